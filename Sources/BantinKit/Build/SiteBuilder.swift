@@ -1,0 +1,141 @@
+import Foundation
+
+/// What to build, from where, to where.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// How to name these folders in messages (as the user typed them).
+    public var contentName: String
+    public var templatesName: String
+    public var outputName: String
+    /// Overrides `base_url` in `site.yml`.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Warnings fail the build too.
+    public var strict: Bool
+
+    public init(
+        content: URL, templates: URL, output: URL, contentName: String = "content", templatesName: String = "templates",
+        outputName: String = "public", baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false
+    ) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.contentName = contentName
+        self.templatesName = templatesName
+        self.outputName = outputName
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var articles: Int
+    public var pages: Int
+    public var files: Int
+    public var searchIndexBytes: Int
+    public var diagnostics: [Diagnostic]
+    /// Things the user should know (e.g. what was left out without a base URL).
+    public var notes: [String]
+}
+
+/// The whole pipeline: content → catalog → site graph → rendered files → atomic swap.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let output = OutputFolder(url: options.output, display: options.outputName)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let problem = output.validate(protecting: [options.content, options.templates, cwd]) {
+            throw BuildFailure(diagnostics: [problem])
+        }
+        let (site, diagnostics) = try plan(options)
+        do {
+            try output.publish(site.files)
+        } catch {
+            throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
+        }
+        return BuildReport(
+            articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
+            diagnostics: diagnostics, notes: site.notes)
+    }
+
+    /// Every file of the site, in memory, without touching the output folder.
+    public struct PlannedSite: Sendable {
+        public var files: [OutputFile]
+        public var articles: Int
+        public var pages: Int
+        public var searchIndexBytes: Int
+        public var notes: [String]
+    }
+
+    public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+        var (catalog, diagnostics) = CatalogLoader.load(content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts)
+        let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
+        diagnostics += templateProblems
+        var chosenBaseURL = catalog?.config.baseURL
+        if let override = options.baseURL {
+            if let normalized = BaseURL.normalize(override) {
+                chosenBaseURL = normalized
+            } else {
+                diagnostics.append(.error("--base-url", "`\(override)` is not an absolute http(s) URL such as `https://example.org/bantin/`"))
+            }
+        }
+        let baseURL = chosenBaseURL
+        if options.strict, diagnostics.warningCount > 0 {
+            diagnostics.append(.error(options.contentName, "--strict: \(diagnostics.warningCount) warning(s) treated as errors"))
+        }
+        guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
+
+        let graph = SiteGraph(catalog: catalog)
+        let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
+        let plans = PagePlan.all(for: graph)
+        let pages: [OutputFile] = plans.parallelMap { plan in
+            OutputFile(path: renderer.route(of: plan).outputPath, contents: .text(renderer.html(for: plan)))
+        }
+        let feeds: [OutputFile] = AtomFeed.all(for: graph).parallelMap { feed in
+            OutputFile(path: feed.path, contents: .text(feed.xml(graph: graph, markdown: renderer.markdown, baseURL: baseURL)))
+        }
+        let searchJSON = SearchIndex.json(for: graph)
+        var files = pages + feeds
+        files.append(OutputFile(path: "search-index.json", contents: .text(searchJSON)))
+        files.append(OutputFile(path: "search-index.js", contents: .text(SearchIndex.script(json: searchJSON))))
+        files.append(OutputFile(path: "robots.txt", contents: .text(CrawlFiles.robots(baseURL: baseURL))))
+        var notes: [String] = []
+        if let baseURL {
+            let dated = plans.map { (route: renderer.route(of: $0), lastmod: lastModified($0, graph: graph)) }
+            files.append(OutputFile(path: "sitemap.xml", contents: .text(CrawlFiles.sitemap(pages: dated, baseURL: baseURL))))
+        } else {
+            notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")
+        }
+        files += templates.assets.map { OutputFile(path: $0.relativePath, contents: .copy($0.url)) }
+        var generated = Set(files.map(\.path))
+        for file in catalog.staticFiles {
+            guard generated.insert(file.relativePath).inserted else {
+                diagnostics.append(.error(ContentTree.join(options.contentName, file.relativePath), "this file would overwrite a page or asset that bantin writes at the same path; rename it"))
+                continue
+            }
+            files.append(OutputFile(path: file.relativePath, contents: .copy(file.url)))
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+        let site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.utf8.count, notes: notes)
+        return (site, diagnostics)
+    }
+
+    /// The newest date of what a page shows.
+    static func lastModified(_ plan: PagePlan, graph: SiteGraph) -> LocalDateTime? {
+        func newest(_ indices: some Sequence<Int>) -> LocalDateTime? {
+            indices.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max()
+        }
+        switch plan {
+        case .home(let slice): return newest(slice.range)
+        case .article(let i): return newest([i])
+        case .directive(let i, let slice): return newest(graph.directives[i].articles[slice.range])
+        case .theme(let i, let slice): return newest(graph.themes[i].articles[slice.range])
+        case .month(let i): return newest(graph.months[i].articles)
+        case .directiveIndex, .themeIndex, .archiveIndex: return newest(graph.articles.indices)
+        case .search, .notFound: return nil
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// A link in a built page that leads nowhere.
+public struct BrokenLink: Sendable, Equatable, CustomStringConvertible {
+    public var page: String
+    public var target: String
+    public var reason: String
+
+    public var description: String { "\(page): broken link → \(target) (\(reason))" }
+}
+
+/// Checks a built site: every internal `href`/`src` names a file that exists, and every
+/// `#anchor` an element id in the page it points to.
+public enum LinkChecker {
+    public struct Result: Sendable {
+        public var pages: Int
+        public var links: Int
+        public var broken: [BrokenLink]
+    }
+
+    public static func check(folder: URL, baseURL: String? = nil) -> Result {
+        let root = folder.standardizedFileURL
+        var diagnostics: [Diagnostic] = []
+        let files = ContentTree.files(under: root, diagnostics: &diagnostics, displayRoot: "")
+        let existing = Set(files.map(\.relativePath))
+        let pages = files.filter { $0.relativePath.hasSuffix(".html") }
+        let scanned: [(path: String, ids: Set<String>, links: [String])] = pages.parallelMap { entry in
+            let text = (try? String(contentsOf: entry.url, encoding: .utf8)) ?? ""
+            return (entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"])), attributeValues(in: text, names: ["href", "src"]))
+        }
+        var idsByPage: [String: Set<String>] = [:]
+        for page in scanned { idsByPage[page.path] = page.ids }
+        var broken: [BrokenLink] = []
+        var count = 0
+        for page in scanned {
+            for raw in page.links {
+                count += 1
+                let link = decodeEntities(raw)
+                if let problem = resolve(link, from: page.path, existing: existing, idsByPage: idsByPage, baseURL: baseURL) {
+                    broken.append(BrokenLink(page: page.path, target: link, reason: problem))
+                }
+            }
+        }
+        return Result(pages: pages.count, links: count, broken: broken)
+    }
+
+    /// Why `link` on `page` is broken, or nil when it resolves (or is external).
+    static func resolve(_ link: String, from page: String, existing: Set<String>, idsByPage: [String: Set<String>], baseURL: String?) -> String? {
+        var link = link.trimmingCharacters(in: .whitespaces)
+        if let baseURL, link.hasPrefix(baseURL) { link = "/" + link.dropFirst(baseURL.count) }
+        if link.isEmpty { return "empty link" }
+        if link.hasPrefix("//") || link.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { return nil }
+        var fragment: String? = nil
+        if let hash = link.firstIndex(of: "#") {
+            fragment = String(link[link.index(after: hash)...])
+            link = String(link[..<hash])
+        }
+        if let query = link.firstIndex(of: "?") { link = String(link[..<query]) }
+        var target: String
+        if link.isEmpty {
+            target = page
+        } else {
+            let decoded = link.removingPercentEncoding ?? link
+            let base = decoded.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
+            var parts = base
+            for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+                if part == "." { continue }
+                if part == ".." {
+                    if parts.isEmpty { return "points above the site root" }
+                    parts.removeLast()
+                } else {
+                    parts.append(String(part))
+                }
+            }
+            target = parts.joined(separator: "/")
+            if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
+            target = target.precomposedStringWithCanonicalMapping
+            if !existing.contains(target) {
+                if existing.contains(target + "/index.html") { target += "/index.html" } else { return "no such file" }
+            }
+        }
+        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+            let id = fragment.removingPercentEncoding ?? fragment
+            if !(idsByPage[target]?.contains(id) ?? false) { return "no element with id \"\(id)\"" }
+        }
+        return nil
+    }
+
+    /// Values of the named attributes in HTML, quoted or not.
+    static func attributeValues(in html: String, names: Set<String>) -> [String] {
+        var values: [String] = []
+        let bytes = Array(html.utf8)
+        var i = 0
+        var inTag = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if !inTag {
+                if b == UInt8(ascii: "<") {
+                    if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                        if let end = find(bytes, "-->", from: i + 4) { i = end + 3; continue }
+                        break
+                    }
+                    inTag = true
+                }
+                i += 1
+                continue
+            }
+            if b == UInt8(ascii: ">") { inTag = false; i += 1; continue }
+            if isNameByte(b), i > 0, bytes[i - 1] == 32 || bytes[i - 1] == 10 || bytes[i - 1] == 9 {
+                var j = i
+                while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
+                let name = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+                var k = j
+                while k < bytes.count, bytes[k] == 32 { k += 1 }
+                if k < bytes.count, bytes[k] == UInt8(ascii: "=") {
+                    k += 1
+                    while k < bytes.count, bytes[k] == 32 { k += 1 }
+                    var value = ""
+                    if k < bytes.count, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
+                        let quote = bytes[k]
+                        var end = k + 1
+                        while end < bytes.count, bytes[end] != quote { end += 1 }
+                        value = String(decoding: bytes[(k + 1)..<min(end, bytes.count)], as: UTF8.self)
+                        k = end + 1
+                    } else {
+                        var end = k
+                        while end < bytes.count, bytes[end] != 32, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                        value = String(decoding: bytes[k..<end], as: UTF8.self)
+                        k = end
+                    }
+                    if names.contains(name) { values.append(value) }
+                    i = k
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return values
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
+    }
+
+    private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
+        let n = Array(needle.utf8)
+        var i = start
+        while i + n.count <= bytes.count {
+            if Array(bytes[i..<(i + n.count)]) == n { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    }
+}

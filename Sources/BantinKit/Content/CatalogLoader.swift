@@ -1,0 +1,216 @@
+import Foundation
+import Yams
+
+/// Reads the whole of `content/` into a `Catalog`, collecting every problem.
+public enum CatalogLoader {
+    /// - Parameters:
+    ///   - content: the content folder.
+    ///   - displayRoot: how to name that folder in diagnostics (`content`).
+    public static func load(content: URL, displayRoot: String, includeDrafts: Bool) -> (Catalog?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
+            return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
+        }
+        let files = ContentTree.files(under: content, diagnostics: &diagnostics, displayRoot: displayRoot)
+        let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
+
+        var config = SiteConfig()
+        if let siteFile = files.first(where: { $0.relativePath == "site.yml" || $0.relativePath == "site.yaml" }) {
+            if let text = readText(siteFile.url, display: display(siteFile), into: &diagnostics) {
+                config = SiteConfigReader.read(text: text, file: display(siteFile), diagnostics: &diagnostics)
+            }
+        } else {
+            diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
+        }
+
+        let articleFiles = files.filter { $0.relativePath.hasPrefix("articles/") && $0.relativePath.hasSuffix(".md") }
+        let directiveFiles = files.filter { isTopLevel($0, in: "directives") }
+        let themeFiles = files.filter { isTopLevel($0, in: "themes") }
+        let contentFiles = Set((articleFiles + directiveFiles + themeFiles).map(\.relativePath))
+        let staticFiles = files.filter {
+            !contentFiles.contains($0.relativePath) && $0.relativePath != "site.yml" && $0.relativePath != "site.yaml"
+        }
+
+        let zone = config.timeZone
+        let parsed: [(Article?, [Diagnostic])] = articleFiles.parallelMap { entry in
+            var local: [Diagnostic] = []
+            guard let text = readText(entry.url, display: display(entry), into: &local) else { return (nil, local) }
+            let (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
+            return (article, local + more)
+        }
+        var articles = parsed.compactMap(\.0)
+        diagnostics += parsed.flatMap(\.1)
+
+        var directives: [Directive] = []
+        for entry in directiveFiles {
+            guard let text = readText(entry.url, display: display(entry), into: &diagnostics) else { continue }
+            let (directive, more) = TermReader.directive(text: text, file: display(entry), zone: zone)
+            diagnostics += more
+            guard let directive else { continue }
+            if let other = directives.first(where: { $0.code == directive.code }) {
+                diagnostics.append(.error(display(entry), line: 1, "directive \(directive.code) is already described in \(other.file ?? "")"))
+                continue
+            }
+            directives.append(directive)
+        }
+        var themes: [Theme] = []
+        for entry in themeFiles {
+            guard let text = readText(entry.url, display: display(entry), into: &diagnostics) else { continue }
+            let (theme, more) = TermReader.theme(text: text, file: display(entry))
+            diagnostics += more
+            guard let theme else { continue }
+            if let other = themes.first(where: { $0.year == theme.year }) {
+                diagnostics.append(.error(display(entry), line: 1, "theme \(theme.year) is already described in \(other.file ?? "")"))
+                continue
+            }
+            themes.append(theme)
+        }
+
+        if !includeDrafts { articles.removeAll(where: \.draft) }
+        let staticPaths = Set(staticFiles.map(\.relativePath))
+        diagnostics += CatalogValidator.validate(
+            articles: articles, directives: directives, themes: themes, staticPaths: staticPaths,
+            allSlugs: Set(parsed.compactMap { $0.0?.slug.value }), contentRoot: displayRoot)
+        // Directives cited without a file still get a page, made from the code alone.
+        let known = Set(directives.map(\.code))
+        var cited: [DirectiveCode: DirectiveCode] = [:]
+        for article in articles.sorted(by: { $0.file < $1.file }) {
+            for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
+        }
+        directives += cited.values.sorted().map { Directive(file: nil, code: $0, kind: nil, title: nil, issuer: nil, issued: nil, body: "") }
+
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        let catalog = Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: staticFiles)
+        return (catalog, diagnostics)
+    }
+
+    private static func isTopLevel(_ entry: TreeEntry, in folder: String) -> Bool {
+        entry.relativePath.hasPrefix(folder + "/") && entry.relativePath.hasSuffix(".md")
+            && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
+    }
+
+    static func readText(_ url: URL, display: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error(display, "cannot read this file (check its permissions)"))
+            return nil
+        }
+        switch SourceDecoder.decode([UInt8](data), path: display) {
+        case .success(let text): return text
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+    }
+}
+
+/// Checks that need the whole catalog: unique slugs, images and related articles that exist,
+/// directives and themes that are described.
+enum CatalogValidator {
+    static func validate(
+        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>, allSlugs: Set<String>,
+        contentRoot: String
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var bySlug: [Slug: [Article]] = [:]
+        for article in articles { bySlug[article.slug, default: []].append(article) }
+        for (slug, group) in bySlug where group.count > 1 {
+            let files = group.map(\.file).sorted()
+            for file in files {
+                let others = files.filter { $0 != file }.joined(separator: ", ")
+                diagnostics.append(.error(file, line: 1, "two articles have the slug `\(slug)`: this file and \(others); give one of them `slug:`"))
+            }
+        }
+        let describedDirectives = Set(directives.map(\.code))
+        let describedThemes = Set(themes.map(\.year))
+        var warnedCodes: Set<DirectiveCode> = []
+        for article in articles {
+            if let image = article.image {
+                if !isSafeRelativePath(image.path) {
+                    diagnostics.append(.error(article.file, line: 1, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
+                } else if !staticPaths.contains(image.path.precomposedStringWithCanonicalMapping) {
+                    diagnostics.append(.error(article.file, line: 1, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
+                }
+            }
+            for slug in article.related where !bySlug.keys.contains(where: { $0.value == slug }) {
+                let hint = allSlugs.contains(slug) ? " (that article is a draft)" : ""
+                diagnostics.append(.error(article.file, line: 1, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
+            }
+            for code in article.directives where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
+                diagnostics.append(
+                    .warning(article.file, line: 1, "directive \(code) has no file; its page is made from the code alone (add \(ContentTree.join(contentRoot, "directives/\(code.slug).md")))"))
+            }
+            for year in article.themes where !describedThemes.contains(year) {
+                diagnostics.append(.error(article.file, line: 1, "unknown theme year \(year): there is no \(ContentTree.join(contentRoot, "themes/\(year).md"))"))
+            }
+        }
+        return diagnostics
+    }
+
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("://") else { return false }
+        return !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+    }
+}
+
+/// Reads `site.yml`.
+enum SiteConfigReader {
+    static let keys = ["title", "description", "language", "timezone", "base_url", "per_page", "unsafe_html", "params"]
+
+    static func read(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        var config = SiteConfig()
+        guard var fields = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics) else { return config }
+        if let title = fields.string("title") { config.title = title }
+        if let description = fields.string("description") { config.description = description }
+        if let language = fields.string("language") { config.language = language }
+        if let zone = fields.string("timezone") {
+            if let tz = SiteTimeZone(identifier: zone) {
+                config.timeZone = tz
+            } else {
+                let at = fields.value("timezone").map(fields.position) ?? Located(line: 1, column: 1)
+                diagnostics.append(at.diagnostic(.error, file, "unknown timezone `\(zone)`; use an IANA name such as `Asia/Ho_Chi_Minh`"))
+            }
+        }
+        if let base = fields.string("base_url") {
+            if let normalized = BaseURL.normalize(base) {
+                config.baseURL = normalized
+            } else {
+                let at = fields.value("base_url").map(fields.position) ?? Located(line: 1, column: 1)
+                diagnostics.append(at.diagnostic(.error, file, "`base_url` must be an absolute http(s) URL such as `https://example.org/bantin/`"))
+            }
+        }
+        if let perPage = fields.integer("per_page", in: 1...1000) { config.perPage = perPage }
+        if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
+        if let params = fields.value("params") {
+            if case .map(let map) = paramValue(params) { config.params = map } else {
+                diagnostics.append(fields.position(params).diagnostic(.error, file, "`params` must be a mapping of names to values"))
+            }
+        }
+        fields.warnUnknownKeys(known: keys)
+        diagnostics += fields.diagnostics
+        return config
+    }
+
+    static func paramValue(_ node: Node) -> ParamValue {
+        switch node {
+        case .scalar(let scalar): return .text(scalar.string)
+        case .sequence(let sequence): return .list(sequence.map(paramValue))
+        case .mapping(let mapping):
+            var map: [String: ParamValue] = [:]
+            for (key, value) in mapping { map[key.string ?? ""] = paramValue(value) }
+            return .map(map)
+        case .alias: return .text("")
+        }
+    }
+}
+
+/// A site's base URL, always ending in `/`.
+public enum BaseURL {
+    public static func normalize(_ raw: String) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host != nil, url.query == nil, url.fragment == nil
+        else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The site's timezone, from `site.yml` (default `Asia/Ho_Chi_Minh`). Every date is
+/// read and shown in it; the build machine's own timezone is never consulted.
+public struct SiteTimeZone: Sendable {
+    public let identifier: String
+    private let zone: TimeZone
+
+    public init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.identifier = identifier
+        self.zone = zone
+    }
+
+    public static let vietnam = SiteTimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    /// Offset east of UTC, in seconds, at an instant.
+    public func offset(atInstant instant: Int64) -> Int {
+        zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+    }
+
+    /// The instant at which the wall clock of this zone shows `localSeconds` (seconds since 1970 in wall time).
+    public func instant(forWallClock localSeconds: Int64) -> LocalDateTime {
+        var guess = localSeconds - Int64(offset(atInstant: localSeconds))
+        guess = localSeconds - Int64(offset(atInstant: guess))
+        return LocalDateTime(instant: guess, offset: offset(atInstant: guess))
+    }
+
+    public func localize(_ instant: Int64) -> LocalDateTime {
+        LocalDateTime(instant: instant, offset: offset(atInstant: instant))
+    }
+}
+
+/// Reads the dates editors write: `2023-05-09`, `2023-05-09 17:00`, `2023-05-09T17:00:00+07:00`, `…Z`.
+/// A date or time without a zone is in the site timezone.
+public enum DateParser {
+    public static func parse(_ text: String, in zone: SiteTimeZone) -> LocalDateTime? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var i = 0
+        func number(_ width: Int) -> Int? {
+            guard i + width <= s.count else { return nil }
+            var n = 0
+            for k in i..<(i + width) {
+                guard (48...57).contains(s[k]) else { return nil }
+                n = n * 10 + Int(s[k] - 48)
+            }
+            i += width
+            return n
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2) else { return nil }
+        guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else {
+            return nil
+        }
+        var hour = 0, minute = 0, second = 0
+        var zoneOffset: Int? = nil
+        if i < s.count {
+            guard s[i] == 84 || s[i] == 116 || s[i] == 32 else { return nil }  // T, t, space
+            i += 1
+            guard let h = number(2), expect(58), let m = number(2) else { return nil }
+            hour = h
+            minute = m
+            if expect(58) {
+                guard let sec = number(2) else { return nil }
+                second = sec
+                if expect(46) {  // fraction: ignored
+                    while i < s.count, (48...57).contains(s[i]) { i += 1 }
+                }
+            }
+            while i < s.count, s[i] == 32 { i += 1 }
+            if i < s.count {
+                if s[i] == 90 || s[i] == 122 {  // Z
+                    i += 1
+                    zoneOffset = 0
+                } else if s[i] == 43 || s[i] == 45 {  // + -
+                    let sign = s[i] == 45 ? -1 : 1
+                    i += 1
+                    guard let oh = number(2) else { return nil }
+                    _ = expect(58)
+                    let om = number(2) ?? 0
+                    guard oh <= 14, om < 60 else { return nil }
+                    zoneOffset = sign * (oh * 3600 + om * 60)
+                } else {
+                    return nil
+                }
+            }
+            guard i == s.count, hour < 24, minute < 60, second < 61 else { return nil }
+        }
+        let wall = Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
+        if let zoneOffset {
+            return zone.localize(wall - Int64(zoneOffset))
+        }
+        return zone.instant(forWallClock: wall)
+    }
+}

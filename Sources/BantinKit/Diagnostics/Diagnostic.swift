@@ -1,0 +1,73 @@
+/// How bad a problem is: an error stops the build, a warning does not (unless `--strict`).
+public enum Severity: String, Sendable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// A problem found in the input, with the place it was found.
+///
+/// Printed as `path:line:column: error: message`, the form editors and CI parse.
+public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var severity: Severity
+    /// Path of the file, as the user named it (relative to the working directory when possible).
+    public var file: String
+    /// 1-based line; 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column; 0 when unknown.
+    public var column: Int
+    public var message: String
+
+    public init(_ severity: Severity, _ file: String, line: Int = 0, column: Int = 0, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public static func error(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.error, file, line: line, column: column, message)
+    }
+
+    public static func warning(_ file: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, file, line: line, column: column, message)
+    }
+
+    public var description: String {
+        "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
+    }
+}
+
+/// A position inside a file, for diagnostics.
+public struct SourcePosition: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { count(where: { $0.severity == .error }) }
+    public var warningCount: Int { count(where: { $0.severity == .warning }) }
+    public var hasErrors: Bool { contains(where: { $0.severity == .error }) }
+}
+
+/// Thrown by the build when it found errors; holds every diagnostic it collected.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+}

@@ -1,0 +1,138 @@
+import CCmarkGFM
+import Foundation
+
+/// A heading found in a Markdown body, with the `id` given to it.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// The HTML of a Markdown body.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public var html: String
+    public var headings: [Heading]
+    /// Plain text of the body (for search), words separated by single spaces.
+    public var plainText: String
+}
+
+/// Renders Markdown with cmark-gfm (table, strikethrough, autolink, tagfilter,
+/// tasklist and footnotes) and gives every heading an `id`.
+///
+/// This is the only file that talks to the C library.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool) {
+        _ = Self.registration
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// cmark-gfm's extension registry is global and not thread-safe: fill it once,
+    /// before any parallel work (a `static let` runs exactly once).
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed: out of memory") }
+        defer { cmark_node_free(document) }
+
+        let (headings, starts, plain) = collectHeadings(document)
+        guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            fatalError("cmark_render_html failed: out of memory")
+        }
+        defer { free(raw) }
+        let html = Self.applyHeadingIDs(String(cString: raw), headings: headings, starts: starts)
+        return RenderedMarkdown(html: html, headings: headings, plainText: plain)
+    }
+
+    /// Walks the tree once: headings with unique ids, and the body's plain text.
+    private func collectHeadings(_ document: OpaquePointer) -> ([Heading], [String], String) {
+        var headings: [Heading] = []
+        var starts: [String] = []
+        var used: [String: Int] = [:]
+        var plain = ""
+        guard let iterator = cmark_iter_new(document) else { return ([], [], "") }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_HEADING {
+                let text = Self.textContent(node)
+                let base = Slug(from: text)?.value ?? "muc"
+                let count = used[base, default: 0] + 1
+                used[base] = count
+                let id = count == 1 ? base : "\(base)-\(count)"
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+                starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
+            }
+            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
+                let literal = cmark_node_get_literal(node)
+            {
+                if !plain.isEmpty { plain.append(" ") }
+                plain.append(String(cString: literal))
+            }
+        }
+        return (headings, starts, plain)
+    }
+
+    private static func textContent(_ node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            } else {
+                text += textContent(current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    /// cmark-gfm was asked for `data-sourcepos` on every block; headings get their id in its
+    /// place and every other `data-sourcepos` is removed, so the rest is exactly cmark-gfm's HTML.
+    static func applyHeadingIDs(_ html: String, headings: [Heading], starts: [String]) -> String {
+        var idByStart: [String: String] = [:]
+        for (heading, start) in zip(headings, starts) { idByStart[start] = heading.id }
+        let marker = " data-sourcepos=\""
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        while let range = rest.range(of: marker) {
+            let before = rest[..<range.lowerBound]
+            out += before
+            let afterMarker = rest[range.upperBound...]
+            guard let close = afterMarker.firstIndex(of: "\"") else {
+                rest = afterMarker
+                break
+            }
+            let value = afterMarker[..<close]
+            let isHeadingTag = before.hasSuffix("<h1") || before.hasSuffix("<h2") || before.hasSuffix("<h3")
+                || before.hasSuffix("<h4") || before.hasSuffix("<h5") || before.hasSuffix("<h6")
+            if isHeadingTag, let dash = value.firstIndex(of: "-"), let id = idByStart[String(value[...dash])] {
+                out += " id=\"\(id)\""
+            }
+            rest = afterMarker[afterMarker.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+/// Atom 1.0 feeds: the site's newest articles, and one per directive and theme.
+public struct AtomFeed: Sendable {
+    public static let limit = 50
+
+    /// The path of the feed, its title, and the page it belongs to.
+    public var path: String
+    public var title: String
+    public var alternate: Route
+    public var articles: [Int]
+
+    /// Every feed of the site.
+    public static func all(for graph: SiteGraph) -> [AtomFeed] {
+        var feeds = [AtomFeed(path: "feed.xml", title: graph.config.title, alternate: .home(page: 1), articles: Array(graph.articles.indices))]
+        for entry in graph.directives {
+            let d = entry.directive
+            let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
+            feeds.append(AtomFeed(path: "van-ban/\(d.code.slug.value)/feed.xml", title: "\(name) – \(graph.config.title)",
+                                  alternate: .directive(d.code.slug, page: 1), articles: entry.articles))
+        }
+        for entry in graph.themes {
+            feeds.append(AtomFeed(path: "chuyen-de/\(entry.theme.year)/feed.xml", title: "Chuyên đề năm \(entry.theme.year) – \(graph.config.title)",
+                                  alternate: .theme(year: entry.theme.year, page: 1), articles: entry.articles))
+        }
+        return feeds
+    }
+
+    /// The feed's XML. Entry ids and `updated` come from the content, never from the clock.
+    public func xml(graph: SiteGraph, markdown: MarkdownRenderer, baseURL: String?) -> String {
+        let link = LinkBuilder(from: .file(path), baseURL: baseURL)
+        let url = { (route: Route) in link.absoluteURL(route) ?? link.href(route) }
+        let shown = articles.prefix(Self.limit)
+        let updated = shown.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max()
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(graph.config.language))">
+              <title>\(Escape.xml(title))</title>
+
+            """
+        if !graph.config.description.isEmpty { out += "  <subtitle>\(Escape.xml(graph.config.description))</subtitle>\n" }
+        out += "  <id>\(Escape.xml(id(for: .file(path), baseURL: baseURL)))</id>\n"
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escape.xml(url(.file(path))))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(url(alternate)))\"/>\n"
+        out += "  <updated>\(updated?.iso8601 ?? "1970-01-01T00:00:00+00:00")</updated>\n"
+        out += "  <author><name>\(Escape.xml(graph.config.title))</name></author>\n"
+        out += "  <generator>bantin</generator>\n"
+        for index in shown {
+            let article = graph.articles[index]
+            out += "  <entry>\n"
+            out += "    <title>\(Escape.xml(article.title))</title>\n"
+            out += "    <id>\(Escape.xml(id(for: .article(article.slug), baseURL: baseURL)))</id>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Escape.xml(url(.article(article.slug))))\"/>\n"
+            out += "    <published>\(article.date.iso8601)</published>\n"
+            out += "    <updated>\((article.updated ?? article.date).iso8601)</updated>\n"
+            if let author = article.author ?? article.source {
+                out += "    <author><name>\(Escape.xml(author))</name></author>\n"
+            }
+            for code in article.directives { out += "    <category term=\"\(Escape.xml(code.text))\"/>\n" }
+            for year in article.themes { out += "    <category term=\"chuyen-de-\(year)\" label=\"Chuyên đề năm \(year)\"/>\n" }
+            if let summary = article.summary { out += "    <summary>\(Escape.xml(summary))</summary>\n" }
+            out += "    <content type=\"html\">\(Escape.xml(markdown.render(article.body).html))</content>\n"
+            out += "  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    /// A stable id: the absolute URL under the base URL, else a URN from the path.
+    func id(for route: Route, baseURL: String?) -> String {
+        if let baseURL { return LinkBuilder.absolute(route, baseURL: baseURL) }
+        return "urn:bantin:" + route.outputPath.replacingOccurrences(of: "/index.html", with: "").replacingOccurrences(of: "/", with: ":")
+    }
+}
+
+import Foundation

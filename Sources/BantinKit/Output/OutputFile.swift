@@ -1,0 +1,19 @@
+import Foundation
+
+/// A file of the built site.
+public struct OutputFile: Sendable {
+    public enum Contents: Sendable {
+        case text(String)
+        /// Copied from a source file (images, assets).
+        case copy(URL)
+    }
+
+    /// Relative to the output root, `/`-separated.
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+}

@@ -1,0 +1,17 @@
+/// One page of a paginated list.
+public struct PageSlice: Sendable, Equatable {
+    /// 1-based page number.
+    public var number: Int
+    public var pageCount: Int
+    /// Indices into the full list, for this page.
+    public var range: Range<Int>
+
+    /// Splits `count` items into pages of `perPage`; an empty list still has one (empty) page.
+    public static func paginate(count: Int, perPage: Int) -> [PageSlice] {
+        let size = max(perPage, 1)
+        let pages = max(1, (count + size - 1) / size)
+        return (0..<pages).map { index in
+            PageSlice(number: index + 1, pageCount: pages, range: (index * size)..<min(count, (index + 1) * size))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// "Xem thêm": for each article, hand-picked `related` first, then the articles sharing
+/// the most directives and themes, nearest in date first (newer on a tie), then nearest in date.
+///
+/// Articles are grouped by their exact set of directives and themes, so the work grows with
+/// articles × distinct sets, never articles²: a bulletin has thousands of articles but few sets.
+public enum RelatedArticles {
+    public static func compute(_ articles: [Article], limit: Int = 5) -> [[Int]] {
+        guard articles.count > 1 else { return articles.map { _ in [] } }
+        var termIDs: [String: Int] = [:]
+        func id(_ key: String) -> Int {
+            if let existing = termIDs[key] { return existing }
+            termIDs[key] = termIDs.count
+            return termIDs.count - 1
+        }
+        let signatures: [[Int]] = articles.map { article in
+            (article.directives.map { id("d:" + $0.slug.value) } + article.themes.map { id("t:\($0)") }).sorted()
+        }
+        var groupOf: [[Int]: Int] = [:]
+        var groups: [[Int]] = []  // article indices, sorted by date ascending
+        var groupSignatures: [[Int]] = []
+        for (index, signature) in signatures.enumerated() where !signature.isEmpty {
+            if let g = groupOf[signature] {
+                groups[g].append(index)
+            } else {
+                groupOf[signature] = groups.count
+                groups.append([index])
+                groupSignatures.append(signature)
+            }
+        }
+        let byDate = { (a: Int, b: Int) in keyLess(articles, a, b) }
+        groups = groups.map { $0.sorted(by: byDate) }
+        let everyone = Array(articles.indices).sorted(by: byDate)
+        let slugIndex = Dictionary(articles.enumerated().map { ($0.element.slug.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
+
+        // Shared-term counts between signatures, computed once per pair of groups a group needs.
+        var levelsCache: [Int: [(level: Int, groups: [Int])]] = [:]
+        func levels(for group: Int) -> [(level: Int, groups: [Int])] {
+            if let cached = levelsCache[group] { return cached }
+            let mine = Set(groupSignatures[group])
+            var byLevel: [Int: [Int]] = [:]
+            for (g, signature) in groupSignatures.enumerated() {
+                let shared = signature.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) }
+                if shared > 0 { byLevel[shared, default: []].append(g) }
+            }
+            let result = byLevel.keys.sorted(by: >).map { ($0, byLevel[$0]!) }
+            levelsCache[group] = result
+            return result
+        }
+
+        var result: [[Int]] = []
+        result.reserveCapacity(articles.count)
+        for (index, article) in articles.enumerated() {
+            var picked: [Int] = []
+            var excluded: Set<Int> = [index]
+            for slug in article.related {
+                if let other = slugIndex[slug], excluded.insert(other).inserted, picked.count < limit { picked.append(other) }
+            }
+            if picked.count < limit, let g = groupOf[signatures[index]] {
+                for (_, sameLevel) in levels(for: g) where picked.count < limit {
+                    let candidates = sameLevel.flatMap { nearest(in: groups[$0], to: index, count: limit - picked.count, excluding: excluded, articles) }
+                    for c in candidates.sorted(by: { nearer(articles, index, $0, $1) }).prefix(limit - picked.count) {
+                        picked.append(c)
+                        excluded.insert(c)
+                    }
+                }
+            }
+            if picked.count < limit {
+                for c in nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, articles) {
+                    picked.append(c)
+                }
+            }
+            result.append(picked)
+        }
+        return result
+    }
+
+    /// Up to `count` members of `sorted` (ascending by date) nearest in date to `target`.
+    static func nearest(in sorted: [Int], to target: Int, count: Int, excluding: Set<Int>, _ articles: [Article]) -> [Int] {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keyLess(articles, sorted[mid], target) { low = mid + 1 } else { high = mid }
+        }
+        var left = low - 1, right = low
+        var out: [Int] = []
+        while out.count < count, left >= 0 || right < sorted.count {
+            let takeRight: Bool
+            if left < 0 { takeRight = true } else if right >= sorted.count { takeRight = false } else {
+                takeRight = nearer(articles, target, sorted[right], sorted[left])
+            }
+            let candidate = takeRight ? sorted[right] : sorted[left]
+            if takeRight { right += 1 } else { left -= 1 }
+            if !excluding.contains(candidate) { out.append(candidate) }
+        }
+        return out
+    }
+
+    /// Is `a` a better "nearest in date" to `target` than `b`? Closer first, newer on a tie, then slug.
+    static func nearer(_ articles: [Article], _ target: Int, _ a: Int, _ b: Int) -> Bool {
+        let t = articles[target].date.instant
+        let da = abs(articles[a].date.instant - t), db = abs(articles[b].date.instant - t)
+        if da != db { return da < db }
+        if articles[a].date.instant != articles[b].date.instant { return articles[a].date.instant > articles[b].date.instant }
+        return articles[a].slug < articles[b].slug
+    }
+
+    static func keyLess(_ articles: [Article], _ a: Int, _ b: Int) -> Bool {
+        let x = articles[a], y = articles[b]
+        return x.date.instant != y.date.instant ? x.date.instant < y.date.instant : x.slug < y.slug
+    }
+}

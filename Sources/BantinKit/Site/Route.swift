@@ -1,0 +1,77 @@
+/// Every kind of page the site has, and where each is written in the output.
+public enum Route: Hashable, Sendable {
+    case home(page: Int)
+    case article(Slug)
+    case directiveIndex
+    case directive(Slug, page: Int)
+    case themeIndex
+    case theme(year: Int, page: Int)
+    case archiveIndex
+    case month(year: Int, month: Int)
+    case search
+    case notFound
+    /// A file written as it is (asset, image, feed, index): path relative to the output root.
+    case file(String)
+
+    /// Path of the written file, relative to the output root, with `/` separators.
+    public var outputPath: String {
+        switch self {
+        case .home(let page): return Self.paged("", page)
+        case .article(let slug): return "bai-viet/\(slug.value)/index.html"
+        case .directiveIndex: return "van-ban/index.html"
+        case .directive(let slug, let page): return Self.paged("van-ban/\(slug.value)/", page)
+        case .themeIndex: return "chuyen-de/index.html"
+        case .theme(let year, let page): return Self.paged("chuyen-de/\(year)/", page)
+        case .archiveIndex: return "luu-tru/index.html"
+        case .month(let year, let month): return "luu-tru/\(year)/\(month < 10 ? "0" : "")\(month)/index.html"
+        case .search: return "tim-kiem/index.html"
+        case .notFound: return "404.html"
+        case .file(let path): return path
+        }
+    }
+
+    private static func paged(_ folder: String, _ page: Int) -> String {
+        page <= 1 ? folder + "index.html" : folder + "trang/\(page)/index.html"
+    }
+}
+
+/// Makes the links of one page: relative and naming a file, so the site works from `file://`;
+/// absolute under the base URL where a page must not depend on where it is served (404, canonical).
+public struct LinkBuilder: Sendable {
+    public let baseURL: String?
+    /// The folder of the page the links are written into, relative to the output root (`bai-viet/x/`).
+    private let fromFolderDepth: Int
+    private let absolute: Bool
+
+    public init(from page: Route, baseURL: String?) {
+        self.baseURL = baseURL
+        let path = page.outputPath
+        fromFolderDepth = path.split(separator: "/").count - 1
+        // The 404 page is served at any address, so its links cannot be relative.
+        absolute = page == .notFound && baseURL != nil
+    }
+
+    /// The prefix from this page to the output root: `""` or `"../../"`.
+    public var root: String {
+        if absolute, let baseURL { return baseURL }
+        return String(repeating: "../", count: fromFolderDepth)
+    }
+
+    public func href(_ target: Route) -> String { root + target.outputPath }
+
+    /// Absolute URL of a route under the base URL, `nil` without one; `index.html` is dropped.
+    public func absoluteURL(_ target: Route) -> String? {
+        guard let baseURL else { return nil }
+        return Self.absolute(target, baseURL: baseURL)
+    }
+
+    public static func absolute(_ target: Route, baseURL: String) -> String {
+        var path = target.outputPath
+        if path == "index.html" {
+            path = ""
+        } else if path.hasSuffix("/index.html") {
+            path.removeLast("index.html".count)
+        }
+        return baseURL + path
+    }
+}

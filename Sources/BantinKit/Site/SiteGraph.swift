@@ -1,0 +1,70 @@
+/// A directive and the articles that cite it.
+public struct DirectiveEntry: Sendable {
+    public var directive: Directive
+    /// Indices into `SiteGraph.articles`, newest first.
+    public var articles: [Int]
+}
+
+/// A theme year and its articles.
+public struct ThemeEntry: Sendable {
+    public var theme: Theme
+    public var articles: [Int]
+}
+
+/// A month of the archive.
+public struct MonthEntry: Sendable, Equatable {
+    public var year: Int
+    public var month: Int
+    public var articles: [Int]
+}
+
+/// The site as pages see it: articles in order, taxonomies, archive, related articles.
+public struct SiteGraph: Sendable {
+    public var config: SiteConfig
+    /// Newest first; ties broken by slug so the order never depends on file order.
+    public var articles: [Article]
+    /// In Vietnamese alphabetical order of kind, then by code.
+    public var directives: [DirectiveEntry]
+    /// Newest year first.
+    public var themes: [ThemeEntry]
+    /// Newest month first.
+    public var months: [MonthEntry]
+    /// For each article, indices of its "Xem thêm" articles.
+    public var related: [[Int]]
+    public var staticFiles: [TreeEntry]
+    public var articleIndex: [Slug: Int]
+    public var directiveIndex: [DirectiveCode: Int]
+    public var themeIndex: [Int: Int]
+
+    public init(catalog: Catalog) {
+        config = catalog.config
+        articles = catalog.articles.sorted {
+            $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug
+        }
+        staticFiles = catalog.staticFiles
+        articleIndex = Dictionary(articles.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
+
+        var byDirective: [DirectiveCode: [Int]] = [:]
+        var byTheme: [Int: [Int]] = [:]
+        var byMonth: [Int: [Int]] = [:]
+        for (index, article) in articles.enumerated() {
+            for code in article.directives { byDirective[code, default: []].append(index) }
+            for year in article.themes { byTheme[year, default: []].append(index) }
+            let f = article.date.fields
+            byMonth[f.year * 100 + f.month, default: []].append(index)
+        }
+        let sortedDirectives = catalog.directives.sorted { a, b in
+            let ka = VietnameseCollation.key(a.kind ?? "~"), kb = VietnameseCollation.key(b.kind ?? "~")
+            if ka != kb { return ka < kb }
+            return a.code.slug.value.compare(b.code.slug.value, options: .numeric) == .orderedAscending
+        }
+        directives = sortedDirectives.map { DirectiveEntry(directive: $0, articles: byDirective[$0.code] ?? []) }
+        themes = catalog.themes.sorted { $0.year > $1.year }.map { ThemeEntry(theme: $0, articles: byTheme[$0.year] ?? []) }
+        months = byMonth.keys.sorted(by: >).map { MonthEntry(year: $0 / 100, month: $0 % 100, articles: byMonth[$0]!) }
+        directiveIndex = Dictionary(directives.enumerated().map { ($0.element.directive.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        themeIndex = Dictionary(themes.enumerated().map { ($0.element.theme.year, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        related = RelatedArticles.compute(articles)
+    }
+}
+
+import Foundation

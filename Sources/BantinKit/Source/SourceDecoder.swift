@@ -1,0 +1,66 @@
+import Foundation
+
+/// Turns the bytes of a content or template file into the text the rest of the
+/// pipeline sees: checked as UTF-8, byte-order mark and CR line endings removed,
+/// NFC-normalised so decomposed and precomposed Vietnamese are the same text.
+public enum SourceDecoder {
+    public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body = body.dropFirst(3)
+        }
+        if let bad = firstInvalidUTF8Offset(body) {
+            let position = position(ofByte: bad, in: body)
+            return .failure(
+                .error(
+                    path, line: position.line, column: position.column,
+                    "file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); "
+                        + "it may be saved in a legacy Vietnamese encoding (TCVN3/ABC, VNI or Windows-1258). "
+                        + "Save it as Unicode UTF-8, or convert it, e.g. `iconv -f WINDOWS-1258 -t UTF-8`, "
+                        + "or UniKey's converter for TCVN3 and VNI"))
+        }
+        let text = String(decoding: body, as: UTF8.self)
+        return .success(normalize(text))
+    }
+
+    /// CRLF and lone CR become LF; the text is put in Unicode normalisation form C.
+    public static func normalize(_ text: String) -> String {
+        var result = text
+        if result.utf8.contains(13) {
+            result = result.replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\r", with: "\n")
+        }
+        return result.precomposedStringWithCanonicalMapping
+    }
+
+    /// Byte offset (from `bytes.startIndex`) of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = bytes.startIndex
+        var consumed = bytes.startIndex
+        // Re-walk to find exact offsets: decode scalar by scalar, tracking byte counts.
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+
+    static func position(ofByte index: Int, in bytes: ArraySlice<UInt8>) -> SourcePosition {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for i in bytes.startIndex..<index where bytes[i] == 10 {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+        return SourcePosition(line: line, column: column)
+    }
+}

@@ -1,0 +1,42 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` over every core; results keep the input order, so output never depends on scheduling.
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = UnsafeResults<T>(count: count)
+        self.withUnsafeBufferPointer { input in
+            let source = UnsafeInput(buffer: input)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                results.set(index, transform(source.buffer[index]))
+            }
+        }
+        return results.finish()
+    }
+}
+
+/// Write-once slots, one per index; each index is written by exactly one iteration.
+private final class UnsafeResults<T>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: T) { storage[index] = value }
+
+    func finish() -> [T] {
+        defer {
+            storage.deinitialize(count: count)
+            storage.deallocate()
+        }
+        return (0..<count).map { storage[$0]! }
+    }
+}
+
+private struct UnsafeInput<Element>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+}

@@ -1,0 +1,64 @@
+/// Builds the view model of each page and renders it with its template.
+public struct PageRenderer: Sendable {
+    public let graph: SiteGraph
+    public let templates: TemplateSet
+    public let markdown: MarkdownRenderer
+    public let baseURL: String?
+
+    public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?) {
+        self.graph = graph
+        self.templates = templates
+        self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)
+        self.baseURL = baseURL
+    }
+
+    // MARK: Shared parts
+
+    func context(for route: Route, kind: String, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageContext {
+        let link = LinkBuilder(from: route, baseURL: baseURL)
+        let config = graph.config
+        let menu: [(String, Route, [String])] = [
+            ("Trang chủ", .home(page: 1), ["home"]),
+            ("Văn bản", .directiveIndex, ["directives", "directive"]),
+            ("Chuyên đề", .themeIndex, ["themes", "theme"]),
+            ("Lưu trữ", .archiveIndex, ["archive", "month"]),
+            ("Tìm kiếm", .search, ["search"]),
+        ]
+        return PageContext(
+            lang: config.language,
+            site: SiteView(title: config.title, description: config.description, params: .map(config.params)),
+            root: link.root,
+            page: PageView(
+                kind: kind, title: title, description: description ?? config.description,
+                canonical: link.absoluteURL(route), feed: feed.map(link.href)),
+            links: LinksView(
+                home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
+                archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
+                feed: link.href(.file("feed.xml"))),
+            nav: menu.map { NavItem(label: $0.0, url: link.href($0.1), current: $0.2.contains(kind)) },
+            breadcrumbs: ([("Trang chủ", Route.home(page: 1))] + crumbs).enumerated().map { index, crumb in
+                Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
+            })
+    }
+
+    func card(_ index: Int, link: LinkBuilder) -> CardView {
+        let article = graph.articles[index]
+        return CardView(
+            title: article.title, url: link.href(.article(article.slug)), summary: article.summary,
+            category: article.category, location: article.location, date: DateView(date: article.date),
+            image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) })
+    }
+
+    func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {
+        guard slice.pageCount > 1 else { return nil }
+        return PaginationView(
+            label: "Trang \(slice.number)/\(slice.pageCount)",
+            prev: slice.number > 1 ? link.href(route(slice.number - 1)) : nil,
+            next: slice.number < slice.pageCount ? link.href(route(slice.number + 1)) : nil,
+            pages: (1...slice.pageCount).map { PageNumberView(number: $0, url: link.href(route($0)), current: $0 == slice.number) })
+    }
+
+    func render(_ context: PageContext, template: String) -> String {
+        templates.render(context, page: template)
+    }
+}

@@ -1,0 +1,220 @@
+/// One page to write: its route and what it shows.
+public enum PagePlan: Sendable {
+    case home(PageSlice)
+    case article(Int)
+    case directiveIndex
+    case directive(Int, PageSlice)
+    case themeIndex
+    case theme(Int, PageSlice)
+    case archiveIndex
+    case month(Int)
+    case search
+    case notFound
+
+    /// Every page of the site, in a fixed order.
+    public static func all(for graph: SiteGraph) -> [PagePlan] {
+        let perPage = graph.config.perPage
+        var plans: [PagePlan] = PageSlice.paginate(count: graph.articles.count, perPage: perPage).map { .home($0) }
+        plans += graph.articles.indices.map { .article($0) }
+        plans.append(.directiveIndex)
+        for (index, entry) in graph.directives.enumerated() {
+            plans += PageSlice.paginate(count: entry.articles.count, perPage: perPage).map { .directive(index, $0) }
+        }
+        plans.append(.themeIndex)
+        for (index, entry) in graph.themes.enumerated() {
+            plans += PageSlice.paginate(count: entry.articles.count, perPage: perPage).map { .theme(index, $0) }
+        }
+        plans.append(.archiveIndex)
+        plans += graph.months.indices.map { .month($0) }
+        plans += [.search, .notFound]
+        return plans
+    }
+}
+
+extension PageRenderer {
+    public func route(of plan: PagePlan) -> Route {
+        switch plan {
+        case .home(let slice): .home(page: slice.number)
+        case .article(let i): .article(graph.articles[i].slug)
+        case .directiveIndex: .directiveIndex
+        case .directive(let i, let slice): .directive(graph.directives[i].directive.code.slug, page: slice.number)
+        case .themeIndex: .themeIndex
+        case .theme(let i, let slice): .theme(year: graph.themes[i].theme.year, page: slice.number)
+        case .archiveIndex: .archiveIndex
+        case .month(let i): .month(year: graph.months[i].year, month: graph.months[i].month)
+        case .search: .search
+        case .notFound: .notFound
+        }
+    }
+
+    /// The HTML of one page.
+    public func html(for plan: PagePlan) -> String {
+        let route = route(of: plan)
+        let link = LinkBuilder(from: route, baseURL: baseURL)
+        switch plan {
+        case .home(let slice):
+            var ctx = context(for: route, kind: "home", title: slice.number == 1 ? graph.config.title : "Trang \(slice.number)",
+                              description: nil, feed: .file("feed.xml"), crumbs: slice.number == 1 ? [] : [("Trang \(slice.number)", nil)])
+            var indices = Array(slice.range)
+            var lead: CardView? = nil
+            if slice.number == 1, let first = indices.first {
+                lead = card(first, link: link)
+                indices.removeFirst()
+            }
+            ctx.listing = ListingView(
+                kicker: nil, heading: slice.number == 1 ? "Tin mới nhất" : "Tin bài · trang \(slice.number)", subtitle: nil, facts: [],
+                description: nil, lead: lead, articles: indices.map { card($0, link: link) },
+                pagination: pagination(slice, route: { .home(page: $0) }, link: link))
+            return render(ctx, template: "list")
+
+        case .article(let index):
+            return articlePage(index, route: route, link: link)
+
+        case .directiveIndex:
+            var ctx = context(for: route, kind: "directives", title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
+                              feed: .file("feed.xml"), crumbs: [("Văn bản", nil)])
+            ctx.terms = TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
+                                  groups: directiveGroups(link: link))
+            return render(ctx, template: "terms")
+
+        case .directive(let index, let slice):
+            return directivePage(index, slice: slice, route: route, link: link)
+
+        case .themeIndex:
+            var ctx = context(for: route, kind: "themes", title: "Chuyên đề năm", description: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo từng năm",
+                              feed: .file("feed.xml"), crumbs: [("Chuyên đề", nil)])
+            let items = graph.themes.map { entry in
+                TermItemView(label: "Năm \(entry.theme.year)", sublabel: entry.theme.title, meta: nil,
+                             url: link.href(.theme(year: entry.theme.year, page: 1)), count: entry.articles.count)
+            }
+            ctx.terms = TermsView(heading: "Chuyên đề năm", intro: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+                                  groups: items.isEmpty ? [] : [TermGroupView(heading: "Các năm", items: items)])
+            return render(ctx, template: "terms")
+
+        case .theme(let index, let slice):
+            return themePage(index, slice: slice, route: route, link: link)
+
+        case .archiveIndex:
+            var ctx = context(for: route, kind: "archive", title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
+                              feed: .file("feed.xml"), crumbs: [("Lưu trữ", nil)])
+            var groups: [TermGroupView] = []
+            for month in graph.months {
+                let item = TermItemView(label: VietnameseDate.monthName(year: month.year, month: month.month), sublabel: nil, meta: nil,
+                                        url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count)
+                if groups.last?.heading == "Năm \(month.year)" { groups[groups.count - 1].items.append(item) } else {
+                    groups.append(TermGroupView(heading: "Năm \(month.year)", items: [item]))
+                }
+            }
+            ctx.terms = TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi trang tháng in được thành một bản tin tháng.", groups: groups)
+            return render(ctx, template: "terms")
+
+        case .month(let index):
+            let month = graph.months[index]
+            let name = VietnameseDate.monthName(year: month.year, month: month.month)
+            var ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
+                              feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
+            ctx.listing = ListingView(
+                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài", value: String(month.articles.count))],
+                description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil)
+            return render(ctx, template: "list")
+
+        case .search:
+            let ctx = context(for: route, kind: "search", title: "Tìm kiếm", description: "Tìm tin bài, không cần gõ dấu",
+                              feed: nil, crumbs: [("Tìm kiếm", nil)])
+            return render(ctx, template: "search")
+
+        case .notFound:
+            let ctx = context(for: route, kind: "404", title: "Không tìm thấy trang", description: nil, feed: nil,
+                              crumbs: [("Không tìm thấy trang", nil)])
+            return render(ctx, template: "404")
+        }
+    }
+
+    func articlePage(_ index: Int, route: Route, link: LinkBuilder) -> String {
+        let article = graph.articles[index]
+        var crumbs: [(String, Route?)] = []
+        if let code = article.directives.first, let d = graph.directiveIndex[code] {
+            crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
+        }
+        crumbs.append((article.title, nil))
+        var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
+        let directives = article.directives.compactMap { code -> DirectiveLinkView? in
+            guard let d = graph.directiveIndex[code] else { return nil }
+            let directive = graph.directives[d].directive
+            return DirectiveLinkView(code: directive.code.text, kind: directive.kind, title: directive.title,
+                                     url: link.href(.directive(code.slug, page: 1)))
+        }
+        let themes = article.themes.compactMap { year -> ThemeLinkView? in
+            guard let t = graph.themeIndex[year] else { return nil }
+            return ThemeLinkView(year: year, title: graph.themes[t].theme.title, url: link.href(.theme(year: year, page: 1)))
+        }
+        ctx.article = ArticleView(
+            title: article.title, summary: article.summary, category: article.category, location: article.location,
+            author: article.author, source: article.source, date: DateView(date: article.date),
+            updated: article.updated.map { DateView(date: $0) },
+            image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) },
+            body: markdown.render(article.body).html, directives: directives, themes: themes,
+            related: graph.related[index].map { card($0, link: link) })
+        return render(ctx, template: "article")
+    }
+
+    func directiveGroups(link: LinkBuilder) -> [TermGroupView] {
+        var groups: [TermGroupView] = []
+        for entry in graph.directives {
+            let d = entry.directive
+            let heading = d.kind ?? "Văn bản khác"
+            let meta = [d.issuer, d.issued?.vietnameseShort].compactMap { $0 }.joined(separator: " · ")
+            let item = TermItemView(label: d.code.text, sublabel: d.title, meta: meta, url: link.href(.directive(d.code.slug, page: 1)),
+                                    count: entry.articles.count)
+            if groups.last?.heading == heading { groups[groups.count - 1].items.append(item) } else {
+                groups.append(TermGroupView(heading: heading, items: [item]))
+            }
+        }
+        return groups
+    }
+
+    func directivePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> String {
+        let entry = graph.directives[index]
+        let d = entry.directive
+        let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
+        var crumbs: [(String, Route?)] = [("Văn bản", .directiveIndex)]
+        if slice.number > 1 {
+            crumbs += [(d.code.text, .directive(d.code.slug, page: 1)), ("Trang \(slice.number)", nil)]
+        } else {
+            crumbs.append((d.code.text, nil))
+        }
+        var ctx = context(for: route, kind: "directive", title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
+                          description: d.title ?? "Tin bài về việc thực hiện \(name)",
+                          feed: .file("van-ban/\(d.code.slug.value)/feed.xml"), crumbs: crumbs)
+        var facts: [FactView] = []
+        if let issuer = d.issuer { facts.append(FactView(label: "Cơ quan ban hành", value: issuer)) }
+        if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
+        facts.append(FactView(label: "Số bài viết", value: String(entry.articles.count)))
+        ctx.listing = ListingView(
+            kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
+            description: slice.number == 1 ? markdown.render(d.body).html : nil, lead: nil,
+            articles: entry.articles[slice.range].map { card($0, link: link) },
+            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link))
+        return render(ctx, template: "list")
+    }
+
+    func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> String {
+        let entry = graph.themes[index]
+        let year = entry.theme.year
+        var crumbs: [(String, Route?)] = [("Chuyên đề", .themeIndex)]
+        if slice.number > 1 {
+            crumbs += [("Năm \(year)", .theme(year: year, page: 1)), ("Trang \(slice.number)", nil)]
+        } else {
+            crumbs.append(("Năm \(year)", nil))
+        }
+        var ctx = context(for: route, kind: "theme", title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
+                          description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
+        ctx.listing = ListingView(
+            kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
+            facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
+            description: slice.number == 1 ? markdown.render(entry.theme.body).html : nil, lead: nil,
+            articles: entry.articles[slice.range].map { card($0, link: link) },
+            pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))
+        return render(ctx, template: "list")
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import BantinKit
+import Foundation
+
+/// Options shared by `build` and `watch`.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder with site.yml, articles/, directives/, themes/ and media.")
+    var content = "content"
+    @Option(help: "Folder with the Mustache templates and assets/.")
+    var templates = "templates"
+    @Option(help: "Folder to write the site into; replaced only when the build succeeds.")
+    var output = "public"
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at, e.g. https://example.org/bantin/ (overrides base_url in site.yml).")
+    var baseURL: String?
+    @Flag(help: "Include articles marked draft: true.")
+    var drafts = false
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    var buildOptions: BuildOptions {
+        BuildOptions(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: output),
+            contentName: trimmed(content), templatesName: trimmed(templates), outputName: trimmed(output), baseURL: baseURL,
+            includeDrafts: drafts, strict: strict)
+    }
+
+    private func trimmed(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}
+
+enum Console {
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sorted() {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
+    /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
+    static func runBuild(_ options: BuildOptions) -> Bool {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let report = try SiteBuilder.build(options)
+            printDiagnostics(report.diagnostics)
+            let warnings = report.diagnostics.warningCount
+            var line = "Built \(report.articles) articles, \(report.pages) pages (\(report.files) files) into \(options.outputName)/ in \(seconds(clock.now - start))"
+            line += "; search index \(size(report.searchIndexBytes))"
+            if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
+            print(line)
+            for note in report.notes { print("note: \(note)") }
+            return true
+        } catch {
+            printDiagnostics(error.diagnostics)
+            let e = error.diagnostics.errorCount, w = error.diagnostics.warningCount
+            Console.error("Build failed: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"); \(options.outputName)/ was left unchanged.")
+            return false
+        }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from content/ and templates/ into public/.",
+        discussion: "Problems are printed as `path:line:column: error: message`. On any error the previous output is left exactly as it was.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        if !Console.runBuild(site.buildOptions) { throw ExitCode.failure }
+    }
+}

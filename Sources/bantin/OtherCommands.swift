@@ -1,0 +1,126 @@
+import ArgumentParser
+import BantinKit
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a built site: every internal link, anchor, image, script and stylesheet resolves.")
+
+    @Argument(help: "The built site's folder.")
+    var folder = "public"
+    @Option(name: .customLong("base-url"), help: "Treat absolute links under this URL as internal.")
+    var baseURL: String?
+
+    func run() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            Console.error("\(folder): no such folder; build the site first with `bantin build`")
+            throw ExitCode.failure
+        }
+        let result = LinkChecker.check(folder: URL(fileURLWithPath: folder), baseURL: baseURL.flatMap(BaseURL.normalize))
+        for link in result.broken { print(link) }
+        if result.broken.isEmpty {
+            print("Checked \(result.pages) pages, \(result.links) links: all resolve.")
+        } else {
+            Console.error("\(result.broken.count) broken link\(result.broken.count == 1 ? "" : "s") in \(result.pages) pages.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new article file with its front matter filled in, and print its path.",
+        discussion: "The article is dated now (site timezone), marked draft: true, and written to content/articles/<year>/<month>/<slug>.md.")
+
+    @Argument(help: "The article's title, e.g. \"Tiền Giang nhân rộng điển hình tiên tiến\".")
+    var title: String
+    @Option(name: .customLong("directive"), help: "A directive code the article cites, e.g. 01-KL/TW (repeatable).")
+    var directives: [String] = []
+    @Option(name: .customLong("theme"), help: "An annual theme year, e.g. 2023 (repeatable).")
+    var themes: [Int] = []
+    @Option(help: "The content folder.")
+    var content = "content"
+
+    func run() throws {
+        let title = title.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        guard let slug = Slug(from: title) else {
+            throw ValidationError("the title must contain letters or digits")
+        }
+        var codes: [DirectiveCode] = []
+        for raw in directives {
+            guard let code = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
+                throw ValidationError("`\(raw)` is not a directive code; write it like 01-KL/TW")
+            }
+            codes.append(code)
+        }
+        var zone = SiteTimeZone.vietnam
+        let siteFile = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
+        if let text = try? String(contentsOf: siteFile, encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("timezone:") }),
+            let parsed = SiteTimeZone(identifier: line.dropFirst("timezone:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
+        {
+            zone = parsed
+        }
+        let now = zone.localize(Int64(Date().timeIntervalSince1970))
+        let relative = NewArticle.relativePath(slug: slug, date: now)
+        let url = URL(fileURLWithPath: content).appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) {
+            Console.error("\(content)/\(relative): already exists; choose another title")
+            throw ExitCode.failure
+        }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(NewArticle.text(title: title, directives: codes, themes: themes, date: now).utf8).write(to: url)
+        print("\(content)/\(relative)")
+    }
+}
+
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, then rebuild whenever a file under content/ or templates/ changes (Ctrl-C to stop).",
+        discussion: "A failed rebuild prints its problems and leaves the last good site in place.")
+
+    @OptionGroup var site: SiteOptions
+    @Option(help: "How often to look for changes, in milliseconds.")
+    var interval = 300
+
+    func run() throws {
+        let options = site.buildOptions
+        _ = Console.runBuild(options)
+        var last = Snapshot.take([options.content, options.templates])
+        print("Watching \(options.contentName)/ and \(options.templatesName)/ for changes. Press Ctrl-C to stop.")
+        signal(SIGINT) { _ in
+            print("\nStopped watching.")
+            Foundation.exit(0)
+        }
+        while true {
+            usleep(useconds_t(max(interval, 50)) * 1000)
+            let now = Snapshot.take([options.content, options.templates])
+            guard now != last else { continue }
+            // Debounce: wait until the files stop changing.
+            var settled = now
+            repeat {
+                last = settled
+                usleep(150_000)
+                settled = Snapshot.take([options.content, options.templates])
+            } while settled != last
+            _ = Console.runBuild(options)
+        }
+    }
+}
+
+/// Paths, sizes and modification times of every file under some folders.
+enum Snapshot {
+    static func take(_ folders: [URL]) -> [String: String] {
+        var result: [String: String] = [:]
+        let fm = FileManager.default
+        for folder in folders {
+            guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            for case let url as URL in walker {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                result[url.path] = "\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)/\(values?.fileSize ?? 0)"
+            }
+        }
+        return result
+    }
+}
