@@ -36,8 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BantinKitTests",
-            dependencies: ["BantinKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["BantinKit"]
         ),
     ]
 )

@@ -53,7 +53,7 @@ extension PageRenderer {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         switch plan {
         case .home(let slice):
-            var ctx = context(for: route, kind: "home", title: slice.number == 1 ? graph.config.title : "Trang \(slice.number)",
+            var ctx = context(for: route, kind: "home", title: slice.number == 1 ? "" : "Trang \(slice.number)",
                               description: nil, feed: .file("feed.xml"), crumbs: slice.number == 1 ? [] : [("Trang \(slice.number)", nil)])
             var indices = Array(slice.range)
             var lead: CardView? = nil

@@ -75,7 +75,7 @@ struct PageView: MustacheParent, Sendable {
     func child(named name: String) -> Any? {
         switch name {
         case "kind": kind
-        case "title": title
+        case "title": title.nilIfEmpty
         case "description": description?.nilIfEmpty
         case "canonical": canonical
         case "feed": feed

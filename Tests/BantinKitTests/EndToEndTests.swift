@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Whole builds of the fixture bulletin into temporary folders.
+@Suite struct EndToEndTests {
+    @Test func buildsEveryPageOfTheFixtureBulletin() throws {
+        let site = try TestSite(content: "bulletin")
+        let report = try site.build()
+        #expect(report.articles == 4)
+        let expected = [
+            "public/index.html", "public/trang/2/index.html", "public/404.html", "public/tim-kiem/index.html",
+            "public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html",
+            "public/bai-viet/dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023/index.html",
+            "public/bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/index.html",
+            "public/van-ban/index.html", "public/van-ban/01-kl-tw/index.html", "public/van-ban/05-ct-tw/index.html",
+            "public/van-ban/21-kl-tw/index.html", "public/chuyen-de/index.html", "public/chuyen-de/2023/index.html",
+            "public/chuyen-de/2023/trang/2/index.html", "public/luu-tru/index.html", "public/luu-tru/2023/05/index.html",
+            "public/luu-tru/2022/11/index.html", "public/feed.xml", "public/van-ban/01-kl-tw/feed.xml",
+            "public/chuyen-de/2023/feed.xml", "public/search-index.json", "public/search-index.js", "public/robots.txt",
+            "public/assets/style.css", "public/assets/search.js", "public/media/hoi-nghi.png", "public/docs/van-ban.pdf",
+        ]
+        for path in expected { #expect(site.exists(path), "missing \(path)") }
+        #expect(!site.exists("public/bai-viet/ban-nhap-chua-dang/index.html"), "drafts are left out")
+        #expect(!site.exists("public/sitemap.xml"), "no sitemap without a base URL")
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("21-KL/TW") })
+    }
+
+    @Test func everyInternalLinkAndImageResolves() throws {
+        let site = try TestSite(content: "bulletin")
+        let report = try site.build()
+        let result = LinkChecker.check(folder: site.output)
+        #expect(result.pages == report.pages)
+        #expect(result.links > 200)
+        #expect(result.broken == [])
+    }
+
+    @Test func theSampleBulletinBuildsWithNoBrokenLinkAndNoWarning() throws {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: Repo.content, to: site.content)
+        let report = try site.build()
+        #expect(report.articles >= 10)
+        #expect(report.diagnostics == [])
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+    }
+
+    @Test func draftsAreBuiltWhenAskedFor() throws {
+        let site = try TestSite(content: "bulletin")
+        let report = try site.build(drafts: true)
+        #expect(report.articles == 5)
+        #expect(site.exists("public/bai-viet/ban-nhap-chua-dang/index.html"))
+    }
+
+    @Test func decomposedAndPrecomposedSpellingsShareOneDirectivePage() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try site.read("public/van-ban/01-kl-tw/index.html")
+        #expect(page.contains("Đảng bộ Đồng Tháp học tập chuyên đề năm 2023"))
+        #expect(page.contains("Tiền Giang nhân rộng điển hình tiên tiến"))
+        #expect(!page.contains("\u{0302}"), "output is NFC")
+        let directives = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("van-ban").path)
+        #expect(directives.filter { $0.hasPrefix("01") } == ["01-kl-tw"])
+    }
+
+    @Test func articlePageShowsEverythingAnEditorWrote() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")
+        for text in [
+            "<html lang=\"vi\"", "Xây dựng Đảng", "Học và làm theo Bác: Tiền Giang nhân rộng điển hình tiên tiến",
+            "Ban Thường vụ Tỉnh ủy Tiền Giang sơ kết", "Minh Trí", "TTXVN", "Tiền Giang", "Thứ Ba, 09/05/2023 17:00",
+            "datetime=\"2023-05-09T17:00:00+07:00\"", "src=\"../../media/hoi-nghi.png\"", "alt=\"Quang cảnh hội nghị\"",
+            "Hội nghị sơ kết (Ảnh minh họa)", "<h2 id=\"ket-qua-noi-bat\">", "<h2 id=\"ket-qua-noi-bat-2\">",
+            "href=\"../../van-ban/01-kl-tw/index.html\"", "href=\"../../chuyen-de/2023/index.html\"", "<table>",
+            "class=\"footnotes\"",
+        ] {
+            #expect(page.contains(text), "article page lacks \(text)")
+        }
+    }
+
+    @Test func relatedArticlesPutTheHandPickedOneFirst() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let graph = try #require(try SiteBuilderProbe.graph(site))
+        let ngheAn = try #require(graph.articleIndex[Slug(from: "nghe-an-chi-bo-lam-theo-bac-tu-viec-nho")!])
+        let related = graph.related[ngheAn].map { graph.articles[$0].slug.value }
+        #expect(related.first == "quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw")
+        #expect(related.count == 3)
+        // Then Tiền Giang (shares 05-CT/TW and 2023) before Đồng Tháp (shares only 2023).
+        #expect(Array(related.dropFirst()) == ["hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien", "dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023"])
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: "https://example.org/bantin/")
+        let first = try site.snapshot()
+        let other = site.root.appendingPathComponent("public2")
+        _ = try SiteBuilder.build(site.options(baseURL: "https://example.org/bantin/", output: other))
+        let second = try site.snapshot(other)
+        #expect(first.count == second.count)
+        #expect(first == second)
+    }
+
+    @Test func aBaseURLMakesCanonicalFeedAndSitemapURLsAbsolute() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: "https://example.org/ban-tin")
+        let article = try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html")
+        #expect(article.contains("<link rel=\"canonical\" href=\"https://example.org/ban-tin/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/\">"))
+        let sitemap = try site.read("public/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://example.org/ban-tin/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/ban-tin/van-ban/01-kl-tw/</loc>"))
+        #expect(!sitemap.contains("404"))
+        let feed = try site.read("public/feed.xml")
+        #expect(feed.contains("<id>https://example.org/ban-tin/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/</id>"))
+        #expect(try site.read("public/robots.txt").contains("Sitemap: https://example.org/ban-tin/sitemap.xml"))
+        // The 404 page is served from any address, so its links are absolute.
+        #expect(try site.read("public/404.html").contains("href=\"https://example.org/ban-tin/assets/style.css\""))
+        #expect(LinkChecker.check(folder: site.output, baseURL: "https://example.org/ban-tin/").broken == [])
+    }
+}
+
+/// Reaches the site graph of a test site, as the builder makes it.
+enum SiteBuilderProbe {
+    static func graph(_ site: TestSite) throws -> SiteGraph? {
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        return catalog.map(SiteGraph.init)
+    }
+}

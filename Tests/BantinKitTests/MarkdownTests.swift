@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// The Markdown stage: cmark-gfm with every GFM extension, footnotes, heading ids,
+/// raw HTML dropped unless allowed, and otherwise exactly cmark-gfm's HTML.
+@Suite struct MarkdownTests {
+    let safe = MarkdownRenderer(allowRawHTML: false)
+    let unsafe = MarkdownRenderer(allowRawHTML: true)
+
+    @Test func tablesStrikethroughAutolinksAndTasklists() {
+        let html = safe.render("| a | b |\n| --- | ---: |\n| 1 | 2 |\n\n~~cũ~~ www.example.vn\n\n- [x] xong\n- [ ] chưa\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td align=\"right\">2</td>"))
+        #expect(html.contains("<del>cũ</del>"))
+        #expect(html.contains("<a href=\"http://www.example.vn\">www.example.vn</a>"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> xong"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> chưa"))
+    }
+
+    @Test func footnotesAreOn() {
+        let html = safe.render("Theo báo cáo[^1].\n\n[^1]: Báo cáo của Tỉnh ủy.\n").html
+        #expect(html.contains("<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
+        #expect(html.contains("<section class=\"footnotes\""))
+        #expect(html.contains("Báo cáo của Tỉnh ủy."))
+    }
+
+    @Test func everyHeadingGetsAUniqueVietnameseSlugID() {
+        let rendered = safe.render("# Kết quả nổi bật\n\n## Đổi mới *phương thức*\n\n## Kết quả nổi bật\n\n### !!!\n")
+        #expect(rendered.html.contains("<h1 id=\"ket-qua-noi-bat\">Kết quả nổi bật</h1>"))
+        #expect(rendered.html.contains("<h2 id=\"doi-moi-phuong-thuc\">Đổi mới <em>phương thức</em></h2>"))
+        #expect(rendered.html.contains("<h2 id=\"ket-qua-noi-bat-2\">Kết quả nổi bật</h2>"))
+        #expect(rendered.html.contains("<h3 id=\"muc\">!!!</h3>"))
+        #expect(rendered.headings.map(\.level) == [1, 2, 2, 3])
+        #expect(!rendered.html.contains("data-sourcepos"))
+    }
+
+    @Test func rawHTMLAndJavascriptLinksAreDroppedByDefault() {
+        let markdown = "<script>alert(1)</script>\n\nChữ <img src=x onerror=alert(1)> và [bấm](javascript:alert(1)).\n"
+        let html = safe.render(markdown).html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func rawHTMLIsKeptWhenAllowedButTagfilterStillApplies() {
+        let html = unsafe.render("<div class=\"hop\">Hộp</div>\n\n<title>x</title>\n").html
+        #expect(html.contains("<div class=\"hop\">Hộp</div>"))
+        #expect(html.contains("&lt;title>"))
+    }
+
+    @Test func plainTextCollectsTheWords() {
+        let text = safe.render("## Tiêu đề\n\nĐoạn **đậm** và `mã`.\n").plainText
+        #expect(text.contains("Tiêu đề"))
+        #expect(text.contains("đậm"))
+        #expect(text.contains("mã"))
+    }
+
+    /// Every example of the GFM spec and extensions spec renders, ids aside, exactly as the
+    /// `cmark-gfm` program renders it with the same extensions: our sourcepos-based heading ids
+    /// must never change a Markdown construct.
+    @Test func matchesCmarkGFMOnEverySpecExample() throws {
+        let files = ["spec.txt", "extensions.txt"].map { Repo.shared.appendingPathComponent("testdata/gfm/\($0)") }
+        var examples: [String] = []
+        for file in files {
+            examples += SpecExamples.markdown(in: try String(contentsOf: file, encoding: .utf8))
+        }
+        #expect(examples.count > 600)
+        var mismatches: [String] = []
+        for (safeMode, renderer) in [(true, safe), (false, unsafe)] {
+            let expected = try CmarkCLI.render(examples, unsafe: !safeMode)
+            for (markdown, reference) in zip(examples, expected) {
+                let ours = HeadingIDs.strip(renderer.render(markdown).html)
+                if ours != reference { mismatches.append(markdown) }
+            }
+        }
+        #expect(mismatches.isEmpty, "differs from cmark-gfm: \(mismatches.prefix(3))")
+    }
+}
+
+/// Reads the Markdown of each example block of a cmark spec file.
+enum SpecExamples {
+    static func markdown(in spec: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring]? = nil
+        let fence = String(repeating: "`", count: 32)
+        for line in spec.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(fence + " example") {
+                current = []
+            } else if current != nil, line == "." {
+                result.append(current!.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n")
+                current = nil
+            } else if current != nil {
+                current!.append(line)
+            }
+        }
+        return result
+    }
+}
+
+/// Renders each document with the `cmark-gfm` program and the extensions bantin uses.
+enum CmarkCLI {
+    static func render(_ documents: [String], unsafe: Bool) throws -> [String] {
+        try documents.map { document in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist", "-e", "footnotes"]
+                + (unsafe ? ["--unsafe"] : [])
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(Data(document.utf8))
+            try input.fileHandleForWriting.close()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
+
+/// Removes the ids bantin adds to headings.
+enum HeadingIDs {
+    static func strip(_ html: String) -> String {
+        html.replacingOccurrences(of: #"(<h[1-6]) id="[^"]*""#, with: "$1", options: .regularExpression)
+    }
+}
