@@ -21,11 +21,13 @@ public struct TemplateSet: Sendable {
         let files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var present: Set<String> = []
         var references: [(name: String, file: String, line: Int, column: Int)] = []
         for entry in files where entry.relativePath.hasSuffix(".mustache") && !entry.relativePath.hasPrefix("assets/") {
             let display = ContentTree.join(displayRoot, entry.relativePath)
             guard let text = CatalogLoader.readText(entry.url, display: display, into: &diagnostics) else { continue }
             let name = String(entry.relativePath.dropLast(".mustache".count))
+            present.insert(name)
             do {
                 let template = try MustacheTemplate(string: text)
                 library.register(template, named: name)
@@ -39,12 +41,12 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(display, line: 1, "template does not parse: \(error)"))
             }
         }
-        for reference in references where !names.contains(reference.name) {
+        for reference in references where !present.contains(reference.name) {
             diagnostics.append(
                 .error(reference.file, line: reference.line, column: reference.column,
                        "partial `\(reference.name)` does not exist (no \(ContentTree.join(displayRoot, reference.name + ".mustache")))"))
         }
-        for page in requiredPages where !names.contains(page) {
+        for page in requiredPages where !present.contains(page) {
             diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"), "missing page template"))
         }
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") }

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// The `bantin` executable, run as editors and CI run it.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable built beside the test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bantin")
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func buildPrintsAOneLineSummary() throws {
+        let site = try TestSite(content: "bulletin")
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0)
+        let summary = try #require(result.stdout.split(separator: "\n").first)
+        #expect(summary.hasPrefix("Built 4 articles, "))
+        #expect(summary.contains(" pages ("))
+        #expect(summary.contains("into public/ in "))
+        #expect(result.stderr.contains("content/articles/2022/quang-ninh.md:1:1: warning: directive 21-KL/TW has no file"))
+    }
+
+    @Test func badInputExitsOneAndNamesFileLineAndColumn() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try run(["build"], in: site.root).status == 0)
+        let before = try site.snapshot()
+        try site.write("content/articles/sai.md", "---\ntitle: \"Sai ngày\"\ndate: 2023-02-30\n---\nx\n")
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/articles/sai.md:3:7: error: `date` is not a valid date"))
+        #expect(result.stderr.contains("Build failed: 1 error"))
+        #expect(try site.snapshot() == before)
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let site = try TestSite(content: "bulletin")
+        let result = try run(["build", "--strict"], in: site.root)
+        #expect(result.status == 1)
+        #expect(!site.exists("public/index.html"))
+    }
+
+    @Test func checkPassesAGoodSiteAndCatchesADeletedPage() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try run(["build"], in: site.root).status == 0)
+        let good = try run(["check", "public"], in: site.root)
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("all resolve"))
+        try site.remove("public/van-ban/05-ct-tw/index.html")
+        let bad = try run(["check", "public"], in: site.root)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html: broken link → ../../van-ban/05-ct-tw/index.html"))
+    }
+
+    @Test func newWritesAnArticleThatBuilds() throws {
+        let site = try TestSite(content: "bulletin")
+        let result = try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023", "--directive", "01-KL/TW", "--theme", "2023"], in: site.root)
+        #expect(result.status == 0)
+        let path = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(path.hasPrefix("content/articles/"))
+        #expect(path.hasSuffix("/da-nang-hoc-tap-chuyen-de-nam-2023.md"))
+        let text = try site.read(path)
+        #expect(text.contains("title: \"Đà Nẵng: học tập chuyên đề năm 2023\""))
+        #expect(text.contains("directives: [\"01-KL/TW\"]"))
+        #expect(text.contains("themes: [2023]"))
+        #expect(try run(["build", "--drafts"], in: site.root).status == 0)
+        #expect(site.exists("public/bai-viet/da-nang-hoc-tap-chuyen-de-nam-2023/index.html"))
+        #expect(try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023"], in: site.root).status == 1, "never overwrites")
+    }
+
+    @Test(arguments: ["build", "check", "new", "watch"])
+    func everyCommandHasHelp(command: String) throws {
+        let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: bantin \(command)"))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Nothing an article says can become markup: every field is escaped for where it lands.
+@Suite struct EscapingTests {
+    static let hostile = "</script><script>alert('x')</script>\"><img src=x onerror=alert(1)>"
+
+    @Test func hostileFrontMatterNeverBecomesMarkup() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin <b>đậm</b>\"\n")
+        try site.write("content/media/a.png", bytes: [0x89, 0x50, 0x4E, 0x47])
+        let yamlHostile = Self.hostile.replacingOccurrences(of: "\"", with: "\\\"")
+        try site.write(
+            "content/articles/x.md",
+            """
+            ---
+            title: "Tiêu đề \(yamlHostile)"
+            date: 2023-05-09
+            summary: "Sapo \(yamlHostile)"
+            author: "Tác giả \(yamlHostile)"
+            location: "Nơi \(yamlHostile)"
+            source: "Nguồn \(yamlHostile)"
+            category: "Mục \(yamlHostile)"
+            image: media/a.png
+            image_alt: "Ảnh \(yamlHostile)"
+            image_caption: "Chú thích \(yamlHostile)"
+            slug: bai-nguy-hiem
+            ---
+            Thân bài <script>alert(2)</script> [bấm](javascript:alert(3)) <iframe src=x></iframe>
+
+            """)
+        try site.build(baseURL: "https://example.org/")
+        var files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix(".html") }
+        files.sort()
+        #expect(files.count > 5)
+        for file in files {
+            let html = try site.read("public/" + file)
+            #expect(!html.contains("<script>alert"), "\(file) has an injected script")
+            #expect(!html.contains("<img src=x"), "\(file) has an injected image")
+            #expect(!html.contains("<iframe"), "\(file) has an injected frame")
+            #expect(!html.contains("javascript:"), "\(file) has a javascript: link")
+            #expect(!html.contains("<b>đậm</b>"), "\(file) has the site title unescaped")
+        }
+        let feed = try site.read("public/feed.xml")
+        #expect(!feed.contains("<script>"))
+        let json = try site.read("public/search-index.js")
+        #expect(!json.contains("</script>"), "the search index is safe inside a script element")
+    }
+
+    @Test func jsonStringsEscapeEverythingAScriptElementCares() {
+        #expect(Escape.jsonString("a\"b\\c</script>\u{2028}\n") == #""a\"b\\c\u003c/script\u003e\u2028\n""#)
+    }
+
+    @Test func xmlEscapesMarkupAndDropsControlCharacters() {
+        #expect(Escape.xml("<a href=\"x\">&'\u{01}") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
+    }
+}
