@@ -39,7 +39,7 @@ import Testing
         #expect(summary.hasPrefix("Built 4 articles, "))
         #expect(summary.contains(" pages ("))
         #expect(summary.contains("into public/ in "))
-        #expect(result.stderr.contains("content/articles/2022/quang-ninh.md:1:1: warning: directive 21-KL/TW has no file"))
+        #expect(result.stderr.contains("content/articles/2022/quang-ninh.md:5:14: warning: directive 21-KL/TW has no file"))
     }
 
     @Test func badInputExitsOneAndNamesFileLineAndColumn() throws {

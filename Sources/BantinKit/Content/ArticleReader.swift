@@ -30,12 +30,18 @@ enum ArticleReader {
         let imageAlt = fields.string("image_alt")
         let imageCaption = fields.string("image_caption")
         let draft = fields.bool("draft") ?? false
-        let related = fields.list("related").map(\.text)
+        let relatedItems = fields.list("related")
+        var positions = FieldPositions()
+        positions.related = relatedItems.map(\.at.position)
+        positions.image = fields.value("image").map(fields.position)?.position
 
         var directives: [DirectiveCode] = []
         for item in fields.list("directives") {
             if let code = DirectiveCode(item.text) {
-                if !directives.contains(code) { directives.append(code) }
+                if !directives.contains(code) {
+                    directives.append(code)
+                    positions.directives.append(item.at.position)
+                }
             } else {
                 diagnostics.append(
                     item.at.diagnostic(.error, file, "`\(item.text)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`, as a list: `directives: [\"01-KL/TW\"]`"))
@@ -44,7 +50,10 @@ enum ArticleReader {
         var themes: [Int] = []
         for item in fields.list("themes") {
             if let year = Int(item.text), (1900...2200).contains(year) {
-                if !themes.contains(year) { themes.append(year) }
+                if !themes.contains(year) {
+                    themes.append(year)
+                    positions.themes.append(item.at.position)
+                }
             } else {
                 diagnostics.append(item.at.diagnostic(.error, file, "`\(item.text)` is not a theme year; write years as numbers: `themes: [2023]`"))
             }
@@ -82,7 +91,7 @@ enum ArticleReader {
         let article = Article(
             file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
             location: location, author: author, source: source, image: image, directives: directives, themes: themes,
-            draft: draft, related: related, body: split.body, bodyLine: split.bodyLine)
+            draft: draft, related: relatedItems.map(\.text), body: split.body, bodyLine: split.bodyLine, positions: positions)
         return (article, diagnostics)
     }
 

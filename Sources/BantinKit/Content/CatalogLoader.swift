@@ -121,27 +121,33 @@ enum CatalogValidator {
                 diagnostics.append(.error(file, line: 1, "two articles have the slug `\(slug)`: this file and \(others); give one of them `slug:`"))
             }
         }
+        let publishedSlugs = Set(bySlug.keys.map(\.value))
         let describedDirectives = Set(directives.map(\.code))
         let describedThemes = Set(themes.map(\.year))
         var warnedCodes: Set<DirectiveCode> = []
         for article in articles {
+            let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
             if let image = article.image {
+                let p = at(article.positions.image)
                 if !isSafeRelativePath(image.path) {
-                    diagnostics.append(.error(article.file, line: 1, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
                 } else if !staticPaths.contains(image.path.precomposedStringWithCanonicalMapping) {
-                    diagnostics.append(.error(article.file, line: 1, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }
             }
-            for slug in article.related where !bySlug.keys.contains(where: { $0.value == slug }) {
+            for (index, slug) in article.related.enumerated() where !publishedSlugs.contains(slug) {
+                let p = at(article.positions.related[safe: index])
                 let hint = allSlugs.contains(slug) ? " (that article is a draft)" : ""
-                diagnostics.append(.error(article.file, line: 1, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
+                diagnostics.append(.error(article.file, line: p.line, column: p.column, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
             }
-            for code in article.directives where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
+            for (index, code) in article.directives.enumerated() where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
+                let p = at(article.positions.directives[safe: index])
                 diagnostics.append(
-                    .warning(article.file, line: 1, "directive \(code) has no file; its page is made from the code alone (add \(ContentTree.join(contentRoot, "directives/\(code.slug).md")))"))
+                    .warning(article.file, line: p.line, column: p.column, "directive \(code) has no file; its page is made from the code alone (add \(ContentTree.join(contentRoot, "directives/\(code.slug).md")))"))
             }
-            for year in article.themes where !describedThemes.contains(year) {
-                diagnostics.append(.error(article.file, line: 1, "unknown theme year \(year): there is no \(ContentTree.join(contentRoot, "themes/\(year).md"))"))
+            for (index, year) in article.themes.enumerated() where !describedThemes.contains(year) {
+                let p = at(article.positions.themes[safe: index])
+                diagnostics.append(.error(article.file, line: p.line, column: p.column, "unknown theme year \(year): there is no \(ContentTree.join(contentRoot, "themes/\(year).md"))"))
             }
         }
         return diagnostics
@@ -213,4 +219,8 @@ public enum BaseURL {
         else { return nil }
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -138,6 +138,8 @@ struct Located: Sendable, Equatable {
     var line: Int
     var column: Int
 
+    var position: SourcePosition { SourcePosition(line: line, column: column) }
+
     func diagnostic(_ severity: Severity, _ path: String, _ message: String) -> Diagnostic {
         Diagnostic(severity, path, line: line, column: column, message)
     }

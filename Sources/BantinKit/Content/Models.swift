@@ -52,6 +52,16 @@ public struct Article: Sendable {
     public var body: String
     /// The line of the file where `body` starts.
     public var bodyLine: Int
+    /// Where fields checked against the rest of the site were written, for diagnostics.
+    public var positions: FieldPositions = FieldPositions()
+}
+
+/// Lines and columns of front-matter values that are validated after reading.
+public struct FieldPositions: Sendable {
+    public var image: SourcePosition?
+    public var related: [SourcePosition] = []
+    public var directives: [SourcePosition] = []
+    public var themes: [SourcePosition] = []
 }
 
 /// A central directive (*văn bản*): Kết luận, Chỉ thị, Nghị quyết, Quy định…
