@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "bantin",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bantin", targets: ["bantin"]),
         .library(name: "BantinKit", targets: ["BantinKit"]),

@@ -9,4 +9,13 @@ struct Bantin: ParsableCommand {
         abstract: "Build a Vietnamese party-building bulletin (bản tin) from Markdown into a static website.",
         subcommands: [Build.self, Check.self, New.self, Watch.self],
         defaultSubcommand: Build.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -30,6 +30,11 @@ struct SiteOptions: ParsableArguments {
 }
 
 enum Console {
+    /// Writes a line to standard output at once (no buffering), so lines reach pipes and CI logs in order.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.sorted() {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
@@ -54,16 +59,18 @@ enum Console {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let report = try SiteBuilder.build(options)
+            let report = try SiteBuilder.build(options, progress: TerminalProgress.forStandardError(start: start))
+            TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
             let warnings = report.diagnostics.warningCount
             var line = "Built \(report.articles) articles, \(report.pages) pages (\(report.files) files) into \(options.outputName)/ in \(seconds(clock.now - start))"
             line += "; search index \(size(report.searchIndexBytes))"
             if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
-            print(line)
-            for note in report.notes { print("note: \(note)") }
+            Console.out(line)
+            for note in report.notes { Console.out("note: \(note)") }
             return true
         } catch {
+            TerminalProgress.clear()
             printDiagnostics(error.diagnostics)
             let e = error.diagnostics.errorCount, w = error.diagnostics.warningCount
             Console.error("Build failed: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"); \(options.outputName)/ was left unchanged.")
@@ -81,5 +88,24 @@ struct Build: ParsableCommand {
 
     func run() throws {
         if !Console.runBuild(site.buildOptions) { throw ExitCode.failure }
+    }
+}
+
+/// On a terminal, a build that takes more than a second shows its stage and count on one
+/// line of standard error; elsewhere (CI, pipes) nothing is printed but the summary.
+enum TerminalProgress {
+    static let isTerminal = isatty(STDERR_FILENO) == 1
+
+    static func forStandardError(start: ContinuousClock.Instant) -> BuildProgress {
+        guard isTerminal else { return .silent }
+        return BuildProgress { stage, done, total in
+            guard ContinuousClock.now - start > .seconds(1) else { return }
+            let text = total > 0 ? "\r\u{1B}[2K\(stage) \(done)/\(total) files" : "\r\u{1B}[2K\(stage)…"
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    static func clear() {
+        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     }
 }

@@ -18,9 +18,9 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         let result = LinkChecker.check(folder: URL(fileURLWithPath: folder), baseURL: baseURL.flatMap(BaseURL.normalize))
-        for link in result.broken { print(link) }
+        for link in result.broken { Console.out(link.description) }
         if result.broken.isEmpty {
-            print("Checked \(result.pages) pages, \(result.links) links: all resolve.")
+            Console.out("Checked \(result.pages) pages, \(result.links) links: all resolve.")
         } else {
             Console.error("\(result.broken.count) broken link\(result.broken.count == 1 ? "" : "s") in \(result.pages) pages.")
             throw ExitCode.failure
@@ -71,56 +71,46 @@ struct New: ParsableCommand {
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(NewArticle.text(title: title, directives: codes, themes: themes, date: now).utf8).write(to: url)
-        print("\(content)/\(relative)")
+        Console.out("\(content)/\(relative)")
     }
 }
 
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build, then rebuild whenever a file under content/ or templates/ changes (Ctrl-C to stop).",
-        discussion: "A failed rebuild prints its problems and leaves the last good site in place.")
+        discussion: "Uses inotify on Linux, polling elsewhere. A failed rebuild prints its problems and leaves the last good site in place.")
 
     @OptionGroup var site: SiteOptions
-    @Option(help: "How often to look for changes, in milliseconds.")
-    var interval = 300
+    @Flag(help: "Poll for changes instead of using inotify.")
+    var poll = false
 
     func run() throws {
         let options = site.buildOptions
         _ = Console.runBuild(options)
-        var last = Snapshot.take([options.content, options.templates])
-        print("Watching \(options.contentName)/ and \(options.templatesName)/ for changes. Press Ctrl-C to stop.")
-        signal(SIGINT) { _ in
-            print("\nStopped watching.")
-            Foundation.exit(0)
-        }
+        let watcher = ChangeWatcher(folders: [options.content, options.templates], polling: poll)
+        Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method)). Press Ctrl-C to stop.")
+        StopSignal.install()
         while true {
-            usleep(useconds_t(max(interval, 50)) * 1000)
-            let now = Snapshot.take([options.content, options.templates])
-            guard now != last else { continue }
-            // Debounce: wait until the files stop changing.
-            var settled = now
-            repeat {
-                last = settled
-                usleep(150_000)
-                settled = Snapshot.take([options.content, options.templates])
-            } while settled != last
+            watcher.waitForChange()
             _ = Console.runBuild(options)
         }
     }
 }
 
-/// Paths, sizes and modification times of every file under some folders.
-enum Snapshot {
-    static func take(_ folders: [URL]) -> [String: String] {
-        var result: [String: String] = [:]
-        let fm = FileManager.default
-        for folder in folders {
-            guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in walker {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                result[url.path] = "\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)/\(values?.fileSize ?? 0)"
+/// Ctrl-C (SIGINT) or SIGTERM ends `watch` with status 0. The signal is unblocked first:
+/// a parent process (a test runner, a CI shell) may have left it blocked.
+enum StopSignal {
+    static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { _ in
+                _ = write(STDOUT_FILENO, "\nStopped watching.\n", 19)
+                _exit(0)
             }
         }
-        return result
     }
 }

@@ -89,6 +89,40 @@ import Testing
         #expect(try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023"], in: site.root).status == 1, "never overwrites")
     }
 
+    @Test func watchRebuildsAfterAnEditAndKeepsTheLastGoodSite() throws {
+        let site = try TestSite(content: "bulletin")
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = site.root
+        let log = site.root.appendingPathComponent("watch.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func waitFor(_ text: String, count: Int = 1) -> Bool {
+            for _ in 0..<100 {
+                let seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                if seen.components(separatedBy: text).count - 1 >= count { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+        #expect(waitFor("Watching content/"))
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: tiêu đề đã sửa", extra: "directives: [\"05-CT/TW\"]\n"))
+        #expect(waitFor("Built ", count: 2), "an edit triggers a rebuild")
+        #expect(site.exists("public/bai-viet/nghe-an-tieu-de-da-sua/index.html"))
+        let good = try site.snapshot()
+        try site.write("content/articles/hong.md", "---\ntitle: \"Thiếu ngày\"\n---\n")
+        #expect(waitFor("Build failed"), "a broken edit is reported")
+        #expect(try site.snapshot() == good, "and the last good site stays")
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test(arguments: ["build", "check", "new", "watch"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)

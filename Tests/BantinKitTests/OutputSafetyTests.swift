@@ -48,11 +48,7 @@ import Testing
         let site = try TestSite(content: "bulletin")
         let output = target.isEmpty ? site.root.appendingPathComponent("notes") : site.root.appendingPathComponent(target)
         if target.isEmpty { try site.write("notes/ghi-chu.txt", "ghi chú quan trọng") }
-        var options = site.options(output: output)
-        options.content = site.content
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(site.root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        let options = site.options(output: output)
         let before = try site.snapshot(site.root)
         #expect(throws: BuildFailure.self) { try SiteBuilder.build(options) }
         #expect(try site.snapshot(site.root) == before)

@@ -44,15 +44,16 @@ public struct BuildReport: Sendable {
 
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap.
 public enum SiteBuilder {
-    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+    public static func build(_ options: BuildOptions, progress: BuildProgress = .silent) throws(BuildFailure) -> BuildReport {
         let output = OutputFolder(url: options.output, display: options.outputName)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if let problem = output.validate(protecting: [options.content, options.templates, cwd]) {
             throw BuildFailure(diagnostics: [problem])
         }
+        progress.report("reading", 0, 0)
         let (site, diagnostics) = try plan(options)
         do {
-            try output.publish(site.files)
+            try output.publish(site.files, progress: progress)
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
         }
@@ -91,11 +92,11 @@ public enum SiteBuilder {
         let graph = SiteGraph(catalog: catalog)
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
         let plans = PagePlan.all(for: graph)
-        let pages: [OutputFile] = plans.parallelMap { plan in
-            OutputFile(path: renderer.route(of: plan).outputPath, contents: .text(renderer.html(for: plan)))
+        let pages: [OutputFile] = plans.map { plan in
+            OutputFile(path: renderer.route(of: plan).outputPath, contents: .render { renderer.html(for: plan) })
         }
-        let feeds: [OutputFile] = AtomFeed.all(for: graph).parallelMap { feed in
-            OutputFile(path: feed.path, contents: .text(feed.xml(graph: graph, markdown: renderer.markdown, baseURL: baseURL)))
+        let feeds: [OutputFile] = AtomFeed.all(for: graph).map { feed in
+            OutputFile(path: feed.path, contents: .render { feed.xml(graph: graph, markdown: renderer.markdown, baseURL: baseURL) })
         }
         let searchJSON = SearchIndex.json(for: graph)
         var files = pages + feeds

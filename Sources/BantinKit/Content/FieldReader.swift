@@ -18,7 +18,7 @@ struct FieldReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
+            diagnostics.append(Self.diagnostic(for: error, yaml: yaml, path: path, lineOffset: lineOffset))
             return nil
         } catch {
             diagnostics.append(.error(path, line: firstLine, "malformed YAML front matter: \(error)"))
@@ -41,16 +41,23 @@ struct FieldReader {
         }
     }
 
-    private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, _):
+            let key = duplicates.sorted().first ?? ""
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let uses = lines.indices.filter { lines[$0].hasPrefix(key + ":") || lines[$0].hasPrefix("\"\(key)\":") }
+            let line = (uses.dropFirst().first ?? uses.first ?? 0) + 1 + lineOffset
+            return .error(path, line: line, column: 1, "`\(key)` is given twice; keep one")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            let detail = (context.map { "\(problem) (\($0.text))" } ?? problem).replacingOccurrences(of: "\n", with: " ")
             return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML front matter: \(detail)")
         case .reader(let problem, _, _, _):
             return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(problem)")
         default:
-            return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(error)")
+            let text = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(text)")
         }
     }
 
@@ -78,7 +85,11 @@ struct FieldReader {
 
     mutating func required(_ key: String, what: String) -> String? {
         if let text = string(key) { return text }
-        if value(key) == nil || isNull(value(key)!) {
+        if let node = value(key), !isNull(node) {
+            if case .scalar = node {
+                diagnostics.append(position(node).diagnostic(.error, path, "`\(key)` is empty: \(what)"))
+            }
+        } else {
             diagnostics.append(.error(path, line: lineOffset + 1, column: 1, "missing `\(key)`: \(what)"))
         }
         return nil

@@ -6,6 +6,8 @@ public struct OutputFile: Sendable {
         case text(String)
         /// Copied from a source file (images, assets).
         case copy(URL)
+        /// Rendered while it is written, so a large site is never held in memory whole.
+        case render(@Sendable () -> String)
     }
 
     /// Relative to the output root, `/`-separated.

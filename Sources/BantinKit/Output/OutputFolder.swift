@@ -43,13 +43,13 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes `files` into a staging folder, then swaps it with the output folder.
-    public func publish(_ files: [OutputFile]) throws {
+    public func publish(_ files: [OutputFile], progress: BuildProgress = .silent) throws {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
         try? fm.removeItem(at: retiredURL)
         do {
             try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-            try Self.write(files, into: stagingURL)
+            try Self.write(files, into: stagingURL, progress: progress)
             try Data(Self.markerText.utf8).write(to: stagingURL.appendingPathComponent(Self.markerName))
             try swapIntoPlace()
         } catch {
@@ -76,7 +76,8 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes every file, on every core; folders are made first, in order.
-    static func write(_ files: [OutputFile], into root: URL) throws {
+    static func write(_ files: [OutputFile], into root: URL, progress: BuildProgress) throws {
+        let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let fm = FileManager.default
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
         for folder in folders {
@@ -84,9 +85,11 @@ public struct OutputFolder: Sendable {
         }
         let errors: [String?] = files.parallelMap { file in
             let target = root.appendingPathComponent(file.path)
+            defer { counter.tick() }
             do {
                 switch file.contents {
                 case .text(let text): try Data(text.utf8).write(to: target)
+                case .render(let make): try Data(make().utf8).write(to: target)
                 case .copy(let source): try fm.copyItem(at: source, to: target)
                 }
                 return nil

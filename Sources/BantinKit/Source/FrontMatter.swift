@@ -19,7 +19,8 @@ public enum FrontMatterSplitter {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error(path, line: 1, column: 1, "file is empty; an article needs front matter with at least `title` and `date`"))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        // Lines end at LF only (decoded text has no CR left; a CR that remains belongs to its line).
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)[...]
         guard let first = lines.first, isFence(first, opening: true) else {
             return .failure(
                 .error(

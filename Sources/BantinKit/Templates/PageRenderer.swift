@@ -17,6 +17,10 @@ public struct PageRenderer: Sendable {
     func context(for route: Route, kind: String, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageContext {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         let config = graph.config
+        let trail: [(String, Route?)] = [("Trang chủ", Route.home(page: 1))] + crumbs
+        let structuredCrumbs = StructuredData.breadcrumbs(trail.enumerated().map { index, crumb in
+            (crumb.0, (index == trail.count - 1 ? route : crumb.1).flatMap(link.absoluteURL))
+        })
         let menu: [(String, Route, [String])] = [
             ("Trang chủ", .home(page: 1), ["home"]),
             ("Văn bản", .directiveIndex, ["directives", "directive"]),
@@ -24,7 +28,7 @@ public struct PageRenderer: Sendable {
             ("Lưu trữ", .archiveIndex, ["archive", "month"]),
             ("Tìm kiếm", .search, ["search"]),
         ]
-        return PageContext(
+        var context = PageContext(
             lang: config.language,
             site: SiteView(title: config.title, description: config.description, params: .map(config.params)),
             root: link.root,
@@ -36,9 +40,11 @@ public struct PageRenderer: Sendable {
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
                 feed: link.href(.file("feed.xml"))),
             nav: menu.map { NavItem(label: $0.0, url: link.href($0.1), current: $0.2.contains(kind)) },
-            breadcrumbs: ([("Trang chủ", Route.home(page: 1))] + crumbs).enumerated().map { index, crumb in
+            breadcrumbs: trail.enumerated().map { index, crumb in
                 Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
             })
+        context.page.structuredData = trail.count > 1 ? [structuredCrumbs] : []
+        return context
     }
 
     func card(_ index: Int, link: LinkBuilder) -> CardView {

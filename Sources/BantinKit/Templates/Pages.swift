@@ -138,6 +138,18 @@ extension PageRenderer {
         }
         crumbs.append((article.title, nil))
         var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
+        let imageURL = article.image.flatMap { link.absoluteURL(.file($0.path)) }
+        let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
+        ctx.page.image = imageURL
+        ctx.page.imageAlt = article.image?.alt
+        ctx.page.published = article.date.iso8601
+        ctx.page.modified = (article.updated ?? article.date).iso8601
+        ctx.page.section = article.category
+        ctx.page.tags = keywords
+        let publisher: String
+        if case .text(let name)? = graph.config.params["publisher"] { publisher = name } else { publisher = graph.config.title }
+        ctx.page.structuredData.insert(
+            StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
         let directives = article.directives.compactMap { code -> DirectiveLinkView? in
             guard let d = graph.directiveIndex[code] else { return nil }
             let directive = graph.directives[d].directive

@@ -71,6 +71,14 @@ struct PageView: MustacheParent, Sendable {
     var description: String?
     var canonical: String?
     var feed: String?
+    /// Absolute URL of the page's photo (Open Graph, Twitter), only with a base URL.
+    var image: String? = nil
+    var imageAlt: String? = nil
+    var published: String? = nil
+    var modified: String? = nil
+    var section: String? = nil
+    var tags: [String] = []
+    var structuredData: [StructuredData.JSON] = []
 
     func child(named name: String) -> Any? {
         switch name {
@@ -79,6 +87,14 @@ struct PageView: MustacheParent, Sendable {
         case "description": description?.nilIfEmpty
         case "canonical": canonical
         case "feed": feed
+        case "og_type": kind == "article" ? "article" : "website"
+        case "image": image
+        case "image_alt": imageAlt?.nilIfEmpty
+        case "published": published
+        case "modified": modified
+        case "section": section?.nilIfEmpty
+        case "tags": tags.isEmpty ? nil : tags
+        case "jsonld": structuredData.isEmpty ? nil : StructuredData.document(structuredData)
         case "is_\(kind)": true
         default: nil
         }
@@ -233,7 +249,7 @@ struct ArticleView: MustacheParent, Sendable {
         case "location": location?.nilIfEmpty
         case "author": author?.nilIfEmpty
         case "source": source?.nilIfEmpty
-        case "byline": author != nil || source != nil || location != nil
+        case "byline": [author, source, location].contains { !($0 ?? "").isEmpty }
         case "date": date
         case "updated": updated
         case "image": image
@@ -242,6 +258,7 @@ struct ArticleView: MustacheParent, Sendable {
         case "themes": themes.isEmpty ? nil : themes
         case "has_terms": !directives.isEmpty || !themes.isEmpty
         case "related": related.isEmpty ? nil : related
+        case "has_related": !related.isEmpty
         default: nil
         }
     }
@@ -343,7 +360,7 @@ struct TermGroupView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "heading": heading
+        case "heading": heading.nilIfEmpty
         case "items": items
         default: nil
         }

@@ -1,0 +1,59 @@
+/// JSON-LD for search engines: `NewsArticle` on article pages, `BreadcrumbList` on every page.
+/// Written as JSON that is safe inside `<script type="application/ld+json">`.
+public enum StructuredData {
+    /// A JSON value, printed with keys in the order given so output is deterministic.
+    indirect enum JSON: Sendable {
+        case string(String)
+        case number(Int)
+        case array([JSON])
+        case object([(String, JSON)])
+
+        var text: String {
+            switch self {
+            case .string(let s): return Escape.jsonString(s)
+            case .number(let n): return String(n)
+            case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
+            case .object(let pairs): return "{" + pairs.map { Escape.jsonString($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+            }
+        }
+    }
+
+    /// Breadcrumbs as `(name, absolute URL or nil)`.
+    static func breadcrumbs(_ crumbs: [(String, String?)]) -> JSON {
+        .object([
+            ("@type", .string("BreadcrumbList")),
+            ("itemListElement", .array(crumbs.enumerated().map { index, crumb in
+                var item: [(String, JSON)] = [("@type", .string("ListItem")), ("position", .number(index + 1)), ("name", .string(crumb.0))]
+                if let url = crumb.1 { item.append(("item", .string(url))) }
+                return .object(item)
+            })),
+        ])
+    }
+
+    static func newsArticle(_ article: Article, url: String?, imageURL: String?, publisher: String, keywords: [String]) -> JSON {
+        var pairs: [(String, JSON)] = [("@type", .string("NewsArticle")), ("headline", .string(article.title))]
+        if let summary = article.summary { pairs.append(("description", .string(summary))) }
+        if let imageURL { pairs.append(("image", .array([.string(imageURL)]))) }
+        pairs.append(("datePublished", .string(article.date.iso8601)))
+        pairs.append(("dateModified", .string((article.updated ?? article.date).iso8601)))
+        if let author = article.author {
+            pairs.append(("author", .array([.object([("@type", .string("Person")), ("name", .string(author))])])))
+        } else {
+            pairs.append(("author", .array([.object([("@type", .string("Organization")), ("name", .string(article.source ?? publisher))])])))
+        }
+        pairs.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(publisher))])))
+        if let category = article.category { pairs.append(("articleSection", .string(category))) }
+        if !keywords.isEmpty { pairs.append(("keywords", .array(keywords.map(JSON.string)))) }
+        if let location = article.location { pairs.append(("contentLocation", .object([("@type", .string("Place")), ("name", .string(location))]))) }
+        pairs.append(("inLanguage", .string("vi")))
+        if let url {
+            pairs.append(("url", .string(url)))
+            pairs.append(("mainEntityOfPage", .string(url)))
+        }
+        return .object(pairs)
+    }
+
+    static func document(_ items: [JSON]) -> String {
+        JSON.object([("@context", .string("https://schema.org")), ("@graph", .array(items))]).text
+    }
+}

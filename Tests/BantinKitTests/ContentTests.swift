@@ -1,0 +1,527 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// A content folder with a minimal `site.yml`, no templates (the catalog does not need them).
+private func makeSite(templates: Bool = false) throws -> TestSite {
+    let site = try TestSite(copyTemplates: templates)
+    try site.write("content/site.yml", "title: \"Bản tin Xây dựng Đảng\"\n")
+    return site
+}
+
+private func load(_ site: TestSite, drafts: Bool = false) -> (Catalog?, [Diagnostic]) {
+    CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: drafts)
+}
+
+private func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+private func warnings(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+/// The one error expected from `diagnostics`, recorded as an issue when there is not exactly one.
+private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocation = #_sourceLocation) -> Diagnostic? {
+    let found = errors(diagnostics)
+    #expect(found.count == 1, "expected one error, got \(found)", sourceLocation: sourceLocation)
+    return found.first
+}
+
+/// Each field of an article is checked, and each problem is an error or warning
+/// at the file and line an editor must fix.
+@Suite struct ArticleFieldTests {
+    static let file = "content/articles/2023/05/tin.md"
+
+    @Test(arguments: [
+        "---\ndate: 2023-05-09\n---\nNội dung.\n",
+        "---\ntitle:\ndate: 2023-05-09\n---\nNội dung.\n",
+        "---\ntitle: \"\"\ndate: 2023-05-09\n---\nNội dung.\n",
+        "---\ntitle: \"  \"\ndate: 2023-05-09\n---\nNội dung.\n",
+    ])
+    func missingTitle(_ text: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, text)
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.message.contains("`title`"))
+        #expect((1...3).contains(error.line))
+    }
+
+    @Test(arguments: [
+        "---\ntitle: \"Tin\"\n---\nNội dung.\n",
+        "---\ntitle: \"Tin\"\ndate: ~\n---\nNội dung.\n",
+        "---\ntitle: \"Tin\"\ndate: \"\"\n---\nNội dung.\n",
+    ])
+    func missingDate(_ text: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, text)
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.message.contains("`date`"))
+    }
+
+    /// The diagnostic points at the line of the bad value, counted from the top of the file.
+    @Test(arguments: [
+        ("---\ntitle: \"Tin\"\ndate: 2023-02-30\n---\n", 3, "2023-02-30"),
+        ("---\ntitle: \"Tin\"\nsummary: \"Sapo\"\nlocation: Tiền Giang\ndate: \"09/05/2023\"\n---\n", 5, "09/05/2023"),
+        ("---\ntitle: \"Tin\"\ndate: 2023-05-09\nupdated: hôm qua\n---\n", 4, "hôm qua"),
+        ("---\ntitle: \"Tin\"\ndate: 2023-05-09T25:00\n---\n", 3, "2023-05-09T25:00"),
+    ])
+    func invalidDateAtItsLine(_ text: String, _ line: Int, _ raw: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, text)
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.line == line)
+        #expect(error.message.contains("not a valid date"))
+        #expect(error.message.contains(raw))
+    }
+
+    /// YAML's own line numbers are shifted by the opening `---` line.
+    @Test(arguments: [
+        ("---\ntitle: \"Tin\"\ndate: 2023-05-09\n  summary: lệch lề\n---\nNội dung.\n", 4),
+        ("---\ntitle: \"Tin\"\ndate: 2023-05-09\nsummary: Sapo\n  location: lệch lề\n---\nNội dung.\n", 5),
+        ("---\ndate: 2023-05-09\ntitle: Tin: mới\n---\nNội dung.\n", 3),
+    ])
+    func malformedYAMLAtItsLine(_ text: String, _ line: Int) throws {
+        let site = try makeSite()
+        try site.write(Self.file, text)
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.line == line)
+        #expect(error.message.contains("malformed YAML"))
+        #expect(!error.message.contains("\n"), "a diagnostic must fit on one line: \(error.message.debugDescription)")
+    }
+
+    @Test func unterminatedQuoteIsReportedInsideFrontMatter() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: \"Tin chưa đóng ngoặc\ndate: 2023-05-09\n---\nNội dung.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect((2...3).contains(error.line), "line \(error.line) is outside the front matter")
+        #expect(error.message.contains("malformed YAML"))
+        #expect(!error.message.contains("\n"), "a diagnostic must fit on one line: \(error.message.debugDescription)")
+    }
+
+    /// A key given twice is an error at one of its lines, on one line of output.
+    @Test func duplicateKeyIsAnErrorAtTheKey() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ndate: 2023-05-09\ntitle: \"Một\"\nsummary: Sapo\ntitle: \"Hai\"\n---\nNội dung.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect([3, 5].contains(error.line), "line \(error.line) is not a line of `title`")
+        #expect(error.message.contains("title"))
+        #expect(!error.message.contains("\n"), "a diagnostic must fit on one line: \(error.message.debugDescription)")
+    }
+
+    @Test(arguments: [
+        ("directives: 5\n", "`5`"),
+        ("directives: [\"KL-01\"]\n", "KL-01"),
+        ("themes: [hai nghìn]\n", "hai nghìn"),
+        ("themes: [1800]\n", "1800"),
+        ("draft: có\n", "`draft`"),
+        ("summary: [a, b]\n", "`summary`"),
+    ])
+    func badFieldValue(_ extra: String, _ mentioned: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "Tin", extra: extra))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.line == 4)
+        #expect(error.message.contains(mentioned), "\(error.message)")
+    }
+
+    @Test(arguments: [
+        ("directive", "directives"), ("tittle", "title"), ("theme", "themes"), ("sumary", "summary"), ("imagealt", "image_alt"),
+    ])
+    func unknownKeyWarnsWithSuggestion(_ key: String, _ suggestion: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "Tin", extra: "\(key): x\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(errors(diagnostics).isEmpty)
+        #expect(catalog?.articles.count == 1)
+        let warning = try #require(warnings(diagnostics).first { $0.file == Self.file })
+        #expect(warning.line == 4)
+        #expect(warning.message.contains("`\(key)`"))
+        #expect(warning.message.contains("did you mean `\(suggestion)`"), "\(warning.message)")
+    }
+
+    @Test func unknownKeyWithoutNearNeighbour() throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "Tin", extra: "ghi_chu_bien_tap: x\n"))
+        let (_, diagnostics) = load(site)
+        let warning = try #require(warnings(diagnostics).first { $0.file == Self.file })
+        #expect(warning.message.contains("ghi_chu_bien_tap"))
+        #expect(!warning.message.contains("did you mean"))
+    }
+
+    @Test(arguments: ["../../etc", "Tin Mới", "tin/moi", "-tin", "tin--moi", "tín"])
+    func invalidSlugOverride(_ slug: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "Tin", extra: "slug: \"\(slug)\"\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.line == 4)
+        #expect(error.message.contains(slug))
+    }
+
+    @Test func slugOverrideIsUsed() throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "Học và làm theo Bác", extra: "slug: tin-moi-2023\n"))
+        let (catalog, _) = load(site)
+        #expect(catalog?.articles.map(\.slug.value) == ["tin-moi-2023"])
+    }
+
+    @Test func slugComesFromTitle() throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "Học và làm theo Bác: Tiền Giang nhân rộng điển hình tiên tiến"))
+        let (catalog, _) = load(site)
+        #expect(catalog?.articles.map(\.slug.value) == ["hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"])
+    }
+
+    @Test func titleWithoutUsableSlugIsAnError() throws {
+        let site = try makeSite()
+        try site.write(Self.file, article(title: "!!! 🎉"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == Self.file)
+        #expect(error.message.contains("slug"))
+    }
+}
+
+/// Checks across the whole catalog: unique slugs, images, related articles, themes, directives.
+@Suite struct CatalogValidationTests {
+    @Test func sameSlugNamesBothFiles() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Đảng bộ Đồng Tháp"))
+        try site.write("content/articles/b.md", article(title: "Dang bo dong thap!"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let found = errors(diagnostics)
+        #expect(found.count == 2)
+        let forA = try #require(found.first { $0.file == "content/articles/a.md" })
+        let forB = try #require(found.first { $0.file == "content/articles/b.md" })
+        #expect(forA.message.contains("content/articles/b.md"))
+        #expect(forB.message.contains("content/articles/a.md"))
+        #expect(forA.message.contains("dang-bo-dong-thap"))
+    }
+
+    /// The same title typed precomposed and decomposed is the same article address.
+    @Test func decomposedAndPrecomposedTitlesCollide() throws {
+        let title = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+        let nfc = title.precomposedStringWithCanonicalMapping
+        let nfd = title.decomposedStringWithCanonicalMapping
+        #expect(Array(nfc.utf8) != Array(nfd.utf8))
+        let site = try makeSite()
+        try site.write("content/articles/nfc.md", article(title: nfc))
+        try site.write("content/articles/nfd.md", article(title: nfd))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let found = errors(diagnostics)
+        #expect(Set(found.map(\.file)) == ["content/articles/nfc.md", "content/articles/nfd.md"])
+        #expect(found.allSatisfy { $0.message.contains("hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh") })
+    }
+
+    /// Text typed in decomposed Unicode reaches the catalog precomposed.
+    @Test func decomposedTextIsNormalised() throws {
+        let site = try makeSite()
+        let title = "Đảng bộ Tiền Giang học tập"
+        let body = "Nội dung về Nghị quyết."
+        try site.write(
+            "content/articles/a.md",
+            article(title: title.decomposedStringWithCanonicalMapping, extra: "location: \("Tiền Giang".decomposedStringWithCanonicalMapping)\n",
+                    body: body.decomposedStringWithCanonicalMapping))
+        let (catalog, _) = load(site)
+        let a = try #require(catalog?.articles.first)
+        #expect(Array(a.title.unicodeScalars) == Array(title.precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(Array((a.location ?? "").unicodeScalars) == Array("Tiền Giang".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(Array(a.body.unicodeScalars) == Array((body.precomposedStringWithCanonicalMapping + "\n").unicodeScalars))
+    }
+
+    @Test func missingImageFile() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "image: media/2023/khong-co.jpg\nimage_alt: \"Hội nghị\"\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/articles/a.md")
+        #expect(error.message.contains("media/2023/khong-co.jpg"))
+    }
+
+    @Test func existingImageIsAccepted() throws {
+        let site = try makeSite()
+        try site.write("content/media/2023/anh.jpg", bytes: [0xFF, 0xD8, 0xFF])
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "image: media/2023/anh.jpg\nimage_alt: \"Hội nghị\"\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(errors(diagnostics).isEmpty)
+        #expect(catalog?.articles.first?.image == ArticleImage(path: "media/2023/anh.jpg", alt: "Hội nghị", caption: nil))
+        #expect(catalog?.staticFiles.map(\.relativePath) == ["media/2023/anh.jpg"])
+    }
+
+    @Test func imageWithoutAlt() throws {
+        let site = try makeSite()
+        try site.write("content/media/2023/anh.jpg", bytes: [0xFF, 0xD8, 0xFF])
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "image: media/2023/anh.jpg\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/articles/a.md")
+        #expect(error.line == 4)
+        #expect(error.message.contains("image_alt"))
+    }
+
+    @Test(arguments: ["../anh.jpg", "/etc/passwd", "media/../../anh.jpg", "https://example.org/anh.jpg"])
+    func imageOutsideContent(_ path: String) throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "image: \"\(path)\"\nimage_alt: \"Ảnh\"\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/articles/a.md")
+        #expect(error.message.contains(path))
+    }
+
+    @Test func relatedMustExist() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin một", extra: "related: [khong-ton-tai]\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/articles/a.md")
+        #expect(error.message.contains("khong-ton-tai"))
+    }
+
+    @Test func relatedToExistingArticle() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin một", extra: "related: [tin-hai]\n"))
+        try site.write("content/articles/b.md", article(title: "Tin hai"))
+        let (catalog, diagnostics) = load(site)
+        #expect(errors(diagnostics).isEmpty)
+        #expect(catalog?.articles.first { $0.slug.value == "tin-mot" }?.related == ["tin-hai"])
+    }
+
+    @Test func relatedToDraftIsAnError() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin một", extra: "related: [tin-hai]\n"))
+        try site.write("content/articles/b.md", article(title: "Tin hai", extra: "draft: true\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/articles/a.md")
+        #expect(error.message.contains("draft"))
+        // With drafts included the same site is fine.
+        let (withDrafts, more) = load(site, drafts: true)
+        #expect(errors(more).isEmpty)
+        #expect(withDrafts?.articles.count == 2)
+    }
+
+    @Test func unknownThemeYear() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "themes: [2019]\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/articles/a.md")
+        #expect(error.message.contains("2019"))
+
+        try site.write("content/themes/2019.md", "---\nyear: 2019\ntitle: \"Chuyên đề năm 2019\"\n---\nMô tả.\n")
+        let (fixed, more) = load(site)
+        #expect(errors(more).isEmpty)
+        #expect(fixed?.themes.map(\.year) == [2019])
+        #expect(fixed?.articles.first?.themes == [2019])
+    }
+
+    @Test func directiveFileWithoutCode() throws {
+        let site = try makeSite()
+        try site.write("content/directives/01-kl-tw.md", "---\nkind: Kết luận\ntitle: \"Về tiếp tục học tập và làm theo Bác\"\n---\nMô tả.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/directives/01-kl-tw.md")
+        #expect(error.message.contains("`code`"))
+    }
+
+    @Test func directiveFileWithBadCode() throws {
+        let site = try makeSite()
+        try site.write("content/directives/x.md", "---\nkind: Kết luận\ncode: Kết luận số 1\n---\nMô tả.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/directives/x.md")
+        #expect(error.line == 3)
+    }
+
+    @Test(arguments: ["---\ntitle: \"Chuyên đề năm 2023\"\n---\nMô tả.\n", "---\nyear: hai nghìn\n---\n", "---\nyear: 23\n---\n"])
+    func themeFileWithoutValidYear(_ text: String) throws {
+        let site = try makeSite()
+        try site.write("content/themes/2023.md", text)
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/themes/2023.md")
+        #expect(error.message.contains("`year`"))
+    }
+
+    /// A directive cited without a file still exists (its page is made from the code), with a warning.
+    @Test func citedDirectiveWithoutFile() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "directives: [\"05-CT/TW\"]\n"))
+        let (catalog, diagnostics) = load(site)
+        #expect(errors(diagnostics).isEmpty)
+        let warning = try #require(warnings(diagnostics).first { $0.file == "content/articles/a.md" })
+        #expect(warning.message.contains("05-CT/TW"))
+        let directive = try #require(catalog?.directives.first)
+        #expect(catalog?.directives.count == 1)
+        #expect(directive.code.text == "05-CT/TW")
+        #expect(directive.code.slug.value == "05-ct-tw")
+        #expect(directive.file == nil)
+    }
+
+    /// Codes that differ only in case or surrounding spaces name one directive.
+    @Test(arguments: [("01-KL/TW", "01-kl/tw"), ("144-QĐ/TW", "144-qđ/tw"), ("05-CT/TW", " 05-CT/TW ")])
+    func codeSpellingsMerge(_ first: String, _ second: String) throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin một", extra: "directives: [\"\(first)\"]\n"))
+        try site.write(
+            "content/articles/b.md",
+            article(title: "Tin hai", date: "2023-05-10", extra: "directives: [\"\(second)\"]\n"))
+        let (loaded, diagnostics) = load(site)
+        #expect(errors(diagnostics).isEmpty)
+        #expect(warnings(diagnostics).filter { $0.message.contains("has no file") }.count == 1)
+        let catalog = try #require(loaded)
+        #expect(catalog.directives.count == 1)
+        let graph = SiteGraph(catalog: catalog)
+        #expect(graph.directives.count == 1)
+        #expect(graph.directives.first?.articles.count == 2)
+    }
+
+    @Test func citedCodeMatchesDirectiveFile() throws {
+        let site = try makeSite()
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\nkind: Kết luận\nissuer: Bộ Chính trị\nissued: 2021-05-18\n---\nMô tả.\n")
+        try site.write("content/articles/a.md", article(title: "Tin một", extra: "directives: [\"01-KL/TW\"]\n"))
+        try site.write("content/articles/b.md", article(title: "Tin hai", extra: "directives: [\"01-kl/tw\"]\n"))
+        let (loaded, diagnostics) = load(site)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let graph = SiteGraph(catalog: try #require(loaded))
+        #expect(graph.directives.count == 1)
+        #expect(graph.directives.first?.directive.file == "content/directives/01-kl-tw.md")
+        #expect(graph.directives.first?.directive.kind == "Kết luận")
+        #expect(graph.directives.first?.articles.count == 2)
+    }
+
+    @Test func draftsExcludedUnlessAsked() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Bản nháp", extra: "draft: true\n"))
+        try site.write("content/articles/b.md", article(title: "Đã đăng", extra: "draft: false\n"))
+        let (published, _) = load(site)
+        #expect(published?.articles.map(\.slug.value) == ["da-dang"])
+        let (all, _) = load(site, drafts: true)
+        #expect(all?.articles.map(\.slug.value).sorted() == ["ban-nhap", "da-dang"])
+        #expect(all?.articles.first { $0.slug.value == "ban-nhap" }?.draft == true)
+    }
+}
+
+/// `site.yml`: bad settings are errors at their line; good ones are used for every article.
+@Suite struct SiteConfigTests {
+    @Test(arguments: [
+        ("title: \"Bản tin\"\ntimezone: Asia/Hanoi_City\n", 2...2, "Asia/Hanoi_City"),
+        ("per_page: 0\n", 1...1, "`per_page`"),
+        ("per_page: hai mươi\n", 1...1, "`per_page`"),
+        ("title: x\ndescription: y\nbase_url: not a url\n", 3...3, "`base_url`"),
+        ("base_url: ftp://example.org/\n", 1...1, "`base_url`"),
+        ("title: [a\n", 1...2, "malformed YAML"),
+    ])
+    func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/site.yml", yaml)
+        try site.write("content/articles/a.md", article(title: "Tin"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil)
+        let error = try #require(onlyError(diagnostics))
+        #expect(error.file == "content/site.yml")
+        #expect(lines.contains(error.line), "line \(error.line)")
+        #expect(error.message.contains(mentioned), "\(error.message)")
+    }
+
+    @Test func settingsAreRead() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write(
+            "content/site.yml",
+            "title: \"Bản tin Xây dựng Đảng\"\ntimezone: Europe/Paris\nper_page: 5\nbase_url: https://example.org/bantin\n")
+        try site.write("content/articles/a.md", article(title: "Tin", date: "2023-07-01 12:00"))
+        let (loaded, diagnostics) = load(site)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let catalog = try #require(loaded)
+        #expect(catalog.config.title == "Bản tin Xây dựng Đảng")
+        #expect(catalog.config.timeZone.identifier == "Europe/Paris")
+        #expect(catalog.config.perPage == 5)
+        #expect(catalog.config.baseURL == "https://example.org/bantin/")
+        #expect(catalog.articles.first?.date.iso8601 == "2023-07-01T12:00:00+02:00")
+    }
+
+    @Test func defaultsWithoutSiteFile() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/articles/a.md", article(title: "Tin", date: "2023-05-09 17:00"))
+        let (loaded, diagnostics) = load(site)
+        #expect(errors(diagnostics).isEmpty)
+        #expect(warnings(diagnostics).map(\.file) == ["content/site.yml"])
+        let catalog = try #require(loaded)
+        #expect(catalog.config.timeZone.identifier == "Asia/Ho_Chi_Minh")
+        #expect(catalog.config.perPage == 20)
+        #expect(catalog.articles.first?.date.iso8601 == "2023-05-09T17:00:00+07:00")
+    }
+}
+
+/// One build run reports every problem in every file, sorted by file then line.
+@Suite struct AllProblemsReportedTests {
+    @Test func everyBrokenFileIsReported() throws {
+        let site = try makeSite(templates: true)
+        try site.write("content/articles/a-khong-tieu-de.md", "---\ndate: 2023-05-09\n---\nNội dung.\n")
+        try site.write("content/articles/b-sai-ngay.md", "---\ntitle: \"Tin\"\ndate: 2023-02-30\n---\nNội dung.\n")
+        try site.write("content/articles/c-yaml-hong.md", "---\ntitle: \"Tin c\"\ndate: 2023-05-09\n  summary: lệch\n---\n")
+        try site.write("content/articles/d-tcvn3.md", bytes: Array("---\ntitle: \"".utf8) + [0xA7, 0xB6, 0x6E, 0x67] + Array("\"\n---\n".utf8))
+        try site.write("content/articles/e-tot.md", article(title: "Tin tốt", extra: "directives: [\"01-KL/TW\"]\nthemes: [2020]\n"))
+        try site.write("content/themes/2023.md", "---\ntitle: thiếu năm\n---\n")
+
+        let diagnostics: [Diagnostic]
+        do {
+            _ = try SiteBuilder.plan(site.options())
+            Issue.record("the plan was expected to fail")
+            return
+        } catch {
+            diagnostics = error.diagnostics
+        }
+        let found = errors(diagnostics)
+        #expect(found.count >= 6, "\(found)")
+        let expected: [(String, Int?)] = [
+            ("content/articles/a-khong-tieu-de.md", nil),
+            ("content/articles/b-sai-ngay.md", 3),
+            ("content/articles/c-yaml-hong.md", 4),
+            ("content/articles/d-tcvn3.md", 2),
+            ("content/articles/e-tot.md", nil),  // unknown theme year 2020
+            ("content/themes/2023.md", nil),
+        ]
+        for (file, line) in expected {
+            let forFile = found.filter { $0.file == file }
+            #expect(!forFile.isEmpty, "no error for \(file)")
+            if let line { #expect(forFile.contains { $0.line == line }, "\(file): \(forFile)") }
+        }
+        #expect(warnings(diagnostics).contains { $0.file == "content/articles/e-tot.md" && $0.message.contains("01-KL/TW") })
+        let places = diagnostics.map { ($0.file, $0.line) }
+        #expect(zip(places, places.dropFirst()).allSatisfy { $0 <= $1 }, "not sorted by file then line: \(places)")
+    }
+}
