@@ -38,7 +38,14 @@ public struct SiteGraph: Sendable {
 
     public init(catalog: Catalog) {
         config = catalog.config
-        articles = catalog.articles.sorted {
+        // Every article shows a directive's code as its file spells it, however the article wrote it.
+        let canonical = Dictionary(catalog.directives.map { ($0.code, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let spelled = catalog.articles.map { article in
+            var copy = article
+            copy.directives = article.directives.map { canonical[$0] ?? $0 }
+            return copy
+        }
+        articles = spelled.sorted {
             $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug
         }
         staticFiles = catalog.staticFiles

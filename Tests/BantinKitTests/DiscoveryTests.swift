@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import BantinKit
+
+/// Feeds, sitemap, sharing metadata and the search index, checked by real parsers.
+@Suite struct DiscoveryTests {
+    static let base = "https://example.org/bantin/"
+
+    func builtSite(baseURL: String? = DiscoveryTests.base) throws -> TestSite {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: baseURL)
+        return site
+    }
+
+    @Test(arguments: ["feed.xml", "van-ban/01-kl-tw/feed.xml", "chuyen-de/2023/feed.xml"])
+    func feedsAreAtomWithStableIDsAndContentDates(path: String) throws {
+        let site = try builtSite()
+        let document = try XMLDocument(data: try Data(contentsOf: site.output.appendingPathComponent(path)))
+        let feed = try #require(document.rootElement())
+        #expect(feed.name == "feed")
+        #expect(feed.uri == "http://www.w3.org/2005/Atom")
+        for required in ["title", "id", "updated", "author"] {
+            #expect(!feed.elements(forName: required).isEmpty, "feed lacks \(required)")
+        }
+        let entries = feed.elements(forName: "entry")
+        #expect(!entries.isEmpty)
+        var ids: Set<String> = []
+        for entry in entries {
+            let id = try #require(entry.elements(forName: "id").first?.stringValue)
+            #expect(id.hasPrefix(Self.base + "bai-viet/"))
+            #expect(ids.insert(id).inserted, "ids are unique")
+            let updated = try #require(entry.elements(forName: "updated").first?.stringValue)
+            #expect(updated.hasSuffix("+07:00"))
+            #expect(Self.attribute("type", of: entry.elements(forName: "content").first) == "html")
+            let link = try #require(Self.attribute("href", of: entry.elements(forName: "link").first))
+            #expect(link.hasPrefix(Self.base))
+        }
+        // `updated` of the feed is the newest entry's, never the clock.
+        let newest = entries.compactMap { $0.elements(forName: "updated").first?.stringValue }.max()
+        #expect(feed.elements(forName: "updated").first?.stringValue == newest)
+    }
+
+    @Test func theSitemapValidatesAgainstTheSitemapsSchema() throws {
+        let site = try builtSite()
+        let schema = Repo.fixtures.appendingPathComponent("schemas/sitemap.xsd")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--noout", "--schema", schema.path, site.output.appendingPathComponent("sitemap.xml").path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(message)")
+        #expect(message.contains("validates"))
+        let sitemap = try site.read("public/sitemap.xml")
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix("index.html") }
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == pages.count, "every page but 404 is listed")
+    }
+
+    @Test func everyArticleCarriesParseableSharingMetadata() throws {
+        let site = try builtSite()
+        let slug = "hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"
+        let page = try site.read("public/bai-viet/\(slug)/index.html")
+        let url = Self.base + "bai-viet/\(slug)/"
+        for tag in [
+            "<link rel=\"canonical\" href=\"\(url)\">", "<meta property=\"og:type\" content=\"article\">",
+            "<meta property=\"og:url\" content=\"\(url)\">", "<meta property=\"og:image\" content=\"\(Self.base)media/hoi-nghi.png\">",
+            "<meta property=\"article:published_time\" content=\"2023-05-09T17:00:00+07:00\">", "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        ] {
+            #expect(page.contains(tag), "missing \(tag)")
+        }
+        let json = try #require(Self.jsonLD(in: page))
+        let graph = try #require(json["@graph"] as? [[String: Any]])
+        let article = try #require(graph.first { $0["@type"] as? String == "NewsArticle" })
+        #expect(article["headline"] as? String == "Học và làm theo Bác: Tiền Giang nhân rộng điển hình tiên tiến")
+        #expect(article["datePublished"] as? String == "2023-05-09T17:00:00+07:00")
+        #expect((article["author"] as? [[String: Any]])?.first?["name"] as? String == "Minh Trí")
+        #expect((article["keywords"] as? [String]) == ["01-KL/TW", "05-CT/TW", "Chuyên đề năm 2023"])
+        #expect((article["image"] as? [String]) == [Self.base + "media/hoi-nghi.png"])
+        let crumbs = try #require(graph.first { $0["@type"] as? String == "BreadcrumbList" })
+        let items = try #require(crumbs["itemListElement"] as? [[String: Any]])
+        #expect(items.first?["item"] as? String == Self.base)
+        #expect(items.last?["item"] as? String == url)
+    }
+
+    @Test func aTitleThatClosesTheScriptCannotBreakTheJSONLD() throws {
+        let site = try TestSite()
+        try site.write("content/articles/x.md", article(title: "Tiêu đề </script><script>alert(1)</script>", extra: "slug: tieu-de\n"))
+        try site.build(baseURL: Self.base)
+        let page = try site.read("public/bai-viet/tieu-de/index.html")
+        let json = try #require(Self.jsonLD(in: page))
+        let graph = try #require(json["@graph"] as? [[String: Any]])
+        #expect(graph.first?["headline"] as? String == "Tiêu đề </script><script>alert(1)</script>")
+    }
+
+    @Test func theSearchIndexHoldsEveryPublishedArticle() throws {
+        let site = try builtSite(baseURL: nil)
+        let data = try Data(contentsOf: site.output.appendingPathComponent("search-index.json"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy { $0.count == 5 && $0[0].hasPrefix("bai-viet/") && $0[0].hasSuffix("/index.html") })
+        #expect(rows.contains { $0[1] == "Đảng bộ Đồng Tháp học tập chuyên đề năm 2023" && $0[4].contains("01-KL/TW") })
+        let script = try site.read("public/search-index.js")
+        #expect(script.hasPrefix("window.BANTIN_SEARCH_INDEX = ["))
+    }
+
+    static func attribute(_ name: String, of element: XMLElement?) -> String? {
+        element?.attributes?.first { $0.name == name || $0.localName == name }?.stringValue
+    }
+
+    /// The JSON of the page's `<script type="application/ld+json">`.
+    static func jsonLD(in page: String) -> [String: Any]? {
+        guard let start = page.range(of: "<script type=\"application/ld+json\">"),
+            let end = page.range(of: "</script>", range: start.upperBound..<page.endIndex)
+        else { return nil }
+        let json = page[start.upperBound..<end.lowerBound]
+        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+    }
+}
