@@ -105,7 +105,7 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
         #expect(rows.count == 4)
         #expect(rows.allSatisfy { $0.count == 5 && $0[0].hasPrefix("bai-viet/") && $0[0].hasSuffix("/index.html") })
-        #expect(rows.contains { $0[1] == "Đảng bộ Đồng Tháp học tập chuyên đề năm 2023" && $0[4].contains("01-KL/TW") })
+        #expect(rows.contains { $0[1] == "Đảng bộ Đồng Tháp học tập chuyên đề năm 2023" && $0[4].contains("Kết luận 01-KL/TW") })
         let script = try site.read("public/search-index.js")
         #expect(script.hasPrefix("window.BANTIN_SEARCH_INDEX = ["))
     }

@@ -112,27 +112,33 @@ public struct MarkdownRenderer: Sendable {
     static func applyHeadingIDs(_ html: String, headings: [Heading], starts: [String]) -> String {
         var idByStart: [String: String] = [:]
         for (heading, start) in zip(headings, starts) { idByStart[start] = heading.id }
-        let marker = " data-sourcepos=\""
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        while let range = rest.range(of: marker) {
-            let before = rest[..<range.lowerBound]
-            out += before
-            let afterMarker = rest[range.upperBound...]
-            guard let close = afterMarker.firstIndex(of: "\"") else {
-                rest = afterMarker
-                break
+        let marker = Array(" data-sourcepos=\"".utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + headings.count * 24)
+        var i = 0
+        var copiedUpTo = 0
+        while i + marker.count <= bytes.count {
+            guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else {
+                i += 1
+                continue
             }
-            let value = afterMarker[..<close]
-            let isHeadingTag = before.hasSuffix("<h1") || before.hasSuffix("<h2") || before.hasSuffix("<h3")
-                || before.hasSuffix("<h4") || before.hasSuffix("<h5") || before.hasSuffix("<h6")
-            if isHeadingTag, let dash = value.firstIndex(of: "-"), let id = idByStart[String(value[...dash])] {
-                out += " id=\"\(id)\""
+            out.append(contentsOf: bytes[copiedUpTo..<i])
+            let valueStart = i + marker.count
+            var close = valueStart
+            while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
+            // `<hN data-sourcepos="12:1-12:20"`: the tag name is the three bytes before the marker.
+            let isHeading = i >= 3 && bytes[i - 3] == UInt8(ascii: "<") && bytes[i - 2] == UInt8(ascii: "h")
+                && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i - 1])
+            if isHeading, let dash = bytes[valueStart..<close].firstIndex(of: UInt8(ascii: "-")),
+                let id = idByStart[String(decoding: bytes[valueStart...dash], as: UTF8.self)]
+            {
+                out.append(contentsOf: Array(" id=\"\(id)\"".utf8))
             }
-            rest = afterMarker[afterMarker.index(after: close)...]
+            i = min(close + 1, bytes.count)
+            copiedUpTo = i
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[copiedUpTo...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -114,7 +114,7 @@ extension PageRenderer {
             var ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             ctx.listing = ListingView(
-                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài", value: String(month.articles.count))],
+                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(month.articles.count))],
                 description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil)
             return render(ctx, template: "list")
 

