@@ -1,6 +1,6 @@
 import Mustache
 
-// View models: what templates see (documented in docs/TEMPLATES.md). Each answers
+// View models: what templates see (documented in README.md, "Templates"). Each answers
 // `child(named:)` itself rather than through reflection, which keeps rendering fast.
 // Empty text is absent (`nil`), so `{{#x}}…{{/x}}` tests for presence.
 
