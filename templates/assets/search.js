@@ -34,7 +34,7 @@
     var haystack = row[1] + " \n " + row[3] + " \n " + row[4];
     return {
       url: row[0], title: row[1], date: row[2], sapo: row[3], position: position,
-      title_folded: fold(row[1]), folded: fold(haystack), lower: haystack.toLowerCase(), title_lower: row[1].toLowerCase()
+      title_folded: fold(row[1]), visible_folded: fold(row[1] + " \n " + row[3]), folded: fold(haystack), lower: haystack.toLowerCase(), title_lower: row[1].toLowerCase()
     };
   });
 
@@ -58,7 +58,9 @@
       if (exact) score += 100;
       if (e.title_lower.indexOf(phrase) !== -1) score += 60;
       if (e.title_folded.indexOf(foldedPhrase) !== -1) score += 30;
-      if (e.folded.indexOf(foldedPhrase) !== -1) score += 15;
+      // The phrase in what the reader sees (title, sapo) beats the phrase in the extra terms.
+      if (e.visible_folded.indexOf(foldedPhrase) !== -1) score += 15;
+      else if (e.folded.indexOf(foldedPhrase) !== -1) score += 5;
       folded.forEach(function (term) { if (e.title_folded.indexOf(term) !== -1) score += 5; });
       results.push({ entry: e, score: score });
     }

@@ -95,8 +95,10 @@ public enum SiteBuilder {
         let pages: [OutputFile] = plans.map { plan in
             OutputFile(path: renderer.route(of: plan).outputPath, contents: .render { renderer.html(for: plan) })
         }
-        let feeds: [OutputFile] = AtomFeed.all(for: graph).map { feed in
-            OutputFile(path: feed.path, contents: .render { feed.xml(graph: graph, markdown: renderer.markdown, baseURL: baseURL) })
+        let allFeeds = AtomFeed.all(for: graph)
+        let bodies = AtomFeed.bodies(for: allFeeds, graph: graph, markdown: renderer.markdown)
+        let feeds: [OutputFile] = allFeeds.map { feed in
+            OutputFile(path: feed.path, contents: .render { feed.xml(graph: graph, bodies: bodies, baseURL: baseURL) })
         }
         let searchJSON = SearchIndex.json(for: graph)
         var files = pages + feeds

@@ -25,7 +25,7 @@ public struct AtomFeed: Sendable {
     }
 
     /// The feed's XML. Entry ids and `updated` come from the content, never from the clock.
-    public func xml(graph: SiteGraph, markdown: MarkdownRenderer, baseURL: String?) -> String {
+    public func xml(graph: SiteGraph, bodies: [Int: String], baseURL: String?) -> String {
         let link = LinkBuilder(from: .file(path), baseURL: baseURL)
         let url = { (route: Route) in link.absoluteURL(route) ?? link.href(route) }
         let shown = articles.prefix(Self.limit)
@@ -57,10 +57,17 @@ public struct AtomFeed: Sendable {
             for code in article.directives { out += "    <category term=\"\(Escape.xml(code.text))\"/>\n" }
             for year in article.themes { out += "    <category term=\"chuyen-de-\(year)\" label=\"Chuyên đề năm \(year)\"/>\n" }
             if let summary = article.summary { out += "    <summary>\(Escape.xml(summary))</summary>\n" }
-            out += "    <content type=\"html\">\(Escape.xml(markdown.render(article.body).html))</content>\n"
+            out += "    <content type=\"html\">\(Escape.xml(bodies[index] ?? ""))</content>\n"
             out += "  </entry>\n"
         }
         return out + "</feed>\n"
+    }
+
+    /// The HTML bodies every feed needs, each article rendered once whatever the number of feeds it is in.
+    public static func bodies(for feeds: [AtomFeed], graph: SiteGraph, markdown: MarkdownRenderer) -> [Int: String] {
+        let needed = Array(Set(feeds.flatMap { $0.articles.prefix(limit) })).sorted()
+        let rendered = needed.parallelMap { markdown.render(graph.articles[$0].body).html }
+        return Dictionary(uniqueKeysWithValues: zip(needed, rendered))
     }
 
     /// A stable id: the absolute URL under the base URL, else a URN from the path.

@@ -30,7 +30,19 @@ public enum SourceDecoder {
             result = result.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }
-        return result.precomposedStringWithCanonicalMapping
+        return isKnownNFC(result) ? result : result.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that is NFC on its own and never composes with a neighbour:
+    /// ASCII, Latin-1 and Latin Extended (below U+0300), precomposed Vietnamese (U+1E00–U+1EFF)
+    /// and general punctuation. Most text is, and then normalising is skipped.
+    static func isKnownNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2002...0x206F).contains(v) { continue }
+            return false
+        }
+        return true
     }
 
     /// Byte offset (from `bytes.startIndex`) of the first byte that is not valid UTF-8.

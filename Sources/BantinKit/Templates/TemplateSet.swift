@@ -14,6 +14,7 @@ public struct TemplateSet: Sendable {
     /// Loads templates one by one so that every parse error is reported, with file, line and column.
     public static func load(folder: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        _ = FastHTMLContentType.registration
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             return (nil, [.error(displayRoot, "templates folder not found; pass `--templates DIR`")])

@@ -6,6 +6,33 @@ public enum VietnameseFolding {
     /// so `Đảng bộ Đồng Tháp` becomes `dang bo dong thap`.
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let v = scalar.value
+                if v == 0x5E || v == 0x60 { continue }  // ^ and ` are diacritics too
+                out.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
+            } else if let folded = latinTable[scalar.value] {
+                out.append(contentsOf: folded.unicodeScalars)
+            } else {
+                out.append(contentsOf: slowFold(String(scalar)).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Folded forms of the Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF), computed once.
+    private static let latinTable: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            table[UInt32(value)] = slowFold(String(scalar))
+        }
+        return table
+    }()
+
+    /// Decomposes (NFD) and drops the marks: correct for any text, but slow.
+    static func slowFold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
             case "đ", "Đ":
