@@ -63,7 +63,9 @@ enum Console {
             TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
             let warnings = report.diagnostics.warningCount
-            var line = "Built \(report.articles) articles, \(report.pages) pages (\(report.files) files) into \(options.outputName)/ in \(seconds(clock.now - start))"
+            var line = report.upToDate
+                ? "Up to date: nothing changed, \(options.outputName)/ left as it was (\(report.articles) articles, \(report.pages) pages; checked in \(seconds(clock.now - start)))"
+                : "Built \(report.articles) articles, \(report.pages) pages (\(report.files) files) into \(options.outputName)/ in \(seconds(clock.now - start))"
             line += "; search index \(size(report.searchIndexBytes))"
             if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
             Console.out(line)

@@ -128,3 +128,14 @@ enum SiteBuilderProbe {
         return catalog.map(SiteGraph.init)
     }
 }
+
+/// The pager shows a handful of page numbers, whatever the number of pages.
+@Suite struct PagerTests {
+    @Test(arguments: [
+        (1, 1, [1]), (1, 5, [1, 2, 3, 4, 5]), (1, 500, [1, 2, 3, 0, 500]), (250, 500, [1, 0, 248, 249, 250, 251, 252, 0, 500]),
+        (500, 500, [1, 0, 498, 499, 500]), (4, 9, [1, 2, 3, 4, 5, 6, 0, 9]),
+    ])
+    func shownPageNumbers(current: Int, count: Int, expected: [Int]) {
+        #expect(PageRenderer.shownPageNumbers(current: current, count: count) == expected)
+    }
+}

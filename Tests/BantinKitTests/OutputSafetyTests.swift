@@ -70,3 +70,40 @@ import Testing
         #expect(diagnostics.contains { $0.file == "content/index.html" && $0.severity == .error })
     }
 }
+
+/// A build with nothing changed stops early and leaves the output exactly as it was.
+@Suite struct UpToDateTests {
+    @Test func aSecondBuildWithNothingChangedIsUpToDate() throws {
+        let site = try TestSite(content: "bulletin")
+        let first = try site.build()
+        #expect(!first.upToDate)
+        let before = try site.snapshot()
+        let second = try site.build()
+        #expect(second.upToDate)
+        #expect(second.articles == first.articles && second.pages == first.pages)
+        #expect(second.diagnostics == first.diagnostics, "warnings are given again")
+        #expect(try site.snapshot() == before)
+    }
+
+    @Test func anEditedArticleTemplateOrOptionRebuilds() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: tiêu đề mới", extra: "directives: [\"05-CT/TW\"]\n"))
+        #expect(try !site.build().upToDate)
+        #expect(site.exists("public/bai-viet/nghe-an-tieu-de-moi/index.html"))
+        try site.write("templates/404.mustache", try site.read("templates/404.mustache") + "\n")
+        #expect(try !site.build().upToDate)
+        #expect(try !site.build(drafts: true).upToDate)
+        #expect(try site.build(drafts: true).upToDate)
+    }
+
+    @Test func aHandEditedOutputIsRebuilt() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = "public/van-ban/index.html"
+        let original = try site.read(page)
+        try site.write(page, "sửa tay")
+        #expect(try !site.build().upToDate)
+        #expect(try site.read(page) == original)
+    }
+}

@@ -40,6 +40,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Things the user should know (e.g. what was left out without a base URL).
     public var notes: [String]
+    /// True when nothing had changed since the last build and the output was left as it was.
+    public var upToDate: Bool = false
 }
 
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap.
@@ -50,16 +52,26 @@ public enum SiteBuilder {
         if let problem = output.validate(protecting: [options.content, options.templates, cwd]) {
             throw BuildFailure(diagnostics: [problem])
         }
+        let inputs = InputStamp.inputs(options)
+        if let last = output.lastStamp(), last.stamp == InputStamp.compute(options, output: options.output).value,
+            var report = BuildReport(saved: last.report)
+        {
+            report.upToDate = true
+            return report
+        }
         progress.report("reading", 0, 0)
+        output.clearStamp()
         let (site, diagnostics) = try plan(options)
         do {
             try output.publish(site.files, progress: progress)
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
         }
-        return BuildReport(
+        let report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
             diagnostics: diagnostics, notes: site.notes)
+        output.saveStamp(InputStamp(combining: inputs, output: options.output), report: report.saved)
+        return report
     }
 
     /// Every file of the site, in memory, without touching the output folder.
@@ -140,5 +152,31 @@ public enum SiteBuilder {
         case .directiveIndex, .themeIndex, .archiveIndex: return newest(graph.articles.indices)
         case .search, .notFound: return nil
         }
+    }
+}
+
+extension BuildReport {
+    /// The report as saved beside the output, to be given again when nothing changed.
+    var saved: String {
+        var lines = ["\(articles) \(pages) \(files) \(searchIndexBytes)"]
+        lines += diagnostics.map { "\($0.severity.rawValue)\t\($0.file)\t\($0.line)\t\($0.column)\t\($0.message)" }
+        lines += notes.map { "note\t" + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    init?(saved: String) {
+        let lines = saved.split(separator: "\n", omittingEmptySubsequences: false)
+        let numbers = lines.first?.split(separator: " ").compactMap { Int($0) } ?? []
+        guard numbers.count == 4 else { return nil }
+        var diagnostics: [Diagnostic] = []
+        var notes: [String] = []
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, parts[0] == "note" { notes.append(parts[1]) }
+            if parts.count == 5, let severity = Severity(rawValue: parts[0]), let l = Int(parts[2]), let c = Int(parts[3]) {
+                diagnostics.append(Diagnostic(severity, parts[1], line: l, column: c, parts[4]))
+            }
+        }
+        self.init(articles: numbers[0], pages: numbers[1], files: numbers[2], searchIndexBytes: numbers[3], diagnostics: diagnostics, notes: notes)
     }
 }

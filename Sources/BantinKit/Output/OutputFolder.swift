@@ -16,6 +16,7 @@ public struct OutputFolder: Sendable {
     }
 
     var stagingURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-staging") }
+    var stampURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-stamp") }
     var retiredURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-old") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
@@ -40,6 +41,25 @@ public struct OutputFolder: Sendable {
         let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
         if entries.isEmpty || entries.contains(Self.markerName) { return nil }
         return .error(display, "refusing to replace \(display): it is not empty and was not made by bantin (no \(Self.markerName)); move its files away or choose another `--output`")
+    }
+
+    /// The stamp and report of the last successful build into this folder, if the folder is still its output.
+    public func lastStamp() -> (stamp: String, report: String)? {
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent(Self.markerName).path),
+            let text = try? String(contentsOf: stampURL, encoding: .utf8),
+            let newline = text.firstIndex(of: "\n")
+        else { return nil }
+        return (String(text[..<newline]), String(text[text.index(after: newline)...]))
+    }
+
+    /// Saves the stamp of a successful build (beside the output, so the site itself never changes).
+    public func saveStamp(_ stamp: InputStamp, report: String) {
+        try? Data((stamp.value + "\n" + report).utf8).write(to: stampURL)
+    }
+
+    /// Forgets the last stamp: the next build is a full one.
+    public func clearStamp() {
+        try? FileManager.default.removeItem(at: stampURL)
     }
 
     /// Writes `files` into a staging folder, then swaps it with the output folder.
@@ -79,9 +99,17 @@ public struct OutputFolder: Sendable {
     static func write(_ files: [OutputFile], into root: URL, progress: BuildProgress) throws {
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let fm = FileManager.default
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-        for folder in folders {
-            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        var folders: Set<String> = []
+        for file in files {
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+        }
+        // Sorted, a parent comes before its children; plain mkdir(2) is much cheaper than FileManager's.
+        for folder in folders.sorted() {
+            let path = root.appendingPathComponent(folder).path
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw WriteError(message: "cannot create the folder \(folder): \(String(cString: strerror(errno)))")
+            }
         }
         let errors: [String?] = files.parallelMap { file in
             let target = root.appendingPathComponent(file.path)

@@ -61,7 +61,23 @@ public struct PageRenderer: Sendable {
             label: "Trang \(slice.number)/\(slice.pageCount)",
             prev: slice.number > 1 ? link.href(route(slice.number - 1)) : nil,
             next: slice.number < slice.pageCount ? link.href(route(slice.number + 1)) : nil,
-            pages: (1...slice.pageCount).map { PageNumberView(number: $0, url: link.href(route($0)), current: $0 == slice.number) })
+            pages: Self.shownPageNumbers(current: slice.number, count: slice.pageCount).map { number in
+                number == 0
+                    ? PageNumberView(number: 0, url: "", current: false, gap: true)
+                    : PageNumberView(number: number, url: link.href(route(number)), current: number == slice.number)
+            })
+    }
+
+    /// The page numbers a pager shows: first, last, and two either side of the current one;
+    /// `0` marks a gap. A list of 500 pages still shows at most 9 entries.
+    static func shownPageNumbers(current: Int, count: Int) -> [Int] {
+        let wanted = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
+        var result: [Int] = []
+        for number in wanted.sorted() {
+            if let last = result.last, number > last + 1 { result.append(number == last + 2 ? last + 1 : 0) }
+            result.append(number)
+        }
+        return result
     }
 
     func render(_ context: PageContext, template: String) -> String {

@@ -281,12 +281,15 @@ struct PageNumberView: MustacheParent, Sendable {
     var number: Int
     var url: String
     var current: Bool
+    /// Stands for the pages left out between two shown numbers.
+    var gap: Bool = false
 
     func child(named name: String) -> Any? {
         switch name {
-        case "number": String(number)
-        case "url": url
+        case "number": gap ? nil : String(number)
+        case "url": gap ? nil : url
         case "current": current
+        case "gap": gap
         default: nil
         }
     }

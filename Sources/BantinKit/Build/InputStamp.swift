@@ -1,0 +1,65 @@
+import Foundation
+
+/// A fingerprint of everything a build reads: every file under the content and templates
+/// folders (path, size, modification time), the options, and the bantin executable itself.
+/// When it matches the one saved by the last successful build, the output is already what a
+/// new build would write, so the build can stop early and leave it byte-for-byte as it is.
+public struct InputStamp: Sendable, Equatable {
+    public let value: String
+
+    /// The stamp of the inputs, combined with the current state of the output folder (so a
+    /// hand-edited or damaged output is rebuilt).
+    public static func compute(_ options: BuildOptions, output: URL) -> InputStamp {
+        InputStamp(combining: inputs(options), output: output)
+    }
+
+    /// Inputs read before a build, with the output as it is after it.
+    init(combining inputs: InputStamp, output: URL) {
+        var hasher = FNV1a()
+        hasher.add(inputs.value)
+        hasher.add(Self.walk(output))
+        value = String(hasher.value, radix: 16)
+    }
+
+    init(value: String) { self.value = value }
+
+    static func inputs(_ options: BuildOptions) -> InputStamp {
+        var hasher = FNV1a()
+        hasher.add("bantin-stamp-1")
+        hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
+        hasher.add(describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
+        for folder in [options.content, options.templates] { hasher.add(walk(folder)) }
+        return InputStamp(value: String(hasher.value, radix: 16))
+    }
+
+    /// Every file and folder under `folder`, with size, modification time and mode.
+    private static func walk(_ folder: URL) -> String {
+        var hasher = FNV1a()
+        hasher.add(folder.standardizedFileURL.path)
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [])
+        var entries: [String] = []
+        while let url = walker?.nextObject() as? URL { entries.append(describe(url)) }
+        for entry in entries.sorted() { hasher.add(entry) }
+        return String(hasher.value, radix: 16)
+    }
+
+    private static func describe(_ url: URL) -> String {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return url.path }
+        return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)"
+    }
+}
+
+/// 64-bit FNV-1a: stable across runs and machines, unlike `Hasher`.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+        value ^= 0xFF
+        value &*= 0x0000_0100_0000_01B3
+    }
+}
