@@ -465,6 +465,14 @@ enableRobotsTXT = true
 
 [outputFormats.RSS]
   baseName = "feed"
+# The search page as another output of the home page, so that site.RegularPages holds
+# only articles (a `where` over them on every home page would cost O(N) per page).
+[outputFormats.SearchPage]
+  mediaType = "text/html"
+  baseName = "index"
+  path = "tim-kiem"
+  isHTML = true
+  notAlternative = true
 [outputFormats.SearchIndex]
   mediaType = "application/json"
   baseName = "search-index"
@@ -472,7 +480,7 @@ enableRobotsTXT = true
   notAlternative = true
 
 [outputs]
-  home = ["HTML", "RSS", "SearchIndex"]
+  home = ["HTML", "RSS", "SearchIndex", "SearchPage"]
   taxonomy = ["HTML"]
   # Directive and theme terms add RSS in their _index.md; months have no feed (as in bantin).
   term = ["HTML"]
@@ -495,7 +503,7 @@ HUGO_LAYOUTS = {
     #    monthly archive (index + one unpaginated page per month), search page, 404;
     #  * the same page furniture: head meta (description, Open Graph, article times, tags),
     #    masthead + nav, breadcrumbs, footer; cards with category, title, date, location,
-    #    sapo; pagination listing every page number, like bantin's pagination.mustache;
+    #    sapo; a windowed pager (first, last, current ± 2), like bantin's pagination.mustache;
     #  * feeds (RSS instead of Atom) for home, each directive and each theme: the newest 50,
     #    full content; a JSON search index; robots.txt; assets copied from static/;
     #  * the article page's "related" list is the cheap one: the 5 newest articles of the
@@ -574,19 +582,26 @@ HUGO_LAYOUTS = {
   </div>
 </article>
 ''',
+    # Like bantin's pager: first, last and two either side of the current page, "…" for a
+    # gap (a gap of one page shows that page); never a loop over every page.
     "partials/pagination.html": '''{{ $pag := . }}{{ if gt $pag.TotalPages 1 }}
+{{- $cur := $pag.PageNumber }}{{ $n := $pag.TotalPages }}{{ $base := $pag.First.URL }}
+{{- $lo := cond (gt $cur 3) (sub $cur 2) 1 }}{{ $hi := cond (lt (add $cur 2) $n) (add $cur 2) $n }}
+{{- $nums := slice 1 $n }}{{ range seq $lo $hi }}{{ $nums = $nums | append . }}{{ end }}
+{{- $shown := slice }}{{ $last := 0 }}
+{{- range sort (uniq $nums) }}{{ if gt . (add $last 2) }}{{ $shown = $shown | append 0 }}{{ else if eq . (add $last 2) }}{{ $shown = $shown | append (add $last 1) }}{{ end }}{{ $shown = $shown | append . }}{{ $last = . }}{{ end }}
 <nav class="pagination" aria-label="Phân trang">
-  <p class="pagination-label">Trang {{ $pag.PageNumber }}/{{ $pag.TotalPages }}</p>
+  <p class="pagination-label">Trang {{ $cur }}/{{ $n }}</p>
   <ul>
     {{ with $pag.Prev }}<li class="pagination-prev"><a href="{{ .URL }}" rel="prev">‹ Trang trước</a></li>{{ end }}
-    {{ range $pag.Pagers }}<li>{{ if eq .PageNumber $pag.PageNumber }}<span aria-current="page">{{ .PageNumber }}</span>{{ else }}<a href="{{ .URL }}" aria-label="Trang {{ .PageNumber }}">{{ .PageNumber }}</a>{{ end }}</li>
+    {{ range $shown }}<li>{{ if eq . 0 }}<span class="pagination-gap" aria-hidden="true">…</span>{{ else if eq . $cur }}<span aria-current="page">{{ . }}</span>{{ else }}<a href="{{ if eq . 1 }}{{ $base }}{{ else }}{{ printf "%strang/%d/" $base . }}{{ end }}" aria-label="Trang {{ . }}">{{ . }}</a>{{ end }}</li>
     {{ end }}
     {{ with $pag.Next }}<li class="pagination-next"><a href="{{ .URL }}" rel="next">Trang sau ›</a></li>{{ end }}
   </ul>
 </nav>
 {{ end }}''',
     "index.html": '''{{ define "main" }}
-{{ $pag := .Paginate (where site.RegularPages "Section" "posts") }}
+{{ $pag := .Paginate site.RegularPages }}
 <header class="listing-head"><h1>{{ if eq $pag.PageNumber 1 }}Tin mới nhất{{ else }}Tin bài · trang {{ $pag.PageNumber }}{{ end }}</h1></header>
 {{ $cards := $pag.Pages }}
 {{ if eq $pag.PageNumber 1 }}{{ with index $cards 0 }}
@@ -627,8 +642,9 @@ HUGO_LAYOUTS = {
     </ul>
   </aside>
 </article>
-{{/* The cheap "related" list: the newest articles of the same (first) directive. */}}
-{{ with .Params.directives }}{{ with index site.Taxonomies.directives (index . 0) }}
+{{/* The cheap "related" list: the newest articles of the same (first) directive, from
+     the term page's (cached, newest first) page list. */}}
+{{ with .Params.directives }}{{ with site.GetPage (printf "/directives/%s" (index . 0)) }}
 {{ $others := where (first 6 .Pages) "RelPermalink" "ne" $.RelPermalink }}
 <section class="related" aria-labelledby="related-heading">
   <h2 id="related-heading" class="section-title">Xem thêm</h2>
@@ -668,7 +684,7 @@ HUGO_LAYOUTS = {
 {{ end }}
 {{ end }}
 ''',
-    "_default/search.html": '''{{ define "main" }}
+    "index.searchpage.html": '''{{ define "main" }}
 <header class="listing-head"><h1>Tìm kiếm</h1>
 <p class="listing-subtitle">Tìm theo tiêu đề, sapo, số hiệu văn bản hoặc địa phương; gõ có dấu hay không dấu đều được.</p></header>
 <form class="search-form" role="search" action="/tim-kiem/" method="get"><label for="search-q">Tìm kiếm</label>
@@ -685,7 +701,7 @@ HUGO_LAYOUTS = {
 <li><a href="/months/">Xem lưu trữ theo tháng</a></li><li><a href="/directives/">Danh mục văn bản</a></li></ul></div>
 {{ end }}
 ''',
-    "_default/rss.xml": '''{{- $pages := .Pages -}}{{- if .IsHome -}}{{- $pages = where site.RegularPages "Section" "posts" -}}{{- end -}}
+    "_default/rss.xml": '''{{- $pages := .Pages -}}{{- if .IsHome -}}{{- $pages = site.RegularPages -}}{{- end -}}
 {{- printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
@@ -707,7 +723,7 @@ HUGO_LAYOUTS = {
 </rss>
 ''',
     "index.searchindex.json": '''{{- $out := slice -}}
-{{- range where site.RegularPages "Section" "posts" -}}
+{{- range site.RegularPages -}}
 {{- $extra := delimit ((slice (.Params.category | default "") (.Params.location | default "") (.Params.author | default "")) | append .Params.directives) " " -}}
 {{- $out = $out | append (slice .RelPermalink .Title (.Date.Format "02/01/2006") (.Params.summary | default "") $extra) -}}
 {{- end -}}
@@ -726,8 +742,6 @@ def write_hugo_static(hugo):
         path = os.path.join(hugo, "layouts", rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         write(path, text)
-    write(os.path.join(hugo, "content", "tim-kiem.md"),
-          '---\ntitle: "Tìm kiếm"\nurl: /tim-kiem/\nlayout: search\n---\n')
     for code, kind, issuer, issued, title in DIRECTIVES:
         folder = os.path.join(hugo, "content", "directives", slugify(code))
         os.makedirs(folder, exist_ok=True)

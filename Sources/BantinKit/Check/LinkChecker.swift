@@ -30,18 +30,25 @@ public enum LinkChecker {
         }
         var idsByPage: [String: Set<String>] = [:]
         for page in scanned { idsByPage[page.path] = page.ids }
-        var broken: [BrokenLink] = []
-        var count = 0
-        for page in scanned {
+        let lookup = idsByPage
+        let perPage: [[BrokenLink]] = scanned.parallelMap { page in
+            // A page repeats links (menu, cards): resolve each distinct one once.
+            var seen: [String: String?] = [:]
+            var broken: [BrokenLink] = []
             for raw in page.links {
-                count += 1
                 let link = decodeEntities(raw)
-                if let problem = resolve(link, from: page.path, existing: existing, idsByPage: idsByPage, baseURL: baseURL) {
-                    broken.append(BrokenLink(page: page.path, target: link, reason: problem))
+                let problem: String?
+                if let known = seen[link] {
+                    problem = known
+                } else {
+                    problem = resolve(link, from: page.path, existing: existing, idsByPage: lookup, baseURL: baseURL)
+                    seen[link] = .some(problem)
                 }
+                if let problem { broken.append(BrokenLink(page: page.path, target: link, reason: problem)) }
             }
+            return broken
         }
-        return Result(pages: pages.count, links: count, broken: broken)
+        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: perPage.flatMap { $0 })
     }
 
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).
@@ -49,7 +56,7 @@ public enum LinkChecker {
         var link = link.trimmingCharacters(in: .whitespaces)
         if let baseURL, link.hasPrefix(baseURL) { link = "/" + link.dropFirst(baseURL.count) }
         if link.isEmpty { return "empty link" }
-        if link.hasPrefix("//") || link.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { return nil }
+        if link.hasPrefix("//") || hasScheme(link) { return nil }
         var fragment: String? = nil
         if let hash = link.firstIndex(of: "#") {
             fragment = String(link[link.index(after: hash)...])
@@ -60,7 +67,7 @@ public enum LinkChecker {
         if link.isEmpty {
             target = page
         } else {
-            let decoded = link.removingPercentEncoding ?? link
+            let decoded = link.utf8.contains(0x25) ? (link.removingPercentEncoding ?? link) : link
             let base = decoded.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
             var parts = base
             for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
@@ -74,7 +81,7 @@ public enum LinkChecker {
             }
             target = parts.joined(separator: "/")
             if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-            target = target.precomposedStringWithCanonicalMapping
+            if !SourceDecoder.isKnownNFC(target) { target = target.precomposedStringWithCanonicalMapping }
             if !existing.contains(target) {
                 if existing.contains(target + "/index.html") { target += "/index.html" } else { return "no such file" }
             }
@@ -86,9 +93,21 @@ public enum LinkChecker {
         return nil
     }
 
+    /// `mailto:`, `https:`…: a scheme is a letter, then letters, digits, `+`, `.` or `-`, then `:`.
+    static func hasScheme(_ link: String) -> Bool {
+        for (index, byte) in link.utf8.enumerated() {
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if index == 0 { if !letter { return false } else { continue } }
+            if byte == 0x3A { return true }
+            if !(letter || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2E || byte == 0x2D) { return false }
+        }
+        return false
+    }
+
     /// Values of the named attributes in HTML, quoted or not.
     static func attributeValues(in html: String, names: Set<String>) -> [String] {
         var values: [String] = []
+        let wanted = names.map { Array($0.utf8) }
         let bytes = Array(html.utf8)
         var i = 0
         var inTag = false
@@ -109,26 +128,30 @@ public enum LinkChecker {
             if isNameByte(b), i > 0, bytes[i - 1] == 32 || bytes[i - 1] == 10 || bytes[i - 1] == 9 {
                 var j = i
                 while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
-                let name = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+                let name = bytes[i..<j]
+                let isWanted = wanted.contains { candidate in
+                    candidate.count == name.count && zip(candidate, name).allSatisfy { $0 == ($1 | 0x20) || $0 == $1 }
+                }
                 var k = j
                 while k < bytes.count, bytes[k] == 32 { k += 1 }
                 if k < bytes.count, bytes[k] == UInt8(ascii: "=") {
                     k += 1
                     while k < bytes.count, bytes[k] == 32 { k += 1 }
-                    var value = ""
+                    var range = k..<k
                     if k < bytes.count, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
                         let quote = bytes[k]
                         var end = k + 1
                         while end < bytes.count, bytes[end] != quote { end += 1 }
-                        value = String(decoding: bytes[(k + 1)..<min(end, bytes.count)], as: UTF8.self)
+                        range = (k + 1)..<min(end, bytes.count)
                         k = end + 1
                     } else {
                         var end = k
                         while end < bytes.count, bytes[end] != 32, bytes[end] != UInt8(ascii: ">") { end += 1 }
-                        value = String(decoding: bytes[k..<end], as: UTF8.self)
+                        range = k..<end
                         k = end
                     }
-                    if names.contains(name) { values.append(value) }
+                    let value = isWanted ? String(decoding: bytes[range], as: UTF8.self) : ""
+                    if isWanted { values.append(value) }
                     i = k
                     continue
                 }
@@ -148,14 +171,14 @@ public enum LinkChecker {
         let n = Array(needle.utf8)
         var i = start
         while i + n.count <= bytes.count {
-            if Array(bytes[i..<(i + n.count)]) == n { return i }
+            if bytes[i] == n[0], bytes[i..<(i + n.count)].elementsEqual(n) { return i }
             i += 1
         }
         return nil
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(0x26) else { return text }
         return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
     }
