@@ -254,8 +254,21 @@ def yq(s):
 
 
 def write(path, text):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_bytes(path, text.encode("utf-8"))
+
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_bytes(path, data):
+    """Plain os.open/os.write: much cheaper per file than a text-mode open()."""
+    fd = os.open(path, _FLAGS, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 # --------------------------------------------------------------------------
@@ -418,7 +431,7 @@ def write_bantin_static(out):
               f"---\nyear: {year}\ntitle: {yq(title)}\n---\n" + theme_description(year))
 
 
-def bantin_article(a):
+def bantin_front_matter(a):
     fm = [
         "---",
         f"title: {yq(a['title'])}",
@@ -432,8 +445,8 @@ def bantin_article(a):
         fm.append(f"source: {yq(a['source'])}")
     fm.append("directives: [" + ", ".join(yq(c) for c in a["directives"]) + "]")
     fm.append(f"themes: [{a['theme']}]")
-    fm.append("---")
-    return "\n".join(fm) + "\n" + a["body"]
+    fm.append("---\n")
+    return "\n".join(fm)
 
 
 # --------------------------------------------------------------------------
@@ -761,7 +774,7 @@ def write_hugo_static(hugo):
     write(os.path.join(hugo, "content", "themes", "_index.md"), '---\ntitle: "Chuyên đề năm"\n---\n')
 
 
-def hugo_article(a):
+def hugo_front_matter(a):
     d = a["date"]
     fm = [
         "---",
@@ -778,8 +791,8 @@ def hugo_article(a):
     fm.append("directives: [" + ", ".join(slugify(c) for c in a["directives"]) + "]")
     fm.append(f'themes: ["{a["theme"]}"]')
     fm.append(f'months: ["{d.year:04d}-{d.month:02d}"]')
-    fm.append("---")
-    return "\n".join(fm) + "\n" + a["body"]
+    fm.append("---\n")
+    return "\n".join(fm)
 
 
 # --------------------------------------------------------------------------
@@ -811,9 +824,11 @@ def main(argv):
             if args.hugo:
                 os.makedirs(os.path.join(args.hugo, "content", "posts", ym), exist_ok=True)
         name = a["slug"] + ".md"
-        write(os.path.join(args.out, "articles", ym, name), bantin_article(a))
+        body = a["body"].encode("utf-8")
+        write_bytes(os.path.join(args.out, "articles", ym, name), bantin_front_matter(a).encode("utf-8") + body)
         if args.hugo:
-            write(os.path.join(args.hugo, "content", "posts", ym, name), hugo_article(a))
+            write_bytes(os.path.join(args.hugo, "content", "posts", ym, name),
+                        hugo_front_matter(a).encode("utf-8") + body)
         words += a["body"].count(" ") + 1
     print(f"generated {args.n} articles ({words // args.n} words on average) in {args.out}"
           + (f" and {args.hugo}" if args.hugo else ""), file=sys.stderr)
