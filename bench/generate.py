@@ -14,17 +14,21 @@ With --hugo, also writes an equivalent Hugo site (config.toml, content/, layouts
 to HUGO_DIR, with the same articles, bodies and front matter. See bench/README.md
 for what the Hugo site does and does not do.
 
-The output depends only on N and this file: random.Random(N), no clock, no
-environment. Python 3 standard library only.
+The output depends only on N and this file: random.Random(N) (which also seeds one
+generator per chunk of 1,000 articles, so chunks are written in parallel and the result
+does not depend on the number of processes), no clock, no environment. Python 3
+standard library only.
 """
 
 import argparse
+import multiprocessing
 import os
 import re
 import shutil
 import sys
 import unicodedata
-from datetime import date, timedelta
+from datetime import date
+from functools import partial
 from random import Random
 
 # --------------------------------------------------------------------------
@@ -275,6 +279,9 @@ def write_bytes(path, data):
 # The corpus
 # --------------------------------------------------------------------------
 
+CHUNK = 1000
+
+
 class Corpus:
     def __init__(self, n):
         self.n = n
@@ -291,11 +298,9 @@ class Corpus:
             org=rng.choice(ORG), act=rng.choice(ACT), topic=rng.choice(TOPIC), outcome=rng.choice(OUTCOME),
             period=rng.choice(PERIOD), limit=rng.choice(LIMIT), people=rng.choice(PEOPLE), deed=rng.choice(DEED),
             req=rng.choice(REQ))) for _ in range(1500)]
-        # Faster than rng.choice / randint / randrange, which dominate the run time.
-        r = rng.random
-        self.pick = lambda seq: seq[int(r() * len(seq))]
-        self.between = lambda lo, hi: lo + int(r() * (hi - lo + 1))
-        self.below = lambda n: int(r() * n)
+        # Articles come in chunks, each from its own generator seeded from this one, so
+        # that chunks can be written in parallel and the result still depends only on N.
+        self.chunk_seeds = [rng.getrandbits(64) for _ in range(0, n, CHUNK)]
         self.first_day = date(2019, 1, 1).toordinal()
         self.days = date(2025, 12, 31).toordinal() - self.first_day + 1
 
@@ -358,12 +363,21 @@ class Corpus:
             out.extend(paras)
         return "\n\n".join(out) + "\n"
 
-    def articles(self):
-        """Yields one dict per article."""
+    def use_seed(self, seed):
+        self.rng = rng = Random(seed)
+        # Faster than rng.choice / randint / randrange, which dominate the run time.
+        r = rng.random
+        self.pick = lambda seq: seq[int(r() * len(seq))]
+        self.between = lambda lo, hi: lo + int(r() * (hi - lo + 1))
+        self.below = lambda n: int(r() * n)
+
+    def articles(self, chunk):
+        """Yields one dict per article of chunk number `chunk` (CHUNK articles a chunk)."""
+        self.use_seed(self.chunk_seeds[chunk])
         rng, pick, between, below = self.rng, self.pick, self.between, self.below
         codes = [d[0] for d in DIRECTIVES]
         names = {d[0]: f"{d[1]} {d[0]}" for d in DIRECTIVES}
-        for serial in range(1, self.n + 1):
+        for serial in range(chunk * CHUNK + 1, min(self.n, (chunk + 1) * CHUNK) + 1):
             province = pick(PROVINCES)
             d = date.fromordinal(self.first_day + below(self.days))
             hour, minute = between(6, 21), pick((0, 5, 10, 15, 20, 30, 40, 45, 50))
@@ -520,7 +534,7 @@ HUGO_LAYOUTS = {
     #  * feeds (RSS instead of Atom) for home, each directive and each theme: the newest 50,
     #    full content; a JSON search index; robots.txt; assets copied from static/;
     #  * the article page's "related" list is the cheap one: the 5 newest articles of the
-    #    article's first directive (taxonomy lookup + first + where), NOT bantin's ranking
+    #    article's first directive (term page via GetPage + first + where), NOT bantin's ranking
     #    by shared directives/themes and nearness in date, and not Hugo's .Related;
     #  * links are root-relative (/bai-viet/x/), not file-relative like bantin's, so the
     #    Hugo site does not open from file://; URLs are /directives/, /themes/, /months/
@@ -798,6 +812,29 @@ def hugo_front_matter(a):
 # --------------------------------------------------------------------------
 
 
+_CORPUS = None  # set before the worker processes fork, so it is not pickled per task
+
+
+def write_chunk(out, hugo, chunk):
+    """Writes one chunk of articles; returns their number of words."""
+    made_dirs = set()
+    words = 0
+    for a in _CORPUS.articles(chunk):
+        ym = f"{a['date'].year:04d}/{a['date'].month:02d}"
+        if ym not in made_dirs:
+            made_dirs.add(ym)
+            os.makedirs(os.path.join(out, "articles", ym), exist_ok=True)
+            if hugo:
+                os.makedirs(os.path.join(hugo, "content", "posts", ym), exist_ok=True)
+        name = a["slug"] + ".md"
+        body = a["body"].encode("utf-8")
+        write_bytes(os.path.join(out, "articles", ym, name), bantin_front_matter(a).encode("utf-8") + body)
+        if hugo:
+            write_bytes(os.path.join(hugo, "content", "posts", ym, name), hugo_front_matter(a).encode("utf-8") + body)
+        words += a["body"].count(" ") + 1
+    return words
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description="Generate a deterministic synthetic bulletin of N articles.")
     parser.add_argument("n", type=int, metavar="N", help="number of articles")
@@ -814,22 +851,20 @@ def main(argv):
     if args.hugo:
         write_hugo_static(args.hugo)
 
-    made_dirs = set()
-    words = 0
-    for a in Corpus(args.n).articles():
-        ym = f"{a['date'].year:04d}/{a['date'].month:02d}"
-        if ym not in made_dirs:
-            made_dirs.add(ym)
-            os.makedirs(os.path.join(args.out, "articles", ym), exist_ok=True)
-            if args.hugo:
-                os.makedirs(os.path.join(args.hugo, "content", "posts", ym), exist_ok=True)
-        name = a["slug"] + ".md"
-        body = a["body"].encode("utf-8")
-        write_bytes(os.path.join(args.out, "articles", ym, name), bantin_front_matter(a).encode("utf-8") + body)
-        if args.hugo:
-            write_bytes(os.path.join(args.hugo, "content", "posts", ym, name),
-                        hugo_front_matter(a).encode("utf-8") + body)
-        words += a["body"].count(" ") + 1
+    global _CORPUS
+    _CORPUS = Corpus(args.n)
+    chunks = range(len(_CORPUS.chunk_seeds))
+    job = partial(write_chunk, args.out, args.hugo)
+    try:
+        # Creating files is mostly kernel time; chunks go to one process per core.
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:
+        ctx = None
+    if ctx is None or len(chunks) == 1:
+        words = sum(map(job, chunks))
+    else:
+        with ctx.Pool(os.cpu_count() or 1) as pool:
+            words = sum(pool.imap_unordered(job, chunks))
     print(f"generated {args.n} articles ({words // args.n} words on average) in {args.out}"
           + (f" and {args.hugo}" if args.hugo else ""), file=sys.stderr)
 
