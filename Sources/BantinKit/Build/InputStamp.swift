@@ -32,6 +32,10 @@ public struct InputStamp: Sendable, Equatable {
         return InputStamp(value: String(hasher.value, radix: 16))
     }
 
+    static func walkFingerprint(_ folder: URL) -> String { walk(folder) }
+
+    static func describeFile(_ url: URL) -> String { describe(url) }
+
     /// Every file and folder under `folder`, with size, modification time and mode.
     private static func walk(_ folder: URL) -> String {
         var hasher = FNV1a()

@@ -42,6 +42,8 @@ public struct BuildReport: Sendable {
     public var notes: [String]
     /// True when nothing had changed since the last build and the output was left as it was.
     public var upToDate: Bool = false
+    /// Pages whose content had not changed, taken from the previous output instead of rendered.
+    public var reusedPages: Int = 0
 }
 
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap.
@@ -60,17 +62,24 @@ public enum SiteBuilder {
             return report
         }
         progress.report("reading", 0, 0)
+        // Pages of the previous output may be reused only while it is exactly as the last build left it.
+        let last = PageManifest.load(from: output.manifestURL)
+        let reusable = last.outputFingerprint == InputStamp.walkFingerprint(options.output) ? last : PageManifest()
         output.clearStamp()
-        let (site, diagnostics) = try plan(options)
+        let (site, diagnostics) = try plan(options, previous: reusable)
         do {
             try output.publish(site.files, progress: progress)
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
         }
-        let report = BuildReport(
+        var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
             diagnostics: diagnostics, notes: site.notes)
+        report.reusedPages = site.reused
         output.saveStamp(InputStamp(combining: inputs, output: options.output), report: report.saved)
+        var manifest = site.manifest
+        manifest.outputFingerprint = InputStamp.walkFingerprint(options.output)
+        manifest.save(to: output.manifestURL)
         return report
     }
 
@@ -81,9 +90,16 @@ public enum SiteBuilder {
         public var pages: Int
         public var searchIndexBytes: Int
         public var notes: [String]
+        var manifest = PageManifest()
+        /// Pages taken unchanged from the previous output.
+        public var reused = 0
     }
 
     public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+        try plan(options, previous: PageManifest())
+    }
+
+    static func plan(_ options: BuildOptions, previous: PageManifest) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts)
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems
@@ -104,8 +120,26 @@ public enum SiteBuilder {
         let graph = SiteGraph(catalog: catalog)
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
         let plans = PagePlan.all(for: graph)
-        let pages: [OutputFile] = plans.map { plan in
-            OutputFile(path: renderer.route(of: plan).outputPath, contents: .render { renderer.html(for: plan) })
+        let fingerprints = PageFingerprints(graph: graph, options: options, baseURL: baseURL)
+        let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
+        var manifest = PageManifest()
+        var reused = 0
+        var pages: [OutputFile] = []
+        pages.reserveCapacity(plans.count)
+        for (plan, print) in zip(plans, prints) {
+            let path = renderer.route(of: plan).outputPath
+            if let print {
+                manifest.entries[path] = print
+                if previous.entries[path] == print {
+                    let old = options.output.appendingPathComponent(path)
+                    if FileManager.default.fileExists(atPath: old.path) {
+                        pages.append(OutputFile(path: path, contents: .reuse(old)))
+                        reused += 1
+                        continue
+                    }
+                }
+            }
+            pages.append(OutputFile(path: path, contents: .render { renderer.html(for: plan) }))
         }
         let allFeeds = AtomFeed.all(for: graph)
         let bodies = AtomFeed.bodies(for: allFeeds, graph: graph, markdown: renderer.markdown)
@@ -134,7 +168,9 @@ public enum SiteBuilder {
             files.append(OutputFile(path: file.relativePath, contents: .copy(file.url)))
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-        let site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.utf8.count, notes: notes)
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.utf8.count, notes: notes)
+        site.manifest = manifest
+        site.reused = reused
         return (site, diagnostics)
     }
 

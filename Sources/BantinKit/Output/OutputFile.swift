@@ -8,6 +8,8 @@ public struct OutputFile: Sendable {
         case copy(URL)
         /// Rendered while it is written, so a large site is never held in memory whole.
         case render(@Sendable () -> String)
+        /// The same file of the previous output, unchanged: hard-linked (copied if that fails).
+        case reuse(URL)
     }
 
     /// Relative to the output root, `/`-separated.

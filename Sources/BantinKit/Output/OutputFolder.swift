@@ -17,6 +17,7 @@ public struct OutputFolder: Sendable {
 
     var stagingURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-staging") }
     var stampURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-stamp") }
+    var manifestURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-pages") }
     var retiredURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-old") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
@@ -57,9 +58,10 @@ public struct OutputFolder: Sendable {
         try? Data((stamp.value + "\n" + report).utf8).write(to: stampURL)
     }
 
-    /// Forgets the last stamp: the next build is a full one.
+    /// Forgets the last stamp and page fingerprints: the next build is a full one.
     public func clearStamp() {
         try? FileManager.default.removeItem(at: stampURL)
+        try? FileManager.default.removeItem(at: manifestURL)
     }
 
     /// Writes `files` into a staging folder, then swaps it with the output folder.
@@ -118,6 +120,8 @@ public struct OutputFolder: Sendable {
                 switch file.contents {
                 case .text(let text): try Data(text.utf8).write(to: target)
                 case .render(let make): try Data(make().utf8).write(to: target)
+                case .reuse(let previous):
+                    if link(previous.path, target.path) != 0 { try fm.copyItem(at: previous, to: target) }
                 case .copy(let source): try fm.copyItem(at: source, to: target)
                 }
                 return nil

@@ -32,32 +32,30 @@ public enum RelatedArticles {
         let everyone = Array(articles.indices).sorted(by: byDate)
         let slugIndex = Dictionary(articles.enumerated().map { ($0.element.slug.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
-        // Shared-term counts between signatures, computed once per pair of groups a group needs.
-        var levelsCache: [Int: [(level: Int, groups: [Int])]] = [:]
-        func levels(for group: Int) -> [(level: Int, groups: [Int])] {
-            if let cached = levelsCache[group] { return cached }
-            let mine = Set(groupSignatures[group])
+        // For each group, the other groups by how many terms they share (computed on every core).
+        let signaturesOfGroups = groupSignatures
+        let groupOfSignature = groupOf
+        let groupSets = signaturesOfGroups.map { Set($0) }
+        let levelsByGroup: [[(level: Int, groups: [Int])]] = Array(signaturesOfGroups.indices).parallelMap { group in
             var byLevel: [Int: [Int]] = [:]
-            for (g, signature) in groupSignatures.enumerated() {
-                let shared = signature.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) }
+            for (g, signature) in signaturesOfGroups.enumerated() {
+                let shared = signature.reduce(0) { $0 + (groupSets[group].contains($1) ? 1 : 0) }
                 if shared > 0 { byLevel[shared, default: []].append(g) }
             }
-            let result = byLevel.keys.sorted(by: >).map { ($0, byLevel[$0]!) }
-            levelsCache[group] = result
-            return result
+            return byLevel.keys.sorted(by: >).map { ($0, byLevel[$0]!) }
         }
 
-        var result: [[Int]] = []
-        result.reserveCapacity(articles.count)
-        for (index, article) in articles.enumerated() {
+        let sortedGroups = groups
+        return Array(articles.indices).parallelMap { index in
+            let article = articles[index]
             var picked: [Int] = []
             var excluded: Set<Int> = [index]
             for slug in article.related {
                 if let other = slugIndex[slug], excluded.insert(other).inserted, picked.count < limit { picked.append(other) }
             }
-            if picked.count < limit, let g = groupOf[signatures[index]] {
-                for (_, sameLevel) in levels(for: g) where picked.count < limit {
-                    let candidates = sameLevel.flatMap { nearest(in: groups[$0], to: index, count: limit - picked.count, excluding: excluded, articles) }
+            if picked.count < limit, let g = groupOfSignature[signatures[index]] {
+                for (_, sameLevel) in levelsByGroup[g] where picked.count < limit {
+                    let candidates = sameLevel.flatMap { nearest(in: sortedGroups[$0], to: index, count: limit - picked.count, excluding: excluded, articles) }
                     for c in candidates.sorted(by: { nearer(articles, index, $0, $1) }).prefix(limit - picked.count) {
                         picked.append(c)
                         excluded.insert(c)
@@ -65,13 +63,10 @@ public enum RelatedArticles {
                 }
             }
             if picked.count < limit {
-                for c in nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, articles) {
-                    picked.append(c)
-                }
+                picked += nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, articles)
             }
-            result.append(picked)
+            return picked
         }
-        return result
     }
 
     /// Up to `count` members of `sorted` (ascending by date) nearest in date to `target`.

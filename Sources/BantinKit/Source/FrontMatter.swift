@@ -19,25 +19,36 @@ public enum FrontMatterSplitter {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error(path, line: 1, column: 1, "file is empty; an article needs front matter with at least `title` and `date`"))
         }
-        // Lines end at LF only (decoded text has no CR left; a CR that remains belongs to its line).
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)[...]
-        guard let first = lines.first, isFence(first, opening: true) else {
-            return .failure(
-                .error(
-                    path, line: 1, column: 1,
-                    "no front matter: the file must start with a line `---`, then YAML fields such as `title:` and `date:`, then a closing `---`"
-                ))
+        // Walk the lines (ending at LF only: a CR that remains belongs to its line) until the
+        // closing fence; the body after it is taken as one slice, untouched.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index? = nil
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = Substring(text.unicodeScalars[lineStart..<lineEnd])
+            if lineNumber == 1 {
+                guard isFence(line, opening: true) else {
+                    return .failure(
+                        .error(
+                            path, line: 1, column: 1,
+                            "no front matter: the file must start with a line `---`, then YAML fields such as `title:` and `date:`, then a closing `---`"
+                        ))
+                }
+                yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            } else if isFence(line, opening: false), let yamlStart {
+                let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
+                let yaml = String(text.unicodeScalars[yamlStart..<yamlEnd])
+                let bodyStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+                let body = String(text.unicodeScalars[bodyStart...])
+                return .success(SplitSource(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineNumber + 1))
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = bytes.index(after: lineEnd)
+            lineNumber += 1
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { isFence($0, opening: false) }) else {
-            return .failure(
-                .error(path, line: 1, column: 1, "front matter is not closed: add a line `---` after the last YAML field"))
-        }
-        let yaml = lines[lines.startIndex..<closing].joined(separator: "\n")
-        let bodyLines = lines[(closing + 1)...]
-        let body = bodyLines.joined(separator: "\n")
-        // `closing` is a 0-based index into the original lines.
-        return .success(SplitSource(yaml: yaml, yamlLine: 2, body: body, bodyLine: closing + 2))
+        return .failure(.error(path, line: 1, column: 1, "front matter is not closed: add a line `---` after the last YAML field"))
     }
 
     /// As `split(_:path:)`, adding the problem to `diagnostics`.

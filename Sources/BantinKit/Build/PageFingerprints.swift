@@ -1,0 +1,108 @@
+import Foundation
+
+/// What each page shows, boiled down to a 64-bit fingerprint, so a rebuild can reuse the pages
+/// of the previous output whose fingerprint did not change (hard-linked into the new site)
+/// and render only the others. Index pages, feeds, search and crawl files are always rendered.
+struct PageFingerprints {
+    let graph: SiteGraph
+    /// Everything every page depends on: templates, site settings, options, the executable.
+    let global: String
+
+    init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
+        self.graph = graph
+        var hasher = FNV1a()
+        hasher.add(InputStamp.walkFingerprint(options.templates))
+        for name in ["site.yml", "site.yaml"] {
+            hasher.add(InputStamp.describeFile(options.content.appendingPathComponent(name)))
+        }
+        hasher.add(InputStamp.describeFile(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
+        hasher.add("\(baseURL ?? "")|\(options.includeDrafts)")
+        global = String(hasher.value, radix: 16)
+    }
+
+    /// Nil for pages that are always rendered.
+    func fingerprint(_ plan: PagePlan) -> String? {
+        var h = FNV1a()
+        h.add(global)
+        switch plan {
+        case .article(let index):
+            let article = graph.articles[index]
+            h.add("article")
+            addArticle(article, body: true, to: &h)
+            for code in article.directives { addDirective(code, body: false, to: &h) }
+            for year in article.themes { addTheme(year, body: false, to: &h) }
+            for other in graph.related[index] { addArticle(graph.articles[other], body: false, to: &h) }
+        case .home(let slice):
+            h.add("home \(slice.number) \(slice.pageCount)")
+            for index in slice.range { addArticle(graph.articles[index], body: false, to: &h) }
+        case .directive(let d, let slice):
+            let entry = graph.directives[d]
+            h.add("directive \(slice.number) \(slice.pageCount) \(entry.articles.count)")
+            addDirective(entry.directive.code, body: true, to: &h)
+            for index in entry.articles[slice.range] { addArticle(graph.articles[index], body: false, to: &h) }
+        case .theme(let t, let slice):
+            let entry = graph.themes[t]
+            h.add("theme \(slice.number) \(slice.pageCount) \(entry.articles.count)")
+            addTheme(entry.theme.year, body: true, to: &h)
+            for index in entry.articles[slice.range] { addArticle(graph.articles[index], body: false, to: &h) }
+        case .month(let m):
+            let month = graph.months[m]
+            h.add("month \(month.year) \(month.month)")
+            for index in month.articles { addArticle(graph.articles[index], body: false, to: &h) }
+        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound:
+            return nil
+        }
+        return String(h.value, radix: 16)
+    }
+
+    private func addArticle(_ a: Article, body: Bool, to h: inout FNV1a) {
+        h.add(a.slug.value)
+        h.add(a.title)
+        h.add(a.date.iso8601)
+        h.add(a.updated?.iso8601 ?? "-")
+        for field in [a.summary, a.category, a.location, a.author, a.source, a.image?.path, a.image?.alt, a.image?.caption] {
+            h.add(field ?? "\u{0}")
+        }
+        h.add(a.directives.map(\.text).joined(separator: "|"))
+        h.add(a.themes.map(String.init).joined(separator: "|"))
+        if body { h.add(a.body) }
+    }
+
+    private func addDirective(_ code: DirectiveCode, body: Bool, to h: inout FNV1a) {
+        guard let index = graph.directiveIndex[code] else { return h.add(code.text) }
+        let d = graph.directives[index].directive
+        for field in [d.code.text, d.kind, d.title, d.issuer, d.issued?.iso8601] { h.add(field ?? "\u{0}") }
+        if body { h.add(d.body) }
+    }
+
+    private func addTheme(_ year: Int, body: Bool, to h: inout FNV1a) {
+        guard let index = graph.themeIndex[year] else { return h.add(String(year)) }
+        let t = graph.themes[index].theme
+        h.add("\(t.year)|\(t.title ?? "\u{0}")")
+        if body { h.add(t.body) }
+    }
+}
+
+/// The fingerprints of the pages of the last successful build, kept beside the output.
+struct PageManifest: Sendable {
+    /// The output folder's fingerprint right after that build: pages are reused only while it holds.
+    var outputFingerprint = ""
+    var entries: [String: String] = [:]
+
+    static func load(from url: URL) -> PageManifest {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return PageManifest() }
+        var manifest = PageManifest()
+        let lines = text.split(separator: "\n")
+        manifest.outputFingerprint = lines.first.map(String.init) ?? ""
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { manifest.entries[String(parts[1])] = String(parts[0]) }
+        }
+        return manifest
+    }
+
+    func save(to url: URL) {
+        let text = ([outputFingerprint] + entries.keys.sorted().map { "\(entries[$0]!)\t\($0)" }).joined(separator: "\n")
+        try? Data(text.utf8).write(to: url)
+    }
+}
