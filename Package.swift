@@ -36,7 +36,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BantinKitTests",
-            dependencies: ["BantinKit"]
+            dependencies: ["BantinKit"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ]
 )

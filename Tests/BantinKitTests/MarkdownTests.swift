@@ -51,13 +51,6 @@ import Testing
         #expect(html.contains("&lt;title>"))
     }
 
-    @Test func plainTextCollectsTheWords() {
-        let text = safe.render("## Tiêu đề\n\nĐoạn **đậm** và `mã`.\n").plainText
-        #expect(text.contains("Tiêu đề"))
-        #expect(text.contains("đậm"))
-        #expect(text.contains("mã"))
-    }
-
     /// Every example of the GFM spec and extensions spec renders, ids aside, exactly as the
     /// `cmark-gfm` program renders it with the same extensions: our sourcepos-based heading ids
     /// must never change a Markdown construct.

@@ -12,8 +12,6 @@ public struct Heading: Sendable, Equatable {
 public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     public var headings: [Heading]
-    /// Plain text of the body (for search), words separated by single spaces.
-    public var plainText: String
 }
 
 /// Renders Markdown with cmark-gfm (table, strikethrough, autolink, tagfilter,
@@ -49,22 +47,21 @@ public struct MarkdownRenderer: Sendable {
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed: out of memory") }
         defer { cmark_node_free(document) }
 
-        let (headings, starts, plain) = collectHeadings(document)
+        let (headings, starts) = collectHeadings(document)
         guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html failed: out of memory")
         }
         defer { free(raw) }
         let html = Self.applyHeadingIDs(String(cString: raw), headings: headings, starts: starts)
-        return RenderedMarkdown(html: html, headings: headings, plainText: plain)
+        return RenderedMarkdown(html: html, headings: headings)
     }
 
-    /// Walks the tree once: headings with unique ids, and the body's plain text.
-    private func collectHeadings(_ document: OpaquePointer) -> ([Heading], [String], String) {
+    /// Walks the tree once: the headings, each with a unique id and its `line:column-` start.
+    private func collectHeadings(_ document: OpaquePointer) -> ([Heading], [String]) {
         var headings: [Heading] = []
         var starts: [String] = []
         var used: [String: Int] = [:]
-        var plain = ""
-        guard let iterator = cmark_iter_new(document) else { return ([], [], "") }
+        guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
@@ -80,14 +77,8 @@ public struct MarkdownRenderer: Sendable {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
             }
-            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
-                let literal = cmark_node_get_literal(node)
-            {
-                if !plain.isEmpty { plain.append(" ") }
-                plain.append(String(cString: literal))
-            }
         }
-        return (headings, starts, plain)
+        return (headings, starts)
     }
 
     private static func textContent(_ node: OpaquePointer) -> String {
