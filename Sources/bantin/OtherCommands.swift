@@ -54,14 +54,8 @@ struct New: ParsableCommand {
             }
             codes.append(code)
         }
-        var zone = SiteTimeZone.vietnam
-        let siteFile = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
-        if let text = try? String(contentsOf: siteFile, encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("timezone:") }),
-            let parsed = SiteTimeZone(identifier: line.dropFirst("timezone:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
-        {
-            zone = parsed
-        }
+        var ignored: [Diagnostic] = []  // problems in site.yml are the build's to report
+        let zone = CatalogLoader.siteConfig(in: URL(fileURLWithPath: content), displayRoot: content, diagnostics: &ignored).timeZone
         let now = zone.localize(Int64(Date().timeIntervalSince1970))
         let relative = NewArticle.relativePath(slug: slug, date: now)
         let url = URL(fileURLWithPath: content).appendingPathComponent(relative)

@@ -1,3 +1,4 @@
+import BantinKit
 import Foundation
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ final class ChangeWatcher {
     let folders: [URL]
     private(set) var method: String
     private var descriptor: Int32 = -1
-    private var lastSnapshot: [String: String] = [:]
+    private var lastSnapshot = ""
     private let quiet: Int32 = 200  // milliseconds
 
     init(folders: [URL], polling: Bool) {
@@ -85,16 +86,8 @@ final class ChangeWatcher {
         }
     #endif
 
-    /// Paths, sizes and modification times of every file under the folders.
-    static func snapshot(_ folders: [URL]) -> [String: String] {
-        var result: [String: String] = [:]
-        for folder in folders {
-            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in walker {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                result[url.path] = "\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)/\(values?.fileSize ?? 0)"
-            }
-        }
-        return result
+    /// Fingerprint of every file under the folders (path, size, modification time).
+    static func snapshot(_ folders: [URL]) -> String {
+        folders.map(InputStamp.fingerprint(of:)).joined(separator: " ")
     }
 }

@@ -7,17 +7,12 @@ import Foundation
 public struct InputStamp: Sendable, Equatable {
     public let value: String
 
-    /// The stamp of the inputs, combined with the current state of the output folder (so a
-    /// hand-edited or damaged output is rebuilt).
-    public static func compute(_ options: BuildOptions, output: URL) -> InputStamp {
-        InputStamp(combining: inputs(options), output: output)
-    }
-
-    /// Inputs read before a build, with the output as it is after it.
-    init(combining inputs: InputStamp, output: URL) {
+    /// The inputs' stamp combined with the output folder's fingerprint (see `fingerprint(of:)`),
+    /// so a hand-edited or damaged output is never taken as up to date.
+    init(inputs: InputStamp, output: String) {
         var hasher = FNV1a()
         hasher.add(inputs.value)
-        hasher.add(Self.walk(output))
+        hasher.add(output)
         value = String(hasher.value, radix: 16)
     }
 
@@ -28,16 +23,12 @@ public struct InputStamp: Sendable, Equatable {
         hasher.add("bantin-stamp-1")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
         hasher.add(describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
-        for folder in [options.content, options.templates] { hasher.add(walk(folder)) }
+        for folder in [options.content, options.templates] { hasher.add(fingerprint(of: folder)) }
         return InputStamp(value: String(hasher.value, radix: 16))
     }
 
-    static func walkFingerprint(_ folder: URL) -> String { walk(folder) }
-
-    static func describeFile(_ url: URL) -> String { describe(url) }
-
     /// Every file and folder under `folder`, with size, modification time and mode.
-    private static func walk(_ folder: URL) -> String {
+    public static func fingerprint(of folder: URL) -> String {
         var hasher = FNV1a()
         hasher.add(folder.standardizedFileURL.path)
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [])
@@ -47,7 +38,8 @@ public struct InputStamp: Sendable, Equatable {
         return String(hasher.value, radix: 16)
     }
 
-    private static func describe(_ url: URL) -> String {
+    /// One file's path, size, modification time and mode.
+    static func describe(_ url: URL) -> String {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return url.path }
         return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)"

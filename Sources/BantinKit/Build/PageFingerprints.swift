@@ -11,11 +11,11 @@ struct PageFingerprints {
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
         var hasher = FNV1a()
-        hasher.add(InputStamp.walkFingerprint(options.templates))
+        hasher.add(InputStamp.fingerprint(of: options.templates))
         for name in ["site.yml", "site.yaml"] {
-            hasher.add(InputStamp.describeFile(options.content.appendingPathComponent(name)))
+            hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
         }
-        hasher.add(InputStamp.describeFile(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
+        hasher.add(InputStamp.describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)")
         global = String(hasher.value, radix: 16)
     }

@@ -55,7 +55,8 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: [problem])
         }
         let inputs = InputStamp.inputs(options)
-        if let last = output.lastStamp(), last.stamp == InputStamp.compute(options, output: options.output).value,
+        let outputBefore = InputStamp.fingerprint(of: options.output)
+        if let last = output.lastStamp(), last.stamp == InputStamp(inputs: inputs, output: outputBefore).value,
             var report = BuildReport(saved: last.report)
         {
             report.upToDate = true
@@ -64,7 +65,7 @@ public enum SiteBuilder {
         progress.report("reading", 0, 0)
         // Pages of the previous output may be reused only while it is exactly as the last build left it.
         let last = PageManifest.load(from: output.manifestURL)
-        let reusable = last.outputFingerprint == InputStamp.walkFingerprint(options.output) ? last : PageManifest()
+        let reusable = last.outputFingerprint == outputBefore ? last : PageManifest()
         output.clearStamp()
         let (site, diagnostics) = try plan(options, previous: reusable)
         do {
@@ -76,9 +77,10 @@ public enum SiteBuilder {
             articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
             diagnostics: diagnostics, notes: site.notes)
         report.reusedPages = site.reused
-        output.saveStamp(InputStamp(combining: inputs, output: options.output), report: report.saved)
+        let outputAfter = InputStamp.fingerprint(of: options.output)
+        output.saveStamp(InputStamp(inputs: inputs, output: outputAfter), report: report.saved)
         var manifest = site.manifest
-        manifest.outputFingerprint = InputStamp.walkFingerprint(options.output)
+        manifest.outputFingerprint = outputAfter
         manifest.save(to: output.manifestURL)
         return report
     }

@@ -32,15 +32,15 @@ enum ArticleReader {
         let draft = fields.bool("draft") ?? false
         let relatedItems = fields.list("related")
         var positions = FieldPositions()
-        positions.related = relatedItems.map(\.at.position)
-        positions.image = fields.value("image").map(fields.position)?.position
+        positions.related = relatedItems.map(\.at)
+        positions.image = fields.value("image").map(fields.position)
 
         var directives: [DirectiveCode] = []
         for item in fields.list("directives") {
             if let code = DirectiveCode(item.text) {
                 if !directives.contains(code) {
                     directives.append(code)
-                    positions.directives.append(item.at.position)
+                    positions.directives.append(item.at)
                 }
             } else {
                 diagnostics.append(
@@ -52,7 +52,7 @@ enum ArticleReader {
             if let year = Int(item.text), (1900...2200).contains(year) {
                 if !themes.contains(year) {
                     themes.append(year)
-                    positions.themes.append(item.at.position)
+                    positions.themes.append(item.at)
                 }
             } else {
                 diagnostics.append(item.at.diagnostic(.error, file, "`\(item.text)` is not a theme year; write years as numbers: `themes: [2023]`"))
@@ -64,7 +64,7 @@ enum ArticleReader {
             if Slug.isValid(override) {
                 slug = Slug(from: override)
             } else {
-                let at = fields.value("slug").map(fields.position) ?? Located(line: 1, column: 1)
+                let at = fields.position(of: "slug")
                 diagnostics.append(
                     at.diagnostic(.error, file, "slug `\(override)` may only hold lower-case letters a–z, digits and single hyphens (e.g. `\(Slug(from: override)?.value ?? "tin-moi")`)"))
             }
@@ -80,7 +80,7 @@ enum ArticleReader {
             if let imageAlt {
                 image = ArticleImage(path: imagePath, alt: imageAlt, caption: imageCaption)
             } else {
-                let at = fields.value("image").map(fields.position) ?? Located(line: 1, column: 1)
+                let at = fields.position(of: "image")
                 diagnostics.append(at.diagnostic(.error, file, "`image` needs `image_alt`: a short description of the photo for readers who cannot see it"))
             }
         }
@@ -99,7 +99,7 @@ enum ArticleReader {
         let raw = required ? fields.required(key, what: "write the publication time, e.g. `date: 2023-05-09T17:00:00+07:00`") : fields.string(key)
         guard let raw else { return nil }
         if let date = DateParser.parse(raw, in: zone) { return date }
-        let at = fields.value(key).map(fields.position) ?? Located(line: 1, column: 1)
+        let at = fields.position(of: key)
         fields.diagnostics.append(
             at.diagnostic(.error, fields.path, "`\(key)` is not a valid date: `\(raw)`; write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`"))
         return nil
@@ -117,7 +117,7 @@ enum TermReader {
         if let raw = fields.required("code", what: "a directive file needs its code, e.g. `code: 01-KL/TW`") {
             code = DirectiveCode(raw)
             if code == nil {
-                let at = fields.value("code").map(fields.position) ?? Located(line: 1, column: 1)
+                let at = fields.position(of: "code")
                 diagnostics.append(at.diagnostic(.error, file, "`\(raw)` is not a directive code; write it like `01-KL/TW`"))
             }
         }

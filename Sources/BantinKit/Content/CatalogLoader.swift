@@ -15,14 +15,7 @@ public enum CatalogLoader {
         let files = ContentTree.files(under: content, diagnostics: &diagnostics, displayRoot: displayRoot)
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
 
-        var config = SiteConfig()
-        if let siteFile = files.first(where: { $0.relativePath == "site.yml" || $0.relativePath == "site.yaml" }) {
-            if let text = readText(siteFile.url, display: display(siteFile), into: &diagnostics) {
-                config = SiteConfigReader.read(text: text, file: display(siteFile), diagnostics: &diagnostics)
-            }
-        } else {
-            diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
-        }
+        let config = siteConfig(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)
 
         let articleFiles = files.filter { $0.relativePath.hasPrefix("articles/") && $0.relativePath.hasSuffix(".md") }
         let directiveFiles = files.filter { isTopLevel($0, in: "directives") }
@@ -83,6 +76,19 @@ public enum CatalogLoader {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let catalog = Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: staticFiles)
         return (catalog, diagnostics)
+    }
+
+    /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.
+    public static func siteConfig(in content: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        for name in ["site.yml", "site.yaml"] {
+            let url = content.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let display = ContentTree.join(displayRoot, name)
+            guard let text = readText(url, display: display, into: &diagnostics) else { return SiteConfig() }
+            return SiteConfigReader.read(text: text, file: display, diagnostics: &diagnostics)
+        }
+        diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
+        return SiteConfig()
     }
 
     private static func isTopLevel(_ entry: TreeEntry, in folder: String) -> Bool {
@@ -173,7 +179,7 @@ enum SiteConfigReader {
             if let tz = SiteTimeZone(identifier: zone) {
                 config.timeZone = tz
             } else {
-                let at = fields.value("timezone").map(fields.position) ?? Located(line: 1, column: 1)
+                let at = fields.position(of: "timezone")
                 diagnostics.append(at.diagnostic(.error, file, "unknown timezone `\(zone)`; use an IANA name such as `Asia/Ho_Chi_Minh`"))
             }
         }
@@ -181,7 +187,7 @@ enum SiteConfigReader {
             if let normalized = BaseURL.normalize(base) {
                 config.baseURL = normalized
             } else {
-                let at = fields.value("base_url").map(fields.position) ?? Located(line: 1, column: 1)
+                let at = fields.position(of: "base_url")
                 diagnostics.append(at.diagnostic(.error, file, "`base_url` must be an absolute http(s) URL such as `https://example.org/bantin/`"))
             }
         }

@@ -61,8 +61,13 @@ struct FieldReader {
         }
     }
 
-    func position(_ node: Node) -> Located {
-        Located(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    func position(_ node: Node) -> SourcePosition {
+        SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    /// Where the value of `key` is written; the file's first line when the key is absent.
+    func position(of key: String) -> SourcePosition {
+        value(key).map(position) ?? SourcePosition(line: 1, column: 1)
     }
 
     func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
@@ -111,13 +116,13 @@ struct FieldReader {
     }
 
     /// A list field; a single text value is taken as a list of one.
-    mutating func list(_ key: String) -> [(text: String, at: Located)] {
+    mutating func list(_ key: String) -> [(text: String, at: SourcePosition)] {
         guard let node = value(key), !isNull(node) else { return [] }
         switch node {
         case .scalar(let scalar):
             return [(scalar.string.trimmingCharacters(in: .whitespaces), position(node))]
         case .sequence(let sequence):
-            var items: [(String, Located)] = []
+            var items: [(String, SourcePosition)] = []
             for item in sequence {
                 if case .scalar(let scalar) = item {
                     items.append((scalar.string.trimmingCharacters(in: .whitespaces), position(item)))
@@ -144,13 +149,7 @@ struct FieldReader {
     }
 }
 
-/// A line and column in a file.
-struct Located: Sendable, Equatable {
-    var line: Int
-    var column: Int
-
-    var position: SourcePosition { SourcePosition(line: line, column: column) }
-
+extension SourcePosition {
     func diagnostic(_ severity: Severity, _ path: String, _ message: String) -> Diagnostic {
         Diagnostic(severity, path, line: line, column: column, message)
     }
