@@ -55,7 +55,7 @@ import Testing
     /// `cmark-gfm` program renders it with the same extensions: our sourcepos-based heading ids
     /// must never change a Markdown construct.
     @Test func matchesCmarkGFMOnEverySpecExample() throws {
-        let files = ["spec.txt", "extensions.txt"].map { Repo.shared.appendingPathComponent("testdata/gfm/\($0)") }
+        let files = ["spec.txt", "extensions.txt"].map { Repo.fixtures.appendingPathComponent("gfm/\($0)") }
         var examples: [String] = []
         for file in files {
             examples += SpecExamples.markdown(in: try String(contentsOf: file, encoding: .utf8))

@@ -10,7 +10,6 @@ enum Repo {
     static let templates = root.appendingPathComponent("templates")
     static let content = root.appendingPathComponent("content")
     static let fixtures = root.appendingPathComponent("Tests/BantinKitTests/Fixtures")
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
 }
 
 /// A throw-away site folder: `content/`, `templates/` (a copy of the real theme) and `public/`.
