@@ -15,10 +15,15 @@ public struct OutputFolder: Sendable {
         self.display = display
     }
 
-    var stagingURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-staging") }
-    var stampURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-stamp") }
-    var manifestURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-pages") }
-    var retiredURL: URL { url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".bantin-old") }
+    /// bantin's own hidden files and folders beside the output: `.public.bantin-<role>`.
+    private func sibling(_ role: String) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bantin-\(role)")
+    }
+
+    var stagingURL: URL { sibling("staging") }
+    var stampURL: URL { sibling("stamp") }
+    var manifestURL: URL { sibling("pages") }
+    var retiredURL: URL { sibling("old") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
     /// that contains the sources: no user file may be lost to a typo in `--output`.
