@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "BantinKit", targets: ["BantinKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
@@ -23,7 +22,6 @@ let package = Package(
             name: "BantinKit",
             dependencies: [
                 "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -28,8 +28,8 @@ import Testing
         #expect(diagnostics.filter { $0.file == "templates/article.mustache" }.count == 1)
         let problem = try #require(diagnostics.first { $0.file == "templates/article.mustache" })
         #expect(problem.line == 3)
-        #expect(problem.column == 4)
-        #expect(problem.message.contains("does not match"))
+        #expect(problem.column == 1, "the column of the closing tag")
+        #expect(problem.message.contains("`{{/articel}}` does not close the section `article` opened on line 1"))
         #expect(try site.snapshot() == before)
     }
 

@@ -146,7 +146,7 @@ public enum SiteBuilder {
         let allFeeds = AtomFeed.all(for: graph)
         let bodies = AtomFeed.bodies(for: allFeeds, graph: graph, markdown: renderer.markdown)
         let feeds: [OutputFile] = allFeeds.map { feed in
-            OutputFile(path: feed.path, contents: .render { feed.xml(graph: graph, bodies: bodies, baseURL: baseURL) })
+            OutputFile(path: feed.path, contents: .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
         }
         let searchJSON = SearchIndex.json(for: graph)
         var files = pages + feeds

@@ -7,7 +7,7 @@ public struct OutputFile: Sendable {
         /// Copied from a source file (images, assets).
         case copy(URL)
         /// Rendered while it is written, so a large site is never held in memory whole.
-        case render(@Sendable () -> String)
+        case render(@Sendable () -> [UInt8])
         /// The same file of the previous output, unchanged: hard-linked (copied if that fails).
         case reuse(URL)
     }

@@ -123,8 +123,8 @@ public struct OutputFolder: Sendable {
             defer { counter.tick() }
             do {
                 switch file.contents {
-                case .text(let text): try Data(text.utf8).write(to: target)
-                case .render(let make): try Data(make().utf8).write(to: target)
+                case .text(let text): try Self.writeFile(Array(text.utf8), to: target.path)
+                case .render(let make): try Self.writeFile(make(), to: target.path)
                 case .reuse(let previous):
                     if link(previous.path, target.path) != 0 { try fm.copyItem(at: previous, to: target) }
                 case .copy(let source): try fm.copyItem(at: source, to: target)
@@ -136,6 +136,27 @@ public struct OutputFolder: Sendable {
         }
         if let first = errors.compactMap({ $0 }).first {
             throw WriteError(message: "cannot write the site: \(first)")
+        }
+    }
+}
+
+extension OutputFolder {
+    /// Creates `path` and writes `bytes` into it with plain POSIX calls: no intermediate copy,
+    /// no sync (the staging folder is swapped in whole, so a half-written file is never seen).
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { Glibc.close(fd) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 }

@@ -80,7 +80,7 @@ public struct PageRenderer: Sendable {
         return result
     }
 
-    func render(_ context: PageContext, template: String) -> String {
+    func render(_ context: PageContext, template: String) -> [UInt8] {
         templates.render(context, page: template)
     }
 }

@@ -48,7 +48,7 @@ extension PageRenderer {
     }
 
     /// The HTML of one page.
-    public func html(for plan: PagePlan) -> String {
+    public func html(for plan: PagePlan) -> [UInt8] {
         let route = route(of: plan)
         let link = LinkBuilder(from: route, baseURL: baseURL)
         switch plan {
@@ -130,7 +130,7 @@ extension PageRenderer {
         }
     }
 
-    func articlePage(_ index: Int, route: Route, link: LinkBuilder) -> String {
+    func articlePage(_ index: Int, route: Route, link: LinkBuilder) -> [UInt8] {
         let article = graph.articles[index]
         var crumbs: [(String, Route?)] = []
         if let code = article.directives.first, let d = graph.directiveIndex[code] {
@@ -185,7 +185,7 @@ extension PageRenderer {
         return groups
     }
 
-    func directivePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> String {
+    func directivePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
         let entry = graph.directives[index]
         let d = entry.directive
         let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
@@ -210,7 +210,7 @@ extension PageRenderer {
         return render(ctx, template: "list")
     }
 
-    func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> String {
+    func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
         let entry = graph.themes[index]
         let year = entry.theme.year
         var crumbs: [(String, Route?)] = [("Chuyên đề", .themeIndex)]

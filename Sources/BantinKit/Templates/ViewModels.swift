@@ -1,11 +1,9 @@
-import Mustache
-
 // View models: what templates see (documented in README.md, "Templates"). Each answers
-// `child(named:)` itself rather than through reflection, which keeps rendering fast.
+// `value(named:)` itself, with a typed `TemplateValue`, which keeps rendering fast.
 // Empty text is absent (`nil`), so `{{#x}}…{{/x}}` tests for presence.
 
 /// The context of every page.
-struct PageContext: MustacheParent, Sendable {
+struct PageContext: TemplateObject {
     var lang: String
     var site: SiteView
     var root: String
@@ -17,55 +15,55 @@ struct PageContext: MustacheParent, Sendable {
     var listing: ListingView? = nil
     var terms: TermsView? = nil
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "lang": lang
-        case "site": site
-        case "root": root
-        case "page": page
-        case "links": links
-        case "nav": nav
-        case "breadcrumbs": breadcrumbs
-        case "article": article
-        case "listing": listing
-        case "terms": terms
+        case "lang": .text(lang)
+        case "site": .object(site)
+        case "root": .text(root)
+        case "page": .object(page)
+        case "links": .object(links)
+        case "nav": .list(nav.map { .object($0) })
+        case "breadcrumbs": .list(breadcrumbs.map { .object($0) })
+        case "article": article.map { .object($0) }
+        case "listing": listing.map { .object($0) }
+        case "terms": terms.map { .object($0) }
         default: nil
         }
     }
 }
 
-struct SiteView: MustacheParent, Sendable {
+struct SiteView: TemplateObject {
     var title: String
     var description: String
     var params: ParamValue
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "description": description.nilIfEmpty
-        case "params": params
+        case "title": .text(title)
+        case "description": TemplateValue.nonEmpty(description)
+        case "params": .object(params)
         default: nil
         }
     }
 }
 
-extension ParamValue: MustacheParent, CustomStringConvertible {
-    public func child(named name: String) -> Any? {
+extension ParamValue: TemplateObject {
+    public func value(named name: String) -> TemplateValue? {
         guard case .map(let map) = self, let value = map[name] else { return nil }
-        switch value {
-        case .text(let text): return text
-        case .list(let items): return items.map { item -> Any in if case .text(let t) = item { t } else { item } }
-        case .map: return value
-        }
+        return value.templateValue
     }
 
-    public var description: String {
-        if case .text(let text) = self { return text }
-        return ""
+    /// Text as text, a list item by item, a map as an object of its keys.
+    var templateValue: TemplateValue {
+        switch self {
+        case .text(let text): .text(text)
+        case .list(let items): .list(items.map(\.templateValue))
+        case .map: .object(self)
+        }
     }
 }
 
-struct PageView: MustacheParent, Sendable {
+struct PageView: TemplateObject {
     var kind: String
     var title: String
     var description: String?
@@ -80,102 +78,102 @@ struct PageView: MustacheParent, Sendable {
     var tags: [String] = []
     var structuredData: [StructuredData.JSON] = []
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "kind": kind
-        case "title": title.nilIfEmpty
-        case "description": description?.nilIfEmpty
-        case "canonical": canonical
-        case "feed": feed
-        case "og_type": kind == "article" ? "article" : "website"
-        case "image": image
-        case "image_alt": imageAlt?.nilIfEmpty
-        case "published": published
-        case "modified": modified
-        case "section": section?.nilIfEmpty
-        case "tags": tags.isEmpty ? nil : tags
-        case "jsonld": structuredData.isEmpty ? nil : StructuredData.document(structuredData)
-        case "is_\(kind)": true
+        case "kind": .text(kind)
+        case "title": TemplateValue.nonEmpty(title)
+        case "description": TemplateValue.nonEmpty(description)
+        case "canonical": canonical.map { .text($0) }
+        case "feed": feed.map { .text($0) }
+        case "og_type": .text(kind == "article" ? "article" : "website")
+        case "image": image.map { .text($0) }
+        case "image_alt": TemplateValue.nonEmpty(imageAlt)
+        case "published": published.map { .text($0) }
+        case "modified": modified.map { .text($0) }
+        case "section": TemplateValue.nonEmpty(section)
+        case "tags": tags.isEmpty ? nil : .list(tags.map { .text($0) })
+        case "jsonld": structuredData.isEmpty ? nil : .text(StructuredData.document(structuredData))
+        case "is_\(kind)": .bool(true)
         default: nil
         }
     }
 }
 
-struct LinksView: MustacheParent, Sendable {
+struct LinksView: TemplateObject {
     var home, directives, themes, archive, search, stylesheet: String
     var feed: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "home": home
-        case "directives": directives
-        case "themes": themes
-        case "archive": archive
-        case "search": search
-        case "stylesheet": stylesheet
-        case "feed": feed
+        case "home": .text(home)
+        case "directives": .text(directives)
+        case "themes": .text(themes)
+        case "archive": .text(archive)
+        case "search": .text(search)
+        case "stylesheet": .text(stylesheet)
+        case "feed": feed.map { .text($0) }
         default: nil
         }
     }
 }
 
-struct NavItem: MustacheParent, Sendable {
+struct NavItem: TemplateObject {
     var label: String
     var url: String
     var current: Bool
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "url": url
-        case "current": current
+        case "label": .text(label)
+        case "url": .text(url)
+        case "current": .bool(current)
         default: nil
         }
     }
 }
 
-struct Crumb: MustacheParent, Sendable {
+struct Crumb: TemplateObject {
     var label: String
     var url: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "url": url
+        case "label": .text(label)
+        case "url": url.map { .text($0) }
         default: nil
         }
     }
 }
 
-struct DateView: MustacheParent, Sendable {
+struct DateView: TemplateObject {
     var date: LocalDateTime
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "display": date.vietnameseDisplay
-        case "short": date.vietnameseShort
-        case "iso": date.iso8601
+        case "display": .text(date.vietnameseDisplay)
+        case "short": .text(date.vietnameseShort)
+        case "iso": .text(date.iso8601)
         default: nil
         }
     }
 }
 
-struct ImageView: MustacheParent, Sendable {
+struct ImageView: TemplateObject {
     var url: String
     var alt: String
     var caption: String?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "url": url
-        case "alt": alt
-        case "caption": caption?.nilIfEmpty
+        case "url": .text(url)
+        case "alt": .text(alt)
+        case "caption": TemplateValue.nonEmpty(caption)
         default: nil
         }
     }
 }
 
-struct CardView: MustacheParent, Sendable {
+struct CardView: TemplateObject {
     var title: String
     var url: String
     var summary: String?
@@ -184,53 +182,53 @@ struct CardView: MustacheParent, Sendable {
     var date: DateView
     var image: ImageView?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary?.nilIfEmpty
-        case "category": category?.nilIfEmpty
-        case "location": location?.nilIfEmpty
-        case "date": date
-        case "image": image
+        case "title": .text(title)
+        case "url": .text(url)
+        case "summary": TemplateValue.nonEmpty(summary)
+        case "category": TemplateValue.nonEmpty(category)
+        case "location": TemplateValue.nonEmpty(location)
+        case "date": .object(date)
+        case "image": image.map { .object($0) }
         default: nil
         }
     }
 }
 
-struct DirectiveLinkView: MustacheParent, Sendable {
+struct DirectiveLinkView: TemplateObject {
     var code: String
     var kind: String?
     var title: String?
     var url: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "code": code
-        case "kind": kind?.nilIfEmpty
-        case "title": title?.nilIfEmpty
-        case "url": url
+        case "code": .text(code)
+        case "kind": TemplateValue.nonEmpty(kind)
+        case "title": TemplateValue.nonEmpty(title)
+        case "url": .text(url)
         default: nil
         }
     }
 }
 
-struct ThemeLinkView: MustacheParent, Sendable {
+struct ThemeLinkView: TemplateObject {
     var year: Int
     var title: String?
     var url: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "year": String(year)
-        case "title": title?.nilIfEmpty
-        case "url": url
+        case "year": .text(String(year))
+        case "title": TemplateValue.nonEmpty(title)
+        case "url": .text(url)
         default: nil
         }
     }
 }
 
-struct ArticleView: MustacheParent, Sendable {
+struct ArticleView: TemplateObject {
     var title: String
     var summary, category, location, author, source: String?
     var date: DateView
@@ -241,78 +239,80 @@ struct ArticleView: MustacheParent, Sendable {
     var themes: [ThemeLinkView]
     var related: [CardView]
 
-    func child(named name: String) -> Any? {
+    var hasByline: Bool { [author, source, location].contains { !($0 ?? "").isEmpty } }
+
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "summary": summary?.nilIfEmpty
-        case "category": category?.nilIfEmpty
-        case "location": location?.nilIfEmpty
-        case "author": author?.nilIfEmpty
-        case "source": source?.nilIfEmpty
-        case "byline": [author, source, location].contains { !($0 ?? "").isEmpty }
-        case "date": date
-        case "updated": updated
-        case "image": image
-        case "body": body
-        case "directives": directives.isEmpty ? nil : directives
-        case "themes": themes.isEmpty ? nil : themes
-        case "has_terms": !directives.isEmpty || !themes.isEmpty
-        case "related": related.isEmpty ? nil : related
-        case "has_related": !related.isEmpty
+        case "title": .text(title)
+        case "summary": TemplateValue.nonEmpty(summary)
+        case "category": TemplateValue.nonEmpty(category)
+        case "location": TemplateValue.nonEmpty(location)
+        case "author": TemplateValue.nonEmpty(author)
+        case "source": TemplateValue.nonEmpty(source)
+        case "byline": .bool(hasByline)
+        case "date": .object(date)
+        case "updated": updated.map { .object($0) }
+        case "image": image.map { .object($0) }
+        case "body": .text(body)
+        case "directives": TemplateValue.nonEmpty(directives)
+        case "themes": TemplateValue.nonEmpty(themes)
+        case "has_terms": .bool(!directives.isEmpty || !themes.isEmpty)
+        case "related": TemplateValue.nonEmpty(related)
+        case "has_related": .bool(!related.isEmpty)
         default: nil
         }
     }
 }
 
-struct FactView: MustacheParent, Sendable {
+struct FactView: TemplateObject {
     var label: String
     var value: String
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "value": value
+        case "label": .text(label)
+        case "value": .text(value)
         default: nil
         }
     }
 }
 
-struct PageNumberView: MustacheParent, Sendable {
+struct PageNumberView: TemplateObject {
     var number: Int
     var url: String
     var current: Bool
     /// Stands for the pages left out between two shown numbers.
     var gap: Bool = false
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "number": gap ? nil : String(number)
-        case "url": gap ? nil : url
-        case "current": current
-        case "gap": gap
+        case "number": gap ? nil : .text(String(number))
+        case "url": gap ? nil : .text(url)
+        case "current": .bool(current)
+        case "gap": .bool(gap)
         default: nil
         }
     }
 }
 
-struct PaginationView: MustacheParent, Sendable {
+struct PaginationView: TemplateObject {
     var label: String
     var prev: String?
     var next: String?
     var pages: [PageNumberView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "prev": prev
-        case "next": next
-        case "pages": pages
+        case "label": .text(label)
+        case "prev": prev.map { .text($0) }
+        case "next": next.map { .text($0) }
+        case "pages": .list(pages.map { .object($0) })
         default: nil
         }
     }
 }
 
-struct ListingView: MustacheParent, Sendable {
+struct ListingView: TemplateObject {
     var kicker: String?
     var heading: String
     var subtitle: String?
@@ -322,65 +322,65 @@ struct ListingView: MustacheParent, Sendable {
     var articles: [CardView]
     var pagination: PaginationView?
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "kicker": kicker?.nilIfEmpty
-        case "heading": heading
-        case "subtitle": subtitle?.nilIfEmpty
-        case "facts": facts.isEmpty ? nil : facts
-        case "description": description?.nilIfEmpty
-        case "lead": lead
-        case "articles": articles.isEmpty ? nil : articles
-        case "empty": articles.isEmpty && lead == nil
-        case "pagination": pagination
+        case "kicker": TemplateValue.nonEmpty(kicker)
+        case "heading": .text(heading)
+        case "subtitle": TemplateValue.nonEmpty(subtitle)
+        case "facts": TemplateValue.nonEmpty(facts)
+        case "description": TemplateValue.nonEmpty(description)
+        case "lead": lead.map { .object($0) }
+        case "articles": TemplateValue.nonEmpty(articles)
+        case "empty": .bool(articles.isEmpty && lead == nil)
+        case "pagination": pagination.map { .object($0) }
         default: nil
         }
     }
 }
 
-struct TermItemView: MustacheParent, Sendable {
+struct TermItemView: TemplateObject {
     var label: String
     var sublabel: String?
     var meta: String?
     var url: String
     var count: Int
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "sublabel": sublabel?.nilIfEmpty
-        case "meta": meta?.nilIfEmpty
-        case "url": url
-        case "count": String(count)
+        case "label": .text(label)
+        case "sublabel": TemplateValue.nonEmpty(sublabel)
+        case "meta": TemplateValue.nonEmpty(meta)
+        case "url": .text(url)
+        case "count": .text(String(count))
         default: nil
         }
     }
 }
 
-struct TermGroupView: MustacheParent, Sendable {
+struct TermGroupView: TemplateObject {
     var heading: String
     var items: [TermItemView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "heading": heading.nilIfEmpty
-        case "items": items
+        case "heading": TemplateValue.nonEmpty(heading)
+        case "items": .list(items.map { .object($0) })
         default: nil
         }
     }
 }
 
-struct TermsView: MustacheParent, Sendable {
+struct TermsView: TemplateObject {
     var heading: String
     var intro: String?
     var groups: [TermGroupView]
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue? {
         switch name {
-        case "heading": heading
-        case "intro": intro?.nilIfEmpty
-        case "groups": groups.isEmpty ? nil : groups
-        case "empty": groups.isEmpty
+        case "heading": .text(heading)
+        case "intro": TemplateValue.nonEmpty(intro)
+        case "groups": TemplateValue.nonEmpty(groups)
+        case "empty": .bool(groups.isEmpty)
         default: nil
         }
     }
