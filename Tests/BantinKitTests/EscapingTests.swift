@@ -51,6 +51,7 @@ import Testing
 
     @Test func jsonStringsEscapeEverythingAScriptElementCares() {
         #expect(Escape.jsonString("a\"b\\c</script>\u{2028}\n") == #""a\"b\\c\u003c/script\u003e\u2028\n""#)
+        #expect(Escape.jsonString("Đảng\u{2029}\u{1F}\t&") == #""Đảng\u2029\u001f\t\u0026""#)
     }
 
     @Test func xmlEscapesMarkupAndDropsControlCharacters() {

@@ -51,11 +51,16 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
+        var text = text
+        var hash = value
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
         }
-        value ^= 0xFF
-        value &*= 0x0000_0100_0000_01B3
+        hash ^= 0xFF
+        hash &*= 0x0000_0100_0000_01B3
+        value = hash
     }
 }

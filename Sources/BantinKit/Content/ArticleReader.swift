@@ -33,7 +33,7 @@ enum ArticleReader {
         let relatedItems = fields.list("related")
         var positions = FieldPositions()
         positions.related = relatedItems.map(\.at)
-        positions.image = fields.value("image").map(fields.position)
+        positions.image = fields.value("image")?.position
 
         var directives: [DirectiveCode] = []
         for item in fields.list("directives") {

@@ -171,7 +171,7 @@ enum SiteConfigReader {
 
     static func read(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
-        guard var fields = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics) else { return config }
+        guard var fields = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics, plainReader: false) else { return config }
         if let title = fields.string("title") { config.title = title }
         if let description = fields.string("description") { config.description = description }
         if let language = fields.string("language") { config.language = language }
@@ -194,8 +194,8 @@ enum SiteConfigReader {
         if let perPage = fields.integer("per_page", in: 1...1000) { config.perPage = perPage }
         if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
         if let params = fields.value("params") {
-            if case .map(let map) = paramValue(params) { config.params = map } else {
-                diagnostics.append(fields.position(params).diagnostic(.error, file, "`params` must be a mapping of names to values"))
+            if let node = params.node, case .map(let map) = paramValue(node) { config.params = map } else {
+                diagnostics.append(params.position.diagnostic(.error, file, "`params` must be a mapping of names to values"))
             }
         }
         fields.warnUnknownKeys(known: keys)

@@ -1,19 +1,56 @@
 import Foundation
 import Yams
 
+/// One field's value: its shape and where it is written.
+struct FieldValue {
+    enum Shape {
+        case scalar(Node.Scalar)
+        case list([FieldValue])
+        /// A mapping or anything else no field of an article takes.
+        case other
+    }
+
+    let shape: Shape
+    let position: SourcePosition
+    /// The node as Yams read it, when it did (`params` in site.yml keeps its nesting).
+    var node: Node? = nil
+
+    init(shape: Shape, position: SourcePosition, node: Node? = nil) {
+        self.shape = shape
+        self.position = position
+        self.node = node
+    }
+
+    /// A Yams node, its position moved by `lineOffset` lines.
+    init(_ node: Node, lineOffset: Int) {
+        let position = SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar): self.init(shape: .scalar(scalar), position: position, node: node)
+        case .sequence(let sequence):
+            self.init(shape: .list(sequence.map { FieldValue($0, lineOffset: lineOffset) }), position: position, node: node)
+        default: self.init(shape: .other, position: position, node: node)
+        }
+    }
+}
+
 /// Reads typed fields out of a YAML mapping, recording a positioned diagnostic
 /// for each problem instead of stopping at the first.
 struct FieldReader {
     let path: String
     /// Added to YAML's own 1-based line numbers to get the line in the file.
     let lineOffset: Int
-    private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var entries: [(key: String, keyPosition: SourcePosition, value: FieldValue)] = []
     var diagnostics: [Diagnostic] = []
 
-    /// Parses `yaml`; on malformed YAML reports YAML's own position mapped to the file.
-    init?(yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic]) {
+    /// Parses `yaml` (plain front matter directly, anything else with Yams); on malformed
+    /// YAML reports YAML's own position mapped to the file.
+    init?(yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic], plainReader: Bool = true) {
         self.path = path
         self.lineOffset = firstLine - 1
+        if plainReader, let entries = PlainFrontMatter.read(yaml, lineOffset: lineOffset) {
+            self.entries = entries
+            return
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -34,10 +71,11 @@ struct FieldReader {
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
+            let keyPosition = FieldValue(keyNode, lineOffset: lineOffset).position
             if !seen.insert(key).inserted {
-                diagnostics.append(position(keyNode).diagnostic(.error, path, "`\(key)` is given twice"))
+                diagnostics.append(keyPosition.diagnostic(.error, path, "`\(key)` is given twice"))
             }
-            entries.append((key, keyNode, value))
+            entries.append((key, keyPosition, FieldValue(value, lineOffset: lineOffset)))
         }
     }
 
@@ -61,38 +99,34 @@ struct FieldReader {
         }
     }
 
-    func position(_ node: Node) -> SourcePosition {
-        SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
-    }
-
     /// Where the value of `key` is written; the file's first line when the key is absent.
     func position(of key: String) -> SourcePosition {
-        value(key).map(position) ?? SourcePosition(line: 1, column: 1)
+        value(key)?.position ?? SourcePosition(line: 1, column: 1)
     }
 
-    func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    func value(_ key: String) -> FieldValue? { entries.first { $0.key == key }?.value }
 
-    func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return true }
+    func isNull(_ value: FieldValue) -> Bool {
+        if case .scalar(let s) = value.shape, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return true }
         return false
     }
 
     /// A text field; numbers and dates are taken as written.
     mutating func string(_ key: String) -> String? {
-        guard let node = value(key), !isNull(node) else { return nil }
-        guard case .scalar(let scalar) = node else {
-            diagnostics.append(position(node).diagnostic(.error, path, "`\(key)` must be text, not a list or a mapping"))
+        guard let value = value(key), !isNull(value) else { return nil }
+        guard case .scalar(let scalar) = value.shape else {
+            diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` must be text, not a list or a mapping"))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespace
         return text.isEmpty ? nil : text
     }
 
     mutating func required(_ key: String, what: String) -> String? {
         if let text = string(key) { return text }
-        if let node = value(key), !isNull(node) {
-            if case .scalar = node {
-                diagnostics.append(position(node).diagnostic(.error, path, "`\(key)` is empty: \(what)"))
+        if let value = value(key), !isNull(value) {
+            if case .scalar = value.shape {
+                diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` is empty: \(what)"))
             }
         } else {
             diagnostics.append(.error(path, line: lineOffset + 1, column: 1, "missing `\(key)`: \(what)"))
@@ -101,38 +135,38 @@ struct FieldReader {
     }
 
     mutating func bool(_ key: String) -> Bool? {
-        guard let node = value(key), !isNull(node) else { return nil }
-        if let b = node.bool, case .scalar = node { return b }
-        diagnostics.append(position(node).diagnostic(.error, path, "`\(key)` must be `true` or `false`"))
+        guard let value = value(key), !isNull(value) else { return nil }
+        if case .scalar(let scalar) = value.shape, let b = Node.scalar(scalar).bool { return b }
+        diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` must be `true` or `false`"))
         return nil
     }
 
     mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
-        guard let node = value(key), !isNull(node) else { return nil }
-        if case .scalar = node, let n = node.int, range.contains(n) { return n }
+        guard let value = value(key), !isNull(value) else { return nil }
+        if case .scalar(let scalar) = value.shape, let n = Node.scalar(scalar).int, range.contains(n) { return n }
         diagnostics.append(
-            position(node).diagnostic(.error, path, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            value.position.diagnostic(.error, path, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
         return nil
     }
 
     /// A list field; a single text value is taken as a list of one.
     mutating func list(_ key: String) -> [(text: String, at: SourcePosition)] {
-        guard let node = value(key), !isNull(node) else { return [] }
-        switch node {
+        guard let value = value(key), !isNull(value) else { return [] }
+        switch value.shape {
         case .scalar(let scalar):
-            return [(scalar.string.trimmingCharacters(in: .whitespaces), position(node))]
-        case .sequence(let sequence):
+            return [(scalar.string.trimmingCharacters(in: .whitespaces), value.position)]
+        case .list(let list):
             var items: [(String, SourcePosition)] = []
-            for item in sequence {
-                if case .scalar(let scalar) = item {
-                    items.append((scalar.string.trimmingCharacters(in: .whitespaces), position(item)))
+            for item in list {
+                if case .scalar(let scalar) = item.shape {
+                    items.append((scalar.string.trimmingCharacters(in: .whitespaces), item.position))
                 } else {
-                    diagnostics.append(position(item).diagnostic(.error, path, "each entry of `\(key)` must be a single value"))
+                    diagnostics.append(item.position.diagnostic(.error, path, "each entry of `\(key)` must be a single value"))
                 }
             }
             return items
-        default:
-            diagnostics.append(position(node).diagnostic(.error, path, "`\(key)` must be a list, like `\(key): [a, b]`"))
+        case .other:
+            diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` must be a list, like `\(key): [a, b]`"))
             return []
         }
     }
@@ -144,8 +178,18 @@ struct FieldReader {
             if let suggestion = Suggestion.nearest(to: entry.key, among: known) {
                 message += "; did you mean `\(suggestion)`?"
             }
-            diagnostics.append(position(entry.keyNode).diagnostic(.warning, path, message))
+            diagnostics.append(entry.keyPosition.diagnostic(.warning, path, message))
         }
+    }
+}
+
+extension String {
+    /// Without white space and newlines at either end; the string itself (no copy) when
+    /// there are none, which is nearly always.
+    var trimmingWhitespace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

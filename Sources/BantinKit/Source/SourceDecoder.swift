@@ -9,6 +9,8 @@ public enum SourceDecoder {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
         }
+        // Validating while making the string is the fast path; the offset is found only for bad files.
+        if let text = String(validating: body, as: UTF8.self) { return .success(normalize(text)) }
         if let bad = firstInvalidUTF8Offset(body) {
             let position = position(ofByte: bad, in: body)
             return .failure(
@@ -37,12 +39,27 @@ public enum SourceDecoder {
     /// ASCII, Latin-1 and Latin Extended (below U+0300), precomposed Vietnamese (U+1E00–U+1EFF)
     /// and general punctuation. Most text is, and then normalising is skipped.
     static func isKnownNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2002...0x206F).contains(v) { continue }
-            return false
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    i += 1
+                } else if lead < 0xCC {  // U+0080–U+02FF
+                    i += 2
+                } else if lead == 0xE1, i + 1 < bytes.count, (0xB8...0xBB).contains(bytes[i + 1]) {  // U+1E00–U+1EFF
+                    i += 3
+                } else if lead == 0xE2, i + 2 < bytes.count,
+                    (bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x82) || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF)
+                {  // U+2002–U+206F
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
         }
-        return true
     }
 
     /// Byte offset (from `bytes.startIndex`) of the first byte that is not valid UTF-8.

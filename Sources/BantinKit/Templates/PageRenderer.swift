@@ -81,6 +81,9 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ context: PageContext, template: String) -> [UInt8] {
-        templates.render(context, page: template)
+        var context = context
+        let data = context.page.structuredData
+        context.page.jsonLD = data.isEmpty ? nil : StructuredData.document(data)
+        return templates.render(context, page: template)
     }
 }

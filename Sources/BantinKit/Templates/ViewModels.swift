@@ -77,6 +77,8 @@ struct PageView: TemplateObject {
     var section: String? = nil
     var tags: [String] = []
     var structuredData: [StructuredData.JSON] = []
+    /// `structuredData` as a JSON-LD document, made once before rendering (templates look it up more than once).
+    var jsonLD: String? = nil
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -92,7 +94,7 @@ struct PageView: TemplateObject {
         case "modified": modified.map { .text($0) }
         case "section": TemplateValue.nonEmpty(section)
         case "tags": tags.isEmpty ? nil : .list(tags.map { .text($0) })
-        case "jsonld": structuredData.isEmpty ? nil : .text(StructuredData.document(structuredData))
+        case "jsonld": jsonLD.map { .text($0) }
         case "is_\(kind)": .bool(true)
         default: nil
         }

@@ -5,30 +5,37 @@ public enum VietnameseFolding {
     /// Lower-cases, maps `đ`/`Đ` to `d` and removes every combining mark,
     /// so `Đảng bộ Đồng Tháp` becomes `dang bo dong thap`.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                if v == 0x5E || v == 0x60 { continue }  // ^ and ` are diacritics too
-                out.append((65...90).contains(v) ? Unicode.Scalar(v + 32)! : scalar)
-            } else if let folded = latinTable[scalar.value] {
-                out.append(contentsOf: folded.unicodeScalars)
-            } else {
-                out.append(contentsOf: slowFold(String(scalar)).unicodeScalars)
-            }
-        }
-        return String(out)
+        String(decoding: foldedUTF8(text), as: UTF8.self)
     }
 
-    /// Folded forms of the Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF), computed once.
-    private static let latinTable: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            table[UInt32(value)] = slowFold(String(scalar))
+    /// `fold(text)` as UTF-8 bytes; Vietnamese letters are looked up in a table.
+    static func foldedUTF8(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v == 0x5E || v == 0x60 { continue }  // ^ and ` are diacritics too
+                out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
+            } else if v >= 0xC0 && v <= 0x24F {
+                out += latinTable[Int(v - 0xC0)]
+            } else if v >= 0x1E00 && v <= 0x1EFF {
+                out += extendedTable[Int(v - 0x1E00)]
+            } else {
+                out += slowFold(String(scalar)).utf8
+            }
         }
-        return table
-    }()
+        return out
+    }
+
+    /// Folded forms of U+00C0–U+024F and of U+1E00–U+1EFF (all precomposed Vietnamese), computed once.
+    private static let latinTable: [[UInt8]] = (0xC0...0x24F).map(foldedScalar)
+    private static let extendedTable: [[UInt8]] = (0x1E00...0x1EFF).map(foldedScalar)
+
+    private static func foldedScalar(_ value: Int) -> [UInt8] {
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return [] }
+        return Array(slowFold(String(scalar)).utf8)
+    }
 
     /// Decomposes (NFD) and drops the marks: correct for any text, but slow.
     static func slowFold(_ text: String) -> String {
@@ -54,19 +61,20 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Makes a slug from any text; `nil` when nothing usable is left (e.g. only punctuation).
     public init?(from text: String) {
-        var out = ""
+        var out: [UInt8] = []
         var pendingHyphen = false
-        for scalar in VietnameseFolding.fold(text).unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
+        for byte in VietnameseFolding.foldedUTF8(text) {
+            // Folded text is lower-case: the letters and digits a slug keeps are a–z and 0–9.
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingHyphen && !out.isEmpty { out.append(0x2D) }
                 pendingHyphen = false
-                out.unicodeScalars.append(scalar)
+                out.append(byte)
             } else {
                 pendingHyphen = true
             }
         }
         guard !out.isEmpty else { return nil }
-        value = out
+        value = String(decoding: out, as: UTF8.self)
     }
 
     /// True when `text` is already a valid slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
