@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Receives a build's progress: the stage, and how much of it is done.
@@ -30,5 +31,20 @@ final class ProgressCounter: Sendable {
     func tick() {
         let now = done.add(1, ordering: .relaxed).newValue
         if now % step == 0 || now == total { progress.report(stage, now, total) }
+    }
+}
+
+/// With `BANTIN_TRACE=1` in the environment, prints how long each stage of a build took
+/// (to standard error), to see where the time goes without a profiler.
+struct StageClock {
+    private static let enabled = ProcessInfo.processInfo.environment["BANTIN_TRACE"] == "1"
+    private var last = ContinuousClock.now
+
+    mutating func lap(_ stage: String) {
+        guard Self.enabled else { return }
+        let now = ContinuousClock.now
+        let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
+        FileHandle.standardError.write(Data("trace: \(stage) \(String(format: "%.3f", seconds)) s\n".utf8))
+        last = now
     }
 }

@@ -54,6 +54,7 @@ public enum SiteBuilder {
         if let problem = output.validate(protecting: [options.content, options.templates, cwd]) {
             throw BuildFailure(diagnostics: [problem])
         }
+        var clock = StageClock()
         let inputs = InputStamp.inputs(options)
         let outputBefore = InputStamp.fingerprint(of: options.output)
         if let last = output.lastStamp(), last.stamp == InputStamp(inputs: inputs, output: outputBefore).value,
@@ -67,9 +68,11 @@ public enum SiteBuilder {
         let last = PageManifest.load(from: output.manifestURL)
         let reusable = last.outputFingerprint == outputBefore ? last : PageManifest()
         output.clearStamp()
-        let (site, diagnostics) = try plan(options, previous: reusable)
+        clock.lap("fingerprint inputs")
+        let (site, diagnostics) = try plan(options, previous: reusable, clock: &clock)
         do {
             try output.publish(site.files, progress: progress)
+            clock.lap("render and write")
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
         }
@@ -82,6 +85,7 @@ public enum SiteBuilder {
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter
         manifest.save(to: output.manifestURL)
+        clock.lap("stamp")
         return report
     }
 
@@ -98,11 +102,13 @@ public enum SiteBuilder {
     }
 
     public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
-        try plan(options, previous: PageManifest())
+        var clock = StageClock()
+        return try plan(options, previous: PageManifest(), clock: &clock)
     }
 
-    static func plan(_ options: BuildOptions, previous: PageManifest) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+    static func plan(_ options: BuildOptions, previous: PageManifest, clock: inout StageClock) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts)
+        clock.lap("read content")
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems
         var chosenBaseURL = catalog?.config.baseURL
@@ -120,10 +126,12 @@ public enum SiteBuilder {
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
 
         let graph = SiteGraph(catalog: catalog)
+        clock.lap("site graph")
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
         let plans = PagePlan.all(for: graph)
         let fingerprints = PageFingerprints(graph: graph, options: options, baseURL: baseURL)
         let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
+        clock.lap("page fingerprints")
         var manifest = PageManifest()
         var reused = 0
         var pages: [OutputFile] = []
@@ -148,7 +156,9 @@ public enum SiteBuilder {
         let feeds: [OutputFile] = allFeeds.map { feed in
             OutputFile(path: feed.path, contents: .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
         }
+        clock.lap("feed bodies")
         let searchJSON = SearchIndex.json(for: graph)
+        clock.lap("search index")
         var files = pages + feeds
         files.append(OutputFile(path: "search-index.json", contents: .text(searchJSON)))
         files.append(OutputFile(path: "search-index.js", contents: .text(SearchIndex.script(json: searchJSON))))

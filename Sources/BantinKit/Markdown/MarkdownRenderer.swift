@@ -41,8 +41,9 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed: out of memory") }
         defer { cmark_node_free(document) }
@@ -52,7 +53,8 @@ public struct MarkdownRenderer: Sendable {
             fatalError("cmark_render_html failed: out of memory")
         }
         defer { free(raw) }
-        let html = Self.applyHeadingIDs(String(cString: raw), headings: headings, starts: starts)
+        let html = Self.applyHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
+                                        headings: headings, starts: starts)
         return RenderedMarkdown(html: html, headings: headings)
     }
 
@@ -100,36 +102,39 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark-gfm was asked for `data-sourcepos` on every block; headings get their id in its
     /// place and every other `data-sourcepos` is removed, so the rest is exactly cmark-gfm's HTML.
-    static func applyHeadingIDs(_ html: String, headings: [Heading], starts: [String]) -> String {
+    private static let sourceposMarker = Array(" data-sourcepos=\"".utf8CString)
+
+    /// `bytes` must be followed by a NUL byte (cmark-gfm's output is).
+    static func applyHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings: [Heading], starts: [String]) -> String {
         var idByStart: [String: String] = [:]
         for (heading, start) in zip(headings, starts) { idByStart[start] = heading.id }
-        let marker = Array(" data-sourcepos=\"".utf8)
-        let bytes = Array(html.utf8)
+        let marker = Self.sourceposMarker
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24)
-        var i = 0
+        guard let base = bytes.baseAddress else { return "" }
         var copiedUpTo = 0
-        while i + marker.count <= bytes.count {
-            guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else {
-                i += 1
-                continue
-            }
-            out.append(contentsOf: bytes[copiedUpTo..<i])
-            let valueStart = i + marker.count
+        // The buffer is cmark-gfm's NUL-terminated string: strstr finds each marker far faster than a byte loop.
+        while copiedUpTo < bytes.count,
+            let found = UnsafeRawPointer(base + copiedUpTo).withMemoryRebound(to: CChar.self, capacity: 1, { text in
+                marker.withUnsafeBufferPointer { strstr(text, $0.baseAddress!) }
+            })
+        {
+            let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<i]))
+            let valueStart = i + marker.count - 1
             var close = valueStart
             while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
             // `<hN data-sourcepos="12:1-12:20"`: the tag name is the three bytes before the marker.
             let isHeading = i >= 3 && bytes[i - 3] == UInt8(ascii: "<") && bytes[i - 2] == UInt8(ascii: "h")
                 && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i - 1])
             if isHeading, let dash = bytes[valueStart..<close].firstIndex(of: UInt8(ascii: "-")),
-                let id = idByStart[String(decoding: bytes[valueStart...dash], as: UTF8.self)]
+                let id = idByStart[String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart...dash]), as: UTF8.self)]
             {
-                out.append(contentsOf: Array(" id=\"\(id)\"".utf8))
+                out.append(contentsOf: " id=\"\(id)\"".utf8)
             }
-            i = min(close + 1, bytes.count)
-            copiedUpTo = i
+            copiedUpTo = min(close + 1, bytes.count)
         }
-        out.append(contentsOf: bytes[copiedUpTo...])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
         return String(decoding: out, as: UTF8.self)
     }
 }

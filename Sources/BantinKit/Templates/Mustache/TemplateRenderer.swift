@@ -1,15 +1,38 @@
 /// Renders parsed templates into UTF-8 bytes. Names are looked up down a stack of
 /// `TemplateValue`s; nothing is cast at run time.
 public struct TemplateLibrary: Sendable {
-    public let templates: [String: Template]
+    /// The templates' nodes, partials linked to their index here.
+    let bodies: [[TemplateNode]]
+    let indexByName: [String: Int]
 
-    public init(_ templates: [String: Template]) { self.templates = templates }
+    public init(_ templates: [String: Template]) {
+        let names = templates.keys.sorted()
+        let indexByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+        self.indexByName = indexByName
+        bodies = names.map { Self.link(templates[$0]!.nodes, indexByName) }
+    }
+
+    /// Partials and parents point at their template by index, so rendering never looks a name up.
+    /// One that does not exist renders nothing, as the Mustache spec says.
+    private static func link(_ nodes: [TemplateNode], _ index: [String: Int]) -> [TemplateNode] {
+        nodes.compactMap { node in
+            switch node {
+            case .text, .variable, .dynamicPartial, .linked: node
+            case .section(let name, let content): .section(name, link(content, index))
+            case .inverted(let name, let content): .inverted(name, link(content, index))
+            case .block(let name, let content): .block(name, link(content, index))
+            case .partial(let name, let indentation): index[name].map { .linked($0, indentation: indentation, overrides: [:]) }
+            case .parent(let name, let indentation, let overrides):
+                index[name].map { .linked($0, indentation: indentation, overrides: overrides.mapValues { link($0, index) }) }
+            }
+        }
+    }
 
     /// The page `name` rendered with `root` as its context (empty if there is no such template).
     public func render(_ name: String, root: TemplateValue) -> [UInt8] {
-        guard let template = templates[name] else { return [] }
+        guard let index = indexByName[name] else { return [] }
         var renderer = Rendering(library: self, stack: [root])
-        renderer.render(template.nodes)
+        renderer.render(bodies[index])
         return renderer.out
     }
 }
@@ -61,12 +84,14 @@ private struct Rendering {
                 }
             case .inverted(let name, let content):
                 if !(resolve(name)?.isTruthy ?? false) { render(content) }
-            case .partial(let name, let indentation):
-                include(name, indentation: indentation, overrides: [:])
+            case .linked(let index, let indentation, let blocks):
+                include(index, indentation: indentation, overrides: blocks)
             case .dynamicPartial(let name, let indentation):
-                if case .text(let target) = resolve(name) { include(target, indentation: indentation, overrides: [:]) }
-            case .parent(let name, let indentation, let blocks):
-                include(name, indentation: indentation, overrides: blocks)
+                if case .text(let target) = resolve(name), let index = library.indexByName[target] {
+                    include(index, indentation: indentation, overrides: [:])
+                }
+            case .partial, .parent:
+                break  // linked when the library was made
             case .block(let name, let content):
                 render(overrides[name] ?? content)
             }
@@ -74,17 +99,21 @@ private struct Rendering {
     }
 
     /// Renders another template in place, indented and with block overrides when asked.
-    mutating func include(_ name: String, indentation extra: [UInt8], overrides blocks: [String: [TemplateNode]]) {
-        guard let template = library.templates[name], depth < Self.maximumDepth else { return }
+    mutating func include(_ index: Int, indentation extra: [UInt8], overrides blocks: [String: [TemplateNode]]) {
+        guard depth < Self.maximumDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
+        if extra.isEmpty && blocks.isEmpty {
+            render(library.bodies[index])
+            return
+        }
         let savedIndentation = indentation
         let savedOverrides = overrides
-        depth += 1
         indentation += extra
         for (block, content) in blocks where overrides[block] == nil { overrides[block] = content }
-        render(template.nodes)
+        render(library.bodies[index])
         indentation = savedIndentation
         overrides = savedOverrides
-        depth -= 1
     }
 
     /// The value of a name: its first part from the top of the stack down, the rest inside that.
