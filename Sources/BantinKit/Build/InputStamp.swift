@@ -30,18 +30,33 @@ public struct InputStamp: Sendable, Equatable {
     /// Every file and folder under `folder`, with size, modification time and mode.
     public static func fingerprint(of folder: URL) -> String {
         var hasher = FNV1a()
-        hasher.add(folder.standardizedFileURL.path)
-        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [])
-        var entries: [String] = []
-        while let url = walker?.nextObject() as? URL { entries.append(describe(url)) }
-        for entry in entries.sorted() { hasher.add(entry) }
+        let root = folder.standardizedFileURL.path
+        hasher.add(root)
+        add(folder: root, to: &hasher)
         return String(hasher.value, radix: 16)
+    }
+
+    /// Every entry under `path`, depth first in name order; symbolic links are not followed.
+    private static func add(folder path: String, to hasher: inout FNV1a) {
+        for name in Directory.names(in: path) ?? [] {
+            let child = path + "/" + name
+            hasher.add(child)
+            guard let info = Directory.linkStatus(child) else { continue }
+            add(info, to: &hasher)
+            if Directory.isDirectory(info) { add(folder: child, to: &hasher) }
+        }
+    }
+
+    private static func add(_ info: stat, to hasher: inout FNV1a) {
+        hasher.add(Int64(info.st_size))
+        hasher.add(Int64(info.st_mtim.tv_sec))
+        hasher.add(Int64(info.st_mtim.tv_nsec))
+        hasher.add(Int64(info.st_mode))
     }
 
     /// One file's path, size, modification time and mode.
     static func describe(_ url: URL) -> String {
-        var info = stat()
-        guard lstat(url.path, &info) == 0 else { return url.path }
+        guard let info = Directory.linkStatus(url.path) else { return url.path }
         return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)"
     }
 }
@@ -61,6 +76,18 @@ struct FNV1a {
         }
         hash ^= 0xFF
         hash &*= 0x0000_0100_0000_01B3
+        value = hash
+    }
+
+    /// Adds the eight bytes of `number`.
+    mutating func add(_ number: Int64) {
+        var hash = value
+        var bits = UInt64(bitPattern: number)
+        for _ in 0..<8 {
+            hash ^= bits & 0xFF
+            hash &*= 0x0000_0100_0000_01B3
+            bits >>= 8
+        }
         value = hash
     }
 }

@@ -58,8 +58,10 @@ struct PageFingerprints {
     private func addArticle(_ a: Article, body: Bool, to h: inout FNV1a) {
         h.add(a.slug.value)
         h.add(a.title)
-        h.add(a.date.iso8601)
-        h.add(a.updated?.iso8601 ?? "-")
+        h.add(a.date.instant)
+        h.add(Int64(a.date.offset))
+        h.add(a.updated.map { $0.instant } ?? -1)
+        h.add(Int64(a.updated?.offset ?? 0))
         for field in [a.summary, a.category, a.location, a.author, a.source, a.image?.path, a.image?.alt, a.image?.caption] {
             h.add(field ?? "\u{0}")
         }

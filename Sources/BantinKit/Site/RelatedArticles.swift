@@ -27,22 +27,32 @@ public enum RelatedArticles {
                 groupSignatures.append(signature)
             }
         }
-        let byDate = { (a: Int, b: Int) in keyLess(articles, a, b) }
-        groups = groups.map { $0.sorted(by: byDate) }
-        let everyone = Array(articles.indices).sorted(by: byDate)
+        let order = DateOrder(articles)
+        groups = groups.map { $0.sorted { order.rank[$0] < order.rank[$1] } }
+        let everyone = order.ascending
         let slugIndex = Dictionary(articles.enumerated().map { ($0.element.slug.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
-        // For each group, the other groups by how many terms they share (computed on every core).
+        // For each group, the other groups by how many terms they share (computed on every core):
+        // counted through the groups of each term, never by comparing every pair of groups.
         let signaturesOfGroups = groupSignatures
         let groupOfSignature = groupOf
-        let groupSets = signaturesOfGroups.map { Set($0) }
+        var groupsWithTerm = [[Int]](repeating: [], count: termIDs.count)
+        for (g, signature) in groupSignatures.enumerated() {
+            for term in signature { groupsWithTerm[term].append(g) }
+        }
+        let termGroups = groupsWithTerm
         let levelsByGroup: [[(level: Int, groups: [Int])]] = Array(signaturesOfGroups.indices).parallelMap { group in
-            var byLevel: [Int: [Int]] = [:]
-            for (g, signature) in signaturesOfGroups.enumerated() {
-                let shared = signature.reduce(0) { $0 + (groupSets[group].contains($1) ? 1 : 0) }
-                if shared > 0 { byLevel[shared, default: []].append(g) }
+            var shared = [Int](repeating: 0, count: signaturesOfGroups.count)
+            var touched: [Int] = []
+            for term in signaturesOfGroups[group] {
+                for g in termGroups[term] {
+                    if shared[g] == 0 { touched.append(g) }
+                    shared[g] += 1
+                }
             }
-            return byLevel.keys.sorted(by: >).map { ($0, byLevel[$0]!) }
+            var byLevel = [[Int]](repeating: [], count: signaturesOfGroups[group].count + 1)
+            for g in touched.sorted() { byLevel[shared[g]].append(g) }
+            return byLevel.indices.reversed().filter { !byLevel[$0].isEmpty }.map { ($0, byLevel[$0]) }
         }
 
         let sortedGroups = groups
@@ -55,52 +65,75 @@ public enum RelatedArticles {
             }
             if picked.count < limit, let g = groupOfSignature[signatures[index]] {
                 for (_, sameLevel) in levelsByGroup[g] where picked.count < limit {
-                    let candidates = sameLevel.flatMap { nearest(in: sortedGroups[$0], to: index, count: limit - picked.count, excluding: excluded, articles) }
-                    for c in candidates.sorted(by: { nearer(articles, index, $0, $1) }).prefix(limit - picked.count) {
+                    let candidates = sameLevel.flatMap { nearest(in: sortedGroups[$0], to: index, count: limit - picked.count, excluding: excluded, order) }
+                    for c in candidates.sorted(by: { order.nearer(index, $0, $1) }).prefix(limit - picked.count) {
                         picked.append(c)
                         excluded.insert(c)
                     }
                 }
             }
             if picked.count < limit {
-                picked += nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, articles)
+                picked += nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, order)
             }
             return picked
         }
     }
 
-    /// Up to `count` members of `sorted` (ascending by date) nearest in date to `target`.
-    static func nearest(in sorted: [Int], to target: Int, count: Int, excluding: Set<Int>, _ articles: [Article]) -> [Int] {
+    /// Articles by date, oldest first, ties by slug: as plain numbers, so comparing two is cheap.
+    struct DateOrder {
+        let instant: [Int64]
+        /// Position of each article in `ascending`.
+        let rank: [Int]
+        let ascending: [Int]
+
+        init(_ articles: [Article]) {
+            instant = articles.map { Int64($0.date.instant) }
+            ascending = articles.indices.sorted { a, b in
+                let x = articles[a].date.instant, y = articles[b].date.instant
+                return x != y ? x < y : articles[a].slug < articles[b].slug
+            }
+            var rank = [Int](repeating: 0, count: articles.count)
+            for (position, index) in ascending.enumerated() { rank[index] = position }
+            self.rank = rank
+        }
+
+        /// Is `a` a better "nearest in date" to `target` than `b`? Closer first, newer on a tie, then slug.
+        func nearer(_ target: Int, _ a: Int, _ b: Int) -> Bool {
+            let t = instant[target]
+            let da = abs(instant[a] - t), db = abs(instant[b] - t)
+            if da != db { return da < db }
+            if instant[a] != instant[b] { return instant[a] > instant[b] }
+            return rank[a] < rank[b]
+        }
+    }
+
+    /// Up to `count` members of `sorted` (ascending by date) nearest in date to `target`, nearest first.
+    static func nearest(in sorted: [Int], to target: Int, count: Int, excluding: Set<Int>, _ order: DateOrder) -> [Int] {
         var low = 0, high = sorted.count
+        let targetRank = order.rank[target]
         while low < high {
             let mid = (low + high) / 2
-            if keyLess(articles, sorted[mid], target) { low = mid + 1 } else { high = mid }
+            if order.rank[sorted[mid]] < targetRank { low = mid + 1 } else { high = mid }
         }
-        var left = low - 1, right = low
-        var out: [Int] = []
-        while out.count < count, left >= 0 || right < sorted.count {
-            let takeRight: Bool
-            if left < 0 { takeRight = true } else if right >= sorted.count { takeRight = false } else {
-                takeRight = nearer(articles, target, sorted[right], sorted[left])
+        // From each side, the `count` nearest, and any tied in date with the last of them
+        // (walking left, articles of the same date come in the reverse of their order).
+        var candidates: [Int] = []
+        for step in [-1, 1] {
+            var position = step < 0 ? low - 1 : low
+            var taken = 0
+            var lastInstant: Int64? = nil
+            while position >= 0, position < sorted.count {
+                let candidate = sorted[position]
+                let instant = order.instant[candidate]
+                if taken >= count, instant != lastInstant { break }
+                if !excluding.contains(candidate) {
+                    candidates.append(candidate)
+                    taken += 1
+                    lastInstant = instant
+                }
+                position += step
             }
-            let candidate = takeRight ? sorted[right] : sorted[left]
-            if takeRight { right += 1 } else { left -= 1 }
-            if !excluding.contains(candidate) { out.append(candidate) }
         }
-        return out
-    }
-
-    /// Is `a` a better "nearest in date" to `target` than `b`? Closer first, newer on a tie, then slug.
-    static func nearer(_ articles: [Article], _ target: Int, _ a: Int, _ b: Int) -> Bool {
-        let t = articles[target].date.instant
-        let da = abs(articles[a].date.instant - t), db = abs(articles[b].date.instant - t)
-        if da != db { return da < db }
-        if articles[a].date.instant != articles[b].date.instant { return articles[a].date.instant > articles[b].date.instant }
-        return articles[a].slug < articles[b].slug
-    }
-
-    static func keyLess(_ articles: [Article], _ a: Int, _ b: Int) -> Bool {
-        let x = articles[a], y = articles[b]
-        return x.date.instant != y.date.instant ? x.date.instant < y.date.instant : x.slug < y.slug
+        return Array(candidates.sorted { order.nearer(target, $0, $1) }.prefix(count))
     }
 }

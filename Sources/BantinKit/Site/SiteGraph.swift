@@ -40,13 +40,15 @@ public struct SiteGraph: Sendable {
         config = catalog.config
         // Every article shows a directive's code as its file spells it, however the article wrote it.
         let canonical = Dictionary(catalog.directives.map { ($0.code, $0.code) }, uniquingKeysWith: { a, _ in a })
-        let spelled = catalog.articles.map { article in
-            var copy = article
-            copy.directives = article.directives.map { canonical[$0] ?? $0 }
-            return copy
+        let source = catalog.articles
+        let order = source.indices.sorted { a, b in
+            let x = source[a].date.instant, y = source[b].date.instant
+            return x != y ? x > y : source[a].slug < source[b].slug
         }
-        articles = spelled.sorted {
-            $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug
+        articles = order.map { index in
+            var article = source[index]
+            article.directives = article.directives.map { canonical[$0] ?? $0 }
+            return article
         }
         staticFiles = catalog.staticFiles
         articleIndex = Dictionary(articles.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })

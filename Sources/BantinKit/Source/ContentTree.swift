@@ -27,20 +27,18 @@ public enum ContentTree {
             return
         }
         defer { visited.remove(real) }
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else {
+        guard let names = Directory.names(in: folder.path) else {
             diagnostics.append(.error(join(displayRoot, relative), "cannot read this folder"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name, isDirectory: false)
             let rel = relative.isEmpty ? name : relative + "/" + name
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else {
+            guard let info = Directory.status(url.path) else {
                 diagnostics.append(.warning(join(displayRoot, rel), "broken symbolic link; skipped"))
                 continue
             }
-            if isDir.boolValue {
+            if Directory.isDirectory(info) {
                 walk(url, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
             } else {
                 result.append(TreeEntry(relativePath: rel.precomposedStringWithCanonicalMapping, url: url))

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import BantinKit
+
+/// "Xem thêm" as computed by grouping must equal its plain definition, computed here by
+/// comparing every pair: hand-picked first, then most shared directives and themes,
+/// nearest in date (newer, then slug, on a tie), then nearest in date among all.
+@Suite struct RelatedArticlesTests {
+    static func article(_ n: Int, instant: Int64, directives: [String], themes: [Int], related: [String]) -> Article {
+        Article(
+            file: "a\(n).md", slug: Slug(from: "bai \(n)")!, title: "Bài \(n)", date: LocalDateTime(instant: instant, offset: 25_200),
+            updated: nil, summary: nil, category: nil, location: nil, author: nil, source: nil, image: nil,
+            directives: directives.compactMap(DirectiveCode.init), themes: themes, draft: false, related: related, body: "", bodyLine: 1)
+    }
+
+    /// The definition, quadratic and obvious.
+    static func reference(_ articles: [Article], limit: Int) -> [[Int]] {
+        func terms(_ a: Article) -> Set<String> { Set(a.directives.map { "d" + $0.slug.value } + a.themes.map { "t\($0)" }) }
+        func nearer(_ target: Int, _ a: Int, _ b: Int) -> Bool {
+            let t = articles[target].date.instant
+            let (da, db) = (abs(articles[a].date.instant - t), abs(articles[b].date.instant - t))
+            if da != db { return da < db }
+            if articles[a].date.instant != articles[b].date.instant { return articles[a].date.instant > articles[b].date.instant }
+            return articles[a].slug < articles[b].slug
+        }
+        return articles.indices.map { index in
+            var picked: [Int] = []
+            for slug in articles[index].related {
+                if let other = articles.firstIndex(where: { $0.slug.value == slug }), other != index, !picked.contains(other), picked.count < limit {
+                    picked.append(other)
+                }
+            }
+            let mine = terms(articles[index])
+            let others = articles.indices.filter { $0 != index && !picked.contains($0) }
+            let sharing = others.filter { !mine.isEmpty && !terms(articles[$0]).isDisjoint(with: mine) }
+            let ranked = sharing.sorted { a, b in
+                let (sa, sb) = (terms(articles[a]).intersection(mine).count, terms(articles[b]).intersection(mine).count)
+                return sa != sb ? sa > sb : nearer(index, a, b)
+            }
+            picked += ranked.prefix(limit - picked.count)
+            let rest = others.filter { !picked.contains($0) }.sorted { nearer(index, $0, $1) }
+            picked += rest.prefix(limit - picked.count)
+            return picked
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func groupedRankingEqualsThePlainDefinition(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let codes = ["01-KL/TW", "05-CT/TW", "21-KL/TW", "35-NQ/TW", "37-NQ/TW"]
+        let count = Int.random(in: 30...90, using: &random)
+        let articles = (0..<count).map { n in
+            Self.article(
+                n, instant: Int64(Int.random(in: 0..<40, using: &random)) * 86_400,
+                directives: Array(codes.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random))),
+                themes: Array([2021, 2022, 2023].shuffled(using: &random).prefix(Int.random(in: 0...1, using: &random))),
+                related: Int.random(in: 0..<6, using: &random) == 0 ? ["bai-\(Int.random(in: 0..<count + 3, using: &random))"] : [])
+        }
+        // As the site graph holds them: newest first, ties by slug.
+        let sorted = articles.sorted { $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug }
+        #expect(RelatedArticles.compute(sorted, limit: 5) == Self.reference(sorted, limit: 5))
+    }
+}
