@@ -56,26 +56,37 @@ public enum RelatedArticles {
         }
 
         let sortedGroups = groups
-        return Array(articles.indices).parallelMap { index in
-            let article = articles[index]
-            var picked: [Int] = []
-            var excluded: Set<Int> = [index]
-            for slug in article.related {
-                if let other = slugIndex[slug], excluded.insert(other).inserted, picked.count < limit { picked.append(other) }
-            }
-            if picked.count < limit, let g = groupOfSignature[signatures[index]] {
-                for (_, sameLevel) in levelsByGroup[g] where picked.count < limit {
-                    let candidates = sameLevel.flatMap { nearest(in: sortedGroups[$0], to: index, count: limit - picked.count, excluding: excluded, order) }
-                    for c in candidates.sorted(by: { order.nearer(index, $0, $1) }).prefix(limit - picked.count) {
-                        picked.append(c)
-                        excluded.insert(c)
+        return order.instant.withUnsafeBufferPointer { instant in
+            order.rank.withUnsafeBufferPointer { rank in
+                let keys = DateKeys(instant: instant, rank: rank)
+                return Array(articles.indices).parallelMap { index in
+                    let article = articles[index]
+                    var picked: [Int] = []
+                    var excluded: [Int] = [index]  // a handful: a list is faster than a set
+                    for slug in article.related {
+                        if let other = slugIndex[slug], !excluded.contains(other), picked.count < limit {
+                            picked.append(other)
+                            excluded.append(other)
+                        }
                     }
+                    if picked.count < limit, let g = groupOfSignature[signatures[index]] {
+                        for (_, sameLevel) in levelsByGroup[g] where picked.count < limit {
+                            var candidates: [Int] = []
+                            for group in sameLevel {
+                                candidates += nearest(in: sortedGroups[group], to: index, count: limit - picked.count, excluding: excluded, keys)
+                            }
+                            for c in candidates.sorted(by: { keys.nearer(index, $0, $1) }).prefix(limit - picked.count) {
+                                picked.append(c)
+                                excluded.append(c)
+                            }
+                        }
+                    }
+                    if picked.count < limit {
+                        picked += nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, keys)
+                    }
+                    return picked
                 }
             }
-            if picked.count < limit {
-                picked += nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, order)
-            }
-            return picked
         }
     }
 
@@ -97,6 +108,13 @@ public enum RelatedArticles {
             self.rank = rank
         }
 
+    }
+
+    /// `DateOrder`'s numbers as raw buffers: compared millions of times, with no reference counting.
+    struct DateKeys: @unchecked Sendable {
+        let instant: UnsafeBufferPointer<Int64>
+        let rank: UnsafeBufferPointer<Int>
+
         /// Is `a` a better "nearest in date" to `target` than `b`? Closer first, newer on a tie, then slug.
         func nearer(_ target: Int, _ a: Int, _ b: Int) -> Bool {
             let t = instant[target]
@@ -108,7 +126,7 @@ public enum RelatedArticles {
     }
 
     /// Up to `count` members of `sorted` (ascending by date) nearest in date to `target`, nearest first.
-    static func nearest(in sorted: [Int], to target: Int, count: Int, excluding: Set<Int>, _ order: DateOrder) -> [Int] {
+    static func nearest(in sorted: [Int], to target: Int, count: Int, excluding: [Int], _ order: DateKeys) -> [Int] {
         var low = 0, high = sorted.count
         let targetRank = order.rank[target]
         while low < high {

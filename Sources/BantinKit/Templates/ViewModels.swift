@@ -1,9 +1,11 @@
 // View models: what templates see (documented in README.md, "Templates"). Each answers
 // `value(named:)` itself, with a typed `TemplateValue`, which keeps rendering fast.
 // Empty text is absent (`nil`), so `{{#x}}…{{/x}}` tests for presence.
+// They are classes so that handing one to the template engine costs a reference, not a copy
+// of every field; each is built and rendered by one thread, hence `@unchecked Sendable`.
 
 /// The context of every page.
-struct PageContext: TemplateObject {
+final class PageContext: TemplateObject, @unchecked Sendable {
     var lang: String
     var site: SiteView
     var root: String
@@ -14,6 +16,19 @@ struct PageContext: TemplateObject {
     var article: ArticleView? = nil
     var listing: ListingView? = nil
     var terms: TermsView? = nil
+
+    init(lang: String, site: SiteView, root: String, page: PageView, links: LinksView, nav: [NavItem], breadcrumbs: [Crumb], article: ArticleView? = nil, listing: ListingView? = nil, terms: TermsView? = nil) {
+        self.lang = lang
+        self.site = site
+        self.root = root
+        self.page = page
+        self.links = links
+        self.nav = nav
+        self.breadcrumbs = breadcrumbs
+        self.article = article
+        self.listing = listing
+        self.terms = terms
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -32,10 +47,16 @@ struct PageContext: TemplateObject {
     }
 }
 
-struct SiteView: TemplateObject {
+final class SiteView: TemplateObject, @unchecked Sendable {
     var title: String
     var description: String
     var params: ParamValue
+
+    init(title: String, description: String, params: ParamValue) {
+        self.title = title
+        self.description = description
+        self.params = params
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -63,7 +84,7 @@ extension ParamValue: TemplateObject {
     }
 }
 
-struct PageView: TemplateObject {
+final class PageView: TemplateObject, @unchecked Sendable {
     var kind: String
     var title: String
     var description: String?
@@ -79,6 +100,22 @@ struct PageView: TemplateObject {
     var structuredData: [StructuredData.JSON] = []
     /// `structuredData` as a JSON-LD document, made once before rendering (templates look it up more than once).
     var jsonLD: String? = nil
+
+    init(kind: String, title: String, description: String?, canonical: String?, feed: String?, image: String? = nil, imageAlt: String? = nil, published: String? = nil, modified: String? = nil, section: String? = nil, tags: [String] = [], structuredData: [StructuredData.JSON] = [], jsonLD: String? = nil) {
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.canonical = canonical
+        self.feed = feed
+        self.image = image
+        self.imageAlt = imageAlt
+        self.published = published
+        self.modified = modified
+        self.section = section
+        self.tags = tags
+        self.structuredData = structuredData
+        self.jsonLD = jsonLD
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -101,9 +138,19 @@ struct PageView: TemplateObject {
     }
 }
 
-struct LinksView: TemplateObject {
+final class LinksView: TemplateObject, @unchecked Sendable {
     var home, directives, themes, archive, search, stylesheet: String
     var feed: String?
+
+    init(home: String, directives: String, themes: String, archive: String, search: String, stylesheet: String, feed: String?) {
+        self.home = home
+        self.directives = directives
+        self.themes = themes
+        self.archive = archive
+        self.search = search
+        self.stylesheet = stylesheet
+        self.feed = feed
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -119,10 +166,16 @@ struct LinksView: TemplateObject {
     }
 }
 
-struct NavItem: TemplateObject {
+final class NavItem: TemplateObject, @unchecked Sendable {
     var label: String
     var url: String
     var current: Bool
+
+    init(label: String, url: String, current: Bool) {
+        self.label = label
+        self.url = url
+        self.current = current
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -134,9 +187,14 @@ struct NavItem: TemplateObject {
     }
 }
 
-struct Crumb: TemplateObject {
+final class Crumb: TemplateObject, @unchecked Sendable {
     var label: String
     var url: String?
+
+    init(label: String, url: String?) {
+        self.label = label
+        self.url = url
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -160,10 +218,16 @@ struct DateView: TemplateObject {
     }
 }
 
-struct ImageView: TemplateObject {
+final class ImageView: TemplateObject, @unchecked Sendable {
     var url: String
     var alt: String
     var caption: String?
+
+    init(url: String, alt: String, caption: String?) {
+        self.url = url
+        self.alt = alt
+        self.caption = caption
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -175,7 +239,7 @@ struct ImageView: TemplateObject {
     }
 }
 
-struct CardView: TemplateObject {
+final class CardView: TemplateObject, @unchecked Sendable {
     var title: String
     var url: String
     var summary: String?
@@ -183,6 +247,16 @@ struct CardView: TemplateObject {
     var location: String?
     var date: DateView
     var image: ImageView?
+
+    init(title: String, url: String, summary: String?, category: String?, location: String?, date: DateView, image: ImageView?) {
+        self.title = title
+        self.url = url
+        self.summary = summary
+        self.category = category
+        self.location = location
+        self.date = date
+        self.image = image
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -198,11 +272,18 @@ struct CardView: TemplateObject {
     }
 }
 
-struct DirectiveLinkView: TemplateObject {
+final class DirectiveLinkView: TemplateObject, @unchecked Sendable {
     var code: String
     var kind: String?
     var title: String?
     var url: String
+
+    init(code: String, kind: String?, title: String?, url: String) {
+        self.code = code
+        self.kind = kind
+        self.title = title
+        self.url = url
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -215,10 +296,16 @@ struct DirectiveLinkView: TemplateObject {
     }
 }
 
-struct ThemeLinkView: TemplateObject {
+final class ThemeLinkView: TemplateObject, @unchecked Sendable {
     var year: Int
     var title: String?
     var url: String
+
+    init(year: Int, title: String?, url: String) {
+        self.year = year
+        self.title = title
+        self.url = url
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -230,7 +317,7 @@ struct ThemeLinkView: TemplateObject {
     }
 }
 
-struct ArticleView: TemplateObject {
+final class ArticleView: TemplateObject, @unchecked Sendable {
     var title: String
     var summary, category, location, author, source: String?
     var date: DateView
@@ -240,6 +327,22 @@ struct ArticleView: TemplateObject {
     var directives: [DirectiveLinkView]
     var themes: [ThemeLinkView]
     var related: [CardView]
+
+    init(title: String, summary: String?, category: String?, location: String?, author: String?, source: String?, date: DateView, updated: DateView?, image: ImageView?, body: String, directives: [DirectiveLinkView], themes: [ThemeLinkView], related: [CardView]) {
+        self.title = title
+        self.summary = summary
+        self.category = category
+        self.location = location
+        self.author = author
+        self.source = source
+        self.date = date
+        self.updated = updated
+        self.image = image
+        self.body = body
+        self.directives = directives
+        self.themes = themes
+        self.related = related
+    }
 
     var hasByline: Bool { [author, source, location].contains { !($0 ?? "").isEmpty } }
 
@@ -266,9 +369,14 @@ struct ArticleView: TemplateObject {
     }
 }
 
-struct FactView: TemplateObject {
+final class FactView: TemplateObject, @unchecked Sendable {
     var label: String
     var value: String
+
+    init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -279,12 +387,19 @@ struct FactView: TemplateObject {
     }
 }
 
-struct PageNumberView: TemplateObject {
+final class PageNumberView: TemplateObject, @unchecked Sendable {
     var number: Int
     var url: String
     var current: Bool
     /// Stands for the pages left out between two shown numbers.
     var gap: Bool = false
+
+    init(number: Int, url: String, current: Bool, gap: Bool = false) {
+        self.number = number
+        self.url = url
+        self.current = current
+        self.gap = gap
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -297,11 +412,18 @@ struct PageNumberView: TemplateObject {
     }
 }
 
-struct PaginationView: TemplateObject {
+final class PaginationView: TemplateObject, @unchecked Sendable {
     var label: String
     var prev: String?
     var next: String?
     var pages: [PageNumberView]
+
+    init(label: String, prev: String?, next: String?, pages: [PageNumberView]) {
+        self.label = label
+        self.prev = prev
+        self.next = next
+        self.pages = pages
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -314,7 +436,7 @@ struct PaginationView: TemplateObject {
     }
 }
 
-struct ListingView: TemplateObject {
+final class ListingView: TemplateObject, @unchecked Sendable {
     var kicker: String?
     var heading: String
     var subtitle: String?
@@ -323,6 +445,17 @@ struct ListingView: TemplateObject {
     var lead: CardView?
     var articles: [CardView]
     var pagination: PaginationView?
+
+    init(kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView], pagination: PaginationView?) {
+        self.kicker = kicker
+        self.heading = heading
+        self.subtitle = subtitle
+        self.facts = facts
+        self.description = description
+        self.lead = lead
+        self.articles = articles
+        self.pagination = pagination
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -340,12 +473,20 @@ struct ListingView: TemplateObject {
     }
 }
 
-struct TermItemView: TemplateObject {
+final class TermItemView: TemplateObject, @unchecked Sendable {
     var label: String
     var sublabel: String?
     var meta: String?
     var url: String
     var count: Int
+
+    init(label: String, sublabel: String?, meta: String?, url: String, count: Int) {
+        self.label = label
+        self.sublabel = sublabel
+        self.meta = meta
+        self.url = url
+        self.count = count
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -359,9 +500,14 @@ struct TermItemView: TemplateObject {
     }
 }
 
-struct TermGroupView: TemplateObject {
+final class TermGroupView: TemplateObject, @unchecked Sendable {
     var heading: String
     var items: [TermItemView]
+
+    init(heading: String, items: [TermItemView]) {
+        self.heading = heading
+        self.items = items
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -372,10 +518,16 @@ struct TermGroupView: TemplateObject {
     }
 }
 
-struct TermsView: TemplateObject {
+final class TermsView: TemplateObject, @unchecked Sendable {
     var heading: String
     var intro: String?
     var groups: [TermGroupView]
+
+    init(heading: String, intro: String?, groups: [TermGroupView]) {
+        self.heading = heading
+        self.intro = intro
+        self.groups = groups
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
