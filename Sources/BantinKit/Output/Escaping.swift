@@ -31,7 +31,14 @@ public enum Escape {
     /// A JSON string literal, safe inside an HTML `<script>` element too
     /// (`<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes).
     public static func jsonString(_ text: String) -> String {
-        var out: [UInt8] = [0x22]
+        var out: [UInt8] = []
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `jsonString(text)` appended to `out`.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
         var text = text
         text.withUTF8 { bytes in
             out.reserveCapacity(bytes.count + 8)
@@ -61,6 +68,5 @@ public enum Escape {
             }
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }

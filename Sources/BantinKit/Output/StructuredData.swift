@@ -9,11 +9,31 @@ public enum StructuredData {
         case object([(String, JSON)])
 
         var text: String {
+            var out: [UInt8] = []
+            write(to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        func write(to out: inout [UInt8]) {
             switch self {
-            case .string(let s): return Escape.jsonString(s)
-            case .number(let n): return String(n)
-            case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-            case .object(let pairs): return "{" + pairs.map { Escape.jsonString($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+            case .string(let s): Escape.appendJSONString(s, to: &out)
+            case .number(let n): out += String(n).utf8
+            case .array(let items):
+                out.append(UInt8(ascii: "["))
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    item.write(to: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            case .object(let pairs):
+                out.append(UInt8(ascii: "{"))
+                for (i, pair) in pairs.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    Escape.appendJSONString(pair.0, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    pair.1.write(to: &out)
+                }
+                out.append(UInt8(ascii: "}"))
             }
         }
     }

@@ -28,7 +28,7 @@ public enum SourceDecoder {
     /// CRLF and lone CR become LF; the text is put in Unicode normalisation form C.
     public static func normalize(_ text: String) -> String {
         var result = text
-        if result.utf8.contains(13) {
+        if result.withUTF8({ buffer in buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false }) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }
@@ -42,7 +42,13 @@ public enum SourceDecoder {
         var text = text
         return text.withUTF8 { bytes in
             var i = 0
+            let raw = UnsafeRawBufferPointer(bytes)
             while i < bytes.count {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let lead = bytes[i]
                 if lead < 0x80 {
                     i += 1
