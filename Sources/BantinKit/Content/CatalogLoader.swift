@@ -97,11 +97,11 @@ public enum CatalogLoader {
     }
 
     static func readText(_ url: URL, display: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = Directory.contents(of: url.path) else {
             diagnostics.append(.error(display, "cannot read this file (check its permissions)"))
             return nil
         }
-        switch SourceDecoder.decode([UInt8](data), path: display) {
+        switch SourceDecoder.decode(bytes, path: display) {
         case .success(let text): return text
         case .failure(let problem):
             diagnostics.append(problem)

@@ -10,7 +10,7 @@ public enum SourceDecoder {
             body = body.dropFirst(3)
         }
         // Validating while making the string is the fast path; the offset is found only for bad files.
-        if let text = String(validating: body, as: UTF8.self) { return .success(normalize(text)) }
+        if let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) { return .success(normalize(text)) }
         if let bad = firstInvalidUTF8Offset(body) {
             let position = position(ofByte: bad, in: body)
             return .failure(
