@@ -28,7 +28,7 @@ public enum CatalogLoader {
         let zone = config.timeZone
         let parsed: [(Article?, [Diagnostic])] = articleFiles.parallelMap { entry in
             var local: [Diagnostic] = []
-            guard let text = readText(entry.url, display: display(entry), into: &local) else { return (nil, local) }
+            guard let text = readText(entry.path, display: display(entry), into: &local) else { return (nil, local) }
             let (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
             return (article, local + more)
         }
@@ -37,7 +37,7 @@ public enum CatalogLoader {
 
         var directives: [Directive] = []
         for entry in directiveFiles {
-            guard let text = readText(entry.url, display: display(entry), into: &diagnostics) else { continue }
+            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { continue }
             let (directive, more) = TermReader.directive(text: text, file: display(entry), zone: zone)
             diagnostics += more
             guard let directive else { continue }
@@ -49,7 +49,7 @@ public enum CatalogLoader {
         }
         var themes: [Theme] = []
         for entry in themeFiles {
-            guard let text = readText(entry.url, display: display(entry), into: &diagnostics) else { continue }
+            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { continue }
             let (theme, more) = TermReader.theme(text: text, file: display(entry))
             diagnostics += more
             guard let theme else { continue }
@@ -84,7 +84,7 @@ public enum CatalogLoader {
             let url = content.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             let display = ContentTree.join(displayRoot, name)
-            guard let text = readText(url, display: display, into: &diagnostics) else { return SiteConfig() }
+            guard let text = readText(url.path, display: display, into: &diagnostics) else { return SiteConfig() }
             return SiteConfigReader.read(text: text, file: display, diagnostics: &diagnostics)
         }
         diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
@@ -96,8 +96,8 @@ public enum CatalogLoader {
             && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
     }
 
-    static func readText(_ url: URL, display: String, into diagnostics: inout [Diagnostic]) -> String? {
-        guard let bytes = Directory.contents(of: url.path) else {
+    static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let bytes = Directory.contents(of: path) else {
             diagnostics.append(.error(display, "cannot read this file (check its permissions)"))
             return nil
         }

@@ -4,7 +4,9 @@ import Foundation
 public struct TreeEntry: Sendable, Equatable {
     /// Relative path with `/` separators, NFC-normalised.
     public var relativePath: String
-    public var url: URL
+    /// The file's path on disk.
+    public var path: String
+    public var url: URL { URL(fileURLWithPath: path) }
 }
 
 /// Lists the regular files under a folder, in a stable order, following
@@ -13,35 +15,38 @@ public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
         var result: [TreeEntry] = []
         var visited: Set<String> = []
-        walk(root, relative: "", visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
+        walk(root.path, relative: "", visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
         return result.sorted { $0.relativePath < $1.relativePath }
     }
 
     private static func walk(
-        _ folder: URL, relative: String, visited: inout Set<String>, into result: inout [TreeEntry],
+        _ folder: String, relative: String, visited: inout Set<String>, into result: inout [TreeEntry],
         diagnostics: inout [Diagnostic], displayRoot: String
     ) {
-        let real = folder.resolvingSymlinksInPath().path
+        let real = realpath(folder, nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        } ?? folder
         guard visited.insert(real).inserted else {
             diagnostics.append(.warning(join(displayRoot, relative), "symbolic link loop; this folder is skipped"))
             return
         }
         defer { visited.remove(real) }
-        guard let names = Directory.names(in: folder.path) else {
+        guard let names = Directory.names(in: folder) else {
             diagnostics.append(.error(join(displayRoot, relative), "cannot read this folder"))
             return
         }
         for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name, isDirectory: false)
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            guard let info = Directory.status(url.path) else {
+            guard let info = Directory.status(path) else {
                 diagnostics.append(.warning(join(displayRoot, rel), "broken symbolic link; skipped"))
                 continue
             }
             if Directory.isDirectory(info) {
-                walk(url, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
+                walk(path, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
             } else {
-                result.append(TreeEntry(relativePath: rel.precomposedStringWithCanonicalMapping, url: url))
+                result.append(TreeEntry(relativePath: SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping, path: path))
             }
         }
     }

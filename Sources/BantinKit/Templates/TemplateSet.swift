@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
         var references: [(name: String, file: String, line: Int, column: Int)] = []
         for entry in files where entry.relativePath.hasSuffix(".mustache") && !entry.relativePath.hasPrefix("assets/") {
             let display = ContentTree.join(displayRoot, entry.relativePath)
-            guard let text = CatalogLoader.readText(entry.url, display: display, into: &diagnostics) else { continue }
+            guard let text = CatalogLoader.readText(entry.path, display: display, into: &diagnostics) else { continue }
             let name = String(entry.relativePath.dropLast(".mustache".count))
             present.insert(name)
             do {
