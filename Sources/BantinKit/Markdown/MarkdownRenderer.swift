@@ -10,8 +10,10 @@ public struct Heading: Sendable, Equatable {
 
 /// The HTML of a Markdown body.
 public struct RenderedMarkdown: Sendable, Equatable {
-    public var html: String
+    /// The HTML as UTF-8, as cmark-gfm wrote it (ids added).
+    public var utf8: [UInt8]
     public var headings: [Heading]
+    public var html: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// Renders Markdown with cmark-gfm (table, strikethrough, autolink, tagfilter,
@@ -55,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
         defer { free(raw) }
         let html = Self.applyHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
                                         headings: headings, starts: starts)
-        return RenderedMarkdown(html: html, headings: headings)
+        return RenderedMarkdown(utf8: html, headings: headings)
     }
 
     /// Walks the tree once: the headings, each with a unique id and its `line:column-` start.
@@ -105,13 +107,13 @@ public struct MarkdownRenderer: Sendable {
     private static let sourceposMarker = Array(" data-sourcepos=\"".utf8CString)
 
     /// `bytes` must be followed by a NUL byte (cmark-gfm's output is).
-    static func applyHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings: [Heading], starts: [String]) -> String {
+    static func applyHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings: [Heading], starts: [String]) -> [UInt8] {
         var idByStart: [String: String] = [:]
         for (heading, start) in zip(headings, starts) { idByStart[start] = heading.id }
         let marker = Self.sourceposMarker
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24)
-        guard let base = bytes.baseAddress else { return "" }
+        guard let base = bytes.baseAddress else { return [] }
         var copiedUpTo = 0
         // The buffer is cmark-gfm's NUL-terminated string: strstr finds each marker far faster than a byte loop.
         while copiedUpTo < bytes.count,
@@ -135,6 +137,6 @@ public struct MarkdownRenderer: Sendable {
             copiedUpTo = min(close + 1, bytes.count)
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

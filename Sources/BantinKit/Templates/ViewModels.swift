@@ -323,12 +323,13 @@ final class ArticleView: TemplateObject, @unchecked Sendable {
     var date: DateView
     var updated: DateView?
     var image: ImageView?
-    var body: String
+    /// The Markdown body's HTML, as cmark-gfm wrote it (UTF-8).
+    var body: [UInt8]
     var directives: [DirectiveLinkView]
     var themes: [ThemeLinkView]
     var related: [CardView]
 
-    init(title: String, summary: String?, category: String?, location: String?, author: String?, source: String?, date: DateView, updated: DateView?, image: ImageView?, body: String, directives: [DirectiveLinkView], themes: [ThemeLinkView], related: [CardView]) {
+    init(title: String, summary: String?, category: String?, location: String?, author: String?, source: String?, date: DateView, updated: DateView?, image: ImageView?, body: [UInt8], directives: [DirectiveLinkView], themes: [ThemeLinkView], related: [CardView]) {
         self.title = title
         self.summary = summary
         self.category = category
@@ -358,7 +359,7 @@ final class ArticleView: TemplateObject, @unchecked Sendable {
         case "date": .object(date)
         case "updated": updated.map { .object($0) }
         case "image": image.map { .object($0) }
-        case "body": .text(body)
+        case "body": .utf8(body)
         case "directives": TemplateValue.nonEmpty(directives)
         case "themes": TemplateValue.nonEmpty(themes)
         case "has_terms": .bool(!directives.isEmpty || !themes.isEmpty)

@@ -19,8 +19,6 @@ public indirect enum TemplateNode: Sendable {
     case parent(String, indentation: [UInt8], overrides: [String: [TemplateNode]])
     /// `{{$ name}}default{{/name}}`: replaced by a parent's definition of the same block, if any.
     case block(String, [TemplateNode])
-    /// A partial or parent once the library has found it: its index in the library, no lookup by name.
-    case linked(Int, indentation: [UInt8], overrides: [String: [TemplateNode]])
 }
 
 /// A name as a template writes it: `.`, `title`, `article.date.iso`, or `.title` (this object only).

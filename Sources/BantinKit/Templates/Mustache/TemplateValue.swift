@@ -3,6 +3,8 @@
 public enum TemplateValue: Sendable {
     /// Shown as is by `{{{x}}}`, HTML-escaped by `{{x}}`; a section over it renders once, with it on top of the stack.
     case text(String)
+    /// Text already as UTF-8 bytes (a rendered Markdown body): shown like `.text`, never re-validated.
+    case utf8([UInt8])
     /// A section renders its content when true, without pushing anything.
     case bool(Bool)
     /// A section renders its content once per item, with the item on top of the stack.
@@ -22,7 +24,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
-        case .text, .object: true
+        case .text, .utf8, .object: true
         }
     }
 }
