@@ -15,7 +15,7 @@ import Testing
         let diagnostics = site.failingBuild()
         #expect(diagnostics.errorCount >= 2)
         #expect(try site.snapshot() == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("bantin-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("bantin-staging") }
         #expect(leftovers == [], "no staging folder is left behind")
     }
 
@@ -144,7 +144,14 @@ import Testing
         try site.write("content/articles/2024/dong-thap-moi.md", text.replacingOccurrences(of: "năm 2023\"", with: "năm 2023 (cập nhật)\""))
         _ = try expectSameAsCleanBuild(site, "renaming an article")
         try site.write("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html", "sửa tay")
-        report = try expectSameAsCleanBuild(site, "a hand-edited output page")
-        #expect(report.reusedPages == 0, "a touched output is never trusted")
+        try site.write("public/assets/style.css", "/* sửa tay */")
+        _ = try expectSameAsCleanBuild(site, "a hand-edited output page")
+        // The hand-edited folder is now the retired one, which the next build would build into if it
+        // were trusted: the edited stylesheet, whose source does not change, would then be kept as it is.
+        let moved = try site.read("content/articles/2024/dong-thap-moi.md")
+        try site.write("content/articles/2024/dong-thap-moi.md", moved.replacingOccurrences(of: "(cập nhật)", with: "(cập nhật lần hai)"))
+        report = try expectSameAsCleanBuild(site, "building after a hand edit")
+        #expect(report.reusedPages > 0, "the untouched output is still used")
+        #expect(try site.read("public/assets/style.css") != "/* sửa tay */")
     }
 }

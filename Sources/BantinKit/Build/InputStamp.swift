@@ -27,23 +27,22 @@ public struct InputStamp: Sendable, Equatable {
         return InputStamp(value: String(hasher.value, radix: 16))
     }
 
-    /// Every file and folder under `folder`, with size, modification time and mode.
+    /// Every file and folder under `folder` (relative path, size, modification time, mode), so a
+    /// folder that is only renamed keeps its fingerprint.
     public static func fingerprint(of folder: URL) -> String {
         var hasher = FNV1a()
-        let root = folder.standardizedFileURL.path
-        hasher.add(root)
-        add(folder: root, to: &hasher)
+        add(folder: folder.standardizedFileURL.path, relative: "", to: &hasher)
         return String(hasher.value, radix: 16)
     }
 
     /// Every entry under `path`, depth first in name order; symbolic links are not followed.
-    private static func add(folder path: String, to hasher: inout FNV1a) {
+    private static func add(folder path: String, relative: String, to hasher: inout FNV1a) {
         for name in Directory.names(in: path) ?? [] {
-            let child = path + "/" + name
+            let child = relative + "/" + name
             hasher.add(child)
-            guard let info = Directory.linkStatus(child) else { continue }
+            guard let info = Directory.linkStatus(path + "/" + name) else { continue }
             add(info, to: &hasher)
-            if Directory.isDirectory(info) { add(folder: child, to: &hasher) }
+            if Directory.isDirectory(info) { add(folder: path + "/" + name, relative: child, to: &hasher) }
         }
     }
 

@@ -85,17 +85,24 @@ struct PageFingerprints {
     }
 }
 
-/// The fingerprints of the pages of the last successful build, kept beside the output.
+/// Every file a successful build wrote, with the fingerprint of what it holds, kept beside
+/// the output (and beside the retired output, when that is kept to be built into next time).
 struct PageManifest: Sendable {
-    /// The output folder's fingerprint right after that build: pages are reused only while it holds.
+    /// The folder's fingerprint right after that build: its files are reused only while it holds.
     var outputFingerprint = ""
+    /// Path → fingerprint; `alwaysWritten` for files that are never reused.
     var entries: [String: String] = [:]
+
+    static let alwaysWritten = "-"
+    /// The first word of the file; a manifest without it (an older bantin's) is not trusted.
+    static let format = "bantin-manifest-2"
 
     static func load(from url: URL) -> PageManifest {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return PageManifest() }
         var manifest = PageManifest()
         let lines = text.split(separator: "\n")
-        manifest.outputFingerprint = lines.first.map(String.init) ?? ""
+        guard let first = lines.first, first.hasPrefix(format + " ") else { return PageManifest() }
+        manifest.outputFingerprint = String(first.dropFirst(format.count + 1))
         for line in lines.dropFirst() {
             let parts = line.split(separator: "\t", maxSplits: 1)
             if parts.count == 2 { manifest.entries[String(parts[1])] = String(parts[0]) }
@@ -104,7 +111,7 @@ struct PageManifest: Sendable {
     }
 
     func save(to url: URL) {
-        let text = ([outputFingerprint] + entries.keys.sorted().map { "\(entries[$0]!)\t\($0)" }).joined(separator: "\n")
+        let text = (["\(Self.format) \(outputFingerprint)"] + entries.keys.sorted().map { "\(entries[$0]!)\t\($0)" }).joined(separator: "\n")
         try? Data(text.utf8).write(to: url)
     }
 }

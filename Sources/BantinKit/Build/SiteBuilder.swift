@@ -64,14 +64,22 @@ public enum SiteBuilder {
             return report
         }
         progress.report("reading", 0, 0)
-        // Pages of the previous output may be reused only while it is exactly as the last build left it.
-        let last = PageManifest.load(from: output.manifestURL)
-        let reusable = last.outputFingerprint == outputBefore ? last : PageManifest()
         output.clearStamp()
+        // The site before the last one, kept beside the output, becomes the new staging folder when it
+        // is exactly as that build left it: then only the files that differ are written into it.
+        // Without one, unchanged pages of the output itself (when it is as the last build left it) are hard-linked.
+        let base = output.reusableBase()
+        let previous: Reuse
+        if let base {
+            previous = Reuse(manifest: base, linkFrom: nil)
+        } else {
+            let last = PageManifest.load(from: output.manifestURL)
+            previous = Reuse(manifest: last.outputFingerprint == outputBefore ? last : PageManifest(), linkFrom: options.output)
+        }
         clock.lap("fingerprint inputs")
-        let (site, diagnostics) = try plan(options, previous: reusable, clock: &clock)
+        let (site, diagnostics) = try plan(options, previous: previous, clock: &clock)
         do {
-            try output.publish(site.files, progress: progress)
+            try output.publish(site.files, base: base, progress: progress)
             clock.lap("render and write")
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
@@ -103,10 +111,21 @@ public enum SiteBuilder {
 
     public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var clock = StageClock()
-        return try plan(options, previous: PageManifest(), clock: &clock)
+        return try plan(options, previous: Reuse(manifest: PageManifest(), linkFrom: nil), clock: &clock)
     }
 
-    static func plan(_ options: BuildOptions, previous: PageManifest, clock: inout StageClock) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+    /// What a build may take from earlier output: the files `manifest` lists with the same
+    /// fingerprint, already in the staging folder or, with `linkFrom`, hard-linked from that folder.
+    struct Reuse {
+        var manifest: PageManifest
+        var linkFrom: URL?
+
+        func contents(_ path: String) -> OutputFile.Contents {
+            linkFrom.map { .link($0.appendingPathComponent(path)) } ?? .keep
+        }
+    }
+
+    static func plan(_ options: BuildOptions, previous: Reuse, clock: inout StageClock) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts)
         clock.lap("read content")
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
@@ -138,16 +157,11 @@ public enum SiteBuilder {
         pages.reserveCapacity(plans.count)
         for (plan, print) in zip(plans, prints) {
             let path = renderer.route(of: plan).outputPath
-            if let print {
-                manifest.entries[path] = print
-                if previous.entries[path] == print {
-                    let old = options.output.appendingPathComponent(path)
-                    if FileManager.default.fileExists(atPath: old.path) {
-                        pages.append(OutputFile(path: path, contents: .reuse(old)))
-                        reused += 1
-                        continue
-                    }
-                }
+            manifest.entries[path] = print ?? PageManifest.alwaysWritten
+            if let print, previous.manifest.entries[path] == print {
+                pages.append(OutputFile(path: path, contents: previous.contents(path)))
+                reused += 1
+                continue
             }
             pages.append(OutputFile(path: path, contents: .render { renderer.html(for: plan) }))
         }
@@ -180,6 +194,17 @@ public enum SiteBuilder {
             files.append(OutputFile(path: file.relativePath, contents: .copy(file.url)))
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+        // Copies are kept while their source is unchanged; every other file is written again.
+        for index in files.indices where !files[index].contents.isReused {
+            let path = files[index].path
+            if case .copy(let source) = files[index].contents {
+                let signature = "copy " + InputStamp.describe(source)
+                manifest.entries[path] = signature
+                if previous.manifest.entries[path] == signature { files[index].contents = previous.contents(path) }
+            } else if manifest.entries[path] == nil {
+                manifest.entries[path] = PageManifest.alwaysWritten
+            }
+        }
         var site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.utf8.count, notes: notes)
         site.manifest = manifest
         site.reused = reused

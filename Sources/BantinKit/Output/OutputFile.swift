@@ -8,8 +8,22 @@ public struct OutputFile: Sendable {
         case copy(URL)
         /// Rendered while it is written, so a large site is never held in memory whole.
         case render(@Sendable () -> [UInt8])
-        /// The same file of the previous output, unchanged: hard-linked (copied if that fails).
-        case reuse(URL)
+        /// Already in the staging folder, exactly as it would be written: left alone.
+        case keep
+        /// The same file of the current output, unchanged: hard-linked (copied if that fails).
+        case link(URL)
+
+        var isKeep: Bool {
+            if case .keep = self { return true }
+            return false
+        }
+
+        var isReused: Bool {
+            switch self {
+            case .keep, .link: true
+            default: false
+            }
+        }
     }
 
     /// Relative to the output root, `/`-separated.

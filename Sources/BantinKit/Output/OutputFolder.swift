@@ -23,7 +23,9 @@ public struct OutputFolder: Sendable {
     var stagingURL: URL { sibling("staging") }
     var stampURL: URL { sibling("stamp") }
     var manifestURL: URL { sibling("pages") }
+    /// The output before this one, kept to be built into next time, and its manifest.
     var retiredURL: URL { sibling("old") }
+    var retiredManifestURL: URL { sibling("old-pages") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
     /// that contains the sources: no user file may be lost to a typo in `--output`.
@@ -63,21 +65,39 @@ public struct OutputFolder: Sendable {
         try? Data((stamp.value + "\n" + report).utf8).write(to: stampURL)
     }
 
-    /// Forgets the last stamp and page fingerprints: the next build is a full one.
+    /// Forgets the last stamp: the next build will not take the output as up to date.
     public func clearStamp() {
         try? FileManager.default.removeItem(at: stampURL)
-        try? FileManager.default.removeItem(at: manifestURL)
     }
 
-    /// Writes `files` into a staging folder, then swaps it with the output folder.
-    public func publish(_ files: [OutputFile], progress: BuildProgress = .silent) throws {
+    /// The manifest of the retired output when that folder is exactly as its build left it
+    /// (checked file by file against the fingerprint taken then); otherwise `nil`.
+    func reusableBase() -> PageManifest? {
+        guard FileManager.default.fileExists(atPath: retiredURL.path) else { return nil }
+        let manifest = PageManifest.load(from: retiredManifestURL)
+        guard !manifest.outputFingerprint.isEmpty, InputStamp.fingerprint(of: retiredURL) == manifest.outputFingerprint else { return nil }
+        return manifest
+    }
+
+    /// Writes `files` into a staging folder, then swaps it with the output folder. With a `base`,
+    /// the staging folder is the retired output that manifest describes: files marked `.keep` are
+    /// already there, every other file is replaced (never written through: it may be a hard link),
+    /// and files the new site does not have are removed. The output folder itself is never touched
+    /// until the swap, so a failure at any point leaves it as it was.
+    func publish(_ files: [OutputFile], base: PageManifest?, progress: BuildProgress = .silent) throws {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
-        try? fm.removeItem(at: retiredURL)
         do {
-            try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-            try Self.write(files, into: stagingURL, progress: progress)
-            try Data(Self.markerText.utf8).write(to: stagingURL.appendingPathComponent(Self.markerName))
+            if base != nil {
+                try fm.moveItem(at: retiredURL, to: stagingURL)
+            } else {
+                try? fm.removeItem(at: retiredURL)
+                try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
+            }
+            try? fm.removeItem(at: retiredManifestURL)
+            try Self.write(files, into: stagingURL, replacing: base != nil, progress: progress)
+            if let base { Self.removeFiles(notIn: files, of: base, from: stagingURL) }
+            try Self.writeFile(Array(Self.markerText.utf8), to: stagingURL.appendingPathComponent(Self.markerName).path, replacing: true)
             try swapIntoPlace()
         } catch {
             try? fm.removeItem(at: stagingURL)
@@ -85,6 +105,7 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// The output becomes the retired output (with its manifest), the staging folder the output.
     private func swapIntoPlace() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) {
@@ -95,19 +116,33 @@ public struct OutputFolder: Sendable {
                 try? fm.moveItem(at: retiredURL, to: url)
                 throw error
             }
-            try? fm.removeItem(at: retiredURL)
+            if fm.fileExists(atPath: manifestURL.path) { try? fm.moveItem(at: manifestURL, to: retiredManifestURL) }
         } else {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: stagingURL, to: url)
         }
     }
 
-    /// Writes every file, on every core; folders are made first, in order.
-    static func write(_ files: [OutputFile], into root: URL, progress: BuildProgress) throws {
+    /// Removes the files of the old site that the new one does not have, and folders left empty.
+    private static func removeFiles(notIn files: [OutputFile], of base: PageManifest, from root: URL) {
+        let wanted = Set(files.map(\.path))
+        var folders: Set<String> = []
+        for path in base.entries.keys where !wanted.contains(path) {
+            unlink(root.path + "/" + path)
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+        }
+        // Deepest first; a folder that still holds anything stays.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }
+    }
+
+    /// Writes every file, on every core; folders are made first, in order. `replacing`: a file
+    /// may already be there and is replaced by a new one.
+    static func write(_ files: [OutputFile], into root: URL, replacing: Bool, progress: BuildProgress) throws {
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let fm = FileManager.default
         var folders: Set<String> = []
-        for file in files {
+        for file in files where !file.contents.isKeep {
             var folder = (file.path as NSString).deletingLastPathComponent
             while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
         }
@@ -123,11 +158,15 @@ public struct OutputFolder: Sendable {
             defer { counter.tick() }
             do {
                 switch file.contents {
-                case .text(let text): try Self.writeFile(Array(text.utf8), to: target.path)
-                case .render(let make): try Self.writeFile(make(), to: target.path)
-                case .reuse(let previous):
-                    if link(previous.path, target.path) != 0 { try fm.copyItem(at: previous, to: target) }
-                case .copy(let source): try fm.copyItem(at: source, to: target)
+                case .keep: break
+                case .link(let previous):
+                    if replacing { unlink(target.path) }
+                    if Glibc.link(previous.path, target.path) != 0 { try fm.copyItem(at: previous, to: target) }
+                case .text(let text): try Self.writeFile(Array(text.utf8), to: target.path, replacing: replacing)
+                case .render(let make): try Self.writeFile(make(), to: target.path, replacing: replacing)
+                case .copy(let source):
+                    if replacing { unlink(target.path) }
+                    try fm.copyItem(at: source, to: target)
                 }
                 return nil
             } catch {
@@ -143,7 +182,9 @@ public struct OutputFolder: Sendable {
 extension OutputFolder {
     /// Creates `path` and writes `bytes` into it with plain POSIX calls: no intermediate copy,
     /// no sync (the staging folder is swapped in whole, so a half-written file is never seen).
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+    /// `replacing`: an existing file is unlinked first, so a hard link to it elsewhere keeps its content.
+    static func writeFile(_ bytes: [UInt8], to path: String, replacing: Bool = false) throws {
+        if replacing { unlink(path) }
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { Glibc.close(fd) }
