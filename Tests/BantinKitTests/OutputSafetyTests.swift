@@ -154,4 +154,25 @@ import Testing
         #expect(report.reusedPages > 0, "the untouched output is still used")
         #expect(try site.read("public/assets/style.css") != "/* sửa tay */")
     }
+
+    @Test func theArticleCacheGivesWhatReadingGives() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/canh-bao.md", article(title: "Bài có một trường lạ", extra: "tieu_de_phu: \"x\"\n"))
+        let first = try site.build()
+        #expect(first.cachedArticles == 0)
+        let files = try #require(first.readArticles)
+        #expect(first.diagnostics.contains { $0.file.hasSuffix("canh-bao.md") && $0.message.contains("tieu_de_phu") })
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: bài đã sửa", date: "2023-05-20T09:00:00+07:00"))
+        let second = try expectSameAsCleanBuild(site, "one article edited, the others from the cache")
+        #expect(second.readArticles == 1, "only the edited article is read again")
+        #expect(second.cachedArticles == files - 1)
+        #expect(second.diagnostics == first.diagnostics, "warnings of cached articles are reported again")
+        // A damaged cache is ignored, never trusted.
+        try site.write(".public.bantin-cache", "hỏng")
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần nữa", date: "2023-05-20T09:00:00+07:00"))
+        let third = try expectSameAsCleanBuild(site, "a damaged cache")
+        #expect(third.cachedArticles == 0)
+        #expect(third.readArticles == files)
+        #expect(third.diagnostics == first.diagnostics)
+    }
 }

@@ -31,19 +31,11 @@ public struct InputStamp: Sendable, Equatable {
     /// folder that is only renamed keeps its fingerprint.
     public static func fingerprint(of folder: URL) -> String {
         var hasher = FNV1a()
-        add(folder: folder.standardizedFileURL.path, relative: "", to: &hasher)
-        return String(hasher.value, radix: 16)
-    }
-
-    /// Every entry under `path`, depth first in name order; symbolic links are not followed.
-    private static func add(folder path: String, relative: String, to hasher: inout FNV1a) {
-        for name in Directory.names(in: path) ?? [] {
-            let child = relative + "/" + name
-            hasher.add(child)
-            guard let info = Directory.linkStatus(path + "/" + name) else { continue }
+        Directory.forEachEntry(under: folder.standardizedFileURL.path) { path, info in
+            hasher.add(path)
             add(info, to: &hasher)
-            if Directory.isDirectory(info) { add(folder: path + "/" + name, relative: child, to: &hasher) }
         }
+        return String(hasher.value, radix: 16)
     }
 
     private static func add(_ info: stat, to hasher: inout FNV1a) {

@@ -44,6 +44,9 @@ public struct BuildReport: Sendable {
     public var upToDate: Bool = false
     /// Pages whose content had not changed, taken from the previous output instead of rendered.
     public var reusedPages: Int = 0
+    /// Article files taken from the article cache, and article files read and parsed.
+    public var cachedArticles: Int = 0
+    public var readArticles: Int? = nil
 }
 
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap.
@@ -77,7 +80,7 @@ public enum SiteBuilder {
             previous = Reuse(manifest: last.outputFingerprint == outputBefore ? last : PageManifest(), linkFrom: options.output)
         }
         clock.lap("fingerprint inputs")
-        let (site, diagnostics) = try plan(options, previous: previous, clock: &clock)
+        let (site, diagnostics) = try plan(options, previous: previous, cacheFile: output.cacheURL, clock: &clock)
         do {
             try output.publish(site.files, base: base, progress: progress)
             clock.lap("render and write")
@@ -88,11 +91,14 @@ public enum SiteBuilder {
             articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
             diagnostics: diagnostics, notes: site.notes)
         report.reusedPages = site.reused
+        report.cachedArticles = site.articleCache?.hits ?? 0
+        report.readArticles = site.articleCache?.misses
         let outputAfter = InputStamp.fingerprint(of: options.output)
         output.saveStamp(InputStamp(inputs: inputs, output: outputAfter), report: report.saved)
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter
         manifest.save(to: output.manifestURL)
+        site.articleCache?.save(to: output.cacheURL)
         clock.lap("stamp")
         return report
     }
@@ -105,6 +111,7 @@ public enum SiteBuilder {
         public var searchIndexBytes: Int
         public var notes: [String]
         var manifest = PageManifest()
+        var articleCache: ArticleCache? = nil
         /// Pages taken unchanged from the previous output.
         public var reused = 0
     }
@@ -125,8 +132,9 @@ public enum SiteBuilder {
         }
     }
 
-    static func plan(_ options: BuildOptions, previous: Reuse, clock: inout StageClock) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
-        var (catalog, diagnostics) = CatalogLoader.load(content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts)
+    static func plan(_ options: BuildOptions, previous: Reuse, cacheFile: URL? = nil, clock: inout StageClock) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+        var (catalog, diagnostics) = CatalogLoader.load(
+            content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, cacheFile: cacheFile)
         clock.lap("read content")
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems
@@ -208,6 +216,7 @@ public enum SiteBuilder {
         var site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.utf8.count, notes: notes)
         site.manifest = manifest
         site.reused = reused
+        site.articleCache = catalog.articleCache
         return (site, diagnostics)
     }
 

@@ -6,7 +6,9 @@ public enum CatalogLoader {
     /// - Parameters:
     ///   - content: the content folder.
     ///   - displayRoot: how to name that folder in diagnostics (`content`).
-    public static func load(content: URL, displayRoot: String, includeDrafts: Bool) -> (Catalog?, [Diagnostic]) {
+    ///   - cacheFile: an `ArticleCache` saved by an earlier build: articles whose files have not
+    ///     changed are taken from it instead of read again.
+    public static func load(content: URL, displayRoot: String, includeDrafts: Bool, cacheFile: URL? = nil) -> (Catalog?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
@@ -26,11 +28,18 @@ public enum CatalogLoader {
         }
 
         let zone = config.timeZone
+        let cache = cacheFile.map { ArticleCache.load(from: $0, context: ArticleCache.context(zone: zone) + "\n" + displayRoot) }
         let parsed: [(Article?, [Diagnostic])] = articleFiles.parallelMap { entry in
+            let key = entry.fileKey
+            if let cache, let key, let hit = cache.lookup(entry.path, key: key) { return (hit.article, hit.diagnostics) }
             var local: [Diagnostic] = []
-            guard let text = readText(entry.path, display: display(entry), into: &local) else { return (nil, local) }
-            let (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
-            return (article, local + more)
+            if let text = readText(entry.path, display: display(entry), into: &local) {
+                let (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
+                local += more
+                if let cache, let key { cache.record(entry.path, ArticleCache.Entry(key: key, article: article, diagnostics: local)) }
+                return (article, local)
+            }
+            return (nil, local)
         }
         var articles = parsed.compactMap(\.0)
         diagnostics += parsed.flatMap(\.1)
@@ -74,7 +83,8 @@ public enum CatalogLoader {
         directives += cited.values.sorted().map { Directive(file: nil, code: $0, kind: nil, title: nil, issuer: nil, issued: nil, body: "") }
 
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        let catalog = Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: staticFiles)
+        var catalog = Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: staticFiles)
+        catalog.articleCache = cache
         return (catalog, diagnostics)
     }
 

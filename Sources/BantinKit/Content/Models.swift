@@ -113,6 +113,8 @@ public struct Catalog: Sendable {
     public var themes: [Theme]
     /// Files under `content/` that are not content (images, PDFs), relative paths.
     public var staticFiles: [TreeEntry]
+    /// What reading the articles gave, to be saved for the next build (when a cache file was given).
+    var articleCache: ArticleCache? = nil
 }
 
 import Foundation

@@ -26,6 +26,8 @@ public struct OutputFolder: Sendable {
     /// The output before this one, kept to be built into next time, and its manifest.
     var retiredURL: URL { sibling("old") }
     var retiredManifestURL: URL { sibling("old-pages") }
+    /// What reading each article gave, for the next build (see `ArticleCache`).
+    var cacheURL: URL { sibling("cache") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
     /// that contains the sources: no user file may be lost to a typo in `--output`.

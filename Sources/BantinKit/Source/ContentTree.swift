@@ -7,6 +7,8 @@ public struct TreeEntry: Sendable, Equatable {
     /// The file's path on disk.
     public var path: String
     public var url: URL { URL(fileURLWithPath: path) }
+    /// Size, times and inode when the folder was listed (what the article cache checks).
+    var fileKey: ArticleCache.FileKey? = nil
 }
 
 /// Lists the regular files under a folder, in a stable order, following
@@ -46,7 +48,7 @@ public enum ContentTree {
             if Directory.isDirectory(info) {
                 walk(path, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
             } else {
-                result.append(TreeEntry(relativePath: SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping, path: path))
+                result.append(TreeEntry(relativePath: SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping, path: path, fileKey: ArticleCache.FileKey(info)))
             }
         }
     }

@@ -17,6 +17,42 @@ enum Directory {
         return names.sorted()
     }
 
+    /// Calls `visit` with the relative path (`/a/b`) and `lstat` of every entry under `root`, depth
+    /// first in name order, without following symbolic links. Works through directory descriptors
+    /// (`fstatat`), so the kernel never walks a whole path again.
+    static func forEachEntry(under root: String, _ visit: (String, stat) -> Void) {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        walk(fd, relative: "", visit)
+    }
+
+    /// Takes ownership of `fd`.
+    private static func walk(_ fd: Int32, relative: String, _ visit: (String, stat) -> Void) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        names.sort()
+        for name in names {
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let child = relative + "/" + name
+            visit(child, info)
+            if isDirectory(info) {
+                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                if sub >= 0 { walk(sub, relative: child, visit) }
+            }
+        }
+    }
+
     /// `lstat` of `path`: the link itself, not what it points to.
     static func linkStatus(_ path: String) -> stat? {
         var info = stat()

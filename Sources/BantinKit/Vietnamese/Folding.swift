@@ -77,6 +77,12 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         value = String(decoding: out, as: UTF8.self)
     }
 
+    /// A slug saved earlier; `nil` unless `text` is already a valid slug.
+    init?(validated text: String) {
+        guard Slug.isValid(text) else { return nil }
+        value = text
+    }
+
     /// True when `text` is already a valid slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
     public static func isValid(_ text: String) -> Bool {
         guard !text.isEmpty, text.first != "-", text.last != "-", !text.contains("--") else { return false }

@@ -1,0 +1,325 @@
+import Foundation
+
+/// What reading each article file gave (the article, or nothing, and its diagnostics), kept
+/// beside the output between builds so that a rebuild reads and parses only the files that
+/// changed. A file's entry is used only while its size, modification and change times and
+/// inode are the ones recorded, and the whole cache only for the same bantin executable and
+/// site timezone. Anything unreadable in it means an empty cache: the cache can cost a full
+/// read, never a wrong one.
+public final class ArticleCache: @unchecked Sendable {
+    /// What identifies one version of a file on disk.
+    struct FileKey: Hashable {
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+            (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
+        }
+    }
+
+    struct Entry {
+        var key: FileKey
+        var article: Article?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The executable and settings the entries were read with.
+    let context: String
+    private var entries: [String: Entry]
+    /// Entries of this build, by file path, to be saved.
+    private var current: [String: Entry] = [:]
+    private let lock = NSLock()
+    /// How many files were taken from the cache in this build, and how many read and parsed.
+    private(set) var hits = 0
+    private(set) var misses = 0
+
+    init(context: String, entries: [String: Entry] = [:]) {
+        self.context = context
+        self.entries = entries
+    }
+
+    /// The context a cache must have been saved in to be used: this executable, this timezone.
+    static func context(zone: SiteTimeZone) -> String {
+        InputStamp.describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) + "\n" + zone.identifier
+    }
+
+    /// The entry for `path` if the file on disk is still the one it was made from.
+    func lookup(_ path: String, key: FileKey) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[path], entry.key == key else { return nil }
+        hits += 1
+        current[path] = entry
+        return entry
+    }
+
+    func record(_ path: String, _ entry: Entry) {
+        lock.lock()
+        defer { lock.unlock() }
+        misses += 1
+        current[path] = entry
+    }
+
+    // MARK: Saving and loading
+
+    static let magic = "bantin-article-cache-1"
+
+    /// Saves this build's entries (written to a temporary file, then renamed).
+    func save(to url: URL) {
+        var out = CacheWriter()
+        out.string(Self.magic)
+        out.string(context)
+        out.int(Int64(current.count))
+        for path in current.keys.sorted() {
+            let entry = current[path]!
+            out.string(path)
+            out.int(entry.key.size)
+            out.int(entry.key.modified)
+            out.int(entry.key.changed)
+            out.int(Int64(bitPattern: entry.key.inode))
+            out.int(Int64(entry.diagnostics.count))
+            for d in entry.diagnostics {
+                out.string(d.severity.rawValue)
+                out.string(d.file)
+                out.int(Int64(d.line))
+                out.int(Int64(d.column))
+                out.string(d.message)
+            }
+            out.bool(entry.article != nil)
+            if let article = entry.article { out.article(article) }
+        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
+        do {
+            try OutputFolder.writeFile(out.bytes, to: temporary.path, replacing: true)
+            if rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
+        } catch {
+            unlink(temporary.path)
+        }
+    }
+
+    /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one.
+    static func load(from url: URL, context: String) -> ArticleCache {
+        guard let bytes = Directory.contents(of: url.path) else { return ArticleCache(context: context) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var input = CacheReader(bytes: buffer)
+            guard input.string() == magic, input.string() == context, let count = input.int(), count >= 0 else {
+                return ArticleCache(context: context)
+            }
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let path = input.string(), let size = input.int(), let modified = input.int(), let changed = input.int(),
+                    let inode = input.int(), let diagnosticCount = input.int(), diagnosticCount >= 0
+                else { return ArticleCache(context: context) }
+                var diagnostics: [Diagnostic] = []
+                for _ in 0..<diagnosticCount {
+                    guard let severity = input.string().flatMap(Severity.init(rawValue:)), let file = input.string(),
+                        let line = input.int(), let column = input.int(), let message = input.string()
+                    else { return ArticleCache(context: context) }
+                    diagnostics.append(Diagnostic(severity, file, line: Int(line), column: Int(column), message))
+                }
+                guard let hasArticle = input.bool() else { return ArticleCache(context: context) }
+                var article: Article? = nil
+                if hasArticle {
+                    guard let read = input.article() else { return ArticleCache(context: context) }
+                    article = read
+                }
+                let key = FileKey(size: size, modified: modified, changed: changed, inode: UInt64(bitPattern: inode))
+                entries[path] = Entry(key: key, article: article, diagnostics: diagnostics)
+            }
+            return ArticleCache(context: context, entries: entries)
+        }
+    }
+}
+
+/// Length-prefixed little-endian values in one byte buffer.
+private struct CacheWriter {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(Int64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func position(_ p: SourcePosition) {
+        int(Int64(p.line))
+        int(Int64(p.column))
+    }
+
+    mutating func positions(_ list: [SourcePosition]) {
+        int(Int64(list.count))
+        for p in list { position(p) }
+    }
+
+    mutating func date(_ d: LocalDateTime) {
+        int(d.instant)
+        int(Int64(d.offset))
+    }
+
+    mutating func article(_ a: Article) {
+        string(a.file)
+        string(a.slug.value)
+        string(a.title)
+        date(a.date)
+        bool(a.updated != nil)
+        if let updated = a.updated { date(updated) }
+        for field in [a.summary, a.category, a.location, a.author, a.source] { optional(field) }
+        bool(a.image != nil)
+        if let image = a.image {
+            string(image.path)
+            string(image.alt)
+            optional(image.caption)
+        }
+        int(Int64(a.directives.count))
+        for code in a.directives { string(code.text) }
+        int(Int64(a.themes.count))
+        for year in a.themes { int(Int64(year)) }
+        bool(a.draft)
+        int(Int64(a.related.count))
+        for slug in a.related { string(slug) }
+        string(a.body)
+        int(Int64(a.bodyLine))
+        bool(a.positions.image != nil)
+        if let image = a.positions.image { position(image) }
+        positions(a.positions.related)
+        positions(a.positions.directives)
+        positions(a.positions.themes)
+    }
+}
+
+/// Reads what `CacheWriter` wrote; every read is checked, `nil` past the end or on nonsense.
+private struct CacheReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
+
+    mutating func int() -> Int64? {
+        guard offset + 8 <= bytes.count else { return nil }
+        let value = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: Int64.self)
+        offset += 8
+        return Int64(littleEndian: value)
+    }
+
+    mutating func bool() -> Bool? {
+        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func string() -> String? {
+        guard let count = int(), count >= 0, offset + Int(count) <= bytes.count else { return nil }
+        let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
+        offset += Int(count)
+        return String(validating: slice, as: UTF8.self)
+    }
+
+    mutating func optional() -> String?? {
+        guard let present = bool() else { return nil }
+        guard present else { return .some(nil) }
+        guard let value = string() else { return nil }
+        return .some(value)
+    }
+
+    mutating func count() -> Int? {
+        guard let n = int(), n >= 0, n <= Int64(bytes.count) else { return nil }
+        return Int(n)
+    }
+
+    mutating func position() -> SourcePosition? {
+        guard let line = int(), let column = int() else { return nil }
+        return SourcePosition(line: Int(line), column: Int(column))
+    }
+
+    mutating func positions() -> [SourcePosition]? {
+        guard let n = count() else { return nil }
+        var list: [SourcePosition] = []
+        for _ in 0..<n {
+            guard let p = position() else { return nil }
+            list.append(p)
+        }
+        return list
+    }
+
+    mutating func date() -> LocalDateTime? {
+        guard let instant = int(), let offset = int() else { return nil }
+        return LocalDateTime(instant: instant, offset: Int(offset))
+    }
+
+    mutating func article() -> Article? {
+        guard let file = string(), let slug = string().flatMap(Slug.init(validated:)), let title = string(), let date = date(),
+            let hasUpdated = bool()
+        else { return nil }
+        var updated: LocalDateTime? = nil
+        if hasUpdated {
+            guard let value = self.date() else { return nil }
+            updated = value
+        }
+        var fields: [String?] = []
+        for _ in 0..<5 {
+            guard let field = optional() else { return nil }
+            fields.append(field)
+        }
+        guard let hasImage = bool() else { return nil }
+        var image: ArticleImage? = nil
+        if hasImage {
+            guard let path = string(), let alt = string(), let caption = optional() else { return nil }
+            image = ArticleImage(path: path, alt: alt, caption: caption)
+        }
+        guard let directiveCount = count() else { return nil }
+        var directives: [DirectiveCode] = []
+        for _ in 0..<directiveCount {
+            guard let code = string().flatMap(DirectiveCode.init) else { return nil }
+            directives.append(code)
+        }
+        guard let themeCount = count() else { return nil }
+        var themes: [Int] = []
+        for _ in 0..<themeCount {
+            guard let year = int() else { return nil }
+            themes.append(Int(year))
+        }
+        guard let draft = bool(), let relatedCount = count() else { return nil }
+        var related: [String] = []
+        for _ in 0..<relatedCount {
+            guard let slug = string() else { return nil }
+            related.append(slug)
+        }
+        guard let body = string(), let bodyLine = int(), let hasImagePosition = bool() else { return nil }
+        var positions = FieldPositions()
+        if hasImagePosition {
+            guard let p = position() else { return nil }
+            positions.image = p
+        }
+        guard let relatedPositions = self.positions(), let directivePositions = self.positions(), let themePositions = self.positions() else {
+            return nil
+        }
+        positions.related = relatedPositions
+        positions.directives = directivePositions
+        positions.themes = themePositions
+        return Article(
+            file: file, slug: slug, title: title, date: date, updated: updated, summary: fields[0], category: fields[1],
+            location: fields[2], author: fields[3], source: fields[4], image: image, directives: directives, themes: themes,
+            draft: draft, related: related, body: body, bodyLine: Int(bodyLine), positions: positions)
+    }
+}
