@@ -67,7 +67,7 @@ struct PageFingerprints {
         }
         h.add(a.directives.map(\.text).joined(separator: "|"))
         h.add(a.themes.map(String.init).joined(separator: "|"))
-        if body { h.add(a.body) }
+        if body { h.add(Int64(bitPattern: a.bodyHash)) }
     }
 
     private func addDirective(_ code: DirectiveCode, body: Bool, to h: inout FNV1a) {

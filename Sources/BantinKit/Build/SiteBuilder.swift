@@ -58,8 +58,9 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: [problem])
         }
         var clock = StageClock()
+        let outputWalk = Background { InputStamp.fingerprint(of: options.output) }
         let inputs = InputStamp.inputs(options)
-        let outputBefore = InputStamp.fingerprint(of: options.output)
+        let outputBefore = outputWalk.value
         if let last = output.lastStamp(), last.stamp == InputStamp(inputs: inputs, output: outputBefore).value,
             var report = BuildReport(saved: last.report)
         {
@@ -71,18 +72,16 @@ public enum SiteBuilder {
         // The site before the last one, kept beside the output, becomes the new staging folder when it
         // is exactly as that build left it: then only the files that differ are written into it.
         // Without one, unchanged pages of the output itself (when it is as the last build left it) are hard-linked.
-        let base = output.reusableBase()
-        let previous: Reuse
-        if let base {
-            previous = Reuse(manifest: base, linkFrom: nil)
-        } else {
+        // Checking it walks the whole retired folder: done on another core while the content is read.
+        let previous = Background { [output] () -> Reuse in
+            if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil) }
             let last = PageManifest.load(from: output.manifestURL)
-            previous = Reuse(manifest: last.outputFingerprint == outputBefore ? last : PageManifest(), linkFrom: options.output)
+            return Reuse(manifest: last.outputFingerprint == outputBefore ? last : PageManifest(), linkFrom: options.output)
         }
         clock.lap("fingerprint inputs")
-        let (site, diagnostics) = try plan(options, previous: previous, cacheFile: output.cacheURL, clock: &clock)
+        let (site, diagnostics) = try plan(options, previous: { previous.value }, cacheFile: output.cacheURL, clock: &clock)
         do {
-            try output.publish(site.files, base: base, progress: progress)
+            try output.publish(site.files, base: previous.value.linkFrom == nil ? previous.value.manifest : nil, progress: progress)
             clock.lap("render and write")
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
@@ -93,12 +92,13 @@ public enum SiteBuilder {
         report.reusedPages = site.reused
         report.cachedArticles = site.articleCache?.hits ?? 0
         report.readArticles = site.articleCache?.misses
+        let cacheSaved = Background { [site] in site.articleCache?.save(to: output.cacheURL) }
         let outputAfter = InputStamp.fingerprint(of: options.output)
         output.saveStamp(InputStamp(inputs: inputs, output: outputAfter), report: report.saved)
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter
         manifest.save(to: output.manifestURL)
-        site.articleCache?.save(to: output.cacheURL)
+        cacheSaved.value
         clock.lap("stamp")
         return report
     }
@@ -118,12 +118,12 @@ public enum SiteBuilder {
 
     public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var clock = StageClock()
-        return try plan(options, previous: Reuse(manifest: PageManifest(), linkFrom: nil), clock: &clock)
+        return try plan(options, previous: { Reuse(manifest: PageManifest(), linkFrom: nil) }, clock: &clock)
     }
 
     /// What a build may take from earlier output: the files `manifest` lists with the same
     /// fingerprint, already in the staging folder or, with `linkFrom`, hard-linked from that folder.
-    struct Reuse {
+    struct Reuse: Sendable {
         var manifest: PageManifest
         var linkFrom: URL?
 
@@ -132,7 +132,10 @@ public enum SiteBuilder {
         }
     }
 
-    static func plan(_ options: BuildOptions, previous: Reuse, cacheFile: URL? = nil, clock: inout StageClock) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+    /// `previous` is asked for only once the site graph is made (it may still be being checked).
+    static func plan(
+        _ options: BuildOptions, previous reuse: () -> Reuse, cacheFile: URL? = nil, clock: inout StageClock
+    ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, cacheFile: cacheFile)
         clock.lap("read content")
@@ -157,6 +160,7 @@ public enum SiteBuilder {
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
         let plans = PagePlan.all(for: graph)
         let fingerprints = PageFingerprints(graph: graph, options: options, baseURL: baseURL)
+        let previous = reuse()
         let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
         clock.lap("page fingerprints")
         var manifest = PageManifest()

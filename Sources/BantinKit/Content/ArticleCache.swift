@@ -71,32 +71,23 @@ public final class ArticleCache: @unchecked Sendable {
 
     // MARK: Saving and loading
 
-    static let magic = "bantin-article-cache-1"
+    static let magic = "bantin-article-cache-2"
 
     /// Saves this build's entries (written to a temporary file, then renamed).
     func save(to url: URL) {
+        // Header, then a table of where each entry starts (so loading can split the work), then the entries.
+        var body = CacheWriter()
+        var offsets: [Int64] = []
+        for path in current.keys.sorted() {
+            offsets.append(Int64(body.bytes.count))
+            body.entry(path, current[path]!)
+        }
         var out = CacheWriter()
         out.string(Self.magic)
         out.string(context)
-        out.int(Int64(current.count))
-        for path in current.keys.sorted() {
-            let entry = current[path]!
-            out.string(path)
-            out.int(entry.key.size)
-            out.int(entry.key.modified)
-            out.int(entry.key.changed)
-            out.int(Int64(bitPattern: entry.key.inode))
-            out.int(Int64(entry.diagnostics.count))
-            for d in entry.diagnostics {
-                out.string(d.severity.rawValue)
-                out.string(d.file)
-                out.int(Int64(d.line))
-                out.int(Int64(d.column))
-                out.string(d.message)
-            }
-            out.bool(entry.article != nil)
-            if let article = entry.article { out.article(article) }
-        }
+        out.int(Int64(offsets.count))
+        for offset in offsets { out.int(offset) }
+        out.bytes += body.bytes
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
         do {
             try OutputFolder.writeFile(out.bytes, to: temporary.path, replacing: true)
@@ -107,37 +98,64 @@ public final class ArticleCache: @unchecked Sendable {
     }
 
     /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one.
+    /// Entries are decoded on every core.
     static func load(from url: URL, context: String) -> ArticleCache {
         guard let bytes = Directory.contents(of: url.path) else { return ArticleCache(context: context) }
         return bytes.withUnsafeBufferPointer { buffer in
             var input = CacheReader(bytes: buffer)
-            guard input.string() == magic, input.string() == context, let count = input.int(), count >= 0 else {
-                return ArticleCache(context: context)
+            guard input.string() == magic, input.string() == context, let count = input.count() else { return ArticleCache(context: context) }
+            var offsets: [Int] = []
+            for _ in 0..<count {
+                guard let offset = input.count() else { return ArticleCache(context: context) }
+                offsets.append(offset)
+            }
+            let start = input.offset
+            let starts = offsets
+            let shared = SharedBytes(buffer: buffer)
+            let chunkSize = 256
+            let chunks = Array(stride(from: 0, to: offsets.count, by: chunkSize))
+            let decoded: [[(String, Entry)]?] = chunks.parallelMap { first in
+                var entries: [(String, Entry)] = []
+                for index in first..<min(first + chunkSize, starts.count) {
+                    var reader = CacheReader(bytes: shared.buffer, offset: start + starts[index])
+                    guard let entry = reader.entry() else { return nil }
+                    entries.append(entry)
+                }
+                return entries
             }
             var entries: [String: Entry] = [:]
-            entries.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let path = input.string(), let size = input.int(), let modified = input.int(), let changed = input.int(),
-                    let inode = input.int(), let diagnosticCount = input.int(), diagnosticCount >= 0
-                else { return ArticleCache(context: context) }
-                var diagnostics: [Diagnostic] = []
-                for _ in 0..<diagnosticCount {
-                    guard let severity = input.string().flatMap(Severity.init(rawValue:)), let file = input.string(),
-                        let line = input.int(), let column = input.int(), let message = input.string()
-                    else { return ArticleCache(context: context) }
-                    diagnostics.append(Diagnostic(severity, file, line: Int(line), column: Int(column), message))
-                }
-                guard let hasArticle = input.bool() else { return ArticleCache(context: context) }
-                var article: Article? = nil
-                if hasArticle {
-                    guard let read = input.article() else { return ArticleCache(context: context) }
-                    article = read
-                }
-                let key = FileKey(size: size, modified: modified, changed: changed, inode: UInt64(bitPattern: inode))
-                entries[path] = Entry(key: key, article: article, diagnostics: diagnostics)
+            entries.reserveCapacity(offsets.count)
+            for chunk in decoded {
+                guard let chunk else { return ArticleCache(context: context) }
+                for (path, entry) in chunk { entries[path] = entry }
             }
             return ArticleCache(context: context, entries: entries)
         }
+    }
+}
+
+/// A read-only buffer shared by the threads that decode it (it outlives them).
+private struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+}
+
+extension CacheWriter {
+    mutating func entry(_ path: String, _ entry: ArticleCache.Entry) {
+        string(path)
+        int(entry.key.size)
+        int(entry.key.modified)
+        int(entry.key.changed)
+        int(Int64(bitPattern: entry.key.inode))
+        int(Int64(entry.diagnostics.count))
+        for d in entry.diagnostics {
+            string(d.severity.rawValue)
+            string(d.file)
+            int(Int64(d.line))
+            int(Int64(d.column))
+            string(d.message)
+        }
+        bool(entry.article != nil)
+        if let article = entry.article { self.article(article) }
     }
 }
 
@@ -194,13 +212,17 @@ private struct CacheWriter {
             optional(image.caption)
         }
         int(Int64(a.directives.count))
-        for code in a.directives { string(code.text) }
+        for code in a.directives {
+            string(code.text)
+            string(code.slug.value)
+        }
         int(Int64(a.themes.count))
         for year in a.themes { int(Int64(year)) }
         bool(a.draft)
         int(Int64(a.related.count))
         for slug in a.related { string(slug) }
         string(a.body)
+        int(Int64(bitPattern: a.bodyHash))
         int(Int64(a.bodyLine))
         bool(a.positions.image != nil)
         if let image = a.positions.image { position(image) }
@@ -214,6 +236,33 @@ private struct CacheWriter {
 private struct CacheReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    /// One file's entry, as `CacheWriter.entry` wrote it.
+    mutating func entry() -> (String, ArticleCache.Entry)? {
+        guard let path = string(), let size = int(), let modified = int(), let changed = int(), let inode = int(),
+            let diagnosticCount = count()
+        else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<diagnosticCount {
+            guard let severity = string().flatMap(Severity.init(rawValue:)), let file = string(), let line = int(), let column = int(),
+                let message = string()
+            else { return nil }
+            diagnostics.append(Diagnostic(severity, file, line: Int(line), column: Int(column), message))
+        }
+        guard let hasArticle = bool() else { return nil }
+        var article: Article? = nil
+        if hasArticle {
+            guard let read = self.article() else { return nil }
+            article = read
+        }
+        let key = ArticleCache.FileKey(size: size, modified: modified, changed: changed, inode: UInt64(bitPattern: inode))
+        return (path, ArticleCache.Entry(key: key, article: article, diagnostics: diagnostics))
+    }
 
     mutating func int() -> Int64? {
         guard offset + 8 <= bytes.count else { return nil }
@@ -290,8 +339,8 @@ private struct CacheReader {
         guard let directiveCount = count() else { return nil }
         var directives: [DirectiveCode] = []
         for _ in 0..<directiveCount {
-            guard let code = string().flatMap(DirectiveCode.init) else { return nil }
-            directives.append(code)
+            guard let text = string(), let slug = string().flatMap(Slug.init(validated:)) else { return nil }
+            directives.append(DirectiveCode(text: text, slug: slug))
         }
         guard let themeCount = count() else { return nil }
         var themes: [Int] = []
@@ -305,7 +354,7 @@ private struct CacheReader {
             guard let slug = string() else { return nil }
             related.append(slug)
         }
-        guard let body = string(), let bodyLine = int(), let hasImagePosition = bool() else { return nil }
+        guard let body = string(), let bodyHash = int(), let bodyLine = int(), let hasImagePosition = bool() else { return nil }
         var positions = FieldPositions()
         if hasImagePosition {
             guard let p = position() else { return nil }
@@ -320,6 +369,7 @@ private struct CacheReader {
         return Article(
             file: file, slug: slug, title: title, date: date, updated: updated, summary: fields[0], category: fields[1],
             location: fields[2], author: fields[3], source: fields[4], image: image, directives: directives, themes: themes,
-            draft: draft, related: related, body: body, bodyLine: Int(bodyLine), positions: positions)
+            draft: draft, related: related, body: body, bodyLine: Int(bodyLine), positions: positions,
+            bodyHash: UInt64(bitPattern: bodyHash))
     }
 }

@@ -88,10 +88,13 @@ enum ArticleReader {
         fields.warnUnknownKeys(known: articleKeys)
         diagnostics += fields.diagnostics
         guard let title, let date, let slug, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let article = Article(
+        var article = Article(
             file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
             location: location, author: author, source: source, image: image, directives: directives, themes: themes,
             draft: draft, related: relatedItems.map(\.text), body: split.body, bodyLine: split.bodyLine, positions: positions)
+        var hasher = FNV1a()
+        hasher.add(split.body)
+        article.bodyHash = hasher.value
         return (article, diagnostics)
     }
 

@@ -5,6 +5,12 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     public let slug: Slug
 
     /// Accepts `number-LETTERS/LETTERS…` (`01-KL/TW`, `144-QĐ/TW`, `08-QĐi/TW`).
+    /// A code saved earlier with its slug, taken as it is.
+    init(text: String, slug: Slug) {
+        self.text = text
+        self.slug = slug
+    }
+
     public init?(_ raw: String) {
         let text = raw.trimmingCharacters(in: .whitespaces)
         let parts = text.split(separator: "-", maxSplits: 1)
@@ -54,6 +60,8 @@ public struct Article: Sendable {
     public var bodyLine: Int
     /// Where fields checked against the rest of the site were written, for diagnostics.
     public var positions: FieldPositions = FieldPositions()
+    /// A fingerprint of `body`, made once when the file is read (page fingerprints use it).
+    public var bodyHash: UInt64 = 0
 }
 
 /// Lines and columns of front-matter values that are validated after reading.

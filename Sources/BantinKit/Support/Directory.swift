@@ -7,6 +7,11 @@ enum Directory {
     static func names(in path: String) -> [String]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
+        return sortedNames(dir)
+    }
+
+    /// The names an open directory stream lists, without `.` and `..`, sorted.
+    private static func sortedNames(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -33,15 +38,7 @@ enum Directory {
             return
         }
         defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        names.sort()
-        for name in names {
+        for name in sortedNames(dir) {
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let child = relative + "/" + name

@@ -40,3 +40,23 @@ private final class UnsafeResults<T>: @unchecked Sendable {
 private struct UnsafeInput<Element>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
 }
+
+/// Work started on another core now, its result waited for when it is needed.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.group.leave()
+        }
+    }
+
+    /// The result, once the work is done.
+    var value: T {
+        group.wait()
+        return result!
+    }
+}
