@@ -174,5 +174,12 @@ import Testing
         #expect(third.cachedArticles == 0)
         #expect(third.readArticles == files)
         #expect(third.diagnostics == first.diagnostics)
+        // So is a cache cut short (a disk that filled up, say).
+        let cache = site.root.appendingPathComponent(".public.bantin-cache")
+        let whole = try Data(contentsOf: cache)
+        try whole.prefix(whole.count / 2).write(to: cache)
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần cuối", date: "2023-05-20T09:00:00+07:00"))
+        let fourth = try expectSameAsCleanBuild(site, "a truncated cache")
+        #expect(fourth.readArticles == files)
     }
 }

@@ -73,70 +73,99 @@ public final class ArticleCache: @unchecked Sendable {
 
     static let magic = "bantin-article-cache-2"
 
-    /// Saves this build's entries (written to a temporary file, then renamed).
+    /// Saves this build's entries: header, entries, then a table of where each entry starts (so
+    /// loading can split the work) and where that table is. Written through a small buffer into
+    /// a temporary file, then renamed over the old cache.
     func save(to url: URL) {
-        // Header, then a table of where each entry starts (so loading can split the work), then the entries.
-        var body = CacheWriter()
-        var offsets: [Int64] = []
-        for path in current.keys.sorted() {
-            offsets.append(Int64(body.bytes.count))
-            body.entry(path, current[path]!)
-        }
-        var out = CacheWriter()
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp").path
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var out = CacheWriter(fd: fd)
         out.string(Self.magic)
         out.string(context)
-        out.int(Int64(offsets.count))
-        for offset in offsets { out.int(offset) }
-        out.bytes += body.bytes
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
-        do {
-            try OutputFolder.writeFile(out.bytes, to: temporary.path, replacing: true)
-            if rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
-        } catch {
-            unlink(temporary.path)
+        var offsets: [Int64] = []
+        for path in current.keys.sorted() {
+            offsets.append(out.position)
+            out.entry(path, current[path]!)
+            out.flushIfLarge()
         }
+        let table = out.position
+        for offset in offsets { out.int(offset) }
+        out.int(Int64(offsets.count))
+        out.int(table)
+        if out.finish() && rename(temporary, url.path) == 0 { return }
+        unlink(temporary)
     }
 
-    /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one.
-    /// Entries are decoded on every core.
+    /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one. Entries
+    /// are read and decoded on every core, a few hundred at a time, so the file is never held whole.
     static func load(from url: URL, context: String) -> ArticleCache {
-        guard let bytes = Directory.contents(of: url.path) else { return ArticleCache(context: context) }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var input = CacheReader(bytes: buffer)
-            guard input.string() == magic, input.string() == context, let count = input.count() else { return ArticleCache(context: context) }
-            var offsets: [Int] = []
-            for _ in 0..<count {
-                guard let offset = input.count() else { return ArticleCache(context: context) }
-                offsets.append(offset)
-            }
-            let start = input.offset
-            let starts = offsets
-            let shared = SharedBytes(buffer: buffer)
-            let chunkSize = 256
-            let chunks = Array(stride(from: 0, to: offsets.count, by: chunkSize))
-            let decoded: [[(String, Entry)]?] = chunks.parallelMap { first in
+        let empty = ArticleCache(context: context)
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return empty }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 16 else { return empty }
+        let size = Int(info.st_size)
+        // The header, and the trailer: entry count and where the offset table starts.
+        guard var head = readBytes(fd, at: 0, count: min(size, 64 * 1024)), let trailer = readBytes(fd, at: size - 16, count: 16) else { return empty }
+        let (count, table): (Int, Int) = trailer.withUnsafeBufferPointer { buffer in
+            var reader = CacheReader(bytes: buffer)
+            return (reader.int().map(Int.init) ?? -1, reader.int().map(Int.init) ?? -1)
+        }
+        guard count >= 0, table >= 0, count <= size / 8, table + count * 8 + 16 == size else { return empty }
+        let headerEnd: Int? = head.withUnsafeBufferPointer { buffer in
+            var reader = CacheReader(bytes: buffer)
+            guard reader.string() == magic, reader.string() == context else { return nil }
+            return reader.offset
+        }
+        head = []
+        guard let firstEntry = headerEnd, let tableBytes = readBytes(fd, at: table, count: count * 8) else { return empty }
+        var starts: [Int] = tableBytes.withUnsafeBufferPointer { buffer in
+            var reader = CacheReader(bytes: buffer)
+            return (0..<count).map { _ in reader.int().map(Int.init) ?? -1 }
+        }
+        starts.append(table)
+        guard starts.first.map({ $0 == firstEntry }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 >= 0 && $0 <= $1 }) else { return empty }
+        let chunkSize = 256
+        let chunks = Array(stride(from: 0, to: count, by: chunkSize))
+        let offsets = starts
+        let decoded: [[(String, Entry)]?] = chunks.parallelMap { first in
+            let last = min(first + chunkSize, count)
+            guard let bytes = readBytes(fd, at: offsets[first], count: offsets[last] - offsets[first]) else { return nil }
+            return bytes.withUnsafeBufferPointer { buffer in
                 var entries: [(String, Entry)] = []
-                for index in first..<min(first + chunkSize, starts.count) {
-                    var reader = CacheReader(bytes: shared.buffer, offset: start + starts[index])
-                    guard let entry = reader.entry() else { return nil }
+                for index in first..<last {
+                    var reader = CacheReader(bytes: buffer, offset: offsets[index] - offsets[first])
+                    guard let entry = reader.entry(), reader.offset == offsets[index + 1] - offsets[first] else { return nil }
                     entries.append(entry)
                 }
                 return entries
             }
-            var entries: [String: Entry] = [:]
-            entries.reserveCapacity(offsets.count)
-            for chunk in decoded {
-                guard let chunk else { return ArticleCache(context: context) }
-                for (path, entry) in chunk { entries[path] = entry }
-            }
-            return ArticleCache(context: context, entries: entries)
         }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for chunk in decoded {
+            guard let chunk else { return empty }
+            for (path, entry) in chunk { entries[path] = entry }
+        }
+        return ArticleCache(context: context, entries: entries)
     }
-}
 
-/// A read-only buffer shared by the threads that decode it (it outlives them).
-private struct SharedBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
+    /// `count` bytes of `fd` from `offset`, or `nil` if the file is shorter.
+    private static func readBytes(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        guard count >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            filled += n
+        }
+        return bytes
+    }
 }
 
 extension CacheWriter {
@@ -159,9 +188,42 @@ extension CacheWriter {
     }
 }
 
-/// Length-prefixed little-endian values in one byte buffer.
+/// Length-prefixed little-endian values, buffered and written to a file descriptor.
 private struct CacheWriter {
+    let fd: Int32
     var bytes: [UInt8] = []
+    private var flushed: Int64 = 0
+    private var failed = false
+
+    init(fd: Int32) {
+        self.fd = fd
+        bytes.reserveCapacity(Self.flushSize + 64 * 1024)
+    }
+
+    static let flushSize = 1 << 20
+
+    /// Where the next byte goes in the file.
+    var position: Int64 { flushed + Int64(bytes.count) }
+
+    mutating func flushIfLarge() {
+        if bytes.count >= Self.flushSize { flush() }
+    }
+
+    private mutating func flush() {
+        do {
+            try OutputFolder.writeAll(bytes, to: fd)
+        } catch {
+            failed = true
+        }
+        flushed += Int64(bytes.count)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and closes the file; false if any write failed.
+    mutating func finish() -> Bool {
+        flush()
+        return close(fd) == 0 && !failed
+    }
 
     mutating func int(_ value: Int64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }

@@ -190,13 +190,22 @@ extension OutputFolder {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { Glibc.close(fd) }
+        do {
+            try writeAll(bytes, to: fd)
+        } catch {
+            throw WriteError(message: "cannot write \(path): \(error)")
+        }
+    }
+
+    /// Writes all of `bytes` to `fd`.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) throws {
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    throw WriteError(message: String(cString: strerror(errno)))
                 }
                 offset += written
             }
