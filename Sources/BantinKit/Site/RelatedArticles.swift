@@ -71,18 +71,16 @@ public enum RelatedArticles {
                     }
                     if picked.count < limit, let g = groupOfSignature[signatures[index]] {
                         for (_, sameLevel) in levelsByGroup[g] where picked.count < limit {
-                            var candidates: [Int] = []
-                            for group in sameLevel {
-                                candidates += nearest(in: sortedGroups[group], to: index, count: limit - picked.count, excluding: excluded, keys)
-                            }
-                            for c in candidates.sorted(by: { keys.nearer(index, $0, $1) }).prefix(limit - picked.count) {
-                                picked.append(c)
-                                excluded.append(c)
-                            }
+                            var best = Nearest(target: index, limit: limit - picked.count, keys: keys)
+                            for group in sameLevel { best.offer(sortedGroups[group], excluding: excluded) }
+                            picked += best.items
+                            excluded += best.items
                         }
                     }
                     if picked.count < limit {
-                        picked += nearest(in: everyone, to: index, count: limit - picked.count, excluding: excluded, keys)
+                        var best = Nearest(target: index, limit: limit - picked.count, keys: keys)
+                        best.offer(everyone, excluding: excluded)
+                        picked += best.items
                     }
                     return picked
                 }
@@ -125,33 +123,55 @@ public enum RelatedArticles {
         }
     }
 
-    /// Up to `count` members of `sorted` (ascending by date) nearest in date to `target`, nearest first.
-    static func nearest(in sorted: [Int], to target: Int, count: Int, excluding: [Int], _ order: DateKeys) -> [Int] {
-        var low = 0, high = sorted.count
-        let targetRank = order.rank[target]
-        while low < high {
-            let mid = (low + high) / 2
-            if order.rank[sorted[mid]] < targetRank { low = mid + 1 } else { high = mid }
+    /// The `limit` articles nearest in date to `target` among those offered, nearest first.
+    struct Nearest {
+        let target: Int
+        let limit: Int
+        let keys: DateKeys
+        private(set) var items: [Int] = []
+
+        init(target: Int, limit: Int, keys: DateKeys) {
+            self.target = target
+            self.limit = limit
+            self.keys = keys
+            items.reserveCapacity(limit + 1)
         }
-        // From each side, the `count` nearest, and any tied in date with the last of them
-        // (walking left, articles of the same date come in the reverse of their order).
-        var candidates: [Int] = []
-        for step in [-1, 1] {
-            var position = step < 0 ? low - 1 : low
-            var taken = 0
-            var lastInstant: Int64? = nil
-            while position >= 0, position < sorted.count {
-                let candidate = sorted[position]
-                let instant = order.instant[candidate]
-                if taken >= count, instant != lastInstant { break }
-                if !excluding.contains(candidate) {
-                    candidates.append(candidate)
-                    taken += 1
-                    lastInstant = instant
+
+        /// Offers the members of `sorted` (ascending by date) nearest to the target: walking out
+        /// from the target's date on each side, `limit` of them and any tied in date with the last
+        /// (walking left, articles of the same date come in the reverse of their order).
+        mutating func offer(_ sorted: [Int], excluding: [Int]) {
+            var low = 0, high = sorted.count
+            let targetRank = keys.rank[target]
+            while low < high {
+                let mid = (low + high) / 2
+                if keys.rank[sorted[mid]] < targetRank { low = mid + 1 } else { high = mid }
+            }
+            for step in [-1, 1] {
+                var position = step < 0 ? low - 1 : low
+                var taken = 0
+                var lastInstant: Int64? = nil
+                while position >= 0, position < sorted.count {
+                    let candidate = sorted[position]
+                    let instant = keys.instant[candidate]
+                    if taken >= limit, instant != lastInstant { break }
+                    if candidate != target, !excluding.contains(candidate) {
+                        insert(candidate)
+                        taken += 1
+                        lastInstant = instant
+                    }
+                    position += step
                 }
-                position += step
             }
         }
-        return Array(candidates.sorted { order.nearer(target, $0, $1) }.prefix(count))
+
+        /// Keeps `items` sorted nearest first and no longer than `limit`.
+        private mutating func insert(_ candidate: Int) {
+            var at = items.count
+            while at > 0, keys.nearer(target, candidate, items[at - 1]) { at -= 1 }
+            guard at < limit else { return }
+            items.insert(candidate, at: at)
+            if items.count > limit { items.removeLast() }
+        }
     }
 }
