@@ -125,14 +125,20 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// `a/b/c.html` → `a/b`; `c.html` → ``.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
     /// Removes the files of the old site that the new one does not have, and folders left empty.
     private static func removeFiles(notIn files: [OutputFile], of base: PageManifest, from root: URL) {
         let wanted = Set(files.map(\.path))
         var folders: Set<String> = []
         for path in base.entries.keys where !wanted.contains(path) {
             unlink(root.path + "/" + path)
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = parent(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(of: folder) }
         }
         // Deepest first; a folder that still holds anything stays.
         for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }
@@ -145,30 +151,32 @@ public struct OutputFolder: Sendable {
         let fm = FileManager.default
         var folders: Set<String> = []
         for file in files where !file.contents.isKeep {
-            var folder = (file.path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = parent(of: file.path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(of: folder) }
         }
+        // Paths as plain strings: URL objects cost more than the system calls, for every file.
+        let rootPath = root.path
         // Sorted, a parent comes before its children; plain mkdir(2) is much cheaper than FileManager's.
         for folder in folders.sorted() {
-            let path = root.appendingPathComponent(folder).path
+            let path = rootPath + "/" + folder
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw WriteError(message: "cannot create the folder \(folder): \(String(cString: strerror(errno)))")
             }
         }
         let errors: [String?] = files.parallelMap { file in
-            let target = root.appendingPathComponent(file.path)
+            let target = rootPath + "/" + file.path
             defer { counter.tick() }
             do {
                 switch file.contents {
                 case .keep: break
                 case .link(let previous):
-                    if replacing { unlink(target.path) }
-                    if Glibc.link(previous.path, target.path) != 0 { try fm.copyItem(at: previous, to: target) }
-                case .text(let text): try Self.writeFile(Array(text.utf8), to: target.path, replacing: replacing)
-                case .render(let make): try Self.writeFile(make(), to: target.path, replacing: replacing)
+                    if replacing { unlink(target) }
+                    if Glibc.link(previous.path, target) != 0 { try fm.copyItem(atPath: previous.path, toPath: target) }
+                case .text(let text): try Self.writeFile(Array(text.utf8), to: target, replacing: replacing)
+                case .render(let make): try Self.writeFile(make(), to: target, replacing: replacing)
                 case .copy(let source):
-                    if replacing { unlink(target.path) }
-                    try fm.copyItem(at: source, to: target)
+                    if replacing { unlink(target) }
+                    try fm.copyItem(atPath: source.path, toPath: target)
                 }
                 return nil
             } catch {
