@@ -4,12 +4,15 @@ public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     public let markdown: MarkdownRenderer
     public let baseURL: String?
+    /// Each article's date, formatted once (cards show it on many pages).
+    let articleDates: [DateView]
 
     public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?) {
         self.graph = graph
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)
         self.baseURL = baseURL
+        articleDates = graph.articles.parallelMap { DateView(date: $0.date) }
     }
 
     // MARK: Shared parts
@@ -48,11 +51,13 @@ public struct PageRenderer: Sendable {
     }
 
     func card(_ index: Int, link: LinkBuilder) -> CardView {
-        let article = graph.articles[index]
+        // Fields read in place: copying the whole Article (body included) for every card is costly.
+        let articles = graph.articles
+        let image = articles[index].image
         return CardView(
-            title: article.title, url: link.href(.article(article.slug)), summary: article.summary,
-            category: article.category, location: article.location, date: DateView(date: article.date),
-            image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) })
+            title: articles[index].title, url: link.href(.article(articles[index].slug)), summary: articles[index].summary,
+            category: articles[index].category, location: articles[index].location, date: articleDates[index],
+            image: image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) })
     }
 
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {

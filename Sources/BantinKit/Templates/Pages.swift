@@ -162,7 +162,7 @@ extension PageRenderer {
         }
         ctx.article = ArticleView(
             title: article.title, summary: article.summary, category: article.category, location: article.location,
-            author: article.author, source: article.source, date: DateView(date: article.date),
+            author: article.author, source: article.source, date: articleDates[index],
             updated: article.updated.map { DateView(date: $0) },
             image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) },
             body: markdown.render(article.body).utf8, directives: directives, themes: themes,

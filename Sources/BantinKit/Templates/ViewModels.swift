@@ -205,14 +205,24 @@ final class Crumb: TemplateObject, @unchecked Sendable {
     }
 }
 
-struct DateView: TemplateObject {
-    var date: LocalDateTime
+/// A date in the three forms templates show, formatted once: an article's date appears on
+/// many pages, so `PageRenderer` keeps one for each article and shares it (it never changes).
+final class DateView: TemplateObject, Sendable {
+    let display: String
+    let short: String
+    let iso: String
+
+    init(date: LocalDateTime) {
+        display = date.vietnameseDisplay
+        short = date.vietnameseShort
+        iso = date.iso8601
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
-        case "display": .text(date.vietnameseDisplay)
-        case "short": .text(date.vietnameseShort)
-        case "iso": .text(date.iso8601)
+        case "display": .text(display)
+        case "short": .text(short)
+        case "iso": .text(iso)
         default: nil
         }
     }
