@@ -31,7 +31,7 @@ public struct PageRenderer: Sendable {
             ("Lưu trữ", .archiveIndex, ["archive", "month"]),
             ("Tìm kiếm", .search, ["search"]),
         ]
-        var context = PageContext(
+        let context = PageContext(
             lang: config.language,
             site: SiteView(title: config.title, description: config.description, params: .map(config.params)),
             root: link.root,
@@ -86,7 +86,6 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ context: PageContext, template: String) -> [UInt8] {
-        var context = context
         let data = context.page.structuredData
         context.page.jsonLD = data.isEmpty ? nil : StructuredData.document(data)
         return templates.render(context, page: template)

@@ -53,7 +53,7 @@ extension PageRenderer {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         switch plan {
         case .home(let slice):
-            var ctx = context(for: route, kind: "home", title: slice.number == 1 ? "" : "Trang \(slice.number)",
+            let ctx = context(for: route, kind: "home", title: slice.number == 1 ? "" : "Trang \(slice.number)",
                               description: nil, feed: .file("feed.xml"), crumbs: slice.number == 1 ? [] : [("Trang \(slice.number)", nil)])
             var indices = Array(slice.range)
             var lead: CardView? = nil
@@ -71,7 +71,7 @@ extension PageRenderer {
             return articlePage(index, route: route, link: link)
 
         case .directiveIndex:
-            var ctx = context(for: route, kind: "directives", title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
+            let ctx = context(for: route, kind: "directives", title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
                               feed: .file("feed.xml"), crumbs: [("Văn bản", nil)])
             ctx.terms = TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
                                   groups: directiveGroups(link: link))
@@ -81,7 +81,7 @@ extension PageRenderer {
             return directivePage(index, slice: slice, route: route, link: link)
 
         case .themeIndex:
-            var ctx = context(for: route, kind: "themes", title: "Chuyên đề năm", description: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo từng năm",
+            let ctx = context(for: route, kind: "themes", title: "Chuyên đề năm", description: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo từng năm",
                               feed: .file("feed.xml"), crumbs: [("Chuyên đề", nil)])
             let items = graph.themes.map { entry in
                 TermItemView(label: "Năm \(entry.theme.year)", sublabel: entry.theme.title, meta: nil,
@@ -95,7 +95,7 @@ extension PageRenderer {
             return themePage(index, slice: slice, route: route, link: link)
 
         case .archiveIndex:
-            var ctx = context(for: route, kind: "archive", title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
+            let ctx = context(for: route, kind: "archive", title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", nil)])
             var groups: [TermGroupView] = []
             for month in graph.months {
@@ -111,7 +111,7 @@ extension PageRenderer {
         case .month(let index):
             let month = graph.months[index]
             let name = VietnameseDate.monthName(year: month.year, month: month.month)
-            var ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
+            let ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             ctx.listing = ListingView(
                 kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(month.articles.count))],
@@ -137,7 +137,7 @@ extension PageRenderer {
             crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
         }
         crumbs.append((article.title, nil))
-        var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
+        let ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
         let imageURL = article.image.flatMap { link.absoluteURL(.file($0.path)) }
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
         ctx.page.image = imageURL
@@ -195,7 +195,7 @@ extension PageRenderer {
         } else {
             crumbs.append((d.code.text, nil))
         }
-        var ctx = context(for: route, kind: "directive", title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
+        let ctx = context(for: route, kind: "directive", title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
                           description: d.title ?? "Tin bài về việc thực hiện \(name)",
                           feed: .file("van-ban/\(d.code.slug.value)/feed.xml"), crumbs: crumbs)
         var facts: [FactView] = []
@@ -219,7 +219,7 @@ extension PageRenderer {
         } else {
             crumbs.append(("Năm \(year)", nil))
         }
-        var ctx = context(for: route, kind: "theme", title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
+        let ctx = context(for: route, kind: "theme", title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
                           description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
         ctx.listing = ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,

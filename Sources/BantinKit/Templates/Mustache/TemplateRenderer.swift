@@ -30,9 +30,8 @@ public struct TemplateLibrary: Sendable {
     let names: [Name]
     let nameParts: [String]
     let indentations: [[UInt8]]
-    /// For each parent tag: block name (index into `blockNames`) → program of its content.
+    /// For each parent tag: block (by its index among the block names) → program of its content.
     let overrideSets: [[Int: Int]]
-    let blockNames: [String]
 
     public init(_ templates: [String: Template]) {
         var compiler = Compiler(templateNames: templates.keys.sorted())
@@ -45,7 +44,6 @@ public struct TemplateLibrary: Sendable {
         nameParts = compiler.nameParts
         indentations = compiler.indentations
         overrideSets = compiler.overrideSets
-        blockNames = compiler.blockNames
     }
 
     /// The page `name` rendered with `root` as its context (empty if there is no such template).
@@ -355,13 +353,5 @@ enum HTMLEscaping {
             runStart = i + 1
         }
         if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-    }
-
-    /// `text` escaped for HTML text and attribute values.
-    static func escape(_ text: String) -> String {
-        var text = text
-        var out: [UInt8] = []
-        text.withUTF8 { append($0, to: &out) }
-        return String(decoding: out, as: UTF8.self)
     }
 }
