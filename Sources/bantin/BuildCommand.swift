@@ -67,7 +67,8 @@ enum Console {
                 ? "Up to date: nothing changed, \(options.outputName)/ left as it was (\(report.articles) articles, \(report.pages) pages; checked in \(seconds(clock.now - start)))"
                 : "Built \(report.articles) articles, \(report.pages) pages (\(report.files) files) into \(options.outputName)/ in \(seconds(clock.now - start))"
             if report.reusedPages > 0 || report.cachedArticles > 0 {
-                line += " (\(report.readArticles ?? report.articles) article files read, \(report.reusedPages) pages unchanged)"
+                let read = report.readArticles ?? report.articles
+                line += " (\(read) article file\(read == 1 ? "" : "s") read, \(report.reusedPages) page\(report.reusedPages == 1 ? "" : "s") unchanged)"
             }
             line += "; search index \(size(report.searchIndexBytes))"
             if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }

@@ -40,6 +40,16 @@ import Testing
         #expect(summary.contains(" pages ("))
         #expect(summary.contains("into public/ in "))
         #expect(result.stderr.contains("content/articles/2022/quang-ninh.md:5:14: warning: directive 21-KL/TW has no file"))
+        #expect(!summary.contains("unchanged"), "a first build reads everything")
+
+        // After an edit, the line says how little was redone.
+        let file = "content/articles/2023/05/nghe-an.md"
+        try site.write(file, try site.read(file).replacingOccurrences(of: "title: \"", with: "title: \"(Sửa) "))
+        let rebuild = try run(["build"], in: site.root)
+        let line = try #require(rebuild.stdout.split(separator: "\n").first)
+        #expect(line.hasPrefix("Built 4 articles, "))
+        #expect(line.contains("(1 article file read, "))
+        #expect(line.contains(" pages unchanged)"))
     }
 
     @Test func badInputExitsOneAndNamesFileLineAndColumn() throws {
