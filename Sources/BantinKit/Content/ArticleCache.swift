@@ -71,7 +71,7 @@ public final class ArticleCache: @unchecked Sendable {
 
     // MARK: Saving and loading
 
-    static let magic = "bantin-article-cache-2"
+    static let magic = "bantin-article-cache-3"
 
     /// Saves this build's entries: header, entries, then a table of where each entry starts (so
     /// loading can split the work) and where that table is. Written through a small buffer into
@@ -104,12 +104,13 @@ public final class ArticleCache: @unchecked Sendable {
         let empty = ArticleCache(context: context)
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return empty }
-        defer { close(fd) }
+        // Kept open while any article body read from it is not loaded yet.
+        let file = CacheFile(fd: fd)
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size >= 16 else { return empty }
         let size = Int(info.st_size)
         // The header, and the trailer: entry count and where the offset table starts.
-        guard var head = readBytes(fd, at: 0, count: min(size, 64 * 1024)), let trailer = readBytes(fd, at: size - 16, count: 16) else { return empty }
+        guard var head = file.read(at: 0, count: min(size, 64 * 1024)), let trailer = file.read(at: size - 16, count: 16) else { return empty }
         let (count, table): (Int, Int) = trailer.withUnsafeBufferPointer { buffer in
             var reader = CacheReader(bytes: buffer)
             return (reader.int().map(Int.init) ?? -1, reader.int().map(Int.init) ?? -1)
@@ -121,7 +122,7 @@ public final class ArticleCache: @unchecked Sendable {
             return reader.offset
         }
         head = []
-        guard let firstEntry = headerEnd, let tableBytes = readBytes(fd, at: table, count: count * 8) else { return empty }
+        guard let firstEntry = headerEnd, let tableBytes = file.read(at: table, count: count * 8) else { return empty }
         var starts: [Int] = tableBytes.withUnsafeBufferPointer { buffer in
             var reader = CacheReader(bytes: buffer)
             return (0..<count).map { _ in reader.int().map(Int.init) ?? -1 }
@@ -133,11 +134,11 @@ public final class ArticleCache: @unchecked Sendable {
         let offsets = starts
         let decoded: [[(String, Entry)]?] = chunks.parallelMap { first in
             let last = min(first + chunkSize, count)
-            guard let bytes = readBytes(fd, at: offsets[first], count: offsets[last] - offsets[first]) else { return nil }
+            guard let bytes = file.read(at: offsets[first], count: offsets[last] - offsets[first]) else { return nil }
             return bytes.withUnsafeBufferPointer { buffer in
                 var entries: [(String, Entry)] = []
                 for index in first..<last {
-                    var reader = CacheReader(bytes: buffer, offset: offsets[index] - offsets[first])
+                    var reader = CacheReader(bytes: buffer, offset: offsets[index] - offsets[first], file: file, fileOffset: offsets[first])
                     guard let entry = reader.entry(), reader.offset == offsets[index + 1] - offsets[first] else { return nil }
                     entries.append(entry)
                 }
@@ -151,20 +152,6 @@ public final class ArticleCache: @unchecked Sendable {
             for (path, entry) in chunk { entries[path] = entry }
         }
         return ArticleCache(context: context, entries: entries)
-    }
-
-    /// `count` bytes of `fd` from `offset`, or `nil` if the file is shorter.
-    private static func readBytes(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        guard count >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            filled += n
-        }
-        return bytes
     }
 }
 
@@ -283,7 +270,9 @@ private struct CacheWriter {
         bool(a.draft)
         int(Int64(a.related.count))
         for slug in a.related { string(slug) }
-        string(a.body)
+        let body = a.bodyText.utf8
+        int(Int64(body.count))
+        bytes.append(contentsOf: body)
         int(Int64(bitPattern: a.bodyHash))
         int(Int64(a.bodyLine))
         bool(a.positions.image != nil)
@@ -298,10 +287,23 @@ private struct CacheWriter {
 private struct CacheReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
+    /// The file these bytes were read from, and where in it they start: bodies are left there.
+    let file: CacheFile?
+    let fileOffset: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, file: CacheFile? = nil, fileOffset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
+        self.file = file
+        self.fileOffset = fileOffset
+    }
+
+    /// A body: its place in the cache file, read when first used.
+    mutating func body() -> BodyText? {
+        guard let file, let count = count(), offset + count <= bytes.count else { return nil }
+        let text = BodyText(file: file, offset: fileOffset + offset, count: count)
+        offset += count
+        return text
     }
 
     /// One file's entry, as `CacheWriter.entry` wrote it.
@@ -416,7 +418,7 @@ private struct CacheReader {
             guard let slug = string() else { return nil }
             related.append(slug)
         }
-        guard let body = string(), let bodyHash = int(), let bodyLine = int(), let hasImagePosition = bool() else { return nil }
+        guard let body = self.body(), let bodyHash = int(), let bodyLine = int(), let hasImagePosition = bool() else { return nil }
         var positions = FieldPositions()
         if hasImagePosition {
             guard let p = position() else { return nil }
@@ -431,7 +433,7 @@ private struct CacheReader {
         return Article(
             file: file, slug: slug, title: title, date: date, updated: updated, summary: fields[0], category: fields[1],
             location: fields[2], author: fields[3], source: fields[4], image: image, directives: directives, themes: themes,
-            draft: draft, related: related, body: body, bodyLine: Int(bodyLine), positions: positions,
+            draft: draft, related: related, bodyText: body, bodyLine: Int(bodyLine), positions: positions,
             bodyHash: UInt64(bitPattern: bodyHash))
     }
 }

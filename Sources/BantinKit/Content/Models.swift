@@ -54,14 +54,95 @@ public struct Article: Sendable {
     public var themes: [Int]
     public var draft: Bool
     public var related: [String]
-    /// The Markdown body, exactly as written after the front matter.
-    public var body: String
+    /// The Markdown body, exactly as written after the front matter; from the article cache it
+    /// is read only when a page or feed needs it.
+    var bodyText: BodyText
     /// The line of the file where `body` starts.
     public var bodyLine: Int
     /// Where fields checked against the rest of the site were written, for diagnostics.
     public var positions: FieldPositions = FieldPositions()
     /// A fingerprint of `body`, made once when the file is read (page fingerprints use it).
     public var bodyHash: UInt64 = 0
+
+    /// The Markdown body, exactly as written after the front matter.
+    public var body: String {
+        get { bodyText.value }
+        set { bodyText = BodyText(newValue) }
+    }
+}
+
+extension Article {
+    init(
+        file: String, slug: Slug, title: String, date: LocalDateTime, updated: LocalDateTime?, summary: String?, category: String?,
+        location: String?, author: String?, source: String?, image: ArticleImage?, directives: [DirectiveCode], themes: [Int],
+        draft: Bool, related: [String], body: String, bodyLine: Int, positions: FieldPositions = FieldPositions(), bodyHash: UInt64 = 0
+    ) {
+        self.init(
+            file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category, location: location,
+            author: author, source: source, image: image, directives: directives, themes: themes, draft: draft, related: related,
+            bodyText: BodyText(body), bodyLine: bodyLine, positions: positions, bodyHash: bodyHash)
+    }
+}
+
+/// An article body: the text itself, or where the article cache holds it, read on first use.
+final class BodyText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String?
+    private let stored: (file: CacheFile, offset: Int, count: Int)?
+
+    init(_ text: String) {
+        self.text = text
+        stored = nil
+    }
+
+    /// `count` bytes of UTF-8 at `offset` of an open cache file.
+    init(file: CacheFile, offset: Int, count: Int) {
+        text = nil
+        stored = (file, offset, count)
+    }
+
+    var value: String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let text { return text }
+        let loaded = String(decoding: stored.flatMap { $0.file.read(at: $0.offset, count: $0.count) } ?? [], as: UTF8.self)
+        text = loaded
+        return loaded
+    }
+
+    /// The body as UTF-8, without making a string of it when it is still in the cache file.
+    var utf8: [UInt8] {
+        lock.lock()
+        if let text {
+            lock.unlock()
+            return Array(text.utf8)
+        }
+        lock.unlock()
+        return stored.flatMap { $0.file.read(at: $0.offset, count: $0.count) } ?? []
+    }
+}
+
+/// An open cache file, closed when the last body read from it is gone. A new cache saved over
+/// it (renamed into place) does not change what it reads.
+final class CacheFile: @unchecked Sendable {
+    let fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    deinit { close(fd) }
+
+    func read(at offset: Int, count: Int) -> [UInt8]? {
+        guard count >= 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            filled += n
+        }
+        return bytes
+    }
 }
 
 /// Lines and columns of front-matter values that are validated after reading.
