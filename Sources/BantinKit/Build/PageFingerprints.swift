@@ -7,9 +7,12 @@ struct PageFingerprints {
     let graph: SiteGraph
     /// Everything every page depends on: templates, site settings, options, the executable.
     let global: String
+    /// What a card of each article shows, hashed once (a page hashes these, not the texts again).
+    let articleHashes: [UInt64]
 
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
+        articleHashes = graph.articles.parallelMap(Self.hash)
         var hasher = FNV1a()
         hasher.add(InputStamp.fingerprint(of: options.templates))
         for name in ["site.yml", "site.yaml"] {
@@ -28,34 +31,50 @@ struct PageFingerprints {
         case .article(let index):
             let article = graph.articles[index]
             h.add("article")
-            addArticle(article, body: true, to: &h)
+            addArticle(index, body: true, to: &h)
             for code in article.directives { addDirective(code, body: false, to: &h) }
             for year in article.themes { addTheme(year, body: false, to: &h) }
-            for other in graph.related[index] { addArticle(graph.articles[other], body: false, to: &h) }
+            for other in graph.related[index] { addArticle(other, body: false, to: &h) }
         case .home(let slice):
             h.add("home \(slice.number) \(slice.pageCount)")
-            for index in slice.range { addArticle(graph.articles[index], body: false, to: &h) }
+            for index in slice.range { addArticle(index, body: false, to: &h) }
         case .directive(let d, let slice):
             let entry = graph.directives[d]
             h.add("directive \(slice.number) \(slice.pageCount) \(entry.articles.count)")
             addDirective(entry.directive.code, body: true, to: &h)
-            for index in entry.articles[slice.range] { addArticle(graph.articles[index], body: false, to: &h) }
+            for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
         case .theme(let t, let slice):
             let entry = graph.themes[t]
             h.add("theme \(slice.number) \(slice.pageCount) \(entry.articles.count)")
             addTheme(entry.theme.year, body: true, to: &h)
-            for index in entry.articles[slice.range] { addArticle(graph.articles[index], body: false, to: &h) }
+            for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
         case .month(let m):
             let month = graph.months[m]
             h.add("month \(month.year) \(month.month)")
-            for index in month.articles { addArticle(graph.articles[index], body: false, to: &h) }
+            for index in month.articles { addArticle(index, body: false, to: &h) }
         case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound:
             return nil
         }
         return String(h.value, radix: 16)
     }
 
-    private func addArticle(_ a: Article, body: Bool, to h: inout FNV1a) {
+    /// A feed's fingerprint: everything its XML shows, bodies included.
+    func fingerprint(_ feed: AtomFeed) -> String {
+        var h = FNV1a()
+        h.add(global)
+        h.add("feed \(feed.path) \(feed.title) \(feed.alternate.outputPath)")
+        for index in feed.articles.prefix(AtomFeed.limit) { addArticle(index, body: true, to: &h) }
+        return String(h.value, radix: 16)
+    }
+
+    private func addArticle(_ index: Int, body: Bool, to h: inout FNV1a) {
+        h.add(Int64(bitPattern: articleHashes[index]))
+        if body { h.add(Int64(bitPattern: graph.articles[index].bodyHash)) }
+    }
+
+    /// Every field of an article that any page shows, its body aside.
+    private static func hash(_ a: Article) -> UInt64 {
+        var h = FNV1a()
         h.add(a.slug.value)
         h.add(a.title)
         h.add(a.date.instant)
@@ -67,7 +86,7 @@ struct PageFingerprints {
         }
         h.add(a.directives.map(\.text).joined(separator: "|"))
         h.add(a.themes.map(String.init).joined(separator: "|"))
-        if body { h.add(Int64(bitPattern: a.bodyHash)) }
+        return h.value
     }
 
     private func addDirective(_ code: DirectiveCode, body: Bool, to h: inout FNV1a) {

@@ -177,10 +177,15 @@ public enum SiteBuilder {
             }
             pages.append(OutputFile(path: path, contents: .render { renderer.html(for: plan) }))
         }
+        // Feeds are fingerprinted like pages: an unchanged one is kept, and its bodies are not rendered.
         let allFeeds = AtomFeed.all(for: graph)
-        let bodies = AtomFeed.bodies(for: allFeeds, graph: graph, markdown: renderer.markdown)
-        let feeds: [OutputFile] = allFeeds.map { feed in
-            OutputFile(path: feed.path, contents: .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
+        let feedPrints = allFeeds.map { fingerprints.fingerprint($0) }
+        let changedFeeds = zip(allFeeds, feedPrints).filter { previous.manifest.entries[$0.0.path] != $0.1 }.map(\.0)
+        let bodies = AtomFeed.bodies(for: changedFeeds, graph: graph, markdown: renderer.markdown)
+        let feeds: [OutputFile] = zip(allFeeds, feedPrints).map { feed, print in
+            manifest.entries[feed.path] = print
+            if previous.manifest.entries[feed.path] == print { return OutputFile(path: feed.path, contents: previous.contents(feed.path)) }
+            return OutputFile(path: feed.path, contents: .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
         }
         clock.lap("feed bodies")
         let searchJSON = SearchIndex.json(for: graph)
