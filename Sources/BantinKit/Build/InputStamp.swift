@@ -22,7 +22,7 @@ public struct InputStamp: Sendable, Equatable {
         var hasher = FNV1a()
         hasher.add("bantin-stamp-1")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
-        hasher.add(describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
+        hasher.add(executable)
         for folder in [options.content, options.templates] { hasher.add(fingerprint(of: folder)) }
         return InputStamp(value: String(hasher.value, radix: 16))
     }
@@ -43,6 +43,12 @@ public struct InputStamp: Sendable, Equatable {
         hasher.add(Int64(info.st_mtim.tv_sec))
         hasher.add(Int64(info.st_mtim.tv_nsec))
         hasher.add(Int64(info.st_mode))
+    }
+
+    /// The running bantin executable, described like any input: a new build of bantin invalidates
+    /// stamps, page fingerprints and the article cache.
+    static var executable: String {
+        describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
     }
 
     /// One file's path, size, modification time and mode.

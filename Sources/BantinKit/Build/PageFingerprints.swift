@@ -18,7 +18,7 @@ struct PageFingerprints {
         for name in ["site.yml", "site.yaml"] {
             hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
         }
-        hasher.add(InputStamp.describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))
+        hasher.add(InputStamp.executable)
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)")
         global = String(hasher.value, radix: 16)
     }

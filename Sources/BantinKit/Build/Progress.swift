@@ -43,7 +43,7 @@ struct StageClock {
     mutating func lap(_ stage: String) {
         guard Self.enabled else { return }
         let now = ContinuousClock.now
-        let seconds = Double((now - last).components.attoseconds) / 1e18 + Double((now - last).components.seconds)
+        let seconds = (now - last) / .seconds(1)
         FileHandle.standardError.write(Data("trace: \(stage) \(String(format: "%.3f", seconds)) s\n".utf8))
         last = now
     }

@@ -81,7 +81,7 @@ public enum SiteBuilder {
         clock.lap("fingerprint inputs")
         let (site, diagnostics) = try plan(options, previous: { previous.value }, cacheFile: output.cacheURL, clock: &clock)
         do {
-            try output.publish(site.files, base: previous.value.linkFrom == nil ? previous.value.manifest : nil, progress: progress)
+            try output.publish(site.files, base: previous.value.base, progress: progress)
             clock.lap("render and write")
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
@@ -127,8 +127,15 @@ public enum SiteBuilder {
         var manifest: PageManifest
         var linkFrom: URL?
 
-        func contents(_ path: String) -> OutputFile.Contents {
-            linkFrom.map { .link($0.appendingPathComponent(path)) } ?? .keep
+        /// The retired output's manifest, when that folder is what the build writes into.
+        var base: PageManifest? { linkFrom == nil ? manifest : nil }
+
+        /// Records `print` as the fingerprint of the file at `path`, and gives the earlier file
+        /// when it had the same one (`nil`: the file must be made again, always for `alwaysWritten`).
+        func reused(_ path: String, print: String, recordingIn new: inout PageManifest) -> OutputFile.Contents? {
+            new.entries[path] = print
+            guard print != PageManifest.alwaysWritten, manifest.entries[path] == print else { return nil }
+            return linkFrom.map { .link($0.appendingPathComponent(path)) } ?? .keep
         }
     }
 
@@ -169,23 +176,20 @@ public enum SiteBuilder {
         pages.reserveCapacity(plans.count)
         for (plan, print) in zip(plans, prints) {
             let path = renderer.route(of: plan).outputPath
-            manifest.entries[path] = print ?? PageManifest.alwaysWritten
-            if let print, previous.manifest.entries[path] == print {
-                pages.append(OutputFile(path: path, contents: previous.contents(path)))
+            if let earlier = previous.reused(path, print: print ?? PageManifest.alwaysWritten, recordingIn: &manifest) {
+                pages.append(OutputFile(path: path, contents: earlier))
                 reused += 1
-                continue
+            } else {
+                pages.append(OutputFile(path: path, contents: .render { renderer.html(for: plan) }))
             }
-            pages.append(OutputFile(path: path, contents: .render { renderer.html(for: plan) }))
         }
         // Feeds are fingerprinted like pages: an unchanged one is kept, and its bodies are not rendered.
         let allFeeds = AtomFeed.all(for: graph)
-        let feedPrints = allFeeds.map { fingerprints.fingerprint($0) }
-        let changedFeeds = zip(allFeeds, feedPrints).filter { previous.manifest.entries[$0.0.path] != $0.1 }.map(\.0)
+        let earlierFeeds = allFeeds.map { previous.reused($0.path, print: fingerprints.fingerprint($0), recordingIn: &manifest) }
+        let changedFeeds = zip(allFeeds, earlierFeeds).filter { $0.1 == nil }.map(\.0)
         let bodies = AtomFeed.bodies(for: changedFeeds, graph: graph, markdown: renderer.markdown)
-        let feeds: [OutputFile] = zip(allFeeds, feedPrints).map { feed, print in
-            manifest.entries[feed.path] = print
-            if previous.manifest.entries[feed.path] == print { return OutputFile(path: feed.path, contents: previous.contents(feed.path)) }
-            return OutputFile(path: feed.path, contents: .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
+        let feeds: [OutputFile] = zip(allFeeds, earlierFeeds).map { feed, earlier in
+            OutputFile(path: feed.path, contents: earlier ?? .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
         }
         clock.lap("feed bodies")
         let searchJSON = SearchIndex.json(for: graph)
@@ -216,8 +220,7 @@ public enum SiteBuilder {
             let path = files[index].path
             if case .copy(let source) = files[index].contents {
                 let signature = "copy " + InputStamp.describe(source)
-                manifest.entries[path] = signature
-                if previous.manifest.entries[path] == signature { files[index].contents = previous.contents(path) }
+                if let earlier = previous.reused(path, print: signature, recordingIn: &manifest) { files[index].contents = earlier }
             } else if manifest.entries[path] == nil {
                 manifest.entries[path] = PageManifest.alwaysWritten
             }

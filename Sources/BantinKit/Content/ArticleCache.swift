@@ -13,17 +13,6 @@ public final class ArticleCache: @unchecked Sendable {
         var modified: Int64
         var changed: Int64
         var inode: UInt64
-
-        init(_ info: stat) {
-            size = Int64(info.st_size)
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-            inode = UInt64(info.st_ino)
-        }
-
-        init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
-            (self.size, self.modified, self.changed, self.inode) = (size, modified, changed, inode)
-        }
     }
 
     struct Entry {
@@ -49,7 +38,7 @@ public final class ArticleCache: @unchecked Sendable {
 
     /// The context a cache must have been saved in to be used: this executable, this timezone.
     static func context(zone: SiteTimeZone) -> String {
-        InputStamp.describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()) + "\n" + zone.identifier
+        InputStamp.executable + "\n" + zone.identifier
     }
 
     /// The entry for `path` if the file on disk is still the one it was made from.
@@ -172,6 +161,16 @@ extension CacheWriter {
         }
         bool(entry.article != nil)
         if let article = entry.article { self.article(article) }
+    }
+}
+
+extension ArticleCache.FileKey {
+    init(_ info: stat) {
+        self.init(
+            size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+            inode: UInt64(info.st_ino))
     }
 }
 

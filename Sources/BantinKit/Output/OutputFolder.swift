@@ -131,17 +131,23 @@ public struct OutputFolder: Sendable {
         return String(path[..<slash])
     }
 
-    /// Removes the files of the old site that the new one does not have, and folders left empty.
-    private static func removeFiles(notIn files: [OutputFile], of base: PageManifest, from root: URL) {
-        let wanted = Set(files.map(\.path))
+    /// Every folder that holds one of `paths`, however deep.
+    static func folders(holding paths: some Sequence<String>) -> Set<String> {
         var folders: Set<String> = []
-        for path in base.entries.keys where !wanted.contains(path) {
-            unlink(root.path + "/" + path)
+        for path in paths {
             var folder = parent(of: path)
             while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(of: folder) }
         }
+        return folders
+    }
+
+    /// Removes the files of the old site that the new one does not have, and folders left empty.
+    private static func removeFiles(notIn files: [OutputFile], of base: PageManifest, from root: URL) {
+        let wanted = Set(files.map(\.path))
+        let stale = base.entries.keys.filter { !wanted.contains($0) }
+        for path in stale { unlink(root.path + "/" + path) }
         // Deepest first; a folder that still holds anything stays.
-        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }
+        for folder in folders(holding: stale).sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }
     }
 
     /// Writes every file, on every core; folders are made first, in order. `replacing`: a file
@@ -149,11 +155,7 @@ public struct OutputFolder: Sendable {
     static func write(_ files: [OutputFile], into root: URL, replacing: Bool, progress: BuildProgress) throws {
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let fm = FileManager.default
-        var folders: Set<String> = []
-        for file in files where !file.contents.isKeep {
-            var folder = parent(of: file.path)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(of: folder) }
-        }
+        let folders = folders(holding: files.lazy.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
         // Sorted, a parent comes before its children; plain mkdir(2) is much cheaper than FileManager's.
