@@ -114,6 +114,11 @@ import Testing
     /// Builds incrementally into `public/` and from scratch into a new folder; both must match.
     func expectSameAsCleanBuild(_ site: TestSite, _ step: String) throws -> BuildReport {
         let incremental = try site.build()
+        // The fingerprint recorded for the next build (worked out from the paths written, when the
+        // build went onto the retired output) is the one a walk of the folder gives.
+        let output = OutputFolder(url: site.options().output, display: "public")
+        let recorded = PageManifest.load(from: output.manifestURL).outputFingerprint
+        #expect(recorded == FolderPrint.of(folder: output.url.path)?.description, "recorded output fingerprint after \(step)")
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         _ = try SiteBuilder.build(site.options(output: clean))
         #expect(try site.snapshot() == site.snapshot(clean), "after \(step)")
@@ -153,6 +158,34 @@ import Testing
         report = try expectSameAsCleanBuild(site, "building after a hand edit")
         #expect(report.reusedPages > 0, "the untouched output is still used")
         #expect(try site.read("public/assets/style.css") != "/* sửa tay */")
+    }
+
+    /// A folder's fingerprint changes with any entry, and is brought up to date from the changed paths alone.
+    @Test func aFolderFingerprintFollowsItsEntries() throws {
+        let site = try TestSite(content: "bulletin")
+        let folder = site.root.appendingPathComponent("thu-muc")
+        let path = folder.path
+        for (name, text) in [("a/index.html", "một"), ("a/b/index.html", "hai"), ("c.txt", "ba")] {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let first = try #require(FolderPrint.of(folder: path))
+        #expect(FolderPrint.of(folder: path) == first, "the same folder, the same fingerprint")
+        #expect(FolderPrint(first.description) == first)
+        #expect(FolderPrint.of(folder: folder.appendingPathComponent("khong-co").path) == nil)
+        // Changed, added and removed entries, and the folders holding them.
+        let touched: Set<String> = ["a/b/index.html", "a/moi.html", "c.txt", "a", "a/b"]
+        let before = FolderPrint.sum(of: touched, under: path)
+        try Data("hai, đã sửa".utf8).write(to: folder.appendingPathComponent("a/b/index.html"))
+        try Data("mới".utf8).write(to: folder.appendingPathComponent("a/moi.html"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("c.txt"))
+        let second = try #require(FolderPrint.of(folder: path))
+        #expect(second != first)
+        #expect(first.replacing(before, with: FolderPrint.sum(of: touched, under: path)) == second)
+        // A file renamed within its folder changes the fingerprint too.
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("a/moi.html"), to: folder.appendingPathComponent("a/moi2.html"))
+        #expect(FolderPrint.of(folder: path) != second)
     }
 
     @Test func theArticleCacheGivesWhatReadingGives() throws {

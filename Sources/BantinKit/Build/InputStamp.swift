@@ -1,29 +1,27 @@
 import Foundation
 
-/// A fingerprint of everything a build reads: every file under the content and templates
-/// folders (path, size, modification time), the options, and the bantin executable itself.
-/// When it matches the one saved by the last successful build, the output is already what a
-/// new build would write, so the build can stop early and leave it byte-for-byte as it is.
+/// A fingerprint of everything a build reads: every file of the content folder (path, size,
+/// modification and change times, inode), every file and folder under the templates folder, the
+/// options, and the bantin executable itself. When it matches the one saved by the last
+/// successful build, and the output folder is as that build left it, the output is already what
+/// a new build would write, so the build can stop early and leave it byte-for-byte as it is.
 public struct InputStamp: Sendable, Equatable {
     public let value: String
 
-    /// The inputs' stamp combined with the output folder's fingerprint (see `fingerprint(of:)`),
-    /// so a hand-edited or damaged output is never taken as up to date.
-    init(inputs: InputStamp, output: String) {
-        var hasher = FNV1a()
-        hasher.add(inputs.value)
-        hasher.add(output)
-        value = String(hasher.value, radix: 16)
-    }
-
     init(value: String) { self.value = value }
 
-    static func inputs(_ options: BuildOptions) -> InputStamp {
+    static func inputs(_ options: BuildOptions, content: ContentListing) -> InputStamp {
         var hasher = FNV1a()
-        hasher.add("bantin-stamp-1")
+        hasher.add("bantin-stamp-2")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
-        for folder in [options.content, options.templates] { hasher.add(fingerprint(of: folder)) }
+        for file in content.files {
+            hasher.add(file.relativePath)
+            let key = file.fileKey
+            for number in [key?.size ?? -1, key?.modified ?? -1, key?.changed ?? -1, Int64(bitPattern: key?.inode ?? 0)] { hasher.add(number) }
+        }
+        hasher.add(Int64(content.diagnostics.count))
+        hasher.add(fingerprint(of: options.templates))
         return InputStamp(value: String(hasher.value, radix: 16))
     }
 
@@ -66,21 +64,23 @@ struct FNV1a {
 
     mutating func add(_ text: String) {
         var text = text
+        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds `raw` and an end mark, so that `ab` + `c` and `a` + `bc` differ.
+    mutating func add(bytes raw: UnsafeRawBufferPointer) {
         var hash = value
-        text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var i = 0
-            while i + 8 <= raw.count {
-                hash ^= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                hash &*= Self.prime
-                hash ^= hash >> 29
-                i += 8
-            }
-            while i < raw.count {
-                hash ^= UInt64(raw[i])
-                hash &*= Self.prime
-                i += 1
-            }
+        var i = 0
+        while i + 8 <= raw.count {
+            hash ^= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            hash &*= Self.prime
+            hash ^= hash >> 29
+            i += 8
+        }
+        while i < raw.count {
+            hash ^= UInt64(raw[i])
+            hash &*= Self.prime
+            i += 1
         }
         hash ^= 0xFF
         hash &*= Self.prime

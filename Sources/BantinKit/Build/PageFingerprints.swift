@@ -114,7 +114,7 @@ struct PageManifest: Sendable {
 
     static let alwaysWritten = "-"
     /// The first word of the file; a manifest without it (an older bantin's) is not trusted.
-    static let format = "bantin-manifest-2"
+    static let format = "bantin-manifest-3"
 
     static func load(from url: URL) -> PageManifest {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return PageManifest() }

@@ -58,10 +58,10 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: [problem])
         }
         var clock = StageClock()
-        let outputWalk = Background { InputStamp.fingerprint(of: options.output) }
-        let inputs = InputStamp.inputs(options)
-        let outputBefore = outputWalk.value
-        if let last = output.lastStamp(), last.stamp == InputStamp(inputs: inputs, output: outputBefore).value,
+        let listing = ContentListing(of: options.content, displayRoot: options.contentName)
+        let inputs = InputStamp.inputs(options, content: listing)
+        // The output is walked to check it only when the inputs are those of the last build.
+        if let last = output.lastStamp(), last.inputs == inputs.value, FolderPrint.of(folder: output.url.path)?.description == last.output,
             var report = BuildReport(saved: last.report)
         {
             report.upToDate = true
@@ -76,12 +76,14 @@ public enum SiteBuilder {
         let previous = Background { [output] () -> Reuse in
             if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil) }
             let last = PageManifest.load(from: output.manifestURL)
-            return Reuse(manifest: last.outputFingerprint == outputBefore ? last : PageManifest(), linkFrom: options.output)
+            let intact = FolderPrint(last.outputFingerprint).map { $0 == FolderPrint.of(folder: output.url.path) } ?? false
+            return Reuse(manifest: intact ? last : PageManifest(), linkFrom: options.output)
         }
         clock.lap("fingerprint inputs")
-        let (site, diagnostics) = try plan(options, previous: { previous.value }, cacheFile: output.cacheURL, clock: &clock)
+        let (site, diagnostics) = try plan(options, listing: listing, previous: { previous.value }, cacheFile: output.cacheURL, clock: &clock)
+        let published: FolderPrint?
         do {
-            try output.publish(site.files, base: previous.value.base, progress: progress)
+            published = try output.publish(site.files, base: previous.value.base, progress: progress)
             clock.lap("render and write")
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
@@ -93,10 +95,11 @@ public enum SiteBuilder {
         report.cachedArticles = site.articleCache?.hits ?? 0
         report.readArticles = site.articleCache?.misses
         let cacheSaved = Background { [site] in site.articleCache?.save(to: output.cacheURL) }
-        let outputAfter = InputStamp.fingerprint(of: options.output)
-        output.saveStamp(InputStamp(inputs: inputs, output: outputAfter), report: report.saved)
+        // Built onto the retired output, the new one's fingerprint is known from the paths written.
+        let outputAfter = published ?? FolderPrint.of(folder: output.url.path) ?? FolderPrint(value: 0)
+        output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         var manifest = site.manifest
-        manifest.outputFingerprint = outputAfter
+        manifest.outputFingerprint = outputAfter.description
         manifest.save(to: output.manifestURL)
         cacheSaved.value
         clock.lap("stamp")
@@ -118,7 +121,7 @@ public enum SiteBuilder {
 
     public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var clock = StageClock()
-        return try plan(options, previous: { Reuse(manifest: PageManifest(), linkFrom: nil) }, clock: &clock)
+        return try plan(options, listing: nil, previous: { Reuse(manifest: PageManifest(), linkFrom: nil) }, clock: &clock)
     }
 
     /// What a build may take from earlier output: the files `manifest` lists with the same
@@ -141,10 +144,11 @@ public enum SiteBuilder {
 
     /// `previous` is asked for only once the site graph is made (it may still be being checked).
     static func plan(
-        _ options: BuildOptions, previous reuse: () -> Reuse, cacheFile: URL? = nil, clock: inout StageClock
+        _ options: BuildOptions, listing: ContentListing?, previous reuse: () -> Reuse, cacheFile: URL? = nil, clock: inout StageClock
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(
-            content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, cacheFile: cacheFile)
+            content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, cacheFile: cacheFile,
+            listing: listing)
         clock.lap("read content")
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems

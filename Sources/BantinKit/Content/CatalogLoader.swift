@@ -8,13 +8,18 @@ public enum CatalogLoader {
     ///   - displayRoot: how to name that folder in diagnostics (`content`).
     ///   - cacheFile: an `ArticleCache` saved by an earlier build: articles whose files have not
     ///     changed are taken from it instead of read again.
-    public static func load(content: URL, displayRoot: String, includeDrafts: Bool, cacheFile: URL? = nil) -> (Catalog?, [Diagnostic]) {
+    ///   - listing: the folder's files, when they were already listed.
+    public static func load(
+        content: URL, displayRoot: String, includeDrafts: Bool, cacheFile: URL? = nil, listing: ContentListing? = nil
+    ) -> (Catalog?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
             return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
         }
-        let files = ContentTree.files(under: content, diagnostics: &diagnostics, displayRoot: displayRoot)
+        let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
+        let files = listed.files
+        diagnostics += listed.diagnostics
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
 
         let config = siteConfig(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)

@@ -53,18 +53,21 @@ public struct OutputFolder: Sendable {
         return .error(display, "refusing to replace \(display): it is not empty and was not made by bantin (no \(Self.markerName)); move its files away or choose another `--output`")
     }
 
-    /// The stamp and report of the last successful build into this folder, if the folder is still its output.
-    public func lastStamp() -> (stamp: String, report: String)? {
+    /// What the last successful build into this folder saved, if the folder is still its output:
+    /// the stamp of its inputs, the fingerprint of the folder it left, and its report.
+    public func lastStamp() -> (inputs: String, output: String, report: String)? {
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent(Self.markerName).path),
             let text = try? String(contentsOf: stampURL, encoding: .utf8),
             let newline = text.firstIndex(of: "\n")
         else { return nil }
-        return (String(text[..<newline]), String(text[text.index(after: newline)...]))
+        let parts = text[..<newline].split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), String(parts[1]), String(text[text.index(after: newline)...]))
     }
 
     /// Saves the stamp of a successful build (beside the output, so the site itself never changes).
-    public func saveStamp(_ stamp: InputStamp, report: String) {
-        try? Data((stamp.value + "\n" + report).utf8).write(to: stampURL)
+    func saveStamp(inputs: InputStamp, output: FolderPrint, report: String) {
+        try? Data((inputs.value + " " + output.description + "\n" + report).utf8).write(to: stampURL)
     }
 
     /// Forgets the last stamp: the next build will not take the output as up to date.
@@ -77,7 +80,7 @@ public struct OutputFolder: Sendable {
     func reusableBase() -> PageManifest? {
         guard FileManager.default.fileExists(atPath: retiredURL.path) else { return nil }
         let manifest = PageManifest.load(from: retiredManifestURL)
-        guard !manifest.outputFingerprint.isEmpty, InputStamp.fingerprint(of: retiredURL) == manifest.outputFingerprint else { return nil }
+        guard let recorded = FolderPrint(manifest.outputFingerprint), FolderPrint.of(folder: retiredURL.path) == recorded else { return nil }
         return manifest
     }
 
@@ -86,7 +89,9 @@ public struct OutputFolder: Sendable {
     /// already there, every other file is replaced (never written through: it may be a hard link),
     /// and files the new site does not have are removed. The output folder itself is never touched
     /// until the swap, so a failure at any point leaves it as it was.
-    func publish(_ files: [OutputFile], base: PageManifest?, progress: BuildProgress = .silent) throws {
+    /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
+    ///   and removed (the rest of the folder is as the base's fingerprint says); otherwise `nil`.
+    func publish(_ files: [OutputFile], base: PageManifest?, progress: BuildProgress = .silent) throws -> FolderPrint? {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
         do {
@@ -97,10 +102,23 @@ public struct OutputFolder: Sendable {
                 try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
             }
             try? fm.removeItem(at: retiredManifestURL)
+            var stale: [String] = []
+            var touched: Set<String> = []
+            var before: UInt64 = 0
+            if let base {
+                let wanted = Set(files.map(\.path))
+                stale = base.entries.keys.filter { !wanted.contains($0) }
+                let changed = files.lazy.filter { !$0.contents.isKeep }.map(\.path) + stale + [Self.markerName]
+                touched = Set(changed).union(Self.folders(holding: changed))
+                before = FolderPrint.sum(of: touched, under: stagingURL.path)
+            }
             try Self.write(files, into: stagingURL, replacing: base != nil, progress: progress)
-            if let base { Self.removeFiles(notIn: files, of: base, from: stagingURL) }
+            Self.remove(stale, from: stagingURL)
             try Self.writeFile(Array(Self.markerText.utf8), to: stagingURL.appendingPathComponent(Self.markerName).path, replacing: true)
+            let print = base.flatMap { FolderPrint($0.outputFingerprint) }?
+                .replacing(before, with: FolderPrint.sum(of: touched, under: stagingURL.path))
             try swapIntoPlace()
+            return print
         } catch {
             try? fm.removeItem(at: stagingURL)
             throw error
@@ -141,10 +159,8 @@ public struct OutputFolder: Sendable {
         return folders
     }
 
-    /// Removes the files of the old site that the new one does not have, and folders left empty.
-    private static func removeFiles(notIn files: [OutputFile], of base: PageManifest, from root: URL) {
-        let wanted = Set(files.map(\.path))
-        let stale = base.entries.keys.filter { !wanted.contains($0) }
+    /// Removes files of the old site that the new one does not have, and folders left empty.
+    private static func remove(_ stale: [String], from root: URL) {
         for path in stale { unlink(root.path + "/" + path) }
         // Deepest first; a folder that still holds anything stays.
         for folder in folders(holding: stale).sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }

@@ -11,6 +11,20 @@ public struct TreeEntry: Sendable, Equatable {
     var fileKey: ArticleCache.FileKey? = nil
 }
 
+/// The files of a content folder, listed once per build: the build's input stamp and the
+/// catalog are both made from this one listing.
+public struct ContentListing: Sendable {
+    public var files: [TreeEntry]
+    /// Problems met while listing (unreadable folders, broken links, loops).
+    public var diagnostics: [Diagnostic]
+
+    public init(of folder: URL, displayRoot: String) {
+        var diagnostics: [Diagnostic] = []
+        files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
+        self.diagnostics = diagnostics
+    }
+}
+
 /// Lists the regular files under a folder, in a stable order, following
 /// symlinks once (a loop is reported, never followed forever).
 public enum ContentTree {

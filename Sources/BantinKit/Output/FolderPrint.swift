@@ -1,0 +1,116 @@
+import Foundation
+
+/// A fingerprint of everything under a folder: the sum of one hash per entry (relative path,
+/// size, modification time, mode; symbolic links not followed). A sum does not depend on the
+/// order entries are met, so the folder is walked on every core, and after a build changed a
+/// few paths the fingerprint is brought up to date from those paths alone (`replacing`).
+struct FolderPrint: Equatable, Sendable {
+    var value: UInt64
+
+    init(value: UInt64) { self.value = value }
+
+    /// `nil` for text that no `description` gave.
+    init?(_ text: some StringProtocol) {
+        guard let value = UInt64(text, radix: 16) else { return nil }
+        self.value = value
+    }
+
+    var description: String { String(value, radix: 16) }
+
+    /// The fingerprint of the folder at `root`; `nil` when it cannot be opened.
+    static func of(folder root: String) -> FolderPrint? {
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return nil }
+        defer { close(rootFD) }
+        let base = RootDescriptor(fd: rootFD)
+        var total: UInt64 = 0
+        // Level by level: every folder of a level is read on some core, and gives the next level.
+        var level: [String] = [""]
+        while !level.isEmpty {
+            let scanned = level.parallelMap { scan($0, in: base) }
+            level = []
+            for (sum, folders) in scanned {
+                total &+= sum
+                level += folders
+            }
+        }
+        return FolderPrint(value: total)
+    }
+
+    /// The sum of the entries at `paths` (relative to `root`) that exist: what those paths add to
+    /// the folder's fingerprint.
+    static func sum(of paths: some Sequence<String>, under root: String) -> UInt64 {
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return 0 }
+        defer { close(rootFD) }
+        var total: UInt64 = 0
+        for path in paths {
+            var info = stat()
+            guard fstatat(rootFD, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let parent = slash.map { String(path[..<$0]) } ?? ""
+            var name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            total &+= name.withUTF8 { entry(in: folderHash(parent), name: UnsafeRawBufferPointer($0), info) }
+        }
+        return total
+    }
+
+    /// This fingerprint after the entries at some paths went from summing to `before` to `after`.
+    func replacing(_ before: UInt64, with after: UInt64) -> FolderPrint {
+        FolderPrint(value: value &- before &+ after)
+    }
+
+    // MARK: One entry
+
+    /// The hash a folder's entries start from: its relative path.
+    private static func folderHash(_ relative: String) -> FNV1a {
+        var hasher = FNV1a()
+        hasher.add(relative)
+        return hasher
+    }
+
+    private static func entry(in folder: FNV1a, name: UnsafeRawBufferPointer, _ info: stat) -> UInt64 {
+        var hasher = folder
+        hasher.add(bytes: name)
+        hasher.add(Int64(info.st_size))
+        hasher.add(Int64(info.st_mtim.tv_sec))
+        hasher.add(Int64(info.st_mtim.tv_nsec))
+        hasher.add(Int64(info.st_mode))
+        // One more round, so that sums of entries differing in one field do not cancel out.
+        hasher.add(Int64(bitPattern: hasher.value &* 0x9E37_79B9_7F4A_7C15))
+        return hasher.value
+    }
+
+    private struct RootDescriptor: @unchecked Sendable { let fd: Int32 }
+
+    /// The sum of the entries of one folder, and its subfolders' relative paths.
+    private static func scan(_ relative: String, in root: RootDescriptor) -> (UInt64, [String]) {
+        let fd = relative.isEmpty ? dup(root.fd) : openat(root.fd, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            if fd >= 0 { close(fd) }
+            return (0, [])
+        }
+        defer { closedir(dir) }
+        let folder = folderHash(relative)
+        var sum: UInt64 = 0
+        var folders: [String] = []
+        while let item = readdir(dir) {
+            let isFolder: Bool? = withUnsafeBytes(of: &item.pointee.d_name) { raw in
+                let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+                let name = UnsafeRawBufferPointer(rebasing: raw[0..<length])
+                if length <= 2 && name.allSatisfy({ $0 == UInt8(ascii: ".") }) { return nil }  // `.` and `..`
+                var info = stat()
+                guard fstatat(fd, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                sum &+= entry(in: folder, name: name, info)
+                return Directory.isDirectory(info)
+            }
+            if isFolder == true {
+                let name = withUnsafeBytes(of: &item.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                folders.append(relative.isEmpty ? name : relative + "/" + name)
+            }
+        }
+        return (sum, folders)
+    }
+}
