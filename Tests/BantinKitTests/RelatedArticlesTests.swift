@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BantinKit
@@ -59,5 +60,33 @@ import Testing
         // As the site graph holds them: newest first, ties by slug.
         let sorted = articles.sorted { $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug }
         #expect(RelatedArticles.compute(sorted, limit: 5) == Self.reference(sorted, limit: 5))
+    }
+
+    /// The saved ranking is used only for the same slugs, dates and terms; a damaged file is ignored.
+    @Test func theSavedRankingIsUsedOnlyForTheSameInputs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("related-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memo = RelatedMemo(url: folder.appendingPathComponent("related"))
+        var articles = (0..<12).map { n in
+            Self.article(n, instant: Int64(n % 5) * 86_400, directives: n % 2 == 0 ? ["01-KL/TW"] : ["05-CT/TW"], themes: [2023], related: [])
+        }
+        let computed = RelatedArticles.compute(articles, limit: 5)
+        #expect(memo.related(articles) == computed)
+        #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == computed, "saved")
+        // A new title leaves the ranking's inputs as they were; new terms do not.
+        articles[3].title = "Tiêu đề mới"
+        #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == computed)
+        articles[3].directives = [DirectiveCode("01-KL/TW")!]
+        #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == nil)
+        #expect(memo.related(articles) == RelatedArticles.compute(articles, limit: 5))
+        // A damaged file is refused, and ranking starts again.
+        var bytes = try Data(contentsOf: memo.url)
+        bytes[bytes.count - 1] = 0xFF
+        try bytes.write(to: memo.url)
+        #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == nil)
+        try bytes.prefix(bytes.count - 4).write(to: memo.url)
+        #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == nil)
+        #expect(memo.related(articles) == RelatedArticles.compute(articles, limit: 5))
     }
 }

@@ -80,7 +80,8 @@ public enum SiteBuilder {
             return Reuse(manifest: intact ? last : PageManifest(), linkFrom: options.output)
         }
         clock.lap("fingerprint inputs")
-        let (site, diagnostics) = try plan(options, listing: listing, previous: { previous.value }, cacheFile: output.cacheURL, clock: &clock)
+        let (site, diagnostics) = try plan(options, listing: listing, previous: { previous.value }, cacheFile: output.cacheURL,
+            relatedFile: output.relatedURL, clock: &clock)
         let published: FolderPrint?
         do {
             published = try output.publish(site.files, base: previous.value.base, progress: progress)
@@ -144,7 +145,8 @@ public enum SiteBuilder {
 
     /// `previous` is asked for only once the site graph is made (it may still be being checked).
     static func plan(
-        _ options: BuildOptions, listing: ContentListing?, previous reuse: () -> Reuse, cacheFile: URL? = nil, clock: inout StageClock
+        _ options: BuildOptions, listing: ContentListing?, previous reuse: () -> Reuse, cacheFile: URL? = nil,
+        relatedFile: URL? = nil, clock: inout StageClock
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, cacheFile: cacheFile,
@@ -166,7 +168,8 @@ public enum SiteBuilder {
         }
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
 
-        let graph = SiteGraph(catalog: catalog)
+        let memo = relatedFile.map { RelatedMemo(url: $0) }
+        let graph = SiteGraph(catalog: catalog, rankRelated: { memo?.related($0) ?? RelatedArticles.compute($0) })
         clock.lap("site graph")
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
         let plans = PagePlan.all(for: graph)

@@ -37,32 +37,143 @@ public struct ArticleImage: Sendable, Equatable {
 }
 
 /// One news article, as its front matter and body say.
+///
+/// A value like any struct, but its fields live in one shared box that is copied only when a
+/// copy is changed: tens of thousands of articles pass through sorting, grouping and page
+/// building, and copying one is then one reference count, not one per field.
 public struct Article: Sendable {
+    private struct Fields {
+        var file: String
+        var slug: Slug
+        var title: String
+        var date: LocalDateTime
+        var updated: LocalDateTime?
+        var summary: String?
+        var category: String?
+        var location: String?
+        var author: String?
+        var source: String?
+        var image: ArticleImage?
+        var directives: [DirectiveCode]
+        var themes: [Int]
+        var draft: Bool
+        var related: [String]
+        var bodyText: BodyText
+        var bodyLine: Int
+        var positions: FieldPositions
+        var bodyHash: UInt64
+    }
+
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first when another article shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
+
+    init(
+        file: String, slug: Slug, title: String, date: LocalDateTime, updated: LocalDateTime?, summary: String?, category:
+        String?, location: String?, author: String?, source: String?, image: ArticleImage?, directives: [DirectiveCode], themes:
+        [Int], draft: Bool, related: [String], bodyText: BodyText, bodyLine: Int, positions: FieldPositions = FieldPositions(),
+        bodyHash: UInt64 = 0
+    ) {
+        storage = Storage(
+            Fields(
+                file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
+                location: location, author: author, source: source, image: image, directives: directives, themes: themes, draft:
+                draft, related: related, bodyText: bodyText, bodyLine: bodyLine, positions: positions, bodyHash: bodyHash))
+    }
+
     /// The file, as shown in diagnostics (`content/articles/2023/05/x.md`).
-    public var file: String
-    public var slug: Slug
-    public var title: String
-    public var date: LocalDateTime
-    public var updated: LocalDateTime?
-    public var summary: String?
-    public var category: String?
-    public var location: String?
-    public var author: String?
-    public var source: String?
-    public var image: ArticleImage?
-    public var directives: [DirectiveCode]
-    public var themes: [Int]
-    public var draft: Bool
-    public var related: [String]
+    public var file: String {
+        get { storage.fields.file }
+        set { unique.fields.file = newValue }
+    }
+    public var slug: Slug {
+        get { storage.fields.slug }
+        set { unique.fields.slug = newValue }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        set { unique.fields.title = newValue }
+    }
+    public var date: LocalDateTime {
+        get { storage.fields.date }
+        set { unique.fields.date = newValue }
+    }
+    public var updated: LocalDateTime? {
+        get { storage.fields.updated }
+        set { unique.fields.updated = newValue }
+    }
+    public var summary: String? {
+        get { storage.fields.summary }
+        set { unique.fields.summary = newValue }
+    }
+    public var category: String? {
+        get { storage.fields.category }
+        set { unique.fields.category = newValue }
+    }
+    public var location: String? {
+        get { storage.fields.location }
+        set { unique.fields.location = newValue }
+    }
+    public var author: String? {
+        get { storage.fields.author }
+        set { unique.fields.author = newValue }
+    }
+    public var source: String? {
+        get { storage.fields.source }
+        set { unique.fields.source = newValue }
+    }
+    public var image: ArticleImage? {
+        get { storage.fields.image }
+        set { unique.fields.image = newValue }
+    }
+    public var directives: [DirectiveCode] {
+        get { storage.fields.directives }
+        set { unique.fields.directives = newValue }
+    }
+    public var themes: [Int] {
+        get { storage.fields.themes }
+        set { unique.fields.themes = newValue }
+    }
+    public var draft: Bool {
+        get { storage.fields.draft }
+        set { unique.fields.draft = newValue }
+    }
+    public var related: [String] {
+        get { storage.fields.related }
+        set { unique.fields.related = newValue }
+    }
     /// The Markdown body, exactly as written after the front matter; from the article cache it
     /// is read only when a page or feed needs it.
-    var bodyText: BodyText
+    var bodyText: BodyText {
+        get { storage.fields.bodyText }
+        set { unique.fields.bodyText = newValue }
+    }
     /// The line of the file where `body` starts.
-    public var bodyLine: Int
+    public var bodyLine: Int {
+        get { storage.fields.bodyLine }
+        set { unique.fields.bodyLine = newValue }
+    }
     /// Where fields checked against the rest of the site were written, for diagnostics.
-    public var positions: FieldPositions = FieldPositions()
+    public var positions: FieldPositions {
+        get { storage.fields.positions }
+        set { unique.fields.positions = newValue }
+    }
     /// A fingerprint of `body`, made once when the file is read (page fingerprints use it).
-    public var bodyHash: UInt64 = 0
+    public var bodyHash: UInt64 {
+        get { storage.fields.bodyHash }
+        set { unique.fields.bodyHash = newValue }
+    }
 
     /// The Markdown body, exactly as written after the front matter.
     public var body: String {

@@ -28,6 +28,8 @@ public struct OutputFolder: Sendable {
     var retiredManifestURL: URL { sibling("old-pages") }
     /// What reading each article gave, for the next build (see `ArticleCache`).
     var cacheURL: URL { sibling("cache") }
+    /// The last "Xem thêm" ranking (see `RelatedMemo`).
+    var relatedURL: URL { sibling("related") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
     /// that contains the sources: no user file may be lost to a typo in `--output`.

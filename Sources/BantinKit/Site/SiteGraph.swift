@@ -36,7 +36,13 @@ public struct SiteGraph: Sendable {
     public var directiveIndex: [DirectiveCode: Int]
     public var themeIndex: [Int: Int]
 
+    /// `rankRelated` gives the "Xem thêm" articles of the articles in site order (by default,
+    /// `RelatedArticles.compute`; a build passes one that reuses the last ranking when it can).
     public init(catalog: Catalog) {
+        self.init(catalog: catalog, rankRelated: { RelatedArticles.compute($0) })
+    }
+
+    init(catalog: Catalog, rankRelated: ([Article]) -> [[Int]]) {
         config = catalog.config
         // Every article shows a directive's code as its file spells it, however the article wrote it.
         let canonical = Dictionary(catalog.directives.map { ($0.code, $0.code) }, uniquingKeysWith: { a, _ in a })
@@ -72,7 +78,7 @@ public struct SiteGraph: Sendable {
         months = byMonth.keys.sorted(by: >).map { MonthEntry(year: $0 / 100, month: $0 % 100, articles: byMonth[$0]!) }
         directiveIndex = Dictionary(directives.enumerated().map { ($0.element.directive.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
         themeIndex = Dictionary(themes.enumerated().map { ($0.element.theme.year, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        related = RelatedArticles.compute(articles)
+        related = rankRelated(articles)
     }
 }
 

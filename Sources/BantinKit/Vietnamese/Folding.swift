@@ -85,8 +85,17 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// True when `text` is already a valid slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
     public static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, text.first != "-", text.last != "-", !text.contains("--") else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x2D, last != 0x2D else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                let letterOrDigit = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                guard letterOrDigit || (byte == 0x2D && previous != 0x2D) else { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     public var description: String { value }
