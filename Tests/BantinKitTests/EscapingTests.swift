@@ -52,6 +52,9 @@ import Testing
     @Test func jsonStringsEscapeEverythingAScriptElementCares() {
         #expect(Escape.jsonString("a\"b\\c</script>\u{2028}\n") == #""a\"b\\c\u003c/script\u003e\u2028\n""#)
         #expect(Escape.jsonString("Đảng\u{2029}\u{1F}\t&") == #""Đảng\u2029\u001f\t\u0026""#)
+        // Other characters starting with the same byte as U+2028 pass as they are.
+        #expect(Escape.jsonString("“Nghị quyết” – số 1\u{2027}") == "\"“Nghị quyết” – số 1\u{2027}\"")
+        #expect(Escape.jsonString("") == "\"\"")
     }
 
     @Test func xmlEscapesMarkupAndDropsControlCharacters() {

@@ -188,6 +188,53 @@ import Testing
         #expect(FolderPrint.of(folder: path) != second)
     }
 
+    /// Entries are appended while most of the file is in use, the file is written anew when it
+    /// is not, and a file whose end is not a whole table is not used at all.
+    @Test func theArticleCacheFileIsAppendedToThenWrittenAnew() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("cache")
+        func entry(_ n: Int, body: String) -> ArticleCache.Entry {
+            let article = RelatedArticlesTests.article(n, instant: Int64(n) * 86_400, directives: ["01-KL/TW"], themes: [2023], related: [])
+            var withBody = article
+            withBody.body = body
+            return ArticleCache.Entry(key: .init(size: Int64(n), modified: 1, changed: 2, inode: 3), article: withBody, diagnostics: [])
+        }
+        func load() -> ArticleCache { ArticleCache.load(from: url, context: "ngữ cảnh") }
+        func bodies(_ cache: ArticleCache, _ paths: [String]) -> [String?] {
+            paths.map { path in cache.lookup(path, key: .init(size: Int64(path.count - 1), modified: 1, changed: 2, inode: 3))?.article?.body }
+        }
+        let first = ArticleCache(context: "ngữ cảnh")
+        for n in 1...3 { first.record("/\(n)" + String(repeating: "x", count: n - 1), entry(n, body: "Thân bài \(n) " + String(repeating: "chữ ", count: 200))) }
+        first.save(to: url)
+        let paths = ["/1", "/2x", "/3xx"]
+        var second = load()
+        #expect(bodies(second, paths).map { $0?.prefix(10) } == ["Thân bài 1", "Thân bài 2", "Thân bài 3"].map { Optional(Substring($0)) })
+        #expect(ArticleCache.load(from: url, context: "khác").lookup("/1", key: .init(size: 1, modified: 1, changed: 2, inode: 3)) == nil)
+        // Two kept, one dropped, one new: appended.
+        let size = try #require(Directory.linkStatus(url.path)).st_size
+        second.use(["/1", "/2x"])
+        second.record("/4xxx", entry(4, body: "Bài mới"))
+        second.save(to: url)
+        let inode = try #require(Directory.linkStatus(url.path)).st_ino
+        #expect(try #require(Directory.linkStatus(url.path)).st_size > size, "appended")
+        second = load()
+        #expect(bodies(second, paths + ["/4xxx"]).map { $0?.prefix(10) } == [Substring("Thân bài 1"), "Thân bài 2", nil, "Bài mới"])
+        // Only one kept, nothing tolerated: written anew, smaller, with what was kept.
+        second.use(["/4xxx"])
+        second.save(to: url, slack: 0)
+        #expect(try #require(Directory.linkStatus(url.path)).st_ino != inode, "a new file")
+        let third = load()
+        #expect(bodies(third, paths + ["/4xxx"]) == [nil, nil, nil, "Bài mới"])
+        // A torn append: the file's end is not a table.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: 7, count: 40))
+        try handle.close()
+        #expect(bodies(load(), ["/4xxx"]) == [nil])
+    }
+
     @Test func theArticleCacheGivesWhatReadingGives() throws {
         let site = try TestSite(content: "bulletin")
         try site.write("content/articles/2023/canh-bao.md", article(title: "Bài có một trường lạ", extra: "tieu_de_phu: \"x\"\n"))

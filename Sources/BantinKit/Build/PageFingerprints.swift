@@ -117,20 +117,41 @@ struct PageManifest: Sendable {
     static let format = "bantin-manifest-3"
 
     static func load(from url: URL) -> PageManifest {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return PageManifest() }
+        guard let bytes = Directory.contents(of: url.path) else { return PageManifest() }
+        return bytes.withUnsafeBufferPointer(parse) ?? PageManifest()
+    }
+
+    /// The first line, then one `fingerprint<TAB>path` line per file; read on bytes, for the
+    /// tens of thousands of lines of a large site.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PageManifest? {
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        var end = bytes.firstIndex(of: newline) ?? bytes.count
+        let first = text(0..<end)
+        guard first.hasPrefix(format + " ") else { return nil }
         var manifest = PageManifest()
-        let lines = text.split(separator: "\n")
-        guard let first = lines.first, first.hasPrefix(format + " ") else { return PageManifest() }
         manifest.outputFingerprint = String(first.dropFirst(format.count + 1))
-        for line in lines.dropFirst() {
-            let parts = line.split(separator: "\t", maxSplits: 1)
-            if parts.count == 2 { manifest.entries[String(parts[1])] = String(parts[0]) }
+        while end < bytes.count {
+            let start = end + 1
+            end = start
+            var split = -1
+            while end < bytes.count && bytes[end] != newline {
+                if split < 0 && bytes[end] == tab { split = end }
+                end += 1
+            }
+            if split > start { manifest.entries[text(split + 1..<end)] = text(start..<split) }
         }
         return manifest
     }
 
     func save(to url: URL) {
-        let text = (["\(Self.format) \(outputFingerprint)"] + entries.keys.sorted().map { "\(entries[$0]!)\t\($0)" }).joined(separator: "\n")
-        try? Data(text.utf8).write(to: url)
+        var out = Array("\(Self.format) \(outputFingerprint)".utf8)
+        for path in entries.keys.sorted() {
+            out.append(UInt8(ascii: "\n"))
+            out += entries[path]!.utf8
+            out.append(UInt8(ascii: "\t"))
+            out += path.utf8
+        }
+        try? OutputFolder.writeFile(out, to: url.path, replacing: true)
     }
 }

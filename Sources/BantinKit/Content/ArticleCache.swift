@@ -6,6 +6,10 @@ import Foundation
 /// inode are the ones recorded, and the whole cache only for the same bantin executable and
 /// site timezone. Anything unreadable in it means an empty cache: the cache can cost a full
 /// read, never a wrong one.
+///
+/// The file is a header, entries, then a table of where each entry is and a trailer. A build
+/// that read a few files appends their entries and a new table; the file is written anew only
+/// when more than half of it is entries no table lists any more.
 public final class ArticleCache: @unchecked Sendable {
     /// What identifies one version of a file on disk.
     struct FileKey: Hashable {
@@ -19,120 +23,156 @@ public final class ArticleCache: @unchecked Sendable {
         var key: FileKey
         var article: Article?
         var diagnostics: [Diagnostic]
+        /// Where the entry is in the cache file it was loaded from.
+        var stored: Range<Int>? = nil
     }
 
     /// The executable and settings the entries were read with.
     let context: String
-    private var entries: [String: Entry]
-    /// Entries of this build, by file path, to be saved.
-    private var current: [String: Entry] = [:]
+    /// Entries loaded from `file`, by file path.
+    private let entries: [String: Entry]
+    private let file: CacheFile?
+    /// Entries made in this build, and the paths whose loaded entries this build used.
+    private var fresh: [String: Entry] = [:]
+    private var used: [String] = []
     private let lock = NSLock()
-    /// How many files were taken from the cache in this build, and how many read and parsed.
-    private(set) var hits = 0
-    private(set) var misses = 0
 
-    init(context: String, entries: [String: Entry] = [:]) {
+    init(context: String, entries: [String: Entry] = [:], file: CacheFile? = nil) {
         self.context = context
         self.entries = entries
+        self.file = file
     }
+
+    /// How many files were taken from the cache in this build, and how many read and parsed.
+    var hits: Int { used.count }
+    var misses: Int { fresh.count }
 
     /// The context a cache must have been saved in to be used: this executable, this timezone.
     static func context(zone: SiteTimeZone) -> String {
         InputStamp.executable + "\n" + zone.identifier
     }
 
-    /// The entry for `path` if the file on disk is still the one it was made from.
+    /// The entry for `path` if the file on disk is still the one it was made from. Safe to call
+    /// from many threads; a build then says which entries it used (`use`).
     func lookup(_ path: String, key: FileKey) -> Entry? {
+        guard let entry = entries[path], entry.key == key else { return nil }
+        return entry
+    }
+
+    /// The loaded entries this build used, to be kept.
+    func use(_ paths: [String]) {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[path], entry.key == key else { return nil }
-        hits += 1
-        current[path] = entry
-        return entry
+        used = paths
     }
 
     func record(_ path: String, _ entry: Entry) {
         lock.lock()
         defer { lock.unlock() }
-        misses += 1
-        current[path] = entry
+        fresh[path] = entry
     }
 
     // MARK: Saving and loading
 
-    static let magic = "bantin-article-cache-3"
+    static let magic = "bantin-article-cache-4"
 
-    /// Saves this build's entries: header, entries, then a table of where each entry starts (so
-    /// loading can split the work) and where that table is. Written through a small buffer into
-    /// a temporary file, then renamed over the old cache.
-    func save(to url: URL) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp").path
+    /// Saves this build's entries: appended to the file they were loaded from when that is still
+    /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed
+    /// over the old one. Loaded entries are copied byte for byte, never decoded again.
+    /// `slack`: bytes of unused entries always tolerated before the file is written anew.
+    func save(to url: URL, slack: Int = 1 << 20) {
+        var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, entries[$0]?.stored) }
+        table += fresh.keys.map { ($0, nil) }
+        table.sort { $0.path < $1.path }
+        if let file, file.isStill(at: url.path) {
+            let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
+            if file.size <= 2 * live + slack, append(table, to: file, at: url.path) { return }
+        }
+        let temporary = url.path + ".tmp"
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         var out = CacheWriter(fd: fd)
         out.string(Self.magic)
         out.string(context)
-        var offsets: [Int64] = []
-        for path in current.keys.sorted() {
-            offsets.append(out.position)
-            out.entry(path, current[path]!)
+        var places: [Range<Int>] = []
+        for (path, stored) in table {
+            let start = Int(out.position)
+            if let stored, let file {
+                out.raw(UnsafeBufferPointer(rebasing: file.bytes[stored]))
+            } else if let entry = fresh[path] {
+                out.entry(path, entry)
+            }
+            places.append(start..<Int(out.position))
             out.flushIfLarge()
         }
-        let table = out.position
-        for offset in offsets { out.int(offset) }
-        out.int(Int64(offsets.count))
-        out.int(table)
+        out.table(places)
         if out.finish() && rename(temporary, url.path) == 0 { return }
         unlink(temporary)
     }
 
-    /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one. Entries
-    /// are read and decoded on every core, a few hundred at a time, so the file is never held whole.
+    /// Appends the new entries and a table of all; false (and no cache) if a write failed.
+    private func append(_ table: [(path: String, stored: Range<Int>?)], to file: CacheFile, at path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        guard lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) else {
+            close(fd)
+            return false
+        }
+        var out = CacheWriter(fd: fd, position: Int64(file.size))
+        var places: [Range<Int>] = []
+        for (path, stored) in table {
+            if let stored {
+                places.append(stored)
+            } else if let entry = fresh[path] {
+                let start = Int(out.position)
+                out.entry(path, entry)
+                places.append(start..<Int(out.position))
+            }
+        }
+        out.table(places)
+        if out.finish() { return true }
+        // A half-written end is never taken for a table (see `load`), but leave nothing doubtful.
+        unlink(path)
+        return false
+    }
+
+    /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one. The file is
+    /// mapped, not read, and its entries decoded on every core, a few hundred at a time.
     static func load(from url: URL, context: String) -> ArticleCache {
         let empty = ArticleCache(context: context)
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return empty }
-        // Kept open while any article body read from it is not loaded yet.
-        let file = CacheFile(fd: fd)
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 16 else { return empty }
-        let size = Int(info.st_size)
-        // The header, and the trailer: entry count and where the offset table starts.
-        guard var head = file.read(at: 0, count: min(size, 64 * 1024)), let trailer = file.read(at: size - 16, count: 16) else { return empty }
-        let (count, table): (Int, Int) = trailer.withUnsafeBufferPointer { buffer in
-            var reader = CacheReader(bytes: buffer)
-            return (reader.int().map(Int.init) ?? -1, reader.int().map(Int.init) ?? -1)
+        guard let file = CacheFile(path: url.path), file.size >= 24 else { return empty }
+        let bytes = file.bytes
+        // The trailer: entry count, where the table starts, the table's fingerprint.
+        var trailer = CacheReader(bytes: bytes, offset: file.size - 24)
+        guard let count = trailer.int().map(Int.init), let table = trailer.int().map(Int.init), let check = trailer.int(),
+            count >= 0, table >= 0, count <= file.size / 16, table + count * 16 + 24 == file.size,
+            check == CacheWriter.checksum(UnsafeBufferPointer(rebasing: bytes[table..<(table + count * 16)]))
+        else { return empty }
+        var header = CacheReader(bytes: bytes)
+        guard header.string() == magic, header.string() == context else { return empty }
+        let firstEntry = header.offset
+        var places: [Range<Int>] = []
+        places.reserveCapacity(count)
+        var reader = CacheReader(bytes: bytes, offset: table)
+        for _ in 0..<count {
+            guard let start = reader.int().map(Int.init), let length = reader.int().map(Int.init), start >= firstEntry, length > 0,
+                start <= table - length
+            else { return empty }
+            places.append(start..<(start + length))
         }
-        guard count >= 0, table >= 0, count <= size / 8, table + count * 8 + 16 == size else { return empty }
-        let headerEnd: Int? = head.withUnsafeBufferPointer { buffer in
-            var reader = CacheReader(bytes: buffer)
-            guard reader.string() == magic, reader.string() == context else { return nil }
-            return reader.offset
-        }
-        head = []
-        guard let firstEntry = headerEnd, let tableBytes = file.read(at: table, count: count * 8) else { return empty }
-        var starts: [Int] = tableBytes.withUnsafeBufferPointer { buffer in
-            var reader = CacheReader(bytes: buffer)
-            return (0..<count).map { _ in reader.int().map(Int.init) ?? -1 }
-        }
-        starts.append(table)
-        guard starts.first.map({ $0 == firstEntry }) ?? true, zip(starts, starts.dropFirst()).allSatisfy({ $0 >= 0 && $0 <= $1 }) else { return empty }
         let chunkSize = 256
         let chunks = Array(stride(from: 0, to: count, by: chunkSize))
-        let offsets = starts
+        let ranges = places
         let decoded: [[(String, Entry)]?] = chunks.parallelMap { first in
-            let last = min(first + chunkSize, count)
-            guard let bytes = file.read(at: offsets[first], count: offsets[last] - offsets[first]) else { return nil }
-            return bytes.withUnsafeBufferPointer { buffer in
-                var entries: [(String, Entry)] = []
-                for index in first..<last {
-                    var reader = CacheReader(bytes: buffer, offset: offsets[index] - offsets[first], file: file, fileOffset: offsets[first])
-                    guard let entry = reader.entry(), reader.offset == offsets[index + 1] - offsets[first] else { return nil }
-                    entries.append(entry)
-                }
-                return entries
+            var entries: [(String, Entry)] = []
+            for place in ranges[first..<min(first + chunkSize, count)] {
+                var reader = CacheReader(bytes: file.bytes, offset: place.lowerBound, file: file)
+                guard var entry = reader.entry(), reader.offset == place.upperBound else { return nil }
+                entry.1.stored = place
+                entries.append(entry)
             }
+            return entries
         }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
@@ -140,7 +180,7 @@ public final class ArticleCache: @unchecked Sendable {
             guard let chunk else { return empty }
             for (path, entry) in chunk { entries[path] = entry }
         }
-        return ArticleCache(context: context, entries: entries)
+        return ArticleCache(context: context, entries: entries, file: file)
     }
 }
 
@@ -175,14 +215,16 @@ extension ArticleCache.FileKey {
 }
 
 /// Length-prefixed little-endian values, buffered and written to a file descriptor.
-private struct CacheWriter {
+struct CacheWriter {
     let fd: Int32
     var bytes: [UInt8] = []
     private var flushed: Int64 = 0
     private var failed = false
 
-    init(fd: Int32) {
+    /// `position`: where in the file the descriptor writes first.
+    init(fd: Int32, position: Int64 = 0) {
         self.fd = fd
+        flushed = position
         bytes.reserveCapacity(Self.flushSize + 64 * 1024)
     }
 
@@ -216,6 +258,28 @@ private struct CacheWriter {
     }
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func raw(_ value: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: value) }
+
+    /// Where each entry is, then the trailer: entry count, where this table starts, its checksum.
+    mutating func table(_ places: [Range<Int>]) {
+        let start = bytes.count
+        let table = position
+        for place in places {
+            int(Int64(place.lowerBound))
+            int(Int64(place.count))
+        }
+        let check = bytes.withUnsafeBufferPointer { Self.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
+        int(Int64(places.count))
+        int(table)
+        int(check)
+    }
+
+    static func checksum(_ table: UnsafeBufferPointer<UInt8>) -> Int64 {
+        var hasher = FNV1a()
+        hasher.add(bytes: UnsafeRawBufferPointer(table))
+        return Int64(bitPattern: hasher.value)
+    }
 
     mutating func string(_ value: String) {
         var value = value
@@ -283,24 +347,22 @@ private struct CacheWriter {
 }
 
 /// Reads what `CacheWriter` wrote; every read is checked, `nil` past the end or on nonsense.
-private struct CacheReader {
+struct CacheReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
-    /// The file these bytes were read from, and where in it they start: bodies are left there.
+    /// The cache file these bytes are (all of it): bodies are left there.
     let file: CacheFile?
-    let fileOffset: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, file: CacheFile? = nil, fileOffset: Int = 0) {
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, file: CacheFile? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.file = file
-        self.fileOffset = fileOffset
     }
 
     /// A body: its place in the cache file, read when first used.
     mutating func body() -> BodyText? {
         guard let file, let count = count(), offset + count <= bytes.count else { return nil }
-        let text = BodyText(file: file, offset: fileOffset + offset, count: count)
+        let text = BodyText(file: file, offset: offset, count: count)
         offset += count
         return text
     }

@@ -34,20 +34,21 @@ public enum CatalogLoader {
 
         let zone = config.timeZone
         let cache = cacheFile.map { ArticleCache.load(from: $0, context: ArticleCache.context(zone: zone) + "\n" + displayRoot) }
-        let parsed: [(Article?, [Diagnostic])] = articleFiles.parallelMap { entry in
+        let parsed: [(article: Article?, diagnostics: [Diagnostic], cached: Bool)] = articleFiles.parallelMap { entry in
             let key = entry.fileKey
-            if let cache, let key, let hit = cache.lookup(entry.path, key: key) { return (hit.article, hit.diagnostics) }
+            if let cache, let key, let hit = cache.lookup(entry.path, key: key) { return (hit.article, hit.diagnostics, true) }
             var local: [Diagnostic] = []
             if let text = readText(entry.path, display: display(entry), into: &local) {
                 let (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
                 local += more
                 if let cache, let key { cache.record(entry.path, ArticleCache.Entry(key: key, article: article, diagnostics: local)) }
-                return (article, local)
+                return (article, local, false)
             }
-            return (nil, local)
+            return (nil, local, false)
         }
-        var articles = parsed.compactMap(\.0)
-        diagnostics += parsed.flatMap(\.1)
+        cache?.use(zip(articleFiles, parsed).compactMap { $1.cached ? $0.path : nil })
+        var articles = parsed.compactMap(\.article)
+        diagnostics += parsed.flatMap(\.diagnostics)
 
         var directives: [Directive] = []
         for entry in directiveFiles {
@@ -78,7 +79,7 @@ public enum CatalogLoader {
         let staticPaths = Set(staticFiles.map(\.relativePath))
         diagnostics += CatalogValidator.validate(
             articles: articles, directives: directives, themes: themes, staticPaths: staticPaths,
-            allSlugs: Set(parsed.compactMap { $0.0?.slug.value }), contentRoot: displayRoot)
+            allSlugs: Set(parsed.compactMap { $0.article?.slug.value }), contentRoot: displayRoot)
         // Directives cited without a file still get a page, made from the code alone.
         let known = Set(directives.map(\.code))
         var cited: [DirectiveCode: DirectiveCode] = [:]

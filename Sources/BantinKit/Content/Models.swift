@@ -233,26 +233,46 @@ final class BodyText: @unchecked Sendable {
     }
 }
 
-/// An open cache file, closed when the last body read from it is gone. A new cache saved over
-/// it (renamed into place) does not change what it reads.
+/// An article cache file, mapped into memory while any article body read from it is not
+/// loaded yet. A new cache renamed over it, or entries appended to it, do not change what it holds.
 final class CacheFile: @unchecked Sendable {
-    let fd: Int32
+    private let fd: Int32
+    private let base: UnsafeMutableRawPointer
+    let size: Int
+    private let inode: UInt64
 
-    init(fd: Int32) { self.fd = fd }
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0, let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
+            base != MAP_FAILED
+        else {
+            close(fd)
+            return nil
+        }
+        self.fd = fd
+        self.base = base
+        size = Int(info.st_size)
+        inode = UInt64(info.st_ino)
+    }
 
-    deinit { close(fd) }
+    deinit {
+        munmap(base, size)
+        close(fd)
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size) }
 
     func read(at offset: Int, count: Int) -> [UInt8]? {
-        guard count >= 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            filled += n
-        }
-        return bytes
+        guard offset >= 0, count >= 0, offset <= size - count else { return nil }
+        return Array(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]))
+    }
+
+    /// Is the file at `path` still this one, as long as when it was mapped?
+    func isStill(at path: String) -> Bool {
+        guard let info = Directory.linkStatus(path) else { return false }
+        return UInt64(info.st_ino) == inode && Int(info.st_size) == size
     }
 }
 

@@ -41,10 +41,16 @@ public enum Escape {
         out.append(0x22)
         var text = text
         text.withUTF8 { bytes in
-            out.reserveCapacity(bytes.count + 8)
+            // Runs of bytes that need no escape are copied whole.
+            var run = 0
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0xE2 {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 switch byte {
                 case 0x22: out += #"\""#.utf8
                 case 0x5C: out += #"\\"#.utf8
@@ -57,15 +63,17 @@ public enum Escape {
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     out += (bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
                     i += 2
-                case ..<0x20:
+                case 0xE2: out.append(byte)
+                default:
                     let hex = Array("0123456789abcdef".utf8)
                     out += #"\u00"#.utf8
                     out.append(hex[Int(byte >> 4)])
                     out.append(hex[Int(byte & 0xF)])
-                default: out.append(byte)
                 }
                 i += 1
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
         out.append(0x22)
     }
