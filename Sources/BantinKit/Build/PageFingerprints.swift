@@ -9,10 +9,15 @@ struct PageFingerprints {
     let global: String
     /// What a card of each article shows, hashed once (a page hashes these, not the texts again).
     let articleHashes: [UInt64]
+    /// What pages show of each directive and theme (in site order): without and with its description.
+    let directiveHashes: [(card: UInt64, whole: UInt64)]
+    let themeHashes: [(card: UInt64, whole: UInt64)]
 
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
         articleHashes = graph.articles.parallelMap(Self.hash)
+        directiveHashes = graph.directives.map { Self.hash($0.directive) }
+        themeHashes = graph.themes.map { Self.hash($0.theme) }
         var hasher = FNV1a()
         hasher.add(InputStamp.fingerprint(of: options.templates))
         for name in ["site.yml", "site.yaml"] {
@@ -89,18 +94,32 @@ struct PageFingerprints {
         return h.value
     }
 
+    private static func hash(_ d: Directive) -> (card: UInt64, whole: UInt64) {
+        var h = FNV1a()
+        for field in [d.code.text, d.kind, d.title, d.issuer, d.issued?.iso8601] { h.add(field ?? "\u{0}") }
+        let card = h.value
+        h.add(d.body)
+        return (card, h.value)
+    }
+
+    private static func hash(_ t: Theme) -> (card: UInt64, whole: UInt64) {
+        var h = FNV1a()
+        h.add("\(t.year)|\(t.title ?? "\u{0}")")
+        let card = h.value
+        h.add(t.body)
+        return (card, h.value)
+    }
+
     private func addDirective(_ code: DirectiveCode, body: Bool, to h: inout FNV1a) {
         guard let index = graph.directiveIndex[code] else { return h.add(code.text) }
-        let d = graph.directives[index].directive
-        for field in [d.code.text, d.kind, d.title, d.issuer, d.issued?.iso8601] { h.add(field ?? "\u{0}") }
-        if body { h.add(d.body) }
+        let hashes = directiveHashes[index]
+        h.add(Int64(bitPattern: body ? hashes.whole : hashes.card))
     }
 
     private func addTheme(_ year: Int, body: Bool, to h: inout FNV1a) {
         guard let index = graph.themeIndex[year] else { return h.add(String(year)) }
-        let t = graph.themes[index].theme
-        h.add("\(t.year)|\(t.title ?? "\u{0}")")
-        if body { h.add(t.body) }
+        let hashes = themeHashes[index]
+        h.add(Int64(bitPattern: body ? hashes.whole : hashes.card))
     }
 }
 

@@ -199,11 +199,11 @@ public enum SiteBuilder {
             OutputFile(path: feed.path, contents: earlier ?? .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
         }
         clock.lap("feed bodies")
-        let searchJSON = SearchIndex.json(for: graph)
+        let searchJSON = SearchIndex.jsonBytes(for: graph)
         clock.lap("search index")
         var files = pages + feeds
-        files.append(OutputFile(path: "search-index.json", contents: .text(searchJSON)))
-        files.append(OutputFile(path: "search-index.js", contents: .text(SearchIndex.script(json: searchJSON))))
+        files.append(OutputFile(path: "search-index.json", contents: .render { searchJSON }))
+        files.append(OutputFile(path: "search-index.js", contents: .render { SearchIndex.script(json: searchJSON) }))
         files.append(OutputFile(path: "robots.txt", contents: .text(CrawlFiles.robots(baseURL: baseURL))))
         var notes: [String] = []
         if let baseURL {
@@ -232,7 +232,7 @@ public enum SiteBuilder {
                 manifest.entries[path] = PageManifest.alwaysWritten
             }
         }
-        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.utf8.count, notes: notes)
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.count, notes: notes)
         site.manifest = manifest
         site.reused = reused
         site.articleCache = catalog.articleCache

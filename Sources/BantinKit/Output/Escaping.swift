@@ -39,6 +39,12 @@ public enum Escape {
     /// `jsonString(text)` appended to `out`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
+        appendJSONContent(text, to: &out)
+        out.append(0x22)
+    }
+
+    /// `text` escaped for a JSON string, without the quotes.
+    static func appendJSONContent(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             // Runs of bytes that need no escape are copied whole.
@@ -75,6 +81,5 @@ public enum Escape {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
-        out.append(0x22)
     }
 }

@@ -4,8 +4,14 @@ public enum SearchIndex {
     /// `[[url, title, date, sapo, extra terms], …]`, newest first; urls relative to the site root.
     /// Directives are indexed with their kind (`Kết luận 01-KL/TW`), so `ket luan 01` finds them.
     public static func json(for graph: SiteGraph) -> String {
+        String(decoding: jsonBytes(for: graph), as: UTF8.self)
+    }
+
+    /// `json(for:)` as UTF-8, as it is written.
+    static func jsonBytes(for graph: SiteGraph) -> [UInt8] {
         // Each record is made on every core; joined in article order, so the output never varies.
-        let records: [[UInt8]] = Array(graph.articles.indices).parallelMap { record(graph.articles[$0], graph: graph) }
+        let kinds = graph.directives.map { $0.directive.kind }
+        let records: [[UInt8]] = Array(graph.articles.indices).parallelMap { record(graph.articles[$0], graph: graph, kinds: kinds) }
         var out: [UInt8] = [UInt8(ascii: "[")]
         out.reserveCapacity(records.reduce(4) { $0 + $1.count + 2 })
         for (index, record) in records.enumerated() {
@@ -13,26 +19,39 @@ public enum SearchIndex {
             out += record
         }
         out += "]\n".utf8
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
-    private static func record(_ article: Article, graph: SiteGraph) -> [UInt8] {
-        let directives = article.directives.map { code in
-            [graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }, code.text].compactMap { $0 }.joined(separator: " ")
-        }
-        let extra = ([article.category, article.location, article.author] + directives
-            + article.themes.map { "chuyên đề \($0)" }).compactMap { $0 }.joined(separator: " ")
+    private static func record(_ article: Article, graph: SiteGraph, kinds: [String?]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "[")]
-        let fields = [Route.article(article.slug).outputPath, article.title, article.date.vietnameseShort, article.summary ?? "", extra]
-        for (index, field) in fields.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+        out.reserveCapacity(256 + article.title.utf8.count + (article.summary?.utf8.count ?? 0))
+        for field in [Route.article(article.slug).outputPath, article.title, article.date.vietnameseShort, article.summary ?? ""] {
             Escape.appendJSONString(field, to: &out)
+            out.append(UInt8(ascii: ","))
         }
-        out.append(UInt8(ascii: "]"))
+        // The extra terms, one string: each part escaped on its own, separated by spaces.
+        out.append(UInt8(ascii: "\""))
+        var first = true
+        func part(_ text: String) {
+            if !first { out.append(UInt8(ascii: " ")) }
+            first = false
+            Escape.appendJSONContent(text, to: &out)
+        }
+        for field in [article.category, article.location, article.author] { if let field { part(field) } }
+        for code in article.directives {
+            if let kind = graph.directiveIndex[code].flatMap({ kinds[$0] }) { part(kind) }
+            part(code.text)
+        }
+        for year in article.themes { part("chuyên đề \(year)") }
+        out += "\"]".utf8
         return out
     }
 
     public static func script(json: String) -> String {
         "window.BANTIN_SEARCH_INDEX = " + json
+    }
+
+    static func script(json: [UInt8]) -> [UInt8] {
+        Array("window.BANTIN_SEARCH_INDEX = ".utf8) + json
     }
 }

@@ -30,37 +30,60 @@ public struct ContentListing: Sendable {
 public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
         var result: [TreeEntry] = []
-        var visited: Set<String> = []
-        walk(root.path, relative: "", visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
+        var visited: Set<FolderID> = []
+        let fd = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var info = stat()
+        guard fd >= 0, fstat(fd, &info) == 0 else {
+            if fd >= 0 { close(fd) }
+            diagnostics.append(.error(displayRoot, "cannot read this folder"))
+            return []
+        }
+        visited.insert(FolderID(info))
+        walk(fd, folder: root.path, relative: "", visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
         return result.sorted { $0.relativePath < $1.relativePath }
     }
 
+    /// A folder as the file system knows it, however it is reached (symbolic links included).
+    private struct FolderID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// Takes ownership of `fd`, an open folder. `visited`: the folders being walked, to stop at a loop.
     private static func walk(
-        _ folder: String, relative: String, visited: inout Set<String>, into result: inout [TreeEntry],
+        _ fd: Int32, folder: String, relative: String, visited: inout Set<FolderID>, into result: inout [TreeEntry],
         diagnostics: inout [Diagnostic], displayRoot: String
     ) {
-        let real = realpath(folder, nil).map { resolved in
-            defer { free(resolved) }
-            return String(cString: resolved)
-        } ?? folder
-        guard visited.insert(real).inserted else {
-            diagnostics.append(.warning(join(displayRoot, relative), "symbolic link loop; this folder is skipped"))
-            return
-        }
-        defer { visited.remove(real) }
-        guard let names = Directory.names(in: folder) else {
+        guard let names = Directory.names(ofOpen: fd) else {
             diagnostics.append(.error(join(displayRoot, relative), "cannot read this folder"))
             return
         }
+        defer { close(fd) }
         for name in names where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            guard let info = Directory.status(path) else {
+            var info = stat()
+            guard fstatat(fd, name, &info, 0) == 0 else {  // follows symbolic links
                 diagnostics.append(.warning(join(displayRoot, rel), "broken symbolic link; skipped"))
                 continue
             }
             if Directory.isDirectory(info) {
-                walk(path, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
+                let id = FolderID(info)
+                guard visited.insert(id).inserted else {
+                    diagnostics.append(.warning(join(displayRoot, rel), "symbolic link loop; this folder is skipped"))
+                    continue
+                }
+                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                if sub >= 0 {
+                    walk(sub, folder: path, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
+                } else {
+                    diagnostics.append(.error(join(displayRoot, rel), "cannot read this folder"))
+                }
+                visited.remove(id)
             } else {
                 result.append(TreeEntry(relativePath: SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping, path: path, fileKey: ArticleCache.FileKey(info)))
             }

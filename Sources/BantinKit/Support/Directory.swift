@@ -10,6 +10,18 @@ enum Directory {
         return sortedNames(dir)
     }
 
+    /// The names in an open folder (without `.` and `..`), sorted; `fd` stays open and is not moved.
+    static func names(ofOpen fd: Int32) -> [String]? {
+        let copy = dup(fd)
+        guard copy >= 0 else { return nil }
+        guard let dir = fdopendir(copy) else {
+            close(copy)
+            return nil
+        }
+        defer { closedir(dir) }
+        return sortedNames(dir)
+    }
+
     /// The names an open directory stream lists, without `.` and `..`, sorted.
     private static func sortedNames(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
