@@ -227,12 +227,22 @@ import Testing
         #expect(try #require(Directory.linkStatus(url.path)).st_ino != inode, "a new file")
         let third = load()
         #expect(bodies(third, paths + ["/4xxx"]) == [nil, nil, nil, "Bài mới"])
+        // A title that is not UTF-8 any more: the whole file is refused.
+        first.save(to: url)
+        var bytes = try Data(contentsOf: url)
+        let title = try #require(bytes.range(of: Data("Bài 2".utf8)))
+        #expect(bodies(load(), paths).allSatisfy { $0 != nil })
+        bytes[title.lowerBound] = 0xFF
+        try bytes.write(to: url)
+        #expect(bodies(load(), paths) == [nil, nil, nil])
+        first.save(to: url)
+        #expect(bodies(load(), ["/1"]) != [nil])
         // A torn append: the file's end is not a table.
         let handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(repeating: 7, count: 40))
         try handle.close()
-        #expect(bodies(load(), ["/4xxx"]) == [nil])
+        #expect(bodies(load(), ["/1"]) == [nil])
     }
 
     @Test func theArticleCacheGivesWhatReadingGives() throws {

@@ -171,24 +171,21 @@ public enum SiteBuilder {
         let memo = relatedFile.map { RelatedMemo(url: $0) }
         let graph = SiteGraph(catalog: catalog, rankRelated: { memo?.related($0) ?? RelatedArticles.compute($0) })
         clock.lap("site graph")
-        let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL)
         let plans = PagePlan.all(for: graph)
         let fingerprints = PageFingerprints(graph: graph, options: options, baseURL: baseURL)
         let previous = reuse()
         let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
         clock.lap("page fingerprints")
         var manifest = PageManifest()
-        var reused = 0
-        var pages: [OutputFile] = []
-        pages.reserveCapacity(plans.count)
-        for (plan, print) in zip(plans, prints) {
-            let path = renderer.route(of: plan).outputPath
-            if let earlier = previous.reused(path, print: print ?? PageManifest.alwaysWritten, recordingIn: &manifest) {
-                pages.append(OutputFile(path: path, contents: earlier))
-                reused += 1
-            } else {
-                pages.append(OutputFile(path: path, contents: .render { renderer.html(for: plan) }))
-            }
+        let kept: [(path: String, earlier: OutputFile.Contents?)] = zip(plans, prints).map { plan, print in
+            let path = graph.route(of: plan).outputPath
+            return (path, previous.reused(path, print: print ?? PageManifest.alwaysWritten, recordingIn: &manifest))
+        }
+        let reused = kept.count { $0.earlier != nil }
+        // Dates are formatted ahead only when there are many pages to render.
+        let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: plans.count - reused > graph.articles.count / 8)
+        let pages: [OutputFile] = zip(plans, kept).map { plan, kept in
+            OutputFile(path: kept.path, contents: kept.earlier ?? .render { renderer.html(for: plan) })
         }
         // Feeds are fingerprinted like pages: an unchanged one is kept, and its bodies are not rendered.
         let allFeeds = AtomFeed.all(for: graph)
@@ -207,7 +204,7 @@ public enum SiteBuilder {
         files.append(OutputFile(path: "robots.txt", contents: .text(CrawlFiles.robots(baseURL: baseURL))))
         var notes: [String] = []
         if let baseURL {
-            let dated = plans.map { (route: renderer.route(of: $0), lastmod: lastModified($0, graph: graph)) }
+            let dated = plans.map { (route: graph.route(of: $0), lastmod: lastModified($0, graph: graph)) }
             files.append(OutputFile(path: "sitemap.xml", contents: .text(CrawlFiles.sitemap(pages: dated, baseURL: baseURL))))
         } else {
             notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")

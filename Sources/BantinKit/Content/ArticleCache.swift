@@ -406,7 +406,11 @@ struct CacheReader {
         guard let count = int(), count >= 0, offset + Int(count) <= bytes.count else { return nil }
         let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
         offset += Int(count)
-        return String(validating: slice, as: UTF8.self)
+        guard count > 0 else { return "" }
+        // Decoding repairs invalid UTF-8; repaired text means a damaged file, refused like any damage.
+        var text = String(decoding: slice, as: UTF8.self)
+        let intact = text.withUTF8 { $0.count == slice.count && memcmp($0.baseAddress!, slice.baseAddress!, slice.count) == 0 }
+        return intact ? text : nil
     }
 
     mutating func optional() -> String?? {

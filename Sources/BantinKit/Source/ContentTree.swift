@@ -40,7 +40,9 @@ public enum ContentTree {
         }
         visited.insert(FolderID(info))
         walk(fd, folder: root.path, relative: "", visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
-        return result.sorted { $0.relativePath < $1.relativePath }
+        // Walked in name order, the list is usually sorted already (not when a name sorts before `/`).
+        let sorted = zip(result, result.dropFirst()).allSatisfy { $0.relativePath < $1.relativePath }
+        return sorted ? result : result.sorted { $0.relativePath < $1.relativePath }
     }
 
     /// A folder as the file system knows it, however it is reached (symbolic links included).

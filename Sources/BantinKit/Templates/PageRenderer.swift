@@ -4,15 +4,20 @@ public struct PageRenderer: Sendable {
     public let templates: TemplateSet
     public let markdown: MarkdownRenderer
     public let baseURL: String?
-    /// Each article's date, formatted once (cards show it on many pages).
-    let articleDates: [DateView]
+    /// Each article's date, formatted once when many pages are rendered (cards show it on many
+    /// pages); otherwise formatted where it is shown.
+    private let articleDates: [DateView]?
 
-    public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?) {
+    public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool = true) {
         self.graph = graph
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)
         self.baseURL = baseURL
-        articleDates = graph.articles.parallelMap { DateView(date: $0.date) }
+        articleDates = formatDatesAhead ? graph.articles.parallelMap { DateView(date: $0.date) } : nil
+    }
+
+    func date(ofArticle index: Int) -> DateView {
+        articleDates?[index] ?? DateView(date: graph.articles[index].date)
     }
 
     // MARK: Shared parts
@@ -56,7 +61,7 @@ public struct PageRenderer: Sendable {
         let image = articles[index].image
         return CardView(
             title: articles[index].title, url: link.href(.article(articles[index].slug)), summary: articles[index].summary,
-            category: articles[index].category, location: articles[index].location, date: articleDates[index],
+            category: articles[index].category, location: articles[index].location, date: date(ofArticle: index),
             image: image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) })
     }
 

@@ -31,21 +31,26 @@ public enum PagePlan: Sendable {
     }
 }
 
-extension PageRenderer {
+extension SiteGraph {
+    /// Where a page is.
     public func route(of plan: PagePlan) -> Route {
         switch plan {
         case .home(let slice): .home(page: slice.number)
-        case .article(let i): .article(graph.articles[i].slug)
+        case .article(let i): .article(articles[i].slug)
         case .directiveIndex: .directiveIndex
-        case .directive(let i, let slice): .directive(graph.directives[i].directive.code.slug, page: slice.number)
+        case .directive(let i, let slice): .directive(directives[i].directive.code.slug, page: slice.number)
         case .themeIndex: .themeIndex
-        case .theme(let i, let slice): .theme(year: graph.themes[i].theme.year, page: slice.number)
+        case .theme(let i, let slice): .theme(year: themes[i].theme.year, page: slice.number)
         case .archiveIndex: .archiveIndex
-        case .month(let i): .month(year: graph.months[i].year, month: graph.months[i].month)
+        case .month(let i): .month(year: months[i].year, month: months[i].month)
         case .search: .search
         case .notFound: .notFound
         }
     }
+}
+
+extension PageRenderer {
+    public func route(of plan: PagePlan) -> Route { graph.route(of: plan) }
 
     /// The HTML of one page.
     public func html(for plan: PagePlan) -> [UInt8] {
@@ -162,7 +167,7 @@ extension PageRenderer {
         }
         ctx.article = ArticleView(
             title: article.title, summary: article.summary, category: article.category, location: article.location,
-            author: article.author, source: article.source, date: articleDates[index],
+            author: article.author, source: article.source, date: date(ofArticle: index),
             updated: article.updated.map { DateView(date: $0) },
             image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) },
             body: markdown.render(article.body).utf8, directives: directives, themes: themes,
