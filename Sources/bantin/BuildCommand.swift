@@ -93,7 +93,9 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        if !Console.runBuild(site.buildOptions) { throw ExitCode.failure }
+        var options = site.buildOptions
+        options.freesMemory = false  // one build, then the process exits
+        if !Console.runBuild(options) { throw ExitCode.failure }
     }
 }
 

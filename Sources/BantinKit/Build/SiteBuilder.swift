@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Warnings fail the build too.
     public var strict: Bool
+    /// False when the process exits right after the build (the command line): the site held in
+    /// memory (tens of thousands of objects) is then left for the exit to drop, not freed one by one.
+    public var freesMemory = true
 
     public init(
         content: URL, templates: URL, output: URL, contentName: String = "content", templatesName: String = "templates",
@@ -28,6 +31,18 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+    }
+}
+
+/// What a build keeps until the process exits (see `BuildOptions.freesMemory`).
+enum KeptUntilExit {
+    private nonisolated(unsafe) static var kept: [Any] = []
+    private static let lock = NSLock()
+
+    static func keep(_ value: Any) {
+        lock.lock()
+        kept.append(value)
+        lock.unlock()
     }
 }
 
@@ -104,6 +119,7 @@ public enum SiteBuilder {
         manifest.save(to: output.manifestURL)
         cacheSaved.value
         clock.lap("stamp")
+        if !options.freesMemory { KeptUntilExit.keep(site) }
         return report
     }
 

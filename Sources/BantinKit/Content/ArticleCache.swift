@@ -454,11 +454,9 @@ struct CacheReader {
             guard let value = self.date() else { return nil }
             updated = value
         }
-        var fields: [String?] = []
-        for _ in 0..<5 {
-            guard let field = optional() else { return nil }
-            fields.append(field)
-        }
+        guard let summary = optional(), let category = optional(), let location = optional(), let author = optional(),
+            let source = optional()
+        else { return nil }
         guard let hasImage = bool() else { return nil }
         var image: ArticleImage? = nil
         if hasImage {
@@ -496,8 +494,8 @@ struct CacheReader {
         positions.directives = directivePositions
         positions.themes = themePositions
         return Article(
-            file: file, slug: slug, title: title, date: date, updated: updated, summary: fields[0], category: fields[1],
-            location: fields[2], author: fields[3], source: fields[4], image: image, directives: directives, themes: themes,
+            file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
+            location: location, author: author, source: source, image: image, directives: directives, themes: themes,
             draft: draft, related: related, bodyText: body, bodyLine: Int(bodyLine), positions: positions,
             bodyHash: UInt64(bitPattern: bodyHash))
     }

@@ -83,8 +83,11 @@ public enum CatalogLoader {
         // Directives cited without a file still get a page, made from the code alone.
         let known = Set(directives.map(\.code))
         var cited: [DirectiveCode: DirectiveCode] = [:]
-        for article in articles.sorted(by: { $0.file < $1.file }) {
-            for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
+        // The spelling of the first article by file name wins.
+        if articles.contains(where: { $0.directives.contains { !known.contains($0) } }) {
+            for article in articles.sorted(by: { $0.file < $1.file }) {
+                for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
+            }
         }
         directives += cited.values.sorted().map { Directive(file: nil, code: $0, kind: nil, title: nil, issuer: nil, issued: nil, body: "") }
 
@@ -130,20 +133,26 @@ public enum CatalogLoader {
 /// directives and themes that are described.
 enum CatalogValidator {
     static func validate(
-        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>, allSlugs: Set<String>,
-        contentRoot: String
+        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>,
+        allSlugs: @autoclosure () -> Set<String>, contentRoot: String
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var bySlug: [Slug: [Article]] = [:]
-        for article in articles { bySlug[article.slug, default: []].append(article) }
-        for (slug, group) in bySlug where group.count > 1 {
-            let files = group.map(\.file).sorted()
+        // Which article first has each slug; slugs had by more than one, in order.
+        var firstWithSlug: [Slug: Int] = [:]
+        firstWithSlug.reserveCapacity(articles.count)
+        var shared: [Slug] = []
+        for index in articles.indices {
+            let slug = articles[index].slug
+            if firstWithSlug[slug] == nil { firstWithSlug[slug] = index } else { shared.append(slug) }
+        }
+        for slug in Set(shared).sorted() {
+            let files = articles.indices.filter { articles[$0].slug == slug }.map { articles[$0].file }.sorted()
             for file in files {
                 let others = files.filter { $0 != file }.joined(separator: ", ")
                 diagnostics.append(.error(file, line: 1, "two articles have the slug `\(slug)`: this file and \(others); give one of them `slug:`"))
             }
         }
-        let publishedSlugs = Set(bySlug.keys.map(\.value))
+        let isPublished = { (slug: String) in Slug(validated: slug).map { firstWithSlug[$0] != nil } ?? false }
         let describedDirectives = Set(directives.map(\.code))
         let describedThemes = Set(themes.map(\.year))
         var warnedCodes: Set<DirectiveCode> = []
@@ -153,13 +162,13 @@ enum CatalogValidator {
                 let p = at(article.positions.image)
                 if !isSafeRelativePath(image.path) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
-                } else if !staticPaths.contains(image.path.precomposedStringWithCanonicalMapping) {
+                } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }
             }
-            for (index, slug) in article.related.enumerated() where !publishedSlugs.contains(slug) {
+            for (index, slug) in article.related.enumerated() where !isPublished(slug) {
                 let p = at(article.positions.related[safe: index])
-                let hint = allSlugs.contains(slug) ? " (that article is a draft)" : ""
+                let hint = allSlugs().contains(slug) ? " (that article is a draft)" : ""
                 diagnostics.append(.error(article.file, line: p.line, column: p.column, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
             }
             for (index, code) in article.directives.enumerated() where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
