@@ -295,6 +295,15 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(path))
     }
 
+    @Test func safeRelativePaths() {
+        for path in ["media/anh.jpg", "a", "media/.an.jpg", "media/..anh.jpg", "media//anh.jpg", "tệp/ảnh đẹp.jpg", "a:b/c"] {
+            #expect(CatalogValidator.isSafeRelativePath(path), "\(path)")
+        }
+        for path in ["", "/a", ".", "..", "./a", "a/.", "a/..", "media/./anh.jpg", "a\\b", "file://a", "a/../b", "x://y"] {
+            #expect(!CatalogValidator.isSafeRelativePath(path), "\(path)")
+        }
+    }
+
     @Test func relatedMustExist() throws {
         let site = try makeSite()
         try site.write("content/articles/a.md", article(title: "Tin một", extra: "related: [khong-ton-tai]\n"))

@@ -187,6 +187,8 @@ public enum SiteBuilder {
         let memo = relatedFile.map { RelatedMemo(url: $0) }
         let graph = SiteGraph(catalog: catalog, rankRelated: { memo?.related($0) ?? RelatedArticles.compute($0) })
         clock.lap("site graph")
+        // Made on another core while pages are fingerprinted.
+        let search = Background { SearchIndex.jsonBytes(for: graph) }
         let plans = PagePlan.all(for: graph)
         let fingerprints = PageFingerprints(graph: graph, options: options, baseURL: baseURL)
         let previous = reuse()
@@ -212,7 +214,7 @@ public enum SiteBuilder {
             OutputFile(path: feed.path, contents: earlier ?? .render { Array(feed.xml(graph: graph, bodies: bodies, baseURL: baseURL).utf8) })
         }
         clock.lap("feed bodies")
-        let searchJSON = SearchIndex.jsonBytes(for: graph)
+        let searchJSON = search.value
         clock.lap("search index")
         var files = pages + feeds
         files.append(OutputFile(path: "search-index.json", contents: .render { searchJSON }))

@@ -184,9 +184,28 @@ enum CatalogValidator {
         return diagnostics
     }
 
+    /// Not empty, not absolute, no `\\`, no `://`, no `.` or `..` part.
     static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("://") else { return false }
-        return !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var partStart = 0
+            for i in 0...bytes.count {
+                if i < bytes.count {
+                    switch bytes[i] {
+                    case UInt8(ascii: "\\"): return false
+                    case UInt8(ascii: ":") where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/"):
+                        return false
+                    case UInt8(ascii: "/"): break
+                    default: continue
+                    }
+                }
+                let part = UnsafeBufferPointer(rebasing: bytes[partStart..<i])
+                if part.count <= 2 && !part.isEmpty && part.allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
+                partStart = i + 1
+            }
+            return true
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-/// Builds the view model of each page and renders it with its template.
-public struct PageRenderer: Sendable {
+/// Builds the view model of each page and renders it with its template. A class: every page to
+/// render holds it, and sharing one costs a reference count, not a copy of the site graph.
+public final class PageRenderer: Sendable {
     public let graph: SiteGraph
     public let templates: TemplateSet
     public let markdown: MarkdownRenderer
