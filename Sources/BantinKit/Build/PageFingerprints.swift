@@ -3,7 +3,7 @@ import Foundation
 /// What each page shows, boiled down to a 64-bit fingerprint, so a rebuild can reuse the pages
 /// of the previous output whose fingerprint did not change (hard-linked into the new site)
 /// and render only the others. Index pages, feeds, search and crawl files are always rendered.
-struct PageFingerprints {
+struct PageFingerprints: Sendable {
     let graph: SiteGraph
     /// Everything every page depends on: templates, site settings, options, the executable.
     let global: String
@@ -26,6 +26,15 @@ struct PageFingerprints {
         hasher.add(InputStamp.executable)
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)")
         global = String(hasher.value, radix: 16)
+    }
+
+    /// A fingerprint of everything an article's search record shows: its card and the kinds of
+    /// its directives.
+    func searchKey(_ index: Int) -> UInt64 {
+        var h = FNV1a()
+        h.add(Int64(bitPattern: articleHashes[index]))
+        for code in graph.articles[index].directives { addDirective(code, body: false, to: &h) }
+        return h.value
     }
 
     /// Nil for pages that are always rendered.

@@ -96,7 +96,7 @@ public enum SiteBuilder {
         }
         clock.lap("fingerprint inputs")
         let (site, diagnostics) = try plan(options, listing: listing, previous: { previous.value }, cacheFile: output.cacheURL,
-            relatedFile: output.relatedURL, clock: &clock)
+            relatedFile: output.relatedURL, searchFile: output.searchURL, clock: &clock)
         let published: FolderPrint?
         do {
             published = try output.publish(site.files, base: previous.value.base, progress: progress)
@@ -162,7 +162,7 @@ public enum SiteBuilder {
     /// `previous` is asked for only once the site graph is made (it may still be being checked).
     static func plan(
         _ options: BuildOptions, listing: ContentListing?, previous reuse: () -> Reuse, cacheFile: URL? = nil,
-        relatedFile: URL? = nil, clock: inout StageClock
+        relatedFile: URL? = nil, searchFile: URL? = nil, clock: inout StageClock
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, cacheFile: cacheFile,
@@ -187,10 +187,12 @@ public enum SiteBuilder {
         let memo = relatedFile.map { RelatedMemo(url: $0) }
         let graph = SiteGraph(catalog: catalog, rankRelated: { memo?.related($0) ?? RelatedArticles.compute($0) })
         clock.lap("site graph")
-        // Made on another core while pages are fingerprinted.
-        let search = Background { SearchIndex.jsonBytes(for: graph) }
         let plans = PagePlan.all(for: graph)
         let fingerprints = PageFingerprints(graph: graph, options: options, baseURL: baseURL)
+        // Made on another core while pages are fingerprinted; records of unchanged articles are reused.
+        let search = Background {
+            SearchIndex.jsonBytes(for: graph, memo: searchFile.map(SearchMemo.init), keys: graph.articles.indices.map(fingerprints.searchKey))
+        }
         let previous = reuse()
         let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
         clock.lap("page fingerprints")

@@ -30,6 +30,8 @@ public struct OutputFolder: Sendable {
     var cacheURL: URL { sibling("cache") }
     /// The last "Xem thêm" ranking (see `RelatedMemo`).
     var relatedURL: URL { sibling("related") }
+    /// The last search index, record by record (see `SearchMemo`).
+    var searchURL: URL { sibling("search") }
 
     /// Refuses an output folder that holds anything but a previous bantin output, and one
     /// that contains the sources: no user file may be lost to a typo in `--output`.

@@ -8,10 +8,13 @@ public enum SearchIndex {
     }
 
     /// `json(for:)` as UTF-8, as it is written.
-    static func jsonBytes(for graph: SiteGraph) -> [UInt8] {
+    /// With a `memo` and each article's key, records whose key is saved there are not made again.
+    static func jsonBytes(for graph: SiteGraph, memo: SearchMemo? = nil, keys: [UInt64] = []) -> [UInt8] {
         // Each record is made on every core; joined in article order, so the output never varies.
         let kinds = graph.directives.map { $0.directive.kind }
-        let records: [[UInt8]] = Array(graph.articles.indices).parallelMap { record(graph.articles[$0], graph: graph, kinds: kinds) }
+        let make: @Sendable (Int) -> [UInt8] = { record(graph.articles[$0], graph: graph, kinds: kinds) }
+        if let memo, keys.count == graph.articles.count { return memo.json(keys: keys, make: make) }
+        let records: [[UInt8]] = Array(graph.articles.indices).parallelMap(make)
         var out: [UInt8] = [UInt8(ascii: "[")]
         out.reserveCapacity(records.reduce(4) { $0 + $1.count + 2 })
         for (index, record) in records.enumerated() {
