@@ -119,6 +119,7 @@ import Testing
         let output = OutputFolder(url: site.options().output, display: "public")
         let recorded = PageManifest.load(from: output.manifestURL).outputFingerprint
         #expect(recorded == FolderPrint.of(folder: output.url.path)?.description, "recorded output fingerprint after \(step)")
+        #expect(recorded == PageManifest.load(from: output.manifestURL).listedPrint(of: output.url.path)?.description, "listed, after \(step)")
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         _ = try SiteBuilder.build(site.options(output: clean))
         #expect(try site.snapshot() == site.snapshot(clean), "after \(step)")
@@ -175,14 +176,22 @@ import Testing
         #expect(FolderPrint(first.description) == first)
         #expect(FolderPrint.of(folder: folder.appendingPathComponent("khong-co").path) == nil)
         // Changed, added and removed entries, and the folders holding them.
-        let touched: Set<String> = ["a/b/index.html", "a/moi.html", "c.txt", "a", "a/b"]
+        #expect(FolderPrint.listed(["a/index.html", "a/b/index.html", "c.txt"], under: path) == first, "found by stat alone")
+        let touched: Set<String> = ["a/b/index.html", "a/moi.html", "c.txt", "a", "a/b", "."]
         let before = FolderPrint.sum(of: touched, under: path)
         try Data("hai, đã sửa".utf8).write(to: folder.appendingPathComponent("a/b/index.html"))
         try Data("mới".utf8).write(to: folder.appendingPathComponent("a/moi.html"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("c.txt"))
+        // An old time on a folder, so that adding a file to it surely gives it another one.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)], ofItemAtPath: folder.appendingPathComponent("a/b").path)
         let second = try #require(FolderPrint.of(folder: path))
         #expect(second != first)
         #expect(first.replacing(before, with: FolderPrint.sum(of: touched, under: path)) == second)
+        #expect(FolderPrint.listed(["a/index.html", "a/b/index.html", "a/moi.html"], under: path) == second)
+        // A file added where no list says changes its folder, and so the listed fingerprint.
+        try Data("lạ".utf8).write(to: folder.appendingPathComponent("a/b/la.html"))
+        #expect(FolderPrint.listed(["a/index.html", "a/b/index.html", "a/moi.html"], under: path) != second)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("a/b/la.html"))
         // A file renamed within its folder changes the fingerprint too.
         try FileManager.default.moveItem(at: folder.appendingPathComponent("a/moi.html"), to: folder.appendingPathComponent("a/moi2.html"))
         #expect(FolderPrint.of(folder: path) != second)

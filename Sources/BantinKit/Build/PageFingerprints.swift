@@ -144,6 +144,12 @@ struct PageManifest: Sendable {
     /// The first word of the file; a manifest without it (an older bantin's) is not trusted.
     static let format = "bantin-manifest-3"
 
+    /// The fingerprint of a folder holding exactly the files listed here (and bantin's marker):
+    /// what `outputFingerprint` is while nothing in that folder changed.
+    func listedPrint(of folder: String) -> FolderPrint? {
+        FolderPrint.listed(entries.keys, extra: [OutputFolder.markerName], under: folder)
+    }
+
     static func load(from url: URL) -> PageManifest {
         guard let bytes = Directory.contents(of: url.path) else { return PageManifest() }
         return bytes.withUnsafeBufferPointer(parse) ?? PageManifest()

@@ -75,8 +75,9 @@ public enum SiteBuilder {
         var clock = StageClock()
         let listing = ContentListing(of: options.content, displayRoot: options.contentName)
         let inputs = InputStamp.inputs(options, content: listing)
-        // The output is walked to check it only when the inputs are those of the last build.
-        if let last = output.lastStamp(), last.inputs == inputs.value, FolderPrint.of(folder: output.url.path)?.description == last.output,
+        // The output is checked only when the inputs are those of the last build.
+        if let last = output.lastStamp(), last.inputs == inputs.value,
+            PageManifest.load(from: output.manifestURL).listedPrint(of: output.url.path)?.description == last.output,
             var report = BuildReport(saved: last.report)
         {
             report.upToDate = true
@@ -91,7 +92,7 @@ public enum SiteBuilder {
         let previous = Background { [output] () -> Reuse in
             if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil) }
             let last = PageManifest.load(from: output.manifestURL)
-            let intact = FolderPrint(last.outputFingerprint).map { $0 == FolderPrint.of(folder: output.url.path) } ?? false
+            let intact = FolderPrint(last.outputFingerprint).map { $0 == last.listedPrint(of: output.url.path) } ?? false
             return Reuse(manifest: intact ? last : PageManifest(), linkFrom: options.output)
         }
         clock.lap("fingerprint inputs")

@@ -1,9 +1,11 @@
 import Foundation
 
-/// A fingerprint of everything under a folder: the sum of one hash per entry (relative path,
-/// size, modification time, mode; symbolic links not followed). A sum does not depend on the
-/// order entries are met, so the folder is walked on every core, and after a build changed a
-/// few paths the fingerprint is brought up to date from those paths alone (`replacing`).
+/// A fingerprint of a folder and everything under it: the sum of one hash per entry (relative
+/// path, size, modification time, mode; symbolic links not followed; the folder itself as `.`).
+/// A sum does not depend on the order entries are met, so the folder is walked on every core;
+/// a folder whose files are known is checked by `stat` alone (`listed`), any file added being
+/// seen in its folder's modification time; and after a build changed a few paths the
+/// fingerprint is brought up to date from those paths alone (`replacing`).
 struct FolderPrint: Equatable, Sendable {
     var value: UInt64
 
@@ -23,7 +25,9 @@ struct FolderPrint: Equatable, Sendable {
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
         let base = RootDescriptor(fd: rootFD)
-        var total: UInt64 = 0
+        var info = stat()
+        guard fstat(rootFD, &info) == 0 else { return nil }
+        var total: UInt64 = Self.itself.withUnsafeBytes { entry(in: folderHash(""), name: $0, info) }
         // Level by level: every folder of a level is read on some core, and gives the next level.
         var level: [String] = [""]
         while !level.isEmpty {
@@ -37,16 +41,38 @@ struct FolderPrint: Equatable, Sendable {
         return FolderPrint(value: total)
     }
 
+    /// `.` as bytes: the folder's own entry.
+    private static let itself: [UInt8] = [UInt8(ascii: ".")]
+
+    /// The fingerprint the folder at `root` has when it holds exactly `files` (relative paths),
+    /// the folders holding them and `extra` paths: found with one `stat` per path, on every core.
+    static func listed(_ files: some Collection<String>, extra: [String] = [], under root: String) -> FolderPrint? {
+        let paths = Array(Set(files).union(OutputFolder.folders(holding: files)).union(extra + ["."]))
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFD >= 0 else { return nil }
+        defer { close(rootFD) }
+        let base = RootDescriptor(fd: rootFD)
+        let chunk = 2048
+        let sums = Array(stride(from: 0, to: paths.count, by: chunk)).parallelMap { start in
+            sum(of: paths[start..<min(start + chunk, paths.count)], in: base)
+        }
+        return FolderPrint(value: sums.reduce(0, &+))
+    }
+
     /// The sum of the entries at `paths` (relative to `root`) that exist: what those paths add to
     /// the folder's fingerprint.
     static func sum(of paths: some Sequence<String>, under root: String) -> UInt64 {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return 0 }
         defer { close(rootFD) }
+        return sum(of: paths, in: RootDescriptor(fd: rootFD))
+    }
+
+    private static func sum(of paths: some Sequence<String>, in root: RootDescriptor) -> UInt64 {
         var total: UInt64 = 0
         for path in paths {
             var info = stat()
-            guard fstatat(rootFD, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(root.fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             let parent = slash.map { String(path[..<$0]) } ?? ""
             var name = slash.map { String(path[path.index(after: $0)...]) } ?? path

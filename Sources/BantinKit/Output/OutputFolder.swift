@@ -84,7 +84,7 @@ public struct OutputFolder: Sendable {
     func reusableBase() -> PageManifest? {
         guard FileManager.default.fileExists(atPath: retiredURL.path) else { return nil }
         let manifest = PageManifest.load(from: retiredManifestURL)
-        guard let recorded = FolderPrint(manifest.outputFingerprint), FolderPrint.of(folder: retiredURL.path) == recorded else { return nil }
+        guard let recorded = FolderPrint(manifest.outputFingerprint), manifest.listedPrint(of: retiredURL.path) == recorded else { return nil }
         return manifest
     }
 
@@ -112,7 +112,7 @@ public struct OutputFolder: Sendable {
             if let base {
                 let wanted = Set(files.map(\.path))
                 stale = base.entries.keys.filter { !wanted.contains($0) }
-                let changed = files.lazy.filter { !$0.contents.isKeep }.map(\.path) + stale + [Self.markerName]
+                let changed = files.lazy.filter { !$0.contents.isKeep }.map(\.path) + stale + [Self.markerName, "."]
                 touched = Set(changed).union(Self.folders(holding: changed))
                 before = FolderPrint.sum(of: touched, under: stagingURL.path)
             }
