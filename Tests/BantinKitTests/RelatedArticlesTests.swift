@@ -89,4 +89,55 @@ import Testing
         #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == nil)
         #expect(memo.related(articles) == RelatedArticles.compute(articles, limit: 5))
     }
+
+}
+
+/// The search index kept between builds (`SearchMemo`).
+@Suite struct SearchMemoTests {
+    /// Search records are taken from the saved index only under their own key; a damaged file is ignored.
+    @Test func savedSearchRecordsAreReusedByKey() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memo = SearchMemo(url: folder.appendingPathComponent("search"))
+        let made = Counter()
+        func record(_ version: String) -> @Sendable (Int) -> [UInt8] {
+            { index in
+                made.add()
+                return Array("[\"bài \(index) \(version)\"]".utf8)
+            }
+        }
+        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        let first = memo.json(keys: [1, 2, 3], make: record("a"))
+        #expect(text(first) == "[[\"bài 0 a\"],\n[\"bài 1 a\"],\n[\"bài 2 a\"]]\n")
+        #expect(made.value == 3)
+        // Key 2 changed, key 3 now first: only the new key's record is made again.
+        let second = memo.json(keys: [3, 1, 9], make: record("b"))
+        #expect(text(second) == "[[\"bài 2 a\"],\n[\"bài 0 a\"],\n[\"bài 2 b\"]]\n")
+        #expect(made.value == 4)
+        #expect(memo.json(keys: [3, 1, 9], make: record("c")) == second)
+        #expect(made.value == 4)
+        // A damaged file is not used.
+        let url = folder.appendingPathComponent("search")
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(30).write(to: url)
+        #expect(text(memo.json(keys: [3], make: record("d"))) == "[[\"bài 0 d\"]]\n")
+        #expect(made.value == 5)
+    }
+}
+
+/// Counts calls made from many threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 }
