@@ -161,6 +161,34 @@ import Testing
         #expect(try site.read("public/assets/style.css") != "/* sửa tay */")
     }
 
+    /// After a first build, the retired output is the output's twin (hard links), ready to be
+    /// built into; a page edited in place, which changes both, makes the twin unusable.
+    @Test func aFirstBuildLeavesATwinToBuildInto() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let output = OutputFolder(url: site.options().output, display: "public")
+        let page = "van-ban/index.html"
+        let inode = { (root: URL) in Directory.linkStatus(root.appendingPathComponent(page).path)?.st_ino }
+        #expect(inode(output.retiredURL) != nil)
+        #expect(inode(output.retiredURL) == inode(output.url), "hard-linked")
+        #expect(output.reusableBase() != nil)
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: bài đã sửa", date: "2023-05-20T09:00:00+07:00"))
+        #expect(try expectSameAsCleanBuild(site, "one article edited after the first build").reusedPages > 0)
+        // Again, and this time a page of the output is edited in place first (the twin's too).
+        let fresh = try TestSite(content: "bulletin")
+        try fresh.build()
+        // Past the file system's clock tick, so the edit gives the page another modification time.
+        Thread.sleep(forTimeInterval: 0.02)
+        let handle = try FileHandle(forWritingTo: fresh.root.appendingPathComponent("public/" + page))
+        try handle.write(contentsOf: Data("sửa tay".utf8))
+        try handle.close()
+        let twin = OutputFolder(url: fresh.options().output, display: "public")
+        #expect(twin.reusableBase() == nil, "the twin changed with the output")
+        try fresh.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: bài đã sửa", date: "2023-05-20T09:00:00+07:00"))
+        _ = try expectSameAsCleanBuild(fresh, "one article edited after a page was edited in place")
+        #expect(try !fresh.read("public/" + page).hasPrefix("sửa tay"))
+    }
+
     /// A folder's fingerprint changes with any entry, and is brought up to date from the changed paths alone.
     @Test func aFolderFingerprintFollowsItsEntries() throws {
         let site = try TestSite(content: "bulletin")

@@ -112,12 +112,22 @@ public enum SiteBuilder {
         report.cachedArticles = site.articleCache?.hits ?? 0
         report.readArticles = site.articleCache?.misses
         let cacheSaved = Background { [site] in site.articleCache?.save(to: output.cacheURL) }
-        // Built onto the retired output, the new one's fingerprint is known from the paths written.
-        let outputAfter = published ?? FolderPrint.of(folder: output.url.path) ?? FolderPrint(value: 0)
+        // Built onto the retired output, the new one's fingerprint is known from the paths written;
+        // otherwise the output was made afresh and holds just the files of the site.
+        let outputAfter = published ?? site.manifest.listedPrint(of: output.url.path) ?? FolderPrint(value: 0)
         output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter.description
         manifest.save(to: output.manifestURL)
+        // After a build into an empty place, the next one has no earlier site to build into: the
+        // output's twin (hard links) is made to be that site.
+        if published == nil, output.makeRetiredTwin(of: Array(manifest.entries.keys)),
+            let twin = manifest.listedPrint(of: output.retiredURL.path)
+        {
+            var retired = manifest
+            retired.outputFingerprint = twin.description
+            retired.save(to: output.retiredManifestURL)
+        }
         cacheSaved.value
         clock.lap("stamp")
         if !options.freesMemory { KeptUntilExit.keep(site) }
@@ -156,7 +166,7 @@ public enum SiteBuilder {
         func reused(_ path: String, print: String, recordingIn new: inout PageManifest) -> OutputFile.Contents? {
             new.entries[path] = print
             guard print != PageManifest.alwaysWritten, manifest.entries[path] == print else { return nil }
-            return linkFrom.map { .link($0.appendingPathComponent(path)) } ?? .keep
+            return linkFrom.map { .link($0.path + "/" + path) } ?? .keep
         }
     }
 

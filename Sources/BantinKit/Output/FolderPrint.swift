@@ -47,7 +47,8 @@ struct FolderPrint: Equatable, Sendable {
     /// The fingerprint the folder at `root` has when it holds exactly `files` (relative paths),
     /// the folders holding them and `extra` paths: found with one `stat` per path, on every core.
     static func listed(_ files: some Collection<String>, extra: [String] = [], under root: String) -> FolderPrint? {
-        let paths = Array(Set(files).union(OutputFolder.folders(holding: files)).union(extra + ["."]))
+        // Files and folders are different paths; `files` lists each file once.
+        let paths = Array(files) + OutputFolder.folders(holding: files) + extra + ["."]
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }

@@ -10,8 +10,8 @@ public struct OutputFile: Sendable {
         case render(@Sendable () -> [UInt8])
         /// Already in the staging folder, exactly as it would be written: left alone.
         case keep
-        /// The same file of the current output, unchanged: hard-linked (copied if that fails).
-        case link(URL)
+        /// The same file of the current output (its path), unchanged: hard-linked (copied if that fails).
+        case link(String)
 
         var isKeep: Bool {
             if case .keep = self { return true }

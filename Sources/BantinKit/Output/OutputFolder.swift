@@ -129,6 +129,23 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Makes the retired output a twin of the output: the same folders, and hard links to the same
+    /// files. A build then has an earlier site to build into even right after a first build. Never
+    /// written through: a build replaces a file of its staging folder, it does not write into it.
+    /// - Returns: false (and nothing usable left) if any folder or link could not be made.
+    func makeRetiredTwin(of files: [String]) -> Bool {
+        guard !FileManager.default.fileExists(atPath: retiredURL.path) else { return false }
+        let target = retiredURL.path, source = url.path
+        guard mkdir(target, 0o755) == 0 else { return false }
+        let byDepth = Dictionary(grouping: Self.folders(holding: files)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let made = byDepth[depth]!.parallelMap { mkdir(target + "/" + $0, 0o755) == 0 }
+            guard !made.contains(false) else { return false }
+        }
+        let linked = (files + [Self.markerName]).parallelMap { link(source + "/" + $0, target + "/" + $0) == 0 }
+        return !linked.contains(false)
+    }
+
     /// The output becomes the retired output (with its manifest), the staging folder the output.
     private func swapIntoPlace() throws {
         let fm = FileManager.default
@@ -178,12 +195,15 @@ public struct OutputFolder: Sendable {
         let folders = folders(holding: files.lazy.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
-        // Sorted, a parent comes before its children; plain mkdir(2) is much cheaper than FileManager's.
-        for folder in folders.sorted() {
-            let path = rootPath + "/" + folder
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw WriteError(message: "cannot create the folder \(folder): \(String(cString: strerror(errno)))")
+        // Shallowest first, each depth on every core: a parent comes before its children. Plain
+        // mkdir(2) is much cheaper than FileManager's.
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.parallelMap { folder -> String? in
+                guard mkdir(rootPath + "/" + folder, 0o755) != 0, errno != EEXIST else { return nil }
+                return "cannot create the folder \(folder): \(String(cString: strerror(errno)))"
             }
+            if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
         }
         let errors: [String?] = files.parallelMap { file in
             let target = rootPath + "/" + file.path
@@ -193,7 +213,7 @@ public struct OutputFolder: Sendable {
                 case .keep: break
                 case .link(let previous):
                     if replacing { unlink(target) }
-                    if Glibc.link(previous.path, target) != 0 { try fm.copyItem(atPath: previous.path, toPath: target) }
+                    if Glibc.link(previous, target) != 0 { try fm.copyItem(atPath: previous, toPath: target) }
                 case .text(let text): try Self.writeFile(Array(text.utf8), to: target, replacing: replacing)
                 case .render(let make): try Self.writeFile(make(), to: target, replacing: replacing)
                 case .copy(let source):
