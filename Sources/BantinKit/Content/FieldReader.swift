@@ -154,12 +154,12 @@ struct FieldReader {
         guard let value = value(key), !isNull(value) else { return [] }
         switch value.shape {
         case .scalar(let scalar):
-            return [(scalar.string.trimmingCharacters(in: .whitespaces), value.position)]
+            return [(scalar.string.trimmingSpaces, value.position)]
         case .list(let list):
             var items: [(String, SourcePosition)] = []
             for item in list {
                 if case .scalar(let scalar) = item.shape {
-                    items.append((scalar.string.trimmingCharacters(in: .whitespaces), item.position))
+                    items.append((scalar.string.trimmingSpaces, item.position))
                 } else {
                     diagnostics.append(item.position.diagnostic(.error, path, "each entry of `\(key)` must be a single value"))
                 }
@@ -187,9 +187,17 @@ extension String {
     /// Without white space and newlines at either end; the string itself (no copy) when
     /// there are none, which is nearly always.
     var trimmingWhitespace: String {
-        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
-        return trimmingCharacters(in: .whitespacesAndNewlines)
+        hasWhitespaceAtAnEnd ? trimmingCharacters(in: .whitespacesAndNewlines) : self
+    }
+
+    /// Without spaces and tabs at either end (newlines kept); the string itself when there are none.
+    var trimmingSpaces: String {
+        hasWhitespaceAtAnEnd ? trimmingCharacters(in: .whitespaces) : self
+    }
+
+    private var hasWhitespaceAtAnEnd: Bool {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace
     }
 }
 

@@ -12,7 +12,7 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     public init?(_ raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber),
             let rest = parts.last, !rest.isEmpty, !rest.contains(where: \.isWhitespace),

@@ -40,21 +40,17 @@ public enum Route: Hashable, Sendable {
 public struct LinkBuilder: Sendable {
     public let baseURL: String?
     /// The folder of the page the links are written into, relative to the output root (`bai-viet/x/`).
-    private let fromFolderDepth: Int
-    private let absolute: Bool
+    /// The prefix from this page to the output root: `""` or `"../../"`.
+    public let root: String
 
     public init(from page: Route, baseURL: String?) {
         self.baseURL = baseURL
-        let path = page.outputPath
-        fromFolderDepth = path.split(separator: "/").count - 1
         // The 404 page is served at any address, so its links cannot be relative.
-        absolute = page == .notFound && baseURL != nil
-    }
-
-    /// The prefix from this page to the output root: `""` or `"../../"`.
-    public var root: String {
-        if absolute, let baseURL { return baseURL }
-        return String(repeating: "../", count: fromFolderDepth)
+        if page == .notFound, let baseURL {
+            root = baseURL
+        } else {
+            root = String(repeating: "../", count: page.outputPath.utf8.count { $0 == UInt8(ascii: "/") })
+        }
     }
 
     public func href(_ target: Route) -> String { root + target.outputPath }
