@@ -98,7 +98,7 @@ public enum SiteBuilder {
         clock.lap("fingerprint inputs")
         let (site, diagnostics) = try plan(options, listing: listing, previous: { previous.value }, cacheFile: output.cacheURL,
             relatedFile: output.relatedURL, searchFile: output.searchURL, clock: &clock)
-        let published: FolderPrint?
+        let published: (print: FolderPrint?, twin: Bool)
         do {
             published = try output.publish(site.files, base: previous.value.base, progress: progress)
             clock.lap("render and write")
@@ -114,16 +114,13 @@ public enum SiteBuilder {
         let cacheSaved = Background { [site] in site.articleCache?.save(to: output.cacheURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
-        let outputAfter = published ?? site.manifest.listedPrint(of: output.url.path) ?? FolderPrint(value: 0)
+        let outputAfter = published.print ?? site.manifest.listedPrint(of: output.url.path) ?? FolderPrint(value: 0)
         output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter.description
         manifest.save(to: output.manifestURL)
-        // After a build into an empty place, the next one has no earlier site to build into: the
-        // output's twin (hard links) is made to be that site.
-        if published == nil, output.makeRetiredTwin(of: Array(manifest.entries.keys)),
-            let twin = manifest.listedPrint(of: output.retiredURL.path)
-        {
+        // After a build into an empty place, the output's twin is the earlier site the next build writes into.
+        if published.twin, let twin = manifest.listedPrint(of: output.retiredURL.path) {
             var retired = manifest
             retired.outputFingerprint = twin.description
             retired.save(to: output.retiredManifestURL)

@@ -21,6 +21,8 @@ public struct OutputFolder: Sendable {
     }
 
     var stagingURL: URL { sibling("staging") }
+    /// Where the output's twin is made before it becomes the retired output.
+    var twinURL: URL { sibling("twin") }
     var stampURL: URL { sibling("stamp") }
     var manifestURL: URL { sibling("pages") }
     /// The output before this one, kept to be built into next time, and its manifest.
@@ -93,17 +95,24 @@ public struct OutputFolder: Sendable {
     /// already there, every other file is replaced (never written through: it may be a hard link),
     /// and files the new site does not have are removed. The output folder itself is never touched
     /// until the swap, so a failure at any point leaves it as it was.
+    /// With no output yet, the retired output is made as the new output's twin (the same folders,
+    /// hard links to the same files), written alongside: the next build then has an earlier site
+    /// to build into. No build writes through a file of its staging folder: it replaces it.
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
-    ///   and removed (the rest of the folder is as the base's fingerprint says); otherwise `nil`.
-    func publish(_ files: [OutputFile], base: PageManifest?, progress: BuildProgress = .silent) throws -> FolderPrint? {
+    ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
+    ///   retired output is a twin made now.
+    func publish(_ files: [OutputFile], base: PageManifest?, progress: BuildProgress = .silent) throws -> (print: FolderPrint?, twin: Bool) {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
+        try? fm.removeItem(at: twinURL)
         do {
+            var twin: String? = nil
             if base != nil {
                 try fm.moveItem(at: retiredURL, to: stagingURL)
             } else {
                 try? fm.removeItem(at: retiredURL)
                 try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
+                if !fm.fileExists(atPath: url.path), mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
             try? fm.removeItem(at: retiredManifestURL)
             var stale: [String] = []
@@ -116,34 +125,24 @@ public struct OutputFolder: Sendable {
                 touched = Set(changed).union(Self.folders(holding: changed))
                 before = FolderPrint.sum(of: touched, under: stagingURL.path)
             }
-            try Self.write(files, into: stagingURL, replacing: base != nil, progress: progress)
+            let twinned = try Self.write(files, into: stagingURL, replacing: base != nil, twin: twin, progress: progress)
             Self.remove(stale, from: stagingURL)
-            try Self.writeFile(Array(Self.markerText.utf8), to: stagingURL.appendingPathComponent(Self.markerName).path, replacing: true)
+            let marker = stagingURL.appendingPathComponent(Self.markerName).path
+            try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
             let print = base.flatMap { FolderPrint($0.outputFingerprint) }?
                 .replacing(before, with: FolderPrint.sum(of: touched, under: stagingURL.path))
             try swapIntoPlace()
-            return print
+            guard let twin else { return (print, false) }
+            if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
+                return (print, true)
+            }
+            try? fm.removeItem(atPath: twin)
+            return (print, false)
         } catch {
             try? fm.removeItem(at: stagingURL)
+            try? fm.removeItem(at: twinURL)
             throw error
         }
-    }
-
-    /// Makes the retired output a twin of the output: the same folders, and hard links to the same
-    /// files. A build then has an earlier site to build into even right after a first build. Never
-    /// written through: a build replaces a file of its staging folder, it does not write into it.
-    /// - Returns: false (and nothing usable left) if any folder or link could not be made.
-    func makeRetiredTwin(of files: [String]) -> Bool {
-        guard !FileManager.default.fileExists(atPath: retiredURL.path) else { return false }
-        let target = retiredURL.path, source = url.path
-        guard mkdir(target, 0o755) == 0 else { return false }
-        let byDepth = Dictionary(grouping: Self.folders(holding: files)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
-        for depth in byDepth.keys.sorted() {
-            let made = byDepth[depth]!.parallelMap { mkdir(target + "/" + $0, 0o755) == 0 }
-            guard !made.contains(false) else { return false }
-        }
-        let linked = (files + [Self.markerName]).parallelMap { link(source + "/" + $0, target + "/" + $0) == 0 }
-        return !linked.contains(false)
     }
 
     /// The output becomes the retired output (with its manifest), the staging folder the output.
@@ -188,24 +187,20 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes every file, on every core; folders are made first, in order. `replacing`: a file
-    /// may already be there and is replaced by a new one.
-    static func write(_ files: [OutputFile], into root: URL, replacing: Bool, progress: BuildProgress) throws {
+    /// may already be there and is replaced by a new one. `twin`: a folder where every file is also
+    /// hard-linked, under the same path.
+    /// - Returns: whether every file was linked into `twin`.
+    static func write(_ files: [OutputFile], into root: URL, replacing: Bool, twin: String? = nil, progress: BuildProgress) throws -> Bool {
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let fm = FileManager.default
         let folders = folders(holding: files.lazy.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
-        // Shallowest first, each depth on every core: a parent comes before its children. Plain
-        // mkdir(2) is much cheaper than FileManager's.
-        let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
-        for depth in byDepth.keys.sorted() {
-            let failures = byDepth[depth]!.parallelMap { folder -> String? in
-                guard mkdir(rootPath + "/" + folder, 0o755) != 0, errno != EEXIST else { return nil }
-                return "cannot create the folder \(folder): \(String(cString: strerror(errno)))"
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
-        }
-        let errors: [String?] = files.parallelMap { file in
+        // The twin's folders are made on another core (folders in one parent are made one at a time).
+        let twinFolders = twin.map { twin in Background { makeFolders(folders, under: twin) == nil } }
+        if let failure = makeFolders(folders, under: rootPath) { throw WriteError(message: failure) }
+        let twin = twinFolders?.value == true ? twin : nil
+        let results: [(error: String?, twinned: Bool)] = files.parallelMap { file in
             let target = rootPath + "/" + file.path
             defer { counter.tick() }
             do {
@@ -220,14 +215,29 @@ public struct OutputFolder: Sendable {
                     if replacing { unlink(target) }
                     try fm.copyItem(atPath: source.path, toPath: target)
                 }
-                return nil
+                return (nil, twin.map { Glibc.link(target, $0 + "/" + file.path) == 0 } ?? false)
             } catch {
-                return "\(file.path): \(error.localizedDescription)"
+                return ("\(file.path): \(error.localizedDescription)", false)
             }
         }
-        if let first = errors.compactMap({ $0 }).first {
+        if let first = results.compactMap(\.error).first {
             throw WriteError(message: "cannot write the site: \(first)")
         }
+        return twin != nil && results.allSatisfy(\.twinned)
+    }
+
+    /// Makes `folders` under `root`, shallowest first, each depth on every core (a parent comes
+    /// before its children); plain mkdir(2) is much cheaper than FileManager's. The first failure, if any.
+    private static func makeFolders(_ folders: Set<String>, under root: String) -> String? {
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.parallelMap { folder -> String? in
+                guard mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST else { return nil }
+                return "cannot create the folder \(folder): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.compactMap({ $0 }).first { return failure }
+        }
+        return nil
     }
 }
 
