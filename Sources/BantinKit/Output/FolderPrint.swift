@@ -71,13 +71,17 @@ struct FolderPrint: Equatable, Sendable {
 
     private static func sum(of paths: some Sequence<String>, in root: RootDescriptor) -> UInt64 {
         var total: UInt64 = 0
-        for path in paths {
+        for var path in paths {
             var info = stat()
             guard fstatat(root.fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let parent = slash.map { String(path[..<$0]) } ?? ""
-            var name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-            total &+= name.withUTF8 { entry(in: folderHash(parent), name: UnsafeRawBufferPointer($0), info) }
+            // The parent folder's hash and the name, from the path's bytes: nothing allocated.
+            total &+= path.withUTF8 { utf8 in
+                let bytes = UnsafeRawBufferPointer(utf8)
+                let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+                var folder = FNV1a()
+                folder.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<(slash ?? 0)]))
+                return entry(in: folder, name: UnsafeRawBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...]), info)
+            }
         }
         return total
     }
@@ -122,20 +126,16 @@ struct FolderPrint: Equatable, Sendable {
         var sum: UInt64 = 0
         var folders: [String] = []
         while let item = readdir(dir) {
-            let isFolder: Bool? = withUnsafeBytes(of: &item.pointee.d_name) { raw in
-                let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
-                let name = UnsafeRawBufferPointer(rebasing: raw[0..<length])
-                if length <= 2 && name.allSatisfy({ $0 == UInt8(ascii: ".") }) { return nil }  // `.` and `..`
-                var info = stat()
-                guard fstatat(fd, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-                sum &+= entry(in: folder, name: name, info)
-                return Directory.isDirectory(info)
-            }
-            if isFolder == true {
-                let name = withUnsafeBytes(of: &item.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-                }
-                folders.append(relative.isEmpty ? name : relative + "/" + name)
+            let name = Directory.nameOf(item)
+            let length = strlen(name)
+            let bytes = UnsafeRawBufferPointer(start: name, count: length)
+            if length <= 2 && bytes.allSatisfy({ $0 == UInt8(ascii: ".") }) { continue }  // `.` and `..`
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            sum &+= entry(in: folder, name: bytes, info)
+            if Directory.isDirectory(info) {
+                let text = String(cString: name)
+                folders.append(relative.isEmpty ? text : relative + "/" + text)
             }
         }
         return (sum, folders)

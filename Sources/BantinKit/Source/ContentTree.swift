@@ -29,24 +29,29 @@ public struct ContentListing: Sendable {
 /// symlinks once (a loop is reported, never followed forever).
 public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
-        var result: [TreeEntry] = []
-        var visited: Set<FolderID> = []
-        let fd = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         var info = stat()
-        guard fd >= 0, fstat(fd, &info) == 0 else {
-            if fd >= 0 { close(fd) }
+        guard stat(root.path, &info) == 0, Directory.isDirectory(info) else {
             diagnostics.append(.error(displayRoot, "cannot read this folder"))
             return []
         }
-        visited.insert(FolderID(info))
-        walk(fd, folder: root.path, relative: "", visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
-        // Walked in name order, the list is usually sorted already (not when a name sorts before `/`).
-        let sorted = zip(result, result.dropFirst()).allSatisfy { $0.relativePath < $1.relativePath }
-        return sorted ? result : result.sorted { $0.relativePath < $1.relativePath }
+        // Level by level, every folder of a level read on some core; the results keep the order
+        // of the folders, so the diagnostics never depend on scheduling.
+        var level = [Folder(path: root.path, relative: "", ancestors: [FolderID(info)])]
+        var result: [TreeEntry] = []
+        while !level.isEmpty {
+            let scanned = level.parallelMap { scan($0, displayRoot: displayRoot) }
+            level = []
+            for folder in scanned {
+                result += folder.files
+                diagnostics += folder.diagnostics
+                level += folder.subfolders
+            }
+        }
+        return result.sorted { $0.relativePath < $1.relativePath }
     }
 
     /// A folder as the file system knows it, however it is reached (symbolic links included).
-    private struct FolderID: Hashable {
+    private struct FolderID: Hashable, Sendable {
         let device: UInt64
         let inode: UInt64
         init(_ info: stat) {
@@ -55,19 +60,26 @@ public enum ContentTree {
         }
     }
 
-    /// Takes ownership of `fd`, an open folder. `visited`: the folders being walked, to stop at a loop.
-    private static func walk(
-        _ fd: Int32, folder: String, relative: String, visited: inout Set<FolderID>, into result: inout [TreeEntry],
-        diagnostics: inout [Diagnostic], displayRoot: String
-    ) {
-        guard let names = Directory.names(ofOpen: fd) else {
-            diagnostics.append(.error(join(displayRoot, relative), "cannot read this folder"))
-            return
+    /// A folder to read, and the folders it is in (to stop at a symbolic link loop).
+    private struct Folder: Sendable {
+        var path: String
+        var relative: String
+        var ancestors: [FolderID]
+    }
+
+    private static func scan(_ folder: Folder, displayRoot: String) -> (files: [TreeEntry], subfolders: [Folder], diagnostics: [Diagnostic]) {
+        var files: [TreeEntry] = []
+        var subfolders: [Folder] = []
+        var diagnostics: [Diagnostic] = []
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0, let names = Directory.names(ofOpen: fd) else {
+            if fd >= 0 { close(fd) }
+            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder")])
         }
         defer { close(fd) }
         for name in names where !name.hasPrefix(".") {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            let rel = relative.isEmpty ? name : relative + "/" + name
+            let path = folder.path.hasSuffix("/") ? folder.path + name : folder.path + "/" + name
+            let rel = folder.relative.isEmpty ? name : folder.relative + "/" + name
             var info = stat()
             guard fstatat(fd, name, &info, 0) == 0 else {  // follows symbolic links
                 diagnostics.append(.warning(join(displayRoot, rel), "broken symbolic link; skipped"))
@@ -75,21 +87,17 @@ public enum ContentTree {
             }
             if Directory.isDirectory(info) {
                 let id = FolderID(info)
-                guard visited.insert(id).inserted else {
+                guard !folder.ancestors.contains(id) else {
                     diagnostics.append(.warning(join(displayRoot, rel), "symbolic link loop; this folder is skipped"))
                     continue
                 }
-                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if sub >= 0 {
-                    walk(sub, folder: path, relative: rel, visited: &visited, into: &result, diagnostics: &diagnostics, displayRoot: displayRoot)
-                } else {
-                    diagnostics.append(.error(join(displayRoot, rel), "cannot read this folder"))
-                }
-                visited.remove(id)
+                subfolders.append(Folder(path: path, relative: rel, ancestors: folder.ancestors + [id]))
             } else {
-                result.append(TreeEntry(relativePath: SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping, path: path, fileKey: ArticleCache.FileKey(info)))
+                let relative = SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping
+                files.append(TreeEntry(relativePath: relative, path: path, fileKey: ArticleCache.FileKey(info)))
             }
         }
+        return (files, subfolders, diagnostics)
     }
 
     static func join(_ root: String, _ relative: String) -> String {

@@ -26,12 +26,16 @@ enum Directory {
     private static func sortedNames(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            let name = String(cString: nameOf(entry))
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    /// The name of a directory entry, read where it is: a `dirent` is as long as its name needs,
+    /// so copying the whole struct could read past the end of the buffer `readdir` filled.
+    static func nameOf(_ entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+        (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self)
     }
 
     /// Calls `visit` with the relative path (`/a/b`) and `lstat` of every entry under `root`, depth
