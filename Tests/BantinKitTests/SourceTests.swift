@@ -109,6 +109,33 @@ private func expectedSplit(_ text: String) -> (yaml: [UInt8], body: [UInt8], bod
 
 /// Front matter splitting: the YAML and the body come out exact, with the lines
 /// they start on, so later diagnostics point at the right line of the file.
+/// The quick NFC check says "known NFC" only for text that normalising would leave as it is,
+/// and says it for ordinary precomposed Vietnamese.
+@Suite struct KnownNFCTests {
+    @Test func precomposedVietnameseIsKnown() {
+        for text in ["", "Hội nghị Ban Chấp hành Đảng bộ tỉnh", "Kết luận 01-KL/TW – “Học tập” … ỹ ự ừ ằ", String(repeating: "Đảng ủy ", count: 40)] {
+            #expect(SourceDecoder.isKnownNFC(text), "\(text)")
+        }
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func knownMeansNormalisingChangesNothing(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        // ASCII, precomposed Vietnamese, combining marks, and letters of other scripts.
+        let pool: [Unicode.Scalar] = ["a", "Z", " ", "-", "\n", "ộ", "ư", "đ", "Ạ", "ỹ", "à", "\u{0300}", "\u{0301}", "\u{0323}",
+            "\u{0309}", "ά", "й", "\u{1100}", "\u{1161}", "가", "–", "\u{2028}", "€", "\u{1E9B}", "\u{0344}", "Å", "\u{212B}"]
+        for _ in 0..<2000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...24, using: &random) { scalars.append(pool.randomElement(using: &random)!) }
+            let text = String(scalars)
+            if SourceDecoder.isKnownNFC(text) {
+                #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(!SourceDecoder.isKnownNFC("Ho\u{0302}\u{0323}i"), "decomposed")
+    }
+}
+
 @Suite struct FrontMatterSplitterTests {
     static let body = [
         "Đoạn mở đầu, có **chữ đậm**.", "", "---", "", "Sau đường kẻ ngang.", "", "***", "",

@@ -41,20 +41,23 @@ public enum SourceDecoder {
     static func isKnownNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var i = 0
+            // Bytes below 0xCC are ASCII, continuation bytes, or lead bytes of U+0080–U+02FF: all
+            // fine. Only lead bytes from 0xCC up need a look, and eight bytes at a time are
+            // checked for any (their low seven bits plus 0x34 reach the top bit).
             let raw = UnsafeRawBufferPointer(bytes)
+            var i = 0
             while i < bytes.count {
-                // Eight ASCII bytes at a time.
-                if i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
+                if i + 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & word & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
                 }
                 let lead = bytes[i]
-                if lead < 0x80 {
+                if lead < 0xCC {
                     i += 1
-                } else if lead < 0xCC {  // U+0080–U+02FF
-                    i += 2
-                } else if lead == 0xE1, i + 1 < bytes.count, (0xB8...0xBB).contains(bytes[i + 1]) {  // U+1E00–U+1EFF
+                } else if lead == 0xE1, i + 1 < bytes.count, bytes[i + 1] >= 0xB8, bytes[i + 1] <= 0xBB {  // U+1E00–U+1EFF
                     i += 3
                 } else if lead == 0xE2, i + 2 < bytes.count,
                     (bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x82) || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF)
