@@ -227,8 +227,8 @@ public enum SiteBuilder {
         let searchJSON = search.value
         clock.lap("search index")
         var files = pages + feeds
-        files.append(OutputFile(path: "search-index.json", contents: .render { searchJSON }))
-        files.append(OutputFile(path: "search-index.js", contents: .render { SearchIndex.script(json: searchJSON) }))
+        files.append(OutputFile(path: "search-index.json", contents: .parts([searchJSON])))
+        files.append(OutputFile(path: "search-index.js", contents: .parts([SearchIndex.scriptPrefix, searchJSON])))
         files.append(OutputFile(path: "robots.txt", contents: .text(CrawlFiles.robots(baseURL: baseURL))))
         var notes: [String] = []
         if let baseURL {

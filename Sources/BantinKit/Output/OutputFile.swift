@@ -8,6 +8,8 @@ public struct OutputFile: Sendable {
         case copy(URL)
         /// Rendered while it is written, so a large site is never held in memory whole.
         case render(@Sendable () -> [UInt8])
+        /// Bytes already made, written one part after another (never joined in memory).
+        case parts([[UInt8]])
         /// Already in the staging folder, exactly as it would be written: left alone.
         case keep
         /// The same file of the current output (its path), unchanged: hard-linked (copied if that fails).

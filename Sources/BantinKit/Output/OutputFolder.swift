@@ -211,6 +211,7 @@ public struct OutputFolder: Sendable {
                     if Glibc.link(previous, target) != 0 { try fm.copyItem(atPath: previous, toPath: target) }
                 case .text(let text): try Self.writeFile(Array(text.utf8), to: target, replacing: replacing)
                 case .render(let make): try Self.writeFile(make(), to: target, replacing: replacing)
+                case .parts(let parts): try Self.writeFile(parts: parts, to: target, replacing: replacing)
                 case .copy(let source):
                     if replacing { unlink(target) }
                     try fm.copyItem(atPath: source.path, toPath: target)
@@ -246,12 +247,17 @@ extension OutputFolder {
     /// no sync (the staging folder is swapped in whole, so a half-written file is never seen).
     /// `replacing`: an existing file is unlinked first, so a hard link to it elsewhere keeps its content.
     static func writeFile(_ bytes: [UInt8], to path: String, replacing: Bool = false) throws {
+        try writeFile(parts: [bytes], to: path, replacing: replacing)
+    }
+
+    /// `parts` one after another, without joining them first.
+    static func writeFile(parts: [[UInt8]], to path: String, replacing: Bool = false) throws {
         if replacing { unlink(path) }
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { Glibc.close(fd) }
         do {
-            try writeAll(bytes, to: fd)
+            for bytes in parts { try writeAll(bytes, to: fd) }
         } catch {
             throw WriteError(message: "cannot write \(path): \(error)")
         }

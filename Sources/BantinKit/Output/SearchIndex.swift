@@ -54,7 +54,6 @@ public enum SearchIndex {
         "window.BANTIN_SEARCH_INDEX = " + json
     }
 
-    static func script(json: [UInt8]) -> [UInt8] {
-        Array("window.BANTIN_SEARCH_INDEX = ".utf8) + json
-    }
+    /// What `search-index.js` has before the index.
+    static let scriptPrefix = Array("window.BANTIN_SEARCH_INDEX = ".utf8)
 }

@@ -14,7 +14,7 @@ struct SearchMemo: Sendable {
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }
         let made = Dictionary(uniqueKeysWithValues: zip(missing, missing.parallelMap(make)))
         var out: [UInt8] = [UInt8(ascii: "[")]
-        out.reserveCapacity((saved?.blob.count ?? 0) + made.values.reduce(16) { $0 + $1.count + 2 })
+        out.reserveCapacity((saved?.bytes.count ?? 0) + made.values.reduce(16) { $0 + $1.count + 2 })
         var places: [Range<Int>] = []
         places.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
@@ -23,7 +23,7 @@ struct SearchMemo: Sendable {
             if let record = made[index] {
                 out += record
             } else if let saved, let place = saved.places[key] {
-                out += saved.blob[place]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: saved.bytes[place]))
             }
             places.append(start..<out.count)
         }
@@ -35,41 +35,43 @@ struct SearchMemo: Sendable {
     private struct Saved {
         var keys: [UInt64]
         var places: [UInt64: Range<Int>]
-        var blob: ArraySlice<UInt8>
+        /// The file, mapped; `places` are ranges of it.
+        var file: CacheFile
+
+        var bytes: UnsafeBufferPointer<UInt8> { file.bytes }
     }
 
     /// The file: magic, the executable's fingerprint, count, `count` × (key, start, length), then
     /// the index itself; little-endian 64-bit numbers. `nil` for anything that does not fit.
     private func load() -> Saved? {
-        guard let bytes = Directory.contents(of: url.path), bytes.count >= 24 else { return nil }
-        return bytes.withUnsafeBytes { raw -> Saved? in
-            func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at * 8, as: UInt64.self)) }
-            guard word(0) == Self.magic, word(1) == Self.executableKey, word(2) <= UInt64(bytes.count / 24) else { return nil }
-            let count = Int(word(2))
-            let blobStart = 24 + count * 24
-            guard blobStart <= bytes.count else { return nil }
-            let blobCount = bytes.count - blobStart
-            var saved = Saved(keys: [], places: [:], blob: bytes[blobStart...])
-            saved.keys.reserveCapacity(count)
-            saved.places.reserveCapacity(count)
-            for i in 0..<count {
-                let key = word(3 + i * 3), start = word(4 + i * 3), length = word(5 + i * 3)
-                guard start <= UInt64(blobCount), length <= UInt64(blobCount) - start else { return nil }
-                saved.keys.append(key)
-                saved.places[key] = (blobStart + Int(start))..<(blobStart + Int(start + length))
-            }
-            return saved
+        guard let file = CacheFile(path: url.path), file.size >= 24 else { return nil }
+        let raw = UnsafeRawBufferPointer(file.bytes)
+        func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at * 8, as: UInt64.self)) }
+        guard word(0) == Self.magic, word(1) == Self.executableKey, word(2) <= UInt64(raw.count / 24) else { return nil }
+        let count = Int(word(2))
+        let blobStart = 24 + count * 24
+        guard blobStart <= raw.count else { return nil }
+        let blobCount = raw.count - blobStart
+        var saved = Saved(keys: [], places: [:], file: file)
+        saved.keys.reserveCapacity(count)
+        saved.places.reserveCapacity(count)
+        for i in 0..<count {
+            let key = word(3 + i * 3), start = word(4 + i * 3), length = word(5 + i * 3)
+            guard start <= UInt64(blobCount), length <= UInt64(blobCount) - start else { return nil }
+            saved.keys.append(key)
+            saved.places[key] = (blobStart + Int(start))..<(blobStart + Int(start + length))
         }
+        return saved
     }
 
     private func save(_ json: [UInt8], keys: [UInt64], places: [Range<Int>]) {
         var words: [UInt64] = [Self.magic, Self.executableKey, UInt64(keys.count)]
         words.reserveCapacity(3 + keys.count * 3)
         for (key, place) in zip(keys, places) { words += [key, UInt64(place.lowerBound), UInt64(place.count)] }
-        let bytes = words.map(\.littleEndian).withUnsafeBytes { Array($0) } + json
+        let header = words.map(\.littleEndian).withUnsafeBytes { Array($0) }
         let temporary = url.path + ".tmp"
         do {
-            try OutputFolder.writeFile(bytes, to: temporary, replacing: true)
+            try OutputFolder.writeFile(parts: [header, json], to: temporary, replacing: true)
             if rename(temporary, url.path) != 0 { unlink(temporary) }
         } catch {
             unlink(temporary)
