@@ -205,6 +205,7 @@ public enum SiteBuilder {
         let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
         clock.lap("page fingerprints")
         var manifest = PageManifest()
+        manifest.entries.reserveCapacity(plans.count + 256)
         let kept: [(path: String, earlier: OutputFile.Contents?)] = zip(plans, prints).map { plan, print in
             let path = graph.route(of: plan).outputPath
             return (path, previous.reused(path, print: print ?? PageManifest.alwaysWritten, recordingIn: &manifest))

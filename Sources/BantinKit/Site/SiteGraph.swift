@@ -52,8 +52,11 @@ public struct SiteGraph: Sendable {
             return x != y ? x > y : source[a].slug < source[b].slug
         }
         articles = order.map { index in
+            // Changed only where the spelling differs: changing an article copies its fields.
+            let codes = source[index].directives
+            guard codes.contains(where: { code in canonical[code].map { $0.text != code.text } ?? false }) else { return source[index] }
             var article = source[index]
-            article.directives = article.directives.map { canonical[$0] ?? $0 }
+            article.directives = codes.map { canonical[$0] ?? $0 }
             return article
         }
         staticFiles = catalog.staticFiles
