@@ -7,6 +7,10 @@ import Yams
 /// tenth of a 10,000-article build; this reader works on UTF-8 bytes (every character of
 /// YAML's syntax is ASCII), and a test checks it against Yams field by field.
 enum PlainFrontMatter {
+    /// One constructor for every tag made here: Yams's `Constructor.default` builds a new one,
+    /// with its tables, each time it is asked for (a few percent of a full build). It is never changed.
+    nonisolated(unsafe) static let sharedConstructor = Constructor.default
+
     typealias Entry = (key: String, keyPosition: SourcePosition, value: FieldValue)
 
     /// The fields of `yaml`, whose first line is line `1 + lineOffset` of its file.
@@ -160,7 +164,7 @@ enum PlainFrontMatter {
                     value.append(c)
                     i += 1
                 }
-                return FieldValue(shape: .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), Tag(.str), .doubleQuoted)), position: position)
+                return FieldValue(shape: .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), Tag(.str, .default, sharedConstructor), .doubleQuoted)), position: position)
             }
             if first == 0x27 {  // '
                 guard end - start >= 2, bytes[end - 1] == 0x27 else { return nil }
@@ -175,7 +179,7 @@ enum PlainFrontMatter {
                     value.append(bytes[i])
                     i += 1
                 }
-                return FieldValue(shape: .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), Tag(.str), .singleQuoted)), position: position)
+                return FieldValue(shape: .scalar(Node.Scalar(String(decoding: value, as: UTF8.self), Tag(.str, .default, sharedConstructor), .singleQuoted)), position: position)
             }
             // Plain: no indicator first, no `: ` or ` #` inside, no `:` at the end, no flow characters in a flow list.
             guard !Self.indicators.contains(first), bytes[end - 1] != 0x3A else { return nil }
@@ -186,7 +190,7 @@ enum PlainFrontMatter {
                 if c == 0x20, i + 1 < end, bytes[i + 1] == 0x23 { return nil }
                 if inFlow, c == 0x2C || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D || c == 0x3A { return nil }
             }
-            return FieldValue(shape: .scalar(Node.Scalar(string(start..<end), Tag(.implicit), .plain)), position: position)
+            return FieldValue(shape: .scalar(Node.Scalar(string(start..<end), Tag(.implicit, .default, sharedConstructor), .plain)), position: position)
         }
 
         /// `- ? : , [ ] { } # & * ! | > ' " % @` and backquote.
