@@ -178,9 +178,17 @@ struct PageManifest: Sendable {
         return manifest
     }
 
-    func save(to url: URL) {
+    /// Saved with its files in `order` (the site's order: sorting tens of thousands of paths costs
+    /// more than writing them), then any others, sorted.
+    func save(to url: URL, order: [String] = []) {
         var out = Array("\(Self.format) \(outputFingerprint)".utf8)
-        for path in entries.keys.sorted() {
+        let listed = order.filter { entries[$0] != nil }
+        var others: [String] = []
+        if listed.count != entries.count {
+            let inOrder = Set(listed)
+            others = entries.keys.filter { !inOrder.contains($0) }.sorted()
+        }
+        for path in listed + others {
             out.append(UInt8(ascii: "\n"))
             out += entries[path]!.utf8
             out.append(UInt8(ascii: "\t"))

@@ -118,12 +118,13 @@ public enum SiteBuilder {
         output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter.description
-        manifest.save(to: output.manifestURL)
+        let order = site.files.map(\.path)
+        manifest.save(to: output.manifestURL, order: order)
         // After a build into an empty place, the output's twin is the earlier site the next build writes into.
         if published.twin, let twin = manifest.listedPrint(of: output.retiredURL.path) {
             var retired = manifest
             retired.outputFingerprint = twin.description
-            retired.save(to: output.retiredManifestURL)
+            retired.save(to: output.retiredManifestURL, order: order)
         }
         cacheSaved.value
         clock.lap("stamp")
