@@ -19,6 +19,18 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> chưa"))
     }
 
+    /// cmark-gfm switches its extensions' characters (`~`, `|`, …) on and off in one table for
+    /// the whole process around every parse; rendering on every core must still see them all.
+    @Test func everyCoreRendersExtensionsAlike() {
+        let bodies = ["~~Hi~~ Hello, world!", "| a | b |\n| - | - |\n| ~~c~~ | www.example.org |", "Chữ ~~gạch~~ và **đậm**"]
+        let expected = bodies.map { safe.render($0).html }
+        #expect(expected[0].contains("<del>Hi</del>"))
+        let renderer = safe
+        let rendered = Array(0..<6000).parallelMap { renderer.render(bodies[$0 % bodies.count]).html }
+        let wrong = rendered.indices.filter { rendered[$0] != expected[$0 % bodies.count] }
+        #expect(wrong.isEmpty, "\(wrong.count) of \(rendered.count) renders differ")
+    }
+
     @Test func footnotesAreOn() {
         let html = safe.render("Theo báo cáo[^1].\n\n[^1]: Báo cáo của Tỉnh ủy.\n").html
         #expect(html.contains("<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\""))
