@@ -50,10 +50,6 @@ public enum SearchIndex {
         return out
     }
 
-    public static func script(json: String) -> String {
-        "window.BANTIN_SEARCH_INDEX = " + json
-    }
-
     /// What `search-index.js` has before the index.
     static let scriptPrefix = Array("window.BANTIN_SEARCH_INDEX = ".utf8)
 }
