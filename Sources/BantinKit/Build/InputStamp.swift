@@ -28,26 +28,13 @@ public struct InputStamp: Sendable, Equatable {
     /// Every file and folder under `folder` (relative path, size, modification time, mode), so a
     /// folder that is only renamed keeps its fingerprint.
     public static func fingerprint(of folder: URL) -> String {
-        var hasher = FNV1a()
-        Directory.forEachEntry(under: folder.standardizedFileURL.path) { path, info in
-            hasher.add(path)
-            add(info, to: &hasher)
-        }
-        return String(hasher.value, radix: 16)
-    }
-
-    private static func add(_ info: stat, to hasher: inout FNV1a) {
-        hasher.add(Int64(info.st_size))
-        hasher.add(Int64(info.st_mtim.tv_sec))
-        hasher.add(Int64(info.st_mtim.tv_nsec))
-        hasher.add(Int64(info.st_mode))
+        FolderPrint.of(folder: folder.standardizedFileURL.path)?.description ?? ""
     }
 
     /// The running bantin executable, described like any input: a new build of bantin invalidates
     /// stamps, page fingerprints and the article cache.
-    static var executable: String {
-        describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
-    }
+    /// Described once per process: it is the running code that matters.
+    static let executable: String = describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
 
     /// One file's path, size, modification time and mode.
     static func describe(_ url: URL) -> String {

@@ -88,7 +88,7 @@ public enum SiteBuilder {
         // The site before the last one, kept beside the output, becomes the new staging folder when it
         // is exactly as that build left it: then only the files that differ are written into it.
         // Without one, unchanged pages of the output itself (when it is as the last build left it) are hard-linked.
-        // Checking it walks the whole retired folder: done on another core while the content is read.
+        // Checking it takes one `stat` per file and folder of it: done while the content is read.
         let previous = Background { [output] () -> Reuse in
             if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil) }
             let last = PageManifest.load(from: output.manifestURL)

@@ -31,13 +31,13 @@ public final class ArticleCache: @unchecked Sendable {
     let context: String
     /// Entries loaded from `file`, by file path.
     private let entries: [String: Entry]
-    private let file: CacheFile?
+    private let file: MappedFile?
     /// Entries made in this build, and the paths whose loaded entries this build used.
     private var fresh: [String: Entry] = [:]
     private var used: [String] = []
     private let lock = NSLock()
 
-    init(context: String, entries: [String: Entry] = [:], file: CacheFile? = nil) {
+    init(context: String, entries: [String: Entry] = [:], file: MappedFile? = nil) {
         self.context = context
         self.entries = entries
         self.file = file
@@ -112,7 +112,7 @@ public final class ArticleCache: @unchecked Sendable {
     }
 
     /// Appends the new entries and a table of all; false (and no cache) if a write failed.
-    private func append(_ table: [(path: String, stored: Range<Int>?)], to file: CacheFile, at path: String) -> Bool {
+    private func append(_ table: [(path: String, stored: Range<Int>?)], to file: MappedFile, at path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         guard lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) else {
@@ -141,7 +141,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// mapped, not read, and its entries decoded on every core, a few hundred at a time.
     static func load(from url: URL, context: String) -> ArticleCache {
         let empty = ArticleCache(context: context)
-        guard let file = CacheFile(path: url.path), file.size >= 24 else { return empty }
+        guard let file = MappedFile(path: url.path), file.size >= 24 else { return empty }
         let bytes = file.bytes
         // The trailer: entry count, where the table starts, the table's fingerprint.
         var trailer = CacheReader(bytes: bytes, offset: file.size - 24)
@@ -351,9 +351,9 @@ struct CacheReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
     /// The cache file these bytes are (all of it): bodies are left there.
-    let file: CacheFile?
+    let file: MappedFile?
 
-    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, file: CacheFile? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, file: MappedFile? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.file = file

@@ -199,7 +199,7 @@ extension Article {
 final class BodyText: @unchecked Sendable {
     private let lock = NSLock()
     private var text: String?
-    private let stored: (file: CacheFile, offset: Int, count: Int)?
+    private let stored: (file: MappedFile, offset: Int, count: Int)?
 
     init(_ text: String) {
         self.text = text
@@ -207,7 +207,7 @@ final class BodyText: @unchecked Sendable {
     }
 
     /// `count` bytes of UTF-8 at `offset` of an open cache file.
-    init(file: CacheFile, offset: Int, count: Int) {
+    init(file: MappedFile, offset: Int, count: Int) {
         text = nil
         stored = (file, offset, count)
     }
@@ -230,49 +230,6 @@ final class BodyText: @unchecked Sendable {
         }
         lock.unlock()
         return stored.flatMap { $0.file.read(at: $0.offset, count: $0.count) } ?? []
-    }
-}
-
-/// An article cache file, mapped into memory while any article body read from it is not
-/// loaded yet. A new cache renamed over it, or entries appended to it, do not change what it holds.
-final class CacheFile: @unchecked Sendable {
-    private let fd: Int32
-    private let base: UnsafeMutableRawPointer
-    let size: Int
-    private let inode: UInt64
-
-    init?(path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0, let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
-            base != MAP_FAILED
-        else {
-            close(fd)
-            return nil
-        }
-        self.fd = fd
-        self.base = base
-        size = Int(info.st_size)
-        inode = UInt64(info.st_ino)
-    }
-
-    deinit {
-        munmap(base, size)
-        close(fd)
-    }
-
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size) }
-
-    func read(at offset: Int, count: Int) -> [UInt8]? {
-        guard offset >= 0, count >= 0, offset <= size - count else { return nil }
-        return Array(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]))
-    }
-
-    /// Is the file at `path` still this one, as long as when it was mapped?
-    func isStill(at path: String) -> Bool {
-        guard let info = Directory.linkStatus(path) else { return false }
-        return UInt64(info.st_ino) == inode && Int(info.st_size) == size
     }
 }
 

@@ -115,22 +115,23 @@ public struct OutputFolder: Sendable {
                 if !fm.fileExists(atPath: url.path), mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
             try? fm.removeItem(at: retiredManifestURL)
+            // The paths this build writes or removes (and the folders holding them): what they add
+            // to the folder's fingerprint before and after is all that changes in it.
             var stale: [String] = []
-            var touched: Set<String> = []
+            var changed: [String] = []
             var before: UInt64 = 0
             if let base {
                 let wanted = Set(files.map(\.path))
                 stale = base.entries.keys.filter { !wanted.contains($0) }
-                let changed = files.lazy.filter { !$0.contents.isKeep }.map(\.path) + stale + [Self.markerName, "."]
-                touched = Set(changed).union(Self.folders(holding: changed))
-                before = FolderPrint.sum(of: touched, under: stagingURL.path)
+                changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
+                before = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
             }
             let twinned = try Self.write(files, into: stagingURL, replacing: base != nil, twin: twin, progress: progress)
             Self.remove(stale, from: stagingURL)
             let marker = stagingURL.appendingPathComponent(Self.markerName).path
             try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
-            let print = base.flatMap { FolderPrint($0.outputFingerprint) }?
-                .replacing(before, with: FolderPrint.sum(of: touched, under: stagingURL.path))
+            let after = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
+            let print = base.flatMap { FolderPrint($0.outputFingerprint) }?.replacing(before, with: after)
             try swapIntoPlace()
             guard let twin else { return (print, false) }
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
@@ -260,6 +261,18 @@ extension OutputFolder {
             for bytes in parts { try writeAll(bytes, to: fd) }
         } catch {
             throw WriteError(message: "cannot write \(path): \(error)")
+        }
+    }
+
+    /// Writes `parts` into a temporary file beside `path`, then renames it over `path`, so that a
+    /// reader sees the old file or the new one, never half of one. Failures leave no new file.
+    static func replaceFile(parts: [[UInt8]], at path: String) {
+        let temporary = path + ".tmp"
+        do {
+            try writeFile(parts: parts, to: temporary, replacing: true)
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
         }
     }
 

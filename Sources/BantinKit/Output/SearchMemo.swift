@@ -36,7 +36,7 @@ struct SearchMemo: Sendable {
         var keys: [UInt64]
         var places: [UInt64: Range<Int>]
         /// The file, mapped; `places` are ranges of it.
-        var file: CacheFile
+        var file: MappedFile
 
         var bytes: UnsafeBufferPointer<UInt8> { file.bytes }
     }
@@ -44,7 +44,7 @@ struct SearchMemo: Sendable {
     /// The file: magic, the executable's fingerprint, count, `count` × (key, start, length), then
     /// the index itself; little-endian 64-bit numbers. `nil` for anything that does not fit.
     private func load() -> Saved? {
-        guard let file = CacheFile(path: url.path), file.size >= 24 else { return nil }
+        guard let file = MappedFile(path: url.path), file.size >= 24 else { return nil }
         let raw = UnsafeRawBufferPointer(file.bytes)
         func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at * 8, as: UInt64.self)) }
         guard word(0) == Self.magic, word(1) == Self.executableKey, word(2) <= UInt64(raw.count / 24) else { return nil }
@@ -69,13 +69,7 @@ struct SearchMemo: Sendable {
         words.reserveCapacity(3 + keys.count * 3)
         for (key, place) in zip(keys, places) { words += [key, UInt64(place.lowerBound), UInt64(place.count)] }
         let header = words.map(\.littleEndian).withUnsafeBytes { Array($0) }
-        let temporary = url.path + ".tmp"
-        do {
-            try OutputFolder.writeFile(parts: [header, json], to: temporary, replacing: true)
-            if rename(temporary, url.path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
+        OutputFolder.replaceFile(parts: [header, json], at: url.path)
     }
 
     /// Records are made by this executable's code: another one's are not reused.

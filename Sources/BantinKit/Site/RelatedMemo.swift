@@ -82,12 +82,6 @@ struct RelatedMemo: Sendable {
             words += list.map { UInt32($0).littleEndian }
         }
         let bytes = words.withUnsafeBytes { Array($0) }
-        let temporary = url.path + ".tmp"
-        do {
-            try OutputFolder.writeFile(bytes, to: temporary, replacing: true)
-            if rename(temporary, url.path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
+        OutputFolder.replaceFile(parts: [bytes], at: url.path)
     }
 }

@@ -3,13 +3,6 @@ import Foundation
 /// Folder listings and file status through POSIX calls: for folders of tens of thousands of
 /// files, FileManager's URL objects cost more than the system calls themselves.
 enum Directory {
-    /// The names in `path` (without `.` and `..`), sorted; `nil` when it cannot be read.
-    static func names(in path: String) -> [String]? {
-        guard let dir = opendir(path) else { return nil }
-        defer { closedir(dir) }
-        return sortedNames(dir)
-    }
-
     /// The names in an open folder (without `.` and `..`), sorted; `fd` stays open and is not moved.
     static func names(ofOpen fd: Int32) -> [String]? {
         let copy = dup(fd)
@@ -38,44 +31,10 @@ enum Directory {
         (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self)
     }
 
-    /// Calls `visit` with the relative path (`/a/b`) and `lstat` of every entry under `root`, depth
-    /// first in name order, without following symbolic links. Works through directory descriptors
-    /// (`fstatat`), so the kernel never walks a whole path again.
-    static func forEachEntry(under root: String, _ visit: (String, stat) -> Void) {
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        walk(fd, relative: "", visit)
-    }
-
-    /// Takes ownership of `fd`.
-    private static func walk(_ fd: Int32, relative: String, _ visit: (String, stat) -> Void) {
-        guard let dir = fdopendir(fd) else {
-            close(fd)
-            return
-        }
-        defer { closedir(dir) }
-        for name in sortedNames(dir) {
-            var info = stat()
-            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let child = relative + "/" + name
-            visit(child, info)
-            if isDirectory(info) {
-                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if sub >= 0 { walk(sub, relative: child, visit) }
-            }
-        }
-    }
-
     /// `lstat` of `path`: the link itself, not what it points to.
     static func linkStatus(_ path: String) -> stat? {
         var info = stat()
         return lstat(path, &info) == 0 ? info : nil
-    }
-
-    /// `stat` of `path`, following symbolic links.
-    static func status(_ path: String) -> stat? {
-        var info = stat()
-        return stat(path, &info) == 0 ? info : nil
     }
 
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }

@@ -50,11 +50,9 @@ extension SiteGraph {
 }
 
 extension PageRenderer {
-    public func route(of plan: PagePlan) -> Route { graph.route(of: plan) }
-
     /// The HTML of one page.
     public func html(for plan: PagePlan) -> [UInt8] {
-        let route = route(of: plan)
+        let route = graph.route(of: plan)
         let link = LinkBuilder(from: route, baseURL: baseURL)
         switch plan {
         case .home(let slice):

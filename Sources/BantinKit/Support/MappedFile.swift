@@ -1,0 +1,45 @@
+import Foundation
+
+/// A file mapped into memory for reading, kept while anything read from it may still be needed
+/// (an article body from the article cache). A new file renamed over it, or bytes appended to
+/// it, do not change what it holds.
+final class MappedFile: @unchecked Sendable {
+    private let fd: Int32
+    private let base: UnsafeMutableRawPointer
+    let size: Int
+    private let inode: UInt64
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0, let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
+            base != MAP_FAILED
+        else {
+            close(fd)
+            return nil
+        }
+        self.fd = fd
+        self.base = base
+        size = Int(info.st_size)
+        inode = UInt64(info.st_ino)
+    }
+
+    deinit {
+        munmap(base, size)
+        close(fd)
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size) }
+
+    func read(at offset: Int, count: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0, offset <= size - count else { return nil }
+        return Array(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)]))
+    }
+
+    /// Is the file at `path` still this one, as long as when it was mapped?
+    func isStill(at path: String) -> Bool {
+        guard let info = Directory.linkStatus(path) else { return false }
+        return UInt64(info.st_ino) == inode && Int(info.st_size) == size
+    }
+}
