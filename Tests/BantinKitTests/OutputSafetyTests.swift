@@ -205,7 +205,7 @@ import Testing
         #expect(FolderPrint.of(folder: folder.appendingPathComponent("khong-co").path) == nil)
         // Changed, added and removed entries, and the folders holding them.
         #expect(FolderPrint.listed(["a/index.html", "a/b/index.html", "c.txt"], under: path) == first, "found by stat alone")
-        let touched: Set<String> = ["a/b/index.html", "a/moi.html", "c.txt", "a", "a/b", "."]
+        let touched = ["a/b/index.html", "a/moi.html", "c.txt", "a", "a/b", "."]
         let before = FolderPrint.sum(of: touched, under: path)
         try Data("hai, đã sửa".utf8).write(to: folder.appendingPathComponent("a/b/index.html"))
         try Data("mới".utf8).write(to: folder.appendingPathComponent("a/moi.html"))
@@ -223,6 +223,40 @@ import Testing
         // A file renamed within its folder changes the fingerprint too.
         try FileManager.default.moveItem(at: folder.appendingPathComponent("a/moi.html"), to: folder.appendingPathComponent("a/moi2.html"))
         #expect(FolderPrint.of(folder: path) != second)
+    }
+
+    /// Each folder holding a path is found once, however many paths it holds and however deep.
+    @Test func theFoldersHoldingPathsAreEachFoundOnce() {
+        let paths = ["a/b/c.html", "a/b/d.html", "a/e.html", "f.html", "g/h/i/j.html", "g/k.html", "bai-viet/đ/index.html"]
+        let folders = OutputFolder.folders(holding: paths)
+        #expect(folders == ["a/b", "a", "g/h/i", "g/h", "g", "bai-viet/đ", "bai-viet"])
+        #expect(OutputFolder.folders(holding: ["x.html", "y.html"]).isEmpty)
+    }
+
+    /// A manifest is read back as it was saved, in order; a damaged one is not read at all.
+    @Test func aPageManifestIsReadBackAsSaved() throws {
+        let site = try TestSite(content: "bulletin")
+        let url = site.root.appendingPathComponent("manifest")
+        let paths = ["index.html", "bai-viet/đảng-bộ/index.html", "tab\there.txt", "anh/ảnh 1.jpg"]
+        let prints: [UInt64] = [0x1234_5678_9abc_def0, PageManifest.alwaysWritten, 0xffff_ffff_ffff_ffff, 7]
+        var manifest = PageManifest(paths: paths, prints: prints)
+        manifest.outputFingerprint = "abc123"
+        manifest.save(to: url)
+        let loaded = PageManifest.load(from: url)
+        #expect(loaded.paths == paths)
+        #expect(loaded.prints == prints)
+        #expect(loaded.outputFingerprint == "abc123")
+        #expect(loaded.print(of: "bai-viet/đảng-bộ/index.html") == PageManifest.alwaysWritten)
+        #expect(loaded.print(of: "anh/ảnh 1.jpg") == 7)
+        #expect(loaded.print(of: "bai-viet/khac/index.html") == nil)
+        #expect(!loaded.contains("index"))
+        // A line cut short, or an older format, gives an empty manifest: nothing is reused.
+        var text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.dropLast(30).appending("\n12\tx").utf8).write(to: url)
+        #expect(PageManifest.load(from: url).paths.isEmpty)
+        text = text.replacingOccurrences(of: PageManifest.format, with: "bantin-manifest-3")
+        try Data(text.utf8).write(to: url)
+        #expect(PageManifest.load(from: url).paths.isEmpty)
     }
 
     /// Entries are appended while most of the file is in use, the file is written anew when it

@@ -38,7 +38,7 @@ struct PageFingerprints: Sendable {
     }
 
     /// Nil for pages that are always rendered.
-    func fingerprint(_ plan: PagePlan) -> String? {
+    func fingerprint(_ plan: PagePlan) -> UInt64? {
         var h = FNV1a()
         h.add(global)
         switch plan {
@@ -69,16 +69,16 @@ struct PageFingerprints: Sendable {
         case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound:
             return nil
         }
-        return String(h.value, radix: 16)
+        return PageManifest.fingerprint(h.value)
     }
 
     /// A feed's fingerprint: everything its XML shows, bodies included.
-    func fingerprint(_ feed: AtomFeed) -> String {
+    func fingerprint(_ feed: AtomFeed) -> UInt64 {
         var h = FNV1a()
         h.add(global)
         h.add("feed \(feed.path) \(feed.title) \(feed.alternate.outputPath)")
         for index in feed.articles.prefix(AtomFeed.limit) { addArticle(index, body: true, to: &h) }
-        return String(h.value, radix: 16)
+        return PageManifest.fingerprint(h.value)
     }
 
     private func addArticle(_ index: Int, body: Bool, to h: inout FNV1a) {
@@ -137,17 +137,47 @@ struct PageFingerprints: Sendable {
 struct PageManifest: Sendable {
     /// The folder's fingerprint right after that build: its files are reused only while it holds.
     var outputFingerprint = ""
-    /// Path → fingerprint; `alwaysWritten` for files that are never reused.
-    var entries: [String: String] = [:]
+    /// Every file, in the site's order, and the fingerprint of each (`alwaysWritten` for files never reused).
+    private(set) var paths: [String] = []
+    private(set) var prints: [UInt64] = []
+    /// Where each path is in `paths`, by a hash of the path (checked against the path itself).
+    private var positions: [UInt64: Int] = [:]
 
-    static let alwaysWritten = "-"
+    static let alwaysWritten: UInt64 = 0
     /// The first word of the file; a manifest without it (an older bantin's) is not trusted.
-    static let format = "bantin-manifest-3"
+    static let format = "bantin-manifest-4"
+
+    init() {}
+
+    init(paths: [String], prints: [UInt64]) {
+        precondition(paths.count == prints.count)
+        self.paths = paths
+        self.prints = prints
+        positions.reserveCapacity(paths.count)
+        for index in paths.indices { positions[Self.key(paths[index])] = index }
+    }
+
+    /// A fingerprint that is never `alwaysWritten`.
+    static func fingerprint(_ hash: UInt64) -> UInt64 { hash == alwaysWritten ? 1 : hash }
+
+    private static func key(_ path: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(path)
+        return hasher.value
+    }
+
+    /// The fingerprint recorded for the file at `path`; `nil` when there is none.
+    func print(of path: String) -> UInt64? {
+        guard let index = positions[Self.key(path)], paths[index] == path else { return nil }
+        return prints[index]
+    }
+
+    func contains(_ path: String) -> Bool { print(of: path) != nil }
 
     /// The fingerprint of a folder holding exactly the files listed here (and bantin's marker):
     /// what `outputFingerprint` is while nothing in that folder changed.
     func listedPrint(of folder: String) -> FolderPrint? {
-        FolderPrint.listed(entries.keys, extra: [OutputFolder.markerName], under: folder)
+        FolderPrint.listed(paths, extra: [OutputFolder.markerName], under: folder)
     }
 
     static func load(from url: URL) -> PageManifest {
@@ -155,42 +185,51 @@ struct PageManifest: Sendable {
         return bytes.withUnsafeBufferPointer(parse) ?? PageManifest()
     }
 
-    /// The first line, then one `fingerprint<TAB>path` line per file; read on bytes, for the
-    /// tens of thousands of lines of a large site.
+    /// The first line, then one line per file: its fingerprint (16 hexadecimal digits), a tab,
+    /// its path. Read on bytes, for the tens of thousands of lines of a large site.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PageManifest? {
-        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let newline = UInt8(ascii: "\n")
         var end = bytes.firstIndex(of: newline) ?? bytes.count
-        let first = text(0..<end)
+        let first = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
         guard first.hasPrefix(format + " ") else { return nil }
-        var manifest = PageManifest()
-        manifest.outputFingerprint = String(first.dropFirst(format.count + 1))
+        var paths: [String] = []
+        var prints: [UInt64] = []
         while end < bytes.count {
             let start = end + 1
-            end = start
-            var split = -1
-            while end < bytes.count && bytes[end] != newline {
-                if split < 0 && bytes[end] == tab { split = end }
-                end += 1
+            end = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: newline).map { start + $0 } ?? bytes.count
+            guard end - start > 17, bytes[start + 16] == UInt8(ascii: "\t"), let print = hexadecimal(UnsafeBufferPointer(rebasing: bytes[start..<(start + 16)])) else {
+                return nil
             }
-            if split > start { manifest.entries[text(split + 1..<end)] = text(start..<split) }
+            prints.append(print)
+            paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 17)..<end]), as: UTF8.self))
         }
+        var manifest = PageManifest(paths: paths, prints: prints)
+        manifest.outputFingerprint = String(first.dropFirst(format.count + 1))
         return manifest
     }
 
-    /// Saved with its files in `order` (the site's order: sorting tens of thousands of paths costs
-    /// more than writing them), then any others, sorted.
-    func save(to url: URL, order: [String] = []) {
-        var out = Array("\(Self.format) \(outputFingerprint)".utf8)
-        let listed = order.filter { entries[$0] != nil }
-        var others: [String] = []
-        if listed.count != entries.count {
-            let inOrder = Set(listed)
-            others = entries.keys.filter { !inOrder.contains($0) }.sorted()
+    private static func hexadecimal(_ digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var value: UInt64 = 0
+        for digit in digits {
+            let nibble: UInt8
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(nibble)
         }
-        for path in listed + others {
+        return value
+    }
+
+    /// Saved in the site's order: sorting tens of thousands of paths costs more than writing them.
+    func save(to url: URL) {
+        var out = Array("\(Self.format) \(outputFingerprint)".utf8)
+        out.reserveCapacity(out.count + paths.count * 64)
+        let digits = Array("0123456789abcdef".utf8)
+        for (path, print) in zip(paths, prints) {
             out.append(UInt8(ascii: "\n"))
-            out += entries[path]!.utf8
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int(print >> UInt64(shift) & 0xF)]) }
             out.append(UInt8(ascii: "\t"))
             out += path.utf8
         }

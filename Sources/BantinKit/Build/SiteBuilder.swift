@@ -100,7 +100,7 @@ public enum SiteBuilder {
             relatedFile: output.relatedURL, searchFile: output.searchURL, clock: &clock)
         let published: (print: FolderPrint?, twin: Bool)
         do {
-            published = try output.publish(site.files, base: previous.value.base, progress: progress)
+            published = try output.publish(site.files, manifest: site.manifest, base: previous.value.base, progress: progress)
             clock.lap("render and write")
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
@@ -118,13 +118,12 @@ public enum SiteBuilder {
         output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         var manifest = site.manifest
         manifest.outputFingerprint = outputAfter.description
-        let order = site.files.map(\.path)
-        manifest.save(to: output.manifestURL, order: order)
+        manifest.save(to: output.manifestURL)
         // After a build into an empty place, the output's twin is the earlier site the next build writes into.
         if published.twin, let twin = manifest.listedPrint(of: output.retiredURL.path) {
             var retired = manifest
             retired.outputFingerprint = twin.description
-            retired.save(to: output.retiredManifestURL, order: order)
+            retired.save(to: output.retiredManifestURL)
         }
         cacheSaved.value
         clock.lap("stamp")
@@ -159,11 +158,10 @@ public enum SiteBuilder {
         /// The retired output's manifest, when that folder is what the build writes into.
         var base: PageManifest? { linkFrom == nil ? manifest : nil }
 
-        /// Records `print` as the fingerprint of the file at `path`, and gives the earlier file
-        /// when it had the same one (`nil`: the file must be made again, always for `alwaysWritten`).
-        func reused(_ path: String, print: String, recordingIn new: inout PageManifest) -> OutputFile.Contents? {
-            new.entries[path] = print
-            guard print != PageManifest.alwaysWritten, manifest.entries[path] == print else { return nil }
+        /// The earlier file at `path`, when it had the fingerprint `print` (`nil`: the file must be
+        /// made again, always for `alwaysWritten`).
+        func earlier(_ path: String, print: UInt64) -> OutputFile.Contents? {
+            guard print != PageManifest.alwaysWritten, manifest.print(of: path) == print else { return nil }
             return linkFrom.map { .link($0.path + "/" + path) } ?? .keep
         }
     }
@@ -203,23 +201,22 @@ public enum SiteBuilder {
             SearchIndex.jsonBytes(for: graph, memo: searchFile.map(SearchMemo.init), keys: graph.articles.indices.map(fingerprints.searchKey))
         }
         let previous = reuse()
-        let prints: [String?] = plans.parallelMap { fingerprints.fingerprint($0) }
+        let prints: [UInt64] = plans.parallelMap { fingerprints.fingerprint($0) ?? PageManifest.alwaysWritten }
         clock.lap("page fingerprints")
-        var manifest = PageManifest()
-        manifest.entries.reserveCapacity(plans.count + 256)
-        let kept: [(path: String, earlier: OutputFile.Contents?)] = zip(plans, prints).map { plan, print in
-            let path = graph.route(of: plan).outputPath
-            return (path, previous.reused(path, print: print ?? PageManifest.alwaysWritten, recordingIn: &manifest))
-        }
-        let reused = kept.count { $0.earlier != nil }
+        let paths: [String] = plans.map { graph.route(of: $0).outputPath }
+        let earlier = zip(paths, prints).map { previous.earlier($0, print: $1) }
+        let reused = earlier.count { $0 != nil }
+        clock.lap("pages kept")
         // Dates are formatted ahead only when there are many pages to render.
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: plans.count - reused > graph.articles.count / 8)
-        let pages: [OutputFile] = zip(plans, kept).map { plan, kept in
-            OutputFile(path: kept.path, contents: kept.earlier ?? .render { renderer.html(for: plan) })
+        let pages: [OutputFile] = plans.indices.map { index in
+            let plan = plans[index]
+            return OutputFile(path: paths[index], contents: earlier[index] ?? .render { renderer.html(for: plan) })
         }
         // Feeds are fingerprinted like pages: an unchanged one is kept, and its bodies are not rendered.
         let allFeeds = AtomFeed.all(for: graph)
-        let earlierFeeds = allFeeds.map { previous.reused($0.path, print: fingerprints.fingerprint($0), recordingIn: &manifest) }
+        let feedPrints = allFeeds.map(fingerprints.fingerprint)
+        let earlierFeeds = zip(allFeeds, feedPrints).map { previous.earlier($0.path, print: $1) }
         let changedFeeds = zip(allFeeds, earlierFeeds).filter { $0.1 == nil }.map(\.0)
         let bodies = AtomFeed.bodies(for: changedFeeds, graph: graph, markdown: renderer.markdown)
         let feeds: [OutputFile] = zip(allFeeds, earlierFeeds).map { feed, earlier in
@@ -250,15 +247,18 @@ public enum SiteBuilder {
         }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
         // Copies are kept while their source is unchanged; every other file is written again.
-        for index in files.indices where !files[index].contents.isReused {
-            let path = files[index].path
-            if case .copy(let source) = files[index].contents {
-                let signature = "copy " + InputStamp.describe(source)
-                if let earlier = previous.reused(path, print: signature, recordingIn: &manifest) { files[index].contents = earlier }
-            } else if manifest.entries[path] == nil {
-                manifest.entries[path] = PageManifest.alwaysWritten
+        var filePrints = prints + feedPrints
+        for index in filePrints.count..<files.count {
+            guard case .copy(let source) = files[index].contents else {
+                filePrints.append(PageManifest.alwaysWritten)
+                continue
             }
+            var signature = FNV1a()
+            signature.add("copy " + InputStamp.describe(source))
+            filePrints.append(PageManifest.fingerprint(signature.value))
+            if let earlier = previous.earlier(files[index].path, print: filePrints[index]) { files[index].contents = earlier }
         }
+        let manifest = PageManifest(paths: files.map(\.path), prints: filePrints)
         var site = PlannedSite(files: files, articles: graph.articles.count, pages: pages.count, searchIndexBytes: searchJSON.count, notes: notes)
         site.manifest = manifest
         site.reused = reused

@@ -13,6 +13,7 @@ public enum CatalogLoader {
         content: URL, displayRoot: String, includeDrafts: Bool, cacheFile: URL? = nil, listing: ContentListing? = nil
     ) -> (Catalog?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var clock = StageClock()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
             return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
@@ -33,7 +34,9 @@ public enum CatalogLoader {
         }
 
         let zone = config.timeZone
+        clock.lap("  site settings")
         let cache = cacheFile.map { ArticleCache.load(from: $0, context: ArticleCache.context(zone: zone) + "\n" + displayRoot) }
+        clock.lap("  article cache loaded")
         let parsed: [(article: Article?, diagnostics: [Diagnostic], cached: Bool)] = articleFiles.parallelMap { entry in
             let key = entry.fileKey
             if let cache, let key, let hit = cache.lookup(entry.path, key: key) { return (hit.article, hit.diagnostics, true) }
@@ -46,6 +49,7 @@ public enum CatalogLoader {
             }
             return (nil, local, false)
         }
+        clock.lap("  articles from cache or read")
         cache?.use(zip(articleFiles, parsed).compactMap { $1.cached ? $0.path : nil })
         var articles = parsed.compactMap(\.article)
         diagnostics += parsed.flatMap(\.diagnostics)
@@ -75,11 +79,13 @@ public enum CatalogLoader {
             themes.append(theme)
         }
 
+        clock.lap("  directives and themes")
         if !includeDrafts { articles.removeAll(where: \.draft) }
         let staticPaths = Set(staticFiles.map(\.relativePath))
         diagnostics += CatalogValidator.validate(
             articles: articles, directives: directives, themes: themes, staticPaths: staticPaths,
             allSlugs: Set(parsed.compactMap { $0.article?.slug.value }), contentRoot: displayRoot)
+        clock.lap("  catalog checked")
         // Directives cited without a file still get a page, made from the code alone.
         let known = Set(directives.map(\.code))
         var cited: [DirectiveCode: DirectiveCode] = [:]

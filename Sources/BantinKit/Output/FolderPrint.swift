@@ -46,41 +46,50 @@ struct FolderPrint: Equatable, Sendable {
 
     /// The fingerprint the folder at `root` has when it holds exactly `files` (relative paths),
     /// the folders holding them and `extra` paths: found with one `stat` per path, on every core.
-    static func listed(_ files: some Collection<String>, extra: [String] = [], under root: String) -> FolderPrint? {
-        // Files and folders are different paths; `files` lists each file once.
-        let paths = Array(files) + OutputFolder.folders(holding: files) + extra + ["."]
+    static func listed(_ files: [String], extra: [String] = [], under root: String) -> FolderPrint? {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
+        // Files and folders are different paths; `files` lists each file once.
+        let paths = files + extra + ["."]
+        let entries = paths.indices.map { PathPrefix(index: $0, length: nil) } + PathPrefix.folders(holding: files)
         let base = RootDescriptor(fd: rootFD)
         let chunk = 2048
-        let sums = Array(stride(from: 0, to: paths.count, by: chunk)).parallelMap { start in
-            sum(of: paths[start..<min(start + chunk, paths.count)], in: base)
+        let sums = Array(stride(from: 0, to: entries.count, by: chunk)).parallelMap { start in
+            sum(of: entries[start..<min(start + chunk, entries.count)], in: paths, at: base)
         }
         return FolderPrint(value: sums.reduce(0, &+))
     }
 
     /// The sum of the entries at `paths` (relative to `root`) that exist: what those paths add to
     /// the folder's fingerprint.
-    static func sum(of paths: some Sequence<String>, under root: String) -> UInt64 {
+    static func sum(of paths: [String], under root: String) -> UInt64 {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return 0 }
         defer { close(rootFD) }
-        return sum(of: paths, in: RootDescriptor(fd: rootFD))
+        return sum(of: paths.indices.map { PathPrefix(index: $0, length: nil) }[...], in: paths, at: RootDescriptor(fd: rootFD))
     }
 
-    private static func sum(of paths: some Sequence<String>, in root: RootDescriptor) -> UInt64 {
+    private static func sum(of entries: ArraySlice<PathPrefix>, in paths: [String], at root: RootDescriptor) -> UInt64 {
         var total: UInt64 = 0
-        for var path in paths {
-            var info = stat()
-            guard fstatat(root.fd, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            // The parent folder's hash and the name, from the path's bytes: nothing allocated.
-            total &+= path.withUTF8 { utf8 in
-                let bytes = UnsafeRawBufferPointer(utf8)
-                let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
-                var folder = FNV1a()
-                folder.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<(slash ?? 0)]))
-                return entry(in: folder, name: UnsafeRawBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...]), info)
+        // The path to `stat`, ended by a zero byte: a prefix of a path, copied, nothing allocated per path.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(PATH_MAX) + 1) { name in
+            for item in entries {
+                var path = paths[item.index]
+                total &+= path.withUTF8 { utf8 -> UInt64 in
+                    let length = item.length ?? utf8.count
+                    guard length <= Int(PATH_MAX) else { return 0 }
+                    let bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[..<length])
+                    _ = name.initialize(from: bytes)
+                    name[length] = 0
+                    var info = stat()
+                    guard fstatat(root.fd, name.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return 0 }
+                    // The parent folder's hash and the name, from the path's bytes.
+                    let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+                    var folder = FNV1a()
+                    folder.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<(slash ?? 0)]))
+                    return entry(in: folder, name: UnsafeRawBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...]), info)
+                }
             }
         }
         return total
@@ -139,5 +148,59 @@ struct FolderPrint: Equatable, Sendable {
             }
         }
         return (sum, folders)
+    }
+}
+
+/// A path given as the first `length` bytes of another (all of it when `nil`): a folder is named
+/// by any path under it, so thousands of folders are listed without a string each.
+struct PathPrefix: Sendable {
+    var index: Int
+    var length: Int?
+
+    /// Every folder holding one of `paths`, however deep, each once, as a prefix of the first path under it.
+    static func folders(holding paths: [String]) -> [PathPrefix] {
+        // Folders met, by a hash of their path; a hash met with another path (all but impossible)
+        // is told apart by comparing the bytes.
+        var seen: [UInt64: PathPrefix] = [:]
+        seen.reserveCapacity(paths.count)
+        var folders: [PathPrefix] = []
+        for index in paths.indices {
+            var path = paths[index]
+            path.withUTF8 { bytes in
+                var end = bytes.count
+                // Up from the path's own folder, until a folder met before: its own were met with it.
+                while let slash = lastSlash(in: bytes, before: end) {
+                    let folder = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[..<slash])
+                    var hasher = FNV1a()
+                    hasher.add(bytes: folder)
+                    let prefix = PathPrefix(index: index, length: slash)
+                    if let earlier = seen[hasher.value] {
+                        if earlier.bytesEqual(folder, in: paths) { break }
+                    } else {
+                        seen[hasher.value] = prefix
+                    }
+                    folders.append(prefix)
+                    end = slash
+                }
+            }
+        }
+        return folders
+    }
+
+    private func bytesEqual(_ other: UnsafeRawBufferPointer, in paths: [String]) -> Bool {
+        var path = paths[index]
+        return path.withUTF8 { bytes in
+            let length = self.length ?? bytes.count
+            return length == other.count && (length == 0 || memcmp(bytes.baseAddress!, other.baseAddress!, length) == 0)
+        }
+    }
+
+    private static func lastSlash(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+        var i = end - 1
+        while i > 0 {
+            if bytes[i] == UInt8(ascii: "/") { return i }
+            i -= 1
+        }
+        return nil
     }
 }

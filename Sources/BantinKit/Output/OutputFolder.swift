@@ -94,14 +94,14 @@ public struct OutputFolder: Sendable {
     /// the staging folder is the retired output that manifest describes: files marked `.keep` are
     /// already there, every other file is replaced (never written through: it may be a hard link),
     /// and files the new site does not have are removed. The output folder itself is never touched
-    /// until the swap, so a failure at any point leaves it as it was.
+    /// until the swap, so a failure at any point leaves it as it was. `manifest` lists `files`.
     /// With no output yet, the retired output is made as the new output's twin (the same folders,
     /// hard links to the same files), written alongside: the next build then has an earlier site
     /// to build into. No build writes through a file of its staging folder: it replaces it.
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
     ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
     ///   retired output is a twin made now.
-    func publish(_ files: [OutputFile], base: PageManifest?, progress: BuildProgress = .silent) throws -> (print: FolderPrint?, twin: Bool) {
+    func publish(_ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent) throws -> (print: FolderPrint?, twin: Bool) {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
         try? fm.removeItem(at: twinURL)
@@ -121,8 +121,7 @@ public struct OutputFolder: Sendable {
             var changed: [String] = []
             var before: UInt64 = 0
             if let base {
-                let wanted = Set(files.map(\.path))
-                stale = base.entries.keys.filter { !wanted.contains($0) }
+                stale = base.paths.filter { !manifest.contains($0) }
                 changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
                 before = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
             }
@@ -171,13 +170,8 @@ public struct OutputFolder: Sendable {
     }
 
     /// Every folder that holds one of `paths`, however deep.
-    static func folders(holding paths: some Sequence<String>) -> Set<String> {
-        var folders: Set<String> = []
-        for path in paths {
-            var folder = parent(of: path)
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(of: folder) }
-        }
-        return folders
+    static func folders(holding paths: [String]) -> [String] {
+        PathPrefix.folders(holding: paths).map { String(decoding: paths[$0.index].utf8.prefix($0.length ?? .max), as: UTF8.self) }
     }
 
     /// Removes files of the old site that the new one does not have, and folders left empty.
@@ -194,7 +188,7 @@ public struct OutputFolder: Sendable {
     static func write(_ files: [OutputFile], into root: URL, replacing: Bool, twin: String? = nil, progress: BuildProgress) throws -> Bool {
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let fm = FileManager.default
-        let folders = folders(holding: files.lazy.filter { !$0.contents.isKeep }.map(\.path))
+        let folders = folders(holding: files.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
         // The twin's folders are made on another core (folders in one parent are made one at a time).
@@ -230,7 +224,7 @@ public struct OutputFolder: Sendable {
 
     /// Makes `folders` under `root`, shallowest first, each depth on every core (a parent comes
     /// before its children); plain mkdir(2) is much cheaper than FileManager's. The first failure, if any.
-    private static func makeFolders(_ folders: Set<String>, under root: String) -> String? {
+    private static func makeFolders(_ folders: [String], under root: String) -> String? {
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in byDepth.keys.sorted() {
             let failures = byDepth[depth]!.parallelMap { folder -> String? in
