@@ -298,7 +298,7 @@ import Testing
         #expect(try #require(Directory.linkStatus(url.path)).st_ino != inode, "a new file")
         let third = load()
         #expect(bodies(third, paths + ["/4xxx"]) == [nil, nil, nil, "Bài mới"])
-        // A title that is not UTF-8 any more: the whole file is refused.
+        // A title changed (here into bytes that are not UTF-8): the entry's checksum fails, and the whole file is refused.
         first.save(to: url)
         var bytes = try Data(contentsOf: url)
         let title = try #require(bytes.range(of: Data("Bài 2".utf8)))
@@ -314,6 +314,43 @@ import Testing
         try handle.write(contentsOf: Data(repeating: 7, count: 40))
         try handle.close()
         #expect(bodies(load(), ["/1"]) == [nil])
+    }
+
+    /// Every field of an article taken from the cache, its details read only when asked for, is
+    /// the field reading the file gave; so is the hash of its card.
+    @Test func aCachedArticleIsTheArticleRead() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write(
+            "content/articles/2023/day-du.md",
+            article(
+                title: "Bài đủ các trường", extra: "summary: \"Tóm tắt\"\ncategory: \"Xây dựng Đảng\"\nlocation: \"Hà Nội\"\nauthor: \"Lan\"\nsource: \"Báo\"\n"
+                    + "directives: [\"01-KL/TW\"]\nthemes: [2023]\n",
+                body: "## Mục\n\nNội dung."))
+        let content = site.root.appendingPathComponent("content")
+        let cacheURL = site.root.appendingPathComponent("cache")
+        let (read, _) = CatalogLoader.load(content: content, displayRoot: "content", includeDrafts: true, cacheFile: cacheURL)
+        try #require(read?.articleCache).save(to: cacheURL)
+        let (cached, _) = CatalogLoader.load(content: content, displayRoot: "content", includeDrafts: true, cacheFile: cacheURL)
+        let readArticles = try #require(read?.articles)
+        let cachedArticles = try #require(cached?.articles)
+        #expect(cached?.articleCache?.hits == readArticles.count)
+        #expect(readArticles.count == cachedArticles.count)
+        for (a, b) in zip(readArticles, cachedArticles) {
+            #expect(b.cardHash == a.cardHash, "\(a.file)")
+            #expect([b.file, b.title, b.summary, b.category, b.location, b.author, b.source] == [a.file, a.title, a.summary, a.category, a.location, a.author, a.source])
+            #expect(b.slug == a.slug && b.date == a.date && b.updated == a.updated && b.image == a.image && b.draft == a.draft)
+            #expect(b.directives.map(\.text) == a.directives.map(\.text) && b.themes == a.themes && b.related == a.related)
+            #expect(b.body == a.body && b.bodyHash == a.bodyHash && b.bodyLine == a.bodyLine)
+            #expect(b.positions.image == a.positions.image && b.positions.related == a.positions.related)
+            #expect(b.positions.directives == a.positions.directives && b.positions.themes == a.positions.themes)
+        }
+        #expect(readArticles.contains { $0.summary == "Tóm tắt" && $0.author == "Lan" && !$0.positions.directives.isEmpty })
+        // A changed field changes the card's hash, whatever was known of it.
+        var edited = cachedArticles[0]
+        let before = edited.cardHash
+        edited.title += "!"
+        #expect(edited.cardHash != before)
+        #expect(cachedArticles[0].cardHash == before, "the copy left alone")
     }
 
     @Test func theArticleCacheGivesWhatReadingGives() throws {

@@ -15,7 +15,7 @@ struct PageFingerprints: Sendable {
 
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
-        articleHashes = graph.articles.parallelMap(Self.hash)
+        articleHashes = graph.articles.parallelMap(\.cardHash)
         directiveHashes = graph.directives.map { Self.hash($0.directive) }
         themeHashes = graph.themes.map { Self.hash($0.theme) }
         var hasher = FNV1a()
@@ -84,23 +84,6 @@ struct PageFingerprints: Sendable {
     private func addArticle(_ index: Int, body: Bool, to h: inout FNV1a) {
         h.add(Int64(bitPattern: articleHashes[index]))
         if body { h.add(Int64(bitPattern: graph.articles[index].bodyHash)) }
-    }
-
-    /// Every field of an article that any page shows, its body aside.
-    private static func hash(_ a: Article) -> UInt64 {
-        var h = FNV1a()
-        h.add(a.slug.value)
-        h.add(a.title)
-        h.add(a.date.instant)
-        h.add(Int64(a.date.offset))
-        h.add(a.updated.map { $0.instant } ?? -1)
-        h.add(Int64(a.updated?.offset ?? 0))
-        for field in [a.summary, a.category, a.location, a.author, a.source, a.image?.path, a.image?.alt, a.image?.caption] {
-            h.add(field ?? "\u{0}")
-        }
-        h.add(a.directives.map(\.text).joined(separator: "|"))
-        h.add(a.themes.map(String.init).joined(separator: "|"))
-        return h.value
     }
 
     private static func hash(_ d: Directive) -> (card: UInt64, whole: UInt64) {

@@ -74,7 +74,7 @@ public final class ArticleCache: @unchecked Sendable {
 
     // MARK: Saving and loading
 
-    static let magic = "bantin-article-cache-4"
+    static let magic = "bantin-article-cache-5"
 
     /// Saves this build's entries: appended to the file they were loaded from when that is still
     /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed
@@ -185,7 +185,10 @@ public final class ArticleCache: @unchecked Sendable {
 }
 
 extension CacheWriter {
+    /// One file's entry: what reading it gave, then a checksum of all that, then the body (which
+    /// is checked against its own hash when read).
     mutating func entry(_ path: String, _ entry: ArticleCache.Entry) {
+        let start = bytes.count
         string(path)
         int(entry.key.size)
         int(entry.key.modified)
@@ -200,7 +203,14 @@ extension CacheWriter {
             string(d.message)
         }
         bool(entry.article != nil)
-        if let article = entry.article { self.article(article) }
+        if let article = entry.article { articleHead(article) }
+        let check = bytes.withUnsafeBufferPointer { Self.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
+        int(check)
+        if let article = entry.article {
+            let body = article.bodyText.utf8
+            int(Int64(body.count))
+            bytes.append(contentsOf: body)
+        }
     }
 }
 
@@ -309,14 +319,13 @@ struct CacheWriter {
         int(Int64(d.offset))
     }
 
-    mutating func article(_ a: Article) {
-        string(a.file)
+    /// Everything of an article but its body; its details last, after their length, so that a
+    /// reader can leave them in the file until a page or a diagnostic needs them.
+    mutating func articleHead(_ a: Article) {
         string(a.slug.value)
-        string(a.title)
         date(a.date)
         bool(a.updated != nil)
         if let updated = a.updated { date(updated) }
-        for field in [a.summary, a.category, a.location, a.author, a.source] { optional(field) }
         bool(a.image != nil)
         if let image = a.image {
             string(image.path)
@@ -333,16 +342,22 @@ struct CacheWriter {
         bool(a.draft)
         int(Int64(a.related.count))
         for slug in a.related { string(slug) }
-        let body = a.bodyText.utf8
-        int(Int64(body.count))
-        bytes.append(contentsOf: body)
         int(Int64(bitPattern: a.bodyHash))
         int(Int64(a.bodyLine))
-        bool(a.positions.image != nil)
-        if let image = a.positions.image { position(image) }
-        positions(a.positions.related)
-        positions(a.positions.directives)
-        positions(a.positions.themes)
+        int(Int64(bitPattern: a.cardHash))
+        let details = a.details
+        let lengthAt = bytes.count
+        int(0)
+        string(details.file)
+        string(details.title)
+        for field in [details.summary, details.category, details.location, details.author, details.source] { optional(field) }
+        bool(details.positions.image != nil)
+        if let image = details.positions.image { position(image) }
+        positions(details.positions.related)
+        positions(details.positions.directives)
+        positions(details.positions.themes)
+        let length = Int64(bytes.count - lengthAt - 8).littleEndian
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: length, toByteOffset: lengthAt, as: Int64.self) }
     }
 }
 
@@ -367,8 +382,9 @@ struct CacheReader {
         return text
     }
 
-    /// One file's entry, as `CacheWriter.entry` wrote it.
+    /// One file's entry, as `CacheWriter.entry` wrote it; `nil` unless its checksum holds.
     mutating func entry() -> (String, ArticleCache.Entry)? {
+        let start = offset
         guard let path = string(), let size = int(), let modified = int(), let changed = int(), let inode = int(),
             let diagnosticCount = count()
         else { return nil }
@@ -380,9 +396,16 @@ struct CacheReader {
             diagnostics.append(Diagnostic(severity, file, line: Int(line), column: Int(column), message))
         }
         guard let hasArticle = bool() else { return nil }
-        var article: Article? = nil
+        var head: ArticleHead? = nil
         if hasArticle {
-            guard let read = self.article() else { return nil }
+            guard let read = articleHead() else { return nil }
+            head = read
+        }
+        let end = offset
+        guard let check = int(), check == CacheWriter.checksum(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+        var article: Article? = nil
+        if let head {
+            guard let body = body(), let read = head.article(body: body) else { return nil }
             article = read
         }
         let key = ArticleCache.FileKey(size: size, modified: modified, changed: changed, inode: UInt64(bitPattern: inode))
@@ -402,15 +425,12 @@ struct CacheReader {
         return bytes[offset - 1] == 1
     }
 
+    /// Text as written; the entry's checksum, checked when it is loaded, vouches for its bytes.
     mutating func string() -> String? {
         guard let count = int(), count >= 0, offset + Int(count) <= bytes.count else { return nil }
         let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
         offset += Int(count)
-        guard count > 0 else { return "" }
-        // Decoding repairs invalid UTF-8; repaired text means a damaged file, refused like any damage.
-        var text = String(decoding: slice, as: UTF8.self)
-        let intact = text.withUTF8 { $0.count == slice.count && memcmp($0.baseAddress!, slice.baseAddress!, slice.count) == 0 }
-        return intact ? text : nil
+        return count > 0 ? String(decoding: slice, as: UTF8.self) : ""
     }
 
     mutating func optional() -> String?? {
@@ -445,58 +465,87 @@ struct CacheReader {
         return LocalDateTime(instant: instant, offset: Int(offset))
     }
 
-    mutating func article() -> Article? {
-        guard let file = string(), let slug = string().flatMap(Slug.init(validated:)), let title = string(), let date = date(),
-            let hasUpdated = bool()
-        else { return nil }
-        var updated: LocalDateTime? = nil
+    /// An article's entry up to its body, its texts left where they are.
+    mutating func articleHead() -> ArticleHead? {
+        guard let slug = string().map(Slug.init(checked:)), let date = date(), let hasUpdated = bool() else { return nil }
+        var head = ArticleHead(slug: slug, date: date)
         if hasUpdated {
             guard let value = self.date() else { return nil }
-            updated = value
+            head.updated = value
         }
-        guard let summary = optional(), let category = optional(), let location = optional(), let author = optional(),
-            let source = optional()
-        else { return nil }
         guard let hasImage = bool() else { return nil }
-        var image: ArticleImage? = nil
         if hasImage {
             guard let path = string(), let alt = string(), let caption = optional() else { return nil }
-            image = ArticleImage(path: path, alt: alt, caption: caption)
+            head.image = ArticleImage(path: path, alt: alt, caption: caption)
         }
         guard let directiveCount = count() else { return nil }
-        var directives: [DirectiveCode] = []
+        head.directives.reserveCapacity(directiveCount)
         for _ in 0..<directiveCount {
-            guard let text = string(), let slug = string().flatMap(Slug.init(validated:)) else { return nil }
-            directives.append(DirectiveCode(text: text, slug: slug))
+            guard let text = string(), let slug = string().map(Slug.init(checked:)) else { return nil }
+            head.directives.append(DirectiveCode(text: text, slug: slug))
         }
         guard let themeCount = count() else { return nil }
-        var themes: [Int] = []
+        head.themes.reserveCapacity(themeCount)
         for _ in 0..<themeCount {
             guard let year = int() else { return nil }
-            themes.append(Int(year))
+            head.themes.append(Int(year))
         }
         guard let draft = bool(), let relatedCount = count() else { return nil }
-        var related: [String] = []
+        head.draft = draft
         for _ in 0..<relatedCount {
             guard let slug = string() else { return nil }
-            related.append(slug)
+            head.related.append(slug)
         }
-        guard let body = self.body(), let bodyHash = int(), let bodyLine = int(), let hasImagePosition = bool() else { return nil }
+        guard let bodyHash = int(), let bodyLine = int(), let cardHash = int(), let length = count(), offset + length <= bytes.count,
+            let file
+        else { return nil }
+        head.bodyHash = UInt64(bitPattern: bodyHash)
+        head.bodyLine = Int(bodyLine)
+        head.cardHash = UInt64(bitPattern: cardHash)
+        head.details = StoredDetails(file: file, range: offset..<(offset + length))
+        offset += length
+        return head
+    }
+
+    /// The details `CacheWriter.articleHead` wrote.
+    mutating func details() -> ArticleDetails? {
+        guard let file = string(), let title = string(), let summary = optional(), let category = optional(), let location = optional(),
+            let author = optional(), let source = optional(), let hasImagePosition = bool()
+        else { return nil }
         var positions = FieldPositions()
         if hasImagePosition {
             guard let p = position() else { return nil }
             positions.image = p
         }
-        guard let relatedPositions = self.positions(), let directivePositions = self.positions(), let themePositions = self.positions() else {
-            return nil
-        }
-        positions.related = relatedPositions
-        positions.directives = directivePositions
-        positions.themes = themePositions
+        guard let related = self.positions(), let directives = self.positions(), let themes = self.positions() else { return nil }
+        positions.related = related
+        positions.directives = directives
+        positions.themes = themes
+        return ArticleDetails(
+            file: file, title: title, summary: summary, category: category, location: location, author: author, source: source,
+            positions: positions)
+    }
+}
+
+/// An article as read from the cache before its body.
+struct ArticleHead {
+    var slug: Slug
+    var date: LocalDateTime
+    var updated: LocalDateTime? = nil
+    var image: ArticleImage? = nil
+    var directives: [DirectiveCode] = []
+    var themes: [Int] = []
+    var draft = false
+    var related: [String] = []
+    var bodyHash: UInt64 = 0
+    var bodyLine = 0
+    var cardHash: UInt64 = 0
+    var details: StoredDetails? = nil
+
+    func article(body: BodyText) -> Article? {
+        guard let details else { return nil }
         return Article(
-            file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
-            location: location, author: author, source: source, image: image, directives: directives, themes: themes,
-            draft: draft, related: related, bodyText: body, bodyLine: Int(bodyLine), positions: positions,
-            bodyHash: UInt64(bitPattern: bodyHash))
+            details: details, slug: slug, date: date, updated: updated, image: image, directives: directives, themes: themes, draft: draft,
+            related: related, bodyText: body, bodyLine: bodyLine, bodyHash: bodyHash, cardHash: cardHash)
     }
 }

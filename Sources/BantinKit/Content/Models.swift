@@ -43,16 +43,10 @@ public struct ArticleImage: Sendable, Equatable {
 /// building, and copying one is then one reference count, not one per field.
 public struct Article: Sendable {
     private struct Fields {
-        var file: String
+        var details: StoredDetails
         var slug: Slug
-        var title: String
         var date: LocalDateTime
         var updated: LocalDateTime?
-        var summary: String?
-        var category: String?
-        var location: String?
-        var author: String?
-        var source: String?
         var image: ArticleImage?
         var directives: [DirectiveCode]
         var themes: [Int]
@@ -60,8 +54,9 @@ public struct Article: Sendable {
         var related: [String]
         var bodyText: BodyText
         var bodyLine: Int
-        var positions: FieldPositions
         var bodyHash: UInt64
+        /// `cardHash`, when known (from the article cache); forgotten when a field changes.
+        var cardHash: UInt64?
     }
 
     private final class Storage: @unchecked Sendable {
@@ -71,10 +66,11 @@ public struct Article: Sendable {
 
     private var storage: Storage
 
-    /// The box, copied first when another article shares it.
+    /// The box, copied first when another article shares it; a field is about to change.
     private var unique: Storage {
         mutating get {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            storage.fields.cardHash = nil
             return storage
         }
     }
@@ -85,25 +81,61 @@ public struct Article: Sendable {
         [Int], draft: Bool, related: [String], bodyText: BodyText, bodyLine: Int, positions: FieldPositions = FieldPositions(),
         bodyHash: UInt64 = 0
     ) {
-        storage = Storage(
-            Fields(
-                file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
-                location: location, author: author, source: source, image: image, directives: directives, themes: themes, draft:
-                draft, related: related, bodyText: bodyText, bodyLine: bodyLine, positions: positions, bodyHash: bodyHash))
+        let details = ArticleDetails(
+            file: file, title: title, summary: summary, category: category, location: location, author: author, source: source, positions: positions)
+        self.init(
+            details: StoredDetails(details), slug: slug, date: date, updated: updated, image: image, directives: directives, themes: themes,
+            draft: draft, related: related, bodyText: bodyText, bodyLine: bodyLine, bodyHash: bodyHash, cardHash: nil)
     }
 
+    /// An article whose details may still be in the article cache file, with its card's hash when known.
+    init(
+        details: StoredDetails, slug: Slug, date: LocalDateTime, updated: LocalDateTime?, image: ArticleImage?, directives: [DirectiveCode],
+        themes: [Int], draft: Bool, related: [String], bodyText: BodyText, bodyLine: Int, bodyHash: UInt64, cardHash: UInt64?
+    ) {
+        storage = Storage(
+            Fields(
+                details: details, slug: slug, date: date, updated: updated, image: image, directives: directives, themes: themes, draft: draft,
+                related: related, bodyText: bodyText, bodyLine: bodyLine, bodyHash: bodyHash, cardHash: cardHash))
+    }
+
+    /// What only pages and diagnostics need, all at once (from the article cache, read on first use).
+    var details: ArticleDetails {
+        get { storage.fields.details.value }
+        set { unique.fields.details = StoredDetails(newValue) }
+    }
     /// The file, as shown in diagnostics (`content/articles/2023/05/x.md`).
     public var file: String {
-        get { storage.fields.file }
-        set { unique.fields.file = newValue }
+        get { details.file }
+        set { details.file = newValue }
+    }
+    public var title: String {
+        get { details.title }
+        set { details.title = newValue }
+    }
+    public var summary: String? {
+        get { details.summary }
+        set { details.summary = newValue }
+    }
+    public var category: String? {
+        get { details.category }
+        set { details.category = newValue }
+    }
+    public var location: String? {
+        get { details.location }
+        set { details.location = newValue }
+    }
+    public var author: String? {
+        get { details.author }
+        set { details.author = newValue }
+    }
+    public var source: String? {
+        get { details.source }
+        set { details.source = newValue }
     }
     public var slug: Slug {
         get { storage.fields.slug }
         set { unique.fields.slug = newValue }
-    }
-    public var title: String {
-        get { storage.fields.title }
-        set { unique.fields.title = newValue }
     }
     public var date: LocalDateTime {
         get { storage.fields.date }
@@ -112,26 +144,6 @@ public struct Article: Sendable {
     public var updated: LocalDateTime? {
         get { storage.fields.updated }
         set { unique.fields.updated = newValue }
-    }
-    public var summary: String? {
-        get { storage.fields.summary }
-        set { unique.fields.summary = newValue }
-    }
-    public var category: String? {
-        get { storage.fields.category }
-        set { unique.fields.category = newValue }
-    }
-    public var location: String? {
-        get { storage.fields.location }
-        set { unique.fields.location = newValue }
-    }
-    public var author: String? {
-        get { storage.fields.author }
-        set { unique.fields.author = newValue }
-    }
-    public var source: String? {
-        get { storage.fields.source }
-        set { unique.fields.source = newValue }
     }
     public var image: ArticleImage? {
         get { storage.fields.image }
@@ -166,8 +178,8 @@ public struct Article: Sendable {
     }
     /// Where fields checked against the rest of the site were written, for diagnostics.
     public var positions: FieldPositions {
-        get { storage.fields.positions }
-        set { unique.fields.positions = newValue }
+        get { details.positions }
+        set { details.positions = newValue }
     }
     /// A fingerprint of `body`, made once when the file is read (page fingerprints use it).
     public var bodyHash: UInt64 {
@@ -179,6 +191,79 @@ public struct Article: Sendable {
     public var body: String {
         get { bodyText.value }
         set { bodyText = BodyText(newValue) }
+    }
+
+    /// Every field of the article that any page shows, its body aside, hashed: what its card
+    /// adds to a page's fingerprint. Kept in the article cache, so a rebuild need not read the texts.
+    var cardHash: UInt64 {
+        if let known = storage.fields.cardHash { return known }
+        var h = FNV1a()
+        h.add(slug.value)
+        h.add(title)
+        h.add(date.instant)
+        h.add(Int64(date.offset))
+        h.add(updated.map { $0.instant } ?? -1)
+        h.add(Int64(updated?.offset ?? 0))
+        for field in [summary, category, location, author, source, image?.path, image?.alt, image?.caption] {
+            h.add(field ?? "\u{0}")
+        }
+        h.add(directives.map(\.text).joined(separator: "|"))
+        h.add(themes.map(String.init).joined(separator: "|"))
+        return h.value
+    }
+}
+
+/// What of an article only pages and diagnostics need: the file's name, title, summary,
+/// bylines, and where the fields checked against the rest of the site were written.
+struct ArticleDetails: Sendable {
+    var file: String
+    var title: String
+    var summary: String?
+    var category: String?
+    var location: String?
+    var author: String?
+    var source: String?
+    var positions: FieldPositions
+}
+
+/// Locks shared by the values read lazily from the article cache (tens of thousands of them,
+/// each too small to own one): a value uses the one its address picks.
+enum LazyLocks {
+    private static let locks = (0..<64).map { _ in NSLock() }
+
+    static func lock(for object: AnyObject) -> NSLock {
+        locks[Int(UInt(bitPattern: ObjectIdentifier(object).hashValue) >> 4 % 64)]
+    }
+}
+
+/// An article's details, or where the article cache holds them: a rebuild reads them only for
+/// the pages it renders and the problems it reports. (Entries of the cache file are checked
+/// against their checksum when it is loaded.)
+final class StoredDetails: @unchecked Sendable {
+    private var details: ArticleDetails?
+    private let stored: (file: MappedFile, range: Range<Int>)?
+
+    init(_ details: ArticleDetails) {
+        self.details = details
+        stored = nil
+    }
+
+    init(file: MappedFile, range: Range<Int>) {
+        details = nil
+        stored = (file, range)
+    }
+
+    var value: ArticleDetails {
+        let lock = LazyLocks.lock(for: self)
+        lock.lock()
+        defer { lock.unlock() }
+        if let details { return details }
+        let loaded = stored.flatMap { stored in
+            var reader = CacheReader(bytes: stored.file.bytes, offset: stored.range.lowerBound)
+            return reader.details()
+        } ?? ArticleDetails(file: "", title: "", positions: FieldPositions())
+        details = loaded
+        return loaded
     }
 }
 
@@ -197,7 +282,6 @@ extension Article {
 
 /// An article body: the text itself, or where the article cache holds it, read on first use.
 final class BodyText: @unchecked Sendable {
-    private let lock = NSLock()
     private var text: String?
     private let stored: (file: MappedFile, offset: Int, count: Int)?
 
@@ -213,6 +297,7 @@ final class BodyText: @unchecked Sendable {
     }
 
     var value: String {
+        let lock = LazyLocks.lock(for: self)
         lock.lock()
         defer { lock.unlock() }
         if let text { return text }
@@ -223,6 +308,7 @@ final class BodyText: @unchecked Sendable {
 
     /// The body as UTF-8, without making a string of it when it is still in the cache file.
     var utf8: [UInt8] {
+        let lock = LazyLocks.lock(for: self)
         lock.lock()
         if let text {
             lock.unlock()

@@ -83,6 +83,11 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         value = text
     }
 
+    /// A slug read back from a file of bantin's own whose checksum vouches that a valid slug was written.
+    init(checked text: String) {
+        value = text
+    }
+
     /// True when `text` is already a valid slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
     public static func isValid(_ text: String) -> Bool {
         var text = text
