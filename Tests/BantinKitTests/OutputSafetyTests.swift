@@ -326,6 +326,8 @@ import Testing
                 title: "Bài đủ các trường", extra: "summary: \"Tóm tắt\"\ncategory: \"Xây dựng Đảng\"\nlocation: \"Hà Nội\"\nauthor: \"Lan\"\nsource: \"Báo\"\n"
                     + "directives: [\"01-KL/TW\"]\nthemes: [2023]\n",
                 body: "## Mục\n\nNội dung."))
+        // Read with its line endings changed: the body is not the end of its file, so the cache keeps it.
+        try site.write("content/articles/2023/crlf.md", article(title: "Dòng kiểu Windows", body: "Dòng một.\nDòng hai.").replacingOccurrences(of: "\n", with: "\r\n"))
         let content = site.root.appendingPathComponent("content")
         let cacheURL = site.root.appendingPathComponent("cache")
         let (read, _) = CatalogLoader.load(content: content, displayRoot: "content", includeDrafts: true, cacheFile: cacheURL)
@@ -345,6 +347,18 @@ import Testing
             #expect(b.positions.directives == a.positions.directives && b.positions.themes == a.positions.themes)
         }
         #expect(readArticles.contains { $0.summary == "Tóm tắt" && $0.author == "Lan" && !$0.positions.directives.isEmpty })
+        // Bodies that end their file are read from it, the other from the cache.
+        func inSource(_ article: Article) -> Bool {
+            if case .source = article.bodyText.place { return true }
+            return false
+        }
+        let windows = try #require(cachedArticles.first { $0.file.hasSuffix("crlf.md") })
+        #expect(windows.body == "Dòng một.\nDòng hai.\n" && !inSource(windows))
+        for article in cachedArticles {
+            let bytes = try Data(contentsOf: site.root.appendingPathComponent(article.file))
+            #expect(inSource(article) == bytes.reversed().starts(with: Array(article.body.utf8).reversed()), "\(article.file)")
+        }
+        #expect(cachedArticles.count { inSource($0) } > cachedArticles.count / 2)
         // A changed field changes the card's hash, whatever was known of it.
         var edited = cachedArticles[0]
         let before = edited.cardHash

@@ -74,7 +74,7 @@ public final class ArticleCache: @unchecked Sendable {
 
     // MARK: Saving and loading
 
-    static let magic = "bantin-article-cache-5"
+    static let magic = "bantin-article-cache-6"
 
     /// Saves this build's entries: appended to the file they were loaded from when that is still
     /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed
@@ -185,8 +185,8 @@ public final class ArticleCache: @unchecked Sendable {
 }
 
 extension CacheWriter {
-    /// One file's entry: what reading it gave, then a checksum of all that, then the body (which
-    /// is checked against its own hash when read).
+    /// One file's entry: what reading it gave and where its body is, a checksum of all that, then
+    /// the body's bytes when they are kept here.
     mutating func entry(_ path: String, _ entry: ArticleCache.Entry) {
         let start = bytes.count
         string(path)
@@ -203,14 +203,24 @@ extension CacheWriter {
             string(d.message)
         }
         bool(entry.article != nil)
-        if let article = entry.article { articleHead(article) }
+        var bodyHere: [UInt8]? = nil
+        if let article = entry.article {
+            articleHead(article)
+            // A body that is the end of its file is read from there when needed; any other follows the checksum.
+            if case .source(let source, let offset, let count) = article.bodyText.place, source == path {
+                bool(true)
+                int(Int64(offset))
+                int(Int64(count))
+            } else {
+                let body = article.bodyText.utf8
+                bool(false)
+                int(Int64(body.count))
+                bodyHere = body
+            }
+        }
         let check = bytes.withUnsafeBufferPointer { Self.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
         int(check)
-        if let article = entry.article {
-            let body = article.bodyText.utf8
-            int(Int64(body.count))
-            bytes.append(contentsOf: body)
-        }
+        if let bodyHere { bytes.append(contentsOf: bodyHere) }
     }
 }
 
@@ -374,12 +384,15 @@ struct CacheReader {
         self.file = file
     }
 
-    /// A body: its place in the cache file, read when first used.
-    mutating func body() -> BodyText? {
-        guard let file, let count = count(), offset + count <= bytes.count else { return nil }
-        let text = BodyText(file: file, offset: offset, count: count)
-        offset += count
-        return text
+    /// Where a body is: in the content file at `path`, or (`nil` offset) in the cache file after the checksum.
+    mutating func bodyPlace() -> (inSource: Bool, offset: Int, count: Int)? {
+        guard let inSource = bool() else { return nil }
+        if inSource {
+            guard let start = count(), let length = count() else { return nil }
+            return (true, start, length)
+        }
+        guard let length = count() else { return nil }
+        return (false, 0, length)
     }
 
     /// One file's entry, as `CacheWriter.entry` wrote it; `nil` unless its checksum holds.
@@ -397,15 +410,25 @@ struct CacheReader {
         }
         guard let hasArticle = bool() else { return nil }
         var head: ArticleHead? = nil
+        var place: (inSource: Bool, offset: Int, count: Int)? = nil
         if hasArticle {
-            guard let read = articleHead() else { return nil }
+            guard let read = articleHead(), let body = bodyPlace() else { return nil }
             head = read
+            place = body
         }
         let end = offset
         guard let check = int(), check == CacheWriter.checksum(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
         var article: Article? = nil
-        if let head {
-            guard let body = body(), let read = head.article(body: body) else { return nil }
+        if let head, let place {
+            let body: BodyText
+            if place.inSource {
+                body = BodyText(at: .source(path: path, offset: place.offset, count: place.count))
+            } else {
+                guard let file, offset + place.count <= bytes.count else { return nil }
+                body = BodyText(at: .cache(file, offset: offset, count: place.count))
+                offset += place.count
+            }
+            guard let read = head.article(body: body) else { return nil }
             article = read
         }
         let key = ArticleCache.FileKey(size: size, modified: modified, changed: changed, inode: UInt64(bitPattern: inode))

@@ -41,9 +41,12 @@ public enum CatalogLoader {
             let key = entry.fileKey
             if let cache, let key, let hit = cache.lookup(entry.path, key: key) { return (hit.article, hit.diagnostics, true) }
             var local: [Diagnostic] = []
-            if let text = readText(entry.path, display: display(entry), into: &local) {
-                let (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
+            if let (bytes, text) = readSource(entry.path, display: display(entry), into: &local) {
+                var (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
                 local += more
+                if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
+                    article?.bodyText = BodyText(body, place: place)
+                }
                 if let cache, let key { cache.record(entry.path, ArticleCache.Entry(key: key, article: article, diagnostics: local)) }
                 return (article, local, false)
             }
@@ -122,12 +125,17 @@ public enum CatalogLoader {
     }
 
     static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> String? {
+        readSource(path, display: display, into: &diagnostics)?.text
+    }
+
+    /// A file's bytes and its text.
+    static func readSource(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> (bytes: [UInt8], text: String)? {
         guard let bytes = Directory.contents(of: path) else {
             diagnostics.append(.error(display, "cannot read this file (check its permissions)"))
             return nil
         }
         switch SourceDecoder.decode(bytes, path: display) {
-        case .success(let text): return text
+        case .success(let text): return (bytes, text)
         case .failure(let problem):
             diagnostics.append(problem)
             return nil

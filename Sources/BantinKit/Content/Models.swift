@@ -280,20 +280,29 @@ extension Article {
     }
 }
 
-/// An article body: the text itself, or where the article cache holds it, read on first use.
+/// An article body: the text itself, or where its bytes are, read on first use: in the article
+/// cache file, or (for a body that is exactly the end of its file, as most are) in the content
+/// file itself, which the cache then need not copy.
 final class BodyText: @unchecked Sendable {
-    private var text: String?
-    private let stored: (file: MappedFile, offset: Int, count: Int)?
-
-    init(_ text: String) {
-        self.text = text
-        stored = nil
+    enum Place {
+        /// `count` bytes at `offset` of an open cache file.
+        case cache(MappedFile, offset: Int, count: Int)
+        /// The last `count` bytes of the content file at `path`, from `offset`.
+        case source(path: String, offset: Int, count: Int)
     }
 
-    /// `count` bytes of UTF-8 at `offset` of an open cache file.
-    init(file: MappedFile, offset: Int, count: Int) {
+    private var text: String?
+    /// Where the bytes are: to read them from (no text yet), or to say so in the cache.
+    let place: Place?
+
+    init(_ text: String, place: Place? = nil) {
+        self.text = text
+        self.place = place
+    }
+
+    init(at place: Place) {
         text = nil
-        stored = (file, offset, count)
+        self.place = place
     }
 
     var value: String {
@@ -301,12 +310,12 @@ final class BodyText: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let text { return text }
-        let loaded = String(decoding: stored.flatMap { $0.file.read(at: $0.offset, count: $0.count) } ?? [], as: UTF8.self)
+        let loaded = String(decoding: Self.read(place), as: UTF8.self)
         text = loaded
         return loaded
     }
 
-    /// The body as UTF-8, without making a string of it when it is still in the cache file.
+    /// The body as UTF-8, without making a string of it when it is not read yet.
     var utf8: [UInt8] {
         let lock = LazyLocks.lock(for: self)
         lock.lock()
@@ -315,7 +324,29 @@ final class BodyText: @unchecked Sendable {
             return Array(text.utf8)
         }
         lock.unlock()
-        return stored.flatMap { $0.file.read(at: $0.offset, count: $0.count) } ?? []
+        return Self.read(place)
+    }
+
+    /// Where `body` is in the content file at `path` holding `bytes`: when it is exactly the end
+    /// of the file (no line endings or Unicode forms changed in reading it).
+    static func place(of body: String, endingFile bytes: [UInt8], at path: String) -> Place? {
+        var body = body
+        return body.withUTF8 { utf8 in
+            guard utf8.count <= bytes.count else { return nil }
+            let offset = bytes.count - utf8.count
+            let same = bytes.withUnsafeBufferPointer { file in utf8.isEmpty || memcmp(file.baseAddress! + offset, utf8.baseAddress!, utf8.count) == 0 }
+            return same ? .source(path: path, offset: offset, count: utf8.count) : nil
+        }
+    }
+
+    /// The bytes at `place`; none when they cannot be read (a content file removed since it was
+    /// listed: the next build sees that and reads the article anew).
+    private static func read(_ place: Place?) -> [UInt8] {
+        switch place {
+        case .cache(let file, let offset, let count): return file.read(at: offset, count: count) ?? []
+        case .source(let path, let offset, let count): return Directory.contents(of: path, at: offset, count: count) ?? []
+        case nil: return []
+        }
     }
 }
 
