@@ -44,8 +44,10 @@ public enum CatalogLoader {
             if let (bytes, text) = readSource(entry.path, display: display(entry), into: &local) {
                 var (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
                 local += more
+                // A body that is the end of its file is read from there again when its page is made:
+                // tens of thousands of bodies are not all kept in memory.
                 if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
-                    article?.bodyText = BodyText(body, place: place)
+                    article?.bodyText = BodyText(at: place)
                 }
                 if let cache, let key { cache.record(entry.path, ArticleCache.Entry(key: key, article: article, diagnostics: local)) }
                 return (article, local, false)

@@ -282,7 +282,7 @@ extension Article {
 
 /// An article body: the text itself, or where its bytes are, read on first use: in the article
 /// cache file, or (for a body that is exactly the end of its file, as most are) in the content
-/// file itself, which the cache then need not copy.
+/// file itself, so that neither memory nor the cache holds every body of the bulletin.
 final class BodyText: @unchecked Sendable {
     enum Place {
         /// `count` bytes at `offset` of an open cache file.
@@ -292,12 +292,12 @@ final class BodyText: @unchecked Sendable {
     }
 
     private var text: String?
-    /// Where the bytes are: to read them from (no text yet), or to say so in the cache.
+    /// Where the bytes are, when they are read on first use (the article cache says so too).
     let place: Place?
 
-    init(_ text: String, place: Place? = nil) {
+    init(_ text: String) {
         self.text = text
-        self.place = place
+        place = nil
     }
 
     init(at place: Place) {

@@ -42,6 +42,12 @@ public struct MarkdownRenderer: Sendable {
     private static let inlineLock = NSLock()
 
     public func render(_ markdown: String) -> RenderedMarkdown {
+        var markdown = markdown
+        return markdown.withUTF8 { render(utf8: $0) }
+    }
+
+    /// Markdown given as UTF-8 bytes (a body read from its file).
+    func render(utf8 markdown: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
@@ -51,10 +57,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var markdown = markdown
-        markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
+        markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         Self.inlineLock.lock()
         let finished = cmark_parser_finish(parser)
         Self.inlineLock.unlock()
@@ -149,5 +152,12 @@ public struct MarkdownRenderer: Sendable {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
         return out
+    }
+}
+
+extension MarkdownRenderer {
+    /// An article's body, rendered from its bytes wherever they are (never made into a string first).
+    func render(_ body: BodyText) -> RenderedMarkdown {
+        body.utf8.withUnsafeBufferPointer { render(utf8: $0) }
     }
 }

@@ -66,7 +66,7 @@ public struct AtomFeed: Sendable {
     /// The HTML bodies every feed needs, each article rendered once whatever the number of feeds it is in.
     public static func bodies(for feeds: [AtomFeed], graph: SiteGraph, markdown: MarkdownRenderer) -> [Int: String] {
         let needed = Array(Set(feeds.flatMap { $0.articles.prefix(limit) })).sorted()
-        let rendered = needed.parallelMap { markdown.render(graph.articles[$0].body).html }
+        let rendered = needed.parallelMap { markdown.render(graph.articles[$0].bodyText).html }
         return Dictionary(uniqueKeysWithValues: zip(needed, rendered))
     }
 

@@ -168,7 +168,7 @@ extension PageRenderer {
             author: article.author, source: article.source, date: date(ofArticle: index),
             updated: article.updated.map { DateView(date: $0) },
             image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) },
-            body: markdown.render(article.body).utf8, directives: directives, themes: themes,
+            body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
             related: graph.related[index].map { card($0, link: link) })
         return render(ctx, template: "article")
     }
