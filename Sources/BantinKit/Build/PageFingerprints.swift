@@ -121,41 +121,31 @@ struct PageManifest: Sendable {
     /// The folder's fingerprint right after that build: its files are reused only while it holds.
     var outputFingerprint = ""
     /// Every file, in the site's order, and the fingerprint of each (`alwaysWritten` for files never reused).
-    private(set) var paths: [String] = []
+    private let index: PathIndex
     private(set) var prints: [UInt64] = []
-    /// Where each path is in `paths`, by a hash of the path (checked against the path itself).
-    private var positions: [UInt64: Int] = [:]
+    var paths: [String] { index.paths }
 
     static let alwaysWritten: UInt64 = 0
     /// The first word of the file; a manifest without it (an older bantin's) is not trusted.
     static let format = "bantin-manifest-4"
 
-    init() {}
+    init() { index = PathIndex([]) }
 
     init(paths: [String], prints: [UInt64]) {
         precondition(paths.count == prints.count)
-        self.paths = paths
+        index = PathIndex(paths)
         self.prints = prints
-        positions.reserveCapacity(paths.count)
-        for index in paths.indices { positions[Self.key(paths[index])] = index }
     }
 
     /// A fingerprint that is never `alwaysWritten`.
     static func fingerprint(_ hash: UInt64) -> UInt64 { hash == alwaysWritten ? 1 : hash }
 
-    private static func key(_ path: String) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(path)
-        return hasher.value
-    }
-
     /// The fingerprint recorded for the file at `path`; `nil` when there is none.
     func print(of path: String) -> UInt64? {
-        guard let index = positions[Self.key(path)], paths[index] == path else { return nil }
-        return prints[index]
+        index.position(of: path).map { prints[$0] }
     }
 
-    func contains(_ path: String) -> Bool { print(of: path) != nil }
+    func contains(_ path: String) -> Bool { index.position(of: path) != nil }
 
     /// The fingerprint of a folder holding exactly the files listed here (and bantin's marker):
     /// what `outputFingerprint` is while nothing in that folder changed.
@@ -218,4 +208,32 @@ struct PageManifest: Sendable {
         }
         try? OutputFolder.writeFile(out, to: url.path, replacing: true)
     }
+}
+
+/// Paths, found by a 64-bit hash of their bytes and then compared: the tens of thousands of
+/// paths of a site are looked up without each being hashed again by `Hasher`.
+struct PathIndex: Sendable {
+    let paths: [String]
+    private var positions: [UInt64: Int] = [:]
+
+    init(_ paths: [String]) {
+        self.paths = paths
+        positions.reserveCapacity(paths.count)
+        // A hash two paths share (all but impossible) finds the first; the other is not found.
+        for index in paths.indices.reversed() { positions[Self.key(paths[index])] = index }
+    }
+
+    private static func key(_ path: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(path)
+        return hasher.value
+    }
+
+    /// Where `path` is in `paths`.
+    func position(of path: String) -> Int? {
+        guard let index = positions[Self.key(path)], paths[index] == path else { return nil }
+        return index
+    }
+
+    func contains(_ path: String) -> Bool { position(of: path) != nil }
 }

@@ -29,16 +29,18 @@ public final class ArticleCache: @unchecked Sendable {
 
     /// The executable and settings the entries were read with.
     let context: String
-    /// Entries loaded from `file`, by file path.
-    private let entries: [String: Entry]
+    /// Entries loaded from `file`, and the file path of each.
+    private let entries: [Entry]
+    private let paths: PathIndex
     private let file: MappedFile?
     /// Entries made in this build, and the paths whose loaded entries this build used.
     private var fresh: [String: Entry] = [:]
     private var used: [String] = []
     private let lock = NSLock()
 
-    init(context: String, entries: [String: Entry] = [:], file: MappedFile? = nil) {
+    init(context: String, paths: [String] = [], entries: [Entry] = [], file: MappedFile? = nil) {
         self.context = context
+        self.paths = PathIndex(paths)
         self.entries = entries
         self.file = file
     }
@@ -55,8 +57,8 @@ public final class ArticleCache: @unchecked Sendable {
     /// The entry for `path` if the file on disk is still the one it was made from. Safe to call
     /// from many threads; a build then says which entries it used (`use`).
     func lookup(_ path: String, key: FileKey) -> Entry? {
-        guard let entry = entries[path], entry.key == key else { return nil }
-        return entry
+        guard let index = paths.position(of: path), entries[index].key == key else { return nil }
+        return entries[index]
     }
 
     /// The loaded entries this build used, to be kept.
@@ -81,7 +83,7 @@ public final class ArticleCache: @unchecked Sendable {
     /// over the old one. Loaded entries are copied byte for byte, never decoded again.
     /// `slack`: bytes of unused entries always tolerated before the file is written anew.
     func save(to url: URL, slack: Int = 1 << 20) {
-        var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, entries[$0]?.stored) }
+        var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
         table += fresh.keys.map { ($0, nil) }
         table.sort { $0.path < $1.path }
         if let file, file.isStill(at: url.path) {
@@ -174,13 +176,18 @@ public final class ArticleCache: @unchecked Sendable {
             }
             return entries
         }
-        var entries: [String: Entry] = [:]
+        var paths: [String] = []
+        var entries: [Entry] = []
+        paths.reserveCapacity(count)
         entries.reserveCapacity(count)
         for chunk in decoded {
             guard let chunk else { return empty }
-            for (path, entry) in chunk { entries[path] = entry }
+            for (path, entry) in chunk {
+                paths.append(path)
+                entries.append(entry)
+            }
         }
-        return ArticleCache(context: context, entries: entries, file: file)
+        return ArticleCache(context: context, paths: paths, entries: entries, file: file)
     }
 }
 

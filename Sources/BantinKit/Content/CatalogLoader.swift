@@ -25,12 +25,18 @@ public enum CatalogLoader {
 
         let config = siteConfig(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)
 
-        let articleFiles = files.filter { $0.relativePath.hasPrefix("articles/") && $0.relativePath.hasSuffix(".md") }
-        let directiveFiles = files.filter { isTopLevel($0, in: "directives") }
-        let themeFiles = files.filter { isTopLevel($0, in: "themes") }
-        let contentFiles = Set((articleFiles + directiveFiles + themeFiles).map(\.relativePath))
-        let staticFiles = files.filter {
-            !contentFiles.contains($0.relativePath) && $0.relativePath != "site.yml" && $0.relativePath != "site.yaml"
+        var articleFiles: [TreeEntry] = [], directiveFiles: [TreeEntry] = [], themeFiles: [TreeEntry] = [], staticFiles: [TreeEntry] = []
+        articleFiles.reserveCapacity(files.count)
+        for file in files {
+            if file.relativePath.hasPrefix("articles/") && file.relativePath.hasSuffix(".md") {
+                articleFiles.append(file)
+            } else if isTopLevel(file, in: "directives") {
+                directiveFiles.append(file)
+            } else if isTopLevel(file, in: "themes") {
+                themeFiles.append(file)
+            } else if file.relativePath != "site.yml" && file.relativePath != "site.yaml" {
+                staticFiles.append(file)
+            }
         }
 
         let zone = config.timeZone

@@ -196,11 +196,13 @@ public struct OutputFolder: Sendable {
         if let failure = makeFolders(folders, under: rootPath) { throw WriteError(message: failure) }
         let twin = twinFolders?.value == true ? twin : nil
         let results: [(error: String?, twinned: Bool)] = files.parallelMap { file in
-            let target = rootPath + "/" + file.path
             defer { counter.tick() }
+            // Already in place (and never twinned: a twin is made only when nothing was in place).
+            if file.contents.isKeep { return (nil, false) }
+            let target = rootPath + "/" + file.path
             do {
                 switch file.contents {
-                case .keep: break
+                case .keep: break  // returned above
                 case .link(let previous):
                     if replacing { unlink(target) }
                     if Glibc.link(previous, target) != 0 { try fm.copyItem(atPath: previous, toPath: target) }

@@ -3,7 +3,8 @@ import Foundation
 /// Folder listings and file status through POSIX calls: for folders of tens of thousands of
 /// files, FileManager's URL objects cost more than the system calls themselves.
 enum Directory {
-    /// The names in an open folder (without `.` and `..`), sorted; `fd` stays open and is not moved.
+    /// The names in an open folder (without `.` and `..`), in the order it lists them; `fd` stays
+    /// open and is not moved.
     static func names(ofOpen fd: Int32) -> [String]? {
         let copy = dup(fd)
         guard copy >= 0 else { return nil }
@@ -12,17 +13,14 @@ enum Directory {
             return nil
         }
         defer { closedir(dir) }
-        return sortedNames(dir)
-    }
-
-    /// The names an open directory stream lists, without `.` and `..`, sorted.
-    private static func sortedNames(_ dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = String(cString: nameOf(entry))
-            if name != "." && name != ".." { names.append(name) }
+            let name = nameOf(entry)
+            // `.` and `..`
+            if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { continue }
+            names.append(String(cString: name))
         }
-        return names.sorted()
+        return names
     }
 
     /// The name of a directory entry, read where it is: a `dirent` is as long as its name needs,

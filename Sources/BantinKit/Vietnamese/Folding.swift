@@ -58,6 +58,18 @@ public enum VietnameseFolding {
 /// A URL path segment: lower-case ASCII letters and digits joined by single hyphens.
 public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let value: String
+    /// A hash of `value`, made once: slugs and directive codes are looked up in tables many
+    /// times per article, and hashing the text each time cost more than the lookups.
+    private let key: UInt64
+
+    private static func key(_ value: String) -> UInt64 {
+        var hasher = FNV1a()
+        hasher.add(value)
+        return hasher.value
+    }
+
+    public static func == (lhs: Slug, rhs: Slug) -> Bool { lhs.key == rhs.key && lhs.value == rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     /// Makes a slug from any text; `nil` when nothing usable is left (e.g. only punctuation).
     public init?(from text: String) {
@@ -75,17 +87,20 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         guard !out.isEmpty else { return nil }
         value = String(decoding: out, as: UTF8.self)
+        key = Self.key(value)
     }
 
     /// A slug saved earlier; `nil` unless `text` is already a valid slug.
     init?(validated text: String) {
         guard Slug.isValid(text) else { return nil }
         value = text
+        key = Self.key(text)
     }
 
     /// A slug read back from a file of bantin's own whose checksum vouches that a valid slug was written.
     init(checked text: String) {
         value = text
+        key = Self.key(text)
     }
 
     /// True when `text` is already a valid slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
