@@ -533,4 +533,21 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         let places = diagnostics.map { ($0.file, $0.line) }
         #expect(zip(places, places.dropFirst()).allSatisfy { $0 <= $1 }, "not sorted by file then line: \(places)")
     }
+
+    /// The listing is in the order of `<` on the relative paths, whatever order folders give their names in.
+    @Test func theContentListingIsSortedByPath() throws {
+        let site = try makeSite()
+        let names = ["b.md", "a.md", "ả.md", "Z.md", "a/b.md", "a-b.md", "10.md", "2.md", "đ/x.md", "d/x.md", "ab/c/d.md", "a.b"]
+        for name in names.shuffled() { try site.write("content/media/" + name, "x") }
+        var diagnostics: [Diagnostic] = []
+        let listed = ContentTree.files(under: site.root.appendingPathComponent("content"), diagnostics: &diagnostics, displayRoot: "content")
+            .map(\.relativePath)
+        #expect(listed == listed.sorted())
+        #expect(listed.count == names.count + 1)
+        #expect(diagnostics.isEmpty)
+        for (a, b) in [("a", "ab"), ("a/b", "a-b"), ("ả", "b"), ("Z", "a"), ("", "a"), ("đ", "d")] {
+            #expect(ContentTree.precedesInUTF8(a, b) == (a < b), "\(a) \(b)")
+            #expect(ContentTree.precedesInUTF8(b, a) == (b < a), "\(b) \(a)")
+        }
+    }
 }

@@ -237,10 +237,10 @@ public enum SiteBuilder {
             notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")
         }
         files += templates.assets.map { OutputFile(path: $0.relativePath, contents: .copy($0.url)) }
-        let generated = PathIndex(files.map(\.path))
+        let generated = catalog.staticFiles.isEmpty ? nil : PathIndex(files.map(\.path))
         var copied: Set<String> = []
         for file in catalog.staticFiles {
-            guard !generated.contains(file.relativePath), copied.insert(file.relativePath).inserted else {
+            guard generated?.contains(file.relativePath) == false, copied.insert(file.relativePath).inserted else {
                 diagnostics.append(.error(ContentTree.join(options.contentName, file.relativePath), "this file would overwrite a page or asset that bantin writes at the same path; rename it"))
                 continue
             }

@@ -47,7 +47,21 @@ public enum ContentTree {
                 level += folder.subfolders
             }
         }
-        return result.sorted { $0.relativePath < $1.relativePath }
+        // Each folder's files are in order already: sorting merges those runs.
+        return result.sorted { precedesInUTF8($0.relativePath, $1.relativePath) }
+    }
+
+    /// Byte order of the UTF-8: for text in NFC, as relative paths are, the order of `<` (by
+    /// Unicode scalars), found with one `memcmp`.
+    static func precedesInUTF8(_ a: String, _ b: String) -> Bool {
+        let ordered = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (ordered ?? nil) ?? (a < b)
     }
 
     /// A folder as the file system knows it, however it is reached (symbolic links included).
@@ -97,8 +111,9 @@ public enum ContentTree {
                 files.append(TreeEntry(relativePath: relative, path: path, fileKey: ArticleCache.FileKey(info)))
             }
         }
-        // Folders list their names in no particular order: files are sorted once all are listed,
-        // and what is found here is put in order now, so nothing depends on the file system.
+        // Folders list their names in no particular order: what is found here is put in order
+        // now, so nothing depends on the file system.
+        files.sort { precedesInUTF8($0.relativePath, $1.relativePath) }
         subfolders.sort { $0.relative < $1.relative }
         diagnostics.sort { $0.file < $1.file }
         return (files, subfolders, diagnostics)
