@@ -106,31 +106,31 @@ public struct Article: Sendable {
     }
     /// The file, as shown in diagnostics (`content/articles/2023/05/x.md`).
     public var file: String {
-        get { details.file }
+        get { storage.fields.details.read(\.file) }
         set { details.file = newValue }
     }
     public var title: String {
-        get { details.title }
+        get { storage.fields.details.read(\.title) }
         set { details.title = newValue }
     }
     public var summary: String? {
-        get { details.summary }
+        get { storage.fields.details.read(\.summary) }
         set { details.summary = newValue }
     }
     public var category: String? {
-        get { details.category }
+        get { storage.fields.details.read(\.category) }
         set { details.category = newValue }
     }
     public var location: String? {
-        get { details.location }
+        get { storage.fields.details.read(\.location) }
         set { details.location = newValue }
     }
     public var author: String? {
-        get { details.author }
+        get { storage.fields.details.read(\.author) }
         set { details.author = newValue }
     }
     public var source: String? {
-        get { details.source }
+        get { storage.fields.details.read(\.source) }
         set { details.source = newValue }
     }
     public var slug: Slug {
@@ -178,7 +178,7 @@ public struct Article: Sendable {
     }
     /// Where fields checked against the rest of the site were written, for diagnostics.
     public var positions: FieldPositions {
-        get { details.positions }
+        get { storage.fields.details.read(\.positions) }
         set { details.positions = newValue }
     }
     /// A fingerprint of `body`, made once when the file is read (page fingerprints use it).
@@ -240,30 +240,37 @@ enum LazyLocks {
 /// the pages it renders and the problems it reports. (Entries of the cache file are checked
 /// against their checksum when it is loaded.)
 final class StoredDetails: @unchecked Sendable {
-    private var details: ArticleDetails?
+    /// Details given when the article was read: never changed, read without a lock.
+    private let known: ArticleDetails?
+    /// Details from the cache file, once read (under the lock).
+    private var loaded: ArticleDetails?
     private let stored: (file: MappedFile, range: Range<Int>)?
 
     init(_ details: ArticleDetails) {
-        self.details = details
+        known = details
         stored = nil
     }
 
     init(file: MappedFile, range: Range<Int>) {
-        details = nil
+        known = nil
         stored = (file, range)
     }
 
-    var value: ArticleDetails {
+    var value: ArticleDetails { read { $0 } }
+
+    /// One field, without copying the others (cards read a few fields of thousands of articles).
+    func read<Field>(_ field: (ArticleDetails) -> Field) -> Field {
+        if let known { return field(known) }
         let lock = LazyLocks.lock(for: self)
         lock.lock()
         defer { lock.unlock() }
-        if let details { return details }
-        let loaded = stored.flatMap { stored in
+        if let loaded { return field(loaded) }
+        let details = stored.flatMap { stored in
             var reader = CacheReader(bytes: stored.file.bytes, offset: stored.range.lowerBound)
             return reader.details()
         } ?? ArticleDetails(file: "", title: "", positions: FieldPositions())
-        details = loaded
-        return loaded
+        loaded = details
+        return field(details)
     }
 }
 
