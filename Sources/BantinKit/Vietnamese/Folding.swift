@@ -18,9 +18,11 @@ public enum VietnameseFolding {
                 if v == 0x5E || v == 0x60 { continue }  // ^ and ` are diacritics too
                 out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
             } else if v >= 0xC0 && v <= 0x24F {
-                out += latinTable[Int(v - 0xC0)]
+                let single = latinSingle[Int(v - 0xC0)]
+                if single != 0 { out.append(single) } else { out += latinTable[Int(v - 0xC0)] }
             } else if v >= 0x1E00 && v <= 0x1EFF {
-                out += extendedTable[Int(v - 0x1E00)]
+                let single = extendedSingle[Int(v - 0x1E00)]
+                if single != 0 { out.append(single) } else { out += extendedTable[Int(v - 0x1E00)] }
             } else {
                 out += slowFold(String(scalar)).utf8
             }
@@ -31,6 +33,9 @@ public enum VietnameseFolding {
     /// Folded forms of U+00C0–U+024F and of U+1E00–U+1EFF (all precomposed Vietnamese), computed once.
     private static let latinTable: [[UInt8]] = (0xC0...0x24F).map(foldedScalar)
     private static let extendedTable: [[UInt8]] = (0x1E00...0x1EFF).map(foldedScalar)
+    /// The same, for letters that fold to one byte (nearly all), as that byte; 0 for the others.
+    private static let latinSingle: [UInt8] = latinTable.map { $0.count == 1 ? $0[0] : 0 }
+    private static let extendedSingle: [UInt8] = extendedTable.map { $0.count == 1 ? $0[0] : 0 }
 
     private static func foldedScalar(_ value: Int) -> [UInt8] {
         guard let scalar = Unicode.Scalar(UInt32(value)) else { return [] }
@@ -74,6 +79,7 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Makes a slug from any text; `nil` when nothing usable is left (e.g. only punctuation).
     public init?(from text: String) {
         var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
         for byte in VietnameseFolding.foldedUTF8(text) {
             // Folded text is lower-case: the letters and digits a slug keeps are a–z and 0–9.
