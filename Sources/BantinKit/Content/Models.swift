@@ -232,7 +232,7 @@ enum LazyLocks {
     private static let locks = (0..<64).map { _ in NSLock() }
 
     static func lock(for object: AnyObject) -> NSLock {
-        locks[Int(UInt(bitPattern: ObjectIdentifier(object).hashValue) >> 4 % 64)]
+        locks[Int(UInt(bitPattern: ObjectIdentifier(object).hashValue) % UInt(locks.count))]
     }
 }
 
