@@ -136,9 +136,8 @@ struct FolderPrint: Equatable, Sendable {
         var folders: [String] = []
         while let item = readdir(dir) {
             let name = Directory.nameOf(item)
-            let length = strlen(name)
-            let bytes = UnsafeRawBufferPointer(start: name, count: length)
-            if length <= 2 && bytes.allSatisfy({ $0 == UInt8(ascii: ".") }) { continue }  // `.` and `..`
+            if Directory.isSelfOrParent(name) { continue }
+            let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             sum &+= entry(in: folder, name: bytes, info)

@@ -19,13 +19,6 @@ public struct OutputFile: Sendable {
             if case .keep = self { return true }
             return false
         }
-
-        var isReused: Bool {
-            switch self {
-            case .keep, .link: true
-            default: false
-            }
-        }
     }
 
     /// Relative to the output root, `/`-separated.

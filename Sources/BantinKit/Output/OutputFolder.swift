@@ -163,12 +163,6 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// `a/b/c.html` → `a/b`; `c.html` → ``.
-    static func parent(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
-    }
-
     /// Every folder that holds one of `paths`, however deep.
     static func folders(holding paths: [String]) -> [String] {
         PathPrefix.folders(holding: paths).map { String(decoding: paths[$0.index].utf8.prefix($0.length ?? .max), as: UTF8.self) }

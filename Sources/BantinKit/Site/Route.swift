@@ -17,7 +17,7 @@ public enum Route: Hashable, Sendable {
     public var outputPath: String {
         switch self {
         case .home(let page): return Self.paged("", page)
-        case .article(let slug): return Self.joined("bai-viet/", slug.value, "/index.html")
+        case .article(let slug): return String(joining: "bai-viet/", slug.value, "/index.html")
         case .directiveIndex: return "van-ban/index.html"
         case .directive(let slug, let page): return Self.paged("van-ban/\(slug.value)/", page)
         case .themeIndex: return "chuyen-de/index.html"
@@ -28,16 +28,6 @@ public enum Route: Hashable, Sendable {
         case .notFound: return "404.html"
         case .file(let path): return path
         }
-    }
-
-    /// Three parts in one allocation: an article's path is made for every page of every build.
-    private static func joined(_ a: String, _ b: String, _ c: String) -> String {
-        var path = String()
-        path.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count)
-        path += a
-        path += b
-        path += c
-        return path
     }
 
     private static func paged(_ folder: String, _ page: Int) -> String {

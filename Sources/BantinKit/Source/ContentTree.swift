@@ -92,8 +92,8 @@ public enum ContentTree {
         }
         defer { close(fd) }
         for name in names where !name.hasPrefix(".") {
-            let path = folder.path.hasSuffix("/") ? folder.path + name : joined(folder.path, name)
-            let rel = folder.relative.isEmpty ? name : joined(folder.relative, name)
+            let path = folder.path.hasSuffix("/") ? folder.path + name : String(joining: folder.path, "/", name)
+            let rel = folder.relative.isEmpty ? name : String(joining: folder.relative, "/", name)
             var info = stat()
             guard fstatat(fd, name, &info, 0) == 0 else {  // follows symbolic links
                 diagnostics.append(.warning(join(displayRoot, rel), "broken symbolic link; skipped"))
@@ -117,16 +117,6 @@ public enum ContentTree {
         subfolders.sort { $0.relative < $1.relative }
         diagnostics.sort { $0.file < $1.file }
         return (files, subfolders, diagnostics)
-    }
-
-    /// `folder/name`, made in one allocation (tens of thousands of paths are made per listing).
-    private static func joined(_ folder: String, _ name: String) -> String {
-        var path = String()
-        path.reserveCapacity(folder.utf8.count + 1 + name.utf8.count)
-        path += folder
-        path += "/"
-        path += name
-        return path
     }
 
     static func join(_ root: String, _ relative: String) -> String {

@@ -16,9 +16,7 @@ enum Directory {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = nameOf(entry)
-            // `.` and `..`
-            if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { continue }
-            names.append(String(cString: name))
+            if !isSelfOrParent(name) { names.append(String(cString: name)) }
         }
         return names
     }
@@ -29,6 +27,11 @@ enum Directory {
         (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self)
     }
 
+    /// `.` or `..`: the entries every folder lists, which are not in it.
+    static func isSelfOrParent(_ name: UnsafePointer<CChar>) -> Bool {
+        name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0))
+    }
+
     /// `lstat` of `path`: the link itself, not what it points to.
     static func linkStatus(_ path: String) -> stat? {
         var info = stat()
@@ -37,7 +40,6 @@ enum Directory {
 
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
 
-    /// The whole file at `path`, read with one `read(2)` for its size; `nil` when it cannot be read.
     /// `count` bytes of the file at `path` from `offset`; `nil` unless all of them could be read.
     static func contents(of path: String, at offset: Int, count: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -54,6 +56,7 @@ enum Directory {
         return bytes
     }
 
+    /// The whole file at `path`, read with one `read(2)` for its size; `nil` when it cannot be read.
     static func contents(of path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
