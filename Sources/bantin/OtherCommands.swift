@@ -55,7 +55,7 @@ struct New: ParsableCommand {
             codes.append(code)
         }
         var ignored: [Diagnostic] = []  // problems in site.yml are the build's to report
-        let zone = CatalogLoader.siteConfig(in: URL(fileURLWithPath: content), displayRoot: content, diagnostics: &ignored).timeZone
+        let zone = CatalogLoader.siteConfig(in: URL(fileURLWithPath: content), displayRoot: content, diagnostics: &ignored).timezone
         let now = zone.localize(Int64(Date().timeIntervalSince1970))
         let relative = NewArticle.relativePath(slug: slug, date: now)
         let url = URL(fileURLWithPath: content).appendingPathComponent(relative)

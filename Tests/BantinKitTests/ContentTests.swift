@@ -476,7 +476,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let catalog = try #require(loaded)
         #expect(catalog.config.title == "Bản tin Xây dựng Đảng")
-        #expect(catalog.config.timeZone.identifier == "Europe/Paris")
+        #expect(catalog.config.timezone.identifier == "Europe/Paris")
         #expect(catalog.config.perPage == 5)
         #expect(catalog.config.baseURL == "https://example.org/bantin/")
         #expect(catalog.articles.first?.date.iso8601 == "2023-07-01T12:00:00+02:00")
@@ -489,7 +489,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(errors(diagnostics).isEmpty)
         #expect(warnings(diagnostics).map(\.file) == ["content/site.yml"])
         let catalog = try #require(loaded)
-        #expect(catalog.config.timeZone.identifier == "Asia/Ho_Chi_Minh")
+        #expect(catalog.config.timezone.identifier == "Asia/Ho_Chi_Minh")
         #expect(catalog.config.perPage == 20)
         #expect(catalog.articles.first?.date.iso8601 == "2023-05-09T17:00:00+07:00")
     }

@@ -8,10 +8,13 @@ import Testing
 /// nearest in date (newer, then slug, on a tie), then nearest in date among all.
 @Suite struct RelatedArticlesTests {
     static func article(_ n: Int, instant: Int64, directives: [String], themes: [Int], related: [String]) -> Article {
-        Article(
-            file: "a\(n).md", slug: Slug(from: "bai \(n)")!, title: "Bài \(n)", date: LocalDateTime(instant: instant, offset: 25_200),
-            updated: nil, summary: nil, category: nil, location: nil, author: nil, source: nil, image: nil,
-            directives: directives.compactMap(DirectiveCode.init), themes: themes, draft: false, related: related, body: "", bodyLine: 1)
+        var fields = ArticleFields()
+        fields.title = "Bài \(n)"
+        fields.date = LocalDateTime(instant: instant, offset: 25_200)
+        fields.directives = directives.compactMap(DirectiveCode.init)
+        fields.themes = themes
+        fields.related = related
+        return Article(file: "a\(n).md", fields: fields, slug: Slug(from: "bai \(n)")!, body: "")
     }
 
     /// The definition, quadratic and obvious.
@@ -75,9 +78,14 @@ import Testing
         #expect(memo.related(articles) == computed)
         #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == computed, "saved")
         // A new title leaves the ranking's inputs as they were; new terms do not.
-        articles[3].title = "Tiêu đề mới"
+        func edited(_ article: Article, _ change: (inout ArticleFields) -> Void) -> Article {
+            var fields = article.fields
+            change(&fields)
+            return Article(file: article.file, fields: fields, slug: article.slug, body: article.body)
+        }
+        articles[3] = edited(articles[3]) { $0.title = "Tiêu đề mới" }
         #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == computed)
-        articles[3].directives = [DirectiveCode("01-KL/TW")!]
+        articles[3] = edited(articles[3]) { $0.directives = [DirectiveCode("01-KL/TW")!] }
         #expect(memo.load(key: RelatedMemo.key(articles, limit: 5), count: articles.count) == nil)
         #expect(memo.related(articles) == RelatedArticles.compute(articles, limit: 5))
         // A damaged file is refused, and ranking starts again.

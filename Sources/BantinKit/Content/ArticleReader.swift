@@ -1,154 +1,120 @@
 import Foundation
 
-/// Front matter fields of an article, in the order the authoring guide lists them.
-let articleKeys = [
-    "title", "date", "updated", "summary", "category", "location", "author", "source", "image", "image_alt",
-    "image_caption", "directives", "themes", "slug", "draft", "related",
-]
-
 /// Turns one article file's text into an `Article`, or diagnostics.
 enum ArticleReader {
     static func read(text: String, file: String, zone: SiteTimeZone) -> (Article?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
-        case .success(let s): split = s
-        case .failure(let d): return (nil, [d])
+        case .success(let source): split = source
+        case .failure(let problem): return (nil, [problem])
         }
-        guard var fields = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
+        var diagnostics: [Diagnostic] = []
+        guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
-        let title = fields.required("title", what: "every article needs a title, e.g. `title: \"Học và làm theo Bác…\"`")
-        let date = readDate(&fields, key: "date", zone: zone, required: true)
-        let updated = readDate(&fields, key: "updated", zone: zone, required: false)
-        let summary = fields.string("summary")
-        let category = fields.string("category")
-        let location = fields.string("location")
-        let author = fields.string("author")
-        let source = fields.string("source")
-        let imagePath = fields.string("image")
-        let imageAlt = fields.string("image_alt")
-        let imageCaption = fields.string("image_caption")
-        let draft = fields.bool("draft") ?? false
-        let relatedItems = fields.list("related")
-        var positions = FieldPositions()
-        positions.related = relatedItems.map(\.at)
-        positions.image = fields.value("image")?.position
-
-        var directives: [DirectiveCode] = []
-        for item in fields.list("directives") {
-            if let code = DirectiveCode(item.text) {
-                if !directives.contains(code) {
-                    directives.append(code)
-                    positions.directives.append(item.at)
-                }
-            } else {
-                diagnostics.append(
-                    item.at.diagnostic(.error, file, "`\(item.text)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`, as a list: `directives: [\"01-KL/TW\"]`"))
-            }
-        }
-        var themes: [Int] = []
-        for item in fields.list("themes") {
-            if let year = Int(item.text), (1900...2200).contains(year) {
-                if !themes.contains(year) {
-                    themes.append(year)
-                    positions.themes.append(item.at)
-                }
-            } else {
-                diagnostics.append(item.at.diagnostic(.error, file, "`\(item.text)` is not a theme year; write years as numbers: `themes: [2023]`"))
-            }
-        }
-
-        var slug: Slug? = nil
-        if let override = fields.string("slug") {
-            if Slug.isValid(override) {
-                slug = Slug(from: override)
-            } else {
-                let at = fields.position(of: "slug")
-                diagnostics.append(
-                    at.diagnostic(.error, file, "slug `\(override)` may only hold lower-case letters a–z, digits and single hyphens (e.g. `\(Slug(from: override)?.value ?? "tin-moi")`)"))
-            }
-        } else if let title {
-            slug = Slug(from: title)
-            if slug == nil {
-                diagnostics.append(.error(file, line: split.yamlLine, "the title gives no usable slug; add `slug:` with lower-case letters, digits and hyphens"))
-            }
-        }
-
-        var image: ArticleImage? = nil
-        if let imagePath {
-            if let imageAlt {
-                image = ArticleImage(path: imagePath, alt: imageAlt, caption: imageCaption)
-            } else {
-                let at = fields.position(of: "image")
-                diagnostics.append(at.diagnostic(.error, file, "`image` needs `image_alt`: a short description of the photo for readers who cannot see it"))
-            }
-        }
-
-        fields.warnUnknownKeys(known: articleKeys)
-        diagnostics += fields.diagnostics
-        guard let title, let date, let slug, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        var article = Article(
-            file: file, slug: slug, title: title, date: date, updated: updated, summary: summary, category: category,
-            location: location, author: author, source: source, image: image, directives: directives, themes: themes,
-            draft: draft, related: relatedItems.map(\.text), body: split.body, bodyLine: split.bodyLine, positions: positions)
-        var hasher = FNV1a()
+        var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
+        diagnostics += decoded.diagnostics
+        ArticleChecks.dropRepeatedTerms(&decoded.fields, positions: &decoded.positions)
+        var problems = ArticleChecks(file: file, positions: decoded.positions)
+        problems.checkThemeYears(decoded.fields)
+        problems.checkImage(decoded.fields)
+        let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
+        diagnostics += problems.diagnostics
+        guard let slug, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        var hasher = StableHasher()
         hasher.add(split.body)
-        article.bodyHash = hasher.value
+        let article = Article(
+            file: file, fields: decoded.fields, slug: slug, bodyText: BodyText(split.body), bodyLine: split.bodyLine,
+            positions: decoded.positions, bodyHash: hasher.value)
         return (article, diagnostics)
     }
+}
 
-    static func readDate(_ fields: inout FieldReader, key: String, zone: SiteTimeZone, required: Bool) -> LocalDateTime? {
-        let raw = required ? fields.required(key, what: "write the publication time, e.g. `date: 2023-05-09T17:00:00+07:00`") : fields.string(key)
-        guard let raw else { return nil }
-        if let date = DateParser.parse(raw, in: zone) { return date }
-        let at = fields.position(of: key)
-        fields.diagnostics.append(
-            at.diagnostic(.error, fields.path, "`\(key)` is not a valid date: `\(raw)`; write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`"))
-        return nil
+/// What an article's fields must satisfy together, beyond each value's own type.
+struct ArticleChecks {
+    let file: String
+    var positions: FieldPositions
+    var diagnostics: [Diagnostic] = []
+
+    private mutating func error(_ message: String, at position: SourcePosition?) {
+        diagnostics.append((position ?? SourcePosition(line: 1, column: 1)).diagnostic(.error, file, message))
+    }
+
+    /// A directive or theme listed twice counts once (with the position of its first mention).
+    static func dropRepeatedTerms(_ fields: inout ArticleFields, positions: inout FieldPositions) {
+        func unique<T: Hashable>(_ items: [T], key: String) -> [T] {
+            var seen: Set<T> = []
+            var kept: [T] = []
+            var places: [SourcePosition] = []
+            for (index, item) in items.enumerated() where seen.insert(item).inserted {
+                kept.append(item)
+                if let at = positions.item(key, index) { places.append(at) }
+            }
+            if kept.count != items.count, let at = positions.of(key) { positions.record(key, at: at, items: places) }
+            return kept
+        }
+        fields.directives = unique(fields.directives, key: "directives")
+        fields.themes = unique(fields.themes, key: "themes")
+    }
+
+    mutating func checkThemeYears(_ fields: ArticleFields) {
+        for (index, year) in fields.themes.enumerated() where !themeYears.contains(year) {
+            error("`\(year)` is not a theme year; write years as numbers: `themes: [2023]`", at: positions.item("themes", index))
+        }
+    }
+
+    mutating func checkImage(_ fields: ArticleFields) {
+        if fields.image != nil && fields.imageAlt == nil {
+            error("`image` needs `image_alt`: a short description of the photo for readers who cannot see it", at: positions.of("image"))
+        }
+    }
+
+    /// The slug `slug:` gives, or else the title.
+    mutating func slug(of fields: ArticleFields, headerLine: Int) -> Slug? {
+        if let override = fields.slug {
+            guard Slug.isValid(override) else {
+                error("slug `\(override)` may only hold lower-case letters a–z, digits and single hyphens (e.g. `\(Slug(from: override)?.value ?? "tin-moi")`)", at: positions.of("slug"))
+                return nil
+            }
+            return Slug(from: override)
+        }
+        guard !fields.title.isEmpty else { return nil }
+        guard let slug = Slug(from: fields.title) else {
+            diagnostics.append(.error(file, line: headerLine, "the title gives no usable slug; add `slug:` with lower-case letters, digits and hyphens"))
+            return nil
+        }
+        return slug
     }
 }
 
 /// Reads `content/directives/*.md` and `content/themes/*.md`.
 enum TermReader {
     static func directive(text: String, file: String, zone: SiteTimeZone) -> (Directive?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let split = FrontMatterSplitter.split(text, path: file, into: &diagnostics),
-            var fields = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics)
-        else { return (nil, diagnostics) }
-        var code: DirectiveCode? = nil
-        if let raw = fields.required("code", what: "a directive file needs its code, e.g. `code: 01-KL/TW`") {
-            code = DirectiveCode(raw)
-            if code == nil {
-                let at = fields.position(of: "code")
-                diagnostics.append(at.diagnostic(.error, file, "`\(raw)` is not a directive code; write it like `01-KL/TW`"))
-            }
-        }
-        let kind = fields.string("kind")
-        let title = fields.string("title")
-        let issuer = fields.string("issuer")
-        let issued = ArticleReader.readDate(&fields, key: "issued", zone: zone, required: false)
-        fields.warnUnknownKeys(known: ["code", "kind", "title", "issuer", "issued"])
-        diagnostics += fields.diagnostics
-        guard let code, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Directive(file: file, code: code, kind: kind, title: title, issuer: issuer, issued: issued, body: split.body), diagnostics)
+        guard let (decoded, body, diagnostics) = read(DirectiveFields.self, text: text, file: file, zone: zone) else { return (nil, []) }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Directive(file: file, fields: decoded.fields, body: body), diagnostics)
     }
 
     static func theme(text: String, file: String) -> (Theme?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        guard let split = FrontMatterSplitter.split(text, path: file, into: &diagnostics),
-            var fields = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics)
-        else { return (nil, diagnostics) }
-        var year: Int? = nil
-        if fields.value("year") == nil {
-            diagnostics.append(.error(file, line: split.yamlLine, column: 1, "missing `year`: a theme file needs its year, e.g. `year: 2023`"))
-        } else {
-            year = fields.integer("year", in: 1900...2200)
+        guard var (decoded, body, diagnostics) = read(ThemeFields.self, text: text, file: file, zone: .vietnam) else { return (nil, []) }
+        if decoded.fields.year != 0, !themeYears.contains(decoded.fields.year) {
+            let at = decoded.positions.of("year") ?? SourcePosition(line: 1, column: 1)
+            diagnostics.append(at.diagnostic(.error, file, "`year` must be a whole number from \(themeYears.lowerBound) to \(themeYears.upperBound)"))
         }
-        let title = fields.string("title")
-        fields.warnUnknownKeys(known: ["year", "title"])
-        diagnostics += fields.diagnostics
-        guard let year, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(file: file, year: year, title: title, body: split.body), diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(file: file, fields: decoded.fields, body: body), diagnostics)
+    }
+
+    /// The front matter of a term file, its body and its problems; `nil` only when there is nothing to read.
+    private static func read<Model: FrontMatterFields>(_ type: Model.Type, text: String, file: String, zone: SiteTimeZone)
+        -> (FieldDecoding.Decoded<Model>, String, [Diagnostic])?
+    {
+        var diagnostics: [Diagnostic] = []
+        guard let split = FrontMatterSplitter.split(text, path: file, into: &diagnostics) else { return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), "", diagnostics) }
+        guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
+            return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), "", diagnostics)
+        }
+        let decoded = FieldDecoding.decode(type, from: reader, zone: zone)
+        return (decoded, split.body, diagnostics + decoded.diagnostics)
     }
 }

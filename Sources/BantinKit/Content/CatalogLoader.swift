@@ -39,7 +39,7 @@ public enum CatalogLoader {
             }
         }
 
-        let zone = config.timeZone
+        let zone = config.timezone
         clock.lap("  site settings")
         let cache = cacheFile.map { ArticleCache.load(from: $0, context: ArticleCache.context(zone: zone) + "\n" + displayRoot) }
         clock.lap("  article cache loaded")
@@ -53,7 +53,7 @@ public enum CatalogLoader {
                 // A body that is the end of its file is read from there again when its page is made:
                 // tens of thousands of bodies are not all kept in memory.
                 if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
-                    article?.bodyText = BodyText(at: place)
+                    article = article?.with(bodyAt: place)
                 }
                 if let cache, let key { cache.record(entry.path, ArticleCache.Entry(key: key, article: article, diagnostics: local)) }
                 return (article, local, false)
@@ -106,7 +106,7 @@ public enum CatalogLoader {
                 for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
             }
         }
-        directives += cited.values.sorted().map { Directive(file: nil, code: $0, kind: nil, title: nil, issuer: nil, issued: nil, body: "") }
+        directives += cited.values.sorted().map(Directive.init(citing:))
 
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var catalog = Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: staticFiles)
@@ -149,150 +149,4 @@ public enum CatalogLoader {
             return nil
         }
     }
-}
-
-/// Checks that need the whole catalog: unique slugs, images and related articles that exist,
-/// directives and themes that are described.
-enum CatalogValidator {
-    static func validate(
-        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>,
-        allSlugs: @autoclosure () -> Set<String>, contentRoot: String
-    ) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        // Which article first has each slug; slugs had by more than one, in order.
-        var firstWithSlug: [Slug: Int] = [:]
-        firstWithSlug.reserveCapacity(articles.count)
-        var shared: [Slug] = []
-        for index in articles.indices {
-            let slug = articles[index].slug
-            if firstWithSlug[slug] == nil { firstWithSlug[slug] = index } else { shared.append(slug) }
-        }
-        for slug in Set(shared).sorted() {
-            let files = articles.indices.filter { articles[$0].slug == slug }.map { articles[$0].file }.sorted()
-            for file in files {
-                let others = files.filter { $0 != file }.joined(separator: ", ")
-                diagnostics.append(.error(file, line: 1, "two articles have the slug `\(slug)`: this file and \(others); give one of them `slug:`"))
-            }
-        }
-        let isPublished = { (slug: String) in Slug(validated: slug).map { firstWithSlug[$0] != nil } ?? false }
-        let describedDirectives = Set(directives.map(\.code))
-        let describedThemes = Set(themes.map(\.year))
-        var warnedCodes: Set<DirectiveCode> = []
-        for article in articles {
-            let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
-            if let image = article.image {
-                let p = at(article.positions.image)
-                if !isSafeRelativePath(image.path) {
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
-                } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
-                }
-            }
-            for (index, slug) in article.related.enumerated() where !isPublished(slug) {
-                let p = at(article.positions.related[safe: index])
-                let hint = allSlugs().contains(slug) ? " (that article is a draft)" : ""
-                diagnostics.append(.error(article.file, line: p.line, column: p.column, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
-            }
-            for (index, code) in article.directives.enumerated() where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
-                let p = at(article.positions.directives[safe: index])
-                diagnostics.append(
-                    .warning(article.file, line: p.line, column: p.column, "directive \(code) has no file; its page is made from the code alone (add \(ContentTree.join(contentRoot, "directives/\(code.slug).md")))"))
-            }
-            for (index, year) in article.themes.enumerated() where !describedThemes.contains(year) {
-                let p = at(article.positions.themes[safe: index])
-                diagnostics.append(.error(article.file, line: p.line, column: p.column, "unknown theme year \(year): there is no \(ContentTree.join(contentRoot, "themes/\(year).md"))"))
-            }
-        }
-        return diagnostics
-    }
-
-    /// Not empty, not absolute, no `\\`, no `://`, no `.` or `..` part.
-    static func isSafeRelativePath(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
-            var partStart = 0
-            for i in 0...bytes.count {
-                if i < bytes.count {
-                    switch bytes[i] {
-                    case UInt8(ascii: "\\"): return false
-                    case UInt8(ascii: ":") where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/"):
-                        return false
-                    case UInt8(ascii: "/"): break
-                    default: continue
-                    }
-                }
-                let part = UnsafeBufferPointer(rebasing: bytes[partStart..<i])
-                if part.count <= 2 && !part.isEmpty && part.allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
-                partStart = i + 1
-            }
-            return true
-        }
-    }
-}
-
-/// Reads `site.yml`.
-enum SiteConfigReader {
-    static let keys = ["title", "description", "language", "timezone", "base_url", "per_page", "unsafe_html", "params"]
-
-    static func read(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
-        var config = SiteConfig()
-        guard var fields = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics, plainReader: false) else { return config }
-        if let title = fields.string("title") { config.title = title }
-        if let description = fields.string("description") { config.description = description }
-        if let language = fields.string("language") { config.language = language }
-        if let zone = fields.string("timezone") {
-            if let tz = SiteTimeZone(identifier: zone) {
-                config.timeZone = tz
-            } else {
-                let at = fields.position(of: "timezone")
-                diagnostics.append(at.diagnostic(.error, file, "unknown timezone `\(zone)`; use an IANA name such as `Asia/Ho_Chi_Minh`"))
-            }
-        }
-        if let base = fields.string("base_url") {
-            if let normalized = BaseURL.normalize(base) {
-                config.baseURL = normalized
-            } else {
-                let at = fields.position(of: "base_url")
-                diagnostics.append(at.diagnostic(.error, file, "`base_url` must be an absolute http(s) URL such as `https://example.org/bantin/`"))
-            }
-        }
-        if let perPage = fields.integer("per_page", in: 1...1000) { config.perPage = perPage }
-        if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
-        if let params = fields.value("params") {
-            if let node = params.node, case .map(let map) = paramValue(node) { config.params = map } else {
-                diagnostics.append(params.position.diagnostic(.error, file, "`params` must be a mapping of names to values"))
-            }
-        }
-        fields.warnUnknownKeys(known: keys)
-        diagnostics += fields.diagnostics
-        return config
-    }
-
-    static func paramValue(_ node: Node) -> ParamValue {
-        switch node {
-        case .scalar(let scalar): return .text(scalar.string)
-        case .sequence(let sequence): return .list(sequence.map(paramValue))
-        case .mapping(let mapping):
-            var map: [String: ParamValue] = [:]
-            for (key, value) in mapping { map[key.string ?? ""] = paramValue(value) }
-            return .map(map)
-        case .alias: return .text("")
-        }
-    }
-}
-
-/// A site's base URL, always ending in `/`.
-public enum BaseURL {
-    public static func normalize(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            url.host != nil, url.query == nil, url.fragment == nil
-        else { return nil }
-        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -1,5 +1,5 @@
 /// How bad a problem is: an error stops the build, a warning does not (unless `--strict`).
-public enum Severity: String, Sendable, Comparable {
+public enum Severity: String, Sendable, Comparable, Codable {
     case warning
     case error
 
@@ -11,7 +11,7 @@ public enum Severity: String, Sendable, Comparable {
 /// A problem found in the input, with the place it was found.
 ///
 /// Printed as `path:line:column: error: message`, the form editors and CI parse.
-public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible, Codable {
     public var severity: Severity
     /// Path of the file, as the user named it (relative to the working directory when possible).
     public var file: String
@@ -47,7 +47,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
 }
 
 /// A position inside a file, for diagnostics.
-public struct SourcePosition: Sendable, Equatable {
+public struct SourcePosition: Sendable, Hashable, Codable {
     public var line: Int
     public var column: Int
 

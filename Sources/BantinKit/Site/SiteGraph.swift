@@ -55,9 +55,7 @@ public struct SiteGraph: Sendable {
             // Changed only where the spelling differs: changing an article copies its fields.
             let codes = source[index].directives
             guard codes.contains(where: { code in canonical[code].map { $0.text != code.text } ?? false }) else { return source[index] }
-            var article = source[index]
-            article.directives = codes.map { canonical[$0] ?? $0 }
-            return article
+            return source[index].with(directives: codes.map { canonical[$0] ?? $0 })
         }
         staticFiles = catalog.staticFiles
         articleIndex = Dictionary(articles.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })

@@ -39,7 +39,7 @@ public final class PageRenderer: Sendable {
         ]
         let context = PageContext(
             lang: config.language,
-            site: SiteView(title: config.title, description: config.description, params: .map(config.params)),
+            site: SiteView(title: config.title, description: config.description, params: config.params),
             root: link.root,
             page: PageView(
                 kind: kind, title: title, description: description ?? config.description,

@@ -68,7 +68,7 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
     private let key: UInt64
 
     private static func key(_ value: String) -> UInt64 {
-        var hasher = FNV1a()
+        var hasher = StableHasher()
         hasher.add(value)
         return hasher.value
     }

@@ -86,7 +86,7 @@ struct FolderPrint: Equatable, Sendable {
                     guard fstatat(root.fd, name.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return 0 }
                     // The parent folder's hash and the name, from the path's bytes.
                     let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
-                    var folder = FNV1a()
+                    var folder = StableHasher()
                     folder.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<(slash ?? 0)]))
                     return entry(in: folder, name: UnsafeRawBufferPointer(rebasing: bytes[(slash.map { $0 + 1 } ?? 0)...]), info)
                 }
@@ -103,13 +103,13 @@ struct FolderPrint: Equatable, Sendable {
     // MARK: One entry
 
     /// The hash a folder's entries start from: its relative path.
-    private static func folderHash(_ relative: String) -> FNV1a {
-        var hasher = FNV1a()
+    private static func folderHash(_ relative: String) -> StableHasher {
+        var hasher = StableHasher()
         hasher.add(relative)
         return hasher
     }
 
-    private static func entry(in folder: FNV1a, name: UnsafeRawBufferPointer, _ info: stat) -> UInt64 {
+    private static func entry(in folder: StableHasher, name: UnsafeRawBufferPointer, _ info: stat) -> UInt64 {
         var hasher = folder
         hasher.add(bytes: name)
         hasher.add(Int64(info.st_size))
@@ -170,7 +170,7 @@ struct PathPrefix: Sendable {
                 // Up from the path's own folder, until a folder met before: its own were met with it.
                 while let slash = lastSlash(in: bytes, before: end) {
                     let folder = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[..<slash])
-                    var hasher = FNV1a()
+                    var hasher = StableHasher()
                     hasher.add(bytes: folder)
                     let prefix = PathPrefix(index: index, length: slash)
                     if let earlier = seen[hasher.value] {

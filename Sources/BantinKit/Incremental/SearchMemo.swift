@@ -74,7 +74,7 @@ struct SearchMemo: Sendable {
 
     /// Records are made by this executable's code: another one's are not reused.
     static let executableKey: UInt64 = {
-        var hasher = FNV1a()
+        var hasher = StableHasher()
         hasher.add(InputStamp.executable)
         return hasher.value
     }()

@@ -11,7 +11,7 @@ public struct InputStamp: Sendable, Equatable {
     init(value: String) { self.value = value }
 
     static func inputs(_ options: BuildOptions, content: ContentListing) -> InputStamp {
-        var hasher = FNV1a()
+        var hasher = StableHasher()
         hasher.add("bantin-stamp-2")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
@@ -40,44 +40,5 @@ public struct InputStamp: Sendable, Equatable {
     static func describe(_ url: URL) -> String {
         guard let info = Directory.linkStatus(url.path) else { return url.path }
         return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)"
-    }
-}
-
-/// A 64-bit FNV-1a-style hash that takes eight bytes per step: stable across runs and
-/// machines, unlike `Hasher`, and fast enough to run over every article body.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-    mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Adds `raw` and an end mark, so that `ab` + `c` and `a` + `bc` differ.
-    mutating func add(bytes raw: UnsafeRawBufferPointer) {
-        var hash = value
-        var i = 0
-        while i + 8 <= raw.count {
-            hash ^= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            hash &*= Self.prime
-            hash ^= hash >> 29
-            i += 8
-        }
-        while i < raw.count {
-            hash ^= UInt64(raw[i])
-            hash &*= Self.prime
-            i += 1
-        }
-        hash ^= 0xFF
-        hash &*= Self.prime
-        value = hash
-    }
-
-    /// Adds the eight bytes of `number`.
-    mutating func add(_ number: Int64) {
-        value ^= UInt64(bitPattern: number)
-        value &*= Self.prime
-        value ^= value >> 29
     }
 }

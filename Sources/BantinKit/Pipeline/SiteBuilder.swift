@@ -254,7 +254,7 @@ public enum SiteBuilder {
                 filePrints.append(PageManifest.alwaysWritten)
                 continue
             }
-            var signature = FNV1a()
+            var signature = StableHasher()
             signature.add("copy " + InputStamp.describe(source))
             filePrints.append(PageManifest.fingerprint(signature.value))
             if let earlier = previous.earlier(files[index].path, print: filePrints[index]) { files[index].contents = earlier }

@@ -18,7 +18,7 @@ struct PageFingerprints: Sendable {
         articleHashes = graph.articles.parallelMap(\.cardHash)
         directiveHashes = graph.directives.map { Self.hash($0.directive) }
         themeHashes = graph.themes.map { Self.hash($0.theme) }
-        var hasher = FNV1a()
+        var hasher = StableHasher()
         hasher.add(InputStamp.fingerprint(of: options.templates))
         for name in ["site.yml", "site.yaml"] {
             hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
@@ -31,7 +31,7 @@ struct PageFingerprints: Sendable {
     /// A fingerprint of everything an article's search record shows: its card and the kinds of
     /// its directives.
     func searchKey(_ index: Int) -> UInt64 {
-        var h = FNV1a()
+        var h = StableHasher()
         h.add(Int64(bitPattern: articleHashes[index]))
         for code in graph.articles[index].directives { addDirective(code, body: false, to: &h) }
         return h.value
@@ -39,7 +39,7 @@ struct PageFingerprints: Sendable {
 
     /// Nil for pages that are always rendered.
     func fingerprint(_ plan: PagePlan) -> UInt64? {
-        var h = FNV1a()
+        var h = StableHasher()
         h.add(global)
         switch plan {
         case .article(let index):
@@ -74,20 +74,20 @@ struct PageFingerprints: Sendable {
 
     /// A feed's fingerprint: everything its XML shows, bodies included.
     func fingerprint(_ feed: AtomFeed) -> UInt64 {
-        var h = FNV1a()
+        var h = StableHasher()
         h.add(global)
         h.add("feed \(feed.path) \(feed.title) \(feed.alternate.outputPath)")
         for index in feed.articles.prefix(AtomFeed.limit) { addArticle(index, body: true, to: &h) }
         return PageManifest.fingerprint(h.value)
     }
 
-    private func addArticle(_ index: Int, body: Bool, to h: inout FNV1a) {
+    private func addArticle(_ index: Int, body: Bool, to h: inout StableHasher) {
         h.add(Int64(bitPattern: articleHashes[index]))
         if body { h.add(Int64(bitPattern: graph.articles[index].bodyHash)) }
     }
 
     private static func hash(_ d: Directive) -> (card: UInt64, whole: UInt64) {
-        var h = FNV1a()
+        var h = StableHasher()
         for field in [d.code.text, d.kind, d.title, d.issuer, d.issued?.iso8601] { h.add(field ?? "\u{0}") }
         let card = h.value
         h.add(d.body)
@@ -95,20 +95,20 @@ struct PageFingerprints: Sendable {
     }
 
     private static func hash(_ t: Theme) -> (card: UInt64, whole: UInt64) {
-        var h = FNV1a()
+        var h = StableHasher()
         h.add("\(t.year)|\(t.title ?? "\u{0}")")
         let card = h.value
         h.add(t.body)
         return (card, h.value)
     }
 
-    private func addDirective(_ code: DirectiveCode, body: Bool, to h: inout FNV1a) {
+    private func addDirective(_ code: DirectiveCode, body: Bool, to h: inout StableHasher) {
         guard let index = graph.directiveIndex[code] else { return h.add(code.text) }
         let hashes = directiveHashes[index]
         h.add(Int64(bitPattern: body ? hashes.whole : hashes.card))
     }
 
-    private func addTheme(_ year: Int, body: Bool, to h: inout FNV1a) {
+    private func addTheme(_ year: Int, body: Bool, to h: inout StableHasher) {
         guard let index = graph.themeIndex[year] else { return h.add(String(year)) }
         let hashes = themeHashes[index]
         h.add(Int64(bitPattern: body ? hashes.whole : hashes.card))
@@ -208,32 +208,4 @@ struct PageManifest: Sendable {
         }
         try? OutputFolder.writeFile(out, to: url.path, replacing: true)
     }
-}
-
-/// Paths, found by a 64-bit hash of their bytes and then compared: the tens of thousands of
-/// paths of a site are looked up without each being hashed again by `Hasher`.
-struct PathIndex: Sendable {
-    let paths: [String]
-    private var positions: [UInt64: Int] = [:]
-
-    init(_ paths: [String]) {
-        self.paths = paths
-        positions.reserveCapacity(paths.count)
-        // A hash two paths share (all but impossible) finds the first; the other is not found.
-        for index in paths.indices.reversed() { positions[Self.key(paths[index])] = index }
-    }
-
-    private static func key(_ path: String) -> UInt64 {
-        var hasher = FNV1a()
-        hasher.add(path)
-        return hasher.value
-    }
-
-    /// Where `path` is in `paths`.
-    func position(of path: String) -> Int? {
-        guard let index = positions[Self.key(path)], paths[index] == path else { return nil }
-        return index
-    }
-
-    func contains(_ path: String) -> Bool { position(of: path) != nil }
 }

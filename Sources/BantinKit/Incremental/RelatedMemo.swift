@@ -25,7 +25,7 @@ struct RelatedMemo: Sendable {
     static let magic: UInt64 = 0x6261_6e74_696e_5231  // "bantinR1"
 
     static func key(_ articles: [Article], limit: Int) -> UInt64 {
-        var hasher = FNV1a()
+        var hasher = StableHasher()
         hasher.add(InputStamp.executable)
         hasher.add(Int64(limit))
         hasher.add(Int64(articles.count))

@@ -1,0 +1,81 @@
+import Foundation
+
+/// An article body: the text itself, or where its bytes are, read on first use: in the article
+/// cache file, or (for a body that is exactly the end of its file, as most are) in the content
+/// file itself, so that neither memory nor the cache holds every body of the bulletin.
+final class BodyText: @unchecked Sendable {
+    enum Place {
+        /// `count` bytes at `offset` of an open cache file.
+        case cache(MappedFile, offset: Int, count: Int)
+        /// The last `count` bytes of the content file at `path`, from `offset`.
+        case source(path: String, offset: Int, count: Int)
+    }
+
+    private var text: String?
+    /// Where the bytes are, when they are read on first use (the article cache says so too).
+    let place: Place?
+
+    init(_ text: String) {
+        self.text = text
+        place = nil
+    }
+
+    init(at place: Place) {
+        text = nil
+        self.place = place
+    }
+
+    var value: String {
+        let lock = LazyLocks.lock(for: self)
+        lock.lock()
+        defer { lock.unlock() }
+        if let text { return text }
+        let loaded = String(decoding: Self.read(place), as: UTF8.self)
+        text = loaded
+        return loaded
+    }
+
+    /// The body as UTF-8, without making a string of it when it is not read yet.
+    var utf8: [UInt8] {
+        let lock = LazyLocks.lock(for: self)
+        lock.lock()
+        if let text {
+            lock.unlock()
+            return Array(text.utf8)
+        }
+        lock.unlock()
+        return Self.read(place)
+    }
+
+    /// Where `body` is in the content file at `path` holding `bytes`: when it is exactly the end
+    /// of the file (no line endings or Unicode forms changed in reading it).
+    static func place(of body: String, endingFile bytes: [UInt8], at path: String) -> Place? {
+        var body = body
+        return body.withUTF8 { utf8 in
+            guard utf8.count <= bytes.count else { return nil }
+            let offset = bytes.count - utf8.count
+            let same = bytes.withUnsafeBufferPointer { file in utf8.isEmpty || memcmp(file.baseAddress! + offset, utf8.baseAddress!, utf8.count) == 0 }
+            return same ? .source(path: path, offset: offset, count: utf8.count) : nil
+        }
+    }
+
+    /// The bytes at `place`; none when they cannot be read (a content file removed since it was
+    /// listed: the next build sees that and reads the article anew).
+    private static func read(_ place: Place?) -> [UInt8] {
+        switch place {
+        case .cache(let file, let offset, let count): return file.read(at: offset, count: count) ?? []
+        case .source(let path, let offset, let count): return Directory.contents(of: path, at: offset, count: count) ?? []
+        case nil: return []
+        }
+    }
+}
+
+/// Locks shared by the values read lazily (tens of thousands of them, each too small to own
+/// one): a value uses the one its address picks.
+enum LazyLocks {
+    private static let locks = (0..<64).map { _ in NSLock() }
+
+    static func lock(for object: AnyObject) -> NSLock {
+        locks[Int(UInt(bitPattern: ObjectIdentifier(object).hashValue) % UInt(locks.count))]
+    }
+}

@@ -1,0 +1,79 @@
+/// Checks that need the whole catalog: unique slugs, images and related articles that exist,
+/// directives and themes that are described.
+enum CatalogValidator {
+    static func validate(
+        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>,
+        allSlugs: @autoclosure () -> Set<String>, contentRoot: String
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        // Which article first has each slug; slugs had by more than one, in order.
+        var firstWithSlug: [Slug: Int] = [:]
+        firstWithSlug.reserveCapacity(articles.count)
+        var shared: [Slug] = []
+        for index in articles.indices {
+            let slug = articles[index].slug
+            if firstWithSlug[slug] == nil { firstWithSlug[slug] = index } else { shared.append(slug) }
+        }
+        for slug in Set(shared).sorted() {
+            let files = articles.indices.filter { articles[$0].slug == slug }.map { articles[$0].file }.sorted()
+            for file in files {
+                let others = files.filter { $0 != file }.joined(separator: ", ")
+                diagnostics.append(.error(file, line: 1, "two articles have the slug `\(slug)`: this file and \(others); give one of them `slug:`"))
+            }
+        }
+        let isPublished = { (slug: String) in Slug(validated: slug).map { firstWithSlug[$0] != nil } ?? false }
+        let describedDirectives = Set(directives.map(\.code))
+        let describedThemes = Set(themes.map(\.year))
+        var warnedCodes: Set<DirectiveCode> = []
+        for article in articles {
+            let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
+            if let image = article.image {
+                let p = at(article.positions.of("image"))
+                if !isSafeRelativePath(image.path) {
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
+                } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
+                }
+            }
+            for (index, slug) in article.related.enumerated() where !isPublished(slug) {
+                let p = at(article.positions.item("related", index))
+                let hint = allSlugs().contains(slug) ? " (that article is a draft)" : ""
+                diagnostics.append(.error(article.file, line: p.line, column: p.column, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
+            }
+            for (index, code) in article.directives.enumerated() where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
+                let p = at(article.positions.item("directives", index))
+                diagnostics.append(
+                    .warning(article.file, line: p.line, column: p.column, "directive \(code) has no file; its page is made from the code alone (add \(ContentTree.join(contentRoot, "directives/\(code.slug).md")))"))
+            }
+            for (index, year) in article.themes.enumerated() where !describedThemes.contains(year) {
+                let p = at(article.positions.item("themes", index))
+                diagnostics.append(.error(article.file, line: p.line, column: p.column, "unknown theme year \(year): there is no \(ContentTree.join(contentRoot, "themes/\(year).md"))"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Not empty, not absolute, no `\\`, no `://`, no `.` or `..` part.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var partStart = 0
+            for i in 0...bytes.count {
+                if i < bytes.count {
+                    switch bytes[i] {
+                    case UInt8(ascii: "\\"): return false
+                    case UInt8(ascii: ":") where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/"):
+                        return false
+                    case UInt8(ascii: "/"): break
+                    default: continue
+                    }
+                }
+                let part = UnsafeBufferPointer(rebasing: bytes[partStart..<i])
+                if part.count <= 2 && !part.isEmpty && part.allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
+                partStart = i + 1
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Yams
+
+/// The `Decoder` a model's `init(from:)` sees: the front matter as one keyed container.
+struct FieldDocumentDecoder: Decoder {
+    let state: FieldDecodingState
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [.siteTimeZone: state.zone] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(FieldKeyedContainer<Key>(state: state))
+    }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw FieldError(message: "front matter must be fields") }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { throw FieldError(message: "front matter must be fields") }
+}
+
+/// Looks each declared key up in the front matter. An absent key gives the field's default (or
+/// an error for a required one); a value with a problem is reported and gives the default too.
+struct FieldKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let state: FieldDecodingState
+    var codingPath: [any CodingKey] { [] }
+    var allKeys: [Key] { [] }
+
+    func contains(_ key: Key) -> Bool { true }
+    func decodeNil(forKey key: Key) throws -> Bool { state.given(FieldDecoding.key(key.stringValue)) == nil }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey codingKey: Key) throws -> T {
+        let key = FieldDecoding.key(codingKey.stringValue)
+        if let value = state.given(key) {
+            if let hint = state.required[key], isEmptyText(value) {
+                state.report("`\(key)` is empty: \(hint)", at: value.position)
+            } else if let decoded = state.decode(type, value, key: key) {
+                return decoded
+            }
+        } else if let hint = state.required[key] {
+            state.diagnostics.append(.error(state.reader.path, line: state.reader.lineOffset + 1, column: 1, "missing `\(key)`: \(hint)"))
+        }
+        guard let fallback = state.defaults[key] as? T else { throw FieldError(message: "`\(key)` has no default") }
+        return fallback
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey codingKey: Key) throws -> T? {
+        let key = FieldDecoding.key(codingKey.stringValue)
+        guard let value = state.given(key), !isEmptyText(value) else { return nil }
+        return state.decode(type, value, key: key)
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(Wrapped<String>.self, forKey: key)?.value }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(Wrapped<Bool>.self, forKey: key)?.value }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(Wrapped<Int>.self, forKey: key)?.value }
+
+    /// Text that is only white space: taken as absent.
+    private func isEmptyText(_ value: FieldValue) -> Bool {
+        if case .scalar(let scalar) = value.shape { return scalar.string.trimmingWhitespace.isEmpty }
+        return false
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        throw FieldError(message: "`\(key.stringValue)` cannot be nested")
+    }
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        throw FieldError(message: "`\(key.stringValue)` cannot be nested")
+    }
+    func superDecoder() throws -> any Decoder { FieldDocumentDecoder(state: state) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { FieldDocumentDecoder(state: state) }
+}
+
+/// One scalar value (a field's, or a list item's), decoded as text, a number or a flag.
+struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
+    let value: FieldValue
+    let key: String
+    let state: FieldDecodingState
+    var codingPath: [any CodingKey] { [FieldName(stringValue: key)] }
+    var userInfo: [CodingUserInfoKey: Any] { [.siteTimeZone: state.zone] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> { throw notText }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw notText }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+    private var notText: FieldError { FieldError(message: "`\(key)` must be text, not a list or a mapping") }
+
+    private var scalar: Node.Scalar? {
+        if case .scalar(let scalar) = value.shape { return scalar }
+        return nil
+    }
+
+    func decodeNil() -> Bool { state.reader.isNull(value) }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard let scalar else { throw notText }
+        return scalar.string.trimmingWhitespace
+    }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard let scalar, let flag = Node.scalar(scalar).bool else { throw FieldError(message: "`\(key)` must be `true` or `false`") }
+        return flag
+    }
+
+    func decode(_ type: Int.Type) throws -> Int {
+        guard let scalar else { throw FieldError(message: "`\(key)` must be a whole number") }
+        guard let number = Node.scalar(scalar).int else { throw FieldError(message: "`\(key)` must be a whole number, not `\(scalar.string)`") }
+        return number
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
+}
+
+/// A value decoded through the generic path (the standard library's own overloads for plain
+/// types would skip the checks above).
+private struct Wrapped<Value: Decodable>: Decodable {
+    let value: Value
+    init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(Value.self) }
+}
+
+/// A front-matter key as a coding key.
+struct FieldName: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

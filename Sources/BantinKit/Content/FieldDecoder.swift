@@ -1,0 +1,190 @@
+import Foundation
+import Yams
+
+/// Decodes a `FrontMatterFields` model from the fields a `FieldReader` read, through the model's
+/// own `Decodable` conformance: every key it declares is looked up (in snake case), every value
+/// checked, and every problem recorded as a positioned diagnostic, never only the first. A field
+/// with a problem takes its default, so that the fields after it are still checked.
+enum FieldDecoding {
+    static func decode<Model: FrontMatterFields>(_ type: Model.Type, from reader: FieldReader, zone: SiteTimeZone) -> Decoded<Model> {
+        let state = FieldDecodingState(reader: reader, zone: zone, defaults: FieldDefaults.of(Model.self), required: Model.required)
+        let fields = (try? Model(from: FieldDocumentDecoder(state: state))) ?? Model()
+        var reader = reader
+        reader.warnUnknownKeys(known: state.asked)
+        return Decoded(fields: fields, positions: state.positions, diagnostics: state.diagnostics + reader.diagnostics)
+    }
+
+    /// A model as read from front matter, where each of its fields was written, and the problems found.
+    struct Decoded<Model> {
+        var fields: Model
+        var positions: FieldPositions
+        var diagnostics: [Diagnostic]
+    }
+
+    /// `imageAlt` → `image_alt`, `baseURL` → `base_url`.
+    static func key(_ property: String) -> String {
+        var out = ""
+        var previousWasLower = false
+        for character in property {
+            if character.isUppercase && previousWasLower { out.append("_") }
+            out += character.lowercased()
+            previousWasLower = character.isLowercase || character.isNumber
+        }
+        return out
+    }
+}
+
+/// A problem with one value, in words for the editor (the decoder adds file, line and column).
+struct FieldError: Error {
+    let message: String
+}
+
+extension CodingUserInfoKey {
+    /// The site timezone, given to values decoded from front matter (dates without a zone use it).
+    static let siteTimeZone = CodingUserInfoKey(rawValue: "bantin.siteTimeZone")!
+}
+
+extension Decoder {
+    /// The front-matter key being decoded, for messages.
+    var fieldName: String { codingPath.first?.stringValue ?? "value" }
+}
+
+/// Where each front-matter value (and each item of a list) was written, for later checks.
+public struct FieldPositions: Sendable, Codable, Hashable {
+    struct Entry: Sendable, Codable, Hashable {
+        var key: String
+        var position: SourcePosition
+        var items: [SourcePosition]
+    }
+
+    var entries: [Entry] = []
+
+    public init() {}
+
+    /// Where the value of `key` is written.
+    public func of(_ key: String) -> SourcePosition? { entries.first { $0.key == key }?.position }
+
+    /// Where item `index` of the list `key` is written (its value's position when not a list).
+    public func item(_ key: String, _ index: Int) -> SourcePosition? {
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        return entry.items.indices.contains(index) ? entry.items[index] : entry.position
+    }
+
+    mutating func record(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
+        entries.removeAll { $0.key == key }
+        entries.append(Entry(key: key, position: position, items: items))
+    }
+}
+
+/// What one decoding shares between its containers.
+final class FieldDecodingState {
+    var reader: FieldReader
+    let zone: SiteTimeZone
+    let defaults: [String: Any]
+    let required: [String: String]
+    var diagnostics: [Diagnostic] = []
+    var positions = FieldPositions()
+    /// Keys the model asked for: every key it declares.
+    var asked: [String] = []
+
+    init(reader: FieldReader, zone: SiteTimeZone, defaults: [String: Any], required: [String: String]) {
+        self.reader = reader
+        self.zone = zone
+        self.defaults = defaults
+        self.required = required
+    }
+
+    func report(_ message: String, at position: SourcePosition) {
+        diagnostics.append(position.diagnostic(.error, reader.path, message))
+    }
+
+    /// The value written for `key`, unless absent or null (`~`, empty).
+    func given(_ key: String) -> FieldValue? {
+        asked.append(key)
+        guard let value = reader.value(key), !reader.isNull(value) else { return nil }
+        return value
+    }
+
+    /// `value` as a `T`, or `nil` after reporting why it is not one.
+    func decode<T: Decodable>(_ type: T.Type, _ value: FieldValue, key: String) -> T? {
+        if let list = T.self as? any FieldList.Type { return list.decodeItems(value, key: key, state: self) as? T }
+        if let nodeType = T.self as? any NodeDecodable.Type {
+            guard let node = value.node, let decoded = nodeType.init(node: node) else {
+                report("`\(key)` must be \(nodeType.expected)", at: value.position)
+                return nil
+            }
+            return decoded as? T
+        }
+        do {
+            let decoded = try T(from: FieldValueDecoder(value: value, key: key, state: self))
+            positions.record(key, at: value.position)
+            return decoded
+        } catch let error as FieldError {
+            report(error.message, at: value.position)
+        } catch {
+            report("`\(key)` has a value bantin cannot read", at: value.position)
+        }
+        return nil
+    }
+}
+
+/// A list field: each item decoded on its own, a bad one reported and left out, and a single
+/// value taken as a list of one.
+protocol FieldList {
+    static func decodeItems(_ value: FieldValue, key: String, state: FieldDecodingState) -> Self
+}
+
+extension Array: FieldList where Element: Decodable {
+    static func decodeItems(_ value: FieldValue, key: String, state: FieldDecodingState) -> [Element] {
+        let items: [FieldValue]
+        switch value.shape {
+        case .scalar: items = [value]
+        case .list(let list): items = list
+        case .other:
+            state.report("`\(key)` must be a list, like `\(key): [a, b]`", at: value.position)
+            return []
+        }
+        var decoded: [Element] = []
+        var positions: [SourcePosition] = []
+        for item in items {
+            guard case .scalar = item.shape else {
+                state.report("each entry of `\(key)` must be a single value", at: item.position)
+                continue
+            }
+            do {
+                decoded.append(try Element(from: FieldValueDecoder(value: item, key: key, state: state)))
+                positions.append(item.position)
+            } catch {
+                state.report((error as? FieldError)?.message ?? "an entry of `\(key)` has a value bantin cannot read", at: item.position)
+            }
+        }
+        state.positions.record(key, at: value.position, items: positions)
+        return decoded
+    }
+}
+
+/// A value read from the YAML node itself (a mapping of anything, such as `params`).
+protocol NodeDecodable {
+    init?(node: Node)
+    /// What the value must be, for the message when it is not (`a mapping of names to values`).
+    static var expected: String { get }
+}
+
+/// Each property's default, by front-matter key: what an absent or unreadable field takes.
+/// Found once per model type (by reflecting its `init()`).
+enum FieldDefaults {
+    private nonisolated(unsafe) static var known: [ObjectIdentifier: [String: Any]] = [:]
+    private static let lock = NSLock()
+
+    static func of<Model: FrontMatterFields>(_ type: Model.Type) -> [String: Any] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let defaults = known[ObjectIdentifier(type)] { return defaults }
+        var defaults: [String: Any] = [:]
+        for child in Mirror(reflecting: Model()).children {
+            if let label = child.label { defaults[FieldDecoding.key(label)] = child.value }
+        }
+        known[ObjectIdentifier(type)] = defaults
+        return defaults
+    }
+}

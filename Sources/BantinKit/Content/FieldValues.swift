@@ -1,0 +1,114 @@
+import Yams
+
+// How the value types of front matter are read from it (`FieldDecoding`, which gives the site
+// timezone in `userInfo`) and stored by bantin (`BinaryCoding`, which gives none).
+
+extension LocalDateTime: Codable {
+    public init(from decoder: any Decoder) throws {
+        if let zone = decoder.userInfo[.siteTimeZone] as? SiteTimeZone {
+            let raw = try decoder.singleValueContainer().decode(String.self)
+            guard let date = DateParser.parse(raw, in: zone) else {
+                throw FieldError(
+                    message: "`\(decoder.fieldName)` is not a valid date: `\(raw)`; write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`")
+            }
+            self = date
+        } else {
+            var stored = try decoder.unkeyedContainer()
+            self.init(instant: try stored.decode(Int64.self), offset: try stored.decode(Int.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var stored = encoder.unkeyedContainer()
+        try stored.encode(instant)
+        try stored.encode(offset)
+    }
+}
+
+extension DirectiveCode: Codable {
+    public init(from decoder: any Decoder) throws {
+        if decoder.userInfo[.siteTimeZone] != nil {
+            let raw = try decoder.singleValueContainer().decode(String.self)
+            guard let code = DirectiveCode(raw) else {
+                throw FieldError(message: "`\(raw)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`, as a list: `directives: [\"01-KL/TW\"]`")
+            }
+            self = code
+        } else {
+            // Stored with its slug, so that reading it back folds nothing.
+            var stored = try decoder.unkeyedContainer()
+            self.init(text: try stored.decode(String.self), slug: Slug(checked: try stored.decode(String.self)))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var stored = encoder.unkeyedContainer()
+        try stored.encode(text)
+        try stored.encode(slug.value)
+    }
+}
+
+extension SiteTimeZone: Codable {
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let zone = SiteTimeZone(identifier: name) else {
+            throw FieldError(message: "unknown timezone `\(name)`; use an IANA name such as `Asia/Ho_Chi_Minh`")
+        }
+        self = zone
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        try single.encode(identifier)
+    }
+}
+
+/// A value under `params:` in `site.yml`, handed to templates as it is.
+public enum ParamValue: Sendable, Equatable, Encodable {
+    case text(String)
+    case list([ParamValue])
+    case map([String: ParamValue])
+
+    init(_ node: Node) {
+        switch node {
+        case .scalar(let scalar): self = .text(scalar.string)
+        case .sequence(let sequence): self = .list(sequence.map(ParamValue.init))
+        case .mapping(let mapping):
+            var map: [String: ParamValue] = [:]
+            for (key, value) in mapping { map[key.string ?? ""] = ParamValue(value) }
+            self = .map(map)
+        case .alias: self = .text("")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .text(let text):
+            var single = encoder.singleValueContainer()
+            try single.encode(text)
+        case .list(let items):
+            var list = encoder.unkeyedContainer()
+            for item in items { try list.encode(item) }
+        case .map(let map):
+            var fields = encoder.container(keyedBy: FieldName.self)
+            for key in map.keys.sorted() { try fields.encode(map[key]!, forKey: FieldName(stringValue: key)) }
+        }
+    }
+}
+
+extension ParamValue: Decodable, NodeDecodable {
+    public init(from decoder: any Decoder) throws { throw FieldError(message: "`params` is read from its YAML node") }
+
+    init?(node: Node) {
+        guard case .mapping = node else { return nil }
+        self.init(node)
+    }
+
+    static let expected = "a mapping of names to values"
+
+    /// The value of `name` in a map.
+    public subscript(name: String) -> ParamValue? {
+        if case .map(let map) = self { return map[name] }
+        return nil
+    }
+}
+

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads `site.yml` into a `SiteConfig` (each key as `SiteConfig` declares it), then checks what
+/// its values must satisfy beyond their types.
+enum SiteConfigReader {
+    static func read(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        guard let reader = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics, plainReader: false) else {
+            return SiteConfig()
+        }
+        let decoded = FieldDecoding.decode(SiteConfig.self, from: reader, zone: .vietnam)
+        diagnostics += decoded.diagnostics
+        var config = decoded.fields
+        let at = { (key: String) in decoded.positions.of(key) ?? SourcePosition(line: 1, column: 1) }
+        if let base = config.baseURL {
+            config.baseURL = BaseURL.normalize(base)
+            if config.baseURL == nil {
+                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` must be an absolute http(s) URL such as `https://example.org/bantin/`"))
+            }
+        }
+        if !(1...1000).contains(config.perPage) {
+            diagnostics.append(at("per_page").diagnostic(.error, file, "`per_page` must be a whole number from 1 to 1000"))
+            config.perPage = SiteConfig().perPage
+        }
+        return config
+    }
+}
+
+/// A site's base URL, always ending in `/`.
+public enum BaseURL {
+    public static func normalize(_ raw: String) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host != nil, url.query == nil, url.fragment == nil
+        else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// What reading each article file gave (the article, or nothing, and its diagnostics), kept
+/// beside the output between builds so that a rebuild reads and parses only the files that
+/// changed. A file's entry is used only while its size, modification and change times and
+/// inode are the ones recorded, and the whole cache only for the same bantin executable and
+/// site timezone. Anything unreadable in it means an empty cache: the cache can cost a full
+/// read, never a wrong one.
+///
+/// The file is a header, entries, then a table of where each entry is and a trailer. A build
+/// that read a few files appends their entries and a new table; the file is written anew only
+/// when more than half of it is entries no table lists any more.
+public final class ArticleCache: @unchecked Sendable {
+    /// What identifies one version of a file on disk.
+    struct FileKey: Hashable, Codable {
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+    }
+
+    struct Entry {
+        var key: FileKey
+        var article: Article?
+        var diagnostics: [Diagnostic]
+        /// Where the entry is in the cache file it was loaded from.
+        var stored: Range<Int>? = nil
+    }
+
+    /// The executable and settings the entries were read with.
+    let context: String
+    /// Entries loaded from `file`, and the file path of each.
+    private let entries: [Entry]
+    private let paths: PathIndex
+    private let file: MappedFile?
+    /// Entries made in this build, and the paths whose loaded entries this build used.
+    private var fresh: [String: Entry] = [:]
+    private var used: [String] = []
+    private let lock = NSLock()
+
+    init(context: String, paths: [String] = [], entries: [Entry] = [], file: MappedFile? = nil) {
+        self.context = context
+        self.paths = PathIndex(paths)
+        self.entries = entries
+        self.file = file
+    }
+
+    /// How many files were taken from the cache in this build, and how many read and parsed.
+    var hits: Int { used.count }
+    var misses: Int { fresh.count }
+
+    /// The context a cache must have been saved in to be used: this executable, this timezone.
+    static func context(zone: SiteTimeZone) -> String {
+        InputStamp.executable + "\n" + zone.identifier
+    }
+
+    /// The entry for `path` if the file on disk is still the one it was made from. Safe to call
+    /// from many threads; a build then says which entries it used (`use`).
+    func lookup(_ path: String, key: FileKey) -> Entry? {
+        guard let index = paths.position(of: path), entries[index].key == key else { return nil }
+        return entries[index]
+    }
+
+    /// The loaded entries this build used, to be kept.
+    func use(_ paths: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        used = paths
+    }
+
+    func record(_ path: String, _ entry: Entry) {
+        lock.lock()
+        defer { lock.unlock() }
+        fresh[path] = entry
+    }
+
+    // MARK: Saving and loading
+
+    static let magic = "bantin-article-cache-7"
+
+    /// Saves this build's entries: appended to the file they were loaded from when that is still
+    /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed
+    /// over the old one. Loaded entries are copied byte for byte, never decoded again.
+    /// `slack`: bytes of unused entries always tolerated before the file is written anew.
+    func save(to url: URL, slack: Int = 1 << 20) {
+        var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
+        table += fresh.keys.map { ($0, nil) }
+        table.sort { $0.path < $1.path }
+        if let file, file.isStill(at: url.path) {
+            let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
+            if file.size <= 2 * live + slack, append(table, to: file, at: url.path) { return }
+        }
+        let temporary = url.path + ".tmp"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var out = CacheWriter(fd: fd)
+        out.text(Self.magic)
+        out.text(context)
+        var places: [Range<Int>] = []
+        for (path, stored) in table {
+            let start = Int(out.position)
+            if let stored, let file {
+                out.raw(UnsafeBufferPointer(rebasing: file.bytes[stored]))
+            } else if let entry = fresh[path] {
+                out.entry(path, entry)
+            }
+            places.append(start..<Int(out.position))
+            out.flushIfLarge()
+        }
+        out.table(places)
+        if out.finish() && rename(temporary, url.path) == 0 { return }
+        unlink(temporary)
+    }
+
+    /// Appends the new entries and a table of all; false (and no cache) if a write failed.
+    private func append(_ table: [(path: String, stored: Range<Int>?)], to file: MappedFile, at path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        guard lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) else {
+            close(fd)
+            return false
+        }
+        var out = CacheWriter(fd: fd, position: Int64(file.size))
+        var places: [Range<Int>] = []
+        for (path, stored) in table {
+            if let stored {
+                places.append(stored)
+            } else if let entry = fresh[path] {
+                let start = Int(out.position)
+                out.entry(path, entry)
+                places.append(start..<Int(out.position))
+            }
+        }
+        out.table(places)
+        if out.finish() { return true }
+        // A half-written end is never taken for a table (see `load`), but leave nothing doubtful.
+        unlink(path)
+        return false
+    }
+
+    /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one. The file is
+    /// mapped, not read, and its entries decoded on every core, a few hundred at a time.
+    static func load(from url: URL, context: String) -> ArticleCache {
+        let empty = ArticleCache(context: context)
+        guard let file = MappedFile(path: url.path), file.size >= 24 else { return empty }
+        let bytes = file.bytes
+        // The trailer: entry count, where the table starts, the table's fingerprint.
+        var trailer = CacheReader(bytes: bytes, offset: file.size - 24)
+        guard let count = trailer.int().map(Int.init), let table = trailer.int().map(Int.init), let check = trailer.int(),
+            count >= 0, table >= 0, count <= file.size / 16, table + count * 16 + 24 == file.size,
+            check == CacheWriter.checksum(UnsafeBufferPointer(rebasing: bytes[table..<(table + count * 16)]))
+        else { return empty }
+        var header = CacheReader(bytes: bytes)
+        guard header.string() == magic, header.string() == context else { return empty }
+        let firstEntry = header.offset
+        var places: [Range<Int>] = []
+        places.reserveCapacity(count)
+        var reader = CacheReader(bytes: bytes, offset: table)
+        for _ in 0..<count {
+            guard let start = reader.int().map(Int.init), let length = reader.int().map(Int.init), start >= firstEntry, length > 0,
+                start <= table - length
+            else { return empty }
+            places.append(start..<(start + length))
+        }
+        let chunkSize = 256
+        let chunks = Array(stride(from: 0, to: count, by: chunkSize))
+        let ranges = places
+        // An entry that does not check or decode is left out: its file is read again.
+        let decoded: [[(String, Entry)]] = chunks.parallelMap { first in
+            ranges[first..<min(first + chunkSize, count)].compactMap { entry(at: $0, of: file) }
+        }
+        var paths: [String] = []
+        var entries: [Entry] = []
+        paths.reserveCapacity(count)
+        entries.reserveCapacity(count)
+        for (path, entry) in decoded.joined() {
+            paths.append(path)
+            entries.append(entry)
+        }
+        return ArticleCache(context: context, paths: paths, entries: entries, file: file)
+    }
+}
+
