@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "bantin",
-    platforms: [.macOS(.v15)],
+    // No `platforms:` line: bantin builds and runs on Linux only. BantinKit calls Glibc by name
+    // (`Glibc.link`, `Glibc.open`), reads `stat.st_mtim`/`st_ctim` and `/proc/self/exe`.
     products: [
         .executable(name: "bantin", targets: ["bantin"]),
         .library(name: "BantinKit", targets: ["BantinKit"]),

@@ -45,15 +45,6 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
-    }
-
-    static func size(_ bytes: Int) -> String {
-        bytes < 1024 ? "\(bytes) B" : bytes < 1024 * 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : String(format: "%.1f MB", Double(bytes) / 1_048_576)
-    }
-
     /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
     static func runBuild(_ options: BuildOptions) -> Bool {
         let clock = ContinuousClock()
@@ -62,24 +53,12 @@ enum Console {
             let report = try SiteBuilder.build(options, progress: TerminalProgress.forStandardError(start: start))
             TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
-            let warnings = report.diagnostics.warningCount
-            var line = report.upToDate
-                ? "Up to date: nothing changed, \(options.outputName)/ left as it was (\(report.articles) articles, \(report.pages) pages; checked in \(seconds(clock.now - start)))"
-                : "Built \(report.articles) articles, \(report.pages) pages (\(report.files) files) into \(options.outputName)/ in \(seconds(clock.now - start))"
-            if report.reusedPages > 0 || report.cachedArticles > 0 {
-                let read = report.readArticles ?? report.articles
-                line += " (\(read) article file\(read == 1 ? "" : "s") read, \(report.reusedPages) page\(report.reusedPages == 1 ? "" : "s") unchanged)"
-            }
-            line += "; search index \(size(report.searchIndexBytes))"
-            if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
-            Console.out(line)
-            for note in report.notes { Console.out("note: \(note)") }
+            for line in BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start) { out(line) }
             return true
         } catch {
             TerminalProgress.clear()
             printDiagnostics(error.diagnostics)
-            let e = error.diagnostics.errorCount, w = error.diagnostics.warningCount
-            Console.error("Build failed: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"); \(options.outputName)/ was left unchanged.")
+            Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName))
             return false
         }
     }

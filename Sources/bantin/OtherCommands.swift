@@ -43,29 +43,14 @@ struct New: ParsableCommand {
     var content = "content"
 
     func run() throws {
-        let title = title.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
-        guard let slug = Slug(from: title) else {
-            throw ValidationError("the title must contain letters or digits")
-        }
-        var codes: [DirectiveCode] = []
-        for raw in directives {
-            guard let code = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
-                throw ValidationError("`\(raw)` is not a directive code; write it like 01-KL/TW")
-            }
-            codes.append(code)
-        }
-        var ignored: [Diagnostic] = []  // problems in site.yml are the build's to report
-        let zone = CatalogLoader.siteConfig(in: URL(fileURLWithPath: content), displayRoot: content, diagnostics: &ignored).timezone
-        let now = zone.localize(Int64(Date().timeIntervalSince1970))
-        let relative = NewArticle.relativePath(slug: slug, date: now)
-        let url = URL(fileURLWithPath: content).appendingPathComponent(relative)
-        if FileManager.default.fileExists(atPath: url.path) {
-            Console.error("\(content)/\(relative): already exists; choose another title")
+        let request = NewArticleRequest(title: title, directives: directives, themes: themes)
+        do {
+            Console.out(try NewArticleCommand.run(request, content: URL(fileURLWithPath: content), contentName: content, now: Date()))
+        } catch let refusal as NewArticleRefusal {
+            if refusal.isUsageError { throw ValidationError(refusal.message) }
+            Console.error(refusal.message)
             throw ExitCode.failure
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(NewArticle.text(title: title, directives: codes, themes: themes, date: now).utf8).write(to: url)
-        Console.out("\(content)/\(relative)")
     }
 }
 
@@ -81,11 +66,10 @@ struct Watch: ParsableCommand {
     func run() throws {
         let options = site.buildOptions
         _ = Console.runBuild(options)
-        let watcher = ChangeWatcher(folders: [options.content, options.templates], polling: poll)
-        Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method)). Press Ctrl-C to stop.")
+        let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
+        Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")
         StopSignal.install()
-        while true {
-            watcher.waitForChange()
+        while watcher.nextBatch() != nil {
             _ = Console.runBuild(options)
         }
     }

@@ -52,6 +52,15 @@ import Testing
         #expect(line.contains(" pages unchanged)"))
     }
 
+    @Test func aSecondBuildOfTheSameInputSaysUpToDate() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try run(["build"], in: site.root).status == 0)
+        let again = try run(["build"], in: site.root)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("Up to date: nothing changed, public/ left as it was (4 articles, "))
+        #expect(again.stdout.contains("; 1 warning"), "the warnings of the last build are counted again")
+    }
+
     @Test func badInputExitsOneAndNamesFileLineAndColumn() throws {
         let site = try TestSite(content: "bulletin")
         #expect(try run(["build"], in: site.root).status == 0)
@@ -99,6 +108,24 @@ import Testing
         #expect(try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023"], in: site.root).status == 1, "never overwrites")
     }
 
+    @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {
+        let site = try TestSite(content: "bulletin")
+        let before = try site.snapshot(site.content)
+        let badCode = try run(["new", "Tin mới", "--directive", "01KLTW"], in: site.root)
+        #expect(badCode.status == 64)
+        #expect(badCode.stderr.contains("`01KLTW` is not a directive code; write it like 01-KL/TW"))
+        let badYear = try run(["new", "Tin mới", "--theme", "23"], in: site.root)
+        #expect(badYear.status == 64)
+        #expect(badYear.stderr.contains("23 is not a theme year; write a year from 1900 to 2200, e.g. 2023"))
+        let noLetters = try run(["new", "???"], in: site.root)
+        #expect(noLetters.status == 64)
+        #expect(noLetters.stderr.contains("the title must contain letters or digits"))
+        let noFolder = try run(["new", "Tin mới", "--content", "noi-dung"], in: site.root)
+        #expect(noFolder.status == 1)
+        #expect(noFolder.stderr.contains("noi-dung: no such folder"))
+        #expect(try site.snapshot(site.content) == before)
+    }
+
     @Test func watchRebuildsAfterAnEditAndKeepsTheLastGoodSite() throws {
         let site = try TestSite(content: "bulletin")
         let process = Process()
@@ -106,7 +133,7 @@ import Testing
         process.arguments = ["watch"]
         process.currentDirectoryURL = site.root
         let log = site.root.appendingPathComponent("watch.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The text `bantin build` and `bantin watch` print when a build ends: made from the build's
+/// report alone, so its wording can be tested without building anything.
+public enum BuildSummary {
+    /// The one-line summary of a build that succeeded, then a `note: …` line per note.
+    /// `output` names the output folder as the user typed it; `elapsed` is the build's time.
+    public static func lines(for report: BuildReport, output: String, elapsed: Duration) -> [String] {
+        var line = report.upToDate ? upToDate(report, output: output, elapsed: elapsed) : built(report, output: output, elapsed: elapsed)
+        if let reuse = reuse(report) { line += " " + reuse }
+        line += "; search index \(size(report.searchIndexBytes))"
+        let warnings = report.diagnostics.warningCount
+        if warnings > 0 { line += "; " + counted(warnings, "warning") }
+        return [line] + report.notes.map { "note: \($0)" }
+    }
+
+    /// The line printed after a failed build, counting the problems it found.
+    public static func failure(_ diagnostics: [Diagnostic], output: String) -> String {
+        let errors = counted(diagnostics.errorCount, "error"), warnings = counted(diagnostics.warningCount, "warning")
+        return "Build failed: \(errors), \(warnings); \(output)/ was left unchanged."
+    }
+
+    /// `340 ms` under a second, `1.25 s` from a second on.
+    public static func duration(_ duration: Duration) -> String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return ms < 1000 ? String(format: "%.0f ms", ms) : String(format: "%.2f s", ms / 1000)
+    }
+
+    /// `512 B`, `2.0 KB`, `1.5 MB` (powers of 1024).
+    public static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return String(format: "%.1f KB", Double(bytes) / 1024) }
+        return String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
+    /// `1 page`, `2 pages`, `0 pages`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private static func built(_ report: BuildReport, output: String, elapsed: Duration) -> String {
+        let what = "\(counted(report.articles, "article")), \(counted(report.pages, "page")) (\(counted(report.files, "file")))"
+        return "Built \(what) into \(output)/ in \(duration(elapsed))"
+    }
+
+    private static func upToDate(_ report: BuildReport, output: String, elapsed: Duration) -> String {
+        let what = "\(counted(report.articles, "article")), \(counted(report.pages, "page"))"
+        return "Up to date: nothing changed, \(output)/ left as it was (\(what); checked in \(duration(elapsed)))"
+    }
+
+    /// `(1 article file read, 12 pages unchanged)`, when the build reused earlier work.
+    private static func reuse(_ report: BuildReport) -> String? {
+        guard report.reusedPages > 0 || report.cachedArticles > 0 else { return nil }
+        let read = report.readArticles ?? report.articles
+        return "(\(counted(read, "article file")) read, \(counted(report.reusedPages, "page")) unchanged)"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Watches folders, and every folder later made under them, for changed files: with inotify
+/// on Linux, otherwise (or when asked) by comparing the folders' listings every moment.
+///
+/// Changes come in batches: a batch starts with the first change and ends once the folders
+/// have been quiet for `quiet`, so an editor's save, or a `git checkout`, is one batch.
+/// A watcher is used from one thread at a time.
+public final class FolderWatcher {
+    /// How changes are noticed.
+    public enum Method: String, Sendable {
+        case inotify
+        case polling
+    }
+
+    public let folders: [URL]
+    /// How long the folders must stay unchanged for a batch to end.
+    public let quiet: Duration
+    private let source: any ChangeSource
+
+    public var method: Method { source.method }
+
+    /// Starts watching at once: a change made after `init` returns is reported by the next batch.
+    /// - Parameters:
+    ///   - polling: compare listings even where inotify is available.
+    ///   - pollInterval: how often listings are compared when polling.
+    public init(folders: [URL], polling: Bool = false, quiet: Duration = .milliseconds(200), pollInterval: Duration = .milliseconds(300)) {
+        self.folders = folders
+        self.quiet = quiet
+        let paths = folders.map { $0.standardizedFileURL.path }
+        source = Self.source(for: paths, polling: polling, interval: pollInterval)
+    }
+
+    /// Waits for the next batch of changes; `nil` when `timeout` passed without any change
+    /// (without a timeout, waits as long as it takes).
+    public func nextBatch(timeout: Duration? = nil) -> ChangeBatch? {
+        var paths = Set(source.changes(within: timeout))
+        guard !paths.isEmpty else { return nil }
+        var more = source.changes(within: quiet)
+        while !more.isEmpty {
+            paths.formUnion(more)
+            more = source.changes(within: quiet)
+        }
+        return ChangeBatch(paths: paths.sorted())
+    }
+
+    private static func source(for paths: [String], polling: Bool, interval: Duration) -> any ChangeSource {
+        #if os(Linux)
+            if !polling, let inotify = InotifySource(folders: paths) { return inotify }
+        #endif
+        return PollingSource(folders: paths, interval: interval)
+    }
+}
+
+/// The paths that changed during one batch: files and folders written, made, removed or renamed
+/// (both names of a rename), sorted. A watched folder's own path stands for "anything under it"
+/// when the system lost count of the changes.
+public struct ChangeBatch: Sendable, Equatable {
+    public var paths: [String]
+
+    public init(paths: [String]) {
+        self.paths = paths
+    }
+}
+
+/// One way of noticing changes.
+protocol ChangeSource: AnyObject {
+    var method: FolderWatcher.Method { get }
+    /// Waits up to `timeout` (forever when `nil`) for changes, and returns the paths changed
+    /// as soon as there are any; empty when the time passed without a change.
+    func changes(within timeout: Duration?) -> [String]
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded up, so that a short wait is never zero.
+    var roundedUpMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        let ms = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return Int(ms) + (attoseconds % 1_000_000_000_000_000 > 0 ? 1 : 0)
+    }
+}

@@ -1,0 +1,131 @@
+#if os(Linux)
+    import Foundation
+    import Glibc
+
+    /// Notices changes with inotify: one watch per folder. A folder made (or moved) under a
+    /// watched one is watched at once, and whatever it already holds is reported as changed,
+    /// since it may have been written before its watch began.
+    final class InotifySource: ChangeSource {
+        let method = FolderWatcher.Method.inotify
+        private let descriptor: Int32
+        private let roots: [String]
+        /// The folder each watch descriptor stands for.
+        private var folderOf: [Int32: String] = [:]
+
+        private static let mask = UInt32(
+            IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
+                | IN_MOVE_SELF | IN_ONLYDIR)
+
+        /// `nil` when inotify is unavailable (e.g. the limit of instances is reached).
+        init?(folders: [String]) {
+            descriptor = inotify_init1(Int32(IN_CLOEXEC))
+            guard descriptor >= 0 else { return nil }
+            roots = folders
+            for root in roots { _ = watchTree(root) }
+        }
+
+        deinit { close(descriptor) }
+
+        func changes(within timeout: Duration?) -> [String] {
+            guard waitUntilReadable(timeout) else { return [] }
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return [] }
+            return Self.events(in: buffer[..<count]).flatMap(handle)
+        }
+
+        /// True when events can be read before `timeout` passes.
+        private func waitUntilReadable(_ timeout: Duration?) -> Bool {
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = timeout.map { Int32(clamping: $0.roundedUpMilliseconds) } ?? -1
+            while true {
+                let ready = poll(&request, 1, milliseconds)
+                if ready < 0 && errno == EINTR { continue }
+                return ready > 0
+            }
+        }
+
+        /// One event as the kernel wrote it: `wd`, `mask`, `cookie`, `len`, then `len` bytes of
+        /// name padded with NULs.
+        struct Event {
+            var watch: Int32
+            var mask: UInt32
+            var name: String
+
+            func has(_ flag: Int32) -> Bool { mask & UInt32(flag) != 0 }
+        }
+
+        static func events(in bytes: ArraySlice<UInt8>) -> [Event] {
+            let header = 16
+            var events: [Event] = []
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset + header <= raw.count {
+                    let watch = raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    let mask = raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    let length = Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    let nameBytes = raw[(offset + header)..<min(raw.count, offset + header + length)].prefix { $0 != 0 }
+                    events.append(Event(watch: watch, mask: mask, name: String(decoding: nameBytes, as: UTF8.self)))
+                    offset += header + length
+                }
+            }
+            return events
+        }
+
+        /// The paths one event says changed; watches folders made and forgets folders gone.
+        private func handle(_ event: Event) -> [String] {
+            if event.has(IN_Q_OVERFLOW) { return rescan() }
+            guard let folder = folderOf[event.watch] else { return [] }
+            if event.has(IN_IGNORED) {
+                folderOf[event.watch] = nil
+                return []
+            }
+            if event.has(IN_MOVE_SELF) { return movedAway(event.watch, from: folder) }
+            let path = event.name.isEmpty ? folder : folder + "/" + event.name
+            if event.has(IN_ISDIR) && (event.has(IN_CREATE) || event.has(IN_MOVED_TO)) {
+                return [path] + watchTree(path)
+            }
+            return [path]
+        }
+
+        /// A watched folder was renamed. Moved within the watched folders, its watch was already
+        /// given its new path (by the `IN_MOVED_TO` event, which comes first); moved out of them,
+        /// it and the folders under it are no longer watched.
+        private func movedAway(_ watch: Int32, from folder: String) -> [String] {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return [] }
+            for (other, path) in folderOf where other == watch || path.hasPrefix(folder + "/") {
+                inotify_rm_watch(descriptor, other)
+                folderOf[other] = nil
+            }
+            return [folder]
+        }
+
+        /// The kernel's queue overflowed and events were lost: watch every folder anew and
+        /// report the roots as changed.
+        private func rescan() -> [String] {
+            for root in roots { _ = watchTree(root) }
+            return roots
+        }
+
+        /// Watches `top` and every folder under it; returns the paths under it (not `top` itself).
+        /// A folder reached twice (through a symbolic link) is walked once.
+        private func watchTree(_ top: String) -> [String] {
+            var found: [String] = []
+            var walked = Set<Int32>()
+            var stack = [top]
+            while let folder = stack.popLast() {
+                let watch = inotify_add_watch(descriptor, folder, Self.mask)
+                guard watch >= 0, walked.insert(watch).inserted else { continue }
+                folderOf[watch] = folder
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                    let path = folder + "/" + name
+                    found.append(path)
+                    var isFolder: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { stack.append(path) }
+                }
+            }
+            return found
+        }
+    }
+#endif

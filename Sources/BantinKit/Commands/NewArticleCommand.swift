@@ -1,0 +1,111 @@
+import Foundation
+
+/// What an editor asked `bantin new` for, as typed on the command line.
+public struct NewArticleRequest: Sendable, Equatable {
+    public var title: String
+    public var directives: [String]
+    public var themes: [Int]
+
+    public init(title: String, directives: [String] = [], themes: [Int] = []) {
+        self.title = title
+        self.directives = directives
+        self.themes = themes
+    }
+}
+
+/// A request that passed every check: the title in NFC without surrounding spaces, its slug,
+/// and the directive codes and theme years without repeats, in the order given.
+public struct CheckedNewArticle: Sendable, Equatable {
+    public var title: String
+    public var slug: Slug
+    public var directives: [DirectiveCode]
+    public var themes: [Int]
+}
+
+/// Why `bantin new` wrote nothing.
+public struct NewArticleRefusal: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    /// True when the arguments themselves are wrong (shown with the command's usage); false
+    /// when they are fine but the files say no (the article exists, the folder is missing).
+    public var isUsageError: Bool
+
+    public var description: String { message }
+}
+
+/// `bantin new`: checks the request, then writes the article file and says where.
+public enum NewArticleCommand {
+    /// The theme years an article's `themes` may hold (the build refuses others).
+    public static let themeYears = 1900...2200
+
+    /// Checks the title, the directive codes and the theme years.
+    public static func check(_ request: NewArticleRequest) throws(NewArticleRefusal) -> CheckedNewArticle {
+        let title = request.title.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
+            throw usage("the title must be one line of text, without line breaks or tabs")
+        }
+        guard let slug = Slug(from: title) else {
+            throw usage("the title must contain letters or digits")
+        }
+        var codes: [DirectiveCode] = []
+        for raw in request.directives {
+            guard let code = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
+                throw usage("`\(raw)` is not a directive code; write it like 01-KL/TW")
+            }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        var years: [Int] = []
+        for year in request.themes {
+            guard themeYears.contains(year) else {
+                throw usage("\(year) is not a theme year; write a year from \(themeYears.lowerBound) to \(themeYears.upperBound), e.g. 2023")
+            }
+            if !years.contains(year) { years.append(year) }
+        }
+        return CheckedNewArticle(title: title, slug: slug, directives: codes, themes: years)
+    }
+
+    /// Checks the request and writes the article, dated `now` in the site's timezone, under
+    /// `content`; returns its path as the editor names it (`content/articles/2023/05/slug.md`).
+    /// Never overwrites a file. `contentName` names the content folder in messages.
+    public static func run(_ request: NewArticleRequest, content: URL, contentName: String, now: Date) throws -> String {
+        let article = try check(request)
+        guard isFolder(content) else {
+            throw NewArticleRefusal(message: "\(contentName): no such folder; run bantin new in the site's folder, or name it with --content", isUsageError: false)
+        }
+        let date = siteTimeZone(content: content, contentName: contentName).localize(Int64(now.timeIntervalSince1970.rounded(.down)))
+        let relative = NewArticle.relativePath(slug: article.slug, date: date)
+        let display = contentName + "/" + relative
+        let text = NewArticle.text(title: article.title, directives: article.directives, themes: article.themes, date: date)
+        try write(text, to: content.appendingPathComponent(relative), display: display)
+        return display
+    }
+
+    /// Writes a new file, refusing when one is already there (even if made a moment ago).
+    private static func write(_ text: String, to url: URL, display: String) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            if errno == EEXIST {
+                throw NewArticleRefusal(message: "\(display): already exists; choose another title", isUsageError: false)
+            }
+            throw NewArticleRefusal(message: "\(display): cannot be written: \(String(cString: strerror(errno)))", isUsageError: false)
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    /// The site's timezone; problems in `site.yml` are left for the build to report.
+    private static func siteTimeZone(content: URL, contentName: String) -> SiteTimeZone {
+        var ignored: [Diagnostic] = []
+        return CatalogLoader.siteConfig(in: content, displayRoot: contentName, diagnostics: &ignored).timezone
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    private static func usage(_ message: String) -> NewArticleRefusal {
+        NewArticleRefusal(message: message, isUsageError: true)
+    }
+}

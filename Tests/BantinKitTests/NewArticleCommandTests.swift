@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// `bantin new`'s checks, each refusal's words, and the file it writes.
+@Suite struct NewArticleCommandTests {
+    /// 2023-05-09 10:00 UTC: 17:00 in Hồ Chí Minh City.
+    static let now = Date(timeIntervalSince1970: 1_683_626_400)
+
+    func refusal(_ request: NewArticleRequest) -> NewArticleRefusal? {
+        do {
+            _ = try NewArticleCommand.check(request)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aGoodRequestIsTidied() throws {
+        let request = NewArticleRequest(
+            title: "  Tiền Giang nhân rộng điển hình  ".decomposedStringWithCanonicalMapping,
+            directives: ["01-KL/TW", "05-CT/TW", "01-kl/tw"], themes: [2023, 2024, 2023])
+        let article = try NewArticleCommand.check(request)
+        #expect(article.title == "Tiền Giang nhân rộng điển hình")
+        #expect(article.title.unicodeScalars.count == "Tiền Giang nhân rộng điển hình".precomposedStringWithCanonicalMapping.unicodeScalars.count)
+        #expect(article.slug.value == "tien-giang-nhan-rong-dien-hinh")
+        #expect(article.directives.map(\.text) == ["01-KL/TW", "05-CT/TW"], "repeats are dropped, as the build drops them")
+        #expect(article.themes == [2023, 2024])
+    }
+
+    @Test(arguments: ["", "   ", "!!! ???", "— · —"])
+    func aTitleWithoutLettersOrDigitsIsRefused(title: String) {
+        #expect(refusal(NewArticleRequest(title: title)) == NewArticleRefusal(message: "the title must contain letters or digits", isUsageError: true))
+    }
+
+    @Test(arguments: ["Dòng một\nDòng hai", "Tab\tở giữa"])
+    func aTitleOnMoreThanOneLineIsRefused(title: String) {
+        let expected = NewArticleRefusal(message: "the title must be one line of text, without line breaks or tabs", isUsageError: true)
+        #expect(refusal(NewArticleRequest(title: title)) == expected)
+    }
+
+    @Test func aTrailingLineBreakIsTrimmedNotRefused() throws {
+        #expect(try NewArticleCommand.check(NewArticleRequest(title: "Tin mới\n")).title == "Tin mới")
+    }
+
+    @Test(arguments: ["01KLTW", "KL/TW", "01-KL TW", "01-KL//TW", "x1-KL/TW", "01-"])
+    func aBadDirectiveCodeIsRefusedByName(code: String) {
+        let expected = NewArticleRefusal(message: "`\(code)` is not a directive code; write it like 01-KL/TW", isUsageError: true)
+        #expect(refusal(NewArticleRequest(title: "Tin", directives: ["01-KL/TW", code])) == expected)
+    }
+
+    @Test(arguments: [0, 23, 1899, 2201, -2023])
+    func aYearTheBuildWouldRefuseIsRefused(year: Int) {
+        let expected = NewArticleRefusal(message: "\(year) is not a theme year; write a year from 1900 to 2200, e.g. 2023", isUsageError: true)
+        #expect(refusal(NewArticleRequest(title: "Tin", themes: [year])) == expected)
+    }
+
+    @Test func theTitleIsCheckedBeforeTheCodesAndTheCodesBeforeTheYears() {
+        #expect(refusal(NewArticleRequest(title: "?", directives: ["sai"], themes: [1]))?.message == "the title must contain letters or digits")
+        #expect(refusal(NewArticleRequest(title: "Tin", directives: ["sai"], themes: [1]))?.message.hasPrefix("`sai`") == true)
+    }
+
+    @Test func runWritesADraftTheBuildReadsWithoutAProblem() throws {
+        let site = try TestSite(copyTemplates: false)
+        let request = NewArticleRequest(title: "Đà Nẵng: học tập chuyên đề", directives: ["01-KL/TW"], themes: [2023])
+        let path = try NewArticleCommand.run(request, content: site.content, contentName: "content", now: Self.now)
+        #expect(path == "content/articles/2023/05/da-nang-hoc-tap-chuyen-de.md")
+        let text = try site.read(path)
+        let (article, diagnostics) = ArticleReader.read(text: text, file: path, zone: .vietnam)
+        #expect(diagnostics.isEmpty)
+        #expect(article?.title == "Đà Nẵng: học tập chuyên đề")
+        #expect(article?.date.iso8601 == "2023-05-09T17:00:00+07:00")
+        #expect(article?.directives.map(\.text) == ["01-KL/TW"])
+        #expect(article?.themes == [2023])
+        #expect(article?.draft == true)
+    }
+
+    @Test func anExistingFileIsNeverOverwritten() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/articles/2023/05/tin-moi.md", "giữ nguyên")
+        let refused = #expect(throws: NewArticleRefusal.self) {
+            try NewArticleCommand.run(NewArticleRequest(title: "Tin mới"), content: site.content, contentName: "content", now: Self.now)
+        }
+        #expect(refused == NewArticleRefusal(message: "content/articles/2023/05/tin-moi.md: already exists; choose another title", isUsageError: false))
+        #expect(try site.read("content/articles/2023/05/tin-moi.md") == "giữ nguyên")
+    }
+
+    @Test func aMissingContentFolderIsRefusedNotMade() throws {
+        let site = try TestSite(copyTemplates: false)
+        let missing = site.root.appendingPathComponent("noi-dung")
+        let refused = #expect(throws: NewArticleRefusal.self) {
+            try NewArticleCommand.run(NewArticleRequest(title: "Tin"), content: missing, contentName: "noi-dung", now: Self.now)
+        }
+        let expected = "noi-dung: no such folder; run bantin new in the site's folder, or name it with --content"
+        #expect(refused == NewArticleRefusal(message: expected, isUsageError: false))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test func theSiteTimezoneDatesTheArticle() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/site.yml", "title: \"Bản tin\"\ntimezone: \"UTC\"\n")
+        // 2023-05-31 20:00 UTC is already June in Hồ Chí Minh City, still May in UTC.
+        let path = try NewArticleCommand.run(
+            NewArticleRequest(title: "Tin"), content: site.content, contentName: "content", now: Date(timeIntervalSince1970: 1_685_563_200))
+        #expect(path == "content/articles/2023/05/tin.md")
+        #expect(try site.read(path).contains("date: 2023-05-31T20:00:00+00:00\n"))
+    }
+}

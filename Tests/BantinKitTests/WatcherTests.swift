@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// `FolderWatcher`, both ways of noticing changes, on real temporary folders. Every wait has
+/// a timeout, so a change that is never reported fails the test instead of hanging it.
+@Suite struct WatcherTests {
+    static let methods: [FolderWatcher.Method] = [.inotify, .polling]
+    static let patience = Duration.seconds(10)
+
+    /// An empty temporary folder, removed when the test ends.
+    final class Folder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-watch-\(UUID().uuidString)")
+        var path: String { url.path }
+
+        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: url) }
+
+        func write(_ relative: String, _ text: String = "x") throws {
+            try Data(text.utf8).write(to: url.appendingPathComponent(relative))
+        }
+
+        func makeFolder(_ relative: String) throws {
+            try FileManager.default.createDirectory(at: url.appendingPathComponent(relative), withIntermediateDirectories: true)
+        }
+    }
+
+    func watcher(_ folder: Folder, _ method: FolderWatcher.Method, quiet: Duration = .milliseconds(100)) -> FolderWatcher {
+        FolderWatcher(folders: [folder.url], polling: method == .polling, quiet: quiet, pollInterval: .milliseconds(50))
+    }
+
+    @Test(arguments: methods) func aWrittenFileIsReported(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        let watcher = watcher(folder, method)
+        #if os(Linux)
+            #expect(watcher.method == method)
+        #endif
+        try folder.write("bai.md")
+        let batch = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(batch.paths.contains(folder.path + "/bai.md"))
+    }
+
+    @Test(arguments: methods) func aNewSubfolderIsWatchedToo(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        let watcher = watcher(folder, method)
+        try folder.makeFolder("2024")
+        let made = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(made.paths.contains(folder.path + "/2024"))
+        try folder.write("2024/bai.md")
+        let written = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(written.paths.contains(folder.path + "/2024/bai.md"))
+    }
+
+    @Test(arguments: methods) func filesWrittenInANewSubfolderAtOnceAreReported(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        let watcher = watcher(folder, method)
+        try folder.makeFolder("2024/05")
+        try folder.write("2024/05/bai.md")
+        var seen = Set<String>()
+        while !seen.contains(folder.path + "/2024/05/bai.md") {
+            seen.formUnion(try #require(watcher.nextBatch(timeout: Self.patience)).paths)
+        }
+        // The folders made in the same moment are watched as well.
+        try folder.write("2024/05/bai-hai.md")
+        let later = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(later.paths.contains(folder.path + "/2024/05/bai-hai.md"))
+    }
+
+    @Test(arguments: methods) func aBurstOfWritesIsOneBatch(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        let watcher = watcher(folder, method, quiet: .milliseconds(500))  // long enough for a busy machine
+        for name in ["a.md", "b.md", "c.md"] { try folder.write(name) }
+        let batch = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(batch.paths.filter { $0.hasSuffix(".md") } == ["a.md", "b.md", "c.md"].map { folder.path + "/" + $0 })
+        #expect(watcher.nextBatch(timeout: .milliseconds(300)) == nil, "nothing is left over for a second batch")
+    }
+
+    @Test(arguments: methods) func removingAndRenamingAreChangesToo(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        try folder.write("cu.md")
+        try folder.write("xoa.md")
+        let watcher = watcher(folder, method)
+        try FileManager.default.moveItem(atPath: folder.path + "/cu.md", toPath: folder.path + "/moi.md")
+        try FileManager.default.removeItem(atPath: folder.path + "/xoa.md")
+        var seen = Set<String>()
+        let expected: Set = [folder.path + "/cu.md", folder.path + "/moi.md", folder.path + "/xoa.md"]
+        while !expected.isSubset(of: seen) {
+            seen.formUnion(try #require(watcher.nextBatch(timeout: Self.patience)).paths)
+        }
+    }
+
+    @Test(arguments: methods) func quietFoldersReportNothing(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        try folder.write("bai.md")
+        let watcher = watcher(folder, method)
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(watcher.nextBatch(timeout: .milliseconds(200)) == nil)
+        #expect(clock.now - start >= .milliseconds(200))
+    }
+
+    @Test func pollingComparesStampsAndNoticesWhatIsGone() {
+        let stamp = PollingSource.Stamp(size: 1, modified: Date(timeIntervalSince1970: 1), isFolder: false)
+        var grown = stamp
+        grown.size = 2
+        let before = ["/a": stamp, "/b": stamp, "/c": stamp]
+        let after = ["/a": stamp, "/b": grown, "/d": stamp]
+        #expect(PollingSource.difference(before, after) == ["/b", "/c", "/d"])
+        #expect(PollingSource.difference(before, before).isEmpty)
+    }
+
+    @Test func waitsAreRoundedUpToWholeMilliseconds() {
+        #expect(Duration.milliseconds(200).roundedUpMilliseconds == 200)
+        #expect(Duration.microseconds(1).roundedUpMilliseconds == 1)
+        #expect(Duration.seconds(2).roundedUpMilliseconds == 2000)
+        #expect(Duration.zero.roundedUpMilliseconds == 0)
+    }
+}
