@@ -23,6 +23,7 @@ enum FieldDecoding {
 
     /// `imageAlt` → `image_alt`, `baseURL` → `base_url`.
     static func key(_ property: String) -> String {
+        guard property.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return property }
         var out = ""
         var previousWasLower = false
         for character in property {

@@ -5,20 +5,20 @@ public final class PageRenderer: Sendable {
     public let templates: TemplateSet
     public let markdown: MarkdownRenderer
     public let baseURL: String?
-    /// Each article's date, formatted once when many pages are rendered (cards show it on many
-    /// pages); otherwise formatted where it is shown.
-    private let articleDates: [DateView]?
+    /// Each article's fields as templates see them, made once when many pages are rendered
+    /// (cards show an article on many pages); otherwise made where they are shown.
+    private let articleFields: [TemplateFields]?
 
     public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool = true) {
         self.graph = graph
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)
         self.baseURL = baseURL
-        articleDates = formatDatesAhead ? graph.articles.parallelMap { DateView(date: $0.date) } : nil
+        articleFields = formatDatesAhead ? graph.articles.parallelMap { TemplateFields($0.fields) } : nil
     }
 
-    func date(ofArticle index: Int) -> DateView {
-        articleDates?[index] ?? DateView(date: graph.articles[index].date)
+    func fields(ofArticle index: Int) -> TemplateFields {
+        articleFields?[index] ?? TemplateFields(graph.articles[index].fields)
     }
 
     // MARK: Shared parts
@@ -39,7 +39,7 @@ public final class PageRenderer: Sendable {
         ]
         let context = PageContext(
             lang: config.language,
-            site: SiteView(title: config.title, description: config.description, params: config.params),
+            site: TemplateFields(config),
             root: link.root,
             page: PageView(
                 kind: kind, title: title, description: description ?? config.description,
@@ -57,13 +57,10 @@ public final class PageRenderer: Sendable {
     }
 
     func card(_ index: Int, link: LinkBuilder) -> CardView {
-        // Fields read in place: copying the whole Article (body included) for every card is costly.
-        let articles = graph.articles
-        let image = articles[index].image
+        let article = graph.articles[index]
         return CardView(
-            title: articles[index].title, url: link.href(.article(articles[index].slug)), summary: articles[index].summary,
-            category: articles[index].category, location: articles[index].location, date: date(ofArticle: index),
-            image: image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) })
+            fields: fields(ofArticle: index), url: link.href(.article(article.slug)),
+            image: article.image.map { ImageView($0, url: link.href(.file($0.path))) })
     }
 
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {

@@ -153,22 +153,16 @@ extension PageRenderer {
         if case .text(let name)? = graph.config.params["publisher"] { publisher = name } else { publisher = graph.config.title }
         ctx.page.structuredData.insert(
             StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
-        let directives = article.directives.compactMap { code -> DirectiveLinkView? in
+        let directives = article.directives.compactMap { code -> TermLinkView? in
             guard let d = graph.directiveIndex[code] else { return nil }
-            let directive = graph.directives[d].directive
-            return DirectiveLinkView(code: directive.code.text, kind: directive.kind, title: directive.title,
-                                     url: link.href(.directive(code.slug, page: 1)))
+            return TermLinkView(fields: TemplateFields(graph.directives[d].directive.fields), url: link.href(.directive(code.slug, page: 1)))
         }
-        let themes = article.themes.compactMap { year -> ThemeLinkView? in
+        let themes = article.themes.compactMap { year -> TermLinkView? in
             guard let t = graph.themeIndex[year] else { return nil }
-            return ThemeLinkView(year: year, title: graph.themes[t].theme.title, url: link.href(.theme(year: year, page: 1)))
+            return TermLinkView(fields: TemplateFields(graph.themes[t].theme.fields), url: link.href(.theme(year: year, page: 1)))
         }
         ctx.article = ArticleView(
-            title: article.title, summary: article.summary, category: article.category, location: article.location,
-            author: article.author, source: article.source, date: date(ofArticle: index),
-            updated: article.updated.map { DateView(date: $0) },
-            image: article.image.map { ImageView(url: link.href(.file($0.path)), alt: $0.alt, caption: $0.caption) },
-            body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
+            card: card(index, link: link), body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
             related: graph.related[index].map { card($0, link: link) })
         return render(ctx, template: "article")
     }

@@ -1,0 +1,176 @@
+// View models of list and index pages (see ViewModels.swift).
+
+final class FactView: TemplateObject, @unchecked Sendable {
+    var label: String
+    var value: String
+
+    init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(label)
+        case "value": .text(value)
+        default: nil
+        }
+    }
+}
+
+final class PageNumberView: TemplateObject, @unchecked Sendable {
+    var number: Int
+    var url: String
+    var current: Bool
+    /// Stands for the pages left out between two shown numbers.
+    var gap: Bool = false
+
+    init(number: Int, url: String, current: Bool, gap: Bool = false) {
+        self.number = number
+        self.url = url
+        self.current = current
+        self.gap = gap
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "number": gap ? nil : .text(String(number))
+        case "url": gap ? nil : .text(url)
+        case "current": .bool(current)
+        case "gap": .bool(gap)
+        default: nil
+        }
+    }
+}
+
+final class PaginationView: TemplateObject, @unchecked Sendable {
+    var label: String
+    var prev: String?
+    var next: String?
+    var pages: [PageNumberView]
+
+    init(label: String, prev: String?, next: String?, pages: [PageNumberView]) {
+        self.label = label
+        self.prev = prev
+        self.next = next
+        self.pages = pages
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(label)
+        case "prev": prev.map { .text($0) }
+        case "next": next.map { .text($0) }
+        case "pages": .list(pages.map { .object($0) })
+        default: nil
+        }
+    }
+}
+
+final class ListingView: TemplateObject, @unchecked Sendable {
+    var kicker: String?
+    var heading: String
+    var subtitle: String?
+    var facts: [FactView]
+    var description: String?
+    var lead: CardView?
+    var articles: [CardView]
+    var pagination: PaginationView?
+
+    init(kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView], pagination: PaginationView?) {
+        self.kicker = kicker
+        self.heading = heading
+        self.subtitle = subtitle
+        self.facts = facts
+        self.description = description
+        self.lead = lead
+        self.articles = articles
+        self.pagination = pagination
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "kicker": TemplateValue.nonEmpty(kicker)
+        case "heading": .text(heading)
+        case "subtitle": TemplateValue.nonEmpty(subtitle)
+        case "facts": TemplateValue.nonEmpty(facts)
+        case "description": TemplateValue.nonEmpty(description)
+        case "lead": lead.map { .object($0) }
+        case "articles": TemplateValue.nonEmpty(articles)
+        case "empty": .bool(articles.isEmpty && lead == nil)
+        case "pagination": pagination.map { .object($0) }
+        default: nil
+        }
+    }
+}
+
+final class TermItemView: TemplateObject, @unchecked Sendable {
+    var label: String
+    var sublabel: String?
+    var meta: String?
+    var url: String
+    var count: Int
+
+    init(label: String, sublabel: String?, meta: String?, url: String, count: Int) {
+        self.label = label
+        self.sublabel = sublabel
+        self.meta = meta
+        self.url = url
+        self.count = count
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(label)
+        case "sublabel": TemplateValue.nonEmpty(sublabel)
+        case "meta": TemplateValue.nonEmpty(meta)
+        case "url": .text(url)
+        case "count": .text(String(count))
+        default: nil
+        }
+    }
+}
+
+final class TermGroupView: TemplateObject, @unchecked Sendable {
+    var heading: String
+    var items: [TermItemView]
+
+    init(heading: String, items: [TermItemView]) {
+        self.heading = heading
+        self.items = items
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "heading": TemplateValue.nonEmpty(heading)
+        case "items": .list(items.map { .object($0) })
+        default: nil
+        }
+    }
+}
+
+final class TermsView: TemplateObject, @unchecked Sendable {
+    var heading: String
+    var intro: String?
+    var groups: [TermGroupView]
+
+    init(heading: String, intro: String?, groups: [TermGroupView]) {
+        self.heading = heading
+        self.intro = intro
+        self.groups = groups
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "heading": .text(heading)
+        case "intro": TemplateValue.nonEmpty(intro)
+        case "groups": TemplateValue.nonEmpty(groups)
+        case "empty": .bool(groups.isEmpty)
+        default: nil
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
