@@ -88,6 +88,8 @@ import Testing
         #expect(try render("{{> nowhere}}|", data) == "|", "a partial that does not exist renders nothing")
         // Interpolated text is not re-indented inside an indented partial.
         #expect(try render("  {{> body}}\n", data, partials: ["body": "{{{html}}}\n"]) == "  <p>a</p>\n<p>b</p>\n")
+        // A value ending in a newline does not make the partial's next line start an indented line.
+        #expect(try render("  {{> line}}\n", ["html": .text("a\n")], partials: ["line": "{{{html}}}b\nc\n"]) == "  a\nb\n  c\n")
         // Indentation accumulates through nested partials.
         let nested = ["outer": "o\n  {{> inner}}\n", "inner": "i1\ni2\n"]
         #expect(try render("  {{> outer}}\n", [:], partials: nested) == "  o\n    i1\n    i2\n")
@@ -125,6 +127,19 @@ import Testing
         #expect(try render("{{<middle}}{{/middle}}", [:], partials: partials) == "<title>Giữa</title>\n<main>trống</main>\n")
         // A block outside any parent shows its default.
         #expect(try render("{{$a}}mặc định{{/a}}") == "mặc định")
+    }
+
+    @Test func parentsAndBlocksStandAloneAsWholeElements() throws {
+        let partials = ["two": "one\ntwo\n", "say": "I say,\n  {{$block}}\n  Hi there!\n  {{/block}}\n"]
+        // Blanks and a newline around a whole parent element, over one line or several: it indents the parent.
+        #expect(try render("a\n  {{<two}}{{/two}}\nb", [:], partials: partials) == "a\n  one\n  two\nb")
+        #expect(try render("a\n  {{<two}}\n  {{/two}}\nb", [:], partials: partials) == "a\n  one\n  two\nb")
+        // Not alone on its lines: the blanks are text and the parent is not indented.
+        #expect(try render("a\n  {{<two}}{{/two}} b", [:], partials: partials) == "a\n  one\ntwo\n b")
+        // An argument's own indentation is not part of it; the parameter's is put before each of its lines.
+        let argument = "{{<say}}\n        {{$block}}\n        Hello\n          there\n        {{/block}}\n{{/say}}\n"
+        #expect(try render(argument, [:], partials: partials) == "I say,\n  Hello\n    there\n")
+        #expect(try render("{{<say}}{{/say}}", [:], partials: partials) == "I say,\n  Hi there!\n", "the default, as written")
     }
 
     @Test func pragmasAreIgnored() throws {
