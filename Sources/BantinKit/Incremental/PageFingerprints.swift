@@ -16,8 +16,8 @@ struct PageFingerprints: Sendable {
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
         articleHashes = graph.articles.parallelMap(\.cardHash)
-        directiveHashes = graph.directives.map { Self.hash($0.directive) }
-        themeHashes = graph.themes.map { Self.hash($0.theme) }
+        directiveHashes = graph.directives.map { Self.hash(fields: $0.directive.fields, body: $0.directive.body) }
+        themeHashes = graph.themes.map { Self.hash(fields: $0.theme.fields, body: $0.theme.body) }
         var hasher = StableHasher()
         hasher.add(InputStamp.fingerprint(of: options.templates))
         for name in ["site.yml", "site.yaml"] {
@@ -86,19 +86,13 @@ struct PageFingerprints: Sendable {
         if body { h.add(Int64(bitPattern: graph.articles[index].bodyHash)) }
     }
 
-    private static func hash(_ d: Directive) -> (card: UInt64, whole: UInt64) {
+    /// What pages show of a directive or theme: its fields (as declared, so none is forgotten),
+    /// then with its description too.
+    private static func hash(fields: some Encodable, body: String) -> (card: UInt64, whole: UInt64) {
         var h = StableHasher()
-        for field in [d.code.text, d.kind, d.title, d.issuer, d.issued?.iso8601] { h.add(field ?? "\u{0}") }
+        h.add(encoding: fields)
         let card = h.value
-        h.add(d.body)
-        return (card, h.value)
-    }
-
-    private static func hash(_ t: Theme) -> (card: UInt64, whole: UInt64) {
-        var h = StableHasher()
-        h.add("\(t.year)|\(t.title ?? "\u{0}")")
-        let card = h.value
-        h.add(t.body)
+        h.add(body)
         return (card, h.value)
     }
 

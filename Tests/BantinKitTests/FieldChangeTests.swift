@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Every field of every model, changed on its own, changes the site, and the incremental build
+/// after it equals a clean build byte for byte. The fields are enumerated from the models'
+/// declarations (`FieldDefaults`), so a field added to `ArticleFields`, `DirectiveFields`,
+/// `ThemeFields` or `SiteConfig` is covered here without an edit: its new value comes from its type.
+@Suite struct FieldChangeTests {
+    /// A file of the fixture bulletin and the model its front matter declares.
+    struct Target: Sendable, CustomTestStringConvertible {
+        var file: String
+        var key: String
+        var testDescription: String { "\(key) in \(file)" }
+    }
+
+    static let article = "content/articles/2023/05/tien-giang.md"
+    static let directive = "content/directives/01-kl-tw.md"
+    static let theme = "content/themes/2023.md"
+    static let site = "content/site.yml"
+
+    static func keys<Model: FrontMatterFields>(of model: Model.Type) -> [String] {
+        FieldDefaults.of(model).keys.sorted()
+    }
+
+    /// Changing a theme's year leaves the articles citing it pointing at no theme: an error the
+    /// build must report (ContentTests), not a change to render.
+    static let targets: [Target] =
+        keys(of: ArticleFields.self).map { Target(file: article, key: $0) }
+        + keys(of: DirectiveFields.self).map { Target(file: directive, key: $0) }
+        + keys(of: ThemeFields.self).filter { $0 != "year" }.map { Target(file: theme, key: $0) }
+        + keys(of: SiteConfig.self).map { Target(file: site, key: $0) }
+
+    /// A new value for `key`, valid for its type: from the field's default value when the key
+    /// has no rule of its own (a new text field gets new text).
+    static func newValue(for key: String, in file: String, current: String?) -> String {
+        switch (file, key) {
+        case (article, "slug"): return "bai-da-doi-dia-chi"
+        case (article, "image"): return "docs/van-ban.pdf"
+        case (article, "related"): return "[quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw]"
+        case (article, "themes"): return "[]"
+        case (article, "directives"): return "[\"05-CT/TW\"]"
+        case (directive, "code"): return "01-KL/TƯ"
+        case (site, "base_url"): return "https://vi-du.org/ban-tin/"
+        case (site, "timezone"): return "Europe/Paris"
+        case (site, "params"): return "{publisher: \"Nhà xuất bản mới\", tagline: \"Khẩu hiệu mới\"}"
+        case (site, "per_page"): return "3"
+        default: break
+        }
+        let defaults: [String: Any] =
+            switch file {
+            case article: FieldDefaults.of(ArticleFields.self)
+            case directive: FieldDefaults.of(DirectiveFields.self)
+            case theme: FieldDefaults.of(ThemeFields.self)
+            default: FieldDefaults.of(SiteConfig.self)
+            }
+        switch defaults[key] {
+        case is Bool: return current == "true" ? "false" : "true"
+        case is LocalDateTime, is LocalDateTime?: return "2023-05-21T08:30:00+07:00"
+        case is Int: return "7"
+        default: return "\"Giá trị mới của \(key)\""
+        }
+    }
+
+    /// The value written on `key`'s line of `text`.
+    static func value(of key: String, in text: String) -> String? {
+        text.components(separatedBy: "\n").first { $0.hasPrefix(key + ":") }.map { $0.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// `text` with `key: value` in place of the key's line (added when absent).
+    static func replacing(_ key: String, with value: String, in text: String, frontMatter: Bool) -> String {
+        var lines = text.components(separatedBy: "\n")
+        if let at = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) {
+            var end = at + 1
+            while end < lines.count, lines[end].hasPrefix(" ") { end += 1 }
+            lines.removeSubrange(at..<end)
+        }
+        let insertAt = frontMatter ? lines.lastIndex(of: "---")! : lines.count
+        lines.insert("\(key): \(value)", at: insertAt)
+        return lines.joined(separator: "\n")
+    }
+
+    @Test(arguments: targets)
+    func aChangedFieldChangesItsPagesAndTheIncrementalBuildEqualsACleanOne(target: Target) throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let before = try site.snapshot()
+        let original = try site.read(target.file)
+        let value = Self.newValue(for: target.key, in: target.file, current: Self.value(of: target.key, in: original))
+        let edited = Self.replacing(target.key, with: value, in: original, frontMatter: target.file != Self.site)
+        try site.write(target.file, edited)
+
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+        let incremental = try site.snapshot()
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        let rebuilt = try site.snapshot(clean)
+        #expect(incremental == rebuilt, "the incremental build equals a clean build after changing \(target.key)")
+        let changed = Set(rebuilt.keys).union(before.keys).filter { rebuilt[$0] != before[$0] }
+        #expect(!changed.isEmpty, "changing \(target.key) shows somewhere")
+    }
+
+    /// A field only cards and the article page show leaves every other page as it was, and the
+    /// build renders only what changed.
+    @Test func aShownFieldRerendersOnlyThePagesThatShowIt() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let before = try site.snapshot()
+        let original = try site.read(Self.article)
+        try site.write(Self.article, Self.replacing("location", with: "\"Cà Mau\"", in: original, frontMatter: true))
+        let report = try site.build()
+        let after = try site.snapshot()
+        let changed = Set(after.keys).filter { after[$0] != before[$0] }
+        #expect(changed.contains("/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html"))
+        for page in ["/index.html", "/chuyen-de/2023/index.html", "/van-ban/index.html"] {
+            #expect(!changed.contains(page), "\(page) does not show the article")
+        }
+        #expect(report.reusedPages > 0, "pages that do not show the article are taken from the last build")
+        #expect(changed.count < report.pages)
+    }
+}
