@@ -27,6 +27,16 @@ import Testing
         #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("21-KL/TW") })
     }
 
+    @Test func aSubtitleIsShownAboveTheTitleEscaped() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/05/tit-phu.md", article(title: "Bài có tít phụ", extra: "subtitle: \"Kỷ niệm 95 năm <Ngày thành lập>\"\n"))
+        try site.build()
+        let page = try site.read("public/bai-viet/bai-co-tit-phu/index.html")
+        let subtitle = try #require(page.range(of: "<p class=\"story-subtitle\">Kỷ niệm 95 năm &lt;Ngày thành lập&gt;</p>"))
+        #expect(subtitle.upperBound < page.range(of: "<h1 class=\"story-title\">Bài có tít phụ</h1>")!.lowerBound)
+        #expect(!(try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")).contains("story-subtitle"))
+    }
+
     @Test func everyInternalLinkAndImageResolves() throws {
         let site = try TestSite(content: "bulletin")
         let report = try site.build()

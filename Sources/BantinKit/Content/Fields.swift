@@ -15,6 +15,8 @@ protocol FrontMatterFields: Codable, Sendable {
 /// An article's front matter (`content/articles/**/*.md`).
 public struct ArticleFields: FrontMatterFields, Hashable {
     public var title = ""
+    /// The *tít phụ*: a line set above the title.
+    public var subtitle: String?
     /// A bare date or a time without zone is in the site timezone.
     public var date = LocalDateTime(instant: 0, offset: 0)
     public var updated: LocalDateTime?
