@@ -6,112 +6,126 @@ public enum CatalogLoader {
     /// - Parameters:
     ///   - content: the content folder.
     ///   - displayRoot: how to name that folder in diagnostics (`content`).
-    ///   - cacheFile: an `ArticleCache` saved by an earlier build: articles whose files have not
-    ///     changed are taken from it instead of read again.
     ///   - listing: the folder's files, when they were already listed.
-    public static func load(
-        content: URL, displayRoot: String, includeDrafts: Bool, cacheFile: URL? = nil, listing: ContentListing? = nil
+    ///   - memory: what earlier builds remember of article files, opened for the site timezone:
+    ///     articles whose files have not changed are taken from it instead of read again.
+    static func load(
+        content: URL, displayRoot: String, includeDrafts: Bool, listing: ContentListing? = nil,
+        memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil }
     ) -> (Catalog?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var clock = StageClock()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
             return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
         }
+        var clock = StageClock()
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
-        let files = listed.files
-        diagnostics += listed.diagnostics
-        let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
-
+        var diagnostics = listed.diagnostics
         let config = siteConfig(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)
-
-        var articleFiles: [TreeEntry] = [], directiveFiles: [TreeEntry] = [], themeFiles: [TreeEntry] = [], staticFiles: [TreeEntry] = []
-        articleFiles.reserveCapacity(files.count)
-        for file in files {
-            if file.relativePath.hasPrefix("articles/") && file.relativePath.hasSuffix(".md") {
-                articleFiles.append(file)
-            } else if isTopLevel(file, in: "directives") {
-                directiveFiles.append(file)
-            } else if isTopLevel(file, in: "themes") {
-                themeFiles.append(file)
-            } else if file.relativePath != "site.yml" && file.relativePath != "site.yaml" {
-                staticFiles.append(file)
-            }
-        }
-
-        let zone = config.timezone
+        let files = ContentFiles(listed.files)
+        let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
-        let cache = cacheFile.map { ArticleCache.load(from: $0, context: ArticleCache.context(zone: zone) + "\n" + displayRoot) }
-        clock.lap("  article cache loaded")
-        let parsed: [(article: Article?, diagnostics: [Diagnostic], cached: Bool)] = articleFiles.parallelMap { entry in
-            let key = entry.fileKey
-            if let cache, let key, let hit = cache.lookup(entry.path, key: key) { return (hit.article, hit.diagnostics, true) }
-            var local: [Diagnostic] = []
-            if let (bytes, text) = readSource(entry.path, display: display(entry), into: &local) {
-                var (article, more) = ArticleReader.read(text: text, file: display(entry), zone: zone)
-                local += more
-                // A body that is the end of its file is read from there again when its page is made:
-                // tens of thousands of bodies are not all kept in memory.
-                if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
-                    article = article?.with(bodyAt: place)
-                }
-                if let cache, let key { cache.record(entry.path, ArticleCache.Entry(key: key, article: article, diagnostics: local)) }
-                return (article, local, false)
-            }
-            return (nil, local, false)
-        }
+        let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
         clock.lap("  articles from cache or read")
-        cache?.use(zip(articleFiles, parsed).compactMap { $1.cached ? $0.path : nil })
-        var articles = parsed.compactMap(\.article)
-        diagnostics += parsed.flatMap(\.diagnostics)
-
-        var directives: [Directive] = []
-        for entry in directiveFiles {
-            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { continue }
-            let (directive, more) = TermReader.directive(text: text, file: display(entry), zone: zone)
-            diagnostics += more
-            guard let directive else { continue }
-            if let other = directives.first(where: { $0.code == directive.code }) {
-                diagnostics.append(.error(display(entry), line: 1, "directive \(directive.code) is already described in \(other.file ?? "")"))
-                continue
-            }
-            directives.append(directive)
+        diagnostics += read.diagnostics
+        var articles = read.articles
+        var directives = readTerms(files.directives, display: display, into: &diagnostics) {
+            TermReader.directive(text: $0, file: $1, zone: config.timezone)
         }
-        var themes: [Theme] = []
-        for entry in themeFiles {
-            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { continue }
-            let (theme, more) = TermReader.theme(text: text, file: display(entry))
-            diagnostics += more
-            guard let theme else { continue }
-            if let other = themes.first(where: { $0.year == theme.year }) {
-                diagnostics.append(.error(display(entry), line: 1, "theme \(theme.year) is already described in \(other.file ?? "")"))
-                continue
-            }
-            themes.append(theme)
-        }
-
+        let themes = readTerms(files.themes, display: display, into: &diagnostics) { TermReader.theme(text: $0, file: $1) }
         clock.lap("  directives and themes")
         if !includeDrafts { articles.removeAll(where: \.draft) }
-        let staticPaths = Set(staticFiles.map(\.relativePath))
         diagnostics += CatalogValidator.validate(
-            articles: articles, directives: directives, themes: themes, staticPaths: staticPaths,
-            allSlugs: Set(parsed.compactMap { $0.article?.slug.value }), contentRoot: displayRoot)
+            articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
+            allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
         clock.lap("  catalog checked")
-        // Directives cited without a file still get a page, made from the code alone.
-        let known = Set(directives.map(\.code))
-        var cited: [DirectiveCode: DirectiveCode] = [:]
-        // The spelling of the first article by file name wins.
-        if articles.contains(where: { $0.directives.contains { !known.contains($0) } }) {
-            for article in articles.sorted(by: { $0.file < $1.file }) {
-                for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
+        directives += citedWithoutFile(by: articles, described: directives)
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: files.other), diagnostics)
+    }
+
+    /// The files of a content folder by kind.
+    struct ContentFiles {
+        var articles: [TreeEntry] = [], directives: [TreeEntry] = [], themes: [TreeEntry] = [], other: [TreeEntry] = []
+
+        init(_ files: [TreeEntry]) {
+            articles.reserveCapacity(files.count)
+            for file in files {
+                if file.relativePath.hasPrefix("articles/") && file.relativePath.hasSuffix(".md") {
+                    articles.append(file)
+                } else if isTopLevel(file, in: "directives") {
+                    directives.append(file)
+                } else if isTopLevel(file, in: "themes") {
+                    themes.append(file)
+                } else if file.relativePath != "site.yml" && file.relativePath != "site.yaml" {
+                    other.append(file)
+                }
             }
         }
-        directives += cited.values.sorted().map(Directive.init(citing:))
 
-        if diagnostics.hasErrors { return (nil, diagnostics) }
-        var catalog = Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: staticFiles)
-        catalog.articleCache = cache
-        return (catalog, diagnostics)
+        private func isTopLevel(_ entry: TreeEntry, in folder: String) -> Bool {
+            entry.relativePath.hasPrefix(folder + "/") && entry.relativePath.hasSuffix(".md")
+                && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
+        }
+    }
+
+    /// Every article file, on every core: from `memory` while the file is unchanged, otherwise read.
+    static func readArticles(
+        _ files: [TreeEntry], zone: SiteTimeZone, memory: (any ArticleMemory)?, display: @escaping @Sendable (TreeEntry) -> String
+    ) -> (articles: [Article], diagnostics: [Diagnostic]) {
+        let parsed: [(article: Article?, diagnostics: [Diagnostic], remembered: Bool)] = files.parallelMap { entry in
+            if let memory, let key = entry.fileKey, let known = memory.recall(entry.path, key: key) {
+                return (known.article, known.diagnostics, true)
+            }
+            let (article, diagnostics) = readArticle(entry, zone: zone, display: display(entry))
+            if let memory, let key = entry.fileKey { memory.remember(entry.path, key: key, article: article, diagnostics: diagnostics) }
+            return (article, diagnostics, false)
+        }
+        memory?.used(zip(files, parsed).compactMap { $1.remembered ? $0.path : nil })
+        return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics))
+    }
+
+    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics) else { return (nil, diagnostics) }
+        var (article, more) = ArticleReader.read(text: text, file: display, zone: zone)
+        // A body that is the end of its file is read from there again when its page is made:
+        // tens of thousands of bodies are not all kept in memory.
+        if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
+            article = article?.with(bodyAt: place)
+        }
+        return (article, diagnostics + more)
+    }
+
+    /// Directive or theme files, each read by `read`; a second file for the same directive or year is an error.
+    static func readTerms<Term: IdentifiedTerm>(
+        _ files: [TreeEntry], display: (TreeEntry) -> String, into diagnostics: inout [Diagnostic],
+        read: (String, String) -> (Term?, [Diagnostic])
+    ) -> [Term] {
+        var terms: [Term] = []
+        for entry in files {
+            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { continue }
+            let (term, more) = read(text, display(entry))
+            diagnostics += more
+            guard let term else { continue }
+            if let other = terms.first(where: { $0.identity == term.identity }) {
+                diagnostics.append(.error(display(entry), line: 1, "\(Term.noun) \(term.identity) is already described in \(other.file ?? "")"))
+                continue
+            }
+            terms.append(term)
+        }
+        return terms
+    }
+
+    /// Directives that articles cite but no file describes: each still gets a page, made from its
+    /// code alone, spelt as the first article by file name spells it.
+    static func citedWithoutFile(by articles: [Article], described: [Directive]) -> [Directive] {
+        let known = Set(described.map(\.code))
+        guard articles.contains(where: { $0.directives.contains { !known.contains($0) } }) else { return [] }
+        var cited: [DirectiveCode: DirectiveCode] = [:]
+        for article in articles.sorted(by: { $0.file < $1.file }) {
+            for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
+        }
+        return cited.values.sorted().map(Directive.init(citing:))
     }
 
     /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.
@@ -125,11 +139,6 @@ public enum CatalogLoader {
         }
         diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
         return SiteConfig()
-    }
-
-    private static func isTopLevel(_ entry: TreeEntry, in folder: String) -> Bool {
-        entry.relativePath.hasPrefix(folder + "/") && entry.relativePath.hasSuffix(".md")
-            && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
     }
 
     static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> String? {

@@ -148,6 +148,25 @@ public struct Theme: Sendable {
     public subscript<Value>(dynamicMember field: KeyPath<ThemeFields, Value>) -> Value { fields[keyPath: field] }
 }
 
+/// A directive or a theme: what makes two files describe the same one.
+protocol IdentifiedTerm {
+    associatedtype Identity: Equatable & CustomStringConvertible
+    var identity: Identity { get }
+    var file: String? { get }
+    /// What the messages call it.
+    static var noun: String { get }
+}
+
+extension Directive: IdentifiedTerm {
+    var identity: DirectiveCode { fields.code }
+    static let noun = "directive"
+}
+
+extension Theme: IdentifiedTerm {
+    var identity: Int { fields.year }
+    static let noun = "theme"
+}
+
 /// Everything read from `content/`: typed, normalised, validated.
 public struct Catalog: Sendable {
     public var config: SiteConfig
@@ -156,6 +175,4 @@ public struct Catalog: Sendable {
     public var themes: [Theme]
     /// Files under `content/` that are not content (images, PDFs), relative paths.
     public var staticFiles: [TreeEntry]
-    /// What reading the articles gave, to be saved for the next build (when a cache file was given).
-    var articleCache: ArticleCache? = nil
 }

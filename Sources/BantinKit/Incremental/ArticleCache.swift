@@ -10,15 +10,7 @@ import Foundation
 /// The file is a header, entries, then a table of where each entry is and a trailer. A build
 /// that read a few files appends their entries and a new table; the file is written anew only
 /// when more than half of it is entries no table lists any more.
-public final class ArticleCache: @unchecked Sendable {
-    /// What identifies one version of a file on disk.
-    struct FileKey: Hashable, Codable {
-        var size: Int64
-        var modified: Int64
-        var changed: Int64
-        var inode: UInt64
-    }
-
+public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     struct Entry {
         var key: FileKey
         var article: Article?
@@ -59,6 +51,17 @@ public final class ArticleCache: @unchecked Sendable {
     func lookup(_ path: String, key: FileKey) -> Entry? {
         guard let index = paths.position(of: path), entries[index].key == key else { return nil }
         return entries[index]
+    }
+
+    /// The loaded entries this build used, to be kept.
+    func used(_ paths: [String]) { use(paths) }
+
+    func recall(_ path: String, key: FileKey) -> (article: Article?, diagnostics: [Diagnostic])? {
+        lookup(path, key: key).map { ($0.article, $0.diagnostics) }
+    }
+
+    func remember(_ path: String, key: FileKey, article: Article?, diagnostics: [Diagnostic]) {
+        record(path, Entry(key: key, article: article, diagnostics: diagnostics))
     }
 
     /// The loaded entries this build used, to be kept.

@@ -5,7 +5,7 @@ import Foundation
 /// kept and read back without an edit here.
 struct CacheEntry: Codable {
     var path: String
-    var key: ArticleCache.FileKey
+    var key: FileKey
     var diagnostics: [Diagnostic]
     var article: StoredArticle?
 
@@ -87,15 +87,5 @@ extension ArticleCache {
             return nil
         }
         return (stored.path, Entry(key: stored.key, article: article, diagnostics: stored.diagnostics, stored: place))
-    }
-}
-
-extension ArticleCache.FileKey {
-    init(_ info: stat) {
-        self.init(
-            size: Int64(info.st_size),
-            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-            inode: UInt64(info.st_ino))
     }
 }

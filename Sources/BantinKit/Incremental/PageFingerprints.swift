@@ -72,6 +72,13 @@ struct PageFingerprints: Sendable {
         return PageManifest.fingerprint(h.value)
     }
 
+    /// A copied file's fingerprint: its source path, size, time and mode.
+    static func fingerprint(copyOf source: URL) -> UInt64 {
+        var signature = StableHasher()
+        signature.add("copy " + InputStamp.describe(source))
+        return PageManifest.fingerprint(signature.value)
+    }
+
     /// A feed's fingerprint: everything its XML shows, bodies included.
     func fingerprint(_ feed: AtomFeed) -> UInt64 {
         var h = StableHasher()

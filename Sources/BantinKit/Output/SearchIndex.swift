@@ -7,14 +7,10 @@ public enum SearchIndex {
         String(decoding: jsonBytes(for: graph), as: UTF8.self)
     }
 
-    /// `json(for:)` as UTF-8, as it is written.
-    /// With a `memo` and each article's key, records whose key is saved there are not made again.
-    static func jsonBytes(for graph: SiteGraph, memo: SearchMemo? = nil, keys: [UInt64] = []) -> [UInt8] {
-        // Each record is made on every core; joined in article order, so the output never varies.
-        let kinds = graph.directives.map { $0.directive.kind }
-        let make: @Sendable (Int) -> [UInt8] = { record(graph.articles[$0], graph: graph, kinds: kinds) }
-        if let memo, keys.count == graph.articles.count { return memo.json(keys: keys, make: make) }
-        let records: [[UInt8]] = Array(graph.articles.indices).parallelMap(make)
+    /// `json(for:)` as UTF-8, as it is written. Each record is made on every core, joined in
+    /// article order, so the output never varies.
+    static func jsonBytes(for graph: SiteGraph) -> [UInt8] {
+        let records: [[UInt8]] = Array(graph.articles.indices).parallelMap(recordMaker(for: graph))
         var out: [UInt8] = [UInt8(ascii: "[")]
         out.reserveCapacity(records.reduce(4) { $0 + $1.count + 2 })
         for (index, record) in records.enumerated() {
@@ -23,6 +19,12 @@ public enum SearchIndex {
         }
         out += "]\n".utf8
         return out
+    }
+
+    /// Makes the record of the article at an index of `graph`.
+    static func recordMaker(for graph: SiteGraph) -> @Sendable (Int) -> [UInt8] {
+        let kinds = graph.directives.map { $0.directive.kind }
+        return { record(graph.articles[$0], graph: graph, kinds: kinds) }
     }
 
     private static func record(_ article: Article, graph: SiteGraph, kinds: [String?]) -> [UInt8] {

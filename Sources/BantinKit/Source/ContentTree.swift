@@ -8,7 +8,7 @@ public struct TreeEntry: Sendable, Equatable {
     public var path: String
     public var url: URL { URL(fileURLWithPath: path) }
     /// Size, times and inode when the folder was listed (what the article cache checks).
-    var fileKey: ArticleCache.FileKey? = nil
+    var fileKey: FileKey? = nil
 }
 
 /// The files of a content folder, listed once per build: the build's input stamp and the
@@ -108,7 +108,7 @@ public enum ContentTree {
                 subfolders.append(Folder(path: path, relative: rel, ancestors: folder.ancestors + [id]))
             } else {
                 let relative = SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping
-                files.append(TreeEntry(relativePath: relative, path: path, fileKey: ArticleCache.FileKey(info)))
+                files.append(TreeEntry(relativePath: relative, path: path, fileKey: FileKey(info)))
             }
         }
         // Folders list their names in no particular order: what is found here is put in order

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The speed-up layer of one build, and the only way the pipeline enters it. It says when the
+/// output is already up to date; during the build it answers `BuildMemory` from what earlier
+/// builds kept beside the output (article cache, "Xem thêm" ranking, search records, page
+/// fingerprints and the retired site); after it, it publishes the site onto the retired one and
+/// saves what the next build will need. Everything it keeps can be deleted: the next build is
+/// then a full one, with the same bytes.
+final class IncrementalBuild: BuildMemory, @unchecked Sendable {
+    let options: BuildOptions
+    let output: OutputFolder
+    let inputs: InputStamp
+    /// What earlier output can be reused, checked on another core while the content is read.
+    private let previous: Background<Reuse>
+    /// Set while planning (each once, before any parallel work reads them).
+    private var articleCache: ArticleCache?
+    private var manifest = PageManifest()
+    private var fingerprints: PageFingerprints?
+
+    init(options: BuildOptions, output: OutputFolder, listing: ContentListing) {
+        self.options = options
+        self.output = output
+        inputs = InputStamp.inputs(options, content: listing)
+        previous = Background { [output] () -> Reuse in
+            // The site before the last one, when exactly as that build left it, becomes the staging
+            // folder: only files that differ are written into it. Without one, unchanged pages of the
+            // output itself (when it is as the last build left it) are hard-linked.
+            if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil) }
+            let last = PageManifest.load(from: output.manifestURL)
+            let intact = FolderPrint(last.outputFingerprint).map { $0 == last.listedPrint(of: output.url.path) } ?? false
+            return Reuse(manifest: intact ? last : PageManifest(), linkFrom: options.output)
+        }
+    }
+
+    /// The last build's report when its inputs are these and the output is as it left it.
+    static func upToDate(options: BuildOptions, output: OutputFolder, listing: ContentListing) -> BuildReport? {
+        let inputs = InputStamp.inputs(options, content: listing)
+        guard let last = output.lastStamp(), last.inputs == inputs.value,
+            PageManifest.load(from: output.manifestURL).listedPrint(of: output.url.path)?.description == last.output,
+            var report = BuildReport(saved: last.report)
+        else { return nil }
+        report.upToDate = true
+        return report
+    }
+
+    // MARK: BuildMemory
+
+    func articles(zone: SiteTimeZone) -> (any ArticleMemory)? {
+        let cache = ArticleCache.load(from: output.cacheURL, context: ArticleCache.context(zone: zone) + "\n" + options.contentName)
+        articleCache = cache
+        return cache
+    }
+
+    func related(_ articles: [Article]) -> [[Int]] { RelatedMemo(url: output.relatedURL).related(articles) }
+
+    func searchIndex(_ graph: SiteGraph) -> [UInt8] {
+        let fingerprints = prints(graph)
+        return SearchMemo(url: output.searchURL).json(keys: graph.articles.indices.map(fingerprints.searchKey), make: SearchIndex.recordMaker(for: graph))
+    }
+
+    func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
+        let fingerprints = prints(graph)
+        let prints: [UInt64] = files.parallelMap { file in
+            switch file {
+            case .page(let plan, path: _): return fingerprints.fingerprint(plan) ?? PageManifest.alwaysWritten
+            case .feed(let feed): return fingerprints.fingerprint(feed)
+            case .copy(path: _, source: let source): return PageFingerprints.fingerprint(copyOf: source)
+            case .generated: return PageManifest.alwaysWritten
+            }
+        }
+        manifest = PageManifest(paths: files.map(\.path), prints: prints)
+        let reuse = previous.value
+        return zip(files, prints).map { reuse.earlier($0.path, print: $1) }
+    }
+
+    /// Page fingerprints of `graph`, made once (the search index and the pages both need them).
+    private func prints(_ graph: SiteGraph) -> PageFingerprints {
+        lock.lock()
+        defer { lock.unlock() }
+        if let fingerprints { return fingerprints }
+        let made = PageFingerprints(graph: graph, options: options, baseURL: options.baseURL.flatMap(BaseURL.normalize) ?? graph.config.baseURL)
+        fingerprints = made
+        return made
+    }
+
+    private let lock = NSLock()
+
+    // MARK: Publishing
+
+    /// Writes the site beside the output (into the retired site when it can), swaps it in, and
+    /// saves what the next build needs: stamp, manifests, article cache.
+    func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
+        output.clearStamp()
+        let published: (print: FolderPrint?, twin: Bool)
+        do {
+            published = try output.publish(site.files, manifest: manifest, base: previous.value.base, progress: progress)
+        } catch {
+            throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
+        }
+        var report = BuildReport(
+            articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
+            diagnostics: diagnostics, notes: site.notes)
+        report.reusedPages = site.reused
+        report.cachedArticles = articleCache?.hits ?? 0
+        report.readArticles = articleCache?.misses
+        let cacheSaved = Background { [articleCache, output] in articleCache?.save(to: output.cacheURL) }
+        // Built onto the retired output, the new one's fingerprint is known from the paths written;
+        // otherwise the output was made afresh and holds just the files of the site.
+        let outputAfter = published.print ?? manifest.listedPrint(of: output.url.path) ?? FolderPrint(value: 0)
+        output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
+        manifest.outputFingerprint = outputAfter.description
+        manifest.save(to: output.manifestURL)
+        // After a build into an empty place, the output's twin is the earlier site the next build writes into.
+        if published.twin, let twin = manifest.listedPrint(of: output.retiredURL.path) {
+            var retired = manifest
+            retired.outputFingerprint = twin.description
+            retired.save(to: output.retiredManifestURL)
+        }
+        cacheSaved.value
+        return report
+    }
+}

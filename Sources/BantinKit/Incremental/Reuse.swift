@@ -1,0 +1,44 @@
+import Foundation
+
+/// What a build may take from earlier output: the files `manifest` lists with the same
+/// fingerprint, already in the staging folder or, with `linkFrom`, hard-linked from that folder.
+struct Reuse: Sendable {
+    var manifest: PageManifest
+    var linkFrom: URL?
+
+    /// The retired output's manifest, when that folder is what the build writes into.
+    var base: PageManifest? { linkFrom == nil ? manifest : nil }
+
+    /// The earlier file at `path`, when it had the fingerprint `print` (`nil`: the file must be
+    /// made again, always for `alwaysWritten`).
+    func earlier(_ path: String, print: UInt64) -> OutputFile.Contents? {
+        guard print != PageManifest.alwaysWritten, manifest.print(of: path) == print else { return nil }
+        return linkFrom.map { .link($0.path + "/" + path) } ?? .keep
+    }
+}
+
+extension BuildReport {
+    /// The report as saved beside the output, to be given again when nothing changed.
+    var saved: String {
+        var lines = ["\(articles) \(pages) \(files) \(searchIndexBytes)"]
+        lines += diagnostics.map { "\($0.severity.rawValue)\t\($0.file)\t\($0.line)\t\($0.column)\t\($0.message)" }
+        lines += notes.map { "note\t" + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    init?(saved: String) {
+        let lines = saved.split(separator: "\n", omittingEmptySubsequences: false)
+        let numbers = lines.first?.split(separator: " ").compactMap { Int($0) } ?? []
+        guard numbers.count == 4 else { return nil }
+        var diagnostics: [Diagnostic] = []
+        var notes: [String] = []
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, parts[0] == "note" { notes.append(parts[1]) }
+            if parts.count == 5, let severity = Severity(rawValue: parts[0]), let l = Int(parts[2]), let c = Int(parts[3]) {
+                diagnostics.append(Diagnostic(severity, parts[1], line: l, column: c, parts[4]))
+            }
+        }
+        self.init(articles: numbers[0], pages: numbers[1], files: numbers[2], searchIndexBytes: numbers[3], diagnostics: diagnostics, notes: notes)
+    }
+}

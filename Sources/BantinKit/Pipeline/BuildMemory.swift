@@ -1,0 +1,45 @@
+import Foundation
+
+/// What a build may take from earlier builds: the one door between the plain pipeline and the
+/// speed-up layer (`Incremental/`). A plain build (`NoMemory`) reads, ranks, indexes and renders
+/// everything; an incremental one answers each question from what it kept.
+protocol BuildMemory: Sendable {
+    /// What earlier builds remember of article files, for files read in `zone`.
+    func articles(zone: SiteTimeZone) -> (any ArticleMemory)?
+    /// The "Xem thêm" ranking of the articles in site order.
+    func related(_ articles: [Article]) -> [[Int]]
+    /// The search index of `graph`.
+    func searchIndex(_ graph: SiteGraph) -> [UInt8]
+    /// For each file of the site, what of earlier output is exactly what it would hold (`nil`:
+    /// make it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
+    func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?]
+}
+
+/// A plain build: nothing remembered, everything made.
+struct NoMemory: BuildMemory {
+    func articles(zone: SiteTimeZone) -> (any ArticleMemory)? { nil }
+    func related(_ articles: [Article]) -> [[Int]] { RelatedArticles.compute(articles) }
+    func searchIndex(_ graph: SiteGraph) -> [UInt8] { SearchIndex.jsonBytes(for: graph) }
+    func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
+        Array(repeating: nil, count: files.count)
+    }
+}
+
+/// A file of the site as planned, before it is made: what it will show.
+enum PlannedFile: Sendable {
+    case page(PagePlan, path: String)
+    case feed(AtomFeed)
+    /// A file copied from `source` (content media, theme assets).
+    case copy(path: String, source: URL)
+    /// Made anew on every build (search index, crawl files).
+    case generated(path: String)
+
+    var path: String {
+        switch self {
+        case .page(_, path: let path): return path
+        case .copy(path: let path, source: _): return path
+        case .generated(path: let path): return path
+        case .feed(let feed): return feed.path
+        }
+    }
+}

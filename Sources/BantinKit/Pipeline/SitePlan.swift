@@ -1,0 +1,158 @@
+import Foundation
+
+/// Every file of the site, in memory (pages render as they are written), without touching the output folder.
+public struct PlannedSite: Sendable {
+    public var files: [OutputFile]
+    public var articles: Int
+    public var pages: Int
+    public var searchIndexBytes: Int
+    public var notes: [String]
+    /// Pages taken unchanged from earlier output.
+    public var reused = 0
+}
+
+extension SiteBuilder {
+    /// The site `options` describe, made from scratch.
+    public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+        var clock = StageClock()
+        return try plan(options, listing: nil, memory: NoMemory(), clock: &clock)
+    }
+
+    /// content → catalog → site graph → files: pages, feeds, search index, crawl files, assets, media.
+    static func plan(
+        _ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory, clock: inout StageClock
+    ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
+        var (inputs, diagnostics) = try readInputs(options, listing: listing, memory: memory)
+        clock.lap("read content")
+        let graph = SiteGraph(catalog: inputs.catalog, rankRelated: memory.related)
+        clock.lap("site graph")
+        let search = Background { memory.searchIndex(graph) }
+        let pagePlans = PagePlan.all(for: graph)
+        var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
+        planned += AtomFeed.all(for: graph).map { .feed($0) }
+        planned += ["search-index.json", "search-index.js", "robots.txt"].map { .generated(path: $0) }
+        if inputs.baseURL != nil { planned.append(.generated(path: "sitemap.xml")) }
+        planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
+        diagnostics += addMedia(inputs.catalog.staticFiles, to: &planned, contentName: options.contentName)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+
+        let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
+        let reused = zip(planned, earlier).count { if case .page = $0 { $1 != nil } else { false } }
+        clock.lap("pages kept")
+        // Dates are formatted ahead only when there are many pages to render.
+        let renderer = PageRenderer(
+            graph: graph, templates: inputs.templates, baseURL: inputs.baseURL, formatDatesAhead: pagePlans.count - reused > graph.articles.count / 8)
+        let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
+        clock.lap("feed bodies")
+        let searchJSON = search.value
+        clock.lap("search index")
+        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, searchJSON: searchJSON, baseURL: inputs.baseURL, pages: pagePlans)
+        let files = zip(planned, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
+        var notes: [String] = []
+        if inputs.baseURL == nil {
+            notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")
+        }
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchJSON.count, notes: notes)
+        site.reused = reused
+        return (site, diagnostics)
+    }
+
+    /// What a build reads: the content, the templates, and the base URL (option over `site.yml`).
+    struct Inputs {
+        var catalog: Catalog
+        var templates: TemplateSet
+        var baseURL: String?
+    }
+
+    static func readInputs(_ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory) throws(BuildFailure) -> (Inputs, [Diagnostic]) {
+        var (catalog, diagnostics) = CatalogLoader.load(
+            content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, listing: listing,
+            memory: memory.articles(zone:))
+        let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
+        diagnostics += templateProblems
+        var baseURL = catalog?.config.baseURL
+        if let override = options.baseURL {
+            baseURL = BaseURL.normalize(override)
+            if baseURL == nil {
+                diagnostics.append(.error("--base-url", "`\(override)` is not an absolute http(s) URL such as `https://example.org/bantin/`"))
+            }
+        }
+        if options.strict, diagnostics.warningCount > 0 {
+            diagnostics.append(.error(options.contentName, "--strict: \(diagnostics.warningCount) warning(s) treated as errors"))
+        }
+        guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
+        return (Inputs(catalog: catalog, templates: templates, baseURL: baseURL), diagnostics)
+    }
+
+    /// Media and other files of `content/`, copied to the same path; one that would overwrite a
+    /// page or asset is an error.
+    static func addMedia(_ staticFiles: [TreeEntry], to planned: inout [PlannedFile], contentName: String) -> [Diagnostic] {
+        guard !staticFiles.isEmpty else { return [] }
+        let generated = PathIndex(planned.map(\.path))
+        var copied: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for file in staticFiles {
+            guard !generated.contains(file.relativePath), copied.insert(file.relativePath).inserted else {
+                diagnostics.append(.error(ContentTree.join(contentName, file.relativePath), "this file would overwrite a page or asset that bantin writes at the same path; rename it"))
+                continue
+            }
+            planned.append(.copy(path: file.relativePath, source: file.url))
+        }
+        return diagnostics
+    }
+
+    /// The rendered bodies the feeds to be made show (kept feeds need none).
+    static func bodies(of planned: [PlannedFile], earlier: [OutputFile.Contents?], graph: SiteGraph, renderer: PageRenderer) -> [Int: String] {
+        let feeds: [AtomFeed] = zip(planned, earlier).compactMap { file, earlier in
+            if case .feed(let feed) = file, earlier == nil { return feed }
+            return nil
+        }
+        return AtomFeed.bodies(for: feeds, graph: graph, markdown: renderer.markdown)
+    }
+
+    /// How each planned file is made.
+    struct Made: Sendable {
+        let graph: SiteGraph
+        let renderer: PageRenderer
+        let feedBodies: [Int: String]
+        let searchJSON: [UInt8]
+        let baseURL: String?
+        let pages: [PagePlan]
+
+        func contents(of file: PlannedFile) -> OutputFile.Contents {
+            switch file {
+            case .page(let plan, path: _): return .render { [renderer] in renderer.html(for: plan) }
+            case .feed(let feed): return .render { [graph, feedBodies, baseURL] in Array(feed.xml(graph: graph, bodies: feedBodies, baseURL: baseURL).utf8) }
+            case .copy(path: _, source: let source): return .copy(source)
+            case .generated(let path): return generated(path)
+            }
+        }
+
+        private func generated(_ path: String) -> OutputFile.Contents {
+            switch path {
+            case "search-index.json": return .parts([searchJSON])
+            case "search-index.js": return .parts([SearchIndex.scriptPrefix, searchJSON])
+            case "robots.txt": return .text(CrawlFiles.robots(baseURL: baseURL))
+            default:
+                let dated = pages.map { (route: graph.route(of: $0), lastmod: SiteBuilder.lastModified($0, graph: graph)) }
+                return .text(CrawlFiles.sitemap(pages: dated, baseURL: baseURL ?? ""))
+            }
+        }
+    }
+
+    /// The newest date of what a page shows.
+    static func lastModified(_ plan: PagePlan, graph: SiteGraph) -> LocalDateTime? {
+        func newest(_ indices: some Sequence<Int>) -> LocalDateTime? {
+            indices.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max()
+        }
+        switch plan {
+        case .home(let slice): return newest(slice.range)
+        case .article(let i): return newest([i])
+        case .directive(let i, let slice): return newest(graph.directives[i].articles[slice.range])
+        case .theme(let i, let slice): return newest(graph.themes[i].articles[slice.range])
+        case .month(let i): return newest(graph.months[i].articles)
+        case .directiveIndex, .themeIndex, .archiveIndex: return newest(graph.articles.indices)
+        case .search, .notFound: return nil
+        }
+    }
+}
