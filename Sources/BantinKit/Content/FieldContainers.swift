@@ -38,15 +38,17 @@ struct FieldKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return fallback
     }
 
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey codingKey: Key) throws -> T? {
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey codingKey: Key) throws -> T? { optional(type, codingKey) }
+    // The standard library's own overloads for plain types would skip the checks above.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { optional(type, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { optional(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { optional(type, key) }
+
+    private func optional<T: Decodable>(_ type: T.Type, _ codingKey: Key) -> T? {
         let key = FieldDecoding.key(codingKey.stringValue)
         guard let value = state.given(key), !isEmptyText(value) else { return nil }
         return state.decode(type, value, key: key)
     }
-
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(Wrapped<String>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(Wrapped<Bool>.self, forKey: key)?.value }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(Wrapped<Int>.self, forKey: key)?.value }
 
     /// Text that is only white space: taken as absent.
     private func isEmptyText(_ value: FieldValue) -> Bool {
@@ -102,13 +104,6 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: self) }
-}
-
-/// A value decoded through the generic path (the standard library's own overloads for plain
-/// types would skip the checks above).
-private struct Wrapped<Value: Decodable>: Decodable {
-    let value: Value
-    init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(Value.self) }
 }
 
 /// A front-matter key as a coding key.

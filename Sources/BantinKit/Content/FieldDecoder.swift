@@ -71,8 +71,14 @@ public struct FieldPositions: Sendable, Codable, Hashable {
         return entry.items.indices.contains(index) ? entry.items[index] : entry.position
     }
 
+    /// Records where `key`'s value (and items) are, in place of what was recorded for it.
     mutating func record(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
         entries.removeAll { $0.key == key }
+        append(key, at: position, items: items)
+    }
+
+    /// Records a key not recorded yet.
+    mutating func append(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
         entries.append(Entry(key: key, position: position, items: items))
     }
 }
@@ -108,17 +114,25 @@ final class FieldDecodingState {
 
     /// `value` as a `T`, or `nil` after reporting why it is not one.
     func decode<T: Decodable>(_ type: T.Type, _ value: FieldValue, key: String) -> T? {
-        if let list = T.self as? any FieldList.Type { return list.decodeItems(value, key: key, state: self) as? T }
-        if let nodeType = T.self as? any NodeDecodable.Type {
-            guard let node = value.node, let decoded = nodeType.init(node: node) else {
-                report("`\(key)` must be \(nodeType.expected)", at: value.position)
-                return nil
-            }
-            return decoded as? T
-        }
+        let single = FieldValueDecoder(value: value, key: key, state: self)
         do {
-            let decoded = try T(from: FieldValueDecoder(value: value, key: key, state: self))
-            positions.record(key, at: value.position)
+            // Plain types told apart by their type, without a dynamic cast (every field of every article comes here).
+            let decoded: T
+            if T.self == String.self {
+                decoded = unsafeBitCast(try single.decode(String.self), to: T.self)
+            } else if T.self == Bool.self {
+                decoded = unsafeBitCast(try single.decode(Bool.self), to: T.self)
+            } else if T.self == Int.self {
+                decoded = unsafeBitCast(try single.decode(Int.self), to: T.self)
+            } else if let list = T.self as? any FieldList.Type {
+                return list.decodeItems(value, key: key, state: self) as? T
+            } else if let nodeType = T.self as? any NodeDecodable.Type {
+                guard let node = value.node, let decoded = nodeType.init(node: node) else { throw FieldError(message: "`\(key)` must be \(nodeType.expected)") }
+                return decoded as? T
+            } else {
+                decoded = try T(from: single)
+            }
+            positions.append(key, at: value.position)
             return decoded
         } catch let error as FieldError {
             report(error.message, at: value.position)
@@ -159,7 +173,7 @@ extension Array: FieldList where Element: Decodable {
                 state.report((error as? FieldError)?.message ?? "an entry of `\(key)` has a value bantin cannot read", at: item.position)
             }
         }
-        state.positions.record(key, at: value.position, items: positions)
+        state.positions.append(key, at: value.position, items: positions)
         return decoded
     }
 }

@@ -54,13 +54,16 @@ public final class Article: Sendable {
     public let positions: FieldPositions
     /// A fingerprint of the body, made once when the file is read.
     public let bodyHash: UInt64
+    /// `fields` in `BinaryCoding`'s form, made once: what the article cache stores and `cardHash` hashes.
+    let encodedFields: [UInt8]
     /// A fingerprint of every field and the slug: what the article adds to the fingerprint of a
     /// page that shows it without its body. Derived from `ArticleFields`' encoding, so no field is forgotten.
     public let cardHash: UInt64
 
+    /// `encodedFields`: `fields` already encoded (read from the article cache).
     init(
         file: String, fields: ArticleFields, slug: Slug, bodyText: BodyText, bodyLine: Int, positions: FieldPositions = FieldPositions(),
-        bodyHash: UInt64, cardHash: UInt64? = nil
+        bodyHash: UInt64, encodedFields: [UInt8]? = nil
     ) {
         self.file = file
         self.fields = fields
@@ -69,7 +72,9 @@ public final class Article: Sendable {
         self.bodyLine = bodyLine
         self.positions = positions
         self.bodyHash = bodyHash
-        self.cardHash = cardHash ?? Self.cardHash(fields, slug: slug)
+        let encoded = encodedFields ?? BinaryCoding.encode(fields)
+        self.encodedFields = encoded
+        cardHash = Self.cardHash(encoded, slug: slug)
     }
 
     /// An article from its front matter and body (tests, and anything made in memory).
@@ -79,10 +84,12 @@ public final class Article: Sendable {
         self.init(file: file, fields: fields, slug: slug, bodyText: BodyText(body), bodyLine: bodyLine, bodyHash: hasher.value)
     }
 
-    static func cardHash(_ fields: ArticleFields, slug: Slug) -> UInt64 {
+    static func cardHash(_ fields: ArticleFields, slug: Slug) -> UInt64 { cardHash(BinaryCoding.encode(fields), slug: slug) }
+
+    private static func cardHash(_ encodedFields: [UInt8], slug: Slug) -> UInt64 {
         var hasher = StableHasher()
         hasher.add(slug.value)
-        hasher.add(encoding: fields)
+        encodedFields.withUnsafeBytes { hasher.add(bytes: $0) }
         return hasher.value
     }
 
@@ -101,7 +108,7 @@ public final class Article: Sendable {
     func with(bodyAt place: BodyText.Place) -> Article {
         Article(
             file: file, fields: fields, slug: slug, bodyText: BodyText(at: place), bodyLine: bodyLine, positions: positions,
-            bodyHash: bodyHash, cardHash: cardHash)
+            bodyHash: bodyHash, encodedFields: encodedFields)
     }
 
     /// The same article citing `directives` (spelt as their files spell them).

@@ -12,11 +12,11 @@ struct CacheEntry: Codable {
     /// An article as stored: its body is not, only where to find it.
     struct StoredArticle: Codable {
         var file: String
-        var fields: ArticleFields
+        /// `ArticleFields` in `BinaryCoding`'s form, as the article keeps it.
+        var fields: [UInt8]
         var slug: String
         var bodyLine: Int
         var bodyHash: UInt64
-        var cardHash: UInt64
         var positions: FieldPositions
         /// Where the body starts at the end of its content file; `nil` when it follows the entry in the cache.
         var bodyOffsetInSource: Int?
@@ -42,8 +42,8 @@ extension CacheWriter {
                 count = body.count
             }
             stored.article = CacheEntry.StoredArticle(
-                file: article.file, fields: article.fields, slug: article.slug.value, bodyLine: article.bodyLine, bodyHash: article.bodyHash,
-                cardHash: article.cardHash, positions: article.positions, bodyOffsetInSource: offsetInSource, bodyCount: count)
+                file: article.file, fields: article.encodedFields, slug: article.slug.value, bodyLine: article.bodyLine,
+                bodyHash: article.bodyHash, positions: article.positions, bodyOffsetInSource: offsetInSource, bodyCount: count)
         }
         let encoded = BinaryCoding.encode(stored)
         let start = bytes.count
@@ -72,6 +72,7 @@ extension ArticleCache {
         let inlineStart = encodedEnd + 8
         var article: Article? = nil
         if let kept = stored.article {
+            guard let fields = BinaryCoding.decode(ArticleFields.self, from: kept.fields) else { return nil }
             let body: BodyText
             if let offset = kept.bodyOffsetInSource {
                 guard inlineStart == place.upperBound else { return nil }
@@ -81,8 +82,8 @@ extension ArticleCache {
                 body = BodyText(at: .cache(file, offset: inlineStart, count: kept.bodyCount))
             }
             article = Article(
-                file: kept.file, fields: kept.fields, slug: Slug(checked: kept.slug), bodyText: body, bodyLine: kept.bodyLine,
-                positions: kept.positions, bodyHash: kept.bodyHash, cardHash: kept.cardHash)
+                file: kept.file, fields: fields, slug: Slug(checked: kept.slug), bodyText: body, bodyLine: kept.bodyLine,
+                positions: kept.positions, bodyHash: kept.bodyHash, encodedFields: kept.fields)
         } else if inlineStart != place.upperBound {
             return nil
         }

@@ -59,94 +59,8 @@ public struct OutputFolder: Sendable {
         return .error(display, "refusing to replace \(display): it is not empty and was not made by bantin (no \(Self.markerName)); move its files away or choose another `--output`")
     }
 
-    /// What the last successful build into this folder saved, if the folder is still its output:
-    /// the stamp of its inputs, the fingerprint of the folder it left, and its report.
-    public func lastStamp() -> (inputs: String, output: String, report: String)? {
-        guard FileManager.default.fileExists(atPath: url.appendingPathComponent(Self.markerName).path),
-            let text = try? String(contentsOf: stampURL, encoding: .utf8),
-            let newline = text.firstIndex(of: "\n")
-        else { return nil }
-        let parts = text[..<newline].split(separator: " ")
-        guard parts.count == 2 else { return nil }
-        return (String(parts[0]), String(parts[1]), String(text[text.index(after: newline)...]))
-    }
-
-    /// Saves the stamp of a successful build (beside the output, so the site itself never changes).
-    func saveStamp(inputs: InputStamp, output: FolderPrint, report: String) {
-        try? Data((inputs.value + " " + output.description + "\n" + report).utf8).write(to: stampURL)
-    }
-
-    /// Forgets the last stamp: the next build will not take the output as up to date.
-    public func clearStamp() {
-        try? FileManager.default.removeItem(at: stampURL)
-    }
-
-    /// The manifest of the retired output when that folder is exactly as its build left it
-    /// (checked file by file against the fingerprint taken then); otherwise `nil`.
-    func reusableBase() -> PageManifest? {
-        guard FileManager.default.fileExists(atPath: retiredURL.path) else { return nil }
-        let manifest = PageManifest.load(from: retiredManifestURL)
-        guard let recorded = FolderPrint(manifest.outputFingerprint), manifest.listedPrint(of: retiredURL.path) == recorded else { return nil }
-        return manifest
-    }
-
-    /// Writes `files` into a staging folder, then swaps it with the output folder. With a `base`,
-    /// the staging folder is the retired output that manifest describes: files marked `.keep` are
-    /// already there, every other file is replaced (never written through: it may be a hard link),
-    /// and files the new site does not have are removed. The output folder itself is never touched
-    /// until the swap, so a failure at any point leaves it as it was. `manifest` lists `files`.
-    /// With no output yet, the retired output is made as the new output's twin (the same folders,
-    /// hard links to the same files), written alongside: the next build then has an earlier site
-    /// to build into. No build writes through a file of its staging folder: it replaces it.
-    /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
-    ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
-    ///   retired output is a twin made now.
-    func publish(_ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent) throws -> (print: FolderPrint?, twin: Bool) {
-        let fm = FileManager.default
-        try? fm.removeItem(at: stagingURL)
-        try? fm.removeItem(at: twinURL)
-        do {
-            var twin: String? = nil
-            if base != nil {
-                try fm.moveItem(at: retiredURL, to: stagingURL)
-            } else {
-                try? fm.removeItem(at: retiredURL)
-                try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-                if !fm.fileExists(atPath: url.path), mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
-            }
-            try? fm.removeItem(at: retiredManifestURL)
-            // The paths this build writes or removes (and the folders holding them): what they add
-            // to the folder's fingerprint before and after is all that changes in it.
-            var stale: [String] = []
-            var changed: [String] = []
-            var before: UInt64 = 0
-            if let base {
-                stale = base.paths.filter { !manifest.contains($0) }
-                changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
-                before = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
-            }
-            let twinned = try Self.write(files, into: stagingURL, replacing: base != nil, twin: twin, progress: progress)
-            Self.remove(stale, from: stagingURL)
-            let marker = stagingURL.appendingPathComponent(Self.markerName).path
-            try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
-            let after = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
-            let print = base.flatMap { FolderPrint($0.outputFingerprint) }?.replacing(before, with: after)
-            try swapIntoPlace()
-            guard let twin else { return (print, false) }
-            if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
-                return (print, true)
-            }
-            try? fm.removeItem(atPath: twin)
-            return (print, false)
-        } catch {
-            try? fm.removeItem(at: stagingURL)
-            try? fm.removeItem(at: twinURL)
-            throw error
-        }
-    }
-
     /// The output becomes the retired output (with its manifest), the staging folder the output.
-    private func swapIntoPlace() throws {
+    func swapIntoPlace() throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) {
             try fm.moveItem(at: url, to: retiredURL)
@@ -169,7 +83,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes files of the old site that the new one does not have, and folders left empty.
-    private static func remove(_ stale: [String], from root: URL) {
+    static func remove(_ stale: [String], from root: URL) {
         for path in stale { unlink(root.path + "/" + path) }
         // Deepest first; a folder that still holds anything stays.
         for folder in folders(holding: stale).sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }

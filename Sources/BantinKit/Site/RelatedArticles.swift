@@ -6,85 +6,114 @@
 public enum RelatedArticles {
     public static func compute(_ articles: [Article], limit: Int = 5) -> [[Int]] {
         guard articles.count > 1 else { return articles.map { _ in [] } }
-        var termIDs: [String: Int] = [:]
-        func id(_ key: String) -> Int {
-            if let existing = termIDs[key] { return existing }
-            termIDs[key] = termIDs.count
-            return termIDs.count - 1
-        }
-        let signatures: [[Int]] = articles.map { article in
-            (article.directives.map { id("d:" + $0.slug.value) } + article.themes.map { id("t:\($0)") }).sorted()
-        }
-        var groupOf: [[Int]: Int] = [:]
-        var groups: [[Int]] = []  // article indices, sorted by date ascending
-        var groupSignatures: [[Int]] = []
-        for (index, signature) in signatures.enumerated() where !signature.isEmpty {
-            if let g = groupOf[signature] {
-                groups[g].append(index)
-            } else {
-                groupOf[signature] = groups.count
-                groups.append([index])
-                groupSignatures.append(signature)
+        let order = DateOrder(articles)
+        let groups = TermGroups(articles, order: order)
+        let levels: [[(level: Int, groups: [Int])]] = Array(groups.signatures.indices).parallelMap(groups.othersBySharedTerms)
+        let slugIndex = Dictionary(articles.enumerated().map { ($0.element.slug.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        return order.instant.withUnsafeBufferPointer { instant in
+            order.rank.withUnsafeBufferPointer { rank in
+                let picker = Picker(
+                    limit: limit, keys: DateKeys(instant: instant, rank: rank), groups: groups, levels: levels, everyone: order.ascending)
+                return Array(articles.indices).parallelMap { index in
+                    picker.related(of: index, handPicked: articles[index].related.compactMap { slugIndex[$0] })
+                }
             }
         }
-        let order = DateOrder(articles)
-        groups = groups.map { $0.sorted { order.rank[$0] < order.rank[$1] } }
-        let everyone = order.ascending
-        let slugIndex = Dictionary(articles.enumerated().map { ($0.element.slug.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
 
-        // For each group, the other groups by how many terms they share (computed on every core):
-        // counted through the groups of each term, never by comparing every pair of groups.
-        let signaturesOfGroups = groupSignatures
-        let groupOfSignature = groupOf
-        var groupsWithTerm = [[Int]](repeating: [], count: termIDs.count)
-        for (g, signature) in groupSignatures.enumerated() {
-            for term in signature { groupsWithTerm[term].append(g) }
+    /// Articles grouped by the exact set of their terms (directives and themes), each group by
+    /// date: articles with the same terms rank alike, so groups are compared, not articles.
+    struct TermGroups: Sendable {
+        /// Each article's terms, as sorted numbers.
+        let ofArticle: [[Int]]
+        /// The group of each set of terms, each group's articles (oldest first) and its terms.
+        let groupOf: [[Int]: Int]
+        let members: [[Int]]
+        let signatures: [[Int]]
+        /// The groups that have each term.
+        let withTerm: [[Int]]
+
+        init(_ articles: [Article], order: DateOrder) {
+            var termIDs: [String: Int] = [:]
+            func id(_ key: String) -> Int {
+                if let existing = termIDs[key] { return existing }
+                termIDs[key] = termIDs.count
+                return termIDs.count - 1
+            }
+            ofArticle = articles.map { article in
+                (article.directives.map { id("d:" + $0.slug.value) } + article.themes.map { id("t:\($0)") }).sorted()
+            }
+            var groupOf: [[Int]: Int] = [:]
+            var members: [[Int]] = []
+            var signatures: [[Int]] = []
+            for (index, signature) in ofArticle.enumerated() where !signature.isEmpty {
+                if let g = groupOf[signature] {
+                    members[g].append(index)
+                } else {
+                    groupOf[signature] = members.count
+                    members.append([index])
+                    signatures.append(signature)
+                }
+            }
+            self.groupOf = groupOf
+            self.members = members.map { $0.sorted { order.rank[$0] < order.rank[$1] } }
+            self.signatures = signatures
+            var withTerm = [[Int]](repeating: [], count: termIDs.count)
+            for (g, signature) in signatures.enumerated() {
+                for term in signature { withTerm[term].append(g) }
+            }
+            self.withTerm = withTerm
         }
-        let termGroups = groupsWithTerm
-        let levelsByGroup: [[(level: Int, groups: [Int])]] = Array(signaturesOfGroups.indices).parallelMap { group in
-            var shared = [Int](repeating: 0, count: signaturesOfGroups.count)
+
+        /// The other groups sharing terms with `group`, most shared first: counted through the
+        /// groups of each term, never by comparing every pair of groups.
+        @Sendable func othersBySharedTerms(_ group: Int) -> [(level: Int, groups: [Int])] {
+            var shared = [Int](repeating: 0, count: signatures.count)
             var touched: [Int] = []
-            for term in signaturesOfGroups[group] {
-                for g in termGroups[term] {
+            for term in signatures[group] {
+                for g in withTerm[term] {
                     if shared[g] == 0 { touched.append(g) }
                     shared[g] += 1
                 }
             }
-            var byLevel = [[Int]](repeating: [], count: signaturesOfGroups[group].count + 1)
+            var byLevel = [[Int]](repeating: [], count: signatures[group].count + 1)
             for g in touched.sorted() { byLevel[shared[g]].append(g) }
             return byLevel.indices.reversed().filter { !byLevel[$0].isEmpty }.map { ($0, byLevel[$0]) }
         }
+    }
 
-        let sortedGroups = groups
-        return order.instant.withUnsafeBufferPointer { instant in
-            order.rank.withUnsafeBufferPointer { rank in
-                let keys = DateKeys(instant: instant, rank: rank)
-                return Array(articles.indices).parallelMap { index in
-                    let article = articles[index]
-                    var picked: [Int] = []
-                    var excluded: [Int] = [index]  // a handful: a list is faster than a set
-                    for slug in article.related {
-                        if let other = slugIndex[slug], !excluded.contains(other), picked.count < limit {
-                            picked.append(other)
-                            excluded.append(other)
-                        }
-                    }
-                    if picked.count < limit, let g = groupOfSignature[signatures[index]] {
-                        for (_, sameLevel) in levelsByGroup[g] where picked.count < limit {
-                            var best = Nearest(target: index, limit: limit - picked.count, keys: keys)
-                            for group in sameLevel { best.offer(sortedGroups[group], excluding: excluded) }
-                            picked += best.items
-                            excluded += best.items
-                        }
-                    }
-                    if picked.count < limit {
-                        var best = Nearest(target: index, limit: limit - picked.count, keys: keys)
-                        best.offer(everyone, excluding: excluded)
-                        picked += best.items
-                    }
-                    return picked
+    /// Picks one article's "Xem thêm": hand-picked first, then by most shared terms, then by date.
+    struct Picker: @unchecked Sendable {
+        let limit: Int
+        let keys: DateKeys
+        let groups: TermGroups
+        let levels: [[(level: Int, groups: [Int])]]
+        let everyone: [Int]
+
+        func related(of index: Int, handPicked: [Int]) -> [Int] {
+            var picked: [Int] = []
+            var excluded: [Int] = [index]  // a handful: a list is faster than a set
+            for other in handPicked where !excluded.contains(other) && picked.count < limit {
+                picked.append(other)
+                excluded.append(other)
+            }
+            if let g = groups.groupOf[groups.ofArticle[index]] {
+                for (_, sameLevel) in levels[g] where picked.count < limit {
+                    let nearest = self.nearest(to: index, among: sameLevel.map { groups.members[$0] }, room: limit - picked.count, excluding: excluded)
+                    picked += nearest
+                    excluded += nearest
                 }
             }
+            if picked.count < limit {
+                picked += nearest(to: index, among: [everyone], room: limit - picked.count, excluding: excluded)
+            }
+            return picked
+        }
+
+        private func nearest(to index: Int, among lists: [[Int]], room: Int, excluding: [Int]) -> [Int] {
+            var best = Nearest(target: index, limit: room, keys: keys)
+            for list in lists { best.offer(list, excluding: excluding) }
+            return best.items
         }
     }
 

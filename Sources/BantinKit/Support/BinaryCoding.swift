@@ -95,18 +95,25 @@ final class BinaryEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleBinaryEncoding(output: output) }
 }
 
-/// Writes one value of any kind; shared by the three container kinds.
-private func write(_ value: some Encodable, to output: BinaryOutput) throws {
-    switch value {
-    case let text as String: output.text(text)
-    case let flag as Bool: output.flag(flag)
-    case let number as Int: output.int(Int64(number))
-    case let number as Int64: output.int(number)
-    case let number as UInt64: output.int(Int64(bitPattern: number))
-    case let bytes as [UInt8]:
+/// Writes one value of any kind; shared by the three container kinds. Plain types are told
+/// apart by their type, not by a dynamic cast (this runs for every field of every article).
+private func write<T: Encodable>(_ value: T, to output: BinaryOutput) throws {
+    if T.self == String.self {
+        output.text(unsafeBitCast(value, to: String.self))
+    } else if T.self == Bool.self {
+        output.flag(unsafeBitCast(value, to: Bool.self))
+    } else if T.self == Int.self {
+        output.int(Int64(unsafeBitCast(value, to: Int.self)))
+    } else if T.self == Int64.self {
+        output.int(unsafeBitCast(value, to: Int64.self))
+    } else if T.self == UInt64.self {
+        output.int(Int64(bitPattern: unsafeBitCast(value, to: UInt64.self)))
+    } else if T.self == [UInt8].self {
+        let bytes = unsafeBitCast(value, to: [UInt8].self)
         output.int(Int64(bytes.count))
         output.bytes += bytes
-    default: try value.encode(to: BinaryEncoder(output: output))
+    } else {
+        try value.encode(to: BinaryEncoder(output: output))
     }
 }
 
@@ -198,16 +205,16 @@ final class BinaryDecoder: Decoder {
 
 /// Reads one value of any kind; shared by the three container kinds.
 private func read<T: Decodable>(_ type: T.Type, from input: BinaryInput) throws -> T {
-    if T.self == String.self { return try input.text() as! T }
-    if T.self == Bool.self { return try input.flag() as! T }
-    if T.self == Int.self { return Int(try input.int()) as! T }
-    if T.self == Int64.self { return try input.int() as! T }
-    if T.self == UInt64.self { return UInt64(bitPattern: try input.int()) as! T }
+    if T.self == String.self { return unsafeBitCast(try input.text(), to: T.self) }
+    if T.self == Bool.self { return unsafeBitCast(try input.flag(), to: T.self) }
+    if T.self == Int.self { return unsafeBitCast(Int(try input.int()), to: T.self) }
+    if T.self == Int64.self { return unsafeBitCast(try input.int(), to: T.self) }
+    if T.self == UInt64.self { return unsafeBitCast(UInt64(bitPattern: try input.int()), to: T.self) }
     if T.self == [UInt8].self {
         let n = try input.count()
         let bytes = Array(UnsafeBufferPointer(rebasing: input.bytes[input.offset..<(input.offset + n)]))
         input.offset += n
-        return bytes as! T
+        return unsafeBitCast(bytes, to: T.self)
     }
     return try T(from: BinaryDecoder(input: input))
 }

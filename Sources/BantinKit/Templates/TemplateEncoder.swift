@@ -49,11 +49,15 @@ extension SiteTimeZone: TemplateRepresentable {
 }
 
 /// The template value of any encodable value; `nil` for what templates treat as absent.
-func templateValue(of value: some Encodable) -> TemplateValue? {
+func templateValue<T: Encodable>(of value: T) -> TemplateValue? {
+    // Plain types told apart by their type, without a dynamic cast.
+    if T.self == String.self {
+        let text = unsafeBitCast(value, to: String.self)
+        return text.isEmpty ? nil : .text(text)
+    }
+    if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+    if T.self == Int.self { return .text(String(unsafeBitCast(value, to: Int.self))) }
     switch value {
-    case let text as String: return text.isEmpty ? nil : .text(text)
-    case let flag as Bool: return .bool(flag)
-    case let number as Int: return .text(String(number))
     case let special as any TemplateRepresentable: return special.templateValue
     default:
         let list = TemplateList()
