@@ -23,15 +23,22 @@ enum FieldDecoding {
 
     /// `imageAlt` → `image_alt`, `baseURL` → `base_url`.
     static func key(_ property: String) -> String {
-        guard property.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return property }
-        var out = ""
+        // Property names are ASCII: read as bytes, with no Unicode tables.
+        let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        guard property.utf8.contains(where: isUpper) else { return property }
+        var out: [UInt8] = []
         var previousWasLower = false
-        for character in property {
-            if character.isUppercase && previousWasLower { out.append("_") }
-            out += character.lowercased()
-            previousWasLower = character.isLowercase || character.isNumber
+        for byte in property.utf8 {
+            if isUpper(byte) {
+                if previousWasLower { out.append(UInt8(ascii: "_")) }
+                out.append(byte + 32)
+                previousWasLower = false
+            } else {
+                out.append(byte)
+                previousWasLower = byte != UInt8(ascii: "_")
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -81,7 +81,7 @@ final class ArticleView: TemplateObject, @unchecked Sendable {
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "body": .utf8(body)
-        case "byline": .bool(["author", "source", "location"].contains { card.value(named: $0) != nil })
+        case "byline": .bool(card.value(named: "author") != nil || card.value(named: "source") != nil || card.value(named: "location") != nil)
         case "directives": TemplateValue.nonEmpty(directives)
         case "themes": TemplateValue.nonEmpty(themes)
         case "has_terms": .bool(!directives.isEmpty || !themes.isEmpty)

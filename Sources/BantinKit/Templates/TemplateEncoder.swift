@@ -6,7 +6,10 @@ public final class TemplateFields: TemplateObject, @unchecked Sendable {
     private var names: [String] = []
     private var values: [TemplateValue] = []
 
-    init() {}
+    init() {
+        names.reserveCapacity(20)
+        values.reserveCapacity(20)
+    }
 
     /// The fields of `model`.
     public convenience init(_ model: some Encodable) {
