@@ -58,8 +58,8 @@ extension Decoder {
 }
 
 /// Where each front-matter value (and each item of a list) was written, for later checks.
-public struct FieldPositions: Sendable, Codable, Hashable {
-    struct Entry: Sendable, Codable, Hashable {
+public struct FieldPositions: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         var key: String
         var position: SourcePosition
         var items: [SourcePosition]
@@ -87,6 +87,48 @@ public struct FieldPositions: Sendable, Codable, Hashable {
     /// Records a key not recorded yet.
     mutating func append(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
         entries.append(Entry(key: key, position: position, items: items))
+    }
+}
+
+/// Stored as two values, the keys and the numbers, not one value per position: every article
+/// in the cache has a score of them.
+extension FieldPositions: Codable {
+    public func encode(to encoder: any Encoder) throws {
+        var numbers: [UInt8] = []
+        func add(_ n: Int) { withUnsafeBytes(of: Int32(truncatingIfNeeded: n).littleEndian) { numbers.append(contentsOf: $0) } }
+        for entry in entries {
+            add(entry.position.line)
+            add(entry.position.column)
+            add(entry.items.count)
+            for item in entry.items {
+                add(item.line)
+                add(item.column)
+            }
+        }
+        var stored = encoder.unkeyedContainer()
+        try stored.encode(entries.map(\.key).joined(separator: "\n"))
+        try stored.encode(numbers)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var stored = try decoder.unkeyedContainer()
+        let keys = try stored.decode(String.self)
+        let numbers = try stored.decode([UInt8].self)
+        var offset = 0
+        func next() throws -> Int {
+            guard offset + 4 <= numbers.count else { throw BinaryCodingError.truncated }
+            defer { offset += 4 }
+            return Int(Int32(littleEndian: numbers.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }))
+        }
+        for key in keys.isEmpty ? [] : keys.split(separator: "\n", omittingEmptySubsequences: false) {
+            let position = SourcePosition(line: try next(), column: try next())
+            let count = try next()
+            guard count >= 0, count <= numbers.count else { throw BinaryCodingError.truncated }
+            var items: [SourcePosition] = []
+            for _ in 0..<count { items.append(SourcePosition(line: try next(), column: try next())) }
+            entries.append(Entry(key: String(key), position: position, items: items))
+        }
+        guard offset == numbers.count else { throw BinaryCodingError.truncated }
     }
 }
 

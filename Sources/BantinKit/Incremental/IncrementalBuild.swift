@@ -90,6 +90,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// Writes the site beside the output (into the retired site when it can), swaps it in, and
     /// saves what the next build needs: stamp, manifests, article cache.
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
+        var clock = StageClock()
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool)
         do {
@@ -97,6 +98,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
         }
+        clock.lap("render and write")
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
             diagnostics: diagnostics, notes: site.notes)
@@ -117,6 +119,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             retired.save(to: output.retiredManifestURL)
         }
         cacheSaved.value
+        clock.lap("stamp, manifest and article cache saved")
         return report
     }
 }

@@ -81,7 +81,6 @@ public enum SiteBuilder {
         clock.lap("fingerprint inputs")
         let (site, diagnostics) = try plan(options, listing: listing, memory: incremental, clock: &clock)
         let report = try incremental.publish(site, diagnostics: diagnostics, progress: progress)
-        clock.lap("render, write and save")
         if !options.freesMemory { KeptUntilExit.keep(site) }
         return report
     }

@@ -8,6 +8,10 @@ public final class PageRenderer: Sendable {
     /// Each article's fields as templates see them, made once when many pages are rendered
     /// (cards show an article on many pages); otherwise made where they are shown.
     private let articleFields: [TemplateFields]?
+    /// The site's settings, each directive's and each theme's fields, as templates see them (made once).
+    let siteFields: TemplateFields
+    let directiveFields: [TemplateFields]
+    let themeFields: [TemplateFields]
 
     public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool = true) {
         self.graph = graph
@@ -15,6 +19,9 @@ public final class PageRenderer: Sendable {
         self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)
         self.baseURL = baseURL
         articleFields = formatDatesAhead ? graph.articles.parallelMap { TemplateFields($0.fields) } : nil
+        siteFields = TemplateFields(graph.config)
+        directiveFields = graph.directives.map { TemplateFields($0.directive.fields) }
+        themeFields = graph.themes.map { TemplateFields($0.theme.fields) }
     }
 
     func fields(ofArticle index: Int) -> TemplateFields {
@@ -39,7 +46,7 @@ public final class PageRenderer: Sendable {
         ]
         let context = PageContext(
             lang: config.language,
-            site: TemplateFields(config),
+            site: siteFields,
             root: link.root,
             page: PageView(
                 kind: kind, title: title, description: description ?? config.description,

@@ -155,11 +155,11 @@ extension PageRenderer {
             StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
         let directives = article.directives.compactMap { code -> TermLinkView? in
             guard let d = graph.directiveIndex[code] else { return nil }
-            return TermLinkView(fields: TemplateFields(graph.directives[d].directive.fields), url: link.href(.directive(code.slug, page: 1)))
+            return TermLinkView(fields: directiveFields[d], url: link.href(.directive(code.slug, page: 1)))
         }
         let themes = article.themes.compactMap { year -> TermLinkView? in
             guard let t = graph.themeIndex[year] else { return nil }
-            return TermLinkView(fields: TemplateFields(graph.themes[t].theme.fields), url: link.href(.theme(year: year, page: 1)))
+            return TermLinkView(fields: themeFields[t], url: link.href(.theme(year: year, page: 1)))
         }
         ctx.article = ArticleView(
             card: card(index, link: link), body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
