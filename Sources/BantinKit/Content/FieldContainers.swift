@@ -4,7 +4,7 @@ import Yams
 struct FieldDocumentDecoder: Decoder {
     let state: FieldDecodingState
     var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [.siteTimeZone: state.zone] }
+    var userInfo: [CodingUserInfoKey: Any] { state.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(FieldKeyedContainer<Key>(state: state))
@@ -72,7 +72,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     let key: String
     let state: FieldDecodingState
     var codingPath: [any CodingKey] { [FieldName(stringValue: key)] }
-    var userInfo: [CodingUserInfoKey: Any] { [.siteTimeZone: state.zone] }
+    var userInfo: [CodingUserInfoKey: Any] { state.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> { throw notText }
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw notText }
@@ -99,6 +99,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func decode(_ type: Int.Type) throws -> Int {
         guard let scalar else { throw FieldError(message: "`\(key)` must be a whole number") }
+        if let number = Int(scalar.string) { return number }
         guard let number = Node.scalar(scalar).int else { throw FieldError(message: "`\(key)` must be a whole number, not `\(scalar.string)`") }
         return number
     }

@@ -142,12 +142,16 @@ final class FieldDecodingState {
     var positions = FieldPositions()
     /// Keys the model asked for: every key it declares.
     var asked: [String] = []
+    /// What values decoded from front matter are told (the site timezone), made once.
+    let userInfo: [CodingUserInfoKey: Any]
 
     init(reader: FieldReader, zone: SiteTimeZone, defaults: [String: Any], required: [String: String]) {
         self.reader = reader
         self.zone = zone
         self.defaults = defaults
         self.required = required
+        userInfo = [.siteTimeZone: zone]
+        asked.reserveCapacity(defaults.count)
     }
 
     func report(_ message: String, at position: SourcePosition) {

@@ -104,7 +104,11 @@ struct FieldReader {
         value(key)?.position ?? SourcePosition(line: 1, column: 1)
     }
 
-    func value(_ key: String) -> FieldValue? { entries.first { $0.key == key }?.value }
+    func value(_ key: String) -> FieldValue? {
+        // Looked up by index: finding the entry must not copy every entry it passes.
+        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        return nil
+    }
 
     func isNull(_ value: FieldValue) -> Bool {
         if case .scalar(let s) = value.shape, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return true }
