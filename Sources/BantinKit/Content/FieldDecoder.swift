@@ -57,78 +57,65 @@ extension Decoder {
     var fieldName: String { codingPath.first?.stringValue ?? "value" }
 }
 
-/// Where each front-matter value (and each item of a list) was written, for later checks.
-public struct FieldPositions: Sendable, Hashable {
-    struct Entry: Sendable, Hashable {
-        var key: String
-        var position: SourcePosition
-        var items: [SourcePosition]
-    }
-
-    var entries: [Entry] = []
+/// Where each front-matter value (and each item of a list) was written, for the checks made
+/// after reading. Kept packed, as it is stored in the article cache (keys, then numbers): every
+/// article has a score of positions, and only a diagnostic ever asks for one.
+public struct FieldPositions: Sendable, Hashable, Codable {
+    /// The keys, each followed by a newline.
+    private var keys = ""
+    /// For each key in order: line, column, item count, then each item's line and column (Int32s).
+    private var numbers: [UInt8] = []
 
     public init() {}
 
     /// Where the value of `key` is written.
-    public func of(_ key: String) -> SourcePosition? { entries.first { $0.key == key }?.position }
+    public func of(_ key: String) -> SourcePosition? { find(key)?.position }
 
     /// Where item `index` of the list `key` is written (its value's position when not a list).
     public func item(_ key: String, _ index: Int) -> SourcePosition? {
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        guard let entry = find(key) else { return nil }
         return entry.items.indices.contains(index) ? entry.items[index] : entry.position
     }
 
     /// Records where `key`'s value (and items) are, in place of what was recorded for it.
     mutating func record(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
-        entries.removeAll { $0.key == key }
-        append(key, at: position, items: items)
+        var kept = FieldPositions()
+        for entry in entries() where entry.key != key { kept.append(entry.key, at: entry.position, items: entry.items) }
+        kept.append(key, at: position, items: items)
+        self = kept
     }
 
     /// Records a key not recorded yet.
     mutating func append(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
-        entries.append(Entry(key: key, position: position, items: items))
-    }
-}
-
-/// Stored as two values, the keys and the numbers, not one value per position: every article
-/// in the cache has a score of them.
-extension FieldPositions: Codable {
-    public func encode(to encoder: any Encoder) throws {
-        var numbers: [UInt8] = []
+        keys += key
+        keys += "\n"
         func add(_ n: Int) { withUnsafeBytes(of: Int32(truncatingIfNeeded: n).littleEndian) { numbers.append(contentsOf: $0) } }
-        for entry in entries {
-            add(entry.position.line)
-            add(entry.position.column)
-            add(entry.items.count)
-            for item in entry.items {
-                add(item.line)
-                add(item.column)
-            }
+        add(position.line)
+        add(position.column)
+        add(items.count)
+        for item in items {
+            add(item.line)
+            add(item.column)
         }
-        var stored = encoder.unkeyedContainer()
-        try stored.encode(entries.map(\.key).joined(separator: "\n"))
-        try stored.encode(numbers)
     }
 
-    public init(from decoder: any Decoder) throws {
-        var stored = try decoder.unkeyedContainer()
-        let keys = try stored.decode(String.self)
-        let numbers = try stored.decode([UInt8].self)
+    private func find(_ key: String) -> (key: String, position: SourcePosition, items: [SourcePosition])? {
+        entries().first { $0.key == key }
+    }
+
+    /// Every recorded key with its positions, unpacked.
+    private func entries() -> [(key: String, position: SourcePosition, items: [SourcePosition])] {
         var offset = 0
-        func next() throws -> Int {
-            guard offset + 4 <= numbers.count else { throw BinaryCodingError.truncated }
+        func next() -> Int {
+            guard offset + 4 <= numbers.count else { return 0 }
             defer { offset += 4 }
             return Int(Int32(littleEndian: numbers.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int32.self) }))
         }
-        for key in keys.isEmpty ? [] : keys.split(separator: "\n", omittingEmptySubsequences: false) {
-            let position = SourcePosition(line: try next(), column: try next())
-            let count = try next()
-            guard count >= 0, count <= numbers.count else { throw BinaryCodingError.truncated }
-            var items: [SourcePosition] = []
-            for _ in 0..<count { items.append(SourcePosition(line: try next(), column: try next())) }
-            entries.append(Entry(key: String(key), position: position, items: items))
+        return keys.split(separator: "\n").map { key in
+            let position = SourcePosition(line: next(), column: next())
+            let count = max(0, min(next(), numbers.count / 8))
+            return (String(key), position, (0..<count).map { _ in SourcePosition(line: next(), column: next()) })
         }
-        guard offset == numbers.count else { throw BinaryCodingError.truncated }
     }
 }
 

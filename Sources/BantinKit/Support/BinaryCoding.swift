@@ -80,7 +80,7 @@ enum BinaryCodingError: Error { case truncated }
 
 // MARK: Encoding
 
-final class BinaryEncoder: Encoder {
+struct BinaryEncoder: Encoder {
     let output: BinaryOutput
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -142,7 +142,7 @@ private struct KeyedBinaryEncoding<Key: CodingKey>: KeyedEncodingContainerProtoc
 }
 
 /// A list: its count (patched as items are added), then its items.
-private final class UnkeyedBinaryEncoding: UnkeyedEncodingContainer {
+private struct UnkeyedBinaryEncoding: UnkeyedEncodingContainer {
     let output: BinaryOutput
     let countAt: Int
     var count = 0
@@ -154,29 +154,29 @@ private final class UnkeyedBinaryEncoding: UnkeyedEncodingContainer {
         output.int(0)
     }
 
-    private func added() {
+    private mutating func added() {
         count += 1
         let value = Int64(count).littleEndian
         output.bytes.withUnsafeMutableBytes { $0.storeBytes(of: value, toByteOffset: countAt, as: Int64.self) }
     }
 
-    func encodeNil() throws {
+    mutating func encodeNil() throws {
         added()
         output.flag(false)
     }
-    func encode(_ value: some Encodable) throws {
+    mutating func encode(_ value: some Encodable) throws {
         added()
         try write(value, to: output)
     }
-    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         added()
         return KeyedEncodingContainer(KeyedBinaryEncoding<NestedKey>(output: output))
     }
-    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         added()
         return UnkeyedBinaryEncoding(output: output)
     }
-    func superEncoder() -> any Encoder { BinaryEncoder(output: output) }
+    mutating func superEncoder() -> any Encoder { BinaryEncoder(output: output) }
 }
 
 private struct SingleBinaryEncoding: SingleValueEncodingContainer {
@@ -189,7 +189,7 @@ private struct SingleBinaryEncoding: SingleValueEncodingContainer {
 
 // MARK: Decoding
 
-final class BinaryDecoder: Decoder {
+struct BinaryDecoder: Decoder {
     let input: BinaryInput
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -244,40 +244,40 @@ private struct KeyedBinaryDecoding<Key: CodingKey>: KeyedDecodingContainerProtoc
     func superDecoder(forKey key: Key) throws -> any Decoder { BinaryDecoder(input: input) }
 }
 
-private final class UnkeyedBinaryDecoding: UnkeyedDecodingContainer {
+private struct UnkeyedBinaryDecoding: UnkeyedDecodingContainer {
     let input: BinaryInput
     let count: Int?
     var currentIndex = 0
     var codingPath: [any CodingKey] { [] }
-    var isAtEnd: Bool { currentIndex >= count! }
+    var isAtEnd: Bool { currentIndex >= (count ?? 0) }
 
     init(input: BinaryInput) throws {
         self.input = input
         count = try input.count()
     }
 
-    private func next() throws {
+    private mutating func next() throws {
         guard !isAtEnd else { throw BinaryCodingError.truncated }
         currentIndex += 1
     }
 
-    func decodeNil() throws -> Bool {
+    mutating func decodeNil() throws -> Bool {
         // Only optionals in lists ask; they were written with a presence byte only when nil.
         false
     }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try next()
         return try read(type, from: input)
     }
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         try next()
         return KeyedDecodingContainer(KeyedBinaryDecoding<NestedKey>(input: input))
     }
-    func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         try next()
         return try UnkeyedBinaryDecoding(input: input)
     }
-    func superDecoder() throws -> any Decoder { BinaryDecoder(input: input) }
+    mutating func superDecoder() throws -> any Decoder { BinaryDecoder(input: input) }
 }
 
 private struct SingleBinaryDecoding: SingleValueDecodingContainer {
