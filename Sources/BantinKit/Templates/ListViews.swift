@@ -1,8 +1,8 @@
 // View models of list and index pages (see ViewModels.swift).
 
-final class FactView: TemplateObject, @unchecked Sendable {
-    var label: String
-    var value: String
+final class FactView: TemplateObject, Sendable {
+    let label: String
+    let value: String
 
     init(label: String, value: String) {
         self.label = label
@@ -18,12 +18,12 @@ final class FactView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class PageNumberView: TemplateObject, @unchecked Sendable {
-    var number: Int
-    var url: String
-    var current: Bool
+final class PageNumberView: TemplateObject, Sendable {
+    let number: Int
+    let url: String
+    let current: Bool
     /// Stands for the pages left out between two shown numbers.
-    var gap: Bool = false
+    let gap: Bool
 
     init(number: Int, url: String, current: Bool, gap: Bool = false) {
         self.number = number
@@ -43,11 +43,11 @@ final class PageNumberView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class PaginationView: TemplateObject, @unchecked Sendable {
-    var label: String
-    var prev: String?
-    var next: String?
-    var pages: [PageNumberView]
+final class PaginationView: TemplateObject, Sendable {
+    let label: String
+    let prev: String?
+    let next: String?
+    let pages: [PageNumberView]
 
     init(label: String, prev: String?, next: String?, pages: [PageNumberView]) {
         self.label = label
@@ -67,15 +67,15 @@ final class PaginationView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class ListingView: TemplateObject, @unchecked Sendable {
-    var kicker: String?
-    var heading: String
-    var subtitle: String?
-    var facts: [FactView]
-    var description: String?
-    var lead: CardView?
-    var articles: [CardView]
-    var pagination: PaginationView?
+final class ListingView: TemplateObject, Sendable {
+    let kicker: String?
+    let heading: String
+    let subtitle: String?
+    let facts: [FactView]
+    let description: String?
+    let lead: CardView?
+    let articles: [CardView]
+    let pagination: PaginationView?
 
     init(kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView], pagination: PaginationView?) {
         self.kicker = kicker
@@ -104,12 +104,12 @@ final class ListingView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class TermItemView: TemplateObject, @unchecked Sendable {
-    var label: String
-    var sublabel: String?
-    var meta: String?
-    var url: String
-    var count: Int
+final class TermItemView: TemplateObject, Sendable {
+    let label: String
+    let sublabel: String?
+    let meta: String?
+    let url: String
+    let count: Int
 
     init(label: String, sublabel: String?, meta: String?, url: String, count: Int) {
         self.label = label
@@ -131,13 +131,22 @@ final class TermItemView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class TermGroupView: TemplateObject, @unchecked Sendable {
-    var heading: String
-    var items: [TermItemView]
+final class TermGroupView: TemplateObject, Sendable {
+    let heading: String
+    let items: [TermItemView]
 
     init(heading: String, items: [TermItemView]) {
         self.heading = heading
         self.items = items
+    }
+
+    /// Items under their headings, a group for each run of items with the same heading.
+    static func grouped(_ items: [(heading: String, item: TermItemView)]) -> [TermGroupView] {
+        var runs: [(heading: String, items: [TermItemView])] = []
+        for (heading, item) in items {
+            if runs.last?.heading == heading { runs[runs.count - 1].items.append(item) } else { runs.append((heading, [item])) }
+        }
+        return runs.map { TermGroupView(heading: $0.heading, items: $0.items) }
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -149,10 +158,10 @@ final class TermGroupView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class TermsView: TemplateObject, @unchecked Sendable {
-    var heading: String
-    var intro: String?
-    var groups: [TermGroupView]
+final class TermsView: TemplateObject, Sendable {
+    let heading: String
+    let intro: String?
+    let groups: [TermGroupView]
 
     init(heading: String, intro: String?, groups: [TermGroupView]) {
         self.heading = heading

@@ -30,7 +30,7 @@ public final class PageRenderer: Sendable {
 
     // MARK: Shared parts
 
-    func context(for route: Route, kind: String, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageContext {
+    func context(for route: Route, kind: String, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageFrame {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         let config = graph.config
         let trail: [(String, Route?)] = [("Trang chủ", Route.home(page: 1))] + crumbs
@@ -44,13 +44,10 @@ public final class PageRenderer: Sendable {
             ("Lưu trữ", .archiveIndex, ["archive", "month"]),
             ("Tìm kiếm", .search, ["search"]),
         ]
-        let context = PageContext(
+        return PageFrame(
             lang: config.language,
             site: siteFields,
             root: link.root,
-            page: PageView(
-                kind: kind, title: title, description: description ?? config.description,
-                canonical: link.absoluteURL(route), feed: feed.map(link.href)),
             links: LinksView(
                 home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
@@ -58,9 +55,10 @@ public final class PageRenderer: Sendable {
             nav: menu.map { NavItem(label: $0.0, url: link.href($0.1), current: $0.2.contains(kind)) },
             breadcrumbs: trail.enumerated().map { index, crumb in
                 Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
-            })
-        context.page.structuredData = trail.count > 1 ? [structuredCrumbs] : []
-        return context
+            },
+            page: PageView.Parts(
+                kind: kind, title: title, description: description ?? config.description, canonical: link.absoluteURL(route),
+                feed: feed.map(link.href), structuredData: trail.count > 1 ? [structuredCrumbs] : []))
     }
 
     func card(_ index: Int, link: LinkBuilder) -> CardView {
@@ -95,9 +93,7 @@ public final class PageRenderer: Sendable {
         return result
     }
 
-    func render(_ context: PageContext, template: String) -> [UInt8] {
-        let data = context.page.structuredData
-        context.page.jsonLD = data.isEmpty ? nil : StructuredData.document(data)
-        return templates.render(context, page: template)
+    func render(_ frame: PageFrame, _ content: PageContent = .none, template: String) -> [UInt8] {
+        templates.render(PageContext(frame: frame, page: PageView(frame.page), content: content), page: template)
     }
 }

@@ -64,11 +64,10 @@ extension PageRenderer {
                 lead = card(first, link: link)
                 indices.removeFirst()
             }
-            ctx.listing = ListingView(
+            return render(ctx, .listing(ListingView(
                 kicker: nil, heading: slice.number == 1 ? "Tin mới nhất" : "Tin bài · trang \(slice.number)", subtitle: nil, facts: [],
                 description: nil, lead: lead, articles: indices.map { card($0, link: link) },
-                pagination: pagination(slice, route: { .home(page: $0) }, link: link))
-            return render(ctx, template: "list")
+                pagination: pagination(slice, route: { .home(page: $0) }, link: link))), template: "list")
 
         case .article(let index):
             return articlePage(index, route: route, link: link)
@@ -76,9 +75,8 @@ extension PageRenderer {
         case .directiveIndex:
             let ctx = context(for: route, kind: "directives", title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
                               feed: .file("feed.xml"), crumbs: [("Văn bản", nil)])
-            ctx.terms = TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
-                                  groups: directiveGroups(link: link))
-            return render(ctx, template: "terms")
+            return render(ctx, .terms(TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
+                                  groups: directiveGroups(link: link))), template: "terms")
 
         case .directive(let index, let slice):
             return directivePage(index, slice: slice, route: route, link: link)
@@ -90,9 +88,8 @@ extension PageRenderer {
                 TermItemView(label: "Năm \(entry.theme.year)", sublabel: entry.theme.title, meta: nil,
                              url: link.href(.theme(year: entry.theme.year, page: 1)), count: entry.articles.count)
             }
-            ctx.terms = TermsView(heading: "Chuyên đề năm", intro: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
-                                  groups: items.isEmpty ? [] : [TermGroupView(heading: "Các năm", items: items)])
-            return render(ctx, template: "terms")
+            return render(ctx, .terms(TermsView(heading: "Chuyên đề năm", intro: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+                                  groups: items.isEmpty ? [] : [TermGroupView(heading: "Các năm", items: items)])), template: "terms")
 
         case .theme(let index, let slice):
             return themePage(index, slice: slice, route: route, link: link)
@@ -100,26 +97,20 @@ extension PageRenderer {
         case .archiveIndex:
             let ctx = context(for: route, kind: "archive", title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", nil)])
-            var groups: [TermGroupView] = []
-            for month in graph.months {
-                let item = TermItemView(label: VietnameseDate.monthName(year: month.year, month: month.month), sublabel: nil, meta: nil,
-                                        url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count)
-                if groups.last?.heading == "Năm \(month.year)" { groups[groups.count - 1].items.append(item) } else {
-                    groups.append(TermGroupView(heading: "Năm \(month.year)", items: [item]))
-                }
-            }
-            ctx.terms = TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi trang tháng in được thành một bản tin tháng.", groups: groups)
-            return render(ctx, template: "terms")
+            let groups = TermGroupView.grouped(graph.months.map { month in
+                ("Năm \(month.year)", TermItemView(label: VietnameseDate.monthName(year: month.year, month: month.month), sublabel: nil, meta: nil,
+                                                  url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count))
+            })
+            return render(ctx, .terms(TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi trang tháng in được thành một bản tin tháng.", groups: groups)), template: "terms")
 
         case .month(let index):
             let month = graph.months[index]
             let name = VietnameseDate.monthName(year: month.year, month: month.month)
             let ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
-            ctx.listing = ListingView(
+            return render(ctx, .listing(ListingView(
                 kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(month.articles.count))],
-                description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil)
-            return render(ctx, template: "list")
+                description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil)), template: "list")
 
         case .search:
             let ctx = context(for: route, kind: "search", title: "Tìm kiếm", description: "Tìm tin bài, không cần gõ dấu",
@@ -140,7 +131,7 @@ extension PageRenderer {
             crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
         }
         crumbs.append((article.title, nil))
-        let ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
+        var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
         let imageURL = article.image.flatMap { link.absoluteURL(.file($0.path)) }
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
         ctx.page.image = imageURL
@@ -161,25 +152,19 @@ extension PageRenderer {
             guard let t = graph.themeIndex[year] else { return nil }
             return TermLinkView(fields: themeFields[t], url: link.href(.theme(year: year, page: 1)))
         }
-        ctx.article = ArticleView(
+        let view = ArticleView(
             card: card(index, link: link), body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
             related: graph.related[index].map { card($0, link: link) })
-        return render(ctx, template: "article")
+        return render(ctx, .article(view), template: "article")
     }
 
     func directiveGroups(link: LinkBuilder) -> [TermGroupView] {
-        var groups: [TermGroupView] = []
-        for entry in graph.directives {
+        TermGroupView.grouped(graph.directives.map { entry in
             let d = entry.directive
-            let heading = d.kind ?? "Văn bản khác"
             let meta = [d.issuer, d.issued?.vietnameseShort].compactMap { $0 }.joined(separator: " · ")
-            let item = TermItemView(label: d.code.text, sublabel: d.title, meta: meta, url: link.href(.directive(d.code.slug, page: 1)),
-                                    count: entry.articles.count)
-            if groups.last?.heading == heading { groups[groups.count - 1].items.append(item) } else {
-                groups.append(TermGroupView(heading: heading, items: [item]))
-            }
-        }
-        return groups
+            return (d.kind ?? "Văn bản khác", TermItemView(label: d.code.text, sublabel: d.title, meta: meta, url: link.href(.directive(d.code.slug, page: 1)),
+                                                         count: entry.articles.count))
+        })
     }
 
     func directivePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
@@ -199,12 +184,11 @@ extension PageRenderer {
         if let issuer = d.issuer { facts.append(FactView(label: "Cơ quan ban hành", value: issuer)) }
         if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
         facts.append(FactView(label: "Số bài viết", value: String(entry.articles.count)))
-        ctx.listing = ListingView(
+        return render(ctx, .listing(ListingView(
             kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
             description: slice.number == 1 ? markdown.render(d.body).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
-            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link))
-        return render(ctx, template: "list")
+            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link))), template: "list")
     }
 
     func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
@@ -218,12 +202,11 @@ extension PageRenderer {
         }
         let ctx = context(for: route, kind: "theme", title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
                           description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
-        ctx.listing = ListingView(
+        return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
             facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
             description: slice.number == 1 ? markdown.render(entry.theme.body).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
-            pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))
-        return render(ctx, template: "list")
+            pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: "list")
     }
 }

@@ -1,33 +1,43 @@
 // View models: what templates see (documented in README.md, "Templates"). Each answers
 // `value(named:)` itself, with a typed `TemplateValue`, which keeps rendering fast.
 // Empty text is absent (`nil`), so `{{#x}}…{{/x}}` tests for presence.
-// They are classes so that handing one to the template engine costs a reference, not a copy
-// of every field; each is built and rendered by one thread, hence `@unchecked Sendable`.
+// They are immutable classes, so that handing one to the template engine costs a reference,
+// not a copy of every field.
+
+/// What a page shows besides its frame (masthead, navigation, breadcrumbs).
+enum PageContent {
+    case article(ArticleView)
+    case listing(ListingView)
+    case terms(TermsView)
+    case none
+}
 
 /// The context of every page.
-final class PageContext: TemplateObject, @unchecked Sendable {
-    var lang: String
-    var site: TemplateFields
-    var root: String
-    var page: PageView
-    var links: LinksView
-    var nav: [NavItem]
-    var breadcrumbs: [Crumb]
-    var article: ArticleView? = nil
-    var listing: ListingView? = nil
-    var terms: TermsView? = nil
+final class PageContext: TemplateObject, Sendable {
+    let lang: String
+    let site: TemplateFields
+    let root: String
+    let page: PageView
+    let links: LinksView
+    let nav: [NavItem]
+    let breadcrumbs: [Crumb]
+    private let content: TemplateValue?
+    private let contentName: String
 
-    init(lang: String, site: TemplateFields, root: String, page: PageView, links: LinksView, nav: [NavItem], breadcrumbs: [Crumb], article: ArticleView? = nil, listing: ListingView? = nil, terms: TermsView? = nil) {
-        self.lang = lang
-        self.site = site
-        self.root = root
+    init(frame: PageFrame, page: PageView, content: PageContent) {
+        lang = frame.lang
+        site = frame.site
+        root = frame.root
         self.page = page
-        self.links = links
-        self.nav = nav
-        self.breadcrumbs = breadcrumbs
-        self.article = article
-        self.listing = listing
-        self.terms = terms
+        links = frame.links
+        nav = frame.nav
+        breadcrumbs = frame.breadcrumbs
+        switch content {
+        case .article(let view): (contentName, self.content) = ("article", .object(view))
+        case .listing(let view): (contentName, self.content) = ("listing", .object(view))
+        case .terms(let view): (contentName, self.content) = ("terms", .object(view))
+        case .none: (contentName, self.content) = ("", nil)
+        }
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -39,12 +49,21 @@ final class PageContext: TemplateObject, @unchecked Sendable {
         case "links": .object(links)
         case "nav": .list(nav.map { .object($0) })
         case "breadcrumbs": .list(breadcrumbs.map { .object($0) })
-        case "article": article.map { .object($0) }
-        case "listing": listing.map { .object($0) }
-        case "terms": terms.map { .object($0) }
+        case contentName: content
         default: nil
         }
     }
+}
+
+/// The parts of a page's context every page has, and what its `PageView` is made from.
+struct PageFrame {
+    var lang: String
+    var site: TemplateFields
+    var root: String
+    var links: LinksView
+    var nav: [NavItem]
+    var breadcrumbs: [Crumb]
+    var page: PageView.Parts
 }
 
 extension ParamValue: TemplateObject, TemplateRepresentable {
@@ -63,37 +82,51 @@ extension ParamValue: TemplateObject, TemplateRepresentable {
     }
 }
 
-final class PageView: TemplateObject, @unchecked Sendable {
-    var kind: String
-    var title: String
-    var description: String?
-    var canonical: String?
-    var feed: String?
-    /// Absolute URL of the page's photo (Open Graph, Twitter), only with a base URL.
-    var image: String? = nil
-    var imageAlt: String? = nil
-    var published: String? = nil
-    var modified: String? = nil
-    var section: String? = nil
-    var tags: [String] = []
-    var structuredData: [StructuredData.JSON] = []
-    /// `structuredData` as a JSON-LD document, made once before rendering (templates look it up more than once).
-    var jsonLD: String? = nil
+final class PageView: TemplateObject, Sendable {
+    /// What a page view is made of.
+    struct Parts {
+        var kind: String
+        var title: String
+        var description: String?
+        var canonical: String?
+        var feed: String?
+        /// Absolute URL of the page's photo (Open Graph, Twitter), only with a base URL.
+        var image: String? = nil
+        var imageAlt: String? = nil
+        var published: String? = nil
+        var modified: String? = nil
+        var section: String? = nil
+        var tags: [String] = []
+        var structuredData: [StructuredData.JSON] = []
+    }
 
-    init(kind: String, title: String, description: String?, canonical: String?, feed: String?, image: String? = nil, imageAlt: String? = nil, published: String? = nil, modified: String? = nil, section: String? = nil, tags: [String] = [], structuredData: [StructuredData.JSON] = [], jsonLD: String? = nil) {
-        self.kind = kind
-        self.title = title
-        self.description = description
-        self.canonical = canonical
-        self.feed = feed
-        self.image = image
-        self.imageAlt = imageAlt
-        self.published = published
-        self.modified = modified
-        self.section = section
-        self.tags = tags
-        self.structuredData = structuredData
-        self.jsonLD = jsonLD
+    let kind: String
+    let title: String
+    let description: String?
+    let canonical: String?
+    let feed: String?
+    let image: String?
+    let imageAlt: String?
+    let published: String?
+    let modified: String?
+    let section: String?
+    let tags: [String]
+    /// The structured data as a JSON-LD document, made once (templates look it up more than once).
+    let jsonLD: String?
+
+    init(_ parts: Parts) {
+        kind = parts.kind
+        title = parts.title
+        description = parts.description
+        canonical = parts.canonical
+        feed = parts.feed
+        image = parts.image
+        imageAlt = parts.imageAlt
+        published = parts.published
+        modified = parts.modified
+        section = parts.section
+        tags = parts.tags
+        jsonLD = parts.structuredData.isEmpty ? nil : StructuredData.document(parts.structuredData)
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -117,9 +150,9 @@ final class PageView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class LinksView: TemplateObject, @unchecked Sendable {
-    var home, directives, themes, archive, search, stylesheet: String
-    var feed: String?
+final class LinksView: TemplateObject, Sendable {
+    let home, directives, themes, archive, search, stylesheet: String
+    let feed: String?
 
     init(home: String, directives: String, themes: String, archive: String, search: String, stylesheet: String, feed: String?) {
         self.home = home
@@ -145,10 +178,10 @@ final class LinksView: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class NavItem: TemplateObject, @unchecked Sendable {
-    var label: String
-    var url: String
-    var current: Bool
+final class NavItem: TemplateObject, Sendable {
+    let label: String
+    let url: String
+    let current: Bool
 
     init(label: String, url: String, current: Bool) {
         self.label = label
@@ -166,9 +199,9 @@ final class NavItem: TemplateObject, @unchecked Sendable {
     }
 }
 
-final class Crumb: TemplateObject, @unchecked Sendable {
-    var label: String
-    var url: String?
+final class Crumb: TemplateObject, Sendable {
+    let label: String
+    let url: String?
 
     init(label: String, url: String?) {
         self.label = label
