@@ -13,25 +13,16 @@ enum PageContent {
 }
 
 /// The context of every page.
-final class PageContext: TemplateObject, Sendable {
-    let lang: String
-    let site: TemplateFields
-    let root: String
-    let page: PageView
-    let links: LinksView
-    let nav: [NavItem]
-    let breadcrumbs: [Crumb]
+final class PageContext: TemplateObject, @unchecked Sendable {
+    /// Never changed after the context is made (hence `@unchecked`: `PageFrame` holds classes).
+    private let frame: PageFrame
+    private let page: PageView
     private let content: TemplateValue?
     private let contentName: String
 
     init(frame: PageFrame, page: PageView, content: PageContent) {
-        lang = frame.lang
-        site = frame.site
-        root = frame.root
+        self.frame = frame
         self.page = page
-        links = frame.links
-        nav = frame.nav
-        breadcrumbs = frame.breadcrumbs
         switch content {
         case .article(let view): (contentName, self.content) = ("article", .object(view))
         case .listing(let view): (contentName, self.content) = ("listing", .object(view))
@@ -42,13 +33,13 @@ final class PageContext: TemplateObject, Sendable {
 
     func value(named name: String) -> TemplateValue? {
         switch name {
-        case "lang": .text(lang)
-        case "site": .object(site)
-        case "root": .text(root)
+        case "lang": .text(frame.lang)
+        case "site": .object(frame.site)
+        case "root": .text(frame.root)
         case "page": .object(page)
-        case "links": .object(links)
-        case "nav": .list(nav.map { .object($0) })
-        case "breadcrumbs": .list(breadcrumbs.map { .object($0) })
+        case "links": .object(frame.links)
+        case "nav": .list(frame.nav.map { .object($0) })
+        case "breadcrumbs": .list(frame.breadcrumbs.map { .object($0) })
         case contentName: content
         default: nil
         }
