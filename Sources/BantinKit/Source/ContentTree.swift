@@ -106,15 +106,15 @@ public enum ContentTree {
         }
         defer { close(fd) }
         for name in names where !name.hasPrefix(".") {
-            var path = folder.path.hasSuffix("/") ? folder.path + name : String(joining: folder.path, "/", name)
+            let path = folder.path.hasSuffix("/") ? folder.path + name : String(joining: folder.path, "/", name)
             let rel = folder.relative.isEmpty ? name : String(joining: folder.relative, "/", name)
             var info = stat()
             // Gone since the folder was read: not there, then.
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFLNK {
                 switch SymbolicLinks.resolve(path, root: place.root, rootShown: displayRoot) {
-                case .inside(let real, let target):
-                    path = real
+                case .inside(let target):
+                    // Read through the link (which leads inside): each listed path stays its own file.
                     info = target
                 case .refused(let problem):
                     diagnostics.append(.error(join(displayRoot, rel), problem))

@@ -5,8 +5,8 @@ import Foundation
 enum SymbolicLinks {
     /// What a link under a listed folder leads to.
     enum Resolution {
-        /// A file or folder inside the listed folder: its real path and status.
-        case inside(path: String, info: stat)
+        /// A file or folder inside the listed folder: its status.
+        case inside(stat)
         /// Anything else, as the problem to report.
         case refused(String)
     }
@@ -25,7 +25,7 @@ enum SymbolicLinks {
         }
         var info = stat()
         guard stat(real, &info) == 0 else { return .refused("symbolic link to \(target), which cannot be read (\(FileFault.words(for: errno)))") }
-        return .inside(path: real, info: info)
+        return .inside(info)
     }
 
     /// The absolute path of `path` with every link and `..` resolved; `nil` (and `errno` set) when it does not resolve.
