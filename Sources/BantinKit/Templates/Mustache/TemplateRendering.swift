@@ -19,8 +19,9 @@ struct TemplateRendering {
     /// Partials nested deeper than this render nothing (a partial that includes itself forever).
     static let maximumDepth = 100
     /// A page includes at most this many partials in all: a partial that includes itself twice
-    /// would otherwise render 2^100 copies, and the build would never end.
-    static let maximumIncludes = 100_000
+    /// would otherwise render 2^100 copies, and the build would never end (a real page includes
+    /// a few hundred at most).
+    static let maximumIncludes = 10_000
 
     init(library: TemplateLibrary, code: UnsafeBufferPointer<TemplateLibrary.Instruction>, text: UnsafeBufferPointer<UInt8>, root: TemplateValue) {
         self.library = library
