@@ -42,6 +42,8 @@ extension OutputFolder {
     /// With no output yet, the retired output is made as the new output's twin (the same folders,
     /// hard links to the same files), written alongside: the next build then has an earlier site
     /// to build into. No build writes through a file of its staging folder: it replaces it.
+    /// `beforeSwap` runs when every file is written, and may still refuse the site.
+    /// - Throws: the first file-system failure, in plain words.
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
     ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
     ///   retired output is a twin made now.
