@@ -16,12 +16,16 @@ struct SiteOptions: ParsableArguments {
     var drafts = false
     @Flag(help: "Treat warnings as errors.")
     var strict = false
+    @Flag(name: .customLong("no-wait"), help: "When another bantin build is writing the same output, fail at once instead of waiting for it.")
+    var noWait = false
 
     var buildOptions: BuildOptions {
-        BuildOptions(
+        var options = BuildOptions(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: output),
             contentName: trimmed(content), templatesName: trimmed(templates), outputName: trimmed(output), baseURL: baseURL,
             includeDrafts: drafts, strict: strict)
+        options.waitsForOtherBuilds = !noWait
+        return options
     }
 
     private func trimmed(_ path: String) -> String {
@@ -50,7 +54,9 @@ enum Console {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let report = try SiteBuilder.build(options, progress: TerminalProgress.forStandardError(start: start))
+            var progress = TerminalProgress.forStandardError(start: start)
+            progress.waiting = { Console.error($0) }
+            let report = try SiteBuilder.build(options, progress: progress)
             TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
             for line in BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start) { out(line) }

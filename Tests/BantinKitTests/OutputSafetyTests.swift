@@ -15,7 +15,8 @@ import Testing
         let diagnostics = site.failingBuild()
         #expect(diagnostics.errorCount >= 2)
         #expect(try site.snapshot() == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("bantin-staging") }
+        let state = site.root.appendingPathComponent(".public.bantin")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: state.path).filter { $0.contains("staging") }
         #expect(leftovers == [], "no staging folder is left behind")
     }
 
@@ -381,14 +382,14 @@ import Testing
         #expect(second.cachedArticles == files - 1)
         #expect(second.diagnostics == first.diagnostics, "warnings of cached articles are reported again")
         // A damaged cache is ignored, never trusted.
-        try site.write(".public.bantin-cache", "hỏng")
+        try site.write(".public.bantin/cache", "hỏng")
         try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần nữa", date: "2023-05-20T09:00:00+07:00"))
         let third = try expectSameAsCleanBuild(site, "a damaged cache")
         #expect(third.cachedArticles == 0)
         #expect(third.readArticles == files)
         #expect(third.diagnostics == first.diagnostics)
         // So is a cache cut short (a disk that filled up, say).
-        let cache = site.root.appendingPathComponent(".public.bantin-cache")
+        let cache = site.root.appendingPathComponent(".public.bantin/cache")
         let whole = try Data(contentsOf: cache)
         try whole.prefix(whole.count / 2).write(to: cache)
         try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần cuối", date: "2023-05-20T09:00:00+07:00"))

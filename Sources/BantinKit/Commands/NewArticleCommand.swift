@@ -80,18 +80,28 @@ public enum NewArticleCommand {
     }
 
     /// Writes a new file, refusing when one is already there (even if made a moment ago).
-    private static func write(_ text: String, to url: URL, display: String) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    private static func write(_ text: String, to url: URL, display: String) throws(NewArticleRefusal) {
+        let folder = OutputFolder.makeFolder(url.deletingLastPathComponent().path)
+        guard folder == 0 else { throw refusal(FileFault("create the folder", (display as NSString).deletingLastPathComponent, code: folder)) }
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             if errno == EEXIST {
                 throw NewArticleRefusal(message: "\(display): already exists; choose another title", isUsageError: false)
             }
-            throw NewArticleRefusal(message: "\(display): cannot be written: \(String(cString: strerror(errno)))", isUsageError: false)
+            throw refusal(FileFault.last("create", display))
         }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.close()
+        do {
+            try OutputFolder.writeAll(Array(text.utf8), to: fd)
+        } catch {
+            close(fd)
+            unlink(url.path)
+            throw refusal(FileFault("write", display, code: error.code))
+        }
+        close(fd)
+    }
+
+    private static func refusal(_ fault: FileFault) -> NewArticleRefusal {
+        NewArticleRefusal(message: fault.description, isUsageError: false)
     }
 
     /// The site's timezone; problems in `site.yml` are left for the build to report.

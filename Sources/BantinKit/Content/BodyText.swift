@@ -14,6 +14,9 @@ final class BodyText: @unchecked Sendable {
     private var text: String?
     /// Where the bytes are, when they are read on first use (the article cache says so too).
     let place: Place?
+    /// Set when the bytes could not be read (the `errno`, or `EIO` for a file cut short): the
+    /// build then fails rather than publish a page without its body.
+    private(set) var failure: Int32?
 
     init(_ text: String) {
         self.text = text
@@ -30,9 +33,26 @@ final class BodyText: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let text { return text }
-        let loaded = String(decoding: Self.read(place), as: UTF8.self)
+        let (bytes, failure) = Self.bytes(at: place)
+        self.failure = failure
+        let loaded = String(decoding: bytes, as: UTF8.self)
         text = loaded
         return loaded
+    }
+
+    /// The bytes at `place`, or none and the reason they could not be read.
+    private static func bytes(at place: Place?) -> ([UInt8], failure: Int32?) {
+        errno = 0
+        if let bytes = read(place) { return (bytes, nil) }
+        return ([], errno == 0 ? EIO : errno)
+    }
+
+    /// The reason the body could not be read, if it could not.
+    var unreadable: Int32? {
+        let lock = LazyLocks.lock(for: self)
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
     }
 
     /// The body as UTF-8, without making a string of it when it is not read yet.
@@ -44,7 +64,13 @@ final class BodyText: @unchecked Sendable {
             return Array(text.utf8)
         }
         lock.unlock()
-        return Self.read(place)
+        let (bytes, failure) = Self.bytes(at: place)
+        if let failure {
+            lock.lock()
+            self.failure = failure
+            lock.unlock()
+        }
+        return bytes
     }
 
     /// Where `body` is in the content file at `path` holding `bytes`: when it is exactly the end
@@ -59,12 +85,12 @@ final class BodyText: @unchecked Sendable {
         }
     }
 
-    /// The bytes at `place`; none when they cannot be read (a content file removed since it was
-    /// listed: the next build sees that and reads the article anew).
-    private static func read(_ place: Place?) -> [UInt8] {
+    /// The bytes at `place`; `nil` when they cannot be read (a content file removed or cut short
+    /// since it was listed).
+    private static func read(_ place: Place?) -> [UInt8]? {
         switch place {
-        case .cache(let file, let offset, let count): return file.read(at: offset, count: count) ?? []
-        case .source(let path, let offset, let count): return Directory.contents(of: path, at: offset, count: count) ?? []
+        case .cache(let file, let offset, let count): return file.read(at: offset, count: count)
+        case .source(let path, let offset, let count): return Directory.contents(of: path, at: offset, count: count)
         case nil: return []
         }
     }

@@ -20,8 +20,8 @@ public enum CatalogLoader {
         var clock = StageClock()
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
         var diagnostics = listed.diagnostics
-        let config = siteConfig(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)
         let files = ContentFiles(listed.files)
+        let config = siteConfig(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
         let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
@@ -46,6 +46,8 @@ public enum CatalogLoader {
     /// The files of a content folder by kind.
     struct ContentFiles {
         var articles: [TreeEntry] = [], directives: [TreeEntry] = [], themes: [TreeEntry] = [], other: [TreeEntry] = []
+        /// `site.yml` or `site.yaml`, as listed (a link leading outside the folder is not).
+        var settings: [TreeEntry] = []
 
         init(_ files: [TreeEntry]) {
             articles.reserveCapacity(files.count)
@@ -56,7 +58,9 @@ public enum CatalogLoader {
                     directives.append(file)
                 } else if isTopLevel(file, in: "themes") {
                     themes.append(file)
-                } else if file.relativePath != "site.yml" && file.relativePath != "site.yaml" {
+                } else if file.relativePath == "site.yml" || file.relativePath == "site.yaml" {
+                    settings.append(file)
+                } else {
                     other.append(file)
                 }
             }
@@ -130,15 +134,19 @@ public enum CatalogLoader {
 
     /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.
     public static func siteConfig(in content: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
-        for name in ["site.yml", "site.yaml"] {
-            let url = content.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let display = ContentTree.join(displayRoot, name)
-            guard let text = readText(url.path, display: display, into: &diagnostics) else { return SiteConfig() }
-            return SiteConfigReader.read(text: text, file: display, diagnostics: &diagnostics)
+        let files = ["site.yml", "site.yaml"].map { TreeEntry(relativePath: $0, path: content.appendingPathComponent($0).path) }
+        return siteConfig(files.filter { FileManager.default.fileExists(atPath: $0.path) }, displayRoot: displayRoot, diagnostics: &diagnostics)
+    }
+
+    /// The settings file among `files` (`site.yml` before `site.yaml`).
+    static func siteConfig(_ files: [TreeEntry], displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        guard let file = files.first(where: { $0.relativePath == "site.yml" }) ?? files.first else {
+            diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
+            return SiteConfig()
         }
-        diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
-        return SiteConfig()
+        let display = ContentTree.join(displayRoot, file.relativePath)
+        guard let text = readText(file.path, display: display, into: &diagnostics) else { return SiteConfig() }
+        return SiteConfigReader.read(text: text, file: display, diagnostics: &diagnostics)
     }
 
     static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> String? {
@@ -147,8 +155,10 @@ public enum CatalogLoader {
 
     /// A file's bytes and its text.
     static func readSource(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> (bytes: [UInt8], text: String)? {
+        errno = 0
         guard let bytes = Directory.contents(of: path) else {
-            diagnostics.append(.error(display, "cannot read this file (check its permissions)"))
+            let reason = errno == EISDIR ? "it is a folder" : FileFault.words(for: errno == 0 ? EIO : errno)
+            diagnostics.append(.error(display, "cannot read this file: \(reason)"))
             return nil
         }
         switch SourceDecoder.decode(bytes, path: display) {

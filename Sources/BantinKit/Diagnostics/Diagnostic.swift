@@ -10,7 +10,8 @@ public enum Severity: String, Sendable, Comparable, Codable {
 
 /// A problem found in the input, with the place it was found.
 ///
-/// Printed as `path:line:column: error: message`, the form editors and CI parse.
+/// Printed as `path:line:column: error: message`, the form editors and CI parse (without the
+/// position when it has none).
 public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible, Codable {
     public var severity: Severity
     /// Path of the file, as the user named it (relative to the working directory when possible).
@@ -37,8 +38,12 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
         Diagnostic(.warning, file, line: line, column: column, message)
     }
 
+    /// `path:line:column: error: message`; `path: error: message` for a problem with no line
+    /// (a whole file, a folder); `error: message` when no path is concerned.
     public var description: String {
-        "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.rawValue): \(message)"
+        if file.isEmpty { return "\(severity.rawValue): \(message)" }
+        if line == 0 { return "\(file): \(severity.rawValue): \(message)" }
+        return "\(file):\(line):\(max(column, 1)): \(severity.rawValue): \(message)"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

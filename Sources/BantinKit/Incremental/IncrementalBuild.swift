@@ -16,6 +16,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private var articleCache: ArticleCache?
     private var manifest = PageManifest()
     private var fingerprints: PageFingerprints?
+    /// The articles of the site planned, whose bodies must all have been read when it is written.
+    private var articles: [Article] = []
 
     init(options: BuildOptions, output: OutputFolder, listing: ContentListing) {
         self.options = options
@@ -60,6 +62,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
         let fingerprints = prints(graph)
+        articles = graph.articles
         let prints: [UInt64] = files.parallelMap { file in
             switch file {
             case .page(let plan, path: _): return fingerprints.fingerprint(plan) ?? PageManifest.alwaysWritten
@@ -94,9 +97,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool)
         do {
-            published = try output.publish(site.files, manifest: manifest, base: previous.value.base, progress: progress)
+            published = try output.publish(site.files, manifest: manifest, base: previous.value.base, progress: progress) {
+                () throws(FileFault) in try Self.checkBodiesWereRead(articles)
+            }
         } catch {
-            throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, "\(error)")])
+            throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, error.description)])
         }
         clock.lap("render and write")
         var report = BuildReport(
@@ -109,9 +114,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let outputAfter = published.print ?? manifest.listedPrint(of: output.url.path) ?? FolderPrint(value: 0)
-        output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         manifest.outputFingerprint = outputAfter.description
         manifest.save(to: output.manifestURL)
+        // The stamp last: it says the output, its manifest and the cache are this build's.
+        output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
         // After a build into an empty place, the output's twin is the earlier site the next build writes into.
         if published.twin, let twin = manifest.listedPrint(of: output.retiredURL.path) {
             var retired = manifest
@@ -121,5 +127,14 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         cacheSaved.value
         clock.lap("stamp, manifest and article cache saved")
         return report
+    }
+
+    /// A body read from its content file while the page was made, but gone or cut short by then
+    /// (the file was removed or rewritten during the build), fails the build: no page is published
+    /// without its body.
+    static func checkBodiesWereRead(_ articles: [Article]) throws(FileFault) {
+        guard let lost = articles.first(where: { $0.bodyText.unreadable != nil }), let code = lost.bodyText.unreadable else { return }
+        let reason = code == EIO ? "it changed during the build" : FileFault.words(for: code) + " (it was removed during the build)"
+        throw FileFault("read", lost.file, reason: reason + "; build again")
     }
 }

@@ -25,10 +25,10 @@ public struct InputStamp: Sendable, Equatable {
         return InputStamp(value: String(hasher.value, radix: 16))
     }
 
-    /// Every file and folder under `folder` (relative path, size, modification time, mode), so a
-    /// folder that is only renamed keeps its fingerprint.
+    /// Every file and folder under `folder` (relative path, size, modification and change times,
+    /// inode, mode).
     public static func fingerprint(of folder: URL) -> String {
-        FolderPrint.of(folder: folder.standardizedFileURL.path)?.description ?? ""
+        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true)?.description ?? ""
     }
 
     /// The running bantin executable, described like any input: a new build of bantin invalidates
@@ -36,9 +36,13 @@ public struct InputStamp: Sendable, Equatable {
     /// Described once per process: it is the running code that matters.
     static let executable: String = describe(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
 
-    /// One file's path, size, modification time and mode.
+    /// One file's path, size, modification and change times, inode and mode (of what a symbolic
+    /// link leads to): an edit that keeps
+    /// the size and sets the modification time back still changes the change time.
     static func describe(_ url: URL) -> String {
-        guard let info = Directory.linkStatus(url.path) else { return url.path }
-        return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_mode)"
+        // What a link inside the content folder leads to: its target's bytes are what is copied.
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return url.path }
+        return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)|\(info.st_ino)|\(info.st_mode)"
     }
 }

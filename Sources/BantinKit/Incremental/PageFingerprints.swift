@@ -207,6 +207,6 @@ struct PageManifest: Sendable {
             out.append(UInt8(ascii: "\t"))
             out += path.utf8
         }
-        try? OutputFolder.writeFile(out, to: url.path, replacing: true)
+        OutputFolder.replaceFile(parts: [out], at: url.path)
     }
 }

@@ -17,18 +17,18 @@ extension OutputFolder {
 
     /// Saves the stamp of a successful build (beside the output, so the site itself never changes).
     func saveStamp(inputs: InputStamp, output: FolderPrint, report: String) {
-        try? Data((inputs.value + " " + output.description + "\n" + report).utf8).write(to: stampURL)
+        Self.replaceFile(parts: [Array((inputs.value + " " + output.description + "\n" + report).utf8)], at: stampURL.path)
     }
 
     /// Forgets the last stamp: the next build will not take the output as up to date.
     public func clearStamp() {
-        try? FileManager.default.removeItem(at: stampURL)
+        unlink(stampURL.path)
     }
 
     /// The manifest of the retired output when that folder is exactly as its build left it
     /// (checked file by file against the fingerprint taken then); otherwise `nil`.
     func reusableBase() -> PageManifest? {
-        guard FileManager.default.fileExists(atPath: retiredURL.path) else { return nil }
+        guard Directory.linkStatus(retiredURL.path) != nil else { return nil }
         let manifest = PageManifest.load(from: retiredManifestURL)
         guard let recorded = FolderPrint(manifest.outputFingerprint), manifest.listedPrint(of: retiredURL.path) == recorded else { return nil }
         return manifest
@@ -42,23 +42,28 @@ extension OutputFolder {
     /// With no output yet, the retired output is made as the new output's twin (the same folders,
     /// hard links to the same files), written alongside: the next build then has an earlier site
     /// to build into. No build writes through a file of its staging folder: it replaces it.
+    /// `beforeSwap` runs when every file is written, and may still refuse the site.
+    /// - Throws: the first file-system failure, in plain words.
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
     ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
     ///   retired output is a twin made now.
-    func publish(_ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent) throws -> (print: FolderPrint?, twin: Bool) {
+    func publish(
+        _ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent,
+        beforeSwap: () throws(FileFault) -> Void = {}
+    ) throws(FileFault) -> (print: FolderPrint?, twin: Bool) {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
         try? fm.removeItem(at: twinURL)
-        do {
+        do throws(FileFault) {
             var twin: String? = nil
             if base != nil {
-                try fm.moveItem(at: retiredURL, to: stagingURL)
+                guard rename(retiredURL.path, stagingURL.path) == 0 else { throw FileFault.last("reuse the previous site in", stateShown) }
             } else {
                 try? fm.removeItem(at: retiredURL)
-                try fm.createDirectory(at: stagingURL, withIntermediateDirectories: true)
-                if !fm.fileExists(atPath: url.path), mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
+                guard mkdir(stagingURL.path, 0o755) == 0 else { throw FileFault.last("create the folder", stateShown + "/staging") }
+                if Directory.linkStatus(url.path) == nil, mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
-            try? fm.removeItem(at: retiredManifestURL)
+            unlink(retiredManifestURL.path)
             // The paths this build writes or removes (and the folders holding them): what they add
             // to the folder's fingerprint before and after is all that changes in it.
             var stale: [String] = []
@@ -69,12 +74,17 @@ extension OutputFolder {
                 changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
                 before = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
             }
-            let twinned = try Self.write(files, into: stagingURL, replacing: base != nil, twin: twin, progress: progress)
+            let twinned = try Self.write(files, into: stagingURL, shown: display, replacing: base != nil, twin: twin, progress: progress)
             Self.remove(stale, from: stagingURL)
             let marker = stagingURL.appendingPathComponent(Self.markerName).path
-            try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
+            do {
+                try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
+            } catch {
+                throw FileFault(error.action, ContentTree.join(display, Self.markerName), reason: error.reason)
+            }
             let after = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
             let print = base.flatMap { FolderPrint($0.outputFingerprint) }?.replacing(before, with: after)
+            try beforeSwap()
             try swapIntoPlace()
             guard let twin else { return (print, false) }
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {

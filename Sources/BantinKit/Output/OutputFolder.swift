@@ -15,26 +15,6 @@ public struct OutputFolder: Sendable {
         self.display = display
     }
 
-    /// bantin's own hidden files and folders beside the output: `.public.bantin-<role>`.
-    private func sibling(_ role: String) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bantin-\(role)")
-    }
-
-    var stagingURL: URL { sibling("staging") }
-    /// Where the output's twin is made before it becomes the retired output.
-    var twinURL: URL { sibling("twin") }
-    var stampURL: URL { sibling("stamp") }
-    var manifestURL: URL { sibling("pages") }
-    /// The output before this one, kept to be built into next time, and its manifest.
-    var retiredURL: URL { sibling("old") }
-    var retiredManifestURL: URL { sibling("old-pages") }
-    /// What reading each article gave, for the next build (see `ArticleCache`).
-    var cacheURL: URL { sibling("cache") }
-    /// The last "Xem thêm" ranking (see `RelatedMemo`).
-    var relatedURL: URL { sibling("related") }
-    /// The last search index, record by record (see `SearchMemo`).
-    var searchURL: URL { sibling("search") }
-
     /// Refuses an output folder that holds anything but a previous bantin output, and one
     /// that contains the sources: no user file may be lost to a typo in `--output`.
     public func validate(protecting sources: [URL]) -> Diagnostic? {
@@ -59,24 +39,6 @@ public struct OutputFolder: Sendable {
         return .error(display, "refusing to replace \(display): it is not empty and was not made by bantin (no \(Self.markerName)); move its files away or choose another `--output`")
     }
 
-    /// The output becomes the retired output (with its manifest), the staging folder the output.
-    func swapIntoPlace() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: url.path) {
-            try fm.moveItem(at: url, to: retiredURL)
-            do {
-                try fm.moveItem(at: stagingURL, to: url)
-            } catch {
-                try? fm.moveItem(at: retiredURL, to: url)
-                throw error
-            }
-            if fm.fileExists(atPath: manifestURL.path) { try? fm.moveItem(at: manifestURL, to: retiredManifestURL) }
-        } else {
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fm.moveItem(at: stagingURL, to: url)
-        }
-    }
-
     /// Every folder that holds one of `paths`, however deep.
     static func folders(holding paths: [String]) -> [String] {
         PathPrefix.folders(holding: paths).map { String(decoding: paths[$0.index].utf8.prefix($0.length ?? .max), as: UTF8.self) }
@@ -91,112 +53,79 @@ public struct OutputFolder: Sendable {
 
     /// Writes every file, on every core; folders are made first, in order. `replacing`: a file
     /// may already be there and is replaced by a new one. `twin`: a folder where every file is also
-    /// hard-linked, under the same path.
+    /// hard-linked, under the same path. `shown`: how messages name `root` (`public`).
     /// - Returns: whether every file was linked into `twin`.
-    static func write(_ files: [OutputFile], into root: URL, replacing: Bool, twin: String? = nil, progress: BuildProgress) throws -> Bool {
+    static func write(
+        _ files: [OutputFile], into root: URL, shown: String, replacing: Bool, twin: String? = nil, progress: BuildProgress
+    ) throws(FileFault) -> Bool {
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
-        let fm = FileManager.default
         let folders = folders(holding: files.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
         // The twin's folders are made on another core (folders in one parent are made one at a time).
         let twinFolders = twin.map { twin in Background { makeFolders(folders, under: twin) == nil } }
-        if let failure = makeFolders(folders, under: rootPath) { throw WriteError(message: failure) }
+        if let failure = makeFolders(folders, under: rootPath) {
+            throw FileFault("create the folder", ContentTree.join(shown, failure.folder), code: failure.code)
+        }
         let twin = twinFolders?.value == true ? twin : nil
-        let results: [(error: String?, twinned: Bool)] = files.parallelMap { file in
+        let results: [(fault: FileFault?, twinned: Bool)] = files.parallelMap { file in
             defer { counter.tick() }
             // Already in place (and never twinned: a twin is made only when nothing was in place).
             if file.contents.isKeep { return (nil, false) }
             let target = rootPath + "/" + file.path
-            do {
-                switch file.contents {
-                case .keep: break  // returned above
-                case .link(let previous):
-                    if replacing { unlink(target) }
-                    if Glibc.link(previous, target) != 0 { try fm.copyItem(atPath: previous, toPath: target) }
-                case .text(let text): try Self.writeFile(Array(text.utf8), to: target, replacing: replacing)
-                case .render(let make): try Self.writeFile(make(), to: target, replacing: replacing)
-                case .parts(let parts): try Self.writeFile(parts: parts, to: target, replacing: replacing)
-                case .copy(let source):
-                    if replacing { unlink(target) }
-                    try fm.copyItem(atPath: source.path, toPath: target)
-                }
-                return (nil, twin.map { Glibc.link(target, $0 + "/" + file.path) == 0 } ?? false)
+            do throws(FileFault) {
+                try place(file.contents, at: target, replacing: replacing)
             } catch {
-                return ("\(file.path): \(error.localizedDescription)", false)
+                // The file written is named as the user knows it: where it will be in the output.
+                let path = error.path == target ? ContentTree.join(shown, file.path) : error.path
+                return (FileFault(error.action, path, reason: error.reason), false)
+            }
+            return (nil, twin.map { Glibc.link(target, $0 + "/" + file.path) == 0 } ?? false)
+        }
+        if let first = results.lazy.compactMap(\.fault).first { throw first }
+        return twin != nil && results.allSatisfy(\.twinned)
+    }
+
+    /// Makes one file of the site at `target`: always a new regular file, never a symbolic link.
+    private static func place(_ contents: OutputFile.Contents, at target: String, replacing: Bool) throws(FileFault) {
+        switch contents {
+        case .keep: break
+        case .link(let previous):
+            if replacing { unlink(target) }
+            if Glibc.link(previous, target) != 0 { try copy(previous, shown: previous, to: target) }
+        case .text(let text): try writeFile(Array(text.utf8), to: target, replacing: replacing)
+        case .render(let make): try writeFile(make(), to: target, replacing: replacing)
+        case .parts(let parts): try writeFile(parts: parts, to: target, replacing: replacing)
+        case .copy(let source):
+            if replacing { unlink(target) }
+            try copy(source.path, shown: FileFault.shown(source.path), to: target)
+        }
+    }
+
+    /// The bytes of `source` (named `shown` in messages) as a new file at `target`.
+    private static func copy(_ source: String, shown: String, to target: String) throws(FileFault) {
+        do {
+            try PosixFiles.copyBytes(from: source, to: target)
+        } catch {
+            switch error {
+            case .source(EINVAL): throw FileFault("copy", shown, reason: "it is not a regular file")
+            case .source(let code): throw FileFault("read", shown, code: code)
+            case .target(let code): throw FileFault("write", target, code: code)
             }
         }
-        if let first = results.compactMap(\.error).first {
-            throw WriteError(message: "cannot write the site: \(first)")
-        }
-        return twin != nil && results.allSatisfy(\.twinned)
     }
 
     /// Makes `folders` under `root`, shallowest first, each depth on every core (a parent comes
     /// before its children); plain mkdir(2) is much cheaper than FileManager's. The first failure, if any.
-    private static func makeFolders(_ folders: [String], under root: String) -> String? {
+    private static func makeFolders(_ folders: [String], under root: String) -> (folder: String, code: Int32)? {
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in byDepth.keys.sorted() {
-            let failures = byDepth[depth]!.parallelMap { folder -> String? in
+            let failures = byDepth[depth]!.parallelMap { folder -> (folder: String, code: Int32)? in
                 guard mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST else { return nil }
-                return "cannot create the folder \(folder): \(String(cString: strerror(errno)))"
+                return (folder, errno)
             }
             if let failure = failures.compactMap({ $0 }).first { return failure }
         }
         return nil
     }
-}
-
-extension OutputFolder {
-    /// Creates `path` and writes `bytes` into it with plain POSIX calls: no intermediate copy,
-    /// no sync (the staging folder is swapped in whole, so a half-written file is never seen).
-    /// `replacing`: an existing file is unlinked first, so a hard link to it elsewhere keeps its content.
-    static func writeFile(_ bytes: [UInt8], to path: String, replacing: Bool = false) throws {
-        try writeFile(parts: [bytes], to: path, replacing: replacing)
-    }
-
-    /// `parts` one after another, without joining them first.
-    static func writeFile(parts: [[UInt8]], to path: String, replacing: Bool = false) throws {
-        if replacing { unlink(path) }
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { Glibc.close(fd) }
-        do {
-            for bytes in parts { try writeAll(bytes, to: fd) }
-        } catch {
-            throw WriteError(message: "cannot write \(path): \(error)")
-        }
-    }
-
-    /// Writes `parts` into a temporary file beside `path`, then renames it over `path`, so that a
-    /// reader sees the old file or the new one, never half of one. Failures leave no new file.
-    static func replaceFile(parts: [[UInt8]], at path: String) {
-        let temporary = path + ".tmp"
-        do {
-            try writeFile(parts: parts, to: temporary, replacing: true)
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
-    }
-
-    /// Writes all of `bytes` to `fd`.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(message: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
-    }
-}
-
-public struct WriteError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

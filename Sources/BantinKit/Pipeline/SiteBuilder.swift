@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     /// False when the process exits right after the build (the command line): the site held in
     /// memory (tens of thousands of objects) is then left for the exit to drop, not freed one by one.
     public var freesMemory = true
+    /// When another bantin build is writing the same output: wait for it to end (true), or fail
+    /// at once (`--no-wait`).
+    public var waitsForOtherBuilds = true
 
     public init(
         content: URL, templates: URL, output: URL, contentName: String = "content", templatesName: String = "templates",
@@ -73,6 +76,8 @@ public enum SiteBuilder {
         if let problem = output.validate(protecting: [options.content, options.templates, cwd]) {
             throw BuildFailure(diagnostics: [problem])
         }
+        let lock = try takeLock(of: output, options: options, progress: progress)
+        defer { lock.release() }
         var clock = StageClock()
         let listing = ContentListing(of: options.content, displayRoot: options.contentName)
         if let report = IncrementalBuild.upToDate(options: options, output: output, listing: listing) { return report }
@@ -83,5 +88,19 @@ public enum SiteBuilder {
         let report = try incremental.publish(site, diagnostics: diagnostics, progress: progress)
         if !options.freesMemory { KeptUntilExit.keep(site) }
         return report
+    }
+
+    /// The output's lock (see `BuildLock`), waited for unless the options say not to.
+    private static func takeLock(of output: OutputFolder, options: BuildOptions, progress: BuildProgress) throws(BuildFailure) -> BuildLock {
+        do {
+            return try BuildLock(for: output, wait: options.waitsForOtherBuilds) { holder in
+                progress.waiting(BuildLock.waitingMessage(output: options.outputName, holder: holder))
+            }
+        } catch {
+            switch error {
+            case .busy(let holder): throw BuildFailure(diagnostics: [.error(options.outputName, BuildLock.busyMessage(output: options.outputName, holder: holder))])
+            case .fault(let fault): throw BuildFailure(diagnostics: [.error(options.outputName, fault.description)])
+            }
+        }
     }
 }

@@ -25,21 +25,27 @@ public struct ContentListing: Sendable {
     }
 }
 
-/// Lists the regular files under a folder, in a stable order, following
-/// symlinks once (a loop is reported, never followed forever).
+/// Lists the regular files under a folder, in a stable order. A symbolic link is followed only
+/// when it leads inside the folder (see `SymbolicLinks`), and then once: a loop is reported,
+/// never followed forever. An entry of any other kind (a pipe, a socket) is an error.
 public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
         var info = stat()
-        guard stat(root.path, &info) == 0, Directory.isDirectory(info) else {
-            diagnostics.append(.error(displayRoot, "cannot read this folder"))
+        guard stat(root.path, &info) == 0 else {
+            diagnostics.append(.error(displayRoot, "cannot read this folder: \(FileFault.words(for: errno))"))
             return []
         }
+        guard Directory.isDirectory(info), let real = SymbolicLinks.realPath(root.path) else {
+            diagnostics.append(.error(displayRoot, "cannot read this folder: it is not a folder"))
+            return []
+        }
+        let place = Place(root: real, shown: displayRoot)
         // Level by level, every folder of a level read on some core; the results keep the order
         // of the folders, so the diagnostics never depend on scheduling.
         var level = [Folder(path: root.path, relative: "", ancestors: [FolderID(info)])]
         var result: [TreeEntry] = []
         while !level.isEmpty {
-            let scanned = level.parallelMap { scan($0, displayRoot: displayRoot) }
+            let scanned = level.parallelMap { scan($0, in: place) }
             level = []
             for folder in scanned {
                 result += folder.files
@@ -74,6 +80,12 @@ public enum ContentTree {
         }
     }
 
+    /// The folder listed: its real path (links must lead inside it) and its name in messages.
+    private struct Place: Sendable {
+        var root: String
+        var shown: String
+    }
+
     /// A folder to read, and the folders it is in (to stop at a symbolic link loop).
     private struct Folder: Sendable {
         var path: String
@@ -81,23 +93,33 @@ public enum ContentTree {
         var ancestors: [FolderID]
     }
 
-    private static func scan(_ folder: Folder, displayRoot: String) -> (files: [TreeEntry], subfolders: [Folder], diagnostics: [Diagnostic]) {
+    private static func scan(_ folder: Folder, in place: Place) -> (files: [TreeEntry], subfolders: [Folder], diagnostics: [Diagnostic]) {
+        let displayRoot = place.shown
         var files: [TreeEntry] = []
         var subfolders: [Folder] = []
         var diagnostics: [Diagnostic] = []
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0, let names = Directory.names(ofOpen: fd) else {
+            let reason = FileFault.words(for: errno)
             if fd >= 0 { close(fd) }
-            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder")])
+            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(reason)")])
         }
         defer { close(fd) }
         for name in names where !name.hasPrefix(".") {
             let path = folder.path.hasSuffix("/") ? folder.path + name : String(joining: folder.path, "/", name)
             let rel = folder.relative.isEmpty ? name : String(joining: folder.relative, "/", name)
             var info = stat()
-            guard fstatat(fd, name, &info, 0) == 0 else {  // follows symbolic links
-                diagnostics.append(.warning(join(displayRoot, rel), "broken symbolic link; skipped"))
-                continue
+            // Gone since the folder was read: not there, then.
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                switch SymbolicLinks.resolve(path, root: place.root, rootShown: displayRoot) {
+                case .inside(let target):
+                    // Read through the link (which leads inside): each listed path stays its own file.
+                    info = target
+                case .refused(let problem):
+                    diagnostics.append(.error(join(displayRoot, rel), problem))
+                    continue
+                }
             }
             if Directory.isDirectory(info) {
                 let id = FolderID(info)
@@ -106,9 +128,11 @@ public enum ContentTree {
                     continue
                 }
                 subfolders.append(Folder(path: path, relative: rel, ancestors: folder.ancestors + [id]))
-            } else {
+            } else if info.st_mode & S_IFMT == S_IFREG {
                 let relative = SourceDecoder.isKnownNFC(rel) ? rel : rel.precomposedStringWithCanonicalMapping
                 files.append(TreeEntry(relativePath: relative, path: path, fileKey: FileKey(info)))
+            } else {
+                diagnostics.append(.error(join(displayRoot, rel), "cannot read this file: it is \(SymbolicLinks.kind(info)), not a regular file; remove it"))
             }
         }
         // Folders list their names in no particular order: what is found here is put in order

@@ -4,6 +4,8 @@ import Synchronization
 /// Receives a build's progress: the stage, and how much of it is done.
 public struct BuildProgress: Sendable {
     public let report: @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void
+    /// Told once, when the build waits for another build of the same output (see `BuildLock`).
+    public var waiting: @Sendable (_ message: String) -> Void = { _ in }
 
     public init(_ report: @escaping @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void) {
         self.report = report

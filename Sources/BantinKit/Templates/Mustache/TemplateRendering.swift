@@ -13,9 +13,15 @@ struct TemplateRendering {
     /// Blocks defined by the parents being rendered (block → program); the outermost definition wins.
     var overrides: [Int: Int] = [:]
     var depth = 0
+    /// Partials, parents and blocks still allowed in this rendering.
+    var includesLeft = Self.maximumIncludes
 
     /// Partials nested deeper than this render nothing (a partial that includes itself forever).
     static let maximumDepth = 100
+    /// A page includes at most this many partials in all: a partial that includes itself twice
+    /// would otherwise render 2^100 copies, and the build would never end (a real page includes
+    /// a few hundred at most).
+    static let maximumIncludes = 10_000
 
     init(library: TemplateLibrary, code: UnsafeBufferPointer<TemplateLibrary.Instruction>, text: UnsafeBufferPointer<UInt8>, root: TemplateValue) {
         self.library = library
@@ -86,7 +92,8 @@ struct TemplateRendering {
 
     /// Renders another template in place, indented and with block overrides when asked.
     mutating func include(_ program: Int, indentation extra: Int, overrides set: Int) {
-        guard depth < Self.maximumDepth else { return }
+        guard depth < Self.maximumDepth, includesLeft > 0 else { return }
+        includesLeft -= 1
         depth += 1
         defer { depth -= 1 }
         guard set >= 0 else {

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Keeps two bantin processes (or two builds in one process) from writing the same output at
+/// once: an OS lock (`flock(2)`) on `.public.bantin/lock`, which also records the holder's
+/// process id for the message a waiting build prints. The system drops the lock with its
+/// holder, so a killed build never leaves one behind.
+public final class BuildLock: @unchecked Sendable {
+    /// Why the lock was not taken.
+    public enum Failure: Error, Equatable, Sendable {
+        /// Another build holds it and the caller did not want to wait; the holder's process id when known.
+        case busy(holder: Int32?)
+        /// The state folder or the lock file could not be made or opened.
+        case fault(FileFault)
+    }
+
+    private var fd: Int32
+
+    /// Takes the lock of `output`. When another build holds it: with `wait`, calls `waiting`
+    /// once with the holder's process id and waits until it ends; otherwise throws `busy`.
+    public init(for output: OutputFolder, wait: Bool, waiting: (Int32?) -> Void = { _ in }) throws(Failure) {
+        do {
+            try output.prepareState()
+        } catch {
+            throw .fault(error)
+        }
+        let path = output.lockURL.path
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .fault(FileFault.last("open bantin's lock file", output.stateShown + "/lock")) }
+        if Self.lock(fd, blocking: false) != 0 {
+            let holder = Self.holder(fd)
+            guard wait else {
+                close(fd)
+                throw .busy(holder: holder)
+            }
+            waiting(holder)
+            let code = Self.lock(fd, blocking: true)
+            guard code == 0 else {
+                close(fd)
+                throw .fault(FileFault("lock", output.stateShown + "/lock", code: code))
+            }
+        }
+        record(getpid())
+    }
+
+    /// Ends the lock (also when the lock is dropped, or the process ends).
+    public func release() {
+        guard fd >= 0 else { return }
+        ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+
+    /// `flock` with `LOCK_EX`, retried when a signal interrupts it; 0 or the `errno`.
+    private static func lock(_ fd: Int32, blocking: Bool) -> Int32 {
+        while flock(fd, LOCK_EX | (blocking ? 0 : LOCK_NB)) != 0 {
+            if errno != EINTR { return errno }
+        }
+        return 0
+    }
+
+    /// Writes the holder's process id into the lock file.
+    private func record(_ pid: Int32) {
+        let text = Array("\(pid)\n".utf8)
+        ftruncate(fd, 0)
+        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, 0) }
+    }
+
+    /// The process id recorded by the holder. The holder writes it just after taking the lock,
+    /// so an empty file, or the id of a process that is gone, is read again for a moment.
+    private static func holder(_ fd: Int32) -> Int32? {
+        for _ in 0..<20 {
+            var bytes = [UInt8](repeating: 0, count: 16)
+            let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
+            let text = String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let pid = Int32(text), pid > 0, kill(pid, 0) == 0 || errno == EPERM { return pid }
+            usleep(10_000)
+        }
+        return nil
+    }
+
+    /// What a build prints while it waits: `waiting for another bantin build of public/ (pid 4242)…`.
+    public static func waitingMessage(output: String, holder: Int32?) -> String {
+        "waiting for another bantin build of \(output)/\(holder.map { " (pid \($0))" } ?? "")…"
+    }
+
+    /// Why a build that would not wait did not run.
+    public static func busyMessage(output: String, holder: Int32?) -> String {
+        "another bantin build of \(output)/ is running\(holder.map { " (pid \($0))" } ?? ""); not waiting for it (--no-wait)"
+    }
+}

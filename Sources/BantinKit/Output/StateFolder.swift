@@ -1,0 +1,115 @@
+import Foundation
+
+/// Where bantin keeps everything between builds: one hidden folder beside the output, named after
+/// it (`.public.bantin/` for `public/`), holding the lock, the stamp, the page manifests, the
+/// article cache, the "Xem thêm" and search memos, the retired site and the staging folder.
+/// Deleting it costs one full build, nothing else.
+extension OutputFolder {
+    /// The state folder: `.public.bantin/` beside `public/`.
+    public var stateURL: URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).bantin")
+    }
+
+    /// How messages name the state folder: beside the output, as the user named the output.
+    var stateShown: String {
+        let name = ".\(url.lastPathComponent).bantin"
+        guard let slash = display.lastIndex(of: "/") else { return name }
+        return String(display[...slash]) + name
+    }
+
+    private func state(_ name: String) -> URL { stateURL.appendingPathComponent(name) }
+
+    /// Where a new site is written before the swap.
+    var stagingURL: URL { state("staging") }
+    /// Where the output's twin is made before it becomes the retired output.
+    var twinURL: URL { state("twin") }
+    /// The stamp of the last build's inputs and output (see `InputStamp`).
+    var stampURL: URL { state("stamp") }
+    /// The page fingerprints of the output (see `PageManifest`).
+    var manifestURL: URL { state("pages") }
+    /// The output before this one, kept to be built into next time, and its manifest.
+    var retiredURL: URL { state("old") }
+    var retiredManifestURL: URL { state("old-pages") }
+    /// What reading each article gave, for the next build (see `ArticleCache`).
+    var cacheURL: URL { state("cache") }
+    /// The last "Xem thêm" ranking (see `RelatedMemo`).
+    var relatedURL: URL { state("related") }
+    /// The last search index, record by record (see `SearchMemo`).
+    var searchURL: URL { state("search") }
+    /// The file a build holds an OS lock on, with the holder's process id (see `BuildLock`).
+    public var lockURL: URL { state("lock") }
+
+    /// Makes the state folder (and the folders it is in) when it is missing. Making it the first
+    /// time removes the loose entries earlier versions of bantin kept beside the output.
+    func prepareState() throws(FileFault) {
+        let path = stateURL.path
+        if let info = Directory.linkStatus(path) {
+            guard Directory.isDirectory(info) else {
+                throw FileFault("use", stateShown, reason: "it is not a folder; move it away (bantin keeps its own files there)")
+            }
+            return
+        }
+        let code = Self.makeFolder(path)
+        guard code == 0 else { throw FileFault("create bantin's folder", stateShown, code: code) }
+        removeLegacyState()
+    }
+
+    /// The entries beside `public/` that bantin 0.x kept (`.public.bantin-stamp`, …).
+    static let legacyRoles = ["stamp", "pages", "old-pages", "cache", "related", "search", "old", "staging", "twin"]
+
+    /// Removes the loose state entries of earlier versions, each by its exact name; a symbolic
+    /// link among them is removed, never followed.
+    private func removeLegacyState() {
+        let parent = url.deletingLastPathComponent()
+        for role in Self.legacyRoles {
+            let legacy = parent.appendingPathComponent(".\(url.lastPathComponent).bantin-\(role)")
+            guard let info = Directory.linkStatus(legacy.path) else { continue }
+            if Directory.isDirectory(info) {
+                try? FileManager.default.removeItem(at: legacy)
+            } else {
+                unlink(legacy.path)
+            }
+            unlink(legacy.path + ".tmp")
+        }
+    }
+
+    /// Makes the folder at `path` and any folder above it that is missing; 0, or the `errno` of the failure.
+    static func makeFolder(_ path: String) -> Int32 {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return 0 }
+        guard errno == ENOENT else { return errno }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, !parent.isEmpty else { return ENOENT }
+        let code = makeFolder(parent)
+        guard code == 0 else { return code }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST ? 0 : errno
+    }
+
+    /// The staging folder becomes the output in one step (the two are exchanged), and the output
+    /// before it the retired output, with its manifest. A process killed at any moment leaves
+    /// `public/` holding the old site or the new one, never neither.
+    func swapIntoPlace() throws(FileFault) {
+        let staging = stagingURL.path, output = url.path
+        guard Directory.linkStatus(output) != nil else {
+            let code = Self.makeFolder(url.deletingLastPathComponent().path)
+            guard code == 0 else { throw FileFault("create the folder", (display as NSString).deletingLastPathComponent, code: code) }
+            guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
+            return
+        }
+        switch PosixFiles.exchange(staging, output) {
+        case 0:
+            // The staging folder now holds the old site.
+            if rename(staging, retiredURL.path) != 0 { try? FileManager.default.removeItem(atPath: staging) }
+        case EINVAL, ENOSYS, EOPNOTSUPP:
+            // A file system that cannot exchange: two renames, undone if the second fails.
+            guard rename(output, retiredURL.path) == 0 else { throw FileFault.last("move the previous site aside from", display) }
+            guard rename(staging, output) == 0 else {
+                let fault = FileFault.last("put the new site in place of", display)
+                rename(retiredURL.path, output)
+                throw fault
+            }
+        case let code:
+            throw FileFault("put the new site in place of", display, code: code)
+        }
+        if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
+    }
+}

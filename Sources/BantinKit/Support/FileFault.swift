@@ -1,0 +1,52 @@
+import Foundation
+
+/// A file-system call that failed, told in plain words: what bantin was doing, on which path
+/// (as the user names it), and the system's reason (`cannot write public/index.html: No space
+/// left on device`). Every file-system failure that can reach a user is one of these, never a
+/// Foundation error printed as it is.
+public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What bantin was doing, as a verb phrase: `write`, `create the folder`, `read`.
+    public var action: String
+    /// The path, as the user names it (`public/bai-viet/x/index.html`).
+    public var path: String
+    /// The system's reason, in words (`No space left on device`).
+    public var reason: String
+
+    public init(_ action: String, _ path: String, reason: String) {
+        self.action = action
+        self.path = path
+        self.reason = reason
+    }
+
+    /// A fault whose reason is the system error `code` (an `errno` value).
+    public init(_ action: String, _ path: String, code: Int32) {
+        self.init(action, path, reason: Self.words(for: code))
+    }
+
+    /// A fault for the call that just failed: its reason is the current `errno`.
+    static func last(_ action: String, _ path: String) -> FileFault {
+        FileFault(action, path, code: errno)
+    }
+
+    public var description: String { "cannot \(action) \(path): \(reason)" }
+
+    /// `path` as the user would type it: relative to the working folder when it is inside it.
+    static func shown(_ path: String) -> String {
+        let folder = FileManager.default.currentDirectoryPath
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The system's own words for an `errno` value (`strerror`).
+    public static func words(for code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// A system call's failure, before it is told in words: its `errno`.
+struct SystemError: Error {
+    let code: Int32
+
+    /// The error of the call that just failed.
+    static var last: SystemError { SystemError(code: errno) }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// One build at a time per output, through an OS lock that dies with its holder; everything
+/// bantin keeps between builds in one folder beside the output.
+@Suite struct BuildLockTests {
+    @Test func aSecondLockWaitsOrIsRefusedWithTheHoldersPid() throws {
+        let site = try TestSite(content: "bulletin")
+        let output = OutputFolder(url: site.output, display: "public")
+        let first = try BuildLock(for: output, wait: false)
+        #expect(throws: BuildLock.Failure.busy(holder: getpid())) { try BuildLock(for: output, wait: false) }
+        #expect(try String(contentsOf: output.lockURL, encoding: .utf8) == "\(getpid())\n", "the holder's pid is recorded")
+        // A waiting lock is told once who holds it, then gets it when the first is released.
+        let told = WaitableCount()
+        let second = Background { () -> Bool in
+            let lock = try? BuildLock(for: output, wait: true) { holder in told.add(holder == getpid() ? 1 : 100) }
+            lock?.release()
+            return lock != nil
+        }
+        #expect(told.waitFor(1), "the waiting build says so")
+        first.release()
+        #expect(second.value)
+        #expect(told.value == 1, "said once")
+        let third = try BuildLock(for: output, wait: false)
+        third.release()
+    }
+
+    @Test func theMessagesNameTheOutputAndTheHolder() {
+        #expect(BuildLock.waitingMessage(output: "public", holder: 4242) == "waiting for another bantin build of public/ (pid 4242)…")
+        #expect(BuildLock.waitingMessage(output: "public", holder: nil) == "waiting for another bantin build of public/…")
+        #expect(BuildLock.busyMessage(output: "public", holder: 4242) == "another bantin build of public/ is running (pid 4242); not waiting for it (--no-wait)")
+    }
+
+    /// A lock held by a process that was killed is gone with it: `flock(1)` holds it, then is killed.
+    @Test func aKilledHoldersLockNeverBlocks() throws {
+        let site = try TestSite(content: "bulletin")
+        let output = OutputFolder(url: site.output, display: "public")
+        try output.prepareState()
+        FileManager.default.createFile(atPath: output.lockURL.path, contents: nil)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        // `-o`: the command run under the lock does not hold it; flock(1) itself does.
+        holder.arguments = ["-o", output.lockURL.path, "sleep", "20"]
+        try holder.run()
+        var busy = false
+        for _ in 0..<100 where !busy {
+            do {
+                try BuildLock(for: output, wait: false).release()
+                usleep(20_000)
+            } catch {
+                busy = true
+            }
+        }
+        #expect(busy, "flock(1) took the lock")
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        let lock = try BuildLock(for: output, wait: false)
+        lock.release()
+    }
+
+    @Test func aBuildWithNoWaitFailsWhileAnotherHoldsTheOutput() throws {
+        let site = try TestSite(content: "bulletin")
+        let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
+        var options = site.options()
+        options.waitsForOtherBuilds = false
+        #expect(performing: { try SiteBuilder.build(options) }, throws: { error in
+            (error as? BuildFailure)?.diagnostics.map(\.description) == [
+                "public: error: another bantin build of public/ is running (pid \(getpid())); not waiting for it (--no-wait)"
+            ]
+        })
+        lock.release()
+        try SiteBuilder.build(options)
+    }
+
+    /// Beside the output there is the output and one hidden folder; loose entries left by earlier
+    /// versions are removed; deleting the folder costs a full build and nothing else.
+    @Test func everythingKeptIsInOneFolderBesideTheOutput() throws {
+        let site = try TestSite(content: "bulletin")
+        for legacy in ["stamp", "pages", "cache", "related", "search"] { try site.write(".public.bantin-\(legacy)", "cũ") }
+        try site.write(".public.bantin-old/index.html", "cũ")
+        try site.build()
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        #expect(beside == [".public.bantin"])
+        let kept = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".public.bantin").path)
+        #expect(Set(kept).isSuperset(of: ["lock", "stamp", "pages", "cache", "old"]))
+        #expect(try site.build().upToDate)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.bantin"))
+        let before = try site.snapshot()
+        let again = try site.build()
+        #expect(!again.upToDate && again.cachedArticles == 0, "a full build")
+        #expect(try site.snapshot() == before)
+    }
+
+    @Test func aStateFolderThatIsAFileIsReportedInPlainWords() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write(".public.bantin", "không phải thư mục")
+        let diagnostics = site.failingBuild()
+        #expect(diagnostics.map(\.description) == [
+            "public: error: cannot use .public.bantin: it is not a folder; move it away (bantin keeps its own files there)"
+        ])
+    }
+}
+
+/// A number several threads add to, and a test can wait on.
+final class WaitableCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+
+    func add(_ n: Int) {
+        lock.lock()
+        total += n
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return total
+    }
+
+    /// Waits up to ten seconds for the count to reach `target`.
+    func waitFor(_ target: Int) -> Bool {
+        for _ in 0..<1000 {
+            if value >= target { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+}

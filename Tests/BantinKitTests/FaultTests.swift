@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Faults of the machine (a full disk, a read-only folder, a file that cannot be read or that
+/// vanishes mid-build): the previous site stays exactly as it was, the next build is right, and
+/// the message says in plain words what bantin was doing, where, and why.
+@Suite struct FaultTests {
+    /// Nothing a user reads may be a Foundation dump or a position in a folder.
+    static func expectPlainWords(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for raw in ["Error Domain=", "NSCocoaErrorDomain", "error 1.)", "WriteError", "public:1:1:", "The operation could not be completed"] {
+            #expect(!text.contains(raw), "\(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Mounts a tmpfs of `size` at `folder` (root only) and unmounts it when the returned value is dropped.
+    final class SmallDisk {
+        let folder: URL
+        init?(at folder: URL, size: String) throws {
+            self.folder = folder
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard try Self.mount(["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.path]) else { return nil }
+        }
+
+        func resize(_ size: String) throws { _ = try Self.mount(["-o", "remount,size=\(size)", folder.path]) }
+
+        deinit { _ = try? Self.run("/bin/umount", [folder.path]) }
+
+        static func mount(_ arguments: [String]) throws -> Bool { try run("/bin/mount", arguments) }
+
+        static func run(_ tool: String, _ arguments: [String]) throws -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+    }
+
+    @Test func aFullDiskLeavesThePreviousSiteAndSaysNoSpaceLeft() throws {
+        guard Bantin.isRoot else {
+            print("FaultTests: full-disk test skipped: mounting a small tmpfs needs root")
+            return
+        }
+        let site = try TestSite(content: "bulletin")
+        guard let disk = try SmallDisk(at: site.root.appendingPathComponent("dia"), size: "4m") else {
+            print("FaultTests: full-disk test skipped: mount -t tmpfs failed (no permission in this container?)")
+            return
+        }
+        #expect(try Bantin.run(["build", "--output", "dia/public"], in: site.root).status == 0)
+        let before = try site.snapshot(disk.folder.appendingPathComponent("public"))
+        let long = String(repeating: "Chi bộ học tập và làm theo Bác, nêu gương cán bộ đảng viên. ", count: 150)
+        for n in 0..<400 { try site.write("content/articles/day/bai-\(n).md", article(title: "Bài đầy đĩa \(n)", body: long)) }
+        let full = try Bantin.run(["build", "--output", "dia/public"], in: site.root)
+        #expect(full.status == 1)
+        let line = try #require(full.stderr.split(separator: "\n").first { $0.contains(": error: ") })
+        #expect(line.hasPrefix("dia/public: error: cannot "), "\(line)")
+        #expect(line.hasSuffix(": No space left on device"), "\(line)")
+        #expect(line.contains(" dia/public/") || line.contains(" dia/.public.bantin"), "names the path: \(line)")
+        #expect(full.stderr.contains("Build failed: 1 error, 1 warning; dia/public/ was left unchanged."))
+        Self.expectPlainWords(full.stderr)
+        #expect(try site.snapshot(disk.folder.appendingPathComponent("public")) == before, "the previous site, byte for byte")
+        // With room again, the next build is the clean build.
+        try disk.resize("64m")
+        #expect(try Bantin.run(["build", "--output", "dia/public"], in: site.root).status == 0)
+        #expect(try Bantin.run(["build", "--output", "sach"], in: site.root).status == 0)
+        #expect(try site.snapshot(disk.folder.appendingPathComponent("public")) == site.snapshot(site.root.appendingPathComponent("sach")))
+    }
+
+    /// The output's parent cannot be written (run as `nobody` when the tests run as root, who may write anywhere).
+    @Test func aReadOnlyParentLeavesThePreviousSiteAndSaysPermissionDenied() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.openToEveryone()
+        chmod(site.root.path, 0o555)
+        let first = try Bantin.run(["build"], in: site.root, asNobody: true)
+        #expect(first.status == 1)
+        #expect(first.stderr.hasPrefix("public: error: cannot create bantin's folder .public.bantin: Permission denied\n"), "\(first.stderr)")
+        chmod(site.root.path, 0o777)
+        #expect(try Bantin.run(["build"], in: site.root, asNobody: true).status == 0)
+        let before = try site.snapshot()
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa khi thư mục chỉ đọc"))
+        chmod(site.root.path, 0o555)
+        let second = try Bantin.run(["build"], in: site.root, asNobody: true)
+        #expect(second.status == 1)
+        #expect(second.stderr.split(separator: "\n").contains("public: error: cannot put the new site in place of public: Permission denied"), "\(second.stderr)")
+        Self.expectPlainWords(first.stderr + second.stderr)
+        #expect(try site.snapshot() == before)
+        chmod(site.root.path, 0o777)
+        #expect(try Bantin.run(["build"], in: site.root, asNobody: true).status == 0)
+        _ = try IncrementalBuildTests().expectSameAsCleanBuild(site, "a build after the folder was writable again")
+    }
+
+    @Test func anUnreadableFileIsNamedWithTheSystemsReason() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.openToEveryone()
+        chmod(site.content.appendingPathComponent("articles/2023/dong-thap.md").path, 0o000)
+        let result = try Bantin.run(["build"], in: site.root, asNobody: true)
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").contains("content/articles/2023/dong-thap.md: error: cannot read this file: Permission denied"), "\(result.stderr)")
+        Self.expectPlainWords(result.stderr)
+        #expect(!site.exists("public"))
+    }
+
+    @Test func aFileGoneBetweenListingAndReadingIsNamed() throws {
+        let site = try TestSite(content: "bulletin")
+        let listing = ContentListing(of: site.content, displayRoot: "content")
+        try site.remove("content/articles/2023/dong-thap.md")
+        let (_, diagnostics) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false, listing: listing)
+        #expect(diagnostics.map(\.description).contains("content/articles/2023/dong-thap.md: error: cannot read this file: No such file or directory"))
+    }
+
+    /// A body is read from its file when its page is made; a file removed before then fails the
+    /// build rather than publish the page without its body.
+    @Test func aBodyGoneBeforeItsPageIsMadeFailsTheBuild() throws {
+        let site = try TestSite(content: "bulletin")
+        let path = site.content.appendingPathComponent("articles/2023/05/nghe-an.md").path
+        let (read, _) = CatalogLoader.readArticle(TreeEntry(relativePath: "articles/2023/05/nghe-an.md", path: path), zone: .vietnam, display: "content/articles/2023/05/nghe-an.md")
+        let article = try #require(read)
+        #expect(article.bodyText.place != nil, "the body is read from its file when its page is made")
+        unlink(path)
+        _ = MarkdownRenderer(allowRawHTML: false).render(article.bodyText)
+        #expect(throws: FileFault("read", "content/articles/2023/05/nghe-an.md", reason: "No such file or directory (it was removed during the build); build again")) {
+            try IncrementalBuild.checkBodiesWereRead([article])
+        }
+    }
+
+    @Test func aMediaFileGoneBeforeItIsCopiedFailsTheBuildAndLeavesTheSite() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/media/tai-lieu.pdf", "%PDF")
+        try site.build()
+        let before = try site.snapshot()
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa"))
+        let (planned, _) = try SiteBuilder.plan(site.options())
+        try site.remove("content/media/tai-lieu.pdf")
+        let output = OutputFolder(url: site.output, display: "public")
+        #expect(performing: { try output.publish(planned.files, manifest: PageManifest(), base: nil) }, throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("cannot read ") && text.hasSuffix("content/media/tai-lieu.pdf: No such file or directory")
+        })
+        #expect(try site.snapshot() == before)
+    }
+}

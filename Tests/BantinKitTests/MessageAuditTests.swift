@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// No error reaches a user as a Foundation dump (`Error Domain=…`, `(… error 1.)`): the sources
+/// never print an error value as it is, nor let a throwing Foundation file call's error escape.
+/// File-system failures are `FileFault`s, told with the system's reason in words.
+@Suite struct MessageAuditTests {
+    /// Every line of every Swift file under `Sources/`, with its file and number.
+    static func sourceLines() throws -> [(file: String, number: Int, text: String)] {
+        let sources = Repo.root.appendingPathComponent("Sources")
+        var lines: [(String, Int, String)] = []
+        for path in (FileManager.default.subpaths(atPath: sources.path) ?? []).filter({ $0.hasSuffix(".swift") }).sorted() {
+            let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines.append((path, index + 1, String(line)))
+            }
+        }
+        return lines
+    }
+
+    /// What may not be written in the sources, and why.
+    static let forbidden: [(pattern: String, why: String)] = [
+        ("localizedDescription", "Foundation's description of an error is its `Error Domain=` dump on Linux"),
+        ("\\(error)", "an error printed as it is"),
+        ("try FileManager", "a Foundation file call whose error would reach the user"),
+        ("try fm.", "a Foundation file call whose error would reach the user"),
+        ("try Data(", "a Foundation file call whose error would reach the user"),
+        ("try String(contentsOf", "a Foundation file call whose error would reach the user"),
+        ("try handle.", "a Foundation file call whose error would reach the user"),
+        ("WriteError", "the old error type, shown as `(BantinKit.WriteError error 1.)`"),
+    ]
+
+    /// The YAML library's own errors, which are plain text about the YAML (no file-system error can be one).
+    static let allowed: Set<String> = [
+        "BantinKit/Content/FieldReader.swift:61",
+        "BantinKit/Content/FieldReader.swift:97",
+    ]
+
+    @Test func noSourceLinePrintsAnErrorAsItIs() throws {
+        var found: [String] = []
+        for line in try Self.sourceLines() {
+            guard !Self.allowed.contains("\(line.file):\(line.number)") else { continue }
+            for rule in Self.forbidden where line.text.contains(rule.pattern) {
+                found.append("Sources/\(line.file):\(line.number): \(rule.why): \(line.text.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(found == [], "\(found.joined(separator: "\n"))")
+    }
+
+    @Test func theAllowedLinesAreStillTheYamlOnes() throws {
+        let lines = try Self.sourceLines()
+        for place in Self.allowed {
+            let parts = place.split(separator: ":")
+            let line = try #require(lines.first { $0.file == parts[0] && $0.number == Int(parts[1]) })
+            #expect(line.text.contains("YAML") || line.text.contains("\\(error)\".split"), "\(place): \(line.text)")
+        }
+    }
+
+    @Test func aFaultIsToldInPlainWords() {
+        let fault = FileFault("write", "public/bai-viet/x/index.html", code: ENOSPC)
+        #expect(fault.description == "cannot write public/bai-viet/x/index.html: No space left on device")
+        #expect(Diagnostic.error("public", fault.description).description == "public: error: cannot write public/bai-viet/x/index.html: No space left on device")
+        #expect(Diagnostic.error("content/a.md", line: 3, column: 7, "x").description == "content/a.md:3:7: error: x")
+        #expect(Diagnostic.warning("", "x").description == "warning: x")
+    }
+}
