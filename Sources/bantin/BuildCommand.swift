@@ -16,12 +16,22 @@ struct SiteOptions: ParsableArguments {
     var drafts = false
     @Flag(help: "Treat warnings as errors.")
     var strict = false
+    @Flag(help: "Include articles dated after now (now is SOURCE_DATE_EPOCH when set, else the clock).")
+    var future = false
 
-    var buildOptions: BuildOptions {
-        BuildOptions(
+    /// The options of a build starting now (`SOURCE_DATE_EPOCH` or the clock).
+    func buildOptions() throws -> BuildOptions {
+        let now: Int64
+        do {
+            now = try PublicationTime.now()
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode.failure
+        }
+        return BuildOptions(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: output),
             contentName: trimmed(content), templatesName: trimmed(templates), outputName: trimmed(output), baseURL: baseURL,
-            includeDrafts: drafts, strict: strict)
+            includeDrafts: drafts, strict: strict, now: now, includeFuture: future)
     }
 
     private func trimmed(_ path: String) -> String {
@@ -72,7 +82,7 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        var options = site.buildOptions
+        var options = try site.buildOptions()
         options.freesMemory = false  // one build, then the process exits
         if !Console.runBuild(options) { throw ExitCode.failure }
     }
