@@ -64,7 +64,8 @@ struct PageFingerprints: Sendable {
             for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
         case .month(let m):
             let month = graph.months[m]
-            h.add("month \(month.year) \(month.month)")
+            // The page links to its print edition by number.
+            h.add("month \(month.year) \(month.month) \(graph.issueNumber(ofMonth: m) ?? 0)")
             for index in month.articles { addArticle(index, body: false, to: &h) }
         case .printEdition(let m):
             let month = graph.months[m]

@@ -50,7 +50,7 @@ struct PrintBody: Sendable {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<nameStart]))
         let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
         if name.count == 2, name[0] | 0x20 == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1]) {
-            out += [name[0], min(name[1] + 1, UInt8(ascii: "6"))]
+            out += [UInt8(ascii: "h"), min(name[1] + 1, UInt8(ascii: "6"))]
         } else {
             out.append(contentsOf: name)
         }
