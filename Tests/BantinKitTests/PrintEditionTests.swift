@@ -204,3 +204,33 @@ import Testing
         #expect(PrintEditionView.cssString("Dòng\nhai") == "\"Dòng\\a hai\"")
     }
 }
+
+/// A body rendered for an article's page is handed to its print edition, not rendered again.
+@Suite struct SharedBodiesTests {
+    @Test func aBodyIsMadeOnceForTwoPagesAndThenLetGo() throws {
+        let site = try TestSite(content: "bulletin")
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        let graph = SiteGraph(catalog: try #require(catalog))
+        let bodies = SharedBodies(graph: graph, articlePages: graph.articles.map { _ in true }, printEditions: graph.months.map { _ in true })
+        var made = 0
+        let make = { () -> [UInt8] in
+            made += 1
+            return Array("<p>\(made)</p>".utf8)
+        }
+        #expect(bodies.body(of: 0, make: make) == Array("<p>1</p>".utf8))
+        #expect(bodies.body(of: 0, make: make) == Array("<p>1</p>".utf8), "the second page takes the first one's body")
+        #expect(bodies.body(of: 0, make: make) == Array("<p>2</p>".utf8), "and it is not kept after that")
+        #expect(made == 2)
+    }
+
+    @Test func aBodyShownByOnePageOnlyIsNotKept() throws {
+        let site = try TestSite(content: "bulletin")
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        let graph = SiteGraph(catalog: try #require(catalog))
+        // The edition is kept from an earlier build: the article page renders its own body.
+        let bodies = SharedBodies(graph: graph, articlePages: graph.articles.map { _ in true }, printEditions: graph.months.map { _ in false })
+        var made = 0
+        for _ in 0..<2 { _ = bodies.body(of: 0) { made += 1; return [] } }
+        #expect(made == 2)
+    }
+}

@@ -57,7 +57,8 @@ struct PrintBody: Sendable {
         return closing ? at : copyAttributes(bytes, from: at, into: &out)
     }
 
-    /// Copies a start tag's attributes up to and including its `>`, changing `id`, `href` and `src`.
+    /// Copies a start tag's attributes up to and including its `>`, changing `id`, `href` and
+    /// `src` (`copyValue`).
     private func copyAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8]) -> Int {
         var at = start
         while at < bytes.count {
@@ -78,23 +79,43 @@ struct PrintBody: Sendable {
             guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "="), bytes[at + 1] == UInt8(ascii: "\"") else { continue }
             let valueStart = at + 2
             let valueEnd = Self.find(UInt8(ascii: "\""), in: bytes, from: valueStart) ?? bytes.count
-            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-            out += Array("=\"".utf8)
-            out += rewritten(value, attribute: Self.lowercased(name)).utf8
+            let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+            out += [UInt8(ascii: "="), UInt8(ascii: "\"")]
+            copyValue(value, of: Attribute(name), into: &out)
             out.append(UInt8(ascii: "\""))
             at = valueEnd + 1
         }
         return at
     }
 
-    /// The new value of attribute `name`.
-    func rewritten(_ value: String, attribute name: String) -> String {
-        switch name {
-        case "id": return idPrefix + value
-        case "href", "src":
-            if value.hasPrefix("#") { return "#" + idPrefix + value.dropFirst() }
-            return rebased(value) ?? value
-        default: return value
+    /// The attributes whose values change; any other is copied as it is.
+    enum Attribute {
+        case id, url, other
+
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            func named(_ text: StaticString) -> Bool {
+                name.count == text.utf8CodeUnitCount && zip(name, UnsafeBufferPointer(start: text.utf8Start, count: name.count)).allSatisfy { $0 | 0x20 == $1 }
+            }
+            self = named("id") ? .id : named("href") || named("src") ? .url : .other
+        }
+    }
+
+    /// Copies an attribute's value: an id and an in-page link take the prefix, a relative URL is
+    /// rebased (`rebased`; only a URL not starting with `#` is made into a string).
+    private func copyValue(_ value: UnsafeBufferPointer<UInt8>, of attribute: Attribute, into out: inout [UInt8]) {
+        switch attribute {
+        case .other:
+            out.append(contentsOf: value)
+        case .id:
+            out += idPrefix.utf8
+            out.append(contentsOf: value)
+        case .url where value.first == UInt8(ascii: "#"):
+            out.append(UInt8(ascii: "#"))
+            out += idPrefix.utf8
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: value.dropFirst()))
+        case .url:
+            let url = String(decoding: value, as: UTF8.self)
+            out += (rebased(url) ?? url).utf8
         }
     }
 
@@ -142,9 +163,5 @@ struct PrintBody: Sendable {
     private static func isAttributeNameByte(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "\"")
             && byte != UInt8(ascii: "'")
-    }
-
-    private static func lowercased(_ name: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: name.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
