@@ -18,12 +18,22 @@ struct SiteOptions: ParsableArguments {
     var strict = false
     @Flag(name: .customLong("no-wait"), help: "When another bantin build is writing the same output, fail at once instead of waiting for it.")
     var noWait = false
+    @Flag(help: "Include articles dated after now (now is SOURCE_DATE_EPOCH when set, else the clock).")
+    var future = false
 
-    var buildOptions: BuildOptions {
+    /// The options of a build starting now (`SOURCE_DATE_EPOCH` or the clock).
+    func buildOptions() throws -> BuildOptions {
+        let now: Int64
+        do throws(PublicationTime.Invalid) {
+            now = try PublicationTime.now()
+        } catch {
+            Console.error("error: " + error.description)
+            throw ExitCode.failure
+        }
         var options = BuildOptions(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: output),
             contentName: trimmed(content), templatesName: trimmed(templates), outputName: trimmed(output), baseURL: baseURL,
-            includeDrafts: drafts, strict: strict)
+            includeDrafts: drafts, strict: strict, now: now, includeFuture: future)
         options.waitsForOtherBuilds = !noWait
         return options
     }
@@ -78,7 +88,7 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        var options = site.buildOptions
+        var options = try site.buildOptions()
         options.freesMemory = false  // one build, then the process exits
         if !Console.runBuild(options) { throw ExitCode.failure }
     }

@@ -64,13 +64,14 @@ struct Watch: ParsableCommand {
     var poll = false
 
     func run() throws {
-        let options = site.buildOptions
+        let options = try site.buildOptions()
         _ = Console.runBuild(options)
         let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
         Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")
         StopSignal.install()
         while watcher.nextBatch() != nil {
-            _ = Console.runBuild(options)
+            // Each rebuild publishes what is due at its own start.
+            _ = Console.runBuild(try site.buildOptions())
         }
     }
 }

@@ -57,6 +57,7 @@ import Testing
         Page(page: "chuyen-de/2023/index.html", golden: "theme.html"),
         Page(page: "chuyen-de/index.html", golden: "themes.html"),
         Page(page: "luu-tru/2023/05/index.html", golden: "month.html"),
+        Page(page: "luu-tru/2023/05/ban-in/index.html", golden: "print.html"),
         Page(page: "luu-tru/index.html", golden: "archive.html"),
         Page(page: "tim-kiem/index.html", golden: "search.html"),
         Page(page: "404.html", golden: "404.html"),

@@ -15,10 +15,11 @@ export BANTIN_SITE BANTIN_SCREENSHOTS
 sudo=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi
 
-# Debian packages: Chromium, its driver, Java 17+ for vnu.jar
+# Debian packages: Chromium, its driver, poppler (print-edition PDFs), Java 17+ for vnu.jar
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)  # pdfinfo, pdftotext, pdftoppm
 java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1 || true)"
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then missing+=(default-jre-headless); fi
 if [ "${#missing[@]}" -gt 0 ]; then

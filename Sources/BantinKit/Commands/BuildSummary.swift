@@ -9,6 +9,7 @@ public enum BuildSummary {
         var line = report.upToDate ? upToDate(report, output: output, elapsed: elapsed) : built(report, output: output, elapsed: elapsed)
         if let reuse = reuse(report) { line += " " + reuse }
         line += "; search index \(size(report.searchIndexBytes))"
+        if let schedule = report.schedule.flatMap(scheduled) { line += "; " + schedule }
         let warnings = report.diagnostics.warningCount
         if warnings > 0 { line += "; " + counted(warnings, "warning") }
         return [line] + report.notes.map { "note: \($0)" }
@@ -46,6 +47,16 @@ public enum BuildSummary {
     private static func upToDate(_ report: BuildReport, output: String, elapsed: Duration) -> String {
         let what = "\(counted(report.articles, "article")), \(counted(report.pages, "page"))"
         return "Up to date: nothing changed, \(output)/ left as it was (\(what); checked in \(duration(elapsed)))"
+    }
+
+    /// `2 scheduled articles waiting, next due 2024-05-09T08:00:00+07:00 (Thứ Năm, 09/05/2024 08:00)`,
+    /// or with `--future`, `1 article dated after now published early (--future)`.
+    static func scheduled(_ schedule: PublicationSchedule) -> String? {
+        if schedule.waiting > 0, let next = schedule.nextDue {
+            return "\(counted(schedule.waiting, "scheduled article")) waiting, next due \(next.iso8601) (\(next.vietnameseDisplay))"
+        }
+        guard schedule.publishedEarly > 0 else { return nil }
+        return "\(counted(schedule.publishedEarly, "article")) dated after now published early (--future)"
     }
 
     /// `(1 article file read, 12 pages unchanged)`, when the build reused earlier work.

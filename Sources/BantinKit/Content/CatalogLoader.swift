@@ -9,9 +9,11 @@ public enum CatalogLoader {
     ///   - listing: the folder's files, when they were already listed.
     ///   - memory: what earlier builds remember of article files, opened for the site timezone:
     ///     articles whose files have not changed are taken from it instead of read again.
+    ///   - now: seconds since 1970; articles dated after it wait (are left out) unless
+    ///     `includeFuture`. By default every article is published.
     static func load(
-        content: URL, displayRoot: String, includeDrafts: Bool, listing: ContentListing? = nil,
-        memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil }
+        content: URL, displayRoot: String, includeDrafts: Bool, now: Int64 = .max, includeFuture: Bool = false,
+        listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil }
     ) -> (Catalog?, [Diagnostic]) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
@@ -38,9 +40,13 @@ public enum CatalogLoader {
             articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
         clock.lap("  catalog checked")
-        directives += citedWithoutFile(by: articles, described: directives)
+        // Scheduled articles are checked with the others (a problem shows before their date), then wait.
+        let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
+        directives += citedWithoutFile(by: published, described: directives)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: files.other), diagnostics)
+        var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other)
+        catalog.schedule = schedule
+        return (catalog, diagnostics)
     }
 
     /// The files of a content folder by kind.

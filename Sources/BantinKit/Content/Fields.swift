@@ -79,6 +79,9 @@ public struct SiteConfig: FrontMatterFields {
     public var baseURL: String?
     public var perPage = 20
     public var unsafeHTML = false
+    /// The month of print edition number 1 (`first_issue: 2022-01`); without it, the month of
+    /// the first published article.
+    public var firstIssue: IssueMonth?
     /// Anything the templates want, as `site.params.*`.
     public var params = ParamValue.map([:])
 

@@ -182,4 +182,6 @@ public struct Catalog: Sendable {
     public var themes: [Theme]
     /// Files under `content/` that are not content (images, PDFs), relative paths.
     public var staticFiles: [TreeEntry]
+    /// The articles dated after "now": left out (and counted), or published early with `--future`.
+    public var schedule = PublicationSchedule()
 }

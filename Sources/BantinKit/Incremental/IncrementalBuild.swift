@@ -34,12 +34,14 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
     }
 
-    /// The last build's report when its inputs are these and the output is as it left it.
+    /// The last build's report when its inputs are these, it published the articles a build
+    /// at `options.now` would (no scheduled article's time has come since, with no file
+    /// changed), and the output is as it left it.
     static func upToDate(options: BuildOptions, output: OutputFolder, listing: ContentListing) -> BuildReport? {
         let inputs = InputStamp.inputs(options, content: listing)
         guard let last = output.lastStamp(), last.inputs == inputs.value,
-            PageManifest.load(from: output.manifestURL).listedPrint(of: output.url.path)?.description == last.output,
-            var report = BuildReport(saved: last.report)
+            var report = BuildReport(saved: last.report), report.schedule?.publishesSame(at: options.now) == true,
+            PageManifest.load(from: output.manifestURL).listedPrint(of: output.url.path)?.description == last.output
         else { return nil }
         report.upToDate = true
         return report
@@ -110,6 +112,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.reusedPages = site.reused
         report.cachedArticles = articleCache?.hits ?? 0
         report.readArticles = articleCache?.misses
+        report.schedule = site.schedule
         let cacheSaved = Background { [articleCache, output] in articleCache?.save(to: output.cacheURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.

@@ -2,7 +2,8 @@ import Foundation
 
 /// A fingerprint of everything a build reads: every file of the content folder (path, size,
 /// modification and change times, inode), every file and folder under the templates folder, the
-/// options, and the bantin executable itself. When it matches the one saved by the last
+/// options but "now", and the bantin executable itself. ("Now" is compared with the dates the
+/// last build published between: `PublicationSchedule.publishesSame(at:)`.) When it matches the one saved by the last
 /// successful build, and the output folder is as that build left it, the output is already what
 /// a new build would write, so the build can stop early and leave it byte-for-byte as it is.
 public struct InputStamp: Sendable, Equatable {
@@ -13,7 +14,7 @@ public struct InputStamp: Sendable, Equatable {
     static func inputs(_ options: BuildOptions, content: ContentListing) -> InputStamp {
         var hasher = StableHasher()
         hasher.add("bantin-stamp-2")
-        hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
+        hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
         for file in content.files {
             hasher.add(file.relativePath)

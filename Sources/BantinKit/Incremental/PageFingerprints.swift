@@ -24,7 +24,7 @@ struct PageFingerprints: Sendable {
             hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
         }
         hasher.add(InputStamp.executable)
-        hasher.add("\(baseURL ?? "")|\(options.includeDrafts)")
+        hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
         global = String(hasher.value, radix: 16)
     }
 
@@ -64,8 +64,18 @@ struct PageFingerprints: Sendable {
             for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
         case .month(let m):
             let month = graph.months[m]
-            h.add("month \(month.year) \(month.month)")
+            // The page links to its print edition by number.
+            h.add("month \(month.year) \(month.month) \(graph.issueNumber(ofMonth: m) ?? 0)")
             for index in month.articles { addArticle(index, body: false, to: &h) }
+        case .printEdition(let m):
+            let month = graph.months[m]
+            h.add("print \(month.year) \(month.month) \(graph.issueNumber(ofMonth: m) ?? 0)")
+            for index in graph.issueOrder(ofMonth: m) {
+                let article = graph.articles[index]
+                addArticle(index, body: true, to: &h)
+                for code in article.directives { addDirective(code, body: false, to: &h) }
+                for year in article.themes { addTheme(year, body: false, to: &h) }
+            }
         case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound:
             return nil
         }

@@ -21,6 +21,7 @@ extension BuildReport {
     /// The report as saved beside the output, to be given again when nothing changed.
     var saved: String {
         var lines = ["\(articles) \(pages) \(files) \(searchIndexBytes)"]
+        if let schedule { lines.append(schedule.saved) }
         lines += diagnostics.map { "\($0.severity.rawValue)\t\($0.file)\t\($0.line)\t\($0.column)\t\($0.message)" }
         lines += notes.map { "note\t" + $0 }
         return lines.joined(separator: "\n")
@@ -32,7 +33,12 @@ extension BuildReport {
         guard numbers.count == 4 else { return nil }
         var diagnostics: [Diagnostic] = []
         var notes: [String] = []
+        var schedule: PublicationSchedule? = nil
         for line in lines.dropFirst() {
+            if line.hasPrefix(PublicationSchedule.savedName + "\t") {
+                schedule = PublicationSchedule(saved: String(line))
+                continue
+            }
             let parts = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
             if parts.count == 2, parts[0] == "note" { notes.append(parts[1]) }
             if parts.count == 5, let severity = Severity(rawValue: parts[0]), let l = Int(parts[2]), let c = Int(parts[3]) {
@@ -40,5 +46,27 @@ extension BuildReport {
             }
         }
         self.init(articles: numbers[0], pages: numbers[1], files: numbers[2], searchIndexBytes: numbers[3], diagnostics: diagnostics, notes: notes)
+        self.schedule = schedule
+    }
+}
+
+extension PublicationSchedule {
+    static let savedName = "schedule"
+
+    /// One line of the saved report: its name, then waiting, published early, the next date due
+    /// (instant and offset) and the latest published, `-` for none, separated by tabs.
+    var saved: String {
+        let numbers: [Int64?] = [Int64(waiting), Int64(publishedEarly), nextDue?.instant, nextDue.map { Int64($0.offset) }, latestPublished]
+        return ([Self.savedName] + numbers.map { $0.map(String.init) ?? "-" }).joined(separator: "\t")
+    }
+
+    /// The line `saved` wrote (`nil` when it is not one).
+    init?(saved line: String) {
+        let words = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst()
+        guard words.count == 5 else { return nil }
+        let numbers = words.map { $0 == "-" ? Int64?.none : Int64($0) }
+        guard zip(words, numbers).allSatisfy({ $1 != nil || $0 == "-" }), let waiting = numbers[0], let early = numbers[1] else { return nil }
+        let next = numbers[2].flatMap { instant in numbers[3].map { LocalDateTime(instant: instant, offset: Int($0)) } }
+        self.init(waiting: Int(waiting), publishedEarly: Int(early), nextDue: next, latestPublished: numbers[4])
     }
 }

@@ -14,6 +14,12 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Warnings fail the build too.
     public var strict: Bool
+    /// "Now", in seconds since 1970: articles dated after it wait (`PublicationSchedule`). The
+    /// command line passes `SOURCE_DATE_EPOCH` or the clock (`PublicationTime`); nothing in the
+    /// pipeline reads a clock. By default every article is published.
+    public var now: Int64
+    /// Publish articles dated after `now` too (`--future`).
+    public var includeFuture: Bool
     /// False when the process exits right after the build (the command line): the site held in
     /// memory (tens of thousands of objects) is then left for the exit to drop, not freed one by one.
     public var freesMemory = true
@@ -23,7 +29,8 @@ public struct BuildOptions: Sendable {
 
     public init(
         content: URL, templates: URL, output: URL, contentName: String = "content", templatesName: String = "templates",
-        outputName: String = "public", baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false
+        outputName: String = "public", baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false,
+        now: Int64 = .max, includeFuture: Bool = false
     ) {
         self.content = content
         self.templates = templates
@@ -34,6 +41,8 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.now = now
+        self.includeFuture = includeFuture
     }
 }
 
@@ -65,6 +74,9 @@ public struct BuildReport: Sendable {
     /// Article files taken from the article cache, and article files read and parsed.
     public var cachedArticles: Int = 0
     public var readArticles: Int? = nil
+    /// Articles waiting for their date (or published early); `nil` when not known (a report saved
+    /// by an older bantin), which never counts as up to date.
+    public var schedule: PublicationSchedule? = nil
 }
 
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap, with the

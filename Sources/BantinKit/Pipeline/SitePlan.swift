@@ -9,6 +9,8 @@ public struct PlannedSite: Sendable {
     public var notes: [String]
     /// Pages taken unchanged from earlier output.
     public var reused = 0
+    /// The articles left out for later (or published early with `--future`).
+    public var schedule = PublicationSchedule()
 }
 
 extension SiteBuilder {
@@ -41,7 +43,8 @@ extension SiteBuilder {
         clock.lap("pages kept")
         // Dates are formatted ahead only when there are many pages to render.
         let renderer = PageRenderer(
-            graph: graph, templates: inputs.templates, baseURL: inputs.baseURL, formatDatesAhead: pagePlans.count - reused > graph.articles.count / 8)
+            graph: graph, templates: inputs.templates, baseURL: inputs.baseURL, formatDatesAhead: pagePlans.count - reused > graph.articles.count / 8,
+            bodies: sharedBodies(planned, earlier: earlier, graph: graph))
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
         let searchJSON = search.value
@@ -52,8 +55,12 @@ extension SiteBuilder {
         if inputs.baseURL == nil {
             notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")
         }
+        if graph.unnumberedIssues > 0, let first = graph.firstIssue {
+            notes.append("\(graph.unnumberedIssues) month(s) before first_issue \(first) have print editions without an issue number")
+        }
         var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchJSON.count, notes: notes)
         site.reused = reused
+        site.schedule = inputs.catalog.schedule
         return (site, diagnostics)
     }
 
@@ -66,7 +73,8 @@ extension SiteBuilder {
 
     static func readInputs(_ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory) throws(BuildFailure) -> (Inputs, [Diagnostic]) {
         var (catalog, diagnostics) = CatalogLoader.load(
-            content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, listing: listing,
+            content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, now: options.now,
+            includeFuture: options.includeFuture, listing: listing,
             memory: memory.articles(zone:))
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems
@@ -99,6 +107,21 @@ extension SiteBuilder {
             planned.append(.copy(path: file.relativePath, source: file.url))
         }
         return diagnostics
+    }
+
+    /// Which bodies two pages of this build show: an article's page and its month's print edition,
+    /// when both are rendered (not kept from earlier output).
+    static func sharedBodies(_ planned: [PlannedFile], earlier: [OutputFile.Contents?], graph: SiteGraph) -> SharedBodies {
+        var articlePages = [Bool](repeating: false, count: graph.articles.count)
+        var printEditions = [Bool](repeating: false, count: graph.months.count)
+        for (file, earlier) in zip(planned, earlier) where earlier == nil {
+            switch file {
+            case .page(.article(let index), path: _): articlePages[index] = true
+            case .page(.printEdition(let index), path: _): printEditions[index] = true
+            default: continue
+            }
+        }
+        return SharedBodies(graph: graph, articlePages: articlePages, printEditions: printEditions)
     }
 
     /// The rendered bodies the feeds to be made show (kept feeds need none).
@@ -150,7 +173,7 @@ extension SiteBuilder {
         case .article(let i): return newest([i])
         case .directive(let i, let slice): return newest(graph.directives[i].articles[slice.range])
         case .theme(let i, let slice): return newest(graph.themes[i].articles[slice.range])
-        case .month(let i): return newest(graph.months[i].articles)
+        case .month(let i), .printEdition(let i): return newest(graph.months[i].articles)
         case .directiveIndex, .themeIndex, .archiveIndex: return newest(graph.articles.indices)
         case .search, .notFound: return nil
         }

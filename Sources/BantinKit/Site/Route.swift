@@ -8,6 +8,8 @@ public enum Route: Hashable, Sendable {
     case theme(year: Int, page: Int)
     case archiveIndex
     case month(year: Int, month: Int)
+    /// A month's print edition (*bản in*).
+    case printEdition(year: Int, month: Int)
     case search
     case notFound
     /// A file written as it is (asset, image, feed, index): path relative to the output root.
@@ -23,11 +25,17 @@ public enum Route: Hashable, Sendable {
         case .themeIndex: return "chuyen-de/index.html"
         case .theme(let year, let page): return Self.paged("chuyen-de/\(year)/", page)
         case .archiveIndex: return "luu-tru/index.html"
-        case .month(let year, let month): return "luu-tru/\(year)/\(month < 10 ? "0" : "")\(month)/index.html"
+        case .month(let year, let month): return Self.monthFolder(year, month) + "index.html"
+        case .printEdition(let year, let month): return Self.monthFolder(year, month) + "ban-in/index.html"
         case .search: return "tim-kiem/index.html"
         case .notFound: return "404.html"
         case .file(let path): return path
         }
+    }
+
+    /// `luu-tru/2023/05/`
+    private static func monthFolder(_ year: Int, _ month: Int) -> String {
+        "luu-tru/\(year)/\(month < 10 ? "0" : "")\(month)/"
     }
 
     private static func paged(_ folder: String, _ page: Int) -> String {

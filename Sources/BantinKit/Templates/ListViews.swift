@@ -1,5 +1,24 @@
 // View models of list and index pages (see ViewModels.swift).
 
+/// A link with its text.
+final class LinkView: TemplateObject, Sendable {
+    let label: String
+    let url: String
+
+    init(label: String, url: String) {
+        self.label = label
+        self.url = url
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": .text(label)
+        case "url": .text(url)
+        default: nil
+        }
+    }
+}
+
 final class FactView: TemplateObject, Sendable {
     let label: String
     let value: String
@@ -76,8 +95,14 @@ final class ListingView: TemplateObject, Sendable {
     let lead: CardView?
     let articles: [CardView]
     let pagination: PaginationView?
+    /// The month's print edition, on a month page.
+    let printEdition: LinkView?
 
-    init(kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView], pagination: PaginationView?) {
+    init(
+        kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView],
+        pagination: PaginationView?, printEdition: LinkView? = nil
+    ) {
+        self.printEdition = printEdition
         self.kicker = kicker
         self.heading = heading
         self.subtitle = subtitle
@@ -99,6 +124,7 @@ final class ListingView: TemplateObject, Sendable {
         case "articles": TemplateValue.nonEmpty(articles)
         case "empty": .bool(articles.isEmpty && lead == nil)
         case "pagination": pagination.map { .object($0) }
+        case "print_edition": printEdition.map { .object($0) }
         default: nil
         }
     }
@@ -110,8 +136,11 @@ final class TermItemView: TemplateObject, Sendable {
     let meta: String?
     let url: String
     let count: Int
+    /// A second link of the item: a month's print edition, in the archive.
+    let printEdition: LinkView?
 
-    init(label: String, sublabel: String?, meta: String?, url: String, count: Int) {
+    init(label: String, sublabel: String?, meta: String?, url: String, count: Int, printEdition: LinkView? = nil) {
+        self.printEdition = printEdition
         self.label = label
         self.sublabel = sublabel
         self.meta = meta
@@ -126,6 +155,7 @@ final class TermItemView: TemplateObject, Sendable {
         case "meta": TemplateValue.nonEmpty(meta)
         case "url": .text(url)
         case "count": .text(String(count))
+        case "print_edition": printEdition.map { .object($0) }
         default: nil
         }
     }

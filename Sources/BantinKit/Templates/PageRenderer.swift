@@ -12,8 +12,15 @@ public final class PageRenderer: Sendable {
     let siteFields: TemplateFields
     let directiveFields: [TemplateFields]
     let themeFields: [TemplateFields]
+    /// Bodies rendered for one page and shown by another (an article's page, its print edition).
+    let bodies: SharedBodies
 
-    public init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool = true) {
+    public convenience init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool = true) {
+        self.init(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: formatDatesAhead, bodies: SharedBodies())
+    }
+
+    init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool, bodies: SharedBodies) {
+        self.bodies = bodies
         self.graph = graph
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)

@@ -8,14 +8,23 @@ public enum PagePlan: Sendable {
     case theme(Int, PageSlice)
     case archiveIndex
     case month(Int)
+    /// A month's print edition (index into `SiteGraph.months`).
+    case printEdition(Int)
     case search
     case notFound
 
-    /// Every page of the site, in a fixed order.
+    /// Every page of the site, in a fixed order. Articles come in site order, each month's
+    /// print edition right after the month's articles, so that it is rendered soon after them
+    /// and takes their rendered bodies (`SharedBodies`) while those are still at hand.
     public static func all(for graph: SiteGraph) -> [PagePlan] {
         let perPage = graph.config.perPage
         var plans: [PagePlan] = PageSlice.paginate(count: graph.articles.count, perPage: perPage).map { .home($0) }
-        plans += graph.articles.indices.map { .article($0) }
+        plans.reserveCapacity(plans.count + graph.articles.count + graph.months.count * 2 + 8)
+        // A month's articles are a run of the site order (newest first), and so are the months.
+        for (index, month) in graph.months.enumerated() {
+            plans += month.articles.map { .article($0) }
+            plans.append(.printEdition(index))
+        }
         plans.append(.directiveIndex)
         for (index, entry) in graph.directives.enumerated() {
             plans += PageSlice.paginate(count: entry.articles.count, perPage: perPage).map { .directive(index, $0) }
@@ -43,6 +52,7 @@ extension SiteGraph {
         case .theme(let i, let slice): .theme(year: themes[i].theme.year, page: slice.number)
         case .archiveIndex: .archiveIndex
         case .month(let i): .month(year: months[i].year, month: months[i].month)
+        case .printEdition(let i): .printEdition(year: months[i].year, month: months[i].month)
         case .search: .search
         case .notFound: .notFound
         }
@@ -97,11 +107,12 @@ extension PageRenderer {
         case .archiveIndex:
             let ctx = context(for: route, kind: "archive", title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", nil)])
-            let groups = TermGroupView.grouped(graph.months.map { month in
+            let groups = TermGroupView.grouped(graph.months.enumerated().map { index, month in
                 ("Năm \(month.year)", TermItemView(label: VietnameseDate.monthName(year: month.year, month: month.month), sublabel: nil, meta: nil,
-                                                  url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count))
+                                                  url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count,
+                                                  printEdition: printEditionLink(index, link: link)))
             })
-            return render(ctx, .terms(TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi trang tháng in được thành một bản tin tháng.", groups: groups)), template: "terms")
+            return render(ctx, .terms(TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi tháng có một bản in để in cho sinh hoạt chi bộ.", groups: groups)), template: "terms")
 
         case .month(let index):
             let month = graph.months[index]
@@ -110,7 +121,11 @@ extension PageRenderer {
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             return render(ctx, .listing(ListingView(
                 kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(month.articles.count))],
-                description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil)), template: "list")
+                description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil,
+                printEdition: printEditionLink(index, link: link))), template: "list")
+
+        case .printEdition(let index):
+            return printEditionPage(index, route: route, link: link)
 
         case .search:
             let ctx = context(for: route, kind: "search", title: "Tìm kiếm", description: "Tìm tin bài, không cần gõ dấu",
@@ -144,18 +159,27 @@ extension PageRenderer {
         if case .text(let name)? = graph.config.params["publisher"] { publisher = name } else { publisher = graph.config.title }
         ctx.page.structuredData.insert(
             StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
-        let directives = article.directives.compactMap { code -> TermLinkView? in
+        let view = ArticleView(
+            card: card(index, link: link), body: bodies.body(of: index) { markdown.render(article.bodyText).utf8 },
+            directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link),
+            related: graph.related[index].map { card($0, link: link) })
+        return render(ctx, .article(view), template: "article")
+    }
+
+    /// The directives an article cites, each with its fields and page.
+    func directiveLinks(of article: Article, link: LinkBuilder) -> [TermLinkView] {
+        article.directives.compactMap { code -> TermLinkView? in
             guard let d = graph.directiveIndex[code] else { return nil }
             return TermLinkView(fields: directiveFields[d], url: link.href(.directive(code.slug, page: 1)))
         }
-        let themes = article.themes.compactMap { year -> TermLinkView? in
+    }
+
+    /// The annual themes an article belongs to, each with its fields and page.
+    func themeLinks(of article: Article, link: LinkBuilder) -> [TermLinkView] {
+        article.themes.compactMap { year -> TermLinkView? in
             guard let t = graph.themeIndex[year] else { return nil }
             return TermLinkView(fields: themeFields[t], url: link.href(.theme(year: year, page: 1)))
         }
-        let view = ArticleView(
-            card: card(index, link: link), body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
-            related: graph.related[index].map { card($0, link: link) })
-        return render(ctx, .article(view), template: "article")
     }
 
     func directiveGroups(link: LinkBuilder) -> [TermGroupView] {

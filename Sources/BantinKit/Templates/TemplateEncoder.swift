@@ -51,6 +51,10 @@ extension SiteTimeZone: TemplateRepresentable {
     var templateValue: TemplateValue { .text(identifier) }
 }
 
+extension IssueMonth: TemplateRepresentable {
+    var templateValue: TemplateValue { .text(description) }
+}
+
 /// The template value of any encodable value; `nil` for what templates treat as absent.
 func templateValue<T: Encodable>(of value: T) -> TemplateValue? {
     // Plain types told apart by their type, without a dynamic cast.

@@ -9,6 +9,7 @@ enum PageContent {
     case article(ArticleView)
     case listing(ListingView)
     case terms(TermsView)
+    case printEdition(PrintEditionView)
     case none
 }
 
@@ -27,6 +28,7 @@ final class PageContext: TemplateObject, @unchecked Sendable {
         case .article(let view): (contentName, self.content) = ("article", .object(view))
         case .listing(let view): (contentName, self.content) = ("listing", .object(view))
         case .terms(let view): (contentName, self.content) = ("terms", .object(view))
+        case .printEdition(let view): (contentName, self.content) = ("print", .object(view))
         case .none: (contentName, self.content) = ("", nil)
         }
     }

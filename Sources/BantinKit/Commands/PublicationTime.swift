@@ -1,0 +1,28 @@
+import Foundation
+
+/// "Now" for a build, as the command line finds it: `SOURCE_DATE_EPOCH` (the reproducible-builds
+/// convention: whole seconds since 1970-01-01 UTC) when it is set, else the system clock. The
+/// pipeline itself never reads a clock: it is given this value in `BuildOptions.now`.
+public enum PublicationTime {
+    /// Why `SOURCE_DATE_EPOCH` could not be used.
+    public struct Invalid: Error, Equatable, CustomStringConvertible {
+        public var value: String
+        public var description: String {
+            "SOURCE_DATE_EPOCH=\(value) is not a time: it must be a whole number of seconds since 1970-01-01 UTC, e.g. SOURCE_DATE_EPOCH=$(date +%s)"
+        }
+    }
+
+    /// "Now" in seconds since 1970: `SOURCE_DATE_EPOCH` from `environment` when set (an empty value
+    /// counts as unset), otherwise `clock()`.
+    public static func now(
+        environment: [String: String] = ProcessInfo.processInfo.environment, clock: () -> Date = Date.init
+    ) throws(Invalid) -> Int64 {
+        guard let raw = environment["SOURCE_DATE_EPOCH"], !raw.isEmpty else {
+            return Int64(clock().timeIntervalSince1970.rounded(.down))
+        }
+        guard raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let seconds = Int64(raw) else {
+            throw Invalid(value: raw)
+        }
+        return seconds
+    }
+}

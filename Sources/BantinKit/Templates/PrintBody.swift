@@ -1,0 +1,167 @@
+import Foundation
+
+/// An article body's HTML (as cmark-gfm wrote it for the article's page) made to sit in the print
+/// edition beside the month's other articles, in one pass over its bytes:
+///
+/// - every `id` and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
+///   and footnotes of two articles never share an id;
+/// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
+///   article's title is an `<h2>`;
+/// - relative links and images, written from the article's page, point from the print edition
+///   to the same file.
+struct PrintBody: Sendable {
+    /// Put before every id: `bai-2-`.
+    let idPrefix: String
+    /// The folder of the article's page, as parts: `["bai-viet", "tien-giang"]`.
+    let articleFolder: [String]
+    /// From the print edition's page to the site root: `../../../../`.
+    let root: String
+
+    func adapt(_ html: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + html.count / 16)
+        html.withUnsafeBufferPointer { bytes in
+            var at = 0
+            while at < bytes.count {
+                guard let open = Self.find(UInt8(ascii: "<"), in: bytes, from: at) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...]))
+                    break
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<open]))
+                at = copyTag(bytes, from: open, into: &out)
+            }
+        }
+        return out
+    }
+
+    /// Copies the tag starting with the `<` at `open` (its name and, for a start tag, its
+    /// attributes), changed as described above; returns where copying goes on. A `<` that does
+    /// not start a tag (`<!--`) is copied alone.
+    private func copyTag(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, into out: inout [UInt8]) -> Int {
+        var at = open + 1
+        let closing = at < bytes.count && bytes[at] == UInt8(ascii: "/")
+        if closing { at += 1 }
+        let nameStart = at
+        while at < bytes.count, Self.isNameByte(bytes[at]) { at += 1 }
+        guard at > nameStart else {
+            out.append(UInt8(ascii: "<"))
+            return open + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<nameStart]))
+        let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
+        if name.count == 2, name[0] | 0x20 == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1]) {
+            out += [UInt8(ascii: "h"), min(name[1] + 1, UInt8(ascii: "6"))]
+        } else {
+            out.append(contentsOf: name)
+        }
+        return closing ? at : copyAttributes(bytes, from: at, into: &out)
+    }
+
+    /// Copies a start tag's attributes up to and including its `>`, changing `id`, `href` and
+    /// `src` (`copyValue`).
+    private func copyAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into out: inout [UInt8]) -> Int {
+        var at = start
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: ">") {
+                out.append(byte)
+                return at + 1
+            }
+            guard Self.isAttributeNameByte(byte) else {
+                out.append(byte)  // space, `/`
+                at += 1
+                continue
+            }
+            let nameStart = at
+            while at < bytes.count, Self.isAttributeNameByte(bytes[at]) { at += 1 }
+            let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
+            out.append(contentsOf: name)
+            guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "="), bytes[at + 1] == UInt8(ascii: "\"") else { continue }
+            let valueStart = at + 2
+            let valueEnd = Self.find(UInt8(ascii: "\""), in: bytes, from: valueStart) ?? bytes.count
+            let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+            out += [UInt8(ascii: "="), UInt8(ascii: "\"")]
+            copyValue(value, of: Attribute(name), into: &out)
+            out.append(UInt8(ascii: "\""))
+            at = valueEnd + 1
+        }
+        return at
+    }
+
+    /// The attributes whose values change; any other is copied as it is.
+    enum Attribute {
+        case id, url, other
+
+        init(_ name: UnsafeBufferPointer<UInt8>) {
+            func named(_ text: StaticString) -> Bool {
+                name.count == text.utf8CodeUnitCount && zip(name, UnsafeBufferPointer(start: text.utf8Start, count: name.count)).allSatisfy { $0 | 0x20 == $1 }
+            }
+            self = named("id") ? .id : named("href") || named("src") ? .url : .other
+        }
+    }
+
+    /// Copies an attribute's value: an id and an in-page link take the prefix, a relative URL is
+    /// rebased (`rebased`; only a URL not starting with `#` is made into a string).
+    private func copyValue(_ value: UnsafeBufferPointer<UInt8>, of attribute: Attribute, into out: inout [UInt8]) {
+        switch attribute {
+        case .other:
+            out.append(contentsOf: value)
+        case .id:
+            out += idPrefix.utf8
+            out.append(contentsOf: value)
+        case .url where value.first == UInt8(ascii: "#"):
+            out.append(UInt8(ascii: "#"))
+            out += idPrefix.utf8
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: value.dropFirst()))
+        case .url:
+            let url = String(decoding: value, as: UTF8.self)
+            out += (rebased(url) ?? url).utf8
+        }
+    }
+
+    /// A relative URL written from the article's page, as a URL from the print edition's page;
+    /// `nil` for an absolute one (`https:`, `mailto:`, `/…`) or one that leaves the site.
+    func rebased(_ url: String) -> String? {
+        guard let first = url.first, first != "/", !Self.hasScheme(url) else { return nil }
+        let suffixStart = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        let segments = url[..<suffixStart].split(separator: "/", omittingEmptySubsequences: false)
+        var parts = articleFolder
+        for (index, segment) in segments.enumerated() {
+            let last = index == segments.count - 1
+            switch segment {
+            case ".": if last { parts.append("") }
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                if last { parts.append("") }
+            case "" where !last: continue
+            default: parts.append(String(segment))
+            }
+        }
+        return root + parts.joined(separator: "/") + url[suffixStart...]
+    }
+
+    /// `https:`, `mailto:`: a scheme before any `/`, `?` or `#`.
+    private static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private static func isAttributeNameByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "\"")
+            && byte != UInt8(ascii: "'")
+    }
+}

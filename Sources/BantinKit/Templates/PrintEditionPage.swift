@@ -1,0 +1,39 @@
+/// The print edition page of a month (`luu-tru/<yyyy>/<mm>/ban-in/`): a cover, a numbered table of
+/// contents, then every article of the month in full, oldest first.
+extension PageRenderer {
+    func printEditionPage(_ index: Int, route: Route, link: LinkBuilder) -> [UInt8] {
+        let month = graph.months[index]
+        let name = VietnameseDate.monthName(year: month.year, month: month.month)
+        let issue = graph.issueNumber(ofMonth: index)
+        let title = ["Bản in", issue.map { "Số \($0)" }, name].compactMap { $0 }.joined(separator: " · ")
+        let monthRoute = Route.month(year: month.year, month: month.month)
+        let ctx = context(
+            for: route, kind: "print", title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
+            crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
+        let order = graph.issueOrder(ofMonth: index)
+        let articles = order.enumerated().map { position, article in
+            printArticle(article, number: position + 1, total: order.count, link: link)
+        }
+        let cover = articles.lazy.compactMap(\.card.image).first
+        let view = PrintEditionView(
+            issue: issue, month: name, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
+        return render(ctx, .printEdition(view), template: "print")
+    }
+
+    /// Article `index` as the print edition shows it, `number`th of `total`.
+    private func printArticle(_ index: Int, number: Int, total: Int, link: LinkBuilder) -> PrintArticleView {
+        let article = graph.articles[index]
+        let raw = bodies.body(of: index) { markdown.render(article.bodyText).utf8 }
+        let adapter = PrintBody(idPrefix: PrintArticleView.anchor(number) + "-", articleFolder: ["bai-viet", article.slug.value], root: link.root)
+        return PrintArticleView(
+            number: number, total: total, card: card(index, link: link), body: adapter.adapt(raw),
+            directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link))
+    }
+
+    /// The link to month `index`'s print edition: `Bản in số 17`.
+    func printEditionLink(_ index: Int, link: LinkBuilder) -> LinkView {
+        let month = graph.months[index]
+        let label = graph.issueNumber(ofMonth: index).map { "Bản in số \($0)" } ?? "Bản in"
+        return LinkView(label: label, url: link.href(.printEdition(year: month.year, month: month.month)))
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// The monthly print edition (`luu-tru/<yyyy>/<mm>/ban-in/`) of the fixture bulletin: a cover, a
+/// numbered table of contents, every article of the month in full, issue numbers from
+/// `first_issue` (or the first month with an article).
+@Suite struct PrintEditionTests {
+    static let may = "public/luu-tru/2023/05/ban-in/index.html"
+    static let tienGiang = "Học và làm theo Bác: Tiền Giang nhân rộng điển hình tiên tiến"
+    static let ngheAn = "Nghệ An: chi bộ làm theo Bác từ việc nhỏ"
+
+    /// The text inside each element whose `class` attribute starts with `name`, tags removed, in order.
+    func texts(ofClass name: String, in html: String) -> [String] {
+        html.matches(of: try! Regex("class=\"\(name)[^\"]*\"[^>]*>(.*?)</")).map { match in
+            String(match.output[1].substring ?? "").replacing(#/<[^>]*>/#, with: "")
+        }
+    }
+
+    /// Every `id` of a page.
+    func ids(in html: String) -> [String] {
+        html.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) }
+    }
+
+    @Test func everyMonthHasAnEditionLinkedFromItsPageAndTheArchive() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let archive = try site.read("public/luu-tru/index.html")
+        for month in ["2022/11", "2023/05", "2023/06"] {
+            #expect(site.exists("public/luu-tru/\(month)/ban-in/index.html"))
+            #expect(try site.read("public/luu-tru/\(month)/index.html").contains("href=\"../../../luu-tru/\(month)/ban-in/index.html\""))
+            #expect(archive.contains("<a class=\"term-print\" href=\"../luu-tru/\(month)/ban-in/index.html\">Bản in số "))
+        }
+    }
+
+    @Test func theCoverShowsTheBulletinTheIssueTheMonthAndTheLeadPhoto() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try site.read(Self.may)
+        #expect(texts(ofClass: "cover-masthead", in: page) == ["Bản tin Thử nghiệm"])
+        #expect(texts(ofClass: "cover-issue", in: page) == ["Số 7"], "the seventh month from 11/2022, the first with an article")
+        #expect(texts(ofClass: "cover-month", in: page) == ["Tháng 5/2023"])
+        #expect(page.contains("<img src=\"../../../../media/hoi-nghi.png\" alt=\"Quang cảnh hội nghị\">"))
+        #expect(page.contains("<figcaption>Hội nghị sơ kết (Ảnh minh họa)</figcaption>"))
+        #expect(page.contains("<title>Bản in · Số 7 · Tháng 5/2023 – Bản tin Thử nghiệm</title>"))
+        #expect(page.contains("@top-left { content: \"Bản tin Thử nghiệm\"; }"), "the running head names the bulletin")
+        #expect(page.contains("@top-right { content: \"Số 7 · Tháng 5/2023\"; }"))
+    }
+
+    @Test func theContentsListEveryArticleInTheOrderOfTheBodyOldestFirst() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try site.read(Self.may)
+        let contents = texts(ofClass: "toc-title", in: page)
+        #expect(contents == [Self.tienGiang, Self.ngheAn])
+        #expect(texts(ofClass: "issue-article-title", in: page) == contents, "the body follows the contents")
+        #expect(texts(ofClass: "kicker", in: page).map { $0.prefix(7) } == ["Bài 1/2", "Bài 2/2"])
+        #expect(page.contains("<a class=\"toc-title\" href=\"#bai-1\">") && page.contains("<article class=\"issue-article\" id=\"bai-2\""))
+        #expect(texts(ofClass: "toc-meta", in: page).first == "Tiền Giang", "the place, then the author")
+        #expect(page.contains("<span>Minh Trí</span>"))
+        // Each article in full: its sapo, byline, body and directives.
+        #expect(page.contains("<h3 id=\"bai-1-ket-qua-noi-bat\">Kết quả nổi bật</h3>"), "Tiền Giang's body is printed")
+        #expect(page.contains("Nội dung về <strong>Nghệ An</strong>"), "Nghệ An's body is printed")
+        #expect(page.contains("<strong>Kết luận 01-KL/TW</strong>"))
+        #expect(!page.contains("Bản nháp chưa đăng"), "drafts are not printed")
+    }
+
+    @Test func noNavigationNoSearchNoRelatedAndAOneLinePrintButton() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try site.read(Self.may)
+        for chrome in ["site-nav", "breadcrumbs", "site-footer", "Xem thêm", "tim-kiem/", "<script src", "search.js"] {
+            #expect(!page.contains(chrome), "\(chrome) is not on the print edition")
+        }
+        #expect(page.components(separatedBy: "onclick=").count == 2)
+        #expect(page.contains("<button type=\"button\" class=\"issue-print-button\" onclick=\"window.print()\">In bản tin</button>"))
+        #expect(page.contains("href=\"../../../../assets/print.css\""))
+        #expect(site.exists("public/assets/print.css"))
+    }
+
+    @Test func idsAreUniqueAndInPageLinksStayWithTheirArticle() throws {
+        let site = try TestSite(content: "bulletin")
+        let body = "## Kết quả\n\nMột ý[^1] và [mục trên](#ket-qua), [trang ngoài](https://vi-du.org/x) và [tệp](../../docs/van-ban.pdf).\n\n## Kết quả\n\n[^1]: Chú thích."
+        try site.write("content/articles/2023/05/a.md", article(title: "Bài có chú thích A", date: "2023-05-10", body: body))
+        try site.write("content/articles/2023/05/b.md", article(title: "Bài có chú thích B", date: "2023-05-11", body: body))
+        try site.build()
+        let page = try site.read(Self.may)
+        let all = ids(in: page)
+        #expect(Set(all).count == all.count, "no id twice: \(all)")
+        for id in ["bai-2-ket-qua", "bai-2-ket-qua-2", "bai-3-ket-qua", "bai-2-fn-1", "bai-3-fn-1", "bai-2-fnref-1"] {
+            #expect(all.contains(id), "\(id)")
+        }
+        #expect(page.contains("<a href=\"#bai-3-ket-qua\">mục trên</a>"))
+        #expect(page.contains("<h3 id=\"bai-2-ket-qua\">Kết quả</h3>"), "body headings sit below the article's <h2>")
+        #expect(page.contains("href=\"https://vi-du.org/x\""))
+        #expect(page.contains("href=\"../../../../docs/van-ban.pdf\""), "a relative link written from the article's page still leads to its file")
+        let check = LinkChecker.check(folder: site.output)
+        #expect(check.broken.isEmpty, "\(check.broken)")
+    }
+
+    @Test func issueNumbersCountFromFirstIssue() throws {
+        let site = try TestSite(content: "bulletin")
+        let config = try site.read("content/site.yml")
+        try site.write("content/site.yml", config + "first_issue: 2022-01\n")
+        try site.build()
+        #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/2022/11/ban-in/index.html")) == ["Số 11"])
+        #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == ["Số 17"])
+        #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/2023/06/ban-in/index.html")) == ["Số 18"])
+        #expect(try site.read("public/luu-tru/2023/05/index.html").contains(">Bản in số 17</a>"))
+
+        // A first issue after the first month with articles: the months before it have no number.
+        try site.write("content/site.yml", config + "first_issue: 2023-01\n")
+        let report = try site.build()
+        #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/2022/11/ban-in/index.html")).isEmpty)
+        #expect(try site.read("public/luu-tru/2022/11/ban-in/index.html").contains("<title>Bản in · Tháng 11/2022 – "))
+        #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == ["Số 5"])
+        #expect(report.notes.contains("1 month(s) before first_issue 2023-01 have print editions without an issue number"))
+    }
+
+    @Test(arguments: ["2022-13", "tháng 1", "2022", "2022-01-15", "\"22-01\""])
+    func anInvalidFirstIssueIsAnErrorAtItsPlace(value: String) throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", "title: \"Bản tin\"\nfirst_issue: \(value)\n")
+        let diagnostics = site.failingBuild()
+        let problem = try #require(diagnostics.first { $0.severity == .error })
+        #expect(problem.file == "content/site.yml")
+        #expect(problem.line == 2)
+        #expect(problem.column == 14)
+        #expect(problem.message.contains("`first_issue` is not a month"), "\(problem.message)")
+    }
+
+    @Test func theSitemapListsEveryEdition() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: "https://vi-du.org/ban-tin/")
+        let sitemap = try site.read("public/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://vi-du.org/ban-tin/luu-tru/2023/05/ban-in/</loc>"))
+        #expect(sitemap.contains("<loc>https://vi-du.org/ban-tin/luu-tru/2022/11/ban-in/</loc>"))
+    }
+
+    @Test func anEditedArticleRenewsItsEditionAndTheRebuildEqualsACleanBuild() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let june = try site.read("public/luu-tru/2023/06/ban-in/index.html")
+        let file = "content/articles/2023/05/nghe-an.md"
+        try site.write(file, try site.read(file) + "\nĐoạn **mới thêm** vào bài.\n")
+        let report = try site.build()
+        #expect(try site.read(Self.may).contains("Đoạn <strong>mới thêm</strong> vào bài."))
+        #expect(try site.read("public/luu-tru/2023/06/ban-in/index.html") == june)
+        #expect(report.reusedPages > 0)
+        let clean = site.root.appendingPathComponent("clean")
+        _ = try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.snapshot() == site.snapshot(clean))
+    }
+
+    @Test func theEditionShowsTheBodyTheArticlePageShows() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let articlePage = try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")
+        let start = try #require(articlePage.range(of: "<div class=\"story-body prose\">\n"))
+        let end = try #require(articlePage.range(of: "\n    </div>", range: start.upperBound..<articlePage.endIndex))
+        let body = Array(articlePage[start.upperBound..<end.lowerBound].utf8)
+        let adapted = PrintBody(idPrefix: "bai-1-", articleFolder: ["bai-viet", "hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"], root: "../../../../")
+            .adapt(body)
+        #expect(try site.read(Self.may).contains(String(decoding: adapted, as: UTF8.self)))
+    }
+}
+
+/// The body adapter alone.
+@Suite struct PrintBodyTests {
+    let adapter = PrintBody(idPrefix: "bai-2-", articleFolder: ["bai-viet", "x"], root: "../../../../")
+
+    func adapt(_ html: String) -> String { String(decoding: adapter.adapt(Array(html.utf8)), as: UTF8.self) }
+
+    @Test func headingsGoOneLevelDownAndTheirIdsTakeThePrefix() {
+        #expect(adapt("<h2 id=\"ket-qua\">Kết quả</h2>\n<h6>Nhỏ</h6>") == "<h3 id=\"bai-2-ket-qua\">Kết quả</h3>\n<h6>Nhỏ</h6>")
+        #expect(adapt("<H1>A</H1>") == "<h2>A</h2>")
+        #expect(adapt("<hr />\n<header>x</header>") == "<hr />\n<header>x</header>")
+    }
+
+    @Test func footnotesAndInPageLinksStayWithTheArticle() {
+        let footnote = "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>"
+        #expect(adapt(footnote) == "<sup class=\"footnote-ref\"><a href=\"#bai-2-fn-1\" id=\"bai-2-fnref-1\" data-footnote-ref>1</a></sup>")
+    }
+
+    @Test func relativeLinksLeadToTheSameFileFromTheEdition() {
+        #expect(adapt("<img src=\"../../media/a.jpg\" alt=\"\">") == "<img src=\"../../../../media/a.jpg\" alt=\"\">")
+        #expect(adapt("<a href=\"../khac/index.html#y\">b</a>") == "<a href=\"../../../../bai-viet/khac/index.html#y\">b</a>")
+        #expect(adapt("<a href=\"tep.pdf?v=2\">b</a>") == "<a href=\"../../../../bai-viet/x/tep.pdf?v=2\">b</a>")
+        #expect(adapt("<a href=\"./\">b</a>") == "<a href=\"../../../../bai-viet/x/\">b</a>")
+        for absolute in ["https://vi-du.org/a?b=1&amp;c", "mailto:a@b.vn", "/goc.html", "../../../../ngoai"] {
+            #expect(adapt("<a href=\"\(absolute)\">b</a>") == "<a href=\"\(absolute)\">b</a>")
+        }
+    }
+
+    @Test func textAndOtherAttributesAreCopiedAsTheyAre() {
+        let html = "<p>1 &lt; 2 &amp; id=&quot;x&quot;</p>\n<!-- ghi chú -->\n<td align=\"right\" title='a b'>x</td><br>"
+        #expect(adapt(html) == html)
+        #expect(adapt("<p>cuối <") == "<p>cuối <")
+    }
+
+    @Test func runningHeadsAreSafeCSSStrings() {
+        #expect(PrintEditionView.cssString("Bản tin \"Xây dựng\" <b> & \\") == "\"Bản tin \\22 Xây dựng\\22  \\3c b\\3e  \\26  \\5c \"")
+        #expect(PrintEditionView.cssString("Dòng\nhai") == "\"Dòng\\a hai\"")
+    }
+}
+
+/// A body rendered for an article's page is handed to its print edition, not rendered again.
+@Suite struct SharedBodiesTests {
+    @Test func aBodyIsMadeOnceForTwoPagesAndThenLetGo() throws {
+        let site = try TestSite(content: "bulletin")
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        let graph = SiteGraph(catalog: try #require(catalog))
+        let bodies = SharedBodies(graph: graph, articlePages: graph.articles.map { _ in true }, printEditions: graph.months.map { _ in true })
+        var made = 0
+        let make = { () -> [UInt8] in
+            made += 1
+            return Array("<p>\(made)</p>".utf8)
+        }
+        #expect(bodies.body(of: 0, make: make) == Array("<p>1</p>".utf8))
+        #expect(bodies.body(of: 0, make: make) == Array("<p>1</p>".utf8), "the second page takes the first one's body")
+        #expect(bodies.body(of: 0, make: make) == Array("<p>2</p>".utf8), "and it is not kept after that")
+        #expect(made == 2)
+    }
+
+    @Test func aBodyShownByOnePageOnlyIsNotKept() throws {
+        let site = try TestSite(content: "bulletin")
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        let graph = SiteGraph(catalog: try #require(catalog))
+        // The edition is kept from an earlier build: the article page renders its own body.
+        let bodies = SharedBodies(graph: graph, articlePages: graph.articles.map { _ in true }, printEditions: graph.months.map { _ in false })
+        var made = 0
+        for _ in 0..<2 { _ = bodies.body(of: 0) { made += 1; return [] } }
+        #expect(made == 2)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Articles dated after "now" (`BuildOptions.now`, which the command line takes from
+/// `SOURCE_DATE_EPOCH`) wait: left out of every page, feed, sitemap, search entry, print edition
+/// and "Xem thêm" list until a build runs at or after their date, or published with `--future`.
+@Suite struct ScheduledArticlesTests {
+    /// "Now" in these tests: 10/06/2023 12:00 in Hà Nội.
+    static let now = DateParser.parse("2023-06-10T12:00:00+07:00", in: .vietnam)!.instant
+    /// The scheduled article is due an hour later.
+    static let due = now + 3600
+    static let slug = "khai-mac-hoi-nghi-dien-hinh-tien-tien-toan-tinh"
+    static let title = "Khai mạc hội nghị điển hình tiên tiến toàn tỉnh"
+    static let page = "public/bai-viet/\(slug)/index.html"
+    static let baseURL = "https://vi-du.org/ban-tin/"
+
+    /// The fixture bulletin with an article due an hour after `now`, citing a directive no other
+    /// article cites and listed in another article's "Xem thêm".
+    func scheduledSite() throws -> TestSite {
+        let site = try TestSite(content: "bulletin")
+        try site.write(
+            "content/articles/2023/06/khai-mac.md",
+            article(
+                title: Self.title, date: "2023-06-10T13:00:00+07:00",
+                extra: "summary: \"Sapo của bài hẹn giờ\"\ndirectives: [\"05-CT/TW\", \"99-QĐ/TW\"]\nthemes: [2023]\n",
+                body: "Thân bài hẹn giờ, **chưa đến giờ đăng**."))
+        let nearby = "content/articles/2023/05/nghe-an.md"
+        try site.write(nearby, try site.read(nearby).replacingOccurrences(of: "related: [", with: "related: [\(Self.slug), "))
+        return site
+    }
+
+    @discardableResult
+    func build(_ site: TestSite, now: Int64, future: Bool = false, baseURL: String? = baseURL, output: URL? = nil) throws -> BuildReport {
+        var options = site.options(baseURL: baseURL, output: output)
+        options.now = now
+        options.includeFuture = future
+        return try SiteBuilder.build(options)
+    }
+
+    /// The output files (path relative to `public/`) whose text mentions the scheduled article.
+    func mentions(in site: TestSite, folder: URL? = nil) throws -> Set<String> {
+        let needles = [Self.slug, Self.title, "99-qd-tw"].map { Data($0.utf8) }
+        return Set(try site.snapshot(folder).filter { _, bytes in needles.contains { bytes.range(of: $0) != nil } }.keys)
+    }
+
+    @Test func anArticleAnHourAheadIsAbsentEverywhere() throws {
+        let site = try scheduledSite()
+        let report = try build(site, now: Self.now)
+        #expect(!site.exists(Self.page))
+        #expect(!site.exists("public/van-ban/99-qd-tw/index.html"), "a directive only it cites has no page yet")
+        #expect(try mentions(in: site).isEmpty, "no page, feed, sitemap, search entry, print edition or related list names it")
+        for file in ["sitemap.xml", "feed.xml", "search-index.json", "luu-tru/2023/06/ban-in/index.html"] {
+            #expect(site.exists("public/" + file), "\(file) was written")
+        }
+        #expect(report.articles == 4)
+        #expect(report.schedule?.waiting == 1)
+        #expect(report.schedule?.nextDue?.instant == Self.due)
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "a related article that is only scheduled is no error")
+    }
+
+    @Test func theSummarySaysHowManyWaitAndWhenTheNextIsDue() throws {
+        let site = try scheduledSite()
+        let report = try build(site, now: Self.now)
+        let line = BuildSummary.lines(for: report, output: "public", elapsed: .milliseconds(5))[0]
+        #expect(line.contains("; 1 scheduled article waiting, next due 2023-06-10T13:00:00+07:00 (Thứ Bảy, 10/06/2023 13:00)"), "\(line)")
+        let early = try build(site, now: Self.now, future: true, output: site.root.appendingPathComponent("future"))
+        #expect(BuildSummary.lines(for: early, output: "public", elapsed: .zero)[0].contains("; 1 article dated after now published early (--future)"))
+    }
+
+    @Test func futurePublishesItNow() throws {
+        let site = try scheduledSite()
+        let report = try build(site, now: Self.now, future: true)
+        #expect(site.exists(Self.page))
+        #expect(report.articles == 5)
+        #expect(report.schedule?.waiting == 0)
+        #expect(report.schedule?.publishedEarly == 1)
+        try expectEverywhere(site)
+    }
+
+    /// Where a published article shows: its page, the home page, the feed, the sitemap, the
+    /// search index, its month's print edition, its directive's page and another's "Xem thêm".
+    func expectEverywhere(_ site: TestSite) throws {
+        let found = try mentions(in: site)
+        for file in [
+            "/bai-viet/\(Self.slug)/index.html", "/index.html", "/feed.xml", "/sitemap.xml", "/search-index.json", "/luu-tru/2023/06/ban-in/index.html",
+            "/van-ban/99-qd-tw/index.html", "/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html",
+        ] {
+            #expect(found.contains(file), "\(file) names the article")
+        }
+    }
+
+    @Test func itAppearsWhenNowPassesItThoughNoFileChanged() throws {
+        let site = try scheduledSite()
+        try build(site, now: Self.now)
+        #expect(try build(site, now: Self.now + 60).upToDate, "a minute later, nothing is due: the output is up to date")
+        let later = try build(site, now: Self.due)
+        #expect(!later.upToDate, "at its date the article is due, though no file changed")
+        #expect(later.schedule?.waiting == 0)
+        #expect(site.exists(Self.page))
+        try expectEverywhere(site)
+        try expectSameAsCleanBuild(site, now: Self.due)
+        #expect(try build(site, now: Self.due + 60).upToDate)
+    }
+
+    @Test func aNowBeforeAnArticlePublishedEarlierTakesItAwayAgain() throws {
+        let site = try scheduledSite()
+        try build(site, now: Self.due)
+        let earlier = try build(site, now: Self.now)
+        #expect(!earlier.upToDate)
+        #expect(!site.exists(Self.page))
+        try expectSameAsCleanBuild(site, now: Self.now)
+    }
+
+    @Test func twoBuildsWithTheSameNowAreByteIdentical() throws {
+        let site = try scheduledSite()
+        let first = site.root.appendingPathComponent("first"), second = site.root.appendingPathComponent("second")
+        try build(site, now: Self.now, output: first)
+        try build(site, now: Self.now, output: second)
+        #expect(try site.snapshot(first) == site.snapshot(second))
+        #expect(try !site.snapshot(first).isEmpty)
+    }
+
+    @Test func nowDecidesNothingElse() throws {
+        let site = try scheduledSite()
+        let soon = site.root.appendingPathComponent("soon"), months = site.root.appendingPathComponent("months")
+        try build(site, now: Self.now, output: soon)
+        // Days earlier, after the latest published article: the same articles, so the same bytes.
+        try build(site, now: DateParser.parse("2023-06-05T00:00:00+07:00", in: .vietnam)!.instant, output: months)
+        #expect(try site.snapshot(soon) == site.snapshot(months))
+    }
+
+    @Test func theScheduleIsKeptWithTheReport() throws {
+        var report = BuildReport(articles: 1, pages: 2, files: 3, searchIndexBytes: 4, diagnostics: [.warning("a.md", line: 2, "w")], notes: ["n"])
+        report.schedule = PublicationSchedule(waiting: 2, publishedEarly: 0, nextDue: LocalDateTime(instant: Self.due, offset: 25200), latestPublished: 77)
+        let read = try #require(BuildReport(saved: report.saved))
+        #expect(read.schedule == report.schedule)
+        #expect(read.diagnostics == report.diagnostics)
+        #expect(read.notes == ["n"])
+        report.schedule = PublicationSchedule()
+        #expect(BuildReport(saved: report.saved)?.schedule == PublicationSchedule())
+        report.schedule = nil
+        #expect(BuildReport(saved: report.saved)?.schedule == nil, "a report without a schedule is never up to date")
+    }
+
+    @Test func theSameArticlesArePublishedBetweenTheLatestAndTheNextDate() {
+        let schedule = PublicationSchedule(waiting: 1, nextDue: LocalDateTime(instant: 200, offset: 0), latestPublished: 100)
+        #expect(schedule.publishesSame(at: 100))
+        #expect(schedule.publishesSame(at: 199))
+        #expect(!schedule.publishesSame(at: 200))
+        #expect(!schedule.publishesSame(at: 99))
+        #expect(PublicationSchedule().publishesSame(at: .min))
+    }
+
+    @Test(arguments: [
+        (["SOURCE_DATE_EPOCH": "1686373200"], Int64(1_686_373_200)), (["SOURCE_DATE_EPOCH": ""], Int64(42)), ([:], Int64(42)),
+        (["SOURCE_DATE_EPOCH": "0"], Int64(0)),
+    ])
+    func nowIsSourceDateEpochElseTheClock(environment: [String: String], expected: Int64) throws {
+        #expect(try PublicationTime.now(environment: environment, clock: { Date(timeIntervalSince1970: 42.9) }) == expected)
+    }
+
+    @Test(arguments: ["soon", "-5", "1.5", " 12", "1e9", "99999999999999999999"])
+    func aSourceDateEpochThatIsNotWholeSecondsIsRefused(value: String) {
+        #expect(throws: PublicationTime.Invalid(value: value)) { try PublicationTime.now(environment: ["SOURCE_DATE_EPOCH": value]) }
+    }
+
+    /// A clean build at `now` into another folder gives the output's bytes.
+    func expectSameAsCleanBuild(_ site: TestSite, now: Int64, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        try build(site, now: now, output: clean)
+        #expect(try site.snapshot() == site.snapshot(clean), "the incremental build equals a clean one", sourceLocation: sourceLocation)
+    }
+}
