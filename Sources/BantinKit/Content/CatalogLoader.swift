@@ -20,7 +20,8 @@ public enum CatalogLoader {
         var clock = StageClock()
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
         var diagnostics = listed.diagnostics
-        let config = siteConfig(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let settings = siteSettings(in: content, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let config = settings.config
         let files = ContentFiles(listed.files)
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
@@ -37,10 +38,14 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validate(
             articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
+        diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
+        let links = resolveLinks(
+            articles: articles, read: read.articles, directives: directives, themes: themes, staticFiles: files.other, displayRoot: displayRoot,
+            into: &diagnostics)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: articles, described: directives)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: files.other), diagnostics)
+        return (Catalog(config: config, articles: articles, directives: directives, themes: themes, staticFiles: files.other, links: links), diagnostics)
     }
 
     /// The files of a content folder by kind.
@@ -116,6 +121,30 @@ public enum CatalogLoader {
         return terms
     }
 
+    /// Where the links of every published body lead (articles' links were found when they were
+    /// read; directives' and themes' descriptions are few, and read here).
+    static func resolveLinks(
+        articles: [Article], read: [Article], directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], displayRoot: String,
+        into diagnostics: inout [Diagnostic]
+    ) -> BodyLinkMap {
+        let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
+        var documents = articles.filter { !$0.references.links.isEmpty }.map {
+            BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
+        }
+        let described = directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } }
+        for (file, body, line) in described {
+            let links = BodyScan.links(of: body, bodyLine: line).links
+            if !links.isEmpty { documents.append(BodyLinkResolver.Document(file: file, path: path(file), links: links)) }
+        }
+        guard !documents.isEmpty else { return [:] }
+        let index = ContentIndex(
+            published: articles, read: read, directives: directives, themes: themes, staticFiles: staticFiles, contentRoot: displayRoot)
+        var resolver = BodyLinkResolver(catalog: index, contentRoot: displayRoot)
+        let links = resolver.resolve(documents)
+        diagnostics += resolver.diagnostics
+        return links
+    }
+
     /// Directives that articles cite but no file describes: each still gets a page, made from its
     /// code alone, spelt as the first article by file name spells it.
     static func citedWithoutFile(by articles: [Article], described: [Directive]) -> [Directive] {
@@ -130,15 +159,23 @@ public enum CatalogLoader {
 
     /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.
     public static func siteConfig(in content: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        siteSettings(in: content, displayRoot: displayRoot, diagnostics: &diagnostics).config
+    }
+
+    /// The site's settings, the file they are in (as messages name it) and where each is written.
+    static func siteSettings(in content: URL, displayRoot: String, diagnostics: inout [Diagnostic])
+        -> (config: SiteConfig, file: String, positions: FieldPositions)
+    {
+        var positions = FieldPositions()
         for name in ["site.yml", "site.yaml"] {
             let url = content.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             let display = ContentTree.join(displayRoot, name)
-            guard let text = readText(url.path, display: display, into: &diagnostics) else { return SiteConfig() }
-            return SiteConfigReader.read(text: text, file: display, diagnostics: &diagnostics)
+            guard let text = readText(url.path, display: display, into: &diagnostics) else { return (SiteConfig(), display, positions) }
+            return (SiteConfigReader.read(text: text, file: display, positions: &positions, diagnostics: &diagnostics), display, positions)
         }
         diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
-        return SiteConfig()
+        return (SiteConfig(), ContentTree.join(displayRoot, "site.yml"), positions)
     }
 
     static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> String? {

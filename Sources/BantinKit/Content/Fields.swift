@@ -79,6 +79,8 @@ public struct SiteConfig: FrontMatterFields {
     public var baseURL: String?
     public var perPage = 20
     public var unsafeHTML = false
+    /// The categories the navigation shows, in order (`menu: [Xây dựng Đảng, Học và làm theo Bác]`).
+    public var menu: [String] = []
     /// Anything the templates want, as `site.params.*`.
     public var params = ParamValue.map([:])
 

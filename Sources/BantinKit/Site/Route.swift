@@ -10,6 +10,10 @@ public enum Route: Hashable, Sendable {
     case month(year: Int, month: Int)
     case search
     case notFound
+    case categoryIndex
+    case category(Slug, page: Int)
+    case placeIndex
+    case place(Slug, page: Int)
     /// A file written as it is (asset, image, feed, index): path relative to the output root.
     case file(String)
 
@@ -26,6 +30,10 @@ public enum Route: Hashable, Sendable {
         case .month(let year, let month): return "luu-tru/\(year)/\(month < 10 ? "0" : "")\(month)/index.html"
         case .search: return "tim-kiem/index.html"
         case .notFound: return "404.html"
+        case .categoryIndex: return "chuyen-muc/index.html"
+        case .category(let slug, let page): return Self.paged("chuyen-muc/\(slug.value)/", page)
+        case .placeIndex: return "dia-phuong/index.html"
+        case .place(let slug, let page): return Self.paged("dia-phuong/\(slug.value)/", page)
         case .file(let path): return path
         }
     }

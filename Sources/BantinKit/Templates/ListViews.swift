@@ -76,8 +76,13 @@ final class ListingView: TemplateObject, Sendable {
     let lead: CardView?
     let articles: [CardView]
     let pagination: PaginationView?
+    /// Articles that mention a directive without listing it (its first page only).
+    let mentions: [CardView]
 
-    init(kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView], pagination: PaginationView?) {
+    init(
+        kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView],
+        pagination: PaginationView?, mentions: [CardView] = []
+    ) {
         self.kicker = kicker
         self.heading = heading
         self.subtitle = subtitle
@@ -86,6 +91,7 @@ final class ListingView: TemplateObject, Sendable {
         self.lead = lead
         self.articles = articles
         self.pagination = pagination
+        self.mentions = mentions
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -99,6 +105,8 @@ final class ListingView: TemplateObject, Sendable {
         case "articles": TemplateValue.nonEmpty(articles)
         case "empty": .bool(articles.isEmpty && lead == nil)
         case "pagination": pagination.map { .object($0) }
+        case "mentions": TemplateValue.nonEmpty(mentions)
+        case "has_mentions": .bool(!mentions.isEmpty)
         default: nil
         }
     }

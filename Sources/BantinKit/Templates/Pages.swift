@@ -10,6 +10,11 @@ public enum PagePlan: Sendable {
     case month(Int)
     case search
     case notFound
+    case categoryIndex
+    /// A category (an index into `graph.taxonomies.categories`) and a page of its articles.
+    case category(Int, PageSlice)
+    case placeIndex
+    case place(Int, PageSlice)
 
     /// Every page of the site, in a fixed order.
     public static func all(for graph: SiteGraph) -> [PagePlan] {
@@ -26,6 +31,7 @@ public enum PagePlan: Sendable {
         }
         plans.append(.archiveIndex)
         plans += graph.months.indices.map { .month($0) }
+        plans += taxonomyPlans(for: graph)
         plans += [.search, .notFound]
         return plans
     }
@@ -45,6 +51,7 @@ extension SiteGraph {
         case .month(let i): .month(year: months[i].year, month: months[i].month)
         case .search: .search
         case .notFound: .notFound
+        case .categoryIndex, .category, .placeIndex, .place: taxonomyRoute(of: plan)
         }
     }
 }
@@ -121,13 +128,18 @@ extension PageRenderer {
             let ctx = context(for: route, kind: "404", title: "Không tìm thấy trang", description: nil, feed: nil,
                               crumbs: [("Không tìm thấy trang", nil)])
             return render(ctx, template: "404")
+
+        case .categoryIndex, .category, .placeIndex, .place:
+            return taxonomyPage(plan, route: route, link: link)
         }
     }
 
     func articlePage(_ index: Int, route: Route, link: LinkBuilder) -> [UInt8] {
         let article = graph.articles[index]
         var crumbs: [(String, Route?)] = []
-        if let code = article.directives.first, let d = graph.directiveIndex[code] {
+        if let category = graph.taxonomyRoute(.category, ofArticle: index), let name = article.category {
+            crumbs.append((name, category))
+        } else if let code = article.directives.first, let d = graph.directiveIndex[code] {
             crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
         }
         crumbs.append((article.title, nil))
@@ -153,7 +165,8 @@ extension PageRenderer {
             return TermLinkView(fields: themeFields[t], url: link.href(.theme(year: year, page: 1)))
         }
         let view = ArticleView(
-            card: card(index, link: link), body: markdown.render(article.bodyText).utf8, directives: directives, themes: themes,
+            card: card(index, link: link), body: markdown.render(article.bodyText, links: bodyLinks(article.file, link: link)).utf8,
+            directives: directives, themes: themes,
             related: graph.related[index].map { card($0, link: link) })
         return render(ctx, .article(view), template: "article")
     }
@@ -184,11 +197,13 @@ extension PageRenderer {
         if let issuer = d.issuer { facts.append(FactView(label: "Cơ quan ban hành", value: issuer)) }
         if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
         facts.append(FactView(label: "Số bài viết", value: String(entry.articles.count)))
+        if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: String(entry.mentions.count))) }
         return render(ctx, .listing(ListingView(
             kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
-            description: slice.number == 1 ? markdown.render(d.body).html : nil, lead: nil,
+            description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
-            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link))), template: "list")
+            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
+            mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: "list")
     }
 
     func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
@@ -205,7 +220,7 @@ extension PageRenderer {
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
             facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
-            description: slice.number == 1 ? markdown.render(entry.theme.body).html : nil, lead: nil,
+            description: slice.number == 1 ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: "list")
     }
