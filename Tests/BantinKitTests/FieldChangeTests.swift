@@ -46,6 +46,7 @@ import Testing
         case (site, "timezone"): return "Europe/Paris"
         case (site, "params"): return "{publisher: \"Nhà xuất bản mới\", tagline: \"Khẩu hiệu mới\"}"
         case (site, "per_page"): return "3"
+        case (site, "menu"): return "[Xây dựng Đảng]"
         default: break
         }
         let defaults: [String: Any] =
