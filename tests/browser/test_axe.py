@@ -45,13 +45,19 @@ def page_types(site: Path) -> dict[str, str]:
         "themes": "chuyen-de/index.html",
         "archive": "luu-tru/index.html",
         "month": first(site, "luu-tru/*/*/index.html"),
+        "category": first(site, "chuyen-muc/*/index.html"),
+        "categories": "chuyen-muc/index.html",
+        "place": first(site, "dia-phuong/*/index.html"),
+        "places": "dia-phuong/index.html",
+        "directive-mentions": first(site, "van-ban/*/index.html", prefer=lambda html: 'class="mentions"' in html),
         "search": "tim-kiem/index.html?q=ket%20luan%2001",
         "404": "404.html",
     }
 
 
 KINDS = ["home", "home-page-2", "article", "article-plain", "directive", "directives",
-         "theme", "themes", "archive", "month", "search", "404"]
+         "theme", "themes", "archive", "month", "category", "categories", "place", "places",
+         "directive-mentions", "search", "404"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
