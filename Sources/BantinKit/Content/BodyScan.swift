@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an article's body points to, found once when its file is read (and kept in the article
 /// cache with it): its links that are not to other sites, and the directive codes its running
 /// text mentions that its `directives` do not list, each a warning.
@@ -7,7 +9,7 @@ enum BodyScan {
     static func references(of body: String, listed: [DirectiveCode], bodyLine: Int) -> BodyReferences {
         var body = body
         return body.withUTF8 { bytes in
-            guard mayHoldLinks(bytes) || DirectiveMentions.codes(in: bytes).contains(where: { !listed.contains($0.code) }) else { return .none }
+            guard mayHoldLinks(bytes) || mentionsUnlisted(bytes, listed: listed) else { return .none }
             var found = MarkdownRenderer.references(in: bytes)
             found.mentions.removeAll { listed.contains($0.code) }
             return shifted(found, by: bodyLine - 1)
@@ -35,16 +37,26 @@ enum BodyScan {
         }
     }
 
+    /// Whether the bytes hold a code (even in code or a link) that `listed` lacks; a code spelt
+    /// exactly as listed is known without making a `DirectiveCode` of it.
+    private static func mentionsUnlisted(_ bytes: UnsafeBufferPointer<UInt8>, listed: [DirectiveCode]) -> Bool {
+        DirectiveMentions.ranges(in: bytes).contains { range in
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            guard !listed.contains(where: { $0.text == text }) else { return false }
+            return DirectiveCode(text).map { !listed.contains($0) } ?? false
+        }
+    }
+
     /// Whether the bytes hold `](`, `]:` (a link or a link reference) or `<` (an autolink).
     static func mayHoldLinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count > 1 else { return false }
-        for index in 0..<bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "<"): return true
-            case UInt8(ascii: "]") where index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: ":")):
-                return true
-            default: continue
-            }
+        guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+        // memchr looks at many bytes at a time: every body of the bulletin passes here.
+        if memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil { return true }
+        var from = 0
+        while from < bytes.count - 1, let found = memchr(base + from, Int32(UInt8(ascii: "]")), bytes.count - 1 - from) {
+            let index = UnsafeRawPointer(base).distance(to: found)
+            if bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: ":") { return true }
+            from = index + 1
         }
         return false
     }

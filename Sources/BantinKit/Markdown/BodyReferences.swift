@@ -89,16 +89,32 @@ struct SourceLines {
         return bytes[offset]
     }
 
-    /// The byte column where `needle` first appears on `line` at or after `fromByteColumn`.
-    func find(_ needle: [UInt8], line: Int, fromByteColumn: Int) -> Int? {
+    /// Where `needle` first appears at or after a line and byte column.
+    func find(_ needle: [UInt8], line: Int, fromByteColumn: Int) -> (line: Int, byteColumn: Int)? {
         guard let from = offset(line: line, byteColumn: fromByteColumn), !needle.isEmpty else { return nil }
-        let end = line < starts.count ? starts[line] : bytes.count
         var index = from
-        while index + needle.count <= end {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index - starts[line - 1] + 1 }
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                let found = starts.lastIndex { $0 <= index } ?? 0
+                return (found + 1, index - starts[found] + 1)
+            }
             index += 1
         }
         return nil
+    }
+
+    /// The (1-based) lines of the given byte offsets, in ascending order, without listing every line.
+    static func lines(at offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        var lines: Set<Int> = []
+        var line = 1, scanned = 0
+        for offset in offsets {
+            while scanned < offset {
+                if bytes[scanned] == UInt8(ascii: "\n") { line += 1 }
+                scanned += 1
+            }
+            lines.insert(line)
+        }
+        return lines
     }
 
     /// A position whose column counts characters, as every diagnostic's does.

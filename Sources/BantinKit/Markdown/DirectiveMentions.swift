@@ -1,3 +1,5 @@
+import Foundation
+
 /// Directive codes written in running text: `Kết luận 21-KL/TW`, `Chỉ thị số 05-CT/TW`,
 /// `Quy định 37-QĐ/TW`. A code is a number, `-`, then groups of letters joined by `/`, each group
 /// starting with a capital (`01-KL/TW`, `144-QĐ/TW`, `08-QĐi/TW`), with no letter or digit
@@ -5,19 +7,22 @@
 enum DirectiveMentions {
     /// The byte ranges of the codes in `text`, in order.
     static func ranges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = text.baseAddress else { return [] }
         var found: [Range<Int>] = []
-        var i = 0
-        while i < text.count {
-            guard isDigit(text[i]), i == 0 || !isWordScalar(before: i, in: text) else {
-                i += 1
+        var from = 0
+        // Every code has a `-` after its number: memchr finds those many bytes at a time.
+        while from < text.count, let dash = memchr(base + from, Int32(UInt8(ascii: "-")), text.count - from) {
+            let at = UnsafeRawPointer(base).distance(to: dash)
+            from = at + 1
+            // Cheapest tests first: a digit before, a capital after (ASCII, or the lead byte of `Đ`, `Ư`…).
+            guard at > 0, isDigit(text[at - 1]), at + 1 < text.count, text[at + 1] >= 0x41, text[at + 1] <= 0x5A || text[at + 1] >= 0xC3 else {
                 continue
             }
-            if let end = codeEnd(startingAt: i, in: text) {
-                found.append(i..<end)
-                i = end
-            } else {
-                while i < text.count, isDigit(text[i]) { i += 1 }
-            }
+            var start = at - 1
+            while start > 0, isDigit(text[start - 1]) { start -= 1 }
+            guard start == 0 || !isWordScalar(before: start, in: text), let end = codeEnd(startingAt: start, in: text) else { continue }
+            found.append(start..<end)
+            from = end
         }
         return found
     }
@@ -53,10 +58,19 @@ enum DirectiveMentions {
 
     /// The end of a run of letters starting with a capital at `start`.
     private static func letterGroupEnd(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = scalar(at: start, in: text), first.scalar.properties.isUppercase else { return nil }
+        guard let first = scalar(at: start, in: text), isUppercase(first.scalar) else { return nil }
         var i = start + first.length
-        while let next = scalar(at: i, in: text), next.scalar.properties.isAlphabetic { i += next.length }
+        while let next = scalar(at: i, in: text), isLetter(next.scalar) { i += next.length }
         return i
+    }
+
+    /// ASCII letters are told apart without Unicode's property tables (most text is ASCII).
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x61...0x7A).contains(scalar.value | 0x20) : scalar.properties.isAlphabetic
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -64,6 +78,7 @@ enum DirectiveMentions {
     /// Whether the character at `index` is a letter or a digit.
     private static func isWordScalar(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let found = scalar(at: index, in: text) else { return false }
+        if found.scalar.isASCII { return isLetter(found.scalar) || isDigit(UInt8(found.scalar.value)) }
         return found.scalar.properties.isAlphabetic || found.scalar.properties.numericType != nil
     }
 

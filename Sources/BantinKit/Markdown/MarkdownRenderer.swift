@@ -59,15 +59,18 @@ public struct MarkdownRenderer: Sendable {
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return Self.parse(markdown) { parser, document in
             var edits = BodyEdits()
-            let mayMention = links?.linksMentions == true && !DirectiveMentions.ranges(in: markdown).isEmpty
-            let (headings, starts) = DocumentWalk.run(document, texts: mayMention) { item in
+            // Only text on the lines that hold a code is looked at (each look copies the text).
+            let mentionLines = links?.linksMentions == true ? SourceLines.lines(at: DirectiveMentions.ranges(in: markdown).map(\.lowerBound), in: markdown) : []
+            let (headings, starts) = DocumentWalk.run(document, texts: !mentionLines.isEmpty) { item in
                 guard let links else { return }
                 switch item {
                 case .link(let node, _):
                     let rewrite = links.rewrite(DocumentWalk.url(of: node))
                     if rewrite != .keep { edits.links.append((node, rewrite)) }
                 case .text(let node):
-                    edits.mention(in: node, links: links)
+                    // Text an extension cut out (after an e-mail autolink) has no line: it is looked at too.
+                    let line = Int(cmark_node_get_start_line(node))
+                    if line == 0 || mentionLines.contains(line) { edits.mention(in: node, links: links) }
                 }
             }
             edits.apply()
@@ -96,11 +99,11 @@ public struct MarkdownRenderer: Sendable {
                     found.links.append(BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage))
                 case .text(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
-                    let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+                    let (line, column) = DocumentWalk.knownStart(of: node)
                     let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
                     for (range, code) in DirectiveMentions.codes(in: text) {
-                        let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? column + range.lowerBound
-                        found.mentions.append(DirectiveMention(code: code, position: lines.position(line: line, byteColumn: at)))
+                        let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? (line, column + range.lowerBound)
+                        found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
                     }
                 }
             }
@@ -237,6 +240,17 @@ private enum DocumentWalk {
             }
         }
         return (headings, starts)
+    }
+
+    /// Where a node starts; for one an extension made without a position, where the nearest
+    /// node before it (or around it) starts.
+    static func knownStart(of node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let at = current {
+            if cmark_node_get_start_line(at) > 0 { return (Int(cmark_node_get_start_line(at)), Int(cmark_node_get_start_column(at))) }
+            current = cmark_node_previous(at) ?? cmark_node_parent(at)
+        }
+        return (1, 1)
     }
 
     static func url(of node: OpaquePointer) -> String {

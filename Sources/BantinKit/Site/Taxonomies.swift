@@ -17,10 +17,17 @@ public struct Taxonomies: Sendable {
     public var placeOf: [Int?]
     /// The categories of `site.yml`'s `menu` that have articles, in its order, as indices into `categories`.
     public var menu: [Int]
+    /// For each article, the path of its category's and place's first page (every card shows them).
+    var categoryPaths: [String?]
+    var placePaths: [String?]
 
     init(articles: [Article], menu: [String]) {
         (categories, categoryOf) = Self.group(articles, by: \.category)
         (places, placeOf) = Self.group(articles, by: \.location)
+        let categoryPath = categories.map { Route.category($0.slug, page: 1).outputPath }
+        let placePath = places.map { Route.place($0.slug, page: 1).outputPath }
+        categoryPaths = categoryOf.map { $0.map { categoryPath[$0] } }
+        placePaths = placeOf.map { $0.map { placePath[$0] } }
         var bySlug: [Slug: Int] = [:]
         for (index, entry) in categories.enumerated() { bySlug[entry.slug] = index }
         var seen: Set<Int> = []

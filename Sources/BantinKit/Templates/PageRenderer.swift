@@ -75,8 +75,8 @@ public final class PageRenderer: Sendable {
         return CardView(
             fields: fields(ofArticle: index), url: link.href(.article(article.slug)),
             image: article.image.map { ImageView($0, url: link.href(.file($0.path))) },
-            categoryURL: graph.taxonomyRoute(.category, ofArticle: index).map(link.href),
-            locationURL: graph.taxonomyRoute(.place, ofArticle: index).map(link.href))
+            categoryURL: graph.taxonomies.categoryPaths[index].map { link.root + $0 },
+            locationURL: graph.taxonomies.placePaths[index].map { link.root + $0 })
     }
 
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {
