@@ -64,6 +64,14 @@ import Testing
             """)
     }
 
+    /// cmark-gfm's e-mail autolinks cut the text after them into a node without a position.
+    @Test func aMentionAfterAnEmailAutolinkIsFoundAndLinked() {
+        let markdown = "Đầu.\n\nLiên hệ toa-soan@example.vn về Kết luận 21-KL/TW.\n"
+        #expect(MarkdownRenderer.references(in: markdown).mentions.map(\.position) == [SourcePosition(line: 3, column: 41)])
+        let html = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
+        #expect(html.contains("về Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."))
+    }
+
     @Test func headingIDsAreTheRenderedOnes() {
         let markdown = "# Kết quả\n\n## Kết quả\n\nChữ.\n\n### Đổi *mới*\n"
         #expect(MarkdownRenderer.headingIDs(in: markdown) == MarkdownRenderer(allowRawHTML: false).render(markdown).headings.map(\.id))
