@@ -17,7 +17,7 @@ import Testing
         return site
     }
 
-    @Test(arguments: ["feed.xml", "van-ban/01-kl-tw/feed.xml", "chuyen-de/2023/feed.xml"])
+    @Test(arguments: ["feed.xml", "van-ban/01-kl-tw/feed.xml", "chuyen-de/2023/feed.xml", "chuyen-muc/hoc-va-lam-theo-bac/feed.xml"])
     func feedsAreAtomWithStableIDsAndContentDates(path: String) throws {
         let site = try builtSite()
         let document = try XMLDocument(data: try Data(contentsOf: site.output.appendingPathComponent(path)))

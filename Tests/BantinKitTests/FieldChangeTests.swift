@@ -47,6 +47,7 @@ import Testing
         case (site, "params"): return "{publisher: \"Nhà xuất bản mới\", tagline: \"Khẩu hiệu mới\"}"
         case (site, "per_page"): return "3"
         case (site, "first_issue"): return "2021-01"
+        case (site, "menu"): return "[Xây dựng Đảng]"
         default: break
         }
         let defaults: [String: Any] =

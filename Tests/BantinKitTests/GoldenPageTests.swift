@@ -60,6 +60,10 @@ import Testing
         Page(page: "luu-tru/2023/05/ban-in/index.html", golden: "print.html"),
         Page(page: "luu-tru/index.html", golden: "archive.html"),
         Page(page: "tim-kiem/index.html", golden: "search.html"),
+        Page(page: "chuyen-muc/hoc-va-lam-theo-bac/index.html", golden: "category.html"),
+        Page(page: "chuyen-muc/index.html", golden: "categories.html"),
+        Page(page: "dia-phuong/tien-giang/index.html", golden: "place.html"),
+        Page(page: "dia-phuong/index.html", golden: "places.html"),
         Page(page: "404.html", golden: "404.html"),
         Page(page: "feed.xml", golden: "feed.xml"),
     ]

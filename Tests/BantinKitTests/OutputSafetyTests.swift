@@ -376,18 +376,20 @@ import Testing
         #expect(first.cachedArticles == 0)
         let files = try #require(first.readArticles)
         #expect(first.diagnostics.contains { $0.file.hasSuffix("canh-bao.md") && $0.message.contains("tieu_de_phu") })
+        // The edits below rewrite nghe-an.md, and with it its own warnings.
+        let others = first.diagnostics.filter { !$0.file.hasSuffix("nghe-an.md") }
         try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: bài đã sửa", date: "2023-05-20T09:00:00+07:00"))
         let second = try expectSameAsCleanBuild(site, "one article edited, the others from the cache")
         #expect(second.readArticles == 1, "only the edited article is read again")
         #expect(second.cachedArticles == files - 1)
-        #expect(second.diagnostics == first.diagnostics, "warnings of cached articles are reported again")
+        #expect(second.diagnostics == others, "warnings of cached articles are reported again")
         // A damaged cache is ignored, never trusted.
         try site.write(".public.bantin/cache", "hỏng")
         try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần nữa", date: "2023-05-20T09:00:00+07:00"))
         let third = try expectSameAsCleanBuild(site, "a damaged cache")
         #expect(third.cachedArticles == 0)
         #expect(third.readArticles == files)
-        #expect(third.diagnostics == first.diagnostics)
+        #expect(third.diagnostics == others)
         // So is a cache cut short (a disk that filled up, say).
         let cache = site.root.appendingPathComponent(".public.bantin/cache")
         let whole = try Data(contentsOf: cache)

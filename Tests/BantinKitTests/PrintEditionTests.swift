@@ -81,7 +81,7 @@ import Testing
 
     @Test func idsAreUniqueAndInPageLinksStayWithTheirArticle() throws {
         let site = try TestSite(content: "bulletin")
-        let body = "## Kết quả\n\nMột ý[^1] và [mục trên](#ket-qua), [trang ngoài](https://vi-du.org/x) và [tệp](../../docs/van-ban.pdf).\n\n## Kết quả\n\n[^1]: Chú thích."
+        let body = "## Kết quả\n\nMột ý[^1] và [mục trên](#ket-qua), [trang ngoài](https://vi-du.org/x) và [tệp](../../../docs/van-ban.pdf).\n\n## Kết quả\n\n[^1]: Chú thích."
         try site.write("content/articles/2023/05/a.md", article(title: "Bài có chú thích A", date: "2023-05-10", body: body))
         try site.write("content/articles/2023/05/b.md", article(title: "Bài có chú thích B", date: "2023-05-11", body: body))
         try site.build()

@@ -47,13 +47,19 @@ def page_types(site: Path) -> dict[str, str]:
         "month": first(site, "luu-tru/*/*/index.html"),
         # the print edition with the most articles (photos, tables, footnotes)
         "print-edition": first(site, "luu-tru/*/*/ban-in/index.html", prefer=lambda html: html.count('class="issue-article"') > 2),
+        "category": first(site, "chuyen-muc/*/index.html"),
+        "categories": "chuyen-muc/index.html",
+        "place": first(site, "dia-phuong/*/index.html"),
+        "places": "dia-phuong/index.html",
+        "directive-mentions": first(site, "van-ban/*/index.html", prefer=lambda html: 'class="mentions"' in html),
         "search": "tim-kiem/index.html?q=ket%20luan%2001",
         "404": "404.html",
     }
 
 
 KINDS = ["home", "home-page-2", "article", "article-plain", "directive", "directives",
-         "theme", "themes", "archive", "month", "print-edition", "search", "404"]
+         "theme", "themes", "archive", "month", "print-edition", "category", "categories", "place", "places",
+         "directive-mentions", "search", "404"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

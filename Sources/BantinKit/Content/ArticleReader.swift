@@ -23,9 +23,11 @@ enum ArticleReader {
         guard let slug, !diagnostics.hasErrors else { return (nil, diagnostics) }
         var hasher = StableHasher()
         hasher.add(split.body)
+        let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
+        diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
         let article = Article(
             file: file, fields: decoded.fields, slug: slug, bodyText: BodyText(split.body), bodyLine: split.bodyLine,
-            positions: decoded.positions, bodyHash: hasher.value)
+            positions: decoded.positions, bodyHash: hasher.value, references: references)
         return (article, diagnostics)
     }
 }
@@ -92,29 +94,29 @@ enum TermReader {
     static func directive(text: String, file: String, zone: SiteTimeZone) -> (Directive?, [Diagnostic]) {
         guard let (decoded, body, diagnostics) = read(DirectiveFields.self, text: text, file: file, zone: zone) else { return (nil, []) }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Directive(file: file, fields: decoded.fields, body: body), diagnostics)
+        return (Directive(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line), diagnostics)
     }
 
     static func theme(text: String, file: String) -> (Theme?, [Diagnostic]) {
-        guard var (decoded, body, diagnostics) = read(ThemeFields.self, text: text, file: file, zone: .vietnam) else { return (nil, []) }
+        guard case (let decoded, let body, var diagnostics)? = read(ThemeFields.self, text: text, file: file, zone: .vietnam) else { return (nil, []) }
         if decoded.fields.year != 0, !themeYears.contains(decoded.fields.year) {
             let at = decoded.positions.of("year") ?? SourcePosition(line: 1, column: 1)
             diagnostics.append(at.diagnostic(.error, file, "`year` must be a whole number from \(themeYears.lowerBound) to \(themeYears.upperBound)"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(file: file, fields: decoded.fields, body: body), diagnostics)
+        return (Theme(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line), diagnostics)
     }
 
     /// The front matter of a term file, its body and its problems; `nil` only when there is nothing to read.
     private static func read<Model: FrontMatterFields>(_ type: Model.Type, text: String, file: String, zone: SiteTimeZone)
-        -> (FieldDecoding.Decoded<Model>, String, [Diagnostic])?
+        -> (FieldDecoding.Decoded<Model>, (text: String, line: Int), [Diagnostic])?
     {
         var diagnostics: [Diagnostic] = []
-        guard let split = FrontMatterSplitter.split(text, path: file, into: &diagnostics) else { return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), "", diagnostics) }
+        guard let split = FrontMatterSplitter.split(text, path: file, into: &diagnostics) else { return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), ("", 1), diagnostics) }
         guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
-            return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), "", diagnostics)
+            return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), ("", 1), diagnostics)
         }
         let decoded = FieldDecoding.decode(type, from: reader, zone: zone)
-        return (decoded, split.body, diagnostics + decoded.diagnostics)
+        return (decoded, (split.body, split.bodyLine), diagnostics + decoded.diagnostics)
     }
 }

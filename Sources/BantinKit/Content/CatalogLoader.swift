@@ -23,7 +23,8 @@ public enum CatalogLoader {
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
         var diagnostics = listed.diagnostics
         let files = ContentFiles(listed.files)
-        let config = siteConfig(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let config = settings.config
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
         let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
@@ -39,12 +40,16 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validate(
             articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
+        diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
+        let links = resolveLinks(
+            articles: articles, read: read.articles, directives: directives, themes: themes, staticFiles: files.other, displayRoot: displayRoot,
+            into: &diagnostics)
         clock.lap("  catalog checked")
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         directives += citedWithoutFile(by: published, described: directives)
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other)
+        var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
         catalog.schedule = schedule
         return (catalog, diagnostics)
     }
@@ -126,6 +131,30 @@ public enum CatalogLoader {
         return terms
     }
 
+    /// Where the links of every published body lead (articles' links were found when they were
+    /// read; directives' and themes' descriptions are few, and read here).
+    static func resolveLinks(
+        articles: [Article], read: [Article], directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], displayRoot: String,
+        into diagnostics: inout [Diagnostic]
+    ) -> BodyLinkMap {
+        let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
+        var documents = articles.filter { !$0.references.links.isEmpty }.map {
+            BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
+        }
+        let described = directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } }
+        for (file, body, line) in described {
+            let links = BodyScan.links(of: body, bodyLine: line).links
+            if !links.isEmpty { documents.append(BodyLinkResolver.Document(file: file, path: path(file), links: links)) }
+        }
+        guard !documents.isEmpty else { return [:] }
+        let index = ContentIndex(
+            published: articles, read: read, directives: directives, themes: themes, staticFiles: staticFiles, contentRoot: displayRoot)
+        var resolver = BodyLinkResolver(catalog: index, contentRoot: displayRoot)
+        let links = resolver.resolve(documents)
+        diagnostics += resolver.diagnostics
+        return links
+    }
+
     /// Directives that articles cite but no file describes: each still gets a page, made from its
     /// code alone, spelt as the first article by file name spells it.
     static func citedWithoutFile(by articles: [Article], described: [Directive]) -> [Directive] {
@@ -141,18 +170,22 @@ public enum CatalogLoader {
     /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.
     public static func siteConfig(in content: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
         let files = ["site.yml", "site.yaml"].map { TreeEntry(relativePath: $0, path: content.appendingPathComponent($0).path) }
-        return siteConfig(files.filter { FileManager.default.fileExists(atPath: $0.path) }, displayRoot: displayRoot, diagnostics: &diagnostics)
+        return siteSettings(files.filter { FileManager.default.fileExists(atPath: $0.path) }, displayRoot: displayRoot, diagnostics: &diagnostics).config
     }
 
-    /// The settings file among `files` (`site.yml` before `site.yaml`).
-    static func siteConfig(_ files: [TreeEntry], displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+    /// The site's settings from the settings file among `files` (`site.yml` before `site.yaml`),
+    /// the file they are in (as messages name it) and where each setting is written.
+    static func siteSettings(_ files: [TreeEntry], displayRoot: String, diagnostics: inout [Diagnostic])
+        -> (config: SiteConfig, file: String, positions: FieldPositions)
+    {
+        var positions = FieldPositions()
         guard let file = files.first(where: { $0.relativePath == "site.yml" }) ?? files.first else {
             diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
-            return SiteConfig()
+            return (SiteConfig(), ContentTree.join(displayRoot, "site.yml"), positions)
         }
         let display = ContentTree.join(displayRoot, file.relativePath)
-        guard let text = readText(file.path, display: display, into: &diagnostics) else { return SiteConfig() }
-        return SiteConfigReader.read(text: text, file: display, diagnostics: &diagnostics)
+        guard let text = readText(file.path, display: display, into: &diagnostics) else { return (SiteConfig(), display, positions) }
+        return (SiteConfigReader.read(text: text, file: display, positions: &positions, diagnostics: &diagnostics), display, positions)
     }
 
     static func readText(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> String? {

@@ -53,6 +53,18 @@ enum CatalogValidator {
         return diagnostics
     }
 
+    /// A `menu` entry names a category some published article has (by its slug, so spelling
+    /// and case may differ); one that none has would lead nowhere, and is left out with a warning.
+    static func validateMenu(_ menu: [String], articles: [Article], positions: FieldPositions, file: String) -> [Diagnostic] {
+        guard !menu.isEmpty else { return [] }
+        let used = Set(articles.compactMap { $0.category.flatMap { Slug(from: $0) } })
+        return menu.enumerated().compactMap { index, name in
+            guard Slug(from: name).map(used.contains) != true else { return nil }
+            let at = positions.item("menu", index) ?? SourcePosition(line: 1, column: 1)
+            return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article; it is left out of the navigation")
+        }
+    }
+
     /// Not empty, not absolute, no `\\`, no `://`, no `.` or `..` part.
     static func isSafeRelativePath(_ path: String) -> Bool {
         var path = path

@@ -82,6 +82,8 @@ public struct SiteConfig: FrontMatterFields {
     /// The month of print edition number 1 (`first_issue: 2022-01`); without it, the month of
     /// the first published article.
     public var firstIssue: IssueMonth?
+    /// The categories the navigation shows, in order (`menu: [Xây dựng Đảng, Học và làm theo Bác]`).
+    public var menu: [String] = []
     /// Anything the templates want, as `site.params.*`.
     public var params = ParamValue.map([:])
 

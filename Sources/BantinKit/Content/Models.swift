@@ -59,11 +59,13 @@ public final class Article: Sendable {
     /// A fingerprint of every field and the slug: what the article adds to the fingerprint of a
     /// page that shows it without its body. Derived from `ArticleFields`' encoding, so no field is forgotten.
     public let cardHash: UInt64
+    /// The body's links to files and headings, and its mentions of codes `directives` lacks.
+    public let references: BodyReferences
 
     /// `encodedFields`: `fields` already encoded (read from the article cache).
     init(
         file: String, fields: ArticleFields, slug: Slug, bodyText: BodyText, bodyLine: Int, positions: FieldPositions = FieldPositions(),
-        bodyHash: UInt64, encodedFields: [UInt8]? = nil
+        bodyHash: UInt64, encodedFields: [UInt8]? = nil, references: BodyReferences = .none
     ) {
         self.file = file
         self.fields = fields
@@ -72,6 +74,7 @@ public final class Article: Sendable {
         self.bodyLine = bodyLine
         self.positions = positions
         self.bodyHash = bodyHash
+        self.references = references
         let encoded = encodedFields ?? BinaryCoding.encode(fields)
         self.encodedFields = encoded
         cardHash = Self.cardHash(encoded, slug: slug)
@@ -108,7 +111,7 @@ public final class Article: Sendable {
     func with(bodyAt place: BodyText.Place) -> Article {
         Article(
             file: file, fields: fields, slug: slug, bodyText: BodyText(at: place), bodyLine: bodyLine, positions: positions,
-            bodyHash: bodyHash, encodedFields: encodedFields)
+            bodyHash: bodyHash, encodedFields: encodedFields, references: references)
     }
 
     /// The same article citing `directives` (spelt as their files spell them).
@@ -116,7 +119,8 @@ public final class Article: Sendable {
         var fields = fields
         fields.directives = directives
         return Article(
-            file: file, fields: fields, slug: slug, bodyText: bodyText, bodyLine: bodyLine, positions: positions, bodyHash: bodyHash)
+            file: file, fields: fields, slug: slug, bodyText: bodyText, bodyLine: bodyLine, positions: positions, bodyHash: bodyHash,
+            references: references)
     }
 }
 
@@ -128,6 +132,8 @@ public struct Directive: Sendable {
     public var fields: DirectiveFields
     /// Markdown description.
     public var body: String
+    /// The line of the file where `body` starts.
+    public var bodyLine = 1
 
     public subscript<Value>(dynamicMember field: KeyPath<DirectiveFields, Value>) -> Value { fields[keyPath: field] }
 
@@ -138,10 +144,11 @@ public struct Directive: Sendable {
         self.init(file: nil, fields: fields, body: "")
     }
 
-    init(file: String?, fields: DirectiveFields, body: String) {
+    init(file: String?, fields: DirectiveFields, body: String, bodyLine: Int = 1) {
         self.file = file
         self.fields = fields
         self.body = body
+        self.bodyLine = bodyLine
     }
 }
 
@@ -151,6 +158,8 @@ public struct Theme: Sendable {
     public var file: String?
     public var fields: ThemeFields
     public var body: String
+    /// The line of the file where `body` starts.
+    public var bodyLine = 1
 
     public subscript<Value>(dynamicMember field: KeyPath<ThemeFields, Value>) -> Value { fields[keyPath: field] }
 }
@@ -184,4 +193,6 @@ public struct Catalog: Sendable {
     public var staticFiles: [TreeEntry]
     /// The articles dated after "now": left out (and counted), or published early with `--future`.
     public var schedule = PublicationSchedule()
+    /// Where the links of each body lead (`BodyLinkResolver`).
+    public var links: BodyLinkMap = [:]
 }

@@ -4,11 +4,18 @@ import Foundation
 /// its values must satisfy beyond their types.
 enum SiteConfigReader {
     static func read(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        var positions = FieldPositions()
+        return read(text: text, file: file, positions: &positions, diagnostics: &diagnostics)
+    }
+
+    /// As `read(text:file:diagnostics:)`, saying in `positions` where each setting is written.
+    static func read(text: String, file: String, positions: inout FieldPositions, diagnostics: inout [Diagnostic]) -> SiteConfig {
         guard let reader = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics, plainReader: false) else {
             return SiteConfig()
         }
         let decoded = FieldDecoding.decode(SiteConfig.self, from: reader, zone: .vietnam)
         diagnostics += decoded.diagnostics
+        positions = decoded.positions
         var config = decoded.fields
         let at = { (key: String) in decoded.positions.of(key) ?? SourcePosition(line: 1, column: 1) }
         if let base = config.baseURL {

@@ -79,7 +79,7 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
 
     // MARK: Saving and loading
 
-    static let magic = "bantin-article-cache-7"
+    static let magic = "bantin-article-cache-8"
 
     /// Saves this build's entries: appended to the file they were loaded from when that is still
     /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed

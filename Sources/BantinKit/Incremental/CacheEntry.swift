@@ -21,6 +21,7 @@ struct CacheEntry: Codable {
         /// Where the body starts at the end of its content file; `nil` when it follows the entry in the cache.
         var bodyOffsetInSource: Int?
         var bodyCount: Int
+        var references: BodyReferences
     }
 }
 
@@ -43,7 +44,8 @@ extension CacheWriter {
             }
             stored.article = CacheEntry.StoredArticle(
                 file: article.file, fields: article.encodedFields, slug: article.slug.value, bodyLine: article.bodyLine,
-                bodyHash: article.bodyHash, positions: article.positions, bodyOffsetInSource: offsetInSource, bodyCount: count)
+                bodyHash: article.bodyHash, positions: article.positions, bodyOffsetInSource: offsetInSource, bodyCount: count,
+                references: article.references)
         }
         let encoded = BinaryCoding.encode(stored)
         let start = bytes.count
@@ -83,7 +85,7 @@ extension ArticleCache {
             }
             article = Article(
                 file: kept.file, fields: fields, slug: Slug(checked: kept.slug), bodyText: body, bodyLine: kept.bodyLine,
-                positions: kept.positions, bodyHash: kept.bodyHash, encodedFields: kept.fields)
+                positions: kept.positions, bodyHash: kept.bodyHash, encodedFields: kept.fields, references: kept.references)
         } else if inlineStart != place.upperBound {
             return nil
         }

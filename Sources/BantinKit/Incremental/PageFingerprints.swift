@@ -16,8 +16,12 @@ struct PageFingerprints: Sendable {
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
         articleHashes = graph.articles.parallelMap(\.cardHash)
-        directiveHashes = graph.directives.map { Self.hash(fields: $0.directive.fields, body: $0.directive.body) }
-        themeHashes = graph.themes.map { Self.hash(fields: $0.theme.fields, body: $0.theme.body) }
+        // A description's links, and which codes its mentions may link to, show with it.
+        var codes = StableHasher()
+        for entry in graph.directives { codes.add(entry.directive.code.slug.value) }
+        let described = { (file: String?) in Self.linksHash(file.flatMap { graph.links[$0] }, extra: codes.value) }
+        directiveHashes = graph.directives.map { Self.hash(fields: $0.directive.fields, body: $0.directive.body, links: described($0.directive.file)) }
+        themeHashes = graph.themes.map { Self.hash(fields: $0.theme.fields, body: $0.theme.body, links: described($0.theme.file)) }
         var hasher = StableHasher()
         hasher.add(InputStamp.fingerprint(of: options.templates))
         for name in ["site.yml", "site.yaml"] {
@@ -25,6 +29,8 @@ struct PageFingerprints: Sendable {
         }
         hasher.add(InputStamp.executable)
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
+        // The navigation shows the menu's categories that have articles.
+        for index in graph.taxonomies.menu { hasher.add("menu " + graph.taxonomies.categories[index].slug.value + " " + graph.taxonomies.categories[index].name) }
         global = String(hasher.value, radix: 16)
     }
 
@@ -57,6 +63,10 @@ struct PageFingerprints: Sendable {
             h.add("directive \(slice.number) \(slice.pageCount) \(entry.articles.count)")
             addDirective(entry.directive.code, body: true, to: &h)
             for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
+            if slice.number == 1 {
+                h.add("mentioned by \(entry.mentions.count)")
+                for index in entry.mentions { addArticle(index, body: false, to: &h) }
+            }
         case .theme(let t, let slice):
             let entry = graph.themes[t]
             h.add("theme \(slice.number) \(slice.pageCount) \(entry.articles.count)")
@@ -76,7 +86,12 @@ struct PageFingerprints: Sendable {
                 for code in article.directives { addDirective(code, body: false, to: &h) }
                 for year in article.themes { addTheme(year, body: false, to: &h) }
             }
-        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound:
+        case .category, .place:
+            guard let (taxonomy, t, slice) = plan.taxonomyEntry else { return nil }
+            let entry = graph.taxonomies[keyPath: taxonomy.entries][t]
+            h.add("\(taxonomy.kinds.entry) \(slice.number) \(slice.pageCount) \(entry.articles.count) \(entry.name)")
+            for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
+        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .categoryIndex, .placeIndex:
             return nil
         }
         return PageManifest.fingerprint(h.value)
@@ -98,18 +113,34 @@ struct PageFingerprints: Sendable {
         return PageManifest.fingerprint(h.value)
     }
 
+    /// An article's card; with its body, also where the body's links and mentions lead: the
+    /// addresses of the texts it links to, and whether each code it mentions unlisted has a page.
     private func addArticle(_ index: Int, body: Bool, to h: inout StableHasher) {
         h.add(Int64(bitPattern: articleHashes[index]))
-        if body { h.add(Int64(bitPattern: graph.articles[index].bodyHash)) }
+        guard body else { return }
+        let article = graph.articles[index]
+        h.add(Int64(bitPattern: article.bodyHash))
+        guard !article.references.isEmpty else { return }
+        h.add(Int64(bitPattern: Self.linksHash(graph.links[article.file], extra: 0)))
+        for mention in article.references.mentions { h.add(mention.code.slug.value + (graph.directiveIndex[mention.code] == nil ? " -" : " +")) }
+    }
+
+    /// A fingerprint of a body's resolved links, in the order of their destinations.
+    private static func linksHash(_ links: [String: ResolvedLink]?, extra: UInt64) -> UInt64 {
+        var h = StableHasher()
+        h.add(Int64(bitPattern: extra))
+        for (destination, link) in (links ?? [:]).sorted(by: { $0.key < $1.key }) { h.add(destination + "\u{0}" + link.key) }
+        return h.value
     }
 
     /// What pages show of a directive or theme: its fields (as declared, so none is forgotten),
-    /// then with its description too.
-    private static func hash(fields: some Encodable, body: String) -> (card: UInt64, whole: UInt64) {
+    /// then with its description (and where the description's links lead) too.
+    private static func hash(fields: some Encodable, body: String, links: UInt64) -> (card: UInt64, whole: UInt64) {
         var h = StableHasher()
         h.add(encoding: fields)
         let card = h.value
         h.add(body)
+        h.add(Int64(bitPattern: links))
         return (card, h.value)
     }
 

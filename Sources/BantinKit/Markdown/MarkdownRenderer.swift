@@ -17,9 +17,10 @@ public struct RenderedMarkdown: Sendable, Equatable {
 }
 
 /// Renders Markdown with cmark-gfm (table, strikethrough, autolink, tagfilter,
-/// tasklist and footnotes) and gives every heading an `id`.
+/// tasklist and footnotes) and gives every heading an `id`; for a page, leads its links where
+/// the page says and links directive mentions; finds what a body links to and mentions.
 ///
-/// This is the only file that talks to the C library.
+/// This is the only file that talks to the C library: the rest of bantin sees Swift values.
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
 
@@ -46,60 +47,192 @@ public struct MarkdownRenderer: Sendable {
         return markdown.withUTF8 { render(utf8: $0) }
     }
 
-    /// Markdown given as UTF-8 bytes (a body read from its file).
+    /// Markdown given as UTF-8 bytes (a body read from its file), exactly as cmark-gfm renders it.
     func render(utf8 markdown: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
-        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
+        render(utf8: markdown, links: nil)
+    }
+
+    /// A body as a page shows it: with `links`, its links lead where `links` says (an unsafe or
+    /// empty one becomes its text) and the first mention of each directive code links to its page.
+    func render(utf8 markdown: UnsafeBufferPointer<UInt8>, links: (any BodyLinkRewriter)?) -> RenderedMarkdown {
+        var options = Self.parseOptions
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed: out of memory") }
+        return Self.parse(markdown) { parser, document in
+            var edits = BodyEdits()
+            // Only text on the lines that hold a code is looked at (each look copies the text).
+            let mentionLines = links?.linksMentions == true ? SourceLines.lines(at: DirectiveMentions.ranges(in: markdown).map(\.lowerBound), in: markdown) : []
+            let (headings, starts) = DocumentWalk.run(document, texts: !mentionLines.isEmpty) { item in
+                guard let links else { return }
+                switch item {
+                case .link(let node, _):
+                    let rewrite = links.rewrite(DocumentWalk.url(of: node))
+                    if rewrite != .keep { edits.links.append((node, rewrite)) }
+                case .text(let node):
+                    // Text an extension cut out (after an e-mail autolink) has no line: it is looked at too.
+                    let line = Int(cmark_node_get_start_line(node))
+                    if line == 0 || mentionLines.contains(line) { edits.mention(in: node, links: links) }
+                }
+            }
+            edits.apply()
+            guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+                fatalError("cmark_render_html failed: out of memory")
+            }
+            defer { free(raw) }
+            let html = Self.applyHeadingIDs(
+                UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
+                headings: headings, starts: starts)
+            return RenderedMarkdown(utf8: html, headings: headings)
+        }
+    }
+
+    /// The links a body holds that are not to other sites, and the directive codes its running
+    /// text mentions, positioned in the body (line 1 is its first line; columns in characters).
+    static func references(in markdown: UnsafeBufferPointer<UInt8>) -> BodyReferences {
+        parse(markdown) { _, document in
+            let lines = SourceLines(markdown)
+            var found = BodyReferences()
+            _ = DocumentWalk.run(document, texts: true) { item in
+                switch item {
+                case .link(let node, let isImage):
+                    let destination = DocumentWalk.url(of: node)
+                    guard LinkDestination.needsResolving(destination) else { return }
+                    found.links.append(BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage))
+                case .text(let node):
+                    guard let literal = cmark_node_get_literal(node) else { return }
+                    let (line, column) = DocumentWalk.knownStart(of: node)
+                    let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                    for (range, code) in DirectiveMentions.codes(in: text) {
+                        let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? (line, column + range.lowerBound)
+                        found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
+                    }
+                }
+            }
+            return found
+        }
+    }
+
+    /// The `id` of each heading of a body, in order.
+    static func headingIDs(in markdown: UnsafeBufferPointer<UInt8>) -> [String] {
+        parse(markdown) { _, document in DocumentWalk.run(document, texts: false) { _ in }.headings.map(\.id) }
+    }
+
+    private static let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
+
+    /// Parses `markdown` and hands the parser and its document to `use`; both are freed after.
+    private static func parse<Result>(_ markdown: UnsafeBufferPointer<UInt8>, _ use: (OpaquePointer, OpaquePointer) -> Result) -> Result {
+        _ = registration
+        guard let parser = cmark_parser_new(parseOptions) else { fatalError("cmark_parser_new failed: out of memory") }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
         markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        Self.inlineLock.lock()
+        inlineLock.lock()
         let finished = cmark_parser_finish(parser)
-        Self.inlineLock.unlock()
+        inlineLock.unlock()
         guard let document = finished else { fatalError("cmark_parser_finish failed: out of memory") }
         defer { cmark_node_free(document) }
+        return use(parser, document)
+    }
+}
 
-        let (headings, starts) = collectHeadings(document)
-        guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            fatalError("cmark_render_html failed: out of memory")
-        }
-        defer { free(raw) }
-        let html = Self.applyHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
-                                        headings: headings, starts: starts)
-        return RenderedMarkdown(utf8: html, headings: headings)
+extension MarkdownRenderer {
+    /// An article's body, rendered from its bytes wherever they are (never made into a string first).
+    func render(_ body: BodyText, links: (any BodyLinkRewriter)? = nil) -> RenderedMarkdown {
+        body.utf8.withUnsafeBufferPointer { render(utf8: $0, links: links) }
     }
 
-    /// Walks the tree once: the headings, each with a unique id and its `line:column-` start.
-    private func collectHeadings(_ document: OpaquePointer) -> ([Heading], [String]) {
+    /// A directive's or theme's description, its links and mentions as `links` says.
+    func render(_ markdown: String, links: any BodyLinkRewriter) -> RenderedMarkdown {
+        var markdown = markdown
+        return markdown.withUTF8 { render(utf8: $0, links: links) }
+    }
+
+    static func references(in text: String) -> BodyReferences {
+        var text = text
+        return text.withUTF8 { references(in: $0) }
+    }
+
+    static func headingIDs(in text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { headingIDs(in: $0) }
+    }
+}
+
+/// One pass over a parsed document: every heading gets its id (unique, from its text), and each
+/// link, image and text node of running text (not in a link or heading) is shown to `visit`.
+private enum DocumentWalk {
+    enum Item {
+        case link(OpaquePointer, isImage: Bool)
+        case text(OpaquePointer)
+    }
+
+    /// The headings, each with its `line:column-` start; text nodes are visited only when `texts`.
+    static func run(_ document: OpaquePointer, texts: Bool, visit: (Item) -> Void) -> (headings: [Heading], starts: [String]) {
         var headings: [Heading] = []
         var starts: [String] = []
         var used: [String: Int] = [:]
+        var inLink = 0, inHeading = 0
         guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_ENTER, type == CMARK_NODE_HEADING {
-                let text = Self.textContent(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering { visit(.link(node, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE)) }
+                inLink += entering ? 1 : -1
+            case CMARK_NODE_HEADING:
+                inHeading += entering ? 1 : -1
+                guard entering else { continue }
+                let text = textContent(node)
                 let base = Slug(from: text)?.value ?? "muc"
                 let count = used[base, default: 0] + 1
                 used[base] = count
-                let id = count == 1 ? base : "\(base)-\(count)"
-                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: count == 1 ? base : "\(base)-\(count)"))
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
+            case CMARK_NODE_TEXT where texts && inLink == 0 && inHeading == 0:
+                visit(.text(node))
+            default:
+                continue
             }
         }
         return (headings, starts)
     }
 
-    private static func textContent(_ node: OpaquePointer) -> String {
+    /// Where a node starts; for one an extension made without a position, where the nearest
+    /// node before it (or around it) starts.
+    static func knownStart(of node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let at = current {
+            if cmark_node_get_start_line(at) > 0 { return (Int(cmark_node_get_start_line(at)), Int(cmark_node_get_start_column(at))) }
+            current = cmark_node_previous(at) ?? cmark_node_parent(at)
+        }
+        return (1, 1)
+    }
+
+    static func url(of node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// Where a link or image starts (`[`, `![`, `<`). cmark-gfm places a link that spans lines on
+    /// its last line, so its first child (one or two bytes in) is asked first.
+    static func start(of node: OpaquePointer, isImage: Bool, in lines: SourceLines) -> SourcePosition {
+        let own = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+        var candidates = [own]
+        if let child = cmark_node_first_child(node) {
+            candidates.insert((Int(cmark_node_get_start_line(child)), Int(cmark_node_get_start_column(child)) - (isImage ? 2 : 1)), at: 0)
+        }
+        let opening: Set<UInt8> = isImage ? [UInt8(ascii: "!")] : [UInt8(ascii: "["), UInt8(ascii: "<")]
+        let found = candidates.first { lines.byte(line: $0.0, byteColumn: $0.1).map(opening.contains) ?? false } ?? own
+        return lines.position(line: found.0, byteColumn: found.1)
+    }
+
+    static func textContent(_ node: OpaquePointer) -> String {
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {
@@ -115,49 +248,65 @@ public struct MarkdownRenderer: Sendable {
         }
         return text
     }
-
-    /// cmark-gfm was asked for `data-sourcepos` on every block; headings get their id in its
-    /// place and every other `data-sourcepos` is removed, so the rest is exactly cmark-gfm's HTML.
-    private static let sourceposMarker = Array(" data-sourcepos=\"".utf8CString)
-
-    /// `bytes` must be followed by a NUL byte (cmark-gfm's output is).
-    static func applyHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings: [Heading], starts: [String]) -> [UInt8] {
-        var idByStart: [String: String] = [:]
-        for (heading, start) in zip(headings, starts) { idByStart[start] = heading.id }
-        let marker = Self.sourceposMarker
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + headings.count * 24)
-        guard let base = bytes.baseAddress else { return [] }
-        var copiedUpTo = 0
-        // The buffer is cmark-gfm's NUL-terminated string: strstr finds each marker far faster than a byte loop.
-        while copiedUpTo < bytes.count,
-            let found = UnsafeRawPointer(base + copiedUpTo).withMemoryRebound(to: CChar.self, capacity: 1, { text in
-                marker.withUnsafeBufferPointer { strstr(text, $0.baseAddress!) }
-            })
-        {
-            let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<i]))
-            let valueStart = i + marker.count - 1
-            var close = valueStart
-            while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
-            // `<hN data-sourcepos="12:1-12:20"`: the tag name is the three bytes before the marker.
-            let isHeading = i >= 3 && bytes[i - 3] == UInt8(ascii: "<") && bytes[i - 2] == UInt8(ascii: "h")
-                && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i - 1])
-            if isHeading, let dash = bytes[valueStart..<close].firstIndex(of: UInt8(ascii: "-")),
-                let id = idByStart[String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart...dash]), as: UTF8.self)]
-            {
-                out.append(contentsOf: " id=\"\(id)\"".utf8)
-            }
-            copiedUpTo = min(close + 1, bytes.count)
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
-        return out
-    }
 }
 
-extension MarkdownRenderer {
-    /// An article's body, rendered from its bytes wherever they are (never made into a string first).
-    func render(_ body: BodyText) -> RenderedMarkdown {
-        body.utf8.withUnsafeBufferPointer { render(utf8: $0) }
+/// Changes to a parsed body, gathered during the walk and made after it (a tree changed while it
+/// is walked would lose the walker's place).
+private struct BodyEdits {
+    var links: [(node: OpaquePointer, rewrite: LinkRewrite)] = []
+    /// Text nodes cut into text and links: each piece's text and, for a mention, its address.
+    var mentions: [(node: OpaquePointer, pieces: [(text: String, url: String?)])] = []
+    private var linked: Set<DirectiveCode> = []
+
+    /// Links the first mention of each code (that has a page) in a text node.
+    mutating func mention(in node: OpaquePointer, links: any BodyLinkRewriter) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        var pieces: [(text: String, url: String?)] = []
+        var copied = 0
+        for (range, code) in DirectiveMentions.codes(in: text) where !linked.contains(code) {
+            guard let url = links.mentionURL(for: code) else { continue }
+            linked.insert(code)
+            pieces.append((String(decoding: UnsafeBufferPointer(rebasing: text[copied..<range.lowerBound]), as: UTF8.self), nil))
+            pieces.append((String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self), url))
+            copied = range.upperBound
+        }
+        guard !pieces.isEmpty else { return }
+        pieces.append((String(decoding: UnsafeBufferPointer(rebasing: text[copied...]), as: UTF8.self), nil))
+        mentions.append((node, pieces))
+    }
+
+    func apply() {
+        for (node, rewrite) in links {
+            switch rewrite {
+            case .keep: break
+            case .replace(let url): url.withCString { _ = cmark_node_set_url(node, $0) }
+            case .text:
+                while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+                cmark_node_free(node)
+            }
+        }
+        for (node, pieces) in mentions {
+            pieces[0].text.withCString { _ = cmark_node_set_literal(node, $0) }
+            var last = node
+            for piece in pieces.dropFirst() where !piece.text.isEmpty {
+                let inserted = piece.url.map { Self.link(to: $0, text: piece.text) } ?? Self.text(piece.text)
+                cmark_node_insert_after(last, inserted)
+                last = inserted
+            }
+        }
+    }
+
+    private static func text(_ text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        text.withCString { _ = cmark_node_set_literal(node, $0) }
+        return node
+    }
+
+    private static func link(to url: String, text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_LINK)!
+        url.withCString { _ = cmark_node_set_url(node, $0) }
+        cmark_node_append_child(node, Self.text(text))
+        return node
     }
 }

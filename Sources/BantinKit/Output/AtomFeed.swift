@@ -1,4 +1,4 @@
-/// Atom 1.0 feeds: the site's newest articles, and one per directive and theme.
+/// Atom 1.0 feeds: the site's newest articles, and one per directive, theme and category.
 public struct AtomFeed: Sendable {
     public static let limit = 50
 
@@ -20,6 +20,10 @@ public struct AtomFeed: Sendable {
         for entry in graph.themes {
             feeds.append(AtomFeed(path: "chuyen-de/\(entry.theme.year)/feed.xml", title: "Chuyên đề năm \(entry.theme.year) – \(graph.config.title)",
                                   alternate: .theme(year: entry.theme.year, page: 1), articles: entry.articles))
+        }
+        for entry in graph.taxonomies.categories {
+            feeds.append(AtomFeed(path: "chuyen-muc/\(entry.slug.value)/feed.xml", title: "\(entry.name) – \(graph.config.title)",
+                                  alternate: .category(entry.slug, page: 1), articles: entry.articles))
         }
         return feeds
     }
@@ -57,16 +61,23 @@ public struct AtomFeed: Sendable {
             for code in article.directives { out += "    <category term=\"\(Escape.xml(code.text))\"/>\n" }
             for year in article.themes { out += "    <category term=\"chuyen-de-\(year)\" label=\"Chuyên đề năm \(year)\"/>\n" }
             if let summary = article.summary { out += "    <summary>\(Escape.xml(summary))</summary>\n" }
-            out += "    <content type=\"html\">\(Escape.xml(bodies[index] ?? ""))</content>\n"
+            // Bodies are rendered once for every feed, their links from the site's root (absolute with a base URL).
+            let base = baseURL == nil && !link.root.isEmpty ? " xml:base=\"\(link.root)\"" : ""
+            out += "    <content type=\"html\"\(base)>\(Escape.xml(bodies[index] ?? ""))</content>\n"
             out += "  </entry>\n"
         }
         return out + "</feed>\n"
     }
 
     /// The HTML bodies every feed needs, each article rendered once whatever the number of feeds it is in.
-    public static func bodies(for feeds: [AtomFeed], graph: SiteGraph, markdown: MarkdownRenderer) -> [Int: String] {
+    public static func bodies(for feeds: [AtomFeed], graph: SiteGraph, markdown: MarkdownRenderer, baseURL: String?) -> [Int: String] {
         let needed = Array(Set(feeds.flatMap { $0.articles.prefix(limit) })).sorted()
-        let rendered = needed.parallelMap { markdown.render(graph.articles[$0].bodyText).html }
+        let link = LinkBuilder(from: .file("feed.xml"), baseURL: baseURL)
+        let address: @Sendable (Route) -> String = { route in link.absoluteURL(route) ?? link.href(route) }
+        let rendered = needed.parallelMap { index in
+            let article = graph.articles[index]
+            return markdown.render(article.bodyText, links: PageBodyLinks(article.file, graph: graph, address: address)).html
+        }
         return Dictionary(uniqueKeysWithValues: zip(needed, rendered))
     }
 

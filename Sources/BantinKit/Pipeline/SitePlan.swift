@@ -130,7 +130,7 @@ extension SiteBuilder {
             if case .feed(let feed) = file, earlier == nil { return feed }
             return nil
         }
-        return AtomFeed.bodies(for: feeds, graph: graph, markdown: renderer.markdown)
+        return AtomFeed.bodies(for: feeds, graph: graph, markdown: renderer.markdown, baseURL: renderer.baseURL)
     }
 
     /// How each planned file is made.
@@ -174,7 +174,9 @@ extension SiteBuilder {
         case .directive(let i, let slice): return newest(graph.directives[i].articles[slice.range])
         case .theme(let i, let slice): return newest(graph.themes[i].articles[slice.range])
         case .month(let i), .printEdition(let i): return newest(graph.months[i].articles)
-        case .directiveIndex, .themeIndex, .archiveIndex: return newest(graph.articles.indices)
+        case .category(let i, let slice): return newest(graph.taxonomies.categories[i].articles[slice.range])
+        case .place(let i, let slice): return newest(graph.taxonomies.places[i].articles[slice.range])
+        case .directiveIndex, .themeIndex, .archiveIndex, .categoryIndex, .placeIndex: return newest(graph.articles.indices)
         case .search, .notFound: return nil
         }
     }

@@ -3,6 +3,8 @@ public struct DirectiveEntry: Sendable {
     public var directive: Directive
     /// Indices into `SiteGraph.articles`, newest first.
     public var articles: [Int]
+    /// Articles that mention it in their text without listing it, newest first.
+    public var mentions: [Int] = []
 }
 
 /// A theme year and its articles.
@@ -35,6 +37,10 @@ public struct SiteGraph: Sendable {
     public var articleIndex: [Slug: Int]
     public var directiveIndex: [DirectiveCode: Int]
     public var themeIndex: [Int: Int]
+    /// Categories and places.
+    public var taxonomies: Taxonomies
+    /// Where the links of each body lead.
+    public var links: BodyLinkMap
 
     /// `rankRelated` gives the "Xem thêm" articles of the articles in site order (by default,
     /// `RelatedArticles.compute`; a build passes one that reuses the last ranking when it can).
@@ -79,6 +85,13 @@ public struct SiteGraph: Sendable {
         months = byMonth.keys.sorted(by: >).map { MonthEntry(year: $0 / 100, month: $0 % 100, articles: byMonth[$0]!) }
         directiveIndex = Dictionary(directives.enumerated().map { ($0.element.directive.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
         themeIndex = Dictionary(themes.enumerated().map { ($0.element.theme.year, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for (index, article) in articles.enumerated() where !article.references.mentions.isEmpty {
+            for code in Set(article.references.mentions.map(\.code)).sorted() {
+                if let d = directiveIndex[code] { directives[d].mentions.append(index) }
+            }
+        }
+        taxonomies = Taxonomies(articles: articles, menu: config.menu)
+        links = catalog.links
         related = rankRelated(articles)
     }
 }

@@ -25,22 +25,29 @@ final class ImageView: TemplateObject, Sendable {
     }
 }
 
-/// An article in a list: its fields, its address and its photo.
+/// An article in a list: its fields, its address, its photo, and the addresses of its
+/// category's and place's pages (`category_url`, `location_url`).
 final class CardView: TemplateObject, Sendable {
     let fields: TemplateFields
     let url: String
     let image: ImageView?
+    let categoryURL: String?
+    let locationURL: String?
 
-    init(fields: TemplateFields, url: String, image: ImageView?) {
+    init(fields: TemplateFields, url: String, image: ImageView?, categoryURL: String? = nil, locationURL: String? = nil) {
         self.fields = fields
         self.url = url
         self.image = image
+        self.categoryURL = categoryURL
+        self.locationURL = locationURL
     }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "url": .text(url)
         case "image": image.map { .object($0) }
+        case "category_url": categoryURL.map { .text($0) }
+        case "location_url": locationURL.map { .text($0) }
         default: fields.value(named: name)
         }
     }

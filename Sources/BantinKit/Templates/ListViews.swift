@@ -97,10 +97,12 @@ final class ListingView: TemplateObject, Sendable {
     let pagination: PaginationView?
     /// The month's print edition, on a month page.
     let printEdition: LinkView?
+    /// Articles that mention a directive without listing it (its first page only).
+    let mentions: [CardView]
 
     init(
         kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView],
-        pagination: PaginationView?, printEdition: LinkView? = nil
+        pagination: PaginationView?, printEdition: LinkView? = nil, mentions: [CardView] = []
     ) {
         self.printEdition = printEdition
         self.kicker = kicker
@@ -111,6 +113,7 @@ final class ListingView: TemplateObject, Sendable {
         self.lead = lead
         self.articles = articles
         self.pagination = pagination
+        self.mentions = mentions
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -125,6 +128,8 @@ final class ListingView: TemplateObject, Sendable {
         case "empty": .bool(articles.isEmpty && lead == nil)
         case "pagination": pagination.map { .object($0) }
         case "print_edition": printEdition.map { .object($0) }
+        case "mentions": TemplateValue.nonEmpty(mentions)
+        case "has_mentions": .bool(!mentions.isEmpty)
         default: nil
         }
     }

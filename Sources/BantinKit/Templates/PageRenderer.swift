@@ -44,10 +44,10 @@ public final class PageRenderer: Sendable {
         let structuredCrumbs = StructuredData.breadcrumbs(trail.enumerated().map { index, crumb in
             (crumb.0, (index == trail.count - 1 ? route : crumb.1).flatMap(link.absoluteURL))
         })
-        let menu: [(String, Route, [String])] = [
-            ("Trang chủ", .home(page: 1), ["home"]),
+        let menu: [(String, Route, [String])] = [("Trang chủ", .home(page: 1), ["home"])] + menuCategories(current: route) + [
             ("Văn bản", .directiveIndex, ["directives", "directive"]),
             ("Chuyên đề", .themeIndex, ["themes", "theme"]),
+            ("Địa phương", .placeIndex, ["places", "place"]),
             ("Lưu trữ", .archiveIndex, ["archive", "month"]),
             ("Tìm kiếm", .search, ["search"]),
         ]
@@ -58,7 +58,7 @@ public final class PageRenderer: Sendable {
             links: LinksView(
                 home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
-                feed: link.href(.file("feed.xml"))),
+                feed: link.href(.file("feed.xml")), categories: link.href(.categoryIndex), places: link.href(.placeIndex)),
             nav: menu.map { NavItem(label: $0.0, url: link.href($0.1), current: $0.2.contains(kind)) },
             breadcrumbs: trail.enumerated().map { index, crumb in
                 Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
@@ -68,11 +68,22 @@ public final class PageRenderer: Sendable {
                 feed: feed.map(link.href), structuredData: trail.count > 1 ? [structuredCrumbs] : []))
     }
 
+    /// The categories of `site.yml`'s `menu`, each current on its own pages.
+    private func menuCategories(current route: Route) -> [(String, Route, [String])] {
+        graph.taxonomies.menu.map { index in
+            let entry = graph.taxonomies.categories[index]
+            let isCurrent = if case .category(let slug, _) = route { slug == entry.slug } else { false }
+            return (entry.name, .category(entry.slug, page: 1), isCurrent ? ["category"] : [])
+        }
+    }
+
     func card(_ index: Int, link: LinkBuilder) -> CardView {
         let article = graph.articles[index]
         return CardView(
             fields: fields(ofArticle: index), url: link.href(.article(article.slug)),
-            image: article.image.map { ImageView($0, url: link.href(.file($0.path))) })
+            image: article.image.map { ImageView($0, url: link.href(.file($0.path))) },
+            categoryURL: graph.taxonomies.categoryPaths[index].map { link.root + $0 },
+            locationURL: graph.taxonomies.placePaths[index].map { link.root + $0 })
     }
 
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {

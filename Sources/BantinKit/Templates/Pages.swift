@@ -12,6 +12,11 @@ public enum PagePlan: Sendable {
     case printEdition(Int)
     case search
     case notFound
+    case categoryIndex
+    /// A category (an index into `graph.taxonomies.categories`) and a page of its articles.
+    case category(Int, PageSlice)
+    case placeIndex
+    case place(Int, PageSlice)
 
     /// Every page of the site, in a fixed order. Articles come in site order, each month's
     /// print edition right after the month's articles, so that it is rendered soon after them
@@ -35,6 +40,7 @@ public enum PagePlan: Sendable {
         }
         plans.append(.archiveIndex)
         plans += graph.months.indices.map { .month($0) }
+        plans += taxonomyPlans(for: graph)
         plans += [.search, .notFound]
         return plans
     }
@@ -55,6 +61,7 @@ extension SiteGraph {
         case .printEdition(let i): .printEdition(year: months[i].year, month: months[i].month)
         case .search: .search
         case .notFound: .notFound
+        case .categoryIndex, .category, .placeIndex, .place: taxonomyRoute(of: plan)
         }
     }
 }
@@ -136,13 +143,18 @@ extension PageRenderer {
             let ctx = context(for: route, kind: "404", title: "Không tìm thấy trang", description: nil, feed: nil,
                               crumbs: [("Không tìm thấy trang", nil)])
             return render(ctx, template: "404")
+
+        case .categoryIndex, .category, .placeIndex, .place:
+            return taxonomyPage(plan, route: route, link: link)
         }
     }
 
     func articlePage(_ index: Int, route: Route, link: LinkBuilder) -> [UInt8] {
         let article = graph.articles[index]
         var crumbs: [(String, Route?)] = []
-        if let code = article.directives.first, let d = graph.directiveIndex[code] {
+        if let category = graph.taxonomyRoute(.category, ofArticle: index), let name = article.category {
+            crumbs.append((name, category))
+        } else if let code = article.directives.first, let d = graph.directiveIndex[code] {
             crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
         }
         crumbs.append((article.title, nil))
@@ -160,10 +172,19 @@ extension PageRenderer {
         ctx.page.structuredData.insert(
             StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
         let view = ArticleView(
-            card: card(index, link: link), body: bodies.body(of: index) { markdown.render(article.bodyText).utf8 },
+            card: card(index, link: link), body: articleBody(index),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link),
             related: graph.related[index].map { card($0, link: link) })
         return render(ctx, .article(view), template: "article")
+    }
+
+    /// An article's body as its own page shows it (links resolved from that page), rendered once
+    /// for the page and its print edition (`SharedBodies`), whichever asks first.
+    func articleBody(_ index: Int) -> [UInt8] {
+        let article = graph.articles[index]
+        return bodies.body(of: index) {
+            markdown.render(article.bodyText, links: bodyLinks(article.file, link: LinkBuilder(from: .article(article.slug), baseURL: baseURL))).utf8
+        }
     }
 
     /// The directives an article cites, each with its fields and page.
@@ -208,11 +229,13 @@ extension PageRenderer {
         if let issuer = d.issuer { facts.append(FactView(label: "Cơ quan ban hành", value: issuer)) }
         if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
         facts.append(FactView(label: "Số bài viết", value: String(entry.articles.count)))
+        if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: String(entry.mentions.count))) }
         return render(ctx, .listing(ListingView(
             kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
-            description: slice.number == 1 ? markdown.render(d.body).html : nil, lead: nil,
+            description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
-            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link))), template: "list")
+            pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
+            mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: "list")
     }
 
     func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
@@ -229,7 +252,7 @@ extension PageRenderer {
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
             facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
-            description: slice.number == 1 ? markdown.render(entry.theme.body).html : nil, lead: nil,
+            description: slice.number == 1 ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: "list")
     }

@@ -23,7 +23,7 @@ extension PageRenderer {
     /// Article `index` as the print edition shows it, `number`th of `total`.
     private func printArticle(_ index: Int, number: Int, total: Int, link: LinkBuilder) -> PrintArticleView {
         let article = graph.articles[index]
-        let raw = bodies.body(of: index) { markdown.render(article.bodyText).utf8 }
+        let raw = articleBody(index)
         let adapter = PrintBody(idPrefix: PrintArticleView.anchor(number) + "-", articleFolder: ["bai-viet", article.slug.value], root: link.root)
         return PrintArticleView(
             number: number, total: total, card: card(index, link: link), body: adapter.adapt(raw),

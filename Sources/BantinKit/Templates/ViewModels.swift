@@ -144,10 +144,13 @@ final class PageView: TemplateObject, Sendable {
 }
 
 final class LinksView: TemplateObject, Sendable {
-    let home, directives, themes, archive, search, stylesheet: String
+    let home, directives, themes, archive, search, stylesheet, categories, places: String
     let feed: String?
 
-    init(home: String, directives: String, themes: String, archive: String, search: String, stylesheet: String, feed: String?) {
+    init(
+        home: String, directives: String, themes: String, archive: String, search: String, stylesheet: String, feed: String?,
+        categories: String, places: String
+    ) {
         self.home = home
         self.directives = directives
         self.themes = themes
@@ -155,6 +158,8 @@ final class LinksView: TemplateObject, Sendable {
         self.search = search
         self.stylesheet = stylesheet
         self.feed = feed
+        self.categories = categories
+        self.places = places
     }
 
     func value(named name: String) -> TemplateValue? {
@@ -165,6 +170,8 @@ final class LinksView: TemplateObject, Sendable {
         case "archive": .text(archive)
         case "search": .text(search)
         case "stylesheet": .text(stylesheet)
+        case "categories": .text(categories)
+        case "places": .text(places)
         case "feed": feed.map { .text($0) }
         default: nil
         }

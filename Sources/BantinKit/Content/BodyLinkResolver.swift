@@ -1,0 +1,202 @@
+import Foundation
+
+/// Where a link of a body leads, as resolved against the catalog.
+public struct ResolvedLink: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case article(Slug)
+        case directive(DirectiveCode)
+        case theme(Int)
+        /// A file copied from `content/` (a photo, a PDF), by its path there.
+        case file(String)
+        /// A heading of the body's own page.
+        case samePage
+        /// An unsafe or empty address: the link is shown as its text.
+        case text
+
+        var isFile: Bool {
+            if case .file = self { return true }
+            return false
+        }
+    }
+
+    public var target: Target
+    /// `?query#fragment` as written, kept after the target's address.
+    public var suffix: String
+
+    /// All that decides the address it becomes (for page fingerprints).
+    var key: String {
+        switch target {
+        case .article(let slug): "a " + slug.value + suffix
+        case .directive(let code): "d " + code.slug.value + suffix
+        case .theme(let year): "t \(year)" + suffix
+        case .file(let path): "f " + path + suffix
+        case .samePage: "# " + suffix
+        case .text: "x"
+        }
+    }
+}
+
+/// Each body's resolved links: by its file (as diagnostics name it), then by destination as written.
+public typealias BodyLinkMap = [String: [String: ResolvedLink]]
+
+/// Resolves the links of every body to a page or file of the site, or reports, at the link's line
+/// and column, why it cannot: no such file, a draft, a heading the target does not have, a path
+/// leaving `content/`, an unsafe or empty address. What `bantin check` would reject in a built site
+/// is caught here, at its source.
+struct BodyLinkResolver {
+    /// A body with links: its file as diagnostics name it, its path under `content/`, and its links.
+    struct Document {
+        var file: String
+        var path: String
+        var links: [BodyLink]
+    }
+
+    let catalog: ContentIndex
+    let contentRoot: String
+    private var headingCache: [String: Set<String>] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(catalog: ContentIndex, contentRoot: String) {
+        self.catalog = catalog
+        self.contentRoot = contentRoot
+    }
+
+    /// The resolved links of `documents`.
+    mutating func resolve(_ documents: [Document]) -> BodyLinkMap {
+        var map: BodyLinkMap = [:]
+        for document in documents where !document.links.isEmpty {
+            var resolved: [String: ResolvedLink] = [:]
+            for link in document.links {
+                guard let target = resolve(link, in: document) else { continue }
+                resolved[link.destination] = target
+            }
+            map[document.file] = resolved
+        }
+        return map
+    }
+
+    private mutating func resolve(_ link: BodyLink, in document: Document) -> ResolvedLink? {
+        let destination = link.destination
+        let what = link.isImage ? "image" : "link"
+        if destination.trimmingCharacters(in: .whitespaces).isEmpty {
+            warn(link, document, "empty \(what): its text is shown without a link; write the address between the brackets: `[chữ](../bai-khac.md)`")
+            return ResolvedLink(target: .text, suffix: "")
+        }
+        if LinkDestination.isUnsafe(destination) {
+            let scheme = destination.prefix { $0 != ":" }.lowercased()
+            warn(link, document, "unsafe \(what) `\(scheme):` is not allowed: its text is shown without a link")
+            return ResolvedLink(target: .text, suffix: "")
+        }
+        let parts = LinkParts(destination)
+        guard !parts.path.isEmpty else {
+            if let fragment = parts.fragment, !fragment.isEmpty, !headings(of: document.path).contains(fragment) {
+                fail(link, document, "`#\(fragment)` is not a heading of this text\(listing(headings(of: document.path)))")
+            }
+            return ResolvedLink(target: .samePage, suffix: parts.suffix)
+        }
+        guard let path = ContentPath.resolve(parts.path, from: document.path) else {
+            fail(link, document, "`\(destination)` leads outside \(contentRoot)/; link to a file under it, relative to this file")
+            return nil
+        }
+        guard let target = catalog.target(at: path) else {
+            fail(link, document, missing(parts.path, resolved: path, from: document.path))
+            return nil
+        }
+        if let reason = catalog.unpublished(path) {
+            fail(link, document, "`\(parts.path)` \(reason), so no page is made for it")
+            return nil
+        }
+        if link.isImage, !target.isFile {
+            fail(link, document, "`\(parts.path)` is a text, not a picture: an image must show a photo or drawing file")
+            return nil
+        }
+        if let fragment = parts.fragment, !fragment.isEmpty, let ids = anchors(of: target, at: path), !ids.contains(fragment) {
+            fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids))")
+        }
+        return ResolvedLink(target: target, suffix: parts.suffix)
+    }
+
+    /// The ids a fragment may name in the page or file `target` becomes; `nil` when not checked.
+    private mutating func anchors(of target: ResolvedLink.Target, at path: String) -> Set<String>? {
+        switch target {
+        case .article, .directive, .theme: return headings(of: path)
+        case .file(let file) where file.hasSuffix(".html"): return catalog.htmlIDs(at: path)
+        default: return nil
+        }
+    }
+
+    private mutating func headings(of path: String) -> Set<String> {
+        if let known = headingCache[path] { return known }
+        let ids = Set(catalog.body(at: path).map(MarkdownRenderer.headingIDs(in:)) ?? [])
+        headingCache[path] = ids
+        return ids
+    }
+
+    private func listing(_ ids: Set<String>) -> String {
+        ids.isEmpty ? " (it has no headings)" : "; its headings: " + ids.sorted().map { "#\($0)" }.joined(separator: ", ")
+    }
+
+    /// Why nothing is at `resolved`, with a hint when the editor wrote a path from `content/`.
+    private func missing(_ written: String, resolved: String, from document: String) -> String {
+        var message = "`\(written)` does not exist: there is no \(ContentTree.join(contentRoot, resolved))"
+        if catalog.isFolder(resolved) { message = "`\(written)` is a folder; link to a file in it" }
+        if !written.hasPrefix("/"), catalog.target(at: written) != nil, let relative = ContentPath.relative(written, from: document) {
+            message += "; paths are relative to this file: did you mean `\(relative)`?"
+        }
+        return message
+    }
+
+    private mutating func fail(_ link: BodyLink, _ document: Document, _ message: String) {
+        diagnostics.append(link.position.diagnostic(.error, document.file, message))
+    }
+
+    private mutating func warn(_ link: BodyLink, _ document: Document, _ message: String) {
+        diagnostics.append(link.position.diagnostic(.warning, document.file, message))
+    }
+}
+
+/// A destination cut into its path, query and fragment.
+struct LinkParts {
+    /// Percent-decoded.
+    var path: String
+    /// Percent-decoded, without `#`.
+    var fragment: String?
+    /// `?query#fragment` exactly as written.
+    var suffix: String
+
+    init(_ destination: String) {
+        let cut = destination.firstIndex { $0 == "?" || $0 == "#" } ?? destination.endIndex
+        let rawPath = String(destination[..<cut])
+        suffix = String(destination[cut...])
+        path = rawPath.removingPercentEncoding ?? rawPath
+        fragment = suffix.firstIndex(of: "#").map { String(suffix[suffix.index(after: $0)...]) }.map { $0.removingPercentEncoding ?? $0 }
+    }
+}
+
+/// Paths under `content/`, as links write them.
+enum ContentPath {
+    /// `written` (relative to the file at `document`, or from `content/` when it starts with `/`)
+    /// as a path under `content/`, NFC; `nil` when it climbs out.
+    static func resolve(_ written: String, from document: String) -> String? {
+        var parts = written.hasPrefix("/") ? [] : document.split(separator: "/").dropLast().map(String.init)
+        for part in written.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        let path = parts.joined(separator: "/")
+        return SourceDecoder.isKnownNFC(path) ? path : path.precomposedStringWithCanonicalMapping
+    }
+
+    /// The relative path from the file at `document` to `target` (both under `content/`).
+    static func relative(_ target: String, from document: String) -> String? {
+        let from = document.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
+        let common = zip(from, to).prefix { $0 == $1 }.count
+        let path = Array(repeating: "..", count: from.count - common) + to.dropFirst(common).map(String.init)
+        return path.isEmpty ? nil : path.joined(separator: "/")
+    }
+}

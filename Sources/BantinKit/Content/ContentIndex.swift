@@ -1,0 +1,72 @@
+import Foundation
+
+/// What lies where under `content/`, for the links of bodies: articles (published or not),
+/// directive and theme files, and every other file, each by its path there.
+struct ContentIndex {
+    private var targets: [String: ResolvedLink.Target] = [:]
+    private var bodies: [String: String] = [:]
+    private var unpublishedPaths: Set<String> = []
+    private var files: [String: TreeEntry] = [:]
+    private var folders: Set<String> = []
+    private let read: [String: Article]
+
+    /// `published`: the articles the site shows; `read`: every article read, drafts included.
+    init(published: [Article], read: [Article], directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], contentRoot: String) {
+        let path = { (file: String) in Self.path(of: file, under: contentRoot) }
+        var byPath: [String: Article] = [:]
+        for article in read { byPath[path(article.file)] = article }
+        self.read = byPath
+        let shown = Set(published.map { ObjectIdentifier($0) })
+        for (articlePath, article) in byPath {
+            targets[articlePath] = .article(article.slug)
+            if !shown.contains(ObjectIdentifier(article)) { unpublishedPaths.insert(articlePath) }
+        }
+        for directive in directives {
+            guard let file = directive.file else { continue }
+            targets[path(file)] = .directive(directive.code)
+            bodies[path(file)] = directive.body
+        }
+        for theme in themes {
+            guard let file = theme.file else { continue }
+            targets[path(file)] = .theme(theme.year)
+            bodies[path(file)] = theme.body
+        }
+        for entry in staticFiles {
+            targets[entry.relativePath] = .file(entry.relativePath)
+            files[entry.relativePath] = entry
+        }
+        for known in targets.keys {
+            var folder = Substring(known)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+    }
+
+    /// A path under `content/` of a file that `displayRoot` names as `file`.
+    static func path(of file: String, under displayRoot: String) -> String {
+        guard !displayRoot.isEmpty, displayRoot != "." else { return file }
+        let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    func target(at path: String) -> ResolvedLink.Target? { targets[path] }
+
+    /// Why the article at `path` has no page, when it has none.
+    func unpublished(_ path: String) -> String? {
+        guard unpublishedPaths.contains(path) else { return nil }
+        return read[path]?.draft == true ? "is a draft (`draft: true`)" : "is not published"
+    }
+
+    /// The Markdown body of the article, directive or theme file at `path`.
+    func body(at path: String) -> String? { bodies[path] ?? read[path]?.body }
+
+    func isFolder(_ path: String) -> Bool { path.isEmpty || folders.contains(path) }
+
+    /// The `id`s of an HTML file under `content/` (copied as it is).
+    func htmlIDs(at path: String) -> Set<String>? {
+        guard let entry = files[path], let text = try? String(contentsOfFile: entry.path, encoding: .utf8) else { return nil }
+        return Set(LinkChecker.attributeValues(in: text, names: ["id", "name"]))
+    }
+}

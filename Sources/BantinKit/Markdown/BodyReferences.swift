@@ -1,0 +1,131 @@
+/// A link or image of a Markdown body that bantin resolves or refuses: one to a file (relative
+/// or from `/`), to a heading (`#ket-qua`), with no address, or with an unsafe scheme. Links to
+/// other sites (`https:`, `mailto:`, `//host`) are not kept: there is nothing to check.
+public struct BodyLink: Sendable, Hashable, Codable {
+    /// As cmark-gfm read it (escapes and entities resolved).
+    public var destination: String
+    /// Where the link starts (`[`, `![` or `<`), in its file.
+    public var position: SourcePosition
+    public var isImage: Bool
+}
+
+/// A directive code written in a body's running text (not in code, a link or a heading).
+public struct DirectiveMention: Sendable, Hashable, Codable {
+    public var code: DirectiveCode
+    public var position: SourcePosition
+}
+
+/// What a body points to besides its own text: found once when the file is read, kept in the
+/// article cache, and resolved against the whole catalog by `BodyLinkResolver`.
+public struct BodyReferences: Sendable, Hashable, Codable {
+    public var links: [BodyLink] = []
+    /// For an article: the mentions of codes its `directives` do not list.
+    public var mentions: [DirectiveMention] = []
+
+    public init(links: [BodyLink] = [], mentions: [DirectiveMention] = []) {
+        self.links = links
+        self.mentions = mentions
+    }
+
+    public static let none = BodyReferences()
+    public var isEmpty: Bool { links.isEmpty && mentions.isEmpty }
+}
+
+/// What becomes of a link when a body is rendered for a page.
+enum LinkRewrite: Sendable, Equatable {
+    /// Left as written (links to other sites).
+    case keep
+    /// The address of the page or file it leads to, from the page being rendered.
+    case replace(String)
+    /// Kept as plain text: an unsafe or empty address leads nowhere.
+    case text
+}
+
+/// Decides, for the page a body is rendered into, where its links and mentions lead.
+protocol BodyLinkRewriter {
+    func rewrite(_ destination: String) -> LinkRewrite
+    /// The address of a directive's page, `nil` when it has none.
+    func mentionURL(for code: DirectiveCode) -> String?
+    /// Whether the body may hold mentions worth linking (cheap to ask, saves a walk of its text).
+    var linksMentions: Bool { get }
+}
+
+/// What kind of address a link has.
+enum LinkDestination {
+    /// `javascript:`, `vbscript:`, `file:` and `data:` other than `data:image/{png,gif,jpeg,webp}`:
+    /// what cmark-gfm's safe mode empties (and browsers must not follow), case-insensitively.
+    static func isUnsafe(_ destination: String) -> Bool {
+        let lower = String(destination.lowercased().unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+            .drop { $0 == " " || $0.asciiValue.map { $0 < 0x20 } ?? false }
+        for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
+        guard lower.hasPrefix("data:") else { return false }
+        return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
+    }
+
+    /// Whether bantin must look at this link: anything but an address on another site.
+    static func needsResolving(_ destination: String) -> Bool {
+        if destination.isEmpty || isUnsafe(destination) { return true }
+        return !destination.hasPrefix("//") && !LinkChecker.hasScheme(destination)
+    }
+}
+
+/// The lines of a body's UTF-8 text, to turn cmark-gfm's positions (line, byte column) into a
+/// diagnostic's (line, character column).
+struct SourceLines {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where each line starts.
+    private let starts: [Int]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        self.starts = starts
+    }
+
+    /// The byte at a 1-based line and byte column, if there is one.
+    func byte(line: Int, byteColumn: Int) -> UInt8? {
+        guard let offset = offset(line: line, byteColumn: byteColumn), offset < bytes.count else { return nil }
+        return bytes[offset]
+    }
+
+    /// Where `needle` first appears at or after a line and byte column.
+    func find(_ needle: [UInt8], line: Int, fromByteColumn: Int) -> (line: Int, byteColumn: Int)? {
+        guard let from = offset(line: line, byteColumn: fromByteColumn), !needle.isEmpty else { return nil }
+        var index = from
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                let found = starts.lastIndex { $0 <= index } ?? 0
+                return (found + 1, index - starts[found] + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The (1-based) lines of the given byte offsets, in ascending order, without listing every line.
+    static func lines(at offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        var lines: Set<Int> = []
+        var line = 1, scanned = 0
+        for offset in offsets {
+            while scanned < offset {
+                if bytes[scanned] == UInt8(ascii: "\n") { line += 1 }
+                scanned += 1
+            }
+            lines.insert(line)
+        }
+        return lines
+    }
+
+    /// A position whose column counts characters, as every diagnostic's does.
+    func position(line: Int, byteColumn: Int) -> SourcePosition {
+        guard let offset = offset(line: line, byteColumn: byteColumn) else { return SourcePosition(line: max(line, 1), column: max(byteColumn, 1)) }
+        let prefix = UnsafeBufferPointer(rebasing: bytes[starts[line - 1]..<min(offset, bytes.count)])
+        return SourcePosition(line: line, column: String(decoding: prefix, as: UTF8.self).count + 1)
+    }
+
+    private func offset(line: Int, byteColumn: Int) -> Int? {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return nil }
+        return starts[line - 1] + byteColumn - 1
+    }
+}

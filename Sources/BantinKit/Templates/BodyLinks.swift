@@ -1,0 +1,43 @@
+/// Where the links and directive mentions of one body lead, from the page it is rendered into:
+/// each link as `BodyLinkResolver` resolved it, each mention to its directive's page.
+struct PageBodyLinks: BodyLinkRewriter {
+    /// The body's resolved links, by destination as written.
+    let resolved: [String: ResolvedLink]
+    let directivePages: [DirectiveCode: Int]
+    /// The address of a route from the page (relative, or absolute in a feed with a base URL).
+    let address: (Route) -> String
+
+    var linksMentions: Bool { !directivePages.isEmpty }
+
+    init(_ file: String?, graph: SiteGraph, address: @escaping (Route) -> String) {
+        resolved = file.flatMap { graph.links[$0] } ?? [:]
+        directivePages = graph.directiveIndex
+        self.address = address
+    }
+
+    func rewrite(_ destination: String) -> LinkRewrite {
+        guard let link = resolved[destination] else {
+            // Every link the build accepted was resolved; this only guards against an empty `href`.
+            return destination.isEmpty || LinkDestination.isUnsafe(destination) ? .text : .keep
+        }
+        switch link.target {
+        case .text: return .text
+        case .samePage: return .keep
+        case .article(let slug): return .replace(address(.article(slug)) + link.suffix)
+        case .directive(let code): return .replace(address(.directive(code.slug, page: 1)) + link.suffix)
+        case .theme(let year): return .replace(address(.theme(year: year, page: 1)) + link.suffix)
+        case .file(let path): return .replace(address(.file(path)) + link.suffix)
+        }
+    }
+
+    func mentionURL(for code: DirectiveCode) -> String? {
+        directivePages[code] == nil ? nil : address(.directive(code.slug, page: 1))
+    }
+}
+
+extension PageRenderer {
+    /// The links of the body of `file` as the page at `link` shows them.
+    func bodyLinks(_ file: String?, link: LinkBuilder) -> PageBodyLinks {
+        PageBodyLinks(file, graph: graph, address: link.href)
+    }
+}

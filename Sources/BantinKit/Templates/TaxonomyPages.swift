@@ -1,0 +1,107 @@
+import Foundation
+
+/// The two groupings of articles by a field: categories (*chuyên mục*) and places (*địa phương*),
+/// with what their pages say.
+enum Taxonomy: Sendable {
+    case category
+    case place
+
+    var entries: KeyPath<Taxonomies, [TaxonomyEntry]> { self == .category ? \.categories : \.places }
+    var indexRoute: Route { self == .category ? .categoryIndex : .placeIndex }
+    /// The page `kind` of the index and of one entry (templates see `page.kind`, `page.is_<kind>`).
+    var kinds: (index: String, entry: String) { self == .category ? ("categories", "category") : ("places", "place") }
+    var label: String { self == .category ? "Chuyên mục" : "Địa phương" }
+    var intro: String {
+        self == .category
+            ? "Tin bài theo chuyên mục của bản tin."
+            : "Tin bài theo tỉnh, thành phố, bộ, ngành, xếp theo thứ tự chữ cái."
+    }
+
+    func route(_ slug: Slug, page: Int) -> Route { self == .category ? .category(slug, page: page) : .place(slug, page: page) }
+
+    /// Categories have a feed each; a place's page offers the site's.
+    func feed(_ slug: Slug) -> Route { self == .category ? .file("chuyen-muc/\(slug.value)/feed.xml") : .file("feed.xml") }
+}
+
+extension PagePlan {
+    /// The index and the pages of every category, then of every place.
+    static func taxonomyPlans(for graph: SiteGraph) -> [PagePlan] {
+        var plans: [PagePlan] = [.categoryIndex]
+        for (index, entry) in graph.taxonomies.categories.enumerated() {
+            plans += PageSlice.paginate(count: entry.articles.count, perPage: graph.config.perPage).map { .category(index, $0) }
+        }
+        plans.append(.placeIndex)
+        for (index, entry) in graph.taxonomies.places.enumerated() {
+            plans += PageSlice.paginate(count: entry.articles.count, perPage: graph.config.perPage).map { .place(index, $0) }
+        }
+        return plans
+    }
+
+    /// The taxonomy of a category or place page, its entry's index and its slice (`nil` for an index page).
+    var taxonomyEntry: (taxonomy: Taxonomy, index: Int, slice: PageSlice)? {
+        switch self {
+        case .category(let index, let slice): (.category, index, slice)
+        case .place(let index, let slice): (.place, index, slice)
+        default: nil
+        }
+    }
+}
+
+extension SiteGraph {
+    func taxonomyRoute(of plan: PagePlan) -> Route {
+        if let (taxonomy, index, slice) = plan.taxonomyEntry {
+            return taxonomy.route(taxonomies[keyPath: taxonomy.entries][index].slug, page: slice.number)
+        }
+        return if case .categoryIndex = plan { .categoryIndex } else { .placeIndex }
+    }
+
+    /// The first page of the category or place of the article at `index`, if it has one.
+    func taxonomyRoute(_ taxonomy: Taxonomy, ofArticle index: Int) -> Route? {
+        let of = taxonomy == .category ? taxonomies.categoryOf : taxonomies.placeOf
+        return of[index].map { taxonomy.route(taxonomies[keyPath: taxonomy.entries][$0].slug, page: 1) }
+    }
+}
+
+extension PageRenderer {
+    func taxonomyPage(_ plan: PagePlan, route: Route, link: LinkBuilder) -> [UInt8] {
+        if let (taxonomy, index, slice) = plan.taxonomyEntry {
+            return taxonomyEntryPage(taxonomy, graph.taxonomies[keyPath: taxonomy.entries][index], slice: slice, route: route, link: link)
+        }
+        let taxonomy: Taxonomy = if case .categoryIndex = plan { .category } else { .place }
+        return taxonomyIndexPage(taxonomy, route: route, link: link)
+    }
+
+    private func taxonomyIndexPage(_ taxonomy: Taxonomy, route: Route, link: LinkBuilder) -> [UInt8] {
+        let ctx = context(for: route, kind: taxonomy.kinds.index, title: taxonomy.label, description: taxonomy.intro, feed: .file("feed.xml"),
+                          crumbs: [(taxonomy.label, nil)])
+        let items = graph.taxonomies[keyPath: taxonomy.entries].map { entry in
+            (heading: taxonomy == .place ? Self.initial(of: entry.name) : "",
+             item: TermItemView(label: entry.name, sublabel: nil, meta: nil, url: link.href(taxonomy.route(entry.slug, page: 1)), count: entry.articles.count))
+        }
+        return render(ctx, .terms(TermsView(heading: taxonomy.label, intro: taxonomy.intro, groups: TermGroupView.grouped(items))), template: "terms")
+    }
+
+    private func taxonomyEntryPage(_ taxonomy: Taxonomy, _ entry: TaxonomyEntry, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
+        var crumbs: [(String, Route?)] = [(taxonomy.label, taxonomy.indexRoute)]
+        if slice.number > 1 {
+            crumbs += [(entry.name, taxonomy.route(entry.slug, page: 1)), ("Trang \(slice.number)", nil)]
+        } else {
+            crumbs.append((entry.name, nil))
+        }
+        let title = entry.name + (slice.number > 1 ? " · trang \(slice.number)" : "")
+        let description = "\(taxonomy.label) \(entry.name): \(entry.articles.count) bài viết"
+        let ctx = context(for: route, kind: taxonomy.kinds.entry, title: title, description: description, feed: taxonomy.feed(entry.slug), crumbs: crumbs)
+        return render(ctx, .listing(ListingView(
+            kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
+            description: nil, lead: nil, articles: entry.articles[slice.range].map { card($0, link: link) },
+            pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: "list")
+    }
+
+    /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`).
+    static func initial(of name: String) -> String {
+        guard let first = name.first else { return "" }
+        let tones: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
+        let kept = String(first).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !tones.contains($0.value) }
+        return String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping.uppercased()
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Links between texts: directive mentions, links by file, and links that lead nowhere, each
+/// reported at its line and column, on whole builds.
+@Suite struct BodyLinkTests {
+    static let ngheAn = "public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"
+    static let tienGiang = "bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html"
+
+    /// The rendered body of an article page.
+    static func body(of page: String) -> String {
+        page.components(separatedBy: "<div class=\"story-body prose\">").dropFirst().first?.components(separatedBy: "</div>").first ?? ""
+    }
+
+    /// The fixture bulletin with one more article, `content/articles/2023/bai.md`, whose body
+    /// starts at line 5 of its file.
+    static func site(withBody body: String, extra: String = "") throws -> TestSite {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2023-07-01", extra: extra, body: body))
+        return site
+    }
+
+    @Test func theFirstMentionLinksToTheDirectiveAndAnUnlistedCodeIsAWarningAtItsPlace() throws {
+        let site = try TestSite(content: "bulletin")
+        let report = try site.build()
+        let body = Self.body(of: try site.read(Self.ngheAn))
+        #expect(body.contains("theo Kết luận <a href=\"../../van-ban/21-kl-tw/index.html\">21-KL/TW</a>, như"))
+        let warning = try #require(report.diagnostics.first { $0.message.contains("did you mean to add \"21-KL/TW\" to directives?") })
+        #expect(warning.severity == .warning && warning.file == "content/articles/2023/05/nghe-an.md")
+        #expect((warning.line, warning.column) == (16, 39))
+        #expect(warning.message.contains("`directives: [\"05-CT/TW\", \"21-KL/TW\"]`"))
+        // The directive's page lists the article apart from those about it.
+        let directive = try site.read("public/van-ban/21-kl-tw/index.html")
+        let parts = directive.components(separatedBy: "<section class=\"mentions\"")
+        #expect(parts.count == 2)
+        #expect(parts[0].contains("Quảng Ninh tự phê bình") && !parts[0].contains("Nghệ An: chi bộ"))
+        #expect(parts[1].contains("<a href=\"../../bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html\">Nghệ An: chi bộ làm theo Bác từ việc nhỏ</a>"))
+        #expect(directive.contains("<dt>Bài có nhắc đến</dt><dd>1</dd>"))
+    }
+
+    @Test func mentionsInCodeLinksAndHeadingsAreLeftAlone() throws {
+        let markdown = "## Theo Kết luận 01-KL/TW\n\n`01-KL/TW`, [01-KL/TW](https://example.org), rồi Kết luận 01-KL/TW, lại 01-KL/TW và Chỉ thị số 05-CT/TW.\n"
+        let site = try Self.site(withBody: markdown, extra: "directives: [\"01-KL/TW\", \"05-CT/TW\"]\n")
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.file.hasSuffix("bai.md") })
+        let body = Self.body(of: try site.read("public/bai-viet/bai-thu-lien-ket/index.html"))
+        #expect(body.contains("<h2 id=\"theo-ket-luan-01-kl-tw\">Theo Kết luận 01-KL/TW</h2>"))
+        #expect(body.contains("<code>01-KL/TW</code>, <a href=\"https://example.org\">01-KL/TW</a>, rồi Kết luận <a href=\"../../van-ban/01-kl-tw/index.html\">01-KL/TW</a>, lại 01-KL/TW và Chỉ thị số <a href=\"../../van-ban/05-ct-tw/index.html\">05-CT/TW</a>."))
+    }
+
+    @Test(arguments: [nil, DiscoveryTests.base])
+    func aLinkToAnArticleFileBecomesItsPage(baseURL: String?) throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: baseURL)
+        let body = Self.body(of: try site.read(Self.ngheAn))
+        let quangNinh = "bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/"
+        #expect(body.contains("<a href=\"../../\(quangNinh)index.html#ket-qua-tu-phe-binh\">bài về Quảng Ninh</a>"))
+        let feed = try site.read("public/chuyen-muc/hoc-va-lam-theo-bac/feed.xml")
+        if let baseURL {
+            #expect(feed.contains("href=&quot;\(baseURL)\(quangNinh)#ket-qua-tu-phe-binh&quot;"))
+        } else {
+            #expect(feed.contains("<content type=\"html\" xml:base=\"../../\">"), "a feed's bodies link from the site's root")
+            #expect(feed.contains("href=&quot;\(quangNinh)index.html#ket-qua-tu-phe-binh&quot;"))
+        }
+        #expect(LinkChecker.check(folder: site.output, baseURL: baseURL).broken == [])
+    }
+
+    @Test func linksToOtherFilesUnderContentBecomeTheirAddresses() throws {
+        let markdown = """
+            ![Hội nghị](../../media/hoi-nghi.png) [văn bản](/docs/van-ban.pdf#page=2) [chỉ thị](../../directives/05-ct-tw.md)
+            [chuyên đề](../../themes/2023.md?nguon=bai) [bài cũ](<../2022/quang-ninh.md>) [lên đầu](#muc-mot)
+
+            ## Mục một
+            """
+        let site = try Self.site(withBody: markdown)
+        try site.build()
+        let body = Self.body(of: try site.read("public/bai-viet/bai-thu-lien-ket/index.html"))
+        for href in [
+            "src=\"../../media/hoi-nghi.png\"", "href=\"../../docs/van-ban.pdf#page=2\"", "href=\"../../van-ban/05-ct-tw/index.html\"",
+            "href=\"../../chuyen-de/2023/index.html?nguon=bai\"", "href=\"../../bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/index.html\"",
+            "href=\"#muc-mot\"",
+        ] {
+            #expect(body.contains(href), "body lacks \(href)")
+        }
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+    }
+
+    @Test(arguments: [
+        ("[mất](khong-co.md)", "`khong-co.md` does not exist: there is no content/articles/2023/khong-co.md"),
+        ("[neo](05/tien-giang.md#khong-co)", "`#khong-co` is not a heading of content/articles/2023/05/tien-giang.md; its headings: #ket-qua-noi-bat, #ket-qua-noi-bat-2"),
+        ("[thoát](../../../etc/passwd)", "`../../../etc/passwd` leads outside content/"),
+        ("[thư mục](05/)", "`05/` is a folder"),
+        ("[nháp](05/ban-nhap.md)", "`05/ban-nhap.md` is a draft"),
+        ("[mục](#khong-co)", "`#khong-co` is not a heading of this text (it has no headings)"),
+        ("![ảnh](05/nghe-an.md)", "is a text, not a picture"),
+        ("![ảnh](media/hoi-nghi.png)", "did you mean `../../media/hoi-nghi.png`?"),
+    ])
+    func aLinkThatLeadsNowhereIsAnErrorAtItsLineAndColumn(link: String, message: String) throws {
+        let site = try Self.site(withBody: "Dòng đầu.\n\nMở đầu, \(link) ở giữa.")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let error = try #require(errors.first)
+        #expect(error.file == "content/articles/2023/bai.md")
+        #expect((error.line, error.column) == (7, 9))
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:void(0)", "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd"])
+    func anUnsafeLinkIsAWarningAndStaysText(url: String) throws {
+        let site = try Self.site(withBody: "Bấm [vào đây](\(url)) nhé, hoặc <\(url)>.")
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.file == "content/articles/2023/bai.md" }
+        #expect(warnings.map(\.severity) == [.warning, .warning])
+        #expect(warnings.map(\.column) == [5, 27 + url.count] && warnings.allSatisfy { $0.line == 5 && $0.message.contains("is not allowed") })
+        let body = Self.body(of: try site.read("public/bai-viet/bai-thu-lien-ket/index.html"))
+        #expect(body.contains("Bấm vào đây nhé, hoặc "))
+        #expect(!body.contains("<a") && !body.contains("href"))
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+    }
+
+    @Test func anEmptyLinkIsAWarningAndAPictureInDataIsKept() throws {
+        let picture = "data:image/png;base64,iVBORw0KGgo="
+        let site = try Self.site(withBody: "[trống]() và ![chấm](\(picture))")
+        let report = try site.build()
+        #expect(report.diagnostics.filter { $0.file.hasSuffix("bai.md") }.map(\.message).allSatisfy { $0.hasPrefix("empty link") })
+        let body = Self.body(of: try site.read("public/bai-viet/bai-thu-lien-ket/index.html"))
+        #expect(body.contains("<p>trống và <img src=\"\(picture)\" alt=\"chấm\" /></p>"))
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+    }
+
+    @Test func aDirectiveDescriptionLinksByFileToo() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\nkind: Chỉ thị\n---\nXem [bài Tiền Giang](../articles/2023/05/tien-giang.md) và Kết luận 01-KL/TW.\n\n[Hỏng](../khong-co.md)\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map { "\($0.file):\($0.line):\($0.column)" } == ["content/directives/05-ct-tw.md:7:1"])
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\nkind: Chỉ thị\n---\nXem [bài Tiền Giang](../articles/2023/05/tien-giang.md) và Kết luận 01-KL/TW.\n")
+        try site.build()
+        let page = try site.read("public/van-ban/05-ct-tw/index.html")
+        #expect(page.contains("<a href=\"../../\(Self.tienGiang)\">bài Tiền Giang</a> và Kết luận <a href=\"../../van-ban/01-kl-tw/index.html\">01-KL/TW</a>"))
+    }
+
+    @Test func bantinCheckPassesEverySiteTheBuildAccepts() throws {
+        for baseURL in [nil, DiscoveryTests.base] {
+            let site = try TestSite(content: "bulletin")
+            try site.build(baseURL: baseURL, drafts: true)
+            #expect(LinkChecker.check(folder: site.output, baseURL: baseURL).broken == [])
+        }
+        let sample = try TestSite()
+        try FileManager.default.removeItem(at: sample.content)
+        try FileManager.default.copyItem(at: Repo.content, to: sample.content)
+        try sample.build()
+        #expect(LinkChecker.check(folder: sample.output).broken == [])
+    }
+}

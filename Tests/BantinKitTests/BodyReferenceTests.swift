@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// What bantin finds in a Markdown body (links with their places, directive codes in running
+/// text) and how a page's links and mentions are written into the HTML.
+@Suite struct BodyReferenceTests {
+    @Test(arguments: [
+        ("Kết luận 21-KL/TW.", ["21-KL/TW"]),
+        ("Quy định 37-QĐ/TW, Quy định 08-QĐi/TW", ["37-QĐ/TW", "08-QĐi/TW"]),
+        ("Chỉ thị số 05-CT/TW và (Nghị quyết 35-NQ/TW)", ["05-CT/TW", "35-NQ/TW"]),
+        ("“144-QĐ/TW” của Bộ Chính trị", ["144-QĐ/TW"]),
+        ("tỷ lệ 2-3/4, 10-tấn/ha, số05-CT/TW, 05-CT, 05-ct/tw, A05-CT/TW, 05-CT/TW9", []),
+    ])
+    func codesInRunningText(text: String, expected: [String]) {
+        #expect(DirectiveMentions.codes(in: text).map(\.text) == expected)
+    }
+
+    static let markdown = """
+        Đoạn có [liên kết](../a.md#x) và ![ảnh](m.jpg)
+        dòng hai [một
+        hai](b.md) cuối `21-KL/TW` và Kết luận 21-KL/TW.
+
+        > trích [x][r] <javascript:alert(1)> [e]() [ngoài](https://vi.wikipedia.org)
+
+        [r]: ../c.md
+
+        - mục &amp; Kết luận 21-KL/TW
+
+        | a | b |
+        |---|---|
+        | Chỉ thị 05-CT/TW | [t](x.md) |
+
+        ## Kết luận 01-KL/TW
+        """
+
+    @Test func linksAndMentionsAreFoundAtTheirLineAndCharacterColumn() {
+        let found = MarkdownRenderer.references(in: Self.markdown)
+        #expect(found.links.map { "\($0.destination) \($0.position.line):\($0.position.column)\($0.isImage ? " ảnh" : "")" } == [
+            "../a.md#x 1:9", "m.jpg 1:34 ảnh", "b.md 2:10", "../c.md 5:9", "javascript:alert(1) 5:16", " 5:38", "x.md 13:22",
+        ])
+        #expect(found.mentions.map { "\($0.code) \($0.position.line):\($0.position.column)" } == ["21-KL/TW 3:40", "21-KL/TW 9:22", "05-CT/TW 13:11"])
+    }
+
+    /// Leads every link to `/dich/<destination>`, except those it says to keep as text.
+    struct Rewriter: BodyLinkRewriter {
+        var asText: Set<String> = []
+        var pages: Set<String> = ["21-KL/TW", "05-CT/TW", "01-KL/TW"]
+        var linksMentions: Bool { true }
+        func rewrite(_ destination: String) -> LinkRewrite { asText.contains(destination) ? .text : .replace("/dich/" + destination) }
+        func mentionURL(for code: DirectiveCode) -> String? { pages.contains(code.text) ? "/vb/\(code.slug)" : nil }
+    }
+
+    @Test func aPageRewritesLinksUnwrapsRefusedOnesAndLinksTheFirstMentionOfEachCode() {
+        let renderer = MarkdownRenderer(allowRawHTML: false)
+        let markdown = "Theo 21-KL/TW và 05-CT/TW, rồi 21-KL/TW; [**đậm** chữ](xau) ![ảnh *đẹp*](anh.png) [tốt](tot.md#a)\n"
+        let html = renderer.render(markdown).html
+        #expect(html.contains("href=\"xau\""), "without a page's links, cmark-gfm's HTML is untouched")
+        let rewritten = renderer.render(markdown, links: Rewriter(asText: ["xau", "anh.png"])).html
+        #expect(rewritten == """
+            <p>Theo <a href="/vb/21-kl-tw">21-KL/TW</a> và <a href="/vb/05-ct-tw">05-CT/TW</a>, rồi 21-KL/TW; <strong>đậm</strong> chữ ảnh <em>đẹp</em> <a href="/dich/tot.md#a">tốt</a></p>
+
+            """)
+    }
+
+    /// cmark-gfm's e-mail autolinks cut the text after them into a node without a position.
+    @Test func aMentionAfterAnEmailAutolinkIsFoundAndLinked() {
+        let markdown = "Đầu.\n\nLiên hệ toa-soan@example.vn về Kết luận 21-KL/TW.\n"
+        #expect(MarkdownRenderer.references(in: markdown).mentions.map(\.position) == [SourcePosition(line: 3, column: 41)])
+        let html = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
+        #expect(html.contains("về Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."))
+    }
+
+    @Test func headingIDsAreTheRenderedOnes() {
+        let markdown = "# Kết quả\n\n## Kết quả\n\nChữ.\n\n### Đổi *mới*\n"
+        #expect(MarkdownRenderer.headingIDs(in: markdown) == MarkdownRenderer(allowRawHTML: false).render(markdown).headings.map(\.id))
+        #expect(MarkdownRenderer.headingIDs(in: markdown) == ["ket-qua", "ket-qua-2", "doi-moi"])
+    }
+
+    @Test func aBodyWithNothingToResolveIsNotParsed() {
+        #expect(BodyScan.references(of: "Theo Kết luận 01-KL/TW, chi bộ **làm theo**.\n", listed: [DirectiveCode("01-KL/TW")!], bodyLine: 9) == .none)
+        let unlisted = BodyScan.references(of: "Theo Kết luận 21-KL/TW.\n", listed: [DirectiveCode("01-KL/TW")!], bodyLine: 9)
+        #expect(unlisted.mentions.map(\.position) == [SourcePosition(line: 9, column: 15)])
+    }
+
+    @Test(arguments: [
+        ("javascript:alert(1)", true), ("JAVASCRIPT:x", true), (" vbscript:x", true), ("file:///etc/passwd", true),
+        ("data:text/html,x", true), ("data:image/svg+xml,x", true), ("data:image/png;base64,x", false), ("https://vi.wikipedia.org", false),
+        ("../a.md", false), ("mailto:toa-soan@example.vn", false),
+    ])
+    func unsafeSchemesAreTheOnesCmarkEmpties(destination: String, unsafe: Bool) {
+        #expect(LinkDestination.isUnsafe(destination) == unsafe)
+    }
+}

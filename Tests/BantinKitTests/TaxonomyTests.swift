@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import BantinKit
+
+/// Category (*chuyên mục*) and place (*địa phương*) pages, their indexes, the menu, and the
+/// links that lead to them, on whole builds of the fixture bulletin.
+@Suite struct TaxonomyTests {
+    static let tienGiang = "bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html"
+
+    /// The labels of an index page's items, in order.
+    static func labels(in page: String) -> [String] {
+        page.components(separatedBy: "<span class=\"term-label\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+
+    @Test func categoryAndPlacePagesListTheirArticlesWithCountsAndFeeds() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let category = try site.read("public/chuyen-muc/hoc-va-lam-theo-bac/index.html")
+        #expect(category.contains("<h1>Học và làm theo Bác</h1>"))
+        #expect(category.contains("<dt>Số bài viết</dt><dd>2</dd>"))
+        #expect(category.contains("Đảng bộ Đồng Tháp học tập chuyên đề năm 2023"))
+        #expect(category.contains("Nghệ An: chi bộ làm theo Bác từ việc nhỏ"))
+        #expect(!category.contains("Tiền Giang nhân rộng"), "an article of another category")
+        #expect(category.contains("href=\"../../chuyen-muc/hoc-va-lam-theo-bac/feed.xml\""))
+        let feed = try XMLDocument(data: try Data(contentsOf: site.output.appendingPathComponent("chuyen-muc/hoc-va-lam-theo-bac/feed.xml")))
+        let entries = try #require(feed.rootElement()).elements(forName: "entry")
+        #expect(entries.compactMap { $0.elements(forName: "title").first?.stringValue }
+            == ["Đảng bộ Đồng Tháp học tập chuyên đề năm 2023", "Nghệ An: chi bộ làm theo Bác từ việc nhỏ"])
+
+        let place = try site.read("public/dia-phuong/tien-giang/index.html")
+        #expect(place.contains("<h1>Tiền Giang</h1>") && place.contains("<dt>Số bài viết</dt><dd>1</dd>"))
+        #expect(place.contains("Tiền Giang nhân rộng điển hình tiên tiến"))
+        #expect(Self.labels(in: try site.read("public/chuyen-muc/index.html")) == ["Học và làm theo Bác", "Xây dựng Đảng"])
+        #expect(try site.read("public/chuyen-muc/index.html").contains("<span class=\"term-count\">2 bài viết</span>"))
+    }
+
+    @Test func aLongCategoryIsPaginated() throws {
+        let site = try TestSite(content: "bulletin")
+        for day in 1...3 {
+            try site.write("content/articles/2024/bai-\(day).md", article(title: "Bài số \(day) của chuyên mục", date: "2024-01-0\(day)", extra: "category: Xây dựng Đảng\n"))
+        }
+        try site.build()
+        #expect(try site.read("public/chuyen-muc/xay-dung-dang/index.html").contains("<dd>4</dd>"))
+        let second = try site.read("public/chuyen-muc/xay-dung-dang/trang/2/index.html")
+        #expect(second.contains("Trang 2/2") && second.contains("Tiền Giang nhân rộng"))
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+    }
+
+    @Test func thePlaceIndexIsInVietnameseAlphabeticalOrder() throws {
+        let site = try TestSite(content: "bulletin")
+        let places = ["Điện Biên", "Cà Mau", "Bến Tre", "Dầu Tiếng", "Bắc Ninh", "Cần Thơ", "Đà Nẵng", "An Giang", "Hà Nội", "Hà Giang"]
+        for (index, place) in places.enumerated() {
+            try site.write("content/articles/2024/dia-phuong-\(index).md", article(title: "Tin từ \(place)", date: "2024-02-0\(index % 9 + 1)", extra: "location: \(place)\n"))
+        }
+        try site.build()
+        let index = try site.read("public/dia-phuong/index.html")
+        #expect(Self.labels(in: index) == [
+            "An Giang", "Bắc Ninh", "Bến Tre", "Cà Mau", "Cần Thơ", "Dầu Tiếng", "Đà Nẵng", "Điện Biên", "Đồng Tháp", "Hà Giang", "Hà Nội",
+            "Nghệ An", "Tiền Giang",
+        ])
+        #expect(index.contains("<h2 class=\"section-title\">Đ</h2>"), "places are filed under their first letter, Đ after D")
+        #expect(site.exists("public/dia-phuong/ca-mau/index.html") && site.exists("public/dia-phuong/dien-bien/index.html"))
+    }
+
+    @Test func everyKickerAndBylinePlaceLinksToItsPage() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try site.read("public/" + Self.tienGiang)
+        #expect(page.contains("<p class=\"kicker\"><a href=\"../../chuyen-muc/xay-dung-dang/index.html\">Xây dựng Đảng</a></p>"))
+        #expect(page.contains("<span class=\"location\"><a href=\"../../dia-phuong/tien-giang/index.html\">Tiền Giang</a></span>"))
+        let home = try site.read("public/index.html")
+        #expect(home.contains("<p class=\"kicker\"><a href=\"chuyen-muc/hoc-va-lam-theo-bac/index.html\">Học và làm theo Bác</a></p>"))
+        #expect(home.contains("<span class=\"place\"><a href=\"dia-phuong/nghe-an/index.html\">Nghệ An</a></span>"))
+        let related = try site.read("public/bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/index.html")
+        #expect(related.contains("href=\"../../dia-phuong/tien-giang/index.html\""), "cards in Xem thêm link too")
+    }
+
+    @Test func theMenuListsItsCategoriesInOrderAndWarnsOfAnUnusedOne() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", "title: \"Bản tin\"\nmenu:\n  - Xây dựng Đảng\n  - Kinh tế số\n  - học và làm theo bác\n")
+        let report = try site.build()
+        let warning = try #require(report.diagnostics.first { $0.message.contains("Kinh tế số") })
+        #expect(warning.severity == .warning && warning.file == "content/site.yml" && warning.line == 4 && warning.column == 5)
+        let nav = try site.read("public/chuyen-muc/xay-dung-dang/index.html").components(separatedBy: "class=\"site-nav\"")[1]
+            .components(separatedBy: "</nav>")[0]
+        let labels = nav.components(separatedBy: "</a>").dropLast().map { String($0.split(separator: ">").last ?? "") }
+        #expect(Array(labels.prefix(3)) == ["Trang chủ", "Xây dựng Đảng", "Học và làm theo Bác"])
+        #expect(nav.contains("<a href=\"../../chuyen-muc/xay-dung-dang/index.html\" aria-current=\"page\">Xây dựng Đảng</a>"))
+        #expect(!nav.contains("Kinh tế số"))
+    }
+
+    @Test func breadcrumbsSitemapAndSearchIncludeThem() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: DiscoveryTests.base)
+        let category = try site.read("public/chuyen-muc/xay-dung-dang/index.html")
+        let graph = try #require(DiscoveryTests.jsonLD(in: category)?["@graph"] as? [[String: Any]])
+        let crumbs = try #require(graph.first { $0["@type"] as? String == "BreadcrumbList" }?["itemListElement"] as? [[String: Any]])
+        #expect(crumbs.compactMap { $0["name"] as? String } == ["Trang chủ", "Chuyên mục", "Xây dựng Đảng"])
+        #expect(crumbs[1]["item"] as? String == DiscoveryTests.base + "chuyen-muc/")
+        let article = try #require(DiscoveryTests.jsonLD(in: try site.read("public/" + Self.tienGiang)))
+        let articleCrumbs = (article["@graph"] as? [[String: Any]])?.first { $0["@type"] as? String == "BreadcrumbList" }
+        #expect((articleCrumbs?["itemListElement"] as? [[String: Any]])?[1]["item"] as? String == DiscoveryTests.base + "chuyen-muc/xay-dung-dang/")
+        let sitemap = try site.read("public/sitemap.xml")
+        for path in ["chuyen-muc/", "chuyen-muc/xay-dung-dang/", "dia-phuong/", "dia-phuong/nghe-an/"] {
+            #expect(sitemap.contains("<loc>\(DiscoveryTests.base)\(path)</loc>"), "sitemap lacks \(path)")
+        }
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.output.appendingPathComponent("search-index.json"))) as? [[String]])
+        #expect(rows.contains { $0[1].hasPrefix("Học và làm theo Bác: Tiền Giang") && $0[4].contains("Xây dựng Đảng") && $0[4].contains("Tiền Giang") })
+    }
+
+    @Test func spellingsOfOneCategoryShareItsPageUnderTheCommonestSpelling() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2024/mot.md", article(title: "Một", date: "2024-01-01", extra: "category: Xây Dựng Đảng\n"))
+        try site.write("content/articles/2024/hai.md", article(title: "Hai", date: "2024-01-02", extra: "category: Xây dựng Đảng\n"))
+        try site.build()
+        let page = try site.read("public/chuyen-muc/xay-dung-dang/index.html")
+        #expect(page.contains("<h1>Xây dựng Đảng</h1>") && page.contains("<dd>3</dd>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("chuyen-muc").path).sorted()
+            == ["hoc-va-lam-theo-bac", "index.html", "xay-dung-dang"])
+    }
+}
