@@ -63,8 +63,9 @@ struct PageFingerprints: Sendable {
             h.add("directive \(slice.number) \(slice.pageCount) \(entry.articles.count)")
             addDirective(entry.directive.code, body: true, to: &h)
             for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
+            // Every page counts the articles that only mention it; the first lists them.
+            h.add("mentioned by \(entry.mentions.count)")
             if slice.number == 1 {
-                h.add("mentioned by \(entry.mentions.count)")
                 for index in entry.mentions { addArticle(index, body: false, to: &h) }
             }
         case .theme(let t, let slice):

@@ -19,8 +19,8 @@ enum Taxonomy: Sendable {
 
     func route(_ slug: Slug, page: Int) -> Route { self == .category ? .category(slug, page: page) : .place(slug, page: page) }
 
-    /// Categories have a feed each; a place's page offers the site's.
-    func feed(_ slug: Slug) -> Route { self == .category ? .file("chuyen-muc/\(slug.value)/feed.xml") : .file("feed.xml") }
+    /// Categories have a feed each; places have none.
+    func feed(_ slug: Slug) -> Route? { self == .category ? .file("chuyen-muc/\(slug.value)/feed.xml") : nil }
 }
 
 extension PagePlan {
