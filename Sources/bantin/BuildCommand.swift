@@ -62,14 +62,16 @@ enum Console {
     /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
     static func runBuild(_ options: BuildOptions) -> Bool {
         let clock = ContinuousClock()
-        let start = clock.now
+        // The build's time starts when it is not waiting for another build any more.
+        let start = StartTime(clock.now)
         do {
-            var progress = TerminalProgress.forStandardError(start: start)
+            var progress = TerminalProgress.forStandardError(start: start.value)
             progress.waiting = { Console.error($0) }
+            progress.waited = { start.value = ContinuousClock.now }
             let report = try SiteBuilder.build(options, progress: progress)
             TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
-            for line in BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start) { out(line) }
+            for line in BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start.value) { out(line) }
             return true
         } catch {
             TerminalProgress.clear()
@@ -77,6 +79,19 @@ enum Console {
             Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName))
             return false
         }
+    }
+}
+
+/// When a build started, set again when it waited for another one first.
+final class StartTime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: ContinuousClock.Instant
+
+    init(_ instant: ContinuousClock.Instant) { self.instant = instant }
+
+    var value: ContinuousClock.Instant {
+        get { lock.withLock { instant } }
+        set { lock.withLock { instant = newValue } }
     }
 }
 

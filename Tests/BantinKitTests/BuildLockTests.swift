@@ -42,7 +42,7 @@ import Testing
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         // `-o`: the command run under the lock does not hold it; flock(1) itself does.
-        holder.arguments = ["-o", output.lockURL.path, "sleep", "20"]
+        holder.arguments = ["-o", output.lockURL.path, "sleep", "5"]
         try holder.run()
         var busy = false
         for _ in 0..<100 where !busy {

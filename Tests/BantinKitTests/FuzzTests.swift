@@ -61,8 +61,25 @@ import Testing
         let data: [String: TemplateValue] = ["a": .list([.bool(true), .text("x")]), "b": .text("<b>"), "page": .text("page")]
         fuzz("templates", seed: 3, corpus: corpus, tokens: tokens) { text in
             guard let template = try? Template(parsing: text) else { return }
+            // A template that includes itself is refused when the templates are loaded (see the
+            // test below); the engine still bounds it (10,000 includes), but it never renders.
+            let references = template.references.map { TemplateSet.Reference(name: $0.name, from: "page", file: "page.mustache", line: $0.line, column: $0.column) }
+            guard TemplateSet.includeCycles(references).isEmpty else { return }
             _ = TemplateLibrary(["page": template]).render("page", root: TemplateEngineTests.object(data))
         }
+    }
+
+    /// Found by the fuzzer: `{{>page}}` twice in `page` rendered 10,000 copies of it (2^100 before
+    /// the engine counted includes). Loading such templates is an error at the tag.
+    @Test func aTemplateThatIncludesItselfIsAnError() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/footer.mustache", "<footer>\n{{> chan}}\n</footer>\n")
+        try site.write("templates/chan.mustache", "<p>{{> footer}}</p>\n")
+        let problems = site.failingBuild().filter { $0.message.contains("include itself") }.map(\.description)
+        #expect(problems == [
+            "templates/chan.mustache:1:4: error: `footer` leads back to chan.mustache, which would include itself without end; a template may not include itself",
+            "templates/footer.mustache:2:1: error: `chan` leads back to footer.mustache, which would include itself without end; a template may not include itself",
+        ])
     }
 
     @Test func theDateParserSurvivesAnyText() {

@@ -28,7 +28,7 @@ import Testing
 
     @Test func aBuildKilledAtAnyMomentLeavesTheOldSiteOrTheNew() throws {
         let site = try TestSite(content: "bulletin")
-        try site.addArticles(250)
+        try site.addArticles(150)
         #expect(try Bantin.run(["build"], in: site.root).status == 0)
         // How long a rebuild after such an edit takes, to kill the next ones anywhere in theirs.
         try edit(site, round: 100)
@@ -37,7 +37,7 @@ import Testing
         let rebuild = ContinuousClock.now - start
         var random = SeededGenerator(seed: 0xB4_17)
         var outcomes: [String] = []
-        for round in 0..<8 {
+        for round in 0..<6 {
             let old = try site.snapshot()
             try edit(site, round: round)
             let new = try cleanBuild(of: site)
@@ -61,7 +61,7 @@ import Testing
 
     @Test func twoBuildsStartedTogetherBothSucceedOneAfterWaiting() throws {
         let site = try TestSite(content: "bulletin")
-        try site.addArticles(200)
+        try site.addArticles(150)
         let first = Bantin.process(["build"], in: site.root)
         let second = Bantin.process(["build"], in: site.root)
         let runs = [first, second].map { process in Background { try? Bantin.finish(process) } }.map(\.value)

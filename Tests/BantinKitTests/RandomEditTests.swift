@@ -32,6 +32,20 @@ import Testing
     }
 }
 
+/// An edit that keeps a file's size and sets its modification time back is still seen, in an
+/// article, a template and an asset: only the change time (and the bytes) tell.
+@Suite struct SameSizeEditTests {
+    @Test(arguments: ["content/articles/2023/05/nghe-an.md", "templates/card.mustache", "templates/assets/style.css"])
+    func anEditOfTheSameSizeInTheSameSecondIsSeen(file: String) throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        var editor = RandomEditor(site: site, random: SeededGenerator(seed: 7))
+        try editor.editKeepingSizeAndTime(file)
+        let report = try IncrementalBuildTests().expectSameAsCleanBuild(site, "a same-size edit of \(file)")
+        #expect(!report.upToDate)
+    }
+}
+
 /// Makes one random edit of a given kind to a test site.
 struct RandomEditor {
     let site: TestSite
@@ -108,9 +122,10 @@ struct RandomEditor {
 
     /// Changes one ASCII letter to another, then sets the modification time back: only the change
     /// time and the bytes tell the file was edited.
-    private mutating func editKeepingSizeAndTime(_ relative: String) throws {
+    mutating func editKeepingSizeAndTime(_ relative: String) throws {
         let url = site.root.appendingPathComponent(relative)
-        let modified = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+        // The exact times, to the nanosecond (a `Date` would round them).
+        let before = try #require(Directory.linkStatus(url.path))
         var bytes = Array(try Data(contentsOf: url))
         // A letter of an article's body, or of a template outside its tags: the file stays valid.
         let text = String(decoding: bytes, as: UTF8.self)
@@ -123,8 +138,15 @@ struct RandomEditor {
         }
         let at = letters[letters.count / 2 + int(letters.count / 2)]
         bytes[at] += 1
-        try Data(bytes).write(to: url)
-        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: url.path)
+        // In place (same inode, the folder untouched), as an editor that rewrites a file does.
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: [bytes[at]])
+        try handle.close()
+        let times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, url.path, times, 0) == 0)
+        let after = try #require(Directory.linkStatus(url.path))
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
     }
 
     // MARK: Random text

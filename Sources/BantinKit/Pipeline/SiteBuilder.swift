@@ -105,9 +105,13 @@ public enum SiteBuilder {
     /// The output's lock (see `BuildLock`), waited for unless the options say not to.
     private static func takeLock(of output: OutputFolder, options: BuildOptions, progress: BuildProgress) throws(BuildFailure) -> BuildLock {
         do {
-            return try BuildLock(for: output, wait: options.waitsForOtherBuilds) { holder in
+            var waited = false
+            let lock = try BuildLock(for: output, wait: options.waitsForOtherBuilds) { holder in
+                waited = true
                 progress.waiting(BuildLock.waitingMessage(output: options.outputName, holder: holder))
             }
+            if waited { progress.waited() }
+            return lock
         } catch {
             switch error {
             case .busy(let holder): throw BuildFailure(diagnostics: [.error(options.outputName, BuildLock.busyMessage(output: options.outputName, holder: holder))])

@@ -6,6 +6,8 @@ public struct BuildProgress: Sendable {
     public let report: @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void
     /// Told once, when the build waits for another build of the same output (see `BuildLock`).
     public var waiting: @Sendable (_ message: String) -> Void = { _ in }
+    /// Told when that wait is over and the build starts.
+    public var waited: @Sendable () -> Void = {}
 
     public init(_ report: @escaping @Sendable (_ stage: String, _ done: Int, _ total: Int) -> Void) {
         self.report = report

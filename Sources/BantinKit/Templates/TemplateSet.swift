@@ -19,7 +19,7 @@ public struct TemplateSet: Sendable {
         let files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
         var templates: [String: Template] = [:]
         var present: Set<String> = []
-        var references: [(name: String, file: String, line: Int, column: Int)] = []
+        var references: [Reference] = []
         for entry in files where entry.relativePath.hasSuffix(".mustache") && !entry.relativePath.hasPrefix("assets/") {
             let display = ContentTree.join(displayRoot, entry.relativePath)
             guard let text = CatalogLoader.readText(entry.path, display: display, into: &diagnostics) else { continue }
@@ -28,7 +28,7 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try Template(parsing: text)
                 templates[name] = template
-                references += template.references.map { ($0.name, display, $0.line, $0.column) }
+                references += template.references.map { Reference(name: $0.name, from: name, file: display, line: $0.line, column: $0.column) }
             } catch {
                 diagnostics.append(.error(display, line: error.line, column: error.column, "template does not parse: \(error.message)"))
             }
@@ -38,12 +38,43 @@ public struct TemplateSet: Sendable {
                 .error(reference.file, line: reference.line, column: reference.column,
                        "partial `\(reference.name)` does not exist (no \(ContentTree.join(displayRoot, reference.name + ".mustache")))"))
         }
+        diagnostics += includeCycles(references)
         for page in requiredPages where !present.contains(page) {
             diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"), "missing page template"))
         }
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
+    }
+
+    /// A partial or parent named in a template: `name`, included from the template `from` (the file `file`).
+    struct Reference {
+        var name: String
+        var from: String
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    /// A template that includes itself, directly or through others, is an error at the tag that
+    /// closes the loop: with the same data each time, it would repeat until a limit cut it off.
+    static func includeCycles(_ references: [Reference]) -> [Diagnostic] {
+        let included = Dictionary(grouping: references, by: \.from).mapValues { $0.map(\.name) }
+        var diagnostics: [Diagnostic] = []
+        for reference in references {
+            // Does what it includes lead back to the template that includes it?
+            var seen: Set<String> = []
+            var stack = [reference.name]
+            while let next = stack.popLast() {
+                if next == reference.from {
+                    diagnostics.append(.error(reference.file, line: reference.line, column: reference.column,
+                        "`\(reference.name)` leads back to \(reference.from).mustache, which would include itself without end; a template may not include itself"))
+                    break
+                }
+                if seen.insert(next).inserted { stack += included[next] ?? [] }
+            }
+        }
+        return diagnostics
     }
 
     /// The page rendered by the template `page`, as UTF-8.
