@@ -19,10 +19,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "BantinKit",
             dependencies: [
                 "CCmarkGFM",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

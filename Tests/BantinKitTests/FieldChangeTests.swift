@@ -48,6 +48,7 @@ import Testing
         case (site, "per_page"): return "3"
         case (site, "first_issue"): return "2021-01"
         case (site, "menu"): return "[Xây dựng Đảng]"
+        case (site, "images"): return "{widths: [32, 48], quality: 60}"
         default: break
         }
         let defaults: [String: Any] =

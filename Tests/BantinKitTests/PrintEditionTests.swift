@@ -41,7 +41,7 @@ import Testing
         #expect(texts(ofClass: "cover-masthead", in: page) == ["Bản tin Thử nghiệm"])
         #expect(texts(ofClass: "cover-issue", in: page) == ["Số 7"], "the seventh month from 11/2022, the first with an article")
         #expect(texts(ofClass: "cover-month", in: page) == ["Tháng 5/2023"])
-        #expect(page.contains("<img src=\"../../../../media/hoi-nghi.png\" alt=\"Quang cảnh hội nghị\">"))
+        #expect(page.contains("<img src=\"../../../../media/hoi-nghi.png\" width=\"64\" height=\"36\" alt=\"Quang cảnh hội nghị\">"))
         #expect(page.contains("<figcaption>Hội nghị sơ kết (Ảnh minh họa)</figcaption>"))
         #expect(page.contains("<title>Bản in · Số 7 · Tháng 5/2023 – Bản tin Thử nghiệm</title>"))
         #expect(page.contains("@top-left { content: \"Bản tin Thử nghiệm\"; }"), "the running head names the bulletin")

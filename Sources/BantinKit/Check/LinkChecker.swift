@@ -9,7 +9,7 @@ public struct BrokenLink: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(page): broken link → \(target) (\(reason))" }
 }
 
-/// Checks a built site: every internal `href`/`src` names a file that exists, and every
+/// Checks a built site: every internal `href`/`src` (and each address of a `srcset`) names a file that exists, and every
 /// `#anchor` an element id in the page it points to.
 public enum LinkChecker {
     public struct Result: Sendable {
@@ -26,7 +26,8 @@ public enum LinkChecker {
         let pages = files.filter { $0.relativePath.hasSuffix(".html") }
         let scanned: [(path: String, ids: Set<String>, links: [String])] = pages.parallelMap { entry in
             let text = (try? String(contentsOf: entry.url, encoding: .utf8)) ?? ""
-            return (entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"])), attributeValues(in: text, names: ["href", "src"]))
+            let sources = attributeValues(in: text, names: ["srcset"]).flatMap(candidates)
+            return (entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"])), attributeValues(in: text, names: ["href", "src"]) + sources)
         }
         var idsByPage: [String: Set<String>] = [:]
         for page in scanned { idsByPage[page.path] = page.ids }
@@ -105,6 +106,11 @@ public enum LinkChecker {
     }
 
     /// Values of the named attributes in HTML, quoted or not.
+    /// The addresses of a `srcset` (`a-480.webp 480w, a-960.webp 960w`).
+    static func candidates(_ srcset: String) -> [String] {
+        srcset.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+    }
+
     static func attributeValues(in html: String, names: Set<String>) -> [String] {
         var values: [String] = []
         let wanted = names.map { Array($0.utf8) }

@@ -8,6 +8,7 @@ public enum BuildSummary {
     public static func lines(for report: BuildReport, output: String, elapsed: Duration) -> [String] {
         var line = report.upToDate ? upToDate(report, output: output, elapsed: elapsed) : built(report, output: output, elapsed: elapsed)
         if let reuse = reuse(report) { line += " " + reuse }
+        if report.photos > 0, !report.upToDate { line += "; \(counted(report.photos, "photo")) (\(report.encodedPhotos) encoded)" }
         line += "; search index \(size(report.searchIndexBytes))"
         if let schedule = report.schedule.flatMap(scheduled) { line += "; " + schedule }
         let warnings = report.diagnostics.warningCount

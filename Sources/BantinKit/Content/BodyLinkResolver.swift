@@ -78,6 +78,9 @@ struct BodyLinkResolver {
     private mutating func resolve(_ link: BodyLink, in document: Document) -> ResolvedLink? {
         let destination = link.destination
         let what = link.isImage ? "image" : "link"
+        if link.isImage, !link.hasText {
+            warn(link, document, "image without alt text: write what it shows between the brackets, for readers who cannot see it: `![Quang cảnh hội nghị](\(destination))`")
+        }
         if destination.trimmingCharacters(in: .whitespaces).isEmpty {
             warn(link, document, "empty \(what): its text is shown without a link; write the address between the brackets: `[chữ](../bai-khac.md)`")
             return ResolvedLink(target: .text, suffix: "")

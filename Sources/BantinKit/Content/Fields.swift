@@ -84,6 +84,8 @@ public struct SiteConfig: FrontMatterFields {
     public var firstIssue: IssueMonth?
     /// The categories the navigation shows, in order (`menu: [Xây dựng Đảng, Học và làm theo Bác]`).
     public var menu: [String] = []
+    /// The widths and quality photos are published at (`images: {widths: [480, 960, 1600], quality: 80}`).
+    public var images = ImageSettings()
     /// Anything the templates want, as `site.params.*`.
     public var params = ParamValue.map([:])
 

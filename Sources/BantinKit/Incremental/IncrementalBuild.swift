@@ -70,6 +70,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             case .page(let plan, path: _): return fingerprints.fingerprint(plan) ?? PageManifest.alwaysWritten
             case .feed(let feed): return fingerprints.fingerprint(feed)
             case .copy(path: _, source: let source): return PageFingerprints.fingerprint(copyOf: source)
+            case .bytes(path: _, let bytes): return bytes.withUnsafeBufferPointer { PageManifest.fingerprint(PhotoCache.checksum($0)) }
             case .generated: return PageManifest.alwaysWritten
             }
         }
@@ -89,6 +90,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     }
 
     private let lock = NSLock()
+
+    var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL) }
 
     // MARK: Publishing
 
@@ -113,6 +116,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.cachedArticles = articleCache?.hits ?? 0
         report.readArticles = articleCache?.misses
         report.schedule = site.schedule
+        report.photos = site.photos
+        report.encodedPhotos = site.encodedPhotos
         let cacheSaved = Background { [articleCache, output] in articleCache?.save(to: output.cacheURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.

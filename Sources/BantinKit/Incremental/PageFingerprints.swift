@@ -28,6 +28,8 @@ struct PageFingerprints: Sendable {
             hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
         }
         hasher.add(InputStamp.executable)
+        // Pages show photos' files and sizes (cards, articles, bodies, print editions).
+        hasher.add(Int64(bitPattern: graph.photos.fingerprint))
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
         // The navigation shows the menu's categories that have articles.
         for index in graph.taxonomies.menu { hasher.add("menu " + graph.taxonomies.categories[index].slug.value + " " + graph.taxonomies.categories[index].name) }

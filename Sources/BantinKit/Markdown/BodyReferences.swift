@@ -7,6 +7,8 @@ public struct BodyLink: Sendable, Hashable, Codable {
     /// Where the link starts (`[`, `![` or `<`), in its file.
     public var position: SourcePosition
     public var isImage: Bool
+    /// False for an image without alt text (`![](anh.jpg)`).
+    public var hasText = true
 }
 
 /// A directive code written in a body's running text (not in code, a link or a heading).
@@ -48,6 +50,13 @@ protocol BodyLinkRewriter {
     func mentionURL(for code: DirectiveCode) -> String?
     /// Whether the body may hold mentions worth linking (cheap to ask, saves a walk of its text).
     var linksMentions: Bool { get }
+    /// The HTML shown in place of the image `destination` (its `alt` text and `title`; `index`:
+    /// how many images of the body came before it); `nil` keeps cmark-gfm's `<img>`.
+    func picture(_ destination: String, alt: String, title: String?, index: Int) -> String?
+}
+
+extension BodyLinkRewriter {
+    func picture(_ destination: String, alt: String, title: String?, index: Int) -> String? { nil }
 }
 
 /// What kind of address a link has.

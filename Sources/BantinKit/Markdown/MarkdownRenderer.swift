@@ -59,12 +59,21 @@ public struct MarkdownRenderer: Sendable {
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return Self.parse(markdown) { parser, document in
             var edits = BodyEdits()
+            var images = 0
             // Only text on the lines that hold a code is looked at (each look copies the text).
             let mentionLines = links?.linksMentions == true ? SourceLines.lines(at: DirectiveMentions.ranges(in: markdown).map(\.lowerBound), in: markdown) : []
             let (headings, starts) = DocumentWalk.run(document, texts: !mentionLines.isEmpty) { item in
                 guard let links else { return }
                 switch item {
-                case .link(let node, _):
+                case .link(let node, let isImage):
+                    if isImage {
+                        defer { images += 1 }
+                        let title = cmark_node_get_title(node).map { String(cString: $0) }
+                        if let html = links.picture(DocumentWalk.url(of: node), alt: DocumentWalk.textContent(node), title: title, index: images) {
+                            edits.pictures.append((node, html))
+                            return
+                        }
+                    }
                     let rewrite = links.rewrite(DocumentWalk.url(of: node))
                     if rewrite != .keep { edits.links.append((node, rewrite)) }
                 case .text(let node):
@@ -96,7 +105,9 @@ public struct MarkdownRenderer: Sendable {
                 case .link(let node, let isImage):
                     let destination = DocumentWalk.url(of: node)
                     guard LinkDestination.needsResolving(destination) else { return }
-                    found.links.append(BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage))
+                    var link = BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage)
+                    link.hasText = isImage ? !DocumentWalk.textContent(node).trimmingCharacters(in: .whitespaces).isEmpty : true
+                    found.links.append(link)
                 case .text(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let (line, column) = DocumentWalk.knownStart(of: node)
@@ -254,6 +265,8 @@ private enum DocumentWalk {
 /// is walked would lose the walker's place).
 private struct BodyEdits {
     var links: [(node: OpaquePointer, rewrite: LinkRewrite)] = []
+    /// Images shown as HTML bantin made (a photo's `<picture>`): written as it is, in place of the image.
+    var pictures: [(node: OpaquePointer, html: String)] = []
     /// Text nodes cut into text and links: each piece's text and, for a mention, its address.
     var mentions: [(node: OpaquePointer, pieces: [(text: String, url: String?)])] = []
     private var linked: Set<DirectiveCode> = []
@@ -277,6 +290,13 @@ private struct BodyEdits {
     }
 
     func apply() {
+        for (node, html) in pictures {
+            // A custom node's text is written as it is, whether raw HTML is allowed or not.
+            let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+            html.withCString { _ = cmark_node_set_on_enter(custom, $0) }
+            cmark_node_insert_before(node, custom)
+            cmark_node_free(node)
+        }
         for (node, rewrite) in links {
             switch rewrite {
             case .keep: break

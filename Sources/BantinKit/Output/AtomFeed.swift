@@ -76,7 +76,7 @@ public struct AtomFeed: Sendable {
         let address: @Sendable (Route) -> String = { route in link.absoluteURL(route) ?? link.href(route) }
         let rendered = needed.parallelMap { index in
             let article = graph.articles[index]
-            return markdown.render(article.bodyText, links: PageBodyLinks(article.file, graph: graph, address: address)).html
+            return markdown.render(article.bodyText, links: PageBodyLinks(article.file, graph: graph, address: address, pictures: false)).html
         }
         return Dictionary(uniqueKeysWithValues: zip(needed, rendered))
     }

@@ -13,6 +13,8 @@ protocol BuildMemory: Sendable {
     /// For each file of the site, what of earlier output is exactly what it would hold (`nil`:
     /// make it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?]
+    /// Where encoded photos are kept between builds (`nil`: encoded for this build only).
+    var photoCache: PhotoCache? { get }
 }
 
 /// A plain build: nothing remembered, everything made.
@@ -23,6 +25,7 @@ struct NoMemory: BuildMemory {
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
         Array(repeating: nil, count: files.count)
     }
+    var photoCache: PhotoCache? { nil }
 }
 
 /// A file of the site as planned, before it is made: what it will show.
@@ -31,6 +34,8 @@ enum PlannedFile: Sendable {
     case feed(AtomFeed)
     /// A file copied from `source` (content media, theme assets).
     case copy(path: String, source: URL)
+    /// Bytes made by this build (a photo's variant when there is no photo cache).
+    case bytes(path: String, [UInt8])
     /// Made anew on every build (search index, crawl files).
     case generated(path: String)
 
@@ -38,6 +43,7 @@ enum PlannedFile: Sendable {
         switch self {
         case .page(_, path: let path): return path
         case .copy(path: let path, source: _): return path
+        case .bytes(path: let path, _): return path
         case .generated(path: let path): return path
         case .feed(let feed): return feed.path
         }

@@ -77,6 +77,9 @@ public struct BuildReport: Sendable {
     /// Articles waiting for their date (or published early); `nil` when not known (a report saved
     /// by an older bantin), which never counts as up to date.
     public var schedule: PublicationSchedule? = nil
+    /// Photos published, and how many of them this build encoded (the others came from the photo cache).
+    public var photos = 0
+    public var encodedPhotos = 0
 }
 
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap, with the

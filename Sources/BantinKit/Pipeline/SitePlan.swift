@@ -11,6 +11,9 @@ public struct PlannedSite: Sendable {
     public var reused = 0
     /// The articles left out for later (or published early with `--future`).
     public var schedule = PublicationSchedule()
+    /// Photos published, and how many of them this build encoded (the others came from the photo cache).
+    public var photos = 0
+    public var encodedPhotos = 0
 }
 
 extension SiteBuilder {
@@ -26,8 +29,18 @@ extension SiteBuilder {
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (inputs, diagnostics) = try readInputs(options, listing: listing, memory: memory)
         clock.lap("read content")
-        let graph = SiteGraph(catalog: inputs.catalog, rankRelated: memory.related)
+        // Photos are decoded and encoded on every core (or taken from the photo cache) while the graph is made.
+        let photoFiles = inputs.catalog.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
+        let photoWork = Background { [settings = inputs.catalog.config.images, cache = memory.photoCache] in
+            PhotoLibrary.publish(photoFiles, settings: settings, cache: cache)
+        }
+        var withPhotos = SiteGraph(catalog: inputs.catalog, rankRelated: memory.related)
         clock.lap("site graph")
+        let photos = photoWork.value
+        withPhotos.photos = photos.set
+        let graph = withPhotos
+        diagnostics += PhotoUses.diagnostics(photos.failures, catalog: inputs.catalog, contentName: options.contentName)
+        clock.lap("photos")
         let search = Background { memory.searchIndex(graph) }
         let pagePlans = PagePlan.all(for: graph)
         var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
@@ -35,7 +48,8 @@ extension SiteBuilder {
         planned += ["search-index.json", "search-index.js", "robots.txt"].map { .generated(path: $0) }
         if inputs.baseURL != nil { planned.append(.generated(path: "sitemap.xml")) }
         planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
-        diagnostics += addMedia(inputs.catalog.staticFiles, to: &planned, contentName: options.contentName)
+        let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) }
+        diagnostics += addMedia(copied.map { (PlannedFile.copy(path: $0.relativePath, source: $0.url), $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
 
         let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
@@ -61,6 +75,8 @@ extension SiteBuilder {
         var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchJSON.count, notes: notes)
         site.reused = reused
         site.schedule = inputs.catalog.schedule
+        site.photos = graph.photos.photos.count
+        site.encodedPhotos = graph.photos.encoded
         return (site, diagnostics)
     }
 
@@ -92,19 +108,21 @@ extension SiteBuilder {
         return (Inputs(catalog: catalog, templates: templates, baseURL: baseURL), diagnostics)
     }
 
-    /// Media and other files of `content/`, copied to the same path; one that would overwrite a
-    /// page or asset is an error.
-    static func addMedia(_ staticFiles: [TreeEntry], to planned: inout [PlannedFile], contentName: String) -> [Diagnostic] {
-        guard !staticFiles.isEmpty else { return [] }
+    /// Media and other files of `content/` (copied to the same path, or a photo's variants), each
+    /// with the path under `content/` of what it is made from; one that would overwrite a page,
+    /// an asset or another file is an error.
+    static func addMedia(_ media: [(file: PlannedFile, source: String)], to planned: inout [PlannedFile], contentName: String) -> [Diagnostic] {
+        guard !media.isEmpty else { return [] }
         let generated = PathIndex(planned.map(\.path))
         var copied: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        for file in staticFiles {
-            guard !generated.contains(file.relativePath), copied.insert(file.relativePath).inserted else {
-                diagnostics.append(.error(ContentTree.join(contentName, file.relativePath), "this file would overwrite a page or asset that bantin writes at the same path; rename it"))
+        for (file, source) in media {
+            guard !generated.contains(file.path), copied.insert(file.path).inserted else {
+                let what = file.path == source ? "this file" : "this photo's \(file.path)"
+                diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) would overwrite a page, asset or file that bantin writes at the same path; rename it"))
                 continue
             }
-            planned.append(.copy(path: file.relativePath, source: file.url))
+            planned.append(file)
         }
         return diagnostics
     }
@@ -147,6 +165,7 @@ extension SiteBuilder {
             case .page(let plan, path: _): return .render { [renderer] in renderer.html(for: plan) }
             case .feed(let feed): return .render { [graph, feedBodies, baseURL] in Array(feed.xml(graph: graph, bodies: feedBodies, baseURL: baseURL).utf8) }
             case .copy(path: _, source: let source): return .copy(source)
+            case .bytes(path: _, let bytes): return .parts([bytes])
             case .generated(let path): return generated(path)
             }
         }

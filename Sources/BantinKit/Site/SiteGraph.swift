@@ -41,6 +41,8 @@ public struct SiteGraph: Sendable {
     public var taxonomies: Taxonomies
     /// Where the links of each body lead.
     public var links: BodyLinkMap
+    /// The photos of `content/` as published (sizes, variants), by their path there.
+    public var photos = PhotoSet()
 
     /// `rankRelated` gives the "Xem thêm" articles of the articles in site order (by default,
     /// `RelatedArticles.compute`; a build passes one that reuses the last ranking when it can).

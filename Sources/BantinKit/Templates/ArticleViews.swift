@@ -3,23 +3,44 @@
 // its photo, its rendered body, its links). Names a view adds come first; any other name is
 // looked up in the fields.
 
-/// A photo as pages show it.
+/// A photo as pages show it: for a photo bantin published, its `srcset` lists (`webp`, `jpeg`),
+/// the file at the original's path (`url`, and `print`: the widest variant), its `width` and `height`, and whether it is the `first`
+/// image of its page (loaded at once, not lazily); for any other file, `url` alone.
 final class ImageView: TemplateObject, Sendable {
     let url: String
     let alt: String
     let caption: String?
+    let picture: PictureSources?
+    let first: Bool
 
-    init(_ image: ArticleImage, url: String) {
+    convenience init(_ image: ArticleImage, url: String, picture: PictureSources? = nil, first: Bool = false) {
+        self.init(url: picture?.src ?? url, alt: image.alt, caption: image.caption, picture: picture, first: first)
+    }
+
+    private init(url: String, alt: String, caption: String?, picture: PictureSources?, first: Bool) {
         self.url = url
-        alt = image.alt
-        caption = image.caption
+        self.alt = alt
+        self.caption = caption
+        self.picture = picture
+        self.first = first
+    }
+
+    /// The same photo, as the first image of its page.
+    func asFirst() -> ImageView {
+        ImageView(url: url, alt: alt, caption: caption, picture: picture, first: true)
     }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
-        case "url": .text(url)
+        case "url", "print": .text(url)
         case "alt": .text(alt)
         case "caption": TemplateValue.nonEmpty(caption)
+        case "first": .bool(first)
+        // Absent names would be looked up further down the context stack: false, not nil.
+        case "webp": picture.map { .text($0.webp) } ?? .bool(false)
+        case "jpeg": picture.map { .text($0.jpeg) } ?? .bool(false)
+        case "width": picture.map { .text(String($0.width)) } ?? .bool(false)
+        case "height": picture.map { .text(String($0.height)) } ?? .bool(false)
         default: nil
         }
     }
@@ -40,6 +61,11 @@ final class CardView: TemplateObject, Sendable {
         self.image = image
         self.categoryURL = categoryURL
         self.locationURL = locationURL
+    }
+
+    /// The same card, its photo the first image of its page.
+    func withFirstImage() -> CardView {
+        CardView(fields: fields, url: url, image: image?.asFirst(), categoryURL: categoryURL, locationURL: locationURL)
     }
 
     func value(named name: String) -> TemplateValue? {

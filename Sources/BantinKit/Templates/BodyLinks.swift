@@ -6,13 +6,27 @@ struct PageBodyLinks: BodyLinkRewriter {
     let directivePages: [DirectiveCode: Int]
     /// The address of a route from the page (relative, or absolute in a feed with a base URL).
     let address: (Route) -> String
+    let photos: PhotoSet
+    /// How body photos are shown: `<picture>` on pages, a plain `<img>` of the widest JPEG in feeds.
+    let pictures: Bool
+    /// Whether the body's first image is the first image of its page (an article without a photo of its own).
+    let leadsPage: Bool
 
     var linksMentions: Bool { !directivePages.isEmpty }
 
-    init(_ file: String?, graph: SiteGraph, address: @escaping (Route) -> String) {
+    init(_ file: String?, graph: SiteGraph, address: @escaping (Route) -> String, pictures: Bool = true, leadsPage: Bool = false) {
         resolved = file.flatMap { graph.links[$0] } ?? [:]
         directivePages = graph.directiveIndex
         self.address = address
+        photos = graph.photos
+        self.pictures = pictures
+        self.leadsPage = leadsPage
+    }
+
+    func picture(_ destination: String, alt: String, title: String?, index: Int) -> String? {
+        guard case .file(let path)? = resolved[destination]?.target, let photo = photos.photos[path] else { return nil }
+        let sources = PictureSources(photo, address: { address(.file($0)) })
+        return pictures ? sources.html(alt: alt, title: title, first: leadsPage && index == 0) : sources.plainHTML(alt: alt, title: title)
     }
 
     func rewrite(_ destination: String) -> LinkRewrite {
@@ -26,7 +40,7 @@ struct PageBodyLinks: BodyLinkRewriter {
         case .article(let slug): return .replace(address(.article(slug)) + link.suffix)
         case .directive(let code): return .replace(address(.directive(code.slug, page: 1)) + link.suffix)
         case .theme(let year): return .replace(address(.theme(year: year, page: 1)) + link.suffix)
-        case .file(let path): return .replace(address(.file(path)) + link.suffix)
+        case .file(let path): return .replace(address(.file(photos.published(path))) + link.suffix)
         }
     }
 
@@ -37,7 +51,7 @@ struct PageBodyLinks: BodyLinkRewriter {
 
 extension PageRenderer {
     /// The links of the body of `file` as the page at `link` shows them.
-    func bodyLinks(_ file: String?, link: LinkBuilder) -> PageBodyLinks {
-        PageBodyLinks(file, graph: graph, address: link.href)
+    func bodyLinks(_ file: String?, link: LinkBuilder, leadsPage: Bool = false) -> PageBodyLinks {
+        PageBodyLinks(file, graph: graph, address: link.href, leadsPage: leadsPage)
     }
 }

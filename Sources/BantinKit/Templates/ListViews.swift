@@ -110,8 +110,11 @@ final class ListingView: TemplateObject, Sendable {
         self.subtitle = subtitle
         self.facts = facts
         self.description = description
-        self.lead = lead
-        self.articles = articles
+        // The first photo of a list is loaded at once; the others when they come into view.
+        var cards = (lead.map { [$0] } ?? []) + articles
+        if let first = cards.firstIndex(where: { $0.image != nil }) { cards[first] = cards[first].withFirstImage() }
+        self.lead = lead == nil ? nil : cards.first
+        self.articles = Array(cards.dropFirst(lead == nil ? 0 : 1))
         self.pagination = pagination
         self.mentions = mentions
     }

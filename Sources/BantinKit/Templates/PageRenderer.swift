@@ -77,13 +77,26 @@ public final class PageRenderer: Sendable {
         }
     }
 
-    func card(_ index: Int, link: LinkBuilder) -> CardView {
+    /// Article `index`'s card; `first`: its photo is the first image of the page.
+    func card(_ index: Int, link: LinkBuilder, first: Bool = false) -> CardView {
         let article = graph.articles[index]
         return CardView(
             fields: fields(ofArticle: index), url: link.href(.article(article.slug)),
-            image: article.image.map { ImageView($0, url: link.href(.file($0.path))) },
+            image: article.image.map { image(of: $0, link: link, first: first) },
             categoryURL: graph.taxonomies.categoryPaths[index].map { link.root + $0 },
             locationURL: graph.taxonomies.placePaths[index].map { link.root + $0 })
+    }
+
+    /// An article's photo as the page at `link` shows it.
+    func image(of image: ArticleImage, link: LinkBuilder, first: Bool) -> ImageView {
+        let address = { (path: String) in link.href(.file(path)) }
+        let photo = photo(at: image.path)
+        return ImageView(image, url: address(image.path), picture: photo.map { PictureSources($0, address: address) }, first: first)
+    }
+
+    /// The published photo at `path` under `content/` (as an article's `image` writes it).
+    func photo(at path: String) -> Photo? {
+        graph.photos.photos[SourceDecoder.isKnownNFC(path) ? path : path.precomposedStringWithCanonicalMapping]
     }
 
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {

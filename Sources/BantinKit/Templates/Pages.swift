@@ -159,10 +159,13 @@ extension PageRenderer {
         }
         crumbs.append((article.title, nil))
         var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
-        let imageURL = article.image.flatMap { link.absoluteURL(.file($0.path)) }
+        // Open Graph and JSON-LD show the widest JPEG.
+        let photo = article.image.flatMap { photo(at: $0.path) }
+        let imageURL = article.image.flatMap { link.absoluteURL(.file(photo?.largest.path ?? $0.path)) }
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
         ctx.page.image = imageURL
         ctx.page.imageAlt = article.image?.alt
+        ctx.page.imageSize = imageURL == nil ? nil : photo.map { ($0.largest.width, $0.largest.height) }
         ctx.page.published = article.date.iso8601
         ctx.page.modified = (article.updated ?? article.date).iso8601
         ctx.page.section = article.category
@@ -172,7 +175,7 @@ extension PageRenderer {
         ctx.page.structuredData.insert(
             StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
         let view = ArticleView(
-            card: card(index, link: link), body: articleBody(index),
+            card: card(index, link: link, first: true), body: articleBody(index),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link),
             related: graph.related[index].map { card($0, link: link) })
         return render(ctx, .article(view), template: "article")
@@ -183,7 +186,8 @@ extension PageRenderer {
     func articleBody(_ index: Int) -> [UInt8] {
         let article = graph.articles[index]
         return bodies.body(of: index) {
-            markdown.render(article.bodyText, links: bodyLinks(article.file, link: LinkBuilder(from: .article(article.slug), baseURL: baseURL))).utf8
+            let links = bodyLinks(article.file, link: LinkBuilder(from: .article(article.slug), baseURL: baseURL), leadsPage: article.image == nil)
+            return markdown.render(article.bodyText, links: links).utf8
         }
     }
 

@@ -8,7 +8,9 @@ import Foundation
 /// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
 ///   article's title is an `<h2>`;
 /// - relative links and images, written from the article's page, point from the print edition
-///   to the same file.
+///   to the same file;
+/// - a photo's `<picture>` keeps only its `<img>` of the widest JPEG, loaded at once (no
+///   `<source>`, `srcset`, `sizes`, `loading` or `fetchpriority`): paper wants the sharpest file.
 struct PrintBody: Sendable {
     /// Put before every id: `bai-2-`.
     let idPrefix: String
@@ -47,8 +49,11 @@ struct PrintBody: Sendable {
             out.append(UInt8(ascii: "<"))
             return open + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<nameStart]))
         let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
+        if !closing, Self.named(name, "source") {
+            return (Self.find(UInt8(ascii: ">"), in: bytes, from: at) ?? bytes.count - 1) + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<nameStart]))
         if name.count == 2, name[0] | 0x20 == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1]) {
             out += [UInt8(ascii: "h"), min(name[1] + 1, UInt8(ascii: "6"))]
         } else {
@@ -75,15 +80,17 @@ struct PrintBody: Sendable {
             let nameStart = at
             while at < bytes.count, Self.isAttributeNameByte(bytes[at]) { at += 1 }
             let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
-            out.append(contentsOf: name)
+            let attribute = Attribute(name)
+            if attribute == .dropped, out.last == UInt8(ascii: " ") { out.removeLast() } else { out.append(contentsOf: name) }
             guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "="), bytes[at + 1] == UInt8(ascii: "\"") else { continue }
             let valueStart = at + 2
             let valueEnd = Self.find(UInt8(ascii: "\""), in: bytes, from: valueStart) ?? bytes.count
+            at = valueEnd + 1
+            if attribute == .dropped { continue }
             let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
             out += [UInt8(ascii: "="), UInt8(ascii: "\"")]
-            copyValue(value, of: Attribute(name), into: &out)
+            copyValue(value, of: attribute, into: &out)
             out.append(UInt8(ascii: "\""))
-            at = valueEnd + 1
         }
         return at
     }
@@ -91,13 +98,26 @@ struct PrintBody: Sendable {
     /// The attributes whose values change; any other is copied as it is.
     enum Attribute {
         case id, url, other
+        /// A photo's choice of files and loading: print shows the widest, at once.
+        case dropped
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
-            func named(_ text: StaticString) -> Bool {
-                name.count == text.utf8CodeUnitCount && zip(name, UnsafeBufferPointer(start: text.utf8Start, count: name.count)).allSatisfy { $0 | 0x20 == $1 }
+            let named = { (text: StaticString) in PrintBody.named(name, text) }
+            if named("id") {
+                self = .id
+            } else if named("href") || named("src") {
+                self = .url
+            } else if named("srcset") || named("sizes") || named("loading") || named("fetchpriority") {
+                self = .dropped
+            } else {
+                self = .other
             }
-            self = named("id") ? .id : named("href") || named("src") ? .url : .other
         }
+    }
+
+    /// Whether a tag or attribute name is `text` (lower case), in any case.
+    static func named(_ name: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        name.count == text.utf8CodeUnitCount && zip(name, UnsafeBufferPointer(start: text.utf8Start, count: name.count)).allSatisfy { $0 | 0x20 == $1 }
     }
 
     /// Copies an attribute's value: an id and an in-page link take the prefix, a relative URL is

@@ -86,6 +86,8 @@ final class PageView: TemplateObject, Sendable {
         /// Absolute URL of the page's photo (Open Graph, Twitter), only with a base URL.
         var image: String? = nil
         var imageAlt: String? = nil
+        /// The width and height of the photo `image` leads to.
+        var imageSize: (width: Int, height: Int)? = nil
         var published: String? = nil
         var modified: String? = nil
         var section: String? = nil
@@ -100,6 +102,7 @@ final class PageView: TemplateObject, Sendable {
     let feed: String?
     let image: String?
     let imageAlt: String?
+    let imageSize: (width: Int, height: Int)?
     let published: String?
     let modified: String?
     let section: String?
@@ -115,6 +118,7 @@ final class PageView: TemplateObject, Sendable {
         feed = parts.feed
         image = parts.image
         imageAlt = parts.imageAlt
+        imageSize = parts.imageSize
         published = parts.published
         modified = parts.modified
         section = parts.section
@@ -132,6 +136,8 @@ final class PageView: TemplateObject, Sendable {
         case "og_type": .text(kind == "article" ? "article" : "website")
         case "image": image.map { .text($0) }
         case "image_alt": TemplateValue.nonEmpty(imageAlt)
+        case "image_width": imageSize.map { .text(String($0.width)) }
+        case "image_height": imageSize.map { .text(String($0.height)) }
         case "published": published.map { .text($0) }
         case "modified": modified.map { .text($0) }
         case "section": TemplateValue.nonEmpty(section)

@@ -1,0 +1,105 @@
+import Foundation
+
+/// An encoding bantin publishes photos in.
+public enum PhotoFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case jpeg, webp, png
+
+    /// The file extension of a variant: `anh-480.jpg`.
+    var fileExtension: String { self == .jpeg ? "jpg" : rawValue }
+    var mimeType: String { "image/" + rawValue }
+    var name: String { self == .jpeg ? "JPEG" : self == .png ? "PNG" : "WebP" }
+}
+
+/// One published file of a photo.
+public struct PhotoVariant: Sendable, Hashable {
+    /// Its width and height in pixels.
+    public var width: Int
+    public var height: Int
+    public var format: PhotoFormat
+    /// Where it is written, relative to the output root.
+    public var path: String
+}
+
+/// A photo of `content/` as published: upright, sRGB, without metadata, at each width of
+/// `images.widths` it is wide enough for, as JPEG and WebP (and, for a PNG, the largest as PNG).
+public struct Photo: Sendable, Hashable {
+    /// Its path under `content/`.
+    public var source: String
+    /// The file at the original's path (a HEIC original's becomes `.jpg`).
+    public var published: String
+    /// Every file written for it, narrowest first.
+    public var variants: [PhotoVariant]
+
+    /// The variants in `format`, narrowest first.
+    public func variants(_ format: PhotoFormat) -> [PhotoVariant] { variants.filter { $0.format == format } }
+
+    /// The widest JPEG: what print, feeds, Open Graph and browsers without `srcset` get.
+    public var largest: PhotoVariant { variants(.jpeg).last! }
+
+    /// `anh-480.webp 480w, anh-960.webp 960w`, each file's address given by `address`.
+    func srcset(_ format: PhotoFormat, address: (String) -> String) -> String {
+        // A space or comma in an address would end its candidate in the list.
+        variants(format).map { variant in
+            let url = address(variant.path).replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: ",", with: "%2C")
+            return "\(url) \(variant.width)w"
+        }.joined(separator: ", ")
+    }
+}
+
+/// Which files of `content/` are photos, and the names of what is published for them.
+enum PhotoNaming {
+    /// The extensions of photos (compared in lower case); every other file is copied as it is.
+    static let extensions: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
+
+    static func isPhoto(_ path: String) -> Bool { extensions.contains(fileExtension(of: path)) }
+
+    /// The format the file at the original's path keeps: JPEG for JPEG and HEIC, else its own.
+    static func family(of path: String) -> PhotoFormat {
+        switch fileExtension(of: path) {
+        case "png": return .png
+        case "webp": return .webp
+        default: return .jpeg
+        }
+    }
+
+    /// The path the photo is published at: its own, but `.jpg` for a HEIC original.
+    static func published(_ path: String) -> String {
+        ["heic", "heif"].contains(fileExtension(of: path)) ? stem(of: path) + ".jpg" : path
+    }
+
+    /// The path of one variant: the original's path for the widest in the original's family,
+    /// otherwise beside it with its width (`anh-480.webp`).
+    static func path(of source: String, width: Int, format: PhotoFormat, widest: Bool) -> String {
+        if widest, format == family(of: source) { return published(source) }
+        return stem(of: source) + "-\(width)." + format.fileExtension
+    }
+
+    /// The widths a photo `width` pixels wide (upright) is published at: each of `widths` it is
+    /// wider than, and then its own width or the largest of `widths`, whichever is smaller. A
+    /// photo is never enlarged.
+    static func widths(for width: Int, settings: ImageSettings) -> [Int] {
+        let sorted = Set(settings.widths).sorted()
+        guard let largest = sorted.last, width > 0 else { return [] }
+        return sorted.filter { $0 < min(width, largest) } + [min(width, largest)]
+    }
+
+    /// The variants made for a photo at `widths`: WebP and JPEG at each, and a PNG's widest as PNG.
+    static func wanted(_ source: String, widths: [Int]) -> [(width: Int, format: PhotoFormat)] {
+        var wanted = widths.flatMap { [($0, PhotoFormat.webp), ($0, PhotoFormat.jpeg)] }
+        if family(of: source) == .png, let widest = widths.last { wanted.append((widest, .png)) }
+        return wanted
+    }
+
+    private static func fileExtension(of path: String) -> String {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    private static func stem(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") ?? Optional(path.startIndex),
+            let dot = path[slash...].lastIndex(of: "."), dot > path.startIndex
+        else { return path }
+        return String(path[..<dot])
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Where the encoded variants of photos are kept between builds: `.public.bantin/photos/`, one
+/// entry per photo, named by a key made of the photo's bytes and everything that decides the
+/// variants (settings, libvips version). An entry is its variant files (`<key>-480.webp`, …)
+/// and, written last, its index (`<key>.txt`: each variant's width, height, format, size and
+/// checksum). An entry whose index is missing, or whose files do not match it, is not used: the
+/// photo is encoded again.
+struct PhotoCache: Sendable {
+    let folder: URL
+
+    /// One variant as stored: the width it was asked for (its name), what it is, where it is.
+    struct Stored: Sendable {
+        var name: Int
+        var width: Int
+        var height: Int
+        var format: PhotoFormat
+        var contents: PhotoBytes
+    }
+
+    private static let format = "bantin-photo-1"
+
+    private func file(_ key: String, _ suffix: String) -> String { folder.path + "/" + key + suffix }
+
+    /// The entry of `key`, when it is whole and every file is as it was written.
+    func load(_ key: String) -> [Stored]? {
+        guard let index = Directory.contents(of: file(key, ".txt")) else { return nil }
+        let lines = String(decoding: index, as: UTF8.self).split(separator: "\n")
+        guard lines.first == Substring(Self.format), lines.count > 1 else { return nil }
+        var stored: [Stored] = []
+        for line in lines.dropFirst() {
+            let words = line.split(separator: " ")
+            guard words.count == 6, let name = Int(words[0]), let width = Int(words[1]), let height = Int(words[2]),
+                let format = PhotoFormat(rawValue: String(words[3])), let size = Int(words[4]), let sum = UInt64(words[5], radix: 16)
+            else { return nil }
+            let path = file(key, "-\(name).\(format.fileExtension)")
+            guard let mapped = MappedFile(path: path), mapped.size == size, Self.checksum(mapped.bytes) == sum else { return nil }
+            stored.append(Stored(name: name, width: width, height: height, format: format, contents: .file(URL(fileURLWithPath: path))))
+        }
+        return stored
+    }
+
+    /// Saves the variants of `key` (each file, then the index through a temporary file renamed
+    /// into place). A failure is not an error: the photo will be encoded again next time, and
+    /// this build publishes the bytes it holds.
+    func save(_ key: String, _ variants: [(name: Int, encoded: PhotoCodec.Encoded)]) -> [Stored] {
+        guard OutputFolder.makeFolder(folder.path) == 0 else { return variants.map(Self.inMemory) }
+        var index = [Self.format]
+        var stored: [Stored] = []
+        for (name, encoded) in variants {
+            let path = file(key, "-\(name).\(encoded.format.fileExtension)")
+            do {
+                try OutputFolder.writeFile(encoded.bytes, to: path, replacing: true)
+            } catch {
+                return variants.map(Self.inMemory)
+            }
+            let sum = encoded.bytes.withUnsafeBufferPointer(Self.checksum)
+            index.append("\(name) \(encoded.width) \(encoded.height) \(encoded.format.rawValue) \(encoded.bytes.count) \(String(sum, radix: 16))")
+            stored.append(Stored(name: name, width: encoded.width, height: encoded.height, format: encoded.format, contents: .file(URL(fileURLWithPath: path))))
+        }
+        guard OutputFolder.replaceFile(parts: [Array((index.joined(separator: "\n") + "\n").utf8)], at: file(key, ".txt")) else {
+            return variants.map(Self.inMemory)
+        }
+        return stored
+    }
+
+    static func inMemory(_ variant: (name: Int, encoded: PhotoCodec.Encoded)) -> Stored {
+        Stored(name: variant.name, width: variant.encoded.width, height: variant.encoded.height, format: variant.encoded.format, contents: .bytes(variant.encoded.bytes))
+    }
+
+    /// Removes the entries no photo of this build uses (of photos changed or removed).
+    func removeAll(except keys: Set<String>) {
+        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        let names = Directory.names(ofOpen: fd) ?? []
+        Glibc.close(fd)
+        for name in names {
+            let key = String(name.prefix { $0 != "-" && $0 != "." })
+            if !keys.contains(key) { unlink(folder.path + "/" + name) }
+        }
+    }
+
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.value
+    }
+}
+
+/// Where a variant's bytes are: in the photo cache, or in memory (a build that keeps nothing).
+enum PhotoBytes: Sendable {
+    case file(URL)
+    case bytes([UInt8])
+}

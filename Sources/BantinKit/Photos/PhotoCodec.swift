@@ -1,0 +1,154 @@
+import CVips
+import Foundation
+
+/// Reads and writes photos with libvips. This is the only file that talks to the library (through
+/// the calls written out in `Sources/CVips/shim.h`): the rest of bantin sees Swift values.
+///
+/// A photo is decoded once, shrunk while it is loaded to the largest width wanted, turned upright
+/// by its EXIF orientation and converted to sRGB, and kept in memory; every smaller width is made
+/// from that image, and each is encoded without any metadata.
+enum PhotoCodec {
+    /// What the file says of itself, read without decoding its pixels.
+    struct Header: Sendable, Equatable {
+        var width: Int
+        var height: Int
+        /// The EXIF orientation (1 upright; 5–8 turned a quarter).
+        var orientation: Int
+        /// Which libvips loader reads it (`VipsForeignLoadJpegFile`, …).
+        var loader: String
+
+        /// The width once turned upright.
+        var uprightWidth: Int { (5...8).contains(orientation) ? height : width }
+    }
+
+    /// One encoded variant.
+    struct Encoded: Sendable {
+        var width: Int
+        var height: Int
+        var format: PhotoFormat
+        var bytes: [UInt8]
+    }
+
+    /// A photo libvips could not read or write, in plain words.
+    struct Failure: Error, Sendable {
+        var reason: String
+    }
+
+    /// What changes the bytes of every variant: the library's version, and how bantin calls it.
+    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-1"
+
+    /// libvips is started once, before any parallel work, with its own threads and operation cache
+    /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and
+    /// with the loaders libvips does not trust for untrusted files (ImageMagick, PDF, …) blocked.
+    private static let started: Void = {
+        setenv("VIPS_WARNING", "0", 0)
+        guard vips_init("bantin") == 0 else { fatalError("libvips could not start: \(takeError())") }
+        vips_concurrency_set(1)
+        vips_cache_set_max(0)
+        vips_block_untrusted_set(1)
+    }()
+
+    static func start() { _ = started }
+
+    /// The header of the photo at `path`, read without decoding its pixels.
+    static func header(of path: String) throws(Failure) -> Header {
+        start()
+        defer { vips_thread_shutdown() }
+        guard let loader = vips_foreign_find_load(path) else {
+            throw Failure(reason: "it is not a photo libvips can read" + detail(takeError()))
+        }
+        guard let image = bantin_vips_open(path) else {
+            throw Failure(reason: "its header cannot be read" + detail(takeError()))
+        }
+        defer { bantin_vips_unref(image) }
+        return Header(
+            width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
+            orientation: Int(vips_image_get_orientation(image)), loader: String(cString: loader))
+    }
+
+    /// The variants of the photo at `path`: decoded once at `largest` pixels wide (never
+    /// enlarged), then each of `wanted` made from that image, on every core.
+    static func encode(_ path: String, largest: Int, wanted: [(width: Int, format: PhotoFormat)], quality: Int) throws(Failure) -> [Encoded] {
+        start()
+        var decoded: UnsafeMutablePointer<VipsImage>?
+        guard bantin_vips_thumbnail(path, &decoded, Int32(largest)) == 0, let lazy = decoded else {
+            defer { vips_thread_shutdown() }
+            throw Failure(reason: "it cannot be decoded" + detail(takeError()))
+        }
+        // Rendered into memory here, once: this is where the file is actually decoded.
+        let memory = vips_image_copy_memory(lazy)
+        bantin_vips_unref(lazy)
+        guard let base = memory else {
+            defer { vips_thread_shutdown() }
+            throw Failure(reason: "it cannot be decoded" + detail(takeError()))
+        }
+        vips_thread_shutdown()
+        let shared = SharedImage(pointer: base)
+        defer { bantin_vips_unref(base) }
+        let results: [Result<Encoded, Failure>] = wanted.parallelMap { variant in
+            defer { vips_thread_shutdown() }
+            return Result { () throws(Failure) in try encode(shared.pointer, width: variant.width, format: variant.format, quality: quality) }
+        }
+        var encoded: [Encoded] = []
+        for result in results {
+            switch result {
+            case .success(let variant): encoded.append(variant)
+            case .failure(let failure): throw failure
+            }
+        }
+        return encoded
+    }
+
+    /// One variant of the decoded image `base`: scaled down to `width` (when narrower), its
+    /// transparency laid on white for JPEG, encoded.
+    private static func encode(_ base: UnsafeMutablePointer<VipsImage>, width: Int, format: PhotoFormat, quality: Int) throws(Failure) -> Encoded {
+        var owned: [UnsafeMutablePointer<VipsImage>] = []
+        defer { owned.forEach(bantin_vips_unref) }
+        var image = base
+        let baseWidth = Int(vips_image_get_width(base))
+        if width < baseWidth {
+            var scaled: UnsafeMutablePointer<VipsImage>?
+            guard bantin_vips_resize(base, &scaled, Double(width) / Double(baseWidth)) == 0, let scaled else {
+                throw Failure(reason: "it cannot be resized" + detail(takeError()))
+            }
+            owned.append(scaled)
+            image = scaled
+        }
+        if format == .jpeg, vips_image_hasalpha(image) != 0 {
+            var flat: UnsafeMutablePointer<VipsImage>?
+            guard bantin_vips_flatten_white(image, &flat) == 0, let flat else {
+                throw Failure(reason: "its transparency cannot be removed for JPEG" + detail(takeError()))
+            }
+            owned.append(flat)
+            image = flat
+        }
+        var buffer: UnsafeMutableRawPointer?
+        var length = 0
+        let status: Int32
+        switch format {
+        case .jpeg: status = bantin_vips_jpeg(image, &buffer, &length, Int32(quality))
+        case .webp: status = bantin_vips_webp(image, &buffer, &length, Int32(quality))
+        case .png: status = bantin_vips_png(image, &buffer, &length)
+        }
+        guard status == 0, let buffer else { throw Failure(reason: "it cannot be encoded as \(format.name)" + detail(takeError())) }
+        defer { g_free(buffer) }
+        let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length).bindMemory(to: UInt8.self))
+        return Encoded(width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)), format: format, bytes: bytes)
+    }
+
+    /// An image in memory that the variants read on several cores at once (libvips allows it).
+    private struct SharedImage: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<VipsImage>
+    }
+
+    /// libvips's last error messages, taken (the buffer is emptied), on one line.
+    private static func takeError() -> String {
+        guard let copy = vips_error_buffer_copy() else { return "" }
+        defer { g_free(copy) }
+        return String(cString: copy).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+    }
+
+    private static func detail(_ message: String) -> String {
+        message.isEmpty ? "" : " (libvips: \(message))"
+    }
+}

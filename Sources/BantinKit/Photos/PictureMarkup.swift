@@ -1,0 +1,40 @@
+/// What a page shows of a photo: its variants as `srcset` lists, addressed from the page, and its
+/// size (the widest JPEG's), so that the browser picks the file that fits and keeps its place.
+struct PictureSources: Sendable {
+    var webp: String
+    var jpeg: String
+    /// The file at the original's path (the widest variant, JPEG for a JPEG or HEIC): the
+    /// fallback `src`, and what print uses.
+    var src: String
+    var width: Int
+    var height: Int
+
+    init(_ photo: Photo, address: (String) -> String) {
+        webp = photo.srcset(.webp, address: address)
+        jpeg = photo.srcset(.jpeg, address: address)
+        src = address(photo.published)
+        width = photo.largest.width
+        height = photo.largest.height
+    }
+
+    /// How wide a photo in an article's body is shown: the width of the default theme's
+    /// `.story` column (`--measure`, 44rem), or the screen less the page's margins.
+    static let bodySizes = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
+
+    /// A `<picture>` of a body image: WebP and JPEG `srcset`, the widest for print, width,
+    /// height, `alt` (and `title`); lazily loaded unless it is the first image of its page.
+    func html(alt: String, title: String?, first: Bool) -> String {
+        let (src, jpeg, webp) = (Escape.xml(src), Escape.xml(jpeg), Escape.xml(webp))
+        var img = "<img src=\"\(src)\" srcset=\"\(jpeg)\" sizes=\"\(Self.bodySizes)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\""
+        if let title, !title.isEmpty { img += " title=\"\(Escape.xml(title))\"" }
+        img += first ? " fetchpriority=\"high\">" : " loading=\"lazy\">"
+        return "<picture><source media=\"print\" srcset=\"\(src)\"><source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(Self.bodySizes)\">" + img + "</picture>"
+    }
+
+    /// A plain `<img>` of the widest variant (feeds, which readers show without `srcset`).
+    func plainHTML(alt: String, title: String?) -> String {
+        var img = "<img src=\"\(Escape.xml(src))\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\""
+        if let title, !title.isEmpty { img += " title=\"\(Escape.xml(title))\"" }
+        return img + " />"
+    }
+}

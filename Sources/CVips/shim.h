@@ -1,0 +1,44 @@
+// libvips for bantin. Its operations take optional arguments as a NULL-terminated list, which
+// Swift cannot pass: each call bantin makes is written out here, with its options fixed.
+#include <vips/vips.h>
+
+/// Opens a photo for its header only (nothing is decoded until pixels are asked for).
+static inline VipsImage *bantin_vips_open(const char *path) {
+    return vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+}
+
+/// Decodes a photo once, shrinking while loading, upright (EXIF orientation applied), in sRGB,
+/// at most `width` pixels wide (never enlarged); a file cut short is an error, not a grey band.
+static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width) {
+    return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                          "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+}
+
+/// `in` scaled by `scale` (below 1) with libvips's default kernel (lanczos3).
+static inline int bantin_vips_resize(VipsImage *in, VipsImage **out, double scale) {
+    return vips_resize(in, out, scale, NULL);
+}
+
+/// `in` with its transparency laid on white (JPEG has no alpha).
+static inline int bantin_vips_flatten_white(VipsImage *in, VipsImage **out) {
+    double white[3] = {255, 255, 255};
+    VipsArrayDouble *background = vips_array_double_new(white, 3);
+    int result = vips_flatten(in, out, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    return result;
+}
+
+/// Encoders: every piece of metadata (EXIF, GPS, XMP, IPTC, ICC) stripped.
+static inline int bantin_vips_jpeg(VipsImage *in, void **buffer, size_t *length, int quality) {
+    return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
+}
+
+static inline int bantin_vips_webp(VipsImage *in, void **buffer, size_t *length, int quality) {
+    return vips_webpsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, NULL);
+}
+
+static inline int bantin_vips_png(VipsImage *in, void **buffer, size_t *length) {
+    return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, "compression", 6, NULL);
+}
+
+static inline void bantin_vips_unref(VipsImage *image) { g_object_unref(image); }

@@ -1,0 +1,256 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// Photos end to end: each made in the test with `vips` (tagged with `exiftool`), built into a
+/// temporary site, and read back from the output with `exiftool`.
+@Suite struct PhotoTests {
+    static let articleFile = "content/articles/2023/05/hoi-nghi.md"
+    static let page = "public/bai-viet/hoi-nghi-so-ket/index.html"
+
+    /// A program run to the end; its standard output, or a recorded issue when it fails.
+    @discardableResult
+    static func tool(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let problem = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            Issue.record("\(arguments.joined(separator: " ")) failed: \(String(decoding: problem, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A grainy photo `width` × `height` at `relative` in `site` (noise: it compresses like a photo).
+    static func photo(_ site: TestSite, _ relative: String, width: Int, height: Int) throws {
+        let url = site.root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let noise = site.root.appendingPathComponent("noise-\(UUID().uuidString).v").path
+        try tool(["vips", "gaussnoise", noise, String(width), String(height), "--sigma", "40"])
+        try tool(["vips", "copy", noise, url.path])
+        try FileManager.default.removeItem(atPath: noise)
+    }
+
+    /// What a correspondent's phone writes into a photo: turned a quarter (orientation 6), where it
+    /// was taken, who took it.
+    static func tagLikeAPhone(_ site: TestSite, _ relative: String) throws {
+        try tool([
+            "exiftool", "-q", "-overwrite_original", "-n", "-Orientation=6", "-GPSLatitude=10.36", "-GPSLatitudeRef=N",
+            "-GPSLongitude=106.36", "-GPSLongitudeRef=E", "-XMP-dc:Creator=Phóng viên", "-Make=Phone", site.root.appendingPathComponent(relative).path,
+        ])
+    }
+
+    /// A site with one article showing `media/2023/anh.jpg` (1200 × 900 as stored, orientation 6: a
+    /// portrait 900 × 1200 upright) and, in its body, `media/so-do.png` (300 × 200).
+    static func site(body: String = "Mở đầu.\n\n![Sơ đồ tổ chức](../../../media/so-do.png)\n") throws -> TestSite {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin ảnh\"\n")
+        try site.write(
+            articleFile,
+            article(
+                title: "Hội nghị sơ kết",
+                extra: "image: media/2023/anh.jpg\nimage_alt: \"Quang cảnh hội nghị\"\nimage_caption: \"Ảnh: Minh Trí\"\n", body: body))
+        try photo(site, "content/media/2023/anh.jpg", width: 1200, height: 900)
+        try tagLikeAPhone(site, "content/media/2023/anh.jpg")
+        try photo(site, "content/media/so-do.png", width: 300, height: 200)
+        return site
+    }
+
+    /// Every image file of the output, as `exiftool -json -G` reads it.
+    static func imagesRead(_ site: TestSite) throws -> [[String: Any]] {
+        let images = try site.snapshot().keys.filter { [".jpg", ".webp", ".png"].contains(where: $0.hasSuffix) }.sorted()
+        let json = try tool(["exiftool", "-json", "-G", "-n"] + images.map { site.output.path + $0 })
+        return (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
+    }
+
+    @Test func photosArePublishedUprightStrippedAndNeverEnlarged() throws {
+        let site = try Self.site()
+        let report = try site.build()
+        #expect(report.photos == 2 && report.encodedPhotos == 2)
+        let files = Set(try site.snapshot().keys.filter { $0.hasPrefix("/media/") })
+        #expect(
+            files == [
+                "/media/2023/anh.jpg", "/media/2023/anh-480.jpg", "/media/2023/anh-480.webp", "/media/2023/anh-900.webp",
+                "/media/so-do.png", "/media/so-do-300.jpg", "/media/so-do-300.webp",
+            ])
+        let read = try Self.imagesRead(site)
+        #expect(read.count == files.count)
+        for image in read {
+            let name = image["SourceFile"] as? String ?? "?"
+            let metadata = image.keys.filter { ["EXIF:", "GPS:", "XMP", "IPTC:", "MakerNotes:", "ICC_Profile:", "Composite:GPS"].contains(where: $0.hasPrefix) }
+            #expect(metadata.isEmpty, "\(name) still carries \(metadata.sorted())")
+            let width = image["File:ImageWidth"] as? Int ?? image["RIFF:ImageWidth"] as? Int ?? image["PNG:ImageWidth"] as? Int ?? 0
+            let height = image["File:ImageHeight"] as? Int ?? image["RIFF:ImageHeight"] as? Int ?? image["PNG:ImageHeight"] as? Int ?? 0
+            #expect(width > 0 && height > 0, "\(name): no size read")
+            if name.contains("/anh") {
+                #expect(height > width, "\(name) is \(width) × \(height): not turned upright by its orientation")
+                #expect(width <= 900, "\(name) is wider than its original")
+            } else {
+                #expect(width <= 300, "\(name) is wider than its original")
+            }
+            let named = (name as NSString).lastPathComponent.split(separator: "-").dropFirst().last.flatMap { Int($0.prefix { $0.isNumber }) }
+            if let named { #expect(width == named, "\(name) is \(width) wide") }
+        }
+    }
+
+    @Test func pagesShowPicturesWithSizesAndAltAndLoadTheFirstAtOnce() throws {
+        let site = try Self.site()
+        try site.build(baseURL: "https://vi-du.org/ban-tin/")
+        let page = try site.read(Self.page)
+        #expect(page.contains("<source type=\"image/webp\" srcset=\"../../media/2023/anh-480.webp 480w, ../../media/2023/anh-900.webp 900w\""))
+        #expect(page.contains("<img src=\"../../media/2023/anh.jpg\" srcset=\"../../media/2023/anh-480.jpg 480w, ../../media/2023/anh.jpg 900w\""))
+        #expect(page.contains("width=\"900\" height=\"1200\" alt=\"Quang cảnh hội nghị\" fetchpriority=\"high\">"))
+        #expect(page.contains("<source media=\"print\" srcset=\"../../media/2023/anh.jpg\">"))
+        // The body's photo: a picture too, loaded lazily (the article's own photo comes first).
+        #expect(page.contains("<img src=\"../../media/so-do.png\" srcset=\"../../media/so-do-300.jpg 300w\""))
+        #expect(page.contains("width=\"300\" height=\"200\" alt=\"Sơ đồ tổ chức\" loading=\"lazy\"></picture>"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://vi-du.org/ban-tin/media/2023/anh.jpg\">"))
+        #expect(page.contains("<meta property=\"og:image:width\" content=\"900\">\n<meta property=\"og:image:height\" content=\"1200\">"))
+        let home = try site.read("public/index.html")
+        #expect(home.contains("alt=\"Quang cảnh hội nghị\" fetchpriority=\"high\">"), "the home page's first photo is loaded at once")
+        // Print uses the widest variant, loaded at once.
+        let print = try site.read("public/luu-tru/2023/05/ban-in/index.html")
+        #expect(print.contains("<img src=\"../../../../media/2023/anh.jpg\" width=\"900\" height=\"1200\" alt=\"Quang cảnh hội nghị\">"))
+        #expect(print.contains("<picture><img src=\"../../../../media/so-do.png\" width=\"300\" height=\"200\" alt=\"Sơ đồ tổ chức\"></picture>"))
+        #expect(!print.contains("srcset") && !print.contains("loading="))
+        #expect(LinkChecker.check(folder: site.output, baseURL: "https://vi-du.org/ban-tin/").broken.isEmpty)
+    }
+
+    @Test func everyImgHasWidthHeightAndAlt() throws {
+        for site in [try Self.site(), try TestSite(content: "bulletin")] {
+            try site.build()
+            for (path, data) in try site.snapshot() where path.hasSuffix(".html") {
+                let html = String(decoding: data, as: UTF8.self)
+                for tag in html.components(separatedBy: "<img ").dropFirst().map({ $0.prefix { $0 != ">" } }) {
+                    #expect(tag.contains(" width=\"") && tag.contains(" height=\"") && tag.contains(" alt=\""), "\(path): <img \(tag)>")
+                }
+            }
+        }
+    }
+
+    @Test func aDamagedPhotoFailsTheBuildWhereItIsShownAndLeavesTheSiteAsItWas() throws {
+        let site = try Self.site()
+        try site.build()
+        let before = try site.snapshot()
+        let photo = site.root.appendingPathComponent("content/media/2023/anh.jpg")
+        let bytes = try Data(contentsOf: photo)
+        try site.write("content/media/2023/anh.jpg", bytes: Array(bytes.prefix(bytes.count / 2)))
+        try site.write("content/media/khong-phai-anh.webp", "không phải ảnh")
+        let diagnostics = site.failingBuild()
+        let cut = diagnostics.first { $0.file == Self.articleFile }
+        #expect(cut?.line == 4, "at the article's `image:` line")
+        #expect(cut?.message.contains("the photo content/media/2023/anh.jpg cannot be published") == true, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.file == "content/media/khong-phai-anh.webp" && $0.severity == .error })
+        #expect(!diagnostics.contains { $0.message.contains("Error Domain=") })
+        #expect(try site.snapshot() == before, "public/ was left as it was")
+    }
+
+    /// A PNG whose header says 20,000 × 10,000 pixels and holds nothing else: decoding it would
+    /// fail on the missing data, so the message about its size shows it was refused from the header.
+    @Test func aPhotoOverOneHundredMegapixelsIsRefusedFromItsHeader() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        var header: [UInt8] = Array("IHDR".utf8)
+        for number in [UInt32(20_000), UInt32(10_000)] { header += withUnsafeBytes(of: number.bigEndian, Array.init) }
+        header += [8, 2, 0, 0, 0]
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        for chunk in [header, Array("IEND".utf8)] {
+            png += withUnsafeBytes(of: UInt32(chunk.count - 4).bigEndian, Array.init) + chunk + withUnsafeBytes(of: Self.crc32(chunk).bigEndian, Array.init)
+        }
+        try site.write("content/media/bom.png", bytes: png)
+        let diagnostics = site.failingBuild()
+        #expect(diagnostics.map(\.file) == ["content/media/bom.png"])
+        #expect(diagnostics.first?.message.contains("20000 × 10000 pixels (200 megapixels), more than the 100 megapixels") == true, "\(diagnostics)")
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    @Test func aHEICPhotoIsPublishedAsJPEG() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        try Self.photo(site, "content/media/tam.jpg", width: 640, height: 480)
+        try Self.tool(["vips", "copy", site.root.appendingPathComponent("content/media/tam.jpg").path, site.root.appendingPathComponent("content/media/iphone.heic").path])
+        try site.remove("content/media/tam.jpg")
+        try site.write(Self.articleFile, article(title: "Ảnh iPhone", extra: "image: media/iphone.heic\nimage_alt: \"Ảnh chụp bằng iPhone\"\n"))
+        try site.build()
+        let media = Set(try site.snapshot().keys.filter { $0.hasPrefix("/media/") })
+        #expect(media == ["/media/iphone.jpg", "/media/iphone-480.jpg", "/media/iphone-480.webp", "/media/iphone-640.webp"])
+        let page = try site.read("public/bai-viet/anh-iphone/index.html")
+        #expect(page.contains("<img src=\"../../media/iphone.jpg\""))
+        #expect(!page.contains(".heic"))
+        let read = try Self.imagesRead(site)
+        #expect(read.first { ($0["SourceFile"] as? String)?.hasSuffix("iphone.jpg") == true }?["File:FileType"] as? String == "JPEG")
+    }
+
+    @Test func aRebuildWithNoPhotoChangedEncodesNoneAndAReplacedPhotoGivesTheCleanBuild() throws {
+        let site = try Self.site()
+        #expect(try site.build().encodedPhotos == 2)
+        try site.write(Self.articleFile, try site.read(Self.articleFile).replacingOccurrences(of: "Mở đầu.", with: "Mở đầu đã sửa."))
+        let edited = try site.build()
+        #expect(edited.photos == 2 && edited.encodedPhotos == 0, "no photo changed: none is encoded again")
+
+        try Self.photo(site, "content/media/2023/anh.jpg", width: 2000, height: 1000)
+        let replaced = try site.build()
+        #expect(replaced.encodedPhotos == 1)
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.snapshot() == (try site.snapshot(clean)), "the incremental build equals a clean one, photos and pages")
+        #expect(try site.read(Self.page).contains("../../media/2023/anh-1600.webp 1600w"))
+        #expect(try site.snapshot()["/media/2023/anh-900.webp"] == nil, "the old photo's variants are gone")
+    }
+
+    @Test func aDamagedPhotoCacheIsNotTrusted() throws {
+        let site = try Self.site()
+        try site.build()
+        let cache = site.root.appendingPathComponent(".public.bantin/photos")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".webp") }.sorted()
+        #expect(entries.count == 3)
+        for entry in entries { try Data("hỏng".utf8).write(to: cache.appendingPathComponent(entry)) }
+        try site.write(Self.articleFile, try site.read(Self.articleFile) + "\nThêm một dòng.\n")
+        let report = try site.build()
+        #expect(report.encodedPhotos == 2)
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.snapshot() == (try site.snapshot(clean)))
+    }
+
+    @Test func theSamePhotosGiveTheSameBytes() throws {
+        let site = try Self.site()
+        try site.build()
+        let other = site.root.appendingPathComponent("other/public")
+        try SiteBuilder.build(site.options(output: other))
+        #expect(try site.snapshot() == (try site.snapshot(other)))
+    }
+
+    @Test func widthsAndQualityComeFromSiteYml() throws {
+        let site = try Self.site()
+        try site.write("content/site.yml", "title: \"Bản tin ảnh\"\nimages:\n  widths: [200, 400]\n  quality: 50\n")
+        try site.build()
+        let media = Set(try site.snapshot().keys.filter { $0.hasPrefix("/media/2023/") })
+        #expect(media == ["/media/2023/anh.jpg", "/media/2023/anh-200.jpg", "/media/2023/anh-200.webp", "/media/2023/anh-400.webp"])
+        try site.write("content/site.yml", "title: \"Bản tin ảnh\"\nimages: {widths: [0], quality: 80}\n")
+        let diagnostics = site.failingBuild()
+        #expect(diagnostics.contains { $0.file == "content/site.yml" && $0.line == 2 && $0.message.contains("`images` must be") }, "\(diagnostics)")
+    }
+
+    @Test func aBodyImageWithoutAltTextIsAWarningAtItsLine() throws {
+        let site = try Self.site(body: "Mở đầu.\n\n![](../../../media/so-do.png)\n")
+        let report = try site.build()
+        let warning = report.diagnostics.first { $0.message.contains("image without alt text") }
+        #expect(warning?.file == Self.articleFile && warning?.line == 10 && warning?.column == 1, "\(report.diagnostics)")
+    }
+}
