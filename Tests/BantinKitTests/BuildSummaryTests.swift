@@ -30,6 +30,14 @@ import Testing
         #expect(!BuildSummary.lines(for: report(), output: "public", elapsed: .seconds(2))[0].contains("warning"))
     }
 
+    @Test func photosAreCountedWithHowManyWereEncoded() {
+        var built = report()
+        built.photos = 5
+        built.encodedPhotos = 1
+        let lines = BuildSummary.lines(for: built, output: "public", elapsed: .milliseconds(80))
+        #expect(lines == ["Built 4 articles, 31 pages (40 files) into public/ in 80 ms; 5 photos (1 encoded); search index 2.0 KB"])
+    }
+
     @Test func aRebuildSaysHowLittleWasRedone() {
         var rebuilt = report()
         rebuilt.reusedPages = 29

@@ -10,7 +10,8 @@ import Testing
     @Test func hostileFrontMatterNeverBecomesMarkup() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: \"Bản tin <b>đậm</b>\"\n")
-        try site.write("content/media/a.png", bytes: [0x89, 0x50, 0x4E, 0x47])
+        // A whole PNG of one pixel: photos are decoded, so the file must be one.
+        try site.write("content/media/a.png", bytes: Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!))
         let yamlHostile = Self.hostile.replacingOccurrences(of: "\"", with: "\\\"")
         try site.write(
             "content/articles/x.md",

@@ -132,7 +132,7 @@ enum PhotoCodec {
         }
         guard status == 0, let buffer else { throw Failure(reason: "it cannot be encoded as \(format.name)" + detail(takeError())) }
         defer { g_free(buffer) }
-        let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length).bindMemory(to: UInt8.self))
+        let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
         return Encoded(width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)), format: format, bytes: bytes)
     }
 

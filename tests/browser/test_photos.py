@@ -1,0 +1,84 @@
+"""Photos in a real browser, from file://: on a phone the article with its lead photo stays
+light, on a large 2× screen the sharpest variant is chosen, and both are looked at."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import file_url, load_images, make_driver, network_requests, screenshot, wait_ready
+
+ARTICLE = "bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html"
+PHONE_BUDGET = 250 * 1000  # bytes: HTML, CSS and images of the page at 390 px
+
+
+@pytest.fixture()
+def netlog_driver():
+    d = make_driver(performance_log=True)
+    yield d
+    d.quit()
+
+
+def emulate(driver, width: int, height: int, scale: float, mobile: bool) -> None:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile})
+
+
+def lead_photo(driver) -> dict:
+    return driver.execute_script(
+        """
+        const img = document.querySelector('.story-figure img');
+        return img && {current: img.currentSrc, srcset: img.srcset,
+                       webp: img.parentElement.querySelector('source[type="image/webp"]').srcset,
+                       shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+                       width: img.getAttribute('width'), height: img.getAttribute('height'),
+                       loading: img.getAttribute('loading'), priority: img.getAttribute('fetchpriority')};
+        """)
+
+
+def widest(srcset: str) -> tuple[str, int]:
+    candidates = [(url, int(w)) for url, w in re.findall(r"(\S+) (\d+)w", srcset)]
+    return max(candidates, key=lambda c: c[1])
+
+
+def test_the_article_with_its_photo_is_light_on_a_phone(netlog_driver, site, shots):
+    """Chromium keeps no Resource Timing sizes for file:// loads: what the page loaded is read
+    from the DevTools network log, and each file's size from disk."""
+    driver = netlog_driver
+    emulate(driver, 390, 844, 2, True)
+    network_requests(driver)
+    driver.get(file_url(site / ARTICLE))
+    wait_ready(driver)
+    load_images(driver)
+    photo = lead_photo(driver)
+    assert photo and photo["priority"] == "high" and photo["loading"] is None, photo
+    assert photo["current"].endswith(".webp"), f"the WebP is chosen: {photo}"
+    assert photo["natural"] < widest(photo["webp"])[1] or photo["natural"] <= 960, f"a phone does not get the widest: {photo}"
+    loaded = {url.split("#")[0] for url in network_requests(driver) if url.startswith("file://")}
+    sizes = {url: (site / url[len(site.as_uri()) + 1:]).stat().st_size for url in loaded if url.startswith(site.as_uri())}
+    total = sum(sizes.values())
+    report = "\n".join(f"{size:>8} {url[len(site.as_uri()):]}" for url, size in sorted(sizes.items()))
+    print(f"\nloaded at 390 px (2x): {total} bytes\n{report}")
+    assert any(u.endswith(".html") for u in sizes) and any(u.endswith(".css") for u in sizes)
+    assert any(u.endswith(".webp") for u in sizes), "the photo was loaded"
+    assert total <= PHONE_BUDGET, f"{total} bytes loaded at 390 px:\n{report}"
+    emulate(driver, 390, 900, 1, True)
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    screenshot(driver, shots, "photo-article-phone", 390)
+
+
+def test_a_large_sharp_screen_gets_the_widest_variant(netlog_driver, site, shots):
+    driver = netlog_driver
+    emulate(driver, 1280, 900, 2, False)
+    driver.get(file_url(site / ARTICLE))
+    wait_ready(driver)
+    load_images(driver)
+    photo = lead_photo(driver)
+    url, width = widest(photo["webp"])
+    assert photo["current"].endswith(url.split("/")[-1]), f"at 1280 px on a 2x screen the widest variant is chosen: {photo}"
+    if width >= 1600:
+        assert photo["current"].endswith("-1600.webp"), photo
+    assert photo["shown"] * 2 > 960, photo
+    assert int(photo["width"]) == width and int(photo["height"]) > 0
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    screenshot(driver, shots, "photo-article-desktop", 1280)
