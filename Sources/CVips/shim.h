@@ -28,6 +28,15 @@ static inline int bantin_vips_flatten_white(VipsImage *in, VipsImage **out) {
     return result;
 }
 
+/// Removes every piece of metadata from `image` (EXIF, GPS, XMP, IPTC, ICC profile, maker
+/// notes…), so that no encoder can write it (libvips 8.14's WebP encoder keeps EXIF and XMP
+/// despite `strip`). `image` must not be shared yet.
+static inline void bantin_vips_remove_metadata(VipsImage *image) {
+    gchar **fields = vips_image_get_fields(image);
+    for (int i = 0; fields[i] != NULL; i++) vips_image_remove(image, fields[i]);
+    g_strfreev(fields);
+}
+
 /// Encoders: every piece of metadata (EXIF, GPS, XMP, IPTC, ICC) stripped.
 static inline int bantin_vips_jpeg(VipsImage *in, void **buffer, size_t *length, int quality) {
     return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);

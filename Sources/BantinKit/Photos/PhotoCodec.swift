@@ -35,7 +35,7 @@ enum PhotoCodec {
     }
 
     /// What changes the bytes of every variant: the library's version, and how bantin calls it.
-    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-1"
+    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-2"
 
     /// libvips is started once, before any parallel work, with its own threads and operation cache
     /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and
@@ -83,6 +83,8 @@ enum PhotoCodec {
             throw Failure(reason: "it cannot be decoded" + detail(takeError()))
         }
         vips_thread_shutdown()
+        // Stripped here, once, before any variant is made from it: whatever an encoder does with `strip`.
+        bantin_vips_remove_metadata(base)
         let shared = SharedImage(pointer: base)
         defer { bantin_vips_unref(base) }
         let results: [Result<Encoded, Failure>] = wanted.parallelMap { variant in
@@ -132,7 +134,8 @@ enum PhotoCodec {
         }
         guard status == 0, let buffer else { throw Failure(reason: "it cannot be encoded as \(format.name)" + detail(takeError())) }
         defer { g_free(buffer) }
-        let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
+        let encoded = Array(UnsafeRawBufferPointer(start: buffer, count: length))
+        let bytes = format == .webp ? WebPChunks.strippingMetadata(encoded) : encoded
         return Encoded(width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)), format: format, bytes: bytes)
     }
 

@@ -50,7 +50,7 @@ enum PhotoLibrary {
                 keys.insert(made.key)
                 if made.encoded { outcome.set.encoded += 1 }
                 outcome.set.photos[entry.relativePath] = made.photo
-                outcome.files += made.files.map { ($0, entry.relativePath) }
+                outcome.files += made.files.map { (file: $0, source: entry.relativePath) }
                 print.add(entry.relativePath)
                 for variant in made.photo.variants { print.add("\(variant.path) \(variant.width) \(variant.height)") }
             }

@@ -49,7 +49,7 @@ extension SiteBuilder {
         if inputs.baseURL != nil { planned.append(.generated(path: "sitemap.xml")) }
         planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
         let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) }
-        diagnostics += addMedia(copied.map { (PlannedFile.copy(path: $0.relativePath, source: $0.url), $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
+        diagnostics += addMedia(copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
 
         let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)

@@ -90,8 +90,8 @@ public final class PageRenderer: Sendable {
     /// An article's photo as the page at `link` shows it.
     func image(of image: ArticleImage, link: LinkBuilder, first: Bool) -> ImageView {
         let address = { (path: String) in link.href(.file(path)) }
-        let photo = photo(at: image.path)
-        return ImageView(image, url: address(image.path), picture: photo.map { PictureSources($0, address: address) }, first: first)
+        let published = photo(at: image.path)
+        return ImageView(image, url: address(image.path), picture: published.map { PictureSources($0, address: address) }, first: first)
     }
 
     /// The published photo at `path` under `content/` (as an article's `image` writes it).

@@ -160,12 +160,12 @@ extension PageRenderer {
         crumbs.append((article.title, nil))
         var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
         // Open Graph and JSON-LD show the widest JPEG.
-        let photo = article.image.flatMap { photo(at: $0.path) }
-        let imageURL = article.image.flatMap { link.absoluteURL(.file(photo?.largest.path ?? $0.path)) }
+        let published = article.image.flatMap { photo(at: $0.path) }
+        let imageURL = article.image.flatMap { link.absoluteURL(.file(published?.largest.path ?? $0.path)) }
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
         ctx.page.image = imageURL
         ctx.page.imageAlt = article.image?.alt
-        ctx.page.imageSize = imageURL == nil ? nil : photo.map { ($0.largest.width, $0.largest.height) }
+        ctx.page.imageSize = imageURL == nil ? nil : published.map { ($0.largest.width, $0.largest.height) }
         ctx.page.published = article.date.iso8601
         ctx.page.modified = (article.updated ?? article.date).iso8601
         ctx.page.section = article.category

@@ -124,7 +124,7 @@ struct PrintBody: Sendable {
     /// rebased (`rebased`; only a URL not starting with `#` is made into a string).
     private func copyValue(_ value: UnsafeBufferPointer<UInt8>, of attribute: Attribute, into out: inout [UInt8]) {
         switch attribute {
-        case .other:
+        case .other, .dropped:
             out.append(contentsOf: value)
         case .id:
             out += idPrefix.utf8
