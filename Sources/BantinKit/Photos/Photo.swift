@@ -38,11 +38,12 @@ public struct Photo: Sendable, Hashable {
 
     /// `anh-480.webp 480w, anh-960.webp 960w`, each file's address given by `address`.
     func srcset(_ format: PhotoFormat, address: (String) -> String) -> String {
-        // A space or comma in an address would end its candidate in the list.
-        variants(format).map { variant in
-            let url = address(variant.path).replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: ",", with: "%2C")
-            return "\(url) \(variant.width)w"
-        }.joined(separator: ", ")
+        variants(format).map { "\(Self.candidate(address($0.path))) \($0.width)w" }.joined(separator: ", ")
+    }
+
+    /// An address as a `srcset` candidate: a space or comma in it would end the candidate.
+    static func candidate(_ url: String) -> String {
+        url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: ",", with: "%2C")
     }
 }
 

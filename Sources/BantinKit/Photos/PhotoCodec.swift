@@ -55,10 +55,11 @@ enum PhotoCodec {
         start()
         defer { vips_thread_shutdown() }
         guard let loader = vips_foreign_find_load(path) else {
-            throw Failure(reason: "it is not a photo libvips can read" + detail(takeError()))
+            _ = takeError()  // it names the file by its full path: the message does already
+            throw Failure(reason: "it is not a JPEG, PNG, WebP or HEIC photo: libvips knows no image format with its bytes")
         }
         guard let image = bantin_vips_open(path) else {
-            throw Failure(reason: "its header cannot be read" + detail(takeError()))
+            throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path))
         }
         defer { bantin_vips_unref(image) }
         return Header(
@@ -73,14 +74,14 @@ enum PhotoCodec {
         var decoded: UnsafeMutablePointer<VipsImage>?
         guard bantin_vips_thumbnail(path, &decoded, Int32(largest)) == 0, let lazy = decoded else {
             defer { vips_thread_shutdown() }
-            throw Failure(reason: "it cannot be decoded" + detail(takeError()))
+            throw Failure(reason: "it cannot be decoded" + detail(takeError(), path: path))
         }
         // Rendered into memory here, once: this is where the file is actually decoded.
         let memory = vips_image_copy_memory(lazy)
         bantin_vips_unref(lazy)
         guard let base = memory else {
             defer { vips_thread_shutdown() }
-            throw Failure(reason: "it cannot be decoded" + detail(takeError()))
+            throw Failure(reason: "it cannot be decoded" + detail(takeError(), path: path))
         }
         vips_thread_shutdown()
         // Stripped here, once, before any variant is made from it: whatever an encoder does with `strip`.
@@ -151,7 +152,9 @@ enum PhotoCodec {
         return String(cString: copy).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
     }
 
-    private static func detail(_ message: String) -> String {
-        message.isEmpty ? "" : " (libvips: \(message))"
+    /// libvips's words, the photo named by its file name (the message names it by its path already).
+    private static func detail(_ message: String, path: String = "") -> String {
+        let shown = path.isEmpty ? message : message.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent)
+        return shown.isEmpty ? "" : " (libvips: \(shown))"
     }
 }

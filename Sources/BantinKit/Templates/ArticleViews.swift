@@ -32,7 +32,9 @@ final class ImageView: TemplateObject, Sendable {
 
     func value(named name: String) -> TemplateValue? {
         switch name {
-        case "url", "print": .text(url)
+        case "url": .text(url)
+        // In a `srcset` (print's `<source>`), where a space would end the address.
+        case "print": .text(picture == nil ? url : Photo.candidate(url))
         case "alt": .text(alt)
         case "caption": TemplateValue.nonEmpty(caption)
         case "first": .bool(first)
