@@ -28,7 +28,7 @@ struct PictureSources: Sendable {
         var img = "<img src=\"\(src)\" srcset=\"\(jpeg)\" sizes=\"\(Self.bodySizes)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\""
         if let title, !title.isEmpty { img += " title=\"\(Escape.xml(title))\"" }
         img += first ? " fetchpriority=\"high\">" : " loading=\"lazy\">"
-        return "<picture><source media=\"print\" srcset=\"\(Escape.xml(Photo.candidate(self.src)))\"><source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(Self.bodySizes)\">" + img + "</picture>"
+        return "<picture><source media=\"print\" srcset=\"\(Escape.xml(Photo.candidate(self.src))) \(width)w\" sizes=\"100vw\"><source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(Self.bodySizes)\">" + img + "</picture>"
     }
 
     /// A plain `<img>` of the widest variant (feeds, which readers show without `srcset`).
