@@ -104,6 +104,31 @@ import Testing
         #expect(try build(site, now: Self.due + 60).upToDate)
     }
 
+    /// A published article that links by file to the scheduled one: the link is text (with a
+    /// warning at its place) until the scheduled article's date, then a link, with no file changed.
+    @Test func aLinkToAScheduledArticleIsTextUntilItsDate() throws {
+        let site = try scheduledSite()
+        let linker = "content/articles/2023/06/bai-lien-ket.md"
+        try site.write(linker, article(title: "Bài dẫn tới bài hẹn giờ", date: "2023-06-09", body: "Đọc [bài khai mạc](khai-mac.md#ket-luan) ngày mai.\n\n## Kết luận\n"))
+        try site.write(
+            "content/articles/2023/06/khai-mac.md",
+            try site.read("content/articles/2023/06/khai-mac.md") + "\n## Kết luận\n\nHết.\n")
+        let page = "public/bai-viet/bai-dan-toi-bai-hen-gio/index.html"
+        let report = try build(site, now: Self.now)
+        let warning = try #require(report.diagnostics.first { $0.file == linker })
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("`khai-mac.md` is scheduled for 2023-06-10T13:00:00+07:00"))
+        #expect((warning.line, warning.column) == (5, 5), "at the link")
+        #expect(try site.read(page).contains("Đọc bài khai mạc ngày mai."), "the link's text, without a link")
+        #expect(try mentions(in: site).isEmpty)
+        #expect(LinkChecker.check(folder: site.output, baseURL: Self.baseURL).broken == [], "bantin check agrees with the build")
+        try build(site, now: Self.due)
+        #expect(try site.read(page).contains("Đọc <a href=\"../../bai-viet/\(Self.slug)/index.html#ket-luan\">bài khai mạc</a> ngày mai."))
+        try expectSameAsCleanBuild(site, now: Self.due)
+        let early = try build(site, now: Self.now, future: true, output: site.root.appendingPathComponent("early"))
+        #expect(!early.diagnostics.contains { $0.file == linker }, "with --future it is linked at once")
+    }
+
     @Test func aNowBeforeAnArticlePublishedEarlierTakesItAwayAgain() throws {
         let site = try scheduledSite()
         try build(site, now: Self.due)

@@ -116,6 +116,14 @@ struct BodyLinkResolver {
         if let fragment = parts.fragment, !fragment.isEmpty, let ids = anchors(of: target, at: path), !ids.contains(fragment) {
             fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids))")
         }
+        if let due = catalog.waitingUntil(path) {
+            // The text is linked by the first build at or after the target's date.
+            let linkerDue = catalog.waitingUntil(document.path)
+            if linkerDue.map({ $0 < due }) ?? true {
+                warn(link, document, "`\(parts.path)` is scheduled for \(due.iso8601) (\(due.vietnameseDisplay)): its text is shown without a link until then (`--future` links it now)")
+            }
+            return ResolvedLink(target: .text, suffix: "")
+        }
         return ResolvedLink(target: target, suffix: parts.suffix)
     }
 

@@ -41,12 +41,12 @@ public enum CatalogLoader {
             articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
         diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
-        let links = resolveLinks(
-            articles: articles, read: read.articles, directives: directives, themes: themes, staticFiles: files.other, displayRoot: displayRoot,
-            into: &diagnostics)
-        clock.lap("  catalog checked")
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
+        let links = resolveLinks(
+            articles: articles, publishedNow: published, read: read.articles, directives: directives, themes: themes,
+            staticFiles: files.other, displayRoot: displayRoot, into: &diagnostics)
+        clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
@@ -133,9 +133,11 @@ public enum CatalogLoader {
 
     /// Where the links of every published body lead (articles' links were found when they were
     /// read; directives' and themes' descriptions are few, and read here).
+    /// `articles` are those with pages at some time (drafts left out); `publishedNow`, those with
+    /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
-        articles: [Article], read: [Article], directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], displayRoot: String,
-        into diagnostics: inout [Diagnostic]
+        articles: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
+        staticFiles: [TreeEntry], displayRoot: String, into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
@@ -148,7 +150,8 @@ public enum CatalogLoader {
         }
         guard !documents.isEmpty else { return [:] }
         let index = ContentIndex(
-            published: articles, read: read, directives: directives, themes: themes, staticFiles: staticFiles, contentRoot: displayRoot)
+            published: articles, publishedNow: publishedNow, read: read, directives: directives, themes: themes,
+            staticFiles: staticFiles, contentRoot: displayRoot)
         var resolver = BodyLinkResolver(catalog: index, contentRoot: displayRoot)
         let links = resolver.resolve(documents)
         diagnostics += resolver.diagnostics

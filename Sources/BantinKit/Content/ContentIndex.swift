@@ -6,20 +6,31 @@ struct ContentIndex {
     private var targets: [String: ResolvedLink.Target] = [:]
     private var bodies: [String: String] = [:]
     private var unpublishedPaths: Set<String> = []
+    /// Scheduled articles that wait in this build, with their dates.
+    private var waitingPaths: [String: LocalDateTime] = [:]
     private var files: [String: TreeEntry] = [:]
     private var folders: Set<String> = []
     private let read: [String: Article]
 
-    /// `published`: the articles the site shows; `read`: every article read, drafts included.
-    init(published: [Article], read: [Article], directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], contentRoot: String) {
+    /// `published`: the articles the site shows now or once their date comes; `publishedNow`:
+    /// those it shows in this build; `read`: every article read, drafts included.
+    init(
+        published: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
+        staticFiles: [TreeEntry], contentRoot: String
+    ) {
         let path = { (file: String) in Self.path(of: file, under: contentRoot) }
         var byPath: [String: Article] = [:]
         for article in read { byPath[path(article.file)] = article }
         self.read = byPath
         let shown = Set(published.map { ObjectIdentifier($0) })
+        let shownNow = Set(publishedNow.map { ObjectIdentifier($0) })
         for (articlePath, article) in byPath {
             targets[articlePath] = .article(article.slug)
-            if !shown.contains(ObjectIdentifier(article)) { unpublishedPaths.insert(articlePath) }
+            if !shown.contains(ObjectIdentifier(article)) {
+                unpublishedPaths.insert(articlePath)
+            } else if !shownNow.contains(ObjectIdentifier(article)) {
+                waitingPaths[articlePath] = article.date
+            }
         }
         for directive in directives {
             guard let file = directive.file else { continue }
@@ -58,6 +69,9 @@ struct ContentIndex {
         guard unpublishedPaths.contains(path) else { return nil }
         return read[path]?.draft == true ? "is a draft (`draft: true`)" : "is not published"
     }
+
+    /// The date of the scheduled article at `path` when it waits in this build (it has no page yet).
+    func waitingUntil(_ path: String) -> LocalDateTime? { waitingPaths[path] }
 
     /// The Markdown body of the article, directive or theme file at `path`.
     func body(at path: String) -> String? { bodies[path] ?? read[path]?.body }
