@@ -1,6 +1,8 @@
 // libvips for bantin. Its operations take optional arguments as a NULL-terminated list, which
 // Swift cannot pass: each call bantin makes is written out here, with its options fixed.
 #include <vips/vips.h>
+// mallopt, to tune glibc for the megabyte buffers of decoding and encoding (see PhotoCodec).
+#include <malloc.h>
 
 /// Opens a photo for its header only (nothing is decoded until pixels are asked for).
 static inline VipsImage *bantin_vips_open(const char *path) {

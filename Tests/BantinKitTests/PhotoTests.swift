@@ -214,6 +214,17 @@ import Testing
         #expect(try site.snapshot()["/media/2023/anh-900.webp"] == nil, "the old photo's variants are gone")
     }
 
+    @Test func twoFilesWithTheSameBytesAreEncodedOnce() throws {
+        let site = try Self.site()
+        try FileManager.default.copyItem(
+            at: site.root.appendingPathComponent("content/media/2023/anh.jpg"), to: site.root.appendingPathComponent("content/media/ban-sao.jpg"))
+        let report = try site.build()
+        #expect(report.photos == 3 && report.encodedPhotos == 2)
+        let files = try site.snapshot()
+        #expect(files["/media/ban-sao.jpg"] != nil && files["/media/ban-sao.jpg"] == files["/media/2023/anh.jpg"])
+        #expect(files["/media/ban-sao-480.webp"] == files["/media/2023/anh-480.webp"])
+    }
+
     @Test func aDamagedPhotoCacheIsNotTrusted() throws {
         let site = try Self.site()
         try site.build()

@@ -4,7 +4,7 @@ import Foundation
 /// entry per photo, named by a key made of the photo's bytes and everything that decides the
 /// variants (settings, libvips version). An entry is its variant files (`<key>-480.webp`, …)
 /// and, written last, its index (`<key>.txt`: each variant's width, height, format, size and
-/// checksum). An entry whose index is missing, or whose files do not match it, is not used: the
+/// checksum, then `end`). An entry whose index is missing, or whose files do not match it, is not used: the
 /// photo is encoded again.
 struct PhotoCache: Sendable {
     let folder: URL
@@ -18,7 +18,7 @@ struct PhotoCache: Sendable {
         var contents: PhotoBytes
     }
 
-    private static let format = "bantin-photo-1"
+    private static let format = "bantin-photo-2"
 
     private func file(_ key: String, _ suffix: String) -> String { folder.path + "/" + key + suffix }
 
@@ -26,9 +26,10 @@ struct PhotoCache: Sendable {
     func load(_ key: String) -> [Stored]? {
         guard let index = Directory.contents(of: file(key, ".txt")) else { return nil }
         let lines = String(decoding: index, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(Self.format), lines.count > 1 else { return nil }
+        // Whole: the format first, `end` last.
+        guard lines.first == Substring(Self.format), lines.last == "end", lines.count > 2 else { return nil }
         var stored: [Stored] = []
-        for line in lines.dropFirst() {
+        for line in lines.dropFirst().dropLast() {
             let words = line.split(separator: " ")
             guard words.count == 6, let name = Int(words[0]), let width = Int(words[1]), let height = Int(words[2]),
                 let format = PhotoFormat(rawValue: String(words[3])), let size = Int(words[4]), let sum = UInt64(words[5], radix: 16)
@@ -58,6 +59,7 @@ struct PhotoCache: Sendable {
             index.append("\(name) \(encoded.width) \(encoded.height) \(encoded.format.rawValue) \(encoded.bytes.count) \(String(sum, radix: 16))")
             stored.append(Stored(name: name, width: encoded.width, height: encoded.height, format: encoded.format, contents: .file(URL(fileURLWithPath: path))))
         }
+        index.append("end")
         guard OutputFolder.replaceFile(parts: [Array((index.joined(separator: "\n") + "\n").utf8)], at: file(key, ".txt")) else {
             return variants.map(Self.inMemory)
         }

@@ -35,70 +35,73 @@ enum PhotoLibrary {
 
     /// `entries` are the photos (`PhotoNaming.isPhoto`); `cache`, where variants are kept
     /// between builds (`nil`: in memory, for this build only).
+    ///
+    /// Each photo's key is found on every core; each distinct key is then taken from the cache or
+    /// encoded once (two files with the same bytes share it). Photos are encoded one per core,
+    /// each photo's variants one after another, which keeps one decoded photo and one encoder per
+    /// core in memory; with fewer photos than cores, a photo's variants are made on every core.
     static func publish(_ entries: [TreeEntry], settings: ImageSettings, cache: PhotoCache?) -> Outcome {
         guard !entries.isEmpty else { return Outcome() }
         PhotoCodec.start()
-        let results = entries.parallelMap { entry in publish(entry, settings: settings, cache: cache) }
+        let keys = entries.parallelMap { entry in Result { () throws(PhotoCodec.Failure) in try key(of: entry, settings: settings) } }
+        var first: [String: Int] = [:]
+        for (index, key) in keys.enumerated() {
+            if case .success(let key) = key, first[key] == nil { first[key] = index }
+        }
+        let distinct = first.sorted { $0.value < $1.value }.map { (key: $0.key, entry: entries[$0.value]) }
+        let kept = distinct.parallelMap { cache?.load($0.key) }
+        let missing = zip(distinct, kept).filter { $1 == nil }.map(\.0)
+        let variantsInParallel = missing.count < ProcessInfo.processInfo.activeProcessorCount
+        let made = missing.parallelMap { photo in
+            Result { () throws(PhotoCodec.Failure) in
+                let encoded = try encode(photo.entry, settings: settings, variantsInParallel: variantsInParallel)
+                return cache?.save(photo.key, encoded) ?? encoded.map(PhotoCache.inMemory)
+            }
+        }
+        var stored: [String: Result<[PhotoCache.Stored], PhotoCodec.Failure>] = [:]
+        for (photo, kept) in zip(distinct, kept) { if let kept { stored[photo.key] = .success(kept) } }
+        for (photo, made) in zip(missing, made) { stored[photo.key] = made }
+
         var outcome = Outcome()
-        var keys: Set<String> = []
+        outcome.set.encoded = made.count { if case .success = $0 { true } else { false } }
         var print = StableHasher()
-        for (entry, result) in zip(entries, results) {
-            switch result {
+        for (entry, key) in zip(entries, keys) {
+            switch key.flatMap({ stored[$0]! }) {
             case .failure(let failure):
                 outcome.failures.append(PhotoFailure(source: entry, reason: failure.reason))
-            case .success(let made):
-                keys.insert(made.key)
-                if made.encoded { outcome.set.encoded += 1 }
-                outcome.set.photos[entry.relativePath] = made.photo
-                outcome.files += made.files.map { (file: $0, source: entry.relativePath) }
+            case .success(let variants):
+                let (photo, files) = published(entry, variants)
+                outcome.set.photos[entry.relativePath] = photo
+                outcome.files += files.map { (file: $0, source: entry.relativePath) }
                 print.add(entry.relativePath)
-                for variant in made.photo.variants { print.add("\(variant.path) \(variant.width) \(variant.height)") }
+                for variant in photo.variants { print.add("\(variant.path) \(variant.width) \(variant.height)") }
             }
         }
         outcome.set.fingerprint = print.value
-        if outcome.failures.isEmpty { cache?.removeAll(except: keys) }
+        if outcome.failures.isEmpty { cache?.removeAll(except: Set(first.keys)) }
         return outcome
     }
 
-    private struct Made: Sendable {
-        var key: String
-        var photo: Photo
-        var files: [PlannedFile]
-        var encoded: Bool
-    }
-
-    private static func publish(_ entry: TreeEntry, settings: ImageSettings, cache: PhotoCache?) -> Result<Made, PhotoCodec.Failure> {
-        Result { () throws(PhotoCodec.Failure) in
-            let key = try self.key(of: entry, settings: settings)
-            var encoded = false
-            let stored: [PhotoCache.Stored]
-            if let kept = cache?.load(key) {
-                stored = kept
-            } else {
-                let made = try encode(entry, settings: settings)
-                stored = cache?.save(key, made) ?? made.map(PhotoCache.inMemory)
-                encoded = true
+    /// The photo at `entry` as its stored variants publish it, and the files to write.
+    private static func published(_ entry: TreeEntry, _ stored: [PhotoCache.Stored]) -> (Photo, [PlannedFile]) {
+        let widest = stored.map(\.name).max() ?? 0
+        let order: [PhotoFormat: Int] = [.webp: 0, .jpeg: 1, .png: 2]
+        var variants: [PhotoVariant] = []
+        var files: [PlannedFile] = []
+        for variant in stored.sorted(by: { ($0.name, order[$0.format]!) < ($1.name, order[$1.format]!) }) {
+            let path = PhotoNaming.path(of: entry.relativePath, width: variant.name, format: variant.format, widest: variant.name == widest)
+            variants.append(PhotoVariant(width: variant.width, height: variant.height, format: variant.format, path: path))
+            switch variant.contents {
+            case .file(let url): files.append(.copy(path: path, source: url))
+            case .bytes(let bytes): files.append(.bytes(path: path, bytes))
             }
-            let widest = stored.map(\.name).max() ?? 0
-            let order: [PhotoFormat: Int] = [.webp: 0, .jpeg: 1, .png: 2]
-            var variants: [PhotoVariant] = []
-            var files: [PlannedFile] = []
-            for variant in stored.sorted(by: { ($0.name, order[$0.format]!) < ($1.name, order[$1.format]!) }) {
-                let path = PhotoNaming.path(of: entry.relativePath, width: variant.name, format: variant.format, widest: variant.name == widest)
-                variants.append(PhotoVariant(width: variant.width, height: variant.height, format: variant.format, path: path))
-                switch variant.contents {
-                case .file(let url): files.append(.copy(path: path, source: url))
-                case .bytes(let bytes): files.append(.bytes(path: path, bytes))
-                }
-            }
-            let photo = Photo(source: entry.relativePath, published: PhotoNaming.published(entry.relativePath), variants: variants)
-            return Made(key: key, photo: photo, files: files, encoded: encoded)
         }
+        return (Photo(source: entry.relativePath, published: PhotoNaming.published(entry.relativePath), variants: variants), files)
     }
 
     /// The photo's header checked (a photo libvips reads, of at most `maxPixels`), then decoded once
     /// and encoded at every width it is published at.
-    private static func encode(_ entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> [(name: Int, encoded: PhotoCodec.Encoded)] {
+    private static func encode(_ entry: TreeEntry, settings: ImageSettings, variantsInParallel: Bool) throws(PhotoCodec.Failure) -> [(name: Int, encoded: PhotoCodec.Encoded)] {
         let header = try PhotoCodec.header(of: entry.path)
         guard ["jpeg", "png", "webp", "heif"].contains(where: header.loader.lowercased().contains) else {
             throw PhotoCodec.Failure(reason: "it is not a JPEG, PNG, WebP or HEIC photo (libvips reads it with \(header.loader))")
@@ -110,7 +113,7 @@ enum PhotoLibrary {
         }
         let widths = PhotoNaming.widths(for: header.uprightWidth, settings: settings)
         let wanted = PhotoNaming.wanted(entry.relativePath, widths: widths)
-        let encoded = try PhotoCodec.encode(entry.path, largest: widths.last ?? 1, wanted: wanted, quality: settings.quality)
+        let encoded = try PhotoCodec.encode(entry.path, largest: widths.last ?? 1, wanted: wanted, quality: settings.quality, inParallel: variantsInParallel)
         return zip(wanted, encoded).map { ($0.width, $1) }
     }
 
