@@ -11,9 +11,14 @@ static inline VipsImage *bantin_vips_open(const char *path) {
 
 /// Decodes a photo once, shrinking while loading, upright (EXIF orientation applied), in sRGB,
 /// at most `width` pixels wide (never enlarged); a file cut short is an error, not a grey band.
-static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width) {
+/// `profiled`: the photo has a colour profile of its own, through which it is converted to sRGB
+/// (a photo without one is taken as sRGB already, which spares a transform of every pixel).
+static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width, int profiled) {
+    if (profiled)
+        return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                              "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
     return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                          "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+                          "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
 }
 
 /// `in` scaled by `scale` (below 1) with libvips's default kernel (lanczos3).

@@ -214,6 +214,25 @@ import Testing
         #expect(try site.snapshot()["/media/2023/anh-900.webp"] == nil, "the old photo's variants are gone")
     }
 
+    /// A print shop's CMYK photo with its profile embedded is published in sRGB, without the profile.
+    @Test func aPhotoWithItsOwnColourProfileIsConvertedToSRGB() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        try Self.photo(site, "content/media/rgb.jpg", width: 600, height: 400)
+        let media = site.root.appendingPathComponent("content/media").path
+        try Self.tool(["vips", "colourspace", media + "/rgb.jpg", media + "/rgb.v", "srgb"])
+        try Self.tool(["vips", "icc_transform", media + "/rgb.v", media + "/in-an.jpg", "cmyk", "--input-profile", "srgb"])
+        try site.remove("content/media/rgb.jpg")
+        try site.remove("content/media/rgb.v")
+        #expect(try Self.tool(["vipsheader", "-f", "interpretation", media + "/in-an.jpg"]).contains("CMYK"), "the photo is CMYK")
+        try site.build()
+        for image in try Self.imagesRead(site) {
+            let name = image["SourceFile"] as? String ?? "?"
+            #expect(!image.keys.contains { $0.hasPrefix("ICC_Profile:") }, "\(name) keeps a profile")
+            if name.hasSuffix(".jpg") { #expect(image["File:ColorComponents"] as? Int == 3, "\(name) is not RGB") }
+        }
+    }
+
     @Test func twoFilesWithTheSameBytesAreEncodedOnce() throws {
         let site = try Self.site()
         try FileManager.default.copyItem(

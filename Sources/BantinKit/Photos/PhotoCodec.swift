@@ -16,6 +16,8 @@ enum PhotoCodec {
         var orientation: Int
         /// Which libvips loader reads it (`VipsForeignLoadJpegFile`, …).
         var loader: String
+        /// Whether it carries a colour profile (an iPhone's Display P3, Adobe RGB…).
+        var profiled = false
 
         /// The width once turned upright.
         var uprightWidth: Int { (5...8).contains(orientation) ? height : width }
@@ -35,7 +37,7 @@ enum PhotoCodec {
     }
 
     /// What changes the bytes of every variant: the library's version, and how bantin calls it.
-    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-2"
+    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-3"
 
     /// libvips is started once, before any parallel work, with its own threads and operation cache
     /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and
@@ -70,15 +72,19 @@ enum PhotoCodec {
         defer { bantin_vips_unref(image) }
         return Header(
             width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
-            orientation: Int(vips_image_get_orientation(image)), loader: String(cString: loader))
+            orientation: Int(vips_image_get_orientation(image)), loader: String(cString: loader),
+            profiled: vips_image_get_typeof(image, "icc-profile-data") != 0)
     }
 
-    /// The variants of the photo at `path`: decoded once at `largest` pixels wide (never
-    /// enlarged), then each of `wanted` made from that image (on every core when `inParallel`).
-    static func encode(_ path: String, largest: Int, wanted: [(width: Int, format: PhotoFormat)], quality: Int, inParallel: Bool) throws(Failure) -> [Encoded] {
+    /// The variants of the photo at `path` (whose `header` was read): decoded once at `largest`
+    /// pixels wide (never enlarged), then each of `wanted` made from that image (on every core
+    /// when `inParallel`).
+    static func encode(
+        _ path: String, header: Header, largest: Int, wanted: [(width: Int, format: PhotoFormat)], quality: Int, inParallel: Bool
+    ) throws(Failure) -> [Encoded] {
         start()
         var decoded: UnsafeMutablePointer<VipsImage>?
-        guard bantin_vips_thumbnail(path, &decoded, Int32(largest)) == 0, let lazy = decoded else {
+        guard bantin_vips_thumbnail(path, &decoded, Int32(largest), header.profiled ? 1 : 0) == 0, let lazy = decoded else {
             defer { vips_thread_shutdown() }
             throw Failure(reason: "it cannot be decoded" + detail(takeError(), path: path))
         }

@@ -113,7 +113,8 @@ enum PhotoLibrary {
         }
         let widths = PhotoNaming.widths(for: header.uprightWidth, settings: settings)
         let wanted = PhotoNaming.wanted(entry.relativePath, widths: widths)
-        let encoded = try PhotoCodec.encode(entry.path, largest: widths.last ?? 1, wanted: wanted, quality: settings.quality, inParallel: variantsInParallel)
+        let encoded = try PhotoCodec.encode(
+            entry.path, header: header, largest: widths.last ?? 1, wanted: wanted, quality: settings.quality, inParallel: variantsInParallel)
         return zip(wanted, encoded).map { ($0.width, $1) }
     }
 
