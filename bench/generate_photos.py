@@ -19,7 +19,7 @@ How a photo is made (deterministic: ImageMagick's -seed, random.Random seeded by
 number, no clock): BASES plasma fractals of 4800×3600 with a little sensor-like noise are drawn
 by ImageMagick (`/usr/bin/convert`, about 7 s each); photo i takes base (i - 1) mod BASES, and
 libvips cuts a 4000×3000 window from it at a seeded offset, maybe flips it, tints it and saves
-it as a JPEG of quality 92 (3–8 MB, like a phone's). exiftool then writes a camera's tags:
+it as a JPEG of quality 92 with 4:2:0 chroma (3–8 MB, like a phone's). exiftool then writes a camera's tags:
 Make, Model, DateTimeOriginal, a GPS position in Việt Nam, and Orientation: 6 (the phone was
 held upright, the pixels are stored sideways) for every photo i with i mod 5 = 2, else 1.
 
@@ -54,6 +54,7 @@ RECIPE = {
     "bases": BASES,
     "quality": JPEG_QUALITY,
     "noise": "Gaussian 0.4",
+    "chroma": "4:2:0",  # as phones save; libvips would keep full chroma from quality 90 up
 }
 
 CAMERAS = [("Apple", "iPhone 13"), ("samsung", "SM-A546E"), ("Xiaomi", "Redmi Note 12"),
@@ -111,7 +112,7 @@ def derive(bases, folder, plan):
             nxt = os.path.join(tmp, "flip.v")
             run("vips", "flip", cur, nxt, plan["flip"])
             cur = nxt
-        run("vips", "linear", cur, f"{out}[Q={JPEG_QUALITY}]", " ".join(map(str, plan["gain"])),
+        run("vips", "linear", cur, f"{out}[Q={JPEG_QUALITY},subsample-mode=on]", " ".join(map(str, plan["gain"])),
             " ".join(map(str, plan["offset"])), "--uchar")
     return out
 
@@ -152,13 +153,14 @@ def make_originals(work, count):
             bases = dict(zip(needed, pool.map(lambda k: make_base(folder, k), needed)))
             # A photo appears under its final name only once it is tagged: write beside, then rename.
             made = list(pool.map(lambda p: derive(bases, folder, p | {"stem": p["stem"] + ".part"}), todo))
-        args = ["-overwrite_original", "-n", "-q"]
+        args = []
         for path, plan in zip(made, todo):
             args += exif_args(path, plan)
         argfile = os.path.join(folder, "exiftool.args")
         with open(argfile, "w", encoding="utf-8") as f:
             f.write("\n".join(args[:-1]) + "\n")  # no -execute after the last photo
-        run("exiftool", "-@", argfile)
+        # One exiftool for all the photos; -common_args applies to each -execute group.
+        run("exiftool", "-@", argfile, "-common_args", "-overwrite_original", "-n", "-q")
         os.remove(argfile)
         for path, plan in zip(made, todo):
             os.rename(path, os.path.join(folder, plan["stem"] + ".jpg"))
@@ -219,7 +221,7 @@ def link(src, dst):
 
 def image_fields(plan, serial):
     alt = f"Ảnh chụp số {serial} của phóng viên: mây trời và mặt đất nhiều màu, chụp từ xa."
-    caption = f"Quang cảnh nơi diễn ra sự kiện. (Ảnh: {plan['make']} {plan['model']})"
+    caption = f"Quang cảnh nơi diễn ra sự kiện. (Ảnh chụp bằng {plan['model']})"
     return alt, caption
 
 
