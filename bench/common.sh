@@ -49,6 +49,8 @@ busy_now() { awk -v hz="$HZ" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 +
 others() { awk -v a="$1" -v b="$(busy_now)" -v own="$2" 'BEGIN { o = b - a - own; printf "%.1f", (o < 0 ? 0 : o) }'; }
 # ratio A B [FORMAT] → A ÷ B, or – when B is 0 or missing
 ratio() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b > 0) printf f, a / b; else print "–" }'; }
+# percent A B → A as a percentage of B ("4 %"), or –
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "–" }'; }
 
 # The line that says what was measured where: bantin's commit (or path), the CPU, the RAM, the load.
 machine_line() {

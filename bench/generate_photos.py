@@ -6,6 +6,7 @@
 Writes, under WORK_DIR (benchmark-work/photos when run by bench/photos):
 
     originals/anh-NNN.jpg        the photos, shared by every N (photo i is the same for any N)
+    originals/base-K.jpg         the plasma fractals they are cut from (about 21 MB each), kept
     originals/recipe.json        how they were made; a different recipe makes them again
     N/content/                   a bantin bulletin: site.yml, directives, themes, N articles whose
                                  `image:` is media/<yyyy>/anh-NNN.jpg (a hard link to the original)
@@ -72,9 +73,13 @@ def stem(i):
 def make_base(folder, k):
     """Base k: a seeded plasma fractal with a little noise, as a near-lossless JPEG."""
     path = os.path.join(folder, f"base-{k}.jpg")
+    if os.path.exists(path):
+        return path
+    part = os.path.join(folder, f"base-{k}.part.jpg")
     run(CONVERT, "-seed", str(1000 + k), "-size", f"{WIDTH + MARGIN_X}x{HEIGHT + MARGIN_Y}", "plasma:fractal",
         "-attenuate", RECIPE["noise"].split()[1], "+noise", RECIPE["noise"].split()[0],
-        "-quality", "97", path)
+        "-quality", "97", part)
+    os.rename(part, path)
     return path
 
 
@@ -112,8 +117,9 @@ def derive(bases, folder, plan):
             nxt = os.path.join(tmp, "flip.v")
             run("vips", "flip", cur, nxt, plan["flip"])
             cur = nxt
-        run("vips", "linear", cur, f"{out}[Q={JPEG_QUALITY},subsample-mode=on]", " ".join(map(str, plan["gain"])),
-            " ".join(map(str, plan["offset"])), "--uchar")
+        # After "--", a negative offset ("-5 -3 -9") is not taken for an option.
+        run("vips", "linear", "--uchar", cur, f"{out}[Q={JPEG_QUALITY},subsample-mode=on]",
+            " ".join(map(str, plan["gain"])), "--", " ".join(map(str, plan["offset"])))
     return out
 
 
@@ -139,7 +145,7 @@ def make_originals(work, count):
             shutil.rmtree(folder)
     os.makedirs(folder, exist_ok=True)
     for name in os.listdir(folder):  # left by an interrupted run
-        if ".part" in name or name.startswith("base-") or name.startswith("tmp"):
+        if ".part" in name or name.startswith("tmp"):
             path = os.path.join(folder, name)
             shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     plans = [photo_plan(i) for i in range(1, count + 1)]
@@ -164,8 +170,6 @@ def make_originals(work, count):
         os.remove(argfile)
         for path, plan in zip(made, todo):
             os.rename(path, os.path.join(folder, plan["stem"] + ".jpg"))
-        for path in bases.values():
-            os.remove(path)
         with open(stamp, "w", encoding="utf-8") as f:
             f.write(recipe)
     return folder, plans
@@ -220,7 +224,7 @@ def link(src, dst):
 
 
 def image_fields(plan, serial):
-    alt = f"Ảnh chụp số {serial} của phóng viên: mây trời và mặt đất nhiều màu, chụp từ xa."
+    alt = f"Ảnh thử số {serial}: những mảng màu loang lổ như mây, nhiều sắc độ."
     caption = f"Quang cảnh nơi diễn ra sự kiện. (Ảnh chụp bằng {plan['model']})"
     return alt, caption
 
