@@ -153,7 +153,8 @@ def make_originals(work, count):
     if todo:
         workers = os.cpu_count() or 1
         needed = sorted({p["base"] for p in todo})
-        print(f"generate_photos: drawing {len(needed)} plasma fractal(s), deriving {len(todo)} photo(s) "
+        drawn = sum(not os.path.exists(os.path.join(folder, f"base-{k}.jpg")) for k in needed)
+        print(f"generate_photos: drawing {drawn} plasma fractal(s), deriving {len(todo)} photo(s) "
               f"on {workers} core(s)", file=sys.stderr)
         with ThreadPoolExecutor(workers) as pool:
             bases = dict(zip(needed, pool.map(lambda k: make_base(folder, k), needed)))
