@@ -139,13 +139,16 @@ def make_originals(work, count):
     folder = os.path.join(work, "originals")
     stamp = os.path.join(folder, "recipe.json")
     recipe = json.dumps(RECIPE, sort_keys=True)
-    if os.path.isdir(folder):
-        old = open(stamp, encoding="utf-8").read() if os.path.exists(stamp) else None
-        if old != recipe:
-            shutil.rmtree(folder)
-    os.makedirs(folder, exist_ok=True)
+    old = open(stamp, encoding="utf-8").read() if os.path.exists(stamp) else None
+    if old != recipe:
+        # Another recipe, or none: nothing in the folder can be trusted. The stamp goes first, so
+        # that an interrupted run keeps what it finished (unfinished files have .part names).
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        with open(stamp, "w", encoding="utf-8") as f:
+            f.write(recipe)
     for name in os.listdir(folder):  # left by an interrupted run
-        if ".part" in name or name.startswith("tmp"):
+        if ".part" in name or name.startswith("tmp") or name == "exiftool.args":
             path = os.path.join(folder, name)
             shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     plans = [photo_plan(i) for i in range(1, count + 1)]
@@ -171,8 +174,6 @@ def make_originals(work, count):
         os.remove(argfile)
         for path, plan in zip(made, todo):
             os.rename(path, os.path.join(folder, plan["stem"] + ".jpg"))
-        with open(stamp, "w", encoding="utf-8") as f:
-            f.write(recipe)
     return folder, plans
 
 
