@@ -17,12 +17,13 @@ Writes, under WORK_DIR (benchmark-work/photos when run by bench/photos):
     N/photos.tsv, N/photos.txt   each photo's stem and path; a line that describes them
 
 How a photo is made (deterministic: ImageMagick's -seed, random.Random seeded by the photo's
-number, no clock): BASES plasma fractals of 4800×3600 with a little sensor-like noise are drawn
-by ImageMagick (`/usr/bin/convert`, the slow step: kept in originals/); photo i takes base (i - 1) mod BASES, and
-libvips cuts a 4000×3000 window from it at a seeded offset, maybe flips it, tints it and saves
-it as a JPEG of quality 92 with 4:2:0 chroma (3–8 MB, like a phone's). exiftool then writes a camera's tags:
-Make, Model, DateTimeOriginal, a GPS position in Việt Nam, and Orientation: 6 (the phone was
-held upright, the pixels are stored sideways) for every photo i with i mod 5 = 2, else 1.
+number, no clock): BASES plasma fractals of 4800×3600 with a little sensor-like noise are
+drawn by ImageMagick (`/usr/bin/convert`, the slow step: kept in originals/); photo i takes
+base (i - 1) mod BASES, and libvips cuts a 4000×3000 window from it at a seeded offset, maybe
+flips it, tints it and saves it as a JPEG of quality 92 with 4:2:0 chroma (3–8 MB, like a
+phone's). exiftool then writes a camera's tags: Make, Model, DateTimeOriginal, a GPS position
+in Việt Nam, and Orientation: 6 (the phone was held upright, the pixels are stored sideways)
+for every photo i with i mod 5 = 2, else 1.
 
 The articles' text comes from bench/generate.py (the same Corpus as the text benchmark).
 Python 3 standard library only; ImageMagick, libvips-tools and exiftool from Debian.
