@@ -55,6 +55,7 @@ enum PhotoLibrary {
         let made = missing.parallelMap { photo in
             Result { () throws(PhotoCodec.Failure) in
                 let encoded = try encode(photo.entry, settings: settings, variantsInParallel: variantsInParallel)
+                PhotoCodec.returnFreedMemory()
                 return cache?.save(photo.key, encoded) ?? encoded.map(PhotoCache.inMemory)
             }
         }
