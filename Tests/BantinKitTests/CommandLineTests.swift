@@ -9,6 +9,23 @@ import Testing
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// `executable` run to its end with `arguments` (in `folder`, with `environment`, when given).
+        static func of(_ executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil) throws -> Run {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            if let folder { process.currentDirectoryURL = folder }
+            if let environment { process.environment = environment }
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        }
     }
 
     /// The executable built beside the test bundle.
@@ -17,18 +34,7 @@ import Testing
     }
 
     func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try Run.of(Self.executable, arguments, in: folder)
     }
 
     @Test func buildPrintsAOneLineSummary() throws {

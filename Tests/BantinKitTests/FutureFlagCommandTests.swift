@@ -12,21 +12,9 @@ import Testing
 
     /// Runs the `bantin` executable in `folder` with `SOURCE_DATE_EPOCH` set to `epoch` (unset when `nil`).
     func run(_ arguments: [String], in folder: URL, epoch: String?) throws -> CommandLineTests.Run {
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = epoch
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return try .of(CommandLineTests.executable, arguments, in: folder, environment: environment)
     }
 
     func scheduledSite() throws -> TestSite {

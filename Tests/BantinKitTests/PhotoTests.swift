@@ -12,20 +12,9 @@ import Testing
     /// A program run to the end; its standard output, or a recorded issue when it fails.
     @discardableResult
     static func tool(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let problem = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0 {
-            Issue.record("\(arguments.joined(separator: " ")) failed: \(String(decoding: problem, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
+        let run = try CommandLineTests.Run.of(URL(fileURLWithPath: "/usr/bin/env"), arguments)
+        if run.status != 0 { Issue.record("\(arguments.joined(separator: " ")) failed: \(run.stderr)") }
+        return run.stdout
     }
 
     /// A grainy photo `width` × `height` at `relative` in `site` (noise: it compresses like a photo).
