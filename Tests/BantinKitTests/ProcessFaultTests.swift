@@ -59,19 +59,18 @@ import Testing
         print("ProcessFaultTests: kill rounds: \(outcomes.joined(separator: "; "))")
     }
 
-    /// Two builds of one output started together both succeed, each in its turn. The test holds the
-    /// output for a second while they start, so that they overlap however slowly a loaded machine
-    /// starts them (left to themselves, the first could finish before the second begins).
+    /// Two builds of one output started together both succeed, each in its turn. The test starts
+    /// both while it holds the output itself, and lets go a second later, so that they overlap
+    /// however slowly a loaded machine runs them (left to themselves, the first could finish
+    /// before the second begins).
     @Test func twoBuildsStartedTogetherBothSucceedEachInItsTurn() throws {
         let site = try TestSite(content: "bulletin")
         try site.addArticles(150)
         let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
-        let first = Bantin.process(["build"], in: site.root)
-        let second = Bantin.process(["build"], in: site.root)
+        let started = try [Bantin.process(["build"], in: site.root), Bantin.process(["build"], in: site.root)].map(Bantin.start)
         Thread.sleep(forTimeInterval: 1)
         lock.release()
-        let runs = [first, second].map { process in Background { try? Bantin.finish(process) } }.map(\.value)
-        let results = try runs.map { try #require($0) }
+        let results = started.map { run in Background { run.finish() } }.map(\.value)
         #expect(results.map(\.status) == [0, 0], "\(results.map(\.stderr))")
         let waiting = "waiting for another bantin build of public/ (pid "
         #expect(results.contains { $0.stderr.contains(waiting) }, "a build waited: \(results.map(\.stderr))")

@@ -41,15 +41,32 @@ enum Bantin {
 
     /// Starts `process` with its output captured, and waits for it.
     static func finish(_ process: Process) throws -> Run {
+        try start(process).finish()
+    }
+
+    /// Starts `process` with its output captured; `finish()` waits for it.
+    static func start(_ process: Process) throws -> Started {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Both pipes are drained at once, so a process filling one never blocks on it.
-        let stderr = Background { err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.value, as: UTF8.self))
+        return Started(process: process, out: out, err: err)
+    }
+
+    /// A process started with its output captured.
+    struct Started {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        /// Waits for the process to end, draining both pipes at once so that a process filling
+        /// one never blocks on it.
+        func finish() -> Run {
+            let stderr = Background { err.fileHandleForReading.readDataToEndOfFile() }
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.value, as: UTF8.self))
+        }
     }
 }
 
