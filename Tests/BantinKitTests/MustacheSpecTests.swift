@@ -77,8 +77,9 @@ import Testing
 
 extension MustacheSpecTests {
     /// A JSON object as a view model: its keys are its names.
-    struct Object: TemplateObject {
+    final class Object: TemplateObject {
         let fields: [String: TemplateValue]
+        init(fields: [String: TemplateValue]) { self.fields = fields }
         func value(named name: String) -> TemplateValue? { fields[name] }
     }
 

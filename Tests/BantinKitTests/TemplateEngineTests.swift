@@ -7,8 +7,8 @@ import Testing
 /// set-delimiter tags, parents and blocks, and parse errors with their positions.
 @Suite struct TemplateEngineTests {
     /// A view model for tests: a dictionary of values.
-    struct Object: TemplateObject {
-        var fields: [String: TemplateValue]
+    final class Object: TemplateObject {
+        let fields: [String: TemplateValue]
         init(_ fields: [String: TemplateValue]) { self.fields = fields }
         func value(named name: String) -> TemplateValue? { fields[name] }
     }

@@ -45,6 +45,8 @@ struct ArticleChecks {
     /// A directive or theme listed twice counts once (with the position of its first mention).
     static func dropRepeatedTerms(_ fields: inout ArticleFields, positions: inout FieldPositions) {
         func unique<T: Hashable>(_ items: [T], key: String) -> [T] {
+            // Nearly always none is repeated: then the positions are left as they are.
+            guard Set(items).count != items.count else { return items }
             var seen: Set<T> = []
             var kept: [T] = []
             var places: [SourcePosition] = []

@@ -35,7 +35,7 @@ public struct SiteTimeZone: Sendable {
 /// A date or time without a zone is in the site timezone.
 public enum DateParser {
     public static func parse(_ text: String, in zone: SiteTimeZone) -> LocalDateTime? {
-        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let s = Array(text.trimmingWhitespace.utf8)
         var i = 0
         func number(_ width: Int) -> Int? {
             guard i + width <= s.count else { return nil }

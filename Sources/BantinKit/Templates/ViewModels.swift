@@ -59,20 +59,24 @@ struct PageFrame {
     var page: PageView.Parts
 }
 
-extension ParamValue: TemplateObject, TemplateRepresentable {
-    public func value(named name: String) -> TemplateValue? {
-        guard case .map(let map) = self, let value = map[name] else { return nil }
-        return value.templateValue
-    }
-
+extension ParamValue: TemplateRepresentable {
     /// Text as text, a list item by item, a map as an object of its keys.
     var templateValue: TemplateValue {
         switch self {
         case .text(let text): .text(text)
         case .list(let items): .list(items.map(\.templateValue))
-        case .map: .object(self)
+        case .map(let map): .object(ParamMap(map))
         }
     }
+}
+
+/// A map of `params`, as templates see it: each key a name.
+final class ParamMap: TemplateObject, Sendable {
+    let map: [String: ParamValue]
+
+    init(_ map: [String: ParamValue]) { self.map = map }
+
+    func value(named name: String) -> TemplateValue? { map[name]?.templateValue }
 }
 
 final class PageView: TemplateObject, Sendable {

@@ -29,8 +29,9 @@ public enum TemplateValue: Sendable {
     }
 }
 
-/// A view model: answers the names its template uses, and nothing else.
-public protocol TemplateObject: Sendable {
+/// A view model: answers the names its template uses, and nothing else. A class, so that the
+/// engine copies a reference (the stack holds one per section), not a value of any size.
+public protocol TemplateObject: AnyObject, Sendable {
     /// The value of `name`, or `nil` when this object does not have it (the lookup then
     /// continues down the context stack, as Mustache specifies).
     func value(named name: String) -> TemplateValue?
