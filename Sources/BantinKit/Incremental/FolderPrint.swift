@@ -50,18 +50,28 @@ struct FolderPrint: Equatable, Sendable {
     /// The fingerprint the folder at `root` has when it holds exactly `files` (relative paths),
     /// the folders holding them and `extra` paths: found with one `stat` per path, on every core.
     static func listed(_ files: [String], extra: [String] = [], under root: String) -> FolderPrint? {
+        listedSums(files, extra: extra, under: root).map { FolderPrint(value: $0.files &+ $0.folders) }
+    }
+
+    /// What `listed` sums, in two parts: the entries of `files`, and those of the folders holding
+    /// them, of `extra` and of the root. With `files` known (the sum another folder's hard links
+    /// to the same files gave), only the second part is looked up.
+    static func listedSums(_ files: [String], extra: [String] = [], under root: String, files known: UInt64? = nil) -> (files: UInt64, folders: UInt64)? {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
         // Files and folders are different paths; `files` lists each file once.
         let paths = files + extra + ["."]
-        let entries = paths.indices.map { PathPrefix(index: $0, length: nil) } + PathPrefix.folders(holding: files)
         let base = RootDescriptor(fd: rootFD)
-        let chunk = 2048
-        let sums = Array(stride(from: 0, to: entries.count, by: chunk)).parallelMap { start in
-            sum(of: entries[start..<min(start + chunk, entries.count)], in: paths, at: base)
+        func sum(_ entries: [PathPrefix]) -> UInt64 {
+            let chunk = 2048
+            return Array(stride(from: 0, to: entries.count, by: chunk)).parallelMap { start in
+                Self.sum(of: entries[start..<min(start + chunk, entries.count)], in: paths, at: base)
+            }.reduce(0, &+)
         }
-        return FolderPrint(value: sums.reduce(0, &+))
+        let fileSum = known ?? sum(files.indices.map { PathPrefix(index: $0, length: nil) })
+        let others = (files.count..<paths.count).map { PathPrefix(index: $0, length: nil) } + PathPrefix.folders(holding: files)
+        return (fileSum, sum(others))
     }
 
     /// The sum of the entries at `paths` (relative to `root`) that exist: what those paths add to

@@ -121,15 +121,18 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let cacheSaved = Background { [articleCache, output] in articleCache?.save(to: output.cacheURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
-        let outputAfter = published.print ?? manifest.listedPrint(of: output.url.path) ?? FolderPrint(value: 0)
+        let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil
+        let outputAfter = published.print ?? sums.map { FolderPrint(value: $0.files &+ $0.folders) } ?? FolderPrint(value: 0)
         manifest.outputFingerprint = outputAfter.description
         manifest.save(to: output.manifestURL)
         // The stamp last: it says the output, its manifest and the cache are this build's.
         output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
-        // After a build into an empty place, the output's twin is the earlier site the next build writes into.
-        if published.twin, let twin = manifest.listedPrint(of: output.retiredURL.path) {
+        // After a build into an empty place, the output's twin is the earlier site the next build
+        // writes into. Its files are hard links to the output's (same size, time and mode): only
+        // its folders are looked at.
+        if published.twin, let twin = manifest.listedSums(of: output.retiredURL.path, files: sums?.files) {
             var retired = manifest
-            retired.outputFingerprint = twin.description
+            retired.outputFingerprint = FolderPrint(value: twin.files &+ twin.folders).description
             retired.save(to: output.retiredManifestURL)
         }
         cacheSaved.value

@@ -198,6 +198,11 @@ struct PageManifest: Sendable {
         FolderPrint.listed(paths, extra: [OutputFolder.markerName], under: folder)
     }
 
+    /// `listedPrint` in its two parts; with `files` known, only the folders are looked up.
+    func listedSums(of folder: String, files: UInt64? = nil) -> (files: UInt64, folders: UInt64)? {
+        FolderPrint.listedSums(paths, extra: [OutputFolder.markerName], under: folder, files: files)
+    }
+
     static func load(from url: URL) -> PageManifest {
         guard let bytes = Directory.contents(of: url.path) else { return PageManifest() }
         return bytes.withUnsafeBufferPointer(parse) ?? PageManifest()

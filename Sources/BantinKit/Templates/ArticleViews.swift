@@ -71,11 +71,13 @@ final class CardView: TemplateObject, Sendable {
     }
 
     func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "url": .text(url)
-        case "image": image.map { .object($0) }
-        case "category_url": categoryURL.map { .text($0) }
-        case "location_url": locationURL.map { .text($0) }
+        // Most names a card template asks for are the article's fields: its own four names are
+        // told apart by their length first, without comparing text.
+        switch name.utf8.count {
+        case 3 where name == "url": .text(url)
+        case 5 where name == "image": image.map { .object($0) }
+        case 12 where name == "category_url": categoryURL.map { .text($0) }
+        case 12 where name == "location_url": locationURL.map { .text($0) }
         default: fields.value(named: name)
         }
     }

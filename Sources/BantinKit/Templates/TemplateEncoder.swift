@@ -3,8 +3,9 @@
 /// `{{#x}}…{{/x}}` tests for presence), numbers as text, dates as `DateView`s. A field added to
 /// `ArticleFields` is in every template that shows an article, with no other edit.
 public final class TemplateFields: TemplateObject, @unchecked Sendable {
-    private var names: [String] = []
-    private var values: [TemplateValue] = []
+    // Filled while the model is encoded, then only read: no run-time exclusivity checks.
+    @exclusivity(unchecked) private var names: [String] = []
+    @exclusivity(unchecked) private var values: [TemplateValue] = []
 
     init() {
         names.reserveCapacity(20)
@@ -28,8 +29,10 @@ public final class TemplateFields: TemplateObject, @unchecked Sendable {
     }
 
     public func value(named name: String) -> TemplateValue? {
-        // A dozen or two names: a scan is faster than hashing the name.
-        for index in names.indices where names[index] == name { return values[index] }
+        // A dozen or two names: a scan is faster than hashing the name. Names of another length
+        // are passed over without comparing their bytes (most are short, and their length is at hand).
+        let length = name.utf8.count
+        for index in names.indices where names[index].utf8.count == length && names[index] == name { return values[index] }
         return nil
     }
 }
