@@ -105,14 +105,23 @@ struct FieldReader {
     }
 
     func value(_ key: String) -> FieldValue? {
-        // Looked up by index: finding the entry must not copy every entry it passes.
-        for index in entries.indices where entries[index].key == key { return entries[index].value }
-        return nil
+        // Looked up in place: finding the entry must not copy every entry it passes; keys of
+        // another length are passed over without comparing their text.
+        let length = key.utf8.count
+        return entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
+                return entries[index].value
+            }
+            return nil
+        }
     }
 
     func isNull(_ value: FieldValue) -> Bool {
-        if case .scalar(let s) = value.shape, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return true }
-        return false
+        guard case .scalar(let s) = value.shape, s.style == .plain else { return false }
+        switch s.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A text field; numbers and dates are taken as written.
