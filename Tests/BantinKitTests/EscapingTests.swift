@@ -7,6 +7,31 @@ import Testing
 @Suite struct EscapingTests {
     static let hostile = "</script><script>alert('x')</script>\"><img src=x onerror=alert(1)>"
 
+    /// The template engine's escaping (which passes over eight bytes at a time) gives what escaping
+    /// each character on its own gives, wherever the five characters fall in texts of any length.
+    @Test func htmlEscapingMatchesCharacterByCharacterEscaping() {
+        let alphabet = Array("&<>\"'aZ09 /=:;đảẫ\u{1EF9}\n")
+        var random = SeededGenerator(seed: 0xE5C)
+        for length in 0..<80 {
+            for _ in 0..<20 {
+                let text = String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
+                var escaped: [UInt8] = []
+                Array(text.utf8).withUnsafeBufferPointer { HTMLEscaping.append($0, to: &escaped) }
+                let expected = text.map { character -> String in
+                    switch character {
+                    case "&": "&amp;"
+                    case "<": "&lt;"
+                    case ">": "&gt;"
+                    case "\"": "&quot;"
+                    case "'": "&#39;"
+                    default: String(character)
+                    }
+                }.joined()
+                #expect(String(decoding: escaped, as: UTF8.self) == expected)
+            }
+        }
+    }
+
     @Test func hostileFrontMatterNeverBecomesMarkup() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: \"Bản tin <b>đậm</b>\"\n")
