@@ -400,6 +400,17 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(directive.file == nil)
     }
 
+    /// What a directive code is: a number, a dash, then groups of letters (any script) between slashes.
+    @Test(arguments: [
+        ("01-KL/TW", true), ("144-QĐ/TW", true), ("08-QĐi/TW", true), ("5-ct/tw", true), (" 35-NQ/TW ", true), ("12-CT", true),
+        ("KL/TW", false), ("-KL/TW", false), ("01-", false), ("01-KL/", false), ("01-/TW", false), ("01-KL//TW", false),
+        ("01-K L/TW", false), ("0a-KL/TW", false), ("01-KL/T1", false), ("01_KL/TW", false), ("１-KL/TW", false),
+        ("01-KL-TW", false), ("01-QĐ /TW", false), ("01-Q1Đ/TW", false),
+    ])
+    func directiveCodeShape(_ text: String, _ isCode: Bool) {
+        #expect((DirectiveCode(text) != nil) == isCode)
+    }
+
     /// Codes that differ only in case or surrounding spaces name one directive.
     @Test(arguments: [("01-KL/TW", "01-kl/tw"), ("144-QĐ/TW", "144-qđ/tw"), ("05-CT/TW", " 05-CT/TW ")])
     func codeSpellingsMerge(_ first: String, _ second: String) throws {

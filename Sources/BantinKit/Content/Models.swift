@@ -13,14 +13,29 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
 
     public init?(_ raw: String) {
         let text = raw.trimmingSpaces
-        let parts = text.split(separator: "-", maxSplits: 1)
-        guard parts.count == 2, let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber),
-            let rest = parts.last, !rest.isEmpty, !rest.contains(where: \.isWhitespace),
-            rest.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isLetter) })
-        else { return nil }
-        guard let slug = Slug(from: text) else { return nil }
+        guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: text) else { return nil }
         self.text = text
         self.slug = slug
+    }
+
+    /// `number-LETTERS/LETTERS…`, letters in any script.
+    private static func isCode(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", maxSplits: 1)
+        guard parts.count == 2, let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber),
+            let rest = parts.last, !rest.isEmpty, !rest.contains(where: \.isWhitespace)
+        else { return false }
+        return rest.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isLetter) })
+    }
+
+    /// `isCode` for ASCII text, on its bytes (most codes: `05-CT/TW`); `nil` for any other text.
+    private static func isASCIICode(_ text: String) -> Bool? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")), dash != bytes.startIndex, bytes[..<dash].allSatisfy(isDigit) else { return false }
+        let rest = bytes[bytes.index(after: dash)...]
+        return !rest.isEmpty && rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLetter) }
     }
 
     public static func == (lhs: DirectiveCode, rhs: DirectiveCode) -> Bool { lhs.slug == rhs.slug }
