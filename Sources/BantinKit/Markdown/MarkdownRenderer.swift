@@ -20,7 +20,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
 /// tasklist and footnotes) and gives every heading an `id`; for a page, leads its links where
 /// the page says and links directive mentions; finds what a body links to and mentions.
 ///
-/// This is the only file that talks to the C library: the rest of bantin sees Swift values.
+/// This file and `ParseArena` (cmark-gfm's memory) are the only ones that talk to the C library:
+/// the rest of bantin sees Swift values.
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
 
@@ -83,10 +84,10 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             edits.apply()
-            guard let raw = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            // Written into the thread's parse arena: freed with the document.
+            guard let raw = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser), ParseArena.allocator) else {
                 fatalError("cmark_render_html failed: out of memory")
             }
-            defer { free(raw) }
             let html = Self.applyHeadingIDs(
                 UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
                 headings: headings, starts: starts)
@@ -130,22 +131,25 @@ public struct MarkdownRenderer: Sendable {
     private static let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
 
     /// Parses `markdown` and hands the parser and its document to `use`; both are freed after.
+    /// They live in the thread's `ParseArena`: what `use` keeps, it copies.
     private static func parse<Result>(_ markdown: UnsafeBufferPointer<UInt8>, _ use: (OpaquePointer, OpaquePointer) -> Result) -> Result {
         _ = registration
-        guard let parser = cmark_parser_new(parseOptions) else { fatalError("cmark_parser_new failed: out of memory") }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
+        return ParseArena.using { memory in
+            guard let parser = cmark_parser_new_with_mem(parseOptions, memory) else { fatalError("cmark_parser_new failed: out of memory") }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
             }
+            markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            inlineLock.lock()
+            let finished = cmark_parser_finish(parser)
+            inlineLock.unlock()
+            guard let document = finished else { fatalError("cmark_parser_finish failed: out of memory") }
+            defer { cmark_node_free(document) }
+            return use(parser, document)
         }
-        markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        inlineLock.lock()
-        let finished = cmark_parser_finish(parser)
-        inlineLock.unlock()
-        guard let document = finished else { fatalError("cmark_parser_finish failed: out of memory") }
-        defer { cmark_node_free(document) }
-        return use(parser, document)
     }
 }
 
@@ -289,10 +293,12 @@ private struct BodyEdits {
         mentions.append((node, pieces))
     }
 
+    /// Nodes made here come from the parse's arena, like the document's: cmark-gfm puts a node
+    /// only beside nodes of the same allocator.
     func apply() {
         for (node, html) in pictures {
             // A custom node's text is written as it is, whether raw HTML is allowed or not.
-            let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+            let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, ParseArena.allocator)!
             html.withCString { _ = cmark_node_set_on_enter(custom, $0) }
             cmark_node_insert_before(node, custom)
             cmark_node_free(node)
@@ -318,13 +324,13 @@ private struct BodyEdits {
     }
 
     private static func text(_ text: String) -> OpaquePointer {
-        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        let node = cmark_node_new_with_mem(CMARK_NODE_TEXT, ParseArena.allocator)!
         text.withCString { _ = cmark_node_set_literal(node, $0) }
         return node
     }
 
     private static func link(to url: String, text: String) -> OpaquePointer {
-        let node = cmark_node_new(CMARK_NODE_LINK)!
+        let node = cmark_node_new_with_mem(CMARK_NODE_LINK, ParseArena.allocator)!
         url.withCString { _ = cmark_node_set_url(node, $0) }
         cmark_node_append_child(node, Self.text(text))
         return node
