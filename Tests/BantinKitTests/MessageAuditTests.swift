@@ -60,8 +60,10 @@ import Testing
 
     @Test func aFaultIsToldInPlainWords() {
         let fault = FileFault("write", "public/bai-viet/x/index.html", code: ENOSPC)
-        #expect(fault.description == "cannot write public/bai-viet/x/index.html: No space left on device")
-        #expect(Diagnostic.error("public", fault.description).description == "public: error: cannot write public/bai-viet/x/index.html: No space left on device")
+        #expect(fault.description == "cannot write public/bai-viet/x/index.html: No space left on device (free some space on that disk, then build again)")
+        #expect(Diagnostic.error("public", fault.description).description == "public: error: cannot write public/bai-viet/x/index.html: No space left on device (free some space on that disk, then build again)")
+        // A reason with nothing plain to do about it is told alone.
+        #expect(FileFault("read", "content/a.md", code: EIO).description == "cannot read content/a.md: Input/output error")
         #expect(Diagnostic.error("content/a.md", line: 3, column: 7, "x").description == "content/a.md:3:7: error: x")
         #expect(Diagnostic.warning("", "x").description == "warning: x")
     }

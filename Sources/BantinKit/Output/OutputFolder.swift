@@ -78,7 +78,7 @@ public struct OutputFolder: Sendable {
             } catch {
                 // The file written is named as the user knows it: where it will be in the output.
                 let path = error.path == target ? ContentTree.join(shown, file.path) : error.path
-                return (FileFault(error.action, path, reason: error.reason), false)
+                return (FileFault(error.action, path, reason: error.reason, wayOut: error.wayOut), false)
             }
             return (nil, twin.map { Glibc.link(target, $0 + "/" + file.path) == 0 } ?? false)
         }

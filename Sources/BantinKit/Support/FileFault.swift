@@ -11,16 +11,29 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     /// The system's reason, in words (`No space left on device`).
     public var reason: String
+    /// What the user can do about it, when there is something plain to say.
+    public var wayOut: String?
 
-    public init(_ action: String, _ path: String, reason: String) {
+    public init(_ action: String, _ path: String, reason: String, wayOut: String? = nil) {
         self.action = action
         self.path = path
         self.reason = reason
+        self.wayOut = wayOut
     }
 
     /// A fault whose reason is the system error `code` (an `errno` value).
     public init(_ action: String, _ path: String, code: Int32) {
-        self.init(action, path, reason: Self.words(for: code))
+        self.init(action, path, reason: Self.words(for: code), wayOut: Self.wayOut(for: code))
+    }
+
+    /// What to do about the commonest reasons a build cannot write.
+    static func wayOut(for code: Int32) -> String? {
+        switch code {
+        case ENOSPC, EDQUOT: "free some space on that disk, then build again"
+        case EACCES, EPERM: "check the permissions and owner of that path and of the folders above it"
+        case EROFS: "that disk is read-only: build into another folder with --output"
+        default: nil
+        }
     }
 
     /// A fault for the call that just failed: its reason is the current `errno`.
@@ -28,7 +41,7 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
         FileFault(action, path, code: errno)
     }
 
-    public var description: String { "cannot \(action) \(path): \(reason)" }
+    public var description: String { "cannot \(action) \(path): \(reason)" + (wayOut.map { " (\($0))" } ?? "") }
 
     /// `path` as the user would type it: relative to the working folder when it is inside it.
     static func shown(_ path: String) -> String {
