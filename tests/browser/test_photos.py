@@ -82,3 +82,34 @@ def test_a_large_sharp_screen_gets_the_widest_variant(netlog_driver, site, shots
     assert int(photo["width"]) == width and int(photo["height"]) > 0
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     screenshot(driver, shots, "photo-article-desktop", 1280)
+
+
+PORTRAIT_ARTICLE = "bai-viet/dang-bo-dong-thap-gan-chuyen-de-nam-2022-voi-nang-chat-doi-ngu-can-bo/index.html"
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (1440, 700), (390, 844)])
+def test_a_portrait_photo_shows_whole_with_its_caption(driver, site, width, height):
+    """The lotus pond is a portrait photo (3 × 4): on a desktop screen it is no taller than
+    80 % of the screen, undistorted and centred, so that it and its caption fit together; on a
+    phone it keeps the column's width."""
+    emulate(driver, width, height, 1, width < 500)
+    driver.get(file_url(site / PORTRAIT_ARTICLE))
+    wait_ready(driver)
+    load_images(driver)
+    box = driver.execute_script(
+        """
+        const img = document.querySelector('.story-figure img'), r = img.getBoundingClientRect();
+        const figure = document.querySelector('.story-figure').getBoundingClientRect();
+        const caption = document.querySelector('.story-figure figcaption').getBoundingClientRect();
+        return {width: r.width, height: r.height, left: r.left - figure.left, right: figure.right - r.right,
+                column: figure.width, captionHeight: caption.height, ratio: img.naturalHeight / img.naturalWidth,
+                viewport: window.innerHeight};
+        """)
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert box["ratio"] > 1.2, f"the test photo is a portrait: {box}"
+    assert box["height"] <= 0.8 * box["viewport"] + 1, box
+    assert abs(box["height"] / box["width"] - box["ratio"]) < 0.02, f"the photo keeps its shape: {box}"
+    assert abs(box["left"] - box["right"]) <= 1, f"centred: {box}"
+    assert box["height"] + box["captionHeight"] <= box["viewport"], f"photo and caption fit on the screen: {box}"
+    if width < 500:
+        assert box["width"] >= box["column"] - 1 or box["height"] >= 0.8 * box["viewport"] - 1, f"a phone fills the column: {box}"
