@@ -80,7 +80,7 @@ extension OutputFolder {
             do {
                 try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
             } catch {
-                throw FileFault(error.action, ContentTree.join(display, Self.markerName), reason: error.reason, wayOut: error.wayOut)
+                throw error.at(ContentTree.join(display, Self.markerName))
             }
             let after = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
             let print = base.flatMap { FolderPrint($0.outputFingerprint) }?.replacing(before, with: after)

@@ -77,8 +77,7 @@ public struct OutputFolder: Sendable {
                 try place(file.contents, at: target, replacing: replacing)
             } catch {
                 // The file written is named as the user knows it: where it will be in the output.
-                let path = error.path == target ? ContentTree.join(shown, file.path) : error.path
-                return (FileFault(error.action, path, reason: error.reason, wayOut: error.wayOut), false)
+                return (error.path == target ? error.at(ContentTree.join(shown, file.path)) : error, false)
             }
             return (nil, twin.map { Glibc.link(target, $0 + "/" + file.path) == 0 } ?? false)
         }

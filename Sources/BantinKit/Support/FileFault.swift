@@ -36,6 +36,13 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The same fault, at `path` (how the user knows the file, where it was written under another name).
+    func at(_ path: String) -> FileFault {
+        var fault = self
+        fault.path = path
+        return fault
+    }
+
     /// A fault for the call that just failed: its reason is the current `errno`.
     static func last(_ action: String, _ path: String) -> FileFault {
         FileFault(action, path, code: errno)
