@@ -562,3 +562,16 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         }
     }
 }
+
+/// A field's text loses white space at its ends, and only that: every ASCII character and some
+/// others at both ends, against Foundation's trimming.
+@Suite struct FieldTrimmingTests {
+    @Test func whiteSpaceAtTheEndsIsWhatUnicodeSaysItIs() {
+        let others: [UInt32] = [0x85, 0xA0, 0x1680, 0x2003, 0x2028, 0x202F, 0x3000, 0x111, 0x1EA1, 0x300]
+        for value in Array(0..<0x80) + others {
+            let end = String(Unicode.Scalar(value)!)
+            let text = end + "Đảng bộ" + end
+            #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+        }
+    }
+}

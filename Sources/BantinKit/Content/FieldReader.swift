@@ -210,7 +210,16 @@ extension String {
 
     private var hasWhitespaceAtAnEnd: Bool {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return false }
-        return first.properties.isWhitespace || last.properties.isWhitespace
+        return first.isWhitespace || last.isWhitespace
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space; an ASCII character (the ends of most fields) is told without the
+    /// Unicode tables, which every field of every article looked up.
+    fileprivate var isWhitespace: Bool {
+        if isASCII { return self == " " || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
     }
 }
 

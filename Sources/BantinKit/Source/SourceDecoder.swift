@@ -42,18 +42,22 @@ public enum SourceDecoder {
         var text = text
         return text.withUTF8 { bytes in
             // Bytes below 0xCC are ASCII, continuation bytes, or lead bytes of U+0080–U+02FF: all
-            // fine. Only lead bytes from 0xCC up need a look, and eight bytes at a time are
-            // checked for any (their low seven bits plus 0x34 reach the top bit).
-            let raw = UnsafeRawBufferPointer(bytes)
+            // fine. Only lead bytes from 0xCC up need a look: sixteen bytes at a time (with the two
+            // after each), then one at a time for the last few.
             var i = 0
-            while i < bytes.count {
-                if i + 8 <= bytes.count {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & word & 0x8080_8080_8080_8080 == 0 {
-                        i += 8
-                        continue
-                    }
+            if let base = bytes.baseAddress {
+                while i + 18 <= bytes.count {
+                    let v = SIMD16<UInt8>(loadingFrom: base + i)
+                    let next = SIMD16<UInt8>(loadingFrom: base + i + 1), after = SIMD16<UInt8>(loadingFrom: base + i + 2)
+                    let vietnamese = v.lanes(equalTo: 0xE1) & (next &- SIMD16(repeating: 0xB8)).lanes(below: 4)
+                    let punctuation =
+                        v.lanes(equalTo: 0xE2)
+                        & ((next.lanes(equalTo: 0x80) & ~after.lanes(below: 0x82)) | (next.lanes(equalTo: 0x81) & after.lanes(below: 0xB0)))
+                    if (~v.lanes(below: 0xCC) & ~(vietnamese | punctuation)).firstMarkedLane != nil { return false }
+                    i += 16
                 }
+            }
+            while i < bytes.count {
                 let lead = bytes[i]
                 if lead < 0xCC {
                     i += 1
