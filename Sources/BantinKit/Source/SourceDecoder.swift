@@ -41,38 +41,35 @@ public enum SourceDecoder {
     static func isKnownNFC(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            // Bytes below 0xCC are ASCII, continuation bytes, or lead bytes of U+0080–U+02FF: all
-            // fine. Only lead bytes from 0xCC up need a look: sixteen bytes at a time (with the two
-            // after each), then one at a time for the last few.
+            guard let base = bytes.baseAddress else { return true }
+            // Sixteen bytes at a time, each with the two after it; the last few are copied after
+            // zeros (fine on their own: no character of valid UTF-8 is cut there).
             var i = 0
-            if let base = bytes.baseAddress {
-                while i + 18 <= bytes.count {
-                    let v = SIMD16<UInt8>(loadingFrom: base + i)
-                    let next = SIMD16<UInt8>(loadingFrom: base + i + 1), after = SIMD16<UInt8>(loadingFrom: base + i + 2)
-                    let vietnamese = v.lanes(equalTo: 0xE1) & (next &- SIMD16(repeating: 0xB8)).lanes(below: 4)
-                    let punctuation =
-                        v.lanes(equalTo: 0xE2)
-                        & ((next.lanes(equalTo: 0x80) & ~after.lanes(below: 0x82)) | (next.lanes(equalTo: 0x81) & after.lanes(below: 0xB0)))
-                    if (~v.lanes(below: 0xCC) & ~(vietnamese | punctuation)).firstMarkedLane != nil { return false }
-                    i += 16
-                }
+            while i + 18 <= bytes.count {
+                guard sixteenAreKnownNFC(base + i) else { return false }
+                i += 16
             }
-            while i < bytes.count {
-                let lead = bytes[i]
-                if lead < 0xCC {
-                    i += 1
-                } else if lead == 0xE1, i + 1 < bytes.count, bytes[i + 1] >= 0xB8, bytes[i + 1] <= 0xBB {  // U+1E00–U+1EFF
-                    i += 3
-                } else if lead == 0xE2, i + 2 < bytes.count,
-                    (bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x82) || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF)
-                {  // U+2002–U+206F
-                    i += 3
-                } else {
-                    return false
-                }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { tail in
+                let start = tail.baseAddress!
+                start.initialize(repeating: 0, count: 48)
+                start.update(from: base + i, count: bytes.count - i)
+                return sixteenAreKnownNFC(start) && sixteenAreKnownNFC(start + 16)
             }
-            return true
         }
+    }
+
+    /// Whether the sixteen bytes at `pointer` (the two after them read too) are known NFC: bytes
+    /// below 0xCC are ASCII, continuation bytes, or lead bytes of U+0080–U+02FF, all fine; a lead
+    /// byte from 0xCC up must start U+1E00–U+1EFF (0xE1 0xB8–0xBB) or U+2002–U+206F.
+    @inline(__always)
+    private static func sixteenAreKnownNFC(_ pointer: UnsafePointer<UInt8>) -> Bool {
+        let v = SIMD16<UInt8>(loadingFrom: pointer)
+        let next = SIMD16<UInt8>(loadingFrom: pointer + 1), after = SIMD16<UInt8>(loadingFrom: pointer + 2)
+        let vietnamese = v.lanes(equalTo: 0xE1) & (next &- SIMD16(repeating: 0xB8)).lanes(below: 4)
+        let punctuation =
+            v.lanes(equalTo: 0xE2)
+            & ((next.lanes(equalTo: 0x80) & ~after.lanes(below: 0x82)) | (next.lanes(equalTo: 0x81) & after.lanes(below: 0xB0)))
+        return (~v.lanes(below: 0xCC) & ~(vietnamese | punctuation)).firstMarkedLane == nil
     }
 
     /// Byte offset (from `bytes.startIndex`) of the first byte that is not valid UTF-8.
