@@ -17,8 +17,12 @@ import Testing
         init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
         deinit { try? FileManager.default.removeItem(at: url) }
 
+        /// Written through bantin's own `writeFile`, whose descriptor is closed on `exec`: with
+        /// `Data.write` (no `O_CLOEXEC`), a process another test starts meanwhile inherits the
+        /// open file, and the file's close, when that process ends, reaches a watcher started
+        /// after the write (`quietFoldersReportNothing` then saw `bai.md` in CI).
         func write(_ relative: String, _ text: String = "x") throws {
-            try Data(text.utf8).write(to: url.appendingPathComponent(relative))
+            try OutputFolder.writeFile(Array(text.utf8), to: url.appendingPathComponent(relative).path)
         }
 
         func makeFolder(_ relative: String) throws {
