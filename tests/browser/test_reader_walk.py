@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import (
     PHONE, assert_fits_phone, assert_images_loaded, check_page, click, drain_console,
@@ -140,8 +141,67 @@ def test_every_page_fits_a_phone(driver, site):
             set_size(driver, *PHONE)
             assert_images_loaded(driver)
             assert_fits_phone(driver)
+            if "ban-in" not in page.parts:  # the printed issue has its own cover, no menu
+                assert_search_in_view(driver)
             errors = severe_console(driver)
             assert not errors, f"console errors: {errors}"
         except AssertionError as error:
             problems.append(f"{page.relative_to(site)}: {error}")
     assert not problems, "\n".join(problems)
+
+
+def assert_search_in_view(driver) -> None:
+    """The menu's search link is on screen as the page opens, however far its other items run
+    (on a phone the menu scrolls sideways, and search, its last item, stays pinned at its right
+    edge), and is big enough to tap (WCAG 2.5.8: 24 px)."""
+    driver.execute_script("window.scrollTo(0, 0)")
+    box = driver.execute_script(
+        """
+        const links = [...document.querySelectorAll('.site-nav a')].filter(a => a.textContent.trim() === 'Tìm kiếm');
+        if (links.length !== 1) return null;
+        const r = links[0].getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height,
+                clientWidth: document.documentElement.clientWidth, innerHeight: window.innerHeight,
+                onTop: links[0].contains(hit)};
+        """)
+    assert box, "no single 'Tìm kiếm' link in the menu"
+    assert box["left"] >= 0 and box["right"] <= box["clientWidth"], f"search link off screen sideways: {box}"
+    assert box["top"] >= 0 and box["bottom"] <= box["innerHeight"], f"search link below the first screen: {box}"
+    assert box["width"] >= 24 and box["height"] >= 24, f"search link too small to tap: {box}"
+    assert box["onTop"], f"something covers the search link: {box}"
+
+
+def test_search_is_one_tap_away_on_a_phone(driver, site, shots):
+    """On a phone the menu is wider than the screen: search stays in view with a shade on its
+    left while the other items scroll under it, focus leaves no item wholly under it, and one
+    tap on search opens the search page."""
+    article = next(p for p in html_files(site) if "/bai-viet/" in p.as_posix())
+    driver.get(file_url(article))
+    wait_ready(driver)
+    set_size(driver, *PHONE)
+    assert_search_in_view(driver)
+    menu = driver.execute_script(
+        """
+        const ul = document.querySelector('.site-nav ul'), items = [...ul.querySelectorAll('li')];
+        const last = items[items.length - 1];
+        const result = {scrolls: ul.scrollWidth > ul.clientWidth, shadow: getComputedStyle(last).boxShadow, hidden: []};
+        for (const li of items.slice(0, -1)) {
+          li.querySelector('a').focus();  // as a keyboard moves along the menu
+          const r = li.getBoundingClientRect(), pin = last.getBoundingClientRect();
+          // WCAG 2.4.11: focus may leave an item partly covered, never wholly (24 px at least in view).
+          if (Math.min(r.right, pin.left) - Math.max(r.left, 0) < 24) result.hidden.push(li.textContent.trim());
+        }
+        ul.scrollLeft = 0;
+        return result;
+        """)
+    assert menu["scrolls"], f"the menu fits a phone: nothing to test ({menu})"
+    assert menu["shadow"] not in ("", "none"), menu
+    assert not menu["hidden"], f"menu items that focus leaves wholly under the pinned search link: {menu}"
+    driver.execute_script("window.scrollTo(0, 0)")
+    link = next(a for a in driver.find_elements(By.CSS_SELECTOR, ".site-nav a") if text_of(a) == "Tìm kiếm")
+    old = driver.current_url
+    link.click()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url != old)
+    wait_ready(driver)
+    assert url_to_path(driver.current_url) == site / "tim-kiem" / "index.html"
+    check_page(driver, shots, "search-from-phone", h1="Tìm kiếm")
