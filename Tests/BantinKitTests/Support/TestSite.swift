@@ -87,6 +87,13 @@ final class TestSite {
         }
         return result
     }
+
+    /// The paths whose bytes differ between the output and `other`, or that only one of them
+    /// holds, sorted: a comparison with a clean build names what differs when it fails.
+    func differences(from other: URL) throws -> [String] {
+        let mine = try snapshot(), theirs = try snapshot(other)
+        return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
+    }
 }
 
 /// A minimal valid article.
