@@ -147,6 +147,7 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     static func load(from url: URL, context: String) -> ArticleCache {
         let empty = ArticleCache(context: context)
         guard let file = MappedFile(path: url.path), file.size >= 24 else { return empty }
+        defer { withExtendedLifetime(file) {} }  // `bytes` points into it
         let bytes = file.bytes
         // The trailer: entry count, where the table starts, the table's fingerprint.
         var trailer = CacheReader(bytes: bytes, offset: file.size - 24)

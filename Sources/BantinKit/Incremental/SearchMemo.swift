@@ -45,6 +45,7 @@ struct SearchMemo: Sendable {
     /// the index itself; little-endian 64-bit numbers. `nil` for anything that does not fit.
     private func load() -> Saved? {
         guard let file = MappedFile(path: url.path), file.size >= 24 else { return nil }
+        defer { withExtendedLifetime(file) {} }  // `raw` points into it
         let raw = UnsafeRawBufferPointer(file.bytes)
         func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at * 8, as: UInt64.self)) }
         guard word(0) == Self.magic, word(1) == Self.executableKey, word(2) <= UInt64(raw.count / 24) else { return nil }

@@ -35,7 +35,7 @@ struct PhotoCache: Sendable {
                 let format = PhotoFormat(rawValue: String(words[3])), let size = Int(words[4]), let sum = UInt64(words[5], radix: 16)
             else { return nil }
             let path = file(key, "-\(name).\(format.fileExtension)")
-            guard let mapped = MappedFile(path: path), mapped.size == size, Self.checksum(mapped.bytes) == sum else { return nil }
+            guard let mapped = MappedFile(path: path), mapped.size == size, mapped.withBytes(Self.checksum) == sum else { return nil }
             stored.append(Stored(name: name, width: width, height: height, format: format, contents: .file(URL(fileURLWithPath: path))))
         }
         return stored

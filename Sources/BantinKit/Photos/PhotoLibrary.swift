@@ -131,7 +131,7 @@ enum PhotoLibrary {
         var hasher = StableHasher()
         hasher.add(PhotoCodec.version)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
-        hasher.add(bytes: UnsafeRawBufferPointer(mapped.bytes))
+        mapped.withBytes { hasher.add(bytes: UnsafeRawBufferPointer($0)) }
         let hex = String(hasher.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -30,7 +30,15 @@ final class MappedFile: @unchecked Sendable {
         close(fd)
     }
 
+    /// The mapped bytes, valid only while this object lives: Swift may free an object right
+    /// after its last use, before the bytes are read. From a local variable, read them in
+    /// `withBytes`, or keep the object alive (`withExtendedLifetime`) while they are used.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size) }
+
+    /// `body` on the mapped bytes, this object alive until it returns.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(bytes) }
+    }
 
     func read(at offset: Int, count: Int) -> [UInt8]? {
         guard offset >= 0, count >= 0, offset <= size - count else { return nil }
