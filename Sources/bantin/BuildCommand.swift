@@ -18,6 +18,8 @@ struct SiteOptions: ParsableArguments {
     var strict = false
     @Flag(name: .customLong("no-wait"), help: "When another bantin build is writing the same output, fail at once instead of waiting for it.")
     var noWait = false
+    @Flag(name: .customLong("without-search-index"), help: "Leave out the search index (the search page then finds nothing); for measuring what it costs.")
+    var withoutSearchIndex = false
     @Flag(help: "Include articles dated after now (now is SOURCE_DATE_EPOCH when set, else the clock).")
     var future = false
 
@@ -35,6 +37,7 @@ struct SiteOptions: ParsableArguments {
             contentName: trimmed(content), templatesName: trimmed(templates), outputName: trimmed(output), baseURL: baseURL,
             includeDrafts: drafts, strict: strict, now: now, includeFuture: future)
         options.waitsForOtherBuilds = !noWait
+        options.searchIndex = !withoutSearchIndex
         return options
     }
 

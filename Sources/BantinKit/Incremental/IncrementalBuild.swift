@@ -57,9 +57,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func related(_ articles: [Article]) -> [[Int]] { RelatedMemo(url: output.relatedURL).related(articles) }
 
-    func searchIndex(_ graph: SiteGraph) -> [UInt8] {
+    func searchIndex(_ graph: SiteGraph) -> [SearchShards.File] {
         let fingerprints = prints(graph)
-        return SearchMemo(url: output.searchURL).json(keys: graph.articles.indices.map(fingerprints.searchKey), make: SearchIndex.recordMaker(for: graph))
+        let articles = SearchMemo(url: output.searchURL).articles(keys: graph.articles.indices.map(fingerprints.searchKey), make: SearchIndex.articleMaker(for: graph))
+        return SearchShards.files(blobs: articles)
     }
 
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {

@@ -14,7 +14,7 @@ public struct InputStamp: Sendable, Equatable {
     static func inputs(_ options: BuildOptions, content: ContentListing) -> InputStamp {
         var hasher = StableHasher()
         hasher.add("bantin-stamp-2")
-        hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.contentName)|\(options.templatesName)")
+        hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
         for file in content.files {
             hasher.add(file.relativePath)

@@ -8,8 +8,8 @@ protocol BuildMemory: Sendable {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)?
     /// The "Xem thêm" ranking of the articles in site order.
     func related(_ articles: [Article]) -> [[Int]]
-    /// The search index of `graph`.
-    func searchIndex(_ graph: SiteGraph) -> [UInt8]
+    /// The files of the search index of `graph`.
+    func searchIndex(_ graph: SiteGraph) -> [SearchShards.File]
     /// For each file of the site, what of earlier output is exactly what it would hold (`nil`:
     /// make it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?]
@@ -21,7 +21,7 @@ protocol BuildMemory: Sendable {
 struct NoMemory: BuildMemory {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)? { nil }
     func related(_ articles: [Article]) -> [[Int]] { RelatedArticles.compute(articles) }
-    func searchIndex(_ graph: SiteGraph) -> [UInt8] { SearchIndex.jsonBytes(for: graph) }
+    func searchIndex(_ graph: SiteGraph) -> [SearchShards.File] { SearchIndex.files(for: graph) }
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
         Array(repeating: nil, count: files.count)
     }
@@ -36,7 +36,7 @@ enum PlannedFile: Sendable {
     case copy(path: String, source: URL)
     /// Bytes made by this build (a photo's variant when there is no photo cache).
     case bytes(path: String, [UInt8])
-    /// Made anew on every build (search index, crawl files).
+    /// Made anew on every build (crawl files).
     case generated(path: String)
 
     var path: String {

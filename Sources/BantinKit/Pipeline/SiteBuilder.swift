@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
     /// When another bantin build is writing the same output: wait for it to end (true), or fail
     /// at once (`--no-wait`).
     public var waitsForOtherBuilds = true
+    /// Write the search index (`--without-search-index` leaves it out, to measure what it costs).
+    public var searchIndex = true
 
     public init(
         content: URL, templates: URL, output: URL, contentName: String = "content", templatesName: String = "templates",

@@ -41,16 +41,19 @@ extension SiteBuilder {
         let graph = withPhotos
         diagnostics += PhotoUses.diagnostics(photos.failures, catalog: inputs.catalog, contentName: options.contentName)
         clock.lap("photos")
-        let search = Background { memory.searchIndex(graph) }
+        let search = Background { options.searchIndex ? memory.searchIndex(graph) : [] }
         let pagePlans = PagePlan.all(for: graph)
         var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
         planned += AtomFeed.all(for: graph).map { .feed($0) }
-        planned += ["search-index.json", "search-index.js", "robots.txt"].map { .generated(path: $0) }
+        planned.append(.generated(path: "robots.txt"))
         if inputs.baseURL != nil { planned.append(.generated(path: "sitemap.xml")) }
         planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
         let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) }
         diagnostics += addMedia(copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+        let searchFiles = search.value
+        clock.lap("search index")
+        planned += searchFiles.map { .bytes(path: $0.path, $0.bytes) }
 
         let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
         let reused = zip(planned, earlier).count { if case .page = $0 { $1 != nil } else { false } }
@@ -61,9 +64,7 @@ extension SiteBuilder {
             bodies: sharedBodies(planned, earlier: earlier, graph: graph))
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
-        let searchJSON = search.value
-        clock.lap("search index")
-        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, searchJSON: searchJSON, baseURL: inputs.baseURL, pages: pagePlans)
+        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, baseURL: inputs.baseURL, pages: pagePlans)
         let files = zip(planned, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
         var notes: [String] = []
         if inputs.baseURL == nil {
@@ -72,7 +73,7 @@ extension SiteBuilder {
         if graph.unnumberedIssues > 0, let first = graph.firstIssue {
             notes.append("\(graph.unnumberedIssues) month(s) before first_issue \(first) have print editions without an issue number")
         }
-        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchJSON.count, notes: notes)
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, notes: notes)
         site.reused = reused
         site.schedule = inputs.catalog.schedule
         site.photos = graph.photos.photos.count
@@ -156,7 +157,6 @@ extension SiteBuilder {
         let graph: SiteGraph
         let renderer: PageRenderer
         let feedBodies: [Int: String]
-        let searchJSON: [UInt8]
         let baseURL: String?
         let pages: [PagePlan]
 
@@ -172,8 +172,6 @@ extension SiteBuilder {
 
         private func generated(_ path: String) -> OutputFile.Contents {
             switch path {
-            case "search-index.json": return .parts([searchJSON])
-            case "search-index.js": return .parts([SearchIndex.scriptPrefix, searchJSON])
             case "robots.txt": return .text(CrawlFiles.robots(baseURL: baseURL))
             default:
                 let dated = pages.map { (route: graph.route(of: $0), lastmod: SiteBuilder.lastModified($0, graph: graph)) }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The full-text index, as the small scripts the search page loads from disk (`<script>`, no
+/// `fetch`), under `tim-kiem/chi-muc/`:
+/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"docs":N,"shards":[keys]})`: how many articles, and
+///   the key of every shard;
+/// - `t-<key>.js`: `BANTIN_SEARCH_SHARD("key",{word: entry, …})`: the folded words (no
+///   diacritics, `đ` → `d`) whose longest shard key is a prefix of them. An entry is
+///   `[title, sapo, form, articles, form, articles, …]`: the articles with the word in their
+///   title, in their sapo, and for each exact (lower-case) form, the articles it occurs in, as
+///   `DocList`s. A query word loads the shards whose key is a prefix of it or starts with it;
+/// - `bai/<n>.js`: `BANTIN_SEARCH_DOC(n,[url,title,date,sapo,body])`: what a result shows.
+/// Articles are numbered oldest first, so a new article leaves the others' numbers alone.
+/// A shard key is a folded word's first character, then letters and digits, split further
+/// wherever a shard would pass `shardLimit` bytes.
+enum SearchShards {
+    static let folder = "tim-kiem/chi-muc/"
+    static let shardLimit = 16_000
+
+    struct File: Sendable {
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    /// The files of the index of articles whose `IndexedArticle` bytes are `blobs`, in site order (newest first).
+    static func files(blobs: [[UInt8]]) -> [File] {
+        let count = blobs.count
+        let vocabulary = Vocabulary()
+        for number in 0..<count {
+            blobs[count - 1 - number].withUnsafeBytes { blob in
+                IndexedArticle.forEachWord(in: blob) { vocabulary.add($0, field: $1, article: Int32(number)) }
+            }
+        }
+        let words = vocabulary.foldedWords()
+        let entries: [[UInt8]] = words.parallelMap { vocabulary.entry(for: $0) }
+        var files: [File] = []
+        var keys: [String] = []
+        partition(words.indices, depth: nil, words: words) { key, members in
+            keys.append(key)
+            var out = Array("BANTIN_SEARCH_SHARD(".utf8)
+            Escape.appendJSONString(key, to: &out)
+            out += ",{".utf8
+            for (k, index) in members.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                out += entries[index]
+            }
+            out += "});\n".utf8
+            files.append(File(path: folder + shardFileName(key), bytes: out))
+        }
+        var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"shards\":[".utf8)
+        for (k, key) in keys.enumerated() {
+            if k > 0 { contents.append(UInt8(ascii: ",")) }
+            Escape.appendJSONString(key, to: &contents)
+        }
+        contents += "]});\n".utf8
+        files.append(File(path: folder + "muc-luc.js", bytes: contents))
+        files += Array(0..<count).parallelMap { number in
+            var out = Array("BANTIN_SEARCH_DOC(\(number),".utf8)
+            blobs[count - 1 - number].withUnsafeBytes { out += IndexedArticle.record(in: $0) }
+            out += ");\n".utf8
+            return File(path: folder + "bai/\(number).js", bytes: out)
+        }
+        return files
+    }
+
+    /// `t-` and the key, every character but `a`–`z` and `0`–`9` written `_` and its code point in hex.
+    static func shardFileName(_ key: String) -> String {
+        var name = "t-"
+        for scalar in key.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                name.unicodeScalars.append(scalar)
+            } else {
+                name += "_" + String(scalar.value, radix: 16)
+            }
+        }
+        return name + ".js"
+    }
+
+    /// Splits sorted words into shards: a group of words sharing a key of `depth` bytes becomes
+    /// one shard when small enough, else its words longer than the key by a letter or digit are
+    /// grouped by that byte (recursively), and the rest stay under the key.
+    private static func partition(
+        _ range: Range<Int>, depth: Int?, words: [Vocabulary.FoldedWord], shard: (String, [Int]) -> Void
+    ) {
+        guard let depth else {
+            // The first level: by first character (whole, even when it is not ASCII).
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let first = words[start].folded.prefix(utf8Width(words[start].folded[0]))
+                var end = start + 1
+                while end < range.upperBound, words[end].folded.starts(with: first) { end += 1 }
+                partition(start..<end, depth: first.count, words: words, shard: shard)
+                start = end
+            }
+            return
+        }
+        let key = String(decoding: words[range.lowerBound].folded.prefix(depth), as: UTF8.self)
+        let size = range.reduce(0) { $0 + words[$1].entrySize }
+        let splittable = range.contains { words[$0].folded.count > depth && isKeyByte(words[$0].folded[depth]) }
+        guard size > shardLimit, splittable else {
+            shard(key, Array(range))
+            return
+        }
+        // Sorted bytewise, so the words that stay under the key (ending here, or going on with a
+        // byte that is not a letter or digit) may sit on both sides of the groups.
+        var stay: [Int] = []
+        var groups: [(UInt8, Range<Int>)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let word = words[i].folded
+            guard word.count > depth, isKeyByte(word[depth]) else {
+                stay.append(i)
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < range.upperBound, words[end].folded.count > depth, words[end].folded[depth] == word[depth] { end += 1 }
+            groups.append((word[depth], i..<end))
+            i = end
+        }
+        if !stay.isEmpty { shard(key, stay) }
+        for (_, group) in groups { partition(group, depth: depth + 1, words: words, shard: shard) }
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+
+    private static func utf8Width(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2 }
+}
