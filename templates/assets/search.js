@@ -1,23 +1,63 @@
-// bantin search: diacritic-insensitive, runs from file:// (the index is a script, not a fetch).
+// bantin search: every word of every article, folded the Vietnamese way (no diacritics, đ → d),
+// matched by word prefix. The index is split into small scripts under tim-kiem/chi-muc/ (see
+// SearchShards.swift) loaded with <script> elements only for the words typed, so it works opened
+// from disk (file://) as over HTTP: no fetch, no WebAssembly.
 (function () {
   "use strict";
-  var index = window.BANTIN_SEARCH_INDEX || [];
-  var form = document.querySelector(".search-form");
   var input = document.getElementById("search-q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!input || !list) return;
+  var more = document.getElementById("search-more");
+  if (!input || !list || !status) return;
   var root = list.getAttribute("data-root") || "../";
-  var LIMIT = 50;
+  var folder = root + "tim-kiem/chi-muc/";
+  var PAGE = 10;     // results shown at a time
+  var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
-  // Folds one character: lower case, no diacritics, đ → d.
+  var manifest = null;   // {docs, shards}
+  var words = {};        // folded word → [title, sapo, form, articles, …] (DocList strings)
+  var docs = {};         // article number → [url, title, date, sapo, body]
+  var loaded = {};       // script src → true once run, or a list of callbacks while loading
+  var generation = 0;    // the query being answered; older answers are dropped
+
+  window.BANTIN_SEARCH_INDEX = function (m) { manifest = m; };
+  window.BANTIN_SEARCH_SHARD = function (key, entries) {
+    for (var w in entries) if (Object.prototype.hasOwnProperty.call(entries, w)) words[w] = entries[w];
+  };
+  window.BANTIN_SEARCH_DOC = function (n, record) { docs[n] = record; };
+
+  // Runs `done` once every script of `srcs` has run (or failed to load).
+  function loadAll(srcs, done) {
+    var waiting = 1;
+    function one() { if (--waiting === 0) done(); }
+    srcs.forEach(function (src) {
+      if (loaded[src] === true) return;
+      waiting++;
+      if (loaded[src]) { loaded[src].push(one); return; }
+      loaded[src] = [one];
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = script.onerror = function () {
+        var callbacks = loaded[src];
+        loaded[src] = true;
+        callbacks.forEach(function (f) { f(); });
+      };
+      document.head.appendChild(script);
+    });
+    one();
+  }
+
+  // ---- Vietnamese folding and words (as SearchWords.swift and VietnameseFolding.swift) ----
+
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
   function foldChar(ch) {
     var lower = ch.toLowerCase();
     if (lower === "đ") return "d";
     return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  // The folded text and, for each folded position, the index in the original.
+  // The folded text and, for each folded position, the position in the original.
   function foldWithMap(text) {
     var folded = "", map = [];
     for (var i = 0; i < text.length; i++) {
@@ -30,57 +70,131 @@
 
   function fold(text) { return foldWithMap(text).text; }
 
-  var entries = index.map(function (row, position) {
-    var haystack = row[1] + " \n " + row[3] + " \n " + row[4];
-    return {
-      url: row[0], title: row[1], date: row[2], sapo: row[3], position: position,
-      title_folded: fold(row[1]), visible_folded: fold(row[1] + " \n " + row[3]), folded: fold(haystack), lower: haystack.toLowerCase(), title_lower: row[1].toLowerCase()
-    };
-  });
-
+  // The words of a query: {exact (lower-case, NFC), folded, marked (typed with diacritics)}.
   function terms(query) {
-    return query.trim().split(/\s+/).filter(function (t) { return t.length > 0; });
+    var found = query.normalize("NFC").toLowerCase().match(WORD) || [];
+    return found.map(function (exact) {
+      var folded = fold(exact);
+      return { exact: exact, folded: folded, marked: folded !== exact };
+    }).filter(function (t) { return t.folded.length > 0; });
   }
 
-  function search(query) {
-    var raw = terms(query.toLowerCase());
-    var folded = raw.map(fold);
-    if (folded.length === 0) return [];
-    var phrase = query.trim().toLowerCase(), foldedPhrase = fold(phrase);
-    var results = [];
-    for (var i = 0; i < entries.length; i++) {
-      var e = entries[i], ok = true;
-      for (var t = 0; t < folded.length && ok; t++) ok = e.folded.indexOf(folded[t]) !== -1;
-      if (!ok) continue;
-      var score = 0;
-      // Exact spelling (with diacritics) ranks first, then the title, then the whole phrase.
-      var exact = raw.every(function (term) { return e.lower.indexOf(term) !== -1; });
-      if (exact) score += 100;
-      if (e.title_lower.indexOf(phrase) !== -1) score += 60;
-      if (e.title_folded.indexOf(foldedPhrase) !== -1) score += 30;
-      // The phrase in what the reader sees (title, sapo) beats the phrase in the extra terms.
-      if (e.visible_folded.indexOf(foldedPhrase) !== -1) score += 15;
-      else if (e.folded.indexOf(foldedPhrase) !== -1) score += 5;
-      folded.forEach(function (term) { if (e.title_folded.indexOf(term) !== -1) score += 5; });
-      results.push({ entry: e, score: score });
+  // ---- Reading the index ----
+
+  var FINAL = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.!*'";
+  var BITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+  // Calls `each(n)` for every article number of a DocList string (DocList.swift).
+  function forEachDoc(list, each) {
+    var i, c;
+    if (list.charAt(0) === "~") {
+      for (i = 1; i < list.length; i++) {
+        var bits = BITS.indexOf(list.charAt(i));
+        for (var j = 0; j < 6; j++) if (bits & (1 << j)) each((i - 1) * 6 + j);
+      }
+      return;
     }
-    results.sort(function (a, b) { return b.score - a.score || a.entry.position - b.entry.position; });
-    return results;
+    var value = 0, previous = -1;
+    for (i = 0; i < list.length; i++) {
+      c = list.charAt(i);
+      var digit = MORE.indexOf(c);
+      if (digit >= 0) { value = value * 32 + digit; continue; }
+      previous += value * 32 + FINAL.indexOf(c) + 1;
+      each(previous);
+      value = 0;
+    }
   }
 
-  // Appends `text` to `parent`, wrapping each match of the folded terms in <mark>.
-  function highlight(parent, text, foldedTerms) {
-    var f = foldWithMap(text), marks = [];
-    foldedTerms.forEach(function (term) {
-      var from = 0, at;
-      while (term && (at = f.text.indexOf(term, from)) !== -1) {
-        marks.push([f.map[at], f.map[at + term.length]]);
-        from = at + term.length;
+  // The shard scripts a folded word needs: those whose key is a prefix of it or starts with it.
+  function shardsFor(folded) {
+    return manifest.shards.filter(function (key) {
+      return folded.lastIndexOf(key, 0) === 0 || key.lastIndexOf(folded, 0) === 0;
+    }).map(function (key) {
+      return folder + "t-" + key.replace(/[^a-z0-9]/gu, function (c) { return "_" + c.codePointAt(0).toString(16); }) + ".js";
+    });
+  }
+
+  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8;
+
+  // For each article, what one query word finds in it (bits above): every indexed word it begins.
+  function flagsFor(term) {
+    var flags = new Uint8Array(manifest.docs);
+    for (var w in words) {
+      if (w.lastIndexOf(term.folded, 0) !== 0) continue;
+      var entry = words[w];
+      forEachDoc(entry[0], function (n) { flags[n] |= TITLE; });
+      forEachDoc(entry[1], function (n) { flags[n] |= SAPO; });
+      for (var k = 2; k + 1 < entry.length; k += 2) {
+        var bit = term.marked && entry[k].lastIndexOf(term.exact, 0) === 0 ? MATCH | EXACT : MATCH;
+        forEachDoc(entry[k + 1], function (n) { flags[n] |= bit; });
+      }
+    }
+    return flags;
+  }
+
+  // Articles with every word, best first: exact spelling, then title over sapo over the rest,
+  // then newer (higher numbers are newer).
+  function rank(query) {
+    var ts = terms(query), found = [];
+    if (ts.length === 0) return found;
+    var all = ts.map(flagsFor);
+    for (var n = 0; n < manifest.docs; n++) {
+      var exact = 0, place = 0, ok = true;
+      for (var t = 0; t < all.length && ok; t++) {
+        var f = all[t][n];
+        if (!(f & MATCH)) { ok = false; break; }
+        if (f & EXACT) exact++;
+        place += f & TITLE ? 3 : f & SAPO ? 2 : 1;
+      }
+      if (ok) found.push({ n: n, score: exact * 100 + place });
+    }
+    found.sort(byScore);
+    return found;
+  }
+
+  function byScore(a, b) { return b.score - a.score || b.n - a.n; }
+
+  // ---- Phrases, passages and highlighting, on the records of the best results ----
+
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // Matches the query's words in order, each the start of a word, as in folded text.
+  function phrasePattern(ts, key) {
+    var parts = ts.map(function (t) { return escapeRegExp(t[key]) + "[\\p{L}\\p{N}\\p{M}]*"; });
+    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}]+"), "u");
+  }
+
+  // 0 to 3: the query's words in order in the body, the sapo, the title; +4 when spelt as typed.
+  function phraseScore(record, ts) {
+    if (ts.length < 2) return 0;
+    var folded = phrasePattern(ts, "folded"), exact = phrasePattern(ts, "exact"), marked = ts.some(function (t) { return t.marked; });
+    var fields = [record[4], record[3], record[1]];
+    for (var i = 2; i >= 0; i--) {
+      var text = fields[i] || "";
+      if (folded.test(fold(text))) return i + 1 + (marked && exact.test(text.normalize("NFC").toLowerCase()) ? 4 : 0);
+    }
+    return 0;
+  }
+
+  // [start, end) ranges of `text` where a query word begins a word.
+  function matches(text, ts) {
+    var f = foldWithMap(text), found = [];
+    ts.forEach(function (t) {
+      var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")", "gu"), m;
+      while ((m = re.exec(f.text)) !== null) {
+        var at = m.index + m[1].length;
+        found.push([f.map[at], f.map[at + t.folded.length], t.folded]);
+        re.lastIndex = at + t.folded.length;
       }
     });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    return found;
+  }
+
+  // Appends `text` to `parent`, each match in <mark>.
+  function highlight(parent, text, ts) {
     var cursor = 0;
-    marks.forEach(function (m) {
+    matches(text, ts).forEach(function (m) {
       if (m[0] < cursor) return;
       parent.appendChild(document.createTextNode(text.slice(cursor, m[0])));
       var mark = document.createElement("mark");
@@ -91,34 +205,99 @@
     parent.appendChild(document.createTextNode(text.slice(cursor)));
   }
 
-  function show(query) {
-    list.textContent = "";
-    var q = query.trim();
-    if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + entries.length + " bài viết."; return; }
-    var results = search(q), foldedTerms = terms(q).map(fold);
-    status.textContent = results.length === 0
-      ? "Không tìm thấy bài nào cho “" + q + "”."
-      : "Tìm thấy " + results.length + " bài cho “" + q + "”" + (results.length > LIMIT ? "; hiển thị " + LIMIT + " bài đầu." : ".");
-    results.slice(0, LIMIT).forEach(function (r) {
-      var e = r.entry, li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
-      li.className = "search-result";
-      a.href = root + e.url;
-      highlight(a, e.title, foldedTerms);
-      h.appendChild(a);
-      li.appendChild(h);
-      var meta = document.createElement("p"), time = document.createElement("time");
-      meta.className = "meta";
-      time.textContent = e.date;
-      meta.appendChild(time);
-      li.appendChild(meta);
-      if (e.sapo) {
-        var p = document.createElement("p");
-        p.className = "search-sapo";
-        highlight(p, e.sapo, foldedTerms);
-        li.appendChild(p);
+  // The passage of the body with most of the query's words close together (the first such),
+  // cut at word boundaries: [text, cut before, cut after]; null when the body has none.
+  function passage(body, ts) {
+    var found = matches(body, ts);
+    if (found.length === 0) return null;
+    var best = 0, bestCount = 0;
+    for (var i = 0; i < found.length; i++) {
+      var seen = {}, count = 0;
+      for (var j = i; j < found.length && found[j][0] - found[i][0] < 160; j++) {
+        if (!seen[found[j][2]]) { seen[found[j][2]] = true; count++; }
       }
-      list.appendChild(li);
+      if (count > bestCount) { bestCount = count; best = i; }
+    }
+    var start = Math.max(0, found[best][0] - 70), end = Math.min(body.length, found[best][0] + 230);
+    var lineStart = body.lastIndexOf("\n", found[best][0]);
+    if (lineStart >= start) start = lineStart + 1;
+    else if (start > 0) { var space = body.indexOf(" ", start); if (space >= 0 && space < found[best][0]) start = space + 1; }
+    if (end < body.length) { var back = body.lastIndexOf(" ", end); if (back > found[best][0]) end = back; }
+    return [body.slice(start, end).replace(/\n/g, " "), start > 0, end < body.length];
+  }
+
+  // ---- The page ----
+
+  var current = { query: "", order: [], shown: 0, terms: [] };
+
+  function recordSrc(n) { return folder + "bai/" + n + ".js"; }
+
+  function show(query) {
+    var mine = ++generation, q = query.trim();
+    list.textContent = "";
+    if (more) more.hidden = true;
+    if (!manifest) { status.textContent = "Không tải được chỉ mục tìm kiếm."; return; }
+    if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + manifest.docs + " bài viết."; return; }
+    var ts = terms(q), needed = [];
+    ts.forEach(function (t) { needed = needed.concat(shardsFor(t.folded)); });
+    status.textContent = "Đang tìm…";
+    loadAll(needed, function () {
+      if (mine !== generation) return;
+      document.documentElement.dataset.searchLoadedAt = String(performance.now());
+      var order = rank(q);
+      var window_ = order.slice(0, WINDOW);
+      loadAll(window_.map(function (r) { return recordSrc(r.n); }), function () {
+        if (mine !== generation) return;
+        window_.forEach(function (r) { r.score += 1000 * phraseScore(docs[r.n] || [], ts); });
+        window_.sort(byScore);
+        current = { query: q, order: window_.concat(order.slice(WINDOW)), shown: 0, terms: ts };
+        status.textContent = order.length === 0
+          ? "Không tìm thấy bài nào cho “" + q + "”."
+          : "Tìm thấy " + order.length + " bài cho “" + q + "”.";
+        showMore(mine);
+      });
     });
+  }
+
+  function showMore(mine) {
+    var next = current.order.slice(current.shown, current.shown + PAGE);
+    loadAll(next.map(function (r) { return recordSrc(r.n); }), function () {
+      if (mine !== generation) return;
+      next.forEach(function (r) { if (docs[r.n]) list.appendChild(item(docs[r.n], current.terms)); });
+      current.shown += next.length;
+      if (more) more.hidden = current.shown >= current.order.length;
+      document.documentElement.dataset.searchShownAt = String(performance.now());
+    });
+  }
+
+  function item(record, ts) {
+    var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
+    li.className = "search-result";
+    a.href = root + record[0];
+    highlight(a, record[1], ts);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p"), time = document.createElement("time");
+    meta.className = "meta";
+    time.textContent = record[2];
+    meta.appendChild(time);
+    li.appendChild(meta);
+    if (record[3]) {
+      var sapo = document.createElement("p");
+      sapo.className = "search-sapo";
+      highlight(sapo, record[3], ts);
+      li.appendChild(sapo);
+    }
+    var found = passage(record[4] || "", ts);
+    if (found) {
+      var p = document.createElement("p");
+      p.className = "search-snippet";
+      if (found[1]) p.appendChild(document.createTextNode("… "));
+      highlight(p, found[0], ts);
+      if (found[2]) p.appendChild(document.createTextNode(" …"));
+      li.appendChild(p);
+    }
+    return li;
   }
 
   function queryFromURL() {
@@ -127,9 +306,13 @@
     try { return decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (err) { return ""; }
   }
 
-  var initial = queryFromURL();
-  input.value = initial;
-  show(initial);
+  if (more) more.addEventListener("click", function () { showMore(generation); });
+
+  loadAll([folder + "muc-luc.js"], function () {
+    var initial = queryFromURL();
+    input.value = initial;
+    show(initial);
+  });
 
   var timer = null;
   input.addEventListener("input", function () {
