@@ -102,13 +102,13 @@ import Testing
 
     @Test func theSearchIndexHoldsEveryPublishedArticle() throws {
         let site = try builtSite(baseURL: nil)
-        let data = try Data(contentsOf: site.output.appendingPathComponent("search-index.json"))
-        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
-        #expect(rows.count == 4)
-        #expect(rows.allSatisfy { $0.count == 5 && $0[0].hasPrefix("bai-viet/") && $0[0].hasSuffix("/index.html") })
-        #expect(rows.contains { $0[1] == "Đảng bộ Đồng Tháp học tập chuyên đề năm 2023" && $0[4].contains("Kết luận 01-KL/TW") })
-        let script = try site.read("public/search-index.js")
-        #expect(script.hasPrefix("window.BANTIN_SEARCH_INDEX = ["))
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(index.docs == 4 && index.records.count == 4)
+        #expect(index.records.values.allSatisfy { $0.count == 5 && $0[0].hasPrefix("bai-viet/") && $0[0].hasSuffix("/index.html") })
+        for (n, record) in index.records { #expect(site.exists("public/" + record[0]), "record \(n) links to \(record[0]), which was not written") }
+        // Its directive's kind and code are words of the article, though neither is in its text.
+        let dongThap = try #require(index.number(title: "Đảng bộ Đồng Tháp học tập chuyên đề năm 2023"))
+        for word in ["ket", "luan", "01", "kl", "tw"] { #expect(index.articles(word).contains(dongThap), "\(word)") }
     }
 
     static func attribute(_ name: String, of element: XMLElement?) -> String? {

@@ -18,7 +18,7 @@ import Testing
             "public/van-ban/21-kl-tw/index.html", "public/chuyen-de/index.html", "public/chuyen-de/2023/index.html",
             "public/chuyen-de/2023/trang/2/index.html", "public/luu-tru/index.html", "public/luu-tru/2023/05/index.html",
             "public/luu-tru/2022/11/index.html", "public/feed.xml", "public/van-ban/01-kl-tw/feed.xml",
-            "public/chuyen-de/2023/feed.xml", "public/search-index.json", "public/search-index.js", "public/robots.txt",
+            "public/chuyen-de/2023/feed.xml", "public/tim-kiem/chi-muc/muc-luc.js", "public/robots.txt",
             "public/assets/style.css", "public/assets/search.js", "public/media/hoi-nghi.png", "public/docs/van-ban.pdf",
         ]
         for path in expected { #expect(site.exists(path), "missing \(path)") }

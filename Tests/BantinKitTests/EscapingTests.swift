@@ -71,8 +71,14 @@ import Testing
         }
         let feed = try site.read("public/feed.xml")
         #expect(!feed.contains("<script>"))
-        let json = try site.read("public/search-index.js")
-        #expect(!json.contains("</script>"), "the search index is safe inside a script element")
+        let index = site.output.appendingPathComponent(BuiltSearchIndex.folder)
+        let scripts = try FileManager.default.subpathsOfDirectory(atPath: index.path).filter { $0.hasSuffix(".js") }
+        #expect(scripts.count > 3)
+        for script in scripts {
+            let text = try String(contentsOf: index.appendingPathComponent(script), encoding: .utf8)
+            #expect(!text.contains("</script>") && !text.contains("<script"), "\(script) is not safe inside a script element")
+        }
+        #expect(try BuiltSearchIndex(site: site.output).records.values.contains { $0[1].contains("</script>") }, "the hostile title is in the index, escaped")
     }
 
     @Test func jsonStringsEscapeEverythingAScriptElementCares() {

@@ -102,34 +102,34 @@ import Testing
 
 /// The search index kept between builds (`SearchMemo`).
 @Suite struct SearchMemoTests {
-    /// Search records are taken from the saved index only under their own key; a damaged file is ignored.
-    @Test func savedSearchRecordsAreReusedByKey() throws {
+    /// What search kept of each article is taken from the saved memo only under its own key; a damaged file is ignored.
+    @Test func savedSearchArticlesAreReusedByKey() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let memo = SearchMemo(url: folder.appendingPathComponent("search"))
         let made = Counter()
-        func record(_ version: String) -> @Sendable (Int) -> [UInt8] {
+        func article(_ version: String) -> @Sendable (Int) -> [UInt8] {
             { index in
                 made.add()
-                return Array("[\"bài \(index) \(version)\"]".utf8)
+                return Array("bài \(index) \(version)".utf8)
             }
         }
-        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
-        let first = memo.json(keys: [1, 2, 3], make: record("a"))
-        #expect(text(first) == "[[\"bài 0 a\"],\n[\"bài 1 a\"],\n[\"bài 2 a\"]]\n")
+        func texts(_ articles: [[UInt8]]) -> [String] { articles.map { String(decoding: $0, as: UTF8.self) } }
+        let first = memo.articles(keys: [1, 2, 3], make: article("a"))
+        #expect(texts(first) == ["bài 0 a", "bài 1 a", "bài 2 a"])
         #expect(made.value == 3)
-        // Key 2 changed, key 3 now first: only the new key's record is made again.
-        let second = memo.json(keys: [3, 1, 9], make: record("b"))
-        #expect(text(second) == "[[\"bài 2 a\"],\n[\"bài 0 a\"],\n[\"bài 2 b\"]]\n")
+        // Key 2 changed, key 3 now first: only the new key's article is made again.
+        let second = memo.articles(keys: [3, 1, 9], make: article("b"))
+        #expect(texts(second) == ["bài 2 a", "bài 0 a", "bài 2 b"])
         #expect(made.value == 4)
-        #expect(memo.json(keys: [3, 1, 9], make: record("c")) == second)
+        #expect(memo.articles(keys: [3, 1, 9], make: article("c")) == second)
         #expect(made.value == 4)
         // A damaged file is not used.
         let url = folder.appendingPathComponent("search")
         let bytes = try Data(contentsOf: url)
         try bytes.prefix(30).write(to: url)
-        #expect(text(memo.json(keys: [3], make: record("d"))) == "[[\"bài 0 d\"]]\n")
+        #expect(texts(memo.articles(keys: [3], make: article("d"))) == ["bài 0 d"])
         #expect(made.value == 5)
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+@testable import BantinKit
+
+/// A built site's search index read back as the search page reads it: the manifest, every shard
+/// and every article's record (`SearchShards`).
+struct BuiltSearchIndex {
+    var docs: Int
+    var keys: [String]
+    /// Folded word → its shard key and entry (`[title, sapo, form, articles, …]`).
+    var words: [String: (key: String, entry: [String])] = [:]
+    /// Article number → `[url, title, date, sapo, body]`.
+    var records: [Int: [String]] = [:]
+
+    static let folder = "tim-kiem/chi-muc/"
+
+    init(site output: URL) throws {
+        let base = output.appendingPathComponent(Self.folder)
+        let manifest = try Self.call(base.appendingPathComponent("muc-luc.js"), "BANTIN_SEARCH_INDEX") as! [String: Any]
+        docs = manifest["docs"] as! Int
+        keys = manifest["shards"] as! [String]
+        for key in keys {
+            let args = try Self.call(base.appendingPathComponent(SearchShards.shardFileName(key)), "BANTIN_SEARCH_SHARD", arguments: true) as! [Any]
+            precondition(args[0] as! String == key)
+            for (word, entry) in args[1] as! [String: [String]] { words[word] = (key, entry) }
+        }
+        for n in 0..<docs {
+            let args = try Self.call(base.appendingPathComponent("bai/\(n).js"), "BANTIN_SEARCH_DOC", arguments: true) as! [Any]
+            records[args[0] as! Int] = args[1] as? [String]
+        }
+    }
+
+    /// The JSON inside `name(…);`; with `arguments`, as an array of the call's arguments.
+    static func call(_ url: URL, _ name: String, arguments: Bool = false) throws -> Any {
+        var text = try String(contentsOf: url, encoding: .utf8)
+        precondition(text.hasPrefix(name + "(") && text.hasSuffix(");\n"), "\(url.path) is not a call of \(name)")
+        text = String(text.dropFirst(name.count + 1).dropLast(3))
+        return try JSONSerialization.jsonObject(with: Data((arguments ? "[" + text + "]" : text).utf8), options: [.fragmentsAllowed])
+    }
+
+    /// The articles a folded word occurs in (any form), or with it in the title or sapo.
+    func articles(_ folded: String, in part: Part = .anywhere) -> Set<Int> {
+        guard let entry = words[folded]?.entry else { return [] }
+        switch part {
+        case .title: return Set(DocList.decode(Array(entry[0].utf8)).map(Int.init))
+        case .sapo: return Set(DocList.decode(Array(entry[1].utf8)).map(Int.init))
+        case .anywhere:
+            return Set(stride(from: 3, to: entry.count, by: 2).flatMap { DocList.decode(Array(entry[$0].utf8)).map(Int.init) })
+        }
+    }
+
+    enum Part { case title, sapo, anywhere }
+
+    /// The exact forms of a folded word, most used first.
+    func forms(_ folded: String) -> [String] {
+        guard let entry = words[folded]?.entry else { return [] }
+        return stride(from: 2, to: entry.count, by: 2).map { entry[$0] }
+    }
+
+    /// The number of the article whose record's title is `title`.
+    func number(title: String) -> Int? { records.first { $0.value[1] == title }?.key }
+}
