@@ -46,7 +46,12 @@ public enum Escape {
     /// `text` escaped for a JSON string, without the quotes.
     static func appendJSONContent(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { appendJSONContent($0, to: &out) }
+    }
+
+    /// UTF-8 `bytes` escaped for a JSON string, without the quotes.
+    static func appendJSONContent(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        do {
             // Runs of bytes that need no escape are copied whole.
             var run = 0
             var i = 0

@@ -2,7 +2,8 @@
 /// (`IndexedArticle`), then the shards and result records the search page loads (`SearchShards`).
 enum SearchIndex {
     static func files(for graph: SiteGraph) -> [SearchShards.File] {
-        SearchShards.files(blobs: Array(graph.articles.indices).parallelMap(articleMaker(for: graph)))
+        let blobs = Array(graph.articles.indices).parallelMap(articleMaker(for: graph))
+        return SearchShards.files(blobs: blobs)
     }
 
     /// Makes what search keeps of the article at an index of `graph`.

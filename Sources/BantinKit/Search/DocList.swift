@@ -26,7 +26,7 @@ enum DocList {
             return
         }
         var chars = [UInt8](repeating: 0, count: Int(last) / 6 + 1)
-        for number in numbers { chars[Int(number) / 6] |= 1 << (UInt8(number) % 6) }
+        for number in numbers { chars[Int(number) / 6] |= 1 << UInt8(number % 6) }
         out.append(UInt8(ascii: "~"))
         for value in chars { out.append(bits[Int(value)]) }
     }

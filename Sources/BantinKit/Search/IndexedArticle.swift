@@ -19,23 +19,24 @@ struct IndexedArticle {
     }
 
     static func make(_ article: Article, graph: SiteGraph) -> [UInt8] {
-        let plainBody = MarkdownPlainText.text(of: article.body)
+        let plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0) }
         var record: [UInt8] = [UInt8(ascii: "[")]
-        for (i, field) in [Route.article(article.slug).outputPath, article.title, article.date.vietnameseShort, article.summary ?? "", plainBody].enumerated() {
-            if i > 0 { record.append(UInt8(ascii: ",")) }
+        record.reserveCapacity(plainBody.count + 512)
+        for field in [Route.article(article.slug).outputPath, article.title, article.date.vietnameseShort, article.summary ?? ""] {
             Escape.appendJSONString(field, to: &record)
+            record.append(UInt8(ascii: ","))
         }
-        record.append(UInt8(ascii: "]"))
+        record.append(UInt8(ascii: "\""))
+        plainBody.withUnsafeBufferPointer { Escape.appendJSONContent($0, to: &record) }
+        record += "\"]".utf8
 
-        var words = WordSet()
+        var texts: [(bytes: [UInt8], field: Field)] = [(plainBody, .body)]
         func add(_ text: String?, _ field: Field) {
-            guard let text else { return }
-            SearchWords.forEach(in: text) { words.insert($0, field: field) }
+            if let text { texts.append((Array(text.utf8), field)) }
         }
         add(article.title, .title)
         add(article.subtitle, .title)
         add(article.summary, .sapo)
-        add(plainBody, .body)
         for text in [article.author, article.source, article.category, article.location] { add(text, .meta) }
         for code in article.directives {
             add(code.text, .meta)
@@ -44,13 +45,13 @@ struct IndexedArticle {
         for year in article.themes { add("chuyên đề \(year)", .meta) }
 
         var out: [UInt8] = []
-        out.reserveCapacity(4 + record.count + words.bytes.count + 2 * words.count)
+        out.reserveCapacity(4 + record.count + plainBody.count / 2)
         withUnsafeBytes(of: UInt32(record.count).littleEndian) { out += $0 }
         out += record
-        words.forEach { bytes, field in
+        WordSet.distinctWords(of: texts) { bytes, field in
             out.append(field.rawValue)
             out.append(UInt8(bytes.count))
-            out += bytes
+            out.append(contentsOf: bytes)
         }
         return out
     }
@@ -73,17 +74,15 @@ struct IndexedArticle {
 }
 
 /// Distinct words, in the order first seen, each with the fields it was seen in: an
-/// open-addressing table over one byte buffer (an article has a few hundred distinct words).
-struct WordSet {
-    private(set) var bytes: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [UInt8] = []
-    private var fields: [UInt8] = []
-    private var hashes: [UInt64] = []
-    /// Slots hold an index into the arrays above plus one; 0 is empty.
-    private var slots = [Int32](repeating: 0, count: 256)
-
-    var count: Int { starts.count }
+/// open-addressing table over one article's words, in memory allocated once for the article
+/// (a text of `n` bytes has at most `n / 2 + 1` words).
+enum WordSet {
+    private struct Entry {
+        var hash: UInt64
+        var start: Int32
+        var length: UInt8
+        var fields: UInt8
+    }
 
     static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -91,41 +90,46 @@ struct WordSet {
         return hash ^ (hash >> 32)
     }
 
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, field: IndexedArticle.Field) {
-        let hash = Self.hash(UnsafeRawBufferPointer(word))
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 {
-            let index = Int(slots[slot] - 1)
-            if hashes[index] == hash, Int(lengths[index]) == word.count,
-                bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(starts[index]), word.baseAddress!, word.count) == 0 })
-            {
-                fields[index] |= field.rawValue
-                return
+    /// Calls `word` with each distinct word of `texts` and the fields it occurs in, in the order first seen.
+    static func distinctWords(of texts: [(bytes: [UInt8], field: IndexedArticle.Field)], _ word: (UnsafeBufferPointer<UInt8>, IndexedArticle.Field) -> Void) {
+        let total = texts.reduce(16) { $0 + $1.bytes.count }
+        var slotCount = 64
+        while slotCount < total { slotCount <<= 1 }
+        let mask = slotCount - 1
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slots in
+            slots.initialize(repeating: 0)
+            withUnsafeTemporaryAllocation(of: Entry.self, capacity: total / 2 + 2) { entries in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arena in
+                    var count = 0
+                    var used = 0
+                    for (text, field) in texts {
+                        text.withUnsafeBufferPointer { text in
+                            SearchWords.forEach(in: text) { bytes in
+                                let hash = hash(UnsafeRawBufferPointer(bytes))
+                                var slot = Int(truncatingIfNeeded: hash) & mask
+                                while slots[slot] != 0 {
+                                    let entry = entries[Int(slots[slot] - 1)]
+                                    if entry.hash == hash, Int(entry.length) == bytes.count,
+                                        memcmp(arena.baseAddress! + Int(entry.start), bytes.baseAddress!, bytes.count) == 0
+                                    {
+                                        entries[Int(slots[slot] - 1)].fields |= field.rawValue
+                                        return
+                                    }
+                                    slot = (slot + 1) & mask
+                                }
+                                count += 1
+                                slots[slot] = Int32(count)
+                                entries[count - 1] = Entry(hash: hash, start: Int32(used), length: UInt8(bytes.count), fields: field.rawValue)
+                                (arena.baseAddress! + used).update(from: bytes.baseAddress!, count: bytes.count)
+                                used += bytes.count
+                            }
+                        }
+                    }
+                    for entry in entries.prefix(count) {
+                        word(UnsafeBufferPointer(start: arena.baseAddress! + Int(entry.start), count: Int(entry.length)), IndexedArticle.Field(rawValue: entry.fields))
+                    }
+                }
             }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        slots[slot] = Int32(starts.count + 1)
-        starts.append(Int32(bytes.count))
-        lengths.append(UInt8(word.count))
-        fields.append(field.rawValue)
-        hashes.append(hash)
-        bytes.append(contentsOf: word)
-        if starts.count * 2 > slots.count { grow() }
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(index + 1)
-        }
-    }
-
-    func forEach(_ body: (ArraySlice<UInt8>, IndexedArticle.Field) -> Void) {
-        for index in starts.indices {
-            let start = Int(starts[index])
-            body(bytes[start..<(start + Int(lengths[index]))], IndexedArticle.Field(rawValue: fields[index]))
         }
     }
 }

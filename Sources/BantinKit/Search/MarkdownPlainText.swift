@@ -1,38 +1,52 @@
+import Foundation
+
 /// The text a reader sees of a Markdown body, without parsing it: what search indexes and
 /// shows in its snippets. Markup is dropped (heading and quote marks, emphasis, code ticks,
 /// HTML tags, link and image targets), a link or an image keeps its text, and each block
-/// becomes one line. Cheap enough to run over every body of the bulletin on each full build.
+/// becomes one line. Works on bytes, cheap enough to run over every body on each full build.
 enum MarkdownPlainText {
     static func text(of markdown: String) -> String {
+        var markdown = markdown
+        return String(decoding: markdown.withUTF8 { text(of: $0) }, as: UTF8.self)
+    }
+
+    static func text(of markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(markdown.utf8.count)
+        out.reserveCapacity(markdown.count)
         var inFence = false
         var paragraphOpen = false
-        for line in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            var bytes = line[...]
-            if bytes.last == 0x0D { bytes = bytes.dropLast() }
-            let content = bytes.drop { $0 == 0x20 || $0 == 0x09 }
-            if content.starts(with: "```".utf8) || content.starts(with: "~~~".utf8) {
+        var lineStart = 0
+        while lineStart < markdown.count {
+            let lineEnd = memchr(markdown.baseAddress! + lineStart, 0x0A, markdown.count - lineStart)
+                .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - markdown.baseAddress! } ?? markdown.count
+            var end = lineEnd
+            if end > lineStart, markdown[end - 1] == 0x0D { end -= 1 }
+            var start = lineStart
+            while start < end, markdown[start] == 0x20 || markdown[start] == 0x09 { start += 1 }
+            let line = UnsafeBufferPointer(rebasing: markdown[start..<end])
+            lineStart = lineEnd + 1
+            if line.starts(with: "```".utf8) || line.starts(with: "~~~".utf8) {
                 inFence.toggle()
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
-            if content.isEmpty || isRule(content) || isReferenceDefinition(content) || isTableDivider(content) {
+            if line.isEmpty || isRule(line) || isReferenceDefinition(line) || isTableDivider(line) {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
             if paragraphOpen { out.append(0x20) }
             if inFence {
-                out += content
+                out += line
             } else {
-                let (inline, startsBlock) = blockContent(content)
-                if startsBlock, paragraphOpen { out.removeLast(); out.append(0x0A) }
-                appendInline(inline, to: &out)
+                let (skip, startsBlock) = blockMarkers(line)
+                if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
+                appendInline(UnsafeBufferPointer(rebasing: line[skip...]), to: &out)
+                while out.last == 0x20 { out.removeLast() }
             }
             paragraphOpen = true
         }
         while out.last == 0x20 || out.last == 0x0A { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func closeBlock(_ out: inout [UInt8], _ open: inout Bool) {
@@ -40,116 +54,135 @@ enum MarkdownPlainText {
         open = false
     }
 
-    /// `---`, `***`, `___` (with spaces): a thematic break, or a setext heading's underline.
-    private static func isRule(_ line: Substring.UTF8View.SubSequence) -> Bool {
+    /// `---`, `***`, `___`, `===` (with spaces): a thematic break, or a setext heading's underline.
+    private static func isRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first, first == 0x2D || first == 0x2A || first == 0x5F || first == 0x3D else { return false }
         return line.allSatisfy { $0 == first || $0 == 0x20 }
     }
 
-    private static func isReferenceDefinition(_ line: Substring.UTF8View.SubSequence) -> Bool {
+    private static func isReferenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.first == 0x5B, let close = line.firstIndex(of: 0x5D) else { return false }
-        return line[line.index(after: close)...].first == 0x3A
+        return close + 1 < line.count && line[close + 1] == 0x3A
     }
 
-    private static func isTableDivider(_ line: Substring.UTF8View.SubSequence) -> Bool {
+    private static func isTableDivider(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         line.contains(0x2D) && line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
     }
 
-    /// The line without its block markers (`#`, `>`, list bullets and numbers), and whether it
-    /// starts a block of its own (a heading or a list item, not a paragraph's next line).
-    private static func blockContent(_ line: Substring.UTF8View.SubSequence) -> (Substring.UTF8View.SubSequence, Bool) {
-        var rest = line
+    /// How many bytes of block markers (`#`, `>`, list bullets and numbers) the line starts with,
+    /// and whether it starts a block of its own (a heading or a list item, not a paragraph's next line).
+    private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        var i = 0
         var starts = false
-        while true {
-            if rest.first == 0x3E {  // > quote
-                rest = rest.dropFirst().drop { $0 == 0x20 }
+        func skipSpaces() { while i < line.count, line[i] == 0x20 { i += 1 } }
+        while i < line.count {
+            let byte = line[i]
+            if byte == 0x3E {  // > quote
+                i += 1
+                skipSpaces()
                 continue
             }
-            if rest.first == 0x23 {  // # heading
-                let hashes = rest.prefix { $0 == 0x23 }
-                let after = rest.dropFirst(hashes.count)
-                if hashes.count <= 6, after.isEmpty || after.first == 0x20 {
-                    rest = after.drop { $0 == 0x20 }
+            if byte == 0x23 {  // # heading
+                var j = i
+                while j < line.count, line[j] == 0x23 { j += 1 }
+                if j - i <= 6, j == line.count || line[j] == 0x20 {
+                    i = j
+                    skipSpaces()
                     starts = true
                 }
                 break
             }
-            if let first = rest.first, first == 0x2D || first == 0x2A || first == 0x2B, rest.dropFirst().first == 0x20 {
-                rest = rest.dropFirst(2).drop { $0 == 0x20 }
+            if byte == 0x2D || byte == 0x2A || byte == 0x2B, i + 1 < line.count, line[i + 1] == 0x20 {
+                i += 2
+                skipSpaces()
                 starts = true
                 continue
             }
-            let digits = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
-            let after = rest.dropFirst(digits.count)
-            if !digits.isEmpty, digits.count <= 9, let mark = after.first, mark == 0x2E || mark == 0x29, after.dropFirst().first == 0x20 {
-                rest = after.dropFirst(2).drop { $0 == 0x20 }
+            var j = i
+            while j < line.count, j - i < 10, line[j] >= 0x30 && line[j] <= 0x39 { j += 1 }
+            if j > i, j - i <= 9, j + 1 < line.count, line[j] == 0x2E || line[j] == 0x29, line[j + 1] == 0x20 {
+                i = j + 2
+                skipSpaces()
                 starts = true
                 continue
             }
             break
         }
-        return (rest, starts)
+        return (i, starts)
     }
 
-    /// Inline markup dropped: `*`, `_`, `` ` ``, `~~`, `\` escapes, HTML tags, footnote marks,
+    /// Inline markup dropped: `*`, `_`, `` ` ``, `~`, `\` escapes, HTML tags, footnote marks,
     /// link and image targets; `[text](url)` and `![alt](src)` keep their text; table pipes and
     /// a few entities become what they show.
-    private static func appendInline(_ line: Substring.UTF8View.SubSequence, to out: inout [UInt8]) {
-        var i = line.startIndex
-        let end = line.endIndex
-        func at(_ index: Substring.UTF8View.Index) -> UInt8? { index < end ? line[index] : nil }
+    private static func appendInline(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let end = line.count
+        func find(_ byte: UInt8, from start: Int) -> Int? {
+            var k = start
+            while k < end { if line[k] == byte { return k }; k += 1 }
+            return nil
+        }
+        var i = 0
         while i < end {
+            // Runs of bytes that are no markup are copied whole.
+            var run = i
+            while run < end, !isMarkup[Int(line[run])] { run += 1 }
+            if run > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: line[i..<run]))
+                i = run
+                if i == end { break }
+            }
             let byte = line[i]
             switch byte {
             case 0x2A, 0x5F, 0x60, 0x7E:  // * _ ` ~
                 // An underscore inside a word is a letter of it (snake_case); elsewhere markup.
-                if byte == 0x5F, let last = out.last, isWordByte(last), let next = at(line.index(after: i)), isWordByte(next) {
-                    out.append(byte)
-                }
+                if byte == 0x5F, let last = out.last, isWordByte(last), i + 1 < end, isWordByte(line[i + 1]) { out.append(byte) }
             case 0x5C:  // backslash escape
-                let next = line.index(after: i)
-                if next < end { out.append(line[next]); i = line.index(after: next); continue }
-            case 0x7C:  // table cell
-                if out.last != 0x20 { out.append(0x20) }
-            case 0x21 where at(line.index(after: i)) == 0x5B:  // ![
+                if i + 1 < end {
+                    out.append(line[i + 1])
+                    i += 2
+                    continue
+                }
+            case 0x7C:  // table cell: one space between cells
+                if let last = out.last, last != 0x20, last != 0x0A { out.append(0x20) }
+                while i + 1 < end, line[i + 1] == 0x20 { i += 1 }
+            case 0x21 where i + 1 < end && line[i + 1] == 0x5B:  // ![
                 break
-            case 0x5B:  // [
-                let next = line.index(after: i)
-                if at(next) == 0x5E, let close = line[next...].firstIndex(of: 0x5D) {  // [^note]
-                    i = line.index(after: close)
+            case 0x5B where i + 1 < end && line[i + 1] == 0x5E:  // [^note]
+                if let close = find(0x5D, from: i) {
+                    i = close + 1
                     continue
                 }
-            case 0x5D:  // ] , then (target) or [ref]
-                let next = line.index(after: i)
-                if at(next) == 0x28, let close = line[next...].firstIndex(of: 0x29) {
-                    i = line.index(after: close)
-                    continue
-                }
-                if at(next) == 0x5B, let close = line[next...].firstIndex(of: 0x5D) {
-                    i = line.index(after: close)
+            case 0x5B:
+                break
+            case 0x5D:  // ] then (target) or [ref]
+                if i + 1 < end, line[i + 1] == 0x28 || line[i + 1] == 0x5B, let close = find(line[i + 1] == 0x28 ? 0x29 : 0x5D, from: i + 1) {
+                    i = close + 1
                     continue
                 }
             case 0x3C:  // <tag> or <autolink>
-                if let close = line[i...].firstIndex(of: 0x3E), let next = at(line.index(after: i)),
-                    next == 0x2F || next == 0x21 || (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A)
+                if i + 1 < end, line[i + 1] == 0x2F || line[i + 1] == 0x21 || (line[i + 1] | 0x20 >= 0x61 && line[i + 1] | 0x20 <= 0x7A),
+                    let close = find(0x3E, from: i)
                 {
-                    i = line.index(after: close)
+                    i = close + 1
                     continue
                 }
                 out.append(byte)
             case 0x26:  // &entity;
-                if let (text, length) = entity(line[i...]) {
-                    out += text
-                    i = line.index(i, offsetBy: length)
+                if let (text, length) = entity(UnsafeBufferPointer(rebasing: line[i...])) {
+                    out += text.utf8
+                    i += length
                     continue
                 }
                 out.append(byte)
             default:
                 out.append(byte)
             }
-            i = line.index(after: i)
+            i += 1
         }
     }
+
+    /// The bytes `appendInline` looks at: `* _ ` ~ \\ | ! [ ] < &`.
+    private static let isMarkup: [Bool] = (0..<256).map { Array("*_`~\\|![]<&".utf8).contains(UInt8($0)) }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
@@ -159,8 +192,8 @@ enum MarkdownPlainText {
         ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&nbsp;", " "), ("&#39;", "'"), ("&apos;", "'"),
     ]
 
-    private static func entity(_ text: Substring.UTF8View.SubSequence) -> ([UInt8], Int)? {
-        for (name, value) in entities where text.starts(with: name.utf8) { return (Array(value.utf8), name.utf8.count) }
+    private static func entity(_ text: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
+        for (name, value) in entities where text.starts(with: name.utf8) { return (value, name.utf8.count) }
         return nil
     }
 }

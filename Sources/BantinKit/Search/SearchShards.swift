@@ -25,12 +25,7 @@ enum SearchShards {
     /// The files of the index of articles whose `IndexedArticle` bytes are `blobs`, in site order (newest first).
     static func files(blobs: [[UInt8]]) -> [File] {
         let count = blobs.count
-        let vocabulary = Vocabulary()
-        for number in 0..<count {
-            blobs[count - 1 - number].withUnsafeBytes { blob in
-                IndexedArticle.forEachWord(in: blob) { vocabulary.add($0, field: $1, article: Int32(number)) }
-            }
-        }
+        let vocabulary = Vocabulary(blobs: blobs.reversed())
         let words = vocabulary.foldedWords()
         let entries: [[UInt8]] = words.parallelMap { vocabulary.entry(for: $0) }
         var files: [File] = []

@@ -8,7 +8,12 @@ enum SearchWords {
     /// Calls `word` with each word's lower-cased UTF-8 bytes, in order.
     static func forEach(in text: String, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8 { forEach(in: $0, word) }
+    }
+
+    /// The same, for valid UTF-8.
+    static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
+        do {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
                 var length = 0
                 var tooLong = false

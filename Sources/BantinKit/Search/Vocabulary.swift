@@ -1,62 +1,57 @@
 import Foundation
 
-/// Every distinct word of the bulletin (exact, lower-case form) with the articles it occurs in,
-/// filled article by article in number order, so each list comes out ascending.
-final class Vocabulary: @unchecked Sendable {
-    private var bytes: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [UInt8] = []
-    private var hashes: [UInt64] = []
-    private var slots = [Int32](repeating: 0, count: 1 << 16)
-    /// For each word: the articles it occurs in, and those with it in their title and sapo.
-    private var articles: [[Int32]] = []
-    private var titles: [[Int32]] = []
-    private var sapos: [[Int32]] = []
+/// Every distinct word of the bulletin (exact, lower-case form) with the articles it occurs in
+/// and where (`IndexedArticle.Field`). Made from articles' bytes on two cores (each half of the
+/// articles interns its words, then the halves are joined), and stored flat: a word's articles
+/// are one ascending run of `articles`.
+struct Vocabulary: Sendable {
+    private var table = WordTable()
+    /// Word `w`'s articles are `articles[runs[w]..<runs[w + 1]]`, with their fields in `fields`.
+    private var runs: [Int32] = []
+    private var articles: [Int32] = []
+    private var fields: [UInt8] = []
 
-    func add(_ word: UnsafeRawBufferPointer, field: IndexedArticle.Field, article: Int32) {
-        let index = intern(word)
-        articles[index].append(article)
-        if field.contains(.title) { titles[index].append(article) }
-        if field.contains(.sapo) { sapos[index].append(article) }
-    }
-
-    private func intern(_ word: UnsafeRawBufferPointer) -> Int {
-        let hash = WordSet.hash(word)
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 {
-            let index = Int(slots[slot] - 1)
-            if hashes[index] == hash, Int(lengths[index]) == word.count,
-                bytes.withUnsafeBytes({ memcmp($0.baseAddress! + Int(starts[index]), word.baseAddress!, word.count) == 0 })
-            {
-                return index
+    /// `blobs` in article-number order (number 0 first).
+    init(blobs: [[UInt8]]) {
+        let middle = blobs.count / 2
+        let halves = [0..<middle, middle..<blobs.count].parallelMap { range -> (WordTable, [UInt64]) in
+            var table = WordTable()
+            var postings: [UInt64] = []
+            postings.reserveCapacity(range.count * 320)
+            for number in range {
+                blobs[number].withUnsafeBytes { blob in
+                    IndexedArticle.forEachWord(in: blob) { word, field in
+                        let id = table.intern(word)
+                        postings.append(UInt64(id) << 32 | UInt64(number) << 8 | UInt64(field.rawValue))
+                    }
+                }
             }
-            slot = (slot + 1) & (slots.count - 1)
+            return (table, postings)
         }
-        let index = starts.count
-        slots[slot] = Int32(index + 1)
-        starts.append(Int32(bytes.count))
-        lengths.append(UInt8(word.count))
-        hashes.append(hash)
-        bytes.append(contentsOf: word)
-        articles.append([])
-        titles.append([])
-        sapos.append([])
-        if starts.count * 2 > slots.count { grow() }
-        return index
-    }
-
-    private func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(index + 1)
+        table = halves[0].0
+        let second = halves[1].0
+        let remap = (0..<second.count).map { id in second.word(id) { table.intern($0) } }
+        var counts = [Int32](repeating: 0, count: table.count + 1)
+        for posting in halves[0].1 { counts[Int(posting >> 32) + 1] += 1 }
+        for posting in halves[1].1 { counts[remap[Int(posting >> 32)] + 1] += 1 }
+        for w in 0..<table.count { counts[w + 1] += counts[w] }
+        runs = counts
+        let total = Int(counts[table.count])
+        var next = counts
+        articles = [Int32](repeating: 0, count: total)
+        fields = [UInt8](repeating: 0, count: total)
+        articles.withUnsafeMutableBufferPointer { articles in
+            fields.withUnsafeMutableBufferPointer { fields in
+                func place(_ posting: UInt64, _ word: Int) {
+                    let at = Int(next[word])
+                    next[word] += 1
+                    articles[at] = Int32((posting >> 8) & 0xFF_FFFF)
+                    fields[at] = UInt8(truncatingIfNeeded: posting)
+                }
+                for posting in halves[0].1 { place(posting, Int(posting >> 32)) }
+                for posting in halves[1].1 { place(posting, remap[Int(posting >> 32)]) }
+            }
         }
-    }
-
-    private func word(_ index: Int) -> ArraySlice<UInt8> {
-        let start = Int(starts[index])
-        return bytes[start..<(start + Int(lengths[index]))]
     }
 
     /// A word without diacritics and the exact forms that fold to it, most used first.
@@ -67,25 +62,28 @@ final class Vocabulary: @unchecked Sendable {
         var entrySize: Int
     }
 
+    private func run(_ word: Int) -> Range<Int> { Int(runs[word])..<Int(runs[word + 1]) }
+
     /// The folded words, sorted bytewise.
     func foldedWords() -> [FoldedWord] {
         var groups: [[UInt8]: [Int]] = [:]
-        for index in starts.indices {
-            let folded = VietnameseFolding.foldedUTF8(String(decoding: word(index), as: UTF8.self))
-            groups[folded, default: []].append(index)
+        for id in 0..<table.count {
+            let folded = table.word(id) { VietnameseFolding.foldedUTF8(String(decoding: $0, as: UTF8.self)) }
+            groups[folded, default: []].append(id)
         }
         return groups.map { folded, forms in
             let sorted = forms.sorted { a, b in
-                articles[a].count != articles[b].count ? articles[a].count > articles[b].count : word(a).lexicographicallyPrecedes(word(b))
+                let (ca, cb) = (run(a).count, run(b).count)
+                return ca != cb ? ca > cb : table.word(a) { x in table.word(b) { x.lexicographicallyPrecedes($0) } }
             }
-            let size = forms.reduce(folded.count + 16) { $0 + Int(lengths[$1]) + 6 + estimate(articles[$1]) + (titles[$1].count + sapos[$1].count) * 2 }
+            let size = forms.reduce(folded.count + 16) { $0 + table.length(of: $1) + 6 + estimate(run($1)) }
             return FoldedWord(folded: folded, forms: sorted, entrySize: size)
         }.sorted { $0.folded.lexicographicallyPrecedes($1.folded) }
     }
 
-    private func estimate(_ list: [Int32]) -> Int {
-        guard let last = list.last else { return 0 }
-        return min(list.count * 2, Int(last) / 6 + 2)
+    private func estimate(_ run: Range<Int>) -> Int {
+        guard let last = run.last else { return 0 }
+        return min(run.count * 2, Int(articles[last]) / 6 + 2)
     }
 
     /// `"folded":[title,sapo,form,articles,…]`, as it is written in a shard.
@@ -93,24 +91,79 @@ final class Vocabulary: @unchecked Sendable {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out += word.folded
         out += "\":[\"".utf8
-        DocList.append(union(word.forms.map { titles[$0] }), to: &out)
+        DocList.append(articles(of: word.forms, with: .title), to: &out)
         out += "\",\"".utf8
-        DocList.append(union(word.forms.map { sapos[$0] }), to: &out)
+        DocList.append(articles(of: word.forms, with: .sapo), to: &out)
         out.append(UInt8(ascii: "\""))
         for form in word.forms {
             out += ",\"".utf8
-            Escape.appendJSONContent(String(decoding: self.word(form), as: UTF8.self), to: &out)
+            table.word(form) { raw in raw.withMemoryRebound(to: UInt8.self) { Escape.appendJSONContent($0, to: &out) } }
             out += "\",\"".utf8
-            DocList.append(articles[form], to: &out)
+            DocList.append(Array(articles[run(form)]), to: &out)
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "]"))
         return out
     }
 
-    private func union(_ lists: [[Int32]]) -> [Int32] {
-        let nonEmpty = lists.filter { !$0.isEmpty }
-        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
-        return Array(Set(nonEmpty.joined())).sorted()
+    /// The articles where any of `forms` occurs in `field`, ascending.
+    private func articles(of forms: [Int], with field: IndexedArticle.Field) -> [Int32] {
+        var found: [Int32] = []
+        for form in forms {
+            for at in run(form) where fields[at] & field.rawValue != 0 { found.append(articles[at]) }
+        }
+        if forms.count > 1 { found = Array(Set(found)).sorted() }
+        return found
+    }
+}
+
+/// Distinct words (bytes), each numbered in the order first interned: an open-addressing table.
+struct WordTable: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var hashes: [UInt64] = []
+    private var slots = [Int32](repeating: 0, count: 1 << 14)
+
+    var count: Int { hashes.count }
+
+    func length(of id: Int) -> Int { Int(starts[id + 1] - starts[id]) }
+
+    func word<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(starts[id])..<Int(starts[id + 1])])) }
+    }
+
+    /// The number of `word`, given one if it is new.
+    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int {
+        let hash = WordSet.hash(word)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let held = Int(slots[slot])
+            if held == 0 { break }
+            let id = held - 1
+            if hashes[id] == hash, Int(starts[id + 1] - starts[id]) == word.count,
+                bytes.withUnsafeBytes({ memcmp($0.baseAddress! + Int(starts[id]), word.baseAddress!, word.count) == 0 })
+            {
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = hashes.count
+        slots[slot] = Int32(id + 1)
+        hashes.append(hash)
+        bytes.append(contentsOf: word)
+        starts.append(Int32(bytes.count))
+        if hashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index + 1)
+        }
     }
 }

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// The full-text search index: what it holds of each article, how it is split into shards, and
+/// how a rebuild rewrites only what an edit touched.
+@Suite struct SearchIndexTests {
+    static let body = """
+        ## Kết quả nổi bật
+
+        Chi bộ ấp Tân Hòa nhân rộng **mô hình** nuôi cá lồng bè trên sông Tiền, theo [Kết luận](https://example.org/kl) \
+        của cấp trên. ![Ảnh hội nghị](https://example.org/media/anh.png)
+
+        - Bí thư chi bộ gặp gỡ từng hộ_dân
+        - Kiểm tra &amp; giám sát <em>thường xuyên</em>
+        """
+
+    /// A bulletin of three articles; the first has a phrase only its body holds.
+    func site() throws -> TestSite {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(
+            title: "Đảng bộ xã Tân Phú học tập chuyên đề", date: "2023-05-09T17:00:00+07:00",
+            extra: "summary: \"Sapo về đoàn kết nông thôn\"\ncategory: Xây dựng Đảng\nlocation: Tiền Giang\nauthor: Trần Văn Bình\ndirectives: [\"01-KL/TW\"]\n",
+            body: Self.body))
+        try site.write("content/articles/b.md", article(title: "Nghệ An: Chi bộ làm theo Bác", date: "2023-06-01T08:00:00+07:00", body: "Đảng viên đăng ký việc làm theo Bác."))
+        try site.write("content/articles/c.md", article(title: "Cà Mau giữ rừng", date: "2022-01-01T08:00:00+07:00", body: "Người dân đang giữ rừng đước."))
+        return site
+    }
+
+    @Test func everyWordOfEveryFieldIsIndexedFoldedWithItsExactForms() throws {
+        let site = try site()
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(index.docs == 3)
+        // Numbered oldest first.
+        #expect(index.records[0]?[1] == "Cà Mau giữ rừng" && index.records[2]?[1] == "Nghệ An: Chi bộ làm theo Bác")
+        let a = try #require(index.number(title: "Đảng bộ xã Tân Phú học tập chuyên đề"))
+        // Body, byline, category, place, directive code: all words of the article.
+        for word in ["long", "be", "song", "tien", "binh", "tran", "xay", "dung", "giang", "01", "kl", "tw", "ket", "qua", "ho"] {
+            #expect(index.articles(word) == [a], "\(word): \(index.articles(word))")
+        }
+        #expect(index.forms("long") == ["lồng"])
+        #expect(index.forms("dang").sorted() == ["đang", "đăng", "đảng"], "three spellings fold to dang")
+        #expect(index.articles("dang") == [0, 1, 2])
+        #expect(index.articles("tan", in: .title) == [a] && index.articles("tan", in: .sapo).isEmpty)
+        #expect(index.articles("doan", in: .sapo) == [a] && index.articles("doan", in: .title).isEmpty)
+        #expect(index.articles("song", in: .title).isEmpty, "a body word is in neither list")
+        // Markup and link targets are not words.
+        for word in ["https", "example", "media", "png", "em", "amp"] { #expect(index.words[word] == nil, "\(word) was indexed") }
+    }
+
+    @Test func aRecordShowsTheBodyAsReadersSeeIt() throws {
+        let site = try site()
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        let a = try #require(index.number(title: "Đảng bộ xã Tân Phú học tập chuyên đề"))
+        let record = try #require(index.records[a])
+        #expect(record[0] == "bai-viet/dang-bo-xa-tan-phu-hoc-tap-chuyen-de/index.html")
+        #expect(record[2] == "09/05/2023" && record[3] == "Sapo về đoàn kết nông thôn")
+        #expect(record[4] == """
+            Kết quả nổi bật
+            Chi bộ ấp Tân Hòa nhân rộng mô hình nuôi cá lồng bè trên sông Tiền, theo Kết luận của cấp trên. Ảnh hội nghị
+            Bí thư chi bộ gặp gỡ từng hộ_dân
+            Kiểm tra & giám sát thường xuyên
+            """)
+    }
+
+    @Test(arguments: [
+        ("# Tiêu đề\n\nĐoạn *một* và __hai__.\nDòng tiếp.", "Tiêu đề\nĐoạn một và hai. Dòng tiếp."),
+        ("> Trích `mã` \\*sao\\*\n\n1. Một\n2) Hai", "Trích mã *sao*\nMột\nHai"),
+        ("Bảng:\n\n| Cột | Số |\n| --- | ---: |\n| a | 1 |", "Bảng:\nCột Số\na 1"),
+        ("```\nlet x = [1](2)\n```\nSau[^1].\n\n[1]: https://x.org", "let x = [1](2)\nSau."),
+        ("Xem <https://a.org> và [trang][ref] &quot;A&quot;\r\n***\r\nHết", "Xem  và trang \"A\"\nHết"),
+    ])
+    func plainTextDropsMarkup(markdown: String, plain: String) {
+        #expect(MarkdownPlainText.text(of: markdown) == plain)
+    }
+
+    @Test func wordsAreLowerCasedRunsOfLettersAndDigits() {
+        var words: [String] = []
+        SearchWords.forEach(in: "ĐẢNG bộ 01-KL/TW, NGƯỜI dân; x² Ωmega \(String(repeating: "a", count: 60)) cuối") {
+            words.append(String(decoding: $0, as: UTF8.self))
+        }
+        #expect(words == ["đảng", "bộ", "01", "kl", "tw", "người", "dân", "x²", "ωmega", "cuối"])
+    }
+
+    @Test(arguments: [
+        [Int32](), [0], [5, 300, 70_000], Array(0..<1000), Array(stride(from: 0, to: 5000, by: 2)), [1, 2, 3, 40, 41, 1_000_000],
+    ])
+    func docListsReadBackWhicheverFormIsShorter(numbers: [Int32]) {
+        var out: [UInt8] = []
+        DocList.append(numbers, to: &out)
+        #expect(DocList.decode(out) == numbers)
+        let dense = numbers.count > 16 && Int(numbers.last!) < numbers.count * 4
+        #expect((out.first == UInt8(ascii: "~")) == dense, "\(String(decoding: out.prefix(20), as: UTF8.self))")
+        #expect(out.allSatisfy { $0 >= 0x21 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "safe in a JSON string")
+    }
+
+    /// Articles with many words sharing prefixes: shards split by longer keys, each under the
+    /// limit unless one word alone passes it, and every word in the shard of its longest key.
+    @Test func shardsSplitByPrefixAndEveryWordIsInItsLongestKeysShard() throws {
+        var blobs: [[UInt8]] = []
+        let syllables = ["tha", "thanh", "thap", "tham", "than", "thi", "tho", "thu", "thuc", "thuong", "tra", "tri", "trong", "đảng", "đẳng", "ấp", "ωmega"]
+        for n in 0..<1500 {
+            var words = syllables.filter { $0.count % 3 == n % 3 || n % 5 == 0 }
+            words += (0..<6).map { "th\(n % 97)x\($0)" }
+            blobs.append(Self.blob(record: "[\"bai-viet/\(n)/index.html\",\"Bài \(n)\",\"01/01/2023\",\"\",\"\"]", words: words))
+        }
+        let files = SearchShards.files(blobs: blobs)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in files {
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
+        }
+        let index = try BuiltSearchIndex(site: folder)
+        #expect(index.docs == 1500)
+        #expect(index.keys.contains { $0.count >= 3 }, "some shard was split: \(index.keys)")
+        #expect(Set(index.keys).count == index.keys.count)
+        for (word, (key, _)) in index.words {
+            #expect(word.hasPrefix(key))
+            let longer = index.keys.filter { $0.count > key.count && word.hasPrefix($0) }
+            #expect(longer.isEmpty, "\(word) is in \(key), not \(longer)")
+        }
+        for key in index.keys {
+            let size = files.first { $0.path == SearchShards.folder + SearchShards.shardFileName(key) }!.bytes.count
+            let words = index.words.filter { $0.value.key == key }.count
+            #expect(size <= SearchShards.shardLimit + 200 || words == 1, "shard \(key): \(size) bytes, \(words) words")
+        }
+        // Blob `i` (site order, newest first) is article number 1499 - i.
+        #expect(index.articles("dang") == Set((0..<1500).filter { $0 % 3 == "đảng".count % 3 || $0 % 5 == 0 }.map { 1499 - $0 }))
+        #expect(index.forms("dang").sorted() == ["đảng", "đẳng"])
+        #expect(index.words["ωmega"]?.key == "ω")
+    }
+
+    /// An article's bytes as `IndexedArticle.make` writes them, with every word in the body.
+    static func blob(record: String, words: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        withUnsafeBytes(of: UInt32(record.utf8.count).littleEndian) { out += $0 }
+        out += record.utf8
+        for word in words {
+            out.append(IndexedArticle.Field.body.rawValue)
+            out.append(UInt8(word.utf8.count))
+            out += word.utf8
+        }
+        return out
+    }
+
+    @Test func anArticleTypedInDecomposedUnicodeIndexesTheSame() throws {
+        let composed = try site()
+        let decomposed = try site()
+        let text = try decomposed.read("content/articles/a.md")
+        try decomposed.write("content/articles/a.md", text.decomposedStringWithCanonicalMapping)
+        try composed.build()
+        try decomposed.build()
+        let folder = "public/" + BuiltSearchIndex.folder
+        #expect(try composed.snapshot(composed.root.appendingPathComponent(folder)) == decomposed.snapshot(decomposed.root.appendingPathComponent(folder)))
+    }
+
+    /// A body edit writes that article's record and the shards of the words it added or removed;
+    /// every other file of the index is the last build's (the same file, not rewritten).
+    @Test func aBodyEditRewritesOnlyItsRecordAndTheShardsOfTheWordsItChanged() throws {
+        let site = try site()
+        try site.build()
+        let folder = site.output.appendingPathComponent(BuiltSearchIndex.folder)
+        let before = try inodes(folder)
+        let index = try BuiltSearchIndex(site: site.output)
+        let a = try #require(index.number(title: "Đảng bộ xã Tân Phú học tập chuyên đề"))
+        // "lồng bè" → "xyzmới bè": lồng leaves the bulletin, xyzmới comes in.
+        let text = try site.read("content/articles/a.md")
+        try site.write("content/articles/a.md", text.replacingOccurrences(of: "lồng bè", with: "xyzmới bè"))
+        try site.build()
+        let after = try inodes(folder)
+        let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
+        let rebuilt = try BuiltSearchIndex(site: site.output)
+        let added = try #require(rebuilt.words["xyzmoi"]?.key), removed = try #require(index.words["long"]?.key)
+        let expected: Set<String> = ["bai/\(a).js", SearchShards.shardFileName(added), SearchShards.shardFileName(removed)]
+        #expect(rewritten == expected)
+        #expect(rebuilt.articles("xyzmoi") == [a] && rebuilt.words["long"] == nil)
+        #expect(Set(before.keys) == Set(after.keys))
+        // And the output is a clean build's.
+        let clean = site.root.appendingPathComponent("clean")
+        _ = try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
+    /// Index files (relative paths) and their inode numbers.
+    func inodes(_ folder: URL) throws -> [String: UInt64] {
+        var found: [String: UInt64] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where path.hasSuffix(".js") {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)
+            found[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+        }
+        return found
+    }
+}
