@@ -254,12 +254,26 @@ def html_files(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.is_file())
 
 
-def search_index(site: Path) -> list[list[str]]:
-    """Rows of search-index.json: [url, title, date, sapo, extra]."""
-    data = json.loads((site / "search-index.json").read_text(encoding="utf-8"))
-    if isinstance(data, dict):  # tolerate {"entries": [...]}
-        data = next(v for v in data.values() if isinstance(v, list))
-    return data
+def search_records(site: Path) -> list[list[str]]:
+    """The search index's article records, [url, title, date, sapo, body], newest first
+    (tim-kiem/chi-muc/bai/<n>.js, numbered oldest first)."""
+    folder = site / "tim-kiem" / "chi-muc" / "bai"
+    records = {}
+    for path in folder.glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("BANTIN_SEARCH_DOC(") and text.endswith(");\n"), path
+        number, record = json.loads("[" + text[len("BANTIN_SEARCH_DOC("):-3] + "]")
+        records[number] = record
+    return [records[n] for n in sorted(records, reverse=True)]
+
+
+def search_shards(site: Path) -> dict[str, str]:
+    """Shard key → file name, from the index's table of contents (muc-luc.js)."""
+    text = (site / "tim-kiem" / "chi-muc" / "muc-luc.js").read_text(encoding="utf-8")
+    manifest = json.loads(text[len("BANTIN_SEARCH_INDEX("):-3])
+    def name(key: str) -> str:
+        return "t-" + "".join(c if c.isascii() and c.isalnum() and not c.isupper() else f"_{ord(c):x}" for c in key) + ".js"
+    return {key: name(key) for key in manifest["shards"]}
 
 
 def poll(predicate, timeout: float = 5.0, interval: float = 0.05):

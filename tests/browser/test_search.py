@@ -1,6 +1,10 @@
-"""The search page, opened from disk: diacritic-insensitive matching, ?q= links,
-<mark> highlighting, the no-result status, keyboard reach, exact-spelling ranking."""
+"""The search page, opened from disk: full text folded the Vietnamese way, shards loaded
+with <script> for the words typed, ?q= links, <mark> highlighting in titles and body
+passages, the no-result status, keyboard reach, exact-spelling and phrase ranking."""
 from __future__ import annotations
+
+import re
+import unicodedata
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -8,14 +12,14 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import (
-    DESKTOP, PHONE, assert_fits_phone, drain_console, file_url, fold, h1_text, screenshot, search_index,
+    DESKTOP, PHONE, assert_fits_phone, drain_console, file_url, fold, h1_text, screenshot, search_records, search_shards,
     severe_console, wait_ready,
 )
 
 
 @pytest.fixture(scope="module")
 def index(site):
-    rows = search_index(site)
+    rows = search_records(site)
     assert rows, "empty search index"
     return rows
 
@@ -30,22 +34,37 @@ def open_search(driver, site, query: str = "") -> None:
 
 
 def results(driver) -> list[dict]:
-    """[{title, href, sapo, marks}] of the listed results, in order."""
+    """[{title, href, sapo, snippet, marks}] of the listed results, in order."""
     return driver.execute_script(
         """
         return [...document.querySelectorAll('#search-results > li')].map(li => {
           const a = li.querySelector('a');
           const sapo = li.querySelector('.search-sapo');
+          const snippet = li.querySelector('.search-snippet');
           return {title: a ? a.textContent : '', href: a ? a.href : '',
                   sapo: sapo ? sapo.textContent : '',
+                  snippet: snippet ? snippet.textContent : '',
+                  snippet_marks: snippet ? [...snippet.querySelectorAll('mark')].map(m => m.textContent) : [],
                   marks: [...li.querySelectorAll('mark')].map(m => m.textContent)};
         });
         """
     )
 
 
+def all_results(driver) -> list[dict]:
+    """Every result: "Xem thêm kết quả" pressed until it is gone."""
+    while True:
+        more = driver.find_element(By.ID, "search-more")
+        if not more.is_displayed():
+            return results(driver)
+        count = len(results(driver))
+        more.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: len(results(d)) > count)
+
+
 def type_query(driver, text: str) -> list[dict]:
     box = driver.find_element(By.ID, "search-q")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
     box.click()
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.BACKSPACE)
@@ -159,12 +178,130 @@ def test_exact_spelling_ranks_first(driver, site, index):
     assert uncle and not has(bac_ninh, "bác"), "sample no longer has the Bắc/Bác pair"
 
     open_search(driver, site, "q=B%E1%BA%AFc")  # "Bắc"
-    titles = [r["title"] for r in results(driver)]
+    titles = [r["title"] for r in all_results(driver)]
     assert len(titles) > 1 and set(uncle) <= set(titles), titles
     assert titles[0] == bac_ninh[1], f"'Bắc' should list Bắc Ninh first: {titles}"
 
     open_search(driver, site)
-    titles = [r["title"] for r in type_query(driver, "Bác")]
+    type_query(driver, "Bác")
+    titles = [r["title"] for r in all_results(driver)]
     assert bac_ninh[1] in titles, "folded match for 'Bác' is missing"
     exact = [t for t in titles if t in uncle]
     assert titles[:len(exact)] == exact, f"'Bác' should list the exact spellings first: {titles}"
+
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(fold(text))
+
+
+def body_only_phrase(index) -> tuple[list[str], str]:
+    """An article and three words in a row of its body, found in no other article's title,
+    sapo or body in that order, nor in its own title or sapo; each word also in other
+    articles (so only the order singles it out). Prefers words that other titles have."""
+    texts = [" ".join(words(r[1])) + " | " + " ".join(words(r[3])) + " | " + " ".join(words(r[4])) for r in index]
+    titles = " ".join(" ".join(words(r[1])) for r in index)
+    best = None
+    for i, row in enumerate(index):
+        body = words(row[4])
+        for k in range(len(body) - 2):
+            phrase = body[k:k + 3]
+            if min(len(w) for w in phrase) < 2:
+                continue
+            joined = " " + " ".join(phrase) + " "
+            if any(joined in " " + t.replace("|", " ") + " " for j, t in enumerate(texts) if j != i):
+                continue
+            if joined in " " + " ".join(words(row[1]) + ["|"] + words(row[3])) + " ":
+                continue
+            others = [sum(1 for j, t in enumerate(texts) if j != i and w in t.split()) for w in phrase]
+            if min(others) == 0:
+                continue
+            in_titles = sum(1 for w in phrase if w in titles.split())
+            if best is None or in_titles > best[0]:
+                best = (in_titles, row, " ".join(phrase))
+    assert best, "the sample has no body-only phrase of common words"
+    return best[1], best[2]
+
+
+def test_a_phrase_only_one_body_has_finds_it_first(driver, site, index):
+    row, phrase = body_only_phrase(index)
+    open_search(driver, site)
+    found = type_query(driver, phrase)
+    assert len(found) >= 1
+    assert found[0]["title"] == row[1], f"'{phrase}' should find '{row[1]}' first: {[r['title'] for r in found]}"
+    # its passage of the body holds the phrase, each word marked
+    assert phrase in " ".join(words(found[0]["snippet"])), found[0]["snippet"]
+    assert set(phrase.split()) <= {fold(m) for m in found[0]["snippet_marks"]}, found[0]["snippet_marks"]
+    assert any(m != fold(m) for m in found[0]["snippet_marks"]) or fold(found[0]["snippet"]) == found[0]["snippet"]
+
+
+def test_d_folds_to_d_both_ways(driver, site, index):
+    open_search(driver, site)
+    type_query(driver, "dang vien")
+    plain = [r["title"] for r in all_results(driver)]
+    type_query(driver, "đảng viên")
+    marked = [r["title"] for r in all_results(driver)]
+    assert plain and set(marked) == set(plain), (plain, marked)
+    expected = {r[1] for r in index if "dang vien" in " ".join(words(r[1] + " " + r[3] + " " + r[4]))}
+    assert expected <= set(plain), expected - set(plain)
+    # the marks are the article's own spelling, with its đ
+    hit = type_query(driver, "dang")[0]
+    assert any("đ" in m.lower() for m in hit["marks"] + hit["snippet_marks"]), hit
+
+
+def test_a_query_typed_in_nfd_gives_the_same_results(driver, site):
+    open_search(driver, site)
+    nfc = unicodedata.normalize("NFC", "Đảng bộ Đồng Tháp")
+    first = type_query(driver, nfc)
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    box = driver.find_element(By.ID, "search-q")
+    driver.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", box, nfd)
+    WebDriverWait(driver, 10).until(lambda d: f"“{nfd}”" in d.find_element(By.ID, "search-status").text)
+    assert first and results(driver) == first
+
+
+def loaded_index_files(driver) -> list[str]:
+    """The index scripts the page added (Chromium keeps no resource timing for file://)."""
+    return driver.execute_script(
+        """return [...document.querySelectorAll('script[src]')].map(s => s.src)
+             .filter(n => n.includes('/tim-kiem/chi-muc/')).map(n => n.split('/tim-kiem/chi-muc/')[1]);""")
+
+
+def test_a_query_loads_only_the_shards_of_its_words(driver, site):
+    shards = search_shards(site)
+    open_search(driver, site, "q=ket%20luan")
+    loaded = loaded_index_files(driver)
+    assert "muc-luc.js" in loaded
+    wanted = {name for key, name in shards.items() if any(w.startswith(key) or key.startswith(w) for w in ["ket", "luan"])}
+    got = {f for f in loaded if f.startswith("t-")}
+    assert got == wanted, (got, wanted)
+    records = [f for f in loaded if f.startswith("bai/")]
+    assert 0 < len(records) <= 30, records
+    # a query for other words adds only their shards
+    type_query(driver, "ket luan tinh")
+    added = {f for f in loaded_index_files(driver) if f.startswith("t-")} - got
+    assert added == {name for key, name in shards.items() if "tinh".startswith(key) or key.startswith("tinh")} - got, added
+
+
+def test_more_results_on_demand(driver, site, index):
+    common = "dang"
+    expected = [r for r in index if "dang" in words(r[1] + " " + r[3] + " " + r[4])]
+    if len(expected) <= 10:
+        pytest.fail(f"the sample has only {len(expected)} articles with 'dang'; the test needs more than 10")
+    open_search(driver, site, "q=" + common)
+    assert len(results(driver)) == 10
+    more = driver.find_element(By.ID, "search-more")
+    assert more.is_displayed() and more.tag_name == "button"
+    more.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: len(results(d)) > 10)
+    shown = results(driver)
+    assert len({r["href"] for r in shown}) == len(shown), "a result shown twice"
+    status = driver.find_element(By.ID, "search-status").text
+    total = int(re.search(r"Tìm thấy (\d+) bài", status).group(1))
+    assert len(shown) == min(total, 20)
+    if total <= 20:
+        assert not driver.find_element(By.ID, "search-more").is_displayed()
