@@ -84,11 +84,16 @@ enum WordSet {
         var fields: UInt8
     }
 
+    /// FNV-1a over the word's bytes, its halves mixed at the end (`step` per byte, then `finish`).
     static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash ^ (hash >> 32)
+        var hash = hashSeed
+        for byte in word { hash = step(hash, byte) }
+        return finish(hash)
     }
+
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    @inline(__always) static func finish(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 32) }
 
     /// Calls `word` with each distinct word of `texts` and the fields it occurs in, in the order first seen.
     static func distinctWords(of texts: [(bytes: [UInt8], field: IndexedArticle.Field)], _ word: (UnsafeBufferPointer<UInt8>, IndexedArticle.Field) -> Void) {
@@ -104,8 +109,7 @@ enum WordSet {
                     var used = 0
                     for (text, field) in texts {
                         text.withUnsafeBufferPointer { text in
-                            SearchWords.forEach(in: text) { bytes in
-                                let hash = hash(UnsafeRawBufferPointer(bytes))
+                            SearchWords.forEach(in: text) { bytes, hash in
                                 var slot = Int(truncatingIfNeeded: hash) & mask
                                 while slots[slot] != 0 {
                                     let entry = entries[Int(slots[slot] - 1)]

@@ -8,22 +8,31 @@ enum SearchWords {
     /// Calls `word` with each word's lower-cased UTF-8 bytes, in order.
     static func forEach(in text: String, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        text.withUTF8 { forEach(in: $0, word) }
+        text.withUTF8 { forEach(in: $0) { bytes, _ in word(bytes) } }
     }
 
-    /// The same, for valid UTF-8.
-    static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
-        do {
+    /// The same, for valid UTF-8, with each word's hash (`WordSet.hash` of its bytes).
+    static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        let kinds = Kinds.table
+        kinds.withUnsafeBufferPointer { kinds in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
                 var length = 0
+                var hash = WordSet.hashSeed
                 var tooLong = false
-                func flush() {
-                    if length > 0, !tooLong { word(UnsafeBufferPointer(rebasing: buffer[0..<length])) }
+                @inline(__always) func flush() {
+                    if length > 0, !tooLong { word(UnsafeBufferPointer(rebasing: buffer[0..<length]), WordSet.finish(hash)) }
                     length = 0
+                    hash = WordSet.hashSeed
                     tooLong = false
                 }
-                func append(_ byte: UInt8) {
-                    if length < maxLength { buffer[length] = byte; length += 1 } else { tooLong = true }
+                @inline(__always) func append(_ byte: UInt8) {
+                    if length < maxLength {
+                        buffer[length] = byte
+                        length += 1
+                        hash = WordSet.step(hash, byte)
+                    } else {
+                        tooLong = true
+                    }
                 }
                 var i = 0
                 let count = utf8.count
@@ -45,10 +54,18 @@ enum SearchWords {
                     var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
                     for k in 1..<width where i + k < count { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
                     i += width
-                    switch letterKind(value) {
-                    case .boundary: flush()
-                    case .same: for k in (i - width)..<i { append(utf8[k]) }
-                    case .lowered(let lower): for unit in UTF8.encode(lower)! { append(unit) }
+                    let kind: UInt32
+                    if value >= 0xC0 && value <= 0x24F {
+                        kind = kinds[Int(value - 0xC0)]
+                    } else if value >= 0x1E00 && value <= 0x1EFF {
+                        kind = kinds[Int(value - 0x1E00) + Kinds.extendedStart]
+                    } else {
+                        kind = Kinds.kind(of: value)
+                    }
+                    switch kind {
+                    case Kinds.boundary: flush()
+                    case Kinds.same: for k in (i - width)..<i { append(utf8[k]) }
+                    default: for unit in UTF8.encode(Unicode.Scalar(kind)!)! { append(unit) }
                     }
                 }
                 flush()
@@ -56,28 +73,22 @@ enum SearchWords {
         }
     }
 
-    enum Kind: Equatable {
-        case boundary
-        /// A letter, digit or combining mark already lower-case.
-        case same
-        case lowered(Unicode.Scalar)
-    }
+    /// What a scalar is to a word: `boundary`, `same` (a letter, digit or combining mark already
+    /// lower-case), or the value of its lower-case form. Looked up in a table for U+00C0–U+024F
+    /// and U+1E00–U+1EFF (all precomposed Vietnamese letters), computed once.
+    enum Kinds {
+        static let boundary: UInt32 = 0
+        static let same: UInt32 = 1
+        static let extendedStart = 0x250 - 0xC0
+        static let table: [UInt32] = (UInt32(0xC0)...0x24F).map(kind(of:)) + (UInt32(0x1E00)...0x1EFF).map(kind(of:))
 
-    static func letterKind(_ value: UInt32) -> Kind {
-        if value >= 0xC0 && value <= 0x24F { return latin[Int(value - 0xC0)] }
-        if value >= 0x1E00 && value <= 0x1EFF { return extended[Int(value - 0x1E00)] }
-        return kind(of: value)
-    }
-
-    private static let latin = (UInt32(0xC0)...0x24F).map(kind(of:))
-    private static let extended = (UInt32(0x1E00)...0x1EFF).map(kind(of:))
-
-    private static func kind(of value: UInt32) -> Kind {
-        guard let scalar = Unicode.Scalar(value) else { return .boundary }
-        let properties = scalar.properties
-        guard properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark else { return .boundary }
-        let lower = properties.lowercaseMapping.unicodeScalars
-        if lower.count == 1, let only = lower.first, only != scalar { return .lowered(only) }
-        return .same
+        static func kind(of value: UInt32) -> UInt32 {
+            guard let scalar = Unicode.Scalar(value) else { return boundary }
+            let properties = scalar.properties
+            guard properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark else { return boundary }
+            let lower = properties.lowercaseMapping.unicodeScalars
+            if lower.count == 1, let only = lower.first, only != scalar, only.value > 1 { return only.value }
+            return same
+        }
     }
 }
