@@ -98,39 +98,60 @@ enum WordSet {
     /// Calls `word` with each distinct word of `texts` and the fields it occurs in, in the order first seen.
     static func distinctWords(of texts: [(bytes: [UInt8], field: IndexedArticle.Field)], _ word: (UnsafeBufferPointer<UInt8>, IndexedArticle.Field) -> Void) {
         let total = texts.reduce(16) { $0 + $1.bytes.count }
-        var slotCount = 64
-        while slotCount < total { slotCount <<= 1 }
-        let mask = slotCount - 1
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slots in
-            slots.initialize(repeating: 0)
-            withUnsafeTemporaryAllocation(of: Entry.self, capacity: total / 2 + 2) { entries in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arena in
+        // At most one word per two bytes; the table is grown by doubling while under half full.
+        let capacity = total / 2 + 2
+        var slotCount = 1024
+        while slotCount < 2 * capacity { slotCount <<= 1 }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slotSpace in
+            withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { entrySpace in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arenaSpace in
+                    let slots = slotSpace.baseAddress!, entries = entrySpace.baseAddress!, arena = arenaSpace.baseAddress!
+                    var size = 1024
+                    var mask = size - 1
+                    slots.initialize(repeating: 0, count: size)
                     var count = 0
                     var used = 0
+                    func grow() {
+                        size <<= 1
+                        mask = size - 1
+                        slots.initialize(repeating: 0, count: size)
+                        for index in 0..<count {
+                            var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
+                            while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+                            slots[slot] = Int32(index + 1)
+                        }
+                    }
                     for (text, field) in texts {
                         text.withUnsafeBufferPointer { text in
                             SearchWords.forEach(in: text) { bytes, hash in
+                                let length = bytes.count
+                                let word = bytes.baseAddress!
                                 var slot = Int(truncatingIfNeeded: hash) & mask
                                 while slots[slot] != 0 {
-                                    let entry = entries[Int(slots[slot] - 1)]
-                                    if entry.hash == hash, Int(entry.length) == bytes.count,
-                                        memcmp(arena.baseAddress! + Int(entry.start), bytes.baseAddress!, bytes.count) == 0
-                                    {
-                                        entries[Int(slots[slot] - 1)].fields |= field.rawValue
-                                        return
+                                    let entry = entries + Int(slots[slot] &- 1)
+                                    if entry.pointee.hash == hash, Int(entry.pointee.length) == length {
+                                        let held = arena + Int(entry.pointee.start)
+                                        var k = 0
+                                        while k < length, held[k] == word[k] { k &+= 1 }
+                                        if k == length {
+                                            entry.pointee.fields |= field.rawValue
+                                            return
+                                        }
                                     }
-                                    slot = (slot + 1) & mask
+                                    slot = (slot &+ 1) & mask
                                 }
-                                count += 1
+                                (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), length: UInt8(length), fields: field.rawValue))
+                                count &+= 1
                                 slots[slot] = Int32(count)
-                                entries[count - 1] = Entry(hash: hash, start: Int32(used), length: UInt8(bytes.count), fields: field.rawValue)
-                                (arena.baseAddress! + used).update(from: bytes.baseAddress!, count: bytes.count)
-                                used += bytes.count
+                                (arena + used).update(from: word, count: length)
+                                used &+= length
+                                if count * 2 > size { grow() }
                             }
                         }
                     }
-                    for entry in entries.prefix(count) {
-                        word(UnsafeBufferPointer(start: arena.baseAddress! + Int(entry.start), count: Int(entry.length)), IndexedArticle.Field(rawValue: entry.fields))
+                    for index in 0..<count {
+                        let entry = entries[index]
+                        word(UnsafeBufferPointer(start: arena + Int(entry.start), count: Int(entry.length)), IndexedArticle.Field(rawValue: entry.fields))
                     }
                 }
             }

@@ -11,38 +11,36 @@ enum SearchWords {
         text.withUTF8 { forEach(in: $0) { bytes, _ in word(bytes) } }
     }
 
-    /// The same, for valid UTF-8, with each word's hash (`WordSet.hash` of its bytes).
+    /// The same, for valid UTF-8, with each word's hash (`WordSet.hash` of its bytes). Runs over
+    /// every body of the bulletin: pointers and wrapping arithmetic, no bounds checks per byte.
     static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        guard let start = utf8.baseAddress, !utf8.isEmpty else { return }
         let kinds = Kinds.table
-        kinds.withUnsafeBufferPointer { kinds in
+        kinds.withUnsafeBufferPointer { kindBuffer in
+            let kinds = kindBuffer.baseAddress!
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
+                let out = buffer.baseAddress!
                 var length = 0
                 var hash = WordSet.hashSeed
-                var tooLong = false
                 @inline(__always) func flush() {
-                    if length > 0, !tooLong { word(UnsafeBufferPointer(rebasing: buffer[0..<length]), WordSet.finish(hash)) }
+                    if length > 0, length <= maxLength { word(UnsafeBufferPointer(start: out, count: length), WordSet.finish(hash)) }
                     length = 0
                     hash = WordSet.hashSeed
-                    tooLong = false
                 }
                 @inline(__always) func append(_ byte: UInt8) {
-                    if length < maxLength {
-                        buffer[length] = byte
-                        length += 1
-                        hash = WordSet.step(hash, byte)
-                    } else {
-                        tooLong = true
-                    }
+                    if length < maxLength { out[length] = byte }
+                    length &+= 1
+                    hash = WordSet.step(hash, byte)
                 }
-                var i = 0
-                let count = utf8.count
-                while i < count {
-                    let byte = utf8[i]
+                var p = start
+                let end = start + utf8.count
+                while p < end {
+                    let byte = p.pointee
                     if byte < 0x80 {
-                        i += 1
-                        if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                        p += 1
+                        if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
                             append(byte)
-                        } else if byte >= 0x41 && byte <= 0x5A {
+                        } else if byte &- 0x41 < 26 {
                             append(byte | 0x20)
                         } else {
                             flush()
@@ -51,22 +49,25 @@ enum SearchWords {
                     }
                     // A multi-byte scalar (the text is valid UTF-8).
                     let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    guard end - p >= width else { break }
                     var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for k in 1..<width where i + k < count { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
-                    i += width
+                    value = value << 6 | UInt32(p[1] & 0x3F)
+                    if width > 2 { value = value << 6 | UInt32(p[2] & 0x3F) }
+                    if width > 3 { value = value << 6 | UInt32(p[3] & 0x3F) }
                     let kind: UInt32
-                    if value >= 0xC0 && value <= 0x24F {
-                        kind = kinds[Int(value - 0xC0)]
-                    } else if value >= 0x1E00 && value <= 0x1EFF {
-                        kind = kinds[Int(value - 0x1E00) + Kinds.extendedStart]
+                    if value &- 0xC0 <= 0x24F - 0xC0 {
+                        kind = kinds[Int(value &- 0xC0)]
+                    } else if value &- 0x1E00 <= 0xFF {
+                        kind = kinds[Int(value &- 0x1E00) &+ Kinds.extendedStart]
                     } else {
                         kind = Kinds.kind(of: value)
                     }
                     switch kind {
                     case Kinds.boundary: flush()
-                    case Kinds.same: for k in (i - width)..<i { append(utf8[k]) }
+                    case Kinds.same: for k in 0..<width { append(p[k]) }
                     default: for unit in UTF8.encode(Unicode.Scalar(kind)!)! { append(unit) }
                     }
+                    p += width
                 }
                 flush()
             }
