@@ -107,7 +107,8 @@ import Testing
             words += (0..<6).map { "th\(n % 97)x\($0)" }
             blobs.append(Self.blob(record: "[\"bai-viet/\(n)/index.html\",\"Bài \(n)\",\"01/01/2023\",\"\",\"\"]", words: words))
         }
-        let files = SearchShards.files(blobs: blobs)
+        let index = SearchIndex(articles: ArticleBlobs(blobs))
+        let files = index.files + index.recordNumbers.map { SearchShards.File(path: SearchShards.recordPath($0), bytes: index.record($0)) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         for file in files {
@@ -115,24 +116,24 @@ import Testing
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
-        let index = try BuiltSearchIndex(site: folder)
-        #expect(index.docs == 1500)
-        #expect(index.keys.contains { $0.count >= 3 }, "some shard was split: \(index.keys)")
-        #expect(Set(index.keys).count == index.keys.count)
-        for (word, (key, _)) in index.words {
+        let built = try BuiltSearchIndex(site: folder)
+        #expect(built.docs == 1500)
+        #expect(built.keys.contains { $0.count >= 3 }, "some shard was split: \(built.keys)")
+        #expect(Set(built.keys).count == built.keys.count)
+        for (word, (key, _)) in built.words {
             #expect(word.hasPrefix(key))
-            let longer = index.keys.filter { $0.count > key.count && word.hasPrefix($0) }
+            let longer = built.keys.filter { $0.count > key.count && word.hasPrefix($0) }
             #expect(longer.isEmpty, "\(word) is in \(key), not \(longer)")
         }
-        for key in index.keys {
+        for key in built.keys {
             let size = files.first { $0.path == SearchShards.folder + SearchShards.shardFileName(key) }!.bytes.count
-            let words = index.words.filter { $0.value.key == key }.count
+            let words = built.words.filter { $0.value.key == key }.count
             #expect(size <= SearchShards.shardLimit + 200 || words == 1, "shard \(key): \(size) bytes, \(words) words")
         }
         // Blob `i` (site order, newest first) is article number 1499 - i.
-        #expect(index.articles("dang") == Set((0..<1500).filter { $0 % 3 == "đảng".count % 3 || $0 % 5 == 0 }.map { 1499 - $0 }))
-        #expect(index.forms("dang").sorted() == ["đảng", "đẳng"])
-        #expect(index.words["ωmega"]?.key == "ω")
+        #expect(built.articles("dang") == Set((0..<1500).filter { $0 % 3 == "đảng".count % 3 || $0 % 5 == 0 }.map { 1499 - $0 }))
+        #expect(built.forms("dang").sorted() == ["đảng", "đẳng"])
+        #expect(built.words["ωmega"]?.key == "ω")
     }
 
     /// An article's bytes as `IndexedArticle.make` writes them, with every word in the body.

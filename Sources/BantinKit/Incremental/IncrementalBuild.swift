@@ -57,10 +57,16 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func related(_ articles: [Article]) -> [[Int]] { RelatedMemo(url: output.relatedURL).related(articles) }
 
-    func searchIndex(_ graph: SiteGraph) -> [SearchShards.File] {
+    func searchIndex(_ graph: SiteGraph) -> SearchIndex {
         let fingerprints = prints(graph)
-        let articles = SearchMemo(url: output.searchURL).articles(keys: graph.articles.indices.map(fingerprints.searchKey), make: SearchIndex.articleMaker(for: graph))
-        return SearchShards.files(blobs: articles)
+        let memo = SearchMemo(url: output.searchURL)
+        let keys = graph.articles.indices.map(fingerprints.searchKey)
+        let (articles, changed) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
+        // Saved while the index is made from them.
+        let saved = Background { if changed { memo.save(articles, keys: keys) } }
+        let index = SearchIndex(articles: articles)
+        saved.value
+        return index
     }
 
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
@@ -73,6 +79,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             case .copy(path: _, source: let source): return PageFingerprints.fingerprint(copyOf: source)
             case .bytes(path: _, let bytes): return bytes.withUnsafeBufferPointer { PageManifest.fingerprint(PhotoCache.checksum($0)) }
             case .generated: return PageManifest.alwaysWritten
+            case .searchRecord(let number): return fingerprints.searchRecordPrint(number)
             }
         }
         manifest = PageManifest(paths: files.map(\.path), prints: prints)

@@ -46,6 +46,16 @@ struct PageFingerprints: Sendable {
         return h.value
     }
 
+    /// A search record's fingerprint: its number and what search reads of its article (the
+    /// record shows nothing else), and the code that makes it.
+    func searchRecordPrint(_ number: Int) -> UInt64 {
+        var h = StableHasher()
+        h.add("search record \(number)")
+        h.add(Int64(bitPattern: searchKey(graph.articles.count - 1 - number)))
+        h.add(Int64(bitPattern: SearchMemo.executableKey))
+        return PageManifest.fingerprint(h.value)
+    }
+
     /// Nil for pages that are always rendered.
     func fingerprint(_ plan: PagePlan) -> UInt64? {
         var h = StableHasher()

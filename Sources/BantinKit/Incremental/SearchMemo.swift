@@ -9,18 +9,13 @@ struct SearchMemo: Sendable {
     static let magic: UInt64 = 0x6261_6e74_696e_5332  // "bantinS2"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
-    /// `make`. Saved again when anything was made or the order changed.
-    func articles(keys: [UInt64], make: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
+    /// `make`; and whether they differ from what is saved (anything made, or the order changed).
+    func articles(keys: [UInt64], make: @Sendable (Int) -> [UInt8]) -> (ArticleBlobs, changed: Bool) {
         let saved = load()
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }
         let made = Dictionary(uniqueKeysWithValues: zip(missing, missing.parallelMap(make)))
-        let all: [[UInt8]] = keys.indices.map { index in
-            if let bytes = made[index] { return bytes }
-            let place = saved!.places[keys[index]]!
-            return saved!.file.withBytes { Array($0[place]) }
-        }
-        if !missing.isEmpty || saved?.keys != keys { save(all, keys: keys) }
-        return all
+        let blobs = ArticleBlobs(made: made, saved: saved?.file, places: keys.map { saved?.places[$0] })
+        return (blobs, !missing.isEmpty || saved?.keys != keys)
     }
 
     private struct Saved {
@@ -55,16 +50,19 @@ struct SearchMemo: Sendable {
         }
     }
 
-    private func save(_ articles: [[UInt8]], keys: [UInt64]) {
+    /// Saves `articles` under `keys` (written beside, then renamed over the last memo).
+    func save(_ articles: ArticleBlobs, keys: [UInt64]) {
         var words: [UInt64] = [Self.magic, Self.executableKey, UInt64(keys.count)]
         words.reserveCapacity(3 + keys.count * 3)
-        var start = 0
-        for (key, bytes) in zip(keys, articles) {
-            words += [key, UInt64(start), UInt64(bytes.count)]
-            start += bytes.count
+        var body: [UInt8] = []
+        for (index, key) in keys.enumerated() {
+            articles.withBlob(index) { bytes in
+                words += [key, UInt64(body.count), UInt64(bytes.count)]
+                body += bytes
+            }
         }
         let header = words.map(\.littleEndian).withUnsafeBytes { Array($0) }
-        OutputFolder.replaceFile(parts: [header] + articles, at: url.path)
+        OutputFolder.replaceFile(parts: [header, body], at: url.path)
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.

@@ -1,13 +1,46 @@
 /// The full-text search index of a site: each article read for search on every core
-/// (`IndexedArticle`), then the shards and result records the search page loads (`SearchShards`).
-enum SearchIndex {
-    static func files(for graph: SiteGraph) -> [SearchShards.File] {
-        let blobs = Array(graph.articles.indices).parallelMap(articleMaker(for: graph))
-        return SearchShards.files(blobs: blobs)
+/// (`IndexedArticle`), then the shards the search page loads (`SearchShards`); each article's
+/// result record is a file of its own, made as the pages are written.
+struct SearchIndex: Sendable {
+    /// Shards and their table of contents.
+    var files: [SearchShards.File]
+    /// What search keeps of each article, in site order: the records are made from it.
+    var articles: ArticleBlobs
+
+    static let none = SearchIndex(files: [], articles: ArticleBlobs([]))
+
+    init(files: [SearchShards.File], articles: ArticleBlobs) {
+        self.files = files
+        self.articles = articles
+    }
+
+    /// The index of `articles` (in site order).
+    init(articles: ArticleBlobs) {
+        self.init(files: SearchShards.files(blobs: articles), articles: articles)
+    }
+
+    /// Every article of `graph` read for search.
+    static func make(for graph: SiteGraph) -> SearchIndex {
+        SearchIndex(articles: ArticleBlobs(Array(graph.articles.indices).parallelMap(articleMaker(for: graph))))
     }
 
     /// Makes what search keeps of the article at an index of `graph`.
     static func articleMaker(for graph: SiteGraph) -> @Sendable (Int) -> [UInt8] {
         { IndexedArticle.make(graph.articles[$0], graph: graph) }
+    }
+
+    /// The numbers of the article records (oldest first).
+    var recordNumbers: Range<Int> { 0..<articles.count }
+
+    /// The record file of article `number`.
+    func record(_ number: Int) -> [UInt8] {
+        articles.withBlob(articles.count - 1 - number) { SearchShards.record(number, blob: $0) }
+    }
+
+    /// The index's size in bytes: its files and records.
+    var byteCount: Int {
+        files.reduce(0) { $0 + $1.bytes.count } + recordNumbers.reduce(0) { total, number in
+            total + articles.withBlob(articles.count - 1 - number) { IndexedArticle.record(in: $0).count } + 24
+        }
     }
 }

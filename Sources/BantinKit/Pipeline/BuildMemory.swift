@@ -8,8 +8,8 @@ protocol BuildMemory: Sendable {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)?
     /// The "Xem thêm" ranking of the articles in site order.
     func related(_ articles: [Article]) -> [[Int]]
-    /// The files of the search index of `graph`.
-    func searchIndex(_ graph: SiteGraph) -> [SearchShards.File]
+    /// The search index of `graph`.
+    func searchIndex(_ graph: SiteGraph) -> SearchIndex
     /// For each file of the site, what of earlier output is exactly what it would hold (`nil`:
     /// make it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?]
@@ -21,7 +21,7 @@ protocol BuildMemory: Sendable {
 struct NoMemory: BuildMemory {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)? { nil }
     func related(_ articles: [Article]) -> [[Int]] { RelatedArticles.compute(articles) }
-    func searchIndex(_ graph: SiteGraph) -> [SearchShards.File] { SearchIndex.files(for: graph) }
+    func searchIndex(_ graph: SiteGraph) -> SearchIndex { SearchIndex.make(for: graph) }
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
         Array(repeating: nil, count: files.count)
     }
@@ -38,6 +38,8 @@ enum PlannedFile: Sendable {
     case bytes(path: String, [UInt8])
     /// Made anew on every build (crawl files).
     case generated(path: String)
+    /// The search record of article `number` (oldest first), made as it is written.
+    case searchRecord(number: Int)
 
     var path: String {
         switch self {
@@ -46,6 +48,7 @@ enum PlannedFile: Sendable {
         case .bytes(path: let path, _): return path
         case .generated(path: let path): return path
         case .feed(let feed): return feed.path
+        case .searchRecord(let number): return SearchShards.recordPath(number)
         }
     }
 }

@@ -41,7 +41,7 @@ extension SiteBuilder {
         let graph = withPhotos
         diagnostics += PhotoUses.diagnostics(photos.failures, catalog: inputs.catalog, contentName: options.contentName)
         clock.lap("photos")
-        let search = Background { options.searchIndex ? memory.searchIndex(graph) : [] }
+        let search = Background { options.searchIndex ? memory.searchIndex(graph) : .none }
         let pagePlans = PagePlan.all(for: graph)
         var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
         planned += AtomFeed.all(for: graph).map { .feed($0) }
@@ -51,9 +51,10 @@ extension SiteBuilder {
         let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) }
         diagnostics += addMedia(copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-        let searchFiles = search.value
+        let searchIndex = search.value
         clock.lap("search index")
-        planned += searchFiles.map { .bytes(path: $0.path, $0.bytes) }
+        planned += searchIndex.files.map { .bytes(path: $0.path, $0.bytes) }
+        planned += searchIndex.recordNumbers.map { .searchRecord(number: $0) }
 
         let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
         let reused = zip(planned, earlier).count { if case .page = $0 { $1 != nil } else { false } }
@@ -64,7 +65,7 @@ extension SiteBuilder {
             bodies: sharedBodies(planned, earlier: earlier, graph: graph))
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
-        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, baseURL: inputs.baseURL, pages: pagePlans)
+        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: searchIndex, baseURL: inputs.baseURL, pages: pagePlans)
         let files = zip(planned, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
         var notes: [String] = []
         if inputs.baseURL == nil {
@@ -73,7 +74,7 @@ extension SiteBuilder {
         if graph.unnumberedIssues > 0, let first = graph.firstIssue {
             notes.append("\(graph.unnumberedIssues) month(s) before first_issue \(first) have print editions without an issue number")
         }
-        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchFiles.reduce(0) { $0 + $1.bytes.count }, notes: notes)
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchIndex.byteCount, notes: notes)
         site.reused = reused
         site.schedule = inputs.catalog.schedule
         site.photos = graph.photos.photos.count
@@ -157,6 +158,7 @@ extension SiteBuilder {
         let graph: SiteGraph
         let renderer: PageRenderer
         let feedBodies: [Int: String]
+        let search: SearchIndex
         let baseURL: String?
         let pages: [PagePlan]
 
@@ -167,6 +169,7 @@ extension SiteBuilder {
             case .copy(path: _, source: let source): return .copy(source)
             case .bytes(path: _, let bytes): return .parts([bytes])
             case .generated(let path): return generated(path)
+            case .searchRecord(let number): return .render { [search] in search.record(number) }
             }
         }
 

@@ -22,10 +22,11 @@ enum SearchShards {
         var bytes: [UInt8]
     }
 
-    /// The files of the index of articles whose `IndexedArticle` bytes are `blobs`, in site order (newest first).
-    static func files(blobs: [[UInt8]]) -> [File] {
+    /// The shards and table of contents of the index of articles whose `IndexedArticle` bytes
+    /// are `blobs`, in site order (newest first). The records are files of their own (`record`).
+    static func files(blobs: ArticleBlobs) -> [File] {
         let count = blobs.count
-        let vocabulary = Vocabulary(blobs: blobs.reversed())
+        let vocabulary = Vocabulary(blobs: blobs)
         let words = vocabulary.foldedWords()
         let entries: [[UInt8]] = words.parallelMap { vocabulary.entry(for: $0) }
         var files: [File] = []
@@ -49,13 +50,20 @@ enum SearchShards {
         }
         contents += "]});\n".utf8
         files.append(File(path: folder + "muc-luc.js", bytes: contents))
-        files += Array(0..<count).parallelMap { number in
-            var out = Array("BANTIN_SEARCH_DOC(\(number),".utf8)
-            blobs[count - 1 - number].withUnsafeBytes { out += IndexedArticle.record(in: $0) }
-            out += ");\n".utf8
-            return File(path: folder + "bai/\(number).js", bytes: out)
-        }
         return files
+    }
+
+    /// Where the record of article `number` (oldest first) is written.
+    static func recordPath(_ number: Int) -> String { folder + "bai/\(number).js" }
+
+    /// The record file of article `number` (oldest first), from its `IndexedArticle` bytes.
+    static func record(_ number: Int, blob: UnsafeRawBufferPointer) -> [UInt8] {
+        let record = IndexedArticle.record(in: blob)
+        var out = Array("BANTIN_SEARCH_DOC(\(number),".utf8)
+        out.reserveCapacity(out.count + record.count + 3)
+        out += record
+        out += ");\n".utf8
+        return out
     }
 
     /// `t-` and the key, every character but `a`–`z` and `0`–`9` written `_` and its code point in hex.

@@ -11,15 +11,16 @@ struct Vocabulary: Sendable {
     private var articles: [Int32] = []
     private var fields: [UInt8] = []
 
-    /// `blobs` in article-number order (number 0 first).
-    init(blobs: [[UInt8]]) {
-        let middle = blobs.count / 2
-        let halves = [0..<middle, middle..<blobs.count].parallelMap { range -> (WordTable, [UInt64]) in
+    /// `blobs` in site order (newest first): article number `n` is `blobs.count - 1 - n`.
+    init(blobs: ArticleBlobs) {
+        let count = blobs.count
+        let middle = count / 2
+        let halves = [0..<middle, middle..<count].parallelMap { range -> (WordTable, [UInt64]) in
             var table = WordTable()
             var postings: [UInt64] = []
             postings.reserveCapacity(range.count * 320)
             for number in range {
-                blobs[number].withUnsafeBytes { blob in
+                blobs.withBlob(count - 1 - number) { blob in
                     IndexedArticle.forEachWord(in: blob) { word, field in
                         let id = table.intern(word)
                         postings.append(UInt64(id) << 32 | UInt64(number) << 8 | UInt64(field.rawValue))
