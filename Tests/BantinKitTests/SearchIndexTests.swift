@@ -141,11 +141,12 @@ import Testing
         var out: [UInt8] = []
         withUnsafeBytes(of: UInt32(record.utf8.count).littleEndian) { out += $0 }
         out += record.utf8
+        withUnsafeBytes(of: UInt32(words.count).littleEndian) { out += $0 }
         for word in words {
             out.append(IndexedArticle.Field.body.rawValue)
             out.append(UInt8(word.utf8.count))
-            out += word.utf8
         }
+        for word in words { out += word.utf8 }
         return out
     }
 

@@ -5,8 +5,9 @@ import Foundation
 /// Made on every core, one article at a time, and kept between builds (`SearchMemo`) so that a
 /// rebuild reads again only the articles that changed.
 ///
-/// As bytes: the record's length (4 bytes, little-endian), the record, then for each word its
-/// fields (1 byte: `Field` bits), its length (1 byte) and its lower-cased UTF-8.
+/// As bytes: the record's length (4 bytes, little-endian), the record, the number of words
+/// (4 bytes), for each word its fields (1 byte: `Field` bits) and its length (1 byte), then the
+/// words' lower-cased UTF-8, one after another.
 struct IndexedArticle {
     /// Where a word occurs: ranking puts title before sapo before the rest.
     struct Field: OptionSet {
@@ -45,13 +46,13 @@ struct IndexedArticle {
         for year in article.themes { add("chuyên đề \(year)", .meta) }
 
         var out: [UInt8] = []
-        out.reserveCapacity(4 + record.count + plainBody.count / 2)
         withUnsafeBytes(of: UInt32(record.count).littleEndian) { out += $0 }
         out += record
-        WordSet.distinctWords(of: texts) { bytes, field in
-            out.append(field.rawValue)
-            out.append(UInt8(bytes.count))
-            out.append(contentsOf: bytes)
+        WordSet.distinctWords(of: texts) { count, headers, bytes in
+            out.reserveCapacity(out.count + 4 + headers.count + bytes.count)
+            withUnsafeBytes(of: UInt32(count).littleEndian) { out += $0 }
+            out += headers
+            out += bytes
         }
         return out
     }
@@ -64,11 +65,15 @@ struct IndexedArticle {
 
     /// Calls `word` with each distinct word of an article's bytes and the fields it occurs in.
     static func forEachWord(in blob: UnsafeRawBufferPointer, _ word: (UnsafeRawBufferPointer, Field) -> Void) {
-        var i = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
-        while i + 2 <= blob.count {
-            let length = Int(blob[i + 1])
-            word(UnsafeRawBufferPointer(rebasing: blob[(i + 2)..<(i + 2 + length)]), Field(rawValue: blob[i]))
-            i += 2 + length
+        let countAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
+        let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: countAt, as: UInt32.self)))
+        var header = countAt + 4
+        var start = header + 2 * count
+        for _ in 0..<count {
+            let length = Int(blob[header + 1])
+            word(UnsafeRawBufferPointer(rebasing: blob[start..<(start + length)]), Field(rawValue: blob[header]))
+            header += 2
+            start += length
         }
     }
 }
@@ -95,8 +100,12 @@ enum WordSet {
     @inline(__always) static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     @inline(__always) static func finish(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 32) }
 
-    /// Calls `word` with each distinct word of `texts` and the fields it occurs in, in the order first seen.
-    static func distinctWords(of texts: [(bytes: [UInt8], field: IndexedArticle.Field)], _ word: (UnsafeBufferPointer<UInt8>, IndexedArticle.Field) -> Void) {
+    /// Calls `words` once with the distinct words of `texts`, in the order first seen: how many,
+    /// each one's fields and length (two bytes a word), and their bytes one after another.
+    static func distinctWords(
+        of texts: [(bytes: [UInt8], field: IndexedArticle.Field)],
+        _ words: (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let total = texts.reduce(16) { $0 + $1.bytes.count }
         // At most one word per two bytes; the table is grown by doubling while under half full.
         let capacity = total / 2 + 2
@@ -149,10 +158,13 @@ enum WordSet {
                             }
                         }
                     }
+                    // The headers, written over the slots (no longer needed; at least 2 bytes a word).
+                    let headers = UnsafeMutableRawPointer(slots).assumingMemoryBound(to: UInt8.self)
                     for index in 0..<count {
-                        let entry = entries[index]
-                        word(UnsafeBufferPointer(start: arena + Int(entry.start), count: Int(entry.length)), IndexedArticle.Field(rawValue: entry.fields))
+                        headers[2 * index] = entries[index].fields
+                        headers[2 * index + 1] = entries[index].length
                     }
+                    words(count, UnsafeBufferPointer(start: headers, count: 2 * count), UnsafeBufferPointer(start: arena, count: used))
                 }
             }
         }
