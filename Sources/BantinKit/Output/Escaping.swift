@@ -43,6 +43,10 @@ public enum Escape {
         out.append(0x22)
     }
 
+    /// The bytes `appendJSONContent` escapes: control characters, `"`, `\\`, `<`, `>`, `&`, and
+    /// 0xE2 (which starts U+2028 and U+2029).
+    private static let jsonEscaped: [Bool] = (0..<256).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains($0) }
+
     /// `text` escaped for a JSON string, without the quotes.
     static func appendJSONContent(_ text: String, to out: inout [UInt8]) {
         var text = text
@@ -51,13 +55,13 @@ public enum Escape {
 
     /// UTF-8 `bytes` escaped for a JSON string, without the quotes.
     static func appendJSONContent(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        do {
+        jsonEscaped.withUnsafeBufferPointer { escaped in
             // Runs of bytes that need no escape are copied whole.
             var run = 0
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0xE2 {
+                if !escaped[Int(byte)] {
                     i += 1
                     continue
                 }
