@@ -125,7 +125,9 @@ enum MarkdownPlainText {
         while i < end {
             // Runs of bytes that are no markup are copied whole.
             var run = i
-            while run < end, !isMarkup(line[run]) { run += 1 }
+            markup.withUnsafeBufferPointer { markup in
+                while run < end, !markup[Int(line[run])] { run += 1 }
+            }
             if run > i {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: line[i..<run]))
                 i = run
@@ -182,12 +184,7 @@ enum MarkdownPlainText {
     }
 
     /// The bytes `appendInline` looks at: `! & * < [ \\ ] _ ` | ~`.
-    @inline(__always) private static func isMarkup(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x21, 0x26, 0x2A, 0x3C, 0x5B, 0x5C, 0x5D, 0x5F, 0x60, 0x7C, 0x7E: return true
-        default: return false
-        }
-    }
+    private static let markup: [Bool] = (0..<256).map { [0x21, 0x26, 0x2A, 0x3C, 0x5B, 0x5C, 0x5D, 0x5F, 0x60, 0x7C, 0x7E].contains($0) }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)

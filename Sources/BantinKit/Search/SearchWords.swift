@@ -38,13 +38,8 @@ enum SearchWords {
                     let byte = p.pointee
                     if byte < 0x80 {
                         p += 1
-                        if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                            append(byte)
-                        } else if byte &- 0x41 < 26 {
-                            append(byte | 0x20)
-                        } else {
-                            flush()
-                        }
+                        let lower = kinds[Kinds.asciiStart &+ Int(byte)]
+                        if lower != 0 { append(UInt8(truncatingIfNeeded: lower)) } else { flush() }
                         continue
                     }
                     // A multi-byte scalar (the text is valid UTF-8).
@@ -81,7 +76,16 @@ enum SearchWords {
         static let boundary: UInt32 = 0
         static let same: UInt32 = 1
         static let extendedStart = 0x250 - 0xC0
+        /// After both ranges: for each ASCII byte, the byte a word keeps (lower-cased), or 0.
+        static let asciiStart = extendedStart + 0x100
         static let table: [UInt32] = (UInt32(0xC0)...0x24F).map(kind(of:)) + (UInt32(0x1E00)...0x1EFF).map(kind(of:))
+            + (UInt32(0)..<0x80).map { byte in
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: byte
+                case 0x41...0x5A: byte | 0x20
+                default: 0
+                }
+            }
 
         static func kind(of value: UInt32) -> UInt32 {
             guard let scalar = Unicode.Scalar(value) else { return boundary }
