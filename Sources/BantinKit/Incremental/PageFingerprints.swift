@@ -51,7 +51,7 @@ struct PageFingerprints: Sendable {
     func searchRecordPrint(_ number: Int) -> UInt64 {
         var h = StableHasher()
         h.add("search record \(number)")
-        h.add(Int64(bitPattern: searchKey(graph.articles.count - 1 - number)))
+        h.add(Int64(bitPattern: searchKey(SearchShards.siteIndex(ofNumber: number, count: graph.articles.count))))
         h.add(Int64(bitPattern: SearchMemo.executableKey))
         return PageManifest.fingerprint(h.value)
     }

@@ -13,7 +13,8 @@ struct SearchMemo: Sendable {
     func articles(keys: [UInt64], make: @Sendable (Int) -> [UInt8]) -> (ArticleBlobs, changed: Bool) {
         let saved = load()
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }
-        let made = Dictionary(uniqueKeysWithValues: zip(missing, missing.parallelMap(make)))
+        var made = [[UInt8]?](repeating: nil, count: keys.count)
+        for (index, bytes) in zip(missing, missing.parallelMap(make)) { made[index] = bytes }
         let blobs = ArticleBlobs(made: made, saved: saved?.file, places: keys.map { saved?.places[$0] })
         return (blobs, !missing.isEmpty || saved?.keys != keys)
     }

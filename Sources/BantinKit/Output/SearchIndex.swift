@@ -34,13 +34,13 @@ struct SearchIndex: Sendable {
 
     /// The record file of article `number`.
     func record(_ number: Int) -> [UInt8] {
-        articles.withBlob(articles.count - 1 - number) { SearchShards.record(number, blob: $0) }
+        articles.withBlob(numbered: number) { SearchShards.record(number, blob: $0) }
     }
 
     /// The index's size in bytes: its files and records.
     var byteCount: Int {
         files.reduce(0) { $0 + $1.bytes.count } + recordNumbers.reduce(0) { total, number in
-            total + articles.withBlob(articles.count - 1 - number) { IndexedArticle.record(in: $0).count } + 24
+            total + articles.withBlob(numbered: number) { SearchShards.recordLength(number, blob: $0) }
         }
     }
 }

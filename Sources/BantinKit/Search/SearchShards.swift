@@ -53,18 +53,30 @@ enum SearchShards {
         return files
     }
 
+    /// The position in site order (newest first) of the article numbered `number` (oldest first)
+    /// among `count`; the same the other way round.
+    static func siteIndex(ofNumber number: Int, count: Int) -> Int { count - 1 - number }
+
     /// Where the record of article `number` (oldest first) is written.
     static func recordPath(_ number: Int) -> String { folder + "bai/\(number).js" }
 
     /// The record file of article `number` (oldest first), from its `IndexedArticle` bytes.
     static func record(_ number: Int, blob: UnsafeRawBufferPointer) -> [UInt8] {
         let record = IndexedArticle.record(in: blob)
-        var out = Array("BANTIN_SEARCH_DOC(\(number),".utf8)
-        out.reserveCapacity(out.count + record.count + 3)
+        var out = recordStart(number)
+        out.reserveCapacity(out.count + record.count + recordEnd.count)
         out += record
-        out += ");\n".utf8
+        out += recordEnd
         return out
     }
+
+    /// The length of `record(number, blob:)`, without making it.
+    static func recordLength(_ number: Int, blob: UnsafeRawBufferPointer) -> Int {
+        recordStart(number).count + IndexedArticle.record(in: blob).count + recordEnd.count
+    }
+
+    private static func recordStart(_ number: Int) -> [UInt8] { Array("BANTIN_SEARCH_DOC(\(number),".utf8) }
+    private static let recordEnd = Array(");\n".utf8)
 
     /// `t-` and the key, every character but `a`–`z` and `0`–`9` written `_` and its code point in hex.
     static func shardFileName(_ key: String) -> String {

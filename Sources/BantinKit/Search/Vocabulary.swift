@@ -11,7 +11,7 @@ struct Vocabulary: Sendable {
     private var articles: [Int32] = []
     private var fields: [UInt8] = []
 
-    /// `blobs` in site order (newest first): article number `n` is `blobs.count - 1 - n`.
+    /// `blobs` in site order (newest first); articles are numbered oldest first.
     init(blobs: ArticleBlobs) {
         let count = blobs.count
         let middle = count / 2
@@ -20,7 +20,7 @@ struct Vocabulary: Sendable {
             var postings: [UInt64] = []
             postings.reserveCapacity(range.count * 320)
             for number in range {
-                blobs.withBlob(count - 1 - number) { blob in
+                blobs.withBlob(numbered: number) { blob in
                     IndexedArticle.forEachWord(in: blob) { word, field in
                         let id = table.intern(word)
                         postings.append(UInt64(id) << 32 | UInt64(number) << 8 | UInt64(field.rawValue))
