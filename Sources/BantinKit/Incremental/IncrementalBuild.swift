@@ -14,7 +14,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private let previous: Background<Reuse>
     /// Set while planning (each once, before any parallel work reads them).
     private var articleCache: ArticleCache?
-    private var manifest = PageManifest()
+    /// Every file planned so far and its fingerprint (`earlier` is called once per group of files).
+    private var plannedPaths: [String] = []
+    private var plannedPrints: [UInt64] = []
     private var fingerprints: PageFingerprints?
     /// The articles of the site planned, whose bodies must all have been read when it is written.
     private var articles: [Article] = []
@@ -58,14 +60,19 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     func related(_ articles: [Article]) -> [[Int]] { RelatedMemo(url: output.relatedURL).related(articles) }
 
     func searchIndex(_ graph: SiteGraph) -> SearchIndex {
+        var clock = StageClock()
         let fingerprints = prints(graph)
         let memo = SearchMemo(url: output.searchURL)
         let keys = graph.articles.indices.map(fingerprints.searchKey)
+        clock.lap("  search keys")
         let (articles, changed) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
+        clock.lap("  search articles")
         // Saved while the index is made from them.
         let saved = Background { if changed { memo.save(articles, keys: keys) } }
         let index = SearchIndex(articles: articles)
+        clock.lap("  search shards")
         saved.value
+        clock.lap("  search memo saved")
         return index
     }
 
@@ -82,7 +89,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             case .searchRecord(let number): return fingerprints.searchRecordPrint(number)
             }
         }
-        manifest = PageManifest(paths: files.map(\.path), prints: prints)
+        plannedPaths += files.map(\.path)
+        plannedPrints += prints
         let reuse = previous.value
         return zip(files, prints).map { reuse.earlier($0.path, print: $1) }
     }
@@ -107,6 +115,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// saves what the next build needs: stamp, manifests, article cache.
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
+        var manifest = PageManifest(paths: plannedPaths, prints: plannedPrints)
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool)
         do {

@@ -51,19 +51,21 @@ struct SearchMemo: Sendable {
         }
     }
 
-    /// Saves `articles` under `keys` (written beside, then renamed over the last memo).
+    /// Saves `articles` under `keys` (written beside, then renamed over the last memo), each
+    /// article's bytes straight from where they are.
     func save(_ articles: ArticleBlobs, keys: [UInt64]) {
         var words: [UInt64] = [Self.magic, Self.executableKey, UInt64(keys.count)]
         words.reserveCapacity(3 + keys.count * 3)
-        var body: [UInt8] = []
+        var start = 0
         for (index, key) in keys.enumerated() {
-            articles.withBlob(index) { bytes in
-                words += [key, UInt64(body.count), UInt64(bytes.count)]
-                body += bytes
-            }
+            let length = articles.withBlob(index) { $0.count }
+            words += [key, UInt64(start), UInt64(length)]
+            start += length
         }
-        let header = words.map(\.littleEndian).withUnsafeBytes { Array($0) }
-        OutputFolder.replaceFile(parts: [header, body], at: url.path)
+        OutputFolder.replaceFile(at: url.path) { file in
+            words.map(\.littleEndian).withUnsafeBytes { file.append($0) }
+            for index in keys.indices { articles.withBlob(index) { file.append($0) } }
+        }
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.

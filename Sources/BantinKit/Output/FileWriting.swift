@@ -30,29 +30,78 @@ extension OutputFolder {
     /// and the old one as it was.
     @discardableResult
     static func replaceFile(parts: [[UInt8]], at path: String) -> Bool {
+        replaceFile(at: path) { file in
+            for part in parts { part.withUnsafeBytes { file.append($0) } }
+        }
+    }
+
+    /// The same, with what `write` appends (through a buffer: many small pieces cost few writes,
+    /// and nothing is joined in memory first).
+    @discardableResult
+    static func replaceFile(at path: String, _ write: (inout FileAppender) -> Void) -> Bool {
         let temporary = path + ".tmp"
-        do {
-            try writeFile(parts: parts, to: temporary, replacing: true)
-            if rename(temporary, path) == 0 { return true }
-        } catch {}
+        unlink(temporary)
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        var file = FileAppender(fd: fd)
+        write(&file)
+        let written = file.finish()
+        if Glibc.close(fd) == 0, written, rename(temporary, path) == 0 { return true }
         unlink(temporary)
         return false
     }
 
     /// Writes all of `bytes` to `fd`.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) throws(SystemError) {
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        if let failure = bytes.withUnsafeBytes({ write($0, to: fd) }) { throw SystemError(code: failure) }
+    }
+
+    /// Writes all of `buffer` to `fd`; the `errno` of a failure.
+    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        guard !buffer.isEmpty else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += written
         }
-        if let failure { throw SystemError(code: failure) }
+        return nil
+    }
+}
+
+/// Appends bytes to an open file through a buffer: many small pieces cost few writes. After a
+/// failure the rest is not written, and `finish` says so.
+struct FileAppender: ~Copyable {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var failed = false
+    static let capacity = 1 << 20
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if buffer.count + bytes.count > Self.capacity { flush() }
+        if bytes.count >= Self.capacity {
+            failed = failed || OutputFolder.write(bytes, to: fd) != nil
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Writes what is buffered; whether everything appended was written.
+    mutating func finish() -> Bool {
+        flush()
+        return !failed
+    }
+
+    private mutating func flush() {
+        if !failed, !buffer.isEmpty { failed = buffer.withUnsafeBytes { OutputFolder.write($0, to: fd) } != nil }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -10,8 +10,10 @@ protocol BuildMemory: Sendable {
     func related(_ articles: [Article]) -> [[Int]]
     /// The search index of `graph`.
     func searchIndex(_ graph: SiteGraph) -> SearchIndex
-    /// For each file of the site, what of earlier output is exactly what it would hold (`nil`:
-    /// make it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
+    /// For each of `files`, what of earlier output is exactly what it would hold (`nil`: make
+    /// it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
+    /// Called once per group of the site's files (the search index's come last), in the order
+    /// they are written.
     func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?]
     /// Where encoded photos are kept between builds (`nil`: encoded for this build only).
     var photoCache: PhotoCache? { get }

@@ -51,12 +51,9 @@ extension SiteBuilder {
         let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) }
         diagnostics += addMedia(copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-        let searchIndex = search.value
-        clock.lap("search index")
-        planned += searchIndex.files.map { .bytes(path: $0.path, $0.bytes) }
-        planned += searchIndex.recordNumbers.map { .searchRecord(number: $0) }
 
-        let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
+        // What is kept, and the feeds' bodies, are worked out while the search index is made.
+        var earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
         let reused = zip(planned, earlier).count { if case .page = $0 { $1 != nil } else { false } }
         clock.lap("pages kept")
         // Dates are formatted ahead only when there are many pages to render.
@@ -65,6 +62,11 @@ extension SiteBuilder {
             bodies: sharedBodies(planned, earlier: earlier, graph: graph))
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
+        let searchIndex = search.value
+        let searchFiles: [PlannedFile] = searchIndex.files.map { .bytes(path: $0.path, $0.bytes) } + searchIndex.recordNumbers.map { .searchRecord(number: $0) }
+        planned += searchFiles
+        earlier += memory.earlier(searchFiles, graph: graph, baseURL: inputs.baseURL)
+        clock.lap("search index")
         let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: searchIndex, baseURL: inputs.baseURL, pages: pagePlans)
         let files = zip(planned, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
         var notes: [String] = []
