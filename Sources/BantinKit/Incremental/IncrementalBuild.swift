@@ -115,19 +115,27 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// saves what the next build needs: stamp, manifests, article cache.
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
-        var manifest = PageManifest(paths: plannedPaths, prints: plannedPrints)
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool)
-        do {
-            published = try output.publish(site.files, manifest: manifest, base: previous.value.base, progress: progress) {
-                () throws(FileFault) in try Self.checkBodiesWereRead(articles)
-            }
+        var later: (files: [OutputFile], bytes: Int) = ([], 0)
+        do throws(FileFault) {
+            published = try output.publish(
+                site.files, manifest: PageManifest(paths: plannedPaths, prints: plannedPrints), base: previous.value.base, progress: progress,
+                later: {
+                    clock.lap("render and write")
+                    // Planning the later files adds them to the planned paths (`earlier`).
+                    later = site.later.files()
+                    clock.lap("search index")
+                    return (later.files, PageManifest(paths: plannedPaths, prints: plannedPrints))
+                }
+            ) { () throws(FileFault) in try Self.checkBodiesWereRead(articles) }
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, error.description)])
         }
-        clock.lap("render and write")
+        clock.lap("search index written")
+        var manifest = PageManifest(paths: plannedPaths, prints: plannedPrints)
         var report = BuildReport(
-            articles: site.articles, pages: site.pages, files: site.files.count + 1, searchIndexBytes: site.searchIndexBytes,
+            articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: site.searchIndexBytes + later.bytes,
             diagnostics: diagnostics, notes: site.notes)
         report.reusedPages = site.reused
         report.cachedArticles = articleCache?.hits ?? 0

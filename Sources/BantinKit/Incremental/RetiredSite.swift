@@ -38,10 +38,12 @@ extension OutputFolder {
     /// the staging folder is the retired output that manifest describes: files marked `.keep` are
     /// already there, every other file is replaced (never written through: it may be a hard link),
     /// and files the new site does not have are removed. The output folder itself is never touched
-    /// until the swap, so a failure at any point leaves it as it was. `manifest` lists `files`.
+    /// until the swap, so a failure at any point leaves it as it was.
     /// With no output yet, the retired output is made as the new output's twin (the same folders,
     /// hard links to the same files), written alongside: the next build then has an earlier site
     /// to build into. No build writes through a file of its staging folder: it replaces it.
+    /// `later`: files planned only once `files` are written (the search index, made meanwhile),
+    /// with the manifest of the whole site; without it, `manifest` lists `files`.
     /// `beforeSwap` runs when every file is written, and may still refuse the site.
     /// - Throws: the first file-system failure, in plain words.
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
@@ -49,6 +51,7 @@ extension OutputFolder {
     ///   retired output is a twin made now.
     func publish(
         _ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent,
+        later: () -> (files: [OutputFile], manifest: PageManifest) = { ([], PageManifest()) },
         beforeSwap: () throws(FileFault) -> Void = {}
     ) throws(FileFault) -> (print: FolderPrint?, twin: Bool) {
         let fm = FileManager.default
@@ -64,26 +67,31 @@ extension OutputFolder {
                 if Directory.linkStatus(url.path) == nil, mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
             unlink(retiredManifestURL.path)
-            // The paths this build writes or removes (and the folders holding them): what they add
-            // to the folder's fingerprint before and after is all that changes in it.
-            var stale: [String] = []
-            var changed: [String] = []
-            var before: UInt64 = 0
-            if let base {
-                stale = base.paths.filter { !manifest.contains($0) }
-                changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
-                before = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
+            // Written in two rounds: `files`, then `later` ones and the removals. Each round's paths
+            // (and the folders holding them) are fingerprinted just before and just after it: what
+            // they add to the folder's fingerprint before and after is all that changes in it.
+            var print = base.flatMap { FolderPrint($0.outputFingerprint) }
+            func round(_ files: [OutputFile], removing stale: [String] = [], extra: [String] = [], finish: () throws(FileFault) -> Void = {}) throws(FileFault) -> Bool {
+                let changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
+                let before = base == nil ? 0 : FolderPrint.listed(changed, extra: extra, under: stagingURL.path)?.value ?? 0
+                let twinned = try Self.write(files, into: stagingURL, shown: display, replacing: base != nil, twin: twin, progress: progress)
+                Self.remove(stale, from: stagingURL)
+                try finish()
+                let after = base == nil ? 0 : FolderPrint.listed(changed, extra: extra, under: stagingURL.path)?.value ?? 0
+                print = print?.replacing(before, with: after)
+                return twinned
             }
-            let twinned = try Self.write(files, into: stagingURL, shown: display, replacing: base != nil, twin: twin, progress: progress)
-            Self.remove(stale, from: stagingURL)
-            let marker = stagingURL.appendingPathComponent(Self.markerName).path
-            do {
-                try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
-            } catch {
-                throw error.at(ContentTree.join(display, Self.markerName))
-            }
-            let after = FolderPrint.listed(changed, extra: [Self.markerName], under: stagingURL.path)?.value ?? 0
-            let print = base.flatMap { FolderPrint($0.outputFingerprint) }?.replacing(before, with: after)
+            let firstTwinned = try round(files)
+            let (laterFiles, whole) = later()
+            let stale = base.map { base in base.paths.filter { !whole.contains($0) && !manifest.contains($0) } } ?? []
+            let twinned = try round(laterFiles, removing: stale, extra: [Self.markerName]) { () throws(FileFault) in
+                let marker = stagingURL.appendingPathComponent(Self.markerName).path
+                do throws(FileFault) {
+                    try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)
+                } catch {
+                    throw error.at(ContentTree.join(display, Self.markerName))
+                }
+            } && firstTwinned
             try beforeSwap()
             try swapIntoPlace()
             guard let twin else { return (print, false) }

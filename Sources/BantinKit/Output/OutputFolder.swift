@@ -58,6 +58,7 @@ public struct OutputFolder: Sendable {
     static func write(
         _ files: [OutputFile], into root: URL, shown: String, replacing: Bool, twin: String? = nil, progress: BuildProgress
     ) throws(FileFault) -> Bool {
+        guard !files.isEmpty else { return twin != nil }
         let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
         let folders = folders(holding: files.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.

@@ -3,6 +3,8 @@ import Foundation
 /// Every file of the site, in memory (pages render as they are written), without touching the output folder.
 public struct PlannedSite: Sendable {
     public var files: [OutputFile]
+    /// The search index's files: made while `files` are written, and written after them.
+    var later = Later.none
     public var articles: Int
     public var pages: Int
     public var searchIndexBytes: Int
@@ -11,16 +13,28 @@ public struct PlannedSite: Sendable {
     public var reused = 0
     /// The articles left out for later (or published early with `--future`).
     public var schedule = PublicationSchedule()
+
+    /// Files planned once something made while the others are written is ready, in the order
+    /// they are written, with how many bytes of search index they hold.
+    struct Later: Sendable {
+        let files: @Sendable () -> (files: [OutputFile], bytes: Int)
+        static let none = Later { ([], 0) }
+    }
     /// Photos published, and how many of them this build encoded (the others came from the photo cache).
     public var photos = 0
     public var encodedPhotos = 0
 }
 
 extension SiteBuilder {
-    /// The site `options` describe, made from scratch.
+    /// The site `options` describe, made from scratch: every file, the search index's too.
     public static func plan(_ options: BuildOptions) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var clock = StageClock()
-        return try plan(options, listing: nil, memory: NoMemory(), clock: &clock)
+        var (site, diagnostics) = try plan(options, listing: nil, memory: NoMemory(), clock: &clock)
+        let later = site.later.files()
+        site.files += later.files
+        site.searchIndexBytes = later.bytes
+        site.later = .none
+        return (site, diagnostics)
     }
 
     /// content → catalog → site graph → files: pages, feeds, search index, crawl files, assets, media.
@@ -52,8 +66,8 @@ extension SiteBuilder {
         diagnostics += addMedia(copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
 
-        // What is kept, and the feeds' bodies, are worked out while the search index is made.
-        var earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
+        // The search index is made meanwhile (`search`): its files are planned once it is ready.
+        let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
         let reused = zip(planned, earlier).count { if case .page = $0 { $1 != nil } else { false } }
         clock.lap("pages kept")
         // Dates are formatted ahead only when there are many pages to render.
@@ -62,13 +76,17 @@ extension SiteBuilder {
             bodies: sharedBodies(planned, earlier: earlier, graph: graph))
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
-        let searchIndex = search.value
-        let searchFiles: [PlannedFile] = searchIndex.files.map { .bytes(path: $0.path, $0.bytes) } + searchIndex.recordNumbers.map { .searchRecord(number: $0) }
-        planned += searchFiles
-        earlier += memory.earlier(searchFiles, graph: graph, baseURL: inputs.baseURL)
-        clock.lap("search index")
-        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: searchIndex, baseURL: inputs.baseURL, pages: pagePlans)
+        let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: .none, baseURL: inputs.baseURL, pages: pagePlans)
         let files = zip(planned, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
+        // The search index is still being made while those are written; its files come after them.
+        let later = PlannedSite.Later { [baseURL = inputs.baseURL] in
+            var made = made
+            made.search = search.value
+            let searchFiles: [PlannedFile] = made.search.files.map { .bytes(path: $0.path, $0.bytes) } + made.search.recordNumbers.map { .searchRecord(number: $0) }
+            let earlier = memory.earlier(searchFiles, graph: graph, baseURL: baseURL)
+            let files = zip(searchFiles, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
+            return (files, made.search.byteCount)
+        }
         var notes: [String] = []
         if inputs.baseURL == nil {
             notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")
@@ -76,7 +94,8 @@ extension SiteBuilder {
         if graph.unnumberedIssues > 0, let first = graph.firstIssue {
             notes.append("\(graph.unnumberedIssues) month(s) before first_issue \(first) have print editions without an issue number")
         }
-        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: searchIndex.byteCount, notes: notes)
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: 0, notes: notes)
+        site.later = later
         site.reused = reused
         site.schedule = inputs.catalog.schedule
         site.photos = graph.photos.photos.count
@@ -160,7 +179,7 @@ extension SiteBuilder {
         let graph: SiteGraph
         let renderer: PageRenderer
         let feedBodies: [Int: String]
-        let search: SearchIndex
+        var search: SearchIndex
         let baseURL: String?
         let pages: [PagePlan]
 
