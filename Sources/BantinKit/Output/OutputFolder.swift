@@ -53,13 +53,15 @@ public struct OutputFolder: Sendable {
 
     /// Writes every file, on every core; folders are made first, in order. `replacing`: a file
     /// may already be there and is replaced by a new one. `twin`: a folder where every file is also
-    /// hard-linked, under the same path. `shown`: how messages name `root` (`public`).
+    /// hard-linked, under the same path. `shown`: how messages name `root` (`public`); `stage`:
+    /// how the progress names this.
     /// - Returns: whether every file was linked into `twin`.
     static func write(
-        _ files: [OutputFile], into root: URL, shown: String, replacing: Bool, twin: String? = nil, progress: BuildProgress
+        _ files: [OutputFile], into root: URL, shown: String, replacing: Bool, twin: String? = nil, progress: BuildProgress,
+        stage: String = "writing"
     ) throws(FileFault) -> Bool {
         guard !files.isEmpty else { return twin != nil }
-        let counter = ProgressCounter(stage: "writing", total: files.count, progress: progress)
+        let counter = ProgressCounter(stage: stage, total: files.count, progress: progress)
         let folders = folders(holding: files.filter { !$0.contents.isKeep }.map(\.path))
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
