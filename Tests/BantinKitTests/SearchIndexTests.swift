@@ -136,11 +136,31 @@ import Testing
         #expect(built.words["ωmega"]?.key == "ω")
     }
 
+    /// Neighbouring words of each field are paired, folded, in their order: the page puts the
+    /// articles with every pair of a query first. Words of two fields are not neighbours.
+    @Test func neighbouringWordsOfEachFieldArePairedInTheirOrder() throws {
+        let site = try site()
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        let a = try #require(index.number(title: "Đảng bộ xã Tân Phú học tập chuyên đề"))
+        let b = try #require(index.number(title: "Nghệ An: Chi bộ làm theo Bác"))
+        func has(_ first: String, _ second: String) -> Set<Int> { index.pairs[BuiltSearchIndex.bucket(first, second)] ?? [] }
+        // Title, sapo, body (across the punctuation between two words), byline; folded either way.
+        #expect(has("tân", "phú") == [a] && has("tan", "phu") == [a])
+        #expect(has("đoàn", "kết") == [a] && has("trần", "văn") == [a])
+        #expect(has("làm", "theo") == [b], "title and body of b both have it; a does not")
+        #expect(has("bác", "đảng").isEmpty, "the title's last word and the body's first are not neighbours")
+        #expect(has("phú", "tân").isEmpty, "the other order")
+        // Every article's buckets, and only those, are listed.
+        #expect(Set(index.pairs.values.flatMap { $0 }) == Set(0..<index.docs))
+    }
+
     /// An article's bytes as `IndexedArticle.make` writes them, with every word in the body.
     static func blob(record: String, words: [String]) -> [UInt8] {
         var out: [UInt8] = []
         withUnsafeBytes(of: UInt32(record.utf8.count).littleEndian) { out += $0 }
         out += record.utf8
+        withUnsafeBytes(of: UInt32(0).littleEndian) { out += $0 }  // no PhrasePairs buckets
         withUnsafeBytes(of: UInt32(words.count).littleEndian) { out += $0 }
         for word in words {
             out.append(IndexedArticle.Field.body.rawValue)
@@ -161,8 +181,9 @@ import Testing
         #expect(try composed.snapshot(composed.root.appendingPathComponent(folder)) == decomposed.snapshot(decomposed.root.appendingPathComponent(folder)))
     }
 
-    /// A body edit writes that article's record and the shards of the words it added or removed;
-    /// every other file of the index is the last build's (the same file, not rewritten).
+    /// A body edit writes that article's record, the shards of the words it added or removed and
+    /// the pair files of the neighbours it changed; every other file of the index is the last
+    /// build's (the same file, not rewritten).
     @Test func aBodyEditRewritesOnlyItsRecordAndTheShardsOfTheWordsItChanged() throws {
         let site = try site()
         try site.build()
@@ -178,7 +199,16 @@ import Testing
         let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
         let rebuilt = try BuiltSearchIndex(site: site.output)
         let added = try #require(rebuilt.words["xyzmoi"]?.key), removed = try #require(index.words["long"]?.key)
-        let expected: Set<String> = ["bai/\(a).js", SearchShards.shardFileName(added), SearchShards.shardFileName(removed)]
+        // The pairs the edit changed: (word before, lồng) and (lồng, bè) left, with xyzmới came in.
+        let body = try #require(index.records[a]?[4])
+        var before_ = ""
+        SearchWords.forEach(in: String(body[..<body.range(of: "lồng bè")!.lowerBound])) { before_ = String(decoding: $0, as: UTF8.self) }
+        let gone = [BuiltSearchIndex.bucket(before_, "lồng"), BuiltSearchIndex.bucket("lồng", "bè")]
+        let new = [BuiltSearchIndex.bucket(before_, "xyzmới"), BuiltSearchIndex.bucket("xyzmới", "bè")]
+        #expect(new.allSatisfy { rebuilt.pairs[$0]?.contains(a) == true })
+        let changed = Set(Set(index.pairs.keys).union(rebuilt.pairs.keys).filter { index.pairs[$0] != rebuilt.pairs[$0] })
+        #expect(!changed.isEmpty && changed.isSubset(of: gone + new), "changed buckets \(changed)")
+        let expected = Set(["bai/\(a).js", SearchShards.shardFileName(added), SearchShards.shardFileName(removed)] + changed.map(index.pairFile))
         #expect(rewritten == expected)
         #expect(rebuilt.articles("xyzmoi") == [a] && rebuilt.words["long"] == nil)
         #expect(Set(before.keys) == Set(after.keys))

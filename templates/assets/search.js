@@ -14,8 +14,9 @@
   var PAGE = 10;     // results shown at a time
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
-  var manifest = null;   // {docs, shards}
+  var manifest = null;   // {docs, pairs: {buckets, perFile}, shards}
   var words = {};        // folded word → [title, sapo, form, articles, …] (DocList strings)
+  var pairLists = {};    // PhrasePairs file number → its buckets' DocList strings
   var docs = {};         // article number → [url, title, date, sapo, body]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
@@ -25,6 +26,7 @@
     for (var w in entries) if (Object.prototype.hasOwnProperty.call(entries, w)) words[w] = entries[w];
   };
   window.BANTIN_SEARCH_DOC = function (n, record) { docs[n] = record; };
+  window.BANTIN_SEARCH_PAIRS = function (k, lists) { pairLists[k] = lists; };
 
   // Runs `done` once every script of `srcs` has run (or failed to load).
   function loadAll(srcs, done) {
@@ -103,6 +105,46 @@
       each(previous);
       value = 0;
     }
+  }
+
+  // ---- Neighbouring words (PhrasePairs.swift) ----
+
+  // FNV-1a (32 bits) of a folded word's UTF-8 bytes (VietnameseFolding.foldedHash).
+  function wordHash(folded) {
+    var bytes = new TextEncoder().encode(folded), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h;
+  }
+
+  // The bucket of two neighbouring folded words (PhrasePairs.bucket).
+  function pairBucket(first, second) {
+    var x = (Math.imul(wordHash(first), 0x9e3779b1) ^ wordHash(second)) >>> 0;
+    x = (x ^ (x >>> 16)) >>> 0;
+    x = Math.imul(x, 0x85ebca6b) >>> 0;
+    x = (x ^ (x >>> 13)) >>> 0;
+    return x & (manifest.pairs.buckets - 1);
+  }
+
+  // The buckets of the query's neighbouring words.
+  function queryBuckets(ts) {
+    var found = [];
+    if (!manifest.pairs) return found;
+    for (var i = 1; i < ts.length; i++) found.push(pairBucket(ts[i - 1].folded, ts[i].folded));
+    return found;
+  }
+
+  function pairFileSrc(bucket) { return folder + "p-" + Math.floor(bucket / manifest.pairs.perFile) + ".js"; }
+
+  // Articles that have every bucket of `buckets` (the query's words probably in order):
+  // article number → true.
+  function inOrder(buckets) {
+    var count = {}, found = {};
+    buckets.forEach(function (b) {
+      var lists = pairLists[Math.floor(b / manifest.pairs.perFile)];
+      if (lists) forEachDoc(lists[b % manifest.pairs.perFile], function (n) { count[n] = (count[n] || 0) + 1; });
+    });
+    for (var n in count) if (count[n] === buckets.length) found[n] = true;
+    return found;
   }
 
   // The shard scripts a folded word needs: those whose key is a prefix of it or starts with it.
@@ -238,13 +280,20 @@
     if (more) more.hidden = true;
     if (!manifest) { status.textContent = "Không tải được chỉ mục tìm kiếm."; return; }
     if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + manifest.docs + " bài viết."; return; }
-    var ts = terms(q), needed = [];
+    var ts = terms(q), needed = [], buckets = queryBuckets(ts);
     ts.forEach(function (t) { needed = needed.concat(shardsFor(t.folded)); });
+    buckets.forEach(function (b) { if (needed.indexOf(pairFileSrc(b)) < 0) needed.push(pairFileSrc(b)); });
     status.textContent = "Đang tìm…";
     loadAll(needed, function () {
       if (mine !== generation) return;
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
       var order = rank(q);
+      // Articles whose neighbouring words match the query's come first, to be checked on
+      // their records: however many articles have the words apart, the phrase is among them.
+      if (buckets.length > 0) {
+        var paired = inOrder(buckets);
+        order = order.filter(function (r) { return paired[r.n]; }).concat(order.filter(function (r) { return !paired[r.n]; }));
+      }
       var window_ = order.slice(0, WINDOW);
       loadAll(window_.map(function (r) { return recordSrc(r.n); }), function () {
         if (mine !== generation) return;

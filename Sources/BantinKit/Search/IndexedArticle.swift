@@ -5,7 +5,8 @@ import Foundation
 /// Made on every core, one article at a time, and kept between builds (`SearchMemo`) so that a
 /// rebuild reads again only the articles that changed.
 ///
-/// As bytes: the record's length (4 bytes, little-endian), the record, the number of words
+/// As bytes: the record's length (4 bytes, little-endian), the record, the number of its
+/// `PhrasePairs` buckets (4 bytes) and the buckets (2 bytes each, ascending), the number of words
 /// (4 bytes), for each word its fields (1 byte: `Field` bits) and its length (1 byte), then the
 /// words' lower-cased UTF-8, one after another.
 struct IndexedArticle {
@@ -50,8 +51,10 @@ struct IndexedArticle {
         }
         for year in article.themes { add("chuyên đề \(year)", .meta) }
 
-        WordSet.distinctWords(of: texts) { count, headers, bytes in
-            out.reserveCapacity(out.count + 4 + headers.count + bytes.count)
+        WordSet.distinctWords(of: texts) { count, headers, bytes, pairs in
+            out.reserveCapacity(out.count + 8 + 2 * pairs.count + headers.count + bytes.count)
+            withUnsafeBytes(of: UInt32(pairs.count).littleEndian) { out += $0 }
+            for bucket in pairs { withUnsafeBytes(of: bucket.littleEndian) { out += $0 } }
             withUnsafeBytes(of: UInt32(count).littleEndian) { out += $0 }
             out += headers
             out += bytes
@@ -65,9 +68,17 @@ struct IndexedArticle {
         return UnsafeRawBufferPointer(rebasing: blob[4..<(4 + length)])
     }
 
+    /// Calls `bucket` with each of an article's `PhrasePairs` buckets, ascending.
+    static func forEachPairBucket(in blob: UnsafeRawBufferPointer, _ bucket: (Int) -> Void) {
+        let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
+        let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
+        for k in 0..<count { bucket(Int(UInt16(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt + 4 + 2 * k, as: UInt16.self)))) }
+    }
+
     /// Calls `word` with each distinct word of an article's bytes and the fields it occurs in.
     static func forEachWord(in blob: UnsafeRawBufferPointer, _ word: (UnsafeRawBufferPointer, Field) -> Void) {
-        let countAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
+        let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
+        let countAt = pairsAt + 4 + 2 * Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
         let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: countAt, as: UInt32.self)))
         var header = countAt + 4
         var start = header + 2 * count
@@ -87,6 +98,8 @@ enum WordSet {
     private struct Entry {
         var hash: UInt64
         var start: Int32
+        /// `VietnameseFolding.foldedHash` of the word.
+        var folded: UInt32
         var length: UInt8
         var fields: UInt8
     }
@@ -103,16 +116,18 @@ enum WordSet {
     @inline(__always) static func finish(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 32) }
 
     /// Calls `words` once with the distinct words of `texts`, in the order first seen: how many,
-    /// each one's fields and length (two bytes a word), and their bytes one after another.
+    /// each one's fields and length (two bytes a word), their bytes one after another, and the
+    /// `PhrasePairs` buckets of the neighbouring words of each text.
     static func distinctWords(
         of texts: [(bytes: [UInt8], field: IndexedArticle.Field)],
-        _ words: (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+        _ words: (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt16>) -> Void
     ) {
         let total = texts.reduce(16) { $0 + $1.bytes.count }
         // At most one word per two bytes; the table is grown by doubling while under half full.
         let capacity = total / 2 + 2
         var slotCount = 1024
         while slotCount < 2 * capacity { slotCount <<= 1 }
+        PhrasePairs.withBucketSet { pairs in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slotSpace in
             withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { entrySpace in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arenaSpace in
@@ -133,6 +148,8 @@ enum WordSet {
                         }
                     }
                     for (text, field) in texts {
+                        // The folded hash of the word before, in this text.
+                        var previous: UInt32? = nil
                         text.withUnsafeBufferPointer { text in
                             SearchWords.forEach(in: text) { bytes, hash in
                                 let length = bytes.count
@@ -146,12 +163,17 @@ enum WordSet {
                                         while k < length, held[k] == word[k] { k &+= 1 }
                                         if k == length {
                                             entry.pointee.fields |= field.rawValue
+                                            if let previous { pairs.insert(previous, entry.pointee.folded) }
+                                            previous = entry.pointee.folded
                                             return
                                         }
                                     }
                                     slot = (slot &+ 1) & mask
                                 }
-                                (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), length: UInt8(length), fields: field.rawValue))
+                                let folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
+                                (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), folded: folded, length: UInt8(length), fields: field.rawValue))
+                                if let previous { pairs.insert(previous, folded) }
+                                previous = folded
                                 count &+= 1
                                 slots[slot] = Int32(count)
                                 (arena + used).update(from: word, count: length)
@@ -166,9 +188,12 @@ enum WordSet {
                         headers[2 * index] = entries[index].fields
                         headers[2 * index + 1] = entries[index].length
                     }
-                    words(count, UnsafeBufferPointer(start: headers, count: 2 * count), UnsafeBufferPointer(start: arena, count: used))
+                    pairs.withSorted { pairs in
+                        words(count, UnsafeBufferPointer(start: headers, count: 2 * count), UnsafeBufferPointer(start: arena, count: used), pairs)
+                    }
                 }
             }
+        }
         }
     }
 }

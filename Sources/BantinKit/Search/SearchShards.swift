@@ -2,8 +2,9 @@ import Foundation
 
 /// The full-text index, as the small scripts the search page loads from disk (`<script>`, no
 /// `fetch`), under `tim-kiem/chi-muc/`:
-/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"docs":N,"shards":[keys]})`: how many articles, and
-///   the key of every shard;
+/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"docs":N,"pairs":{"buckets":B,"perFile":F},"shards":[keys]})`:
+///   how many articles, how the `PhrasePairs` files are cut, and the key of every shard;
+/// - `p-<k>.js`: the articles of `PhrasePairs` buckets `k·F` to `k·F + F − 1`;
 /// - `t-<key>.js`: `BANTIN_SEARCH_SHARD("key",{word: entry, …})`: the folded words (no
 ///   diacritics, `đ` → `d`) whose longest shard key is a prefix of them. An entry is
 ///   `[title, sapo, form, articles, form, articles, …]`: the articles with the word in their
@@ -43,7 +44,9 @@ enum SearchShards {
             out += "});\n".utf8
             files.append(File(path: folder + shardFileName(key), bytes: out))
         }
-        var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"shards\":[".utf8)
+        let pairs = PhrasePairs.files(blobs: blobs, folder: folder)
+        files += pairs.files
+        var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(pairs.perFile)},\"shards\":[".utf8)
         for (k, key) in keys.enumerated() {
             if k > 0 { contents.append(UInt8(ascii: ",")) }
             Escape.appendJSONString(key, to: &contents)

@@ -30,6 +30,38 @@ public enum VietnameseFolding {
         return out
     }
 
+    /// FNV-1a (32 bits) of the folded form of a lower-case word's UTF-8 bytes (valid UTF-8), as
+    /// `search.js` works it out for a query's words: folded without making the folded bytes.
+    static func foldedHash(_ word: UnsafeRawBufferPointer) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        @inline(__always) func add(_ byte: UInt8) { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        var at = 0
+        while at < word.count {
+            let lead = word[at]
+            if lead < 0x80 {
+                at += 1
+                if lead == 0x5E || lead == 0x60 { continue }
+                add(lead >= 65 && lead <= 90 ? lead + 32 : lead)
+                continue
+            }
+            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard at + width <= word.count else { break }
+            var v = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for k in 1..<width { v = v << 6 | UInt32(word[at + k] & 0x3F) }
+            at += width
+            if v >= 0xC0 && v <= 0x24F {
+                let single = latinSingle[Int(v - 0xC0)]
+                if single != 0 { add(single) } else { latinTable[Int(v - 0xC0)].forEach(add) }
+            } else if v >= 0x1E00 && v <= 0x1EFF {
+                let single = extendedSingle[Int(v - 0x1E00)]
+                if single != 0 { add(single) } else { extendedTable[Int(v - 0x1E00)].forEach(add) }
+            } else if let scalar = Unicode.Scalar(v) {
+                slowFold(String(scalar)).utf8.forEach(add)
+            }
+        }
+        return hash
+    }
+
     /// Folded forms of U+00C0–U+024F and of U+1E00–U+1EFF (all precomposed Vietnamese), computed once.
     private static let latinTable: [[UInt8]] = (0xC0...0x24F).map(foldedScalar)
     private static let extendedTable: [[UInt8]] = (0x1E00...0x1EFF).map(foldedScalar)

@@ -1,8 +1,8 @@
 import Foundation
 @testable import BantinKit
 
-/// A built site's search index read back as the search page reads it: the manifest, every shard
-/// and every article's record (`SearchShards`).
+/// A built site's search index read back as the search page reads it: the manifest, every shard,
+/// every article's record and every `PhrasePairs` bucket (`SearchShards`).
 struct BuiltSearchIndex {
     var docs: Int
     var keys: [String]
@@ -10,6 +10,9 @@ struct BuiltSearchIndex {
     var words: [String: (key: String, entry: [String])] = [:]
     /// Article number → `[url, title, date, sapo, body]`.
     var records: [Int: [String]] = [:]
+    /// `PhrasePairs` bucket → the articles that have it; how many buckets a file holds.
+    var pairs: [Int: Set<Int>] = [:]
+    var pairsPerFile: Int
 
     static let folder = "tim-kiem/chi-muc/"
 
@@ -27,6 +30,24 @@ struct BuiltSearchIndex {
             let args = try Self.call(base.appendingPathComponent("bai/\(n).js"), "BANTIN_SEARCH_DOC", arguments: true) as! [Any]
             records[args[0] as! Int] = args[1] as? [String]
         }
+        let layout = manifest["pairs"] as! [String: Int]
+        pairsPerFile = layout["perFile"]!
+        for k in 0..<(layout["buckets"]! / pairsPerFile) {
+            let args = try Self.call(base.appendingPathComponent("p-\(k).js"), "BANTIN_SEARCH_PAIRS", arguments: true) as! [Any]
+            precondition(args[0] as! Int == k)
+            for (offset, list) in (args[1] as! [String]).enumerated() where !list.isEmpty {
+                pairs[k * pairsPerFile + offset] = Set(DocList.decode(Array(list.utf8)).map(Int.init))
+            }
+        }
+    }
+
+    /// The file that holds `PhrasePairs` bucket `bucket`.
+    func pairFile(_ bucket: Int) -> String { "p-\(bucket / pairsPerFile).js" }
+
+    /// The bucket of two neighbouring words (exact lower-case forms), as the page works it out.
+    static func bucket(_ first: String, _ second: String) -> Int {
+        func hash(_ word: String) -> UInt32 { Array(word.utf8).withUnsafeBytes { VietnameseFolding.foldedHash($0) } }
+        return PhrasePairs.bucket(hash(first), hash(second))
     }
 
     /// The JSON inside `name(…);`; with `arguments`, as an array of the call's arguments.

@@ -1,0 +1,103 @@
+/// Which articles have two folded words next to each other: what lets search put an article
+/// with the query's words in order first, however many articles have those words apart.
+///
+/// Each pair of neighbouring words of a text (in the same title, sapo, body or other field) is
+/// hashed from the two words' folded forms into one of `buckets`; an article keeps the set of
+/// its buckets (about 2 % of them for a long article), and the index lists, for each bucket,
+/// the articles that have it. An article with every pair of a query's words in its buckets
+/// probably has the phrase: the page ranks those first and checks them on their records.
+/// Files `p-<k>.js` (`BANTIN_SEARCH_PAIRS(k, [list, …])`) each hold `perFile` buckets'
+/// `DocList`s, `perFile` chosen so that a file stays near `fileTarget` bytes.
+enum PhrasePairs {
+    static let buckets = 16_384
+    static let fileTarget = 24_000
+
+    /// The bucket of the folded words whose `VietnameseFolding.foldedHash` are `first` and
+    /// `second`, in this order (as `search.js` works it out).
+    @inline(__always)
+    static func bucket(_ first: UInt32, _ second: UInt32) -> Int {
+        var x = (first &* 0x9E37_79B1) ^ second
+        x ^= x >> 16
+        x = x &* 0x85EB_CA6B
+        x ^= x >> 13
+        return Int(x) & (buckets - 1)
+    }
+
+    /// The buckets of one article, as bits.
+    struct BucketSet: ~Copyable {
+        fileprivate let bits: UnsafeMutableBufferPointer<UInt64>
+
+        /// Adds the bucket of neighbouring words with folded hashes `first` and `second`.
+        @inline(__always) func insert(_ first: UInt32, _ second: UInt32) {
+            let b = PhrasePairs.bucket(first, second)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        /// Calls `body` with the buckets, ascending.
+        func withSorted(_ body: (UnsafeBufferPointer<UInt16>) -> Void) {
+            let set = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(set, 1)) { list in
+                var count = 0
+                for (k, var word) in bits.enumerated() {
+                    while word != 0 {
+                        list[count] = UInt16(k * 64 + word.trailingZeroBitCount)
+                        count += 1
+                        word &= word - 1
+                    }
+                }
+                body(UnsafeBufferPointer(rebasing: list[0..<count]))
+            }
+        }
+    }
+
+    /// Calls `body` with an empty set of buckets (in memory of its own, for the call only).
+    static func withBucketSet<R>(_ body: (borrowing BucketSet) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: buckets / 64) { bits in
+            bits.initialize(repeating: 0)
+            return body(BucketSet(bits: bits))
+        }
+    }
+
+    /// The pair files of articles whose `IndexedArticle` bytes are `blobs`, and how many buckets
+    /// each holds.
+    static func files(blobs: ArticleBlobs, folder: String) -> (files: [SearchShards.File], perFile: Int) {
+        let count = blobs.count
+        // Each bucket's articles, ascending: counted, then placed.
+        var starts = [Int32](repeating: 0, count: buckets + 1)
+        for number in 0..<count {
+            blobs.withBlob(numbered: number) { IndexedArticle.forEachPairBucket(in: $0) { starts[$0 + 1] += 1 } }
+        }
+        for b in 0..<buckets { starts[b + 1] += starts[b] }
+        var next = starts
+        var articles = [Int32](repeating: 0, count: Int(starts[buckets]))
+        for number in 0..<count {
+            blobs.withBlob(numbered: number) {
+                IndexedArticle.forEachPairBucket(in: $0) { b in
+                    articles[Int(next[b])] = Int32(number)
+                    next[b] += 1
+                }
+            }
+        }
+        let lists: [[UInt8]] = Array(0..<buckets).parallelMap { [articles, starts] b in
+            var out: [UInt8] = []
+            DocList.append(Array(articles[Int(starts[b])..<Int(starts[b + 1])]), to: &out)
+            return out
+        }
+        let total = lists.reduce(0) { $0 + $1.count + 3 }
+        var perFile = buckets
+        while perFile > 1, total / (buckets / perFile) > fileTarget { perFile /= 2 }
+        let files = stride(from: 0, to: buckets, by: perFile).map { first -> SearchShards.File in
+            let k = first / perFile
+            var out = Array("BANTIN_SEARCH_PAIRS(\(k),[".utf8)
+            for b in first..<(first + perFile) {
+                if b > first { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                out += lists[b]
+                out.append(UInt8(ascii: "\""))
+            }
+            out += "]);\n".utf8
+            return SearchShards.File(path: folder + "p-\(k).js", bytes: out)
+        }
+        return (files, perFile)
+    }
+}
