@@ -3,6 +3,8 @@
 Environment:
   BANTIN_SITE         a built public/ folder, built WITHOUT a base URL (so it works from file://)
   BANTIN_SCREENSHOTS  folder for screenshots and print PDFs (created)
+  BANTIN_BIN          the bantin executable, for tests that build a bulletin of their own
+                      (run.sh sets it to the repository's .build/debug/bantin)
 """
 from __future__ import annotations
 
@@ -48,3 +50,11 @@ def driver():
     d = make_driver()
     yield d
     d.quit()
+
+
+@pytest.fixture(scope="session")
+def bantin_bin() -> Path:
+    path = _env_path("BANTIN_BIN")
+    if not path.is_file():
+        pytest.fail(f"BANTIN_BIN={path} is not a file: build bantin first (swift build)", pytrace=False)
+    return path

@@ -2,7 +2,8 @@
 # Real-browser tests of a built site (headless Chromium, Nu HTML Checker, axe-core).
 #   BANTIN_SITE=public BANTIN_SCREENSHOTS=/tmp/shots tests/browser/run.sh [pytest args…]
 # BANTIN_SITE: a site built without a base URL. Screenshots and print PDFs go to
-# BANTIN_SCREENSHOTS. Installs what is missing (Debian packages, PyPI packages) first.
+# BANTIN_SCREENSHOTS. BANTIN_BIN (default .build/debug/bantin) builds the bulletins some
+# tests make. Installs what is missing (Debian packages, PyPI packages) first.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 : "${BANTIN_SITE:?set BANTIN_SITE to a built public/ folder (built without --base-url)}"
@@ -10,7 +11,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 BANTIN_SITE="$(cd "$BANTIN_SITE" && pwd)"
 mkdir -p "$BANTIN_SCREENSHOTS"
 BANTIN_SCREENSHOTS="$(cd "$BANTIN_SCREENSHOTS" && pwd)"
-export BANTIN_SITE BANTIN_SCREENSHOTS
+# The executable, for tests that build a bulletin of their own.
+: "${BANTIN_BIN:=$here/../../.build/debug/bantin}"
+export BANTIN_SITE BANTIN_SCREENSHOTS BANTIN_BIN
 
 sudo=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi

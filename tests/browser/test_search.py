@@ -4,7 +4,9 @@ passages, the no-result status, keyboard reach, exact-spelling and phrase rankin
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -305,3 +307,47 @@ def test_more_results_on_demand(driver, site, index):
     assert len(shown) == min(total, 20)
     if total <= 20:
         assert not driver.find_element(By.ID, "search-more").is_displayed()
+
+
+PLACES = ["Tân Phú", "Hòa Bình", "An Khánh", "Phú Lộc", "Tân Lập", "Bình Minh", "Hưng Đạo", "Quang Trung",
+          "Đông Hòa", "Thanh Sơn", "Vĩnh Hưng", "Long Hải", "Mỹ Phước", "Tân Thạnh", "Hòa Lợi", "Phước Long",
+          "An Bình", "Tam Hiệp", "Đức Thắng", "Hiệp Phước", "Tây Sơn", "Nam Thành", "Bắc Sơn", "Trung Lương",
+          "Tân Hiệp", "Lộc Ninh", "Hòa An", "Thạnh Mỹ", "Phú Hòa", "Yên Thế", "Kim Sơn", "Gia Lộc",
+          "Cẩm Phả", "Ninh Hòa", "Sơn Trà", "Đại Lộc", "Hội An", "Quế Sơn", "Tiên Phước", "Duy Xuyên"]
+
+
+@pytest.fixture(scope="module")
+def crowded_site(tmp_path_factory, bantin_bin) -> Path:
+    """A bulletin where 40 newer articles have the words of `hop tac xa` in their titles, but
+    not in that order, and one older article has the phrase in its body alone: by words, it
+    comes after the 30 best results the page reads whole."""
+    root = tmp_path_factory.mktemp("dong-bai")
+    articles = root / "content" / "articles"
+    articles.mkdir(parents=True)
+    (root / "content" / "site.yml").write_text(
+        'title: "Bản tin thử"\nlanguage: vi\ntimezone: Asia/Ho_Chi_Minh\nper_page: 10\n', encoding="utf-8")
+    for n, place in enumerate(PLACES):
+        (articles / f"xa-{n}.md").write_text(
+            f'---\ntitle: "Xã {place} hợp sức làm đường, tác phong cán bộ đổi mới"\n'
+            f'date: 2024-03-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00\n---\n'
+            f"Cán bộ xã {place} cùng người dân hợp sức làm đường liên thôn; tác phong làm việc đổi mới.\n",
+            encoding="utf-8")
+    (articles / "kinh-te-tap-the.md").write_text(
+        '---\ntitle: "Kinh tế tập thể ở vùng ven biển"\ndate: 2020-01-15T08:00:00+07:00\n---\n'
+        "Nhiều nơi ven biển phát triển hợp tác xã nuôi trồng thủy sản, chia sẻ kinh nghiệm với bà con.\n",
+        encoding="utf-8")
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    subprocess.run([str(bantin_bin), "build", "--content", str(root / "content"), "--templates", str(templates),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public"
+
+
+def test_a_phrase_is_found_first_among_many_articles_with_its_words_apart(driver, crowded_site):
+    open_search(driver, crowded_site)
+    found = type_query(driver, "hop tac xa")
+    assert len(found) >= 10 and "Tìm thấy 41 bài" in driver.find_element(By.ID, "search-status").text
+    assert found[0]["title"] == "Kinh tế tập thể ở vùng ven biển", [r["title"] for r in found]
+    assert "hợp tác xã" in found[0]["snippet"], found[0]["snippet"]
+    # The words alone, in another order, do not make a phrase: the title matches come after.
+    found = type_query(driver, "xa hop tac")
+    assert found[0]["title"] != "Kinh tế tập thể ở vùng ven biển"
