@@ -309,10 +309,12 @@ def measure(driver, page, query, index_path, from_disk, timeout_ms, server=None)
 
 
 def file_counts(names):
-    """"7 (3 t-, 3 bai/)": how many files, and how many in each folder or of each shard prefix."""
+    """"8 (3 t-, 3 bai/, 1 p-)": how many files, and how many in each folder or of each prefix
+    (t-: word shards, p-: neighbouring-word pairs)."""
     groups = {}
     for name in names:
-        key = name.split("/", 1)[0] + "/" if "/" in name else ("t-" if name.startswith("t-") else None)
+        prefix = next((p for p in ("t-", "p-") if name.startswith(p)), None)
+        key = name.split("/", 1)[0] + "/" if "/" in name else prefix
         if key:
             groups[key] = groups.get(key, 0) + 1
     detail = ", ".join("%d %s" % (n, k) for k, n in sorted(groups.items(), key=lambda kv: -kv[1]))
