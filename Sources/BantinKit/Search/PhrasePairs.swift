@@ -64,17 +64,26 @@ enum PhrasePairs {
         let count = blobs.count
         // Each bucket's articles, ascending: counted, then placed.
         var starts = [Int32](repeating: 0, count: buckets + 1)
-        for number in 0..<count {
-            blobs.withBlob(numbered: number) { IndexedArticle.forEachPairBucket(in: $0) { starts[$0 + 1] += 1 } }
-        }
-        for b in 0..<buckets { starts[b + 1] += starts[b] }
-        var next = starts
-        var articles = [Int32](repeating: 0, count: Int(starts[buckets]))
-        for number in 0..<count {
-            blobs.withBlob(numbered: number) {
-                IndexedArticle.forEachPairBucket(in: $0) { b in
-                    articles[Int(next[b])] = Int32(number)
-                    next[b] += 1
+        var articles: [Int32] = []
+        starts.withUnsafeMutableBufferPointer { starts in
+            for number in 0..<count {
+                blobs.withBlob(numbered: number) { IndexedArticle.withPairBuckets(in: $0) { for b in $0 { starts[Int(b) + 1] += 1 } } }
+            }
+            for b in 0..<buckets { starts[b + 1] += starts[b] }
+            var next = Array(starts)
+            articles = [Int32](repeating: 0, count: Int(starts[buckets]))
+            articles.withUnsafeMutableBufferPointer { articles in
+                next.withUnsafeMutableBufferPointer { next in
+                    for number in 0..<count {
+                        blobs.withBlob(numbered: number) {
+                            IndexedArticle.withPairBuckets(in: $0) {
+                                for b in $0 {
+                                    articles[Int(next[Int(b)])] = Int32(number)
+                                    next[Int(b)] += 1
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -27,6 +27,8 @@ enum SearchShards {
     /// are `blobs`, in site order (newest first). The records are files of their own (`record`).
     static func files(blobs: ArticleBlobs) -> [File] {
         let count = blobs.count
+        // The pair lists are made on another core meanwhile.
+        let pairs = Background { PhrasePairs.files(blobs: blobs, folder: folder) }
         let vocabulary = Vocabulary(blobs: blobs)
         let words = vocabulary.foldedWords()
         let entries: [[UInt8]] = words.parallelMap { vocabulary.entry(for: $0) }
@@ -44,9 +46,9 @@ enum SearchShards {
             out += "});\n".utf8
             files.append(File(path: folder + shardFileName(key), bytes: out))
         }
-        let pairs = PhrasePairs.files(blobs: blobs, folder: folder)
-        files += pairs.files
-        var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(pairs.perFile)},\"shards\":[".utf8)
+        let (pairFiles, perFile) = pairs.value
+        files += pairFiles
+        var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
         for (k, key) in keys.enumerated() {
             if k > 0 { contents.append(UInt8(ascii: ",")) }
             Escape.appendJSONString(key, to: &contents)
