@@ -13,6 +13,9 @@ public struct PlannedSite: Sendable {
     public var reused = 0
     /// The articles left out for later (or published early with `--future`).
     public var schedule = PublicationSchedule()
+    /// Photos published, and how many of them this build encoded (the others came from the photo cache).
+    public var photos = 0
+    public var encodedPhotos = 0
 
     /// Files planned once something made while the others are written is ready, in the order
     /// they are written, with how many bytes of search index they hold.
@@ -20,9 +23,6 @@ public struct PlannedSite: Sendable {
         let files: @Sendable () -> (files: [OutputFile], bytes: Int)
         static let none = Later { ([], 0) }
     }
-    /// Photos published, and how many of them this build encoded (the others came from the photo cache).
-    public var photos = 0
-    public var encodedPhotos = 0
 }
 
 extension SiteBuilder {

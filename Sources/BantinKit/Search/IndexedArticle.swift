@@ -137,72 +137,72 @@ enum WordSet {
         var slotCount = 1024
         while slotCount < 2 * capacity { slotCount <<= 1 }
         PhrasePairs.withBucketSet { pairs in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slotSpace in
-            withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { entrySpace in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arenaSpace in
-                    let slots = slotSpace.baseAddress!, entries = entrySpace.baseAddress!, arena = arenaSpace.baseAddress!
-                    var size = 1024
-                    var mask = size - 1
-                    slots.initialize(repeating: 0, count: size)
-                    var count = 0
-                    var used = 0
-                    func grow() {
-                        size <<= 1
-                        mask = size - 1
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slotSpace in
+                withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { entrySpace in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arenaSpace in
+                        let slots = slotSpace.baseAddress!, entries = entrySpace.baseAddress!, arena = arenaSpace.baseAddress!
+                        var size = 1024
+                        var mask = size - 1
                         slots.initialize(repeating: 0, count: size)
-                        for index in 0..<count {
-                            var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
-                            while slots[slot] != 0 { slot = (slot &+ 1) & mask }
-                            slots[slot] = Int32(index + 1)
-                        }
-                    }
-                    for (text, field) in texts {
-                        // The folded hash of the word before, in this text.
-                        var previous: UInt32? = nil
-                        text.withUnsafeBufferPointer { text in
-                            SearchWords.forEach(in: text) { bytes, hash in
-                                let length = bytes.count
-                                let word = bytes.baseAddress!
-                                var slot = Int(truncatingIfNeeded: hash) & mask
-                                while slots[slot] != 0 {
-                                    let entry = entries + Int(slots[slot] &- 1)
-                                    if entry.pointee.hash == hash, Int(entry.pointee.length) == length {
-                                        let held = arena + Int(entry.pointee.start)
-                                        var k = 0
-                                        while k < length, held[k] == word[k] { k &+= 1 }
-                                        if k == length {
-                                            entry.pointee.fields |= field.rawValue
-                                            if let previous { pairs.insert(previous, entry.pointee.folded) }
-                                            previous = entry.pointee.folded
-                                            return
-                                        }
-                                    }
-                                    slot = (slot &+ 1) & mask
-                                }
-                                let folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
-                                (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), folded: folded, length: UInt8(length), fields: field.rawValue))
-                                if let previous { pairs.insert(previous, folded) }
-                                previous = folded
-                                count &+= 1
-                                slots[slot] = Int32(count)
-                                (arena + used).update(from: word, count: length)
-                                used &+= length
-                                if count * 2 > size { grow() }
+                        var count = 0
+                        var used = 0
+                        func grow() {
+                            size <<= 1
+                            mask = size - 1
+                            slots.initialize(repeating: 0, count: size)
+                            for index in 0..<count {
+                                var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
+                                while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+                                slots[slot] = Int32(index + 1)
                             }
                         }
-                    }
-                    // The headers, written over the slots (no longer needed; at least 2 bytes a word).
-                    let headers = UnsafeMutableRawPointer(slots).assumingMemoryBound(to: UInt8.self)
-                    for index in 0..<count {
-                        headers[2 * index] = entries[index].fields
-                        headers[2 * index + 1] = entries[index].length
-                    }
-                    pairs.withSorted { pairs in
-                        words(count, UnsafeBufferPointer(start: headers, count: 2 * count), UnsafeBufferPointer(start: arena, count: used), pairs)
+                        for (text, field) in texts {
+                            // The folded hash of the word before, in this text.
+                            var previous: UInt32? = nil
+                            text.withUnsafeBufferPointer { text in
+                                SearchWords.forEach(in: text) { bytes, hash in
+                                    let length = bytes.count
+                                    let word = bytes.baseAddress!
+                                    var slot = Int(truncatingIfNeeded: hash) & mask
+                                    while slots[slot] != 0 {
+                                        let entry = entries + Int(slots[slot] &- 1)
+                                        if entry.pointee.hash == hash, Int(entry.pointee.length) == length {
+                                            let held = arena + Int(entry.pointee.start)
+                                            var k = 0
+                                            while k < length, held[k] == word[k] { k &+= 1 }
+                                            if k == length {
+                                                entry.pointee.fields |= field.rawValue
+                                                if let previous { pairs.insert(previous, entry.pointee.folded) }
+                                                previous = entry.pointee.folded
+                                                return
+                                            }
+                                        }
+                                        slot = (slot &+ 1) & mask
+                                    }
+                                    let folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
+                                    (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), folded: folded, length: UInt8(length), fields: field.rawValue))
+                                    if let previous { pairs.insert(previous, folded) }
+                                    previous = folded
+                                    count &+= 1
+                                    slots[slot] = Int32(count)
+                                    (arena + used).update(from: word, count: length)
+                                    used &+= length
+                                    if count * 2 > size { grow() }
+                                }
+                            }
+                        }
+                        // The headers, written over the slots (no longer needed; at least 2 bytes a word).
+                        let headers = UnsafeMutableRawPointer(slots).assumingMemoryBound(to: UInt8.self)
+                        for index in 0..<count {
+                            headers[2 * index] = entries[index].fields
+                            headers[2 * index + 1] = entries[index].length
+                        }
+                        pairs.withSorted { pairs in
+                            words(count, UnsafeBufferPointer(start: headers, count: 2 * count), UnsafeBufferPointer(start: arena, count: used), pairs)
+                        }
                     }
                 }
             }
-        }
         }
     }
 }
