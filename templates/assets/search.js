@@ -141,7 +141,8 @@
     var count = {}, found = {};
     buckets.forEach(function (b) {
       var lists = pairLists[Math.floor(b / manifest.pairs.perFile)];
-      if (lists) forEachDoc(lists[b % manifest.pairs.perFile], function (n) { count[n] = (count[n] || 0) + 1; });
+      var list = lists && lists[b % manifest.pairs.perFile];  // a hole: no article has it
+      if (list) forEachDoc(list, function (n) { count[n] = (count[n] || 0) + 1; });
     });
     for (var n in count) if (count[n] === buckets.length) found[n] = true;
     return found;

@@ -7,10 +7,11 @@
 /// the articles that have it. An article with every pair of a query's words in its buckets
 /// probably has the phrase: the page ranks those first and checks them on their records.
 /// Files `p-<k>.js` (`BANTIN_SEARCH_PAIRS(k, [list, …])`) each hold `perFile` buckets'
-/// `DocList`s, `perFile` chosen so that a file stays near `fileTarget` bytes.
+/// `DocList`s (an empty one as a hole: `[,"…",,"…"]`), `perFile` chosen so that a file stays
+/// near `fileTarget` bytes.
 enum PhrasePairs {
     static let buckets = 16_384
-    static let fileTarget = 24_000
+    static let fileTarget = 12_000
 
     /// The bucket of the folded words whose `VietnameseFolding.foldedHash` are `first` and
     /// `second`, in this order (as `search.js` works it out).
@@ -92,14 +93,16 @@ enum PhrasePairs {
             DocList.append(Array(articles[Int(starts[b])..<Int(starts[b + 1])]), to: &out)
             return out
         }
-        let total = lists.reduce(0) { $0 + $1.count + 3 }
+        let total = lists.reduce(0) { $0 + ($1.isEmpty ? 1 : $1.count + 3) }
         var perFile = buckets
         while perFile > 1, total / (buckets / perFile) > fileTarget { perFile /= 2 }
         let files = stride(from: 0, to: buckets, by: perFile).map { first -> SearchShards.File in
             let k = first / perFile
             var out = Array("BANTIN_SEARCH_PAIRS(\(k),[".utf8)
+            // A bucket no article has is a hole of the array (a comma alone).
             for b in first..<(first + perFile) {
                 if b > first { out.append(UInt8(ascii: ",")) }
+                if lists[b].isEmpty { continue }
                 out.append(UInt8(ascii: "\""))
                 out += lists[b]
                 out.append(UInt8(ascii: "\""))

@@ -33,10 +33,16 @@ struct BuiltSearchIndex {
         let layout = manifest["pairs"] as! [String: Int]
         pairsPerFile = layout["perFile"]!
         for k in 0..<(layout["buckets"]! / pairsPerFile) {
-            let args = try Self.call(base.appendingPathComponent("p-\(k).js"), "BANTIN_SEARCH_PAIRS", arguments: true) as! [Any]
-            precondition(args[0] as! Int == k)
-            for (offset, list) in (args[1] as! [String]).enumerated() where !list.isEmpty {
-                pairs[k * pairsPerFile + offset] = Set(DocList.decode(Array(list.utf8)).map(Int.init))
+            // `BANTIN_SEARCH_PAIRS(k,[…]);` where an empty bucket is a hole (not JSON): DocList
+            // strings hold no comma or quote, so the array is split at its commas.
+            let name = "BANTIN_SEARCH_PAIRS(\(k),["
+            let text = try String(contentsOf: base.appendingPathComponent("p-\(k).js"), encoding: .utf8)
+            precondition(text.hasPrefix(name) && text.hasSuffix("]);\n"), "p-\(k).js is not a call of BANTIN_SEARCH_PAIRS(\(k), …)")
+            let items = text.dropFirst(name.count).dropLast(4).split(separator: ",", omittingEmptySubsequences: false)
+            precondition(items.count <= pairsPerFile)
+            for (offset, item) in items.enumerated() where !item.isEmpty {
+                precondition(item.hasPrefix("\"") && item.hasSuffix("\"") && item.count > 2, "p-\(k).js: \(item)")
+                pairs[k * pairsPerFile + offset] = Set(DocList.decode(Array(item.dropFirst().dropLast().utf8)).map(Int.init))
             }
         }
     }
