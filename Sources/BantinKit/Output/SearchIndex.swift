@@ -1,6 +1,7 @@
 /// The full-text search index of a site: each article read for search on every core
-/// (`IndexedArticle`), then the shards the search page loads (`SearchShards`); each article's
-/// result record is a file of its own, made as the pages are written.
+/// (`IndexedArticle`), then the shards and pair lists the search page loads (`SearchShards`,
+/// `PhrasePairs`); each article's result record is a file of its own. Made while the pages are
+/// written, and written after them (`PlannedSite.Later`).
 struct SearchIndex: Sendable {
     /// Shards and their table of contents.
     var files: [SearchShards.File]
