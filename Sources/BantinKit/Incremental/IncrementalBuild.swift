@@ -135,7 +135,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         clock.lap("search index written")
         var manifest = PageManifest(paths: plannedPaths, prints: plannedPrints)
         var report = BuildReport(
-            articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: site.searchIndexBytes + later.bytes,
+            articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,
             diagnostics: diagnostics, notes: site.notes)
         report.reusedPages = site.reused
         report.cachedArticles = articleCache?.hits ?? 0

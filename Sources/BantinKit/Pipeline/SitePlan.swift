@@ -7,7 +7,6 @@ public struct PlannedSite: Sendable {
     var later = Later.none
     public var articles: Int
     public var pages: Int
-    public var searchIndexBytes: Int
     public var notes: [String]
     /// Pages taken unchanged from earlier output.
     public var reused = 0
@@ -32,7 +31,6 @@ extension SiteBuilder {
         var (site, diagnostics) = try plan(options, listing: nil, memory: NoMemory(), clock: &clock)
         let later = site.later.files()
         site.files += later.files
-        site.searchIndexBytes = later.bytes
         site.later = .none
         return (site, diagnostics)
     }
@@ -94,7 +92,7 @@ extension SiteBuilder {
         if graph.unnumberedIssues > 0, let first = graph.firstIssue {
             notes.append("\(graph.unnumberedIssues) month(s) before first_issue \(first) have print editions without an issue number")
         }
-        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, searchIndexBytes: 0, notes: notes)
+        var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, notes: notes)
         site.later = later
         site.reused = reused
         site.schedule = inputs.catalog.schedule

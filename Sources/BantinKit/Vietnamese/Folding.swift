@@ -12,21 +12,7 @@ public enum VietnameseFolding {
     static func foldedUTF8(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if v == 0x5E || v == 0x60 { continue }  // ^ and ` are diacritics too
-                out.append(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
-            } else if v >= 0xC0 && v <= 0x24F {
-                let single = latinSingle[Int(v - 0xC0)]
-                if single != 0 { out.append(single) } else { out += latinTable[Int(v - 0xC0)] }
-            } else if v >= 0x1E00 && v <= 0x1EFF {
-                let single = extendedSingle[Int(v - 0x1E00)]
-                if single != 0 { out.append(single) } else { out += extendedTable[Int(v - 0x1E00)] }
-            } else {
-                out += slowFold(String(scalar)).utf8
-            }
-        }
+        for scalar in text.unicodeScalars { forEachFoldedByte(of: scalar.value) { out.append($0) } }
         return out
     }
 
@@ -34,32 +20,34 @@ public enum VietnameseFolding {
     /// `search.js` works it out for a query's words: folded without making the folded bytes.
     static func foldedHash(_ word: UnsafeRawBufferPointer) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
-        @inline(__always) func add(_ byte: UInt8) { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         var at = 0
         while at < word.count {
             let lead = word[at]
-            if lead < 0x80 {
-                at += 1
-                if lead == 0x5E || lead == 0x60 { continue }
-                add(lead >= 65 && lead <= 90 ? lead + 32 : lead)
-                continue
-            }
-            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             guard at + width <= word.count else { break }
-            var v = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            var v = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
             for k in 1..<width { v = v << 6 | UInt32(word[at + k] & 0x3F) }
             at += width
-            if v >= 0xC0 && v <= 0x24F {
-                let single = latinSingle[Int(v - 0xC0)]
-                if single != 0 { add(single) } else { latinTable[Int(v - 0xC0)].forEach(add) }
-            } else if v >= 0x1E00 && v <= 0x1EFF {
-                let single = extendedSingle[Int(v - 0x1E00)]
-                if single != 0 { add(single) } else { extendedTable[Int(v - 0x1E00)].forEach(add) }
-            } else if let scalar = Unicode.Scalar(v) {
-                slowFold(String(scalar)).utf8.forEach(add)
-            }
+            forEachFoldedByte(of: v) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 }
         }
         return hash
+    }
+
+    /// The folded UTF-8 bytes of the scalar whose value is `v`, one at a time.
+    @inline(__always)
+    private static func forEachFoldedByte(of v: UInt32, _ emit: (UInt8) -> Void) {
+        if v < 0x80 {
+            if v == 0x5E || v == 0x60 { return }  // ^ and ` are diacritics too
+            emit(UInt8(v >= 65 && v <= 90 ? v + 32 : v))
+        } else if v >= 0xC0 && v <= 0x24F {
+            let single = latinSingle[Int(v - 0xC0)]
+            if single != 0 { emit(single) } else { latinTable[Int(v - 0xC0)].forEach(emit) }
+        } else if v >= 0x1E00 && v <= 0x1EFF {
+            let single = extendedSingle[Int(v - 0x1E00)]
+            if single != 0 { emit(single) } else { extendedTable[Int(v - 0x1E00)].forEach(emit) }
+        } else if let scalar = Unicode.Scalar(v) {
+            slowFold(String(scalar)).utf8.forEach(emit)
+        }
     }
 
     /// Folded forms of U+00C0–U+024F and of U+1E00–U+1EFF (all precomposed Vietnamese), computed once.
