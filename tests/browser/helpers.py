@@ -186,12 +186,18 @@ def check_page(driver, shots: Path, kind: str, *, h1: str | None = None,
     assert not errors, f"{driver.current_url}: console errors after scrolling: {errors}"
 
 
+def click_in_place(driver, element) -> None:
+    """Scrolls the element to the middle at once (the stylesheet's smooth
+    scrolling would still be moving it when the click lands) and clicks it."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
 def click(driver, element) -> None:
     """Clicks a link as a reader would and waits for the next page."""
     old = driver.current_url
     drain_console(driver)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
-    element.click()
+    click_in_place(driver, element)
     WebDriverWait(driver, 15).until(lambda d: d.current_url != old)
     wait_ready(driver)
 

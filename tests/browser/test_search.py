@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import (
-    DESKTOP, PHONE, assert_fits_phone, drain_console, file_url, fold, h1_text, screenshot, search_records, search_shards,
+    DESKTOP, PHONE, assert_fits_phone, click_in_place, drain_console, file_url, fold, h1_text, screenshot, search_records, search_shards,
     severe_console, wait_ready,
 )
 
@@ -66,8 +66,7 @@ def all_results(driver) -> list[dict]:
 
 def type_query(driver, text: str) -> list[dict]:
     box = driver.find_element(By.ID, "search-q")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
-    box.click()
+    click_in_place(driver, box)
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.BACKSPACE)
     box.send_keys(text)
@@ -146,7 +145,7 @@ def test_results_reachable_by_keyboard(driver, site):
     first = driver.find_element(By.CSS_SELECTOR, "#search-results > li a")
     expected_href = first.get_attribute("href")
     box = driver.find_element(By.ID, "search-q")
-    box.click()
+    click_in_place(driver, box)
     reached = None
     for _ in range(4):  # the input, then the "Tìm" button, then the first result
         driver.switch_to.active_element.send_keys(Keys.TAB)
