@@ -34,16 +34,19 @@ import Testing
     }
 
     /// A lock held by a process that was killed is gone with it: `flock(1)` holds it, then is killed.
+    /// flock is started and reaped with posix_spawn(3) and waitpid(2), not Foundation's `Process`:
+    /// its child (`sleep`) outlives it, and `Process.waitUntilExit()` once waited for ever on that.
     @Test func aKilledHoldersLockNeverBlocks() throws {
         let site = try TestSite(content: "bulletin")
         let output = OutputFolder(url: site.output, display: "public")
         try output.prepareState()
         FileManager.default.createFile(atPath: output.lockURL.path, contents: nil)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         // `-o`: the command run under the lock does not hold it; flock(1) itself does.
-        holder.arguments = ["-o", output.lockURL.path, "sleep", "5"]
-        try holder.run()
+        let words: [String] = ["/usr/bin/flock", "-o", output.lockURL.path, "sleep", "5"]
+        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        var holder: pid_t = 0
+        #expect(posix_spawn(&holder, "/usr/bin/flock", nil, nil, arguments, environ) == 0)
         var busy = false
         for _ in 0..<100 where !busy {
             do {
@@ -54,8 +57,9 @@ import Testing
             }
         }
         #expect(busy, "flock(1) took the lock")
-        kill(holder.processIdentifier, SIGKILL)
-        holder.waitUntilExit()
+        kill(holder, SIGKILL)
+        var status: Int32 = 0
+        #expect(waitpid(holder, &status, 0) == holder)
         let lock = try BuildLock(for: output, wait: false)
         lock.release()
     }

@@ -11,31 +11,51 @@ enum DocList {
     static let bits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func append(_ numbers: [Int32], to out: inout [UInt8]) {
-        guard let last = numbers.last else { return }
-        let bitmapLength = 1 + Int(last) / 6 + 1
-        var gaps: [UInt8] = []
-        gaps.reserveCapacity(min(bitmapLength, numbers.count * 2))
-        var previous: Int32 = -1
-        for number in numbers {
-            appendDigits(UInt32(number - previous - 1), to: &gaps)
-            previous = number
-            if gaps.count > bitmapLength { break }
-        }
-        if gaps.count <= bitmapLength {
-            out += gaps
-            return
-        }
-        var chars = [UInt8](repeating: 0, count: Int(last) / 6 + 1)
-        for number in numbers { chars[Int(number) / 6] |= 1 << UInt8(number % 6) }
-        out.append(UInt8(ascii: "~"))
-        for value in chars { out.append(bits[Int(value)]) }
+        numbers.withUnsafeBufferPointer { append($0, to: &out) }
     }
 
-    private static func appendDigits(_ value: UInt32, to out: inout [UInt8]) {
-        var digits = 1
-        while value >> (5 * digits) != 0 { digits += 1 }
-        for k in stride(from: digits - 1, to: 0, by: -1) { out.append(more[Int((value >> (5 * k)) & 31)]) }
-        out.append(final[Int(value & 31)])
+    /// The same, for numbers in memory: made in a buffer of its own, then appended at once
+    /// (every word and pair bucket of the bulletin is written this way).
+    static func append(_ numbers: UnsafeBufferPointer<Int32>, to out: inout [UInt8]) {
+        guard let last = numbers.last else { return }
+        let bitmapLength = 1 + Int(last) / 6 + 1
+        // The gaps stop as soon as they are longer than the bits; a number takes at most 7 digits.
+        let room = min(bitmapLength, numbers.count * 7) + 7
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+            let gaps = buffer.baseAddress!
+            var count = 0
+            final.withUnsafeBufferPointer { final in
+                more.withUnsafeBufferPointer { more in
+                    var previous: Int32 = -1
+                    for number in numbers {
+                        let value = UInt32(number &- previous &- 1)
+                        previous = number
+                        var digits = 1
+                        while value >> (5 * digits) != 0 { digits &+= 1 }
+                        for k in stride(from: digits - 1, to: 0, by: -1) {
+                            gaps[count] = more[Int((value >> (5 * k)) & 31)]
+                            count &+= 1
+                        }
+                        gaps[count] = final[Int(value & 31)]
+                        count &+= 1
+                        if count > bitmapLength { break }
+                    }
+                }
+            }
+            if count <= bitmapLength {
+                out.append(contentsOf: UnsafeBufferPointer(start: gaps, count: count))
+                return
+            }
+            // The bits, six to a character, in the same buffer (it holds more than `bitmapLength`).
+            let length = Int(last) / 6 + 1
+            gaps.initialize(repeating: 0, count: length)
+            for number in numbers { gaps[Int(number) / 6] |= 1 << UInt8(number % 6) }
+            bits.withUnsafeBufferPointer { bits in
+                for k in 0..<length { gaps[k] = bits[Int(gaps[k])] }
+            }
+            out.append(UInt8(ascii: "~"))
+            out.append(contentsOf: UnsafeBufferPointer(start: gaps, count: length))
+        }
     }
 
     /// The numbers of `append`'s output (for tests; the reader is `search.js`).

@@ -90,7 +90,7 @@ enum PhrasePairs {
         }
         let lists: [[UInt8]] = Array(0..<buckets).parallelMap { [articles, starts] b in
             var out: [UInt8] = []
-            DocList.append(Array(articles[Int(starts[b])..<Int(starts[b + 1])]), to: &out)
+            articles.withUnsafeBufferPointer { DocList.append(UnsafeBufferPointer(rebasing: $0[Int(starts[b])..<Int(starts[b + 1])]), to: &out) }
             return out
         }
         let total = lists.reduce(0) { $0 + ($1.isEmpty ? 1 : $1.count + 3) }

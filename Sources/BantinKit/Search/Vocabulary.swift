@@ -100,7 +100,7 @@ struct Vocabulary: Sendable {
             out += ",\"".utf8
             table.word(form) { raw in raw.withMemoryRebound(to: UInt8.self) { Escape.appendJSONContent($0, to: &out) } }
             out += "\",\"".utf8
-            DocList.append(Array(articles[run(form)]), to: &out)
+            articles.withUnsafeBufferPointer { DocList.append(UnsafeBufferPointer(rebasing: $0[run(form)]), to: &out) }
             out.append(UInt8(ascii: "\""))
         }
         out.append(UInt8(ascii: "]"))
