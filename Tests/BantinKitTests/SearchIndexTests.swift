@@ -144,13 +144,20 @@ import Testing
         let index = try BuiltSearchIndex(site: site.output)
         let a = try #require(index.number(title: "Đảng bộ xã Tân Phú học tập chuyên đề"))
         let b = try #require(index.number(title: "Nghệ An: Chi bộ làm theo Bác"))
-        func has(_ first: String, _ second: String) -> Set<Int> { index.pairs[BuiltSearchIndex.bucket(first, second)] ?? [] }
+        func has(_ words: String...) -> Set<Int> {
+            index.pairs[words.count == 2 ? BuiltSearchIndex.bucket(words[0], words[1]) : BuiltSearchIndex.bucket(words[0], words[1], words[2])] ?? []
+        }
         // Title, sapo, body (across the punctuation between two words), byline; folded either way.
         #expect(has("tân", "phú") == [a] && has("tan", "phu") == [a])
         #expect(has("đoàn", "kết") == [a] && has("trần", "văn") == [a])
         #expect(has("làm", "theo") == [b], "title and body of b both have it; a does not")
         #expect(has("bác", "đảng").isEmpty, "the title's last word and the body's first are not neighbours")
         #expect(has("phú", "tân").isEmpty, "the other order")
+        // Three words in a row, in the same field only.
+        #expect(has("xã", "tân", "phú") == [a] && has("xa", "tan", "phu") == [a])
+        #expect(has("chi", "bộ", "làm") == [b])
+        #expect(has("tân", "xã", "phú").isEmpty && has("phú", "tân", "xã").isEmpty, "other orders")
+        #expect(has("chuyên", "đề", "kết").isEmpty, "the title's last two words and the body's first are not a run")
         // Every article's buckets, and only those, are listed.
         #expect(Set(index.pairs.values.flatMap { $0 }) == Set(0..<index.docs))
     }
@@ -182,7 +189,7 @@ import Testing
     }
 
     /// A body edit writes that article's record, the shards of the words it added or removed and
-    /// the pair files of the neighbours it changed; every other file of the index is the last
+    /// the pair files of the runs of neighbours it changed; every other file of the index is the last
     /// build's (the same file, not rewritten).
     @Test func aBodyEditRewritesOnlyItsRecordAndTheShardsOfTheWordsItChanged() throws {
         let site = try site()
@@ -199,12 +206,20 @@ import Testing
         let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
         let rebuilt = try BuiltSearchIndex(site: site.output)
         let added = try #require(rebuilt.words["xyzmoi"]?.key), removed = try #require(index.words["long"]?.key)
-        // The pairs the edit changed: (word before, lồng) and (lồng, bè) left, with xyzmới came in.
+        // The runs of two and three words the edit changed: those with lồng left, those with
+        // xyzmới in its place came in.
         let body = try #require(index.records[a]?[4])
-        var before_ = ""
-        SearchWords.forEach(in: String(body[..<body.range(of: "lồng bè")!.lowerBound])) { before_ = String(decoding: $0, as: UTF8.self) }
-        let gone = [BuiltSearchIndex.bucket(before_, "lồng"), BuiltSearchIndex.bucket("lồng", "bè")]
-        let new = [BuiltSearchIndex.bucket(before_, "xyzmới"), BuiltSearchIndex.bucket("xyzmới", "bè")]
+        var words: [String] = []
+        SearchWords.forEach(in: body) { words.append(String(decoding: $0, as: UTF8.self)) }
+        let at = try #require(words.indices.first { words[$0] == "lồng" && words[$0 + 1] == "bè" })
+        func runs(_ word: String) -> [Int] {
+            let (p2, p1, next) = (words[at - 2], words[at - 1], words[at + 2])
+            return [
+                BuiltSearchIndex.bucket(p1, word), BuiltSearchIndex.bucket(word, "bè"), BuiltSearchIndex.bucket(p2, p1, word),
+                BuiltSearchIndex.bucket(p1, word, "bè"), BuiltSearchIndex.bucket(word, "bè", next),
+            ]
+        }
+        let gone = runs("lồng"), new = runs("xyzmới")
         #expect(new.allSatisfy { rebuilt.pairs[$0]?.contains(a) == true })
         let changed = Set(Set(index.pairs.keys).union(rebuilt.pairs.keys).filter { index.pairs[$0] != rebuilt.pairs[$0] })
         #expect(!changed.isEmpty && changed.isSubset(of: gone + new), "changed buckets \(changed)")

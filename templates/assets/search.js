@@ -116,20 +116,23 @@
     return h;
   }
 
-  // The bucket of two neighbouring folded words (PhrasePairs.bucket).
-  function pairBucket(first, second) {
-    var x = (Math.imul(wordHash(first), 0x9e3779b1) ^ wordHash(second)) >>> 0;
+  // Two 32-bit hashes mixed into one (PhrasePairs.mix).
+  function mix(first, second) {
+    var x = (Math.imul(first, 0x9e3779b1) ^ second) >>> 0;
     x = (x ^ (x >>> 16)) >>> 0;
     x = Math.imul(x, 0x85ebca6b) >>> 0;
-    x = (x ^ (x >>> 13)) >>> 0;
-    return x & (manifest.pairs.buckets - 1);
+    return (x ^ (x >>> 13)) >>> 0;
   }
 
-  // The buckets of the query's neighbouring words.
+  // The buckets of the query's neighbouring words, two and three at a time (PhrasePairs.bucket).
   function queryBuckets(ts) {
     var found = [];
     if (!manifest.pairs) return found;
-    for (var i = 1; i < ts.length; i++) found.push(pairBucket(ts[i - 1].folded, ts[i].folded));
+    var mask = manifest.pairs.buckets - 1, h = ts.map(function (t) { return wordHash(t.folded); });
+    for (var i = 1; i < ts.length; i++) {
+      found.push(mix(h[i - 1], h[i]) & mask);
+      if (i >= 2) found.push(mix(mix(h[i - 2], h[i - 1]), h[i]) & mask);
+    }
     return found;
   }
 

@@ -319,7 +319,9 @@ PLACES = ["Tân Phú", "Hòa Bình", "An Khánh", "Phú Lộc", "Tân Lập", "B
 def crowded_site(tmp_path_factory, bantin_bin) -> Path:
     """A bulletin where 40 newer articles have the words of `hop tac xa` in their titles, but
     not in that order, and one older article has the phrase in its body alone: by words, it
-    comes after the 30 best results the page reads whole."""
+    comes after the 30 best results the page reads whole. The same for a name made of two
+    common pairs: the 40 have "Nguyễn Văn" and "Văn An" in their bodies, the older one
+    "Nguyễn Văn An"."""
     root = tmp_path_factory.mktemp("dong-bai")
     articles = root / "content" / "articles"
     articles.mkdir(parents=True)
@@ -329,11 +331,13 @@ def crowded_site(tmp_path_factory, bantin_bin) -> Path:
         (articles / f"xa-{n}.md").write_text(
             f'---\ntitle: "Xã {place} hợp sức làm đường, tác phong cán bộ đổi mới"\n'
             f'date: 2024-03-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00\n---\n'
-            f"Cán bộ xã {place} cùng người dân hợp sức làm đường liên thôn; tác phong làm việc đổi mới.\n",
+            f"Cán bộ xã {place} cùng người dân hợp sức làm đường liên thôn; tác phong làm việc đổi mới.\n\n"
+            "Ông Nguyễn Văn Bình và ông Trần Văn An dự buổi ra quân.\n",
             encoding="utf-8")
     (articles / "kinh-te-tap-the.md").write_text(
         '---\ntitle: "Kinh tế tập thể ở vùng ven biển"\ndate: 2020-01-15T08:00:00+07:00\n---\n'
-        "Nhiều nơi ven biển phát triển hợp tác xã nuôi trồng thủy sản, chia sẻ kinh nghiệm với bà con.\n",
+        "Nhiều nơi ven biển phát triển hợp tác xã nuôi trồng thủy sản, chia sẻ kinh nghiệm với bà con.\n\n"
+        "Giám đốc hợp tác xã, ông Nguyễn Văn An, kể lại những mùa tôm thất bát.\n",
         encoding="utf-8")
     templates = Path(__file__).resolve().parents[2] / "templates"
     subprocess.run([str(bantin_bin), "build", "--content", str(root / "content"), "--templates", str(templates),
@@ -350,3 +354,13 @@ def test_a_phrase_is_found_first_among_many_articles_with_its_words_apart(driver
     # The words alone, in another order, do not make a phrase: the title matches come after.
     found = type_query(driver, "xa hop tac")
     assert found[0]["title"] != "Kinh tế tập thể ở vùng ven biển"
+
+
+def test_a_name_of_two_common_pairs_is_found_first(driver, crowded_site):
+    """Every article has "nguyễn văn" and "văn an"; only the oldest has "Nguyễn Văn An": the runs
+    of three words the index keeps put it first."""
+    open_search(driver, crowded_site)
+    found = type_query(driver, "nguyen van an")
+    assert "Tìm thấy 41 bài" in driver.find_element(By.ID, "search-status").text
+    assert found[0]["title"] == "Kinh tế tập thể ở vùng ven biển", [r["title"] for r in found]
+    assert "Nguyễn Văn An" in found[0]["snippet"], found[0]["snippet"]

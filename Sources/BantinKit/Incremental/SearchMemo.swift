@@ -6,7 +6,7 @@ import Foundation
 struct SearchMemo: Sendable {
     let url: URL
 
-    static let magic: UInt64 = 0x6261_6e74_696e_5333  // "bantinS3"
+    static let magic: UInt64 = 0x6261_6e74_696e_5334  // "bantinS4"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
     /// `make`; and whether they differ from what is saved (anything made, or the order changed).

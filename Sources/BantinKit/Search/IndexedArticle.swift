@@ -126,7 +126,7 @@ enum WordSet {
 
     /// Calls `words` once with the distinct words of `texts`, in the order first seen: how many,
     /// each one's fields and length (two bytes a word), their bytes one after another, and the
-    /// `PhrasePairs` buckets of the neighbouring words of each text.
+    /// `PhrasePairs` buckets of the neighbouring words (twos and threes) of each text.
     static func distinctWords(
         of texts: [(bytes: [UInt8], field: IndexedArticle.Field)],
         _ words: (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt16>) -> Void
@@ -157,8 +157,8 @@ enum WordSet {
                             }
                         }
                         for (text, field) in texts {
-                            // The folded hash of the word before, in this text.
-                            var previous: UInt32? = nil
+                            // The folded hashes of the two words before, in this text.
+                            var previous: UInt32? = nil, beforePrevious: UInt32? = nil
                             text.withUnsafeBufferPointer { text in
                                 SearchWords.forEach(in: text) { bytes, hash in
                                     let length = bytes.count
@@ -172,7 +172,8 @@ enum WordSet {
                                             while k < length, held[k] == word[k] { k &+= 1 }
                                             if k == length {
                                                 entry.pointee.fields |= field.rawValue
-                                                if let previous { pairs.insert(previous, entry.pointee.folded) }
+                                                pairs.insert(entry.pointee.folded, after: previous, beforePrevious)
+                                                beforePrevious = previous
                                                 previous = entry.pointee.folded
                                                 return
                                             }
@@ -181,7 +182,8 @@ enum WordSet {
                                     }
                                     let folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
                                     (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), folded: folded, length: UInt8(length), fields: field.rawValue))
-                                    if let previous { pairs.insert(previous, folded) }
+                                    pairs.insert(folded, after: previous, beforePrevious)
+                                    beforePrevious = previous
                                     previous = folded
                                     count &+= 1
                                     slots[slot] = Int32(count)

@@ -1,11 +1,13 @@
-/// Which articles have two folded words next to each other: what lets search put an article
-/// with the query's words in order first, however many articles have those words apart.
+/// Which articles have two or three folded words next to each other: what lets search put an
+/// article with the query's words in order first, however many articles have those words apart.
 ///
-/// Each pair of neighbouring words of a text (in the same title, sapo, body or other field) is
-/// hashed from the two words' folded forms into one of `buckets`; an article keeps the set of
-/// its buckets (about 2 % of them for a long article), and the index lists, for each bucket,
-/// the articles that have it. An article with every pair of a query's words in its buckets
-/// probably has the phrase: the page ranks those first and checks them on their records.
+/// Each pair and each run of three neighbouring words of a text (in the same title, sapo, body
+/// or other field) is hashed from the words' folded forms into one of `buckets`; an article
+/// keeps the set of its buckets (about 5 % of them for a long article), and the index lists,
+/// for each bucket, the articles that have it. An article with every pair and run of three of
+/// a query's words in its buckets probably has the phrase: the page ranks those first and
+/// checks them on their records. Runs of three tell apart a phrase of common pairs (a name such
+/// as `Nguyễn Văn An`) from the many articles that have both pairs somewhere.
 /// Files `p-<k>.js` (`BANTIN_SEARCH_PAIRS(k, [list, …])`) each hold `perFile` buckets'
 /// `DocList`s (an empty one as a hole: `[,"…",,"…"]`), `perFile` chosen so that a file stays
 /// near `fileTarget` bytes.
@@ -16,23 +18,36 @@ enum PhrasePairs {
     /// The bucket of the folded words whose `VietnameseFolding.foldedHash` are `first` and
     /// `second`, in this order (as `search.js` works it out).
     @inline(__always)
-    static func bucket(_ first: UInt32, _ second: UInt32) -> Int {
+    static func bucket(_ first: UInt32, _ second: UInt32) -> Int { Int(mix(first, second)) & (buckets - 1) }
+
+    /// The bucket of three folded words in this order: the first two mixed, then the third.
+    @inline(__always)
+    static func bucket(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> Int {
+        Int(mix(mix(first, second), third)) & (buckets - 1)
+    }
+
+    @inline(__always)
+    private static func mix(_ first: UInt32, _ second: UInt32) -> UInt32 {
         var x = (first &* 0x9E37_79B1) ^ second
         x ^= x >> 16
         x = x &* 0x85EB_CA6B
         x ^= x >> 13
-        return Int(x) & (buckets - 1)
+        return x
     }
 
     /// The buckets of one article, as bits.
     struct BucketSet: ~Copyable {
         fileprivate let bits: UnsafeMutableBufferPointer<UInt64>
 
-        /// Adds the bucket of neighbouring words with folded hashes `first` and `second`.
-        @inline(__always) func insert(_ first: UInt32, _ second: UInt32) {
-            let b = PhrasePairs.bucket(first, second)
-            bits[b >> 6] |= 1 << UInt64(b & 63)
+        /// Adds the buckets of a word with folded hash `word` and the one or two words before
+        /// it in its text (`nil` when there are none).
+        @inline(__always) func insert(_ word: UInt32, after previous: UInt32?, _ beforePrevious: UInt32?) {
+            guard let previous else { return }
+            insert(PhrasePairs.bucket(previous, word))
+            if let beforePrevious { insert(PhrasePairs.bucket(beforePrevious, previous, word)) }
         }
+
+        @inline(__always) private func insert(_ b: Int) { bits[b >> 6] |= 1 << UInt64(b & 63) }
 
         /// Calls `body` with the buckets, ascending.
         func withSorted(_ body: (UnsafeBufferPointer<UInt16>) -> Void) {

@@ -50,10 +50,11 @@ struct BuiltSearchIndex {
     /// The file that holds `PhrasePairs` bucket `bucket`.
     func pairFile(_ bucket: Int) -> String { "p-\(bucket / pairsPerFile).js" }
 
-    /// The bucket of two neighbouring words (exact lower-case forms), as the page works it out.
-    static func bucket(_ first: String, _ second: String) -> Int {
-        func hash(_ word: String) -> UInt32 { Array(word.utf8).withUnsafeBytes { VietnameseFolding.foldedHash($0) } }
-        return PhrasePairs.bucket(hash(first), hash(second))
+    /// The bucket of two or three neighbouring words (exact lower-case forms), as the page works it out.
+    static func bucket(_ words: String...) -> Int {
+        let hashes = words.map { word in Array(word.utf8).withUnsafeBytes { VietnameseFolding.foldedHash($0) } }
+        precondition(hashes.count == 2 || hashes.count == 3)
+        return hashes.count == 2 ? PhrasePairs.bucket(hashes[0], hashes[1]) : PhrasePairs.bucket(hashes[0], hashes[1], hashes[2])
     }
 
     /// The JSON inside `name(…);`; with `arguments`, as an array of the call's arguments.
