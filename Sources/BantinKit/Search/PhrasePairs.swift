@@ -3,7 +3,7 @@
 ///
 /// Each pair and each run of three neighbouring words of a text (in the same title, sapo, body
 /// or other field) is hashed from the words' folded forms into one of `buckets`; an article
-/// keeps the set of its buckets (about 6 % of them for a long article), and the index lists,
+/// keeps the set of its buckets (about 1.5 % of them for a long article), and the index lists,
 /// for each bucket, the articles that have it. An article with every pair and run of three of
 /// a query's words in its buckets probably has the phrase: the page ranks those first and
 /// checks them on their records. Runs of three tell apart a phrase of common pairs (a name such
@@ -12,7 +12,9 @@
 /// `DocList`s (an empty one as a hole: `[,"…",,"…"]`), `perFile` chosen so that a file stays
 /// near `fileTarget` bytes.
 enum PhrasePairs {
-    static let buckets = 16_384
+    /// As many as an article's bucket numbers (`UInt16`) can say: the fewer of them an article
+    /// has, the rarer it is that one has all of a query's by chance.
+    static let buckets = 65_536
     static let fileTarget = 12_000
 
     /// The bucket of the folded words whose `VietnameseFolding.foldedHash` are `first` and
