@@ -127,7 +127,6 @@
   // The buckets of the query's neighbouring words, two and three at a time (PhrasePairs.bucket).
   function queryBuckets(ts) {
     var found = [];
-    if (!manifest.pairs) return found;
     var mask = manifest.pairs.buckets - 1, h = ts.map(function (t) { return wordHash(t.folded); });
     for (var i = 1; i < ts.length; i++) {
       found.push(mix(h[i - 1], h[i]) & mask);

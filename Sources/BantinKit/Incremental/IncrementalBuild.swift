@@ -17,6 +17,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// Every file planned so far and its fingerprint (`earlier` is called once per group of files).
     private var plannedPaths: [String] = []
     private var plannedPrints: [UInt64] = []
+    /// The manifest of the files planned so far.
+    private var plannedManifest: PageManifest { PageManifest(paths: plannedPaths, prints: plannedPrints) }
     private var fingerprints: PageFingerprints?
     /// The articles of the site planned, whose bodies must all have been read when it is written.
     private var articles: [Article] = []
@@ -120,20 +122,20 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         var later: (files: [OutputFile], bytes: Int) = ([], 0)
         do throws(FileFault) {
             published = try output.publish(
-                site.files, manifest: PageManifest(paths: plannedPaths, prints: plannedPrints), base: previous.value.base, progress: progress,
+                site.files, manifest: plannedManifest, base: previous.value.base, progress: progress,
                 later: {
                     clock.lap("render and write")
                     // Planning the later files adds them to the planned paths (`earlier`).
                     later = site.later.files()
                     clock.lap("search index")
-                    return (later.files, PageManifest(paths: plannedPaths, prints: plannedPrints))
+                    return (later.files, plannedManifest)
                 }
             ) { () throws(FileFault) in try Self.checkBodiesWereRead(articles) }
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, error.description)])
         }
         clock.lap("search index written")
-        var manifest = PageManifest(paths: plannedPaths, prints: plannedPrints)
+        var manifest = plannedManifest
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,
             diagnostics: diagnostics, notes: site.notes)
