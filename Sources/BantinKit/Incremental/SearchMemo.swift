@@ -9,12 +9,12 @@ struct SearchMemo: Sendable {
     static let magic: UInt64 = 0x6261_6e74_696e_5334  // "bantinS4"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
-    /// `make`; and whether they differ from what is saved (anything made, or the order changed).
-    func articles(keys: [UInt64], make: @Sendable (Int) -> [UInt8]) -> (ArticleBlobs, changed: Bool) {
+    /// `make` (given their indices); and whether they differ from what is saved (anything made, or the order changed).
+    func articles(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool) {
         let saved = load()
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }
         var made = [[UInt8]?](repeating: nil, count: keys.count)
-        for (index, bytes) in zip(missing, missing.parallelMap(make)) { made[index] = bytes }
+        for (index, bytes) in zip(missing, make(missing)) { made[index] = bytes }
         let blobs = ArticleBlobs(made: made, saved: saved?.file, places: keys.map { saved?.places[$0] })
         return (blobs, !missing.isEmpty || saved?.keys != keys)
     }

@@ -22,13 +22,24 @@ struct SearchIndex: Sendable {
 
     /// Every article of `graph` read for search.
     static func make(for graph: SiteGraph) -> SearchIndex {
-        SearchIndex(articles: ArticleBlobs(Array(graph.articles.indices).parallelMap(articleMaker(for: graph))))
+        SearchIndex(articles: ArticleBlobs(articleMaker(for: graph)(Array(graph.articles.indices))))
     }
 
-    /// Makes what search keeps of the article at an index of `graph`.
-    static func articleMaker(for graph: SiteGraph) -> @Sendable (Int) -> [UInt8] {
-        { IndexedArticle.make(graph.articles[$0], graph: graph) }
+    /// Makes what search keeps of the articles at some indices of `graph`, on every core: each
+    /// takes runs of `chunk` articles with a `WordCache` of its own.
+    static func articleMaker(for graph: SiteGraph) -> @Sendable ([Int]) -> [[UInt8]] {
+        { indices in
+            let runs = stride(from: 0, to: indices.count, by: chunk).map { $0..<min($0 + chunk, indices.count) }
+            return runs.parallelMap { run in
+                var words = WordCache()
+                return indices[run].map { IndexedArticle.make(graph.articles[$0], graph: graph, words: &words) }
+            }.flatMap { $0 }
+        }
     }
+
+    /// Articles a core reads with one `WordCache`: enough that most of their words are met
+    /// before, few enough that the cores share the work evenly.
+    static let chunk = 128
 
     /// The numbers of the article records (oldest first).
     var recordNumbers: Range<Int> { 0..<articles.count }

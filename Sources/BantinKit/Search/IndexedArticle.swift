@@ -2,13 +2,13 @@ import Foundation
 
 /// What search keeps of one article: the record its results show (address, title, date, sapo
 /// and the body's plain text, as JSON) and its distinct words, each with the fields it occurs in.
-/// Made on every core, one article at a time, and kept between builds (`SearchMemo`) so that a
+/// Made on every core, one article at a time (each core with its `WordCache`), and kept between builds (`SearchMemo`) so that a
 /// rebuild reads again only the articles that changed.
 ///
 /// As bytes: the record's length (4 bytes, little-endian), the record, the number of its
-/// `PhrasePairs` buckets (4 bytes) and the buckets (2 bytes each, ascending), the number of words
-/// (4 bytes), for each word its fields (1 byte: `Field` bits) and its length (1 byte), then the
-/// words' lower-cased UTF-8, one after another.
+/// `PhrasePairs` buckets (4 bytes) and the buckets (2 bytes each, in the order first met), the
+/// number of words (4 bytes), for each word its fields (1 byte: `Field` bits) and its length
+/// (1 byte), then the words' lower-cased UTF-8, one after another.
 struct IndexedArticle {
     /// Where a word occurs: ranking puts title before sapo before the rest.
     struct Field: OptionSet {
@@ -20,7 +20,7 @@ struct IndexedArticle {
         static let meta = Field(rawValue: 8)
     }
 
-    static func make(_ article: Article, graph: SiteGraph) -> [UInt8] {
+    static func make(_ article: Article, graph: SiteGraph, words: inout WordCache) -> [UInt8] {
         let plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0) }
         // Made in place: the record's length is filled in once the record is written. An article
         // usually takes less than twice its plain text.
@@ -51,14 +51,7 @@ struct IndexedArticle {
         }
         for year in article.themes { add("chuyên đề \(year)", .meta) }
 
-        WordSet.distinctWords(of: texts) { count, headers, bytes, pairs in
-            out.reserveCapacity(out.count + 8 + 2 * pairs.count + headers.count + bytes.count)
-            withUnsafeBytes(of: UInt32(pairs.count).littleEndian) { out += $0 }
-            for bucket in pairs { withUnsafeBytes(of: bucket.littleEndian) { out += $0 } }
-            withUnsafeBytes(of: UInt32(count).littleEndian) { out += $0 }
-            out += headers
-            out += bytes
-        }
+        words.append(texts, to: &out)
         return out
     }
 
@@ -68,7 +61,7 @@ struct IndexedArticle {
         return UnsafeRawBufferPointer(rebasing: blob[4..<(4 + length)])
     }
 
-    /// Calls `body` with an article's `PhrasePairs` buckets, ascending (copied out when the bytes
+    /// Calls `body` with an article's `PhrasePairs` buckets, in the order first met (copied out when the bytes
     /// are not aligned for them).
     static func withPairBuckets(in blob: UnsafeRawBufferPointer, _ body: (UnsafeBufferPointer<UInt16>) -> Void) {
         let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
@@ -100,111 +93,83 @@ struct IndexedArticle {
     }
 }
 
-/// Distinct words, in the order first seen, each with the fields it was seen in: an
-/// open-addressing table over one article's words, in memory allocated once for the article
-/// (a text of `n` bytes has at most `n / 2 + 1` words).
-enum WordSet {
-    private struct Entry {
-        var hash: UInt64
-        var start: Int32
-        /// `VietnameseFolding.foldedHash` of the word.
-        var folded: UInt32
-        var length: UInt8
-        var fields: UInt8
-    }
+/// The words one indexing worker has met, kept from one article to the next so that each is
+/// folded once however many articles have it, and the memory each article is read with.
+/// Not shared: every worker has its own (`SearchIndex.makeArticles`).
+struct WordCache {
+    private var table = WordTable()
+    /// For each word of `table`: its `VietnameseFolding.foldedHash`, the last article that had it
+    /// (`articleStamp`) and the fields it had there.
+    private var folded: [UInt32] = []
+    private var lastArticle: [Int] = []
+    private var fields: [UInt8] = []
+    private var articleStamp = 0
+    /// The words of the article being read, in the order first seen.
+    private var distinct: [Int32] = []
+    private var pairs = PhrasePairs.BucketSet()
 
-    /// FNV-1a over the word's bytes, its halves mixed at the end (`step` per byte, then `finish`).
-    static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = hashSeed
-        for byte in word { hash = step(hash, byte) }
-        return finish(hash)
-    }
+    init() {}
 
-    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    @inline(__always) static func finish(_ hash: UInt64) -> UInt64 { hash ^ (hash >> 32) }
-
-    /// Calls `words` once with the distinct words of `texts`, in the order first seen: how many,
-    /// each one's fields and length (two bytes a word), their bytes one after another, and the
-    /// `PhrasePairs` buckets of the neighbouring words (twos and threes) of each text.
-    static func distinctWords(
-        of texts: [(bytes: [UInt8], field: IndexedArticle.Field)],
-        _ words: (Int, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt16>) -> Void
-    ) {
-        let total = texts.reduce(16) { $0 + $1.bytes.count }
-        // At most one word per two bytes; the table is grown by doubling while under half full.
-        let capacity = total / 2 + 2
-        var slotCount = 1024
-        while slotCount < 2 * capacity { slotCount <<= 1 }
-        PhrasePairs.withBucketSet { pairs in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: slotCount) { slotSpace in
-                withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { entrySpace in
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { arenaSpace in
-                        let slots = slotSpace.baseAddress!, entries = entrySpace.baseAddress!, arena = arenaSpace.baseAddress!
-                        var size = 1024
-                        var mask = size - 1
-                        slots.initialize(repeating: 0, count: size)
-                        var count = 0
-                        var used = 0
-                        func grow() {
-                            size <<= 1
-                            mask = size - 1
-                            slots.initialize(repeating: 0, count: size)
-                            for index in 0..<count {
-                                var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
-                                while slots[slot] != 0 { slot = (slot &+ 1) & mask }
-                                slots[slot] = Int32(index + 1)
-                            }
-                        }
-                        for (text, field) in texts {
-                            // The folded hashes of the two words before, in this text.
-                            var previous: UInt32? = nil, beforePrevious: UInt32? = nil
-                            text.withUnsafeBufferPointer { text in
-                                SearchWords.forEach(in: text) { bytes, hash in
-                                    let length = bytes.count
-                                    let word = bytes.baseAddress!
-                                    var slot = Int(truncatingIfNeeded: hash) & mask
-                                    while slots[slot] != 0 {
-                                        let entry = entries + Int(slots[slot] &- 1)
-                                        if entry.pointee.hash == hash, Int(entry.pointee.length) == length {
-                                            let held = arena + Int(entry.pointee.start)
-                                            var k = 0
-                                            while k < length, held[k] == word[k] { k &+= 1 }
-                                            if k == length {
-                                                entry.pointee.fields |= field.rawValue
-                                                pairs.insert(entry.pointee.folded, after: previous, beforePrevious)
-                                                beforePrevious = previous
-                                                previous = entry.pointee.folded
-                                                return
-                                            }
-                                        }
-                                        slot = (slot &+ 1) & mask
-                                    }
-                                    let folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
-                                    (entries + count).initialize(to: Entry(hash: hash, start: Int32(used), folded: folded, length: UInt8(length), fields: field.rawValue))
-                                    pairs.insert(folded, after: previous, beforePrevious)
-                                    beforePrevious = previous
-                                    previous = folded
-                                    count &+= 1
-                                    slots[slot] = Int32(count)
-                                    (arena + used).update(from: word, count: length)
-                                    used &+= length
-                                    if count * 2 > size { grow() }
-                                }
-                            }
-                        }
-                        // The headers, written over the slots (no longer needed; at least 2 bytes a word).
-                        let headers = UnsafeMutableRawPointer(slots).assumingMemoryBound(to: UInt8.self)
-                        for index in 0..<count {
-                            headers[2 * index] = entries[index].fields
-                            headers[2 * index + 1] = entries[index].length
-                        }
-                        pairs.withSorted { pairs in
-                            words(count, UnsafeBufferPointer(start: headers, count: 2 * count), UnsafeBufferPointer(start: arena, count: used), pairs)
-                        }
+    /// Appends to `out` what `IndexedArticle` keeps of the words of `texts`: the number of
+    /// `PhrasePairs` buckets of their neighbouring words (twos and threes, within each text) and
+    /// the buckets, then the number of distinct words, each one's fields and length, and their
+    /// bytes, in the order first seen.
+    mutating func append(_ texts: [(bytes: [UInt8], field: IndexedArticle.Field)], to out: inout [UInt8]) {
+        articleStamp += 1
+        for (text, field) in texts {
+            // The folded hashes of the two words before, in this text.
+            var previous: UInt32? = nil, beforePrevious: UInt32? = nil
+            text.withUnsafeBufferPointer { text in
+                SearchWords.forEach(in: text) { bytes, hash in
+                    let id = table.intern(UnsafeRawBufferPointer(bytes), hash: hash)
+                    if id == folded.count {
+                        folded.append(VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes)))
+                        lastArticle.append(0)
+                        fields.append(0)
                     }
+                    if lastArticle[id] != articleStamp {
+                        lastArticle[id] = articleStamp
+                        fields[id] = field.rawValue
+                        distinct.append(Int32(id))
+                    } else {
+                        fields[id] |= field.rawValue
+                    }
+                    let word = folded[id]
+                    pairs.insert(word, after: previous, beforePrevious)
+                    beforePrevious = previous
+                    previous = word
                 }
             }
         }
+        pairs.take { buckets in
+            Self.appendLittleEndian(UInt32(buckets.count), to: &out)
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: 2 * buckets.count))
+            out.withUnsafeMutableBytes { raw in
+                for (k, bucket) in buckets.enumerated() { raw.storeBytes(of: bucket.littleEndian, toByteOffset: start + 2 * k, as: UInt16.self) }
+            }
+        }
+        Self.appendLittleEndian(UInt32(distinct.count), to: &out)
+        // The headers and the bytes, in room made at once.
+        let headers = out.count
+        var at = headers + 2 * distinct.count
+        let end = distinct.reduce(at) { $0 + table.length(of: Int($1)) }
+        out.append(contentsOf: repeatElement(0, count: end - headers))
+        out.withUnsafeMutableBufferPointer { out in
+            table.withStorage { bytes, starts in
+                for (k, id) in distinct.enumerated() {
+                    let start = Int(starts[Int(id)]), length = Int(starts[Int(id) + 1]) - start
+                    out[headers + 2 * k] = fields[Int(id)]
+                    out[headers + 2 * k + 1] = UInt8(truncatingIfNeeded: length)
+                    (out.baseAddress! + at).update(from: bytes.baseAddress! + start, count: length)
+                    at += length
+                }
+            }
+        }
+        distinct.removeAll(keepingCapacity: true)
+    }
+
+    private static func appendLittleEndian(_ value: UInt32, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 }

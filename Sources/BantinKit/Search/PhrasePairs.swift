@@ -37,42 +37,32 @@ enum PhrasePairs {
         return x
     }
 
-    /// The buckets of one article, as bits.
-    struct BucketSet: ~Copyable {
-        fileprivate let bits: UnsafeMutableBufferPointer<UInt64>
+    /// The buckets of one article at a time: each listed once, in the order first met (a bit
+    /// per bucket says which are listed). Kept from one article to the next by `take`.
+    struct BucketSet {
+        private var bits = [UInt64](repeating: 0, count: buckets / 64)
+        private var list: [UInt16] = []
 
         /// Adds the buckets of a word with folded hash `word` and the one or two words before
         /// it in its text (`nil` when there are none).
-        @inline(__always) func insert(_ word: UInt32, after previous: UInt32?, _ beforePrevious: UInt32?) {
+        @inline(__always) mutating func insert(_ word: UInt32, after previous: UInt32?, _ beforePrevious: UInt32?) {
             guard let previous else { return }
             insert(PhrasePairs.bucket(previous, word))
             if let beforePrevious { insert(PhrasePairs.bucket(beforePrevious, previous, word)) }
         }
 
-        @inline(__always) private func insert(_ b: Int) { bits[b >> 6] |= 1 << UInt64(b & 63) }
-
-        /// Calls `body` with the buckets, ascending.
-        func withSorted(_ body: (UnsafeBufferPointer<UInt16>) -> Void) {
-            let set = bits.reduce(0) { $0 + $1.nonzeroBitCount }
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(set, 1)) { list in
-                var count = 0
-                for (k, var word) in bits.enumerated() {
-                    while word != 0 {
-                        list[count] = UInt16(k * 64 + word.trailingZeroBitCount)
-                        count += 1
-                        word &= word - 1
-                    }
-                }
-                body(UnsafeBufferPointer(rebasing: list[0..<count]))
-            }
+        @inline(__always) private mutating func insert(_ b: Int) {
+            let bit: UInt64 = 1 << UInt64(b & 63)
+            if bits[b >> 6] & bit != 0 { return }
+            bits[b >> 6] |= bit
+            list.append(UInt16(truncatingIfNeeded: b))
         }
-    }
 
-    /// Calls `body` with an empty set of buckets (in memory of its own, for the call only).
-    static func withBucketSet<R>(_ body: (borrowing BucketSet) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: buckets / 64) { bits in
-            bits.initialize(repeating: 0)
-            return body(BucketSet(bits: bits))
+        /// Calls `body` with the buckets added since the last call, then empties the set.
+        mutating func take(_ body: (UnsafeBufferPointer<UInt16>) -> Void) {
+            list.withUnsafeBufferPointer(body)
+            for b in list { bits[Int(b) >> 6] = 0 }
+            list.removeAll(keepingCapacity: true)
         }
     }
 

@@ -11,7 +11,7 @@ enum SearchWords {
         text.withUTF8 { forEach(in: $0) { bytes, _ in word(bytes) } }
     }
 
-    /// The same, for valid UTF-8, with each word's hash (`WordSet.hash` of its bytes). Runs over
+    /// The same, for valid UTF-8, with each word's hash (`WordTable.hash` of its bytes). Runs over
     /// every body of the bulletin: pointers and wrapping arithmetic, no bounds checks per byte.
     static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         guard let start = utf8.baseAddress, !utf8.isEmpty else { return }
@@ -21,16 +21,15 @@ enum SearchWords {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
                 let out = buffer.baseAddress!
                 var length = 0
-                var hash = WordSet.hashSeed
                 @inline(__always) func flush() {
-                    if length > 0, length <= maxLength { word(UnsafeBufferPointer(start: out, count: length), WordSet.finish(hash)) }
+                    if length > 0, length <= maxLength {
+                        word(UnsafeBufferPointer(start: out, count: length), WordTable.hash(UnsafeRawBufferPointer(start: out, count: length)))
+                    }
                     length = 0
-                    hash = WordSet.hashSeed
                 }
                 @inline(__always) func append(_ byte: UInt8) {
                     if length < maxLength { out[length] = byte }
                     length &+= 1
-                    hash = WordSet.step(hash, byte)
                 }
                 var p = start
                 let end = start + utf8.count

@@ -133,9 +133,41 @@ struct WordTable: Sendable {
         bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(starts[id])..<Int(starts[id + 1])])) }
     }
 
+    /// Calls `body` with every word's bytes one after another, and where each starts (word `w`
+    /// is `bytes[starts[w]..<starts[w + 1]]`).
+    func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { bytes in starts.withUnsafeBufferPointer { body(bytes, $0) } }
+    }
+
+    /// A hash of the word's bytes, eight at a time (a word is a few bytes: one or two rounds).
+    @inline(__always)
+    static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
+        var at = 0
+        while at + 8 <= word.count {
+            hash = mix(hash ^ word.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            at += 8
+        }
+        if at < word.count {
+            var tail: UInt64 = 0
+            for k in stride(from: word.count - 1, through: at, by: -1) { tail = tail << 8 | UInt64(word[k]) }
+            hash = mix(hash ^ tail)
+        }
+        return hash ^ (hash >> 32)
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        let x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 27)
+    }
+
     /// The number of `word`, given one if it is new.
-    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int {
-        let hash = WordSet.hash(word)
+    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, hash: Self.hash(word)) }
+
+    /// The same, for a word whose `hash` is known.
+    @inline(__always)
+    mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
