@@ -89,6 +89,27 @@ import Testing
         #expect(Escape.jsonString("") == "\"\"")
     }
 
+    /// Long texts are scanned eight bytes at a time: a character to escape is escaped wherever it
+    /// falls in a group, and the text reads back the same.
+    @Test func jsonStringsEscapeAtEveryPlaceOfALongText() throws {
+        let escapes: [(Character, String)] = [
+            ("\"", #"\""#), ("\\", #"\\"#), ("<", #"\u003c"#), (">", #"\u003e"#), ("&", #"\u0026"#),
+            ("\n", #"\n"#), ("\u{1F}", #"\u001f"#), ("\u{2028}", #"\u2028"#),
+        ]
+        for (character, escaped) in escapes {
+            for place in 0..<24 {
+                var text = Array("Đảng bộ xã Tân Phú, tỉnh Đồng Tháp – “a b”")
+                text.insert(character, at: place)
+                let string = String(text)
+                let json = Escape.jsonString(string)
+                let expected = "\"" + String(text[..<place]) + escaped + String(text[(place + 1)...]) + "\""
+                #expect(json == expected, "\(escaped) at \(place)")
+                let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+                #expect(decoded == string)
+            }
+        }
+    }
+
     @Test func xmlEscapesMarkupAndDropsControlCharacters() {
         #expect(Escape.xml("<a href=\"x\">&'\u{01}") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
     }

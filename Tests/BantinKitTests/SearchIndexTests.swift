@@ -162,6 +162,33 @@ import Testing
         #expect(Set(index.pairs.values.flatMap { $0 }) == Set(0..<index.docs))
     }
 
+    /// A full build reads articles in runs that share one `WordCache`; a rebuild reads an edited
+    /// article alone. What search keeps of an article is the same either way, whatever came before
+    /// it in its run: here articles with words in common, one with a word in the title and the
+    /// body, read in one run and in the other order.
+    @Test func anArticleReadsTheSameAloneAndAfterOthers() throws {
+        let site = try site()
+        try site.write("content/articles/d.md", article(
+            title: "Tân Phú giữ rừng đước", date: "2023-07-01T08:00:00+07:00", extra: "summary: \"Rừng đước Tân Phú\"\n",
+            body: "Chi bộ ấp Tân Hòa giữ rừng đước, rừng đước giữ đất. Đảng viên đăng ký giữ rừng."))
+        let graph = try #require(try SiteBuilderProbe.graph(site))
+        let make = SearchIndex.articleMaker(for: graph)
+        let indices = Array(graph.articles.indices)
+        #expect(indices.count == 4)
+        let alone = indices.map { make([$0]).first! }
+        for order in [indices, indices.reversed()] {
+            for (index, bytes) in zip(order, make(order)) {
+                #expect(bytes.elementsEqual(alone[index]), "article \(index) read after others, in the order \(order)")
+            }
+        }
+        // Each article has its words and buckets, not fewer because another had them first.
+        for blob in alone {
+            var words = 0
+            blob.withUnsafeBytes { IndexedArticle.forEachWord(in: $0) { _, _ in words += 1 } }
+            #expect(words > 3)
+        }
+    }
+
     /// An article's bytes as `IndexedArticle.make` writes them, with every word in the body.
     static func blob(record: String, words: [String]) -> [UInt8] {
         var out: [UInt8] = []

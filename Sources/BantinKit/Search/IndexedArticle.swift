@@ -95,18 +95,25 @@ struct IndexedArticle {
 
 /// The words one indexing worker has met, kept from one article to the next so that each is
 /// folded once however many articles have it, and the memory each article is read with.
-/// Not shared: every worker has its own (`SearchIndex.makeArticles`).
+/// Not shared: every worker has its own (`SearchIndex.articleMaker`).
 struct WordCache {
     private var table = WordTable()
-    /// For each word of `table`: its `VietnameseFolding.foldedHash`, the last article that had it
-    /// (`articleStamp`) and the fields it had there.
-    private var folded: [UInt32] = []
-    private var lastArticle: [Int] = []
-    private var fields: [UInt8] = []
-    private var articleStamp = 0
-    /// The words of the article being read, in the order first seen.
+    /// What is known of each word of `table` (and room for the words an article may add).
+    private var seen: [Seen] = []
+    private var articleStamp: Int32 = 0
+    /// Scratch for one article: its words in the order first seen, and its `PhrasePairs` buckets
+    /// in the order first met, with a bit for each bucket listed.
     private var distinct: [Int32] = []
-    private var pairs = PhrasePairs.BucketSet()
+    private var buckets: [UInt16] = []
+    private var bucketBits = [UInt64](repeating: 0, count: PhrasePairs.buckets / 64)
+
+    private struct Seen {
+        /// `VietnameseFolding.foldedHash` of the word.
+        var folded: UInt32 = 0
+        /// The last article that had it (`articleStamp`), and the fields it had there.
+        var article: Int32 = 0
+        var fields: UInt8 = 0
+    }
 
     init() {}
 
@@ -116,57 +123,88 @@ struct WordCache {
     /// bytes, in the order first seen.
     mutating func append(_ texts: [(bytes: [UInt8], field: IndexedArticle.Field)], to out: inout [UInt8]) {
         articleStamp += 1
-        for (text, field) in texts {
-            // The folded hashes of the two words before, in this text.
-            var previous: UInt32? = nil, beforePrevious: UInt32? = nil
-            text.withUnsafeBufferPointer { text in
-                SearchWords.forEach(in: text) { bytes, hash in
-                    let id = table.intern(UnsafeRawBufferPointer(bytes), hash: hash)
-                    if id == folded.count {
-                        folded.append(VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes)))
-                        lastArticle.append(0)
-                        fields.append(0)
+        let stamp = articleStamp
+        // Room made first for all the words the texts can have (one per two bytes, at most), so
+        // that each word is handled with pointers alone.
+        let most = texts.reduce(0) { $0 + $1.bytes.count / 2 + 1 }
+        if seen.count < table.count + most { seen += repeatElement(Seen(), count: table.count + most - seen.count + 1024) }
+        if distinct.count < most { distinct = [Int32](repeating: 0, count: most) }
+        let bucketRoom = min(2 * most, PhrasePairs.buckets)
+        if buckets.count < bucketRoom { buckets = [UInt16](repeating: 0, count: bucketRoom) }
+        var known = table.count, distinctCount = 0, bucketCount = 0
+        seen.withUnsafeMutableBufferPointer { seen in
+            distinct.withUnsafeMutableBufferPointer { distinct in
+                buckets.withUnsafeMutableBufferPointer { buckets in
+                    bucketBits.withUnsafeMutableBufferPointer { bits in
+                        @inline(__always) func insert(_ b: Int) {
+                            let bit: UInt64 = 1 << UInt64(b & 63)
+                            if bits[b >> 6] & bit != 0 { return }
+                            bits[b >> 6] |= bit
+                            buckets[bucketCount] = UInt16(truncatingIfNeeded: b)
+                            bucketCount &+= 1
+                        }
+                        for (text, field) in texts {
+                            // The folded hashes of the two words before, in this text.
+                            var previous: UInt32? = nil, beforePrevious: UInt32? = nil
+                            text.withUnsafeBufferPointer { text in
+                                SearchWords.forEach(in: text) { bytes, hash in
+                                    let id = table.intern(UnsafeRawBufferPointer(bytes), hash: hash)
+                                    let word = seen.baseAddress! + id
+                                    if id == known {
+                                        word.pointee.folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
+                                        known &+= 1
+                                    }
+                                    if word.pointee.article != stamp {
+                                        word.pointee.article = stamp
+                                        word.pointee.fields = field.rawValue
+                                        distinct[distinctCount] = Int32(truncatingIfNeeded: id)
+                                        distinctCount &+= 1
+                                    } else {
+                                        word.pointee.fields |= field.rawValue
+                                    }
+                                    let folded = word.pointee.folded
+                                    if let previous {
+                                        insert(PhrasePairs.bucket(previous, folded))
+                                        if let beforePrevious { insert(PhrasePairs.bucket(beforePrevious, previous, folded)) }
+                                    }
+                                    beforePrevious = previous
+                                    previous = folded
+                                }
+                            }
+                        }
+                        // Emptied for the next article.
+                        for b in buckets[0..<bucketCount] { bits[Int(b) >> 6] = 0 }
                     }
-                    if lastArticle[id] != articleStamp {
-                        lastArticle[id] = articleStamp
-                        fields[id] = field.rawValue
-                        distinct.append(Int32(id))
-                    } else {
-                        fields[id] |= field.rawValue
-                    }
-                    let word = folded[id]
-                    pairs.insert(word, after: previous, beforePrevious)
-                    beforePrevious = previous
-                    previous = word
                 }
             }
         }
-        pairs.take { buckets in
-            Self.appendLittleEndian(UInt32(buckets.count), to: &out)
-            let start = out.count
-            out.append(contentsOf: repeatElement(0, count: 2 * buckets.count))
-            out.withUnsafeMutableBytes { raw in
-                for (k, bucket) in buckets.enumerated() { raw.storeBytes(of: bucket.littleEndian, toByteOffset: start + 2 * k, as: UInt16.self) }
+        Self.appendLittleEndian(UInt32(bucketCount), to: &out)
+        var at = out.count
+        out.append(contentsOf: repeatElement(0, count: 2 * bucketCount))
+        out.withUnsafeMutableBytes { raw in
+            for bucket in buckets[0..<bucketCount] {
+                raw.storeBytes(of: bucket.littleEndian, toByteOffset: at, as: UInt16.self)
+                at += 2
             }
         }
-        Self.appendLittleEndian(UInt32(distinct.count), to: &out)
+        Self.appendLittleEndian(UInt32(distinctCount), to: &out)
         // The headers and the bytes, in room made at once.
         let headers = out.count
-        var at = headers + 2 * distinct.count
-        let end = distinct.reduce(at) { $0 + table.length(of: Int($1)) }
+        let words = distinct[0..<distinctCount]
+        at = headers + 2 * distinctCount
+        let end = words.reduce(at) { $0 + table.length(of: Int($1)) }
         out.append(contentsOf: repeatElement(0, count: end - headers))
         out.withUnsafeMutableBufferPointer { out in
             table.withStorage { bytes, starts in
-                for (k, id) in distinct.enumerated() {
+                for (k, id) in words.enumerated() {
                     let start = Int(starts[Int(id)]), length = Int(starts[Int(id) + 1]) - start
-                    out[headers + 2 * k] = fields[Int(id)]
+                    out[headers + 2 * k] = seen[Int(id)].fields
                     out[headers + 2 * k + 1] = UInt8(truncatingIfNeeded: length)
                     (out.baseAddress! + at).update(from: bytes.baseAddress! + start, count: length)
                     at += length
                 }
             }
         }
-        distinct.removeAll(keepingCapacity: true)
     }
 
     private static func appendLittleEndian(_ value: UInt32, to out: inout [UInt8]) {

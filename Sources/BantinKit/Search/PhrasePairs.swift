@@ -37,35 +37,6 @@ enum PhrasePairs {
         return x
     }
 
-    /// The buckets of one article at a time: each listed once, in the order first met (a bit
-    /// per bucket says which are listed). Kept from one article to the next by `take`.
-    struct BucketSet {
-        private var bits = [UInt64](repeating: 0, count: buckets / 64)
-        private var list: [UInt16] = []
-
-        /// Adds the buckets of a word with folded hash `word` and the one or two words before
-        /// it in its text (`nil` when there are none).
-        @inline(__always) mutating func insert(_ word: UInt32, after previous: UInt32?, _ beforePrevious: UInt32?) {
-            guard let previous else { return }
-            insert(PhrasePairs.bucket(previous, word))
-            if let beforePrevious { insert(PhrasePairs.bucket(beforePrevious, previous, word)) }
-        }
-
-        @inline(__always) private mutating func insert(_ b: Int) {
-            let bit: UInt64 = 1 << UInt64(b & 63)
-            if bits[b >> 6] & bit != 0 { return }
-            bits[b >> 6] |= bit
-            list.append(UInt16(truncatingIfNeeded: b))
-        }
-
-        /// Calls `body` with the buckets added since the last call, then empties the set.
-        mutating func take(_ body: (UnsafeBufferPointer<UInt16>) -> Void) {
-            list.withUnsafeBufferPointer(body)
-            for b in list { bits[Int(b) >> 6] = 0 }
-            list.removeAll(keepingCapacity: true)
-        }
-    }
-
     /// The pair files of articles whose `IndexedArticle` bytes are `blobs`, and how many buckets
     /// each holds.
     static func files(blobs: ArticleBlobs, folder: String) -> (files: [SearchShards.File], perFile: Int) {

@@ -18,12 +18,14 @@ enum SearchWords {
         let kinds = Kinds.table
         kinds.withUnsafeBufferPointer { kindBuffer in
             let kinds = kindBuffer.baseAddress!
+            // The word being read, and room to read whole groups of eight bytes past its end.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
                 let out = buffer.baseAddress!
+                out.initialize(repeating: 0, count: maxLength + 8)
                 var length = 0
                 @inline(__always) func flush() {
                     if length > 0, length <= maxLength {
-                        word(UnsafeBufferPointer(start: out, count: length), WordTable.hash(UnsafeRawBufferPointer(start: out, count: length)))
+                        word(UnsafeBufferPointer(start: out, count: length), WordTable.hash(readingPast: UnsafeRawBufferPointer(start: out, count: length)))
                     }
                     length = 0
                 }

@@ -139,20 +139,38 @@ struct WordTable: Sendable {
         bytes.withUnsafeBufferPointer { bytes in starts.withUnsafeBufferPointer { body(bytes, $0) } }
     }
 
-    /// A hash of the word's bytes, eight at a time (a word is a few bytes: one or two rounds).
+    /// A hash of the word's bytes, eight at a time (a word is a few bytes: one or two rounds),
+    /// little-endian.
     @inline(__always)
     static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
+        hash(word) { at in
+            var tail: UInt64 = 0
+            for k in stride(from: word.count - 1, through: at, by: -1) { tail = tail << 8 | UInt64(word[k]) }
+            return tail
+        }
+    }
+
+    /// The same, for a word followed by at least seven bytes that can be read: its last bytes are
+    /// read as a whole group, the bytes after the word masked off.
+    @inline(__always)
+    static func hash(readingPast word: UnsafeRawBufferPointer) -> UInt64 {
+        hash(word) { at in
+            let group = UInt64(littleEndian: word.baseAddress!.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            return group & (1 << (8 * UInt64(word.count - at)) - 1)
+        }
+    }
+
+    /// The rounds of `hash`: whole groups of eight bytes, then `tail`, given where the last
+    /// bytes (fewer than eight) start.
+    @inline(__always)
+    private static func hash(_ word: UnsafeRawBufferPointer, tail: (Int) -> UInt64) -> UInt64 {
         var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
         var at = 0
         while at + 8 <= word.count {
-            hash = mix(hash ^ word.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            hash = mix(hash ^ UInt64(littleEndian: word.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
             at += 8
         }
-        if at < word.count {
-            var tail: UInt64 = 0
-            for k in stride(from: word.count - 1, through: at, by: -1) { tail = tail << 8 | UInt64(word[k]) }
-            hash = mix(hash ^ tail)
-        }
+        if at < word.count { hash = mix(hash ^ tail(at)) }
         return hash ^ (hash >> 32)
     }
 
