@@ -131,7 +131,7 @@ struct WordCache {
         if distinct.count < most { distinct = [Int32](repeating: 0, count: most) }
         let bucketRoom = min(2 * most, PhrasePairs.buckets)
         if buckets.count < bucketRoom { buckets = [UInt16](repeating: 0, count: bucketRoom) }
-        var known = table.count, distinctCount = 0, bucketCount = 0
+        var knownCount = table.count, distinctCount = 0, bucketCount = 0
         seen.withUnsafeMutableBufferPointer { seen in
             distinct.withUnsafeMutableBufferPointer { distinct in
                 buckets.withUnsafeMutableBufferPointer { buckets in
@@ -144,31 +144,34 @@ struct WordCache {
                             bucketCount &+= 1
                         }
                         for (text, field) in texts {
-                            // The folded hashes of the two words before, in this text.
-                            var previous: UInt32? = nil, beforePrevious: UInt32? = nil
+                            // The folded hashes of the two words before, in this text, and how
+                            // many words of it came before.
+                            var previous: UInt32 = 0, beforePrevious: UInt32 = 0, before = 0
                             text.withUnsafeBufferPointer { text in
                                 SearchWords.forEach(in: text) { bytes, hash in
-                                    let id = table.intern(UnsafeRawBufferPointer(bytes), hash: hash)
-                                    let word = seen.baseAddress! + id
-                                    if id == known {
-                                        word.pointee.folded = VietnameseFolding.foldedHash(UnsafeRawBufferPointer(bytes))
-                                        known &+= 1
+                                    let word = UnsafeRawBufferPointer(bytes)
+                                    let id = table.intern(word, hash: hash)
+                                    let known = seen.baseAddress! + id
+                                    if id == knownCount {
+                                        known.pointee.folded = VietnameseFolding.foldedHash(word)
+                                        knownCount &+= 1
                                     }
-                                    if word.pointee.article != stamp {
-                                        word.pointee.article = stamp
-                                        word.pointee.fields = field.rawValue
+                                    if known.pointee.article != stamp {
+                                        known.pointee.article = stamp
+                                        known.pointee.fields = field.rawValue
                                         distinct[distinctCount] = Int32(truncatingIfNeeded: id)
                                         distinctCount &+= 1
                                     } else {
-                                        word.pointee.fields |= field.rawValue
+                                        known.pointee.fields |= field.rawValue
                                     }
-                                    let folded = word.pointee.folded
-                                    if let previous {
+                                    let folded = known.pointee.folded
+                                    if before > 0 {
                                         insert(PhrasePairs.bucket(previous, folded))
-                                        if let beforePrevious { insert(PhrasePairs.bucket(beforePrevious, previous, folded)) }
+                                        if before > 1 { insert(PhrasePairs.bucket(beforePrevious, previous, folded)) }
                                     }
                                     beforePrevious = previous
                                     previous = folded
+                                    before &+= 1
                                 }
                             }
                         }

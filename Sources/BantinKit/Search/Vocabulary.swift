@@ -156,7 +156,7 @@ struct WordTable: Sendable {
     static func hash(readingPast word: UnsafeRawBufferPointer) -> UInt64 {
         hash(word) { at in
             let group = UInt64(littleEndian: word.baseAddress!.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-            return group & (1 << (8 * UInt64(word.count - at)) - 1)
+            return group & (1 &<< (8 &* UInt64(truncatingIfNeeded: word.count &- at)) &- 1)
         }
     }
 
@@ -164,11 +164,11 @@ struct WordTable: Sendable {
     /// bytes (fewer than eight) start.
     @inline(__always)
     private static func hash(_ word: UnsafeRawBufferPointer, tail: (Int) -> UInt64) -> UInt64 {
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: word.count)
         var at = 0
-        while at + 8 <= word.count {
+        while at &+ 8 <= word.count {
             hash = mix(hash ^ UInt64(littleEndian: word.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-            at += 8
+            at &+= 8
         }
         if at < word.count { hash = mix(hash ^ tail(at)) }
         return hash ^ (hash >> 32)
@@ -186,19 +186,8 @@ struct WordTable: Sendable {
     /// The same, for a word whose `hash` is known.
     @inline(__always)
     mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64) -> Int {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let held = Int(slots[slot])
-            if held == 0 { break }
-            let id = held - 1
-            if hashes[id] == hash, Int(starts[id + 1] - starts[id]) == word.count,
-                bytes.withUnsafeBytes({ memcmp($0.baseAddress! + Int(starts[id]), word.baseAddress!, word.count) == 0 })
-            {
-                return id
-            }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot) = find(word, hash: hash)
+        if let found { return found }
         let id = hashes.count
         slots[slot] = Int32(id + 1)
         hashes.append(hash)
@@ -206,6 +195,36 @@ struct WordTable: Sendable {
         starts.append(Int32(bytes.count))
         if hashes.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// The number of `word` if the table has it, else the empty slot where it would go. Read
+    /// through pointers, a word's bytes compared one by one (words are short): this runs for
+    /// every word of every article.
+    @inline(__always)
+    private func find(_ word: UnsafeRawBufferPointer, hash: UInt64) -> (Int?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                starts.withUnsafeBufferPointer { starts in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        let mask = slots.count &- 1
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        while true {
+                            let held = Int(slots[slot])
+                            if held == 0 { return (nil, slot) }
+                            let id = held &- 1
+                            let start = Int(starts[id])
+                            if hashes[id] == hash, Int(starts[id &+ 1]) &- start == word.count {
+                                let stored = bytes.baseAddress! + start
+                                var k = 0
+                                while k < word.count, stored[k] == word[k] { k &+= 1 }
+                                if k == word.count { return (id, slot) }
+                            }
+                            slot = (slot &+ 1) & mask
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private mutating func grow() {
