@@ -66,12 +66,30 @@ enum PhrasePairs {
                 }
             }
         }
-        let lists: [[UInt8]] = Array(0..<buckets).parallelMap { [articles, starts] b in
-            var out: [UInt8] = []
-            articles.withUnsafeBufferPointer { DocList.append(UnsafeBufferPointer(rebasing: $0[Int(starts[b])..<Int(starts[b + 1])]), to: &out) }
-            return out
+        // Every bucket's `DocList`, made on every core a group of buckets at a time, one after
+        // another in the group's bytes.
+        let group = 256
+        let groups: [(bytes: [UInt8], ends: [Int])] = Array(stride(from: 0, to: buckets, by: group)).parallelMap { [articles, starts] first in
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            ends.reserveCapacity(group)
+            articles.withUnsafeBufferPointer { articles in
+                for b in first..<(first + group) {
+                    DocList.append(UnsafeBufferPointer(rebasing: articles[Int(starts[b])..<Int(starts[b + 1])]), to: &bytes)
+                    ends.append(bytes.count)
+                }
+            }
+            return (bytes, ends)
         }
-        let total = lists.reduce(0) { $0 + ($1.isEmpty ? 1 : $1.count + 3) }
+        func list(_ b: Int) -> ArraySlice<UInt8> {
+            let (bytes, ends) = groups[b / group]
+            let k = b % group
+            return bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]]
+        }
+        let total = (0..<buckets).reduce(0) { total, b in
+            let length = list(b).count
+            return total + (length == 0 ? 1 : length + 3)
+        }
         var perFile = buckets
         while perFile > 1, total / (buckets / perFile) > fileTarget { perFile /= 2 }
         let files = stride(from: 0, to: buckets, by: perFile).map { first -> SearchShards.File in
@@ -80,9 +98,10 @@ enum PhrasePairs {
             // A bucket no article has is a hole of the array (a comma alone).
             for b in first..<(first + perFile) {
                 if b > first { out.append(UInt8(ascii: ",")) }
-                if lists[b].isEmpty { continue }
+                let list = list(b)
+                if list.isEmpty { continue }
                 out.append(UInt8(ascii: "\""))
-                out += lists[b]
+                out += list
                 out.append(UInt8(ascii: "\""))
             }
             out += "]);\n".utf8
