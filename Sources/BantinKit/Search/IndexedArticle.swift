@@ -77,11 +77,21 @@ struct IndexedArticle {
         }
     }
 
+    /// How many distinct words an article's bytes hold.
+    static func wordCount(in blob: UnsafeRawBufferPointer) -> Int {
+        Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: wordCountAt(in: blob), as: UInt32.self)))
+    }
+
+    /// Where an article's bytes say how many words they hold.
+    private static func wordCountAt(in blob: UnsafeRawBufferPointer) -> Int {
+        let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
+        return pairsAt + 4 + 2 * Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
+    }
+
     /// Calls `word` with each distinct word of an article's bytes and the fields it occurs in.
     static func forEachWord(in blob: UnsafeRawBufferPointer, _ word: (UnsafeRawBufferPointer, Field) -> Void) {
-        let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
-        let countAt = pairsAt + 4 + 2 * Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
-        let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: countAt, as: UInt32.self)))
+        let countAt = wordCountAt(in: blob)
+        let count = wordCount(in: blob)
         var header = countAt + 4
         var start = header + 2 * count
         for _ in 0..<count {

@@ -17,13 +17,18 @@ struct Vocabulary: Sendable {
         let middle = count / 2
         let halves = [0..<middle, middle..<count].parallelMap { range -> (WordTable, [UInt64]) in
             var table = WordTable()
-            var postings: [UInt64] = []
-            postings.reserveCapacity(range.count * 320)
-            for number in range {
-                blobs.withBlob(numbered: number) { blob in
-                    IndexedArticle.forEachWord(in: blob) { word, field in
-                        let id = table.intern(word)
-                        postings.append(UInt64(id) << 32 | UInt64(number) << 8 | UInt64(field.rawValue))
+            // Counted first, then written in place.
+            let total = range.reduce(0) { total, number in total + blobs.withBlob(numbered: number, IndexedArticle.wordCount(in:)) }
+            var postings = [UInt64](repeating: 0, count: total)
+            postings.withUnsafeMutableBufferPointer { postings in
+                var at = 0
+                for number in range {
+                    blobs.withBlob(numbered: number) { blob in
+                        IndexedArticle.forEachWord(in: blob) { word, field in
+                            let id = table.intern(word)
+                            postings[at] = UInt64(id) << 32 | UInt64(number) << 8 | UInt64(field.rawValue)
+                            at &+= 1
+                        }
                     }
                 }
             }
@@ -145,7 +150,11 @@ struct WordTable: Sendable {
     static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
         hash(word) { at in
             var tail: UInt64 = 0
-            for k in stride(from: word.count - 1, through: at, by: -1) { tail = tail << 8 | UInt64(word[k]) }
+            var k = word.count
+            while k > at {
+                k &-= 1
+                tail = tail &<< 8 | UInt64(word[k])
+            }
             return tail
         }
     }
