@@ -9,7 +9,8 @@ struct SearchMemo: Sendable {
     static let magic: UInt64 = 0x6261_6e74_696e_5334  // "bantinS4"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
-    /// `make` (given their indices); and whether they differ from what is saved (anything made, or the order changed).
+    /// `make` (given the articles' indices, all at once); and whether they differ from what is
+    /// saved (anything made, or the order changed).
     func articles(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool) {
         let saved = load()
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }

@@ -2,8 +2,8 @@ import Foundation
 
 /// What search keeps of one article: the record its results show (address, title, date, sapo
 /// and the body's plain text, as JSON) and its distinct words, each with the fields it occurs in.
-/// Made on every core, one article at a time (each core with its `WordCache`), and kept between builds (`SearchMemo`) so that a
-/// rebuild reads again only the articles that changed.
+/// Made on every core, one article at a time (each core with its `WordCache`), and kept between
+/// builds (`SearchMemo`) so that a rebuild reads again only the articles that changed.
 ///
 /// As bytes: the record's length (4 bytes, little-endian), the record, the number of its
 /// `PhrasePairs` buckets (4 bytes) and the buckets (2 bytes each, in the order first met), the
@@ -61,8 +61,8 @@ struct IndexedArticle {
         return UnsafeRawBufferPointer(rebasing: blob[4..<(4 + length)])
     }
 
-    /// Calls `body` with an article's `PhrasePairs` buckets, in the order first met (copied out when the bytes
-    /// are not aligned for them).
+    /// Calls `body` with an article's `PhrasePairs` buckets, in the order first met (copied out
+    /// when the bytes are not aligned for them).
     static func withPairBuckets(in blob: UnsafeRawBufferPointer, _ body: (UnsafeBufferPointer<UInt16>) -> Void) {
         let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
         let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
