@@ -13,6 +13,7 @@ public final class BuildLock: @unchecked Sendable {
         case fault(FileFault)
     }
 
+    /// The lock file, open while the lock is held; -1 once released.
     private var fd: Int32
 
     /// Takes the lock of `output`. When another build holds it: with `wait`, calls `waiting`
@@ -24,7 +25,10 @@ public final class BuildLock: @unchecked Sendable {
             throw .fault(error)
         }
         let path = output.lockURL.path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Kept in a local until the lock is held: a class whose properties are all set runs its
+        // `deinit` when its `init` throws, and `release()` would then truncate and close again a
+        // number the system may have given to another file of the process meanwhile.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .fault(FileFault.last("open bantin's lock file", output.stateShown + "/lock")) }
         if Self.lock(fd, blocking: false) != 0 {
             let holder = Self.holder(fd)
@@ -39,6 +43,7 @@ public final class BuildLock: @unchecked Sendable {
                 throw .fault(FileFault("lock", output.stateShown + "/lock", code: code))
             }
         }
+        self.fd = fd
         record(getpid())
     }
 
