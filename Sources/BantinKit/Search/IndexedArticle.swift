@@ -125,8 +125,6 @@ struct WordCache {
         var fields: UInt8 = 0
     }
 
-    init() {}
-
     /// Appends to `out` what `IndexedArticle` keeps of the words of `texts`: the number of
     /// `PhrasePairs` buckets of their neighbouring words (twos and threes, within each text) and
     /// the buckets, then the number of distinct words, each one's fields and length, and their
