@@ -260,6 +260,52 @@ import Testing
         #expect(try site.differences(from: clean) == [])
     }
 
+    /// After a change search does not read (a template), the shards come from the memo of the
+    /// last build, which is not saved again; after one it reads (a sapo), they are made again.
+    /// Either way the site is a clean build's.
+    @Test func theShardsAreMadeAgainOnlyWhenWhatSearchReadsChanged() throws {
+        let site = try site()
+        try site.build()
+        let memo = OutputFolder(url: site.output, display: "public").searchShardsURL
+        let first = try inode(memo)
+        let clean = site.root.appendingPathComponent("clean")
+
+        try site.write("templates/card.mustache", try site.read("templates/card.mustache") + "{{! sửa mẫu }}\n")
+        try site.build()
+        #expect(try inode(memo) == first, "a template edit saved the shards again")
+        _ = try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+
+        let text = try site.read("content/articles/b.md")
+        try site.write("content/articles/b.md", text.replacingOccurrences(of: "title: ", with: "summary: \"Sapo mới xyzsapo\"\ntitle: "))
+        try site.build()
+        #expect(try inode(memo) != first, "the shards of a changed sapo were taken from the memo")
+        #expect(try BuiltSearchIndex(site: site.output).articles("xyzsapo", in: .sapo).count == 1)
+        let cleanAfter = site.root.appendingPathComponent("clean-after")
+        _ = try SiteBuilder.build(site.options(output: cleanAfter))
+        #expect(try site.differences(from: cleanAfter) == [])
+    }
+
+    /// A shard memo that does not read whole (cut short, or another file's bytes) is made again.
+    @Test(arguments: ["cut", "garbage"])
+    func aDamagedShardMemoIsMadeAgain(damage: String) throws {
+        let site = try site()
+        try site.build()
+        let memo = OutputFolder(url: site.output, display: "public").searchShardsURL
+        let saved = try Data(contentsOf: memo)
+        try (damage == "cut" ? saved.prefix(saved.count / 2) : Data(repeating: 0x41, count: saved.count)).write(to: memo)
+        try site.write("templates/card.mustache", try site.read("templates/card.mustache") + "{{! sửa mẫu }}\n")
+        try site.build()
+        #expect(try Data(contentsOf: memo) == saved, "the memo was not made again")
+        let clean = site.root.appendingPathComponent("clean")
+        _ = try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
+    func inode(_ url: URL) throws -> UInt64? {
+        (try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber)?.uint64Value
+    }
+
     /// Index files (relative paths) and their inode numbers.
     func inodes(_ folder: URL) throws -> [String: UInt64] {
         var found: [String: UInt64] = [:]

@@ -71,7 +71,15 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         clock.lap("  search articles")
         // Saved while the index is made from them.
         let saved = Background { if changed { memo.save(articles, keys: keys) } }
-        let index = SearchIndex(articles: articles)
+        // The shards are those of the last build when every article gave search the same key.
+        let shardMemo = SearchShardMemo(url: output.searchShardsURL)
+        let index: SearchIndex
+        if let files = shardMemo.files(for: keys) {
+            index = SearchIndex(files: files, articles: articles)
+        } else {
+            index = SearchIndex(articles: articles)
+            shardMemo.save(index.files, keys: keys)
+        }
         clock.lap("  search shards")
         saved.value
         clock.lap("  search memo saved")

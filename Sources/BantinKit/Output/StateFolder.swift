@@ -36,6 +36,8 @@ extension OutputFolder {
     var relatedURL: URL { state("related") }
     /// The last search index, record by record (see `SearchMemo`).
     var searchURL: URL { state("search") }
+    /// The last search index's shards, under its articles' keys (see `SearchShardMemo`).
+    var searchShardsURL: URL { state("search-shards") }
     /// The encoded variants of photos (see `PhotoCache`).
     var photosURL: URL { state("photos") }
     /// The file a build holds an OS lock on, with the holder's process id (see `BuildLock`).
