@@ -286,6 +286,47 @@ import Testing
         #expect(try site.differences(from: cleanAfter) == [])
     }
 
+    /// The contents updated for an edited article, then for a new one, are those made from
+    /// nothing; without the edited article's earlier bytes there is no update.
+    @Test func updatedContentsAreThoseMadeFromNothing() throws {
+        let site = try site()
+        func blobs() throws -> [[UInt8]] {
+            let graph = try #require(try SiteBuilderProbe.graph(site))
+            return SearchIndex.articleMaker(for: graph)(Array(graph.articles.indices))
+        }
+        let before = try blobs()
+        let keysBefore = before.indices.map { UInt64(100 + $0) }
+        let contents = SearchShards.contents(blobs: ArticleBlobs(before))
+        func earlier(_ key: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+            guard let index = keysBefore.firstIndex(of: key) else { return false }
+            before[index].withUnsafeBytes(body)
+            return true
+        }
+        // Site order is newest first: b.md (June), a.md (May), c.md (2022). a.md loses "lồng",
+        // gains a word, a title word and a sapo word, and its title gains "sông" of its body.
+        let text = try site.read("content/articles/a.md")
+        try site.write("content/articles/a.md", text.replacingOccurrences(of: "lồng bè", with: "xyzmới bè")
+            .replacingOccurrences(of: "Sapo về", with: "Sapo xyzsapo về").replacingOccurrences(of: "học tập", with: "xyztựa sông học tập"))
+        let edited = try blobs()
+        let keysEdited = [keysBefore[0], 200, keysBefore[2]]
+        let updated = try #require(SearchShards.updated(contents, keysBefore: keysBefore, keys: keysEdited, blobs: ArticleBlobs(edited), earlier: earlier))
+        #expect(updated == SearchShards.contents(blobs: ArticleBlobs(edited)))
+        #expect(updated != contents)
+
+        try site.write("content/articles/e.md", article(title: "Bài mới xyzmới", date: "2024-01-01T08:00:00+07:00", body: "Chi bộ lồng ghép xyzmới."))
+        let added = try blobs()
+        #expect(added.count == 4)
+        let stillEarlier = { (key: UInt64, body: (UnsafeRawBufferPointer) -> Void) -> Bool in
+            guard let index = keysEdited.firstIndex(of: key) else { return false }
+            edited[index].withUnsafeBytes(body)
+            return true
+        }
+        let withNew = try #require(SearchShards.updated(updated, keysBefore: keysEdited, keys: [300] + keysEdited, blobs: ArticleBlobs(added), earlier: stillEarlier))
+        #expect(withNew == SearchShards.contents(blobs: ArticleBlobs(added)))
+
+        #expect(SearchShards.updated(contents, keysBefore: keysBefore, keys: keysEdited, blobs: ArticleBlobs(edited)) { _, _ in false } == nil)
+    }
+
     /// A shard memo that does not read whole (cut short, or another file's bytes) is made again.
     @Test(arguments: ["cut", "garbage"])
     func aDamagedShardMemoIsMadeAgain(damage: String) throws {

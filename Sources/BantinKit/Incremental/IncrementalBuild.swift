@@ -67,20 +67,26 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let memo = SearchMemo(url: output.searchURL)
         let keys = graph.articles.indices.map(fingerprints.searchKey)
         clock.lap("  search keys")
-        let (articles, changed) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
+        let (articles, changed, earlier) = memo.articlesAndEarlier(keys: keys, make: SearchIndex.articleMaker(for: graph))
         clock.lap("  search articles")
         // Saved while the index is made from them.
         let saved = Background { if changed { memo.save(articles, keys: keys) } }
-        // The shards are those of the last build when every article gave search the same key.
+        // The shards' contents: the last build's when every article gave search the same key,
+        // else those updated for the articles that changed, else made from every article.
         let shardMemo = SearchShardMemo(url: output.searchShardsURL)
-        let index: SearchIndex
-        if let files = shardMemo.files(for: keys) {
-            index = SearchIndex(files: files, articles: articles)
+        let last = shardMemo.load()
+        let contents: SearchShards.Contents
+        var shardsSaved: Background<Void>? = nil
+        if let last, last.keys == keys {
+            contents = last.contents
         } else {
-            index = SearchIndex(articles: articles)
-            shardMemo.save(index.files, keys: keys)
+            contents = last.flatMap { SearchShards.updated($0.contents, keysBefore: $0.keys, keys: keys, blobs: articles, earlier: earlier.withBlob) }
+                ?? SearchShards.contents(blobs: articles)
+            shardsSaved = Background { [contents] in shardMemo.save(contents, keys: keys) }
         }
+        let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count), articles: articles)
         clock.lap("  search shards")
+        shardsSaved?.value
         saved.value
         clock.lap("  search memo saved")
         return index

@@ -12,15 +12,34 @@ struct SearchMemo: Sendable {
     /// `make` (given the articles' indices, all at once); and whether they differ from what is
     /// saved (anything made, or the order changed).
     func articles(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool) {
+        let (blobs, changed, _) = articlesAndEarlier(keys: keys, make: make)
+        return (blobs, changed)
+    }
+
+    /// The same, and the articles' bytes the memo held before, by key (still readable after
+    /// the memo is saved again).
+    func articlesAndEarlier(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool, earlier: Earlier) {
         let saved = load()
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }
         var made = [[UInt8]?](repeating: nil, count: keys.count)
         for (index, bytes) in zip(missing, make(missing)) { made[index] = bytes }
         let blobs = ArticleBlobs(made: made, saved: saved?.file, places: keys.map { saved?.places[$0] })
-        return (blobs, !missing.isEmpty || saved?.keys != keys)
+        return (blobs, !missing.isEmpty || saved?.keys != keys, Earlier(saved: saved))
     }
 
-    private struct Saved {
+    /// The articles' bytes a memo held, by key.
+    struct Earlier {
+        fileprivate let saved: Saved?
+
+        /// Calls `body` with the bytes of the article whose key was `key`; whether there were any.
+        func withBlob(key: UInt64, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+            guard let saved, let place = saved.places[key] else { return false }
+            saved.file.withBytes { body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[place])) }
+            return true
+        }
+    }
+
+    fileprivate struct Saved {
         var keys: [UInt64]
         var places: [UInt64: Range<Int>]
         /// The file, mapped; `places` are ranges of it.

@@ -1,54 +1,81 @@
 import Foundation
 
-/// The search index's shards, pair lists and table of contents as the last build made them,
-/// beside the output under a fingerprint of every article's search key in site order. They are
-/// made from nothing else, so a build whose articles give the same keys (after an edit of the
-/// templates, for one) takes them from here instead of working them out again from every
-/// article's words.
+/// What the search index's shards and pair lists were made of at the last build
+/// (`SearchShards.Contents`: every folded word with its entry, every pair bucket's list), beside
+/// the output with the articles' search keys it was made for (site order). A build whose
+/// articles give the same keys (after an edit of the templates, for one) takes the contents as
+/// they are; after an edit of a few articles, only the words and buckets those changed are
+/// worked out again (`SearchShards.updated`), instead of everything from every article's words.
 struct SearchShardMemo: Sendable {
     let url: URL
 
-    static let magic: UInt64 = 0x6261_6e74_696e_5431  // "bantinT1"
+    static let magic: UInt64 = 0x6261_6e74_696e_5432  // "bantinT2"
 
-    /// The fingerprint of the shards of articles with these search keys, in this order, as this
-    /// executable makes them.
-    static func fingerprint(keys: [UInt64]) -> UInt64 {
+    /// Contents are read by this executable's code: another one's are not reused.
+    static let executableKey: UInt64 = {
         var hasher = StableHasher()
+        hasher.add("search shards")
         hasher.add(InputStamp.executable)
-        keys.map(\.littleEndian).withUnsafeBytes { hasher.add(bytes: $0) }
         return hasher.value
-    }
+    }()
 
-    /// The files saved for `keys`; `nil` when the memo is missing, for other keys, or does not
-    /// read whole.
-    func files(for keys: [UInt64]) -> [SearchShards.File]? {
+    /// The keys and contents saved; `nil` when the memo is missing, from another executable, or
+    /// does not read whole.
+    func load() -> (keys: [UInt64], contents: SearchShards.Contents)? {
         guard let file = MappedFile(path: url.path) else { return nil }
-        return file.withBytes { bytes -> [SearchShards.File]? in
+        return file.withBytes { bytes in
             var reader = Reader(bytes: UnsafeRawBufferPointer(bytes))
-            guard reader.word() == Self.magic, reader.word() == Self.fingerprint(keys: keys), let count = reader.word(),
-                count <= UInt64(bytes.count / 16)
+            guard reader.word() == Self.magic, reader.word() == Self.executableKey,
+                let keys = reader.words(), let wordCount = reader.count()
             else { return nil }
-            var files: [SearchShards.File] = []
-            files.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let path = reader.string(), let contents = reader.string() else { return nil }
-                files.append(SearchShards.File(path: String(decoding: path, as: UTF8.self), bytes: contents))
+            var words: [Vocabulary.ShardWord] = []
+            words.reserveCapacity(wordCount)
+            for _ in 0..<wordCount {
+                guard let folded = reader.string(), let formCount = reader.count() else { return nil }
+                var forms: [[UInt8]] = []
+                for _ in 0..<formCount {
+                    guard let form = reader.string() else { return nil }
+                    forms.append(form)
+                }
+                guard let size = reader.word(), let entry = reader.string() else { return nil }
+                words.append(Vocabulary.ShardWord(folded: folded, forms: forms, entrySize: Int(truncatingIfNeeded: size), entry: entry))
             }
-            return reader.atEnd ? files : nil
+            // The pair buckets that have articles, each as `bucket << 32 | length`, ascending.
+            guard let pairBytes = reader.string(), let lengths = reader.words(), reader.atEnd else { return nil }
+            var ends = [Int](repeating: 0, count: PhrasePairs.buckets)
+            var next = 0, end = 0
+            for entry in lengths {
+                let bucket = Int(entry >> 32)
+                guard bucket >= next, bucket < PhrasePairs.buckets else { return nil }
+                for b in next..<bucket { ends[b] = end }
+                end += Int(entry & 0xFFFF_FFFF)
+                ends[bucket] = end
+                next = bucket + 1
+            }
+            for b in next..<PhrasePairs.buckets { ends[b] = end }
+            guard end == pairBytes.count else { return nil }
+            return (keys, SearchShards.Contents(words: words, pairs: PhrasePairs.Lists(bytes: pairBytes, ends: ends)))
         }
     }
 
-    /// Saves `files` under `keys` (written beside, then renamed over the last memo).
-    func save(_ files: [SearchShards.File], keys: [UInt64]) {
+    /// Saves `contents` for `keys` (written beside, then renamed over the last memo).
+    func save(_ contents: SearchShards.Contents, keys: [UInt64]) {
         OutputFolder.replaceFile(at: url.path) { out in
-            Self.append([Self.magic, Self.fingerprint(keys: keys), UInt64(files.count)], to: &out)
-            for file in files {
-                let path = Array(file.path.utf8)
-                Self.append([UInt64(path.count)], to: &out)
-                path.withUnsafeBytes { out.append($0) }
-                Self.append([UInt64(file.bytes.count)], to: &out)
-                file.bytes.withUnsafeBytes { out.append($0) }
+            Self.append([Self.magic, Self.executableKey, UInt64(keys.count)] + keys, to: &out)
+            Self.append([UInt64(contents.words.count)], to: &out)
+            for word in contents.words {
+                Self.append(string: word.folded, to: &out)
+                Self.append([UInt64(word.forms.count)], to: &out)
+                for form in word.forms { Self.append(string: form, to: &out) }
+                Self.append([UInt64(word.entrySize)], to: &out)
+                Self.append(string: word.entry, to: &out)
             }
+            Self.append(string: contents.pairs.bytes, to: &out)
+            let lengths = (0..<PhrasePairs.buckets).compactMap { b -> UInt64? in
+                let length = contents.pairs.list(b).count
+                return length == 0 ? nil : UInt64(b) << 32 | UInt64(length)
+            }
+            Self.append([UInt64(lengths.count)] + lengths, to: &out)
         }
     }
 
@@ -56,7 +83,13 @@ struct SearchShardMemo: Sendable {
         words.map(\.littleEndian).withUnsafeBytes { out.append($0) }
     }
 
-    /// Little-endian 64-bit numbers and byte strings (each after its length), read with bounds checked.
+    private static func append(string bytes: [UInt8], to out: inout FileAppender) {
+        append([UInt64(bytes.count)], to: &out)
+        bytes.withUnsafeBytes { out.append($0) }
+    }
+
+    /// Little-endian 64-bit numbers, and byte strings and lists of numbers each after its
+    /// length, read with bounds checked.
     private struct Reader {
         let bytes: UnsafeRawBufferPointer
         var at = 0
@@ -69,10 +102,21 @@ struct SearchShardMemo: Sendable {
             return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
         }
 
+        /// A count of things that each take at least 8 bytes, so never more than there is room for.
+        mutating func count() -> Int? {
+            guard let count = word(), count <= UInt64((bytes.count - at) / 8) else { return nil }
+            return Int(count)
+        }
+
         mutating func string() -> [UInt8]? {
             guard let length = word(), length <= UInt64(bytes.count - at) else { return nil }
             defer { at += Int(length) }
             return Array(bytes[at..<(at + Int(length))])
+        }
+
+        mutating func words() -> [UInt64]? {
+            guard let count = count() else { return nil }
+            return (0..<count).map { _ in word()! }
         }
     }
 }

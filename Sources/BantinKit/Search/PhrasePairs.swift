@@ -37,9 +37,17 @@ enum PhrasePairs {
         return x
     }
 
-    /// The pair files of articles whose `IndexedArticle` bytes are `blobs`, and how many buckets
-    /// each holds.
-    static func files(blobs: ArticleBlobs, folder: String) -> (files: [SearchShards.File], perFile: Int) {
+    /// Every bucket's `DocList`, one after another: bucket `b`'s is `bytes[ends[b - 1]..<ends[b]]`
+    /// (from 0 for the first). Kept between builds (`SearchShardMemo`).
+    struct Lists: Sendable, Equatable {
+        var bytes: [UInt8]
+        var ends: [Int]
+
+        func list(_ b: Int) -> ArraySlice<UInt8> { bytes[(b == 0 ? 0 : ends[b - 1])..<ends[b]] }
+    }
+
+    /// The buckets' lists of articles whose `IndexedArticle` bytes are `blobs`.
+    static func lists(blobs: ArticleBlobs) -> Lists {
         let count = blobs.count
         // Each bucket's articles, ascending: counted, then placed.
         var starts = [Int32](repeating: 0, count: buckets + 1)
@@ -81,11 +89,20 @@ enum PhrasePairs {
             }
             return (bytes, ends)
         }
-        func list(_ b: Int) -> ArraySlice<UInt8> {
-            let (bytes, ends) = groups[b / group]
-            let k = b % group
-            return bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]]
+        var lists = Lists(bytes: [], ends: [])
+        lists.bytes.reserveCapacity(groups.reduce(0) { $0 + $1.bytes.count })
+        lists.ends.reserveCapacity(buckets)
+        for (bytes, ends) in groups {
+            let base = lists.bytes.count
+            lists.bytes += bytes
+            lists.ends += ends.map { base + $0 }
         }
+        return lists
+    }
+
+    /// The pair files of `lists`, and how many buckets each holds.
+    static func files(_ lists: Lists, folder: String) -> (files: [SearchShards.File], perFile: Int) {
+        let list = lists.list
         let total = (0..<buckets).reduce(0) { total, b in
             let length = list(b).count
             return total + (length == 0 ? 1 : length + 3)

@@ -23,15 +23,31 @@ enum SearchShards {
         var bytes: [UInt8]
     }
 
+    /// What the shards and pair lists are made of: every folded word with its entry, and every
+    /// pair bucket's list. Kept between builds (`SearchShardMemo`), and updated there after an
+    /// edit rather than made again (`updated`).
+    struct Contents: Sendable, Equatable {
+        var words: [Vocabulary.ShardWord]
+        var pairs: PhrasePairs.Lists
+    }
+
     /// The shards and table of contents of the index of articles whose `IndexedArticle` bytes
     /// are `blobs`, in site order (newest first). The records are files of their own (`record`).
     static func files(blobs: ArticleBlobs) -> [File] {
-        let count = blobs.count
+        files(contents(blobs: blobs), docs: blobs.count)
+    }
+
+    /// The contents of the index of `blobs`.
+    static func contents(blobs: ArticleBlobs) -> Contents {
         // The pair lists are made on another core meanwhile.
-        let pairs = Background { PhrasePairs.files(blobs: blobs, folder: folder) }
-        let vocabulary = Vocabulary(blobs: blobs)
-        let words = vocabulary.foldedWords()
-        let entries: [[UInt8]] = words.parallelMap { vocabulary.entry(for: $0) }
+        let pairs = Background { PhrasePairs.lists(blobs: blobs) }
+        let words = Vocabulary(blobs: blobs).shardWords()
+        return Contents(words: words, pairs: pairs.value)
+    }
+
+    /// The shards, pair files and table of contents of `contents`, for `count` articles.
+    static func files(_ contents: Contents, docs count: Int) -> [File] {
+        let words = contents.words
         var files: [File] = []
         var keys: [String] = []
         partition(words.indices, depth: nil, words: words) { key, members in
@@ -41,12 +57,12 @@ enum SearchShards {
             out += ",{".utf8
             for (k, index) in members.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                out += entries[index]
+                out += words[index].entry
             }
             out += "});\n".utf8
             files.append(File(path: folder + shardFileName(key), bytes: out))
         }
-        let (pairFiles, perFile) = pairs.value
+        let (pairFiles, perFile) = PhrasePairs.files(contents.pairs, folder: folder)
         files += pairFiles
         var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
         for (k, key) in keys.enumerated() {
@@ -100,7 +116,7 @@ enum SearchShards {
     /// one shard when small enough, else its words longer than the key by a letter or digit are
     /// grouped by that byte (recursively), and the rest stay under the key.
     private static func partition(
-        _ range: Range<Int>, depth: Int?, words: [Vocabulary.FoldedWord], shard: (String, [Int]) -> Void
+        _ range: Range<Int>, depth: Int?, words: [Vocabulary.ShardWord], shard: (String, [Int]) -> Void
     ) {
         guard let depth else {
             // The first level: by first character (whole, even when it is not ASCII).

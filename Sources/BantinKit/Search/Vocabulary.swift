@@ -34,12 +34,21 @@ struct Vocabulary: Sendable {
             }
             return (table, postings)
         }
-        table = halves[0].0
-        let second = halves[1].0
-        let remap = (0..<second.count).map { id in second.word(id) { table.intern($0) } }
+        self.init(halves: halves)
+    }
+
+    /// The words of `parts` (each a table and postings `word << 32 | number << 8 | fields`, the
+    /// parts' articles in ascending order one after another) joined into one.
+    init(halves parts: [(WordTable, [UInt64])]) {
+        guard let first = parts.first else { return }
+        table = first.0
+        let remaps: [[Int]] = parts.indices.map { k in
+            k == 0 ? Array(0..<first.0.count) : (0..<parts[k].0.count).map { id in parts[k].0.word(id) { table.intern($0) } }
+        }
         var counts = [Int32](repeating: 0, count: table.count + 1)
-        for posting in halves[0].1 { counts[Int(posting >> 32) + 1] += 1 }
-        for posting in halves[1].1 { counts[remap[Int(posting >> 32)] + 1] += 1 }
+        for (part, remap) in zip(parts, remaps) {
+            for posting in part.1 { counts[remap[Int(posting >> 32)] + 1] += 1 }
+        }
         for w in 0..<table.count { counts[w + 1] += counts[w] }
         runs = counts
         let total = Int(counts[table.count])
@@ -48,14 +57,15 @@ struct Vocabulary: Sendable {
         fields = [UInt8](repeating: 0, count: total)
         articles.withUnsafeMutableBufferPointer { articles in
             fields.withUnsafeMutableBufferPointer { fields in
-                func place(_ posting: UInt64, _ word: Int) {
-                    let at = Int(next[word])
-                    next[word] += 1
-                    articles[at] = Int32((posting >> 8) & 0xFF_FFFF)
-                    fields[at] = UInt8(truncatingIfNeeded: posting)
+                for (part, remap) in zip(parts, remaps) {
+                    for posting in part.1 {
+                        let word = remap[Int(posting >> 32)]
+                        let at = Int(next[word])
+                        next[word] += 1
+                        articles[at] = Int32((posting >> 8) & 0xFF_FFFF)
+                        fields[at] = UInt8(truncatingIfNeeded: posting)
+                    }
                 }
-                for posting in halves[0].1 { place(posting, Int(posting >> 32)) }
-                for posting in halves[1].1 { place(posting, remap[Int(posting >> 32)]) }
             }
         }
     }
@@ -69,6 +79,22 @@ struct Vocabulary: Sendable {
     }
 
     private func run(_ word: Int) -> Range<Int> { Int(runs[word])..<Int(runs[word + 1]) }
+
+    /// What the shards need of a folded word: its bytes, its exact forms, its entry and about
+    /// how many bytes the entry takes. Kept between builds (`SearchShardMemo`).
+    struct ShardWord: Sendable, Equatable {
+        var folded: [UInt8]
+        var forms: [[UInt8]]
+        var entrySize: Int
+        var entry: [UInt8]
+    }
+
+    /// Every folded word with its entry, sorted bytewise (the entries made on every core).
+    func shardWords() -> [ShardWord] {
+        foldedWords().parallelMap { word in
+            ShardWord(folded: word.folded, forms: word.forms.map { id in table.word(id) { Array($0) } }, entrySize: word.entrySize, entry: entry(for: word))
+        }
+    }
 
     /// The folded words, sorted bytewise.
     func foldedWords() -> [FoldedWord] {
@@ -188,6 +214,9 @@ struct WordTable: Sendable {
         let x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
         return x ^ (x >> 27)
     }
+
+    /// The number of `word`, if the table has it.
+    func id(of word: UnsafeRawBufferPointer) -> Int? { find(word, hash: Self.hash(word)).0 }
 
     /// The number of `word`, given one if it is new.
     mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, hash: Self.hash(word)) }
