@@ -64,13 +64,13 @@ enum SearchShards {
         }
         let (pairFiles, perFile) = PhrasePairs.files(contents.pairs, folder: folder)
         files += pairFiles
-        var contents = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
+        var table = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
         for (k, key) in keys.enumerated() {
-            if k > 0 { contents.append(UInt8(ascii: ",")) }
-            Escape.appendJSONString(key, to: &contents)
+            if k > 0 { table.append(UInt8(ascii: ",")) }
+            Escape.appendJSONString(key, to: &table)
         }
-        contents += "]});\n".utf8
-        files.append(File(path: folder + "muc-luc.js", bytes: contents))
+        table += "]});\n".utf8
+        files.append(File(path: folder + "muc-luc.js", bytes: table))
         return files
     }
 
