@@ -120,7 +120,7 @@ import Testing
         }
         /// The articles under `keys`, saved when they changed (as a build does), and whether they had.
         func articles(_ keys: [UInt64], _ make: @escaping @Sendable (Int) -> [UInt8]) -> (ArticleBlobs, Bool) {
-            let (blobs, changed) = memo.articles(keys: keys) { indices in indices.map(make) }
+            let (blobs, changed, _) = memo.articles(keys: keys) { indices in indices.map(make) }
             if changed { memo.save(blobs, keys: keys) }
             return (blobs, changed)
         }

@@ -67,7 +67,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let memo = SearchMemo(url: output.searchURL)
         let keys = graph.articles.indices.map(fingerprints.searchKey)
         clock.lap("  search keys")
-        let (articles, changed, earlier) = memo.articlesAndEarlier(keys: keys, make: SearchIndex.articleMaker(for: graph))
+        let (articles, changed, earlier) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
         clock.lap("  search articles")
         // Saved while the index is made from them.
         let saved = Background { if changed { memo.save(articles, keys: keys) } }

@@ -9,16 +9,10 @@ struct SearchMemo: Sendable {
     static let magic: UInt64 = 0x6261_6e74_696e_5334  // "bantinS4"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
-    /// `make` (given the articles' indices, all at once); and whether they differ from what is
-    /// saved (anything made, or the order changed).
-    func articles(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool) {
-        let (blobs, changed, _) = articlesAndEarlier(keys: keys, make: make)
-        return (blobs, changed)
-    }
-
-    /// The same, and the articles' bytes the memo held before, by key (still readable after
-    /// the memo is saved again).
-    func articlesAndEarlier(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool, earlier: Earlier) {
+    /// `make` (given the articles' indices, all at once); whether they differ from what is saved
+    /// (anything made, or the order changed); and the articles' bytes the memo held before, by
+    /// key (still readable after the memo is saved again).
+    func articles(keys: [UInt64], make: @Sendable ([Int]) -> [[UInt8]]) -> (ArticleBlobs, changed: Bool, earlier: Earlier) {
         let saved = load()
         let missing = keys.indices.filter { saved?.places[keys[$0]] == nil }
         var made = [[UInt8]?](repeating: nil, count: keys.count)

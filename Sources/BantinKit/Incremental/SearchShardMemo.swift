@@ -11,57 +11,48 @@ struct SearchShardMemo: Sendable {
 
     static let magic: UInt64 = 0x6261_6e74_696e_5432  // "bantinT2"
 
-    /// Contents are read by this executable's code: another one's are not reused.
-    static let executableKey: UInt64 = {
-        var hasher = StableHasher()
-        hasher.add("search shards")
-        hasher.add(InputStamp.executable)
-        return hasher.value
-    }()
-
     /// The keys and contents saved; `nil` when the memo is missing, from another executable, or
     /// does not read whole.
     func load() -> (keys: [UInt64], contents: SearchShards.Contents)? {
         guard let file = MappedFile(path: url.path) else { return nil }
         return file.withBytes { bytes in
-            var reader = Reader(bytes: UnsafeRawBufferPointer(bytes))
-            guard reader.word() == Self.magic, reader.word() == Self.executableKey,
-                let keys = reader.words(), let wordCount = reader.count()
-            else { return nil }
-            var words: [Vocabulary.ShardWord] = []
-            words.reserveCapacity(wordCount)
-            for _ in 0..<wordCount {
-                guard let folded = reader.string(), let formCount = reader.count() else { return nil }
-                var forms: [[UInt8]] = []
-                for _ in 0..<formCount {
-                    guard let form = reader.string() else { return nil }
-                    forms.append(form)
-                }
-                guard let size = reader.word(), let entry = reader.string() else { return nil }
-                words.append(Vocabulary.ShardWord(folded: folded, forms: forms, entrySize: Int(truncatingIfNeeded: size), entry: entry))
-            }
-            // The pair buckets that have articles, each as `bucket << 32 | length`, ascending.
-            guard let pairBytes = reader.string(), let lengths = reader.words(), reader.atEnd else { return nil }
-            var ends = [Int](repeating: 0, count: PhrasePairs.buckets)
-            var next = 0, end = 0
-            for entry in lengths {
-                let bucket = Int(entry >> 32)
-                guard bucket >= next, bucket < PhrasePairs.buckets else { return nil }
-                for b in next..<bucket { ends[b] = end }
-                end += Int(entry & 0xFFFF_FFFF)
-                ends[bucket] = end
-                next = bucket + 1
-            }
-            for b in next..<PhrasePairs.buckets { ends[b] = end }
-            guard end == pairBytes.count else { return nil }
-            return (keys, SearchShards.Contents(words: words, pairs: PhrasePairs.Lists(bytes: pairBytes, ends: ends)))
+            let input = BinaryInput(bytes: bytes)
+            guard let loaded = try? Self.read(input), input.offset == bytes.count else { return nil }
+            return loaded
         }
+    }
+
+    private static func read(_ input: BinaryInput) throws -> (keys: [UInt64], contents: SearchShards.Contents)? {
+        func word() throws -> UInt64 { UInt64(bitPattern: try input.int()) }
+        func numbers() throws -> [UInt64] { try (0..<input.count()).map { _ in try word() } }
+        guard try word() == magic, try word() == SearchMemo.executableKey else { return nil }
+        let keys = try numbers()
+        let words = try (0..<input.count()).map { _ in
+            let folded = try input.byteString()
+            let forms = try (0..<input.count()).map { _ in try input.byteString() }
+            return Vocabulary.ShardWord(folded: folded, forms: forms, entrySize: Int(try input.int()), entry: try input.byteString())
+        }
+        // The pair buckets that have articles, each as `bucket << 32 | length`, ascending.
+        let pairBytes = try input.byteString()
+        var ends = [Int](repeating: 0, count: PhrasePairs.buckets)
+        var next = 0, end = 0
+        for entry in try numbers() {
+            let bucket = Int(entry >> 32)
+            guard bucket >= next, bucket < PhrasePairs.buckets else { return nil }
+            for b in next..<bucket { ends[b] = end }
+            end += Int(entry & 0xFFFF_FFFF)
+            ends[bucket] = end
+            next = bucket + 1
+        }
+        for b in next..<PhrasePairs.buckets { ends[b] = end }
+        guard end == pairBytes.count else { return nil }
+        return (keys, SearchShards.Contents(words: words, pairs: PhrasePairs.Lists(bytes: pairBytes, ends: ends)))
     }
 
     /// Saves `contents` for `keys` (written beside, then renamed over the last memo).
     func save(_ contents: SearchShards.Contents, keys: [UInt64]) {
         OutputFolder.replaceFile(at: url.path) { out in
-            Self.append([Self.magic, Self.executableKey, UInt64(keys.count)] + keys, to: &out)
+            Self.append([Self.magic, SearchMemo.executableKey, UInt64(keys.count)] + keys, to: &out)
             Self.append([UInt64(contents.words.count)], to: &out)
             for word in contents.words {
                 Self.append(string: word.folded, to: &out)
@@ -86,37 +77,5 @@ struct SearchShardMemo: Sendable {
     private static func append(string bytes: [UInt8], to out: inout FileAppender) {
         append([UInt64(bytes.count)], to: &out)
         bytes.withUnsafeBytes { out.append($0) }
-    }
-
-    /// Little-endian 64-bit numbers, and byte strings and lists of numbers each after its
-    /// length, read with bounds checked.
-    private struct Reader {
-        let bytes: UnsafeRawBufferPointer
-        var at = 0
-
-        var atEnd: Bool { at == bytes.count }
-
-        mutating func word() -> UInt64? {
-            guard bytes.count - at >= 8 else { return nil }
-            defer { at += 8 }
-            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-        }
-
-        /// A count of things that each take at least 8 bytes, so never more than there is room for.
-        mutating func count() -> Int? {
-            guard let count = word(), count <= UInt64((bytes.count - at) / 8) else { return nil }
-            return Int(count)
-        }
-
-        mutating func string() -> [UInt8]? {
-            guard let length = word(), length <= UInt64(bytes.count - at) else { return nil }
-            defer { at += Int(length) }
-            return Array(bytes[at..<(at + Int(length))])
-        }
-
-        mutating func words() -> [UInt64]? {
-            guard let count = count() else { return nil }
-            return (0..<count).map { _ in word()! }
-        }
     }
 }

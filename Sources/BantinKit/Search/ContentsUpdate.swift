@@ -69,7 +69,7 @@ extension SearchShards {
                 }
             }
         }
-        let remade = Vocabulary(halves: [(table, postings)]).shardWords()
+        let remade = Vocabulary(parts: [(table, postings)]).shardWords()
         return (words.filter { !folded.contains($0.folded) } + remade).sorted { $0.folded.lexicographicallyPrecedes($1.folded) }
     }
 

@@ -34,12 +34,12 @@ struct Vocabulary: Sendable {
             }
             return (table, postings)
         }
-        self.init(halves: halves)
+        self.init(parts: halves)
     }
 
     /// The words of `parts` (each a table and postings `word << 32 | number << 8 | fields`, the
     /// parts' articles in ascending order one after another) joined into one.
-    init(halves parts: [(WordTable, [UInt64])]) {
+    init(parts: [(WordTable, [UInt64])]) {
         guard let first = parts.first else { return }
         table = first.0
         let remaps: [[Int]] = parts.indices.map { k in

@@ -67,6 +67,13 @@ final class BinaryInput {
         return Int(n)
     }
 
+    /// Bytes after their count.
+    func byteString() throws -> [UInt8] {
+        let n = try count()
+        defer { offset += n }
+        return Array(bytes[offset..<(offset + n)])
+    }
+
     func text() throws -> String {
         let n = try count()
         let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + n)])
