@@ -85,6 +85,32 @@ import Testing
         #expect(words == ["đảng", "bộ", "01", "kl", "tw", "người", "dân", "x²", "ωmega", "cuối"])
     }
 
+    /// Typography of real articles: no-break spaces, curly quotes, dashes and ellipses end words
+    /// (they are read from the table, not one by one), combining marks and letters beyond it do not.
+    @Test func punctuationOfRealTextEndsWords() {
+        var words: [String] = []
+        let text = "“Dân\u{00A0}vận” khéo—2021–2025… «ĐOÀN» ẞ Ǆ e\u{0301}m Привет 😀mã"
+        SearchWords.forEach(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(words == ["dân", "vận", "khéo", "2021", "2025", "đoàn", "ß", "ǆ", "e\u{0301}m", "привет", "mã"])
+    }
+
+    /// Every scalar the table covers is read as its own definition says (`Kinds.kind`), between
+    /// two letters: the end of a word, the scalar itself, or its lower-case form.
+    @Test func theScalarTableAgreesWithUnicode() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x24F, 0x1E00...0x1EFF, 0x2000...0x206F]
+        var differ: [String] = []
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var words: [String] = []
+            SearchWords.forEach(in: "a" + String(scalar) + "b") { words.append(String(decoding: $0, as: UTF8.self)) }
+            let kind = SearchWords.Kinds.kind(of: value)
+            let expected = kind == SearchWords.Kinds.boundary ? ["a", "b"]
+                : ["a" + String(kind == SearchWords.Kinds.same ? scalar : Unicode.Scalar(kind)!) + "b"]
+            if words != expected { differ.append("U+\(String(value, radix: 16)): \(words)") }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(10))")
+    }
+
     @Test(arguments: [
         [Int32](), [0], [5, 300, 70_000], Array(0..<1000), Array(stride(from: 0, to: 5000, by: 2)), [1, 2, 3, 40, 41, 1_000_000],
     ])

@@ -152,13 +152,13 @@ struct WordCache {
                             bucketCount &+= 1
                         }
                         for (text, field) in texts {
-                            // The folded hashes of the two words before, in this text, and how
-                            // many words of it came before.
-                            var previous: UInt32 = 0, beforePrevious: UInt32 = 0, before = 0
+                            // The folded hash of the word before, in this text, the mix of the
+                            // two before, and how many words of it came before.
+                            var previous: UInt32 = 0, previousPair: UInt32 = 0, before = 0
                             text.withUnsafeBufferPointer { text in
                                 SearchWords.forEach(in: text) { bytes, hash in
                                     let word = UnsafeRawBufferPointer(bytes)
-                                    let id = table.intern(word, hash: hash)
+                                    let id = table.intern(word, hash: hash, readingPast: true)
                                     let known = seen.baseAddress! + id
                                     if id == knownCount {
                                         known.pointee.folded = VietnameseFolding.foldedHash(word)
@@ -174,10 +174,11 @@ struct WordCache {
                                     }
                                     let folded = known.pointee.folded
                                     if before > 0 {
-                                        insert(PhrasePairs.bucket(previous, folded))
-                                        if before > 1 { insert(PhrasePairs.bucket(beforePrevious, previous, folded)) }
+                                        let pair = PhrasePairs.mix(previous, folded)
+                                        insert(PhrasePairs.bucket(ofMix: pair))
+                                        if before > 1 { insert(PhrasePairs.bucket(ofMix: PhrasePairs.mix(previousPair, folded))) }
+                                        previousPair = pair
                                     }
-                                    beforePrevious = previous
                                     previous = folded
                                     before &+= 1
                                 }

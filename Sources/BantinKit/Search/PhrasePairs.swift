@@ -20,16 +20,21 @@ enum PhrasePairs {
     /// The bucket of the folded words whose `VietnameseFolding.foldedHash` are `first` and
     /// `second`, in this order (as `search.js` works it out).
     @inline(__always)
-    static func bucket(_ first: UInt32, _ second: UInt32) -> Int { Int(mix(first, second)) & (buckets - 1) }
+    static func bucket(_ first: UInt32, _ second: UInt32) -> Int { bucket(ofMix: mix(first, second)) }
 
     /// The bucket of three folded words in this order: the first two mixed, then the third.
     @inline(__always)
     static func bucket(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> Int {
-        Int(mix(mix(first, second), third)) & (buckets - 1)
+        bucket(ofMix: mix(mix(first, second), third))
     }
 
+    /// The bucket of a pair's or a run's `mix`: a run of three mixes its first two words' mix
+    /// with the third, so a text read word by word mixes each word once with the pair before.
     @inline(__always)
-    private static func mix(_ first: UInt32, _ second: UInt32) -> UInt32 {
+    static func bucket(ofMix mix: UInt32) -> Int { Int(mix) & (buckets - 1) }
+
+    @inline(__always)
+    static func mix(_ first: UInt32, _ second: UInt32) -> UInt32 {
         var x = (first &* 0x9E37_79B1) ^ second
         x ^= x >> 16
         x = x &* 0x85EB_CA6B

@@ -11,14 +11,17 @@ enum SearchWords {
         text.withUTF8 { forEach(in: $0) { bytes, _ in word(bytes) } }
     }
 
-    /// The same, for valid UTF-8, with each word's hash (`WordTable.hash` of its bytes). Runs over
-    /// every body of the bulletin: pointers and wrapping arithmetic, no bounds checks per byte.
+    /// The same, for valid UTF-8, with each word's hash (`WordTable.hash` of its bytes). The
+    /// word's bytes are followed by at least eight that can be read (`WordTable.Probe.padded`).
+    /// Runs over every body of the bulletin: pointers and wrapping arithmetic, no bounds checks
+    /// per byte, and a scalar's lower-case bytes taken whole from `Kinds.table`.
     static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         guard let start = utf8.baseAddress, !utf8.isEmpty else { return }
         let kinds = Kinds.table
         kinds.withUnsafeBufferPointer { kindBuffer in
             let kinds = kindBuffer.baseAddress!
-            // The word being read, and room to read whole groups of eight bytes past its end.
+            // The word being read, and room to write a whole scalar and read a whole group of
+            // eight bytes past its end.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
                 let out = buffer.baseAddress!
                 out.initialize(repeating: 0, count: maxLength + 8)
@@ -29,41 +32,57 @@ enum SearchWords {
                     }
                     length = 0
                 }
-                @inline(__always) func append(_ byte: UInt8) {
-                    if length < maxLength { out[length] = byte }
-                    length &+= 1
+                /// Appends a `Kinds.table` entry's bytes (up to three, written as four).
+                @inline(__always) func append(_ entry: UInt32) {
+                    if length <= maxLength { UnsafeMutableRawPointer(out + length).storeBytes(of: entry.littleEndian, as: UInt32.self) }
+                    length &+= Int(entry >> 24)
+                }
+                /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a word.
+                func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
+                    switch Kinds.kind(of: value) {
+                    case Kinds.boundary: flush()
+                    case Kinds.same: for k in 0..<width { append(UInt32(bytes[k]) | 1 << 24) }
+                    case let lower: for unit in UTF8.encode(Unicode.Scalar(lower)!)! { append(UInt32(unit) | 1 << 24) }
+                    }
                 }
                 var p = start
                 let end = start + utf8.count
                 while p < end {
                     let byte = p.pointee
+                    let entry: UInt32
                     if byte < 0x80 {
+                        entry = kinds[Kinds.asciiStart &+ Int(byte)]
                         p += 1
-                        let lower = kinds[Kinds.asciiStart &+ Int(byte)]
-                        if lower != 0 { append(UInt8(truncatingIfNeeded: lower)) } else { flush() }
-                        continue
-                    }
-                    // A multi-byte scalar (the text is valid UTF-8).
-                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    guard end - p >= width else { break }
-                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    value = value << 6 | UInt32(p[1] & 0x3F)
-                    if width > 2 { value = value << 6 | UInt32(p[2] & 0x3F) }
-                    if width > 3 { value = value << 6 | UInt32(p[3] & 0x3F) }
-                    let kind: UInt32
-                    if value &- 0xC0 <= 0x24F - 0xC0 {
-                        kind = kinds[Int(value &- 0xC0)]
-                    } else if value &- 0x1E00 <= 0xFF {
-                        kind = kinds[Int(value &- 0x1E00) &+ Kinds.extendedStart]
+                    } else if byte < 0xE0 {
+                        // Two bytes (the text is valid UTF-8: at least U+0080).
+                        guard end - p >= 2 else { break }
+                        let value = UInt32(byte & 0x1F) << 6 | UInt32(p[1] & 0x3F)
+                        guard value <= Kinds.latinEnd else {
+                            appendOther(value, bytes: p, width: 2)
+                            p += 2
+                            continue
+                        }
+                        entry = kinds[Int(value &- Kinds.latinFirst)]
+                        p += 2
                     } else {
-                        kind = Kinds.kind(of: value)
+                        let width = byte >= 0xF0 ? 4 : 3
+                        guard end - p >= width else { break }
+                        var value = UInt32(byte) & (width == 3 ? 0x0F : 0x07)
+                        value = value << 6 | UInt32(p[1] & 0x3F)
+                        value = value << 6 | UInt32(p[2] & 0x3F)
+                        if width == 4 { value = value << 6 | UInt32(p[3] & 0x3F) }
+                        if value &- Kinds.extendedFirst <= Kinds.extendedEnd - Kinds.extendedFirst {
+                            entry = kinds[Int(value &- Kinds.extendedFirst) &+ Kinds.extendedStart]
+                        } else if value &- Kinds.punctuationFirst <= Kinds.punctuationEnd - Kinds.punctuationFirst {
+                            entry = kinds[Int(value &- Kinds.punctuationFirst) &+ Kinds.punctuationStart]
+                        } else {
+                            appendOther(value, bytes: p, width: width)
+                            p += width
+                            continue
+                        }
+                        p += width
                     }
-                    switch kind {
-                    case Kinds.boundary: flush()
-                    case Kinds.same: for k in 0..<width { append(p[k]) }
-                    default: for unit in UTF8.encode(Unicode.Scalar(kind)!)! { append(unit) }
-                    }
-                    p += width
+                    if entry == 0 { flush() } else { append(entry) }
                 }
                 flush()
             }
@@ -71,22 +90,35 @@ enum SearchWords {
     }
 
     /// What a scalar is to a word: `boundary`, `same` (a letter, digit or combining mark already
-    /// lower-case), or the value of its lower-case form. Looked up in a table for U+00C0–U+024F
-    /// and U+1E00–U+1EFF (all precomposed Vietnamese letters), computed once.
+    /// lower-case), or the value of its lower-case form.
+    ///
+    /// `table` has it for U+0080–U+024F (Latin-1 and Latin Extended: all precomposed Vietnamese
+    /// letters but those below, and the no-break space), U+1E00–U+1EFF (Latin Extended
+    /// Additional: ạ, ả, ấ…), U+2000–U+206F (General Punctuation: dashes, curly quotes, …) and
+    /// ASCII, computed once, as the lower-case form's UTF-8 bytes (little-endian, the low three
+    /// bytes) and their count (the high byte), or 0 for a boundary.
     enum Kinds {
         static let boundary: UInt32 = 0
         static let same: UInt32 = 1
-        static let extendedStart = 0x250 - 0xC0
-        /// After both ranges: for each ASCII byte, the byte a word keeps (lower-cased), or 0.
-        static let asciiStart = extendedStart + 0x100
-        static let table: [UInt32] = (UInt32(0xC0)...0x24F).map(kind(of:)) + (UInt32(0x1E00)...0x1EFF).map(kind(of:))
-            + (UInt32(0)..<0x80).map { byte in
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39: byte
-                case 0x41...0x5A: byte | 0x20
-                default: 0
-                }
-            }
+
+        static let latinFirst: UInt32 = 0x80, latinEnd: UInt32 = 0x24F
+        static let extendedFirst: UInt32 = 0x1E00, extendedEnd: UInt32 = 0x1EFF
+        static let punctuationFirst: UInt32 = 0x2000, punctuationEnd: UInt32 = 0x206F
+        static let extendedStart = Int(latinEnd - latinFirst + 1)
+        static let punctuationStart = extendedStart + Int(extendedEnd - extendedFirst + 1)
+        static let asciiStart = punctuationStart + Int(punctuationEnd - punctuationFirst + 1)
+
+        static let table: [UInt32] = [latinFirst...latinEnd, extendedFirst...extendedEnd, punctuationFirst...punctuationEnd, 0...0x7F]
+            .flatMap { $0.map(entry(of:)) }
+
+        /// `table`'s entry for a scalar of at most three bytes whose lower-case form is too.
+        static func entry(of value: UInt32) -> UInt32 {
+            let kind = kind(of: value)
+            guard kind != boundary, let scalar = Unicode.Scalar(kind == same ? value : kind) else { return 0 }
+            let bytes = Array(String(scalar).utf8)
+            precondition(bytes.count <= 3, "U+\(String(value, radix: 16)) is outside the table's ranges")
+            return bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) } | UInt32(bytes.count) << 24
+        }
 
         static func kind(of value: UInt32) -> UInt32 {
             guard let scalar = Unicode.Scalar(value) else { return boundary }

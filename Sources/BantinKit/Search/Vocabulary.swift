@@ -151,7 +151,10 @@ struct Vocabulary: Sendable {
 
 /// Distinct words (bytes), each numbered in the order first interned: an open-addressing table.
 struct WordTable: Sendable {
-    private var bytes: [UInt8] = []
+    /// The words one after another, then `padding` zero bytes: every word can be read eight
+    /// bytes at a time.
+    private var bytes = [UInt8](repeating: 0, count: padding)
+    private static let padding = 8
     private var starts: [Int32] = [0]
     private var hashes: [UInt64] = []
     private var slots = [Int32](repeating: 0, count: 1 << 14)
@@ -221,25 +224,27 @@ struct WordTable: Sendable {
     /// The number of `word`, given one if it is new.
     mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, hash: Self.hash(word)) }
 
-    /// The same, for a word whose `hash` is known.
+    /// The same, for a word whose `hash` is known. `readingPast`: at least seven bytes after
+    /// the word can be read, so that it is compared eight bytes at a time.
     @inline(__always)
-    mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64) -> Int {
-        let (found, slot) = find(word, hash: hash)
+    mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64, readingPast: Bool = false) -> Int {
+        let (found, slot) = find(word, hash: hash, readingPast: readingPast)
         if let found { return found }
         let id = hashes.count
         slots[slot] = Int32(id + 1)
         hashes.append(hash)
+        bytes.removeLast(Self.padding)
         bytes.append(contentsOf: word)
         starts.append(Int32(bytes.count))
+        bytes.append(contentsOf: repeatElement(0, count: Self.padding))
         if hashes.count * 2 > slots.count { grow() }
         return id
     }
 
     /// The number of `word` if the table has it, else the empty slot where it would go. Read
-    /// through pointers, a word's bytes compared one by one (words are short): this runs for
-    /// every word of every article.
+    /// through pointers: this runs for every word of every article.
     @inline(__always)
-    private func find(_ word: UnsafeRawBufferPointer, hash: UInt64) -> (Int?, slot: Int) {
+    private func find(_ word: UnsafeRawBufferPointer, hash: UInt64, readingPast: Bool = false) -> (Int?, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
             hashes.withUnsafeBufferPointer { hashes in
                 starts.withUnsafeBufferPointer { starts in
@@ -251,11 +256,9 @@ struct WordTable: Sendable {
                             if held == 0 { return (nil, slot) }
                             let id = held &- 1
                             let start = Int(starts[id])
-                            if hashes[id] == hash, Int(starts[id &+ 1]) &- start == word.count {
-                                let stored = bytes.baseAddress! + start
-                                var k = 0
-                                while k < word.count, stored[k] == word[k] { k &+= 1 }
-                                if k == word.count { return (id, slot) }
+                            if hashes[id] == hash, Int(starts[id &+ 1]) &- start == word.count,
+                                Self.same(UnsafeRawPointer(bytes.baseAddress! + start), word, readingPast: readingPast) {
+                                return (id, slot)
                             }
                             slot = (slot &+ 1) & mask
                         }
@@ -263,6 +266,28 @@ struct WordTable: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the `word.count` bytes at `stored` (a word of the table, padded) are `word`'s:
+    /// eight at a time when `word` can be read past, else one by one.
+    @inline(__always)
+    private static func same(_ stored: UnsafeRawPointer, _ word: UnsafeRawBufferPointer, readingPast: Bool) -> Bool {
+        let count = word.count
+        guard readingPast else {
+            var k = 0
+            while k < count, stored.load(fromByteOffset: k, as: UInt8.self) == word[k] { k &+= 1 }
+            return k == count
+        }
+        let probe = word.baseAddress!
+        var k = 0
+        while k &+ 8 <= count {
+            if stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) != probe.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k &+= 8
+        }
+        guard k < count else { return true }
+        let difference = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ probe.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+        // The bytes past the word's end (the high ones, read little-endian) are not compared.
+        return UInt64(littleEndian: difference) & (1 &<< (8 &* UInt64(truncatingIfNeeded: count &- k)) &- 1) == 0
     }
 
     private mutating func grow() {
