@@ -43,7 +43,7 @@ extension SearchShards {
         init() {}
 
         init(_ blob: UnsafeRawBufferPointer) {
-            IndexedArticle.forEachWord(in: blob) { word, fields in words[Array(word)] = fields.rawValue }
+            IndexedArticle.forEachWord(in: blob) { word, fields in words[Array(word.bytes)] = fields.rawValue }
             IndexedArticle.withPairBuckets(in: blob) { for b in $0 { buckets.insert(Int(b)) } }
         }
     }

@@ -8,7 +8,8 @@ import Foundation
 /// As bytes: the record's length (4 bytes, little-endian), the record, the number of its
 /// `PhrasePairs` buckets (4 bytes) and the buckets (2 bytes each, in the order first met), the
 /// number of words (4 bytes), for each word its fields (1 byte: `Field` bits) and its length
-/// (1 byte), then the words' lower-cased UTF-8, one after another.
+/// (1 byte), then the words' lower-cased UTF-8, one after another, and eight zero bytes (so
+/// that every word can be read eight bytes at a time: `WordTable.Padded`).
 struct IndexedArticle {
     /// Where a word occurs: ranking puts title before sapo before the rest.
     struct Field: OptionSet {
@@ -88,15 +89,16 @@ struct IndexedArticle {
         return pairsAt + 4 + 2 * Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
     }
 
-    /// Calls `word` with each distinct word of an article's bytes and the fields it occurs in.
-    static func forEachWord(in blob: UnsafeRawBufferPointer, _ word: (UnsafeRawBufferPointer, Field) -> Void) {
+    /// Calls `word` with each distinct word of an article's bytes and the fields it occurs in
+    /// (each followed by at least eight bytes that can be read).
+    static func forEachWord(in blob: UnsafeRawBufferPointer, _ word: (WordTable.Padded, Field) -> Void) {
         let countAt = wordCountAt(in: blob)
         let count = wordCount(in: blob)
         var header = countAt + 4
         var start = header + 2 * count
         for _ in 0..<count {
             let length = Int(blob[header + 1])
-            word(UnsafeRawBufferPointer(rebasing: blob[start..<(start + length)]), Field(rawValue: blob[header]))
+            word(WordTable.Padded(UnsafeRawBufferPointer(rebasing: blob[start..<(start + length)])), Field(rawValue: blob[header]))
             header += 2
             start += length
         }
@@ -158,7 +160,7 @@ struct WordCache {
                             text.withUnsafeBufferPointer { text in
                                 SearchWords.forEach(in: text) { bytes, hash in
                                     let word = UnsafeRawBufferPointer(bytes)
-                                    let id = table.intern(word, hash: hash, readingPast: true)
+                                    let id = table.intern(WordTable.Padded(word), hash: hash)
                                     let known = seen.baseAddress! + id
                                     if id == knownCount {
                                         known.pointee.folded = VietnameseFolding.foldedHash(word)
@@ -205,7 +207,7 @@ struct WordCache {
         let words = distinct[0..<distinctCount]
         at = headers + 2 * distinctCount
         let end = words.reduce(at) { $0 + table.length(of: Int($1)) }
-        out.append(contentsOf: repeatElement(0, count: end - headers))
+        out.append(contentsOf: repeatElement(0, count: end + WordTable.padding - headers))
         out.withUnsafeMutableBufferPointer { out in
             table.withStorage { bytes, starts in
                 for (k, id) in words.enumerated() {

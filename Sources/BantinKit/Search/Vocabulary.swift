@@ -154,7 +154,15 @@ struct WordTable: Sendable {
     /// The words one after another, then `padding` zero bytes: every word can be read eight
     /// bytes at a time.
     private var bytes = [UInt8](repeating: 0, count: padding)
-    private static let padding = 8
+    static let padding = 8
+
+    /// A word's bytes followed by at least seven more that can be read: hashed and compared
+    /// eight bytes at a time, the bytes past its end masked off.
+    struct Padded {
+        let bytes: UnsafeRawBufferPointer
+        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = UnsafeRawBufferPointer(bytes) }
+    }
     private var starts: [Int32] = [0]
     private var hashes: [UInt64] = []
     private var slots = [Int32](repeating: 0, count: 1 << 14)
@@ -221,13 +229,22 @@ struct WordTable: Sendable {
     /// The number of `word`, if the table has it.
     func id(of word: UnsafeRawBufferPointer) -> Int? { find(word, hash: Self.hash(word)).0 }
 
-    /// The number of `word`, given one if it is new.
-    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, hash: Self.hash(word)) }
+    /// The same, read eight bytes at a time.
+    func id(of word: Padded) -> Int? { find(word.bytes, hash: Self.hash(readingPast: word.bytes), readingPast: true).0 }
 
-    /// The same, for a word whose `hash` is known. `readingPast`: at least seven bytes after
-    /// the word can be read, so that it is compared eight bytes at a time.
+    /// The number of `word`, given one if it is new.
+    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, hash: Self.hash(word), readingPast: false) }
+
+    /// The same, read eight bytes at a time.
+    mutating func intern(_ word: Padded) -> Int { intern(word, hash: Self.hash(readingPast: word.bytes)) }
+
+    /// The same, for a word whose `hash` is known.
     @inline(__always)
-    mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64, readingPast: Bool = false) -> Int {
+    mutating func intern(_ word: Padded, hash: UInt64) -> Int { intern(word.bytes, hash: hash, readingPast: true) }
+
+    /// `readingPast`: at least seven bytes after the word can be read.
+    @inline(__always)
+    private mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64, readingPast: Bool) -> Int {
         let (found, slot) = find(word, hash: hash, readingPast: readingPast)
         if let found { return found }
         let id = hashes.count
