@@ -94,6 +94,31 @@ import Testing
         #expect(words == ["dân", "vận", "khéo", "2021", "2025", "đoàn", "ß", "ǆ", "e\u{0301}m", "привет", "mã"])
     }
 
+    /// Words sharing their first eight bytes or more, words that start others, and letters of
+    /// two and three bytes come out in plain bytewise order.
+    @Test func aWordTableSortsItsWordsBytewise() {
+        var words = ["nghiêngnghiêng", "nghiêngngả", "nghiêng", "nghiêngnghiêngx", "a", "ab", "đảng", "dang", "đang",
+                     "12345678", "123456789", "1234567", "12345678a", "ấp", "ắp", "z", "zzzzzzzzzzzz", "zzzzzzzzzzzy"]
+        var random = SystemRandomNumberGenerator()
+        let letters = Array("abcdđơư0123456789ạảấ")
+        for _ in 0..<500 { words.append(String((0..<Int.random(in: 1...14, using: &random)).map { _ in letters.randomElement(using: &random)! })) }
+        var table = WordTable()
+        for word in words { _ = Array(word.utf8).withUnsafeBytes { table.intern($0) } }
+        let sorted = table.sortedBytewise().map { id in table.word(id) { Array($0) } }
+        #expect(sorted == Set(words.map { Array($0.utf8) }).sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    /// An entry lists a folded word's forms by how many articles have them, then bytewise.
+    @Test func aFoldedWordsFormsComeMostUsedFirst() throws {
+        let site = try TestSite()
+        for (k, body) in ["đàng đảng", "đảng đăng", "đảng", "đăng đang"].enumerated() {
+            try site.write("content/articles/\(k).md", article(title: "Bài \(k)", date: "2024-01-0\(k + 1)T08:00:00+07:00", body: body))
+        }
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(index.forms("dang") == ["đảng", "đăng", "đang", "đàng"])
+    }
+
     /// Every scalar the table covers is read as its own definition says (`Kinds.kind`), between
     /// two letters: the end of a word, the scalar itself, or its lower-case form.
     @Test func theScalarTableAgreesWithUnicode() {

@@ -53,12 +53,12 @@ struct SearchShardMemo: Sendable {
     func save(_ contents: SearchShards.Contents, keys: [UInt64]) {
         OutputFolder.replaceFile(at: url.path) { out in
             Self.append([Self.magic, SearchMemo.executableKey, UInt64(keys.count)] + keys, to: &out)
-            Self.append([UInt64(contents.words.count)], to: &out)
+            out.append(number: UInt64(contents.words.count))
             for word in contents.words {
                 Self.append(string: word.folded, to: &out)
-                Self.append([UInt64(word.forms.count)], to: &out)
+                out.append(number: UInt64(word.forms.count))
                 for form in word.forms { Self.append(string: form, to: &out) }
-                Self.append([UInt64(word.entrySize)], to: &out)
+                out.append(number: UInt64(word.entrySize))
                 Self.append(string: word.entry, to: &out)
             }
             Self.append(string: contents.pairs.bytes, to: &out)
@@ -75,7 +75,7 @@ struct SearchShardMemo: Sendable {
     }
 
     private static func append(string bytes: [UInt8], to out: inout FileAppender) {
-        append([UInt64(bytes.count)], to: &out)
+        out.append(number: UInt64(bytes.count))
         bytes.withUnsafeBytes { out.append($0) }
     }
 }

@@ -94,6 +94,11 @@ struct FileAppender: ~Copyable {
         }
     }
 
+    /// `value` as 8 bytes, little-endian.
+    mutating func append(number value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { append($0) }
+    }
+
     /// Writes what is buffered; whether everything appended was written.
     mutating func finish() -> Bool {
         flush()

@@ -96,24 +96,49 @@ struct Vocabulary: Sendable {
         }
     }
 
-    /// The folded words, sorted bytewise.
+    /// The folded words, sorted bytewise, each with its forms most used first. Done per
+    /// distinct word without a dictionary or a copy of the vocabulary: a bulletin's codes,
+    /// numbers and names can make hundreds of thousands of them.
     func foldedWords() -> [FoldedWord] {
-        var groups: [[UInt8]: [Int]] = [:]
+        // Each word's folded form, numbered in a table of its own.
+        var folded = WordTable()
+        var foldedOf = [Int32](repeating: 0, count: table.count)
+        var scratch: [UInt8] = []
         for id in 0..<table.count {
-            let folded = table.word(id) { VietnameseFolding.foldedUTF8(String(decoding: $0, as: UTF8.self)) }
-            groups[folded, default: []].append(id)
+            scratch.removeAll(keepingCapacity: true)
+            table.word(id) { VietnameseFolding.appendFolded($0, to: &scratch) }
+            foldedOf[id] = Int32(scratch.withUnsafeBytes { folded.intern($0) })
         }
-        return groups.map { folded, forms in
-            let sorted = forms.sorted { a, b in
-                let (ca, cb) = (run(a).count, run(b).count)
-                return ca != cb ? ca > cb : table.word(a) { x in table.word(b) { x.lexicographicallyPrecedes($0) } }
+        // Each folded word's forms, in the order of their numbers.
+        var formStarts = [Int](repeating: 0, count: folded.count + 1)
+        for f in foldedOf { formStarts[Int(f) + 1] += 1 }
+        for f in 0..<folded.count { formStarts[f + 1] += formStarts[f] }
+        var next = formStarts
+        var forms = [Int](repeating: 0, count: table.count)
+        for (id, f) in foldedOf.enumerated() {
+            forms[next[Int(f)]] = id
+            next[Int(f)] += 1
+        }
+        let runs = runs, articles = articles, table = table
+        func uses(_ id: Int) -> Int { Int(runs[id + 1] - runs[id]) }
+        return folded.sortedBytewise().map { f in
+            var group = Array(forms[formStarts[f]..<formStarts[f + 1]])
+            if group.count > 1 {
+                group.sort { a, b in
+                    let (ua, ub) = (uses(a), uses(b))
+                    return ua != ub ? ua > ub : table.word(a) { x in table.word(b) { x.lexicographicallyPrecedes($0) } }
+                }
             }
-            let size = forms.reduce(folded.count + 16) { $0 + table.length(of: $1) + 6 + estimate(run($1)) }
-            return FoldedWord(folded: folded, forms: sorted, entrySize: size)
-        }.sorted { $0.folded.lexicographicallyPrecedes($1.folded) }
+            let bytes = folded.word(f) { Array($0) }
+            let size = group.reduce(bytes.count + 16) { total, id in
+                total + table.length(of: id) + 6 + Self.estimate(Int(runs[id])..<Int(runs[id + 1]), articles: articles)
+            }
+            return FoldedWord(folded: bytes, forms: group, entrySize: size)
+        }
     }
 
-    private func estimate(_ run: Range<Int>) -> Int {
+    /// About how many bytes the `DocList` of the articles `articles[run]` takes.
+    private static func estimate(_ run: Range<Int>, articles: [Int32]) -> Int {
         guard let last = run.last else { return 0 }
         return min(run.count * 2, Int(articles[last]) / 6 + 2)
     }
@@ -305,6 +330,33 @@ struct WordTable: Sendable {
         let difference = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ probe.loadUnaligned(fromByteOffset: k, as: UInt64.self)
         // The bytes past the word's end (the high ones, read little-endian) are not compared.
         return UInt64(littleEndian: difference) & (1 &<< (8 &* UInt64(truncatingIfNeeded: count &- k)) &- 1) == 0
+    }
+
+    /// The words' numbers, their bytes in ascending order (a shorter word before the longer
+    /// ones it starts). Compared by their first eight bytes as one number, then byte by byte.
+    func sortedBytewise() -> [Int] {
+        bytes.withUnsafeBytes { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                let heads = (0..<count).map { id -> UInt64 in
+                    let start = Int(starts[id])
+                    let length = Int(starts[id + 1]) - start
+                    let group = UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                    return length >= 8 ? group : group & ~(UInt64.max >> (8 * UInt64(length)))
+                }
+                return (0..<count).sorted { a, b in
+                    if heads[a] != heads[b] { return heads[a] < heads[b] }
+                    let (sa, sb) = (Int(starts[a]), Int(starts[b]))
+                    let (la, lb) = (Int(starts[a + 1]) - sa, Int(starts[b + 1]) - sb)
+                    let common = min(la, lb)
+                    var k = 8
+                    while k < common {
+                        if bytes[sa + k] != bytes[sb + k] { return bytes[sa + k] < bytes[sb + k] }
+                        k += 1
+                    }
+                    return la < lb
+                }
+            }
+        }
     }
 
     private mutating func grow() {

@@ -16,21 +16,32 @@ public enum VietnameseFolding {
         return out
     }
 
+    /// `foldedUTF8` of valid UTF-8 `bytes`, appended to `out`.
+    static func appendFolded(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        forEachScalar(of: bytes) { forEachFoldedByte(of: $0) { out.append($0) } }
+    }
+
     /// FNV-1a (32 bits) of the folded form of a lower-case word's UTF-8 bytes (valid UTF-8), as
     /// `search.js` works it out for a query's words: folded without making the folded bytes.
     static func foldedHash(_ word: UnsafeRawBufferPointer) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
-        var at = 0
-        while at < word.count {
-            let lead = word[at]
-            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            guard at + width <= word.count else { break }
-            var v = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for k in 1..<width { v = v << 6 | UInt32(word[at + k] & 0x3F) }
-            at += width
-            forEachFoldedByte(of: v) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 }
-        }
+        forEachScalar(of: word) { forEachFoldedByte(of: $0) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 } }
         return hash
+    }
+
+    /// Each scalar value of valid UTF-8 `bytes` (an incomplete last one left out).
+    @inline(__always)
+    private static func forEachScalar(of bytes: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
+        var at = 0
+        while at < bytes.count {
+            let lead = bytes[at]
+            let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard at + width <= bytes.count else { break }
+            var v = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for k in 1..<width { v = v << 6 | UInt32(bytes[at + k] & 0x3F) }
+            at += width
+            body(v)
+        }
     }
 
     /// The folded UTF-8 bytes of the scalar whose value is `v`, one at a time.
