@@ -12,7 +12,7 @@ enum SearchWords {
     }
 
     /// The same, for valid UTF-8, with each word's hash (`WordTable.hash` of its bytes). The
-    /// word's bytes are followed by at least eight that can be read (`WordTable.Probe.padded`).
+    /// word's bytes are followed by at least eight that can be read (`WordTable.Padded`).
     /// Runs over every body of the bulletin: pointers and wrapping arithmetic, no bounds checks
     /// per byte, and a scalar's lower-case bytes taken whole from `Kinds.table`.
     static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
@@ -116,7 +116,7 @@ enum SearchWords {
             let kind = kind(of: value)
             guard kind != boundary, let scalar = Unicode.Scalar(kind == same ? value : kind) else { return 0 }
             let bytes = Array(String(scalar).utf8)
-            precondition(bytes.count <= 3, "U+\(String(value, radix: 16)) is outside the table's ranges")
+            precondition(bytes.count <= 3, "U+\(String(value, radix: 16)): a table entry holds three bytes at most")
             return bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) } | UInt32(bytes.count) << 24
         }
 

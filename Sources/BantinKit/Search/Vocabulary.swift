@@ -186,7 +186,6 @@ struct WordTable: Sendable {
     struct Padded {
         let bytes: UnsafeRawBufferPointer
         init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = UnsafeRawBufferPointer(bytes) }
     }
     private var starts: [Int32] = [0]
     private var hashes: [UInt64] = []
