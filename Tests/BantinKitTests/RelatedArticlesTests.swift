@@ -143,6 +143,57 @@ import Testing
         #expect(texts(articles([3], article("d")).0) == ["bài 0 d"])
         #expect(made.value == 5)
     }
+
+    /// An edit appends the article it changed and a new table to the memo instead of writing
+    /// every article again; a memo cut short anywhere after its last table is not used; once
+    /// more than half of it is bytes no table lists, it is written anew.
+    @Test func anEditAppendsToTheSearchMemo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("search")
+        let memo = SearchMemo(url: url)
+        let body = String(repeating: "đảng viên ", count: 50)
+        func save(_ keys: [UInt64], slack: Int = 1 << 20) -> [String] {
+            let (blobs, changed, _) = memo.articles(keys: keys) { indices in indices.map { Array("\(keys[$0]) \(body)".utf8) } }
+            if changed { memo.save(blobs, keys: keys, slack: slack) }
+            return (0..<blobs.count).map { index in blobs.withBlob(index) { String(decoding: $0, as: UTF8.self) } }
+        }
+        func file() throws -> (inode: Int, size: Int) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            return ((attributes[.systemFileNumber] as! NSNumber).intValue, (attributes[.size] as! NSNumber).intValue)
+        }
+        let keys: [UInt64] = Array(1...100)
+        _ = save(keys)
+        let first = try file()
+        var edited = keys
+        edited[40] = 1_000
+        #expect(save(edited) == edited.map { "\($0) \(body)" })
+        let second = try file()
+        // One article's bytes and a table (three numbers an article, three more at the end) appended.
+        #expect(second.inode == first.inode)
+        #expect(second.size == first.size + "1000 \(body)".utf8.count + 24 * edited.count + 24)
+        #expect(save(edited) == edited.map { "\($0) \(body)" }, "read back from the appended table")
+        // Cut anywhere in the last table or trailer: not used, every article made again.
+        let whole = try Data(contentsOf: url)
+        for cut in [1, 8, 24, 25, 24 * edited.count] {
+            try whole.prefix(whole.count - cut).write(to: url)
+            let (blobs, _, _) = memo.articles(keys: edited) { indices in indices.map { _ in Array("remade".utf8) } }
+            #expect(blobs.withBlob(0) { String(decoding: $0, as: UTF8.self) } == "remade", "cut \(cut) bytes")
+        }
+        try whole.write(to: url)
+        // Edits with no slack: written anew once the dead bytes pass the live ones.
+        var inodes: Set<Int> = [try file().inode]
+        var largest = 0
+        for edit in 0..<60 {
+            edited[edit % 100] = 2_000 + UInt64(edit)
+            #expect(save(edited, slack: 0) == edited.map { "\($0) \(body)" })
+            inodes.insert(try file().inode)
+            largest = max(largest, try file().size)
+        }
+        #expect(inodes.count > 1, "written anew at least once")
+        #expect(largest <= 2 * 100 * ("2000 \(body)".utf8.count) + 2 * (24 * 100 + 24) + 16 + 600, "\(largest) bytes")
+    }
 }
 
 /// Counts calls made from many threads.

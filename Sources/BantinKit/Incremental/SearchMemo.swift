@@ -6,7 +6,7 @@ import Foundation
 struct SearchMemo: Sendable {
     let url: URL
 
-    static let magic: UInt64 = 0x6261_6e74_696e_5334  // "bantinS4"
+    static let magic: UInt64 = 0x6261_6e74_696e_5335  // "bantinS5"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
     /// `make` (given the articles' indices, all at once); whether they differ from what is saved
@@ -40,46 +40,103 @@ struct SearchMemo: Sendable {
         var file: MappedFile
     }
 
-    /// The file: magic, the executable's fingerprint, count, `count` × (key, start, length), then
-    /// the articles' bytes; little-endian 64-bit numbers. `nil` for anything that does not fit.
+    /// The file: magic and the executable's fingerprint, the articles' bytes, then a table of
+    /// `count` × (key, start, length) and a trailer (count, where the table starts, the table's
+    /// checksum); little-endian 64-bit numbers. A build appends the articles it made and a new
+    /// table, so an edit writes one article's bytes, not every article's; the file is written
+    /// anew when more than half of it is bytes no table lists. `nil` for anything that does
+    /// not fit, and for a file whose end is not a whole table (cut short while appending).
     private func load() -> Saved? {
-        guard let file = MappedFile(path: url.path), file.size >= 24 else { return nil }
+        guard let file = MappedFile(path: url.path), file.size >= Self.headerSize + Self.trailerSize else { return nil }
         return file.withBytes { bytes -> Saved? in
             let raw = UnsafeRawBufferPointer(bytes)
-            func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at * 8, as: UInt64.self)) }
-            guard word(0) == Self.magic, word(1) == Self.executableKey, word(2) <= UInt64(raw.count / 24) else { return nil }
-            let count = Int(word(2))
-            let blobStart = 24 + count * 24
-            guard blobStart <= raw.count else { return nil }
-            let blobCount = raw.count - blobStart
+            func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            let trailer = raw.count - Self.trailerSize
+            let (count, table, check) = (word(trailer), word(trailer + 8), word(trailer + 16))
+            guard word(0) == Self.magic, word(8) == Self.executableKey, count <= UInt64(trailer / 24), table == UInt64(trailer) - count * 24,
+                table >= UInt64(Self.headerSize), check == Self.checksum(UnsafeRawBufferPointer(rebasing: raw[Int(table)..<trailer]))
+            else { return nil }
             var saved = Saved(keys: [], places: [:], file: file)
-            saved.keys.reserveCapacity(count)
-            saved.places.reserveCapacity(count)
-            for i in 0..<count {
-                let key = word(3 + i * 3), start = word(4 + i * 3), length = word(5 + i * 3)
-                guard start <= UInt64(blobCount), length <= UInt64(blobCount) - start, length >= 4 else { return nil }
+            saved.keys.reserveCapacity(Int(count))
+            saved.places.reserveCapacity(Int(count))
+            for i in 0..<Int(count) {
+                let at = Int(table) + 24 * i
+                let key = word(at), start = word(at + 8), length = word(at + 16)
+                guard start >= UInt64(Self.headerSize), start <= table, length <= table - start, length >= 4 else { return nil }
                 saved.keys.append(key)
-                saved.places[key] = (blobStart + Int(start))..<(blobStart + Int(start + length))
+                saved.places[key] = Int(start)..<Int(start + length)
             }
             return saved
         }
     }
 
-    /// Saves `articles` under `keys` (written beside, then renamed over the last memo), each
-    /// article's bytes straight from where they are.
-    func save(_ articles: ArticleBlobs, keys: [UInt64]) {
-        var words: [UInt64] = [Self.magic, Self.executableKey, UInt64(keys.count)]
-        words.reserveCapacity(3 + keys.count * 3)
-        var start = 0
+    private static let headerSize = 16, trailerSize = 24
+
+    private static func checksum(_ table: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(bytes: table)
+        return hasher.value
+    }
+
+    /// Saves `articles` under `keys`: appended to the memo they were read from when that is
+    /// still the file and mostly in use, otherwise written beside and renamed over it.
+    /// `slack`: bytes no table lists always tolerated before the file is written anew.
+    func save(_ articles: ArticleBlobs, keys: [UInt64], slack: Int = 1 << 20) {
+        if let file = articles.savedFile, file.isStill(at: url.path) {
+            let live = keys.indices.reduce(0) { $0 + (articles.savedPlace($1)?.count ?? 0) }
+            if file.size <= 2 * live + slack {
+                if append(articles, keys: keys, to: file) { return }
+                unlink(url.path)
+                return
+            }
+        }
+        OutputFolder.replaceFile(at: url.path) { out in
+            out.append(number: Self.magic)
+            out.append(number: Self.executableKey)
+            write(articles, keys: keys, at: Self.headerSize, to: &out) { _ in true }
+        }
+    }
+
+    /// Appends the articles this build made and a table of all; whether every byte was written.
+    private func append(_ articles: ArticleBlobs, keys: [UInt64], to file: MappedFile) -> Bool {
+        let fd = open(url.path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        guard lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) else {
+            close(fd)
+            return false
+        }
+        var out = FileAppender(fd: fd)
+        write(articles, keys: keys, at: file.size, to: &out) { articles.savedPlace($0) == nil }
+        let written = out.finish()
+        return close(fd) == 0 && written
+    }
+
+    /// Writes, from `position` in the file, the bytes of the articles `writes` says (the others
+    /// are where `articles` read them), then the table and trailer.
+    private func write(_ articles: ArticleBlobs, keys: [UInt64], at position: Int, to out: inout FileAppender, _ writes: (Int) -> Bool) {
+        var table: [UInt64] = []
+        table.reserveCapacity(keys.count * 3)
+        var position = position
         for (index, key) in keys.enumerated() {
-            let length = articles.withBlob(index) { $0.count }
-            words += [key, UInt64(start), UInt64(length)]
-            start += length
+            if writes(index) {
+                let length = articles.withBlob(index) { blob in
+                    out.append(blob)
+                    return blob.count
+                }
+                table += [key, UInt64(position), UInt64(length)]
+                position += length
+            } else {
+                let place = articles.savedPlace(index)!
+                table += [key, UInt64(place.lowerBound), UInt64(place.count)]
+            }
         }
-        OutputFolder.replaceFile(at: url.path) { file in
-            words.map(\.littleEndian).withUnsafeBytes { file.append($0) }
-            for index in keys.indices { articles.withBlob(index) { file.append($0) } }
+        let check = table.map(\.littleEndian).withUnsafeBytes { bytes in
+            out.append(bytes)
+            return Self.checksum(bytes)
         }
+        out.append(number: UInt64(keys.count))
+        out.append(number: UInt64(position))
+        out.append(number: check)
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.

@@ -20,6 +20,12 @@ final class ArticleBlobs: @unchecked Sendable {
         self.init(made: all, saved: nil, places: Array(repeating: nil, count: all.count))
     }
 
+    /// The file the articles not made were read from.
+    var savedFile: MappedFile? { saved }
+
+    /// Where the bytes of the article at `index` are in `savedFile`; `nil` when made by this build.
+    func savedPlace(_ index: Int) -> Range<Int>? { made[index] == nil ? places[index] : nil }
+
     /// Calls `body` with the bytes of the article at `index` (site order).
     func withBlob<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let bytes = made[index] { return bytes.withUnsafeBytes(body) }
