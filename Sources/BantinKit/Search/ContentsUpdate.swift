@@ -70,7 +70,26 @@ extension SearchShards {
             }
         }
         let remade = Vocabulary(parts: [(table, postings)]).shardWords()
-        return (words.filter { !folded.contains($0.folded) } + remade).sorted { $0.folded.lexicographicallyPrecedes($1.folded) }
+        return merged(words.filter { !folded.contains($0.folded) }, remade)
+    }
+
+    /// Two lists of words sorted by their folded bytes, and with none in common, as one.
+    private static func merged(_ a: [Vocabulary.ShardWord], _ b: [Vocabulary.ShardWord]) -> [Vocabulary.ShardWord] {
+        var out: [Vocabulary.ShardWord] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            if a[i].folded.lexicographicallyPrecedes(b[j].folded) {
+                out.append(a[i])
+                i += 1
+            } else {
+                out.append(b[j])
+                j += 1
+            }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// `lists` with the lists of the `changed` buckets made again.
