@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a deterministic synthetic bulletin for benchmarking bantin (and Hugo).
 
-    generate.py N OUT_DIR [--hugo HUGO_DIR]
+    generate.py N OUT_DIR [--hugo HUGO_DIR] [--codes K]
 
 Writes a bantin content folder to OUT_DIR:
 
@@ -13,6 +13,11 @@ Writes a bantin content folder to OUT_DIR:
 With --hugo, also writes an equivalent Hugo site (config.toml, content/, layouts/)
 to HUGO_DIR, with the same articles, bodies and front matter. See bench/README.md
 for what the Hugo site does and does not do.
+
+With --codes K, each body ends with a paragraph of K made-up file codes (letters, some
+Vietnamese, then digits), nearly all different: a bulletin whose codes, numbers and names
+make hundreds of thousands of distinct words, where the default corpus has about 11,000.
+Without it the output is the same as before the option existed.
 
 The output depends only on N and this file: random.Random(N) (which also seeds one
 generator per chunk of 1,000 articles, so chunks are written in parallel and the result
@@ -814,12 +819,24 @@ def hugo_front_matter(a):
 
 _CORPUS = None  # set before the worker processes fork, so it is not pickled per task
 
+CODE_LETTERS = "abcdeghiklmnopqrstuvxyđăâêôơư"
 
-def write_chunk(out, hugo, chunk):
+
+def codes_paragraph(slug, count):
+    """`count` made-up file codes for the article `slug`, from a generator of its own."""
+    rng = Random("codes-" + slug)
+    codes = ("".join(rng.choice(CODE_LETTERS) for _ in range(rng.randint(3, 9))) + str(rng.randint(0, 99999))
+             for _ in range(count))
+    return "\nMã hồ sơ lưu trữ: " + " ".join(codes) + ".\n"
+
+
+def write_chunk(out, hugo, codes, chunk):
     """Writes one chunk of articles; returns their number of words."""
     made_dirs = set()
     words = 0
     for a in _CORPUS.articles(chunk):
+        if codes:
+            a["body"] += codes_paragraph(a["slug"], codes)
         ym = f"{a['date'].year:04d}/{a['date'].month:02d}"
         if ym not in made_dirs:
             made_dirs.add(ym)
@@ -840,9 +857,12 @@ def main(argv):
     parser.add_argument("n", type=int, metavar="N", help="number of articles")
     parser.add_argument("out", metavar="OUT_DIR", help="bantin content folder to write")
     parser.add_argument("--hugo", metavar="HUGO_DIR", help="also write an equivalent Hugo site here")
+    parser.add_argument("--codes", type=int, default=0, metavar="K", help="end each body with K made-up file codes")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("N must be at least 1")
+    if args.codes < 0:
+        parser.error("K must not be negative")
 
     for folder in filter(None, (args.out, args.hugo and os.path.join(args.hugo, "content"))):
         if os.path.exists(folder):
@@ -854,7 +874,7 @@ def main(argv):
     global _CORPUS
     _CORPUS = Corpus(args.n)
     chunks = range(len(_CORPUS.chunk_seeds))
-    job = partial(write_chunk, args.out, args.hugo)
+    job = partial(write_chunk, args.out, args.hugo, args.codes)
     try:
         # Creating files is mostly kernel time; chunks go to one process per core.
         ctx = multiprocessing.get_context("fork")
