@@ -119,6 +119,43 @@ import Testing
         #expect(index.forms("dang") == ["đảng", "đăng", "đang", "đàng"])
     }
 
+    /// Random texts of Vietnamese, punctuation, other scripts, emoji and combining marks, with
+    /// runs near the longest word kept: the byte-level reader finds the words a reader of
+    /// whole scalars finds with `Kinds.kind`.
+    @Test func wordsReadFromBytesAreThoseOfTheirScalars() {
+        let pieces = ["a", "Z", "7", " ", ",", "-", "/", "đ", "Đ", "ư", "Ư", "ạ", "Ấ", "ế", "ỹ", "\u{00A0}", "“", "”", "–", "…", "«",
+                      "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}"]
+        var random = SeededGenerator(seed: 17)
+        func reference(_ text: String) -> [String] {
+            var words: [String] = [], current: [UInt8] = []
+            func end() {
+                if !current.isEmpty, current.count <= SearchWords.maxLength { words.append(String(decoding: current, as: UTF8.self)) }
+                current = []
+            }
+            for scalar in text.unicodeScalars {
+                let kind = SearchWords.Kinds.kind(of: scalar.value)
+                if kind == SearchWords.Kinds.boundary { end() } else {
+                    current += String(kind == SearchWords.Kinds.same ? scalar : Unicode.Scalar(kind)!).utf8
+                }
+            }
+            end()
+            return words
+        }
+        var differ: [String] = []
+        for round in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...40, using: &random) {
+                let piece = pieces.randomElement(using: &random)!
+                // Now and then a run of one letter, around the longest word kept.
+                text += Int.random(in: 0..<8, using: &random) == 0 ? String(repeating: piece, count: Int.random(in: 10...52, using: &random)) : piece
+            }
+            var words: [String] = []
+            SearchWords.forEach(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+            if words != reference(text) { differ.append("round \(round): \(text.debugDescription)") }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(3))")
+    }
+
     /// Every scalar the table covers is read as its own definition says (`Kinds.kind`), between
     /// two letters: the end of a word, the scalar itself, or its lower-case form.
     @Test func theScalarTableAgreesWithUnicode() {
