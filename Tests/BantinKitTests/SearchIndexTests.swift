@@ -108,6 +108,26 @@ import Testing
         #expect(sorted == Set(words.map { Array($0.utf8) }).sorted { $0.lexicographicallyPrecedes($1) })
     }
 
+    /// Words read eight bytes at a time, with other bytes after them, are told apart and found
+    /// again as when read one by one: whatever follows a word is not part of it.
+    @Test func aWordTableComparesPaddedWordsByTheirOwnBytes() {
+        var random = SeededGenerator(seed: 5)
+        let letters = Array("abđơ0ạ".utf8)
+        let words = (0..<2_000).map { _ in (0..<Int.random(in: 1...20, using: &random)).map { _ in letters.randomElement(using: &random)! } }
+        var padded = WordTable(), plain = WordTable()
+        var ids: [[UInt8]: Int] = [:]
+        for word in words {
+            // The word, then eight bytes of noise that may continue it.
+            let buffer = word + (0..<8).map { _ in letters.randomElement(using: &random)! }
+            let id = buffer.withUnsafeBytes { padded.intern(WordTable.Padded(UnsafeRawBufferPointer(rebasing: $0[0..<word.count]))) }
+            #expect(ids[word, default: id] == id, "\(word) found as another word")
+            ids[word] = id
+            #expect(word.withUnsafeBytes { plain.intern($0) } == id, "numbered as when read one by one")
+        }
+        #expect(padded.count == Set(words).count)
+        for (word, id) in ids { #expect(padded.word(id) { Array($0) } == word) }
+    }
+
     /// An entry lists a folded word's forms by how many articles have them, then bytewise.
     @Test func aFoldedWordsFormsComeMostUsedFirst() throws {
         let site = try TestSite()
