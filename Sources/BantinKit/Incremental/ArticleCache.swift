@@ -89,57 +89,30 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
         var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
         table += fresh.keys.map { ($0, nil) }
         table.sort { $0.path < $1.path }
-        if let file, file.isStill(at: url.path) {
-            let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
-            if file.size <= 2 * live + slack, append(table, to: file, at: url.path) { return }
-        }
-        let temporary = url.path + ".tmp"
-        unlink(temporary)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        var out = CacheWriter(fd: fd)
-        out.text(Self.magic)
-        out.text(context)
-        var places: [Range<Int>] = []
-        for (path, stored) in table {
-            let start = Int(out.position)
-            if let stored, let file {
-                out.raw(UnsafeBufferPointer(rebasing: file.bytes[stored]))
-            } else if let entry = fresh[path] {
-                out.entry(path, entry)
-            }
-            places.append(start..<Int(out.position))
-            out.flushIfLarge()
-        }
-        out.table(places)
-        if out.finish() && rename(temporary, url.path) == 0 { return }
-        unlink(temporary)
-    }
-
-    /// Appends the new entries and a table of all; false (and no cache) if a write failed.
-    private func append(_ table: [(path: String, stored: Range<Int>?)], to file: MappedFile, at path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        guard lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) else {
-            close(fd)
-            return false
-        }
-        var out = CacheWriter(fd: fd, position: Int64(file.size))
-        var places: [Range<Int>] = []
-        for (path, stored) in table {
-            if let stored {
-                places.append(stored)
-            } else if let entry = fresh[path] {
+        let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
+        CacheWriter.save(at: url.path, over: file, live: live, slack: slack) { out in
+            out.text(Self.magic)
+            out.text(context)
+        } entries: { out, appending in
+            var places: [Range<Int>] = []
+            for (path, stored) in table {
+                if appending, let stored {
+                    places.append(stored)
+                    continue
+                }
                 let start = Int(out.position)
-                out.entry(path, entry)
+                if let stored, let file {
+                    out.raw(UnsafeBufferPointer(rebasing: file.bytes[stored]))
+                } else if let entry = fresh[path] {
+                    out.entry(path, entry)
+                } else {
+                    continue
+                }
                 places.append(start..<Int(out.position))
+                out.flushIfLarge()
             }
+            return (places, nil)
         }
-        out.table(places)
-        if out.finish() { return true }
-        // A half-written end is never taken for a table (see `load`), but leave nothing doubtful.
-        unlink(path)
-        return false
     }
 
     /// The cache saved at `url`, if it was saved in `context`; otherwise an empty one. The file is
@@ -149,24 +122,11 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
         guard let file = MappedFile(path: url.path), file.size >= 24 else { return empty }
         defer { withExtendedLifetime(file) {} }  // `bytes` points into it
         let bytes = file.bytes
-        // The trailer: entry count, where the table starts, the table's fingerprint.
-        var trailer = CacheReader(bytes: bytes, offset: file.size - 24)
-        guard let count = trailer.int().map(Int.init), let table = trailer.int().map(Int.init), let check = trailer.int(),
-            count >= 0, table >= 0, count <= file.size / 16, table + count * 16 + 24 == file.size,
-            check == CacheWriter.checksum(UnsafeBufferPointer(rebasing: bytes[table..<(table + count * 16)]))
-        else { return empty }
         var header = CacheReader(bytes: bytes)
-        guard header.string() == magic, header.string() == context else { return empty }
-        let firstEntry = header.offset
-        var places: [Range<Int>] = []
-        places.reserveCapacity(count)
-        var reader = CacheReader(bytes: bytes, offset: table)
-        for _ in 0..<count {
-            guard let start = reader.int().map(Int.init), let length = reader.int().map(Int.init), start >= firstEntry, length > 0,
-                start <= table - length
-            else { return empty }
-            places.append(start..<(start + length))
-        }
+        guard header.string() == magic, header.string() == context,
+            let places = CacheReader.table(of: bytes, firstEntry: header.offset, keyed: false)?.places
+        else { return empty }
+        let count = places.count
         let chunkSize = 256
         let chunks = Array(stride(from: 0, to: count, by: chunkSize))
         let ranges = places

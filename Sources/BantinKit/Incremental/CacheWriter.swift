@@ -53,11 +53,13 @@ struct CacheWriter {
 
     mutating func raw(_ value: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: value) }
 
-    /// Where each entry is, then the trailer: entry count, where this table starts, its checksum.
-    mutating func table(_ places: [Range<Int>]) {
+    /// Where each entry is (after its key, when the entries have `keys`), then the trailer:
+    /// entry count, where this table starts, its checksum.
+    mutating func table(_ places: [Range<Int>], keys: [UInt64]? = nil) {
         let start = bytes.count
         let table = position
-        for place in places {
+        for (k, place) in places.enumerated() {
+            if let keys { int(Int64(bitPattern: keys[k])) }
             int(Int64(place.lowerBound))
             int(Int64(place.count))
         }
@@ -71,6 +73,44 @@ struct CacheWriter {
         var hasher = StableHasher()
         hasher.add(bytes: UnsafeRawBufferPointer(table))
         return Int64(bitPattern: hasher.value)
+    }
+}
+
+extension CacheWriter {
+    /// Saves a file of entries followed by their table (`table`) at `path`. When `file` (the
+    /// file as it was read) is still the one at `path` and at most twice `live` bytes plus
+    /// `slack`, the new entries and a new table are appended to it; otherwise (or when
+    /// appending fails) everything is written into a temporary file renamed over it, so a
+    /// failure leaves the old file or none. `header` starts a new file; `entries` writes the
+    /// entries, only those not already in `file` when `appending`, and gives every entry's
+    /// place (and keys) for the table.
+    static func save(
+        at path: String, over file: MappedFile?, live: Int, slack: Int, header: (inout CacheWriter) -> Void,
+        entries: (inout CacheWriter, _ appending: Bool) -> (places: [Range<Int>], keys: [UInt64]?)
+    ) {
+        if let file, file.isStill(at: path), file.size <= 2 * live + slack {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            if fd >= 0, lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) {
+                var out = CacheWriter(fd: fd, position: Int64(file.size))
+                let (places, keys) = entries(&out, true)
+                out.table(places, keys: keys)
+                if out.finish() { return }
+                // A half-written end is never taken for a table (`CacheReader.table`), but leave nothing doubtful.
+                unlink(path)
+            } else if fd >= 0 {
+                close(fd)
+            }
+        }
+        let temporary = path + ".tmp"
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var out = CacheWriter(fd: fd)
+        header(&out)
+        let (places, keys) = entries(&out, false)
+        out.table(places, keys: keys)
+        if out.finish() && rename(temporary, path) == 0 { return }
+        unlink(temporary)
     }
 }
 
@@ -91,5 +131,33 @@ struct CacheReader {
         let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
         offset += Int(count)
         return String(decoding: slice, as: UTF8.self)
+    }
+}
+
+extension CacheReader {
+    /// The entries the table at the end of `bytes` lists (`CacheWriter.table`), with their keys
+    /// when `keyed`: `nil` unless the file ends with a whole table whose checksum holds, and
+    /// every entry is non-empty and lies between `firstEntry` and the table.
+    static func table(of bytes: UnsafeBufferPointer<UInt8>, firstEntry: Int, keyed: Bool) -> (keys: [UInt64], places: [Range<Int>])? {
+        let width = keyed ? 24 : 16
+        guard bytes.count >= 24 + firstEntry else { return nil }
+        var trailer = CacheReader(bytes: bytes, offset: bytes.count - 24)
+        guard let count = trailer.int().map(Int.init), let table = trailer.int().map(Int.init), let check = trailer.int(),
+            count >= 0, count <= (bytes.count - 24) / width, table >= firstEntry, table + count * width + 24 == bytes.count,
+            check == CacheWriter.checksum(UnsafeBufferPointer(rebasing: bytes[table..<(table + count * width)]))
+        else { return nil }
+        var keys: [UInt64] = []
+        var places: [Range<Int>] = []
+        keys.reserveCapacity(keyed ? count : 0)
+        places.reserveCapacity(count)
+        var reader = CacheReader(bytes: bytes, offset: table)
+        for _ in 0..<count {
+            if keyed { keys.append(UInt64(bitPattern: reader.int()!)) }
+            guard let start = reader.int().map(Int.init), let length = reader.int().map(Int.init), start >= firstEntry, length > 0,
+                start <= table - length
+            else { return nil }
+            places.append(start..<(start + length))
+        }
+        return (keys, places)
     }
 }

@@ -40,103 +40,47 @@ struct SearchMemo: Sendable {
         var file: MappedFile
     }
 
-    /// The file: magic and the executable's fingerprint, the articles' bytes, then a table of
-    /// `count` × (key, start, length) and a trailer (count, where the table starts, the table's
-    /// checksum); little-endian 64-bit numbers. A build appends the articles it made and a new
-    /// table, so an edit writes one article's bytes, not every article's; the file is written
-    /// anew when more than half of it is bytes no table lists. `nil` for anything that does
-    /// not fit, and for a file whose end is not a whole table (cut short while appending).
+    /// The file: magic and the executable's fingerprint (little-endian 64-bit numbers), the
+    /// articles' bytes, then their table of keys and places (`CacheWriter.table`). A build
+    /// appends the articles it made and a new table, so an edit writes one article's bytes, not
+    /// every article's; the file is written anew when more than half of it is bytes no table
+    /// lists (`CacheWriter.save`, as the article cache). `nil` for anything that does not fit,
+    /// and for a file whose end is not a whole table (cut short while appending).
     private func load() -> Saved? {
-        guard let file = MappedFile(path: url.path), file.size >= Self.headerSize + Self.trailerSize else { return nil }
+        guard let file = MappedFile(path: url.path) else { return nil }
         return file.withBytes { bytes -> Saved? in
-            let raw = UnsafeRawBufferPointer(bytes)
-            func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-            let trailer = raw.count - Self.trailerSize
-            let (count, table, check) = (word(trailer), word(trailer + 8), word(trailer + 16))
-            guard word(0) == Self.magic, word(8) == Self.executableKey, count <= UInt64(trailer / 24), table == UInt64(trailer) - count * 24,
-                table >= UInt64(Self.headerSize), check == Self.checksum(UnsafeRawBufferPointer(rebasing: raw[Int(table)..<trailer]))
+            var header = CacheReader(bytes: bytes)
+            guard header.int() == Int64(bitPattern: Self.magic), header.int() == Int64(bitPattern: Self.executableKey),
+                let (keys, places) = CacheReader.table(of: bytes, firstEntry: header.offset, keyed: true),
+                places.allSatisfy({ $0.count >= 4 })
             else { return nil }
-            var saved = Saved(keys: [], places: [:], file: file)
-            saved.keys.reserveCapacity(Int(count))
-            saved.places.reserveCapacity(Int(count))
-            for i in 0..<Int(count) {
-                let at = Int(table) + 24 * i
-                let key = word(at), start = word(at + 8), length = word(at + 16)
-                guard start >= UInt64(Self.headerSize), start <= table, length <= table - start, length >= 4 else { return nil }
-                saved.keys.append(key)
-                saved.places[key] = Int(start)..<Int(start + length)
-            }
-            return saved
+            return Saved(keys: keys, places: Dictionary(zip(keys, places)) { _, last in last }, file: file)
         }
-    }
-
-    private static let headerSize = 16, trailerSize = 24
-
-    private static func checksum(_ table: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(bytes: table)
-        return hasher.value
     }
 
     /// Saves `articles` under `keys`: appended to the memo they were read from when that is
     /// still the file and mostly in use, otherwise written beside and renamed over it.
     /// `slack`: bytes no table lists always tolerated before the file is written anew.
     func save(_ articles: ArticleBlobs, keys: [UInt64], slack: Int = 1 << 20) {
-        if let file = articles.savedFile, file.isStill(at: url.path) {
-            let live = keys.indices.reduce(0) { $0 + (articles.savedPlace($1)?.count ?? 0) }
-            if file.size <= 2 * live + slack {
-                if append(articles, keys: keys, to: file) { return }
-                unlink(url.path)
-                return
-            }
-        }
-        OutputFolder.replaceFile(at: url.path) { out in
-            out.append(number: Self.magic)
-            out.append(number: Self.executableKey)
-            write(articles, keys: keys, at: Self.headerSize, to: &out) { _ in true }
-        }
-    }
-
-    /// Appends the articles this build made and a table of all; whether every byte was written.
-    private func append(_ articles: ArticleBlobs, keys: [UInt64], to file: MappedFile) -> Bool {
-        let fd = open(url.path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        guard lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) else {
-            close(fd)
-            return false
-        }
-        var out = FileAppender(fd: fd)
-        write(articles, keys: keys, at: file.size, to: &out) { articles.savedPlace($0) == nil }
-        let written = out.finish()
-        return close(fd) == 0 && written
-    }
-
-    /// Writes, from `position` in the file, the bytes of the articles `writes` says (the others
-    /// are where `articles` read them), then the table and trailer.
-    private func write(_ articles: ArticleBlobs, keys: [UInt64], at position: Int, to out: inout FileAppender, _ writes: (Int) -> Bool) {
-        var table: [UInt64] = []
-        table.reserveCapacity(keys.count * 3)
-        var position = position
-        for (index, key) in keys.enumerated() {
-            if writes(index) {
-                let length = articles.withBlob(index) { blob in
-                    out.append(blob)
-                    return blob.count
+        let live = keys.indices.reduce(0) { $0 + (articles.savedPlace($1)?.count ?? 0) }
+        CacheWriter.save(at: url.path, over: articles.savedFile, live: live, slack: slack) { out in
+            out.int(Int64(bitPattern: Self.magic))
+            out.int(Int64(bitPattern: Self.executableKey))
+        } entries: { out, appending in
+            var places: [Range<Int>] = []
+            places.reserveCapacity(keys.count)
+            for index in keys.indices {
+                if appending, let place = articles.savedPlace(index) {
+                    places.append(place)
+                    continue
                 }
-                table += [key, UInt64(position), UInt64(length)]
-                position += length
-            } else {
-                let place = articles.savedPlace(index)!
-                table += [key, UInt64(place.lowerBound), UInt64(place.count)]
+                let start = Int(out.position)
+                articles.withBlob(index) { out.raw($0.assumingMemoryBound(to: UInt8.self)) }
+                places.append(start..<Int(out.position))
+                out.flushIfLarge()
             }
+            return (places, keys)
         }
-        let check = table.map(\.littleEndian).withUnsafeBytes { bytes in
-            out.append(bytes)
-            return Self.checksum(bytes)
-        }
-        out.append(number: UInt64(keys.count))
-        out.append(number: UInt64(position))
-        out.append(number: check)
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.
