@@ -52,7 +52,7 @@ struct SearchShardMemo: Sendable {
     /// Saves `contents` for `keys` (written beside, then renamed over the last memo).
     func save(_ contents: SearchShards.Contents, keys: [UInt64]) {
         OutputFolder.replaceFile(at: url.path) { out in
-            Self.append([Self.magic, SearchMemo.executableKey, UInt64(keys.count)] + keys, to: &out)
+            for number in [Self.magic, SearchMemo.executableKey, UInt64(keys.count)] + keys { out.append(number: number) }
             out.append(number: UInt64(contents.words.count))
             for word in contents.words {
                 Self.append(string: word.folded, to: &out)
@@ -66,12 +66,9 @@ struct SearchShardMemo: Sendable {
                 let length = contents.pairs.list(b).count
                 return length == 0 ? nil : UInt64(b) << 32 | UInt64(length)
             }
-            Self.append([UInt64(lengths.count)] + lengths, to: &out)
+            out.append(number: UInt64(lengths.count))
+            for length in lengths { out.append(number: length) }
         }
-    }
-
-    private static func append(_ words: [UInt64], to out: inout FileAppender) {
-        words.map(\.littleEndian).withUnsafeBytes { out.append($0) }
     }
 
     private static func append(string bytes: [UInt8], to out: inout FileAppender) {

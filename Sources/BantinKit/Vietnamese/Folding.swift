@@ -16,6 +16,13 @@ public enum VietnameseFolding {
         return out
     }
 
+    /// `foldedUTF8` of valid UTF-8 `bytes`.
+    static func foldedUTF8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        var out: [UInt8] = []
+        appendFolded(bytes, to: &out)
+        return out
+    }
+
     /// `foldedUTF8` of valid UTF-8 `bytes`, appended to `out`.
     static func appendFolded(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         forEachScalar(of: bytes) { forEachFoldedByte(of: $0) { out.append($0) } }
