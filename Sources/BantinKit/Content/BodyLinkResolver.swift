@@ -102,6 +102,10 @@ struct BodyLinkResolver {
             return nil
         }
         guard let target = catalog.target(at: path) else {
+            if let reason = catalog.unused(path) {
+                fail(link, document, "`\(parts.path)` \(reason), so nothing is published for it")
+                return nil
+            }
             fail(link, document, missing(parts.path, resolved: path, from: document.path))
             return nil
         }

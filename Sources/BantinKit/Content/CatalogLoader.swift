@@ -23,6 +23,9 @@ public enum CatalogLoader {
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
         var diagnostics = listed.diagnostics
         let files = ContentFiles(listed.files)
+        diagnostics += files.unread.map {
+            .warning(ContentTree.join(displayRoot, $0.relativePath), "not published: Markdown is read only as an article (under articles/) or a directive or theme (directly in directives/ or themes/)")
+        }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let config = settings.config
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
@@ -45,7 +48,8 @@ public enum CatalogLoader {
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         let links = resolveLinks(
             articles: articles, publishedNow: published, read: read.articles, directives: directives, themes: themes,
-            staticFiles: files.other, displayRoot: displayRoot, into: &diagnostics)
+            staticFiles: files.other, unused: files.unused(read: read.articles, directives, themes, displayRoot: displayRoot),
+            displayRoot: displayRoot, into: &diagnostics)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -54,32 +58,67 @@ public enum CatalogLoader {
         return (catalog, diagnostics)
     }
 
-    /// The files of a content folder by kind.
+    /// The files of a content folder by kind. Markdown is `.md` or `.markdown`, in any case.
+    /// An editor's leftovers (backups, swap and lock files) are not content: they are left out.
     struct ContentFiles {
         var articles: [TreeEntry] = [], directives: [TreeEntry] = [], themes: [TreeEntry] = [], other: [TreeEntry] = []
         /// `site.yml` or `site.yaml`, as listed (a link leading outside the folder is not).
         var settings: [TreeEntry] = []
+        /// Markdown that is none of those: its source is not published.
+        var unread: [TreeEntry] = []
 
         init(_ files: [TreeEntry]) {
             articles.reserveCapacity(files.count)
-            for file in files {
-                if file.relativePath.hasPrefix("articles/") && file.relativePath.hasSuffix(".md") {
+            for file in files where !Self.isLeftover(file.relativePath) {
+                let markdown = Self.isMarkdown(file.relativePath)
+                if markdown && file.relativePath.hasPrefix("articles/") {
                     articles.append(file)
-                } else if isTopLevel(file, in: "directives") {
+                } else if markdown && isTopLevel(file, in: "directives") {
                     directives.append(file)
-                } else if isTopLevel(file, in: "themes") {
+                } else if markdown && isTopLevel(file, in: "themes") {
                     themes.append(file)
                 } else if file.relativePath == "site.yml" || file.relativePath == "site.yaml" {
                     settings.append(file)
+                } else if markdown {
+                    unread.append(file)
                 } else {
                     other.append(file)
                 }
             }
         }
 
+        /// The files that become nothing of the site and why, by path under `content/`: Markdown
+        /// not read, and texts that gave no article, directive or theme (`read`, `directives`,
+        /// `themes`: those that did, named under `displayRoot`).
+        func unused(read: [Article], _ directives: [Directive], _ themes: [Theme], displayRoot: String) -> [String: String] {
+            var reasons: [String: String] = [:]
+            for file in unread { reasons[file.relativePath] = "is Markdown outside articles/, directives/ and themes/, which is not published" }
+            let made = Set(read.map(\.file) + directives.compactMap(\.file) + themes.compactMap(\.file))
+                .map { ContentIndex.path(of: $0, under: displayRoot) }
+            for file in articles + self.directives + self.themes where !made.contains(file.relativePath) {
+                reasons[file.relativePath] = "has errors of its own (reported for it)"
+            }
+            return reasons
+        }
+
         private func isTopLevel(_ entry: TreeEntry, in folder: String) -> Bool {
-            entry.relativePath.hasPrefix(folder + "/") && entry.relativePath.hasSuffix(".md")
-                && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
+            entry.relativePath.hasPrefix(folder + "/") && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
+        }
+
+        static func isMarkdown(_ path: String) -> Bool {
+            let name = path.lowercased()
+            return name.hasSuffix(".md") || name.hasSuffix(".markdown")
+        }
+
+        /// Backups (`bai.md~`, `bai.md.bak`), editors' swap and lock files (`.bai.md.swp` is
+        /// hidden already; `#bai.md#`, Word's `~$bai.docx`), and the files Windows leaves in
+        /// folders of photos.
+        static func isLeftover(_ path: String) -> Bool {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let lower = name.lowercased()
+            return name.hasSuffix("~") || name.hasPrefix("~$") || (name.hasPrefix("#") && name.hasSuffix("#"))
+                || [".swp", ".swo", ".bak", ".tmp"].contains { lower.hasSuffix($0) }
+                || lower == "thumbs.db" || lower == "desktop.ini"
         }
     }
 
@@ -137,7 +176,7 @@ public enum CatalogLoader {
     /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
         articles: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
-        staticFiles: [TreeEntry], displayRoot: String, into diagnostics: inout [Diagnostic]
+        staticFiles: [TreeEntry], unused: [String: String] = [:], displayRoot: String, into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
@@ -151,7 +190,7 @@ public enum CatalogLoader {
         guard !documents.isEmpty else { return [:] }
         let index = ContentIndex(
             published: articles, publishedNow: publishedNow, read: read, directives: directives, themes: themes,
-            staticFiles: staticFiles, contentRoot: displayRoot)
+            staticFiles: staticFiles, unused: unused, contentRoot: displayRoot)
         var resolver = BodyLinkResolver(catalog: index, contentRoot: displayRoot)
         let links = resolver.resolve(documents)
         diagnostics += resolver.diagnostics

@@ -11,13 +11,17 @@ struct ContentIndex {
     private var files: [String: TreeEntry] = [:]
     private var folders: Set<String> = []
     private let read: [String: Article]
+    /// Files of the content folder that are no page or file of the site, and why.
+    private let unused: [String: String]
 
     /// `published`: the articles the site shows now or once their date comes; `publishedNow`:
-    /// those it shows in this build; `read`: every article read, drafts included.
+    /// those it shows in this build; `read`: every article read, drafts included; `unused`: files
+    /// under `content/` that become nothing of the site, and why (by path there).
     init(
         published: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
-        staticFiles: [TreeEntry], contentRoot: String
+        staticFiles: [TreeEntry], unused: [String: String] = [:], contentRoot: String
     ) {
+        self.unused = unused
         let path = { (file: String) in Self.path(of: file, under: contentRoot) }
         var byPath: [String: Article] = [:]
         for article in read { byPath[path(article.file)] = article }
@@ -63,6 +67,10 @@ struct ContentIndex {
     }
 
     func target(at path: String) -> ResolvedLink.Target? { targets[path] }
+
+    /// Why the file at `path`, which is there, becomes nothing of the site (Markdown that is not
+    /// read, a text that could not be read).
+    func unused(_ path: String) -> String? { unused[path] }
 
     /// Why the article at `path` has no page, when it has none.
     func unpublished(_ path: String) -> String? {
