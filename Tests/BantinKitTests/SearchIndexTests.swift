@@ -72,9 +72,57 @@ import Testing
         ("Bảng:\n\n| Cột | Số |\n| --- | ---: |\n| a | 1 |", "Bảng:\nCột Số\na 1"),
         ("```\nlet x = [1](2)\n```\nSau[^1].\n\n[1]: https://x.org", "let x = [1](2)\nSau."),
         ("Xem <https://a.org> và [trang][ref] &quot;A&quot;\r\n***\r\nHết", "Xem  và trang \"A\"\nHết"),
+        // A footnote's text is read, as a block of its own; a reference definition is not.
+        ("Theo báo cáo[^1] năm nay.\n\n[^1]: Báo cáo *số 27* ngày 25/10/2021.\n[ref]: https://x.org", "Theo báo cáo năm nay.\nBáo cáo số 27 ngày 25/10/2021."),
+        // A link's target may hold parentheses of its own.
+        ("Theo [Wikipedia](https://vi.wikipedia.org/wiki/Hồ_Chí_Minh_(định_hướng)) thì đúng.", "Theo Wikipedia thì đúng."),
+        ("Xem [bài](<../a b.md> \"tựa\") và [khác](x\\)y) nữa.", "Xem bài và khác nữa."),
     ])
     func plainTextDropsMarkup(markdown: String, plain: String) {
         #expect(MarkdownPlainText.text(of: markdown) == plain)
+    }
+
+    /// The photo's caption is read above the body; the byline, place, category, codes and themes
+    /// make a line of their own, which the page shows when a word is found only there.
+    @Test func aRecordHoldsTheCaptionAndWhatElseWasRead() throws {
+        let site = try TestSite()
+        try site.write("content/media/sen.png", bytes: Self.png)
+        try site.write("content/themes/2023.md", "---\nyear: 2023\ntitle: Chuyên đề năm 2023\n---\n")
+        let fields = "image: media/sen.png\nimage_alt: Hoa sen\nimage_caption: Hoa sen — biểu tượng của vùng đất Sen Hồng\n"
+            + "author: Lê Đình Khôi\nsource: TTXVN\nlocation: Đồng Tháp\ncategory: Xây dựng Đảng\ndirectives: [\"05-CT/TW\"]\nthemes: [2023]\n"
+        try site.write("content/articles/a.md", article(title: "Đồng Tháp nhân rộng mô hình", extra: fields, body: "Nội dung."))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        let record = try #require(index.records[0])
+        #expect(record[4] == "Hoa sen — biểu tượng của vùng đất Sen Hồng\nNội dung.")
+        #expect(record[5] == "Lê Đình Khôi · TTXVN · Đồng Tháp · Xây dựng Đảng · 05-CT/TW · Chuyên đề 2023")
+        #expect(index.articles("sen") == [0] && index.articles("khoi") == [0])
+    }
+
+    /// A tiny PNG (1×1).
+    static let png: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+        0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41,
+        0x54, 0x08, 0xD7, 0x63, 0xF8, 0xFF, 0xFF, 0x3F, 0x00, 0x05, 0xFE, 0x02, 0xFE, 0xDC, 0xCC, 0x59, 0xE7, 0x00, 0x00, 0x00,
+        0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
+
+    /// Neighbouring words are paired within a block of the body, never across two.
+    @Test func phrasesStayWithinABlock() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Tựa", body: "- giao thông nông thôn\n- giữ gìn an ninh\n\nnông thôn giữ gìn"))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(index.pairs[BuiltSearchIndex.bucket("thôn", "giữ")] == [0], "within the last paragraph")
+        #expect(index.pairs[BuiltSearchIndex.bucket("nông", "thôn", "giữ")] == [0])
+        // Across two list items: nothing.
+        try site.write("content/articles/a.md", article(title: "Tựa", body: "- giao thông nông thôn\n- giữ gìn an ninh"))
+        try site.build()
+        let split = try BuiltSearchIndex(site: site.output)
+        #expect(split.pairs[BuiltSearchIndex.bucket("thôn", "giữ")] == nil)
+        #expect(split.pairs[BuiltSearchIndex.bucket("nông", "thôn", "giữ")] == nil)
+        #expect(split.pairs[BuiltSearchIndex.bucket("giữ", "gìn")] == [0])
+        #expect(split.pairs[BuiltSearchIndex.bucket("thông", "nông", "thôn")] == [0])
     }
 
     @Test func wordsAreLowerCasedRunsOfLettersAndDigits() {

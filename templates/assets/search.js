@@ -17,7 +17,7 @@
   var manifest = null;   // {docs, pairs: {buckets, perFile}, shards}
   var words = {};        // folded word → [title, sapo, form, articles, …] (DocList strings)
   var pairLists = {};    // PhrasePairs file number → its buckets' DocList strings
-  var docs = {};         // article number → [url, title, date, sapo, body]
+  var docs = {};         // article number → [url, title, date, sapo, body, byline and terms]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
 
@@ -55,7 +55,7 @@
 
   function foldChar(ch) {
     var lower = ch.toLowerCase();
-    if (lower === "đ") return "d";
+    if (lower === "đ" || lower === "ð") return "d";
     return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
@@ -203,10 +203,11 @@
 
   function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  // Matches the query's words in order, each the start of a word, as in folded text.
+  // Matches the query's words in order, each the start of a word, as in folded text, within
+  // one block (a line of the body: a paragraph, heading, list item or table row).
   function phrasePattern(ts, key) {
     var parts = ts.map(function (t) { return escapeRegExp(t[key]) + "[\\p{L}\\p{N}\\p{M}]*"; });
-    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}]+"), "u");
+    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), "u");
   }
 
   // 0 to 3: the query's words in order in the body, the sapo, the title; +4 when spelt as typed.
@@ -221,18 +222,19 @@
     return 0;
   }
 
-  // [start, end) ranges of `text` where a query word begins a word.
+  // [start, end, folded word, spelt as typed] where a query word begins a word of `text`, in
+  // order; of two starting at one place (`dan`, `dang`), the longer first.
   function matches(text, ts) {
     var f = foldWithMap(text), found = [];
     ts.forEach(function (t) {
       var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")", "gu"), m;
       while ((m = re.exec(f.text)) !== null) {
-        var at = m.index + m[1].length;
-        found.push([f.map[at], f.map[at + t.folded.length], t.folded]);
+        var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
+        found.push([start, end, t.folded, t.marked && text.slice(start, end).normalize("NFC").toLowerCase() === t.exact]);
         re.lastIndex = at + t.folded.length;
       }
     });
-    found.sort(function (a, b) { return a[0] - b[0]; });
+    found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     return found;
   }
 
@@ -250,25 +252,27 @@
     parent.appendChild(document.createTextNode(text.slice(cursor)));
   }
 
-  // The passage of the body with most of the query's words close together (the first such),
-  // cut at word boundaries: [text, cut before, cut after]; null when the body has none.
+  // The passage of the body with most of the query's words close together, then most of them
+  // spelt as typed (the first such), cut at word boundaries, its blocks apart:
+  // [text, cut before, cut after]; null when the body has none.
   function passage(body, ts) {
     var found = matches(body, ts);
     if (found.length === 0) return null;
-    var best = 0, bestCount = 0;
+    var best = 0, bestCount = 0, bestExact = 0;
     for (var i = 0; i < found.length; i++) {
-      var seen = {}, count = 0;
+      var seen = {}, count = 0, exact = 0;
       for (var j = i; j < found.length && found[j][0] - found[i][0] < 160; j++) {
         if (!seen[found[j][2]]) { seen[found[j][2]] = true; count++; }
+        if (found[j][3]) exact++;
       }
-      if (count > bestCount) { bestCount = count; best = i; }
+      if (count > bestCount || (count === bestCount && exact > bestExact)) { bestCount = count; bestExact = exact; best = i; }
     }
     var start = Math.max(0, found[best][0] - 70), end = Math.min(body.length, found[best][0] + 230);
     var lineStart = body.lastIndexOf("\n", found[best][0]);
     if (lineStart >= start) start = lineStart + 1;
     else if (start > 0) { var space = body.indexOf(" ", start); if (space >= 0 && space < found[best][0]) start = space + 1; }
     if (end < body.length) { var back = body.lastIndexOf(" ", end); if (back > found[best][0]) end = back; }
-    return [body.slice(start, end).replace(/\n/g, " "), start > 0, end < body.length];
+    return [body.slice(start, end).replace(/\n/g, " · "), start > 0, end < body.length];
   }
 
   // ---- The page ----
@@ -277,12 +281,15 @@
 
   function recordSrc(n) { return folder + "bai/" + n + ".js"; }
 
+  // 12.345, as Vietnamese writes numbers.
+  function count(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+
   function show(query) {
     var mine = ++generation, q = query.trim();
     list.textContent = "";
     if (more) more.hidden = true;
     if (!manifest) { status.textContent = "Không tải được chỉ mục tìm kiếm."; return; }
-    if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + manifest.docs + " bài viết."; return; }
+    if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
     var ts = terms(q), needed = [], buckets = queryBuckets(ts);
     ts.forEach(function (t) { needed = needed.concat(shardsFor(t.folded)); });
     buckets.forEach(function (b) { if (needed.indexOf(pairFileSrc(b)) < 0) needed.push(pairFileSrc(b)); });
@@ -305,19 +312,28 @@
         current = { query: q, order: window_.concat(order.slice(WINDOW)), shown: 0, terms: ts };
         status.textContent = order.length === 0
           ? "Không tìm thấy bài nào cho “" + q + "”."
-          : "Tìm thấy " + order.length + " bài cho “" + q + "”.";
+          : "Tìm thấy " + count(order.length) + " bài cho “" + q + "”.";
         showMore(mine);
       });
     });
   }
 
-  function showMore(mine) {
+  // Shows the next results; `focus`: the first of them takes the keyboard's focus (asked for
+  // with the button, which may disappear).
+  function showMore(mine, focus) {
     var next = current.order.slice(current.shown, current.shown + PAGE);
     loadAll(next.map(function (r) { return recordSrc(r.n); }), function () {
       if (mine !== generation) return;
-      next.forEach(function (r) { if (docs[r.n]) list.appendChild(item(docs[r.n], current.terms)); });
+      var first = null;
+      next.forEach(function (r) {
+        if (!docs[r.n]) return;
+        var li = item(docs[r.n], current.terms);
+        list.appendChild(li);
+        first = first || li.querySelector("a");
+      });
       current.shown += next.length;
       if (more) more.hidden = current.shown >= current.order.length;
+      if (focus && first) first.focus();
       document.documentElement.dataset.searchShownAt = String(performance.now());
     });
   }
@@ -349,16 +365,29 @@
       if (found[2]) p.appendChild(document.createTextNode(" …"));
       li.appendChild(p);
     }
+    // A word found only in the byline, place, category, codes or themes: they are shown, so the
+    // reader sees why the article was found.
+    var shown = [record[1], record[3] || "", found ? found[0] : ""].join("\n");
+    var elsewhere = ts.filter(function (t) { return !matches(shown, [t]).length && matches(record[5] || "", [t]).length; });
+    if (elsewhere.length) {
+      var about = document.createElement("p");
+      about.className = "search-about";
+      highlight(about, record[5], ts);
+      li.appendChild(about);
+    }
     return li;
   }
 
+  // The query of the address; a `%` not followed by a code (`?q=100%`) stays as typed.
   function queryFromURL() {
     var match = /[?&]q=([^&#]*)/.exec(window.location.search);
     if (!match) return "";
-    try { return decodeURIComponent(match[1].replace(/\+/g, " ")); } catch (err) { return ""; }
+    return match[1].replace(/\+/g, " ").replace(/(%[0-9a-f]{2})+/gi, function (codes) {
+      try { return decodeURIComponent(codes); } catch (err) { return codes; }
+    });
   }
 
-  if (more) more.addEventListener("click", function () { showMore(generation); });
+  if (more) more.addEventListener("click", function () { showMore(generation, true); });
 
   loadAll([folder + "muc-luc.js"], function () {
     var initial = queryFromURL();
@@ -366,16 +395,25 @@
     show(initial);
   });
 
+  // Answers what is typed and keeps it in the address (in place: one history entry).
+  function answerTyped() {
+    clearTimeout(timer);
+    if (input.value.trim() !== current.query || generation === 0) show(input.value);
+    try {
+      var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
+      window.history.replaceState(null, "", url);
+    } catch (err) { /* some browsers refuse history changes on file:// */ }
+  }
+
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () {
-      show(input.value);
-      try {
-        var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
-        window.history.replaceState(null, "", url);
-      } catch (err) { /* some browsers refuse history changes on file:// */ }
-    }, 120);
+    timer = setTimeout(answerTyped, 120);
+  });
+  // Enter answers in place: the page is not loaded again as a new entry of the history.
+  if (input.form) input.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    answerTyped();
   });
   window.addEventListener("popstate", function () { input.value = queryFromURL(); show(input.value); });
 })();

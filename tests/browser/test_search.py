@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import (
-    DESKTOP, PHONE, assert_fits_phone, click_in_place, drain_console, file_url, fold, h1_text, screenshot, search_records, search_shards,
+    DESKTOP, PHONE, assert_fits_phone, click_in_place, drain_console, file_url, fold, h1_text, poll, screenshot, search_records, search_shards,
     severe_console, wait_ready,
 )
 
@@ -199,29 +199,33 @@ def words(text: str) -> list[str]:
 
 
 def body_only_phrase(index) -> tuple[list[str], str]:
-    """An article and three words in a row of its body, found in no other article's title,
-    sapo or body in that order, nor in its own title or sapo; each word also in other
-    articles (so only the order singles it out). Prefers words that other titles have."""
-    texts = [" ".join(words(r[1])) + " | " + " ".join(words(r[3])) + " | " + " ".join(words(r[4])) for r in index]
+    """An article and three words in a row of a block of its body (a line of the record: words
+    of two blocks are not a phrase), found in no other article's title, sapo or body in that
+    order, nor in its own title or sapo; each word also in other articles (so only the order
+    singles it out). Prefers words that other titles have."""
+    def blocks(text: str) -> str:
+        return " | ".join(" ".join(words(line)) for line in text.split("\n"))
+    texts = [" ".join(words(r[1])) + " | " + " ".join(words(r[3])) + " | " + blocks(r[4]) for r in index]
     titles = " ".join(" ".join(words(r[1])) for r in index)
     best = None
     for i, row in enumerate(index):
-        body = words(row[4])
-        for k in range(len(body) - 2):
-            phrase = body[k:k + 3]
-            if min(len(w) for w in phrase) < 2:
-                continue
-            joined = " " + " ".join(phrase) + " "
-            if any(joined in " " + t.replace("|", " ") + " " for j, t in enumerate(texts) if j != i):
-                continue
-            if joined in " " + " ".join(words(row[1]) + ["|"] + words(row[3])) + " ":
-                continue
-            others = [sum(1 for j, t in enumerate(texts) if j != i and w in t.split()) for w in phrase]
-            if min(others) == 0:
-                continue
-            in_titles = sum(1 for w in phrase if w in titles.split())
-            if best is None or in_titles > best[0]:
-                best = (in_titles, row, " ".join(phrase))
+        for line in row[4].split("\n"):
+            body = words(line)
+            for k in range(len(body) - 2):
+                phrase = body[k:k + 3]
+                if min(len(w) for w in phrase) < 2:
+                    continue
+                joined = " " + " ".join(phrase) + " "
+                if any(joined in " " + t.replace("|", " ") + " " for j, t in enumerate(texts) if j != i):
+                    continue
+                if joined in " " + " ".join(words(row[1]) + ["|"] + words(row[3])) + " ":
+                    continue
+                others = [sum(1 for j, t in enumerate(texts) if j != i and w in t.split()) for w in phrase]
+                if min(others) == 0:
+                    continue
+                in_titles = sum(1 for w in phrase if w in titles.split())
+                if best is None or in_titles > best[0]:
+                    best = (in_titles, row, " ".join(phrase))
     assert best, "the sample has no body-only phrase of common words"
     return best[1], best[2]
 
@@ -302,7 +306,7 @@ def test_more_results_on_demand(driver, site, index):
     shown = results(driver)
     assert len({r["href"] for r in shown}) == len(shown), "a result shown twice"
     status = driver.find_element(By.ID, "search-status").text
-    total = int(re.search(r"Tìm thấy (\d+) bài", status).group(1))
+    total = int(re.search(r"Tìm thấy ([\d.]+) bài", status).group(1).replace(".", ""))
     assert len(shown) == min(total, 20)
     if total <= 20:
         assert not driver.find_element(By.ID, "search-more").is_displayed()
@@ -364,3 +368,67 @@ def test_a_name_of_two_common_pairs_is_found_first(driver, crowded_site):
     assert "Tìm thấy 41 bài" in driver.find_element(By.ID, "search-status").text
     assert found[0]["title"] == "Kinh tế tập thể ở vùng ven biển", [r["title"] for r in found]
     assert "Nguyễn Văn An" in found[0]["snippet"], found[0]["snippet"]
+
+
+def test_a_footnote_is_searched_like_the_body(driver, site):
+    # "25/10/2021" is written only in a footnote of the question-and-answer article
+    open_search(driver, site, "q=25/10/2021")
+    found = results(driver)
+    assert found, "a footnote's text is not searched"
+    assert "Hỏi" in found[0]["title"], found[0]
+    assert {"25", "10", "2021"} <= set(found[0]["snippet_marks"]), found[0]
+
+
+def test_of_two_query_words_starting_at_one_place_the_longer_is_marked(driver, site):
+    open_search(driver, site, "q=dan%20dang")
+    assert results(driver)
+    cut = driver.execute_script(
+        """
+        const fold = s => s.toLowerCase().normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').replace(/đ/g, 'd');
+        return [...document.querySelectorAll('#search-results mark')]
+          .filter(m => fold(m.textContent) === 'dan' && m.nextSibling && fold(m.nextSibling.textContent).startsWith('g'))
+          .map(m => m.textContent + m.nextSibling.textContent.slice(0, 3));
+        """
+    )
+    assert cut == [], f"'dang' marked as 'dan' + 'g': {cut}"
+
+
+def test_a_word_found_only_in_the_byline_is_shown_with_it(driver, site):
+    open_search(driver, site, "q=L%C3%AA%20%C4%90%C3%ACnh%20Kh%C3%B4i")
+    found = driver.execute_script(
+        "return [...document.querySelectorAll('#search-results > li')].map(li => {"
+        " const about = li.querySelector('.search-about');"
+        " return about ? [...about.querySelectorAll('mark')].map(m => m.textContent) : null; });"
+    )
+    assert found and found[0] is not None, "the byline that matched is not shown"
+    assert {"lê", "đình", "khôi"} <= {m.lower() for m in found[0]}, found[0]
+
+
+def test_enter_answers_in_place_without_a_second_history_entry(driver, site):
+    open_search(driver, site)
+    before = driver.execute_script("return history.length")
+    type_query(driver, "làm theo Bác")
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys(Keys.ENTER)
+    poll(lambda: "l%C3%A0m%20theo%20B%C3%A1c" in driver.current_url)
+    wait_ready(driver)
+    assert driver.execute_script("return history.length") == before
+    assert results(driver), "no results after Enter"
+
+
+def test_a_bare_percent_in_the_address_stays_in_the_query(driver, site):
+    open_search(driver, site, "q=100%")
+    assert driver.find_element(By.ID, "search-q").get_attribute("value") == "100%"
+    assert "“100%”" in driver.find_element(By.ID, "search-status").text
+
+
+def test_more_results_move_the_focus_to_the_first_new_one(driver, site):
+    open_search(driver, site, "q=dang")
+    assert len(results(driver)) == 10
+    driver.find_element(By.ID, "search-more").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: len(results(d)) > 10)
+    focused = driver.execute_script(
+        "const a = document.activeElement, items = [...document.querySelectorAll('#search-results > li')];"
+        " return a && a.tagName === 'A' ? items.indexOf(a.closest('li')) : -1;"
+    )
+    assert focused == 10, f"focus is on result {focused}, not the first new one"

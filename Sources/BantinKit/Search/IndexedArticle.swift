@@ -1,7 +1,8 @@
 import Foundation
 
-/// What search keeps of one article: the record its results show (address, title, date, sapo
-/// and the body's plain text, as JSON) and its distinct words, each with the fields it occurs in.
+/// What search keeps of one article: the record its results show (address, title, date, sapo,
+/// the body's plain text with the photo's caption above it, and the byline, place, category,
+/// codes and themes in one line, as JSON) and its distinct words, each with the fields it occurs in.
 /// Made on every core, one article at a time (each core with its `WordCache`), and kept between
 /// builds (`SearchMemo`) so that a rebuild reads again only the articles that changed.
 ///
@@ -22,7 +23,11 @@ struct IndexedArticle {
     }
 
     static func make(_ article: Article, graph: SiteGraph, words: inout WordCache) -> [UInt8] {
-        let plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0) }
+        var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0) }
+        // The photo's caption is read above the body.
+        if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
+        let codes = article.directives.map { code in (code, graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }) }
+        let themes = article.themes.map { "Chuyên đề \($0)" }
         // Made in place: the record's length is filled in once the record is written. An article
         // usually takes less than twice its plain text.
         var out: [UInt8] = [0, 0, 0, 0, UInt8(ascii: "[")]
@@ -33,7 +38,11 @@ struct IndexedArticle {
         }
         out.append(UInt8(ascii: "\""))
         plainBody.withUnsafeBufferPointer { Escape.appendJSONContent($0, to: &out) }
-        out += "\"]".utf8
+        out += "\",".utf8
+        // What else was read for search, shown when a query's word is found only there.
+        let about = [article.author, article.source, article.location, article.category].compactMap { $0 } + codes.map(\.0.text) + themes
+        Escape.appendJSONString(about.filter { !$0.isEmpty }.joined(separator: " · "), to: &out)
+        out.append(UInt8(ascii: "]"))
         withUnsafeBytes(of: UInt32(out.count - 4).littleEndian) { length in
             for k in 0..<4 { out[k] = length[k] }
         }
@@ -46,11 +55,11 @@ struct IndexedArticle {
         add(article.subtitle, .title)
         add(article.summary, .sapo)
         for text in [article.author, article.source, article.category, article.location] { add(text, .meta) }
-        for code in article.directives {
+        for (code, kind) in codes {
             add(code.text, .meta)
-            add(graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }, .meta)
+            add(kind, .meta)
         }
-        for year in article.themes { add("chuyên đề \(year)", .meta) }
+        for theme in themes { add(theme, .meta) }
 
         words.append(texts, to: &out)
         return out
@@ -154,35 +163,38 @@ struct WordCache {
                             bucketCount &+= 1
                         }
                         for (text, field) in texts {
-                            // The folded hash of the word before, in this text, the mix of the
-                            // two before, and how many words of it came before.
-                            var previous: UInt32 = 0, previousPair: UInt32 = 0, before = 0
                             text.withUnsafeBufferPointer { text in
-                                SearchWords.forEach(in: text) { bytes, hash in
-                                    let word = UnsafeRawBufferPointer(bytes)
-                                    let id = table.intern(WordTable.Padded(word), hash: hash)
-                                    let known = seen.baseAddress! + id
-                                    if id == knownCount {
-                                        known.pointee.folded = VietnameseFolding.foldedHash(word)
-                                        knownCount &+= 1
+                                // Neighbours within a block (a line of the plain text) only.
+                                for line in Self.lines(of: text) {
+                                    // The folded hash of the word before, in this block, the mix of
+                                    // the two before, and how many words of it came before.
+                                    var previous: UInt32 = 0, previousPair: UInt32 = 0, before = 0
+                                    SearchWords.forEach(in: line) { bytes, hash in
+                                        let word = UnsafeRawBufferPointer(bytes)
+                                        let id = table.intern(WordTable.Padded(word), hash: hash)
+                                        let known = seen.baseAddress! + id
+                                        if id == knownCount {
+                                            known.pointee.folded = VietnameseFolding.foldedHash(word)
+                                            knownCount &+= 1
+                                        }
+                                        if known.pointee.article != stamp {
+                                            known.pointee.article = stamp
+                                            known.pointee.fields = field.rawValue
+                                            distinct[distinctCount] = Int32(truncatingIfNeeded: id)
+                                            distinctCount &+= 1
+                                        } else {
+                                            known.pointee.fields |= field.rawValue
+                                        }
+                                        let folded = known.pointee.folded
+                                        if before > 0 {
+                                            let pair = PhrasePairs.mix(previous, folded)
+                                            insert(PhrasePairs.bucket(ofMix: pair))
+                                            if before > 1 { insert(PhrasePairs.bucket(ofMix: PhrasePairs.mix(previousPair, folded))) }
+                                            previousPair = pair
+                                        }
+                                        previous = folded
+                                        before &+= 1
                                     }
-                                    if known.pointee.article != stamp {
-                                        known.pointee.article = stamp
-                                        known.pointee.fields = field.rawValue
-                                        distinct[distinctCount] = Int32(truncatingIfNeeded: id)
-                                        distinctCount &+= 1
-                                    } else {
-                                        known.pointee.fields |= field.rawValue
-                                    }
-                                    let folded = known.pointee.folded
-                                    if before > 0 {
-                                        let pair = PhrasePairs.mix(previous, folded)
-                                        insert(PhrasePairs.bucket(ofMix: pair))
-                                        if before > 1 { insert(PhrasePairs.bucket(ofMix: PhrasePairs.mix(previousPair, folded))) }
-                                        previousPair = pair
-                                    }
-                                    previous = folded
-                                    before &+= 1
                                 }
                             }
                         }
@@ -219,6 +231,19 @@ struct WordCache {
                 }
             }
         }
+    }
+
+    /// The lines of `text`, without their newlines.
+    private static func lines(of text: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UInt8>] {
+        guard let base = text.baseAddress else { return [] }
+        var lines: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        while start <= text.count {
+            let end = memchr(base + start, 0x0A, text.count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? text.count
+            lines.append(UnsafeBufferPointer(rebasing: text[start..<end]))
+            start = end + 1
+        }
+        return lines
     }
 
     private static func appendLittleEndian(_ value: UInt32, to out: inout [UInt8]) {

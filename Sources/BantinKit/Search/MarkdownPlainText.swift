@@ -34,6 +34,14 @@ enum MarkdownPlainText {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
+            if !inFence, let text = footnoteText(line) {
+                // A footnote's text is a block of its own.
+                closeBlock(&out, &paragraphOpen)
+                appendInline(UnsafeBufferPointer(rebasing: line[text...]), to: &out)
+                while out.last == 0x20 { out.removeLast() }
+                paragraphOpen = true
+                continue
+            }
             if paragraphOpen { out.append(0x20) }
             if inFence {
                 out += line
@@ -61,8 +69,18 @@ enum MarkdownPlainText {
     }
 
     private static func isReferenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.first == 0x5B, let close = line.firstIndex(of: 0x5D) else { return false }
+        guard line.first == 0x5B, line.count > 1, line[1] != 0x5E, let close = line.firstIndex(of: 0x5D) else { return false }
         return close + 1 < line.count && line[close + 1] == 0x3A
+    }
+
+    /// Where the text of a footnote's definition (`[^1]: Theo báo cáo…`) starts in its line.
+    private static func footnoteText(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line.count > 2, line[0] == 0x5B, line[1] == 0x5E, let close = line.firstIndex(of: 0x5D),
+            close + 1 < line.count, line[close + 1] == 0x3A
+        else { return nil }
+        var start = close + 2
+        while start < line.count, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        return start
     }
 
     private static func isTableDivider(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -157,7 +175,9 @@ enum MarkdownPlainText {
             case 0x5B:
                 break
             case 0x5D:  // ] then (target) or [ref]
-                if i + 1 < end, line[i + 1] == 0x28 || line[i + 1] == 0x5B, let close = find(line[i + 1] == 0x28 ? 0x29 : 0x5D, from: i + 1) {
+                if i + 1 < end, line[i + 1] == 0x28 || line[i + 1] == 0x5B,
+                    let close = line[i + 1] == 0x28 ? closingParenthesis(line, from: i + 1) : find(0x5D, from: i + 1)
+                {
                     i = close + 1
                     continue
                 }
@@ -181,6 +201,28 @@ enum MarkdownPlainText {
             }
             i += 1
         }
+    }
+
+    /// Where the link target opened at `open` ends: its parentheses may hold balanced pairs
+    /// (`…/Hồ_Chí_Minh_(định_hướng))`), `<…>` may hold any, `\` escapes one.
+    private static func closingParenthesis(_ line: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
+        var depth = 0
+        var k = open
+        var angled = false
+        while k < line.count {
+            switch line[k] {
+            case 0x5C: k += 1
+            case 0x3C where k == open + 1: angled = true
+            case 0x3E where angled: angled = false
+            case 0x28 where !angled: depth += 1
+            case 0x29 where !angled:
+                depth -= 1
+                if depth == 0 { return k }
+            default: break
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The bytes `appendInline` looks at: `! & * < [ \\ ] _ ` | ~`.

@@ -1,8 +1,8 @@
 /// Which articles have two or three folded words next to each other: what lets search put an
 /// article with the query's words in order first, however many articles have those words apart.
 ///
-/// Each pair and each run of three neighbouring words of a text (in the same title, sapo, body
-/// or other field) is hashed from the words' folded forms into one of `buckets`; an article
+/// Each pair and each run of three neighbouring words of a text (in the same title, sapo, block
+/// of the body — a paragraph, heading, list item or table row — or other field) is hashed from the words' folded forms into one of `buckets`; an article
 /// keeps the set of its buckets (about 1.5 % of them for a long article), and the index lists,
 /// for each bucket, the articles that have it. An article with every pair and run of three of
 /// a query's words in its buckets probably has the phrase: the page ranks those first and

@@ -8,7 +8,7 @@ struct BuiltSearchIndex {
     var keys: [String]
     /// Folded word → its shard key and entry (`[title, sapo, form, articles, …]`).
     var words: [String: (key: String, entry: [String])] = [:]
-    /// Article number → `[url, title, date, sapo, body]`.
+    /// Article number → `[url, title, date, sapo, body, byline and terms]`.
     var records: [Int: [String]] = [:]
     /// `PhrasePairs` bucket → the articles that have it; how many buckets a file holds.
     var pairs: [Int: Set<Int>] = [:]
