@@ -77,7 +77,10 @@ import Testing
         for (safeMode, renderer) in [(true, safe), (false, unsafe)] {
             let expected = try CmarkCLI.render(examples, unsafe: !safeMode)
             for (markdown, reference) in zip(examples, expected) {
+                // The one change made to cmark-gfm's HTML besides heading ids: footnotes' way back
+                // is labelled in Vietnamese.
                 let ours = HeadingIDs.strip(renderer.render(markdown).html)
+                    .replacingOccurrences(of: "aria-label=\"Quay lại chỗ đọc\"", with: "aria-label=\"Back to content\"")
                 if ours != reference { mismatches.append(markdown) }
             }
         }

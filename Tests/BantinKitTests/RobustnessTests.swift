@@ -41,9 +41,10 @@ import Testing
         try site.write("content/ảnh hội nghị/Ảnh 1.png", bytes: Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!))
         try site.build()
         let page = try site.read("public/bai-viet/bai-o-thu-muc-sau/index.html")
-        #expect(page.contains("src=\"../../ảnh hội nghị/Ảnh 1.png\""))
+        // Addresses are percent-encoded (UTF-8); the file keeps its name.
+        #expect(page.contains("src=\"../../\(Route.percentEncoded("ảnh hội nghị/Ảnh 1.png"))\""))
         #expect(site.exists("public/ảnh hội nghị/Ảnh 1.png"))
-        #expect(page.contains("srcset=\"../../ảnh%20hội%20nghị/Ảnh%201-1.webp 1w\""), "a space would end a srcset candidate")
+        #expect(page.contains("srcset=\"../../%E1%BA%A3nh%20h%E1%BB%99i%20ngh%E1%BB%8B/%E1%BA%A2nh%201-1.webp 1w\""), "a space would end a srcset candidate")
         #expect(LinkChecker.check(folder: site.output).broken == [])
     }
 

@@ -3,9 +3,11 @@ import Foundation
 /// `bantin new`: the file of a new article, with its front matter filled in.
 public enum NewArticle {
     /// The file's text. `now` is the moment to date it, shown in the site timezone.
-    public static func text(title: String, directives: [DirectiveCode], themes: [Int], date: LocalDateTime) -> String {
+    /// `slug`: written when the title's own would be too long for an address.
+    public static func text(title: String, slug: Slug? = nil, directives: [DirectiveCode], themes: [Int], date: LocalDateTime) -> String {
         var yaml = "---\n"
         yaml += "title: \(quote(title))\n"
+        if let slug { yaml += "slug: \(slug.value)\n" }
         yaml += "date: \(date.iso8601)\n"
         yaml += "summary: \"\"\n"
         yaml += "category: \"\"\n"

@@ -72,9 +72,11 @@ public enum NewArticleCommand {
             throw NewArticleRefusal(message: "\(contentName): no such folder; run bantin new in the site's folder, or name it with --content", isUsageError: false)
         }
         let date = siteTimeZone(content: content, contentName: contentName).localize(Int64(now.timeIntervalSince1970.rounded(.down)))
-        let relative = NewArticle.relativePath(slug: article.slug, date: date)
+        // A title too long for an address gets a shorter `slug:`, which names the file too.
+        let shortened = article.slug.value.utf8.count > Slug.maxLength ? article.slug.shortened() : nil
+        let relative = NewArticle.relativePath(slug: shortened ?? article.slug, date: date)
         let display = contentName + "/" + relative
-        let text = NewArticle.text(title: article.title, directives: article.directives, themes: article.themes, date: date)
+        let text = NewArticle.text(title: article.title, slug: shortened, directives: article.directives, themes: article.themes, date: date)
         try write(text, to: content.appendingPathComponent(relative), display: display)
         return display
     }

@@ -80,11 +80,20 @@ struct ArticleChecks {
                 error("slug `\(override)` may only hold lower-case letters a–z, digits and single hyphens (e.g. `\(Slug(from: override)?.value ?? "tin-moi")`)", at: positions.of("slug"))
                 return nil
             }
+            guard override.utf8.count <= Slug.maxLength else {
+                error("slug `\(override.prefix(40))…` is \(override.utf8.count) characters long, more than the \(Slug.maxLength) an address may give one article; shorten it", at: positions.of("slug"))
+                return nil
+            }
             return Slug(from: override)
         }
         guard !fields.title.isEmpty else { return nil }
+        let titleAt = positions.of("title") ?? SourcePosition(line: headerLine, column: 1)
         guard let slug = Slug(from: fields.title) else {
-            diagnostics.append(.error(file, line: headerLine, "the title gives no usable slug; add `slug:` with lower-case letters, digits and hyphens"))
+            error("the title gives no usable slug; add `slug:` with lower-case letters, digits and hyphens", at: titleAt)
+            return nil
+        }
+        guard slug.value.utf8.count <= Slug.maxLength else {
+            error("the title makes an address \(slug.value.utf8.count) characters long, more than the \(Slug.maxLength) one article may have; add a shorter `slug:`, e.g. `slug: \(slug.shortened().value)`", at: titleAt)
             return nil
         }
         return slug

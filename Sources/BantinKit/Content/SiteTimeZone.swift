@@ -52,7 +52,8 @@ public enum DateParser {
             i += 1
             return true
         }
-        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2) else { return nil }
+        // A year before 1000 (`0023` for 2023) is a slip: dates are written with four digits.
+        guard let year = number(4), year >= 1000, expect(45), let month = number(2), expect(45), let day = number(2) else { return nil }
         guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else {
             return nil
         }

@@ -88,11 +88,28 @@ public struct MarkdownRenderer: Sendable {
             guard let raw = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser), ParseArena.allocator) else {
                 fatalError("cmark_render_html failed: out of memory")
             }
-            let html = Self.applyHeadingIDs(
+            var html = Self.applyHeadingIDs(
                 UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
                 headings: headings, starts: starts)
+            // Footnotes are written `[^1]`: a body without `^` has none.
+            if let base = markdown.baseAddress, memchr(base, 0x5E, markdown.count) != nil { html = Self.withVietnameseFootnoteLabels(html) }
             return RenderedMarkdown(utf8: html, headings: headings)
         }
+    }
+
+    /// cmark-gfm labels a footnote's way back in English; readers here hear Vietnamese.
+    static func withVietnameseFootnoteLabels(_ html: [UInt8]) -> [UInt8] {
+        let english = Array(" aria-label=\"Back to content\"".utf8), vietnamese = Array(" aria-label=\"Quay lại chỗ đọc\"".utf8)
+        var out: [UInt8] = []
+        var from = 0
+        while let found = html[from...].firstRange(of: english) {
+            out += html[from..<found.lowerBound]
+            out += vietnamese
+            from = found.upperBound
+        }
+        guard from > 0 else { return html }
+        out += html[from...]
+        return out
     }
 
     /// The links a body holds that are not to other sites, and the directive codes its running

@@ -66,8 +66,8 @@ public struct OutputFolder: Sendable {
         // Paths as plain strings: URL objects cost more than the system calls, for every file.
         let rootPath = root.path
         // The twin's folders are made on another core (folders in one parent are made one at a time).
-        let twinFolders = twin.map { twin in Background { makeFolders(folders, under: twin) == nil } }
-        if let failure = makeFolders(folders, under: rootPath) {
+        let twinFolders = twin.map { twin in Background { makeFolders(folders, under: twin, replacing: false) == nil } }
+        if let failure = makeFolders(folders, under: rootPath, replacing: replacing) {
             throw FileFault("create the folder", ContentTree.join(shown, failure.folder), code: failure.code)
         }
         let twin = twinFolders?.value == true ? twin : nil
@@ -90,17 +90,18 @@ public struct OutputFolder: Sendable {
 
     /// Makes one file of the site at `target`: always a new regular file, never a symbolic link.
     private static func place(_ contents: OutputFile.Contents, at target: String, replacing: Bool) throws(FileFault) {
+        if case .keep = contents { return }
+        // Whatever the earlier site had there goes first (a hard link elsewhere keeps its
+        // content); a folder where this site has a file holds nothing of this site.
+        if replacing, unlink(target) != 0, errno == EISDIR { try? FileManager.default.removeItem(atPath: target) }
         switch contents {
         case .keep: break
         case .link(let previous):
-            if replacing { unlink(target) }
             if Glibc.link(previous, target) != 0 { try copy(previous, shown: previous, to: target) }
-        case .text(let text): try writeFile(Array(text.utf8), to: target, replacing: replacing)
-        case .render(let make): try writeFile(make(), to: target, replacing: replacing)
-        case .parts(let parts): try writeFile(parts: parts, to: target, replacing: replacing)
-        case .copy(let source):
-            if replacing { unlink(target) }
-            try copy(source.path, shown: FileFault.shown(source.path), to: target)
+        case .text(let text): try writeFile(Array(text.utf8), to: target)
+        case .render(let make): try writeFile(make(), to: target)
+        case .parts(let parts): try writeFile(parts: parts, to: target)
+        case .copy(let source): try copy(source.path, shown: FileFault.shown(source.path), to: target)
         }
     }
 
@@ -119,12 +120,19 @@ public struct OutputFolder: Sendable {
 
     /// Makes `folders` under `root`, shallowest first, each depth on every core (a parent comes
     /// before its children); plain mkdir(2) is much cheaper than FileManager's. The first failure, if any.
-    private static func makeFolders(_ folders: [String], under root: String) -> (folder: String, code: Int32)? {
+    /// `replacing`: `root` holds an earlier site, where a file may stand where a folder goes now
+    /// (it is not this site's: it is removed).
+    private static func makeFolders(_ folders: [String], under root: String, replacing: Bool) -> (folder: String, code: Int32)? {
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for depth in byDepth.keys.sorted() {
             let failures = byDepth[depth]!.parallelMap { folder -> (folder: String, code: Int32)? in
-                guard mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST else { return nil }
-                return (folder, errno)
+                let path = root + "/" + folder
+                guard mkdir(path, 0o755) != 0 else { return nil }
+                guard errno == EEXIST else { return (folder, errno) }
+                var info = stat()
+                if !replacing || (lstat(path, &info) == 0 && Directory.isDirectory(info)) { return nil }
+                guard unlink(path) == 0, mkdir(path, 0o755) == 0 else { return (folder, errno) }
+                return nil
             }
             if let failure = failures.compactMap({ $0 }).first { return failure }
         }

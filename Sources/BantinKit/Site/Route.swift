@@ -41,6 +41,37 @@ public enum Route: Hashable, Sendable {
         }
     }
 
+    /// `outputPath` as a URL writes it. Pages' paths are plain ASCII; a file keeps the name an
+    /// editor gave it, which may hold spaces, `#`, `%`, `?` or Vietnamese letters: those bytes are
+    /// percent-encoded (UTF-8).
+    public var urlPath: String {
+        guard case .file(let path) = self else { return outputPath }
+        return Self.percentEncoded(path)
+    }
+
+    /// Every byte of `path` but letters, digits, `/` and `-._~!$&'()*+=@` as `%XX`.
+    static func percentEncoded(_ path: String) -> String {
+        guard path.utf8.contains(where: { !isKept($0) }) else { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 3)
+        for byte in path.utf8 {
+            if isKept(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return "/-._~!$&'()*+=@".utf8.contains(byte)
+        }
+    }
+
     /// `luu-tru/2023/05/`
     private static func monthFolder(_ year: Int, _ month: Int) -> String {
         "luu-tru/\(year)/\(month < 10 ? "0" : "")\(month)/"
@@ -69,7 +100,7 @@ public struct LinkBuilder: Sendable {
         }
     }
 
-    public func href(_ target: Route) -> String { root + target.outputPath }
+    public func href(_ target: Route) -> String { root + target.urlPath }
 
     /// Absolute URL of a route under the base URL, `nil` without one; `index.html` is dropped.
     public func absoluteURL(_ target: Route) -> String? {
@@ -78,7 +109,7 @@ public struct LinkBuilder: Sendable {
     }
 
     public static func absolute(_ target: Route, baseURL: String) -> String {
-        var path = target.outputPath
+        var path = target.urlPath
         if path == "index.html" {
             path = ""
         } else if path.hasSuffix("/index.html") {

@@ -25,14 +25,54 @@ public enum SourceDecoder {
         return .success(normalize(text))
     }
 
-    /// CRLF and lone CR become LF; the text is put in Unicode normalisation form C.
+    /// CRLF and lone CR become LF; control characters become spaces (`isControl`); the text is
+    /// put in Unicode normalisation form C.
     public static func normalize(_ text: String) -> String {
         var result = text
         if result.withUTF8({ buffer in buffer.baseAddress.map { memchr($0, 13, buffer.count) != nil } ?? false }) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }
+        if mayHoldControls(result) { result = withoutControls(result) }
         return isKnownNFC(result) ? result : result.precomposedStringWithCanonicalMapping
+    }
+
+    /// C0 controls but tab and newline, DEL, and C1 controls (U+0080–U+009F): text pasted from a
+    /// word processor carries them (a vertical tab for a line break), and HTML forbids them.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
+    }
+
+    /// `text` with each `isControl` character a space (so lines and columns stay where they were).
+    static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isControl(scalar) ? " " : scalar) }
+        return String(scalars)
+    }
+
+    /// Whether `text` may hold an `isControl` character: a byte below 0x20 but tab and newline,
+    /// DEL, or 0xC2 (which starts U+0080–U+00BF), sixteen bytes at a time.
+    static func mayHoldControls(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            func flagged(_ v: SIMD16<UInt8>) -> Bool {
+                let low = v.lanes(below: 0x20) & ~v.lanes(equalTo: 0x09) & ~v.lanes(equalTo: 0x0A)
+                return (low | v.lanes(equalTo: 0x7F) | v.lanes(equalTo: 0xC2)).firstMarkedLane != nil
+            }
+            var i = 0
+            while i + 16 <= bytes.count {
+                if flagged(SIMD16(loadingFrom: base + i)) { return true }
+                i += 16
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { tail in
+                tail.initialize(repeating: 0x20)
+                _ = tail.update(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[i...]))
+                return flagged(SIMD16(loadingFrom: tail.baseAddress!))
+            }
+        }
     }
 
     /// True when every scalar is one that is NFC on its own and never composes with a neighbour:

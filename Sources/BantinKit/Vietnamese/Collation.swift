@@ -38,7 +38,8 @@ public enum VietnameseCollation {
                 }
             }
             var weight = base.value << 3 | modifier
-            if base == "đ" { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
+            // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
+            if base == "đ" || base == "ð" { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
             tones.append(tone)
         }

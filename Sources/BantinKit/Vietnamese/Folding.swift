@@ -2,7 +2,7 @@ import Foundation
 
 /// Vietnamese text without its diacritics: the basis of slugs and of search.
 public enum VietnameseFolding {
-    /// Lower-cases, maps `đ`/`Đ` to `d` and removes every combining mark,
+    /// Lower-cases, maps `đ`/`Đ` (and its look-alike `ð`/`Ð`) to `d` and removes every combining mark,
     /// so `Đảng bộ Đồng Tháp` becomes `dang bo dong thap`.
     public static func fold(_ text: String) -> String {
         String(decoding: foldedUTF8(text), as: UTF8.self)
@@ -85,7 +85,8 @@ public enum VietnameseFolding {
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
-            case "đ", "Đ":
+            case "đ", "Đ", "ð", "Ð":
+                // `Ð` (U+00D0) looks like `Đ` and is often typed for it.
                 out.append("d")
             default:
                 if scalar.properties.isDiacritic || scalar.properties.generalCategory == .nonspacingMark {
@@ -132,6 +133,18 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         guard !out.isEmpty else { return nil }
         value = String(decoding: out, as: UTF8.self)
         key = Self.key(value)
+    }
+
+    /// The longest a slug may be, in characters: it names a folder (`bai-viet/<slug>/`), and
+    /// file systems allow 255 bytes a name.
+    public static let maxLength = 200
+
+    /// This slug cut after its last whole word that fits in `length` characters (itself when it fits).
+    public func shortened(to length: Int = 80) -> Slug {
+        guard value.utf8.count > length else { return self }
+        let head = value.prefix(length + 1)
+        let cut = head.last == "-" ? head.dropLast() : (head.lastIndex(of: "-").map { head[..<$0] } ?? head.prefix(length))
+        return Slug(validated: String(cut)) ?? self
     }
 
     /// A slug saved earlier; `nil` unless `text` is already a valid slug.

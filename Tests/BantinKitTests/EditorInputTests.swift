@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// What editors type and name that a generator easily gets wrong: file names of any kind,
+/// look-alike letters, slips in dates, very long titles, characters pasted from word processors.
+@Suite struct EditorInputTests {
+    /// Photos and files named with spaces, `#`, `%` and Vietnamese letters are linked by
+    /// percent-encoded addresses: every link resolves, and the absolute ones are valid URLs.
+    @Test func filesNamedAnyWayAreLinkedByAddressesThatResolve() throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/ảnh hội nghị #1.jpg", width: 640, height: 480)
+        try PhotoTests.photo(site, "content/media/tỉ lệ 100%.png", width: 200, height: 100)
+        try site.write("content/media/biên bản, số 2?.pdf", "%PDF-1.4\n")
+        let body = "![Sơ đồ](../media/t%E1%BB%89%20l%E1%BB%87%20100%25.png)\n\nTải [biên bản](<../media/biên bản, số 2%3F.pdf>).\n"
+        try site.write("content/articles/a.md", article(
+            title: "Hội nghị", extra: "slug: hoi-nghi\nimage: \"media/ảnh hội nghị #1.jpg\"\nimage_alt: Hội nghị\n", body: body))
+        try site.build(baseURL: "https://example.org/ban-tin/")
+        let checked = LinkChecker.check(folder: site.output, baseURL: "https://example.org/ban-tin/")
+        #expect(checked.broken.isEmpty, "\(checked.broken)")
+        let page = try site.read("public/bai-viet/hoi-nghi/index.html")
+        #expect(page.contains("../../media/%E1%BA%A3nh%20h%E1%BB%99i%20ngh%E1%BB%8B%20%231.jpg"))
+        #expect(page.contains("href=\"../../media/bi%C3%AAn%20b%E1%BA%A3n%2C%20s%E1%BB%91%202%3F.pdf\""))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/ban-tin/media/%E1%BA%A3nh%20h%E1%BB%99i%20ngh%E1%BB%8B%20%231.jpg\">"))
+        #expect(!page.contains("media/ảnh"), "an address with raw letters or spaces")
+    }
+
+    @Test(arguments: ["0023-05-09", "0999-12-31 08:00"])
+    func aYearOfFewerThanFourDigitsIsASlip(date: String) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: \(date)\n---\nNội dung.\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map(\.line) == [3])
+        #expect(errors.first?.message.contains("is not a valid date") == true)
+    }
+
+    /// `Ð` (U+00D0) looks like `Đ` and is often typed for it: slugs, places and their order treat
+    /// it as `Đ`.
+    @Test func theLookAlikeOfĐIsĐ() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "\u{D0}ảng bộ \u{D0}à Nẵng", extra: "location: \u{D0}à Nẵng\n"))
+        try site.write("content/articles/b.md", article(title: "Bình Định", extra: "location: Bình Định\n"))
+        try site.write("content/articles/c.md", article(title: "Yên Bái", extra: "location: Yên Bái\n"))
+        try site.build()
+        #expect(site.exists("public/bai-viet/dang-bo-da-nang/index.html"))
+        #expect(site.exists("public/dia-phuong/da-nang/index.html"))
+        let places = try site.read("public/dia-phuong/index.html")
+        let order = ["Bình Định", "\u{D0}à Nẵng", "Yên Bái"].map { places.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! })
+    }
+
+    @Test func aTitleTooLongForAnAddressIsAnErrorAtItsLine() throws {
+        let site = try TestSite()
+        let title = String(repeating: "Đảng bộ tỉnh tổ chức hội nghị ", count: 12)
+        try site.write("content/articles/a.md", "---\ndate: 2023-05-09\ntitle: \"\(title)\"\n---\nNội dung.\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == "content/articles/a.md" && errors.first?.line == 3)
+        #expect(errors.first?.message.contains("add a shorter `slug:`, e.g. `slug: dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc`") == true)
+        // `bantin new` gives such a title a shorter slug, which names its file too.
+        let path = try NewArticleCommand.run(NewArticleRequest(title: title), content: site.content, contentName: "content", now: Date())
+        #expect(path.hasSuffix("/dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc.md"))
+        #expect(try site.read(path).contains("\nslug: dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc\n"))
+        try site.remove("content/articles/a.md")
+        try site.build(drafts: true)
+        #expect(site.exists("public/bai-viet/dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc-hoi-nghi-dang-bo-tinh-to-chuc/index.html"))
+    }
+
+    /// Word's line break (a vertical tab) and other control characters are not valid in HTML:
+    /// they are read as spaces, in every field and in the body.
+    @Test func controlCharactersPastedFromAWordProcessorBecomeSpaces() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(
+            title: "Tựa\u{0B}bài", extra: "slug: tua-bai\nsummary: \"Sapo\u{01}x\u{85}y\"\n", body: "Dòng một\u{0B}dòng hai\u{7F}.\n"))
+        try site.build()
+        let page = try site.read("public/bai-viet/tua-bai/index.html")
+        for control in ["\u{0B}", "\u{01}", "\u{7F}", "\u{85}"] { #expect(!page.contains(control)) }
+        #expect(page.contains("Tựa bài") && page.contains("Sapo x y") && page.contains("Dòng một dòng hai ."))
+        #expect(try !site.read("public/feed.xml").contains("\u{0B}"))
+    }
+
+    /// A file that becomes a folder of the same name (or the reverse) between two builds: the
+    /// rebuild, written over the earlier site, equals a clean build.
+    @Test func aFileThatBecomesAFolderAndBackRebuildsAsACleanBuild() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
+        try site.write("content/media/tai-lieu", "bản một\n")
+        try site.build()
+        // Twice: the second rebuild writes over the site the first wrote.
+        for _ in 0..<2 {
+            try site.remove("content/media/tai-lieu")
+            try site.write("content/media/tai-lieu/bien-ban.pdf", "%PDF-1.4\n")
+            try site.build()
+            try site.remove("content/media/tai-lieu")
+            try site.write("content/media/tai-lieu", "bản hai\n")
+            try site.build()
+        }
+        #expect(try site.read("public/media/tai-lieu") == "bản hai\n")
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
+    /// A heading's id never takes an id the page's template uses for itself (`main_content`,
+    /// `related_heading`: template ids hold `_`, which heading ids never do).
+    @Test func aHeadingNeverTakesAnIDOfThePage() throws {
+        let site = try TestSite()
+        let body = ["Main", "Main content", "Related heading", "Terms heading", "Xem thêm"].map { "## \($0)\n\nĐoạn.\n" }.joined(separator: "\n")
+        try site.write("content/articles/a.md", article(title: "Bài một", extra: "slug: bai-mot\n", body: body))
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "slug: bai-hai\n"))
+        try site.build()
+        let page = try site.read("public/bai-viet/bai-mot/index.html")
+        let ids = LinkChecker.attributeValues(in: page, names: ["id"])
+        #expect(ids.contains("main") && ids.contains("main_content") && ids.contains("related_heading"))
+        #expect(Set(ids).count == ids.count, "repeated ids: \(ids)")
+    }
+}
