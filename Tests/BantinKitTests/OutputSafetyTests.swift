@@ -369,6 +369,28 @@ import Testing
         }
     }
 
+    /// A body kept in the cache (not the end of its file) whose bytes were damaged is not used:
+    /// its file is read again.
+    @Test func aDamagedBodyInTheArticleCacheIsNotUsed() throws {
+        let site = try TestSite()
+        try site.write("content/articles/crlf.md", article(title: "Dòng kiểu Windows", extra: "slug: crlf\n", body: "Giải quyết kiến nghị của nhân dân.").replacingOccurrences(of: "\n", with: "\r\n"))
+        try site.write("content/articles/khac.md", article(title: "Bài khác", extra: "slug: khac\n"))
+        try site.build()
+        let cache = site.root.appendingPathComponent(".public.bantin/cache")
+        var bytes = try Data(contentsOf: cache)
+        let body = try #require(bytes.range(of: Data("kiến nghị của".utf8)))
+        bytes[body.lowerBound + 4] ^= 0x01
+        try bytes.write(to: cache)
+        // Another article changes: this one is recalled from the cache, and rendered again.
+        try site.write("content/articles/khac.md", article(title: "Bài khác đã sửa", extra: "slug: khac\n"))
+        let report = try site.build()
+        #expect(report.cachedArticles == 0)
+        #expect(try site.read("public/feed.xml").contains("Giải quyết kiến nghị của nhân dân."))
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
     @Test func theArticleCacheGivesWhatReadingGives() throws {
         let site = try TestSite(content: "bulletin")
         try site.write("content/articles/2023/canh-bao.md", article(title: "Bài có một trường lạ", extra: "tieu_de_phu: \"x\"\n"))

@@ -248,6 +248,29 @@ import Testing
         #expect(try site.snapshot() == (try site.snapshot(clean)))
     }
 
+    /// An index whose sizes were changed (its variant files intact) is not used either.
+    @Test func aPhotoCacheIndexChangedByHandIsNotTrusted() throws {
+        let site = try Self.site()
+        try site.build()
+        let cache = site.root.appendingPathComponent(".public.bantin/photos")
+        let indexes = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".txt") }
+        #expect(indexes.count == 2)
+        for index in indexes {
+            let url = cache.appendingPathComponent(index)
+            var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+            var words = lines[1].split(separator: " ").map(String.init)
+            words[2] = String(Int(words[2])! / 2)
+            lines[1] = words.joined(separator: " ")
+            try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        try site.write(Self.articleFile, try site.read(Self.articleFile) + "\nThêm một dòng.\n")
+        let report = try site.build()
+        #expect(report.encodedPhotos == 2)
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
     @Test func theSamePhotosGiveTheSameBytes() throws {
         let site = try Self.site()
         try site.build()

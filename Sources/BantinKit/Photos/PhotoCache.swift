@@ -4,8 +4,8 @@ import Foundation
 /// entry per photo, named by a key made of the photo's bytes and everything that decides the
 /// variants (settings, libvips version). An entry is its variant files (`<key>-480.webp`, …)
 /// and, written last, its index (`<key>.txt`: each variant's width, height, format, size and
-/// checksum, then `end`). An entry whose index is missing, or whose files do not match it, is not used: the
-/// photo is encoded again.
+/// checksum, then `end` and a checksum of the lines before it). An entry whose index is missing
+/// or damaged, or whose files do not match it, is not used: the photo is encoded again.
 struct PhotoCache: Sendable {
     let folder: URL
 
@@ -18,16 +18,19 @@ struct PhotoCache: Sendable {
         var contents: PhotoBytes
     }
 
-    private static let format = "bantin-photo-2"
+    private static let format = "bantin-photo-3"
 
     private func file(_ key: String, _ suffix: String) -> String { folder.path + "/" + key + suffix }
 
     /// The entry of `key`, when it is whole and every file is as it was written.
     func load(_ key: String) -> [Stored]? {
         guard let index = Directory.contents(of: file(key, ".txt")) else { return nil }
-        let lines = String(decoding: index, as: UTF8.self).split(separator: "\n")
-        // Whole: the format first, `end` last.
-        guard lines.first == Substring(Self.format), lines.last == "end", lines.count > 2 else { return nil }
+        let text = String(decoding: index, as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        // Whole and as written: the format first, `end` and the checksum of the lines before it last.
+        guard lines.first == Substring(Self.format), lines.count > 2, let end = lines.last,
+            end == Self.endLine(of: text.utf8.dropLast(end.utf8.count + 1))
+        else { return nil }
         var stored: [Stored] = []
         for line in lines.dropFirst().dropLast() {
             let words = line.split(separator: " ")
@@ -59,11 +62,18 @@ struct PhotoCache: Sendable {
             index.append("\(name) \(encoded.width) \(encoded.height) \(encoded.format.rawValue) \(encoded.bytes.count) \(String(sum, radix: 16))")
             stored.append(Stored(name: name, width: encoded.width, height: encoded.height, format: encoded.format, contents: .file(URL(fileURLWithPath: path))))
         }
-        index.append("end")
-        guard OutputFolder.replaceFile(parts: [Array((index.joined(separator: "\n") + "\n").utf8)], at: file(key, ".txt")) else {
+        let lines = Array((index.joined(separator: "\n") + "\n").utf8)
+        guard OutputFolder.replaceFile(parts: [lines, Array((Self.endLine(of: lines[...]) + "\n").utf8)], at: file(key, ".txt")) else {
             return variants.map(Self.inMemory)
         }
         return stored
+    }
+
+    /// The index's last line: `end` and a checksum of the `lines` before it.
+    private static func endLine<Lines: Collection<UInt8>>(of lines: Lines) -> String {
+        var hasher = StableHasher()
+        Array(lines).withUnsafeBytes { hasher.add(bytes: $0) }
+        return "end " + String(hasher.value, radix: 16)
     }
 
     static func inMemory(_ variant: (name: Int, encoded: PhotoCodec.Encoded)) -> Stored {
