@@ -102,6 +102,35 @@ import Testing
         #expect(try site.differences(from: clean) == [])
     }
 
+    /// Messages that say what to do about the usual slips, at the right place.
+    @Test func theUsualSlipsGetMessagesThatSayWhatToDo() throws {
+        let site = try TestSite()
+        try site.write("content/articles/utf16.md", bytes: [0xFF, 0xFE] + Array("---\ntitle: A\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try site.write("content/articles/colon.md", "---\ntitle: Hà Nội: hội nghị\ndate: 2023-05-09\n---\nNội dung.\n")
+        try site.write("content/directives/trong.md", "")
+        try site.write("content/site.yml", "title: Bản tin\nparams:\n  a: 1\n  b: 2\n  a: 3\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        func error(_ file: String) -> Diagnostic? { errors.first { $0.file == "content/" + file } }
+        #expect(error("articles/utf16.md")?.message.hasPrefix("file is saved as UTF-16") == true)
+        #expect(error("articles/colon.md")?.message.contains("must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`") == true)
+        #expect(error("directives/trong.md")?.message.contains("a directive's `code:`") == true)
+        let twice = try #require(error("site.yml"))
+        #expect(twice.message.hasPrefix("`a` is given twice") && twice.line == 5 && twice.column == 3, "\(twice)")
+    }
+
+    @Test func aPhotoFromContentsRootAndFieldsThatShowNothingAreSaidSo() throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)
+        try site.write("content/articles/a.md", article(
+            title: "Bài một", extra: "slug: bai-mot\nimage: /media/anh.jpg\nimage_alt: Ảnh\nrelated: [bai-mot, bai-hai]\n"))
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "slug: bai-hai\nimage_caption: Chú thích không có ảnh\n"))
+        let report = try site.build()
+        #expect(try site.read("public/bai-viet/bai-mot/index.html").contains("../../media/anh.jpg"))
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(warnings.contains("content/articles/b.md:5: `image_caption` is shown only with a photo: add `image:` (the photo's path under content/), or remove it"), "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("content/articles/a.md:7: `bai-mot` is this article itself") }, "\(warnings)")
+    }
+
     /// A heading's id never takes an id the page's template uses for itself (`main_content`,
     /// `related_heading`: template ids hold `_`, which heading ids never do).
     @Test func aHeadingNeverTakesAnIDOfThePage() throws {

@@ -15,6 +15,8 @@ enum ArticleReader {
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
         ArticleChecks.dropRepeatedTerms(&decoded.fields, positions: &decoded.positions)
+        // `/media/anh.jpg` is from content/, as in a body's links.
+        if let image = decoded.fields.image, image.hasPrefix("/") { decoded.fields.image = String(image.drop { $0 == "/" }) }
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)
         problems.checkImage(decoded.fields)
@@ -70,6 +72,10 @@ struct ArticleChecks {
     mutating func checkImage(_ fields: ArticleFields) {
         if fields.image != nil && fields.imageAlt == nil {
             error("`image` needs `image_alt`: a short description of the photo for readers who cannot see it", at: positions.of("image"))
+        }
+        for (key, value) in [("image_caption", fields.imageCaption), ("image_alt", fields.imageAlt)] where fields.image == nil && value != nil {
+            let at = positions.of(key) ?? SourcePosition(line: 1, column: 1)
+            diagnostics.append(at.diagnostic(.warning, file, "`\(key)` is shown only with a photo: add `image:` (the photo's path under content/), or remove it"))
         }
     }
 

@@ -35,7 +35,11 @@ enum CatalogValidator {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }
             }
-            for (index, slug) in article.related.enumerated() where !isPublished(slug) {
+            for (index, slug) in article.related.enumerated() where slug == article.slug.value {
+                let p = at(article.positions.item("related", index))
+                diagnostics.append(.warning(article.file, line: p.line, column: p.column, "`\(slug)` is this article itself; `related` lists other articles to read next"))
+            }
+            for (index, slug) in article.related.enumerated() where slug != article.slug.value && !isPublished(slug) {
                 let p = at(article.positions.item("related", index))
                 let hint = allSlugs().contains(slug) ? " (that article is a draft)" : ""
                 diagnostics.append(.error(article.file, line: p.line, column: p.column, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))

@@ -84,13 +84,22 @@ struct FieldReader {
         case .duplicatedKeysInMapping(let duplicates, _):
             let key = duplicates.sorted().first ?? ""
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let uses = lines.indices.filter { lines[$0].hasPrefix(key + ":") || lines[$0].hasPrefix("\"\(key)\":") }
-            let line = (uses.dropFirst().first ?? uses.first ?? 0) + 1 + lineOffset
-            return .error(path, line: line, column: 1, "`\(key)` is given twice; keep one")
+            // The key's second use, however deep in the YAML it is indented.
+            let uses = lines.indices.filter { index in
+                let line = lines[index].drop { $0 == " " }
+                return line.hasPrefix(key + ":") || line.hasPrefix("\"\(key)\":")
+            }
+            let index = uses.dropFirst().first ?? uses.first ?? 0
+            let column = index < lines.count ? lines[index].prefix { $0 == " " }.count + 1 : 1
+            let others = duplicates.sorted().dropFirst().map { "`\($0)`" }
+            let more = others.isEmpty ? "" : " (and \(others.joined(separator: ", ")) in the same place)"
+            return .error(path, line: index + 1 + lineOffset, column: column, "`\(key)` is given twice\(more); keep one")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = (context.map { "\(problem) (\($0.text))" } ?? problem).replacingOccurrences(of: "\n", with: " ")
-            return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML front matter: \(detail)")
+            // `title: Hà Nội: hội nghị` is the usual cause: a colon and a space inside a value.
+            let hint = problem.contains("mapping values are not allowed") ? "; a value with `: ` in it must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`" : ""
+            return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML front matter: \(detail)\(hint)")
         case .reader(let problem, _, _, _):
             return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(problem)")
         default:

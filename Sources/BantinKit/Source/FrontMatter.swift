@@ -17,7 +17,7 @@ public struct SplitSource: Sendable, Equatable {
 public enum FrontMatterSplitter {
     public static func split(_ text: String, path: String) -> Result<SplitSource, Diagnostic> {
         if text.allSatisfy(\.isWhitespace) {
-            return .failure(.error(path, line: 1, column: 1, "file is empty; an article needs front matter with at least `title` and `date`"))
+            return .failure(.error(path, line: 1, column: 1, "file is empty; it needs front matter: a line `---`, its fields (an article's `title:` and `date:`, a directive's `code:`, a theme's `year:`), then `---`"))
         }
         // Walk the lines (ending at LF only: a CR that remains belongs to its line) until the
         // closing fence; the body after it is taken as one slice, untouched.

@@ -9,6 +9,11 @@ public enum SourceDecoder {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
         }
+        // Notepad's "Unicode" is UTF-16: its byte-order mark says so.
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return .failure(
+                .error(path, line: 1, column: 1, "file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
+        }
         // Validating while making the string is the fast path; the offset is found only for bad files.
         if let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) { return .success(normalize(text)) }
         if let bad = firstInvalidUTF8Offset(body) {
