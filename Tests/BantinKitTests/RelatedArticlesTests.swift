@@ -170,9 +170,10 @@ import Testing
         edited[40] = 1_000
         #expect(save(edited) == edited.map { "\($0) \(body)" })
         let second = try file()
-        // One article's bytes and a table (three numbers an article, three more at the end) appended.
+        // One article's bytes and their checksum, and a table (three numbers an article, three
+        // more at the end) appended.
         #expect(second.inode == first.inode)
-        #expect(second.size == first.size + "1000 \(body)".utf8.count + 24 * edited.count + 24)
+        #expect(second.size == first.size + "1000 \(body)".utf8.count + 8 + 24 * edited.count + 24)
         #expect(save(edited) == edited.map { "\($0) \(body)" }, "read back from the appended table")
         // Cut anywhere in the last table or trailer: not used, every article made again.
         let whole = try Data(contentsOf: url)
@@ -181,6 +182,13 @@ import Testing
             let (blobs, _, _) = memo.articles(keys: edited) { indices in indices.map { _ in Array("remade".utf8) } }
             #expect(blobs.withBlob(0) { String(decoding: $0, as: UTF8.self) } == "remade", "cut \(cut) bytes")
         }
+        // An article's bytes changed in place: that one is made again, the others are kept.
+        var damaged = whole
+        let at = try #require(damaged.range(of: Data("1000 \(body)".utf8)))
+        damaged[at.lowerBound + 2] ^= 0x01
+        try damaged.write(to: url)
+        let (kept, _, _) = memo.articles(keys: edited) { indices in indices.map { _ in Array("remade".utf8) } }
+        #expect((0..<kept.count).filter { kept.withBlob($0) { String(decoding: $0, as: UTF8.self) } == "remade" } == [40])
         try whole.write(to: url)
         // Edits with no slack: written anew once the dead bytes pass the live ones.
         var inodes: Set<Int> = [try file().inode]
@@ -192,7 +200,7 @@ import Testing
             largest = max(largest, try file().size)
         }
         #expect(inodes.count > 1, "written anew at least once")
-        #expect(largest <= 2 * 100 * ("2000 \(body)".utf8.count) + 2 * (24 * 100 + 24) + 16 + 600, "\(largest) bytes")
+        #expect(largest <= 2 * 100 * ("2000 \(body)".utf8.count + 8) + 2 * (24 * 100 + 24) + 16 + 600, "\(largest) bytes")
     }
 }
 

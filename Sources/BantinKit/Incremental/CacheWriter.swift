@@ -89,7 +89,7 @@ extension CacheWriter {
         entries: (inout CacheWriter, _ appending: Bool) -> (places: [Range<Int>], keys: [UInt64]?)
     ) {
         if let file, file.isStill(at: path), file.size <= 2 * live + slack {
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             if fd >= 0, lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) {
                 var out = CacheWriter(fd: fd, position: Int64(file.size))
                 let (places, keys) = entries(&out, true)

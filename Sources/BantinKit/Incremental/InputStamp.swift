@@ -13,7 +13,7 @@ public struct InputStamp: Sendable, Equatable {
 
     static func inputs(_ options: BuildOptions, content: ContentListing) -> InputStamp {
         var hasher = StableHasher()
-        hasher.add("bantin-stamp-2")
+        hasher.add("bantin-stamp-3")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
         for file in content.files {
@@ -21,7 +21,8 @@ public struct InputStamp: Sendable, Equatable {
             let key = file.fileKey
             for number in [key?.size ?? -1, key?.modified ?? -1, key?.changed ?? -1, Int64(bitPattern: key?.inode ?? 0)] { hasher.add(number) }
         }
-        hasher.add(Int64(content.diagnostics.count))
+        // The listing's problems themselves (a broken link where a loop was is another input).
+        for problem in content.diagnostics { hasher.add(problem.description) }
         hasher.add(fingerprint(of: options.templates))
         return InputStamp(value: String(hasher.value, radix: 16))
     }

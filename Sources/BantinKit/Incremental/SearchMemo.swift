@@ -6,7 +6,7 @@ import Foundation
 struct SearchMemo: Sendable {
     let url: URL
 
-    static let magic: UInt64 = 0x6261_6e74_696e_5335  // "bantinS5"
+    static let magic: UInt64 = 0x6261_6e74_696e_5336  // "bantinS6"
 
     /// Each article's bytes: the saved ones wherever its key is one of `keys`, otherwise made by
     /// `make` (given the articles' indices, all at once); whether they differ from what is saved
@@ -41,7 +41,8 @@ struct SearchMemo: Sendable {
     }
 
     /// The file: magic and the executable's fingerprint (little-endian 64-bit numbers), the
-    /// articles' bytes, then their table of keys and places (`CacheWriter.table`). A build
+    /// articles' bytes, each followed by its checksum (8 bytes: an article whose bytes do not
+    /// match it is made again), then their table of keys and places (`CacheWriter.table`). A build
     /// appends the articles it made and a new table, so an edit writes one article's bytes, not
     /// every article's; the file is written anew when more than half of it is bytes no table
     /// lists (`CacheWriter.save`, as the article cache). `nil` for anything that does not fit,
@@ -51,10 +52,21 @@ struct SearchMemo: Sendable {
         return file.withBytes { bytes -> Saved? in
             var header = CacheReader(bytes: bytes)
             guard header.int() == Int64(bitPattern: Self.magic), header.int() == Int64(bitPattern: Self.executableKey),
-                let (keys, places) = CacheReader.table(of: bytes, firstEntry: header.offset, keyed: true),
-                places.allSatisfy({ $0.count >= 4 })
+                let (keys, entries) = CacheReader.table(of: bytes, firstEntry: header.offset, keyed: true),
+                entries.allSatisfy({ $0.count >= 12 })
             else { return nil }
-            return Saved(keys: keys, places: Dictionary(zip(keys, places)) { _, last in last }, file: file)
+            // Each article's bytes, checked on every core; a damaged one is left out (made again).
+            let places: [Range<Int>?] = entries.parallelMap { entry in
+                file.withBytes { bytes in
+                    let place = entry.lowerBound..<(entry.upperBound - 8)
+                    let raw = UnsafeRawBufferPointer(bytes)
+                    let sum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: place.upperBound, as: UInt64.self))
+                    return Self.checksum(UnsafeRawBufferPointer(rebasing: raw[place])) == sum ? place : nil
+                }
+            }
+            var byKey: [UInt64: Range<Int>] = [:]
+            for (key, place) in zip(keys, places) { byKey[key] = place }
+            return Saved(keys: keys, places: byKey.compactMapValues { $0 }, file: file)
         }
     }
 
@@ -62,7 +74,7 @@ struct SearchMemo: Sendable {
     /// still the file and mostly in use, otherwise written beside and renamed over it.
     /// `slack`: bytes no table lists always tolerated before the file is written anew.
     func save(_ articles: ArticleBlobs, keys: [UInt64], slack: Int = 1 << 20) {
-        let live = keys.indices.reduce(0) { $0 + (articles.savedPlace($1)?.count ?? 0) }
+        let live = keys.indices.reduce(0) { $0 + (articles.savedPlace($1).map { $0.count + 8 } ?? 0) }
         CacheWriter.save(at: url.path, over: articles.savedFile, live: live, slack: slack) { out in
             out.int(Int64(bitPattern: Self.magic))
             out.int(Int64(bitPattern: Self.executableKey))
@@ -71,16 +83,26 @@ struct SearchMemo: Sendable {
             places.reserveCapacity(keys.count)
             for index in keys.indices {
                 if appending, let place = articles.savedPlace(index) {
-                    places.append(place)
+                    places.append(place.lowerBound..<(place.upperBound + 8))
                     continue
                 }
                 let start = Int(out.position)
-                articles.withBlob(index) { out.raw($0.assumingMemoryBound(to: UInt8.self)) }
+                articles.withBlob(index) { blob in
+                    out.raw(blob.assumingMemoryBound(to: UInt8.self))
+                    out.int(Int64(bitPattern: Self.checksum(blob)))
+                }
                 places.append(start..<Int(out.position))
                 out.flushIfLarge()
             }
             return (places, keys)
         }
+    }
+
+    /// The checksum kept after an article's bytes.
+    static func checksum(_ blob: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(bytes: blob)
+        return hasher.value
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.

@@ -15,15 +15,23 @@ public struct OutputFolder: Sendable {
         self.display = display
     }
 
-    /// Refuses an output folder that holds anything but a previous bantin output, and one
-    /// that contains the sources: no user file may be lost to a typo in `--output`.
-    public func validate(protecting sources: [URL]) -> Diagnostic? {
+    /// Refuses an output folder that holds anything but a previous bantin output, one that
+    /// contains the sources (no user file may be lost to a typo in `--output`), and one inside
+    /// `readFolders` (the content or templates: each build would read the site before it, and
+    /// publish it again inside the new one).
+    public func validate(protecting sources: [URL], readFolders: [(url: URL, name: String)] = []) -> Diagnostic? {
         let fm = FileManager.default
         let target = url.resolvingSymlinksInPath().path
         for source in sources {
             let s = source.standardizedFileURL.resolvingSymlinksInPath().path
             if s == target || s.hasPrefix(target + "/") || target == "/" {
                 return .error(display, "refusing to build into \(display): it contains \(source.lastPathComponent), which would be overwritten; choose another `--output`")
+            }
+        }
+        for folder in readFolders {
+            let s = folder.url.standardizedFileURL.resolvingSymlinksInPath().path
+            if target.hasPrefix(s.hasSuffix("/") ? s : s + "/") {
+                return .error(display, "refusing to build into \(display): it is inside \(folder.name), which every build reads (the site would be published again inside itself); choose an `--output` outside it")
             }
         }
         if target == fm.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path {

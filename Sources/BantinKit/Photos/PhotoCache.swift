@@ -24,7 +24,7 @@ struct PhotoCache: Sendable {
 
     /// The entry of `key`, when it is whole and every file is as it was written.
     func load(_ key: String) -> [Stored]? {
-        guard let index = Directory.contents(of: file(key, ".txt")) else { return nil }
+        guard Self.isFolder(folder.path), let index = Directory.contents(of: file(key, ".txt")) else { return nil }
         let text = String(decoding: index, as: UTF8.self)
         let lines = text.split(separator: "\n")
         // Whole and as written: the format first, `end` and the checksum of the lines before it last.
@@ -48,7 +48,9 @@ struct PhotoCache: Sendable {
     /// into place). A failure is not an error: the photo will be encoded again next time, and
     /// this build publishes the bytes it holds.
     func save(_ key: String, _ variants: [(name: Int, encoded: PhotoCodec.Encoded)]) -> [Stored] {
-        guard OutputFolder.makeFolder(folder.path) == 0 else { return variants.map(Self.inMemory) }
+        // Never written through a link (or over a file) in its place: the folder is bantin's own.
+        if !Self.isFolder(folder.path) { unlink(folder.path) }
+        guard OutputFolder.makeFolder(folder.path) == 0, Self.isFolder(folder.path) else { return variants.map(Self.inMemory) }
         var index = [Self.format]
         var stored: [Stored] = []
         for (name, encoded) in variants {
@@ -82,7 +84,8 @@ struct PhotoCache: Sendable {
 
     /// Removes the entries no photo of this build uses (of photos changed or removed).
     func removeAll(except keys: Set<String>) {
-        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        // Not through a link: only the files of bantin's own folder are removed.
+        let fd = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return }
         let names = Directory.names(ofOpen: fd) ?? []
         Glibc.close(fd)
@@ -90,6 +93,12 @@ struct PhotoCache: Sendable {
             let key = String(name.prefix { $0 != "-" && $0 != "." })
             if !keys.contains(key) { unlink(folder.path + "/" + name) }
         }
+    }
+
+    /// Whether `path` is a folder itself (not a link to one).
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && Directory.isDirectory(info)
     }
 
     static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

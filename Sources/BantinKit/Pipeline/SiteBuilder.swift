@@ -90,7 +90,8 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: BuildProgress = .silent) throws(BuildFailure) -> BuildReport {
         let output = OutputFolder(url: options.output, display: options.outputName)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        if let problem = output.validate(protecting: [options.content, options.templates, cwd]) {
+        let read = [(options.content, options.contentName), (options.templates, options.templatesName)]
+        if let problem = output.validate(protecting: [options.content, options.templates, cwd], readFolders: read) {
             throw BuildFailure(diagnostics: [problem])
         }
         let lock = try takeLock(of: output, options: options, progress: progress)

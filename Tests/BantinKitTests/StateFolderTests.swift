@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// What bantin keeps beside the output (`.public.bantin/`) is its own: damaged, it is not
+/// trusted; replaced by a link, nothing is read or removed through it. And the output is never
+/// where a build reads from.
+@Suite struct StateFolderTests {
+    /// A one-byte change inside the search memo: the article is read again, and the index equals
+    /// a clean build's.
+    @Test func aDamagedSearchMemoIsNotPublished() throws {
+        let site = try TestSite()
+        for k in 0..<6 { try site.write("content/articles/a\(k).md", article(title: "Bài số \(k) về chi bộ", extra: "slug: bai-\(k)\n", body: "Nội dung bài số \(k), đảng viên.")) }
+        try site.build()
+        let memo = site.root.appendingPathComponent(".public.bantin/search")
+        var bytes = try Data(contentsOf: memo)
+        let title = try #require(bytes.range(of: Data("Bài số 3".utf8)))
+        bytes[title.lowerBound + 1] ^= 0x01
+        try bytes.write(to: memo)
+        // Every search file written again: the output and the earlier site gone.
+        for gone in ["public", ".public.bantin/old"] { try? site.remove(gone) }
+        try site.build()
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
+    /// The photo cache replaced by a link to a folder of the user's: nothing in it is removed or
+    /// written, and the build is right.
+    @Test func aPhotoCacheThatIsALinkIsNotWrittenThrough() throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)
+        try site.write("content/articles/a.md", article(title: "Bài có ảnh", extra: "slug: bai-anh\nimage: media/anh.jpg\nimage_alt: Ảnh\n"))
+        try site.build()
+        let mine = site.root.appendingPathComponent("cua-toi")
+        try site.write("cua-toi/ghi-chu.txt", "quan trọng\n")
+        let cache = site.root.appendingPathComponent(".public.bantin/photos")
+        try FileManager.default.removeItem(at: cache)
+        try FileManager.default.createSymbolicLink(at: cache, withDestinationURL: mine)
+        try site.write("content/articles/a.md", article(title: "Bài có ảnh, đã sửa", extra: "slug: bai-anh\nimage: media/anh.jpg\nimage_alt: Ảnh\n"))
+        try site.build()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mine.path) == ["ghi-chu.txt"])
+        var info = stat()
+        #expect(lstat(cache.path, &info) == 0 && Directory.isDirectory(info), "the cache is a folder of its own again")
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
+    @Test(arguments: ["content/public", "templates/public", "content/media/site"])
+    func anOutputInsideAFolderTheBuildReadsIsRefused(output: String) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài viết"))
+        do {
+            _ = try SiteBuilder.build(site.options(output: site.root.appendingPathComponent(output)))
+            Issue.record("a build into \(output) was not refused")
+        } catch {
+            let message = error.diagnostics.first?.message ?? ""
+            #expect(message.hasPrefix("refusing to build into public: it is inside \(output.hasPrefix("content") ? "content" : "templates")"), "\(message)")
+        }
+        #expect(!site.exists(output))
+    }
+
+    /// A problem of the listing that changes into another (a link loop, then a broken link) is
+    /// a change of the input: the build is not "up to date".
+    @Test func aNewProblemOfTheListingIsNotTakenForNoChange() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài viết"))
+        let articles = site.content.appendingPathComponent("articles")
+        try FileManager.default.createSymbolicLink(atPath: articles.appendingPathComponent("vong").path, withDestinationPath: "..")
+        let first = try site.build()
+        #expect(first.diagnostics.contains { $0.message.contains("symbolic link loop") })
+        try FileManager.default.removeItem(at: articles.appendingPathComponent("vong"))
+        try FileManager.default.createSymbolicLink(atPath: articles.appendingPathComponent("hong.md").path, withDestinationPath: "khong-co.md")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.contains { $0.file == "content/articles/hong.md" }, "\(errors)")
+    }
+}
