@@ -48,7 +48,7 @@ public enum CatalogLoader {
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         let links = resolveLinks(
             articles: articles, publishedNow: published, read: read.articles, directives: directives, themes: themes,
-            staticFiles: files.other, unused: files.unused(read: read.articles, directives, themes, displayRoot: displayRoot),
+            staticFiles: files.other, unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
             displayRoot: displayRoot, into: &diagnostics)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
@@ -93,8 +93,7 @@ public enum CatalogLoader {
         func unused(read: [Article], _ directives: [Directive], _ themes: [Theme], displayRoot: String) -> [String: String] {
             var reasons: [String: String] = [:]
             for file in unread { reasons[file.relativePath] = "is Markdown outside articles/, directives/ and themes/, which is not published" }
-            let made = Set(read.map(\.file) + directives.compactMap(\.file) + themes.compactMap(\.file))
-                .map { ContentIndex.path(of: $0, under: displayRoot) }
+            let made = Set((read.map(\.file) + directives.compactMap(\.file) + themes.compactMap(\.file)).map { ContentIndex.path(of: $0, under: displayRoot) })
             for file in articles + self.directives + self.themes where !made.contains(file.relativePath) {
                 reasons[file.relativePath] = "has errors of its own (reported for it)"
             }
@@ -106,19 +105,26 @@ public enum CatalogLoader {
         }
 
         static func isMarkdown(_ path: String) -> Bool {
-            let name = path.lowercased()
-            return name.hasSuffix(".md") || name.hasSuffix(".markdown")
+            endsWith(path, ".md") || endsWith(path, ".markdown")
         }
 
         /// Backups (`bai.md~`, `bai.md.bak`), editors' swap and lock files (`.bai.md.swp` is
         /// hidden already; `#bai.md#`, Word's `~$bai.docx`), and the files Windows leaves in
-        /// folders of photos.
+        /// folders of photos. Looked at as bytes: every file of the content passes here.
         static func isLeftover(_ path: String) -> Bool {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let lower = name.lowercased()
-            return name.hasSuffix("~") || name.hasPrefix("~$") || (name.hasPrefix("#") && name.hasSuffix("#"))
-                || [".swp", ".swo", ".bak", ".tmp"].contains { lower.hasSuffix($0) }
-                || lower == "thumbs.db" || lower == "desktop.ini"
+            let bytes = path.utf8
+            let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+            guard let first = name.first, let last = name.last else { return false }
+            return last == UInt8(ascii: "~") || name.starts(with: "~$".utf8) || (first == UInt8(ascii: "#") && last == UInt8(ascii: "#"))
+                || [".swp", ".swo", ".bak", ".tmp"].contains { endsWith(path, $0) }
+                || [("thumbs.db"), ("desktop.ini")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
+        }
+
+        /// Whether `path` ends with `suffix` (lower-case ASCII), in any case.
+        private static func endsWith(_ path: String, _ suffix: String) -> Bool {
+            let bytes = path.utf8, tail = suffix.utf8
+            guard bytes.count >= tail.count else { return false }
+            return zip(bytes.suffix(tail.count), tail).allSatisfy { $0 | 0x20 == $1 | 0x20 }
         }
     }
 
@@ -176,7 +182,7 @@ public enum CatalogLoader {
     /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
         articles: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
-        staticFiles: [TreeEntry], unused: [String: String] = [:], displayRoot: String, into diagnostics: inout [Diagnostic]
+        staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
@@ -190,7 +196,7 @@ public enum CatalogLoader {
         guard !documents.isEmpty else { return [:] }
         let index = ContentIndex(
             published: articles, publishedNow: publishedNow, read: read, directives: directives, themes: themes,
-            staticFiles: staticFiles, unused: unused, contentRoot: displayRoot)
+            staticFiles: staticFiles, unused: unused(), contentRoot: displayRoot)
         var resolver = BodyLinkResolver(catalog: index, contentRoot: displayRoot)
         let links = resolver.resolve(documents)
         diagnostics += resolver.diagnostics
