@@ -371,7 +371,7 @@
     var elsewhere = ts.filter(function (t) { return !matches(shown, [t]).length && matches(record[5] || "", [t]).length; });
     if (elsewhere.length) {
       var about = document.createElement("p");
-      about.className = "search-about";
+      about.className = "meta search-about";
       highlight(about, record[5], ts);
       li.appendChild(about);
     }
