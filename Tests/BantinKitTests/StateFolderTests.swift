@@ -77,3 +77,22 @@ import Testing
         #expect(errors.contains { $0.file == "content/articles/hong.md" }, "\(errors)")
     }
 }
+
+@Suite struct OutputLinkTests {
+    /// `public` a link to the folder the site is served from: the site is built there, the
+    /// link stays a link, and bantin's own folder sits beside the real one.
+    @Test func anOutputThatIsALinkIsBuiltWhereItLeads() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("srv"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.output.path, withDestinationPath: "srv/ban-tin")
+        for title in ["Bài viết", "Bài viết đã sửa"] {
+            try site.write("content/articles/a.md", article(title: title, extra: "slug: bai-viet\n"))
+            try site.build()
+            var info = stat()
+            #expect(lstat(site.output.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "public is still a link")
+            #expect(try site.read("srv/ban-tin/bai-viet/bai-viet/index.html").contains(title))
+            #expect(site.exists("srv/.ban-tin.bantin"))
+        }
+    }
+}

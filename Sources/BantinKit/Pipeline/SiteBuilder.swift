@@ -84,10 +84,28 @@ public struct BuildReport: Sendable {
     public var encodedPhotos = 0
 }
 
+extension SiteBuilder {
+    /// An output that is a symbolic link (`public` → `/srv/www/ban-tin`) is built where it
+    /// leads, with bantin's own folder beside that: the link stays as the user made it.
+    static func followingOutputLink(_ options: BuildOptions) -> BuildOptions {
+        var info = stat()
+        guard lstat(options.output.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)
+        else { return options }
+        var followed = options
+        followed.output = target.hasPrefix("/")
+            ? URL(fileURLWithPath: target) : options.output.deletingLastPathComponent().appendingPathComponent(target)
+        followed.output = followed.output.standardizedFileURL
+        // A link to a link is followed too.
+        return followed.output == options.output ? followed : followingOutputLink(followed)
+    }
+}
+
 /// The whole pipeline: content → catalog → site graph → rendered files → atomic swap, with the
 /// speed-up layer (`IncrementalBuild`) answering what earlier builds kept.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: BuildProgress = .silent) throws(BuildFailure) -> BuildReport {
+        let options = followingOutputLink(options)
         let output = OutputFolder(url: options.output, display: options.outputName)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let read = [(options.content, options.contentName), (options.templates, options.templatesName)]
