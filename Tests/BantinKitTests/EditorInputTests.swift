@@ -131,6 +131,19 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("content/articles/a.md:7: `bai-mot` is this article itself") }, "\(warnings)")
     }
 
+    /// Two photos that make files of the same name, and a file where bantin writes an asset:
+    /// each error names what it would overwrite.
+    @Test func aFileThatWouldOverwriteAnotherNamesIt() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài viết"))
+        try PhotoTests.photo(site, "content/media/anh.jpg", width: 640, height: 480)
+        try PhotoTests.photo(site, "content/media/anh.png", width: 640, height: 480)
+        try site.write("content/assets/style.css", "body {}\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.contains { $0.file == "content/media/anh.png" && $0.message.hasPrefix("this photo's media/anh-480.webp would overwrite what content/media/anh.jpg makes (its media/anh-480.webp); rename one of them") }, "\(errors)")
+        #expect(errors.contains { $0.file == "content/assets/style.css" && $0.message == "this file would overwrite the page or asset bantin writes at assets/style.css; rename it" }, "\(errors)")
+    }
+
     /// A heading's id never takes an id the page's template uses for itself (`main_content`,
     /// `related_heading`: template ids hold `_`, which heading ids never do).
     @Test func aHeadingNeverTakesAnIDOfThePage() throws {

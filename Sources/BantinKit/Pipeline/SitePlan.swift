@@ -135,14 +135,21 @@ extension SiteBuilder {
     static func addMedia(_ media: [(file: PlannedFile, source: String)], to planned: inout [PlannedFile], contentName: String) -> [Diagnostic] {
         guard !media.isEmpty else { return [] }
         let generated = PathIndex(planned.map(\.path))
-        var copied: Set<String> = []
+        // Each path written for a file of content/, and that file.
+        var copied: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for (file, source) in media {
-            guard !generated.contains(file.path), copied.insert(file.path).inserted else {
-                let what = file.path == source ? "this file" : "this photo's \(file.path)"
-                diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) would overwrite a page, asset or file that bantin writes at the same path; rename it"))
+            let what = file.path == source ? "this file" : "this photo's \(file.path)"
+            if generated.contains(file.path) {
+                diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) would overwrite the page or asset bantin writes at \(file.path); rename it"))
                 continue
             }
+            if let other = copied[file.path] {
+                let theirs = file.path == other ? "" : " (its \(file.path))"
+                diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) would overwrite what \(ContentTree.join(contentName, other)) makes\(theirs); rename one of them"))
+                continue
+            }
+            copied[file.path] = source
             planned.append(file)
         }
         return diagnostics
