@@ -58,13 +58,6 @@ extension CacheWriter {
 }
 
 extension ArticleCache {
-    /// A body's `bodyHash`, of its bytes.
-    static func hash(of body: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(bytes: body)
-        return hasher.value
-    }
-
     /// The entry at `place` of the mapped cache `file`, as `CacheWriter.entry` wrote it; `nil`
     /// unless its checksum holds and it decodes whole (the file is then read again: a miss).
     static func entry(at place: Range<Int>, of file: MappedFile) -> (String, Entry)? {
@@ -89,7 +82,7 @@ extension ArticleCache {
             } else {
                 // A body kept here must still be the one read: its hash is the article's.
                 guard inlineStart + kept.bodyCount == place.upperBound,
-                    Self.hash(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[inlineStart..<place.upperBound])) == kept.bodyHash
+                    StableHasher.hash(of: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[inlineStart..<place.upperBound])) == kept.bodyHash
                 else { return nil }
                 body = BodyText(at: .cache(file, offset: inlineStart, count: kept.bodyCount))
             }

@@ -70,9 +70,7 @@ struct CacheWriter {
     }
 
     static func checksum(_ table: UnsafeBufferPointer<UInt8>) -> Int64 {
-        var hasher = StableHasher()
-        hasher.add(bytes: UnsafeRawBufferPointer(table))
-        return Int64(bitPattern: hasher.value)
+        Int64(bitPattern: StableHasher.hash(of: UnsafeRawBufferPointer(table)))
     }
 }
 

@@ -61,7 +61,7 @@ struct SearchMemo: Sendable {
                     let place = entry.lowerBound..<(entry.upperBound - 8)
                     let raw = UnsafeRawBufferPointer(bytes)
                     let sum = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: place.upperBound, as: UInt64.self))
-                    return Self.checksum(UnsafeRawBufferPointer(rebasing: raw[place])) == sum ? place : nil
+                    return StableHasher.hash(of: UnsafeRawBufferPointer(rebasing: raw[place])) == sum ? place : nil
                 }
             }
             var byKey: [UInt64: Range<Int>] = [:]
@@ -89,20 +89,13 @@ struct SearchMemo: Sendable {
                 let start = Int(out.position)
                 articles.withBlob(index) { blob in
                     out.raw(blob.assumingMemoryBound(to: UInt8.self))
-                    out.int(Int64(bitPattern: Self.checksum(blob)))
+                    out.int(Int64(bitPattern: StableHasher.hash(of: blob)))
                 }
                 places.append(start..<Int(out.position))
                 out.flushIfLarge()
             }
             return (places, keys)
         }
-    }
-
-    /// The checksum kept after an article's bytes.
-    static func checksum(_ blob: UnsafeRawBufferPointer) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(bytes: blob)
-        return hasher.value
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.

@@ -137,8 +137,7 @@ public struct OutputFolder: Sendable {
                 let path = root + "/" + folder
                 guard mkdir(path, 0o755) != 0 else { return nil }
                 guard errno == EEXIST else { return (folder, errno) }
-                var info = stat()
-                if !replacing || (lstat(path, &info) == 0 && Directory.isDirectory(info)) { return nil }
+                if !replacing || Directory.isFolder(atPath: path) { return nil }
                 guard unlink(path) == 0, mkdir(path, 0o755) == 0 else { return (folder, errno) }
                 return nil
             }

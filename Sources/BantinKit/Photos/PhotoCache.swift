@@ -24,7 +24,7 @@ struct PhotoCache: Sendable {
 
     /// The entry of `key`, when it is whole and every file is as it was written.
     func load(_ key: String) -> [Stored]? {
-        guard Self.isFolder(folder.path), let index = Directory.contents(of: file(key, ".txt")) else { return nil }
+        guard Directory.isFolder(atPath: folder.path), let index = Directory.contents(of: file(key, ".txt")) else { return nil }
         let text = String(decoding: index, as: UTF8.self)
         let lines = text.split(separator: "\n")
         // Whole and as written: the format first, `end` and the checksum of the lines before it last.
@@ -49,8 +49,8 @@ struct PhotoCache: Sendable {
     /// this build publishes the bytes it holds.
     func save(_ key: String, _ variants: [(name: Int, encoded: PhotoCodec.Encoded)]) -> [Stored] {
         // Never written through a link (or over a file) in its place: the folder is bantin's own.
-        if !Self.isFolder(folder.path) { unlink(folder.path) }
-        guard OutputFolder.makeFolder(folder.path) == 0, Self.isFolder(folder.path) else { return variants.map(Self.inMemory) }
+        if !Directory.isFolder(atPath: folder.path) { unlink(folder.path) }
+        guard OutputFolder.makeFolder(folder.path) == 0, Directory.isFolder(atPath: folder.path) else { return variants.map(Self.inMemory) }
         var index = [Self.format]
         var stored: [Stored] = []
         for (name, encoded) in variants {
@@ -73,9 +73,7 @@ struct PhotoCache: Sendable {
 
     /// The index's last line: `end` and a checksum of the `lines` before it.
     private static func endLine<Lines: Collection<UInt8>>(of lines: Lines) -> String {
-        var hasher = StableHasher()
-        Array(lines).withUnsafeBytes { hasher.add(bytes: $0) }
-        return "end " + String(hasher.value, radix: 16)
+        "end " + String(Array(lines).withUnsafeBytes(StableHasher.hash(of:)), radix: 16)
     }
 
     static func inMemory(_ variant: (name: Int, encoded: PhotoCodec.Encoded)) -> Stored {
@@ -95,17 +93,7 @@ struct PhotoCache: Sendable {
         }
     }
 
-    /// Whether `path` is a folder itself (not a link to one).
-    private static func isFolder(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && Directory.isDirectory(info)
-    }
-
-    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hasher = StableHasher()
-        hasher.add(bytes: UnsafeRawBufferPointer(bytes))
-        return hasher.value
-    }
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { StableHasher.hash(of: UnsafeRawBufferPointer(bytes)) }
 }
 
 /// Where a variant's bytes are: in the photo cache, or in memory (a build that keeps nothing).

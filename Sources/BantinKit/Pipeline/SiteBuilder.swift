@@ -88,8 +88,7 @@ extension SiteBuilder {
     /// An output that is a symbolic link (`public` → `/srv/www/ban-tin`) is built where it
     /// leads, with bantin's own folder beside that: the link stays as the user made it.
     static func followingOutputLink(_ options: BuildOptions) -> BuildOptions {
-        var info = stat()
-        guard lstat(options.output.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+        guard let info = Directory.linkStatus(options.output.path), info.st_mode & S_IFMT == S_IFLNK,
             let target = try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)
         else { return options }
         var followed = options

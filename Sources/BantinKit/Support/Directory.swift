@@ -40,6 +40,9 @@ enum Directory {
 
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
 
+    /// Whether `path` is a folder itself (not a link to one).
+    static func isFolder(atPath path: String) -> Bool { linkStatus(path).map(isDirectory) ?? false }
+
     /// `count` bytes of the file at `path` from `offset`; `nil` unless all of them could be read.
     static func contents(of path: String, at offset: Int, count: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -29,6 +29,13 @@ struct StableHasher {
         value = hash
     }
 
+    /// The hash of `bytes` alone: a checksum kept beside them.
+    static func hash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(bytes: bytes)
+        return hasher.value
+    }
+
     /// Adds the eight bytes of `number`.
     mutating func add(_ number: Int64) {
         value ^= UInt64(bitPattern: number)
