@@ -118,6 +118,37 @@ import Testing
         #expect(twice.message.hasPrefix("`a` is given twice") && twice.line == 5 && twice.column == 3, "\(twice)")
     }
 
+    /// A front matter with errors does not hide the problems of the body below it: one build
+    /// reports them all (a mention of a directive only while `directives` itself reads well).
+    @Test func aFrontMatterErrorDoesNotHideTheBodysProblems() throws {
+        let site = try TestSite()
+        let body = "Xem [bài](khong-co.md), [x](javascript:alert(1)) và ![](../media/khong.jpg).\n\nTheo Kết luận 21-KL/TW.\n"
+        try site.write("content/articles/ngay.md", article(title: "Ngày sai", date: "2023-02-31", extra: "directives: [\"01-KL/TW\"]\n", body: body))
+        try site.write("content/articles/ma.md", article(title: "Mã sai", extra: "directives: [\"01-KL/TW\", \"KL-21\"]\n", body: body))
+        try site.write("content/articles/yaml.md", "---\ntitle: Hà Nội: hội nghị\n---\n" + body)
+        let first = site.failingBuild()
+        func problems(_ file: String) -> [String] {
+            first.filter { $0.file == "content/articles/" + file }.map { "\($0.line):\($0.column) \($0.severity) \($0.message.prefix(28))" }
+        }
+        let linkProblems = [
+            "1:5 error `khong-co.md` does not exist", "1:25 warning unsafe link `javascript:` is",
+            "1:53 error `../media/khong.jpg` does no", "1:53 warning image without alt text: writ",
+        ]
+        let mention = "3:15 warning 21-KL/TW is mentioned but no"
+        // The bodies start at line 6 (line 4 in yaml.md).
+        func shifted(_ list: [String], by lines: Int) -> [String] {
+            list.map { item in
+                let line = Int(item.prefix { $0 != ":" })!
+                return "\(line + lines)" + item.drop { $0 != ":" }
+            }
+        }
+        #expect(problems("ngay.md") == ["3:7 error `date` is not a valid date: "] + shifted(linkProblems + [mention], by: 5), "\(problems("ngay.md"))")
+        #expect(problems("ma.md").filter { $0.contains("21-KL/TW is mentioned") }.isEmpty, "a mention checked against a list that did not read well")
+        #expect(Array(problems("ma.md").dropFirst()) == shifted(linkProblems, by: 5), "\(problems("ma.md"))")
+        #expect(Array(problems("yaml.md").dropFirst()) == shifted(linkProblems, by: 3), "\(problems("yaml.md"))")
+        #expect(site.failingBuild() == first, "the next build reports the same")
+    }
+
     @Test func aPhotoFromContentsRootAndFieldsThatShowNothingAreSaidSo() throws {
         let site = try TestSite()
         try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)

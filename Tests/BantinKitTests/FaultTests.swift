@@ -116,7 +116,7 @@ import Testing
     @Test func aBodyGoneBeforeItsPageIsMadeFailsTheBuild() throws {
         let site = try TestSite(content: "bulletin")
         let path = site.content.appendingPathComponent("articles/2023/05/nghe-an.md").path
-        let (read, _) = CatalogLoader.readArticle(TreeEntry(relativePath: "articles/2023/05/nghe-an.md", path: path), zone: .vietnam, display: "content/articles/2023/05/nghe-an.md")
+        let (read, _, _) = CatalogLoader.readArticle(TreeEntry(relativePath: "articles/2023/05/nghe-an.md", path: path), zone: .vietnam, display: "content/articles/2023/05/nghe-an.md")
         let article = try #require(read)
         #expect(article.bodyText.place != nil, "the body is read from its file when its page is made")
         unlink(path)

@@ -67,7 +67,7 @@ import Testing
         let path = try NewArticleCommand.run(request, content: site.content, contentName: "content", now: Self.now)
         #expect(path == "content/articles/2023/05/da-nang-hoc-tap-chuyen-de.md")
         let text = try site.read(path)
-        let (article, diagnostics) = ArticleReader.read(text: text, file: path, zone: .vietnam)
+        let (article, diagnostics, _) = ArticleReader.read(text: text, file: path, zone: .vietnam)
         #expect(diagnostics.isEmpty)
         #expect(article?.title == "Đà Nẵng: học tập chuyên đề")
         #expect(article?.date.iso8601 == "2023-05-09T17:00:00+07:00")

@@ -1,16 +1,19 @@
 import Foundation
 
-/// Turns one article file's text into an `Article`, or diagnostics.
+/// Turns one article file's text into an `Article`, or diagnostics. A body whose front matter
+/// has errors is checked all the same (its links, by the caller: `rejectedLinks`; its mentions
+/// of directives, when `directives` itself is sound), so that one build reports every problem
+/// of the file.
 enum ArticleReader {
-    static func read(text: String, file: String, zone: SiteTimeZone) -> (Article?, [Diagnostic]) {
+    static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejectedLinks: [BodyLink]) {
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
         case .success(let source): split = source
-        case .failure(let problem): return (nil, [problem])
+        case .failure(let problem): return (nil, [problem], [])
         }
         var diagnostics: [Diagnostic] = []
         guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
-            return (nil, diagnostics)
+            return (nil, diagnostics, BodyScan.links(of: split.body, bodyLine: split.bodyLine).links)
         }
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
@@ -22,15 +25,20 @@ enum ArticleReader {
         problems.checkImage(decoded.fields)
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
         diagnostics += problems.diagnostics
-        guard let slug, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
+        guard let slug, !diagnostics.hasErrors else {
+            if ArticleChecks.listIsSound("directives", positions: decoded.positions, diagnostics: diagnostics) {
+                diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
+            }
+            return (nil, diagnostics, references.links)
+        }
+        diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
         var hasher = StableHasher()
         hasher.add(split.body)
-        let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
-        diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
         let article = Article(
             file: file, fields: decoded.fields, slug: slug, bodyText: BodyText(split.body), bodyLine: split.bodyLine,
             positions: decoded.positions, bodyHash: hasher.value, references: references)
-        return (article, diagnostics)
+        return (article, diagnostics, [])
     }
 }
 
@@ -42,6 +50,13 @@ struct ArticleChecks {
 
     private mutating func error(_ message: String, at position: SourcePosition?) {
         diagnostics.append((position ?? SourcePosition(line: 1, column: 1)).diagnostic(.error, file, message))
+    }
+
+    /// Whether the list `key` was read without an error: none of `diagnostics`' errors is at its
+    /// lines (from the key's value to its last item). An absent list is sound.
+    static func listIsSound(_ key: String, positions: FieldPositions, diagnostics: [Diagnostic]) -> Bool {
+        guard let lines = positions.lines(of: key) else { return true }
+        return !diagnostics.contains { $0.severity == .error && lines.contains($0.line) }
     }
 
     /// A directive or theme listed twice counts once (with the position of its first mention).

@@ -47,7 +47,7 @@ public enum CatalogLoader {
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         let links = resolveLinks(
-            articles: articles, publishedNow: published, read: read.articles, directives: directives, themes: themes,
+            articles: articles, publishedNow: published, read: read.articles, rejected: read.rejected, directives: directives, themes: themes,
             staticFiles: files.other, unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
             displayRoot: displayRoot, into: &diagnostics)
         clock.lap("  catalog checked")
@@ -131,29 +131,40 @@ public enum CatalogLoader {
     /// Every article file, on every core: from `memory` while the file is unchanged, otherwise read.
     static func readArticles(
         _ files: [TreeEntry], zone: SiteTimeZone, memory: (any ArticleMemory)?, display: @escaping @Sendable (TreeEntry) -> String
-    ) -> (articles: [Article], diagnostics: [Diagnostic]) {
-        let parsed: [(article: Article?, diagnostics: [Diagnostic], remembered: Bool)] = files.parallelMap { entry in
+    ) -> (articles: [Article], diagnostics: [Diagnostic], rejected: [RejectedBody]) {
+        let parsed: [(article: Article?, diagnostics: [Diagnostic], rejected: RejectedBody?, remembered: Bool)] = files.parallelMap { entry in
             if let memory, let key = entry.fileKey, let known = memory.recall(entry.path, key: key) {
-                return (known.article, known.diagnostics, true)
+                return (known.article, known.diagnostics, nil, true)
             }
-            let (article, diagnostics) = readArticle(entry, zone: zone, display: display(entry))
-            if let memory, let key = entry.fileKey { memory.remember(entry.path, key: key, article: article, diagnostics: diagnostics) }
-            return (article, diagnostics, false)
+            let (article, diagnostics, rejected) = readArticle(entry, zone: zone, display: display(entry))
+            // A body with links whose front matter has errors is read again next time: its links
+            // are checked in each build, and the memory keeps only articles and messages.
+            if let memory, let key = entry.fileKey, rejected == nil {
+                memory.remember(entry.path, key: key, article: article, diagnostics: diagnostics)
+            }
+            return (article, diagnostics, rejected, false)
         }
         memory?.used(zip(files, parsed).compactMap { $1.remembered ? $0.path : nil })
-        return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics))
+        return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics), parsed.compactMap(\.rejected))
     }
 
-    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic]) {
+    /// The links of an article file that gave no article (its front matter has errors): checked
+    /// like a published body's, so that one build reports every problem of the file.
+    struct RejectedBody: Equatable {
+        var file: String
+        var links: [BodyLink]
+    }
+
+    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], RejectedBody?) {
         var diagnostics: [Diagnostic] = []
-        guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics) else { return (nil, diagnostics) }
-        var (article, more) = ArticleReader.read(text: text, file: display, zone: zone)
+        guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics) else { return (nil, diagnostics, nil) }
+        var (article, more, rejectedLinks) = ArticleReader.read(text: text, file: display, zone: zone)
         // A body that is the end of its file is read from there again when its page is made:
         // tens of thousands of bodies are not all kept in memory.
         if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
             article = article?.with(bodyAt: place)
         }
-        return (article, diagnostics + more)
+        return (article, diagnostics + more, rejectedLinks.isEmpty ? nil : RejectedBody(file: display, links: rejectedLinks))
     }
 
     /// Directive or theme files, each read by `read`; a second file for the same directive or year is an error.
@@ -181,13 +192,14 @@ public enum CatalogLoader {
     /// `articles` are those with pages at some time (drafts left out); `publishedNow`, those with
     /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
-        articles: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
+        articles: [Article], publishedNow: [Article], read: [Article], rejected: [RejectedBody], directives: [Directive], themes: [Theme],
         staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
             BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
         }
+        documents += rejected.map { BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.links) }
         let described = directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } }
         for (file, body, line) in described {
             let links = BodyScan.links(of: body, bodyLine: line).links

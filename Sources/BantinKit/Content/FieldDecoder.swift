@@ -77,6 +77,13 @@ public struct FieldPositions: Sendable, Hashable, Codable {
         return entry.items.indices.contains(index) ? entry.items[index] : entry.position
     }
 
+    /// The lines `key`'s value and items are written on.
+    public func lines(of key: String) -> ClosedRange<Int>? {
+        guard let entry = find(key) else { return nil }
+        let lines = [entry.position.line] + entry.items.map(\.line)
+        return lines.min()!...lines.max()!
+    }
+
     /// Records where `key`'s value (and items) are, in place of what was recorded for it.
     mutating func record(_ key: String, at position: SourcePosition, items: [SourcePosition] = []) {
         var kept = FieldPositions()
