@@ -174,3 +174,53 @@ def test_print_edition_on_screen(driver, site, shots):
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert not severe_console(driver)
+
+
+def striped_png(width: int, height: int) -> bytes:
+    """A grey PNG of dark and light bands, 60 px each, written here (no imaging library)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes([30 if (y // 60) % 2 else 230]) * width for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+@pytest.fixture(scope="module")
+def awkward_month(tmp_path_factory, bantin_bin) -> Path:
+    """A month whose one article has what paper handles badly: a portrait photo taller than a
+    page's width allows, a code line longer than the page is wide, and addresses written out
+    as the links' own text (in the body and in a footnote)."""
+    root = tmp_path_factory.mktemp("ban-in-kho")
+    content = root / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "media").mkdir()
+    (content / "media" / "anh-doc.png").write_bytes(striped_png(1080, 1920))
+    (content / "site.yml").write_text('title: "Bản tin thử"\n', encoding="utf-8")
+    code = "lệnh " + "-" * 160 + " HẾT"
+    (content / "articles" / "anh-doc.md").write_text(
+        '---\ntitle: "Ảnh dọc trong bài"\ndate: 2024-07-02\n---\n'
+        "Đoạn mở đầu.\n\n![Ảnh chụp dọc bằng điện thoại](../media/anh-doc.png)\n\n"
+        f"Đoạn sau ảnh.\n\n```\n{code}\n```\n\n"
+        "Văn kiện đăng tại https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai và được chú thích.[^1]\n\n"
+        "[^1]: Xem thêm https://example.org/a/b/c.\n",
+        encoding="utf-8")
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    subprocess.run([str(bantin_bin), "build", "--content", str(content), "--templates", str(templates),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public" / "luu-tru" / "2024" / "07" / "ban-in" / "index.html"
+
+
+def test_print_edition_keeps_photos_code_and_addresses_whole(driver, shots, awkward_month):
+    pdf = shots / "print-edition-awkward.pdf"
+    texts = print_pdf(driver, awkward_month, pdf)
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    # page num type width height …: the portrait photo (the only image taller than wide) on one page.
+    portrait = [line.split() for line in listed.splitlines()[2:] if int(line.split()[4]) > int(line.split()[3])]
+    assert len(portrait) == 1, f"the portrait photo is cut across pages: {listed}"
+    text = flat(" ".join(texts))
+    assert "HẾT" in text, "the end of the long code line is cut off on paper"
+    for address in ("https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai", "https://example.org/a/b/c"):
+        assert text.count(address) == 1, f"{address} printed {text.count(address)} times: the link's text is the address"

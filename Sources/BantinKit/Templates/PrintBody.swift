@@ -59,7 +59,25 @@ struct PrintBody: Sendable {
         } else {
             out.append(contentsOf: name)
         }
-        return closing ? at : copyAttributes(bytes, from: at, into: &out)
+        if closing { return at }
+        let end = copyAttributes(bytes, from: at, into: &out)
+        if Self.named(name, "a"), out.last == UInt8(ascii: ">"), Self.showsItsAddress(bytes, tag: open..<end) { out.insert(contentsOf: " data-shown".utf8, at: out.count - 1) }
+        return end
+    }
+
+    /// Whether the link whose start tag spans `tag` shows its own address as its text
+    /// (`https://…`, or `www.…` for `http://www.…`): print then does not add it again.
+    private static func showsItsAddress(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>) -> Bool {
+        let marker = Array(" href=\"".utf8)
+        guard let hrefAt = (tag.lowerBound..<(tag.upperBound - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }),
+            let valueEnd = find(UInt8(ascii: "\""), in: bytes, from: hrefAt + marker.count),
+            let textEnd = find(UInt8(ascii: "<"), in: bytes, from: tag.upperBound),
+            bytes[textEnd...].starts(with: "</a>".utf8)
+        else { return false }
+        let href = bytes[(hrefAt + marker.count)..<valueEnd], text = bytes[tag.upperBound..<textEnd]
+        return ["", "http://", "https://", "mailto:"].contains { scheme in
+            href.count == scheme.utf8.count + text.count && href.starts(with: scheme.utf8) && href.dropFirst(scheme.utf8.count).elementsEqual(text)
+        }
     }
 
     /// Copies a start tag's attributes up to and including its `>`, changing `id`, `href` and
