@@ -37,7 +37,7 @@ import Testing
     static func newValue(for key: String, in file: String, current: String?) -> String {
         switch (file, key) {
         case (article, "slug"): return "bai-da-doi-dia-chi"
-        case (article, "image"): return "docs/van-ban.pdf"
+        case (article, "image"): return "media/anh-khac.png"
         case (article, "related"): return "[quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw]"
         case (article, "themes"): return "[]"
         case (article, "directives"): return "[\"05-CT/TW\"]"
@@ -93,6 +93,9 @@ import Testing
         let value = Self.newValue(for: target.key, in: target.file, current: Self.value(of: target.key, in: original))
         let edited = Self.replacing(target.key, with: value, in: original, frontMatter: target.file != Self.site)
         try site.write(target.file, edited)
+        if value == "media/anh-khac.png" {
+            try FileManager.default.copyItem(at: site.root.appendingPathComponent("content/media/hoi-nghi.png"), to: site.root.appendingPathComponent("content/" + value))
+        }
 
         let report = try site.build()
         #expect(!report.diagnostics.contains { $0.severity == .error })

@@ -169,21 +169,76 @@ import Testing
         return ~crc
     }
 
-    @Test func aHEICPhotoIsPublishedAsJPEG() throws {
+    /// HEIC from phones, TIFF from scanners, AVIF, and JPEG under the names Windows gives it
+    /// (`.jfif`, `.jpe`): each processed like any photo (metadata stripped) and published as `.jpg`.
+    @Test(arguments: ["heic", "tif", "avif", "jfif", "jpe"])
+    func aPhotoBrowsersMayNotShowIsPublishedAsJPEG(fileExtension: String) throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: \"Bản tin\"\n")
         try Self.photo(site, "content/media/tam.jpg", width: 640, height: 480)
-        try Self.tool(["vips", "copy", site.root.appendingPathComponent("content/media/tam.jpg").path, site.root.appendingPathComponent("content/media/iphone.heic").path])
-        try site.remove("content/media/tam.jpg")
-        try site.write(Self.articleFile, article(title: "Ảnh iPhone", extra: "image: media/iphone.heic\nimage_alt: \"Ảnh chụp bằng iPhone\"\n"))
+        try Self.tool(["exiftool", "-q", "-overwrite_original", "-n", "-GPSLatitude=10.36", "-GPSLatitudeRef=N", "-XMP-dc:Creator=Phóng viên", site.root.appendingPathComponent("content/media/tam.jpg").path])
+        let original = site.root.appendingPathComponent("content/media/anh.\(fileExtension)").path
+        if ["jfif", "jpe"].contains(fileExtension) {
+            try FileManager.default.moveItem(atPath: site.root.appendingPathComponent("content/media/tam.jpg").path, toPath: original)
+        } else {
+            try Self.tool(["vips", "copy", site.root.appendingPathComponent("content/media/tam.jpg").path, original + (fileExtension == "avif" ? "[compression=av1]" : "")])
+            try site.remove("content/media/tam.jpg")
+        }
+        try site.write(Self.articleFile, article(title: "Ảnh gửi về", extra: "image: media/anh.\(fileExtension)\nimage_alt: \"Ảnh phóng viên gửi\"\n", body: "![Ảnh trong bài](../../../media/anh.\(fileExtension))\n"))
         try site.build()
         let media = Set(try site.snapshot().keys.filter { $0.hasPrefix("/media/") })
-        #expect(media == ["/media/iphone.jpg", "/media/iphone-480.jpg", "/media/iphone-480.webp", "/media/iphone-640.webp"])
-        let page = try site.read("public/bai-viet/anh-iphone/index.html")
-        #expect(page.contains("<img src=\"../../media/iphone.jpg\""))
-        #expect(!page.contains(".heic"))
+        #expect(media == ["/media/anh.jpg", "/media/anh-480.jpg", "/media/anh-480.webp", "/media/anh-640.webp"], "\(media)")
+        let page = try site.read("public/bai-viet/anh-gui-ve/index.html")
+        #expect(page.contains("<img src=\"../../media/anh.jpg\""))
+        #expect(!page.contains("anh.\(fileExtension)"))
         let read = try Self.imagesRead(site)
-        #expect(read.first { ($0["SourceFile"] as? String)?.hasSuffix("iphone.jpg") == true }?["File:FileType"] as? String == "JPEG")
+        #expect(read.first { ($0["SourceFile"] as? String)?.hasSuffix("anh.jpg") == true }?["File:FileType"] as? String == "JPEG")
+        #expect(read.allSatisfy { $0["EXIF:GPSLatitude"] == nil && $0["XMP:Creator"] == nil }, "metadata published: \(read)")
+    }
+
+    /// WebP has at most 16,383 pixels on a side: a long infographic's widest variant is as wide as
+    /// that height allows, and the build succeeds.
+    @Test func aLongInfographicIsPublishedNarrowerInsteadOfFailing() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        try Self.photo(site, "content/media/do-hoa.png", width: 400, height: 20_000)
+        try site.write(Self.articleFile, article(title: "Đồ họa", body: "![Đồ họa kết quả bầu cử](../../../media/do-hoa.png)\n"))
+        try site.build()
+        let media = Set(try site.snapshot().keys.filter { $0.hasPrefix("/media/") })
+        #expect(media == ["/media/do-hoa.png", "/media/do-hoa-327.jpg", "/media/do-hoa-327.webp"], "\(media)")
+        let page = try site.read("public/bai-viet/do-hoa/index.html")
+        #expect(page.contains("width=\"327\" height=\"16350\""), "\(page)")
+    }
+
+    /// A photo inside a table's cell is shown as everywhere else (cmark-gfm's cells take no node
+    /// of bantin's own).
+    @Test func aPhotoInATableCellIsShown() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        try Self.photo(site, "content/media/anh.jpg", width: 640, height: 480)
+        let body = "| Ảnh | Ghi chú |\n|---|---|\n| chữ ![Hội nghị](../../../media/anh.jpg) sau | x |\n\n![Lần nữa](../../../media/anh.jpg)\n"
+        try site.write(Self.articleFile, article(title: "Bảng ảnh", body: body))
+        try site.build()
+        let page = try site.read("public/bai-viet/bang-anh/index.html")
+        #expect(page.contains("<td>chữ <picture>"), "\(page)")
+        #expect(page.components(separatedBy: "<picture>").count == 3 && page.contains("alt=\"Hội nghị\"") && page.contains("alt=\"Lần nữa\""))
+        #expect(!page.contains("bantin-picture:"))
+    }
+
+    @Test func aLeadImageThatIsNoPhotoIsAnError() throws {
+        let site = try TestSite()
+        try site.write("content/media/tai-lieu.pdf", "%PDF-1.4\n")
+        try site.write(Self.articleFile, article(title: "Tài liệu", extra: "image: media/tai-lieu.pdf\nimage_alt: Tài liệu\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors.first?.file == Self.articleFile && errors.first?.line == 4, "\(errors)")
+        #expect(errors.first?.message.hasPrefix("image `media/tai-lieu.pdf` is not a photo: give a JPEG, PNG") == true, "\(errors)")
+    }
+
+    @Test func megapixelsJustOverTheLimitDoNotReadAsTheLimit() {
+        #expect(PhotoLibrary.megapixels(200_000_000) == "200")
+        #expect(PhotoLibrary.megapixels(100_010_000) == "100.01")
+        #expect(PhotoLibrary.megapixels(100_000_001) == "100.01")
+        #expect(PhotoLibrary.megapixels(12_345_678) == "12.35")
     }
 
     @Test func aRebuildWithNoPhotoChangedEncodesNoneAndAReplacedPhotoGivesTheCleanBuild() throws {

@@ -33,6 +33,8 @@ enum CatalogValidator {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
+                } else if !PhotoNaming.isPhoto(image.path) {
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
                 }
             }
             for (index, slug) in article.related.enumerated() where slug == article.slug.value {

@@ -83,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
                     if line == 0 || mentionLines.contains(line) { edits.mention(in: node, links: links) }
                 }
             }
-            edits.apply()
+            let unplaced = edits.apply()
             // Written into the thread's parse arena: freed with the document.
             guard let raw = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser), ParseArena.allocator) else {
                 fatalError("cmark_render_html failed: out of memory")
@@ -93,8 +93,21 @@ public struct MarkdownRenderer: Sendable {
                 headings: headings, starts: starts)
             // Footnotes are written `[^1]`: a body without `^` has none.
             if let base = markdown.baseAddress, memchr(base, 0x5E, markdown.count) != nil { html = Self.withVietnameseFootnoteLabels(html) }
+            if !unplaced.isEmpty { html = Self.withPictures(unplaced, in: html) }
             return RenderedMarkdown(utf8: html, headings: headings)
         }
+    }
+
+    /// `html` with each `<img src="<placeholder>" …/>` cmark-gfm wrote made the picture bantin
+    /// made for it (`BodyEdits.apply`).
+    static func withPictures(_ pictures: [(placeholder: String, html: String)], in html: [UInt8]) -> [UInt8] {
+        var html = html
+        for picture in pictures {
+            let start = Array("<img src=\"\(picture.placeholder)\"".utf8)
+            guard let found = html.firstRange(of: start), let end = html[found.upperBound...].firstRange(of: Array("/>".utf8)) else { continue }
+            html.replaceSubrange(found.lowerBound..<end.upperBound, with: Array(picture.html.utf8))
+        }
+        return html
     }
 
     /// cmark-gfm labels a footnote's way back in English; readers here hear Vietnamese.
@@ -311,14 +324,23 @@ private struct BodyEdits {
     }
 
     /// Nodes made here come from the parse's arena, like the document's: cmark-gfm puts a node
-    /// only beside nodes of the same allocator.
-    func apply() {
+    /// only beside nodes of the same allocator. Returns the pictures that no node can hold where
+    /// their image is (a table's cell takes no custom node): each image then points at a
+    /// placeholder, which `MarkdownRenderer.withPictures` replaces in the HTML.
+    func apply() -> [(placeholder: String, html: String)] {
+        var unplaced: [(placeholder: String, html: String)] = []
         for (node, html) in pictures {
             // A custom node's text is written as it is, whether raw HTML is allowed or not.
             let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, ParseArena.allocator)!
             html.withCString { _ = cmark_node_set_on_enter(custom, $0) }
-            cmark_node_insert_before(node, custom)
-            cmark_node_free(node)
+            if cmark_node_insert_before(node, custom) != 0 {
+                cmark_node_free(node)
+            } else {
+                cmark_node_free(custom)
+                let placeholder = "bantin-picture:\(unplaced.count)"
+                placeholder.withCString { _ = cmark_node_set_url(node, $0) }
+                unplaced.append((placeholder, html))
+            }
         }
         for (node, rewrite) in links {
             switch rewrite {
@@ -338,6 +360,7 @@ private struct BodyEdits {
                 last = inserted
             }
         }
+        return unplaced
     }
 
     private static func text(_ text: String) -> OpaquePointer {

@@ -25,7 +25,7 @@ public struct PhotoVariant: Sendable, Hashable {
 public struct Photo: Sendable, Hashable {
     /// Its path under `content/`.
     public var source: String
-    /// The file at the original's path (a HEIC original's becomes `.jpg`).
+    /// The file at the original's path (`.jpg` for a HEIC, TIFF or AVIF original: `PhotoNaming.published`).
     public var published: String
     /// Every file written for it, narrowest first.
     public var variants: [PhotoVariant]
@@ -50,11 +50,15 @@ public struct Photo: Sendable, Hashable {
 /// Which files of `content/` are photos, and the names of what is published for them.
 enum PhotoNaming {
     /// The extensions of photos (compared in lower case); every other file is copied as it is.
-    static let extensions: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
+    static let extensions = Set(["jpg", "jpeg", "png", "webp"]).union(publishedAsJPG)
+
+    /// Photos published as `.jpg`: JPEG under the other names cameras and Windows give it, and
+    /// formats that browsers cannot all show (HEIC from phones, TIFF from scanners, AVIF).
+    static let publishedAsJPG: Set<String> = ["jfif", "jpe", "heic", "heif", "avif", "tif", "tiff"]
 
     static func isPhoto(_ path: String) -> Bool { extensions.contains(fileExtension(of: path)) }
 
-    /// The format the file at the original's path keeps: JPEG for JPEG and HEIC, else its own.
+    /// The format the file at the original's path keeps: PNG or WebP for those, else JPEG.
     static func family(of path: String) -> PhotoFormat {
         switch fileExtension(of: path) {
         case "png": return .png
@@ -63,9 +67,9 @@ enum PhotoNaming {
         }
     }
 
-    /// The path the photo is published at: its own, but `.jpg` for a HEIC original.
+    /// The path the photo is published at: its own, but `.jpg` for those `publishedAsJPG`.
     static func published(_ path: String) -> String {
-        ["heic", "heif"].contains(fileExtension(of: path)) ? stem(of: path) + ".jpg" : path
+        publishedAsJPG.contains(fileExtension(of: path)) ? stem(of: path) + ".jpg" : path
     }
 
     /// The path of one variant: the original's path for the widest in the original's family,
@@ -75,14 +79,20 @@ enum PhotoNaming {
         return stem(of: source) + "-\(width)." + format.fileExtension
     }
 
-    /// The widths a photo `width` pixels wide (upright) is published at: each of `widths` it is
-    /// wider than, and then its own width or the largest of `widths`, whichever is smaller. A
-    /// photo is never enlarged.
-    static func widths(for width: Int, settings: ImageSettings) -> [Int] {
+    /// The widths a photo `width` × `height` pixels (upright) is published at: each of `widths`
+    /// it is wider than, and then its own width or the largest of `widths`, whichever is smaller.
+    /// A photo is never enlarged, and no variant is taller than WebP allows (`maxSide`): a long
+    /// infographic's widest is narrower.
+    static func widths(for width: Int, height: Int, settings: ImageSettings) -> [Int] {
         let sorted = Set(settings.widths).sorted()
-        guard let largest = sorted.last, width > 0 else { return [] }
-        return sorted.filter { $0 < min(width, largest) } + [min(width, largest)]
+        guard let largest = sorted.last, width > 0, height > 0 else { return [] }
+        let fitting = max(1, maxSide * width / height)
+        let widest = min(width, largest, fitting)
+        return sorted.filter { $0 < widest } + [widest]
     }
+
+    /// The most pixels a WebP file has on a side.
+    static let maxSide = 16_383
 
     /// The variants made for a photo at `widths`: WebP and JPEG at each, and a PNG's widest as PNG.
     static func wanted(_ source: String, widths: [Int]) -> [(width: Int, format: PhotoFormat)] {

@@ -21,6 +21,8 @@ enum PhotoCodec {
 
         /// The width once turned upright.
         var uprightWidth: Int { (5...8).contains(orientation) ? height : width }
+        /// The height once turned upright.
+        var uprightHeight: Int { (5...8).contains(orientation) ? width : height }
     }
 
     /// One encoded variant.
@@ -70,7 +72,7 @@ enum PhotoCodec {
         defer { vips_thread_shutdown() }
         guard let loader = vips_foreign_find_load(path) else {
             _ = takeError()  // it names the file by its full path: the message does already
-            throw Failure(reason: "it is not a JPEG, PNG, WebP or HEIC photo: libvips knows no image format with its bytes")
+            throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo: libvips knows no image format with its bytes")
         }
         guard let image = bantin_vips_open(path) else {
             throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path))

@@ -10,7 +10,7 @@ public struct PhotoSet: Sendable {
 
     public init() {}
 
-    /// The output path of the file at `path` under `content/`: a HEIC photo's `.jpg`, else its own.
+    /// The output path of the file at `path` under `content/`: `.jpg` for a HEIC, TIFF or AVIF photo (`PhotoNaming.published`), else its own.
     func published(_ path: String) -> String { photos[path]?.published ?? path }
 }
 
@@ -104,19 +104,26 @@ enum PhotoLibrary {
     /// and encoded at every width it is published at.
     private static func encode(_ entry: TreeEntry, settings: ImageSettings, variantsInParallel: Bool) throws(PhotoCodec.Failure) -> [(name: Int, encoded: PhotoCodec.Encoded)] {
         let header = try PhotoCodec.header(of: entry.path)
-        guard ["jpeg", "png", "webp", "heif"].contains(where: header.loader.lowercased().contains) else {
-            throw PhotoCodec.Failure(reason: "it is not a JPEG, PNG, WebP or HEIC photo (libvips reads it with \(header.loader))")
+        guard ["jpeg", "png", "webp", "heif", "tiff"].contains(where: header.loader.lowercased().contains) else {
+            throw PhotoCodec.Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips reads it with \(header.loader))")
         }
         let pixels = header.width * header.height
         guard pixels <= maxPixels else {
             throw PhotoCodec.Failure(
-                reason: "it is \(header.width) × \(header.height) pixels (\(pixels / 1_000_000) megapixels), more than the \(maxPixels / 1_000_000) megapixels bantin decodes; make it smaller first")
+                reason: "it is \(header.width) × \(header.height) pixels (\(megapixels(pixels)) megapixels), more than the \(maxPixels / 1_000_000) megapixels bantin decodes; make it smaller first")
         }
-        let widths = PhotoNaming.widths(for: header.uprightWidth, settings: settings)
+        let widths = PhotoNaming.widths(for: header.uprightWidth, height: header.uprightHeight, settings: settings)
         let wanted = PhotoNaming.wanted(entry.relativePath, widths: widths)
         let encoded = try PhotoCodec.encode(
             entry.path, header: header, largest: widths.last ?? 1, wanted: wanted, quality: settings.quality, inParallel: variantsInParallel)
         return zip(wanted, encoded).map { ($0.width, $1) }
+    }
+
+    /// Megapixels as a whole number, or rounded up to hundredths: just over the limit never reads as the limit.
+    static func megapixels(_ pixels: Int) -> String {
+        if pixels % 1_000_000 == 0 { return String(pixels / 1_000_000) }
+        let hundredths = (pixels + 9_999) / 10_000
+        return "\(hundredths / 100)." + String(hundredths % 100 + 100).dropFirst()
     }
 
     /// The photo cache's key: the photo's bytes, the settings, how it is named, and libvips's version.

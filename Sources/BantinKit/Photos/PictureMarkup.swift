@@ -3,7 +3,7 @@
 struct PictureSources: Sendable {
     var webp: String
     var jpeg: String
-    /// The file at the original's path (the widest variant, JPEG for a JPEG or HEIC): the
+    /// The file at the original's path (the widest variant, JPEG but for a PNG or WebP): the
     /// fallback `src`, and what print uses.
     var src: String
     var width: Int
