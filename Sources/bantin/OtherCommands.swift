@@ -18,6 +18,10 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         let result = LinkChecker.check(folder: URL(fileURLWithPath: folder), baseURL: baseURL.flatMap(BaseURL.normalize))
+        guard result.pages > 0 else {
+            Console.error("\(folder): no HTML pages to check; give the folder a build wrote (`public` by default)")
+            throw ExitCode.failure
+        }
         for link in result.broken { Console.out(link.description) }
         if result.broken.isEmpty {
             Console.out("Checked \(result.pages) pages, \(result.links) links: all resolve.")
@@ -65,6 +69,14 @@ struct Watch: ParsableCommand {
 
     func run() throws {
         let options = try site.buildOptions()
+        // A folder that is not there is a slip in the command, not an edit to wait for.
+        for (folder, name) in [(options.content, options.contentName), (options.templates, options.templatesName)] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                Console.error("\(name): no such folder to watch; run bantin where `content/` and `templates/` are, or pass `--content` and `--templates`")
+                throw ExitCode.failure
+            }
+        }
         _ = Console.runBuild(options)
         let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
         Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")

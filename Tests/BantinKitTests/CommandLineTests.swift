@@ -111,7 +111,35 @@ import Testing
         #expect(text.contains("themes: [2023]"))
         #expect(try run(["build", "--drafts"], in: site.root).status == 0)
         #expect(site.exists("public/bai-viet/da-nang-hoc-tap-chuyen-de-nam-2023/index.html"))
-        #expect(try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023"], in: site.root).status == 1, "never overwrites")
+        // The same title again: a file of its own, with the next free address.
+        let again = try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023"], in: site.root)
+        #expect(again.status == 0 && again.stdout.hasSuffix("/da-nang-hoc-tap-chuyen-de-nam-2023-2.md\n"), "\(again)")
+        #expect(try site.read(path) == text, "never overwrites")
+    }
+
+    /// An article of another month with the same address, or a theme no file describes, would
+    /// fail the next build: `new` picks a free address, and refuses the theme.
+    @Test func newWritesOnlyWhatTheNextBuildAccepts() throws {
+        let site = try TestSite(content: "bulletin")
+        let existing = try #require(try site.snapshot(site.content).keys.first { $0.hasPrefix("/articles/2023/") })
+        let title = try #require(try site.read("content" + existing).split(separator: "\n").first { $0.hasPrefix("title: ") })
+        let wanted = String(title.dropFirst("title: ".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let made = try run(["new", wanted], in: site.root)
+        #expect(made.status == 0, "\(made)")
+        let text = try site.read(made.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.contains("slug: ") && made.stdout.contains("-2.md"), "\(text)")
+        #expect(try run(["build", "--drafts"], in: site.root).status == 0)
+        let theme = try run(["new", "Tin mới", "--theme", "2030"], in: site.root)
+        #expect(theme.status == 1 && theme.stderr.contains("no theme of 2030 is described: write content/themes/2030.md first"), "\(theme)")
+    }
+
+    @Test func checkOfAFolderWithoutPagesFailsAndWatchOfAMissingFolderStops() throws {
+        let site = try TestSite()
+        try site.write("trong/ghi-chu.txt", "không phải trang")
+        let empty = try run(["check", "trong"], in: site.root)
+        #expect(empty.status == 1 && empty.stderr.contains("trong: no HTML pages to check"), "\(empty)")
+        let watch = try run(["watch", "--content", "khong-co"], in: site.root)
+        #expect(watch.status == 1 && watch.stderr.contains("khong-co: no such folder to watch"), "\(watch)")
     }
 
     @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {

@@ -63,6 +63,7 @@ import Testing
 
     @Test func runWritesADraftTheBuildReadsWithoutAProblem() throws {
         let site = try TestSite(copyTemplates: false)
+        try site.write("content/themes/2023.md", "---\nyear: 2023\ntitle: \"Chuyên đề năm 2023\"\n---\n")
         let request = NewArticleRequest(title: "Đà Nẵng: học tập chuyên đề", directives: ["01-KL/TW"], themes: [2023])
         let path = try NewArticleCommand.run(request, content: site.content, contentName: "content", now: Self.now)
         #expect(path == "content/articles/2023/05/da-nang-hoc-tap-chuyen-de.md")

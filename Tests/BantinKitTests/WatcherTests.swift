@@ -94,6 +94,34 @@ import Testing
         }
     }
 
+    /// The watched folder itself replaced (moved away and a copy made in its place, or removed and
+    /// made again): changes in the new one are reported.
+    @Test(arguments: methods) func aWatchedFolderReplacedAsAWholeIsWatchedAgain(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        try folder.makeFolder("c")
+        try folder.write("c/bai.md")
+        let watched = folder.url.appendingPathComponent("c")
+        let watcher = FolderWatcher(folders: [watched], polling: method == .polling, quiet: .milliseconds(100), pollInterval: .milliseconds(50))
+        try FileManager.default.moveItem(at: watched, to: folder.url.appendingPathComponent("c-cu"))
+        _ = watcher.nextBatch(timeout: Self.patience)
+        try FileManager.default.copyItem(at: folder.url.appendingPathComponent("c-cu"), to: watched)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("c-cu"))
+        var seen: Set<String> = []
+        while let batch = watcher.nextBatch(timeout: .milliseconds(1500)) { seen.formUnion(batch.paths) }
+        try folder.write("c/bai.md", "đã sửa")
+        let edited = try #require(watcher.nextBatch(timeout: Self.patience), "an edit in the new folder is not reported")
+        #expect(edited.paths.contains(watched.path + "/bai.md"))
+        try FileManager.default.removeItem(at: watched)
+        _ = watcher.nextBatch(timeout: Self.patience)
+        try folder.makeFolder("c")
+        try folder.write("c/moi.md")
+        var after: Set<String> = []
+        while let batch = watcher.nextBatch(timeout: .milliseconds(1500)) { after.formUnion(batch.paths) }
+        try folder.write("c/moi.md", "sửa lần hai")
+        let again = try #require(watcher.nextBatch(timeout: Self.patience), "an edit in the folder made again is not reported")
+        #expect(again.paths.contains(watched.path + "/moi.md"))
+    }
+
     @Test(arguments: methods) func quietFoldersReportNothing(method: FolderWatcher.Method) throws {
         let folder = try Folder()
         try folder.write("bai.md")

@@ -26,12 +26,34 @@
 
         deinit { close(descriptor) }
 
+        /// A watched folder that is removed or moved away (`content/` replaced by a copy, a
+        /// checkout that recreates `templates/`) is looked for every `rootCheck` until it is back:
+        /// nothing above it is watched, so no event says when it reappears.
         func changes(within timeout: Duration?) -> [String] {
-            guard waitUntilReadable(timeout) else { return [] }
+            let deadline = timeout.map { ContinuousClock.now + $0 }
+            while true {
+                let missing = roots.filter { !folderOf.values.contains($0) }
+                var wait = deadline.map { max(.zero, $0 - .now) }
+                if !missing.isEmpty { wait = min(wait ?? Self.rootCheck, Self.rootCheck) }
+                var found = waitUntilReadable(wait) ? readEvents() : []
+                for root in missing where Self.isFolder(root) { found += [root] + watchTree(root) }
+                if !found.isEmpty || missing.isEmpty { return found }
+                if let deadline, ContinuousClock.now >= deadline { return [] }
+            }
+        }
+
+        static let rootCheck = Duration.milliseconds(250)
+
+        private func readEvents() -> [String] {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { return [] }
             return Self.events(in: buffer[..<count]).flatMap(handle)
+        }
+
+        private static func isFolder(_ path: String) -> Bool {
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
         }
 
         /// True when events can be read before `timeout` passes.
@@ -90,14 +112,16 @@
 
         /// A watched folder was renamed. Moved within the watched folders, its watch was already
         /// given its new path (by the `IN_MOVED_TO` event, which comes first); moved out of them,
-        /// it and the folders under it are no longer watched.
+        /// it and the folders under it are no longer watched. A root moved away is watched again
+        /// once a folder has its name (at once when one already has).
         private func movedAway(_ watch: Int32, from folder: String) -> [String] {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return [] }
+            let isRoot = roots.contains(folder)
+            if !isRoot, Self.isFolder(folder) { return [] }
             for (other, path) in folderOf where other == watch || path.hasPrefix(folder + "/") {
                 inotify_rm_watch(descriptor, other)
                 folderOf[other] = nil
             }
+            if isRoot, Self.isFolder(folder) { return [folder] + watchTree(folder) }
             return [folder]
         }
 

@@ -71,14 +71,44 @@ public enum NewArticleCommand {
         guard isFolder(content) else {
             throw NewArticleRefusal(message: "\(contentName): no such folder; run bantin new in the site's folder, or name it with --content", isUsageError: false)
         }
-        let date = siteTimeZone(content: content, contentName: contentName).localize(Int64(now.timeIntervalSince1970.rounded(.down)))
-        // A title too long for an address gets a shorter `slug:`, which names the file too.
-        let shortened = article.slug.value.utf8.count > Slug.maxLength ? article.slug.shortened() : nil
-        let relative = NewArticle.relativePath(slug: shortened ?? article.slug, date: date)
+        let zone = siteTimeZone(content: content, contentName: contentName)
+        let date = zone.localize(Int64(now.timeIntervalSince1970.rounded(.down)))
+        let written = Written(content: content, contentName: contentName, zone: zone)
+        if let year = article.themes.first(where: { !written.themeYears.contains($0) }) {
+            throw NewArticleRefusal(
+                message: "no theme of \(year) is described: write \(contentName)/themes/\(year).md first, or leave out --theme \(year)", isUsageError: false)
+        }
+        // A title too long for an address gets a shorter `slug:`, which names the file too; one
+        // whose address an article already has gets the first free `-2`, `-3`…
+        let shortened = article.slug.value.utf8.count > Slug.maxLength ? article.slug.shortened() : article.slug
+        let free = written.freeSlug(from: shortened)
+        let slug: Slug? = free == article.slug ? nil : free
+        let relative = NewArticle.relativePath(slug: free, date: date)
         let display = contentName + "/" + relative
-        let text = NewArticle.text(title: article.title, slug: shortened, directives: article.directives, themes: article.themes, date: date)
+        let text = NewArticle.text(title: article.title, slug: slug, directives: article.directives, themes: article.themes, date: date)
         try write(text, to: content.appendingPathComponent(relative), display: display)
         return display
+    }
+
+    /// What the content already holds that a new article must fit: the articles' slugs (drafts
+    /// and articles with problems too, as far as they can be read) and the theme years described.
+    struct Written {
+        var slugs: Set<String>
+        var themeYears: Set<Int>
+
+        init(content: URL, contentName: String, zone: SiteTimeZone) {
+            let files = CatalogLoader.ContentFiles(ContentListing(of: content, displayRoot: contentName).files)
+            let display: @Sendable (TreeEntry) -> String = { ContentTree.join(contentName, $0.relativePath) }
+            slugs = Set(CatalogLoader.readArticles(files.articles, zone: zone, memory: nil, display: display).articles.map(\.slug.value))
+            var ignored: [Diagnostic] = []
+            themeYears = Set(CatalogLoader.readTerms(files.themes, display: display, into: &ignored) { TermReader.theme(text: $0, file: $1) }.map(\.year))
+        }
+
+        /// `slug`, or the first of `slug-2`, `slug-3`… no article has.
+        func freeSlug(from slug: Slug) -> Slug {
+            guard slugs.contains(slug.value) else { return slug }
+            return (2...).lazy.compactMap { Slug(from: "\(slug.value)-\($0)") }.first { !slugs.contains($0.value) }!
+        }
     }
 
     /// Writes a new file, refusing when one is already there (even if made a moment ago).
