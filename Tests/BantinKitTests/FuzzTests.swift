@@ -61,9 +61,12 @@ import Testing
         let data: [String: TemplateValue] = ["a": .list([.bool(true), .text("x")]), "b": .text("<b>"), "page": .text("page")]
         fuzz("templates", seed: 3, corpus: corpus, tokens: tokens) { text in
             guard let template = try? Template(parsing: text) else { return }
-            // A template that includes itself is refused when the templates are loaded (see the
-            // test below); the engine still bounds it (10,000 includes), but it never renders.
-            let references = template.references.map { TemplateSet.Reference(name: $0.name, from: "page", file: "page.mustache", line: $0.line, column: $0.column) }
+            // A template that includes itself whatever the data is refused when the templates are
+            // loaded (see the test below); through a section it renders, bounded by the engine
+            // (10,000 includes).
+            let references = template.references.map {
+                TemplateSet.Reference(name: $0.name, from: "page", file: "page.mustache", line: $0.line, column: $0.column, conditional: $0.conditional)
+            }
             guard TemplateSet.includeCycles(references).isEmpty else { return }
             _ = TemplateLibrary(["page": template]).render("page", root: TemplateEngineTests.object(data))
         }
@@ -80,6 +83,21 @@ import Testing
             "templates/chan.mustache:1:4: error: `footer` leads back to chan.mustache, which would include itself without end; a template may not include itself",
             "templates/footer.mustache:2:1: error: `chan` leads back to footer.mustache, which would include itself without end; a template may not include itself",
         ])
+    }
+
+    /// The official spec's recursion: a partial that includes itself inside a section renders a
+    /// tree of any depth, and loads without a problem.
+    @Test func aPartialIncludedInsideASectionMayIncludeItself() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/node.mustache", "<li>{{name}}{{#items}}<ul>{{> node}}</ul>{{/items}}</li>\n")
+        #expect(try site.build().diagnostics.filter { $0.file.hasSuffix("node.mustache") }.isEmpty)
+        let library = TemplateLibrary(["node": try Template(parsing: try site.read("templates/node.mustache"))])
+        func node(_ name: String, _ items: [[String: TemplateValue]]) -> [String: TemplateValue] {
+            ["name": .text(name), "items": .list(items.map { TemplateEngineTests.object($0) })]
+        }
+        let tree = node("a", [node("b", [node("c", [])]), node("d", [])])
+        let html = String(decoding: library.render("node", root: TemplateEngineTests.object(tree)), as: UTF8.self)
+        #expect(html == "<li>a<ul><li>b<ul><li>c</li>\n</ul></li>\n</ul><ul><li>d</li>\n</ul></li>\n")
     }
 
     @Test func theDateParserSurvivesAnyText() {

@@ -28,7 +28,7 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try Template(parsing: text)
                 templates[name] = template
-                references += template.references.map { Reference(name: $0.name, from: name, file: display, line: $0.line, column: $0.column) }
+                references += template.references.map { Reference(name: $0.name, from: name, file: display, line: $0.line, column: $0.column, conditional: $0.conditional) }
             } catch {
                 diagnostics.append(.error(display, line: error.line, column: error.column, "template does not parse: \(error.message)"))
             }
@@ -54,14 +54,18 @@ public struct TemplateSet: Sendable {
         var file: String
         var line: Int
         var column: Int
+        /// Inside a section or inverted section: included only when the data says so.
+        var conditional = false
     }
 
-    /// A template that includes itself, directly or through others, is an error at the tag that
-    /// closes the loop: with the same data each time, it would repeat until a limit cut it off.
+    /// A template that includes itself whatever the data, directly or through others, is an error
+    /// at the tag that closes the loop: it would repeat until a limit cut it off. Through a
+    /// section it is recursion over nested data (a tree of lists), which ends with the data.
     static func includeCycles(_ references: [Reference]) -> [Diagnostic] {
-        let included = Dictionary(grouping: references, by: \.from).mapValues { $0.map(\.name) }
+        let always = references.filter { !$0.conditional }
+        let included = Dictionary(grouping: always, by: \.from).mapValues { $0.map(\.name) }
         var diagnostics: [Diagnostic] = []
-        for reference in references {
+        for reference in always {
             // Does what it includes lead back to the template that includes it?
             var seen: Set<String> = []
             var stack = [reference.name]

@@ -2,7 +2,7 @@
 public struct Template: Sendable {
     public let nodes: [TemplateNode]
     /// Every `{{> name}}` and `{{< name}}` with a fixed name, where it is written (for "no such partial").
-    public let references: [(name: String, line: Int, column: Int)]
+    public let references: [(name: String, line: Int, column: Int, conditional: Bool)]
 }
 
 /// One piece of a parsed template. Standalone lines are already gone: what is left is what renders.

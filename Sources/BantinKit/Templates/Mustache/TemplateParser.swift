@@ -7,7 +7,7 @@ struct TemplateParser {
     var position = 0
     var open: [UInt8] = Array("{{".utf8)
     var close: [UInt8] = Array("}}".utf8)
-    var references: [(name: String, line: Int, column: Int)] = []
+    var references: [(name: String, line: Int, column: Int, conditional: Bool)] = []
     /// The elements being read, innermost last; the first holds the template's top level.
     var frames: [Frame] = [Frame(kind: .section, rawName: "", tagStart: 0)]
     /// Text read since the last node, not yet a node itself.
@@ -229,6 +229,7 @@ struct TemplateParser {
 
     private mutating func reference(_ name: String, at offset: Int) {
         let (line, column) = lineAndColumn(of: offset)
-        references.append((name, line, column))
+        let conditional = frames.dropFirst().contains { $0.kind == .section || $0.kind == .inverted }
+        references.append((name, line, column, conditional))
     }
 }
