@@ -48,6 +48,28 @@ import Testing
         let places = try site.read("public/dia-phuong/index.html")
         let order = ["Bình Định", "\u{D0}à Nẵng", "Yên Bái"].map { places.range(of: $0)?.lowerBound }
         #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! })
+        #expect(places.contains("<h2 class=\"section-title\">Đ</h2>") && !places.contains("<h2 class=\"section-title\">\u{D0}</h2>"), "filed under its own letter")
+    }
+
+    /// Two spellings whose names make one address share a page: said at the less used one. A
+    /// name with no letters, or too long for an address, is an error at its line.
+    @Test func namesOfCategoriesAndPlacesThatMakeNoOrTheSameAddressAreSaidSo() throws {
+        let site = try TestSite()
+        for (file, place) in [("a", "Hà Tĩnh"), ("b", "Hà Tĩnh"), ("c", "Hà Tịnh")] {
+            try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "location: \(place)\ncategory: Tin tức\n"))
+        }
+        try site.write("content/articles/d.md", article(title: "Bài d", extra: "category: tin tức\n"))
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(warnings.contains { $0.hasPrefix("content/articles/c.md:4: place `Hà Tịnh` shares one page (dia-phuong/ha-tinh/) with `Hà Tĩnh`, as content/articles/a.md writes it") }, "\(warnings)")
+        #expect(warnings.contains { $0.hasPrefix("content/articles/d.md:4: category `tin tức` shares one page (chuyen-muc/tin-tuc/) with `Tin tức`") }, "\(warnings)")
+        #expect(warnings.filter { $0.contains("shares one page") }.count == 2, "\(warnings.joined(separator: "\n"))")
+
+        try site.write("content/articles/d.md", article(title: "Bài d", extra: "category: \"???\"\nlocation: \"\(String(repeating: "Xã Tân Phú ", count: 20))\"\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.first?.hasPrefix("content/articles/d.md:4: `category` `???` has no letters or digits to make its page's address from") == true)
+        #expect(errors.last?.hasPrefix("content/articles/d.md:5: `location` makes an address 219 characters long, more than the 200") == true)
     }
 
     @Test func aTitleTooLongForAnAddressIsAnErrorAtItsLine() throws {

@@ -148,6 +148,18 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         #expect(shuffledSort(expected, seed: seed) == expected)
     }
 
+    /// Syllable by syllable, each with its tone, as a dictionary orders names: the tone of the
+    /// first syllable decides before the letters of the second are looked at.
+    @Test(arguments: [31, 32, 33] as [UInt64])
+    func namesOfSeveralSyllablesSortSyllableBySyllable(seed: UInt64) {
+        let places = ["Hà Nam", "Hà Nội", "Hà Tây", "Hạ Hòa", "Hạ Long", "Hải Phòng"]
+        #expect(shuffledSort(places, seed: seed) == places)
+        let names = ["Ba Đình", "Bà Rịa", "Bả Lề", "Bã Đậu", "Bá Thước", "Bạ Hạ", "Bác Ái"]
+        #expect(shuffledSort(names, seed: seed) == names)
+        let shorterFirst = ["An", "An Biên", "An Khê", "Anh Sơn", "Ân Thi"]
+        #expect(shuffledSort(shorterFirst, seed: seed) == shorterFirst)
+    }
+
     @Test(arguments: [21, 22] as [UInt64])
     func directiveKinds(seed: UInt64) {
         let expected = ["Chỉ thị", "Hướng dẫn", "Kết luận", "Nghị quyết", "Quy định", "Thông báo"]

@@ -23,6 +23,7 @@ enum ArticleReader {
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)
         problems.checkImage(decoded.fields)
+        problems.checkPageNames(decoded.fields)
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
         diagnostics += problems.diagnostics
         let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
@@ -91,6 +92,20 @@ struct ArticleChecks {
         for (key, value) in [("image_caption", fields.imageCaption), ("image_alt", fields.imageAlt)] where fields.image == nil && value != nil {
             let at = positions.of(key) ?? SourcePosition(line: 1, column: 1)
             diagnostics.append(at.diagnostic(.warning, file, "`\(key)` is shown only with a photo: add `image:` (the photo's path under content/), or remove it"))
+        }
+    }
+
+    /// A category or place has a page of its own, whose address is made from its name.
+    mutating func checkPageNames(_ fields: ArticleFields) {
+        for (key, name) in [("category", fields.category), ("location", fields.location)] {
+            guard let name, !name.isEmpty else { continue }
+            guard let slug = Slug(from: name) else {
+                error("`\(key)` `\(name)` has no letters or digits to make its page's address from; name it in words", at: positions.of(key))
+                continue
+            }
+            if slug.value.utf8.count > Slug.maxLength {
+                error("`\(key)` makes an address \(slug.value.utf8.count) characters long, more than the \(Slug.maxLength) a page may have; shorten it", at: positions.of(key))
+            }
         }
     }
 

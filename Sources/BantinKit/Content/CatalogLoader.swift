@@ -43,6 +43,7 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validate(
             articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
+        diagnostics += CatalogValidator.spellingsSharingAPage(articles)
         diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)

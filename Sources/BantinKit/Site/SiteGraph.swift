@@ -77,8 +77,10 @@ public struct SiteGraph: Sendable {
             let f = article.date.fields
             byMonth[f.year * 100 + f.month, default: []].append(index)
         }
+        // By kind (directives of no known kind last), then by number.
         let sortedDirectives = catalog.directives.sorted { a, b in
-            let ka = VietnameseCollation.key(a.kind ?? "~"), kb = VietnameseCollation.key(b.kind ?? "~")
+            if (a.kind == nil) != (b.kind == nil) { return b.kind == nil }
+            let ka = VietnameseCollation.key(a.kind ?? ""), kb = VietnameseCollation.key(b.kind ?? "")
             if ka != kb { return ka < kb }
             return a.code.slug.value.compare(b.code.slug.value, options: .numeric) == .orderedAscending
         }

@@ -97,9 +97,11 @@ extension PageRenderer {
             pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: "list")
     }
 
-    /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`).
+    /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`;
+    /// its look-alike `Ð`, U+00D0, is filed as `Đ`, as it is sorted).
     static func initial(of name: String) -> String {
-        guard let first = name.first else { return "" }
+        guard var first = name.first else { return "" }
+        if first == "\u{D0}" || first == "\u{F0}" { first = "Đ" }
         let tones: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
         let kept = String(first).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !tones.contains($0.value) }
         return String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping.uppercased()

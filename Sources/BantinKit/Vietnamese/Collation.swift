@@ -1,29 +1,39 @@
 import Foundation
 
 /// Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
-/// letters first, then tones (ngang, huyền, hỏi, ngã, sắc, nặng) to break ties.
+/// syllable by syllable as a dictionary orders them: a syllable's letters first, then its tone
+/// (ngang, huyền, hỏi, ngã, sắc, nặng) to break ties, before the next syllable is looked at
+/// (Hà Nam, Hà Nội, Hạ Hòa, Hải Phòng).
 public enum VietnameseCollation {
     /// A key that sorts like Vietnamese dictionary order when compared element by element.
     public struct Key: Comparable, Sendable {
-        let letters: [UInt32]
-        let tones: [UInt8]
+        /// For each syllable: its letters' weights, 0, its letters' tones (each plus one), 0.
+        let weights: [UInt32]
         let original: String
 
         public static func < (lhs: Key, rhs: Key) -> Bool {
-            if lhs.letters != rhs.letters { return lhs.letters.lexicographicallyPrecedes(rhs.letters) }
-            if lhs.tones != rhs.tones { return lhs.tones.lexicographicallyPrecedes(rhs.tones) }
+            if lhs.weights != rhs.weights { return lhs.weights.lexicographicallyPrecedes(rhs.weights) }
             return lhs.original < rhs.original
         }
     }
 
     public static func key(_ text: String) -> Key {
-        var letters: [UInt32] = []
-        var tones: [UInt8] = []
+        var weights: [UInt32] = []
+        var letters: [UInt32] = [], tones: [UInt32] = []
+        func endSyllable() {
+            guard !letters.isEmpty else { return }
+            weights += letters + [0] + tones + [0]
+            letters.removeAll(keepingCapacity: true)
+            tones.removeAll(keepingCapacity: true)
+        }
         for character in text.lowercased() {
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
-            guard let base = scalars.first else { continue }
+            guard let base = scalars.first, character.isLetter || character.isNumber else {
+                endSyllable()
+                continue
+            }
             var modifier: UInt32 = 0
-            var tone: UInt8 = 0
+            var tone: UInt32 = 0
             for mark in scalars.dropFirst() {
                 switch mark.value {
                 case 0x0306: modifier = 1  // breve: ă
@@ -41,9 +51,10 @@ public enum VietnameseCollation {
             // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
             if base == "đ" || base == "ð" { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
-            tones.append(tone)
+            tones.append(tone + 1)
         }
-        return Key(letters: letters, tones: tones, original: text)
+        endSyllable()
+        return Key(weights: weights, original: text)
     }
 
     public static func sorted<T>(_ items: [T], by name: (T) -> String) -> [T] {
