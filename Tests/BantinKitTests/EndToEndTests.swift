@@ -87,7 +87,7 @@ import Testing
             "Ban Thường vụ Tỉnh ủy Tiền Giang sơ kết", "Minh Trí", "TTXVN", "Tiền Giang", "Thứ Ba, 09/05/2023 17:00",
             "datetime=\"2023-05-09T17:00:00+07:00\"", "src=\"../../media/hoi-nghi.png\"", "alt=\"Quang cảnh hội nghị\"",
             "Hội nghị sơ kết (Ảnh minh họa)", "<h2 id=\"ket-qua-noi-bat\">", "<h2 id=\"ket-qua-noi-bat-2\">",
-            "href=\"../../van-ban/01-kl-tw/index.html\"", "href=\"../../chuyen-de/2023/index.html\"", "<table>",
+            "href=\"../../van-ban/01-kl-tw/index.html\"", "href=\"../../chuyen-de/2023/index.html\"", "<table tabindex=\"0\">",
             "class=\"footnotes\"",
         ] {
             #expect(page.contains(text), "article page lacks \(text)")

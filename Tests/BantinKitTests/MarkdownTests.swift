@@ -11,12 +11,21 @@ import Testing
 
     @Test func tablesStrikethroughAutolinksAndTasklists() {
         let html = safe.render("| a | b |\n| --- | ---: |\n| 1 | 2 |\n\n~~cũ~~ www.example.vn\n\n- [x] xong\n- [ ] chưa\n").html
-        #expect(html.contains("<table>"))
+        #expect(html.contains("<table tabindex=\"0\">"), "a table that scrolls sideways takes the keyboard's focus")
         #expect(html.contains("<td align=\"right\">2</td>"))
         #expect(html.contains("<del>cũ</del>"))
         #expect(html.contains("<a href=\"http://www.example.vn\">www.example.vn</a>"))
-        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> xong"))
-        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> chưa"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Đã xong\" /> xong"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Chưa xong\" /> chưa"))
+    }
+
+    /// Code blocks take the focus; footnote references are named and the footnotes have a heading.
+    @Test func codeAndFootnotesAreUsableByKeyboardAndScreenReader() {
+        let html = safe.render("Văn bản[^1] và[^ghi].\n\n```sh\nls\n```\n\n    thụt lề\n\n[^1]: Một.\n[^ghi]: Hai.\n").html
+        #expect(html.components(separatedBy: "<pre tabindex=\"0\">").count == 3, "\(html)")
+        #expect(html.contains("data-footnote-ref aria-label=\"Chú thích 1\">1</a>") && html.contains("data-footnote-ref aria-label=\"Chú thích 2\">2</a>"), "\(html)")
+        #expect(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"footnotes-title\">Chú thích</h2>\n<ol>"), "\(html)")
+        #expect(html.contains("aria-label=\"Quay lại chỗ đọc\"") && !html.contains("Back to content"))
     }
 
     /// cmark-gfm switches its extensions' characters (`~`, `|`, …) on and off in one table for
@@ -77,10 +86,13 @@ import Testing
         for (safeMode, renderer) in [(true, safe), (false, unsafe)] {
             let expected = try CmarkCLI.render(examples, unsafe: !safeMode)
             for (markdown, reference) in zip(examples, expected) {
-                // The one change made to cmark-gfm's HTML besides heading ids: footnotes' way back
-                // is labelled in Vietnamese.
-                let ours = HeadingIDs.strip(renderer.render(markdown).html)
-                    .replacingOccurrences(of: "aria-label=\"Quay lại chỗ đọc\"", with: "aria-label=\"Back to content\"")
+                // The changes made to cmark-gfm's HTML besides heading ids are those of
+                // `AccessibleMarkup`: taken back, the HTML is cmark-gfm's.
+                var ours = HeadingIDs.strip(renderer.render(markdown).html)
+                for (pattern, replacement) in AccessibleMarkup.plain {
+                    ours = ours.replacingOccurrences(of: String(decoding: replacement, as: UTF8.self), with: String(decoding: pattern, as: UTF8.self))
+                }
+                ours = ours.replacing(/\ aria-label="Chú thích [0-9]*"/, with: "")
                 if ours != reference { mismatches.append(markdown) }
             }
         }

@@ -289,3 +289,32 @@ def poll(predicate, timeout: float = 5.0, interval: float = 0.05):
         if value or time.time() > deadline:
             return value
         time.sleep(interval)
+
+
+def axe_script() -> str:
+    """axe-core 4.x: the axe.min.js inside PyPI's axe-playwright-python."""
+    import importlib.util
+    spec = importlib.util.find_spec("axe_playwright_python")
+    assert spec and spec.origin, "pip install --no-deps axe-playwright-python"
+    source = (Path(spec.origin).parent / "axe.min.js").read_text(encoding="utf-8")
+    assert "axe v4." in source[:200], source[:200]
+    return source
+
+
+def axe_violations(driver, source: str) -> tuple[list, list]:
+    """axe run on the page loaded: its serious or critical violations, and the ids of the others."""
+    driver.execute_script(source)
+    result = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ["violations"]})
+           .then(r => done({violations: r.violations.map(v => ({
+               id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary}))}))}))
+           .catch(e => done({error: String(e)}));
+        """
+    )
+    assert "error" not in result, result
+    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    minor = [f'{v["id"]} ({v["impact"]})' for v in result["violations"] if v not in bad]
+    return bad, minor

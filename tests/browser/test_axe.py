@@ -2,7 +2,6 @@
 every page type at desktop width: no serious or critical violation."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -10,16 +9,12 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import DESKTOP, drain_console, file_url, load_images, set_size, severe_console, wait_ready
+from helpers import DESKTOP, axe_script, axe_violations, drain_console, file_url, load_images, set_size, severe_console, wait_ready
 
 
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    spec = importlib.util.find_spec("axe_playwright_python")
-    assert spec and spec.origin, "pip install --no-deps axe-playwright-python"
-    source = (Path(spec.origin).parent / "axe.min.js").read_text(encoding="utf-8")
-    assert "axe v4." in source[:200], source[:200]
-    return source
+    return axe_script()
 
 
 def first(site: Path, pattern: str, prefer=None) -> str:
@@ -77,20 +72,7 @@ def test_axe(driver, site, axe_source, kind):
     # console first: under file:// axe's own requests log errors of their own
     errors = severe_console(driver)
     assert not errors, f"{rel}: console errors: {errors}"
-    driver.execute_script(axe_source)
-    result = driver.execute_async_script(
-        """
-        const done = arguments[arguments.length - 1];
-        axe.run(document, {resultTypes: ["violations"]})
-           .then(r => done({violations: r.violations.map(v => ({
-               id: v.id, impact: v.impact, help: v.help,
-               nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary}))}))}))
-           .catch(e => done({error: String(e)}));
-        """
-    )
-    assert "error" not in result, result
-    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    minor = [f'{v["id"]} ({v["impact"]})' for v in result["violations"] if v not in bad]
+    bad, minor = axe_violations(driver, axe_source)
     if minor:
         print(f"{rel}: minor axe findings: {minor}")
     assert not bad, f"{rel}: axe violations:\n" + json.dumps(bad, ensure_ascii=False, indent=2)

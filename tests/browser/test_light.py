@@ -12,7 +12,7 @@ import pytest
 
 from helpers import Scripts, drain_console, file_url, html_files, load_images, make_driver, network_requests, wait_ready
 
-CSS_LIMIT = 20 * 1000  # bytes
+CSS_LIMIT = 21 * 1000  # bytes: light (about 5 KB compressed), with room for what accessibility asks
 SEARCH_PAGE = Path("tim-kiem/index.html")
 
 

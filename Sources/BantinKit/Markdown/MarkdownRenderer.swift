@@ -91,8 +91,7 @@ public struct MarkdownRenderer: Sendable {
             var html = Self.applyHeadingIDs(
                 UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
                 headings: headings, starts: starts)
-            // Footnotes are written `[^1]`: a body without `^` has none.
-            if let base = markdown.baseAddress, memchr(base, 0x5E, markdown.count) != nil { html = Self.withVietnameseFootnoteLabels(html) }
+            html = AccessibleMarkup.mended(html)
             if !unplaced.isEmpty { html = Self.withPictures(unplaced, in: html) }
             return RenderedMarkdown(utf8: html, headings: headings)
         }
@@ -108,21 +107,6 @@ public struct MarkdownRenderer: Sendable {
             html.replaceSubrange(found.lowerBound..<end.upperBound, with: Array(picture.html.utf8))
         }
         return html
-    }
-
-    /// cmark-gfm labels a footnote's way back in English; readers here hear Vietnamese.
-    static func withVietnameseFootnoteLabels(_ html: [UInt8]) -> [UInt8] {
-        let english = Array(" aria-label=\"Back to content\"".utf8), vietnamese = Array(" aria-label=\"Quay lại chỗ đọc\"".utf8)
-        var out: [UInt8] = []
-        var from = 0
-        while let found = html[from...].firstRange(of: english) {
-            out += html[from..<found.lowerBound]
-            out += vietnamese
-            from = found.upperBound
-        }
-        guard from > 0 else { return html }
-        out += html[from...]
-        return out
     }
 
     /// The links a body holds that are not to other sites, and the directive codes its running

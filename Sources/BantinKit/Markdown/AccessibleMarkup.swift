@@ -1,0 +1,71 @@
+import Glibc
+
+/// What cmark-gfm writes that a reader with a keyboard or a screen reader cannot use as it is,
+/// mended in the body's HTML, one kind at a time and only when the HTML holds it:
+/// - a code block or a table, which scrolls sideways when wider than a phone, takes the focus
+///   (`tabindex="0"`), so that the keyboard can scroll it;
+/// - a task list's checkbox is named (`Đã xong`, `Chưa xong`);
+/// - a footnote reference is named `Chú thích 1` (not just `1`), the footnotes have a heading,
+///   and the way back to the text is labelled in Vietnamese.
+enum AccessibleMarkup {
+    static func mended(_ html: [UInt8]) -> [UInt8] {
+        var html = html
+        for (pattern, replacement) in plain where contains(html, pattern) { html = replacing(pattern, in: html) { _ in (replacement, 0) } }
+        if contains(html, footnoteRef) {
+            // `data-footnote-ref>2</a>`: the number is read and put into the name.
+            html = replacing(footnoteRef, in: html) { after in
+                let number = after.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                return (Array("data-footnote-ref aria-label=\"Chú thích ".utf8) + number + Array("\">".utf8), 0)
+            }
+        }
+        return html
+    }
+
+    /// Tags replaced as they are.
+    static let plain: [(pattern: [UInt8], replacement: [UInt8])] = [
+        ("<pre>", "<pre tabindex=\"0\">"),
+        ("<pre lang=", "<pre tabindex=\"0\" lang="),
+        ("<table>", "<table tabindex=\"0\">"),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Đã xong\" />"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Chưa xong\" />"),
+        ("<section class=\"footnotes\" data-footnotes>\n", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"footnotes-title\">Chú thích</h2>\n"),
+        (" aria-label=\"Back to content\"", " aria-label=\"Quay lại chỗ đọc\""),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
+
+    private static let footnoteRef = Array("data-footnote-ref>".utf8)
+
+    /// `html` with every `pattern` replaced by what `make` gives for the bytes after it (and how
+    /// many of those it stands for).
+    static func replacing(_ pattern: [UInt8], in html: [UInt8], _ make: (ArraySlice<UInt8>) -> ([UInt8], Int)) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + 256)
+        var from = 0
+        while let found = find(pattern, in: html, from: from) {
+            out += html[from..<found]
+            let (replacement, consumed) = make(html[(found + pattern.count)...])
+            out += replacement
+            from = found + pattern.count + consumed
+        }
+        out += html[from...]
+        return out
+    }
+
+    private static func contains(_ html: [UInt8], _ pattern: [UInt8]) -> Bool { find(pattern, in: html, from: 0) != nil }
+
+    /// Where `pattern` first is at or after `start`: each of its first byte's places (`memchr`)
+    /// compared whole.
+    private static func find(_ pattern: [UInt8], in html: [UInt8], from start: Int) -> Int? {
+        html.withUnsafeBytes { bytes in
+            pattern.withUnsafeBytes { needle in
+                guard let base = bytes.baseAddress, let first = needle.first else { return nil }
+                var at = start
+                while at + needle.count <= bytes.count, let hit = memchr(base + at, Int32(first), bytes.count - needle.count + 1 - at) {
+                    let offset = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
+                    at = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+"""What editors write that the sample bulletin does not have, read on a narrow phone and with
+axe: a category name of 86 characters (in the breadcrumbs of its second page), a table wider
+than the screen, a long code line, a task list, footnotes. The page never scrolls sideways,
+the crumb of the current page stays readable, and axe finds nothing serious."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from helpers import axe_script, axe_violations, file_url, horizontal_overflow, set_size, wait_ready
+
+CATEGORY = "Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch trên mạng"
+WIDTHS = [320, 360, 390]
+
+
+@pytest.fixture(scope="module")
+def awkward_site(tmp_path_factory, bantin_bin) -> Path:
+    root = tmp_path_factory.mktemp("kho")
+    articles = root / "content" / "articles"
+    articles.mkdir(parents=True)
+    (root / "content" / "site.yml").write_text('title: "Bản tin thử"\nper_page: 10\n', encoding="utf-8")
+    for n in range(12):
+        (articles / f"bai-{n}.md").write_text(
+            f'---\ntitle: "Bài số {n} về bảo vệ nền tảng tư tưởng"\ndate: 2024-03-{n + 1:02d}T08:00:00+07:00\n'
+            f'category: "{CATEGORY}"\nlocation: "Thành phố Hồ Chí Minh"\n---\nNội dung bài {n}.\n',
+            encoding="utf-8")
+    columns = ["Đơn vị", "Số đảng viên", "Kết nạp mới", "Chuyển sinh hoạt", "Khen thưởng", "Kỷ luật", "Ghi chú thêm"]
+    table = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n" + \
+        "".join(f"| Chi bộ khu phố {k} | {100 + k} | {k} | {k + 1} | {k * 2} | 0 | Hoàn thành tốt nhiệm vụ |\n" for k in range(3))
+    body = ("Mở đầu có chú thích.[^1]\n\n" + table + "\n```\nbantin build --content noi-dung --output " + "thu-muc/" * 12 + "ket-qua\n```\n\n"
+            "- [x] Gửi báo cáo quý\n- [ ] Họp chi bộ tháng sau\n\n[^1]: Theo báo cáo của Thành ủy.\n")
+    (articles / "bai-0.md").write_text(
+        f'---\ntitle: "Bài có bảng rộng"\ndate: 2024-03-20T08:00:00+07:00\ncategory: "{CATEGORY}"\n---\n{body}',
+        encoding="utf-8")
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    subprocess.run([str(bantin_bin), "build", "--content", str(root / "content"), "--templates", str(templates),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public"
+
+
+def pages(site: Path) -> dict[str, Path]:
+    category = next(site.glob("chuyen-muc/*/trang/2/index.html"))
+    return {"category-page-2": category, "article": site / "bai-viet" / "bai-co-bang-rong" / "index.html"}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", ["category-page-2", "article"])
+def test_awkward_content_fits_a_narrow_phone(driver, awkward_site, kind, width):
+    set_size(driver, width, 800)
+    driver.get(file_url(pages(awkward_site)[kind]))
+    wait_ready(driver)
+    info = horizontal_overflow(driver)
+    assert info["scrollWidth"] <= info["clientWidth"], f"{kind} scrolls sideways at {width} px: {info}"
+    current = driver.find_element(By.CSS_SELECTOR, ".breadcrumbs [aria-current='page']")
+    assert current.size["width"] >= 20, f"{kind}: the current page's crumb is {current.size['width']} px wide at {width} px"
+
+
+@pytest.mark.parametrize("kind", ["category-page-2", "article"])
+def test_awkward_content_passes_axe(driver, awkward_site, kind):
+    set_size(driver, 390, 844)
+    driver.get(file_url(pages(awkward_site)[kind]))
+    wait_ready(driver)
+    bad, _ = axe_violations(driver, axe_script())
+    assert not bad, f"{kind}: axe violations:\n" + json.dumps(bad, ensure_ascii=False, indent=2)
