@@ -17,6 +17,10 @@ struct Check: ParsableCommand {
             Console.error("\(folder): no such folder; build the site first with `bantin build`")
             throw ExitCode.failure
         }
+        if let baseURL, BaseURL.normalize(baseURL) == nil {
+            Console.error("--base-url: `\(baseURL)` is not \(BaseURL.shape)")
+            throw ExitCode.failure
+        }
         let result = LinkChecker.check(folder: URL(fileURLWithPath: folder), baseURL: baseURL.flatMap(BaseURL.normalize))
         guard result.pages > 0 else {
             Console.error("\(folder): no HTML pages to check; give the folder a build wrote (`public` by default)")

@@ -138,6 +138,9 @@ import Testing
         try site.write("trong/ghi-chu.txt", "không phải trang")
         let empty = try run(["check", "trong"], in: site.root)
         #expect(empty.status == 1 && empty.stderr.contains("trong: no HTML pages to check"), "\(empty)")
+        try site.write("trang/index.html", "<!DOCTYPE html><title>x</title><a href=\"index.html\">x</a>")
+        let badBase = try run(["check", "trang", "--base-url", "example.org"], in: site.root)
+        #expect(badBase.status == 1 && badBase.stderr.contains("--base-url: `example.org` is not an absolute http(s) URL"), "\(badBase)")
         let watch = try run(["watch", "--content", "khong-co"], in: site.root)
         #expect(watch.status == 1 && watch.stderr.contains("khong-co: no such folder to watch"), "\(watch)")
     }

@@ -50,14 +50,16 @@ import Testing
 
     @Test func aLinkToATextThatBecomesNothingSaysWhy() throws {
         let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\n")
         try site.write("content/README.md", "# Ghi chú\n")
         try site.write("content/articles/2023/hong.md", "---\ntitle: Bài lỗi\ndate: 2023-02-30\n---\nNội dung.\n")
         try site.write(
             "content/articles/2023/a.md",
-            article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Xem [ghi chú](../../README.md) và [bài kia](hong.md).\n"))
+            article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Xem [ghi chú](../../README.md), [bài kia](hong.md) và [cấu hình](../../site.yml).\n"))
         let errors = site.failingBuild().filter { $0.file == "content/articles/2023/a.md" }.map(\.message)
         #expect(errors.contains { $0.hasPrefix("`../../README.md` is Markdown outside articles/, directives/ and themes/") })
         #expect(errors.contains { $0.hasPrefix("`hong.md` has errors of its own") })
+        #expect(errors.contains { $0.hasPrefix("`../../site.yml` holds the site's settings, which are not published") }, "\(errors)")
         #expect(!errors.contains { $0.contains("does not exist") })
     }
 }

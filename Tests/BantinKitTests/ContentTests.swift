@@ -463,6 +463,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("per_page: hai mươi\n", 1...1, "`per_page`"),
         ("title: x\ndescription: y\nbase_url: not a url\n", 3...3, "`base_url`"),
         ("base_url: ftp://example.org/\n", 1...1, "`base_url`"),
+        ("base_url: https://bientap:matkhau@example.org/\n", 1...1, "with no user name, password"),
         ("title: [a\n", 1...2, "malformed YAML"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {

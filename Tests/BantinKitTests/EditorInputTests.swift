@@ -171,6 +171,14 @@ import Testing
         #expect(site.failingBuild() == first, "the next build reports the same")
     }
 
+    /// `TƯ` typed for the `TW` of a listed code: the warning names the code as listed.
+    @Test func aCodeTypedWithTƯIsToldItsListedSpelling() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"05-CT/TW\"]\n", body: "Thực hiện Chỉ thị 05-CT/TƯ của Bộ Chính trị.\n"))
+        let warnings = try site.build().diagnostics.filter { $0.severity == .warning && $0.message.contains("TƯ") }.map(\.message)
+        #expect(warnings == ["05-CT/TƯ is mentioned, but the code listed in `directives` is 05-CT/TW: write it 05-CT/TW here to link it to its page"], "\(warnings)")
+    }
+
     @Test func aPhotoFromContentsRootAndFieldsThatShowNothingAreSaidSo() throws {
         let site = try TestSite()
         try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)

@@ -67,4 +67,16 @@ import Testing
         #expect(Diagnostic.error("content/a.md", line: 3, column: 7, "x").description == "content/a.md:3:7: error: x")
         #expect(Diagnostic.warning("", "x").description == "warning: x")
     }
+
+    /// Text quoted from a file (a template's tag, a link with a tab in it) never breaks the "one
+    /// problem, one line" of the output.
+    @Test func aMessageIsOneLineWhateverItQuotes() throws {
+        let quoted = Diagnostic.error("templates/card.mustache", line: 9, column: 62, "`{{title}</a></h3>\n    <p>` is not a valid name")
+        #expect(quoted.description == "templates/card.mustache:9:62: error: `{{title}</a></h3>\\n    <p>` is not a valid name")
+        #expect(Diagnostic.warning("a.md", line: 1, column: 1, "unsafe link `java\tscript:\u{7}`").description == "a.md:1:1: warning: unsafe link `java\\tscript:\\u{7}`")
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/card.mustache", "<h3>{{title}</h3>\n<p>{{summary}}</p>\n")
+        let printed = site.failingBuild().map(\.description)
+        #expect(!printed.isEmpty && printed.allSatisfy { !$0.contains("\n") }, "\(printed)")
+    }
 }

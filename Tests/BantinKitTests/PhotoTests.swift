@@ -234,6 +234,17 @@ import Testing
         #expect(errors.first?.message.hasPrefix("image `media/tai-lieu.pdf` is not a photo: give a JPEG, PNG") == true, "\(errors)")
     }
 
+    /// GIF is no photo bantin processes: published as it is, with a warning that says so.
+    @Test func aGIFIsPublishedAsItIsWithAWarning() throws {
+        let site = try TestSite()
+        try Self.photo(site, "content/media/hoat-hinh.gif", width: 64, height: 48)
+        try site.write(Self.articleFile, article(title: "Hoạt hình", body: "![Hình động](../../../media/hoat-hinh.gif)\n"))
+        let report = try site.build()
+        #expect(site.exists("public/media/hoat-hinh.gif"))
+        let warnings = report.diagnostics.filter { $0.severity == .warning && $0.file == "content/media/hoat-hinh.gif" }
+        #expect(warnings.count == 1 && warnings[0].message.hasPrefix("a GIF is published as it is"), "\(report.diagnostics)")
+    }
+
     @Test func megapixelsJustOverTheLimitDoNotReadAsTheLimit() {
         #expect(PhotoLibrary.megapixels(200_000_000) == "200")
         #expect(PhotoLibrary.megapixels(100_010_000) == "100.01")

@@ -118,6 +118,19 @@ import Testing
         #expect(report.notes.contains("1 month(s) before first_issue 2023-01 have print editions without an issue number"))
     }
 
+    /// Without `first_issue`, issue 1 is the first month with a published article: a preview
+    /// with an older draft (`--drafts`) numbers the issues as the site will.
+    @Test func aDraftDoesNotRenumberThePreviewsIssues() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let published = try texts(ofClass: "cover-issue", in: site.read(Self.may))
+        #expect(published.count == 1)
+        try site.write("content/articles/nhap.md", article(title: "Bản nháp cũ", date: "2020-01-15T08:00:00+07:00", extra: "draft: true\n"))
+        try site.build(drafts: true)
+        #expect(site.exists("public/luu-tru/2020/01/ban-in/index.html"), "the draft's month has its edition in the preview")
+        #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == published)
+    }
+
     @Test(arguments: ["2022-13", "tháng 1", "2022", "2022-01-15", "\"22-01\""])
     func anInvalidFirstIssueIsAnErrorAtItsPlace(value: String) throws {
         let site = try TestSite(content: "bulletin")

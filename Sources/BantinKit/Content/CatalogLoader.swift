@@ -26,6 +26,9 @@ public enum CatalogLoader {
         diagnostics += files.unread.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "not published: Markdown is read only as an article (under articles/) or a directive or theme (directly in directives/ or themes/)")
         }
+        diagnostics += files.other.filter { $0.relativePath.lowercased().hasSuffix(".gif") }.map {
+            .warning(ContentTree.join(displayRoot, $0.relativePath), "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo")
+        }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let config = settings.config
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
@@ -94,6 +97,7 @@ public enum CatalogLoader {
         func unused(read: [Article], _ directives: [Directive], _ themes: [Theme], displayRoot: String) -> [String: String] {
             var reasons: [String: String] = [:]
             for file in unread { reasons[file.relativePath] = "is Markdown outside articles/, directives/ and themes/, which is not published" }
+            for file in settings { reasons[file.relativePath] = "holds the site's settings, which are not published" }
             let made = Set((read.map(\.file) + directives.compactMap(\.file) + themes.compactMap(\.file)).map { ContentIndex.path(of: $0, under: displayRoot) })
             for file in articles + self.directives + self.themes where !made.contains(file.relativePath) {
                 reasons[file.relativePath] = "has errors of its own (reported for it)"

@@ -21,7 +21,7 @@ enum SiteConfigReader {
         if let base = config.baseURL {
             config.baseURL = BaseURL.normalize(base)
             if config.baseURL == nil {
-                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` must be an absolute http(s) URL such as `https://example.org/bantin/`"))
+                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` must be \(BaseURL.shape)"))
             }
         }
         if !(1...1000).contains(config.perPage) {
@@ -34,10 +34,13 @@ enum SiteConfigReader {
 
 /// A site's base URL, always ending in `/`.
 public enum BaseURL {
+    /// What a base URL must be, for messages.
+    public static let shape = "an absolute http(s) URL such as `https://example.org/bantin/`, with no user name, password, query or fragment"
+
     public static func normalize(_ raw: String) -> String? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            url.host != nil, url.query == nil, url.fragment == nil
+            url.host != nil, url.query == nil, url.fragment == nil, url.user == nil, url.password == nil
         else { return nil }
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }

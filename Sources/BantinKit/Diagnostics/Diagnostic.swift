@@ -39,11 +39,29 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
     }
 
     /// `path:line:column: error: message`; `path: error: message` for a problem with no line
-    /// (a whole file, a folder); `error: message` when no path is concerned.
+    /// (a whole file, a folder); `error: message` when no path is concerned. Always one line: a
+    /// line break or other control character quoted from a file is written as an escape (`\n`).
     public var description: String {
+        let message = Self.oneLine(message)
         if file.isEmpty { return "\(severity.rawValue): \(message)" }
-        if line == 0 { return "\(file): \(severity.rawValue): \(message)" }
-        return "\(file):\(line):\(max(column, 1)): \(severity.rawValue): \(message)"
+        if line == 0 { return "\(Self.oneLine(file)): \(severity.rawValue): \(message)" }
+        return "\(Self.oneLine(file)):\(line):\(max(column, 1)): \(severity.rawValue): \(message)"
+    }
+
+    /// `text` with its control characters escaped: `\n`, `\t`, `\r`, else `\u{…}`.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -119,7 +119,7 @@ extension SiteBuilder {
         if let override = options.baseURL {
             baseURL = BaseURL.normalize(override)
             if baseURL == nil {
-                diagnostics.append(.error("--base-url", "`\(override)` is not an absolute http(s) URL such as `https://example.org/bantin/`"))
+                diagnostics.append(.error("--base-url", "`\(override)` is not \(BaseURL.shape)"))
             }
         }
         if options.strict, diagnostics.warningCount > 0 {

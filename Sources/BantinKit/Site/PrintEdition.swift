@@ -1,9 +1,11 @@
 /// The monthly print edition (*bản in*): every month with articles is an issue, numbered from
 /// `site.yml`'s `first_issue` (issue 1), or else from the month of the first published article.
 extension SiteGraph {
-    /// The month of issue number 1.
+    /// The month of issue number 1: `first_issue`, or the oldest month with an article that is
+    /// no draft (a preview with `--drafts` numbers the issues as the published site does).
     public var firstIssue: IssueMonth? {
-        config.firstIssue ?? months.last.flatMap { IssueMonth(year: $0.year, month: $0.month) }
+        config.firstIssue
+            ?? (months.last { $0.articles.contains { !articles[$0].draft } } ?? months.last).flatMap { IssueMonth(year: $0.year, month: $0.month) }
     }
 
     /// The issue number of month `index` (of `months`); `nil` for a month before `first_issue`.
