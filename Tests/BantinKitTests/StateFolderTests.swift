@@ -81,6 +81,32 @@ import Testing
 @Suite struct OutputLinkTests {
     /// `public` a link to the folder the site is served from: the site is built there, the
     /// link stays a link, and bantin's own folder sits beside the real one.
+    /// What someone put into the output (a `CNAME`, a `.git` folder) is never lost with the old
+    /// site: the next build moves it beside the output, says where, and builds as before.
+    @Test func whatSomeonePutIntoTheOutputIsKept() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        try site.write("public/CNAME", "bantin.example.vn\n")
+        try site.write("public/.git/HEAD", "ref: refs/heads/gh-pages\n")
+        try site.write("public/.DS_Store", "x")
+        let first = site.root.appendingPathComponent("content/articles/2023/05/nghe-an.md")
+        try site.write("content/articles/2023/05/nghe-an.md", try String(contentsOf: first, encoding: .utf8) + "\nThêm một đoạn.\n")
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.severity == .warning && $0.message.hasPrefix("no build wrote this") }
+        #expect(warnings.map(\.file) == ["public/.git", "public/CNAME"], "\(report.diagnostics)")
+        #expect(warnings.first?.message.contains("it was moved to .public.bantin/kept/.git; to publish a file, put it in content/") == true)
+        #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
+        #expect(try site.read(".public.bantin/kept/.git/HEAD") == "ref: refs/heads/gh-pages\n")
+        #expect(!site.exists("public/CNAME") && !site.exists(".public.bantin/kept/.DS_Store"))
+        // Builds after it keep what was kept, and give the clean build's site.
+        try site.write("content/articles/2023/05/nghe-an.md", try String(contentsOf: first, encoding: .utf8) + "\nĐoạn nữa.\n")
+        #expect(try site.build().diagnostics.allSatisfy { !$0.message.hasPrefix("no build wrote this") })
+        #expect(site.exists(".public.bantin/kept/CNAME"))
+        let clean = site.root.appendingPathComponent("clean")
+        try SiteBuilder.build(site.options(output: clean))
+        #expect(try site.differences(from: clean) == [])
+    }
+
     @Test func anOutputThatIsALinkIsBuiltWhereItLeads() throws {
         let site = try TestSite()
         try site.write("content/articles/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))

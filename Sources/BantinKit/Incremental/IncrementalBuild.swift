@@ -132,7 +132,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
         output.clearStamp()
-        let published: (print: FolderPrint?, twin: Bool)
+        let published: (print: FolderPrint?, twin: Bool, kept: [(name: String, keptAs: String)])
         var later: (files: [OutputFile], bytes: Int) = ([], 0)
         do throws(FileFault) {
             published = try output.publish(
@@ -150,6 +150,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
         clock.lap("search index written")
         var manifest = plannedManifest
+        let kept = published.kept.map { entry in
+            Diagnostic.warning(
+                ContentTree.join(options.outputName, entry.name),
+                "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); to publish a file, put it in \(options.contentName)/")
+        }
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,
             diagnostics: diagnostics, notes: site.notes)
@@ -178,6 +183,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
         cacheSaved.value
         clock.lap("stamp, manifest and article cache saved")
+        // Said once, by the build that moved them: not part of the report an up-to-date build repeats.
+        report.diagnostics += kept
         return report
     }
 

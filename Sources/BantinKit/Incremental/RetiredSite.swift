@@ -48,12 +48,13 @@ extension OutputFolder {
     /// - Throws: the first file-system failure, in plain words.
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
     ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
-    ///   retired output is a twin made now.
+    ///   retired output is a twin made now; and what someone had put into the output, now kept
+    ///   beside it (`swapIntoPlace`).
     func publish(
         _ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent,
         later: () -> (files: [OutputFile], manifest: PageManifest) = { ([], PageManifest()) },
         beforeSwap: () throws(FileFault) -> Void = {}
-    ) throws(FileFault) -> (print: FolderPrint?, twin: Bool) {
+    ) throws(FileFault) -> (print: FolderPrint?, twin: Bool, kept: [(name: String, keptAs: String)]) {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
         try? fm.removeItem(at: twinURL)
@@ -95,13 +96,13 @@ extension OutputFolder {
                 }
             } && firstTwinned
             try beforeSwap()
-            try swapIntoPlace()
-            guard let twin else { return (print, false) }
+            let kept = try swapIntoPlace()
+            guard let twin else { return (print, false, kept) }
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
-                return (print, true)
+                return (print, true, kept)
             }
             try? fm.removeItem(atPath: twin)
-            return (print, false)
+            return (print, false, kept)
         } catch {
             try? fm.removeItem(at: stagingURL)
             try? fm.removeItem(at: twinURL)

@@ -42,6 +42,9 @@ extension OutputFolder {
     var photosURL: URL { state("photos") }
     /// The file a build holds an OS lock on, with the holder's process id (see `BuildLock`).
     public var lockURL: URL { state("lock") }
+    /// What someone put into the output that no build wrote (`CNAME`, a `.git` folder), moved out
+    /// of the old site so that it is never lost with it.
+    var keptURL: URL { state("kept") }
 
     /// Makes the state folder (and the folders it is in) when it is missing. Making it the first
     /// time removes the loose entries earlier versions of bantin kept beside the output.
@@ -91,13 +94,15 @@ extension OutputFolder {
     /// The staging folder becomes the output in one step (the two are exchanged), and the output
     /// before it the retired output, with its manifest. A process killed at any moment leaves
     /// `public/` holding the old site or the new one, never neither.
-    func swapIntoPlace() throws(FileFault) {
+    /// - Returns: what the old site held at its top level that its build had not written, each
+    ///   moved into `kept/` (`keepForeignEntries`).
+    func swapIntoPlace() throws(FileFault) -> [(name: String, keptAs: String)] {
         let staging = stagingURL.path, output = url.path
         guard Directory.linkStatus(output) != nil else {
             let code = Self.makeFolder(url.deletingLastPathComponent().path)
             guard code == 0 else { throw FileFault("create the folder", (display as NSString).deletingLastPathComponent, code: code) }
             guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
-            return
+            return []
         }
         switch PosixFiles.exchange(staging, output) {
         case 0:
@@ -114,6 +119,32 @@ extension OutputFolder {
         case let code:
             throw FileFault("put the new site in place of", display, code: code)
         }
+        let kept = keepForeignEntries()
         if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
+        return kept
+    }
+
+    /// Moves into `kept/` what the retired site holds at its top level that the build which wrote
+    /// it did not (as its manifest says): a `CNAME` or a `.git` folder someone put into the
+    /// output. The files a system leaves in folders it shows (`.DS_Store`) go with the old site.
+    /// Nothing is moved when the manifest is missing: then nothing is known to be foreign.
+    private func keepForeignEntries() -> [(name: String, keptAs: String)] {
+        let manifest = PageManifest.load(from: manifestURL)
+        guard !manifest.paths.isEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: retiredURL.path) else { return [] }
+        var written: Set<Substring> = [Substring(Self.markerName)]
+        for path in manifest.paths { written.insert(path.drop { $0 == "/" }.prefix { $0 != "/" }) }
+        let junk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+        var kept: [(name: String, keptAs: String)] = []
+        for name in names.sorted() where !written.contains(Substring(name)) && !junk.contains(name) {
+            guard Self.makeFolder(keptURL.path) == 0 else { break }
+            var target = name
+            var copy = 1
+            while Directory.linkStatus(keptURL.appendingPathComponent(target).path) != nil {
+                copy += 1
+                target = "\(name).\(copy)"
+            }
+            if rename(retiredURL.appendingPathComponent(name).path, keptURL.appendingPathComponent(target).path) == 0 { kept.append((name, target)) }
+        }
+        return kept
     }
 }
