@@ -7,11 +7,22 @@ import Glibc
 /// - a task list's checkbox is named (`Đã xong`, `Chưa xong`);
 /// - a footnote reference is named `Chú thích 1` (not just `1`), the footnotes have a heading,
 ///   and the way back to the text is labelled in Vietnamese.
+/// Each looked for only when the Markdown has what makes it (a fence or an indent, a `|`, a
+/// task's `[ ]` or `[x]`, a `^`): most bodies have none, and their HTML is not scanned.
 enum AccessibleMarkup {
-    static func mended(_ html: [UInt8]) -> [UInt8] {
+    static func mended(_ html: [UInt8], markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let has = { (byte: UInt8) in markdown.baseAddress.map { memchr($0, Int32(byte), markdown.count) != nil } ?? false }
+        let code = has(UInt8(ascii: "`")) || has(UInt8(ascii: "~")) || has(UInt8(ascii: "\t")) || markdown.starts(with: "    ".utf8)
+            || Self.find(Array("\n    ".utf8), in: markdown, from: 0) != nil
+        let table = has(UInt8(ascii: "|")), footnote = has(UInt8(ascii: "^"))
+        let task = ["[ ]", "[x]", "[X]"].contains { Self.find(Array($0.utf8), in: markdown, from: 0) != nil }
+        guard code || table || task || footnote else { return html }
         var html = html
-        for (pattern, replacement) in plain where contains(html, pattern) { html = replacing(pattern, in: html) { _ in (replacement, 0) } }
-        if contains(html, footnoteRef) {
+        for (pattern, replacement) in plain {
+            let needed = pattern.starts(with: "<pre".utf8) ? code : pattern.starts(with: "<table".utf8) ? table : pattern.starts(with: "<input".utf8) ? task : footnote
+            if needed, contains(html, pattern) { html = replacing(pattern, in: html) { _ in (replacement, 0) } }
+        }
+        if footnote, contains(html, footnoteRef) {
             // `data-footnote-ref>2</a>`: the number is read and put into the name.
             html = replacing(footnoteRef, in: html) { after in
                 let number = after.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
@@ -52,20 +63,22 @@ enum AccessibleMarkup {
 
     private static func contains(_ html: [UInt8], _ pattern: [UInt8]) -> Bool { find(pattern, in: html, from: 0) != nil }
 
+    private static func find(_ pattern: [UInt8], in html: [UInt8], from start: Int) -> Int? {
+        html.withUnsafeBufferPointer { find(pattern, in: $0, from: start) }
+    }
+
     /// Where `pattern` first is at or after `start`: each of its first byte's places (`memchr`)
     /// compared whole.
-    private static func find(_ pattern: [UInt8], in html: [UInt8], from start: Int) -> Int? {
-        html.withUnsafeBytes { bytes in
-            pattern.withUnsafeBytes { needle in
-                guard let base = bytes.baseAddress, let first = needle.first else { return nil }
-                var at = start
-                while at + needle.count <= bytes.count, let hit = memchr(base + at, Int32(first), bytes.count - needle.count + 1 - at) {
-                    let offset = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
-                    at = offset + 1
-                }
-                return nil
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        pattern.withUnsafeBufferPointer { needle in
+            guard let base = bytes.baseAddress, let first = needle.first else { return nil }
+            var at = start
+            while at + needle.count <= bytes.count, let hit = memchr(base + at, Int32(first), bytes.count - needle.count + 1 - at) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
+                at = offset + 1
             }
+            return nil
         }
     }
 }

@@ -91,7 +91,7 @@ public struct MarkdownRenderer: Sendable {
             var html = Self.applyHeadingIDs(
                 UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)),
                 headings: headings, starts: starts)
-            html = AccessibleMarkup.mended(html)
+            html = AccessibleMarkup.mended(html, markdown: markdown)
             if !unplaced.isEmpty { html = Self.withPictures(unplaced, in: html) }
             return RenderedMarkdown(utf8: html, headings: headings)
         }
