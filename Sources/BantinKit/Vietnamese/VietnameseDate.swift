@@ -25,10 +25,12 @@ public struct LocalDateTime: Sendable, Equatable, Comparable, Hashable {
         return (y, m, d, secondsOfDay / 3600, secondsOfDay % 3600 / 60, secondsOfDay % 60, weekday)
     }
 
-    /// `Thứ Ba, 09/05/2023 17:00`
+    /// `Thứ Ba, 09/05/2023 17:00`; `Thứ Ba, 09/05/2023` at midnight, which is what a date
+    /// written without a time (`date: 2023-05-09`) gives: no made-up `00:00` is shown.
     public var vietnameseDisplay: String {
         let f = fields
-        return "\(VietnameseDate.weekdays[f.weekday]), \(pad(f.day))/\(pad(f.month))/\(f.year) \(pad(f.hour)):\(pad(f.minute))"
+        let day = "\(VietnameseDate.weekdays[f.weekday]), \(pad(f.day))/\(pad(f.month))/\(f.year)"
+        return f.hour == 0 && f.minute == 0 && f.second == 0 ? day : day + " \(pad(f.hour)):\(pad(f.minute))"
     }
 
     /// `09/05/2023`
