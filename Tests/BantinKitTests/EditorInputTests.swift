@@ -171,6 +171,16 @@ import Testing
         #expect(site.failingBuild() == first, "the next build reports the same")
     }
 
+    /// A `#` heading in a body is a second title: a warning at its line, none for `##`, a
+    /// `#hashtag` or a `#` comment in fenced code.
+    @Test func aSecondTitleInTheBodyIsAWarningAtItsLine() throws {
+        let site = try TestSite()
+        let body = "Mở đầu #hashtag.\n\n# Tiêu đề thứ hai\n\n## Phần một\n\n```sh\n# chú thích trong mã\n```\n\n   # Thụt lề\n"
+        try site.write("content/articles/a.md", article(title: "Bài", body: body))
+        let warnings = try site.build().diagnostics.filter { $0.message.hasPrefix("a `#` heading is a second title") }
+        #expect(warnings.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:7:1", "content/articles/a.md:15:4"], "\(warnings)")
+    }
+
     /// `TƯ` typed for the `TW` of a listed code: the warning names the code as listed.
     @Test func aCodeTypedWithTƯIsToldItsListedSpelling() throws {
         let site = try TestSite()

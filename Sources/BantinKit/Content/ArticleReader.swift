@@ -34,6 +34,7 @@ enum ArticleReader {
             return (nil, diagnostics, references.links)
         }
         diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
+        diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         var hasher = StableHasher()
         hasher.add(split.body)
         let article = Article(

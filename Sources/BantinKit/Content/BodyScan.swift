@@ -16,6 +16,51 @@ enum BodyScan {
         }
     }
 
+    /// A `#` heading in a body is a second title on the article's page (and of the title's rank
+    /// in the print edition): a warning at each, outside fenced code. Lines are looked at only
+    /// when the body has a `#` at all.
+    static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
+        var body = body
+        guard body.withUTF8(mayHoldTitleHeading) else { return [] }
+        var warnings: [Diagnostic] = []
+        var fence: Substring? = nil
+        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { continue }
+            let text = line.dropFirst(indent)
+            if let open = fence {
+                if text.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if text.hasPrefix("```") || text.hasPrefix("~~~") {
+                fence = text.prefix(3)
+                continue
+            }
+            if text == "#" || text.hasPrefix("# ") || text.hasPrefix("#\t") {
+                warnings.append(.warning(file, line: bodyLine + index, column: indent + 1,
+                    "a `#` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)"))
+            }
+        }
+        return warnings
+    }
+
+    /// Whether some `#` starts a line (after at most three spaces) and is followed by a blank or
+    /// the line's end: each `#` found with `memchr`, most bodies' being those of `##`.
+    private static func mayHoldTitleHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var at = 0
+        while at < bytes.count, let hit = memchr(base + at, Int32(UInt8(ascii: "#")), bytes.count - at) {
+            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            at = offset + 1
+            let next = at < bytes.count ? bytes[at] : UInt8(ascii: "\n")
+            guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else { continue }
+            var start = offset
+            while start > 0, offset - start < 3, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+            if start == 0 || bytes[start - 1] == UInt8(ascii: "\n") { return true }
+        }
+        return false
+    }
+
     /// The references of a directive's or theme's description: its links (its mentions need no warning).
     static func links(of body: String, bodyLine: Int) -> BodyReferences {
         var body = body
