@@ -46,6 +46,17 @@ import Testing
         #expect(result.broken == [])
     }
 
+    /// A link from the domain's root (`/index.html`, as a hand-made template may write) works
+    /// neither from disk nor under a sub-path: `check` says so, even where the file exists.
+    @Test func checkRefusesALinkFromTheDomainsRoot() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let home = try site.read("public/index.html")
+        try site.write("public/index.html", home.replacingOccurrences(of: "</main>", with: "<a href=\"/index.html\">Trang chủ</a></main>"))
+        let broken = LinkChecker.check(folder: site.output).broken.map(\.description)
+        #expect(broken.count == 1 && broken[0].contains("/index.html") && broken[0].contains("starts at the domain's root"), "\(broken)")
+    }
+
     /// The sample shows an editor every feature, the warning for a directive mentioned in a body
     /// but not listed in front matter included: that is its only warning.
     @Test func theSampleBulletinBuildsWithNoBrokenLinkAndOnlyItsDemonstratedWarning() throws {

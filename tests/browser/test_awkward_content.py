@@ -66,3 +66,13 @@ def test_awkward_content_passes_axe(driver, awkward_site, kind):
     wait_ready(driver)
     bad, _ = axe_violations(driver, axe_script())
     assert not bad, f"{kind}: axe violations:\n" + json.dumps(bad, ensure_ascii=False, indent=2)
+
+
+def test_the_archives_print_links_are_big_enough_to_tap(driver, awkward_site):
+    """WCAG 2.5.8: a link standing alone is at least 24 px tall (the month's box around it is
+    itself a link, so a near miss opens the other page)."""
+    set_size(driver, 390, 844)
+    driver.get(file_url(awkward_site / "luu-tru" / "index.html"))
+    wait_ready(driver)
+    heights = driver.execute_script("return [...document.querySelectorAll('.term-print')].map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 24, heights

@@ -55,6 +55,9 @@ public enum LinkChecker {
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).
     static func resolve(_ link: String, from page: String, existing: Set<String>, idsByPage: [String: Set<String>], baseURL: String?) -> String? {
         var link = link.trimmingCharacters(in: .whitespaces)
+        if link.hasPrefix("/"), !link.hasPrefix("//") {
+            return "starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page"
+        }
         if let baseURL, link.hasPrefix(baseURL) { link = "/" + link.dropFirst(baseURL.count) }
         if link.isEmpty { return "empty link" }
         if link.hasPrefix("//") || hasScheme(link) { return nil }
