@@ -65,7 +65,8 @@ public final class PageRenderer: Sendable {
             },
             page: PageView.Parts(
                 kind: kind, title: title, description: description ?? config.description, canonical: link.absoluteURL(route),
-                feed: feed.map(link.href), structuredData: trail.count > 1 ? [structuredCrumbs] : []))
+                feed: feed.map(link.href), feedTitle: feed.map { $0 == .file("feed.xml") ? config.title : "\(title) – \(config.title)" },
+                ownFeed: feed.map { $0 != .file("feed.xml") } ?? false, structuredData: trail.count > 1 ? [structuredCrumbs] : []))
     }
 
     /// The categories of `site.yml`'s `menu`, each current on its own pages.

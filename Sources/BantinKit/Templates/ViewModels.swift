@@ -87,6 +87,9 @@ final class PageView: TemplateObject, Sendable {
         var description: String?
         var canonical: String?
         var feed: String?
+        /// The feed's name, and whether it is the page's own (a directive's, a category's) or the bulletin's.
+        var feedTitle: String? = nil
+        var ownFeed = false
         /// Absolute URL of the page's photo (Open Graph, Twitter), only with a base URL.
         var image: String? = nil
         var imageAlt: String? = nil
@@ -104,6 +107,8 @@ final class PageView: TemplateObject, Sendable {
     let description: String?
     let canonical: String?
     let feed: String?
+    let feedTitle: String?
+    let ownFeed: Bool
     let image: String?
     let imageAlt: String?
     let imageSize: (width: Int, height: Int)?
@@ -120,6 +125,8 @@ final class PageView: TemplateObject, Sendable {
         description = parts.description
         canonical = parts.canonical
         feed = parts.feed
+        feedTitle = parts.feedTitle
+        ownFeed = parts.ownFeed
         image = parts.image
         imageAlt = parts.imageAlt
         imageSize = parts.imageSize
@@ -137,6 +144,8 @@ final class PageView: TemplateObject, Sendable {
         case "description": TemplateValue.nonEmpty(description)
         case "canonical": canonical.map { .text($0) }
         case "feed": feed.map { .text($0) }
+        case "feed_title": feedTitle.map { .text($0) }
+        case "own_feed": .bool(ownFeed)
         case "og_type": .text(kind == "article" ? "article" : "website")
         case "image": image.map { .text($0) }
         case "image_alt": TemplateValue.nonEmpty(imageAlt)
