@@ -464,6 +464,10 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("title: x\ndescription: y\nbase_url: not a url\n", 3...3, "`base_url`"),
         ("base_url: ftp://example.org/\n", 1...1, "`base_url`"),
         ("base_url: https://bientap:matkhau@example.org/\n", 1...1, "with no user name, password"),
+        ("images:\n  widths: [480, 960]\n  quality: 0\n", 1...3, "`images.quality` is `0`: write a whole number from 1 to 100"),
+        ("images:\n  widths: [480, -480]\n", 1...3, "`images.widths` has `-480`, which is not a width"),
+        ("images:\n  widths: [480, cao]\n", 1...3, "`images.widths` has `cao`"),
+        ("images:\n  qualty: 80\n", 1...3, "`images` has no setting `qualty`: did you mean `quality`?"),
         ("title: [a\n", 1...2, "malformed YAML"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {

@@ -174,7 +174,9 @@ final class FieldDecodingState {
             } else if let list = T.self as? any FieldList.Type {
                 return list.decodeItems(value, key: key, state: self) as? T
             } else if let nodeType = T.self as? any NodeDecodable.Type {
-                guard let node = value.node, let decoded = nodeType.init(node: node) else { throw FieldError(message: "`\(key)` must be \(nodeType.expected)") }
+                guard let node = value.node, let decoded = nodeType.init(node: node) else {
+                    throw FieldError(message: value.node.flatMap { nodeType.problem(in: $0, key: key) } ?? "`\(key)` must be \(nodeType.expected)")
+                }
                 return decoded as? T
             } else {
                 decoded = try T(from: single)
@@ -230,6 +232,13 @@ protocol NodeDecodable {
     init?(node: Node)
     /// What the value must be, for the message when it is not (`a mapping of names to values`).
     static var expected: String { get }
+    /// What is wrong with a value `init(node:)` refused, in words that name the wrong part;
+    /// `nil` to say what the value must be (`expected`).
+    static func problem(in node: Node, key: String) -> String?
+}
+
+extension NodeDecodable {
+    static func problem(in node: Node, key: String) -> String? { nil }
 }
 
 /// Each property's default, by front-matter key: what an absent or unreadable field takes.

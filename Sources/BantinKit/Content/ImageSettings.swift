@@ -40,6 +40,36 @@ extension ImageSettings: NodeDecodable {
         }
     }
 
+    /// The first wrong part of an `images:` value: an unknown key (with the known one it looks
+    /// like), a width or quality that is no whole number or out of range, an empty list.
+    static func problem(in node: Node, key: String) -> String? {
+        guard case .mapping(let mapping) = node else { return nil }
+        for (name, value) in mapping {
+            switch name.string {
+            case "widths":
+                let items = value.sequence.map(Array.init) ?? [value]
+                if items.isEmpty { return "`\(key).widths` is empty: list the widths photos are published at, e.g. `[480, 960, 1600]`" }
+                for item in items where !(item.int.map(Self.widthRange.contains) ?? false) {
+                    return "`\(key).widths` has `\(item.string ?? "…")`, which is not a width: each is a whole number of pixels from \(widthRange.lowerBound) to \(widthRange.upperBound)"
+                }
+            case "quality":
+                if !(value.int.map(Self.qualityRange.contains) ?? false) {
+                    return "`\(key).quality` is `\(value.string ?? "…")`: write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)"
+                }
+            case let other:
+                let guess = ["widths", "quality"].min { Self.distance(other ?? "", $0) < Self.distance(other ?? "", $1) }!
+                return "`\(key)` has no setting `\(other ?? "…")`: did you mean `\(guess)`? (`\(key)` takes `widths` and `quality`)"
+            }
+        }
+        return nil
+    }
+
+    /// Letters that differ, position by position, plus the difference in length: enough to tell
+    /// `qualty` from `widths`.
+    private static func distance(_ a: String, _ b: String) -> Int {
+        zip(a, b).filter { $0 != $1 }.count + abs(a.count - b.count)
+    }
+
     static let expected =
         "`widths` (a list of widths in pixels, each \(widthRange.lowerBound) to \(widthRange.upperBound)) and `quality` (\(qualityRange.lowerBound) to \(qualityRange.upperBound)), e.g. `images: {widths: [480, 960, 1600], quality: 80}`"
 }
