@@ -148,6 +148,8 @@ import Testing
         try site.write("content/articles/ngay.md", article(title: "Ngày sai", date: "2023-02-31", extra: "directives: [\"01-KL/TW\"]\n", body: body))
         try site.write("content/articles/ma.md", article(title: "Mã sai", extra: "directives: [\"01-KL/TW\", \"KL-21\"]\n", body: body))
         try site.write("content/articles/yaml.md", "---\ntitle: Hà Nội: hội nghị\n---\n" + body)
+        // Links between texts with errors, or to itself, are no problems of their own.
+        try site.write("content/articles/tu.md", article(title: "Tự trỏ", date: "2023-13-01", body: "[chính nó](tu.md) và [bài kia](ngay.md).\n"))
         let first = site.failingBuild()
         func problems(_ file: String) -> [String] {
             first.filter { $0.file == "content/articles/" + file }.map { "\($0.line):\($0.column) \($0.severity) \($0.message.prefix(28))" }
@@ -168,6 +170,7 @@ import Testing
         #expect(problems("ma.md").filter { $0.contains("21-KL/TW is mentioned") }.isEmpty, "a mention checked against a list that did not read well")
         #expect(Array(problems("ma.md").dropFirst()) == shifted(linkProblems, by: 5), "\(problems("ma.md"))")
         #expect(Array(problems("yaml.md").dropFirst()) == shifted(linkProblems, by: 3), "\(problems("yaml.md"))")
+        #expect(problems("tu.md").count == 1, "\(problems("tu.md"))")
         #expect(site.failingBuild() == first, "the next build reports the same")
     }
 
@@ -175,7 +178,7 @@ import Testing
     /// `#hashtag` or a `#` comment in fenced code.
     @Test func aSecondTitleInTheBodyIsAWarningAtItsLine() throws {
         let site = try TestSite()
-        let body = "Mở đầu #hashtag.\n\n# Tiêu đề thứ hai\n\n## Phần một\n\n```sh\n# chú thích trong mã\n```\n\n   # Thụt lề\n"
+        let body = "Mở đầu #hashtag.\n\n# Tiêu đề thứ hai\n\n## Phần một\n\n```sh\n# chú thích trong mã\n```\n\n   # Thụt lề\n\n````\n```\n# vẫn trong mã\n````\n"
         try site.write("content/articles/a.md", article(title: "Bài", body: body))
         let warnings = try site.build().diagnostics.filter { $0.message.hasPrefix("a `#` heading is a second title") }
         #expect(warnings.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:7:1", "content/articles/a.md:15:4"], "\(warnings)")

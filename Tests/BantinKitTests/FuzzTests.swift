@@ -100,6 +100,19 @@ import Testing
         #expect(html == "<li>a<ul><li>b<ul><li>c</li>\n</ul></li>\n</ul><ul><li>d</li>\n</ul></li>\n")
     }
 
+    /// Through a section whose data never ends it (`{{#site}}` is always there), a template that
+    /// includes itself is found while pages are rendered: the build fails, naming it, and the
+    /// site is not published.
+    @Test func aSectionThatNeverEndsTheRecursionFailsTheBuild() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/vong.mustache", "{{#site}}<i>{{> vong}}</i>{{/site}}\n")
+        let footer = try site.read("templates/footer.mustache")
+        try site.write("templates/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "{{> vong}}</footer>"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1 && errors[0].contains("cannot render templates/vong.mustache: it includes itself without end"), "\(errors)")
+        #expect(!site.exists("public/index.html"))
+    }
+
     @Test func theDateParserSurvivesAnyText() {
         let corpus = ["2023-05-09", "2023-05-09T17:00:00+07:00", "2023-05-09 17:00", "2024-02-29T23:59:59Z", "2023-05-09T17:00:00.123-03:30"]
         let tokens = ["-", ":", "T", "Z", "+", "99", "00", "0000", ".", " ", "+14:00", "-12:00", "9999999999"]

@@ -23,6 +23,7 @@ import Testing
     @Test func codeAndFootnotesAreUsableByKeyboardAndScreenReader() {
         let html = safe.render("Văn bản[^1] và[^ghi].\n\n```sh\nls\n```\n\n    thụt lề\n\n[^1]: Một.\n[^ghi]: Hai.\n").html
         #expect(html.components(separatedBy: "<pre tabindex=\"0\">").count == 3, "\(html)")
+        #expect(safe.render("Mở đầu.\n\n>     mã trong trích dẫn\n").html.contains("<pre tabindex=\"0\">"), "a code block in a quote")
         #expect(html.contains("data-footnote-ref aria-label=\"Chú thích 1\">1</a>") && html.contains("data-footnote-ref aria-label=\"Chú thích 2\">2</a>"), "\(html)")
         #expect(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"footnotes-title\">Chú thích</h2>\n<ol>"), "\(html)")
         #expect(html.contains("aria-label=\"Quay lại chỗ đọc\"") && !html.contains("Back to content"))

@@ -74,6 +74,7 @@ import Testing
         let quoted = Diagnostic.error("templates/card.mustache", line: 9, column: 62, "`{{title}</a></h3>\n    <p>` is not a valid name")
         #expect(quoted.description == "templates/card.mustache:9:62: error: `{{title}</a></h3>\\n    <p>` is not a valid name")
         #expect(Diagnostic.warning("a.md", line: 1, column: 1, "unsafe link `java\tscript:\u{7}`").description == "a.md:1:1: warning: unsafe link `java\\tscript:\\u{7}`")
+        #expect(Diagnostic.warning("a.md", line: 1, column: 1, "`!\u{2028}!`").description == "a.md:1:1: warning: `!\\u{2028}!`")
         let site = try TestSite(content: "bulletin")
         try site.write("templates/card.mustache", "<h3>{{title}</h3>\n<p>{{summary}}</p>\n")
         let printed = site.failingBuild().map(\.description)

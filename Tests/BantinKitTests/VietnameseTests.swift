@@ -157,6 +157,7 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         let names = ["Ba Đình", "Bà Rịa", "Bả Lề", "Bã Đậu", "Bá Thước", "Bạ Hạ", "Bác Ái"]
         #expect(shuffledSort(names, seed: seed) == names)
         let shorterFirst = ["An", "An Biên", "An Khê", "Anh Sơn", "Ân Thi"]
+        #expect(shuffledSort(["Quận 1", "Quận 2", "Quận 9", "Quận 10", "Quận 12", "Quận Bình Thạnh"], seed: seed) == ["Quận 1", "Quận 2", "Quận 9", "Quận 10", "Quận 12", "Quận Bình Thạnh"])
         #expect(shuffledSort(shorterFirst, seed: seed) == shorterFirst)
     }
 

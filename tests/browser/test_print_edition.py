@@ -205,7 +205,7 @@ def awkward_month(tmp_path_factory, bantin_bin) -> Path:
         "Đoạn mở đầu.\n\n![Ảnh chụp dọc bằng điện thoại](../media/anh-doc.png)\n\n"
         f"Đoạn sau ảnh.\n\n```\n{code}\n```\n\n"
         "Văn kiện đăng tại https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai và được chú thích.[^1]\n\n"
-        "[^1]: Xem thêm https://example.org/a/b/c.\n",
+        "[^1]: Xem thêm https://example.org/a/b/c.\n\nBài trên https://vi.wikipedia.org/wiki/Hà_Nội về thủ đô.\n",
         encoding="utf-8")
     templates = Path(__file__).resolve().parents[2] / "templates"
     subprocess.run([str(bantin_bin), "build", "--content", str(content), "--templates", str(templates),
@@ -222,5 +222,5 @@ def test_print_edition_keeps_photos_code_and_addresses_whole(driver, shots, awkw
     assert len(portrait) == 1, f"the portrait photo is cut across pages: {listed}"
     text = flat(" ".join(texts))
     assert "HẾT" in text, "the end of the long code line is cut off on paper"
-    for address in ("https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai", "https://example.org/a/b/c"):
+    for address in ("https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai", "https://example.org/a/b/c", "https://vi.wikipedia.org/wiki/Hà_Nội"):
         assert text.count(address) == 1, f"{address} printed {text.count(address)} times: the link's text is the address"

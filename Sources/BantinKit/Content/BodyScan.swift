@@ -33,7 +33,8 @@ enum BodyScan {
                 continue
             }
             if text.hasPrefix("```") || text.hasPrefix("~~~") {
-                fence = text.prefix(3)
+                // Closed by a run of the same character at least as long.
+                fence = text.prefix { $0 == text.first }
                 continue
             }
             if text == "#" || text.hasPrefix("# ") || text.hasPrefix("#\t") {

@@ -100,10 +100,13 @@ public enum CatalogLoader {
             for file in settings { reasons[file.relativePath] = "holds the site's settings, which are not published" }
             let made = Set((read.map(\.file) + directives.compactMap(\.file) + themes.compactMap(\.file)).map { ContentIndex.path(of: $0, under: displayRoot) })
             for file in articles + self.directives + self.themes where !made.contains(file.relativePath) {
-                reasons[file.relativePath] = "has errors of its own (reported for it)"
+                reasons[file.relativePath] = Self.hasErrors
             }
             return reasons
         }
+
+        /// Why a link to a text that has errors leads nowhere.
+        static let hasErrors = "has errors of its own (reported for it)"
 
         private func isTopLevel(_ entry: TreeEntry, in folder: String) -> Bool {
             entry.relativePath.hasPrefix(folder + "/") && !entry.relativePath.dropFirst(folder.count + 1).contains("/")
@@ -201,6 +204,14 @@ public enum CatalogLoader {
         staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
+        defer {
+            // A text with errors linking to itself or to another one with errors: those are
+            // reported for them, not again as its links'.
+            let rejectedFiles = Set(rejected.map(\.file))
+            if !rejectedFiles.isEmpty {
+                diagnostics.removeAll { rejectedFiles.contains($0.file) && $0.message.contains(ContentFiles.hasErrors) }
+            }
+        }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
             BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
         }

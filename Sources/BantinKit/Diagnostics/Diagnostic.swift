@@ -50,14 +50,15 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
 
     /// `text` with its control characters escaped: `\n`, `\t`, `\r`, else `\u{…}`.
     static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        let breaks = { (scalar: Unicode.Scalar) in [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory) }
+        guard text.unicodeScalars.contains(where: breaks) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16))}"
+            case _ where breaks(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
             default: out.unicodeScalars.append(scalar)
             }
         }

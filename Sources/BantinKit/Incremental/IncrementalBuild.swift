@@ -144,7 +144,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                     clock.lap("search index")
                     return (later.files, plannedManifest)
                 }
-            ) { () throws(FileFault) in try Self.checkBodiesWereRead(articles) }
+            ) { () throws(FileFault) in
+                try Self.checkBodiesWereRead(articles)
+                if let name = site.endlessTemplate() {
+                    throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (\(TemplateRendering.maximumDepth) deep, or \(TemplateRendering.maximumIncludes) includes in one page): a section around the include must end with the data")
+                }
+            }
         } catch {
             throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, error.description)])
         }
@@ -153,7 +158,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let kept = published.kept.map { entry in
             Diagnostic.warning(
                 ContentTree.join(options.outputName, entry.name),
-                "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); to publish a file, put it in \(options.contentName)/")
+                "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); "
+                    + (entry.name.hasPrefix(".") ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
         }
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,

@@ -12,9 +12,10 @@ import Glibc
 enum AccessibleMarkup {
     static func mended(_ html: [UInt8], markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let has = { (byte: UInt8) in markdown.baseAddress.map { memchr($0, Int32(byte), markdown.count) != nil } ?? false }
-        let code = has(UInt8(ascii: "`")) || has(UInt8(ascii: "~")) || has(UInt8(ascii: "\t")) || markdown.starts(with: "    ".utf8)
-            || Self.find(Array("\n    ".utf8), in: markdown, from: 0) != nil
-        let table = has(UInt8(ascii: "|")), footnote = has(UInt8(ascii: "^"))
+        // An indented code block may start after `>` or in a list: any run of four spaces.
+        let code = has(UInt8(ascii: "`")) || has(UInt8(ascii: "~")) || has(UInt8(ascii: "\t")) || Self.find(Array("    ".utf8), in: markdown, from: 0) != nil
+        // A table is `|` rows, or raw HTML (`<table>` written as such).
+        let table = has(UInt8(ascii: "|")) || has(UInt8(ascii: "<")), footnote = has(UInt8(ascii: "^"))
         let task = ["[ ]", "[x]", "[X]"].contains { Self.find(Array($0.utf8), in: markdown, from: 0) != nil }
         guard code || table || task || footnote else { return html }
         var html = html

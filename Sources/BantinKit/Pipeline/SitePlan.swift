@@ -16,6 +16,10 @@ public struct PlannedSite: Sendable {
     public var photos = 0
     public var encodedPhotos = 0
 
+    /// A template found, while pages were rendered, to include itself without end (checked
+    /// before the site is published).
+    var endlessTemplate: @Sendable () -> String? = { nil }
+
     /// Files planned once something made while the others are written is ready, in the order
     /// they are written, with how many bytes of search index they hold.
     struct Later: Sendable {
@@ -94,6 +98,7 @@ extension SiteBuilder {
         }
         var site = PlannedSite(files: files, articles: graph.articles.count, pages: pagePlans.count, notes: notes)
         site.later = later
+        site.endlessTemplate = { [endless = inputs.templates.endless] in endless.first }
         site.reused = reused
         site.schedule = inputs.catalog.schedule
         site.photos = graph.photos.photos.count

@@ -75,8 +75,10 @@ struct PrintBody: Sendable {
             bytes[textEnd...].starts(with: "</a>".utf8)
         else { return false }
         let href = bytes[(hrefAt + marker.count)..<valueEnd], text = bytes[tag.upperBound..<textEnd]
+        // cmark-gfm percent-encodes the address (`Hà_Nội` → `H%C3%A0_N%E1%BB%99i`), not the text.
+        let address = href.contains(UInt8(ascii: "%")) ? Array((String(decoding: href, as: UTF8.self).removingPercentEncoding ?? "").utf8) : Array(href)
         return ["", "http://", "https://", "mailto:"].contains { scheme in
-            href.count == scheme.utf8.count + text.count && href.starts(with: scheme.utf8) && href.dropFirst(scheme.utf8.count).elementsEqual(text)
+            address.count == scheme.utf8.count + text.count && address.starts(with: scheme.utf8) && address.dropFirst(scheme.utf8.count).elementsEqual(text)
         }
     }
 

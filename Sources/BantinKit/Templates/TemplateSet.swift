@@ -5,6 +5,8 @@ public struct TemplateSet: Sendable {
     public let library: TemplateLibrary
     /// Files under `templates/assets/`, copied to `assets/` in the output.
     public let assets: [TreeEntry]
+    /// Templates found including themselves without end while pages were rendered.
+    let endless = EndlessIncludes()
 
     /// The page templates a build needs.
     public static let requiredPages = ["article", "list", "terms", "404", "search"]
@@ -83,6 +85,28 @@ public struct TemplateSet: Sendable {
 
     /// The page rendered by the template `page`, as UTF-8.
     func render(_ context: some TemplateObject, page: String) -> [UInt8] {
-        library.render(page, root: .object(context))
+        let (bytes, endless) = library.renderChecked(page, root: .object(context))
+        if let endless { self.endless.record(endless) }
+        return bytes
+    }
+
+    /// What pages found of templates that include themselves without end (a section's data did
+    /// not stop the recursion): the build fails before its site is published.
+    final class EndlessIncludes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: Set<String> = []
+
+        func record(_ name: String) {
+            lock.lock()
+            names.insert(name)
+            lock.unlock()
+        }
+
+        /// The first such template, by name.
+        var first: String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return names.min()
+        }
     }
 }

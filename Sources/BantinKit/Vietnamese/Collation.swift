@@ -20,9 +20,14 @@ public enum VietnameseCollation {
     public static func key(_ text: String) -> Key {
         var weights: [UInt32] = []
         var letters: [UInt32] = [], tones: [UInt32] = []
+        var digitsOnly = true
         func endSyllable() {
             guard !letters.isEmpty else { return }
+            // A number sorts by its value (Quận 9 before Quận 10): its count of digits first,
+            // below every letter's weight.
+            if digitsOnly { weights.append(100 + UInt32(min(letters.count, 200))) }
             weights += letters + [0] + tones + [0]
+            digitsOnly = true
             letters.removeAll(keepingCapacity: true)
             tones.removeAll(keepingCapacity: true)
         }
@@ -52,6 +57,7 @@ public enum VietnameseCollation {
             if base == "đ" || base == "ð" { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
             tones.append(tone + 1)
+            if !character.isASCII || !character.isNumber { digitsOnly = false }
         }
         endSyllable()
         return Key(weights: weights, original: text)

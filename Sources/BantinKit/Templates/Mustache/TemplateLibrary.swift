@@ -49,12 +49,19 @@ public struct TemplateLibrary: Sendable {
 
     /// The page `name` rendered with `root` as its context (empty if there is no such template).
     public func render(_ name: String, root: TemplateValue) -> [UInt8] {
-        guard let program = indexByName[name] else { return [] }
+        renderChecked(name, root: root).bytes
+    }
+
+    /// The same, with the name of the template whose include the engine's limits cut off (one
+    /// that includes itself, through a section whose data never ends it), if any.
+    public func renderChecked(_ name: String, root: TemplateValue) -> (bytes: [UInt8], endless: String?) {
+        guard let program = indexByName[name] else { return ([], nil) }
         return code.withUnsafeBufferPointer { code in
             textPool.withUnsafeBufferPointer { text in
                 var rendering = TemplateRendering(library: self, code: code, text: text, root: root)
                 rendering.run(program)
-                return rendering.out
+                let endless = rendering.cutOff.map { cut in indexByName.first { $0.value == cut }?.key ?? "?" }
+                return (rendering.out, endless)
             }
         }
     }

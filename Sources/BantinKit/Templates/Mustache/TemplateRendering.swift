@@ -15,6 +15,9 @@ struct TemplateRendering {
     var depth = 0
     /// Partials, parents and blocks still allowed in this rendering.
     var includesLeft = Self.maximumIncludes
+    /// The first program not included because of those limits: a template that includes itself
+    /// without end, which the data did not stop.
+    var cutOff: Int? = nil
 
     /// Partials nested deeper than this render nothing (a partial that includes itself forever).
     static let maximumDepth = 100
@@ -92,7 +95,10 @@ struct TemplateRendering {
 
     /// Renders another template in place, indented and with block overrides when asked.
     mutating func include(_ program: Int, indentation extra: Int, overrides set: Int) {
-        guard depth < Self.maximumDepth, includesLeft > 0 else { return }
+        guard depth < Self.maximumDepth, includesLeft > 0 else {
+            if cutOff == nil { cutOff = program }
+            return
+        }
         includesLeft -= 1
         depth += 1
         defer { depth -= 1 }
