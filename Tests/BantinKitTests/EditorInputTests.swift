@@ -216,6 +216,7 @@ import Testing
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.contains { $0.file == "content/media/anh.png" && $0.message.hasPrefix("this photo's media/anh-480.webp would overwrite what content/media/anh.jpg makes (its media/anh-480.webp); rename one of them") }, "\(errors)")
         #expect(errors.contains { $0.file == "content/assets/style.css" && $0.message == "this file would overwrite the page or asset bantin writes at assets/style.css; rename it" }, "\(errors)")
+        #expect(errors.filter { $0.file == "content/media/anh.png" }.count == 1, "one error for the two photos, not one per width: \(errors)")
     }
 
     /// A heading's id never takes an id the page's template uses for itself (`main_content`,

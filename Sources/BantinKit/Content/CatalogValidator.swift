@@ -29,12 +29,12 @@ enum CatalogValidator {
             let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
             if let image = article.image {
                 let p = at(article.positions.of("image"))
-                if !isSafeRelativePath(image.path) {
+                if isSafeRelativePath(image.path), !PhotoNaming.isPhoto(image.path) {
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
+                } else if !isSafeRelativePath(image.path) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
-                } else if !PhotoNaming.isPhoto(image.path) {
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
                 }
             }
             for (index, slug) in article.related.enumerated() where slug == article.slug.value {

@@ -143,6 +143,8 @@ extension SiteBuilder {
         // Each path written for a file of content/, and that file.
         var copied: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        // Two photos clash at each width: said once for the pair, at their first clash.
+        var clashing: Set<[String]> = []
         for (file, source) in media {
             let what = file.path == source ? "this file" : "this photo's \(file.path)"
             if generated.contains(file.path) {
@@ -150,6 +152,7 @@ extension SiteBuilder {
                 continue
             }
             if let other = copied[file.path] {
+                guard clashing.insert([source, other]).inserted else { continue }
                 let theirs = file.path == other ? "" : " (its \(file.path))"
                 diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) would overwrite what \(ContentTree.join(contentName, other)) makes\(theirs); rename one of them"))
                 continue
