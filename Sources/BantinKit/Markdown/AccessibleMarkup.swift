@@ -7,8 +7,9 @@ import Glibc
 /// - a task list's checkbox is named (`Đã xong`, `Chưa xong`);
 /// - a footnote reference is named `Chú thích 1` (not just `1`), the footnotes have a heading,
 ///   and the way back to the text is labelled in Vietnamese.
-/// Each looked for only when the Markdown has what makes it (a fence or an indent, a `|`, a
-/// task's `[ ]` or `[x]`, a `^`): most bodies have none, and their HTML is not scanned.
+/// Each looked for only when the Markdown has what makes it (a fence or an indent, a `|` or
+/// raw HTML, a task's `[ ]` or `[x]`, a `^`): most bodies have none, and their HTML is not
+/// scanned.
 enum AccessibleMarkup {
     static func mended(_ html: [UInt8], markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let has = { (byte: UInt8) in markdown.baseAddress.map { memchr($0, Int32(byte), markdown.count) != nil } ?? false }
@@ -21,13 +22,13 @@ enum AccessibleMarkup {
         var html = html
         for (pattern, replacement) in plain {
             let needed = pattern.starts(with: "<pre".utf8) ? code : pattern.starts(with: "<table".utf8) ? table : pattern.starts(with: "<input".utf8) ? task : footnote
-            if needed, contains(html, pattern) { html = replacing(pattern, in: html) { _ in (replacement, 0) } }
+            if needed, contains(html, pattern) { html = replacing(pattern, in: html) { _ in replacement } }
         }
         if footnote, contains(html, footnoteRef) {
             // `data-footnote-ref>2</a>`: the number is read and put into the name.
             html = replacing(footnoteRef, in: html) { after in
                 let number = after.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-                return (Array("data-footnote-ref aria-label=\"Chú thích ".utf8) + number + Array("\">".utf8), 0)
+                return Array("data-footnote-ref aria-label=\"Chú thích ".utf8) + number + Array("\">".utf8)
             }
         }
         return html
@@ -46,17 +47,15 @@ enum AccessibleMarkup {
 
     private static let footnoteRef = Array("data-footnote-ref>".utf8)
 
-    /// `html` with every `pattern` replaced by what `make` gives for the bytes after it (and how
-    /// many of those it stands for).
-    static func replacing(_ pattern: [UInt8], in html: [UInt8], _ make: (ArraySlice<UInt8>) -> ([UInt8], Int)) -> [UInt8] {
+    /// `html` with every `pattern` replaced by what `make` gives, seeing the bytes after it.
+    static func replacing(_ pattern: [UInt8], in html: [UInt8], _ make: (ArraySlice<UInt8>) -> [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + 256)
         var from = 0
         while let found = find(pattern, in: html, from: from) {
             out += html[from..<found]
-            let (replacement, consumed) = make(html[(found + pattern.count)...])
-            out += replacement
-            from = found + pattern.count + consumed
+            out += make(html[(found + pattern.count)...])
+            from = found + pattern.count
         }
         out += html[from...]
         return out
