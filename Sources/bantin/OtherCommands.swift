@@ -12,8 +12,7 @@ struct Check: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+        guard isFolder(folder) else {
             Console.error("\(folder): no such folder; build the site first with `bantin build`")
             throw ExitCode.failure
         }
@@ -75,8 +74,7 @@ struct Watch: ParsableCommand {
         let options = try site.buildOptions()
         // A folder that is not there is a slip in the command, not an edit to wait for.
         for (folder, name) in [(options.content, options.contentName), (options.templates, options.templatesName)] {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard isFolder(folder.path) else {
                 Console.error("\(name): no such folder to watch; run bantin where `content/` and `templates/` are, or pass `--content` and `--templates`")
                 throw ExitCode.failure
             }
@@ -108,4 +106,10 @@ enum StopSignal {
             }
         }
     }
+}
+
+/// Whether `path` is a folder, or a link that leads to one.
+private func isFolder(_ path: String) -> Bool {
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
 }

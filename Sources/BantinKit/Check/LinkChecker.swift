@@ -125,7 +125,7 @@ public enum LinkChecker {
             if !inTag {
                 if b == UInt8(ascii: "<") {
                     if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
-                        if let end = find(bytes, "-->", from: i + 4) { i = end + 3; continue }
+                        if let end = bytes.firstOffset(of: Array("-->".utf8), from: i + 4) { i = end + 3; continue }
                         break
                     }
                     inTag = true
@@ -174,16 +174,6 @@ public enum LinkChecker {
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
-    }
-
-    private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
-        let n = Array(needle.utf8)
-        var i = start
-        while i + n.count <= bytes.count {
-            if bytes[i] == n[0], bytes[i..<(i + n.count)].elementsEqual(n) { return i }
-            i += 1
-        }
-        return nil
     }
 
     static func decodeEntities(_ text: String) -> String {

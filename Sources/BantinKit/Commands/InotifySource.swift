@@ -36,7 +36,7 @@
                 var wait = deadline.map { max(.zero, $0 - .now) }
                 if !missing.isEmpty { wait = min(wait ?? Self.rootCheck, Self.rootCheck) }
                 var found = waitUntilReadable(wait) ? readEvents() : []
-                for root in missing where Self.isFolder(root) { found += [root] + watchTree(root) }
+                for root in missing where Directory.leadsToFolder(root) { found += [root] + watchTree(root) }
                 if !found.isEmpty || missing.isEmpty { return found }
                 if let deadline, ContinuousClock.now >= deadline { return [] }
             }
@@ -49,11 +49,6 @@
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { return [] }
             return Self.events(in: buffer[..<count]).flatMap(handle)
-        }
-
-        private static func isFolder(_ path: String) -> Bool {
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
         }
 
         /// True when events can be read before `timeout` passes.
@@ -116,12 +111,12 @@
         /// once a folder has its name (at once when one already has).
         private func movedAway(_ watch: Int32, from folder: String) -> [String] {
             let isRoot = roots.contains(folder)
-            if !isRoot, Self.isFolder(folder) { return [] }
+            if !isRoot, Directory.leadsToFolder(folder) { return [] }
             for (other, path) in folderOf where other == watch || path.hasPrefix(folder + "/") {
                 inotify_rm_watch(descriptor, other)
                 folderOf[other] = nil
             }
-            if isRoot, Self.isFolder(folder) { return [folder] + watchTree(folder) }
+            if isRoot, Directory.leadsToFolder(folder) { return [folder] + watchTree(folder) }
             return [folder]
         }
 
@@ -145,8 +140,7 @@
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
                     let path = folder + "/" + name
                     found.append(path)
-                    var isFolder: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { stack.append(path) }
+                    if Directory.leadsToFolder(path) { stack.append(path) }
                 }
             }
             return found

@@ -68,7 +68,7 @@ public enum NewArticleCommand {
     /// Never overwrites a file. `contentName` names the content folder in messages.
     public static func run(_ request: NewArticleRequest, content: URL, contentName: String, now: Date) throws -> String {
         let article = try check(request)
-        guard isFolder(content) else {
+        guard Directory.leadsToFolder(content.path) else {
             throw NewArticleRefusal(message: "\(contentName): no such folder; run bantin new in the site's folder, or name it with --content", isUsageError: false)
         }
         let zone = siteTimeZone(content: content, contentName: contentName)
@@ -142,10 +142,6 @@ public enum NewArticleCommand {
         return CatalogLoader.siteConfig(in: content, displayRoot: contentName, diagnostics: &ignored).timezone
     }
 
-    private static func isFolder(_ url: URL) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
-    }
 
     private static func usage(_ message: String) -> NewArticleRefusal {
         NewArticleRefusal(message: message, isUsageError: true)

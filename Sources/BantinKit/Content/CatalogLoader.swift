@@ -15,8 +15,7 @@ public enum CatalogLoader {
         content: URL, displayRoot: String, includeDrafts: Bool, now: Int64 = .max, includeFuture: Bool = false,
         listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil }
     ) -> (Catalog?, [Diagnostic]) {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
+        guard Directory.leadsToFolder(content.path) else {
             return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
         }
         var clock = StageClock()

@@ -14,10 +14,10 @@ enum AccessibleMarkup {
     static func mended(_ html: [UInt8], markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let has = { (byte: UInt8) in markdown.baseAddress.map { memchr($0, Int32(byte), markdown.count) != nil } ?? false }
         // An indented code block may start after `>` or in a list: any run of four spaces.
-        let code = has(UInt8(ascii: "`")) || has(UInt8(ascii: "~")) || has(UInt8(ascii: "\t")) || Self.find(Array("    ".utf8), in: markdown, from: 0) != nil
+        let code = has(UInt8(ascii: "`")) || has(UInt8(ascii: "~")) || has(UInt8(ascii: "\t")) || markdown.firstOffset(of: Array("    ".utf8)) != nil
         // A table is `|` rows, or raw HTML (`<table>` written as such).
         let table = has(UInt8(ascii: "|")) || has(UInt8(ascii: "<")), footnote = has(UInt8(ascii: "^"))
-        let task = ["[ ]", "[x]", "[X]"].contains { Self.find(Array($0.utf8), in: markdown, from: 0) != nil }
+        let task = ["[ ]", "[x]", "[X]"].contains { markdown.firstOffset(of: Array($0.utf8)) != nil }
         guard code || table || task || footnote else { return html }
         var html = html
         for (pattern, replacement) in plain {
@@ -52,7 +52,7 @@ enum AccessibleMarkup {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + 256)
         var from = 0
-        while let found = find(pattern, in: html, from: from) {
+        while let found = html.firstOffset(of: pattern, from: from) {
             out += html[from..<found]
             out += make(html[(found + pattern.count)...])
             from = found + pattern.count
@@ -61,24 +61,5 @@ enum AccessibleMarkup {
         return out
     }
 
-    private static func contains(_ html: [UInt8], _ pattern: [UInt8]) -> Bool { find(pattern, in: html, from: 0) != nil }
-
-    private static func find(_ pattern: [UInt8], in html: [UInt8], from start: Int) -> Int? {
-        html.withUnsafeBufferPointer { find(pattern, in: $0, from: start) }
-    }
-
-    /// Where `pattern` first is at or after `start`: each of its first byte's places (`memchr`)
-    /// compared whole.
-    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        pattern.withUnsafeBufferPointer { needle in
-            guard let base = bytes.baseAddress, let first = needle.first else { return nil }
-            var at = start
-            while at + needle.count <= bytes.count, let hit = memchr(base + at, Int32(first), bytes.count - needle.count + 1 - at) {
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
-                at = offset + 1
-            }
-            return nil
-        }
-    }
+    private static func contains(_ html: [UInt8], _ pattern: [UInt8]) -> Bool { html.firstOffset(of: pattern) != nil }
 }

@@ -103,8 +103,8 @@ public struct MarkdownRenderer: Sendable {
         var html = html
         for picture in pictures {
             let start = Array("<img src=\"\(picture.placeholder)\"".utf8)
-            guard let found = html.firstRange(of: start), let end = html[found.upperBound...].firstRange(of: Array("/>".utf8)) else { continue }
-            html.replaceSubrange(found.lowerBound..<end.upperBound, with: Array(picture.html.utf8))
+            guard let found = html.firstOffset(of: start), let end = html.firstOffset(of: Array("/>".utf8), from: found + start.count) else { continue }
+            html.replaceSubrange(found..<(end + 2), with: Array(picture.html.utf8))
         }
         return html
     }

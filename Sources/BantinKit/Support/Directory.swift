@@ -43,6 +43,12 @@ enum Directory {
     /// Whether `path` is a folder itself (not a link to one).
     static func isFolder(atPath path: String) -> Bool { linkStatus(path).map(isDirectory) ?? false }
 
+    /// Whether `path` is a folder, or a link that leads to one.
+    static func leadsToFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && isDirectory(info)
+    }
+
     /// `count` bytes of the file at `path` from `offset`; `nil` unless all of them could be read.
     static func contents(of path: String, at offset: Int, count: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

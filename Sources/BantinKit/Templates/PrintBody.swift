@@ -69,7 +69,7 @@ struct PrintBody: Sendable {
     /// (`https://…`, or `www.…` for `http://www.…`): print then does not add it again.
     private static func showsItsAddress(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>) -> Bool {
         let marker = Array(" href=\"".utf8)
-        guard let hrefAt = (tag.lowerBound..<(tag.upperBound - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) }),
+        guard let hrefAt = UnsafeBufferPointer(rebasing: bytes[tag]).firstOffset(of: marker).map({ $0 + tag.lowerBound }),
             let valueEnd = find(UInt8(ascii: "\""), in: bytes, from: hrefAt + marker.count),
             let textEnd = find(UInt8(ascii: "<"), in: bytes, from: tag.upperBound),
             bytes[textEnd...].starts(with: "</a>".utf8)

@@ -14,8 +14,7 @@ public struct TemplateSet: Sendable {
     /// Loads templates one by one so that every parse error is reported, with file, line and column.
     public static func load(folder: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+        guard Directory.leadsToFolder(folder.path) else {
             return (nil, [.error(displayRoot, "templates folder not found; pass `--templates DIR`")])
         }
         let files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)

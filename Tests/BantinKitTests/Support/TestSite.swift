@@ -94,6 +94,25 @@ final class TestSite {
         let mine = try snapshot(), theirs = try snapshot(other)
         return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
     }
+
+    /// `differences(from:)` a clean build of the same inputs, made into `clean/`: empty when the
+    /// output (an incremental build's) is what a build from nothing gives.
+    func differencesFromACleanBuild() throws -> [String] {
+        let clean = root.appendingPathComponent("clean")
+        try? FileManager.default.removeItem(at: clean)
+        _ = try SiteBuilder.build(options(output: clean))
+        return try differences(from: clean)
+    }
+
+    /// Flips one bit of the file at `relative`, `offset` bytes into the first `text` it holds:
+    /// damage to bantin's own files that their checksums must catch.
+    func flipBit(in relative: String, at text: String, offset: Int) throws {
+        let url = root.appendingPathComponent(relative)
+        var bytes = try Data(contentsOf: url)
+        let found = try #require(bytes.range(of: Data(text.utf8)), "\(text) not in \(relative)")
+        bytes[found.lowerBound + offset] ^= 0x01
+        try bytes.write(to: url)
+    }
 }
 
 /// A minimal valid article.

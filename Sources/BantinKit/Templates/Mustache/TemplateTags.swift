@@ -89,20 +89,7 @@ extension TemplateParser {
         }
     }
 
-    func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var i = start
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
+    func find(_ needle: [UInt8], from start: Int) -> Int? { bytes.firstOffset(of: needle, from: start) }
 
     /// 1-based line and column (in characters) of a byte offset.
     func lineAndColumn(of offset: Int) -> (Int, Int) {

@@ -1,0 +1,25 @@
+import Glibc
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Where `needle` first is at or after `start`: each place of its first byte found with
+    /// `memchr`, then compared whole.
+    func firstOffset(of needle: [UInt8], from start: Int = 0) -> Int? {
+        needle.withUnsafeBufferPointer { needle in
+            guard let base = baseAddress, let first = needle.first, start >= 0 else { return nil }
+            var at = start
+            while at + needle.count <= count, let hit = memchr(base + at, Int32(first), count - needle.count + 1 - at) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + offset, needle.baseAddress!, needle.count) == 0 { return offset }
+                at = offset + 1
+            }
+            return nil
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Where `needle` first is at or after `start` (`UnsafeBufferPointer.firstOffset(of:from:)`).
+    func firstOffset(of needle: [UInt8], from start: Int = 0) -> Int? {
+        withUnsafeBufferPointer { $0.firstOffset(of: needle, from: start) }
+    }
+}
