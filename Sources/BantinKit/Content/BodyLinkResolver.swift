@@ -49,6 +49,9 @@ struct BodyLinkResolver {
         var file: String
         var path: String
         var links: [BodyLink]
+        /// A text whose front matter has errors: its links to itself or to other such texts are
+        /// no problems of their own (those texts' are reported for them).
+        var hasErrors = false
     }
 
     let catalog: ContentIndex
@@ -103,7 +106,9 @@ struct BodyLinkResolver {
         }
         guard let target = catalog.target(at: path) else {
             if let reason = catalog.unused(path) {
-                fail(link, document, "`\(parts.path)` \(reason), so nothing is published for it")
+                if !(document.hasErrors && reason == CatalogLoader.ContentFiles.hasErrors) {
+                    fail(link, document, "`\(parts.path)` \(reason), so nothing is published for it")
+                }
                 return nil
             }
             fail(link, document, missing(parts.path, resolved: path, from: document.path))

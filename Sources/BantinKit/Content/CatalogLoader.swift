@@ -203,18 +203,10 @@ public enum CatalogLoader {
         staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
-        defer {
-            // A text with errors linking to itself or to another one with errors: those are
-            // reported for them, not again as its links'.
-            let rejectedFiles = Set(rejected.map(\.file))
-            if !rejectedFiles.isEmpty {
-                diagnostics.removeAll { rejectedFiles.contains($0.file) && $0.message.contains(ContentFiles.hasErrors) }
-            }
-        }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
             BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
         }
-        documents += rejected.map { BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.links) }
+        documents += rejected.map { BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.links, hasErrors: true) }
         let described = directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } }
         for (file, body, line) in described {
             let links = BodyScan.links(of: body, bodyLine: line).links
