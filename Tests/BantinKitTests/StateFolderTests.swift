@@ -98,6 +98,61 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// A file added to one of the output's folders (a note beside an article's page, a folder
+    /// of attachments under `media/`) is kept too: once that site is no longer the one builds are
+    /// written into, it is moved beside the output under the same path, and the build says so.
+    @Test func whatSomeonePutIntoAFolderOfTheOutputIsKept() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let page = try #require(try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("bai-viet").path).sorted().first)
+        try site.write("public/bai-viet/\(page)/ghi-chu.txt", "sửa lại ảnh\n")
+        try site.write("public/bai-viet/\(page)/.htaccess", "Options -Indexes\n")
+        try site.write("public/bai-viet/\(page)/.DS_Store", "x")
+        try site.write("public/tim-kiem/dinh-kem/van-ban.pdf", "%PDF-1.4\n")
+        let first = site.root.appendingPathComponent("content/articles/2023/05/nghe-an.md")
+        let original = try String(contentsOf: first, encoding: .utf8)
+        var warnings: [[Diagnostic]] = []
+        for paragraph in ["Thêm một đoạn.", "Đoạn nữa.", "Đoạn cuối."] {
+            try site.write("content/articles/2023/05/nghe-an.md", original + "\n\(paragraph)\n")
+            warnings.append(try site.build().diagnostics.filter { $0.message.hasPrefix("no build wrote this") })
+        }
+        // The site they were added to stops being the output with the first build, and is left
+        // for good with the second, which keeps them; the third has nothing to say.
+        #expect(warnings[0].isEmpty && warnings[2].isEmpty, "\(warnings)")
+        #expect(warnings[1].map(\.file) == ["public/bai-viet/\(page)/.htaccess", "public/bai-viet/\(page)/ghi-chu.txt", "public/tim-kiem/dinh-kem"])
+        #expect(warnings[1].first?.message.contains("bantin publishes no hidden file") == true)
+        #expect(warnings[1].last?.message.contains("it was moved to .public.bantin/kept/tim-kiem/dinh-kem; to publish a file, put it in content/") == true)
+        #expect(try site.read(".public.bantin/kept/bai-viet/\(page)/ghi-chu.txt") == "sửa lại ảnh\n")
+        #expect(try site.read(".public.bantin/kept/tim-kiem/dinh-kem/van-ban.pdf") == "%PDF-1.4\n")
+        #expect(!site.exists(".public.bantin/kept/bai-viet/\(page)/.DS_Store"))
+        #expect(!site.exists(".public.bantin/kept/bai-viet/\(page)/index.html"), "what bantin wrote is not kept")
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
+    /// Without bantin's folder (deleted to start afresh), what the old site holds beyond what the
+    /// new one has is kept rather than lost; many such entries are counted, not each named.
+    @Test func whatTheOutputHeldIsKeptWhenBantinsFolderWasDeleted() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        try site.write("public/CNAME", "bantin.example.vn\n")
+        for k in 1...12 { try site.write("public/media/tai-lieu-\(k).txt", "\(k)\n") }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.bantin"))
+        let first = site.root.appendingPathComponent("content/articles/2023/05/nghe-an.md")
+        let original = try String(contentsOf: first, encoding: .utf8)
+        var warnings: [[Diagnostic]] = []
+        for paragraph in ["Thêm một đoạn.", "Đoạn nữa."] {
+            try site.write("content/articles/2023/05/nghe-an.md", original + "\n\(paragraph)\n")
+            warnings.append(try site.build().diagnostics.filter { $0.file.hasPrefix("public") && $0.message.contains("no build wrote") })
+        }
+        #expect(warnings[0].isEmpty)
+        #expect(warnings[1].count == IncrementalBuild.keptNamed + 1, "\(warnings[1])")
+        #expect(warnings[1].first?.file == "public/CNAME")
+        #expect(warnings[1].last?.file == "public" && warnings[1].last?.message.hasPrefix("3 more files or folders no build wrote were moved to .public.bantin/kept/") == true)
+        #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
+        for k in 1...12 { #expect(try site.read(".public.bantin/kept/media/tai-lieu-\(k).txt") == "\(k)\n") }
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
     @Test func anOutputThatIsALinkIsBuiltWhereItLeads() throws {
         let site = try TestSite()
         try site.write("content/articles/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))

@@ -155,11 +155,15 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
         clock.lap("search index written")
         var manifest = plannedManifest
-        let kept = published.kept.map { entry in
+        var kept = published.kept.prefix(Self.keptNamed).map { entry in
             Diagnostic.warning(
                 ContentTree.join(options.outputName, entry.name),
                 "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); "
-                    + (entry.name.hasPrefix(".") ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
+                    + (entry.name.split(separator: "/").last?.hasPrefix(".") == true
+                        ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
+        }
+        if published.kept.count > Self.keptNamed {
+            kept.append(.warning(options.outputName, "\(published.kept.count - Self.keptNamed) more files or folders no build wrote were moved to \(output.stateShown)/kept/, under the same paths"))
         }
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,
@@ -193,6 +197,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.diagnostics += kept
         return report
     }
+
+    /// How many of the entries moved to `kept/` are named one by one; the rest are counted.
+    static let keptNamed = 10
 
     /// A body read from its content file while the page was made, but gone or cut short by then
     /// (the file was removed or rewritten during the build), fails the build: no page is published

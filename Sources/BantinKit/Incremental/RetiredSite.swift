@@ -49,7 +49,7 @@ extension OutputFolder {
     /// - Returns: with a `base`, the new output's fingerprint, worked out from the paths written
     ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
     ///   retired output is a twin made now; and what someone had put into the output, now kept
-    ///   beside it (`swapIntoPlace`).
+    ///   beside it (`keepForeignEntries`).
     func publish(
         _ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent,
         later: () -> (files: [OutputFile], manifest: PageManifest) = { ([], PageManifest()) },
@@ -60,9 +60,15 @@ extension OutputFolder {
         try? fm.removeItem(at: twinURL)
         do throws(FileFault) {
             var twin: String? = nil
+            var rescued: [(name: String, keptAs: String)] = []
             if base != nil {
                 guard rename(retiredURL.path, stagingURL.path) == 0 else { throw FileFault.last("reuse the previous site in", stateShown) }
             } else {
+                // Not as its build left it: something may have been added to one of its folders
+                // while it was the output. That is kept; the rest goes.
+                if Directory.linkStatus(retiredURL.path) != nil {
+                    rescued = keepForeignEntries(written: [PageManifest.load(from: retiredManifestURL), PageManifest.load(from: manifestURL)], everywhere: true)
+                }
                 try? fm.removeItem(at: retiredURL)
                 guard mkdir(stagingURL.path, 0o755) == 0 else { throw FileFault.last("create the folder", stateShown + "/staging") }
                 if Directory.linkStatus(url.path) == nil, mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
@@ -96,7 +102,7 @@ extension OutputFolder {
                 }
             } && firstTwinned
             try beforeSwap()
-            let kept = try swapIntoPlace()
+            let kept = try rescued + swapIntoPlace()
             guard let twin else { return (print, false, kept) }
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
                 return (print, true, kept)

@@ -119,32 +119,77 @@ extension OutputFolder {
         case let code:
             throw FileFault("put the new site in place of", display, code: code)
         }
-        let kept = keepForeignEntries()
+        let kept = keepForeignEntries(written: [PageManifest.load(from: manifestURL)], everywhere: false)
         if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
         return kept
     }
 
-    /// Moves into `kept/` what the retired site holds at its top level that the build which wrote
-    /// it did not (as its manifest says): a `CNAME` or a `.git` folder someone put into the
-    /// output. The files a system leaves in folders it shows (`.DS_Store`) go with the old site.
-    /// Nothing is moved when the manifest is missing: then nothing is known to be foreign.
-    private func keepForeignEntries() -> [(name: String, keptAs: String)] {
-        let manifest = PageManifest.load(from: manifestURL)
-        guard !manifest.paths.isEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: retiredURL.path) else { return [] }
-        var written: Set<Substring> = [Substring(Self.markerName)]
-        for path in manifest.paths { written.insert(path.drop { $0 == "/" }.prefix { $0 != "/" }) }
-        let junk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+    /// Moves into `kept/` what the retired site holds that no build wrote: a `CNAME` or a `.git`
+    /// folder someone put into the output, a file added to one of its folders. `written`: the
+    /// paths its build wrote (its manifest), and any other manifest's; `everywhere`: every folder
+    /// is looked into, else only the top level (one listing, done at every swap). The files a
+    /// system leaves in folders it shows (`.DS_Store`) go with the old site. Nothing is moved when
+    /// no manifest says what was written: then nothing is known to be foreign.
+    func keepForeignEntries(written manifests: [PageManifest], everywhere: Bool) -> [(name: String, keptAs: String)] {
+        let paths = manifests.flatMap(\.paths)
+        guard !paths.isEmpty else { return [] }
+        let foreign = ForeignEntries(written: paths, ignoring: [Self.markerName]).find(under: retiredURL.path, everywhere: everywhere)
         var kept: [(name: String, keptAs: String)] = []
-        for name in names.sorted() where !written.contains(Substring(name)) && !junk.contains(name) {
-            guard Self.makeFolder(keptURL.path) == 0 else { break }
-            var target = name
+        for path in foreign {
+            let target = keptURL.appendingPathComponent(path)
+            let folder = target.deletingLastPathComponent().path
+            guard Self.makeFolder(folder) == 0 || Directory.isFolder(atPath: folder) else { continue }
+            var keptAs = path
             var copy = 1
-            while Directory.linkStatus(keptURL.appendingPathComponent(target).path) != nil {
+            while Directory.linkStatus(keptURL.appendingPathComponent(keptAs).path) != nil {
                 copy += 1
-                target = "\(name).\(copy)"
+                keptAs = "\(path).\(copy)"
             }
-            if rename(retiredURL.appendingPathComponent(name).path, keptURL.appendingPathComponent(target).path) == 0 { kept.append((name, target)) }
+            if rename(retiredURL.appendingPathComponent(path).path, keptURL.appendingPathComponent(keptAs).path) == 0 { kept.append((path, keptAs)) }
         }
         return kept
+    }
+}
+
+/// What a folder holds beyond the paths a build wrote there: the entries, file or folder, that
+/// are neither a path written nor a folder holding one (their contents go with them).
+struct ForeignEntries {
+    /// Every path written, and every folder holding one.
+    private var files: Set<String> = []
+    private var folders: Set<String> = [""]
+    /// The files a system leaves in folders it shows: never the user's work.
+    static let systemJunk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+
+    init(written: [String], ignoring: [String]) {
+        for path in written + ignoring {
+            files.insert(path)
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+    }
+
+    /// The foreign entries under `root`, as paths relative to it, sorted; `everywhere`: in every
+    /// folder written, else at the top only.
+    func find(under root: String, everywhere: Bool) -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let fd = open(folder.isEmpty ? root : root + "/" + folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            for name in Directory.names(ofOpen: fd) ?? [] where !Self.systemJunk.contains(name) {
+                let path = folder.isEmpty ? name : folder + "/" + name
+                if files.contains(path) { continue }
+                if folders.contains(path) {
+                    if everywhere { pending.append(path) }
+                    continue
+                }
+                found.append(path)
+            }
+        }
+        return found.sorted()
     }
 }
