@@ -92,6 +92,31 @@ import Testing
         #expect(found.contains { $0.hasPrefix("/tim-kiem/chi-muc/bai/") }, "its search record names it")
     }
 
+    /// What only the scheduled article uses (its photo, a file its body links to) waits with it,
+    /// though the photo is made ahead; what a published article uses too stays published.
+    @Test func itsPhotoAndFilesWaitWithIt() throws {
+        let site = try scheduledSite()
+        try FileManager.default.copyItem(at: site.content.appendingPathComponent("media/hoi-nghi.png"), to: site.content.appendingPathComponent("media/khai-mac.png"))
+        try site.write("content/docs/chuong-trinh.pdf", "%PDF-1.4\n")
+        let file = "content/articles/2023/06/khai-mac.md"
+        try site.write(file, try site.read(file)
+            .replacingOccurrences(of: "themes: [2023]\n", with: "themes: [2023]\nimage: media/khai-mac.png\nimage_alt: \"Quang cảnh hội nghị\"\n")
+            + "\n[Chương trình](../../../docs/chuong-trinh.pdf) và ![Đại biểu](../../../media/hoi-nghi.png)\n")
+        let waiting = ["media/khai-mac.png", "media/khai-mac-64.webp", "docs/chuong-trinh.pdf"]
+        let report = try build(site, now: Self.now)
+        for path in waiting { #expect(!site.exists("public/" + path), "\(path) waits") }
+        #expect(site.exists("public/media/hoi-nghi.png") && site.exists("public/docs/van-ban.pdf"), "what published articles use, or nothing uses, is published")
+        #expect(report.photos == 2, "its photo is made ahead: a problem with it shows before its date")
+        let line = BuildSummary.lines(for: report, output: "public", elapsed: .milliseconds(5))[0]
+        #expect(line.contains("; 1 scheduled article waiting (with 2 files only it uses), next due"), "\(line)")
+        #expect(try build(site, now: Self.now + 60).upToDate)
+        let later = try build(site, now: Self.due)
+        for path in waiting { #expect(site.exists("public/" + path), "\(path) is published at its date") }
+        #expect(later.encodedPhotos == 0, "made ahead, the photo is not made again")
+        try expectSameAsCleanBuild(site, now: Self.due)
+        #expect(try site.read(Self.page).contains("../../media/khai-mac-64.webp"))
+    }
+
     @Test func itAppearsWhenNowPassesItThoughNoFileChanged() throws {
         let site = try scheduledSite()
         try build(site, now: Self.now)

@@ -50,11 +50,12 @@ public enum BuildSummary {
         return "Up to date: nothing changed, \(output)/ left as it was (\(what); checked in \(duration(elapsed)))"
     }
 
-    /// `2 scheduled articles waiting, next due 2024-05-09T08:00:00+07:00 (Thứ Năm, 09/05/2024 08:00)`,
-    /// or with `--future`, `1 article dated after now published early (--future)`.
+    /// `2 scheduled articles waiting (with 1 file only they use), next due 2024-05-09T08:00:00+07:00
+    /// (Thứ Năm, 09/05/2024 08:00)`, or with `--future`, `1 article dated after now published early (--future)`.
     static func scheduled(_ schedule: PublicationSchedule) -> String? {
         if schedule.waiting > 0, let next = schedule.nextDue {
-            return "\(counted(schedule.waiting, "scheduled article")) waiting, next due \(next.iso8601) (\(next.vietnameseDisplay))"
+            let files = schedule.waitingFiles > 0 ? " (with \(counted(schedule.waitingFiles, "file")) only \(schedule.waiting == 1 ? "it uses" : "they use"))" : ""
+            return "\(counted(schedule.waiting, "scheduled article")) waiting\(files), next due \(next.iso8601) (\(next.vietnameseDisplay))"
         }
         guard schedule.publishedEarly > 0 else { return nil }
         return "\(counted(schedule.publishedEarly, "article")) dated after now published early (--future)"

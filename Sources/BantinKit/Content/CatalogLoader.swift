@@ -58,6 +58,11 @@ public enum CatalogLoader {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
         catalog.schedule = schedule
+        if schedule.waiting > 0 {
+            let publishedTexts = Set(published.map(\.file))
+            catalog.waitingFiles = PublicationSchedule.filesWaiting(with: articles.filter { !publishedTexts.contains($0.file) }, published: published, links: links)
+            catalog.schedule.waitingFiles = catalog.waitingFiles.count
+        }
         return (catalog, diagnostics)
     }
 

@@ -210,4 +210,7 @@ public struct Catalog: Sendable {
     public var schedule = PublicationSchedule()
     /// Where the links of each body lead (`BodyLinkResolver`).
     public var links: BodyLinkMap = [:]
+    /// Files of `staticFiles` that only articles still waiting use: not published yet
+    /// (`PublicationSchedule.filesWaiting`).
+    public var waitingFiles: Set<String> = []
 }

@@ -11,12 +11,15 @@ public struct PublicationSchedule: Sendable, Equatable {
     public var nextDue: LocalDateTime?
     /// The latest date, at or before now, of an article.
     public var latestPublished: Int64?
+    /// Files of `content/` that wait with the articles (`filesWaiting`).
+    public var waitingFiles = 0
 
-    public init(waiting: Int = 0, publishedEarly: Int = 0, nextDue: LocalDateTime? = nil, latestPublished: Int64? = nil) {
+    public init(waiting: Int = 0, publishedEarly: Int = 0, nextDue: LocalDateTime? = nil, latestPublished: Int64? = nil, waitingFiles: Int = 0) {
         self.waiting = waiting
         self.publishedEarly = publishedEarly
         self.nextDue = nextDue
         self.latestPublished = latestPublished
+        self.waitingFiles = waitingFiles
     }
 
     /// The articles published at `now` (all of them with `includeFuture`), and the schedule.
@@ -40,6 +43,26 @@ public struct PublicationSchedule: Sendable, Equatable {
             }
         }
         return (published, schedule)
+    }
+
+    /// The files of `content/` that only articles still waiting use, as their `image` or through
+    /// a body's link (`links`, by text): they wait with them, so that nothing of an article shows
+    /// before its time (a photo's address is easily guessed). They are still read and processed,
+    /// so that a problem shows before the date. A file no text uses is published as always.
+    static func filesWaiting(with waiting: [Article], published: [Article], links: BodyLinkMap) -> Set<String> {
+        guard !waiting.isEmpty else { return [] }
+        let waitingTexts = Set(waiting.map(\.file))
+        var used: Set<String> = [], usedByWaiting: Set<String> = []
+        for (text, targets) in links {
+            for link in targets.values {
+                guard case .file(let path) = link.target else { continue }
+                if waitingTexts.contains(text) { usedByWaiting.insert(path) } else { used.insert(path) }
+            }
+        }
+        func path(_ image: ArticleImage) -> String { image.path.precomposedStringWithCanonicalMapping }
+        used.formUnion(published.compactMap { $0.image.map(path) })
+        usedByWaiting.formUnion(waiting.compactMap { $0.image.map(path) })
+        return usedByWaiting.subtracting(used)
     }
 
     /// True when a build at `now` publishes the same articles as the build this schedule describes:

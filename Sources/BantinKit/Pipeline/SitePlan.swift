@@ -64,8 +64,11 @@ extension SiteBuilder {
         planned.append(.generated(path: "robots.txt"))
         if inputs.baseURL != nil { planned.append(.generated(path: "sitemap.xml")) }
         planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
-        let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) }
-        diagnostics += addMedia(copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files, to: &planned, contentName: options.contentName)
+        // Files only scheduled articles use wait with them (their photos are made all the same).
+        let waiting = inputs.catalog.waitingFiles
+        let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) && !waiting.contains($0.relativePath) }
+        let media = copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files.filter { !waiting.contains($0.source) }
+        diagnostics += addMedia(media, to: &planned, contentName: options.contentName)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
 
         // The search index is made meanwhile (`search`): its files are planned once it is ready.
