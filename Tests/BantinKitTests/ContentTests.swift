@@ -29,6 +29,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 @Suite struct ArticleFieldTests {
     static let file = "content/articles/2023/05/tin.md"
 
+    /// The one error of a catalog whose only article, `file`, is `text`: the catalog is refused,
+    /// and the error names that file.
+    func refusal(of text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Diagnostic {
+        let site = try makeSite()
+        try site.write(Self.file, text)
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog == nil, sourceLocation: sourceLocation)
+        let error = try #require(onlyError(diagnostics, sourceLocation: sourceLocation), sourceLocation: sourceLocation)
+        #expect(error.file == Self.file, sourceLocation: sourceLocation)
+        return error
+    }
+
     @Test(arguments: [
         "---\ndate: 2023-05-09\n---\nNội dung.\n",
         "---\ntitle:\ndate: 2023-05-09\n---\nNội dung.\n",
@@ -36,12 +48,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         "---\ntitle: \"  \"\ndate: 2023-05-09\n---\nNội dung.\n",
     ])
     func missingTitle(_ text: String) throws {
-        let site = try makeSite()
-        try site.write(Self.file, text)
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: text)
         #expect(error.message.contains("`title`"))
         #expect((1...3).contains(error.line))
     }
@@ -52,12 +59,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         "---\ntitle: \"Tin\"\ndate: \"\"\n---\nNội dung.\n",
     ])
     func missingDate(_ text: String) throws {
-        let site = try makeSite()
-        try site.write(Self.file, text)
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: text)
         #expect(error.message.contains("`date`"))
     }
 
@@ -69,12 +71,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: \"Tin\"\ndate: 2023-05-09T25:00\n---\n", 3, "2023-05-09T25:00"),
     ])
     func invalidDateAtItsLine(_ text: String, _ line: Int, _ raw: String) throws {
-        let site = try makeSite()
-        try site.write(Self.file, text)
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: text)
         #expect(error.line == line)
         #expect(error.message.contains("not a valid date"))
         #expect(error.message.contains(raw))
@@ -87,37 +84,40 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ndate: 2023-05-09\ntitle: Tin: mới\n---\nNội dung.\n", 3),
     ])
     func malformedYAMLAtItsLine(_ text: String, _ line: Int) throws {
-        let site = try makeSite()
-        try site.write(Self.file, text)
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: text)
         #expect(error.line == line)
         #expect(error.message.contains("malformed YAML"))
         #expect(!error.message.contains("\n"), "a diagnostic must fit on one line: \(error.message.debugDescription)")
     }
 
     @Test func unterminatedQuoteIsReportedInsideFrontMatter() throws {
-        let site = try makeSite()
-        try site.write(Self.file, "---\ntitle: \"Tin chưa đóng ngoặc\ndate: 2023-05-09\n---\nNội dung.\n")
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: "---\ntitle: \"Tin chưa đóng ngoặc\ndate: 2023-05-09\n---\nNội dung.\n")
         #expect((2...3).contains(error.line), "line \(error.line) is outside the front matter")
         #expect(error.message.contains("malformed YAML"))
         #expect(!error.message.contains("\n"), "a diagnostic must fit on one line: \(error.message.debugDescription)")
     }
 
+    /// The usual mistakes are reported where the editor made them, not where YAML gave up: a
+    /// quote left open (YAML reads on to the next quote), a field indented under another, a tab.
+    @Test(arguments: [
+        ("---\ntitle: \"Đảng bộ tỉnh họp\ndate: 2024-01-05\nsummary: \"Tóm tắt\"\n---\nNội dung.\n", 2, 8, "the quote \" opened here is not closed on its line"),
+        ("---\ntitle: 'Đảng bộ tỉnh\ndate: 2024-01-05\nsummary: 'Tóm tắt'\n---\nNội dung.\n", 2, 8, "the quote ' opened here is not closed"),
+        ("---\ntitle: \"Tin\"\ndate: 2024-01-05\ncategory: \"Tin tức\n---\nNội dung.\n", 4, 11, "the quote \" opened here is not closed"),
+        ("---\ntitle: \"Hội nghị \\\"Dân vận khéo\\\" 2024\ndate: 2024-01-05\nsummary: \"x\"\n---\nNội dung.\n", 2, 8, "the quote \" opened here"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\n  category: Tin tức\n---\nNội dung.\n", 4, 1, "this line is indented, so YAML reads it as more of `date`'s value"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\n\tcategory: Tin tức\n---\nNội dung.\n", 4, 1, "YAML takes no tab before a field"),
+        // A quoted value on two lines is YAML: the mistake is the later one.
+        ("---\ntitle: \"Hội nghị\n  toàn tỉnh\"\ndate: 2024-01-05\nsummary: a: b\n---\nNội dung.\n", 5, 11, "a value with `: ` in it must be quoted"),
+    ])
+    func aYAMLMistakeIsReportedWhereItWasMade(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
+        let error = try refusal(of: text)
+        #expect((error.line, error.column) == (line, column), "\(error)")
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
     /// A key given twice is an error at one of its lines, on one line of output.
     @Test func duplicateKeyIsAnErrorAtTheKey() throws {
-        let site = try makeSite()
-        try site.write(Self.file, "---\ndate: 2023-05-09\ntitle: \"Một\"\nsummary: Sapo\ntitle: \"Hai\"\n---\nNội dung.\n")
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: "---\ndate: 2023-05-09\ntitle: \"Một\"\nsummary: Sapo\ntitle: \"Hai\"\n---\nNội dung.\n")
         #expect([3, 5].contains(error.line), "line \(error.line) is not a line of `title`")
         #expect(error.message.contains("title"))
         #expect(!error.message.contains("\n"), "a diagnostic must fit on one line: \(error.message.debugDescription)")
@@ -132,12 +132,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("summary: [a, b]\n", "`summary`"),
     ])
     func badFieldValue(_ extra: String, _ mentioned: String) throws {
-        let site = try makeSite()
-        try site.write(Self.file, article(title: "Tin", extra: extra))
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: article(title: "Tin", extra: extra))
         #expect(error.line == 4)
         #expect(error.message.contains(mentioned), "\(error.message)")
     }
@@ -168,12 +163,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 
     @Test(arguments: ["../../etc", "Tin Mới", "tin/moi", "-tin", "tin--moi", "tín"])
     func invalidSlugOverride(_ slug: String) throws {
-        let site = try makeSite()
-        try site.write(Self.file, article(title: "Tin", extra: "slug: \"\(slug)\"\n"))
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: article(title: "Tin", extra: "slug: \"\(slug)\"\n"))
         #expect(error.line == 4)
         #expect(error.message.contains(slug))
     }
@@ -193,12 +183,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     }
 
     @Test func titleWithoutUsableSlugIsAnError() throws {
-        let site = try makeSite()
-        try site.write(Self.file, article(title: "!!! 🎉"))
-        let (catalog, diagnostics) = load(site)
-        #expect(catalog == nil)
-        let error = try #require(onlyError(diagnostics))
-        #expect(error.file == Self.file)
+        let error = try refusal(of: article(title: "!!! 🎉"))
         #expect(error.message.contains("slug"))
     }
 }

@@ -96,9 +96,14 @@ struct FieldReader {
             return .error(path, line: index + 1 + lineOffset, column: column, "`\(key)` is given twice\(more); keep one")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if let cause = YAMLMistakes.cause(in: yaml, errorLine: mark.line, problem: problem) {
+                return .error(path, line: cause.line + lineOffset, column: cause.column, "malformed YAML front matter: \(cause.message)")
+            }
             let detail = (context.map { "\(problem) (\($0.text))" } ?? problem).replacingOccurrences(of: "\n", with: " ")
             // `title: Hà Nội: hội nghị` is the usual cause: a colon and a space inside a value.
-            let hint = problem.contains("mapping values are not allowed") ? "; a value with `: ` in it must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`" : ""
+            let hint =
+                problem.contains("mapping values are not allowed") ? "; a value with `: ` in it must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`"
+                : problem.contains("tab character") ? "; YAML takes no tab before a field: start it at the beginning of its line (indent with spaces)" : ""
             return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML front matter: \(detail)\(hint)")
         case .reader(let problem, _, _, _):
             return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(problem)")

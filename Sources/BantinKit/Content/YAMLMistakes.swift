@@ -1,0 +1,100 @@
+/// The usual causes of malformed front matter, found where the editor made them rather than
+/// where YAML gave up: a quote left open (YAML reads on to the next quote, lines later), and a
+/// field indented under another (YAML reads it as the rest of that field's value).
+enum YAMLMistakes {
+    /// Where the mistake behind a YAML error at `errorLine` (1-based, in `yaml`) was made, and
+    /// what it is; `nil` when it is none of the usual ones.
+    static func cause(in yaml: String, errorLine: Int, problem: String) -> (line: Int, column: Int, message: String)? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        guard errorLine >= 1 else { return nil }
+        // A quote opened up to the error's line, not closed on its line, that runs on to the error.
+        var index = 0
+        while index < min(errorLine, lines.count) {
+            guard let column = openQuote(in: lines[index]) else {
+                index += 1
+                continue
+            }
+            let closed = closingLine(of: lines, quoteAt: index, column: column)
+            if let closed, closed < errorLine - 1 {
+                index = closed + 1
+                continue
+            }
+            let quote = lines[index][column - 1] == UInt8(ascii: "\"") ? "\"" : "'"
+            return (index + 1, column, "the quote \(quote) opened here is not closed on its line, so YAML reads on into the lines below; close it at the end of the value")
+        }
+        if problem.contains("mapping values are not allowed"), errorLine <= lines.count, errorLine >= 2 {
+            let line = lines[errorLine - 1]
+            let indent = line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+            let above = lines[..<(errorLine - 1)].last { !$0.allSatisfy { $0 == UInt8(ascii: " ") } }
+            if indent > 0, let above, let key = topLevelKey(above), looksLikeField(line[indent...]) {
+                return (errorLine, 1, "this line is indented, so YAML reads it as more of `\(key)`'s value on the line above; start it at the beginning of the line")
+            }
+        }
+        return nil
+    }
+
+    /// The 1-based column of a quote that opens a value (after `key: ` or `- `) and is not closed
+    /// on the line (`closing`).
+    static func openQuote(in line: [UInt8]) -> Int? {
+        var start = line.prefix { $0 == UInt8(ascii: " ") }.count
+        if line.count > start + 1, line[start] == UInt8(ascii: "-"), line[start + 1] == UInt8(ascii: " ") {
+            start += 2
+        } else {
+            guard let colon = valueColon(in: line, from: start) else { return nil }
+            start = colon + 1
+        }
+        while start < line.count, line[start] == UInt8(ascii: " ") { start += 1 }
+        guard start < line.count, line[start] == UInt8(ascii: "\"") || line[start] == UInt8(ascii: "'") else { return nil }
+        return closing(line[start], in: line, from: start + 1) == nil ? start + 1 : nil
+    }
+
+    /// The index of the line below where the quote left open at `column` (1-based) of line
+    /// `index` closes; `nil` when it never does.
+    private static func closingLine(of lines: [[UInt8]], quoteAt index: Int, column: Int) -> Int? {
+        let quote = lines[index][column - 1]
+        return lines.indices.dropFirst(index + 1).first { closing(quote, in: lines[$0], from: 0) != nil }
+    }
+
+    /// Where `quote` closes in `line`, from `start`: `"…"` at an unescaped `"`, `'…'` at a `'` not doubled.
+    private static func closing(_ quote: UInt8, in line: [UInt8], from start: Int) -> Int? {
+        var k = start
+        while k < line.count {
+            if quote == UInt8(ascii: "\""), line[k] == UInt8(ascii: "\\") {
+                k += 2
+                continue
+            }
+            if line[k] == quote {
+                if quote == UInt8(ascii: "'"), k + 1 < line.count, line[k + 1] == quote {
+                    k += 2
+                    continue
+                }
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Where the `: ` after a plain key (letters, digits, `_`, `-`) is, from `start`.
+    private static func valueColon(in line: [UInt8], from start: Int) -> Int? {
+        var k = start
+        while k < line.count, isKeyByte(line[k]) { k += 1 }
+        guard k > start, k < line.count, line[k] == UInt8(ascii: ":"), k + 1 == line.count || line[k + 1] == UInt8(ascii: " ") else { return nil }
+        return k
+    }
+
+    /// The key of a field written at the start of its line with a value after it (`date: 2024-…`).
+    private static func topLevelKey(_ line: [UInt8]) -> String? {
+        guard let colon = valueColon(in: line, from: 0), line[(colon + 1)...].contains(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+        return String(decoding: line[..<colon], as: UTF8.self)
+    }
+
+    private static func looksLikeField(_ text: ArraySlice<UInt8>) -> Bool {
+        valueColon(in: Array(text), from: 0) != nil
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+}
