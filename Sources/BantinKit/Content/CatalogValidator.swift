@@ -66,24 +66,15 @@ enum CatalogValidator {
     static func spellingsSharingAPage(_ articles: [Article]) -> [Diagnostic] {
         [("category", \ArticleFields.category, "category", { Route.category($0, page: 1) }),
          ("location", \ArticleFields.location, "place", { Route.place($0, page: 1) })].flatMap { key, field, noun, route in
-            // Distinct names are few: each counted, with the first article that writes it.
-            var names: [String: (count: Int, first: Int)] = [:]
-            for (index, article) in articles.enumerated() {
-                guard let name = article.fields[keyPath: field] else { continue }
-                names[name] = names[name].map { ($0.count + 1, $0.first) } ?? (1, index)
-            }
-            guard names.count > 1 else { return [Diagnostic]() }
-            let bySlug = Dictionary(grouping: names.keys.compactMap { name in Slug(from: name).map { (name: name, slug: $0) } }, by: \.slug)
             var diagnostics: [Diagnostic] = []
-            for (slug, spellings) in bySlug.sorted(by: { $0.key < $1.key }) where spellings.count > 1 {
-                let ranked = spellings.map(\.name).sorted { (names[$0]!.count, -names[$0]!.first) > (names[$1]!.count, -names[$1]!.first) }
-                let main = ranked[0], mainFile = articles[names[main]!.first].file
-                let address = String(route(slug).outputPath.dropLast("index.html".count))
-                for other in ranked.dropFirst() {
-                    let article = articles[names[other]!.first]
+            for group in NameGroup.groups(articles, by: field).sorted(by: { $0.slug < $1.slug }) where group.spellings.count > 1 {
+                let mainFile = articles[group.spellings[0].first].file
+                let address = String(route(group.slug).outputPath.dropLast("index.html".count))
+                for other in group.spellings.dropFirst() {
+                    let article = articles[other.first]
                     let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
                     diagnostics.append(at.diagnostic(.warning, article.file,
-                        "\(noun) `\(other)` shares one page (\(address)) with `\(main)`, as \(mainFile) writes it: their names make the same address; write one \(noun) alike everywhere, or tell two apart by more than marks or case"))
+                        "\(noun) `\(other.name)` shares one page (\(address)) with `\(group.name)`, as \(mainFile) writes it: their names make the same address; write one \(noun) alike everywhere, or tell two apart by more than marks or case"))
                 }
             }
             return diagnostics

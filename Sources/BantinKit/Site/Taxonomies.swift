@@ -36,22 +36,7 @@ public struct Taxonomies: Sendable {
 
     /// Articles grouped by the slug of a field; every group named as most of its articles spell it.
     private static func group(_ articles: [Article], by field: KeyPath<ArticleFields, String?>) -> ([TaxonomyEntry], [Int?]) {
-        var groups: [Slug: (articles: [Int], spellings: [String: Int], order: [String])] = [:]
-        var slugs: [String: Slug?] = [:]  // a few dozen names among thousands of articles
-        for (index, article) in articles.enumerated() {
-            guard let name = article.fields[keyPath: field] else { continue }
-            let known = slugs[name] ?? { slugs[name] = Slug(from: name); return slugs[name]! }()
-            guard let slug = known else { continue }
-            var group = groups[slug] ?? ([], [:], [])
-            group.articles.append(index)
-            if group.spellings[name] == nil { group.order.append(name) }
-            group.spellings[name, default: 0] += 1
-            groups[slug] = group
-        }
-        let entries = groups.map { slug, group in
-            let most = group.spellings.values.max() ?? 0
-            return TaxonomyEntry(name: group.order.first { group.spellings[$0] == most } ?? slug.value, slug: slug, articles: group.articles)
-        }
+        let entries = NameGroup.groups(articles, by: field).map { TaxonomyEntry(name: $0.name, slug: $0.slug, articles: $0.articles) }
         let sorted = VietnameseCollation.sorted(entries, by: \.name)
         var of = [Int?](repeating: nil, count: articles.count)
         for (position, entry) in sorted.enumerated() {
