@@ -247,6 +247,36 @@ import Testing
         #expect(warnings.count == 1 && warnings[0].message.hasPrefix("a GIF is published as it is"), "\(report.diagnostics)")
     }
 
+    /// An animated WebP or PNG is published as its first frame: a warning says so where it is.
+    @Test func anAnimatedPhotoIsPublishedAsItsFirstFrameWithAWarning() throws {
+        let site = try TestSite()
+        try Self.photo(site, "content/media/tinh.png", width: 64, height: 48)
+        // The same PNG made an animation of one frame: an `acTL` chunk after its header.
+        var png = Array(try Data(contentsOf: site.content.appendingPathComponent("media/tinh.png")))
+        png.insert(contentsOf: Self.pngChunk("acTL", [0, 0, 0, 1, 0, 0, 0, 0]), at: 33)
+        try site.write("content/media/dong.png", bytes: png)
+        try site.write(Self.articleFile, article(title: "Ảnh động", body: "![Ảnh động](../../../media/dong.png) ![Ảnh tĩnh](../../../media/tinh.png)\n"))
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.message.hasPrefix("an animated photo is published as its first frame only") }
+        #expect(warnings.map(\.file) == ["content/media/dong.png"], "\(report.diagnostics)")
+        #expect(site.exists("public/media/dong.png"))
+        // A WebP says so in its extended header's flags.
+        let vp8x: [UInt8] = Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0]
+        #expect(PhotoAnimation.isAnimated((vp8x + [0x02] + Array(repeating: 0, count: 9))[...]))
+        #expect(!PhotoAnimation.isAnimated((vp8x + [0x10] + Array(repeating: 0, count: 9))[...]))
+    }
+
+    /// A PNG chunk: length, name, data and CRC-32.
+    static func pngChunk(_ name: String, _ data: [UInt8]) -> [UInt8] {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in Array(name.utf8) + data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        func bigEndian(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
+        return bigEndian(UInt32(data.count)) + Array(name.utf8) + data + bigEndian(~crc)
+    }
+
     @Test func megapixelsJustOverTheLimitDoNotReadAsTheLimit() {
         #expect(PhotoLibrary.megapixels(200_000_000) == "200")
         #expect(PhotoLibrary.megapixels(100_010_000) == "100.01")
