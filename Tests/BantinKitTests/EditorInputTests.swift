@@ -188,6 +188,46 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"05-CT/TW\"]\n", body: "Thực hiện Chỉ thị 05-CT/TƯ của Bộ Chính trị.\n"))
         let warnings = try site.build().diagnostics.filter { $0.severity == .warning && $0.message.contains("TƯ") }.map(\.message)
         #expect(warnings == ["05-CT/TƯ is mentioned, but the code listed in `directives` is 05-CT/TW: write it 05-CT/TW here to link it to its page"], "\(warnings)")
+        // Not listed at all: the advice is the code as codes are written, never a second page for `TƯ`.
+        try site.write("content/articles/b.md", article(title: "Bài hai", body: "Theo Kết luận 21-KL/TƯ của Bộ Chính trị.\n"))
+        let unlisted = try site.build().diagnostics.filter { $0.file == "content/articles/b.md" }.map(\.message)
+        #expect(unlisted == ["21-KL/TƯ is mentioned but not listed in `directives`; codes are written with TW: write it 21-KL/TW here and add \"21-KL/TW\" to directives (`directives: [\"21-KL/TW\"]`)"], "\(unlisted)")
+        #expect(try NewArticleCommand.check(NewArticleRequest(title: "Bài ba", directives: ["21-KL/TƯ", "35-nq/tw"])).directives.map(\.text) == ["21-KL/TW", "35-NQ/TW"])
+    }
+
+    /// Codes typed all in lower case are shown as codes are written; a code with a capital is kept.
+    @Test func aCodeTypedInLowerCaseIsShownInCapitals() throws {
+        let site = try TestSite()
+        try site.write("content/directives/35-nq-tw.md", "---\ncode: 35-nq/tw\ntitle: Nghị quyết về bảo vệ nền tảng tư tưởng của Đảng\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"35-nq/tw\", \"08-QĐi/TW\"]\n"))
+        try site.build()
+        let page = try site.read("public/van-ban/35-nq-tw/index.html")
+        #expect(page.contains("35-NQ/TW") && !page.contains("35-nq/tw"))
+        #expect(try site.read("public/bai-viet/bai/index.html").contains("08-QĐi/TW"))
+    }
+
+    /// A directive or theme file copied and not changed enough: the copy is the one refused (not
+    /// the file named after the code), and a theme's year must be its file's name.
+    @Test func aCopiedDirectiveOrThemeFileIsTheOneBlamed() throws {
+        let site = try TestSite()
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\ntitle: Chỉ thị về đẩy mạnh học tập và làm theo Bác\n---\n")
+        try site.write("content/directives/05-ct-tw-ban-sao.md", "---\ncode: 05-CT/TW\ntitle: Bản sao\n---\n")
+        try site.write("content/themes/2025.md", "---\nyear: 2024\ntitle: Chuyên đề năm 2024\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"05-CT/TW\"]\n", body: "Xem [chỉ thị](../directives/05-ct-tw.md).\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors == [
+            "content/directives/05-ct-tw-ban-sao.md:1: directive 05-CT/TW is already described in content/directives/05-ct-tw.md: keep one of the two files (move what this one adds into it)",
+            "content/themes/2025.md:2: `year` is 2024, but the file is named after 2025: a theme's file is named after its year; fix `year` or rename the file 2024.md",
+        ], "\(errors)")
+    }
+
+    /// `image:` written from the article's folder, as a body's links are: the message gives the path to write.
+    @Test func anImageWrittenFromTheArticlesFolderIsToldThePathFromContent() throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/2026/so-do.png", width: 64, height: 48)
+        try site.write("content/articles/2026/12/a.md", article(title: "Bài", extra: "image: ../../../media/2026/so-do.png\nimage_alt: Sơ đồ\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["image `../../../media/2026/so-do.png` must be a path inside content/, like `media/2023/anh.jpg`: `image` is written from content/, not from the article's folder as a body's links are; write `media/2026/so-do.png`"], "\(errors)")
     }
 
     @Test func aPhotoFromContentsRootAndFieldsThatShowNothingAreSaidSo() throws {

@@ -48,9 +48,11 @@ public enum NewArticleCommand {
         }
         var codes: [DirectiveCode] = []
         for raw in request.directives {
-            guard let code = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
+            guard let written = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
                 throw usage("`\(raw)` is not a directive code; write it like 01-KL/TW")
             }
+            // Written as codes are: `TƯ` is `TW`.
+            let code = written.writtenWithTW ?? written
             if !codes.contains(code) { codes.append(code) }
         }
         var years: [Int] = []

@@ -147,9 +147,13 @@ enum TermReader {
 
     static func theme(text: String, file: String) -> (Theme?, [Diagnostic]) {
         guard case (let decoded, let body, var diagnostics)? = read(ThemeFields.self, text: text, file: file, zone: .vietnam) else { return (nil, []) }
-        if decoded.fields.year != 0, !themeYears.contains(decoded.fields.year) {
-            let at = decoded.positions.of("year") ?? SourcePosition(line: 1, column: 1)
+        let at = decoded.positions.of("year") ?? SourcePosition(line: 1, column: 1)
+        let year = decoded.fields.year
+        if year != 0, !themeYears.contains(year) {
             diagnostics.append(at.diagnostic(.error, file, "`year` must be a whole number from \(themeYears.lowerBound) to \(themeYears.upperBound)"))
+        } else if let named = Int(((file as NSString).lastPathComponent as NSString).deletingPathExtension), named != year, year != 0 {
+            // A file copied from last year's and not renamed, or the other way round.
+            diagnostics.append(at.diagnostic(.error, file, "`year` is \(year), but the file is named after \(named): a theme's file is named after its year; fix `year` or rename the file \(year).md"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line), diagnostics)

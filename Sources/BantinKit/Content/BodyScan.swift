@@ -76,10 +76,14 @@ enum BodyScan {
         var warned: Set<DirectiveCode> = []
         return references.mentions.compactMap { mention in
             guard warned.insert(mention.code).inserted else { return nil }
-            // `TƯ` (Trung ương) is how many type what codes write `TW`.
-            if mention.code.text.hasSuffix("/TƯ"), let written = DirectiveCode(String(mention.code.text.dropLast(2)) + "TW"), listed.contains(written) {
+            if let written = mention.code.writtenWithTW {
+                if listed.contains(written) {
+                    return mention.position.diagnostic(
+                        .warning, file, "\(mention.code) is mentioned, but the code listed in `directives` is \(written): write it \(written) here to link it to its page")
+                }
+                let line = (listed + [written]).map { "\"\($0.text)\"" }.joined(separator: ", ")
                 return mention.position.diagnostic(
-                    .warning, file, "\(mention.code) is mentioned, but the code listed in `directives` is \(written): write it \(written) here to link it to its page")
+                    .warning, file, "\(mention.code) is mentioned but not listed in `directives`; codes are written with TW: write it \(written) here and add \"\(written)\" to directives (`directives: [\(line)]`)")
             }
             let line = (listed + [mention.code]).map { "\"\($0.text)\"" }.joined(separator: ", ")
             return mention.position.diagnostic(

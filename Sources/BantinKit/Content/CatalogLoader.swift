@@ -182,24 +182,32 @@ public enum CatalogLoader {
         return (article, diagnostics + more, rejectedLinks.isEmpty ? nil : RejectedBody(file: display, links: rejectedLinks))
     }
 
-    /// Directive or theme files, each read by `read`; a second file for the same directive or year is an error.
+    /// Directive or theme files, each read by `read`; a second file for the same directive or year
+    /// is an error there. The file named after it (`05-ct-tw.md`) is the first, whatever the order
+    /// of the names: a copy (`05-ct-tw-ban-sao.md`) is the second.
     static func readTerms<Term: IdentifiedTerm>(
         _ files: [TreeEntry], display: (TreeEntry) -> String, into diagnostics: inout [Diagnostic],
         read: (String, String) -> (Term?, [Diagnostic])
     ) -> [Term] {
-        var terms: [Term] = []
-        for entry in files {
-            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { continue }
+        var read: [Term] = files.compactMap { entry in
+            guard let text = readText(entry.path, display: display(entry), into: &diagnostics) else { return nil }
             let (term, more) = read(text, display(entry))
             diagnostics += more
-            guard let term else { continue }
+            return term
+        }
+        func isNamedAfter(_ term: Term) -> Bool { (term.file.map { ($0 as NSString).lastPathComponent } ?? "") == term.fileName }
+        read = read.filter(isNamedAfter) + read.filter { !isNamedAfter($0) }
+        var terms: [Term] = []
+        for term in read {
             if let other = terms.first(where: { $0.identity == term.identity }) {
-                diagnostics.append(.error(display(entry), line: 1, "\(Term.noun) \(term.identity) is already described in \(other.file ?? "")"))
+                diagnostics.append(.error(term.file ?? "", line: 1, "\(Term.noun) \(term.identity) is already described in \(other.file ?? ""): keep one of the two files (move what this one adds into it)"))
                 continue
             }
             terms.append(term)
         }
-        return terms
+        // In the order of their files, as before.
+        let order = Dictionary(uniqueKeysWithValues: files.enumerated().map { (display($0.element), $0.offset) })
+        return terms.sorted { order[$0.file ?? "", default: 0] < order[$1.file ?? "", default: 0] }
     }
 
     /// Where the links of every published body lead (articles' links were found when they were

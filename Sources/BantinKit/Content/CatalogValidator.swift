@@ -32,7 +32,10 @@ enum CatalogValidator {
                 if isSafeRelativePath(image.path), !PhotoNaming.isPhoto(image.path) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
                 } else if !isSafeRelativePath(image.path) {
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`"))
+                    // Written from the article's folder, as a body's links are.
+                    let fromArticle = image.path.hasPrefix("../") ? ContentPath.resolve(image.path, from: ContentIndex.path(of: article.file, under: contentRoot)) : nil
+                    let hint = fromArticle.flatMap { path in isSafeRelativePath(path) ? ": `image` is written from content/, not from the article's folder as a body's links are; write `\(path)`" : nil }
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }

@@ -11,10 +11,12 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         self.slug = slug
     }
 
+    /// A code written all in lower case (`35-nq/tw`) is shown in capitals (`35-NQ/TW`), as every
+    /// code is written; one with a capital is kept as written (`08-QĐi/TW`).
     public init?(_ raw: String) {
         let text = raw.trimmingSpaces
         guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: text) else { return nil }
-        self.text = text
+        self.text = text.contains(where: \.isUppercase) ? text : text.uppercased()
         self.slug = slug
     }
 
@@ -36,6 +38,12 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")), dash != bytes.startIndex, bytes[..<dash].allSatisfy(isDigit) else { return false }
         let rest = bytes[bytes.index(after: dash)...]
         return !rest.isEmpty && rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLetter) }
+    }
+
+    /// The code as codes are written when this one ends in `/TƯ` (Trung ương), which many type
+    /// for `/TW`: `21-KL/TƯ` → `21-KL/TW`; `nil` for any other.
+    var writtenWithTW: DirectiveCode? {
+        text.hasSuffix("/TƯ") ? DirectiveCode(String(text.dropLast(2)) + "TW") : nil
     }
 
     public static func == (lhs: DirectiveCode, rhs: DirectiveCode) -> Bool { lhs.slug == rhs.slug }
@@ -184,17 +192,21 @@ protocol IdentifiedTerm {
     associatedtype Identity: Equatable & CustomStringConvertible
     var identity: Identity { get }
     var file: String? { get }
+    /// The name of the file it is expected in (`05-ct-tw.md`, `2023.md`).
+    var fileName: String { get }
     /// What the messages call it.
     static var noun: String { get }
 }
 
 extension Directive: IdentifiedTerm {
     var identity: DirectiveCode { fields.code }
+    var fileName: String { fields.code.slug.value + ".md" }
     static let noun = "directive"
 }
 
 extension Theme: IdentifiedTerm {
     var identity: Int { fields.year }
+    var fileName: String { "\(fields.year).md" }
     static let noun = "theme"
 }
 

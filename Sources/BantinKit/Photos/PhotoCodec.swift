@@ -72,7 +72,7 @@ enum PhotoCodec {
         defer { vips_thread_shutdown() }
         guard let loader = vips_foreign_find_load(path) else {
             _ = takeError()  // it names the file by its full path: the message does already
-            throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo: libvips knows no image format with its bytes")
+            throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips knows no image format with its bytes): another kind of file renamed, or a damaged one")
         }
         guard let image = bantin_vips_open(path) else {
             throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path))
@@ -94,14 +94,14 @@ enum PhotoCodec {
         var decoded: UnsafeMutablePointer<VipsImage>?
         guard bantin_vips_thumbnail(path, &decoded, Int32(largest), header.profiled ? 1 : 0) == 0, let lazy = decoded else {
             defer { vips_thread_shutdown() }
-            throw Failure(reason: "it cannot be decoded" + detail(takeError(), path: path))
+            throw Failure(reason: "it cannot be decoded: the file is damaged or was not copied whole; copy it again from the camera or phone" + detail(takeError(), path: path))
         }
         // Rendered into memory here, once: this is where the file is actually decoded.
         let memory = vips_image_copy_memory(lazy)
         bantin_vips_unref(lazy)
         guard let base = memory else {
             defer { vips_thread_shutdown() }
-            throw Failure(reason: "it cannot be decoded" + detail(takeError(), path: path))
+            throw Failure(reason: "it cannot be decoded: the file is damaged or was not copied whole; copy it again from the camera or phone" + detail(takeError(), path: path))
         }
         vips_thread_shutdown()
         // Stripped here, once, before any variant is made from it: whatever an encoder does with `strip`.
