@@ -50,6 +50,19 @@ import Testing
         for word in ["https", "example", "media", "png", "em", "amp"] { #expect(index.words[word] == nil, "\(word) was indexed") }
     }
 
+    /// A subtitle is read with the title, and its record holds it (last) for the result to show.
+    @Test func aSubtitleIsInTheRecordAndReadAsTheTitle() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Những người giữ đảo", extra: "subtitle: \"Ghi chép từ huyện đảo Cô Tô\"\n"))
+        try site.write("content/articles/b.md", article(title: "Bài không có phụ đề"))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        let a = try #require(index.number(title: "Những người giữ đảo")), b = try #require(index.number(title: "Bài không có phụ đề"))
+        #expect(index.records[a]?.count == 7 && index.records[a]?[6] == "Ghi chép từ huyện đảo Cô Tô")
+        #expect(index.records[b]?.count == 6, "no subtitle, no seventh field")
+        #expect(index.articles("chep", in: .title) == [a])
+    }
+
     @Test func aRecordShowsTheBodyAsReadersSeeIt() throws {
         let site = try site()
         try site.build()
@@ -71,7 +84,10 @@ import Testing
         ("> Trích `mã` \\*sao\\*\n\n1. Một\n2) Hai", "Trích mã *sao*\nMột\nHai"),
         ("Bảng:\n\n| Cột | Số |\n| --- | ---: |\n| a | 1 |", "Bảng:\nCột Số\na 1"),
         ("```\nlet x = [1](2)\n```\nSau[^1].\n\n[1]: https://x.org", "let x = [1](2)\nSau."),
-        ("Xem <https://a.org> và [trang][ref] &quot;A&quot;\r\n***\r\nHết", "Xem  và trang \"A\"\nHết"),
+        // An autolink shows its address; a tag shows nothing.
+        ("Xem <https://a.org> và [trang][ref] &quot;A&quot; <b>đậm</b>\r\n***\r\nHết", "Xem https://a.org và trang \"A\" đậm\nHết"),
+        // A heading's closing marks and a task's box are no words.
+        ("## Kết quả ##\n\n- [x] Việc đã làm\n- [ ] Việc chưa làm\n\n#hashtag ##", "Kết quả\nViệc đã làm\nViệc chưa làm\n#hashtag ##"),
         // A footnote's text is read, as a block of its own; a reference definition is not.
         ("Theo báo cáo[^1] năm nay.\n\n[^1]: Báo cáo *số 27* ngày 25/10/2021.\n[ref]: https://x.org", "Theo báo cáo năm nay.\nBáo cáo số 27 ngày 25/10/2021."),
         // A link's target may hold parentheses of its own.

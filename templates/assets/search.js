@@ -17,7 +17,7 @@
   var manifest = null;   // {docs, pairs: {buckets, perFile}, shards}
   var words = {};        // folded word → [title, sapo, form, articles, …] (DocList strings)
   var pairLists = {};    // PhrasePairs file number → its buckets' DocList strings
-  var docs = {};         // article number → [url, title, date, sapo, body, byline and terms]
+  var docs = {};         // article number → [url, title, date, sapo, body, byline and terms, subtitle?]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
 
@@ -72,9 +72,17 @@
 
   function fold(text) { return foldWithMap(text).text; }
 
-  // The words of a query: {exact (lower-case, NFC), folded, marked (typed with diacritics)}.
+  // Lower-case NFC text with each tone mark where the newer rule puts it: `hóa` and `hoá`,
+  // `thủy` and `thuỷ`, `khỏe` and `khoẻ` are one spelling, however the keyboard placed the mark.
+  // The text keeps its length.
+  function spelling(text) {
+    return text.normalize("NFC").toLowerCase().normalize("NFD")
+      .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?![\p{L}\p{M}])/gu, "$1$3$2").normalize("NFC");
+  }
+
+  // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics)}.
   function terms(query) {
-    var found = query.normalize("NFC").toLowerCase().match(WORD) || [];
+    var found = spelling(query).match(WORD) || [];
     return found.map(function (exact) {
       var folded = fold(exact);
       return { exact: exact, folded: folded, marked: folded !== exact };
@@ -170,7 +178,7 @@
       forEachDoc(entry[0], function (n) { flags[n] |= TITLE; });
       forEachDoc(entry[1], function (n) { flags[n] |= SAPO; });
       for (var k = 2; k + 1 < entry.length; k += 2) {
-        var bit = term.marked && entry[k].lastIndexOf(term.exact, 0) === 0 ? MATCH | EXACT : MATCH;
+        var bit = term.marked && spelling(entry[k]).lastIndexOf(term.exact, 0) === 0 ? MATCH | EXACT : MATCH;
         forEachDoc(entry[k + 1], function (n) { flags[n] |= bit; });
       }
     }
@@ -203,21 +211,36 @@
 
   function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  // Matches the query's words in order, each the start of a word, as in folded text, within
-  // one block (a line of the body: a paragraph, heading, list item or table row).
-  function phrasePattern(ts, key) {
-    var parts = ts.map(function (t) { return escapeRegExp(t[key]) + "[\\p{L}\\p{N}\\p{M}]*"; });
-    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), "u");
+  // Matches the query's words in order, each the start of a word, in folded text, within one
+  // block (a line of the body: a paragraph, heading, list item or table row); a group per word.
+  function phrasePattern(ts) {
+    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")[\\p{L}\\p{N}\\p{M}]*"; });
+    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), "gud");
   }
 
-  // 0 to 3: the query's words in order in the body, the sapo, the title; +4 when spelt as typed.
+  // Where the query's words stand in order in `text`: [start of the first word, spelt as typed
+  // (each word typed with diacritics is spelt so there)], those spelt as typed first.
+  function phrases(text, ts) {
+    if (ts.length < 2) return [];
+    var f = foldWithMap(text), re = phrasePattern(ts), found = [], m;
+    while ((m = re.exec(f.text)) !== null) {
+      var indices = m.indices, typed = ts.every(function (t, k) {
+        var at = indices[k + 1];
+        return !t.marked || spelling(text.slice(f.map[at[0]], f.map[at[1]])) === t.exact;
+      });
+      found.push([f.map[indices[1][0]], typed]);
+      re.lastIndex = indices[1][1];
+    }
+    return found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
+  // 0 to 3: the query's words in order in the body, the sapo, the title (or subtitle); +4 when
+  // spelt as typed.
   function phraseScore(record, ts) {
-    if (ts.length < 2) return 0;
-    var folded = phrasePattern(ts, "folded"), exact = phrasePattern(ts, "exact"), marked = ts.some(function (t) { return t.marked; });
-    var fields = [record[4], record[3], record[1]];
+    var fields = [record[4], record[3], [record[1], record[6] || ""].join("\n")];
     for (var i = 2; i >= 0; i--) {
-      var text = fields[i] || "";
-      if (folded.test(fold(text))) return i + 1 + (marked && exact.test(text.normalize("NFC").toLowerCase()) ? 4 : 0);
+      var found = phrases(fields[i] || "", ts);
+      if (found.length) return i + 1 + (found[0][1] ? 4 : 0);
     }
     return 0;
   }
@@ -230,7 +253,7 @@
       var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")", "gu"), m;
       while ((m = re.exec(f.text)) !== null) {
         var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
-        found.push([start, end, t.folded, t.marked && text.slice(start, end).normalize("NFC").toLowerCase() === t.exact]);
+        found.push([start, end, t.folded, t.marked && spelling(text.slice(start, end)) === t.exact]);
         re.lastIndex = at + t.folded.length;
       }
     });
@@ -252,14 +275,16 @@
     parent.appendChild(document.createTextNode(text.slice(cursor)));
   }
 
-  // The passage of the body with most of the query's words close together, then most of them
-  // spelt as typed (the first such), cut at word boundaries, its blocks apart:
-  // [text, cut before, cut after]; null when the body has none.
+  // The passage of the body where the query's words stand in order (spelt as typed first), or
+  // else with most of them close together, then most of them spelt as typed (the first such);
+  // cut at word boundaries, its blocks apart: [text, cut before, cut after]; null when the
+  // body has none.
   function passage(body, ts) {
     var found = matches(body, ts);
     if (found.length === 0) return null;
-    var best = 0, bestCount = 0, bestExact = 0;
+    var phrase = phrases(body, ts)[0], best = 0, bestCount = 0, bestExact = 0;
     for (var i = 0; i < found.length; i++) {
+      if (phrase && found[i][0] === phrase[0]) { best = i; break; }
       var seen = {}, count = 0, exact = 0;
       for (var j = i; j < found.length && found[j][0] - found[i][0] < 160; j++) {
         if (!seen[found[j][2]]) { seen[found[j][2]] = true; count++; }
@@ -277,7 +302,11 @@
 
   // ---- The page ----
 
-  var current = { query: "", order: [], shown: 0, terms: [] };
+  // The answer shown: its query, its results in order, how many are shown, the query's words,
+  // and how many of the results come first because their neighbouring words are the query's
+  // (`paired`), of which the first `checked` had their records read to see the phrase is there.
+  var current = { query: "", order: [], shown: 0, terms: [], paired: 0, checked: 0 };
+  var asked = null;      // the query of the latest answer asked for (maybe still loading)
 
   function recordSrc(n) { return folder + "bai/" + n + ".js"; }
 
@@ -286,6 +315,7 @@
 
   function show(query) {
     var mine = ++generation, q = query.trim();
+    asked = q;
     list.textContent = "";
     if (more) more.hidden = true;
     if (!manifest) { status.textContent = "Không tải được chỉ mục tìm kiếm."; return; }
@@ -297,19 +327,16 @@
     loadAll(needed, function () {
       if (mine !== generation) return;
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
-      var order = rank(q);
+      var order = rank(q), paired = 0;
       // Articles whose neighbouring words match the query's come first, to be checked on
       // their records: however many articles have the words apart, the phrase is among them.
       if (buckets.length > 0) {
-        var paired = inOrder(buckets);
-        order = order.filter(function (r) { return paired[r.n]; }).concat(order.filter(function (r) { return !paired[r.n]; }));
+        var inOrder_ = inOrder(buckets), together = order.filter(function (r) { return inOrder_[r.n]; });
+        paired = together.length;
+        order = together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
       }
-      var window_ = order.slice(0, WINDOW);
-      loadAll(window_.map(function (r) { return recordSrc(r.n); }), function () {
-        if (mine !== generation) return;
-        window_.forEach(function (r) { r.score += 1000 * phraseScore(docs[r.n] || [], ts); });
-        window_.sort(byScore);
-        current = { query: q, order: window_.concat(order.slice(WINDOW)), shown: 0, terms: ts };
+      current = { query: q, order: order, shown: 0, terms: ts, paired: paired, checked: 0 };
+      checkPhrases(mine, WINDOW, function () {
         status.textContent = order.length === 0
           ? "Không tìm thấy bài nào cho “" + q + "”."
           : "Tìm thấy " + count(order.length) + " bài cho “" + q + "”.";
@@ -318,24 +345,53 @@
     });
   }
 
+  // Reads the records of the paired results up to `end` (a window at a time), then `done`.
+  // Those with the phrase (words in order in one block) stay first, best first; the others,
+  // there only because the hashes of other words met, go after every paired result.
+  function checkPhrases(mine, end, done) {
+    var c = current;
+    if (c.checked >= Math.min(end, c.paired)) { done(); return; }
+    var chunk = c.order.slice(c.checked, Math.min(c.paired, c.checked + WINDOW));
+    loadAll(chunk.map(function (r) { return recordSrc(r.n); }), function () {
+      if (mine !== generation) return;
+      var phrase = [], stray = [];
+      chunk.forEach(function (r) {
+        var score = phraseScore(docs[r.n] || [], c.terms);
+        r.score += 1000 * score;
+        (score > 0 ? phrase : stray).push(r);
+      });
+      phrase.sort(byScore);
+      var unchecked = c.order.slice(c.checked + chunk.length, c.paired);
+      c.order = c.order.slice(0, c.checked).concat(phrase, unchecked, stray, c.order.slice(c.paired));
+      c.checked += phrase.length;
+      c.paired -= stray.length;
+      checkPhrases(mine, end, done);
+    });
+  }
+
   // Shows the next results; `focus`: the first of them takes the keyboard's focus (asked for
   // with the button, which may disappear).
   function showMore(mine, focus) {
-    var next = current.order.slice(current.shown, current.shown + PAGE);
-    loadAll(next.map(function (r) { return recordSrc(r.n); }), function () {
-      if (mine !== generation) return;
-      var first = null;
-      next.forEach(function (r) {
-        if (!docs[r.n]) return;
-        var li = item(docs[r.n], current.terms);
-        list.appendChild(li);
-        first = first || li.querySelector("a");
-      });
-      current.shown += next.length;
-      if (more) more.hidden = current.shown >= current.order.length;
-      if (focus && first) first.focus();
-      document.documentElement.dataset.searchShownAt = String(performance.now());
+    checkPhrases(mine, current.shown + PAGE, function () {
+      var next = current.order.slice(current.shown, current.shown + PAGE);
+      loadAll(next.map(function (r) { return recordSrc(r.n); }), function () { shown(mine, next, focus); });
     });
+  }
+
+  // Adds the results `next`, whose records are loaded, to the list.
+  function shown(mine, next, focus) {
+    if (mine !== generation) return;
+    var first = null;
+    next.forEach(function (r) {
+      if (!docs[r.n]) return;
+      var li = item(docs[r.n], current.terms);
+      list.appendChild(li);
+      first = first || li.querySelector("a");
+    });
+    current.shown += next.length;
+    if (more) more.hidden = current.shown >= current.order.length;
+    if (focus && first) first.focus();
+    document.documentElement.dataset.searchShownAt = String(performance.now());
   }
 
   function item(record, ts) {
@@ -345,6 +401,12 @@
     highlight(a, record[1], ts);
     h.appendChild(a);
     li.appendChild(h);
+    if (record[6]) {
+      var subtitle = document.createElement("p");
+      subtitle.className = "search-subtitle";
+      highlight(subtitle, record[6], ts);
+      li.appendChild(subtitle);
+    }
     var meta = document.createElement("p"), time = document.createElement("time");
     meta.className = "meta";
     time.textContent = record[2];
@@ -367,7 +429,7 @@
     }
     // A word found only in the byline, place, category, codes or themes: they are shown, so the
     // reader sees why the article was found.
-    var shown = [record[1], record[3] || "", found ? found[0] : ""].join("\n");
+    var shown = [record[1], record[6] || "", record[3] || "", found ? found[0] : ""].join("\n");
     var elsewhere = ts.filter(function (t) { return !matches(shown, [t]).length && matches(record[5] || "", [t]).length; });
     if (elsewhere.length) {
       var about = document.createElement("p");
@@ -398,7 +460,7 @@
   // Answers what is typed and keeps it in the address (in place: one history entry).
   function answerTyped() {
     clearTimeout(timer);
-    if (input.value.trim() !== current.query || generation === 0) show(input.value);
+    if (input.value.trim() !== asked) show(input.value);
     try {
       var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
       window.history.replaceState(null, "", url);

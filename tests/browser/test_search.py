@@ -432,3 +432,96 @@ def test_more_results_move_the_focus_to_the_first_new_one(driver, site):
         " return a && a.tagName === 'A' ? items.indexOf(a.closest('li')) : -1;"
     )
     assert focused == 10, f"focus is on result {focused}, not the first new one"
+
+
+def build_site(root: Path, bantin_bin, articles: dict[str, str]) -> Path:
+    """A bulletin of `articles` (file name → Markdown) built into root/public."""
+    folder = root / "content" / "articles"
+    folder.mkdir(parents=True)
+    (root / "content" / "site.yml").write_text(
+        'title: "Bản tin thử"\nlanguage: vi\ntimezone: Asia/Ho_Chi_Minh\nper_page: 10\n', encoding="utf-8")
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    subprocess.run([str(bantin_bin), "build", "--content", str(root / "content"), "--templates", str(templates),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public"
+
+
+def article_md(title: str, date: str, body: str, extra: str = "") -> str:
+    return f'---\ntitle: "{title}"\ndate: {date}\n{extra}---\n{body}\n'
+
+
+@pytest.fixture(scope="module")
+def colliding_site(tmp_path_factory, bantin_bin) -> Path:
+    """35 articles with "an ninh" in their bodies, and 5 newer ones with "an" and "ninh" apart
+    in their titles and "ấp Xuân" in their bodies: the pair (ap, xuan) falls in the same bucket
+    of PhrasePairs as (an, ninh), so the index takes them for articles with the phrase."""
+    articles = {}
+    for n in range(35):
+        articles[f"that-{n}.md"] = article_md(
+            f"Tin số {n + 1}: giữ gìn trật tự thôn xóm", f"2024-01-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00",
+            "Người dân thôn cùng lực lượng công an giữ vững an ninh trật tự.")
+    for n in range(5):
+        articles[f"trung-bam-{n}.md"] = article_md(
+            f"Ninh Bình giữ vững an toàn giao thông, đợt {n + 1}", f"2024-03-0{1 + n}T08:00:00+07:00",
+            "Người dân ấp Xuân Hòa góp công làm đường.")
+    return build_site(tmp_path_factory.mktemp("trung-bam"), bantin_bin, articles)
+
+
+def test_every_article_with_the_phrase_comes_before_those_whose_pairs_only_share_its_bucket(driver, colliding_site):
+    open_search(driver, colliding_site, "q=an ninh")
+    shown = all_results(driver)
+    assert len(shown) == 40, [r["title"] for r in shown]
+    kinds = ["phrase" if r["title"].startswith("Tin số") else "apart" for r in shown]
+    assert kinds == ["phrase"] * 35 + ["apart"] * 5, kinds
+    assert len({r["href"] for r in shown}) == 40, "a result shown twice"
+
+
+@pytest.fixture(scope="module")
+def spelling_site(tmp_path_factory, bantin_bin) -> Path:
+    """Tone marks placed the old way and the new, a query typed partly without diacritics, a
+    word only in a subtitle, and a phrase whose words also stand apart earlier in the body."""
+    return build_site(tmp_path_factory.mktemp("chinh-ta"), bantin_bin, {
+        "thanh-hoa.md": article_md("Thanh Hóa đẩy mạnh chuyển đổi số", "2023-01-05T08:00:00+07:00", "Tỉnh đặt mục tiêu mới."),
+        "sinh-hoat.md": article_md("Sinh hoạt chi bộ ở Hòa Bình", "2024-01-05T08:00:00+07:00", "Chi bộ họp định kỳ, hoạt động đều đặn."),
+        "quy-hoach.md": article_md("Quy hoạch vùng ven đô", "2024-02-05T08:00:00+07:00", "Hoàn thành quy hoạch chung."),
+        "dang-bo.md": article_md("Xã Tân Lập tổng kết năm", "2023-03-05T08:00:00+07:00", "Đảng bộ xã tổ chức hội nghị tổng kết."),
+        "dang-bo-sung.md": article_md("Đang bổ sung quy hoạch cán bộ cấp xã", "2024-03-05T08:00:00+07:00", "Danh sách sẽ công bố sau."),
+        "co-to.md": article_md("Những người giữ đảo", "2023-04-05T08:00:00+07:00", "Chuyến đi dài ngày trên biển.",
+                               'subtitle: "Ghi chép từ huyện đảo Cô Tô"\n'),
+        "bac-ninh.md": article_md("Bắc Ninh có tốc độ tăng trưởng cao", "2024-04-05T08:00:00+07:00", "Kinh tế phát triển."),
+        "khuyen-hoc.md": article_md(
+            "Khuyến học ở vùng cao", "2023-05-05T08:00:00+07:00",
+            "Xã lập quỹ hỗ trợ khuyến nông và học tập cho bà con. " + "Mỗi thôn cử người theo dõi, báo cáo định kỳ. " * 8
+            + "\n\nCuối năm, quỹ khuyến học trao 50 suất học bổng."),
+    })
+
+
+@pytest.mark.parametrize("query", ["hóa", "hoá", "Thanh Hoá", "thanh hóa"])
+def test_a_tone_mark_placed_the_old_or_new_way_is_one_spelling(driver, spelling_site, query):
+    open_search(driver, spelling_site, "q=" + query)
+    found = results(driver)
+    assert found[0]["title"] == "Thanh Hóa đẩy mạnh chuyển đổi số", [r["title"] for r in found]
+
+
+def test_words_typed_without_diacritics_do_not_spoil_the_phrase_spelt_as_typed(driver, spelling_site):
+    open_search(driver, spelling_site, "q=Đảng bo")
+    found = results(driver)
+    assert found[0]["title"] == "Xã Tân Lập tổng kết năm", [r["title"] for r in found]
+
+
+def test_a_word_of_the_subtitle_is_shown_marked_and_ranks_as_the_title(driver, spelling_site):
+    open_search(driver, spelling_site, "q=co to")
+    found = results(driver)
+    assert found[0]["title"] == "Những người giữ đảo", [r["title"] for r in found]
+    subtitle = driver.find_element(By.CSS_SELECTOR, "#search-results > li .search-subtitle")
+    assert subtitle.text == "Ghi chép từ huyện đảo Cô Tô"
+    assert [m.text for m in subtitle.find_elements(By.TAG_NAME, "mark")] == ["Cô", "Tô"]
+
+
+def test_the_passage_shown_is_where_the_words_stand_in_order(driver, spelling_site):
+    open_search(driver, spelling_site, "q=quy khuyen hoc")
+    found = results(driver)
+    assert found[0]["title"] == "Khuyến học ở vùng cao"
+    assert "quỹ khuyến học trao" in found[0]["snippet"], found[0]["snippet"]

@@ -1,8 +1,8 @@
 import Foundation
 
 /// What search keeps of one article: the record its results show (address, title, date, sapo,
-/// the body's plain text with the photo's caption above it, and the byline, place, category,
-/// codes and themes in one line, as JSON) and its distinct words, each with the fields it occurs in.
+/// the body's plain text with the photo's caption above it, the byline, place, category,
+/// codes and themes in one line, and the subtitle when there is one, as JSON) and its distinct words, each with the fields it occurs in.
 /// Made on every core, one article at a time (each core with its `WordCache`), and kept between
 /// builds (`SearchMemo`) so that a rebuild reads again only the articles that changed.
 ///
@@ -42,6 +42,11 @@ struct IndexedArticle {
         // What else was read for search, shown when a query's word is found only there.
         let about = [article.author, article.source, article.location, article.category].compactMap { $0 } + codes.map(\.0.text) + themes
         Escape.appendJSONString(about.filter { !$0.isEmpty }.joined(separator: " · "), to: &out)
+        // The subtitle, read with the title, when there is one.
+        if let subtitle = article.subtitle, !subtitle.isEmpty {
+            out.append(UInt8(ascii: ","))
+            Escape.appendJSONString(subtitle, to: &out)
+        }
         out.append(UInt8(ascii: "]"))
         withUnsafeBytes(of: UInt32(out.count - 4).littleEndian) { length in
             for k in 0..<4 { out[k] = length[k] }

@@ -48,7 +48,9 @@ enum MarkdownPlainText {
             } else {
                 let (skip, startsBlock) = blockMarkers(line)
                 if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
-                appendInline(UnsafeBufferPointer(rebasing: line[skip...]), to: &out)
+                var text = UnsafeBufferPointer(rebasing: line[skip...])
+                if line.first == 0x23, startsBlock { text = withoutClosingHashes(text) }
+                appendInline(text, to: &out)
                 while out.last == 0x20 { out.removeLast() }
             }
             paragraphOpen = true
@@ -87,7 +89,18 @@ enum MarkdownPlainText {
         line.contains(0x2D) && line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
     }
 
-    /// How many bytes of block markers (`#`, `>`, list bullets and numbers) the line starts with,
+    /// A heading's text without its closing `#`s (`## Kết quả ##`): a run of them after a space, at the end.
+    private static func withoutClosingHashes(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var end = text.count
+        while end > 0, text[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0, text[start - 1] == 0x23 { start -= 1 }
+        guard start < end, start == 0 || text[start - 1] == 0x20 else { return text }
+        while start > 0, text[start - 1] == 0x20 { start -= 1 }
+        return UnsafeBufferPointer(rebasing: text[..<start])
+    }
+
+    /// How many bytes of block markers (`#`, `>`, list bullets and numbers, a task's box) the line starts with,
     /// and whether it starts a block of its own (a heading or a list item, not a paragraph's next line).
     private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
         var i = 0
@@ -114,6 +127,11 @@ enum MarkdownPlainText {
                 i += 2
                 skipSpaces()
                 starts = true
+                // A task list's box: `[ ]`, `[x]`.
+                if i + 3 < line.count, line[i] == 0x5B, line[i + 1] == 0x20 || line[i + 1] | 0x20 == 0x78, line[i + 2] == 0x5D, line[i + 3] == 0x20 {
+                    i += 3
+                    skipSpaces()
+                }
                 continue
             }
             var j = i
@@ -185,6 +203,9 @@ enum MarkdownPlainText {
                 if i + 1 < end, line[i + 1] == 0x2F || line[i + 1] == 0x21 || (line[i + 1] | 0x20 >= 0x61 && line[i + 1] | 0x20 <= 0x7A),
                     let close = find(0x3E, from: i)
                 {
+                    // An autolink shows its address: `<https://…>`, `<mailto:…>`.
+                    let inside = UnsafeBufferPointer(rebasing: line[(i + 1)..<close])
+                    if isAutolink(inside) { out.append(contentsOf: inside) }
                     i = close + 1
                     continue
                 }
@@ -223,6 +244,14 @@ enum MarkdownPlainText {
             k += 1
         }
         return nil
+    }
+
+    /// `https://…` or `mailto:…` with no space: what `<…>` makes a link of, showing it.
+    private static func isAutolink(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !text.contains(0x20), let colon = text.firstIndex(of: 0x3A), colon > 1 else { return false }
+        let scheme = text[..<colon]
+        guard scheme.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D }) else { return false }
+        return text[(colon + 1)...].starts(with: "//".utf8) || scheme.elementsEqual("mailto".utf8)
     }
 
     /// The bytes `appendInline` looks at: `! & * < [ \\ ] _ ` | ~`.
