@@ -12,10 +12,17 @@ public final class TemplateFields: TemplateObject, @unchecked Sendable {
         values.reserveCapacity(20)
     }
 
-    /// The fields of `model`.
+    /// The fields of `model`. One it leaves empty (`nil`) is there all the same, as an empty list:
+    /// inside a section of another object (a directive's in an article's), `{{#title}}` then
+    /// stops at this one, rather than showing the outer object's `title`.
     public convenience init(_ model: some Encodable) {
         self.init()
         try? model.encode(to: TemplateValueEncoder(into: .fields(self)))
+        for child in Mirror(reflecting: model).children {
+            let value = Mirror(reflecting: child.value)
+            guard let label = child.label, value.displayStyle == .optional, value.children.isEmpty, self.value(named: label) == nil else { continue }
+            set(label, .list([]))
+        }
     }
 
     fileprivate func set(_ name: String, _ value: TemplateValue?) {
