@@ -358,3 +358,22 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         #expect(expected - CivilCalendar.days(year: 1900, month: 1, day: 1) == 73_414)
     }
 }
+
+/// Counts are written as Vietnamese writes numbers, thousands set apart with dots.
+@Suite struct VietnameseNumberTests {
+    @Test func thousandsAreSetApartWithDots() {
+        #expect([0, 7, 999, 1000, 1003, 12_345, 1_234_567, -4500].map(\.vietnamese) == ["0", "7", "999", "1.000", "1.003", "12.345", "1.234.567", "-4.500"])
+    }
+
+    /// Every count a page shows: the categories' index, the month's page and its print edition.
+    @Test func pagesWriteCountsSo() throws {
+        let site = try TestSite()
+        for n in 0..<1000 {
+            try site.write("content/articles/2023/05/b\(n).md", article(title: "Bài số \(n)", date: "2023-05-09T\(String(format: "%02d", n % 24)):\(String(format: "%02d", n % 60)):00+07:00", extra: "category: Tin tức\n"))
+        }
+        try site.build()
+        #expect(try site.read("public/chuyen-muc/index.html").contains("1.000 bài viết"))
+        #expect(try site.read("public/luu-tru/2023/05/index.html").contains("1.000"))
+        #expect(try site.read("public/luu-tru/2023/05/ban-in/index.html").contains("1.000 bài viết"))
+    }
+}

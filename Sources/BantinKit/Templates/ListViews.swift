@@ -162,7 +162,7 @@ final class TermItemView: TemplateObject, Sendable {
         case "sublabel": TemplateValue.nonEmpty(sublabel)
         case "meta": TemplateValue.nonEmpty(meta)
         case "url": .text(url)
-        case "count": .text(String(count))
+        case "count": .text(count.vietnamese)
         case "print_edition": printEdition.map { .object($0) }
         default: nil
         }

@@ -127,7 +127,7 @@ extension PageRenderer {
             let ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             return render(ctx, .listing(ListingView(
-                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(month.articles.count))],
+                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: month.articles.count.vietnamese)],
                 description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil,
                 printEdition: printEditionLink(index, link: link))), template: "list")
 
@@ -232,8 +232,8 @@ extension PageRenderer {
         var facts: [FactView] = []
         if let issuer = d.issuer { facts.append(FactView(label: "Cơ quan ban hành", value: issuer)) }
         if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
-        facts.append(FactView(label: "Số bài viết", value: String(entry.articles.count)))
-        if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: String(entry.mentions.count))) }
+        facts.append(FactView(label: "Số bài viết", value: entry.articles.count.vietnamese))
+        if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: entry.mentions.count.vietnamese)) }
         return render(ctx, .listing(ListingView(
             kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
             description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link)).html : nil, lead: nil,
@@ -255,7 +255,7 @@ extension PageRenderer {
                           description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
-            facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
+            facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
             description: slice.number == 1 ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: "list")

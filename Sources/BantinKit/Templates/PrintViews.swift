@@ -34,7 +34,7 @@ final class PrintEditionView: TemplateObject, Sendable {
         case "month": .text(month)
         case "cover": cover.map { .object($0) }
         case "articles": TemplateValue.nonEmpty(articles)
-        case "count": .text(String(articles.count))
+        case "count": .text(articles.count.vietnamese)
         case "month_url": .text(monthURL)
         case "css_title": .text(cssTitle)
         case "css_issue": .text(cssIssue)

@@ -89,10 +89,10 @@ extension PageRenderer {
             crumbs.append((entry.name, nil))
         }
         let title = entry.name + (slice.number > 1 ? " · trang \(slice.number)" : "")
-        let description = "\(taxonomy.label) \(entry.name): \(entry.articles.count) bài viết"
+        let description = "\(taxonomy.label) \(entry.name): \(entry.articles.count.vietnamese) bài viết"
         let ctx = context(for: route, kind: taxonomy.kinds.entry, title: title, description: description, feed: taxonomy.feed(entry.slug), crumbs: crumbs)
         return render(ctx, .listing(ListingView(
-            kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: String(entry.articles.count))],
+            kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
             description: nil, lead: nil, articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: "list")
     }
