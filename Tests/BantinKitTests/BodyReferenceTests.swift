@@ -65,6 +65,19 @@ import Testing
     }
 
     /// cmark-gfm's e-mail autolinks cut the text after them into a node without a position.
+    /// A directive's description that names its own code leaves it as text on its own page;
+    /// another code it names links to that directive's page.
+    @Test func aDirectivesOwnCodeIsNotLinkedOnItsPage() throws {
+        let site = try TestSite()
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\nKết luận 01-KL/TW tiếp tục thực hiện Chỉ thị 05-CT/TW.\n")
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\", \"05-CT/TW\"]\n"))
+        try site.build()
+        let page = try site.read("public/van-ban/01-kl-tw/index.html")
+        #expect(!page.contains("href=\"../../van-ban/01-kl-tw/index.html\">01-KL/TW"), "\(page)")
+        #expect(page.contains("href=\"../../van-ban/05-ct-tw/index.html\">05-CT/TW"))
+    }
+
     @Test func aMentionAfterAnEmailAutolinkIsFoundAndLinked() {
         let markdown = "Đầu.\n\nLiên hệ toa-soan@example.vn về Kết luận 21-KL/TW.\n"
         #expect(MarkdownRenderer.references(in: markdown).mentions.map(\.position) == [SourcePosition(line: 3, column: 41)])

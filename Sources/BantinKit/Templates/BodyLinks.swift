@@ -11,6 +11,8 @@ struct PageBodyLinks: BodyLinkRewriter {
     let pictures: Bool
     /// Whether the body's first image is the first image of its page (an article without a photo of its own).
     let leadsPage: Bool
+    /// The directive whose page this is: its own code is not linked to the page it is on.
+    var ownCode: DirectiveCode? = nil
 
     var linksMentions: Bool { !directivePages.isEmpty }
 
@@ -45,13 +47,16 @@ struct PageBodyLinks: BodyLinkRewriter {
     }
 
     func mentionURL(for code: DirectiveCode) -> String? {
-        directivePages[code] == nil ? nil : address(.directive(code.slug, page: 1))
+        directivePages[code] == nil || code == ownCode ? nil : address(.directive(code.slug, page: 1))
     }
 }
 
 extension PageRenderer {
-    /// The links of the body of `file` as the page at `link` shows them.
-    func bodyLinks(_ file: String?, link: LinkBuilder, leadsPage: Bool = false) -> PageBodyLinks {
-        PageBodyLinks(file, graph: graph, address: link.href, leadsPage: leadsPage)
+    /// The links of the body of `file` as the page at `link` shows them; `directive`: the page is
+    /// that directive's.
+    func bodyLinks(_ file: String?, link: LinkBuilder, leadsPage: Bool = false, directive: DirectiveCode? = nil) -> PageBodyLinks {
+        var links = PageBodyLinks(file, graph: graph, address: link.href, leadsPage: leadsPage)
+        links.ownCode = directive
+        return links
     }
 }

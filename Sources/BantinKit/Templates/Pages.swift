@@ -236,7 +236,7 @@ extension PageRenderer {
         if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: entry.mentions.count.vietnamese)) }
         return render(ctx, .listing(ListingView(
             kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
-            description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link)).html : nil, lead: nil,
+            description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link, directive: d.code)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
             mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: "list")
