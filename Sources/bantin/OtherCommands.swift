@@ -13,7 +13,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         guard isFolder(folder) else {
-            Console.error("\(folder): no such folder; build the site first with `bantin build`")
+            let exists = FileManager.default.fileExists(atPath: folder)
+            Console.error("\(folder): " + (exists ? "a file, not a folder; give the folder a build wrote (`public` by default)" : "no such folder; build the site first with `bantin build`"))
             throw ExitCode.failure
         }
         if let baseURL, BaseURL.normalize(baseURL) == nil {

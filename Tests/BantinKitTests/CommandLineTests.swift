@@ -143,6 +143,18 @@ import Testing
         #expect(badBase.status == 1 && badBase.stderr.contains("--base-url: `example.org` is not an absolute http(s) URL"), "\(badBase)")
         let watch = try run(["watch", "--content", "khong-co"], in: site.root)
         #expect(watch.status == 1 && watch.stderr.contains("khong-co: no such folder to watch"), "\(watch)")
+        let file = try run(["check", "trang/index.html"], in: site.root)
+        #expect(file.status == 1 && file.stderr.contains("trang/index.html: a file, not a folder"), "\(file)")
+    }
+
+    /// An output that is a link into a folder that does not exist (a mistyped target) is
+    /// refused: no folder is made where it leads.
+    @Test func anOutputLinkingToNothingIsRefused() throws {
+        let site = try TestSite(content: "bulletin")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("dangl").path, withDestinationPath: "khong-co/ban-tin")
+        let build = try run(["build", "--output", "dangl"], in: site.root)
+        #expect(build.status == 1 && build.stderr.contains("dangl is a link to khong-co/ban-tin, in a folder that does not exist"), "\(build)")
+        #expect(!site.exists("khong-co"))
     }
 
     @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {

@@ -450,6 +450,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("title: x\ndescription: y\nbase_url: not a url\n", 3...3, "`base_url`"),
         ("base_url: ftp://example.org/\n", 1...1, "`base_url`"),
         ("base_url: https://bientap:matkhau@example.org/\n", 1...1, "with no user name, password"),
+        ("base_url: https://bản-tin.vn/\n", 1...1, "`base_url`"),
         ("images:\n  widths: [480, 960]\n  quality: 0\n", 1...3, "`images.quality` is `0`: write a whole number from 1 to 100"),
         ("images:\n  widths: [480, -480]\n", 1...3, "`images.widths` has `-480`, which is not a width"),
         ("images:\n  widths: [480, cao]\n", 1...3, "`images.widths` has `cao`"),
@@ -466,6 +467,13 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.file == "content/site.yml")
         #expect(lines.contains(error.line), "line \(error.line)")
         #expect(error.message.contains(mentioned), "\(error.message)")
+    }
+
+    /// A path with spaces or Vietnamese letters is written percent-encoded in every address.
+    @Test func aBaseURLsPathIsPercentEncoded() {
+        #expect(BaseURL.normalize("https://example.org/bản tin") == "https://example.org/b%E1%BA%A3n%20tin/")
+        #expect(BaseURL.normalize("https://example.org/ban%20tin/") == "https://example.org/ban%20tin/")
+        #expect(BaseURL.normalize("https://example.org/a?b") == nil && BaseURL.normalize("https://bản-tin.vn/") == nil)
     }
 
     @Test func settingsAreRead() throws {

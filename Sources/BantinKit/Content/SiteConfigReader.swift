@@ -37,12 +37,29 @@ public enum BaseURL {
     /// What a base URL must be, for messages.
     public static let shape = "an absolute http(s) URL such as `https://example.org/bantin/`, with no user name, password, query or fragment"
 
+    /// The base URL as pages write it, ending in `/`, its path percent-encoded (`/bản tin/` →
+    /// `/b%E1%BA%A3n%20tin/`); `nil` for anything but \(shape), or a domain not in ASCII (write
+    /// its `xn--` form).
     public static func normalize(_ raw: String) -> String? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        guard let schemeEnd = trimmed.range(of: "://") else { return nil }
+        let path = trimmed[schemeEnd.upperBound...].firstIndex(of: "/") ?? trimmed.endIndex
+        guard trimmed[..<path].allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
+        let encoded = String(trimmed[..<path]) + percentEncoded(trimmed[path...])
+        guard let url = URL(string: encoded), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil, url.query == nil, url.fragment == nil, url.user == nil, url.password == nil
         else { return nil }
-        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+        return encoded.hasSuffix("/") ? encoded : encoded + "/"
+    }
+
+    /// Bytes a URL's path may not hold as they are, as `%XX`; a `%` is taken as already encoding one.
+    private static func percentEncoded(_ path: Substring) -> String {
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%?#".utf8)
+        var out = ""
+        for byte in path.utf8 {
+            if kept.contains(byte) { out.append(Character(Unicode.Scalar(byte))) } else { out += String(format: "%%%02X", byte) }
+        }
+        return out
     }
 }
 

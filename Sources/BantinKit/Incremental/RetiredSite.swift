@@ -102,7 +102,7 @@ extension OutputFolder {
                 }
             } && firstTwinned
             try beforeSwap()
-            let kept = try rescued + swapIntoPlace()
+            let kept = try rescued + swapIntoPlace(manifest: whole)
             guard let twin else { return (print, false, kept) }
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
                 return (print, true, kept)

@@ -95,8 +95,9 @@ extension OutputFolder {
     /// before it the retired output, with its manifest. A process killed at any moment leaves
     /// `public/` holding the old site or the new one, never neither.
     /// - Returns: what the old site held at its top level that its build had not written, each
-    ///   moved into `kept/` (`keepForeignEntries`).
-    func swapIntoPlace() throws(FileFault) -> [(name: String, keptAs: String)] {
+    ///   moved into `kept/` (`keepForeignEntries`); with no manifest of the old site (bantin's
+    ///   folder was deleted), what it held anywhere that the new site (`manifest`) does not.
+    func swapIntoPlace(manifest: PageManifest) throws(FileFault) -> [(name: String, keptAs: String)] {
         let staging = stagingURL.path, output = url.path
         guard Directory.linkStatus(output) != nil else {
             let code = Self.makeFolder(url.deletingLastPathComponent().path)
@@ -116,10 +117,13 @@ extension OutputFolder {
                 rename(retiredURL.path, output)
                 throw fault
             }
+        case EBUSY:
+            throw FileFault("put the new site in place of", display, reason: "it is a mount point (or in use by another program): bantin replaces the folder as a whole; mount the folder that holds it instead, or build into a folder inside the mount")
         case let code:
             throw FileFault("put the new site in place of", display, code: code)
         }
-        let kept = keepForeignEntries(written: [PageManifest.load(from: manifestURL)], everywhere: false)
+        let old = PageManifest.load(from: manifestURL)
+        let kept = old.paths.isEmpty ? keepForeignEntries(written: [manifest], everywhere: true) : keepForeignEntries(written: [old], everywhere: false)
         if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
         return kept
     }

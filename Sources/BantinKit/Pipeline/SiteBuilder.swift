@@ -104,7 +104,14 @@ extension SiteBuilder {
 /// speed-up layer (`IncrementalBuild`) answering what earlier builds kept.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: BuildProgress = .silent) throws(BuildFailure) -> BuildReport {
-        let options = followingOutputLink(options)
+        let followed = followingOutputLink(options)
+        // A link into a folder that does not exist: most likely a mistyped target, whose folders
+        // a build would make anywhere. (The folder it names may be missing: the build makes it.)
+        if followed.output != options.output.standardizedFileURL, !Directory.leadsToFolder(followed.output.deletingLastPathComponent().path) {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)) ?? followed.output.path
+            throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")])
+        }
+        let options = followed
         let output = OutputFolder(url: options.output, display: options.outputName)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let read = [(options.content, options.contentName), (options.templates, options.templatesName)]
