@@ -67,6 +67,18 @@ import Testing
         #expect(LinkChecker.check(folder: site.output, baseURL: baseURL).broken == [])
     }
 
+    /// `[text](address with spaces)` is shown as written by Markdown: an error at its `](`;
+    /// the address written `<…>`, with `%20` or followed by a title, is a link.
+    @Test func aLinkWhoseAddressHasASpaceIsAnErrorAtItsPlace() throws {
+        let site = try Self.site(withBody: """
+            Xem ![Ảnh](../../../media/ảnh chi bộ.png) và [bài Hà Nội](ha noi.md) hết.
+
+            [Trang](https://example.org/a b) và `[mã](d e)` và [đúng](<../../../media/ảnh chi bộ.png>) và [tựa](https://example.org "Tựa đề").
+            """)
+        let errors = site.failingBuild().filter { $0.message.hasPrefix("this link is shown as written") }.map { "\($0.line):\($0.column)" }
+        #expect(errors == ["5:10", "5:57", "7:7"], "\(errors)")
+    }
+
     @Test func linksToOtherFilesUnderContentBecomeTheirAddresses() throws {
         let markdown = """
             ![Hội nghị](../../media/hoi-nghi.png) [văn bản](/docs/van-ban.pdf#page=2) [chỉ thị](../../directives/05-ct-tw.md)

@@ -71,6 +71,13 @@ enum BodyScan {
         return shifted(found, by: bodyLine - 1)
     }
 
+    /// An error at each `[text](address)` left as text because its address has a space.
+    static func unlinkedErrors(_ references: BodyReferences, file: String) -> [Diagnostic] {
+        references.unlinked.map {
+            $0.diagnostic(.error, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20")
+        }
+    }
+
     /// One warning per code, at its first mention, with the front-matter line that would list it.
     static func mentionWarnings(_ references: BodyReferences, listed: [DirectiveCode], file: String) -> [Diagnostic] {
         var warned: Set<DirectiveCode> = []
@@ -120,6 +127,7 @@ enum BodyScan {
         var moved = references
         for index in moved.links.indices { moved.links[index].position.line += lines }
         for index in moved.mentions.indices { moved.mentions[index].position.line += lines }
+        for index in moved.unlinked.indices { moved.unlinked[index].line += lines }
         return moved
     }
 }

@@ -23,6 +23,9 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     public var links: [BodyLink] = []
     /// For an article: the mentions of codes its `directives` do not list.
     public var mentions: [DirectiveMention] = []
+    /// Where a `[text](address)` is shown as it is written, its address holding a space (which
+    /// Markdown does not allow): the `](` of each.
+    public var unlinked: [SourcePosition] = []
 
     public init(links: [BodyLink] = [], mentions: [DirectiveMention] = []) {
         self.links = links
@@ -30,7 +33,7 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     }
 
     public static let none = BodyReferences()
-    public var isEmpty: Bool { links.isEmpty && mentions.isEmpty }
+    public var isEmpty: Bool { links.isEmpty && mentions.isEmpty && unlinked.isEmpty }
 }
 
 /// What becomes of a link when a body is rendered for a page.

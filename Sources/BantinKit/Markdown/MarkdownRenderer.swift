@@ -115,6 +115,8 @@ public struct MarkdownRenderer: Sendable {
         parse(markdown) { _, document in
             let lines = SourceLines(markdown)
             var found = BodyReferences()
+            // Text nodes read already, as part of a run that began before them.
+            var inRun: Set<OpaquePointer> = []
             _ = DocumentWalk.run(document, texts: true) { item in
                 switch item {
                 case .link(let node, let isImage):
@@ -130,6 +132,27 @@ public struct MarkdownRenderer: Sendable {
                     for (range, code) in DirectiveMentions.codes(in: text) {
                         let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? (line, column + range.lowerBound)
                         found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
+                    }
+                    // A run of text nodes (a failed link's brackets are nodes of their own, an address
+                    // in it may have become an autolink), read once from its first.
+                    guard inRun.insert(node).inserted else { return }
+                    var run: [UInt8] = Array(text)
+                    var next = cmark_node_next(node)
+                    while let sibling = next {
+                        let type = cmark_node_get_type(sibling)
+                        if type == CMARK_NODE_TEXT, let more = cmark_node_get_literal(sibling) {
+                            inRun.insert(sibling)
+                            run += UnsafeBufferPointer(start: UnsafeRawPointer(more).assumingMemoryBound(to: UInt8.self), count: strlen(more))
+                        } else if type == CMARK_NODE_LINK {
+                            run += DocumentWalk.textContent(sibling).utf8
+                        } else {
+                            break
+                        }
+                        next = cmark_node_next(sibling)
+                    }
+                    for written in UnlinkedLinks.find(in: run) {
+                        let at = lines.find(written, line: line, fromByteColumn: column) ?? (line, column)
+                        found.unlinked.append(lines.position(line: at.line, byteColumn: at.byteColumn))
                     }
                 }
             }
