@@ -237,3 +237,20 @@ def assert_focus_ring_whole(driver, link) -> None:
         """, link.screenshot_as_base64)
     missing = [side for side in ("top", "bottom", "left", "right") if sides[side] < 0.8]
     assert not missing, f"focus ring cut off on the {missing} side(s) of the menu's search link: {sides}"
+
+
+def test_no_card_links_to_the_page_it_is_on(driver, site):
+    """A category's or place's page does not show, on each card, a link back to itself."""
+    pages = sorted(site.glob("chuyen-muc/*/index.html")) + sorted(site.glob("dia-phuong/*/index.html"))
+    assert pages, "no category or place pages"
+    for page in pages:
+        driver.get(file_url(page))
+        wait_ready(driver)
+        itself = driver.execute_script(
+            """
+            const here = location.href.split('#')[0];
+            return [...document.querySelectorAll('.cards a')]
+              .filter(a => a.href.split('#')[0] === here && a.getClientRects().length > 0)
+              .map(a => a.textContent);
+            """)
+        assert itself == [], f"{page}: cards link to the page itself: {itself}"
