@@ -195,6 +195,19 @@ import Testing
         #expect(try NewArticleCommand.check(NewArticleRequest(title: "Bài ba", directives: ["21-KL/TƯ", "35-nq/tw"])).directives.map(\.text) == ["21-KL/TW", "35-NQ/TW"])
     }
 
+    /// Notes or a draft saved beside an article are published like any file: a warning says so
+    /// for a file under articles/ that no text links to (an attachment linked is no warning).
+    @Test func aFileBesideTheArticlesThatNothingLinksIsAWarning() throws {
+        let site = try TestSite()
+        try site.write("content/articles/2026/12/ghi-chu.txt", "ý chính: …\n")
+        try site.write("content/articles/2026/12/chuong-trinh.pdf", "%PDF-1.4\n")
+        try site.write("content/articles/2026/12/a.md", article(title: "Bài", body: "[Chương trình](chuong-trinh.pdf)\n"))
+        let report = try site.build()
+        let warned = report.diagnostics.filter { $0.message.contains("though no article links to it") }
+        #expect(warned.map(\.file) == ["content/articles/2026/12/ghi-chu.txt"], "\(report.diagnostics)")
+        #expect(warned.first?.message == "published as articles/2026/12/ghi-chu.txt, though no article links to it; if it is notes or a draft, keep it outside content/")
+    }
+
     /// Codes typed all in lower case are shown as codes are written; a code with a capital is kept.
     @Test func aCodeTypedInLowerCaseIsShownInCapitals() throws {
         let site = try TestSite()

@@ -56,6 +56,7 @@ public enum CatalogLoader {
             articles: articles, publishedNow: published, read: read.articles, rejected: read.rejected, directives: directives, themes: themes,
             staticFiles: files.other, unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
             displayRoot: displayRoot, into: &diagnostics)
+        diagnostics += unlinkedDocuments(files.other, links: links, displayRoot: displayRoot)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -236,6 +237,20 @@ public enum CatalogLoader {
         let links = resolver.resolve(documents)
         diagnostics += resolver.diagnostics
         return links
+    }
+
+    /// A file under `articles/` that is no photo and that no text links to: most likely notes or
+    /// a draft saved beside an article (`bai.txt`, `bai.docx`), published all the same.
+    static func unlinkedDocuments(_ files: [TreeEntry], links: BodyLinkMap, displayRoot: String) -> [Diagnostic] {
+        let candidates = files.filter { $0.relativePath.hasPrefix("articles/") && !PhotoNaming.isPhoto($0.relativePath) }
+        guard !candidates.isEmpty else { return [] }
+        var linked: Set<String> = []
+        for targets in links.values {
+            for link in targets.values { if case .file(let path) = link.target { linked.insert(path) } }
+        }
+        return candidates.filter { !linked.contains($0.relativePath) }.map {
+            .warning(ContentTree.join(displayRoot, $0.relativePath), "published as \($0.relativePath), though no article links to it; if it is notes or a draft, keep it outside \(displayRoot)/")
+        }
     }
 
     /// Directives that articles cite but no file describes: each still gets a page, made from its
