@@ -105,7 +105,13 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: \"Tin\"\ndate: 2024-01-05\ncategory: \"Tin tức\n---\nNội dung.\n", 4, 11, "the quote \" opened here is not closed"),
         ("---\ntitle: \"Hội nghị \\\"Dân vận khéo\\\" 2024\ndate: 2024-01-05\nsummary: \"x\"\n---\nNội dung.\n", 2, 8, "the quote \" opened here"),
         ("---\ntitle: Tin\ndate: 2024-01-05\n  category: Tin tức\n---\nNội dung.\n", 4, 1, "this line is indented, so YAML reads it as more of `date`'s value"),
-        ("---\ntitle: Tin\ndate: 2024-01-05\n\tcategory: Tin tức\n---\nNội dung.\n", 4, 1, "YAML takes no tab before a field"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\n\tcategory: Tin tức\n---\nNội dung.\n", 4, 1, "this line starts with a tab"),
+        ("---\ntitle: \"Nháy trong nháy \"Đổi mới\" nhé\"\ndate: 2024-01-05\n---\nNội dung.\n", 2, 25, "the quote \" here closes the value the quote at column 8 opened, before its end"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\nsummary: 'Đảng bộ's việc'\n---\nNội dung.\n", 4, 18, "or quote the value with \" instead"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives:\n\t- \"01-KL/TW\"\n---\nNội dung.\n", 5, 1, "this line starts with a tab"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: [\"01-KL/TW\"\ncategory: Tin tức\n---\nNội dung.\n", 4, 13, "the list opened with [ here is not closed with ]"),
+        ("---\ntitle: Tin\ndate:\u{A0}2024-01-05\n---\nNội dung.\n", 3, 6, "the space after `date:` is a no-break space"),
+        ("---\ntitle: Tin\ndate：2024-01-05\n---\nNội dung.\n", 3, 5, "`date` is followed by a full-width colon"),
         // A quoted value on two lines is YAML: the mistake is the later one.
         ("---\ntitle: \"Hội nghị\n  toàn tỉnh\"\ndate: 2024-01-05\nsummary: a: b\n---\nNội dung.\n", 5, 11, "a value with `: ` in it must be quoted"),
     ])

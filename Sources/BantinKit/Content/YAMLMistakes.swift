@@ -1,12 +1,53 @@
 /// The usual causes of malformed front matter, found where the editor made them rather than
-/// where YAML gave up: a quote left open (YAML reads on to the next quote, lines later), and a
-/// field indented under another (YAML reads it as the rest of that field's value).
+/// where YAML gave up: a space or colon pasted from a word processor, a quote left open (YAML
+/// reads on to the next quote, lines later) or closed too early (by a quote inside the value),
+/// a list left open, a tab, and a field indented under another (YAML reads it as the rest of
+/// that field's value).
 enum YAMLMistakes {
     /// Where the mistake behind a YAML error at `errorLine` (1-based, in `yaml`) was made, and
     /// what it is; `nil` when it is none of the usual ones.
     static func cause(in yaml: String, errorLine: Int, problem: String) -> (line: Int, column: Int, message: String)? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard errorLine >= 1 else { return nil }
+        let upToError = lines.prefix(errorLine)
+        // A no-break space after `key:`, or a full-width colon: YAML sees no field there.
+        for (index, line) in upToError.enumerated() {
+            var k = 0
+            while k < line.count, isKeyByte(line[k]) { k += 1 }
+            guard k > 0 else { continue }
+            let key = String(decoding: line[..<k], as: UTF8.self)
+            if line[k...].starts(with: [0x3A, 0xC2, 0xA0]) {
+                return (index + 1, k + 2, "the space after `\(key):` is a no-break space (pasted from a word processor?), which YAML does not read as one: type an ordinary space")
+            }
+            if line[k...].starts(with: [0xEF, 0xBC, 0x9A]) {
+                return (index + 1, k + 1, "`\(key)` is followed by a full-width colon `：`: type `:` (and a space)")
+            }
+        }
+        if errorLine <= lines.count {
+            let line = lines[errorLine - 1]
+            if line.first == UInt8(ascii: "\t") {
+                return (errorLine, 1, "this line starts with a tab, which YAML does not take for indentation: indent with spaces (a field starts at the beginning of its line)")
+            }
+            // A quote inside a quoted value closes it: what follows is not YAML.
+            if let open = openingQuote(in: line), let close = closing(line[open], in: line, from: open + 1),
+                let rest = line[(close + 1)...].first(where: { $0 != UInt8(ascii: " ") }), rest != UInt8(ascii: "#")
+            {
+                let quote = line[open] == UInt8(ascii: "\"") ? "\"" : "'"
+                let other = quote == "\"" ? "'" : "\""
+                return (errorLine, column(ofByte: close, in: line), "the quote \(quote) here closes the value the quote at column \(open + 1) opened, before its end: write a quote inside the value as “ ”, or quote the value with \(other) instead")
+            }
+        }
+        // A list (`[…]`) opened and not closed on its line.
+        if problem.contains("expected ',' or ']'") {
+            for index in stride(from: min(errorLine, lines.count) - 1, through: 0, by: -1) {
+                let line = lines[index]
+                if let colon = valueColon(in: line, from: 0), let open = line[(colon + 1)...].firstIndex(where: { $0 != UInt8(ascii: " ") }),
+                    line[open] == UInt8(ascii: "["), !line.contains(UInt8(ascii: "]"))
+                {
+                    return (index + 1, open + 1, "the list opened with [ here is not closed with ] on its line: close it, as in `directives: [\"01-KL/TW\", \"05-CT/TW\"]`")
+                }
+            }
+        }
         // A quote opened up to the error's line, not closed on its line, that runs on to the error.
         var index = 0
         while index < min(errorLine, lines.count) {
@@ -36,6 +77,12 @@ enum YAMLMistakes {
     /// The 1-based column of a quote that opens a value (after `key: ` or `- `) and is not closed
     /// on the line (`closing`).
     static func openQuote(in line: [UInt8]) -> Int? {
+        guard let start = openingQuote(in: line) else { return nil }
+        return closing(line[start], in: line, from: start + 1) == nil ? start + 1 : nil
+    }
+
+    /// Where a quote that opens a value (after `key: ` or `- `) is.
+    private static func openingQuote(in line: [UInt8]) -> Int? {
         var start = line.prefix { $0 == UInt8(ascii: " ") }.count
         if line.count > start + 1, line[start] == UInt8(ascii: "-"), line[start + 1] == UInt8(ascii: " ") {
             start += 2
@@ -45,7 +92,12 @@ enum YAMLMistakes {
         }
         while start < line.count, line[start] == UInt8(ascii: " ") { start += 1 }
         guard start < line.count, line[start] == UInt8(ascii: "\"") || line[start] == UInt8(ascii: "'") else { return nil }
-        return closing(line[start], in: line, from: start + 1) == nil ? start + 1 : nil
+        return start
+    }
+
+    /// The 1-based column, in characters, of the byte at `offset` of `line`.
+    private static func column(ofByte offset: Int, in line: [UInt8]) -> Int {
+        line[..<offset].count { $0 & 0xC0 != 0x80 } + 1
     }
 
     /// The index of the line below where the quote left open at `column` (1-based) of line
