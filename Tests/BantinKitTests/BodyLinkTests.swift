@@ -108,6 +108,10 @@ import Testing
         ("[mục](#khong-co)", "`#khong-co` is not a heading of this text (it has no headings)"),
         ("![ảnh](05/nghe-an.md)", "is a text, not a picture"),
         ("![ảnh](media/hoi-nghi.png)", "did you mean `../../media/hoi-nghi.png`?"),
+        // A typo, another case, another month's folder: the file most likely meant.
+        ("[typo](05/tien-gaing.md)", "there is no content/articles/2023/05/tien-gaing.md; did you mean `05/tien-giang.md`?"),
+        ("[hoa](05/Nghe-An.md)", "did you mean `05/nghe-an.md`?"),
+        ("[tháng](06/tien-giang.md)", "did you mean `05/tien-giang.md`?"),
     ])
     func aLinkThatLeadsNowhereIsAnErrorAtItsLineAndColumn(link: String, message: String) throws {
         let site = try Self.site(withBody: "Dòng đầu.\n\nMở đầu, \(link) ở giữa.")

@@ -303,7 +303,16 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(catalog == nil)
         let error = try #require(onlyError(diagnostics))
         #expect(error.file == "content/articles/a.md")
-        #expect(error.message.contains("khong-ton-tai"))
+        #expect(error.message.contains("khong-ton-tai") && !error.message.contains("did you mean"))
+    }
+
+    /// A slug a letter or two off a published one is told that one.
+    @Test func aMisspeltRelatedSlugIsToldTheNearestOne() throws {
+        let site = try makeSite()
+        try site.write("content/articles/a.md", article(title: "Tin một", extra: "related: [nghe-an-chi-bo-lam-theo-bac-tu-viec-nhoo]\n"))
+        try site.write("content/articles/b.md", article(title: "Nghệ An: chi bộ làm theo Bác từ việc nhỏ"))
+        let error = try #require(onlyError(load(site).1))
+        #expect(error.message.contains("(did you mean `nghe-an-chi-bo-lam-theo-bac-tu-viec-nho`?)"), "\(error.message)")
     }
 
     @Test func relatedToExistingArticle() throws {

@@ -162,6 +162,8 @@ struct BodyLinkResolver {
         if catalog.isFolder(resolved) { message = "`\(written)` is a folder; link to a file in it" }
         if !written.hasPrefix("/"), catalog.target(at: written) != nil, let relative = ContentPath.relative(written, from: document) {
             message += "; paths are relative to this file: did you mean `\(relative)`?"
+        } else if !catalog.isFolder(resolved), let near = catalog.nearest(to: resolved), let relative = ContentPath.relative(near, from: document) {
+            message += "; did you mean `\(relative)`?"
         }
         return message
     }

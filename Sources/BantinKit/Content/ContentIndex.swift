@@ -68,6 +68,24 @@ struct ContentIndex {
 
     func target(at path: String) -> ResolvedLink.Target? { targets[path] }
 
+    /// The file a link to the missing `path` most likely meant: the one file of that name
+    /// elsewhere (another month's folder), else the nearest name in its folder (a typo, another
+    /// case), if near enough.
+    func nearest(to path: String) -> String? {
+        let (folder, name) = Self.split(path)
+        let sameName = targets.keys.filter { Self.split($0).name == name }
+        if sameName.count == 1 { return sameName[0] }
+        let siblings = targets.keys.filter { Self.split($0).folder == folder }.map { Self.split($0).name }
+        let lower = name.lowercased()
+        let scored = siblings.map { (String($0), Suggestion.distance(lower, $0.lowercased())) }.filter { $0.1 <= max(2, name.count / 6) }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }.map { folder.isEmpty ? String($0.0) : folder + "/" + $0.0 }
+    }
+
+    private static func split(_ path: String) -> (folder: Substring, name: Substring) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", Substring(path)) }
+        return (path[..<slash], path[path.index(after: slash)...])
+    }
+
     /// Why the file at `path`, which is there, becomes nothing of the site (Markdown that is not
     /// read, a text that could not be read).
     func unused(_ path: String) -> String? { unused[path] }
