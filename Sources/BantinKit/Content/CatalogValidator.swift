@@ -48,8 +48,8 @@ enum CatalogValidator {
                 let p = at(article.positions.item("related", index))
                 var hint = allSlugs().contains(slug) ? " (that article is a draft)" : ""
                 // A slug one or two letters off (a typo), among the published ones.
-                if hint.isEmpty, let near = firstWithSlug.keys.map({ ($0.value, Suggestion.distance(slug, $0.value)) }).filter({ $0.1 <= max(2, slug.count / 8) }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
-                    hint = " (did you mean `\(near.0)`?)"
+                if hint.isEmpty, let near = Suggestion.nearest(to: slug, among: firstWithSlug.keys.map(\.value), within: max(2, slug.count / 8)) {
+                    hint = " (did you mean `\(near)`?)"
                 }
                 diagnostics.append(.error(article.file, line: p.line, column: p.column, "related article `\(slug)` does not exist\(hint); use the slug from its address bai-viet/<slug>/"))
             }

@@ -75,10 +75,8 @@ struct ContentIndex {
         let (folder, name) = Self.split(path)
         let sameName = targets.keys.filter { Self.split($0).name == name }
         if sameName.count == 1 { return sameName[0] }
-        let siblings = targets.keys.filter { Self.split($0).folder == folder }.map { Self.split($0).name }
-        let lower = name.lowercased()
-        let scored = siblings.map { (String($0), Suggestion.distance(lower, $0.lowercased())) }.filter { $0.1 <= max(2, name.count / 6) }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }.map { folder.isEmpty ? String($0.0) : folder + "/" + $0.0 }
+        let siblings = targets.keys.filter { Self.split($0).folder == folder }.map { String(Self.split($0).name) }
+        return Suggestion.nearest(to: String(name), among: siblings, within: max(2, name.count / 6)).map { folder.isEmpty ? $0 : folder + "/" + $0 }
     }
 
     private static func split(_ path: String) -> (folder: Substring, name: Substring) {

@@ -243,11 +243,14 @@ extension SourcePosition {
     }
 }
 
-/// "Did you mean …?" for misspelt field names.
+/// "Did you mean …?" for misspelt field names, slugs and file names.
 enum Suggestion {
-    static func nearest(to word: String, among candidates: [String]) -> String? {
+    /// The candidate fewest edits away from `word` (case aside), if no more than `limit` (by
+    /// default a third of its length, at least 2); among equals, the first in order.
+    static func nearest(to word: String, among candidates: some Sequence<String>, within limit: Int? = nil) -> String? {
         let lower = word.lowercased()
-        let scored = candidates.map { ($0, distance(lower, $0)) }.filter { $0.1 <= max(2, lower.count / 3) }
+        let limit = limit ?? max(2, lower.count / 3)
+        let scored = candidates.map { ($0, distance(lower, $0.lowercased())) }.filter { $0.1 <= limit }
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
