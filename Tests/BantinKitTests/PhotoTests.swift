@@ -141,6 +141,19 @@ import Testing
         #expect(try site.snapshot() == before, "public/ was left as it was")
     }
 
+    /// A damaged photo is told in the same build as an error elsewhere (another article's bad
+    /// date), at the places that show it: the editor goes round once.
+    @Test func aDamagedPhotoIsToldBesideOtherErrors() throws {
+        let site = try Self.site()
+        let photo = site.root.appendingPathComponent("content/media/2023/anh.jpg")
+        let bytes = try Data(contentsOf: photo)
+        try site.write("content/media/2023/anh.jpg", bytes: Array(bytes.prefix(bytes.count / 2)))
+        try site.write("content/articles/2023/05/khac.md", "---\ntitle: Bài khác\ndate: 20/11/2026\n---\nNội dung.\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line)" }
+        #expect(errors.contains("content/articles/2023/05/khac.md:3"), "\(errors)")
+        #expect(errors.contains("\(Self.articleFile):4"), "the photo's error, at the article's `image:` line: \(errors)")
+    }
+
     /// A PNG whose header says 20,000 × 10,000 pixels and holds nothing else: decoding it would
     /// fail on the missing data, so the message about its size shows it was refused from the header.
     @Test func aPhotoOverOneHundredMegapixelsIsRefusedFromItsHeader() throws {

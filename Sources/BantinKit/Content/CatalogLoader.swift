@@ -11,9 +11,12 @@ public enum CatalogLoader {
     ///     articles whose files have not changed are taken from it instead of read again.
     ///   - now: seconds since 1970; articles dated after it wait (are left out) unless
     ///     `includeFuture`. By default every article is published.
+    ///   - whenRefused: more problems to report of a catalog refused for its errors (what could
+    ///     be read of it): so that an editor learns every problem in one build.
     static func load(
         content: URL, displayRoot: String, includeDrafts: Bool, now: Int64 = .max, includeFuture: Bool = false,
-        listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil }
+        listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil },
+        whenRefused: ((Catalog) -> [Diagnostic])? = nil
     ) -> (Catalog?, [Diagnostic]) {
         guard Directory.leadsToFolder(content.path) else {
             return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
@@ -59,8 +62,8 @@ public enum CatalogLoader {
         diagnostics += unlinkedDocuments(files.other, links: links, displayRoot: displayRoot)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
-        if diagnostics.hasErrors { return (nil, diagnostics) }
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
+        if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog) ?? [])) }
         catalog.schedule = schedule
         if schedule.waiting > 0 {
             let publishedTexts = Set(published.map(\.file))

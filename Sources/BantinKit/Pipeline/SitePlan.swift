@@ -120,7 +120,13 @@ extension SiteBuilder {
         var (catalog, diagnostics) = CatalogLoader.load(
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, now: options.now,
             includeFuture: options.includeFuture, listing: listing,
-            memory: memory.articles(zone:))
+            memory: memory.articles(zone:)
+        ) { refused in
+            // The photos are read all the same: a broken one is told in this build, not the next.
+            let photos = refused.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
+            let failures = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache).failures
+            return PhotoUses.diagnostics(failures, catalog: refused, contentName: options.contentName)
+        }
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems
         var baseURL = catalog?.config.baseURL
