@@ -234,13 +234,14 @@
     return found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
-  // 0 to 3: the query's words in order in the body, the sapo, the title (or subtitle); +4 when
-  // spelt as typed.
+  // 0 to 3: the query's words in order in the body (1), the sapo or the byline, place,
+  // category, codes and themes (2: an article listing the directive, or in the place, is
+  // about it), the title or subtitle (3); +4 when spelt as typed.
   function phraseScore(record, ts) {
-    var fields = [record[4], record[3], [record[1], record[6] || ""].join("\n")];
-    for (var i = 2; i >= 0; i--) {
-      var found = phrases(fields[i] || "", ts);
-      if (found.length) return i + 1 + (found[0][1] ? 4 : 0);
+    var fields = [[[record[1], record[6] || ""].join("\n"), 3], [record[3], 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4], 1]];
+    for (var i = 0; i < fields.length; i++) {
+      var found = phrases(fields[i][0] || "", ts);
+      if (found.length) return fields[i][1] + (found[0][1] ? 4 : 0);
     }
     return 0;
   }

@@ -491,6 +491,9 @@ def spelling_site(tmp_path_factory, bantin_bin) -> Path:
         "co-to.md": article_md("Những người giữ đảo", "2023-04-05T08:00:00+07:00", "Chuyến đi dài ngày trên biển.",
                                'subtitle: "Ghi chép từ huyện đảo Cô Tô"\n'),
         "bac-ninh.md": article_md("Bắc Ninh có tốc độ tăng trưởng cao", "2024-04-05T08:00:00+07:00", "Kinh tế phát triển."),
+        "chi-thi-liet-ke.md": article_md("Học tập ở xã Tân Lập", "2023-06-05T08:00:00+07:00", "Chi bộ triển khai học tập.",
+                                         'directives: ["05-CT/TW"]\n'),
+        "chi-thi-nhac.md": article_md("Tin vắn tháng sáu", "2024-06-05T08:00:00+07:00", "Có nhắc Chỉ thị 05-CT/TW trong phần kết."),
         "khuyen-hoc.md": article_md(
             "Khuyến học ở vùng cao", "2023-05-05T08:00:00+07:00",
             "Xã lập quỹ hỗ trợ khuyến nông và học tập cho bà con. " + "Mỗi thôn cử người theo dõi, báo cáo định kỳ. " * 8
@@ -525,3 +528,9 @@ def test_the_passage_shown_is_where_the_words_stand_in_order(driver, spelling_si
     found = results(driver)
     assert found[0]["title"] == "Khuyến học ở vùng cao"
     assert "quỹ khuyến học trao" in found[0]["snippet"], found[0]["snippet"]
+
+
+def test_an_article_listing_the_directive_comes_before_one_that_mentions_it(driver, spelling_site):
+    open_search(driver, spelling_site, "q=05-CT/TW")
+    found = results(driver)
+    assert [r["title"] for r in found[:2]] == ["Học tập ở xã Tân Lập", "Tin vắn tháng sáu"], [r["title"] for r in found]
