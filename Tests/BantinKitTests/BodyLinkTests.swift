@@ -79,6 +79,26 @@ import Testing
         #expect(errors == ["5:10", "5:57", "7:7"], "\(errors)")
     }
 
+    /// What is no such link: a link whose text ends in `]` before words in parentheses, brackets
+    /// escaped or written as entities (even with the same text in code further on); words in
+    /// brackets and parentheses that look like no address are a warning, not an error.
+    @Test func bracketsThatAreNoLinkWithASpaceAreLeftAloneOrWarned() throws {
+        let site = try Self.site(withBody: """
+            Tải [Quyết định [bản PDF]](https://example.org/qd.pdf)(dung lượng 2 MB) về máy.
+
+            Trích: \\[x\\](a b.md) và &#91;y&#93;(c d.md) như thế.
+
+            Tài liệu [1](trang 5 và 6) nói rõ.
+
+            ```
+            [y](c d.md)
+            ```
+            """)
+        let report = try site.build()
+        let found = report.diagnostics.filter { $0.message.hasPrefix("this link is shown as written") }
+        #expect(found.map { "\($0.severity) \($0.line):\($0.column)" } == ["warning 9:12"], "\(found)")
+    }
+
     @Test func linksToOtherFilesUnderContentBecomeTheirAddresses() throws {
         let markdown = """
             ![Hội nghị](../../media/hoi-nghi.png) [văn bản](/docs/van-ban.pdf#page=2) [chỉ thị](../../directives/05-ct-tw.md)

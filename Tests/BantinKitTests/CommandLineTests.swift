@@ -155,6 +155,9 @@ import Testing
         let build = try run(["build", "--output", "dangl"], in: site.root)
         #expect(build.status == 1 && build.stderr.contains("dangl is a link to khong-co/ban-tin, in a folder that does not exist"), "\(build)")
         #expect(!site.exists("khong-co"))
+        // A folder that is no link is made, however deep, as before.
+        let deep = try run(["build", "--output", "ban-dung/a/public"], in: site.root)
+        #expect(deep.status == 0 && site.exists("ban-dung/a/public/index.html"), "\(deep)")
     }
 
     @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {

@@ -44,6 +44,12 @@ import Testing
         let page = try site.read(Self.may)
         #expect(page.contains("99-NQ/TW</strong></a></li>"), "\(page)")
         #expect(page.contains("Chuyên đề năm 2023</strong></a></li>"))
+        // No author, source or place: no byline, empty or not.
+        #expect(!page.contains("class=\"byline\""))
+        #expect(!(try site.read("public/bai-viet/dang-bo-khoi-to-chuc-hoi-nghi/index.html")).contains("class=\"byline\""))
+        // A field left empty is there, under the name templates use, as an empty list.
+        let fields = TemplateFields(ArticleFields())
+        #expect(fields.value(named: "image_caption").map { !$0.isTruthy } == true && fields.value(named: "subtitle") != nil)
     }
 
     @Test func theCoverShowsTheBulletinTheIssueTheMonthAndTheLeadPhoto() throws {

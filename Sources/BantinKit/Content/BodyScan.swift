@@ -71,10 +71,12 @@ enum BodyScan {
         return shifted(found, by: bodyLine - 1)
     }
 
-    /// An error at each `[text](address)` left as text because its address has a space.
+    /// At each `[text](address)` left as text because its address has a space: an error when
+    /// the address looks like a file or an address (the link is lost), else a warning (words in
+    /// brackets and parentheses may be meant as they are).
     static func unlinkedErrors(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.unlinked.map {
-            $0.diagnostic(.error, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20")
+            $0.position.diagnostic($0.looksLikeAddress ? .error : .warning, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20 (or, to keep the brackets as text, write \\[ and \\])")
         }
     }
 
@@ -127,7 +129,7 @@ enum BodyScan {
         var moved = references
         for index in moved.links.indices { moved.links[index].position.line += lines }
         for index in moved.mentions.indices { moved.mentions[index].position.line += lines }
-        for index in moved.unlinked.indices { moved.unlinked[index].line += lines }
+        for index in moved.unlinked.indices { moved.unlinked[index].position.line += lines }
         return moved
     }
 }

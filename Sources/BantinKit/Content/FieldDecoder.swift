@@ -244,18 +244,25 @@ extension NodeDecodable {
 /// Each property's default, by front-matter key: what an absent or unreadable field takes.
 /// Found once per model type (by reflecting its `init()`).
 enum FieldDefaults {
-    private nonisolated(unsafe) static var known: [ObjectIdentifier: [String: Any]] = [:]
+    private nonisolated(unsafe) static var known: [ObjectIdentifier: (defaults: [String: Any], names: [String])] = [:]
     private static let lock = NSLock()
 
-    static func of<Model: FrontMatterFields>(_ type: Model.Type) -> [String: Any] {
+    static func of<Model: FrontMatterFields>(_ type: Model.Type) -> [String: Any] { reflected(type).defaults }
+
+    /// The model's front-matter keys, in the order of its properties.
+    static func names<Model: FrontMatterFields>(of type: Model.Type) -> [String] { reflected(type).names }
+
+    private static func reflected<Model: FrontMatterFields>(_ type: Model.Type) -> (defaults: [String: Any], names: [String]) {
         lock.lock()
         defer { lock.unlock() }
-        if let defaults = known[ObjectIdentifier(type)] { return defaults }
-        var defaults: [String: Any] = [:]
+        if let found = known[ObjectIdentifier(type)] { return found }
+        var found: (defaults: [String: Any], names: [String]) = ([:], [])
         for child in Mirror(reflecting: Model()).children {
-            if let label = child.label { defaults[FieldDecoding.key(label)] = child.value }
+            guard let label = child.label else { continue }
+            found.defaults[FieldDecoding.key(label)] = child.value
+            found.names.append(FieldDecoding.key(label))
         }
-        known[ObjectIdentifier(type)] = defaults
-        return defaults
+        known[ObjectIdentifier(type)] = found
+        return found
     }
 }

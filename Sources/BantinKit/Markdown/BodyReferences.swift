@@ -24,8 +24,8 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     /// For an article: the mentions of codes its `directives` do not list.
     public var mentions: [DirectiveMention] = []
     /// Where a `[text](address)` is shown as it is written, its address holding a space (which
-    /// Markdown does not allow): the `](` of each.
-    public var unlinked: [SourcePosition] = []
+    /// Markdown does not allow).
+    var unlinked: [UnlinkedLinks.Found] = []
 
     public init(links: [BodyLink] = [], mentions: [DirectiveMention] = []) {
         self.links = links

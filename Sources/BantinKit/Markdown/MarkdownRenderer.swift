@@ -133,27 +133,7 @@ public struct MarkdownRenderer: Sendable {
                         let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? (line, column + range.lowerBound)
                         found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
                     }
-                    // A run of text nodes (a failed link's brackets are nodes of their own, an address
-                    // in it may have become an autolink), read once from its first.
-                    guard inRun.insert(node).inserted else { return }
-                    var run: [UInt8] = Array(text)
-                    var next = cmark_node_next(node)
-                    while let sibling = next {
-                        let type = cmark_node_get_type(sibling)
-                        if type == CMARK_NODE_TEXT, let more = cmark_node_get_literal(sibling) {
-                            inRun.insert(sibling)
-                            run += UnsafeBufferPointer(start: UnsafeRawPointer(more).assumingMemoryBound(to: UInt8.self), count: strlen(more))
-                        } else if type == CMARK_NODE_LINK {
-                            run += DocumentWalk.textContent(sibling).utf8
-                        } else {
-                            break
-                        }
-                        next = cmark_node_next(sibling)
-                    }
-                    for written in UnlinkedLinks.find(in: run) {
-                        let at = lines.find(written, line: line, fromByteColumn: column) ?? (line, column)
-                        found.unlinked.append(lines.position(line: at.line, byteColumn: at.byteColumn))
-                    }
+                    found.unlinked += UnlinkedLinks.find(startingAt: node, read: &inRun, lines: lines)
                 }
             }
             return found
@@ -215,7 +195,7 @@ extension MarkdownRenderer {
 
 /// One pass over a parsed document: every heading gets its id (unique, from its text), and each
 /// link, image and text node of running text (not in a link or heading) is shown to `visit`.
-private enum DocumentWalk {
+enum DocumentWalk {
     enum Item {
         case link(OpaquePointer, isImage: Bool)
         case text(OpaquePointer)

@@ -107,7 +107,9 @@ public enum SiteBuilder {
         let followed = followingOutputLink(options)
         // A link into a folder that does not exist: most likely a mistyped target, whose folders
         // a build would make anywhere. (The folder it names may be missing: the build makes it.)
-        if followed.output != options.output.standardizedFileURL, !Directory.leadsToFolder(followed.output.deletingLastPathComponent().path) {
+        if Directory.linkStatus(options.output.path).map({ $0.st_mode & S_IFMT == S_IFLNK }) == true,
+            !Directory.leadsToFolder(followed.output.deletingLastPathComponent().path)
+        {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)) ?? followed.output.path
             throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")])
         }

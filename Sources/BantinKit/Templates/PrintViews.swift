@@ -89,7 +89,7 @@ final class PrintArticleView: TemplateObject, Sendable {
         case "total": .text(String(total))
         case "anchor": .text(anchor)
         case "body": .utf8(body)
-        case "byline": .bool(card.value(named: "author") != nil || card.value(named: "source") != nil || card.value(named: "location") != nil)
+        case "byline": .bool(card.has("author") || card.has("source") || card.has("location"))
         case "directives": TemplateValue.nonEmpty(directives)
         case "themes": TemplateValue.nonEmpty(themes)
         case "has_terms": .bool(!directives.isEmpty || !themes.isEmpty)

@@ -12,16 +12,16 @@ public final class TemplateFields: TemplateObject, @unchecked Sendable {
         values.reserveCapacity(20)
     }
 
-    /// The fields of `model`. One it leaves empty (`nil`) is there all the same, as an empty list:
-    /// inside a section of another object (a directive's in an article's), `{{#title}}` then
-    /// stops at this one, rather than showing the outer object's `title`.
-    public convenience init(_ model: some Encodable) {
+    /// The fields of `model`. One it leaves empty (`nil`, empty text or list) is there all the
+    /// same, as an empty list: inside a section of another object (a directive's in an
+    /// article's), `{{#title}}` then stops at this one, rather than showing the outer object's
+    /// `title`. Names as templates see them (`image_caption`), found once per model type.
+    convenience init<Model: FrontMatterFields>(_ model: Model) {
         self.init()
         try? model.encode(to: TemplateValueEncoder(into: .fields(self)))
-        for child in Mirror(reflecting: model).children {
-            let value = Mirror(reflecting: child.value)
-            guard let label = child.label, value.displayStyle == .optional, value.children.isEmpty, self.value(named: label) == nil else { continue }
-            set(label, .list([]))
+        for name in FieldDefaults.names(of: Model.self) where value(named: name) == nil {
+            names.append(name)
+            values.append(.list([]))
         }
     }
 

@@ -37,6 +37,11 @@ public protocol TemplateObject: AnyObject, Sendable {
     func value(named name: String) -> TemplateValue?
 }
 
+extension TemplateObject {
+    /// Whether the value of `name` is there and not empty (what `{{#name}}` renders for).
+    func has(_ name: String) -> Bool { value(named: name)?.isTruthy == true }
+}
+
 extension TemplateValue {
     /// `.text`, or `nil` when the text is empty, so that `{{#x}}…{{/x}}` tests for presence.
     static func nonEmpty(_ text: String?) -> TemplateValue? {
