@@ -215,8 +215,12 @@
   // block (a line of the body: a paragraph, heading, list item or table row); a group per word.
   function phrasePattern(ts) {
     var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")[\\p{L}\\p{N}\\p{M}]*"; });
-    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), "gud");
+    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), INDICES ? "gud" : "gu");
   }
+
+  // Whether the browser gives a match's groups their places (the `d` flag; older ones do not,
+  // and then a phrase counts as not spelt as typed).
+  var INDICES = (function () { try { return new RegExp("a", "d").hasIndices === true; } catch (err) { return false; } })();
 
   // Where the query's words stand in order in `text`: [start of the first word, spelt as typed
   // (each word typed with diacritics is spelt so there)], those spelt as typed first.
@@ -224,7 +228,14 @@
     if (ts.length < 2) return [];
     var f = foldWithMap(text), re = phrasePattern(ts), found = [], m;
     while ((m = re.exec(f.text)) !== null) {
-      var indices = m.indices, typed = ts.every(function (t, k) {
+      var indices = m.indices;
+      if (!indices) {
+        var lead = m[0].length - m[0].replace(/^[^\p{L}\p{N}\p{M}]/u, "").length;
+        found.push([f.map[m.index + lead], false]);
+        re.lastIndex = m.index + lead + m[1].length;
+        continue;
+      }
+      var typed = ts.every(function (t, k) {
         var at = indices[k + 1];
         return !t.marked || spelling(text.slice(f.map[at[0]], f.map[at[1]])) === t.exact;
       });
