@@ -16,8 +16,18 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     public init?(_ raw: String) {
         let text = raw.trimmingSpaces
         guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: text) else { return nil }
-        self.text = text.contains(where: \.isUppercase) ? text : text.uppercased()
+        self.text = Self.hasCapital(text) ? text : text.uppercased()
         self.slug = slug
+    }
+
+    /// Whether `text` has a capital letter: an ASCII one found on its bytes (nearly every code).
+    private static func hasCapital(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.contains(where: \.isUppercase)
     }
 
     /// `number-LETTERS/LETTERS…`, letters in any script.
