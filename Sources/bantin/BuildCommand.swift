@@ -79,7 +79,7 @@ enum Console {
         } catch {
             TerminalProgress.clear()
             printDiagnostics(error.diagnostics)
-            Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName))
+            Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName, outputExists: FileManager.default.fileExists(atPath: options.output.path)))
             return false
         }
     }

@@ -74,6 +74,7 @@ import Testing
         let twoErrors: [Diagnostic] = [.error("a.md", "x"), .error("b.md", "y"), .warning("c.md", "z")]
         #expect(BuildSummary.failure(twoErrors, output: "out") == "Build failed: 2 errors, 1 warning; out/ was left unchanged.")
         #expect(BuildSummary.failure([], output: "public") == "Build failed: 0 errors, 0 warnings; public/ was left unchanged.")
+        #expect(BuildSummary.failure(twoErrors, output: "moi", outputExists: false) == "Build failed: 2 errors, 1 warning; nothing was written to moi/.")
     }
 
     @Test(arguments: [

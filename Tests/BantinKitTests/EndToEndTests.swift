@@ -37,6 +37,18 @@ import Testing
         #expect(!(try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")).contains("story-subtitle"))
     }
 
+    /// The gap between page numbers is no list item a screen reader reads out, nor a box that
+    /// looks like a link.
+    @Test func aGapInThePageNumbersIsHiddenFromScreenReaders() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\nper_page: 1\n")
+        for n in 1...12 { try site.write("content/articles/b\(n).md", article(title: "Bài \(n)", date: "2023-05-\(String(format: "%02d", n))")) }
+        try site.build()
+        let page = try site.read("public/index.html")
+        #expect(page.contains("<li aria-hidden=\"true\"><span class=\"pagination-gap\">…</span></li>"), "\(page)")
+        #expect(!page.contains("<li><span class=\"pagination-gap\""))
+    }
+
     @Test func everyInternalLinkAndImageResolves() throws {
         let site = try TestSite(content: "bulletin")
         let report = try site.build()

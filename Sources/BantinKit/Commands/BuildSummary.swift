@@ -16,10 +16,11 @@ public enum BuildSummary {
         return [line] + report.notes.map { "note: \($0)" }
     }
 
-    /// The line printed after a failed build, counting the problems it found.
-    public static func failure(_ diagnostics: [Diagnostic], output: String) -> String {
+    /// The line printed after a failed build, counting the problems it found; `outputExists`:
+    /// whether there is an output folder it left as it was (none is made by a failed build).
+    public static func failure(_ diagnostics: [Diagnostic], output: String, outputExists: Bool = true) -> String {
         let errors = counted(diagnostics.errorCount, "error"), warnings = counted(diagnostics.warningCount, "warning")
-        return "Build failed: \(errors), \(warnings); \(output)/ was left unchanged."
+        return "Build failed: \(errors), \(warnings); " + (outputExists ? "\(output)/ was left unchanged." : "nothing was written to \(output)/.")
     }
 
     /// `340 ms` under a second, `1.25 s` from a second on.
