@@ -182,6 +182,19 @@ import Testing
         #expect(warnings.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:7:1", "content/articles/a.md:15:4"], "\(warnings)")
     }
 
+    /// A heading more than one level below the one before it (the title first) skips a level:
+    /// a warning at it; fenced code and a closing `##` are no headings of their own.
+    @Test func aHeadingThatSkipsALevelIsAWarningAtItsLine() throws {
+        let site = try TestSite()
+        let body = "### Mở đầu\n\n## Phần một\n\n#### Chi tiết\n\n```\n#### trong mã\n```\n\n## Phần hai ##\n\n### Đúng\n"
+        try site.write("content/articles/a.md", article(title: "Bài", body: body))
+        let warnings = try site.build().diagnostics.filter { $0.message.contains("skips a level") }
+        #expect(warnings.map { "\($0.line): \($0.message)" } == [
+            "5: a `###` heading right after the title skips a level, which screen readers move through: write `##`",
+            "9: a `####` heading after a `##` heading skips a level, which screen readers move through: write `###`",
+        ], "\(warnings)")
+    }
+
     /// `TƯ` typed for the `TW` of a listed code: the warning names the code as listed.
     @Test func aCodeTypedWithTƯIsToldItsListedSpelling() throws {
         let site = try TestSite()

@@ -16,50 +16,52 @@ enum BodyScan {
         }
     }
 
-    /// A `#` heading in a body is a second title on the article's page (and of the title's rank
-    /// in the print edition): a warning at each, outside fenced code. Lines are looked at only
-    /// when the body has a `#` at all.
+    /// The headings of a body, outside fenced code, each warned when it misleads a reader: a
+    /// `#` heading is a second title on the article's page (and of the title's rank in the print
+    /// edition); a heading more than one level below the one before it (the title's `#` first)
+    /// skips a level, which screen readers move through. Read on bytes, a line at a time, only
+    /// when some line starts with `#`.
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
         var body = body
-        guard body.withUTF8(mayHoldTitleHeading) else { return [] }
-        var warnings: [Diagnostic] = []
-        var fence: Substring? = nil
-        for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == " " }.count
-            guard indent <= 3 else { continue }
-            let text = line.dropFirst(indent)
-            if let open = fence {
-                if text.hasPrefix(open) { fence = nil }
-                continue
+        return body.withUTF8 { bytes -> [Diagnostic] in
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil else { return [] }
+            var warnings: [Diagnostic] = []
+            var fence: (byte: UInt8, count: Int)? = nil
+            var previous = 1, lineStart = 0, index = 0
+            while lineStart < bytes.count {
+                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                defer { lineStart = lineEnd + 1; index += 1 }
+                var at = lineStart
+                while at < lineEnd, at - lineStart < 4, bytes[at] == UInt8(ascii: " ") { at += 1 }
+                guard at - lineStart <= 3, at < lineEnd else { continue }
+                let first = bytes[at]
+                var run = at
+                while run < lineEnd, bytes[run] == first { run += 1 }
+                if let open = fence {
+                    // Closed by a run of the same character at least as long.
+                    if first == open.byte, run - at >= open.count { fence = nil }
+                    continue
+                }
+                if (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")), run - at >= 3 {
+                    fence = (first, run - at)
+                    continue
+                }
+                let level = run - at
+                guard first == UInt8(ascii: "#"), level <= 6, run == lineEnd || bytes[run] == UInt8(ascii: " ") || bytes[run] == UInt8(ascii: "\t") else { continue }
+                let column = at - lineStart + 1
+                if level == 1 {
+                    warnings.append(.warning(file, line: bodyLine + index, column: column,
+                        "a `#` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)"))
+                } else if level > previous + 1 {
+                    let marks = String(repeating: "#", count: level), above = String(repeating: "#", count: previous + 1)
+                    let after = previous == 1 ? "right after the title" : "after a `\(String(repeating: "#", count: previous))` heading"
+                    warnings.append(.warning(file, line: bodyLine + index, column: column,
+                        "a `\(marks)` heading \(after) skips a level, which screen readers move through: write `\(above)`"))
+                }
+                previous = level
             }
-            if text.hasPrefix("```") || text.hasPrefix("~~~") {
-                // Closed by a run of the same character at least as long.
-                fence = text.prefix { $0 == text.first }
-                continue
-            }
-            if text == "#" || text.hasPrefix("# ") || text.hasPrefix("#\t") {
-                warnings.append(.warning(file, line: bodyLine + index, column: indent + 1,
-                    "a `#` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)"))
-            }
+            return warnings
         }
-        return warnings
-    }
-
-    /// Whether some `#` starts a line (after at most three spaces) and is followed by a blank or
-    /// the line's end: each `#` found with `memchr`, most bodies' being those of `##`.
-    private static func mayHoldTitleHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var at = 0
-        while at < bytes.count, let hit = memchr(base + at, Int32(UInt8(ascii: "#")), bytes.count - at) {
-            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-            at = offset + 1
-            let next = at < bytes.count ? bytes[at] : UInt8(ascii: "\n")
-            guard next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else { continue }
-            var start = offset
-            while start > 0, offset - start < 3, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
-            if start == 0 || bytes[start - 1] == UInt8(ascii: "\n") { return true }
-        }
-        return false
     }
 
     /// The references of a directive's or theme's description: its links (its mentions need no warning).
