@@ -79,7 +79,9 @@ enum Console {
         } catch {
             TerminalProgress.clear()
             printDiagnostics(error.diagnostics)
-            Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName, outputExists: FileManager.default.fileExists(atPath: options.output.path)))
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder)
+            Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName, outputBefore: !exists ? .none : isFolder.boolValue ? .folder : .other))
             return false
         }
     }

@@ -99,6 +99,26 @@ import Testing
         #expect(found.map { "\($0.severity) \($0.line):\($0.column)" } == ["warning 9:12"], "\(found)")
     }
 
+    /// Each is found where it is written, after the one before (an escaped one first does not
+    /// hide a real one); a title, an anchor or a query after the file's name still makes it an
+    /// error; a `/` after a space or a number with a dot is no address.
+    @Test func eachLinkWithASpaceIsFoundAtItsOwnPlace() throws {
+        let site = try Self.site(withBody: """
+            Ghi chú \\[a\\](b c.md) rồi [bài](b c.md) thật.
+
+            Hai lần [a](b c.md) và [a](b c.md).
+
+            ![ảnh](ảnh chi bộ.jpg "Chú thích") và [bài](bài viết.md#phan-2) và [tệp](tai lieu.pdf?v=2).
+
+            [khoản 1](xem Điều 5.2) và [Kết luận](số 01-KL/TW) và [ảnh](Ảnh: TTXVN/Vietnam+).
+            """)
+        let found = site.failingBuild().filter { $0.message.hasPrefix("this link is shown as written") }
+        #expect(found.map { "\($0.severity) \($0.line):\($0.column)" } == [
+            "error 5:31", "error 7:11", "error 7:26", "error 9:6", "error 9:43", "error 9:72",
+            "warning 11:9", "warning 11:37", "warning 11:59",
+        ], "\(found)")
+    }
+
     @Test func linksToOtherFilesUnderContentBecomeTheirAddresses() throws {
         let markdown = """
             ![Hội nghị](../../media/hoi-nghi.png) [văn bản](/docs/van-ban.pdf#page=2) [chỉ thị](../../directives/05-ct-tw.md)

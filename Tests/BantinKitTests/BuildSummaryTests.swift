@@ -74,7 +74,8 @@ import Testing
         let twoErrors: [Diagnostic] = [.error("a.md", "x"), .error("b.md", "y"), .warning("c.md", "z")]
         #expect(BuildSummary.failure(twoErrors, output: "out") == "Build failed: 2 errors, 1 warning; out/ was left unchanged.")
         #expect(BuildSummary.failure([], output: "public") == "Build failed: 0 errors, 0 warnings; public/ was left unchanged.")
-        #expect(BuildSummary.failure(twoErrors, output: "moi", outputExists: false) == "Build failed: 2 errors, 1 warning; nothing was written to moi/.")
+        #expect(BuildSummary.failure(twoErrors, output: "moi", outputBefore: .none) == "Build failed: 2 errors, 1 warning; moi/ was not made.")
+        #expect(BuildSummary.failure(twoErrors, output: "tep", outputBefore: .other) == "Build failed: 2 errors, 1 warning; tep was left unchanged.")
     }
 
     @Test(arguments: [

@@ -191,8 +191,13 @@ import Testing
         let warnings = try site.build().diagnostics.filter { $0.message.contains("skips a level") }
         #expect(warnings.map { "\($0.line): \($0.message)" } == [
             "5: a `###` heading right after the title skips a level, which screen readers move through: write `##`",
-            "9: a `####` heading after a `##` heading skips a level, which screen readers move through: write `###`",
+            "9: a `####` heading after a level-2 heading skips a level, which screen readers move through: write `###`",
         ], "\(warnings)")
+        // A heading underlined with `---` is one; code, HTML blocks and code inline are none.
+        let others = "Phần một\n--------\n\n### Ba\n\n```\n```js\n#### trong mã\n```\n\n<!--\n#### ghi chú\n-->\n\n<pre>\n#### sẵn\n</pre>\n\n``` mã ``` trong dòng\n\n##### Năm\n"
+        try site.write("content/articles/a.md", article(title: "Bài", body: others))
+        let more = try site.build().diagnostics.filter { $0.message.contains("skips a level") }.map { "\($0.line)" }
+        #expect(more == ["25"], "only `#####` after `###`: \(more)")
     }
 
     /// `TƯ` typed for the `TW` of a listed code: the warning names the code as listed.

@@ -16,11 +16,19 @@ public enum BuildSummary {
         return [line] + report.notes.map { "note: \($0)" }
     }
 
-    /// The line printed after a failed build, counting the problems it found; `outputExists`:
-    /// whether there is an output folder it left as it was (none is made by a failed build).
-    public static func failure(_ diagnostics: [Diagnostic], output: String, outputExists: Bool = true) -> String {
+    /// What is at the output when a build fails: a folder it left as it was, something else, or nothing.
+    public enum OutputBefore { case folder, other, none }
+
+    /// The line printed after a failed build, counting the problems it found; `output`: what is
+    /// there (a failed build makes no output folder).
+    public static func failure(_ diagnostics: [Diagnostic], output: String, outputBefore: OutputBefore = .folder) -> String {
         let errors = counted(diagnostics.errorCount, "error"), warnings = counted(diagnostics.warningCount, "warning")
-        return "Build failed: \(errors), \(warnings); " + (outputExists ? "\(output)/ was left unchanged." : "nothing was written to \(output)/.")
+        let left = switch outputBefore {
+        case .folder: "\(output)/ was left unchanged."
+        case .other: "\(output) was left unchanged."
+        case .none: "\(output)/ was not made."
+        }
+        return "Build failed: \(errors), \(warnings); " + left
     }
 
     /// `340 ms` under a second, `1.25 s` from a second on.

@@ -28,6 +28,7 @@ enum ArticleReader {
         diagnostics += problems.diagnostics
         let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
         diagnostics += BodyScan.unlinkedErrors(references, file: file)
+        diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         guard let slug, !diagnostics.hasErrors else {
             if ArticleChecks.listIsSound("directives", positions: decoded.positions, diagnostics: diagnostics) {
                 diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
@@ -35,7 +36,6 @@ enum ArticleReader {
             return (nil, diagnostics, references.links)
         }
         diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
-        diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         var hasher = StableHasher()
         hasher.add(split.body)
         let article = Article(

@@ -16,52 +16,109 @@ enum BodyScan {
         }
     }
 
-    /// The headings of a body, outside fenced code, each warned when it misleads a reader: a
-    /// `#` heading is a second title on the article's page (and of the title's rank in the print
-    /// edition); a heading more than one level below the one before it (the title's `#` first)
-    /// skips a level, which screen readers move through. Read on bytes, a line at a time, only
-    /// when some line starts with `#`.
+    /// The headings of a body (`#` to `######`, and a paragraph's line underlined with `===` or
+    /// `---`), outside fenced code and HTML blocks (comments, `<pre>`, `<script>`…), each warned
+    /// when it misleads a reader: a level-1 heading is a second title on the article's page (and
+    /// of the title's rank in the print edition); a heading more than one level below the one
+    /// before it (the title first) skips a level, which screen readers move through. Read on
+    /// bytes, a line at a time, only when the body has a `#`.
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
             guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil else { return [] }
             var warnings: [Diagnostic] = []
             var fence: (byte: UInt8, count: Int)? = nil
-            var previous = 1, lineStart = 0, index = 0
-            while lineStart < bytes.count {
-                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
-                defer { lineStart = lineEnd + 1; index += 1 }
-                var at = lineStart
-                while at < lineEnd, at - lineStart < 4, bytes[at] == UInt8(ascii: " ") { at += 1 }
-                guard at - lineStart <= 3, at < lineEnd else { continue }
-                let first = bytes[at]
-                var run = at
-                while run < lineEnd, bytes[run] == first { run += 1 }
-                if let open = fence {
-                    // Closed by a run of the same character at least as long.
-                    if first == open.byte, run - at >= open.count { fence = nil }
-                    continue
-                }
-                if (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")), run - at >= 3 {
-                    fence = (first, run - at)
-                    continue
-                }
-                let level = run - at
-                guard first == UInt8(ascii: "#"), level <= 6, run == lineEnd || bytes[run] == UInt8(ascii: " ") || bytes[run] == UInt8(ascii: "\t") else { continue }
-                let column = at - lineStart + 1
+            /// The end of an HTML block (`-->`, `</pre>`…) being skipped.
+            var htmlEnd: [UInt8]? = nil
+            // The level before (the title's first, in the body's or not), and whether the line
+            // before is a paragraph's (a `---` or `===` under it makes it a heading).
+            var previous = (level: 1, inBody: false), paragraphBefore = false
+            var lineStart = 0, index = 0
+            func warn(_ level: Int, column: Int, marks: String) {
                 if level == 1 {
                     warnings.append(.warning(file, line: bodyLine + index, column: column,
-                        "a `#` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)"))
-                } else if level > previous + 1 {
-                    let marks = String(repeating: "#", count: level), above = String(repeating: "#", count: previous + 1)
-                    let after = previous == 1 ? "right after the title" : "after a `\(String(repeating: "#", count: previous))` heading"
+                        "a `\(marks)` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)"))
+                } else if level > previous.level + 1 {
+                    let above = String(repeating: "#", count: previous.level + 1)
+                    let after = previous.inBody ? "after a level-\(previous.level) heading" : "right after the title"
                     warnings.append(.warning(file, line: bodyLine + index, column: column,
                         "a `\(marks)` heading \(after) skips a level, which screen readers move through: write `\(above)`"))
                 }
-                previous = level
+                previous = (level, true)
+            }
+            while lineStart < bytes.count {
+                let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                defer { lineStart = lineEnd + 1; index += 1 }
+                if let end = htmlEnd {
+                    if line.firstOffset(of: end) != nil { htmlEnd = nil }
+                    continue
+                }
+                var at = 0
+                while at < line.count, at < 4, line[at] == UInt8(ascii: " ") { at += 1 }
+                let blank = line[at...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+                guard at <= 3, !blank else {
+                    paragraphBefore = paragraphBefore && !blank && fence == nil
+                    continue
+                }
+                let first = line[at]
+                var run = at
+                while run < line.count, line[run] == first { run += 1 }
+                let rest = line[run...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+                if let open = fence {
+                    // Closed by a run of the same character at least as long, and nothing after it.
+                    if first == open.byte, run - at >= open.count, rest { fence = nil }
+                    continue
+                }
+                // A fence; a run of backticks followed by more backticks on its line is code inline.
+                if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), run - at >= 3, first == UInt8(ascii: "~") || !line[run...].contains(UInt8(ascii: "`")) {
+                    fence = (first, run - at)
+                    paragraphBefore = false
+                    continue
+                }
+                if first == UInt8(ascii: "<"), let end = Self.htmlBlockEnd(UnsafeBufferPointer(rebasing: line[at...])) {
+                    if line.firstOffset(of: end) == nil { htmlEnd = end }
+                    paragraphBefore = false
+                    continue
+                }
+                // `===` or `---` under a paragraph's line: a heading of level 1 or 2.
+                if paragraphBefore, first == UInt8(ascii: "=") || first == UInt8(ascii: "-"), rest {
+                    warn(first == UInt8(ascii: "=") ? 1 : 2, column: at + 1, marks: first == UInt8(ascii: "=") ? "===" : "---")
+                    paragraphBefore = false
+                    continue
+                }
+                let level = run - at
+                if first == UInt8(ascii: "#"), level <= 6, run == line.count || line[run] == UInt8(ascii: " ") || line[run] == UInt8(ascii: "\t") {
+                    warn(level, column: at + 1, marks: String(repeating: "#", count: level))
+                    paragraphBefore = false
+                    continue
+                }
+                paragraphBefore = !Self.startsBlock(line[at...])
             }
             return warnings
         }
+    }
+
+    /// What ends an HTML block a line starts (`<!--`, `<pre`, `<script`, `<style`, `<textarea`), if it is one.
+    private static func htmlBlockEnd(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if text.starts(with: "<!--".utf8) { return Array("-->".utf8) }
+        let lower = text.prefix(10).map { $0 | 0x20 }
+        for tag in ["pre", "script", "style", "textarea"] where lower.starts(with: Array(("<" + tag).utf8)) {
+            return Array("</\(tag)".utf8)
+        }
+        return nil
+    }
+
+    /// Whether a line's text starts a block of its own (a list item, a quote, a table row), under
+    /// which `---` is no heading's underline.
+    private static func startsBlock(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = text.first else { return true }
+        if first == UInt8(ascii: ">") || first == UInt8(ascii: "|") { return true }
+        let second = text.dropFirst().first
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") { return second == UInt8(ascii: " ") || second == nil }
+        let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        if !digits.isEmpty, let mark = text.dropFirst(digits.count).first { return mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") }
+        return false
     }
 
     /// The references of a directive's or theme's description: its links (its mentions need no warning).

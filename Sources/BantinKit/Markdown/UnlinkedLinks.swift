@@ -37,11 +37,12 @@ enum UnlinkedLinks {
         }
         let (line, column) = DocumentWalk.knownStart(of: node)
         let endLine = max(Int(cmark_node_get_end_line(last)), line)
+        // Each where it is written, within the run, after the one before; not after a backslash (`\]` is text).
+        var from = (line: line, byteColumn: column)
         return candidates(in: run).compactMap { written, address in
-            // Where it is written, within the run, and not after a backslash (`\]` is text).
-            guard let at = lines.find(written, line: line, fromByteColumn: column), at.line <= endLine,
-                at.byteColumn < 2 || lines.byte(line: at.line, byteColumn: at.byteColumn - 1) != UInt8(ascii: "\\")
-            else { return nil }
+            guard let at = lines.find(written, line: from.line, fromByteColumn: from.byteColumn), at.line <= endLine else { return nil }
+            from = (at.line, at.byteColumn + 1)
+            guard at.byteColumn < 2 || lines.byte(line: at.line, byteColumn: at.byteColumn - 1) != UInt8(ascii: "\\") else { return nil }
             return Found(position: lines.position(line: at.line, byteColumn: at.byteColumn), looksLikeAddress: looksLikeAddress(address))
         }
     }
@@ -70,11 +71,18 @@ enum UnlinkedLinks {
         return found
     }
 
-    /// A path or an address: it has a `/`, or ends in a file's extension (`.jpg`, `.md`).
-    private static func looksLikeAddress(_ address: ArraySlice<UInt8>) -> Bool {
-        if address.contains(UInt8(ascii: "/")) { return true }
-        guard let dot = address.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let ending = address[(dot + 1)...]
-        return (1...5).contains(ending.count) && ending.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") || ($0 >= 0x30 && $0 <= 0x39) }
+    /// A path or an address: a `/` before its first space (`../media/ảnh chi bộ.jpg`,
+    /// `https://…`; not `số 01-KL/TW`), or a file's extension (`.jpg`, `.md`, with a letter)
+    /// before a title, a `#` or a `?`.
+    static func looksLikeAddress(_ address: ArraySlice<UInt8>) -> Bool {
+        if let slash = address.firstIndex(of: UInt8(ascii: "/")), !address[..<slash].contains(UInt8(ascii: " ")) { return true }
+        var end = address.endIndex
+        if let title = address.indices.first(where: { address[$0] == UInt8(ascii: " ") && $0 + 1 < address.endIndex && [UInt8(ascii: "\""), UInt8(ascii: "'")].contains(address[$0 + 1]) }) { end = title }
+        if let cut = address[..<end].firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { end = cut }
+        let path = address[..<end]
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ending = path[(dot + 1)...]
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        return (1...5).contains(ending.count) && ending.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) } && ending.contains(where: isLetter)
     }
 }

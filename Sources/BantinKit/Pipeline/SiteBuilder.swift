@@ -110,7 +110,10 @@ public enum SiteBuilder {
         if Directory.linkStatus(options.output.path).map({ $0.st_mode & S_IFMT == S_IFLNK }) == true,
             !Directory.leadsToFolder(followed.output.deletingLastPathComponent().path)
         {
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)) ?? followed.output.path
+            // The target as the link writes it, or, through more links, where they lead.
+            let written = try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)
+            let direct = written.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : options.output.deletingLastPathComponent().appendingPathComponent($0) }
+            let target = direct?.standardizedFileURL == followed.output ? written ?? followed.output.path : followed.output.path
             throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")])
         }
         let options = followed
