@@ -27,7 +27,7 @@ enum ArticleReader {
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
         diagnostics += problems.diagnostics
         let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
-        diagnostics += BodyScan.unlinkedErrors(references, file: file)
+        diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         guard let slug, !diagnostics.hasErrors else {
             if ArticleChecks.listIsSound("directives", positions: decoded.positions, diagnostics: diagnostics) {

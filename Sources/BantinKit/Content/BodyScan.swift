@@ -133,7 +133,7 @@ enum BodyScan {
     /// At each `[text](address)` left as text because its address has a space: an error when
     /// the address looks like a file or an address (the link is lost), else a warning (words in
     /// brackets and parentheses may be meant as they are).
-    static func unlinkedErrors(_ references: BodyReferences, file: String) -> [Diagnostic] {
+    static func unlinkedProblems(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.unlinked.map {
             $0.position.diagnostic($0.looksLikeAddress ? .error : .warning, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20 (or, to keep the brackets as text, write \\[ and \\])")
         }

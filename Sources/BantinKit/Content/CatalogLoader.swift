@@ -31,9 +31,6 @@ public enum CatalogLoader {
         diagnostics += files.other.filter { $0.relativePath.lowercased().hasSuffix(".gif") }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo")
         }
-        diagnostics += files.other.filter { PhotoAnimation.isAnimated(path: $0.path) }.map {
-            .warning(ContentTree.join(displayRoot, $0.relativePath), "an animated photo is published as its first frame only (photos are resized and stripped); save it as a GIF to publish the animation as it is")
-        }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let config = settings.config
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }

@@ -1,13 +1,17 @@
 /// Animated WebP and PNG (APNG) files: the photo pipeline publishes their first frame only, so
-/// the build says so where the file is (a GIF is published as it is).
+/// the build says so where the file is (a GIF is published as it is). Looked at while each
+/// photo's bytes are read for its cache key (`PhotoLibrary`).
 enum PhotoAnimation {
     /// How many bytes of a file's start `isAnimated` looks at: an APNG's `acTL` chunk comes
     /// before its image data, after a few small chunks.
     static let headerSize = 4096
 
+    /// The warning at an animated photo's file.
+    static let warning = "an animated photo is published as its first frame only (photos are resized and stripped); save it as a GIF to publish the animation as it is"
+
     /// Whether the start of a WebP or PNG file (`header`, up to `headerSize` bytes) says it is
     /// animated: a WebP's extended header with its animation flag, a PNG's `acTL` chunk.
-    static func isAnimated(_ header: ArraySlice<UInt8>) -> Bool {
+    static func isAnimated<Bytes: Collection<UInt8>>(_ header: Bytes) -> Bool where Bytes.Index == Int {
         let bytes = Array(header)
         if bytes.count >= 21, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WEBP".utf8),
             bytes[12..<16].elementsEqual("VP8X".utf8)
@@ -24,13 +28,5 @@ enum PhotoAnimation {
             at += 12 + size
         }
         return false
-    }
-
-    /// Whether the WebP or PNG file at `path` is animated.
-    static func isAnimated(path: String) -> Bool {
-        let lower = path.lowercased()
-        guard lower.hasSuffix(".webp") || lower.hasSuffix(".png") else { return false }
-        guard let header = Directory.contents(upTo: headerSize, of: path) else { return false }
-        return isAnimated(header[...])
     }
 }

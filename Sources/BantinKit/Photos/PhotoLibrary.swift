@@ -31,6 +31,8 @@ enum PhotoLibrary {
         /// Every file to write, with the photo it is made from.
         var files: [(file: PlannedFile, source: String)] = []
         var failures: [PhotoFailure] = []
+        /// The photos that are animations (`PhotoAnimation`), by path under `content/`.
+        var animated: [String] = []
     }
 
     /// `entries` are the photos (`PhotoNaming.isPhoto`); `cache`, where variants are kept
@@ -43,7 +45,8 @@ enum PhotoLibrary {
     static func publish(_ entries: [TreeEntry], settings: ImageSettings, cache: PhotoCache?) -> Outcome {
         guard !entries.isEmpty else { return Outcome() }
         PhotoCodec.start()
-        let keys = entries.parallelMap { entry in Result { () throws(PhotoCodec.Failure) in try key(of: entry, settings: settings) } }
+        let read = entries.parallelMap { entry in Result { () throws(PhotoCodec.Failure) in try key(of: entry, settings: settings) } }
+        let keys = read.map { $0.map(\.key) }
         var first: [String: Int] = [:]
         for (index, key) in keys.enumerated() {
             if case .success(let key) = key, first[key] == nil { first[key] = index }
@@ -64,6 +67,7 @@ enum PhotoLibrary {
         for (photo, made) in zip(missing, made) { stored[photo.key] = made }
 
         var outcome = Outcome()
+        outcome.animated = zip(entries, read).compactMap { entry, read in (try? read.get())?.animated == true ? entry.relativePath : nil }
         outcome.set.encoded = made.count { if case .success = $0 { true } else { false } }
         var print = StableHasher()
         for (entry, key) in zip(entries, keys) {
@@ -127,7 +131,7 @@ enum PhotoLibrary {
     }
 
     /// The photo cache's key: the photo's bytes, the settings, how it is named, and libvips's version.
-    private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> String {
+    private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> (key: String, animated: Bool) {
         let fd = Glibc.open(entry.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.words(for: errno)) }
         var info = stat()
@@ -138,8 +142,12 @@ enum PhotoLibrary {
         var hasher = StableHasher()
         hasher.add(PhotoCodec.version)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
-        mapped.withBytes { hasher.add(bytes: UnsafeRawBufferPointer($0)) }
+        // Read once: hashed for the key, and its start looked at for an animation.
+        let animated = mapped.withBytes { bytes in
+            hasher.add(bytes: UnsafeRawBufferPointer(bytes))
+            return PhotoAnimation.isAnimated(bytes.prefix(PhotoAnimation.headerSize))
+        }
         let hex = String(hasher.value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return (String(repeating: "0", count: 16 - hex.count) + hex, animated)
     }
 }

@@ -55,7 +55,7 @@ extension SiteBuilder {
         let photos = photoWork.value
         withPhotos.photos = photos.set
         let graph = withPhotos
-        diagnostics += PhotoUses.diagnostics(photos.failures, catalog: inputs.catalog, contentName: options.contentName)
+        diagnostics += PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName)
         clock.lap("photos")
         let search = Background { options.searchIndex ? memory.searchIndex(graph) : .none }
         let pagePlans = PagePlan.all(for: graph)
@@ -124,8 +124,8 @@ extension SiteBuilder {
         ) { refused in
             // The photos are read all the same: a broken one is told in this build, not the next.
             let photos = refused.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
-            let failures = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache).failures
-            return PhotoUses.diagnostics(failures, catalog: refused, contentName: options.contentName)
+            let outcome = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache)
+            return PhotoUses.diagnostics(outcome, catalog: refused, contentName: options.contentName)
         }
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems

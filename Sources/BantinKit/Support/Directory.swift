@@ -51,16 +51,6 @@ enum Directory {
 
     /// `count` bytes of the file at `path` from `offset`; `nil` unless all of them could be read.
     static func contents(of path: String, at offset: Int, count: Int) -> [UInt8]? {
-        bytes(of: path, at: offset, upTo: count).flatMap { $0.count == count ? $0 : nil }
-    }
-
-    /// The first `count` bytes of the file at `path`, or all of a shorter one; `nil` when it cannot be read.
-    static func contents(upTo count: Int, of path: String) -> [UInt8]? {
-        bytes(of: path, at: 0, upTo: count)
-    }
-
-    /// Up to `count` bytes of the file at `path` from `offset`, fewer at its end.
-    private static func bytes(of path: String, at offset: Int, upTo count: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -69,11 +59,10 @@ enum Directory {
         while filled < count {
             let read = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
             if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else { return nil }
-            if read == 0 { break }
+            guard read > 0 else { return nil }
             filled += read
         }
-        return Array(bytes[..<filled])
+        return bytes
     }
 
     /// The whole file at `path`, read with one `read(2)` for its size; `nil` when it cannot be read.
