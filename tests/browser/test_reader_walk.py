@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from helpers import (
-    DESKTOP, PHONE, assert_fits_phone, assert_images_loaded, check_page, click, drain_console,
+    PHONE, assert_fits_phone, assert_images_loaded, check_page, click, drain_console,
     file_url, h1_text, hrefs_in, html_files, set_size, severe_console, url_to_path, wait_ready,
 )
 
@@ -205,39 +205,6 @@ def test_search_is_one_tap_away_on_a_phone(driver, site, shots):
     click(driver, link)
     assert url_to_path(driver.current_url) == site / "tim-kiem" / "index.html"
     check_page(driver, shots, "search-from-phone", h1="Tìm kiếm")
-
-
-def test_a_phone_shows_the_menu_item_of_the_page(driver, site):
-    """On a phone the menu scrolls sideways: a page whose own item lies past the screen's edge
-    (the archive, a place) opens with that item in view beside the pinned search link, the
-    page itself not scrolled."""
-    set_size(driver, *PHONE)
-    try:
-        checked, problems = 0, []
-        for page in [site / "luu-tru" / "index.html", site / "dia-phuong" / "index.html", site / "van-ban" / "index.html"]:
-            driver.get(file_url(page))
-            wait_ready(driver)
-            seen = driver.execute_script(
-                """
-                const ul = document.querySelector('.site-nav ul'), items = [...ul.querySelectorAll('li')];
-                const current = ul.querySelector('[aria-current]'), pin = items[items.length - 1].getBoundingClientRect();
-                if (!current) return null;
-                const r = current.getBoundingClientRect(), box = ul.getBoundingClientRect();
-                return {left: r.left, right: r.right, visibleLeft: box.left, visibleRight: Math.min(box.right, pin.left),
-                        scrolls: ul.scrollWidth > ul.clientWidth, pageY: window.scrollY};
-                """)
-            assert seen, f"{page.relative_to(site)}: no current item in the menu"
-            if not seen["scrolls"]:
-                continue
-            checked += 1
-            if seen["left"] < seen["visibleLeft"] - 0.5 or seen["right"] > seen["visibleRight"] + 0.5:
-                problems.append(f"{page.relative_to(site)}: its menu item is out of view: {seen}")
-            if seen["pageY"] != 0:
-                problems.append(f"{page.relative_to(site)}: the page opened scrolled: {seen}")
-        assert checked > 0, "no menu wider than a phone: nothing tested"
-        assert not problems, "\n".join(problems)
-    finally:
-        set_size(driver, *DESKTOP)
 
 
 def assert_focus_ring_whole(driver, link) -> None:
