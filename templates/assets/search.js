@@ -28,10 +28,14 @@
   window.BANTIN_SEARCH_DOC = function (n, record) { docs[n] = record; };
   window.BANTIN_SEARCH_PAIRS = function (k, lists) { pairLists[k] = lists; };
 
-  // Runs `done` once every script of `srcs` has run (or failed to load).
+  // Runs `done(failed)` once every script of `srcs` has run or failed to load (`failed`: any
+  // did). One that failed is forgotten, so that the next query asks for it again.
   function loadAll(srcs, done) {
-    var waiting = 1;
-    function one() { if (--waiting === 0) done(); }
+    var waiting = 1, failed = false;
+    function one(ok) {
+      if (!ok) failed = true;
+      if (--waiting === 0) done(failed);
+    }
     srcs.forEach(function (src) {
       if (loaded[src] === true) return;
       waiting++;
@@ -39,14 +43,15 @@
       loaded[src] = [one];
       var script = document.createElement("script");
       script.src = src;
-      script.onload = script.onerror = function () {
-        var callbacks = loaded[src];
-        loaded[src] = true;
-        callbacks.forEach(function (f) { f(); });
+      script.onload = script.onerror = function (event) {
+        var callbacks = loaded[src], ok = event.type === "load";
+        if (ok) loaded[src] = true;
+        else { delete loaded[src]; script.remove(); }
+        callbacks.forEach(function (f) { f(ok); });
       };
       document.head.appendChild(script);
     });
-    one();
+    one(true);
   }
 
   // ---- Vietnamese folding and words (as SearchWords.swift and VietnameseFolding.swift) ----
@@ -330,14 +335,26 @@
     asked = q;
     list.textContent = "";
     if (more) more.hidden = true;
-    if (!manifest) { status.textContent = "Không tải được chỉ mục tìm kiếm."; return; }
+    if (!manifest) {
+      // Asked for again: the answer comes once it loads.
+      status.textContent = "Không tải được chỉ mục tìm kiếm.";
+      notLoaded();
+      loadAll([folder + "muc-luc.js"], function (failed) { if (!failed && mine === generation) show(query); });
+      return;
+    }
     if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
     var ts = terms(q), needed = [], buckets = queryBuckets(ts);
     ts.forEach(function (t) { needed = needed.concat(shardsFor(t.folded)); });
     buckets.forEach(function (b) { if (needed.indexOf(pairFileSrc(b)) < 0) needed.push(pairFileSrc(b)); });
     status.textContent = "Đang tìm…";
-    loadAll(needed, function () {
+    loadAll(needed, function (failed) {
       if (mine !== generation) return;
+      // Not "nothing found": the words may be in what did not load.
+      if (failed) {
+        status.textContent = "Không tải được chỉ mục tìm kiếm cho “" + q + "”. Hãy tìm lại.";
+        notLoaded();
+        return;
+      }
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
       var order = rank(q), paired = 0;
       // Articles whose neighbouring words match the query's come first, to be checked on
@@ -390,18 +407,25 @@
     });
   }
 
+  // The same query typed or asked for again (Enter) loads again what failed.
+  function notLoaded() { asked = null; }
+
   // Adds the results `next`, whose records are loaded, to the list.
   function shown(mine, next, focus) {
     if (mine !== generation) return;
-    var first = null;
+    var first = null, missing = 0;
     next.forEach(function (r) {
-      if (!docs[r.n]) return;
+      if (!docs[r.n]) { missing++; return; }
       var li = item(docs[r.n], current.terms);
       list.appendChild(li);
       first = first || li.querySelector("a");
     });
     current.shown += next.length;
     if (more) more.hidden = current.shown >= current.order.length;
+    if (missing) {
+      status.textContent = status.textContent.replace(/ Không tải được.*$/, "") + " Không tải được " + count(missing) + " kết quả; hãy tìm lại.";
+      notLoaded();
+    }
     if (focus && first) first.focus();
     document.documentElement.dataset.searchShownAt = String(performance.now());
   }

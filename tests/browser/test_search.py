@@ -4,6 +4,7 @@ passages, the no-result status, keyboard reach, exact-spelling and phrase rankin
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -414,6 +415,38 @@ def test_enter_answers_in_place_without_a_second_history_entry(driver, site):
     wait_ready(driver)
     assert driver.execute_script("return history.length") == before
     assert results(driver), "no results after Enter"
+
+
+def test_what_fails_to_load_is_told_and_asked_for_again(driver, site, tmp_path):
+    """A shard or record that does not load (a connection that dropped, a file copied late) is
+    not "nothing found": the page says so, and the same query asked again (Enter) loads it."""
+    copy = tmp_path / "public"
+    shutil.copytree(site, copy)
+    folder = copy / "tim-kiem" / "chi-muc"
+    query = "ket luan"
+    open_search(driver, copy, "q=ket%20luan")
+    expected = results(driver)
+    assert 0 < len(expected) <= 10, f"the test needs a query with one page of results: {len(expected)}"
+    loaded = loaded_index_files(driver)
+    shard = next(f for f in loaded if f.startswith("t-"))
+    record = next(f for f in loaded if f.startswith("bai/"))
+
+    def status() -> str:
+        return driver.find_element(By.ID, "search-status").text
+
+    def ask_again() -> None:
+        driver.find_element(By.ID, "search-q").send_keys(Keys.ENTER)
+
+    for missing, told in [(shard, "Không tải được chỉ mục tìm kiếm cho “ket luan”"), (record, "Không tải được 1 kết quả")]:
+        (folder / missing).rename(folder / (missing + ".away"))
+        open_search(driver, copy)
+        type_query(driver, query)
+        assert poll(lambda: told in status()), (missing, status())
+        assert "Không tìm thấy" not in status(), status()
+        assert len(results(driver)) == (0 if missing == shard else len(expected) - 1), (missing, results(driver))
+        (folder / (missing + ".away")).rename(folder / missing)
+        ask_again()
+        assert poll(lambda: results(driver) == expected and "Không tải được" not in status()), (missing, status(), results(driver))
 
 
 def test_a_bare_percent_in_the_address_stays_in_the_query(driver, site):
