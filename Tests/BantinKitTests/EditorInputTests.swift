@@ -226,6 +226,29 @@ import Testing
         #expect(warned.first?.message == "published as articles/2026/12/ghi-chu.txt, though no article links to it; if it is notes or a draft, keep it outside content/")
     }
 
+    /// HTML written in a body is left out of the page (cmark's safe default): the editor is told
+    /// once per article, at the first tag. With `unsafe_html` it is published, but for the tags
+    /// GFM's filter shows as text (`<iframe>`), still told. Comments, closing tags and HTML
+    /// inside code are no tags to warn of.
+    @Test func htmlWrittenInAnArticleThatThePageDoesNotShowIsAWarning() throws {
+        let site = try TestSite()
+        let body = "Mở đầu.\n\n<!-- ghi chú của biên tập -->\n\n`<b>` trong mã.\n\n```\n<table>\n```\n\nChữ <b>đậm</b> và <B>nữa</B>.\n\nXem   <iframe src=\"https://video.example/x\"></iframe>\n"
+        try site.write("content/articles/a.md", article(title: "Bài có HTML", body: body))
+        try site.write("content/articles/b.md", article(title: "Bài chỉ có ghi chú", body: "Nội dung.\n\n<!-- bỏ đoạn này -->\n"))
+        func warned(_ report: BuildReport) -> [String] {
+            report.diagnostics.filter { $0.message.hasPrefix("HTML written in the article") }.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+        }
+        let left = warned(try site.build())
+        #expect(left.count == 1 && left[0].hasPrefix("content/articles/a.md:15:5: HTML written in the article (`<b>`, `<iframe>`; 3 tags, the first here) is left out of its page: "), "\(left)")
+        #expect(try !site.read("public/bai-viet/bai-co-html/index.html").contains("<b>"))
+
+        try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
+        let filtered = warned(try site.build())
+        #expect(filtered.count == 1 && filtered[0].hasPrefix("content/articles/a.md:17:7: HTML written in the article (`<iframe>`) is shown on its page as text: "), "\(filtered)")
+        let page = try site.read("public/bai-viet/bai-co-html/index.html")
+        #expect(page.contains("<b>đậm</b>") && page.contains("&lt;iframe"))
+    }
+
     /// Codes typed all in lower case are shown as codes are written; a code with a capital is kept.
     @Test func aCodeTypedInLowerCaseIsShownInCapitals() throws {
         let site = try TestSite()

@@ -133,6 +133,29 @@ enum BodyScan {
     /// At each `[text](address)` left as text because its address has a space: an error when
     /// the address looks like a file or an address (the link is lost), else a warning (words in
     /// brackets and parentheses may be meant as they are).
+    /// One warning for an article whose body has HTML written in it that its page does not show
+    /// as HTML, at the first such tag: all of it when the site publishes none (`unsafe_html` not
+    /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
+    /// `<iframe>` or a pasted table would otherwise be missing from the page without a word.
+    static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool) -> Diagnostic? {
+        let found = unsafeHTML ? references.rawHTML.filter { filteredTags.contains($0.tag) } : references.rawHTML
+        guard let first = found.first else { return nil }
+        var tags: [String] = []
+        for tag in found.map(\.tag) where !tags.contains(tag) { tags.append(tag) }
+        let named = tags.prefix(3).map { "`<\($0)>`" }.joined(separator: ", ") + (tags.count > 3 ? " and other tags" : "")
+        let count = found.count > 1 ? "; \(found.count) tags, the first here" : ""
+        let never = "`<iframe>`, `<script>`, `<style>` and the like are never published, even with `unsafe_html: true`: link to what they show (`[Xem video](https://…)`)"
+        if unsafeHTML {
+            return first.position.diagnostic(.warning, file, "HTML written in the article (\(named)\(count)) is shown on its page as text: \(never)")
+        }
+        return first.position.diagnostic(.warning, file,
+            "HTML written in the article (\(named)\(count)) is left out of its page: write it in Markdown (`**đậm**`, `[chữ](địa-chỉ)`, `![mô tả](ảnh.jpg)`), or set `unsafe_html: true` in site.yml to publish HTML as written"
+                + (found.contains { filteredTags.contains($0.tag) } ? "; \(never)" : ""))
+    }
+
+    /// The tags GFM's tag filter shows as text whatever the site allows.
+    private static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+
     static func unlinkedProblems(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.unlinked.map {
             $0.position.diagnostic($0.looksLikeAddress ? .error : .warning, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20 (or, to keep the brackets as text, write \\[ and \\])")
@@ -189,6 +212,7 @@ enum BodyScan {
         for index in moved.links.indices { moved.links[index].position.line += lines }
         for index in moved.mentions.indices { moved.mentions[index].position.line += lines }
         for index in moved.unlinked.indices { moved.unlinked[index].position.line += lines }
+        for index in moved.rawHTML.indices { moved.rawHTML[index].position.line += lines }
         return moved
     }
 }

@@ -57,6 +57,7 @@ public enum CatalogLoader {
             staticFiles: files.other, unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
             displayRoot: displayRoot, into: &diagnostics)
         diagnostics += unlinkedDocuments(files.other, links: links, displayRoot: displayRoot)
+        diagnostics += articles.compactMap { BodyScan.rawHTMLWarning($0.references, file: $0.file, unsafeHTML: config.unsafeHTML) }
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)

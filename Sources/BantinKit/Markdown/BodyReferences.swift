@@ -26,6 +26,9 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     /// Where a `[text](address)` is shown as it is written, its address holding a space (which
     /// Markdown does not allow).
     var unlinked: [UnlinkedLinks.Found] = []
+    /// Where HTML is written in the body (comments aside): the page leaves it out unless
+    /// `site.yml` sets `unsafe_html: true`.
+    var rawHTML: [RawHTML] = []
 
     public init(links: [BodyLink] = [], mentions: [DirectiveMention] = []) {
         self.links = links
@@ -33,7 +36,25 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     }
 
     public static let none = BodyReferences()
-    public var isEmpty: Bool { links.isEmpty && mentions.isEmpty && unlinked.isEmpty }
+    public var isEmpty: Bool { links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty }
+}
+
+/// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, and where it starts.
+struct RawHTML: Sendable, Hashable, Codable {
+    var tag: String
+    var position: SourcePosition
+
+    /// The tag opened at the start of `html` (`<iframe src=…>` → `iframe`); `nil` for a closing
+    /// tag, a comment, a declaration or a processing instruction, which show nothing of their own.
+    static func openingTag(of html: UnsafeBufferPointer<UInt8>) -> String? {
+        guard html.count > 1, html[0] == UInt8(ascii: "<") else { return nil }
+        let name = html[1...].prefix { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+        guard let first = name.first, isASCIILetter(first) else { return nil }
+        return String(decoding: name, as: UTF8.self).lowercased()
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
 }
 
 /// What becomes of a link when a body is rendered for a page.

@@ -81,6 +81,8 @@ public struct MarkdownRenderer: Sendable {
                     // Text an extension cut out (after an e-mail autolink) has no line: it is looked at too.
                     let line = Int(cmark_node_get_start_line(node))
                     if line == 0 || mentionLines.contains(line) { edits.mention(in: node, links: links) }
+                case .html:
+                    break
                 }
             }
             let unplaced = edits.apply()
@@ -134,6 +136,14 @@ public struct MarkdownRenderer: Sendable {
                         found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
                     }
                     found.unlinked += UnlinkedLinks.find(startingAt: node, read: &inRun, lines: lines)
+                case .html(let node):
+                    guard let literal = cmark_node_get_literal(node) else { return }
+                    let html = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                    // A block may start with spaces.
+                    let start = html.firstIndex { $0 != UInt8(ascii: " ") } ?? html.count
+                    guard let tag = RawHTML.openingTag(of: UnsafeBufferPointer(rebasing: html[start...])) else { return }
+                    let (line, column) = DocumentWalk.knownStart(of: node)
+                    found.rawHTML.append(RawHTML(tag: tag, position: lines.position(line: line, byteColumn: column + start)))
                 }
             }
             return found
@@ -199,9 +209,12 @@ enum DocumentWalk {
     enum Item {
         case link(OpaquePointer, isImage: Bool)
         case text(OpaquePointer)
+        /// Raw HTML, a block or inline.
+        case html(OpaquePointer)
     }
 
-    /// The headings, each with its `line:column-` start; text nodes are visited only when `texts`.
+    /// The headings, each with its `line:column-` start; text and HTML nodes are visited only
+    /// when `texts`.
     static func run(_ document: OpaquePointer, texts: Bool, visit: (Item) -> Void) -> (headings: [Heading], starts: [String]) {
         var headings: [Heading] = []
         var starts: [String] = []
@@ -229,6 +242,8 @@ enum DocumentWalk {
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
             case CMARK_NODE_TEXT where texts && inLink == 0 && inHeading == 0:
                 visit(.text(node))
+            case CMARK_NODE_HTML_BLOCK where texts, CMARK_NODE_HTML_INLINE where texts:
+                visit(.html(node))
             default:
                 continue
             }
