@@ -249,6 +249,42 @@ import Testing
         #expect(page.contains("<b>đậm</b>") && page.contains("&lt;iframe"))
     }
 
+    /// Footnotes cmark-gfm cannot pair lose what the editor meant without a word: a `[^9]` with
+    /// no note is shown as written, a note no footnote names is left out of the page. Both are
+    /// warned at their place; footnotes in code are not. An image from another site is warned too.
+    @Test func aFootnoteWithoutNoteANoteWithoutFootnoteAndABorrowedImageAreWarnings() throws {
+        let site = try TestSite()
+        let body = """
+            Có chú thích[^1] và [^9] và *nhấn [^x]*.
+
+            `[^c]` trong mã không tính.
+
+            ```
+            [^k]: trong khối mã
+            ```
+
+            Đoạn văn
+            [^3]: Ghi chú ba không dùng.
+
+            ![](https://example.com/anh.jpg) và ![Ảnh](//cdn.example.com/b.png) và [liên kết](https://example.com).
+
+            [^1]: Ghi chú một.
+            """
+        try site.write("content/articles/a.md", article(title: "Bài", body: body))
+        let report = try site.build()
+        let warned = report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" }
+        #expect(warned == [
+            "5:21: footnote `[^9]` has no note, so it is shown as written: add a line `[^9]: …` (usually at the end of the article)",
+            "5:35: footnote `[^x]` has no note, so it is shown as written: add a line `[^x]: …` (usually at the end of the article)",
+            "14:1: note `[^3]:` is left out of the page: no `[^3]` in the text refers to it",
+            "16:1: image from another site (https://example.com/anh.jpg): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there, with what it shows between the brackets",
+            "16:37: image from another site (//cdn.example.com/b.png): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there",
+        ], "\(report.diagnostics)")
+        // What the warnings say of the page.
+        let page = try site.read("public/bai-viet/bai/index.html")
+        #expect(page.contains("[^9]") && page.contains("Ghi chú một") && !page.contains("Ghi chú ba"))
+    }
+
     /// Codes typed all in lower case are shown as codes are written; a code with a capital is kept.
     @Test func aCodeTypedInLowerCaseIsShownInCapitals() throws {
         let site = try TestSite()

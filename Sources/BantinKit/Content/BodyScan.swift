@@ -5,11 +5,12 @@ import Foundation
 /// text mentions that its `directives` do not list, each a warning.
 enum BodyScan {
     /// The references of `body`, positioned in its file. A body that can hold neither a link
-    /// (no `](`, `]:` or `<`) nor a code that `listed` lacks is not parsed at all: most are not.
+    /// (no `](`, `]:` or `<`), a footnote (`[^`) nor a code that `listed` lacks is not parsed at
+    /// all: most are not.
     static func references(of body: String, listed: [DirectiveCode], bodyLine: Int) -> BodyReferences {
         var body = body
         return body.withUTF8 { bytes in
-            guard mayHoldLinks(bytes) || mentionsUnlisted(bytes, listed: listed) else { return .none }
+            guard mayHoldLinks(bytes) || Footnotes.mayBeIn(bytes) || mentionsUnlisted(bytes, listed: listed) else { return .none }
             var found = MarkdownRenderer.references(in: bytes)
             found.mentions.removeAll { listed.contains($0.code) }
             return shifted(found, by: bodyLine - 1)
@@ -156,6 +157,21 @@ enum BodyScan {
     /// The tags GFM's tag filter shows as text whatever the site allows.
     private static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 
+    /// A footnote `[^9]` with no note (shown as written), a note `[^3]: …` no footnote names
+    /// (left out of the page), and an image loaded from another site (gone when that site moves
+    /// or is out of reach, and fetched from there by every reader): each a warning at its place.
+    static func lostAndBorrowed(_ references: BodyReferences, file: String) -> [Diagnostic] {
+        references.footnotesWithoutNote.map {
+            $0.position.diagnostic(.warning, file, "footnote `[^\($0.label)]` has no note, so it is shown as written: add a line `[^\($0.label)]: …` (usually at the end of the article)")
+        } + references.notesWithoutFootnote.map {
+            $0.position.diagnostic(.warning, file, "note `[^\($0.label)]:` is left out of the page: no `[^\($0.label)]` in the text refers to it")
+        } + references.remoteImages.map {
+            $0.position.diagnostic(.warning, file,
+                "image from another site (\($0.destination)): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there"
+                    + ($0.hasText ? "" : ", with what it shows between the brackets"))
+        }
+    }
+
     static func unlinkedProblems(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.unlinked.map {
             $0.position.diagnostic($0.looksLikeAddress ? .error : .warning, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20 (or, to keep the brackets as text, write \\[ and \\])")
@@ -213,6 +229,9 @@ enum BodyScan {
         for index in moved.mentions.indices { moved.mentions[index].position.line += lines }
         for index in moved.unlinked.indices { moved.unlinked[index].position.line += lines }
         for index in moved.rawHTML.indices { moved.rawHTML[index].position.line += lines }
+        for index in moved.remoteImages.indices { moved.remoteImages[index].position.line += lines }
+        for index in moved.footnotesWithoutNote.indices { moved.footnotesWithoutNote[index].position.line += lines }
+        for index in moved.notesWithoutFootnote.indices { moved.notesWithoutFootnote[index].position.line += lines }
         return moved
     }
 }

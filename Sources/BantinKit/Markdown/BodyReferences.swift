@@ -29,6 +29,12 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     /// Where HTML is written in the body (comments aside): the page leaves it out unless
     /// `site.yml` sets `unsafe_html: true`.
     var rawHTML: [RawHTML] = []
+    /// Images loaded from another site (`![…](https://…)`).
+    var remoteImages: [BodyLink] = []
+    /// Footnote references with no note (`[^9]`, shown as written) and notes no reference names
+    /// (`[^3]: …`, left out of the page), each with its label.
+    var footnotesWithoutNote: [Footnote] = []
+    var notesWithoutFootnote: [Footnote] = []
 
     public init(links: [BodyLink] = [], mentions: [DirectiveMention] = []) {
         self.links = links
@@ -36,7 +42,16 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     }
 
     public static let none = BodyReferences()
-    public var isEmpty: Bool { links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty }
+    public var isEmpty: Bool {
+        links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty && remoteImages.isEmpty && footnotesWithoutNote.isEmpty
+            && notesWithoutFootnote.isEmpty
+    }
+}
+
+/// A footnote's label (`9` of `[^9]`) and where it is written.
+struct Footnote: Sendable, Hashable, Codable {
+    var label: String
+    var position: SourcePosition
 }
 
 /// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, and where it starts.
@@ -93,6 +108,11 @@ enum LinkDestination {
         for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
         guard lower.hasPrefix("data:") else { return false }
         return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
+    }
+
+    /// An address on another site (`https://…`, `//…`), not one carrying what it shows (`data:`).
+    static func isOnAnotherSite(_ destination: String) -> Bool {
+        !needsResolving(destination) && (destination.hasPrefix("//") || destination.contains("://"))
     }
 
     /// Whether bantin must look at this link: anything but an address on another site.

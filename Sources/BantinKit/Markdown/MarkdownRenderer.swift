@@ -123,9 +123,12 @@ public struct MarkdownRenderer: Sendable {
                 switch item {
                 case .link(let node, let isImage):
                     let destination = DocumentWalk.url(of: node)
-                    guard LinkDestination.needsResolving(destination) else { return }
                     var link = BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage)
                     link.hasText = isImage ? !DocumentWalk.textContent(node).trimmingCharacters(in: .whitespaces).isEmpty : true
+                    guard LinkDestination.needsResolving(destination) else {
+                        if isImage, LinkDestination.isOnAnotherSite(destination) { found.remoteImages.append(link) }
+                        return
+                    }
                     found.links.append(link)
                 case .text(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
@@ -136,6 +139,7 @@ public struct MarkdownRenderer: Sendable {
                         found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
                     }
                     found.unlinked += UnlinkedLinks.find(startingAt: node, read: &inRun, lines: lines)
+                    found.footnotesWithoutNote += Footnotes.unresolved(in: text, line: line, column: column, lines: lines)
                 case .html(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let html = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
@@ -146,6 +150,7 @@ public struct MarkdownRenderer: Sendable {
                     found.rawHTML.append(RawHTML(tag: tag, position: lines.position(line: line, byteColumn: column + start)))
                 }
             }
+            found.notesWithoutFootnote = Footnotes.unused(in: markdown, document: document, lines: lines)
             return found
         }
     }
