@@ -249,6 +249,14 @@ import Testing
         #expect(page.contains("<b>đậm</b>") && page.contains("&lt;iframe"))
     }
 
+    /// Builds `site` with one article, `a.md`, whose body is `body`: the report, and the
+    /// article's diagnostics as `line:column: message`.
+    private static func build(_ site: TestSite, withArticleBody body: String) throws -> (BuildReport, [String]) {
+        try site.write("content/articles/a.md", article(title: "Bài", body: body))
+        let report = try site.build()
+        return (report, report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" })
+    }
+
     /// Footnotes cmark-gfm cannot pair lose what the editor meant without a word: a `[^9]` with
     /// no note is shown as written, a note no footnote names is left out of the page. Both are
     /// warned at their place; footnotes in code are not. An image from another site is warned too.
@@ -270,9 +278,7 @@ import Testing
 
             [^1]: Ghi chú một.
             """
-        try site.write("content/articles/a.md", article(title: "Bài", body: body))
-        let report = try site.build()
-        let warned = report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" }
+        let (report, warned) = try Self.build(site, withArticleBody: body)
         #expect(warned == [
             "5:21: footnote `[^9]` has no note, so it is shown as written: add a line `[^9]: …` (usually at the end of the article)",
             "5:35: footnote `[^x]` has no note, so it is shown as written: add a line `[^x]: …` (usually at the end of the article)",
@@ -283,6 +289,21 @@ import Testing
         // What the warnings say of the page.
         let page = try site.read("public/bai-viet/bai/index.html")
         #expect(page.contains("[^9]") && page.contains("Ghi chú một") && !page.contains("Ghi chú ba"))
+    }
+
+    /// A table whose line of dashes has another number of columns than its headers is no table
+    /// for GFM: its rows show as one paragraph of `|`s. Told at the dashes, with the line to
+    /// write; a sound table, escaped pipes and tables in code are not.
+    @Test func aTableWhoseDashesDoNotMatchItsHeadersIsAWarning() throws {
+        let site = try TestSite()
+        let body = "Bảng:\n\n| a | b |\n|---|\n| 1 | 2 |\n\n| x | y |\n| :-- | --: |\n| 1 | 2 |\n\nBa cột\na | b \\| c | d\n--- | ---\n1 | 2 | 3\n\n```\n| a | b |\n|---|\n```\n"
+        let (report, warned) = try Self.build(site, withArticleBody: body)
+        #expect(warned == [
+            "8:1: this table is shown as text: its line of dashes has 1 column for 2 headers above it; write `|---|---|`",
+            "17:1: this table is shown as text: its line of dashes has 2 columns for 3 headers above it; write `|---|---|---|`",
+        ], "\(report.diagnostics)")
+        let page = try site.read("public/bai-viet/bai/index.html")
+        #expect(page.components(separatedBy: "<table").count == 2, "the sound table only")
     }
 
     /// Codes typed all in lower case are shown as codes are written; a code with a capital is kept.

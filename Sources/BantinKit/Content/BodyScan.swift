@@ -5,12 +5,12 @@ import Foundation
 /// text mentions that its `directives` do not list, each a warning.
 enum BodyScan {
     /// The references of `body`, positioned in its file. A body that can hold neither a link
-    /// (no `](`, `]:` or `<`), a footnote (`[^`) nor a code that `listed` lacks is not parsed at
-    /// all: most are not.
+    /// (no `](`, `]:` or `<`), a footnote (`[^`), a broken table nor a code that `listed` lacks is
+    /// not parsed at all: most are not.
     static func references(of body: String, listed: [DirectiveCode], bodyLine: Int) -> BodyReferences {
         var body = body
         return body.withUTF8 { bytes in
-            guard mayHoldLinks(bytes) || Footnotes.mayBeIn(bytes) || mentionsUnlisted(bytes, listed: listed) else { return .none }
+            guard mayHoldLinks(bytes) || Footnotes.mayBeIn(bytes) || BrokenTable.mayBeIn(bytes) || mentionsUnlisted(bytes, listed: listed) else { return .none }
             var found = MarkdownRenderer.references(in: bytes)
             found.mentions.removeAll { listed.contains($0.code) }
             return shifted(found, by: bodyLine - 1)
@@ -158,8 +158,9 @@ enum BodyScan {
     private static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 
     /// A footnote `[^9]` with no note (shown as written), a note `[^3]: …` no footnote names
-    /// (left out of the page), and an image loaded from another site (gone when that site moves
-    /// or is out of reach, and fetched from there by every reader): each a warning at its place.
+    /// (left out of the page), an image loaded from another site (gone when that site moves or
+    /// is out of reach, and fetched from there by every reader) and a table GFM did not make
+    /// (shown as a paragraph of `|`s): each a warning at its place.
     static func lostAndBorrowed(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.footnotesWithoutNote.map {
             $0.position.diagnostic(.warning, file, "footnote `[^\($0.label)]` has no note, so it is shown as written: add a line `[^\($0.label)]: …` (usually at the end of the article)")
@@ -169,6 +170,9 @@ enum BodyScan {
             $0.position.diagnostic(.warning, file,
                 "image from another site (\($0.destination)): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there"
                     + ($0.hasText ? "" : ", with what it shows between the brackets"))
+        } + references.brokenTables.map {
+            $0.position.diagnostic(.warning, file,
+                "this table is shown as text: its line of dashes has \($0.columns) column\($0.columns == 1 ? "" : "s") for \($0.headers) header\($0.headers == 1 ? "" : "s") above it; write `\($0.dashes)`")
         }
     }
 
@@ -232,6 +236,7 @@ enum BodyScan {
         for index in moved.remoteImages.indices { moved.remoteImages[index].position.line += lines }
         for index in moved.footnotesWithoutNote.indices { moved.footnotesWithoutNote[index].position.line += lines }
         for index in moved.notesWithoutFootnote.indices { moved.notesWithoutFootnote[index].position.line += lines }
+        for index in moved.brokenTables.indices { moved.brokenTables[index].position.line += lines }
         return moved
     }
 }

@@ -35,6 +35,8 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     /// (`[^3]: …`, left out of the page), each with its label.
     var footnotesWithoutNote: [Footnote] = []
     var notesWithoutFootnote: [Footnote] = []
+    /// Tables GFM did not make (`BrokenTable`).
+    var brokenTables: [BrokenTable] = []
 
     public init(links: [BodyLink] = [], mentions: [DirectiveMention] = []) {
         self.links = links
@@ -44,7 +46,7 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     public static let none = BodyReferences()
     public var isEmpty: Bool {
         links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty && remoteImages.isEmpty && footnotesWithoutNote.isEmpty
-            && notesWithoutFootnote.isEmpty
+            && notesWithoutFootnote.isEmpty && brokenTables.isEmpty
     }
 }
 
@@ -168,6 +170,13 @@ struct SourceLines {
             lines.insert(line)
         }
         return lines
+    }
+
+    /// The bytes of a 1-based line, without its newline; `nil` past the last.
+    func text(line: Int) -> ArraySlice<UInt8>? {
+        guard line >= 1, line <= starts.count else { return nil }
+        let end = line < starts.count ? starts[line] - 1 : bytes.count
+        return Array(bytes[starts[line - 1]..<max(starts[line - 1], end)])[...]
     }
 
     /// A position whose column counts characters, as every diagnostic's does.

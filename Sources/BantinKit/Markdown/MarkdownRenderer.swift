@@ -151,6 +151,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             found.notesWithoutFootnote = Footnotes.unused(in: markdown, document: document, lines: lines)
+            found.brokenTables = BrokenTable.all(in: markdown, document: document, lines: lines)
             return found
         }
     }
