@@ -56,15 +56,24 @@ struct BrokenTable: Sendable, Hashable, Codable {
 
     /// A line of pipes, dashes and colons only (`| --- | :-: |`), with both a pipe and a dash.
     private static func isDashes<Line: Collection<UInt8>>(_ line: Line) -> Bool {
-        let allowed: Set<UInt8> = [UInt8(ascii: "|"), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
-        return line.allSatisfy(allowed.contains) && line.contains(UInt8(ascii: "|")) && line.contains(UInt8(ascii: "-"))
+        var pipe = false, dash = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "|"): pipe = true
+            case UInt8(ascii: "-"): dash = true
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+            default: return false
+            }
+        }
+        return pipe && dash
     }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
 
     /// The cells of a table line: its pipes not escaped, less one at either end.
     private static func cells<Line: BidirectionalCollection<UInt8>>(in line: Line) -> Int where Line.Index == Int, Line.SubSequence == Line {
-        let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
-        var text = line.drop { blank.contains($0) }
-        while let end = text.last, blank.contains(end) { text = text.dropLast() }
+        var text = line.drop(while: isBlank)
+        while let end = text.last, isBlank(end) { text = text.dropLast() }
         var pipes: [Int] = []
         var index = text.startIndex
         while index < text.endIndex {
