@@ -239,7 +239,7 @@ import Testing
             report.diagnostics.filter { $0.message.hasPrefix("HTML written in the article") }.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
         }
         let left = warned(try site.build())
-        #expect(left.count == 1 && left[0].hasPrefix("content/articles/a.md:15:5: HTML written in the article (`<b>`, `<iframe>`; 3 tags, the first here) is left out of its page: "), "\(left)")
+        #expect(left.count == 1 && left[0].hasPrefix("content/articles/a.md:15:5: HTML written in the article (`<b>`, `<iframe>`; 3 in all, the first here) is left out of its page: "), "\(left)")
         #expect(try !site.read("public/bai-viet/bai-co-html/index.html").contains("<b>"))
 
         try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
@@ -255,6 +255,19 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: body))
         let report = try site.build()
         return (report, report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" })
+    }
+
+    /// A block is looked at whole: a video's `<iframe>` inside a `<div>` (shown as text even
+    /// with `unsafe_html`), and the text of a block that opens with a comment (left out with it).
+    @Test func htmlInsideABlockIsLookedAtWhole() throws {
+        let site = try TestSite()
+        let body = "<div class=\"video\">\n<iframe src=\"https://video.example/x\"></iframe>\n</div>\n\n<!-- ghi chú --> Đoạn văn bị mất.\n"
+        try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
+        let (_, published) = try Self.build(site, withArticleBody: body)
+        #expect(published.count == 1 && published[0].hasPrefix("5:1: HTML written in the article (`<iframe>`) is shown on its page as text"), "\(published)")
+        try site.write("content/site.yml", "title: Bản tin\n")
+        let (_, left) = try Self.build(site, withArticleBody: body)
+        #expect(left.count == 1 && left[0].hasPrefix("5:1: HTML written in the article (`<div>`, `<iframe>`, the text of an HTML block; 3 in all, the first here) is left out of its page"), "\(left)")
     }
 
     /// Footnotes cmark-gfm cannot pair lose what the editor meant without a word: a `[^9]` with
@@ -276,13 +289,20 @@ import Testing
 
             ![](https://example.com/anh.jpg) và ![Ảnh](//cdn.example.com/b.png) và [liên kết](https://example.com).
 
+            Cú pháp là \\[^1] hoặc [^2\\]. A[^8] b[^8], Điều 5[^7]: quy định.
+
             [^1]: Ghi chú một.
+            [^1]: Ghi chú một lần nữa.
             """
         let (report, warned) = try Self.build(site, withArticleBody: body)
         #expect(warned == [
             "5:21: footnote `[^9]` has no note, so it is shown as written: add a line `[^9]: …` (usually at the end of the article)",
             "5:35: footnote `[^x]` has no note, so it is shown as written: add a line `[^x]: …` (usually at the end of the article)",
+            "18:31: footnote `[^8]` has no note, so it is shown as written: add a line `[^8]: …` (usually at the end of the article)",
+            "18:37: footnote `[^8]` has no note, so it is shown as written: add a line `[^8]: …` (usually at the end of the article)",
+            "18:49: footnote `[^7]` has no note, so it is shown as written: add a line `[^7]: …` (usually at the end of the article)",
             "14:1: note `[^3]:` is left out of the page: no `[^3]` in the text refers to it",
+            "21:1: note `[^1]:` is left out of the page: an earlier note has its label, and only that one is shown; give this one a label of its own",
             "16:1: image from another site (https://example.com/anh.jpg): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there, with what it shows between the brackets",
             "16:37: image from another site (//cdn.example.com/b.png): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there",
         ], "\(report.diagnostics)")
@@ -296,11 +316,13 @@ import Testing
     /// write; a sound table, escaped pipes and tables in code are not.
     @Test func aTableWhoseDashesDoNotMatchItsHeadersIsAWarning() throws {
         let site = try TestSite()
-        let body = "Bảng:\n\n| a | b |\n|---|\n| 1 | 2 |\n\n| x | y |\n| :-- | --: |\n| 1 | 2 |\n\nBa cột\na | b \\| c | d\n--- | ---\n1 | 2 | 3\n\n```\n| a | b |\n|---|\n```\n"
+        let body = "Bảng:\n\n| a | b |\n|---|\n| 1 | 2 |\n\n| x | y |\n| :-- | --: |\n| 1 | 2 |\n\nBa cột\na | b \\| c | d\n--- | ---\n1 | 2 | 3\n\n```\n| a | b |\n|---|\n```\n\n- | a | b | c |\n  |---|---|\n\n> | a | b | c |\n> |---|---|\n"
         let (report, warned) = try Self.build(site, withArticleBody: body)
         #expect(warned == [
-            "8:1: this table is shown as text: its line of dashes has 1 column for 2 headers above it; write `|---|---|`",
-            "17:1: this table is shown as text: its line of dashes has 2 columns for 3 headers above it; write `|---|---|---|`",
+            "8:1: this table is shown as text: its line of dashes has 1 column for 2 headers above it; write as many as there are headers (`|---|---|`, with any `:` of alignment), and a `|` inside a cell as `\\|`",
+            "17:1: this table is shown as text: its line of dashes has 2 columns for 3 headers above it; write as many as there are headers (`|---|---|---|`, with any `:` of alignment), and a `|` inside a cell as `\\|`",
+            "26:3: this table is shown as text: its line of dashes has 2 columns for 3 headers above it; write as many as there are headers (`|---|---|---|`, with any `:` of alignment), and a `|` inside a cell as `\\|`",
+            "29:3: this table is shown as text: its line of dashes has 2 columns for 3 headers above it; write as many as there are headers (`|---|---|---|`, with any `:` of alignment), and a `|` inside a cell as `\\|`",
         ], "\(report.diagnostics)")
         let page = try site.read("public/bai-viet/bai/index.html")
         #expect(page.components(separatedBy: "<table").count == 2, "the sound table only")

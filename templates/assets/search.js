@@ -336,10 +336,15 @@
     list.textContent = "";
     if (more) more.hidden = true;
     if (!manifest) {
-      // Asked for again: the answer comes once it loads.
-      status.textContent = "Không tải được chỉ mục tìm kiếm.";
-      notLoaded();
-      loadAll([folder + "muc-luc.js"], function (failed) { if (!failed && mine === generation) show(query); });
+      // Still loading, or asked for again: the answer comes once it is there.
+      var loading = Array.isArray(loaded[folder + "muc-luc.js"]);
+      status.textContent = loading ? "Đang tải chỉ mục tìm kiếm…" : "Không tải được chỉ mục tìm kiếm.";
+      if (!loading) notLoaded();
+      loadAll([folder + "muc-luc.js"], function (failed) {
+        if (mine !== generation) return;
+        if (!failed) show(query);
+        else { status.textContent = "Không tải được chỉ mục tìm kiếm."; notLoaded(); }
+      });
       return;
     }
     if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
@@ -381,8 +386,10 @@
     var c = current;
     if (c.checked >= Math.min(end, c.paired)) { done(); return; }
     var chunk = c.order.slice(c.checked, Math.min(c.paired, c.checked + WINDOW));
-    loadAll(chunk.map(function (r) { return recordSrc(r.n); }), function () {
+    loadAll(chunk.map(function (r) { return recordSrc(r.n); }), function (failed) {
       if (mine !== generation) return;
+      // A record not read cannot be ranked by its phrase: the reader is told, as in `shown`.
+      if (failed) c.lost = true;
       var phrase = [], stray = [];
       chunk.forEach(function (r) {
         var score = phraseScore(docs[r.n] || [], c.terms);
@@ -422,8 +429,9 @@
     });
     current.shown += next.length;
     if (more) more.hidden = current.shown >= current.order.length;
-    if (missing) {
-      status.textContent = status.textContent.replace(/ Không tải được.*$/, "") + " Không tải được " + count(missing) + " kết quả; hãy tìm lại.";
+    if (missing || current.lost) {
+      var what = missing ? count(missing) + " kết quả" : "hết các kết quả để xếp thứ tự";
+      status.textContent = status.textContent.replace(/ Không tải được.*$/, "") + " Không tải được " + what + "; hãy tìm lại.";
       notLoaded();
     }
     if (focus && first) first.focus();

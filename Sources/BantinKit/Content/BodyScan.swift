@@ -143,8 +143,9 @@ enum BodyScan {
         guard let first = found.first else { return nil }
         var tags: [String] = []
         for tag in found.map(\.tag) where !tags.contains(tag) { tags.append(tag) }
-        let named = tags.prefix(3).map { "`<\($0)>`" }.joined(separator: ", ") + (tags.count > 3 ? " and other tags" : "")
-        let count = found.count > 1 ? "; \(found.count) tags, the first here" : ""
+        let named = tags.prefix(3).map { $0 == RawHTML.textTag ? "the text of an HTML block" : "`<\($0)>`" }.joined(separator: ", ")
+            + (tags.count > 3 ? " and other tags" : "")
+        let count = found.count > 1 ? "; \(found.count) in all, the first here" : ""
         let never = "`<iframe>`, `<script>`, `<style>` and the like are never published, even with `unsafe_html: true`: link to what they show (`[Xem video](https://…)`)"
         if unsafeHTML {
             return first.position.diagnostic(.warning, file, "HTML written in the article (\(named)\(count)) is shown on its page as text: \(never)")
@@ -165,14 +166,16 @@ enum BodyScan {
         references.footnotesWithoutNote.map {
             $0.position.diagnostic(.warning, file, "footnote `[^\($0.label)]` has no note, so it is shown as written: add a line `[^\($0.label)]: …` (usually at the end of the article)")
         } + references.notesWithoutFootnote.map {
-            $0.position.diagnostic(.warning, file, "note `[^\($0.label)]:` is left out of the page: no `[^\($0.label)]` in the text refers to it")
+            $0.position.diagnostic(.warning, file, $0.again
+                ? "note `[^\($0.label)]:` is left out of the page: an earlier note has its label, and only that one is shown; give this one a label of its own"
+                : "note `[^\($0.label)]:` is left out of the page: no `[^\($0.label)]` in the text refers to it")
         } + references.remoteImages.map {
             $0.position.diagnostic(.warning, file,
                 "image from another site (\($0.destination)): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there"
                     + ($0.hasText ? "" : ", with what it shows between the brackets"))
         } + references.brokenTables.map {
             $0.position.diagnostic(.warning, file,
-                "this table is shown as text: its line of dashes has \($0.columns) column\($0.columns == 1 ? "" : "s") for \($0.headers) header\($0.headers == 1 ? "" : "s") above it; write `\($0.dashes)`")
+                "this table is shown as text: its line of dashes has \($0.columns) column\($0.columns == 1 ? "" : "s") for \($0.headers) header\($0.headers == 1 ? "" : "s") above it; write as many as there are headers (`\($0.dashes)`, with any `:` of alignment), and a `|` inside a cell as `\\|`")
         }
     }
 

@@ -54,6 +54,8 @@ public struct BodyReferences: Sendable, Hashable, Codable {
 struct Footnote: Sendable, Hashable, Codable {
     var label: String
     var position: SourcePosition
+    /// For a note: a second one of its label (only the first is shown).
+    var again = false
 }
 
 /// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, and where it starts.
@@ -61,14 +63,45 @@ struct RawHTML: Sendable, Hashable, Codable {
     var tag: String
     var position: SourcePosition
 
-    /// The tag opened at the start of `html` (`<iframe src=…>` → `iframe`); `nil` for a closing
-    /// tag, a comment, a declaration or a processing instruction, which show nothing of their own.
-    static func openingTag(of html: UnsafeBufferPointer<UInt8>) -> String? {
-        guard html.count > 1, html[0] == UInt8(ascii: "<") else { return nil }
-        let name = html[1...].prefix { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
-        guard let first = name.first, isASCIILetter(first) else { return nil }
-        return String(decoding: name, as: UTF8.self).lowercased()
+    /// What a block's or inline's HTML loses: the names of the tags it opens (`<iframe src=…>`
+    /// → `iframe`), lower-cased, comments and closing tags aside; for a block that opens none
+    /// but holds text (after a comment or a closing tag), `text`, which is lost with it.
+    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool) -> [String] {
+        var tags: [String] = []
+        var hasText = false
+        var at = 0
+        while at < html.count {
+            let byte = html[at]
+            guard byte == UInt8(ascii: "<") else {
+                if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") { hasText = true }
+                at += 1
+                continue
+            }
+            let rest = UnsafeBufferPointer(rebasing: html[at...])
+            if rest.starts(with: "<!--".utf8) {
+                // A comment, to its end.
+                var end = at + 4
+                while end + 2 < html.count, !(html[end] == UInt8(ascii: "-") && html[end + 1] == UInt8(ascii: "-") && html[end + 2] == UInt8(ascii: ">")) { end += 1 }
+                at = end + 3
+                continue
+            }
+            let closing = rest.count > 1 && rest[1] == UInt8(ascii: "/")
+            let name = rest[(closing ? 2 : 1)...].prefix { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+            if let first = name.first, isASCIILetter(first) {
+                if !closing { tags.append(String(decoding: name, as: UTF8.self).lowercased()) }
+                // To the tag's end.
+                at = rest.firstIndex(of: UInt8(ascii: ">")).map { at + $0 + 1 } ?? html.count
+                continue
+            }
+            hasText = true
+            at += 1
+        }
+        if block, tags.isEmpty, hasText { tags.append(textTag) }
+        return tags
     }
+
+    /// What `tags` says of a block whose text is lost though it opens no tag.
+    static let textTag = "#text"
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }

@@ -28,10 +28,12 @@ struct BrokenTable: Sendable, Hashable, Codable {
             let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
             guard first > 0, last > first else { continue }
             for line in (first + 1)...last {
-                guard let dashes = lines.text(line: line), isDashes(dashes), let above = lines.text(line: line - 1), above.contains(UInt8(ascii: "|")) else { continue }
+                guard let written = lines.text(line: line), let aboveWritten = lines.text(line: line - 1) else { continue }
+                let dashes = content(of: written), above = content(of: aboveWritten)
+                guard isDashes(dashes), above.contains(UInt8(ascii: "|")) else { continue }
                 let headers = cells(in: above), columns = cells(in: dashes)
                 guard headers != columns else { continue }
-                let indent = dashes.prefix { $0 == UInt8(ascii: " ") }.count
+                let indent = dashes.startIndex - written.startIndex + dashes.prefix { $0 == UInt8(ascii: " ") }.count
                 found.append(BrokenTable(position: lines.position(line: line, byteColumn: indent + 1), headers: headers, columns: columns))
             }
         }
@@ -46,12 +48,26 @@ struct BrokenTable: Sendable, Hashable, Codable {
         var start = 0
         while start < bytes.count {
             let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
-            let line = bytes[start..<end]
+            let line = content(of: bytes[start..<end])
             if isDashes(line), above.contains(UInt8(ascii: "|")), cells(in: line) != cells(in: above) { return true }
             above = line
             start = end + 1
         }
         return false
+    }
+
+    /// A line less what puts it in a quote or starts a list item (`> `, `- `, `1. `): a table's
+    /// cells are what follows.
+    private static func content<Line: BidirectionalCollection<UInt8>>(of line: Line) -> Line where Line.Index == Int, Line.SubSequence == Line {
+        var text = line.drop(while: isBlank)
+        while text.first == UInt8(ascii: ">") { text = text.dropFirst().drop(while: isBlank) }
+        let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        let marker = digits > 0 ? text.dropFirst(digits).prefix(1) : text.prefix(1)
+        if let mark = marker.first, digits > 0 ? (mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")")) : [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(mark) {
+            let after = text.dropFirst(digits + 1)
+            if let next = after.first, isBlank(next) { text = after.drop(while: isBlank) }
+        }
+        return text
     }
 
     /// A line of pipes, dashes and colons only (`| --- | :-: |`), with both a pipe and a dash.

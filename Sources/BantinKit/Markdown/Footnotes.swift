@@ -7,9 +7,11 @@ import Foundation
 enum Footnotes {
     /// The `[^label]` written in a text node's `text` (its literal, starting at `line`, byte
     /// `column`): cmark-gfm turns every reference with a note into a node of its own, so one
-    /// still in the text has none. A note's own `[^label]:` is not a reference.
+    /// still in the text has none. Each is found where it is written, after the one before; an
+    /// escaped bracket (`\[^1]`, `[^1\]`) makes no footnote, and its text is as meant.
     static func unresolved(in text: UnsafeBufferPointer<UInt8>, line: Int, column: Int, lines: SourceLines) -> [Footnote] {
         var found: [Footnote] = []
+        var from = (line: line, byteColumn: column)
         var at = 0
         while at + 3 < text.count {
             guard text[at] == UInt8(ascii: "["), text[at + 1] == UInt8(ascii: "^"), let label = label(in: text, from: at + 2) else {
@@ -17,9 +19,12 @@ enum Footnotes {
                 continue
             }
             let end = at + 2 + label.count + 1
-            if end >= text.count || text[end] != UInt8(ascii: ":") {
-                let place = lines.find(Array(text[at..<end]), line: line, fromByteColumn: column) ?? (line, column + at)
-                found.append(Footnote(label: String(decoding: label, as: UTF8.self), position: lines.position(line: place.line, byteColumn: place.byteColumn)))
+            let written = Array(text[at..<end])
+            if let place = lines.find(written, line: from.line, fromByteColumn: from.byteColumn) {
+                from = (place.line, place.byteColumn + written.count)
+                if lines.byte(line: place.line, byteColumn: place.byteColumn - 1) != UInt8(ascii: "\\") {
+                    found.append(Footnote(label: String(decoding: label, as: UTF8.self), position: lines.position(line: place.line, byteColumn: place.byteColumn)))
+                }
             }
             at = end
         }
@@ -46,6 +51,8 @@ enum Footnotes {
             }
         }
         var found: [Footnote] = []
+        // Labels of the notes met so far, as cmark-gfm compares them (case aside).
+        var labels: Set<String> = []
         var lineStart = 0, line = 1
         while lineStart < markdown.count {
             let lineEnd = memchr(base + lineStart, 0x0A, markdown.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? markdown.count
@@ -55,9 +62,14 @@ enum Footnotes {
             guard at - lineStart <= 3, at + 3 < lineEnd, markdown[at] == UInt8(ascii: "["), markdown[at + 1] == UInt8(ascii: "^"),
                 let label = label(in: UnsafeBufferPointer(rebasing: markdown[..<lineEnd]), from: at + 2),
                 at + 2 + label.count + 1 < lineEnd, markdown[at + 2 + label.count + 1] == UInt8(ascii: ":"),
-                !kept.contains(line), !verbatim.contains(where: { $0.contains(line) })
+                !verbatim.contains(where: { $0.contains(line) })
             else { continue }
-            found.append(Footnote(label: String(decoding: label, as: UTF8.self), position: lines.position(line: line, byteColumn: at - lineStart + 1)))
+            let text = String(decoding: label, as: UTF8.self)
+            let first = labels.insert(text.lowercased()).inserted
+            if kept.contains(line) { continue }
+            var note = Footnote(label: text, position: lines.position(line: line, byteColumn: at - lineStart + 1))
+            note.again = !first
+            found.append(note)
         }
         return found
     }

@@ -143,11 +143,11 @@ public struct MarkdownRenderer: Sendable {
                 case .html(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let html = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-                    // A block may start with spaces.
-                    let start = html.firstIndex { $0 != UInt8(ascii: " ") } ?? html.count
-                    guard let tag = RawHTML.openingTag(of: UnsafeBufferPointer(rebasing: html[start...])) else { return }
-                    let (line, column) = DocumentWalk.knownStart(of: node)
-                    found.rawHTML.append(RawHTML(tag: tag, position: lines.position(line: line, byteColumn: column + start)))
+                    // Every tag of a block (a video's `<iframe>` inside a `<div>`) at the block's start.
+                    let position = DocumentWalk.knownStart(of: node)
+                    for tag in RawHTML.tags(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+                        found.rawHTML.append(RawHTML(tag: tag, position: lines.position(line: position.line, byteColumn: position.column)))
+                    }
                 }
             }
             found.notesWithoutFootnote = Footnotes.unused(in: markdown, document: document, lines: lines)
