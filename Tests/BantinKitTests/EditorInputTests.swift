@@ -311,6 +311,17 @@ import Testing
         #expect(page.contains("[^9]") && page.contains("Ghi chú một") && !page.contains("Ghi chú ba"))
     }
 
+    /// A footnote's label with a space makes no footnote: the reference and its note are both
+    /// shown as written. Each is told, with a label to write instead.
+    @Test func aFootnoteLabelWithASpaceIsToldALabelWithout() throws {
+        let site = try TestSite()
+        let (_, warned) = try Self.build(site, withArticleBody: "Theo nghị quyết[^ghi chú 1].\n\n[^ghi chú 1]: Nghị quyết số 4.\n")
+        #expect(warned == [
+            "5:16: `[^ghi chú 1]` is shown as written: a footnote's label has no spaces; write `[^ghi-chu-1]`, here and in its note",
+            "7:1: `[^ghi chú 1]` is shown as written: a footnote's label has no spaces; write `[^ghi-chu-1]`, here and in its note",
+        ])
+    }
+
     /// A table whose line of dashes has another number of columns than its headers is no table
     /// for GFM: its rows show as one paragraph of `|`s. Told at the dashes, with the line to
     /// write; a sound table, escaped pipes and tables in code are not.

@@ -164,7 +164,9 @@ enum BodyScan {
     /// (shown as a paragraph of `|`s): each a warning at its place.
     static func lostAndBorrowed(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.footnotesWithoutNote.map {
-            $0.position.diagnostic(.warning, file, "footnote `[^\($0.label)]` has no note, so it is shown as written: add a line `[^\($0.label)]: …` (usually at the end of the article)")
+            $0.position.diagnostic(.warning, file, $0.spaced
+                ? "`[^\($0.label)]` is shown as written: a footnote's label has no spaces; write `[^\(Slug(from: $0.label)?.value ?? "1")]`, here and in its note"
+                : "footnote `[^\($0.label)]` has no note, so it is shown as written: add a line `[^\($0.label)]: …` (usually at the end of the article)")
         } + references.notesWithoutFootnote.map {
             $0.position.diagnostic(.warning, file, $0.again
                 ? "note `[^\($0.label)]:` is left out of the page: an earlier note has its label, and only that one is shown; give this one a label of its own"

@@ -56,6 +56,8 @@ struct Footnote: Sendable, Hashable, Codable {
     var position: SourcePosition
     /// For a note: a second one of its label (only the first is shown).
     var again = false
+    /// A label with a space, which makes no footnote.
+    var spaced = false
 }
 
 /// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, and where it starts.

@@ -14,7 +14,7 @@ enum Footnotes {
         var from = (line: line, byteColumn: column)
         var at = 0
         while at + 3 < text.count {
-            guard text[at] == UInt8(ascii: "["), text[at + 1] == UInt8(ascii: "^"), let label = label(in: text, from: at + 2) else {
+            guard text[at] == UInt8(ascii: "["), text[at + 1] == UInt8(ascii: "^"), let (label, spaced) = label(in: text, from: at + 2, spaces: true) else {
                 at += 1
                 continue
             }
@@ -23,7 +23,9 @@ enum Footnotes {
             if let place = lines.find(written, line: from.line, fromByteColumn: from.byteColumn) {
                 from = (place.line, place.byteColumn + written.count)
                 if lines.byte(line: place.line, byteColumn: place.byteColumn - 1) != UInt8(ascii: "\\") {
-                    found.append(Footnote(label: String(decoding: label, as: UTF8.self), position: lines.position(line: place.line, byteColumn: place.byteColumn)))
+                    var footnote = Footnote(label: String(decoding: label, as: UTF8.self), position: lines.position(line: place.line, byteColumn: place.byteColumn))
+                    footnote.spaced = spaced
+                    found.append(footnote)
                 }
             }
             at = end
@@ -60,7 +62,7 @@ enum Footnotes {
             var at = lineStart
             while at < lineEnd, at - lineStart < 4, markdown[at] == UInt8(ascii: " ") { at += 1 }
             guard at - lineStart <= 3, at + 3 < lineEnd, markdown[at] == UInt8(ascii: "["), markdown[at + 1] == UInt8(ascii: "^"),
-                let label = label(in: UnsafeBufferPointer(rebasing: markdown[..<lineEnd]), from: at + 2),
+                let (label, _) = label(in: UnsafeBufferPointer(rebasing: markdown[..<lineEnd]), from: at + 2, spaces: false),
                 at + 2 + label.count + 1 < lineEnd, markdown[at + 2 + label.count + 1] == UInt8(ascii: ":"),
                 !verbatim.contains(where: { $0.contains(line) })
             else { continue }
@@ -86,14 +88,22 @@ enum Footnotes {
         return false
     }
 
-    /// The label of `[^label]` from just after its `^`, up to its `]`: no space, no bracket.
-    private static func label(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Slice<UnsafeBufferPointer<UInt8>>? {
-        var end = start
+    /// The label of `[^label]` from just after its `^`, up to its `]`: no bracket or line break,
+    /// and no space, which makes no footnote (`[^ghi chú 1]` is shown as written, with its note)
+    /// but is told as one when `spaces` (whether it has one comes with it), up to a length a label has.
+    private static func label(in text: UnsafeBufferPointer<UInt8>, from start: Int, spaces: Bool) -> (Slice<UnsafeBufferPointer<UInt8>>, spaced: Bool)? {
+        var end = start, spaced = false
         while end < text.count, text[end] != UInt8(ascii: "]") {
-            if [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "\n")].contains(text[end]) { return nil }
+            switch text[end] {
+            case UInt8(ascii: "["), UInt8(ascii: "\n"): return nil
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                guard spaces, end - start < 40 else { return nil }
+                spaced = true
+            default: break
+            }
             end += 1
         }
-        guard end < text.count, end > start else { return nil }
-        return text[start..<end]
+        guard end < text.count, end > start, text[end - 1] != UInt8(ascii: " ") else { return nil }
+        return (text[start..<end], spaced)
     }
 }
