@@ -131,9 +131,6 @@ enum BodyScan {
         return shifted(found, by: bodyLine - 1)
     }
 
-    /// At each `[text](address)` left as text because its address has a space: an error when
-    /// the address looks like a file or an address (the link is lost), else a warning (words in
-    /// brackets and parentheses may be meant as they are).
     /// One warning for an article whose body has HTML written in it that its page does not show
     /// as HTML, at the first such tag: all of it when the site publishes none (`unsafe_html` not
     /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
@@ -181,6 +178,9 @@ enum BodyScan {
         }
     }
 
+    /// At each `[text](address)` left as text because its address has a space: an error when
+    /// the address looks like a file or an address (the link is lost), else a warning (words in
+    /// brackets and parentheses may be meant as they are).
     static func unlinkedProblems(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.unlinked.map {
             $0.position.diagnostic($0.looksLikeAddress ? .error : .warning, file, "this link is shown as written, not as a link: its address has a space, which Markdown does not allow; write the address inside <…>, as in [bài](<hà nội.md>), or each space as %20 (or, to keep the brackets as text, write \\[ and \\])")
@@ -234,14 +234,33 @@ enum BodyScan {
 
     private static func shifted(_ references: BodyReferences, by lines: Int) -> BodyReferences {
         var moved = references
-        for index in moved.links.indices { moved.links[index].position.line += lines }
-        for index in moved.mentions.indices { moved.mentions[index].position.line += lines }
-        for index in moved.unlinked.indices { moved.unlinked[index].position.line += lines }
-        for index in moved.rawHTML.indices { moved.rawHTML[index].position.line += lines }
-        for index in moved.remoteImages.indices { moved.remoteImages[index].position.line += lines }
-        for index in moved.footnotesWithoutNote.indices { moved.footnotesWithoutNote[index].position.line += lines }
-        for index in moved.notesWithoutFootnote.indices { moved.notesWithoutFootnote[index].position.line += lines }
-        for index in moved.brokenTables.indices { moved.brokenTables[index].position.line += lines }
+        moved.links.moveDown(lines)
+        moved.mentions.moveDown(lines)
+        moved.unlinked.moveDown(lines)
+        moved.rawHTML.moveDown(lines)
+        moved.remoteImages.moveDown(lines)
+        moved.footnotesWithoutNote.moveDown(lines)
+        moved.notesWithoutFootnote.moveDown(lines)
+        moved.brokenTables.moveDown(lines)
         return moved
+    }
+}
+
+/// Something found in a body, at a place of its file.
+protocol PlacedInBody {
+    var position: SourcePosition { get set }
+}
+
+extension BodyLink: PlacedInBody {}
+extension DirectiveMention: PlacedInBody {}
+extension UnlinkedLinks.Found: PlacedInBody {}
+extension RawHTML: PlacedInBody {}
+extension Footnote: PlacedInBody {}
+extension BrokenTable: PlacedInBody {}
+
+extension Array where Element: PlacedInBody {
+    /// Each found `lines` further down its file (a body read apart from its front matter).
+    mutating func moveDown(_ lines: Int) {
+        for index in indices { self[index].position.line += lines }
     }
 }
