@@ -89,11 +89,11 @@ import Testing
     /// tree of any depth, and loads without a problem.
     @Test func aPartialIncludedInsideASectionMayIncludeItself() throws {
         let site = try TestSite(content: "bulletin")
-        try site.write("templates/node.mustache", "<li>{{name}}{{#items}}<ul>{{> node}}</ul>{{/items}}</li>\n")
+        try site.write("templates/node.mustache", "<li>{{label}}{{#items}}<ul>{{> node}}</ul>{{/items}}</li>\n")
         #expect(try site.build().diagnostics.filter { $0.file.hasSuffix("node.mustache") }.isEmpty)
         let library = TemplateLibrary(["node": try Template(parsing: try site.read("templates/node.mustache"))])
         func node(_ name: String, _ items: [[String: TemplateValue]]) -> [String: TemplateValue] {
-            ["name": .text(name), "items": .list(items.map { TemplateEngineTests.object($0) })]
+            ["label": .text(name), "items": .list(items.map { TemplateEngineTests.object($0) })]
         }
         let tree = node("a", [node("b", [node("c", [])]), node("d", [])])
         let html = String(decoding: library.render("node", root: TemplateEngineTests.object(tree)), as: UTF8.self)

@@ -80,4 +80,37 @@ import Testing
         let printed = site.failingBuild().map(\.description)
         #expect(!printed.isEmpty && printed.allSatisfy { !$0.contains("\n") }, "\(printed)")
     }
+
+    /// A name no page has (a misspelt field) shows nothing, on every page: it is a warning at its
+    /// tag, with the nearest name there is. The names of views, of front-matter fields, of the
+    /// site's `params` at any depth (a list's items too) and `page.is_<kind>` are no warning, nor
+    /// is any name read from `params` or inside a section over it (the site may leave it out).
+    @Test func aTemplateNameNoPageHasIsAWarningWithTheNearestName() throws {
+        let site = try TestSite(content: "bulletin")
+        let config = try site.read("content/site.yml")
+        try site.write("content/site.yml", config + "  lien_ket:\n    - {nhan: Báo Nhân Dân, dia_chi: \"https://nhandan.vn/\"}\n")
+        // A partial shown inside a section over `params`: its names are the keys there.
+        try site.write("templates/lien-ket.mustache", "<a href=\"{{dia_chi}}\">{{nhan}}</a>\n")
+        let card = try site.read("templates/card.mustache")
+        try site.write("templates/card.mustache", card + "{{summry}}{{#category_url}}-{{/category_url}}\n")
+        try site.write(
+            "templates/footer.mustache",
+            try site.read("templates/footer.mustache") + """
+                {{#site.params.lien_ket}}{{> lien-ket}}{{/site.params.lien_ket}}{{site.params.khong_co}}{{#site.params.x}}{{y}}{{/site.params.x}}
+                {{#page.is_month}}{{.}}{{article.date.iso}}{{/page.is_month}}{{#article}}{{image.webp}}{{/article}}
+                <p>{{page.is_hom}} {{artcle.date.iso}} {{{article.date.isoo}}}</p>
+
+                """)
+        let warnings = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
+        let footerLine = try site.read("templates/footer.mustache").split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let cardLine = card.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(warnings == [
+            "templates/card.mustache:\(cardLine):1 no page has a value named `summry`, so this shows nothing; did you mean `summary`?",
+            "templates/footer.mustache:\(footerLine):4 no page has a value named `is_hom` (in `page.is_hom`), so this shows nothing; did you mean `is_home`?",
+            "templates/footer.mustache:\(footerLine):20 no page has a value named `artcle` (in `artcle.date.iso`), so this shows nothing; did you mean `article`?",
+            "templates/footer.mustache:\(footerLine):40 no page has a value named `isoo` (in `article.date.isoo`), so this shows nothing; did you mean `iso`?",
+        ], "\(warnings)")
+        // The pages are written all the same, the misspelt name empty.
+        #expect(try site.read("public/index.html").contains("https://nhandan.vn/"))
+    }
 }

@@ -254,14 +254,20 @@ enum Suggestion {
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
+    /// Edits from `a` to `b`: a character added, removed or replaced, or two neighbours swapped
+    /// (`titel` is one edit from `title`, as a slip of the fingers is).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
+        var beforePrevious: [Int] = []
         var previous = Array(0...b.count)
         for (i, ca) in a.enumerated() {
             var current = [i + 1]
             for (j, cb) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+                var best = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+                if i > 0, j > 0, ca == b[j - 1], a[i - 1] == cb { best = min(best, beforePrevious[j - 1] + 1) }
+                current.append(best)
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]

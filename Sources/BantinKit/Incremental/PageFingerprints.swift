@@ -103,7 +103,7 @@ struct PageFingerprints: Sendable {
         case .category, .place:
             guard let (taxonomy, t, slice) = plan.taxonomyEntry else { return nil }
             let entry = graph.taxonomies[keyPath: taxonomy.entries][t]
-            h.add("\(taxonomy.kinds.entry) \(slice.number) \(slice.pageCount) \(entry.articles.count) \(entry.name)")
+            h.add("\(taxonomy.kinds.entry.rawValue) \(slice.number) \(slice.pageCount) \(entry.articles.count) \(entry.name)")
             for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
         case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .categoryIndex, .placeIndex:
             return nil

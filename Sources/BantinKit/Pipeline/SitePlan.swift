@@ -129,6 +129,9 @@ extension SiteBuilder {
         }
         let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
         diagnostics += templateProblems
+        if let templates, let config = catalog?.config {
+            diagnostics += TemplateNames.unknownNames(in: templates, known: TemplateNames.known(site: config))
+        }
         var baseURL = catalog?.config.baseURL
         if let override = options.baseURL {
             baseURL = BaseURL.normalize(override)

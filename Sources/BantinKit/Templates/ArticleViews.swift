@@ -6,7 +6,7 @@
 /// A photo as pages show it: for a photo bantin published, its `srcset` lists (`webp`, `jpeg`),
 /// the file at the original's path (`url`, and `print`: the widest variant), its `width` and `height`, and whether it is the `first`
 /// image of its page (loaded at once, not lazily); for any other file, `url` alone.
-final class ImageView: TemplateObject, Sendable {
+final class ImageView: NamedView, Sendable {
     let url: String
     let alt: String
     let caption: String?
@@ -30,27 +30,28 @@ final class ImageView: TemplateObject, Sendable {
         ImageView(url: url, alt: alt, caption: caption, picture: picture, first: true)
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case url, print, alt, caption, first, webp, jpeg, width, height }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "url": .text(url)
+        case .url: .text(url)
         // In a `srcset` (print's `<source>`), where a space would end the address.
-        case "print": .text(picture == nil ? url : Photo.candidate(url))
-        case "alt": .text(alt)
-        case "caption": TemplateValue.nonEmpty(caption)
-        case "first": .bool(first)
+        case .print: .text(picture == nil ? url : Photo.candidate(url))
+        case .alt: .text(alt)
+        case .caption: TemplateValue.nonEmpty(caption)
+        case .first: .bool(first)
         // Absent names would be looked up further down the context stack: false, not nil.
-        case "webp": picture.map { .text($0.webp) } ?? .bool(false)
-        case "jpeg": picture.map { .text($0.jpeg) } ?? .bool(false)
-        case "width": picture.map { .text(String($0.width)) } ?? .bool(false)
-        case "height": picture.map { .text(String($0.height)) } ?? .bool(false)
-        default: nil
+        case .webp: picture.map { .text($0.webp) } ?? .bool(false)
+        case .jpeg: picture.map { .text($0.jpeg) } ?? .bool(false)
+        case .width: picture.map { .text(String($0.width)) } ?? .bool(false)
+        case .height: picture.map { .text(String($0.height)) } ?? .bool(false)
         }
     }
 }
 
 /// An article in a list: its fields, its address, its photo, and the addresses of its
 /// category's and place's pages (`category_url`, `location_url`).
-final class CardView: TemplateObject, Sendable {
+final class CardView: NamedView, Sendable {
     let fields: TemplateFields
     let url: String
     let image: ImageView?
@@ -70,21 +71,34 @@ final class CardView: TemplateObject, Sendable {
         CardView(fields: fields, url: url, image: image?.asFirst(), categoryURL: categoryURL, locationURL: locationURL)
     }
 
-    func value(named name: String) -> TemplateValue? {
-        // Most names a card template asks for are the article's fields: its own four names are
-        // told apart by their length first, without comparing text.
-        switch name.utf8.count {
-        case 3 where name == "url": .text(url)
-        case 5 where name == "image": image.map { .object($0) }
-        case 12 where name == "category_url": categoryURL.map { .text($0) }
-        case 12 where name == "location_url": locationURL.map { .text($0) }
-        default: fields.value(named: name)
+    enum Name: String, CaseIterable { case url, image, categoryURL = "category_url", locationURL = "location_url" }
+
+    func value(of name: Name) -> TemplateValue? {
+        switch name {
+        case .url: .text(url)
+        case .image: image.map { .object($0) }
+        case .categoryURL: categoryURL.map { .text($0) }
+        case .locationURL: locationURL.map { .text($0) }
         }
     }
+
+    /// Its own names, then the article's fields. Most names a card template asks for are the
+    /// fields: its own are told apart by their length first, without comparing text.
+    func value(named name: String) -> TemplateValue? {
+        let length = name.utf8.count
+        guard length < 64, Self.nameLengths & 1 << length != 0, let own = Name(rawValue: name) else { return fields.value(named: name) }
+        return value(of: own)
+    }
+
+    /// A bit for each length of its own names.
+    private static let nameLengths: UInt64 = names.reduce(0) { $0 | 1 << $1.utf8.count }
+
+    /// Whether the article names its author, source or place.
+    var hasByline: Bool { has("author") || has("source") || has("location") }
 }
 
 /// A directive or theme an article links to: its fields and its page's address.
-final class TermLinkView: TemplateObject, Sendable {
+final class TermLinkView: NamedView, Sendable {
     let fields: TemplateFields
     let url: String
 
@@ -93,13 +107,18 @@ final class TermLinkView: TemplateObject, Sendable {
         self.url = url
     }
 
+    enum Name: String, CaseIterable { case url }
+
+    func value(of name: Name) -> TemplateValue? { .text(url) }
+
+    /// Its address, then the directive's or theme's fields.
     func value(named name: String) -> TemplateValue? {
-        name == "url" ? .text(url) : fields.value(named: name)
+        name == Name.url.rawValue ? .text(url) : fields.value(named: name)
     }
 }
 
 /// The article of an article page.
-final class ArticleView: TemplateObject, @unchecked Sendable {
+final class ArticleView: NamedView, @unchecked Sendable {
     let card: CardView
     /// The Markdown body's HTML, as cmark-gfm wrote it (UTF-8).
     let body: [UInt8]
@@ -115,16 +134,23 @@ final class ArticleView: TemplateObject, @unchecked Sendable {
         self.related = related
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case body, byline, directives, themes, related, hasTerms = "has_terms", hasRelated = "has_related" }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "body": .utf8(body)
-        case "byline": .bool(card.has("author") || card.has("source") || card.has("location"))
-        case "directives": TemplateValue.nonEmpty(directives)
-        case "themes": TemplateValue.nonEmpty(themes)
-        case "has_terms": .bool(!directives.isEmpty || !themes.isEmpty)
-        case "related": TemplateValue.nonEmpty(related)
-        case "has_related": .bool(!related.isEmpty)
-        default: card.value(named: name)
+        case .body: .utf8(body)
+        case .byline: .bool(card.hasByline)
+        case .directives: TemplateValue.nonEmpty(directives)
+        case .themes: TemplateValue.nonEmpty(themes)
+        case .hasTerms: .bool(!directives.isEmpty || !themes.isEmpty)
+        case .related: TemplateValue.nonEmpty(related)
+        case .hasRelated: .bool(!related.isEmpty)
         }
+    }
+
+    /// Its own names, then its card's.
+    func value(named name: String) -> TemplateValue? {
+        guard let own = Name(rawValue: name) else { return card.value(named: name) }
+        return value(of: own)
     }
 }

@@ -1,7 +1,7 @@
 // View models of list and index pages (see ViewModels.swift).
 
 /// A link with its text.
-final class LinkView: TemplateObject, Sendable {
+final class LinkView: NamedView, Sendable {
     let label: String
     let url: String
 
@@ -10,16 +10,17 @@ final class LinkView: TemplateObject, Sendable {
         self.url = url
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case label, url }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "label": .text(label)
-        case "url": .text(url)
-        default: nil
+        case .label: .text(label)
+        case .url: .text(url)
         }
     }
 }
 
-final class FactView: TemplateObject, Sendable {
+final class FactView: NamedView, Sendable {
     let label: String
     let value: String
 
@@ -28,16 +29,17 @@ final class FactView: TemplateObject, Sendable {
         self.value = value
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case label, value }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "label": .text(label)
-        case "value": .text(value)
-        default: nil
+        case .label: .text(label)
+        case .value: .text(value)
         }
     }
 }
 
-final class PageNumberView: TemplateObject, Sendable {
+final class PageNumberView: NamedView, Sendable {
     let number: Int
     let url: String
     let current: Bool
@@ -51,18 +53,19 @@ final class PageNumberView: TemplateObject, Sendable {
         self.gap = gap
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case number, url, current, gap }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "number": gap ? nil : .text(String(number))
-        case "url": gap ? nil : .text(url)
-        case "current": .bool(current)
-        case "gap": .bool(gap)
-        default: nil
+        case .number: gap ? nil : .text(String(number))
+        case .url: gap ? nil : .text(url)
+        case .current: .bool(current)
+        case .gap: .bool(gap)
         }
     }
 }
 
-final class PaginationView: TemplateObject, Sendable {
+final class PaginationView: NamedView, Sendable {
     let label: String
     let prev: String?
     let next: String?
@@ -75,18 +78,19 @@ final class PaginationView: TemplateObject, Sendable {
         self.pages = pages
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case label, prev, next, pages }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "label": .text(label)
-        case "prev": prev.map { .text($0) }
-        case "next": next.map { .text($0) }
-        case "pages": .list(pages.map { .object($0) })
-        default: nil
+        case .label: .text(label)
+        case .prev: prev.map { .text($0) }
+        case .next: next.map { .text($0) }
+        case .pages: .list(pages.map { .object($0) })
         }
     }
 }
 
-final class ListingView: TemplateObject, Sendable {
+final class ListingView: NamedView, Sendable {
     let kicker: String?
     let heading: String
     let subtitle: String?
@@ -119,26 +123,30 @@ final class ListingView: TemplateObject, Sendable {
         self.mentions = mentions
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable {
+        case kicker, heading, subtitle, facts, description, lead, articles, empty, pagination, mentions
+        case printEdition = "print_edition", hasMentions = "has_mentions"
+    }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "kicker": TemplateValue.nonEmpty(kicker)
-        case "heading": .text(heading)
-        case "subtitle": TemplateValue.nonEmpty(subtitle)
-        case "facts": TemplateValue.nonEmpty(facts)
-        case "description": TemplateValue.nonEmpty(description)
-        case "lead": lead.map { .object($0) }
-        case "articles": TemplateValue.nonEmpty(articles)
-        case "empty": .bool(articles.isEmpty && lead == nil)
-        case "pagination": pagination.map { .object($0) }
-        case "print_edition": printEdition.map { .object($0) }
-        case "mentions": TemplateValue.nonEmpty(mentions)
-        case "has_mentions": .bool(!mentions.isEmpty)
-        default: nil
+        case .kicker: TemplateValue.nonEmpty(kicker)
+        case .heading: .text(heading)
+        case .subtitle: TemplateValue.nonEmpty(subtitle)
+        case .facts: TemplateValue.nonEmpty(facts)
+        case .description: TemplateValue.nonEmpty(description)
+        case .lead: lead.map { .object($0) }
+        case .articles: TemplateValue.nonEmpty(articles)
+        case .empty: .bool(articles.isEmpty && lead == nil)
+        case .pagination: pagination.map { .object($0) }
+        case .printEdition: printEdition.map { .object($0) }
+        case .mentions: TemplateValue.nonEmpty(mentions)
+        case .hasMentions: .bool(!mentions.isEmpty)
         }
     }
 }
 
-final class TermItemView: TemplateObject, Sendable {
+final class TermItemView: NamedView, Sendable {
     let label: String
     let sublabel: String?
     let meta: String?
@@ -156,20 +164,21 @@ final class TermItemView: TemplateObject, Sendable {
         self.count = count
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case label, sublabel, meta, url, count, printEdition = "print_edition" }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "label": .text(label)
-        case "sublabel": TemplateValue.nonEmpty(sublabel)
-        case "meta": TemplateValue.nonEmpty(meta)
-        case "url": .text(url)
-        case "count": .text(count.vietnamese)
-        case "print_edition": printEdition.map { .object($0) }
-        default: nil
+        case .label: .text(label)
+        case .sublabel: TemplateValue.nonEmpty(sublabel)
+        case .meta: TemplateValue.nonEmpty(meta)
+        case .url: .text(url)
+        case .count: .text(count.vietnamese)
+        case .printEdition: printEdition.map { .object($0) }
         }
     }
 }
 
-final class TermGroupView: TemplateObject, Sendable {
+final class TermGroupView: NamedView, Sendable {
     let heading: String
     let items: [TermItemView]
 
@@ -187,16 +196,17 @@ final class TermGroupView: TemplateObject, Sendable {
         return runs.map { TermGroupView(heading: $0.heading, items: $0.items) }
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case heading, items }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "heading": TemplateValue.nonEmpty(heading)
-        case "items": .list(items.map { .object($0) })
-        default: nil
+        case .heading: TemplateValue.nonEmpty(heading)
+        case .items: .list(items.map { .object($0) })
         }
     }
 }
 
-final class TermsView: TemplateObject, Sendable {
+final class TermsView: NamedView, Sendable {
     let heading: String
     let intro: String?
     let groups: [TermGroupView]
@@ -207,13 +217,14 @@ final class TermsView: TemplateObject, Sendable {
         self.groups = groups
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case heading, intro, groups, empty }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "heading": .text(heading)
-        case "intro": TemplateValue.nonEmpty(intro)
-        case "groups": TemplateValue.nonEmpty(groups)
-        case "empty": .bool(groups.isEmpty)
-        default: nil
+        case .heading: .text(heading)
+        case .intro: TemplateValue.nonEmpty(intro)
+        case .groups: TemplateValue.nonEmpty(groups)
+        case .empty: .bool(groups.isEmpty)
         }
     }
 }

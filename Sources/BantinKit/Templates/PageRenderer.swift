@@ -37,19 +37,19 @@ public final class PageRenderer: Sendable {
 
     // MARK: Shared parts
 
-    func context(for route: Route, kind: String, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageFrame {
+    func context(for route: Route, kind: PageKind, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageFrame {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         let config = graph.config
         let trail: [(String, Route?)] = [("Trang chủ", Route.home(page: 1))] + crumbs
         let structuredCrumbs = StructuredData.breadcrumbs(trail.enumerated().map { index, crumb in
             (crumb.0, (index == trail.count - 1 ? route : crumb.1).flatMap(link.absoluteURL))
         })
-        let menu: [(String, Route, [String])] = [("Trang chủ", .home(page: 1), ["home"])] + menuCategories(current: route) + [
-            ("Văn bản", .directiveIndex, ["directives", "directive"]),
-            ("Chuyên đề", .themeIndex, ["themes", "theme"]),
-            ("Địa phương", .placeIndex, ["places", "place"]),
-            ("Lưu trữ", .archiveIndex, ["archive", "month"]),
-            ("Tìm kiếm", .search, ["search"]),
+        let menu: [(String, Route, [PageKind])] = [("Trang chủ", .home(page: 1), [.home])] + menuCategories(current: route) + [
+            ("Văn bản", .directiveIndex, [.directives, .directive]),
+            ("Chuyên đề", .themeIndex, [.themes, .theme]),
+            ("Địa phương", .placeIndex, [.places, .place]),
+            ("Lưu trữ", .archiveIndex, [.archive, .month]),
+            ("Tìm kiếm", .search, [.search]),
         ]
         return PageFrame(
             lang: config.language,
@@ -70,11 +70,11 @@ public final class PageRenderer: Sendable {
     }
 
     /// The categories of `site.yml`'s `menu`, each current on its own pages.
-    private func menuCategories(current route: Route) -> [(String, Route, [String])] {
+    private func menuCategories(current route: Route) -> [(String, Route, [PageKind])] {
         graph.taxonomies.menu.map { index in
             let entry = graph.taxonomies.categories[index]
             let isCurrent = if case .category(let slug, _) = route { slug == entry.slug } else { false }
-            return (entry.name, .category(entry.slug, page: 1), isCurrent ? ["category"] : [])
+            return (entry.name, .category(entry.slug, page: 1), isCurrent ? [.category] : [])
         }
     }
 

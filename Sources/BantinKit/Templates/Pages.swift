@@ -73,7 +73,7 @@ extension PageRenderer {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         switch plan {
         case .home(let slice):
-            let ctx = context(for: route, kind: "home", title: slice.number == 1 ? "" : "Trang \(slice.number)",
+            let ctx = context(for: route, kind: .home, title: slice.number == 1 ? "" : "Trang \(slice.number)",
                               description: nil, feed: .file("feed.xml"), crumbs: slice.number == 1 ? [] : [("Trang \(slice.number)", nil)])
             var indices = Array(slice.range)
             var lead: CardView? = nil
@@ -90,7 +90,7 @@ extension PageRenderer {
             return articlePage(index, route: route, link: link)
 
         case .directiveIndex:
-            let ctx = context(for: route, kind: "directives", title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
+            let ctx = context(for: route, kind: .directives, title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
                               feed: .file("feed.xml"), crumbs: [("Văn bản", nil)])
             return render(ctx, .terms(TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
                                   groups: directiveGroups(link: link))), template: "terms")
@@ -99,7 +99,7 @@ extension PageRenderer {
             return directivePage(index, slice: slice, route: route, link: link)
 
         case .themeIndex:
-            let ctx = context(for: route, kind: "themes", title: "Chuyên đề năm", description: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo từng năm",
+            let ctx = context(for: route, kind: .themes, title: "Chuyên đề năm", description: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo từng năm",
                               feed: .file("feed.xml"), crumbs: [("Chuyên đề", nil)])
             let items = graph.themes.map { entry in
                 TermItemView(label: "Năm \(entry.theme.year)", sublabel: entry.theme.title, meta: nil,
@@ -112,7 +112,7 @@ extension PageRenderer {
             return themePage(index, slice: slice, route: route, link: link)
 
         case .archiveIndex:
-            let ctx = context(for: route, kind: "archive", title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
+            let ctx = context(for: route, kind: .archive, title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", nil)])
             let groups = TermGroupView.grouped(graph.months.enumerated().map { index, month in
                 ("Năm \(month.year)", TermItemView(label: VietnameseDate.monthName(year: month.year, month: month.month), sublabel: nil, meta: nil,
@@ -124,7 +124,7 @@ extension PageRenderer {
         case .month(let index):
             let month = graph.months[index]
             let name = VietnameseDate.monthName(year: month.year, month: month.month)
-            let ctx = context(for: route, kind: "month", title: name, description: "Tin bài \(name.lowercased())",
+            let ctx = context(for: route, kind: .month, title: name, description: "Tin bài \(name.lowercased())",
                               feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             return render(ctx, .listing(ListingView(
                 kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: month.articles.count.vietnamese)],
@@ -135,12 +135,12 @@ extension PageRenderer {
             return printEditionPage(index, route: route, link: link)
 
         case .search:
-            let ctx = context(for: route, kind: "search", title: "Tìm kiếm", description: "Tìm tin bài, không cần gõ dấu",
+            let ctx = context(for: route, kind: .search, title: "Tìm kiếm", description: "Tìm tin bài, không cần gõ dấu",
                               feed: nil, crumbs: [("Tìm kiếm", nil)])
             return render(ctx, template: "search")
 
         case .notFound:
-            let ctx = context(for: route, kind: "404", title: "Không tìm thấy trang", description: nil, feed: nil,
+            let ctx = context(for: route, kind: .notFound, title: "Không tìm thấy trang", description: nil, feed: nil,
                               crumbs: [("Không tìm thấy trang", nil)])
             return render(ctx, template: "404")
 
@@ -158,7 +158,7 @@ extension PageRenderer {
             crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
         }
         crumbs.append((article.title, nil))
-        var ctx = context(for: route, kind: "article", title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
+        var ctx = context(for: route, kind: .article, title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
         // Open Graph and JSON-LD show the widest JPEG.
         let published = article.image.flatMap { photo(at: $0.path) }
         let imageURL = article.image.flatMap { link.absoluteURL(.file(published?.largest.path ?? $0.path)) }
@@ -226,7 +226,7 @@ extension PageRenderer {
         } else {
             crumbs.append((d.code.text, nil))
         }
-        let ctx = context(for: route, kind: "directive", title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
+        let ctx = context(for: route, kind: .directive, title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
                           description: d.title ?? "Tin bài về việc thực hiện \(name)",
                           feed: .file("van-ban/\(d.code.slug.value)/feed.xml"), crumbs: crumbs)
         var facts: [FactView] = []
@@ -251,7 +251,7 @@ extension PageRenderer {
         } else {
             crumbs.append(("Năm \(year)", nil))
         }
-        let ctx = context(for: route, kind: "theme", title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
+        let ctx = context(for: route, kind: .theme, title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
                           description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,

@@ -8,7 +8,7 @@ extension PageRenderer {
         let title = ["Bản in", issue.map { "Số \($0)" }, name].compactMap { $0 }.joined(separator: " · ")
         let monthRoute = Route.month(year: month.year, month: month.month)
         let ctx = context(
-            for: route, kind: "print", title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
+            for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
             crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
         let order = graph.issueOrder(ofMonth: index)
         let articles = order.enumerated().map { position, article in

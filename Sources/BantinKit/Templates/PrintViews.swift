@@ -1,7 +1,7 @@
 // View models of the monthly print edition (`templates/print.mustache`, README "Templates").
 
 /// A month's print edition: the cover, the table of contents and every article in full.
-final class PrintEditionView: TemplateObject, Sendable {
+final class PrintEditionView: NamedView, Sendable {
     /// `Số 17`; `nil` for a month before `first_issue`.
     let issue: String?
     let number: Int?
@@ -27,18 +27,22 @@ final class PrintEditionView: TemplateObject, Sendable {
         cssIssue = Self.cssString([self.issue, month].compactMap { $0 }.joined(separator: " · "))
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable {
+        case issue, number, month, cover, articles, count
+        case monthURL = "month_url", cssTitle = "css_title", cssIssue = "css_issue"
+    }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "issue": TemplateValue.nonEmpty(issue)
-        case "number": number.map { .text(String($0)) }
-        case "month": .text(month)
-        case "cover": cover.map { .object($0) }
-        case "articles": TemplateValue.nonEmpty(articles)
-        case "count": .text(articles.count.vietnamese)
-        case "month_url": .text(monthURL)
-        case "css_title": .text(cssTitle)
-        case "css_issue": .text(cssIssue)
-        default: nil
+        case .issue: TemplateValue.nonEmpty(issue)
+        case .number: number.map { .text(String($0)) }
+        case .month: .text(month)
+        case .cover: cover.map { .object($0) }
+        case .articles: TemplateValue.nonEmpty(articles)
+        case .count: .text(articles.count.vietnamese)
+        case .monthURL: .text(monthURL)
+        case .cssTitle: .text(cssTitle)
+        case .cssIssue: .text(cssIssue)
         }
     }
 
@@ -59,7 +63,7 @@ final class PrintEditionView: TemplateObject, Sendable {
 
 /// One article of a print edition: its card fields and photo, its body made for the edition
 /// (`PrintBody`), and the directives and themes it concerns.
-final class PrintArticleView: TemplateObject, Sendable {
+final class PrintArticleView: NamedView, Sendable {
     /// 1-based place in the issue, and how many articles the issue has.
     let number: Int
     let total: Int
@@ -83,17 +87,24 @@ final class PrintArticleView: TemplateObject, Sendable {
     /// `bai-3`
     static func anchor(_ number: Int) -> String { "bai-\(number)" }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case number, total, anchor, body, byline, directives, themes, hasTerms = "has_terms" }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "number": .text(String(number))
-        case "total": .text(String(total))
-        case "anchor": .text(anchor)
-        case "body": .utf8(body)
-        case "byline": .bool(card.has("author") || card.has("source") || card.has("location"))
-        case "directives": TemplateValue.nonEmpty(directives)
-        case "themes": TemplateValue.nonEmpty(themes)
-        case "has_terms": .bool(!directives.isEmpty || !themes.isEmpty)
-        default: card.value(named: name)
+        case .number: .text(String(number))
+        case .total: .text(String(total))
+        case .anchor: .text(anchor)
+        case .body: .utf8(body)
+        case .byline: .bool(card.hasByline)
+        case .directives: TemplateValue.nonEmpty(directives)
+        case .themes: TemplateValue.nonEmpty(themes)
+        case .hasTerms: .bool(!directives.isEmpty || !themes.isEmpty)
         }
+    }
+
+    /// Its own names, then its card's.
+    func value(named name: String) -> TemplateValue? {
+        guard let own = Name(rawValue: name) else { return card.value(named: name) }
+        return value(of: own)
     }
 }

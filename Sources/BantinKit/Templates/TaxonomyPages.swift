@@ -9,7 +9,7 @@ enum Taxonomy: Sendable {
     var entries: KeyPath<Taxonomies, [TaxonomyEntry]> { self == .category ? \.categories : \.places }
     var indexRoute: Route { self == .category ? .categoryIndex : .placeIndex }
     /// The page `kind` of the index and of one entry (templates see `page.kind`, `page.is_<kind>`).
-    var kinds: (index: String, entry: String) { self == .category ? ("categories", "category") : ("places", "place") }
+    var kinds: (index: PageKind, entry: PageKind) { self == .category ? (.categories, .category) : (.places, .place) }
     var label: String { self == .category ? "Chuyên mục" : "Địa phương" }
     var intro: String {
         self == .category

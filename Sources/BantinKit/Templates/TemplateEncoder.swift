@@ -35,6 +35,9 @@ public final class TemplateFields: TemplateObject, @unchecked Sendable {
         }
     }
 
+    /// Its names and their values, in the order they were first set.
+    var entries: Zip2Sequence<[String], [TemplateValue]> { zip(names, values) }
+
     public func value(named name: String) -> TemplateValue? {
         // A dozen or two names: a scan is faster than hashing the name. Names of another length
         // are passed over without comparing their bytes (most are short, and their length is at hand).

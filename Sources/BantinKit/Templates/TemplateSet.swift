@@ -7,6 +7,9 @@ public struct TemplateSet: Sendable {
     public let assets: [TreeEntry]
     /// Templates found including themselves without end while pages were rendered.
     let endless = EndlessIncludes()
+    /// Every name the templates read, with the file (as messages name it) that reads it
+    /// (checked against what pages have: `TemplateNames`).
+    let nameUses: [(file: String, use: Template.NameUse)]
 
     /// The page templates a build needs.
     public static let requiredPages = ["article", "list", "terms", "404", "search"]
@@ -21,6 +24,7 @@ public struct TemplateSet: Sendable {
         var templates: [String: Template] = [:]
         var present: Set<String> = []
         var references: [Reference] = []
+        var nameUses: [(file: String, use: Template.NameUse)] = []
         for entry in files where entry.relativePath.hasSuffix(".mustache") && !entry.relativePath.hasPrefix("assets/") {
             let display = ContentTree.join(displayRoot, entry.relativePath)
             guard let text = CatalogLoader.readText(entry.path, display: display, into: &diagnostics) else { continue }
@@ -30,6 +34,7 @@ public struct TemplateSet: Sendable {
                 let template = try Template(parsing: text)
                 templates[name] = template
                 references += template.references.map { Reference(name: $0.name, from: name, file: display, line: $0.line, column: $0.column, conditional: $0.conditional) }
+                nameUses += template.names.map { (display, $0) }
             } catch {
                 diagnostics.append(.error(display, line: error.line, column: error.column, "template does not parse: \(error.message)"))
             }
@@ -45,7 +50,7 @@ public struct TemplateSet: Sendable {
         }
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
+        return (TemplateSet(library: TemplateLibrary(templates), assets: assets, nameUses: nameUses), diagnostics)
     }
 
     /// A partial or parent named in a template: `name`, included from the template `from` (the file `file`).

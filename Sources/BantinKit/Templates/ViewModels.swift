@@ -14,36 +14,38 @@ enum PageContent {
 }
 
 /// The context of every page.
-final class PageContext: TemplateObject, @unchecked Sendable {
+final class PageContext: NamedView, @unchecked Sendable {
     /// Never changed after the context is made (hence `@unchecked`: `PageFrame` holds classes).
     private let frame: PageFrame
     private let page: PageView
     private let content: TemplateValue?
-    private let contentName: String
+    private let contentName: Name?
 
     init(frame: PageFrame, page: PageView, content: PageContent) {
         self.frame = frame
         self.page = page
         switch content {
-        case .article(let view): (contentName, self.content) = ("article", .object(view))
-        case .listing(let view): (contentName, self.content) = ("listing", .object(view))
-        case .terms(let view): (contentName, self.content) = ("terms", .object(view))
-        case .printEdition(let view): (contentName, self.content) = ("print", .object(view))
-        case .none: (contentName, self.content) = ("", nil)
+        case .article(let view): (contentName, self.content) = (.article, .object(view))
+        case .listing(let view): (contentName, self.content) = (.listing, .object(view))
+        case .terms(let view): (contentName, self.content) = (.terms, .object(view))
+        case .printEdition(let view): (contentName, self.content) = (.print, .object(view))
+        case .none: (contentName, self.content) = (nil, nil)
         }
     }
 
-    func value(named name: String) -> TemplateValue? {
+    /// Its names; of the four kinds of content, a page has one.
+    enum Name: String, CaseIterable { case lang, site, root, page, links, nav, breadcrumbs, article, listing, terms, print }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "lang": .text(frame.lang)
-        case "site": .object(frame.site)
-        case "root": .text(frame.root)
-        case "page": .object(page)
-        case "links": .object(frame.links)
-        case "nav": .list(frame.nav.map { .object($0) })
-        case "breadcrumbs": .list(frame.breadcrumbs.map { .object($0) })
-        case contentName: content
-        default: nil
+        case .lang: .text(frame.lang)
+        case .site: .object(frame.site)
+        case .root: .text(frame.root)
+        case .page: .object(page)
+        case .links: .object(frame.links)
+        case .nav: .list(frame.nav.map { .object($0) })
+        case .breadcrumbs: .list(frame.breadcrumbs.map { .object($0) })
+        case .article, .listing, .terms, .print: name == contentName ? content : nil
         }
     }
 }
@@ -79,10 +81,16 @@ final class ParamMap: TemplateObject, Sendable {
     func value(named name: String) -> TemplateValue? { map[name]?.templateValue }
 }
 
-final class PageView: TemplateObject, Sendable {
+/// What a page is, as templates see it (`page.kind`, `page.is_<kind>`).
+enum PageKind: String, CaseIterable {
+    case home, article, directive, directives, theme, themes, category, categories, place, places, archive, month, print, search
+    case notFound = "404"
+}
+
+final class PageView: NamedView, Sendable {
     /// What a page view is made of.
     struct Parts {
-        var kind: String
+        var kind: PageKind
         var title: String
         var description: String?
         var canonical: String?
@@ -102,7 +110,7 @@ final class PageView: TemplateObject, Sendable {
         var structuredData: [StructuredData.JSON] = []
     }
 
-    let kind: String
+    let kind: PageKind
     let title: String
     let description: String?
     let canonical: String?
@@ -137,32 +145,42 @@ final class PageView: TemplateObject, Sendable {
         jsonLD = parts.structuredData.isEmpty ? nil : StructuredData.document(parts.structuredData)
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable {
+        case kind, title, description, canonical, feed, image, published, modified, section, tags, jsonld
+        case feedTitle = "feed_title", ownFeed = "own_feed", ogType = "og_type", imageAlt = "image_alt"
+        case imageWidth = "image_width", imageHeight = "image_height"
+    }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "kind": .text(kind)
-        case "title": TemplateValue.nonEmpty(title)
-        case "description": TemplateValue.nonEmpty(description)
-        case "canonical": canonical.map { .text($0) }
-        case "feed": feed.map { .text($0) }
-        case "feed_title": feedTitle.map { .text($0) }
-        case "own_feed": .bool(ownFeed)
-        case "og_type": .text(kind == "article" ? "article" : "website")
-        case "image": image.map { .text($0) }
-        case "image_alt": TemplateValue.nonEmpty(imageAlt)
-        case "image_width": imageSize.map { .text(String($0.width)) }
-        case "image_height": imageSize.map { .text(String($0.height)) }
-        case "published": published.map { .text($0) }
-        case "modified": modified.map { .text($0) }
-        case "section": TemplateValue.nonEmpty(section)
-        case "tags": tags.isEmpty ? nil : .list(tags.map { .text($0) })
-        case "jsonld": jsonLD.map { .text($0) }
-        case "is_\(kind)": .bool(true)
-        default: nil
+        case .kind: .text(kind.rawValue)
+        case .title: TemplateValue.nonEmpty(title)
+        case .description: TemplateValue.nonEmpty(description)
+        case .canonical: canonical.map { .text($0) }
+        case .feed: feed.map { .text($0) }
+        case .feedTitle: feedTitle.map { .text($0) }
+        case .ownFeed: .bool(ownFeed)
+        case .ogType: .text(kind == .article ? "article" : "website")
+        case .image: image.map { .text($0) }
+        case .imageAlt: TemplateValue.nonEmpty(imageAlt)
+        case .imageWidth: imageSize.map { .text(String($0.width)) }
+        case .imageHeight: imageSize.map { .text(String($0.height)) }
+        case .published: published.map { .text($0) }
+        case .modified: modified.map { .text($0) }
+        case .section: TemplateValue.nonEmpty(section)
+        case .tags: tags.isEmpty ? nil : .list(tags.map { .text($0) })
+        case .jsonld: jsonLD.map { .text($0) }
         }
+    }
+
+    /// Its names, and `is_<kind>`: true for its own kind.
+    func value(named name: String) -> TemplateValue? {
+        if let own = Name(rawValue: name) { return value(of: own) }
+        return name.utf8.count == kind.rawValue.utf8.count + 3 && name == "is_" + kind.rawValue ? .bool(true) : nil
     }
 }
 
-final class LinksView: TemplateObject, Sendable {
+final class LinksView: NamedView, Sendable {
     let home, directives, themes, archive, search, stylesheet, categories, places: String
     let feed: String?
 
@@ -181,23 +199,24 @@ final class LinksView: TemplateObject, Sendable {
         self.places = places
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case home, directives, themes, archive, search, stylesheet, categories, places, feed }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "home": .text(home)
-        case "directives": .text(directives)
-        case "themes": .text(themes)
-        case "archive": .text(archive)
-        case "search": .text(search)
-        case "stylesheet": .text(stylesheet)
-        case "categories": .text(categories)
-        case "places": .text(places)
-        case "feed": feed.map { .text($0) }
-        default: nil
+        case .home: .text(home)
+        case .directives: .text(directives)
+        case .themes: .text(themes)
+        case .archive: .text(archive)
+        case .search: .text(search)
+        case .stylesheet: .text(stylesheet)
+        case .categories: .text(categories)
+        case .places: .text(places)
+        case .feed: feed.map { .text($0) }
         }
     }
 }
 
-final class NavItem: TemplateObject, Sendable {
+final class NavItem: NamedView, Sendable {
     let label: String
     let url: String
     let current: Bool
@@ -208,17 +227,18 @@ final class NavItem: TemplateObject, Sendable {
         self.current = current
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case label, url, current }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "label": .text(label)
-        case "url": .text(url)
-        case "current": .bool(current)
-        default: nil
+        case .label: .text(label)
+        case .url: .text(url)
+        case .current: .bool(current)
         }
     }
 }
 
-final class Crumb: TemplateObject, Sendable {
+final class Crumb: NamedView, Sendable {
     let label: String
     let url: String?
 
@@ -227,18 +247,19 @@ final class Crumb: TemplateObject, Sendable {
         self.url = url
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case label, url }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "label": .text(label)
-        case "url": url.map { .text($0) }
-        default: nil
+        case .label: .text(label)
+        case .url: url.map { .text($0) }
         }
     }
 }
 
 /// A date in the three forms templates show, formatted once: an article's date appears on
 /// many pages, so `PageRenderer` keeps one for each article and shares it (it never changes).
-final class DateView: TemplateObject, Sendable {
+final class DateView: NamedView, Sendable {
     let display: String
     let short: String
     let iso: String
@@ -249,12 +270,13 @@ final class DateView: TemplateObject, Sendable {
         iso = date.iso8601
     }
 
-    func value(named name: String) -> TemplateValue? {
+    enum Name: String, CaseIterable { case display, short, iso }
+
+    func value(of name: Name) -> TemplateValue? {
         switch name {
-        case "display": .text(display)
-        case "short": .text(short)
-        case "iso": .text(iso)
-        default: nil
+        case .display: .text(display)
+        case .short: .text(short)
+        case .iso: .text(iso)
         }
     }
 }

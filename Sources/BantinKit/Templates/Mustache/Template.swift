@@ -3,6 +3,17 @@ public struct Template: Sendable {
     public let nodes: [TemplateNode]
     /// Every `{{> name}}` and `{{< name}}` with a fixed name, where it is written (for "no such partial").
     public let references: [(name: String, line: Int, column: Int, conditional: Bool)]
+    /// The name every variable, section and dynamic partial reads, in order.
+    public let names: [NameUse]
+
+    /// A name a tag reads: its parts (`["article", "date", "iso"]`, none for `.`), the names of
+    /// the sections it is inside (outermost first), and where the tag is written.
+    public struct NameUse: Sendable {
+        public var parts: [String]
+        public var sections: [[String]]
+        public var line: Int
+        public var column: Int
+    }
 }
 
 /// One piece of a parsed template. Standalone lines are already gone: what is left is what renders.
@@ -58,5 +69,6 @@ extension Template {
         var parser = TemplateParser(bytes: Array(text.utf8))
         nodes = try parser.parse()
         references = parser.references
+        names = parser.namesWithPlaces()
     }
 }

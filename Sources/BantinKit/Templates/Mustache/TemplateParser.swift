@@ -8,6 +8,9 @@ struct TemplateParser {
     var open: [UInt8] = Array("{{".utf8)
     var close: [UInt8] = Array("}}".utf8)
     var references: [(name: String, line: Int, column: Int, conditional: Bool)] = []
+    /// The name of every variable, section and dynamic partial, with where its tag starts and
+    /// the sections it is inside (outermost first), in order.
+    var names: [(name: TemplateName, offset: Int, sections: [TemplateName])] = []
     /// The elements being read, innermost last; the first holds the template's top level.
     var frames: [Frame] = [Frame(kind: .section, rawName: "", tagStart: 0)]
     /// Text read since the last node, not yet a node itself.
@@ -81,7 +84,7 @@ struct TemplateParser {
             close = newClose
         case .variable(let escaped):
             tagOnLine = true
-            append(.variable(try name(tag), escaped: escaped))
+            append(.variable(try readName(tag), escaped: escaped))
         case .partial:
             try readPartial(tag, indentation: removeLineIfStandalone(place) ?? [])
         case .open(let kind):
@@ -96,6 +99,7 @@ struct TemplateParser {
             guard let target = TemplateName(String(tag.content.dropFirst()).trimmingBlanks) else {
                 throw error("`\(tag.source)` does not name a value", at: tag.start)
             }
+            names.append((target, tag.start, sections))
             append(.dynamicPartial(target, indentation: indentation))
         } else {
             try checkPlainName(tag)
@@ -108,7 +112,7 @@ struct TemplateParser {
         let frame: Frame
         switch kind {
         case .section, .inverted:
-            let name = try self.name(tag)
+            let name = try readName(tag)
             let standalone = removeLineIfStandalone(place) != nil
             frame = Frame(kind: kind, rawName: tag.content, name: name, tagStart: tag.start, standalone: standalone)
         case .parent:
@@ -225,6 +229,26 @@ struct TemplateParser {
     mutating func popFrame() -> [TemplateNode] {
         flushText()
         return frames.removeLast().nodes
+    }
+
+    /// The name of a variable or section tag, kept in `names`.
+    private mutating func readName(_ tag: Tag) throws(TemplateSyntaxError) -> TemplateName {
+        let name = try name(tag)
+        names.append((name, tag.start, sections))
+        return name
+    }
+
+    /// The names of the sections and inverted sections being read, outermost first.
+    private var sections: [TemplateName] { frames.compactMap(\.name) }
+
+    /// `names` with the 1-based line and column of each (read in one pass over the bytes).
+    func namesWithPlaces() -> [Template.NameUse] {
+        var place = (line: 1, column: 1), at = 0
+        return names.map { name in
+            advance(&place, over: at..<name.offset)
+            at = name.offset
+            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: place.line, column: place.column)
+        }
     }
 
     private mutating func reference(_ name: String, at offset: Int) {

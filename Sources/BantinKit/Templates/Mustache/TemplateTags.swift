@@ -93,17 +93,21 @@ extension TemplateParser {
 
     /// 1-based line and column (in characters) of a byte offset.
     func lineAndColumn(of offset: Int) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<offset] {
+        var place = (line: 1, column: 1)
+        advance(&place, over: 0..<offset)
+        return place
+    }
+
+    /// Moves a 1-based line and column (in characters) past `bytes[range]`.
+    func advance(_ place: inout (line: Int, column: Int), over range: Range<Int>) {
+        for byte in bytes[range] {
             if byte == 0x0A {
-                line += 1
-                column = 1
+                place.line += 1
+                place.column = 1
             } else if byte & 0xC0 != 0x80 {
-                column += 1
+                place.column += 1
             }
         }
-        return (line, column)
     }
 
     func error(_ message: String, at offset: Int) -> TemplateSyntaxError {

@@ -1,0 +1,78 @@
+/// A view model whose own names are the cases of `Name`, each answered by `value(of:)`: what a
+/// view shows is declared once, and a switch over `Name` has to answer every case. The names
+/// templates may use are derived from these (`TemplateNames`).
+protocol NamedView: TemplateObject {
+    associatedtype Name: RawRepresentable<String> & CaseIterable
+    /// The value of one of its names; `nil` when it is absent.
+    func value(of name: Name) -> TemplateValue?
+}
+
+extension NamedView {
+    func value(named name: String) -> TemplateValue? { Name(rawValue: name).flatMap(value(of:)) }
+
+    /// Its own names, as templates write them.
+    static var names: [String] { Name.allCases.map(\.rawValue) }
+}
+
+/// Every name a template can be answered for, and the warning for one no page has: a misspelt
+/// `{{artcle.title}}` would otherwise show nothing, silently, on every page.
+enum TemplateNames {
+    /// Every view model templates see. A new view is added here; a new name of a view is a case
+    /// of its `Name`; a new front-matter field is a property of its `…Fields`.
+    static let views: [any NamedView.Type] = [
+        PageContext.self, PageView.self, LinksView.self, NavItem.self, Crumb.self, DateView.self,
+        ImageView.self, CardView.self, TermLinkView.self, ArticleView.self,
+        LinkView.self, FactView.self, PageNumberView.self, PaginationView.self, ListingView.self,
+        TermItemView.self, TermGroupView.self, TermsView.self,
+        PrintEditionView.self, PrintArticleView.self,
+    ]
+
+    /// The names of every view, every front-matter field (`site` as `config` has it, with the
+    /// keys of its `params` at any depth), and `page.is_<kind>` of every page kind.
+    static func known(site config: SiteConfig) -> Set<String> {
+        var known = Set(views.flatMap { $0.names })
+        known.formUnion(PageKind.allCases.map { "is_\($0.rawValue)" })
+        let models: [TemplateFields] = [TemplateFields(ArticleFields()), TemplateFields(DirectiveFields()), TemplateFields(ThemeFields()), TemplateFields(config)]
+        for model in models { addNames(of: .object(model), to: &known) }
+        return known
+    }
+
+    /// The names of a value made from front matter or `params`, and of what it holds.
+    private static func addNames(of value: TemplateValue, to known: inout Set<String>) {
+        switch value {
+        case .object(let fields as TemplateFields):
+            for (name, inner) in fields.entries {
+                known.insert(name)
+                addNames(of: inner, to: &known)
+            }
+        case .object(let map as ParamMap):
+            for (key, inner) in map.map {
+                known.insert(key)
+                addNames(of: inner.templateValue, to: &known)
+            }
+        case .list(let items):
+            for item in items { addNames(of: item, to: &known) }
+        default: break
+        }
+    }
+
+    /// A warning for each name in `templates` that no page has (its first unknown part), with
+    /// the nearest known name when one is close. What `params` holds is the site's to choose, and
+    /// may be left out: the names after `params`, and inside a section over it, are not checked.
+    static func unknownNames(in templates: TemplateSet, known: Set<String>) -> [Diagnostic] {
+        templates.nameUses.compactMap { file, use in
+            guard !use.sections.contains(where: { $0.contains(paramsName) }) else { return nil }
+            let checked = use.parts.prefix { $0 != paramsName }
+            guard let unknown = checked.first(where: { !known.contains($0) }) else { return nil }
+            var message = "no page has a value named `\(unknown)`"
+            if use.parts.count > 1 { message += " (in `\(use.parts.joined(separator: "."))`)" }
+            message += ", so this shows nothing"
+            if let near = Suggestion.nearest(to: unknown, among: known) { message += "; did you mean `\(near)`?" }
+            return .warning(file, line: use.line, column: use.column, message)
+        }
+    }
+
+    /// `site.params`: anything the templates want (`SiteConfig.params`).
+    private static let paramsName = "params"
+
+}
