@@ -311,6 +311,20 @@ import Testing
         #expect(page.contains("[^9]") && page.contains("Ghi chú một") && !page.contains("Ghi chú ba"))
     }
 
+    /// An image by the full address of the bulletin's own site (`base_url`, by any scheme) is
+    /// not from another site: it is told so, with what it costs (not shown from disk, not
+    /// checked). A host that only begins like the site's is another site.
+    @Test func anImageOnTheSitesOwnAddressIsToldAsSuch() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\nbase_url: \"https://bantin.example.vn/\"\n")
+        let body = "![Ảnh](http://Bantin.example.vn/media/a.jpg) ![Ảnh](//bantin.example.vn/b.jpg) ![Ảnh](https://bantin.example.vn.khac.com/c.jpg)\n"
+        let (_, warned) = try Self.build(site, withArticleBody: body)
+        let own = "image on this bulletin's own site by its full address"
+        let starts = ["5:1: " + own, "5:46: " + own, "5:80: image from another site (https://bantin.example.vn.khac.com/c.jpg)"]
+        #expect(warned.count == 3 && zip(warned, starts).allSatisfy { $0.hasPrefix($1) }, "\(warned)")
+        #expect(warned.first?.hasSuffix("(http://Bantin.example.vn/media/a.jpg): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there; save it under content/media/ and link to it there") == true, "\(warned)")
+    }
+
     /// A footnote's label with a space makes no footnote: the reference and its note are both
     /// shown as written. Each is told, with a label to write instead.
     @Test func aFootnoteLabelWithASpaceIsToldALabelWithout() throws {

@@ -28,7 +28,7 @@ enum ArticleReader {
         diagnostics += problems.diagnostics
         let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
-        diagnostics += BodyScan.lostAndBorrowed(references, file: file)
+        diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         guard let slug, !diagnostics.hasErrors else {
             if ArticleChecks.listIsSound("directives", positions: decoded.positions, diagnostics: diagnostics) {

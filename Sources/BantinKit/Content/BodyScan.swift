@@ -135,6 +135,19 @@ enum BodyScan {
     /// as HTML, at the first such tag: all of it when the site publishes none (`unsafe_html` not
     /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
     /// `<iframe>` or a pasted table would otherwise be missing from the page without a word.
+    /// An image loaded by its full address: from another site (fetched from there by every
+    /// reader, gone when that site moves it or is out of reach), or from the bulletin's own
+    /// `baseURL` (not shown from disk, and not checked): each a warning at its place.
+    static func borrowedImages(_ references: BodyReferences, file: String, baseURL: String?) -> [Diagnostic] {
+        references.remoteImages.map { image in
+            let ownSite = baseURL.map { LinkDestination.isAddress(image.destination, under: $0) } ?? false
+            let why = ownSite
+                ? "image on this bulletin's own site by its full address (\(image.destination)): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there"
+                : "image from another site (\(image.destination)): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach"
+            return image.position.diagnostic(.warning, file, why + "; save it under content/media/ and link to it there" + (image.hasText ? "" : ", with what it shows between the brackets"))
+        }
+    }
+
     static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool) -> Diagnostic? {
         let found = unsafeHTML ? references.rawHTML.filter { filteredTags.contains($0.tag) } : references.rawHTML
         guard let first = found.first else { return nil }
@@ -156,10 +169,9 @@ enum BodyScan {
     private static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 
     /// A footnote `[^9]` with no note (shown as written), a note `[^3]: …` no footnote names
-    /// (left out of the page), an image loaded from another site (gone when that site moves or
-    /// is out of reach, and fetched from there by every reader) and a table GFM did not make
-    /// (shown as a paragraph of `|`s): each a warning at its place.
-    static func lostAndBorrowed(_ references: BodyReferences, file: String) -> [Diagnostic] {
+    /// (left out of the page) and a table GFM did not make (shown as a paragraph of `|`s): each a
+    /// warning at its place.
+    static func lostText(_ references: BodyReferences, file: String) -> [Diagnostic] {
         references.footnotesWithoutNote.map {
             $0.position.diagnostic(.warning, file, $0.spaced
                 ? "`[^\($0.label)]` is shown as written: a footnote's label has no spaces; write `[^\(Slug(from: $0.label)?.value ?? "1")]`, here and in its note"
@@ -168,10 +180,6 @@ enum BodyScan {
             $0.position.diagnostic(.warning, file, $0.again
                 ? "note `[^\($0.label)]:` is left out of the page: an earlier note has its label, and only that one is shown; give this one a label of its own"
                 : "note `[^\($0.label)]:` is left out of the page: no `[^\($0.label)]` in the text refers to it")
-        } + references.remoteImages.map {
-            $0.position.diagnostic(.warning, file,
-                "image from another site (\($0.destination)): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there"
-                    + ($0.hasText ? "" : ", with what it shows between the brackets"))
         } + references.brokenTables.map {
             $0.position.diagnostic(.warning, file,
                 "this table is shown as text: its line of dashes has \($0.columns) column\($0.columns == 1 ? "" : "s") for \($0.headers) header\($0.headers == 1 ? "" : "s") above it; write as many as there are headers (`\($0.dashes)`, with any `:` of alignment), and a `|` inside a cell as `\\|`")

@@ -152,6 +152,13 @@ enum LinkDestination {
         !needsResolving(destination) && (destination.hasPrefix("//") || destination.contains("://"))
     }
 
+    /// Whether `destination` is an address under `base` (`https://…/`), by any scheme or none (`//…`).
+    static func isAddress(_ destination: String, under base: String) -> Bool {
+        func withoutScheme(_ address: String) -> Substring? { address.range(of: "//").map { address[$0.lowerBound...] } }
+        guard let base = withoutScheme(base), let address = withoutScheme(destination) else { return false }
+        return address.lowercased().hasPrefix(base.lowercased())
+    }
+
     /// Whether bantin must look at this link: anything but an address on another site.
     static func needsResolving(_ destination: String) -> Bool {
         if destination.isEmpty || isUnsafe(destination) { return true }
