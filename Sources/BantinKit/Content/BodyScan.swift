@@ -131,10 +131,6 @@ enum BodyScan {
         return shifted(found, by: bodyLine - 1)
     }
 
-    /// One warning for an article whose body has HTML written in it that its page does not show
-    /// as HTML, at the first such tag: all of it when the site publishes none (`unsafe_html` not
-    /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
-    /// `<iframe>` or a pasted table would otherwise be missing from the page without a word.
     /// An image loaded by its full address: from another site (fetched from there by every
     /// reader, gone when that site moves it or is out of reach), or from the bulletin's own
     /// `baseURL` (not shown from disk, and not checked): each a warning at its place.
@@ -148,6 +144,10 @@ enum BodyScan {
         }
     }
 
+    /// One warning for an article whose body has HTML written in it that its page does not show
+    /// as HTML, at the first such tag: all of it when the site publishes none (`unsafe_html` not
+    /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
+    /// `<iframe>` or a pasted table would otherwise be missing from the page without a word.
     static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool) -> Diagnostic? {
         let found = unsafeHTML ? references.rawHTML.filter { filteredTags.contains($0.tag) } : references.rawHTML
         guard let first = found.first else { return nil }
