@@ -94,6 +94,84 @@
     }).filter(function (t) { return t.folded.length > 0; });
   }
 
+  // ---- Words typed without a Vietnamese keyboard ----
+
+  // What a Vietnamese keyboard would have made of a query's keys, when they were typed without
+  // one: Telex (`ddangr booj` → `đảng bộ`) or VNI (`d9a3ng bo65` → `đảng bộ`). Asked for only
+  // when the query as typed finds nothing: {query, way}, or null when no word reads as either.
+  var TONE = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323",
+               1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
+  var HAT = { a: "â", e: "ê", o: "ô" }, HORN = { o: "ơ", u: "ư" }, VOWEL = /[aăâeêioôơuưy]/;
+
+  function keyed(query) {
+    var ways = [];
+    var out = query.replace(/[\p{L}\p{N}]+/gu, function (word) {
+      if (!/^[a-z][a-z0-9]*$/i.test(word)) return word;
+      var way = /[0-9]/.test(word) ? "VNI" : "Telex", made = keyedWord(word.toLowerCase(), way);
+      if (!made) return word;
+      if (ways.indexOf(way) < 0) ways.push(way);
+      return made;
+    });
+    return ways.length ? { query: out, way: ways.join(", ") } : null;
+  }
+
+  // One word's letters as the keyboard `way` makes them; null when it has no key to read.
+  function keyedWord(word, way) {
+    var out = [], tone = null, marked = false;
+    function last(k) { return out[out.length - 1 - (k || 0)]; }
+    function after(i) { return out.slice(0, i).some(function (c) { return VOWEL.test(c); }); }
+    for (var i = 0; i < word.length; i++) {
+      var c = word[i];
+      if (way === "Telex") {
+        if (c === "d" && i === 1 && last() === "d") { out[0] = "đ"; marked = true; continue; }
+        if (TONE[c] && /[a-z]/.test(c) && after(out.length)) { tone = TONE[c]; continue; }
+        if (c === "w") {
+          if (last() === "o" && last(1) === "u") { out[out.length - 2] = "ư"; out[out.length - 1] = "ơ"; }
+          else if (last() === "a") out[out.length - 1] = "ă";
+          else if (HORN[last()]) out[out.length - 1] = HORN[last()];
+          else out.push("ư");
+          marked = true;
+          continue;
+        }
+        if (HAT[c] && last() === c) { out[out.length - 1] = HAT[c]; marked = true; continue; }
+      } else {
+        if (c === "9" && last() === "d") { out[out.length - 1] = "đ"; marked = true; continue; }
+        if (TONE[c] && after(out.length)) { tone = TONE[c]; continue; }
+        if (c === "6" || c === "7" || c === "8") {
+          for (var k = out.length - 1; k >= 0 && !(c === "8" ? out[k] === "a" : c === "6" ? HAT[out[k]] : HORN[out[k]]); k--);
+          if (k < 0) return null;
+          out[k] = c === "8" ? "ă" : c === "6" ? HAT[out[k]] : HORN[out[k]];
+          if (c === "7" && out[k] === "ơ" && out[k - 1] === "u") out[k - 1] = "ư";
+          marked = true;
+          continue;
+        }
+      }
+      if (/[0-9]/.test(c) && way === "VNI") return null;
+      out.push(c);
+    }
+    if (!tone) return marked ? out.join("") : null;
+    var v = toneVowel(out);
+    if (v < 0) return null;
+    out[v] += tone;
+    return out.join("").normalize("NFC");
+  }
+
+  // Where a syllable's tone mark goes: on its vowel with a hat or horn (the second of `ươ`), on
+  // its only vowel, on the last before a final consonant, the middle of three, else the first
+  // of two (`spelling` then places it in `oa`, `oe`, `uy` as the text does).
+  function toneVowel(letters) {
+    var start = 0;
+    if ((letters[0] === "q" && letters[1] === "u") || (letters[0] === "g" && letters[1] === "i" && VOWEL.test(letters[2] || ""))) start = 2;
+    while (start < letters.length && !VOWEL.test(letters[start])) start++;
+    var end = start;
+    while (end < letters.length && VOWEL.test(letters[end])) end++;
+    if (start === end) return -1;
+    for (var k = end - 1; k >= start; k--) if (/[ăâêôơư]/.test(letters[k])) return k;
+    if (end - start === 1) return start;
+    if (end < letters.length) return end - 1;
+    return end - start === 3 ? start + 1 : start;
+  }
+
   // ---- Reading the index ----
 
   var FINAL = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.!*'";
@@ -330,9 +408,10 @@
   // 12.345, as Vietnamese writes numbers.
   function count(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
 
-  function show(query) {
+  // `typed`: this query is how a Vietnamese keyboard reads `typed.text`, which found nothing.
+  function show(query, typed) {
     var mine = ++generation, q = query.trim();
-    asked = q;
+    asked = typed ? typed.text : q;
     list.textContent = "";
     if (more) more.hidden = true;
     if (!manifest) {
@@ -369,11 +448,14 @@
         paired = together.length;
         order = together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
       }
+      // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
+      var reading = order.length === 0 && !typed ? keyed(q) : null;
+      if (reading) { show(reading.query, { text: q, way: reading.way }); return; }
       current = { query: q, order: order, shown: 0, terms: ts, paired: paired, checked: 0 };
       checkPhrases(mine, WINDOW, function () {
         status.textContent = order.length === 0
-          ? "Không tìm thấy bài nào cho “" + q + "”."
-          : "Tìm thấy " + count(order.length) + " bài cho “" + q + "”.";
+          ? "Không tìm thấy bài nào cho “" + (typed ? typed.text : q) + "”."
+          : "Tìm thấy " + count(order.length) + " bài cho “" + q + "”" + (typed ? " (đọc “" + typed.text + "” như gõ " + typed.way + ")" : "") + ".";
         showMore(mine);
       });
     });

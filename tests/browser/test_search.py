@@ -141,6 +141,23 @@ def test_no_match_says_so(driver, site):
     assert status.get_attribute("role") == "status" or status.get_attribute("aria-live") == "polite"
 
 
+@pytest.mark.parametrize("typed, way", [("ddangr booj ddoongf thaps", "Telex"), ("d9a3ng bo65 d9o6ng2 tha1p", "VNI")])
+def test_keys_typed_without_a_vietnamese_keyboard_are_read_as_it_would(driver, site, typed, way):
+    """On a computer without a Vietnamese keyboard the keys stay as typed (Telex `ddangr`, VNI
+    `d9a3ng`): a query that finds nothing so is read as the keyboard would have, and says so."""
+    open_search(driver, site)
+    wanted = type_query(driver, "đảng bộ đồng tháp")
+    wanted_status = driver.find_element(By.ID, "search-status").text
+    assert wanted and "như gõ" not in wanted_status, wanted_status
+    found = type_query(driver, typed)
+    status = driver.find_element(By.ID, "search-status").text
+    assert status == wanted_status[:-1] + f" (đọc “{typed}” như gõ {way}).", status
+    assert found == wanted, (found, wanted)
+    # Keys that read as nothing either way are told as typed.
+    assert type_query(driver, "ddzzr") == []
+    assert driver.find_element(By.ID, "search-status").text == "Không tìm thấy bài nào cho “ddzzr”."
+
+
 def test_results_reachable_by_keyboard(driver, site):
     open_search(driver, site, "q=chi%20bo")
     first = driver.find_element(By.CSS_SELECTOR, "#search-results > li a")
