@@ -180,6 +180,10 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: body))
         let warnings = try site.build().diagnostics.filter { $0.message.hasPrefix("a `#` heading is a second title") }
         #expect(warnings.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:7:1", "content/articles/a.md:15:4"], "\(warnings)")
+        // A body whose only heading is underlined with `===` (no `#` anywhere) has one too.
+        try site.write("content/articles/a.md", article(title: "Bài", body: "Mở đầu.\n\nTiêu đề thứ hai\n  ===\n\nĐoạn văn.\n"))
+        let underlined = try site.build().diagnostics.filter { $0.message.hasPrefix("a `===` heading is a second title") }
+        #expect(underlined.map { "\($0.line):\($0.column)" } == ["8:3"], "\(underlined)")
     }
 
     /// A heading more than one level below the one before it (the title first) skips a level:

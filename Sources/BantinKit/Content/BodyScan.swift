@@ -22,11 +22,14 @@ enum BodyScan {
     /// when it misleads a reader: a level-1 heading is a second title on the article's page (and
     /// of the title's rank in the print edition); a heading more than one level below the one
     /// before it (the title first) skips a level, which screen readers move through. Read on
-    /// bytes, a line at a time, only when the body has a `#`.
+    /// bytes, a line at a time, only when the body has a `#` or a `=` (a body whose only heading
+    /// is underlined with `===` has a second title; one underlined with `---` skips no level).
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
-            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil else { return [] }
+            guard let base = bytes.baseAddress,
+                  memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "=")), bytes.count) != nil
+            else { return [] }
             var warnings: [Diagnostic] = []
             var fence: (byte: UInt8, count: Int)? = nil
             /// The end of an HTML block (`-->`, `</pre>`…) being skipped.
