@@ -329,6 +329,14 @@ import Testing
         #expect(warned.first?.hasSuffix("(http://Bantin.example.vn/media/a.jpg): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there; save it under content/media/ and link to it there") == true, "\(warned)")
     }
 
+    /// A footnote without a note in a heading or a link's text is shown as written there too.
+    @Test func aFootnoteWithoutNoteInAHeadingOrALinksTextIsAWarning() throws {
+        let site = try TestSite()
+        let (_, warned) = try Self.build(site, withArticleBody: "## Tiêu đề[^9]\n\nXem [văn bản[^8]](https://example.com) và [^1].\n\n[^1]: Có ghi chú.\n")
+        #expect(warned.map { String($0.prefix(while: { $0 != " " })) } == ["5:11:", "7:13:"], "\(warned)")
+        #expect(warned.allSatisfy { $0.contains("has no note, so it is shown as written") }, "\(warned)")
+    }
+
     /// A footnote's label with a space makes no footnote: the reference and its note are both
     /// shown as written. Each is told, with a label to write instead.
     @Test func aFootnoteLabelWithASpaceIsToldALabelWithout() throws {

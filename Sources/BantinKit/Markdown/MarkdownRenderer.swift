@@ -77,7 +77,8 @@ public struct MarkdownRenderer: Sendable {
                     }
                     let rewrite = links.rewrite(DocumentWalk.url(of: node))
                     if rewrite != .keep { edits.links.append((node, rewrite)) }
-                case .text(let node):
+                case .text(let node, let running):
+                    guard running else { return }
                     // Text an extension cut out (after an e-mail autolink) has no line: it is looked at too.
                     let line = Int(cmark_node_get_start_line(node))
                     if line == 0 || mentionLines.contains(line) { edits.mention(in: node, links: links) }
@@ -130,16 +131,18 @@ public struct MarkdownRenderer: Sendable {
                         return
                     }
                     found.links.append(link)
-                case .text(let node):
+                case .text(let node, let running):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let (line, column) = DocumentWalk.knownStart(of: node)
                     let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                    // A footnote without a note is shown as written in a heading or a link's text too.
+                    found.footnotesWithoutNote += Footnotes.unresolved(in: text, line: line, column: column, lines: lines)
+                    guard running else { return }
                     for (range, code) in DirectiveMentions.codes(in: text) {
                         let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? (line, column + range.lowerBound)
                         found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
                     }
                     found.unlinked += UnlinkedLinks.find(startingAt: node, read: &inRun, lines: lines)
-                    found.footnotesWithoutNote += Footnotes.unresolved(in: text, line: line, column: column, lines: lines)
                 case .html(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let html = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
@@ -210,11 +213,13 @@ extension MarkdownRenderer {
 }
 
 /// One pass over a parsed document: every heading gets its id (unique, from its text), and each
-/// link, image and text node of running text (not in a link or heading) is shown to `visit`.
+/// link, image and text node is shown to `visit` (a text node with whether it is running text:
+/// not in a link or heading).
 enum DocumentWalk {
     enum Item {
         case link(OpaquePointer, isImage: Bool)
-        case text(OpaquePointer)
+        /// `running`: not in a link, an image's description or a heading.
+        case text(OpaquePointer, running: Bool)
         /// Raw HTML, a block or inline.
         case html(OpaquePointer)
     }
@@ -246,8 +251,8 @@ enum DocumentWalk {
                 used[base] = count
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: count == 1 ? base : "\(base)-\(count)"))
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
-            case CMARK_NODE_TEXT where texts && inLink == 0 && inHeading == 0:
-                visit(.text(node))
+            case CMARK_NODE_TEXT where texts:
+                visit(.text(node, running: inLink == 0 && inHeading == 0))
             case CMARK_NODE_HTML_BLOCK where texts, CMARK_NODE_HTML_INLINE where texts:
                 visit(.html(node))
             default:
