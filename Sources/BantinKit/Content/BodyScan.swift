@@ -168,6 +168,21 @@ enum BodyScan {
                 + (found.contains { filteredTags.contains($0.tag) } ? "; \(never)" : ""))
     }
 
+    /// With `unsafe_html`, each address in HTML written in the article (`<a href>`, `<img src>`)
+    /// that bantin would have to resolve, as it does a Markdown link's: published as written,
+    /// it is neither checked nor made to lead to the article or file it names. A warning at its
+    /// block.
+    static func rawHTMLAddresses(_ references: BodyReferences, file: String, unsafeHTML: Bool) -> [Diagnostic] {
+        guard unsafeHTML else { return [] }
+        return references.rawHTML.compactMap { html in
+            guard !filteredTags.contains(html.tag), let address = html.address, !address.isEmpty, !address.hasPrefix("#"),
+                  LinkDestination.needsResolving(address), !LinkDestination.isUnsafe(address) else { return nil }
+            let markdown = html.tag == "img" ? "![mô tả](\(address))" : "[chữ](\(address))"
+            return html.position.diagnostic(.warning, file,
+                "`\(address)` in HTML written in the article (`<\(html.tag)>`) is published as written: bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")
+        }
+    }
+
     /// The tags GFM's tag filter shows as text whatever the site allows.
     private static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 

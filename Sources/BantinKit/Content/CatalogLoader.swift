@@ -58,6 +58,7 @@ public enum CatalogLoader {
             displayRoot: displayRoot, into: &diagnostics)
         diagnostics += unlinkedDocuments(files.other, links: links, displayRoot: displayRoot)
         diagnostics += articles.compactMap { BodyScan.rawHTMLWarning($0.references, file: $0.file, unsafeHTML: config.unsafeHTML) }
+        diagnostics += articles.flatMap { BodyScan.rawHTMLAddresses($0.references, file: $0.file, unsafeHTML: config.unsafeHTML) }
         diagnostics += articles.flatMap { BodyScan.borrowedImages($0.references, file: $0.file, baseURL: config.baseURL) }
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)

@@ -64,18 +64,21 @@ struct Footnote: Sendable, Hashable, Codable {
 struct RawHTML: Sendable, Hashable, Codable {
     var tag: String
     var position: SourcePosition
+    /// The address its `href` or `src` gives, if any.
+    var address: String? = nil
 
     /// What a block's or inline's HTML loses: the names of the tags it opens (`<iframe src=…>`
-    /// → `iframe`), lower-cased, comments and closing tags aside; for a block that opens none
-    /// but holds text (after a comment or a closing tag), `text`, which is lost with it.
-    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool) -> [String] {
-        var tags: [String] = []
+    /// → `iframe`), lower-cased, with the address of each one's `href` or `src`, comments and
+    /// closing tags aside; for a block that opens none but holds text (after a comment or a
+    /// closing tag), `text`, which is lost with it.
+    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool) -> [(name: String, address: String?)] {
+        var tags: [(name: String, address: String?)] = []
         var hasText = false
         var at = 0
         while at < html.count {
             let byte = html[at]
             guard byte == UInt8(ascii: "<") else {
-                if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") { hasText = true }
+                if !isBlank(byte) { hasText = true }
                 at += 1
                 continue
             }
@@ -90,16 +93,53 @@ struct RawHTML: Sendable, Hashable, Codable {
             let closing = rest.count > 1 && rest[1] == UInt8(ascii: "/")
             let name = rest[(closing ? 2 : 1)...].prefix { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
             if let first = name.first, isASCIILetter(first) {
-                if !closing { tags.append(String(decoding: name, as: UTF8.self).lowercased()) }
-                // To the tag's end.
-                at = rest.firstIndex(of: UInt8(ascii: ">")).map { at + $0 + 1 } ?? html.count
+                // To the tag's end, past any `>` inside a quoted value.
+                var end = at + 1 + name.count, quote: UInt8? = nil
+                while end < html.count, quote != nil || html[end] != UInt8(ascii: ">") {
+                    if html[end] == quote { quote = nil } else if quote == nil, html[end] == UInt8(ascii: "\"") || html[end] == UInt8(ascii: "'") { quote = html[end] }
+                    end += 1
+                }
+                if !closing {
+                    let attributes = UnsafeBufferPointer(rebasing: html[(at + 1 + name.count)..<end])
+                    tags.append((String(decoding: name, as: UTF8.self).lowercased(), address(in: attributes)))
+                }
+                at = min(end + 1, html.count)
                 continue
             }
             hasText = true
             at += 1
         }
-        if block, tags.isEmpty, hasText { tags.append(textTag) }
+        if block, tags.isEmpty, hasText { tags.append((textTag, nil)) }
         return tags
+    }
+
+    /// The value of the first `href` or `src` attribute of a tag's attributes (quoted or not).
+    static func address(in attributes: UnsafeBufferPointer<UInt8>) -> String? {
+        var at = 0
+        while at < attributes.count {
+            let start = at
+            while at < attributes.count, isASCIILetterOrDigit(attributes[at]) || attributes[at] == UInt8(ascii: "-") { at += 1 }
+            let name = String(decoding: attributes[start..<at], as: UTF8.self).lowercased()
+            var next = at
+            while next < attributes.count, isBlank(attributes[next]) { next += 1 }
+            guard at > start, next < attributes.count, attributes[next] == UInt8(ascii: "=") else {
+                at = max(next, at + 1)
+                continue
+            }
+            next += 1
+            while next < attributes.count, isBlank(attributes[next]) { next += 1 }
+            var valueStart = next, valueEnd: Int
+            if next < attributes.count, attributes[next] == UInt8(ascii: "\"") || attributes[next] == UInt8(ascii: "'") {
+                valueStart += 1
+                valueEnd = attributes[valueStart...].firstIndex(of: attributes[next]) ?? attributes.count
+                at = valueEnd + 1
+            } else {
+                valueEnd = attributes[next...].firstIndex(where: isBlank) ?? attributes.count
+                at = valueEnd
+            }
+            if name == "href" || name == "src" { return String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self) }
+        }
+        return nil
     }
 
     /// What `tags` says of a block whose text is lost though it opens no tag.
@@ -107,6 +147,7 @@ struct RawHTML: Sendable, Hashable, Codable {
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
 }
 
 /// What becomes of a link when a body is rendered for a page.

@@ -149,7 +149,7 @@ public struct MarkdownRenderer: Sendable {
                     // Every tag of a block (a video's `<iframe>` inside a `<div>`) at the block's start.
                     let position = DocumentWalk.knownStart(of: node)
                     for tag in RawHTML.tags(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
-                        found.rawHTML.append(RawHTML(tag: tag, position: lines.position(line: position.line, byteColumn: position.column)))
+                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), address: tag.address))
                     }
                 }
             }
