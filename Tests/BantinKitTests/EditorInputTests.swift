@@ -271,27 +271,39 @@ import Testing
         let body = """
             <p>Xem <a href="khac.md">bài khác</a>, <a href="https://example.com/x">trang ngoài</a>, <a href='#muc'>mục</a> và <img alt="ảnh > đẹp" src=../media/anh.jpg>.</p>
 
-            Đoạn <A HREF = khac.md>x</a> văn.
+            Đoạn <A HREF = khac.md>x</a> văn, <a href="?q=1">tìm</a> <a href=" ">trống</a>.
+
+            - <div>
+              <img src="https://example.com/a.jpg" srcset="a.jpg 1x, b.jpg 2x"> <video poster=p.jpg></video>
+              </div>
 
             """
         let (_, warned) = try Self.build(site, withArticleBody: body)
         #expect(warned.map { String($0.prefix { $0 != "(" }) } == [
-            "5:1: `khac.md` in HTML written in the article ", "5:1: `../media/anh.jpg` in HTML written in the article ", "7:6: `khac.md` in HTML written in the article ",
+            "5:8: `khac.md` in HTML written in the article ", "5:115: `../media/anh.jpg` in HTML written in the article ",
+            "7:6: `khac.md` in HTML written in the article ",
+            "10:3: `a.jpg` in HTML written in the article ", "10:3: `b.jpg` in HTML written in the article ", "10:69: `p.jpg` in HTML written in the article ",
         ], "\(warned)")
         #expect(warned[1].hasSuffix("(`<img>`) is published as written: bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`![mô tả](../media/anh.jpg)`)"), "\(warned)")
+        // A directive's description is read the same way.
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\nXem <a href=\"../articles/a.md\">bài</a>.\n")
+        let described = try site.build().diagnostics.filter { $0.file == "content/directives/01-kl-tw.md" }.map { "\($0.line):\($0.column): \($0.message)" }
+        #expect(described.count == 1 && described[0].hasPrefix("4:5: `../articles/a.md` in HTML written in the description (`<a>`) is published as written"), "\(described)")
         try site.write("content/site.yml", "title: Bản tin\n")
         let (_, without) = try Self.build(site, withArticleBody: body)
         #expect(without.count == 1 && without[0].contains("is left out of its page"), "\(without)")
     }
 
     /// A block is looked at whole: a video's `<iframe>` inside a `<div>` (shown as text even
-    /// with `unsafe_html`), and the text of a block that opens with a comment (left out with it).
+    /// with `unsafe_html`, told at its line), and the text of a block that opens with a comment
+    /// (left out with it).
     @Test func htmlInsideABlockIsLookedAtWhole() throws {
         let site = try TestSite()
         let body = "<div class=\"video\">\n<iframe src=\"https://video.example/x\"></iframe>\n</div>\n\n<!-- ghi chú --> Đoạn văn bị mất.\n"
         try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
         let (_, published) = try Self.build(site, withArticleBody: body)
-        #expect(published.count == 1 && published[0].hasPrefix("5:1: HTML written in the article (`<iframe>`) is shown on its page as text"), "\(published)")
+        // Told at the `<iframe>` itself, on the block's second line.
+        #expect(published.count == 1 && published[0].hasPrefix("6:1: HTML written in the article (`<iframe>`) is shown on its page as text"), "\(published)")
         try site.write("content/site.yml", "title: Bản tin\n")
         let (_, left) = try Self.build(site, withArticleBody: body)
         #expect(left.count == 1 && left[0].hasPrefix("5:1: HTML written in the article (`<div>`, `<iframe>`, the text of an HTML block; 3 in all, the first here) is left out of its page"), "\(left)")

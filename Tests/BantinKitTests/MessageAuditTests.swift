@@ -98,7 +98,7 @@ import Testing
             try site.read("templates/footer.mustache") + """
                 {{#site.params.lien_ket}}{{> lien-ket}}{{/site.params.lien_ket}}{{site.params.khong_co}}{{#site.params.x}}{{y}}{{/site.params.x}}
                 {{#page.is_month}}{{.}}{{article.date.iso}}{{/page.is_month}}{{#article}}{{image.webp}}{{/article}}
-                <p>{{page.is_hom}} {{artcle.date.iso}} {{{article.date.isoo}}}</p>
+                <p>{{page.is_hom}} {{artcle.date.iso}} {{{article.date.isoo}}}</p>{{^site.params.x}}{{lnag}}{{/site.params.x}}
 
                 """)
         let warnings = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
@@ -109,6 +109,8 @@ import Testing
             "templates/footer.mustache:\(footerLine):4 no page has a value named `is_hom` (in `page.is_hom`), so this shows nothing; did you mean `is_home`?",
             "templates/footer.mustache:\(footerLine):20 no page has a value named `artcle` (in `artcle.date.iso`), so this shows nothing; did you mean `article`?",
             "templates/footer.mustache:\(footerLine):40 no page has a value named `isoo` (in `article.date.isoo`), so this shows nothing; did you mean `iso`?",
+            // An inverted section over `params` looks its names up where they would be outside it.
+            "templates/footer.mustache:\(footerLine):85 no page has a value named `lnag`, so this shows nothing; did you mean `lang`?",
         ], "\(warnings)")
         // The pages are written all the same, the misspelt name empty.
         #expect(try site.read("public/index.html").contains("https://nhandan.vn/"))

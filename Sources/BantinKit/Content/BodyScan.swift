@@ -151,7 +151,8 @@ enum BodyScan {
     /// as HTML, at the first such tag: all of it when the site publishes none (`unsafe_html` not
     /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
     /// `<iframe>` or a pasted table would otherwise be missing from the page without a word.
-    static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool) -> Diagnostic? {
+    /// `text`: what the body is, in messages (an article, a directive's description).
+    static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article") -> Diagnostic? {
         let found = unsafeHTML ? references.rawHTML.filter { filteredTags.contains($0.tag) } : references.rawHTML
         guard let first = found.first else { return nil }
         var tags: [String] = []
@@ -161,10 +162,10 @@ enum BodyScan {
         let count = found.count > 1 ? "; \(found.count) in all, the first here" : ""
         let never = "`<iframe>`, `<script>`, `<style>` and the like are never published, even with `unsafe_html: true`: link to what they show (`[Xem video](https://…)`)"
         if unsafeHTML {
-            return first.position.diagnostic(.warning, file, "HTML written in the article (\(named)\(count)) is shown on its page as text: \(never)")
+            return first.position.diagnostic(.warning, file, "HTML written in \(text) (\(named)\(count)) is shown on its page as text: \(never)")
         }
         return first.position.diagnostic(.warning, file,
-            "HTML written in the article (\(named)\(count)) is left out of its page: write it in Markdown (`**đậm**`, `[chữ](địa-chỉ)`, `![mô tả](ảnh.jpg)`), or set `unsafe_html: true` in site.yml to publish HTML as written"
+            "HTML written in \(text) (\(named)\(count)) is left out of its page: write it in Markdown (`**đậm**`, `[chữ](địa-chỉ)`, `![mô tả](ảnh.jpg)`), or set `unsafe_html: true` in site.yml to publish HTML as written"
                 + (found.contains { filteredTags.contains($0.tag) } ? "; \(never)" : ""))
     }
 
@@ -172,14 +173,18 @@ enum BodyScan {
     /// that bantin would have to resolve, as it does a Markdown link's: published as written,
     /// it is neither checked nor made to lead to the article or file it names. A warning at its
     /// block.
-    static func rawHTMLAddresses(_ references: BodyReferences, file: String, unsafeHTML: Bool) -> [Diagnostic] {
+    static func rawHTMLAddresses(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article") -> [Diagnostic] {
         guard unsafeHTML else { return [] }
-        return references.rawHTML.compactMap { html in
-            guard !filteredTags.contains(html.tag), let address = html.address, !address.isEmpty, !address.hasPrefix("#"),
-                  LinkDestination.needsResolving(address), !LinkDestination.isUnsafe(address) else { return nil }
-            let markdown = html.tag == "img" ? "![mô tả](\(address))" : "[chữ](\(address))"
-            return html.position.diagnostic(.warning, file,
-                "`\(address)` in HTML written in the article (`<\(html.tag)>`) is published as written: bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")
+        return references.rawHTML.filter { !filteredTags.contains($0.tag) }.flatMap { html in
+            html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter { address in
+                // An anchor or a query leads to this page, as Markdown's do.
+                !address.isEmpty && !address.hasPrefix("#") && !address.hasPrefix("?")
+                    && LinkDestination.needsResolving(address) && !LinkDestination.isUnsafe(address)
+            }.map { address in
+                let markdown = ["img", "source", "video", "audio"].contains(html.tag) ? "![mô tả](\(address))" : "[chữ](\(address))"
+                return html.position.diagnostic(.warning, file,
+                    "`\(address)` in HTML written in \(text) (`<\(html.tag)>`) is published as written: bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")
+            }
         }
     }
 

@@ -52,14 +52,21 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
+        // What the descriptions of directives and themes hold, read as an article's body is.
+        let described = (directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } })
+            .map { file, body, line in (file: file, references: BodyScan.links(of: body, bodyLine: line)) }
         let links = resolveLinks(
-            articles: articles, publishedNow: published, read: read.articles, rejected: read.rejected, directives: directives, themes: themes,
-            staticFiles: files.other, unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
+            articles: articles, publishedNow: published, read: read.articles, rejected: read.rejected, described: described,
+            directives: directives, themes: themes, staticFiles: files.other,
+            unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
             displayRoot: displayRoot, into: &diagnostics)
         diagnostics += unlinkedDocuments(files.other, links: links, displayRoot: displayRoot)
-        diagnostics += articles.compactMap { BodyScan.rawHTMLWarning($0.references, file: $0.file, unsafeHTML: config.unsafeHTML) }
-        diagnostics += articles.flatMap { BodyScan.rawHTMLAddresses($0.references, file: $0.file, unsafeHTML: config.unsafeHTML) }
-        diagnostics += articles.flatMap { BodyScan.borrowedImages($0.references, file: $0.file, baseURL: config.baseURL) }
+        let bodies = articles.map { ($0.file, $0.references, "the article") } + described.map { ($0.file, $0.references, "the description") }
+        for (file, references, text) in bodies {
+            if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text) { diagnostics.append(warning) }
+            diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text)
+            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: config.baseURL)
+        }
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
@@ -215,22 +222,21 @@ public enum CatalogLoader {
     }
 
     /// Where the links of every published body lead (articles' links were found when they were
-    /// read; directives' and themes' descriptions are few, and read here).
+    /// read; directives' and themes' descriptions, `described`, are few, and read by `load`).
     /// `articles` are those with pages at some time (drafts left out); `publishedNow`, those with
     /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
-        articles: [Article], publishedNow: [Article], read: [Article], rejected: [RejectedBody], directives: [Directive], themes: [Theme],
-        staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, into diagnostics: inout [Diagnostic]
+        articles: [Article], publishedNow: [Article], read: [Article], rejected: [RejectedBody], described: [(file: String, references: BodyReferences)],
+        directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String,
+        into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
             BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
         }
         documents += rejected.map { BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.links, hasErrors: true) }
-        let described = directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } }
-        for (file, body, line) in described {
-            let links = BodyScan.links(of: body, bodyLine: line).links
-            if !links.isEmpty { documents.append(BodyLinkResolver.Document(file: file, path: path(file), links: links)) }
+        for (file, references) in described where !references.links.isEmpty {
+            documents.append(BodyLinkResolver.Document(file: file, path: path(file), links: references.links))
         }
         guard !documents.isEmpty else { return [:] }
         let index = ContentIndex(

@@ -60,19 +60,27 @@ struct Footnote: Sendable, Hashable, Codable {
     var spaced = false
 }
 
-/// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, and where it starts.
+/// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, where it starts,
+/// and the addresses it gives.
 struct RawHTML: Sendable, Hashable, Codable {
     var tag: String
     var position: SourcePosition
-    /// The address its `href` or `src` gives, if any.
-    var address: String? = nil
+    /// Its `href`, `src` and `poster`, and each address of its `srcset`, as written.
+    var addresses: [String] = []
 
-    /// What a block's or inline's HTML loses: the names of the tags it opens (`<iframe src=…>`
-    /// → `iframe`), lower-cased, with the address of each one's `href` or `src`, comments and
-    /// closing tags aside; for a block that opens none but holds text (after a comment or a
-    /// closing tag), `text`, which is lost with it.
-    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool) -> [(name: String, address: String?)] {
-        var tags: [(name: String, address: String?)] = []
+    /// A tag a block's or inline's HTML opens: its name, lower-cased; where it starts and ends
+    /// in the HTML; its addresses.
+    struct Opened {
+        var name: String
+        var range: Range<Int>
+        var addresses: [String]
+    }
+
+    /// What a block's or inline's HTML loses: the tags it opens (`<iframe src=…>` → `iframe`),
+    /// comments and closing tags aside; for a block that opens none but holds text (after a
+    /// comment or a closing tag), `text`, which is lost with it.
+    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool) -> [Opened] {
+        var tags: [Opened] = []
         var hasText = false
         var at = 0
         while at < html.count {
@@ -101,7 +109,7 @@ struct RawHTML: Sendable, Hashable, Codable {
                 }
                 if !closing {
                     let attributes = UnsafeBufferPointer(rebasing: html[(at + 1 + name.count)..<end])
-                    tags.append((String(decoding: name, as: UTF8.self).lowercased(), address(in: attributes)))
+                    tags.append(Opened(name: String(decoding: name, as: UTF8.self).lowercased(), range: at..<min(end + 1, html.count), addresses: addresses(in: attributes)))
                 }
                 at = min(end + 1, html.count)
                 continue
@@ -109,12 +117,14 @@ struct RawHTML: Sendable, Hashable, Codable {
             hasText = true
             at += 1
         }
-        if block, tags.isEmpty, hasText { tags.append((textTag, nil)) }
+        if block, tags.isEmpty, hasText { tags.append(Opened(name: textTag, range: 0..<0, addresses: [])) }
         return tags
     }
 
-    /// The value of the first `href` or `src` attribute of a tag's attributes (quoted or not).
-    static func address(in attributes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The addresses of a tag's attributes (values quoted or not): `href`, `src`, `poster`,
+    /// and each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`).
+    static func addresses(in attributes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var found: [String] = []
         var at = 0
         while at < attributes.count {
             let start = at
@@ -137,9 +147,14 @@ struct RawHTML: Sendable, Hashable, Codable {
                 valueEnd = attributes[next...].firstIndex(where: isBlank) ?? attributes.count
                 at = valueEnd
             }
-            if name == "href" || name == "src" { return String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self) }
+            let value = String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self)
+            switch name {
+            case "href", "src", "poster": found.append(value)
+            case "srcset": found += value.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+            default: break
+            }
         }
-        return nil
+        return found
     }
 
     /// What `tags` says of a block whose text is lost though it opens no tag.

@@ -146,10 +146,17 @@ public struct MarkdownRenderer: Sendable {
                 case .html(let node):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let html = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-                    // Every tag of a block (a video's `<iframe>` inside a `<div>`) at the block's start.
-                    let position = DocumentWalk.knownStart(of: node)
+                    // Every tag of a block (a video's `<iframe>` inside a `<div>`) where it is written,
+                    // found from the block's start (a block in a list or a quote is written indented).
+                    var from = DocumentWalk.knownStart(of: node)
                     for tag in RawHTML.tags(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
-                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), address: tag.address))
+                        var position = from
+                        let written = Array(html[tag.range].prefix { $0 != 0x0A })
+                        if let place = lines.find(written, line: from.line, fromByteColumn: from.column) {
+                            position = (place.line, place.byteColumn)
+                            from = (place.line, place.byteColumn + written.count)
+                        }
+                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses))
                     }
                 }
             }

@@ -7,7 +7,7 @@ public struct Template: Sendable {
     public let names: [NameUse]
 
     /// A name a tag reads: its parts (`["article", "date", "iso"]`, none for `.`), the names of
-    /// the sections it is inside (outermost first), and where the tag is written.
+    /// the sections it is inside (outermost first; not inverted ones), and where the tag is written.
     public struct NameUse: Sendable {
         public var parts: [String]
         public var sections: [[String]]

@@ -9,7 +9,7 @@ struct TemplateParser {
     var close: [UInt8] = Array("}}".utf8)
     var references: [(name: String, line: Int, column: Int, conditional: Bool)] = []
     /// The name of every variable, section and dynamic partial, with where its tag starts and
-    /// the sections it is inside (outermost first), in order.
+    /// the sections it is inside (outermost first; not inverted ones, which look nothing up), in order.
     var names: [(name: TemplateName, offset: Int, sections: [TemplateName])] = []
     /// The elements being read, innermost last; the first holds the template's top level.
     var frames: [Frame] = [Frame(kind: .section, rawName: "", tagStart: 0)]
@@ -238,8 +238,9 @@ struct TemplateParser {
         return name
     }
 
-    /// The names of the sections and inverted sections being read, outermost first.
-    private var sections: [TemplateName] { frames.compactMap(\.name) }
+    /// The names of the sections being read, outermost first (not inverted sections: inside
+    /// one, names are looked up where they would be outside it).
+    private var sections: [TemplateName] { frames.compactMap { $0.kind == .section ? $0.name : nil } }
 
     /// `names` with the 1-based line and column of each (read in one pass over the bytes).
     func namesWithPlaces() -> [Template.NameUse] {
