@@ -98,21 +98,26 @@
 
   // What a Vietnamese keyboard would have made of a query's keys, when they were typed without
   // one: Telex (`ddangr booj` → `đảng bộ`) or VNI (`d9a3ng bo65` → `đảng bộ`). Asked for only
-  // when the query as typed finds nothing: {query, way}, or null when no word reads as either.
+  // when the query as typed finds nothing: {query, way, exact: the words read, as `spelling`
+  // writes them}, or null when no word reads as either. A word of a code (`01-KL/TW`) is left.
   var TONE = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323",
                1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
   var HAT = { a: "â", e: "ê", o: "ô" }, HORN = { o: "ơ", u: "ư" }, VOWEL = /[aăâeêioôơuưy]/;
 
   function keyed(query) {
-    var ways = [];
-    var out = query.replace(/[\p{L}\p{N}]+/gu, function (word) {
-      if (!/^[a-z][a-z0-9]*$/i.test(word)) return word;
+    var ways = [], exact = [];
+    var out = query.replace(/[\p{L}\p{N}]+/gu, function (word, at) {
+      var before = query[at - 1], after = query[at + word.length];
+      if (!/^[a-zđăâêôơư][a-zđăâêôơư0-9]*$/i.test(word) || /[-/]/.test(before || "") || /[-/]/.test(after || "")) return word;
       var way = /[0-9]/.test(word) ? "VNI" : "Telex", made = keyedWord(word.toLowerCase(), way);
       if (!made) return word;
       if (ways.indexOf(way) < 0) ways.push(way);
-      return made;
+      exact.push(spelling(made));
+      // In the case it was typed in: `DDANGR` → `ĐẢNG`, `Thaps` → `Tháp`.
+      if (word === word.toUpperCase() && word.length > 1) return made.toUpperCase();
+      return word[0] === word[0].toUpperCase() ? made[0].toUpperCase() + made.slice(1) : made;
     });
-    return ways.length ? { query: out, way: ways.join(", ") } : null;
+    return ways.length ? { query: out, way: ways.join(" và "), exact: exact } : null;
   }
 
   // One word's letters as the keyboard `way` makes them; null when it has no key to read.
@@ -120,39 +125,49 @@
     var out = [], tone = null, marked = false;
     function last(k) { return out[out.length - 1 - (k || 0)]; }
     function after(i) { return out.slice(0, i).some(function (c) { return VOWEL.test(c); }); }
+    // The vowel a horn goes on: the last `o` or `u` typed (the first of `uu`; not the `u` of
+    // `qu`), or `a` for Telex's `w` (a breve).
+    function horned(breve) {
+      for (var k = out.length - 1; k >= 0; k--) {
+        if (out[k] === "o" || (breve && out[k] === "a") || (out[k] === "u" && !(k === 1 && out[0] === "q"))) return out[k] === "u" && out[k - 1] === "u" ? k - 1 : k;
+      }
+      return -1;
+    }
     for (var i = 0; i < word.length; i++) {
       var c = word[i];
       if (way === "Telex") {
         if (c === "d" && i === 1 && last() === "d") { out[0] = "đ"; marked = true; continue; }
         if (TONE[c] && /[a-z]/.test(c) && after(out.length)) { tone = TONE[c]; continue; }
         if (c === "w") {
-          if (last() === "o" && last(1) === "u") { out[out.length - 2] = "ư"; out[out.length - 1] = "ơ"; }
-          else if (last() === "a") out[out.length - 1] = "ă";
-          else if (HORN[last()]) out[out.length - 1] = HORN[last()];
-          else out.push("ư");
+          var k = horned(true);
+          if (k < 0) out.push("ư"); else out[k] = out[k] === "a" ? "ă" : HORN[out[k]];
           marked = true;
           continue;
         }
         if (HAT[c] && last() === c) { out[out.length - 1] = HAT[c]; marked = true; continue; }
       } else {
-        if (c === "9" && last() === "d") { out[out.length - 1] = "đ"; marked = true; continue; }
+        if (c === "9" && out[0] === "d") { out[0] = "đ"; marked = true; continue; }
         if (TONE[c] && after(out.length)) { tone = TONE[c]; continue; }
         if (c === "6" || c === "7" || c === "8") {
-          for (var k = out.length - 1; k >= 0 && !(c === "8" ? out[k] === "a" : c === "6" ? HAT[out[k]] : HORN[out[k]]); k--);
-          if (k < 0) return null;
-          out[k] = c === "8" ? "ă" : c === "6" ? HAT[out[k]] : HORN[out[k]];
-          if (c === "7" && out[k] === "ơ" && out[k - 1] === "u") out[k - 1] = "ư";
+          var v = -1;
+          if (c === "7") v = horned(false);
+          else for (var j = out.length - 1; j >= 0 && v < 0; j--) if (c === "8" ? out[j] === "a" : HAT[out[j]]) v = j;
+          if (v < 0) return null;
+          out[v] = c === "8" ? "ă" : c === "6" ? HAT[out[v]] : HORN[out[v]];
           marked = true;
           continue;
         }
       }
-      if (/[0-9]/.test(c) && way === "VNI") return null;
+      if (/[0-9]/.test(c)) return null;
       out.push(c);
     }
-    if (!tone) return marked ? out.join("") : null;
-    var v = toneVowel(out);
-    if (v < 0) return null;
-    out[v] += tone;
+    // `ươ` as keyboards write it: a horn on either of `uo` goes on both, but `thuở` stays.
+    var letters = out.join("").replace(/ưo|uơ/g, "ươ").replace(/ươ$/, "uơ");
+    if (!tone) return marked ? letters : null;
+    out = Array.from(letters);
+    var at = toneVowel(out);
+    if (at < 0) return null;
+    out[at] += tone;
     return out.join("").normalize("NFC");
   }
 
@@ -269,16 +284,16 @@
   }
 
   // Articles with every word, best first: exact spelling, then title over sapo over the rest,
-  // then newer (higher numbers are newer).
-  function rank(query) {
+  // then newer (higher numbers are newer). The words in `spelt` match only as spelt.
+  function rank(query, spelt) {
     var ts = terms(query), found = [];
     if (ts.length === 0) return found;
-    var all = ts.map(flagsFor);
+    var all = ts.map(flagsFor), strict = ts.map(function (t) { return (spelt || []).indexOf(t.exact) >= 0; });
     for (var n = 0; n < manifest.docs; n++) {
       var exact = 0, place = 0, ok = true;
       for (var t = 0; t < all.length && ok; t++) {
         var f = all[t][n];
-        if (!(f & MATCH)) { ok = false; break; }
+        if (!(f & MATCH) || (strict[t] && !(f & EXACT))) { ok = false; break; }
         if (f & EXACT) exact++;
         place += f & TITLE ? 3 : f & SAPO ? 2 : 1;
       }
@@ -435,12 +450,13 @@
       if (mine !== generation) return;
       // Not "nothing found": the words may be in what did not load.
       if (failed) {
-        status.textContent = "Không tải được chỉ mục tìm kiếm cho “" + q + "”. Hãy tìm lại.";
+        status.textContent = "Không tải được chỉ mục tìm kiếm cho “" + (typed ? typed.text : q) + "”. Hãy tìm lại.";
         notLoaded();
         return;
       }
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
-      var order = rank(q), paired = 0;
+      // A keyboard's reading of the keys is taken as spelt: `tax` is no search for every `tả…`.
+      var order = rank(q, typed && typed.exact), paired = 0;
       // Articles whose neighbouring words match the query's come first, to be checked on
       // their records: however many articles have the words apart, the phrase is among them.
       if (buckets.length > 0) {
@@ -450,7 +466,7 @@
       }
       // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
       var reading = order.length === 0 && !typed ? keyed(q) : null;
-      if (reading) { show(reading.query, { text: q, way: reading.way }); return; }
+      if (reading) { show(reading.query, { text: q, way: reading.way, exact: reading.exact }); return; }
       current = { query: q, order: order, shown: 0, terms: ts, paired: paired, checked: 0 };
       checkPhrases(mine, WINDOW, function () {
         status.textContent = order.length === 0

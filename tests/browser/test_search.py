@@ -153,9 +153,14 @@ def test_keys_typed_without_a_vietnamese_keyboard_are_read_as_it_would(driver, s
     status = driver.find_element(By.ID, "search-status").text
     assert status == wanted_status[:-1] + f" (đọc “{typed}” như gõ {way}).", status
     assert found == wanted, (found, wanted)
-    # Keys that read as nothing either way are told as typed.
-    assert type_query(driver, "ddzzr") == []
-    assert driver.find_element(By.ID, "search-status").text == "Không tìm thấy bài nào cho “ddzzr”."
+    # Keys that read as nothing either way are told as typed; a reading is taken as spelt, so
+    # an English word (`tax`, read `tã`) finds no article that has only words beginning `ta…`.
+    for nothing in ["ddzzr", "tax"]:
+        assert type_query(driver, nothing) == []
+        assert driver.find_element(By.ID, "search-status").text == f"Không tìm thấy bài nào cho “{nothing}”."
+    # A word keeps the case it was typed in, and a code's letters are not read (`TW` is no `tư`).
+    type_query(driver, "Ddoongf Thaps 01-KL/TW")
+    assert "cho “Đồng Tháp 01-KL/TW” (đọc" in driver.find_element(By.ID, "search-status").text
 
 
 def test_results_reachable_by_keyboard(driver, site):
