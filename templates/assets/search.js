@@ -256,6 +256,9 @@
     return found;
   }
 
+  // Whether a query is one phrase in quotes, straight or curly.
+  function isQuoted(query) { return /^["“„”]/.test(query) && /["”“]$/.test(query) && query.length > 2; }
+
   // The shard scripts a folded word needs: those whose key is a prefix of it or starts with it.
   function shardsFor(folded) {
     return manifest.shards.filter(function (key) {
@@ -459,19 +462,25 @@
       var order = rank(q, typed && typed.exact), paired = 0;
       // Articles whose neighbouring words match the query's come first, to be checked on
       // their records: however many articles have the words apart, the phrase is among them.
+      // A query in quotes (`"hợp tác xã"`) asks for the phrase: the others are not shown.
+      var phraseOnly = buckets.length > 0 && isQuoted(q);
       if (buckets.length > 0) {
         var inOrder_ = inOrder(buckets), together = order.filter(function (r) { return inOrder_[r.n]; });
         paired = together.length;
-        order = together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
+        order = phraseOnly ? together : together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
       }
       // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
       var reading = order.length === 0 && !typed ? keyed(q) : null;
       if (reading) { show(reading.query, { text: q, way: reading.way, exact: reading.exact }); return; }
-      current = { query: q, order: order, shown: 0, terms: ts, paired: paired, checked: 0 };
+      current = { query: q, order: order, shown: 0, terms: ts, paired: paired, checked: 0, phraseOnly: phraseOnly };
       checkPhrases(mine, WINDOW, function () {
+        // A phrase's count is of the articles not yet found without it on their records.
+        var order = current.order;
+        // A phrase is told as one (`có cụm “hợp tác xã”`), without its quotes.
+        var about = phraseOnly ? " có cụm “" : " cho “", asked_ = function (text) { return phraseOnly ? text.slice(1, -1).trim() : text; };
         status.textContent = order.length === 0
-          ? "Không tìm thấy bài nào cho “" + (typed ? typed.text : q) + "”."
-          : "Tìm thấy " + count(order.length) + " bài cho “" + q + "”" + (typed ? " (đọc “" + typed.text + "” như gõ " + typed.way + ")" : "") + ".";
+          ? "Không tìm thấy bài nào" + about + asked_(typed ? typed.text : q) + "”."
+          : "Tìm thấy " + count(order.length) + " bài" + about + asked_(q) + "”" + (typed ? " (đọc “" + typed.text + "” như gõ " + typed.way + ")" : "") + ".";
         showMore(mine);
       });
     });
@@ -496,7 +505,7 @@
       });
       phrase.sort(byScore);
       var unchecked = c.order.slice(c.checked + chunk.length, c.paired);
-      c.order = c.order.slice(0, c.checked).concat(phrase, unchecked, stray, c.order.slice(c.paired));
+      c.order = c.order.slice(0, c.checked).concat(phrase, unchecked, c.phraseOnly ? [] : stray, c.order.slice(c.paired));
       c.checked += phrase.length;
       c.paired -= stray.length;
       checkPhrases(mine, end, done);

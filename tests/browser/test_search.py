@@ -383,6 +383,26 @@ def test_a_phrase_is_found_first_among_many_articles_with_its_words_apart(driver
     assert found[0]["title"] != "Kinh tế tập thể ở vùng ven biển"
 
 
+@pytest.mark.parametrize("query", ['"hop tac xa"', "“nguyễn văn an”"])
+def test_a_phrase_in_quotes_finds_only_the_articles_with_it(driver, crowded_site, query):
+    """In quotes, a query asks for its words in that order: of the 41 articles with the words,
+    only the one with the phrase is shown, and the status names the phrase."""
+    open_search(driver, crowded_site)
+    box = driver.find_element(By.ID, "search-q")
+    box.send_keys(query)
+    phrase = query[1:-1]
+    WebDriverWait(driver, 10).until(lambda d: f"“{phrase}”" in d.find_element(By.ID, "search-status").text)
+    assert driver.find_element(By.ID, "search-status").text == f"Tìm thấy 1 bài có cụm “{phrase}”."
+    found = results(driver)
+    assert [r["title"] for r in found] == ["Kinh tế tập thể ở vùng ven biển"], found
+    assert not driver.find_element(By.ID, "search-more").is_displayed()
+    # Words in another order make no phrase.
+    box.send_keys(Keys.CONTROL, "a", Keys.BACKSPACE)
+    box.send_keys('"xa hop tac"')
+    WebDriverWait(driver, 10).until(lambda d: "“xa hop tac”" in d.find_element(By.ID, "search-status").text)
+    assert driver.find_element(By.ID, "search-status").text == "Không tìm thấy bài nào có cụm “xa hop tac”."
+
+
 def test_a_name_of_two_common_pairs_is_found_first(driver, crowded_site):
     """Every article has "nguyễn văn" and "văn an"; only the oldest has "Nguyễn Văn An": the runs
     of three words the index keeps put it first."""
