@@ -115,4 +115,16 @@ import Testing
         // The pages are written all the same, the misspelt name empty.
         #expect(try site.read("public/index.html").contains("https://nhandan.vn/"))
     }
+
+    /// A template that does not parse hides no misspelt name of the others: one build tells both.
+    @Test func aTemplateThatDoesNotParseHidesNoMisspeltNameElsewhere() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/hong.mustache", "{{#page.title}}\n")
+        try site.write("templates/card.mustache", try site.read("templates/card.mustache") + "{{summry}}\n")
+        let told = site.failingBuild().filter { $0.file.hasPrefix("templates/") }.map { "\($0.file) \($0.severity) \($0.message.prefix(40))" }
+        #expect(told.sorted() == [
+            "templates/card.mustache warning no page has a value named `summry`, so t",
+            "templates/hong.mustache error template does not parse: the section `pa",
+        ], "\(told)")
+    }
 }

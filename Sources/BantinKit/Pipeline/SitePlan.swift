@@ -127,11 +127,9 @@ extension SiteBuilder {
             let outcome = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache)
             return PhotoUses.diagnostics(outcome, catalog: refused, contentName: options.contentName)
         }
-        let (templates, templateProblems) = TemplateSet.load(folder: options.templates, displayRoot: options.templatesName)
+        let (templates, templateProblems) = TemplateSet.load(
+            folder: options.templates, displayRoot: options.templatesName, knownNames: catalog.map { TemplateNames.known(site: $0.config) })
         diagnostics += templateProblems
-        if let templates, let config = catalog?.config {
-            diagnostics += TemplateNames.unknownNames(in: templates, known: TemplateNames.known(site: config))
-        }
         var baseURL = catalog?.config.baseURL
         if let override = options.baseURL {
             baseURL = BaseURL.normalize(override)

@@ -56,11 +56,11 @@ enum TemplateNames {
         }
     }
 
-    /// A warning for each name in `templates` that no page has (its first unknown part), with
+    /// A warning for each name of `uses` (each with its file) that no page has (its first unknown part), with
     /// the nearest known name when one is close. What `params` holds is the site's to choose, and
     /// may be left out: the names after `params`, and inside a section over it, are not checked.
-    static func unknownNames(in templates: TemplateSet, known: Set<String>) -> [Diagnostic] {
-        templates.nameUses.compactMap { file, use in
+    static func unknownNames(in uses: [(file: String, use: Template.NameUse)], known: Set<String>) -> [Diagnostic] {
+        uses.compactMap { file, use in
             guard !use.sections.contains(where: { $0.contains(paramsName) }) else { return nil }
             let checked = use.parts.prefix { $0 != paramsName }
             guard let unknown = checked.first(where: { !known.contains($0) }) else { return nil }

@@ -7,15 +7,14 @@ public struct TemplateSet: Sendable {
     public let assets: [TreeEntry]
     /// Templates found including themselves without end while pages were rendered.
     let endless = EndlessIncludes()
-    /// Every name the templates read, with the file (as messages name it) that reads it
-    /// (checked against what pages have: `TemplateNames`).
-    let nameUses: [(file: String, use: Template.NameUse)]
 
     /// The page templates a build needs.
     public static let requiredPages = ["article", "list", "terms", "404", "search"]
 
     /// Loads templates one by one so that every parse error is reported, with file, line and column.
-    public static func load(folder: URL, displayRoot: String) -> (TemplateSet?, [Diagnostic]) {
+    /// `knownNames`: the names pages have (`TemplateNames.known`); a name of a template that
+    /// parses and is none of them is a warning, whatever the other templates hold.
+    public static func load(folder: URL, displayRoot: String, knownNames: Set<String>? = nil) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard Directory.leadsToFolder(folder.path) else {
             return (nil, [.error(displayRoot, "templates folder not found; pass `--templates DIR`")])
@@ -39,6 +38,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(display, line: error.line, column: error.column, "template does not parse: \(error.message)"))
             }
         }
+        if let knownNames { diagnostics += TemplateNames.unknownNames(in: nameUses, known: knownNames) }
         for reference in references where !present.contains(reference.name) {
             diagnostics.append(
                 .error(reference.file, line: reference.line, column: reference.column,
@@ -50,7 +50,7 @@ public struct TemplateSet: Sendable {
         }
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: TemplateLibrary(templates), assets: assets, nameUses: nameUses), diagnostics)
+        return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
     }
 
     /// A partial or parent named in a template: `name`, included from the template `from` (the file `file`).
