@@ -244,11 +244,10 @@ struct TemplateParser {
 
     /// `names` with the 1-based line and column of each (read in one pass over the bytes).
     func namesWithPlaces() -> [Template.NameUse] {
-        var place = (line: 1, column: 1), at = 0
+        var place = (line: 1, lineStart: 0)
         return names.map { name in
-            advance(&place, over: at..<name.offset)
-            at = name.offset
-            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: place.line, column: place.column)
+            advance(&place, to: name.offset)
+            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: place.line, column: column(of: name.offset, lineStart: place.lineStart))
         }
     }
 

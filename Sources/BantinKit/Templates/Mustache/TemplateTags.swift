@@ -93,21 +93,25 @@ extension TemplateParser {
 
     /// 1-based line and column (in characters) of a byte offset.
     func lineAndColumn(of offset: Int) -> (Int, Int) {
-        var place = (line: 1, column: 1)
-        advance(&place, over: 0..<offset)
-        return place
+        var place = (line: 1, lineStart: 0)
+        advance(&place, to: offset)
+        return (place.line, column(of: offset, lineStart: place.lineStart))
     }
 
-    /// Moves a 1-based line and column (in characters) past `bytes[range]`.
-    func advance(_ place: inout (line: Int, column: Int), over range: Range<Int>) {
-        for byte in bytes[range] {
-            if byte == 0x0A {
-                place.line += 1
-                place.column = 1
-            } else if byte & 0xC0 != 0x80 {
-                place.column += 1
-            }
+    /// Moves a 1-based line, and the offset where it starts, from `place`'s line to `offset`'s.
+    func advance(_ place: inout (line: Int, lineStart: Int), to offset: Int) {
+        var at = place.lineStart
+        while let newline = bytes[at..<offset].firstIndex(of: 0x0A) {
+            place.line += 1
+            at = newline + 1
         }
+        place.lineStart = at
+    }
+
+    /// The 1-based column of `offset` on the line starting at `lineStart`, in characters as a
+    /// reader counts them (as messages about Markdown count them).
+    func column(of offset: Int, lineStart: Int) -> Int {
+        String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
     }
 
     func error(_ message: String, at offset: Int) -> TemplateSyntaxError {
