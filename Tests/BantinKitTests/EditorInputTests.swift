@@ -253,6 +253,12 @@ import Testing
         #expect(page.contains("<b>đậm</b>") && page.contains("&lt;iframe"))
     }
 
+    /// The same, the site publishing HTML written in its texts (`unsafe_html`) or not: the article's diagnostics.
+    private static func build(_ site: TestSite, withArticleBody body: String, unsafeHTML: Bool) throws -> [String] {
+        try site.write("content/site.yml", "title: Bản tin\n" + (unsafeHTML ? "unsafe_html: true\n" : ""))
+        return try build(site, withArticleBody: body).1
+    }
+
     /// Builds `site` with one article, `a.md`, whose body is `body`: the report, and the
     /// article's diagnostics as `line:column: message`.
     private static func build(_ site: TestSite, withArticleBody body: String) throws -> (BuildReport, [String]) {
@@ -267,7 +273,6 @@ import Testing
     /// sites and anchors in the page are fine; without `unsafe_html` the HTML is not published.
     @Test func anAddressInHTMLWrittenInTheArticleIsAWarning() throws {
         let site = try TestSite()
-        try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
         let body = """
             <p>Xem <a href="khac.md">bài khác</a>, <a href="https://example.com/x">trang ngoài</a>, <a href='#muc'>mục</a> và <img alt="ảnh > đẹp" src=../media/anh.jpg>.</p>
 
@@ -278,7 +283,7 @@ import Testing
               </div>
 
             """
-        let (_, warned) = try Self.build(site, withArticleBody: body)
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true)
         #expect(warned.map { String($0.prefix { $0 != "(" }) } == [
             "5:8: `khac.md` in HTML written in the article ", "5:115: `../media/anh.jpg` in HTML written in the article ",
             "7:6: `khac.md` in HTML written in the article ",
@@ -289,8 +294,7 @@ import Testing
         try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\nXem <a href=\"../articles/a.md\">bài</a>.\n")
         let described = try site.build().diagnostics.filter { $0.file == "content/directives/01-kl-tw.md" }.map { "\($0.line):\($0.column): \($0.message)" }
         #expect(described.count == 1 && described[0].hasPrefix("4:5: `../articles/a.md` in HTML written in the description (`<a>`) is published as written"), "\(described)")
-        try site.write("content/site.yml", "title: Bản tin\n")
-        let (_, without) = try Self.build(site, withArticleBody: body)
+        let without = try Self.build(site, withArticleBody: body, unsafeHTML: false)
         #expect(without.count == 1 && without[0].contains("is left out of its page"), "\(without)")
     }
 
@@ -300,12 +304,10 @@ import Testing
     @Test func htmlInsideABlockIsLookedAtWhole() throws {
         let site = try TestSite()
         let body = "<div class=\"video\">\n<iframe src=\"https://video.example/x\"></iframe>\n</div>\n\n<!-- ghi chú --> Đoạn văn bị mất.\n"
-        try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
-        let (_, published) = try Self.build(site, withArticleBody: body)
+        let published = try Self.build(site, withArticleBody: body, unsafeHTML: true)
         // Told at the `<iframe>` itself, on the block's second line.
         #expect(published.count == 1 && published[0].hasPrefix("6:1: HTML written in the article (`<iframe>`) is shown on its page as text"), "\(published)")
-        try site.write("content/site.yml", "title: Bản tin\n")
-        let (_, left) = try Self.build(site, withArticleBody: body)
+        let left = try Self.build(site, withArticleBody: body, unsafeHTML: false)
         #expect(left.count == 1 && left[0].hasPrefix("5:1: HTML written in the article (`<div>`, `<iframe>`, the text of an HTML block; 3 in all, the first here) is left out of its page"), "\(left)")
     }
 

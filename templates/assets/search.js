@@ -124,7 +124,7 @@
   function keyedWord(word, way) {
     var out = [], tone = null, marked = false;
     function last(k) { return out[out.length - 1 - (k || 0)]; }
-    function after(i) { return out.slice(0, i).some(function (c) { return VOWEL.test(c); }); }
+    function vowelTyped() { return out.some(function (c) { return VOWEL.test(c); }); }
     // The vowel a horn goes on: the last `o` or `u` typed (the first of `uu`; not the `u` of
     // `qu`), or `a` for Telex's `w` (a breve).
     function horned(breve) {
@@ -137,7 +137,7 @@
       var c = word[i];
       if (way === "Telex") {
         if (c === "d" && i === 1 && last() === "d") { out[0] = "đ"; marked = true; continue; }
-        if (TONE[c] && /[a-z]/.test(c) && after(out.length)) { tone = TONE[c]; continue; }
+        if (TONE[c] && /[a-z]/.test(c) && vowelTyped()) { tone = TONE[c]; continue; }
         if (c === "w") {
           var k = horned(true);
           if (k < 0) out.push("ư"); else out[k] = out[k] === "a" ? "ă" : HORN[out[k]];
@@ -147,7 +147,7 @@
         if (HAT[c] && last() === c) { out[out.length - 1] = HAT[c]; marked = true; continue; }
       } else {
         if (c === "9" && out[0] === "d") { out[0] = "đ"; marked = true; continue; }
-        if (TONE[c] && after(out.length)) { tone = TONE[c]; continue; }
+        if (TONE[c] && vowelTyped()) { tone = TONE[c]; continue; }
         if (c === "6" || c === "7" || c === "8") {
           var v = -1;
           if (c === "7") v = horned(false);

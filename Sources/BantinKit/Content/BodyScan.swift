@@ -60,7 +60,7 @@ enum BodyScan {
                 }
                 var at = 0
                 while at < line.count, at < 4, line[at] == UInt8(ascii: " ") { at += 1 }
-                let blank = line[at...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+                let blank = line[at...].allSatisfy(\.isWhitespace)
                 guard at <= 3, !blank else {
                     paragraphBefore = paragraphBefore && !blank && fence == nil
                     continue
@@ -68,7 +68,7 @@ enum BodyScan {
                 let first = line[at]
                 var run = at
                 while run < line.count, line[run] == first { run += 1 }
-                let rest = line[run...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+                let rest = line[run...].allSatisfy(\.isWhitespace)
                 if let open = fence {
                     // Closed by a run of the same character at least as long, and nothing after it.
                     if first == open.byte, run - at >= open.count, rest { fence = nil }
@@ -172,7 +172,7 @@ enum BodyScan {
     /// With `unsafe_html`, each address in HTML written in the article (`<a href>`, `<img src>`)
     /// that bantin would have to resolve, as it does a Markdown link's: published as written,
     /// it is neither checked nor made to lead to the article or file it names. A warning at its
-    /// block.
+    /// tag.
     static func rawHTMLAddresses(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article") -> [Diagnostic] {
         guard unsafeHTML else { return [] }
         return references.rawHTML.filter { !filteredTags.contains($0.tag) }.flatMap { html in

@@ -86,7 +86,7 @@ struct RawHTML: Sendable, Hashable, Codable {
         while at < html.count {
             let byte = html[at]
             guard byte == UInt8(ascii: "<") else {
-                if !isBlank(byte) { hasText = true }
+                if !byte.isWhitespace { hasText = true }
                 at += 1
                 continue
             }
@@ -131,20 +131,20 @@ struct RawHTML: Sendable, Hashable, Codable {
             while at < attributes.count, isASCIILetterOrDigit(attributes[at]) || attributes[at] == UInt8(ascii: "-") { at += 1 }
             let name = String(decoding: attributes[start..<at], as: UTF8.self).lowercased()
             var next = at
-            while next < attributes.count, isBlank(attributes[next]) { next += 1 }
+            while next < attributes.count, attributes[next].isWhitespace { next += 1 }
             guard at > start, next < attributes.count, attributes[next] == UInt8(ascii: "=") else {
                 at = max(next, at + 1)
                 continue
             }
             next += 1
-            while next < attributes.count, isBlank(attributes[next]) { next += 1 }
+            while next < attributes.count, attributes[next].isWhitespace { next += 1 }
             var valueStart = next, valueEnd: Int
             if next < attributes.count, attributes[next] == UInt8(ascii: "\"") || attributes[next] == UInt8(ascii: "'") {
                 valueStart += 1
                 valueEnd = attributes[valueStart...].firstIndex(of: attributes[next]) ?? attributes.count
                 at = valueEnd + 1
             } else {
-                valueEnd = attributes[next...].firstIndex(where: isBlank) ?? attributes.count
+                valueEnd = attributes[next...].firstIndex(where: \.isWhitespace) ?? attributes.count
                 at = valueEnd
             }
             let value = String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self)
@@ -162,7 +162,6 @@ struct RawHTML: Sendable, Hashable, Codable {
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
 }
 
 /// What becomes of a link when a body is rendered for a page.

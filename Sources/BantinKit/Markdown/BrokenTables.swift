@@ -59,13 +59,13 @@ struct BrokenTable: Sendable, Hashable, Codable {
     /// A line less what puts it in a quote or starts a list item (`> `, `- `, `1. `): a table's
     /// cells are what follows.
     private static func content<Line: BidirectionalCollection<UInt8>>(of line: Line) -> Line where Line.Index == Int, Line.SubSequence == Line {
-        var text = line.drop(while: isBlank)
-        while text.first == UInt8(ascii: ">") { text = text.dropFirst().drop(while: isBlank) }
+        var text = line.drop(while: \.isWhitespace)
+        while text.first == UInt8(ascii: ">") { text = text.dropFirst().drop(while: \.isWhitespace) }
         let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
         let marker = digits > 0 ? text.dropFirst(digits).prefix(1) : text.prefix(1)
         if let mark = marker.first, digits > 0 ? (mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")")) : [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(mark) {
             let after = text.dropFirst(digits + 1)
-            if let next = after.first, isBlank(next) { text = after.drop(while: isBlank) }
+            if let next = after.first, next.isWhitespace { text = after.drop(while: \.isWhitespace) }
         }
         return text
     }
@@ -84,12 +84,11 @@ struct BrokenTable: Sendable, Hashable, Codable {
         return pipe && dash
     }
 
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
 
     /// The cells of a table line: its pipes not escaped, less one at either end.
     private static func cells<Line: BidirectionalCollection<UInt8>>(in line: Line) -> Int where Line.Index == Int, Line.SubSequence == Line {
-        var text = line.drop(while: isBlank)
-        while let end = text.last, isBlank(end) { text = text.dropLast() }
+        var text = line.drop(while: \.isWhitespace)
+        while let end = text.last, end.isWhitespace { text = text.dropLast() }
         var pipes: [Int] = []
         var index = text.startIndex
         while index < text.endIndex {

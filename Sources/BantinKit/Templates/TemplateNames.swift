@@ -74,5 +74,4 @@ enum TemplateNames {
 
     /// `site.params`: anything the templates want (`SiteConfig.params`).
     private static let paramsName = "params"
-
 }

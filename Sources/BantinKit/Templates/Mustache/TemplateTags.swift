@@ -120,11 +120,6 @@ extension TemplateParser {
     }
 }
 
-extension UInt8 {
-    /// A space or a tab.
-    var isBlank: Bool { self == 0x20 || self == 0x09 }
-}
-
 extension String {
     /// Without spaces and tabs at either end.
     var trimmingBlanks: String {
