@@ -26,19 +26,19 @@ struct SearchIndex: Sendable {
     }
 
     /// Makes what search keeps of the articles at some indices of `graph`, on every core: each
-    /// takes runs of `chunk` articles with a `WordCache` of its own.
+    /// takes runs of `chunk` articles, with a `WordCache` no other core uses meanwhile and that
+    /// serves the runs after (the words of a bulletin are met once per core, not once per run).
     static func articleMaker(for graph: SiteGraph) -> @Sendable ([Int]) -> [[UInt8]] {
         { indices in
+            let caches = Pool { WordCache() }
             let runs = stride(from: 0, to: indices.count, by: chunk).map { $0..<min($0 + chunk, indices.count) }
             return runs.parallelMap { run in
-                var words = WordCache()
-                return indices[run].map { IndexedArticle.make(graph.articles[$0], graph: graph, words: &words) }
+                caches.with { words in indices[run].map { IndexedArticle.make(graph.articles[$0], graph: graph, words: &words) } }
             }.flatMap { $0 }
         }
     }
 
-    /// Articles a core reads with one `WordCache`: enough that most of their words are met
-    /// before, few enough that the cores share the work evenly.
+    /// Articles a core reads at a time: few enough that the cores share the work evenly.
     static let chunk = 128
 
     /// The numbers of the article records (oldest first).

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over every core; results keep the input order, so output never depends on scheduling.
@@ -58,5 +59,28 @@ final class Background<T: Sendable>: @unchecked Sendable {
     var value: T {
         group.wait()
         return result!
+    }
+}
+
+/// Values that work on every core reuses, one at a time each: a value is taken when a piece of
+/// work starts and given back when it ends, so that what it learnt (a cache) serves the next piece.
+/// As many are made as are ever in use at once.
+final class Pool<Value>: @unchecked Sendable {
+    private var idle: [Value] = []
+    private let lock = NSLock()
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) { self.make = make }
+
+    /// Calls `body` with a value no other piece of work holds meanwhile.
+    func with<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        var value = idle.popLast() ?? make()
+        lock.unlock()
+        let result = body(&value)
+        lock.lock()
+        idle.append(value)
+        lock.unlock()
+        return result
     }
 }
