@@ -334,10 +334,11 @@ import Testing
         #expect(Set(index.pairs.values.flatMap { $0 }) == Set(0..<index.docs))
     }
 
-    /// A full build reads articles in runs that share one `WordCache`; a rebuild reads an edited
-    /// article alone. What search keeps of an article is the same either way, whatever came before
-    /// it in its run: here articles with words in common, one with a word in the title and the
-    /// body, read in one run and in the other order.
+    /// A full build reads articles in runs, each core with one `WordCache` for all its runs; a
+    /// rebuild reads an edited article alone. What search keeps of an article is the same either
+    /// way, whatever that cache read before: here articles with words in common, one with a word
+    /// in the title and the body, read in one run and in runs of one (the caches then serve
+    /// several runs), in both orders.
     @Test func anArticleReadsTheSameAloneAndAfterOthers() throws {
         let site = try site()
         try site.write("content/articles/d.md", article(
@@ -348,9 +349,12 @@ import Testing
         let indices = Array(graph.articles.indices)
         #expect(indices.count == 4)
         let alone = indices.map { make([$0]).first! }
-        for order in [indices, indices.reversed()] {
-            for (index, bytes) in zip(order, make(order)) {
-                #expect(bytes.elementsEqual(alone[index]), "article \(index) read after others, in the order \(order)")
+        for chunk in [SearchIndex.chunk, 1] {
+            let makeInRuns = SearchIndex.articleMaker(for: graph, chunk: chunk)
+            for order in [indices, indices.reversed()] {
+                for (index, bytes) in zip(order, makeInRuns(order)) {
+                    #expect(bytes.elementsEqual(alone[index]), "article \(index) read after others, in the order \(order), runs of \(chunk)")
+                }
             }
         }
         // Each article has its words and buckets, not fewer because another had them first.

@@ -28,7 +28,7 @@ struct SearchIndex: Sendable {
     /// Makes what search keeps of the articles at some indices of `graph`, on every core: each
     /// takes runs of `chunk` articles, with a `WordCache` no other core uses meanwhile and that
     /// serves the runs after (the words of a bulletin are met once per core, not once per run).
-    static func articleMaker(for graph: SiteGraph) -> @Sendable ([Int]) -> [[UInt8]] {
+    static func articleMaker(for graph: SiteGraph, chunk: Int = chunk) -> @Sendable ([Int]) -> [[UInt8]] {
         { indices in
             let caches = Pool { WordCache() }
             let runs = stride(from: 0, to: indices.count, by: chunk).map { $0..<min($0 + chunk, indices.count) }
