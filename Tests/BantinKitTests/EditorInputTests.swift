@@ -366,6 +366,24 @@ import Testing
         #expect(warned.first?.hasSuffix("(http://Bantin.example.vn/media/a.jpg): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there; save it under content/media/ and link to it there") == true, "\(warned)")
     }
 
+    /// A note no footnote names is left out of the page in a quote or a list item too (nested
+    /// too); a line that only looks like a note inside a paragraph (indented four spaces, so no
+    /// block starts there) is shown as written, and told as a footnote without note instead.
+    @Test func aNoteWithoutFootnoteInAQuoteOrAListItemIsAWarning() throws {
+        let site = try TestSite()
+        let body = "Có chú thích[^1].\n\n> Trích dẫn.\n>\n> [^2]: Ghi chú trong trích dẫn.\n\n- Mục một\n\n  [^3]: Ghi chú trong mục.\n1. [^4]: Mục là ghi chú.\n\n> - Mục trong trích dẫn\n>   [^5]: Ghi chú sâu.\n\nĐoạn văn\n    [^6]: Dòng của đoạn văn.\n\n[^1]: Ghi chú một.\n"
+        let (_, warned) = try Self.build(site, withArticleBody: body)
+        #expect(warned == [
+            "20:5: footnote `[^6]` has no note, so it is shown as written: add a line `[^6]: …` (usually at the end of the article)",
+            "9:3: note `[^2]:` is left out of the page: no `[^2]` in the text refers to it",
+            "13:3: note `[^3]:` is left out of the page: no `[^3]` in the text refers to it",
+            "14:4: note `[^4]:` is left out of the page: no `[^4]` in the text refers to it",
+            "17:5: note `[^5]:` is left out of the page: no `[^5]` in the text refers to it",
+        ], "\(warned)")
+        let page = try site.read("public/bai-viet/bai/index.html")
+        #expect(page.contains("Ghi chú một") && page.contains("[^6]: Dòng của đoạn văn") && !page.contains("Ghi chú sâu"))
+    }
+
     /// A footnote without a note in a heading or a link's text is shown as written there too.
     @Test func aFootnoteWithoutNoteInAHeadingOrALinksTextIsAWarning() throws {
         let site = try TestSite()

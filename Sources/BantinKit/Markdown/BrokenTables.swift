@@ -29,7 +29,7 @@ struct BrokenTable: Sendable, Hashable, Codable {
             guard first > 0, last > first else { continue }
             for line in (first + 1)...last {
                 guard let written = lines.text(line: line), let aboveWritten = lines.text(line: line - 1) else { continue }
-                let dashes = content(of: written), above = content(of: aboveWritten)
+                let dashes = ContainerMarkers.content(of: written), above = ContainerMarkers.content(of: aboveWritten)
                 guard isDashes(dashes), above.contains(UInt8(ascii: "|")) else { continue }
                 let headers = cells(in: above), columns = cells(in: dashes)
                 guard headers != columns else { continue }
@@ -48,26 +48,12 @@ struct BrokenTable: Sendable, Hashable, Codable {
         var start = 0
         while start < bytes.count {
             let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
-            let line = content(of: bytes[start..<end])
+            let line = ContainerMarkers.content(of: bytes[start..<end])
             if isDashes(line), above.contains(UInt8(ascii: "|")), cells(in: line) != cells(in: above) { return true }
             above = line
             start = end + 1
         }
         return false
-    }
-
-    /// A line less what puts it in a quote or starts a list item (`> `, `- `, `1. `): a table's
-    /// cells are what follows.
-    private static func content<Line: BidirectionalCollection<UInt8>>(of line: Line) -> Line where Line.Index == Int, Line.SubSequence == Line {
-        var text = line.drop(while: \.isWhitespace)
-        while text.first == UInt8(ascii: ">") { text = text.dropFirst().drop(while: \.isWhitespace) }
-        let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
-        let marker = digits > 0 ? text.dropFirst(digits).prefix(1) : text.prefix(1)
-        if let mark = marker.first, digits > 0 ? (mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")")) : [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(mark) {
-            let after = text.dropFirst(digits + 1)
-            if let next = after.first, next.isWhitespace { text = after.drop(while: \.isWhitespace) }
-        }
-        return text
     }
 
     /// A line of pipes, dashes and colons only (`| --- | :-: |`), with both a pipe and a dash.

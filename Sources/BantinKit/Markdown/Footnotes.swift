@@ -33,22 +33,32 @@ enum Footnotes {
         return found
     }
 
-    /// The notes (`[^label]:` starting a line, outside code and HTML blocks) of `markdown` that
-    /// `document`, its parse, dropped because no reference names them.
+    /// The notes (`[^label]:` starting a line, in a quote or a list item too) of `markdown` that
+    /// `document`, its parse, dropped because no reference names them. A line whose text the page
+    /// shows as written (in code, an HTML block, a paragraph or a heading outside the
+    /// notes) holds no note.
     static func unused(in markdown: UnsafeBufferPointer<UInt8>, document: OpaquePointer, lines: SourceLines) -> [Footnote] {
         guard let base = markdown.baseAddress, mayBeIn(markdown) else { return [] }
         var kept: Set<Int> = []
-        var verbatim: [ClosedRange<Int>] = []
+        var shownAsWritten: [ClosedRange<Int>] = []
+        var insideNotes = 0
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_FOOTNOTE_DEFINITION { insideNotes += event == CMARK_EVENT_ENTER ? 1 : -1 }
+            guard event == CMARK_EVENT_ENTER else { continue }
             let start = Int(cmark_node_get_start_line(node))
-            switch cmark_node_get_type(node) {
+            switch type {
             case CMARK_NODE_FOOTNOTE_DEFINITION: kept.insert(start)
-            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: verbatim.append(start...max(start, Int(cmark_node_get_end_line(node))))
+            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK: shownAsWritten.append(start...max(start, Int(cmark_node_get_end_line(node))))
+            // A paragraph an extension made (a table's) has no position. (A line that starts a note
+            // starts no table row.)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if insideNotes == 0, start > 0 { shownAsWritten.append(start...max(start, Int(cmark_node_get_end_line(node)))) }
             default: break
             }
         }
@@ -59,12 +69,11 @@ enum Footnotes {
         while lineStart < markdown.count {
             let lineEnd = memchr(base + lineStart, 0x0A, markdown.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? markdown.count
             defer { lineStart = lineEnd + 1; line += 1 }
-            var at = lineStart
-            while at < lineEnd, at - lineStart < 4, markdown[at] == UInt8(ascii: " ") { at += 1 }
-            guard at - lineStart <= 3, at + 3 < lineEnd, markdown[at] == UInt8(ascii: "["), markdown[at + 1] == UInt8(ascii: "^"),
+            let at = ContainerMarkers.content(of: markdown[lineStart..<lineEnd]).startIndex
+            guard at + 3 < lineEnd, markdown[at] == UInt8(ascii: "["), markdown[at + 1] == UInt8(ascii: "^"),
                 let (label, _) = label(in: UnsafeBufferPointer(rebasing: markdown[..<lineEnd]), from: at + 2, spaces: false),
                 at + 2 + label.count + 1 < lineEnd, markdown[at + 2 + label.count + 1] == UInt8(ascii: ":"),
-                !verbatim.contains(where: { $0.contains(line) })
+                !shownAsWritten.contains(where: { $0.contains(line) })
             else { continue }
             let text = String(decoding: label, as: UTF8.self)
             let first = labels.insert(text.lowercased()).inserted
