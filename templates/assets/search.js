@@ -1,7 +1,8 @@
 // bantin search: every word of every article, folded the Vietnamese way (no diacritics, đ → d),
-// matched by word prefix. The index is split into small scripts under tim-kiem/chi-muc/ (see
-// SearchShards.swift) loaded with <script> elements only for the words typed, so it works opened
-// from disk (file://) as over HTTP: no fetch, no WebAssembly.
+// matched by word prefix; a part of the query in quotes asks for a phrase of whole words. The
+// index is split into small scripts under tim-kiem/chi-muc/ (see SearchShards.swift) loaded with
+// <script> elements only for the words typed, so it works opened from disk (file://) as over
+// HTTP: no fetch, no WebAssembly.
 (function () {
   "use strict";
   var input = document.getElementById("search-q");
@@ -85,13 +86,50 @@
       .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?![\p{L}\p{M}])/gu, "$1$3$2").normalize("NFC");
   }
 
-  // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics)}.
+  // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics),
+  // whole (matches only the whole word, not a longer one it begins)}.
   function terms(query) {
     var found = spelling(query).match(WORD) || [];
     return found.map(function (exact) {
       var folded = fold(exact);
-      return { exact: exact, folded: folded, marked: folded !== exact };
+      return { exact: exact, folded: folded, marked: folded !== exact, whole: false };
     }).filter(function (t) { return t.folded.length > 0; });
+  }
+
+  // ---- Parts in quotes ----
+
+  // A query cut at its quotes, straight or curly (any quote opens or closes: keyboards pair them
+  // in different ways): {terms: every word in order, quoted: the parts in quotes {text, terms},
+  // loose: the text outside them}. A quote left open runs to the end. In quotes the reader means
+  // those very words, so each is whole; but the last word of a quote left open may still be
+  // being typed, and stays a prefix meanwhile (`"đồng th` finds what `"đồng tháp"` will). A part
+  // in quotes without words is no part.
+  function readQuery(query) {
+    var pieces = query.split(/["“”„]/), all = [], quoted = [], outside = [];
+    pieces.forEach(function (text, k) {
+      var ts = terms(text), open = k === pieces.length - 1;
+      all = all.concat(ts);
+      if (k % 2 === 0) { outside.push(text); return; }
+      ts.forEach(function (t, i) { t.whole = !(open && i === ts.length - 1); });
+      if (ts.length) quoted.push({ text: text.trim(), terms: ts });
+    });
+    return { terms: all, quoted: quoted, loose: outside.join(" ").replace(/\s+/g, " ").trim() };
+  }
+
+  // The phrases a read query asks for: the words of each part in quotes with more than one word.
+  function askedPhrases(read) {
+    return read.quoted.filter(function (part) { return part.terms.length > 1; }).map(function (part) { return part.terms; });
+  }
+
+  // How the status names a query: ` cho “đảng bộ”`; with parts in quotes, each after the words
+  // outside them as a phrase or a word (` cho “kiểm tra” có cụm “hợp tác xã” và từ “an”`),
+  // without its quotes.
+  function told(query) {
+    var read = readQuery(query);
+    if (read.quoted.length === 0) return " cho “" + query + "”";
+    var named = read.quoted.map(function (part) { return (part.terms.length > 1 ? "cụm “" : "từ “") + part.text + "”"; });
+    var last = named.pop();
+    return (read.loose ? " cho “" + read.loose + "”" : "") + " có " + (named.length ? named.join(", ") + " và " : "") + last;
   }
 
   // ---- Words typed without a Vietnamese keyboard ----
@@ -256,13 +294,12 @@
     return found;
   }
 
-  // Whether a query is one phrase in quotes, straight or curly.
-  function isQuoted(query) { return /^["“„”]/.test(query) && /["”“]$/.test(query) && query.length > 2; }
-
-  // The shard scripts a folded word needs: those whose key is a prefix of it or starts with it.
-  function shardsFor(folded) {
+  // The shard scripts a query word needs: those whose key is a prefix of it or, unless it is
+  // whole, starts with it (those hold only longer words).
+  function shardsFor(term) {
+    var folded = term.folded;
     return manifest.shards.filter(function (key) {
-      return folded.lastIndexOf(key, 0) === 0 || key.lastIndexOf(folded, 0) === 0;
+      return folded.lastIndexOf(key, 0) === 0 || (!term.whole && key.lastIndexOf(folded, 0) === 0);
     }).map(function (key) {
       return folder + "t-" + key.replace(/[^a-z0-9]/gu, function (c) { return "_" + c.codePointAt(0).toString(16); }) + ".js";
     });
@@ -270,11 +307,12 @@
 
   var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8;
 
-  // For each article, what one query word finds in it (bits above): every indexed word it begins.
+  // For each article, what one query word finds in it (bits above): every indexed word it begins,
+  // or only itself when whole.
   function flagsFor(term) {
     var flags = new Uint8Array(manifest.docs);
     for (var w in words) {
-      if (w.lastIndexOf(term.folded, 0) !== 0) continue;
+      if (term.whole ? w !== term.folded : w.lastIndexOf(term.folded, 0) !== 0) continue;
       var entry = words[w];
       forEachDoc(entry[0], function (n) { flags[n] |= TITLE; });
       forEachDoc(entry[1], function (n) { flags[n] |= SAPO; });
@@ -286,10 +324,10 @@
     return flags;
   }
 
-  // Articles with every word, best first: exact spelling, then title over sapo over the rest,
-  // then newer (higher numbers are newer). The words in `spelt` match only as spelt.
-  function rank(query, spelt) {
-    var ts = terms(query), found = [];
+  // Articles with every word of `ts`, best first: exact spelling, then title over sapo over the
+  // rest, then newer (higher numbers are newer). The words in `spelt` match only as spelt.
+  function rank(ts, spelt) {
+    var found = [];
     if (ts.length === 0) return found;
     var all = ts.map(flagsFor), strict = ts.map(function (t) { return (spelt || []).indexOf(t.exact) >= 0; });
     for (var n = 0; n < manifest.docs; n++) {
@@ -312,10 +350,14 @@
 
   function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  // Matches the query's words in order, each the start of a word, in folded text, within one
-  // block (a line of the body: a paragraph, heading, list item or table row); a group per word.
+  // After a whole query word matched in folded text: no more of a word.
+  var WORD_END = "(?![\\p{L}\\p{N}\\p{M}])";
+
+  // Matches the query's words in order, each the start of a word (the whole word when whole), in
+  // folded text, within one block (a line of the body: a paragraph, heading, list item or table
+  // row); a group per word.
   function phrasePattern(ts) {
-    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")[\\p{L}\\p{N}\\p{M}]*"; });
+    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : "[\\p{L}\\p{N}\\p{M}]*"); });
     return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), INDICES ? "gud" : "gu");
   }
 
@@ -346,6 +388,18 @@
     return found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
+  // The sum of the `phraseScore`s of the phrases of `list` (each a list of words), or 0 when one
+  // of them is not there.
+  function phrasesScore(record, list) {
+    var sum = 0;
+    for (var i = 0; i < list.length; i++) {
+      var score = phraseScore(record, list[i]);
+      if (score === 0) return 0;
+      sum += score;
+    }
+    return sum;
+  }
+
   // 0 to 3: the query's words in order in the body (1), the sapo or the byline, place,
   // category, codes and themes (2: an article listing the directive, or in the place, is
   // about it), the title or subtitle (3); +4 when spelt as typed.
@@ -358,12 +412,12 @@
     return 0;
   }
 
-  // [start, end, folded word, spelt as typed] where a query word begins a word of `text`, in
-  // order; of two starting at one place (`dan`, `dang`), the longer first.
+  // [start, end, folded word, spelt as typed] where a query word begins a word of `text` (is one,
+  // when whole), in order; of two starting at one place (`dan`, `dang`), the longer first.
   function matches(text, ts) {
     var f = foldWithMap(text), found = [];
     ts.forEach(function (t) {
-      var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")", "gu"), m;
+      var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu"), m;
       while ((m = re.exec(f.text)) !== null) {
         var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
         found.push([start, end, t.folded, t.marked && spelling(text.slice(start, end)) === t.exact]);
@@ -388,14 +442,14 @@
     parent.appendChild(document.createTextNode(text.slice(cursor)));
   }
 
-  // The passage of the body where the query's words stand in order (spelt as typed first), or
-  // else with most of them close together, then most of them spelt as typed (the first such);
-  // cut at word boundaries, its blocks apart: [text, cut before, cut after]; null when the
-  // body has none.
-  function passage(body, ts) {
+  // The passage of the body where the words of `lead` (the query's, or its first phrase in
+  // quotes) stand in order (spelt as typed first), or else with most of the query's words `ts`
+  // close together, then most of them spelt as typed (the first such); cut at word boundaries,
+  // its blocks apart: [text, cut before, cut after]; null when the body has none.
+  function passage(body, ts, lead) {
     var found = matches(body, ts);
     if (found.length === 0) return null;
-    var phrase = phrases(body, ts)[0], best = 0, bestCount = 0, bestExact = 0;
+    var phrase = phrases(body, lead)[0], best = 0, bestCount = 0, bestExact = 0;
     for (var i = 0; i < found.length; i++) {
       if (phrase && found[i][0] === phrase[0]) { best = i; break; }
       var seen = {}, count = 0, exact = 0;
@@ -416,9 +470,10 @@
   // ---- The page ----
 
   // The answer shown: its query, its results in order, how many are shown, the query's words,
-  // and how many of the results come first because their neighbouring words are the query's
-  // (`paired`), of which the first `checked` had their records read to see the phrase is there.
-  var current = { query: "", order: [], shown: 0, terms: [], paired: 0, checked: 0 };
+  // the phrases looked for on the records (the query's words, or its parts in quotes), and how
+  // many of the results come first because their neighbouring words are the phrases'
+  // (`paired`), of which the first `checked` had their records read to see the phrases are there.
+  var current = { query: "", order: [], shown: 0, terms: [], phrases: [], paired: 0, checked: 0 };
   var asked = null;      // the query of the latest answer asked for (maybe still loading)
 
   function recordSrc(n) { return folder + "bai/" + n + ".js"; }
@@ -445,8 +500,15 @@
       return;
     }
     if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
-    var ts = terms(q), needed = [], buckets = queryBuckets(ts);
-    ts.forEach(function (t) { needed = needed.concat(shardsFor(t.folded)); });
+    // Parts in quotes (`"hợp tác xã" kiểm tra`) ask for their phrases: only the articles with
+    // every one are shown. The pair lists know whole words only: the last word of a quote left
+    // open, still a prefix, is left to the records.
+    var read = readQuery(q), ts = read.terms, quoted = askedPhrases(read), phraseOnly = quoted.length > 0;
+    var phraseList = phraseOnly ? quoted : [ts], needed = [];
+    var buckets = phraseOnly
+      ? quoted.reduce(function (all, p) { return all.concat(queryBuckets(p.filter(function (t) { return t.whole; }))); }, [])
+      : queryBuckets(ts);
+    ts.forEach(function (t) { needed = needed.concat(shardsFor(t)); });
     buckets.forEach(function (b) { if (needed.indexOf(pairFileSrc(b)) < 0) needed.push(pairFileSrc(b)); });
     status.textContent = "Đang tìm…";
     loadAll(needed, function (failed) {
@@ -459,35 +521,34 @@
       }
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
       // A keyboard's reading of the keys is taken as spelt: `tax` is no search for every `tả…`.
-      var order = rank(q, typed && typed.exact), paired = 0;
-      // Articles whose neighbouring words match the query's come first, to be checked on
+      var order = rank(ts, typed && typed.exact), paired = 0;
+      // Articles whose neighbouring words match the phrase's come first, to be checked on
       // their records: however many articles have the words apart, the phrase is among them.
-      // A query in quotes (`"hợp tác xã"`) asks for the phrase: the others are not shown.
-      var phraseOnly = buckets.length > 0 && isQuoted(q);
-      if (buckets.length > 0) {
-        var inOrder_ = inOrder(buckets), together = order.filter(function (r) { return inOrder_[r.n]; });
+      // Asked for in quotes, only the articles with the phrase are shown; when the pair lists
+      // cannot tell (`"đồng th`), every article with the words is checked.
+      var inOrder_ = buckets.length > 0 ? inOrder(buckets) : null;
+      if (inOrder_ || phraseOnly) {
+        var together = inOrder_ ? order.filter(function (r) { return inOrder_[r.n]; }) : order;
         paired = together.length;
         order = phraseOnly ? together : together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
       }
       // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
       var reading = order.length === 0 && !typed ? keyed(q) : null;
       if (reading) { show(reading.query, { text: q, way: reading.way, exact: reading.exact }); return; }
-      current = { query: q, order: order, shown: 0, terms: ts, paired: paired, checked: 0, phraseOnly: phraseOnly };
+      current = { query: q, order: order, shown: 0, terms: ts, phrases: phraseList, paired: paired, checked: 0, phraseOnly: phraseOnly };
       checkPhrases(mine, WINDOW, function () {
         // A phrase's count is of the articles not yet found without it on their records.
         var order = current.order;
-        // A phrase is told as one (`có cụm “hợp tác xã”`), without its quotes.
-        var about = phraseOnly ? " có cụm “" : " cho “", asked_ = function (text) { return phraseOnly ? text.slice(1, -1).trim() : text; };
         status.textContent = order.length === 0
-          ? "Không tìm thấy bài nào" + about + asked_(typed ? typed.text : q) + "”."
-          : "Tìm thấy " + count(order.length) + " bài" + about + asked_(q) + "”" + (typed ? " (đọc “" + typed.text + "” như gõ " + typed.way + ")" : "") + ".";
+          ? "Không tìm thấy bài nào" + told(typed ? typed.text : q) + "."
+          : "Tìm thấy " + count(order.length) + " bài" + told(q) + (typed ? " (đọc “" + typed.text + "” như gõ " + typed.way + ")" : "") + ".";
         showMore(mine);
       });
     });
   }
 
   // Reads the records of the paired results up to `end` (a window at a time), then `done`.
-  // Those with the phrase (words in order in one block) stay first, best first; the others,
+  // Those with the phrases (words in order in one block) stay first, best first; the others,
   // there only because the hashes of other words met, go after every paired result.
   function checkPhrases(mine, end, done) {
     var c = current;
@@ -499,7 +560,7 @@
       if (failed) c.lost = true;
       var phrase = [], stray = [];
       chunk.forEach(function (r) {
-        var score = phraseScore(docs[r.n] || [], c.terms);
+        var score = phrasesScore(docs[r.n] || [], c.phrases);
         r.score += 1000 * score;
         (score > 0 ? phrase : stray).push(r);
       });
@@ -530,7 +591,7 @@
     var first = null, missing = 0;
     next.forEach(function (r) {
       if (!docs[r.n]) { missing++; return; }
-      var li = item(docs[r.n], current.terms);
+      var li = item(docs[r.n], current.terms, current.phrases[0]);
       list.appendChild(li);
       first = first || li.querySelector("a");
     });
@@ -545,7 +606,7 @@
     document.documentElement.dataset.searchShownAt = String(performance.now());
   }
 
-  function item(record, ts) {
+  function item(record, ts, lead) {
     var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
     li.className = "search-result";
     a.href = root + record[0];
@@ -569,7 +630,7 @@
       highlight(sapo, record[3], ts);
       li.appendChild(sapo);
     }
-    var found = passage(record[4] || "", ts);
+    var found = passage(record[4] || "", ts, lead);
     if (found) {
       var p = document.createElement("p");
       p.className = "search-snippet";

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -609,3 +610,81 @@ def test_an_article_listing_the_directive_comes_before_one_that_mentions_it(driv
     open_search(driver, spelling_site, "q=05-CT/TW")
     found = results(driver)
     assert [r["title"] for r in found[:2]] == ["Học tập ở xã Tân Lập", "Tin vắn tháng sáu"], [r["title"] for r in found]
+
+
+@pytest.fixture(scope="module")
+def quotes_site(tmp_path_factory, bantin_bin) -> Path:
+    """Phrases asked for beside other words, and words in quotes that other words begin: "Đồng
+    Tháp" in three titles and "đồng … tháp" apart in another, "hợp tác xã" in two and its words
+    apart in a third, "an" whole (and folded from "ấn") beside "anh", "Bác" beside "Bắc" and
+    "Bạch", and "đồng thấp" in the newest. Each article is a day newer than the one before."""
+    titles = [
+        "Đảng bộ Đồng Tháp tổng kết công tác năm", "Đảng bộ xã đồng lòng xây tháp nước",
+        "Nông dân Đồng Tháp trúng mùa lúa", "Hợp tác xã ở Đồng Tháp được kiểm tra", "Kiểm tra hợp tác xã nuôi cá",
+        "Xã viên hợp sức, tác phong kiểm tra mới", "Anh hùng lao động ở vùng cao", "Bảo đảm an toàn giao thông",
+        "Ấn tượng lễ hội mùa xuân", "Anh em dân phòng giữ an ninh", "Làm theo lời Bác",
+        "Bắc Ninh phát triển công nghiệp", "Bạch Long Vĩ đón khách", "Lúa vùng đồng thấp bị ngập",
+    ]
+    return build_site(tmp_path_factory.mktemp("ngoac-kep"), bantin_bin, {
+        f"bai-{n}.md": article_md(title, f"2023-01-{1 + n:02d}T08:00:00+07:00", "Tin từ cơ sở.")
+        for n, title in enumerate(titles)})
+
+
+def asked(driver, site, query: str) -> tuple[str, list[str]]:
+    """The status and the titles of every result of the search page opened at `query`."""
+    open_search(driver, site, "q=" + quote(query))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt"))
+    assert not severe_console(driver)
+    titles = [r["title"] for r in all_results(driver)]
+    return driver.find_element(By.ID, "search-status").text, titles
+
+
+@pytest.mark.parametrize("query, status, titles", [
+    ('đảng bộ "đồng tháp"', "Tìm thấy 1 bài cho “đảng bộ” có cụm “đồng tháp”.", ["Đảng bộ Đồng Tháp tổng kết công tác năm"]),
+    ('"hợp tác xã" kiểm tra', "Tìm thấy 2 bài cho “kiểm tra” có cụm “hợp tác xã”.",
+     ["Kiểm tra hợp tác xã nuôi cá", "Hợp tác xã ở Đồng Tháp được kiểm tra"]),
+    ("“hop tac xa” kiem tr", "Tìm thấy 2 bài cho “kiem tr” có cụm “hop tac xa”.",
+     ["Kiểm tra hợp tác xã nuôi cá", "Hợp tác xã ở Đồng Tháp được kiểm tra"]),
+    ('"hợp tác xã" "đồng tháp"', "Tìm thấy 1 bài có cụm “hợp tác xã” và cụm “đồng tháp”.",
+     ["Hợp tác xã ở Đồng Tháp được kiểm tra"]),
+    ('nông "đồng tháp" "hợp tác xã"', "Không tìm thấy bài nào cho “nông” có cụm “đồng tháp” và cụm “hợp tác xã”.", []),
+])
+def test_a_phrase_in_quotes_beside_other_words_must_be_there_as_a_phrase(driver, quotes_site, query, status, titles):
+    """Each part in quotes is a phrase every result has (words in order in one block); the words
+    outside quotes are found anywhere, by their beginning, as without quotes."""
+    assert asked(driver, quotes_site, query) == (status, titles)
+
+
+def test_words_in_quotes_are_whole_words_folded_and_spelt_as_typed_first(driver, quotes_site):
+    # `"an"` is the word "an" (in "an toàn", "an ninh", and "ấn" folded), not the start of "anh".
+    status, titles = asked(driver, quotes_site, '"an"')
+    assert status == "Tìm thấy 3 bài có từ “an”.", status
+    assert set(titles) == {"Bảo đảm an toàn giao thông", "Ấn tượng lễ hội mùa xuân", "Anh em dân phòng giữ an ninh"}, titles
+    assert "Anh hùng lao động ở vùng cao" in asked(driver, quotes_site, "an")[1]
+    open_search(driver, quotes_site, "q=" + quote('"an"'))
+    marks = {r["title"]: r["marks"] for r in results(driver)}
+    assert marks["Anh em dân phòng giữ an ninh"] == ["an"], marks
+    # Folded inside quotes, but as typed first: "Bác" before the newer "Bắc", and no "Bạch".
+    assert asked(driver, quotes_site, "“Bác”")[1] == ["Làm theo lời Bác", "Bắc Ninh phát triển công nghiệp"]
+    assert "Bạch Long Vĩ đón khách" in asked(driver, quotes_site, "Bác")[1]
+    dong_thap = {"Đảng bộ Đồng Tháp tổng kết công tác năm", "Nông dân Đồng Tháp trúng mùa lúa",
+                 "Hợp tác xã ở Đồng Tháp được kiểm tra", "Lúa vùng đồng thấp bị ngập"}
+    status, titles = asked(driver, quotes_site, '"dong thap"')
+    assert status == "Tìm thấy 4 bài có cụm “dong thap”." and set(titles) == dong_thap, (status, titles)
+    titles = asked(driver, quotes_site, '"đồng tháp"')[1]
+    assert set(titles) == dong_thap and titles[-1] == "Lúa vùng đồng thấp bị ngập", titles
+
+
+@pytest.mark.parametrize("query, closed, status", [
+    ('"đồng tháp', '"đồng tháp"', "Tìm thấy 4 bài có cụm “đồng tháp”."),
+    ("“đồng th", "“đồng tháp”", "Tìm thấy 4 bài có cụm “đồng th”."),
+    ('đảng bộ "đồng tháp', 'đảng bộ "đồng tháp"', "Tìm thấy 1 bài cho “đảng bộ” có cụm “đồng tháp”."),
+    ('"hợp tác xã" "kiểm', '"hợp tác xã" "kiểm tra"', "Tìm thấy 2 bài có cụm “hợp tác xã” và từ “kiểm”."),
+])
+def test_a_quote_left_open_runs_to_the_end_of_the_query(driver, quotes_site, query, closed, status):
+    """A quote not closed (yet) is read as closed at the end; its last word, maybe still being
+    typed, is the start of a word meanwhile: the articles are those the closed quote finds."""
+    told, titles = asked(driver, quotes_site, query)
+    assert told == status, told
+    closed_titles = asked(driver, quotes_site, closed)[1]
+    assert closed_titles and sorted(titles) == sorted(closed_titles), (titles, closed_titles)
