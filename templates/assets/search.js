@@ -132,6 +132,9 @@
     return (read.loose ? " cho “" + read.loose + "”" : "") + " có " + (named.length ? named.join(", ") + " và " : "") + last;
   }
 
+  // A query as a message quotes it (inside “…”): without its own quote marks.
+  function unquoted(query) { return query.replace(/["“”„]/g, " ").replace(/\s+/g, " ").trim(); }
+
   // ---- Words typed without a Vietnamese keyboard ----
 
   // What a Vietnamese keyboard would have made of a query's keys, when they were typed without
@@ -499,7 +502,8 @@
       });
       return;
     }
-    if (!q) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
+    // Nothing to look for (no query, or only quote marks or signs): the reader is asked for words.
+    if (readQuery(q).terms.length === 0) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
     // Parts in quotes (`"hợp tác xã" kiểm tra`) ask for their phrases: only the articles with
     // every one are shown. The pair lists know whole words only: the last word of a quote left
     // open, still a prefix, is left to the records.
@@ -515,7 +519,7 @@
       if (mine !== generation) return;
       // Not "nothing found": the words may be in what did not load.
       if (failed) {
-        status.textContent = "Không tải được chỉ mục tìm kiếm cho “" + (typed ? typed.text : q) + "”. Hãy tìm lại.";
+        status.textContent = "Không tải được chỉ mục tìm kiếm cho “" + unquoted(typed ? typed.text : q) + "”. Hãy tìm lại.";
         notLoaded();
         return;
       }
@@ -541,7 +545,7 @@
         var order = current.order;
         status.textContent = order.length === 0
           ? "Không tìm thấy bài nào" + told(typed ? typed.text : q) + "."
-          : "Tìm thấy " + count(order.length) + " bài" + told(q) + (typed ? " (đọc “" + typed.text + "” như gõ " + typed.way + ")" : "") + ".";
+          : "Tìm thấy " + count(order.length) + " bài" + told(q) + (typed ? " (đọc “" + unquoted(typed.text) + "” như gõ " + typed.way + ")" : "") + ".";
         showMore(mine);
       });
     });

@@ -688,3 +688,18 @@ def test_a_quote_left_open_runs_to_the_end_of_the_query(driver, quotes_site, que
     assert told == status, told
     closed_titles = asked(driver, quotes_site, closed)[1]
     assert closed_titles and sorted(titles) == sorted(closed_titles), (titles, closed_titles)
+
+
+def test_a_query_without_words_asks_for_some_and_messages_quote_no_quotes(driver, quotes_site):
+    """Quote marks or signs alone are no query: the reader is asked for words, not told that
+    nothing has them. A query in quotes typed without a Vietnamese keyboard is told read, its
+    keys quoted once (not `“"ddoongf thaps"”`)."""
+    for nothing in ['"', "“”", "?"]:
+        open_search(driver, quotes_site, "q=" + quote(nothing))
+        WebDriverWait(driver, 10).until(lambda d: "Nhập từ khóa" in d.find_element(By.ID, "search-status").text)
+        assert driver.find_element(By.ID, "search-status").text == "Nhập từ khóa để tìm trong 14 bài viết."
+        assert results(driver) == []
+    # A keyboard's reading is taken as spelt: "đồng thấp" is not "đồng tháp".
+    status, titles = asked(driver, quotes_site, '"ddoongf thaps"')
+    assert status == "Tìm thấy 3 bài có cụm “đồng tháp” (đọc “ddoongf thaps” như gõ Telex).", status
+    assert set(titles) == set(asked(driver, quotes_site, '"đồng tháp"')[1]) - {"Lúa vùng đồng thấp bị ngập"}, titles
