@@ -84,6 +84,16 @@ import Testing
         let result = try run(["build", "--strict"], in: site.root)
         #expect(result.status == 1)
         #expect(!site.exists("public/index.html"))
+        // Each warning is an error at its place, marked so: no line is a warning, and no error
+        // stands for all of them at the content folder.
+        let lines = result.stderr.split(separator: "\n")
+        let told = lines.filter { $0.contains(": error: ") }
+        #expect(!told.isEmpty && told.allSatisfy { $0.hasSuffix(" [--strict]") && $0.hasPrefix("content/") && !$0.hasPrefix("content: ") }, "\(result.stderr)")
+        #expect(!lines.contains { $0.contains(": warning: ") }, "\(result.stderr)")
+        #expect(result.stderr.contains("Build failed: \(told.count) error"), "\(result.stderr)")
+        // Without `--strict` the same are warnings, and the site is built.
+        let plain = try run(["build"], in: site.root)
+        #expect(plain.status == 0 && plain.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }.count == told.count, "\(plain.stderr)")
     }
 
     @Test func checkPassesAGoodSiteAndCatchesADeletedPage() throws {

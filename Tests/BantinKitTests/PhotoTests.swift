@@ -273,6 +273,12 @@ import Testing
         let warnings = report.diagnostics.filter { $0.message.hasPrefix("an animated photo is published as its first frame only") }
         #expect(warnings.map(\.file) == ["content/media/dong.png"], "\(report.diagnostics)")
         #expect(site.exists("public/media/dong.png"))
+        // Found once the photos are read, after the other warnings: `--strict` fails on it too,
+        // told with the others (here the missing site.yml).
+        let strict = site.failingBuild(strict: true)
+        #expect(strict.map(\.description) == [
+            "content/media/dong.png: error: \(PhotoAnimation.warning) [--strict]", "content/site.yml: error: no site.yml; using a default title [--strict]",
+        ], "\(strict)")
         // A WebP says so in its extended header's flags.
         let vp8x: [UInt8] = Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0]
         #expect(PhotoAnimation.isAnimated((vp8x + [0x02] + Array(repeating: 0, count: 9))[...]))

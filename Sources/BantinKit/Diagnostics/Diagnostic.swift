@@ -85,6 +85,14 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { count(where: { $0.severity == .error }) }
     public var warningCount: Int { count(where: { $0.severity == .warning }) }
     public var hasErrors: Bool { contains(where: { $0.severity == .error }) }
+
+    /// With `strict` (`--strict`), every warning told as an error where it is, marked
+    /// `[--strict]` (as compilers mark a warning made an error), for editors and CI to flag it
+    /// there; else the same.
+    public func strict(_ strict: Bool) -> [Diagnostic] {
+        guard strict else { return self }
+        return map { $0.severity == .warning ? .error($0.file, line: $0.line, column: $0.column, $0.message + " [--strict]") : $0 }
+    }
 }
 
 /// Thrown by the build when it found errors; holds every diagnostic it collected.

@@ -69,6 +69,8 @@ extension SiteBuilder {
         let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) && !waiting.contains($0.relativePath) }
         let media = copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files.filter { !waiting.contains($0.source) }
         diagnostics += addMedia(media, to: &planned, contentName: options.contentName)
+        // Every warning is known by now (the photos' last): `--strict` makes each an error.
+        diagnostics = diagnostics.strict(options.strict)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
 
         // The search index is made meanwhile (`search`): its files are planned once it is ready.
@@ -136,9 +138,6 @@ extension SiteBuilder {
             if baseURL == nil {
                 diagnostics.append(.error("--base-url", "`\(override)` is not \(BaseURL.shape)"))
             }
-        }
-        if options.strict, diagnostics.warningCount > 0 {
-            diagnostics.append(.error(options.contentName, "--strict: \(diagnostics.warningCount) warning(s) treated as errors"))
         }
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
         return (Inputs(catalog: catalog, templates: templates, baseURL: baseURL), diagnostics)
