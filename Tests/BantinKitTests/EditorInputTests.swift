@@ -253,6 +253,16 @@ import Testing
         #expect(page.contains("<b>đậm</b>") && page.contains("&lt;iframe"))
     }
 
+    /// The warning for a footnote `[^label]` without note, at `place` (`line:column`).
+    private static func noNote(_ label: String, at place: String) -> String {
+        "\(place): footnote `[^\(label)]` has no note, so it is shown as written: add a line `[^\(label)]: …` (usually at the end of the article)"
+    }
+
+    /// The warning for a note `[^label]:` no footnote names, at `place` (`line:column`).
+    private static func unusedNote(_ label: String, at place: String) -> String {
+        "\(place): note `[^\(label)]:` is left out of the page: no `[^\(label)]` in the text refers to it"
+    }
+
     /// The same, the site publishing HTML written in its texts (`unsafe_html`) or not: the article's diagnostics.
     private static func build(_ site: TestSite, withArticleBody body: String, unsafeHTML: Bool) throws -> [String] {
         try site.write("content/site.yml", "title: Bản tin\n" + (unsafeHTML ? "unsafe_html: true\n" : ""))
@@ -337,12 +347,12 @@ import Testing
             """
         let (report, warned) = try Self.build(site, withArticleBody: body)
         #expect(warned == [
-            "5:21: footnote `[^9]` has no note, so it is shown as written: add a line `[^9]: …` (usually at the end of the article)",
-            "5:35: footnote `[^x]` has no note, so it is shown as written: add a line `[^x]: …` (usually at the end of the article)",
-            "18:31: footnote `[^8]` has no note, so it is shown as written: add a line `[^8]: …` (usually at the end of the article)",
-            "18:37: footnote `[^8]` has no note, so it is shown as written: add a line `[^8]: …` (usually at the end of the article)",
-            "18:49: footnote `[^7]` has no note, so it is shown as written: add a line `[^7]: …` (usually at the end of the article)",
-            "14:1: note `[^3]:` is left out of the page: no `[^3]` in the text refers to it",
+            Self.noNote("9", at: "5:21"),
+            Self.noNote("x", at: "5:35"),
+            Self.noNote("8", at: "18:31"),
+            Self.noNote("8", at: "18:37"),
+            Self.noNote("7", at: "18:49"),
+            Self.unusedNote("3", at: "14:1"),
             "21:1: note `[^1]:` is left out of the page: an earlier note has its label, and only that one is shown; give this one a label of its own",
             "16:1: image from another site (https://example.com/anh.jpg): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there, with what it shows between the brackets",
             "16:37: image from another site (//cdn.example.com/b.png): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach; save it under content/media/ and link to it there",
@@ -374,11 +384,11 @@ import Testing
         let body = "Có chú thích[^1].\n\n> Trích dẫn.\n>\n> [^2]: Ghi chú trong trích dẫn.\n\n- Mục một\n\n  [^3]: Ghi chú trong mục.\n1. [^4]: Mục là ghi chú.\n\n> - Mục trong trích dẫn\n>   [^5]: Ghi chú sâu.\n\nĐoạn văn\n    [^6]: Dòng của đoạn văn.\n\n[^1]: Ghi chú một.\n"
         let (_, warned) = try Self.build(site, withArticleBody: body)
         #expect(warned == [
-            "20:5: footnote `[^6]` has no note, so it is shown as written: add a line `[^6]: …` (usually at the end of the article)",
-            "9:3: note `[^2]:` is left out of the page: no `[^2]` in the text refers to it",
-            "13:3: note `[^3]:` is left out of the page: no `[^3]` in the text refers to it",
-            "14:4: note `[^4]:` is left out of the page: no `[^4]` in the text refers to it",
-            "17:5: note `[^5]:` is left out of the page: no `[^5]` in the text refers to it",
+            Self.noNote("6", at: "20:5"),
+            Self.unusedNote("2", at: "9:3"),
+            Self.unusedNote("3", at: "13:3"),
+            Self.unusedNote("4", at: "14:4"),
+            Self.unusedNote("5", at: "17:5"),
         ], "\(warned)")
         let page = try site.read("public/bai-viet/bai/index.html")
         #expect(page.contains("Ghi chú một") && page.contains("[^6]: Dòng của đoạn văn") && !page.contains("Ghi chú sâu"))

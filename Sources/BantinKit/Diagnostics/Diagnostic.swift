@@ -79,6 +79,12 @@ public struct SourcePosition: Sendable, Hashable, Codable {
         self.line = line
         self.column = column
     }
+
+    /// The 1-based column after `lineStart`, the UTF-8 bytes of a line up to a place: counted
+    /// in characters as a reader counts them (an emoji with its skin tone, a decomposed `ệ`: one).
+    static func column<Bytes: Collection<UInt8>>(after lineStart: Bytes) -> Int {
+        String(decoding: lineStart, as: UTF8.self).count + 1
+    }
 }
 
 extension Array where Element == Diagnostic {

@@ -280,7 +280,7 @@ struct SourceLines {
     func position(line: Int, byteColumn: Int) -> SourcePosition {
         guard let offset = offset(line: line, byteColumn: byteColumn) else { return SourcePosition(line: max(line, 1), column: max(byteColumn, 1)) }
         let prefix = UnsafeBufferPointer(rebasing: bytes[starts[line - 1]..<min(offset, bytes.count)])
-        return SourcePosition(line: line, column: String(decoding: prefix, as: UTF8.self).count + 1)
+        return SourcePosition(line: line, column: SourcePosition.column(after: prefix))
     }
 
     private func offset(line: Int, byteColumn: Int) -> Int? {

@@ -111,7 +111,7 @@ extension TemplateParser {
     /// The 1-based column of `offset` on the line starting at `lineStart`, in characters as a
     /// reader counts them (as messages about Markdown count them).
     func column(of offset: Int, lineStart: Int) -> Int {
-        String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        SourcePosition.column(after: bytes[lineStart..<offset])
     }
 
     func error(_ message: String, at offset: Int) -> TemplateSyntaxError {
