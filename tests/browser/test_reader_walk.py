@@ -207,6 +207,54 @@ def test_search_is_one_tap_away_on_a_phone(driver, site, shots):
     check_page(driver, shots, "search-from-phone", h1="Tìm kiếm")
 
 
+def test_current_menu_item_in_view_on_a_phone(driver, site):
+    """On a phone the menu scrolls sideways: the page's own item (`aria-current`) is on screen
+    as the page opens, wherever it sits in the menu (else a reader on `Lưu trữ` sees no item
+    marked), uncovered by the search pin; with the keyboard in the menu it keeps its place, so
+    no item it passes over is hidden under it."""
+    driver.get(file_url(site / "index.html"))
+    wait_ready(driver)
+    set_size(driver, *PHONE)
+    targets = [url_to_path(a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, ".site-nav a")]
+    assert len(targets) >= 6, targets
+    overflowing = []
+    for target in targets:
+        driver.get(file_url(target))
+        wait_ready(driver)
+        box = driver.execute_script(
+            """
+            const ul = document.querySelector('.site-nav ul'), current = ul.querySelector('[aria-current]');
+            if (!current) return null;
+            const r = current.getBoundingClientRect(), items = ul.querySelectorAll('li');
+            const pin = items[items.length - 1].getBoundingClientRect();
+            const inPin = items[items.length - 1].contains(current);
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return {text: current.textContent.trim(), left: r.left, right: r.right, pinLeft: pin.left, inPin: inPin,
+                    onTop: current.contains(hit), scrolls: ul.scrollWidth > ul.clientWidth,
+                    clientWidth: document.documentElement.clientWidth};
+            """)
+        assert box, f"{target}: no menu item is marked aria-current"
+        overflowing.append(box["scrolls"])
+        limit = box["clientWidth"] if box["inPin"] else box["pinLeft"] + 1
+        assert box["left"] >= -1 and box["right"] <= limit, f"{target}: its menu item is out of view: {box}"
+        assert box["onTop"], f"{target}: something covers its menu item: {box}"
+    assert any(overflowing), "the menu fits a phone: nothing to test"
+    # Keyboard focus in the menu: the current item goes back to its place (nothing passes under it).
+    driver.get(file_url(targets[-2]))
+    wait_ready(driver)
+    moved = driver.execute_script(
+        """
+        const ul = document.querySelector('.site-nav ul'), current = ul.querySelector('[aria-current]');
+        const before = current.getBoundingClientRect().left;
+        ul.querySelector('a').focus();
+        ul.scrollLeft = 0;
+        const after = current.getBoundingClientRect().left;
+        document.activeElement.blur();
+        return {before: before, after: after, natural: current.offsetLeft};
+        """)
+    assert moved["after"] > moved["before"] + 1, f"focus in the menu left the current item pinned: {moved}"
+
+
 def assert_focus_ring_whole(driver, link) -> None:
     """Reached with the Tab key, the link shows its focus ring on all four sides: the menu,
     which scrolls sideways on a phone, clips anything drawn outside it."""
