@@ -207,11 +207,33 @@ def test_search_is_one_tap_away_on_a_phone(driver, site, shots):
     check_page(driver, shots, "search-from-phone", h1="Tìm kiếm")
 
 
+def assert_current_menu_item_in_view(driver, page) -> bool:
+    """The menu's marked item (`aria-current`: the page itself, or the section it is in) is on
+    screen, uncovered by the search pin. Whether the menu is wider than the screen."""
+    box = driver.execute_script(
+        """
+        const ul = document.querySelector('.site-nav ul'), current = ul.querySelector('[aria-current]');
+        if (!current) return null;
+        const r = current.getBoundingClientRect(), items = ul.querySelectorAll('li');
+        const pin = items[items.length - 1].getBoundingClientRect();
+        const inPin = items[items.length - 1].contains(current);
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {text: current.textContent.trim(), left: r.left, right: r.right, pinLeft: pin.left, inPin: inPin,
+                onTop: current.contains(hit), scrolls: ul.scrollWidth > ul.clientWidth,
+                clientWidth: document.documentElement.clientWidth};
+        """)
+    assert box, f"{page}: no menu item is marked aria-current"
+    limit = box["clientWidth"] if box["inPin"] else box["pinLeft"] + 1
+    assert box["left"] >= -1 and box["right"] <= limit, f"{page}: its menu item is out of view: {box}"
+    assert box["onTop"], f"{page}: something covers its menu item: {box}"
+    return box["scrolls"]
+
+
 def test_current_menu_item_in_view_on_a_phone(driver, site):
-    """On a phone the menu scrolls sideways: the page's own item (`aria-current`) is on screen
-    as the page opens, wherever it sits in the menu (else a reader on `Lưu trữ` sees no item
-    marked), uncovered by the search pin; with the keyboard in the menu it keeps its place, so
-    no item it passes over is hidden under it."""
+    """On a phone the menu scrolls sideways: the page's own item is on screen as the page
+    opens, wherever it sits in the menu (else a reader on `Lưu trữ` sees no item marked), and
+    so is the section of a page under one (an article's category); with the keyboard in the
+    menu it keeps its place, so no item it passes over is hidden under it."""
     driver.get(file_url(site / "index.html"))
     wait_ready(driver)
     set_size(driver, *PHONE)
@@ -221,24 +243,20 @@ def test_current_menu_item_in_view_on_a_phone(driver, site):
     for target in targets:
         driver.get(file_url(target))
         wait_ready(driver)
-        box = driver.execute_script(
-            """
-            const ul = document.querySelector('.site-nav ul'), current = ul.querySelector('[aria-current]');
-            if (!current) return null;
-            const r = current.getBoundingClientRect(), items = ul.querySelectorAll('li');
-            const pin = items[items.length - 1].getBoundingClientRect();
-            const inPin = items[items.length - 1].contains(current);
-            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            return {text: current.textContent.trim(), left: r.left, right: r.right, pinLeft: pin.left, inPin: inPin,
-                    onTop: current.contains(hit), scrolls: ul.scrollWidth > ul.clientWidth,
-                    clientWidth: document.documentElement.clientWidth};
-            """)
-        assert box, f"{target}: no menu item is marked aria-current"
-        overflowing.append(box["scrolls"])
-        limit = box["clientWidth"] if box["inPin"] else box["pinLeft"] + 1
-        assert box["left"] >= -1 and box["right"] <= limit, f"{target}: its menu item is out of view: {box}"
-        assert box["onTop"], f"{target}: something covers its menu item: {box}"
+        overflowing.append(assert_current_menu_item_in_view(driver, target))
     assert any(overflowing), "the menu fits a phone: nothing to test"
+    # An article of each menu category, opened from that category's page: the category is marked.
+    for category in [t for t in targets if "/chuyen-muc/" in t.as_posix()]:
+        driver.get(file_url(category))
+        wait_ready(driver)
+        label = driver.execute_script("return document.querySelector('.site-nav [aria-current]').textContent.trim()")
+        article = url_to_path(driver.find_element(By.CSS_SELECTOR, ".card-title a, .lead-title a").get_attribute("href"))
+        driver.get(file_url(article))
+        wait_ready(driver)
+        marked = driver.execute_script(
+            "return [...document.querySelectorAll('.site-nav [aria-current]')].map(a => [a.textContent.trim(), a.getAttribute('aria-current')])")
+        assert marked == [[label, "true"]], f"{article}: menu marks {marked}, not its category {label} as the section"
+        assert_current_menu_item_in_view(driver, article)
     # Keyboard focus in the menu: the current item goes back to its place (nothing passes under it).
     driver.get(file_url(targets[-2]))
     wait_ready(driver)
@@ -250,7 +268,7 @@ def test_current_menu_item_in_view_on_a_phone(driver, site):
         ul.scrollLeft = 0;
         const after = current.getBoundingClientRect().left;
         document.activeElement.blur();
-        return {before: before, after: after, natural: current.offsetLeft};
+        return {before: before, after: after};
         """)
     assert moved["after"] > moved["before"] + 1, f"focus in the menu left the current item pinned: {moved}"
 

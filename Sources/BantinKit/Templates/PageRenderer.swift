@@ -45,10 +45,10 @@ public final class PageRenderer: Sendable {
             (crumb.0, (index == trail.count - 1 ? route : crumb.1).flatMap(link.absoluteURL))
         })
         let menu: [(String, Route, [PageKind])] = [("Trang chủ", .home(page: 1), [.home])] + menuCategories(current: route) + [
-            ("Văn bản", .directiveIndex, [.directives, .directive]),
-            ("Chuyên đề", .themeIndex, [.themes, .theme]),
-            ("Địa phương", .placeIndex, [.places, .place]),
-            ("Lưu trữ", .archiveIndex, [.archive, .month]),
+            ("Văn bản", .directiveIndex, [.directives]),
+            ("Chuyên đề", .themeIndex, [.themes]),
+            ("Địa phương", .placeIndex, [.places]),
+            ("Lưu trữ", .archiveIndex, [.archive]),
             ("Tìm kiếm", .search, [.search]),
         ]
         return PageFrame(
@@ -59,7 +59,10 @@ public final class PageRenderer: Sendable {
                 home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
                 feed: link.href(.file("feed.xml")), categories: link.href(.categoryIndex), places: link.href(.placeIndex)),
-            nav: menu.map { NavItem(label: $0.0, url: link.href($0.1), current: $0.2.contains(kind)) },
+            // An item is this page (its kind, any page of it), or a page above this one on the trail.
+            nav: menu.map { item in
+                NavItem(label: item.0, url: link.href(item.1), current: item.2.contains(kind), section: crumbs.contains { $0.1 == item.1 })
+            },
             breadcrumbs: trail.enumerated().map { index, crumb in
                 Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
             },

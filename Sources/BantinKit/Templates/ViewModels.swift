@@ -219,21 +219,27 @@ final class LinksView: NamedView, Sendable {
 final class NavItem: NamedView, Sendable {
     let label: String
     let url: String
+    /// The item is this page (`aria-current="page"`).
     let current: Bool
+    /// This page is under the item (an article under its category, a directive under Văn bản):
+    /// `aria-current="true"`.
+    let section: Bool
 
-    init(label: String, url: String, current: Bool) {
+    init(label: String, url: String, current: Bool, section: Bool) {
         self.label = label
         self.url = url
         self.current = current
+        self.section = section && !current
     }
 
-    enum Name: String, CaseIterable { case label, url, current }
+    enum Name: String, CaseIterable { case label, url, current, section }
 
     func value(of name: Name) -> TemplateValue? {
         switch name {
         case .label: .text(label)
         case .url: .text(url)
         case .current: .bool(current)
+        case .section: .bool(section)
         }
     }
 }
