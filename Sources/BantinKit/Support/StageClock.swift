@@ -14,10 +14,29 @@ struct StageClock {
         let now = ContinuousClock.now
         let cpu = Self.cpuSeconds()
         let seconds = (now - last) / .seconds(1)
-        let line = String(format: "trace: %@ %.3f s (cpu %.3f s)\n", stage, seconds, cpu - lastCPU)
+        let line = String(format: "trace: %@ %.3f s (cpu %.3f s; resident %d MiB, peak %d MiB)\n", stage, seconds, cpu - lastCPU, Self.residentMiB(), Self.peakMiB())
         FileHandle.standardError.write(Data(line.utf8))
         last = now
         lastCPU = cpu
+    }
+
+    /// The process's resident memory now (`/proc/self/statm`; 0 where there is none).
+    private static func residentMiB() -> Int {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = read(fd, &buffer, buffer.count)
+        guard count > 0, let pages = String(decoding: buffer[0..<count], as: UTF8.self).split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
+    }
+
+    /// The most the process has held resident so far.
+    private static func peakMiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
     }
 
     /// User and system time of the process so far.
