@@ -189,7 +189,7 @@ import Testing
         let start = try #require(articlePage.range(of: "<div class=\"story-body prose\">\n"))
         let end = try #require(articlePage.range(of: "\n    </div>", range: start.upperBound..<articlePage.endIndex))
         let body = Array(articlePage[start.upperBound..<end.lowerBound].utf8)
-        let adapted = PrintBody(idPrefix: "bai-1-", articleFolder: ["bai-viet", "hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"], root: "../../../../")
+        let adapted = PrintBody(anchor: "bai-1", articleFolder: ["bai-viet", "hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"], root: "../../../../")
             .adapt(body)
         #expect(try site.read(Self.may).contains(String(decoding: adapted, as: UTF8.self)))
     }
@@ -197,7 +197,7 @@ import Testing
 
 /// The body adapter alone.
 @Suite struct PrintBodyTests {
-    let adapter = PrintBody(idPrefix: "bai-2-", articleFolder: ["bai-viet", "x"], root: "../../../../")
+    let adapter = PrintBody(anchor: "bai-2", articleFolder: ["bai-viet", "x"], root: "../../../../")
 
     func adapt(_ html: String) -> String { String(decoding: adapter.adapt(Array(html.utf8)), as: UTF8.self) }
 
@@ -210,6 +210,8 @@ import Testing
     @Test func footnotesAndInPageLinksStayWithTheArticle() {
         let footnote = "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>"
         #expect(adapt(footnote) == "<sup class=\"footnote-ref\"><a href=\"#bai-2-fn-1\" id=\"bai-2-fnref-1\" data-footnote-ref>1</a></sup>")
+        // The top of the article's page is the article's start in the edition (`#bai-2-` is no id).
+        #expect(adapt("<a href=\"#\">Lên đầu trang</a>") == "<a href=\"#bai-2\">Lên đầu trang</a>")
     }
 
     @Test func relativeLinksLeadToTheSameFileFromTheEdition() {
@@ -217,6 +219,8 @@ import Testing
         #expect(adapt("<a href=\"../khac/index.html#y\">b</a>") == "<a href=\"../../../../bai-viet/khac/index.html#y\">b</a>")
         #expect(adapt("<a href=\"tep.pdf?v=2\">b</a>") == "<a href=\"../../../../bai-viet/x/tep.pdf?v=2\">b</a>")
         #expect(adapt("<a href=\"./\">b</a>") == "<a href=\"../../../../bai-viet/x/\">b</a>")
+        // No path: the article's page, as a file (from disk a folder is no page).
+        #expect(adapt("<a href=\"?trang=2\">b</a>") == "<a href=\"../../../../bai-viet/x/index.html?trang=2\">b</a>")
         for absolute in ["https://vi-du.org/a?b=1&amp;c", "mailto:a@b.vn", "/goc.html", "../../../../ngoai"] {
             #expect(adapt("<a href=\"\(absolute)\">b</a>") == "<a href=\"\(absolute)\">b</a>")
         }

@@ -4,20 +4,30 @@ import Foundation
 /// edition beside the month's other articles, in one pass over its bytes:
 ///
 /// - every `id` and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
-///   and footnotes of two articles never share an id;
+///   and footnotes of two articles never share an id; a link to the page's top (`#`) leads to
+///   the article's own start (`#bai-2`);
 /// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
 ///   article's title is an `<h2>`;
 /// - relative links and images, written from the article's page, point from the print edition
-///   to the same file;
+///   to the same file (one with no path, `?trang=2`, to the article's page);
 /// - a photo's `<picture>` keeps only its `<img>` of the widest JPEG, loaded at once (no
 ///   `<source>`, `srcset`, `sizes`, `loading` or `fetchpriority`): paper wants the sharpest file.
 struct PrintBody: Sendable {
+    /// The id of the article's start in the edition: `bai-2`.
+    let anchor: String
     /// Put before every id: `bai-2-`.
     let idPrefix: String
     /// The folder of the article's page, as parts: `["bai-viet", "tien-giang"]`.
     let articleFolder: [String]
     /// From the print edition's page to the site root: `../../../../`.
     let root: String
+
+    init(anchor: String, articleFolder: [String], root: String) {
+        self.anchor = anchor
+        idPrefix = anchor + "-"
+        self.articleFolder = articleFolder
+        self.root = root
+    }
 
     func adapt(_ html: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
@@ -149,6 +159,9 @@ struct PrintBody: Sendable {
         case .id:
             out += idPrefix.utf8
             out.append(contentsOf: value)
+        case .url where value.count == 1 && value[0] == UInt8(ascii: "#"):
+            out.append(UInt8(ascii: "#"))
+            out += anchor.utf8
         case .url where value.first == UInt8(ascii: "#"):
             out.append(UInt8(ascii: "#"))
             out += idPrefix.utf8
@@ -164,6 +177,8 @@ struct PrintBody: Sendable {
     func rebased(_ url: String) -> String? {
         guard let first = url.first, first != "/", !Self.hasScheme(url) else { return nil }
         let suffixStart = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        // No path: the article's page itself (a folder would be no page from disk).
+        if suffixStart == url.startIndex { return root + articleFolder.joined(separator: "/") + "/index.html" + url[suffixStart...] }
         let segments = url[..<suffixStart].split(separator: "/", omittingEmptySubsequences: false)
         var parts = articleFolder
         for (index, segment) in segments.enumerated() {

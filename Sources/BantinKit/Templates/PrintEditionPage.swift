@@ -24,7 +24,7 @@ extension PageRenderer {
     private func printArticle(_ index: Int, number: Int, total: Int, link: LinkBuilder) -> PrintArticleView {
         let article = graph.articles[index]
         let raw = articleBody(index)
-        let adapter = PrintBody(idPrefix: PrintArticleView.anchor(number) + "-", articleFolder: ["bai-viet", article.slug.value], root: link.root)
+        let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root)
         return PrintArticleView(
             number: number, total: total, card: card(index, link: link), body: adapter.adapt(raw),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link))
