@@ -67,6 +67,22 @@ import Testing
         #expect(LinkChecker.check(folder: site.output, baseURL: baseURL).broken == [])
     }
 
+    /// In a feed, a body's in-page links (a heading's, a footnote's) lead to the article's page: a
+    /// feed reader would read `#ket-qua` against the feed's own address.
+    @Test(arguments: [nil, DiscoveryTests.base])
+    func aFeedsInPageLinksLeadToTheArticlesPage(baseURL: String?) throws {
+        let site = try Self.site(withBody: "Xem [kết quả](#ket-qua) và chú thích.[^1]\n\n## Kết quả\n\nĐoạn.\n\n[^1]: Ghi chú.\n")
+        try site.build(baseURL: baseURL)
+        let feed = try site.read("public/feed.xml")
+        let page = baseURL.map { "\($0)bai-viet/bai-thu-lien-ket/" } ?? "bai-viet/bai-thu-lien-ket/index.html"
+        for fragment in ["ket-qua", "fn-1", "fnref-1"] {
+            #expect(feed.contains("href=&quot;\(page)#\(fragment)&quot;"), "\(fragment)")
+        }
+        #expect(!feed.contains("href=&quot;#"), "no link is left to the feed's own address")
+        // The article's page keeps its links in the page.
+        #expect(try site.read("public/bai-viet/bai-thu-lien-ket/index.html").contains("<a href=\"#ket-qua\">kết quả</a>"))
+    }
+
     /// `[text](address with spaces)` is shown as written by Markdown: an error at its `](`;
     /// the address written `<…>`, with `%20` or followed by a title, is a link.
     @Test func aLinkWhoseAddressHasASpaceIsAnErrorAtItsPlace() throws {

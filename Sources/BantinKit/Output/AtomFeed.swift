@@ -76,9 +76,16 @@ public struct AtomFeed: Sendable {
         let address: @Sendable (Route) -> String = { route in link.absoluteURL(route) ?? link.href(route) }
         let rendered = needed.parallelMap { index in
             let article = graph.articles[index]
-            return markdown.render(article.bodyText, links: PageBodyLinks(article.file, graph: graph, address: address, pictures: false)).html
+            let html = markdown.render(article.bodyText, links: PageBodyLinks(article.file, graph: graph, address: address, pictures: false)).html
+            return leadingToPage(html, page: address(.article(article.slug)))
         }
         return Dictionary(uniqueKeysWithValues: zip(needed, rendered))
+    }
+
+    /// A body's in-page links (`#ket-qua`, a footnote's `#fn-1`) made to lead to its article's
+    /// `page`: in a feed they would be read against the feed's own address.
+    static func leadingToPage(_ html: String, page: String) -> String {
+        html.replacingOccurrences(of: "href=\"#", with: "href=\"\(Escape.xml(page))#")
     }
 
     /// A stable id: the absolute URL under the base URL, else a URN from the path.
