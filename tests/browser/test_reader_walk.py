@@ -260,17 +260,49 @@ def test_current_menu_item_in_view_on_a_phone(driver, site):
     # Keyboard focus in the menu: the current item goes back to its place (nothing passes under it).
     driver.get(file_url(targets[-2]))
     wait_ready(driver)
-    moved = driver.execute_script(
+    positions = driver.execute_script(
         """
-        const ul = document.querySelector('.site-nav ul'), current = ul.querySelector('[aria-current]');
-        const before = current.getBoundingClientRect().left;
+        const ul = document.querySelector('.site-nav ul'), item = ul.querySelector('[aria-current]').parentElement;
+        const before = getComputedStyle(item).position;
         ul.querySelector('a').focus();
-        ul.scrollLeft = 0;
-        const after = current.getBoundingClientRect().left;
+        const after = getComputedStyle(item).position;
         document.activeElement.blur();
-        return {before: before, after: after};
+        return [before, after];
         """)
-    assert moved["after"] > moved["before"] + 1, f"focus in the menu left the current item pinned: {moved}"
+    assert positions == ["sticky", "static"], f"focus in the menu left the current item pinned: {positions}"
+
+
+def test_every_menu_link_the_keyboard_reaches_is_whole_on_a_phone(driver, site):
+    """On a phone the menu scrolls sideways, and Chromium scrolls a focused link into view only
+    when none of it shows: a link half under the search pin stayed so. With the keyboard in the
+    menu, the menu shows all its links on as many lines as they take, so each link Tab reaches is
+    whole on screen and under nothing (WCAG 2.4.11)."""
+    driver.get(file_url(site / "chuyen-muc" / "index.html"))
+    wait_ready(driver)
+    set_size(driver, *PHONE)
+    links = driver.find_elements(By.CSS_SELECTOR, ".site-nav a")
+    assert driver.execute_script("const ul = document.querySelector('.site-nav ul'); return ul.scrollWidth > ul.clientWidth"), \
+        "the menu fits a phone: nothing to test"
+    reached = []
+    for _ in range(60):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        link = driver.switch_to.active_element
+        if link not in links:
+            if reached:
+                break
+            continue
+        reached.append(link.text)
+        hidden = driver.execute_script(
+            """
+            const a = arguments[0], r = a.getBoundingClientRect(), y = r.top + r.height / 2;
+            return [r.left + 1, r.left + r.width / 2, r.right - 1]
+              .filter(x => x < 0 || x > innerWidth || !a.contains(document.elementFromPoint(x, y)));
+            """, link)
+        assert hidden == [], f"{link.text!r} focused, but not seen whole: at x = {hidden} it is off screen or under something"
+    assert len(reached) == len(links), f"Tab reached {reached} of {len(links)} menu links"
+    # Once the keyboard leaves the menu, it is one line again.
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.execute_script("const ul = document.querySelector('.site-nav ul'); return ul.scrollWidth > ul.clientWidth")
 
 
 def assert_focus_ring_whole(driver, link) -> None:
