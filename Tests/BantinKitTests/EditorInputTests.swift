@@ -72,6 +72,19 @@ import Testing
         #expect(errors.last?.hasPrefix("content/articles/d.md:5: `location` makes an address 219 characters long, more than the 200") == true)
     }
 
+    /// Two spellings as many times each: the page takes the newest article's, and the warning
+    /// names that one as the page's and is at the other, whichever file comes first by name.
+    @Test(arguments: [("Thanh Hóa", "Thanh Hoá"), ("Thanh Hoá", "Thanh Hóa")])
+    func aTieBetweenTwoSpellingsGoesToTheNewestInThePageAndTheWarning(older: String, newer: String) throws {
+        let site = try TestSite()
+        try site.write("content/articles/x1.md", article(title: "Bài cũ", date: "2023-05-01T08:00:00+07:00", extra: "location: \(older)\n"))
+        try site.write("content/articles/x2.md", article(title: "Bài mới", date: "2023-05-02T08:00:00+07:00", extra: "location: \(newer)\n"))
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.message.contains("shares one page") }.map { "\($0.file): \($0.message)" }
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("content/articles/x1.md: place `\(older)` shares one page (dia-phuong/thanh-hoa/) with `\(newer)`, as content/articles/x2.md writes it"), "\(warnings)")
+        #expect(try site.read("public/dia-phuong/thanh-hoa/index.html").contains("<h1>\(newer)</h1>"))
+    }
+
     @Test func aTitleTooLongForAnAddressIsAnErrorAtItsLine() throws {
         let site = try TestSite()
         let title = String(repeating: "Đảng bộ tỉnh tổ chức hội nghị ", count: 12)
@@ -490,6 +503,27 @@ import Testing
         #expect(errors.contains { $0.file == "content/media/anh.png" && $0.message.hasPrefix("this photo's media/anh-480.webp would overwrite what content/media/anh.jpg makes (its media/anh-480.webp); rename one of them") }, "\(errors)")
         #expect(errors.contains { $0.file == "content/assets/style.css" && $0.message == "this file would overwrite the page or asset bantin writes at assets/style.css; rename it" }, "\(errors)")
         #expect(errors.filter { $0.file == "content/media/anh.png" }.count == 1, "one error for the two photos, not one per width: \(errors)")
+    }
+
+    /// A file of content/ named like a folder bantin writes (`van-ban`, where the directives'
+    /// pages go), or inside a file it writes (`404.html/`) or in the search index's folder: an
+    /// error naming the file, on a rebuild as on a first build, and the site is left as it was.
+    @Test func aFileWhereBantinWritesAFolderNamesIt() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài viết", extra: "directives: [\"05-CT/TW\"]\n"))
+        try site.build()
+        let before = try site.read("public/van-ban/05-ct-tw/index.html")
+        try site.write("content/van-ban", "x\n")
+        try site.write("content/bai-viet/bai-viet", "x\n")
+        try site.write("content/404.html/a.txt", "x\n")
+        try site.write("content/tim-kiem/chi-muc/bai/0.js", "x\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
+        #expect(errors.contains("content/van-ban: this file would stand where bantin writes the folder van-ban/ (its pages and files); rename it"), "\(errors)")
+        #expect(errors.contains("content/bai-viet/bai-viet: this file would stand where bantin writes the folder bai-viet/bai-viet/ (its pages and files); rename it"), "\(errors)")
+        #expect(errors.contains("content/404.html/a.txt: this file would be inside 404.html, which is a page or file bantin writes; rename it"), "\(errors)")
+        #expect(errors.contains("content/tim-kiem/chi-muc/bai/0.js: this file would be inside tim-kiem/chi-muc/, the folder of the search index bantin writes; rename it"), "\(errors)")
+        #expect(errors.count == 4, "\(errors)")
+        #expect(try site.read("public/van-ban/05-ct-tw/index.html") == before, "the site is left as it was")
     }
 
     /// A heading's id never takes an id the page's template uses for itself (`main_content`,

@@ -56,6 +56,23 @@ import Yams
         for yaml in doubtful { #expect(!Self.agreesWithYams(yaml), "left to Yams: \(yaml.debugDescription)") }
     }
 
+    /// Aliases of aliases, nine to a list and nine lists deep, would be 387 million values: an
+    /// error at once, not a build that eats the machine's memory. A few aliases are read.
+    @Test func frontMatterWhoseAliasesMakeMillionsOfValuesIsAnError() {
+        var yaml = "title: Bài\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        yaml += "summary: *i\n"
+        var problems: [Diagnostic] = []
+        #expect(FieldReader(yaml: yaml, path: "a.md", firstLine: 2, diagnostics: &problems) == nil)
+        #expect(problems.map(\.description) == ["a.md:2:1: error: front matter holds more than 100000 values once its aliases (`*name`) are read where they stand; write the values out instead"])
+        problems = []
+        let reader = FieldReader(yaml: "title: &t Bài\nsummary: *t\n", path: "a.md", firstLine: 2, diagnostics: &problems)
+        #expect(problems.isEmpty && reader?.entries.count == 2)
+    }
+
     @Test func everyFixtureAndSampleFrontMatterIsReadAlike() throws {
         var files: [URL] = []
         for folder in ["content/articles", "content/directives", "content/themes", "Tests/BantinKitTests/Fixtures/bulletin"] {

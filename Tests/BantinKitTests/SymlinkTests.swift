@@ -80,6 +80,30 @@ import Testing
         #expect(site.outputHoldsOnlyFilesAndFolders())
     }
 
+    /// A name that is not UTF-8 (from an archive made where names were in a legacy code page)
+    /// is an error naming it, the file or folder, not a file left out without a word.
+    @Test func aNameThatIsNotUTF8IsAnError() throws {
+        let site = try TestSite(content: "bulletin")
+        for (parent, bytes) in [("articles/", [0x68, 0xF2, 0x63, 0x2E, 0x6D, 0x64]), ("media/", [0xE0, 0x6E, 0x68])] as [(String, [UInt8])] {
+            let path = Array(site.content.appendingPathComponent(parent).path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
+            let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            #expect(fd >= 0)
+            close(fd)
+        }
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.file)
+        #expect(errors == ["content/articles/h\u{FFFD}c.md", "content/media/\u{FFFD}nh"], "\(errors)")
+    }
+
+    /// A folder named `site.yml` is said to be one, not taken for settings left out (which would
+    /// build the site with a default title over the last one).
+    @Test func aFolderNamedLikeTheSettingsIsAnError() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.remove("content/site.yml")
+        try site.write("content/site.yml/ghi-chu.txt", "x\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
+        #expect(errors.contains("content/site.yml: error: this is a folder; the site's settings are a file of this name: move what the folder holds and write the settings in it"), "\(errors)")
+    }
+
     /// A named pipe would make a plain `open` wait forever; it is refused, as is a socket.
     @Test func aPipeInContentIsAnErrorNotAHang() throws {
         let site = try TestSite(content: "bulletin")

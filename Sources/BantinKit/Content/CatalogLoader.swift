@@ -31,6 +31,10 @@ public enum CatalogLoader {
         diagnostics += files.other.filter { $0.relativePath.lowercased().hasSuffix(".gif") }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo")
         }
+        // A folder named like the settings is no settings: said, not read as settings left out.
+        for name in ["site.yml", "site.yaml"] where files.settings.isEmpty && Directory.leadsToFolder(content.appendingPathComponent(name).path) {
+            diagnostics.append(.error(ContentTree.join(displayRoot, name), "this is a folder; the site's settings are a file of this name: move what the folder holds and write the settings in it"))
+        }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let config = settings.config
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }

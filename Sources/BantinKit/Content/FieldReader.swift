@@ -62,6 +62,11 @@ struct FieldReader {
             return nil
         }
         guard let root else { return }  // empty front matter: every field absent
+        // Aliases of aliases (`b: [*a, *a, …]`) can make a few lines into billions of values.
+        guard Self.valueCount(of: root, upTo: Self.mostValues) <= Self.mostValues else {
+            diagnostics.append(.error(path, line: firstLine, "front matter holds more than \(Self.mostValues) values once its aliases (`*name`) are read where they stand; write the values out instead"))
+            return nil
+        }
         guard case .mapping(let mapping) = root else {
             diagnostics.append(
                 .error(path, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1,
@@ -77,6 +82,31 @@ struct FieldReader {
             }
             entries.append((key, keyPosition, FieldValue(value, lineOffset: lineOffset)))
         }
+    }
+
+    /// More values than any front matter holds.
+    static let mostValues = 100_000
+
+    /// How many values `node` holds (itself, and in a list or mapping everything in it, an alias
+    /// each time it is used), counted no further than just past `limit`.
+    static func valueCount(of node: Node, upTo limit: Int) -> Int {
+        var count = 0
+        func visit(_ node: Node) {
+            count += 1
+            guard count <= limit else { return }
+            switch node {
+            case .sequence(let sequence):
+                for item in sequence where count <= limit { visit(item) }
+            case .mapping(let mapping):
+                for (key, value) in mapping where count <= limit {
+                    visit(key)
+                    visit(value)
+                }
+            case .scalar, .alias: break
+            }
+        }
+        visit(node)
+        return count
     }
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {

@@ -236,3 +236,11 @@ public struct Catalog: Sendable {
     /// (`PublicationSchedule.filesWaiting`).
     public var waitingFiles: Set<String> = []
 }
+
+extension Article {
+    /// Whether `a` comes before `b` in the site's order: newest first, then by slug.
+    static func inSiteOrder(_ a: Article, _ b: Article) -> Bool {
+        let x = a.date.instant, y = b.date.instant
+        return x != y ? x > y : a.slug < b.slug
+    }
+}

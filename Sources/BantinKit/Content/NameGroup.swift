@@ -4,18 +4,19 @@
 struct NameGroup {
     struct Spelling {
         var name: String
-        /// How many articles write it, and the first of them (an index into the articles given).
+        /// How many articles write it, and the first of them in site order (newest first; an index
+        /// into the articles given).
         var count: Int
         var first: Int
     }
 
     var slug: Slug
-    /// Most written first; among equals, the first met.
+    /// Most written first; among equals, the newest's (whatever order the articles are given in).
     var spellings: [Spelling]
     /// Indices of its articles, in the order given.
     var articles: [Int] = []
 
-    /// As most of its articles write it (among equals, as the first does).
+    /// As most of its articles write it (among equals, as the newest does).
     var name: String { spellings[0].name }
 
     /// The groups of `articles` by the names of `field` that make an address, in the order first met.
@@ -35,12 +36,13 @@ struct NameGroup {
             groups[at].articles.append(index)
             if let spelling = groups[at].spellings.firstIndex(where: { $0.name == name }) {
                 groups[at].spellings[spelling].count += 1
+                if Article.inSiteOrder(article, articles[groups[at].spellings[spelling].first]) { groups[at].spellings[spelling].first = index }
             } else {
                 groups[at].spellings.append(Spelling(name: name, count: 1, first: index))
             }
         }
         for at in groups.indices where groups[at].spellings.count > 1 {
-            groups[at].spellings.sort { ($0.count, -$0.first) > ($1.count, -$1.first) }
+            groups[at].spellings.sort { $0.count != $1.count ? $0.count > $1.count : Article.inSiteOrder(articles[$0.first], articles[$1.first]) }
         }
         return groups
     }

@@ -149,6 +149,8 @@ extension SiteBuilder {
     static func addMedia(_ media: [(file: PlannedFile, source: String)], to planned: inout [PlannedFile], contentName: String) -> [Diagnostic] {
         guard !media.isEmpty else { return [] }
         let generated = PathIndex(planned.map(\.path))
+        // The folders bantin writes into, with the search index's (its files are known later).
+        let folders = Self.folders(of: planned.map(\.path) + [SearchShards.folder])
         // Each path written for a file of content/, and that file.
         var copied: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -158,6 +160,10 @@ extension SiteBuilder {
             let what = file.path == source ? "this file" : "this photo's \(file.path)"
             if generated.contains(file.path) {
                 diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) would overwrite the page or asset bantin writes at \(file.path); rename it"))
+                continue
+            }
+            if let clash = Self.folderClash(file.path, generated: generated, folders: folders) {
+                diagnostics.append(.error(ContentTree.join(contentName, source), "\(what) \(clash); rename it"))
                 continue
             }
             if let other = copied[file.path] {
@@ -170,6 +176,35 @@ extension SiteBuilder {
             planned.append(file)
         }
         return diagnostics
+    }
+
+    /// Every folder above `paths` (`bai-viet/tien-giang`, `bai-viet` for `bai-viet/tien-giang/index.html`).
+    static func folders(of paths: [String]) -> Set<Substring> {
+        var folders: Set<Substring> = []
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                // A folder already met has had its own folders met too.
+                guard folders.insert(path[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        return folders
+    }
+
+    /// Why a file of content/ published at `path` cannot be where bantin writes its own files: it
+    /// would stand where a folder of them goes, or inside one of them or the search index's folder.
+    static func folderClash(_ path: String, generated: PathIndex, folders: Set<Substring>) -> String? {
+        if folders.contains(path[...]) { return "would stand where bantin writes the folder \(path)/ (its pages and files)" }
+        let index = SearchShards.folder
+        if path.hasPrefix(index) { return "would be inside \(index), the folder of the search index bantin writes" }
+        var end = path.endIndex
+        while let slash = path[..<end].lastIndex(of: "/") {
+            let folder = String(path[..<slash])
+            if generated.contains(folder) { return "would be inside \(folder), which is a page or file bantin writes" }
+            end = slash
+        }
+        return nil
     }
 
     /// Which bodies two pages of this build show: an article's page and its month's print edition,

@@ -55,10 +55,7 @@ public struct SiteGraph: Sendable {
         // Every article shows a directive's code as its file spells it, however the article wrote it.
         let canonical = Dictionary(catalog.directives.map { ($0.code, $0.code) }, uniquingKeysWith: { a, _ in a })
         let source = catalog.articles
-        let order = source.indices.sorted { a, b in
-            let x = source[a].date.instant, y = source[b].date.instant
-            return x != y ? x > y : source[a].slug < source[b].slug
-        }
+        let order = source.indices.sorted { Article.inSiteOrder(source[$0], source[$1]) }
         articles = order.map { index in
             // Changed only where the spelling differs: changing an article copies its fields.
             let codes = source[index].directives

@@ -99,15 +99,19 @@ public enum ContentTree {
         var subfolders: [Folder] = []
         var diagnostics: [Diagnostic] = []
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0, let names = Directory.names(ofOpen: fd) else {
+        guard fd >= 0, let entries = Directory.entries(ofOpen: fd) else {
             let reason = FileFault.words(for: errno)
             if fd >= 0 { close(fd) }
             return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(reason)")])
         }
         defer { close(fd) }
-        for name in names where !name.hasPrefix(".") {
+        for (name, isUTF8) in entries where !name.hasPrefix(".") {
             let path = folder.path.hasSuffix("/") ? folder.path + name : String(joining: folder.path, "/", name)
             let rel = folder.relative.isEmpty ? name : String(joining: folder.relative, "/", name)
+            guard isUTF8 else {
+                diagnostics.append(.error(join(displayRoot, rel), "this name is not UTF-8 (\u{FFFD} stands for its other bytes), so it cannot be published: rename the file or folder (a name unpacked from an old archive may be in a legacy code page)"))
+                continue
+            }
             var info = stat()
             // Gone since the folder was read: not there, then.
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }

@@ -5,7 +5,11 @@ import Foundation
 enum Directory {
     /// The names in an open folder (without `.` and `..`), in the order it lists them; `fd` stays
     /// open and is not moved.
-    static func names(ofOpen fd: Int32) -> [String]? {
+    static func names(ofOpen fd: Int32) -> [String]? { entries(ofOpen: fd)?.map(\.name) }
+
+    /// The same, each with whether its bytes are UTF-8 (a name that is not is shown with U+FFFD
+    /// for its bad bytes, and is no path to the entry).
+    static func entries(ofOpen fd: Int32) -> [(name: String, isUTF8: Bool)]? {
         let copy = dup(fd)
         guard copy >= 0 else { return nil }
         guard let dir = fdopendir(copy) else {
@@ -13,12 +17,17 @@ enum Directory {
             return nil
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, isUTF8: Bool)] = []
         while let entry = readdir(dir) {
             let name = nameOf(entry)
-            if !isSelfOrParent(name) { names.append(String(cString: name)) }
+            guard !isSelfOrParent(name) else { continue }
+            if let valid = String(validatingCString: name) {
+                entries.append((valid, true))
+            } else {
+                entries.append((String(cString: name), false))
+            }
         }
-        return names
+        return entries
     }
 
     /// The name of a directory entry, read where it is: a `dirent` is as long as its name needs,
