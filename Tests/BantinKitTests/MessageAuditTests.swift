@@ -118,6 +118,17 @@ import Testing
         #expect(try site.read("public/index.html").contains("https://nhandan.vn/"))
     }
 
+    /// A template that is not UTF-8 is told once: a template including it, or a page template
+    /// that is it, is not told it is missing.
+    @Test func aTemplateThatCannotBeReadIsNotAlsoMissing() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/footer.mustache", bytes: Array(try site.read("templates/footer.mustache").utf8) + [0x3C, 0x70, 0x3E, 0xE0, 0x0A])
+        try site.write("templates/search.mustache", bytes: Array(try site.read("templates/search.mustache").utf8) + [0xE0, 0x0A])
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(Set(errors.map(\.file)) == ["templates/footer.mustache", "templates/search.mustache"], "\(errors)")
+        #expect(errors.allSatisfy { $0.message.contains("UTF-8") }, "\(errors)")
+    }
+
     /// A template that does not parse hides no misspelt name of the others: one build tells both.
     @Test func aTemplateThatDoesNotParseHidesNoMisspeltNameElsewhere() throws {
         let site = try TestSite(content: "bulletin")

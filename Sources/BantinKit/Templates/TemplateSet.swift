@@ -26,9 +26,10 @@ public struct TemplateSet: Sendable {
         var nameUses: [(file: String, use: Template.NameUse)] = []
         for entry in files where entry.relativePath.hasSuffix(".mustache") && !entry.relativePath.hasPrefix("assets/") {
             let display = ContentTree.join(displayRoot, entry.relativePath)
-            guard let text = CatalogLoader.readText(entry.path, display: display, into: &diagnostics) else { continue }
             let name = String(entry.relativePath.dropLast(".mustache".count))
+            // There, even when unreadable: what includes it is not told it is missing.
             present.insert(name)
+            guard let text = CatalogLoader.readText(entry.path, display: display, into: &diagnostics) else { continue }
             do {
                 let template = try Template(parsing: text)
                 templates[name] = template
