@@ -25,6 +25,11 @@ struct SiteOptions: ParsableArguments {
 
     /// The options of a build starting now (`SOURCE_DATE_EPOCH` or the clock).
     func buildOptions() throws -> BuildOptions {
+        // An empty path would be the working folder, named as nothing in every message.
+        for (option, value, usual) in [("content", content, "content"), ("templates", templates, "templates"), ("output", output, "public")] where value.isEmpty {
+            Console.error("error: --\(option) names no folder; give one, or leave the option out for `\(usual)`")
+            throw ExitCode.failure
+        }
         let now: Int64
         do throws(PublicationTime.Invalid) {
             now = try PublicationTime.now()

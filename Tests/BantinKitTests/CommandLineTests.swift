@@ -157,6 +157,17 @@ import Testing
         #expect(file.status == 1 && file.stderr.contains("trang/index.html: a file, not a folder"), "\(file)")
     }
 
+    /// `--output ''` (a variable left unset in a script) names no folder: said so, not taken for
+    /// the working folder and called ` ` or `/` in the messages.
+    @Test func anEmptyFolderOptionIsRefused() throws {
+        let site = try TestSite(content: "bulletin")
+        for option in ["--output", "--content", "--templates"] {
+            let build = try run(["build", option, ""], in: site.root)
+            #expect(build.status == 1 && build.stderr.contains("error: \(option) names no folder; give one, or leave the option out for"), "\(build)")
+        }
+        #expect(!site.exists("public"), "nothing was built")
+    }
+
     /// An output that is a link into a folder that does not exist (a mistyped target) is
     /// refused: no folder is made where it leads.
     @Test func anOutputLinkingToNothingIsRefused() throws {

@@ -73,6 +73,17 @@ import Yams
         #expect(problems.isEmpty && reader?.entries.count == 2)
     }
 
+    /// The settings are named as such, and YAML nested past what libyaml reads is told in words,
+    /// not in the library's own (`set with yaml_set_max_nest_level())`).
+    @Test func malformedSettingsAndDeepNestingAreToldInPlainWords() {
+        var problems: [Diagnostic] = []
+        #expect(FieldReader(yaml: "title: [a\n", path: "content/site.yml", firstLine: 1, diagnostics: &problems, plainReader: false, document: "settings") == nil)
+        #expect(problems.count == 1 && problems[0].message.hasPrefix("malformed YAML settings: "), "\(problems)")
+        problems = []
+        #expect(FieldReader(yaml: "title: " + String(repeating: "[", count: 10_000) + "\n", path: "a.md", firstLine: 2, diagnostics: &problems) == nil)
+        #expect(problems.map(\.message) == ["malformed YAML front matter: lists or mappings nested deeper than YAML is read"], "\(problems)")
+    }
+
     @Test func everyFixtureAndSampleFrontMatterIsReadAlike() throws {
         var files: [URL] = []
         for folder in ["content/articles", "content/directives", "content/themes", "Tests/BantinKitTests/Fixtures/bulletin"] {

@@ -43,8 +43,8 @@ struct FieldReader {
     var diagnostics: [Diagnostic] = []
 
     /// Parses `yaml` (plain front matter directly, anything else with Yams); on malformed
-    /// YAML reports YAML's own position mapped to the file.
-    init?(yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic], plainReader: Bool = true) {
+    /// YAML reports YAML's own position mapped to the file; messages call the YAML `document`.
+    init?(yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic], plainReader: Bool = true, document: String = "front matter") {
         self.path = path
         self.lineOffset = firstLine - 1
         if plainReader, let entries = PlainFrontMatter.read(yaml, lineOffset: lineOffset) {
@@ -55,22 +55,22 @@ struct FieldReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, yaml: yaml, path: path, lineOffset: lineOffset))
+            diagnostics.append(Self.diagnostic(for: error, yaml: yaml, path: path, lineOffset: lineOffset, document: document))
             return nil
         } catch {
-            diagnostics.append(.error(path, line: firstLine, "malformed YAML front matter: \(error)"))
+            diagnostics.append(.error(path, line: firstLine, "malformed YAML \(document): \(error)"))
             return nil
         }
         guard let root else { return }  // empty front matter: every field absent
         // Aliases of aliases (`b: [*a, *a, …]`) can make a few lines into billions of values.
         guard Self.valueCount(of: root, upTo: Self.mostValues) <= Self.mostValues else {
-            diagnostics.append(.error(path, line: firstLine, "front matter holds more than \(Self.mostValues) values once its aliases (`*name`) are read where they stand; write the values out instead"))
+            diagnostics.append(.error(path, line: firstLine, "\(document) holds more than \(Self.mostValues) values once its aliases (`*name`) are read where they stand; write the values out instead"))
             return nil
         }
         guard case .mapping(let mapping) = root else {
             diagnostics.append(
                 .error(path, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1,
-                       "front matter must be YAML fields (`key: value`), one per line"))
+                       "\(document) must be YAML fields (`key: value`), one per line"))
             return nil
         }
         var seen: Set<String> = []
@@ -109,7 +109,7 @@ struct FieldReader {
         return count
     }
 
-    private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int, document: String) -> Diagnostic {
         switch error {
         case .duplicatedKeysInMapping(let duplicates, _):
             let key = duplicates.sorted().first ?? ""
@@ -127,19 +127,19 @@ struct FieldReader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             if let cause = YAMLMistakes.cause(in: yaml, errorLine: mark.line, problem: problem) {
-                return .error(path, line: cause.line + lineOffset, column: cause.column, "malformed YAML front matter: \(cause.message)")
+                return .error(path, line: cause.line + lineOffset, column: cause.column, "malformed YAML \(document): \(cause.message)")
             }
-            let detail = (context.map { "\(problem) (\($0.text))" } ?? problem).replacingOccurrences(of: "\n", with: " ")
+            let detail = problem.contains("nesting level") ? "lists or mappings nested deeper than YAML is read" : (context.map { "\(problem) (\($0.text))" } ?? problem).replacingOccurrences(of: "\n", with: " ")
             // `title: Hà Nội: hội nghị` is the usual cause: a colon and a space inside a value.
             let hint =
                 problem.contains("mapping values are not allowed") ? "; a value with `: ` in it must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`"
                 : problem.contains("tab character") ? "; YAML takes no tab before a field: start it at the beginning of its line (indent with spaces)" : ""
-            return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML front matter: \(detail)\(hint)")
+            return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML \(document): \(detail)\(hint)")
         case .reader(let problem, _, _, _):
-            return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(problem)")
+            return .error(path, line: lineOffset + 1, "malformed YAML \(document): \(problem)")
         default:
             let text = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
-            return .error(path, line: lineOffset + 1, "malformed YAML front matter: \(text)")
+            return .error(path, line: lineOffset + 1, "malformed YAML \(document): \(text)")
         }
     }
 

@@ -10,7 +10,7 @@ enum SiteConfigReader {
 
     /// As `read(text:file:diagnostics:)`, saying in `positions` where each setting is written.
     static func read(text: String, file: String, positions: inout FieldPositions, diagnostics: inout [Diagnostic]) -> SiteConfig {
-        guard let reader = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics, plainReader: false) else {
+        guard let reader = FieldReader(yaml: text, path: file, firstLine: 1, diagnostics: &diagnostics, plainReader: false, document: "settings") else {
             return SiteConfig()
         }
         let decoded = FieldDecoding.decode(SiteConfig.self, from: reader, zone: .vietnam)
