@@ -488,6 +488,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     @Test func aBaseURLsPathIsPercentEncoded() {
         #expect(BaseURL.normalize("https://example.org/bản tin") == "https://example.org/b%E1%BA%A3n%20tin/")
         #expect(BaseURL.normalize("https://example.org/ban%20tin/") == "https://example.org/ban%20tin/")
+        // A `%` that encodes nothing is a `%` of the address: `%25`, not a broken escape written as it is.
+        #expect(BaseURL.normalize("https://example.org/%zz/a%2/b%2F") == "https://example.org/%25zz/a%252/b%2F/")
         #expect(BaseURL.normalize("https://example.org/a?b") == nil && BaseURL.normalize("https://bản-tin.vn/") == nil)
     }
 

@@ -52,12 +52,19 @@ public enum BaseURL {
         return encoded.hasSuffix("/") ? encoded : encoded + "/"
     }
 
-    /// Bytes a URL's path may not hold as they are, as `%XX`; a `%` is taken as already encoding one.
+    /// Bytes a URL's path may not hold as they are, as `%XX`; a `%` before two hex digits is taken
+    /// as already encoding one, any other `%` as itself (`%25`).
     private static func percentEncoded(_ path: Substring) -> String {
-        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%?#".utf8)
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#".utf8)
+        let bytes = Array(path.utf8)
+        func isHex(_ at: Int) -> Bool { at < bytes.count && (bytes[at] | 0x20 >= UInt8(ascii: "a") && bytes[at] | 0x20 <= UInt8(ascii: "f") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at])) }
         var out = ""
-        for byte in path.utf8 {
-            if kept.contains(byte) { out.append(Character(Unicode.Scalar(byte))) } else { out += String(format: "%%%02X", byte) }
+        for (at, byte) in bytes.enumerated() {
+            if kept.contains(byte) || (byte == UInt8(ascii: "%") && isHex(at + 1) && isHex(at + 2)) {
+                out.append(Character(Unicode.Scalar(byte)))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
         }
         return out
     }
