@@ -1,19 +1,27 @@
 import Foundation
 
-/// Turns one article file's text into an `Article`, or diagnostics. A body whose front matter
-/// has errors is checked all the same (its links, by the caller: `rejectedLinks`; its mentions
-/// of directives, when `directives` itself is sound), so that one build reports every problem
-/// of the file.
+/// Turns one article file's text into an `Article`, or diagnostics. A file whose front matter
+/// has errors is checked all the same (its body's links and, when its slug could be made, the
+/// article as far as it was read, by the caller: `rejected`; its mentions of directives, when
+/// `directives` itself is sound), so that one build reports every problem of the file.
 enum ArticleReader {
-    static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejectedLinks: [BodyLink]) {
+    /// What is still checked of a file that gives no article: its body's links, and the article
+    /// as far as it was read (for the checks that need the whole catalog: a slug another article
+    /// has, a photo or related article that does not exist, a theme year with no file).
+    struct Rejected {
+        var links: [BodyLink]
+        var article: Article?
+    }
+
+    static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejected: Rejected?) {
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
         case .success(let source): split = source
-        case .failure(let problem): return (nil, [problem], [])
+        case .failure(let problem): return (nil, [problem], nil)
         }
         var diagnostics: [Diagnostic] = []
         guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
-            return (nil, diagnostics, BodyScan.links(of: split.body, bodyLine: split.bodyLine).links)
+            return (nil, diagnostics, Rejected(links: BodyScan.links(of: split.body, bodyLine: split.bodyLine).links, article: nil))
         }
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
@@ -30,19 +38,28 @@ enum ArticleReader {
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
+        func article(_ slug: Slug, fields: ArticleFields) -> Article {
+            var hasher = StableHasher()
+            hasher.add(split.body)
+            return Article(
+                file: file, fields: fields, slug: slug, bodyText: BodyText(split.body), bodyLine: split.bodyLine,
+                positions: decoded.positions, bodyHash: hasher.value, references: references)
+        }
         guard let slug, !diagnostics.hasErrors else {
-            if ArticleChecks.listIsSound("directives", positions: decoded.positions, diagnostics: diagnostics) {
+            let sound = { (key: String) in ArticleChecks.listIsSound(key, positions: decoded.positions, diagnostics: diagnostics) }
+            if sound("directives") {
                 diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
             }
-            return (nil, diagnostics, references.links)
+            // Checked further only where it read well: a field already told wrong is not told again.
+            var fields = decoded.fields
+            if !sound("directives") { fields.directives = [] }
+            if !sound("themes") { fields.themes = [] }
+            if !sound("related") { fields.related = [] }
+            if !sound("image") { fields.image = nil }
+            return (nil, diagnostics, Rejected(links: references.links, article: slug.map { article($0, fields: fields) }))
         }
         diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
-        var hasher = StableHasher()
-        hasher.add(split.body)
-        let article = Article(
-            file: file, fields: decoded.fields, slug: slug, bodyText: BodyText(split.body), bodyLine: split.bodyLine,
-            positions: decoded.positions, bodyHash: hasher.value, references: references)
-        return (article, diagnostics, [])
+        return (article(slug, fields: decoded.fields), diagnostics, nil)
     }
 }
 

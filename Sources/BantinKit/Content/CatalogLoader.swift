@@ -49,8 +49,10 @@ public enum CatalogLoader {
         let themes = readTerms(files.themes, display: display, into: &diagnostics) { TermReader.theme(text: $0, file: $1) }
         clock.lap("  directives and themes")
         if !includeDrafts { articles.removeAll(where: \.draft) }
+        // Files with errors, as far as they were read, are checked with the others (never published).
+        let rejected = read.rejected.compactMap(\.article).filter { includeDrafts || !$0.draft }
         diagnostics += CatalogValidator.validate(
-            articles: articles, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
+            articles: articles + rejected, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
         diagnostics += CatalogValidator.spellingsSharingAPage(articles)
         diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
@@ -167,8 +169,9 @@ public enum CatalogLoader {
                 return (known.article, known.diagnostics, nil, true)
             }
             let (article, diagnostics, rejected) = readArticle(entry, zone: zone, display: display(entry))
-            // A body with links whose front matter has errors is read again next time: its links
-            // are checked in each build, and the memory keeps only articles and messages.
+            // A file whose front matter has errors, with links or an article as far as it was read,
+            // is read again next time: those are checked in each build, and the memory keeps only
+            // articles and messages.
             if let memory, let key = entry.fileKey, rejected == nil {
                 memory.remember(entry.path, key: key, article: article, diagnostics: diagnostics)
             }
@@ -178,23 +181,26 @@ public enum CatalogLoader {
         return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics), parsed.compactMap(\.rejected))
     }
 
-    /// The links of an article file that gave no article (its front matter has errors): checked
-    /// like a published body's, so that one build reports every problem of the file.
-    struct RejectedBody: Equatable {
+    /// An article file that gave no article (its front matter has errors): its links are checked
+    /// like a published body's, and the article as far as it was read goes through the catalog's
+    /// checks, so that one build reports every problem of the file.
+    struct RejectedBody {
         var file: String
         var links: [BodyLink]
+        var article: Article?
     }
 
     static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], RejectedBody?) {
         var diagnostics: [Diagnostic] = []
         guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics) else { return (nil, diagnostics, nil) }
-        var (article, more, rejectedLinks) = ArticleReader.read(text: text, file: display, zone: zone)
+        var (article, more, rejected) = ArticleReader.read(text: text, file: display, zone: zone)
         // A body that is the end of its file is read from there again when its page is made:
         // tens of thousands of bodies are not all kept in memory.
         if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
             article = article?.with(bodyAt: place)
         }
-        return (article, diagnostics + more, rejectedLinks.isEmpty ? nil : RejectedBody(file: display, links: rejectedLinks))
+        let checked = rejected.flatMap { $0.links.isEmpty && $0.article == nil ? nil : RejectedBody(file: display, links: $0.links, article: $0.article) }
+        return (article, diagnostics + more, checked)
     }
 
     /// Directive or theme files, each read by `read`; a second file for the same directive or year
@@ -238,7 +244,7 @@ public enum CatalogLoader {
         var documents = articles.filter { !$0.references.links.isEmpty }.map {
             BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.references.links)
         }
-        documents += rejected.map { BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.links, hasErrors: true) }
+        documents += rejected.filter { !$0.links.isEmpty }.map { BodyLinkResolver.Document(file: $0.file, path: path($0.file), links: $0.links, hasErrors: true) }
         for (file, references) in described where !references.links.isEmpty {
             documents.append(BodyLinkResolver.Document(file: file, path: path(file), links: references.links))
         }
