@@ -255,9 +255,33 @@ import Testing
         var text = try String(contentsOf: url, encoding: .utf8)
         try Data(text.dropLast(30).appending("\n12\tx").utf8).write(to: url)
         #expect(PageManifest.load(from: url).paths.isEmpty)
+        // Cut at the end of a line, it would read as a manifest of fewer files, whose others
+        // would then look foreign to the output: it has no last line, so it is none.
+        for lines in 1...paths.count {
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).joined(separator: "\n")
+            try Data(kept.utf8).write(to: url)
+            #expect(PageManifest.load(from: url).paths.isEmpty, "cut after \(lines) lines")
+        }
         text = text.replacingOccurrences(of: PageManifest.format, with: "bantin-manifest-3")
         try Data(text.utf8).write(to: url)
         #expect(PageManifest.load(from: url).paths.isEmpty)
+    }
+
+    /// The page manifest cut in half (a damaged copy): the next build after an edit moves none
+    /// of bantin's own files aside as foreign, and gives the clean build's site.
+    @Test func aManifestCutShortMovesNothingAside() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let manifest = site.output.deletingLastPathComponent().appendingPathComponent(".public.bantin/pages")
+        let bytes = try Data(contentsOf: manifest)
+        try bytes.prefix(bytes.count / 2).write(to: manifest)
+        try site.write("content/articles/2023/05/tien-giang.md", try site.read("content/articles/2023/05/tien-giang.md") + "\nThêm một đoạn.\n")
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.message.contains("no build wrote this") }, "\(report.diagnostics)")
+        let clean = try TestSite(content: "bulletin")
+        try clean.write("content/articles/2023/05/tien-giang.md", try site.read("content/articles/2023/05/tien-giang.md"))
+        try clean.build()
+        #expect(try site.snapshot() == clean.snapshot())
     }
 
     /// Entries are appended while most of the file is in use, the file is written anew when it

@@ -183,7 +183,7 @@ struct PageManifest: Sendable {
 
     static let alwaysWritten: UInt64 = 0
     /// The first word of the file; a manifest without it (an older bantin's) is not trusted.
-    static let format = "bantin-manifest-4"
+    static let format = "bantin-manifest-5"
 
     init() { index = PathIndex([]) }
 
@@ -220,7 +220,9 @@ struct PageManifest: Sendable {
     }
 
     /// The first line, then one line per file: its fingerprint (16 hexadecimal digits), a tab,
-    /// its path. Read on bytes, for the tens of thousands of lines of a large site.
+    /// its path; then `end <number of files>`, so that a file cut short (a full disk, a damaged
+    /// copy) is no manifest at all, not one of fewer files, whose others would look foreign.
+    /// Read on bytes, for the tens of thousands of lines of a large site.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PageManifest? {
         let newline = UInt8(ascii: "\n")
         var end = bytes.firstIndex(of: newline) ?? bytes.count
@@ -232,15 +234,20 @@ struct PageManifest: Sendable {
             let start = end + 1
             end = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: newline).map { start + $0 } ?? bytes.count
             guard end - start > 17, bytes[start + 16] == UInt8(ascii: "\t"), let print = hexadecimal(UnsafeBufferPointer(rebasing: bytes[start..<(start + 16)])) else {
-                return nil
+                let last = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                guard end == bytes.count, last == Self.end(paths.count) else { return nil }
+                var manifest = PageManifest(paths: paths, prints: prints)
+                manifest.outputFingerprint = String(first.dropFirst(format.count + 1))
+                return manifest
             }
             prints.append(print)
             paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 17)..<end]), as: UTF8.self))
         }
-        var manifest = PageManifest(paths: paths, prints: prints)
-        manifest.outputFingerprint = String(first.dropFirst(format.count + 1))
-        return manifest
+        // No last line: cut short.
+        return nil
     }
+
+    private static func end(_ count: Int) -> String { "end \(count)" }
 
     private static func hexadecimal(_ digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var value: UInt64 = 0
@@ -267,6 +274,7 @@ struct PageManifest: Sendable {
             out.append(UInt8(ascii: "\t"))
             out += path.utf8
         }
+        out += "\n\(Self.end(paths.count))".utf8
         OutputFolder.replaceFile(parts: [out], at: url.path)
     }
 }
