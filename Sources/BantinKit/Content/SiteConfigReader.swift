@@ -57,7 +57,7 @@ public enum BaseURL {
     private static func percentEncoded(_ path: Substring) -> String {
         let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#".utf8)
         let bytes = Array(path.utf8)
-        func isHex(_ at: Int) -> Bool { at < bytes.count && (bytes[at] | 0x20 >= UInt8(ascii: "a") && bytes[at] | 0x20 <= UInt8(ascii: "f") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at])) }
+        func isHex(_ at: Int) -> Bool { at < bytes.count && bytes[at] < 0x80 && Character(Unicode.Scalar(bytes[at])).isHexDigit }
         var out = ""
         for (at, byte) in bytes.enumerated() {
             if kept.contains(byte) || (byte == UInt8(ascii: "%") && isHex(at + 1) && isHex(at + 2)) {
