@@ -68,7 +68,12 @@ enum Console {
     }
 
     /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
-    static func runBuild(_ options: BuildOptions) -> Bool {
+    /// How a build ended: built, failed, or refused for the command's own options (the output
+    /// refused, a bad `--base-url`), which no edit of the content or templates can mend.
+    enum BuildOutcome { case built, failed, refusedOptions }
+
+    /// Builds and prints what the build said.
+    static func runBuild(_ options: BuildOptions) -> BuildOutcome {
         let clock = ContinuousClock()
         // The build's time starts when it is not waiting for another build any more.
         let start = StartTime(clock.now)
@@ -80,14 +85,14 @@ enum Console {
             TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
             for line in BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start.value) { out(line) }
-            return true
+            return .built
         } catch {
             TerminalProgress.clear()
             printDiagnostics(error.diagnostics)
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: options.output.path, isDirectory: &isFolder)
             Console.error(BuildSummary.failure(error.diagnostics, output: options.outputName, outputBefore: !exists ? .none : isFolder.boolValue ? .folder : .other))
-            return false
+            return error.refusedOptions ? .refusedOptions : .failed
         }
     }
 }
@@ -115,7 +120,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = try site.buildOptions()
         options.freesMemory = false  // one build, then the process exits
-        if !Console.runBuild(options) { throw ExitCode.failure }
+        if Console.runBuild(options) != .built { throw ExitCode.failure }
     }
 }
 

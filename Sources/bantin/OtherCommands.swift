@@ -80,7 +80,8 @@ struct Watch: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        _ = Console.runBuild(options)
+        // Nor is an output refused or a bad `--base-url`: no edit to watch for mends them.
+        if Console.runBuild(options) == .refusedOptions { throw ExitCode.failure }
         let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
         Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")
         StopSignal.install()

@@ -199,6 +199,18 @@ import Testing
         #expect(try site.snapshot(site.content) == before)
     }
 
+    /// An output a build may not write into, or a bad `--base-url`, is no edit to wait for:
+    /// `watch` says so and stops, as for a folder that is not there. (Run under `timeout`, so
+    /// that a watch that waits fails the test instead of hanging it.)
+    @Test func watchStopsAtOnceForOptionsNoEditMends() throws {
+        let site = try TestSite(content: "bulletin")
+        for (arguments, told) in [(["--output", "content/ra"], "refusing to build into content/ra"), (["--base-url", "vi-du.org"], "--base-url: error:")] {
+            let watch = try Run.of(URL(fileURLWithPath: "/usr/bin/timeout"), ["20", Self.executable.path, "watch"] + arguments, in: site.root)
+            #expect(watch.status == 1 && watch.stderr.contains(told), "\(arguments): \(watch)")
+            #expect(!watch.stdout.contains("Watching"), "\(arguments): \(watch)")
+        }
+    }
+
     @Test func watchRebuildsAfterAnEditAndKeepsTheLastGoodSite() throws {
         let site = try TestSite(content: "bulletin")
         let process = Process()

@@ -104,8 +104,12 @@ extension Array where Element == Diagnostic {
 /// Thrown by the build when it found errors; holds every diagnostic it collected.
 public struct BuildFailure: Error, Sendable {
     public var diagnostics: [Diagnostic]
+    /// The build was refused for the options it was given (an output it may not write, a bad
+    /// `--base-url`), not for anything in the content or templates.
+    public var refusedOptions: Bool
 
-    public init(diagnostics: [Diagnostic]) {
+    public init(diagnostics: [Diagnostic], refusedOptions: Bool = false) {
         self.diagnostics = diagnostics.sorted()
+        self.refusedOptions = refusedOptions || diagnostics.contains { $0.file == "--base-url" && $0.severity == .error }
     }
 }

@@ -114,14 +114,14 @@ public enum SiteBuilder {
             let written = try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)
             let direct = written.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : options.output.deletingLastPathComponent().appendingPathComponent($0) }
             let target = direct?.standardizedFileURL == followed.output ? written ?? followed.output.path : followed.output.path
-            throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")])
+            throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")], refusedOptions: true)
         }
         let options = followed
         let output = OutputFolder(url: options.output, display: options.outputName)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let read = [(options.content, options.contentName), (options.templates, options.templatesName)]
         if let problem = output.validate(protecting: [options.content, options.templates, cwd], readFolders: read) {
-            throw BuildFailure(diagnostics: [problem])
+            throw BuildFailure(diagnostics: [problem], refusedOptions: true)
         }
         let lock = try takeLock(of: output, options: options, progress: progress)
         defer { lock.release() }
