@@ -108,6 +108,25 @@ import Testing
         #expect(bad.stdout.contains("bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html: broken link → ../../van-ban/05-ct-tw/index.html"))
     }
 
+    /// The search index is loaded by the search page's script, by name: a site missing any file
+    /// of it (its table, a shard, a pair file, a record) fails the check, which CI publishes by.
+    @Test func checkCatchesAMissingFileOfTheSearchIndex() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try run(["build"], in: site.root).status == 0)
+        let folder = "public/tim-kiem/chi-muc/"
+        let shard = try #require(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(folder).path).first { $0.hasPrefix("t-") })
+        for file in [shard, "p-3.js", "bai/2.js", "muc-luc.js"] {
+            let kept = try site.read(folder + file)
+            try site.remove(folder + file)
+            let bad = try run(["check", "public"], in: site.root)
+            #expect(bad.status == 1 && bad.stdout.contains("tim-kiem/index.html: broken link → tim-kiem/chi-muc/\(file) (no such file"), "\(file): \(bad)")
+            try site.write(folder + file, kept)
+        }
+        try site.write(folder + "muc-luc.js", "BANTIN_SEARCH_INDEX({\"docs\": 3});\n")
+        let garbled = try run(["check", "public"], in: site.root)
+        #expect(garbled.status == 1 && garbled.stdout.contains("tim-kiem/chi-muc/muc-luc.js (not the search index's table"), "\(garbled)")
+    }
+
     @Test func newWritesAnArticleThatBuilds() throws {
         let site = try TestSite(content: "bulletin")
         let result = try run(["new", "Đà Nẵng: học tập chuyên đề năm 2023", "--directive", "01-KL/TW", "--theme", "2023"], in: site.root)

@@ -9,8 +9,8 @@ public struct BrokenLink: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(page): broken link → \(target) (\(reason))" }
 }
 
-/// Checks a built site: every internal `href`/`src` (and each address of a `srcset`) names a file that exists, and every
-/// `#anchor` an element id in the page it points to.
+/// Checks a built site: every internal `href`/`src` (and each address of a `srcset`) names a file that exists, every
+/// `#anchor` an element id in the page it points to, and the search index the search page's script loads is whole.
 public enum LinkChecker {
     public struct Result: Sendable {
         public var pages: Int
@@ -49,7 +49,10 @@ public enum LinkChecker {
             }
             return broken
         }
-        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: perPage.flatMap { $0 })
+        // The search page's script loads the index's files by name: each must be there too.
+        let searchPage = scanned.first { $0.links.contains { $0.hasSuffix("assets/search.js") } }
+        let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: root) } ?? []
+        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: perPage.flatMap { $0 } + index)
     }
 
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).

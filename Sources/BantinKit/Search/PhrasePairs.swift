@@ -105,6 +105,9 @@ enum PhrasePairs {
         return lists
     }
 
+    /// The name of pair file `k` (buckets `k × perFile` and on).
+    static func fileName(_ k: Int) -> String { "p-\(k).js" }
+
     /// The pair files of `lists`, and how many buckets each holds.
     static func files(_ lists: Lists, folder: String) -> (files: [SearchShards.File], perFile: Int) {
         let list = lists.list
@@ -127,7 +130,7 @@ enum PhrasePairs {
                 out.append(UInt8(ascii: "\""))
             }
             out += "]);\n".utf8
-            return SearchShards.File(path: folder + "p-\(k).js", bytes: out)
+            return SearchShards.File(path: folder + fileName(k), bytes: out)
         }
         return (files, perFile)
     }
