@@ -108,6 +108,25 @@ import Testing
         #expect(bad.stdout.contains("bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html: broken link → ../../van-ban/05-ct-tw/index.html"))
     }
 
+    /// Ids and links are read as a browser reads them: character references decoded, and
+    /// nothing inside a script, style, textarea or title taken for a tag. Only the link that
+    /// leads nowhere is told.
+    @Test func checkReadsPagesAsABrowserDoes() throws {
+        let site = try TestSite()
+        try site.write("trang/index.html", """
+            <!DOCTYPE html><html><head><TITLE>a <a href="khong-co-1.html"></TITLE>
+            <style>p::after { content: '<a href="khong-co-2.html">'; }</style></head><body>
+            <p id="x&amp;y">1</p><a href="#x&amp;y">a</a>
+            <p id="v&#237;">2</p><a href="#v%C3%AD">b</a>
+            <p id="tên">3</p><a href="#t&#234;n">c</a><a href="#t&#xEA;n">d</a>
+            <script>document.write("<img src=khong-co-3.png>")</script>
+            <textarea><a href="khong-co-4.html"></textarea>
+            <a href="khong-co.html">e</a></body></html>
+            """)
+        let result = LinkChecker.check(folder: site.root.appendingPathComponent("trang"))
+        #expect(result.broken.map(\.target) == ["khong-co.html"], "\(result.broken)")
+    }
+
     /// The search index is loaded by the search page's script, by name: a site missing any file
     /// of it (its table, a shard, a pair file, a record) fails the check, which CI publishes by.
     @Test func checkCatchesAMissingFileOfTheSearchIndex() throws {

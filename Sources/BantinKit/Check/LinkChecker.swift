@@ -27,7 +27,7 @@ public enum LinkChecker {
         let scanned: [(path: String, ids: Set<String>, links: [String])] = pages.parallelMap { entry in
             let text = (try? String(contentsOf: entry.url, encoding: .utf8)) ?? ""
             let sources = attributeValues(in: text, names: ["srcset"]).flatMap(candidates)
-            return (entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"])), attributeValues(in: text, names: ["href", "src"]) + sources)
+            return (entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)), attributeValues(in: text, names: ["href", "src"]) + sources)
         }
         var idsByPage: [String: Set<String>] = [:]
         for page in scanned { idsByPage[page.path] = page.ids }
@@ -117,12 +117,17 @@ public enum LinkChecker {
         srcset.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
     }
 
+    /// Elements whose content is text, not markup: what looks like a tag in them is none.
+    private static let textElements = ["script", "style", "textarea", "title"].map { Array($0.utf8) }
+
     static func attributeValues(in html: String, names: Set<String>) -> [String] {
         var values: [String] = []
         let wanted = names.map { Array($0.utf8) }
         let bytes = Array(html.utf8)
         var i = 0
         var inTag = false
+        // The end tag (`</script`) to skip to once the start tag in which `i` is ends.
+        var textEnd: [UInt8]? = nil
         while i < bytes.count {
             let b = bytes[i]
             if !inTag {
@@ -132,11 +137,27 @@ public enum LinkChecker {
                         break
                     }
                     inTag = true
+                    var end = i + 1
+                    while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+                    let name = bytes[(i + 1)..<end].map { $0 | 0x20 }
+                    textEnd = textElements.contains { $0.elementsEqual(name) } ? Array("</".utf8) + name : nil
                 }
                 i += 1
                 continue
             }
-            if b == UInt8(ascii: ">") { inTag = false; i += 1; continue }
+            if b == UInt8(ascii: ">") {
+                inTag = false
+                i += 1
+                if let end = textEnd {
+                    // The end tag in any case; an element never closed runs to the end.
+                    while i < bytes.count, !(bytes[i] == UInt8(ascii: "<") && i + end.count <= bytes.count
+                        && zip(end, bytes[i..<(i + end.count)]).allSatisfy({ $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) })) {
+                        i += 1
+                    }
+                    textEnd = nil
+                }
+                continue
+            }
             if isNameByte(b), i > 0, bytes[i - 1] == 32 || bytes[i - 1] == 10 || bytes[i - 1] == 9 {
                 var j = i
                 while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
@@ -179,9 +200,27 @@ public enum LinkChecker {
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
     }
 
+    /// An attribute's value as the browser reads it: `&amp;`, `&quot;`, `&apos;`, `&lt;`, `&gt;`
+    /// and every numeric reference (`&#237;`, `&#xED;`) decoded; anything else is left.
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(0x26) else { return text }
-        return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let named: [Substring: String] = ["amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">"]
+        var out = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            rest = rest[amp...]
+            guard let semicolon = rest.prefix(12).firstIndex(of: ";") else { break }
+            let name = rest[rest.index(after: rest.startIndex)..<semicolon]
+            let number = name.hasPrefix("#x") || name.hasPrefix("#X") ? UInt32(name.dropFirst(2), radix: 16) : name.hasPrefix("#") ? UInt32(name.dropFirst(), radix: 10) : nil
+            if let value = named[name] ?? number.flatMap(Unicode.Scalar.init).map({ String(Character($0)) }) {
+                out += value
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return out + rest
     }
 }
