@@ -329,25 +329,35 @@
 
   // Articles with every word of `ts`, best first: exact spelling, then title over sapo over the
   // rest, then newer (higher numbers are newer). The words in `spelt` match only as spelt.
+  // `bound`: the most the words in order can score there (`phraseScore`), as far as the shards
+  // tell: in the title only if every word is, in the sapo likewise, spelt as typed only if every
+  // word typed with marks is so spelt there.
   function rank(ts, spelt) {
     var found = [];
     if (ts.length === 0) return found;
     var all = ts.map(flagsFor), strict = ts.map(function (t) { return (spelt || []).indexOf(t.exact) >= 0; });
+    var marked = ts.some(function (t) { return t.marked; });
     for (var n = 0; n < manifest.docs; n++) {
-      var exact = 0, place = 0, ok = true;
+      var exact = 0, place = 0, ok = true, inTitle = true, inSapo = true, asTyped = marked;
       for (var t = 0; t < all.length && ok; t++) {
         var f = all[t][n];
         if (!(f & MATCH) || (strict[t] && !(f & EXACT))) { ok = false; break; }
         if (f & EXACT) exact++;
+        else if (ts[t].marked) asTyped = false;
         place += f & TITLE ? 3 : f & SAPO ? 2 : 1;
+        inTitle = inTitle && (f & TITLE) !== 0;
+        inSapo = inSapo && (f & SAPO) !== 0;
       }
-      if (ok) found.push({ n: n, score: exact * 100 + place });
+      if (ok) found.push({ n: n, score: exact * 100 + place, bound: (inTitle ? 3 : inSapo ? 2 : 1) + (asTyped ? 4 : 0) });
     }
     found.sort(byScore);
     return found;
   }
 
   function byScore(a, b) { return b.score - a.score || b.n - a.n; }
+
+  // Those whose words in order may score most first: their records are read in that order.
+  function byBound(a, b) { return b.bound - a.bound || byScore(a, b); }
 
   // ---- Phrases, passages and highlighting, on the records of the best results ----
 
@@ -532,7 +542,7 @@
       // cannot tell (`"đồng th`), every article with the words is checked.
       var inOrder_ = buckets.length > 0 ? inOrder(buckets) : null;
       if (inOrder_ || phraseOnly) {
-        var together = inOrder_ ? order.filter(function (r) { return inOrder_[r.n]; }) : order;
+        var together = (inOrder_ ? order.filter(function (r) { return inOrder_[r.n]; }) : order.slice()).sort(byBound);
         paired = together.length;
         order = phraseOnly ? together : together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
       }
@@ -570,7 +580,9 @@
       });
       phrase.sort(byScore);
       var unchecked = c.order.slice(c.checked + chunk.length, c.paired);
-      c.order = c.order.slice(0, c.checked).concat(phrase, unchecked, c.phraseOnly ? [] : stray, c.order.slice(c.paired));
+      // A stray goes back among the articles without the phrase, where its words rank it.
+      var rest = c.phraseOnly ? [] : stray.concat(c.order.slice(c.paired)).sort(byScore);
+      c.order = c.order.slice(0, c.checked).concat(phrase, unchecked, rest);
       c.checked += phrase.length;
       c.paired -= stray.length;
       checkPhrases(mine, end, done);

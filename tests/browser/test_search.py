@@ -542,16 +542,48 @@ def colliding_site(tmp_path_factory, bantin_bin) -> Path:
         articles[f"trung-bam-{n}.md"] = article_md(
             f"Ninh Bình giữ vững an toàn giao thông, đợt {n + 1}", f"2024-03-0{1 + n}T08:00:00+07:00",
             "Người dân ấp Xuân Hòa góp công làm đường.")
+    # One more in the bucket only, with the words in its body alone (it ranks below the others),
+    # and two with the words apart in their titles and nothing in the bucket.
+    articles["trung-bam-than-bai.md"] = article_md(
+        "Đê điều vững vàng mùa lũ", "2024-05-01T08:00:00+07:00", "Người dân ấp Xuân Lộc lo an toàn đê điều ở Ninh Thuận.")
+    for n in range(2):
+        articles[f"tach-roi-{n}.md"] = article_md(
+            f"An toàn giao thông ở Ninh Thuận, đợt {n + 1}", f"2023-0{1 + n}-05T08:00:00+07:00", "Người dân góp công làm đường.")
     return build_site(tmp_path_factory.mktemp("trung-bam"), bantin_bin, articles)
 
 
 def test_every_article_with_the_phrase_comes_before_those_whose_pairs_only_share_its_bucket(driver, colliding_site):
+    """The articles there only because other words share the phrase's bucket go after every
+    article with the phrase, and back among those without it where their words rank them: the
+    one with the words in its body alone comes last, after older ones with them in the title."""
     open_search(driver, colliding_site, "q=an ninh")
     shown = all_results(driver)
-    assert len(shown) == 40, [r["title"] for r in shown]
+    assert len(shown) == 43, [r["title"] for r in shown]
     kinds = ["phrase" if r["title"].startswith("Tin số") else "apart" for r in shown]
-    assert kinds == ["phrase"] * 35 + ["apart"] * 5, kinds
-    assert len({r["href"] for r in shown}) == 40, "a result shown twice"
+    assert kinds == ["phrase"] * 35 + ["apart"] * 8, kinds
+    assert shown[-1]["title"] == "Đê điều vững vàng mùa lũ", [r["title"] for r in shown[35:]]
+    assert len({r["href"] for r in shown}) == 43, "a result shown twice"
+
+
+@pytest.fixture(scope="module")
+def sapo_phrase_site(tmp_path_factory, bantin_bin) -> Path:
+    """35 articles with "an ninh" in the body (and "an" in the title), and an older one with it
+    in the sapo: all of them score alike by their words, so the older comes after the thirty
+    whose records are read first, unless the records are read in the order of where the
+    phrase can stand."""
+    articles = {"sapo.md": article_md("Tổng kết năm ở cơ sở", "2023-01-05T08:00:00+07:00", "Nội dung tổng kết.",
+                                      'summary: "Giữ vững an ninh ở cơ sở là việc của mọi người."\n')}
+    for n in range(35):
+        articles[f"than-bai-{n}.md"] = article_md(
+            f"An toàn thôn xóm, tin số {n + 1}", f"2024-01-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00",
+            "Lực lượng dân phòng giữ vững an ninh trật tự.")
+    return build_site(tmp_path_factory.mktemp("sapo-cum-tu"), bantin_bin, articles)
+
+
+def test_a_phrase_in_the_sapo_comes_before_phrases_in_bodies_read_first_by_their_words(driver, sapo_phrase_site):
+    open_search(driver, sapo_phrase_site, "q=an ninh")
+    shown = results(driver)
+    assert shown[0]["title"] == "Tổng kết năm ở cơ sở", [r["title"] for r in shown]
 
 
 @pytest.fixture(scope="module")
