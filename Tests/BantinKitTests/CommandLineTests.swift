@@ -125,6 +125,14 @@ import Testing
             """)
         let result = LinkChecker.check(folder: site.root.appendingPathComponent("trang"))
         #expect(result.broken.map(\.target) == ["khong-co.html"], "\(result.broken)")
+        // Under the base URL, a host in capitals and a link without scheme are the site's too.
+        try site.write("trang/hai.html", """
+            <!DOCTYPE html><title>b</title><a href="https://EXAMPLE.org/bantin/khong-co-5.html">a</a>
+            <a href="//example.org/bantin/khong-co-6.html">b</a><a href="https://example.org/bantinx/khac.html">c</a>
+            <a href="HTTPS://Example.ORG/bantin/index.html">d</a>
+            """)
+        let based = LinkChecker.check(folder: site.root.appendingPathComponent("trang"), baseURL: "https://example.org/bantin/")
+        #expect(Set(based.broken.map(\.target)) == ["khong-co.html", "https://EXAMPLE.org/bantin/khong-co-5.html", "//example.org/bantin/khong-co-6.html"], "\(based.broken)")
     }
 
     /// The search index is loaded by the search page's script, by name: a site missing any file

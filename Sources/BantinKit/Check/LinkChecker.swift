@@ -61,7 +61,7 @@ public enum LinkChecker {
         if link.hasPrefix("/"), !link.hasPrefix("//") {
             return "starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page"
         }
-        if let baseURL, link.hasPrefix(baseURL) { link = "/" + link.dropFirst(baseURL.count) }
+        if let baseURL, let path = pathUnder(baseURL, of: link) { link = "/" + path }
         if link.isEmpty { return "empty link" }
         if link.hasPrefix("//") || hasScheme(link) { return nil }
         var fragment: String? = nil
@@ -98,6 +98,18 @@ public enum LinkChecker {
             if !(idsByPage[target]?.contains(id) ?? false) { return "no element with id \"\(id)\"" }
         }
         return nil
+    }
+
+    /// What follows `baseURL` in `link` when the link is under it: the scheme and host in any
+    /// case, and a link without scheme (`//example.org/…`) as if it had the base's.
+    static func pathUnder(_ baseURL: String, of link: String) -> Substring? {
+        guard let schemeEnd = baseURL.range(of: "://") else { return nil }
+        let written = link.hasPrefix("//") ? baseURL[..<schemeEnd.lowerBound] + ":" + link : link
+        let hostEnd = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
+        let origin = baseURL[..<hostEnd], path = baseURL[hostEnd...]
+        guard written.count >= origin.count, written.prefix(origin.count).lowercased() == origin.lowercased() else { return nil }
+        let rest = link.hasPrefix("//") ? Substring(written).dropFirst(origin.count) : link.dropFirst(origin.count)
+        return rest.hasPrefix(path) ? rest.dropFirst(path.count) : nil
     }
 
     /// `mailto:`, `https:`…: a scheme is a letter, then letters, digits, `+`, `.` or `-`, then `:`.
