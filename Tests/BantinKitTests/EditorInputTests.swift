@@ -500,6 +500,19 @@ import Testing
         ], "\(errors)")
     }
 
+    /// A copy with a mistake of its own is told both: its mistake and that its code is described
+    /// already, in one build.
+    @Test func aCopiedDirectiveFileWithAnErrorIsToldBothInOneBuild() throws {
+        let site = try TestSite()
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\ntitle: Chỉ thị về đẩy mạnh học tập và làm theo Bác\n---\n")
+        try site.write("content/directives/x.md", "---\ncode: 05-CT/TW\ntitle: Bản sao\nissued: 2023-13-01\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"05-CT/TW\"]\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("content/directives/x.md:4: ") && $0.contains("issued") }, "\(errors)")
+        #expect(errors.contains("content/directives/x.md:1: directive 05-CT/TW is already described in content/directives/05-ct-tw.md: keep one of the two files (move what this one adds into it)"), "\(errors)")
+    }
+
     /// `image:` written from the article's folder, as a body's links are: the message gives the path to write.
     @Test func anImageWrittenFromTheArticlesFolderIsToldThePathFromContent() throws {
         let site = try TestSite()

@@ -158,10 +158,16 @@ struct ArticleChecks {
 
 /// Reads `content/directives/*.md` and `content/themes/*.md`.
 enum TermReader {
+    /// A directive file read. One with errors is still given when its code read well, so that a
+    /// second file of the same code is told in the same build (the errors fail the build all the same).
     static func directive(text: String, file: String, zone: SiteTimeZone) -> (Directive?, [Diagnostic]) {
         guard let (decoded, body, diagnostics) = read(DirectiveFields.self, text: text, file: file, zone: zone) else { return (nil, []) }
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Directive(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line), diagnostics)
+        let directive = Directive(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line)
+        guard !diagnostics.hasErrors else {
+            let codeRead = !decoded.fields.code.text.isEmpty && ArticleChecks.listIsSound("code", positions: decoded.positions, diagnostics: diagnostics)
+            return (codeRead ? directive : nil, diagnostics)
+        }
+        return (directive, diagnostics)
     }
 
     static func theme(text: String, file: String) -> (Theme?, [Diagnostic]) {
