@@ -26,13 +26,17 @@ import Testing
         #expect(!page.contains("media/ảnh"), "an address with raw letters or spaces")
     }
 
-    @Test(arguments: ["0023-05-09", "0999-12-31 08:00"])
-    func aYearOfFewerThanFourDigitsIsASlip(date: String) throws {
+    /// A date of the right shape that is none says why.
+    @Test(arguments: [
+        ("0023-05-09", "(its year, 0023, has fewer than four digits)"), ("0999-12-31 08:00", "(its year, 0999, has fewer than four digits)"),
+        ("2023-02-30", "(month 2 of 2023 has 28 days)"), ("2024-13-01", "(there is no month 13)"), ("2023-05-09 25:00", "(there is no hour 25: hours go from 00 to 23)"),
+    ])
+    func aYearOfFewerThanFourDigitsIsASlip(date: String, reason: String) throws {
         let site = try TestSite()
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: \(date)\n---\nNội dung.\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.map(\.line) == [3])
-        #expect(errors.first?.message.contains("is not a valid date") == true)
+        #expect(errors.first?.message.hasPrefix("`date` is not a valid date: `\(date)` \(reason); write") == true, "\(errors)")
     }
 
     /// `Ð` (U+00D0) looks like `Đ` and is often typed for it: slugs, places and their order treat

@@ -98,4 +98,24 @@ public enum DateParser {
         }
         return zone.instant(forWallClock: wall)
     }
+
+    /// Why a date written in the right shape (`2023-02-30`, `0023-05-09 08:00`) is none, for
+    /// messages; `nil` when its shape is wrong or it is a date.
+    static func reason(_ text: String) -> String? {
+        let s = Array(text.trimmingWhitespace.utf8)
+        func number(_ at: Int, _ width: Int) -> Int? {
+            guard at + width <= s.count, s[at..<(at + width)].allSatisfy({ (48...57).contains($0) }) else { return nil }
+            return s[at..<(at + width)].reduce(0) { $0 * 10 + Int($1 - 48) }
+        }
+        guard let year = number(0, 4), s.count >= 10, s[4] == 45, s[7] == 45, let month = number(5, 2), let day = number(8, 2) else { return nil }
+        if year < 1000 { return "its year, \(text.trimmingWhitespace.prefix(4)), has fewer than four digits" }
+        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        let days = CivilCalendar.daysInMonth(year: year, month: month)
+        guard (1...days).contains(day) else { return "month \(month) of \(year) has \(days) days" }
+        if s.count >= 16, let hour = number(11, 2), s[13] == 58, let minute = number(14, 2) {
+            if hour > 23 { return "there is no hour \(hour): hours go from 00 to 23" }
+            if minute > 59 { return "there is no minute \(minute)" }
+        }
+        return nil
+    }
 }
