@@ -84,6 +84,14 @@ import Yams
         #expect(problems.map(\.message) == ["malformed YAML front matter: lists or mappings nested deeper than YAML is read"], "\(problems)")
     }
 
+    /// A list or mapping as a key (`? [a, b]`) is told, not left out without a word.
+    @Test func aKeyThatIsNoWordIsAWarning() {
+        var problems: [Diagnostic] = []
+        let reader = FieldReader(yaml: "title: Bài\n? [a, b]\n: x\n", path: "a.md", firstLine: 2, diagnostics: &problems)
+        #expect(reader?.entries.map(\.key) == ["title"])
+        #expect(problems.map(\.description) == ["a.md:3:3: warning: a list or mapping as a key names no field; it is ignored (write `key: value`)"], "\(problems)")
+    }
+
     @Test func everyFixtureAndSampleFrontMatterIsReadAlike() throws {
         var files: [URL] = []
         for folder in ["content/articles", "content/directives", "content/themes", "Tests/BantinKitTests/Fixtures/bulletin"] {

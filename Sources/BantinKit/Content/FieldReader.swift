@@ -75,7 +75,11 @@ struct FieldReader {
         }
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else { continue }
+            guard let key = keyNode.scalar?.string else {
+                // `? [a, b]: x`: YAML lets a list or mapping be a key; no field is named so.
+                diagnostics.append(FieldValue(keyNode, lineOffset: lineOffset).position.diagnostic(.warning, path, "a list or mapping as a key names no field; it is ignored (write `key: value`)"))
+                continue
+            }
             let keyPosition = FieldValue(keyNode, lineOffset: lineOffset).position
             if !seen.insert(key).inserted {
                 diagnostics.append(keyPosition.diagnostic(.error, path, "`\(key)` is given twice"))
