@@ -41,7 +41,7 @@ struct New: ParsableCommand {
         abstract: "Write a new article file with its front matter filled in, and print its path.",
         discussion: "The article is dated now (site timezone), marked draft: true, and written to content/articles/<year>/<month>/<slug>.md.")
 
-    @Argument(help: "The article's title, e.g. \"Tiền Giang nhân rộng điển hình tiên tiến\".")
+    @Argument(help: "The article's title, e.g. \"Tiền Giang nhân rộng điển hình tiên tiến\" (one that starts with `-` goes after `--`: bantin new -- \"-5 độ C ở Sa Pa\").")
     var title: String
     @Option(name: .customLong("directive"), help: "A directive code the article cites, e.g. 01-KL/TW (repeatable).")
     var directives: [String] = []
@@ -55,7 +55,12 @@ struct New: ParsableCommand {
         do {
             Console.out(try NewArticleCommand.run(request, content: URL(fileURLWithPath: content), contentName: content, now: Date()))
         } catch let refusal as NewArticleRefusal {
-            if refusal.isUsageError { throw ValidationError(refusal.message) }
+            // A mistake in the command: said with this command's usage (a ValidationError thrown
+            // here would show the top-level one).
+            if refusal.isUsageError {
+                Console.error("Error: \(refusal.message)\nUsage: \(Bantin.usageString(for: New.self))\n  See 'bantin new --help' for more information.")
+                throw ExitCode.validationFailure
+            }
             Console.error(refusal.message)
             throw ExitCode.failure
         }

@@ -239,6 +239,15 @@ import Testing
         let noLetters = try run(["new", "???"], in: site.root)
         #expect(noLetters.status == 64)
         #expect(noLetters.stderr.contains("the title must contain letters or digits"))
+        // Each with this command's usage, not the top-level one.
+        for refused in [badCode, badYear, noLetters] {
+            #expect(refused.stderr.contains("Usage: bantin new <title>") && !refused.stderr.contains("<subcommand>"), "\(refused)")
+        }
+        // A title that starts with `-` goes after `--`, as the help says.
+        #expect(try run(["new", "--help"], in: site.root).stdout.contains("bantin new -- \"-5 độ C ở Sa Pa\""))
+        let dash = try run(["new", "--", "-5 độ C ở Sa Pa"], in: site.root)
+        #expect(dash.status == 0 && dash.stdout.contains("5-do-c-o-sa-pa.md"), "\(dash)")
+        try site.remove(dash.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let noFolder = try run(["new", "Tin mới", "--content", "noi-dung"], in: site.root)
         #expect(noFolder.status == 1)
         #expect(noFolder.stderr.contains("noi-dung: no such folder"))
