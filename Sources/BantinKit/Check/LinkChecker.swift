@@ -108,7 +108,7 @@ public enum LinkChecker {
         let hostEnd = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
         let origin = baseURL[..<hostEnd], path = baseURL[hostEnd...]
         guard written.count >= origin.count, written.prefix(origin.count).lowercased() == origin.lowercased() else { return nil }
-        let rest = link.hasPrefix("//") ? Substring(written).dropFirst(origin.count) : link.dropFirst(origin.count)
+        let rest = written.dropFirst(origin.count)
         return rest.hasPrefix(path) ? rest.dropFirst(path.count) : nil
     }
 

@@ -5,10 +5,12 @@ import Foundation
 /// article as far as it was read, by the caller: `rejected`; its mentions of directives, when
 /// `directives` itself is sound), so that one build reports every problem of the file.
 enum ArticleReader {
-    /// What is still checked of a file that gives no article: its body's links, and the article
-    /// as far as it was read (for the checks that need the whole catalog: a slug another article
-    /// has, a photo or related article that does not exist, a theme year with no file).
+    /// What is still checked of a file that gives no article: its body's links (resolved with
+    /// the others') and the article as far as it was read (for the checks that need the whole
+    /// catalog: a slug another article has, a photo or related article that does not exist, a
+    /// theme year with no file), so that one build reports every problem of the file.
     struct Rejected {
+        var file: String
         var links: [BodyLink]
         var article: Article?
     }
@@ -21,7 +23,7 @@ enum ArticleReader {
         }
         var diagnostics: [Diagnostic] = []
         guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
-            return (nil, diagnostics, Rejected(links: BodyScan.links(of: split.body, bodyLine: split.bodyLine).links, article: nil))
+            return (nil, diagnostics, Rejected(file: file, links: BodyScan.links(of: split.body, bodyLine: split.bodyLine).links, article: nil))
         }
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
@@ -56,7 +58,7 @@ enum ArticleReader {
             if !sound("themes") { fields.themes = [] }
             if !sound("related") { fields.related = [] }
             if !sound("image") { fields.image = nil }
-            return (nil, diagnostics, Rejected(links: references.links, article: slug.map { article($0, fields: fields) }))
+            return (nil, diagnostics, Rejected(file: file, links: references.links, article: slug.map { article($0, fields: fields) }))
         }
         diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
         return (article(slug, fields: decoded.fields), diagnostics, nil)

@@ -163,8 +163,8 @@ public enum CatalogLoader {
     /// Every article file, on every core: from `memory` while the file is unchanged, otherwise read.
     static func readArticles(
         _ files: [TreeEntry], zone: SiteTimeZone, memory: (any ArticleMemory)?, display: @escaping @Sendable (TreeEntry) -> String
-    ) -> (articles: [Article], diagnostics: [Diagnostic], rejected: [RejectedBody]) {
-        let parsed: [(article: Article?, diagnostics: [Diagnostic], rejected: RejectedBody?, remembered: Bool)] = files.parallelMap { entry in
+    ) -> (articles: [Article], diagnostics: [Diagnostic], rejected: [ArticleReader.Rejected]) {
+        let parsed: [(article: Article?, diagnostics: [Diagnostic], rejected: ArticleReader.Rejected?, remembered: Bool)] = files.parallelMap { entry in
             if let memory, let key = entry.fileKey, let known = memory.recall(entry.path, key: key) {
                 return (known.article, known.diagnostics, nil, true)
             }
@@ -181,16 +181,7 @@ public enum CatalogLoader {
         return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics), parsed.compactMap(\.rejected))
     }
 
-    /// An article file that gave no article (its front matter has errors): its links are checked
-    /// like a published body's, and the article as far as it was read goes through the catalog's
-    /// checks, so that one build reports every problem of the file.
-    struct RejectedBody {
-        var file: String
-        var links: [BodyLink]
-        var article: Article?
-    }
-
-    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], RejectedBody?) {
+    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], ArticleReader.Rejected?) {
         var diagnostics: [Diagnostic] = []
         guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics) else { return (nil, diagnostics, nil) }
         var (article, more, rejected) = ArticleReader.read(text: text, file: display, zone: zone)
@@ -199,8 +190,8 @@ public enum CatalogLoader {
         if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
             article = article?.with(bodyAt: place)
         }
-        let checked = rejected.flatMap { $0.links.isEmpty && $0.article == nil ? nil : RejectedBody(file: display, links: $0.links, article: $0.article) }
-        return (article, diagnostics + more, checked)
+        // Kept only when something of it is left to check.
+        return (article, diagnostics + more, rejected.flatMap { $0.links.isEmpty && $0.article == nil ? nil : $0 })
     }
 
     /// Directive or theme files, each read by `read`; a second file for the same directive or year
@@ -236,7 +227,7 @@ public enum CatalogLoader {
     /// `articles` are those with pages at some time (drafts left out); `publishedNow`, those with
     /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
-        articles: [Article], publishedNow: [Article], read: [Article], rejected: [RejectedBody], described: [(file: String, references: BodyReferences)],
+        articles: [Article], publishedNow: [Article], read: [Article], rejected: [ArticleReader.Rejected], described: [(file: String, references: BodyReferences)],
         directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String,
         into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
