@@ -13,12 +13,15 @@ static inline VipsImage *bantin_vips_open(const char *path) {
 /// at most `width` pixels wide (never enlarged); a file cut short is an error, not a grey band.
 /// `profiled`: the photo has a colour profile of its own, through which it is converted to sRGB
 /// (a photo without one is taken as sRGB already, which spares a transform of every pixel).
-static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width, int profiled) {
+/// `strict`: any warning of the decoder is an error too (a JPEG's damaged data, which libjpeg
+/// only warns of and shows grey).
+static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width, int profiled, int strict) {
+    VipsFailOn fail_on = strict ? VIPS_FAIL_ON_WARNING : VIPS_FAIL_ON_TRUNCATED;
     if (profiled)
         return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                              "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+                              "export_profile", "srgb", "fail_on", fail_on, NULL);
     return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                          "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+                          "fail_on", fail_on, NULL);
 }
 
 /// `in` scaled by `scale` (below 1) with libvips's default kernel (lanczos3).

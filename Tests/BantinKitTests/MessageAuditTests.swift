@@ -129,6 +129,27 @@ import Testing
         #expect(errors.allSatisfy { $0.message.contains("UTF-8") }, "\(errors)")
     }
 
+    /// Every template a page is rendered with is needed: without one (a theme made before the
+    /// print edition had no `print.mustache`), the build fails naming it rather than publish
+    /// empty pages. Each page template taken away in turn.
+    @Test func everyPageTemplateIsNeeded() throws {
+        let site = try TestSite(content: "bulletin")
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.templates.path).filter { $0.hasSuffix(".mustache") }
+        let pages = names.filter { name in
+            ["article", "list", "terms", "print", "search", "404"].contains(String(name.dropLast(".mustache".count)))
+        }
+        #expect(pages.count == 6, "\(names)")
+        for name in pages {
+            let kept = try site.read("templates/" + name)
+            try site.remove("templates/" + name)
+            let errors = site.failingBuild().filter { $0.severity == .error }
+            #expect(errors.map { "\($0.file) \($0.message)" } == ["templates/\(name) missing page template"], "\(name): \(errors)")
+            try site.write("templates/" + name, kept)
+        }
+        try site.build()
+        #expect(try site.read("public/luu-tru/2023/05/ban-in/index.html").contains("<html"))
+    }
+
     /// A template that does not parse hides no misspelt name of the others: one build tells both.
     @Test func aTemplateThatDoesNotParseHidesNoMisspeltNameElsewhere() throws {
         let site = try TestSite(content: "bulletin")

@@ -141,6 +141,28 @@ import Testing
         #expect(try site.snapshot() == before, "public/ was left as it was")
     }
 
+    /// A JPEG whose compressed data is damaged (libjpeg only warns, and shows grey from there on)
+    /// is an error too; stray bytes between two of its parts, which some cameras write and which
+    /// cost no pixel, are not.
+    @Test func aJPEGWithDamagedDataIsAnErrorButStrayBytesBetweenItsPartsAreNot() throws {
+        let site = try Self.site()
+        let photo = site.root.appendingPathComponent("content/media/2023/anh.jpg")
+        let good = [UInt8](try Data(contentsOf: photo))
+        let scan = try #require((0..<(good.count - 1)).first { good[$0] == 0xFF && good[$0 + 1] == 0xDA })
+        var damaged = good
+        for at in stride(from: scan + 400, to: good.count - 100, by: 37) { damaged[at] = 0x55 }
+        try site.write("content/media/2023/anh.jpg", bytes: damaged)
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map { "\($0.file):\($0.line)" } == ["\(Self.articleFile):4"], "\(errors)")
+        #expect(errors.first?.message.contains("cannot be decoded: the file is damaged") == true, "\(errors)")
+        #expect(errors.first?.message.contains("Corrupt JPEG data") == true, "libjpeg's words: \(errors)")
+
+        try site.write("content/media/2023/anh.jpg", bytes: Array(good[..<scan]) + [0x12, 0x34] + Array(good[scan...]))
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.message.contains("photo") }, "\(report.diagnostics)")
+        #expect(report.photos == 2)
+    }
+
     /// A damaged photo is told in the same build as an error elsewhere (another article's bad
     /// date), at the places that show it: the editor goes round once.
     @Test func aDamagedPhotoIsToldBesideOtherErrors() throws {

@@ -69,6 +69,24 @@ import Testing
         #expect(BuildSummary.lines(for: early, output: "public", elapsed: .zero)[0].contains("; 1 article dated after now published early (--future)"))
     }
 
+    /// A `menu` category that only the scheduled article has is left out of the navigation until
+    /// its date, with a warning at its line saying so; with `--future`, or once due, it is there.
+    @Test func aMenuCategoryOnlyTheScheduledArticleHasWaitsWithAWarning() throws {
+        let site = try scheduledSite()
+        try site.write("content/site.yml", try site.read("content/site.yml").replacingOccurrences(of: "menu: [Xây dựng Đảng,", with: "menu: [Xây dựng Đảng, Tin hẹn giờ,"))
+        let file = "content/articles/2023/06/khai-mac.md"
+        try site.write(file, try site.read(file).replacingOccurrences(of: "summary:", with: "category: Tin hẹn giờ\nsummary:"))
+        let report = try build(site, now: Self.now)
+        let warnings = report.diagnostics.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column) \($0.severity) \($0.message)" }
+        #expect(warnings == [
+            "4:23 warning menu entry `Tin hẹn giờ` is not the category of any published article: only articles scheduled for later have it, and it is left out of the navigation until the first is due, 2023-06-10T13:00:00+07:00 (Thứ Bảy, 10/06/2023 13:00)"
+        ], "\(warnings)")
+        #expect(!(try site.read("public/index.html").contains("Tin hẹn giờ")))
+        let due = try build(site, now: Self.due)
+        #expect(!due.diagnostics.contains { $0.file == "content/site.yml" }, "\(due.diagnostics)")
+        #expect(try site.read("public/index.html").contains("Tin hẹn giờ"))
+    }
+
     @Test func futurePublishesItNow() throws {
         let site = try scheduledSite()
         let report = try build(site, now: Self.now, future: true)

@@ -55,9 +55,11 @@ public enum CatalogLoader {
             articles: articles + rejected, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
         diagnostics += CatalogValidator.spellingsSharingAPage(articles)
-        diagnostics += CatalogValidator.validateMenu(config.menu, articles: articles, positions: settings.positions, file: settings.file)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
+        diagnostics += CatalogValidator.validateMenu(
+            config.menu, published: published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
+            positions: settings.positions, file: settings.file)
         // What the descriptions of directives and themes hold, read as an article's body is.
         let described = (directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } })
             .map { file, body, line in (file: file, references: BodyScan.links(of: body, bodyLine: line)) }

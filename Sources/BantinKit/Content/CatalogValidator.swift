@@ -88,13 +88,19 @@ enum CatalogValidator {
         }
     }
 
-    static func validateMenu(_ menu: [String], articles: [Article], positions: FieldPositions, file: String) -> [Diagnostic] {
+    /// A warning at each `menu` entry that no published article has as its category: it is left
+    /// out of the navigation (until the first of its scheduled articles, when only those have it).
+    static func validateMenu(_ menu: [String], published: [Article], waiting: [Article], positions: FieldPositions, file: String) -> [Diagnostic] {
         guard !menu.isEmpty else { return [] }
-        let used = Set(articles.compactMap { $0.category.flatMap { Slug(from: $0) } })
+        let used = Set(published.compactMap { $0.category.flatMap { Slug(from: $0) } })
         return menu.enumerated().compactMap { index, name in
-            guard Slug(from: name).map(used.contains) != true else { return nil }
-            let at = positions.item("menu", index) ?? SourcePosition(line: 1, column: 1)
-            return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article; it is left out of the navigation")
+            guard let slug = Slug(from: name), used.contains(slug) else {
+                let at = positions.item("menu", index) ?? SourcePosition(line: 1, column: 1)
+                let first = waiting.filter { $0.category.flatMap { Slug(from: $0) } == Slug(from: name) }.map(\.date).min()
+                let until = first.map { ": only articles scheduled for later have it, and it is left out of the navigation until the first is due, \($0.iso8601) (\($0.vietnameseDisplay))" }
+                return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation"))
+            }
+            return nil
         }
     }
 

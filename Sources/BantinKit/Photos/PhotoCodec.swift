@@ -39,7 +39,7 @@ enum PhotoCodec {
     }
 
     /// What changes the bytes of every variant: the library's version, and how bantin calls it.
-    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-3"
+    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-4"
 
     /// libvips is started once, before any parallel work, with its own threads and operation cache
     /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and
@@ -91,19 +91,19 @@ enum PhotoCodec {
         _ path: String, header: Header, largest: Int, wanted: [(width: Int, format: PhotoFormat)], quality: Int, inParallel: Bool
     ) throws(Failure) -> [Encoded] {
         start()
-        var decoded: UnsafeMutablePointer<VipsImage>?
-        guard bantin_vips_thumbnail(path, &decoded, Int32(largest), header.profiled ? 1 : 0) == 0, let lazy = decoded else {
-            defer { vips_thread_shutdown() }
-            throw Failure(reason: "it cannot be decoded: the file is damaged or was not copied whole; copy it again from the camera or phone" + detail(takeError(), path: path))
+        // A JPEG whose data libjpeg warns of is damaged (it shows grey where the data is wrong),
+        // unless the warnings are only of stray bytes between its parts, which lose nothing.
+        let jpeg = header.loader.hasPrefix("VipsForeignLoadJpeg")
+        var decoded = decode(path, largest: largest, profiled: header.profiled, strict: jpeg)
+        if case .failure(let error) = decoded, jpeg, error.onlyStrayBytes {
+            decoded = decode(path, largest: largest, profiled: header.profiled, strict: false)
         }
-        // Rendered into memory here, once: this is where the file is actually decoded.
-        let memory = vips_image_copy_memory(lazy)
-        bantin_vips_unref(lazy)
-        guard let base = memory else {
-            defer { vips_thread_shutdown() }
-            throw Failure(reason: "it cannot be decoded: the file is damaged or was not copied whole; copy it again from the camera or phone" + detail(takeError(), path: path))
+        let base: UnsafeMutablePointer<VipsImage>
+        switch decoded {
+        case .success(let image): base = image
+        case .failure(let error):
+            throw Failure(reason: "it cannot be decoded: the file is damaged or was not copied whole; copy it again from the camera or phone" + detail(error.message, path: path))
         }
-        vips_thread_shutdown()
         // Stripped here, once, before any variant is made from it: whatever an encoder does with `strip`.
         bantin_vips_remove_metadata(base)
         let shared = SharedImage(pointer: base)
@@ -121,6 +121,33 @@ enum PhotoCodec {
             }
         }
         return encoded
+    }
+
+    /// The photo at `path` decoded into memory (see `bantin_vips_thumbnail`), or libvips's words.
+    private static func decode(_ path: String, largest: Int, profiled: Bool, strict: Bool) -> Result<UnsafeMutablePointer<VipsImage>, DecodeError> {
+        defer { vips_thread_shutdown() }
+        var decoded: UnsafeMutablePointer<VipsImage>?
+        guard bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0) == 0, let lazy = decoded else {
+            return .failure(DecodeError(message: takeError()))
+        }
+        // Rendered into memory here, once: this is where the file is actually decoded.
+        let memory = vips_image_copy_memory(lazy)
+        bantin_vips_unref(lazy)
+        guard let memory else { return .failure(DecodeError(message: takeError())) }
+        return .success(memory)
+    }
+
+    /// libvips's words when a photo could not be decoded.
+    struct DecodeError: Error {
+        var message: String
+
+        /// Whether libjpeg's warnings are all of bytes between two parts of the file
+        /// (`Corrupt JPEG data: 2 extraneous bytes before marker 0xda`), which some cameras and
+        /// editors write and which cost no pixel.
+        var onlyStrayBytes: Bool {
+            let warnings = message.components(separatedBy: "; ").filter { $0.contains("Corrupt JPEG data") || $0.contains("Premature end") }
+            return !warnings.isEmpty && warnings.allSatisfy { $0.contains("extraneous bytes before marker") }
+        }
     }
 
     /// One variant of the decoded image `base`: scaled down to `width` (when narrower), its

@@ -128,7 +128,7 @@ public final class PageRenderer: Sendable {
         return result
     }
 
-    func render(_ frame: PageFrame, _ content: PageContent = .none, template: String) -> [UInt8] {
+    func render(_ frame: PageFrame, _ content: PageContent = .none, template: TemplateSet.Page) -> [UInt8] {
         templates.render(PageContext(frame: frame, page: PageView(frame.page), content: content), page: template)
     }
 }

@@ -84,7 +84,7 @@ extension PageRenderer {
             return render(ctx, .listing(ListingView(
                 kicker: nil, heading: slice.number == 1 ? "Tin mới nhất" : "Tin bài · trang \(slice.number)", subtitle: nil, facts: [],
                 description: nil, lead: lead, articles: indices.map { card($0, link: link) },
-                pagination: pagination(slice, route: { .home(page: $0) }, link: link))), template: "list")
+                pagination: pagination(slice, route: { .home(page: $0) }, link: link))), template: .list)
 
         case .article(let index):
             return articlePage(index, route: route, link: link)
@@ -93,7 +93,7 @@ extension PageRenderer {
             let ctx = context(for: route, kind: .directives, title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
                               feed: .file("feed.xml"), crumbs: [("Văn bản", nil)])
             return render(ctx, .terms(TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
-                                  groups: directiveGroups(link: link))), template: "terms")
+                                  groups: directiveGroups(link: link))), template: .terms)
 
         case .directive(let index, let slice):
             return directivePage(index, slice: slice, route: route, link: link)
@@ -106,7 +106,7 @@ extension PageRenderer {
                              url: link.href(.theme(year: entry.theme.year, page: 1)), count: entry.articles.count)
             }
             return render(ctx, .terms(TermsView(heading: "Chuyên đề năm", intro: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
-                                  groups: items.isEmpty ? [] : [TermGroupView(heading: "Các năm", items: items)])), template: "terms")
+                                  groups: items.isEmpty ? [] : [TermGroupView(heading: "Các năm", items: items)])), template: .terms)
 
         case .theme(let index, let slice):
             return themePage(index, slice: slice, route: route, link: link)
@@ -119,7 +119,7 @@ extension PageRenderer {
                                                   url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count,
                                                   printEdition: printEditionLink(index, link: link)))
             })
-            return render(ctx, .terms(TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi tháng có một bản in để in cho sinh hoạt chi bộ.", groups: groups)), template: "terms")
+            return render(ctx, .terms(TermsView(heading: "Lưu trữ", intro: "Tin bài theo từng tháng; mỗi tháng có một bản in để in cho sinh hoạt chi bộ.", groups: groups)), template: .terms)
 
         case .month(let index):
             let month = graph.months[index]
@@ -129,7 +129,7 @@ extension PageRenderer {
             return render(ctx, .listing(ListingView(
                 kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: month.articles.count.vietnamese)],
                 description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil,
-                printEdition: printEditionLink(index, link: link))), template: "list")
+                printEdition: printEditionLink(index, link: link))), template: .list)
 
         case .printEdition(let index):
             return printEditionPage(index, route: route, link: link)
@@ -137,12 +137,12 @@ extension PageRenderer {
         case .search:
             let ctx = context(for: route, kind: .search, title: "Tìm kiếm", description: "Tìm tin bài, không cần gõ dấu",
                               feed: nil, crumbs: [("Tìm kiếm", nil)])
-            return render(ctx, template: "search")
+            return render(ctx, template: .search)
 
         case .notFound:
             let ctx = context(for: route, kind: .notFound, title: "Không tìm thấy trang", description: nil, feed: nil,
                               crumbs: [("Không tìm thấy trang", nil)])
-            return render(ctx, template: "404")
+            return render(ctx, template: .notFound)
 
         case .categoryIndex, .category, .placeIndex, .place:
             return taxonomyPage(plan, route: route, link: link)
@@ -178,7 +178,7 @@ extension PageRenderer {
             card: card(index, link: link, first: true), body: articleBody(index),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link),
             related: graph.related[index].map { card($0, link: link) })
-        return render(ctx, .article(view), template: "article")
+        return render(ctx, .article(view), template: .article)
     }
 
     /// An article's body as its own page shows it (links resolved from that page), rendered once
@@ -239,7 +239,7 @@ extension PageRenderer {
             description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link, directive: d.code)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
-            mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: "list")
+            mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: .list)
     }
 
     func themePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
@@ -258,6 +258,6 @@ extension PageRenderer {
             facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
             description: slice.number == 1 ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
-            pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: "list")
+            pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: .list)
     }
 }

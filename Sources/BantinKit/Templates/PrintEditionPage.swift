@@ -17,7 +17,7 @@ extension PageRenderer {
         let cover = articles.lazy.compactMap(\.card.image).first
         let view = PrintEditionView(
             issue: issue, month: name, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
-        return render(ctx, .printEdition(view), template: "print")
+        return render(ctx, .printEdition(view), template: .print)
     }
 
     /// Article `index` as the print edition shows it, `number`th of `total`.

@@ -78,7 +78,7 @@ extension PageRenderer {
             (heading: taxonomy == .place ? Self.initial(of: entry.name) : "",
              item: TermItemView(label: entry.name, sublabel: nil, meta: nil, url: link.href(taxonomy.route(entry.slug, page: 1)), count: entry.articles.count))
         }
-        return render(ctx, .terms(TermsView(heading: taxonomy.label, intro: taxonomy.intro, groups: TermGroupView.grouped(items))), template: "terms")
+        return render(ctx, .terms(TermsView(heading: taxonomy.label, intro: taxonomy.intro, groups: TermGroupView.grouped(items))), template: .terms)
     }
 
     private func taxonomyEntryPage(_ taxonomy: Taxonomy, _ entry: TaxonomyEntry, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
@@ -94,7 +94,7 @@ extension PageRenderer {
         return render(ctx, .listing(ListingView(
             kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
             description: nil, lead: nil, articles: entry.articles[slice.range].map { card($0, link: link) },
-            pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: "list")
+            pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: .list)
     }
 
     /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`;

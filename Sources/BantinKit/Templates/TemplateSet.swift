@@ -8,8 +8,11 @@ public struct TemplateSet: Sendable {
     /// Templates found including themselves without end while pages were rendered.
     let endless = EndlessIncludes()
 
-    /// The page templates a build needs.
-    public static let requiredPages = ["article", "list", "terms", "404", "search"]
+    /// The templates pages are rendered with: each is needed by every build.
+    enum Page: String, CaseIterable {
+        case article, list, terms, print, search
+        case notFound = "404"
+    }
 
     /// Loads templates one by one so that every parse error is reported, with file, line and column.
     /// `knownNames`: the names pages have (`TemplateNames.known`); a name of a template that
@@ -46,7 +49,7 @@ public struct TemplateSet: Sendable {
                        "partial `\(reference.name)` does not exist (no \(ContentTree.join(displayRoot, reference.name + ".mustache")))"))
         }
         diagnostics += includeCycles(references)
-        for page in requiredPages where !present.contains(page) {
+        for page in Page.allCases.map(\.rawValue) where !present.contains(page) {
             diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"), "missing page template"))
         }
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") }
@@ -89,8 +92,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// The page rendered by the template `page`, as UTF-8.
-    func render(_ context: some TemplateObject, page: String) -> [UInt8] {
-        let (bytes, endless) = library.renderChecked(page, root: .object(context))
+    func render(_ context: some TemplateObject, page: Page) -> [UInt8] {
+        let (bytes, endless) = library.renderChecked(page.rawValue, root: .object(context))
         if let endless { self.endless.record(endless) }
         return bytes
     }
