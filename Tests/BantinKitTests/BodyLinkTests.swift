@@ -135,6 +135,21 @@ import Testing
         ], "\(found)")
     }
 
+    /// cmark-gfm counts the place of what follows a link whose title or address spans lines from
+    /// the line the link started on; each is still told at its own line and column.
+    @Test func whatFollowsALinkSpanningLinesIsToldAtItsOwnPlace() throws {
+        let site = try Self.site(withBody: """
+            Xem [bài](dong-thap.md "tiêu
+            đề") [f](khong.md) và [js](javascript:x) ![](../../media/hoi-nghi.png).
+
+            [g](khong-2.md)
+            """)
+        let told = site.failingBuild().filter { $0.file == "content/articles/2023/bai.md" }.map { "\($0.severity) \($0.line):\($0.column) \($0.message.prefix(12))" }
+        #expect(told == [
+            "error 6:6 `khong.md` d", "warning 6:23 unsafe link ", "warning 6:42 image withou", "error 8:1 `khong-2.md`",
+        ], "\(told)")
+    }
+
     @Test func linksToOtherFilesUnderContentBecomeTheirAddresses() throws {
         let markdown = """
             ![Hội nghị](../../media/hoi-nghi.png) [văn bản](/docs/van-ban.pdf#page=2) [chỉ thị](../../directives/05-ct-tw.md)

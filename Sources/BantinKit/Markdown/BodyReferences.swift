@@ -276,11 +276,15 @@ struct SourceLines {
         return Array(bytes[starts[line - 1]..<max(starts[line - 1], end)])[...]
     }
 
-    /// A position whose column counts characters, as every diagnostic's does.
+    /// A position whose column counts characters, as every diagnostic's does. A byte column past
+    /// the end of its line goes on into the lines after it: cmark-gfm counts so on the line where
+    /// a link whose address or title spans lines started, for what follows it in its paragraph.
     func position(line: Int, byteColumn: Int) -> SourcePosition {
         guard let offset = offset(line: line, byteColumn: byteColumn) else { return SourcePosition(line: max(line, 1), column: max(byteColumn, 1)) }
-        let prefix = UnsafeBufferPointer(rebasing: bytes[starts[line - 1]..<min(offset, bytes.count)])
-        return SourcePosition(line: line, column: SourcePosition.column(after: prefix))
+        var real = line
+        while real < starts.count, starts[real] <= offset { real += 1 }
+        let prefix = UnsafeBufferPointer(rebasing: bytes[starts[real - 1]..<min(offset, bytes.count)])
+        return SourcePosition(line: real, column: SourcePosition.column(after: prefix))
     }
 
     private func offset(line: Int, byteColumn: Int) -> Int? {
