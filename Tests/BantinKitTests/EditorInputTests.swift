@@ -149,6 +149,23 @@ import Testing
         #expect(try !site.read("public/feed.xml").contains("\u{0B}"))
     }
 
+    /// The same characters written as YAML escapes (`"\u0001"`, `"\x85"`, `"\a"`) in front
+    /// matter or in site.yml's `params` are spaces too, not code points HTML forbids.
+    @Test func controlCharactersWrittenAsEscapesBecomeSpaces() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản\\ttin\"\nparams:\n  tagline: \"Khẩu\\u0001hiệu\"\n")
+        try site.write("content/articles/a.md", article(
+            title: "Tựa\\vbài", extra: "slug: tua-bai\nsummary: \"Sapo\\u0001x\\x85y\\az\"\nauthor: \"Tác\\u007Fgiả\"\n", body: "Thân bài.\n"))
+        try site.build()
+        for file in ["public/bai-viet/tua-bai/index.html", "public/index.html", "public/feed.xml", "public/luu-tru/2023/05/ban-in/index.html"] {
+            let text = try site.read(file)
+            #expect(!text.unicodeScalars.contains { SourceDecoder.isControl($0) }, "\(file)")
+        }
+        let page = try site.read("public/bai-viet/tua-bai/index.html")
+        #expect(page.contains("Tựa bài") && page.contains("Sapo x y z") && page.contains("Tác giả"), "\(page)")
+        #expect(try site.read("public/index.html").contains("Khẩu hiệu"))
+    }
+
     /// A file that becomes a folder of the same name (or the reverse) between two builds: the
     /// rebuild, written over the earlier site, equals a clean build.
     @Test func aFileThatBecomesAFolderAndBackRebuildsAsACleanBuild() throws {

@@ -25,7 +25,10 @@ struct FieldValue {
     init(_ node: Node, lineOffset: Int) {
         let position = SourcePosition(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
         switch node {
-        case .scalar(let scalar): self.init(shape: .scalar(scalar), position: position, node: node)
+        case .scalar(let scalar):
+            // A control character written as an escape (`"\u0001"`) is a space, as one typed in the file is.
+            let text = SourceDecoder.withoutControls(scalar.string)
+            self.init(shape: .scalar(text == scalar.string ? scalar : Node.Scalar(text, scalar.tag, scalar.style)), position: position, node: node)
         case .sequence(let sequence):
             self.init(shape: .list(sequence.map { FieldValue($0, lineOffset: lineOffset) }), position: position, node: node)
         default: self.init(shape: .other, position: position, node: node)

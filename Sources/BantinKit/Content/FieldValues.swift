@@ -71,7 +71,7 @@ public enum ParamValue: Sendable, Equatable, Encodable {
 
     init(_ node: Node) {
         switch node {
-        case .scalar(let scalar): self = .text(scalar.string)
+        case .scalar(let scalar): self = .text(SourceDecoder.withoutControls(scalar.string))
         case .sequence(let sequence): self = .list(sequence.map(ParamValue.init))
         case .mapping(let mapping):
             var map: [String: ParamValue] = [:]
