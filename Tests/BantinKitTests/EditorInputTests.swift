@@ -342,6 +342,26 @@ import Testing
         return (report, report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" })
     }
 
+    /// With `unsafe_html`, HTML written in the article that runs a script in readers' browsers
+    /// (a `javascript:` address, an `on…` attribute) is published as written, with a warning at its
+    /// tag; `data-on…` and `one=` are no script.
+    @Test func scriptInHTMLWrittenInTheArticleIsAWarning() throws {
+        let site = try TestSite()
+        let body = """
+            <a href="javascript:alert(2)">js</a> <img src="https://example.com/a.png" onerror="alert(1)" alt="x">
+
+            <div onClick="x()" data-on="1" one="2">a</div> <a href=" VBScript:msgbox(1)">v</a>
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true)
+        #expect(warned == [
+            "5:1: unsafe link `javascript:` in HTML written in the article (`<a>`) is published as written: it runs in the reader's browser (from Markdown it would be shown as text); link to a web page instead",
+            "5:38: `onerror` in HTML written in the article (`<img>`) is published as written: it runs a script in the reader's browser; take it out",
+            "7:1: `onclick` in HTML written in the article (`<div>`) is published as written: it runs a script in the reader's browser; take it out",
+            "7:48: unsafe link `vbscript:` in HTML written in the article (`<a>`) is published as written: it runs in the reader's browser (from Markdown it would be shown as text); link to a web page instead",
+        ], "\(warned)")
+    }
+
     /// With `unsafe_html`, an address in HTML written in the article that bantin would resolve
     /// in Markdown (another article's file, a photo beside it) is published as written, so it
     /// breaks: a warning at its HTML, quoted values holding `>` read whole. Addresses on other

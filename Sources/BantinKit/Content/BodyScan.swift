@@ -169,22 +169,33 @@ enum BodyScan {
                 + (found.contains { filteredTags.contains($0.tag) } ? "; \(never)" : ""))
     }
 
-    /// With `unsafe_html`, each address in HTML written in the article (`<a href>`, `<img src>`)
-    /// that bantin would have to resolve, as it does a Markdown link's: published as written,
-    /// it is neither checked nor made to lead to the article or file it names. A warning at its
-    /// tag.
+    /// With `unsafe_html`, what HTML written in the article publishes as written that Markdown
+    /// would not, each a warning at its tag: an address bantin would have to resolve, as it does a
+    /// Markdown link's (it is neither checked nor made to lead to the article or file it names);
+    /// an unsafe address (`javascript:`), which Markdown would show as text; an attribute that
+    /// runs a script (`onerror`).
     static func rawHTMLAddresses(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article") -> [Diagnostic] {
         guard unsafeHTML else { return [] }
-        return references.rawHTML.filter { !filteredTags.contains($0.tag) }.flatMap { html in
-            html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter { address in
+        return references.rawHTML.filter { !filteredTags.contains($0.tag) }.flatMap { html -> [Diagnostic] in
+            let written = "in HTML written in \(text) (`<\(html.tag)>`) is published as written"
+            let addresses = html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }
+            let unresolved = addresses.filter { address in
                 // An anchor or a query leads to this page, as Markdown's do.
                 !address.isEmpty && !address.hasPrefix("#") && !address.hasPrefix("?")
                     && LinkDestination.needsResolving(address) && !LinkDestination.isUnsafe(address)
             }.map { address in
                 let markdown = ["img", "source", "video", "audio"].contains(html.tag) ? "![mô tả](\(address))" : "[chữ](\(address))"
                 return html.position.diagnostic(.warning, file,
-                    "`\(address)` in HTML written in \(text) (`<\(html.tag)>`) is published as written: bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")
+                    "`\(address)` \(written): bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")
             }
+            let unsafe = addresses.filter(LinkDestination.isUnsafe).map { address in
+                html.position.diagnostic(.warning, file,
+                    "unsafe link `\(address.prefix { $0 != ":" }.lowercased()):` \(written): it runs in the reader's browser (from Markdown it would be shown as text); link to a web page instead")
+            }
+            let scripts = html.handlers.map { handler in
+                html.position.diagnostic(.warning, file, "`\(handler)` \(written): it runs a script in the reader's browser; take it out")
+            }
+            return unresolved + unsafe + scripts
         }
     }
 

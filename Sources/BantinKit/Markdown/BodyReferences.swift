@@ -67,6 +67,8 @@ struct RawHTML: Sendable, Hashable, Codable {
     var position: SourcePosition
     /// Its `href`, `src` and `poster`, and each address of its `srcset`, as written.
     var addresses: [String] = []
+    /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
+    var handlers: [String] = []
 
     /// A tag a block's or inline's HTML opens: its name, lower-cased; where it starts and ends
     /// in the HTML; its addresses.
@@ -74,6 +76,7 @@ struct RawHTML: Sendable, Hashable, Codable {
         var name: String
         var range: Range<Int>
         var addresses: [String]
+        var handlers: [String] = []
     }
 
     /// What a block's or inline's HTML loses: the tags it opens (`<iframe src=…>` → `iframe`),
@@ -109,7 +112,8 @@ struct RawHTML: Sendable, Hashable, Codable {
                 }
                 if !closing {
                     let attributes = UnsafeBufferPointer(rebasing: html[(at + 1 + name.count)..<end])
-                    tags.append(Opened(name: String(decoding: name, as: UTF8.self).lowercased(), range: at..<min(end + 1, html.count), addresses: addresses(in: attributes)))
+                    let read = Self.attributes(attributes)
+                    tags.append(Opened(name: String(decoding: name, as: UTF8.self).lowercased(), range: at..<min(end + 1, html.count), addresses: read.addresses, handlers: read.handlers))
                 }
                 at = min(end + 1, html.count)
                 continue
@@ -121,15 +125,19 @@ struct RawHTML: Sendable, Hashable, Codable {
         return tags
     }
 
-    /// The addresses of a tag's attributes (values quoted or not): `href`, `src`, `poster`,
-    /// and each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`).
-    static func addresses(in attributes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// What a tag's attributes (values quoted or not) hold that bantin looks at: the addresses
+    /// of `href`, `src`, `poster`, and each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`); the
+    /// names of those that run a script (`on…`).
+    static func attributes(_ attributes: UnsafeBufferPointer<UInt8>) -> (addresses: [String], handlers: [String]) {
         var found: [String] = []
+        var handlers: [String] = []
         var at = 0
         while at < attributes.count {
             let start = at
             while at < attributes.count, isASCIILetterOrDigit(attributes[at]) || attributes[at] == UInt8(ascii: "-") { at += 1 }
             let name = String(decoding: attributes[start..<at], as: UTF8.self).lowercased()
+            // `on` and an event's name (`oncut`, `onerror`): not `one`, not `data-on`.
+            if name.count >= 5, name.hasPrefix("on"), name.utf8.allSatisfy(isASCIILetter) { handlers.append(name) }
             var next = at
             while next < attributes.count, attributes[next].isWhitespace { next += 1 }
             guard at > start, next < attributes.count, attributes[next] == UInt8(ascii: "=") else {
@@ -154,7 +162,7 @@ struct RawHTML: Sendable, Hashable, Codable {
             default: break
             }
         }
-        return found
+        return (found, handlers)
     }
 
     /// What `tags` says of a block whose text is lost though it opens no tag.

@@ -156,7 +156,7 @@ public struct MarkdownRenderer: Sendable {
                             position = (place.line, place.byteColumn)
                             from = (place.line, place.byteColumn + written.count)
                         }
-                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses))
+                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses, handlers: tag.handlers))
                     }
                 }
             }
