@@ -163,6 +163,20 @@ import Testing
         #expect(report.photos == 2)
     }
 
+    /// A damaged photo that only a scheduled article shows is told at that article's lines, as it
+    /// would be once the article is published (scheduled articles are checked all the same).
+    @Test func aDamagedPhotoOfAScheduledArticleIsToldWhereItIsShown() throws {
+        let site = try Self.site(body: "Mở đầu.\n\n![Hội nghị](../../../media/2023/anh.jpg)\n")
+        try site.write(Self.articleFile, try site.read(Self.articleFile).replacingOccurrences(of: "date: 2023-05-09T17:00:00+07:00", with: "date: 2099-05-09T17:00:00+07:00"))
+        let photo = site.root.appendingPathComponent("content/media/2023/anh.jpg")
+        let bytes = try Data(contentsOf: photo)
+        try site.write("content/media/2023/anh.jpg", bytes: Array(bytes.prefix(bytes.count / 2)))
+        var options = site.options()
+        options.now = ScheduledArticlesTests.now
+        let errors = #expect(throws: BuildFailure.self) { try SiteBuilder.build(options) }?.diagnostics.filter { $0.severity == .error } ?? []
+        #expect(errors.map { "\($0.file):\($0.line)" } == ["\(Self.articleFile):4", "\(Self.articleFile):10"], "\(errors)")
+    }
+
     /// A damaged photo is told in the same build as an error elsewhere (another article's bad
     /// date), at the places that show it: the editor goes round once.
     @Test func aDamagedPhotoIsToldBesideOtherErrors() throws {

@@ -78,11 +78,14 @@ public enum CatalogLoader {
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
+        if schedule.waiting > 0 {
+            let publishedTexts = Set(published.map(\.file))
+            catalog.waiting = articles.filter { !publishedTexts.contains($0.file) }
+        }
         if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog) ?? [])) }
         catalog.schedule = schedule
         if schedule.waiting > 0 {
-            let publishedTexts = Set(published.map(\.file))
-            catalog.waitingFiles = PublicationSchedule.filesWaiting(with: articles.filter { !publishedTexts.contains($0.file) }, published: published, links: links)
+            catalog.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting, published: published, links: links)
             catalog.schedule.waitingFiles = catalog.waitingFiles.count
         }
         return (catalog, diagnostics)

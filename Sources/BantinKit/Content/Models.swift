@@ -230,6 +230,8 @@ public struct Catalog: Sendable {
     public var staticFiles: [TreeEntry]
     /// The articles dated after "now": left out (and counted), or published early with `--future`.
     public var schedule = PublicationSchedule()
+    /// The articles left out until their date: checked all the same (a photo they show, …).
+    public var waiting: [Article] = []
     /// Where the links of each body lead (`BodyLinkResolver`).
     public var links: BodyLinkMap = [:]
     /// Files of `staticFiles` that only articles still waiting use: not published yet

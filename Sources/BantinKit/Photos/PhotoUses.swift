@@ -1,10 +1,11 @@
 /// Where articles show a photo, so that a photo that cannot be published is reported where the
 /// editor wrote it: at the article's `image:` line, and at each body image that shows it.
 enum PhotoUses {
-    /// The places in article files that show the photo at `path` under `content/`.
+    /// The places in article files (published or waiting for their date) that show the photo at
+    /// `path` under `content/`.
     static func uses(of path: String, in catalog: Catalog) -> [(file: String, position: SourcePosition)] {
         var found: [(file: String, position: SourcePosition)] = []
-        for article in catalog.articles {
+        for article in catalog.articles + catalog.waiting {
             if let image = article.fields.image, image == path || image.precomposedStringWithCanonicalMapping == path {
                 found.append((article.file, article.positions.of("image") ?? SourcePosition(line: 1, column: 1)))
             }
