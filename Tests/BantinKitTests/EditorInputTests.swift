@@ -39,6 +39,26 @@ import Testing
         #expect(errors.first?.message.hasPrefix("`date` is not a valid date: `\(date)` \(reason); write") == true, "\(errors)")
     }
 
+    /// In a site timezone with summer time, a time the clocks skip is no time: an error saying
+    /// what to write, not an article dated an hour earlier than written. A time the clocks show
+    /// twice (autumn) is read, and so is the same time with its offset.
+    @Test func aTimeTheClocksSkipIsAnError() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\ntimezone: America/New_York\n")
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2025-03-09 02:30\n---\nNội dung.\n")
+        try site.write("content/articles/b.md", "---\ntitle: Bài hai\ndate: 2025-11-02 01:30\n---\nNội dung.\n")
+        try site.write("content/articles/c.md", "---\ntitle: Bài ba\ndate: 2025-03-09T02:30:00-05:00\n---\nNội dung.\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map { "\($0.file):\($0.line) \($0.message.components(separatedBy: "; write `2023").first!)" } == [
+            "content/articles/a.md:3 `date` is not a valid date: `2025-03-09 02:30` (there is no 02:30 on 2025-03-09 in America/New_York: the clocks go forward then; write 03:30)",
+        ], "\(errors)")
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2025-03-09 03:30\n---\nNội dung.\n")
+        try site.build()
+        #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("datetime=\"2025-03-09T03:30:00-04:00\""))
+        #expect(try site.read("public/bai-viet/bai-ba/index.html").contains("datetime=\"2025-03-09T03:30:00-04:00\""))
+        #expect(try site.read("public/bai-viet/bai-hai/index.html").contains("datetime=\"2025-11-02T01:30:00-0"))
+    }
+
     /// `Ð` (U+00D0) looks like `Đ` and is often typed for it: slugs, places and their order treat
     /// it as `Đ`.
     @Test func theLookAlikeOfĐIsĐ() throws {

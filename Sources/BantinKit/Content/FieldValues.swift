@@ -8,7 +8,7 @@ extension LocalDateTime: Codable {
         if let zone = decoder.userInfo[.siteTimeZone] as? SiteTimeZone {
             let raw = try decoder.singleValueContainer().decode(String.self)
             guard let date = DateParser.parse(raw, in: zone) else {
-                let reason = DateParser.reason(raw).map { " (\($0))" } ?? ""
+                let reason = DateParser.reason(raw, in: zone).map { " (\($0))" } ?? ""
                 throw FieldError(
                     message: "`\(decoder.fieldName)` is not a valid date: `\(raw)`\(reason); write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`")
             }

@@ -13,17 +13,25 @@ public struct SiteTimeZone: Sendable {
     }
 
     public static let vietnam = SiteTimeZone(identifier: "Asia/Ho_Chi_Minh")!
+    static let utc = SiteTimeZone(identifier: "UTC")!
 
     /// Offset east of UTC, in seconds, at an instant.
     public func offset(atInstant instant: Int64) -> Int {
         zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 
-    /// The instant at which the wall clock of this zone shows `localSeconds` (seconds since 1970 in wall time).
-    public func instant(forWallClock localSeconds: Int64) -> LocalDateTime {
+    /// The instant at which the wall clock of this zone shows `localSeconds` (seconds since 1970
+    /// in wall time); `nil` for a time the clocks skip (when they go forward for summer time).
+    public func instant(forWallClock localSeconds: Int64) -> LocalDateTime? {
         var guess = localSeconds - Int64(offset(atInstant: localSeconds))
         guess = localSeconds - Int64(offset(atInstant: guess))
-        return LocalDateTime(instant: guess, offset: offset(atInstant: guess))
+        let found = LocalDateTime(instant: guess, offset: offset(atInstant: guess))
+        return guess + Int64(found.offset) == localSeconds ? found : nil
+    }
+
+    /// How far the clocks go forward around a wall-clock time they skip (an hour, usually).
+    func skip(around localSeconds: Int64) -> Int64 {
+        Int64(offset(atInstant: localSeconds + 86_400) - offset(atInstant: localSeconds - 86_400))
     }
 
     public func localize(_ instant: Int64) -> LocalDateTime {
@@ -99,9 +107,25 @@ public enum DateParser {
         return zone.instant(forWallClock: wall)
     }
 
+    /// The wall-clock time a date without a zone names, when the site's zone skips it (summer
+    /// time): why it is none, in words.
+    private static func skipped(_ text: String, in zone: SiteTimeZone) -> String? {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.utf8.count == 16 || trimmed.utf8.count == 19, let written = parse(trimmed + "Z", in: .utc) else { return nil }
+        let wall = written.instant
+        guard zone.instant(forWallClock: wall) == nil else { return nil }
+        let later = wall + zone.skip(around: wall)
+        func clock(_ seconds: Int64) -> String {
+            let inDay = ((seconds % 86_400) + 86_400) % 86_400
+            return String(format: "%02d:%02d", Int(inDay / 3600), Int(inDay % 3600 / 60))
+        }
+        return "there is no \(clock(wall)) on \(trimmed.prefix(10)) in \(zone.identifier): the clocks go forward then; write \(clock(later))"
+    }
+
     /// Why a date written in the right shape (`2023-02-30`, `0023-05-09 08:00`) is none, for
     /// messages; `nil` when its shape is wrong or it is a date.
-    static func reason(_ text: String) -> String? {
+    static func reason(_ text: String, in zone: SiteTimeZone? = nil) -> String? {
+        if let zone, let skipped = skipped(text, in: zone) { return skipped }
         let s = Array(text.trimmingWhitespace.utf8)
         func number(_ at: Int, _ width: Int) -> Int? {
             guard at + width <= s.count, s[at..<(at + width)].allSatisfy({ (48...57).contains($0) }) else { return nil }
