@@ -583,6 +583,17 @@ import Testing
         #expect(errors == ["image `../../../media/2026/so-do.png` must be a path inside content/, like `media/2023/anh.jpg`: `image` is written from content/, not from the article's folder as a body's links are; write `media/2026/so-do.png`"], "\(errors)")
     }
 
+    /// `./media/anh.jpg` or `media/../media/anh.jpg` is inside content/, but not plainly: the
+    /// message says so and gives the path to write.
+    @Test(arguments: ["./media/2026/so-do.png", "media/../media/2026/so-do.png", "media/2026/./so-do.png"])
+    func anImagePathWithDotPartsIsToldThePlainPath(written: String) throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/2026/so-do.png", width: 64, height: 48)
+        try site.write("content/articles/2026/12/a.md", article(title: "Bài", extra: "image: \(written)\nimage_alt: Sơ đồ\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["image `\(written)` must be a path inside content/, like `media/2023/anh.jpg`: write it without `.` or `..` parts, `media/2026/so-do.png`"], "\(errors)")
+    }
+
     @Test func aPhotoFromContentsRootAndFieldsThatShowNothingAreSaidSo() throws {
         let site = try TestSite()
         try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)

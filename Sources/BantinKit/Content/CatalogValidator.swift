@@ -35,7 +35,10 @@ enum CatalogValidator {
                     // Written from the article's folder, as a body's links are.
                     let fromArticle = image.path.hasPrefix("../") ? ContentPath.resolve(image.path, from: ContentIndex.path(of: article.file, under: contentRoot)) : nil
                     let hint = fromArticle.flatMap { path in isSafeRelativePath(path) ? ": `image` is written from content/, not from the article's folder as a body's links are; write `\(path)`" : nil }
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? "")))
+                    // `./media/anh.jpg`, `media/../media/anh.jpg`: inside content/, but not plainly.
+                    let plain = image.path.hasPrefix("/") ? nil : ContentPath.resolve(image.path, from: "site.yml").flatMap { isSafeRelativePath($0) ? $0 : nil }
+                    let written = plain.map { ": write it without `.` or `..` parts, `\($0)`" }
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? written ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }

@@ -50,11 +50,15 @@ extension ImageSettings: NodeDecodable {
                 let items = value.sequence.map(Array.init) ?? [value]
                 if items.isEmpty { return "`\(key).widths` is empty: list the widths photos are published at, e.g. `[480, 960, 1600]`" }
                 for item in items where !(item.int.map(Self.widthRange.contains) ?? false) {
-                    return "`\(key).widths` has `\(item.string ?? "…")`, which is not a width: each is a whole number of pixels from \(widthRange.lowerBound) to \(widthRange.upperBound)"
+                    let quoted = item.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+                    let written = quoted ? "`\"\(item.string ?? "")\"`, text in quotes" : "`\(item.string ?? "…")`"
+                    return "`\(key).widths` has \(written), which is not a width: each is a whole number of pixels from \(widthRange.lowerBound) to \(widthRange.upperBound)" + (quoted ? ", written without quotes" : "")
                 }
             case "quality":
                 if !(value.int.map(Self.qualityRange.contains) ?? false) {
-                    return "`\(key).quality` is `\(value.string ?? "…")`: write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)"
+                    let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+                    return "`\(key).quality` is " + (quoted ? "`\"\(value.string ?? "")\"`, text in quotes" : "`\(value.string ?? "…")`")
+                        + ": write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)" + (quoted ? ", without quotes" : "")
                 }
             case let other:
                 let guess = ["widths", "quality"].min { Self.distance(other ?? "", $0) < Self.distance(other ?? "", $1) }!
