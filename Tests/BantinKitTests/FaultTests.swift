@@ -103,6 +103,27 @@ import Testing
         #expect(!site.exists("public"))
     }
 
+    /// A folder whose names can be listed but which cannot be entered (`chmod a-x`): its files
+    /// are not left out without a word (a smaller site published over the good one); the build
+    /// fails naming the folder, in content/ and in templates/, and the previous site stays.
+    @Test func aFolderThatCannotBeEnteredIsNamedAndTheSiteStays() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.openToEveryone()
+        #expect(try Bantin.run(["build"], in: site.root, asNobody: true).status == 0)
+        let before = try site.snapshot()
+        chmod(site.content.appendingPathComponent("articles/2023").path, 0o666)
+        chmod(site.templates.appendingPathComponent("assets").path, 0o666)
+        let result = try Bantin.run(["build"], in: site.root, asNobody: true)
+        chmod(site.content.appendingPathComponent("articles/2023").path, 0o777)
+        chmod(site.templates.appendingPathComponent("assets").path, 0o777)
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        let why = "cannot read the files of this folder: Permission denied (its names can be listed, but it cannot be entered: it needs the permission to search it, `chmod +x`)"
+        #expect(errors == ["content/articles/2023: error: " + why, "templates/assets: error: " + why], "\(result.stderr)")
+        Self.expectPlainWords(result.stderr)
+        #expect(try site.snapshot() == before, "the previous site, byte for byte")
+    }
+
     @Test func aFileGoneBetweenListingAndReadingIsNamed() throws {
         let site = try TestSite(content: "bulletin")
         let listing = ContentListing(of: site.content, displayRoot: "content")

@@ -113,8 +113,17 @@ public enum ContentTree {
                 continue
             }
             var info = stat()
-            // Gone since the folder was read: not there, then.
-            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                // Gone since the folder was read: not there, then.
+                if errno == ENOENT { continue }
+                // A folder whose names can be listed but whose files cannot be reached (no `x`):
+                // told once, for the folder, rather than its files left out without a word.
+                if errno == EACCES {
+                    return ([], [], [.error(join(displayRoot, folder.relative), "cannot read the files of this folder: \(FileFault.words(for: EACCES)) (its names can be listed, but it cannot be entered: it needs the permission to search it, `chmod +x`)")])
+                }
+                diagnostics.append(.error(join(displayRoot, rel), "cannot read this: \(FileFault.words(for: errno))"))
+                continue
+            }
             if info.st_mode & S_IFMT == S_IFLNK {
                 switch SymbolicLinks.resolve(path, root: place.root, rootShown: displayRoot) {
                 case .inside(let target):
