@@ -124,6 +124,18 @@ import Testing
         #expect(try site.snapshot() == before, "the previous site, byte for byte")
     }
 
+    /// A theme file that cannot be read while the site is written is filed under its own path,
+    /// as every problem with a file is, not under the output folder.
+    @Test func anUnreadableAssetIsFiledUnderItsOwnPath() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.openToEveryone()
+        chmod(site.templates.appendingPathComponent("assets/style.css").path, 0o000)
+        let result = try Bantin.run(["build"], in: site.root, asNobody: true)
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").contains("templates/assets/style.css: error: cannot read this file: Permission denied (check the permissions and owner of that path and of the folders above it)"), "\(result.stderr)")
+        #expect(!site.exists("public"))
+    }
+
     @Test func aFileGoneBetweenListingAndReadingIsNamed() throws {
         let site = try TestSite(content: "bulletin")
         let listing = ContentListing(of: site.content, displayRoot: "content")

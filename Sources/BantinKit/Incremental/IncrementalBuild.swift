@@ -151,7 +151,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                 }
             }
         } catch {
-            throw BuildFailure(diagnostics: diagnostics + [.error(options.outputName, error.description)])
+            throw BuildFailure(diagnostics: diagnostics + [error.diagnostic(output: options.outputName)])
         }
         clock.lap("search index written")
         var manifest = plannedManifest

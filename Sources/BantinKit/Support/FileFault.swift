@@ -50,6 +50,14 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "cannot \(action) \(path): \(reason)" + (wayOut.map { " (\($0))" } ?? "") }
 
+    /// The fault as a build's error: filed under the file read when a source could not be
+    /// (`templates/assets/style.css: error: cannot read this file: …`), else under `output`, the
+    /// folder being written.
+    func diagnostic(output: String) -> Diagnostic {
+        guard action == "read" else { return .error(output, description) }
+        return .error(path, "cannot read this file: \(reason)" + (wayOut.map { " (\($0))" } ?? ""))
+    }
+
     /// `path` as the user would type it: relative to the working folder when it is inside it.
     static func shown(_ path: String) -> String {
         let folder = FileManager.default.currentDirectoryPath
