@@ -98,6 +98,27 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// A file saved at the output's path while a build ran (after its checks, before its swap) is
+    /// no site: it is kept under bantin's folder, not made the retired site the next build deletes.
+    @Test func aFileSavedWhereTheOutputIsWhileABuildRunsIsKept() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let output = OutputFolder(url: site.output, display: "public")
+        try FileManager.default.createDirectory(at: output.stagingURL, withIntermediateDirectories: true)
+        try site.write(".public.bantin/staging/index.html", "trang mới\n")
+        try site.write(".public.bantin/staging/" + OutputFolder.markerName, OutputFolder.markerText)
+        try FileManager.default.removeItem(at: site.output)
+        try site.write("public", "BẢN THẢO QUAN TRỌNG\n")
+        let kept = try output.swapIntoPlace(manifest: PageManifest())
+        #expect(kept.map { "\($0.name)→\($0.keptAs)" } == ["→public"])
+        #expect(try site.read(".public.bantin/kept/public") == "BẢN THẢO QUAN TRỌNG\n")
+        #expect(try site.read("public/index.html") == "trang mới\n")
+        // The next build keeps it, and gives the clean build's site.
+        try site.build()
+        #expect(try site.read(".public.bantin/kept/public") == "BẢN THẢO QUAN TRỌNG\n")
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
     /// A file added to one of the output's folders (a note beside an article's page, a folder
     /// of attachments under `media/`) is kept too: once that site is no longer the one builds are
     /// written into, it is moved beside the output under the same path, and the build says so.

@@ -156,7 +156,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         clock.lap("search index written")
         var manifest = plannedManifest
         var kept = published.kept.prefix(Self.keptNamed).map { entry in
-            Diagnostic.warning(
+            // The output itself, a file someone put there while this build ran.
+            entry.name.isEmpty
+                ? Diagnostic.warning(options.outputName, "a file stood here when the new site was put in place (saved while bantin was building): it was moved to \(output.stateShown)/kept/\(entry.keptAs)")
+                : Diagnostic.warning(
                 ContentTree.join(options.outputName, entry.name),
                 "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); "
                     + (entry.name.split(separator: "/").last?.hasPrefix(".") == true

@@ -107,6 +107,8 @@ extension OutputFolder {
         }
         switch PosixFiles.exchange(staging, output) {
         case 0:
+            // A file put where the output was while this build ran is no site: it is kept.
+            if let info = Directory.linkStatus(staging), !Directory.isDirectory(info) { return keepWhole(staging) }
             // The staging folder now holds the old site.
             if rename(staging, retiredURL.path) != 0 { try? FileManager.default.removeItem(atPath: staging) }
         case EINVAL, ENOSYS, EOPNOTSUPP:
@@ -117,6 +119,7 @@ extension OutputFolder {
                 rename(retiredURL.path, output)
                 throw fault
             }
+            if let info = Directory.linkStatus(retiredURL.path), !Directory.isDirectory(info) { return keepWhole(retiredURL.path) }
         case EBUSY:
             throw FileFault("put the new site in place of", display, reason: "it is a mount point (or in use by another program): bantin replaces the folder as a whole; mount the folder that holds it instead, or build into a folder inside the mount")
         case let code:
@@ -126,6 +129,20 @@ extension OutputFolder {
         let kept = old.paths.isEmpty ? keepForeignEntries(written: [manifest], everywhere: true) : keepForeignEntries(written: [old], everywhere: false)
         if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
         return kept
+    }
+
+    /// Moves into `kept/` what stood at the output's path when the new site was put there and was
+    /// no folder (a file someone saved there while the build ran), under the output's name.
+    /// - Returns: it, as `keepForeignEntries` names what it keeps (an empty name: the output itself).
+    private func keepWhole(_ path: String) -> [(name: String, keptAs: String)] {
+        var keptAs = url.lastPathComponent
+        var copy = 1
+        while Directory.linkStatus(keptURL.appendingPathComponent(keptAs).path) != nil {
+            copy += 1
+            keptAs = "\(url.lastPathComponent).\(copy)"
+        }
+        guard Self.makeFolder(keptURL.path) == 0, rename(path, keptURL.appendingPathComponent(keptAs).path) == 0 else { return [] }
+        return [("", keptAs)]
     }
 
     /// Moves into `kept/` what the retired site holds that no build wrote: a `CNAME` or a `.git`
