@@ -169,6 +169,21 @@ import Testing
         #expect(try !site.read("public/feed.xml").contains("\u{0B}"))
     }
 
+    /// Noncharacters (U+FFFE, U+FFFF, U+FDD0, U+1FFFE) in a body are spaces too: no XML may hold
+    /// them, and a feed with one is refused by every reader. Other characters of those planes
+    /// (an emoji) stay.
+    @Test func noncharactersInABodyBecomeSpaces() throws {
+        let site = try TestSite()
+        let non = [0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE].map { String(Unicode.Scalar(UInt32($0))!) }
+        try site.write("content/articles/a.md", article(title: "Tựa", extra: "slug: tua\n", body: "Thân \(non[0])và\(non[1]) \(non[2])bài \(non[3])cờ 🇻🇳.\n"))
+        try site.build(baseURL: "https://example.org/")
+        for file in ["public/bai-viet/tua/index.html", "public/feed.xml"] {
+            let text = try site.read(file)
+            #expect(!text.unicodeScalars.contains { [0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFE].contains($0.value) }, "\(file)")
+        }
+        #expect(try site.read("public/bai-viet/tua/index.html").contains("Thân  và   bài  cờ 🇻🇳."))
+    }
+
     /// The same characters written as YAML escapes (`"\u0001"`, `"\x85"`, `"\a"`) in front
     /// matter or in site.yml's `params` are spaces too, not code points HTML forbids.
     @Test func controlCharactersWrittenAsEscapesBecomeSpaces() throws {

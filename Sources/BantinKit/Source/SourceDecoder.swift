@@ -43,10 +43,13 @@ public enum SourceDecoder {
     }
 
     /// C0 controls but tab and newline, DEL, and C1 controls (U+0080–U+009F): text pasted from a
-    /// word processor carries them (a vertical tab for a line break), and HTML forbids them.
+    /// word processor carries them (a vertical tab for a line break), and HTML forbids them. So
+    /// are noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their like in every plane), which
+    /// no XML may hold: a feed with one is no feed.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
+            || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
     }
 
     /// `text` with each `isControl` character a space (so lines and columns stay where they were).
@@ -58,14 +61,15 @@ public enum SourceDecoder {
     }
 
     /// Whether `text` may hold an `isControl` character: a byte below 0x20 but tab and newline,
-    /// DEL, or 0xC2 (which starts U+0080–U+00BF), sixteen bytes at a time.
+    /// DEL, 0xC2 (which starts U+0080–U+00BF), or 0xEF and above (which start U+F000–U+FFFF and
+    /// the planes above), sixteen bytes at a time.
     static func mayHoldControls(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
             func flagged(_ v: SIMD16<UInt8>) -> Bool {
                 let low = v.lanes(below: 0x20) & ~v.lanes(equalTo: 0x09) & ~v.lanes(equalTo: 0x0A)
-                return (low | v.lanes(equalTo: 0x7F) | v.lanes(equalTo: 0xC2)).firstMarkedLane != nil
+                return (low | v.lanes(equalTo: 0x7F) | v.lanes(equalTo: 0xC2) | ~v.lanes(below: 0xEF)).firstMarkedLane != nil
             }
             var i = 0
             while i + 16 <= bytes.count {
