@@ -63,6 +63,25 @@ import Testing
         #expect(sitemap.components(separatedBy: "<url>").count - 1 == pages.count, "every page but 404 is listed")
     }
 
+    /// A site with more pages than one sitemap may list (50,000; 2 here) gets `sitemap.xml` as
+    /// an index of files that list them all, each page once, in order, with each file's newest date.
+    @Test func aSitemapOfTooManyPagesIsSplitUnderAnIndex() throws {
+        let date = try #require(DateParser.parse("2023-05-09", in: .vietnam))
+        let routes: [Route] = [.home(page: 1), .notFound, .home(page: 2), .home(page: 3), .search, .home(page: 4)]
+        let pages = routes.enumerated().map { (route: $1, lastmod: Optional(LocalDateTime(instant: date.instant + Int64($0) * 86_400, offset: date.offset))) }
+        let paths = CrawlFiles.sitemapPaths(pages: pages.count, perFile: 2)
+        #expect(paths == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"])
+        #expect(CrawlFiles.sitemapPaths(pages: 3, perFile: 2) == ["sitemap.xml"], "two pages and the 404 fit in one")
+        let index = CrawlFiles.sitemap("sitemap.xml", pages: pages, baseURL: Self.base, perFile: 2)
+        #expect(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(index.components(separatedBy: "<sitemap><loc>").dropFirst().map { String($0.prefix { $0 != "<" }) } == paths.dropFirst().map { Self.base + $0 })
+        #expect(index.contains("<loc>\(Self.base)sitemap-3.xml</loc><lastmod>2023-05-14T00:00:00+07:00</lastmod>"))
+        let listed = paths.dropFirst().flatMap { path in
+            CrawlFiles.sitemap(path, pages: pages, baseURL: Self.base, perFile: 2).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        #expect(listed == routes.filter { $0 != .notFound }.map { LinkBuilder.absolute($0, baseURL: Self.base) })
+    }
+
     @Test func everyArticleCarriesParseableSharingMetadata() throws {
         let site = try builtSite()
         let slug = "hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"

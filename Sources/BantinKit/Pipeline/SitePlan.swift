@@ -62,7 +62,7 @@ extension SiteBuilder {
         var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
         planned += AtomFeed.all(for: graph).map { .feed($0) }
         planned.append(.generated(path: "robots.txt"))
-        if inputs.baseURL != nil { planned.append(.generated(path: "sitemap.xml")) }
+        if inputs.baseURL != nil { planned += CrawlFiles.sitemapPaths(pages: pagePlans.count).map { .generated(path: $0) } }
         planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
         // Files only scheduled articles use wait with them (their photos are made all the same).
         let waiting = inputs.catalog.waitingFiles
@@ -256,7 +256,7 @@ extension SiteBuilder {
             case "robots.txt": return .text(CrawlFiles.robots(baseURL: baseURL))
             default:
                 let dated = pages.map { (route: graph.route(of: $0), lastmod: SiteBuilder.lastModified($0, graph: graph)) }
-                return .text(CrawlFiles.sitemap(pages: dated, baseURL: baseURL ?? ""))
+                return .text(CrawlFiles.sitemap(path, pages: dated, baseURL: baseURL ?? ""))
             }
         }
     }
