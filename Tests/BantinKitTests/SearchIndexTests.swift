@@ -28,6 +28,21 @@ import Testing
         return site
     }
 
+    /// `--without-search-index` writes the index of no article (its table and empty pair
+    /// lists): the search page loads what it asks for and finds nothing, `bantin check` passes the
+    /// site, and the summary says there is no index.
+    @Test func aSiteBuiltWithoutTheIndexPassesCheckAndFindsNothing() throws {
+        let site = try site()
+        var options = site.options()
+        options.searchIndex = false
+        let report = try SiteBuilder.build(options)
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+        let table = try #require(SearchIndexCheck.table(in: try site.read("public/tim-kiem/chi-muc/muc-luc.js")))
+        #expect(table.docs == 0 && table.shards.isEmpty)
+        #expect(!site.exists("public/tim-kiem/chi-muc/bai"))
+        #expect(BuildSummary.lines(for: report, output: "public", elapsed: .zero)[0].contains("; no search index"))
+    }
+
     @Test func everyWordOfEveryFieldIsIndexedFoldedWithItsExactForms() throws {
         let site = try site()
         try site.build()

@@ -9,7 +9,7 @@ public enum BuildSummary {
         var line = report.upToDate ? upToDate(report, output: output, elapsed: elapsed) : built(report, output: output, elapsed: elapsed)
         if let reuse = reuse(report) { line += " " + reuse }
         if report.photos > 0, !report.upToDate { line += "; \(counted(report.photos, "photo")) (\(report.encodedPhotos) encoded)" }
-        line += "; search index \(size(report.searchIndexBytes))"
+        line += report.searchIndexBytes > 0 ? "; search index \(size(report.searchIndexBytes))" : "; no search index"
         if let schedule = report.schedule.flatMap(scheduled) { line += "; " + schedule }
         let warnings = report.diagnostics.warningCount
         if warnings > 0 { line += "; " + counted(warnings, "warning") }

@@ -10,6 +10,10 @@ struct SearchIndex: Sendable {
 
     static let none = SearchIndex(files: [], articles: ArticleBlobs([]))
 
+    /// The index of no article (`--without-search-index`): its table and empty pair lists, so
+    /// that the search page loads what it asks for and finds nothing.
+    static let empty = SearchIndex(articles: ArticleBlobs([]))
+
     init(files: [SearchShards.File], articles: ArticleBlobs) {
         self.files = files
         self.articles = articles

@@ -57,7 +57,7 @@ extension SiteBuilder {
         let graph = withPhotos
         diagnostics += PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName)
         clock.lap("photos")
-        let search = Background { options.searchIndex ? memory.searchIndex(graph) : .none }
+        let search = Background { options.searchIndex ? memory.searchIndex(graph) : .empty }
         let pagePlans = PagePlan.all(for: graph)
         var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
         planned += AtomFeed.all(for: graph).map { .feed($0) }
@@ -92,7 +92,8 @@ extension SiteBuilder {
             let searchFiles: [PlannedFile] = made.search.files.map { .bytes(path: $0.path, $0.bytes) } + made.search.recordNumbers.map { .searchRecord(number: $0) }
             let earlier = memory.earlier(searchFiles, graph: graph, baseURL: baseURL)
             let files = zip(searchFiles, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
-            return (files, made.search.byteCount)
+            // Without the index, its empty table is no index: its size is not told.
+            return (files, options.searchIndex ? made.search.byteCount : 0)
         }
         var notes: [String] = []
         if inputs.baseURL == nil {
