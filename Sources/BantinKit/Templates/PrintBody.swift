@@ -3,7 +3,7 @@ import Foundation
 /// An article body's HTML (as cmark-gfm wrote it for the article's page) made to sit in the print
 /// edition beside the month's other articles, in one pass over its bytes:
 ///
-/// - every `id` and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
+/// - every `id` (and anchor `name`) and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
 ///   and footnotes of two articles never share an id; a link to the page's top (`#`) leads to
 ///   the article's own start (`#bai-2`);
 /// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
@@ -133,7 +133,8 @@ struct PrintBody: Sendable {
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             let named = { (text: StaticString) in PrintBody.named(name, text) }
-            if named("id") {
+            // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is one too.
+            if named("id") || named("name") {
                 self = .id
             } else if named("href") || named("src") {
                 self = .url
