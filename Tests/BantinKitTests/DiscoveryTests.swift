@@ -45,6 +45,29 @@ import Testing
         #expect(feed.elements(forName: "updated").first?.stringValue == newest)
     }
 
+    /// A feed with no entry (a directive or theme no article cites yet) says a date of the
+    /// content, never 1970: the directive's date of issue, else the site's newest article's. A new
+    /// article renews it, and the rebuild equals a clean build.
+    @Test func aFeedWithNoEntrySaysADateOfTheContent() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/directives/88-ct-tw.md", "---\ncode: 88-CT/TW\nkind: Chỉ thị\nissued: 2021-02-03\n---\nChưa bài nào.\n")
+        try site.write("content/directives/89-ct-tw.md", "---\ncode: 89-CT/TW\nkind: Chỉ thị\n---\nChưa bài nào.\n")
+        try site.write("content/themes/2024.md", "---\nyear: 2024\ntitle: \"Chuyên đề chưa có bài\"\n---\nChưa bài nào.\n")
+        try site.build()
+        func updated(_ feed: String) throws -> String {
+            let xml = try site.read("public/" + feed)
+            return String(xml.components(separatedBy: "<updated>")[1].prefix { $0 != "<" })
+        }
+        let newest = try updated("feed.xml")
+        #expect(try updated("van-ban/88-ct-tw/feed.xml") == "2021-02-03T00:00:00+07:00")
+        #expect(try updated("van-ban/89-ct-tw/feed.xml") == newest)
+        #expect(try updated("chuyen-de/2024/feed.xml") == newest)
+        try site.write("content/articles/2026/moi.md", article(title: "Bài mới nhất", date: "2026-01-02T08:00:00+07:00"))
+        try site.build()
+        #expect(try updated("chuyen-de/2024/feed.xml") == "2026-01-02T08:00:00+07:00")
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
     @Test func theSitemapValidatesAgainstTheSitemapsSchema() throws {
         let site = try builtSite()
         let schema = Repo.fixtures.appendingPathComponent("schemas/sitemap.xsd")

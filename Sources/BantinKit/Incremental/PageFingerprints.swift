@@ -122,7 +122,7 @@ struct PageFingerprints: Sendable {
     func fingerprint(_ feed: AtomFeed) -> UInt64 {
         var h = StableHasher()
         h.add(global)
-        h.add("feed \(feed.path) \(feed.title) \(feed.alternate.outputPath)")
+        h.add("feed \(feed.path) \(feed.title) \(feed.alternate.outputPath) \(feed.articles.isEmpty ? feed.updatedWhenEmpty?.iso8601 ?? "-" : "-")")
         for index in feed.articles.prefix(AtomFeed.limit) { addArticle(index, body: true, to: &h) }
         return PageManifest.fingerprint(h.value)
     }

@@ -7,19 +7,23 @@ public struct AtomFeed: Sendable {
     public var title: String
     public var alternate: Route
     public var articles: [Int]
+    /// What `updated` says when the feed has no entry (a directive or theme no article cites yet):
+    /// the directive's date of issue, else the site's newest article's date.
+    public var updatedWhenEmpty: LocalDateTime? = nil
 
     /// Every feed of the site.
     public static func all(for graph: SiteGraph) -> [AtomFeed] {
         var feeds = [AtomFeed(path: "feed.xml", title: graph.config.title, alternate: .home(page: 1), articles: Array(graph.articles.indices))]
+        let newest = graph.articles.map { $0.updated ?? $0.date }.max()
         for entry in graph.directives {
             let d = entry.directive
             let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
             feeds.append(AtomFeed(path: "van-ban/\(d.code.slug.value)/feed.xml", title: "\(name) – \(graph.config.title)",
-                                  alternate: .directive(d.code.slug, page: 1), articles: entry.articles))
+                                  alternate: .directive(d.code.slug, page: 1), articles: entry.articles, updatedWhenEmpty: d.issued ?? newest))
         }
         for entry in graph.themes {
             feeds.append(AtomFeed(path: "chuyen-de/\(entry.theme.year)/feed.xml", title: "Chuyên đề năm \(entry.theme.year) – \(graph.config.title)",
-                                  alternate: .theme(year: entry.theme.year, page: 1), articles: entry.articles))
+                                  alternate: .theme(year: entry.theme.year, page: 1), articles: entry.articles, updatedWhenEmpty: newest))
         }
         for entry in graph.taxonomies.categories {
             feeds.append(AtomFeed(path: "chuyen-muc/\(entry.slug.value)/feed.xml", title: "\(entry.name) – \(graph.config.title)",
@@ -33,7 +37,7 @@ public struct AtomFeed: Sendable {
         let link = LinkBuilder(from: .file(path), baseURL: baseURL)
         let url = { (route: Route) in link.absoluteURL(route) ?? link.href(route) }
         let shown = articles.prefix(Self.limit)
-        let updated = shown.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max()
+        let updated = shown.map { graph.articles[$0].updated ?? graph.articles[$0].date }.max() ?? updatedWhenEmpty
         var out = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(graph.config.language))">
