@@ -87,6 +87,23 @@ import Testing
         #expect(try site.read("public/index.html").contains("Tin hẹn giờ"))
     }
 
+    /// `updated` before `date` (a day's date for a change made the day an article was published
+    /// at 10:00) is a warning, and read as `date`; one later than now (`2098` for `2023`) is a
+    /// warning too.
+    @Test func anUpdatedBeforeTheDateOrAfterNowIsAWarning() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/06/sua.md", article(title: "Sửa trong ngày", date: "2023-06-05 10:00", extra: "updated: 2023-06-05\n"))
+        try site.write("content/articles/2023/06/nham.md", article(title: "Gõ nhầm năm", date: "2023-06-06 10:00", extra: "updated: 2098-06-06\n"))
+        let report = try build(site, now: Self.now, baseURL: Self.baseURL)
+        let told = report.diagnostics.filter { $0.file.hasPrefix("content/articles/2023/06/") }.map { "\($0.file):\($0.line) \($0.severity) \($0.message)" }
+        #expect(told.sorted() == [
+            "content/articles/2023/06/nham.md:4 warning `updated` (2098-06-06T00:00:00+07:00) is later than now: feeds, the sitemap and search engines would say the article changed then; is its year right?",
+            "content/articles/2023/06/sua.md:4 warning `updated` (2023-06-05T00:00:00+07:00) is before `date` (2023-06-05T10:00:00+07:00): an article is updated after it is published; write the time of the change too, or leave `updated` out (it is read as `date`)",
+        ], "\(told)")
+        let page = try site.read("public/bai-viet/sua-trong-ngay/index.html")
+        #expect(!page.contains("2023-06-05T00:00:00+07:00"), "never modified before it was published")
+    }
+
     @Test func futurePublishesItNow() throws {
         let site = try scheduledSite()
         let report = try build(site, now: Self.now, future: true)

@@ -34,6 +34,7 @@ enum ArticleReader {
         problems.checkThemeYears(decoded.fields)
         problems.checkImage(decoded.fields)
         problems.checkPageNames(decoded.fields)
+        problems.checkUpdated(&decoded.fields)
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
         diagnostics += problems.diagnostics
         let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
@@ -115,6 +116,18 @@ struct ArticleChecks {
             let at = positions.of(key) ?? SourcePosition(line: 1, column: 1)
             diagnostics.append(at.diagnostic(.warning, file, "`\(key)` is shown only with a photo: add `image:` (the photo's path under content/), or remove it"))
         }
+    }
+
+    /// `updated` before `date` (a day's date written for a change that day, when the article was
+    /// published at 10:00) says the article changed before it was published: a warning, and the
+    /// article is taken as unchanged since `date` (feeds, sitemap and search engines are not told
+    /// it was modified before it was published).
+    mutating func checkUpdated(_ fields: inout ArticleFields) {
+        guard let updated = fields.updated, updated < fields.date else { return }
+        let at = positions.of("updated") ?? SourcePosition(line: 1, column: 1)
+        diagnostics.append(at.diagnostic(.warning, file,
+            "`updated` (\(updated.iso8601)) is before `date` (\(fields.date.iso8601)): an article is updated after it is published; write the time of the change too, or leave `updated` out (it is read as `date`)"))
+        fields.updated = nil
     }
 
     /// A category or place has a page of its own, whose address is made from its name.

@@ -57,6 +57,7 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.spellingsSharingAPage(articles)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
+        diagnostics += CatalogValidator.updatedLater(than: now, published)
         diagnostics += CatalogValidator.validateMenu(
             config.menu, published: published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
             positions: settings.positions, file: settings.file)

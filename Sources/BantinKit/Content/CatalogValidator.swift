@@ -91,6 +91,17 @@ enum CatalogValidator {
         }
     }
 
+    /// A warning at each `updated` later than now in an article published now (`2098` for
+    /// `2025`): feeds, the sitemap and search engines would say it changed then.
+    static func updatedLater(than now: Int64, _ published: [Article]) -> [Diagnostic] {
+        published.compactMap { article in
+            guard let updated = article.updated, updated.instant > now, article.date.instant <= now else { return nil }
+            let at = article.positions.of("updated") ?? SourcePosition(line: 1, column: 1)
+            return at.diagnostic(.warning, article.file,
+                "`updated` (\(updated.iso8601)) is later than now: feeds, the sitemap and search engines would say the article changed then; is its year right?")
+        }
+    }
+
     /// A warning at each `menu` entry that no published article has as its category: it is left
     /// out of the navigation (until the first of its scheduled articles, when only those have it).
     static func validateMenu(_ menu: [String], published: [Article], waiting: [Article], positions: FieldPositions, file: String) -> [Diagnostic] {
