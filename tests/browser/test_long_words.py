@@ -1,0 +1,87 @@
+"""What a long word does to a page: a source that is a web address, a place name with no space,
+in the byline of an article, on the home page's lead and in the print edition's contents; a
+table of ten columns and nested lists in a body; photos in a body printed on paper. Nothing
+makes a page wider than the screen or the paper (a phone or a printer would shrink all of it),
+a photo keeps its shape on paper, and the links on cards are big enough to tap."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import file_url, horizontal_overflow, set_size, wait_ready
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCE = "https://www.xaydungdang.org.vn/Uploads/Files/TaiLieuHocTap/2023/KetLuan21KLTWHoiNghiTrungUong4.pdf"
+PLACE = "Xã" + "Đồngbằngsôngcửulong" * 6
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory, bantin_bin) -> Path:
+    root = tmp_path_factory.mktemp("dai")
+    content = root / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "media").mkdir()
+    shutil.copy(REPO / "content" / "media" / "2022" / "quang-ninh-binh-minh.jpg", content / "media" / "anh.jpg")
+    (content / "site.yml").write_text('title: "Bản tin thử"\n', encoding="utf-8")
+    table = "| " + " | ".join("ABCDEFGHIJ") + " |\n|" + "---|" * 10 + "\n| " + " | ".join(["năm sáu"] * 10) + " |\n"
+    body = ("Mở đầu.\n\n- Mục một\n  - Cấp hai mục một\n  - Cấp hai mục hai\n- Mục hai\n\n" + table
+            + "\n![Ảnh ngang trong thân bài](../media/anh.jpg)\n")
+    (content / "articles" / "dai.md").write_text(
+        f'---\ntitle: "Bài có nguồn là đường dẫn dài"\ndate: 2024-06-20T08:00:00+07:00\ncategory: "Xây dựng Đảng"\n'
+        f'author: "Nguyễn Văn An"\nsource: "{SOURCE}"\nlocation: "{PLACE}"\n---\n{body}', encoding="utf-8")
+    (content / "articles" / "khac.md").write_text(
+        '---\ntitle: "Bài thứ hai"\ndate: 2024-06-10T08:00:00+07:00\ncategory: "Xây dựng Đảng"\nlocation: "Huế"\n---\nNội dung.\n',
+        encoding="utf-8")
+    subprocess.run([str(bantin_bin), "build", "--content", str(content), "--templates", str(REPO / "templates"),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public"
+
+
+PAGES = {"article": "bai-viet/bai-co-nguon-la-duong-dan-dai/index.html", "home": "index.html",
+         "print edition": "luu-tru/2024/06/ban-in/index.html"}
+
+
+@pytest.mark.parametrize("width", [360, 390, 768])
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_a_long_word_never_widens_the_page(driver, long_site, kind, width):
+    set_size(driver, width, 800)
+    driver.get(file_url(long_site / PAGES[kind]))
+    wait_ready(driver)
+    info = horizontal_overflow(driver)
+    assert info["scrollWidth"] <= info["clientWidth"], f"{kind} is wider than {width} px: {info}"
+
+
+@pytest.mark.parametrize("kind", ["article", "print edition"])
+def test_on_paper_nothing_is_wider_than_the_page_and_photos_keep_their_shape(driver, long_site, kind):
+    # A4 less the print edition's margins, at 96 px to the inch: Chromium shrinks a page wider than that.
+    set_size(driver, 666, 900)
+    driver.get(file_url(long_site / PAGES[kind]))
+    wait_ready(driver)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        info = horizontal_overflow(driver)
+        assert info["scrollWidth"] <= info["clientWidth"], f"{kind} is wider than the paper: {info}"
+        shapes = driver.execute_script(
+            """return [...document.querySelectorAll('.prose img')].map(i => {
+                 const r = i.getBoundingClientRect();
+                 return [r.width / r.height, i.naturalWidth / i.naturalHeight]; })""")
+        assert shapes, f"{kind}: no photo in the body"
+        for shown, natural in shapes:
+            assert abs(shown / natural - 1) < 0.02, f"{kind}: a photo of shape {natural:.3f} prints as {shown:.3f}"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_the_links_on_cards_are_big_enough_to_tap(driver, long_site):
+    set_size(driver, 390, 800)
+    driver.get(file_url(long_site / "index.html"))
+    wait_ready(driver)
+    sizes = driver.execute_script(
+        """return [...document.querySelectorAll('.card .kicker a, .card .place a, .lead .kicker a, .lead .place a')]
+             .map(a => [a.textContent.slice(0, 20), a.getBoundingClientRect().height])""")
+    assert sizes, "no category or place link on the cards"
+    small = [(text, height) for text, height in sizes if height < 24]
+    assert not small, f"links under 24 px tall (WCAG 2.5.8): {small}"
