@@ -132,6 +132,19 @@ import Testing
         #expect(items.last?["item"] as? String == url)
     }
 
+    /// Open Graph's locale and the JSON-LD's language follow `language` (`en-GB` → `en_GB`), as
+    /// `lang` does; a language without its country takes its usual one (`vi` → `vi_VN`).
+    @Test func theLocaleAndTheStructuredDataFollowTheLanguage() throws {
+        #expect(["vi", "en", "en-GB", "zh-Hant-TW", "xx"].map(PageFrame.locale) == ["vi_VN", "en_US", "en_GB", "zh_TW", "xx"])
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", try site.read("content/site.yml") + "language: en-GB\n")
+        try site.build(baseURL: Self.base)
+        let page = try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")
+        #expect(page.contains("<html lang=\"en-GB\""))
+        #expect(page.contains("<meta property=\"og:locale\" content=\"en_GB\">"))
+        #expect(page.contains("\"inLanguage\":\"en-GB\""))
+    }
+
     @Test func aTitleThatClosesTheScriptCannotBreakTheJSONLD() throws {
         let site = try TestSite()
         try site.write("content/articles/x.md", article(title: "Tiêu đề </script><script>alert(1)</script>", extra: "slug: tieu-de\n"))

@@ -24,6 +24,14 @@ enum SiteConfigReader {
                 diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` must be \(BaseURL.shape)"))
             }
         }
+        // A language tag (`vi`, `en-GB`): it is written into every page's `lang` and its feeds.
+        let subtags = config.language.split(separator: "-", omittingEmptySubsequences: false)
+        let isTag = subtags.first.map { (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
+            && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        if !isTag {
+            diagnostics.append(at("language").diagnostic(.error, file, "`language` must be a language tag such as `vi` or `en-GB`, not `\(config.language)`"))
+            config.language = SiteConfig().language
+        }
         if !(1...1000).contains(config.perPage) {
             diagnostics.append(at("per_page").diagnostic(.error, file, "`per_page` must be a whole number from 1 to 1000"))
             config.perPage = SiteConfig().perPage

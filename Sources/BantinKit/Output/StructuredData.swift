@@ -50,7 +50,7 @@ public enum StructuredData {
         ])
     }
 
-    static func newsArticle(_ article: Article, url: String?, imageURL: String?, publisher: String, keywords: [String]) -> JSON {
+    static func newsArticle(_ article: Article, url: String?, imageURL: String?, publisher: String, keywords: [String], language: String) -> JSON {
         var pairs: [(String, JSON)] = [("@type", .string("NewsArticle")), ("headline", .string(article.title))]
         if let summary = article.summary { pairs.append(("description", .string(summary))) }
         if let imageURL { pairs.append(("image", .array([.string(imageURL)]))) }
@@ -65,7 +65,7 @@ public enum StructuredData {
         if let category = article.category { pairs.append(("articleSection", .string(category))) }
         if !keywords.isEmpty { pairs.append(("keywords", .array(keywords.map(JSON.string)))) }
         if let location = article.location { pairs.append(("contentLocation", .object([("@type", .string("Place")), ("name", .string(location))]))) }
-        pairs.append(("inLanguage", .string("vi")))
+        pairs.append(("inLanguage", .string(language)))
         if let url {
             pairs.append(("url", .string(url)))
             pairs.append(("mainEntityOfPage", .string(url)))

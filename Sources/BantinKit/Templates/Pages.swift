@@ -173,7 +173,7 @@ extension PageRenderer {
         let publisher: String
         if case .text(let name)? = graph.config.params["publisher"] { publisher = name } else { publisher = graph.config.title }
         ctx.page.structuredData.insert(
-            StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords), at: 0)
+            StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords, language: graph.config.language), at: 0)
         let view = ArticleView(
             card: card(index, link: link, first: true), body: articleBody(index),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link),

@@ -34,11 +34,12 @@ final class PageContext: NamedView, @unchecked Sendable {
     }
 
     /// Its names; of the four kinds of content, a page has one.
-    enum Name: String, CaseIterable { case lang, site, root, page, links, nav, breadcrumbs, article, listing, terms, print }
+    enum Name: String, CaseIterable { case lang, locale, site, root, page, links, nav, breadcrumbs, article, listing, terms, print }
 
     func value(of name: Name) -> TemplateValue? {
         switch name {
         case .lang: .text(frame.lang)
+        case .locale: .text(frame.locale)
         case .site: .object(frame.site)
         case .root: .text(frame.root)
         case .page: .object(page)
@@ -53,12 +54,24 @@ final class PageContext: NamedView, @unchecked Sendable {
 /// The parts of a page's context every page has, and what its `PageView` is made from.
 struct PageFrame {
     var lang: String
+    /// The language as Open Graph writes a locale: `vi_VN`.
+    var locale: String { Self.locale(of: lang) }
     var site: TemplateFields
     var root: String
     var links: LinksView
     var nav: [NavItem]
     var breadcrumbs: [Crumb]
     var page: PageView.Parts
+
+    /// `vi` → `vi_VN`, `en` → `en_US`, `en-GB` → `en_GB`: a language with its usual country when
+    /// none is written.
+    static func locale(of language: String) -> String {
+        let parts = language.split(separator: "-")
+        guard let first = parts.first?.lowercased() else { return "vi_VN" }
+        if parts.count > 1, let country = parts.last, country.count == 2 { return first + "_" + country.uppercased() }
+        let usual = ["vi": "VN", "en": "US", "fr": "FR", "zh": "CN", "ja": "JP", "ko": "KR", "ru": "RU", "de": "DE", "km": "KH", "lo": "LA"]
+        return usual[first].map { first + "_" + $0 } ?? first
+    }
 }
 
 extension ParamValue: TemplateRepresentable {
