@@ -135,6 +135,23 @@ import Testing
         #expect(Set(based.broken.map(\.target)) == ["khong-co.html", "https://EXAMPLE.org/bantin/khong-co-5.html", "//example.org/bantin/khong-co-6.html"], "\(based.broken)")
     }
 
+    /// A base URL is one address however it is typed: its scheme and host in any case, its
+    /// escapes in either case or its letters unencoded. The build writes one spelling, and `check`
+    /// finds the site's links under any of them, with escapes of either case in the links too.
+    @Test func checkFindsTheSitesLinksUnderEverySpellingOfItsBase() throws {
+        #expect(BaseURL.normalize("HTTPS://Example.ORG/b%e1%ba%a3n-tin") == "https://example.org/b%E1%BA%A3n-tin/")
+        #expect(BaseURL.normalize("https://example.org/bản-tin/") == "https://example.org/b%E1%BA%A3n-tin/")
+        let site = try TestSite()
+        try site.write("trang/index.html", """
+            <!DOCTYPE html><title>a</title><a href="https://example.org/b%e1%ba%a3n-tin/khong-co/">a</a>
+            <a href="https://example.org/b%E1%BA%A3n-tin/index.html">b</a>
+            """)
+        for spelling in ["https://example.org/bản-tin/", "https://example.org/b%E1%BA%A3n-tin/", "HTTPS://EXAMPLE.org/b%e1%ba%a3n-tin"] {
+            let based = LinkChecker.check(folder: site.root.appendingPathComponent("trang"), baseURL: BaseURL.normalize(spelling))
+            #expect(based.broken.map(\.target) == ["https://example.org/b%e1%ba%a3n-tin/khong-co/"], "\(spelling): \(based.broken)")
+        }
+    }
+
     /// The search index is loaded by the search page's script, by name: a site missing any file
     /// of it (its table, a shard, a pair file, a record) fails the check, which CI publishes by.
     @Test func checkCatchesAMissingFileOfTheSearchIndex() throws {

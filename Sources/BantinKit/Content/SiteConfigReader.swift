@@ -53,7 +53,9 @@ public enum BaseURL {
         guard let schemeEnd = trimmed.range(of: "://") else { return nil }
         let path = trimmed[schemeEnd.upperBound...].firstIndex(of: "/") ?? trimmed.endIndex
         guard trimmed[..<path].allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
-        let encoded = String(trimmed[..<path]) + percentEncoded(trimmed[path...])
+        // The scheme and host in lower case, every escape in upper case (`%e1` → `%E1`): one
+        // spelling of the address, whichever was typed, so that `check --base-url` finds it.
+        let encoded = String(trimmed[..<path]).lowercased() + percentEncoded(trimmed[path...])
         guard let url = URL(string: encoded), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil, url.query == nil, url.fragment == nil, url.user == nil, url.password == nil
         else { return nil }
@@ -67,12 +69,17 @@ public enum BaseURL {
         let bytes = Array(path.utf8)
         func isHex(_ at: Int) -> Bool { at < bytes.count && bytes[at] < 0x80 && Character(Unicode.Scalar(bytes[at])).isHexDigit }
         var out = ""
-        for (at, byte) in bytes.enumerated() {
-            if kept.contains(byte) || (byte == UInt8(ascii: "%") && isHex(at + 1) && isHex(at + 2)) {
-                out.append(Character(Unicode.Scalar(byte)))
-            } else {
-                out += String(format: "%%%02X", byte)
+        var at = 0
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "%"), isHex(at + 1), isHex(at + 2) {
+                // An escape, its digits in upper case.
+                out += "%" + String(decoding: bytes[(at + 1)...(at + 2)], as: UTF8.self).uppercased()
+                at += 3
+                continue
             }
+            out += kept.contains(byte) ? String(Character(Unicode.Scalar(byte))) : String(format: "%%%02X", byte)
+            at += 1
         }
         return out
     }
