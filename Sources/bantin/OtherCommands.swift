@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         if let baseURL, BaseURL.normalize(baseURL) == nil {
-            Console.error("--base-url: `\(baseURL)` is not \(BaseURL.shape)")
+            Console.error("--base-url: `\(baseURL)` \(BaseURL.problem(baseURL))")
             throw ExitCode.failure
         }
         let result = LinkChecker.check(folder: URL(fileURLWithPath: folder), baseURL: baseURL.flatMap(BaseURL.normalize))

@@ -488,6 +488,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(mentioned), "\(error.message)")
     }
 
+    /// A domain name in Vietnamese letters is refused with the ASCII form to write, made by
+    /// Punycode (RFC 3492; the values below are Python's `punycode` codec's).
+    @Test func aVietnameseDomainNameIsToldItsASCIIForm() {
+        #expect(["báo-đảng", "bücher", "tạisaohọkhôngthểchỉnóitiếngviệt", "đảngbộ", "hànội"].map(Punycode.encode) == [
+            "bo-ng-xqa25au23r", "bcher-kva", "tisaohkhngthchnitingvit-kjcr8268qyxafd2f1b9g", "ngb-uqa4698amja", "hni-9ka0849a",
+        ])
+        #expect(Punycode.domain("Báo-Đảng.vn") == "xn--bo-ng-xqa25au23r.vn")
+        #expect(BaseURL.normalize("https://báo-đảng.vn/") == nil)
+        #expect(BaseURL.problem("https://báo-đảng.vn/bản tin/") == "has a domain name in letters outside ASCII: write it in its ASCII form, `https://xn--bo-ng-xqa25au23r.vn/bản tin/`")
+        #expect(BaseURL.problem("ftp://example.org/") == "is not \(BaseURL.shape)")
+    }
+
     /// A path with spaces or Vietnamese letters is written percent-encoded in every address.
     @Test func aBaseURLsPathIsPercentEncoded() {
         #expect(BaseURL.normalize("https://example.org/bản tin") == "https://example.org/b%E1%BA%A3n%20tin/")

@@ -21,7 +21,7 @@ enum SiteConfigReader {
         if let base = config.baseURL {
             config.baseURL = BaseURL.normalize(base)
             if config.baseURL == nil {
-                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` must be \(BaseURL.shape)"))
+                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` " + (BaseURL.problem(base).hasPrefix("is not") ? "must be \(BaseURL.shape)" : BaseURL.problem(base))))
             }
         }
         // A language tag (`vi`, `en-GB`): it is written into every page's `lang` and its feeds.
@@ -48,6 +48,18 @@ public enum BaseURL {
     /// The base URL as pages write it, ending in `/`, its path percent-encoded (`/bản tin/` →
     /// `/b%E1%BA%A3n%20tin/`); `nil` for anything but \(shape), or a domain not in ASCII (write
     /// its `xn--` form).
+    /// What is wrong with `raw`, which `normalize` refused, for messages: a domain name in
+    /// letters outside ASCII is told the form to write (`https://xn--…/`).
+    public static func problem(_ raw: String) -> String {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        guard let schemeEnd = trimmed.range(of: "://") else { return "is not \(shape)" }
+        let hostEnd = trimmed[schemeEnd.upperBound...].firstIndex(of: "/") ?? trimmed.endIndex
+        let host = trimmed[schemeEnd.upperBound..<hostEnd]
+        guard !host.isEmpty, !host.unicodeScalars.allSatisfy(\.isASCII), !host.contains(where: \.isWhitespace) else { return "is not \(shape)" }
+        let ascii = String(trimmed[..<schemeEnd.upperBound]) + Punycode.domain(String(host)) + String(trimmed[hostEnd...])
+        return "has a domain name in letters outside ASCII: write it in its ASCII form, `\(ascii)`"
+    }
+
     public static func normalize(_ raw: String) -> String? {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard let schemeEnd = trimmed.range(of: "://") else { return nil }

@@ -137,7 +137,7 @@ extension SiteBuilder {
         if let override = options.baseURL {
             baseURL = BaseURL.normalize(override)
             if baseURL == nil {
-                diagnostics.append(.error("--base-url", "`\(override)` is not \(BaseURL.shape)"))
+                diagnostics.append(.error("--base-url", "`\(override)` \(BaseURL.problem(override))"))
             }
         }
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
