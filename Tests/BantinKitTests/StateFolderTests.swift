@@ -98,6 +98,25 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// What bantin keeps for the next build that cannot be saved (a full disk; here a folder in
+    /// the way of each file's temporary copy) is told once, as a warning: the site is published
+    /// whole, and the next build, with room again, reads everything and gives the clean build.
+    @Test func whatCannotBeSavedForTheNextBuildIsTold() throws {
+        let site = try TestSite(content: "bulletin")
+        for name in ["cache", "search", "pages"] {
+            try FileManager.default.createDirectory(at: site.root.appendingPathComponent(".public.bantin/\(name).tmp"), withIntermediateDirectories: true)
+        }
+        let report = try site.build()
+        let told = report.diagnostics.filter { $0.file == ".public.bantin" }.map { "\($0.severity) \($0.message)" }
+        #expect(told.count == 1 && told[0].hasPrefix("warning could not save "), "\(told)")
+        for name in ["search", "cache", "pages"] { #expect(told.first?.contains(name) == true, "\(name): \(told)") }
+        #expect(told.first?.hasSuffix("(what the next build reuses; the site itself was published whole): the next build will read and write everything again; check the free space of that disk") == true)
+        for name in ["cache", "search", "pages"] { try site.remove(".public.bantin/\(name).tmp") }
+        let next = try site.build()
+        #expect(!next.diagnostics.contains { $0.file == ".public.bantin" })
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
     /// A file saved at the output's path while a build ran (after its checks, before its swap) is
     /// no site: it is kept under bantin's folder, not made the retired site the next build deletes.
     @Test func aFileSavedWhereTheOutputIsWhileABuildRunsIsKept() throws {

@@ -85,12 +85,13 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed
     /// over the old one. Loaded entries are copied byte for byte, never decoded again.
     /// `slack`: bytes of unused entries always tolerated before the file is written anew.
-    func save(to url: URL, slack: Int = 1 << 20) {
+    @discardableResult
+    func save(to url: URL, slack: Int = 1 << 20) -> Bool {
         var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
         table += fresh.keys.map { ($0, nil) }
         table.sort { $0.path < $1.path }
         let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
-        CacheWriter.save(at: url.path, over: file, live: live, slack: slack) { out in
+        return CacheWriter.save(at: url.path, over: file, live: live, slack: slack) { out in
             out.text(Self.magic)
             out.text(context)
         } entries: { out, appending in

@@ -82,17 +82,19 @@ extension CacheWriter {
     /// failure leaves the old file or none. `header` starts a new file; `entries` writes the
     /// entries, only those not already in `file` when `appending`, and gives every entry's
     /// place (and keys) for the table.
+    /// - Returns: whether the file was saved (a full disk, for one, leaves it unsaved).
+    @discardableResult
     static func save(
         at path: String, over file: MappedFile?, live: Int, slack: Int, header: (inout CacheWriter) -> Void,
         entries: (inout CacheWriter, _ appending: Bool) -> (places: [Range<Int>], keys: [UInt64]?)
-    ) {
+    ) -> Bool {
         if let file, file.isStill(at: path), file.size <= 2 * live + slack {
             let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
             if fd >= 0, lseek(fd, off_t(file.size), SEEK_SET) == off_t(file.size) {
                 var out = CacheWriter(fd: fd, position: Int64(file.size))
                 let (places, keys) = entries(&out, true)
                 out.table(places, keys: keys)
-                if out.finish() { return }
+                if out.finish() { return true }
                 // A half-written end is never taken for a table (`CacheReader.table`), but leave nothing doubtful.
                 unlink(path)
             } else if fd >= 0 {
@@ -102,13 +104,14 @@ extension CacheWriter {
         let temporary = path + ".tmp"
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         var out = CacheWriter(fd: fd)
         header(&out)
         let (places, keys) = entries(&out, false)
         out.table(places, keys: keys)
-        if out.finish() && rename(temporary, path) == 0 { return }
+        if out.finish() && rename(temporary, path) == 0 { return true }
         unlink(temporary)
+        return false
     }
 }
 

@@ -70,7 +70,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let (articles, changed, earlier) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
         clock.lap("  search articles")
         // Saved while the index is made from them.
-        let saved = Background { if changed { memo.save(articles, keys: keys) } }
+        let saved = Background { [output] in if changed, !memo.save(articles, keys: keys) { self.unsaved(output.searchURL) } }
         // The shards' contents: the last build's when every article gave search the same key,
         // else those updated for the articles that changed, else made from every article.
         let shardMemo = SearchShardMemo(url: output.searchShardsURL)
@@ -82,7 +82,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         } else {
             contents = last.flatMap { SearchShards.updated($0.contents, keysBefore: $0.keys, keys: keys, blobs: articles, earlier: earlier.withBlob) }
                 ?? SearchShards.contents(blobs: articles)
-            shardsSaved = Background { [contents] in shardMemo.save(contents, keys: keys) }
+            shardsSaved = Background { [contents, output] in if !shardMemo.save(contents, keys: keys) { self.unsaved(output.searchShardsURL) } }
         }
         let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count), articles: articles)
         clock.lap("  search shards")
@@ -122,6 +122,15 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     }
 
     private let lock = NSLock()
+
+    /// The files bantin keeps for the next build that could not be saved (a full disk).
+    private var unsavedFiles: [URL] = []
+
+    private func unsaved(_ url: URL) {
+        lock.lock()
+        unsavedFiles.append(url)
+        lock.unlock()
+    }
 
     var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL) }
 
@@ -177,27 +186,32 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.schedule = site.schedule
         report.photos = site.photos
         report.encodedPhotos = site.encodedPhotos
-        let cacheSaved = Background { [articleCache, output] in articleCache?.save(to: output.cacheURL) }
+        let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL) == false { self.unsaved(output.cacheURL) } }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil
         let outputAfter = published.print ?? sums.map { FolderPrint(value: $0.files &+ $0.folders) } ?? FolderPrint(value: 0)
         manifest.outputFingerprint = outputAfter.description
-        manifest.save(to: output.manifestURL)
+        if !manifest.save(to: output.manifestURL) { unsaved(output.manifestURL) }
         // The stamp last: it says the output, its manifest and the cache are this build's.
-        output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved)
+        if !output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved) { unsaved(output.stampURL) }
         // After a build into an empty place, the output's twin is the earlier site the next build
         // writes into. Its files are hard links to the output's (same size, time and mode): only
         // its folders are looked at.
         if published.twin, let twin = manifest.listedSums(of: output.retiredURL.path, files: sums?.files) {
             var retired = manifest
             retired.outputFingerprint = FolderPrint(value: twin.files &+ twin.folders).description
-            retired.save(to: output.retiredManifestURL)
+            if !retired.save(to: output.retiredManifestURL) { unsaved(output.retiredManifestURL) }
         }
         cacheSaved.value
         clock.lap("stamp, manifest and article cache saved")
         // Said once, by the build that moved them: not part of the report an up-to-date build repeats.
         report.diagnostics += kept
+        if !unsavedFiles.isEmpty {
+            let names = unsavedFiles.map(\.lastPathComponent).joined(separator: ", ")
+            report.diagnostics.append(.warning(output.stateShown,
+                "could not save \(names) (what the next build reuses; the site itself was published whole): the next build will read and write everything again; check the free space of that disk"))
+        }
         return report
     }
 

@@ -264,7 +264,8 @@ struct PageManifest: Sendable {
     }
 
     /// Saved in the site's order: sorting tens of thousands of paths costs more than writing them.
-    func save(to url: URL) {
+    @discardableResult
+    func save(to url: URL) -> Bool {
         var out = Array("\(Self.format) \(outputFingerprint)".utf8)
         out.reserveCapacity(out.count + paths.count * 64)
         let digits = Array("0123456789abcdef".utf8)
@@ -275,6 +276,6 @@ struct PageManifest: Sendable {
             out += path.utf8
         }
         out += "\n\(Self.end(paths.count))".utf8
-        OutputFolder.replaceFile(parts: [out], at: url.path)
+        return OutputFolder.replaceFile(parts: [out], at: url.path)
     }
 }

@@ -16,7 +16,8 @@ extension OutputFolder {
     }
 
     /// Saves the stamp of a successful build (beside the output, so the site itself never changes).
-    func saveStamp(inputs: InputStamp, output: FolderPrint, report: String) {
+    @discardableResult
+    func saveStamp(inputs: InputStamp, output: FolderPrint, report: String) -> Bool {
         Self.replaceFile(parts: [Array((inputs.value + " " + output.description + "\n" + report).utf8)], at: stampURL.path)
     }
 

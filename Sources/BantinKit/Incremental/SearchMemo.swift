@@ -73,9 +73,10 @@ struct SearchMemo: Sendable {
     /// Saves `articles` under `keys`: appended to the memo they were read from when that is
     /// still the file and mostly in use, otherwise written beside and renamed over it.
     /// `slack`: bytes no table lists always tolerated before the file is written anew.
-    func save(_ articles: ArticleBlobs, keys: [UInt64], slack: Int = 1 << 20) {
+    @discardableResult
+    func save(_ articles: ArticleBlobs, keys: [UInt64], slack: Int = 1 << 20) -> Bool {
         let live = keys.indices.reduce(0) { $0 + (articles.savedPlace($1).map { $0.count + 8 } ?? 0) }
-        CacheWriter.save(at: url.path, over: articles.savedFile, live: live, slack: slack) { out in
+        return CacheWriter.save(at: url.path, over: articles.savedFile, live: live, slack: slack) { out in
             out.int(Int64(bitPattern: Self.magic))
             out.int(Int64(bitPattern: Self.executableKey))
         } entries: { out, appending in

@@ -50,7 +50,8 @@ struct SearchShardMemo: Sendable {
     }
 
     /// Saves `contents` for `keys` (written beside, then renamed over the last memo).
-    func save(_ contents: SearchShards.Contents, keys: [UInt64]) {
+    @discardableResult
+    func save(_ contents: SearchShards.Contents, keys: [UInt64]) -> Bool {
         OutputFolder.replaceFile(at: url.path) { out in
             for number in [Self.magic, SearchMemo.executableKey, UInt64(keys.count)] + keys { out.append(number: number) }
             out.append(number: UInt64(contents.words.count))
