@@ -46,6 +46,7 @@ import Testing
         case (site, "timezone"): return "Europe/Paris"
         case (site, "params"): return "{publisher: \"Nhà xuất bản mới\", tagline: \"Khẩu hiệu mới\"}"
         case (site, "per_page"): return "3"
+        case (site, "language"): return "en-GB"
         case (site, "first_issue"): return "2021-01"
         case (site, "menu"): return "[Xây dựng Đảng]"
         case (site, "images"): return "{widths: [32, 48], quality: 60}"

@@ -163,6 +163,20 @@ import Testing
         #expect(report.photos == 2)
     }
 
+    /// Which of libjpeg's warnings mean stray bytes between parts of the header (harmless), and
+    /// which mean compressed data read wrong (bytes left over before the image's end or a restart
+    /// marker, data ending early): damage.
+    @Test func onlyStrayBytesBetweenHeaderPartsAreHarmless() {
+        let harmless = ["VipsJpeg: Corrupt JPEG data: 2 extraneous bytes before marker 0xda", "VipsJpeg: Corrupt JPEG data: 1 extraneous bytes before marker 0xc4; VipsJpeg: Corrupt JPEG data: 2 extraneous bytes before marker 0xda"]
+        let damage = [
+            "VipsJpeg: Corrupt JPEG data: 1533 extraneous bytes before marker 0xd9", "VipsJpeg: Corrupt JPEG data: 3 extraneous bytes before marker 0xd3",
+            "VipsJpeg: Corrupt JPEG data: premature end of data segment", "VipsJpeg: Premature end of input file",
+            "VipsJpeg: Corrupt JPEG data: 2 extraneous bytes before marker 0xda; VipsJpeg: Corrupt JPEG data: bad Huffman code", "",
+        ]
+        #expect(harmless.allSatisfy { PhotoCodec.DecodeError(message: $0).onlyStrayBytes })
+        #expect(!damage.contains { PhotoCodec.DecodeError(message: $0).onlyStrayBytes })
+    }
+
     /// A damaged photo that only a scheduled article shows is told at that article's lines, as it
     /// would be once the article is published (scheduled articles are checked all the same).
     @Test func aDamagedPhotoOfAScheduledArticleIsToldWhereItIsShown() throws {

@@ -141,12 +141,17 @@ enum PhotoCodec {
     struct DecodeError: Error {
         var message: String
 
-        /// Whether libjpeg's warnings are all of bytes between two parts of the file
+        /// Whether libjpeg's warnings are all of bytes between two parts of the file's header
         /// (`Corrupt JPEG data: 2 extraneous bytes before marker 0xda`), which some cameras and
-        /// editors write and which cost no pixel.
+        /// editors write and which cost no pixel. Bytes left over before the image's end or a
+        /// restart marker (`0xd9`, `0xd0`–`0xd7`) come of compressed data read wrong: damage.
         var onlyStrayBytes: Bool {
             let warnings = message.components(separatedBy: "; ").filter { $0.contains("Corrupt JPEG data") || $0.contains("Premature end") }
-            return !warnings.isEmpty && warnings.allSatisfy { $0.contains("extraneous bytes before marker") }
+            return !warnings.isEmpty && warnings.allSatisfy { warning in
+                guard let marker = warning.range(of: "extraneous bytes before marker 0x") else { return false }
+                let code = UInt8(warning[marker.upperBound...].prefix(2), radix: 16) ?? 0xD9
+                return !(0xD0...0xD9).contains(code)
+            }
         }
     }
 
