@@ -21,7 +21,7 @@ enum SiteConfigReader {
         if let base = config.baseURL {
             config.baseURL = BaseURL.normalize(base)
             if config.baseURL == nil {
-                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` " + (BaseURL.problem(base).hasPrefix("is not") ? "must be \(BaseURL.shape)" : BaseURL.problem(base))))
+                diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` \(BaseURL.problem(base))"))
             }
         }
         // A language tag (`vi`, `en-GB`): it is written into every page's `lang` and its feeds.
