@@ -15,6 +15,24 @@ private func problem<T>(_ result: Result<T, Diagnostic>) -> Diagnostic? {
 /// Reading bytes: a BOM and CR line endings are accepted silently, Unicode is
 /// NFC-normalised, and legacy Vietnamese encodings are refused with a helpful hint.
 @Suite struct SourceDecoderTests {
+    /// Two files whose names differ only in how their letters are composed (one written with
+    /// decomposed letters, as some Mac tools and archives write names) are one name to bantin: an
+    /// error names both, once, whichever was made first.
+    @Test func twoFilesWhoseNamesDifferOnlyInCompositionAreAnError() throws {
+        for order in [["NFC", "NFD"], ["NFD", "NFC"]] {
+            let site = try TestSite()
+            try site.write("content/site.yml", "title: Bản tin\n")
+            for form in order {
+                let name = form == "NFC" ? "bài-tổ-hợp" : "bài-tổ-hợp".decomposedStringWithCanonicalMapping
+                try site.write("content/articles/\(name).md", article(title: "Bài \(form)"))
+                try site.write("content/media/\(name).pdf", "pdf \(form)")
+            }
+            let errors = site.failingBuild().filter { $0.severity == .error }
+            #expect(errors.map(\.file) == ["content/articles/bài-tổ-hợp.md", "content/media/bài-tổ-hợp.pdf"], "\(order): \(errors)")
+            #expect(errors.allSatisfy { $0.message.hasPrefix("2 files have this name, written with their letters composed differently: ") && $0.message.contains("(decomposed letters)") && $0.message.contains("(precomposed letters)") }, "\(errors)")
+        }
+    }
+
     @Test func byteOrderMarkIsRemoved() throws {
         let text = try decoded([0xEF, 0xBB, 0xBF] + Array("---\ntitle: Tin\n".utf8))
         #expect(Array(text.utf8) == Array("---\ntitle: Tin\n".utf8))

@@ -54,7 +54,40 @@ public enum ContentTree {
             }
         }
         // Each folder's files are in order already: sorting merges those runs.
-        return result.sorted { precedesInUTF8($0.relativePath, $1.relativePath) }
+        return oneFilePerName(result.sorted { precedesInUTF8($0.relativePath, $1.relativePath) }, root: root.path, displayRoot: displayRoot, diagnostics: &diagnostics)
+    }
+
+    /// Files whose names differ only in how their letters are composed (`bài.md` written with
+    /// precomposed letters, NFC, beside one with decomposed letters, NFD, as some Mac tools and
+    /// archives write names) are one name to bantin: an error naming them, and the one written
+    /// precomposed (else the first) kept, so that nothing depends on which was made first.
+    /// Whether `text`'s scalars are those of its NFC form (`==` on strings would say so of NFD too).
+    private static func isNFC(_ text: String) -> Bool {
+        text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+    }
+
+    private static func oneFilePerName(_ sorted: [TreeEntry], root: String, displayRoot: String, diagnostics: inout [Diagnostic]) -> [TreeEntry] {
+        var kept: [TreeEntry] = []
+        kept.reserveCapacity(sorted.count)
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].relativePath == sorted[start].relativePath { end += 1 }
+            let same = sorted[start..<end]
+            if same.count == 1 {
+                kept.append(same[start])
+            } else {
+                let written = same.map { entry -> String in
+                    let name = String(entry.path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1))
+                    return "`\(name)` (" + (isNFC(name) ? "precomposed letters" : "decomposed letters") + ")"
+                }
+                diagnostics.append(.error(join(displayRoot, same[start].relativePath),
+                    "\(same.count) files have this name, written with their letters composed differently: \(written.joined(separator: ", ")); bantin reads them as one name: keep one (some Mac tools and archives write names decomposed)"))
+                kept.append(same.first { isNFC($0.path) } ?? same[start])
+            }
+            start = end
+        }
+        return kept
     }
 
     /// Byte order of the UTF-8: for text in NFC, as relative paths are, the order of `<` (by
