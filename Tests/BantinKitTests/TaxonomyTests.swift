@@ -67,6 +67,19 @@ import Testing
         #expect(site.exists("public/dia-phuong/ca-mau/index.html") && site.exists("public/dia-phuong/dien-bien/index.html"))
     }
 
+    /// A name that starts with a mark (`(Hà Nội)`, `“Quê hương”`) is filed under its first letter,
+    /// where it is sorted, not under a heading of the mark out of order.
+    @Test func aPlaceStartingWithAMarkIsFiledUnderItsFirstLetter() throws {
+        let site = try TestSite()
+        for (index, place) in ["(Hà Nội)", "“Quê hương”", "Ea Kar", "Tây Ninh"].enumerated() {
+            try site.write("content/articles/dia-phuong-\(index).md", article(title: "Tin số \(index)", extra: "location: \"\(place.replacingOccurrences(of: "\"", with: "\\\""))\"\n"))
+        }
+        try site.build()
+        let index = try site.read("public/dia-phuong/index.html")
+        let headings = index.components(separatedBy: "<h2 class=\"section-title\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(headings == ["E", "H", "Q", "T"], "\(headings)")
+    }
+
     @Test func everyKickerAndBylinePlaceLinksToItsPage() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()
