@@ -116,7 +116,13 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     /// Makes a slug from any text; `nil` when nothing usable is left (e.g. only punctuation).
+    /// Fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from a CJK input method or a PDF)
+    /// are read as the ASCII ones they stand for.
     public init?(from text: String) {
+        let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E
+        let text = text.unicodeScalars.contains { fullwidth.contains($0.value) }
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { fullwidth.contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
+            : text
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
