@@ -108,6 +108,8 @@ import Testing
         // A link's target may hold parentheses of its own.
         ("Theo [Wikipedia](https://vi.wikipedia.org/wiki/Hồ_Chí_Minh_(định_hướng)) thì đúng.", "Theo Wikipedia thì đúng."),
         ("Xem [bài](<../a b.md> \"tựa\") và [khác](x\\)y) nữa.", "Xem bài và khác nữa."),
+        // A code span is shown as written: a tag or a star in it is text, and is searched.
+        ("Ghi `<script>` (khóa), `` a`b `` và `a<b` cùng `x > y` và *đậm*, còn `mở.", "Ghi <script> (khóa), a`b và a<b cùng x > y và đậm, còn mở."),
     ])
     func plainTextDropsMarkup(markdown: String, plain: String) {
         #expect(MarkdownPlainText.text(of: markdown) == plain)

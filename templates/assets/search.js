@@ -592,6 +592,9 @@
   // Shows the next results; `focus`: the first of them takes the keyboard's focus (asked for
   // with the button, which may disappear).
   function showMore(mine, focus) {
+    // A second tap while the next results load would add them twice.
+    if (current.loadingMore) return;
+    current.loadingMore = true;
     checkPhrases(mine, current.shown + PAGE, function () {
       var next = current.order.slice(current.shown, current.shown + PAGE);
       loadAll(next.map(function (r) { return recordSrc(r.n); }), function () { shown(mine, next, focus); });
@@ -612,6 +615,7 @@
       first = first || li.querySelector("a");
     });
     current.shown += next.length;
+    current.loadingMore = false;
     if (more) more.hidden = current.shown >= current.order.length;
     if (missing || current.lost) {
       var what = missing ? count(missing) + " kết quả" : "hết các kết quả để xếp thứ tự";
@@ -680,9 +684,9 @@
   if (more) more.addEventListener("click", function () { showMore(generation, true); });
 
   loadAll([folder + "muc-luc.js"], function () {
-    var initial = queryFromURL();
-    input.value = initial;
-    show(initial);
+    // What the reader typed while the index loaded stays; else the address's query is asked.
+    if (!input.value.trim()) input.value = queryFromURL();
+    show(input.value);
   });
 
   // Answers what is typed and keeps it in the address (in place: one history entry).

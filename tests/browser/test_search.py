@@ -4,6 +4,7 @@ passages, the no-result status, keyboard reach, exact-spelling and phrase rankin
 from __future__ import annotations
 
 import re
+import time
 import shutil
 import subprocess
 import unicodedata
@@ -735,3 +736,47 @@ def test_a_query_without_words_asks_for_some_and_messages_quote_no_quotes(driver
     status, titles = asked(driver, quotes_site, '"ddoongf thaps"')
     assert status == "Tìm thấy 3 bài có cụm “đồng tháp” (đọc “ddoongf thaps” như gõ Telex).", status
     assert set(titles) == set(asked(driver, quotes_site, '"đồng tháp"')[1]) - {"Lúa vùng đồng thấp bị ngập"}, titles
+
+
+def test_tapping_more_twice_while_it_loads_adds_each_result_once(driver, crowded_site):
+    """A reader who taps "Xem thêm kết quả" again before the next results have loaded gets them
+    once: paged to the end, every article with the word is listed, none twice."""
+    open_search(driver, crowded_site, "q=xa")
+    assert "Tìm thấy 41 bài" in driver.find_element(By.ID, "search-status").text
+    more = driver.find_element(By.ID, "search-more")
+    for shown in (20, 30):
+        more.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: len(results(d)) >= shown)
+    # The next ten are the first whose records are not read yet: both taps come before they load.
+    driver.execute_script("const b = document.getElementById('search-more'); b.click(); b.click();")
+    WebDriverWait(driver, 10).until(lambda d: len(results(d)) >= 40)
+    found = all_results(driver)
+    hrefs = [r["href"] for r in found]
+    assert len(hrefs) == 41 and len(set(hrefs)) == 41, f"{len(hrefs)} shown, {len(set(hrefs))} different"
+
+
+def test_what_is_typed_while_the_index_loads_is_kept(driver, site):
+    """On a slow connection a reader may type before the index's table has arrived: what they
+    typed stays in the box and is what is searched, not replaced by the address's query."""
+    hold = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        const append = Node.prototype.appendChild;
+        Node.prototype.appendChild = function (node) {
+          if (node.tagName === 'SCRIPT' && String(node.src).includes('muc-luc.js')) {
+            setTimeout(() => append.call(this, node), 600);
+            return node;
+          }
+          return append.call(this, node);
+        };"""})
+    try:
+        driver.get(file_url(site / "tim-kiem" / "index.html", "q=vinh+long"))
+        wait_ready(driver)
+        box = driver.find_element(By.ID, "search-q")
+        typed = "dong thap tinh uy kiem tra"
+        # A key every 40 ms, so no pause of the 120 ms the page waits for runs until the table has come.
+        for key in typed:
+            box.send_keys(key)
+            time.sleep(0.04)
+        WebDriverWait(driver, 10).until(lambda d: f"“{typed}”" in d.find_element(By.ID, "search-status").text)
+        assert box.get_attribute("value") == typed
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": hold["identifier"]})

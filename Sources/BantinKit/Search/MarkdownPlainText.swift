@@ -170,6 +170,12 @@ enum MarkdownPlainText {
                 if i == end { break }
             }
             let byte = line[i]
+            // A code span (`` `<span>` ``) is shown as written: what is inside is no markup.
+            if byte == 0x60, let (inside, after) = codeSpan(line, from: i) {
+                out.append(contentsOf: inside)
+                i = after
+                continue
+            }
             switch byte {
             case 0x2A, 0x5F, 0x60, 0x7E:  // * _ ` ~
                 // An underscore inside a word is a letter of it (snake_case); elsewhere markup.
@@ -222,6 +228,27 @@ enum MarkdownPlainText {
             }
             i += 1
         }
+    }
+
+    /// The text of the code span opened by the run of backticks at `open` (one space trimmed at
+    /// each end when both have one), and where the span ends; `nil` when no run of as many
+    /// backticks closes it on the line.
+    private static func codeSpan(_ line: UnsafeBufferPointer<UInt8>, from open: Int) -> (UnsafeBufferPointer<UInt8>, Int)? {
+        var ticks = 0
+        while open + ticks < line.count, line[open + ticks] == 0x60 { ticks += 1 }
+        var k = open + ticks
+        while k < line.count {
+            guard line[k] == 0x60 else { k += 1; continue }
+            var run = 0
+            while k + run < line.count, line[k + run] == 0x60 { run += 1 }
+            if run == ticks {
+                var start = open + ticks, end = k
+                if end - start >= 2, line[start] == 0x20, line[end - 1] == 0x20 { start += 1; end -= 1 }
+                return (UnsafeBufferPointer(rebasing: line[start..<end]), k + run)
+            }
+            k += run
+        }
+        return nil
     }
 
     /// Where the link target opened at `open` ends: its parentheses may hold balanced pairs
