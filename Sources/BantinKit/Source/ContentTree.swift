@@ -57,15 +57,15 @@ public enum ContentTree {
         return oneFilePerName(result.sorted { precedesInUTF8($0.relativePath, $1.relativePath) }, root: root.path, displayRoot: displayRoot, diagnostics: &diagnostics)
     }
 
-    /// Files whose names differ only in how their letters are composed (`bài.md` written with
-    /// precomposed letters, NFC, beside one with decomposed letters, NFD, as some Mac tools and
-    /// archives write names) are one name to bantin: an error naming them, and the one written
-    /// precomposed (else the first) kept, so that nothing depends on which was made first.
     /// Whether `text`'s scalars are those of its NFC form (`==` on strings would say so of NFD too).
     private static func isNFC(_ text: String) -> Bool {
         text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
+    /// Files whose names differ only in how their letters are composed (`bài.md` written with
+    /// precomposed letters, NFC, beside one with decomposed letters, NFD, as some Mac tools and
+    /// archives write names) are one name to bantin: an error naming them, and the one written
+    /// precomposed (else the first) kept, so that nothing depends on which was made first.
     private static func oneFilePerName(_ sorted: [TreeEntry], root: String, displayRoot: String, diagnostics: inout [Diagnostic]) -> [TreeEntry] {
         var kept: [TreeEntry] = []
         kept.reserveCapacity(sorted.count)
