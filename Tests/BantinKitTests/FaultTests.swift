@@ -92,11 +92,16 @@ import Testing
         _ = try IncrementalBuildTests().expectSameAsCleanBuild(site, "a build after the folder was writable again")
     }
 
-    @Test func anUnreadableFileIsNamedWithTheSystemsReason() throws {
+    /// A first build, as `nobody`, of the bulletin with the file at `relative` unreadable.
+    func buildWithUnreadable(_ relative: String) throws -> (site: TestSite, result: Bantin.Run) {
         let site = try TestSite(content: "bulletin")
         try site.openToEveryone()
-        chmod(site.content.appendingPathComponent("articles/2023/dong-thap.md").path, 0o000)
-        let result = try Bantin.run(["build"], in: site.root, asNobody: true)
+        chmod(site.root.appendingPathComponent(relative).path, 0o000)
+        return (site, try Bantin.run(["build"], in: site.root, asNobody: true))
+    }
+
+    @Test func anUnreadableFileIsNamedWithTheSystemsReason() throws {
+        let (site, result) = try buildWithUnreadable("content/articles/2023/dong-thap.md")
         #expect(result.status == 1)
         #expect(result.stderr.split(separator: "\n").contains("content/articles/2023/dong-thap.md: error: cannot read this file: Permission denied"), "\(result.stderr)")
         Self.expectPlainWords(result.stderr)
@@ -127,10 +132,7 @@ import Testing
     /// A theme file that cannot be read while the site is written is filed under its own path,
     /// as every problem with a file is, not under the output folder.
     @Test func anUnreadableAssetIsFiledUnderItsOwnPath() throws {
-        let site = try TestSite(content: "bulletin")
-        try site.openToEveryone()
-        chmod(site.templates.appendingPathComponent("assets/style.css").path, 0o000)
-        let result = try Bantin.run(["build"], in: site.root, asNobody: true)
+        let (site, result) = try buildWithUnreadable("templates/assets/style.css")
         #expect(result.status == 1)
         #expect(result.stderr.split(separator: "\n").contains("templates/assets/style.css: error: cannot read this file: Permission denied (check the permissions and owner of that path and of the folders above it)"), "\(result.stderr)")
         #expect(!site.exists("public"))

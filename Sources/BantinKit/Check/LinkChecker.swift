@@ -108,23 +108,9 @@ public enum LinkChecker {
         let hostEnd = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
         let origin = baseURL[..<hostEnd], path = baseURL[hostEnd...]
         guard written.count >= origin.count, written.prefix(origin.count).lowercased() == origin.lowercased() else { return nil }
-        // Escapes in either case (`%e1` or `%E1`): the base's are in upper case (`BaseURL.normalize`).
-        let rest = Self.upperCaseEscapes(written.dropFirst(origin.count))
+        // Escapes in either case (`%e1` or `%E1`), letters unencoded: spelt as the base is (`BaseURL.normalize`).
+        let rest = BaseURL.percentEncoded(written.dropFirst(origin.count))
         return rest.hasPrefix(path) ? rest.dropFirst(path.count) : nil
-    }
-
-    /// `text` with the hex digits of its percent-escapes in upper case.
-    static func upperCaseEscapes(_ text: Substring) -> Substring {
-        guard text.contains("%") else { return text }
-        var out = ""
-        var rest = text[...]
-        while let percent = rest.firstIndex(of: "%") {
-            out += rest[..<percent]
-            let digits = rest[rest.index(after: percent)...].prefix(2)
-            out += "%" + (digits.count == 2 && digits.allSatisfy(\.isHexDigit) ? digits.uppercased() : String(digits))
-            rest = rest[digits.endIndex...]
-        }
-        return Substring(out + rest)
     }
 
     /// `mailto:`, `https:`…: a scheme is a letter, then letters, digits, `+`, `.` or `-`, then `:`.

@@ -75,8 +75,8 @@ public enum BaseURL {
     }
 
     /// Bytes a URL's path may not hold as they are, as `%XX`; a `%` before two hex digits is taken
-    /// as already encoding one, any other `%` as itself (`%25`).
-    private static func percentEncoded(_ path: Substring) -> String {
+    /// as already encoding one (its digits in upper case: one spelling), any other `%` as itself (`%25`).
+    static func percentEncoded(_ path: Substring) -> String {
         let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#".utf8)
         let bytes = Array(path.utf8)
         func isHex(_ at: Int) -> Bool { at < bytes.count && bytes[at] < 0x80 && Character(Unicode.Scalar(bytes[at])).isHexDigit }
