@@ -63,7 +63,7 @@ import Testing
             guard let template = try? Template(parsing: text) else { return }
             // A template that includes itself whatever the data is refused when the templates are
             // loaded (see the test below); through a section it renders, bounded by the engine
-            // (10,000 includes).
+            // (which stops once partials are 100 deep).
             let references = template.references.map {
                 TemplateSet.Reference(name: $0.name, from: "page", file: "page.mustache", line: $0.line, column: $0.column, conditional: $0.conditional)
             }
@@ -111,6 +111,39 @@ import Testing
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.description)
         #expect(errors.count == 1 && errors[0].contains("cannot render templates/vong.mustache: it includes itself without end"), "\(errors)")
         #expect(!site.exists("public/index.html"))
+    }
+
+    /// A page may include a partial as often as its data asks (`per_page: 1000` cards of ten
+    /// icons each): only depth tells a template that includes itself. Found deep, the one that
+    /// repeats is named, not the partial it happened to be including then.
+    @Test func onlyDepthStopsIncludesAndTheTemplateThatRepeatsIsNamed() throws {
+        let rows = TemplateEngineTests.object(["rows": .list((0..<12_000).map { .text(String($0)) })])
+        let many = TemplateLibrary(["page": try Template(parsing: "{{#rows}}{{> row}}{{/rows}}"), "row": try Template(parsing: "<i>{{.}}</i>")])
+        let (bytes, endless) = many.renderChecked("page", root: rows)
+        #expect(endless == nil)
+        #expect(String(decoding: bytes, as: UTF8.self).components(separatedBy: "<i>").count - 1 == 12_000)
+
+        let looping = TemplateLibrary([
+            "page": try Template(parsing: "{{#rows}}{{> vong}}{{/rows}}"),
+            "vong": try Template(parsing: "{{> la}}{{#rows}}{{> vong}}{{/rows}}"),
+            "la": try Template(parsing: "<b>{{.}}</b>"),
+        ])
+        #expect(looping.renderChecked("page", root: rows).endless == "vong")
+    }
+
+    /// Sections nested hundreds deep are refused where the one too many opens, rather than
+    /// taking the rendering down with them.
+    @Test func sectionsNestedTooDeepAreAnErrorAtTheirTag() {
+        let depth = 600
+        let text = "<p>\n" + String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+        #expect(throws: TemplateSyntaxError.self) { try Template(parsing: text) }
+        do {
+            _ = try Template(parsing: text)
+        } catch {
+            #expect(error.line == 2 && error.column == 1 + 6 * 500, "\(error)")
+            #expect(error.message.contains("inside 500 others"), "\(error)")
+        }
+        #expect((try? Template(parsing: String(repeating: "{{#a}}", count: 400) + String(repeating: "{{/a}}", count: 400))) != nil)
     }
 
     @Test func theDateParserSurvivesAnyText() {

@@ -63,14 +63,19 @@ extension SiteTimeZone: Codable {
     }
 }
 
-/// A value under `params:` in `site.yml`, handed to templates as it is.
+/// A value under `params:` in `site.yml`, handed to templates as it is: `true` and `false`
+/// (unquoted) as yes or no, anything else written as text (numbers too), an empty value as
+/// empty text.
 public enum ParamValue: Sendable, Equatable, Encodable {
     case text(String)
+    case flag(Bool)
     case list([ParamValue])
     case map([String: ParamValue])
 
     init(_ node: Node) {
         switch node {
+        case .scalar(let scalar) where scalar.style == .plain && Self.flags[scalar.string] != nil: self = .flag(Self.flags[scalar.string]!)
+        case .scalar(let scalar) where scalar.style == .plain && Self.nulls.contains(scalar.string): self = .text("")
         case .scalar(let scalar): self = .text(SourceDecoder.withoutControls(scalar.string))
         case .sequence(let sequence): self = .list(sequence.map(ParamValue.init))
         case .mapping(let mapping):
@@ -81,11 +86,18 @@ public enum ParamValue: Sendable, Equatable, Encodable {
         }
     }
 
+    /// YAML's core schema: only these are yes or no (`yes`, `no`, `on`, `off` stay text).
+    private static let flags = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
+    private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .text(let text):
             var single = encoder.singleValueContainer()
             try single.encode(text)
+        case .flag(let flag):
+            var single = encoder.singleValueContainer()
+            try single.encode(flag)
         case .list(let items):
             var list = encoder.unkeyedContainer()
             for item in items { try list.encode(item) }

@@ -156,7 +156,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             ) { () throws(FileFault) in
                 try Self.checkBodiesWereRead(articles)
                 if let name = site.endlessTemplate() {
-                    throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (\(TemplateRendering.maximumDepth) deep, or \(TemplateRendering.maximumIncludes) includes in one page): a section around the include must end with the data")
+                    throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (partials \(TemplateRendering.maximumDepth) deep): a section around the include must end with the data")
                 }
             }
         } catch {

@@ -83,15 +83,21 @@ final class CardView: NamedView, Sendable {
     }
 
     /// Its own names, then the article's fields. Most names a card template asks for are the
-    /// fields: its own are told apart by their length first, without comparing text.
+    /// fields: its own are told apart by their length first, without comparing text. What an
+    /// article's page adds to it (`body`, `related`…) a card is without: those are absent, not
+    /// the page's article's.
     func value(named name: String) -> TemplateValue? {
         let length = name.utf8.count
-        guard length < 64, Self.nameLengths & 1 << length != 0, let own = Name(rawValue: name) else { return fields.value(named: name) }
-        return value(of: own)
+        guard length < 64, Self.nameLengths & 1 << length != 0, let own = Name(rawValue: name) else {
+            if let field = fields.value(named: name) { return field }
+            return length < 64 && Self.pageNameLengths & 1 << length != 0 && ArticleView.Name(rawValue: name) != nil ? .absent : nil
+        }
+        return value(of: own) ?? .absent
     }
 
-    /// A bit for each length of its own names.
+    /// A bit for each length of its own names, and of the names an article's page adds.
     private static let nameLengths: UInt64 = names.reduce(0) { $0 | 1 << $1.utf8.count }
+    private static let pageNameLengths: UInt64 = ArticleView.names.reduce(0) { $0 | 1 << $1.utf8.count }
 
     /// Whether the article names its author, source or place.
     var hasByline: Bool { has("author") || has("source") || has("location") }
@@ -151,6 +157,6 @@ final class ArticleView: NamedView, @unchecked Sendable {
     /// Its own names, then its card's.
     func value(named name: String) -> TemplateValue? {
         guard let own = Name(rawValue: name) else { return card.value(named: name) }
-        return value(of: own)
+        return value(of: own) ?? .absent
     }
 }

@@ -171,7 +171,7 @@ extension PageRenderer {
         ctx.page.section = article.category
         ctx.page.tags = keywords
         let publisher: String
-        if case .text(let name)? = graph.config.params["publisher"] { publisher = name } else { publisher = graph.config.title }
+        if case .text(let name)? = graph.config.params["publisher"], !name.isEmpty { publisher = name } else { publisher = graph.config.title }
         ctx.page.structuredData.insert(
             StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords, language: graph.config.language), at: 0)
         let view = ArticleView(

@@ -105,6 +105,6 @@ final class PrintArticleView: NamedView, Sendable {
     /// Its own names, then its card's.
     func value(named name: String) -> TemplateValue? {
         guard let own = Name(rawValue: name) else { return card.value(named: name) }
-        return value(of: own)
+        return value(of: own) ?? .absent
     }
 }

@@ -8,7 +8,8 @@ protocol NamedView: TemplateObject {
 }
 
 extension NamedView {
-    func value(named name: String) -> TemplateValue? { Name(rawValue: name).flatMap(value(of:)) }
+    /// One of its names, absent or not, is its own (`TemplateValue.absent`); any other is not.
+    func value(named name: String) -> TemplateValue? { Name(rawValue: name).map { value(of: $0) ?? .absent } }
 
     /// Its own names, as templates write them.
     static var names: [String] { Name.allCases.map(\.rawValue) }

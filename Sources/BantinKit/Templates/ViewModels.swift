@@ -75,10 +75,12 @@ struct PageFrame {
 }
 
 extension ParamValue: TemplateRepresentable {
-    /// Text as text, a list item by item, a map as an object of its keys.
+    /// Text as text (empty text as absent: false in a section, as an empty field is), `false`
+    /// and `true` as themselves, a list item by item, a map as an object of its keys.
     var templateValue: TemplateValue {
         switch self {
-        case .text(let text): .text(text)
+        case .text(let text): text.isEmpty ? .absent : .text(text)
+        case .flag(let flag): .bool(flag)
         case .list(let items): .list(items.map(\.templateValue))
         case .map(let map): .object(ParamMap(map))
         }
@@ -188,7 +190,7 @@ final class PageView: NamedView, Sendable {
 
     /// Its names, and `is_<kind>`: true for its own kind.
     func value(named name: String) -> TemplateValue? {
-        if let own = Name(rawValue: name) { return value(of: own) }
+        if let own = Name(rawValue: name) { return value(of: own) ?? .absent }
         return name.utf8.count == kind.rawValue.utf8.count + 3 && name == "is_" + kind.rawValue ? .bool(true) : nil
     }
 }

@@ -108,7 +108,14 @@ struct TemplateParser {
         }
     }
 
+    /// Sections, parents and blocks open inside one another at most this deep: rendering goes
+    /// one level down the machine's stack for each, and no page needs a fraction of it.
+    static let maximumNesting = 500
+
     private mutating func openElement(_ kind: ElementKind, _ tag: Tag, _ place: Placement) throws(TemplateSyntaxError) {
+        if frames.count > Self.maximumNesting {
+            throw error("`\(tag.source)` opens a section inside \(Self.maximumNesting) others: no template nests sections this deep", at: tag.start)
+        }
         let frame: Frame
         switch kind {
         case .section, .inverted:

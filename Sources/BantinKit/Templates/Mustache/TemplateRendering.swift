@@ -12,19 +12,15 @@ struct TemplateRendering {
     var atLineStart = true
     /// Blocks defined by the parents being rendered (block → program); the outermost definition wins.
     var overrides: [Int: Int] = [:]
-    var depth = 0
-    /// Partials, parents and blocks still allowed in this rendering.
-    var includesLeft = Self.maximumIncludes
-    /// The first program not included because of those limits: a template that includes itself
-    /// without end, which the data did not stop.
+    /// The programs being included, outermost first.
+    var including: [Int] = []
+    /// The template that included itself without end, which the data did not stop: found when
+    /// partials are nested `maximumDepth` deep, and the rendering stops there (a partial that
+    /// includes itself twice would otherwise render 2^100 copies).
     var cutOff: Int? = nil
 
-    /// Partials nested deeper than this render nothing (a partial that includes itself forever).
+    /// Partials nested deeper than this stop the rendering (a partial that includes itself forever).
     static let maximumDepth = 100
-    /// A page includes at most this many partials in all: a partial that includes itself twice
-    /// would otherwise render 2^100 copies, and the build would never end (a real page includes
-    /// a few hundred at most).
-    static let maximumIncludes = 10_000
 
     init(library: TemplateLibrary, code: UnsafeBufferPointer<TemplateLibrary.Instruction>, text: UnsafeBufferPointer<UInt8>, root: TemplateValue) {
         self.library = library
@@ -95,13 +91,13 @@ struct TemplateRendering {
 
     /// Renders another template in place, indented and with block overrides when asked.
     mutating func include(_ program: Int, indentation extra: Int, overrides set: Int) {
-        guard depth < Self.maximumDepth, includesLeft > 0 else {
-            if cutOff == nil { cutOff = program }
+        guard cutOff == nil else { return }
+        guard including.count < Self.maximumDepth else {
+            cutOff = Self.mostRepeated(including + [program])
             return
         }
-        includesLeft -= 1
-        depth += 1
-        defer { depth -= 1 }
+        including.append(program)
+        defer { including.removeLast() }
         guard set >= 0 else {
             indented(by: extra) { $0.run(program) }
             return
@@ -110,6 +106,14 @@ struct TemplateRendering {
         for (block, body) in library.overrideSets[set] where overrides[block] == nil { overrides[block] = body }
         indented(by: extra) { $0.run(program) }
         overrides = savedOverrides
+    }
+
+    /// The program that `chain` holds most often (the first of those when several do): in a
+    /// chain of includes too deep to end, the template that includes itself, not one it includes.
+    static func mostRepeated(_ chain: [Int]) -> Int {
+        var counts: [Int: Int] = [:]
+        for program in chain { counts[program, default: 0] += 1 }
+        return chain.max { counts[$0]! < counts[$1]! } ?? chain[0]
     }
 
     /// Runs `body` with the indentation `extra` (an index of the library's table, -1 for none) added.

@@ -43,6 +43,11 @@ extension TemplateObject {
 }
 
 extension TemplateValue {
+    /// A name a view has but no value for: shows nothing, and is false in a section, where it
+    /// stops the lookup (`nil` would go on down the context stack and find an outer view's value,
+    /// as a related article without a photo would show the page's article's).
+    static let absent = TemplateValue.list([])
+
     /// `.text`, or `nil` when the text is empty, so that `{{#x}}…{{/x}}` tests for presence.
     static func nonEmpty(_ text: String?) -> TemplateValue? {
         guard let text, !text.isEmpty else { return nil }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import BantinKit
+
+/// What templates see of the views and of `site.params`, as the README's Templates part says.
+@Suite struct TemplateViewTests {
+    /// Inside `{{#related}}`, a card's name with no value (a related article without a photo)
+    /// and a name only an article's page has (`body`) are absent: the page's article's value is
+    /// not found beneath them.
+    @Test func aRelatedCardShowsNothingOfThePageArticleForWhatItLacks() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/article.mustache", "{{#article}}{{#related}}[{{title}}|{{#image}}{{url}}{{/image}}{{^image}}no photo{{/image}}|{{#body}}body{{/body}}|{{#has_related}}more{{/has_related}}]\n{{/related}}{{/article}}\n")
+        _ = try site.build()
+        let page = try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")
+        let cards = page.split(separator: "\n").filter { $0.hasPrefix("[") }
+        #expect(!cards.isEmpty)
+        for card in cards {
+            #expect(card.hasSuffix("|no photo||]"), "\(card)")
+        }
+    }
+
+    /// Unquoted `true` and `false` under `params` are yes and no; an empty value and `""` are
+    /// absent; anything else (quoted `"false"`, `0`, `no`) is text.
+    @Test func paramsFalseAndEmptyAreFalseInSections() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", """
+            title: "Bản tin"
+            params:
+              publisher:
+              show: false
+              shown: TRUE
+              empty:
+              quoted: ""
+              text: "false"
+              zero: 0
+              word: no
+
+            """)
+        try site.write("templates/404.mustache", "{{#site.params.show}}S{{/site.params.show}}{{^site.params.show}}s{{/site.params.show}}|{{#site.params.shown}}{{site.params.shown}}{{/site.params.shown}}|{{#site.params.empty}}E{{/site.params.empty}}{{^site.params.empty}}e{{/site.params.empty}}|{{#site.params.quoted}}Q{{/site.params.quoted}}|{{#site.params.text}}{{site.params.text}}{{/site.params.text}}|{{#site.params.zero}}{{.}}{{/site.params.zero}}|{{#site.params.word}}{{.}}{{/site.params.word}}\n")
+        _ = try site.build()
+        #expect(try site.read("public/404.html") == "s|true|e||false|0|no\n")
+        // An empty publisher is no publisher: the site's title is named instead.
+        let article = try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html")
+        #expect(article.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"Bản tin\"}"))
+    }
+}
