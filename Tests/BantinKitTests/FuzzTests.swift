@@ -136,13 +136,10 @@ import Testing
     @Test func sectionsNestedTooDeepAreAnErrorAtTheirTag() {
         let depth = 600
         let text = "<p>\n" + String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
-        #expect(throws: TemplateSyntaxError.self) { try Template(parsing: text) }
-        do {
-            _ = try Template(parsing: text)
-        } catch {
-            #expect(error.line == 2 && error.column == 1 + 6 * 500, "\(error)")
-            #expect(error.message.contains("inside 500 others"), "\(error)")
-        }
+        var refused: TemplateSyntaxError?
+        do { _ = try Template(parsing: text) } catch { refused = error }
+        #expect(refused?.line == 2 && refused?.column == 1 + 6 * 500, "\(String(describing: refused))")
+        #expect(refused?.message.contains("inside 500 others") == true)
         #expect((try? Template(parsing: String(repeating: "{{#a}}", count: 400) + String(repeating: "{{/a}}", count: 400))) != nil)
     }
 
