@@ -69,6 +69,21 @@ import Testing
         #expect(broken.count == 1 && broken[0].contains("/index.html") && broken[0].contains("starts at the domain's root"), "\(broken)")
     }
 
+    /// A link to a folder (`../../`, `../../van-ban/`, `../../van-ban`) opens its page on a web
+    /// server, but from disk the browser lists the folder's files: `check` names it, with the
+    /// link to write. Under the base URL, on the web, a folder's address is its page's.
+    @Test func checkRefusesALinkToAFolder() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let path = "public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"
+        let page = try site.read(path)
+        let links = "<a href=\"../../\">a</a><a href=\"../../van-ban/\">b</a><a href=\"../../van-ban\">c</a><a href=\"../../van-ban/index.html\">d</a><a href=\"https://example.org/van-ban/\">e</a>"
+        try site.write(path, page.replacingOccurrences(of: "</main>", with: links + "</main>"))
+        let broken = LinkChecker.check(folder: site.output, baseURL: "https://example.org/").broken
+        #expect(broken.map(\.target) == ["../../", "../../van-ban/", "../../van-ban"], "\(broken)")
+        #expect(broken.last?.reason.contains("names a folder") == true && broken.last?.reason.contains("write `../../van-ban/index.html`") == true, "\(broken)")
+    }
+
     /// The sample shows an editor every feature, the warning for a directive mentioned in a body
     /// but not listed in front matter included: that is its only warning.
     @Test func theSampleBulletinBuildsWithNoBrokenLinkAndOnlyItsDemonstratedWarning() throws {

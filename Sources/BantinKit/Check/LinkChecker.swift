@@ -61,7 +61,12 @@ public enum LinkChecker {
         if link.hasPrefix("/"), !link.hasPrefix("//") {
             return "starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page"
         }
-        if let baseURL, let path = pathUnder(baseURL, of: link) { link = "/" + path }
+        // A link under the base URL is an address on the web, where a folder's address serves its index.
+        var onTheWeb = false
+        if let baseURL, let path = pathUnder(baseURL, of: link) {
+            link = "/" + path
+            onTheWeb = true
+        }
         if link.isEmpty { return "empty link" }
         if link.hasPrefix("//") || hasScheme(link) { return nil }
         var fragment: String? = nil
@@ -87,10 +92,15 @@ public enum LinkChecker {
                 }
             }
             target = parts.joined(separator: "/")
-            if decoded.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
+            var folder = decoded.hasSuffix("/") || target.isEmpty
+            if folder { target += target.isEmpty ? "index.html" : "/index.html" }
             if !SourceDecoder.isKnownNFC(target) { target = target.precomposedStringWithCanonicalMapping }
             if !existing.contains(target) {
                 if existing.contains(target + "/index.html") { target += "/index.html" } else { return "no such file" }
+                folder = true
+            }
+            if folder, !onTheWeb {
+                return "names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `\(link.hasSuffix("/") ? link : link + "/")index.html`"
             }
         }
         if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
