@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import time
 import unicodedata
 from html.parser import HTMLParser
@@ -318,3 +319,37 @@ def axe_violations(driver, source: str) -> tuple[list, list]:
     bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
     minor = [f'{v["id"]} ({v["impact"]})' for v in result["violations"] if v not in bad]
     return bad, minor
+
+
+def first_ink_row(pdf: Path, dpi: int = 150) -> int:
+    """The first row of page 1 of `pdf` (rendered at `dpi`, in grey) with any dark pixel."""
+    out = pdf.with_name(pdf.stem + "-ink")
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out)], check=True)
+    data = out.with_suffix(".pgm").read_bytes()
+    # Binary PGM: "P5", width, height, maximum, each after white space, then the pixels.
+    fields, at = [], 0
+    while len(fields) < 4:
+        while data[at:at + 1].isspace():
+            at += 1
+        end = at
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[at:end])
+        at = end
+    width, height = int(fields[1]), int(fields[2])
+    pixels = data[at + 1:]
+    for row in range(height):
+        if min(pixels[row * width:(row + 1) * width]) < 128:
+            return row
+    return height
+
+
+def page_margin_top_mm(*stylesheets: Path) -> float:
+    """The top margin (mm) that the last `@page` rule of `stylesheets`, in the order a page
+    links them, gives every page."""
+    import re
+    found = []
+    for sheet in stylesheets:
+        found += re.findall(r"@page\s*\{[^}]*?margin:\s*([\d.]+)mm", sheet.read_text(encoding="utf-8"))
+    assert found, f"no @page margin in mm in {stylesheets}"
+    return float(found[-1])

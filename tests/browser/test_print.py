@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 
-from helpers import drain_console, file_url, load_images, severe_console, wait_ready
+from helpers import drain_console, file_url, first_ink_row, load_images, page_margin_top_mm, severe_console, wait_ready
 
 PDF_OPTIONS = {"printBackground": False, "preferCSSPageSize": True, "paperWidth": 8.27, "paperHeight": 11.69}
 
@@ -100,3 +100,20 @@ def test_print_month(driver, site, shots):
     assert titles and all(t.is_displayed() for t in titles), "month prints no article titles"
     assert display(driver, "h1") == ["block"]
     save_pdf(driver, shots / "print-month.pdf")
+
+
+@pytest.mark.parametrize("kind", ["home", "article", "print-edition"])
+def test_the_first_line_prints_whole(driver, site, shots, kind):
+    """The first line of a printed page (the bulletin's name, in capitals: BẢN … ĐẢNG) has its
+    marks whole. Chromium cuts what rises above the page's top margin, and an Ả cut to its
+    lower stroke prints as Á (BÁN: "sell")."""
+    page = {"home": site / "index.html", "article": pick_article(site),
+            "print-edition": sorted(site.glob("luu-tru/*/*/ban-in/index.html"))[-1]}[kind]
+    sheets = [site / "assets" / "style.css"] + ([site / "assets" / "print.css"] if kind == "print-edition" else [])
+    open_print(driver, page)
+    pdf = shots / f"first-line-{kind}.pdf"
+    save_pdf(driver, pdf)
+    margin = page_margin_top_mm(*sheets) / 25.4 * 150
+    ink = first_ink_row(pdf, dpi=150)
+    # Cut at the margin, the marks start on its row; whole, a few rows below it.
+    assert ink > margin + 2, f"{page.relative_to(site)}: ink from row {ink}, the margin ends at {margin:.1f}"
