@@ -107,6 +107,25 @@ import Testing
         #expect(!nav.contains("Kinh tế số"))
     }
 
+    /// A menu item is the current page only on the page it links to: page 2 of the home page
+    /// or of a category is under the item (`aria-current="true"`), not the page a screen reader
+    /// would say the link opens.
+    @Test func onItsSecondPageTheMenuItemIsTheSectionNotThePage() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", "title: \"Bản tin\"\nper_page: 1\nmenu: [Học và làm theo Bác]\n")
+        try site.build()
+        func marked(_ path: String) throws -> [String] {
+            let nav = try site.read(path).components(separatedBy: "class=\"site-nav\"")[1].components(separatedBy: "</nav>")[0]
+            return nav.components(separatedBy: "<a ").dropFirst().compactMap { link in
+                link.range(of: "aria-current=\"").map { String(link[$0.upperBound...].prefix { $0 != "\"" }) + " " + String(link.split(separator: ">")[1].prefix { $0 != "<" }) }
+            }
+        }
+        #expect(try marked("public/index.html") == ["page Trang chủ"])
+        #expect(try marked("public/trang/2/index.html") == ["true Trang chủ"])
+        #expect(try marked("public/chuyen-muc/hoc-va-lam-theo-bac/index.html") == ["page Học và làm theo Bác"])
+        #expect(try marked("public/chuyen-muc/hoc-va-lam-theo-bac/trang/2/index.html") == ["true Học và làm theo Bác"])
+    }
+
     @Test func breadcrumbsSitemapAndSearchIncludeThem() throws {
         let site = try TestSite(content: "bulletin")
         try site.build(baseURL: DiscoveryTests.base)

@@ -59,9 +59,12 @@ public final class PageRenderer: Sendable {
                 home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
                 feed: link.href(.file("feed.xml")), categories: link.href(.categoryIndex), places: link.href(.placeIndex)),
-            // An item is this page (its kind, any page of it), or a page above this one on the trail.
+            // An item is this page, or this page is under it: another page of it (page 2 of the
+            // home page, which the item does not link to) or a page below it on the trail.
             nav: menu.map { item in
-                NavItem(label: item.0, url: link.href(item.1), current: item.2.contains(kind), section: crumbs.contains { $0.1 == item.1 })
+                NavItem(
+                    label: item.0, url: link.href(item.1), current: item.2.contains(kind) && item.1 == route,
+                    section: item.2.contains(kind) || crumbs.contains { $0.1 == item.1 })
             },
             breadcrumbs: trail.enumerated().map { index, crumb in
                 Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
