@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -352,3 +354,29 @@ def test_no_card_links_to_the_page_it_is_on(driver, site):
               .map(a => a.textContent);
             """)
         assert itself == [], f"{page}: cards link to the page itself: {itself}"
+
+
+@pytest.mark.parametrize("forced", [False, True], ids=["colours", "forced-colours"])
+def test_only_the_marked_menu_item_is_underlined(driver, site, forced):
+    """The menu marks its current item with a line under it. In forced colours (Windows high
+    contrast) every border is drawn in the system's colour, a transparent one too: only the
+    marked item may have one, or each item looks current. All items stay the same height."""
+    driver.get(file_url(site / "index.html"))
+    wait_ready(driver)
+    if forced:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+    try:
+        assert driver.execute_script("return matchMedia('(forced-colors: active)').matches") == forced
+        items = driver.execute_script("""
+            return [...document.querySelectorAll('.site-nav a')].map(a => {
+              const s = getComputedStyle(a);
+              return [a.textContent.trim(), a.hasAttribute('aria-current'),
+                      s.borderBottomStyle !== 'none' && parseFloat(s.borderBottomWidth) > 0, a.getBoundingClientRect().height];
+            });""")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert any(marked for _, marked, _, _ in items), "no menu item is marked on the home page"
+    lined = [(label, marked) for label, marked, line, _ in items if line != marked]
+    assert not lined, f"underlined or not against their mark: {lined}"
+    heights = {round(height, 1) for *_, height in items}
+    assert len(heights) == 1, f"menu items of different heights: {items}"
