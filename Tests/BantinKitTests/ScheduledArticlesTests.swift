@@ -219,7 +219,8 @@ import Testing
 
     @Test func theScheduleIsKeptWithTheReport() throws {
         var report = BuildReport(articles: 1, pages: 2, files: 3, searchIndexBytes: 4, diagnostics: [.warning("a.md", line: 2, "w")], notes: ["n"])
-        report.schedule = PublicationSchedule(waiting: 2, publishedEarly: 0, nextDue: LocalDateTime(instant: Self.due, offset: 25200), latestPublished: 77)
+        report.schedule = PublicationSchedule(
+            waiting: 2, publishedEarly: 0, nextDue: LocalDateTime(instant: Self.due, offset: 25200), latestPublished: 77, latestUpdated: 80, nextUpdated: 90)
         let read = try #require(BuildReport(saved: report.saved))
         #expect(read.schedule == report.schedule)
         #expect(read.diagnostics == report.diagnostics)
@@ -237,6 +238,27 @@ import Testing
         #expect(!schedule.publishesSame(at: 200))
         #expect(!schedule.publishesSame(at: 99))
         #expect(PublicationSchedule().publishesSame(at: .min))
+        let updates = PublicationSchedule(latestPublished: 100, latestUpdated: 150, nextUpdated: 300)
+        #expect(updates.publishesSame(at: 150) && updates.publishesSame(at: 299))
+        #expect(!updates.publishesSame(at: 149) && !updates.publishesSame(at: 300))
+    }
+
+    /// "Up to date" repeats the last build's warnings: it must not when "now" has moved past an
+    /// `updated` date, forward or back, for the warning of an `updated` later than now comes or
+    /// goes with it. Each build warns as a clean build at its "now" does.
+    @Test func anUpdatedDateBetweenTwoNowsMakesTheBuildRunAgain() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/05/cap-nhat.md", article(title: "Bài có cập nhật", date: "2023-05-20T09:00:00+07:00", extra: "updated: 2025-03-01\n"))
+        let march = DateParser.parse("2025-03-01T00:00:00+07:00", in: .vietnam)!.instant
+        func warned(_ report: BuildReport) -> Bool { report.diagnostics.contains { $0.message.contains("is later than now") } }
+        for (now, warning) in [(march + 90 * 86400, false), (march - 60 * 86400, true), (march - 30 * 86400, true), (march + 86400, false)] {
+            let report = try build(site, now: now)
+            #expect(warned(report) == warning, "at \(now): \(report.diagnostics)")
+            let clean = try build(site, now: now, output: site.root.appendingPathComponent("clean-\(now)"))
+            #expect(report.diagnostics == clean.diagnostics)
+        }
+        // Between the same two dates, nothing changed: the build is up to date.
+        #expect(try build(site, now: march + 2 * 86400).upToDate)
     }
 
     @Test(arguments: [

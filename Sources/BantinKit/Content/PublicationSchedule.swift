@@ -1,7 +1,8 @@
 /// Which articles are published at a given "now": those dated at or before it. A scheduled
 /// article (dated after now) waits, left out of every page, feed and index, until a build runs
 /// at or after its date. The schedule says how many wait, when the next is due, and so for
-/// which values of "now" a build would publish exactly the same articles.
+/// which values of "now" a build would publish exactly the same articles (and warn of the same
+/// `updated` dates later than now).
 public struct PublicationSchedule: Sendable, Equatable {
     /// Articles dated after now, left out until their time (none with `--future`).
     public var waiting = 0
@@ -13,13 +14,22 @@ public struct PublicationSchedule: Sendable, Equatable {
     public var latestPublished: Int64?
     /// Files of `content/` that wait with the articles (`filesWaiting`).
     public var waitingFiles = 0
+    /// Of the articles dated at or before now, the latest `updated` at or before now, and the
+    /// first one after it (a warning until then: `CatalogValidator.updatedLater`).
+    public var latestUpdated: Int64?
+    public var nextUpdated: Int64?
 
-    public init(waiting: Int = 0, publishedEarly: Int = 0, nextDue: LocalDateTime? = nil, latestPublished: Int64? = nil, waitingFiles: Int = 0) {
+    public init(
+        waiting: Int = 0, publishedEarly: Int = 0, nextDue: LocalDateTime? = nil, latestPublished: Int64? = nil, waitingFiles: Int = 0,
+        latestUpdated: Int64? = nil, nextUpdated: Int64? = nil
+    ) {
         self.waiting = waiting
         self.publishedEarly = publishedEarly
         self.nextDue = nextDue
         self.latestPublished = latestPublished
         self.waitingFiles = waitingFiles
+        self.latestUpdated = latestUpdated
+        self.nextUpdated = nextUpdated
     }
 
     /// The articles published at `now` (all of them with `includeFuture`), and the schedule.
@@ -31,6 +41,13 @@ public struct PublicationSchedule: Sendable, Equatable {
             let date = article.date
             if date.instant <= now {
                 schedule.latestPublished = max(schedule.latestPublished ?? date.instant, date.instant)
+                if let updated = article.updated?.instant {
+                    if updated <= now {
+                        schedule.latestUpdated = max(schedule.latestUpdated ?? updated, updated)
+                    } else {
+                        schedule.nextUpdated = min(schedule.nextUpdated ?? updated, updated)
+                    }
+                }
                 published.append(article)
                 continue
             }
@@ -65,9 +82,11 @@ public struct PublicationSchedule: Sendable, Equatable {
         return usedByWaiting.subtracting(used)
     }
 
-    /// True when a build at `now` publishes the same articles as the build this schedule describes:
-    /// no article's date lies between the two "now"s.
+    /// True when a build at `now` publishes the same articles as the build this schedule describes,
+    /// and tells the same warnings: no article's date, nor any `updated` of a published one, lies
+    /// between the two "now"s.
     public func publishesSame(at now: Int64) -> Bool {
         (latestPublished.map { $0 <= now } ?? true) && (nextDue.map { now < $0.instant } ?? true)
+            && (latestUpdated.map { $0 <= now } ?? true) && (nextUpdated.map { now < $0 } ?? true)
     }
 }
