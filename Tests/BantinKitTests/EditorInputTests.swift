@@ -286,6 +286,18 @@ import Testing
         #expect(underlined.map { "\($0.line):\($0.column)" } == ["8:3"], "\(underlined)")
     }
 
+    /// A front matter pasted twice, or an old one left under the new: the second is the body's
+    /// start, which Markdown would publish as a rule and a heading of its fields. A warning at
+    /// its first line; a body that starts with a rule and text is left alone.
+    @Test func aSecondFrontMatterAtTheBodysStartIsAWarning() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: \"Bài gốc\"\ndate: 2023-05-20\n---\n\n---\r\ntitle: \"Bài dán nhầm\"\nsummary: \"Nội bộ\"\n---\nThân bài.\n")
+        try site.write("content/articles/b.md", "---\ntitle: \"Bài có gạch\"\ndate: 2023-05-21\n---\n---\nGhi chú: bài viết mở đầu bằng một đường kẻ.\n")
+        let warnings = try site.build().diagnostics.filter { $0.message.contains("second front matter") }
+        #expect(warnings.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:6:1"], "\(warnings)")
+        #expect(warnings.first?.message.contains("`title:`") == true)
+    }
+
     /// A heading more than one level below the one before it (the title first) skips a level:
     /// a warning at it; fenced code and a closing `##` are no headings of their own.
     @Test func aHeadingThatSkipsALevelIsAWarningAtItsLine() throws {

@@ -41,6 +41,9 @@ enum ArticleReader {
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
+        if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Set(FieldDefaults.names(of: ArticleFields.self))) {
+            diagnostics.append(second)
+        }
         func article(_ slug: Slug, fields: ArticleFields) -> Article {
             var hasher = StableHasher()
             hasher.add(split.body)

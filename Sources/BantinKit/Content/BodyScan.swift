@@ -24,6 +24,19 @@ enum BodyScan {
     /// before it (the title first) skips a level, which screen readers move through. Read on
     /// bytes, a line at a time, only when the body has a `#` or a `=` (a body whose only heading
     /// is underlined with `===` has a second title; one underlined with `---` skips no level).
+    /// A warning when the body starts with a second front matter: a line `---`, then a field of
+    /// the front matter's (`title:`), as when a header is pasted twice or an old one is left.
+    /// Markdown would publish it as a rule and a heading of its fields.
+    static func secondFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
+        var lines = body.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false).enumerated().lazy
+            .map { ($0.offset, String($0.element).trimmingWhitespace) }.filter { !$0.1.isEmpty }.makeIterator()
+        guard let (fence, opening) = lines.next(), opening == "---", let (_, line) = lines.next(),
+              let colon = line.firstIndex(of: ":"), fields.contains(String(line[..<colon]))
+        else { return nil }
+        return .warning(file, line: bodyLine + fence, column: 1,
+            "the body starts with a second front matter (`---`, then `\(line[..<colon]):`): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
+    }
+
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
