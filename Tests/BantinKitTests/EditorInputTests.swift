@@ -28,8 +28,11 @@ import Testing
 
     /// A date of the right shape that is none says why.
     @Test(arguments: [
-        ("0023-05-09", "(its year, 0023, has fewer than four digits)"), ("0999-12-31 08:00", "(its year, 0999, has fewer than four digits)"),
+        ("0023-05-09", "(its year, 0023, is before the year 1000: write all four digits of the year)"),
+        ("0000-05-09", "(its year, 0000, is before the year 1000: write all four digits of the year)"),
         ("2023-02-30", "(month 2 of 2023 has 28 days)"), ("2024-13-01", "(there is no month 13)"), ("2023-05-09 25:00", "(there is no hour 25: hours go from 00 to 23)"),
+        ("2023-12-31T23:59:60", "(there is no second 60: seconds go from 00 to 59, and a leap second cannot be written)"),
+        ("2023-12-31 08:05:60+07:00", "(there is no second 60: seconds go from 00 to 59, and a leap second cannot be written)"),
     ])
     func aYearOfFewerThanFourDigitsIsASlip(date: String, reason: String) throws {
         let site = try TestSite()

@@ -97,7 +97,7 @@ public enum DateParser {
                     return nil
                 }
             }
-            guard i == s.count, hour < 24, minute < 60, second < 61 else { return nil }
+            guard i == s.count, hour < 24, minute < 60, second < 60 else { return nil }
         }
         let wall = Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
@@ -132,13 +132,16 @@ public enum DateParser {
             return s[at..<(at + width)].reduce(0) { $0 * 10 + Int($1 - 48) }
         }
         guard let year = number(0, 4), s.count >= 10, s[4] == 45, s[7] == 45, let month = number(5, 2), let day = number(8, 2) else { return nil }
-        if year < 1000 { return "its year, \(text.trimmingWhitespace.prefix(4)), has fewer than four digits" }
+        if year < 1000 { return "its year, \(text.trimmingWhitespace.prefix(4)), is before the year 1000: write all four digits of the year" }
         guard (1...12).contains(month) else { return "there is no month \(month)" }
         let days = CivilCalendar.daysInMonth(year: year, month: month)
         guard (1...days).contains(day) else { return "month \(month) of \(year) has \(days) days" }
         if s.count >= 16, let hour = number(11, 2), s[13] == 58, let minute = number(14, 2) {
             if hour > 23 { return "there is no hour \(hour): hours go from 00 to 23" }
             if minute > 59 { return "there is no minute \(minute)" }
+            if s.count >= 19, s[16] == 58, let second = number(17, 2), second > 59 {
+                return "there is no second \(second): seconds go from 00 to 59, and a leap second cannot be written"
+            }
         }
         return nil
     }
