@@ -12,6 +12,11 @@ struct Bantin: ParsableCommand {
 
     static func main() {
         do {
+            if let title = New.titleReadAsOptions(Array(CommandLine.arguments.dropFirst())) {
+                // Read as short options, `-thời sự` holds `h` and would print the help, with success.
+                Console.error("Error: the title `\(title)` starts with `-`, so it would be read as options; put it after `--`: bantin new -- \"\(title)\"\nUsage: \(usageString(for: New.self))")
+                throw ExitCode.validationFailure
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -50,6 +50,21 @@ struct New: ParsableCommand {
     @Option(help: "The content folder.")
     var content = "content"
 
+    /// A title given to `new` before any `--` that starts with `-` (`-thời sự`, `-5 độ C`): the
+    /// argument parser would read it as short options. `nil` when there is none.
+    static func titleReadAsOptions(_ arguments: [String]) -> String? {
+        guard arguments.first == "new" else { return nil }
+        var rest = arguments.dropFirst()[...]
+        while let argument = rest.popFirst(), argument != "--" {
+            if ["--directive", "--theme", "--content"].contains(argument) {
+                _ = rest.popFirst()
+            } else if argument.hasPrefix("-"), !argument.hasPrefix("--"), argument != "-h", argument.count > 1 {
+                return argument
+            }
+        }
+        return nil
+    }
+
     func run() throws {
         let request = NewArticleRequest(title: title, directives: directives, themes: themes)
         do {

@@ -244,6 +244,20 @@ import Testing
         #expect(deep.status == 0 && site.exists("ban-dung/a/public/index.html"), "\(deep)")
     }
 
+    /// The new article is dated in the site's timezone: with errors in `site.yml` (an unknown
+    /// timezone, YAML that does not parse), it would be dated, and filed, in another. `new` says
+    /// what is wrong and writes nothing.
+    @Test func newRefusesWhileSiteYmlHasErrors() throws {
+        let site = try TestSite(content: "bulletin")
+        for broken in ["title: Bản tin\ntimezone: Asia/Saigonn\n", "title: Bản tin\ntimezone: America/New_York\nmenu: [chưa đóng\n"] {
+            try site.write("content/site.yml", broken)
+            let before = try site.snapshot(site.content)
+            let refused = try run(["new", "Tin mới"], in: site.root)
+            #expect(refused.status == 1 && refused.stderr.contains("content/site.yml:") && refused.stderr.contains("mend content/site.yml first"), "\(refused)")
+            #expect(try site.snapshot(site.content) == before)
+        }
+    }
+
     @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {
         let site = try TestSite(content: "bulletin")
         let before = try site.snapshot(site.content)
@@ -256,8 +270,18 @@ import Testing
         let noLetters = try run(["new", "???"], in: site.root)
         #expect(noLetters.status == 64)
         #expect(noLetters.stderr.contains("the title must contain letters or digits"))
+        let noLatin = try run(["new", "Лето"], in: site.root)
+        #expect(noLatin.status == 64)
+        #expect(noLatin.stderr.contains("the title gives no address: an address is made of its Latin letters"), "\(noLatin)")
+        // A title starting with `-` before `--` would be read as options (`-thời sự` holds `h`:
+        // the help, and success): a usage error saying where it goes.
+        let dashed = try ["-thời sự", "-5 độ C ở Sa Pa"].map { try run(["new", $0], in: site.root) }
+        for (title, refused) in zip(["-thời sự", "-5 độ C ở Sa Pa"], dashed) {
+            #expect(refused.status == 64 && refused.stderr.contains("put it after `--`: bantin new -- \"\(title)\""), "\(refused)")
+            #expect(!refused.stdout.contains("OVERVIEW"))
+        }
         // Each with this command's usage, not the top-level one.
-        for refused in [badCode, badYear, noLetters] {
+        for refused in [badCode, badYear, noLetters, noLatin] + dashed {
             #expect(refused.stderr.contains("Usage: bantin new <title>") && !refused.stderr.contains("<subcommand>"), "\(refused)")
         }
         // A title that starts with `-` goes after `--`, as the help says.

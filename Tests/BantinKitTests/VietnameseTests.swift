@@ -26,7 +26,7 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("Quyết định…số 5 — “mới”", "quyet-dinh-so-5-moi"),
         ("Tin 🇻🇳 mới 🎉", "tin-moi"),
         ("a\t\n\r b", "a-b"),
-        ("Ｈà Ｎội ２０２３", "ha-noi-2023"),
+        ("Ｈà Ｎội ２０２３", "ha-noi-2023"), ("Đại hội ﬁnal: ﬂash ﬀ", "dai-hoi-final-flash-ff"),
     ])
     func slugOf(_ input: String, _ expected: String) {
         #expect(Slug(from: input)?.value == expected)

@@ -44,7 +44,10 @@ public enum NewArticleCommand {
             throw usage("the title must be one line of text, without line breaks or tabs")
         }
         guard let slug = Slug(from: title) else {
-            throw usage("the title must contain letters or digits")
+            // `Лето`, `中文`: letters, but none an address (a file's name) is made of.
+            throw usage(title.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+                ? "the title gives no address: an address is made of its Latin letters (Vietnamese ones too) and digits, and it has none"
+                : "the title must contain letters or digits")
         }
         var codes: [DirectiveCode] = []
         for raw in request.directives {
@@ -73,7 +76,7 @@ public enum NewArticleCommand {
         guard Directory.leadsToFolder(content.path) else {
             throw NewArticleRefusal(message: "\(contentName): no such folder; run bantin new in the site's folder, or name it with --content", isUsageError: false)
         }
-        let zone = siteTimeZone(content: content, contentName: contentName)
+        let zone = try siteTimeZone(content: content, contentName: contentName)
         let date = zone.localize(Int64(now.timeIntervalSince1970.rounded(.down)))
         let written = Written(content: content, contentName: contentName, zone: zone)
         if let year = article.themes.first(where: { !written.themeYears.contains($0) }) {
@@ -139,9 +142,19 @@ public enum NewArticleCommand {
     }
 
     /// The site's timezone; problems in `site.yml` are left for the build to report.
-    private static func siteTimeZone(content: URL, contentName: String) -> SiteTimeZone {
-        var ignored: [Diagnostic] = []
-        return CatalogLoader.siteConfig(in: content, displayRoot: contentName, diagnostics: &ignored).timezone
+    /// The site's timezone, which dates the article; a `site.yml` with errors is refused, for
+    /// its timezone may not be the one it says (a new article would be dated, and filed under a
+    /// month, in another).
+    private static func siteTimeZone(content: URL, contentName: String) throws(NewArticleRefusal) -> SiteTimeZone {
+        var diagnostics: [Diagnostic] = []
+        let config = CatalogLoader.siteConfig(in: content, displayRoot: contentName, diagnostics: &diagnostics)
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw NewArticleRefusal(
+                message: (errors.map(\.description) + ["the new article is dated in the site's timezone: mend \(errors[0].file) first"]).joined(separator: "\n"),
+                isUsageError: false)
+        }
+        return config.timezone
     }
 
 

@@ -117,11 +117,15 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Makes a slug from any text; `nil` when nothing usable is left (e.g. only punctuation).
     /// Fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from a CJK input method or a PDF)
-    /// are read as the ASCII ones they stand for.
+    /// and the ligatures of Latin letters (`ﬁ`, `ﬂ`, from a PDF) are read as the ASCII ones
+    /// they stand for.
     public init?(from text: String) {
-        let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E
-        let text = text.unicodeScalars.contains { fullwidth.contains($0.value) }
-            ? String(String.UnicodeScalarView(text.unicodeScalars.map { fullwidth.contains($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
+        let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E, ligatures: ClosedRange<UInt32> = 0xFB00...0xFB06
+        let text = text.unicodeScalars.contains { fullwidth.contains($0.value) || ligatures.contains($0.value) }
+            ? String(text.unicodeScalars.map { scalar -> String in
+                if fullwidth.contains(scalar.value) { return String(Unicode.Scalar(scalar.value - 0xFEE0)!) }
+                return ligatures.contains(scalar.value) ? String(scalar).precomposedStringWithCompatibilityMapping : String(scalar)
+            }.joined())
             : text
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
