@@ -289,6 +289,16 @@ import Testing
         #expect(underlined.map { "\($0.line):\($0.column)" } == ["8:3"], "\(underlined)")
     }
 
+    /// A YAML merge key (`<<: *chung`) is not read: it is told as that, not as a misspelt field.
+    @Test func aMergeKeyIsToldAsNotRead() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: Bài\ndate: 2023-05-20\n<<: {category: Xây dựng Đảng}\n---\nThân bài.\n")
+        let warnings = try site.build().diagnostics.filter { $0.file == "content/articles/a.md" }
+        #expect(warnings.map { "\($0.line):\($0.column) \($0.message)" } == [
+            "4:1 `<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself",
+        ])
+    }
+
     /// A front matter pasted twice, or an old one left under the new: the second is the body's
     /// start, which Markdown would publish as a rule and a heading of its fields. A warning at
     /// its first line; a body that starts with a rule and text is left alone.

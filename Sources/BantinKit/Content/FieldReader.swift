@@ -239,7 +239,9 @@ struct FieldReader {
     mutating func warnUnknownKeys(known: [String]) {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown field `\(entry.key)` is ignored"
-            if let suggestion = Suggestion.nearest(to: entry.key, among: known) {
+            if entry.key == "<<" {
+                message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
+            } else if let suggestion = Suggestion.nearest(to: entry.key, among: known) {
                 message += "; did you mean `\(suggestion)`?"
             }
             diagnostics.append(entry.keyPosition.diagnostic(.warning, path, message))
