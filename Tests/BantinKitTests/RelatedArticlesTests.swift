@@ -4,8 +4,8 @@ import Testing
 @testable import BantinKit
 
 /// "Xem thêm" as computed by grouping must equal its plain definition, computed here by
-/// comparing every pair: hand-picked first, then most shared directives and themes,
-/// nearest in date (newer, then slug, on a tie), then nearest in date among all.
+/// comparing every pair: hand-picked first, then most shared directives and themes, newest
+/// first (by slug on the same date), then the newest of all.
 @Suite struct RelatedArticlesTests {
     static func article(_ n: Int, instant: Int64, directives: [String], themes: [Int], related: [String]) -> Article {
         var fields = ArticleFields()
@@ -20,10 +20,7 @@ import Testing
     /// The definition, quadratic and obvious.
     static func reference(_ articles: [Article], limit: Int) -> [[Int]] {
         func terms(_ a: Article) -> Set<String> { Set(a.directives.map { "d" + $0.slug.value } + a.themes.map { "t\($0)" }) }
-        func nearer(_ target: Int, _ a: Int, _ b: Int) -> Bool {
-            let t = articles[target].date.instant
-            let (da, db) = (abs(articles[a].date.instant - t), abs(articles[b].date.instant - t))
-            if da != db { return da < db }
+        func newer(_ a: Int, _ b: Int) -> Bool {
             if articles[a].date.instant != articles[b].date.instant { return articles[a].date.instant > articles[b].date.instant }
             return articles[a].slug < articles[b].slug
         }
@@ -39,10 +36,10 @@ import Testing
             let sharing = others.filter { !mine.isEmpty && !terms(articles[$0]).isDisjoint(with: mine) }
             let ranked = sharing.sorted { a, b in
                 let (sa, sb) = (terms(articles[a]).intersection(mine).count, terms(articles[b]).intersection(mine).count)
-                return sa != sb ? sa > sb : nearer(index, a, b)
+                return sa != sb ? sa > sb : newer(a, b)
             }
             picked += ranked.prefix(limit - picked.count)
-            let rest = others.filter { !picked.contains($0) }.sorted { nearer(index, $0, $1) }
+            let rest = others.filter { !picked.contains($0) }.sorted(by: newer)
             picked += rest.prefix(limit - picked.count)
             return picked
         }

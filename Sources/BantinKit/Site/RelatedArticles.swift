@@ -1,5 +1,5 @@
 /// "Xem thêm": for each article, hand-picked `related` first, then the articles sharing
-/// the most directives and themes, nearest in date first (newer on a tie), then nearest in date.
+/// the most directives and themes, newest first, then the newest of all (as SPEC.md says).
 ///
 /// Articles are grouped by their exact set of directives and themes, so the work grows with
 /// articles × distinct sets, never articles²: a bulletin has thousands of articles but few sets.
@@ -82,7 +82,7 @@ public enum RelatedArticles {
         }
     }
 
-    /// Picks one article's "Xem thêm": hand-picked first, then by most shared terms, then by date.
+    /// Picks one article's "Xem thêm": hand-picked first, then by most shared terms, newest first.
     struct Picker: @unchecked Sendable {
         let limit: Int
         let keys: DateKeys
@@ -99,19 +99,19 @@ public enum RelatedArticles {
             }
             if let g = groups.groupOf[groups.ofArticle[index]] {
                 for (_, sameLevel) in levels[g] where picked.count < limit {
-                    let nearest = self.nearest(to: index, among: sameLevel.map { groups.members[$0] }, room: limit - picked.count, excluding: excluded)
-                    picked += nearest
-                    excluded += nearest
+                    let newest = self.newest(besides: index, among: sameLevel.map { groups.members[$0] }, room: limit - picked.count, excluding: excluded)
+                    picked += newest
+                    excluded += newest
                 }
             }
             if picked.count < limit {
-                picked += nearest(to: index, among: [everyone], room: limit - picked.count, excluding: excluded)
+                picked += newest(besides: index, among: [everyone], room: limit - picked.count, excluding: excluded)
             }
             return picked
         }
 
-        private func nearest(to index: Int, among lists: [[Int]], room: Int, excluding: [Int]) -> [Int] {
-            var best = Nearest(target: index, limit: room, keys: keys)
+        private func newest(besides index: Int, among lists: [[Int]], room: Int, excluding: [Int]) -> [Int] {
+            var best = Newest(target: index, limit: room, keys: keys)
             for list in lists { best.offer(list, excluding: excluding) }
             return best.items
         }
@@ -142,18 +142,15 @@ public enum RelatedArticles {
         let instant: UnsafeBufferPointer<Int64>
         let rank: UnsafeBufferPointer<Int>
 
-        /// Is `a` a better "nearest in date" to `target` than `b`? Closer first, newer on a tie, then slug.
-        func nearer(_ target: Int, _ a: Int, _ b: Int) -> Bool {
-            let t = instant[target]
-            let da = abs(instant[a] - t), db = abs(instant[b] - t)
-            if da != db { return da < db }
+        /// Does `a` come before `b`, newest first? On the same date, by slug.
+        func newer(_ a: Int, _ b: Int) -> Bool {
             if instant[a] != instant[b] { return instant[a] > instant[b] }
             return rank[a] < rank[b]
         }
     }
 
-    /// The `limit` articles nearest in date to `target` among those offered, nearest first.
-    struct Nearest {
+    /// The `limit` newest articles among those offered, besides `target`, newest first.
+    struct Newest {
         let target: Int
         let limit: Int
         let keys: DateKeys
@@ -166,38 +163,27 @@ public enum RelatedArticles {
             items.reserveCapacity(limit + 1)
         }
 
-        /// Offers the members of `sorted` (ascending by date) nearest to the target: walking out
-        /// from the target's date on each side, `limit` of them and any tied in date with the last
-        /// (walking left, articles of the same date come in the reverse of their order).
+        /// Offers the newest members of `sorted` (ascending by date): walking back from its end,
+        /// `limit` of them and any of the same date as the last (which come in the reverse of
+        /// their order by slug).
         mutating func offer(_ sorted: [Int], excluding: [Int]) {
-            var low = 0, high = sorted.count
-            let targetRank = keys.rank[target]
-            while low < high {
-                let mid = (low + high) / 2
-                if keys.rank[sorted[mid]] < targetRank { low = mid + 1 } else { high = mid }
-            }
-            for step in [-1, 1] {
-                var position = step < 0 ? low - 1 : low
-                var taken = 0
-                var lastInstant: Int64? = nil
-                while position >= 0, position < sorted.count {
-                    let candidate = sorted[position]
-                    let instant = keys.instant[candidate]
-                    if taken >= limit, instant != lastInstant { break }
-                    if candidate != target, !excluding.contains(candidate) {
-                        insert(candidate)
-                        taken += 1
-                        lastInstant = instant
-                    }
-                    position += step
+            var taken = 0
+            var lastInstant: Int64? = nil
+            for candidate in sorted.reversed() {
+                let instant = keys.instant[candidate]
+                if taken >= limit, instant != lastInstant { break }
+                if candidate != target, !excluding.contains(candidate) {
+                    insert(candidate)
+                    taken += 1
+                    lastInstant = instant
                 }
             }
         }
 
-        /// Keeps `items` sorted nearest first and no longer than `limit`.
+        /// Keeps `items` sorted newest first and no longer than `limit`.
         private mutating func insert(_ candidate: Int) {
             var at = items.count
-            while at > 0, keys.nearer(target, candidate, items[at - 1]) { at -= 1 }
+            while at > 0, keys.newer(candidate, items[at - 1]) { at -= 1 }
             guard at < limit else { return }
             items.insert(candidate, at: at)
             if items.count > limit { items.removeLast() }
