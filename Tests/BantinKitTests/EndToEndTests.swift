@@ -71,7 +71,7 @@ import Testing
 
     /// A link to a folder (`../../`, `../../van-ban/`, `../../van-ban`) opens its page on a web
     /// server, but from disk the browser lists the folder's files: `check` names it, with the
-    /// link to write. Under the base URL, on the web, a folder's address is its page's.
+    /// link to write. A site with a base URL is for the web, where a folder's address is its page's.
     @Test func checkRefusesALinkToAFolder() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()
@@ -79,9 +79,32 @@ import Testing
         let page = try site.read(path)
         let links = "<a href=\"../../\">a</a><a href=\"../../van-ban/\">b</a><a href=\"../../van-ban\">c</a><a href=\"../../van-ban/index.html\">d</a><a href=\"https://example.org/van-ban/\">e</a>"
         try site.write(path, page.replacingOccurrences(of: "</main>", with: links + "</main>"))
-        let broken = LinkChecker.check(folder: site.output, baseURL: "https://example.org/").broken
-        #expect(broken.map(\.target) == ["../../", "../../van-ban/", "../../van-ban"], "\(broken)")
+        let broken = LinkChecker.check(folder: site.output).broken
+        #expect(broken.map(\.target) == ["../../", "../../van-ban/", "../../van-ban", "https://example.org/van-ban/"].dropLast(), "\(broken)")
         #expect(broken.last?.reason.contains("names a folder") == true && broken.last?.reason.contains("write `../../van-ban/index.html`") == true, "\(broken)")
+        #expect(LinkChecker.check(folder: site.output, baseURL: "https://example.org/").broken.isEmpty)
+    }
+
+    /// What `check` would reject in the links the templates write is told by the build, before
+    /// anything is written: a stylesheet not in `templates/assets/`, a link to a folder, an
+    /// anchor no element has. Each once, however many pages have it. With a base URL a folder's
+    /// address is good.
+    @Test func theTemplatesLinksAreCheckedBeforeTheSiteIsWritten() throws {
+        let site = try TestSite(content: "bulletin")
+        let footer = try site.read("templates/footer.mustache")
+        try site.write("templates/footer.mustache", footer.replacingOccurrences(
+            of: "</footer>", with: "<link rel=\"stylesheet\" href=\"{{root}}assets/khong-co.css\"><a href=\"{{root}}van-ban/\">VB</a><a href=\"#khong-neo\">x</a></footer>"))
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map(\.description) == [
+            "templates: error: index.html, as the templates render it, links to `#khong-neo`: no element with id \"khong-neo\" (`bantin check` would reject the site)",
+            "templates: error: index.html, as the templates render it, links to `assets/khong-co.css`: no such file (`bantin check` would reject the site)",
+            "templates: error: index.html, as the templates render it, links to `van-ban/`: names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `van-ban/index.html` (`bantin check` would reject the site)",
+        ], "\(errors)")
+        #expect(!site.exists("public/index.html"))
+        try site.write("templates/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"{{root}}van-ban/\">VB</a></footer>"))
+        #expect(site.failingBuild().filter { $0.severity == .error }.count == 1)
+        try site.build(baseURL: "https://example.org/ban-tin/")
+        #expect(site.exists("public/index.html"))
     }
 
     /// The sample shows an editor every feature, the warning for a directive mentioned in a body

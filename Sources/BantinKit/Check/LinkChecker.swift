@@ -61,12 +61,7 @@ public enum LinkChecker {
         if link.hasPrefix("/"), !link.hasPrefix("//") {
             return "starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page"
         }
-        // A link under the base URL is an address on the web, where a folder's address serves its index.
-        var onTheWeb = false
-        if let baseURL, let path = pathUnder(baseURL, of: link) {
-            link = "/" + path
-            onTheWeb = true
-        }
+        if let baseURL, let path = pathUnder(baseURL, of: link) { link = "/" + path }
         if link.isEmpty { return "empty link" }
         if link.hasPrefix("//") || hasScheme(link) { return nil }
         var fragment: String? = nil
@@ -99,7 +94,8 @@ public enum LinkChecker {
                 if existing.contains(target + "/index.html") { target += "/index.html" } else { return "no such file" }
                 folder = true
             }
-            if folder, !onTheWeb {
+            // A site with a base URL is for the web, where a folder's address serves its index.
+            if folder, baseURL == nil {
                 return "names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `\(link.hasSuffix("/") ? link : link + "/")index.html`"
             }
         }

@@ -81,6 +81,10 @@ extension SiteBuilder {
         let renderer = PageRenderer(
             graph: graph, templates: inputs.templates, baseURL: inputs.baseURL, formatDatesAhead: pagePlans.count - reused > graph.articles.count / 8,
             bodies: sharedBodies(planned, earlier: earlier, graph: graph))
+        // What `check` would reject in the templates' links is told before anything is written.
+        let templateLinks = TemplateLinks.problems(
+            pages: pagePlans, graph: graph, templates: inputs.templates, planned: Set(planned.map(\.path)), baseURL: inputs.baseURL, templatesName: options.templatesName)
+        if templateLinks.hasErrors { throw BuildFailure(diagnostics: diagnostics + templateLinks) }
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
         let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: .none, baseURL: inputs.baseURL, pages: pagePlans)

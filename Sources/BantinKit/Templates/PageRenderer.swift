@@ -14,13 +14,17 @@ public final class PageRenderer: Sendable {
     let themeFields: [TemplateFields]
     /// Bodies rendered for one page and shown by another (an article's page, its print edition).
     let bodies: SharedBodies
+    /// False to render pages with every article's body, and every directive's and theme's text,
+    /// left out: what the templates write alone (`TemplateLinks`).
+    let showsBodies: Bool
 
     public convenience init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool = true) {
         self.init(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: formatDatesAhead, bodies: SharedBodies())
     }
 
-    init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool, bodies: SharedBodies) {
+    init(graph: SiteGraph, templates: TemplateSet, baseURL: String?, formatDatesAhead: Bool, bodies: SharedBodies, showsBodies: Bool = true) {
         self.bodies = bodies
+        self.showsBodies = showsBodies
         self.graph = graph
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: graph.config.unsafeHTML)

@@ -184,6 +184,7 @@ extension PageRenderer {
     /// An article's body as its own page shows it (links resolved from that page), rendered once
     /// for the page and its print edition (`SharedBodies`), whichever asks first.
     func articleBody(_ index: Int) -> [UInt8] {
+        guard showsBodies else { return [] }
         let article = graph.articles[index]
         return bodies.body(of: index) {
             let links = bodyLinks(article.file, link: LinkBuilder(from: .article(article.slug), baseURL: baseURL), leadsPage: article.image == nil)
@@ -236,7 +237,7 @@ extension PageRenderer {
         if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: entry.mentions.count.vietnamese)) }
         return render(ctx, .listing(ListingView(
             kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
-            description: slice.number == 1 ? markdown.render(d.body, links: bodyLinks(d.file, link: link, directive: d.code)).html : nil, lead: nil,
+            description: slice.number == 1 && showsBodies ? markdown.render(d.body, links: bodyLinks(d.file, link: link, directive: d.code)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
             mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: .list)
@@ -256,7 +257,7 @@ extension PageRenderer {
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
             facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
-            description: slice.number == 1 ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
+            description: slice.number == 1 && showsBodies ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: .list)
     }

@@ -1,0 +1,72 @@
+/// What `bantin check` would reject in the links the templates write (a stylesheet not in
+/// `templates/assets/`, `{{root}}van-ban/` naming a folder, `#neo` that no element has), found
+/// before anything is written: the first page of each kind is rendered without the texts of
+/// articles, directives and themes (whose links are checked at their source, or told as
+/// HTML written in them), and its links are resolved against the files the build plans.
+enum TemplateLinks {
+    static func problems(pages: [PagePlan], graph: SiteGraph, templates: TemplateSet, planned: Set<String>, baseURL: String?, templatesName: String) -> [Diagnostic] {
+        let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: false, bodies: SharedBodies(), showsBodies: false)
+        var seenKinds: Set<Int> = []
+        let samples = pages.filter { seenKinds.insert(kind(of: $0)).inserted }
+        let rendered: [(path: String, html: String)] = samples.parallelMap { plan in
+            (graph.route(of: plan).outputPath, String(decoding: renderer.html(for: plan), as: UTF8.self))
+        }
+        var ids: [String: Set<String>] = [:]
+        for page in rendered { ids[page.path] = Set(LinkChecker.attributeValues(in: page.html, names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+        var diagnostics: [Diagnostic] = []
+        var told: Set<String> = []
+        for page in rendered {
+            let links = LinkChecker.attributeValues(in: page.html, names: ["href", "src"])
+                + LinkChecker.attributeValues(in: page.html, names: ["srcset"]).flatMap(LinkChecker.candidates)
+            for raw in links {
+                let link = LinkChecker.decodeEntities(raw)
+                // An anchor in a page not rendered here is left to `check`: only its file is looked for.
+                var checked = link
+                if let hash = link.firstIndex(of: "#") {
+                    let path = link[..<hash].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                    if ids[target(of: path, from: page.path)] == nil { checked = String(link[..<hash]) }
+                }
+                let reason = LinkChecker.resolve(checked, from: page.path, existing: planned, idsByPage: ids, baseURL: baseURL)
+                // Told once for what it leads to and why: `van-ban/` and `../../van-ban/` are one
+                // mistake, and so is `#neo` on every page.
+                let path = String(checked.prefix { $0 != "#" && $0 != "?" })
+                guard let reason, told.insert((path.isEmpty ? link : target(of: path, from: page.path)) + "\n" + reason.prefix { $0 != ":" }).inserted
+                else { continue }
+                diagnostics.append(.error(templatesName, "\(page.path), as the templates render it, links to `\(link)`: \(reason) (`bantin check` would reject the site)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The page a link's path part leads to from `page`, as `LinkChecker` resolves it (the page
+    /// itself for none), for looking up its ids.
+    private static func target(of path: String, from page: String) -> String {
+        guard !path.isEmpty else { return page }
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/") {
+            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Which case of `PagePlan` a page is: one of each is rendered.
+    private static func kind(of plan: PagePlan) -> Int {
+        switch plan {
+        case .home: 0
+        case .article: 1
+        case .directiveIndex: 2
+        case .directive: 3
+        case .themeIndex: 4
+        case .theme: 5
+        case .archiveIndex: 6
+        case .month: 7
+        case .printEdition: 8
+        case .search: 9
+        case .notFound: 10
+        case .categoryIndex: 11
+        case .category: 12
+        case .placeIndex: 13
+        case .place: 14
+        }
+    }
+}
