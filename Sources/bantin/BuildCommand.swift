@@ -54,17 +54,17 @@ struct SiteOptions: ParsableArguments {
 enum Console {
     /// Writes a line to standard output at once (no buffering), so lines reach pipes and CI logs in order.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStream.output(text + "\n")
     }
 
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.sorted() {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            StandardStream.error(diagnostic.description + "\n")
         }
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStream.error(text + "\n")
     }
 
     /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
@@ -134,11 +134,11 @@ enum TerminalProgress {
         return BuildProgress { stage, done, total in
             guard ContinuousClock.now - start > .seconds(1) else { return }
             let text = total > 0 ? "\r\u{1B}[2K\(stage) \(done)/\(total) files" : "\r\u{1B}[2K\(stage)…"
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStream.error(text)
         }
     }
 
     static func clear() {
-        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if isTerminal { StandardStream.error("\r\u{1B}[2K") }
     }
 }

@@ -37,6 +37,23 @@ import Testing
         try Run.of(Self.executable, arguments, in: folder)
     }
 
+    /// Messages that cannot be written (standard output on a full disk, a closed descriptor, a
+    /// pipe closed with SIGPIPE ignored) cost the messages, not the exit status: 0 for a build
+    /// that worked, 1 for one that failed, never a crash.
+    @Test func aStreamThatCannotBeWrittenDoesNotChangeTheExitStatus() throws {
+        let site = try TestSite(content: "bulletin")
+        let bantin = Self.executable.path
+        for (redirect, status) in [(">/dev/full", 0), (">&-", 0), ("2>/dev/full --content khong-co", 1), (">/dev/full 2>&- --content khong-co", 1)] {
+            let parts = redirect.split(separator: " ", maxSplits: 1).map(String.init)
+            let shell = "trap '' PIPE; '\(bantin)' build --output ra \(parts.count > 1 ? parts[1] : "") \(parts[0]); echo \"status $?\""
+            let result = try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", shell], in: site.root)
+            #expect(result.stdout.hasSuffix("status \(status)\n"), "\(redirect): \(result)")
+            #expect(!result.stderr.contains("Fatal error"), "\(redirect): \(result.stderr.prefix(300))")
+        }
+        let piped = try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", "trap '' PIPE; ('\(bantin)' build --output ra2; echo \"status $?\" >&2) | true"], in: site.root)
+        #expect(piped.stderr.hasSuffix("status 0\n"), "\(piped)")
+    }
+
     @Test func buildPrintsAOneLineSummary() throws {
         let site = try TestSite(content: "bulletin")
         let result = try run(["build"], in: site.root)

@@ -59,3 +59,24 @@ enum PosixFiles {
         rename(from, to) == 0 ? 0 : errno
     }
 }
+
+/// Standard output and standard error, written as bantin's messages are: a line at once, and
+/// whatever the stream does with it (a full disk, a closed pipe, a closed descriptor) costs the
+/// message, not the build's exit status. (`FileHandle.write` traps on those.)
+public enum StandardStream {
+    public static func output(_ text: String) { write(text, to: STDOUT_FILENO) }
+    public static func error(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            var at = 0
+            while at < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + at, buffer.count - at)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                at += written
+            }
+        }
+    }
+}

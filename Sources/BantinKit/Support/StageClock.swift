@@ -15,7 +15,7 @@ struct StageClock {
         let cpu = Self.cpuSeconds()
         let seconds = (now - last) / .seconds(1)
         let line = String(format: "trace: %@ %.3f s (cpu %.3f s; resident %d MiB, peak %d MiB)\n", stage, seconds, cpu - lastCPU, Self.residentMiB(), Self.peakMiB())
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStream.error(line)
         last = now
         lastCPU = cpu
     }
