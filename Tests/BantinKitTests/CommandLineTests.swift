@@ -125,6 +125,27 @@ import Testing
         #expect(bad.stdout.contains("bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html: broken link → ../../van-ban/05-ct-tw/index.html"))
     }
 
+    /// A page `check` cannot read, or that is not UTF-8, is a problem of its own: it was
+    /// counted as a page without links, and the site passed. From a working folder deeper than
+    /// 1,024 characters, every page was read as empty: "0 links: all resolve".
+    @Test func checkTellsAPageItCannotReadAndReadsFromADeepFolder() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try run(["build"], in: site.root).status == 0)
+        let good = try run(["check", "public"], in: site.root)
+        let deep = site.root.appendingPathComponent(Array(repeating: String(repeating: "thu-muc-sau", count: 10), count: 12).joined(separator: "/"))
+        // Foundation's own file calls fail past 1,024 characters: the shell makes and copies it.
+        #expect(try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", "mkdir -p \"$1\" && cp -R public \"$1/public\"", "sh", deep.path], in: site.root).status == 0)
+        #expect(deep.path.utf8.count > 1_300)
+        let fromDeep = try run(["check", "public"], in: deep)
+        #expect(fromDeep.status == 0 && fromDeep.stdout == good.stdout && !good.stdout.contains(" 0 links"), "\(fromDeep) \(good)")
+        let home = try site.read("public/index.html")
+        try site.write("public/index.html", bytes: Array(home.replacingOccurrences(of: "</body>", with: "<a href=\"khong-co.html\">x</a></body>").utf8) + [0xFF, 0x0A])
+        let bad = try run(["check", "public"], in: site.root)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("index.html: this page is not UTF-8 text"), "\(bad)")
+        #expect(bad.stdout.contains("index.html: broken link → khong-co.html"), "\(bad)")
+    }
+
     /// Ids and links are read as a browser reads them: character references decoded, and
     /// nothing inside a script, style, textarea or title taken for a tag. Only the link that
     /// leads nowhere is told.

@@ -6,7 +6,8 @@ public struct BrokenLink: Sendable, Equatable, CustomStringConvertible {
     public var target: String
     public var reason: String
 
-    public var description: String { "\(page): broken link → \(target) (\(reason))" }
+    /// A page that could not be read has no target: the reason is the page's own.
+    public var description: String { target.isEmpty ? "\(page): \(reason)" : "\(page): broken link → \(target) (\(reason))" }
 }
 
 /// Checks a built site: every internal `href`/`src` (and each address of a `srcset`) names a file that exists, every
@@ -24,11 +25,23 @@ public enum LinkChecker {
         let files = ContentTree.files(under: root, diagnostics: &diagnostics, displayRoot: "")
         let existing = Set(files.map(\.relativePath))
         let pages = files.filter { $0.relativePath.hasSuffix(".html") }
-        let scanned: [(path: String, ids: Set<String>, links: [String])] = pages.parallelMap { entry in
-            let text = (try? String(contentsOf: entry.url, encoding: .utf8)) ?? ""
+        // Read by the folder as it was given: relative to the working folder, a path stays short
+        // however deep that folder is.
+        let given = folder.relativePath.isEmpty ? root.path : folder.relativePath
+        var unreadable: [BrokenLink] = []
+        let scanned: [(path: String, ids: Set<String>, links: [String], problem: String?)] = pages.parallelMap { entry in
+            guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
+                let reason = String(cString: strerror(errno))
+                return (entry.relativePath, [], [], "cannot read this page: \(reason), so its links are not checked")
+            }
+            let valid = String(validating: bytes, as: UTF8.self)
+            let text = valid ?? String(decoding: bytes, as: UTF8.self)
             let sources = attributeValues(in: text, names: ["srcset"]).flatMap(candidates)
-            return (entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)), attributeValues(in: text, names: ["href", "src"]) + sources)
+            return (
+                entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)), attributeValues(in: text, names: ["href", "src"]) + sources,
+                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil)
         }
+        for page in scanned { if let problem = page.problem { unreadable.append(BrokenLink(page: page.path, target: "", reason: problem)) } }
         var idsByPage: [String: Set<String>] = [:]
         for page in scanned { idsByPage[page.path] = page.ids }
         let lookup = idsByPage
@@ -51,8 +64,8 @@ public enum LinkChecker {
         }
         // The search page's script loads the index's files by name: each must be there too.
         let searchPage = scanned.first { $0.links.contains { $0.hasSuffix("assets/search.js") } }
-        let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: root) } ?? []
-        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: perPage.flatMap { $0 } + index)
+        let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: given) } ?? []
+        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + perPage.flatMap { $0 } + index)
     }
 
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).

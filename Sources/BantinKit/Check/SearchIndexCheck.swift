@@ -26,12 +26,12 @@ enum SearchIndexCheck {
     static let tablePath = SearchShards.folder + "muc-luc.js"
 
     /// What `page` (the search page, whose script loads the index) would miss of the index in
-    /// the site at `root` whose files are `existing`.
-    static func missing(page: String, existing: Set<String>, root: URL) -> [BrokenLink] {
+    /// the site at `root` (a path, as `LinkChecker` reads it) whose files are `existing`.
+    static func missing(page: String, existing: Set<String>, root: String) -> [BrokenLink] {
         guard existing.contains(tablePath) else {
             return [BrokenLink(page: page, target: tablePath, reason: "no such file: the search page's script loads it")]
         }
-        guard let text = try? String(contentsOf: root.appendingPathComponent(tablePath), encoding: .utf8), let table = table(in: text) else {
+        guard let bytes = Directory.contents(of: root + "/" + tablePath), let table = table(in: String(decoding: bytes, as: UTF8.self)) else {
             return [BrokenLink(page: page, target: tablePath, reason: "not the search index's table (`BANTIN_SEARCH_INDEX({…});`)")]
         }
         return table.files.filter { !existing.contains($0) }.map {
