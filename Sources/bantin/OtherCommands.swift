@@ -100,9 +100,11 @@ struct Watch: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        // Watching from before the first build: an edit saved while it runs (which may fail it,
+        // `it changed during the build`) is the first batch, and builds again.
+        let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
         // Nor is an output refused or a bad `--base-url`: no edit to watch for mends them.
         if Console.runBuild(options) == .refusedOptions { throw ExitCode.failure }
-        let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
         Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")
         StopSignal.install()
         while watcher.nextBatch() != nil {

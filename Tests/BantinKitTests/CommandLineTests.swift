@@ -347,25 +347,9 @@ import Testing
 
     @Test func watchRebuildsAfterAnEditAndKeepsTheLastGoodSite() throws {
         let site = try TestSite(content: "bulletin")
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["watch"]
-        process.currentDirectoryURL = site.root
-        let log = site.root.appendingPathComponent("watch.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-        func waitFor(_ text: String, count: Int = 1) -> Bool {
-            for _ in 0..<100 {
-                let seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                if seen.components(separatedBy: text).count - 1 >= count { return true }
-                usleep(100_000)
-            }
-            return false
-        }
+        let watch = try WatchRun(in: site)
+        let process = watch.process
+        func waitFor(_ text: String, count: Int = 1) -> Bool { watch.waitFor(text, count: count) }
         #expect(waitFor("Watching content/"))
         try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: tiêu đề đã sửa", extra: "directives: [\"05-CT/TW\"]\n"))
         #expect(waitFor("Built ", count: 2), "an edit triggers a rebuild")
@@ -379,10 +363,61 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// The folders are watched from before the first build: an edit saved while it runs (which
+    /// may fail it, "changed during the build") builds again. Made certain here by holding the
+    /// build lock: the first build waits for it, the edit is saved meanwhile, and a second
+    /// build follows the first without any later edit.
+    @Test func anEditSavedDuringTheFirstBuildOfWatchBuildsAgain() throws {
+        let site = try TestSite(content: "bulletin")
+        let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
+        let watch = try WatchRun(in: site)
+        let process = watch.process
+        func waitFor(_ text: String, count: Int = 1) -> Bool { watch.waitFor(text, count: count) }
+        #expect(waitFor("waiting for another bantin build"))
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa khi đang dựng", extra: "directives: [\"05-CT/TW\"]\n"))
+        lock.release()
+        #expect(waitFor("Watching content/"))
+        #expect(waitFor("Up to date", count: 1) || waitFor("Built ", count: 2), "no build after the edit saved during the first: \(watch.log)")
+        #expect(site.exists("public/bai-viet/nghe-an-sua-khi-dang-dung/index.html"))
+        process.interrupt()
+        process.waitUntilExit()
+    }
+
     @Test(arguments: ["build", "check", "new", "watch"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: bantin \(command)"))
+    }
+}
+
+/// `bantin watch` running in a site's folder, its output in a log; stopped when the test ends.
+final class WatchRun {
+    let process = Process()
+    let logURL: URL
+
+    init(in site: TestSite) throws {
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["watch"]
+        process.currentDirectoryURL = site.root
+        logURL = site.root.appendingPathComponent("watch.log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logURL)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+
+    /// Whether the log shows `text` `count` times within 10 seconds.
+    func waitFor(_ text: String, count: Int = 1) -> Bool {
+        for _ in 0..<100 {
+            if log.components(separatedBy: text).count - 1 >= count { return true }
+            usleep(100_000)
+        }
+        return false
     }
 }

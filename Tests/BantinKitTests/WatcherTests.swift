@@ -122,6 +122,28 @@ import Testing
         #expect(again.paths.contains(watched.path + "/moi.md"))
     }
 
+    /// A watched folder that is a symbolic link (`content -> releases/v1`): edits where it leads
+    /// are changes, and so is pointing it elsewhere, after which edits there are seen.
+    @Test(arguments: methods) func aWatchedSymbolicLinkIsFollowedWhereverItLeads(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        for release in ["v1", "v2"] {
+            try folder.makeFolder(release)
+            try folder.write(release + "/bai.md", release)
+        }
+        let link = folder.url.appendingPathComponent("c")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "v1")
+        let watcher = FolderWatcher(folders: [link], polling: method == .polling, quiet: .milliseconds(100), pollInterval: .milliseconds(50))
+        try folder.write("v1/bai.md", "v1 sửa")
+        #expect(watcher.nextBatch(timeout: Self.patience) != nil, "an edit where the link leads is not reported")
+        // Pointed elsewhere as deployments do: a new link renamed over the old one.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/c-moi", withDestinationPath: "v2")
+        #expect(rename(folder.path + "/c-moi", link.path) == 0)
+        #expect(watcher.nextBatch(timeout: Self.patience) != nil, "the link pointed elsewhere is not reported")
+        while watcher.nextBatch(timeout: .milliseconds(600)) != nil {}
+        try folder.write("v2/bai.md", "v2 sửa")
+        #expect(watcher.nextBatch(timeout: Self.patience) != nil, "an edit where the link now leads is not reported")
+    }
+
     @Test(arguments: methods) func quietFoldersReportNothing(method: FolderWatcher.Method) throws {
         let folder = try Folder()
         try folder.write("bai.md")

@@ -11,6 +11,9 @@
         private let roots: [String]
         /// The folder each watch descriptor stands for.
         private var folderOf: [Int32: String] = [:]
+        /// Where each root that is a symbolic link led when it was watched: inotify follows the
+        /// link, and nothing tells when it is pointed elsewhere (`ln -sfn v2 content`).
+        private var ledTo: [String: String] = [:]
 
         private static let mask = UInt32(
             IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
@@ -28,17 +31,36 @@
 
         /// A watched folder that is removed or moved away (`content/` replaced by a copy, a
         /// checkout that recreates `templates/`) is looked for every `rootCheck` until it is back:
-        /// nothing above it is watched, so no event says when it reappears.
+        /// nothing above it is watched, so no event says when it reappears. A root that is a
+        /// symbolic link is looked at as often, and watched anew when it leads elsewhere.
         func changes(within timeout: Duration?) -> [String] {
             let deadline = timeout.map { ContinuousClock.now + $0 }
             while true {
                 let missing = roots.filter { !folderOf.values.contains($0) }
                 var wait = deadline.map { max(.zero, $0 - .now) }
-                if !missing.isEmpty { wait = min(wait ?? Self.rootCheck, Self.rootCheck) }
+                if !missing.isEmpty || !ledTo.isEmpty { wait = min(wait ?? Self.rootCheck, Self.rootCheck) }
                 var found = waitUntilReadable(wait) ? readEvents() : []
                 for root in missing where Directory.leadsToFolder(root) { found += [root] + watchTree(root) }
-                if !found.isEmpty || missing.isEmpty { return found }
+                for (root, target) in ledTo where Self.target(of: root) != target && Directory.leadsToFolder(root) {
+                    forget(under: root)
+                    found += [root] + watchTree(root)
+                }
+                if !found.isEmpty || (missing.isEmpty && ledTo.isEmpty) { return found }
                 if let deadline, ContinuousClock.now >= deadline { return [] }
+            }
+        }
+
+        /// Where `path` leads when it is a symbolic link (`nil` otherwise).
+        private static func target(of path: String) -> String? {
+            guard Directory.linkStatus(path).map({ $0.st_mode & S_IFMT == S_IFLNK }) == true else { return nil }
+            return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        }
+
+        /// Stops watching `root` and every folder under it.
+        private func forget(under root: String) {
+            for (watch, path) in folderOf where path == root || path.hasPrefix(root + "/") {
+                inotify_rm_watch(descriptor, watch)
+                folderOf[watch] = nil
             }
         }
 
@@ -130,6 +152,7 @@
         /// Watches `top` and every folder under it; returns the paths under it (not `top` itself).
         /// A folder reached twice (through a symbolic link) is walked once.
         private func watchTree(_ top: String) -> [String] {
+            if roots.contains(top) { ledTo[top] = Self.target(of: top) }
             var found: [String] = []
             var walked = Set<Int32>()
             var stack = [top]

@@ -42,12 +42,14 @@ final class PollingSource: ChangeSource {
         return changed.sorted()
     }
 
-    /// Every file and folder under the folders (not the folders themselves).
+    /// Every file and folder under the folders (not the folders themselves). A folder that is a
+    /// symbolic link is listed where it leads, as it leads now (a release swapped in by
+    /// pointing the link elsewhere is a change of every file).
     static func listing(of folders: [String]) -> [String: Stamp] {
         let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isDirectoryKey]
         var stamps: [String: Stamp] = [:]
         for folder in folders {
-            let root = URL(fileURLWithPath: folder, isDirectory: true)
+            let root = URL(fileURLWithPath: folder, isDirectory: true).resolvingSymlinksInPath()
             guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys) else { continue }
             for case let url as URL in walk {
                 let values = try? url.resourceValues(forKeys: Set(keys))
