@@ -601,6 +601,16 @@ import Testing
         ], "\(errors)")
     }
 
+    /// `year: 0` written in a theme file is no year (an absent `year` reads as 0 too, and is told
+    /// as missing): it was published as "Năm 0".
+    @Test func aThemeOfYearZeroIsAnError() throws {
+        let site = try TestSite()
+        try site.write("content/themes/x.md", "---\nyear: 0\ntitle: Chuyên đề\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors == ["content/themes/x.md:2: `year` must be a whole number from 1900 to 2200"], "\(errors)")
+    }
+
     /// A copy with a mistake of its own is told both: its mistake and that its code is described
     /// already, in one build.
     @Test func aCopiedDirectiveFileWithAnErrorIsToldBothInOneBuild() throws {

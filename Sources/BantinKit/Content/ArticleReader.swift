@@ -192,7 +192,8 @@ enum TermReader {
         guard case (let decoded, let body, var diagnostics)? = read(ThemeFields.self, text: text, file: file, zone: .vietnam) else { return (nil, []) }
         let at = decoded.positions.of("year") ?? SourcePosition(line: 1, column: 1)
         let year = decoded.fields.year
-        if year != 0, !themeYears.contains(year) {
+        // 0 is also what an absent `year` reads as (told as missing); written, it is no year.
+        if year != 0 || decoded.positions.of("year") != nil, !themeYears.contains(year) {
             diagnostics.append(at.diagnostic(.error, file, "`year` must be a whole number from \(themeYears.lowerBound) to \(themeYears.upperBound)"))
         } else if let named = Int(((file as NSString).lastPathComponent as NSString).deletingPathExtension), named != year, year != 0 {
             // A file copied from last year's and not renamed, or the other way round.
