@@ -74,6 +74,9 @@ import Testing
         #expect(contents == [Self.tienGiang, Self.ngheAn])
         #expect(texts(ofClass: "issue-article-title", in: page) == contents, "the body follows the contents")
         #expect(texts(ofClass: "kicker", in: page).map { $0.prefix(7) } == ["Bài 1/2", "Bài 2/2"])
+        // The category and the place link to their pages, as on every page.
+        #expect(page.contains("Bài 1/2 · <a href=\"../../../../chuyen-muc/xay-dung-dang/index.html\">Xây dựng Đảng</a>"), "\(texts(ofClass: "kicker", in: page))")
+        #expect(page.contains("<span class=\"location\"><a href=\"../../../../dia-phuong/tien-giang/index.html\">Tiền Giang</a></span>"))
         #expect(page.contains("<a class=\"toc-title\" href=\"#bai-1\">") && page.contains("<article class=\"issue-article\" id=\"bai-2\""))
         #expect(texts(ofClass: "toc-meta", in: page).first == "Tiền Giang", "the place, then the author")
         #expect(page.contains("<span>Minh Trí</span>"))
