@@ -85,6 +85,17 @@ import Testing
         #expect(html.contains("về Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."))
     }
 
+    /// Every id of a page is one element's: a heading whose slug is an id already given (`Kết
+    /// quả 2` after two `Kết quả`), or one a footnote has (`fn-1`), takes another. vnu rejected
+    /// the page, and the footnote's link jumped to the heading.
+    @Test func headingIDsAreUniqueAndLeaveFootnotesTheirs() {
+        let markdown = "## Kết quả\n\n## Kết quả\n\n## Kết quả 2\n\nChữ[^1].\n\n## FN 1\n\n[^1]: Ghi chú.\n"
+        #expect(MarkdownRenderer.headingIDs(in: markdown) == ["ket-qua", "ket-qua-2", "ket-qua-2-2", "muc-fn-1"])
+        let html = MarkdownRenderer(allowRawHTML: false).render(markdown).html
+        let ids = html.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) }
+        #expect(ids.count == Set(ids).count && ids.contains("fn-1"), "\(ids)")
+    }
+
     @Test func headingIDsAreTheRenderedOnes() {
         let markdown = "# Kết quả\n\n## Kết quả\n\nChữ.\n\n### Đổi *mới*\n"
         #expect(MarkdownRenderer.headingIDs(in: markdown) == MarkdownRenderer(allowRawHTML: false).render(markdown).headings.map(\.id))

@@ -120,6 +120,16 @@ import Testing
         #expect(check.broken.isEmpty, "\(check.broken)")
     }
 
+    /// A body heading `Title` is `bai-2-title` in the edition: the article's own heading, whose
+    /// id is made by the template, may not be that too.
+    @Test func aBodyHeadingNeverTakesTheArticleTitlesID() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/05/a.md", article(title: "Bài có mục Title", date: "2023-05-10", body: "## Title\n\nChữ.\n"))
+        try site.build()
+        let all = ids(in: try site.read(Self.may))
+        #expect(Set(all).count == all.count && all.contains("bai-2-title"), "no id twice: \(all)")
+    }
+
     @Test func issueNumbersCountFromFirstIssue() throws {
         let site = try TestSite(content: "bulletin")
         let config = try site.read("content/site.yml")

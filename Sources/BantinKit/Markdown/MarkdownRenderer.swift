@@ -233,10 +233,25 @@ enum DocumentWalk {
 
     /// The headings, each with its `line:column-` start; text and HTML nodes are visited only
     /// when `texts`.
+    /// A heading's id: its text's slug, or `muc` for none; the second of a name `-2`, and so on,
+    /// past any id taken (`## A`, `## A`, `## A 2` are `a`, `a-2`, `a-2-2`). One that cmark-gfm's
+    /// footnotes could have (`fn-1`, `fnref-1`) starts with `muc-`.
+    static func uniqueID(for text: String, used: inout Set<String>) -> String {
+        var base = Slug(from: text)?.value ?? "muc"
+        if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = "muc-" + base }
+        var id = base, count = 1
+        while used.contains(id) {
+            count += 1
+            id = "\(base)-\(count)"
+        }
+        used.insert(id)
+        return id
+    }
+
     static func run(_ document: OpaquePointer, texts: Bool, visit: (Item) -> Void) -> (headings: [Heading], starts: [String]) {
         var headings: [Heading] = []
         var starts: [String] = []
-        var used: [String: Int] = [:]
+        var used: Set<String> = []
         var inLink = 0, inHeading = 0
         guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
@@ -253,10 +268,7 @@ enum DocumentWalk {
                 inHeading += entering ? 1 : -1
                 guard entering else { continue }
                 let text = textContent(node)
-                let base = Slug(from: text)?.value ?? "muc"
-                let count = used[base, default: 0] + 1
-                used[base] = count
-                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: count == 1 ? base : "\(base)-\(count)"))
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: Self.uniqueID(for: text, used: &used)))
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
             case CMARK_NODE_TEXT where texts:
                 visit(.text(node, running: inLink == 0 && inHeading == 0))
