@@ -422,6 +422,22 @@ import Testing
         ], "\(warned)")
     }
 
+    /// A script address written with character references (`java&#x73;cript:`), or in a form's
+    /// `action` or an object's `data`, is read as the browser reads it: a warning too.
+    @Test func scriptAddressesHiddenInReferencesOrOtherAttributesAreWarnings() throws {
+        let site = try TestSite()
+        let body = """
+            <a href="java&#x73;cript:alert(1)">a</a>
+
+            <form action="javascript:alert(2)"><button>b</button></form>
+
+            <object data="data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;"></object>
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { $0.contains("unsafe link") }
+        #expect(warned.map { String($0.prefix(30)) } == ["5:1: unsafe link `javascript:`", "7:1: unsafe link `javascript:`", "9:1: unsafe link `data:` in HT"], "\(warned)")
+    }
+
     /// With `unsafe_html`, an address in HTML written in the article that bantin would resolve
     /// in Markdown (another article's file, a photo beside it) is published as written, so it
     /// breaks: a warning at its HTML, quoted values holding `>` read whole. Addresses on other

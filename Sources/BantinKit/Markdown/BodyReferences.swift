@@ -65,7 +65,8 @@ struct Footnote: Sendable, Hashable, Codable {
 struct RawHTML: Sendable, Hashable, Codable {
     var tag: String
     var position: SourcePosition
-    /// Its `href`, `src` and `poster`, and each address of its `srcset`, as written.
+    /// Its `href`, `src`, `poster`, `action`, `formaction` and `data`, and each address of its
+    /// `srcset`, as the browser reads them (character references decoded).
     var addresses: [String] = []
     /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
     var handlers: [String] = []
@@ -125,8 +126,9 @@ struct RawHTML: Sendable, Hashable, Codable {
         return tags
     }
 
-    /// What a tag's attributes (values quoted or not) hold that bantin looks at: the addresses
-    /// of `href`, `src`, `poster`, and each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`); the
+    /// What a tag's attributes (values quoted or not, character references decoded) hold that
+    /// bantin looks at: the addresses of `href`, `src`, `poster`, `action`, `formaction`, `data`,
+    /// and each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`); the
     /// names of those that run a script (`on…`).
     static func attributes(_ attributes: UnsafeBufferPointer<UInt8>) -> (addresses: [String], handlers: [String]) {
         var found: [String] = []
@@ -155,9 +157,11 @@ struct RawHTML: Sendable, Hashable, Codable {
                 valueEnd = attributes[next...].firstIndex(where: \.isWhitespace) ?? attributes.count
                 at = valueEnd
             }
-            let value = String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self)
+            // As the browser reads it: `java&#x73;cript:` is `javascript:`.
+            let value = LinkChecker.decodeEntities(String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self))
             switch name {
-            case "href", "src", "poster": found.append(value)
+            // A form's action and an object's data are addresses the browser opens too.
+            case "href", "src", "poster", "action", "formaction", "data": found.append(value)
             case "srcset": found += value.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
             default: break
             }
