@@ -660,6 +660,16 @@ import Testing
         #expect(errors == ["image `\(written)` must be a path inside content/, like `media/2023/anh.jpg`: write it without `.` or `..` parts, `media/2026/so-do.png`"], "\(errors)")
     }
 
+    /// A photo's address on another site is told to be saved under content/, not given a
+    /// "plain path" made of its address (`https:/example.org/a.jpg`).
+    @Test(arguments: ["https://example.org/a.jpg", "//example.org/a.jpg"])
+    func anImageOnAnotherSiteIsToldToBeSavedUnderContent(written: String) throws {
+        let site = try TestSite()
+        try site.write("content/articles/2026/12/a.md", article(title: "Bài", extra: "image: \(written)\nimage_alt: Ảnh\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["image `\(written)` must be a path inside content/, like `media/2023/anh.jpg`: a photo on another site is not published from there; save it under content/ (`media/2023/anh.jpg`) and write that path"], "\(errors)")
+    }
+
     @Test func aPhotoFromContentsRootAndFieldsThatShowNothingAreSaidSo() throws {
         let site = try TestSite()
         try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)

@@ -38,7 +38,10 @@ enum CatalogValidator {
                     // `./media/anh.jpg`, `media/../media/anh.jpg`: inside content/, but not plainly.
                     let plain = image.path.hasPrefix("/") ? nil : ContentPath.resolve(image.path, from: "site.yml").flatMap { isSafeRelativePath($0) ? $0 : nil }
                     let written = plain.map { ": write it without `.` or `..` parts, `\($0)`" }
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? written ?? "")))
+                    // A photo on another site is no path at all: it is saved into content/ first.
+                    let remote = LinkChecker.hasScheme(image.path) || image.path.hasPrefix("//")
+                        ? ": a photo on another site is not published from there; save it under content/ (`media/2023/anh.jpg`) and write that path" : nil
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? written ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }
