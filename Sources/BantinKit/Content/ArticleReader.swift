@@ -28,8 +28,8 @@ enum ArticleReader {
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
         ArticleChecks.dropRepeatedTerms(&decoded.fields, positions: &decoded.positions)
-        // `/media/anh.jpg` is from content/, as in a body's links.
-        if let image = decoded.fields.image, image.hasPrefix("/") { decoded.fields.image = String(image.drop { $0 == "/" }) }
+        // `/media/anh.jpg` is from content/, as in a body's links (`//host/anh.jpg` is another site).
+        if let image = decoded.fields.image, image.hasPrefix("/"), !image.hasPrefix("//") { decoded.fields.image = String(image.drop { $0 == "/" }) }
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)
         problems.checkImage(decoded.fields)
