@@ -84,7 +84,10 @@ enum Console {
             let report = try SiteBuilder.build(options, progress: progress)
             TerminalProgress.clear()
             printDiagnostics(report.diagnostics)
-            for line in BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start.value) { out(line) }
+            // The summary is standard output's one line; notes go with the diagnostics.
+            let lines = BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start.value)
+            out(lines[0])
+            for note in lines.dropFirst() { error(note) }
             return .built
         } catch {
             TerminalProgress.clear()

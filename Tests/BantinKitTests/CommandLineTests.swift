@@ -59,6 +59,9 @@ import Testing
         let result = try run(["build"], in: site.root)
         #expect(result.status == 0)
         let summary = try #require(result.stdout.split(separator: "\n").first)
+        // One line on standard output (SPEC); its notes go with the warnings.
+        #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("note: no base URL: sitemap.xml not written"), "\(result.stderr)")
         #expect(summary.hasPrefix("Built 4 articles, "))
         #expect(summary.contains(" pages ("))
         #expect(summary.contains("into public/ in "))
