@@ -27,14 +27,15 @@ struct SiteOptions: ParsableArguments {
     func buildOptions() throws -> BuildOptions {
         // An empty path would be the working folder, named as nothing in every message.
         for (option, value, usual) in [("content", content, "content"), ("templates", templates, "templates"), ("output", output, "public")] where value.isEmpty {
-            Console.error("error: --\(option) names no folder; give one, or leave the option out for `\(usual)`")
+            Console.error("--\(option): error: it names no folder; give one, or leave the option out for `\(usual)`")
             throw ExitCode.failure
         }
         let now: Int64
         do throws(PublicationTime.Invalid) {
             now = try PublicationTime.now()
         } catch {
-            Console.error("error: " + error.description)
+            // As every problem is told: what, then `error:`, then why.
+            Console.error("SOURCE_DATE_EPOCH: error: " + error.description)
             throw ExitCode.failure
         }
         var options = BuildOptions(

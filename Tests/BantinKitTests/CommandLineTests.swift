@@ -267,7 +267,7 @@ import Testing
         let site = try TestSite(content: "bulletin")
         for option in ["--output", "--content", "--templates"] {
             let build = try run(["build", option, ""], in: site.root)
-            #expect(build.status == 1 && build.stderr.contains("error: \(option) names no folder; give one, or leave the option out for"), "\(build)")
+            #expect(build.status == 1 && build.stderr.contains("\(option): error: it names no folder; give one, or leave the option out for"), "\(build)")
         }
         #expect(!site.exists("public"), "nothing was built")
     }

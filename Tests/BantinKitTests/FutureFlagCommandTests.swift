@@ -58,7 +58,7 @@ import Testing
         let site = try scheduledSite()
         let result = try run(["build"], in: site.root, epoch: "hôm nay")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("SOURCE_DATE_EPOCH=hôm nay is not a time: it must be a whole number of seconds since 1970-01-01 UTC"))
+        #expect(result.stderr.contains("SOURCE_DATE_EPOCH: error: `hôm nay` is not a time: it must be a whole number of seconds since 1970-01-01 UTC"))
         #expect(!site.exists("public/index.html"))
     }
 }

@@ -8,7 +8,7 @@ public enum PublicationTime {
     public struct Invalid: Error, Equatable, CustomStringConvertible {
         public var value: String
         public var description: String {
-            "SOURCE_DATE_EPOCH=\(value) is not a time: it must be a whole number of seconds since 1970-01-01 UTC, e.g. SOURCE_DATE_EPOCH=$(date +%s)"
+            "`\(value)` is not a time: it must be a whole number of seconds since 1970-01-01 UTC, e.g. SOURCE_DATE_EPOCH=$(date +%s)"
         }
     }
 
