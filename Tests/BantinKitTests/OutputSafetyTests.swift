@@ -44,6 +44,20 @@ import Testing
         #expect(problem.column == 3)
     }
 
+    /// A partial not found is told what to write: its path without `.` parts, its file's
+    /// `.mustache` in lower case, or the nearest name there is.
+    @Test func aMissingPartialIsToldWhatToWrite() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("templates/promo.Mustache", "<p>quảng bá</p>\n")
+        try site.write("templates/404.mustache", "{{> ./card}}\n{{> promo}}\n{{> crad}}\n")
+        let told = site.failingBuild().filter { $0.file == "templates/404.mustache" }.map { "\($0.line): \($0.message)" }
+        #expect(told == [
+            "1: partial `./card` does not exist (no templates/./card.mustache); a partial is named by its path from the templates folder, without `.` parts: write `card`",
+            "2: partial `promo` does not exist (no templates/promo.mustache); there is `promo.Mustache`, but a template's file name ends in `.mustache`, in lower case, and is written in the case it has",
+            "3: partial `crad` does not exist (no templates/crad.mustache); did you mean `card`?",
+        ], "\(told)")
+    }
+
     @Test(arguments: ["content", ".", ""])
     func refusesToBuildOverTheSourcesOrAFolderItDidNotMake(target: String) throws {
         let site = try TestSite(content: "bulletin")

@@ -46,7 +46,8 @@ public struct TemplateSet: Sendable {
         for reference in references where !present.contains(reference.name) {
             diagnostics.append(
                 .error(reference.file, line: reference.line, column: reference.column,
-                       "partial `\(reference.name)` does not exist (no \(ContentTree.join(displayRoot, reference.name + ".mustache")))"))
+                       "partial `\(reference.name)` does not exist (no \(ContentTree.join(displayRoot, reference.name + ".mustache")))"
+                        + missingPartialHint(reference.name, present: present, files: files.map(\.relativePath))))
         }
         diagnostics += includeCycles(references)
         for page in Page.allCases.map(\.rawValue) where !present.contains(page) {
@@ -55,6 +56,20 @@ public struct TemplateSet: Sendable {
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
+    }
+
+    /// What to write instead of a partial's name that no template has: the same path without
+    /// `.` parts (`./card`), the file with `.mustache` in another case (`promo.Mustache`), or the
+    /// nearest name.
+    static func missingPartialHint(_ name: String, present: Set<String>, files: [String]) -> String {
+        let parts = name.split(separator: "/").filter { $0 != "." }.map(String.init)
+        if !parts.contains(".."), parts.joined(separator: "/") != name, present.contains(parts.joined(separator: "/")) {
+            return "; a partial is named by its path from the templates folder, without `.` parts: write `\(parts.joined(separator: "/"))`"
+        }
+        if let file = files.first(where: { $0.lowercased() == (name + ".mustache").lowercased() }) {
+            return "; there is `\(file)`, but a template's file name ends in `.mustache`, in lower case, and is written in the case it has"
+        }
+        return Suggestion.nearest(to: name, among: Array(present).sorted()).map { "; did you mean `\($0)`?" } ?? ""
     }
 
     /// A partial or parent named in a template: `name`, included from the template `from` (the file `file`).
