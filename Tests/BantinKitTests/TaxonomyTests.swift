@@ -157,4 +157,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("chuyen-muc").path).sorted()
             == ["hoc-va-lam-theo-bac", "index.html", "xay-dung-dang"])
     }
+
+    /// Spaces typed twice between a name's words make no other spelling: two `Hà  Nội` are not a
+    /// majority against one `Hà Nội`, and the page is named with single spaces.
+    @Test func aNameWithSpacesTypedTwiceIsTheSameSpelling() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2024/mot.md", article(title: "Một", date: "2024-01-01", extra: "location: \"Hà  Nội\"\n"))
+        try site.write("content/articles/2024/hai.md", article(title: "Hai", date: "2024-01-02", extra: "location: \"Hà\\t Nội\"\n"))
+        try site.write("content/articles/2024/ba.md", article(title: "Ba", date: "2024-01-03", extra: "location: HÀ NỘI\n"))
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.message.contains("Hà  Nội") })
+        let page = try site.read("public/dia-phuong/ha-noi/index.html")
+        #expect(page.contains("<h1>Hà Nội</h1>"), "\(page.components(separatedBy: "<h1>").dropFirst().first?.prefix(40) ?? "")")
+    }
 }

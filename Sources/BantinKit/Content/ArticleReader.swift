@@ -28,6 +28,13 @@ enum ArticleReader {
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
         ArticleChecks.dropRepeatedTerms(&decoded.fields, positions: &decoded.positions)
+        // A category or place is one name however many spaces were typed between its words
+        // (`Hà  Nội` is `Hà Nội`): each spelling counts when the page's name is chosen.
+        for key in [\ArticleFields.category, \ArticleFields.location] {
+            if let name = decoded.fields[keyPath: key], name.contains("  ") || name.contains("\t") {
+                decoded.fields[keyPath: key] = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            }
+        }
         // `/media/anh.jpg` is from content/, as in a body's links (`//host/anh.jpg` is another site).
         if let image = decoded.fields.image, image.hasPrefix("/"), !image.hasPrefix("//") { decoded.fields.image = String(image.drop { $0 == "/" }) }
         var problems = ArticleChecks(file: file, positions: decoded.positions)
