@@ -88,18 +88,9 @@ public enum LinkChecker {
             target = page
         } else {
             let decoded = link.utf8.contains(0x25) ? (link.removingPercentEncoding ?? link) : link
-            let base = decoded.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
-            var parts = base
-            for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-                if part == "." { continue }
-                if part == ".." {
-                    if parts.isEmpty { return "points above the site root" }
-                    parts.removeLast()
-                } else {
-                    parts.append(String(part))
-                }
-            }
-            target = parts.joined(separator: "/")
+            // A site's paths resolve as content/'s do.
+            guard let path = ContentPath.resolve(decoded, from: page) else { return "points above the site root" }
+            target = path
             var folder = decoded.hasSuffix("/") || target.isEmpty
             if folder { target += target.isEmpty ? "index.html" : "/index.html" }
             if !SourceDecoder.isKnownNFC(target) { target = target.precomposedStringWithCanonicalMapping }

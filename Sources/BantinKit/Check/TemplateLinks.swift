@@ -24,29 +24,18 @@ enum TemplateLinks {
                 var checked = link
                 if let hash = link.firstIndex(of: "#") {
                     let path = link[..<hash].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-                    if ids[target(of: path, from: page.path)] == nil { checked = String(link[..<hash]) }
+                    if ids[path.isEmpty ? page.path : ContentPath.resolve(path, from: page.path) ?? ""] == nil { checked = String(link[..<hash]) }
                 }
                 let reason = LinkChecker.resolve(checked, from: page.path, existing: planned, idsByPage: ids, baseURL: baseURL)
                 // Told once for what it leads to and why: `van-ban/` and `../../van-ban/` are one
                 // mistake, and so is `#neo` on every page.
                 let path = String(checked.prefix { $0 != "#" && $0 != "?" })
-                guard let reason, told.insert((path.isEmpty ? link : target(of: path, from: page.path)) + "\n" + reason.prefix { $0 != ":" }).inserted
+                guard let reason, told.insert((path.isEmpty ? link : ContentPath.resolve(path, from: page.path) ?? path) + "\n" + reason.prefix { $0 != ":" }).inserted
                 else { continue }
                 diagnostics.append(.error(templatesName, "\(page.path), as the templates render it, links to `\(link)`: \(reason) (`bantin check` would reject the site)"))
             }
         }
         return diagnostics
-    }
-
-    /// The page a link's path part leads to from `page`, as `LinkChecker` resolves it (the page
-    /// itself for none), for looking up its ids.
-    private static func target(of path: String, from page: String) -> String {
-        guard !path.isEmpty else { return page }
-        var parts = page.split(separator: "/").dropLast().map(String.init)
-        for part in path.split(separator: "/") {
-            if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
-        }
-        return parts.joined(separator: "/")
     }
 
     /// Which case of `PagePlan` a page is: one of each is rendered.
