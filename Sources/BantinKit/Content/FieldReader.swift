@@ -169,11 +169,11 @@ struct FieldReader {
 
     func isNull(_ value: FieldValue) -> Bool {
         guard case .scalar(let s) = value.shape, s.style == .plain else { return false }
-        switch s.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        return Self.nullWords.contains(s.string)
     }
+
+    /// What YAML reads as no value, unquoted.
+    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     /// A text field; numbers and dates are taken as written.
     mutating func string(_ key: String) -> String? {

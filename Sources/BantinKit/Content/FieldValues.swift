@@ -75,7 +75,7 @@ public enum ParamValue: Sendable, Equatable, Encodable {
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar) where scalar.style == .plain && Self.flags[scalar.string] != nil: self = .flag(Self.flags[scalar.string]!)
-        case .scalar(let scalar) where scalar.style == .plain && Self.nulls.contains(scalar.string): self = .text("")
+        case .scalar(let scalar) where scalar.style == .plain && FieldReader.nullWords.contains(scalar.string): self = .text("")
         case .scalar(let scalar): self = .text(SourceDecoder.withoutControls(scalar.string))
         case .sequence(let sequence): self = .list(sequence.map(ParamValue.init))
         case .mapping(let mapping):
@@ -88,7 +88,6 @@ public enum ParamValue: Sendable, Equatable, Encodable {
 
     /// YAML's core schema: only these are yes or no (`yes`, `no`, `on`, `off` stay text).
     private static let flags = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
-    private static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
