@@ -15,6 +15,9 @@ enum ArticleReader {
         var article: Article?
     }
 
+    /// The front-matter keys of an article, found once.
+    static let articleFieldNames = Set(FieldDefaults.names(of: ArticleFields.self))
+
     static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejected: Rejected?) {
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
@@ -48,7 +51,7 @@ enum ArticleReader {
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
-        if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Set(FieldDefaults.names(of: ArticleFields.self))) {
+        if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Self.articleFieldNames) {
             diagnostics.append(second)
         }
         func article(_ slug: Slug, fields: ArticleFields) -> Article {

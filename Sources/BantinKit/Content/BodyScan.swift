@@ -28,13 +28,28 @@ enum BodyScan {
     /// the front matter's (`title:`), as when a header is pasted twice or an old one is left.
     /// Markdown would publish it as a rule and a heading of its fields.
     static func secondFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
-        var lines = body.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false).enumerated().lazy
-            .map { ($0.offset, String($0.element).trimmingWhitespace) }.filter { !$0.1.isEmpty }.makeIterator()
-        guard let (fence, opening) = lines.next(), opening == "---", let (_, line) = lines.next(),
-              let colon = line.firstIndex(of: ":"), fields.contains(String(line[..<colon]))
+        let lines = firstLines(of: body, count: 2)
+        guard lines.count == 2, lines[0].text == "---", let colon = lines[1].text.firstIndex(of: ":"),
+              fields.contains(String(lines[1].text[..<colon]))
         else { return nil }
+        let (fence, line) = (lines[0].index, lines[1].text)
         return .warning(file, line: bodyLine + fence, column: 1,
             "the body starts with a second front matter (`---`, then `\(line[..<colon]):`): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
+    }
+
+    /// The first `count` lines of `body` that are not blank, each trimmed, with its index: read
+    /// a byte at a time and no further (every article's body is asked, whole bodies are long).
+    private static func firstLines(of body: String, count: Int) -> [(index: Int, text: String)] {
+        var lines: [(index: Int, text: String)] = []
+        var start = body.utf8.startIndex, index = 0
+        while lines.count < count, start < body.utf8.endIndex {
+            let end = body.utf8[start...].firstIndex(of: 0x0A) ?? body.utf8.endIndex
+            let text = String(Substring(body.utf8[start..<end])).trimmingWhitespace
+            if !text.isEmpty { lines.append((index, text)) }
+            start = end < body.utf8.endIndex ? body.utf8.index(after: end) : end
+            index += 1
+        }
+        return lines
     }
 
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
