@@ -209,8 +209,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.diagnostics += kept
         if !unsavedFiles.isEmpty {
             let names = unsavedFiles.map(\.lastPathComponent).joined(separator: ", ")
+            // With the stamp and manifest saved, a next build with nothing changed is up to date all the same.
+            let next = unsavedFiles.contains(output.stampURL) || unsavedFiles.contains(output.manifestURL)
+                ? "the next build will read and write everything again"
+                : "the next build after an edit will read and write everything again (with nothing changed, the site stays up to date)"
             report.diagnostics.append(.warning(output.stateShown,
-                "could not save \(names) (what the next build reuses; the site itself was published whole): the next build will read and write everything again; check the free space of that disk"))
+                "could not save \(names) (what the next build reuses; the site itself was published whole): \(next); check the free space of that disk"))
         }
         return report
     }
