@@ -58,6 +58,16 @@ import Testing
         ], "\(told)")
     }
 
+    /// A mount point cannot be replaced as a whole: it is refused before anything is built (it
+    /// was refused at the swap, after the whole build, leaving a state folder beside it).
+    /// `/proc` is a mount point on every Linux system; a folder of the test's own is not.
+    @Test func aMountPointIsRefusedBeforeTheSiteIsBuilt() throws {
+        let refused = OutputFolder(url: URL(fileURLWithPath: "/proc"), display: "/proc").validate(protecting: [])
+        #expect(refused?.message.hasPrefix("refusing to build into /proc: it is a mount point") == true, "\(String(describing: refused))")
+        let site = try TestSite(content: "bulletin")
+        #expect(!OutputFolder.isMountPoint(site.content.path) && !OutputFolder.isMountPoint("/"))
+    }
+
     @Test(arguments: ["content", ".", ""])
     func refusesToBuildOverTheSourcesOrAFolderItDidNotMake(target: String) throws {
         let site = try TestSite(content: "bulletin")

@@ -42,9 +42,20 @@ public struct OutputFolder: Sendable {
         guard isDir.boolValue else {
             return .error(display, "\(display) is a file, not a folder; choose another `--output`")
         }
+        // Told before the site is built: the swap at the end could not replace it.
+        if Self.isMountPoint(target) {
+            return .error(display, "refusing to build into \(display): it is a mount point, and bantin replaces the folder as a whole; mount the folder that holds it instead, or build into a folder inside the mount")
+        }
         let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
         if entries.isEmpty || entries.contains(Self.markerName) { return nil }
         return .error(display, "refusing to replace \(display): it is not empty and was not made by bantin (no \(Self.markerName)); move its files away or choose another `--output`")
+    }
+
+    /// Whether the folder at `path` (resolved) is on another file system than the folder holding it.
+    static func isMountPoint(_ path: String) -> Bool {
+        guard path != "/", let own = Directory.linkStatus(path),
+              let parent = Directory.linkStatus((path as NSString).deletingLastPathComponent) else { return false }
+        return own.st_dev != parent.st_dev
     }
 
     /// Every folder that holds one of `paths`, however deep.
