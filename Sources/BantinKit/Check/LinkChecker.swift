@@ -28,7 +28,6 @@ public enum LinkChecker {
         // Read by the folder as it was given: relative to the working folder, a path stays short
         // however deep that folder is.
         let given = folder.relativePath.isEmpty ? root.path : folder.relativePath
-        var unreadable: [BrokenLink] = []
         let scanned: [(path: String, ids: Set<String>, links: [String], problem: String?)] = pages.parallelMap { entry in
             guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
                 let reason = String(cString: strerror(errno))
@@ -41,7 +40,7 @@ public enum LinkChecker {
                 entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)), attributeValues(in: text, names: ["href", "src"]) + sources,
                 valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil)
         }
-        for page in scanned { if let problem = page.problem { unreadable.append(BrokenLink(page: page.path, target: "", reason: problem)) } }
+        let unreadable = scanned.compactMap { page in page.problem.map { BrokenLink(page: page.path, target: "", reason: $0) } }
         var idsByPage: [String: Set<String>] = [:]
         for page in scanned { idsByPage[page.path] = page.ids }
         let lookup = idsByPage

@@ -104,7 +104,6 @@ final class PrintArticleView: NamedView, Sendable {
 
     /// Its own names, then its card's.
     func value(named name: String) -> TemplateValue? {
-        guard let own = Name(rawValue: name) else { return card.value(named: name) }
-        return value(of: own) ?? .absent
+        ownValue(named: name) ?? card.value(named: name)
     }
 }

@@ -9,7 +9,11 @@ protocol NamedView: TemplateObject {
 
 extension NamedView {
     /// One of its names, absent or not, is its own (`TemplateValue.absent`); any other is not.
-    func value(named name: String) -> TemplateValue? { Name(rawValue: name).map { value(of: $0) ?? .absent } }
+    func value(named name: String) -> TemplateValue? { ownValue(named: name) }
+
+    /// The value of one of its own names, `TemplateValue.absent` when it has none; `nil` for a
+    /// name that is not its own (a view that adds names to another's looks there next).
+    func ownValue(named name: String) -> TemplateValue? { Name(rawValue: name).map { value(of: $0) ?? .absent } }
 
     /// Its own names, as templates write them.
     static var names: [String] { Name.allCases.map(\.rawValue) }

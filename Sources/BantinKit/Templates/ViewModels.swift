@@ -190,7 +190,7 @@ final class PageView: NamedView, Sendable {
 
     /// Its names, and `is_<kind>`: true for its own kind.
     func value(named name: String) -> TemplateValue? {
-        if let own = Name(rawValue: name) { return value(of: own) ?? .absent }
+        if let own = ownValue(named: name) { return own }
         return name.utf8.count == kind.rawValue.utf8.count + 3 && name == "is_" + kind.rawValue ? .bool(true) : nil
     }
 }
