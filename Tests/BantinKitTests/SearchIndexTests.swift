@@ -166,6 +166,23 @@ import Testing
         #expect(words == ["đảng", "bộ", "01", "kl", "tw", "người", "dân", "x²", "ωmega", "cuối"])
     }
 
+    /// An emoji's variation selector (U+FE0F, as phones write ❤️ ✔️ ⚠️) or an accent after a
+    /// space is a mark with no letter before it: no word, and the words around it stay neighbours.
+    @Test func aMarkWithNoLetterBeforeItStartsNoWord() throws {
+        var words: [String] = []
+        SearchWords.forEach(in: "Cảm ơn ❤\u{FE0F} \u{0301}x Đúng ✔\u{FE0F} rồi \u{FE0F}\u{FE0F}") { words.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(words == ["cảm", "ơn", "x", "đúng", "rồi"])
+        // In a whole site, in the title, the category, the place and the body (the build crashed on them).
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(
+            title: "Cảm ơn ❤\u{FE0F}", extra: "category: \"Ảnh 🏙\u{FE0F}\"\nlocation: \"🏙\u{FE0F} Sài Gòn\"\n", body: "Đúng ✔\u{FE0F} rồi\n\n\u{0301}\n"))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(!index.words.keys.contains { $0.isEmpty || $0.unicodeScalars.allSatisfy(\.properties.isGraphemeExtend) }, "\(index.words.keys.sorted())")
+        #expect(["cam", "on", "anh", "sai", "gon", "dung", "roi"].allSatisfy { index.words[$0] != nil }, "\(index.words.keys.sorted())")
+        #expect(index.pairs[BuiltSearchIndex.bucket("đúng", "rồi")] == [0])
+    }
+
     /// Typography of real articles: no-break spaces, curly quotes, dashes and ellipses end words
     /// (they are read from the table, not one by one), combining marks and letters beyond it do not.
     @Test func punctuationOfRealTextEndsWords() {
@@ -225,7 +242,7 @@ import Testing
     /// whole scalars finds with `Kinds.kind`.
     @Test func wordsReadFromBytesAreThoseOfTheirScalars() {
         let pieces = ["a", "Z", "7", " ", ",", "-", "/", "đ", "Đ", "ư", "Ư", "ạ", "Ấ", "ế", "ỹ", "\u{00A0}", "“", "”", "–", "…", "«",
-                      "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}"]
+                      "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "\u{0301}", "❤\u{FE0F}", "\u{FE0F}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}"]
         var random = SeededGenerator(seed: 17)
         func reference(_ text: String) -> [String] {
             var words: [String] = [], current: [UInt8] = []
@@ -235,7 +252,9 @@ import Testing
             }
             for scalar in text.unicodeScalars {
                 let kind = SearchWords.Kinds.kind(of: scalar.value)
-                if kind == SearchWords.Kinds.boundary { end() } else {
+                if kind == SearchWords.Kinds.boundary { end() } else if current.isEmpty && SearchWords.Kinds.isMark(scalar.value) {
+                    // A mark starts no word.
+                } else {
                     current += String(kind == SearchWords.Kinds.same ? scalar : Unicode.Scalar(kind)!).utf8
                 }
             }

@@ -57,7 +57,7 @@
 
   // ---- Vietnamese folding and words (as SearchWords.swift and VietnameseFolding.swift) ----
 
-  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
   function foldChar(ch) {
     var lower = ch.toLowerCase();

@@ -1,4 +1,5 @@
-/// The words of a text as search sees them: maximal runs of letters and digits, lower-cased
+/// The words of a text as search sees them: maximal runs of letters, digits and marks that
+/// start with a letter or digit, lower-cased
 /// with their diacritics kept (the exact form; folding comes later, once per distinct word).
 /// `đảng-bộ` is two words, `01-KL/TW` three. Longer runs than `maxLength` bytes are not words
 /// anyone types (encoded data, long numbers) and are skipped.
@@ -37,10 +38,13 @@ enum SearchWords {
                     if length <= maxLength { UnsafeMutableRawPointer(out + length).storeBytes(of: entry.littleEndian, as: UInt32.self) }
                     length &+= Int(entry >> 24)
                 }
-                /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a word.
+                /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a
+                /// word. A mark with no letter or digit before it (an emoji's U+FE0F, an accent
+                /// after a space) starts no word: the table holds no mark.
                 func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
                     switch Kinds.kind(of: value) {
                     case Kinds.boundary: flush()
+                    case Kinds.same where length == 0 && Kinds.isMark(value): break
                     case Kinds.same: for k in 0..<width { append(UInt32(bytes[k]) | 1 << 24) }
                     case let lower: for unit in UTF8.encode(Unicode.Scalar(lower)!)! { append(UInt32(unit) | 1 << 24) }
                     }
@@ -118,6 +122,10 @@ enum SearchWords {
             let bytes = Array(String(scalar).utf8)
             precondition(bytes.count <= 3, "U+\(String(value, radix: 16)): a table entry holds three bytes at most")
             return bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) } | UInt32(bytes.count) << 24
+        }
+
+        static func isMark(_ value: UInt32) -> Bool {
+            Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
         }
 
         static func kind(of value: UInt32) -> UInt32 {

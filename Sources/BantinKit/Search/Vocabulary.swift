@@ -121,7 +121,9 @@ struct Vocabulary: Sendable {
         }
         let runs = runs, articles = articles, table = table
         func uses(_ id: Int) -> Int { Int(runs[id + 1] - runs[id]) }
-        return folded.sortedBytewise().map { f in
+        // A word that folds to nothing (were there one) has no place in any shard.
+        return folded.sortedBytewise().compactMap { f in
+            if folded.length(of: f) == 0 { return nil }
             var group = Array(forms[formStarts[f]..<formStarts[f + 1]])
             if group.count > 1 {
                 group.sort { a, b in
