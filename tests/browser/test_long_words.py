@@ -1,5 +1,5 @@
 """What a long word does to a page: a source that is a web address, a place name with no space,
-in the byline of an article, on the home page's lead and in the print edition's contents; a
+a category written with underscores (on the index of categories and places too), in the byline of an article, on the home page's lead and in the print edition's contents; a
 table of ten columns and nested lists in a body; photos in a body printed on paper. Nothing
 makes a page wider than the screen or the paper (a phone or a printer would shrink all of it),
 a photo keeps its shape on paper, and the links on cards are big enough to tap."""
@@ -16,6 +16,7 @@ from helpers import file_url, horizontal_overflow, set_size, wait_ready
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = "https://www.xaydungdang.org.vn/Uploads/Files/TaiLieuHocTap/2023/KetLuan21KLTWHoiNghiTrungUong4.pdf"
 PLACE = "Xã" + "Đồngbằngsôngcửulong" * 6
+CATEGORY = "Ban_Tuyên_giáo_Đảng_ủy_Khối_các_cơ_quan_Trung_ương"
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def long_site(tmp_path_factory, bantin_bin) -> Path:
     body = ("Mở đầu.\n\n- Mục một\n  - Cấp hai mục một\n  - Cấp hai mục hai\n- Mục hai\n\n" + table
             + "\n![Ảnh ngang trong thân bài](../media/anh.jpg)\n")
     (content / "articles" / "dai.md").write_text(
-        f'---\ntitle: "Bài có nguồn là đường dẫn dài"\ndate: 2024-06-20T08:00:00+07:00\ncategory: "Xây dựng Đảng"\n'
+        f'---\ntitle: "Bài có nguồn là đường dẫn dài"\ndate: 2024-06-20T08:00:00+07:00\ncategory: "{CATEGORY}"\n'
         f'author: "Nguyễn Văn An"\nsource: "{SOURCE}"\nlocation: "{PLACE}"\n---\n{body}', encoding="utf-8")
     (content / "articles" / "khac.md").write_text(
         '---\ntitle: "Bài thứ hai"\ndate: 2024-06-10T08:00:00+07:00\ncategory: "Xây dựng Đảng"\nlocation: "Huế"\n---\nNội dung.\n',
@@ -41,7 +42,8 @@ def long_site(tmp_path_factory, bantin_bin) -> Path:
 
 
 PAGES = {"article": "bai-viet/bai-co-nguon-la-duong-dan-dai/index.html", "home": "index.html",
-         "print edition": "luu-tru/2024/06/ban-in/index.html"}
+         "print edition": "luu-tru/2024/06/ban-in/index.html", "category index": "chuyen-muc/index.html",
+         "place index": "dia-phuong/index.html"}
 
 
 @pytest.mark.parametrize("width", [360, 390, 768])
