@@ -31,6 +31,11 @@ public enum CatalogLoader {
         diagnostics += files.other.filter { $0.relativePath.lowercased().hasSuffix(".gif") }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo")
         }
+        diagnostics += files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.compactMap { file in
+            guard let kind = PosixFiles.start(of: file.path, count: 64).flatMap(PhotoNaming.photoKind(ofFileStart:)) else { return nil }
+            return .error(ContentTree.join(displayRoot, file.relativePath),
+                          "this is a \(kind.name) photo, but its name does not end in a photo's extension, so it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); rename it to end in `.\(kind.fileExtension)` (and the links to it) to have it published like every photo")
+        }
         // A folder named like the settings is no settings: said, not read as settings left out.
         for name in ["site.yml", "site.yaml"] where files.settings.isEmpty && Directory.leadsToFolder(content.appendingPathComponent(name).path) {
             diagnostics.append(.error(ContentTree.join(displayRoot, name), "this is a folder; the site's settings are a file of this name: move what the folder holds and write the settings in it"))

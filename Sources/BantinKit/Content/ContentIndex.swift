@@ -72,6 +72,8 @@ struct ContentIndex {
     /// elsewhere (another month's folder), else the nearest name in its folder (a typo, another
     /// case), if near enough.
     func nearest(to path: String) -> String? {
+        // A photo published under another name (`anh.heic` as `anh.jpg`) is linked by its own.
+        if let photo = targets.keys.filter({ PhotoNaming.published($0) == path }).min() { return photo }
         let (folder, name) = Self.split(path)
         let sameName = targets.keys.filter { Self.split($0).name == name }
         if sameName.count == 1 { return sameName[0] }

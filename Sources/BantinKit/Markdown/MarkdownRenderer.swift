@@ -13,6 +13,9 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// The HTML as UTF-8, as cmark-gfm wrote it (ids added).
     public var utf8: [UInt8]
     public var headings: [Heading]
+    /// How many images it shows (counted when it is rendered for a page, with its links): a
+    /// page whose description shows one has its first image there.
+    public var images = 0
     public var html: String { String(decoding: utf8, as: UTF8.self) }
 }
 
@@ -96,7 +99,7 @@ public struct MarkdownRenderer: Sendable {
                 headings: headings, starts: starts)
             html = AccessibleMarkup.mended(html, markdown: markdown)
             if !unplaced.isEmpty { html = Self.withPictures(unplaced, in: html) }
-            return RenderedMarkdown(utf8: html, headings: headings)
+            return RenderedMarkdown(utf8: html, headings: headings, images: images)
         }
     }
 

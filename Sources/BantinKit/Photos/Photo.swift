@@ -54,7 +54,28 @@ enum PhotoNaming {
 
     /// Photos published as `.jpg`: JPEG under the other names cameras and Windows give it, and
     /// formats that browsers cannot all show (HEIC from phones, TIFF from scanners, AVIF).
-    static let publishedAsJPG: Set<String> = ["jfif", "jpe", "heic", "heif", "avif", "tif", "tiff"]
+    static let publishedAsJPG: Set<String> = ["jfif", "jpe", "heic", "heif", "hif", "avif", "tif", "tiff"]
+
+    /// The photo a file is by its first bytes (`fileStart`, 64 are enough), whatever its name:
+    /// how a photo saved without a photo's extension (`anh`, `anh.jpg_large`, `anh.jpeg.1`) is
+    /// found before it is published as it is, GPS position and all. The format's name and the
+    /// extension to give it.
+    static func photoKind(ofFileStart bytes: [UInt8]) -> (name: String, fileExtension: String)? {
+        func has(_ text: String, at k: Int) -> Bool {
+            bytes.count >= k + text.utf8.count && bytes[k..<(k + text.utf8.count)].elementsEqual(text.utf8)
+        }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return ("JPEG", "jpg") }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return ("PNG", "png") }
+        if has("RIFF", at: 0), has("WEBP", at: 8) { return ("WebP", "webp") }
+        if bytes.starts(with: [0x49, 0x49, 0x2A, 0x00]) || bytes.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return ("TIFF", "tif") }
+        // HEIF and AVIF: an `ftyp` box whose brands (the major one, then the compatible ones) name an image.
+        guard has("ftyp", at: 4) else { return nil }
+        let boxEnd = min(bytes.count, bytes.prefix(4).reduce(0) { $0 << 8 | Int($1) })
+        let brands = ([8] + Array(stride(from: 16, to: boxEnd - 3, by: 4))).map { String(decoding: bytes[$0..<min($0 + 4, bytes.count)], as: UTF8.self) }
+        if brands.contains(where: { ["avif", "avis"].contains($0) }) { return ("AVIF", "avif") }
+        if brands.contains(where: { ["heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs", "mif1", "msf1"].contains($0) }) { return ("HEIC", "heic") }
+        return nil
+    }
 
     static func isPhoto(_ path: String) -> Bool { extensions.contains(fileExtension(of: path)) }
 

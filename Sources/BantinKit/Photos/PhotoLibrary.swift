@@ -7,8 +7,31 @@ public struct PhotoSet: Sendable {
     public var encoded = 0
     /// A fingerprint of all that pages show of the photos (their files and sizes).
     var fingerprint: UInt64 = 0
+    /// The GIFs, which are published as they are, by path under `content/`: their size, read
+    /// from their header, so that pages give them a `width` and a `height` too.
+    var gifSizes: [String: (width: Int, height: Int)] = [:]
 
     public init() {}
+
+    /// Reads the size of each GIF of `entries` (one that is no GIF inside is left out: a page
+    /// shows it without a size) and adds it to the fingerprint.
+    mutating func addGIFs(_ entries: [TreeEntry]) {
+        var print = StableHasher()
+        print.add(Int64(bitPattern: fingerprint))
+        for entry in entries {
+            guard let start = PosixFiles.start(of: entry.path, count: 10), let size = Self.gifSize(ofFileStart: start) else { continue }
+            gifSizes[entry.relativePath] = size
+            print.add("\(entry.relativePath) \(size.width) \(size.height)")
+        }
+        fingerprint = print.value
+    }
+
+    /// A GIF's logical screen size: after `GIF87a` or `GIF89a`, two little-endian 16-bit numbers.
+    static func gifSize(ofFileStart bytes: [UInt8]) -> (width: Int, height: Int)? {
+        guard bytes.count >= 10, bytes.starts(with: Array("GIF8".utf8)), bytes[5] == UInt8(ascii: "a") else { return nil }
+        let width = Int(bytes[6]) | Int(bytes[7]) << 8, height = Int(bytes[8]) | Int(bytes[9]) << 8
+        return width > 0 && height > 0 ? (width, height) : nil
+    }
 
     /// The output path of the file at `path` under `content/`: `.jpg` for a HEIC, TIFF or AVIF photo (`PhotoNaming.published`), else its own.
     func published(_ path: String) -> String { photos[path]?.published ?? path }
@@ -116,6 +139,12 @@ enum PhotoLibrary {
             throw PhotoCodec.Failure(
                 reason: "it is \(header.width) × \(header.height) pixels (\(megapixels(pixels)) megapixels), more than the \(maxPixels / 1_000_000) megapixels bantin decodes; make it smaller first")
         }
+        // Every variant is also WebP, which holds at most 16,383 pixels on a side: a strip taller
+        // than that many times its width fits at no width.
+        guard header.uprightHeight <= PhotoNaming.maxSide * header.uprightWidth else {
+            throw PhotoCodec.Failure(
+                reason: "it is \(header.uprightWidth) × \(header.uprightHeight) pixels upright, more than \(PhotoNaming.maxSide) times as tall as it is wide: a WebP photo holds at most \(PhotoNaming.maxSide) pixels on a side, so no width of it can be published; cut it into parts or add margins to its sides")
+        }
         let widths = PhotoNaming.widths(for: header.uprightWidth, height: header.uprightHeight, settings: settings)
         let wanted = PhotoNaming.wanted(entry.relativePath, widths: widths)
         let encoded = try PhotoCodec.encode(
@@ -145,7 +174,7 @@ enum PhotoLibrary {
         // Read once: hashed for the key, and its start looked at for an animation.
         let animated = mapped.withBytes { bytes in
             hasher.add(bytes: UnsafeRawBufferPointer(bytes))
-            return PhotoAnimation.isAnimated(bytes.prefix(PhotoAnimation.headerSize))
+            return PhotoAnimation.isAnimated(bytes)
         }
         let hex = String(hasher.value, radix: 16)
         return (String(repeating: "0", count: 16 - hex.count) + hex, animated)

@@ -33,8 +33,19 @@ struct PictureSources: Sendable {
 
     /// A plain `<img>` of the widest variant (feeds, which readers show without `srcset`).
     func plainHTML(alt: String, title: String?) -> String {
+        Self.imgHTML(src: src, width: width, height: height, alt: alt, title: title, first: nil)
+    }
+
+    /// A plain `<img>` of one file (a GIF, or a photo's widest variant), with its size; `first`:
+    /// on a page, whether it is the page's first image (else loaded lazily), nil in a feed.
+    static func imgHTML(src: String, width: Int, height: Int, alt: String, title: String?, first: Bool?) -> String {
         var img = "<img src=\"\(Escape.xml(src))\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\""
         if let title, !title.isEmpty { img += " title=\"\(Escape.xml(title))\"" }
+        switch first {
+        case true?: img += " fetchpriority=\"high\""
+        case false?: img += " loading=\"lazy\""
+        case nil: break
+        }
         return img + " />"
     }
 }

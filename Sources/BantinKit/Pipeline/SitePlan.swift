@@ -54,6 +54,7 @@ extension SiteBuilder {
         clock.lap("site graph")
         let photos = photoWork.value
         withPhotos.photos = photos.set
+        withPhotos.photos.addGIFs(inputs.catalog.staticFiles.filter { $0.relativePath.lowercased().hasSuffix(".gif") })
         let graph = withPhotos
         diagnostics += PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName)
         clock.lap("photos")

@@ -37,6 +37,17 @@ enum PosixFiles {
         }
     }
 
+    /// The first `count` bytes of the file at `path` (fewer when it is shorter), or nil when it
+    /// cannot be opened or read.
+    static func start(of path: String, count: Int) -> [UInt8]? {
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { return nil }
+        defer { close(input) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { pread(input, $0.baseAddress!, count, 0) }
+        return got < 0 ? nil : Array(bytes.prefix(got))
+    }
+
     /// Swaps the entries at `a` and `b` in one step (`renameat2` with `RENAME_EXCHANGE`), so that
     /// a process killed at any moment leaves each path holding one of the two, never neither.
     /// - Returns: 0, or the `errno` of the failure (`EINVAL` or `ENOSYS` where the file system or

@@ -26,9 +26,15 @@ struct PageBodyLinks: BodyLinkRewriter {
     }
 
     func picture(_ destination: String, alt: String, title: String?, index: Int) -> String? {
-        guard case .file(let path)? = resolved[destination]?.target, let photo = photos.photos[path] else { return nil }
+        guard case .file(let path)? = resolved[destination]?.target else { return nil }
+        let first = leadsPage && index == 0
+        if let size = photos.gifSizes[path] {
+            // A GIF is published as it is: one file, with its size and the page's loading.
+            return PictureSources.imgHTML(src: address(.file(path)), width: size.width, height: size.height, alt: alt, title: title, first: pictures ? first : nil)
+        }
+        guard let photo = photos.photos[path] else { return nil }
         let sources = PictureSources(photo, address: { address(.file($0)) })
-        return pictures ? sources.html(alt: alt, title: title, first: leadsPage && index == 0) : sources.plainHTML(alt: alt, title: title)
+        return pictures ? sources.html(alt: alt, title: title, first: first) : sources.plainHTML(alt: alt, title: title)
     }
 
     func rewrite(_ destination: String) -> LinkRewrite {

@@ -104,8 +104,9 @@ final class ListingView: NamedView, Sendable {
     /// Articles that mention a directive without listing it (its first page only).
     let mentions: [CardView]
 
+    /// `description`: rendered for this page (its first image, if any, the page's first).
     init(
-        kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: String?, lead: CardView?, articles: [CardView],
+        kicker: String?, heading: String, subtitle: String?, facts: [FactView], description: RenderedMarkdown?, lead: CardView?, articles: [CardView],
         pagination: PaginationView?, printEdition: LinkView? = nil, mentions: [CardView] = []
     ) {
         self.printEdition = printEdition
@@ -113,10 +114,11 @@ final class ListingView: NamedView, Sendable {
         self.heading = heading
         self.subtitle = subtitle
         self.facts = facts
-        self.description = description
-        // The first photo of a list is loaded at once; the others when they come into view.
+        self.description = description?.html
+        // The first photo of a page is loaded at once (unless the description above the list
+        // shows one); the others when they come into view.
         var cards = (lead.map { [$0] } ?? []) + articles
-        if let first = cards.firstIndex(where: { $0.image != nil }) { cards[first] = cards[first].withFirstImage() }
+        if description?.images ?? 0 == 0, let first = cards.firstIndex(where: { $0.image != nil }) { cards[first] = cards[first].withFirstImage() }
         self.lead = lead == nil ? nil : cards.first
         self.articles = Array(cards.dropFirst(lead == nil ? 0 : 1))
         self.pagination = pagination

@@ -164,7 +164,8 @@ extension PageRenderer {
         let imageURL = article.image.flatMap { link.absoluteURL(.file(published?.largest.path ?? $0.path)) }
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
         ctx.page.image = imageURL
-        ctx.page.imageAlt = article.image?.alt
+        // Said of the photo Open Graph shows: only with it.
+        ctx.page.imageAlt = imageURL == nil ? nil : article.image?.alt
         ctx.page.imageSize = imageURL == nil ? nil : published.map { ($0.largest.width, $0.largest.height) }
         ctx.page.published = article.date.iso8601
         ctx.page.modified = (article.updated ?? article.date).iso8601
@@ -235,9 +236,9 @@ extension PageRenderer {
         if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
         facts.append(FactView(label: "Số bài viết", value: entry.articles.count.vietnamese))
         if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: entry.mentions.count.vietnamese)) }
+        let description = slice.number == 1 && showsBodies ? markdown.render(d.body, links: bodyLinks(d.file, link: link, leadsPage: true, directive: d.code)) : nil
         return render(ctx, .listing(ListingView(
-            kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts,
-            description: slice.number == 1 && showsBodies ? markdown.render(d.body, links: bodyLinks(d.file, link: link, directive: d.code)).html : nil, lead: nil,
+            kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts, description: description, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
             mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: .list)
@@ -254,10 +255,10 @@ extension PageRenderer {
         }
         let ctx = context(for: route, kind: .theme, title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
                           description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
+        let description = slice.number == 1 && showsBodies ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link, leadsPage: true)) : nil
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
-            facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
-            description: slice.number == 1 && showsBodies ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link)).html : nil, lead: nil,
+            facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)], description: description, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: .list)
     }
