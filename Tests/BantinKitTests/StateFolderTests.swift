@@ -98,6 +98,95 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// The user's `CNAME` and `.git` in the output, and the state a build killed in the middle
+    /// of its swap leaves: the new site in place, the old one (with those) still in `staging/`.
+    private func killedMidSwap() throws -> TestSite {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        try site.write("public/CNAME", "bantin.example.vn\n")
+        try site.write("public/.git/HEAD", "ref: refs/heads/gh-pages\n")
+        let fm = FileManager.default
+        let state = site.root.appendingPathComponent(".public.bantin")
+        try? fm.removeItem(at: state.appendingPathComponent("old"))
+        try fm.moveItem(at: site.output, to: state.appendingPathComponent("staging"))
+        try fm.copyItem(at: state.appendingPathComponent("staging"), to: site.output)
+        for name in ["CNAME", ".git"] { try fm.removeItem(at: site.output.appendingPathComponent(name)) }
+        try site.remove(".public.bantin/stamp")
+        return site
+    }
+
+    /// A build killed between putting the new site in place and moving the old one on: the next
+    /// build finds the old site in `staging/` (the swap was noted) and keeps what the user had
+    /// put into it, as after any swap (it removed it with the staging folder).
+    @Test func aBuildKilledInTheMiddleOfItsSwapLosesNothingOfTheUsers() throws {
+        let site = try killedMidSwap()
+        let info = try #require(Directory.linkStatus(site.output.path))
+        try site.write(".public.bantin/swap", "\(info.st_dev) \(info.st_ino)")
+        let report = try site.build()
+        #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
+        #expect(try site.read(".public.bantin/kept/.git/HEAD") == "ref: refs/heads/gh-pages\n")
+        #expect(report.diagnostics.filter { $0.message.hasPrefix("no build wrote this") }.map(\.file) == ["public/.git", "public/CNAME"], "\(report.diagnostics)")
+        #expect(!site.exists(".public.bantin/swap") && !site.exists(".public.bantin/staging"))
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
+    /// On a file system that cannot exchange two folders, a build killed between its two renames
+    /// leaves no output: the next one puts the old site back first, exactly as it was.
+    @Test func aSwapByTwoRenamesKilledBetweenThemPutsTheOldSiteBack() throws {
+        let site = try killedMidSwap()
+        let fm = FileManager.default
+        let state = site.root.appendingPathComponent(".public.bantin")
+        // The old site (with the user's files) moved to old/, the new one still in staging/.
+        try fm.moveItem(at: state.appendingPathComponent("staging"), to: state.appendingPathComponent("old"))
+        try fm.moveItem(at: site.output, to: state.appendingPathComponent("staging"))
+        let info = try #require(Directory.linkStatus(state.appendingPathComponent("staging").path))
+        try site.write(".public.bantin/swap", "\(info.st_dev) \(info.st_ino)")
+        OutputFolder(url: site.output, display: "public").finishInterruptedSwap()
+        #expect(try site.read("public/CNAME") == "bantin.example.vn\n")
+        #expect(site.exists("public/index.html") && !site.exists(".public.bantin/swap"))
+        try site.build()
+        #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
+    /// When the retired site before could not be removed (a folder that cannot be emptied), the
+    /// old site cannot become the retired one: what the user put into it is kept all the same
+    /// (it was removed with it).
+    @Test func whatTheUserPutIntoTheOutputIsKeptWhenTheOldSiteCannotBeRetired() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        try site.write("public/CNAME", "bantin.example.vn\n")
+        let fm = FileManager.default
+        let state = site.root.appendingPathComponent(".public.bantin")
+        try fm.copyItem(at: site.output, to: state.appendingPathComponent("staging"))
+        try fm.removeItem(at: state.appendingPathComponent("staging/CNAME"))
+        try site.write(".public.bantin/old/still-there", "x")
+        let output = OutputFolder(url: site.output, display: "public")
+        let kept = try output.swapIntoPlace(manifest: PageManifest.load(from: output.manifestURL))
+        #expect(kept.map(\.name) == ["CNAME"])
+        #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
+        #expect(!site.exists("public/CNAME") && !site.exists(".public.bantin/staging") && !site.exists(".public.bantin/swap"))
+    }
+
+    /// `old/` replaced by a link to a copy of it (moved to another disk): the site is never
+    /// written through it, and the output stays a folder.
+    @Test func aLinkInPlaceOfTheRetiredSiteIsNotBuiltInto() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let first = site.root.appendingPathComponent("content/articles/2023/05/nghe-an.md")
+        try site.write("content/articles/2023/05/nghe-an.md", try String(contentsOf: first, encoding: .utf8) + "\nThêm một đoạn.\n")
+        let fm = FileManager.default
+        let elsewhere = site.root.appendingPathComponent("elsewhere")
+        try fm.moveItem(at: site.root.appendingPathComponent(".public.bantin/old"), to: elsewhere)
+        try fm.createSymbolicLink(at: site.root.appendingPathComponent(".public.bantin/old"), withDestinationURL: elsewhere)
+        let before = try fm.subpathsOfDirectory(atPath: elsewhere.path).sorted()
+        try site.build()
+        let output = try #require(Directory.linkStatus(site.output.path))
+        #expect(Directory.isDirectory(output), "public is no folder")
+        #expect(try fm.subpathsOfDirectory(atPath: elsewhere.path).sorted() == before)
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
     /// What bantin keeps for the next build that cannot be saved (a full disk; here a folder in
     /// the way of each file's temporary copy) is told once, as a warning: the site is published
     /// whole, and the next build, with room again, reads everything and gives the clean build.

@@ -29,7 +29,8 @@ extension OutputFolder {
     /// The manifest of the retired output when that folder is exactly as its build left it
     /// (checked file by file against the fingerprint taken then); otherwise `nil`.
     func reusableBase() -> PageManifest? {
-        guard Directory.linkStatus(retiredURL.path) != nil else { return nil }
+        // A real folder only: a link in its place would have the site written where it leads.
+        guard Directory.linkStatus(retiredURL.path).map(Directory.isDirectory) == true else { return nil }
         let manifest = PageManifest.load(from: retiredManifestURL)
         guard let recorded = FolderPrint(manifest.outputFingerprint), manifest.listedPrint(of: retiredURL.path) == recorded else { return nil }
         return manifest
@@ -67,7 +68,7 @@ extension OutputFolder {
             } else {
                 // Not as its build left it: something may have been added to one of its folders
                 // while it was the output. That is kept; the rest goes.
-                if Directory.linkStatus(retiredURL.path) != nil {
+                if Directory.linkStatus(retiredURL.path).map(Directory.isDirectory) == true {
                     rescued = keepForeignEntries(written: [PageManifest.load(from: retiredManifestURL), PageManifest.load(from: manifestURL)], everywhere: true)
                 }
                 try? fm.removeItem(at: retiredURL)

@@ -42,6 +42,10 @@ extension OutputFolder {
     var photosURL: URL { state("photos") }
     /// The file a build holds an OS lock on, with the holder's process id (see `BuildLock`).
     public var lockURL: URL { state("lock") }
+    /// Written just before the staging folder and the output are swapped: which folder the
+    /// staging folder is (its device and inode), so that the next build can tell, after a kill
+    /// in the middle of the swap, which site stands where (`finishInterruptedSwap`).
+    var swapURL: URL { state("swap") }
     /// What someone put into the output that no build wrote (`CNAME`, a `.git` folder), moved out
     /// of the old site so that it is never lost with it.
     var keptURL: URL { state("kept") }
@@ -105,12 +109,18 @@ extension OutputFolder {
             guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
             return []
         }
+        // Noted first, so that a kill during the swap loses nothing (`finishInterruptedSwap`).
+        Self.replaceFile(parts: [Array(Self.identity(of: staging).utf8)], at: swapURL.path)
+        defer { unlink(swapURL.path) }
+        /// Where the old site is once the new one is in place.
+        var retired = retiredURL.path
         switch PosixFiles.exchange(staging, output) {
         case 0:
             // A file put where the output was while this build ran is no site: it is kept.
             if let info = Directory.linkStatus(staging), !Directory.isDirectory(info) { return keepWhole(staging) }
-            // The staging folder now holds the old site.
-            if rename(staging, retiredURL.path) != 0 { try? FileManager.default.removeItem(atPath: staging) }
+            // The staging folder now holds the old site. When the retired site before it could
+            // not be removed, the old site is looked through where it is, then removed.
+            if rename(staging, retired) != 0 { retired = staging }
         case EINVAL, ENOSYS, EOPNOTSUPP:
             // A file system that cannot exchange: two renames, undone if the second fails.
             guard rename(output, retiredURL.path) == 0 else { throw FileFault.last("move the previous site aside from", display) }
@@ -126,9 +136,38 @@ extension OutputFolder {
             throw FileFault("put the new site in place of", display, code: code)
         }
         let old = PageManifest.load(from: manifestURL)
-        let kept = old.paths.isEmpty ? keepForeignEntries(written: [manifest], everywhere: true) : keepForeignEntries(written: [old], everywhere: false)
+        let kept = old.paths.isEmpty
+            ? keepForeignEntries(in: retired, written: [manifest], everywhere: true) : keepForeignEntries(in: retired, written: [old], everywhere: retired == staging)
+        if retired == staging { try? FileManager.default.removeItem(atPath: staging) }
         if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
         return kept
+    }
+
+    /// A folder's device and inode, as `swapURL` notes them.
+    private static func identity(of path: String) -> String {
+        Directory.linkStatus(path).map { "\($0.st_dev) \($0.st_ino)" } ?? ""
+    }
+
+    /// Puts right a swap that a killed build left half done (`swapURL` is still there), before
+    /// anything else looks at the output or the retired site:
+    /// - the output is the new site, and the staging folder the old one (killed between the
+    ///   exchange and the old site's move to `old/`): the old site becomes the retired one, and
+    ///   the build after looks through it for what no build wrote (a `CNAME`, a `.git` folder);
+    /// - no output, the old site in `old/` (a file system that cannot exchange, killed between
+    ///   its two renames): the old site goes back in place.
+    /// Anything else left in the staging folder is a new site cut short, which the build removes.
+    func finishInterruptedSwap() {
+        guard let noted = try? String(contentsOf: swapURL, encoding: .utf8), !noted.isEmpty else { return }
+        defer { unlink(swapURL.path) }
+        let staging = stagingURL.path, output = url.path, retired = retiredURL.path
+        let isFolder = { (path: String) in Directory.linkStatus(path).map(Directory.isDirectory) ?? false }
+        if Self.identity(of: output) == noted, isFolder(staging) {
+            if Directory.linkStatus(retired) == nil, rename(staging, retired) == 0 { return }
+            // `old/` could not be made room for: what no build wrote is kept from where it is.
+            _ = keepForeignEntries(in: staging, written: [PageManifest.load(from: manifestURL), PageManifest.load(from: retiredManifestURL)], everywhere: true)
+        } else if Directory.linkStatus(output) == nil, Self.identity(of: staging) == noted, isFolder(retired) {
+            rename(retired, output)
+        }
     }
 
     /// Moves into `kept/` what stood at the output's path when the new site was put there and was
@@ -151,10 +190,12 @@ extension OutputFolder {
     /// is looked into, else only the top level (one listing, done at every swap). The files a
     /// system leaves in folders it shows (`.DS_Store`) go with the old site. Nothing is moved when
     /// no manifest says what was written: then nothing is known to be foreign.
-    func keepForeignEntries(written manifests: [PageManifest], everywhere: Bool) -> [(name: String, keptAs: String)] {
+    /// `root`: where the old site is (`old/` unless given).
+    func keepForeignEntries(in root: String? = nil, written manifests: [PageManifest], everywhere: Bool) -> [(name: String, keptAs: String)] {
+        let root = root ?? retiredURL.path
         let paths = manifests.flatMap(\.paths)
         guard !paths.isEmpty else { return [] }
-        let foreign = ForeignEntries(written: paths, ignoring: [Self.markerName]).find(under: retiredURL.path, everywhere: everywhere)
+        let foreign = ForeignEntries(written: paths, ignoring: [Self.markerName]).find(under: root, everywhere: everywhere)
         var kept: [(name: String, keptAs: String)] = []
         for path in foreign {
             let target = keptURL.appendingPathComponent(path)
@@ -166,7 +207,7 @@ extension OutputFolder {
                 copy += 1
                 keptAs = "\(path).\(copy)"
             }
-            if rename(retiredURL.appendingPathComponent(path).path, keptURL.appendingPathComponent(keptAs).path) == 0 { kept.append((path, keptAs)) }
+            if rename(root + "/" + path, keptURL.appendingPathComponent(keptAs).path) == 0 { kept.append((path, keptAs)) }
         }
         return kept
     }

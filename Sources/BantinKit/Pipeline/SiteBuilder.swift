@@ -125,6 +125,7 @@ public enum SiteBuilder {
         }
         let lock = try takeLock(of: output, options: options, progress: progress)
         defer { lock.release() }
+        output.finishInterruptedSwap()
         var clock = StageClock()
         let listing = ContentListing(of: options.content, displayRoot: options.contentName)
         if let report = IncrementalBuild.upToDate(options: options, output: output, listing: listing) { return report }
