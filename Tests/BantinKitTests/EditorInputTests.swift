@@ -340,6 +340,12 @@ import Testing
         let unlisted = try site.build().diagnostics.filter { $0.file == "content/articles/b.md" }.map(\.message)
         #expect(unlisted == ["21-KL/TƯ is mentioned but not listed in `directives`; codes are written with TW: write it 21-KL/TW here and add \"21-KL/TW\" to directives (`directives: [\"21-KL/TW\"]`)"], "\(unlisted)")
         #expect(try NewArticleCommand.check(NewArticleRequest(title: "Bài ba", directives: ["21-KL/TƯ", "35-nq/tw"])).directives.map(\.text) == ["21-KL/TW", "35-NQ/TW"])
+        // A directive file written with `TƯ`: `new` keeps the code as its file has it, which the
+        // build reads (a `TW` would make a second, empty page).
+        try site.write("content/directives/01-kl-tu.md", "---\ncode: 01-KL/TƯ\nkind: Kết luận\ntitle: Về học tập\n---\nx\n")
+        let path = try NewArticleCommand.run(NewArticleRequest(title: "Bài bốn", directives: ["01-KL/TƯ", "21-KL/TƯ"]), content: site.content, contentName: "content", now: Date(timeIntervalSince1970: 1_700_000_000))
+        let written = try site.read(path)
+        #expect(written.contains("directives: [\"01-KL/TƯ\", \"21-KL/TW\"]"), "\(written)")
     }
 
     /// Notes or a draft saved beside an article are published like any file: a warning says so
@@ -647,6 +653,11 @@ import Testing
         try site.write("content/articles/2026/12/a.md", article(title: "Bài", extra: "image: ../../../media/2026/so-do.png\nimage_alt: Sơ đồ\n"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
         #expect(errors == ["image `../../../media/2026/so-do.png` must be a path inside content/, like `media/2023/anh.jpg`: `image` is written from content/, not from the article's folder as a body's links are; write `media/2026/so-do.png`"], "\(errors)")
+        // Too few `..` from the article's folder: the path told is the photo's, never one that
+        // does not exist (`articles/2026/media/2026/so-do.png`).
+        try site.write("content/articles/2026/12/a.md", article(title: "Bài", extra: "image: ../media/2026/so-do.png\nimage_alt: Sơ đồ\n"))
+        let fewer = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(fewer == ["image `../media/2026/so-do.png` must be a path inside content/, like `media/2023/anh.jpg`: write `media/2026/so-do.png`, its path from content/"], "\(fewer)")
     }
 
     /// `./media/anh.jpg` or `media/../media/anh.jpg` is inside content/, but not plainly: the

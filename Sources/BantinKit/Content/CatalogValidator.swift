@@ -33,15 +33,22 @@ enum CatalogValidator {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
                 } else if !isSafeRelativePath(image.path) {
                     // Written from the article's folder, as a body's links are.
+                    let exists = { (path: String) in isSafeRelativePath(path) && staticPaths.contains(path.precomposedStringWithCanonicalMapping) }
                     let fromArticle = image.path.hasPrefix("../") ? ContentPath.resolve(image.path, from: ContentIndex.path(of: article.file, under: contentRoot)) : nil
-                    let hint = fromArticle.flatMap { path in isSafeRelativePath(path) ? ": `image` is written from content/, not from the article's folder as a body's links are; write `\(path)`" : nil }
+                    // The photo meant, when it is there: from the article's folder, from content/
+                    // with the `..` left out (`../media/anh.jpg`), or the only file of its name.
+                    let name = image.path.split(separator: "/").last.map(String.init) ?? ""
+                    let sameName = staticPaths.filter { $0.split(separator: "/").last.map(String.init) == name }
+                    let dropped = image.path.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
+                    let hint = fromArticle.flatMap { path in exists(path) ? ": `image` is written from content/, not from the article's folder as a body's links are; write `\(path)`" : nil }
+                    let meant = (exists(dropped) ? dropped : sameName.count == 1 ? sameName.first : nil).map { ": write `\($0)`, its path from content/" }
                     // `./media/anh.jpg`, `media/../media/anh.jpg`: inside content/, but not plainly.
                     let plain = image.path.hasPrefix("/") ? nil : ContentPath.resolve(image.path, from: "site.yml").flatMap { isSafeRelativePath($0) ? $0 : nil }
                     let written = plain.map { ": write it without `.` or `..` parts, `\($0)`" }
                     // A photo on another site is no path at all: it is saved into content/ first.
                     let remote = LinkChecker.hasScheme(image.path) || image.path.hasPrefix("//")
                         ? ": a photo on another site is not published from there; save it under content/ (`media/2023/anh.jpg`) and write that path" : nil
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? written ?? "")))
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? written ?? meant ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
                 }
