@@ -54,6 +54,24 @@ import Testing
         #expect(piped.stderr.hasSuffix("status 0\n"), "\(piped)")
     }
 
+    /// `BANTIN_TRACE=1` prints each stage with its memory now and at most so far: the most so far
+    /// is never less than now (the two are read from different counters, which round apart).
+    @Test func theTracesPeakMemoryIsNeverBelowItsResidentMemory() throws {
+        let site = try TestSite(content: "bulletin")
+        for k in 0..<40 { try site.write("content/articles/thu/b\(k).md", article(title: "Bài thử \(k)", body: String(repeating: "Nội dung bài thử. ", count: 200))) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["BANTIN_TRACE"] = "1"
+        for output in ["ra1", "ra2", "ra3"] {
+            let result = try Run.of(Self.executable, ["build", "--output", output], in: site.root, environment: environment)
+            let traces = result.stderr.split(separator: "\n").filter { $0.hasPrefix("trace: ") }
+            #expect(traces.count > 5, "\(result.stderr.prefix(500))")
+            for line in traces {
+                let numbers = line.split(separator: "resident ").last?.split(separator: " ").compactMap { Int($0) } ?? []
+                #expect(numbers.count == 2 && numbers[1] >= numbers[0], "\(line)")
+            }
+        }
+    }
+
     @Test func buildPrintsAOneLineSummary() throws {
         let site = try TestSite(content: "bulletin")
         let result = try run(["build"], in: site.root)

@@ -14,7 +14,9 @@ struct StageClock {
         let now = ContinuousClock.now
         let cpu = Self.cpuSeconds()
         let seconds = (now - last) / .seconds(1)
-        let line = String(format: "trace: %@ %.3f s (cpu %.3f s; resident %d MiB, peak %d MiB)\n", stage, seconds, cpu - lastCPU, Self.residentMiB(), Self.peakMiB())
+        // The two are counted apart (`statm`, `getrusage`): the most so far is never less than now.
+        let resident = Self.residentMiB()
+        let line = String(format: "trace: %@ %.3f s (cpu %.3f s; resident %d MiB, peak %d MiB)\n", stage, seconds, cpu - lastCPU, resident, max(resident, Self.peakMiB()))
         StandardStream.error(line)
         last = now
         lastCPU = cpu
