@@ -62,6 +62,19 @@ import Testing
         #expect(try site.read("public/bai-viet/bai-hai/index.html").contains("datetime=\"2025-11-02T01:30:00-0"))
     }
 
+    /// Where the clocks go forward at midnight (Santiago, Havana), a date alone is that day's
+    /// first instant, 01:00, in `date`, `updated` and a directive's `issued` alike: not an error
+    /// asking for the form it is written in.
+    @Test func aDateWhoseMidnightTheClocksSkipIsItsFirstHour() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\ntimezone: America/Santiago\n")
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2024-09-08\nupdated: 2024-09-08\ndirectives: [\"01-KL/TW\"]\n---\nNội dung.\n")
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\nissued: 2024-09-08\n---\n")
+        try site.build()
+        #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("datetime=\"2024-09-08T01:00:00-03:00\""))
+        #expect(DateParser.parse("2024-03-10", in: SiteTimeZone(identifier: "America/Havana")!)?.iso8601 == "2024-03-10T01:00:00-04:00")
+    }
+
     /// `Ð` (U+00D0) looks like `Đ` and is often typed for it: slugs, places and their order treat
     /// it as `Đ`.
     @Test func theLookAlikeOfĐIsĐ() throws {

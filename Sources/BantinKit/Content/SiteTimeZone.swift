@@ -67,7 +67,8 @@ public enum DateParser {
         }
         var hour = 0, minute = 0, second = 0
         var zoneOffset: Int? = nil
-        if i < s.count {
+        let timeWritten = i < s.count
+        if timeWritten {
             guard s[i] == 84 || s[i] == 116 || s[i] == 32 else { return nil }  // T, t, space
             i += 1
             guard let h = number(2), expect(58), let m = number(2) else { return nil }
@@ -104,6 +105,9 @@ public enum DateParser {
         if let zoneOffset {
             return zone.localize(wall - Int64(zoneOffset))
         }
+        // A date alone is its day's first instant: midnight, or, where the clocks go forward at
+        // midnight (Chile, Cuba), the time they go to.
+        if !timeWritten, zone.instant(forWallClock: wall) == nil { return zone.instant(forWallClock: wall + zone.skip(around: wall)) }
         return zone.instant(forWallClock: wall)
     }
 
