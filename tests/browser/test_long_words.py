@@ -1,5 +1,5 @@
 """What a long word does to a page: a source that is a web address, a place name with no space,
-a category written with underscores (on the index of categories and places too), in the byline of an article, on the home page's lead and in the print edition's contents; a
+a category written with underscores (on the index of categories and places too), lists nested twelve deep, in the byline of an article, on the home page's lead and in the print edition's contents; a
 table of ten columns and nested lists in a body; photos in a body printed on paper. Nothing
 makes a page wider than the screen or the paper (a phone or a printer would shrink all of it),
 a photo keeps its shape on paper, and the links on cards are big enough to tap."""
@@ -28,7 +28,9 @@ def long_site(tmp_path_factory, bantin_bin) -> Path:
     shutil.copy(REPO / "content" / "media" / "2022" / "quang-ninh-binh-minh.jpg", content / "media" / "anh.jpg")
     (content / "site.yml").write_text('title: "Bản tin thử"\n', encoding="utf-8")
     table = "| " + " | ".join("ABCDEFGHIJ") + " |\n|" + "---|" * 10 + "\n| " + " | ".join(["năm sáu"] * 10) + " |\n"
-    body = ("Mở đầu.\n\n- Mục một\n  - Cấp hai mục một\n  - Cấp hai mục hai\n- Mục hai\n\n" + table
+    # Lists nested twelve deep, as a long plan of work may be.
+    deep = "".join("  " * level + f"- cấp {level} đảng bộ xã phường thị trấn\n" for level in range(12))
+    body = ("Mở đầu.\n\n- Mục một\n  - Cấp hai mục một\n  - Cấp hai mục hai\n- Mục hai\n\n" + deep + "\n" + table
             + "\n![Ảnh ngang trong thân bài](../media/anh.jpg)\n")
     (content / "articles" / "dai.md").write_text(
         f'---\ntitle: "Bài có nguồn là đường dẫn dài"\ndate: 2024-06-20T08:00:00+07:00\ncategory: "{CATEGORY}"\n'
