@@ -535,6 +535,10 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(catalog.config.timezone.identifier == "Asia/Ho_Chi_Minh")
         #expect(catalog.config.perPage == 20)
         #expect(catalog.articles.first?.date.iso8601 == "2023-05-09T17:00:00+07:00")
+        // Before 1906 Saigon kept its local mean time, +07:06:30, which no RFC 3339 offset can
+        // say: the instant is written in UTC, exactly (not `+07:06`, 30 s away).
+        let early = try #require(DateParser.parse("1905-01-03T10:00:00", in: .vietnam))
+        #expect(early.offset == 25_590 && early.iso8601 == "1905-01-03T02:53:30Z", "\(early.iso8601)")
     }
 }
 

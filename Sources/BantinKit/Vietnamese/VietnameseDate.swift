@@ -40,7 +40,10 @@ public struct LocalDateTime: Sendable, Equatable, Comparable, Hashable {
     }
 
     /// `2023-05-09T17:00:00+07:00`
+    /// An offset with seconds (local mean time before 1906 in Hanoi and Saigon, +07:06:30) cannot
+    /// be written: the instant is written in UTC instead (`Z`), exactly.
     public var iso8601: String {
+        if offset % 60 != 0 { return LocalDateTime(instant: instant, offset: 0).iso8601.dropLast(6) + "Z" }
         let f = fields
         let sign = offset < 0 ? "-" : "+"
         let off = abs(offset)
