@@ -103,10 +103,11 @@ struct Watch: ParsableCommand {
         // Watching from before the first build: an edit saved while it runs (which may fail it,
         // `it changed during the build`) is the first batch, and builds again.
         let watcher = FolderWatcher(folders: [options.content, options.templates], polling: poll)
+        // Stopped the same way during the first build as after it (a build may be killed at any moment).
+        StopSignal.install()
         // Nor is an output refused or a bad `--base-url`: no edit to watch for mends them.
         if Console.runBuild(options) == .refusedOptions { throw ExitCode.failure }
         Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")
-        StopSignal.install()
         while watcher.nextBatch() != nil {
             // Each rebuild publishes what is due at its own start.
             _ = Console.runBuild(try site.buildOptions())

@@ -404,6 +404,26 @@ import Testing
         process.waitUntilExit()
     }
 
+    /// SIGTERM (or Ctrl-C) during the first build stops `watch` as it does later: status 0 and
+    /// "Stopped watching." (it was the default action, status 143, with no word). The first
+    /// build is held waiting for the build lock, so that the signal certainly comes during it.
+    @Test func aStopSignalDuringTheFirstBuildOfWatchStopsItCleanly() throws {
+        let site = try TestSite(content: "bulletin")
+        let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
+        let watch = try WatchRun(in: site)
+        #expect(watch.waitFor("waiting for another bantin build"))
+        watch.process.terminate()
+        // Ten seconds to stop while the first build still waits (the lock is released after, so
+        // that a watch that does not stop cannot hang the test).
+        for _ in 0..<100 where watch.process.isRunning { usleep(100_000) }
+        let stoppedDuringTheFirstBuild = !watch.process.isRunning
+        lock.release()
+        watch.process.waitUntilExit()
+        #expect(stoppedDuringTheFirstBuild)
+        #expect(watch.process.terminationReason == .exit && watch.process.terminationStatus == 0, "\(watch.process.terminationReason) \(watch.process.terminationStatus)")
+        #expect(watch.log.contains("Stopped watching."), "\(watch.log)")
+    }
+
     @Test(arguments: ["build", "check", "new", "watch"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)

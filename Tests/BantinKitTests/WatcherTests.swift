@@ -80,6 +80,50 @@ import Testing
         #expect(watcher.nextBatch(timeout: .milliseconds(300)) == nil, "nothing is left over for a second batch")
     }
 
+    /// A file that something keeps writing (a log, a sync client) never leaves the folders quiet:
+    /// a batch still ends after `longest`, while the writes go on, so the edits beside it build.
+    @Test(arguments: methods) func aBatchEndsWhileWritesGoOn(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        let watcher = FolderWatcher(folders: [folder.url], polling: method == .polling, quiet: .milliseconds(200), longest: .seconds(1), pollInterval: .milliseconds(50))
+        let writing = ManagedAtomicFlag()
+        let log = folder.url.appendingPathComponent("nhat-ky.txt").path
+        let writer = Thread {
+            let end = ContinuousClock.now + .seconds(8)
+            while ContinuousClock.now < end { try? OutputFolder.writeFile(Array("\(ContinuousClock.now)".utf8), to: log); usleep(50_000) }
+            writing.clear()
+        }
+        writing.set()
+        writer.start()
+        try folder.write("bai.md")
+        let batch = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(writing.isSet, "the batch ended only once the writes stopped")
+        #expect(batch.paths.contains(folder.path + "/bai.md"), "\(batch.paths)")
+        while writing.isSet { usleep(50_000) }
+    }
+
+    /// The kernel's queue of events overflowed while a watched folder was removed (its removal
+    /// lost with the rest): the folder is looked for again, and changes in it seen once it is
+    /// back (watch saw nothing more of it, for good).
+    @Test func aWatchedFolderRemovedWhileTheQueueOverflowsIsWatchedAgain() throws {
+        let folder = try Folder()
+        try folder.makeFolder("content")
+        let content = folder.path + "/content"
+        let source = try #require(InotifySource(folders: [content]))
+        // More events than the kernel queues (16,384 by default), none read meanwhile.
+        for k in 0..<9_000 { try folder.write("content/n\(k).txt") }
+        try FileManager.default.removeItem(atPath: content)
+        // Every event read (the overflow last) while the folder is gone.
+        while !source.changes(within: .milliseconds(300)).isEmpty {}
+        try folder.makeFolder("content")
+        var seen: [String] = []
+        let end = ContinuousClock.now + Self.patience
+        while ContinuousClock.now < end, !seen.contains(content + "/bai.md") {
+            try folder.write("content/bai.md", "\(ContinuousClock.now)")
+            seen += source.changes(within: .milliseconds(500))
+        }
+        #expect(seen.contains(content + "/bai.md"), "\(seen.prefix(5))")
+    }
+
     @Test(arguments: methods) func removingAndRenamingAreChangesToo(method: FolderWatcher.Method) throws {
         let folder = try Folder()
         try folder.write("cu.md")
@@ -170,4 +214,13 @@ import Testing
         #expect(Duration.seconds(2).roundedUpMilliseconds == 2000)
         #expect(Duration.zero.roundedUpMilliseconds == 0)
     }
+}
+
+/// A flag two threads share.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+    func clear() { lock.withLock { value = false } }
 }

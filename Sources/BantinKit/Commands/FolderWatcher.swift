@@ -4,7 +4,8 @@ import Foundation
 /// on Linux, otherwise (or when asked) by comparing the folders' listings every moment.
 ///
 /// Changes come in batches: a batch starts with the first change and ends once the folders
-/// have been quiet for `quiet`, so an editor's save, or a `git checkout`, is one batch.
+/// have been quiet for `quiet` (or after `longest`), so an editor's save, or a `git checkout`,
+/// is one batch.
 /// A watcher is used from one thread at a time.
 public final class FolderWatcher {
     /// How changes are noticed.
@@ -16,6 +17,9 @@ public final class FolderWatcher {
     public let folders: [URL]
     /// How long the folders must stay unchanged for a batch to end.
     public let quiet: Duration
+    /// The longest a batch lasts: a file that something keeps writing (a log, a sync client)
+    /// never leaves the folders quiet, and the edits beside it are built all the same.
+    public let longest: Duration
     private let source: any ChangeSource
 
     public var method: Method { source.method }
@@ -24,9 +28,12 @@ public final class FolderWatcher {
     /// - Parameters:
     ///   - polling: compare listings even where inotify is available.
     ///   - pollInterval: how often listings are compared when polling.
-    public init(folders: [URL], polling: Bool = false, quiet: Duration = .milliseconds(200), pollInterval: Duration = .milliseconds(300)) {
+    public init(
+        folders: [URL], polling: Bool = false, quiet: Duration = .milliseconds(200), longest: Duration = .seconds(2), pollInterval: Duration = .milliseconds(300)
+    ) {
         self.folders = folders
         self.quiet = quiet
+        self.longest = longest
         let paths = folders.map { $0.standardizedFileURL.path }
         source = Self.source(for: paths, polling: polling, interval: pollInterval)
     }
@@ -36,10 +43,12 @@ public final class FolderWatcher {
     public func nextBatch(timeout: Duration? = nil) -> ChangeBatch? {
         var paths = Set(source.changes(within: timeout))
         guard !paths.isEmpty else { return nil }
+        let end = ContinuousClock.now + longest
         var more = source.changes(within: quiet)
         while !more.isEmpty {
             paths.formUnion(more)
-            more = source.changes(within: quiet)
+            if ContinuousClock.now >= end { break }
+            more = source.changes(within: min(quiet, max(.zero, end - .now)))
         }
         return ChangeBatch(paths: paths.sorted())
     }

@@ -142,10 +142,12 @@
             return [folder]
         }
 
-        /// The kernel's queue overflowed and events were lost: watch every folder anew and
-        /// report the roots as changed.
+        /// The kernel's queue overflowed and events were lost (a root's removal among them, maybe):
+        /// every watch is dropped and every folder watched anew; a root that is gone is looked
+        /// for until it is back. The roots are reported as changed.
         private func rescan() -> [String] {
-            for root in roots { _ = watchTree(root) }
+            for root in roots { forget(under: root) }
+            for root in roots where Directory.leadsToFolder(root) { _ = watchTree(root) }
             return roots
         }
 
