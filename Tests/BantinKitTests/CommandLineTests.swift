@@ -424,6 +424,33 @@ import Testing
         #expect(watch.log.contains("Stopped watching."), "\(watch.log)")
     }
 
+    /// A folder someone put into the output and made read-only (docs copied from read-only media)
+    /// is kept like any other, though a folder without write permission cannot simply be moved to
+    /// another folder. Run as a user who is not root (root may write anywhere): the tests' own
+    /// user, or, for root, `nobody` through `setpriv`.
+    @Test func aReadOnlyFolderSomeonePutIntoTheOutputIsKept() throws {
+        let site = try TestSite(content: "bulletin")
+        // Every step as that user. A copy of bantin beside the site: `nobody` may not reach the
+        // one built (a clone in a private folder).
+        try site.write("steps.sh", """
+            ./bantin-copy build && \\
+            mkdir public/tai-lieu && echo 'bản gốc' > public/tai-lieu/ghi-chu.txt && chmod a-w public/tai-lieu && \\
+            ./bantin-copy build && \\
+            echo 'Thêm.' >> content/articles/2023/05/nghe-an.md && \\
+            ./bantin-copy build
+
+            """)
+        let asUser = getuid() == 0 ? "chown -R 65534:65534 . && setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let script = "cp '\(Self.executable.path)' bantin-copy && \(asUser)/bin/sh steps.sh"
+        let result = try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: site.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(try site.read(".public.bantin/kept/tai-lieu/ghi-chu.txt") == "bản gốc\n")
+        #expect(result.stderr.contains("public/tai-lieu: warning: no build wrote this"), "\(result.stderr)")
+        let mode = try #require(Directory.linkStatus(site.root.appendingPathComponent(".public.bantin/kept/tai-lieu").path)).st_mode
+        #expect(mode & 0o222 == 0, "its mode was given back")
+        _ = try? Run.of(URL(fileURLWithPath: "/bin/chmod"), ["-R", "u+w", site.root.path], in: site.root)
+    }
+
     @Test(arguments: ["build", "check", "new", "watch"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)

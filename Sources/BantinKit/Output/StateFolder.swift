@@ -207,9 +207,22 @@ extension OutputFolder {
                 copy += 1
                 keptAs = "\(path).\(copy)"
             }
-            if rename(root + "/" + path, keptURL.appendingPathComponent(keptAs).path) == 0 { kept.append((path, keptAs)) }
+            if Self.move(root + "/" + path, to: keptURL.appendingPathComponent(keptAs).path) { kept.append((path, keptAs)) }
         }
         return kept
+    }
+
+    /// Renames `source` to `target`. A folder its owner may not write to cannot be moved to
+    /// another folder (its `..` is rewritten): it is given that right for the move, then has its
+    /// mode back.
+    static func move(_ source: String, to target: String) -> Bool {
+        if rename(source, target) == 0 { return true }
+        guard errno == EACCES, let info = Directory.linkStatus(source), Directory.isDirectory(info),
+            info.st_uid == geteuid(), chmod(source, info.st_mode | S_IWUSR) == 0
+        else { return false }
+        let moved = rename(source, target) == 0
+        chmod(moved ? target : source, info.st_mode & 0o7777)
+        return moved
     }
 }
 
