@@ -130,6 +130,49 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// A build killed after its swap (`after`: the whole swap, or its exchange alone), before it
+    /// saved anything else, of an article since removed: the next build takes none of the files
+    /// the killed one wrote (the article's page, its search record) for something the user put
+    /// into the output; only the user's `CNAME` is kept.
+    @Test(arguments: ["swap", "exchange"])
+    func aBuildKilledAfterItsSwapLeavesNoFileForTheUsers(after: String) throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        try site.write("public/CNAME", "bantin.example.vn\n")
+        let added = "content/articles/2023/06/ca-mau.md"
+        try site.write(added, article(title: "Cà Mau: chi bộ ấp giữ rừng đước", extra: "category: Giữ rừng\nlocation: Cà Mau\n", body: "Chi bộ ấp phân công đảng viên giữ rừng."))
+        // What the killed build wrote, made where a build makes it, and its manifest.
+        let fm = FileManager.default
+        let state = site.root.appendingPathComponent(".public.bantin")
+        let staging = state.appendingPathComponent("staging")
+        let killed = site.root.appendingPathComponent("killed")
+        _ = try SiteBuilder.build(site.options(output: killed))
+        let manifest = PageManifest.load(from: site.root.appendingPathComponent(".killed.bantin/pages"))
+        try #require(manifest.paths.contains { $0.contains("ca-mau") })
+        try? fm.removeItem(at: staging)
+        try fm.moveItem(at: killed, to: staging)
+        let output = OutputFolder(url: site.output, display: "public")
+        if after == "swap" {
+            #expect(try output.swapIntoPlace(manifest: manifest).map(\.name) == ["CNAME"])
+        } else {
+            // Killed right after the exchange: the old site in `staging/`, the swap noted.
+            try? fm.removeItem(at: state.appendingPathComponent("old"))
+            try fm.moveItem(at: site.output, to: state.appendingPathComponent("old"))
+            try fm.moveItem(at: staging, to: site.output)
+            try fm.moveItem(at: state.appendingPathComponent("old"), to: staging)
+            manifest.save(to: output.pendingManifestURL)
+            let info = try #require(Directory.linkStatus(site.output.path))
+            try site.write(".public.bantin/swap", "\(info.st_dev) \(info.st_ino)")
+        }
+        try site.remove(added)
+        let report = try site.build()
+        let foreign = report.diagnostics.filter { $0.message.hasPrefix("no build wrote this") }.map(\.file)
+        #expect(foreign == (after == "swap" ? [] : ["public/CNAME"]), "\(report.diagnostics)")
+        #expect(try fm.contentsOfDirectory(atPath: state.appendingPathComponent("kept").path) == ["CNAME"])
+        #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
+        #expect(try site.differencesFromACleanBuild() == [])
+    }
+
     /// On a file system that cannot exchange two folders, a build killed between its two renames
     /// leaves no output: the next one puts the old site back first, exactly as it was.
     @Test func aSwapByTwoRenamesKilledBetweenThemPutsTheOldSiteBack() throws {

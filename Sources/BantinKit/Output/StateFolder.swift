@@ -27,6 +27,10 @@ extension OutputFolder {
     var stampURL: URL { state("stamp") }
     /// The page fingerprints of the output (see `PageManifest`).
     var manifestURL: URL { state("pages") }
+    /// The new site's manifest, saved just before the swap (without the folder's fingerprint,
+    /// which the build adds once it knows it): a build killed right after the swap leaves a site
+    /// whose every file is listed, so that none looks like something the user put there.
+    var pendingManifestURL: URL { state("pages-next") }
     /// The output before this one, kept to be built into next time, and its manifest.
     var retiredURL: URL { state("old") }
     var retiredManifestURL: URL { state("old-pages") }
@@ -106,12 +110,19 @@ extension OutputFolder {
         guard Directory.linkStatus(output) != nil else {
             let code = Self.makeFolder(url.deletingLastPathComponent().path)
             guard code == 0 else { throw FileFault("create the folder", (display as NSString).deletingLastPathComponent, code: code) }
+            // Its paths saved first, for the same reason as `pendingManifestURL`.
+            manifest.save(to: manifestURL)
             guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
             return []
         }
-        // Noted first, so that a kill during the swap loses nothing (`finishInterruptedSwap`).
+        // Noted first, with the new site's manifest, so that a kill during the swap loses nothing
+        // and takes nothing a build wrote for the user's (`finishInterruptedSwap`).
+        manifest.save(to: pendingManifestURL)
         Self.replaceFile(parts: [Array(Self.identity(of: staging).utf8)], at: swapURL.path)
-        defer { unlink(swapURL.path) }
+        defer {
+            unlink(swapURL.path)
+            unlink(pendingManifestURL.path)
+        }
         /// Where the old site is once the new one is in place.
         var retired = retiredURL.path
         switch PosixFiles.exchange(staging, output) {
@@ -139,8 +150,17 @@ extension OutputFolder {
         let kept = old.paths.isEmpty
             ? keepForeignEntries(in: retired, written: [manifest], everywhere: true) : keepForeignEntries(in: retired, written: [old], everywhere: retired == staging)
         if retired == staging { try? FileManager.default.removeItem(atPath: staging) }
-        if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
+        settleManifests()
         return kept
+    }
+
+    /// Once the new site is in place: the old site's manifest becomes the retired site's, and the
+    /// new site's (`pendingManifestURL`) the output's. Done at most once per swap: without a
+    /// pending manifest there is nothing to settle.
+    private func settleManifests() {
+        guard Directory.linkStatus(pendingManifestURL.path) != nil else { return }
+        if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
+        rename(pendingManifestURL.path, manifestURL.path)
     }
 
     /// A folder's device and inode, as `swapURL` notes them.
@@ -155,19 +175,26 @@ extension OutputFolder {
     ///   the build after looks through it for what no build wrote (a `CNAME`, a `.git` folder);
     /// - no output, the old site in `old/` (a file system that cannot exchange, killed between
     ///   its two renames): the old site goes back in place.
+    /// Once the new site was in place, its manifest (saved before the swap) becomes the output's,
+    /// so that the next build takes none of the files it wrote for what someone put there.
     /// Anything else left in the staging folder is a new site cut short, which the build removes.
     func finishInterruptedSwap() {
         guard let noted = try? String(contentsOf: swapURL, encoding: .utf8), !noted.isEmpty else { return }
         defer { unlink(swapURL.path) }
         let staging = stagingURL.path, output = url.path, retired = retiredURL.path
         let isFolder = { (path: String) in Directory.linkStatus(path).map(Directory.isDirectory) ?? false }
-        if Self.identity(of: output) == noted, isFolder(staging) {
-            if Directory.linkStatus(retired) == nil, rename(staging, retired) == 0 { return }
+        if Self.identity(of: output) == noted {
             // `old/` could not be made room for: what no build wrote is kept from where it is.
-            _ = keepForeignEntries(in: staging, written: [PageManifest.load(from: manifestURL), PageManifest.load(from: retiredManifestURL)], everywhere: true)
-        } else if Directory.linkStatus(output) == nil, Self.identity(of: staging) == noted, isFolder(retired) {
+            if isFolder(staging), Directory.linkStatus(retired) != nil || rename(staging, retired) != 0 {
+                _ = keepForeignEntries(in: staging, written: [PageManifest.load(from: manifestURL), PageManifest.load(from: retiredManifestURL)], everywhere: true)
+            }
+            settleManifests()
+            return
+        }
+        if Directory.linkStatus(output) == nil, Self.identity(of: staging) == noted, isFolder(retired) {
             rename(retired, output)
         }
+        unlink(pendingManifestURL.path)
     }
 
     /// Moves into `kept/` what stood at the output's path when the new site was put there and was
