@@ -104,7 +104,7 @@ import Testing
         // A heading's closing marks and a task's box are no words.
         ("## Kết quả ##\n\n- [x] Việc đã làm\n- [ ] Việc chưa làm\n\n#hashtag ##", "Kết quả\nViệc đã làm\nViệc chưa làm\n#hashtag ##"),
         // A footnote's text is read, as a block of its own; a reference definition is not.
-        ("Theo báo cáo[^1] năm nay.\n\n[^1]: Báo cáo *số 27* ngày 25/10/2021.\n[ref]: https://x.org", "Theo báo cáo năm nay.\nBáo cáo số 27 ngày 25/10/2021."),
+        ("Theo báo cáo[^1] năm nay.\n\n[^1]: Báo cáo *số 27* ngày 25/10/2021.\n\n[ref]: https://x.org", "Theo báo cáo năm nay.\nBáo cáo số 27 ngày 25/10/2021."),
         // A link's target may hold parentheses of its own.
         ("Theo [Wikipedia](https://vi.wikipedia.org/wiki/Hồ_Chí_Minh_(định_hướng)) thì đúng.", "Theo Wikipedia thì đúng."),
         ("Xem [bài](<../a b.md> \"tựa\") và [khác](x\\)y) nữa.", "Xem bài và khác nữa."),
@@ -113,6 +113,64 @@ import Testing
     ])
     func plainTextDropsMarkup(markdown: String, plain: String) {
         #expect(MarkdownPlainText.text(of: markdown) == plain)
+    }
+
+    /// Search reads a body's words as a reader sees them on its page: the words of the plain
+    /// text equal those of the page's body (rendered by cmark-gfm, tags dropped, entities
+    /// decoded), with HTML published (`unsafe_html`) or not, for HTML blocks of every kind,
+    /// comments over several lines, entities, a `<` that starts no tag, and a paragraph that
+    /// looks like a link reference definition.
+    @Test(arguments: [false, true])
+    func plainTextHasTheWordsOfThePage(rawHTML: Bool) {
+        let bodies = [
+            "Mở đầu.\n\n<!--\nGhi chú nội bộ: nguồn tin chưa xác minh.\n-->\n\nĐoạn cuối.",
+            "Trước <!-- ghi chú\ncòn tiếp --> sau.",
+            "<!-- ghi chú --> chữ sau ghi chú\n\nĐoạn.",
+            "Đoạn.\n\n<div class=\"hop\">\nNội dung trong khối HTML.\n</div>\n\nHết.",
+            "<section>\n\n**Đậm** trong khối.\n\n</section>",
+            "<span>Một dòng thẻ</span>\n\nĐoạn <b>đậm</b> và <i class=\"x\">nghiêng</i>.",
+            "<span class=\"a\">\nkhối loại bảy\n\nĐoạn mới.",
+            "Đoạn\n<span>không ngắt đoạn</span>\nnữa.",
+            "<pre>\nmã  giữ nguyên\n</pre>\nSau mã.",
+            "<script>\nvar lenh = 1;\n</script>\n\nĐoạn.",
+            "<style>p { mau: do }</style>\n\nĐoạn.",
+            "Xem <iframe src=\"https://x.vn\"></iframe> khung.",
+            "<?xml ban=\"1\"?>\n\nĐoạn.\n\n<!DOCTYPE html>\n\n<![CDATA[\ndữ liệu\n]]>\n\nHết.",
+            "[Cập nhật]: Sở Nội vụ đã công bố kết quả thi tuyển.",
+            "[ref]: https://x.org \"Tựa\"\n[khac]: <a b.md>\n\nXem [trang][ref].",
+            "Đoạn\n[nối]: https://x.org\ntiếp.",
+            "Dấu ba chấm&hellip; bản quyền &copy; 2023 và &#8220;trích dẫn&#x201D; &amp; &notanentity; &#0;",
+            "Tỷ lệ x<y và bên trong>z, a < b, <3 và <số>.",
+            "Thư <ban@xa.vn> và <https://xa.vn/a?b=1> và <không phải link>.",
+            "~~~\n```\nmã trong rào\n~~~\nSau rào.",
+            "````\nmã\n```\nvẫn mã\n````\nHết.",
+            "> Trích <!-- ẩn --> dẫn\n> tiếp\n\n- Một <em>mục</em>\n- Hai",
+            "| Cột | Số |\n| --- | --- |\n| <b>a</b> | 1 |",
+        ]
+        let renderer = MarkdownRenderer(allowRawHTML: rawHTML)
+        for body in bodies {
+            let page = Self.visibleText(of: renderer.render(body).html)
+            #expect(Self.words(MarkdownPlainText.text(of: body, rawHTML: rawHTML)) == Self.words(page), "\(body)")
+        }
+    }
+
+    /// The words search takes from `text`.
+    private static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        SearchWords.forEach(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// What a browser shows of a body's HTML: no comment or tag, entities decoded (those the
+    /// bodies above use).
+    private static func visibleText(of html: String) -> String {
+        var text = html.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: "<\\?[\\s\\S]*?\\?>|<![A-Z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>", with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        for (entity, character) in [("&hellip;", "…"), ("&copy;", "©"), ("&#8220;", "“"), ("&#x201D;", "”"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
     }
 
     /// The photo's caption is read above the body; the byline, place, category, codes and themes

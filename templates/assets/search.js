@@ -381,7 +381,7 @@
   // Where the query's words stand in order in `text`: [start of the first word, spelt as typed
   // (each word typed with diacritics is spelt so there)], those spelt as typed first.
   function phrases(text, ts) {
-    if (ts.length < 2) return [];
+    if (ts.length === 0) return [];
     var f = foldWithMap(text), re = phrasePattern(ts), found = [], m;
     while ((m = re.exec(f.text)) !== null) {
       var indices = m.indices;
@@ -462,7 +462,7 @@
   function passage(body, ts, lead) {
     var found = matches(body, ts);
     if (found.length === 0) return null;
-    var phrase = phrases(body, lead)[0], best = 0, bestCount = 0, bestExact = 0;
+    var phrase = lead.length > 1 ? phrases(body, lead)[0] : null, best = 0, bestCount = 0, bestExact = 0;
     for (var i = 0; i < found.length; i++) {
       if (phrase && found[i][0] === phrase[0]) { best = i; break; }
       var seen = {}, count = 0, exact = 0;
@@ -540,11 +540,13 @@
       // their records: however many articles have the words apart, the phrase is among them.
       // Asked for in quotes, only the articles with the phrase are shown; when the pair lists
       // cannot tell (`"đồng th`), every article with the words is checked.
-      var inOrder_ = buckets.length > 0 ? inOrder(buckets) : null;
-      if (inOrder_ || phraseOnly) {
+      // One word typed with its marks is checked the same way: the shards tell which articles
+      // have it spelt so, and which have its folded form in the title, not that the title spells it so.
+      var inOrder_ = buckets.length > 0 ? inOrder(buckets) : null, spelt = !phraseOnly && ts.length === 1 && ts[0].marked;
+      if (inOrder_ || phraseOnly || spelt) {
         var together = (inOrder_ ? order.filter(function (r) { return inOrder_[r.n]; }) : order.slice()).sort(byBound);
         paired = together.length;
-        order = phraseOnly ? together : together.concat(order.filter(function (r) { return !inOrder_[r.n]; }));
+        order = inOrder_ && !phraseOnly ? together.concat(order.filter(function (r) { return !inOrder_[r.n]; })) : together;
       }
       // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
       var reading = order.length === 0 && !typed ? keyed(q) : null;
@@ -567,7 +569,8 @@
   function checkPhrases(mine, end, done) {
     var c = current;
     if (c.checked >= Math.min(end, c.paired)) { done(); return; }
-    var chunk = c.order.slice(c.checked, Math.min(c.paired, c.checked + WINDOW));
+    // No more than are still needed: a few strays in a window cost as many records, not a window.
+    var chunk = c.order.slice(c.checked, Math.min(c.paired, end, c.checked + WINDOW));
     loadAll(chunk.map(function (r) { return recordSrc(r.n); }), function (failed) {
       if (mine !== generation) return;
       // A record not read cannot be ranked by its phrase: the reader is told, as in `shown`.

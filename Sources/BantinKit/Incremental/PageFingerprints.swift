@@ -36,12 +36,13 @@ struct PageFingerprints: Sendable {
         global = String(hasher.value, radix: 16)
     }
 
-    /// A fingerprint of everything search reads of an article: its card, its body and the kinds
-    /// of its directives.
+    /// A fingerprint of everything search reads of an article: its card, its body (and whether
+    /// the HTML in it is published), and the kinds of its directives.
     func searchKey(_ index: Int) -> UInt64 {
         var h = StableHasher()
         h.add(Int64(bitPattern: articleHashes[index]))
         h.add(Int64(bitPattern: graph.articles[index].bodyHash))
+        h.add(graph.config.unsafeHTML ? "raw HTML published" : "")
         for code in graph.articles[index].directives { addDirective(code, body: false, to: &h) }
         return h.value
     }

@@ -23,7 +23,7 @@ struct IndexedArticle {
     }
 
     static func make(_ article: Article, graph: SiteGraph, words: inout WordCache) -> [UInt8] {
-        var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0) }
+        var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: graph.config.unsafeHTML) }
         // The photo's caption is read above the body.
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
         let codes = article.directives.map { code in (code, graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }) }
@@ -40,7 +40,9 @@ struct IndexedArticle {
         plainBody.withUnsafeBufferPointer { Escape.appendJSONContent($0, to: &out) }
         out += "\",".utf8
         // What else was read for search, shown when a query's word is found only there.
-        let about = [article.author, article.source, article.location, article.category].compactMap { $0 } + codes.map(\.0.text) + themes
+        // A directive by its kind and code (`Kết luận 01-KL/TW`), as both are searched.
+        let about = [article.author, article.source, article.location, article.category].compactMap { $0 }
+            + codes.map { code, kind in kind.map { "\($0) \(code.text)" } ?? code.text } + themes
         Escape.appendJSONString(about.filter { !$0.isEmpty }.joined(separator: " · "), to: &out)
         // The subtitle, read with the title, when there is one.
         if let subtitle = article.subtitle, !subtitle.isEmpty {

@@ -5,15 +5,23 @@ import Foundation
 /// HTML tags, link and image targets), a link or an image keeps its text, and each block
 /// becomes one line. Works on bytes, cheap enough to run over every body on each full build.
 enum MarkdownPlainText {
-    static func text(of markdown: String) -> String {
+    /// `rawHTML`: the site publishes HTML written in bodies (`unsafe_html`); otherwise a reader
+    /// sees nothing of an HTML block, and only the text between inline tags.
+    static func text(of markdown: String, rawHTML: Bool = false) -> String {
         var markdown = markdown
-        return String(decoding: markdown.withUTF8 { text(of: $0) }, as: UTF8.self)
+        return String(decoding: markdown.withUTF8 { text(of: $0, rawHTML: rawHTML) }, as: UTF8.self)
     }
 
-    static func text(of markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func text(of markdown: UnsafeBufferPointer<UInt8>, rawHTML: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(markdown.count)
-        var inFence = false
+        /// The fence of the code block being read: its character and how many.
+        var fence: (byte: UInt8, count: Int)? = nil
+        /// The HTML block being read, and where reading its HTML has got to.
+        var htmlBlock: HTMLText.Block? = nil
+        var html = HTMLText.State.text
+        /// A comment opened in a paragraph's line and not closed on it: HTML's end to look for.
+        var comment: [UInt8]? = nil
         var paragraphOpen = false
         var lineStart = 0
         while lineStart < markdown.count {
@@ -22,41 +30,112 @@ enum MarkdownPlainText {
             var end = lineEnd
             if end > lineStart, markdown[end - 1] == 0x0D { end -= 1 }
             var start = lineStart
-            while start < end, markdown[start] == 0x20 || markdown[start] == 0x09 { start += 1 }
-            let line = UnsafeBufferPointer(rebasing: markdown[start..<end])
+            var indent = 0
+            while start < end, markdown[start] == 0x20 || markdown[start] == 0x09 {
+                indent += markdown[start] == 0x09 ? 4 : 1
+                start += 1
+            }
+            var line = UnsafeBufferPointer(rebasing: markdown[start..<end])
             lineStart = lineEnd + 1
-            if line.starts(with: "```".utf8) || line.starts(with: "~~~".utf8) {
-                inFence.toggle()
+            if let open = fence {
+                if isFence(line, closing: open) {
+                    fence = nil
+                    closeBlock(&out, &paragraphOpen)
+                    continue
+                }
+                if paragraphOpen { out.append(0x20) }
+                out += line
+                paragraphOpen = true
+                continue
+            }
+            if let block = htmlBlock {
+                if block.ends.isEmpty, block.endsBlock(line) {
+                    htmlBlock = nil
+                    closeBlock(&out, &paragraphOpen)
+                    continue
+                }
+                if rawHTML { appendHTML(line, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
+                if !block.ends.isEmpty, block.endsBlock(line) {
+                    htmlBlock = nil
+                    closeBlock(&out, &paragraphOpen)
+                }
+                continue
+            }
+            if let end = comment {
+                // A paragraph ends at a blank line, and the comment with it.
+                if line.isEmpty {
+                    comment = nil
+                    closeBlock(&out, &paragraphOpen)
+                    continue
+                }
+                guard let close = HTMLText.find(end, in: line, caseless: false) else { continue }
+                comment = nil
+                line = UnsafeBufferPointer(rebasing: line[(close + end.count)...])
+            }
+            if let open = fenceOpening(line), indent < 4 {
+                fence = open
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
-            if line.isEmpty || isRule(line) || isReferenceDefinition(line) || isTableDivider(line) {
+            if let block = HTMLText.Block.starting(line, indent: indent, interrupting: paragraphOpen) {
+                closeBlock(&out, &paragraphOpen)
+                html = .text
+                if rawHTML { appendHTML(line, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
+                if block.ends.isEmpty || !block.endsBlock(line) {
+                    htmlBlock = block
+                } else {
+                    closeBlock(&out, &paragraphOpen)
+                }
+                continue
+            }
+            if line.isEmpty || isRule(line) || (!paragraphOpen && isReferenceDefinition(line)) || isTableDivider(line) {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
-            if !inFence, let text = footnoteText(line) {
+            if let text = footnoteText(line) {
                 // A footnote's text is a block of its own.
                 closeBlock(&out, &paragraphOpen)
-                appendInline(UnsafeBufferPointer(rebasing: line[text...]), to: &out)
+                comment = appendInline(UnsafeBufferPointer(rebasing: line[text...]), rawHTML: rawHTML, to: &out)
                 while out.last == 0x20 { out.removeLast() }
                 paragraphOpen = true
                 continue
             }
             if paragraphOpen { out.append(0x20) }
-            if inFence {
-                out += line
-            } else {
-                let (skip, startsBlock) = blockMarkers(line)
-                if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
-                var text = UnsafeBufferPointer(rebasing: line[skip...])
-                if line.first == 0x23, startsBlock { text = withoutClosingHashes(text) }
-                appendInline(text, to: &out)
-                while out.last == 0x20 { out.removeLast() }
-            }
+            let (skip, startsBlock) = blockMarkers(line)
+            if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
+            var text = UnsafeBufferPointer(rebasing: line[skip...])
+            if line.first == 0x23, startsBlock { text = withoutClosingHashes(text) }
+            comment = appendInline(text, rawHTML: rawHTML, to: &out)
+            while out.last == 0x20 { out.removeLast() }
             paragraphOpen = true
         }
         while out.last == 0x20 || out.last == 0x0A { out.removeLast() }
         return out
+    }
+
+    /// A line of an HTML block that the site publishes: its text, as a line of the block.
+    private static func appendHTML(_ line: UnsafeBufferPointer<UInt8>, state: inout HTMLText.State, to out: inout [UInt8], paragraphOpen: inout Bool) {
+        let before = out.count
+        if paragraphOpen { out.append(0x20) }
+        HTMLText.appendText(of: line, state: &state, to: &out)
+        while out.count > before, out.last == 0x20 || out.last == 0x09 { out.removeLast() }
+        if out.count > before { paragraphOpen = true }
+    }
+
+    /// The fence a line opens a code block with: three or more backticks or tildes (backticks
+    /// not followed by one in the info string).
+    private static func fenceOpening(_ line: UnsafeBufferPointer<UInt8>) -> (byte: UInt8, count: Int)? {
+        guard let first = line.first, first == 0x60 || first == 0x7E else { return nil }
+        let count = line.prefix { $0 == first }.count
+        guard count >= 3 else { return nil }
+        if first == 0x60, line[count...].contains(0x60) { return nil }
+        return (first, count)
+    }
+
+    /// Whether a line closes the code block `open` opened: as many of its characters or more, alone.
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, closing open: (byte: UInt8, count: Int)) -> Bool {
+        let count = line.prefix { $0 == open.byte }.count
+        return count >= open.count && line[count...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     private static func closeBlock(_ out: inout [UInt8], _ open: inout Bool) {
@@ -70,9 +149,34 @@ enum MarkdownPlainText {
         return line.allSatisfy { $0 == first || $0 == 0x20 }
     }
 
+    /// `[nhãn]: https://…` or `[nhãn]: <a b.md> "tựa"`: a link reference definition, which shows
+    /// nothing. `[Cập nhật]: Sở Nội vụ đã công bố…` is none (after its address comes no title):
+    /// a paragraph, shown as written.
     private static func isReferenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.first == 0x5B, line.count > 1, line[1] != 0x5E, let close = line.firstIndex(of: 0x5D) else { return false }
-        return close + 1 < line.count && line[close + 1] == 0x3A
+        guard line.first == 0x5B, line.count > 1, line[1] != 0x5E, let close = line.firstIndex(of: 0x5D),
+            close > 1, close + 1 < line.count, line[close + 1] == 0x3A
+        else { return false }
+        var i = close + 2
+        func spaces() { while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
+        spaces()
+        // The address alone may be on the next line.
+        guard i < line.count else { return true }
+        if line[i] == 0x3C {
+            guard let end = line[(i + 1)...].firstIndex(of: 0x3E) else { return false }
+            i = end + 1
+        } else {
+            while i < line.count, line[i] != 0x20, line[i] != 0x09 { i += 1 }
+        }
+        let afterAddress = i
+        spaces()
+        guard i < line.count else { return true }
+        // A title, closed at the end of the line, after a space.
+        guard i > afterAddress else { return false }
+        let open = line[i]
+        guard open == 0x22 || open == 0x27 || open == 0x28 else { return false }
+        var last = line.count - 1
+        while line[last] == 0x20 || line[last] == 0x09 { last -= 1 }
+        return last > i && line[last] == (open == 0x28 ? 0x29 : open)
     }
 
     /// Where the text of a footnote's definition (`[^1]: Theo báo cáo…`) starts in its line.
@@ -147,10 +251,12 @@ enum MarkdownPlainText {
         return (i, starts)
     }
 
-    /// Inline markup dropped: `*`, `_`, `` ` ``, `~`, `\` escapes, HTML tags, footnote marks,
-    /// link and image targets; `[text](url)` and `![alt](src)` keep their text; table pipes and
-    /// a few entities become what they show.
-    private static func appendInline(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Inline markup dropped: `*`, `_`, `` ` ``, `~`, `\` escapes, HTML tags and comments,
+    /// footnote marks, link and image targets; `[text](url)` and `![alt](src)` keep their text;
+    /// table pipes and entities become what they show; with `rawHTML`, a tag GFM's filter shows
+    /// (`<iframe>`) is text.
+    /// - Returns: the end of a comment (or the like) the line opens and does not close.
+    private static func appendInline(_ line: UnsafeBufferPointer<UInt8>, rawHTML: Bool, to out: inout [UInt8]) -> [UInt8]? {
         let end = line.count
         func find(_ byte: UInt8, from start: Int) -> Int? {
             var k = start
@@ -205,20 +311,28 @@ enum MarkdownPlainText {
                     i = close + 1
                     continue
                 }
-            case 0x3C:  // <tag> or <autolink>
-                if i + 1 < end, line[i + 1] == 0x2F || line[i + 1] == 0x21 || (line[i + 1] | 0x20 >= 0x61 && line[i + 1] | 0x20 <= 0x7A),
-                    let close = find(0x3E, from: i)
-                {
-                    // An autolink shows its address: `<https://…>`, `<mailto:…>`.
-                    let inside = UnsafeBufferPointer(rebasing: line[(i + 1)..<close])
-                    if isAutolink(inside) { out.append(contentsOf: inside) }
+            case 0x3C:  // <tag>, <!-- comment -->, or <autolink>
+                let rest = UnsafeBufferPointer(rebasing: line[i...])
+                if let (close, skip) = HTMLText.opening(rest) {
+                    guard let found = HTMLText.find(close, in: UnsafeBufferPointer(rebasing: rest[skip...]), caseless: false) else { return close }
+                    i += skip + found + close.count
+                    continue
+                }
+                if let length = HTMLText.tagLength(rest) {
+                    if rawHTML, HTMLText.isFiltered(rest) { out += rest[..<length] }
+                    i += length
+                    continue
+                }
+                // An autolink shows its address: `<https://…>`, `<mailto:…>`, `<ten@xa.vn>`.
+                if let close = find(0x3E, from: i), isAutolink(UnsafeBufferPointer(rebasing: line[(i + 1)..<close])) {
+                    out.append(contentsOf: line[(i + 1)..<close])
                     i = close + 1
                     continue
                 }
                 out.append(byte)
             case 0x26:  // &entity;
-                if let (text, length) = entity(UnsafeBufferPointer(rebasing: line[i...])) {
-                    out += text.utf8
+                if let (text, length) = HTMLText.entity(UnsafeBufferPointer(rebasing: line[i...])) {
+                    out += text
                     i += length
                     continue
                 }
@@ -228,6 +342,7 @@ enum MarkdownPlainText {
             }
             i += 1
         }
+        return nil
     }
 
     /// The text of the code span opened by the run of backticks at `open` (one space trimmed at
@@ -273,12 +388,18 @@ enum MarkdownPlainText {
         return nil
     }
 
-    /// `https://…` or `mailto:…` with no space: what `<…>` makes a link of, showing it.
+    /// What `<…>` makes a link of, showing it: an address with a scheme (`https://…`,
+    /// `mailto:…`, two to 32 characters before the colon) and no space, or an e-mail address.
     private static func isAutolink(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !text.contains(0x20), let colon = text.firstIndex(of: 0x3A), colon > 1 else { return false }
-        let scheme = text[..<colon]
-        guard scheme.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D }) else { return false }
-        return text[(colon + 1)...].starts(with: "//".utf8) || scheme.elementsEqual("mailto".utf8)
+        guard !text.isEmpty, !text.contains(where: { $0 <= 0x20 || $0 == 0x3C }) else { return false }
+        if let colon = text.firstIndex(of: 0x3A), colon >= 2, colon <= 32, text[0] | 0x20 >= 0x61, text[0] | 0x20 <= 0x7A,
+            text[..<colon].allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
+        {
+            return true
+        }
+        guard let at = text.firstIndex(of: 0x40), at > 0, at + 1 < text.count else { return false }
+        return text[(at + 1)...].allSatisfy { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
+            && !text[..<at].contains(where: { $0 >= 0x80 || $0 == 0x3E })
     }
 
     /// The bytes `appendInline` looks at: `! & * < [ \\ ] _ ` | ~`.
@@ -288,12 +409,4 @@ enum MarkdownPlainText {
         byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    private static let entities: [(String, String)] = [
-        ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&nbsp;", " "), ("&#39;", "'"), ("&apos;", "'"),
-    ]
-
-    private static func entity(_ text: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
-        for (name, value) in entities where text.starts(with: name.utf8) { return (value, name.utf8.count) }
-        return nil
-    }
 }
