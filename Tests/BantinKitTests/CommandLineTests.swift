@@ -451,6 +451,40 @@ import Testing
         _ = try? Run.of(URL(fileURLWithPath: "/bin/chmod"), ["-R", "u+w", site.root.path], in: site.root)
     }
 
+    /// What someone put into the output and cannot be moved into `kept/` by itself (a folder
+    /// there made read-only, a full disk) is never removed: the whole previous site holding it
+    /// is kept instead; when even that cannot be done, the build stops, saying where it is, and
+    /// the next build once there is room keeps it. Run as a user who is not root, as above.
+    @Test func whatCannotBeKeptByItselfIsNeverRemoved() throws {
+        let site = try TestSite(content: "bulletin")
+        let edit = "echo 'Thêm.' >> content/articles/2023/05/nghe-an.md"
+        try site.write("steps.sh", """
+            ./bantin-copy build || exit 10
+            mkdir -p .public.bantin/kept/bai-viet && chmod 555 .public.bantin/kept/bai-viet
+            mkdir public/bai-viet/ghi-chu && echo 'ghi chú' > public/bai-viet/ghi-chu/a.txt
+            \(edit) && ./bantin-copy build || exit 11
+            \(edit) && ./bantin-copy build 2> whole.err || exit 12
+            chmod 555 .public.bantin/kept && echo 'đọc tôi' > public/README.txt
+            \(edit) && ./bantin-copy build 2> stuck.err || exit 13
+            \(edit) && ./bantin-copy build 2> stopped.err && exit 14
+            test -f .public.bantin/old/README.txt || exit 15
+            chmod 755 .public.bantin/kept && \(edit) && ./bantin-copy build 2> kept.err || exit 16
+
+            """)
+        let asUser = getuid() == 0 ? "chown -R 65534:65534 . && setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let script = "cp '\(Self.executable.path)' bantin-copy && \(asUser)/bin/sh steps.sh"
+        let result = try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: site.root)
+        defer { _ = try? Run.of(URL(fileURLWithPath: "/bin/chmod"), ["-R", "u+w", site.root.path], in: site.root) }
+        #expect(result.status == 0, "\(result)")
+        #expect(try site.read(".public.bantin/kept/site-before/bai-viet/ghi-chu/a.txt") == "ghi chú\n")
+        #expect(try site.read("whole.err").contains(
+            "public/bai-viet/ghi-chu: warning: no build wrote this, and it could not be moved into .public.bantin/kept/ by itself (Permission denied): the whole site it was in was moved there, as .public.bantin/kept/site-before/"))
+        #expect(try site.read("stuck.err").contains("public/README.txt: warning: no build wrote this, and it could not be moved into .public.bantin/kept/ by itself (Permission denied): it is in .public.bantin/old/README.txt"))
+        #expect(try site.read("stopped.err").contains("cannot keep public/README.txt: no build wrote it, and it could not be moved into .public.bantin/kept/ (Permission denied); it is in .public.bantin/old/README.txt"))
+        #expect(try site.read("kept.err").contains("public/README.txt: warning: no build wrote this"))
+        #expect(try site.read(".public.bantin/kept/README.txt") == "đọc tôi\n")
+    }
+
     @Test(arguments: ["build", "check", "new", "watch"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)

@@ -153,7 +153,7 @@ import Testing
         try fm.moveItem(at: killed, to: staging)
         let output = OutputFolder(url: site.output, display: "public")
         if after == "swap" {
-            #expect(try output.swapIntoPlace(manifest: manifest).map(\.name) == ["CNAME"])
+            #expect(try output.swapIntoPlace(manifest: manifest).kept.map(\.name) == ["CNAME"])
         } else {
             // Killed right after the exchange: the old site in `staging/`, the swap noted.
             try? fm.removeItem(at: state.appendingPathComponent("old"))
@@ -171,6 +171,27 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: state.appendingPathComponent("kept").path) == ["CNAME"])
         #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
         #expect(try site.differencesFromACleanBuild() == [])
+    }
+
+    /// A name taken in `kept/` gets a number, also when a file kept before stands where a folder
+    /// of the new one would be, or when the name is as long as a file system allows: nothing is
+    /// left behind for want of a name.
+    @Test func whatIsKeptFindsAFreeNameWhateverKeptHolds() throws {
+        let site = try TestSite()
+        let output = OutputFolder(url: site.output, display: "public")
+        let long = String(repeating: "ễ", count: 84) + "abc"
+        #expect(long.utf8.count == 255)
+        for kept in [".public.bantin/kept/bai-viet", ".public.bantin/kept/\(long)"] { try site.write(kept, "giữ từ trước\n") }
+        for foreign in ["cu/bai-viet/ghi-chu.txt", "cu/\(long)"] { try site.write(foreign, "mới\n") }
+        try site.write("cu/bai-viet/index.html", "<p>trang</p>\n")
+        let keeping = output.keepForeignEntries(
+            in: site.root.appendingPathComponent("cu").path, written: [PageManifest(paths: ["bai-viet/index.html"], prints: [1])], everywhere: true)
+        let shortened = String(repeating: "ễ", count: 84) + "a.2"
+        #expect(keeping.stuck.isEmpty, "\(keeping.stuck)")
+        #expect(keeping.kept.map { "\($0.name)→\($0.keptAs)" }.sorted() == ["bai-viet/ghi-chu.txt→bai-viet.2/ghi-chu.txt", "\(long)→\(shortened)"])
+        #expect(try site.read(".public.bantin/kept/bai-viet.2/ghi-chu.txt") == "mới\n")
+        #expect(try site.read(".public.bantin/kept/\(shortened)") == "mới\n")
+        #expect(try site.read(".public.bantin/kept/bai-viet") == "giữ từ trước\n")
     }
 
     /// On a file system that cannot exchange two folders, a build killed between its two renames
@@ -206,7 +227,7 @@ import Testing
         try site.write(".public.bantin/old/still-there", "x")
         let output = OutputFolder(url: site.output, display: "public")
         let kept = try output.swapIntoPlace(manifest: PageManifest.load(from: output.manifestURL))
-        #expect(kept.map(\.name) == ["CNAME"])
+        #expect(kept.kept.map(\.name) == ["CNAME"])
         #expect(try site.read(".public.bantin/kept/CNAME") == "bantin.example.vn\n")
         #expect(!site.exists("public/CNAME") && !site.exists(".public.bantin/staging") && !site.exists(".public.bantin/swap"))
     }
@@ -268,7 +289,7 @@ import Testing
         try FileManager.default.removeItem(at: site.output)
         try site.write("public", "BẢN THẢO QUAN TRỌNG\n")
         let kept = try output.swapIntoPlace(manifest: PageManifest())
-        #expect(kept.map { "\($0.name)→\($0.keptAs)" } == ["→public"])
+        #expect(kept.kept.map { "\($0.name)→\($0.keptAs)" } == ["→public"])
         #expect(try site.read(".public.bantin/kept/public") == "BẢN THẢO QUAN TRỌNG\n")
         #expect(try site.read("public/index.html") == "trang mới\n")
         // The next build keeps it, and gives the clean build's site.

@@ -141,7 +141,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
         output.clearStamp()
-        let published: (print: FolderPrint?, twin: Bool, kept: [(name: String, keptAs: String)])
+        let published: (print: FolderPrint?, twin: Bool, kept: OutputFolder.Keeping)
         var later: (files: [OutputFile], bytes: Int) = ([], 0)
         do throws(FileFault) {
             published = try output.publish(
@@ -164,7 +164,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
         clock.lap("search index written")
         var manifest = plannedManifest
-        var kept = published.kept.prefix(Self.keptNamed).map { entry in
+        var kept = published.kept.kept.prefix(Self.keptNamed).map { entry in
             // The output itself, a file someone put there while this build ran.
             entry.name.isEmpty
                 ? Diagnostic.warning(options.outputName, "a file stood here when the new site was put in place (saved while bantin was building): it was moved to \(output.stateShown)/kept/\(entry.keptAs)")
@@ -174,9 +174,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                     + (entry.name.split(separator: "/").last?.hasPrefix(".") == true
                         ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
         }
-        if published.kept.count > Self.keptNamed {
-            kept.append(.warning(options.outputName, "\(published.kept.count - Self.keptNamed) more files or folders no build wrote were moved to \(output.stateShown)/kept/, under the same paths"))
+        if published.kept.kept.count > Self.keptNamed {
+            kept.append(.warning(options.outputName, "\(published.kept.kept.count - Self.keptNamed) more files or folders no build wrote were moved to \(output.stateShown)/kept/, under the same paths"))
         }
+        kept += Self.stuckWarnings(published.kept, output: output, outputName: options.outputName)
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,
             diagnostics: diagnostics, notes: site.notes)
@@ -221,6 +222,17 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     /// How many of the entries moved to `kept/` are named one by one; the rest are counted.
     static let keptNamed = 10
+
+    /// What no build wrote and could not be moved into `kept/` by itself: where it is now.
+    static func stuckWarnings(_ keeping: OutputFolder.Keeping, output: OutputFolder, outputName: String) -> [Diagnostic] {
+        keeping.stuck.prefix(keptNamed).map { name, code in
+            let why = "no build wrote this, and it could not be moved into \(output.stateShown)/kept/ by itself (\(FileFault.words(for: code)))"
+            if let whole = keeping.whole {
+                return .warning(ContentTree.join(outputName, name), "\(why): the whole site it was in was moved there, as \(output.stateShown)/kept/\(whole)/")
+            }
+            return .warning(ContentTree.join(outputName, name), "\(why): it is in \(output.stateShown)/old/\(name) until the next build, which tries again; move it somewhere safe")
+        }
+    }
 
     /// A body read from its content file while the page was made, but gone or cut short by then
     /// (the file was removed or rewritten during the build), fails the build: no page is published

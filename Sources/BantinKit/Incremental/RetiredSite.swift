@@ -56,13 +56,13 @@ extension OutputFolder {
         _ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent,
         later: () -> (files: [OutputFile], manifest: PageManifest) = { ([], PageManifest()) },
         beforeSwap: () throws(FileFault) -> Void = {}
-    ) throws(FileFault) -> (print: FolderPrint?, twin: Bool, kept: [(name: String, keptAs: String)]) {
+    ) throws(FileFault) -> (print: FolderPrint?, twin: Bool, kept: Keeping) {
         let fm = FileManager.default
         try? fm.removeItem(at: stagingURL)
         try? fm.removeItem(at: twinURL)
         do throws(FileFault) {
             var twin: String? = nil
-            var rescued: [(name: String, keptAs: String)] = []
+            var rescued = Keeping()
             if base != nil {
                 guard rename(retiredURL.path, stagingURL.path) == 0 else { throw FileFault.last("reuse the previous site in", stateShown) }
             } else {
@@ -70,6 +70,17 @@ extension OutputFolder {
                 // while it was the output. That is kept; the rest goes.
                 if Directory.linkStatus(retiredURL.path).map(Directory.isDirectory) == true {
                     rescued = keepForeignEntries(written: [PageManifest.load(from: retiredManifestURL), PageManifest.load(from: manifestURL)], everywhere: true)
+                    // What could not be moved by itself goes with the whole site; if that cannot
+                    // be moved either, nothing is removed and the build stops.
+                    if let (name, code) = rescued.stuck.first {
+                        rescued.whole = keepWholeSite(retiredURL.path)
+                        guard rescued.whole != nil else {
+                            throw FileFault(
+                                "keep", ContentTree.join(display, name),
+                                reason: "no build wrote it, and it could not be moved into \(stateShown)/kept/ (\(FileFault.words(for: code))); it is in \(stateShown)/old/\(name)",
+                                wayOut: "move it somewhere safe (or make room in \(stateShown)/kept/), then build again")
+                        }
+                    }
                 }
                 try? fm.removeItem(at: retiredURL)
                 guard mkdir(stagingURL.path, 0o755) == 0 else { throw FileFault.last("create the folder", stateShown + "/staging") }

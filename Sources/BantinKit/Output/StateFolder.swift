@@ -105,7 +105,7 @@ extension OutputFolder {
     /// - Returns: what the old site held at its top level that its build had not written, each
     ///   moved into `kept/` (`keepForeignEntries`); with no manifest of the old site (bantin's
     ///   folder was deleted), what it held anywhere that the new site (`manifest`) does not.
-    func swapIntoPlace(manifest: PageManifest) throws(FileFault) -> [(name: String, keptAs: String)] {
+    func swapIntoPlace(manifest: PageManifest) throws(FileFault) -> Keeping {
         let staging = stagingURL.path, output = url.path
         guard Directory.linkStatus(output) != nil else {
             let code = Self.makeFolder(url.deletingLastPathComponent().path)
@@ -113,7 +113,7 @@ extension OutputFolder {
             // Its paths saved first, for the same reason as `pendingManifestURL`.
             manifest.save(to: manifestURL)
             guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
-            return []
+            return Keeping()
         }
         // Noted first, with the new site's manifest, so that a kill during the swap loses nothing
         // and takes nothing a build wrote for the user's (`finishInterruptedSwap`).
@@ -147,9 +147,16 @@ extension OutputFolder {
             throw FileFault("put the new site in place of", display, code: code)
         }
         let old = PageManifest.load(from: manifestURL)
-        let kept = old.paths.isEmpty
+        var kept = old.paths.isEmpty
             ? keepForeignEntries(in: retired, written: [manifest], everywhere: true) : keepForeignEntries(in: retired, written: [old], everywhere: retired == staging)
-        if retired == staging { try? FileManager.default.removeItem(atPath: staging) }
+        if retired == staging {
+            // Removed, unless it holds what could not be kept by itself: then it is kept whole.
+            if kept.stuck.isEmpty {
+                try? FileManager.default.removeItem(atPath: staging)
+            } else {
+                kept.whole = keepWholeSite(staging)
+            }
+        }
         settleManifests()
         return kept
     }
@@ -200,15 +207,24 @@ extension OutputFolder {
     /// Moves into `kept/` what stood at the output's path when the new site was put there and was
     /// no folder (a file someone saved there while the build ran), under the output's name.
     /// - Returns: it, as `keepForeignEntries` names what it keeps (an empty name: the output itself).
-    private func keepWhole(_ path: String) -> [(name: String, keptAs: String)] {
-        var keptAs = url.lastPathComponent
-        var copy = 1
-        while Directory.linkStatus(keptURL.appendingPathComponent(keptAs).path) != nil {
-            copy += 1
-            keptAs = "\(url.lastPathComponent).\(copy)"
+    private func keepWhole(_ path: String) -> Keeping {
+        let (name, code) = keptName(for: url.lastPathComponent)
+        guard let name else { return Keeping(stuck: [("", code)]) }
+        guard rename(path, keptURL.appendingPathComponent(name).path) == 0 else { return Keeping(stuck: [("", errno)]) }
+        return Keeping(kept: [("", name)])
+    }
+
+    /// What was moved into `kept/`: each entry by its path in the output and in `kept/`; those
+    /// that could not be moved by themselves, with the `errno` of the failure; and, when the
+    /// whole site that held those was moved there instead, its folder in `kept/`.
+    struct Keeping {
+        var kept: [(name: String, keptAs: String)] = []
+        var stuck: [(name: String, code: Int32)] = []
+        var whole: String? = nil
+
+        static func + (a: Keeping, b: Keeping) -> Keeping {
+            Keeping(kept: a.kept + b.kept, stuck: a.stuck + b.stuck, whole: a.whole ?? b.whole)
         }
-        guard Self.makeFolder(keptURL.path) == 0, rename(path, keptURL.appendingPathComponent(keptAs).path) == 0 else { return [] }
-        return [("", keptAs)]
     }
 
     /// Moves into `kept/` what the retired site holds that no build wrote: a `CNAME` or a `.git`
@@ -216,27 +232,70 @@ extension OutputFolder {
     /// paths its build wrote (its manifest), and any other manifest's; `everywhere`: every folder
     /// is looked into, else only the top level (one listing, done at every swap). The files a
     /// system leaves in folders it shows (`.DS_Store`) go with the old site. Nothing is moved when
-    /// no manifest says what was written: then nothing is known to be foreign.
+    /// no manifest says what was written: then nothing is known to be foreign. What cannot be
+    /// moved (a full disk, a folder of another user's) stays where it is, and is told (`stuck`).
     /// `root`: where the old site is (`old/` unless given).
-    func keepForeignEntries(in root: String? = nil, written manifests: [PageManifest], everywhere: Bool) -> [(name: String, keptAs: String)] {
+    func keepForeignEntries(in root: String? = nil, written manifests: [PageManifest], everywhere: Bool) -> Keeping {
         let root = root ?? retiredURL.path
         let paths = manifests.flatMap(\.paths)
-        guard !paths.isEmpty else { return [] }
+        guard !paths.isEmpty else { return Keeping() }
         let foreign = ForeignEntries(written: paths, ignoring: [Self.markerName]).find(under: root, everywhere: everywhere)
-        var kept: [(name: String, keptAs: String)] = []
+        var keeping = Keeping()
         for path in foreign {
-            let target = keptURL.appendingPathComponent(path)
-            let folder = target.deletingLastPathComponent().path
-            guard Self.makeFolder(folder) == 0 || Directory.isFolder(atPath: folder) else { continue }
-            var keptAs = path
-            var copy = 1
-            while Directory.linkStatus(keptURL.appendingPathComponent(keptAs).path) != nil {
-                copy += 1
-                keptAs = "\(path).\(copy)"
+            let (name, code) = keptName(for: path)
+            guard let keptAs = name else {
+                keeping.stuck.append((path, code))
+                continue
             }
-            if Self.move(root + "/" + path, to: keptURL.appendingPathComponent(keptAs).path) { kept.append((path, keptAs)) }
+            if Self.move(root + "/" + path, to: keptURL.appendingPathComponent(keptAs).path) {
+                keeping.kept.append((path, keptAs))
+            } else {
+                keeping.stuck.append((path, errno))
+            }
         }
-        return kept
+        return keeping
+    }
+
+    /// A free path in `kept/` for `path`, its folders made: `path` itself, else with `.2`, `.3`…
+    /// after its name, or after its first folder when a file kept before stands where one of its
+    /// folders would be; each name cut to fit a file system's 255 bytes. `nil` and the `errno`
+    /// when none can be made (a full disk, `kept/` not writable).
+    private func keptName(for path: String) -> (String?, Int32) {
+        var code: Int32 = EEXIST
+        for copy in 1...100 {
+            for candidate in copy == 1 ? [path] : [Self.numbered(path, copy, atEnd: true), Self.numbered(path, copy, atEnd: false)] {
+                let target = keptURL.appendingPathComponent(candidate)
+                let folder = target.deletingLastPathComponent().path
+                code = Self.makeFolder(folder)
+                if code == 0, !Directory.isFolder(atPath: folder) { code = ENOTDIR }
+                guard code == 0 else { continue }
+                if Directory.linkStatus(target.path) == nil { return (candidate, 0) }
+                code = EEXIST
+            }
+            // Nothing can be made in `kept/`: no other name will do better.
+            if code != EEXIST, code != ENOTDIR { break }
+        }
+        return (nil, code)
+    }
+
+    /// `path` with `.<copy>` after its last name (`atEnd`) or its first, cut to fit 255 bytes.
+    static func numbered(_ path: String, _ copy: Int, atEnd: Bool) -> String {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let k = atEnd ? parts.count - 1 : 0
+        let suffix = ".\(copy)"
+        var name = Substring(parts[k])
+        while name.utf8.count + suffix.utf8.count > 255 { name = name.dropLast() }
+        parts[k] = name + suffix
+        return parts.joined(separator: "/")
+    }
+
+    /// Moves a whole site (the retired one, whose foreign entries could not be moved by
+    /// themselves) into `kept/`, as `site-before`, `site-before.2`…: one rename in the state
+    /// folder, which keeps everything in it. `nil` when even that cannot be done.
+    func keepWholeSite(_ path: String) -> String? {
+        let (name, _) = keptName(for: "site-before")
+        guard let name, rename(path, keptURL.appendingPathComponent(name).path) == 0 else { return nil }
+        return name
     }
 
     /// Renames `source` to `target`. A folder its owner may not write to cannot be moved to
