@@ -19,6 +19,26 @@ import Testing
         return path
     }
 
+    /// An output reached through a link into content/ or templates/ is refused before anything
+    /// is written, also when the folder it names does not exist yet (`www` → `content`,
+    /// `--output www/public`): each build would publish the site before it inside itself.
+    @Test(arguments: [("content", "content"), ("templates/assets", "templates")])
+    func anOutputReachedThroughALinkIntoContentIsRefused(into: String, name: String) throws {
+        let site = try TestSite(content: "bulletin")
+        try link(site, "www", to: site.root.appendingPathComponent(into).path)
+        var options = site.options(output: site.root.appendingPathComponent("www/public"))
+        options.outputName = "www/public"
+        let expected = "www/public: error: refusing to build into www/public: it is inside \(name), which every build reads (the site would be published again inside itself); choose an `--output` outside it"
+        var told: [String] = []
+        do {
+            _ = try SiteBuilder.build(options)
+        } catch {
+            told = error.diagnostics.map(\.description)
+        }
+        #expect(told == [expected])
+        #expect(!site.exists("\(into)/public") && !site.exists("\(into)/.public.bantin"), "nothing written there")
+    }
+
     @Test func aLinkToAFileOutsideContentIsAnErrorNamingLinkAndTarget() throws {
         let site = try TestSite(content: "bulletin")
         try link(site, "content/media/passwd.txt", to: "/etc/passwd")

@@ -21,7 +21,7 @@ public struct OutputFolder: Sendable {
     /// publish it again inside the new one).
     public func validate(protecting sources: [URL], readFolders: [(url: URL, name: String)] = []) -> Diagnostic? {
         let fm = FileManager.default
-        let target = url.resolvingSymlinksInPath().path
+        let target = Self.resolved(url.path)
         for source in sources {
             let s = source.standardizedFileURL.resolvingSymlinksInPath().path
             if s == target || s.hasPrefix(target + "/") || target == "/" {
@@ -49,6 +49,19 @@ public struct OutputFolder: Sendable {
         let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
         if entries.isEmpty || entries.contains(Self.markerName) { return nil }
         return .error(display, "refusing to replace \(display): it is not empty and was not made by bantin (no \(Self.markerName)); move its files away or choose another `--output`")
+    }
+
+    /// `path` with every symbolic link on it followed, also when it does not exist yet: the part
+    /// that exists is resolved (`www/public`, with `www` a link to `content`, is `content/public`).
+    static func resolved(_ path: String) -> String {
+        var existing = path, rest: [String] = []
+        while Directory.linkStatus(existing) == nil, existing != "/", !existing.isEmpty {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let real = realpath(existing.isEmpty ? "." : existing, nil) else { return URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        defer { free(real) }
+        return rest.reduce(String(cString: real)) { ($0 as NSString).appendingPathComponent($1) }
     }
 
     /// Whether the folder at `path` (resolved) is on another file system than the folder holding it.
