@@ -75,6 +75,10 @@ enum Console {
 
     /// Builds and prints what the build said.
     static func runBuild(_ options: BuildOptions) -> BuildOutcome {
+        // The site's files are readable by all (644, folders 755) whatever the user's umask, so
+        // that a static host can serve every one, and a rebuild has a clean build's modes (it
+        // writes only what changed). Who may reach the site is the output folder's own mode.
+        umask(0o022)
         let clock = ContinuousClock()
         // The build's time starts when it is not waiting for another build any more.
         let start = StartTime(clock.now)

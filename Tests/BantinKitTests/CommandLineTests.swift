@@ -485,6 +485,30 @@ import Testing
         #expect(try site.read(".public.bantin/kept/README.txt") == "đọc tôi\n")
     }
 
+    /// Whatever the umask, the site's files are 644 and its folders 755, after an edit too (a
+    /// rebuild under another umask left a mix no clean build gives); the output folder keeps its
+    /// own mode, group and set-group-ID bit, and the site's files take that group.
+    @Test func theSitesModesAreTheSameWhateverTheUmask() throws {
+        let site = try TestSite(content: "bulletin")
+        let group: gid_t = getuid() == 0 ? 65534 : getgid()
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        #expect(chown(site.output.path, uid_t.max, group) == 0 && chmod(site.output.path, 0o2750) == 0)
+        let bantin = "'\(Self.executable.path)' build"
+        let script = "umask 077 && \(bantin) && echo 'Thêm.' >> content/articles/2023/05/nghe-an.md && umask 027 && \(bantin)"
+        let result = try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: site.root)
+        #expect(result.status == 0, "\(result)")
+        let top = try #require(Directory.linkStatus(site.output.path))
+        #expect(top.st_mode & 0o7777 == 0o2750 && top.st_gid == group)
+        var modes: [String: Int] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: site.output.path))
+        for case let path as String in walker {
+            let info = try #require(Directory.linkStatus(site.output.appendingPathComponent(path).path))
+            let kind = Directory.isDirectory(info) ? "folder" : "file"
+            modes["\(kind) \(String(info.st_mode & 0o777, radix: 8)) group \(info.st_gid == group ? "kept" : "other")", default: 0] += 1
+        }
+        #expect(Set(modes.keys) == ["file 644 group kept", "folder 755 group kept"], "\(modes)")
+    }
+
     @Test(arguments: ["build", "check", "new", "watch"])
     func everyCommandHasHelp(command: String) throws {
         let result = try run([command, "--help"], in: FileManager.default.temporaryDirectory)

@@ -52,6 +52,15 @@ extension OutputFolder {
     ///   and removed (the rest of the folder is as the base's fingerprint says); and whether the
     ///   retired output is a twin made now; and what someone had put into the output, now kept
     ///   beside it (`keepForeignEntries`).
+    /// The new site's folder takes the output folder's mode, group and set-group-ID bit (an
+    /// admin's `drwxr-s---` for the web server's group), before anything is written into it,
+    /// so that the swap leaves them as they were and its folders and files take that group.
+    static func takeAttributes(of output: String, to staging: String) {
+        guard let info = Directory.linkStatus(output), Directory.isDirectory(info) else { return }
+        chown(staging, uid_t.max, info.st_gid)
+        chmod(staging, info.st_mode & 0o7777)
+    }
+
     func publish(
         _ files: [OutputFile], manifest: PageManifest, base: PageManifest?, progress: BuildProgress = .silent,
         later: () -> (files: [OutputFile], manifest: PageManifest) = { ([], PageManifest()) },
@@ -87,6 +96,7 @@ extension OutputFolder {
                 if Directory.linkStatus(url.path) == nil, mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
             unlink(retiredManifestURL.path)
+            Self.takeAttributes(of: url.path, to: stagingURL.path)
             // Written in two rounds: `files`, then `later` ones and the removals. Each round's paths
             // (and the folders holding them) are fingerprinted just before and just after it: what
             // they add to the folder's fingerprint before and after is all that changes in it.
