@@ -4,6 +4,10 @@
 // mallopt, to tune glibc for the megabyte buffers of decoding and encoding (see PhotoCodec).
 #include <malloc.h>
 
+/// libvips's switch for its vector code (declared in its `vips/vector.h`, which `vips.h` leaves
+/// out and which needs ORC's headers).
+void vips_vector_set_enabled(gboolean enabled);
+
 /// Opens a photo for its header only (nothing is decoded until pixels are asked for).
 static inline VipsImage *bantin_vips_open(const char *path) {
     return vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);

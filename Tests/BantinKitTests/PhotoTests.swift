@@ -59,6 +59,23 @@ import Testing
         return (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
     }
 
+    /// A photo's variants are the same bytes on every machine: libvips's vector code, which a
+    /// machine may have or not (and whose pixels differ), is never used.
+    @Test func aPhotosBytesAreTheSameWithOrWithoutLibvipsVectorCode() throws {
+        let site = try Self.site()
+        var media: [[String: Data]] = []
+        for (environment, output) in [([String](), "public"), (["VIPS_NOVECTOR=1"], "khong-vector")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = environment + [Bantin.executable.path, "build", "--output", output]
+            process.currentDirectoryURL = site.root
+            let run = try Bantin.finish(process)
+            #expect(run.status == 0, "\(run)")
+            media.append(try site.snapshot(site.root.appendingPathComponent(output + "/media")))
+        }
+        #expect(media[0].count >= 4 && media[0] == media[1], "\(media.map { $0.keys.sorted() })")
+    }
+
     @Test func photosArePublishedUprightStrippedAndNeverEnlarged() throws {
         let site = try Self.site()
         let report = try site.build()

@@ -39,7 +39,7 @@ enum PhotoCodec {
     }
 
     /// What changes the bytes of every variant: the library's version, and how bantin calls it.
-    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-4"
+    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-5"
 
     /// libvips is started once, before any parallel work, with its own threads and operation cache
     /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and
@@ -54,6 +54,11 @@ enum PhotoCodec {
         setenv("VIPS_WARNING", "0", 0)
         guard vips_init("bantin") == 0 else { fatalError("libvips could not start: \(takeError())") }
         vips_concurrency_set(1)
+        // libvips's vector code (ORC) compiles itself for the machine, or not at all where the
+        // system forbids memory both written and run (SELinux's execmem: libvips then aborts),
+        // and its pixels differ from the plain code's by up to 29 levels: the plain code always,
+        // so that a photo's bytes are the same on every machine (about a quarter more time).
+        vips_vector_set_enabled(0)
         vips_cache_set_max(0)
         vips_block_untrusted_set(1)
     }()
