@@ -243,12 +243,14 @@ import Testing
         try site.write("content/articles/utf16.md", bytes: [0xFF, 0xFE] + Array("---\ntitle: A\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         try site.write("content/articles/colon.md", "---\ntitle: Hà Nội: hội nghị\ndate: 2023-05-09\n---\nNội dung.\n")
         try site.write("content/directives/trong.md", "")
+        try site.write("content/articles/sap-nguon.md", bytes: [UInt8](repeating: 0, count: 4096))
         try site.write("content/site.yml", "title: Bản tin\nparams:\n  a: 1\n  b: 2\n  a: 3\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         func error(_ file: String) -> Diagnostic? { errors.first { $0.file == "content/" + file } }
         #expect(error("articles/utf16.md")?.message.hasPrefix("file is saved as UTF-16") == true)
         #expect(error("articles/colon.md")?.message.contains("must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`") == true)
         #expect(error("directives/trong.md")?.message.contains("a directive's `code:`") == true)
+        #expect(error("articles/sap-nguon.md")?.message.hasPrefix("file holds only zero bytes (4096), as a file being saved when the computer crashed") == true)
         let twice = try #require(error("site.yml"))
         #expect(twice.message.hasPrefix("`a` is given twice") && twice.line == 5 && twice.column == 3, "\(twice)")
     }

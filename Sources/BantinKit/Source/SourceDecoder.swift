@@ -9,6 +9,11 @@ public enum SourceDecoder {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
         }
+        // What a crash or a power cut leaves of a file being saved: its size, in zero bytes.
+        if !body.isEmpty, !body.contains(where: { $0 != 0 }) {
+            return .failure(
+                .error(path, line: 1, column: 1, "file holds only zero bytes (\(body.count)), as a file being saved when the computer crashed or lost power does: its text is lost; restore it from a copy (git, a backup) or write it again"))
+        }
         // Notepad's "Unicode" is UTF-16: its byte-order mark says so.
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
             return .failure(
