@@ -87,7 +87,7 @@ extension OutputFolder {
                             throw FileFault(
                                 "keep", ContentTree.join(display, name),
                                 reason: "no build wrote it, and it could not be moved into \(stateShown)/kept/ (\(FileFault.words(for: code))); it is in \(stateShown)/old/\(name)",
-                                wayOut: "move it somewhere safe (or make room in \(stateShown)/kept/), then build again")
+                                wayOut: "move it somewhere safe, or make room in \(stateShown)/kept/, then build again")
                         }
                     }
                 }
