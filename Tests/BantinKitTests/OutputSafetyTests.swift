@@ -68,6 +68,26 @@ import Testing
         #expect(!OutputFolder.isMountPoint(site.content.path) && !OutputFolder.isMountPoint("/"))
     }
 
+    /// Paths no folder can be made at are told in words before anything is built: a file where a
+    /// folder above the output would be, a name too long for bantin's folder beside it, a file
+    /// given as the content or templates folder; and a failed build into `/` says `/`.
+    @Test func anOutputOrSourceThatCannotBeAFolderIsToldInWords() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("ghi-chu.txt", "ghi chú\n")
+        func refusal(_ output: String) -> String? {
+            OutputFolder(url: site.root.appendingPathComponent(output), display: output).validate(protecting: [])?.message
+        }
+        #expect(refusal("ghi-chu.txt/site/moi") == "refusing to build into ghi-chu.txt/site/moi: ghi-chu.txt is a file, not a folder; choose another `--output`")
+        #expect(refusal(String(repeating: "a", count: 248))?.hasPrefix("the output folder's name is longer than 247 bytes") == true)
+        #expect(refusal(String(repeating: "a", count: 247)) == nil && refusal("site/moi") == nil)
+        var options = site.options()
+        options.content = site.root.appendingPathComponent("ghi-chu.txt")
+        options.contentName = "ghi-chu.txt"
+        #expect(site.failingBuild(options).map(\.message).contains("ghi-chu.txt is a file, not a folder; run bantin where `content/` is, or pass `--content DIR`"))
+        #expect(BuildSummary.failure([], output: "/").hasSuffix("; / was left unchanged."))
+        #expect(BuildSummary.failure([], output: "public", outputBefore: .none).hasSuffix("; public/ was not made."))
+    }
+
     @Test(arguments: ["content", ".", ""])
     func refusesToBuildOverTheSourcesOrAFolderItDidNotMake(target: String) throws {
         let site = try TestSite(content: "bulletin")

@@ -23,10 +23,12 @@ public enum BuildSummary {
     /// there (a failed build makes no output folder).
     public static func failure(_ diagnostics: [Diagnostic], output: String, outputBefore: OutputBefore = .folder) -> String {
         let errors = counted(diagnostics.errorCount, "error"), warnings = counted(diagnostics.warningCount, "warning")
+        // `/` and `public/` are named as given, not `//`.
+        let folder = output.hasSuffix("/") ? output : output + "/"
         let left = switch outputBefore {
-        case .folder: "\(output)/ was left unchanged."
+        case .folder: "\(folder) was left unchanged."
         case .other: "\(output) was left unchanged."
-        case .none: "\(output)/ was not made."
+        case .none: "\(folder) was not made."
         }
         return "Build failed: \(errors), \(warnings); " + left
     }

@@ -19,7 +19,8 @@ public enum CatalogLoader {
         whenRefused: ((Catalog) -> [Diagnostic])? = nil
     ) -> (Catalog?, [Diagnostic]) {
         guard Directory.leadsToFolder(content.path) else {
-            return (nil, [.error(displayRoot, "content folder not found; run bantin where `content/` is, or pass `--content DIR`")])
+            let found = Directory.linkStatus(content.path) != nil ? "\(displayRoot) is a file, not a folder" : "content folder not found"
+            return (nil, [.error(displayRoot, "\(found); run bantin where `content/` is, or pass `--content DIR`")])
         }
         var clock = StageClock()
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)

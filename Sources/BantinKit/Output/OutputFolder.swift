@@ -37,6 +37,20 @@ public struct OutputFolder: Sendable {
         if target == fm.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path {
             return .error(display, "refusing to build into your home folder; choose another `--output`")
         }
+        // A file where a folder above it would be (`--output ghi-chu.txt/site`).
+        var above = url.path, levels = 0
+        repeat {
+            above = (above as NSString).deletingLastPathComponent
+            levels += 1
+        } while Directory.linkStatus(above) == nil && above != "/" && !above.isEmpty
+        if !above.isEmpty, !Directory.leadsToFolder(above) {
+            let shown = display.split(separator: "/").dropLast(levels).joined(separator: "/")
+            return .error(display, "refusing to build into \(display): \(shown.isEmpty ? above : shown) is a file, not a folder; choose another `--output`")
+        }
+        // bantin's folder beside it is named `.<name>.bantin`, which must fit a file system's 255 bytes.
+        if url.lastPathComponent.utf8.count > 255 - ".".utf8.count - ".bantin".utf8.count {
+            return .error(display, "the output folder's name is longer than 247 bytes, too long for bantin's folder beside it (`.<name>.bantin`); choose a shorter `--output`")
+        }
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { return nil }
         guard isDir.boolValue else {

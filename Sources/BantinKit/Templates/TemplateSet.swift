@@ -20,7 +20,8 @@ public struct TemplateSet: Sendable {
     public static func load(folder: URL, displayRoot: String, knownNames: Set<String>? = nil) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard Directory.leadsToFolder(folder.path) else {
-            return (nil, [.error(displayRoot, "templates folder not found; pass `--templates DIR`")])
+            let found = Directory.linkStatus(folder.path) != nil ? "\(displayRoot) is a file, not a folder" : "templates folder not found"
+            return (nil, [.error(displayRoot, "\(found); pass `--templates DIR`")])
         }
         let files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
         var templates: [String: Template] = [:]

@@ -68,8 +68,13 @@ final class TestSite {
 
     /// The diagnostics of a build that must fail.
     func failingBuild(baseURL: String? = nil, strict: Bool = false) -> [Diagnostic] {
+        failingBuild(options(baseURL: baseURL, strict: strict))
+    }
+
+    /// The diagnostics of a build with `options` that must fail.
+    func failingBuild(_ options: BuildOptions) -> [Diagnostic] {
         do {
-            _ = try SiteBuilder.build(options(baseURL: baseURL, strict: strict))
+            _ = try SiteBuilder.build(options)
             Issue.record("the build was expected to fail")
             return []
         } catch {
