@@ -72,7 +72,7 @@ enum MarkdownPlainText {
                 comment = nil
                 line = UnsafeBufferPointer(rebasing: line[(close + end.count)...])
             }
-            if let open = fenceOpening(line), indent < 4 {
+            if let open = fenceOpening(line) {
                 fence = open
                 closeBlock(&out, &paragraphOpen)
                 continue
