@@ -3,8 +3,8 @@ import Testing
 
 @testable import BantinKit
 
-/// The readers of what editors and theme authors write (front matter, Markdown, templates,
-/// dates) survive seeded random and mutated inputs without a crash or a hang.
+/// The readers of what editors and theme authors write (front matter, Markdown and search's
+/// reading of it, templates, dates) survive seeded random and mutated inputs without a crash or a hang.
 ///
 /// Each runs `BANTIN_FUZZ_COUNT` inputs (2,000 by default, a few seconds); the full run is
 /// `BANTIN_FUZZ_COUNT=100000 swift test --filter Fuzz`. A failure names the seed and the input.
@@ -46,12 +46,15 @@ import Testing
 
     @Test func theMarkdownRendererSurvivesAnyText() {
         let corpus = Self.fixtureTexts(Repo.fixtures.appendingPathComponent("bulletin"), suffix: ".md") + [try! String(contentsOf: Repo.fixtures.appendingPathComponent("gfm/extensions.txt"), encoding: .utf8)]
-        let tokens = ["*", "**", "_", "~~", "`", "```\n", "|", "| --- |\n", "[^1]", "[^1]: ", "[a](", ")", "<", ">", "<script>", "- [ ] ", "# ", "\n\n", "    ", "> ", "1. ", "http://x.vn", "&#0;", "\\", "![", "<!--", "-->", "Kết luận 21-KL/TW"]
+        let tokens = ["*", "**", "_", "~~", "`", "```\n", "|", "| --- |\n", "[^1]", "[^1]: ", "[a](", ")", "<", ">", "<script>", "- [ ] ", "# ", "\n\n", "    ", "> ", "1. ", "http://x.vn", "&#0;", "\\", "![", "<!--", "-->", "Kết luận 21-KL/TW", "<a\nhref=\"x\"", "<div>\n", "[^]: ", "[a]:\n", "&#99999999;", "&hellip;", "\t", "<!D ", "<?", "]]>", "](", "]["]
         let safe = MarkdownRenderer(allowRawHTML: false), unsafe = MarkdownRenderer(allowRawHTML: true)
         fuzz("Markdown", seed: 2, corpus: corpus.map { String($0.prefix(4000)) }, tokens: tokens) { text in
             let html = safe.render(text).html
             #expect(!html.contains("<script"), "raw HTML is omitted: \(text.debugDescription.prefix(200))")
             _ = unsafe.render(text)
+            // And search's reading of it.
+            _ = MarkdownPlainText.text(of: text, rawHTML: false)
+            _ = MarkdownPlainText.text(of: text, rawHTML: true)
         }
     }
 

@@ -98,7 +98,8 @@ import Testing
         ("# Tiêu đề\n\nĐoạn *một* và __hai__.\nDòng tiếp.", "Tiêu đề\nĐoạn một và hai. Dòng tiếp."),
         ("> Trích `mã` \\*sao\\*\n\n1. Một\n2) Hai", "Trích mã *sao*\nMột\nHai"),
         ("Bảng:\n\n| Cột | Số |\n| --- | ---: |\n| a | 1 |", "Bảng:\nCột Số\na 1"),
-        ("```\nlet x = [1](2)\n```\nSau[^1].\n\n[1]: https://x.org", "let x = [1](2)\nSau."),
+                // A footnote mark with no footnote is text, as on the page.
+        ("```\nlet x = [1](2)\n```\nSau[^1].\n\n[1]: https://x.org", "let x = [1](2)\nSau[^1]."),
         // An autolink shows its address; a tag shows nothing.
         ("Xem <https://a.org> và [trang][ref] &quot;A&quot; <b>đậm</b>\r\n***\r\nHết", "Xem https://a.org và trang \"A\" đậm\nHết"),
         // A heading's closing marks and a task's box are no words.
@@ -146,6 +147,20 @@ import Testing
             "````\nmã\n```\nvẫn mã\n````\nHết.",
             "> Trích <!-- ẩn --> dẫn\n> tiếp\n\n- Một <em>mục</em>\n- Hai",
             "| Cột | Số |\n| --- | --- |\n| <b>a</b> | 1 |",
+            // Found by a fuzzer comparing pages with search (the script each came from).
+            "Chú thích[^ghi] và ý kiến](đồng chí Lan) cùng ][mục hai] và bộ[^k]họp",  // bracket-text.sh
+            "Bài viết.\n\n[^]: http://noi-bo.vn/bi-mat",  // empty-footnote-label.sh
+            "- <div>\n  Danh sách nội bộ\n  </div>\n- <p>kỷ luật cảnh cáo</p>\n- <!---->Huế",  // html-block-in-list.sh
+            "> <span>\n> nội bộ không đăng\n\nĐoạn thường.",  // html-block-in-quote.sh
+            "viên<!D>chức",  // inline-declaration.sh
+            "Xem <a\nhref=\"http://bi-mat.vn/ho-so\" title=\"tài liệu mật\">tại đây</a>.",  // multiline-tag.sh
+            "Mã &#99999999; và &#00000065;",  // numeric-entity-long.sh
+            "Văn bản.\n\n[a]:\nhttp://noi-bo.vn/danh-sach\n\n[b]: /x\n\"tựa không hiển thị\"",  // refdef-next-line.sh
+            "| Đơn vị | Điểm |\n|---|---|\n| Chi bộ 1 | 95 | ghi chú ẩn không hiện |",  // table-extra-cells.sh
+            "- [x]\tHoàn thành nghị quyết",  // task-box-tab.sh
+            "Tỷ lệ đạt <!-- 90 phần trăm\nvượt chỉ tiêu đề ra của tỉnh\n\nĐoạn sau.",  // unclosed-comment-paragraph.sh
+            "đảng`viên chi*bộ nghị~quyết",  // unmatched-markup-joins.sh
+            "Chi bộ họp thường kỳ.\n\n[^1]: Ghi chú nội bộ chưa duyệt",  // unreferenced-footnote.sh
         ]
         let renderer = MarkdownRenderer(allowRawHTML: rawHTML)
         for body in bodies {

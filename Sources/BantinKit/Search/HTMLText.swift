@@ -99,14 +99,23 @@ enum HTMLText {
     }
 
     /// A comment, processing instruction, declaration or CDATA section opened at the start of
-    /// `text`: what ends it, and how many bytes open it.
-    static func opening(_ text: UnsafeBufferPointer<UInt8>) -> (end: [UInt8], skip: Int)? {
+    /// `text`: what ends it, and how many bytes open it. `inline`: in a paragraph, where a
+    /// declaration is `<!` and upper-case letters then a space (`<!D>` is text).
+    static func opening(_ text: UnsafeBufferPointer<UInt8>, inline: Bool = false) -> (end: [UInt8], skip: Int)? {
         if text.starts(with: "<!--".utf8) { return (Array("-->".utf8), 4) }
         if text.starts(with: "<![CDATA[".utf8) { return (Array("]]>".utf8), 9) }
         if text.starts(with: "<?".utf8) { return (Array("?>".utf8), 2) }
-        if text.count > 2, text[1] == UInt8(ascii: "!"), isLetter(text[2]) { return (Array(">".utf8), 2) }
-        return nil
+        guard text.count > 2, text[1] == UInt8(ascii: "!"), isLetter(text[2]) else { return nil }
+        if inline {
+            var k = 2
+            while k < text.count, text[k] >= UInt8(ascii: "A"), text[k] <= UInt8(ascii: "Z") { k += 1 }
+            guard k > 2, k < text.count, isSpace(text[k]) else { return nil }
+        }
+        return (Array(">".utf8), 2)
     }
+
+    /// A space, tab or line end: what may stand between a tag's attributes.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// Whether the tag at the start of `text` is one GFM's tag filter shows as text.
     static func isFiltered(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -127,7 +136,7 @@ enum HTMLText {
         i += name.count
         func spaces() -> Int {
             let start = i
-            while i < text.count, text[i] == 0x20 || text[i] == 0x09 { i += 1 }
+            while i < text.count, isSpace(text[i]) { i += 1 }
             return i - start
         }
         if closing {
@@ -157,7 +166,7 @@ enum HTMLText {
                 i = close + 1
             } else {
                 let start = i
-                while i < text.count, !" \t\"'=<>`".utf8.contains(text[i]) { i += 1 }
+                while i < text.count, !isSpace(text[i]), !"\"'=<>`".utf8.contains(text[i]) { i += 1 }
                 guard i > start else { return nil }
             }
         }
@@ -199,7 +208,7 @@ enum HTMLText {
             var i = hex ? 3 : 2
             var value: UInt32 = 0
             let start = i
-            while i < text.count, i - start < (hex ? 6 : 7) {
+            while i < text.count, i - start < 8 {
                 let byte = text[i]
                 if isDigit(byte) {
                     value = value * (hex ? 16 : 10) + UInt32(byte - UInt8(ascii: "0"))

@@ -20,8 +20,16 @@ enum MarkdownPlainText {
         /// The HTML block being read, and where reading its HTML has got to.
         var htmlBlock: HTMLText.Block? = nil
         var html = HTMLText.State.text
-        /// A comment opened in a paragraph's line and not closed on it: HTML's end to look for.
-        var comment: [UInt8]? = nil
+        /// Where a tag or comment that ran past its line ends: the rest of that line continues the paragraph.
+        var resume: Int? = nil
+        /// The footnotes the text refers to (a definition no text refers to is not shown), and
+        /// whether the lines being read belong to one of those not shown.
+        let footnotes = Footnotes(markdown)
+        var unshownFootnote = false
+        /// How many cells the table being read has (GFM drops a row's cells beyond its header's).
+        var tableCells: Int? = nil
+        /// A link reference definition with no title yet: its address, or its title, may be on the next line.
+        var definition: DefinitionRest? = nil
         var paragraphOpen = false
         var lineStart = 0
         while lineStart < markdown.count {
@@ -35,8 +43,25 @@ enum MarkdownPlainText {
                 indent += markdown[start] == 0x09 ? 4 : 1
                 start += 1
             }
-            var line = UnsafeBufferPointer(rebasing: markdown[start..<end])
+            let line = UnsafeBufferPointer(rebasing: markdown[start..<end])
+            let lineAt = start
             lineStart = lineEnd + 1
+            if let at = resume {
+                // The rest of a line a tag or comment ended in: more of the same paragraph.
+                let from = min(max(at, start), end)
+                resume = appendInline(UnsafeBufferPointer(rebasing: markdown[from..<end]), at: from, in: markdown, footnotes: footnotes, rawHTML: rawHTML, to: &out)
+                if resume == nil { while out.last == 0x20 { out.removeLast() } }
+                continue
+            }
+            if unshownFootnote {
+                // Its lines run to a blank line followed by one that is not indented.
+                if line.isEmpty || indent >= 4 || paragraphOpen { paragraphOpen = !line.isEmpty; continue }
+                unshownFootnote = false
+            }
+            if let rest = definition {
+                definition = nil
+                if rest.continues(line) { continue }
+            }
             if let open = fence {
                 if isFence(line, closing: open) {
                     fence = nil
@@ -61,17 +86,6 @@ enum MarkdownPlainText {
                 }
                 continue
             }
-            if let end = comment {
-                // A paragraph ends at a blank line, and the comment with it.
-                if line.isEmpty {
-                    comment = nil
-                    closeBlock(&out, &paragraphOpen)
-                    continue
-                }
-                guard let close = HTMLText.find(end, in: line, caseless: false) else { continue }
-                comment = nil
-                line = UnsafeBufferPointer(rebasing: line[(close + end.count)...])
-            }
             if let open = fenceOpening(line) {
                 fence = open
                 closeBlock(&out, &paragraphOpen)
@@ -88,25 +102,53 @@ enum MarkdownPlainText {
                 }
                 continue
             }
-            if line.isEmpty || isRule(line) || (!paragraphOpen && isReferenceDefinition(line)) || isTableDivider(line) {
+            if line.isEmpty { tableCells = nil }
+            if isTableDivider(line) {
+                tableCells = cells(of: line)
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
-            if let text = footnoteText(line) {
-                // A footnote's text is a block of its own.
+            if !paragraphOpen, let rest = referenceDefinition(line) {
+                definition = rest
+                continue
+            }
+            if line.isEmpty || isRule(line) {
                 closeBlock(&out, &paragraphOpen)
-                comment = appendInline(UnsafeBufferPointer(rebasing: line[text...]), rawHTML: rawHTML, to: &out)
-                while out.last == 0x20 { out.removeLast() }
+                continue
+            }
+            if let (label, text) = footnoteDefinition(line) {
+                // A footnote's text is a block of its own, shown only when the text refers to it.
+                closeBlock(&out, &paragraphOpen)
+                guard footnotes.isReferred(label) else {
+                    unshownFootnote = true
+                    paragraphOpen = true
+                    continue
+                }
+                resume = appendInline(UnsafeBufferPointer(rebasing: line[text...]), at: lineAt + text, in: markdown, footnotes: footnotes, rawHTML: rawHTML, to: &out)
+                if resume == nil { while out.last == 0x20 { out.removeLast() } }
                 paragraphOpen = true
                 continue
             }
-            if paragraphOpen { out.append(0x20) }
             let (skip, startsBlock) = blockMarkers(line)
-            if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
             var text = UnsafeBufferPointer(rebasing: line[skip...])
+            // An HTML block in a list item or a quote.
+            if skip > 0, let block = HTMLText.Block.starting(text, indent: 0, interrupting: paragraphOpen && !startsBlock) {
+                closeBlock(&out, &paragraphOpen)
+                html = .text
+                if rawHTML { appendHTML(text, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
+                if block.ends.isEmpty || !block.endsBlock(text) {
+                    htmlBlock = block
+                } else {
+                    closeBlock(&out, &paragraphOpen)
+                }
+                continue
+            }
+            if paragraphOpen { out.append(0x20) }
+            if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
             if line.first == 0x23, startsBlock { text = withoutClosingHashes(text) }
-            comment = appendInline(text, rawHTML: rawHTML, to: &out)
-            while out.last == 0x20 { out.removeLast() }
+            if let count = tableCells { text = firstCells(text, count: count) }
+            resume = appendInline(text, at: lineAt + skip, in: markdown, footnotes: footnotes, rawHTML: rawHTML, to: &out)
+            if resume == nil { while out.last == 0x20 { out.removeLast() } }
             paragraphOpen = true
         }
         while out.last == 0x20 || out.last == 0x0A { out.removeLast() }
@@ -149,44 +191,132 @@ enum MarkdownPlainText {
         return line.allSatisfy { $0 == first || $0 == 0x20 }
     }
 
+    /// What a link reference definition may still have on the next line: its address (and title), or its title.
+    enum DefinitionRest {
+        case address, title
+
+        /// Whether `line` is that rest, shown as nothing.
+        func continues(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !line.isEmpty else { return false }
+            switch self {
+            case .address:
+                var i = 0
+                if line[0] == 0x3C {
+                    guard let end = line.firstIndex(of: 0x3E) else { return false }
+                    i = end + 1
+                } else {
+                    while i < line.count, line[i] != 0x20, line[i] != 0x09 { i += 1 }
+                }
+                let rest = UnsafeBufferPointer(rebasing: line[i...])
+                return rest.allSatisfy { $0 == 0x20 || $0 == 0x09 } || ((rest.first == 0x20 || rest.first == 0x09) && MarkdownPlainText.isTitle(rest))
+            case .title:
+                return MarkdownPlainText.isTitle(line)
+            }
+        }
+    }
+
+    /// A title alone (after spaces): `"…"`, `'…'` or `(…)`, closed at the end of the line.
+    static func isTitle(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let i = text.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        let open = text[i]
+        guard open == 0x22 || open == 0x27 || open == 0x28 else { return false }
+        var last = text.count - 1
+        while text[last] == 0x20 || text[last] == 0x09 { last -= 1 }
+        return last > i && text[last] == (open == 0x28 ? 0x29 : open)
+    }
+
     /// `[nhãn]: https://…` or `[nhãn]: <a b.md> "tựa"`: a link reference definition, which shows
-    /// nothing. `[Cập nhật]: Sở Nội vụ đã công bố…` is none (after its address comes no title):
-    /// a paragraph, shown as written.
-    private static func isReferenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.first == 0x5B, line.count > 1, line[1] != 0x5E, let close = line.firstIndex(of: 0x5D),
+    /// nothing (`[^]: …` too: an empty footnote label is none). `[Cập nhật]: Sở Nội vụ đã công
+    /// bố…` is none (after its address comes no title): a paragraph, shown as written.
+    /// - Returns: `nil` when the line is none; else what may follow it on the next line.
+    private static func referenceDefinition(_ line: UnsafeBufferPointer<UInt8>) -> DefinitionRest?? {
+        guard line.first == 0x5B, line.count > 2, line[1] != 0x5E || line[2] == 0x5D, let close = line.firstIndex(of: 0x5D),
             close > 1, close + 1 < line.count, line[close + 1] == 0x3A
-        else { return false }
+        else { return nil }
         var i = close + 2
         func spaces() { while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
         spaces()
         // The address alone may be on the next line.
-        guard i < line.count else { return true }
+        guard i < line.count else { return .some(.address) }
         if line[i] == 0x3C {
-            guard let end = line[(i + 1)...].firstIndex(of: 0x3E) else { return false }
+            guard let end = line[(i + 1)...].firstIndex(of: 0x3E) else { return nil }
             i = end + 1
         } else {
             while i < line.count, line[i] != 0x20, line[i] != 0x09 { i += 1 }
         }
         let afterAddress = i
         spaces()
-        guard i < line.count else { return true }
+        guard i < line.count else { return .some(.title) }
         // A title, closed at the end of the line, after a space.
-        guard i > afterAddress else { return false }
-        let open = line[i]
-        guard open == 0x22 || open == 0x27 || open == 0x28 else { return false }
-        var last = line.count - 1
-        while line[last] == 0x20 || line[last] == 0x09 { last -= 1 }
-        return last > i && line[last] == (open == 0x28 ? 0x29 : open)
+        guard i > afterAddress, isTitle(UnsafeBufferPointer(rebasing: line[i...])) else { return nil }
+        return .some(nil)
     }
 
-    /// Where the text of a footnote's definition (`[^1]: Theo báo cáo…`) starts in its line.
-    private static func footnoteText(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard line.count > 2, line[0] == 0x5B, line[1] == 0x5E, let close = line.firstIndex(of: 0x5D),
-            close + 1 < line.count, line[close + 1] == 0x3A
+    /// A footnote's definition (`[^1]: Theo báo cáo…`): its label, and where its text starts in its line.
+    private static func footnoteDefinition(_ line: UnsafeBufferPointer<UInt8>) -> (label: [UInt8], text: Int)? {
+        guard line.count > 3, line[0] == 0x5B, line[1] == 0x5E, let close = line.firstIndex(of: 0x5D),
+            close > 2, close + 1 < line.count, line[close + 1] == 0x3A
         else { return nil }
         var start = close + 2
         while start < line.count, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
-        return start
+        return (Array(line[2..<close]), start)
+    }
+
+    /// The footnote labels a body's text refers to (`[^1]`) and those it defines (`[^1]: …`):
+    /// cmark-gfm shows a definition only when the text refers to it, and a reference only when
+    /// it is defined (otherwise `[^1]` is text).
+    struct Footnotes {
+        private var referred: Set<[UInt8]> = []
+        private var defined: Set<[UInt8]> = []
+
+        init(_ markdown: UnsafeBufferPointer<UInt8>) {
+            guard let base = markdown.baseAddress, let first = memchr(base, 0x5E, markdown.count) else { return }
+            // From the first `^`: most bodies have none.
+            var i = max(0, UnsafePointer<UInt8>(first.assumingMemoryBound(to: UInt8.self)) - base - 1)
+            while i + 2 < markdown.count {
+                guard markdown[i] == 0x5B, markdown[i + 1] == 0x5E,
+                    let close = markdown[(i + 2)...].prefix(1000).firstIndex(where: { $0 == 0x5D || $0 == 0x0A }), markdown[close] == 0x5D, close > i + 2
+                else { i += 1; continue }
+                let label = Array(markdown[(i + 2)..<close])
+                var lineStart = i
+                while lineStart > 0, markdown[lineStart - 1] == 0x20 || markdown[lineStart - 1] == 0x09 { lineStart -= 1 }
+                let atLineStart = lineStart == 0 || markdown[lineStart - 1] == 0x0A
+                if atLineStart, close + 1 < markdown.count, markdown[close + 1] == 0x3A { defined.insert(label) } else { referred.insert(label) }
+                i = close + 1
+            }
+        }
+
+        func isReferred(_ label: [UInt8]) -> Bool { referred.contains(label) }
+        func isDefined(_ label: [UInt8]) -> Bool { defined.contains(label) }
+    }
+
+    /// How many cells a table's divider row (`| --- | :-: |`) has.
+    private static func cells(of divider: UnsafeBufferPointer<UInt8>) -> Int {
+        var text = divider[...]
+        while text.first == 0x20 { text = text.dropFirst() }
+        while text.last == 0x20 { text = text.dropLast() }
+        if text.first == 0x7C { text = text.dropFirst() }
+        if text.last == 0x7C { text = text.dropLast() }
+        return text.count(where: { $0 == 0x7C }) + 1
+    }
+
+    /// A table row's first `count` cells (GFM shows no more than its header has).
+    private static func firstCells(_ row: UnsafeBufferPointer<UInt8>, count: Int) -> UnsafeBufferPointer<UInt8> {
+        var seen = 0, i = 0
+        if row.first == 0x7C { i = 1 }
+        var inCode = false
+        while i < row.count {
+            switch row[i] {
+            case 0x5C: i += 1
+            case 0x60: inCode.toggle()
+            case 0x7C where !inCode:
+                seen += 1
+                if seen == count { return UnsafeBufferPointer(rebasing: row[..<i]) }
+            default: break
+            }
+            i += 1
+        }
+        return row
     }
 
     private static func isTableDivider(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -209,7 +339,7 @@ enum MarkdownPlainText {
     private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
         var i = 0
         var starts = false
-        func skipSpaces() { while i < line.count, line[i] == 0x20 { i += 1 } }
+        func skipSpaces() { while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
         while i < line.count {
             let byte = line[i]
             if byte == 0x3E {  // > quote
@@ -232,7 +362,7 @@ enum MarkdownPlainText {
                 skipSpaces()
                 starts = true
                 // A task list's box: `[ ]`, `[x]`.
-                if i + 3 < line.count, line[i] == 0x5B, line[i + 1] == 0x20 || line[i + 1] | 0x20 == 0x78, line[i + 2] == 0x5D, line[i + 3] == 0x20 {
+                if i + 3 < line.count, line[i] == 0x5B, line[i + 1] == 0x20 || line[i + 1] | 0x20 == 0x78, line[i + 2] == 0x5D, line[i + 3] == 0x20 || line[i + 3] == 0x09 {
                     i += 3
                     skipSpaces()
                 }
@@ -254,15 +384,21 @@ enum MarkdownPlainText {
     /// Inline markup dropped: `*`, `_`, `` ` ``, `~`, `\` escapes, HTML tags and comments,
     /// footnote marks, link and image targets; `[text](url)` and `![alt](src)` keep their text;
     /// table pipes and entities become what they show; with `rawHTML`, a tag GFM's filter shows
-    /// (`<iframe>`) is text.
-    /// - Returns: the end of a comment (or the like) the line opens and does not close.
-    private static func appendInline(_ line: UnsafeBufferPointer<UInt8>, rawHTML: Bool, to out: inout [UInt8]) -> [UInt8]? {
+    /// (`<iframe>`) is text. `line` is at `lineAt` in `markdown`, whose next lines a tag or a
+    /// comment may run into (up to the paragraph's end).
+    /// - Returns: where in `markdown` reading goes on, when a tag or comment ran past the line.
+    private static func appendInline(
+        _ line: UnsafeBufferPointer<UInt8>, at lineAt: Int, in markdown: UnsafeBufferPointer<UInt8>, footnotes: Footnotes, rawHTML: Bool,
+        to out: inout [UInt8]
+    ) -> Int? {
         let end = line.count
         func find(_ byte: UInt8, from start: Int) -> Int? {
             var k = start
             while k < end { if line[k] == byte { return k }; k += 1 }
             return nil
         }
+        /// How many `[` are open: a `]` closes a link's text only after one.
+        var brackets = 0
         var i = 0
         while i < end {
             // Runs of bytes that are no markup are copied whole.
@@ -284,8 +420,9 @@ enum MarkdownPlainText {
             }
             switch byte {
             case 0x2A, 0x5F, 0x60, 0x7E:  // * _ ` ~
-                // An underscore inside a word is a letter of it (snake_case); elsewhere markup.
-                if byte == 0x5F, let last = out.last, isWordByte(last), i + 1 < end, isWordByte(line[i + 1]) { out.append(byte) }
+                // An underscore inside a word is a letter of it (snake_case); another mark inside
+                // a word is seldom emphasis (`chi*bộ`): it parts the word, as on the page.
+                if let last = out.last, isWordByte(last), i + 1 < end, isWordByte(line[i + 1]) { out.append(byte == 0x5F ? byte : 0x20) }
             case 0x5C:  // backslash escape
                 if i + 1 < end {
                     out.append(line[i + 1])
@@ -297,29 +434,41 @@ enum MarkdownPlainText {
                 while i + 1 < end, line[i + 1] == 0x20 { i += 1 }
             case 0x21 where i + 1 < end && line[i + 1] == 0x5B:  // ![
                 break
-            case 0x5B where i + 1 < end && line[i + 1] == 0x5E:  // [^note]
-                if let close = find(0x5D, from: i) {
+            case 0x5B where i + 1 < end && line[i + 1] == 0x5E:  // [^note]: its number, when it has a note
+                if let close = find(0x5D, from: i), close > i + 2, footnotes.isDefined(Array(line[(i + 2)..<close])) {
                     i = close + 1
                     continue
                 }
+                out.append(byte)
             case 0x5B:
-                break
-            case 0x5D:  // ] then (target) or [ref]
+                brackets += 1
+            case 0x5D where brackets > 0:  // ] then (target) or [ref]
+                brackets -= 1
                 if i + 1 < end, line[i + 1] == 0x28 || line[i + 1] == 0x5B,
                     let close = line[i + 1] == 0x28 ? closingParenthesis(line, from: i + 1) : find(0x5D, from: i + 1)
                 {
                     i = close + 1
                     continue
                 }
+            case 0x5D:
+                out.append(byte)
             case 0x3C:  // <tag>, <!-- comment -->, or <autolink>
                 let rest = UnsafeBufferPointer(rebasing: line[i...])
-                if let (close, skip) = HTMLText.opening(rest) {
-                    guard let found = HTMLText.find(close, in: UnsafeBufferPointer(rebasing: rest[skip...]), caseless: false) else { return close }
-                    i += skip + found + close.count
-                    continue
-                }
-                if let length = HTMLText.tagLength(rest) {
-                    if rawHTML, HTMLText.isFiltered(rest) { out += rest[..<length] }
+                // Run to the paragraph's end: a tag's attributes or a comment may go on for lines.
+                let paragraph = paragraph(from: lineAt + i, in: markdown)
+                if let (close, skip) = HTMLText.opening(rest, inline: true) {
+                    // Not closed in the paragraph: no comment, shown as written.
+                    if let found = HTMLText.find(close, in: UnsafeBufferPointer(rebasing: paragraph[skip...]), caseless: false) {
+                        let after = skip + found + close.count
+                        if after <= end - i {
+                            i += after
+                            continue
+                        }
+                        return lineAt + i + after
+                    }
+                } else if let length = HTMLText.tagLength(paragraph) {
+                    if rawHTML, HTMLText.isFiltered(rest) { out += paragraph[..<length] }
+                    if length > end - i { return lineAt + i + length }
                     i += length
                     continue
                 }
@@ -364,6 +513,19 @@ enum MarkdownPlainText {
             k += run
         }
         return nil
+    }
+
+    /// `markdown` from `start` to the end of its paragraph (a blank line, or the end).
+    private static func paragraph(from start: Int, in markdown: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var k = start
+        while k < markdown.count {
+            guard markdown[k] == 0x0A else { k += 1; continue }
+            var next = k + 1
+            while next < markdown.count, markdown[next] == 0x20 || markdown[next] == 0x09 || markdown[next] == 0x0D { next += 1 }
+            if next >= markdown.count || markdown[next] == 0x0A { break }
+            k = next
+        }
+        return UnsafeBufferPointer(rebasing: markdown[start..<k])
     }
 
     /// Where the link target opened at `open` ends: its parentheses may hold balanced pairs
