@@ -194,6 +194,56 @@ import Testing
         #expect(try site.read(".public.bantin/kept/bai-viet") == "giữ từ trước\n")
     }
 
+    /// When `kept/` takes nothing (here it is a file) and the old site cannot become the retired
+    /// one (`old/` is still there), what the user put into the old site is never removed with the
+    /// staging folder: the whole old site is kept beside `kept/`, and the build says so, whether
+    /// the old site was left there by this build's swap or by a killed build's.
+    @Test(arguments: ["swap", "killed"])
+    func whatCannotBeKeptIsKeptWithTheWholeOldSiteWhenKeptTakesNothing(after: String) throws {
+        let site = after == "killed" ? try killedMidSwap() : try TestSite(content: "bulletin")
+        let output = OutputFolder(url: site.output, display: "public")
+        let fm = FileManager.default
+        if after == "swap" {
+            try site.build()
+            try site.write("public/CNAME", "bantin.example.vn\n")
+            try fm.copyItem(at: site.output, to: output.stagingURL)
+            try fm.removeItem(at: output.stagingURL.appendingPathComponent("CNAME"))
+        } else {
+            let info = try #require(Directory.linkStatus(site.output.path))
+            try site.write(".public.bantin/swap", "\(info.st_dev) \(info.st_ino)")
+        }
+        // The retired site before, which could not be removed, and a `kept` that is a file.
+        try site.write(".public.bantin/old/still-there", "x")
+        try site.write(".public.bantin/kept", "not a folder\n")
+        let told: [String]
+        if after == "swap" {
+            let kept = try output.swapIntoPlace(manifest: PageManifest.load(from: output.manifestURL))
+            #expect(kept.stuck.map(\.name) == ["CNAME"] && kept.whole == "kept-site-before")
+            told = IncrementalBuild.stuckWarnings(kept, output: output, outputName: "public").map(\.description)
+        } else {
+            told = try site.build().diagnostics.filter { $0.message.contains("no build wrote this") }.map(\.description)
+        }
+        #expect(told.contains(
+            "public/CNAME: warning: no build wrote this, and it could not be moved into .public.bantin/kept/ by itself (.public.bantin/kept is a file, not a folder): the whole site it was in was kept, as .public.bantin/kept-site-before/"), "\(told)")
+        #expect(try site.read(".public.bantin/kept-site-before/CNAME") == "bantin.example.vn\n")
+        try site.build()
+        #expect(try site.read(".public.bantin/kept-site-before/CNAME") == "bantin.example.vn\n", "no build removes it")
+    }
+
+    /// A site whose files cannot be listed beside it (a full disk) is not put in place: the next
+    /// build could not tell them from what the user put there.
+    @Test func aSiteWhoseFilesCannotBeListedIsNotPutInPlace() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let before = try site.snapshot()
+        try site.write("content/articles/2023/05/nghe-an.md", try site.read("content/articles/2023/05/nghe-an.md") + "\nThêm.\n")
+        // A folder where the list is saved: it cannot be replaced by a file.
+        try site.write(".public.bantin/pages-next/x", "x")
+        let errors = site.failingBuild().map(\.description)
+        #expect(errors.contains { $0.hasPrefix("public: error: cannot save the list of the new site's files as .public.bantin/pages-next") }, "\(errors)")
+        #expect(try site.snapshot() == before)
+    }
+
     /// On a file system that cannot exchange two folders, a build killed between its two renames
     /// leaves no output: the next one puts the old site back first, exactly as it was.
     @Test func aSwapByTwoRenamesKilledBetweenThemPutsTheOldSiteBack() throws {
@@ -289,7 +339,7 @@ import Testing
         try FileManager.default.removeItem(at: site.output)
         try site.write("public", "BẢN THẢO QUAN TRỌNG\n")
         let kept = try output.swapIntoPlace(manifest: PageManifest())
-        #expect(kept.kept.map { "\($0.name)→\($0.keptAs)" } == ["→public"])
+        #expect(kept.kept.map { "\($0.name)→\($0.keptAs)" } == ["→kept/public"])
         #expect(try site.read(".public.bantin/kept/public") == "BẢN THẢO QUAN TRỌNG\n")
         #expect(try site.read("public/index.html") == "trang mới\n")
         // The next build keeps it, and gives the clean build's site.

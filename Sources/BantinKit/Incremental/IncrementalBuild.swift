@@ -138,7 +138,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     /// Writes the site beside the output (into the retired site when it can), swaps it in, and
     /// saves what the next build needs: stamp, manifests, article cache.
-    func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress) throws(BuildFailure) -> BuildReport {
+    /// `recovered`: what finishing a killed build's swap kept, told with what this build keeps.
+    func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress, recovered: OutputFolder.Keeping = .init()) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool, kept: OutputFolder.Keeping)
@@ -164,20 +165,21 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
         clock.lap("search index written")
         var manifest = plannedManifest
-        var kept = published.kept.kept.prefix(Self.keptNamed).map { entry in
+        let keeping = recovered + published.kept
+        var kept = keeping.kept.prefix(Self.keptNamed).map { entry in
             // The output itself, a file someone put there while this build ran.
             entry.name.isEmpty
-                ? Diagnostic.warning(options.outputName, "a file stood here when the new site was put in place (saved while bantin was building): it was moved to \(output.stateShown)/kept/\(entry.keptAs)")
+                ? Diagnostic.warning(options.outputName, "a file stood here when the new site was put in place (saved while bantin was building): it was moved to \(output.stateShown)/\(entry.keptAs)")
                 : Diagnostic.warning(
                 ContentTree.join(options.outputName, entry.name),
                 "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); "
                     + (entry.name.split(separator: "/").last?.hasPrefix(".") == true
                         ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
         }
-        if published.kept.kept.count > Self.keptNamed {
-            kept.append(.warning(options.outputName, "\(published.kept.kept.count - Self.keptNamed) more files or folders no build wrote were moved to \(output.stateShown)/kept/, under the same paths"))
+        if keeping.kept.count > Self.keptNamed {
+            kept.append(.warning(options.outputName, "\(keeping.kept.count - Self.keptNamed) more files or folders no build wrote were moved to \(output.stateShown)/kept/, under the same paths"))
         }
-        kept += Self.stuckWarnings(published.kept, output: output, outputName: options.outputName)
+        kept += Self.stuckWarnings(keeping, output: output, outputName: options.outputName)
         var report = BuildReport(
             articles: site.articles, pages: site.pages, files: site.files.count + later.files.count + 1, searchIndexBytes: later.bytes,
             diagnostics: diagnostics, notes: site.notes)
@@ -226,11 +228,13 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// What no build wrote and could not be moved into `kept/` by itself: where it is now.
     static func stuckWarnings(_ keeping: OutputFolder.Keeping, output: OutputFolder, outputName: String) -> [Diagnostic] {
         keeping.stuck.prefix(keptNamed).map { name, code in
-            let why = "no build wrote this, and it could not be moved into \(output.stateShown)/kept/ by itself (\(FileFault.words(for: code)))"
+            let why = "no build wrote this, and it could not be moved into \(output.stateShown)/kept/ by itself (\(output.keptProblem ?? FileFault.words(for: code)))"
+            let file = name.isEmpty ? outputName : ContentTree.join(outputName, name)
             if let whole = keeping.whole {
-                return .warning(ContentTree.join(outputName, name), "\(why): the whole site it was in was moved there, as \(output.stateShown)/kept/\(whole)/")
+                return .warning(file, "\(why): the whole site it was in was kept, as \(output.stateShown)/\(whole)/")
             }
-            return .warning(ContentTree.join(outputName, name), "\(why): it is in \(output.stateShown)/old/\(name) until the next build, which tries again; move it somewhere safe")
+            let place = name.isEmpty ? keeping.stuckIn : keeping.stuckIn + "/" + name
+            return .warning(file, "\(why): it is in \(output.stateShown)/\(place) for now; move it somewhere safe")
         }
     }
 

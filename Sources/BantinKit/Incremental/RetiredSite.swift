@@ -30,7 +30,10 @@ extension OutputFolder {
     /// (checked file by file against the fingerprint taken then); otherwise `nil`.
     func reusableBase() -> PageManifest? {
         // A real folder only: a link in its place would have the site written where it leads.
-        guard Directory.linkStatus(retiredURL.path).map(Directory.isDirectory) == true else { return nil }
+        guard let retired = Directory.linkStatus(retiredURL.path), Directory.isDirectory(retired) else { return nil }
+        // The output folder's group or mode changed since (`takeAttributes`): its files and
+        // folders are all made anew, in that group.
+        if let output = Directory.linkStatus(url.path), output.st_gid != retired.st_gid || output.st_mode & 0o7777 != retired.st_mode & 0o7777 { return nil }
         let manifest = PageManifest.load(from: retiredManifestURL)
         guard let recorded = FolderPrint(manifest.outputFingerprint), manifest.listedPrint(of: retiredURL.path) == recorded else { return nil }
         return manifest
@@ -86,8 +89,8 @@ extension OutputFolder {
                         guard rescued.whole != nil else {
                             throw FileFault(
                                 "keep", ContentTree.join(display, name),
-                                reason: "no build wrote it, and it could not be moved into \(stateShown)/kept/ (\(FileFault.words(for: code))); it is in \(stateShown)/old/\(name)",
-                                wayOut: "move it somewhere safe, or make room in \(stateShown)/kept/, then build again")
+                                reason: "no build wrote it, and it could not be moved into \(stateShown)/kept/ (\(keptProblem ?? FileFault.words(for: code))); it is in \(stateShown)/old/\(name)",
+                                wayOut: "move it somewhere safe, or mend \(stateShown)/kept/, then build again")
                         }
                     }
                 }

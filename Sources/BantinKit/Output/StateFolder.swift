@@ -110,14 +110,20 @@ extension OutputFolder {
         guard Directory.linkStatus(output) != nil else {
             let code = Self.makeFolder(url.deletingLastPathComponent().path)
             guard code == 0 else { throw FileFault("create the folder", (display as NSString).deletingLastPathComponent, code: code) }
-            // Its paths saved first, for the same reason as `pendingManifestURL`.
+            // Its paths saved first, for the same reason as `pendingManifestURL` (with no site
+            // before it, one that cannot be saved is told after the build, as the others).
             manifest.save(to: manifestURL)
             guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
             return Keeping()
         }
         // Noted first, with the new site's manifest, so that a kill during the swap loses nothing
-        // and takes nothing a build wrote for the user's (`finishInterruptedSwap`).
-        manifest.save(to: pendingManifestURL)
+        // and takes nothing a build wrote for the user's (`finishInterruptedSwap`). A site whose
+        // files cannot be listed (a full disk) is not put in place: the next build could not
+        // tell them from the user's.
+        guard manifest.save(to: pendingManifestURL) else {
+            unlink(pendingManifestURL.path)
+            throw FileFault("save the list of the new site's files as", stateShown + "/pages-next", code: errno == 0 ? EIO : errno)
+        }
         Self.replaceFile(parts: [Array(Self.identity(of: staging).utf8)], at: swapURL.path)
         defer {
             unlink(swapURL.path)
@@ -150,10 +156,12 @@ extension OutputFolder {
         var kept = old.paths.isEmpty
             ? keepForeignEntries(in: retired, written: [manifest], everywhere: true) : keepForeignEntries(in: retired, written: [old], everywhere: retired == staging)
         if retired == staging {
-            // Removed, unless it holds what could not be kept by itself: then it is kept whole.
+            // Removed, unless it holds what could not be kept by itself: then it is kept whole
+            // (the next build removes the staging folder).
             if kept.stuck.isEmpty {
                 try? FileManager.default.removeItem(atPath: staging)
             } else {
+                kept.stuckIn = "staging"
                 kept.whole = keepWholeSite(staging)
             }
         }
@@ -185,33 +193,40 @@ extension OutputFolder {
     /// Once the new site was in place, its manifest (saved before the swap) becomes the output's,
     /// so that the next build takes none of the files it wrote for what someone put there.
     /// Anything else left in the staging folder is a new site cut short, which the build removes.
-    func finishInterruptedSwap() {
-        guard let noted = try? String(contentsOf: swapURL, encoding: .utf8), !noted.isEmpty else { return }
+    /// - Returns: what it kept of the old site, when that could not become the retired one.
+    func finishInterruptedSwap() -> Keeping {
+        guard let noted = try? String(contentsOf: swapURL, encoding: .utf8), !noted.isEmpty else { return Keeping() }
         defer { unlink(swapURL.path) }
         let staging = stagingURL.path, output = url.path, retired = retiredURL.path
         let isFolder = { (path: String) in Directory.linkStatus(path).map(Directory.isDirectory) ?? false }
         if Self.identity(of: output) == noted {
-            // `old/` could not be made room for: what no build wrote is kept from where it is.
+            var kept = Keeping()
+            // `old/` could not be made room for: what no build wrote is kept from where it is,
+            // and what cannot be kept by itself, with the whole old site (the build removes
+            // the staging folder).
             if isFolder(staging), Directory.linkStatus(retired) != nil || rename(staging, retired) != 0 {
-                _ = keepForeignEntries(in: staging, written: [PageManifest.load(from: manifestURL), PageManifest.load(from: retiredManifestURL)], everywhere: true)
+                kept = keepForeignEntries(in: staging, written: [PageManifest.load(from: manifestURL), PageManifest.load(from: retiredManifestURL)], everywhere: true)
+                if !kept.stuck.isEmpty {
+                    kept.stuckIn = "staging"
+                    kept.whole = keepWholeSite(staging)
+                }
             }
             settleManifests()
-            return
+            return kept
         }
         if Directory.linkStatus(output) == nil, Self.identity(of: staging) == noted, isFolder(retired) {
             rename(retired, output)
         }
         unlink(pendingManifestURL.path)
+        return Keeping()
     }
 
     /// Moves into `kept/` what stood at the output's path when the new site was put there and was
     /// no folder (a file someone saved there while the build ran), under the output's name.
     /// - Returns: it, as `keepForeignEntries` names what it keeps (an empty name: the output itself).
     private func keepWhole(_ path: String) -> Keeping {
-        let (name, code) = keptName(for: url.lastPathComponent)
-        guard let name else { return Keeping(stuck: [("", code)]) }
-        guard rename(path, keptURL.appendingPathComponent(name).path) == 0 else { return Keeping(stuck: [("", errno)]) }
-        return Keeping(kept: [("", name)])
+        guard let place = keepAside(path, as: url.lastPathComponent) else { return Keeping(stuck: [("", errno)], stuckIn: (path as NSString).lastPathComponent) }
+        return Keeping(kept: [("", place)])
     }
 
     /// What was moved into `kept/`: each entry by its path in the output and in `kept/`; those
@@ -220,10 +235,15 @@ extension OutputFolder {
     struct Keeping {
         var kept: [(name: String, keptAs: String)] = []
         var stuck: [(name: String, code: Int32)] = []
+        /// Where in the state folder what is stuck stays (`old`, or `staging` when the old site
+        /// could not become the retired one), unless the whole site holding it was moved.
+        var stuckIn = "old"
+        /// Where in the state folder the whole site holding what is stuck was moved
+        /// (`kept/site-before`, or `kept-site-before` when `kept/` takes nothing).
         var whole: String? = nil
 
         static func + (a: Keeping, b: Keeping) -> Keeping {
-            Keeping(kept: a.kept + b.kept, stuck: a.stuck + b.stuck, whole: a.whole ?? b.whole)
+            Keeping(kept: a.kept + b.kept, stuck: a.stuck + b.stuck, stuckIn: a.stuck.isEmpty ? b.stuckIn : a.stuckIn, whole: a.whole ?? b.whole)
         }
     }
 
@@ -254,6 +274,14 @@ extension OutputFolder {
             }
         }
         return keeping
+    }
+
+    /// What is wrong with `kept/` when it can take nothing at all: it is no folder, or no
+    /// folder bantin may write to; `nil` otherwise (or when it is not made yet).
+    var keptProblem: String? {
+        guard Directory.linkStatus(keptURL.path) != nil else { return nil }
+        if !Directory.leadsToFolder(keptURL.path) { return "\(stateShown)/kept is a file, not a folder" }
+        return access(keptURL.path, W_OK) == 0 ? nil : "\(stateShown)/kept is read-only"
     }
 
     /// A free path in `kept/` for `path`, its folders made: `path` itself, else with `.2`, `.3`…
@@ -292,10 +320,20 @@ extension OutputFolder {
     /// Moves a whole site (the retired one, whose foreign entries could not be moved by
     /// themselves) into `kept/`, as `site-before`, `site-before.2`…: one rename in the state
     /// folder, which keeps everything in it. `nil` when even that cannot be done.
-    func keepWholeSite(_ path: String) -> String? {
-        let (name, _) = keptName(for: "site-before")
-        guard let name, rename(path, keptURL.appendingPathComponent(name).path) == 0 else { return nil }
-        return name
+    func keepWholeSite(_ path: String) -> String? { keepAside(path, as: "site-before") }
+
+    /// Moves `path` (in the state folder) to `kept/<name>` (`.2`, `.3`… when taken), or, when
+    /// `kept/` takes nothing (read-only, a file), beside it as `kept-<name>`, where no build
+    /// removes it. Its place, relative to the state folder; `nil` when neither can be done.
+    func keepAside(_ path: String, as name: String) -> String? {
+        if let keptAs = keptName(for: name).0, rename(path, keptURL.appendingPathComponent(keptAs).path) == 0 { return "kept/" + keptAs }
+        for copy in 1...100 {
+            let beside = copy == 1 ? "kept-" + name : "kept-\(name).\(copy)"
+            let target = stateURL.appendingPathComponent(beside).path
+            guard Directory.linkStatus(target) == nil else { continue }
+            return rename(path, target) == 0 ? beside : nil
+        }
+        return nil
     }
 
     /// Renames `source` to `target`. A folder its owner may not write to cannot be moved to

@@ -125,7 +125,7 @@ public enum SiteBuilder {
         }
         let lock = try takeLock(of: output, options: options, progress: progress)
         defer { lock.release() }
-        output.finishInterruptedSwap()
+        let recovered = output.finishInterruptedSwap()
         var clock = StageClock()
         let listing = ContentListing(of: options.content, displayRoot: options.contentName)
         if let report = IncrementalBuild.upToDate(options: options, output: output, listing: listing) { return report }
@@ -133,7 +133,7 @@ public enum SiteBuilder {
         let incremental = IncrementalBuild(options: options, output: output, listing: listing)
         clock.lap("fingerprint inputs")
         let (site, diagnostics) = try plan(options, listing: listing, memory: incremental, clock: &clock)
-        let report = try incremental.publish(site, diagnostics: diagnostics, progress: progress)
+        let report = try incremental.publish(site, diagnostics: diagnostics, progress: progress, recovered: recovered)
         if !options.freesMemory { KeptUntilExit.keep(site) }
         return report
     }
