@@ -47,7 +47,10 @@ extension OutputFolder {
         write(&file)
         let written = file.finish()
         if Glibc.close(fd) == 0, written, rename(temporary, path) == 0 { return true }
+        // The failure's `errno` is kept for the caller, not the clean-up's.
+        let code = errno
         unlink(temporary)
+        errno = code
         return false
     }
 

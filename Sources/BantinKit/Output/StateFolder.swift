@@ -121,8 +121,9 @@ extension OutputFolder {
         // files cannot be listed (a full disk) is not put in place: the next build could not
         // tell them from the user's.
         guard manifest.save(to: pendingManifestURL) else {
+            let code = errno == 0 ? EIO : errno
             unlink(pendingManifestURL.path)
-            throw FileFault("save the list of the new site's files as", stateShown + "/pages-next", code: errno == 0 ? EIO : errno)
+            throw FileFault("save the list of the new site's files as", stateShown + "/pages-next", code: code)
         }
         Self.replaceFile(parts: [Array(Self.identity(of: staging).utf8)], at: swapURL.path)
         defer {
