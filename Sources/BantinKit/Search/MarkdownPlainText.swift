@@ -91,17 +91,6 @@ enum MarkdownPlainText {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
-            if let block = HTMLText.Block.starting(line, indent: indent, interrupting: paragraphOpen) {
-                closeBlock(&out, &paragraphOpen)
-                html = .text
-                if rawHTML { appendHTML(line, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
-                if block.ends.isEmpty || !block.endsBlock(line) {
-                    htmlBlock = block
-                } else {
-                    closeBlock(&out, &paragraphOpen)
-                }
-                continue
-            }
             if line.isEmpty { tableCells = nil }
             if isTableDivider(line) {
                 tableCells = cells(of: line)
@@ -131,8 +120,11 @@ enum MarkdownPlainText {
             }
             let (skip, startsBlock) = blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
-            // An HTML block in a list item or a quote.
-            if skip > 0, let block = HTMLText.Block.starting(text, indent: 0, interrupting: paragraphOpen && !startsBlock) {
+            // An HTML block, or one in a list item or a quote.
+            if let block = skip > 0
+                ? HTMLText.Block.starting(text, indent: 0, interrupting: paragraphOpen && !startsBlock)
+                : HTMLText.Block.starting(line, indent: indent, interrupting: paragraphOpen)
+            {
                 closeBlock(&out, &paragraphOpen)
                 html = .text
                 if rawHTML { appendHTML(text, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
