@@ -141,6 +141,8 @@ import Testing
             "[ref]: https://x.org \"Tựa\"\n[khac]: <a b.md>\n\nXem [trang][ref].",
             "Đoạn\n[nối]: https://x.org\ntiếp.",
             "Dấu ba chấm&hellip; bản quyền &copy; 2023 và &#8220;trích dẫn&#x201D; &amp; &notanentity; &#0;",
+            "Chữ a&zwnj;b và c&ZeroWidthSpace;d",
+            "- ~~~hội\n  mã nguồn\n  ~~~\n- mục sau\n\n> ```python\n> in ra\n> ```",
             "Tỷ lệ x<y và bên trong>z, a < b, <3 và <số>.",
             "Thư <ban@xa.vn> và <https://xa.vn/a?b=1> và <không phải link>.",
             "~~~\n```\nmã trong rào\n~~~\nSau rào.",

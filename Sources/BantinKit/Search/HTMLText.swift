@@ -254,9 +254,10 @@ enum HTMLText {
             guard let html = entity.withUnsafeBufferPointer({ cmark_markdown_to_html(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), entity.count, CMARK_OPT_DEFAULT) })
             else { return nil }
             defer { free(html) }
-            var text = String(cString: html)
-            guard text.hasPrefix("<p>"), text.hasSuffix("</p>\n") else { return nil }
-            text = String(text.dropFirst(3).dropLast(5))
+            // Cut as bytes: a character that joins the one before it (U+200C) would be cut with `>`.
+            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html)))
+            guard bytes.starts(with: "<p>".utf8), bytes.count >= 8, bytes.suffix(5).elementsEqual("</p>\n".utf8) else { return nil }
+            var text = String(decoding: bytes[3..<(bytes.count - 5)], as: UTF8.self)
             guard !text.hasPrefix("&amp;") else { return nil }
             for (escaped, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] { text = text.replacingOccurrences(of: escaped, with: plain) }
             return Array(text.utf8)

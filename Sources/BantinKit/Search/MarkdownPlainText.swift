@@ -120,6 +120,12 @@ enum MarkdownPlainText {
             }
             let (skip, startsBlock) = blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
+            // A code block opened in a list item or a quote: its info string (`~~~python`) is not shown.
+            if skip > 0, let open = fenceOpening(text) {
+                fence = open
+                closeBlock(&out, &paragraphOpen)
+                continue
+            }
             // An HTML block, or one in a list item or a quote.
             if let block = skip > 0
                 ? HTMLText.Block.starting(text, indent: 0, interrupting: paragraphOpen && !startsBlock)
