@@ -143,6 +143,8 @@ import Testing
             "Dấu ba chấm&hellip; bản quyền &copy; 2023 và &#8220;trích dẫn&#x201D; &amp; &notanentity; &#0;",
             "Chữ a&zwnj;b và c&ZeroWidthSpace;d",
             "- ~~~hội\n  mã nguồn\n  ~~~\n- mục sau\n\n> ```python\n> in ra\n> ```",
+            "> [f]: http://noi-bo.vn/mat\n\n- [g]: http://noi-bo.vn/hai\n\n[ref]: http://x.vn \"tựa\nhai dòng\"\n\nSau [trang][ref].",
+            "[dở]: http://x.vn \"tựa không đóng\n\nĐoạn khác.",
             "Tỷ lệ x<y và bên trong>z, a < b, <3 và <số>.",
             "Thư <ban@xa.vn> và <https://xa.vn/a?b=1> và <không phải link>.",
             "~~~\n```\nmã trong rào\n~~~\nSau rào.",

@@ -60,6 +60,11 @@ enum MarkdownPlainText {
             }
             if let rest = definition {
                 definition = nil
+                // A title over several lines: up to the line that closes it.
+                if case .titleClosedBy(let close) = rest {
+                    if line.last(where: { $0 != 0x20 && $0 != 0x09 }) != close { definition = rest }
+                    continue
+                }
                 if rest.continues(line) { continue }
             }
             if let open = fence {
@@ -97,7 +102,24 @@ enum MarkdownPlainText {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
-            if !paragraphOpen, let rest = referenceDefinition(line) {
+            /// A link reference definition at `text` (at `at`), shown as nothing: what of it may follow.
+            func definitionRest(_ text: UnsafeBufferPointer<UInt8>, at: Int) -> DefinitionRest?? {
+                guard let rest = referenceDefinition(text) else { return nil }
+                // A title left open is one only when a later line of the paragraph closes it.
+                if case .titleClosedBy(let close) = rest {
+                    let paragraph = paragraph(from: at, in: markdown)
+                    var closed = false
+                    var k = text.count
+                    while k < paragraph.count {
+                        let lineEnd = paragraph[k...].firstIndex(of: 0x0A) ?? paragraph.count
+                        if paragraph[k..<lineEnd].last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) == close { closed = true; break }
+                        k = lineEnd + 1
+                    }
+                    if !closed { return nil }
+                }
+                return .some(rest)
+            }
+            if !paragraphOpen, let rest = definitionRest(line, at: lineAt) {
                 definition = rest
                 continue
             }
@@ -124,6 +146,12 @@ enum MarkdownPlainText {
             if skip > 0, let open = fenceOpening(text) {
                 fence = open
                 closeBlock(&out, &paragraphOpen)
+                continue
+            }
+            // A link reference definition in a list item or a quote.
+            if skip > 0, !paragraphOpen || startsBlock, let rest = definitionRest(text, at: lineAt + skip) {
+                closeBlock(&out, &paragraphOpen)
+                definition = rest
                 continue
             }
             // An HTML block, or one in a list item or a quote.
@@ -192,6 +220,8 @@ enum MarkdownPlainText {
     /// What a link reference definition may still have on the next line: its address (and title), or its title.
     enum DefinitionRest {
         case address, title
+        /// A title opened and not closed on the definition's line: the character that closes it.
+        case titleClosedBy(UInt8)
 
         /// Whether `line` is that rest, shown as nothing.
         func continues(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -209,6 +239,8 @@ enum MarkdownPlainText {
                 return rest.allSatisfy { $0 == 0x20 || $0 == 0x09 } || ((rest.first == 0x20 || rest.first == 0x09) && MarkdownPlainText.isTitle(rest))
             case .title:
                 return MarkdownPlainText.isTitle(line)
+            case .titleClosedBy:
+                return true
             }
         }
     }
@@ -245,9 +277,12 @@ enum MarkdownPlainText {
         let afterAddress = i
         spaces()
         guard i < line.count else { return .some(.title) }
-        // A title, closed at the end of the line, after a space.
-        guard i > afterAddress, isTitle(UnsafeBufferPointer(rebasing: line[i...])) else { return nil }
-        return .some(nil)
+        // A title, closed at the end of the line (or a later one), after a space.
+        guard i > afterAddress else { return nil }
+        if isTitle(UnsafeBufferPointer(rebasing: line[i...])) { return .some(nil) }
+        let open = line[i]
+        guard open == 0x22 || open == 0x27 || open == 0x28 else { return nil }
+        return .some(.titleClosedBy(open == 0x28 ? 0x29 : open))
     }
 
     /// A footnote's definition (`[^1]: Theo báo cáo…`): its label, and where its text starts in its line.
