@@ -145,6 +145,7 @@ import Testing
             "- ~~~hội\n  mã nguồn\n  ~~~\n- mục sau\n\n> ```python\n> in ra\n> ```",
             "> [f]: http://noi-bo.vn/mat\n\n- [g]: http://noi-bo.vn/hai\n\n[ref]: http://x.vn \"tựa\nhai dòng\"\n\nSau [trang][ref].",
             "[dở]: http://x.vn \"tựa không đóng\n\nĐoạn khác.",
+            "+\n<v>\ngiấu đi\n\n10.\n\nĐoạn\n2)\nnối tiếp.",
             "Tỷ lệ x<y và bên trong>z, a < b, <3 và <số>.",
             "Thư <ban@xa.vn> và <https://xa.vn/a?b=1> và <không phải link>.",
             "~~~\n```\nmã trong rào\n~~~\nSau rào.",

@@ -123,7 +123,7 @@ enum MarkdownPlainText {
                 definition = rest
                 continue
             }
-            if line.isEmpty || isRule(line) {
+            if line.isEmpty || isRule(line) || (!paragraphOpen && isEmptyListItem(line)) {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
@@ -350,6 +350,18 @@ enum MarkdownPlainText {
             i += 1
         }
         return row
+    }
+
+    /// `+`, `10.` or `2)` alone: a list item with nothing in it (its number is the list's, not
+    /// text). It cannot interrupt a paragraph, where it is text.
+    private static func isEmptyListItem(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = line.count
+        while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        let item = line[..<end]
+        if item.count == 1, item.first == 0x2B || item.first == 0x2D || item.first == 0x2A { return true }
+        guard let last = item.last, last == 0x2E || last == 0x29 else { return false }
+        let digits = item.dropLast()
+        return (1...9).contains(digits.count) && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private static func isTableDivider(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
