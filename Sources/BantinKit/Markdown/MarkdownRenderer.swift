@@ -169,6 +169,22 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
+    /// The UTF-8 of the character an HTML entity (`&hellip;`, given whole) stands for, as
+    /// cmark-gfm reads it (it knows every entity of HTML); `nil` when there is no such entity.
+    /// Rendered alone, it is a paragraph of that character, escaped.
+    static func character(ofEntity entity: [UInt8]) -> [UInt8]? {
+        guard let html = entity.withUnsafeBufferPointer({ cmark_markdown_to_html(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), entity.count, CMARK_OPT_DEFAULT) })
+        else { return nil }
+        defer { free(html) }
+        // Cut as bytes: a character that joins the one before it (U+200C) would be cut with `>`.
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html)))
+        guard bytes.starts(with: "<p>".utf8), bytes.count >= 8, bytes.suffix(5).elementsEqual("</p>\n".utf8) else { return nil }
+        var text = String(decoding: bytes[3..<(bytes.count - 5)], as: UTF8.self)
+        guard !text.hasPrefix("&amp;") else { return nil }
+        for (escaped, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] { text = text.replacingOccurrences(of: escaped, with: plain) }
+        return Array(text.utf8)
+    }
+
     /// The `id` of each heading of a body, in order.
     static func headingIDs(in markdown: UnsafeBufferPointer<UInt8>) -> [String] {
         parse(markdown) { _, document in DocumentWalk.run(document, texts: false) { _ in }.headings.map(\.id) }

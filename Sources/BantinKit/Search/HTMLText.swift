@@ -1,4 +1,3 @@
-import CCmarkGFM
 import Foundation
 
 /// HTML in a Markdown body as search reads it, the way cmark-gfm and then a browser treat it:
@@ -36,7 +35,7 @@ enum HTMLText {
 
         /// Whether the block ends with `line` (`ends`), or before it (a blank line).
         func endsBlock(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-            ends.isEmpty ? line.allSatisfy { $0 == 0x20 || $0 == 0x09 } : ends.contains { HTMLText.find($0, in: line, caseless: true) != nil }
+            ends.isEmpty ? line.allSatisfy { $0 == 0x20 || $0 == 0x09 } : ends.contains { HTMLText.containsCaseless($0, in: line) }
         }
 
         /// The elements whose blocks end at their closing tag, not at a blank line.
@@ -65,8 +64,8 @@ enum HTMLText {
         var i = 0
         while i < line.count {
             if case .inside(let end) = state {
-                guard let found = find(end, in: UnsafeBufferPointer(rebasing: line[i...]), caseless: false) else { return }
-                i += found + end.count
+                guard let found = line.firstOffset(of: end, from: i) else { return }
+                i = found + end.count
                 state = .text
                 continue
             }
@@ -186,13 +185,18 @@ enum HTMLText {
     private static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    /// Where `needle` first occurs in `text` (ASCII letters of `text` lower-cased when `caseless`).
-    static func find(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, caseless: Bool) -> Int? {
+    /// Whether lower-case `needle` occurs in `text`, its ASCII letters in either case (`</SCRIPT>`;
+    /// exact searches are `firstOffset(of:)`).
+    static func containsCaseless(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        find(needle, in: text) != nil
+    }
+
+    private static func find(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, text.count >= needle.count else { return nil }
         outer: for start in 0...(text.count - needle.count) {
             for (k, byte) in needle.enumerated() {
                 let seen = text[start + k]
-                guard seen == byte || (caseless && isLetter(seen) && seen | 0x20 == byte) else { continue outer }
+                guard seen == byte || (isLetter(seen) && seen | 0x20 == byte) else { continue outer }
             }
             return start
         }
@@ -244,23 +248,9 @@ enum HTMLText {
             lock.lock()
             defer { lock.unlock() }
             if let value = known[entity] { return value }
-            let value = Self.decoded(entity)
+            let value = MarkdownRenderer.character(ofEntity: entity)
             known[entity] = .some(value)
             return value
-        }
-
-        /// cmark-gfm's rendering of the entity alone: a paragraph of its character, escaped.
-        private static func decoded(_ entity: [UInt8]) -> [UInt8]? {
-            guard let html = entity.withUnsafeBufferPointer({ cmark_markdown_to_html(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), entity.count, CMARK_OPT_DEFAULT) })
-            else { return nil }
-            defer { free(html) }
-            // Cut as bytes: a character that joins the one before it (U+200C) would be cut with `>`.
-            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html)))
-            guard bytes.starts(with: "<p>".utf8), bytes.count >= 8, bytes.suffix(5).elementsEqual("</p>\n".utf8) else { return nil }
-            var text = String(decoding: bytes[3..<(bytes.count - 5)], as: UTF8.self)
-            guard !text.hasPrefix("&amp;") else { return nil }
-            for (escaped, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] { text = text.replacingOccurrences(of: escaped, with: plain) }
-            return Array(text.utf8)
         }
     }
 }

@@ -24,7 +24,7 @@ enum MarkdownPlainText {
         var resume: Int? = nil
         /// The footnotes the text refers to (a definition no text refers to is not shown), and
         /// whether the lines being read belong to one of those not shown.
-        let footnotes = Footnotes(markdown)
+        let footnotes = FootnoteLabels(markdown)
         var unshownFootnote = false
         /// How many cells the table being read has (GFM drops a row's cells beyond its header's).
         var tableCells: Int? = nil
@@ -298,7 +298,7 @@ enum MarkdownPlainText {
     /// The footnote labels a body's text refers to (`[^1]`) and those it defines (`[^1]: …`):
     /// cmark-gfm shows a definition only when the text refers to it, and a reference only when
     /// it is defined (otherwise `[^1]` is text).
-    struct Footnotes {
+    struct FootnoteLabels {
         private var referred: Set<[UInt8]> = []
         private var defined: Set<[UInt8]> = []
 
@@ -433,7 +433,7 @@ enum MarkdownPlainText {
     /// comment may run into (up to the paragraph's end).
     /// - Returns: where in `markdown` reading goes on, when a tag or comment ran past the line.
     private static func appendInline(
-        _ line: UnsafeBufferPointer<UInt8>, at lineAt: Int, in markdown: UnsafeBufferPointer<UInt8>, footnotes: Footnotes, rawHTML: Bool,
+        _ line: UnsafeBufferPointer<UInt8>, at lineAt: Int, in markdown: UnsafeBufferPointer<UInt8>, footnotes: FootnoteLabels, rawHTML: Bool,
         to out: inout [UInt8]
     ) -> Int? {
         let end = line.count
@@ -499,23 +499,22 @@ enum MarkdownPlainText {
                 out.append(byte)
             case 0x3C:  // <tag>, <!-- comment -->, or <autolink>
                 let rest = UnsafeBufferPointer(rebasing: line[i...])
-                // Run to the paragraph's end: a tag's attributes or a comment may go on for lines.
-                let paragraph = paragraph(from: lineAt + i, in: markdown)
+                // A tag's attributes or a comment may go on for lines, to the paragraph's end,
+                // which is looked for only when the line does not close it.
                 if let (close, skip) = HTMLText.opening(rest, inline: true) {
-                    // Not closed in the paragraph: no comment, shown as written.
-                    if let found = HTMLText.find(close, in: UnsafeBufferPointer(rebasing: paragraph[skip...]), caseless: false) {
-                        let after = skip + found + close.count
-                        if after <= end - i {
-                            i += after
-                            continue
-                        }
-                        return lineAt + i + after
+                    if let found = rest.firstOffset(of: close, from: skip) {
+                        i += found + close.count
+                        continue
                     }
-                } else if let length = HTMLText.tagLength(paragraph) {
-                    if rawHTML, HTMLText.isFiltered(rest) { out += paragraph[..<length] }
-                    if length > end - i { return lineAt + i + length }
+                    // Not closed in the paragraph: no comment, shown as written.
+                    if let found = paragraph(from: lineAt + i, in: markdown).firstOffset(of: close, from: skip) { return lineAt + i + found + close.count }
+                } else if let length = HTMLText.tagLength(rest) {
+                    if rawHTML, HTMLText.isFiltered(rest) { out += rest[..<length] }
                     i += length
                     continue
+                } else if let length = HTMLText.tagLength(paragraph(from: lineAt + i, in: markdown)) {
+                    if rawHTML, HTMLText.isFiltered(rest) { out += UnsafeBufferPointer(rebasing: markdown[(lineAt + i)...])[..<length] }
+                    return lineAt + i + length
                 }
                 // An autolink shows its address: `<https://…>`, `<mailto:…>`, `<ten@xa.vn>`.
                 if let close = find(0x3E, from: i), isAutolink(UnsafeBufferPointer(rebasing: line[(i + 1)..<close])) {
