@@ -152,6 +152,43 @@ import Testing
         #expect(try site.read(Self.page).contains("../../media/khai-mac-64.webp"))
     }
 
+    /// A draft's own photo and the files its body alone links to are held back as a scheduled
+    /// article's are (published with `--drafts`), also when a published article is taken back
+    /// as a draft; what a published article uses too stays published.
+    @Test func aDraftsPhotoAndFilesAreHeldBackWithIt() throws {
+        let site = try scheduledSite()
+        try FileManager.default.copyItem(at: site.content.appendingPathComponent("media/hoi-nghi.png"), to: site.content.appendingPathComponent("media/nhap.png"))
+        try site.write("content/docs/bien-ban.pdf", "%PDF-1.4\n")
+        let draft = "content/articles/2023/06/nhap.md"
+        let drafted = article(
+            title: "Bản nháp chưa duyệt", date: "2023-06-08",
+            extra: "image: media/nhap.png\nimage_alt: \"Ảnh nháp\"\ndraft: true\n",
+            body: "[Biên bản](../../../docs/bien-ban.pdf) và ![Đại biểu](../../../media/hoi-nghi.png)")
+        try site.write(draft, drafted)
+        let heldBack = ["media/nhap.png", "media/nhap-64.webp", "docs/bien-ban.pdf"]
+        let report = try build(site, now: Self.due)
+        for path in heldBack { #expect(!site.exists("public/" + path), "\(path) is held back with the draft") }
+        #expect(site.exists("public/media/hoi-nghi.png"), "what a published article uses too is published")
+        #expect(!report.diagnostics.contains { $0.file == "content/docs/bien-ban.pdf" }, "a file a draft links to is no file that nothing links to")
+        let line = BuildSummary.lines(for: report, output: "public", elapsed: .milliseconds(5))[0]
+        #expect(!line.contains("waiting"), "no scheduled article: \(line)")
+
+        var preview = site.options(baseURL: Self.baseURL, output: site.root.appendingPathComponent("preview"))
+        preview.now = Self.due
+        preview.includeDrafts = true
+        try SiteBuilder.build(preview)
+        for path in heldBack { #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("preview/" + path).path), "\(path) is published with --drafts") }
+
+        // Published, then taken back as a draft: its files go with it.
+        try site.write(draft, drafted.replacingOccurrences(of: "draft: true\n", with: ""))
+        try build(site, now: Self.due)
+        for path in heldBack { #expect(site.exists("public/" + path), "\(path) is published with its article") }
+        try site.write(draft, drafted)
+        try build(site, now: Self.due)
+        for path in heldBack { #expect(!site.exists("public/" + path), "\(path) is taken back with its article") }
+        try expectSameAsCleanBuild(site, now: Self.due)
+    }
+
     @Test func itAppearsWhenNowPassesItThoughNoFileChanged() throws {
         let site = try scheduledSite()
         try build(site, now: Self.now)

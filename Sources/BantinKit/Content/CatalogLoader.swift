@@ -54,6 +54,8 @@ public enum CatalogLoader {
         }
         let themes = readTerms(files.themes, display: display, into: &diagnostics) { TermReader.theme(text: $0, file: $1) }
         clock.lap("  directives and themes")
+        // Drafts are left out; the files only they use are held back (`waitingFiles`).
+        let drafts = includeDrafts ? [] : articles.filter(\.draft)
         if !includeDrafts { articles.removeAll(where: \.draft) }
         // Files with errors, as far as they were read, are checked with the others (never published).
         let rejected = read.rejected.compactMap(\.article).filter { includeDrafts || !$0.draft }
@@ -75,7 +77,14 @@ public enum CatalogLoader {
             directives: directives, themes: themes, staticFiles: files.other,
             unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
             displayRoot: displayRoot, into: &diagnostics)
-        diagnostics += unlinkedDocuments(files.other, links: links, displayRoot: displayRoot)
+        // What drafts link to, for the files they use alone: their problems are told once they are
+        // published (or built with `--drafts`), not now.
+        var untold: [Diagnostic] = []
+        let draftLinks = resolveLinks(
+            articles: drafts, publishedNow: published, read: read.articles, rejected: [], described: [], directives: directives, themes: themes,
+            staticFiles: files.other, displayRoot: displayRoot, into: &untold)
+        let allLinks = links.merging(draftLinks) { kept, _ in kept }
+        diagnostics += unlinkedDocuments(files.other, links: allLinks, displayRoot: displayRoot)
         let bodies = articles.map { ($0.file, $0.references, "the article") } + described.map { ($0.file, $0.references, "the description") }
         for (file, references, text) in bodies {
             if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text) { diagnostics.append(warning) }
@@ -91,9 +100,11 @@ public enum CatalogLoader {
         }
         if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog) ?? [])) }
         catalog.schedule = schedule
+        // The files of drafts and scheduled articles wait with them; the summary counts those of
+        // the scheduled ones (whatever drafts use too).
+        catalog.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting + drafts, published: published, links: allLinks)
         if schedule.waiting > 0 {
-            catalog.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting, published: published, links: links)
-            catalog.schedule.waitingFiles = catalog.waitingFiles.count
+            catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting, published: published, links: links).count
         }
         return (catalog, diagnostics)
     }

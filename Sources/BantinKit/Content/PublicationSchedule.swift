@@ -62,10 +62,11 @@ public struct PublicationSchedule: Sendable, Equatable {
         return (published, schedule)
     }
 
-    /// The files of `content/` that only articles still waiting use, as their `image` or through
-    /// a body's link (`links`, by text): they wait with them, so that nothing of an article shows
-    /// before its time (a photo's address is easily guessed). They are still read and processed,
-    /// so that a problem shows before the date. A file no text uses is published as always.
+    /// The files of `content/` that only articles not published use (waiting, or drafts), as
+    /// their `image` or through a body's link (`links`, by text): they wait with them, so that
+    /// nothing of an article shows before its time (a photo's address is easily guessed). They
+    /// are still read and processed, so that a problem shows before the date. A file no text
+    /// uses is published as always.
     static func filesWaiting(with waiting: [Article], published: [Article], links: BodyLinkMap) -> Set<String> {
         guard !waiting.isEmpty else { return [] }
         let waitingTexts = Set(waiting.map(\.file))
