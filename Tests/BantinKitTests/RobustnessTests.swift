@@ -55,4 +55,41 @@ import Testing
         let problem = try #require(diagnostics.first { $0.message.contains("must be a path inside content/") })
         #expect(problem.line == 4)
     }
+
+    /// A body whose page would be far larger than its text is refused at its line before it is
+    /// parsed (cmark-gfm would take gigabytes): a wide table header over many short rows, in a
+    /// quote too, or a long link address used over and over; so is such a directive's
+    /// description. A large table written out in full builds.
+    @Test func aBodyThatWouldBlowUpIsRefusedAtItsLine() throws {
+        let columns = 1_000, rows = 8_000
+        let table = "|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n" + String(repeating: "|x|\n", count: rows)
+        let site = try TestSite()
+        try site.write("content/articles/bang.md", article(title: "Bảng", body: "Mở đầu.\n\n" + table))
+        let told = try #require(site.failingBuild().first { $0.file == "content/articles/bang.md" })
+        #expect(told.severity == .error)
+        #expect((told.line, told.column) == (8, 1), "at the line of dashes")
+        #expect(told.message.contains("this table has 1000 columns and 8000 rows") && told.message.contains("7992000 empty cells"), "\(told.message)")
+
+        let quoted = try TestSite()
+        try quoted.write("content/articles/bang.md", article(title: "Bảng", body: table.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n")))
+        #expect(quoted.failingBuild().contains { $0.file == "content/articles/bang.md" && $0.message.contains("8000 rows") }, "in a quote")
+
+        let address = "https://vi-du.org/" + String(repeating: "x", count: 10_000)
+        let reference = try TestSite()
+        try reference.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[A] ", count: 1_000) + "\n\n[a]: " + address + "\n"))
+        let link = try #require(reference.failingBuild().first { $0.file == "content/articles/lien-ket.md" })
+        #expect((link.line, link.column) == (7, 1), "at the definition")
+        #expect(link.message.contains("the link `[a]` has a 10018-byte address and is used 1000 times"), "\(link.message)")
+
+        let description = try TestSite()
+        try description.write("content/directives/01-kl-tw.md", "---\ncode: \"01-KL/TW\"\ntitle: \"Kết luận\"\n---\n" + table)
+        #expect(description.failingBuild().contains { $0.file == "content/directives/01-kl-tw.md" && $0.line == 6 && $0.message.contains("8000 rows") })
+
+        // Full rows, or a few links, are text as long as the page: they build.
+        let sound = try TestSite()
+        let full = "|" + String(repeating: "a|", count: 20) + "\n|" + String(repeating: "-|", count: 20) + "\n" + String(repeating: "|" + String(repeating: "x|", count: 20) + "\n", count: 5_000)
+        try sound.write("content/articles/bang.md", article(title: "Bảng", body: full + "\n" + String(repeating: "[a] ", count: 100) + "\n\n[a]: " + address + "\n"))
+        try sound.build()
+        #expect(try sound.read("public/bai-viet/bang/index.html").contains("<td>x</td>"))
+    }
 }

@@ -25,8 +25,11 @@ enum ArticleReader {
         case .failure(let problem): return (nil, [problem], nil)
         }
         var diagnostics: [Diagnostic] = []
+        // A body that would blow up is not parsed: its error is all that is told of it.
+        let blowUp = BodyScan.blowUp(in: split.body, bodyLine: split.bodyLine, file: file)
+        diagnostics += [blowUp].compactMap { $0 }
         guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
-            return (nil, diagnostics, Rejected(file: file, links: BodyScan.links(of: split.body, bodyLine: split.bodyLine).links, article: nil))
+            return (nil, diagnostics, Rejected(file: file, links: blowUp == nil ? BodyScan.links(of: split.body, bodyLine: split.bodyLine).links : [], article: nil))
         }
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
@@ -47,7 +50,7 @@ enum ArticleReader {
         problems.checkUpdated(&decoded.fields)
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
         diagnostics += problems.diagnostics
-        let references = BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine)
+        let references = blowUp == nil ? BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine) : .none
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
@@ -223,6 +226,10 @@ enum TermReader {
             return (.init(fields: Model(), positions: FieldPositions(), diagnostics: []), ("", 1), diagnostics)
         }
         let decoded = FieldDecoding.decode(type, from: reader, zone: zone)
+        // A description that would blow up is not parsed: it is told, and read as none.
+        if let blowUp = BodyScan.blowUp(in: split.body, bodyLine: split.bodyLine, file: file) {
+            return (decoded, ("", split.bodyLine), diagnostics + decoded.diagnostics + [blowUp])
+        }
         return (decoded, (split.body, split.bodyLine), diagnostics + decoded.diagnostics)
     }
 }

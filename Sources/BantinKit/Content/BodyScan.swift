@@ -4,6 +4,12 @@ import Foundation
 /// cache with it): its links that are not to other sites, and the directive codes its running
 /// text mentions that its `directives` do not list, each a warning.
 enum BodyScan {
+    /// An error when `body` would blow up into a page far larger than its text
+    /// (`MarkdownBlowUp`): such a body is not parsed at all.
+    static func blowUp(in body: String, bodyLine: Int, file: String) -> Diagnostic? {
+        MarkdownBlowUp.problem(in: body).map { .error(file, line: bodyLine + $0.line - 1, column: $0.column, $0.message) }
+    }
+
     /// The references of `body`, positioned in its file. A body that can hold neither a link
     /// (no `](`, `]:` or `<`), a footnote (`[^`), a broken table nor a code that `listed` lacks is
     /// not parsed at all: most are not.

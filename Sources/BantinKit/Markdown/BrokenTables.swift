@@ -57,7 +57,7 @@ struct BrokenTable: Sendable, Hashable, Codable {
     }
 
     /// A line of pipes, dashes and colons only (`| --- | :-: |`), with both a pipe and a dash.
-    private static func isDashes<Line: Collection<UInt8>>(_ line: Line) -> Bool {
+    static func isDashes<Line: Collection<UInt8>>(_ line: Line) -> Bool {
         var pipe = false, dash = false
         for byte in line {
             switch byte {
@@ -72,7 +72,7 @@ struct BrokenTable: Sendable, Hashable, Codable {
 
 
     /// The cells of a table line: its pipes not escaped, less one at either end.
-    private static func cells<Line: BidirectionalCollection<UInt8>>(in line: Line) -> Int where Line.Index == Int, Line.SubSequence == Line {
+    static func cells<Line: BidirectionalCollection<UInt8>>(in line: Line) -> Int where Line.Index == Int, Line.SubSequence == Line {
         var text = line.drop(while: \.isWhitespace)
         while let end = text.last, end.isWhitespace { text = text.dropLast() }
         var pipes: [Int] = []

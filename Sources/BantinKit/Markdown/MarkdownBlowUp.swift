@@ -1,0 +1,112 @@
+import Foundation
+
+/// Markdown whose page would be far larger than its text: a table whose rows Markdown fills
+/// out to its header's number of columns (a header of 1,000 cells over 8,000 short rows makes
+/// 8 million cells from 36 KB), or a long link address written out at every use of its
+/// reference (`[a]` 10,000 times). cmark-gfm 0.29.0.gfm.6 limits neither, and would take
+/// gigabytes to parse such a body: it is found on the text alone, before any parse, and refused
+/// at its line, as a photo of too many pixels is.
+enum MarkdownBlowUp {
+    /// The empty cells Markdown may add to a body's tables: more than any article's table needs.
+    static let maximumFilledCells = 100_000
+    /// The bytes a body's link references may write out: far more than any article holds.
+    static let maximumReferenceBytes = 8_000_000
+
+    struct Problem: Equatable {
+        /// Line and column in the body (from 1).
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// The first blow-up of `body`, if any. Reads the text a line at a time, only when it has a
+    /// table's `|` or a link definition's `]:` (most bodies have neither).
+    static func problem(in body: String) -> Problem? {
+        var body = body
+        return body.withUTF8 { bytes -> Problem? in
+            guard let base = bytes.baseAddress else { return nil }
+            if memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil, let table = filledTable(in: bytes) { return table }
+            if bytes.firstOffset(of: Array("]:".utf8), from: 0) != nil { return repeatedReference(in: bytes) }
+            return nil
+        }
+    }
+
+    /// The lines of `bytes`, without their line ends.
+    private static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Slice<UnsafeBufferPointer<UInt8>>] {
+        var lines: [Slice<UnsafeBufferPointer<UInt8>>] = []
+        var start = 0
+        while start < bytes.count {
+            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+            lines.append(bytes[start..<end])
+            start = end + 1
+        }
+        return lines
+    }
+
+    /// A table (a line with a `|`, then a line of dashes with as many cells) whose rows, up to a
+    /// blank line, a heading or a fence, lack more cells than
+    /// `maximumFilledCells` between them.
+    private static func filledTable(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        let lines = lines(of: bytes)
+        var k = 1
+        while k < lines.count {
+            let dashes = ContainerMarkers.content(of: lines[k]), header = ContainerMarkers.content(of: lines[k - 1])
+            guard BrokenTable.isDashes(dashes), header.contains(UInt8(ascii: "|")), BrokenTable.cells(in: dashes) == BrokenTable.cells(in: header) else {
+                k += 1
+                continue
+            }
+            let columns = BrokenTable.cells(in: dashes)
+            var filled = 0, rows = 0
+            var row = k + 1
+            while row < lines.count, !endsTable(ContainerMarkers.content(of: lines[row])) {
+                filled += max(0, columns - BrokenTable.cells(in: ContainerMarkers.content(of: lines[row])))
+                rows += 1
+                row += 1
+            }
+            if filled > maximumFilledCells {
+                return Problem(
+                    line: k + 1, column: 1,
+                    message: "this table has \(columns) columns and \(rows) rows whose missing cells Markdown would fill in: \(filled) empty cells, more than the \(maximumFilledCells) bantin makes; give the header only the columns the rows use")
+            }
+            k = row + 1
+        }
+        return nil
+    }
+
+    /// Whether a line ends a table: blank (but for the quote or list marks the table's lines
+    /// have too), a heading or a fence. A quote or list after a table is counted with its rows:
+    /// never enough to matter.
+    private static func endsTable(_ content: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = content.first(where: { !$0.isWhitespace }) else { return true }
+        return first == UInt8(ascii: "#") || content.starts(with: "```".utf8) || content.starts(with: "~~~".utf8)
+    }
+
+    /// A link definition (`[a]: address "title"` at a line's start) whose address and title,
+    /// written out at every use of `[a]`, would come to more than `maximumReferenceBytes`.
+    /// Labels are compared as Markdown does: in any case, with runs of spaces as one.
+    private static func repeatedReference(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        let lines = lines(of: bytes)
+        var text: String? = nil
+        for (index, line) in lines.enumerated() {
+            let content = ContainerMarkers.content(of: line)
+            // Only a long definition can blow up: most addresses are short.
+            guard content.count > 256, content.first == UInt8(ascii: "["),
+                let close = content.firstIndex(of: UInt8(ascii: "]")), close + 1 < content.endIndex, content[close + 1] == UInt8(ascii: ":")
+            else { continue }
+            let label = normalized(String(decoding: content[(content.startIndex + 1)..<close], as: UTF8.self))
+            guard !label.isEmpty else { continue }
+            let length = content[(close + 2)...].drop(while: \.isWhitespace).count
+            if text == nil { text = normalized(String(decoding: bytes, as: UTF8.self)) }
+            let uses = text!.components(separatedBy: "[" + label + "]").count - 2
+            guard uses > 0, uses * length > maximumReferenceBytes else { continue }
+            return Problem(
+                line: index + 1, column: content.startIndex - line.startIndex + 1,
+                message: "the link `[\(label)]` has a \(length)-byte address and is used \(uses) times: Markdown would write the address out at each use (\(uses * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
+        }
+        return nil
+    }
+
+    private static func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}
