@@ -62,4 +62,46 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("`../../site.yml` holds the site's settings, which are not published") }, "\(errors)")
         #expect(!errors.contains { $0.contains("does not exist") })
     }
+
+    /// An SVG or HTML file of `content/` is copied as it is, and a browser runs it as a page of
+    /// the site: with `unsafe_html` off, one holding what can run (a script, an event
+    /// attribute, a `javascript:` address, also spelt with references or in UTF-16) is refused
+    /// at its line; a drawing or a document without any is published.
+    @Test(arguments: [
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<SCRIPT>alert(1)</SCRIPT></svg>", 2),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n\n<rect width=\"9\" onLoad = \"alert(1)\"/></svg>", 3),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/onclick=\"x()\"/></svg>", 1),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#115;cript:x()\"><text>a</text></a></svg>", 1),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&j;x()\"><text>a</text></a></svg>", 1),
+        ("logo.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY s \"&#60;scr\">]>\n<svg/>", 2),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><p>x</p></foreignObject></svg>", 1),
+        ("bien-ban.HTML", "<p>Biên bản</p>\n<a href=\"JavaScript:x()\">xem</a>", 2),
+        ("bien-ban.htm", "<p>Biên bản</p><iframe src=\"x.html\"></iframe>", 1),
+        ("bien-ban.xhtml", "\u{FEFF}<p>a</p>".unicodeScalars.map { String($0) }.joined(), 0),
+        ("so-lieu.xml", "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><a/>", 1),
+        ("logo.svgz", "\u{1F}", 1),
+    ])
+    func aFileThatCouldRunIsRefusedAtItsLine(name: String, text: String, line: Int) throws {
+        let site = try TestSite()
+        let bytes = line == 0 ? [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } : Array(text.utf8)
+        try site.write("content/media/" + name, bytes: bytes)
+        let told = try #require(site.failingBuild().first { $0.file == "content/media/" + name })
+        #expect(told.severity == .error && told.line == max(line, 1), "\(told)")
+        #expect(told.message.contains("could run as a page of the bulletin's own site"))
+        try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
+        try site.build()
+        #expect(site.exists("public/media/" + name), "a site that publishes its texts' HTML publishes it")
+    }
+
+    @Test func aDrawingOrDocumentThatCannotRunIsPublished() throws {
+        let site = try TestSite()
+        let drawing = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+            + "<a xlink:href=\"https://vi-du.org/?a=1&amp;b=2&c\"><text font-family=\"Noto &quot;Serif&quot;\">Đảng bộ &#273;</text></a>"
+            + "<image href=\"data:image/png;base64,iVBO\"/><g class=\"on\" id=\"one\"/></svg>\n"
+        try site.write("content/media/so-do.svg", drawing)
+        try site.write("content/media/bien-ban.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Biên bản</title></head><body><p>Họp&nbsp;chi bộ</p><a href=\"bien-ban.pdf\">PDF</a></body></html>\n")
+        try site.build()
+        #expect(try site.read("public/media/so-do.svg") == drawing)
+        #expect(site.exists("public/media/bien-ban.html"))
+    }
 }

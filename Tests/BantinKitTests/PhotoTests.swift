@@ -323,6 +323,30 @@ import Testing
         #expect(site.exists("public/media/tai-lieu.pdf") && site.exists("public/media/phim.mp4") && site.exists("public/media/ghi-chu.txt"))
     }
 
+    /// A JPEG 2000 image (libvips is not trusted to read it) would be published as it is, GPS
+    /// position and all, whatever its name: an error says to save it as JPEG or PNG. A GIF under
+    /// another name is published as it is with the warning a `.gif` gets.
+    @Test func aJPEG2000ImageIsAnErrorAndAGIFUnderAnotherNameIsTold() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        let jp2: [UInt8] = [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A, 0x00, 0x00, 0x00, 0x14] + Array("ftypjp2 ".utf8)
+        try site.write("content/media/anh.jp2", bytes: jp2)
+        try site.write("content/media/anh-quet", bytes: [0xFF, 0x4F, 0xFF, 0x51, 0x00, 0x2F])
+        let gif = Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0, 0x3B]
+        try site.write("content/media/anh-zalo", bytes: gif)
+        try site.write("content/media/dong.gif", bytes: gif)
+        let told = site.failingBuild()
+        #expect(told.filter { $0.severity == .error }.map(\.file).sorted() == ["content/media/anh-quet", "content/media/anh.jp2"], "\(told)")
+        #expect(told.first { $0.file == "content/media/anh.jp2" }?.message.hasPrefix("this is a JPEG 2000 image") == true)
+        let renamed = try #require(told.first { $0.file == "content/media/anh-zalo" })
+        #expect(renamed.severity == .warning && renamed.message.hasPrefix("this is a GIF, though its name does not say so; a GIF is published as it is"), "\(renamed)")
+        #expect(told.first { $0.file == "content/media/dong.gif" }?.message.hasPrefix("a GIF is published as it is") == true)
+        try site.remove("content/media/anh.jp2")
+        try site.remove("content/media/anh-quet")
+        try site.build()
+        #expect(site.exists("public/media/anh-zalo"))
+    }
+
     /// WebP has at most 16,383 pixels on a side: a long infographic's widest variant is as wide as
     /// that height allows, and the build succeeds.
     @Test func aLongInfographicIsPublishedNarrowerInsteadOfFailing() throws {

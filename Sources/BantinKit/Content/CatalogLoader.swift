@@ -29,13 +29,26 @@ public enum CatalogLoader {
         diagnostics += files.unread.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "not published: Markdown is read only as an article (under articles/) or a directive or theme (directly in directives/ or themes/)")
         }
-        diagnostics += files.other.filter { $0.relativePath.lowercased().hasSuffix(".gif") }.map {
-            .warning(ContentTree.join(displayRoot, $0.relativePath), "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo")
+        let gif = "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo"
+        diagnostics += files.other.filter { PhotoNaming.fileExtension(of: $0.relativePath) == "gif" }.map {
+            .warning(ContentTree.join(displayRoot, $0.relativePath), gif)
         }
+        // Photos told by their first bytes, whatever their names.
         diagnostics += files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.compactMap { file in
-            guard let kind = PosixFiles.start(of: file.path, count: 64).flatMap(PhotoNaming.photoKind(ofFileStart:)) else { return nil }
-            return .error(ContentTree.join(displayRoot, file.relativePath),
-                          "this is a \(kind.name) photo, but its name does not end in a photo's extension, so it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); rename it to end in `.\(kind.fileExtension)` (and the links to it) to have it published like every photo")
+            guard let start = PosixFiles.start(of: file.path, count: 64) else { return nil }
+            let shown = ContentTree.join(displayRoot, file.relativePath)
+            if let kind = PhotoNaming.photoKind(ofFileStart: start) {
+                return .error(shown,
+                    "this is a \(kind.name) photo, but its name does not end in a photo's extension, so it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); rename it to end in `.\(kind.fileExtension)` (and the links to it) to have it published like every photo")
+            }
+            if PhotoNaming.isJPEG2000(fileStart: start) {
+                return .error(shown,
+                    "this is a JPEG 2000 image, which bantin does not make into a photo (most browsers cannot show it): it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); save it as JPEG or PNG")
+            }
+            if PhotoNaming.isGIF(fileStart: start), PhotoNaming.fileExtension(of: file.relativePath) != "gif" {
+                return .warning(shown, "this is a GIF, though its name does not say so; \(gif)")
+            }
+            return nil
         }
         // A folder named like the settings is no settings: said, not read as settings left out.
         for name in ["site.yml", "site.yaml"] where files.settings.isEmpty && Directory.leadsToFolder(content.appendingPathComponent(name).path) {
@@ -43,6 +56,7 @@ public enum CatalogLoader {
         }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let config = settings.config
+        if !config.unsafeHTML { diagnostics += activeFiles(files.other, displayRoot: displayRoot) }
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
         let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
@@ -270,6 +284,19 @@ public enum CatalogLoader {
         let links = resolver.resolve(documents)
         diagnostics += resolver.diagnostics
         return links
+    }
+
+    /// The SVG and HTML files of `content/` holding what a browser would run (`ActiveContent`):
+    /// each an error at the line where it first does.
+    static func activeFiles(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
+        files.compactMap { file in
+            let type = PhotoNaming.fileExtension(of: file.relativePath)
+            guard ActiveContent.extensions.contains(type), let bytes = Directory.contents(of: file.path),
+                let (line, what) = ActiveContent.firstActive(in: bytes, fileExtension: type)
+            else { return nil }
+            return .error(ContentTree.join(displayRoot, file.relativePath), line: line, column: 0,
+                "this file holds \(what), which could run as a page of the bulletin's own site when a reader opens it: bantin publishes nothing from \(displayRoot)/ that runs (`unsafe_html` is off); remove it, or publish a picture as PNG and a document as PDF")
+        }
     }
 
     /// A file under `articles/` that is no photo and that no text links to: most likely notes or

@@ -77,6 +77,14 @@ enum PhotoNaming {
         return nil
     }
 
+    /// Whether a file starts as a JPEG 2000 image does (its `jP` box, or a bare codestream).
+    static func isJPEG2000(fileStart bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) || bytes.starts(with: [0xFF, 0x4F, 0xFF, 0x51])
+    }
+
+    /// Whether a file starts as a GIF does.
+    static func isGIF(fileStart bytes: [UInt8]) -> Bool { bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) }
+
     static func isPhoto(_ path: String) -> Bool { extensions.contains(fileExtension(of: path)) }
 
     /// The format the file at the original's path keeps: PNG or WebP for those, else JPEG.
@@ -122,7 +130,7 @@ enum PhotoNaming {
         return wanted
     }
 
-    private static func fileExtension(of path: String) -> String {
+    static func fileExtension(of path: String) -> String {
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
