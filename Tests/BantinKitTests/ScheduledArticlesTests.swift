@@ -300,7 +300,7 @@ import Testing
 
     @Test(arguments: [
         (["SOURCE_DATE_EPOCH": "1686373200"], Int64(1_686_373_200)), (["SOURCE_DATE_EPOCH": ""], Int64(42)), ([:], Int64(42)),
-        (["SOURCE_DATE_EPOCH": "0"], Int64(0)),
+        (["SOURCE_DATE_EPOCH": "0"], Int64(0)), (["SOURCE_DATE_EPOCH": "253402300799"], Int64(253_402_300_799)),
     ])
     func nowIsSourceDateEpochElseTheClock(environment: [String: String], expected: Int64) throws {
         #expect(try PublicationTime.now(environment: environment, clock: { Date(timeIntervalSince1970: 42.9) }) == expected)
@@ -309,6 +309,27 @@ import Testing
     @Test(arguments: ["soon", "-5", "1.5", " 12", "1e9", "99999999999999999999"])
     func aSourceDateEpochThatIsNotWholeSecondsIsRefused(value: String) {
         #expect(throws: PublicationTime.Invalid(value: value)) { try PublicationTime.now(environment: ["SOURCE_DATE_EPOCH": value]) }
+    }
+
+    /// Milliseconds (`date +%s%3N`, `Date.now()`) would be a "now" 50,000 years ahead, which
+    /// publishes every scheduled article: after the year 9999, the value is refused and says why.
+    @Test(arguments: ["1686373200000", "253402300800"])
+    func aSourceDateEpochInMillisecondsIsRefused(value: String) {
+        #expect(throws: PublicationTime.Invalid(value: value, milliseconds: true)) { try PublicationTime.now(environment: ["SOURCE_DATE_EPOCH": value]) }
+        #expect(PublicationTime.Invalid(value: value, milliseconds: true).description.contains("after the year 9999: milliseconds?"))
+    }
+
+    /// A front-matter key meant to keep an article out (`Draft`, or another generator's
+    /// `published: false`, `status: draft`) is an error: ignored, it would publish the article.
+    @Test(arguments: ["Draft: true", "drafts: true", "published: false", "Status: draft", "hidden: true"])
+    func aKeyMeantToHoldTheArticleBackIsAnError(line: String) throws {
+        let site = try TestSite(content: "bulletin")
+        let file = "content/articles/2023/06/nhap.md"
+        try site.write(file, article(title: "Bản nháp chưa duyệt", date: "2023-06-08", extra: line + "\n"))
+        let told = try #require(site.failingBuild().first { $0.file == file })
+        #expect(told.severity == .error && told.line == 4, "\(told)")
+        #expect(told.message.hasSuffix("would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
+        #expect(!site.exists("public/bai-viet/ban-nhap-chua-duyet/index.html"))
     }
 
     /// A clean build at `now` into another folder gives the output's bytes.

@@ -7,10 +7,15 @@ public enum PublicationTime {
     /// Why `SOURCE_DATE_EPOCH` could not be used.
     public struct Invalid: Error, Equatable, CustomStringConvertible {
         public var value: String
+        /// A number too large for seconds: after the year 9999.
+        public var milliseconds = false
         public var description: String {
-            "`\(value)` is not a time: it must be a whole number of seconds since 1970-01-01 UTC, e.g. SOURCE_DATE_EPOCH=$(date +%s)"
+            "`\(value)` is not a time: it must be a whole number of seconds since 1970-01-01 UTC\(milliseconds ? " (this is after the year 9999: milliseconds?)" : ""), e.g. SOURCE_DATE_EPOCH=$(date +%s)"
         }
     }
+
+    /// 9999-12-31T23:59:59Z, the last second `SOURCE_DATE_EPOCH` may be.
+    static let latest: Int64 = 253_402_300_799
 
     /// "Now" in seconds since 1970: `SOURCE_DATE_EPOCH` from `environment` when set (an empty value
     /// counts as unset), otherwise `clock()`.
@@ -23,6 +28,9 @@ public enum PublicationTime {
         guard raw.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let seconds = Int64(raw) else {
             throw Invalid(value: raw)
         }
+        // Past the year 9999 it is milliseconds (`date +%s%3N`, JavaScript's `Date.now()`), which
+        // would publish every scheduled article.
+        guard seconds <= latest else { throw Invalid(value: raw, milliseconds: true) }
         return seconds
     }
 }

@@ -235,18 +235,28 @@ struct FieldReader {
         }
     }
 
-    /// Warns about every key not in `known`, suggesting the nearest known one.
+    /// Warns about every key not in `known`, suggesting the nearest known one. A key meant to
+    /// keep a text out of the site (`Draft`, or another generator's `published`, `status`,
+    /// `hidden`) is an error: ignored, it would publish the text.
     mutating func warnUnknownKeys(known: [String]) {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown field `\(entry.key)` is ignored"
+            let suggestion = Suggestion.nearest(to: entry.key, among: known)
             if entry.key == "<<" {
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
-            } else if let suggestion = Suggestion.nearest(to: entry.key, among: known) {
+            } else if known.contains("draft"), suggestion == "draft" || Self.holdingBackElsewhere.contains(entry.key.lowercased()) {
+                diagnostics.append(entry.keyPosition.diagnostic(.error, path,
+                    "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
+                continue
+            } else if let suggestion {
                 message += "; did you mean `\(suggestion)`?"
             }
             diagnostics.append(entry.keyPosition.diagnostic(.warning, path, message))
         }
     }
+
+    /// What other generators read to keep a text unpublished (lower case).
+    private static let holdingBackElsewhere: Set<String> = ["published", "status", "hidden", "unpublished", "private", "visible", "publish"]
 }
 
 extension String {
