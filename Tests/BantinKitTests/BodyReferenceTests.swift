@@ -91,6 +91,11 @@ import Testing
     @Test func headingIDsAreUniqueAndLeaveFootnotesTheirs() {
         let markdown = "## Kết quả\n\n## Kết quả\n\n## Kết quả 2\n\nChữ[^1].\n\n## FN 1\n\n[^1]: Ghi chú.\n"
         #expect(MarkdownRenderer.headingIDs(in: markdown) == ["ket-qua", "ket-qua-2", "ket-qua-2-2", "muc-fn-1"])
+        // Numbered on from the last one given, past any taken: `## A 3` written before the third `## A`.
+        let many = "## A\n\n## A 3\n\n" + String(repeating: "## A\n\n", count: 3_000) + "## A 2\n"
+        let manyIDs = MarkdownRenderer.headingIDs(in: many)
+        #expect(manyIDs.count == 3_003 && Set(manyIDs).count == 3_003)
+        #expect(Array(manyIDs.prefix(5)) == ["a", "a-3", "a-2", "a-4", "a-5"] && manyIDs.suffix(2) == ["a-3002", "a-2-2"], "\(manyIDs.prefix(5)) \(manyIDs.suffix(2))")
         let html = MarkdownRenderer(allowRawHTML: false).render(markdown).html
         let ids = html.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) }
         #expect(ids.count == Set(ids).count && ids.contains("fn-1"), "\(ids)")

@@ -255,22 +255,32 @@ enum DocumentWalk {
     /// A heading's id: its text's slug, or `muc` for none; the second of a name `-2`, and so on,
     /// past any id taken (`## A`, `## A`, `## A 2` are `a`, `a-2`, `a-2-2`). One that cmark-gfm's
     /// footnotes could have (`fn-1`, `fnref-1`) starts with `muc-`.
-    static func uniqueID(for text: String, used: inout Set<String>) -> String {
+    static func uniqueID(for text: String, used: inout HeadingIDsUsed) -> String {
         var base = Slug(from: text)?.value ?? "muc"
         if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = "muc-" + base }
-        var id = base, count = 1
-        while used.contains(id) {
+        // Counted on from the last number this name was given: thousands of headings of one
+        // name take no longer than thousands of names.
+        var id = base, count = used.lastNumber[base] ?? 1
+        if count > 1 { id = "\(base)-\(count)" }
+        while used.ids.contains(id) {
             count += 1
             id = "\(base)-\(count)"
         }
-        used.insert(id)
+        used.ids.insert(id)
+        used.lastNumber[base] = count
         return id
+    }
+
+    /// The ids a body's headings took, and the last number each name was given.
+    struct HeadingIDsUsed {
+        var ids: Set<String> = []
+        var lastNumber: [String: Int] = [:]
     }
 
     static func run(_ document: OpaquePointer, texts: Bool, visit: (Item) -> Void) -> (headings: [Heading], starts: [String]) {
         var headings: [Heading] = []
         var starts: [String] = []
-        var used: Set<String> = []
+        var used = HeadingIDsUsed()
         var inLink = 0, inHeading = 0
         guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
