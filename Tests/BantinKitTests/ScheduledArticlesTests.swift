@@ -321,7 +321,7 @@ import Testing
 
     /// A front-matter key meant to keep an article out (`Draft`, or another generator's
     /// `published: false`, `status: draft`) is an error: ignored, it would publish the article.
-    @Test(arguments: ["Draft: true", "drafts: true", "published: false", "Status: draft", "hidden: true"])
+    @Test(arguments: ["Draft: true", "drafts: true", "published: false", "Status: draft", "hidden: true", "nháp: true", "is_draft: true"])
     func aKeyMeantToHoldTheArticleBackIsAnError(line: String) throws {
         let site = try TestSite(content: "bulletin")
         let file = "content/articles/2023/06/nhap.md"
@@ -330,6 +330,15 @@ import Testing
         #expect(told.severity == .error && told.line == 4, "\(told)")
         #expect(told.message.hasSuffix("would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
         #expect(!site.exists("public/bai-viet/ban-nhap-chua-duyet/index.html"))
+    }
+
+    @Test func aStatusThatSaysPublishedIsOnlyAnUnknownField() throws {
+        let site = try TestSite(content: "bulletin")
+        let file = "content/articles/2023/06/nhap.md"
+        try site.write(file, article(title: "Bản nháp chưa duyệt", date: "2023-06-08", extra: "status: published\n"))
+        let report = try site.build()
+        #expect(report.diagnostics.contains { $0.file == file && $0.severity == .warning && $0.message.hasPrefix("unknown field `status` is ignored") })
+        #expect(site.exists("public/bai-viet/ban-nhap-chua-duyet/index.html"))
     }
 
     /// A clean build at `now` into another folder gives the output's bytes.

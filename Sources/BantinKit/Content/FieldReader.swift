@@ -244,7 +244,7 @@ struct FieldReader {
             let suggestion = Suggestion.nearest(to: entry.key, among: known)
             if entry.key == "<<" {
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
-            } else if known.contains("draft"), suggestion == "draft" || Self.holdingBackElsewhere.contains(entry.key.lowercased()) {
+            } else if known.contains("draft"), suggestion == "draft" || Self.holdsBack(key: entry.key, value: entry.value) {
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path,
                     "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
                 continue
@@ -255,8 +255,17 @@ struct FieldReader {
         }
     }
 
-    /// What other generators read to keep a text unpublished (lower case).
-    private static let holdingBackElsewhere: Set<String> = ["published", "status", "hidden", "unpublished", "private", "visible", "publish"]
+    /// Whether a key another generator (or an editor in Vietnamese) reads to keep a text
+    /// unpublished says so: `published: false`, `status: draft` (not `status: published`),
+    /// `hidden`, `nháp`, `is_draft`… whatever their values.
+    private static func holdsBack(key: String, value: FieldValue) -> Bool {
+        let key = key.lowercased()
+        if key == "status", case .scalar(let scalar) = value.shape {
+            return !["published", "publish", "public", "live", "công khai", "đã đăng"].contains(scalar.string.trimmingSpaces.lowercased())
+        }
+        return ["published", "status", "hidden", "unpublished", "private", "visible", "publish", "nháp", "nhap", "bản nháp", "ban_nhap",
+                "is_draft", "isdraft", "unlisted", "expired"].contains(key)
+    }
 }
 
 extension String {
