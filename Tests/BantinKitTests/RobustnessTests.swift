@@ -79,7 +79,19 @@ import Testing
         try reference.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[A] ", count: 1_000) + "\n\n[a]: " + address + "\n"))
         let link = try #require(reference.failingBuild().first { $0.file == "content/articles/lien-ket.md" })
         #expect((link.line, link.column) == (7, 1), "at the definition")
-        #expect(link.message.contains("the link `[a]` has a 10018-byte address and is used 1000 times"), "\(link.message)")
+        #expect(link.message.contains("the link `[a]` has a 10018-byte address (and title) and is used 1000 times"), "\(link.message)")
+
+        // Many tables each under the limit add up; an address or title on the definition's next line counts.
+        let small = "|" + String(repeating: "a|", count: 100) + "\n|" + String(repeating: "-|", count: 100) + "\n" + String(repeating: "x\n", count: 400) + "\n"
+        let tables = try TestSite()
+        try tables.write("content/articles/bang.md", article(title: "Bảng", body: String(repeating: small, count: 3)))
+        let third = try #require(tables.failingBuild().first { $0.file == "content/articles/bang.md" })
+        #expect(third.line == 5 + 2 * 403 + 1 && third.message.contains("39600 empty cells (with the tables above it, 118800)"), "\(third)")
+        for definition in ["[a]:\n" + address, "[a]: https://vi-du.org/\n\"" + String(repeating: "t", count: 10_000) + "\""] {
+            let nextLine = try TestSite()
+            try nextLine.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[a] ", count: 1_000) + "\n\n" + definition + "\n"))
+            #expect(nextLine.failingBuild().contains { $0.file == "content/articles/lien-ket.md" && $0.line == 7 && $0.message.contains("is used 1000 times") })
+        }
 
         let description = try TestSite()
         try description.write("content/directives/01-kl-tw.md", "---\ncode: \"01-KL/TW\"\ntitle: \"Kết luận\"\n---\n" + table)

@@ -48,6 +48,8 @@ enum MarkdownBlowUp {
     /// `maximumFilledCells` between them.
     private static func filledTable(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         let lines = lines(of: bytes)
+        // The body's tables together: many tables each under the limit add up.
+        var total = 0
         var k = 1
         while k < lines.count {
             let dashes = ContainerMarkers.content(of: lines[k]), header = ContainerMarkers.content(of: lines[k - 1])
@@ -63,10 +65,12 @@ enum MarkdownBlowUp {
                 rows += 1
                 row += 1
             }
-            if filled > maximumFilledCells {
+            total += filled
+            if total > maximumFilledCells {
+                let above = total > filled ? " (with the tables above it, \(total))" : ""
                 return Problem(
                     line: k + 1, column: 1,
-                    message: "this table has \(columns) columns and \(rows) rows whose missing cells Markdown would fill in: \(filled) empty cells, more than the \(maximumFilledCells) bantin makes; give the header only the columns the rows use")
+                    message: "this table has \(columns) columns and \(rows) rows whose missing cells Markdown would fill in: \(filled) empty cells\(above), more than the \(maximumFilledCells) bantin makes in a text; give the header only the columns the rows use")
             }
             k = row + 1
         }
@@ -89,19 +93,26 @@ enum MarkdownBlowUp {
         var text: String? = nil
         for (index, line) in lines.enumerated() {
             let content = ContainerMarkers.content(of: line)
-            // Only a long definition can blow up: most addresses are short.
-            guard content.count > 256, content.first == UInt8(ascii: "["),
+            guard content.first == UInt8(ascii: "["),
                 let close = content.firstIndex(of: UInt8(ascii: "]")), close + 1 < content.endIndex, content[close + 1] == UInt8(ascii: ":")
             else { continue }
             let label = normalized(String(decoding: content[(content.startIndex + 1)..<close], as: UTF8.self))
             guard !label.isEmpty else { continue }
-            let length = content[(close + 2)...].drop(while: \.isWhitespace).count
+            // The address and title, on the definition's line and the lines after it up to a
+            // blank one (either may be on the next line). Only a long one can blow up.
+            var length = content[(close + 2)...].drop(while: \.isWhitespace).count
+            var next = index + 1
+            while next < lines.count, !ContainerMarkers.content(of: lines[next]).allSatisfy(\.isWhitespace) {
+                length += lines[next].count
+                next += 1
+            }
+            guard length > 256 else { continue }
             if text == nil { text = normalized(String(decoding: bytes, as: UTF8.self)) }
             let uses = text!.components(separatedBy: "[" + label + "]").count - 2
             guard uses > 0, uses * length > maximumReferenceBytes else { continue }
             return Problem(
                 line: index + 1, column: content.startIndex - line.startIndex + 1,
-                message: "the link `[\(label)]` has a \(length)-byte address and is used \(uses) times: Markdown would write the address out at each use (\(uses * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
+                message: "the link `[\(label)]` has a \(length)-byte address (and title) and is used \(uses) times: Markdown would write the address out at each use (\(uses * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
         }
         return nil
     }
