@@ -72,7 +72,13 @@ import Testing
         ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n\n<rect width=\"9\" onLoad = \"alert(1)\"/></svg>", 3),
         ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/onclick=\"x()\"/></svg>", 1),
         ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#115;cript:x()\"><text>a</text></a></svg>", 1),
-        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"&j;x()\"><text>a</text></a></svg>", 1),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" data-x=\">\" onload=\"x()\"/>", 1),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#x09;script&colon;x()\"><text>a</text></a></svg>", 1),
+        ("logo.svg.br", "<svg xmlns=\"http://www.w3.org/2000/svg\"><s:script xmlns:s=\"http://www.w3.org/2000/svg\">x()</s:script></svg>", 1),
+        ("bien-ban.html", "<title><a x=\"</title>\n<img src=x\u{0C}onerror=x()>\">", 2),
+        ("bien-ban.html", "<meta charset=\"iso-2022-jp\"><p>x</p>", 1),
+        ("tin.rss", "<rss><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">x()</h:script></rss>", 1),
+        ("bien-ban.xhtm", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<embed src=\"x\"/></body></html>", 2),
         ("logo.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY s \"&#60;scr\">]>\n<svg/>", 2),
         ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><p>x</p></foreignObject></svg>", 1),
         ("bien-ban.HTML", "<p>Biên bản</p>\n<a href=\"JavaScript:x()\">xem</a>", 2),
@@ -97,9 +103,10 @@ import Testing
         let site = try TestSite()
         let drawing = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
             + "<a xlink:href=\"https://vi-du.org/?a=1&amp;b=2&c\"><text font-family=\"Noto &quot;Serif&quot;\">Đảng bộ &#273;</text></a>"
-            + "<image href=\"data:image/png;base64,iVBO\"/><g class=\"on\" id=\"one\"/></svg>\n"
+            + "<image href=\"data:image/png;base64,iVBO\"/><g class=\"on\" id=\"one\" aria-label=\"Ảnh&nbsp;1\"/>"
+            + "<style>@font-face { src: url(data:application/font-woff2;base64,d09GMg) }</style></svg>\n"
         try site.write("content/media/so-do.svg", drawing)
-        try site.write("content/media/bien-ban.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Biên bản</title></head><body><p>Họp&nbsp;chi bộ</p><a href=\"bien-ban.pdf\">PDF</a></body></html>\n")
+        try site.write("content/media/bien-ban.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Biên bản</title></head><body><p>Họp&nbsp;chi bộ</p><a href=\"bien-ban.pdf\">PDF</a><img alt=\"&#7842;nh h&#7897;i ngh&#7883;\" src=\"a.png\"></body></html>\n")
         try site.build()
         #expect(try site.read("public/media/so-do.svg") == drawing)
         #expect(site.exists("public/media/bien-ban.html"))

@@ -4,77 +4,173 @@ import Foundation
 /// HTML (or XML) file is copied as it is, so a script in it, opened from an article's link,
 /// could read and rewrite every page of the site for that reader. With `unsafe_html` off
 /// (nothing a text says may be script), such a file holding anything that can run is refused,
-/// at the line where it first does.
+/// at the line where it first does. The whole file is searched, not only its tags as a parser
+/// would read them: what a browser reads as a tag (after a title's text, past a quoted `>`) is
+/// found wherever it is written, and a word found in text is refused all the same.
 enum ActiveContent {
-    /// The extensions of files a browser shows as a document that may run script (lower case).
-    static let extensions: Set<String> = ["svg", "svgz", "html", "htm", "xhtml", "xht", "shtml", "xml", "xsl", "xslt", "mht", "mhtml"]
+    /// The extensions of files a browser or a web server may take for a document that runs
+    /// script (lower case). A file is checked when any extension of its name is one (`a.svg.br`).
+    static let extensions: Set<String> = [
+        "svg", "svgz", "html", "htm", "xhtml", "xht", "xhtm", "shtml", "xml", "xsl", "xslt", "mht", "mhtml", "rss", "atom", "rdf",
+    ]
+
+    /// Whether the file at `path` is checked: one of `extensions` after any dot of its name.
+    static func isChecked(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        return name.split(separator: ".").dropFirst().contains { extensions.contains($0.lowercased()) }
+    }
 
     /// What of `bytes` could run, and where (line from 1), or `nil` when nothing can.
-    static func firstActive(in bytes: [UInt8], fileExtension: String) -> (line: Int, what: String)? {
-        // Compressed SVG cannot be read here, and text in UTF-16 or UTF-32 hides from a byte search.
-        if fileExtension == "svgz" { return (1, "compressed SVG, whose content cannot be checked") }
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0) {
-            return (1, "text in UTF-16 or with zero bytes, which cannot be checked")
+    static func firstActive(in bytes: [UInt8], path: String) -> (line: Int, what: String)? {
+        // Compressed SVG cannot be read here; text in another encoding than UTF-8 hides from a
+        // search of bytes (UTF-16, or ISO-2022-JP's escapes that a browser removes).
+        if path.lowercased().hasSuffix(".svgz") { return (1, "compressed SVG (it cannot be checked)") }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0) || bytes.contains(0x1B) || String(validating: bytes, as: UTF8.self) == nil {
+            return (1, "text not in UTF-8 (it cannot be checked)")
         }
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var found: (offset: Int, what: String)? = nil
         func note(_ offset: Int, _ what: String) {
             if found == nil || offset < found!.offset { found = (offset, what) }
         }
-        for word in words {
+        if let (at, name) = element(in: lower) { note(at, "a `<\(name)>` element") }
+        if let (at, name) = eventAttribute(in: lower) { note(at, "an event attribute (`\(name)`)") }
+        for word in ["<!entity", "<?xml-stylesheet"] {
             if let at = lower.firstOffset(of: Array(word.utf8)) { note(at, "`\(word)`") }
         }
-        if let (at, what) = inTags(lower) { note(at, what) }
+        if let (at, encoding) = declaredEncoding(in: lower) { note(at, "a declared encoding other than UTF-8 (`\(encoding)`)") }
+        // Addresses that run, however they are spelt: references decoded, spaces and controls gone.
+        let (plain, offsets) = decoded(lower)
+        for scheme in runningSchemes {
+            if let at = plain.firstOffset(of: Array(scheme.utf8)) { note(offsets[at], "`\(scheme)`") }
+        }
         guard let found else { return nil }
         return (1 + lower[..<found.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, found.what)
     }
 
-    /// What can run wherever it is written: elements that run or embed, address schemes that
-    /// run, instructions that transform the document, declarations that can hide any of these.
-    private static let words = [
-        "<script", "<iframe", "<frame", "<object", "<embed", "<applet", "<foreignobject",
-        "<handler", "<listener", "<!entity", "<?xml-stylesheet", "javascript:", "vbscript:", "livescript:",
-        "data:text/html", "data:application/", "data:image/svg+xml",
+    /// Elements that run or embed a document, by their name without a prefix (`<s:script>`).
+    private static let runningElements: Set<String> = [
+        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "foreignobject", "handler", "listener", "portal", "fencedframe",
     ]
 
-    /// Inside a tag: an event attribute (`onload=`, `onclick =`) or a character reference (`&#…`,
-    /// `&colon;`) that could spell a scheme. Only `&amp;`, `&quot;`, `&apos;`, `&lt;` and `&gt;` are
-    /// left, as addresses and titles need them.
-    private static func inTags(_ lower: [UInt8]) -> (Int, String)? {
-        var inTag = false
+    /// Addresses that run, or documents that can (after `data:`).
+    private static let runningSchemes = [
+        "javascript:", "vbscript:", "livescript:", "data:text/html", "data:application/xhtml", "data:image/svg", "data:text/xml",
+        "data:application/xml", "data:text/javascript", "data:application/javascript", "data:application/ecmascript",
+    ]
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "_.-:".utf8.contains(byte)
+    }
+
+    /// The first `<name` (or `</name`) of `runningElements`, its prefix aside.
+    private static func element(in lower: [UInt8]) -> (Int, String)? {
         var k = 0
-        while k < lower.count {
-            let byte = lower[k]
-            if !inTag {
-                inTag = byte == UInt8(ascii: "<")
-                k += 1
-                continue
-            }
-            if byte == UInt8(ascii: ">") { inTag = false }
-            if byte == UInt8(ascii: "&"), isHidingReference(lower[(k + 1)...]) { return (k, "a character reference inside a tag") }
-            if byte == UInt8(ascii: "o"), k + 2 < lower.count, lower[k + 1] == UInt8(ascii: "n"),
-                [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(lower[k - 1])
-            {
-                var end = k + 2
-                while end < lower.count, lower[end] >= UInt8(ascii: "a"), lower[end] <= UInt8(ascii: "z") { end += 1 }
-                let name = end
-                while end < lower.count, [0x20, 0x09, 0x0A, 0x0D].contains(lower[end]) { end += 1 }
-                if name > k + 2, end < lower.count, lower[end] == UInt8(ascii: "=") {
-                    return (k, "an event attribute (`\(String(decoding: lower[k..<name], as: UTF8.self))`)")
-                }
-            }
-            k += 1
+        while let at = lower[k...].firstIndex(of: UInt8(ascii: "<")) {
+            var end = at + 1
+            if end < lower.count, lower[end] == UInt8(ascii: "/") { end += 1 }
+            let start = end
+            while end < lower.count, isNameByte(lower[end]) { end += 1 }
+            let name = lower[start..<end]
+            let local = String(decoding: name.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).last ?? name[...], as: UTF8.self)
+            if runningElements.contains(local) { return (at, String(decoding: name, as: UTF8.self)) }
+            k = at + 1
         }
         return nil
     }
 
-    /// Whether the text after a `&` is a character reference other than the five addresses
-    /// and titles need: a number (`&#106;`), or a name and `;` (`&colon;`). A `&` before
-    /// anything else is no reference (`?a=1&b=2`).
-    private static func isHidingReference(_ after: ArraySlice<UInt8>) -> Bool {
-        if after.first == UInt8(ascii: "#") { return true }
-        let name = after.prefix { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
-        guard !name.isEmpty, after.dropFirst(name.count).first == UInt8(ascii: ";") else { return false }
-        return !["amp", "quot", "apos", "lt", "gt"].contains { name.elementsEqual($0.utf8) }
+    /// The first event attribute (`onload=`, `s:onclick =`): `on` and letters after a space
+    /// of any kind, a `/`, a quote or a prefix's `:`, then `=`.
+    private static func eventAttribute(in lower: [UInt8]) -> (Int, String)? {
+        var k = 1
+        while k + 2 < lower.count {
+            defer { k += 1 }
+            guard lower[k] == UInt8(ascii: "o"), lower[k + 1] == UInt8(ascii: "n"),
+                lower[k - 1] <= 0x20 || "/\"':".utf8.contains(lower[k - 1])
+            else { continue }
+            var end = k + 2
+            while end < lower.count, (lower[end] >= UInt8(ascii: "a") && lower[end] <= UInt8(ascii: "z")) || lower[end] == UInt8(ascii: "-") { end += 1 }
+            let name = end
+            while end < lower.count, lower[end] <= 0x20 { end += 1 }
+            if name > k + 2, end < lower.count, lower[end] == UInt8(ascii: "=") { return (k, String(decoding: lower[k..<name], as: UTF8.self)) }
+        }
+        return nil
+    }
+
+    /// An encoding declared (`charset=…`, `encoding="…"`) that is not UTF-8.
+    private static func declaredEncoding(in lower: [UInt8]) -> (Int, String)? {
+        for key in ["charset=", "encoding="] {
+            var k = 0
+            while let at = lower.firstOffset(of: Array(key.utf8), from: k) {
+                var start = at + key.utf8.count
+                while start < lower.count, lower[start] == UInt8(ascii: "\"") || lower[start] == UInt8(ascii: "'") || lower[start] <= 0x20 { start += 1 }
+                var end = start
+                while end < lower.count, isNameByte(lower[end]) { end += 1 }
+                let name = String(decoding: lower[start..<end], as: UTF8.self)
+                if !name.isEmpty, name != "utf-8", name != "utf8" { return (at, name) }
+                k = at + 1
+            }
+        }
+        return nil
+    }
+
+    /// `lower` with its character references decoded (`&#106;`, `&#x6A;`, `&colon;`…) and every
+    /// space and control character left out, with each byte's offset in `lower`.
+    private static func decoded(_ lower: [UInt8]) -> (bytes: [UInt8], offsets: [Int]) {
+        var bytes: [UInt8] = [], offsets: [Int] = []
+        bytes.reserveCapacity(lower.count)
+        offsets.reserveCapacity(lower.count)
+        var k = 0
+        while k < lower.count {
+            if lower[k] == UInt8(ascii: "&"), let (value, length) = reference(lower, at: k) {
+                if value > 0x20 {
+                    for byte in String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).lowercased().utf8 {
+                        bytes.append(byte)
+                        offsets.append(k)
+                    }
+                }
+                k += length
+                continue
+            }
+            if lower[k] > 0x20, lower[k] != 0x7F {
+                bytes.append(lower[k])
+                offsets.append(k)
+            }
+            k += 1
+        }
+        return (bytes, offsets)
+    }
+
+    /// The character a reference at `at` stands for, and its length: numeric, or one of the
+    /// names that can spell a scheme (`&colon;`, `&Tab;`, `&NewLine;`, letters are numeric).
+    private static func reference(_ lower: [UInt8], at: Int) -> (UInt32, Int)? {
+        var k = at + 1
+        if k < lower.count, lower[k] == UInt8(ascii: "#") {
+            k += 1
+            let hex = k < lower.count && lower[k] == UInt8(ascii: "x")
+            if hex { k += 1 }
+            var value: UInt32 = 0
+            let start = k
+            while k < lower.count, k - start < 8, let digit = hex ? hexDigit(lower[k]) : decimalDigit(lower[k]) {
+                value = value * (hex ? 16 : 10) + digit
+                k += 1
+            }
+            guard k > start else { return nil }
+            // The `;` may be left out, as browsers read it.
+            if k < lower.count, lower[k] == UInt8(ascii: ";") { k += 1 }
+            return (value, k - at)
+        }
+        for (name, value) in [("colon", UInt32(0x3A)), ("tab", 0x09), ("newline", 0x0A), ("sol", 0x2F), ("lpar", 0x28), ("rpar", 0x29)] {
+            if lower[k...].starts(with: name.utf8) {
+                let end = k + name.utf8.count
+                return (value, end - at + (end < lower.count && lower[end] == UInt8(ascii: ";") ? 1 : 0))
+            }
+        }
+        return nil
+    }
+
+    private static func decimalDigit(_ byte: UInt8) -> UInt32? { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? UInt32(byte - UInt8(ascii: "0")) : nil }
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        decimalDigit(byte) ?? (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f") ? UInt32(byte - UInt8(ascii: "a") + 10) : nil)
     }
 }

@@ -290,9 +290,8 @@ public enum CatalogLoader {
     /// each an error at the line where it first does.
     static func activeFiles(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
         files.compactMap { file in
-            let type = PhotoNaming.fileExtension(of: file.relativePath)
-            guard ActiveContent.extensions.contains(type), let bytes = Directory.contents(of: file.path),
-                let (line, what) = ActiveContent.firstActive(in: bytes, fileExtension: type)
+            guard ActiveContent.isChecked(file.relativePath), let bytes = Directory.contents(of: file.path),
+                let (line, what) = ActiveContent.firstActive(in: bytes, path: file.relativePath)
             else { return nil }
             return .error(ContentTree.join(displayRoot, file.relativePath), line: line, column: 0,
                 "this file holds \(what), which could run as a page of the bulletin's own site when a reader opens it: bantin publishes nothing from \(displayRoot)/ that runs (`unsafe_html` is off); remove it, or publish a picture as PNG and a document as PDF")
