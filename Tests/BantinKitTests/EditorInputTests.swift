@@ -584,6 +584,14 @@ import Testing
         #expect(warned.allSatisfy { $0.contains("has no note, so it is shown as written") }, "\(warned)")
     }
 
+    /// Places on one line are counted in characters each from the line's start, also when they
+    /// are counted on from the one before (decomposed letters and an emoji between them).
+    @Test func footnotesWithoutNotesOnOneLineAreToldAtTheirColumns() throws {
+        let site = try TestSite()
+        let (_, warned) = try Self.build(site, withArticleBody: "Đảng[^a] bô\u{0323}[^b] 👍🏽 x[^a] và [^c]\nDòng hai[^a]\n")
+        #expect(warned.map { String($0.prefix(while: { $0 != " " })) } == ["5:5:", "5:12:", "5:20:", "5:28:", "6:9:"], "\(warned)")
+    }
+
     /// A footnote's label with a space makes no footnote: the reference and its note are both
     /// shown as written. Each is told, with a label to write instead.
     @Test func aFootnoteLabelWithASpaceIsToldALabelWithout() throws {

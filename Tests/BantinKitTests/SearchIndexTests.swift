@@ -147,6 +147,12 @@ import Testing
             "[dở]: http://x.vn \"tựa không đóng\n\nĐoạn khác.",
             "+\n<v>\ngiấu đi\n\n10.\n\nĐoạn\n2)\nnối tiếp.",
             "Tỷ lệ x<y và bên trong>z, a < b, <3 và <số>.",
+            // A run of backticks that closes nothing is text whole (not a span from its second one);
+            // runs of markup read once: many `<`, `</`, `[](` or `<!--` with nothing to close them.
+            "Mã ``` a `` và `` b ` và c ` d ` xong.",
+            String(repeating: "<", count: 300) + " giữa " + String(repeating: "</", count: 100) + " và <!-- <!-- <!-- hết",
+            String(repeating: "[](", count: 100) + " chữ [x](<a) và [y](a(b(c)d) và [z](a) sau.",
+            "Đầu `mở <a title='x và ` đóng ` cuối <a b='c' và `` ` `` x.",
             "Thư <ban@xa.vn> và <https://xa.vn/a?b=1> và <không phải link>.",
             "~~~\n```\nmã trong rào\n~~~\nSau rào.",
             "````\nmã\n```\nvẫn mã\n````\nHết.",

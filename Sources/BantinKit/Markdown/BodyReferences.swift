@@ -295,9 +295,21 @@ struct SourceLines {
         guard let offset = offset(line: line, byteColumn: byteColumn) else { return SourcePosition(line: max(line, 1), column: max(byteColumn, 1)) }
         var real = line
         while real < starts.count, starts[real] <= offset { real += 1 }
-        let prefix = UnsafeBufferPointer(rebasing: bytes[starts[real - 1]..<min(offset, bytes.count)])
-        return SourcePosition(line: real, column: SourcePosition.column(after: prefix))
+        let end = min(offset, bytes.count)
+        // Counted on from the place asked before when it is earlier on the same line (places are
+        // asked in order; a line of 50,000 footnotes counted from its start each time took 20 s).
+        var column = 1, from = starts[real - 1]
+        if last.line == real, last.offset <= end, last.offset >= from { (column, from) = (last.column, last.offset) }
+        column += SourcePosition.column(after: UnsafeBufferPointer(rebasing: bytes[from..<end])) - 1
+        (last.line, last.offset, last.column) = (real, end, column)
+        return SourcePosition(line: real, column: column)
     }
+
+    /// The place asked last: its line, byte offset and column.
+    private final class LastPlace {
+        var line = 0, offset = 0, column = 1
+    }
+    private let last = LastPlace()
 
     private func offset(line: Int, byteColumn: Int) -> Int? {
         guard line >= 1, line <= starts.count, byteColumn >= 1 else { return nil }

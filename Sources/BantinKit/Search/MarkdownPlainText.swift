@@ -437,10 +437,21 @@ enum MarkdownPlainText {
         to out: inout [UInt8]
     ) -> Int? {
         let end = line.count
+        // What was looked for is remembered: looked for again from later on the line (each `<`
+        // of `<<<<…`, each `[](` of a run), it is not looked for again from there to the end.
+        var seen = Seen()
         func find(_ byte: UInt8, from start: Int) -> Int? {
-            var k = start
-            while k < end { if line[k] == byte { return k }; k += 1 }
-            return nil
+            seen.find([byte], from: start) { needle, from in
+                var k = from
+                while k < end { if line[k] == needle[0] { return k }; k += 1 }
+                return nil
+            }
+        }
+        /// The line's paragraph from `at` (a place of the line) to its end, found once.
+        var paragraphEnd: Int? = nil
+        func paragraphFrom(_ at: Int) -> UnsafeBufferPointer<UInt8> {
+            if paragraphEnd == nil { paragraphEnd = lineAt + paragraph(from: lineAt, in: markdown).count }
+            return UnsafeBufferPointer(rebasing: markdown[(lineAt + at)..<paragraphEnd!])
         }
         /// How many `[` are open: a `]` closes a link's text only after one.
         var brackets = 0
@@ -458,10 +469,16 @@ enum MarkdownPlainText {
             }
             let byte = line[i]
             // A code span (`` `<span>` ``) is shown as written: what is inside is no markup.
-            if byte == 0x60, let (inside, after) = codeSpan(line, from: i) {
-                out.append(contentsOf: inside)
-                i = after
-                continue
+            // A run of backticks that opens no code span is text as a whole (read once, not
+            // again from each of its backticks).
+            var step = 1
+            if byte == 0x60 {
+                if let (inside, after) = codeSpan(line, from: i, unclosed: &seen.unclosedTicks) {
+                    out.append(contentsOf: inside)
+                    i = after
+                    continue
+                }
+                while i + step < end, line[i + step] == 0x60 { step += 1 }
             }
             switch byte {
             case 0x2A, 0x5F, 0x60, 0x7E:  // * _ ` ~
@@ -490,7 +507,7 @@ enum MarkdownPlainText {
             case 0x5D where brackets > 0:  // ] then (target) or [ref]
                 brackets -= 1
                 if i + 1 < end, line[i + 1] == 0x28 || line[i + 1] == 0x5B,
-                    let close = line[i + 1] == 0x28 ? closingParenthesis(line, from: i + 1) : find(0x5D, from: i + 1)
+                    let close = line[i + 1] == 0x28 ? closingParenthesis(line, from: i + 1, find: find) : find(0x5D, from: i + 1)
                 {
                     i = close + 1
                     continue
@@ -502,17 +519,18 @@ enum MarkdownPlainText {
                 // A tag's attributes or a comment may go on for lines, to the paragraph's end,
                 // which is looked for only when the line does not close it.
                 if let (close, skip) = HTMLText.opening(rest, inline: true) {
-                    if let found = rest.firstOffset(of: close, from: skip) {
-                        i += found + close.count
+                    if let found = seen.find(close, from: i + skip, in: line) {
+                        i = found + close.count
                         continue
                     }
                     // Not closed in the paragraph: no comment, shown as written.
-                    if let found = paragraph(from: lineAt + i, in: markdown).firstOffset(of: close, from: skip) { return lineAt + i + found + close.count }
+                    let paragraph = paragraphFrom(0)
+                    if let found = seen.find(close, from: i + skip, in: paragraph, paragraph: true) { return lineAt + found + close.count }
                 } else if let length = HTMLText.tagLength(rest) {
                     if rawHTML, HTMLText.isFiltered(rest) { out += rest[..<length] }
                     i += length
                     continue
-                } else if let length = HTMLText.tagLength(paragraph(from: lineAt + i, in: markdown)) {
+                } else if let length = HTMLText.tagLength(paragraphFrom(i)) {
                     if rawHTML, HTMLText.isFiltered(rest) { out += UnsafeBufferPointer(rebasing: markdown[(lineAt + i)...])[..<length] }
                     return lineAt + i + length
                 }
@@ -533,7 +551,7 @@ enum MarkdownPlainText {
             default:
                 out.append(byte)
             }
-            i += 1
+            i += step
         }
         return nil
     }
@@ -541,9 +559,11 @@ enum MarkdownPlainText {
     /// The text of the code span opened by the run of backticks at `open` (one space trimmed at
     /// each end when both have one), and where the span ends; `nil` when no run of as many
     /// backticks closes it on the line.
-    private static func codeSpan(_ line: UnsafeBufferPointer<UInt8>, from open: Int) -> (UnsafeBufferPointer<UInt8>, Int)? {
+    private static func codeSpan(_ line: UnsafeBufferPointer<UInt8>, from open: Int, unclosed: inout [Int: Int]) -> (UnsafeBufferPointer<UInt8>, Int)? {
         var ticks = 0
         while open + ticks < line.count, line[open + ticks] == 0x60 { ticks += 1 }
+        // No run of as many closes one opened earlier: none closes this one.
+        if let from = unclosed[ticks], from <= open { return nil }
         var k = open + ticks
         while k < line.count {
             guard line[k] == 0x60 else { k += 1; continue }
@@ -556,7 +576,34 @@ enum MarkdownPlainText {
             }
             k += run
         }
+        unclosed[ticks] = open
         return nil
+    }
+
+    /// What one line's reading looked for and where it was (or was not) found, so that it is not
+    /// looked for again over the same bytes: each answer holds for any later start up to the
+    /// place found, and for every later start when nothing was found.
+    private struct Seen {
+        private var answers: [[UInt8]: (from: Int, found: Int?)] = [:]
+        private var paragraphAnswers: [[UInt8]: (from: Int, found: Int?)] = [:]
+        /// For each length of a run of backticks, the first run of it no later run closes.
+        var unclosedTicks: [Int: Int] = [:]
+
+        /// Where `needle` first is at or after `start`, by `search` (from a start) when not known.
+        mutating func find(_ needle: [UInt8], from start: Int, paragraph: Bool = false, search: ([UInt8], Int) -> Int?) -> Int? {
+            if let known = (paragraph ? paragraphAnswers : answers)[needle], known.from <= start {
+                guard let found = known.found else { return nil }
+                if found >= start { return found }
+            }
+            let found = search(needle, start)
+            if paragraph { paragraphAnswers[needle] = (start, found) } else { answers[needle] = (start, found) }
+            return found
+        }
+
+        /// Where `needle` first is in `text` at or after `start`.
+        mutating func find(_ needle: [UInt8], from start: Int, in text: UnsafeBufferPointer<UInt8>, paragraph: Bool = false) -> Int? {
+            find(needle, from: start, paragraph: paragraph) { needle, from in text.firstOffset(of: needle, from: from) }
+        }
     }
 
     /// `markdown` from `start` to the end of its paragraph (a blank line, or the end).
@@ -574,16 +621,23 @@ enum MarkdownPlainText {
 
     /// Where the link target opened at `open` ends: its parentheses may hold balanced pairs
     /// (`…/Hồ_Chí_Minh_(định_hướng))`), `<…>` may hold any, `\` escapes one.
-    private static func closingParenthesis(_ line: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
+    private static func closingParenthesis(_ line: UnsafeBufferPointer<UInt8>, from open: Int, find: (UInt8, Int) -> Int?) -> Int? {
         var depth = 0
         var k = open
         var angled = false
+        // A `)` must follow, and a `>` an address in `<…>`; no more than 32 parentheses nest, as
+        // cmark-gfm reads them.
+        guard find(0x29, open) != nil else { return nil }
         while k < line.count {
             switch line[k] {
             case 0x5C: k += 1
-            case 0x3C where k == open + 1: angled = true
+            case 0x3C where k == open + 1:
+                guard find(0x3E, k) != nil else { return nil }
+                angled = true
             case 0x3E where angled: angled = false
-            case 0x28 where !angled: depth += 1
+            case 0x28 where !angled:
+                depth += 1
+                if depth > 32 { return nil }
             case 0x29 where !angled:
                 depth -= 1
                 if depth == 0 { return k }
