@@ -43,9 +43,9 @@ enum MarkdownBlowUp {
         return lines
     }
 
-    /// A table (a line with a `|`, then a line of dashes with as many cells) whose rows, up to a
-    /// blank line, a heading or a fence, lack more cells than
-    /// `maximumFilledCells` between them.
+    /// The table (a line with a `|`, then a line of dashes with as many cells) at which the
+    /// cells its rows lack (up to a blank line, a heading or a fence), with those of the tables
+    /// before it, pass `maximumFilledCells`.
     private static func filledTable(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         let lines = lines(of: bytes)
         // The body's tables together: many tables each under the limit add up.
