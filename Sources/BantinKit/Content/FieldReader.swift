@@ -244,7 +244,7 @@ struct FieldReader {
             let suggestion = Suggestion.nearest(to: entry.key, among: known)
             if entry.key == "<<" {
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
-            } else if known.contains("draft"), suggestion == "draft" || Self.holdsBack(key: entry.key, value: entry.value) {
+            } else if known.contains("draft"), Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: suggestion == "draft") {
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path,
                     "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
                 continue
@@ -255,16 +255,21 @@ struct FieldReader {
         }
     }
 
-    /// Whether a key another generator (or an editor in Vietnamese) reads to keep a text
-    /// unpublished says so: `published: false`, `status: draft` (not `status: published`),
-    /// `hidden`, `nháp`, `is_draft`… whatever their values.
-    private static func holdsBack(key: String, value: FieldValue) -> Bool {
-        let key = key.lowercased()
-        if key == "status", case .scalar(let scalar) = value.shape {
-            return !["published", "publish", "public", "live", "công khai", "đã đăng"].contains(scalar.string.trimmingSpaces.lowercased())
+    /// Whether a key meant to keep a text unpublished says to: a misspelt `draft`, an editor's
+    /// `nháp` or another generator's `hidden`, `is_draft`… set to yes; `published` or `visible`
+    /// set to no; a `status` of `draft`, `nháp`, `private`… (`status: published`,
+    /// `published: true` or `Draft: false` keep nothing back: they are only unknown).
+    private static func holdsBack(key: String, value: FieldValue, misspeltDraft: Bool) -> Bool {
+        guard case .scalar(let scalar) = value.shape else { return false }
+        let said = scalar.string.trimmingSpaces.lowercased()
+        let yes = ["true", "yes", "on", "1", "có"].contains(said), no = ["false", "no", "off", "0", "không"].contains(said)
+        switch key.lowercased() {
+        case _ where misspeltDraft: return yes
+        case "published", "publish", "visible": return no
+        case "hidden", "unpublished", "private", "unlisted", "expired", "nháp", "nhap", "bản nháp", "ban_nhap", "is_draft", "isdraft": return yes
+        case "status": return ["draft", "drafts", "nháp", "bản nháp", "private", "hidden", "unpublished", "pending", "review", "chờ duyệt", "chưa đăng", "ẩn"].contains(said)
+        default: return false
         }
-        return ["published", "status", "hidden", "unpublished", "private", "visible", "publish", "nháp", "nhap", "bản nháp", "ban_nhap",
-                "is_draft", "isdraft", "unlisted", "expired"].contains(key)
     }
 }
 
