@@ -116,9 +116,9 @@ public enum CatalogLoader {
         catalog.schedule = schedule
         // The files of drafts and scheduled articles wait with them; the summary counts those of
         // the scheduled ones (whatever drafts use too).
-        catalog.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting + drafts, published: published, links: allLinks)
+        catalog.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting + drafts, published: published, links: allLinks, contentRoot: displayRoot)
         if schedule.waiting > 0 {
-            catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting, published: published, links: links).count
+            catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting, published: published, links: links, contentRoot: displayRoot).count
         }
         return (catalog, diagnostics)
     }

@@ -67,7 +67,7 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// nothing of an article shows before its time (a photo's address is easily guessed). They
     /// are still read and processed, so that a problem shows before the date. A file no text
     /// uses is published as always.
-    static func filesWaiting(with waiting: [Article], published: [Article], links: BodyLinkMap) -> Set<String> {
+    static func filesWaiting(with waiting: [Article], published: [Article], links: BodyLinkMap, contentRoot: String) -> Set<String> {
         guard !waiting.isEmpty else { return [] }
         let waitingTexts = Set(waiting.map(\.file))
         var used: Set<String> = [], usedByWaiting: Set<String> = []
@@ -80,7 +80,22 @@ public struct PublicationSchedule: Sendable, Equatable {
         func path(_ image: ArticleImage) -> String { image.path.precomposedStringWithCanonicalMapping }
         used.formUnion(published.compactMap { $0.image.map(path) })
         usedByWaiting.formUnion(waiting.compactMap { $0.image.map(path) })
+        // What their HTML names (`<img src>`, `<a href>`), published as written or not.
+        used.formUnion(published.flatMap { rawHTMLFiles(of: $0, contentRoot: contentRoot) })
+        usedByWaiting.formUnion(waiting.flatMap { rawHTMLFiles(of: $0, contentRoot: contentRoot) })
         return usedByWaiting.subtracting(used)
+    }
+
+    /// The paths under `content/` that the HTML written in an article's body names, read as a
+    /// Markdown link's would be (relative to the article, or from `content/` after a `/`).
+    static func rawHTMLFiles(of article: Article, contentRoot: String) -> [String] {
+        let document = ContentIndex.path(of: article.file, under: contentRoot)
+        return article.references.rawHTML.flatMap(\.addresses).compactMap { written in
+            let address = written.trimmingCharacters(in: .whitespaces)
+            guard LinkDestination.needsResolving(address), !LinkDestination.isUnsafe(address) else { return nil }
+            let parts = LinkParts(address)
+            return parts.path.isEmpty ? nil : ContentPath.resolve(parts.path, from: document)
+        }
     }
 
     /// True when a build at `now` publishes the same articles as the build this schedule describes,
