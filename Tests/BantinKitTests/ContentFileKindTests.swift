@@ -80,7 +80,11 @@ import Testing
         ("tin.rss", "<rss><h:script xmlns:h=\"http://www.w3.org/1999/xhtml\">x()</h:script></rss>", 1),
         ("bien-ban.xhtm", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<embed src=\"x\"/></body></html>", 2),
         ("logo.svg", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY s \"&#60;scr\">]>\n<svg/>", 2),
-        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><p>x</p></foreignObject></svg>", 1),
+        ("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><p onclick=\"x()\">x</p></foreignObject></svg>", 1),
+        ("bien-ban.html", "<p>x</p>\n<a href=\"&#x000000006A;avascript:x()\">a</a> <a href=\"&#0000000106;avascript:x()\">b</a>", 2),
+        ("luoc-do.xpdl", "\u{FEFF}\n <?xml version=\"1.0\"?>\n<r xmlns=\"http://www.w3.org/1999/xhtml\"><script>x()</script></r>", 3),
+        ("trang.shtm", "<!doctype html><title>t</title>\n<body onload=\"x()\">", 2),
+        ("so-do.svg", "<!DOCTYPE svg [<!ENTITY ns \"http://ns.adobe.com/\"><!ENTITY j \"javascript:\">]><svg/>", 1),
         ("bien-ban.HTML", "<p>Biên bản</p>\n<a href=\"JavaScript:x()\">xem</a>", 2),
         ("bien-ban.htm", "<p>Biên bản</p><iframe src=\"x.html\"></iframe>", 1),
         ("bien-ban.xhtml", "\u{FEFF}<p>a</p>".unicodeScalars.map { String($0) }.joined(), 0),
@@ -106,9 +110,18 @@ import Testing
             + "<image href=\"data:image/png;base64,iVBO\"/><g class=\"on\" id=\"one\" aria-label=\"Ảnh&nbsp;1\"/>"
             + "<style>@font-face { src: url(data:application/font-woff2;base64,d09GMg) }</style></svg>\n"
         try site.write("content/media/so-do.svg", drawing)
+        // Illustrator's names for web addresses, draw.io's labels, an ASCII file in Latin-1, text and data.
+        let illustrator = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [\n"
+            + "\t<!ENTITY ns_extend \"http://ns.adobe.com/Extensibility/1.0/\">\n\t<!ENTITY ns_ai \"http://ns.adobe.com/AdobeIllustrator/10.0/\">\n]>\n"
+            + "<svg xmlns:x=\"&ns_extend;\" xmlns:i=\"&ns_ai;\"><switch><foreignObject requiredExtensions=\"&ns_ai;\"><i:pgf/></foreignObject>"
+            + "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">Chi bộ</div></foreignObject></switch></svg>\n"
+        try site.write("content/media/logo-ai.svg", illustrator)
+        try site.write("content/media/ghi-chu.txt", "Ghi chú: thẻ <b> và onload= chỉ là chữ.\n")
+        try site.write("content/media/so-lieu.csv", "xa,so\nTân Phú,12\n")
         try site.write("content/media/bien-ban.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Biên bản</title></head><body><p>Họp&nbsp;chi bộ</p><a href=\"bien-ban.pdf\">PDF</a><img alt=\"&#7842;nh h&#7897;i ngh&#7883;\" src=\"a.png\"></body></html>\n")
         try site.build()
         #expect(try site.read("public/media/so-do.svg") == drawing)
+        for name in ["logo-ai.svg", "ghi-chu.txt", "so-lieu.csv"] { #expect(site.exists("public/media/" + name)) }
         #expect(site.exists("public/media/bien-ban.html"))
     }
 }

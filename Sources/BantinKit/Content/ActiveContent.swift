@@ -20,6 +20,15 @@ enum ActiveContent {
         return name.split(separator: ".").dropFirst().contains { extensions.contains($0.lowercased()) }
     }
 
+    /// Whether a file starting with `start` is markup whatever its name (a server or a browser
+    /// may show `.xpdl`, `.xsd` or `.shtm` as a page): its first character, after a byte-order
+    /// mark and spaces, is `<`; or it is in UTF-16 or UTF-32, which cannot be checked.
+    static func looksLikeMarkup(_ start: [UInt8]) -> Bool {
+        if start.starts(with: [0xFE, 0xFF]) || start.starts(with: [0xFF, 0xFE]) || start.first == 0 { return true }
+        let text = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start[...]
+        return text.first { $0 > 0x20 } == UInt8(ascii: "<")
+    }
+
     /// What of `bytes` could run, and where (line from 1), or `nil` when nothing can.
     static func firstActive(in bytes: [UInt8], path: String) -> (line: Int, what: String)? {
         // Compressed SVG cannot be read here; text in another encoding than UTF-8 hides from a
@@ -35,9 +44,8 @@ enum ActiveContent {
         }
         if let (at, name) = element(in: lower) { note(at, "a `<\(name)>` element") }
         if let (at, name) = eventAttribute(in: lower) { note(at, "an event attribute (`\(name)`)") }
-        for word in ["<!entity", "<?xml-stylesheet"] {
-            if let at = lower.firstOffset(of: Array(word.utf8)) { note(at, "`\(word)`") }
-        }
+        if let at = lower.firstOffset(of: Array("<?xml-stylesheet".utf8)) { note(at, "`<?xml-stylesheet`") }
+        if let at = entityDeclaration(in: lower) { note(at, "an entity declaration (`<!ENTITY`) other than a web address's") }
         if let (at, encoding) = declaredEncoding(in: lower) { note(at, "a declared encoding other than UTF-8 (`\(encoding)`)") }
         // Addresses that run, however they are spelt: references decoded, spaces and controls gone.
         let (plain, offsets) = decoded(lower)
@@ -48,9 +56,11 @@ enum ActiveContent {
         return (1 + lower[..<found.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, found.what)
     }
 
-    /// Elements that run or embed a document, by their name without a prefix (`<s:script>`).
+    /// Elements that run or embed a document, by their name without a prefix (`<s:script>`). A
+    /// `<foreignObject>` (draw.io's labels) only holds HTML, whose scripts, events and
+    /// addresses are looked for like any other.
     private static let runningElements: Set<String> = [
-        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "foreignobject", "handler", "listener", "portal", "fencedframe",
+        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "handler", "listener", "portal", "fencedframe",
     ]
 
     /// Addresses that run, or documents that can (after `data:`).
@@ -107,9 +117,39 @@ enum ActiveContent {
                 var end = start
                 while end < lower.count, isNameByte(lower[end]) { end += 1 }
                 let name = String(decoding: lower[start..<end], as: UTF8.self)
-                if !name.isEmpty, name != "utf-8", name != "utf8" { return (at, name) }
+                if !name.isEmpty, !readsAsASCII(name) { return (at, name) }
                 k = at + 1
             }
+        }
+        return nil
+    }
+
+    /// Whether an encoding reads every byte below 0x80 as ASCII, one byte a character, as the
+    /// search of bytes does: UTF-8, and the single-byte ones (Latin, Windows, KOI8).
+    private static func readsAsASCII(_ encoding: String) -> Bool {
+        ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding)
+            || ["iso-8859-", "iso8859-", "windows-125", "cp125", "latin", "koi8"].contains { encoding.hasPrefix($0) }
+    }
+
+    /// The first entity declaration that is not a name for a web address (Illustrator's
+    /// `<!ENTITY ns_ai "http://ns.adobe.com/…">`): any other could spell what runs in pieces.
+    private static func entityDeclaration(in lower: [UInt8]) -> Int? {
+        var k = 0
+        while let at = lower.firstOffset(of: Array("<!entity".utf8), from: k) {
+            var i = at + 8
+            func spaces() { while i < lower.count, lower[i] <= 0x20 { i += 1 } }
+            spaces()
+            while i < lower.count, isNameByte(lower[i]) { i += 1 }
+            spaces()
+            guard i < lower.count, lower[i] == UInt8(ascii: "\"") || lower[i] == UInt8(ascii: "'") else { return at }
+            let quote = lower[i]
+            guard let close = lower[(i + 1)...].firstIndex(of: quote) else { return at }
+            let value = lower[(i + 1)..<close]
+            guard value.starts(with: "http://".utf8) || value.starts(with: "https://".utf8), !value.contains(where: { "&<%>\\".utf8.contains($0) || $0 <= 0x20 }) else { return at }
+            i = close + 1
+            spaces()
+            guard i < lower.count, lower[i] == UInt8(ascii: ">") else { return at }
+            k = i
         }
         return nil
     }
@@ -151,8 +191,9 @@ enum ActiveContent {
             if hex { k += 1 }
             var value: UInt32 = 0
             let start = k
-            while k < lower.count, k - start < 8, let digit = hex ? hexDigit(lower[k]) : decimalDigit(lower[k]) {
-                value = value * (hex ? 16 : 10) + digit
+            // Every digit, as browsers read them (`&#x000000006A;` is `j`); too large a value is none.
+            while k < lower.count, let digit = hex ? hexDigit(lower[k]) : decimalDigit(lower[k]) {
+                value = min(value * (hex ? 16 : 10) + digit, 0x110000)
                 k += 1
             }
             guard k > start else { return nil }

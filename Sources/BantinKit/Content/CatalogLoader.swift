@@ -286,11 +286,13 @@ public enum CatalogLoader {
         return links
     }
 
-    /// The SVG and HTML files of `content/` holding what a browser would run (`ActiveContent`):
-    /// each an error at the line where it first does.
+    /// The SVG, HTML and XML files of `content/` (by name, or by a first character `<`) holding
+    /// what a browser would run (`ActiveContent`): each an error at the line where it first does.
     static func activeFiles(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
         files.compactMap { file in
-            guard ActiveContent.isChecked(file.relativePath), let bytes = Directory.contents(of: file.path),
+            guard !PhotoNaming.isPhoto(file.relativePath),
+                ActiveContent.isChecked(file.relativePath) || PosixFiles.start(of: file.path, count: 64).map(ActiveContent.looksLikeMarkup) == true,
+                let bytes = Directory.contents(of: file.path),
                 let (line, what) = ActiveContent.firstActive(in: bytes, path: file.relativePath)
             else { return nil }
             return .error(ContentTree.join(displayRoot, file.relativePath), line: line, column: 0,
