@@ -103,6 +103,15 @@ import Testing
         #expect(site.exists("public/media/" + name), "a site that publishes its texts' HTML publishes it")
     }
 
+    /// Which files are checked whatever their names: markup (`<` first, after a byte-order mark
+    /// and spaces, also in UTF-16 or UTF-32 without a mark), not a video, an image or a PDF.
+    @Test func markupIsKnownByItsFirstCharacter() {
+        let markup: [[UInt8]] = [Array("<r/>".utf8), [0xEF, 0xBB, 0xBF, 0x0A, 0x20] + Array("<?xml".utf8), [0xFF, 0xFE, 0x3C, 0x00], [0x00, 0x3C, 0x00, 0x72], [0x3C, 0x00, 0x72, 0x00], [0x00, 0x00, 0x00, 0x3C]]
+        let other: [[UInt8]] = [[0, 0, 0, 24] + Array("ftypisom".utf8), [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50], Array("%PDF-1.4".utf8), Array("Ghi chú <b>".utf8), Array("GIF89a".utf8), []]
+        for start in markup { #expect(ActiveContent.looksLikeMarkup(start), "\(start)") }
+        for start in other { #expect(!ActiveContent.looksLikeMarkup(start), "\(start)") }
+    }
+
     @Test func aDrawingOrDocumentThatCannotRunIsPublished() throws {
         let site = try TestSite()
         let drawing = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"

@@ -24,7 +24,9 @@ enum ActiveContent {
     /// may show `.xpdl`, `.xsd` or `.shtm` as a page): its first character, after a byte-order
     /// mark and spaces, is `<`; or it is in UTF-16 or UTF-32, which cannot be checked.
     static func looksLikeMarkup(_ start: [UInt8]) -> Bool {
-        if start.starts(with: [0xFE, 0xFF]) || start.starts(with: [0xFF, 0xFE]) || start.first == 0 { return true }
+        // A byte-order mark, or a `<` in UTF-16 or UTF-32 without one (as XML parsers guess it).
+        let wide: [[UInt8]] = [[0xFE, 0xFF], [0xFF, 0xFE], [0x00, 0x3C], [0x3C, 0x00], [0x00, 0x00, 0x00, 0x3C], [0x00, 0x00, 0xFE, 0xFF]]
+        if wide.contains(where: { start.starts(with: $0) }) { return true }
         let text = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start[...]
         return text.first { $0 > 0x20 } == UInt8(ascii: "<")
     }
