@@ -213,11 +213,8 @@ enum BodyScan {
         return references.rawHTML.filter { !filteredTags.contains($0.tag) }.flatMap { html -> [Diagnostic] in
             let written = "in HTML written in \(text) (`<\(html.tag)>`) is published as written"
             let addresses = html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }
-            let unresolved = addresses.filter { address in
-                // An anchor or a query leads to this page, as Markdown's do.
-                !address.isEmpty && !address.hasPrefix("#") && !address.hasPrefix("?")
-                    && LinkDestination.needsResolving(address) && !LinkDestination.isUnsafe(address)
-            }.map { address in
+            // An anchor or a query leads to this page, as Markdown's do.
+            let unresolved = html.localAddresses.map { address in
                 let markdown = ["img", "source", "video", "audio"].contains(html.tag) ? "![mô tả](\(address))" : "[chữ](\(address))"
                 return html.position.diagnostic(.warning, file,
                     "`\(address)` \(written): bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")

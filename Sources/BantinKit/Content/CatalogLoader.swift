@@ -33,9 +33,11 @@ public enum CatalogLoader {
         diagnostics += files.other.filter { PhotoNaming.fileExtension(of: $0.relativePath) == "gif" }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), gif)
         }
-        // Photos told by their first bytes, whatever their names.
-        diagnostics += files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.compactMap { file in
-            guard let start = PosixFiles.start(of: file.path, count: 64) else { return nil }
+        // The first bytes of every file that is no photo by its name, read once: photos and
+        // markup are told by them, whatever their names.
+        let starts = files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.map { (file: $0, start: PosixFiles.start(of: $0.path, count: 64)) }
+        diagnostics += starts.compactMap { file, start in
+            guard let start else { return nil }
             let shown = ContentTree.join(displayRoot, file.relativePath)
             if let kind = PhotoNaming.photoKind(ofFileStart: start) {
                 return .error(shown,
@@ -56,7 +58,7 @@ public enum CatalogLoader {
         }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
         let config = settings.config
-        if !config.unsafeHTML { diagnostics += activeFiles(files.other, displayRoot: displayRoot) }
+        if !config.unsafeHTML { diagnostics += activeFiles(starts, displayRoot: displayRoot) }
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
         let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
@@ -288,10 +290,9 @@ public enum CatalogLoader {
 
     /// The SVG, HTML and XML files of `content/` (by name, or by a first character `<`) holding
     /// what a browser would run (`ActiveContent`): each an error at the line where it first does.
-    static func activeFiles(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
-        files.compactMap { file in
-            guard !PhotoNaming.isPhoto(file.relativePath),
-                ActiveContent.isChecked(file.relativePath) || PosixFiles.start(of: file.path, count: 64).map(ActiveContent.looksLikeMarkup) == true,
+    static func activeFiles(_ files: [(file: TreeEntry, start: [UInt8]?)], displayRoot: String) -> [Diagnostic] {
+        files.compactMap { file, start in
+            guard ActiveContent.isChecked(file.relativePath) || start.map(ActiveContent.looksLikeMarkup) == true,
                 let bytes = Directory.contents(of: file.path),
                 let (line, what) = ActiveContent.firstActive(in: bytes, path: file.relativePath)
             else { return nil }

@@ -90,9 +90,7 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// Markdown link's would be (relative to the article, or from `content/` after a `/`).
     static func rawHTMLFiles(of article: Article, contentRoot: String) -> [String] {
         let document = ContentIndex.path(of: article.file, under: contentRoot)
-        return article.references.rawHTML.flatMap(\.addresses).compactMap { written in
-            let address = written.trimmingCharacters(in: .whitespaces)
-            guard LinkDestination.needsResolving(address), !LinkDestination.isUnsafe(address) else { return nil }
+        return article.references.rawHTML.flatMap(\.localAddresses).compactMap { address in
             let parts = LinkParts(address)
             return parts.path.isEmpty ? nil : ContentPath.resolve(parts.path, from: document)
         }

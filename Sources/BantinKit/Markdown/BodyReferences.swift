@@ -71,6 +71,15 @@ struct RawHTML: Sendable, Hashable, Codable {
     /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
     var handlers: [String] = []
 
+    /// Its addresses that name a file or page of the site, as a Markdown link's would (trimmed;
+    /// not an anchor or query of this page, another site's, or one that runs).
+    var localAddresses: [String] {
+        addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter { address in
+            !address.isEmpty && !address.hasPrefix("#") && !address.hasPrefix("?")
+                && LinkDestination.needsResolving(address) && !LinkDestination.isUnsafe(address)
+        }
+    }
+
     /// A tag a block's or inline's HTML opens: its name, lower-cased; where it starts and ends
     /// in the HTML; its addresses.
     struct Opened {

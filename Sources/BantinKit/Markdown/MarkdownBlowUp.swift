@@ -31,23 +31,11 @@ enum MarkdownBlowUp {
         }
     }
 
-    /// The lines of `bytes`, without their line ends.
-    private static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Slice<UnsafeBufferPointer<UInt8>>] {
-        var lines: [Slice<UnsafeBufferPointer<UInt8>>] = []
-        var start = 0
-        while start < bytes.count {
-            let end = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map { UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
-            lines.append(bytes[start..<end])
-            start = end + 1
-        }
-        return lines
-    }
-
     /// The table (a line with a `|`, then a line of dashes with as many cells) at which the
     /// cells its rows lack (up to a blank line, a heading or a fence), with those of the tables
     /// before it, pass `maximumFilledCells`.
     private static func filledTable(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
-        let lines = lines(of: bytes)
+        let lines = bytes.lineRanges().map { bytes[$0] }
         // The body's tables together: many tables each under the limit add up.
         var total = 0
         var k = 1
@@ -89,7 +77,7 @@ enum MarkdownBlowUp {
     /// written out at every use of `[a]`, would come to more than `maximumReferenceBytes`.
     /// Labels are compared as Markdown does: in any case, with runs of spaces as one.
     private static func repeatedReference(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
-        let lines = lines(of: bytes)
+        let lines = bytes.lineRanges().map { bytes[$0] }
         var text: String? = nil
         for (index, line) in lines.enumerated() {
             let content = ContainerMarkers.content(of: line)

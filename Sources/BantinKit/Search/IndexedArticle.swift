@@ -172,7 +172,8 @@ struct WordCache {
                         for (text, field) in texts {
                             text.withUnsafeBufferPointer { text in
                                 // Neighbours within a block (a line of the plain text) only.
-                                for line in Self.lines(of: text) {
+                                for range in text.lineRanges() {
+                                    let line = UnsafeBufferPointer(rebasing: text[range])
                                     // The folded hash of the word before, in this block, the mix of
                                     // the two before, and how many words of it came before.
                                     var previous: UInt32 = 0, previousPair: UInt32 = 0, before = 0
@@ -238,19 +239,6 @@ struct WordCache {
                 }
             }
         }
-    }
-
-    /// The lines of `text`, without their newlines.
-    private static func lines(of text: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UInt8>] {
-        guard let base = text.baseAddress else { return [] }
-        var lines: [UnsafeBufferPointer<UInt8>] = []
-        var start = 0
-        while start <= text.count {
-            let end = memchr(base + start, 0x0A, text.count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? text.count
-            lines.append(UnsafeBufferPointer(rebasing: text[start..<end]))
-            start = end + 1
-        }
-        return lines
     }
 
     private static func appendLittleEndian(_ value: UInt32, to out: inout [UInt8]) {

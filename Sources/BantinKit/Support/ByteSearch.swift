@@ -15,6 +15,19 @@ extension UnsafeBufferPointer where Element == UInt8 {
             return nil
         }
     }
+
+    /// Where each line is, without its `\n` (a text ending in one has an empty last line).
+    func lineRanges() -> [Range<Int>] {
+        guard let base = baseAddress else { return [] }
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start <= count {
+            let end = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? count
+            lines.append(start..<end)
+            start = end + 1
+        }
+        return lines
+    }
 }
 
 extension Array where Element == UInt8 {
