@@ -191,19 +191,23 @@ import Testing
 
     /// A file named only by a draft's or scheduled article's HTML (`<a href>`, `<img src>`) is
     /// held back with it, whether the site publishes HTML or not; one a published article's HTML
-    /// names stays published.
+    /// names stays published, and so does one a directive's description names in its HTML.
     @Test(arguments: [false, true])
     func aFileNamedOnlyByUnpublishedHTMLIsHeldBack(unsafeHTML: Bool) throws {
         let site = try scheduledSite()
         if unsafeHTML { try site.write("content/site.yml", try site.read("content/site.yml") + "unsafe_html: true\n") }
-        for name in ["mat.pdf", "hen.pdf", "chung.pdf"] { try site.write("content/docs/" + name, "%PDF-1.4\n") }
+        for name in ["mat.pdf", "hen.pdf", "chung.pdf", "mo-ta.pdf"] { try site.write("content/docs/" + name, "%PDF-1.4\n") }
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\nkind: Chỉ thị\n---\nToàn văn: <a href=\"../docs/mo-ta.pdf\">bản PDF</a>.\n")
         try site.write("content/articles/2023/06/nhap.md", article(title: "Bản nháp", date: "2023-06-08", extra: "draft: true\n", body: "<a href=\"../../../docs/mat.pdf?v=2\">Biên bản</a>"))
         let scheduled = "content/articles/2023/06/khai-mac.md"
-        try site.write(scheduled, try site.read(scheduled) + "\n<p><a href=\"/docs/hen.pdf\">Chương trình</a></p>\n\n[Chung](../../../docs/chung.pdf)\n")
+        try site.write(
+            scheduled,
+            try site.read(scheduled) + "\n<p><a href=\"/docs/hen.pdf\">Chương trình</a> <a href=\"/docs/mo-ta.pdf\">Chỉ thị</a></p>\n\n[Chung](../../../docs/chung.pdf)\n")
         try site.write("content/articles/2023/06/cong-khai.md", article(title: "Bài công khai", date: "2023-06-07", body: "<img src=\"../../../docs/chung.pdf\" alt=\"x\">"))
         try build(site, now: Self.now)
         #expect(!site.exists("public/docs/mat.pdf") && !site.exists("public/docs/hen.pdf"), "held back")
         #expect(site.exists("public/docs/chung.pdf"), "a published article's HTML names it")
+        #expect(site.exists("public/docs/mo-ta.pdf"), "a directive's description names it in its HTML")
         try build(site, now: Self.due)
         #expect(site.exists("public/docs/hen.pdf") && !site.exists("public/docs/mat.pdf"))
         try expectSameAsCleanBuild(site, now: Self.due)

@@ -118,9 +118,12 @@ public enum CatalogLoader {
         catalog.schedule = schedule
         // The files of drafts and scheduled articles wait with them; the summary counts those of
         // the scheduled ones (whatever drafts use too).
-        catalog.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting + drafts, published: published, links: allLinks, contentRoot: displayRoot)
+        catalog.waitingFiles = PublicationSchedule.filesWaiting(
+            with: catalog.waiting + drafts, published: published, described: described, links: allLinks, contentRoot: displayRoot)
         if schedule.waiting > 0 {
-            catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(with: catalog.waiting, published: published, links: links, contentRoot: displayRoot).count
+            catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(
+                with: catalog.waiting, published: published, described: described, links: links, contentRoot: displayRoot
+            ).count
         }
         return (catalog, diagnostics)
     }

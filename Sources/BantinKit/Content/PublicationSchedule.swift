@@ -66,8 +66,12 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// their `image` or through a body's link (`links`, by text): they wait with them, so that
     /// nothing of an article shows before its time (a photo's address is easily guessed). They
     /// are still read and processed, so that a problem shows before the date. A file no text
-    /// uses is published as always.
-    static func filesWaiting(with waiting: [Article], published: [Article], links: BodyLinkMap, contentRoot: String) -> Set<String> {
+    /// uses is published as always; what a directive's or theme's description (`described`, always
+    /// published) uses too.
+    static func filesWaiting(
+        with waiting: [Article], published: [Article], described: [(file: String, references: BodyReferences)] = [], links: BodyLinkMap,
+        contentRoot: String
+    ) -> Set<String> {
         guard !waiting.isEmpty else { return [] }
         let waitingTexts = Set(waiting.map(\.file))
         var used: Set<String> = [], usedByWaiting: Set<String> = []
@@ -81,16 +85,18 @@ public struct PublicationSchedule: Sendable, Equatable {
         used.formUnion(published.compactMap { $0.image.map(path) })
         usedByWaiting.formUnion(waiting.compactMap { $0.image.map(path) })
         // What their HTML names (`<img src>`, `<a href>`), published as written or not.
-        used.formUnion(published.flatMap { rawHTMLFiles(of: $0, contentRoot: contentRoot) })
-        usedByWaiting.formUnion(waiting.flatMap { rawHTMLFiles(of: $0, contentRoot: contentRoot) })
+        used.formUnion(published.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
+        used.formUnion(described.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
+        usedByWaiting.formUnion(waiting.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
         return usedByWaiting.subtracting(used)
     }
 
-    /// The paths under `content/` that the HTML written in an article's body names, read as a
-    /// Markdown link's would be (relative to the article, or from `content/` after a `/`).
-    static func rawHTMLFiles(of article: Article, contentRoot: String) -> [String] {
-        let document = ContentIndex.path(of: article.file, under: contentRoot)
-        return article.references.rawHTML.flatMap(\.localAddresses).compactMap { address in
+    /// The paths under `content/` that the HTML written in a text's body (`file`, with its
+    /// `references`) names, read as a Markdown link's would be (relative to the text, or from
+    /// `content/` after a `/`).
+    static func rawHTMLFiles(of file: String, _ references: BodyReferences, contentRoot: String) -> [String] {
+        let document = ContentIndex.path(of: file, under: contentRoot)
+        return references.rawHTML.flatMap(\.localAddresses).compactMap { address in
             let parts = LinkParts(address)
             return parts.path.isEmpty ? nil : ContentPath.resolve(parts.path, from: document)
         }
