@@ -178,6 +178,7 @@ import Testing
         ("[nháp](05/ban-nhap.md)", "`05/ban-nhap.md` is a draft"),
         ("[mục](#khong-co)", "`#khong-co` is not a heading of this text (it has no headings)"),
         ("![ảnh](05/nghe-an.md)", "is a text, not a picture"),
+        ("![Toàn văn](../../docs/van-ban.pdf)", "`../../docs/van-ban.pdf` is not a picture, and a page cannot show it as an image"),
         ("![ảnh](media/hoi-nghi.png)", "did you mean `../../media/hoi-nghi.png`?"),
         // A typo, another case, another month's folder: the file most likely meant.
         ("[typo](05/tien-gaing.md)", "there is no content/articles/2023/05/tien-gaing.md; did you mean `05/tien-giang.md`?"),

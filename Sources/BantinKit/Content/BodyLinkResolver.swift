@@ -122,6 +122,11 @@ struct BodyLinkResolver {
             fail(link, document, "`\(parts.path)` is a text, not a picture: an image must show a photo or drawing file")
             return nil
         }
+        if link.isImage, case .file(let file) = target, !PhotoNaming.isPicture(file) {
+            fail(link, document,
+                "`\(parts.path)` is not a picture, and a page cannot show it as an image: show a JPEG, PNG, WebP, HEIC, AVIF, TIFF, GIF or SVG file, or link to this one without the `!` (`[…](\(destination))`)")
+            return nil
+        }
         if let fragment = parts.fragment, !fragment.isEmpty, let ids = anchors(of: target, at: path), !ids.contains(fragment) {
             fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids))")
         }

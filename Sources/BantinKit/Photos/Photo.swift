@@ -87,6 +87,12 @@ enum PhotoNaming {
 
     static func isPhoto(_ path: String) -> Bool { extensions.contains(fileExtension(of: path)) }
 
+    /// Pictures published as they are, which every browser shows in an `<img>`: GIF, SVG, BMP, icons.
+    static let picturesAsTheyAre: Set<String> = ["gif", "svg", "bmp", "ico"]
+
+    /// Whether a page can show the file at `path` as an image: a photo, or a picture browsers show as it is.
+    static func isPicture(_ path: String) -> Bool { isPhoto(path) || picturesAsTheyAre.contains(fileExtension(of: path)) }
+
     /// The format the file at the original's path keeps: PNG or WebP for those, else JPEG.
     static func family(of path: String) -> PhotoFormat {
         switch fileExtension(of: path) {
