@@ -121,6 +121,43 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(message), "\(error.message)")
     }
 
+    /// A hashtag in a value not in quotes is a YAML comment, dropped without a word by YAML: a
+    /// warning at its `#` says what is lost and how to keep it; a comment meant as one (`# ` with
+    /// a space), a quoted value, a block value and a `#` inside a word are not told.
+    @Test func aHashtagReadAsACommentIsToldAtItsPlace() throws {
+        let site = try makeSite()
+        try site.write(Self.file, """
+            ---
+            title: Đà Nẵng hưởng ứng chiến dịch
+            date: 2023-06-01  # giờ Hà Nội
+            summary: Thành phố phát động chiến dịch #ChungTay vì cộng đồng
+            category: #Thời sự
+            location: "Đà Nẵng #1"
+            source: Báo C#
+            tags:
+              - Tin #mới
+            image_caption: |
+              Ảnh: #TừTrênCao
+            ---
+            Nội dung.
+            """)
+        let (catalog, diagnostics) = load(site)
+        let told = warnings(diagnostics).filter { $0.message.contains("as a comment") }
+        #expect(told.map { [$0.line, $0.column] } == [[4, 41], [5, 11], [9, 9]], "\(told)")
+        #expect(told.allSatisfy { $0.file == Self.file })
+        #expect(told.first?.message.contains("YAML reads `#ChungTay vì cộng đồng` as a comment") == true)
+        #expect(told.first?.message.contains("`summary` ends at `Thành phố phát động chiến dịch`") == true)
+        #expect(told.first?.message.contains("`summary: \"Thành phố phát động chiến dịch #ChungTay vì cộng đồng\"`") == true)
+        #expect(told.dropFirst().first?.message.contains("`category` is left empty") == true)
+        // What YAML read is kept as it read it: the warning only tells.
+        #expect(catalog?.articles.first?.summary == "Thành phố phát động chiến dịch")
+        // A title that is all hashtag: the error says the title is missing, and the warning why.
+        try site.write(Self.file, "---\ntitle: #ChungTay vì Đà Nẵng xanh\ndate: 2023-06-02\n---\nNội dung.\n")
+        let (_, refused) = load(site)
+        #expect(refused.contains { $0.severity == .warning && $0.line == 2 && $0.message.contains("`title` is left empty") })
+        #expect(errors(refused).contains { $0.message.contains("`title`") })
+    }
+
     /// A key given twice is an error at one of its lines, on one line of output.
     @Test func duplicateKeyIsAnErrorAtTheKey() throws {
         let error = try refusal(of: "---\ndate: 2023-05-09\ntitle: \"Một\"\nsummary: Sapo\ntitle: \"Hai\"\n---\nNội dung.\n")

@@ -74,6 +74,55 @@ enum YAMLMistakes {
         return nil
     }
 
+    /// Hashtags that YAML reads as comments: in a value not in quotes, a `#` at its start or after
+    /// a space starts a comment, and the rest of the line is dropped without a word
+    /// (`summary: … chiến dịch #ChungTay vì cộng đồng` is published as `… chiến dịch`). Told when
+    /// the `#` is followed by a letter or digit, as a hashtag is; `date: …  # giờ Hà Nội` is a
+    /// comment meant as one. Each with its 1-based line in `yaml` and column.
+    static func hashtagComments(in yaml: String) -> [(line: Int, column: Int, message: String)] {
+        var found: [(line: Int, column: Int, message: String)] = []
+        // Lines indented deeper than this belong to a block value (`|`, `>`), where `#` is text.
+        var blockIndent: Int?
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).map({ Array($0.utf8) }).enumerated() {
+            let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+            if let block = blockIndent {
+                if indent == line.count || indent > block { continue }
+                blockIndent = nil
+            }
+            var start = indent
+            var key: String?
+            if line.count > start + 1, line[start] == UInt8(ascii: "-"), line[start + 1] == UInt8(ascii: " ") {
+                start += 2
+            } else if let colon = valueColon(in: line, from: indent) {
+                key = String(decoding: line[indent..<colon], as: UTF8.self)
+                start = colon + 1
+            } else {
+                continue
+            }
+            while start < line.count, line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t") { start += 1 }
+            guard start < line.count else { continue }
+            if line[start] == UInt8(ascii: "|") || line[start] == UInt8(ascii: ">") {
+                blockIndent = indent
+                continue
+            }
+            // Quoted values and lists in brackets keep their `#`.
+            if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "{")].contains(line[start]) { continue }
+            guard let hash = (start..<line.count).first(where: { k in
+                line[k] == UInt8(ascii: "#") && (k == start || line[k - 1] == UInt8(ascii: " ") || line[k - 1] == UInt8(ascii: "\t"))
+            }), hash + 1 < line.count, line[hash + 1] != UInt8(ascii: " "), line[hash + 1] != UInt8(ascii: "\t") else { continue }
+            let lost = String(decoding: line[hash...], as: UTF8.self)
+            let kept = String(decoding: line[start..<hash], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let shown = lost.count > 40 ? lost.prefix(40) + "…" : lost
+            let field = key.map { "`\($0)`" } ?? "this item"
+            let what = kept.isEmpty ? "\(field) is left empty" : "\(field) ends at `\(kept.count > 40 ? "…" + kept.suffix(40) : kept)`"
+            let quoted = String(decoding: line[start...], as: UTF8.self).replacingOccurrences(of: "\"", with: "\\\"")
+            let example = key.map { "\($0): " } ?? "- "
+            found.append((index + 1, column(ofByte: hash, in: line),
+                "YAML reads `\(shown)` as a comment (a # at the start of a value or after a space starts one), so \(what) and the rest is dropped: put the whole value in quotes to keep it, e.g. `\(example)\"\(quoted.count > 60 ? quoted.prefix(60) + "…" : quoted)\"`"))
+        }
+        return found
+    }
+
     /// The 1-based column of a quote that opens a value (after `key: ` or `- `) and is not closed
     /// on the line (`closing`).
     static func openQuote(in line: [UInt8]) -> Int? {
