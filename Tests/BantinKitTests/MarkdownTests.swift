@@ -19,6 +19,22 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Chưa xong\" /> chưa"))
     }
 
+    /// A link that shows its own address (an address pasted bare, `<…>`, `www.…`, an e-mail, one
+    /// with Vietnamese letters) is marked for print, which then does not write it again; a link
+    /// with words of its own, or another address, is not.
+    @Test func linksThatShowTheirOwnAddressAreMarked() {
+        let markdown = "Xem https://dangcongsan.vn/a, <https://b.vn/c>, www.d.vn, <mailto:e@f.vn>, https://vi.wikipedia.org/wiki/Hà_Nội, "
+            + "[trang tư liệu](https://g.vn/), [https://h.vn/](https://k.vn/) và [mục](#muc).\n"
+        let html = String(decoding: AddressLinks.marked(Array(safe.render(markdown).html.utf8)), as: UTF8.self)
+        for shown in ["https://dangcongsan.vn/a", "https://b.vn/c", "http://www.d.vn", "mailto:e@f.vn", "https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i"] {
+            #expect(html.contains("<a href=\"\(shown)\" data-shown>"), "\(shown): \(html)")
+        }
+        for other in ["https://g.vn/", "https://k.vn/", "#muc"] { #expect(html.contains("<a href=\"\(other)\">"), "\(other): \(html)") }
+        #expect(html.components(separatedBy: "data-shown").count == 6)
+        let plain = Array(safe.render("Không có liên kết nào.\n").html.utf8)
+        #expect(AddressLinks.marked(plain) == plain)
+    }
+
     /// Code blocks take the focus; footnote references are named and the footnotes have a heading.
     @Test func codeAndFootnotesAreUsableByKeyboardAndScreenReader() {
         let html = safe.render("Văn bản[^1] và[^ghi].\n\n```sh\nls\n```\n\n    thụt lề\n\n[^1]: Một.\n[^ghi]: Hai.\n").html

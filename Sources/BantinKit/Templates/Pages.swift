@@ -189,7 +189,8 @@ extension PageRenderer {
         let article = graph.articles[index]
         return bodies.body(of: index) {
             let links = bodyLinks(article.file, link: LinkBuilder(from: .article(article.slug), baseURL: baseURL), leadsPage: article.image == nil)
-            return markdown.render(article.bodyText, links: links).utf8
+            // Marked where a link shows its own address, so that print does not write it twice.
+            return AddressLinks.marked(markdown.render(article.bodyText, links: links).utf8)
         }
     }
 

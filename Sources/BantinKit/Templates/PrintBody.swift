@@ -70,26 +70,7 @@ struct PrintBody: Sendable {
             out.append(contentsOf: name)
         }
         if closing { return at }
-        let end = copyAttributes(bytes, from: at, into: &out)
-        if Self.named(name, "a"), out.last == UInt8(ascii: ">"), Self.showsItsAddress(bytes, tag: open..<end) { out.insert(contentsOf: " data-shown".utf8, at: out.count - 1) }
-        return end
-    }
-
-    /// Whether the link whose start tag spans `tag` shows its own address as its text
-    /// (`https://…`, or `www.…` for `http://www.…`): print then does not add it again.
-    private static func showsItsAddress(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>) -> Bool {
-        let marker = Array(" href=\"".utf8)
-        guard let hrefAt = UnsafeBufferPointer(rebasing: bytes[tag]).firstOffset(of: marker).map({ $0 + tag.lowerBound }),
-            let valueEnd = find(UInt8(ascii: "\""), in: bytes, from: hrefAt + marker.count),
-            let textEnd = find(UInt8(ascii: "<"), in: bytes, from: tag.upperBound),
-            bytes[textEnd...].starts(with: "</a>".utf8)
-        else { return false }
-        let href = bytes[(hrefAt + marker.count)..<valueEnd], text = bytes[tag.upperBound..<textEnd]
-        // cmark-gfm percent-encodes the address (`Hà_Nội` → `H%C3%A0_N%E1%BB%99i`), not the text.
-        let address = href.contains(UInt8(ascii: "%")) ? Array((String(decoding: href, as: UTF8.self).removingPercentEncoding ?? "").utf8) : Array(href)
-        return ["", "http://", "https://", "mailto:"].contains { scheme in
-            address.count == scheme.utf8.count + text.count && address.starts(with: scheme.utf8) && address.dropFirst(scheme.utf8.count).elementsEqual(text)
-        }
+        return copyAttributes(bytes, from: at, into: &out)
     }
 
     /// Copies a start tag's attributes up to and including its `>`, changing `id`, `href` and
