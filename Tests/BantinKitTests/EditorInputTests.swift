@@ -112,6 +112,53 @@ import Testing
         #expect(errors.last?.hasPrefix("content/articles/d.md:5: `location` makes an address 219 characters long, more than the 200") == true)
     }
 
+    /// A file saved decomposed (a letter, then its marks) is told at its columns as saved: the
+    /// marks before a problem on its line are counted, as an editor counts them; with a
+    /// byte-order mark and CRLF line endings too. A file saved composed is not read again.
+    @Test func columnsInAFileSavedDecomposedAreCountedAsItIsSaved() throws {
+        let site = try TestSite()
+        let line = "Đảng bộ tỉnh Thừa Thiên Huế triển khai, xem [bài](khong-co.md) và ![](../media/khong-co.png)."
+        let text = "---\ntitle: Bài tổ hợp\ndate: 2023-06-01\n---\n\(line)\n"
+        let decomposed = Array("\u{FEFF}".utf8) + Array(text.decomposedStringWithCanonicalMapping.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        try site.write("content/articles/to-hop.md", String(decoding: decomposed, as: UTF8.self))
+        try site.write("content/articles/dung-san.md", text.replacingOccurrences(of: "Bài tổ hợp", with: "Bài dựng sẵn"))
+        let told = site.failingBuild().filter { $0.line == 5 }
+        func columns(_ file: String) -> [Int] { Set(told.filter { $0.file == "content/articles/\(file).md" }.map(\.column)).sorted() }
+        let composedColumns = [line.firstIndex(of: "[")!, line.firstIndex(of: "!")!].map { line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: $0) + 1 }
+        let savedLine = line.decomposedStringWithCanonicalMapping
+        let savedColumns = ["[", "!"].map { mark in savedLine.unicodeScalars.distance(from: savedLine.unicodeScalars.startIndex, to: savedLine.unicodeScalars.firstIndex(of: Unicode.Scalar(mark)!)!) + 1 }
+        #expect(savedColumns[0] > composedColumns[0] + 10, "the line has marks before its link")
+        #expect(columns("dung-san") == composedColumns, "\(told)")
+        #expect(columns("to-hop") == savedColumns, "\(told)")
+    }
+
+    /// Kinds of directive that differ only by case or spaces are one kind: one heading in the list
+    /// of directives, named as most files (among equals, the tidiest) write it, on each page too;
+    /// a warning at each other spelling's line.
+    @Test func kindsOfDirectiveWrittenTwoWaysAreOneKind() throws {
+        let site = try TestSite()
+        func directive(_ file: String, _ code: String, _ kind: String) throws {
+            try site.write("content/directives/\(file).md", "---\ncode: \(code)\nkind: \"\(kind)\"\n---\nMô tả.\n")
+        }
+        try directive("35-nq-tw", "35-NQ/TW", "Nghị quyết")
+        try directive("04-nq-tw", "04-NQ/TW", "Nghị Quyết")
+        try directive("02-ct-tw", "02-CT/TW", "Chỉ  thị")
+        try directive("05-ct-tw", "05-CT/TW", "Chỉ thị")
+        try directive("09-ct-tw", "09-CT/TW", "Chỉ thị")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"35-NQ/TW\", \"04-NQ/TW\", \"02-CT/TW\", \"05-CT/TW\", \"09-CT/TW\"]\n"))
+        let report = try site.build()
+        let told = report.diagnostics.filter { $0.message.hasPrefix("kind `") }.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+        #expect(told.count == 2, "\(told)")
+        #expect(told.first?.hasPrefix("content/directives/02-ct-tw.md:3:7: kind `Chỉ  thị` is listed as `Chỉ thị`, as content/directives/05-ct-tw.md writes it") == true, "\(told)")
+        #expect(told.last?.hasPrefix("content/directives/04-nq-tw.md:3:7: kind `Nghị Quyết` is listed as `Nghị quyết`") == true, "\(told)")
+        let list = try site.read("public/van-ban/index.html")
+        for heading in ["Chỉ thị", "Nghị quyết"] {
+            #expect(list.components(separatedBy: "<h2 class=\"section-title\">\(heading)</h2>").count == 2, "one heading \(heading)")
+        }
+        #expect(!list.contains("Nghị Quyết") && !list.contains("Chỉ  thị"))
+        #expect(try site.read("public/van-ban/04-nq-tw/index.html").contains("<title>Nghị quyết 04-NQ/TW"))
+    }
+
     /// A file with errors in its front matter is still checked against the rest of the bulletin:
     /// its slug another article has, its missing photo, its unknown theme year and related
     /// article are told in the same build as its bad date and code, not one build after another.

@@ -193,7 +193,8 @@ enum TermReader {
     /// second file of the same code is told in the same build (the errors fail the build all the same).
     static func directive(text: String, file: String, zone: SiteTimeZone) -> (Directive?, [Diagnostic]) {
         guard let (decoded, body, diagnostics) = read(DirectiveFields.self, text: text, file: file, zone: zone) else { return (nil, []) }
-        let directive = Directive(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line)
+        var directive = Directive(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line)
+        directive.positions = decoded.positions
         guard !diagnostics.hasErrors else {
             let codeRead = !decoded.fields.code.text.isEmpty && ArticleChecks.listIsSound("code", positions: decoded.positions, diagnostics: diagnostics)
             return (codeRead ? directive : nil, diagnostics)

@@ -68,6 +68,7 @@ public enum CatalogLoader {
         var directives = readTerms(files.directives, display: display, into: &diagnostics) {
             TermReader.directive(text: $0, file: $1, zone: config.timezone)
         }
+        diagnostics += CatalogValidator.oneSpellingPerKind(&directives)
         let themes = readTerms(files.themes, display: display, into: &diagnostics) { TermReader.theme(text: $0, file: $1) }
         clock.lap("  directives and themes")
         // Drafts are left out; the files only they use are held back (`waitingFiles`).

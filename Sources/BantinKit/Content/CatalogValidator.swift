@@ -101,6 +101,42 @@ enum CatalogValidator {
         }
     }
 
+    /// Kinds of directive written differently that make one address (`Nghị quyết`, `Nghị Quyết`,
+    /// `Nghị  quyết`) are one kind, as most directive files write it (among equals, one with
+    /// single spaces, then one in lower case after its first letter, then the first file's): the
+    /// list of directives groups them under one heading, and each page names it so. A warning at
+    /// each other spelling.
+    static func oneSpellingPerKind(_ directives: inout [Directive]) -> [Diagnostic] {
+        var spellings: [String: [(kind: String, files: [Int])]] = [:]
+        for (index, directive) in directives.enumerated() {
+            guard let kind = directive.kind, let slug = Slug(from: kind)?.value else { continue }
+            if let known = spellings[slug, default: []].firstIndex(where: { $0.kind == kind }) {
+                spellings[slug]![known].files.append(index)
+            } else {
+                spellings[slug, default: []].append((kind, [index]))
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for group in spellings.values where group.count > 1 {
+            func rank(_ spelling: (kind: String, files: [Int])) -> (Int, Int, Int, Int) {
+                let tidy = spelling.kind == spelling.kind.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let sentenceCase = spelling.kind.dropFirst() == spelling.kind.dropFirst().lowercased()[...]
+                return (-spelling.files.count, tidy ? 0 : 1, sentenceCase ? 0 : 1, spelling.files[0])
+            }
+            let ordered = group.sorted { rank($0) < rank($1) }
+            let main = ordered[0]
+            for other in ordered.dropFirst() {
+                for index in other.files {
+                    let at = directives[index].positions.of("kind") ?? SourcePosition(line: 1, column: 1)
+                    diagnostics.append(at.diagnostic(.warning, directives[index].file ?? "",
+                        "kind `\(other.kind)` is listed as `\(main.kind)`, as \(directives[main.files[0]].file ?? "") writes it: the two differ only by marks, case or spaces; write one kind alike everywhere, or tell two apart by more than marks or case"))
+                    directives[index].fields.kind = main.kind
+                }
+            }
+        }
+        return diagnostics.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
     /// A warning at each `updated` later than now in an article published now (`2098` for
     /// `2025`): feeds, the sitemap and search engines would say it changed then.
     static func updatedLater(than now: Int64, _ published: [Article]) -> [Diagnostic] {

@@ -167,6 +167,8 @@ public struct Directive: Sendable {
     public var body: String
     /// The line of the file where `body` starts.
     public var bodyLine = 1
+    /// Where each field is written in `file`.
+    public var positions = FieldPositions()
 
     public subscript<Value>(dynamicMember field: KeyPath<DirectiveFields, Value>) -> Value { fields[keyPath: field] }
 

@@ -56,7 +56,8 @@ extension SiteBuilder {
         withPhotos.photos = photos.set
         withPhotos.photos.addGIFs(inputs.catalog.staticFiles.filter { $0.relativePath.lowercased().hasSuffix(".gif") })
         let graph = withPhotos
-        diagnostics += PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName)
+        diagnostics += SavedColumns.inSavedFiles(
+            PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName), content: options.content, displayRoot: options.contentName)
         clock.lap("photos")
         let search = Background { options.searchIndex ? memory.searchIndex(graph) : .empty }
         let pagePlans = PagePlan.all(for: graph)
@@ -135,6 +136,7 @@ extension SiteBuilder {
             let outcome = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache)
             return PhotoUses.diagnostics(outcome, catalog: refused, contentName: options.contentName)
         }
+        diagnostics = SavedColumns.inSavedFiles(diagnostics, content: options.content, displayRoot: options.contentName)
         let (templates, templateProblems) = TemplateSet.load(
             folder: options.templates, displayRoot: options.templatesName, knownNames: catalog.map { TemplateNames.known(site: $0.config) })
         diagnostics += templateProblems
