@@ -80,9 +80,13 @@ def test_a_portrait_photo_in_the_body_shows_whole(driver, print_site, width, hei
     box = driver.execute_script(
         """
         const img = document.querySelector('.prose img'), r = img.getBoundingClientRect();
-        return {width: r.width, height: r.height, ratio: img.naturalHeight / img.naturalWidth, viewport: window.innerHeight,
-                column: img.closest('.prose').getBoundingClientRect().width};
+        // The photo as drawn in its box: shrunk to fit it whole (object-fit: contain), or filling it.
+        const fit = getComputedStyle(img).objectFit;
+        const scale = fit === 'contain' ? Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight) : null;
+        return {width: r.width, height: r.height, fit: fit, ratio: img.naturalHeight / img.naturalWidth, viewport: window.innerHeight,
+                drawnWidth: scale ? img.naturalWidth * scale : r.width, drawnHeight: scale ? img.naturalHeight * scale : r.height};
         """)
     assert box["ratio"] > 1.2, f"the test photo is a portrait: {box}"
     assert box["height"] <= 0.8 * box["viewport"] + 1, f"taller than 80 % of the screen: {box}"
-    assert abs(box["height"] / box["width"] - box["ratio"]) < 0.02, f"the photo keeps its shape: {box}"
+    assert abs(box["drawnHeight"] / box["drawnWidth"] - box["ratio"]) < 0.02, f"the photo keeps its shape: {box}"
+    assert box["drawnWidth"] >= box["width"] - 1 or box["drawnHeight"] >= box["height"] - 1, f"the photo fills its box one way: {box}"
