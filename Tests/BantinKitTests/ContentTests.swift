@@ -156,6 +156,22 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         let (_, refused) = load(site)
         #expect(refused.contains { $0.severity == .warning && $0.line == 2 && $0.message.contains("`title` is left empty") })
         #expect(errors(refused).contains { $0.message.contains("`title`") })
+        // On a line the value goes on to, and where YAML then fails: told at the #.
+        for (text, line, column, words) in [
+            ("summary: Chi bộ hưởng ứng\n  #ChungTay vì cộng đồng\n", 5, 3, "`summary` ends on the line above"),
+            ("summary:\n  Chi bộ hưởng ứng #ChungTay vì cộng đồng\n", 5, 20, "`summary` ends at `Chi bộ hưởng ứng`"),
+            ("summary: Chi bộ hưởng ứng #ChungTay,\n  quyên góp\n", 4, 27, "`summary` ends at `Chi bộ hưởng ứng`"),
+        ] {
+            try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\n\(text)---\nNội dung.\n")
+            let (_, said) = load(site)
+            #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains(words) }, "\(said)")
+        }
+        // Inside a quoted value over several lines, a # is text; the suggestion escapes a backslash.
+        try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\nsummary: \"Chiến dịch:\n  Hashtag: #ChungTay\n  - #VìCộngĐồng\"\nsource: Tỷ lệ 3\\4 #đạt\n---\nNội dung.\n")
+        let (quoted, said) = load(site)
+        #expect(quoted?.articles.first?.summary == "Chiến dịch: Hashtag: #ChungTay - #VìCộngĐồng")
+        #expect(warnings(said).filter { $0.message.contains("as a comment") }.map(\.line) == [7], "\(said)")
+        #expect(said.contains { $0.message.contains("`source: \"Tỷ lệ 3\\\\4 #đạt\"`") }, "\(said)")
     }
 
     /// A key given twice is an error at one of its lines, on one line of output.

@@ -54,6 +54,8 @@ struct FieldReader {
             self.entries = entries
             return
         }
+        // Told also when YAML fails: a hashtag read as a comment is often why.
+        diagnostics += YAMLMistakes.hashtagComments(in: yaml).map { .warning(path, line: $0.line + lineOffset, column: $0.column, $0.message) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -64,7 +66,6 @@ struct FieldReader {
             diagnostics.append(.error(path, line: firstLine, "malformed YAML \(document): \(error)"))
             return nil
         }
-        diagnostics += YAMLMistakes.hashtagComments(in: yaml).map { .warning(path, line: $0.line + lineOffset, column: $0.column, $0.message) }
         guard let root else { return }  // empty front matter: every field absent
         // Aliases of aliases (`b: [*a, *a, …]`) can make a few lines into billions of values.
         guard Self.valueCount(of: root, upTo: Self.mostValues) <= Self.mostValues else {

@@ -48,7 +48,11 @@ enum PlainFrontMatter {
                 let line = lines[index]
                 let lineNumber = index + 1 + lineOffset
                 index += 1
-                if isBlankOrComment(line) { continue }
+                if isBlankOrComment(line) {
+                    // A hashtag on a line of its own may be meant as text (YAMLMistakes.hashtagComments).
+                    if isHashtag(line) { return nil }
+                    continue
+                }
                 // `key:` at the start of the line.
                 guard isKeyStart(bytes[line.lowerBound]) else { return nil }
                 var colon = line.lowerBound
@@ -224,6 +228,12 @@ enum PlainFrontMatter {
         func isBlankOrComment(_ line: Range<Int>) -> Bool {
             let first = skipSpaces(from: line.lowerBound, to: line.upperBound)
             return first == line.upperBound || bytes[first] == 0x23
+        }
+
+        /// A comment line whose `#` is followed by more than a space, as a hashtag is.
+        func isHashtag(_ line: Range<Int>) -> Bool {
+            let first = skipSpaces(from: line.lowerBound, to: line.upperBound)
+            return first + 1 < line.upperBound && bytes[first] == 0x23 && bytes[first + 1] != 0x20 && bytes[first + 1] != 0x09
         }
 
         func isKeyStart(_ byte: UInt8) -> Bool {

@@ -76,18 +76,32 @@ enum YAMLMistakes {
 
     /// Hashtags that YAML reads as comments: in a value not in quotes, a `#` at its start or after
     /// a space starts a comment, and the rest of the line is dropped without a word
-    /// (`summary: … chiến dịch #ChungTay vì cộng đồng` is published as `… chiến dịch`). Told when
-    /// the `#` is followed by a letter or digit, as a hashtag is; `date: …  # giờ Hà Nội` is a
-    /// comment meant as one. Each with its 1-based line in `yaml` and column.
+    /// (`summary: … chiến dịch #ChungTay vì cộng đồng` is published as `… chiến dịch`), on the
+    /// value's first line or on a line it goes on to. Told when the `#` is followed by a letter or
+    /// digit, as a hashtag is; `date: …  # giờ Hà Nội` is a comment meant as one. Each with its
+    /// 1-based line in `yaml` and column.
     static func hashtagComments(in yaml: String) -> [(line: Int, column: Int, message: String)] {
         var found: [(line: Int, column: Int, message: String)] = []
-        // Lines indented deeper than this belong to a block value (`|`, `>`), where `#` is text.
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        // Lines deeper than this belong to a block value (`|`, `>`), where `#` is text.
         var blockIndent: Int?
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).map({ Array($0.utf8) }).enumerated() {
+        // The field whose plain value may go on to the next lines (deeper than its indent).
+        var plain: (key: String?, indent: Int)?
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let number = index + 1
+            index += 1
             let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
             if let block = blockIndent {
                 if indent == line.count || indent > block { continue }
                 blockIndent = nil
+            }
+            // A quote opened here and closed lines below: what is between is text.
+            if let column = openQuote(in: line) {
+                plain = nil
+                index = (closingLine(of: lines, quoteAt: index - 1, column: column) ?? lines.count - 1) + 1
+                continue
             }
             var start = indent
             var key: String?
@@ -96,31 +110,57 @@ enum YAMLMistakes {
             } else if let colon = valueColon(in: line, from: indent) {
                 key = String(decoding: line[indent..<colon], as: UTF8.self)
                 start = colon + 1
+            } else if let field = plain, indent > field.indent, indent < line.count {
+                // A line the value above goes on to.
+                if let told = hashtag(in: line, from: indent, key: field.key, line: number, continued: true) { found.append(told) }
+                continue
             } else {
+                if indent < line.count { plain = nil }
                 continue
             }
+            plain = nil
             while start < line.count, line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t") { start += 1 }
-            guard start < line.count else { continue }
+            guard start < line.count else {
+                // An empty value may start on the next line.
+                plain = (key, indent)
+                continue
+            }
             if line[start] == UInt8(ascii: "|") || line[start] == UInt8(ascii: ">") {
                 blockIndent = indent
                 continue
             }
             // Quoted values and lists in brackets keep their `#`.
             if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "{")].contains(line[start]) { continue }
-            guard let hash = (start..<line.count).first(where: { k in
-                line[k] == UInt8(ascii: "#") && (k == start || line[k - 1] == UInt8(ascii: " ") || line[k - 1] == UInt8(ascii: "\t"))
-            }), hash + 1 < line.count, line[hash + 1] != UInt8(ascii: " "), line[hash + 1] != UInt8(ascii: "\t") else { continue }
-            let lost = String(decoding: line[hash...], as: UTF8.self)
-            let kept = String(decoding: line[start..<hash], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let shown = lost.count > 40 ? lost.prefix(40) + "…" : lost
-            let field = key.map { "`\($0)`" } ?? "this item"
-            let what = kept.isEmpty ? "\(field) is left empty" : "\(field) ends at `\(kept.count > 40 ? "…" + kept.suffix(40) : kept)`"
-            let quoted = String(decoding: line[start...], as: UTF8.self).replacingOccurrences(of: "\"", with: "\\\"")
-            let example = key.map { "\($0): " } ?? "- "
-            found.append((index + 1, column(ofByte: hash, in: line),
-                "YAML reads `\(shown)` as a comment (a # at the start of a value or after a space starts one), so \(what) and the rest is dropped: put the whole value in quotes to keep it, e.g. `\(example)\"\(quoted.count > 60 ? quoted.prefix(60) + "…" : quoted)\"`"))
+            if let told = hashtag(in: line, from: start, key: key, line: number) {
+                found.append(told)
+            } else {
+                plain = (key, indent)
+            }
         }
         return found
+    }
+
+    /// The hashtag YAML reads as a comment in the plain value that starts at `start` of `line`
+    /// (number `number`), if any: where it is and what to say.
+    /// `continued`: the line is one the value goes on to from the lines above.
+    private static func hashtag(in line: [UInt8], from start: Int, key: String?, line number: Int, continued: Bool = false) -> (line: Int, column: Int, message: String)? {
+        guard let hash = (start..<line.count).first(where: { k in
+            line[k] == UInt8(ascii: "#") && (k == start || line[k - 1] == UInt8(ascii: " ") || line[k - 1] == UInt8(ascii: "\t"))
+        }), hash + 1 < line.count, line[hash + 1] != UInt8(ascii: " "), line[hash + 1] != UInt8(ascii: "\t") else { return nil }
+        let lost = String(decoding: line[hash...], as: UTF8.self)
+        let kept = String(decoding: line[start..<hash], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let shown = lost.count > 40 ? lost.prefix(40) + "…" : lost
+        let field = key.map { "`\($0)`" } ?? "this item"
+        let what = kept.isEmpty ? (continued ? "\(field) ends on the line above" : "\(field) is left empty") : "\(field) ends at `\(kept.count > 40 ? "…" + kept.suffix(40) : kept)`"
+        // Written as a double-quoted YAML value: its backslashes and quotes escaped.
+        let value = String(decoding: line[start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let quoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let example = key.map { "\($0): " } ?? "- "
+        let keep = continued
+            ? "put the whole value, from its first line, in double quotes to keep it"
+            : "put the whole value in quotes to keep it, e.g. `\(example)\"\(quoted.count > 60 ? quoted.prefix(60) + "…" : quoted)\"`"
+        return (number, column(ofByte: hash, in: line),
+            "YAML reads `\(shown)` as a comment (a # at the start of a value or after a space starts one), so \(what) and the rest is dropped: \(keep)")
     }
 
     /// The 1-based column of a quote that opens a value (after `key: ` or `- `) and is not closed
