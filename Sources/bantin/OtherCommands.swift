@@ -30,7 +30,8 @@ struct Check: ParsableCommand {
         if result.broken.isEmpty {
             Console.out("Checked \(result.pages) pages, \(result.links) links: all resolve.")
         } else {
-            Console.error("\(result.broken.count) broken link\(result.broken.count == 1 ? "" : "s") in \(result.pages) pages.")
+            let pages = Set(result.broken.map(\.page)).count
+            Console.error("\(result.broken.count) broken link\(result.broken.count == 1 ? "" : "s") in \(pages) page\(pages == 1 ? "" : "s") (\(result.pages) pages checked).")
             throw ExitCode.failure
         }
     }

@@ -144,6 +144,13 @@ import Testing
         let bad = try run(["check", "public"], in: site.root)
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html: broken link → ../../van-ban/05-ct-tw/index.html"))
+        // The summary counts the pages that hold a broken link, and those checked apart.
+        let lines = bad.stdout.split(separator: "\n").filter { $0.contains(": broken link → ") }
+        let pages = Set(lines.map { $0.prefix { $0 != ":" } }).count
+        // One page fewer than before the page was deleted.
+        let checked = Int(good.stdout.split(separator: " ")[1])! - 1
+        #expect(pages > 1 && pages < checked && lines.count > pages, "\(bad)")
+        #expect(bad.stderr.contains("\(lines.count) broken links in \(pages) pages (\(checked) pages checked)."), "\(bad)")
     }
 
     /// A page `check` cannot read, or that is not UTF-8, is a problem of its own: it was

@@ -529,6 +529,9 @@ import Testing
             "10:3: `a.jpg` in HTML written in the article ", "10:3: `b.jpg` in HTML written in the article ", "10:69: `p.jpg` in HTML written in the article ",
         ], "\(warned)")
         #expect(warned[1].hasSuffix("(`<img>`) is published as written: bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`![mô tả](../media/anh.jpg)`)"), "\(warned)")
+        // A file that is no picture is suggested as a link: as an image, Markdown refuses it.
+        let pdf = try Self.build(site, withArticleBody: "<img src=\"../media/ke-hoach.pdf\" alt=\"Kế hoạch\">\n", unsafeHTML: true)
+        #expect(pdf.count == 1 && pdf[0].hasSuffix("write it in Markdown (`[chữ](../media/ke-hoach.pdf)`)"), "\(pdf)")
         // A directive's description is read the same way.
         try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\nXem <a href=\"../articles/a.md\">bài</a>.\n")
         let described = try site.build().diagnostics.filter { $0.file == "content/directives/01-kl-tw.md" }.map { "\($0.line):\($0.column): \($0.message)" }
@@ -632,11 +635,12 @@ import Testing
     }
 
     /// Places on one line are counted in characters each from the line's start, also when they
-    /// are counted on from the one before (decomposed letters and an emoji between them).
+    /// are counted on from the one before (decomposed letters and an emoji between them), as the
+    /// file is saved (its decomposed `ộ` is two characters there).
     @Test func footnotesWithoutNotesOnOneLineAreToldAtTheirColumns() throws {
         let site = try TestSite()
         let (_, warned) = try Self.build(site, withArticleBody: "Đảng[^a] bô\u{0323}[^b] 👍🏽 x[^a] và [^c]\nDòng hai[^a]\n")
-        #expect(warned.map { String($0.prefix(while: { $0 != " " })) } == ["5:5:", "5:12:", "5:20:", "5:28:", "6:9:"], "\(warned)")
+        #expect(warned.map { String($0.prefix(while: { $0 != " " })) } == ["5:5:", "5:13:", "5:21:", "5:29:", "6:9:"], "\(warned)")
     }
 
     /// A footnote's label with a space makes no footnote: the reference and its note are both

@@ -24,13 +24,17 @@ import Testing
     /// with words of its own, or another address, is not.
     @Test func linksThatShowTheirOwnAddressAreMarked() {
         let markdown = "Xem https://dangcongsan.vn/a, <https://b.vn/c>, www.d.vn, <mailto:e@f.vn>, https://vi.wikipedia.org/wiki/Hà_Nội, "
+            + "https://vi.wikipedia.org/wiki/H%E1%BB%93_Ch%C3%AD_Minh, https://l.vn/?a=1&b='2', "
             + "[trang tư liệu](https://g.vn/), [https://h.vn/](https://k.vn/) và [mục](#muc).\n"
         let html = String(decoding: AddressLinks.marked(Array(safe.render(markdown).html.utf8)), as: UTF8.self)
-        for shown in ["https://dangcongsan.vn/a", "https://b.vn/c", "http://www.d.vn", "mailto:e@f.vn", "https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i"] {
+        for shown in [
+            "https://dangcongsan.vn/a", "https://b.vn/c", "http://www.d.vn", "mailto:e@f.vn", "https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i",
+            "https://vi.wikipedia.org/wiki/H%E1%BB%93_Ch%C3%AD_Minh", "https://l.vn/?a=1&amp;b=&#x27;2",
+        ] {
             #expect(html.contains("<a href=\"\(shown)\" data-shown>"), "\(shown): \(html)")
         }
         for other in ["https://g.vn/", "https://k.vn/", "#muc"] { #expect(html.contains("<a href=\"\(other)\">"), "\(other): \(html)") }
-        #expect(html.components(separatedBy: "data-shown").count == 6)
+        #expect(html.components(separatedBy: "data-shown").count == 8)
         let plain = Array(safe.render("Không có liên kết nào.\n").html.utf8)
         #expect(AddressLinks.marked(plain) == plain)
     }

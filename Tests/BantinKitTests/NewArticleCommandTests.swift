@@ -87,6 +87,16 @@ import Testing
         #expect(try site.read("content/articles/2023/05/tin-moi.md") == "giữ nguyên")
     }
 
+    /// A folder that cannot be made is told under its path, as a build's errors are.
+    @Test func aFolderThatCannotBeMadeIsToldUnderItsPath() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/articles/2023", "một tệp, không phải thư mục\n")
+        let refused = #expect(throws: NewArticleRefusal.self) {
+            try NewArticleCommand.run(NewArticleRequest(title: "Tin"), content: site.root.appendingPathComponent("content"), contentName: "content", now: Self.now)
+        }
+        #expect(refused?.message.hasPrefix("content/articles/2023/05: error: cannot create the folder content/articles/2023/05: ") == true, "\(String(describing: refused))")
+    }
+
     @Test func aMissingContentFolderIsRefusedNotMade() throws {
         let site = try TestSite(copyTemplates: false)
         let missing = site.root.appendingPathComponent("noi-dung")

@@ -20,6 +20,18 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// A rename the file system refuses across devices (a folder of a lower overlay layer, as in
+    /// a container image) says what to do; another failure says only the system's reason.
+    @Test func aFolderThatCannotBeRenamedWhereItIsSaysWhatToDo() {
+        let output = OutputFolder(url: URL(fileURLWithPath: "/tmp/x/public"), display: "public")
+        errno = EXDEV
+        let across = output.renameFault("put the new site in place of", "public")
+        #expect(across.description.hasPrefix("cannot put the new site in place of public: Invalid cross-device link (a folder made in an earlier layer of an overlay file system"))
+        #expect(across.description.contains("remove public/ and .public.bantin/ in this layer (rm -rf), then build again, or build into a new folder with --output"))
+        errno = ENOENT
+        #expect(output.renameFault("reuse the previous site in", ".public.bantin").wayOut == nil)
+    }
+
     /// The photo cache replaced by a link to a folder of the user's: nothing in it is removed or
     /// written, and the build is right.
     @Test func aPhotoCacheThatIsALinkIsNotWrittenThrough() throws {

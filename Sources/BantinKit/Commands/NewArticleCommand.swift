@@ -146,8 +146,12 @@ public enum NewArticleCommand {
         close(fd)
     }
 
+    /// A fault as `new` tells it: under the path it concerns, as a build's errors are; the way
+    /// out of a read-only disk is the content folder's (`new` has no `--output`).
     private static func refusal(_ fault: FileFault) -> NewArticleRefusal {
-        NewArticleRefusal(message: fault.description, isUsageError: false)
+        var fault = fault
+        if fault.wayOut == FileFault.readOnly { fault.wayOut = "that disk is read-only: write the article in a copy of the content folder on a writable disk" }
+        return NewArticleRefusal(message: Diagnostic.error(fault.path, fault.description).description, isUsageError: false)
     }
 
     /// The site's timezone; problems in `site.yml` are left for the build to report.

@@ -215,7 +215,9 @@ enum BodyScan {
             let addresses = html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }
             // An anchor or a query leads to this page, as Markdown's do.
             let unresolved = html.localAddresses.map { address in
-                let markdown = ["img", "source", "video", "audio"].contains(html.tag) ? "![mô tả](\(address))" : "[chữ](\(address))"
+                // Markdown shows a picture as an image, and links to anything else.
+                let picture = ["img", "source"].contains(html.tag) && PhotoNaming.isPicture(LinkParts(address).path)
+                let markdown = picture ? "![mô tả](\(address))" : "[chữ](\(address))"
                 return html.position.diagnostic(.warning, file,
                     "`\(address)` \(written): bantin neither checks it nor makes it lead to the page or file it names, as it does for Markdown; write it in Markdown (`\(markdown)`)")
             }

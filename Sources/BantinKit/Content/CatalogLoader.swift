@@ -120,10 +120,12 @@ public enum CatalogLoader {
         // The files of drafts and scheduled articles wait with them; the summary counts those of
         // the scheduled ones (whatever drafts use too).
         catalog.waitingFiles = PublicationSchedule.filesWaiting(
-            with: catalog.waiting + drafts, published: published, described: described, links: allLinks, contentRoot: displayRoot)
+            with: catalog.waiting + drafts, published: published, described: described, links: allLinks, contentRoot: displayRoot,
+            unsafeHTML: config.unsafeHTML)
         if schedule.waiting > 0 {
             catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(
-                with: catalog.waiting, published: published, described: described, links: links, contentRoot: displayRoot
+                with: catalog.waiting, published: published, described: described, links: links, contentRoot: displayRoot,
+                unsafeHTML: config.unsafeHTML
             ).count
         }
         return (catalog, diagnostics)

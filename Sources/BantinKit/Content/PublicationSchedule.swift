@@ -67,10 +67,11 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// nothing of an article shows before its time (a photo's address is easily guessed). They
     /// are still read and processed, so that a problem shows before the date. A file no text
     /// uses is published as always; what a directive's or theme's description (`described`, always
-    /// published) uses too.
+    /// published) uses too. HTML written in a published text names a file for a reader only when
+    /// the site publishes HTML (`unsafeHTML`); a waiting text's always counts.
     static func filesWaiting(
         with waiting: [Article], published: [Article], described: [(file: String, references: BodyReferences)] = [], links: BodyLinkMap,
-        contentRoot: String
+        contentRoot: String, unsafeHTML: Bool
     ) -> Set<String> {
         guard !waiting.isEmpty else { return [] }
         let waitingTexts = Set(waiting.map(\.file))
@@ -85,8 +86,10 @@ public struct PublicationSchedule: Sendable, Equatable {
         used.formUnion(published.compactMap { $0.image.map(path) })
         usedByWaiting.formUnion(waiting.compactMap { $0.image.map(path) })
         // What their HTML names (`<img src>`, `<a href>`), published as written or not.
-        used.formUnion(published.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
-        used.formUnion(described.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
+        if unsafeHTML {
+            used.formUnion(published.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
+            used.formUnion(described.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
+        }
         usedByWaiting.formUnion(waiting.flatMap { rawHTMLFiles(of: $0.file, $0.references, contentRoot: contentRoot) })
         return usedByWaiting.subtracting(used)
     }

@@ -76,7 +76,7 @@ extension OutputFolder {
             var twin: String? = nil
             var rescued = Keeping()
             if base != nil {
-                guard rename(retiredURL.path, stagingURL.path) == 0 else { throw FileFault.last("reuse the previous site in", stateShown) }
+                guard rename(retiredURL.path, stagingURL.path) == 0 else { throw renameFault("reuse the previous site in", stateShown) }
             } else {
                 // Not as its build left it: something may have been added to one of its folders
                 // while it was the output. That is kept; the rest goes.

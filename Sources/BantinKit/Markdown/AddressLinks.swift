@@ -35,11 +35,20 @@ enum AddressLinks {
             let textEnd = bytes.firstOffset(of: [UInt8(ascii: "<")], from: tag.upperBound),
             bytes[textEnd...].starts(with: "</a>".utf8)
         else { return false }
-        let href = bytes[(hrefAt + marker.count)..<valueEnd], text = bytes[tag.upperBound..<textEnd]
-        // cmark-gfm percent-encodes the address (`Hà_Nội` → `H%C3%A0_N%E1%BB%99i`), not the text.
-        let address = href.contains(UInt8(ascii: "%")) ? Array((String(decoding: href, as: UTF8.self).removingPercentEncoding ?? "").utf8) : Array(href)
-        return ["", "http://", "https://", "mailto:"].contains { scheme in
-            address.count == scheme.utf8.count + text.count && address.starts(with: scheme.utf8) && address.dropFirst(scheme.utf8.count).elementsEqual(text)
+        let address = readable(bytes[(hrefAt + marker.count)..<valueEnd]), text = readable(bytes[tag.upperBound..<textEnd])
+        return ["", "http://", "https://", "mailto:"].contains { address == $0 + text }
+    }
+
+    /// An address or a link's text as a reader sees it: cmark-gfm percent-encodes an address
+    /// (`Hà_Nội` → `H%C3%A0_N%E1%BB%99i`) and escapes `&`, `'`, `"`, `<`, `>` as references; an
+    /// address pasted from a browser's address bar is percent-encoded in the text too.
+    private static func readable(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("&") {
+            for (reference, character) in [("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: reference, with: character)
+            }
         }
+        return text.contains("%") ? text.removingPercentEncoding ?? text : text
     }
 }

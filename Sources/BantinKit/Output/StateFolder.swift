@@ -11,6 +11,17 @@ extension OutputFolder {
     }
 
     /// How messages name the state folder: beside the output, as the user named the output.
+    /// The fault of a rename that failed just now (`errno`), with what to do when the folder
+    /// cannot be renamed where it is: on an overlay file system (a container image's layers), a
+    /// folder of a lower layer cannot be (`EXDEV`).
+    func renameFault(_ action: String, _ path: String) -> FileFault {
+        var fault = FileFault.last(action, path)
+        if errno == EXDEV {
+            fault.wayOut = "a folder made in an earlier layer of an overlay file system (a container image's) cannot be renamed in a later one: remove \(display)/ and \(stateShown)/ in this layer (rm -rf), then build again, or build into a new folder with --output"
+        }
+        return fault
+    }
+
     var stateShown: String {
         let name = ".\(url.lastPathComponent).bantin"
         guard let slash = display.lastIndex(of: "/") else { return name }
@@ -113,7 +124,7 @@ extension OutputFolder {
             // Its paths saved first, for the same reason as `pendingManifestURL` (with no site
             // before it, one that cannot be saved is told after the build, as the others).
             manifest.save(to: manifestURL)
-            guard rename(staging, output) == 0 else { throw FileFault.last("put the new site in place at", display) }
+            guard rename(staging, output) == 0 else { throw renameFault("put the new site in place at", display) }
             return Keeping()
         }
         // Noted first, with the new site's manifest, so that a kill during the swap loses nothing
@@ -141,9 +152,9 @@ extension OutputFolder {
             if rename(staging, retired) != 0 { retired = staging }
         case EINVAL, ENOSYS, EOPNOTSUPP:
             // A file system that cannot exchange: two renames, undone if the second fails.
-            guard rename(output, retiredURL.path) == 0 else { throw FileFault.last("move the previous site aside from", display) }
+            guard rename(output, retiredURL.path) == 0 else { throw renameFault("move the previous site aside from", display) }
             guard rename(staging, output) == 0 else {
-                let fault = FileFault.last("put the new site in place of", display)
+                let fault = renameFault("put the new site in place of", display)
                 rename(retiredURL.path, output)
                 throw fault
             }
@@ -151,7 +162,8 @@ extension OutputFolder {
         case EBUSY:
             throw FileFault("put the new site in place of", display, reason: "it is a mount point (or in use by another program): bantin replaces the folder as a whole; mount the folder that holds it instead, or build into a folder inside the mount")
         case let code:
-            throw FileFault("put the new site in place of", display, code: code)
+            errno = code
+            throw renameFault("put the new site in place of", display)
         }
         let old = PageManifest.load(from: manifestURL)
         var kept = old.paths.isEmpty

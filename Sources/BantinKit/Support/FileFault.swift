@@ -26,12 +26,15 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
         self.init(action, path, reason: Self.words(for: code), wayOut: Self.wayOut(for: code))
     }
 
+    /// What to do when the output's disk is read-only.
+    static let readOnly = "that disk is read-only: build into another folder with --output"
+
     /// What to do about the commonest reasons a build cannot write.
     static func wayOut(for code: Int32) -> String? {
         switch code {
         case ENOSPC, EDQUOT: "free some space on that disk, then build again"
         case EACCES, EPERM: "check the permissions and owner of that path and of the folders above it"
-        case EROFS: "that disk is read-only: build into another folder with --output"
+        case EROFS: readOnly
         default: nil
         }
     }
