@@ -132,6 +132,23 @@ import Testing
         #expect(columns("to-hop") == savedColumns, "\(told)")
     }
 
+    /// Text pasted from a word processor: a code written with its dashes or invisible characters
+    /// is the code it means; two names of a place that look alike are told with the character
+    /// that tells them apart named where it stands.
+    @Test func lookAlikeCharactersAreReadAsMeantOrNamed() throws {
+        let site = try TestSite()
+        for (k, code) in ["01–KL/TW", "01\u{2011}KL/TW", "01-KL/TW\u{200B}", "01-KL/TW"].enumerated() {
+            try site.write("content/articles/k\(k).md", article(title: "Mã \(k)", extra: "directives: [\"\(code)\"]\nlocation: \(k == 2 ? "Đà\u{A0}Nẵng" : "Đà Nẵng")\n"))
+        }
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+        let page = try site.read("public/van-ban/01-kl-tw/index.html")
+        #expect((0..<4).allSatisfy { page.contains("Mã \($0)") }, "every article under one code")
+        let told = report.diagnostics.filter { $0.message.contains("shares one page") }
+        #expect(told.count == 1 && told[0].file == "content/articles/k2.md", "\(told)")
+        #expect(told.first?.message.hasPrefix("place `Đà⟨no-break space U+00A0⟩Nẵng` shares one page (dia-phuong/da-nang/) with `Đà Nẵng`") == true, "\(told)")
+    }
+
     /// Kinds of directive that differ only by case or spaces are one kind: one heading in the list
     /// of directives, named as most files (among equals, the tidiest) write it, on each page too;
     /// a warning at each other spelling's line.

@@ -94,7 +94,7 @@ enum CatalogValidator {
                     let article = articles[other.first]
                     let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
                     diagnostics.append(at.diagnostic(.warning, article.file,
-                        "\(noun) `\(other.name)` shares one page (\(address)) with `\(group.name)`, as \(mainFile) writes it: their names make the same address; write one \(noun) alike everywhere, or tell two apart by more than marks or case"))
+                        "\(noun) `\(other.name.namingLookAlikes)` shares one page (\(address)) with `\(group.name.namingLookAlikes)`, as \(mainFile) writes it: their names make the same address; write one \(noun) alike everywhere, or tell two apart by more than marks or case"))
                 }
             }
             return diagnostics

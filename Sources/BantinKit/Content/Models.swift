@@ -13,11 +13,28 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// A code written all in lower case (`35-nq/tw`) is shown in capitals (`35-NQ/TW`), as every
     /// code is written; one with a capital is kept as written (`08-QĐi/TW`).
+    /// The dashes and invisible characters a word processor puts into a code (`01–KL/TW`, an
+    /// en dash for the hyphen) are read as it means them.
     public init?(_ raw: String) {
-        let text = raw.trimmingSpaces
+        var text = raw.trimmingSpaces
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) { text = Self.asTyped(text) }
         guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: text) else { return nil }
         self.text = Self.hasCapital(text) ? text : text.uppercased()
         self.slug = slug
+    }
+
+    /// `text` with a word processor's dashes as hyphens and its invisible characters (zero-width
+    /// spaces and joiners, soft hyphens, no-break spaces at either end) left out.
+    private static func asTyped(_ text: String) -> String {
+        var typed = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: typed.append("-")
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: continue
+            default: typed.append(scalar)
+            }
+        }
+        return String(typed).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether `text` has a capital letter: an ASCII one found on its bytes (nearly every code).
