@@ -166,6 +166,17 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             let (_, said) = load(site)
             #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains(words) }, "\(said)")
         }
+        // In a list item's next line, and in a list in brackets: told too.
+        for (text, line, column) in [("directives:\n  - 01-KL/TW\n    #ChungTay\n", 6, 5), ("source: [Báo Nhân Dân, #ChungTay]\n", 4, 24)] {
+            try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\n\(text)---\nNội dung.\n")
+            let (_, said) = load(site)
+            #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains("as a comment") }, "\(said)")
+        }
+        // A value in quotes that starts on the line after its key keeps its #: nothing told.
+        try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\nsummary:\n  \"Phát động #ChungTay\"\nsubtitle:\n  'Chiến dịch\n  #VìCộngĐồng'\n---\nNội dung.\n")
+        let (nextLine, quietly) = load(site)
+        #expect(nextLine?.articles.first?.summary == "Phát động #ChungTay")
+        #expect(!quietly.contains { $0.message.contains("as a comment") }, "\(quietly)")
         // Inside a quoted value over several lines, a # is text; the suggestion escapes a backslash.
         try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\nsummary: \"Chiến dịch:\n  Hashtag: #ChungTay\n  - #VìCộngĐồng\"\nsource: Tỷ lệ 3\\4 #đạt\n---\nNội dung.\n")
         let (quoted, said) = load(site)

@@ -130,6 +130,12 @@ import Testing
         #expect(savedColumns[0] > composedColumns[0] + 10, "the line has marks before its link")
         #expect(columns("dung-san") == composedColumns, "\(told)")
         #expect(columns("to-hop") == savedColumns, "\(told)")
+        // The content folder named as the working folder (`.`), or with a slash after it.
+        let content = site.root.appendingPathComponent("content")
+        for (root, file) in [(".", "articles/to-hop.md"), ("content/", "content/articles/to-hop.md")] {
+            let mapped = SavedColumns.inSavedFiles([.error(file, line: 5, column: composedColumns[0], "x")], content: content, displayRoot: root)
+            #expect(mapped.map(\.column) == [savedColumns[0]], "\(root)")
+        }
     }
 
     /// Text pasted from a word processor: a code written with its dashes or invisible characters

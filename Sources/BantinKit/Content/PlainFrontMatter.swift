@@ -71,6 +71,7 @@ enum PlainFrontMatter {
                     while index < lines.count {
                         let item = lines[index]
                         if isBlankOrComment(item), !items.isEmpty {
+                            if isHashtag(item) { return nil }
                             index += 1
                             continue
                         }

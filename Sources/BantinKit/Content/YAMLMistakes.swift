@@ -111,6 +111,14 @@ enum YAMLMistakes {
                 key = String(decoding: line[indent..<colon], as: UTF8.self)
                 start = colon + 1
             } else if let field = plain, indent > field.indent, indent < line.count {
+                // A value in quotes that starts on the line after its key: text up to its closing quote.
+                if line[indent] == UInt8(ascii: "\"") || line[indent] == UInt8(ascii: "'") {
+                    plain = nil
+                    if closing(line[indent], in: line, from: indent + 1) == nil {
+                        index = (lines.indices.dropFirst(index).first { closing(line[indent], in: lines[$0], from: 0) != nil } ?? lines.count - 1) + 1
+                    }
+                    continue
+                }
                 // A line the value above goes on to.
                 if let told = hashtag(in: line, from: indent, key: field.key, line: number, continued: true) { found.append(told) }
                 continue
@@ -129,8 +137,13 @@ enum YAMLMistakes {
                 blockIndent = indent
                 continue
             }
-            // Quoted values and lists in brackets keep their `#`.
-            if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "{")].contains(line[start]) { continue }
+            // In a list in brackets, a `#` after a space, `[` or `,` outside quotes starts a comment too.
+            if line[start] == UInt8(ascii: "[") {
+                if let told = hashtagInList(line, from: start, key: key, line: number) { found.append(told) }
+                continue
+            }
+            // Quoted values keep their `#`.
+            if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "{")].contains(line[start]) { continue }
             if let told = hashtag(in: line, from: start, key: key, line: number) {
                 found.append(told)
             } else {
@@ -138,6 +151,31 @@ enum YAMLMistakes {
             }
         }
         return found
+    }
+
+    /// The hashtag YAML reads as a comment (or cannot read) in the list in brackets that starts
+    /// at `start` of `line`: `menu: [Xây dựng Đảng, #Thời sự]`.
+    private static func hashtagInList(_ line: [UInt8], from start: Int, key: String?, line number: Int) -> (line: Int, column: Int, message: String)? {
+        var quote: UInt8?
+        for k in (start + 1)..<line.count {
+            let byte = line[k]
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+                continue
+            }
+            let before = line[k - 1]
+            guard byte == UInt8(ascii: "#"), [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: ",")].contains(before),
+                k + 1 < line.count, line[k + 1] != UInt8(ascii: " "), line[k + 1] != UInt8(ascii: "\t") else { continue }
+            let item = line[k...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "]") }
+            let name = String(decoding: item, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return (number, column(ofByte: k, in: line),
+                "YAML reads `#…` in a list in brackets as a comment (a # after a space, `[` or `,` starts one), so \(key.map { "`\($0)`" } ?? "this list") loses `\(name)` and what follows on the line: put the item in quotes to keep it, e.g. `\"\(name)\"`")
+        }
+        return nil
     }
 
     /// The hashtag YAML reads as a comment in the plain value that starts at `start` of `line`

@@ -8,7 +8,10 @@ enum SavedColumns {
     /// `diagnostics`, each column in a file of `content` (named under `displayRoot`) that is
     /// saved decomposed counted in the file as saved. Only files with a diagnostic are read again.
     static func inSavedFiles(_ diagnostics: [Diagnostic], content: URL, displayRoot: String) -> [Diagnostic] {
-        let prefix = displayRoot + "/"
+        // Files are named under the content folder as given (`content`, `content/` alike), or
+        // from it when it is the working folder (`.`).
+        let root = displayRoot.hasSuffix("/") ? String(displayRoot.reversed().drop { $0 == "/" }.reversed()) : displayRoot
+        let prefix = root == "." || root.isEmpty ? "" : root + "/"
         var lines: [String: [Substring]?] = [:]
         return diagnostics.map { diagnostic in
             guard diagnostic.line > 0, diagnostic.column > 1, diagnostic.file.hasPrefix(prefix) else { return diagnostic }
