@@ -161,18 +161,18 @@ enum PhotoLibrary {
 
     /// The photo cache's key: the photo's bytes, the settings, how it is named, and libvips's version.
     private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> (key: String, animated: Bool) {
-        let fd = Glibc.open(entry.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.words(for: errno)) }
-        var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        Glibc.close(fd)
-        guard size > 0 else { throw PhotoCodec.Failure(reason: "it is empty") }
-        guard let mapped = MappedFile(path: entry.path) else { throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.words(for: errno)) }
+        // Read, not mapped: a photo another program rewrites meanwhile (a copy over it, a sync
+        // client) would end a mapping under the reader's feet, and the process with SIGBUS.
+        errno = 0
+        guard let bytes = Directory.contents(of: entry.path) else {
+            throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.words(for: errno == 0 ? EIO : errno))
+        }
+        guard !bytes.isEmpty else { throw PhotoCodec.Failure(reason: "it is empty") }
         var hasher = StableHasher()
         hasher.add(PhotoCodec.version)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
         // Read once: hashed for the key, and its start looked at for an animation.
-        let animated = mapped.withBytes { bytes in
+        let animated = bytes.withUnsafeBufferPointer { bytes in
             hasher.add(bytes: UnsafeRawBufferPointer(bytes))
             return PhotoAnimation.isAnimated(bytes)
         }

@@ -54,7 +54,8 @@ public struct TemplateSet: Sendable {
         for page in Page.allCases.map(\.rawValue) where !present.contains(page) {
             diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"), "missing page template"))
         }
-        let assets = files.filter { $0.relativePath.hasPrefix("assets/") }
+        // An editor's leftovers (`style.css~`, `style.css.bak`) are not published, as in content/.
+        let assets = files.filter { $0.relativePath.hasPrefix("assets/") && !CatalogLoader.ContentFiles.isLeftover($0.relativePath) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
     }
