@@ -28,6 +28,22 @@ static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int w
                           "fail_on", fail_on, NULL);
 }
 
+/// A WebP photo is opened from memory, its `length` bytes at `data`, read first: libvips's WebP
+/// loader maps its file, and a photo another program rewrites meanwhile (a copy over it, a sync
+/// client) would end the process with SIGBUS. Its header only, as `bantin_vips_open`.
+static inline VipsImage *bantin_vips_open_memory(const void *data, size_t length) {
+    return vips_image_new_from_buffer(data, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+}
+
+/// `bantin_vips_thumbnail` of a WebP photo in memory (see `bantin_vips_open_memory`).
+static inline int bantin_vips_thumbnail_memory(const void *data, size_t length, VipsImage **out, int width, int profiled) {
+    if (profiled)
+        return vips_thumbnail_buffer((void *)data, length, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                                     "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+    return vips_thumbnail_buffer((void *)data, length, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                                 "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+}
+
 /// `in` scaled by `scale` (below 1) with libvips's default kernel (lanczos3).
 static inline int bantin_vips_resize(VipsImage *in, VipsImage **out, double scale) {
     return vips_resize(in, out, scale, NULL);

@@ -79,14 +79,29 @@ enum PhotoCodec {
             _ = takeError()  // it names the file by its full path: the message does already
             throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips knows no image format with its bytes): another kind of file renamed, or a damaged one")
         }
-        guard let image = bantin_vips_open(path) else {
+        let name = String(cString: loader)
+        // A WebP photo from memory (see `bantin_vips_open_memory`); every other by its path.
+        let opened = try Self.inMemory(name, path: path) { bytes in bytes.map { bantin_vips_open_memory($0.baseAddress, $0.count) } ?? bantin_vips_open(path) }
+        guard let image = opened else {
             throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path))
         }
         defer { bantin_vips_unref(image) }
         return Header(
             width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
-            orientation: Int(vips_image_get_orientation(image)), loader: String(cString: loader),
+            orientation: Int(vips_image_get_orientation(image)), loader: name,
             profiled: vips_image_get_typeof(image, "icc-profile-data") != 0)
+    }
+
+    /// Calls `body` with the photo's bytes, read into memory, when libvips's loader `loader`
+    /// maps the file it reads (WebP's); with `nil` for any other. What `body` makes of the bytes
+    /// must not refer to them once it returns.
+    private static func inMemory<R>(_ loader: String, path: String, _ body: (UnsafeRawBufferPointer?) -> R) throws(Failure) -> R {
+        guard loader.lowercased().contains("webp") else { return body(nil) }
+        errno = 0
+        guard let bytes = Directory.contents(of: path) else {
+            throw Failure(reason: "it cannot be read: " + FileFault.words(for: errno == 0 ? EIO : errno))
+        }
+        return bytes.withUnsafeBytes { body($0) }
     }
 
     /// The variants of the photo at `path` (whose `header` was read): decoded once at `largest`
@@ -99,9 +114,9 @@ enum PhotoCodec {
         // A JPEG whose data libjpeg warns of is damaged (it shows grey where the data is wrong),
         // unless the warnings are only of stray bytes between its parts, which lose nothing.
         let jpeg = header.loader.hasPrefix("VipsForeignLoadJpeg")
-        var decoded = decode(path, largest: largest, profiled: header.profiled, strict: jpeg)
+        var decoded = decode(path, loader: header.loader, largest: largest, profiled: header.profiled, strict: jpeg)
         if case .failure(let error) = decoded, jpeg, error.onlyStrayBytes {
-            decoded = decode(path, largest: largest, profiled: header.profiled, strict: false)
+            decoded = decode(path, loader: header.loader, largest: largest, profiled: header.profiled, strict: false)
         }
         let base: UnsafeMutablePointer<VipsImage>
         switch decoded {
@@ -129,16 +144,24 @@ enum PhotoCodec {
     }
 
     /// The photo at `path` decoded into memory (see `bantin_vips_thumbnail`), or libvips's words.
-    private static func decode(_ path: String, largest: Int, profiled: Bool, strict: Bool) -> Result<UnsafeMutablePointer<VipsImage>, DecodeError> {
+    private static func decode(_ path: String, loader: String, largest: Int, profiled: Bool, strict: Bool) -> Result<UnsafeMutablePointer<VipsImage>, DecodeError> {
         defer { vips_thread_shutdown() }
-        var decoded: UnsafeMutablePointer<VipsImage>?
-        guard bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0) == 0, let lazy = decoded else {
-            return .failure(DecodeError(message: takeError()))
+        // Rendered into memory here, once (while a WebP's bytes are there): this is where the
+        // file is actually decoded.
+        let made: UnsafeMutablePointer<VipsImage>?
+        do {
+            made = try inMemory(loader, path: path) { bytes in
+                var decoded: UnsafeMutablePointer<VipsImage>?
+                let status = bytes.map { bantin_vips_thumbnail_memory($0.baseAddress, $0.count, &decoded, Int32(largest), profiled ? 1 : 0) }
+                    ?? bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0)
+                guard status == 0, let lazy = decoded else { return nil }
+                defer { bantin_vips_unref(lazy) }
+                return vips_image_copy_memory(lazy)
+            }
+        } catch {
+            return .failure(DecodeError(message: error.reason))
         }
-        // Rendered into memory here, once: this is where the file is actually decoded.
-        let memory = vips_image_copy_memory(lazy)
-        bantin_vips_unref(lazy)
-        guard let memory else { return .failure(DecodeError(message: takeError())) }
+        guard let memory = made else { return .failure(DecodeError(message: takeError())) }
         return .success(memory)
     }
 
