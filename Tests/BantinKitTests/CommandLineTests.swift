@@ -382,6 +382,14 @@ import Testing
         try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: tiêu đề đã sửa", extra: "directives: [\"05-CT/TW\"]\n"))
         #expect(waitFor("Built ", count: 2), "an edit triggers a rebuild")
         #expect(site.exists("public/bai-viet/nghe-an-tieu-de-da-sua/index.html"))
+        // An editor's leftovers (vim's swap file, rewritten as one types; its 4913 probe; a
+        // backup) are no edit: no build, and the warnings are not printed again.
+        let before = watch.log
+        for leftover in ["content/articles/2023/05/.nghe-an.md.swp", "content/articles/2023/05/4913", "content/articles/2023/05/nghe-an.md~"] {
+            try site.write(leftover, "x")
+        }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.log == before, "\(watch.log)")
         let good = try site.snapshot()
         try site.write("content/articles/hong.md", "---\ntitle: \"Thiếu ngày\"\n---\n")
         #expect(waitFor("Build failed"), "a broken edit is reported")

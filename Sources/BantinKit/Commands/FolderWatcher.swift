@@ -70,6 +70,16 @@ public struct ChangeBatch: Sendable, Equatable {
     public init(paths: [String]) {
         self.paths = paths
     }
+
+    /// Whether every path is one a build reads nothing from: an editor's leftover (`a.md~`,
+    /// `.a.md.swp`, vim's `4913` probe), or a hidden file. vim rewrites its swap file every few
+    /// seconds while an editor types: no rebuild, and no warnings printed again, for that.
+    public var holdsOnlyLeftovers: Bool {
+        paths.allSatisfy { path in
+            let name = (path as NSString).lastPathComponent
+            return name.hasPrefix(".") || name == "4913" || CatalogLoader.ContentFiles.isLeftover(name)
+        }
+    }
 }
 
 /// One way of noticing changes.
