@@ -270,6 +270,12 @@ import Testing
         #expect(try run(["build", "--drafts"], in: site.root).status == 0)
         let theme = try run(["new", "Tin mới", "--theme", "2030"], in: site.root)
         #expect(theme.status == 1 && theme.stderr.contains("no theme of 2030 is described: write content/themes/2030.md first"), "\(theme)")
+        // An article refused for its date (wrong, or missing in a draft) keeps its address too.
+        for (file, date) in [("ngay-sai", "date: 2025-02-30\n"), ("khong-ngay", "")] {
+            try site.write("content/articles/2025/\(file).md", "---\ntitle: \"Hà Giang giữ vững kỷ cương \(file)\"\n\(date)draft: true\n---\nNội dung.\n")
+            let next = try run(["new", "Hà Giang giữ vững kỷ cương \(file)"], in: site.root)
+            #expect(next.status == 0 && next.stdout.hasSuffix("-\(file.replacingOccurrences(of: "_", with: "-"))-2.md\n"), "\(file): \(next)")
+        }
     }
 
     @Test func checkOfAFolderWithoutPagesFailsAndWatchOfAMissingFolderStops() throws {

@@ -112,7 +112,10 @@ public enum NewArticleCommand {
         init(content: URL, contentName: String, zone: SiteTimeZone) {
             let files = CatalogLoader.ContentFiles(ContentListing(of: content, displayRoot: contentName).files)
             let display: @Sendable (TreeEntry) -> String = { ContentTree.join(contentName, $0.relativePath) }
-            slugs = Set(CatalogLoader.readArticles(files.articles, zone: zone, memory: nil, display: display).articles.map(\.slug.value))
+            // An article refused for a problem (a wrong or missing date) keeps its address too:
+            // mended, it would clash with the new one.
+            let read = CatalogLoader.readArticles(files.articles, zone: zone, memory: nil, display: display)
+            slugs = Set((read.articles + read.rejected.compactMap(\.article)).map(\.slug.value))
             var ignored: [Diagnostic] = []
             themeYears = Set(CatalogLoader.readTerms(files.themes, display: display, into: &ignored) { TermReader.theme(text: $0, file: $1) }.map(\.year))
             directiveCodes = Set(CatalogLoader.readTerms(files.directives, display: display, into: &ignored) { TermReader.directive(text: $0, file: $1, zone: zone) }.map(\.code))
