@@ -80,16 +80,18 @@ enum PhotoCodec {
             throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips knows no image format with its bytes): another kind of file renamed, or a damaged one")
         }
         let name = String(cString: loader)
-        // A WebP photo from memory (see `bantin_vips_open_memory`); every other by its path.
-        let opened = try Self.inMemory(name, path: path) { bytes in bytes.map { bantin_vips_open_memory($0.baseAddress, $0.count) } ?? bantin_vips_open(path) }
-        guard let image = opened else {
-            throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path))
+        // A WebP photo from memory (see `bantin_vips_open_memory`), read while its bytes are
+        // there; every other by its path.
+        let read = try Self.inMemory(name, path: path) { bytes -> Header? in
+            guard let image = bytes.map({ bantin_vips_open_memory($0.baseAddress, $0.count) }) ?? bantin_vips_open(path) else { return nil }
+            defer { bantin_vips_unref(image) }
+            return Header(
+                width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
+                orientation: Int(vips_image_get_orientation(image)), loader: name,
+                profiled: vips_image_get_typeof(image, "icc-profile-data") != 0)
         }
-        defer { bantin_vips_unref(image) }
-        return Header(
-            width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
-            orientation: Int(vips_image_get_orientation(image)), loader: name,
-            profiled: vips_image_get_typeof(image, "icc-profile-data") != 0)
+        guard let read else { throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path)) }
+        return read
     }
 
     /// Calls `body` with the photo's bytes, read into memory, when libvips's loader `loader`
