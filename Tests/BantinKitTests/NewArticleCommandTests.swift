@@ -87,6 +87,17 @@ import Testing
         #expect(try site.read("content/articles/2023/05/tin-moi.md") == "giữ nguyên")
     }
 
+    /// The path printed is the content folder as named, joined once: `content/` or `.` too.
+    @Test func thePathPrintedJoinsTheContentFolderAsNamed() throws {
+        let site = try TestSite(copyTemplates: false)
+        let content = site.root.appendingPathComponent("content")
+        for (name, title) in [("content/", "Tin một"), (".", "Tin hai")] {
+            let path = try NewArticleCommand.run(NewArticleRequest(title: title), content: content, contentName: name, now: Self.now)
+            #expect(!path.contains("//") && !path.hasPrefix("./") && path.hasSuffix("articles/2023/05/\(Slug(from: title)!.value).md"), "\(path)")
+            #expect(site.exists("content/articles/2023/05/\(Slug(from: title)!.value).md"))
+        }
+    }
+
     /// A folder that cannot be made is told under its path, as a build's errors are.
     @Test func aFolderThatCannotBeMadeIsToldUnderItsPath() throws {
         let site = try TestSite(copyTemplates: false)

@@ -89,7 +89,7 @@ public enum NewArticleCommand {
         let free = written.freeSlug(from: shortened)
         let slug: Slug? = free == article.slug ? nil : free
         let relative = NewArticle.relativePath(slug: free, date: date)
-        let display = contentName + "/" + relative
+        let display = ContentTree.join(contentName, relative)
         // Codes are written with `TW`, but one typed with `TƯ` whose directive file says so stays
         // as typed: the build reads a code as its file writes it.
         let typed = request.directives.compactMap { DirectiveCode($0.precomposedStringWithCanonicalMapping) }
