@@ -28,10 +28,10 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     private static func asTyped(_ text: String) -> String {
         var typed = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: typed.append("-")
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: continue
-            default: typed.append(scalar)
+            if LookAlikes.dashes[scalar.value] != nil {
+                typed.append("-")
+            } else if LookAlikes.zeroWidth[scalar.value] == nil {
+                typed.append(scalar)
             }
         }
         return String(typed).trimmingCharacters(in: .whitespaces)

@@ -15,10 +15,10 @@ extension String {
     /// named where it stands (`Đà⟨no-break space U+00A0⟩Nẵng`), so that two spellings that look
     /// alike can be told apart: text pasted from Word or a PDF carries them.
     var namingLookAlikes: String {
-        guard unicodeScalars.contains(where: { Self.lookAlikes[$0.value] != nil }) else { return self }
+        guard unicodeScalars.contains(where: { LookAlikes.all[$0.value] != nil }) else { return self }
         var shown = ""
         for scalar in unicodeScalars {
-            if let name = Self.lookAlikes[scalar.value] {
+            if let name = LookAlikes.all[scalar.value] {
                 shown += "⟨\(name) U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))⟩"
             } else {
                 shown.unicodeScalars.append(scalar)
@@ -27,12 +27,25 @@ extension String {
         return shown
     }
 
-    private static let lookAlikes: [UInt32: String] = [
-        0x00A0: "no-break space", 0x2007: "figure space", 0x202F: "narrow no-break space", 0x200B: "zero-width space",
-        0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner", 0x2060: "word joiner", 0xFEFF: "zero-width no-break space",
-        0x00AD: "soft hyphen", 0x2010: "hyphen", 0x2011: "non-breaking hyphen", 0x2012: "figure dash", 0x2013: "en dash",
-        0x2014: "em dash", 0x2212: "minus sign", 0x00D0: "Icelandic Ð, not Đ", 0x00F0: "Icelandic ð, not đ",
-    ]
-
     private func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+/// Characters text pasted from Word or a PDF carries that look like others or like nothing, by
+/// code point, each with its name: named in messages (`namingLookAlikes`), read as meant in a
+/// directive's code (`DirectiveCode`).
+enum LookAlikes {
+    /// Dashes a word processor puts for a hyphen.
+    static let dashes: [UInt32: String] = [
+        0x2010: "hyphen", 0x2011: "non-breaking hyphen", 0x2012: "figure dash", 0x2013: "en dash", 0x2014: "em dash", 0x2212: "minus sign",
+    ]
+    /// Characters that show as nothing.
+    static let zeroWidth: [UInt32: String] = [
+        0x200B: "zero-width space", 0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner", 0x2060: "word joiner",
+        0xFEFF: "zero-width no-break space", 0x00AD: "soft hyphen",
+    ]
+    /// Spaces that look like a space.
+    static let spaces: [UInt32: String] = [0x00A0: "no-break space", 0x2007: "figure space", 0x202F: "narrow no-break space"]
+    /// Letters that look like Vietnamese ones.
+    static let letters: [UInt32: String] = [0x00D0: "Icelandic Ð, not Đ", 0x00F0: "Icelandic ð, not đ"]
+    static let all = [dashes, zeroWidth, spaces, letters].reduce(into: [:]) { $0.merge($1) { kept, _ in kept } }
 }
