@@ -50,6 +50,20 @@ import Testing
         #expect(body.contains("<code>01-KL/TW</code>, <a href=\"https://example.org\">01-KL/TW</a>, rồi Kết luận <a href=\"../../van-ban/01-kl-tw/index.html\">01-KL/TW</a>, lại 01-KL/TW và Chỉ thị số <a href=\"../../van-ban/05-ct-tw/index.html\">05-CT/TW</a>."))
     }
 
+
+    /// A code pasted from a word processor, with an en dash or a non-breaking hyphen for its `-`,
+    /// is the code it means: linked as written, and an unlisted one is told at its place.
+    @Test func aMentionWrittenWithAWordProcessorsDashIsTheCodeItMeans() throws {
+        let markdown = "Năm 2021–2025, theo Kết luận 01–KL/TW và Chỉ thị 05\u{2011}CT/TW, rồi Quy định 37—QĐ/TW; không phải 12–ab hay 3–Hà.\n"
+        let site = try Self.site(withBody: markdown, extra: "directives: [\"01-KL/TW\", \"05-CT/TW\"]\n")
+        let report = try site.build()
+        let body = Self.body(of: try site.read("public/bai-viet/bai-thu-lien-ket/index.html"))
+        #expect(body.contains("Năm 2021–2025, theo Kết luận <a href=\"../../van-ban/01-kl-tw/index.html\">01–KL/TW</a> và Chỉ thị <a href=\"../../van-ban/05-ct-tw/index.html\">05\u{2011}CT/TW</a>, rồi"))
+        let told = report.diagnostics.filter { $0.file.hasSuffix("bai.md") }
+        #expect(told.count == 1)
+        #expect(told.first?.message.contains("did you mean to add \"37-QĐ/TW\" to directives?") == true)
+        #expect((told.first?.line, told.first?.column) == (6, 73))
+    }
     @Test(arguments: [nil, DiscoveryTests.base])
     func aLinkToAnArticleFileBecomesItsPage(baseURL: String?) throws {
         let site = try TestSite(content: "bulletin")

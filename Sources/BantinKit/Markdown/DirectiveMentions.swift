@@ -3,28 +3,59 @@ import Foundation
 /// Directive codes written in running text: `Kết luận 21-KL/TW`, `Chỉ thị số 05-CT/TW`,
 /// `Quy định 37-QĐ/TW`. A code is a number, `-`, then groups of letters joined by `/`, each group
 /// starting with a capital (`01-KL/TW`, `144-QĐ/TW`, `08-QĐi/TW`), with no letter or digit
-/// touching it on either side. Works on UTF-8 bytes: every body of the bulletin passes here.
+/// touching it on either side; the `-` may be a word processor's dash (`01–KL/TW`). Works on UTF-8 bytes: every body of the bulletin passes here.
 enum DirectiveMentions {
     /// The byte ranges of the codes in `text`, in order.
     static func ranges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard let base = text.baseAddress else { return [] }
         var found: [Range<Int>] = []
-        var from = 0
-        // Every code has a `-` after its number: memchr finds those many bytes at a time.
-        while from < text.count, let dash = memchr(base + from, Int32(UInt8(ascii: "-")), text.count - from) {
-            let at = UnsafeRawPointer(base).distance(to: dash)
-            from = at + 1
+        var dashes = DashFinder(text: text, base: base)
+        while let at = dashes.next() {
             // Cheapest tests first: a digit before, a capital after (ASCII, or the lead byte of `Đ`, `Ư`…).
-            guard at > 0, isDigit(text[at - 1]), at + 1 < text.count, text[at + 1] >= 0x41, text[at + 1] <= 0x5A || text[at + 1] >= 0xC3 else {
-                continue
-            }
+            guard at > 0, isDigit(text[at - 1]), let length = dashLength(at: at, in: text), at + length < text.count else { continue }
+            let letter = text[at + length]
+            guard letter >= 0x41, letter <= 0x5A || letter >= 0xC3 else { continue }
             var start = at - 1
             while start > 0, isDigit(text[start - 1]) { start -= 1 }
             guard start == 0 || !isWordScalar(before: start, in: text), let end = codeEnd(startingAt: start, in: text) else { continue }
             found.append(start..<end)
-            from = end
+            dashes.skip(to: end)
         }
         return found
+    }
+
+    /// The places in a text where a dash may be: every `-`, and every byte `0xE2` that may start
+    /// a word processor's dash (`–`, `‑`, `−`; see `LookAlikes.dashes`). `memchr` finds each many
+    /// bytes at a time.
+    private struct DashFinder {
+        let text: UnsafeBufferPointer<UInt8>
+        let base: UnsafePointer<UInt8>
+        var from = 0
+        var hyphen: Int? = -1
+        var lead: Int? = -1
+
+        mutating func next() -> Int? {
+            if let at = hyphen, at < from { hyphen = find(UInt8(ascii: "-")) }
+            if let at = lead, at < from { lead = find(0xE2) }
+            let at = min(hyphen ?? .max, lead ?? .max)
+            guard at != .max else { return nil }
+            from = at + 1
+            return at
+        }
+
+        mutating func skip(to end: Int) { from = max(from, end) }
+
+        private func find(_ byte: UInt8) -> Int? {
+            guard from < text.count, let found = memchr(base + from, Int32(byte), text.count - from) else { return nil }
+            return UnsafeRawPointer(base).distance(to: found)
+        }
+    }
+
+    /// The length in bytes of the dash at `index` (`-`, or one of `LookAlikes.dashes`), or `nil`.
+    private static func dashLength(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        if text[index] == UInt8(ascii: "-") { return 1 }
+        guard text[index] == 0xE2, let found = scalar(at: index, in: text), LookAlikes.dashes[found.scalar.value] != nil else { return nil }
+        return found.length
     }
 
     /// The codes in `text` with their byte ranges; a run that looks like a code but is not one
@@ -45,8 +76,7 @@ enum DirectiveMentions {
     private static func codeEnd(startingAt start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = start
         while i < text.count, isDigit(text[i]) { i += 1 }
-        guard i < text.count, text[i] == UInt8(ascii: "-") else { return nil }
-        guard var end = letterGroupEnd(at: i + 1, in: text) else { return nil }
+        guard i < text.count, let dash = dashLength(at: i, in: text), var end = letterGroupEnd(at: i + dash, in: text) else { return nil }
         var groups = 1
         while end < text.count, text[end] == UInt8(ascii: "/"), let next = letterGroupEnd(at: end + 1, in: text) {
             end = next
