@@ -7,6 +7,7 @@ struct Bantin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Build a Vietnamese party-building bulletin (bản tin) from Markdown into a static website.",
+        version: "bantin 0.2.0",
         subcommands: [Build.self, Check.self, New.self, Watch.self],
         defaultSubcommand: Build.self)
 

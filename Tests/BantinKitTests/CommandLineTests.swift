@@ -538,6 +538,13 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: bantin \(command)"))
     }
+
+    /// The engineer who pins a version in CI asks it so.
+    @Test func theVersionIsToldOnAsking() throws {
+        let result = try run(["--version"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("bantin 0."))
+    }
 }
 
 /// `bantin watch` running in a site's folder, its output in a log; stopped when the test ends.
