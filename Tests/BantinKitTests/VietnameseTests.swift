@@ -102,6 +102,7 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("ĐẢNG", "dang"),
         ("Kết luận 01-KL/TW", "ket luan 01-kl/tw"),
         ("Ăn Âm Ê Ô Ơ Ư", "an am e o o u"),
+        ("\u{D0}ảng \u{F0}ồng \u{189}ảng \u{256}ồng", "dang dong dang dong"),  // look-alikes of Đ and đ
     ])
     func folds(_ input: String, _ expected: String) {
         #expect(VietnameseFolding.fold(input) == expected)

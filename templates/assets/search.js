@@ -61,7 +61,7 @@
 
   function foldChar(ch) {
     var lower = ch.toLowerCase();
-    if (lower === "đ" || lower === "ð") return "d";
+    if (lower === "đ" || lower === "ð" || lower === "ɖ") return "d";
     return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 

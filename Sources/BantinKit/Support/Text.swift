@@ -46,6 +46,11 @@ enum LookAlikes {
     /// Spaces that look like a space.
     static let spaces: [UInt32: String] = [0x00A0: "no-break space", 0x2007: "figure space", 0x202F: "narrow no-break space"]
     /// Letters that look like Vietnamese ones.
-    static let letters: [UInt32: String] = [0x00D0: "Icelandic Ð, not Đ", 0x00F0: "Icelandic ð, not đ"]
+    static let letters: [UInt32: String] = [
+        0x00D0: "Icelandic Ð, not Đ", 0x00F0: "Icelandic ð, not đ", 0x0189: "African Ɖ, not Đ", 0x0256: "African ɖ, not đ",
+    ]
+    /// The letters that look like `Đ` or `đ` and are typed for them (`letters`), and the two
+    /// themselves: slugs, search and the order of names read each as `đ`.
+    static let đ: Set<Unicode.Scalar> = Set(letters.keys.compactMap(Unicode.Scalar.init)).union(["Đ", "đ"])
     static let all = [dashes, zeroWidth, spaces, letters].reduce(into: [:]) { $0.merge($1) { kept, _ in kept } }
 }

@@ -98,11 +98,11 @@ extension PageRenderer {
     }
 
     /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`;
-    /// its look-alike `Ð`, U+00D0, is filed as `Đ`, as it is sorted); marks before it are passed
+    /// its look-alikes `Ð` and `Ɖ` are filed as `Đ`, as it is sorted); marks before it are passed
     /// over (`(Hà Nội)` and `“Quê hương”` under `H` and `Q`), as sorting passes over them.
     static func initial(of name: String) -> String {
         guard var first = name.first(where: { $0.isLetter || $0.isNumber }) ?? name.first else { return "" }
-        if first == "\u{D0}" || first == "\u{F0}" { first = "Đ" }
+        if let letter = first.unicodeScalars.first, first.unicodeScalars.count == 1, LookAlikes.đ.contains(letter) { first = "Đ" }
         let tones: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
         let kept = String(first).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !tones.contains($0.value) }
         return String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping.uppercased()

@@ -54,7 +54,7 @@ public enum VietnameseCollation {
             }
             var weight = base.value << 3 | modifier
             // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
-            if base == "đ" || base == "ð" { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
+            if LookAlikes.đ.contains(base) { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
             tones.append(tone + 1)
             if !character.isASCII || !character.isNumber { digitsOnly = false }

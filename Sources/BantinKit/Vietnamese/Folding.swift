@@ -2,7 +2,7 @@ import Foundation
 
 /// Vietnamese text without its diacritics: the basis of slugs and of search.
 public enum VietnameseFolding {
-    /// Lower-cases, maps `đ`/`Đ` (and its look-alike `ð`/`Ð`) to `d` and removes every combining mark,
+    /// Lower-cases, maps `đ`/`Đ` (and its look-alikes `ð`/`Ð`, `ɖ`/`Ɖ`) to `d` and removes every combining mark,
     /// so `Đảng bộ Đồng Tháp` becomes `dang bo dong thap`.
     public static func fold(_ text: String) -> String {
         String(decoding: foldedUTF8(text), as: UTF8.self)
@@ -84,14 +84,10 @@ public enum VietnameseFolding {
     static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar {
-            case "đ", "Đ", "ð", "Ð":
-                // `Ð` (U+00D0) looks like `Đ` and is often typed for it.
+            if LookAlikes.đ.contains(scalar) {
+                // `Ð` (U+00D0) and `Ɖ` (U+0189) look like `Đ` and are typed for it.
                 out.append("d")
-            default:
-                if scalar.properties.isDiacritic || scalar.properties.generalCategory == .nonspacingMark {
-                    continue
-                }
+            } else if !(scalar.properties.isDiacritic || scalar.properties.generalCategory == .nonspacingMark) {
                 out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
