@@ -25,16 +25,17 @@ import Testing
     @Test func linksThatShowTheirOwnAddressAreMarked() {
         let markdown = "Xem https://dangcongsan.vn/a, <https://b.vn/c>, www.d.vn, <mailto:e@f.vn>, https://vi.wikipedia.org/wiki/Hà_Nội, "
             + "https://vi.wikipedia.org/wiki/H%E1%BB%93_Ch%C3%AD_Minh, https://l.vn/?a=1&b='2', "
-            + "[trang tư liệu](https://g.vn/), [https://h.vn/](https://k.vn/) và [mục](#muc).\n"
+            + "[*https://m.vn/n*](https://m.vn/n), [**`www.p.vn`**](http://www.p.vn), "
+            + "[trang tư liệu](https://g.vn/), [https://h.vn/](https://k.vn/), [*https://q.vn/*](https://r.vn/) và [mục](#muc).\n"
         let html = String(decoding: AddressLinks.marked(Array(safe.render(markdown).html.utf8)), as: UTF8.self)
         for shown in [
             "https://dangcongsan.vn/a", "https://b.vn/c", "http://www.d.vn", "mailto:e@f.vn", "https://vi.wikipedia.org/wiki/H%C3%A0_N%E1%BB%99i",
-            "https://vi.wikipedia.org/wiki/H%E1%BB%93_Ch%C3%AD_Minh", "https://l.vn/?a=1&amp;b=&#x27;2",
+            "https://vi.wikipedia.org/wiki/H%E1%BB%93_Ch%C3%AD_Minh", "https://l.vn/?a=1&amp;b=&#x27;2", "https://m.vn/n", "http://www.p.vn",
         ] {
             #expect(html.contains("<a href=\"\(shown)\" data-shown>"), "\(shown): \(html)")
         }
-        for other in ["https://g.vn/", "https://k.vn/", "#muc"] { #expect(html.contains("<a href=\"\(other)\">"), "\(other): \(html)") }
-        #expect(html.components(separatedBy: "data-shown").count == 8)
+        for other in ["https://g.vn/", "https://k.vn/", "https://r.vn/", "#muc"] { #expect(html.contains("<a href=\"\(other)\">"), "\(other): \(html)") }
+        #expect(html.components(separatedBy: "data-shown").count == 10)
         let plain = Array(safe.render("Không có liên kết nào.\n").html.utf8)
         #expect(AddressLinks.marked(plain) == plain)
     }

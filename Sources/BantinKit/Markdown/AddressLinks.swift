@@ -27,22 +27,31 @@ enum AddressLinks {
     }
 
     /// Whether the link whose start tag spans `tag` shows its own address as its text
-    /// (`https://…`, or `www.…` for `http://www.…`).
+    /// (`https://…`, or `www.…` for `http://www.…`), emphasised or not (`[*https://…*](…)`).
     static func showsItsAddress(_ bytes: UnsafeBufferPointer<UInt8>, tag: Range<Int>) -> Bool {
         let marker = Array(" href=\"".utf8)
         guard let hrefAt = UnsafeBufferPointer(rebasing: bytes[tag]).firstOffset(of: marker).map({ $0 + tag.lowerBound }),
             let valueEnd = bytes.firstOffset(of: [UInt8(ascii: "\"")], from: hrefAt + marker.count),
-            let textEnd = bytes.firstOffset(of: [UInt8(ascii: "<")], from: tag.upperBound),
-            bytes[textEnd...].starts(with: "</a>".utf8)
+            let textEnd = bytes.firstOffset(of: Array("</a>".utf8), from: tag.upperBound)
         else { return false }
-        let address = readable(bytes[(hrefAt + marker.count)..<valueEnd]), text = readable(bytes[tag.upperBound..<textEnd])
+        let address = readable(bytes[(hrefAt + marker.count)..<valueEnd]), text = readable(withoutTags(bytes[tag.upperBound..<textEnd]))
         return ["", "http://", "https://", "mailto:"].contains { address == $0 + text }
+    }
+
+    /// A link's text without the tags of its emphasis or code (`<em>`, `<code>`…).
+    private static func withoutTags(_ html: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+        var text: [UInt8] = []
+        var inTag = false
+        for byte in html {
+            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(byte) }
+        }
+        return text
     }
 
     /// An address or a link's text as a reader sees it: cmark-gfm percent-encodes an address
     /// (`Hà_Nội` → `H%C3%A0_N%E1%BB%99i`) and escapes `&`, `'`, `"`, `<`, `>` as references; an
     /// address pasted from a browser's address bar is percent-encoded in the text too.
-    private static func readable(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    private static func readable(_ bytes: some Collection<UInt8>) -> String {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.contains("&") {
             for (reference, character) in [("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
