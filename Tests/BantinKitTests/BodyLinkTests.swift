@@ -51,6 +51,30 @@ import Testing
     }
 
 
+    /// A link by the bulletin's own full address (pasted from the published site) is resolved as
+    /// `bantin check --base-url` resolves it: one to no page, or to an id its page lacks, is an
+    /// error at its place and the site before stays; one that resolves builds. Without a base URL
+    /// no address is the site's own.
+    @Test func aLinkByTheSitesOwnAddressIsCheckedAtItsPlace() throws {
+        let base = DiscoveryTests.base
+        let quangNinh = "\(base)bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/"
+        let site = try Self.site(withBody: "Xem [bài](\(quangNinh)#ket-qua-tu-phe-binh), [trang](\(quangNinh)index.html), "
+            + "[mục](\(base)chuyen-muc/hoc-va-lam-theo-bac/), [tin](\(base)feed.xml), [tìm](\(base)tim-kiem/?q=dang) và [nơi khác](https://example.com/khong-co/).\n")
+        try site.build(baseURL: base)
+        #expect(LinkChecker.check(folder: site.output, baseURL: base).broken == [])
+        let before = try site.read("public/index.html")
+
+        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2023-07-01",
+            body: "Đoạn.\n\n[Bài đã gỡ](\(base)bai-viet/bai-da-go/) và [mục](\(quangNinh.replacingOccurrences(of: "https://example.org", with: "HTTPS://Example.ORG"))#khong-co).\n"))
+        let told = site.failingBuild(baseURL: base).filter { $0.file.hasSuffix("bai.md") }
+        #expect(told.map { "\($0.line):\($0.column)" } == ["7:1", "7:64"], "\(told)")
+        #expect(told.first?.message.contains("`\(base)bai-viet/bai-da-go/` is an address on this bulletin's own site") == true)
+        #expect(told.first?.message.contains("the site has no page or file there") == true)
+        #expect(told.last?.message.contains("has no element with id \"khong-co\"") == true, "\(told)")
+        #expect(try site.read("public/index.html") == before)
+        try site.build()
+    }
+
     /// A code pasted from a word processor, with an en dash or a non-breaking hyphen for its `-`,
     /// is the code it means: linked as written, and an unlisted one is told at its place.
     @Test func aMentionWrittenWithAWordProcessorsDashIsTheCodeItMeans() throws {

@@ -69,13 +69,34 @@ public enum LinkChecker {
 
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).
     static func resolve(_ link: String, from page: String, existing: Set<String>, idsByPage: [String: Set<String>], baseURL: String?) -> String? {
+        switch locate(link, from: page, existing: existing, baseURL: baseURL) {
+        case .elsewhere: return nil
+        case .broken(let reason): return reason
+        case .file(let target, let fragment):
+            guard let id = fragment, target.hasSuffix(".html"), !(idsByPage[target]?.contains(id) ?? false) else { return nil }
+            return "no element with id \"\(id)\""
+        }
+    }
+
+    /// Where a link leads.
+    enum Located: Equatable {
+        /// Another site, or an address that is no file (`mailto:`).
+        case elsewhere
+        /// Nowhere, and why.
+        case broken(String)
+        /// A file of the site, and the id its fragment names (percent-decoded), if any.
+        case file(String, fragment: String?)
+    }
+
+    /// Where `link` on `page` leads among the files `existing`, its fragment not looked for.
+    static func locate(_ link: String, from page: String, existing: Set<String>, baseURL: String?) -> Located {
         var link = link.trimmingCharacters(in: .whitespaces)
         if link.hasPrefix("/"), !link.hasPrefix("//") {
-            return "starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page"
+            return .broken("starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page")
         }
         if let baseURL, let path = pathUnder(baseURL, of: link) { link = "/" + path }
-        if link.isEmpty { return "empty link" }
-        if link.hasPrefix("//") || hasScheme(link) { return nil }
+        if link.isEmpty { return .broken("empty link") }
+        if link.hasPrefix("//") || hasScheme(link) { return .elsewhere }
         var fragment: String? = nil
         if let hash = link.firstIndex(of: "#") {
             fragment = String(link[link.index(after: hash)...])
@@ -88,25 +109,22 @@ public enum LinkChecker {
         } else {
             let decoded = link.utf8.contains(0x25) ? (link.removingPercentEncoding ?? link) : link
             // A site's paths resolve as content/'s do.
-            guard let path = ContentPath.resolve(decoded, from: page) else { return "points above the site root" }
+            guard let path = ContentPath.resolve(decoded, from: page) else { return .broken("points above the site root") }
             target = path
             var folder = decoded.hasSuffix("/") || target.isEmpty
             if folder { target += target.isEmpty ? "index.html" : "/index.html" }
             if !SourceDecoder.isKnownNFC(target) { target = target.precomposedStringWithCanonicalMapping }
             if !existing.contains(target) {
-                if existing.contains(target + "/index.html") { target += "/index.html" } else { return "no such file" }
+                if existing.contains(target + "/index.html") { target += "/index.html" } else { return .broken("no such file") }
                 folder = true
             }
             // A site with a base URL is for the web, where a folder's address serves its index.
             if folder, baseURL == nil {
-                return "names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `\(link.hasSuffix("/") ? link : link + "/")index.html`"
+                return .broken("names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `\(link.hasSuffix("/") ? link : link + "/")index.html`")
             }
         }
-        if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-            let id = fragment.removingPercentEncoding ?? fragment
-            if !(idsByPage[target]?.contains(id) ?? false) { return "no element with id \"\(id)\"" }
-        }
-        return nil
+        let id = fragment.flatMap { $0.isEmpty ? nil : ($0.removingPercentEncoding ?? $0) }
+        return .file(target, fragment: id)
     }
 
     /// What follows `baseURL` in `link` when the link is under it: the scheme and host in any

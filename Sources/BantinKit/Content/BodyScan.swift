@@ -172,7 +172,7 @@ enum BodyScan {
     /// reader, gone when that site moves it or is out of reach), or from the bulletin's own
     /// `baseURL` (not shown from disk, and not checked): each a warning at its place.
     static func borrowedImages(_ references: BodyReferences, file: String, baseURL: String?) -> [Diagnostic] {
-        references.remoteImages.map { image in
+        references.remote.filter(\.isImage).map { image in
             let ownSite = baseURL.map { LinkDestination.isAddress(image.destination, under: $0) } ?? false
             let why = ownSite
                 ? "image on this bulletin's own site by its full address (\(image.destination)): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there"
@@ -313,7 +313,7 @@ enum BodyScan {
         moved.mentions.moveDown(lines)
         moved.unlinked.moveDown(lines)
         moved.rawHTML.moveDown(lines)
-        moved.remoteImages.moveDown(lines)
+        moved.remote.moveDown(lines)
         moved.footnotesWithoutNote.moveDown(lines)
         moved.notesWithoutFootnote.moveDown(lines)
         moved.brokenTables.moveDown(lines)

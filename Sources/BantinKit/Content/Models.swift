@@ -253,6 +253,9 @@ public struct Catalog: Sendable {
     public var waiting: [Article] = []
     /// Where the links of each body lead (`BodyLinkResolver`).
     public var links: BodyLinkMap = [:]
+    /// The links by a full address of each published text (`BodyReferences.remote`, no images), by
+    /// its file: those to the site's own base URL are checked once the site is planned (`OwnSiteLinks`).
+    public var addressLinks: [String: [BodyLink]] = [:]
     /// Files of `staticFiles` that only articles still waiting use: not published yet
     /// (`PublicationSchedule.filesWaiting`).
     public var waitingFiles: Set<String> = []

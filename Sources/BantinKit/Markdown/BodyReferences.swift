@@ -1,6 +1,6 @@
 /// A link or image of a Markdown body that bantin resolves or refuses: one to a file (relative
-/// or from `/`), to a heading (`#ket-qua`), with no address, or with an unsafe scheme. Links to
-/// other sites (`https:`, `mailto:`, `//host`) are not kept: there is nothing to check.
+/// or from `/`), to a heading (`#ket-qua`), with no address, or with an unsafe scheme; and, apart
+/// (`BodyReferences.remote`), one by a full address (`https:`, `//host`).
 public struct BodyLink: Sendable, Hashable, Codable {
     /// As cmark-gfm read it (escapes and entities resolved).
     public var destination: String
@@ -29,8 +29,9 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     /// Where HTML is written in the body (comments aside): the page leaves it out unless
     /// `site.yml` sets `unsafe_html: true`.
     var rawHTML: [RawHTML] = []
-    /// Images loaded from another site (`![…](https://…)`).
-    var remoteImages: [BodyLink] = []
+    /// Links and images by a full address (`[…](https://…)`, `![…](//…)`): to another site, or to
+    /// the bulletin's own by its base URL (`OwnSiteLinks`).
+    var remote: [BodyLink] = []
     /// Footnote references with no note (`[^9]`, shown as written) and notes no reference names
     /// (`[^3]: …`, left out of the page), each with its label.
     var footnotesWithoutNote: [Footnote] = []
@@ -45,7 +46,7 @@ public struct BodyReferences: Sendable, Hashable, Codable {
 
     public static let none = BodyReferences()
     public var isEmpty: Bool {
-        links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty && remoteImages.isEmpty && footnotesWithoutNote.isEmpty
+        links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty && remote.isEmpty && footnotesWithoutNote.isEmpty
             && notesWithoutFootnote.isEmpty && brokenTables.isEmpty
     }
 }

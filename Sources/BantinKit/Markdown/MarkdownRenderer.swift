@@ -130,7 +130,7 @@ public struct MarkdownRenderer: Sendable {
                     var link = BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage)
                     link.hasText = isImage ? !DocumentWalk.textContent(node).trimmingCharacters(in: .whitespaces).isEmpty : true
                     guard LinkDestination.needsResolving(destination) else {
-                        if isImage, LinkDestination.isOnAnotherSite(destination) { found.remoteImages.append(link) }
+                        if LinkDestination.isOnAnotherSite(destination) { found.remote.append(link) }
                         return
                     }
                     found.links.append(link)

@@ -83,10 +83,18 @@ extension SiteBuilder {
         let renderer = PageRenderer(
             graph: graph, templates: inputs.templates, baseURL: inputs.baseURL, formatDatesAhead: pagePlans.count - reused > graph.articles.count / 8,
             bodies: sharedBodies(planned, earlier: earlier, graph: graph))
-        // What `check` would reject in the templates' links is told before anything is written.
-        let templateLinks = TemplateLinks.problems(
-            pages: pagePlans, graph: graph, templates: inputs.templates, planned: Set(planned.map(\.path)), baseURL: inputs.baseURL, templatesName: options.templatesName)
-        if templateLinks.hasErrors { throw BuildFailure(diagnostics: diagnostics + templateLinks) }
+        // What `check` would reject in the templates' links, and in texts' links by the site's own
+        // address, is told before anything is written.
+        let plannedPaths = Set(planned.map(\.path))
+        var linkProblems = TemplateLinks.problems(
+            pages: pagePlans, graph: graph, templates: inputs.templates, planned: plannedPaths, baseURL: inputs.baseURL, templatesName: options.templatesName)
+        var plansByPath: [String: PagePlan] = [:]
+        let ownSite = OwnSiteLinks.problems(inputs.catalog.addressLinks, baseURL: inputs.baseURL, planned: plannedPaths) { path in
+            if plansByPath.isEmpty { plansByPath = Dictionary(pagePlans.map { (graph.route(of: $0).outputPath, $0) }) { first, _ in first } }
+            return plansByPath[path].map { Set(LinkChecker.attributeValues(in: String(decoding: renderer.html(for: $0), as: UTF8.self), names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+        }
+        linkProblems += SavedColumns.inSavedFiles(ownSite, content: options.content, displayRoot: options.contentName)
+        if linkProblems.hasErrors { throw BuildFailure(diagnostics: diagnostics + linkProblems) }
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
         let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: .none, baseURL: inputs.baseURL, pages: pagePlans)

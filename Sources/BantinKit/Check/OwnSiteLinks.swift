@@ -1,0 +1,30 @@
+/// Links in texts to the bulletin's own site by its full address
+/// (`https://example.org/bantin/bai-viet/bai-mot/#ket-qua`, pasted from the published site):
+/// resolved as `bantin check --base-url` resolves them, once the site's files are planned, so that
+/// one to a page the build does not make (an article taken down or renamed) or to an id its page
+/// lacks is an error at its place, before anything is written.
+enum OwnSiteLinks {
+    /// `links` of each text by its file (`Catalog.addressLinks`); `ids`: the ids of a page the
+    /// site plans, by its path (`nil` when it cannot tell: a file copied from `content/`).
+    static func problems(
+        _ links: [String: [BodyLink]], baseURL: String?, planned: Set<String>, ids: (String) -> Set<String>?
+    ) -> [Diagnostic] {
+        guard let baseURL else { return [] }
+        var found: [Diagnostic] = []
+        for file in links.keys.sorted() {
+            for link in links[file] ?? [] where LinkChecker.pathUnder(baseURL, of: link.destination) != nil {
+                let why: String
+                switch LinkChecker.locate(link.destination, from: "index.html", existing: planned, baseURL: baseURL) {
+                case .elsewhere: continue
+                case .broken(let reason): why = reason == "no such file" ? "the site has no page or file there" : reason
+                case .file(let page, let fragment):
+                    guard let fragment, page.hasSuffix(".html"), let known = ids(page), !known.contains(fragment) else { continue }
+                    why = "its page \(page) has no element with id \"\(fragment)\""
+                }
+                found.append(link.position.diagnostic(.error, file,
+                    "`\(link.destination)` is an address on this bulletin's own site (its base URL \(baseURL)) that leads nowhere: \(why), so `bantin check` would reject the site; link to the text by its file (`../bai-khac.md#tieu-de`), whose address bantin keeps right"))
+            }
+        }
+        return found
+    }
+}
