@@ -522,6 +522,28 @@ import Testing
         }
     }
 
+    /// A black-and-white archive photo whose file carries a colour profile for RGB (which no
+    /// grey picture can go through) is published as browsers show it: the profile passed over.
+    @Test func aGreyPhotoWithAnRGBProfileIsPublished() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        let media = site.root.appendingPathComponent("content/media").path
+        try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
+        try Self.tool(["vips", "black", media + "/den.v", "600", "400"])
+        try Self.tool(["vips", "linear", media + "/den.v", media + "/xam.v", "1", "120", "--uchar"])
+        try Self.tool(["vips", "copy", media + "/xam.v", media + "/tu-lieu.jpg[profile=srgb]"])
+        try site.remove("content/media/den.v")
+        try site.remove("content/media/xam.v")
+        #expect(try Self.tool(["vipsheader", "-f", "bands", media + "/tu-lieu.jpg"]).hasPrefix("1"), "the photo is grey")
+        #expect(try Self.tool(["vipsheader", "-a", media + "/tu-lieu.jpg"]).contains("icc-profile-data: "), "with a profile")
+        try site.write("content/articles/a.md", article(title: "Ảnh tư liệu", extra: "image: media/tu-lieu.jpg\nimage_alt: Ảnh tư liệu đen trắng\n"))
+        let report = try site.build()
+        #expect(report.encodedPhotos == 1)
+        let images = try Self.imagesRead(site)
+        #expect(images.count >= 2)
+        for image in images { #expect(!image.keys.contains { $0.hasPrefix("ICC_Profile:") }, "\(image["SourceFile"] ?? "?") keeps a profile") }
+    }
+
     @Test func twoFilesWithTheSameBytesAreEncodedOnce() throws {
         let site = try Self.site()
         try FileManager.default.copyItem(
