@@ -218,6 +218,7 @@ import Testing
         ("![ảnh](05/nghe-an.md)", "is a text, not a picture"),
         ("![Toàn văn](../../docs/van-ban.pdf)", "`../../docs/van-ban.pdf` is not a picture, and a page cannot show it as an image"),
         ("![ảnh](media/hoi-nghi.png)", "did you mean `../../media/hoi-nghi.png`?"),
+        ("![Sơ đồ](../../media/so-do.svg)", "`../../media/so-do.svg` is empty (0 bytes), and a page cannot show it"),
         // A typo, another case, another month's folder: the file most likely meant.
         ("[typo](05/tien-gaing.md)", "there is no content/articles/2023/05/tien-gaing.md; did you mean `05/tien-giang.md`?"),
         ("[hoa](05/Nghe-An.md)", "did you mean `05/nghe-an.md`?"),
@@ -225,6 +226,7 @@ import Testing
     ])
     func aLinkThatLeadsNowhereIsAnErrorAtItsLineAndColumn(link: String, message: String) throws {
         let site = try Self.site(withBody: "Dòng đầu.\n\nMở đầu, \(link) ở giữa.")
+        try site.write("content/media/so-do.svg", "")  // a drawing whose export failed
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.count == 1)
         let error = try #require(errors.first)

@@ -127,6 +127,12 @@ struct BodyLinkResolver {
                 "`\(parts.path)` is not a picture, and a page cannot show it as an image: show a JPEG, PNG, WebP, HEIC, AVIF, TIFF, GIF or SVG file, or link to this one without the `!` (`[…](\(destination))`)")
             return nil
         }
+        // A photo's emptiness is told with its other faults (`PhotoUses`); a picture published as
+        // it is (GIF, SVG, an icon) would show as a broken image.
+        if link.isImage, case .file(let file) = target, !PhotoNaming.isPhoto(file), catalog.isEmptyFile(file) {
+            fail(link, document, "`\(parts.path)` is empty (0 bytes), and a page cannot show it: save the picture again, or copy it again whole")
+            return nil
+        }
         if let fragment = parts.fragment, !fragment.isEmpty, let ids = anchors(of: target, at: path), !ids.contains(fragment) {
             fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids))")
         }

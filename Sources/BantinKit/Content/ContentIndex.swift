@@ -68,6 +68,13 @@ struct ContentIndex {
 
     func target(at path: String) -> ResolvedLink.Target? { targets[path] }
 
+    /// Whether the file at `path` under `content/` holds no byte (as it was listed, or now).
+    func isEmptyFile(_ path: String) -> Bool {
+        guard let entry = files[path] else { return false }
+        if let size = entry.fileKey?.size { return size == 0 }
+        return (try? FileManager.default.attributesOfItem(atPath: entry.path)[.size] as? NSNumber)?.intValue == 0
+    }
+
     /// The file a link to the missing `path` most likely meant: the one file of that name
     /// elsewhere (another month's folder), else the nearest name in its folder (a typo, another
     /// case), if near enough.
