@@ -161,6 +161,26 @@ import Testing
         }
     }
 
+    /// A file rewritten between reading its front matter and making its page (a checkout, a save
+    /// during the build), its length kept or not, fails the build rather than publish a page, or
+    /// keep a search record, mixing the two versions.
+    @Test(arguments: ["Nghệ Tĩnh: chi bộ làm theo Bác từ việc nhỏ", "Nghệ An: chi bộ làm theo Bác từ việc nhỏ, việc cụ thể"])
+    func aBodyRewrittenBeforeItsPageIsMadeFailsTheBuild(newTitle: String) throws {
+        let site = try TestSite(content: "bulletin")
+        let relative = "articles/2023/05/nghe-an.md"
+        let path = site.content.appendingPathComponent(relative).path
+        let (read, _, _) = CatalogLoader.readArticle(TreeEntry(relativePath: relative, path: path), zone: .vietnam, display: "content/" + relative)
+        let article = try #require(read)
+        let before = try site.read("content/" + relative)
+        let title = "Nghệ An: chi bộ làm theo Bác từ việc nhỏ"
+        try #require(before.contains(title))
+        try site.write("content/" + relative, before.replacingOccurrences(of: title, with: newTitle))
+        #expect(article.body.isEmpty && article.bodyText.unreadable == EIO)
+        #expect(throws: FileFault("read", "content/" + relative, reason: "it changed during the build; build again")) {
+            try IncrementalBuild.checkBodiesWereRead([article])
+        }
+    }
+
     @Test func aMediaFileGoneBeforeItIsCopiedFailsTheBuildAndLeavesTheSite() throws {
         let site = try TestSite(content: "bulletin")
         try site.write("content/media/tai-lieu.pdf", "%PDF")

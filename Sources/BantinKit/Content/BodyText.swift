@@ -7,8 +7,9 @@ final class BodyText: @unchecked Sendable {
     enum Place {
         /// `count` bytes at `offset` of an open cache file.
         case cache(MappedFile, offset: Int, count: Int)
-        /// The last `count` bytes of the content file at `path`, from `offset`.
-        case source(path: String, offset: Int, count: Int)
+        /// The last `count` bytes of the content file at `path`, from `offset`, whose
+        /// `StableHasher` hash is `hash` (the article's `bodyHash`) while the file is the one read.
+        case source(path: String, offset: Int, count: Int, hash: UInt64)
     }
 
     private var text: String?
@@ -73,24 +74,30 @@ final class BodyText: @unchecked Sendable {
         return bytes
     }
 
-    /// Where `body` is in the content file at `path` holding `bytes`: when it is exactly the end
-    /// of the file (no line endings or Unicode forms changed in reading it).
-    static func place(of body: String, endingFile bytes: [UInt8], at path: String) -> Place? {
+    /// Where `body` (whose hash is `hash`) is in the content file at `path` holding `bytes`: when
+    /// it is exactly the end of the file (no line endings or Unicode forms changed in reading it).
+    static func place(of body: String, hash: UInt64, endingFile bytes: [UInt8], at path: String) -> Place? {
         var body = body
         return body.withUTF8 { utf8 in
             guard utf8.count <= bytes.count else { return nil }
             let offset = bytes.count - utf8.count
             let same = bytes.withUnsafeBufferPointer { file in utf8.isEmpty || memcmp(file.baseAddress! + offset, utf8.baseAddress!, utf8.count) == 0 }
-            return same ? .source(path: path, offset: offset, count: utf8.count) : nil
+            return same ? .source(path: path, offset: offset, count: utf8.count, hash: hash) : nil
         }
     }
 
-    /// The bytes at `place`; `nil` when they cannot be read (a content file removed or cut short
-    /// since it was listed).
+    /// The bytes at `place`; `nil` when they cannot be read (a content file removed, cut short or
+    /// rewritten since it was read: `EIO` then; a page would mix two versions of it).
     private static func read(_ place: Place?) -> [UInt8]? {
         switch place {
         case .cache(let file, let offset, let count): return file.read(at: offset, count: count)
-        case .source(let path, let offset, let count): return Directory.contents(of: path, at: offset, count: count)
+        case .source(let path, let offset, let count, let hash):
+            guard let bytes = Directory.contents(of: path, at: offset, count: count) else { return nil }
+            guard bytes.withUnsafeBytes(StableHasher.hash(of:)) == hash else {
+                errno = EIO
+                return nil
+            }
+            return bytes
         case nil: return []
         }
     }

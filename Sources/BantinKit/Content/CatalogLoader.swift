@@ -236,7 +236,7 @@ public enum CatalogLoader {
         var (article, more, rejected) = ArticleReader.read(text: text, file: display, zone: zone)
         // A body that is the end of its file is read from there again when its page is made:
         // tens of thousands of bodies are not all kept in memory.
-        if let body = article?.body, let place = BodyText.place(of: body, endingFile: bytes, at: entry.path) {
+        if let read = article, let place = BodyText.place(of: read.body, hash: read.bodyHash, endingFile: bytes, at: entry.path) {
             article = article?.with(bodyAt: place)
         }
         // Kept only when something of it is left to check.

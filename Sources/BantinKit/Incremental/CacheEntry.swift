@@ -34,7 +34,7 @@ extension CacheWriter {
         if let article = entry.article {
             var offsetInSource: Int? = nil
             let count: Int
-            if case .source(let source, let offset, let length) = article.bodyText.place, source == path {
+            if case .source(let source, let offset, let length, _) = article.bodyText.place, source == path {
                 offsetInSource = offset
                 count = length
             } else {
@@ -78,7 +78,7 @@ extension ArticleCache {
             let body: BodyText
             if let offset = kept.bodyOffsetInSource {
                 guard inlineStart == place.upperBound else { return nil }
-                body = BodyText(at: .source(path: stored.path, offset: offset, count: kept.bodyCount))
+                body = BodyText(at: .source(path: stored.path, offset: offset, count: kept.bodyCount, hash: kept.bodyHash))
             } else {
                 // A body kept here must still be the one read: its hash is the article's.
                 guard inlineStart + kept.bodyCount == place.upperBound,

@@ -69,8 +69,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         clock.lap("  search keys")
         let (articles, changed, earlier) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
         clock.lap("  search articles")
+        // A body that changed since it was read (the build then fails: `checkBodiesWereRead`)
+        // gave search nothing: kept, that would stand for the article's text when it is back.
+        let bodiesRead = !graph.articles.contains { $0.bodyText.unreadable != nil }
         // Saved while the index is made from them.
-        let saved = Background { [output] in if changed, !memo.save(articles, keys: keys) { self.unsaved(output.searchURL) } }
+        let saved = Background { [output] in if changed, bodiesRead, !memo.save(articles, keys: keys) { self.unsaved(output.searchURL) } }
         // The shards' contents: the last build's when every article gave search the same key,
         // else those updated for the articles that changed, else made from every article.
         let shardMemo = SearchShardMemo(url: output.searchShardsURL)
@@ -82,7 +85,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         } else {
             contents = last.flatMap { SearchShards.updated($0.contents, keysBefore: $0.keys, keys: keys, blobs: articles, earlier: earlier.withBlob) }
                 ?? SearchShards.contents(blobs: articles)
-            shardsSaved = Background { [contents, output] in if !shardMemo.save(contents, keys: keys) { self.unsaved(output.searchShardsURL) } }
+            shardsSaved = Background { [contents, output] in if bodiesRead, !shardMemo.save(contents, keys: keys) { self.unsaved(output.searchShardsURL) } }
         }
         let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count), articles: articles)
         clock.lap("  search shards")
