@@ -27,6 +27,8 @@ import Testing
         let leftovers = [
             "articles/2023/a.md~", "articles/2023/#a.md#", "articles/2023/a.md.bak", "articles/2023/a.md.swp",
             "media/~$bien-ban.docx", "media/Thumbs.db", "media/desktop.ini", "media/tam.tmp",
+            // A merge tool's copy of the conflicted file, a patch's rejects.
+            "directives/01-kl-tw.md.orig", "media/ghi-chu.md.orig", "articles/2023/a.md.rej",
         ]
         for file in leftovers { try site.write("content/" + file, "---\ntitle: Nháp cũ\ndraft: true\n---\nNội dung cũ.\n") }
         try site.write("content/media/bien-ban.pdf", "%PDF-1.4\n")
@@ -37,6 +39,35 @@ import Testing
         for file in leftovers + assetLeftovers { #expect(!site.exists("public/" + file), "\(file) was published") }
         #expect(site.exists("public/media/bien-ban.pdf") && site.exists("public/assets/style.css"))
         #expect(!report.diagnostics.contains { $0.severity == .error })
+    }
+
+    /// A merge conflict nobody resolved, left in an article (body or front matter, git's style or
+    /// diff3's), a directive or a template, is an error at its first marker line, and the site
+    /// before stays; a line of `=` under a heading, or a quote seven deep, is none.
+    @Test func aMergeConflictLeftInAFileIsAnErrorAtItsMarker() throws {
+        let site = try TestSite()
+        let ordinary = "Tiêu đề phụ\n=======\n\n>>>>>>> trích dẫn bảy tầng\n\nĐoạn <<<<<<< giữa dòng.\n"
+        try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: ordinary))
+        try site.build()
+        #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("trích dẫn bảy tầng"))
+        let before = try site.snapshot()
+        let conflicts: [(file: String, text: String, line: Int)] = [
+            ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\n\n<<<<<<< HEAD\nBản A.\n=======\nBản B.\n>>>>>>> nhanh-b\n"), 8),
+            ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\n\n<<<<<<< HEAD\n\nBản A.\n\n||||||| goc\n\nBản gốc.\n\n=======\n\nBản B.\n\n>>>>>>> b\n"), 8),
+            ("content/articles/2023/a.md", "---\ntitle: Bài viết\nslug: bai-viet\ndate: 2023-05-09\nsummary: \"Tóm tắt\n<<<<<<< HEAD\nbản A\n=======\nbản B\n>>>>>>> b\n\"\n---\nThân bài.\n", 6),
+            ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\r\n\r\n<<<<<<< HEAD\r\nBản A.\r\n=======\r\nBản B.\r\n>>>>>>> nhanh-b\r\n"), 8),
+            ("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n<<<<<<< HEAD\ntitle: A\n=======\ntitle: B\n>>>>>>> b\n---\n", 3),
+            ("templates/footer.mustache", "<footer>\n<<<<<<< HEAD\n<p>A</p>\n=======\n<p>B</p>\n>>>>>>> b\n</footer>\n", 2),
+        ]
+        for conflict in conflicts {
+            let kept = try? String(contentsOf: site.root.appendingPathComponent(conflict.file), encoding: .utf8)
+            try site.write(conflict.file, conflict.text)
+            let errors = site.failingBuild().filter { $0.severity == .error }
+            #expect(errors.map { "\($0.file):\($0.line):\($0.column)" } == ["\(conflict.file):\(conflict.line):1"], "\(errors)")
+            #expect(errors.first?.message.hasPrefix("a merge conflict is left in this file (the line `") == true)
+            #expect(try site.snapshot() == before)
+            if let kept { try site.write(conflict.file, kept) } else { try site.remove(conflict.file) }
+        }
     }
 
     @Test func markdownThatIsNoTextOfTheSiteIsNotPublishedAndSaysSo() throws {

@@ -189,7 +189,7 @@ public enum CatalogLoader {
             endsWith(path, ".md") || endsWith(path, ".markdown")
         }
 
-        /// Backups (`bai.md~`, `bai.md.bak`), editors' swap and lock files (`.bai.md.swp` is
+        /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
         /// hidden already; `#bai.md#`, Word's `~$bai.docx`), and the files Windows leaves in
         /// folders of photos. Looked at as bytes: every file of the content passes here.
         static func isLeftover(_ path: String) -> Bool {
@@ -197,7 +197,7 @@ public enum CatalogLoader {
             let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
             guard let first = name.first, let last = name.last else { return false }
             return last == UInt8(ascii: "~") || name.starts(with: "~$".utf8) || (first == UInt8(ascii: "#") && last == UInt8(ascii: "#"))
-                || [".swp", ".swo", ".bak", ".tmp"].contains { endsWith(path, $0) }
+                || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej"].contains { endsWith(path, $0) }
                 || [("thumbs.db"), ("desktop.ini")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
         }
 

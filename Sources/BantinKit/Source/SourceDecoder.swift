@@ -19,6 +19,7 @@ public enum SourceDecoder {
             return .failure(
                 .error(path, line: 1, column: 1, "file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
         }
+        if let conflict = conflict(in: body, path: path) { return .failure(conflict) }
         // Validating while making the string is the fast path; the offset is found only for bad files.
         if let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) { return .success(normalize(text)) }
         if let bad = firstInvalidUTF8Offset(body) {
@@ -33,6 +34,16 @@ public enum SourceDecoder {
         }
         let text = String(decoding: body, as: UTF8.self)
         return .success(normalize(text))
+    }
+
+    /// A merge conflict left in a file (`ConflictMarkers`) as an error at its first marker line.
+    static func conflict(in body: ArraySlice<UInt8>, path: String) -> Diagnostic? {
+        guard let at = body.withUnsafeBufferPointer(ConflictMarkers.first(in:)) else { return nil }
+        let start = body.startIndex + at
+        let line = String(decoding: body[start...].prefix { $0 != 0x0A && $0 != 0x0D }.prefix(60), as: UTF8.self)
+        return .error(
+            path, line: position(ofByte: start, in: body).line, column: 1,
+            "a merge conflict is left in this file (the line `\(line)`): between `<<<<<<<` and `=======` is one version, between `=======` and `>>>>>>>` the other; keep the text meant, delete the marker lines, and build again")
     }
 
     /// CRLF and lone CR become LF; control characters become spaces (`isControl`); the text is
