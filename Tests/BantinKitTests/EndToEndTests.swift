@@ -107,6 +107,24 @@ import Testing
         #expect(site.exists("public/index.html"))
     }
 
+    /// A link the templates write only on some pages of a kind (an article's with a photo, a
+    /// list's pages after the first; the fixture lists two a page) is checked too: a page of
+    /// each shape is rendered.
+    @Test(arguments: [
+        ("article.mustache", "{{#article.image}}", "{{#article.image}}<link rel=\"stylesheet\" href=\"{{root}}assets/anh-lon.css\">"),
+        ("pagination.mustache", "{{#prev}}", "{{#prev}}<a href=\"{{root}}trang-dau/\">đầu</a>"),
+    ])
+    func aLinkTheTemplatesWriteOnlyOnSomePagesIsChecked(template: String, section: String, withLink: String) throws {
+        let site = try TestSite(content: "bulletin")
+        let text = try site.read("templates/" + template)
+        try #require(text.contains(section))
+        try site.write("templates/" + template, text.replacingOccurrences(of: section, with: withLink))
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.message.contains(", as the templates render it, links to `") == true && errors.first?.message.contains("no such file") == true, "\(errors)")
+        #expect(!site.exists("public/index.html"))
+    }
+
     /// The sample shows an editor every feature, the warning for a directive mentioned in a body
     /// but not listed in front matter included: that is its only warning.
     @Test func theSampleBulletinBuildsWithNoBrokenLinkAndOnlyItsDemonstratedWarning() throws {

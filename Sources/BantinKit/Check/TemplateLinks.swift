@@ -1,13 +1,13 @@
 /// What `bantin check` would reject in the links the templates write (a stylesheet not in
 /// `templates/assets/`, `{{root}}van-ban/` naming a folder, `#neo` that no element has), found
-/// before anything is written: the first page of each kind is rendered without the texts of
-/// articles, directives and themes (whose links are checked at their source, or told as
-/// HTML written in them), and its links are resolved against the files the build plans.
+/// before anything is written: a page of each kind and shape (`shape`) is rendered without the
+/// texts of articles, directives and themes (whose links are checked at their source, or told
+/// as HTML written in them), and its links are resolved against the files the build plans.
 enum TemplateLinks {
     static func problems(pages: [PagePlan], graph: SiteGraph, templates: TemplateSet, planned: Set<String>, baseURL: String?, templatesName: String) -> [Diagnostic] {
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: false, bodies: SharedBodies(), showsBodies: false)
-        var seenKinds: Set<Int> = []
-        let samples = pages.filter { seenKinds.insert(kind(of: $0)).inserted }
+        var seen: Set<[UInt64]> = []
+        let samples = pages.filter { seen.insert(shape(of: $0, in: graph)).inserted }
         let rendered: [(path: String, html: String)] = samples.parallelMap { plan in
             (graph.route(of: plan).outputPath, String(decoding: renderer.html(for: plan), as: UTF8.self))
         }
@@ -38,7 +38,26 @@ enum TemplateLinks {
         return diagnostics
     }
 
-    /// Which case of `PagePlan` a page is: one of each is rendered.
+    /// What decides which sections of its templates a page shows: its kind; for an article, the
+    /// front-matter fields written (a section for `image` or `author` shows only where one is)
+    /// and whether it has related articles; for a directive, the fields of its file and whether
+    /// it is described; for a page of a list, whether it is the first, the last, or empty. One
+    /// page of each shape is rendered.
+    private static func shape(of plan: PagePlan, in graph: SiteGraph) -> [UInt64] {
+        func list(_ slice: PageSlice) -> [UInt64] { [slice.number == 1 ? 1 : 0, slice.number == slice.pageCount ? 1 : 0, slice.range.isEmpty ? 1 : 0] }
+        let kind = UInt64(kind(of: plan))
+        switch plan {
+        case .article(let index): return [kind, graph.articles[index].positions.keySet, graph.related[index].isEmpty ? 0 : 1]
+        case .directive(let index, let slice):
+            let directive = graph.directives[index].directive
+            return [kind, directive.positions.keySet, directive.body.isEmpty ? 0 : 1] + list(slice)
+        case .theme(let index, let slice): return [kind, graph.themes[index].theme.body.isEmpty ? 0 : 1] + list(slice)
+        case .home(let slice), .category(_, let slice), .place(_, let slice): return [kind] + list(slice)
+        default: return [kind]
+        }
+    }
+
+    /// Which case of `PagePlan` a page is.
     private static func kind(of plan: PagePlan) -> Int {
         switch plan {
         case .home: 0
