@@ -724,6 +724,28 @@ import Testing
         ], "\(errors)")
     }
 
+    /// A directive file named after another code (copied, its `code` not changed) is a warning at
+    /// its code, and an article citing the code of its name is not told to add the file that is
+    /// there; an article citing a theme whose file has errors is not told there is no file. A
+    /// directive file with a name of its own (`ket-luan-ve-dan-van.md`) is no copy.
+    @Test func aTermFileNamedAfterAnotherCodeOrWithErrorsIsNamedAsItIs() throws {
+        let site = try TestSite()
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 05-CT/TW\ntitle: Chỉ thị\n---\n")
+        try site.write("content/directives/ket-luan-ve-dan-van.md", "---\ncode: 21-KL/TW\ntitle: Kết luận\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\", \"21-KL/TW\"]\n"))
+        let report = try site.build()
+        let told = report.diagnostics.filter { !$0.file.hasSuffix("site.yml") }.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }
+        #expect(told.sorted() == [
+            "content/articles/a.md:4:14: directive 01-KL/TW has no file; its page is made from the code alone (content/directives/01-kl-tw.md describes another code or has errors (told there))",
+            "content/directives/01-kl-tw.md:2:7: `code` is 05-CT/TW, but the file is named after another code (01-kl-tw): copied from it, and its code not changed? Fix `code`, or rename the file 05-ct-tw.md",
+        ], "\(told)")
+
+        try site.write("content/themes/2026.md", "---\nyear: 2025\ntitle: Chuyên đề\n---\n")
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "themes: [2026]\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors.contains("content/articles/b.md:4: unknown theme year 2026: content/themes/2026.md could not be read (its errors are told there)"), "\(errors)")
+    }
+
     /// `year: 0` written in a theme file is no year (an absent `year` reads as 0 too, and is told
     /// as missing): it was published as "Năm 0".
     @Test func aThemeOfYearZeroIsAnError() throws {

@@ -192,9 +192,16 @@ enum TermReader {
     /// A directive file read. One with errors is still given when its code read well, so that a
     /// second file of the same code is told in the same build (the errors fail the build all the same).
     static func directive(text: String, file: String, zone: SiteTimeZone) -> (Directive?, [Diagnostic]) {
-        guard let (decoded, body, diagnostics) = read(DirectiveFields.self, text: text, file: file, zone: zone) else { return (nil, []) }
+        guard case (let decoded, let body, var diagnostics)? = read(DirectiveFields.self, text: text, file: file, zone: zone) else { return (nil, []) }
         var directive = Directive(file: file, fields: decoded.fields, body: body.text, bodyLine: body.line)
         directive.positions = decoded.positions
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        // A file named after another code (`01-kl-tw.md` holding `code: 05-CT/TW`): copied, and its code not changed.
+        let code = decoded.fields.code
+        if !code.text.isEmpty, stem != code.slug.value, DirectiveCode.isSlugOfACode(stem) {
+            let at = decoded.positions.of("code") ?? SourcePosition(line: 1, column: 1)
+            diagnostics.append(at.diagnostic(.warning, file, "`code` is \(code), but the file is named after another code (\(stem)): copied from it, and its code not changed? Fix `code`, or rename the file \(code.slug).md"))
+        }
         guard !diagnostics.hasErrors else {
             let codeRead = !decoded.fields.code.text.isEmpty && ArticleChecks.listIsSound("code", positions: decoded.positions, diagnostics: diagnostics)
             return (codeRead ? directive : nil, diagnostics)

@@ -78,7 +78,7 @@ public enum CatalogLoader {
         let rejected = read.rejected.compactMap(\.article).filter { includeDrafts || !$0.draft }
         diagnostics += CatalogValidator.validate(
             articles: articles + rejected, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
-            allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
+            termFiles: Set((files.directives + files.themes).map(\.relativePath)), allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
         diagnostics += CatalogValidator.spellingsSharingAPage(articles)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)

@@ -2,7 +2,7 @@
 /// directives and themes that are described.
 enum CatalogValidator {
     static func validate(
-        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>,
+        articles: [Article], directives: [Directive], themes: [Theme], staticPaths: Set<String>, termFiles: Set<String> = [],
         allSlugs: @autoclosure () -> Set<String>, contentRoot: String
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -68,12 +68,16 @@ enum CatalogValidator {
             }
             for (index, code) in article.directives.enumerated() where !describedDirectives.contains(code) && warnedCodes.insert(code).inserted {
                 let p = at(article.positions.item("directives", index))
-                diagnostics.append(
-                    .warning(article.file, line: p.line, column: p.column, "directive \(code) has no file; its page is made from the code alone (add \(ContentTree.join(contentRoot, "directives/\(code.slug).md")))"))
+                let named = "directives/\(code.slug).md", path = ContentTree.join(contentRoot, named)
+                // A file of its name that describes another code (copied, its code not changed) or that has errors.
+                let why = termFiles.contains(named) ? "\(path) describes another code or has errors (told there)" : "add \(path)"
+                diagnostics.append(.warning(article.file, line: p.line, column: p.column, "directive \(code) has no file; its page is made from the code alone (\(why))"))
             }
             for (index, year) in article.themes.enumerated() where !describedThemes.contains(year) {
                 let p = at(article.positions.item("themes", index))
-                diagnostics.append(.error(article.file, line: p.line, column: p.column, "unknown theme year \(year): there is no \(ContentTree.join(contentRoot, "themes/\(year).md"))"))
+                let named = "themes/\(year).md", path = ContentTree.join(contentRoot, named)
+                let why = termFiles.contains(named) ? "\(path) could not be read (its errors are told there)" : "there is no \(path)"
+                diagnostics.append(.error(article.file, line: p.line, column: p.column, "unknown theme year \(year): \(why)"))
             }
         }
         return diagnostics

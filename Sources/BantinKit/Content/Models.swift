@@ -37,6 +37,14 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         return String(typed).trimmingCharacters(in: .whitespaces)
     }
 
+    /// Whether `stem` is what a code's address looks like (`05-ct-tw`: a number, then groups of
+    /// lower-case letters, each after a hyphen).
+    static func isSlugOfACode(_ stem: String) -> Bool {
+        let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count >= 3 && !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
+            && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
+    }
+
     /// Whether `text` has a capital letter: an ASCII one found on its bytes (nearly every code).
     private static func hasCapital(_ text: String) -> Bool {
         var ascii = true
