@@ -142,6 +142,19 @@ import Testing
         }
     }
 
+    /// A template saved decomposed is told at its columns as saved too.
+    @Test func columnsInATemplateSavedDecomposedAreCountedAsItIsSaved() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài"))
+        let line = "<p>Đảng bộ Tiền Giang {{site.titel}}</p>"
+        try site.write("templates/them.mustache", line.decomposedStringWithCanonicalMapping + "\n")
+        let report = try site.build()
+        let told = try #require(report.diagnostics.first { $0.file == "templates/them.mustache" })
+        let saved = line.decomposedStringWithCanonicalMapping.unicodeScalars
+        #expect((told.line, told.column) == (1, saved.distance(from: saved.startIndex, to: saved.firstIndex(of: "{")!) + 1), "\(told)")
+        #expect(told.column > line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: line.unicodeScalars.firstIndex(of: "{")!) + 1)
+    }
+
     /// Text pasted from a word processor: a code written with its dashes or invisible characters
     /// is the code it means; two names of a place that look alike are told with the character
     /// that tells them apart named where it stands.

@@ -147,7 +147,7 @@ extension SiteBuilder {
         diagnostics = SavedColumns.inSavedFiles(diagnostics, content: options.content, displayRoot: options.contentName)
         let (templates, templateProblems) = TemplateSet.load(
             folder: options.templates, displayRoot: options.templatesName, knownNames: catalog.map { TemplateNames.known(site: $0.config) })
-        diagnostics += templateProblems
+        diagnostics += SavedColumns.inSavedFiles(templateProblems, content: options.templates, displayRoot: options.templatesName)
         var baseURL = catalog?.config.baseURL
         if let override = options.baseURL {
             baseURL = BaseURL.normalize(override)

@@ -5,8 +5,9 @@ import Foundation
 /// letter, then its marks, as macOS and Unikey's "Unicode tổ hợp" write it) the same place is
 /// further along the line by the marks before it.
 enum SavedColumns {
-    /// `diagnostics`, each column in a file of `content` (named under `displayRoot`) that is
-    /// saved decomposed counted in the file as saved. Only files with a diagnostic are read again.
+    /// `diagnostics`, each column in a file of `content` (or of another folder: the templates;
+    /// named under `displayRoot`) that is saved decomposed counted in the file as saved. Only
+    /// files with a diagnostic are read again.
     static func inSavedFiles(_ diagnostics: [Diagnostic], content: URL, displayRoot: String) -> [Diagnostic] {
         // Files are named under the content folder as given (`content`, `content/` alike), or
         // from it when it is the working folder (`.`).
