@@ -202,11 +202,25 @@ import Testing
     }
 
     /// A base URL is one address however it is typed: its scheme and host in any case, its
-    /// escapes in either case or its letters unencoded. The build writes one spelling, and `check`
+    /// escapes in either case or its letters unencoded, its path tidied. The build writes one spelling, and `check`
     /// finds the site's links under any of them, with escapes of either case in the links too.
     @Test func checkFindsTheSitesLinksUnderEverySpellingOfItsBase() throws {
         #expect(BaseURL.normalize("HTTPS://Example.ORG/b%e1%ba%a3n-tin") == "https://example.org/b%E1%BA%A3n-tin/")
         #expect(BaseURL.normalize("https://example.org/bản-tin/") == "https://example.org/b%E1%BA%A3n-tin/")
+        // The scheme's own port, slashes written twice, `.` and `..` steps, a page's name pasted
+        // with the address: the same folder. A port no server has, or a path above the domain: none.
+        for spelling in [
+            "https://example.org:443/bantin/", "https://example.org//bantin//", "https://example.org/x/../bantin/./",
+            "https://example.org/bantin/index.html", "https://example.org/bantin/INDEX.HTM",
+        ] {
+            #expect(BaseURL.normalize(spelling) == "https://example.org/bantin/", "\(spelling)")
+        }
+        #expect(BaseURL.normalize("http://example.org:80/") == "http://example.org/")
+        #expect(BaseURL.normalize("http://example.org:8080/bantin") == "http://example.org:8080/bantin/")
+        #expect(BaseURL.normalize("https://example.org:80/") == "https://example.org:80/")
+        for wrong in ["https://example.org:0/", "https://example.org:99999/", "https://example.org/../bantin/"] {
+            #expect(BaseURL.normalize(wrong) == nil, "\(wrong)")
+        }
         let site = try TestSite()
         try site.write("trang/index.html", """
             <!DOCTYPE html><title>a</title><a href="https://example.org/b%e1%ba%a3n-tin/khong-co/">a</a>

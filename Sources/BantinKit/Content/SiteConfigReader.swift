@@ -67,11 +67,36 @@ public enum BaseURL {
         guard trimmed[..<path].allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
         // The scheme and host in lower case, every escape in upper case (`%e1` → `%E1`): one
         // spelling of the address, whichever was typed, so that `check --base-url` finds it.
-        let encoded = String(trimmed[..<path]).lowercased() + percentEncoded(trimmed[path...])
-        guard let url = URL(string: encoded), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        var origin = String(trimmed[..<path]).lowercased()
+        guard let tidyPath = folderPath(percentEncoded(trimmed[path...])) else { return nil }
+        guard let url = URL(string: origin + tidyPath), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil, url.query == nil, url.fragment == nil, url.user == nil, url.password == nil
         else { return nil }
-        return encoded.hasSuffix("/") ? encoded : encoded + "/"
+        if let port = url.port {
+            guard (1...65535).contains(port) else { return nil }
+            // The scheme's own port is no part of the address a browser shows.
+            if port == (scheme == "https" ? 443 : 80), let colon = origin.lastIndex(of: ":") { origin = String(origin[..<colon]) }
+        }
+        return origin + tidyPath
+    }
+
+    /// A base URL's path as one address of its folder, ending in `/`: slashes written twice as
+    /// one, `.` and `..` steps taken (`/x/../bantin/` → `/bantin/`), a page's name pasted with the
+    /// address (`/bantin/index.html`) left out; `nil` for a path that climbs above the domain.
+    static func folderPath(_ path: String) -> String? {
+        var steps: [Substring] = []
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if let last = parts.last, ["index.html", "index.htm"].contains(last.lowercased()) { parts.removeLast() }
+        for part in parts {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !steps.isEmpty else { return nil }
+                steps.removeLast()
+            default: steps.append(part)
+            }
+        }
+        return "/" + steps.map { $0 + "/" }.joined()
     }
 
     /// Bytes a URL's path may not hold as they are, as `%XX`; a `%` before two hex digits is taken
