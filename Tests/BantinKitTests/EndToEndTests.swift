@@ -107,6 +107,25 @@ import Testing
         #expect(site.exists("public/index.html"))
     }
 
+    /// Templates kept inside the content folder (a newcomer's one folder for everything) would be
+    /// read as content too: refused, naming the folder, before anything is read or written.
+    @Test func aTemplatesFolderInsideTheContentIsRefused() throws {
+        let site = try TestSite(content: "bulletin")
+        try FileManager.default.moveItem(at: site.templates, to: site.content.appendingPathComponent("giao-dien"))
+        var options = site.options()
+        options.templates = site.content.appendingPathComponent("giao-dien")
+        options.templatesName = "content/giao-dien"
+        let errors = site.failingBuild(options)
+        #expect(errors.map(\.description) == [
+            "content/giao-dien: error: the templates folder is inside content, whose every file is read as the bulletin's texts and files (its templates would be published as they are): keep it beside content (`templates/`, the default, or `--templates DIR`)",
+        ])
+        #expect(!site.exists("public"))
+        options.templates = site.root.appendingPathComponent("giao-dien")
+        try FileManager.default.moveItem(at: site.content.appendingPathComponent("giao-dien"), to: options.templates)
+        try SiteBuilder.build(options)
+        #expect(site.exists("public/index.html"))
+    }
+
     /// A link the templates write only on some pages of a kind (an article's with a photo, a
     /// list's pages after the first; the fixture lists two a page) is checked too: a page of
     /// each shape is rendered.

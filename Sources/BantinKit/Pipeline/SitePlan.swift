@@ -126,6 +126,16 @@ extension SiteBuilder {
         return (site, diagnostics)
     }
 
+    /// A templates folder inside the content folder: every file in it would be read as the
+    /// bulletin's too (its templates published as files, its scripts refused as content's).
+    static func templatesInsideContent(_ options: BuildOptions) -> Diagnostic? {
+        let content = options.content.standardizedFileURL.resolvingSymlinksInPath().path
+        let templates = options.templates.standardizedFileURL.resolvingSymlinksInPath().path
+        guard templates.hasPrefix(content.hasSuffix("/") ? content : content + "/") else { return nil }
+        return .error(options.templatesName,
+            "the templates folder is inside \(options.contentName), whose every file is read as the bulletin's texts and files (its templates would be published as they are): keep it beside \(options.contentName) (`templates/`, the default, or `--templates DIR`)")
+    }
+
     /// What a build reads: the content, the templates, and the base URL (option over `site.yml`).
     struct Inputs {
         var catalog: Catalog
@@ -134,6 +144,7 @@ extension SiteBuilder {
     }
 
     static func readInputs(_ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory) throws(BuildFailure) -> (Inputs, [Diagnostic]) {
+        if let inside = templatesInsideContent(options) { throw BuildFailure(diagnostics: [inside]) }
         var (catalog, diagnostics) = CatalogLoader.load(
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, now: options.now,
             includeFuture: options.includeFuture, listing: listing,
