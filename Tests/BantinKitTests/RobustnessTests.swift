@@ -103,5 +103,13 @@ import Testing
         try sound.write("content/articles/bang.md", article(title: "Bảng", body: full + "\n" + String(repeating: "[a] ", count: 100) + "\n\n[a]: " + address + "\n"))
         try sound.build()
         #expect(try sound.read("public/bai-viet/bang/index.html").contains("<td>x</td>"))
+
+        // Definitions one after another are each as long as its own line; a footnote's note, however
+        // long and often referred to, is shown once.
+        let definitions = (0..<500).map { "[b\($0)]: https://vi-du.org/b\($0)" }.joined(separator: "\n")
+        let note = "[^1]: " + String(repeating: "Nguồn tư liệu. ", count: 700)
+        try sound.write("content/articles/dinh-nghia.md", article(title: "Định nghĩa", body: String(repeating: "[a] [^1] ", count: 1_000) + "\n\n[a]: https://vi-du.org/\n" + definitions + "\n\n" + note + "\n"))
+        try sound.build()
+        #expect(try sound.read("public/bai-viet/dinh-nghia/index.html").contains("<a href=\"https://vi-du.org/\">a</a>"))
     }
 }

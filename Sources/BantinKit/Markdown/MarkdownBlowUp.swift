@@ -76,33 +76,59 @@ enum MarkdownBlowUp {
     /// A link definition (`[a]: address "title"` at a line's start) whose address and title,
     /// written out at every use of `[a]`, would come to more than `maximumReferenceBytes`.
     /// Labels are compared as Markdown does: in any case, with runs of spaces as one.
+    /// A footnote's note (`[^1]: …`) is shown once, wherever it is referred to: no blow-up.
     private static func repeatedReference(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         let lines = bytes.lineRanges().map { bytes[$0] }
-        var text: String? = nil
+        var uses: [String: Int]? = nil
         for (index, line) in lines.enumerated() {
             let content = ContainerMarkers.content(of: line)
-            guard content.first == UInt8(ascii: "["),
-                let close = content.firstIndex(of: UInt8(ascii: "]")), close + 1 < content.endIndex, content[close + 1] == UInt8(ascii: ":")
-            else { continue }
+            guard let close = definitionLabelEnd(content), content[content.startIndex + 1] != UInt8(ascii: "^") else { continue }
             let label = normalized(String(decoding: content[(content.startIndex + 1)..<close], as: UTF8.self))
             guard !label.isEmpty else { continue }
             // The address and title, on the definition's line and the lines after it up to a
-            // blank one (either may be on the next line). Only a long one can blow up.
+            // blank one or the next definition (either may be on the next line). Only a long
+            // one can blow up.
             var length = content[(close + 2)...].drop(while: \.isWhitespace).count
             var next = index + 1
-            while next < lines.count, !ContainerMarkers.content(of: lines[next]).allSatisfy(\.isWhitespace) {
+            while next < lines.count, case let more = ContainerMarkers.content(of: lines[next]), !more.allSatisfy(\.isWhitespace), definitionLabelEnd(more) == nil {
                 length += lines[next].count
                 next += 1
             }
             guard length > 256 else { continue }
-            if text == nil { text = normalized(String(decoding: bytes, as: UTF8.self)) }
-            let uses = text!.components(separatedBy: "[" + label + "]").count - 2
-            guard uses > 0, uses * length > maximumReferenceBytes else { continue }
+            if uses == nil { uses = bracketed(in: normalized(String(decoding: bytes, as: UTF8.self))) }
+            // Every `[label]` of the text, less the definition's own.
+            let count = (uses?[label] ?? 0) - 1
+            guard count > 0, count * length > maximumReferenceBytes else { continue }
             return Problem(
                 line: index + 1, column: content.startIndex - line.startIndex + 1,
-                message: "the link `[\(label)]` has a \(length)-byte address (and title) and is used \(uses) times: Markdown would write the address out at each use (\(uses * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
+                message: "the link `[\(label)]` has a \(length)-byte address (and title) and is used \(count) times: Markdown would write the address out at each use (\(count * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
         }
         return nil
+    }
+
+    /// Where the label of the definition `content` starts with (`[a]:`) ends, at its `]`; `nil`
+    /// for a line that starts no definition.
+    private static func definitionLabelEnd(_ content: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard content.first == UInt8(ascii: "["), let close = content.firstIndex(of: UInt8(ascii: "]")), close + 1 < content.endIndex,
+            content[close + 1] == UInt8(ascii: ":")
+        else { return nil }
+        return close
+    }
+
+    /// How many times each text between `[` and the next `]` (with no `[` between) is in `text`.
+    private static func bracketed(in text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var open: String.Index? = nil
+        for index in text.indices {
+            switch text[index] {
+            case "[": open = text.index(after: index)
+            case "]":
+                if let start = open { counts[String(text[start..<index]), default: 0] += 1 }
+                open = nil
+            default: break
+            }
+        }
+        return counts
     }
 
     private static func normalized(_ text: String) -> String {
