@@ -8,12 +8,23 @@ public enum RelatedArticles {
         guard articles.count > 1 else { return articles.map { _ in [] } }
         let order = DateOrder(articles)
         let groups = TermGroups(articles, order: order)
-        let levels: [[(level: Int, groups: [Int])]] = Array(groups.signatures.indices).parallelMap(groups.othersBySharedTerms)
         let slugIndex = Dictionary(articles.enumerated().map { ($0.element.slug.value, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return order.instant.withUnsafeBufferPointer { instant in
             order.rank.withUnsafeBufferPointer { rank in
-                let picker = Picker(
-                    limit: limit, keys: DateKeys(instant: instant, rank: rank), groups: groups, levels: levels, everyone: order.ascending)
+                let keys = DateKeys(instant: instant, rank: rank)
+                // For each group and level of shared terms, the newest articles of that level's
+                // groups, as many as one pick may pass over (the article itself, its hand-picked
+                // ones, those taken) and take: not the groups themselves, which a term most
+                // articles cite makes groups² numbers.
+                let keep = 3 * limit + 1
+                let levels = Array(groups.signatures.indices).parallelMap { group in
+                    groups.othersBySharedTerms(group).map { level in
+                        var newest = Newest(target: -1, limit: keep, keys: keys)
+                        for g in level.groups { newest.offer(groups.members[g], excluding: []) }
+                        return (level: level.level, newestAscending: Array(newest.items.reversed()))
+                    }
+                }
+                let picker = Picker(limit: limit, keys: keys, groups: groups, levels: levels, everyone: order.ascending)
                 return Array(articles.indices).parallelMap { index in
                     picker.related(of: index, handPicked: articles[index].related.compactMap { slugIndex[$0] })
                 }
@@ -87,7 +98,8 @@ public enum RelatedArticles {
         let limit: Int
         let keys: DateKeys
         let groups: TermGroups
-        let levels: [[(level: Int, groups: [Int])]]
+        /// For each group, each level's newest articles, oldest first.
+        let levels: [[(level: Int, newestAscending: [Int])]]
         let everyone: [Int]
 
         func related(of index: Int, handPicked: [Int]) -> [Int] {
@@ -99,7 +111,7 @@ public enum RelatedArticles {
             }
             if let g = groups.groupOf[groups.ofArticle[index]] {
                 for (_, sameLevel) in levels[g] where picked.count < limit {
-                    let newest = self.newest(besides: index, among: sameLevel.map { groups.members[$0] }, room: limit - picked.count, excluding: excluded)
+                    let newest = self.newest(besides: index, among: [sameLevel], room: limit - picked.count, excluding: excluded)
                     picked += newest
                     excluded += newest
                 }
