@@ -82,6 +82,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: \"Tin\"\ndate: 2023-05-09\n  summary: lệch lề\n---\nNội dung.\n", 4),
         ("---\ntitle: \"Tin\"\ndate: 2023-05-09\nsummary: Sapo\n  location: lệch lề\n---\nNội dung.\n", 5),
         ("---\ndate: 2023-05-09\ntitle: Tin: mới\n---\nNội dung.\n", 3),
+        // A line with no `:` (a sentence of the body written above `---`), found out on the next.
+        ("---\ntitle: \"Tin\"\nĐây là câu mở đầu\ndate: 2023-05-09\n---\nNội dung.\n", 3),
     ])
     func malformedYAMLAtItsLine(_ text: String, _ line: Int) throws {
         let error = try refusal(of: text)

@@ -140,10 +140,14 @@ struct FieldReader {
             }
             let detail = problem.contains("nesting level") ? "lists or mappings nested deeper than YAML is read" : (context.map { "\(problem) (\($0.text))" } ?? problem).replacingOccurrences(of: "\n", with: " ")
             // `title: Hà Nội: hội nghị` is the usual cause: a colon and a space inside a value.
+            // A line with no `:` is found out only on the line after it: told where it is.
+            let noColon = problem.contains("could not find expected ':'")
             let hint =
                 problem.contains("mapping values are not allowed") ? "; a value with `: ` in it must be quoted, e.g. `title: \"Hà Nội: hội nghị\"`"
-                : problem.contains("tab character") ? "; YAML takes no tab before a field: start it at the beginning of its line (indent with spaces)" : ""
-            return .error(path, line: mark.line + lineOffset, column: mark.column, "malformed YAML \(document): \(detail)\(hint)")
+                : problem.contains("tab character") ? "; YAML takes no tab before a field: start it at the beginning of its line (indent with spaces)"
+                : noColon ? "; each line is `field: value` (text of the article goes after the closing `---`)" : ""
+            let at = noColon ? context?.mark ?? mark : mark
+            return .error(path, line: at.line + lineOffset, column: at.column, "malformed YAML \(document): \(detail)\(hint)")
         case .reader(let problem, _, _, _):
             return .error(path, line: lineOffset + 1, "malformed YAML \(document): \(problem)")
         default:
