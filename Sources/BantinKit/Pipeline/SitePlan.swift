@@ -111,7 +111,7 @@ extension SiteBuilder {
         }
         var notes: [String] = []
         if inputs.baseURL == nil {
-            notes.append("no base URL: sitemap.xml not written and feed links left relative (set base_url in site.yml or pass --base-url)")
+            notes.append("no base URL: sitemap.xml not written, feed links left relative, no canonical or Open Graph addresses, and 404.html's links work only for a missing page at the top level (set base_url in site.yml or pass --base-url)")
         }
         if graph.unnumberedIssues > 0, let first = graph.firstIssue {
             notes.append("\(graph.unnumberedIssues) month(s) before first_issue \(first) have print editions without an issue number")
