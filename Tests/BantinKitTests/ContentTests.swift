@@ -554,6 +554,20 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(mentioned), "\(error.message)")
     }
 
+    /// `Etc/GMT+7` is seven hours behind UTC (the `Etc/` names turn the sign round): a bulletin
+    /// meaning Việt Nam's time would date every article 14 hours wrong, so it is a warning at its
+    /// value; `Etc/GMT-7` and `Asia/Ho_Chi_Minh` are none.
+    @Test(arguments: [("Etc/GMT+7", true), ("Etc/GMT-7", false), ("Asia/Ho_Chi_Minh", false), ("Etc/GMT+0", false)])
+    func anEtcZoneBehindUTCIsAWarning(zone: String, warned: Bool) throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/site.yml", "title: Bản tin\ntimezone: \(zone)\n")
+        try site.write("content/articles/a.md", article(title: "Tin"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog != nil)
+        let told = diagnostics.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column) \($0.severity): \($0.message)" }
+        #expect(told == (warned ? ["2:11 warning: `timezone: Etc/GMT+7` is UTC−7, 7 hours behind UTC: in the `Etc/` names the sign is turned round; for Việt Nam (UTC+7) write `Asia/Ho_Chi_Minh`"] : []), "\(told)")
+    }
+
     /// A domain name in Vietnamese letters is refused with the ASCII form to write, made by
     /// Punycode (RFC 3492; the values below are Python's `punycode` codec's).
     @Test func aVietnameseDomainNameIsToldItsASCIIForm() {

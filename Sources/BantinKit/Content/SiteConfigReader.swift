@@ -32,6 +32,13 @@ enum SiteConfigReader {
             diagnostics.append(at("language").diagnostic(.error, file, "`language` must be a language tag such as `vi` or `en-GB`, not `\(config.language)`"))
             config.language = SiteConfig().language
         }
+        // `Etc/GMT+7` is seven hours behind UTC: in the `Etc/` names the sign is turned round,
+        // and one who meant Việt Nam's time would date every article 14 hours wrong.
+        let zone = config.timezone.identifier
+        if zone.lowercased().hasPrefix("etc/gmt+"), let hours = Int(zone.dropFirst("etc/gmt+".count)), hours != 0 {
+            diagnostics.append(at("timezone").diagnostic(.warning, file,
+                "`timezone: \(zone)` is UTC−\(hours), \(hours) hours behind UTC: in the `Etc/` names the sign is turned round; for Việt Nam (UTC+7) write `Asia/Ho_Chi_Minh`"))
+        }
         if !(1...1000).contains(config.perPage) {
             diagnostics.append(at("per_page").diagnostic(.error, file, "`per_page` must be a whole number from 1 to 1000"))
             config.perPage = SiteConfig().perPage
