@@ -211,6 +211,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 
     @Test(arguments: [
         ("directive", "directives"), ("tittle", "title"), ("theme", "themes"), ("sumary", "summary"), ("imagealt", "image_alt"),
+        // Other generators' names (Hugo's, WordPress's) for bantin's fields.
+        ("description", "summary"), ("excerpt", "summary"), ("tags", "category"), ("categories", "category"), ("featured_image", "image"),
     ])
     func unknownKeyWarnsWithSuggestion(_ key: String, _ suggestion: String) throws {
         let site = try makeSite()

@@ -247,7 +247,7 @@ struct FieldReader {
     mutating func warnUnknownKeys(known: [String]) {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown field `\(entry.key)` is ignored"
-            let suggestion = Suggestion.nearest(to: entry.key, among: known)
+            let suggestion = Suggestion.nearest(to: entry.key, among: known) ?? Self.otherGenerators[entry.key.lowercased()].flatMap { known.contains($0) ? $0 : nil }
             if entry.key == "<<" {
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
             } else if known.contains("draft"), Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: suggestion == "draft") {
@@ -260,6 +260,13 @@ struct FieldReader {
             diagnostics.append(entry.keyPosition.diagnostic(.warning, path, message))
         }
     }
+
+    /// Other generators' names (Hugo's, WordPress's…) for bantin's fields: suggested when no
+    /// field's name is near.
+    private static let otherGenerators = [
+        "description": "summary", "excerpt": "summary", "lead": "summary", "sapo": "summary", "tags": "category", "categories": "category",
+        "featured_image": "image", "cover": "image", "thumbnail": "image", "place": "location", "tac_gia": "author", "authors": "author",
+    ]
 
     /// Whether a key meant to keep a text unpublished says to: a misspelt `draft`, an editor's
     /// `nháp` or another generator's `hidden`, `is_draft`… set to yes; `published` or `visible`
