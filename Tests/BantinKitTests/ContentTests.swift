@@ -570,6 +570,16 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(told == (warned ? ["2:11 warning: `timezone: Etc/GMT+7` is UTC−7, 7 hours behind UTC: in the `Etc/` names the sign is turned round; for Việt Nam (UTC+7) write `Asia/Ho_Chi_Minh`"] : []), "\(told)")
     }
 
+    /// Settings saved one folder too high, beside the content folder, are not read: the warning
+    /// that there are none says where they are.
+    @Test func settingsBesideTheContentFolderAreToldWhereTheyAre() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("site.yml", "title: Bản tin phường\n")
+        try site.write("content/articles/a.md", article(title: "Tin"))
+        let (_, diagnostics) = load(site)
+        #expect(diagnostics.map(\.description).contains("content/site.yml: warning: no site.yml; using a default title; the site.yml beside content is not read: move it into content"), "\(diagnostics)")
+    }
+
     /// A domain name in Vietnamese letters is refused with the ASCII form to write, made by
     /// Punycode (RFC 3492; the values below are Python's `punycode` codec's).
     @Test func aVietnameseDomainNameIsToldItsASCIIForm() {

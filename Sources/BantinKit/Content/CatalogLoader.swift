@@ -56,7 +56,7 @@ public enum CatalogLoader {
         for name in ["site.yml", "site.yaml"] where files.settings.isEmpty && Directory.leadsToFolder(content.appendingPathComponent(name).path) {
             diagnostics.append(.error(ContentTree.join(displayRoot, name), "this is a folder; the site's settings are a file of this name: move what the folder holds and write the settings in it"))
         }
-        let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics, content: content)
         let config = settings.config
         if !config.unsafeHTML { diagnostics += activeFiles(starts, displayRoot: displayRoot) }
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
@@ -340,17 +340,22 @@ public enum CatalogLoader {
     /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.
     public static func siteConfig(in content: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> SiteConfig {
         let files = ["site.yml", "site.yaml"].map { TreeEntry(relativePath: $0, path: content.appendingPathComponent($0).path) }
-        return siteSettings(files.filter { FileManager.default.fileExists(atPath: $0.path) }, displayRoot: displayRoot, diagnostics: &diagnostics).config
+        return siteSettings(files.filter { FileManager.default.fileExists(atPath: $0.path) }, displayRoot: displayRoot, diagnostics: &diagnostics, content: content).config
     }
 
     /// The site's settings from the settings file among `files` (`site.yml` before `site.yaml`),
     /// the file they are in (as messages name it) and where each setting is written.
-    static func siteSettings(_ files: [TreeEntry], displayRoot: String, diagnostics: inout [Diagnostic])
+    /// `content`: the content folder, where a settings file beside it (saved one folder too high) is looked for.
+    static func siteSettings(_ files: [TreeEntry], displayRoot: String, diagnostics: inout [Diagnostic], content: URL? = nil)
         -> (config: SiteConfig, file: String, positions: FieldPositions)
     {
         var positions = FieldPositions()
         guard let file = files.first(where: { $0.relativePath == "site.yml" }) ?? files.first else {
-            diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title"))
+            let beside = content.flatMap { folder in
+                ["site.yml", "site.yaml"].first { FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent($0).path) }
+            }
+            let hint = beside.map { "; the \($0) beside \(displayRoot) is not read: move it into \(displayRoot)" } ?? ""
+            diagnostics.append(.warning(ContentTree.join(displayRoot, "site.yml"), "no site.yml; using a default title" + hint))
             return (SiteConfig(), ContentTree.join(displayRoot, "site.yml"), positions)
         }
         let display = ContentTree.join(displayRoot, file.relativePath)
