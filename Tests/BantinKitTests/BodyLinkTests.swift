@@ -59,7 +59,9 @@ import Testing
         let base = DiscoveryTests.base
         let quangNinh = "\(base)bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/"
         let site = try Self.site(withBody: "Xem [bài](\(quangNinh)#ket-qua-tu-phe-binh), [trang](\(quangNinh)index.html), "
-            + "[mục](\(base)chuyen-muc/hoc-va-lam-theo-bac/), [tin](\(base)feed.xml), [tìm](\(base)tim-kiem/?q=dang) và [nơi khác](https://example.com/khong-co/).\n")
+            + "[mục](\(base)chuyen-muc/hoc-va-lam-theo-bac/), [tin](\(base)feed.xml), [tìm](\(base)tim-kiem/?q=dang) và [nơi khác](https://example.com/khong-co/); "
+            // The browser's own fragments: the page's top, a highlighted text ("Copy link to highlight").
+            + "[đầu](\(quangNinh)#top), [đoạn](\(quangNinh)#:~:text=N%E1%BB%99i%20dung), [mục](05/tien-giang.md#top).\n")
         try site.build(baseURL: base)
         #expect(LinkChecker.check(folder: site.output, baseURL: base).broken == [])
         let before = try site.read("public/index.html")
@@ -73,6 +75,13 @@ import Testing
         #expect(told.last?.message.contains("has no element with id \"khong-co\"") == true, "\(told)")
         #expect(try site.read("public/index.html") == before)
         try site.build()
+
+        // A scheduled article's is checked today, not on its day.
+        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2099-07-01", body: "[Bài đã gỡ](\(base)bai-viet/bai-da-go/).\n"))
+        var options = site.options(baseURL: base)
+        options.now = 1_700_000_000
+        let scheduled = site.failingBuild(options).filter { $0.file.hasSuffix("bai.md") }
+        #expect(scheduled.map { "\($0.line):\($0.column)" } == ["5:1"], "\(scheduled)")
     }
 
     /// A code pasted from a word processor, with an en dash or a non-breaking hyphen for its `-`,

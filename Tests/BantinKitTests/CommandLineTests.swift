@@ -218,8 +218,13 @@ import Testing
         #expect(BaseURL.normalize("http://example.org:80/") == "http://example.org/")
         #expect(BaseURL.normalize("http://example.org:8080/bantin") == "http://example.org:8080/bantin/")
         #expect(BaseURL.normalize("https://example.org:80/") == "https://example.org:80/")
-        for wrong in ["https://example.org:0/", "https://example.org:99999/", "https://example.org/../bantin/"] {
+        #expect(BaseURL.normalize("https://example.org:/bantin/") == "https://example.org/bantin/", "an empty port is none")
+        for (wrong, problem) in [
+            ("https://example.org:0/", "has the port `0`, which no server has"), ("https://example.org:99999/", "has the port `99999`"),
+            ("https://example.org:8o8o/", "has the port `8o8o`"), ("https://example.org/../bantin/", "has a path that climbs above the domain"),
+        ] {
             #expect(BaseURL.normalize(wrong) == nil, "\(wrong)")
+            #expect(BaseURL.problem(wrong).hasPrefix(problem), "\(BaseURL.problem(wrong))")
         }
         let site = try TestSite()
         try site.write("trang/index.html", """

@@ -740,11 +740,13 @@ import Testing
     /// A directive file named after another code (copied, its `code` not changed) is a warning at
     /// its code, and an article citing the code of its name is not told to add the file that is
     /// there; an article citing a theme whose file has errors is not told there is no file. A
-    /// directive file with a name of its own (`ket-luan-ve-dan-van.md`) is no copy.
+    /// directive file with a name of its own (`ket-luan-ve-dan-van.md`, a code then words) is no copy.
     @Test func aTermFileNamedAfterAnotherCodeOrWithErrorsIsNamedAsItIs() throws {
         let site = try TestSite()
         try site.write("content/directives/01-kl-tw.md", "---\ncode: 05-CT/TW\ntitle: Chỉ thị\n---\n")
         try site.write("content/directives/ket-luan-ve-dan-van.md", "---\ncode: 21-KL/TW\ntitle: Kết luận\n---\n")
+        try site.write("content/directives/35-nq-tw-bao-ve-nen-tang-tu-tuong.md", "---\ncode: 35-NQ/TW\ntitle: Nghị quyết\n---\n")
+        try site.write("content/directives/2016-chi-thi-bo-chinh-tri.md", "---\ncode: 06-CT/TW\ntitle: Chỉ thị\n---\n")
         try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\", \"21-KL/TW\"]\n"))
         let report = try site.build()
         let told = report.diagnostics.filter { !$0.file.hasSuffix("site.yml") }.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }

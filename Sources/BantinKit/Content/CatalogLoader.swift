@@ -111,7 +111,8 @@ public enum CatalogLoader {
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
-        for (file, references) in published.map({ ($0.file, $0.references) }) + described.map({ ($0.file, $0.references) }) {
+        // A scheduled article's too: checked today, not on its day.
+        for (file, references) in articles.map({ ($0.file, $0.references) }) + described.map({ ($0.file, $0.references) }) {
             let addresses = references.remote.filter { !$0.isImage }
             if !addresses.isEmpty { catalog.addressLinks[file] = addresses }
         }

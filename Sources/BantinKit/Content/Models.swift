@@ -37,12 +37,12 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         return String(typed).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Whether `stem` is what a code's address looks like (`05-ct-tw`: a number, then groups of
-    /// lower-case letters, each after a hyphen).
+    /// Whether `stem` is what a code's address looks like (`05-ct-tw`, `08-qdi-tw`: a number, then
+    /// two or three short groups of lower-case letters), not a name of words (`2016-chi-thi-bo-chinh-tri`).
     static func isSlugOfACode(_ stem: String) -> Bool {
         let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count >= 3 && !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
-            && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
+        return (3...4).contains(parts.count) && !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
+            && parts.dropFirst().allSatisfy { (1...6).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 
     /// Whether `text` has a capital letter: an ASCII one found on its bytes (nearly every code).
@@ -261,7 +261,7 @@ public struct Catalog: Sendable {
     public var waiting: [Article] = []
     /// Where the links of each body lead (`BodyLinkResolver`).
     public var links: BodyLinkMap = [:]
-    /// The links by a full address of each published text (`BodyReferences.remote`, no images), by
+    /// The links by a full address of each text published or scheduled (`BodyReferences.remote`, no images), by
     /// its file: those to the site's own base URL are checked once the site is planned (`OwnSiteLinks`).
     public var addressLinks: [String: [BodyLink]] = [:]
     /// Files of `staticFiles` that only articles still waiting use: not published yet

@@ -62,6 +62,14 @@ public enum BaseURL {
         guard let schemeEnd = trimmed.range(of: "://") else { return "is not \(shape)" }
         let hostEnd = trimmed[schemeEnd.upperBound...].firstIndex(of: "/") ?? trimmed.endIndex
         let host = trimmed[schemeEnd.upperBound..<hostEnd]
+        if host.contains("@") { return "is not \(shape)" }
+        // The port after the host (after `]` for an IPv6 address), and the path.
+        let hostEnds = host.hasPrefix("[") ? host.firstIndex(of: "]").map { host.index(after: $0) } ?? host.endIndex : host.firstIndex(of: ":") ?? host.endIndex
+        if hostEnds < host.endIndex, host[hostEnds] == ":" {
+            let port = host[host.index(after: hostEnds)...]
+            if !port.isEmpty, !(Int(port).map { (1...65535).contains($0) } ?? false) { return "has the port `\(port)`, which no server has: a port is a number from 1 to 65535" }
+        }
+        if folderPath(percentEncoded(trimmed[hostEnd...])) == nil { return "has a path that climbs above the domain (`..`)" }
         guard !host.isEmpty, !host.unicodeScalars.allSatisfy(\.isASCII), !host.contains(where: \.isWhitespace) else { return "is not \(shape)" }
         let ascii = String(trimmed[..<schemeEnd.upperBound]) + Punycode.domain(String(host)) + String(trimmed[hostEnd...])
         return "has a domain name in letters outside ASCII: write it in its ASCII form, `\(ascii)`"
@@ -79,6 +87,8 @@ public enum BaseURL {
         guard let url = URL(string: origin + tidyPath), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil, url.query == nil, url.fragment == nil, url.user == nil, url.password == nil
         else { return nil }
+        // An empty port (`https://example.org:/`) is none.
+        if url.port == nil, origin.hasSuffix(":") { origin.removeLast() }
         if let port = url.port {
             guard (1...65535).contains(port) else { return nil }
             // The scheme's own port is no part of the address a browser shows.

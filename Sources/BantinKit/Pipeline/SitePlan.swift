@@ -89,9 +89,13 @@ extension SiteBuilder {
         var linkProblems = TemplateLinks.problems(
             pages: pagePlans, graph: graph, templates: inputs.templates, planned: plannedPaths, baseURL: inputs.baseURL, templatesName: options.templatesName)
         var plansByPath: [String: PagePlan] = [:]
+        var idsByPath: [String: Set<String>?] = [:]
         let ownSite = OwnSiteLinks.problems(inputs.catalog.addressLinks, baseURL: inputs.baseURL, planned: plannedPaths) { path in
+            if let known = idsByPath[path] { return known }
             if plansByPath.isEmpty { plansByPath = Dictionary(pagePlans.map { (graph.route(of: $0).outputPath, $0) }) { first, _ in first } }
-            return plansByPath[path].map { Set(LinkChecker.attributeValues(in: String(decoding: renderer.html(for: $0), as: UTF8.self), names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+            let ids = plansByPath[path].map { Set(LinkChecker.attributeValues(in: String(decoding: renderer.html(for: $0), as: UTF8.self), names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+            idsByPath[path] = ids
+            return ids
         }
         linkProblems += SavedColumns.inSavedFiles(ownSite, content: options.content, displayRoot: options.contentName)
         if linkProblems.hasErrors { throw BuildFailure(diagnostics: diagnostics + linkProblems) }
@@ -131,9 +135,12 @@ extension SiteBuilder {
     static func templatesInsideContent(_ options: BuildOptions) -> Diagnostic? {
         let content = options.content.standardizedFileURL.resolvingSymlinksInPath().path
         let templates = options.templates.standardizedFileURL.resolvingSymlinksInPath().path
-        guard templates.hasPrefix(content.hasSuffix("/") ? content : content + "/") else { return nil }
+        let folder = content.hasSuffix("/") ? content : content + "/"
+        // The same folder, or one in it that is not hidden (a hidden folder is never read as content).
+        guard templates == content || (templates.hasPrefix(folder) && !templates.dropFirst(folder.count).split(separator: "/").contains { $0.hasPrefix(".") })
+        else { return nil }
         return .error(options.templatesName,
-            "the templates folder is inside \(options.contentName), whose every file is read as the bulletin's texts and files (its templates would be published as they are): keep it beside \(options.contentName) (`templates/`, the default, or `--templates DIR`)")
+            "the templates folder \(templates == content ? "is" : "is inside") \(options.contentName), whose every file is read as the bulletin's texts and files (its templates would be published as they are): keep it beside \(options.contentName) (`templates/`, the default, or `--templates DIR`)")
     }
 
     /// What a build reads: the content, the templates, and the base URL (option over `site.yml`).
