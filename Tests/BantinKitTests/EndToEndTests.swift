@@ -136,6 +136,8 @@ import Testing
     @Test(arguments: [
         ("article.mustache", "{{#article.image}}", "{{#article.image}}<link rel=\"stylesheet\" href=\"{{root}}assets/anh-lon.css\">"),
         ("pagination.mustache", "{{#prev}}", "{{#prev}}<a href=\"{{root}}trang-dau/\">đầu</a>"),
+        ("list.mustache", "{{#listing.has_mentions}}", "{{#listing.has_mentions}}<a href=\"{{root}}nhac-den.html\">nhắc</a>"),
+        ("card.mustache", "{{#image}}", "{{#image}}<a href=\"{{root}}anh/\">ảnh</a>"),
     ])
     func aLinkTheTemplatesWriteOnlyOnSomePagesIsChecked(template: String, section: String, withLink: String) throws {
         let site = try TestSite(content: "bulletin")

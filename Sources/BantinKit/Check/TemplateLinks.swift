@@ -1,13 +1,13 @@
 /// What `bantin check` would reject in the links the templates write (a stylesheet not in
 /// `templates/assets/`, `{{root}}van-ban/` naming a folder, `#neo` that no element has), found
-/// before anything is written: a page of each kind and shape (`shape`) is rendered without the
-/// texts of articles, directives and themes (whose links are checked at their source, or told
-/// as HTML written in them), and its links are resolved against the files the build plans.
+/// before anything is written: the pages that show each section the site's data opens
+/// (`samples`) are rendered without the texts of articles, directives and themes (whose links
+/// are checked at their source, or told as HTML written in them), and their links are resolved
+/// against the files the build plans.
 enum TemplateLinks {
     static func problems(pages: [PagePlan], graph: SiteGraph, templates: TemplateSet, planned: Set<String>, baseURL: String?, templatesName: String) -> [Diagnostic] {
         let renderer = PageRenderer(graph: graph, templates: templates, baseURL: baseURL, formatDatesAhead: false, bodies: SharedBodies(), showsBodies: false)
-        var seen: Set<[UInt64]> = []
-        let samples = pages.filter { seen.insert(shape(of: $0, in: graph)).inserted }
+        let samples = samples(pages, graph: graph)
         let rendered: [(path: String, html: String)] = samples.parallelMap { plan in
             (graph.route(of: plan).outputPath, String(decoding: renderer.html(for: plan), as: UTF8.self))
         }
@@ -38,22 +38,62 @@ enum TemplateLinks {
         return diagnostics
     }
 
-    /// What decides which sections of its templates a page shows: its kind; for an article, the
-    /// front-matter fields written (a section for `image` or `author` shows only where one is)
-    /// and whether it has related articles; for a directive, the fields of its file and whether
-    /// it is described; for a page of a list, whether it is the first, the last, or empty. One
-    /// page of each shape is rendered.
-    private static func shape(of plan: PagePlan, in graph: SiteGraph) -> [UInt64] {
-        func list(_ slice: PageSlice) -> [UInt64] { [slice.number == 1 ? 1 : 0, slice.number == slice.pageCount ? 1 : 0, slice.range.isEmpty ? 1 : 0] }
-        let kind = UInt64(kind(of: plan))
+    /// The pages rendered: the first of each kind, then each page that shows something no page
+    /// of its kind rendered so far shows (`features`), so that a link inside any section the
+    /// site's data opens is checked once: `{{#image}}` of a card on the one list page holding an
+    /// article with a photo, `{{#prev}}` on a second page.
+    private static func samples(_ pages: [PagePlan], graph: SiteGraph) -> [PagePlan] {
+        var bits: [Substring: Int] = [:]
+        func mask(_ positions: FieldPositions) -> UInt64 {
+            positions.keyNames.reduce(0) { mask, key in
+                let bit = bits[key] ?? min(bits.count, Feature.firstOfPage - 1)
+                bits[key] = bit
+                return mask | 1 << UInt64(bit)
+            }
+        }
+        let written = graph.articles.map { mask($0.positions) }
+        let directives = graph.directives.map { mask($0.directive.positions) }
+        var covered: [Int: UInt64] = [:]
+        return pages.filter { plan in
+            let kind = kind(of: plan), shown = features(of: plan, in: graph, written: written, directives: directives)
+            let seen = covered[kind]
+            covered[kind] = (seen ?? 0) | shown
+            return seen.map { shown & ~$0 != 0 } ?? true
+        }
+    }
+
+    /// The bits of `features` past the front-matter fields' (one bit each, in the order first met).
+    private enum Feature {
+        static let firstOfPage = 56, related = 56, firstPage = 57, lastPage = 58, middlePage = 59, emptyPage = 60, mentions = 61, described = 62
+    }
+
+    /// What sections of its templates a page may show: for an article, the front-matter fields
+    /// written and whether it has related articles; for a list, the fields its articles have
+    /// written (their cards), whether it is the first, a middle, the last or an empty page, and
+    /// for a directive or theme its own fields, description and mentions.
+    private static func features(of plan: PagePlan, in graph: SiteGraph, written: [UInt64], directives: [UInt64]) -> UInt64 {
+        func bit(_ n: Int, _ on: Bool) -> UInt64 { on ? 1 << UInt64(n) : 0 }
+        func list(_ articles: some Collection<Int>) -> UInt64 { articles.reduce(0) { $0 | written[$1] } }
+        func page<Articles: RandomAccessCollection<Int>>(_ slice: PageSlice, of articles: Articles) -> UInt64 where Articles.Index == Int {
+            let first = slice.number == 1, last = slice.number == slice.pageCount
+            let shown = slice.range.clamped(to: articles.startIndex..<articles.endIndex)
+            return list(shown.lazy.map { articles[$0] }) | bit(Feature.firstPage, first) | bit(Feature.lastPage, last)
+                | bit(Feature.middlePage, !first && !last) | bit(Feature.emptyPage, slice.range.isEmpty)
+        }
         switch plan {
-        case .article(let index): return [kind, graph.articles[index].positions.keySet, graph.related[index].isEmpty ? 0 : 1]
+        case .article(let index): return written[index] | bit(Feature.related, !graph.related[index].isEmpty)
+        case .home(let slice): return page(slice, of: graph.articles.indices)
+        case .category(let index, let slice): return page(slice, of: graph.taxonomies.categories[index].articles)
+        case .place(let index, let slice): return page(slice, of: graph.taxonomies.places[index].articles)
         case .directive(let index, let slice):
-            let directive = graph.directives[index].directive
-            return [kind, directive.positions.keySet, directive.body.isEmpty ? 0 : 1] + list(slice)
-        case .theme(let index, let slice): return [kind, graph.themes[index].theme.body.isEmpty ? 0 : 1] + list(slice)
-        case .home(let slice), .category(_, let slice), .place(_, let slice): return [kind] + list(slice)
-        default: return [kind]
+            let entry = graph.directives[index]
+            return page(slice, of: entry.articles) | directives[index] | bit(Feature.described, !entry.directive.body.isEmpty)
+                | bit(Feature.mentions, !entry.mentions.isEmpty)
+        case .theme(let index, let slice):
+            let entry = graph.themes[index]
+            return page(slice, of: entry.articles) | bit(Feature.described, !entry.theme.body.isEmpty)
+        case .month(let index), .printEdition(let index): return list(graph.months[index].articles)
+        default: return 0
         }
     }
 

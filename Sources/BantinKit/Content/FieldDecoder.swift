@@ -71,15 +71,8 @@ public struct FieldPositions: Sendable, Hashable, Codable {
     /// Where the value of `key` is written.
     public func of(_ key: String) -> SourcePosition? { find(key)?.position }
 
-    /// The keys written, in any order, as one number: two texts with the same fields written
-    /// have the same (`TemplateLinks` renders a page of each).
-    var keySet: UInt64 {
-        keys.split(separator: "\n").reduce(0) { set, key in
-            var hasher = StableHasher()
-            hasher.add(String(key))
-            return set ^ hasher.value
-        }
-    }
+    /// The keys written, in the order written.
+    var keyNames: [Substring] { keys.split(separator: "\n") }
 
     /// Where item `index` of the list `key` is written (its value's position when not a list).
     public func item(_ key: String, _ index: Int) -> SourcePosition? {
