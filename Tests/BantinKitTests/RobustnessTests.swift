@@ -87,7 +87,12 @@ import Testing
         try tables.write("content/articles/bang.md", article(title: "Bảng", body: String(repeating: small, count: 3)))
         let third = try #require(tables.failingBuild().first { $0.file == "content/articles/bang.md" })
         #expect(third.line == 5 + 2 * 403 + 1 && third.message.contains("39600 empty cells (with the tables above it, 118800)"), "\(third)")
-        for definition in ["[a]:\n" + address, "[a]: https://vi-du.org/\n\"" + String(repeating: "t", count: 10_000) + "\""] {
+        // A title's lines, and an address on the next line, count however much they look like definitions.
+        let titleLines = (0..<400).map { "[z\($0)]: " + String(repeating: "t", count: 30) }.joined(separator: "\n")
+        for definition in [
+            "[a]:\n" + address, "[a]: https://vi-du.org/\n\"" + String(repeating: "t", count: 10_000) + "\"",
+            "[a]: https://vi-du.org/ \"\n" + titleLines + "\"", "[a]:\n[z]:" + String(repeating: "x", count: 10_000),
+        ] {
             let nextLine = try TestSite()
             try nextLine.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[a] ", count: 1_000) + "\n\n" + definition + "\n"))
             #expect(nextLine.failingBuild().contains { $0.file == "content/articles/lien-ket.md" && $0.line == 7 && $0.message.contains("is used 1000 times") })

@@ -79,20 +79,28 @@ enum MarkdownBlowUp {
     /// A footnote's note (`[^1]: …`) is shown once, wherever it is referred to: no blow-up.
     private static func repeatedReference(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         let lines = bytes.lineRanges().map { bytes[$0] }
+        // The bytes of the lines after each one, up to a blank line: all a title may go on over.
+        var after = [Int](repeating: 0, count: lines.count)
+        for index in lines.indices.dropLast().reversed() {
+            let next = ContainerMarkers.content(of: lines[index + 1])
+            after[index] = next.allSatisfy(\.isWhitespace) ? 0 : lines[index + 1].count + after[index + 1]
+        }
         var uses: [String: Int]? = nil
         for (index, line) in lines.enumerated() {
             let content = ContainerMarkers.content(of: line)
             guard let close = definitionLabelEnd(content), content[content.startIndex + 1] != UInt8(ascii: "^") else { continue }
             let label = normalized(String(decoding: content[(content.startIndex + 1)..<close], as: UTF8.self))
             guard !label.isEmpty else { continue }
-            // The address and title, on the definition's line and the lines after it up to a
-            // blank one or the next definition (either may be on the next line). Only a long
-            // one can blow up.
-            var length = content[(close + 2)...].drop(while: \.isWhitespace).count
-            var next = index + 1
-            while next < lines.count, case let more = ContainerMarkers.content(of: lines[next]), !more.allSatisfy(\.isWhitespace), definitionLabelEnd(more) == nil {
-                length += lines[next].count
-                next += 1
+            // The address and title: only a long one can blow up.
+            let rest = content[(close + 2)...].drop(while: \.isWhitespace)
+            var length: Int
+            if rest.isEmpty {
+                // The address on the next line, and maybe a title after it.
+                guard index + 1 < lines.count else { continue }
+                let destination = ContainerMarkers.content(of: lines[index + 1]).drop(while: \.isWhitespace)
+                length = destination.count + (titleGoesOn(after: destination, next: index + 2 < lines.count ? lines[index + 2] : nil) ? after[index + 1] : 0)
+            } else {
+                length = rest.count + (titleGoesOn(after: rest, next: index + 1 < lines.count ? lines[index + 1] : nil) ? after[index] : 0)
             }
             guard length > 256 else { continue }
             if uses == nil { uses = bracketed(in: normalized(String(decoding: bytes, as: UTF8.self))) }
@@ -104,6 +112,18 @@ enum MarkdownBlowUp {
                 message: "the link `[\(label)]` has a \(length)-byte address (and title) and is used \(count) times: Markdown would write the address out at each use (\(count * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
         }
         return nil
+    }
+
+    /// Whether the title of a definition whose address starts `text` (the rest of its line) goes
+    /// on to the lines after it: it opens there (`"`, `'` or `(`) and does not close, or the
+    /// line after (`next`) opens one. Then every line up to a blank one is counted with it (a
+    /// line of a title may look like another definition); otherwise the definition is its line.
+    private static func titleGoesOn(after text: Slice<UnsafeBufferPointer<UInt8>>, next: Slice<UnsafeBufferPointer<UInt8>>?) -> Bool {
+        let closers: [UInt8: UInt8] = [UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "'"): UInt8(ascii: "'"), UInt8(ascii: "("): UInt8(ascii: ")")]
+        let tail = text.drop { !$0.isWhitespace }.drop(while: \.isWhitespace)
+        if let opener = tail.first, let closer = closers[opener] { return !tail.dropFirst().contains(closer) }
+        guard tail.isEmpty, let next else { return false }
+        return ContainerMarkers.content(of: next).drop(while: \.isWhitespace).first.map { closers[$0] != nil } ?? false
     }
 
     /// Where the label of the definition `content` starts with (`[a]:`) ends, at its `]`; `nil`
