@@ -58,6 +58,10 @@ import Testing
             ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\r\n\r\n<<<<<<< HEAD\r\nBản A.\r\n=======\r\nBản B.\r\n>>>>>>> nhanh-b\r\n"), 8),
             ("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n<<<<<<< HEAD\ntitle: A\n=======\ntitle: B\n>>>>>>> b\n---\n", 3),
             ("templates/footer.mustache", "<footer>\n<<<<<<< HEAD\n<p>A</p>\n=======\n<p>B</p>\n>>>>>>> b\n</footer>\n", 2),
+            // A stylesheet or script of the theme, published as it is, breaks every page.
+            ("templates/assets/style.css", "body { margin: 0 }\n<<<<<<< HEAD\na { color: red }\n=======\na { color: blue }\n>>>>>>> b\n", 2),
+            // An old Mac editor's lone CR line breaks.
+            ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\r\r<<<<<<< HEAD\rBản A.\r=======\rBản B.\r>>>>>>> b\r").replacingOccurrences(of: "\n", with: "\r"), 8),
         ]
         for conflict in conflicts {
             let kept = try? String(contentsOf: site.root.appendingPathComponent(conflict.file), encoding: .utf8)

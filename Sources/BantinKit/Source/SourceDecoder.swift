@@ -160,7 +160,8 @@ public enum SourceDecoder {
     static func position(ofByte index: Int, in bytes: ArraySlice<UInt8>) -> SourcePosition {
         var line = 1
         var lineStart = bytes.startIndex
-        for i in bytes.startIndex..<index where bytes[i] == 10 {
+        // Line breaks as `normalize` reads them: LF, CRLF, and a lone CR.
+        for i in bytes.startIndex..<index where bytes[i] == 10 || (bytes[i] == 13 && (i + 1 == bytes.endIndex || bytes[i + 1] != 10)) {
             line += 1
             lineStart = i + 1
         }
