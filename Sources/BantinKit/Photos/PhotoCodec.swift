@@ -113,18 +113,29 @@ enum PhotoCodec {
         _ path: String, header: Header, largest: Int, wanted: [(width: Int, format: PhotoFormat)], quality: Int, inParallel: Bool
     ) throws(Failure) -> [Encoded] {
         start()
+        do {
+            return try encode(path, header: header, profiled: header.profiled, largest: largest, wanted: wanted, quality: quality, inParallel: inParallel)
+        } catch {
+            // A profile that does not fit the picture (an RGB one in a grey JPEG, a grey one in a
+            // colour photo) is passed over, as browsers pass over it: the photo is taken as sRGB,
+            // as one without a profile is. Anything else fails again, and is told as it first was.
+            guard header.profiled, let unprofiled = try? encode(path, header: header, profiled: false, largest: largest, wanted: wanted, quality: quality, inParallel: inParallel)
+            else { throw error }
+            return unprofiled
+        }
+    }
+
+    /// `encode`, through the photo's own colour profile or not (`profiled`).
+    private static func encode(
+        _ path: String, header: Header, profiled: Bool, largest: Int, wanted: [(width: Int, format: PhotoFormat)], quality: Int, inParallel: Bool
+    ) throws(Failure) -> [Encoded] {
         // A JPEG whose data libjpeg warns of is damaged (it shows grey where the data is wrong),
         // unless the warnings are only of stray bytes between its parts, which lose nothing.
         let jpeg = header.loader.hasPrefix("VipsForeignLoadJpeg")
-        let decodedThrough = { (profiled: Bool) in
-            let decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: jpeg)
-            guard case .failure(let error) = decoded, jpeg, error.onlyStrayBytes else { return decoded }
-            return decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: false)
+        var decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: jpeg)
+        if case .failure(let error) = decoded, jpeg, error.onlyStrayBytes {
+            decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: false)
         }
-        var decoded = decodedThrough(header.profiled)
-        // A profile that does not fit the picture (an RGB one in a grey JPEG) is passed over, as
-        // browsers pass over it: the photo is taken as sRGB, as one without a profile is.
-        if case .failure(let error) = decoded, header.profiled, error.unfitProfile { decoded = decodedThrough(false) }
         let base: UnsafeMutablePointer<VipsImage>
         switch decoded {
         case .success(let image): base = image
@@ -180,10 +191,6 @@ enum PhotoCodec {
         /// (`Corrupt JPEG data: 2 extraneous bytes before marker 0xda`), which some cameras and
         /// editors write and which cost no pixel. Bytes left over before the image's end or a
         /// restart marker (`0xd9`, `0xd0`–`0xd7`) come of compressed data read wrong: damage.
-        /// Whether the photo's own colour profile cannot convert it (libvips's `icc_transform`
-        /// finds it unfit for the picture's colours).
-        var unfitProfile: Bool { message.contains("icc_transform") }
-
         var onlyStrayBytes: Bool {
             let warnings = message.components(separatedBy: "; ").filter { $0.contains("Corrupt JPEG data") || $0.contains("Premature end") }
             return !warnings.isEmpty && warnings.allSatisfy { warning in
