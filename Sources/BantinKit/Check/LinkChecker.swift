@@ -71,6 +71,7 @@ public enum LinkChecker {
     static func resolve(_ link: String, from page: String, existing: Set<String>, idsByPage: [String: Set<String>], baseURL: String?) -> String? {
         switch locate(link, from: page, existing: existing, baseURL: baseURL) {
         case .elsewhere: return nil
+        case .noFile: return "no such file"
         case .broken(let reason): return reason
         case .file(let target, let fragment):
             guard let id = fragment, target.hasSuffix(".html"), !(idsByPage[target]?.contains(id) ?? false) else { return nil }
@@ -82,6 +83,8 @@ public enum LinkChecker {
     enum Located: Equatable {
         /// Another site, or an address that is no file (`mailto:`).
         case elsewhere
+        /// No file of the site is there.
+        case noFile
         /// Nowhere, and why.
         case broken(String)
         /// A file of the site, and the id its fragment names (percent-decoded), if any.
@@ -115,7 +118,7 @@ public enum LinkChecker {
             if folder { target += target.isEmpty ? "index.html" : "/index.html" }
             if !SourceDecoder.isKnownNFC(target) { target = target.precomposedStringWithCanonicalMapping }
             if !existing.contains(target) {
-                if existing.contains(target + "/index.html") { target += "/index.html" } else { return .broken("no such file") }
+                if existing.contains(target + "/index.html") { target += "/index.html" } else { return .noFile }
                 folder = true
             }
             // A site with a base URL is for the web, where a folder's address serves its index.

@@ -16,7 +16,8 @@ enum OwnSiteLinks {
                 let why: String
                 switch LinkChecker.locate(link.destination, from: "index.html", existing: planned, baseURL: baseURL) {
                 case .elsewhere: continue
-                case .broken(let reason): why = reason == "no such file" ? "the site has no page or file there" : reason
+                case .noFile: why = "the site has no page or file there"
+                case .broken(let reason): why = reason
                 case .file(let page, let fragment):
                     guard let fragment, page.hasSuffix(".html"), let known = ids(page), !known.contains(fragment) else { continue }
                     why = "its page \(page) has no element with id \"\(fragment)\""
