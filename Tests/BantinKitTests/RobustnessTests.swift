@@ -81,6 +81,11 @@ import Testing
         #expect((link.line, link.column) == (7, 1), "at the definition")
         #expect(link.message.contains("the link `[a]` has a 10018-byte address (and title) and is used 1000 times"), "\(link.message)")
 
+        // Labels are compared case folded, as Markdown compares them: `[ß]` uses `[ss]`.
+        let folded = try TestSite()
+        try folded.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[ß] ", count: 1_000) + "\n\n[SS]: " + address + "\n"))
+        #expect(folded.failingBuild().contains { $0.file == "content/articles/lien-ket.md" && $0.line == 7 && $0.message.contains("is used 1000 times") })
+
         // Many tables each under the limit add up; an address or title on the definition's next line counts.
         let small = "|" + String(repeating: "a|", count: 100) + "\n|" + String(repeating: "-|", count: 100) + "\n" + String(repeating: "x\n", count: 400) + "\n"
         let tables = try TestSite()

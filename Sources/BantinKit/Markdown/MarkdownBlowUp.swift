@@ -151,7 +151,8 @@ enum MarkdownBlowUp {
         return counts
     }
 
+    /// A label as Markdown compares labels: case folded (`ẞ` and `ß` as `ss`), runs of spaces as one.
     private static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        text.folding(options: .caseInsensitive, locale: nil).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 }
