@@ -82,6 +82,14 @@ import Testing
         options.now = 1_700_000_000
         let scheduled = site.failingBuild(options).filter { $0.file.hasSuffix("bai.md") }
         #expect(scheduled.map { "\($0.line):\($0.column)" } == ["5:1"], "\(scheduled)")
+
+        // An HTML file of content/ is published as it is: its ids are the ones it has.
+        try site.write("content/media/phu-luc.html", "<!doctype html><title>Phụ lục</title><h2 id=\"muc-1\">Mục 1</h2>\n")
+        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2023-07-01",
+            body: "[Mục 1](\(base)media/phu-luc.html#muc-1), [mục 9](\(base)media/phu-luc.html#muc-9).\n"))
+        let inFile = site.failingBuild(baseURL: base).filter { $0.file.hasSuffix("bai.md") }
+        #expect(inFile.map { "\($0.line):\($0.column)" } == ["5:63"], "\(inFile)")
+        #expect(inFile.first?.message.contains("its page media/phu-luc.html has no element with id \"muc-9\"") == true, "\(inFile)")
     }
 
     /// A code pasted from a word processor, with an en dash or a non-breaking hyphen for its `-`,

@@ -5,7 +5,7 @@
 /// lacks is an error at its place, before anything is written.
 enum OwnSiteLinks {
     /// `links` of each text by its file (`Catalog.addressLinks`); `ids`: the ids of a page the
-    /// site plans, by its path (`nil` when it cannot tell: a file copied from `content/`).
+    /// site plans or an HTML file it copies, by its path (`nil` when it cannot tell).
     static func problems(
         _ links: [String: [BodyLink]], baseURL: String?, planned: Set<String>, ids: (String) -> Set<String>?
     ) -> [Diagnostic] {

@@ -93,7 +93,10 @@ extension SiteBuilder {
         let ownSite = OwnSiteLinks.problems(inputs.catalog.addressLinks, baseURL: inputs.baseURL, planned: plannedPaths) { path in
             if let known = idsByPath[path] { return known }
             if plansByPath.isEmpty { plansByPath = Dictionary(pagePlans.map { (graph.route(of: $0).outputPath, $0) }) { first, _ in first } }
-            let ids = plansByPath[path].map { Set(LinkChecker.attributeValues(in: String(decoding: renderer.html(for: $0), as: UTF8.self), names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+            // A page, rendered; an HTML file of content/, as it is copied.
+            let html = plansByPath[path].map { String(decoding: renderer.html(for: $0), as: UTF8.self) }
+                ?? inputs.catalog.staticFiles.first { $0.relativePath == path }.flatMap { try? String(contentsOfFile: $0.path, encoding: .utf8) }
+            let ids = html.map { Set(LinkChecker.attributeValues(in: $0, names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
             idsByPath[path] = ids
             return ids
         }
