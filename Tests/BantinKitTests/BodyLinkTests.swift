@@ -61,7 +61,8 @@ import Testing
         let site = try Self.site(withBody: "Xem [bài](\(quangNinh)#ket-qua-tu-phe-binh), [trang](\(quangNinh)index.html), "
             + "[mục](\(base)chuyen-muc/hoc-va-lam-theo-bac/), [tin](\(base)feed.xml), [tìm](\(base)tim-kiem/?q=dang) và [nơi khác](https://example.com/khong-co/); "
             // The browser's own fragments: the page's top, a highlighted text ("Copy link to highlight").
-            + "[đầu](\(quangNinh)#top), [đoạn](\(quangNinh)#:~:text=N%E1%BB%99i%20dung), [mục](05/tien-giang.md#top).\n")
+            + "[đầu](\(quangNinh)#top), [đoạn](\(quangNinh)#:~:text=N%E1%BB%99i%20dung), [mục](05/tien-giang.md#top), "
+            + "[đoạn của mục](05/tien-giang.md#ket-qua-noi-bat:~:text=chi%20b%E1%BB%99).\n")
         try site.build(baseURL: base)
         #expect(LinkChecker.check(folder: site.output, baseURL: base).broken == [])
         let before = try site.read("public/index.html")
@@ -76,12 +77,16 @@ import Testing
         #expect(try site.read("public/index.html") == before)
         try site.build()
 
-        // A scheduled article's is checked today, not on its day.
-        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2099-07-01", body: "[Bài đã gỡ](\(base)bai-viet/bai-da-go/).\n"))
+        // A scheduled article's is told today, as a warning: its own page, its month's, a new
+        // category's are made only on its day, when it is checked again.
+        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2099-07-01", body: "[Bài đã gỡ](\(base)bai-viet/bai-da-go/), [bài này](\(base)bai-viet/bai-thu-lien-ket/).\n"))
         var options = site.options(baseURL: base)
         options.now = 1_700_000_000
-        let scheduled = site.failingBuild(options).filter { $0.file.hasSuffix("bai.md") }
-        #expect(scheduled.map { "\($0.line):\($0.column)" } == ["5:1"], "\(scheduled)")
+        let scheduled = try SiteBuilder.build(options).diagnostics.filter { $0.file.hasSuffix("bai.md") }
+        #expect(scheduled.map { "\($0.line):\($0.column) \($0.severity)" } == ["5:1 warning", "5:62 warning"], "\(scheduled)")
+        #expect(scheduled.first?.message.contains("this scheduled article is checked again on its day") == true)
+        options.now = 4_100_000_000
+        #expect(site.failingBuild(options).filter { $0.file.hasSuffix("bai.md") }.map { "\($0.line):\($0.column) \($0.severity)" } == ["5:1 error"])
 
         // An HTML file of content/ is published as it is: its ids are the ones it has.
         try site.write("content/media/phu-luc.html", "<!doctype html><title>Phụ lục</title><h2 id=\"muc-1\">Mục 1</h2>\n")

@@ -81,6 +81,14 @@ import Testing
         #expect((link.line, link.column) == (7, 1), "at the definition")
         #expect(link.message.contains("the link `[a]` has a 10018-byte address (and title) and is used 1000 times"), "\(link.message)")
 
+        // Links each under the limit add up.
+        let several = try TestSite()
+        let labels = ["a", "b", "c", "d", "e"]
+        try several.write("content/articles/lien-ket.md", article(title: "Liên kết",
+            body: labels.map { String(repeating: "[\($0)] ", count: 1_000) }.joined() + "\n\n"
+                + labels.map { "[\($0)]: https://vi-du.org/" + String(repeating: "x", count: 2_000) }.joined(separator: "\n") + "\n"))
+        #expect(several.failingBuild().contains { $0.file == "content/articles/lien-ket.md" && $0.line == 10 && $0.message.contains("(with the links above it, 8 MB)") })
+
         // Labels are compared case folded, as Markdown compares them: `[ß]` uses `[ss]`.
         let folded = try TestSite()
         try folded.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[ß] ", count: 1_000) + "\n\n[SS]: " + address + "\n"))
@@ -97,6 +105,7 @@ import Testing
         for definition in [
             "[a]:\n" + address, "[a]: https://vi-du.org/\n\"" + String(repeating: "t", count: 10_000) + "\"",
             "[a]: https://vi-du.org/ \"\n" + titleLines + "\"", "[a]:\n[z]:" + String(repeating: "x", count: 10_000),
+            "[a]: https://vi-du.org/ \"t\\\"\n" + titleLines + "\"",  // a closer escaped closes nothing
         ] {
             let nextLine = try TestSite()
             try nextLine.write("content/articles/lien-ket.md", article(title: "Liên kết", body: String(repeating: "[a] ", count: 1_000) + "\n\n" + definition + "\n"))

@@ -126,14 +126,16 @@ public enum LinkChecker {
                 return .broken("names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `\(link.hasSuffix("/") ? link : link + "/")index.html`")
             }
         }
-        let id = fragment.flatMap { $0.isEmpty || isBrowsers($0) ? nil : ($0.removingPercentEncoding ?? $0) }
+        let id = fragment.flatMap(elementID).map { $0.removingPercentEncoding ?? $0 }
         return .file(target, fragment: id)
     }
 
-    /// A fragment every page has, being the browser's: `#top` (the page's top) and a text
-    /// fragment (`#:~:text=…`, what "Copy link to highlight" writes).
-    static func isBrowsers(_ fragment: String) -> Bool {
-        fragment.lowercased() == "top" || fragment.hasPrefix(":~:")
+    /// The id of an element that `fragment` names: the part before a text fragment (`muc-1` of
+    /// `#muc-1:~:text=…`, what "Copy link to highlight" writes); `nil` for none and for the
+    /// browser's own, which every page has (`#top`, `#:~:text=…`).
+    static func elementID(_ fragment: String) -> String? {
+        let id = fragment.range(of: ":~:").map { String(fragment[..<$0.lowerBound]) } ?? fragment
+        return id.isEmpty || id.lowercased() == "top" ? nil : id
     }
 
     /// What follows `baseURL` in `link` when the link is under it: the scheme and host in any

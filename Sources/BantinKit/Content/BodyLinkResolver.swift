@@ -95,7 +95,7 @@ struct BodyLinkResolver {
         }
         let parts = LinkParts(destination)
         guard !parts.path.isEmpty else {
-            if let fragment = parts.fragment, !fragment.isEmpty, !LinkChecker.isBrowsers(fragment), !headings(of: document.path).contains(fragment) {
+            if let fragment = parts.fragment.flatMap(LinkChecker.elementID), !headings(of: document.path).contains(fragment) {
                 fail(link, document, "`#\(fragment)` is not a heading of this text\(listing(headings(of: document.path)))")
             }
             return ResolvedLink(target: .samePage, suffix: parts.suffix)
@@ -133,7 +133,7 @@ struct BodyLinkResolver {
             fail(link, document, "`\(parts.path)` is empty (0 bytes), and a page cannot show it: save the picture again, or copy it again whole")
             return nil
         }
-        if let fragment = parts.fragment, !fragment.isEmpty, !LinkChecker.isBrowsers(fragment), let ids = anchors(of: target, at: path), !ids.contains(fragment) {
+        if let fragment = parts.fragment.flatMap(LinkChecker.elementID), let ids = anchors(of: target, at: path), !ids.contains(fragment) {
             fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids))")
         }
         if let due = catalog.waitingUntil(path) {

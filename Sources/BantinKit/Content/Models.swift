@@ -38,11 +38,13 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     /// Whether `stem` is what a code's address looks like (`05-ct-tw`, `08-qdi-tw`: a number, then
-    /// two or three short groups of lower-case letters), not a name of words (`2016-chi-thi-bo-chinh-tri`).
+    /// two short groups of lower-case letters), not a name of words (`35-nq-tw-moi`) or a year's
+    /// (`2016-chi-thi`).
     static func isSlugOfACode(_ stem: String) -> Bool {
         let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
-        return (3...4).contains(parts.count) && !parts[0].isEmpty && parts[0].allSatisfy { $0.isASCII && $0.isNumber }
-            && parts.dropFirst().allSatisfy { (1...6).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
+        guard parts.count == 3, (1...4).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), !(1900...2100).contains(Int(parts[0]) ?? 0)
+        else { return false }
+        return parts.dropFirst().allSatisfy { (1...6).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 
     /// Whether `text` has a capital letter: an ASCII one found on its bytes (nearly every code).

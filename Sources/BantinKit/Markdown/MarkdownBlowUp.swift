@@ -86,6 +86,8 @@ enum MarkdownBlowUp {
             after[index] = next.allSatisfy(\.isWhitespace) ? 0 : lines[index + 1].count + after[index + 1]
         }
         var uses: [String: Int]? = nil
+        // The bytes every definition writes out, added up: many just under the limit pass it together.
+        var total = 0
         for (index, line) in lines.enumerated() {
             let content = ContainerMarkers.content(of: line)
             guard let close = definitionLabelEnd(content), content[content.startIndex + 1] != UInt8(ascii: "^") else { continue }
@@ -106,10 +108,13 @@ enum MarkdownBlowUp {
             if uses == nil { uses = bracketed(in: normalized(String(decoding: bytes, as: UTF8.self))) }
             // Every `[label]` of the text, less the definition's own.
             let count = (uses?[label] ?? 0) - 1
-            guard count > 0, count * length > maximumReferenceBytes else { continue }
+            guard count > 0 else { continue }
+            total += count * length
+            guard total > maximumReferenceBytes else { continue }
+            let above = total > count * length ? " (with the links above it, \(total / 1_000_000) MB)" : ""
             return Problem(
                 line: index + 1, column: content.startIndex - line.startIndex + 1,
-                message: "the link `[\(label)]` has a \(length)-byte address (and title) and is used \(count) times: Markdown would write the address out at each use (\(count * length / 1_000_000) MB), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
+                message: "the link `[\(label)]` has a \(length)-byte address (and title) and is used \(count) times: Markdown would write the address out at each use (\(count * length / 1_000_000) MB\(above)), more than the \(maximumReferenceBytes / 1_000_000) MB bantin writes; shorten the address, or link it once")
         }
         return nil
     }
@@ -121,7 +126,15 @@ enum MarkdownBlowUp {
     private static func titleGoesOn(after text: Slice<UnsafeBufferPointer<UInt8>>, next: Slice<UnsafeBufferPointer<UInt8>>?) -> Bool {
         let closers: [UInt8: UInt8] = [UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "'"): UInt8(ascii: "'"), UInt8(ascii: "("): UInt8(ascii: ")")]
         let tail = text.drop { !$0.isWhitespace }.drop(while: \.isWhitespace)
-        if let opener = tail.first, let closer = closers[opener] { return !tail.dropFirst().contains(closer) }
+        if let opener = tail.first, let closer = closers[opener] {
+            // Closed by a closer no `\` escapes.
+            var escaped = false
+            for byte in tail.dropFirst() {
+                if byte == closer, !escaped { return false }
+                escaped = byte == UInt8(ascii: "\\") && !escaped
+            }
+            return true
+        }
         guard tail.isEmpty, let next else { return false }
         return ContainerMarkers.content(of: next).drop(while: \.isWhitespace).first.map { closers[$0] != nil } ?? false
     }

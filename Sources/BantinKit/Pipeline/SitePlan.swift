@@ -90,7 +90,9 @@ extension SiteBuilder {
             pages: pagePlans, graph: graph, templates: inputs.templates, planned: plannedPaths, baseURL: inputs.baseURL, templatesName: options.templatesName)
         var plansByPath: [String: PagePlan] = [:]
         var idsByPath: [String: Set<String>?] = [:]
-        let ownSite = OwnSiteLinks.problems(inputs.catalog.addressLinks, baseURL: inputs.baseURL, planned: plannedPaths) { path in
+        let ownSite = OwnSiteLinks.problems(
+            inputs.catalog.addressLinks, baseURL: inputs.baseURL, planned: plannedPaths, scheduled: Set(inputs.catalog.waiting.map(\.file))
+        ) { path in
             if let known = idsByPath[path] { return known }
             if plansByPath.isEmpty { plansByPath = Dictionary(pagePlans.map { (graph.route(of: $0).outputPath, $0) }) { first, _ in first } }
             // A page, rendered; an HTML file of content/, as it is copied.
@@ -101,7 +103,9 @@ extension SiteBuilder {
             return ids
         }
         linkProblems += SavedColumns.inSavedFiles(ownSite, content: options.content, displayRoot: options.contentName)
+        linkProblems = linkProblems.strict(options.strict)
         if linkProblems.hasErrors { throw BuildFailure(diagnostics: diagnostics + linkProblems) }
+        diagnostics += linkProblems
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")
         let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: .none, baseURL: inputs.baseURL, pages: pagePlans)
