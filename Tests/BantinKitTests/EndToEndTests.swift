@@ -150,6 +150,28 @@ import Testing
         #expect(!site.exists("public/index.html"))
     }
 
+    /// A print edition's section for a month before `first_issue` (no issue number), and an
+    /// article's for a cited directive's field, are checked on the pages that show them.
+    @Test func aLinkInAnUnnumberedIssueOrACitedDirectivesFieldIsChecked() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\nfirst_issue: 2024-03\n")
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\nkind: Kết luận\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài cũ", date: "2024-01-10", extra: "directives: [\"01-KL/TW\"]\n"))
+        try site.write("content/articles/b.md", article(title: "Bài mới", date: "2024-04-10", extra: "directives: [\"05-CT/TW\"]\n"))
+        try site.build()
+        for (template, section, withLink) in [
+            ("print.mustache", "{{/print.issue}}", "{{/print.issue}}{{^print.issue}}<a href=\"{{root}}so-cu/\">số</a>{{/print.issue}}"),
+            ("article.mustache", "{{#article.directives}}", "{{#article.directives}}{{#kind}}<a href=\"{{root}}loai/\">loại</a>{{/kind}}"),
+        ] {
+            let text = try site.read("templates/" + template)
+            try #require(text.contains(section))
+            try site.write("templates/" + template, text.replacingOccurrences(of: section, with: withLink))
+            let errors = site.failingBuild().filter { $0.severity == .error }
+            #expect(errors.count == 1 && errors.first?.message.contains("no such file") == true, "\(template): \(errors)")
+            try site.write("templates/" + template, text)
+        }
+    }
+
     /// The sample shows an editor every feature, the warning for a directive mentioned in a body
     /// but not listed in front matter included: that is its only warning.
     @Test func theSampleBulletinBuildsWithNoBrokenLinkAndOnlyItsDemonstratedWarning() throws {

@@ -64,11 +64,13 @@ enum TemplateLinks {
 
     /// The bits of `features` past the front-matter fields' (one bit each, in the order first met).
     private enum Feature {
-        static let firstOfPage = 56, related = 56, firstPage = 57, lastPage = 58, middlePage = 59, emptyPage = 60, mentions = 61, described = 62
+        static let firstOfPage = 54, numbered = 54, unnumbered = 55
+        static let related = 56, firstPage = 57, lastPage = 58, middlePage = 59, emptyPage = 60, mentions = 61, described = 62
     }
 
     /// What sections of its templates a page may show: for an article, the front-matter fields
-    /// written and whether it has related articles; for a list, the fields its articles have
+    /// written by it and by the files of the directives it cites, and whether it has related
+    /// articles; for a month and its print edition, whether it has an issue number or not; for a list, the fields its articles have
     /// written (their cards), whether it is the first, a middle, the last or an empty page, and
     /// for a directive or theme its own fields, description and mentions.
     private static func features(of plan: PagePlan, in graph: SiteGraph, written: [UInt64], directives: [UInt64]) -> UInt64 {
@@ -81,7 +83,9 @@ enum TemplateLinks {
                 | bit(Feature.middlePage, !first && !last) | bit(Feature.emptyPage, slice.range.isEmpty)
         }
         switch plan {
-        case .article(let index): return written[index] | bit(Feature.related, !graph.related[index].isEmpty)
+        case .article(let index):
+            let cited = graph.articles[index].directives.reduce(0) { $0 | (graph.directiveIndex[$1].map { directives[$0] } ?? 0) }
+            return written[index] | cited | bit(Feature.related, !graph.related[index].isEmpty)
         case .home(let slice): return page(slice, of: graph.articles.indices)
         case .category(let index, let slice): return page(slice, of: graph.taxonomies.categories[index].articles)
         case .place(let index, let slice): return page(slice, of: graph.taxonomies.places[index].articles)
@@ -92,7 +96,9 @@ enum TemplateLinks {
         case .theme(let index, let slice):
             let entry = graph.themes[index]
             return page(slice, of: entry.articles) | bit(Feature.described, !entry.theme.body.isEmpty)
-        case .month(let index), .printEdition(let index): return list(graph.months[index].articles)
+        case .month(let index), .printEdition(let index):
+            let numbered = graph.issueNumber(ofMonth: index) != nil
+            return list(graph.months[index].articles) | bit(Feature.numbered, numbered) | bit(Feature.unnumbered, !numbered)
         default: return 0
         }
     }
