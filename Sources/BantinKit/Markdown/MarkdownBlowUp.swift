@@ -124,7 +124,6 @@ enum MarkdownBlowUp {
     /// line after (`next`) opens one. Then every line up to a blank one is counted with it (a
     /// line of a title may look like another definition); otherwise the definition is its line.
     private static func titleGoesOn(after text: Slice<UnsafeBufferPointer<UInt8>>, next: Slice<UnsafeBufferPointer<UInt8>>?) -> Bool {
-        let closers: [UInt8: UInt8] = [UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "'"): UInt8(ascii: "'"), UInt8(ascii: "("): UInt8(ascii: ")")]
         let tail = text.drop { !$0.isWhitespace }.drop(while: \.isWhitespace)
         if let opener = tail.first, let closer = closers[opener] {
             // Closed by a closer no `\` escapes.
@@ -138,6 +137,9 @@ enum MarkdownBlowUp {
         guard tail.isEmpty, let next else { return false }
         return ContainerMarkers.content(of: next).drop(while: \.isWhitespace).first.map { closers[$0] != nil } ?? false
     }
+
+    /// What closes a title that each opener opens.
+    private static let closers: [UInt8: UInt8] = [UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "'"): UInt8(ascii: "'"), UInt8(ascii: "("): UInt8(ascii: ")")]
 
     /// Where the label of the definition `content` starts with (`[a]:`) ends, at its `]`; `nil`
     /// for a line that starts no definition.
