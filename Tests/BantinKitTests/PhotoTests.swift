@@ -503,6 +503,41 @@ import Testing
         #expect(try site.snapshot()["/media/2023/anh-900.webp"] == nil, "the old photo's variants are gone")
     }
 
+    /// A photo put in `content/` before any article shows it renders no page again, and a
+    /// changed photo renders again only the pages that show it; each time the output is the
+    /// clean build's.
+    @Test func aPhotoAddedOrChangedRendersAgainOnlyThePagesThatShowIt() throws {
+        let site = try Self.site()
+        try site.write("content/articles/2023/06/khong-anh.md", article(title: "Bài không có ảnh", date: "2023-06-02T08:00:00+07:00"))
+        try site.build()
+        // A file no page shows: what a rebuild renders when nothing a page shows changed.
+        try site.write("content/media/tai-lieu.pdf", "%PDF-1.4\n")
+        let unchanged = try site.build().reusedPages
+        #expect(unchanged > 0)
+
+        func expectTheCleanBuild(_ when: String) throws {
+            let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+            try SiteBuilder.build(site.options(output: clean))
+            #expect(try site.snapshot() == (try site.snapshot(clean)), "the incremental build equals a clean one after \(when)")
+        }
+        try Self.photo(site, "content/media/2024/chua-dung.jpg", width: 800, height: 600)
+        #expect(try site.build().reusedPages == unchanged, "a photo no page shows renders no page again")
+        try expectTheCleanBuild("adding a photo")
+
+        let otherPage = "public/bai-viet/bai-khong-co-anh/index.html"
+        let before = try site.read(otherPage)
+        try Self.photo(site, "content/media/so-do.png", width: 400, height: 100)
+        let changed = try site.build()
+        #expect(changed.reusedPages > 0 && changed.reusedPages < unchanged, "only the pages showing the body's photo are rendered again")
+        #expect(try site.read(Self.page).contains("width=\"400\" height=\"100\""))
+        #expect(try site.read(otherPage) == before)
+        try expectTheCleanBuild("changing a body's photo")
+
+        try Self.photo(site, "content/media/2023/anh.jpg", width: 640, height: 480)
+        #expect(try site.build().reusedPages < unchanged, "the pages showing the article's photo (its card) are rendered again")
+        try expectTheCleanBuild("changing an article's photo")
+    }
+
     /// A print shop's CMYK photo with its profile embedded is published in sRGB, without the profile.
     @Test func aPhotoWithItsOwnColourProfileIsConvertedToSRGB() throws {
         let site = try TestSite()

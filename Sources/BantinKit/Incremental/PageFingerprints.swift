@@ -15,11 +15,18 @@ struct PageFingerprints: Sendable {
 
     init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
         self.graph = graph
-        articleHashes = graph.articles.parallelMap(\.cardHash)
+        // A card shows its article's photo: the files and sizes published from it.
+        articleHashes = graph.articles.parallelMap { article in
+            guard let image = article.image else { return article.cardHash }
+            var h = StableHasher()
+            h.add(Int64(bitPattern: article.cardHash))
+            h.add(Int64(bitPattern: graph.photos.print(of: image.path)))
+            return h.value
+        }
         // A description's links, and which codes its mentions may link to, show with it.
         var codes = StableHasher()
         for entry in graph.directives { codes.add(entry.directive.code.slug.value) }
-        let described = { (file: String?) in Self.linksHash(file.flatMap { graph.links[$0] }, extra: codes.value) }
+        let described = { (file: String?) in Self.linksHash(file.flatMap { graph.links[$0] }, photos: graph.photos, extra: codes.value) }
         directiveHashes = graph.directives.map { Self.hash(fields: $0.directive.fields, body: $0.directive.body, links: described($0.directive.file)) }
         themeHashes = graph.themes.map { Self.hash(fields: $0.theme.fields, body: $0.theme.body, links: described($0.theme.file)) }
         var hasher = StableHasher()
@@ -28,8 +35,6 @@ struct PageFingerprints: Sendable {
             hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
         }
         hasher.add(InputStamp.executable)
-        // Pages show photos' files and sizes (cards, articles, bodies, print editions).
-        hasher.add(Int64(bitPattern: graph.photos.fingerprint))
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
         // The navigation shows the menu's categories that have articles.
         for index in graph.taxonomies.menu { hasher.add("menu " + graph.taxonomies.categories[index].slug.value + " " + graph.taxonomies.categories[index].name) }
@@ -40,7 +45,7 @@ struct PageFingerprints: Sendable {
     /// the HTML in it is published), and the kinds of its directives.
     func searchKey(_ index: Int) -> UInt64 {
         var h = StableHasher()
-        h.add(Int64(bitPattern: articleHashes[index]))
+        h.add(Int64(bitPattern: graph.articles[index].cardHash))
         h.add(Int64(bitPattern: graph.articles[index].bodyHash))
         h.add(graph.config.unsafeHTML ? "raw HTML published" : "")
         for code in graph.articles[index].directives { addDirective(code, body: false, to: &h) }
@@ -136,15 +141,19 @@ struct PageFingerprints: Sendable {
         let article = graph.articles[index]
         h.add(Int64(bitPattern: article.bodyHash))
         guard !article.references.isEmpty else { return }
-        h.add(Int64(bitPattern: Self.linksHash(graph.links[article.file], extra: 0)))
+        h.add(Int64(bitPattern: Self.linksHash(graph.links[article.file], photos: graph.photos, extra: 0)))
         for mention in article.references.mentions { h.add(mention.code.slug.value + (graph.directiveIndex[mention.code] == nil ? " -" : " +")) }
     }
 
-    /// A fingerprint of a body's resolved links, in the order of their destinations.
-    private static func linksHash(_ links: [String: ResolvedLink]?, extra: UInt64) -> UInt64 {
+    /// A fingerprint of a body's resolved links, in the order of their destinations, with the
+    /// files and sizes of the photos among them.
+    private static func linksHash(_ links: [String: ResolvedLink]?, photos: PhotoSet, extra: UInt64) -> UInt64 {
         var h = StableHasher()
         h.add(Int64(bitPattern: extra))
-        for (destination, link) in (links ?? [:]).sorted(by: { $0.key < $1.key }) { h.add(destination + "\u{0}" + link.key) }
+        for (destination, link) in (links ?? [:]).sorted(by: { $0.key < $1.key }) {
+            h.add(destination + "\u{0}" + link.key)
+            if case .file(let path) = link.target { h.add(Int64(bitPattern: photos.print(of: path))) }
+        }
         return h.value
     }
 

@@ -5,8 +5,10 @@ public struct PhotoSet: Sendable {
     public var photos: [String: Photo] = [:]
     /// How many photos this build encoded (the others came from the photo cache).
     public var encoded = 0
-    /// A fingerprint of all that pages show of the photos (their files and sizes).
-    var fingerprint: UInt64 = 0
+    /// What pages show of each photo and GIF (its files and sizes), by path under `content/`: a
+    /// page's fingerprint holds those of the photos it shows, so a photo added or changed
+    /// renders again only the pages that show it.
+    private var prints: [String: UInt64] = [:]
     /// The GIFs, which are published as they are, by path under `content/`: their size, read
     /// from their header, so that pages give them a `width` and a `height` too.
     var gifSizes: [String: (width: Int, height: Int)] = [:]
@@ -14,16 +16,36 @@ public struct PhotoSet: Sendable {
     public init() {}
 
     /// Reads the size of each GIF of `entries` (one that is no GIF inside is left out: a page
-    /// shows it without a size) and adds it to the fingerprint.
+    /// shows it without a size).
     mutating func addGIFs(_ entries: [TreeEntry]) {
-        var print = StableHasher()
-        print.add(Int64(bitPattern: fingerprint))
         for entry in entries {
             guard let start = PosixFiles.start(of: entry.path, count: 10), let size = Self.gifSize(ofFileStart: start) else { continue }
             gifSizes[entry.relativePath] = size
+            var print = StableHasher()
             print.add("\(entry.relativePath) \(size.width) \(size.height)")
+            prints[entry.relativePath] = print.value
         }
-        fingerprint = print.value
+    }
+
+    /// Adds `photo`, published from the file at `path` under `content/`.
+    mutating func add(_ photo: Photo, at path: String) {
+        photos[path] = photo
+        var print = StableHasher()
+        print.add(path)
+        for variant in photo.variants { print.add("\(variant.path) \(variant.width) \(variant.height)") }
+        prints[path] = print.value
+    }
+
+    /// What a page shows of the photo or GIF at `path` under `content/` (as written, composed or
+    /// not); 0 when there is none.
+    func print(of path: String) -> UInt64 { prints[Self.key(path)] ?? 0 }
+
+    /// The published photo at `path` under `content/` (as an article's `image` writes it, composed or not).
+    func photo(at path: String) -> Photo? { photos[Self.key(path)] }
+
+    /// Photos are kept by their path composed (NFC), as `content/` is read.
+    private static func key(_ path: String) -> String {
+        SourceDecoder.isKnownNFC(path) ? path : path.precomposedStringWithCanonicalMapping
     }
 
     /// A GIF's logical screen size: after `GIF87a` or `GIF89a`, two little-endian 16-bit numbers.
@@ -92,20 +114,16 @@ enum PhotoLibrary {
         var outcome = Outcome()
         outcome.animated = zip(entries, read).compactMap { entry, read in (try? read.get())?.animated == true ? entry.relativePath : nil }
         outcome.set.encoded = made.count { if case .success = $0 { true } else { false } }
-        var print = StableHasher()
         for (entry, key) in zip(entries, keys) {
             switch key.flatMap({ stored[$0]! }) {
             case .failure(let failure):
                 outcome.failures.append(PhotoFailure(source: entry, reason: failure.reason))
             case .success(let variants):
                 let (photo, files) = published(entry, variants)
-                outcome.set.photos[entry.relativePath] = photo
+                outcome.set.add(photo, at: entry.relativePath)
                 outcome.files += files.map { (file: $0, source: entry.relativePath) }
-                print.add(entry.relativePath)
-                for variant in photo.variants { print.add("\(variant.path) \(variant.width) \(variant.height)") }
             }
         }
-        outcome.set.fingerprint = print.value
         if outcome.failures.isEmpty { cache?.removeAll(except: Set(first.keys)) }
         return outcome
     }

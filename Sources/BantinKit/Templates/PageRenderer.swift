@@ -106,9 +106,7 @@ public final class PageRenderer: Sendable {
     }
 
     /// The published photo at `path` under `content/` (as an article's `image` writes it).
-    func photo(at path: String) -> Photo? {
-        graph.photos.photos[SourceDecoder.isKnownNFC(path) ? path : path.precomposedStringWithCanonicalMapping]
-    }
+    func photo(at path: String) -> Photo? { graph.photos.photo(at: path) }
 
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {
         guard slice.pageCount > 1 else { return nil }
