@@ -347,6 +347,21 @@ import Testing
         #expect(site.exists("public/media/anh-zalo"))
     }
 
+    /// A GIF or a drawing saved under a photo's name is told the name that publishes it as it is.
+    @Test func aGIFOrDrawingNamedAsAPhotoIsToldItsName() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        try site.write("content/media/anh-dong.jpg", bytes: Array("GIF89a".utf8) + [1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B])
+        try site.write("content/media/bao-cao.jpeg", "%PDF-1.4\n")
+        try site.write("content/media/so-do.png", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n")
+        let told = site.failingBuild().filter { $0.severity == .error }
+        let gif = try #require(told.first { $0.file == "content/media/anh-dong.jpg" })
+        #expect(gif.message.contains("it is a GIF, though its name says it is a photo: name it anh-dong.gif"), "\(gif)")
+        let drawing = try #require(told.first { $0.file == "content/media/so-do.png" })
+        #expect(drawing.message.contains("it is an SVG drawing, though its name says it is a photo: name it so-do.svg"), "\(drawing)")
+        #expect(told.first { $0.file == "content/media/bao-cao.jpeg" }?.message.contains("it is a PDF document, though its name says it is a photo: name it bao-cao.pdf") == true)
+    }
+
     /// WebP has at most 16,383 pixels on a side: a long infographic's widest variant is as wide as
     /// that height allows, and the build succeeds.
     @Test func aLongInfographicIsPublishedNarrowerInsteadOfFailing() throws {

@@ -145,6 +145,25 @@ enum PhotoLibrary {
         return (Photo(source: entry.relativePath, published: PhotoNaming.published(entry.relativePath), variants: variants), files)
     }
 
+    /// A GIF, a drawing or a PDF under a photo's name (a phone's or a chat program's download):
+    /// what it is and the name that publishes it as it is; `nil` for anything else.
+    static func misnamed(_ path: String, fileStart bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let start = String(decoding: bytes.prefix(256), as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        let kind: (name: String, fileExtension: String)
+        if PhotoNaming.isGIF(fileStart: Array(bytes.prefix(8))) {
+            kind = ("a GIF", "gif")
+        } else if start.hasPrefix("%PDF") {
+            kind = ("a PDF document", "pdf")
+        } else if start.hasPrefix("<svg") || (start.hasPrefix("<?xml") && start.contains("<svg")) {
+            kind = ("an SVG drawing", "svg")
+        } else {
+            return nil
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        return "it is \(kind.name), though its name says it is a photo: name it \(stem.isEmpty ? name : stem).\(kind.fileExtension) (and the links to it) to publish it as it is"
+    }
+
     /// The photo's header checked (a photo libvips reads, of at most `maxPixels`), then decoded once
     /// and encoded at every width it is published at.
     private static func encode(_ entry: TreeEntry, settings: ImageSettings, variantsInParallel: Bool) throws(PhotoCodec.Failure) -> [(name: Int, encoded: PhotoCodec.Encoded)] {
@@ -186,6 +205,7 @@ enum PhotoLibrary {
             throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.words(for: errno == 0 ? EIO : errno))
         }
         guard !bytes.isEmpty else { throw PhotoCodec.Failure(reason: "it is empty") }
+        if let misnamed = bytes.withUnsafeBufferPointer({ Self.misnamed(entry.relativePath, fileStart: $0) }) { throw PhotoCodec.Failure(reason: misnamed) }
         var hasher = StableHasher()
         hasher.add(PhotoCodec.version)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
