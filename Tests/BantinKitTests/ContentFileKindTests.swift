@@ -29,6 +29,8 @@ import Testing
             "media/~$bien-ban.docx", "media/Thumbs.db", "media/desktop.ini", "media/tam.tmp",
             // A merge tool's copy of the conflicted file, a patch's rejects.
             "directives/01-kl-tw.md.orig", "media/ghi-chu.md.orig", "articles/2023/a.md.rej",
+            // Where a file copied out of Windows was downloaded from; macOS's folder icon.
+            "media/anh.jpg:Zone.Identifier", "media/Icon\r",
         ]
         for file in leftovers { try site.write("content/" + file, "---\ntitle: Nháp cũ\ndraft: true\n---\nNội dung cũ.\n") }
         try site.write("content/media/bien-ban.pdf", "%PDF-1.4\n")
@@ -39,6 +41,24 @@ import Testing
         for file in leftovers + assetLeftovers { #expect(!site.exists("public/" + file), "\(file) was published") }
         #expect(site.exists("public/media/bien-ban.pdf") && site.exists("public/assets/style.css"))
         #expect(!report.diagnostics.contains { $0.severity == .error })
+    }
+
+    /// Markdown saved with Notepad's `.txt` (or another Markdown extension bantin does not read)
+    /// would be published as it is, draft and all: an error, wherever it is; a `.txt` that is no
+    /// Markdown is published.
+    @Test func markdownSavedUnderAnotherNameIsAnError() throws {
+        let site = try TestSite()
+        try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
+        let draft = "---\ntitle: Bản nháp chưa duyệt\ndraft: true\n---\nNội dung chưa duyệt.\n"
+        let misnamed = ["Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt"]
+        for file in misnamed { try site.write("content/" + file, draft) }
+        try site.write("content/media/doc-ky.txt", "Danh sách đảng viên dự họp.\n")
+        let told = site.failingBuild().filter { $0.severity == .error }
+        #expect(Set(told.map(\.file)) == Set(misnamed.map { "content/" + $0 }), "\(told)")
+        #expect(told.allSatisfy { $0.message.contains("rename it to end in `.md`") })
+        for file in misnamed { try site.remove("content/" + file) }
+        try site.build()
+        #expect(site.exists("public/media/doc-ky.txt"))
     }
 
     /// A merge conflict nobody resolved, left in an article (body or front matter, git's style or

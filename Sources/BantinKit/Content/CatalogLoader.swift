@@ -47,6 +47,10 @@ public enum CatalogLoader {
                 return .error(shown,
                     "this is a JPEG 2000 image, which bantin does not make into a photo (most browsers cannot show it): it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); save it as JPEG or PNG")
             }
+            if ContentFiles.isMarkdownUnderAnotherName(file.relativePath, fileStart: start) {
+                return .error(shown,
+                    "this is Markdown under another name (Notepad adds `.txt`), which would be published as it is, draft or not: rename it to end in `.md` to have it read")
+            }
             if PhotoNaming.isGIF(fileStart: start), PhotoNaming.fileExtension(of: file.relativePath) != "gif" {
                 return .warning(shown, "this is a GIF, though its name does not say so; \(gif)")
             }
@@ -190,16 +194,30 @@ public enum CatalogLoader {
             endsWith(path, ".md") || endsWith(path, ".markdown")
         }
 
+        /// Markdown saved under a name bantin does not read as Markdown: `bai.md.txt` (Notepad's
+        /// "Save as" adds `.txt`, which Explorer hides), `.mdown`, `.mkd`, `.mkdn`, `.mdwn`,
+        /// `.mdtxt`; or a `.txt` whose first line is front matter's `---`.
+        static func isMarkdownUnderAnotherName(_ path: String, fileStart: [UInt8]) -> Bool {
+            let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            if [".md.txt", ".markdown.txt", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"].contains(where: name.hasSuffix) { return true }
+            guard name.hasSuffix(".txt") else { return false }
+            let start = fileStart.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(fileStart.dropFirst(3)) : fileStart
+            return start.starts(with: Array("---\n".utf8)) || start.starts(with: Array("---\r\n".utf8))
+        }
+
         /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
         /// hidden already; `#bai.md#`, Word's `~$bai.docx`), and the files Windows leaves in
-        /// folders of photos. Looked at as bytes: every file of the content passes here.
+        /// folders of photos, a downloaded file's `anh.jpg:Zone.Identifier` (where it was downloaded
+        /// from, copied out of Windows beside it) and macOS's folder icon `Icon\r`. Looked at as
+        /// bytes: every file of the content passes here.
         static func isLeftover(_ path: String) -> Bool {
             let bytes = path.utf8
             let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
             guard let first = name.first, let last = name.last else { return false }
             return last == UInt8(ascii: "~") || name.starts(with: "~$".utf8) || (first == UInt8(ascii: "#") && last == UInt8(ascii: "#"))
                 || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej"].contains { endsWith(path, $0) }
-                || [("thumbs.db"), ("desktop.ini")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
+                || [("thumbs.db"), ("desktop.ini"), ("icon\r")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
+                || endsWith(path, ":zone.identifier")
         }
 
         /// Whether `path` ends with `suffix` (lower-case ASCII), in any case.
