@@ -155,6 +155,23 @@ import Testing
         #expect(errors == ["5:10", "5:57", "7:7"], "\(errors)")
     }
 
+    /// A file dragged into a Markdown editor on Windows is written as its path on that computer:
+    /// an error at its place, and `bantin check` names such an address in a page.
+    @Test func aPathOnAComputerIsAnErrorAtItsPlace() throws {
+        let site = try Self.site(withBody: """
+            Toàn văn [báo cáo](C:\\Users\\Lan\\Desktop\\bao-cao.pdf).
+
+            ![Hội trường](D:/Anh/hoi-truong.jpg) và [thư mục chung](\\\\may-chu\\tai-lieu\\a.docx) và [trang](https://example.org/c:/x).
+            """)
+        let told = site.failingBuild().filter { $0.message.contains("is a path on a computer, not an address") }.map { "\($0.line):\($0.column)" }
+        #expect(told == ["5:10", "7:1", "7:41"], "\(told)")
+        let page = site.root.appendingPathComponent("page")
+        try FileManager.default.createDirectory(at: page, withIntermediateDirectories: true)
+        try "<a href=\"C:%5CUsers%5CLan%5Cbao-cao.pdf\">báo cáo</a> <a href=\"https://example.org/\">trang</a>".write(
+            to: page.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        #expect(LinkChecker.check(folder: page).broken.map(\.target) == ["C:%5CUsers%5CLan%5Cbao-cao.pdf"])
+    }
+
     /// What is no such link: a link whose text ends in `]` before words in parentheses, brackets
     /// escaped or written as entities (even with the same text in code further on); words in
     /// brackets and parentheses that look like no address are a warning, not an error.

@@ -99,6 +99,7 @@ public enum LinkChecker {
         }
         if let baseURL, let path = pathUnder(baseURL, of: link) { link = "/" + path }
         if link.isEmpty { return .broken("empty link") }
+        if LinkDestination.isPathOnAComputer(link) { return .broken("a path on someone's computer, not an address: no reader can open it") }
         if link.hasPrefix("//") || hasScheme(link) { return .elsewhere }
         var fragment: String? = nil
         if let hash = link.firstIndex(of: "#") {

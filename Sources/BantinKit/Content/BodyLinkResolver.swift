@@ -88,6 +88,11 @@ struct BodyLinkResolver {
             warn(link, document, "empty \(what): its text is shown without a link; write the address between the brackets: `[chữ](../bai-khac.md)`")
             return ResolvedLink(target: .text, suffix: "")
         }
+        if LinkDestination.isPathOnAComputer(destination) {
+            fail(link, document,
+                "`\(destination)` is a path on a computer, not an address: no reader can open it, and it names the computer's folders (its user too); copy the file into \(contentRoot)/ (\(contentRoot)/media/, say) and write the \(what) relative to this file")
+            return nil
+        }
         if LinkDestination.isUnsafe(destination) {
             let scheme = destination.prefix { $0 != ":" }.lowercased()
             warn(link, document, "unsafe \(what) `\(scheme):` is not allowed: its text is shown without a link")

@@ -236,9 +236,19 @@ enum LinkDestination {
         return address.lowercased().hasPrefix(base.lowercased())
     }
 
+    /// A path on a Windows computer (`C:\Users\…`, `D:/Anh/…`, `\\may-chu\…`, which Markdown
+    /// reads as `\may-chu\…`; `%5C` for `\` as a page's HTML writes it), which editors' Markdown
+    /// tools on Windows insert for a file dragged in: no address, though `C:` reads like a scheme.
+    static func isPathOnAComputer(_ destination: String) -> Bool {
+        let bytes = Array(destination.utf8.drop { $0 == 0x20 }.prefix(5))
+        if bytes.first == 0x5C || (bytes.count >= 3 && bytes[0] == 0x25 && bytes[1] == 0x35 && (bytes[2] | 0x20) == 0x63) { return true }
+        guard bytes.count >= 3, (bytes[0] | 0x20) >= 0x61, (bytes[0] | 0x20) <= 0x7A, bytes[1] == 0x3A else { return false }
+        return bytes[2] == 0x5C || bytes[2] == 0x2F || (bytes.count >= 5 && bytes[2] == 0x25 && bytes[3] == 0x35 && (bytes[4] | 0x20) == 0x63)
+    }
+
     /// Whether bantin must look at this link: anything but an address on another site.
     static func needsResolving(_ destination: String) -> Bool {
-        if destination.isEmpty || isUnsafe(destination) { return true }
+        if destination.isEmpty || isUnsafe(destination) || isPathOnAComputer(destination) { return true }
         return !destination.hasPrefix("//") && !LinkChecker.hasScheme(destination)
     }
 }
