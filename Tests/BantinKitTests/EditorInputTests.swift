@@ -431,23 +431,32 @@ import Testing
         #expect(more == ["25"], "only `#####` after `###`: \(more)")
     }
 
-    /// `TƯ` typed for the `TW` of a listed code: the warning names the code as listed.
-    @Test func aCodeTypedWithTƯIsToldItsListedSpelling() throws {
+    /// `TƯ` (Trung ương) typed for `TW` is `TW`, in front matter, bodies and directive files:
+    /// never the `TU` of a provincial committee (Tỉnh ủy), whose page it shared.
+    @Test func aCodeTypedWithTƯIsTheCentralCodeNeverAProvincialOne() throws {
         let site = try TestSite()
-        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"05-CT/TW\"]\n", body: "Thực hiện Chỉ thị 05-CT/TƯ của Bộ Chính trị.\n"))
-        let warnings = try site.build().diagnostics.filter { $0.severity == .warning && $0.message.contains("TƯ") }.map(\.message)
-        #expect(warnings == ["05-CT/TƯ is mentioned, but the code listed in `directives` is 05-CT/TW: write it 05-CT/TW here to link it to its page"], "\(warnings)")
-        // Not listed at all: the advice is the code as codes are written, never a second page for `TƯ`.
+        try site.write("content/directives/12-nq-tu.md", "---\ncode: 12-NQ/TU\nkind: Nghị quyết\ntitle: Nghị quyết của Tỉnh ủy về chuyển đổi số\n---\n")
+        try site.write("content/directives/12-nq-tw.md", "---\ncode: 12-NQ/TW\nkind: Nghị quyết\ntitle: Nghị quyết của Trung ương\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"12-NQ/TƯ\", \"05-CT/TW\"]\n", body: "Thực hiện Chỉ thị 05-CT/TƯ và Nghị quyết 12-NQ/TƯ của Trung ương.\n"))
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.file == "content/articles/a.md" && ($0.message.contains("TƯ") || $0.message.contains("12-")) }, "listed as TW: \(report.diagnostics)")
+        let page = try site.read("public/bai-viet/bai/index.html")
+        #expect(page.contains("van-ban/12-nq-tw/index.html\">12-NQ/TƯ</a>") && page.contains("van-ban/05-ct-tw/index.html\">05-CT/TƯ</a>"), "mentions link to the central pages")
+        #expect(!page.contains("12-nq-tu"))
+        #expect(try site.read("public/van-ban/12-nq-tw/index.html").contains("bai-viet/bai/index.html"))
+        #expect(!(try site.read("public/van-ban/12-nq-tu/index.html")).contains("bai-viet/bai/index.html"), "the Tỉnh ủy's page does not list it")
+        // Not listed at all: the advice is the code as codes are written.
         try site.write("content/articles/b.md", article(title: "Bài hai", body: "Theo Kết luận 21-KL/TƯ của Bộ Chính trị.\n"))
         let unlisted = try site.build().diagnostics.filter { $0.file == "content/articles/b.md" }.map(\.message)
         #expect(unlisted == ["21-KL/TƯ is mentioned but not listed in `directives`; codes are written with TW: write it 21-KL/TW here and add \"21-KL/TW\" to directives (`directives: [\"21-KL/TW\"]`)"], "\(unlisted)")
         #expect(try NewArticleCommand.check(NewArticleRequest(title: "Bài ba", directives: ["21-KL/TƯ", "35-nq/tw"])).directives.map(\.text) == ["21-KL/TW", "35-NQ/TW"])
-        // A directive file written with `TƯ`: `new` keeps the code as its file has it, which the
-        // build reads (a `TW` would make a second, empty page).
+        // A directive file written with `TƯ` and named so is the central code's, and told the name.
         try site.write("content/directives/01-kl-tu.md", "---\ncode: 01-KL/TƯ\nkind: Kết luận\ntitle: Về học tập\n---\nx\n")
+        let file = try site.build().diagnostics.filter { $0.file == "content/directives/01-kl-tu.md" }.map(\.message)
+        #expect(file == ["`code` is read as 01-KL/TW: `TƯ` (Trung ương) is written TW in codes, and `TU` is a provincial committee's (Tỉnh ủy); rename the file 01-kl-tw.md"], "\(file)")
+        #expect(site.exists("public/van-ban/01-kl-tw/index.html") && !site.exists("public/van-ban/01-kl-tu/index.html"))
         let path = try NewArticleCommand.run(NewArticleRequest(title: "Bài bốn", directives: ["01-KL/TƯ", "21-KL/TƯ"]), content: site.content, contentName: "content", now: Date(timeIntervalSince1970: 1_700_000_000))
-        let written = try site.read(path)
-        #expect(written.contains("directives: [\"01-KL/TƯ\", \"21-KL/TW\"]"), "\(written)")
+        #expect(try site.read(path).contains("directives: [\"01-KL/TW\", \"21-KL/TW\"]"))
     }
 
     /// Notes or a draft saved beside an article are published like any file: a warning says so

@@ -41,7 +41,7 @@ import Testing
         case (article, "related"): return "[quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw]"
         case (article, "themes"): return "[]"
         case (article, "directives"): return "[\"05-CT/TW\"]"
-        case (directive, "code"): return "01-KL/TƯ"
+        case (directive, "code"): return "01-KL/TU"
         case (site, "base_url"): return "https://vi-du.org/ban-tin/"
         case (site, "timezone"): return "Europe/Paris"
         case (site, "params"): return "{publisher: \"Nhà xuất bản mới\", tagline: \"Khẩu hiệu mới\"}"

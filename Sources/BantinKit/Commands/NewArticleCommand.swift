@@ -51,11 +51,10 @@ public enum NewArticleCommand {
         }
         var codes: [DirectiveCode] = []
         for raw in request.directives {
-            guard let written = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
+            // Written as codes are: `TƯ` is `TW` (`DirectiveCode`).
+            guard let code = DirectiveCode(raw.precomposedStringWithCanonicalMapping) else {
                 throw usage("`\(raw)` is not a directive code; write it like 01-KL/TW")
             }
-            // Written as codes are: `TƯ` is `TW`.
-            let code = written.writtenWithTW ?? written
             if !codes.contains(code) { codes.append(code) }
         }
         var years: [Int] = []
@@ -90,13 +89,7 @@ public enum NewArticleCommand {
         let slug: Slug? = free == article.slug ? nil : free
         let relative = NewArticle.relativePath(slug: free, date: date)
         let display = ContentTree.join(contentName, relative)
-        // Codes are written with `TW`, but one typed with `TƯ` whose directive file says so stays
-        // as typed: the build reads a code as its file writes it.
-        let typed = request.directives.compactMap { DirectiveCode($0.precomposedStringWithCanonicalMapping) }
-        let directives = article.directives.map { code in
-            typed.first { $0.writtenWithTW == code && written.directiveCodes.contains($0) && !written.directiveCodes.contains(code) } ?? code
-        }
-        let text = NewArticle.text(title: article.title, slug: slug, directives: directives, themes: article.themes, date: date)
+        let text = NewArticle.text(title: article.title, slug: slug, directives: article.directives, themes: article.themes, date: date)
         try write(text, to: content.appendingPathComponent(relative), display: display)
         return display
     }
@@ -106,8 +99,6 @@ public enum NewArticleCommand {
     struct Written {
         var slugs: Set<String>
         var themeYears: Set<Int>
-        /// The codes of the directives described (`content/directives/`).
-        var directiveCodes: Set<DirectiveCode>
 
         init(content: URL, contentName: String, zone: SiteTimeZone) {
             let files = CatalogLoader.ContentFiles(ContentListing(of: content, displayRoot: contentName).files)
@@ -118,7 +109,6 @@ public enum NewArticleCommand {
             slugs = Set((read.articles + read.rejected.compactMap(\.article)).map(\.slug.value))
             var ignored: [Diagnostic] = []
             themeYears = Set(CatalogLoader.readTerms(files.themes, display: display, into: &ignored) { TermReader.theme(text: $0, file: $1) }.map(\.year))
-            directiveCodes = Set(CatalogLoader.readTerms(files.directives, display: display, into: &ignored) { TermReader.directive(text: $0, file: $1, zone: zone) }.map(\.code))
         }
 
         /// `slug`, or the first of `slug-2`, `slug-3`… no article has.

@@ -200,7 +200,11 @@ enum TermReader {
         let code = decoded.fields.code
         if !code.text.isEmpty, stem != code.slug.value, DirectiveCode.isSlugOfACode(stem) {
             let at = decoded.positions.of("code") ?? SourcePosition(line: 1, column: 1)
-            diagnostics.append(at.diagnostic(.warning, file, "`code` is \(code), but the file is named after another code (\(stem)): copied from it, and its code not changed? Fix `code`, or rename the file \(code.slug).md"))
+            // `01-kl-tu.md` for `01-KL/TƯ`, which is read as `01-KL/TW`.
+            let typedWithTƯ = code.slug.value.hasSuffix("-tw") && stem == code.slug.value.dropLast(2) + "tu"
+            diagnostics.append(at.diagnostic(.warning, file, typedWithTƯ
+                ? "`code` is read as \(code): `TƯ` (Trung ương) is written TW in codes, and `TU` is a provincial committee's (Tỉnh ủy); rename the file \(code.slug).md"
+                : "`code` is \(code), but the file is named after another code (\(stem)): copied from it, and its code not changed? Fix `code`, or rename the file \(code.slug).md"))
         }
         guard !diagnostics.hasErrors else {
             let codeRead = !decoded.fields.code.text.isEmpty && ArticleChecks.listIsSound("code", positions: decoded.positions, diagnostics: diagnostics)

@@ -267,14 +267,10 @@ enum BodyScan {
         var warned: Set<DirectiveCode> = []
         return references.mentions.compactMap { mention in
             guard warned.insert(mention.code).inserted else { return nil }
-            if let written = mention.code.writtenWithTW {
-                if listed.contains(written) {
-                    return mention.position.diagnostic(
-                        .warning, file, "\(mention.code) is mentioned, but the code listed in `directives` is \(written): write it \(written) here to link it to its page")
-                }
-                let line = (listed + [written]).map { "\"\($0.text)\"" }.joined(separator: ", ")
+            if mention.typedWithTƯ {
+                let written = mention.code, line = (listed + [written]).map { "\"\($0.text)\"" }.joined(separator: ", ")
                 return mention.position.diagnostic(
-                    .warning, file, "\(mention.code) is mentioned but not listed in `directives`; codes are written with TW: write it \(written) here and add \"\(written)\" to directives (`directives: [\(line)]`)")
+                    .warning, file, "\(written.text.dropLast(2))TƯ is mentioned but not listed in `directives`; codes are written with TW: write it \(written) here and add \"\(written)\" to directives (`directives: [\(line)]`)")
             }
             let line = (listed + [mention.code]).map { "\"\($0.text)\"" }.joined(separator: ", ")
             return mention.position.diagnostic(

@@ -14,13 +14,23 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     /// A code written all in lower case (`35-nq/tw`) is shown in capitals (`35-NQ/TW`), as every
     /// code is written; one with a capital is kept as written (`08-QĐi/TW`).
     /// The dashes and invisible characters a word processor puts into a code (`01–KL/TW`, an
-    /// en dash for the hyphen) are read as it means them.
+    /// en dash for the hyphen) are read as it means them, and `/TƯ` (Trung ương, which many type
+    /// for `/TW`) as `/TW`: never the `/TU` of a provincial committee (Tỉnh ủy), whose address
+    /// it would otherwise share.
     public init?(_ raw: String) {
         var text = raw.trimmingSpaces
-        if !text.utf8.allSatisfy({ $0 < 0x80 }) { text = Self.asTyped(text) }
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            text = Self.asTyped(text)
+            if Self.endsWithTƯ(text) { text = String(text.dropLast(2)) + "TW" }
+        }
         guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: text) else { return nil }
         self.text = Self.hasCapital(text) ? text : text.uppercased()
         self.slug = slug
+    }
+
+    /// Whether `text` ends in `/TƯ`, in any case (composed: the content is read so).
+    static func endsWithTƯ(_ text: String) -> Bool {
+        text.hasSuffix("/TƯ") || text.hasSuffix("/tư") || text.hasSuffix("/Tư") || text.hasSuffix("/tƯ")
     }
 
     /// `text` with a word processor's dashes as hyphens and its invisible characters (zero-width
@@ -75,12 +85,6 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")), dash != bytes.startIndex, bytes[..<dash].allSatisfy(isDigit) else { return false }
         let rest = bytes[bytes.index(after: dash)...]
         return !rest.isEmpty && rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLetter) }
-    }
-
-    /// The code as codes are written when this one ends in `/TƯ` (Trung ương), which many type
-    /// for `/TW`: `21-KL/TƯ` → `21-KL/TW`; `nil` for any other.
-    var writtenWithTW: DirectiveCode? {
-        text.hasSuffix("/TƯ") ? DirectiveCode(String(text.dropLast(2)) + "TW") : nil
     }
 
     public static func == (lhs: DirectiveCode, rhs: DirectiveCode) -> Bool { lhs.slug == rhs.slug }

@@ -15,6 +15,8 @@ public struct BodyLink: Sendable, Hashable, Codable {
 public struct DirectiveMention: Sendable, Hashable, Codable {
     public var code: DirectiveCode
     public var position: SourcePosition
+    /// Typed with `TƯ` for the `TW` of `code` (`21-KL/TƯ`).
+    public var typedWithTƯ = false
 }
 
 /// What a body points to besides its own text: found once when the file is read, kept in the

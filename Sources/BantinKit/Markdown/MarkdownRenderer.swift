@@ -143,7 +143,9 @@ public struct MarkdownRenderer: Sendable {
                     guard running else { return }
                     for (range, code) in DirectiveMentions.codes(in: text) {
                         let at = lines.find(Array(text[range]), line: line, fromByteColumn: column) ?? (line, column + range.lowerBound)
-                        found.mentions.append(DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn)))
+                        let typed = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+                        found.mentions.append(
+                            DirectiveMention(code: code, position: lines.position(line: at.line, byteColumn: at.byteColumn), typedWithTƯ: DirectiveCode.endsWithTƯ(typed)))
                     }
                     found.unlinked += UnlinkedLinks.find(startingAt: node, read: &inRun, lines: lines)
                 case .html(let node):
