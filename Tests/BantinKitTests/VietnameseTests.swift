@@ -27,6 +27,8 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("Tin 🇻🇳 mới 🎉", "tin-moi"),
         ("a\t\n\r b", "a-b"),
         ("Ｈà Ｎội ２０２３", "ha-noi-2023"), ("Đại hội ﬁnal: ﬂash ﬀ", "dai-hoi-final-flash-ff"),
+        // A soft hyphen, a zero-width space or joiner inside a word (from Word, a web page) is nothing.
+        ("Tiền Gi\u{00AD}ang", "tien-giang"), ("Xây dựng Đ\u{200B}ảng", "xay-dung-dang"), ("Hội\u{200D} nghị\u{FEFF}", "hoi-nghi"),
     ])
     func slugOf(_ input: String, _ expected: String) {
         #expect(Slug(from: input)?.value == expected)
