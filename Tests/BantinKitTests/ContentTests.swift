@@ -226,6 +226,39 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(warning.message.contains("did you mean `\(suggestion)`"), "\(warning.message)")
     }
 
+    /// A character that shows as nothing, pasted into front matter, is an error that names it
+    /// where it stands: before a field's name (the field would not be read), after `draft`'s
+    /// value, at a line's start (YAML's own error says nothing of it), before the opening `---`.
+    @Test func anInvisibleCharacterInFrontMatterIsNamed() throws {
+        let site = try makeSite()
+        let cases = [
+            ("key", "---\ntitle: Tin\ndate: 2023-05-09\n\u{200B}category: Xây dựng Đảng\n---\nx\n",
+             "4:1: error: `⟨zero-width space U+200B⟩category` is `category` with a character that shows as nothing"),
+            ("draft", "---\ntitle: Tin\ndate: 2023-05-09\ndraft: true\u{200B}\n---\nx\n", "4:8: error: `draft` must be `true` or `false`, not `true⟨zero-width space U+200B⟩`"),
+            ("bom", "---\ntitle: Tin\n\u{FEFF}date: 2023-05-09\n---\nx\n", "3:1: error: malformed YAML front matter: this line starts with ⟨zero-width no-break space U+FEFF⟩"),
+            ("start", "\u{200B}---\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the first line is `---` after ⟨zero-width space U+200B⟩"),
+        ]
+        for (name, text, _) in cases { try site.write("content/articles/\(name).md", text) }
+        let told = errors(load(site).1).map(\.description)
+        for (name, _, expected) in cases {
+            #expect(told.contains { $0.hasPrefix("content/articles/\(name).md:" + expected) }, "\(name): \(told)")
+        }
+    }
+
+    /// A date pasted from Word or a web page (a no-break space before the time, non-breaking
+    /// hyphens or en dashes, a zero-width space) is read as typed; `date:` left empty is told at
+    /// its own line; a date written in UTC before the year 1000 keeps four digits.
+    @Test func aDateAsPastedIsReadAsTypedAndAnEmptyOneToldAtItsLine() throws {
+        for written in ["2023-05-09\u{A0}17:00", "2023\u{2011}05\u{2011}09 17:00", "2023–05–09 17:00", "\u{200B}2023-05-09 17:00", "2023-05-09\u{202F}17:00"] {
+            #expect(DateParser.parse(written, in: .vietnam)?.iso8601 == "2023-05-09T17:00:00+07:00", "\(written.namingLookAlikes)")
+        }
+        for empty in ["date:", "date: ~", "date: null"] {
+            let error = try refusal(of: "---\ntitle: Tin\nsummary: Tóm tắt\n\(empty)\n---\nNội dung.\n")
+            #expect(error.line == 4 && error.message.hasPrefix("`date` is empty"), "\(empty): \(error)")
+        }
+        #expect(DateParser.parse("1000-01-01", in: .vietnam)?.iso8601 == "0999-12-31T16:53:30Z")
+    }
+
     @Test func unknownKeyWithoutNearNeighbour() throws {
         let site = try makeSite()
         try site.write(Self.file, article(title: "Tin", extra: "ghi_chu_bien_tap: x\n"))

@@ -32,7 +32,12 @@ struct FieldKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 return decoded
             }
         } else if let hint = state.required[key] {
-            state.diagnostics.append(.error(state.reader.path, line: state.reader.lineOffset + 1, column: 1, "missing `\(key)`: \(hint)"))
+            // Written with nothing after it (`date:`, `date: ~`): told at its line.
+            if let written = state.reader.value(key) {
+                state.report("`\(key)` is empty: \(hint)", at: written.position)
+            } else {
+                state.diagnostics.append(.error(state.reader.path, line: state.reader.lineOffset + 1, column: 1, "missing `\(key)`: \(hint)"))
+            }
         }
         guard let fallback = state.defaults[key] as? T else { throw FieldError(message: "`\(key)` has no default") }
         return fallback
@@ -93,7 +98,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
-        guard let scalar, let flag = Node.scalar(scalar).bool else { throw FieldError(message: "`\(key)` must be `true` or `false`") }
+        guard let scalar, let flag = Node.scalar(scalar).bool else { throw FieldError(message: "`\(key)` must be `true` or `false`, not `\(scalar?.string ?? "")`") }
         return flag
     }
 

@@ -194,7 +194,7 @@ struct FieldReader {
 
     mutating func required(_ key: String, what: String) -> String? {
         if let text = string(key) { return text }
-        if let value = value(key), !isNull(value) {
+        if let value = value(key) {
             if case .scalar = value.shape {
                 diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` is empty: \(what)"))
             }
@@ -207,7 +207,8 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key), !isNull(value) else { return nil }
         if case .scalar(let scalar) = value.shape, let b = Node.scalar(scalar).bool { return b }
-        diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` must be `true` or `false`"))
+        let written = if case .scalar(let scalar) = value.shape { ", not `\(scalar.string)`" } else { "" }
+        diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` must be `true` or `false`\(written)"))
         return nil
     }
 
@@ -248,6 +249,12 @@ struct FieldReader {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown field `\(entry.key)` is ignored"
             let suggestion = Suggestion.nearest(to: entry.key, among: known) ?? Self.otherGenerators[entry.key.lowercased()].flatMap { known.contains($0) ? $0 : nil }
+            let visible = String(String.UnicodeScalarView(entry.key.unicodeScalars.filter { LookAlikes.zeroWidth[$0.value] == nil && LookAlikes.spaces[$0.value] == nil }))
+            if visible != entry.key, known.contains(visible) {
+                diagnostics.append(entry.keyPosition.diagnostic(.error, path,
+                    "`\(entry.key.namingLookAlikes)` is `\(visible)` with a character that shows as nothing (pasted from Word or a web page): delete it, or the field is not read"))
+                continue
+            }
             if entry.key == "<<" {
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
             } else if known.contains("draft"), Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: suggestion == "draft") {

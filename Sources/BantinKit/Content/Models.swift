@@ -36,15 +36,7 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     /// `text` with a word processor's dashes as hyphens and its invisible characters (zero-width
     /// spaces and joiners, soft hyphens, no-break spaces at either end) left out.
     private static func asTyped(_ text: String) -> String {
-        var typed = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if LookAlikes.dashes[scalar.value] != nil {
-                typed.append("-")
-            } else if LookAlikes.zeroWidth[scalar.value] == nil {
-                typed.append(scalar)
-            }
-        }
-        return String(typed).trimmingCharacters(in: .whitespaces)
+        LookAlikes.typed(text).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether `stem` is what a code's address looks like (`05-ct-tw`, `08-qdi-tw`: a number, then

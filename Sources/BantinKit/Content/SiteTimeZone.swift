@@ -42,8 +42,10 @@ public struct SiteTimeZone: Sendable {
 /// Reads the dates editors write: `2023-05-09`, `2023-05-09 17:00`, `2023-05-09T17:00:00+07:00`, `…Z`.
 /// A date or time without a zone is in the site timezone.
 public enum DateParser {
+    /// A date pasted from Word or a web page (a no-break space before the time, an en dash or a
+    /// non-breaking hyphen between its parts, a zero-width space) is read as typed by hand.
     public static func parse(_ text: String, in zone: SiteTimeZone) -> LocalDateTime? {
-        let s = Array(text.trimmingWhitespace.utf8)
+        let s = Array(LookAlikes.typed(text).trimmingWhitespace.utf8)
         var i = 0
         func number(_ width: Int) -> Int? {
             guard i + width <= s.count else { return nil }
@@ -114,7 +116,7 @@ public enum DateParser {
     /// The wall-clock time a date without a zone names, when the site's zone skips it (summer
     /// time): why it is none, in words.
     private static func skipped(_ text: String, in zone: SiteTimeZone) -> String? {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = LookAlikes.typed(text).trimmingWhitespace
         guard trimmed.utf8.count == 16 || trimmed.utf8.count == 19, let written = parse(trimmed + "Z", in: .utc) else { return nil }
         let wall = written.instant
         guard zone.instant(forWallClock: wall) == nil else { return nil }
@@ -130,7 +132,7 @@ public enum DateParser {
     /// messages; `nil` when its shape is wrong or it is a date.
     static func reason(_ text: String, in zone: SiteTimeZone? = nil) -> String? {
         if let zone, let skipped = skipped(text, in: zone) { return skipped }
-        let s = Array(text.trimmingWhitespace.utf8)
+        let s = Array(LookAlikes.typed(text).trimmingWhitespace.utf8)
         func number(_ at: Int, _ width: Int) -> Int? {
             guard at + width <= s.count, s[at..<(at + width)].allSatisfy({ (48...57).contains($0) }) else { return nil }
             return s[at..<(at + width)].reduce(0) { $0 * 10 + Int($1 - 48) }

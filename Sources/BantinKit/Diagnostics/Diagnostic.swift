@@ -40,7 +40,9 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
 
     /// `path:line:column: error: message`; `path: error: message` for a problem with no line
     /// (a whole file, a folder); `error: message` when no path is concerned. Always one line: a
-    /// line break or other control character quoted from a file is written as an escape (`\n`).
+    /// line break or other control character quoted from a file is written as an escape (`\n`),
+    /// and a character that shows as nothing, or as a space, is named where it stands
+    /// (`⟨zero-width space U+200B⟩category`).
     public var description: String {
         let message = Self.oneLine(message)
         if file.isEmpty { return "\(severity.rawValue): \(message)" }
@@ -51,7 +53,8 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
     /// `text` with its control characters escaped: `\n`, `\t`, `\r`, else `\u{…}`.
     static func oneLine(_ text: String) -> String {
         let breaks = { (scalar: Unicode.Scalar) in [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory) }
-        guard text.unicodeScalars.contains(where: breaks) else { return text }
+        let unseen = { (scalar: Unicode.Scalar) in LookAlikes.zeroWidth[scalar.value] != nil || LookAlikes.spaces[scalar.value] != nil }
+        guard text.unicodeScalars.contains(where: { breaks($0) || (!$0.isASCII && unseen($0)) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -59,6 +62,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             case _ where breaks(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
+            case _ where unseen(scalar): out += String(scalar).namingLookAlikes
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -30,11 +30,12 @@ public enum FrontMatterSplitter {
             let line = Substring(text.unicodeScalars[lineStart..<lineEnd])
             if lineNumber == 1 {
                 guard isFence(line, opening: true) else {
-                    return .failure(
-                        .error(
-                            path, line: 1, column: 1,
-                            "no front matter: the file must start with a line `---`, then YAML fields such as `title:` and `date:`, then a closing `---`"
-                        ))
+                    // `---` after a character that shows as nothing (pasted in, or a second byte-order mark).
+                    let unseen = line.unicodeScalars.prefix { LookAlikes.zeroWidth[$0.value] != nil }
+                    let why = !unseen.isEmpty && isFence(Substring(line.unicodeScalars.dropFirst(unseen.count)), opening: true)
+                        ? "the first line is `---` after \(String(String.UnicodeScalarView(unseen)).namingLookAlikes), a character that shows as nothing: delete it"
+                        : "the file must start with a line `---`, then YAML fields such as `title:` and `date:`, then a closing `---`"
+                    return .failure(.error(path, line: 1, column: 1, "no front matter: " + why))
                 }
                 yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
             } else if isFence(line, opening: false), let yamlStart {

@@ -53,4 +53,21 @@ enum LookAlikes {
     /// themselves: slugs, search and the order of names read each as `đ`.
     static let đ: Set<Unicode.Scalar> = Set(letters.keys.compactMap(Unicode.Scalar.init)).union(["Đ", "đ"])
     static let all = [dashes, zeroWidth, spaces, letters].reduce(into: [:]) { $0.merge($1) { kept, _ in kept } }
+
+    /// `text` as typed by hand: a word processor's dashes as hyphens, its spaces as spaces, and
+    /// the characters that show as nothing left out (a date or a code pasted from Word).
+    static func typed(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var typed = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if dashes[scalar.value] != nil {
+                typed.append("-")
+            } else if spaces[scalar.value] != nil {
+                typed.append(" ")
+            } else if zeroWidth[scalar.value] == nil {
+                typed.append(scalar)
+            }
+        }
+        return String(typed)
+    }
 }

@@ -47,7 +47,9 @@ public struct LocalDateTime: Sendable, Equatable, Comparable, Hashable {
         let f = fields
         let sign = offset < 0 ? "-" : "+"
         let off = abs(offset)
-        return "\(f.year)-\(pad(f.month))-\(pad(f.day))T\(pad(f.hour)):\(pad(f.minute)):\(pad(f.second))\(sign)\(pad(off / 3600)):\(pad(off % 3600 / 60))"
+        // Four digits always: 1000-01-01 in Hà Nội is still 0999 in UTC, where a year before 1906 is written (its old offset had seconds).
+        let year = f.year < 1000 ? String(String(f.year + 10_000).dropFirst()) : String(f.year)
+        return "\(year)-\(pad(f.month))-\(pad(f.day))T\(pad(f.hour)):\(pad(f.minute)):\(pad(f.second))\(sign)\(pad(off / 3600)):\(pad(off % 3600 / 60))"
     }
 
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
