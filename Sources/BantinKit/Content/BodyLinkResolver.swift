@@ -176,6 +176,11 @@ struct BodyLinkResolver {
     private func missing(_ written: String, resolved: String, from document: String) -> String {
         var message = "`\(written)` does not exist: there is no \(ContentTree.join(contentRoot, resolved))"
         if catalog.isFolder(resolved) { message = "`\(written)` is a folder; link to a file in it" }
+        // An address of the site, copied from the browser (`/van-ban/144-qd-tw/`): links name the file that makes the page.
+        let address = String(written.drop { $0 == "/" || $0 == "." })
+        if let source = catalog.source(ofPage: resolved) ?? catalog.source(ofPage: address), let relative = ContentPath.relative(source, from: document) {
+            return message + "; it is the address of the page \(ContentTree.join(contentRoot, source)) makes, and links name that file (its address then follows it wherever the page is published): write `\(relative)`"
+        }
         if !written.hasPrefix("/"), catalog.target(at: written) != nil, let relative = ContentPath.relative(written, from: document) {
             message += "; paths are relative to this file: did you mean `\(relative)`?"
         } else if !catalog.isFolder(resolved), let near = catalog.nearest(to: resolved), let relative = ContentPath.relative(near, from: document) {

@@ -68,6 +68,22 @@ struct ContentIndex {
 
     func target(at path: String) -> ResolvedLink.Target? { targets[path] }
 
+    /// The file under `content/` whose page is at `address` of the site (`van-ban/144-qd-tw/`,
+    /// `bai-viet/x/index.html`, as a browser shows it), if any: what a link to it is written as.
+    func source(ofPage address: String) -> String? {
+        var page = address.hasSuffix("index.html") ? String(address.dropLast("index.html".count)) : address
+        if !page.hasSuffix("/") { page += "/" }
+        page += "index.html"
+        return targets.lazy.filter { _, target in
+            switch target {
+            case .article(let slug): Route.article(slug).outputPath == page
+            case .directive(let code): Route.directive(code.slug, page: 1).outputPath == page
+            case .theme(let year): Route.theme(year: year, page: 1).outputPath == page
+            default: false
+            }
+        }.map(\.key).min()
+    }
+
     /// Whether the file at `path` under `content/` holds no byte (as it was listed, or now).
     func isEmptyFile(_ path: String) -> Bool {
         guard let entry = files[path] else { return false }
