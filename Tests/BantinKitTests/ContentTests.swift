@@ -201,6 +201,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("themes: [hai nghìn]\n", "hai nghìn"),
         ("themes: [1800]\n", "1800"),
         ("draft: có\n", "`draft`"),
+        ("directives: [\"01-\(String(repeating: "A", count: 300))/TW\"]\n", "makes an address 306 characters long, more than the 200"),
         ("summary: [a, b]\n", "`summary`"),
     ])
     func badFieldValue(_ extra: String, _ mentioned: String) throws {

@@ -462,6 +462,30 @@ import Testing
         #expect(try site.read(path).contains("directives: [\"01-KL/TW\", \"21-KL/TW\"]"))
     }
 
+    /// A code's number with or without its leading zero (`1-KL/TW`, `01-KL/TW`, `001-KL/TW`) is
+    /// one document, with one page.
+    @Test func aCodesNumberWithOrWithoutItsLeadingZeroIsOneDocument() throws {
+        let site = try TestSite()
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\nkind: Kết luận\ntitle: Về học tập\n---\n")
+        try site.write("content/articles/a.md", article(title: "Bài một", extra: "directives: [\"01-KL/TW\"]\n", body: "Theo Kết luận số 1-KL/TW của Bộ Chính trị.\n"))
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "directives: [\"1-KL/TW\", \"005-CT/TW\"]\n", body: "Theo Chỉ thị 5-CT/TW.\n"))
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.message.contains("1-KL/TW") || $0.message.contains("5-CT/TW is mentioned") }, "\(report.diagnostics)")
+        let page = try site.read("public/van-ban/01-kl-tw/index.html")
+        #expect(page.contains("bai-viet/bai-mot/index.html") && page.contains("bai-viet/bai-hai/index.html"))
+        #expect(!site.exists("public/van-ban/1-kl-tw/index.html") && site.exists("public/van-ban/05-ct-tw/index.html") && !site.exists("public/van-ban/005-ct-tw/index.html"))
+        #expect(try site.read("public/bai-viet/bai-mot/index.html").contains("van-ban/01-kl-tw/index.html\">1-KL/TW</a>"), "the mention links to its page")
+        #expect(DirectiveCode("144-QĐ/TW")?.slug.value == "144-qd-tw" && DirectiveCode("0144-QĐ/TW")?.slug.value == "144-qd-tw")
+        // A code with no file is spelt as most articles citing it spell it, whatever the files' names.
+        for (file, code) in [("a-truoc", "08-QĐI/TW"), ("c", "08-QĐi/TW"), ("d", "08-QĐi/TW"), ("e", "05-CT/TW"), ("f", "05-CT/TW")] {
+            try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "directives: [\"\(code)\"]\n"))
+        }
+        try site.build()
+        let list = try site.read("public/van-ban/index.html")
+        #expect(list.contains("08-QĐi/TW") && !list.contains("08-QĐI/TW"), "most write 08-QĐi/TW")
+        #expect(list.contains(">05-CT/TW<") && !list.contains("005-CT/TW"), "two write 05-CT/TW, one (b) 005-CT/TW")
+    }
+
     /// Notes or a draft saved beside an article are published like any file: a warning says so
     /// for a file under articles/ that no text links to (an attachment linked is no warning).
     @Test func aFileBesideTheArticlesThatNothingLinksIsAWarning() throws {

@@ -345,15 +345,25 @@ public enum CatalogLoader {
     }
 
     /// Directives that articles cite but no file describes: each still gets a page, made from its
-    /// code alone, spelt as the first article by file name spells it.
+    /// code alone, spelt as most articles citing it spell it (`08-QĐi/TW` against one
+    /// `08-QĐI/TW`; `05-CT/TW` against one `5-CT/TW`), else as the first by file name does.
     static func citedWithoutFile(by articles: [Article], described: [Directive]) -> [Directive] {
         let known = Set(described.map(\.code))
         guard articles.contains(where: { $0.directives.contains { !known.contains($0) } }) else { return [] }
-        var cited: [DirectiveCode: DirectiveCode] = [:]
+        // Each code's spellings, in the order first met, and how many articles write each.
+        var spellings: [DirectiveCode: [(text: String, code: DirectiveCode, count: Int)]] = [:]
         for article in articles.sorted(by: { $0.file < $1.file }) {
-            for code in article.directives where !known.contains(code) && cited[code] == nil { cited[code] = code }
+            for code in article.directives where !known.contains(code) {
+                if let at = spellings[code, default: []].firstIndex(where: { $0.text == code.text }) {
+                    spellings[code]![at].count += 1
+                } else {
+                    spellings[code, default: []].append((code.text, code, 1))
+                }
+            }
         }
-        return cited.values.sorted().map(Directive.init(citing:))
+        // `max` keeps the first of equals: the first met.
+        let spelt = spellings.values.map { found in found.max { $0.count < $1.count }!.code }
+        return spelt.sorted().map(Directive.init(citing:))
     }
 
     /// `site.yml` (or `site.yaml`) of a content folder; the defaults, with a warning, when there is none.

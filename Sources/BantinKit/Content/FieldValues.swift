@@ -33,6 +33,10 @@ extension DirectiveCode: Codable {
             guard let code = DirectiveCode(raw) else {
                 throw FieldError(message: "`\(raw)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`, as a list: `directives: [\"01-KL/TW\"]`")
             }
+            // It names its page's folder (`van-ban/<code>/`).
+            guard code.slug.value.utf8.count <= Slug.maxLength else {
+                throw FieldError(message: "`\(raw.prefix(40))…` makes an address \(code.slug.value.utf8.count) characters long, more than the \(Slug.maxLength) a page may have; a code is short, like `01-KL/TW`")
+            }
             self = code
         } else {
             // Stored with its slug, so that reading it back folds nothing.

@@ -23,9 +23,18 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
             text = Self.asTyped(text)
             if Self.endsWithTƯ(text) { text = String(text.dropLast(2)) + "TW" }
         }
-        guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: text) else { return nil }
+        guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: Self.numberedAsOne(text)) else { return nil }
         self.text = Self.hasCapital(text) ? text : text.uppercased()
         self.slug = slug
+    }
+
+    /// `text` with its number written as codes write it: two digits at least, no other leading
+    /// zero (`1-KL/TW` and `001-KL/TW` are `01-KL/TW`, one document with one address).
+    private static func numberedAsOne(_ text: String) -> String {
+        let digits = text.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let significant = digits.drop { $0 == UInt8(ascii: "0") }
+        guard digits.count != max(significant.count, 2) else { return text }
+        return String(repeating: "0", count: max(0, 2 - significant.count)) + String(decoding: significant, as: UTF8.self) + text.dropFirst(digits.count)
     }
 
     /// Whether `text` ends in `/TƯ`, in any case (composed: the content is read so).
