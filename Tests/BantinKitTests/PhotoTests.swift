@@ -347,6 +347,22 @@ import Testing
         #expect(site.exists("public/media/anh-zalo"))
     }
 
+    /// Files whose names differ only in case are one file on Windows, macOS and some hosts: a
+    /// warning at the second, for photos (whose variants are named without the extension) too.
+    @Test func namesThatDifferOnlyInCaseAreAWarning() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        try Self.photo(site, "content/media/IMG_1234.JPG", width: 64, height: 48)
+        try Self.photo(site, "content/media/img_1234.jpeg", width: 64, height: 48)
+        try site.write("content/media/BaoCao.pdf", "%PDF-1.4\n")
+        try site.write("content/media/baocao.pdf", "%PDF-1.4\n")
+        try site.write("content/Tai-lieu/a.pdf", "%PDF-1.4\n")
+        try site.write("content/tai-lieu/a.pdf", "%PDF-1.4\n")
+        try site.write("content/media/bien-ban.pdf", "%PDF-1.4\n")
+        let told = try site.build().diagnostics.filter { $0.message.contains("only in case") }.map(\.file).sorted()
+        #expect(told == ["content/media/baocao.pdf", "content/media/img_1234.jpeg", "content/tai-lieu/a.pdf"], "\(told)")
+    }
+
     /// A GIF or a drawing saved under a photo's name is told the name that publishes it as it is.
     @Test func aGIFOrDrawingNamedAsAPhotoIsToldItsName() throws {
         let site = try TestSite()

@@ -33,6 +33,7 @@ public enum CatalogLoader {
         diagnostics += files.other.filter { PhotoNaming.fileExtension(of: $0.relativePath) == "gif" }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), gif)
         }
+        diagnostics += Self.namesDifferingInCaseOnly(files.other, displayRoot: displayRoot)
         // The first bytes of every file that is no photo by its name, read once: photos and
         // markup are told by them, whatever their names.
         let starts = files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.map { (file: $0, start: PosixFiles.start(of: $0.path, count: 64)) }
@@ -342,6 +343,27 @@ public enum CatalogLoader {
         return candidates.filter { !linked.contains($0.relativePath) }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "published as \($0.relativePath), though no article links to it; if it is notes or a draft, keep it outside \(displayRoot)/")
         }
+    }
+
+    /// Published files whose paths differ only in case (`IMG_1234.JPG`, `img_1234.jpg`): one file
+    /// where the site is previewed on Windows or macOS, or served from a host that ignores case,
+    /// and one of them replaces the other. A warning at each but the first.
+    static func namesDifferingInCaseOnly(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var told: [Diagnostic] = []
+        // Photos are published under their name without its extension (`anh-480.webp`): theirs must
+        // differ too (when it is the same, case and all, the photos' own check tells it).
+        let stem = { (path: String) in PhotoNaming.isPhoto(path) ? String(path.dropLast(PhotoNaming.fileExtension(of: path).count)) : path }
+        for file in files {
+            let key = stem(file.relativePath).lowercased()
+            if let other = first[key], stem(other) != stem(file.relativePath) {
+                told.append(.warning(ContentTree.join(displayRoot, file.relativePath),
+                    "its name differs from \(ContentTree.join(displayRoot, other))'s only in case (or extension): where the site is opened on Windows or macOS, or served by a host that ignores case, they are one file and one replaces the other; rename one"))
+            } else if first[key] == nil {
+                first[key] = file.relativePath
+            }
+        }
+        return told
     }
 
     /// Directives that articles cite but no file describes: each still gets a page, made from its
