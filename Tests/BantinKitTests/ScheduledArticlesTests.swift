@@ -346,7 +346,11 @@ import Testing
 
     /// A front-matter key meant to keep an article out (`Draft`, or another generator's
     /// `published: false`, `status: draft`) is an error: ignored, it would publish the article.
-    @Test(arguments: ["Draft: true", "drafts: true", "published: false", "Status: draft", "hidden: true", "nháp: true", "is_draft: true"])
+    @Test(arguments: [
+        "Draft: true", "drafts: true", "published: false", "Status: draft", "hidden: true", "nháp: true", "is_draft: true",
+        // WordPress's, from a migration's export.
+        "post_status: draft", "post_status: private", "status: trash", "visibility: private", "post_status: pending",
+    ])
     func aKeyMeantToHoldTheArticleBackIsAnError(line: String) throws {
         let site = try TestSite(content: "bulletin")
         let file = "content/articles/2023/06/nhap.md"
@@ -358,7 +362,7 @@ import Testing
     }
 
     /// The same keys saying to publish (or something else) are only unknown: a warning.
-    @Test(arguments: ["status: published", "status: \"Đang cập nhật\"", "published: true", "Draft: false", "hidden: false"])
+    @Test(arguments: ["status: published", "status: \"Đang cập nhật\"", "published: true", "Draft: false", "hidden: false", "post_status: publish", "visibility: public"])
     func aKeyThatHoldsNothingBackIsOnlyAnUnknownField(line: String) throws {
         let site = try TestSite(content: "bulletin")
         let file = "content/articles/2023/06/nhap.md"

@@ -277,7 +277,8 @@ struct FieldReader {
 
     /// Whether a key meant to keep a text unpublished says to: a misspelt `draft`, an editor's
     /// `nháp` or another generator's `hidden`, `is_draft`… set to yes; `published` or `visible`
-    /// set to no; a `status` of `draft`, `nháp`, `private`… (`status: published`,
+    /// set to no; a `status` (WordPress's `post_status`, `visibility`) of `draft`, `nháp`,
+    /// `private`, `trash`… (`status: published`,
     /// `published: true` or `Draft: false` keep nothing back: they are only unknown).
     private static func holdsBack(key: String, value: FieldValue, misspeltDraft: Bool) -> Bool {
         guard case .scalar(let scalar) = value.shape else { return false }
@@ -287,7 +288,10 @@ struct FieldReader {
         case _ where misspeltDraft: return yes
         case "published", "publish", "visible": return no
         case "hidden", "unpublished", "private", "unlisted", "expired", "nháp", "nhap", "bản nháp", "ban_nhap", "is_draft", "isdraft": return yes
-        case "status": return ["draft", "drafts", "nháp", "bản nháp", "private", "hidden", "unpublished", "pending", "review", "chờ duyệt", "chưa đăng", "ẩn"].contains(said)
+        // WordPress's `post_status` and `visibility` too (a migration's export): anything but published.
+        case "status", "post_status", "visibility", "post_visibility":
+            return ["draft", "drafts", "nháp", "bản nháp", "private", "hidden", "unpublished", "pending", "review", "chờ duyệt", "chưa đăng", "ẩn",
+                "trash", "trashed", "auto-draft", "inherit", "future", "password", "password protected", "archived"].contains(said)
         default: return false
         }
     }
