@@ -75,6 +75,12 @@ import Testing
         #expect(told.first?.message.contains("the site has no page or file there") == true)
         #expect(told.last?.message.contains("has no element with id \"khong-co\"") == true, "\(told)")
         #expect(try site.read("public/index.html") == before)
+        // Told with the build's other errors, not only once those are fixed (its page's ids unknown then).
+        try site.write("content/articles/2023/hong.md", article(title: "Bài hỏng", date: "2023-13-01"))
+        let withOthers = site.failingBuild(baseURL: base)
+        #expect(withOthers.contains { $0.file.hasSuffix("hong.md") && $0.severity == .error })
+        #expect(withOthers.filter { $0.file.hasSuffix("bai.md") }.map { "\($0.line):\($0.column)" } == ["7:1"], "\(withOthers)")
+        try site.remove("content/articles/2023/hong.md")
         try site.build()
 
         // A scheduled article's is told today, as a warning: its own page, its month's, a new

@@ -73,7 +73,9 @@ extension SiteBuilder {
         diagnostics += addMedia(media, to: &planned, contentName: options.contentName)
         // Every warning is known by now (the photos' last): `--strict` makes each an error.
         diagnostics = diagnostics.strict(options.strict)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
+        if diagnostics.hasErrors {
+            throw BuildFailure(diagnostics: diagnostics + ownSiteLinks(of: inputs.catalog, media: photos.files.map(\.file.path), options: options).strict(options.strict))
+        }
 
         // The search index is made meanwhile (`search`): its files are planned once it is ready.
         let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
@@ -168,6 +170,7 @@ extension SiteBuilder {
             let photos = refused.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
             let outcome = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache)
             return PhotoUses.diagnostics(outcome, catalog: refused, contentName: options.contentName)
+                + ownSiteLinks(of: refused, media: outcome.files.map(\.file.path), options: options)
         }
         diagnostics = SavedColumns.inSavedFiles(diagnostics, content: options.content, displayRoot: options.contentName)
         let (templates, templateProblems) = TemplateSet.load(
@@ -182,6 +185,22 @@ extension SiteBuilder {
         }
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
         return (Inputs(catalog: catalog, templates: templates, baseURL: baseURL), diagnostics)
+    }
+
+    /// The links by the site's own address of a catalog refused for other errors, checked against
+    /// the files its site would have (its pages' ids unknown), so that every problem is told in one
+    /// build: fixing the others would only uncover these.
+    static func ownSiteLinks(of catalog: Catalog, media: [String], options: BuildOptions) -> [Diagnostic] {
+        guard !catalog.addressLinks.isEmpty, let baseURL = options.baseURL.flatMap(BaseURL.normalize) ?? catalog.config.baseURL else { return [] }
+        let graph = SiteGraph(catalog: catalog)
+        let pages = PagePlan.all(for: graph)
+        var planned = Set(pages.map { graph.route(of: $0).outputPath })
+        planned.formUnion(AtomFeed.all(for: graph).map(\.path))
+        planned.formUnion(["robots.txt"] + CrawlFiles.sitemapPaths(pages: pages.count) + catalog.staticFiles.map(\.relativePath) + media)
+        let assets = options.templates.appendingPathComponent("assets")
+        planned.formUnion((FileManager.default.subpaths(atPath: assets.path) ?? []).map { "assets/" + $0 })
+        let told = OwnSiteLinks.problems(catalog.addressLinks, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
+        return SavedColumns.inSavedFiles(told, content: options.content, displayRoot: options.contentName)
     }
 
     /// Media and other files of `content/` (copied to the same path, or a photo's variants), each
