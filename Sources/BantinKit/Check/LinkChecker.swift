@@ -145,10 +145,17 @@ public enum LinkChecker {
         guard let schemeEnd = baseURL.range(of: "://") else { return nil }
         let written = link.hasPrefix("//") ? baseURL[..<schemeEnd.lowerBound] + ":" + link : link
         let hostEnd = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex
-        let origin = baseURL[..<hostEnd], path = baseURL[hostEnd...]
-        guard written.count >= origin.count, written.prefix(origin.count).lowercased() == origin.lowercased() else { return nil }
+        // The host, after `http://` or `https://` alike: an old `http://` link reaches the same site.
+        let scheme = baseURL[..<schemeEnd.lowerBound].lowercased()
+        let web = ["http", "https"]
+        guard let writtenEnd = written.range(of: "://"),
+            written[..<writtenEnd.lowerBound].lowercased() == scheme || (web.contains(scheme) && web.contains(written[..<writtenEnd.lowerBound].lowercased()))
+        else { return nil }
+        let host = baseURL[schemeEnd.upperBound..<hostEnd], path = baseURL[hostEnd...]
+        let afterScheme = written[writtenEnd.upperBound...]
+        guard afterScheme.count >= host.count, afterScheme.prefix(host.count).lowercased() == host.lowercased() else { return nil }
         // Escapes in either case (`%e1` or `%E1`), letters unencoded: spelt as the base is (`BaseURL.normalize`).
-        let rest = BaseURL.percentEncoded(written.dropFirst(origin.count))
+        let rest = BaseURL.percentEncoded(afterScheme.dropFirst(host.count))
         return rest.hasPrefix(path) ? rest.dropFirst(path.count) : nil
     }
 
