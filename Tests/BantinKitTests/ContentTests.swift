@@ -238,6 +238,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             ("draft", "---\ntitle: Tin\ndate: 2023-05-09\ndraft: true\u{200B}\n---\nx\n", "4:8: error: `draft` must be `true` or `false`, not `true⟨zero-width space U+200B⟩`"),
             ("bom", "---\ntitle: Tin\n\u{FEFF}date: 2023-05-09\n---\nx\n", "3:1: error: malformed YAML front matter: this line starts with ⟨zero-width no-break space U+FEFF⟩"),
             ("start", "\u{200B}---\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the first line is `---` after ⟨zero-width space U+200B⟩"),
+            // Inside a block of text it is text: the mistake YAML stops at is told.
+            ("block", "---\ntitle: Tin\ndate: 2023-05-09\nsummary: |\n  \u{200B}Đoạn dán từ Word.\nauthor: \"Nguyễn \"Văn\" A\"\n---\nx\n", "6:17: error: malformed YAML front matter: the quote \" here closes the value"),
         ]
         for (name, text, _) in cases { try site.write("content/articles/\(name).md", text) }
         let told = errors(load(site).1).map(\.description)

@@ -111,6 +111,14 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("content/articles/d.md:4: category `tin tức` shares one page (chuyen-muc/tin-tuc/) with `Tin tức`") }, "\(warnings)")
         #expect(warnings.contains { $0.hasPrefix("content/articles/e.md:4: place `Hà T⟨soft hyphen U+00AD⟩ĩnh` shares one page (dia-phuong/ha-tinh/) with `Hà Tĩnh`") }, "\(warnings)")
         #expect(warnings.filter { $0.contains("shares one page") }.count == 3, "\(warnings.joined(separator: "\n"))")
+        // A spelling with a pasted invisible character never names the page, however many write it.
+        for (file, place) in [("f", "Cà\u{200B} Mau"), ("g", "Cà\u{200B} Mau"), ("h", "Cà Mau")] {
+            try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "location: \(place)\n"))
+        }
+        let pasted = try site.build().diagnostics.filter { $0.message.contains("dia-phuong/ca-mau/") }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(pasted.count == 1 && pasted[0].hasPrefix("content/articles/f.md:4: place `Cà⟨zero-width space U+200B⟩ Mau` shares one page (dia-phuong/ca-mau/) with `Cà Mau`"), "\(pasted)")
+        #expect(try site.read("public/dia-phuong/ca-mau/index.html").contains("<title>Cà Mau – "), "the page is named without it")
+        for file in ["f", "g", "h"] { try site.remove("content/articles/\(file).md") }
 
         try site.write("content/articles/d.md", article(title: "Bài d", extra: "category: \"???\"\nlocation: \"\(String(repeating: "Xã Tân Phú ", count: 20))\"\n"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
@@ -452,7 +460,8 @@ import Testing
         try site.write("content/articles/b.md", article(title: "Bài hai", body: "Theo Kết luận 21-KL/TƯ của Bộ Chính trị.\n"))
         let unlisted = try site.build().diagnostics.filter { $0.file == "content/articles/b.md" }.map(\.message)
         #expect(unlisted == ["21-KL/TƯ is mentioned but not listed in `directives`; codes are written with TW: write it 21-KL/TW here and add \"21-KL/TW\" to directives (`directives: [\"21-KL/TW\"]`)"], "\(unlisted)")
-        #expect(try NewArticleCommand.check(NewArticleRequest(title: "Bài ba", directives: ["21-KL/TƯ", "35-nq/tw"])).directives.map(\.text) == ["21-KL/TW", "35-NQ/TW"])
+        #expect(try NewArticleCommand.check(NewArticleRequest(title: "Bài ba", directives: ["21-KL/TƯ", "35-nq/tw", "12-nq/tư"])).directives.map(\.text) == ["21-KL/TW", "35-NQ/TW", "12-NQ/TW"])
+        #expect(DirectiveCode("12-nq/tư")?.text == "12-NQ/TW" && DirectiveCode("12-NQ/Tư")?.slug.value == "12-nq-tw", "typed in lower case, shown as codes are")
         // A directive file written with `TƯ` and named so is the central code's, and told the name.
         try site.write("content/directives/01-kl-tu.md", "---\ncode: 01-KL/TƯ\nkind: Kết luận\ntitle: Về học tập\n---\nx\n")
         let file = try site.build().diagnostics.filter { $0.file == "content/directives/01-kl-tu.md" }.map(\.message)

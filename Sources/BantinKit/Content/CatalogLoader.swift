@@ -50,7 +50,7 @@ public enum CatalogLoader {
             }
             if ContentFiles.isMarkdownUnderAnotherName(file.relativePath, fileStart: start) {
                 return .error(shown,
-                    "this is Markdown under another name (Notepad adds `.txt`), which would be published as it is, draft or not: rename it to end in `.md` to have it read")
+                    "this is Markdown under another name (Notepad adds `.txt`), which would be published as it is, draft or not: rename it to end in `.md` (an article's file, under articles/, is then read; anywhere else it is not published)")
             }
             if PhotoNaming.isGIF(fileStart: start), PhotoNaming.fileExtension(of: file.relativePath) != "gif" {
                 return .warning(shown, "this is a GIF, though its name does not say so; \(gif)")
@@ -197,13 +197,17 @@ public enum CatalogLoader {
 
         /// Markdown saved under a name bantin does not read as Markdown: `bai.md.txt` (Notepad's
         /// "Save as" adds `.txt`, which Explorer hides), `.mdown`, `.mkd`, `.mkdn`, `.mdwn`,
-        /// `.mdtxt`; or a `.txt` whose first line is front matter's `---`.
+        /// `.mdtxt`; or a `.txt` that starts with front matter: a line `---`, then a field of an
+        /// article's (`title:`, `date:`…), not a text whose first line is a rule.
         static func isMarkdownUnderAnotherName(_ path: String, fileStart: [UInt8]) -> Bool {
             let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
             if [".md.txt", ".markdown.txt", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"].contains(where: name.hasSuffix) { return true }
             guard name.hasSuffix(".txt") else { return false }
             let start = fileStart.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(fileStart.dropFirst(3)) : fileStart
-            return start.starts(with: Array("---\n".utf8)) || start.starts(with: Array("---\r\n".utf8))
+            let fence = start.starts(with: Array("---\n".utf8)) ? 4 : start.starts(with: Array("---\r\n".utf8)) ? 5 : nil
+            guard let fence else { return false }
+            let field = start.dropFirst(fence)
+            return ["title", "date", "draft", "summary", "slug", "category", "location", "author", "directives", "themes", "image"].contains { field.starts(with: Array(($0 + ":").utf8)) }
         }
 
         /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is

@@ -21,7 +21,8 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         var text = raw.trimmingSpaces
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             text = Self.asTyped(text)
-            if Self.endsWithTƯ(text) { text = String(text.dropLast(2)) + "TW" }
+            // In the case it is typed in: `12-nq/tư` is shown `12-NQ/TW`, as `12-nq/tw` is.
+            if Self.endsWithTƯ(text) { text = String(text.dropLast(2)) + text.suffix(2).map { $0 == "T" ? "T" : $0 == "t" ? "t" : $0 == "Ư" ? "W" : "w" } }
         }
         guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: Self.numberedAsOne(text)) else { return nil }
         self.text = Self.hasCapital(text) ? text : text.uppercased()

@@ -11,7 +11,8 @@ struct NameGroup {
     }
 
     var slug: Slug
-    /// Most written first; among equals, the newest's (whatever order the articles are given in).
+    /// Most written first (those without a pasted invisible character or odd space before any
+    /// with one); among equals, the newest's (whatever order the articles are given in).
     var spellings: [Spelling]
     /// Indices of its articles, in the order given.
     var articles: [Int] = []
@@ -41,8 +42,15 @@ struct NameGroup {
                 groups[at].spellings.append(Spelling(name: name, count: 1, first: index))
             }
         }
+        // A spelling with a character that shows as nothing or as a space (pasted from Word) is
+        // never the name while one without is written, however many write it.
+        let pasted = { (name: String) in name.unicodeScalars.contains { LookAlikes.zeroWidth[$0.value] != nil || LookAlikes.spaces[$0.value] != nil } }
         for at in groups.indices where groups[at].spellings.count > 1 {
-            groups[at].spellings.sort { $0.count != $1.count ? $0.count > $1.count : Article.inSiteOrder(articles[$0.first], articles[$1.first]) }
+            groups[at].spellings.sort {
+                let (a, b) = (pasted($0.name), pasted($1.name))
+                if a != b { return !a }
+                return $0.count != $1.count ? $0.count > $1.count : Article.inSiteOrder(articles[$0.first], articles[$1.first])
+            }
         }
         return groups
     }

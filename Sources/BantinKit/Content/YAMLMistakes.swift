@@ -24,12 +24,13 @@ enum YAMLMistakes {
             }
         }
         // A character that shows as nothing before a field (a byte-order mark or a zero-width
-        // space pasted in): YAML reads it as the start of a value, not of a field.
-        for (index, line) in upToError.enumerated().reversed() {
-            let text = String(decoding: line, as: UTF8.self)
-            guard let first = text.unicodeScalars.first(where: { $0 != " " }), LookAlikes.zeroWidth[first.value] != nil else { continue }
-            return (index + 1, text.unicodeScalars.prefix { $0 == " " }.count + 1,
-                "this line starts with \(String(first).namingLookAlikes), a character that shows as nothing (pasted from Word or a web page), which YAML reads as text: delete it")
+        // space pasted in), on the line YAML stops at: read as the start of a value, not of a field.
+        if errorLine <= lines.count {
+            let text = String(decoding: lines[errorLine - 1], as: UTF8.self)
+            if let first = text.unicodeScalars.first(where: { $0 != " " }), LookAlikes.zeroWidth[first.value] != nil {
+                return (errorLine, text.unicodeScalars.prefix { $0 == " " }.count + 1,
+                    "this line starts with \(String(first).namingLookAlikes), a character that shows as nothing (pasted from Word or a web page), which YAML reads as text: delete it")
+            }
         }
         if errorLine <= lines.count {
             let line = lines[errorLine - 1]

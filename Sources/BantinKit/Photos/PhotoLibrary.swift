@@ -154,7 +154,8 @@ enum PhotoLibrary {
             kind = ("a GIF", "gif")
         } else if start.hasPrefix("%PDF") {
             kind = ("a PDF document", "pdf")
-        } else if start.hasPrefix("<svg") || (start.hasPrefix("<?xml") && start.contains("<svg")) {
+        } else if start.hasPrefix("<svg") || (start.hasPrefix("<") && String(decoding: bytes.prefix(4096), as: UTF8.self).contains("<svg")) {
+            // After an XML declaration, a comment (`<!-- Created with Inkscape -->`) or a DOCTYPE: no photo starts with `<`.
             kind = ("an SVG drawing", "svg")
         } else {
             return nil
