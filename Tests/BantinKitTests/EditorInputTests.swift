@@ -575,6 +575,26 @@ import Testing
         ], "\(warned)")
     }
 
+    /// With `unsafe_html`, a page's head element saved into the article with a web page (`<base>`,
+    /// a `<meta>` refresh) is a warning at its tag, and `bantin check` names it in the page.
+    @Test func aBaseOrMetaRefreshWrittenInTheArticleIsAWarningAndFailsCheck() throws {
+        let site = try TestSite()
+        let body = """
+            <base href="http://evil.example/">
+
+            Đoạn.
+
+            <meta http-equiv="refresh" content="1;url=https://example.com/">
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true)
+        #expect(warned.count == 2 && warned[0].hasPrefix("5:1: `<base>` in HTML written in the article (`<base>`) is published as written: it makes every relative link")
+            && warned[1].hasPrefix("9:1: `<meta>` in HTML written in the article (`<meta>`) is published as written"), "\(warned)")
+        // On the article's page and in its month's print edition.
+        let broken = LinkChecker.check(folder: site.output).broken
+        #expect(Set(broken.map { "\($0.page) \($0.target)" }) == Set(["bai-viet/bai/index.html", "luu-tru/2023/05/ban-in/index.html"].flatMap { ["\($0) <base>", "\($0) <meta http-equiv=\"refresh\">"] }), "\(broken)")
+    }
+
     /// A script address written with character references (`java&#x73;cript:`), or in a form's
     /// `action` or an object's `data`, is read as the browser reads it: a warning too.
     @Test func scriptAddressesHiddenInReferencesOrOtherAttributesAreWarnings() throws {

@@ -28,19 +28,20 @@ public enum LinkChecker {
         // Read by the folder as it was given: relative to the working folder, a path stays short
         // however deep that folder is.
         let given = folder.relativePath.isEmpty ? root.path : folder.relativePath
-        let scanned: [(path: String, ids: Set<String>, links: [String], problem: String?)] = pages.parallelMap { entry in
+        let scanned: [(path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)])] = pages.parallelMap { entry in
             guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
                 let reason = String(cString: strerror(errno))
-                return (entry.relativePath, [], [], "cannot read this page: \(reason), so its links are not checked")
+                return (entry.relativePath, [], [], "cannot read this page: \(reason), so its links are not checked", [])
             }
             let valid = String(validating: bytes, as: UTF8.self)
             let text = valid ?? String(decoding: bytes, as: UTF8.self)
             let sources = attributeValues(in: text, names: ["srcset"]).flatMap(candidates)
             return (
                 entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)), attributeValues(in: text, names: ["href", "src"]) + sources,
-                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil)
+                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text))
         }
         let unreadable = scanned.compactMap { page in page.problem.map { BrokenLink(page: page.path, target: "", reason: $0) } }
+            + scanned.flatMap { page in page.misdirecting.map { BrokenLink(page: page.path, target: $0.tag, reason: $0.reason) } }
         var idsByPage: [String: Set<String>] = [:]
         for page in scanned { idsByPage[page.path] = page.ids }
         let lookup = idsByPage
@@ -65,6 +66,21 @@ public enum LinkChecker {
         let searchPage = scanned.first { $0.links.contains { $0.hasSuffix("assets/search.js") } }
         let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: given) } ?? []
         return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + perPage.flatMap { $0 } + index)
+    }
+
+    /// Elements of a page that send its links or its reader elsewhere, each with why: a `<base>`
+    /// (every relative link then leads under its address: menu, breadcrumbs, cards) and a
+    /// `<meta http-equiv="refresh">` (the reader is taken to another page).
+    static func misdirecting(_ html: String) -> [(tag: String, reason: String)] {
+        let lower = html.lowercased()
+        var found: [(tag: String, reason: String)] = []
+        if lower.range(of: "<base ") != nil || lower.range(of: "<base>") != nil {
+            found.append(("<base>", "a `<base>` element makes every relative link of the page lead under another address (menu, breadcrumbs, cards)"))
+        }
+        if lower.range(of: "http-equiv=\"refresh\"") != nil || lower.range(of: "http-equiv='refresh'") != nil || lower.range(of: "http-equiv=refresh") != nil {
+            found.append(("<meta http-equiv=\"refresh\">", "a `<meta http-equiv=\"refresh\">` takes the reader to another page"))
+        }
+        return found
     }
 
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).

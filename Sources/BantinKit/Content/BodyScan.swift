@@ -228,7 +228,13 @@ enum BodyScan {
             let scripts = html.handlers.map { handler in
                 html.position.diagnostic(.warning, file, "`\(handler)` \(written): it runs a script in the reader's browser; take it out")
             }
-            return unresolved + unsafe + scripts
+            // Saved with a web page: elements of a page's head, which redirect the whole page.
+            let misdirecting = [
+                "base": "it makes every relative link of the page lead under its address (the menu, breadcrumbs, other articles)",
+                "meta": "in a page's body it can take the reader to another page (`http-equiv=\"refresh\"`) or change how the page is read",
+                "link": "it loads a stylesheet or more from wherever it names",
+            ][html.tag].map { why in [html.position.diagnostic(.warning, file, "`<\(html.tag)>` \(written): \(why); take it out")] } ?? []
+            return unresolved + unsafe + scripts + misdirecting
         }
     }
 
