@@ -182,6 +182,14 @@ import Testing
         #expect(told.contains { $0.hasPrefix("`/bai-viet/khong-co/` does not exist") && !$0.contains("address of the page") }, "\(told)")
     }
 
+    /// A migrated post's link to another by its number on the old site is told so.
+    @Test func anOldSitesLinkToAPostByItsNumberIsToldSo() throws {
+        let site = try Self.site(withBody: "[Bài trước](/?p=123) và [bài khác](index.php?option=com_content&id=7).\n")
+        let told = site.failingBuild().filter { $0.severity == .error }
+        #expect(told.map { "\($0.line):\($0.column)" } == ["5:1", "5:25"], "\(told)")
+        #expect(told.allSatisfy { $0.message.contains("is an address on the site this text was copied from (a post by its number)") })
+    }
+
     /// A file dragged into a Markdown editor on Windows is written as its path on that computer:
     /// an error at its place, and `bantin check` names such an address in a page.
     @Test func aPathOnAComputerIsAnErrorAtItsPlace() throws {

@@ -278,6 +278,13 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(slug))
     }
 
+    /// A slug copied from an old site's address, its letters percent-encoded, is told the slug its
+    /// letters make.
+    @Test func aPercentEncodedSlugIsToldTheSlugItsLettersMake() throws {
+        let error = try refusal(of: article(title: "Tin", extra: "slug: hoi-nghi-%c4%91ang-bo\n"))
+        #expect(error.message.hasSuffix("(e.g. `hoi-nghi-dang-bo`)"), "\(error.message)")
+    }
+
     @Test func slugOverrideIsUsed() throws {
         let site = try makeSite()
         try site.write(Self.file, article(title: "Học và làm theo Bác", extra: "slug: tin-moi-2023\n"))

@@ -164,7 +164,9 @@ struct ArticleChecks {
     mutating func slug(of fields: ArticleFields, headerLine: Int) -> Slug? {
         if let override = fields.slug {
             guard Slug.isValid(override) else {
-                error("slug `\(override)` may only hold lower-case letters a–z, digits and single hyphens (e.g. `\(Slug(from: override)?.value ?? "tin-moi")`)", at: positions.of("slug"))
+                // A slug copied from an address has its letters percent-encoded (`%c4%91` for `đ`).
+                let meant = override.contains("%") ? override.removingPercentEncoding ?? override : override
+                error("slug `\(override)` may only hold lower-case letters a–z, digits and single hyphens (e.g. `\(Slug(from: meant)?.value ?? "tin-moi")`)", at: positions.of("slug"))
                 return nil
             }
             guard override.utf8.count <= Slug.maxLength else {

@@ -116,6 +116,11 @@ struct BodyLinkResolver {
                 }
                 return nil
             }
+            // An old site's address of a post by its number (`/?p=123`, `index.php?option=…`), from a migration.
+            if parts.suffix.hasPrefix("?"), ["", "/", "index.php", "/index.php"].contains(parts.path) {
+                fail(link, document, "`\(destination)` is an address on the site this text was copied from (a post by its number), which leads to no page here: link to the article's file instead (`../2019/05/bai-viet.md`), or leave the words without a link")
+                return nil
+            }
             fail(link, document, missing(parts.path, resolved: path, from: document.path))
             return nil
         }
