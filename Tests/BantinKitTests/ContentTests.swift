@@ -285,6 +285,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.hasSuffix("(e.g. `hoi-nghi-dang-bo`)"), "\(error.message)")
     }
 
+    /// A title or sapo exported from a web page with HTML in it (character references, tags) is
+    /// shown as written: a warning at its line with the characters meant; `&` alone is text.
+    @Test func htmlInATextFieldIsAWarningWithTheCharactersMeant() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: \"&#8220;Học và làm theo Bác&#8221; &#8211; Đồng Tháp\"\ndate: 2023-05-09\nsummary: \"<strong>Nóng:</strong> hội nghị\"\nauthor: \"Ban Tuyên giáo & Dân vận\"\n---\nx\n")
+        let told = warnings(load(site).1).filter { $0.file == Self.file }.map { "\($0.line): \($0.message)" }
+        #expect(told == [
+            "2: `title` holds `&#8220;`, an HTML character reference as web pages write them, which is shown as written: write the characters themselves (`“Học và làm theo Bác” – Đồng Tháp`)",
+            "4: `summary` holds the HTML tag `<strong>`, which is shown as written: take the tags out (front matter is plain text)",
+        ], "\(told)")
+    }
+
     @Test func slugOverrideIsUsed() throws {
         let site = try makeSite()
         try site.write(Self.file, article(title: "Học và làm theo Bác", extra: "slug: tin-moi-2023\n"))

@@ -279,7 +279,10 @@ public enum LinkChecker {
     /// and every numeric reference (`&#237;`, `&#xED;`) decoded; anything else is left.
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(0x26) else { return text }
-        let named: [Substring: String] = ["amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">"]
+        let named: [Substring: String] = [
+            "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": "\u{A0}", "ndash": "–", "mdash": "—", "hellip": "…",
+            "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "laquo": "«", "raquo": "»",
+        ]
         var out = ""
         var rest = text[...]
         while let amp = rest.firstIndex(of: "&") {

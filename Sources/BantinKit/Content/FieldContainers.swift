@@ -94,7 +94,9 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func decode(_ type: String.Type) throws -> String {
         guard let scalar else { throw notText }
-        return scalar.string.trimmingWhitespace
+        let text = scalar.string.trimmingWhitespace
+        if let pasted = PastedHTML.problem(in: text, key: key) { state.warn(pasted, at: value.position) }
+        return text
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {

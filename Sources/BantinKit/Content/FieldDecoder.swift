@@ -155,6 +155,10 @@ final class FieldDecodingState {
         diagnostics.append(position.diagnostic(.error, reader.path, message))
     }
 
+    func warn(_ message: String, at position: SourcePosition) {
+        diagnostics.append(position.diagnostic(.warning, reader.path, message))
+    }
+
     /// The value written for `key`, unless absent or null (`~`, empty).
     func given(_ key: String) -> FieldValue? {
         asked.append(key)
