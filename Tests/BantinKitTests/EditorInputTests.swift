@@ -575,6 +575,34 @@ import Testing
         ], "\(warned)")
     }
 
+    /// A migrated post's shortcodes (WordPress's, Joomla's) are shown as written: one warning at
+    /// the first, with their count; a link's text that starts like one is none.
+    @Test func shortcodesOfAnOldSiteAreAWarningAtTheFirst() throws {
+        let site = try TestSite()
+        let body = """
+            Xem [video clip](https://example.com/v) và [gallery](https://example.com/g).
+
+            Ảnh: [caption id="attachment_12" align="aligncenter"]![Hội nghị](https://example.com/a.jpg) Hội nghị[/caption]
+
+            [embed]https://www.youtube.com/watch?v=abc[/embed] {youtube}abc{/youtube}
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: false).filter { $0.contains("shortcode") }
+        #expect(warned.count == 1 && warned[0].hasPrefix("7:6: `[caption…` is a shortcode of the site this text was copied from (6 in all, the first here), which Markdown shows as written"), "\(warned)")
+    }
+
+    /// A migrated post written all in HTML would be published empty: without `unsafe_html`, an
+    /// error, not the warning HTML among Markdown gets.
+    @Test func aBodyThatIsAllHTMLIsAnErrorWithoutUnsafeHTML() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\n")
+        try site.write("content/articles/a.md", article(title: "Bài", body: "<p>Hội nghị đã diễn ra.</p>\n\n<div class=\"wp\"><p>Đoạn hai.</p></div>\n"))
+        let told = site.failingBuild().filter { $0.file == "content/articles/a.md" }
+        #expect(told.count == 1 && told[0].severity == .error && told[0].message.contains("and it is all the text has: its page would be empty"), "\(told)")
+        try site.write("content/articles/a.md", article(title: "Bài", body: "Đoạn đầu.\n\n<p>Hội nghị đã diễn ra.</p>\n"))
+        #expect(try site.build().diagnostics.contains { $0.file == "content/articles/a.md" && $0.severity == .warning && $0.message.hasPrefix("HTML written in the article") })
+    }
+
     /// With `unsafe_html`, a page's head element saved into the article with a web page (`<base>`,
     /// a `<meta>` refresh) is a warning at its tag, and `bantin check` names it in the page.
     @Test func aBaseOrMetaRefreshWrittenInTheArticleIsAWarningAndFailsCheck() throws {
@@ -650,12 +678,12 @@ import Testing
     /// (left out with it).
     @Test func htmlInsideABlockIsLookedAtWhole() throws {
         let site = try TestSite()
-        let body = "<div class=\"video\">\n<iframe src=\"https://video.example/x\"></iframe>\n</div>\n\n<!-- ghi chú --> Đoạn văn bị mất.\n"
+        let body = "Mở đầu.\n\n<div class=\"video\">\n<iframe src=\"https://video.example/x\"></iframe>\n</div>\n\n<!-- ghi chú --> Đoạn văn bị mất.\n"
         let published = try Self.build(site, withArticleBody: body, unsafeHTML: true)
         // Told at the `<iframe>` itself, on the block's second line.
-        #expect(published.count == 1 && published[0].hasPrefix("6:1: HTML written in the article (`<iframe>`) is shown on its page as text"), "\(published)")
+        #expect(published.count == 1 && published[0].hasPrefix("8:1: HTML written in the article (`<iframe>`) is shown on its page as text"), "\(published)")
         let left = try Self.build(site, withArticleBody: body, unsafeHTML: false)
-        #expect(left.count == 1 && left[0].hasPrefix("5:1: HTML written in the article (`<div>`, `<iframe>`, the text of an HTML block; 3 in all, the first here) is left out of its page"), "\(left)")
+        #expect(left.count == 1 && left[0].hasPrefix("7:1: HTML written in the article (`<div>`, `<iframe>`, the text of an HTML block; 3 in all, the first here) is left out of its page: write"), "\(left)")
     }
 
     /// Footnotes cmark-gfm cannot pair lose what the editor meant without a word: a `[^9]` with

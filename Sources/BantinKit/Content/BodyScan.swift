@@ -58,6 +58,50 @@ enum BodyScan {
         return lines
     }
 
+    /// A shortcode of the site an article was migrated from (WordPress's `[caption …]…[/caption]`,
+    /// `[gallery ids="1,2"]`, `[embed]…[/embed]`; Joomla's `{youtube}…{/youtube}`), which Markdown
+    /// shows as written: one warning, at the first, with how many there are.
+    static func shortcodes(in body: String, bodyLine: Int, file: String) -> Diagnostic? {
+        var body = body
+        return body.withUTF8 { bytes -> Diagnostic? in
+            guard let base = bytes.baseAddress else { return nil }
+            var found: [(offset: Int, name: String)] = []
+            for opener in [UInt8(ascii: "["), UInt8(ascii: "{")] {
+                var at = 0
+                while at < bytes.count, let hit = memchr(base + at, Int32(opener), bytes.count - at) {
+                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    at = offset + 1
+                    let rest = UnsafeBufferPointer(rebasing: bytes[at..<min(bytes.count, at + 200)])
+                    let (names, closer) = opener == UInt8(ascii: "[") ? (wordPressShortcodes, UInt8(ascii: "]")) : (joomlaShortcodes, UInt8(ascii: "}"))
+                    // `[embed]`, `[caption id="…" …]`, `{youtube}`, `{loadposition user1}`; not `[video clip](…)`, a link's text.
+                    let isShortcode = { (name: String) -> Bool in
+                        let length = name.utf8.count
+                        guard rest.starts(with: name.utf8), rest.count > length else { return false }
+                        // `[gallery](…)`, `[gallery][1]` are a link's text.
+                        if rest[length] == closer { return rest.count == length + 1 || (rest[length + 1] != UInt8(ascii: "(") && rest[length + 1] != UInt8(ascii: "[")) }
+                        if name.hasSuffix("_") && isNameByte(rest[length]) { return true }
+                        guard rest[length] == UInt8(ascii: " "), let end = rest.firstIndex(of: closer) else { return false }
+                        return opener == UInt8(ascii: "{") || rest[length..<end].contains(UInt8(ascii: "="))
+                    }
+                    if let name = names.first(where: isShortcode) { found.append((offset, name)) }
+                }
+            }
+            guard let first = found.min(by: { $0.offset < $1.offset }) else { return nil }
+            let before = UnsafeBufferPointer(rebasing: bytes[..<first.offset])
+            let line = before.count { $0 == 0x0A }
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = SourcePosition.column(after: UnsafeBufferPointer(rebasing: bytes[lineStart..<first.offset]))
+            let opener = bytes[first.offset] == UInt8(ascii: "[") ? "[" : "{"
+            let count = found.count > 1 ? " (\(found.count) in all, the first here)" : ""
+            return .warning(file, line: bodyLine + line, column: column,
+                "`\(opener)\(first.name)…` is a shortcode of the site this text was copied from\(count), which Markdown shows as written: write a photo as `![mô tả](../../media/anh.jpg)` with its caption in italics below it, a video or gallery as a link (`[Xem video](https://…)`)")
+        }
+    }
+
+    private static let wordPressShortcodes = ["caption", "/caption", "gallery", "embed", "/embed", "video", "/video", "audio", "/audio", "playlist", "contact-form-7", "wpforms", "vc_row", "vc_column", "vc_column_text", "/vc_row", "su_", "et_pb_", "fusion_", "wp_"]
+    private static let joomlaShortcodes = ["youtube", "/youtube", "loadposition", "loadmodule", "gallery", "/gallery", "mp4", "vimeo"]
+    private static func isNameByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x2D || (byte >= 0x30 && byte <= 0x39) }
+
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
@@ -186,7 +230,10 @@ enum BodyScan {
     /// set), else the tags GFM's filter shows as text (`<iframe>`, `<script>`…). A video's
     /// `<iframe>` or a pasted table would otherwise be missing from the page without a word.
     /// `text`: what the body is, in messages (an article, a directive's description).
-    static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article") -> Diagnostic? {
+    /// `body`: the text's Markdown, when what is left of it without the HTML is to be looked at:
+    /// when nothing is (a migrated post written all in `<p>…</p>`), the page would be empty, and
+    /// that is an error.
+    static func rawHTMLWarning(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article", body: BodyText? = nil) -> Diagnostic? {
         let found = unsafeHTML ? references.rawHTML.filter { filteredTags.contains($0.tag) } : references.rawHTML
         guard let first = found.first else { return nil }
         var tags: [String] = []
@@ -198,8 +245,11 @@ enum BodyScan {
         if unsafeHTML {
             return first.position.diagnostic(.warning, file, "HTML written in \(text) (\(named)\(count)) is shown on its page as text: \(never)")
         }
-        return first.position.diagnostic(.warning, file,
-            "HTML written in \(text) (\(named)\(count)) is left out of its page: write it in Markdown (`**đậm**`, `[chữ](địa-chỉ)`, `![mô tả](ảnh.jpg)`), or set `unsafe_html: true` in site.yml to publish HTML as written"
+        let leftEmpty = body.map { body in
+            body.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: false) }.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        } ?? false
+        return first.position.diagnostic(leftEmpty ? .error : .warning, file,
+            "HTML written in \(text) (\(named)\(count)) is left out of its page\(leftEmpty ? ", and it is all the text has: its page would be empty" : ""): write it in Markdown (`**đậm**`, `[chữ](địa-chỉ)`, `![mô tả](ảnh.jpg)`), or set `unsafe_html: true` in site.yml to publish HTML as written"
                 + (found.contains { filteredTags.contains($0.tag) } ? "; \(never)" : ""))
     }
 

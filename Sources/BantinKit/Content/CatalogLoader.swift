@@ -107,9 +107,9 @@ public enum CatalogLoader {
             staticFiles: files.other, displayRoot: displayRoot, into: &untold)
         let allLinks = links.merging(draftLinks) { kept, _ in kept }
         diagnostics += unlinkedDocuments(files.other, links: allLinks, displayRoot: displayRoot)
-        let bodies = articles.map { ($0.file, $0.references, "the article") } + described.map { ($0.file, $0.references, "the description") }
-        for (file, references, text) in bodies {
-            if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text) { diagnostics.append(warning) }
+        let bodies = articles.map { ($0.file, $0.references, "the article", Optional($0.bodyText)) } + described.map { ($0.file, $0.references, "the description", BodyText?.none) }
+        for (file, references, text, body) in bodies {
+            if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text, body: body) { diagnostics.append(warning) }
             diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text)
             diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: config.baseURL)
         }
