@@ -128,6 +128,10 @@ import Testing
         #expect(!print.contains("srcset") && !print.contains("loading="))
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://vi-du.org/ban-tin/").broken.isEmpty)
         #expect(page.contains("<meta property=\"og:image:alt\" content=\"Quang cảnh hội nghị\">"))
+        // A feed's entry starts with the article's photo and its caption, as its page does: feed
+        // readers show an entry's first image as its picture.
+        let feed = try site.read("public/feed.xml")
+        #expect(feed.contains("<content type=\"html\">&lt;figure&gt;&lt;img src=&quot;https://vi-du.org/ban-tin/media/2023/anh.jpg&quot; width=&quot;900&quot; height=&quot;1200&quot; alt=&quot;Quang cảnh hội nghị&quot; /&gt;&lt;figcaption&gt;Ảnh: Minh Trí&lt;/figcaption&gt;&lt;/figure&gt;"), "\(feed)")
         // Without a base URL Open Graph has no photo, and so nothing to say of it.
         try site.build()
         let local = try site.read(Self.page)

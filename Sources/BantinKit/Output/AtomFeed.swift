@@ -81,9 +81,25 @@ public struct AtomFeed: Sendable {
         let rendered = needed.parallelMap { index in
             let article = graph.articles[index]
             let html = markdown.render(article.bodyText, links: PageBodyLinks(article.file, graph: graph, address: address, pictures: false)).html
-            return leadingToPage(html, page: address(.article(article.slug)))
+            return leadingToPage(leadPhoto(of: article, graph: graph, address: address) + html, page: address(.article(article.slug)))
         }
         return Dictionary(uniqueKeysWithValues: zip(needed, rendered))
+    }
+
+    /// The article's own photo (`image`), with its caption, as its page shows it above the body:
+    /// feed readers show an entry's first image as its picture. Empty for an article without one.
+    static func leadPhoto(of article: Article, graph: SiteGraph, address: (Route) -> String) -> String {
+        guard let image = article.image else { return "" }
+        let img: String
+        if let photo = graph.photos.photo(at: image.path) {
+            img = PictureSources(photo, address: { address(.file($0)) }).plainHTML(alt: image.alt, title: nil)
+        } else if let size = graph.photos.gifSizes[image.path] {
+            img = PictureSources.imgHTML(src: address(.file(image.path)), width: size.width, height: size.height, alt: image.alt, title: nil, first: nil)
+        } else {
+            img = "<img src=\"\(Escape.xml(address(.file(image.path))))\" alt=\"\(Escape.xml(image.alt))\" />"
+        }
+        let caption = image.caption.map { $0.isEmpty ? "" : "<figcaption>\(Escape.xml($0))</figcaption>" } ?? ""
+        return "<figure>\(img)\(caption)</figure>\n"
     }
 
     /// A body's in-page links (`#ket-qua`, a footnote's `#fn-1`) made to lead to its article's
