@@ -62,6 +62,7 @@ enum Console {
         for diagnostic in diagnostics.sorted() {
             StandardStream.error(diagnostic.description + "\n")
         }
+        for line in BuildSummary.commonest(diagnostics) { StandardStream.error(line + "\n") }
     }
 
     static func error(_ text: String) {

@@ -18,6 +18,21 @@ import Testing
         #expect(lines == ["Built 4 articles, 31 pages (40 files) into public/ in 340 ms; search index 2.0 KB"])
     }
 
+    /// After many problems, the kinds told most are named with their count and first place
+    /// (what they quote and their numbers aside); after a few, nothing more is said.
+    @Test func theCommonestKindsOfManyProblemsAreCounted() {
+        let html = (0..<20).map { n in
+            Diagnostic.warning("content/articles/b\(String(format: "%02d", n)).md", line: 5, column: 1, "HTML written in the article (`<p>`; \(n + 2) in all, the first here) is left out of its page")
+        }
+        let dates = (0..<12).map { n in Diagnostic.error("content/articles/c\(n).md", line: 3, column: 7, "`date` is not a valid date: `\(n)/5/2021`") }
+        let few = (0..<5).map { n in Diagnostic.warning("content/articles/d\(n).md", "a warning of its own") }
+        #expect(BuildSummary.commonest(html + dates + few) == [
+            "note: 20 warnings of one kind, the first at content/articles/b00.md:5:1: HTML written in the article (`<p>`; 2 in all, the first here) is left out of its page",
+            "note: 12 errors of one kind, the first at content/articles/c0.md:3:7: `date` is not a valid date: `0/5/2021`",
+        ])
+        #expect(BuildSummary.commonest(Array(html.prefix(19))) == [], "a few problems are read one by one")
+    }
+
     @Test func oneOfEachIsSingular() {
         let one = report(articles: 1, pages: 1, files: 1, searchIndexBytes: 1, warnings: 1)
         let lines = BuildSummary.lines(for: one, output: "site", elapsed: .milliseconds(5))

@@ -33,6 +33,34 @@ public enum BuildSummary {
         return "Build failed: \(errors), \(warnings); " + left
     }
 
+    /// After many problems (a migrated archive's), the kinds told most, each a `note:` line with
+    /// its count and first place, so that a bulk fix can start from them; none for a few.
+    public static func commonest(_ diagnostics: [Diagnostic], atLeast: Int = 10, shown: Int = 3) -> [String] {
+        guard diagnostics.count >= 2 * atLeast else { return [] }
+        var kinds: [String: (count: Int, first: Diagnostic)] = [:]
+        for diagnostic in diagnostics.sorted() {
+            let key = diagnostic.severity.rawValue + " " + kind(of: diagnostic.message)
+            kinds[key] = kinds[key].map { ($0.count + 1, $0.first) } ?? (1, diagnostic)
+        }
+        return kinds.values.filter { $0.count >= atLeast }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first }.prefix(shown).map { group in
+            let first = group.first, place = first.line > 0 ? "\(first.file):\(first.line):\(max(first.column, 1))" : first.file
+            return "note: \(group.count) \(first.severity.rawValue)s of one kind, the first at \(place): \(Diagnostic.oneLine(first.message))"
+        }
+    }
+
+    /// A message with what it quotes (`…`) and its numbers taken out: what messages of one kind share.
+    static func kind(of message: String) -> String {
+        var kind = "", quoted = false, inNumber = false
+        for character in message {
+            if character == "`" { quoted.toggle(); if quoted { kind += "`…`" }; continue }
+            guard !quoted else { continue }
+            if character.isASCII, character.isNumber { if !inNumber { kind += "#" }; inNumber = true; continue }
+            inNumber = false
+            kind.append(character)
+        }
+        return kind
+    }
+
     /// `340 ms` under a second, `1.25 s` from a second on.
     public static func duration(_ duration: Duration) -> String {
         let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
