@@ -102,6 +102,17 @@ def test_print_month(driver, site, shots):
     save_pdf(driver, shots / "print-month.pdf")
 
 
+def test_a_printed_list_says_it_goes_on(driver, site, shots):
+    """A list of several pages printed (a directive's, to study it) says which page it is of
+    how many: its page links are not printed, its "Trang 1/2" is."""
+    paged = [p for p in sorted(site.glob("van-ban/*/index.html")) if 'class="pagination-label"' in p.read_text(encoding="utf-8")]
+    assert paged, "no directive's list runs over two pages in the sample"
+    open_print(driver, paged[0])
+    assert display(driver, ".pagination ul") == ["none"], "page links printed"
+    label = driver.find_element(By.CSS_SELECTOR, ".pagination-label")
+    assert label.is_displayed() and re.fullmatch(r"Trang 1/\d+", label.text), label.text
+
+
 @pytest.mark.parametrize("kind", ["home", "article", "print-edition"])
 def test_the_first_line_prints_whole(driver, site, shots, kind):
     """The first line of a printed page (the bulletin's name, in capitals: BẢN … ĐẢNG) has its

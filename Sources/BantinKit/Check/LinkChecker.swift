@@ -69,15 +69,27 @@ public enum LinkChecker {
     }
 
     /// Elements of a page that send its links or its reader elsewhere, each with why: a `<base>`
-    /// (every relative link then leads under its address: menu, breadcrumbs, cards) and a
-    /// `<meta http-equiv="refresh">` (the reader is taken to another page).
+    /// (every relative link then leads under its address: menu, breadcrumbs, cards) and, in a
+    /// page with content (a `<main>`; not a redirecting stub kept for an old address), a
+    /// `<meta http-equiv="refresh">` (the reader is taken to another page). Elements only: the
+    /// same words in a page's text are written `&lt;base`.
     static func misdirecting(_ html: String) -> [(tag: String, reason: String)] {
         let lower = html.lowercased()
+        let tags = { (name: String) in
+            lower.ranges(of: "<" + name).compactMap { start -> Substring? in
+                let rest = lower[start.upperBound...]
+                guard let next = rest.first, next == ">" || next == "/" || next.isWhitespace else { return nil }
+                return rest.prefix { $0 != ">" }
+            }
+        }
         var found: [(tag: String, reason: String)] = []
-        if lower.range(of: "<base ") != nil || lower.range(of: "<base>") != nil {
+        if !tags("base").isEmpty {
             found.append(("<base>", "a `<base>` element makes every relative link of the page lead under another address (menu, breadcrumbs, cards)"))
         }
-        if lower.range(of: "http-equiv=\"refresh\"") != nil || lower.range(of: "http-equiv='refresh'") != nil || lower.range(of: "http-equiv=refresh") != nil {
+        let refresh = tags("meta").contains { tag in
+            tag.contains("http-equiv") && (tag.contains("\"refresh\"") || tag.contains("'refresh'") || tag.contains("=refresh"))
+        }
+        if refresh, !tags("main").isEmpty {
             found.append(("<meta http-equiv=\"refresh\">", "a `<meta http-equiv=\"refresh\">` takes the reader to another page"))
         }
         return found

@@ -245,12 +245,22 @@ enum BodyScan {
         if unsafeHTML {
             return first.position.diagnostic(.warning, file, "HTML written in \(text) (\(named)\(count)) is shown on its page as text: \(never)")
         }
-        let leftEmpty = body.map { body in
-            body.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: false) }.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        // Empty: no text and no image without the HTML, though the HTML holds text (a body of
+        // `<p>&nbsp;</p>`, or a photo with a `<br>`, shows what it would show without it).
+        let hasImage = (references.links + references.remote).contains(where: \.isImage)
+        let leftEmpty = !hasImage && body.map { body in
+            body.utf8.withUnsafeBufferPointer { bytes in
+                isBlank(MarkdownPlainText.text(of: bytes, rawHTML: false)) && !isBlank(Array(LinkChecker.decodeEntities(String(decoding: MarkdownPlainText.text(of: bytes, rawHTML: true), as: UTF8.self)).utf8))
+            }
         } ?? false
         return first.position.diagnostic(leftEmpty ? .error : .warning, file,
             "HTML written in \(text) (\(named)\(count)) is left out of its page\(leftEmpty ? ", and it is all the text has: its page would be empty" : ""): write it in Markdown (`**đậm**`, `[chữ](địa-chỉ)`, `![mô tả](ảnh.jpg)`), or set `unsafe_html: true` in site.yml to publish HTML as written"
                 + (found.contains { filteredTags.contains($0.tag) } ? "; \(never)" : ""))
+    }
+
+    /// Whether UTF-8 text shows nothing: spaces, line breaks, no-break spaces only.
+    private static func isBlank(_ text: [UInt8]) -> Bool {
+        String(decoding: text, as: UTF8.self).unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// With `unsafe_html`, what HTML written in the article publishes as written that Markdown

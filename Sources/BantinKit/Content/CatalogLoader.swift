@@ -12,11 +12,11 @@ public enum CatalogLoader {
     ///   - now: seconds since 1970; articles dated after it wait (are left out) unless
     ///     `includeFuture`. By default every article is published.
     ///   - whenRefused: more problems to report of a catalog refused for its errors (what could
-    ///     be read of it): so that an editor learns every problem in one build.
+    ///     be read of it, and the problems found): so that an editor learns every problem in one build.
     static func load(
         content: URL, displayRoot: String, includeDrafts: Bool, now: Int64 = .max, includeFuture: Bool = false,
         listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil },
-        whenRefused: ((Catalog) -> [Diagnostic])? = nil
+        whenRefused: ((Catalog, [Diagnostic]) -> [Diagnostic])? = nil
     ) -> (Catalog?, [Diagnostic]) {
         guard Directory.leadsToFolder(content.path) else {
             let found = Directory.linkStatus(content.path) != nil ? "\(displayRoot) is a file, not a folder" : "content folder not found"
@@ -125,7 +125,7 @@ public enum CatalogLoader {
             let publishedTexts = Set(published.map(\.file))
             catalog.waiting = articles.filter { !publishedTexts.contains($0.file) }
         }
-        if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog) ?? [])) }
+        if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog, diagnostics) ?? [])) }
         catalog.schedule = schedule
         // The files of drafts and scheduled articles wait with them; the summary counts those of
         // the scheduled ones (whatever drafts use too).

@@ -165,12 +165,12 @@ extension SiteBuilder {
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, now: options.now,
             includeFuture: options.includeFuture, listing: listing,
             memory: memory.articles(zone:)
-        ) { refused in
+        ) { refused, problems in
             // The photos are read all the same: a broken one is told in this build, not the next.
             let photos = refused.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
             let outcome = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache)
             return PhotoUses.diagnostics(outcome, catalog: refused, contentName: options.contentName)
-                + ownSiteLinks(of: refused, media: outcome.files.map(\.file.path), options: options)
+                + ownSiteLinks(of: refused, media: outcome.files.map(\.file.path), options: options, textsRefused: problems.contains { $0.severity == .error && $0.line > 0 })
         }
         diagnostics = SavedColumns.inSavedFiles(diagnostics, content: options.content, displayRoot: options.contentName)
         let (templates, templateProblems) = TemplateSet.load(
@@ -190,8 +190,15 @@ extension SiteBuilder {
     /// The links by the site's own address of a catalog refused for other errors, checked against
     /// the files its site would have (its pages' ids unknown), so that every problem is told in one
     /// build: fixing the others would only uncover these.
-    static func ownSiteLinks(of catalog: Catalog, media: [String], options: BuildOptions) -> [Diagnostic] {
+    /// `textsRefused`: whether texts were refused for their errors; the pages of the site are then
+    /// not all known (a refused article's own, its category's, its month's): a link to a page is
+    /// a warning that says so, a link to a file an error.
+    static func ownSiteLinks(of catalog: Catalog, media: [String], options: BuildOptions, textsRefused: Bool = false) -> [Diagnostic] {
         guard !catalog.addressLinks.isEmpty, let baseURL = options.baseURL.flatMap(BaseURL.normalize) ?? catalog.config.baseURL else { return [] }
+        let toPage = { (link: BodyLink) -> Bool in
+            guard textsRefused, let path = LinkChecker.pathUnder(baseURL, of: LinkParts(link.destination).path) else { return false }
+            return path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") || PhotoNaming.fileExtension(of: String(path)).isEmpty
+        }
         let graph = SiteGraph(catalog: catalog)
         let pages = PagePlan.all(for: graph)
         var planned = Set(pages.map { graph.route(of: $0).outputPath })
@@ -199,7 +206,15 @@ extension SiteBuilder {
         planned.formUnion(["robots.txt"] + CrawlFiles.sitemapPaths(pages: pages.count) + catalog.staticFiles.map(\.relativePath) + media)
         let assets = options.templates.appendingPathComponent("assets")
         planned.formUnion((FileManager.default.subpaths(atPath: assets.path) ?? []).map { "assets/" + $0 })
-        let told = OwnSiteLinks.problems(catalog.addressLinks, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
+        let check = { (links: [String: [BodyLink]]) in
+            OwnSiteLinks.problems(links, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
+        }
+        let toFiles = check(catalog.addressLinks.mapValues { $0.filter { !toPage($0) } })
+        let toPages = check(catalog.addressLinks.mapValues { $0.filter(toPage) }).map { told in
+            Diagnostic(.warning, told.file, line: told.line, column: told.column,
+                told.message + " (as far as the site can be made in this build: a text refused for its errors may make that page; told again once they are fixed)")
+        }
+        let told = toFiles + toPages
         return SavedColumns.inSavedFiles(told, content: options.content, displayRoot: options.contentName)
     }
 
