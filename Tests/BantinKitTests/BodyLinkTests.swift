@@ -175,11 +175,11 @@ import Testing
         let site = try Self.site(withBody: """
             Xem [toàn văn](/van-ban/05-ct-tw/), [chuyên đề](../../chuyen-de/2023/index.html) và [bài](/bai-viet/khong-co/).
 
-            Như [Đồng Tháp](/bai-viet/dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023/).
+            Như [Đồng Tháp](/bai-viet/dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023/#ket-qua).
             """)
         let told = site.failingBuild().filter { $0.severity == .error }.map(\.message)
         #expect(told.count == 4, "\(told)")
-        #expect(told.contains { $0.contains("content/articles/2023/dong-thap.md makes") && $0.hasSuffix("write `dong-thap.md`") }, "\(told)")
+        #expect(told.contains { $0.contains("content/articles/2023/dong-thap.md makes") && $0.hasSuffix("write `dong-thap.md#ket-qua`") }, "\(told)")
         #expect(told.contains { $0.hasPrefix("`/van-ban/05-ct-tw/` does not exist") && $0.hasSuffix("it is the address of the page content/directives/05-ct-tw.md makes, and links name that file (its address then follows it wherever the page is published): write `../../directives/05-ct-tw.md`") }, "\(told)")
         #expect(told.contains { $0.contains("it is the address of the page content/themes/2023.md makes") && $0.hasSuffix("write `../../themes/2023.md`") }, "\(told)")
         #expect(told.contains { $0.hasPrefix("`/bai-viet/khong-co/` does not exist") && !$0.contains("address of the page") }, "\(told)")

@@ -485,6 +485,10 @@ import Testing
         #expect(!site.exists("public/van-ban/1-kl-tw/index.html") && site.exists("public/van-ban/05-ct-tw/index.html") && !site.exists("public/van-ban/005-ct-tw/index.html"))
         #expect(try site.read("public/bai-viet/bai-mot/index.html").contains("van-ban/01-kl-tw/index.html\">1-KL/TW</a>"), "the mention links to its page")
         #expect(DirectiveCode("144-QĐ/TW")?.slug.value == "144-qd-tw" && DirectiveCode("0144-QĐ/TW")?.slug.value == "144-qd-tw")
+        // A file named as its code is written, without the zero, is no copy of another code's.
+        try site.write("content/directives/5-ct-tw.md", "---\ncode: 5-CT/TW\nkind: Chỉ thị\ntitle: Về đẩy mạnh học tập\n---\n")
+        #expect(!(try site.build().diagnostics.contains { $0.file == "content/directives/5-ct-tw.md" }))
+        try site.remove("content/directives/5-ct-tw.md")
         // A code with no file is spelt as most articles citing it spell it, whatever the files' names.
         for (file, code) in [("a-truoc", "08-QĐI/TW"), ("c", "08-QĐi/TW"), ("d", "08-QĐi/TW"), ("e", "05-CT/TW"), ("f", "05-CT/TW")] {
             try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "directives: [\"\(code)\"]\n"))
@@ -589,6 +593,9 @@ import Testing
             """
         let warned = try Self.build(site, withArticleBody: body, unsafeHTML: false).filter { $0.contains("shortcode") }
         #expect(warned.count == 1 && warned[0].hasPrefix("7:6: `[caption…` is a shortcode of the site this text was copied from (6 in all, the first here), which Markdown shows as written"), "\(warned)")
+        // Reference links' labels and definitions, and code, are none.
+        let links = "Xem [toàn cảnh hội nghị][video] và [video].\n\nMã `[gallery ids=\"1,2\"]` và:\n\n```\n[embed]https://x[/embed]\n```\n\n[video]: https://example.com/v\n"
+        #expect(try Self.build(site, withArticleBody: links, unsafeHTML: false).filter { $0.contains("shortcode") } == [])
     }
 
     /// A migrated post written all in HTML would be published empty: without `unsafe_html`, an

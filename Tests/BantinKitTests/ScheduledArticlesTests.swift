@@ -362,7 +362,7 @@ import Testing
     }
 
     /// The same keys saying to publish (or something else) are only unknown: a warning.
-    @Test(arguments: ["status: published", "status: \"Đang cập nhật\"", "published: true", "Draft: false", "hidden: false", "post_status: publish", "visibility: public"])
+    @Test(arguments: ["status: published", "status: \"Đang cập nhật\"", "published: true", "Draft: false", "hidden: false", "post_status: publish", "visibility: public", "post_status: future", "status: archived"])
     func aKeyThatHoldsNothingBackIsOnlyAnUnknownField(line: String) throws {
         let site = try TestSite(content: "bulletin")
         let file = "content/articles/2023/06/nhap.md"

@@ -121,7 +121,7 @@ struct BodyLinkResolver {
                 fail(link, document, "`\(destination)` is an address on the site this text was copied from (a post by its number), which leads to no page here: link to the article's file instead (`../2019/05/bai-viet.md`), or leave the words without a link")
                 return nil
             }
-            fail(link, document, missing(parts.path, resolved: path, from: document.path))
+            fail(link, document, missing(parts.path, resolved: path, from: document.path, fragment: parts.fragment))
             return nil
         }
         if let reason = catalog.unpublished(path) {
@@ -178,13 +178,13 @@ struct BodyLinkResolver {
     }
 
     /// Why nothing is at `resolved`, with a hint when the editor wrote a path from `content/`.
-    private func missing(_ written: String, resolved: String, from document: String) -> String {
+    private func missing(_ written: String, resolved: String, from document: String, fragment: String? = nil) -> String {
         var message = "`\(written)` does not exist: there is no \(ContentTree.join(contentRoot, resolved))"
         if catalog.isFolder(resolved) { message = "`\(written)` is a folder; link to a file in it" }
         // An address of the site, copied from the browser (`/van-ban/144-qd-tw/`): links name the file that makes the page.
         let address = String(written.drop { $0 == "/" || $0 == "." })
         if let source = catalog.source(ofPage: resolved) ?? catalog.source(ofPage: address), let relative = ContentPath.relative(source, from: document) {
-            return message + "; it is the address of the page \(ContentTree.join(contentRoot, source)) makes, and links name that file (its address then follows it wherever the page is published): write `\(relative)`"
+            return message + "; it is the address of the page \(ContentTree.join(contentRoot, source)) makes, and links name that file (its address then follows it wherever the page is published): write `\(relative)\(fragment.map { "#" + $0 } ?? "")`"
         }
         if !written.hasPrefix("/"), catalog.target(at: written) != nil, let relative = ContentPath.relative(written, from: document) {
             message += "; paths are relative to this file: did you mean `\(relative)`?"

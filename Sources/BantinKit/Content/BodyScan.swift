@@ -66,24 +66,37 @@ enum BodyScan {
         return body.withUTF8 { bytes -> Diagnostic? in
             guard let base = bytes.baseAddress else { return nil }
             var found: [(offset: Int, name: String)] = []
+            // What Markdown shows as code is no shortcode of the text's.
+            var code: [Range<Int>]? = nil  // found when a shortcode is, most bodies have none
+            let inCode = { (offset: Int) -> Bool in
+                if code == nil { code = codeBlocks(in: bytes) }
+                if code!.contains(where: { $0.contains(offset) }) { return true }
+                let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                return bytes[lineStart..<offset].count { $0 == UInt8(ascii: "`") } % 2 == 1
+            }
             for opener in [UInt8(ascii: "["), UInt8(ascii: "{")] {
                 var at = 0
                 while at < bytes.count, let hit = memchr(base + at, Int32(opener), bytes.count - at) {
                     let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
                     at = offset + 1
+                    // `[text][video]`: a reference link's label.
+                    if offset > 0, bytes[offset - 1] == UInt8(ascii: "]") { continue }
                     let rest = UnsafeBufferPointer(rebasing: bytes[at..<min(bytes.count, at + 200)])
                     let (names, closer) = opener == UInt8(ascii: "[") ? (wordPressShortcodes, UInt8(ascii: "]")) : (joomlaShortcodes, UInt8(ascii: "}"))
                     // `[embed]`, `[caption id="…" …]`, `{youtube}`, `{loadposition user1}`; not `[video clip](…)`, a link's text.
                     let isShortcode = { (name: String) -> Bool in
                         let length = name.utf8.count
                         guard rest.starts(with: name.utf8), rest.count > length else { return false }
-                        // `[gallery](…)`, `[gallery][1]` are a link's text.
-                        if rest[length] == closer { return rest.count == length + 1 || (rest[length + 1] != UInt8(ascii: "(") && rest[length + 1] != UInt8(ascii: "[")) }
+                        if rest[length] == closer {
+                            // `[gallery](…)`, `[gallery][1]`, `[video]: https://…` and `[video]` where that is defined are links.
+                            guard rest.count == length + 1 || ![UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(rest[length + 1]) else { return false }
+                            return opener == UInt8(ascii: "{") || !isDefinedLabel(name, in: bytes)
+                        }
                         if name.hasSuffix("_") && isNameByte(rest[length]) { return true }
                         guard rest[length] == UInt8(ascii: " "), let end = rest.firstIndex(of: closer) else { return false }
                         return opener == UInt8(ascii: "{") || rest[length..<end].contains(UInt8(ascii: "="))
                     }
-                    if let name = names.first(where: isShortcode) { found.append((offset, name)) }
+                    if let name = names.first(where: isShortcode), !inCode(offset) { found.append((offset, name)) }
                 }
             }
             guard let first = found.min(by: { $0.offset < $1.offset }) else { return nil }
@@ -96,6 +109,27 @@ enum BodyScan {
             return .warning(file, line: bodyLine + line, column: column,
                 "`\(opener)\(first.name)…` is a shortcode of the site this text was copied from\(count), which Markdown shows as written: write a photo as `![mô tả](../../media/anh.jpg)` with its caption in italics below it, a video or gallery as a link (`[Xem video](https://…)`)")
         }
+    }
+
+    /// The byte ranges of a body's fenced code blocks (```` ``` ```` or `~~~` lines).
+    private static func codeBlocks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var blocks: [Range<Int>] = [], open: Int? = nil, lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd].drop { $0 == 0x20 }
+            if line.starts(with: Array("```".utf8)) || line.starts(with: Array("~~~".utf8)) {
+                if let start = open { blocks.append(start..<lineEnd); open = nil } else { open = lineStart }
+            }
+            lineStart = lineEnd + 1
+        }
+        if let start = open { blocks.append(start..<bytes.count) }
+        return blocks
+    }
+
+    /// Whether a line of `bytes` defines the link label `name` (`[video]: https://…`).
+    private static func isDefinedLabel(_ name: String, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let definition = Array("[\(name)]:".utf8)
+        return bytes.starts(with: definition) || bytes.firstRange(of: [0x0A] + definition) != nil
     }
 
     private static let wordPressShortcodes = ["caption", "/caption", "gallery", "embed", "/embed", "video", "/video", "audio", "/audio", "playlist", "contact-form-7", "wpforms", "vc_row", "vc_column", "vc_column_text", "/vc_row", "su_", "et_pb_", "fusion_", "wp_"]

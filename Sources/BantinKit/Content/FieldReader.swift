@@ -291,7 +291,8 @@ struct FieldReader {
         // WordPress's `post_status` and `visibility` too (a migration's export): anything but published.
         case "status", "post_status", "visibility", "post_visibility":
             return ["draft", "drafts", "nháp", "bản nháp", "private", "hidden", "unpublished", "pending", "review", "chờ duyệt", "chưa đăng", "ẩn",
-                "trash", "trashed", "auto-draft", "inherit", "future", "password", "password protected", "archived"].contains(said)
+                // Not `future` (its date schedules it) nor Joomla's `archived` (public).
+                "trash", "trashed", "auto-draft", "inherit", "password", "password protected"].contains(said)
         default: return false
         }
     }
