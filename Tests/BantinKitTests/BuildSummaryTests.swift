@@ -31,6 +31,12 @@ import Testing
             "note: 12 errors of one kind, the first at content/articles/c0.md:3:7: `date` is not a valid date: `0/5/2021`",
         ])
         #expect(BuildSummary.commonest(Array(html.prefix(19))) == [], "a few problems are read one by one")
+        // A code or a file named outside quotes is what differs too.
+        let codes = (0..<12).map { n in
+            let kind = ["KL", "CT", "NQ", "QĐi"][n % 4]
+            return Diagnostic.warning("content/articles/e\(n).md", line: 4, column: 14, "directive \(n + 10)-\(kind)/TW has no file; its page is made from the code alone (add content/directives/\(n + 10)-\(kind.lowercased())-tw.md)")
+        }
+        #expect(BuildSummary.commonest(codes + few + dates).contains { $0.hasPrefix("note: 12 warnings of one kind, the first at content/articles/e0.md:4:14: directive 10-KL/TW has no file") })
     }
 
     @Test func oneOfEachIsSingular() {

@@ -594,7 +594,7 @@ import Testing
         let warned = try Self.build(site, withArticleBody: body, unsafeHTML: false).filter { $0.contains("shortcode") }
         #expect(warned.count == 1 && warned[0].hasPrefix("7:6: `[caption…` is a shortcode of the site this text was copied from (6 in all, the first here), which Markdown shows as written"), "\(warned)")
         // Reference links' labels and definitions, and code, are none.
-        let links = "Xem [toàn cảnh hội nghị][video] và [video].\n\nMã `[gallery ids=\"1,2\"]` và:\n\n```\n[embed]https://x[/embed]\n```\n\n[video]: https://example.com/v\n"
+        let links = "Xem [toàn cảnh hội nghị][video] và [video].\n\nMã `[gallery ids=\"1,2\"]` và:\n\n```\n[embed]https://x[/embed]\n```\n\n    [caption id=\"1\"]Ảnh[/caption]\n\n[video]: https://example.com/v\n"
         #expect(try Self.build(site, withArticleBody: links, unsafeHTML: false).filter { $0.contains("shortcode") } == [])
     }
 
@@ -606,6 +606,9 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: "<p>Hội nghị đã diễn ra.</p>\n\n<div class=\"wp\"><p>Đoạn hai.</p></div>\n"))
         let told = site.failingBuild().filter { $0.file == "content/articles/a.md" }
         #expect(told.count == 1 && told[0].severity == .error && told[0].message.contains("and it is all the text has: its page would be empty"), "\(told)")
+        // A photo written in HTML alone is left out too: the page would be as empty.
+        try site.write("content/articles/a.md", article(title: "Bài", body: "<p><img src=\"https://example.com/hoi-nghi.jpg\" alt=\"Hội nghị\"></p>\n"))
+        #expect(site.failingBuild().contains { $0.file == "content/articles/a.md" && $0.severity == .error && $0.message.contains("its page would be empty") })
         // Text besides, a photo besides, or HTML that shows nothing: a warning.
         for body in ["Đoạn đầu.\n\n<p>Hội nghị đã diễn ra.</p>\n", "![](https://example.com/anh.jpg)\n<br>\n", "<p>&nbsp;</p>\n"] {
             try site.write("content/articles/a.md", article(title: "Bài", body: body))
@@ -631,10 +634,13 @@ import Testing
         // Words in a text are no element; a stub kept to redirect an old address (no `<main>`) is meant to.
         try site.write("content/articles/b.md", article(title: "Bảo mật", date: "2023-04-01", body: "Thẻ `<meta http-equiv=refresh content=\"0\">` và `<base href=\"x\">` chuyển trang.\n"))
         try site.write("content/tin-cu/123.html", "<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=../bai-viet/bai/index.html\"><title>Chuyển trang</title>\n")
+        // Where a stub sends the reader is checked as a link.
+        try site.write("content/tin-cu/124.html", "<!doctype html><meta http-equiv=\"Refresh\" content=\"0; URL=../bai-viet/bai-khong-co/index.html\"><title>Chuyển trang</title>\n")
         try site.build()
         // On the article's page and in its month's print edition.
         let broken = LinkChecker.check(folder: site.output).broken
-        #expect(Set(broken.map { "\($0.page) \($0.target)" }) == Set(["bai-viet/bai/index.html", "luu-tru/2023/05/ban-in/index.html"].flatMap { ["\($0) <base>", "\($0) <meta http-equiv=\"refresh\">"] }), "\(broken)")
+        #expect(Set(broken.map { "\($0.page) \($0.target)" }) == Set(["bai-viet/bai/index.html", "luu-tru/2023/05/ban-in/index.html"].flatMap { ["\($0) <base>", "\($0) <meta http-equiv=\"refresh\">"] }
+            + ["tin-cu/124.html ../bai-viet/bai-khong-co/index.html"]), "\(broken)")
     }
 
     /// A script address written with character references (`java&#x73;cript:`), or in a form's

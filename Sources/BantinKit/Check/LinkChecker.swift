@@ -37,7 +37,8 @@ public enum LinkChecker {
             let text = valid ?? String(decoding: bytes, as: UTF8.self)
             let sources = attributeValues(in: text, names: ["srcset"]).flatMap(candidates)
             return (
-                entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)), attributeValues(in: text, names: ["href", "src"]) + sources,
+                entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)),
+                attributeValues(in: text, names: ["href", "src"]) + sources + refreshTargets(in: text),
                 valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text))
         }
         let unreadable = scanned.compactMap { page in page.problem.map { BrokenLink(page: page.path, target: "", reason: $0) } }
@@ -93,6 +94,20 @@ public enum LinkChecker {
             found.append(("<meta http-equiv=\"refresh\">", "a `<meta http-equiv=\"refresh\">` takes the reader to another page"))
         }
         return found
+    }
+
+    /// Where a `<meta http-equiv="refresh" content="0;url=…">` sends the reader (a stub kept for
+    /// an old address): a link like any other.
+    static func refreshTargets(in html: String) -> [String] {
+        guard html.range(of: "refresh", options: .caseInsensitive) != nil else { return [] }
+        return html.ranges(of: /<meta\s[^>]*>/.ignoresCase()).compactMap { range -> String? in
+            let tag = html[range]
+            guard tag.range(of: "http-equiv", options: .caseInsensitive) != nil, tag.range(of: "refresh", options: .caseInsensitive) != nil,
+                let url = tag.range(of: "url=", options: .caseInsensitive)
+            else { return nil }
+            let target = tag[url.upperBound...].prefix { $0 != "\"" && $0 != "'" && $0 != ">" }.trimmingCharacters(in: .whitespaces)
+            return target.isEmpty ? nil : target
+        }
     }
 
     /// Why `link` on `page` is broken, or nil when it resolves (or is external).

@@ -48,17 +48,19 @@ public enum BuildSummary {
         }
     }
 
-    /// A message with what it quotes (`…`) and its numbers taken out: what messages of one kind share.
+    /// A message with what it quotes (`…`) and the words it names taken out (a number, a code, a
+    /// path or file: a word with a digit, `/` or `.` inside): what messages of one kind share.
     static func kind(of message: String) -> String {
-        var kind = "", quoted = false, inNumber = false
+        var unquoted = "", quoted = false
         for character in message {
-            if character == "`" { quoted.toggle(); if quoted { kind += "`…`" }; continue }
-            guard !quoted else { continue }
-            if character.isASCII, character.isNumber { if !inNumber { kind += "#" }; inNumber = true; continue }
-            inNumber = false
-            kind.append(character)
+            if character == "`" { quoted.toggle(); if quoted { unquoted += "`…`" }; continue }
+            if !quoted { unquoted.append(character) }
         }
-        return kind
+        return unquoted.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let inner = word.reversed().drop { ",;:()".contains($0) }.reversed()
+            let names = inner.contains { $0.isASCII && $0.isNumber } || inner.contains("/") || inner.dropLast().contains(".")
+            return names ? "#" : String(word)
+        }.joined(separator: " ")
     }
 
     /// `340 ms` under a second, `1.25 s` from a second on.

@@ -72,6 +72,8 @@ enum BodyScan {
                 if code == nil { code = codeBlocks(in: bytes) }
                 if code!.contains(where: { $0.contains(offset) }) { return true }
                 let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                // An indented code block's line (four spaces or a tab).
+                if bytes[lineStart...].prefix(4).elementsEqual(Array("    ".utf8)) || bytes[lineStart...].first == 0x09 { return true }
                 return bytes[lineStart..<offset].count { $0 == UInt8(ascii: "`") } % 2 == 1
             }
             for opener in [UInt8(ascii: "["), UInt8(ascii: "{")] {
@@ -282,9 +284,12 @@ enum BodyScan {
         // Empty: no text and no image without the HTML, though the HTML holds text (a body of
         // `<p>&nbsp;</p>`, or a photo with a `<br>`, shows what it would show without it).
         let hasImage = (references.links + references.remote).contains(where: \.isImage)
+        // What a page shows besides text: a photo, a video, a table written in HTML.
+        let showsMore = found.contains { ["img", "picture", "figure", "video", "audio", "iframe", "object", "embed", "table", "svg"].contains($0.tag) }
         let leftEmpty = !hasImage && body.map { body in
             body.utf8.withUnsafeBufferPointer { bytes in
-                isBlank(MarkdownPlainText.text(of: bytes, rawHTML: false)) && !isBlank(Array(LinkChecker.decodeEntities(String(decoding: MarkdownPlainText.text(of: bytes, rawHTML: true), as: UTF8.self)).utf8))
+                isBlank(MarkdownPlainText.text(of: bytes, rawHTML: false))
+                    && (showsMore || !isBlank(Array(LinkChecker.decodeEntities(String(decoding: MarkdownPlainText.text(of: bytes, rawHTML: true), as: UTF8.self)).utf8)))
             }
         } ?? false
         return first.position.diagnostic(leftEmpty ? .error : .warning, file,

@@ -191,13 +191,14 @@ extension SiteBuilder {
     /// the files its site would have (its pages' ids unknown), so that every problem is told in one
     /// build: fixing the others would only uncover these.
     /// `textsRefused`: whether texts were refused for their errors; the pages of the site are then
-    /// not all known (a refused article's own, its category's, its month's): a link to a page is
-    /// a warning that says so, a link to a file an error.
+    /// not all known (a refused article's own, its category's and its feed, its month's): a link
+    /// to a page or feed is a warning that says so, a link to a file an error.
     static func ownSiteLinks(of catalog: Catalog, media: [String], options: BuildOptions, textsRefused: Bool = false) -> [Diagnostic] {
         guard !catalog.addressLinks.isEmpty, let baseURL = options.baseURL.flatMap(BaseURL.normalize) ?? catalog.config.baseURL else { return [] }
         let toPage = { (link: BodyLink) -> Bool in
             guard textsRefused, let path = LinkChecker.pathUnder(baseURL, of: LinkParts(link.destination).path) else { return false }
-            return path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") || PhotoNaming.fileExtension(of: String(path)).isEmpty
+            // A page, or a feed (a refused text's category may have one).
+            return path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") || path.hasSuffix(".xml") || PhotoNaming.fileExtension(of: String(path)).isEmpty
         }
         let graph = SiteGraph(catalog: catalog)
         let pages = PagePlan.all(for: graph)
