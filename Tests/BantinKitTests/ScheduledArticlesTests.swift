@@ -203,7 +203,7 @@ import Testing
         try site.write(
             scheduled,
             try site.read(scheduled) + "\n<p><a href=\"/docs/hen.pdf\">Chương trình</a> <a href=\"/docs/mo-ta.pdf\">Chỉ thị</a></p>\n\n[Chung](../../../docs/chung.pdf)\n")
-        try site.write("content/articles/2023/06/cong-khai.md", article(title: "Bài công khai", date: "2023-06-07", body: "<img src=\"../../../docs/chung.pdf\" alt=\"x\">"))
+        try site.write("content/articles/2023/06/cong-khai.md", article(title: "Bài công khai", date: "2023-06-07", body: "Tài liệu kèm theo: <img src=\"../../../docs/chung.pdf\" alt=\"x\">"))
         try build(site, now: Self.now)
         #expect(!site.exists("public/docs/mat.pdf") && !site.exists("public/docs/hen.pdf"), "held back")
         // HTML a published text shows names a file for its readers; HTML left out of its page does not.
