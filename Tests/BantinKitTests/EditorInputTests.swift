@@ -924,6 +924,18 @@ import Testing
         #expect(errors == ["image `\(written)` must be a path inside content/, like `media/2023/anh.jpg`: write it without `.` or `..` parts, `media/2026/so-do.png`"], "\(errors)")
     }
 
+    /// A photo's path written in another case than its file's, or with Windows's `\`, is told
+    /// the path to write.
+    @Test func anImagePathInAnotherCaseOrWithBackslashesIsToldThePath() throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/IMG_1234.JPG", width: 64, height: 48)
+        try site.write("content/articles/2026/12/a.md", article(title: "Bài a", extra: "image: media/img_1234.jpg\nimage_alt: Ảnh\n"))
+        try site.write("content/articles/2026/12/b.md", article(title: "Bài b", extra: "image: \"media\\\\IMG_1234.JPG\"\nimage_alt: Ảnh\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
+        #expect(errors.contains { $0.hasPrefix("content/articles/2026/12/a.md: image `media/img_1234.jpg` not found") && $0.hasSuffix("; did you mean `media/IMG_1234.JPG`? (names are told apart by case)") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("content/articles/2026/12/b.md: image `media\\IMG_1234.JPG`") && $0.contains("write `/` between folders, `media/IMG_1234.JPG`") }, "\(errors)")
+    }
+
     /// A photo's address on another site is told to be saved under content/, not given a
     /// "plain path" made of its address (`https:/example.org/a.jpg`).
     @Test(arguments: ["https://example.org/a.jpg", "//example.org/a.jpg"])

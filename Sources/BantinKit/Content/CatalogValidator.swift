@@ -48,9 +48,13 @@ enum CatalogValidator {
                     // A photo on another site is no path at all: it is saved into content/ first.
                     let remote = LinkChecker.hasScheme(image.path) || image.path.hasPrefix("//")
                         ? ": a photo on another site is not published from there; save it under content/ (`media/2023/anh.jpg`) and write that path" : nil
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? written ?? meant ?? "")))
+                    // `media\anh.jpg`, as Windows writes paths.
+                    let slashes = image.path.contains("\\") ? ": write `/` between folders, `\(image.path.replacingOccurrences(of: "\\", with: "/"))`" : nil
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? slashes ?? written ?? meant ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))"))
+                    // The same path in another case (`IMG_1234.JPG` written `img_1234.jpg`), which hosts tell apart.
+                    let other = staticPaths.first { $0.lowercased() == image.path.precomposedStringWithCanonicalMapping.lowercased() }.map { "; did you mean `\($0)`? (names are told apart by case)" } ?? ""
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))" + other))
                 }
             }
             for (index, slug) in article.related.enumerated() where slug == article.slug.value {
