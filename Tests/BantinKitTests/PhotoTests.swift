@@ -138,6 +138,26 @@ import Testing
         #expect(!local.contains("og:image"), "\(local.components(separatedBy: "\n").filter { $0.contains("og:image") })")
     }
 
+    /// `share_image` is what a page without a photo of its own shows when shared: the home page,
+    /// an article without `image`; an article with one shows its own. One that is not there is an
+    /// error at its line.
+    @Test func theSiteShareImageIsShownByPagesWithoutAPhotoOfTheirOwn() throws {
+        let site = try Self.site()
+        try Self.photo(site, "content/media/bia.png", width: 1200, height: 630)
+        try site.write("content/site.yml", "title: \"Bản tin ảnh\"\nshare_image: media/bia.png\n")
+        try site.write("content/articles/2023/05/khong-anh.md", article(title: "Bài không ảnh", date: "2023-05-10T08:00:00+07:00"))
+        try site.build(baseURL: "https://vi-du.org/ban-tin/")
+        for page in ["public/index.html", "public/bai-viet/bai-khong-anh/index.html"] {
+            let html = try site.read(page)
+            #expect(html.contains("<meta property=\"og:image\" content=\"https://vi-du.org/ban-tin/media/bia-1200.jpg\">"), "\(page)")
+            #expect(html.contains("<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">"), "\(page)")
+        }
+        #expect(try site.read(Self.page).contains("<meta property=\"og:image\" content=\"https://vi-du.org/ban-tin/media/2023/anh.jpg\">"), "its own photo")
+        try site.write("content/site.yml", "title: \"Bản tin ảnh\"\nshare_image: media/khong-co.png\n")
+        let told = site.failingBuild(baseURL: "https://vi-du.org/ban-tin/").filter { $0.file == "content/site.yml" }
+        #expect(told.map { "\($0.line): \($0.message)" } == ["2: `share_image` `media/khong-co.png` not found: there is no file content/media/khong-co.png (the path is from content/, like `media/logo.jpg`)"], "\(told)")
+    }
+
     @Test func everyImgHasWidthHeightAndAlt() throws {
         for site in [try Self.site(), try TestSite(content: "bulletin")] {
             try site.build()

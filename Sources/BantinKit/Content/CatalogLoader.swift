@@ -91,6 +91,15 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validateMenu(
             config.menu, published: published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
             positions: settings.positions, file: settings.file)
+        if let image = config.shareImage {
+            let at = settings.positions.of("share_image") ?? SourcePosition(line: 1, column: 1)
+            let path = SourceDecoder.isKnownNFC(image) ? image : image.precomposedStringWithCanonicalMapping
+            if !PhotoNaming.isPhoto(path) {
+                diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file under \(displayRoot)/"))
+            } else if !files.other.contains(where: { $0.relativePath == path }) {
+                diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` not found: there is no file \(ContentTree.join(displayRoot, image)) (the path is from \(displayRoot)/, like `media/logo.jpg`)"))
+            }
+        }
         // What the descriptions of directives and themes hold, read as an article's body is.
         let described = (directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } })
             .map { file, body, line in (file: file, references: BodyScan.links(of: body, bodyLine: line)) }

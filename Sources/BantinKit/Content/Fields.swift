@@ -86,6 +86,9 @@ public struct SiteConfig: FrontMatterFields {
     public var menu: [String] = []
     /// The widths and quality photos are published at (`images: {widths: [480, 960, 1600], quality: 80}`).
     public var images = ImageSettings()
+    /// A photo under `content/` that a page without a photo of its own shows when it is shared
+    /// (Open Graph's image: the home page, lists, articles without `image`), `share_image: media/logo.jpg`.
+    public var shareImage: String?
     /// Anything the templates want, as `site.params.*`.
     public var params = ParamValue.map([:])
 

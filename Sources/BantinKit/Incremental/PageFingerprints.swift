@@ -36,6 +36,8 @@ struct PageFingerprints: Sendable {
         }
         hasher.add(InputStamp.executable)
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
+        // Every page without a photo of its own shows the site's share image.
+        if let shared = graph.config.shareImage { hasher.add(Int64(bitPattern: graph.photos.print(of: shared))) }
         // The navigation shows the menu's categories that have articles.
         for index in graph.taxonomies.menu { hasher.add("menu " + graph.taxonomies.categories[index].slug.value + " " + graph.taxonomies.categories[index].name) }
         global = String(hasher.value, radix: 16)

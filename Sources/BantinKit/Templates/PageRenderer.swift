@@ -55,6 +55,15 @@ public final class PageRenderer: Sendable {
             ("Lưu trữ", .archiveIndex, [.archive]),
             ("Tìm kiếm", .search, [.search]),
         ]
+        // What a page shows when shared, unless it has a photo of its own (`share_image`).
+        let shared = config.shareImage.flatMap(photo(at:)).flatMap { photo in link.absoluteURL(.file(photo.largest.path)).map { (url: $0, photo: photo) } }
+        var page = PageView.Parts(
+            kind: kind, title: title, description: description ?? config.description, canonical: link.absoluteURL(route),
+            feed: feed.map(link.href), feedTitle: feed.map { $0 == .file("feed.xml") ? config.title : "\(title) – \(config.title)" },
+            ownFeed: feed.map { $0 != .file("feed.xml") } ?? false, structuredData: trail.count > 1 ? [structuredCrumbs] : [])
+        page.image = shared?.url
+        page.imageAlt = shared.map { _ in config.title }
+        page.imageSize = shared.map { ($0.photo.largest.width, $0.photo.largest.height) }
         return PageFrame(
             lang: config.language,
             site: siteFields,
@@ -73,10 +82,7 @@ public final class PageRenderer: Sendable {
             breadcrumbs: trail.enumerated().map { index, crumb in
                 Crumb(label: crumb.0, url: index == crumbs.count ? nil : crumb.1.map(link.href))
             },
-            page: PageView.Parts(
-                kind: kind, title: title, description: description ?? config.description, canonical: link.absoluteURL(route),
-                feed: feed.map(link.href), feedTitle: feed.map { $0 == .file("feed.xml") ? config.title : "\(title) – \(config.title)" },
-                ownFeed: feed.map { $0 != .file("feed.xml") } ?? false, structuredData: trail.count > 1 ? [structuredCrumbs] : []))
+            page: page)
     }
 
     /// The categories of `site.yml`'s `menu`, each current on its own pages.

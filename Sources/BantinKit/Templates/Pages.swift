@@ -163,10 +163,12 @@ extension PageRenderer {
         let published = article.image.flatMap { photo(at: $0.path) }
         let imageURL = article.image.flatMap { link.absoluteURL(.file(published?.largest.path ?? $0.path)) }
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
-        ctx.page.image = imageURL
-        // Said of the photo Open Graph shows: only with it.
-        ctx.page.imageAlt = imageURL == nil ? nil : article.image?.alt
-        ctx.page.imageSize = imageURL == nil ? nil : published.map { ($0.largest.width, $0.largest.height) }
+        // Its own photo, else the site's share image (`context`). Said of the photo Open Graph shows: only with it.
+        if let imageURL {
+            ctx.page.image = imageURL
+            ctx.page.imageAlt = article.image?.alt
+            ctx.page.imageSize = published.map { ($0.largest.width, $0.largest.height) }
+        }
         ctx.page.published = article.date.iso8601
         ctx.page.modified = (article.updated ?? article.date).iso8601
         ctx.page.section = article.category
