@@ -297,6 +297,16 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ], "\(told)")
     }
 
+    /// Vietnamese typed with a legacy font's encoding (VNI, TCVN3), or UTF-8 read as Windows-1252,
+    /// is a warning at its field or line; Vietnamese and a foreign name or two are not.
+    @Test func vietnameseInALegacyEncodingIsAWarning() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: \"Ñaûng boä Tieàn Giang hoïp\"\ndate: 2023-05-09\nsummary: \"§¶ng bé TiÒn Giang ®· häp\"\n---\nMở đầu.\n\nÄáº£ng bá»™ tá»‰nh há»p.\n")
+        try site.write("content/articles/thuong.md", "---\ntitle: \"Đảng bộ xã Tân Phú gặp đoàn từ München và Peña\"\ndate: 2023-05-09\nsummary: \"XÃ HỘI: rõ ràng, nhiệt độ 30°C · 5 µg\"\n---\nRõ ràng là võ sĩ.\n")
+        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }.map { "\($0.file):\($0.line): \($0.message.prefix(9))" }
+        #expect(told == ["\(Self.file):2: `title` l", "\(Self.file):4: `summary`", "\(Self.file):8: the text "], "\(told)")
+    }
+
     @Test func slugOverrideIsUsed() throws {
         let site = try makeSite()
         try site.write(Self.file, article(title: "Học và làm theo Bác", extra: "slug: tin-moi-2023\n"))

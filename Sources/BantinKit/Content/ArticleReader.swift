@@ -55,6 +55,7 @@ enum ArticleReader {
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         diagnostics += [BodyScan.shortcodes(in: split.body, bodyLine: split.bodyLine, file: file)].compactMap { $0 }
+        diagnostics += Self.legacyVietnamese(decoded.fields, body: split.body, bodyLine: split.bodyLine, positions: decoded.positions, file: file)
         if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Self.articleFieldNames) {
             diagnostics.append(second)
         }
@@ -191,6 +192,27 @@ struct ArticleChecks {
 }
 
 /// Reads `content/directives/*.md` and `content/themes/*.md`.
+extension ArticleReader {
+    /// A title, sapo or body typed in a legacy Vietnamese font's encoding (or read in the wrong
+    /// one): a warning at it, with the first word that shows it.
+    static func legacyVietnamese(_ fields: ArticleFields, body: String, bodyLine: Int, positions: FieldPositions, file: String) -> [Diagnostic] {
+        let advice = "looks like Vietnamese typed with a legacy font (VNI, TCVN3) or read in the wrong encoding, which no reader can read: convert it to Unicode (Unikey's converter: from VNI Windows or TCVN3 to Unicode) and save the file again"
+        var told: [Diagnostic] = []
+        for (key, text) in [("title", fields.title), ("summary", fields.summary ?? "")] {
+            if let word = LegacyVietnamese.garbledWord(in: text) {
+                told.append((positions.of(key) ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file, "`\(key)` \(advice) (`\(word)`)"))
+            }
+        }
+        // Its start: a text typed so is garbled from its first lines.
+        let start = body.utf8.count > 1500 ? String(body.prefix(1000)) : body
+        if let word = LegacyVietnamese.garbledWord(in: start) {
+            let line = start.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(word) } ?? 0
+            told.append(.warning(file, line: bodyLine + line, column: 1, "the text \(advice) (`\(word)`)"))
+        }
+        return told
+    }
+}
+
 enum TermReader {
     /// A directive file read. One with errors is still given when its code read well, so that a
     /// second file of the same code is told in the same build (the errors fail the build all the same).

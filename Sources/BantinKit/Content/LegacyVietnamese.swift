@@ -1,0 +1,60 @@
+/// Vietnamese typed with a legacy font's encoding (VNI: `Ñaûng boä`; TCVN3/ABC: `§¶ng bé`), or
+/// UTF-8 read as Windows-1252 (`Äáº£ng bá»™`), pasted into a Unicode file: valid text that no
+/// reader can read. Told by the letters those produce and Vietnamese never has, several in one
+/// text (one `ñ` in `Peña` or `ä` in `Ärzte` is a name).
+enum LegacyVietnamese {
+    /// The first word of `text` that reads as such, when at least three such marks are in it.
+    static func garbledWord(in text: String) -> Substring? {
+        guard mayHoldMarks(text) else { return nil }
+        var marks = 0
+        var first: Substring? = nil
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let found = count(in: word)
+            if found > 0, first == nil { first = word }
+            marks += found
+        }
+        return marks >= 3 ? first : nil
+    }
+
+    /// Whether `text`'s UTF-8 holds a letter or sign of U+0080–U+00FF that Vietnamese does not
+    /// use (not `à`, `ã`, `õ`… nor a no-break space): looked at as bytes, as nearly every text has none.
+    private static func mayHoldMarks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                let byte = bytes[index], next = bytes[index + 1]
+                if byte == 0xC2, next != 0xA0 { return true }
+                if byte == 0xC3, foreignLatin1.contains(next) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Second bytes after `0xC3` of the Latin-1 letters Vietnamese never has (`Ä`, `Æ`, `Ñ`, `ñ`, `û`, `ø`, `ï`, `ä`, `ö`…).
+    private static let foreignLatin1: Set<UInt8> = [0x84, 0x85, 0x86, 0x8B, 0x8E, 0x8F, 0x91, 0x96, 0x98, 0x9B, 0x9C, 0xA4, 0xA5, 0xA6, 0xAB, 0xAE, 0xAF, 0xB1, 0xB6, 0xB8, 0xBB, 0xBC]
+
+    /// Marks of a garbled word: UTF-8 read as Windows-1252 (`áº`, `á»`, `Ä‘`, `Æ°`, `Ã©`…), VNI's
+    /// `ñ`/`Ñ` and its tone bytes after a vowel (`aû`, `oä`, `eà`… `ø`, `õ`, `ï`), TCVN3's `§`, `®`, `¸`, `¹`, `¶`, `µ`.
+    private static func count(in word: Substring) -> Int {
+        let scalars = Array(word.unicodeScalars)
+        var found = 0
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1].value : 0
+            switch scalar.value {
+            case 0xE1 where next == 0xBA || next == 0xBB: found += 1  // áº, á»
+            case 0xC4 where next == 0x91 || next == 0x90 || next == 0x2018: found += 1  // Ä‘, Ä
+            case 0xC6 where next == 0xB0 || next == 0xA1: found += 1  // Æ°, Æ¡
+            case 0xC3 where next >= 0xA1 && next <= 0xBF || next == 0x20AC || next == 0x2030: found += 1  // Ã©, Ã¡
+            case 0xF1, 0xD1: found += 1  // VNI's đ, Đ
+            case 0xFB, 0xF8, 0xF5, 0xEF, 0xE4, 0xF6, 0xDB, 0xD8, 0xD5, 0xCF, 0xC4, 0xD6:
+                // VNI's tone and vowel bytes, after a vowel (`aû`, `oä`, `ö` for `ư`).
+                if index > 0, "aeiouyAEIOUY".unicodeScalars.contains(scalars[index - 1]) || scalar.value == 0xF6 || scalar.value == 0xD6 { found += 1 }
+            case 0xA7, 0xAE, 0xB8, 0xB9, 0xB6, 0xB5: found += 1  // TCVN3's Đ, đ and tones
+            default: break
+            }
+        }
+        return found
+    }
+}
