@@ -75,6 +75,8 @@ public enum LinkChecker {
     /// `<meta http-equiv="refresh">` (the reader is taken to another page). Elements only: the
     /// same words in a page's text are written `&lt;base`.
     static func misdirecting(_ html: String) -> [(tag: String, reason: String)] {
+        // Nearly every page has neither word: it is lower-cased only when one is there.
+        guard html.range(of: "<base", options: .caseInsensitive) != nil || html.range(of: "refresh", options: .caseInsensitive) != nil else { return [] }
         let lower = html.lowercased()
         let tags = { (name: String) in
             lower.ranges(of: "<" + name).compactMap { start -> Substring? in
