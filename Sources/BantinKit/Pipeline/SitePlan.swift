@@ -61,20 +61,12 @@ extension SiteBuilder {
         clock.lap("photos")
         let search = Background { options.searchIndex ? memory.searchIndex(graph) : .empty }
         let pagePlans = PagePlan.all(for: graph)
-        var planned: [PlannedFile] = pagePlans.map { .page($0, path: graph.route(of: $0).outputPath) }
-        planned += AtomFeed.all(for: graph).map { .feed($0) }
-        planned.append(.generated(path: "robots.txt"))
-        if inputs.baseURL != nil { planned += CrawlFiles.sitemapPaths(pages: pagePlans.count).map { .generated(path: $0) } }
-        planned += inputs.templates.assets.map { .copy(path: $0.relativePath, source: $0.url) }
-        // Files only scheduled articles use wait with them (their photos are made all the same).
-        let waiting = inputs.catalog.waitingFiles
-        let copied = inputs.catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) && !waiting.contains($0.relativePath) }
-        let media = copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.files.filter { !waiting.contains($0.source) }
-        diagnostics += addMedia(media, to: &planned, contentName: options.contentName)
+        var planned = generatedFiles(graph, pages: pagePlans, assets: inputs.templates.assets, baseURL: inputs.baseURL)
+        diagnostics += addMedia(mediaFiles(of: inputs.catalog, photos: photos.files), to: &planned, contentName: options.contentName)
         // Every warning is known by now (the photos' last): `--strict` makes each an error.
         diagnostics = diagnostics.strict(options.strict)
         if diagnostics.hasErrors {
-            throw BuildFailure(diagnostics: diagnostics + ownSiteLinks(of: inputs.catalog, media: photos.files.map(\.file.path), options: options).strict(options.strict))
+            throw BuildFailure(diagnostics: diagnostics + ownSiteLinks(of: inputs.catalog, media: photos.files, options: options).strict(options.strict))
         }
 
         // The search index is made meanwhile (`search`): its files are planned once it is ready.
@@ -170,7 +162,7 @@ extension SiteBuilder {
             let photos = refused.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
             let outcome = PhotoLibrary.publish(photos, settings: refused.config.images, cache: memory.photoCache)
             return PhotoUses.diagnostics(outcome, catalog: refused, contentName: options.contentName)
-                + ownSiteLinks(of: refused, media: outcome.files.map(\.file.path), options: options, textsRefused: problems.contains { $0.severity == .error && $0.line > 0 })
+                + ownSiteLinks(of: refused, media: outcome.files, options: options, textsRefused: problems.contains { $0.severity == .error && $0.line > 0 })
         }
         diagnostics = SavedColumns.inSavedFiles(diagnostics, content: options.content, displayRoot: options.contentName)
         let (templates, templateProblems) = TemplateSet.load(
@@ -193,7 +185,7 @@ extension SiteBuilder {
     /// `textsRefused`: whether texts were refused for their errors; the pages of the site are then
     /// not all known (a refused article's own, its category's and its feed, its month's): a link
     /// to a page or feed is a warning that says so, a link to a file an error.
-    static func ownSiteLinks(of catalog: Catalog, media: [String], options: BuildOptions, textsRefused: Bool = false) -> [Diagnostic] {
+    static func ownSiteLinks(of catalog: Catalog, media: [(file: PlannedFile, source: String)], options: BuildOptions, textsRefused: Bool = false) -> [Diagnostic] {
         guard !catalog.addressLinks.isEmpty, let baseURL = options.baseURL.flatMap(BaseURL.normalize) ?? catalog.config.baseURL else { return [] }
         let toPage = { (link: BodyLink) -> Bool in
             guard textsRefused, let path = LinkChecker.pathUnder(baseURL, of: LinkParts(link.destination).path) else { return false }
@@ -201,12 +193,13 @@ extension SiteBuilder {
             return path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html") || path.hasSuffix(".xml") || PhotoNaming.fileExtension(of: String(path)).isEmpty
         }
         let graph = SiteGraph(catalog: catalog)
-        let pages = PagePlan.all(for: graph)
-        var planned = Set(pages.map { graph.route(of: $0).outputPath })
-        planned.formUnion(AtomFeed.all(for: graph).map(\.path))
-        planned.formUnion(["robots.txt"] + CrawlFiles.sitemapPaths(pages: pages.count) + catalog.staticFiles.map(\.relativePath) + media)
-        let assets = options.templates.appendingPathComponent("assets")
-        planned.formUnion((FileManager.default.subpaths(atPath: assets.path) ?? []).map { "assets/" + $0 })
+        // The templates are not read yet: their assets are the files of their folder.
+        let folder = options.templates.appendingPathComponent("assets")
+        let assets = (FileManager.default.subpaths(atPath: folder.path) ?? []).map {
+            TreeEntry(relativePath: "assets/" + $0, path: folder.appendingPathComponent($0).path)
+        }
+        let planned = Set((generatedFiles(graph, pages: PagePlan.all(for: graph), assets: assets, baseURL: baseURL)
+            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path))
         let check = { (links: [String: [BodyLink]]) in
             OwnSiteLinks.problems(links, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
         }
@@ -217,6 +210,25 @@ extension SiteBuilder {
         }
         let told = toFiles + toPages
         return SavedColumns.inSavedFiles(told, content: options.content, displayRoot: options.contentName)
+    }
+
+    /// The files bantin writes for a site besides its media and search index: its pages, feeds,
+    /// robots.txt, the sitemaps (with a base URL) and the templates' assets.
+    static func generatedFiles(_ graph: SiteGraph, pages: [PagePlan], assets: [TreeEntry], baseURL: String?) -> [PlannedFile] {
+        var planned: [PlannedFile] = pages.map { .page($0, path: graph.route(of: $0).outputPath) }
+        planned += AtomFeed.all(for: graph).map { .feed($0) }
+        planned.append(.generated(path: "robots.txt"))
+        if baseURL != nil { planned += CrawlFiles.sitemapPaths(pages: pages.count).map { .generated(path: $0) } }
+        return planned + assets.map { .copy(path: $0.relativePath, source: $0.url) }
+    }
+
+    /// The files of `content/` published, each with the path under `content/` of what it is made
+    /// from: copied as they are, and the photos' variants (`photos`). Files only scheduled articles
+    /// use wait with them (their photos are made all the same).
+    static func mediaFiles(of catalog: Catalog, photos: [(file: PlannedFile, source: String)]) -> [(file: PlannedFile, source: String)] {
+        let waiting = catalog.waitingFiles
+        let copied = catalog.staticFiles.filter { !PhotoNaming.isPhoto($0.relativePath) && !waiting.contains($0.relativePath) }
+        return copied.map { (file: PlannedFile.copy(path: $0.relativePath, source: $0.url), source: $0.relativePath) } + photos.filter { !waiting.contains($0.source) }
     }
 
     /// Media and other files of `content/` (copied to the same path, or a photo's variants), each
