@@ -165,6 +165,16 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         #expect(shuffledSort(shorterFirst, seed: seed) == shorterFirst)
     }
 
+    /// A syllable has one tone wherever it is typed (old style `hoà`, `thuỵ`; new style `hòa`,
+    /// `thụy`): two correspondents' spellings sort as one.
+    @Test(arguments: [41, 42, 43] as [UInt64])
+    func aSyllablesToneCountsWhereverItIsTyped(seed: UInt64) {
+        let places = ["Hòa Bình", "Hoà Vang", "Hóa An", "Hoạ Mi", "Thủy Ba", "Thuỷ Nguyên", "Thụy Anh", "Thuỵ Khuê"]
+        #expect(shuffledSort(places, seed: seed) == ["Hòa Bình", "Hoà Vang", "Hóa An", "Hoạ Mi", "Thủy Ba", "Thuỷ Nguyên", "Thụy Anh", "Thuỵ Khuê"])
+        let oldFirst = ["Hoá An", "Hòa Bình", "Khoẻ Đẹp", "Khỏe Mạnh", "Uỷ Ban", "Ủy Viên"]
+        #expect(shuffledSort(oldFirst, seed: seed) == ["Hòa Bình", "Hoá An", "Khoẻ Đẹp", "Khỏe Mạnh", "Uỷ Ban", "Ủy Viên"])
+    }
+
     @Test(arguments: [21, 22] as [UInt64])
     func directiveKinds(seed: UInt64) {
         let expected = ["Chỉ thị", "Hướng dẫn", "Kết luận", "Nghị quyết", "Quy định", "Thông báo"]

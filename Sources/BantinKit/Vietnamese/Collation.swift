@@ -3,11 +3,12 @@ import Foundation
 /// Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
 /// syllable by syllable as a dictionary orders them: a syllable's letters first, then its tone
 /// (ngang, huyền, hỏi, ngã, sắc, nặng) to break ties, before the next syllable is looked at
-/// (Hà Nam, Hà Nội, Hạ Hòa, Hải Phòng).
+/// (Hà Nam, Hà Nội, Hạ Hòa, Hải Phòng). A syllable has one tone, on whichever of its vowels it is
+/// typed: old-style `Hoà`, `Thuỵ` sort as new-style `Hòa`, `Thụy`.
 public enum VietnameseCollation {
     /// A key that sorts like Vietnamese dictionary order when compared element by element.
     public struct Key: Comparable, Sendable {
-        /// For each syllable: its letters' weights, 0, its letters' tones (each plus one), 0.
+        /// For each syllable: its letters' weights, 0, its tone (plus one), 0.
         let weights: [UInt32]
         let original: String
 
@@ -19,17 +20,18 @@ public enum VietnameseCollation {
 
     public static func key(_ text: String) -> Key {
         var weights: [UInt32] = []
-        var letters: [UInt32] = [], tones: [UInt32] = []
+        var letters: [UInt32] = []
+        var tone: UInt32 = 0
         var digitsOnly = true
         func endSyllable() {
             guard !letters.isEmpty else { return }
             // A number sorts by its value (Quận 9 before Quận 10): its count of digits first,
             // below every letter's weight.
             if digitsOnly { weights.append(100 + UInt32(min(letters.count, 200))) }
-            weights += letters + [0] + tones + [0]
+            weights += letters + [0, tone + 1, 0]
             digitsOnly = true
             letters.removeAll(keepingCapacity: true)
-            tones.removeAll(keepingCapacity: true)
+            tone = 0
         }
         for character in text.lowercased() {
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
@@ -38,7 +40,6 @@ public enum VietnameseCollation {
                 continue
             }
             var modifier: UInt32 = 0
-            var tone: UInt32 = 0
             for mark in scalars.dropFirst() {
                 switch mark.value {
                 case 0x0306: modifier = 1  // breve: ă
@@ -56,7 +57,6 @@ public enum VietnameseCollation {
             // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
             if LookAlikes.đ.contains(base) { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
-            tones.append(tone + 1)
             if !character.isASCII || !character.isNumber { digitsOnly = false }
         }
         endSyllable()
