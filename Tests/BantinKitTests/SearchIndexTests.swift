@@ -276,6 +276,15 @@ import Testing
         #expect(words == ["dân", "vận", "khéo", "2021", "2025", "đoàn", "ß", "ǆ", "e\u{0301}m", "привет", "mã"])
     }
 
+    /// `Hʼmông` written with a letter for its apostrophe (U+02BC, or ʻ ʽ ʹ) is `h` and `mông`, as
+    /// `H'Mông` is: the page reads a query the same way, so the word copied from the article, or
+    /// `Mông` alone, finds it.
+    @Test func aLetterWrittenForAnApostrophePartsWordsAsTheApostropheDoes() {
+        for apostrophe in ["'", "\u{2019}", "\u{02BC}", "\u{02BB}", "\u{02BD}", "\u{02B9}"] {
+            #expect(Self.words("Đồng bào H\(apostrophe)Mông ở Sủng Là") == ["đồng", "bào", "h", "mông", "ở", "sủng", "là"], "U+\(String(apostrophe.unicodeScalars.first!.value, radix: 16))")
+        }
+    }
+
     /// Words sharing their first eight bytes or more, words that start others, and letters of
     /// two and three bytes come out in plain bytewise order.
     @Test func aWordTableSortsItsWordsBytewise() {

@@ -59,7 +59,12 @@
 
   var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
+  // Letters written for an apostrophe (`Hʼmông`, U+02B9–U+02BD) part words as `'` does: one
+  // character each, so that folded positions still map to the text's.
+  var APOSTROPHES = /[\u02b9-\u02bd]/g;
+
   function foldChar(ch) {
+    if (ch.search(APOSTROPHES) === 0) return "'";
     var lower = ch.toLowerCase();
     if (lower === "đ" || lower === "ð" || lower === "ɖ") return "d";
     return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -87,9 +92,10 @@
   }
 
   // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics),
-  // whole (matches only the whole word, not a longer one it begins)}.
+  // whole (matches only the whole word, not a longer one it begins), strict (matches only as
+  // spelt: set for a keyboard's reading of keys, `show`)}.
   function terms(query) {
-    var found = spelling(query).match(WORD) || [];
+    var found = spelling(query).replace(APOSTROPHES, "'").match(WORD) || [];
     return found.map(function (exact) {
       var folded = fold(exact);
       return { exact: exact, folded: folded, marked: folded !== exact, whole: false };
@@ -328,14 +334,14 @@
   }
 
   // Articles with every word of `ts`, best first: exact spelling, then title over sapo over the
-  // rest, then newer (higher numbers are newer). The words in `spelt` match only as spelt.
+  // rest, then newer (higher numbers are newer). A strict word matches only as spelt.
   // `bound`: the most the words in order can score there (`phraseScore`), as far as the shards
   // tell: in the title only if every word is, in the sapo likewise, spelt as typed only if every
   // word typed with marks is so spelt there.
-  function rank(ts, spelt) {
+  function rank(ts) {
     var found = [];
     if (ts.length === 0) return found;
-    var all = ts.map(flagsFor), strict = ts.map(function (t) { return (spelt || []).indexOf(t.exact) >= 0; });
+    var all = ts.map(flagsFor), strict = ts.map(function (t) { return t.strict; });
     var marked = ts.some(function (t) { return t.marked; });
     for (var n = 0; n < manifest.docs; n++) {
       var exact = 0, place = 0, ok = true, inTitle = true, inSapo = true, asTyped = marked;
@@ -426,14 +432,16 @@
   }
 
   // [start, end, folded word, spelt as typed] where a query word begins a word of `text` (is one,
-  // when whole), in order; of two starting at one place (`dan`, `dang`), the longer first.
+  // when whole; spelt as typed, when strict), in order; of two starting at one place (`dan`,
+  // `dang`), the longer first.
   function matches(text, ts) {
     var f = foldWithMap(text), found = [];
     ts.forEach(function (t) {
       var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu"), m;
       while ((m = re.exec(f.text)) !== null) {
         var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
-        found.push([start, end, t.folded, t.marked && spelling(text.slice(start, end)) === t.exact]);
+        var spelt = t.marked && spelling(text.slice(start, end)) === t.exact;
+        if (spelt || !t.strict) found.push([start, end, t.folded, spelt]);
         re.lastIndex = at + t.folded.length;
       }
     });
@@ -518,6 +526,9 @@
     // every one are shown. The pair lists know whole words only: the last word of a quote left
     // open, still a prefix, is left to the records.
     var read = readQuery(q), ts = read.terms, quoted = askedPhrases(read), phraseOnly = quoted.length > 0;
+    // A keyboard's reading of the keys is taken as spelt: `tax` is no search for every `tả…`,
+    // nor marks one in a passage.
+    ts.forEach(function (t) { t.strict = Boolean(typed && typed.exact.indexOf(t.exact) >= 0); });
     var phraseList = phraseOnly ? quoted : [ts], needed = [];
     var buckets = phraseOnly
       ? quoted.reduce(function (all, p) { return all.concat(queryBuckets(p.filter(function (t) { return t.whole; }))); }, [])
@@ -534,8 +545,7 @@
         return;
       }
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
-      // A keyboard's reading of the keys is taken as spelt: `tax` is no search for every `tả…`.
-      var order = rank(ts, typed && typed.exact), paired = 0;
+      var order = rank(ts), paired = 0;
       // Articles whose neighbouring words match the phrase's come first, to be checked on
       // their records: however many articles have the words apart, the phrase is among them.
       // Asked for in quotes, only the articles with the phrase are shown; when the pair lists

@@ -621,6 +621,7 @@ def spelling_site(tmp_path_factory, bantin_bin) -> Path:
         "chi-thi-liet-ke.md": article_md("Học tập ở xã Tân Lập", "2023-06-05T08:00:00+07:00", "Chi bộ triển khai học tập.",
                                          'directives: ["05-CT/TW"]\n'),
         "chi-thi-nhac.md": article_md("Tin vắn tháng sáu", "2024-06-05T08:00:00+07:00", "Có nhắc Chỉ thị 05-CT/TW trong phần kết."),
+        "hmong.md": article_md("Đồng bào H\u02bcMông giữ rừng", "2023-07-05T08:00:00+07:00", "Bà con ở bản Sủng Là trồng thêm rừng."),
         "khuyen-hoc.md": article_md(
             "Khuyến học ở vùng cao", "2023-05-05T08:00:00+07:00",
             "Xã lập quỹ hỗ trợ khuyến nông và học tập cho bà con. " + "Mỗi thôn cử người theo dõi, báo cáo định kỳ. " * 8
@@ -633,6 +634,24 @@ def test_a_tone_mark_placed_the_old_or_new_way_is_one_spelling(driver, spelling_
     open_search(driver, spelling_site, "q=" + query)
     found = results(driver)
     assert found[0]["title"] == "Thanh Hóa đẩy mạnh chuyển đổi số", [r["title"] for r in found]
+
+
+@pytest.mark.parametrize("query", ["H\u02bcMông", "Mông", "H'Mông", "h\u2019mông", "H\u02bbmong"])
+def test_a_word_with_a_letter_for_its_apostrophe_is_found_as_with_an_apostrophe(driver, spelling_site, query):
+    open_search(driver, spelling_site, "q=" + quote(query))
+    found = results(driver)
+    assert [r["title"] for r in found] == ["Đồng bào H\u02bcMông giữ rừng"], [r["title"] for r in found]
+    title = driver.find_element(By.CSS_SELECTOR, "#search-results > li a")
+    assert [m.text for m in title.find_elements(By.TAG_NAME, "mark")] == (["Mông"] if query == "Mông" else ["H", "Mông"])
+
+
+def test_a_keyboards_reading_marks_only_the_word_it_reads(driver, spelling_site):
+    """`hoaf` is read `hòa`, which matches only as spelt: the `hoạ` that begins `hoạt` beside it
+    is neither a match nor marked."""
+    open_search(driver, spelling_site, "q=hoaf")
+    found = results(driver)
+    assert found[0]["title"] == "Sinh hoạt chi bộ ở Hòa Bình", [r["title"] for r in found]
+    assert found[0]["marks"] == ["Hòa"], found[0]["marks"]
 
 
 def test_words_typed_without_diacritics_do_not_spoil_the_phrase_spelt_as_typed(driver, spelling_site):
