@@ -127,6 +127,21 @@ import Testing
         #expect(errors.last?.hasPrefix("content/articles/d.md:5: `location` makes an address 219 characters long, more than the 200") == true)
     }
 
+    /// An article refused for an error in its body is published once it is fixed: its category is
+    /// still a menu's, and its spelling of a place still told beside another's (a build that
+    /// failed said the menu entry was unused, and dropped the look-alike warning).
+    @Test func anArticleRefusedForItsBodyStillCountsForTheMenuAndItsSpellings() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\nmenu: [Xây dựng Đảng]\n")
+        try site.write("content/articles/a.md", article(title: "Bài a", extra: "category: Xây dựng Đảng\nlocation: Hoà Bình\n", body: "Xem [tài liệu](tài liệu.md)."))
+        try site.write("content/articles/b.md", article(title: "Bài b", extra: "location: Hòa Bình\n"))
+        try site.write("content/articles/c.md", article(title: "Bài c", extra: "location: Hòa Bình\n"))
+        let told = site.failingBuild().map { "\($0.file):\($0.line): \($0.severity) \($0.message)" }
+        #expect(told.contains { $0.hasPrefix("content/articles/a.md:7: error this link is shown as written") }, "\(told)")
+        #expect(!told.contains { $0.contains("menu entry") }, "\(told)")
+        #expect(told.contains { $0.hasPrefix("content/articles/a.md:5: warning place `Hoà Bình` shares one page (dia-phuong/hoa-binh/) with `Hòa Bình`") }, "\(told)")
+    }
+
     /// A file saved decomposed (a letter, then its marks) is told at its columns as saved: the
     /// marks before a problem on its line are counted, as an editor counts them; with a
     /// byte-order mark and CRLF line endings too. A file saved composed is not read again.

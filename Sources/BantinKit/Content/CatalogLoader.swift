@@ -84,12 +84,13 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validate(
             articles: articles + rejected, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             termFiles: Set((files.directives + files.themes).map(\.relativePath)), allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
-        diagnostics += CatalogValidator.spellingsSharingAPage(articles)
+        diagnostics += CatalogValidator.spellingsSharingAPage(articles + rejected)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         diagnostics += CatalogValidator.updatedLater(than: now, published)
+        // A file refused for its errors is published once they are fixed: its category is a menu's.
         diagnostics += CatalogValidator.validateMenu(
-            config.menu, published: published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
+            config.menu, published: published + rejected.filter { $0.date.instant <= now || includeFuture }, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
             positions: settings.positions, file: settings.file)
         if let image = config.shareImage {
             let at = settings.positions.of("share_image") ?? SourcePosition(line: 1, column: 1)
