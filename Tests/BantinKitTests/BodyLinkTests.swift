@@ -269,8 +269,11 @@ import Testing
         let markdown = """
             ![Hội nghị](../../media/hoi-nghi.png) [văn bản](/docs/van-ban.pdf#page=2) [chỉ thị](../../directives/05-ct-tw.md)
             [chuyên đề](../../themes/2023.md?nguon=bai) [bài cũ](<../2022/quang-ninh.md>) [lên đầu](#muc-mot)
+            [đầu trang](#top) [đoạn này](#:~:text=M%E1%BB%A5c) và chú thích[^ghi-chú].
 
             ## Mục một
+
+            [^ghi-chú]: Ghi chú có chữ Việt trong nhãn.
             """
         let site = try Self.site(withBody: markdown)
         try site.build()
@@ -282,6 +285,11 @@ import Testing
         ] {
             #expect(body.contains(href), "body lacks \(href)")
         }
+        // The browser's own fragments and a footnote's id as cmark-gfm writes it are good on the
+        // article's page and in its month's print edition alike.
+        let print = try site.read("public/luu-tru/2023/07/ban-in/index.html")
+        #expect(print.contains("href=\"#:~:text=M%E1%BB%A5c\"") && !print.contains("-top\""))
+        #expect(print.contains("-fn-ghi-ch%C3%BA\""), "the footnote's id, as cmark-gfm writes it, with the article's prefix")
         #expect(LinkChecker.check(folder: site.output).broken == [])
     }
 

@@ -225,6 +225,10 @@ import Testing
         #expect(adapt(footnote) == "<sup class=\"footnote-ref\"><a href=\"#bai-2-fn-1\" id=\"bai-2-fnref-1\" data-footnote-ref>1</a></sup>")
         // The top of the article's page is the article's start in the edition (`#bai-2-` is no id).
         #expect(adapt("<a href=\"#\">Lên đầu trang</a>") == "<a href=\"#bai-2\">Lên đầu trang</a>")
+        #expect(adapt("<a href=\"#top\">x</a><a href=\"#Top\">y</a>") == "<a href=\"#bai-2\">x</a><a href=\"#bai-2\">y</a>")
+        #expect(adapt("<a href=\"#topic\">x</a>") == "<a href=\"#bai-2-topic\">x</a>")
+        // A text fragment is the browser's: it finds the words wherever they are.
+        #expect(adapt("<a href=\"#:~:text=N%E1%BB%99i%20dung\">x</a>") == "<a href=\"#:~:text=N%E1%BB%99i%20dung\">x</a>")
         // An old anchor's `name` (HTML written with `unsafe_html`) is an id too: links to it follow.
         #expect(adapt("<a id=\"moi\" name=\"cu\"></a><a href=\"#cu\">x</a>") == "<a id=\"bai-2-moi\" name=\"bai-2-cu\"></a><a href=\"#bai-2-cu\">x</a>")
     }

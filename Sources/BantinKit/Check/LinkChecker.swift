@@ -119,8 +119,8 @@ public enum LinkChecker {
         case .noFile: return "no such file"
         case .broken(let reason): return reason
         case .file(let target, let fragment):
-            guard let id = fragment, target.hasSuffix(".html"), !(idsByPage[target]?.contains(id) ?? false) else { return nil }
-            return "no element with id \"\(id)\""
+            guard let fragment, target.hasSuffix(".html"), !fragment.isAmong(idsByPage[target] ?? []) else { return nil }
+            return "no element with id \"\(fragment.decoded)\""
         }
     }
 
@@ -132,8 +132,18 @@ public enum LinkChecker {
         case noFile
         /// Nowhere, and why.
         case broken(String)
-        /// A file of the site, and the id its fragment names (percent-decoded), if any.
-        case file(String, fragment: String?)
+        /// A file of the site, and the element its fragment names, if any.
+        case file(String, fragment: Fragment?)
+    }
+
+    /// The id a link's fragment names: as written (`fn-b%C3%A1o-c%C3%A1o`, as cmark-gfm writes a
+    /// footnote's id and its links), and percent-decoded (`fn-báo-cáo`). A browser looks for an
+    /// element with the first, then the second.
+    struct Fragment: Equatable {
+        let written: String
+        var decoded: String { written.removingPercentEncoding ?? written }
+
+        func isAmong(_ ids: Set<String>) -> Bool { ids.contains(written) || ids.contains(decoded) }
     }
 
     /// Where `link` on `page` leads among the files `existing`, its fragment not looked for.
@@ -172,8 +182,7 @@ public enum LinkChecker {
                 return .broken("names a folder: opened from disk, the browser lists the folder's files instead of showing its page; write `\(link.hasSuffix("/") ? link : link + "/")index.html`")
             }
         }
-        let id = fragment.flatMap(elementID).map { $0.removingPercentEncoding ?? $0 }
-        return .file(target, fragment: id)
+        return .file(target, fragment: fragment.flatMap(elementID).map(Fragment.init))
     }
 
     /// The id of an element that `fragment` names: the part before a text fragment (`muc-1` of

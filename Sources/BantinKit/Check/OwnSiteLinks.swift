@@ -21,8 +21,8 @@ enum OwnSiteLinks {
                 case .noFile: why = "the site has no page or file there"
                 case .broken(let reason): why = reason
                 case .file(let page, let fragment):
-                    guard let fragment, page.hasSuffix(".html"), let known = ids(page), !known.contains(fragment) else { continue }
-                    why = "its page \(page) has no element with id \"\(fragment)\""
+                    guard let fragment, page.hasSuffix(".html"), let known = ids(page), !fragment.isAmong(known) else { continue }
+                    why = "its page \(page) has no element with id \"\(fragment.decoded)\""
                 }
                 let what = "`\(link.destination)` is an address on this bulletin's own site (its base URL \(baseURL)) that leads nowhere"
                 let remedy = "link to the text by its file (`../bai-khac.md#tieu-de`), whose address bantin keeps right"

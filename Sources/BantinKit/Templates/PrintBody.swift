@@ -4,8 +4,8 @@ import Foundation
 /// edition beside the month's other articles, in one pass over its bytes:
 ///
 /// - every `id` (and anchor `name`) and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
-///   and footnotes of two articles never share an id; a link to the page's top (`#`) leads to
-///   the article's own start (`#bai-2`);
+///   and footnotes of two articles never share an id; a link to the page's top (`#`, `#top`) leads to
+///   the article's own start (`#bai-2`), and a text fragment (`#:~:text=…`) is left as it is;
 /// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
 ///   article's title is an `<h2>`;
 /// - relative links and images, written from the article's page, point from the print edition
@@ -141,9 +141,12 @@ struct PrintBody: Sendable {
         case .id:
             out += idPrefix.utf8
             out.append(contentsOf: value)
-        case .url where value.count == 1 && value[0] == UInt8(ascii: "#"):
+        case .url where Self.leadsToTheTop(value):
             out.append(UInt8(ascii: "#"))
             out += anchor.utf8
+        case .url where Self.startsWith(value, "#:~:"):
+            // A text fragment (`#:~:text=…`) is the browser's, on any page.
+            out.append(contentsOf: value)
         case .url where value.first == UInt8(ascii: "#"):
             out.append(UInt8(ascii: "#"))
             out += idPrefix.utf8
@@ -176,6 +179,16 @@ struct PrintBody: Sendable {
             }
         }
         return root + parts.joined(separator: "/") + url[suffixStart...]
+    }
+
+    /// `#` or `#top` (in any case): the browser's link to the top of the page.
+    private static func leadsToTheTop(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        (value.count == 1 && value[0] == UInt8(ascii: "#"))
+            || (value.count == 4 && value[0] == UInt8(ascii: "#") && named(UnsafeBufferPointer(rebasing: value.dropFirst()), "top"))
+    }
+
+    private static func startsWith(_ value: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        value.count >= text.utf8CodeUnitCount && zip(value, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)).allSatisfy { $0 == $1 }
     }
 
     /// `https:`, `mailto:`: a scheme before any `/`, `?` or `#`.
