@@ -55,6 +55,38 @@ import Testing
     /// `bantin check --base-url` resolves it: one to no page, or to an id its page lacks, is an
     /// error at its place and the site before stays; one that resolves builds. Without a base URL
     /// no address is the site's own.
+    /// A build refused for another error tells the links by the site's own address a whole build
+    /// would: one to a file that only a scheduled article uses (it waits with it), and those of a
+    /// text refused for an error in its front matter.
+    @Test func aRefusedBuildChecksLinksByTheSitesAddressAsAWholeBuildWould() throws {
+        let base = DiscoveryTests.base
+        let site = try Self.site(withBody: "Xem [tài liệu](\(base)docs/hen.pdf).\n")
+        try site.write("content/docs/hen.pdf", "%PDF-1.4\n")
+        try site.write("content/articles/2023/hen.md", article(title: "Bài hẹn", date: "2099-01-01", body: "[Tài liệu](../../docs/hen.pdf)\n"))
+        var options = site.options(baseURL: base)
+        options.now = 1_700_000_000
+        let whole = site.failingBuild(options).filter { $0.file.hasSuffix("bai.md") }.map { "\($0.line):\($0.column) \($0.severity)" }
+        #expect(whole == ["5:5 error"], "\(whole)")
+        try site.write("content/articles/2023/hong.md", article(title: "Bài hỏng", date: "2023-13-01", body: "[Tệp](\(base)media/khong-co.pdf)\n"))
+        let told = site.failingBuild(options).map { "\($0.file):\($0.line):\($0.column) \($0.severity)" }
+        #expect(told.contains("content/articles/2023/bai.md:5:5 error"), "\(told)")
+        #expect(told.contains("content/articles/2023/hong.md:5:1 error"), "\(told)")
+    }
+
+    /// A fragment names an element as a browser finds it: the id as the address holds the
+    /// fragment (percent-encoded: `#fn-ghi-chú` is `#fn-ghi-ch%C3%BA`, cmark-gfm's footnote id),
+    /// then the id percent-decoded.
+    @Test func aFragmentNamesTheElementABrowserFinds() {
+        func resolve(_ link: String, ids: Set<String>) -> String? {
+            LinkChecker.resolve(link, from: "a.html", existing: ["a.html"], idsByPage: ["a.html": ids], baseURL: nil)
+        }
+        #expect(resolve("#fn-ghi-chú", ids: ["fn-ghi-ch%C3%BA"]) == nil)
+        #expect(resolve("#fn-ghi-ch%C3%BA", ids: ["fn-ghi-ch%C3%BA"]) == nil)
+        #expect(resolve("#fn-ghi-ch%C3%BA", ids: ["fn-ghi-chú"]) == nil)
+        #expect(resolve("#m%E1%BB%A5c 1", ids: ["mục 1"]) == nil)
+        #expect(resolve("#fn-ghi-chu", ids: ["fn-ghi-ch%C3%BA"]) == "no element with id \"fn-ghi-chu\"")
+    }
+
     @Test func aLinkByTheSitesOwnAddressIsCheckedAtItsPlace() throws {
         let base = DiscoveryTests.base
         let quangNinh = "\(base)bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/"
@@ -288,7 +320,7 @@ import Testing
         // The browser's own fragments and a footnote's id as cmark-gfm writes it are good on the
         // article's page and in its month's print edition alike.
         let print = try site.read("public/luu-tru/2023/07/ban-in/index.html")
-        #expect(print.contains("href=\"#:~:text=M%E1%BB%A5c\"") && !print.contains("-top\""))
+        #expect(print.contains(":~:text=M%E1%BB%A5c\"") && !print.contains("#:~:") && !print.contains("-top\""))
         #expect(print.contains("-fn-ghi-ch%C3%BA\""), "the footnote's id, as cmark-gfm writes it, with the article's prefix")
         #expect(LinkChecker.check(folder: site.output).broken == [])
     }

@@ -227,8 +227,12 @@ import Testing
         #expect(adapt("<a href=\"#\">Lên đầu trang</a>") == "<a href=\"#bai-2\">Lên đầu trang</a>")
         #expect(adapt("<a href=\"#top\">x</a><a href=\"#Top\">y</a>") == "<a href=\"#bai-2\">x</a><a href=\"#bai-2\">y</a>")
         #expect(adapt("<a href=\"#topic\">x</a>") == "<a href=\"#bai-2-topic\">x</a>")
-        // A text fragment is the browser's: it finds the words wherever they are.
-        #expect(adapt("<a href=\"#:~:text=N%E1%BB%99i%20dung\">x</a>") == "<a href=\"#:~:text=N%E1%BB%99i%20dung\">x</a>")
+        // A text fragment is the browser's: kept after the id it follows.
+        #expect(adapt("<a href=\"#:~:text=N%E1%BB%99i%20dung\">x</a>") == "<a href=\"#bai-2:~:text=N%E1%BB%99i%20dung\">x</a>")
+        #expect(adapt("<a href=\"#top:~:text=%C4%90o%E1%BA%A1n\">x</a>") == "<a href=\"#bai-2:~:text=%C4%90o%E1%BA%A1n\">x</a>")
+        #expect(adapt("<a href=\"#ket-qua:~:text=chi\">x</a>") == "<a href=\"#bai-2-ket-qua:~:text=chi\">x</a>")
+        // A text with a heading "Top": `#top` is that heading.
+        #expect(adapt("<h2 id=\"top\">Top</h2>\n<a href=\"#top\">x</a>") == "<h3 id=\"bai-2-top\">Top</h3>\n<a href=\"#bai-2-top\">x</a>")
         // An old anchor's `name` (HTML written with `unsafe_html`) is an id too: links to it follow.
         #expect(adapt("<a id=\"moi\" name=\"cu\"></a><a href=\"#cu\">x</a>") == "<a id=\"bai-2-moi\" name=\"bai-2-cu\"></a><a href=\"#bai-2-cu\">x</a>")
     }

@@ -136,14 +136,28 @@ public enum LinkChecker {
         case file(String, fragment: Fragment?)
     }
 
-    /// The id a link's fragment names: as written (`fn-b%C3%A1o-c%C3%A1o`, as cmark-gfm writes a
-    /// footnote's id and its links), and percent-decoded (`fn-báo-cáo`). A browser looks for an
-    /// element with the first, then the second.
+    /// The id a link's fragment names. A browser looks for an element with the fragment as its
+    /// address holds it (`fn-ghi-ch%C3%BA`, as cmark-gfm writes a footnote's id and its links,
+    /// whether the link was written so or `#fn-ghi-chú`), then with it percent-decoded (`fn-ghi-chú`).
     struct Fragment: Equatable {
         let written: String
         var decoded: String { written.removingPercentEncoding ?? written }
 
-        func isAmong(_ ids: Set<String>) -> Bool { ids.contains(written) || ids.contains(decoded) }
+        /// As the address holds it: what is not ASCII, spaces, controls, `"`, `<`, `>` and `` ` ``
+        /// percent-encoded (URL's fragment percent-encode set).
+        var inAddress: String {
+            var out = ""
+            for byte in written.utf8 {
+                if byte > 0x20, byte < 0x7F, !"\"<>`".utf8.contains(byte) {
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    out += String(format: "%%%02X", byte)
+                }
+            }
+            return out
+        }
+
+        func isAmong(_ ids: Set<String>) -> Bool { ids.contains(inAddress) || ids.contains(decoded) }
     }
 
     /// Where `link` on `page` leads among the files `existing`, its fragment not looked for.

@@ -11,8 +11,20 @@ enum ArticleReader {
     /// theme year with no file), so that one build reports every problem of the file.
     struct Rejected {
         var file: String
+        /// Its links by file, and by address (`https://…`, checked when the address is the site's own).
         var links: [BodyLink]
+        var addresses: [BodyLink]
         var article: Article?
+
+        init(file: String, references: BodyReferences?, article: Article?) {
+            self.file = file
+            links = references?.links ?? []
+            addresses = references?.remote.filter { !$0.isImage } ?? []
+            self.article = article
+        }
+
+        /// Whether anything of it is left to check.
+        var isEmpty: Bool { links.isEmpty && addresses.isEmpty && article == nil }
     }
 
     /// The front-matter keys of an article, found once.
@@ -29,7 +41,7 @@ enum ArticleReader {
         let blowUp = BodyScan.blowUp(in: split.body, bodyLine: split.bodyLine, file: file)
         diagnostics += [blowUp].compactMap { $0 }
         guard let reader = FieldReader(yaml: split.yaml, path: file, firstLine: split.yamlLine, diagnostics: &diagnostics) else {
-            return (nil, diagnostics, Rejected(file: file, links: blowUp == nil ? BodyScan.links(of: split.body, bodyLine: split.bodyLine).links : [], article: nil))
+            return (nil, diagnostics, Rejected(file: file, references: blowUp == nil ? BodyScan.links(of: split.body, bodyLine: split.bodyLine) : nil, article: nil))
         }
         var decoded = FieldDecoding.decode(ArticleFields.self, from: reader, zone: zone)
         diagnostics += decoded.diagnostics
@@ -77,7 +89,7 @@ enum ArticleReader {
             if !sound("themes") { fields.themes = [] }
             if !sound("related") { fields.related = [] }
             if !sound("image") { fields.image = nil }
-            return (nil, diagnostics, Rejected(file: file, links: references.links, article: slug.map { article($0, fields: fields) }))
+            return (nil, diagnostics, Rejected(file: file, references: references, article: slug.map { article($0, fields: fields) }))
         }
         diagnostics += BodyScan.mentionWarnings(references, listed: decoded.fields.directives, file: file)
         return (article(slug, fields: decoded.fields), diagnostics, nil)

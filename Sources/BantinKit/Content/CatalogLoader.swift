@@ -131,17 +131,22 @@ public enum CatalogLoader {
             let addresses = references.remote.filter { !$0.isImage }
             if !addresses.isEmpty { catalog.addressLinks[file] = addresses }
         }
+        // A text refused for its errors: its links by the site's address are told with them.
+        for text in read.rejected where !text.addresses.isEmpty && (includeDrafts || text.article?.draft != true) {
+            catalog.addressLinks[text.file] = text.addresses
+        }
         if schedule.waiting > 0 {
             let publishedTexts = Set(published.map(\.file))
             catalog.waiting = articles.filter { !publishedTexts.contains($0.file) }
         }
-        if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog, diagnostics) ?? [])) }
         catalog.schedule = schedule
-        // The files of drafts and scheduled articles wait with them; the summary counts those of
-        // the scheduled ones (whatever drafts use too).
+        // The files of drafts and scheduled articles wait with them (a refused catalog's too: its
+        // links by the site's address are checked against what it would publish); the summary
+        // counts those of the scheduled ones (whatever drafts use too).
         catalog.waitingFiles = PublicationSchedule.filesWaiting(
             with: catalog.waiting + drafts, published: published, described: described, links: allLinks, contentRoot: displayRoot,
             unsafeHTML: config.unsafeHTML)
+        if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog, diagnostics) ?? [])) }
         if schedule.waiting > 0 {
             catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(
                 with: catalog.waiting, published: published, described: described, links: links, contentRoot: displayRoot,
@@ -274,7 +279,7 @@ public enum CatalogLoader {
             article = article?.with(bodyAt: place)
         }
         // Kept only when something of it is left to check.
-        return (article, diagnostics + more, rejected.flatMap { $0.links.isEmpty && $0.article == nil ? nil : $0 })
+        return (article, diagnostics + more, rejected.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Directive or theme files, each read by `read`; a second file for the same directive or year

@@ -4,8 +4,9 @@ import Foundation
 /// edition beside the month's other articles, in one pass over its bytes:
 ///
 /// - every `id` (and anchor `name`) and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
-///   and footnotes of two articles never share an id; a link to the page's top (`#`, `#top`) leads to
-///   the article's own start (`#bai-2`), and a text fragment (`#:~:text=…`) is left as it is;
+///   and footnotes of two articles never share an id; a link to the page's top (`#`, or `#top`
+///   when no element of the text has that id) leads to the article's own start (`#bai-2`); a text
+///   fragment after the id (`#top:~:text=…`, `#:~:text=…`) is kept after it;
 /// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
 ///   article's title is an `<h2>`;
 /// - relative links and images, written from the article's page, point from the print edition
@@ -21,6 +22,9 @@ struct PrintBody: Sendable {
     let articleFolder: [String]
     /// From the print edition's page to the site root: `../../../../`.
     let root: String
+    /// Whether the text being adapted has an element with the id `top` (a heading "Top"): a link
+    /// to `#top` is a link to it, not to the page's top.
+    private var hasTopID = false
 
     init(anchor: String, articleFolder: [String], root: String) {
         self.anchor = anchor
@@ -30,6 +34,12 @@ struct PrintBody: Sendable {
     }
 
     func adapt(_ html: [UInt8]) -> [UInt8] {
+        var adapter = self
+        adapter.hasTopID = html.firstOffset(of: Array(" id=\"top\"".utf8)) != nil || html.firstOffset(of: Array(" name=\"top\"".utf8)) != nil
+        return adapter.adapted(html)
+    }
+
+    private func adapted(_ html: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 16)
         html.withUnsafeBufferPointer { bytes in
@@ -141,16 +151,19 @@ struct PrintBody: Sendable {
         case .id:
             out += idPrefix.utf8
             out.append(contentsOf: value)
-        case .url where Self.leadsToTheTop(value):
-            out.append(UInt8(ascii: "#"))
-            out += anchor.utf8
-        case .url where Self.startsWith(value, "#:~:"):
-            // A text fragment (`#:~:text=…`) is the browser's, on any page.
-            out.append(contentsOf: value)
         case .url where value.first == UInt8(ascii: "#"):
+            // The id, then what may follow it: a text fragment (`:~:text=…`), the browser's.
+            let fragment = UnsafeBufferPointer(rebasing: value.dropFirst())
+            let idEnd = fragment.firstOffset(of: Array(":~:".utf8)) ?? fragment.count
+            let id = UnsafeBufferPointer(rebasing: fragment[..<idEnd])
             out.append(UInt8(ascii: "#"))
-            out += idPrefix.utf8
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: value.dropFirst()))
+            if id.isEmpty || (!hasTopID && Self.named(id, "top")) {
+                out += anchor.utf8
+            } else {
+                out += idPrefix.utf8
+                out.append(contentsOf: id)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[idEnd...]))
         case .url:
             let url = String(decoding: value, as: UTF8.self)
             out += (rebased(url) ?? url).utf8
@@ -179,16 +192,6 @@ struct PrintBody: Sendable {
             }
         }
         return root + parts.joined(separator: "/") + url[suffixStart...]
-    }
-
-    /// `#` or `#top` (in any case): the browser's link to the top of the page.
-    private static func leadsToTheTop(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        (value.count == 1 && value[0] == UInt8(ascii: "#"))
-            || (value.count == 4 && value[0] == UInt8(ascii: "#") && named(UnsafeBufferPointer(rebasing: value.dropFirst()), "top"))
-    }
-
-    private static func startsWith(_ value: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
-        value.count >= text.utf8CodeUnitCount && zip(value, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)).allSatisfy { $0 == $1 }
     }
 
     /// `https:`, `mailto:`: a scheme before any `/`, `?` or `#`.
