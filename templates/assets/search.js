@@ -153,6 +153,7 @@
 
   function keyed(query) {
     var ways = [], exact = [];
+    query = query.replace(APOSTROPHES, "'");
     var out = query.replace(/[\p{L}\p{N}]+/gu, function (word, at) {
       var before = query[at - 1], after = query[at + word.length];
       if (!/^[a-zđăâêôơư][a-zđăâêôơư0-9]*$/i.test(word) || /[-/]/.test(before || "") || /[-/]/.test(after || "")) return word;

@@ -645,6 +645,13 @@ def test_a_word_with_a_letter_for_its_apostrophe_is_found_as_with_an_apostrophe(
     assert [m.text for m in title.find_elements(By.TAG_NAME, "mark")] == (["Mông"] if query == "Mông" else ["H", "Mông"])
 
 
+def test_keys_typed_with_a_letter_for_an_apostrophe_are_read_as_a_keyboard_would(driver, spelling_site):
+    open_search(driver, spelling_site, "q=" + quote("H\u02bcmoong"))
+    found = results(driver)
+    assert [r["title"] for r in found] == ["Đồng bào H\u02bcMông giữ rừng"], [r["title"] for r in found]
+    assert "như gõ Telex" in driver.find_element(By.ID, "search-status").text
+
+
 def test_a_keyboards_reading_marks_only_the_word_it_reads(driver, spelling_site):
     """`hoaf` is read `hòa`, which matches only as spelt: the `hoạ` that begins `hoạt` beside it
     is neither a match nor marked."""

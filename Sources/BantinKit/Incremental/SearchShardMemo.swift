@@ -9,10 +9,11 @@ import Foundation
 struct SearchShardMemo: Sendable {
     let url: URL
 
-    static let magic: UInt64 = 0x6261_6e74_696e_5432  // "bantinT2"
+    static let magic: UInt64 = 0x6261_6e74_696e_5433  // "bantinT3"
 
-    /// The keys and contents saved; `nil` when the memo is missing, from another executable, or
-    /// does not read whole.
+    /// The keys and contents saved; `nil` when the memo is missing, from another executable,
+    /// does not read whole, or is not what was saved (its checksum: a bit turned on disk would
+    /// otherwise be published in a shard).
     func load() -> (keys: [UInt64], contents: SearchShards.Contents)? {
         guard let file = MappedFile(path: url.path) else { return nil }
         return file.withBytes { bytes in
@@ -46,7 +47,22 @@ struct SearchShardMemo: Sendable {
         }
         for b in next..<PhrasePairs.buckets { ends[b] = end }
         guard end == pairBytes.count else { return nil }
-        return (keys, SearchShards.Contents(words: words, pairs: PhrasePairs.Lists(bytes: pairBytes, ends: ends)))
+        let contents = SearchShards.Contents(words: words, pairs: PhrasePairs.Lists(bytes: pairBytes, ends: ends))
+        guard try word() == checksum(contents, keys: keys) else { return nil }
+        return (keys, contents)
+    }
+
+    /// A checksum of what a memo holds, saved after it.
+    private static func checksum(_ contents: SearchShards.Contents, keys: [UInt64]) -> UInt64 {
+        var hasher = StableHasher()
+        keys.withUnsafeBytes { hasher.add(bytes: $0) }
+        for word in contents.words {
+            for bytes in [word.folded, word.entry] + word.forms { bytes.withUnsafeBytes { hasher.add(bytes: $0) } }
+            hasher.add(Int64(word.entrySize))
+        }
+        contents.pairs.bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+        for bucket in 0..<PhrasePairs.buckets { hasher.add(Int64(contents.pairs.list(bucket).count)) }
+        return hasher.value
     }
 
     /// Saves `contents` for `keys` (written beside, then renamed over the last memo).
@@ -69,6 +85,7 @@ struct SearchShardMemo: Sendable {
             }
             out.append(number: UInt64(lengths.count))
             for length in lengths { out.append(number: length) }
+            out.append(number: Self.checksum(contents, keys: keys))
         }
     }
 

@@ -124,17 +124,13 @@ enum SearchWords {
             return bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) } | UInt32(bytes.count) << 24
         }
 
-        /// Modifier letters written for an apostrophe: ʹ ʺ ʻ ʼ ʽ (`search.js` reads them as `'` too).
-        static let apostrophes: ClosedRange<UInt32> = 0x02B9...0x02BD
-
         static func isMark(_ value: UInt32) -> Bool {
             Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
         }
 
         static func kind(of value: UInt32) -> UInt32 {
-            // Letters that are apostrophes (`Hʼmông` with U+02BC, as some keyboards and
-            // typesetting tools write `H'Mông`) part words as `'` does.
-            guard let scalar = Unicode.Scalar(value), !apostrophes.contains(value) else { return boundary }
+            // Letters written for an apostrophe part words as `'` does.
+            guard let scalar = Unicode.Scalar(value), !VietnameseFolding.apostropheLetters.contains(value) else { return boundary }
             let properties = scalar.properties
             guard properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark else { return boundary }
             let lower = properties.lowercaseMapping.unicodeScalars

@@ -80,6 +80,11 @@ public enum VietnameseFolding {
         return Array(slowFold(String(scalar)).utf8)
     }
 
+    /// Modifier letters written for an apostrophe (ʹ ʺ ʻ ʼ ʽ: `Hʼmông`, as some keyboards and
+    /// typesetting tools write `H'Mông`): folded to `'`, so that they part words and addresses as
+    /// it does (`search.js` reads them so too).
+    static let apostropheLetters: ClosedRange<UInt32> = 0x02B9...0x02BD
+
     /// Decomposes (NFD) and drops the marks: correct for any text, but slow.
     static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
@@ -87,6 +92,8 @@ public enum VietnameseFolding {
             if LookAlikes.đ.contains(scalar) {
                 // `Ð` (U+00D0) and `Ɖ` (U+0189) look like `Đ` and are typed for it.
                 out.append("d")
+            } else if apostropheLetters.contains(scalar.value) {
+                out.append("'")
             } else if !(scalar.properties.isDiacritic || scalar.properties.generalCategory == .nonspacingMark) {
                 out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
