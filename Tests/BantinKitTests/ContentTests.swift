@@ -608,6 +608,11 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("language: \"en\\\" x=\\\"<&\"\n", 1...1, "`language` must be a language tag such as `vi` or `en-GB`"),
         ("language: tiếng Việt\n", 1...1, "`language` must be a language tag"),
         ("title: [a\n", 1...2, "malformed YAML"),
+        // A bulletin with no name: the home page's and the feed's titles would be empty.
+        ("title: \"\"\n", 1...1, "`title` is empty"),
+        ("title: \" \"\n", 1...1, "`title` is empty"),
+        ("description: x\ntitle: \"\u{00A0}\"\n", 2...2, "`title` is empty"),
+        ("title: \"\u{200B}\"\n", 1...1, "`title` is empty"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {
         let site = try TestSite(copyTemplates: false)

@@ -24,6 +24,13 @@ enum SiteConfigReader {
                 diagnostics.append(at("base_url").diagnostic(.error, file, "`base_url` \(BaseURL.problem(base))"))
             }
         }
+        // The bulletin's name is every page's title: none (spaces or invisible characters only)
+        // would leave the home page's and the feed's empty.
+        if config.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || LookAlikes.zeroWidth[$0.value] != nil }) {
+            diagnostics.append(at("title").diagnostic(.error, file,
+                "`title` is empty: write the bulletin's name, shown in every page's title, the feeds and the print edition (`title: Bản tin Xây dựng Đảng`; without the line it is `\(SiteConfig().title)`)"))
+            config.title = SiteConfig().title
+        }
         // A language tag (`vi`, `en-GB`): it is written into every page's `lang` and its feeds.
         let subtags = config.language.split(separator: "-", omittingEmptySubsequences: false)
         let isTag = subtags.first.map { (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
