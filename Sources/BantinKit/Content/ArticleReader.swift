@@ -203,7 +203,6 @@ struct ArticleChecks {
     }
 }
 
-/// Reads `content/directives/*.md` and `content/themes/*.md`.
 extension ArticleReader {
     /// A title, sapo or body typed in a legacy Vietnamese font's encoding (or read in the wrong
     /// one): a warning at it, with the first word that shows it.
@@ -225,6 +224,7 @@ extension ArticleReader {
     }
 }
 
+/// Reads `content/directives/*.md` and `content/themes/*.md`.
 enum TermReader {
     /// A directive file read. One with errors is still given when its code read well, so that a
     /// second file of the same code is told in the same build (the errors fail the build all the same).

@@ -90,7 +90,7 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.updatedLater(than: now, published)
         // A file refused for its errors is published once they are fixed: its category is a menu's.
         diagnostics += CatalogValidator.validateMenu(
-            config.menu, published: published + rejected.filter { $0.date.instant <= now || includeFuture }, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
+            config.menu, published: published + PublicationSchedule.split(rejected, now: now, includeFuture: includeFuture).published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
             positions: settings.positions, file: settings.file)
         if let image = config.shareImage {
             let at = settings.positions.of("share_image") ?? SourcePosition(line: 1, column: 1)
