@@ -1,10 +1,14 @@
 import Foundation
 
-/// Links that show their own address as their text (`<https://…>`, `www.…`, an address pasted
-/// as it is): marked ` data-shown`, so that a printed page does not write the address again
-/// after them (print writes a link's address after its text).
+/// The addresses of a body's links as print writes them after the links' text:
+/// - a link that shows its own address as its text (`<https://…>`, `www.…`, an address pasted
+///   as it is) is marked ` data-shown`, so that print does not write the address again;
+/// - an address on the web keeps its letters readable (`…/wiki/Hồ_Chí_Minh`, not cmark-gfm's
+///   `…/wiki/H%E1%BB%93_Ch%C3%AD_Minh`), which a reader can copy from paper: a browser sends
+///   both alike.
 enum AddressLinks {
-    /// `html` (as cmark-gfm wrote a body) with each such link's start tag marked.
+    /// `html` (as cmark-gfm wrote a body) with each such link's start tag marked and each web
+    /// address's letters decoded.
     static func marked(_ html: [UInt8]) -> [UInt8] {
         let start = Array("<a href=\"".utf8)
         guard var found = html.firstOffset(of: start) else { return html }
@@ -12,18 +16,95 @@ enum AddressLinks {
         var copied = 0
         html.withUnsafeBufferPointer { bytes in
             while true {
+                let valueStart = found + start.count
+                if let valueEnd = bytes.firstOffset(of: [UInt8(ascii: "\"")], from: valueStart),
+                    let readable = readableAddress(UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]))
+                {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
+                    out += readable
+                    copied = valueEnd
+                }
                 if let close = bytes.firstOffset(of: [UInt8(ascii: ">")], from: found), showsItsAddress(bytes, tag: found..<(close + 1)) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<close]))
                     out += " data-shown".utf8
                     copied = close
                 }
-                guard let next = bytes.firstOffset(of: start, from: found + start.count) else { break }
+                guard let next = bytes.firstOffset(of: start, from: valueStart) else { break }
                 found = next
             }
         }
         if copied == 0 { return html }
         out.append(contentsOf: html[copied...])
         return out
+    }
+
+    /// A web address (`http:` or `https:`) with its percent-encoded letters, marks and digits
+    /// (UTF-8 beyond ASCII) written as themselves; `nil` when there is none. Everything else
+    /// stays encoded: ASCII (`%20`, `%2F`, `%23` mean what they are written for), spaces,
+    /// invisible and direction characters, and bytes that are not UTF-8.
+    static func readableAddress(_ address: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard address.starts(with: "http".utf8), address.contains(UInt8(ascii: "%")) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(address.count)
+        var changed = false
+        var at = 0
+        while at < address.count {
+            // A run of escapes of bytes beyond ASCII.
+            var run: [UInt8] = []
+            var end = at
+            while end + 2 < address.count, address[end] == UInt8(ascii: "%"), let byte = hexByte(address[end + 1], address[end + 2]), byte >= 0x80 {
+                run.append(byte)
+                end += 3
+            }
+            guard !run.isEmpty else {
+                out.append(address[at])
+                at += 1
+                continue
+            }
+            guard let text = String(validating: run, as: UTF8.self) else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: address[at..<end]))
+                at = end
+                continue
+            }
+            var escape = at
+            for scalar in text.unicodeScalars {
+                let width = scalar.utf8.count
+                if isReadable(scalar) {
+                    out += scalar.utf8
+                    changed = true
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: address[escape..<(escape + 3 * width)]))
+                }
+                escape += 3 * width
+            }
+            at = end
+        }
+        return changed ? out : nil
+    }
+
+    /// A letter, mark or digit a reader sees (not one of the invisible ones).
+    private static func isReadable(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.properties.isDefaultIgnorableCodePoint else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func hexByte(_ high: UInt8, _ low: UInt8) -> UInt8? {
+        func digit(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: byte - 0x30
+            case 0x41...0x46: byte - 0x37
+            case 0x61...0x66: byte - 0x57
+            default: nil
+            }
+        }
+        guard let high = digit(high), let low = digit(low) else { return nil }
+        return high << 4 | low
     }
 
     /// Whether the link whose start tag spans `tag` shows its own address as its text
