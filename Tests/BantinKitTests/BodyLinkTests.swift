@@ -73,6 +73,29 @@ import Testing
         #expect(told.contains("content/articles/2023/hong.md:5:1 error"), "\(told)")
     }
 
+    /// A bulletin that publishes HTML written in its texts (`unsafe_html`) checks an `<a href>` by
+    /// its own address as it checks a Markdown link: one to no page is an error at the tag, in an
+    /// article and in one refused for its front matter alike. Without `unsafe_html` the page
+    /// leaves the HTML out, and nothing is told of its address.
+    @Test func aLinkWrittenInHTMLByTheSitesOwnAddressIsCheckedWhenThePageKeepsIt() throws {
+        let base = DiscoveryTests.base
+        let body = "Đoạn đầu.\n\nXem <a href=\" \(base)bai-viet/bai-da-go/ \">bài cũ</a>, <a href=\"\(base)feed.xml\">tin</a> và <a href=\"https://example.com/x/\">nơi khác</a>.\n"
+        let site = try Self.site(withBody: body)
+        let settings = try site.read("content/site.yml")
+        try site.write("content/site.yml", settings + "unsafe_html: true\n")
+        let told = site.failingBuild(baseURL: base).filter { $0.severity == .error }
+        #expect(told.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/2023/bai.md:7:5"], "\(told)")
+        #expect(told.first?.message.contains("`\(base)bai-viet/bai-da-go/` is an address on this bulletin's own site") == true, "\(told)")
+        try site.write("content/articles/2023/hong.md", article(title: "Bài hỏng", date: "2023-13-01", body: "<a href=\"\(base)media/khong-co.pdf\">Tệp</a>\n"))
+        let refused = site.failingBuild(baseURL: base).map { "\($0.file):\($0.line):\($0.column) \($0.severity)" }
+        #expect(refused.contains("content/articles/2023/hong.md:5:1 error"), "\(refused)")
+        try site.remove("content/articles/2023/hong.md")
+        try site.write("content/site.yml", settings)
+        let report = try site.build(baseURL: base)
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
+        #expect(!(try site.read("public/bai-viet/bai-thu-lien-ket/index.html")).contains("bai-da-go"))
+    }
+
     /// A fragment names an element as a browser finds it: the id as the address holds the
     /// fragment (percent-encoded: `#fn-ghi-chú` is `#fn-ghi-ch%C3%BA`, cmark-gfm's footnote id),
     /// then the id percent-decoded.

@@ -11,20 +11,23 @@ enum ArticleReader {
     /// theme year with no file), so that one build reports every problem of the file.
     struct Rejected {
         var file: String
-        /// Its links by file, and by address (`https://…`, checked when the address is the site's own).
+        /// Its links by file, and by address (`https://…`, checked when the address is the site's
+        /// own: `addresses(unsafeHTML:)`).
         var links: [BodyLink]
-        var addresses: [BodyLink]
+        private var references: BodyReferences
         var article: Article?
 
         init(file: String, references: BodyReferences?, article: Article?) {
             self.file = file
             links = references?.links ?? []
-            addresses = references?.remote.filter { !$0.isImage } ?? []
+            self.references = references ?? .none
             self.article = article
         }
 
+        func addresses(unsafeHTML: Bool) -> [BodyLink] { references.addressLinks(unsafeHTML: unsafeHTML) }
+
         /// Whether anything of it is left to check.
-        var isEmpty: Bool { links.isEmpty && addresses.isEmpty && article == nil }
+        var isEmpty: Bool { links.isEmpty && addresses(unsafeHTML: true).isEmpty && article == nil }
     }
 
     /// The front-matter keys of an article, found once.

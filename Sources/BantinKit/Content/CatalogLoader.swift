@@ -128,12 +128,13 @@ public enum CatalogLoader {
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
         // A scheduled article's too: checked today, not on its day.
         for (file, references) in articles.map({ ($0.file, $0.references) }) + described.map({ ($0.file, $0.references) }) {
-            let addresses = references.remote.filter { !$0.isImage }
+            let addresses = references.addressLinks(unsafeHTML: config.unsafeHTML)
             if !addresses.isEmpty { catalog.addressLinks[file] = addresses }
         }
         // A text refused for its errors: its links by the site's address are told with them.
-        for text in read.rejected where !text.addresses.isEmpty && (includeDrafts || text.article?.draft != true) {
-            catalog.addressLinks[text.file] = text.addresses
+        for text in read.rejected where includeDrafts || text.article?.draft != true {
+            let addresses = text.addresses(unsafeHTML: config.unsafeHTML)
+            if !addresses.isEmpty { catalog.addressLinks[text.file] = addresses }
         }
         if schedule.waiting > 0 {
             let publishedTexts = Set(published.map(\.file))
