@@ -15,9 +15,12 @@ final class BodyText: @unchecked Sendable {
     private var text: String?
     /// Where the bytes are, when they are read on first use (the article cache says so too).
     let place: Place?
-    /// Set when the bytes could not be read (the `errno`, or `EIO` for a file cut short): the
-    /// build then fails rather than publish a page without its body.
+    /// Set when the bytes could not be read (the `errno`, or `changed`): the build then fails
+    /// rather than publish a page without its body.
     private(set) var failure: Int32?
+    /// The failure of a body whose file was cut short or rewritten since it was read (no `errno`:
+    /// the system read it without fault).
+    static let changed: Int32 = -1
 
     init(_ text: String) {
         self.text = text
@@ -45,7 +48,7 @@ final class BodyText: @unchecked Sendable {
     private static func bytes(at place: Place?) -> ([UInt8], failure: Int32?) {
         errno = 0
         if let bytes = read(place) { return (bytes, nil) }
-        return ([], errno == 0 ? EIO : errno)
+        return ([], errno == 0 ? changed : errno)
     }
 
     /// The reason the body could not be read, if it could not.
@@ -86,15 +89,15 @@ final class BodyText: @unchecked Sendable {
         }
     }
 
-    /// The bytes at `place`; `nil` when they cannot be read (a content file removed, cut short or
-    /// rewritten since it was read: `EIO` then; a page would mix two versions of it).
+    /// The bytes at `place`; `nil` when they cannot be read, with `errno` saying why, or 0 for a
+    /// content file cut short or rewritten since it was read (a page would mix two versions of it).
     private static func read(_ place: Place?) -> [UInt8]? {
         switch place {
         case .cache(let file, let offset, let count): return file.read(at: offset, count: count)
         case .source(let path, let offset, let count, let hash):
             guard let bytes = Directory.contents(of: path, at: offset, count: count) else { return nil }
             guard bytes.withUnsafeBytes(StableHasher.hash(of:)) == hash else {
-                errno = EIO
+                errno = 0
                 return nil
             }
             return bytes

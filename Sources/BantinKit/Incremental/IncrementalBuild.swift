@@ -246,7 +246,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// without its body.
     static func checkBodiesWereRead(_ articles: [Article]) throws(FileFault) {
         guard let lost = articles.first(where: { $0.bodyText.unreadable != nil }), let code = lost.bodyText.unreadable else { return }
-        let reason = code == EIO ? "it changed during the build" : FileFault.words(for: code) + " (it was removed during the build)"
-        throw FileFault("read", lost.file, reason: reason + "; build again")
+        switch code {
+        case BodyText.changed: throw FileFault("read", lost.file, reason: "it changed during the build; build again")
+        case ENOENT: throw FileFault("read", lost.file, reason: FileFault.words(for: code) + " (it was removed during the build); build again")
+        default: throw FileFault("read", lost.file, code: code)
+        }
     }
 }

@@ -5,14 +5,14 @@ import Foundation
 extension OutputFolder {
     /// Creates `path` and writes `bytes` into it: no sync (the staging folder is swapped in
     /// whole, so a half-written file is never seen). `replacing`: an existing file is unlinked
-    /// first, so a hard link to it elsewhere keeps its content.
+    /// first, so a hard link to it elsewhere keeps its content (`unlinkOld`).
     static func writeFile(_ bytes: [UInt8], to path: String, replacing: Bool = false) throws(FileFault) {
         try writeFile(parts: [bytes], to: path, replacing: replacing)
     }
 
     /// `parts` one after another, without joining them first.
     static func writeFile(parts: [[UInt8]], to path: String, replacing: Bool = false) throws(FileFault) {
-        if replacing { unlink(path) }
+        if replacing { try unlinkOld(path) }
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileFault.last("create", path) }
         do {
@@ -23,6 +23,19 @@ extension OutputFolder {
         }
         // Some file systems report a full disk only when the file is closed.
         if Glibc.close(fd) != 0 { throw FileFault.last("write", path) }
+    }
+
+    /// Unlinks the file at `path` before a new one is made there. A file that cannot be unlinked
+    /// is an error: writing into it would write into every hard link to it too (the site being
+    /// read, when `path` is in the earlier site it shares files with). A folder there is removed
+    /// (it holds nothing of the new site); no file there is nothing to do.
+    static func unlinkOld(_ path: String) throws(FileFault) {
+        guard unlink(path) != 0 else { return }
+        switch errno {
+        case ENOENT: return
+        case EISDIR: try? FileManager.default.removeItem(atPath: path)
+        default: throw FileFault.last("replace", path)
+        }
     }
 
     /// Writes `parts` into a temporary file beside `path`, then renames it over `path`, so that a

@@ -139,7 +139,7 @@ public struct OutputFolder: Sendable {
         if case .keep = contents { return }
         // Whatever the earlier site had there goes first (a hard link elsewhere keeps its
         // content); a folder where this site has a file holds nothing of this site.
-        if replacing, unlink(target) != 0, errno == EISDIR { try? FileManager.default.removeItem(atPath: target) }
+        if replacing { try unlinkOld(target) }
         switch contents {
         case .keep: break
         case .link(let previous):

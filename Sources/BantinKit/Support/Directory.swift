@@ -8,7 +8,9 @@ enum Directory {
     static func names(ofOpen fd: Int32) -> [String]? { entries(ofOpen: fd)?.map(\.name) }
 
     /// The same, each with whether its bytes are UTF-8 (a name that is not is shown with U+FFFD
-    /// for its bad bytes, and is no path to the entry).
+    /// for its bad bytes, and is no path to the entry). `nil`, with `errno` saying why, when the
+    /// folder cannot be opened or its listing fails part way (an I/O error): a listing cut short
+    /// is not the folder's contents.
     static func entries(ofOpen fd: Int32) -> [(name: String, isUTF8: Bool)]? {
         let copy = dup(fd)
         guard copy >= 0 else { return nil }
@@ -16,9 +18,15 @@ enum Directory {
             close(copy)
             return nil
         }
-        defer { closedir(dir) }
         var entries: [(name: String, isUTF8: Bool)] = []
-        while let entry = readdir(dir) {
+        var failure: Int32 = 0
+        while true {
+            // `readdir` ends a listing and fails alike, with no entry: only `errno` tells them apart.
+            errno = 0
+            guard let entry = readdir(dir) else {
+                failure = errno
+                break
+            }
             let name = nameOf(entry)
             guard !isSelfOrParent(name) else { continue }
             if let valid = String(validatingCString: name) {
@@ -26,6 +34,11 @@ enum Directory {
             } else {
                 entries.append((String(cString: name), false))
             }
+        }
+        closedir(dir)
+        guard failure == 0 else {
+            errno = failure
+            return nil
         }
         return entries
     }

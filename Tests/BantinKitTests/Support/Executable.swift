@@ -33,6 +33,17 @@ enum Bantin {
         return process
     }
 
+    /// Runs `bantin arguments` in `folder` to the end under `strace`, whose `faults` make system
+    /// calls fail as a failing disk makes them (`-P path -e inject=getdents64:error=EIO`: each
+    /// listing of that folder fails with an I/O error).
+    static func run(_ arguments: [String], in folder: URL, faults: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-qq", "-o", "/dev/null"] + faults + [executable.path] + arguments
+        process.currentDirectoryURL = folder
+        return try finish(process)
+    }
+
     /// Runs `bantin arguments` in `folder` to the end.
     static func run(_ arguments: [String], in folder: URL, asNobody: Bool = false) throws -> Run {
         let process = process(arguments, in: folder, asNobody: asNobody)
