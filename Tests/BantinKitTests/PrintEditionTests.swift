@@ -195,6 +195,22 @@ import Testing
         #expect(try site.differencesFromACleanBuild() == [])
     }
 
+    /// A link to another article of the same month leads to it in the edition (to its heading,
+    /// when it names one); one to an article of another month still leads to its page. `check`
+    /// finds every one.
+    @Test func aLinkToAnArticleOfTheSameEditionLeadsToItThere() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/05/lien-ket.md", article(title: "Bài dẫn sang bài khác", date: "2023-05-28",
+            body: "Xem [Tiền Giang](tien-giang.md), [kết quả](tien-giang.md#ket-qua-noi-bat), [đầu bài](tien-giang.md#top) và [Đồng Tháp](../dong-thap.md).\n"))
+        try site.build()
+        let may = try site.read(Self.may)
+        let order = texts(ofClass: "issue-article-title", in: may)
+        let tienGiang = try #require(order.firstIndex { $0.contains("Tiền Giang") }) + 1
+        #expect(may.contains("Xem <a href=\"#bai-\(tienGiang)\">Tiền Giang</a>, <a href=\"#bai-\(tienGiang)-ket-qua-noi-bat\">kết quả</a>, <a href=\"#bai-\(tienGiang)\">đầu bài</a>"), "\(may)")
+        #expect(may.contains("<a href=\"../../../../bai-viet/dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023/index.html\">Đồng Tháp</a>"))
+        #expect(LinkChecker.check(folder: site.output, baseURL: nil).broken == [])
+    }
+
     @Test func theEditionShowsTheBodyTheArticlePageShows() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()
@@ -246,6 +262,19 @@ import Testing
         #expect(adapt("<a href=\"?trang=2\">b</a>") == "<a href=\"../../../../bai-viet/x/index.html?trang=2\">b</a>")
         for absolute in ["https://vi-du.org/a?b=1&amp;c", "mailto:a@b.vn", "/goc.html", "../../../../ngoai"] {
             #expect(adapt("<a href=\"\(absolute)\">b</a>") == "<a href=\"\(absolute)\">b</a>")
+        }
+    }
+
+    @Test func aLinkToAnArticleOfTheEditionLeadsToItsPartOfIt() {
+        let edition = PrintBody(anchor: "bai-2", articleFolder: ["bai-viet", "x"], root: "../../../../", edition: ["x": "bai-2", "khac": "bai-5"])
+        func adapt(_ html: String) -> String { String(decoding: edition.adapt(Array(html.utf8)), as: UTF8.self) }
+        for (link, adapted) in [
+            ("../khac/index.html", "#bai-5"), ("../khac/", "#bai-5"), ("../khac", "#bai-5"), ("../khac/index.html#y", "#bai-5-y"),
+            ("../khac/index.html?trang=2#top", "#bai-5"), ("../khac/#:~:text=abc", "#bai-5:~:text=abc"), ("../khac/index.html#y:~:text=abc", "#bai-5-y:~:text=abc"),
+            ("../x/index.html#muc", "#bai-2-muc"), ("../ngoai/index.html#y", "../../../../bai-viet/ngoai/index.html#y"),
+            ("../khac/anh.jpg", "../../../../bai-viet/khac/anh.jpg"), ("../../chuyen-muc/khac/index.html", "../../../../chuyen-muc/khac/index.html"),
+        ] {
+            #expect(adapt("<a href=\"\(link)\">b</a>") == "<a href=\"\(adapted)\">b</a>", "\(link)")
         }
     }
 

@@ -10,7 +10,8 @@ import Foundation
 /// - headings go one level down (`<h2>` → `<h3>`, at most `<h6>`): in the print edition the
 ///   article's title is an `<h2>`;
 /// - relative links and images, written from the article's page, point from the print edition
-///   to the same file (one with no path, `?trang=2`, to the article's page);
+///   to the same file (one with no path, `?trang=2`, to the article's page); a link to the page
+///   of an article of the same edition leads to that article in it (`#bai-5`, `#bai-5-ket-qua`);
 /// - a photo's `<picture>` keeps only its `<img>` of the widest JPEG, loaded at once (no
 ///   `<source>`, `srcset`, `sizes`, `loading` or `fetchpriority`): paper wants the sharpest file.
 struct PrintBody: Sendable {
@@ -25,12 +26,15 @@ struct PrintBody: Sendable {
     /// Whether the text being adapted has an element with the id `top` (a heading "Top"): a link
     /// to `#top` is a link to it, not to the page's top.
     private var hasTopID = false
+    /// The anchor in the edition of each of its articles, by slug.
+    let edition: [String: String]
 
-    init(anchor: String, articleFolder: [String], root: String) {
+    init(anchor: String, articleFolder: [String], root: String, edition: [String: String] = [:]) {
         self.anchor = anchor
         idPrefix = anchor + "-"
         self.articleFolder = articleFolder
         self.root = root
+        self.edition = edition
     }
 
     func adapt(_ html: [UInt8]) -> [UInt8] {
@@ -191,7 +195,26 @@ struct PrintBody: Sendable {
             default: parts.append(String(segment))
             }
         }
+        if let anchor = anchorInEdition(parts) { return Self.inEdition(anchor, suffix: url[suffixStart...]) }
         return root + parts.joined(separator: "/") + url[suffixStart...]
+    }
+
+    /// The anchor of the edition's article whose page `parts` name (`bai-viet/<slug>/`, with
+    /// `index.html` or not: the folder of articles is this article's).
+    private func anchorInEdition(_ parts: [String]) -> String? {
+        guard parts.count == 2 || (parts.count == 3 && ["", "index.html"].contains(parts[2])), parts[0] == articleFolder.first else { return nil }
+        return edition[parts[1]]
+    }
+
+    /// A link to an article of the edition, `suffix` what followed its page's path: a query is
+    /// dropped (the edition has one part per article), an id takes the article's prefix, and the
+    /// page's top (`#`, `#top`) is the article's start; a text fragment is kept.
+    private static func inEdition(_ anchor: String, suffix: Substring) -> String {
+        guard let hash = suffix.firstIndex(of: "#") else { return "#" + anchor }
+        let fragment = suffix[suffix.index(after: hash)...]
+        let idEnd = fragment.range(of: ":~:")?.lowerBound ?? fragment.endIndex
+        let id = fragment[..<idEnd]
+        return "#" + anchor + (id.isEmpty || id.lowercased() == "top" ? "" : "-" + id) + fragment[idEnd...]
     }
 
     /// `https:`, `mailto:`: a scheme before any `/`, `?` or `#`.

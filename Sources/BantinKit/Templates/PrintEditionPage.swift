@@ -11,8 +11,9 @@ extension PageRenderer {
             for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
             crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
         let order = graph.issueOrder(ofMonth: index)
+        let edition = Dictionary(uniqueKeysWithValues: order.enumerated().map { (graph.articles[$1].slug.value, PrintArticleView.anchor($0 + 1)) })
         let articles = order.enumerated().map { position, article in
-            printArticle(article, number: position + 1, total: order.count, link: link)
+            printArticle(article, number: position + 1, total: order.count, edition: edition, link: link)
         }
         let cover = articles.lazy.compactMap(\.card.image).first
         let view = PrintEditionView(
@@ -21,10 +22,11 @@ extension PageRenderer {
     }
 
     /// Article `index` as the print edition shows it, `number`th of `total`.
-    private func printArticle(_ index: Int, number: Int, total: Int, link: LinkBuilder) -> PrintArticleView {
+    /// `edition`: the anchor of each article of the edition, by slug.
+    private func printArticle(_ index: Int, number: Int, total: Int, edition: [String: String], link: LinkBuilder) -> PrintArticleView {
         let article = graph.articles[index]
         let raw = articleBody(index)
-        let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root)
+        let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root, edition: edition)
         return PrintArticleView(
             number: number, total: total, card: card(index, link: link), body: adapter.adapt(raw),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link))
