@@ -614,6 +614,26 @@ import Testing
         }
     }
 
+    /// A CMYK photo is converted through its own profile (here a print shop's SWOP profile, not
+    /// libvips's built-in one): a grey stays grey, as a browser shows the photo itself (through
+    /// libvips's own CMYK profile it came out magenta, 121 117 119 for 128 128 128).
+    @Test func aCMYKPhotoIsConvertedThroughItsOwnProfile() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        let media = site.root.appendingPathComponent("content/media").path
+        try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
+        try Self.tool(["vips", "black", media + "/den.v", "600", "400", "--bands", "3"])
+        try Self.tool(["vips", "linear", media + "/den.v", media + "/xam.v", "1", "128", "--uchar"])
+        try Self.tool(["vips", "copy", media + "/xam.v", media + "/xam-srgb.v", "--interpretation", "srgb"])
+        try Self.tool(["vips", "icc_transform", media + "/xam-srgb.v", media + "/in-an.jpg[Q=95]", "/usr/share/color/icc/ghostscript/default_cmyk.icc", "--input-profile", "srgb"])
+        for made in ["den.v", "xam.v", "xam-srgb.v"] { try site.remove("content/media/" + made) }
+        #expect(try Self.tool(["vipsheader", "-f", "interpretation", media + "/in-an.jpg"]).contains("CMYK"), "the photo is CMYK")
+        try site.build()
+        let published = site.root.appendingPathComponent("public/media/in-an.jpg").path
+        let point = try Self.tool(["vips", "getpoint", published, "300", "200"]).split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(point.count == 3 && point.allSatisfy { abs($0 - 128) <= 3 }, "a grey of 128 came out as \(point)")
+    }
+
     /// A black-and-white archive photo whose file carries a colour profile for RGB (which no
     /// grey picture can go through) is published as browsers show it: the profile passed over.
     @Test func aGreyPhotoWithAnRGBProfileIsPublished() throws {
