@@ -439,6 +439,28 @@ import Testing
         #expect(try site.read("public/index.html").contains("alt=\"Ảnh bài\" fetchpriority=\"high\""))
     }
 
+    /// A photo whose own name fits on disk but whose copies' names (`…-1600.webp`) pass the 255
+    /// bytes of a file name is an error at the article that shows it, saying by how much to
+    /// shorten it, not a failure to write `public/…` (the site before stays).
+    @Test func aPhotoNameTooLongForItsCopiesIsToldWhereItIsShown() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\n")
+        var name = String(repeating: "Ảnh hội nghị sơ kết Kết luận 01 của tỉnh ủy ", count: 6)
+        while (name + ".jpg").utf8.count > 250 { name.removeLast() }
+        try Self.photo(site, "content/media/ngan.jpg", width: 640, height: 480)
+        try site.write(Self.articleFile, article(title: "Hội nghị", body: "![Hội trường](../../../media/ngan.jpg)\n"))
+        try site.build()
+        let before = try site.snapshot()
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("content/media/ngan.jpg"), to: site.root.appendingPathComponent("content/media/\(name).jpg"))
+        try site.write(Self.articleFile, article(title: "Hội nghị", body: "![Hội trường](<../../../media/\(name).jpg>)\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors[0].file == Self.articleFile, "\(errors)")
+        let excess = (name + "-1600.webp").utf8.count - 255
+        #expect(errors.first?.message.contains("its name is too long to publish") == true, "\(errors)")
+        #expect(errors.first?.message.contains("by at least \(excess) bytes") == true, "\(errors)")
+        #expect(try site.snapshot() == before, "the site before, byte for byte")
+    }
+
     /// A strip more than 16,383 times as tall as it is wide fits in no WebP file at any width: an
     /// error in plain words at the article that shows it, not libvips's "image too large".
     @Test func aStripTooTallForAnyWidthIsToldWhy() throws {

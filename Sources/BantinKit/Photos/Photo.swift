@@ -129,6 +129,19 @@ enum PhotoNaming {
     /// The most pixels a WebP file has on a side.
     static let maxSide = 16_383
 
+    /// The most bytes a file's name may have (Linux's and macOS's file systems, and most hosts').
+    static let maxNameBytes = 255
+
+    /// The longest name a photo at `source` is published under (`…-1600.webp`, at the largest of
+    /// `settings.widths`), when it is longer than `maxNameBytes`: the photo's own name may fit
+    /// while its variants' do not.
+    static func tooLongName(of source: String, settings: ImageSettings) -> String? {
+        let widest = settings.widths.max() ?? 0
+        let longest = [published(source), stem(of: source) + "-\(widest).webp", stem(of: source) + "-\(widest).jpg"]
+            .map { String($0.split(separator: "/").last ?? "") }.max { $0.utf8.count < $1.utf8.count } ?? ""
+        return longest.utf8.count > maxNameBytes ? longest : nil
+    }
+
     /// The variants made for a photo at `widths`: WebP and JPEG at each, and a PNG's widest as PNG.
     static func wanted(_ source: String, widths: [Int]) -> [(width: Int, format: PhotoFormat)] {
         var wanted = widths.flatMap { [($0, PhotoFormat.webp), ($0, PhotoFormat.jpeg)] }

@@ -199,6 +199,12 @@ enum PhotoLibrary {
 
     /// The photo cache's key: the photo's bytes, the settings, how it is named, and libvips's version.
     private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> (key: String, animated: Bool) {
+        if let name = PhotoNaming.tooLongName(of: entry.relativePath, settings: settings) {
+            let own = String(entry.relativePath.split(separator: "/").last ?? "")
+            throw PhotoCodec.Failure(
+                reason: "its name is too long to publish: its copies are named like `\(name)`, \(name.utf8.count) bytes, and a file name may have \(PhotoNaming.maxNameBytes); "
+                    + "shorten its name (\(own.utf8.count) bytes; a Vietnamese letter takes two or three) by at least \(name.utf8.count - PhotoNaming.maxNameBytes) bytes, and the links to it")
+        }
         // Read, not mapped: a photo another program rewrites meanwhile (a copy over it, a sync
         // client) would end a mapping under the reader's feet, and the process with SIGBUS.
         errno = 0
