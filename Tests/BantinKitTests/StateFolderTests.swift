@@ -325,7 +325,8 @@ import Testing
         let told = report.diagnostics.filter { $0.file == ".public.bantin" }.map { "\($0.severity) \($0.message)" }
         #expect(told.count == 1 && told[0].hasPrefix("warning could not save "), "\(told)")
         for name in ["search", "cache", "pages"] { #expect(told.first?.contains(name) == true, "\(name): \(told)") }
-        #expect(told.first?.hasSuffix("(what the next build reuses; the site itself was published whole): the next build will read and write everything again; check the free space of that disk") == true, "\(told)")
+        // With the system's reason (a folder in the way: not a full disk, whose advice is left out).
+        #expect(told.first?.hasSuffix(": Is a directory (what the next build reuses; the site itself was published whole): the next build will read and write everything again") == true, "\(told)")
         for name in ["cache", "search", "pages"] { try site.remove(".public.bantin/\(name).tmp") }
         let next = try site.build()
         #expect(!next.diagnostics.contains { $0.file == ".public.bantin" })

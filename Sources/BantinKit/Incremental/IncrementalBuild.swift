@@ -128,10 +128,16 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     /// The files bantin keeps for the next build that could not be saved (a full disk).
     private var unsavedFiles: [URL] = []
+    /// Why each could not be saved (its `errno`, 0 when unknown).
+    private var unsavedCodes: [Int32] = []
 
-    private func unsaved(_ url: URL) {
+    /// `code`: the `errno` of the save that failed (each save leaves it so), read where it failed,
+    /// before `url` is made (making a URL may look at the disk, and set `errno` again).
+    private func unsaved(_ url: @autoclosure () -> URL, code: Int32 = errno) {
+        let url = url()
         lock.lock()
         unsavedFiles.append(url)
+        unsavedCodes.append(code)
         lock.unlock()
     }
 
@@ -219,8 +225,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             let next = unsavedFiles.contains(output.stampURL) || unsavedFiles.contains(output.manifestURL)
                 ? "the next build will read and write everything again"
                 : "the next build after an edit will read and write everything again (with nothing changed, the site stays up to date)"
+            // The system's reasons, each once; a full disk's has its own advice.
+            let codes = unsavedCodes.filter { $0 > 0 }.reduce(into: [Int32]()) { if !$0.contains($1) { $0.append($1) } }
+            let why = codes.isEmpty ? "" : ": " + codes.map(FileFault.words).joined(separator: "; ")
+            let full = codes.isEmpty || codes.contains { $0 == ENOSPC || $0 == EDQUOT } ? "; check the free space of that disk" : ""
             report.diagnostics.append(.warning(output.stateShown,
-                "could not save \(names) (what the next build reuses; the site itself was published whole): \(next); check the free space of that disk"))
+                "could not save \(names)\(why) (what the next build reuses; the site itself was published whole): \(next)\(full)"))
         }
         return report
     }
