@@ -19,27 +19,32 @@ static inline VipsImage *bantin_vips_open(const char *path) {
 /// (a photo without one is taken as sRGB already, which spares a transform of every pixel).
 /// `strict`: any warning of the decoder is an error too (a JPEG's damaged data, which libjpeg
 /// only warns of and shows grey).
-/// A CMYK photo's own profile: libvips's thumbnail converts CMYK through its built-in profile
-/// even when the photo has one (a print shop's, an agency's), which turns greys magenta; so such
-/// a photo is converted to sRGB through its own profile first, then shrunk (and turned upright).
-static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width, int profiled, int strict) {
+/// `shrink`: for a CMYK photo with a profile, the JPEG loader's shrink (1, 2, 4 or 8; 0 for a
+/// loader that has none) that keeps it at least `width` wide: libvips's thumbnail converts CMYK
+/// through its built-in profile even when the photo has one (a print shop's, an agency's), which
+/// turns greys magenta; so such a photo is read shrunk and in order, converted through its own
+/// profile into memory, then shrunk the rest of the way and turned upright.
+static inline int bantin_vips_thumbnail(const char *path, VipsImage **out, int width, int profiled, int strict, int shrink) {
     VipsFailOn fail_on = strict ? VIPS_FAIL_ON_WARNING : VIPS_FAIL_ON_TRUNCATED;
-    if (profiled) {
-        VipsImage *in = vips_image_new_from_file(path, "fail_on", fail_on, NULL);
+    if (profiled && shrink) {
+        VipsImage *in = shrink > 1
+            ? vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on", fail_on, "shrink", shrink, NULL)
+            : vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on", fail_on, NULL);
         if (!in) return -1;
-        if (vips_image_guess_interpretation(in) == VIPS_INTERPRETATION_CMYK) {
-            VipsImage *srgb = NULL;
-            int status = vips_icc_transform(in, &srgb, "srgb", "embedded", TRUE, NULL);
-            g_object_unref(in);
-            if (status) return status;
-            status = vips_thumbnail_image(srgb, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL);
-            g_object_unref(srgb);
-            return status;
-        }
+        VipsImage *srgb = NULL;
+        int status = vips_icc_transform(in, &srgb, "srgb", "embedded", TRUE, NULL);
         g_object_unref(in);
+        if (status) return status;
+        VipsImage *memory = vips_image_copy_memory(srgb);
+        g_object_unref(srgb);
+        if (!memory) return -1;
+        status = vips_thumbnail_image(memory, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL);
+        g_object_unref(memory);
+        return status;
+    }
+    if (profiled)
         return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
                               "export_profile", "srgb", "fail_on", fail_on, NULL);
-    }
     return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
                           "fail_on", fail_on, NULL);
 }

@@ -132,13 +132,10 @@ enum PhotoNaming {
     /// The most bytes a file's name may have (Linux's and macOS's file systems, and most hosts').
     static let maxNameBytes = 255
 
-    /// The longest name a photo at `source` is published under (`…-1600.webp`, at the largest of
-    /// `settings.widths`), when it is longer than `maxNameBytes`: the photo's own name may fit
-    /// while its variants' do not.
-    static func tooLongName(of source: String, settings: ImageSettings) -> String? {
-        let widest = settings.widths.max() ?? 0
-        let longest = [published(source), stem(of: source) + "-\(widest).webp", stem(of: source) + "-\(widest).jpg"]
-            .map { String($0.split(separator: "/").last ?? "") }.max { $0.utf8.count < $1.utf8.count } ?? ""
+    /// The longest file name of `paths` (a photo's published files) when it is longer than
+    /// `maxNameBytes`: the photo's own name may fit while its variants' (`…-1600.webp`) do not.
+    static func tooLongName(among paths: [String]) -> String? {
+        let longest = paths.map { String($0.split(separator: "/").last ?? "") }.max { $0.utf8.count < $1.utf8.count } ?? ""
         return longest.utf8.count > maxNameBytes ? longest : nil
     }
 

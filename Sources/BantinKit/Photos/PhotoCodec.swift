@@ -18,6 +18,8 @@ enum PhotoCodec {
         var loader: String
         /// Whether it carries a colour profile (an iPhone's Display P3, Adobe RGB…).
         var profiled = false
+        /// Whether its pixels are CMYK (a print shop's photo).
+        var cmyk = false
 
         /// The width once turned upright.
         var uprightWidth: Int { (5...8).contains(orientation) ? height : width }
@@ -88,7 +90,8 @@ enum PhotoCodec {
             return Header(
                 width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
                 orientation: Int(vips_image_get_orientation(image)), loader: name,
-                profiled: vips_image_get_typeof(image, "icc-profile-data") != 0)
+                profiled: vips_image_get_typeof(image, "icc-profile-data") != 0,
+                cmyk: vips_image_guess_interpretation(image) == VIPS_INTERPRETATION_CMYK)
         }
         guard let read else { throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path)) }
         return read
@@ -132,9 +135,10 @@ enum PhotoCodec {
         // A JPEG whose data libjpeg warns of is damaged (it shows grey where the data is wrong),
         // unless the warnings are only of stray bytes between its parts, which lose nothing.
         let jpeg = header.loader.hasPrefix("VipsForeignLoadJpeg")
-        var decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: jpeg)
+        let shrink = profiled && header.cmyk ? cmykShrink(header, largest: largest) : 0
+        var decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: jpeg, cmykShrink: shrink)
         if case .failure(let error) = decoded, jpeg, error.onlyStrayBytes {
-            decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: false)
+            decoded = decode(path, loader: header.loader, largest: largest, profiled: profiled, strict: false, cmykShrink: shrink)
         }
         let base: UnsafeMutablePointer<VipsImage>
         switch decoded {
@@ -161,8 +165,19 @@ enum PhotoCodec {
         return encoded
     }
 
-    /// The photo at `path` decoded into memory (see `bantin_vips_thumbnail`), or libvips's words.
-    private static func decode(_ path: String, loader: String, largest: Int, profiled: Bool, strict: Bool) -> Result<UnsafeMutablePointer<VipsImage>, DecodeError> {
+    /// How much a CMYK photo with its own profile is shrunk while its JPEG is read (1, 2, 4 or 8;
+    /// 1 for another format): as much as keeps it at least `largest` wide once upright. It is
+    /// then converted through its profile before it is shrunk further (`bantin_vips_thumbnail`).
+    static func cmykShrink(_ header: Header, largest: Int) -> Int {
+        guard header.loader.hasPrefix("VipsForeignLoadJpeg") else { return 1 }
+        return [8, 4, 2].first { header.uprightWidth / $0 >= largest } ?? 1
+    }
+
+    /// The photo at `path` decoded into memory (see `bantin_vips_thumbnail`; `cmykShrink`, 0 for
+    /// any photo but a CMYK one with its own profile), or libvips's words.
+    private static func decode(
+        _ path: String, loader: String, largest: Int, profiled: Bool, strict: Bool, cmykShrink: Int
+    ) -> Result<UnsafeMutablePointer<VipsImage>, DecodeError> {
         defer { vips_thread_shutdown() }
         // Rendered into memory here, once (while a WebP's bytes are there): this is where the
         // file is actually decoded.
@@ -171,7 +186,7 @@ enum PhotoCodec {
             made = try inMemory(loader, path: path) { bytes in
                 var decoded: UnsafeMutablePointer<VipsImage>?
                 let status = bytes.map { bantin_vips_thumbnail_memory($0.baseAddress, $0.count, &decoded, Int32(largest), profiled ? 1 : 0) }
-                    ?? bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0)
+                    ?? bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0, Int32(cmykShrink))
                 guard status == 0, let lazy = decoded else { return nil }
                 defer { bantin_vips_unref(lazy) }
                 return vips_image_copy_memory(lazy)

@@ -120,6 +120,10 @@ enum PhotoLibrary {
                 outcome.failures.append(PhotoFailure(source: entry, reason: failure.reason))
             case .success(let variants):
                 let (photo, files) = published(entry, variants)
+                if let name = PhotoNaming.tooLongName(among: files.map(\.path)) {
+                    outcome.failures.append(PhotoFailure(source: entry, reason: Self.tooLong(name, of: entry)))
+                    continue
+                }
                 outcome.set.add(photo, at: entry.relativePath)
                 outcome.files += files.map { (file: $0, source: entry.relativePath) }
             }
@@ -143,6 +147,15 @@ enum PhotoLibrary {
             }
         }
         return (Photo(source: entry.relativePath, published: PhotoNaming.published(entry.relativePath), variants: variants), files)
+    }
+
+    /// Why the photo at `entry`, one of whose files would be named `name`, cannot be published.
+    private static func tooLong(_ name: String, of entry: TreeEntry) -> String {
+        let own = String(entry.relativePath.split(separator: "/").last ?? "")
+        let excess = name.utf8.count - PhotoNaming.maxNameBytes
+        return "its name is too long: one of its copies would be named `\(name)`, \(name.utf8.count) bytes, and a file name may have "
+            + "\(PhotoNaming.maxNameBytes); shorten its name (\(own.utf8.count) bytes; a Vietnamese letter takes two or three) by at least "
+            + "\(excess) byte\(excess == 1 ? "" : "s"), and the links to it"
     }
 
     /// A GIF, a drawing or a PDF under a photo's name (a phone's or a chat program's download):
@@ -199,12 +212,6 @@ enum PhotoLibrary {
 
     /// The photo cache's key: the photo's bytes, the settings, how it is named, and libvips's version.
     private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> (key: String, animated: Bool) {
-        if let name = PhotoNaming.tooLongName(of: entry.relativePath, settings: settings) {
-            let own = String(entry.relativePath.split(separator: "/").last ?? "")
-            throw PhotoCodec.Failure(
-                reason: "its name is too long to publish: its copies are named like `\(name)`, \(name.utf8.count) bytes, and a file name may have \(PhotoNaming.maxNameBytes); "
-                    + "shorten its name (\(own.utf8.count) bytes; a Vietnamese letter takes two or three) by at least \(name.utf8.count - PhotoNaming.maxNameBytes) bytes, and the links to it")
-        }
         // Read, not mapped: a photo another program rewrites meanwhile (a copy over it, a sync
         // client) would end a mapping under the reader's feet, and the process with SIGBUS.
         errno = 0
