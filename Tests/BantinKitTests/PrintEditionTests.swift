@@ -201,13 +201,18 @@ import Testing
     @Test func aLinkToAnArticleOfTheSameEditionLeadsToItThere() throws {
         let site = try TestSite(content: "bulletin")
         try site.write("content/articles/2023/05/lien-ket.md", article(title: "Bài dẫn sang bài khác", date: "2023-05-28",
-            body: "Xem [Tiền Giang](tien-giang.md), [kết quả](tien-giang.md#ket-qua-noi-bat), [đầu bài](tien-giang.md#top) và [Đồng Tháp](../dong-thap.md).\n"))
+            body: "Xem [Tiền Giang](tien-giang.md), [kết quả](tien-giang.md#ket-qua-noi-bat), [đầu bài](tien-giang.md#top) và [Đồng Tháp](../dong-thap.md).\n\n"
+                + "Cả [bảng xếp hạng](bang.md#top).\n"))
+        // An article whose text has a heading "Top": `#top` is that heading, as on its page.
+        try site.write("content/articles/2023/05/bang.md", article(title: "Bảng xếp hạng chi bộ", date: "2023-05-27", body: "## Top\n\nMười chi bộ dẫn đầu.\n"))
         try site.build()
         let may = try site.read(Self.may)
         let order = texts(ofClass: "issue-article-title", in: may)
         let tienGiang = try #require(order.firstIndex { $0.contains("Tiền Giang") }) + 1
         #expect(may.contains("Xem <a href=\"#bai-\(tienGiang)\">Tiền Giang</a>, <a href=\"#bai-\(tienGiang)-ket-qua-noi-bat\">kết quả</a>, <a href=\"#bai-\(tienGiang)\">đầu bài</a>"), "\(may)")
         #expect(may.contains("<a href=\"../../../../bai-viet/dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023/index.html\">Đồng Tháp</a>"))
+        let bang = try #require(order.firstIndex { $0.contains("Bảng xếp hạng") }) + 1
+        #expect(may.contains("Cả <a href=\"#bai-\(bang)-top\">bảng xếp hạng</a>."), "\(may)")
         #expect(LinkChecker.check(folder: site.output, baseURL: nil).broken == [])
     }
 
@@ -266,12 +271,16 @@ import Testing
     }
 
     @Test func aLinkToAnArticleOfTheEditionLeadsToItsPartOfIt() {
-        let edition = PrintBody(anchor: "bai-2", articleFolder: ["bai-viet", "x"], root: "../../../../", edition: ["x": "bai-2", "khac": "bai-5"])
+        let edition = PrintBody(anchor: "bai-2", articleFolder: ["bai-viet", "x"], root: "../../../../", edition: [
+            "x": .init(anchor: "bai-2", hasTopID: false), "khac": .init(anchor: "bai-5", hasTopID: false), "dau": .init(anchor: "bai-7", hasTopID: true),
+        ])
         func adapt(_ html: String) -> String { String(decoding: edition.adapt(Array(html.utf8)), as: UTF8.self) }
         for (link, adapted) in [
             ("../khac/index.html", "#bai-5"), ("../khac/", "#bai-5"), ("../khac", "#bai-5"), ("../khac/index.html#y", "#bai-5-y"),
             ("../khac/index.html?trang=2#top", "#bai-5"), ("../khac/#:~:text=abc", "#bai-5:~:text=abc"), ("../khac/index.html#y:~:text=abc", "#bai-5-y:~:text=abc"),
             ("../x/index.html#muc", "#bai-2-muc"), ("../ngoai/index.html#y", "../../../../bai-viet/ngoai/index.html#y"),
+            // An article whose text has a heading "Top": `#top` is that heading, as on its page.
+            ("../dau/index.html#top", "#bai-7-top"), ("../dau/", "#bai-7"),
             ("../khac/anh.jpg", "../../../../bai-viet/khac/anh.jpg"), ("../../chuyen-muc/khac/index.html", "../../../../chuyen-muc/khac/index.html"),
         ] {
             #expect(adapt("<a href=\"\(link)\">b</a>") == "<a href=\"\(adapted)\">b</a>", "\(link)")

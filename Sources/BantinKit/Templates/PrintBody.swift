@@ -26,10 +26,18 @@ struct PrintBody: Sendable {
     /// Whether the text being adapted has an element with the id `top` (a heading "Top"): a link
     /// to `#top` is a link to it, not to the page's top.
     private var hasTopID = false
-    /// The anchor in the edition of each of its articles, by slug.
-    let edition: [String: String]
+    /// Each article of the edition, by slug.
+    let edition: [String: EditionArticle]
 
-    init(anchor: String, articleFolder: [String], root: String, edition: [String: String] = [:]) {
+    /// An article of the edition as links to it are led there.
+    struct EditionArticle: Sendable {
+        /// The id of its start: `bai-5`.
+        var anchor: String
+        /// Whether its text has an element with the id `top` (`hasTopID(_:)`).
+        var hasTopID: Bool
+    }
+
+    init(anchor: String, articleFolder: [String], root: String, edition: [String: EditionArticle] = [:]) {
         self.anchor = anchor
         idPrefix = anchor + "-"
         self.articleFolder = articleFolder
@@ -39,8 +47,14 @@ struct PrintBody: Sendable {
 
     func adapt(_ html: [UInt8]) -> [UInt8] {
         var adapter = self
-        adapter.hasTopID = html.firstOffset(of: Array(" id=\"top\"".utf8)) != nil || html.firstOffset(of: Array(" name=\"top\"".utf8)) != nil
+        adapter.hasTopID = Self.hasTopID(html)
         return adapter.adapted(html)
+    }
+
+    /// Whether a body's HTML has an element with the id (or anchor name) `top` (a heading "Top"):
+    /// a link to `#top` then leads to it, not to the page's top.
+    static func hasTopID(_ html: [UInt8]) -> Bool {
+        html.firstOffset(of: Array(" id=\"top\"".utf8)) != nil || html.firstOffset(of: Array(" name=\"top\"".utf8)) != nil
     }
 
     private func adapted(_ html: [UInt8]) -> [UInt8] {
@@ -195,26 +209,28 @@ struct PrintBody: Sendable {
             default: parts.append(String(segment))
             }
         }
-        if let anchor = anchorInEdition(parts) { return Self.inEdition(anchor, suffix: url[suffixStart...]) }
+        if let article = articleInEdition(parts) { return Self.inEdition(article, suffix: url[suffixStart...]) }
         return root + parts.joined(separator: "/") + url[suffixStart...]
     }
 
-    /// The anchor of the edition's article whose page `parts` name (`bai-viet/<slug>/`, with
-    /// `index.html` or not: the folder of articles is this article's).
-    private func anchorInEdition(_ parts: [String]) -> String? {
+    /// The edition's article whose page `parts` name (`bai-viet/<slug>/`, with `index.html` or
+    /// not: the folder of articles is this article's).
+    private func articleInEdition(_ parts: [String]) -> EditionArticle? {
         guard parts.count == 2 || (parts.count == 3 && ["", "index.html"].contains(parts[2])), parts[0] == articleFolder.first else { return nil }
         return edition[parts[1]]
     }
 
     /// A link to an article of the edition, `suffix` what followed its page's path: a query is
     /// dropped (the edition has one part per article), an id takes the article's prefix, and the
-    /// page's top (`#`, `#top`) is the article's start; a text fragment is kept.
-    private static func inEdition(_ anchor: String, suffix: Substring) -> String {
-        guard let hash = suffix.firstIndex(of: "#") else { return "#" + anchor }
+    /// page's top (`#`, `#top` when its text has no `top` id) is the article's start; a text
+    /// fragment is kept.
+    private static func inEdition(_ article: EditionArticle, suffix: Substring) -> String {
+        guard let hash = suffix.firstIndex(of: "#") else { return "#" + article.anchor }
         let fragment = suffix[suffix.index(after: hash)...]
         let idEnd = fragment.range(of: ":~:")?.lowerBound ?? fragment.endIndex
         let id = fragment[..<idEnd]
-        return "#" + anchor + (id.isEmpty || id.lowercased() == "top" ? "" : "-" + id) + fragment[idEnd...]
+        let start = id.isEmpty || (!article.hasTopID && id.lowercased() == "top")
+        return "#" + article.anchor + (start ? "" : "-" + id) + fragment[idEnd...]
     }
 
     /// `https:`, `mailto:`: a scheme before any `/`, `?` or `#`.

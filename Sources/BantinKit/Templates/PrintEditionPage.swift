@@ -11,7 +11,9 @@ extension PageRenderer {
             for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
             crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
         let order = graph.issueOrder(ofMonth: index)
-        let edition = Dictionary(uniqueKeysWithValues: order.enumerated().map { (graph.articles[$1].slug.value, PrintArticleView.anchor($0 + 1)) })
+        let edition = Dictionary(uniqueKeysWithValues: order.enumerated().map { position, article in
+            (graph.articles[article].slug.value, PrintBody.EditionArticle(anchor: PrintArticleView.anchor(position + 1), hasTopID: PrintBody.hasTopID(articleBody(article))))
+        })
         let articles = order.enumerated().map { position, article in
             printArticle(article, number: position + 1, total: order.count, edition: edition, link: link)
         }
@@ -22,8 +24,8 @@ extension PageRenderer {
     }
 
     /// Article `index` as the print edition shows it, `number`th of `total`.
-    /// `edition`: the anchor of each article of the edition, by slug.
-    private func printArticle(_ index: Int, number: Int, total: Int, edition: [String: String], link: LinkBuilder) -> PrintArticleView {
+    /// `edition`: each article of the edition, by slug.
+    private func printArticle(_ index: Int, number: Int, total: Int, edition: [String: PrintBody.EditionArticle], link: LinkBuilder) -> PrintArticleView {
         let article = graph.articles[index]
         let raw = articleBody(index)
         let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root, edition: edition)
