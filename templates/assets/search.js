@@ -59,13 +59,18 @@
 
   // Letters, digits and combining marks of every script: Unicode's classes (`\p{L}`, ES2018),
   // or in an engine without them (Chrome before 64, KaiOS 2.5) the ranges of the Latin,
-  // Vietnamese, Greek, Cyrillic and East Asian ones. Written as strings, never as `/\p{…}/`
-  // literals: a literal such an engine cannot read stops the whole script.
+  // Vietnamese, Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Khmer and East Asian ones
+  // (full-width letters too; not the katakana middle dot, which parts names). Written as
+  // strings, never as `/\p{…}/` literals: a literal such an engine cannot read stops the whole
+  // script.
   var CLASSES = (function () { try { return new RegExp("\\p{L}", "u").test("đ"); } catch (err) { return false; } })();
   var L = CLASSES ? "\\p{L}" : "A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02C1\\u02C6-\\u02D1\\u02E0-\\u02E4\\u02EC\\u02EE"
-    + "\\u0370-\\u0374\\u0376-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u1E00-\\u1FFF\\u3041-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7A3";
+    + "\\u0370-\\u0374\\u0376-\\u03FF\\u0400-\\u0481\\u048A-\\u052F\\u05D0-\\u05EA\\u0620-\\u064A\\u0904-\\u0939\\u0E01-\\u0E30\\u0E32\\u0E33\\u0E40-\\u0E46"
+    + "\\u1780-\\u17B3\\u1E00-\\u1FFF\\u3041-\\u3096\\u309D-\\u309F\\u30A1-\\u30FA\\u30FC-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7A3"
+    + "\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFF9D\\u{20000}-\\u{2FA1F}";
   var N = CLASSES ? "\\p{N}" : "0-9\\u00B2\\u00B3\\u00B9\\u00BC-\\u00BE\\u0660-\\u0669\\u06F0-\\u06F9\\u2070-\\u2079\\u2080-\\u2089\\u2150-\\u2189\\u2460-\\u249B\\uFF10-\\uFF19";
-  var M = CLASSES ? "\\p{M}" : "\\u0300-\\u036F\\u0483-\\u0489\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\u3099\\u309A\\uFE20-\\uFE2F";
+  var M = CLASSES ? "\\p{M}" : "\\u0300-\\u036F\\u0483-\\u0489\\u0591-\\u05BD\\u064B-\\u065F\\u093A-\\u094F\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E"
+    + "\\u17B4-\\u17D3\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\u3099\\u309A\\uFE20-\\uFE2F";
   var WORD = new RegExp("[" + L + N + "][" + L + N + M + "]*", "gu");
 
   // Letters written for an apostrophe (`Hʼmông`, U+02B9–U+02BD) part words as `'` does: one

@@ -910,11 +910,20 @@ def test_every_script_of_the_site_parses_as_es2017(site):
         esprima.parseScript(script.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("query", ["dang bo dong thap", "Đảng bộ Đồng Tháp", "học tập", "làm theo Bác"])
-def test_search_answers_alike_where_unicode_classes_are_unknown(driver, site, query):
+@pytest.fixture(scope="module")
+def foreign_words_site(tmp_path_factory, bantin_bin) -> Path:
+    """Articles quoting names and words in other scripts, as a bulletin's foreign news does."""
+    return build_site(tmp_path_factory.mktemp("foreign"), bantin_bin, {
+        "a.md": article_md("Đoàn công tác thăm Nhật Bản", "2024-03-01", "Gặp võ sĩ マイク・タイソン tại Tokyo và đọc tài liệu mã ＡＢＣ１２３."),
+        "b.md": article_md("Tư liệu Hán Nôm", "2024-03-02", "Bản chép tay có chữ 𠀀字 hiếm gặp."),
+        "c.md": article_md("Hợp tác với Liên bang Nga", "2024-03-03", "Đoàn làm việc tại Москва về giáo dục."),
+    })
+
+
+def answers_with_and_without_unicode_classes(driver, site, query) -> tuple[list[dict], list[dict]]:
+    """The results and marks of `query`, then the same where patterns know no Unicode classes."""
     open_search(driver, site)
     now = type_query(driver, query)
-    assert now, query
     added = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WITHOUT_UNICODE_CLASSES})
     try:
         open_search(driver, site)
@@ -922,4 +931,17 @@ def test_search_answers_alike_where_unicode_classes_are_unknown(driver, site, qu
         older = type_query(driver, query)
     finally:
         driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+    return now, older
+
+
+@pytest.mark.parametrize("query", ["dang bo dong thap", "Đảng bộ Đồng Tháp", "học tập", "làm theo Bác"])
+def test_search_answers_alike_where_unicode_classes_are_unknown(driver, site, query):
+    now, older = answers_with_and_without_unicode_classes(driver, site, query)
+    assert now and older == now, query
+
+
+@pytest.mark.parametrize("query", ["タイソン", "ＡＢＣ１２３", "𠀀字", "Москва"])
+def test_words_of_other_scripts_are_found_alike_where_unicode_classes_are_unknown(driver, foreign_words_site, query):
+    now, older = answers_with_and_without_unicode_classes(driver, foreign_words_site, query)
+    assert now and any(now[0]["marks"] + now[0]["snippet_marks"]), now
     assert older == now, query
