@@ -11,11 +11,14 @@ extension PageRenderer {
             for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
             crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
         let order = graph.issueOrder(ofMonth: index)
-        let edition = Dictionary(uniqueKeysWithValues: order.enumerated().map { position, article in
-            (graph.articles[article].slug.value, PrintBody.EditionArticle(anchor: PrintArticleView.anchor(position + 1), hasTopID: PrintBody.hasTopID(articleBody(article))))
+        // Each body asked for once (the article's page asks for it once more: `SharedBodies` keeps
+        // it until then, and a third ask would keep it for good).
+        let bodies = order.map(articleBody)
+        let edition = Dictionary(uniqueKeysWithValues: zip(order, bodies).enumerated().map { position, article in
+            (graph.articles[article.0].slug.value, PrintBody.EditionArticle(anchor: PrintArticleView.anchor(position + 1), hasTopID: PrintBody.hasTopID(article.1)))
         })
-        let articles = order.enumerated().map { position, article in
-            printArticle(article, number: position + 1, total: order.count, edition: edition, link: link)
+        let articles = zip(order, bodies).enumerated().map { position, article in
+            printArticle(article.0, body: article.1, number: position + 1, total: order.count, edition: edition, link: link)
         }
         let cover = articles.lazy.compactMap(\.card.image).first
         let view = PrintEditionView(
@@ -23,11 +26,12 @@ extension PageRenderer {
         return render(ctx, .printEdition(view), template: .print)
     }
 
-    /// Article `index` as the print edition shows it, `number`th of `total`.
-    /// `edition`: each article of the edition, by slug.
-    private func printArticle(_ index: Int, number: Int, total: Int, edition: [String: PrintBody.EditionArticle], link: LinkBuilder) -> PrintArticleView {
+    /// Article `index` (whose body as its page shows it is `raw`) as the print edition shows it,
+    /// `number`th of `total`. `edition`: each article of the edition, by slug.
+    private func printArticle(
+        _ index: Int, body raw: [UInt8], number: Int, total: Int, edition: [String: PrintBody.EditionArticle], link: LinkBuilder
+    ) -> PrintArticleView {
         let article = graph.articles[index]
-        let raw = articleBody(index)
         let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root, edition: edition)
         return PrintArticleView(
             number: number, total: total, card: card(index, link: link), body: adapter.adapt(raw),
