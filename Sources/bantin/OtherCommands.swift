@@ -108,7 +108,7 @@ struct Watch: ParsableCommand {
         StopSignal.install()
         // Nor is an output refused or a bad `--base-url`: no edit to watch for mends them.
         if Console.runBuild(options) == .refusedOptions { throw ExitCode.failure }
-        Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)). Press Ctrl-C to stop.")
+        Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)\(watcher.pollingBecause.map { ": " + $0 } ?? "")). Press Ctrl-C to stop.")
         while let batch = watcher.nextBatch() {
             if batch.holdsOnlyLeftovers { continue }
             // Each rebuild publishes what is due at its own start.

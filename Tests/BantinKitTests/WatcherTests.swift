@@ -188,6 +188,21 @@ import Testing
         #expect(watcher.nextBatch(timeout: Self.patience) != nil, "an edit where the link now leads is not reported")
     }
 
+    /// What happens in a hidden folder (`content/.git/` as git works in it) is nothing a build
+    /// reads: it is not watched and starts no batch (a rebuild that printed every warning again).
+    @Test(arguments: methods) func aHiddenFolderIsNotWatched(method: FolderWatcher.Method) throws {
+        let folder = try Folder()
+        try folder.makeFolder(".git/objects/ab")
+        let watcher = watcher(folder, method)
+        try folder.write(".git/index")
+        try folder.write(".git/objects/ab/cdef")
+        try folder.makeFolder(".git/refs/heads")
+        #expect(watcher.nextBatch(timeout: .milliseconds(400)) == nil)
+        try folder.write("bai.md")
+        let batch = try #require(watcher.nextBatch(timeout: Self.patience))
+        #expect(batch.paths == [folder.path + "/bai.md"], "\(batch.paths)")
+    }
+
     @Test(arguments: methods) func quietFoldersReportNothing(method: FolderWatcher.Method) throws {
         let folder = try Folder()
         try folder.write("bai.md")

@@ -23,6 +23,9 @@ public final class FolderWatcher {
     private let source: any ChangeSource
 
     public var method: Method { source.method }
+    /// Why listings are compared though inotify was wanted: the system's limit of inotify
+    /// watches is reached (another program's, an editor's, a sync client's, use it up).
+    public private(set) var pollingBecause: String?
 
     /// Starts watching at once: a change made after `init` returns is reported by the next batch.
     /// - Parameters:
@@ -35,7 +38,7 @@ public final class FolderWatcher {
         self.quiet = quiet
         self.longest = longest
         let paths = folders.map { $0.standardizedFileURL.path }
-        source = Self.source(for: paths, polling: polling, interval: pollInterval)
+        (source, pollingBecause) = Self.source(for: paths, polling: polling, interval: pollInterval)
     }
 
     /// Waits for the next batch of changes; `nil` when `timeout` passed without any change
@@ -53,12 +56,17 @@ public final class FolderWatcher {
         return ChangeBatch(paths: paths.sorted())
     }
 
-    private static func source(for paths: [String], polling: Bool, interval: Duration) -> any ChangeSource {
+    private static func source(for paths: [String], polling: Bool, interval: Duration) -> (any ChangeSource, String?) {
         #if os(Linux)
-            if !polling, let inotify = InotifySource(folders: paths) { return inotify }
+            if !polling {
+                if let inotify = InotifySource(folders: paths) { return (inotify, nil) }
+                return (PollingSource(folders: paths, interval: interval), Self.limitWords)
+            }
         #endif
-        return PollingSource(folders: paths, interval: interval)
+        return (PollingSource(folders: paths, interval: interval), nil)
     }
+
+    static let limitWords = "inotify cannot watch every folder: the system's limit of inotify watches or instances, shared by every program of the user, is reached; raise fs.inotify.max_user_watches to watch with inotify"
 }
 
 /// The paths that changed during one batch: files and folders written, made, removed or renamed

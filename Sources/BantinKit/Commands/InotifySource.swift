@@ -19,12 +19,18 @@
             IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
                 | IN_MOVE_SELF | IN_ONLYDIR)
 
-        /// `nil` when inotify is unavailable (e.g. the limit of instances is reached).
+        /// Whether a folder could not be watched because the system's limit of watches
+        /// (`fs.inotify.max_user_watches`, shared by every program of the user) is reached.
+        private(set) var limitReached = false
+
+        /// `nil` when inotify is unavailable (the limit of instances reached), or when a folder
+        /// cannot be watched for the limit of watches: its changes would go unseen.
         init?(folders: [String]) {
             descriptor = inotify_init1(Int32(IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
             roots = folders
             for root in roots { _ = watchTree(root) }
+            if limitReached { return nil }
         }
 
         deinit { close(descriptor) }
@@ -160,12 +166,14 @@
             var stack = [top]
             while let folder = stack.popLast() {
                 let watch = inotify_add_watch(descriptor, folder, Self.mask)
+                if watch < 0, errno == ENOSPC { limitReached = true }
                 guard watch >= 0, walked.insert(watch).inserted else { continue }
                 folderOf[watch] = folder
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
                     let path = folder + "/" + name
                     found.append(path)
-                    if Directory.leadsToFolder(path) { stack.append(path) }
+                    // A hidden folder (`.git/`) is never read by a build: not watched.
+                    if !name.hasPrefix("."), Directory.leadsToFolder(path) { stack.append(path) }
                 }
             }
             return found

@@ -62,7 +62,8 @@ final class PollingSource: ChangeSource {
                 guard fd >= 0 else { continue }
                 let names = Directory.names(ofOpen: fd) ?? []
                 close(fd)
-                for name in names {
+                // A hidden file or folder (`.git/`) is never read by a build: not compared.
+                for name in names where !name.hasPrefix(".") {
                     let entry = path + "/" + name
                     guard let info = Directory.linkStatus(entry) else { continue }
                     let isFolder = Directory.isDirectory(info)
