@@ -170,18 +170,7 @@ struct PrintBody: Sendable {
             out += idPrefix.utf8
             out.append(contentsOf: value)
         case .url where value.first == UInt8(ascii: "#"):
-            // The id, then what may follow it: a text fragment (`:~:text=…`), the browser's.
-            let fragment = UnsafeBufferPointer(rebasing: value.dropFirst())
-            let idEnd = fragment.firstOffset(of: Array(":~:".utf8)) ?? fragment.count
-            let id = UnsafeBufferPointer(rebasing: fragment[..<idEnd])
-            out.append(UInt8(ascii: "#"))
-            if id.isEmpty || (!hasTopID && Self.named(id, "top")) {
-                out += anchor.utf8
-            } else {
-                out += idPrefix.utf8
-                out.append(contentsOf: id)
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: fragment[idEnd...]))
+            out += Self.fragment(String(decoding: value.dropFirst(), as: UTF8.self)[...], in: EditionArticle(anchor: anchor, hasTopID: hasTopID)).utf8
         case .url:
             let url = String(decoding: value, as: UTF8.self)
             out += (rebased(url) ?? url).utf8
@@ -226,7 +215,14 @@ struct PrintBody: Sendable {
     /// fragment is kept.
     private static func inEdition(_ article: EditionArticle, suffix: Substring) -> String {
         guard let hash = suffix.firstIndex(of: "#") else { return "#" + article.anchor }
-        let fragment = suffix[suffix.index(after: hash)...]
+        return fragment(suffix[suffix.index(after: hash)...], in: article)
+    }
+
+    /// A fragment written for an article's page (`ket-qua`, `top:~:text=…`), as the edition's
+    /// address of the same place: the id with the article's prefix, the page's top (none, or
+    /// `top` when the text has no such id) the article's start, then the browser's text
+    /// fragment as it was.
+    private static func fragment(_ fragment: Substring, in article: EditionArticle) -> String {
         let idEnd = fragment.range(of: ":~:")?.lowerBound ?? fragment.endIndex
         let id = fragment[..<idEnd]
         let start = id.isEmpty || (!article.hasTopID && id.lowercased() == "top")
