@@ -72,7 +72,14 @@ enum Console {
     /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
     /// How a build ended: built, failed, or refused for the command's own options (the output
     /// refused, a bad `--base-url`), which no edit of the content or templates can mend.
-    enum BuildOutcome { case built, failed, refusedOptions }
+    enum BuildOutcome: Equatable {
+        /// With what waits for its time (`nil` when the last build's report did not say).
+        case built(PublicationSchedule?)
+        case failed, refusedOptions
+
+        var succeeded: Bool { if case .built = self { true } else { false } }
+        var schedule: PublicationSchedule? { if case .built(let schedule) = self { schedule } else { nil } }
+    }
 
     /// Builds and prints what the build said.
     static func runBuild(_ options: BuildOptions) -> BuildOutcome {
@@ -94,7 +101,7 @@ enum Console {
             let lines = BuildSummary.lines(for: report, output: options.outputName, elapsed: clock.now - start.value)
             out(lines[0])
             for note in lines.dropFirst() { error(note) }
-            return .built
+            return .built(report.schedule)
         } catch {
             TerminalProgress.clear()
             printDiagnostics(error.diagnostics)
@@ -129,7 +136,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = try site.buildOptions()
         options.freesMemory = false  // one build, then the process exits
-        if Console.runBuild(options) != .built { throw ExitCode.failure }
+        if !Console.runBuild(options).succeeded { throw ExitCode.failure }
     }
 }
 

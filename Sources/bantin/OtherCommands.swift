@@ -107,13 +107,46 @@ struct Watch: ParsableCommand {
         // Stopped the same way during the first build as after it (a build may be killed at any moment).
         StopSignal.install()
         // Nor is an output refused or a bad `--base-url`: no edit to watch for mends them.
-        if Console.runBuild(options) == .refusedOptions { throw ExitCode.failure }
+        var outcome = Console.runBuild(options)
+        // "Now" for the last build: what is due after it (also while it ran) is built again.
+        var builtAt = options.now
+        if outcome == .refusedOptions { throw ExitCode.failure }
         Console.out("Watching \(options.contentName)/ and \(options.templatesName)/ for changes (\(watcher.method.rawValue)\(watcher.pollingBecause.map { ": " + $0 } ?? "")). Press Ctrl-C to stop.")
-        while let batch = watcher.nextBatch() {
+        // When a scheduled article's time comes (or a published one's `updated`), watch builds
+        // by itself: with the clock, not with a fixed SOURCE_DATE_EPOCH, which never gets there.
+        let followsClock = PublicationTime.followsClock()
+        while true {
+            let schedule = followsClock ? outcome.schedule : nil
+            let due = schedule.flatMap { $0.nextChange(after: builtAt) }
+            guard let batch = watcher.nextBatch(timeout: due.map(Self.wait(until:))) else {
+                guard let due, Date().timeIntervalSince1970 >= Double(due) else {
+                    if due == nil { return }
+                    continue
+                }
+                if let next = schedule?.nextDue, next.instant == due {
+                    Console.out("Scheduled for \(next.iso8601) (\(next.vietnameseDisplay)): building.")
+                }
+                (outcome, builtAt) = try rebuild()
+                continue
+            }
             if batch.holdsOnlyLeftovers { continue }
             // Each rebuild publishes what is due at its own start.
-            _ = Console.runBuild(try site.buildOptions())
+            (outcome, builtAt) = try rebuild()
         }
+    }
+
+    /// Builds again, as at the start: how it ended, and its "now".
+    private func rebuild() throws -> (Console.BuildOutcome, Int64) {
+        let options = try site.buildOptions()
+        return (Console.runBuild(options), options.now)
+    }
+
+    /// How long to wait for an edit before `due` (seconds since 1970) comes: a moment past it,
+    /// and a minute at most, so that a clock set forward, or a machine woken from sleep, is
+    /// noticed within a minute.
+    static func wait(until due: Int64) -> Duration {
+        let seconds = min(60, max(0, Double(due) - Date().timeIntervalSince1970) + 0.05)
+        return .milliseconds(Int((seconds * 1000).rounded(.up)))
     }
 }
 

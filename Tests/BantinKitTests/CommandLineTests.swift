@@ -424,6 +424,41 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// A scheduled article is published by `watch` when its time comes, with no edit saved: watch
+    /// builds by itself then. Not with a fixed SOURCE_DATE_EPOCH, which never reaches that time
+    /// (a watch beside, with "now" fixed at the start, builds once and waits for edits).
+    @Test func watchPublishesAScheduledArticleWhenItsTimeComes() throws {
+        let due = Date().addingTimeInterval(8)
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        format.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
+        let clockSite = try TestSite(content: "bulletin"), fixedSite = try TestSite(content: "bulletin")
+        for site in [clockSite, fixedSite] {
+            try site.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        }
+        let clock = try WatchRun(in: clockSite)
+        let fixed = try WatchRun(in: fixedSite, sourceDateEpoch: String(Int(Date().timeIntervalSince1970)))
+        for watch in [clock, fixed] {
+            #expect(watch.waitFor("Watching content/"), "\(watch.log)")
+            #expect(watch.log.contains("1 scheduled article waiting, next due "), "\(watch.log)")
+        }
+        let page = "public/bai-viet/tin-hen-gio/index.html"
+        #expect(!clockSite.exists(page) && !fixedSite.exists(page))
+        #expect(clock.waitFor("Scheduled for \(format.string(from: due))", seconds: 20), "\(clock.log)")
+        #expect(clock.waitFor("Built ", count: 2), "\(clock.log)")
+        #expect(clockSite.exists(page))
+        // The fixed "now" was left as it was: one build, the article still waiting.
+        Thread.sleep(forTimeInterval: 1)
+        #expect(fixed.log.components(separatedBy: "Built ").count - 1 == 1 && !fixed.log.contains("Scheduled for"), "\(fixed.log)")
+        #expect(!fixedSite.exists(page))
+        for watch in [clock, fixed] {
+            watch.process.interrupt()
+            watch.process.waitUntilExit()
+            #expect(watch.process.terminationStatus == 0)
+        }
+    }
+
     /// The folders are watched from before the first build: an edit saved while it runs (which
     /// may fail it, "changed during the build") builds again. Made certain here by holding the
     /// build lock: the first build waits for it, the edit is saved meanwhile, and a second
@@ -571,10 +606,14 @@ final class WatchRun {
     let process = Process()
     let logURL: URL
 
-    init(in site: TestSite) throws {
+    /// `sourceDateEpoch`: `SOURCE_DATE_EPOCH` for watch (unset when `nil`, whatever the test's own).
+    init(in site: TestSite, sourceDateEpoch: String? = nil) throws {
         process.executableURL = CommandLineTests.executable
         process.arguments = ["watch"]
         process.currentDirectoryURL = site.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch
+        process.environment = environment
         logURL = site.root.appendingPathComponent("watch.log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logURL)
@@ -587,9 +626,9 @@ final class WatchRun {
 
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
-    /// Whether the log shows `text` `count` times within 10 seconds.
-    func waitFor(_ text: String, count: Int = 1) -> Bool {
-        for _ in 0..<100 {
+    /// Whether the log shows `text` `count` times within `seconds`.
+    func waitFor(_ text: String, count: Int = 1, seconds: Int = 10) -> Bool {
+        for _ in 0..<(seconds * 10) {
             if log.components(separatedBy: text).count - 1 >= count { return true }
             usleep(100_000)
         }

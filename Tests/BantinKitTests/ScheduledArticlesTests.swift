@@ -305,6 +305,21 @@ import Testing
         #expect(!updates.publishesSame(at: 149) && !updates.publishesSame(at: 300))
     }
 
+    /// When `bantin watch` builds by itself: the first moment a build would publish otherwise,
+    /// the moment `publishesSame` stops being true going forward.
+    @Test func theNextChangeIsTheFirstDueArticleOrUpdate() {
+        let schedule = PublicationSchedule(waiting: 1, nextDue: LocalDateTime(instant: 200, offset: 0), latestPublished: 100, nextUpdated: 300)
+        #expect(schedule.nextChange(after: 100) == 200)
+        #expect(schedule.publishesSame(at: 199) && !schedule.publishesSame(at: 200))
+        #expect(PublicationSchedule(latestPublished: 100, nextUpdated: 300).nextChange(after: 150) == 300)
+        #expect(PublicationSchedule(waiting: 1, nextDue: LocalDateTime(instant: 200, offset: 0), nextUpdated: 150).nextChange(after: 100) == 150)
+        // With `--future` nothing waits: a due date passing changes no page.
+        #expect(PublicationSchedule(publishedEarly: 1, nextDue: LocalDateTime(instant: 200, offset: 0)).nextChange(after: 100) == nil)
+        // Asked about a "now" past every date (a fixed SOURCE_DATE_EPOCH later than them), nothing.
+        #expect(schedule.nextChange(after: 300) == nil)
+        #expect(PublicationSchedule().nextChange(after: 0) == nil)
+    }
+
     /// "Up to date" repeats the last build's warnings: it must not when "now" has moved past an
     /// `updated` date, forward or back, for the warning of an `updated` later than now comes or
     /// goes with it. Each build warns as a clean build at its "now" does.

@@ -14,6 +14,12 @@ public enum PublicationTime {
         }
     }
 
+    /// Whether "now" follows the clock: `SOURCE_DATE_EPOCH` is not set (an empty value counts as
+    /// unset). A fixed "now" never reaches a scheduled article's time.
+    public static func followsClock(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        environment["SOURCE_DATE_EPOCH"]?.isEmpty ?? true
+    }
+
     /// 9999-12-31T23:59:59Z, the last second `SOURCE_DATE_EPOCH` may be.
     static let latest: Int64 = 253_402_300_799
 

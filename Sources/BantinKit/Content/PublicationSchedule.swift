@@ -105,6 +105,13 @@ public struct PublicationSchedule: Sendable, Equatable {
         }
     }
 
+    /// The first moment after `now` (seconds since 1970) at which a build would publish otherwise:
+    /// a waiting article's time comes, or the `updated` of a published one. `bantin watch` builds
+    /// again by itself then. `nil` when nothing is due (with `--future`, nothing waits).
+    public func nextChange(after now: Int64) -> Int64? {
+        [waiting > 0 ? nextDue?.instant : nil, nextUpdated].compactMap { $0 }.filter { $0 > now }.min()
+    }
+
     /// True when a build at `now` publishes the same articles as the build this schedule describes,
     /// and tells the same warnings: no article's date, nor any `updated` of a published one, lies
     /// between the two "now"s.
