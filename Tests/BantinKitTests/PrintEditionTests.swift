@@ -216,6 +216,27 @@ import Testing
         #expect(LinkChecker.check(folder: site.output, baseURL: nil).broken == [])
     }
 
+    /// The same for a link by the site's full address (pasted from the published site, `http:`
+    /// too); one to an article of another month, or to another page, stays the address it is.
+    @Test func aLinkByTheFullAddressToAnArticleOfTheEditionLeadsToItThere() throws {
+        let site = try TestSite(content: "bulletin")
+        let base = "https://vi-du.org/ban-tin/"
+        let tienGiangPage = "bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/"
+        let dongThapPage = base + "bai-viet/dang-bo-dong-thap-hoc-tap-chuyen-de-nam-2023/"
+        try site.write("content/articles/2023/05/lien-ket.md", article(title: "Bài dẫn bằng địa chỉ đầy đủ", date: "2023-05-28",
+            body: "Xem [Tiền Giang](\(base + tienGiangPage)), [kết quả](HTTP://VI-DU.ORG/ban-tin/\(tienGiangPage)index.html#ket-qua-noi-bat), "
+                + "[Đồng Tháp](\(dongThapPage)) và [lưu trữ](\(base)luu-tru/).\n"))
+        try site.build(baseURL: base)
+        let may = try site.read(Self.may)
+        let order = texts(ofClass: "issue-article-title", in: may)
+        let tienGiang = try #require(order.firstIndex { $0.contains("Tiền Giang") }) + 1
+        #expect(may.contains("Xem <a href=\"#bai-\(tienGiang)\">Tiền Giang</a>, <a href=\"#bai-\(tienGiang)-ket-qua-noi-bat\">kết quả</a>, "
+            + "<a href=\"\(dongThapPage)\">Đồng Tháp</a> và <a href=\"\(base)luu-tru/\">lưu trữ</a>."), "\(may)")
+        // The article's own page keeps the addresses as written.
+        #expect(try site.read("public/bai-viet/bai-dan-bang-dia-chi-day-du/index.html").contains("<a href=\"\(base + tienGiangPage)\">Tiền Giang</a>"))
+        #expect(LinkChecker.check(folder: site.output, baseURL: base).broken == [])
+    }
+
     @Test func theEditionShowsTheBodyTheArticlePageShows() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()
@@ -239,6 +260,19 @@ import Testing
         #expect(adapt("<h2 id=\"ket-qua\">Kết quả</h2>\n<h6>Nhỏ</h6>") == "<h3 id=\"bai-2-ket-qua\">Kết quả</h3>\n<h6>Nhỏ</h6>")
         #expect(adapt("<H1>A</H1>") == "<h2>A</h2>")
         #expect(adapt("<hr />\n<header>x</header>") == "<hr />\n<header>x</header>")
+    }
+
+    @Test func aFullAddressLeadsIntoTheEditionOnlyForItsArticles() {
+        let adapter = PrintBody(
+            anchor: "bai-2", articleFolder: ["bai-viet", "x"], root: "../../../../",
+            edition: ["y": PrintBody.EditionArticle(anchor: "bai-3", hasTopID: false)], baseURL: "https://vi-du.org/ban-tin/")
+        func adapt(_ html: String) -> String { String(decoding: adapter.adapt(Array(html.utf8)), as: UTF8.self) }
+        #expect(adapt("<a href=\"https://vi-du.org/ban-tin/bai-viet/y/\">a</a>") == "<a href=\"#bai-3\">a</a>")
+        #expect(adapt("<a href=\"//vi-du.org/ban-tin/bai-viet/y?trang=2#top\">a</a>") == "<a href=\"#bai-3\">a</a>")
+        #expect(adapt("<a href=\"https://vi-du.org/ban-tin/bai-viet/y/index.html#ket-qua\">a</a>") == "<a href=\"#bai-3-ket-qua\">a</a>")
+        for kept in ["https://vi-du.org/ban-tin/bai-viet/z/", "https://vi-du.org/bai-viet/y/", "https://khac.org/ban-tin/bai-viet/y/", "https://vi-du.org/ban-tin/chuyen-muc/y/"] {
+            #expect(adapt("<a href=\"\(kept)\">a</a>") == "<a href=\"\(kept)\">a</a>")
+        }
     }
 
     @Test func footnotesAndInPageLinksStayWithTheArticle() {

@@ -11,7 +11,8 @@ import Foundation
 ///   article's title is an `<h2>`;
 /// - relative links and images, written from the article's page, point from the print edition
 ///   to the same file (one with no path, `?trang=2`, to the article's page); a link to the page
-///   of an article of the same edition leads to that article in it (`#bai-5`, `#bai-5-ket-qua`);
+///   of an article of the same edition, relative or by the site's full address, leads to that
+///   article in it (`#bai-5`, `#bai-5-ket-qua`);
 /// - a photo's `<picture>` keeps only its `<img>` of the widest JPEG, loaded at once (no
 ///   `<source>`, `srcset`, `sizes`, `loading` or `fetchpriority`): paper wants the sharpest file.
 struct PrintBody: Sendable {
@@ -28,6 +29,9 @@ struct PrintBody: Sendable {
     private var hasTopID = false
     /// Each article of the edition, by slug.
     let edition: [String: EditionArticle]
+    /// The site's base URL (`BaseURL.normalize`d), when it has one: a link by the site's full
+    /// address to an article of the edition leads to it in the edition too.
+    let baseURL: String?
 
     /// An article of the edition as links to it are led there.
     struct EditionArticle: Sendable {
@@ -37,12 +41,13 @@ struct PrintBody: Sendable {
         var hasTopID: Bool
     }
 
-    init(anchor: String, articleFolder: [String], root: String, edition: [String: EditionArticle] = [:]) {
+    init(anchor: String, articleFolder: [String], root: String, edition: [String: EditionArticle] = [:], baseURL: String? = nil) {
         self.anchor = anchor
         idPrefix = anchor + "-"
         self.articleFolder = articleFolder
         self.root = root
         self.edition = edition
+        self.baseURL = baseURL
     }
 
     func adapt(_ html: [UInt8]) -> [UInt8] {
@@ -178,8 +183,14 @@ struct PrintBody: Sendable {
     }
 
     /// A relative URL written from the article's page, as a URL from the print edition's page;
-    /// `nil` for an absolute one (`https:`, `mailto:`, `/…`) or one that leaves the site.
+    /// `nil` for an absolute one (`https:`, `mailto:`, `/…`) or one that leaves the site, but for
+    /// the full address of an article of the edition (which leads to it there).
     func rebased(_ url: String) -> String? {
+        if let baseURL, let path = LinkChecker.pathUnder(baseURL, of: url) {
+            let suffixStart = path.firstIndex { $0 == "?" || $0 == "#" } ?? path.endIndex
+            let parts = path[..<suffixStart].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            return articleInEdition(parts).map { Self.inEdition($0, suffix: path[suffixStart...]) }
+        }
         guard let first = url.first, first != "/", !Self.hasScheme(url) else { return nil }
         let suffixStart = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
         // No path: the article's page itself (a folder would be no page from disk).

@@ -32,7 +32,7 @@ extension PageRenderer {
         _ index: Int, body raw: [UInt8], number: Int, total: Int, edition: [String: PrintBody.EditionArticle], link: LinkBuilder
     ) -> PrintArticleView {
         let article = graph.articles[index]
-        let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root, edition: edition)
+        let adapter = PrintBody(anchor: PrintArticleView.anchor(number), articleFolder: ["bai-viet", article.slug.value], root: link.root, edition: edition, baseURL: baseURL)
         return PrintArticleView(
             number: number, total: total, card: card(index, link: link), body: adapter.adapt(raw),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link))
