@@ -1,5 +1,6 @@
 // bantin search: every word of every article, folded the Vietnamese way (no diacritics, đ → d),
-// matched by word prefix; a part of the query in quotes asks for a phrase of whole words. The
+// matched by word prefix (a word of one letter or digit only as itself); a part of the query in
+// quotes asks for a phrase of whole words. The
 // index is split into small scripts under tim-kiem/chi-muc/ (see SearchShards.swift) loaded with
 // <script> elements only for the words typed, so it works opened from disk (file://) as over
 // HTTP: no fetch, no WebAssembly.
@@ -108,12 +109,14 @@
 
   // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics),
   // whole (matches only the whole word, not a longer one it begins), strict (matches only as
-  // spelt: set for a keyboard's reading of keys, `show`)}.
+  // spelt: set for a keyboard's reading of keys, `show`)}. A word of one letter or digit is
+  // whole: the `5` of `ngày 5`, the `2` of `2.345`, the `K` of `Điểu K'Ré` mean themselves, and
+  // every word they begin would be a good part of the index to load (every number starting 5).
   function terms(query) {
     var found = spelling(query).replace(APOSTROPHES, "'").match(WORD) || [];
     return found.map(function (exact) {
       var folded = fold(exact);
-      return { exact: exact, folded: folded, marked: folded !== exact, whole: false };
+      return { exact: exact, folded: folded, marked: folded !== exact, whole: Array.from(folded).length === 1 };
     }).filter(function (t) { return t.folded.length > 0; });
   }
 
@@ -131,7 +134,7 @@
       var ts = terms(text), open = k === pieces.length - 1;
       all = all.concat(ts);
       if (k % 2 === 0) { outside.push(text); return; }
-      ts.forEach(function (t, i) { t.whole = !(open && i === ts.length - 1); });
+      ts.forEach(function (t, i) { t.whole = t.whole || !(open && i === ts.length - 1); });
       if (ts.length) quoted.push({ text: text.trim(), terms: ts });
     });
     return { terms: all, quoted: quoted, loose: outside.join(" ").replace(/\s+/g, " ").trim() };

@@ -945,3 +945,29 @@ def test_words_of_other_scripts_are_found_alike_where_unicode_classes_are_unknow
     now, older = answers_with_and_without_unicode_classes(driver, foreign_words_site, query)
     assert now and any(now[0]["marks"] + now[0]["snippet_marks"]), now
     assert older == now, query
+
+
+@pytest.fixture(scope="module")
+def numbers_site(tmp_path_factory, bantin_bin) -> Path:
+    """Ten tables of a thousand numbers starting with 5 (the index splits their shards by their
+    second digit), a meeting "ngày 5" and another whose only 5 starts a number."""
+    articles = {
+        f"so-lieu-{k}.md": article_md(f"Bảng số liệu {k}", f"2023-04-{k + 10:02d}T09:00:00+07:00",
+                                      "Các mã hộ: " + " ".join(str(5000 + 100 * k + j) for j in range(100)) + ".")
+        for k in range(10)
+    }
+    articles["ngay-5.md"] = article_md("Hội nghị ngày 5", "2023-05-20T09:00:00+07:00", "Chi bộ họp ngày 5 tháng 6 tại nhà văn hóa xã.")
+    articles["ngay-9.md"] = article_md("Hội nghị ngày 9", "2023-05-21T09:00:00+07:00", "Chi bộ họp ngày 9, có 5123 hộ dự.")
+    return build_site(tmp_path_factory.mktemp("numbers"), bantin_bin, articles)
+
+
+@pytest.mark.parametrize("query", ["ngay 5", "ngày 5", "5 ngay"])
+def test_a_word_of_one_letter_or_digit_matches_only_itself(driver, numbers_site, query):
+    shards = search_shards(numbers_site)
+    below = [key for key in shards if key.startswith("5") and key != "5"]
+    assert len(below) >= 5, f"the numbers' shards should be split under 5: {sorted(shards)}"
+    open_search(driver, numbers_site, "q=" + quote(query))
+    loaded = {f for f in loaded_index_files(driver) if f.startswith("t-")}
+    # Not the shards of every number starting with 5.
+    assert loaded == {name for key, name in shards.items() if "ngay".startswith(key) or key.startswith("ngay") or "5".startswith(key)}, loaded
+    assert [r["title"] for r in all_results(driver)] == ["Hội nghị ngày 5"]
