@@ -85,7 +85,7 @@ public struct ChangeBatch: Sendable, Equatable {
     public var holdsOnlyLeftovers: Bool {
         paths.allSatisfy { path in
             let name = (path as NSString).lastPathComponent
-            return name.hasPrefix(".") || name == "4913" || CatalogLoader.ContentFiles.isLeftover(name)
+            return !ContentTree.isRead(name: name) || name == "4913" || CatalogLoader.ContentFiles.isLeftover(name)
         }
     }
 }

@@ -173,7 +173,7 @@
                     let path = folder + "/" + name
                     found.append(path)
                     // A hidden folder (`.git/`) is never read by a build: not watched.
-                    if !name.hasPrefix("."), Directory.leadsToFolder(path) { stack.append(path) }
+                    if ContentTree.isRead(name: name), Directory.leadsToFolder(path) { stack.append(path) }
                 }
             }
             return found

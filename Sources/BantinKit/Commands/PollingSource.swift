@@ -63,7 +63,7 @@ final class PollingSource: ChangeSource {
                 let names = Directory.names(ofOpen: fd) ?? []
                 close(fd)
                 // A hidden file or folder (`.git/`) is never read by a build: not compared.
-                for name in names where !name.hasPrefix(".") {
+                for name in names where ContentTree.isRead(name: name) {
                     let entry = path + "/" + name
                     guard let info = Directory.linkStatus(entry) else { continue }
                     let isFolder = Directory.isDirectory(info)

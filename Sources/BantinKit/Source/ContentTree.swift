@@ -138,7 +138,7 @@ public enum ContentTree {
             return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(reason)")])
         }
         defer { close(fd) }
-        for (name, isUTF8) in entries where !name.hasPrefix(".") {
+        for (name, isUTF8) in entries where isRead(name: name) {
             let path = folder.path.hasSuffix("/") ? folder.path + name : String(joining: folder.path, "/", name)
             let rel = folder.relative.isEmpty ? name : String(joining: folder.relative, "/", name)
             guard isUTF8 else {
@@ -188,6 +188,10 @@ public enum ContentTree {
         diagnostics.sort { $0.file < $1.file }
         return (files, subfolders, diagnostics)
     }
+
+    /// Whether a build reads what is named `name` (a file or folder of `content/` or
+    /// `templates/`): never a hidden one (`.git/`, `.DS_Store`, an editor's `.a.md.swp`).
+    static func isRead(name: String) -> Bool { !name.hasPrefix(".") }
 
     static func join(_ root: String, _ relative: String) -> String {
         if relative.isEmpty { return root }
