@@ -629,15 +629,19 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     /// `Etc/GMT+7` is seven hours behind UTC (the `Etc/` names turn the sign round): a bulletin
     /// meaning Việt Nam's time would date every article 14 hours wrong, so it is a warning at its
     /// value; `Etc/GMT-7` and `Asia/Ho_Chi_Minh` are none.
-    @Test(arguments: [("Etc/GMT+7", true), ("Etc/GMT-7", false), ("Asia/Ho_Chi_Minh", false), ("Etc/GMT+0", false)])
-    func anEtcZoneBehindUTCIsAWarning(zone: String, warned: Bool) throws {
+    /// The warning names the way out for a bulletin anywhere: the place's name (`Etc/GMT+5`, meant
+    /// as UTC−5 by a cell abroad, is `America/New_York` or another place's).
+    @Test(arguments: [("Etc/GMT+7", "7 hours"), ("Etc/GMT+1", "1 hour"), ("Etc/GMT-7", nil), ("Asia/Ho_Chi_Minh", nil), ("Etc/GMT+0", nil)])
+    func anEtcZoneBehindUTCIsAWarning(zone: String, behind: String?) throws {
         let site = try TestSite(copyTemplates: false)
         try site.write("content/site.yml", "title: Bản tin\ntimezone: \(zone)\n")
         try site.write("content/articles/a.md", article(title: "Tin"))
         let (catalog, diagnostics) = load(site)
         #expect(catalog != nil)
         let told = diagnostics.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column) \($0.severity): \($0.message)" }
-        #expect(told == (warned ? ["2:11 warning: `timezone: Etc/GMT+7` is UTC−7, 7 hours behind UTC: in the `Etc/` names the sign is turned round; for Việt Nam (UTC+7) write `Asia/Ho_Chi_Minh`"] : []), "\(told)")
+        let hours = zone.split(separator: "+").last.map(String.init) ?? ""
+        #expect(told == (behind.map { ["2:11 warning: `timezone: \(zone)` is UTC−\(hours), \($0) behind UTC: in the `Etc/` names the sign is turned round; "
+            + "write the name of the place instead, which also knows its summer time (`Asia/Ho_Chi_Minh` for Việt Nam, UTC+7; `America/New_York`), or `Etc/GMT-\(hours)` for UTC+\(hours)"] } ?? []), "\(told)")
     }
 
     /// Settings saved one folder too high, beside the content folder, are not read: the warning

@@ -51,15 +51,33 @@ import Testing
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2025-03-09 02:30\n---\nNội dung.\n")
         try site.write("content/articles/b.md", "---\ntitle: Bài hai\ndate: 2025-11-02 01:30\n---\nNội dung.\n")
         try site.write("content/articles/c.md", "---\ntitle: Bài ba\ndate: 2025-03-09T02:30:00-05:00\n---\nNội dung.\n")
+        try site.write("content/articles/d.md", "---\ntitle: Bài bốn\ndate: 2025-03-09T02:15:00.5\n---\nNội dung.\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.map { "\($0.file):\($0.line) \($0.message.components(separatedBy: "; write `2023").first!)" } == [
             "content/articles/a.md:3 `date` is not a valid date: `2025-03-09 02:30` (there is no 02:30 on 2025-03-09 in America/New_York: the clocks go forward then; write 03:30)",
+            "content/articles/d.md:3 `date` is not a valid date: `2025-03-09T02:15:00.5` (there is no 02:15 on 2025-03-09 in America/New_York: the clocks go forward then; write 03:15)",
         ], "\(errors)")
+        try site.remove("content/articles/d.md")
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2025-03-09 03:30\n---\nNội dung.\n")
         try site.build()
         #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("datetime=\"2025-03-09T03:30:00-04:00\""))
         #expect(try site.read("public/bai-viet/bai-ba/index.html").contains("datetime=\"2025-03-09T03:30:00-04:00\""))
-        #expect(try site.read("public/bai-viet/bai-hai/index.html").contains("datetime=\"2025-11-02T01:30:00-0"))
+        #expect(try site.read("public/bai-viet/bai-hai/index.html").contains("datetime=\"2025-11-02T01:30:00-04:00\""))
+    }
+
+    /// A time the clocks show twice (when they go back) is the first of the two, east of UTC as
+    /// west of it: the offset in force before the change (it was the second east of UTC).
+    @Test(arguments: [
+        ("Europe/Prague", "2024-10-27 02:30", "2024-10-27T02:30:00+02:00"),
+        ("America/Los_Angeles", "2024-11-03 01:30", "2024-11-03T01:30:00-07:00"),
+        ("Australia/Sydney", "2024-04-07 02:30", "2024-04-07T02:30:00+11:00"),
+        ("Australia/Lord_Howe", "2024-04-07 01:45", "2024-04-07T01:45:00+11:00"),
+        ("Europe/Prague", "2024-10-27 03:00", "2024-10-27T03:00:00+01:00"),
+        ("Europe/Prague", "2024-07-01 12:00", "2024-07-01T12:00:00+02:00"),
+        ("Asia/Ho_Chi_Minh", "2024-10-27 02:30", "2024-10-27T02:30:00+07:00"),
+    ])
+    func aTimeTheClocksShowTwiceIsTheFirst(zone: String, written: String, read: String) throws {
+        #expect(DateParser.parse(written, in: try #require(SiteTimeZone(identifier: zone)))?.iso8601 == read)
     }
 
     /// Where the clocks go forward at midnight (Santiago, Havana), a date alone is that day's

@@ -44,7 +44,8 @@ enum SiteConfigReader {
         let zone = config.timezone.identifier
         if zone.lowercased().hasPrefix("etc/gmt+"), let hours = Int(zone.dropFirst("etc/gmt+".count)), hours != 0 {
             diagnostics.append(at("timezone").diagnostic(.warning, file,
-                "`timezone: \(zone)` is UTC−\(hours), \(hours) hours behind UTC: in the `Etc/` names the sign is turned round; for Việt Nam (UTC+7) write `Asia/Ho_Chi_Minh`"))
+                "`timezone: \(zone)` is UTC−\(hours), \(hours) hour\(hours == 1 ? "" : "s") behind UTC: in the `Etc/` names the sign is turned round; "
+                    + "write the name of the place instead, which also knows its summer time (`Asia/Ho_Chi_Minh` for Việt Nam, UTC+7; `America/New_York`), or `Etc/GMT-\(hours)` for UTC+\(hours)"))
         }
         if !(1...1000).contains(config.perPage) {
             diagnostics.append(at("per_page").diagnostic(.error, file, "`per_page` must be a whole number from 1 to 1000"))

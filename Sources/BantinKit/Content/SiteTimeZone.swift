@@ -22,11 +22,14 @@ public struct SiteTimeZone: Sendable {
 
     /// The instant at which the wall clock of this zone shows `localSeconds` (seconds since 1970
     /// in wall time); `nil` for a time the clocks skip (when they go forward for summer time).
+    /// A time the clocks show twice (when they go back) is the first of the two, in every zone:
+    /// the offset written before the change (`+02:00` for 02:30 on 2024-10-27 in Europe/Prague).
     public func instant(forWallClock localSeconds: Int64) -> LocalDateTime? {
-        var guess = localSeconds - Int64(offset(atInstant: localSeconds))
-        guess = localSeconds - Int64(offset(atInstant: guess))
-        let found = LocalDateTime(instant: guess, offset: offset(atInstant: guess))
-        return guess + Int64(found.offset) == localSeconds ? found : nil
+        let before = offset(atInstant: localSeconds - 86_400), after = offset(atInstant: localSeconds + 86_400)
+        // The offsets a day on either side of it: both are the one in force but near a change.
+        let candidates = before == after ? [before] : [before, after]
+        return candidates.map { localSeconds - Int64($0) }.filter { $0 + Int64(offset(atInstant: $0)) == localSeconds }.min()
+            .map { LocalDateTime(instant: $0, offset: offset(atInstant: $0)) }
     }
 
     /// How far the clocks go forward around a wall-clock time they skip (an hour, usually).
@@ -116,7 +119,11 @@ public enum DateParser {
     /// The wall-clock time a date without a zone names, when the site's zone skips it (summer
     /// time): why it is none, in words.
     private static func skipped(_ text: String, in zone: SiteTimeZone) -> String? {
-        let trimmed = LookAlikes.typed(text).trimmingWhitespace
+        var trimmed = LookAlikes.typed(text).trimmingWhitespace
+        // A fraction of a second (`02:30:00.5`) changes nothing of the time the clocks skip.
+        if trimmed.utf8.count > 20, Array(trimmed.utf8)[19] == UInt8(ascii: "."), trimmed.utf8.dropFirst(20).allSatisfy({ (48...57).contains($0) }) {
+            trimmed = String(trimmed.prefix(19))
+        }
         guard trimmed.utf8.count == 16 || trimmed.utf8.count == 19, let written = parse(trimmed + "Z", in: .utc) else { return nil }
         let wall = written.instant
         guard zone.instant(forWallClock: wall) == nil else { return nil }
