@@ -112,6 +112,8 @@
   // spelt: set for a keyboard's reading of keys, `show`)}. A word of one letter or digit is
   // whole: the `5` of `ngày 5`, the `2` of `2.345`, the `K` of `Điểu K'Ré` mean themselves, and
   // every word they begin would be a good part of the index to load (every number starting 5).
+  // While the reader types, such a word at the very end is the start of one still being typed:
+  // it is left out until the next key (`readQuery`).
   function terms(query) {
     var found = spelling(query).replace(APOSTROPHES, "'").match(WORD) || [];
     return found.map(function (exact) {
@@ -134,10 +136,16 @@
       var ts = terms(text), open = k === pieces.length - 1;
       all = all.concat(ts);
       if (k % 2 === 0) { outside.push(text); return; }
-      ts.forEach(function (t, i) { t.whole = t.whole || !(open && i === ts.length - 1); });
+      ts.forEach(function (t, i) { t.whole = !(open && i === ts.length - 1); });
       if (ts.length) quoted.push({ text: text.trim(), terms: ts });
     });
-    return { terms: all, quoted: quoted, loose: outside.join(" ").replace(/\s+/g, " ").trim() };
+    // A letter typed after a space (`sinh hoạt c`) answers nothing yet: not every word starting
+    // with it (a large part of the index to load), nor only the word `c` (found nowhere). Outside
+    // quotes; a quote left open keeps its last word a prefix, whatever its length.
+    var last = all[all.length - 1], leftOut = typing && pieces.length % 2 === 1 && last !== undefined && last.whole
+      && new RegExp("[" + L + N + M + "]$", "u").test(query);
+    if (leftOut) all = all.slice(0, -1);
+    return { terms: all, quoted: quoted, loose: outside.join(" ").replace(/\s+/g, " ").trim(), leftOut: leftOut };
   }
 
   // The phrases a read query asks for: the words of each part in quotes with more than one word.
@@ -516,6 +524,8 @@
   // (`paired`), of which the first `checked` had their records read to see the phrases are there.
   var current = { query: "", order: [], shown: 0, terms: [], phrases: [], paired: 0, checked: 0 };
   var asked = null;      // the query of the latest answer asked for (maybe still loading)
+  var typing = false;    // the query is being typed (answered 120 ms after a key), not entered
+  var leftOut = false;   // the latest answer left out the letter typed last (`readQuery`)
 
   function recordSrc(n) { return folder + "bai/" + n + ".js"; }
 
@@ -541,6 +551,7 @@
       return;
     }
     // Nothing to look for (no query, or only quote marks or signs): the reader is asked for words.
+    leftOut = readQuery(q).leftOut;
     if (readQuery(q).terms.length === 0) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
     // Parts in quotes (`"hợp tác xã" kiểm tra`) ask for their phrases: only the articles with
     // every one are shown. The pair lists know whole words only: the last word of a quote left
@@ -722,10 +733,12 @@
     show(input.value);
   });
 
-  // Answers what is typed and keeps it in the address (in place: one history entry).
-  function answerTyped() {
+  // Answers what is typed and keeps it in the address (in place: one history entry). `entered`:
+  // by Enter, which answers a letter typed last too.
+  function answerTyped(entered) {
     clearTimeout(timer);
-    if (input.value.trim() !== asked) show(input.value);
+    typing = !entered;
+    if (input.value.trim() !== asked || (entered && leftOut)) show(input.value);
     try {
       var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
       window.history.replaceState(null, "", url);
@@ -735,12 +748,12 @@
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(answerTyped, 120);
+    timer = setTimeout(function () { answerTyped(false); }, 120);
   });
   // Enter answers in place: the page is not loaded again as a new entry of the history.
   if (input.form) input.form.addEventListener("submit", function (event) {
     event.preventDefault();
-    answerTyped();
+    answerTyped(true);
   });
-  window.addEventListener("popstate", function () { input.value = queryFromURL(); show(input.value); });
+  window.addEventListener("popstate", function () { input.value = queryFromURL(); typing = false; show(input.value); });
 })();

@@ -971,3 +971,49 @@ def test_a_word_of_one_letter_or_digit_matches_only_itself(driver, numbers_site,
     # Not the shards of every number starting with 5.
     assert loaded == {name for key, name in shards.items() if "ngay".startswith(key) or key.startswith("ngay") or "5".startswith(key)}, loaded
     assert [r["title"] for r in all_results(driver)] == ["Hội nghị ngày 5"]
+
+
+def statuses_while_typing(driver, text: str) -> list[str]:
+    """The status after each key of `text`, typed with a pause the page answers (more than its
+    120 ms) after every key."""
+    box = driver.find_element(By.ID, "search-q")
+    click_in_place(driver, box)
+    seen = []
+    for k, key in enumerate(text):
+        box.send_keys(key)
+        typed = text[:k + 1].strip()
+        WebDriverWait(driver, 10).until(lambda d: f"“{typed}”" in d.find_element(By.ID, "search-status").text
+                                        or "Nhập từ khóa" in d.find_element(By.ID, "search-status").text)
+        time.sleep(0.2)
+        seen.append(driver.find_element(By.ID, "search-status").text)
+    return seen
+
+
+def test_a_letter_typed_after_a_space_waits_for_the_next_key(driver, numbers_site):
+    """While typing, the one letter or digit just typed is the start of a word: not "no article"
+    (only the word itself), nor every shard under it; Enter answers it as itself."""
+    shards = search_shards(numbers_site)
+    open_search(driver, numbers_site)
+    seen = statuses_while_typing(driver, "ngay 5")
+    assert not any("Không tìm thấy" in s for s in seen), seen
+    assert "Tìm thấy 2 bài" in seen[-1], seen
+    loaded = {f for f in loaded_index_files(driver) if f.startswith("t-")}
+    assert not any(name in loaded for key, name in shards.items() if key.startswith("5") and key != "5"), loaded
+    driver.find_element(By.ID, "search-q").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "Tìm thấy 1 bài" in d.find_element(By.ID, "search-status").text)
+    assert [r["title"] for r in results(driver)] == ["Hội nghị ngày 5"]
+
+
+def test_typing_a_query_never_says_nothing_is_found_on_the_way(driver, site):
+    open_search(driver, site)
+    seen = statuses_while_typing(driver, "đảng bộ tỉnh")
+    assert not any("Không tìm thấy" in s for s in seen), seen
+
+
+def test_a_quote_left_open_keeps_its_last_letter_a_prefix(driver, site):
+    open_search(driver, site, "q=" + quote('"đồng th'))
+    WebDriverWait(driver, 10).until(lambda d: "Tìm thấy" in d.find_element(By.ID, "search-status").text)
+    with_two = len(all_results(driver))
+    open_search(driver, site, "q=" + quote('"đồng t'))
+    WebDriverWait(driver, 10).until(lambda d: "Tìm thấy" in d.find_element(By.ID, "search-status").text)
+    assert len(all_results(driver)) >= with_two > 0
