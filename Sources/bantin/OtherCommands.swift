@@ -125,6 +125,8 @@ struct Watch: ParsableCommand {
                 }
                 if let next = schedule?.nextDue, next.instant == due {
                     Console.out("Scheduled for \(next.iso8601) (\(next.vietnameseDisplay)): building.")
+                } else {
+                    Console.out("A published article's `updated` time has come: building.")
                 }
                 (outcome, builtAt) = try rebuild()
                 continue

@@ -437,6 +437,9 @@ import Testing
         for site in [clockSite, fixedSite] {
             try site.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
         }
+        // A published article's `updated` a moment later: its time comes too (its warning goes).
+        let updated = due.addingTimeInterval(3)
+        try clockSite.write("content/articles/cap-nhat.md", article(title: "Tin cập nhật", extra: "updated: \(format.string(from: updated))\n"))
         let clock = try WatchRun(in: clockSite)
         let fixed = try WatchRun(in: fixedSite, sourceDateEpoch: String(Int(Date().timeIntervalSince1970)))
         for watch in [clock, fixed] {
@@ -448,6 +451,9 @@ import Testing
         #expect(clock.waitFor("Scheduled for \(format.string(from: due))", seconds: 20), "\(clock.log)")
         #expect(clock.waitFor("Built ", count: 2), "\(clock.log)")
         #expect(clockSite.exists(page))
+        #expect(clock.waitFor("A published article's `updated` time has come: building."), "\(clock.log)")
+        #expect(clock.waitFor("Built ", count: 3), "\(clock.log)")
+        #expect(clock.log.components(separatedBy: "is later than now").count - 1 == 2, "warned by the first two builds, not the third: \(clock.log)")
         // The fixed "now" was left as it was: one build, the article still waiting.
         Thread.sleep(forTimeInterval: 1)
         #expect(fixed.log.components(separatedBy: "Built ").count - 1 == 1 && !fixed.log.contains("Scheduled for"), "\(fixed.log)")
