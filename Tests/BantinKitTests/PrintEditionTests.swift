@@ -275,6 +275,15 @@ import Testing
         }
     }
 
+    /// HTML written with `unsafe_html` may quote its values with `'`, or not at all: adapted alike.
+    @Test func valuesInSingleQuotesOrNoneAreAdaptedAlike() {
+        #expect(adapt("<a href='../y/'>a</a><a href=../y/>b</a>") == "<a href='../../../../bai-viet/y/'>a</a><a href=\"../../../../bai-viet/y/\">b</a>")
+        #expect(adapt("<h2 id='ket-qua'>K</h2><a href=#ket-qua title='Xem \"kết quả\"'>x</a>")
+            == "<h3 id='bai-2-ket-qua'>K</h3><a href=\"#bai-2-ket-qua\" title='Xem \"kết quả\"'>x</a>")
+        #expect(adapt("<img src=anh.jpg alt=Ảnh>") == "<img src=\"../../../../bai-viet/x/anh.jpg\" alt=\"Ảnh\">")
+        #expect(adapt("<h2 id=top>Top</h2><a href='#top'>x</a>") == "<h3 id=\"bai-2-top\">Top</h3><a href='#bai-2-top'>x</a>")
+    }
+
     @Test func footnotesAndInPageLinksStayWithTheArticle() {
         let footnote = "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>"
         #expect(adapt(footnote) == "<sup class=\"footnote-ref\"><a href=\"#bai-2-fn-1\" id=\"bai-2-fnref-1\" data-footnote-ref>1</a></sup>")

@@ -59,7 +59,9 @@ struct PrintBody: Sendable {
     /// Whether a body's HTML has an element with the id (or anchor name) `top` (a heading "Top"):
     /// a link to `#top` then leads to it, not to the page's top.
     static func hasTopID(_ html: [UInt8]) -> Bool {
-        html.firstOffset(of: Array(" id=\"top\"".utf8)) != nil || html.firstOffset(of: Array(" name=\"top\"".utf8)) != nil
+        ["id", "name"].contains { attribute in
+            ["\"top\"", "'top'", "top>", "top "].contains { html.firstOffset(of: Array(" \(attribute)=\($0)".utf8)) != nil }
+        }
     }
 
     private func adapted(_ html: [UInt8]) -> [UInt8] {
@@ -126,15 +128,21 @@ struct PrintBody: Sendable {
             let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
             let attribute = Attribute(name)
             if attribute == .dropped, out.last == UInt8(ascii: " ") { out.removeLast() } else { out.append(contentsOf: name) }
-            guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "="), bytes[at + 1] == UInt8(ascii: "\"") else { continue }
-            let valueStart = at + 2
-            let valueEnd = Self.find(UInt8(ascii: "\""), in: bytes, from: valueStart) ?? bytes.count
-            at = valueEnd + 1
+            guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "=") else { continue }
+            // The value, in double quotes as cmark-gfm writes it, or (HTML written with
+            // `unsafe_html`) in single quotes or none, up to a space or the tag's end.
+            let quote: UInt8? = bytes[at + 1] == UInt8(ascii: "\"") || bytes[at + 1] == UInt8(ascii: "'") ? bytes[at + 1] : nil
+            let valueStart = quote == nil ? at + 1 : at + 2
+            let valueEnd = quote.map { Self.find($0, in: bytes, from: valueStart) ?? bytes.count }
+                ?? (valueStart..<bytes.count).first { [UInt8(ascii: " "), 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: ">")].contains(bytes[$0]) } ?? bytes.count
+            at = quote == nil ? valueEnd : valueEnd + 1
             if attribute == .dropped { continue }
             let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
-            out += [UInt8(ascii: "="), UInt8(ascii: "\"")]
+            // A value without quotes holds no quote: it may take the usual ones.
+            let mark = quote ?? UInt8(ascii: "\"")
+            out += [UInt8(ascii: "="), mark]
             copyValue(value, of: attribute, into: &out)
-            out.append(UInt8(ascii: "\""))
+            out.append(mark)
         }
         return at
     }
