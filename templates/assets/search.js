@@ -130,7 +130,7 @@
   // those very words, so each is whole; but the last word of a quote left open may still be
   // being typed, and stays a prefix meanwhile (`"đồng th` finds what `"đồng tháp"` will). A part
   // in quotes without words is no part.
-  function readQuery(query) {
+  function readQuery(query, stillTyped) {
     var pieces = query.split(/["“”„]/), all = [], quoted = [], outside = [];
     pieces.forEach(function (text, k) {
       var ts = terms(text), open = k === pieces.length - 1;
@@ -139,10 +139,11 @@
       ts.forEach(function (t, i) { t.whole = !(open && i === ts.length - 1); });
       if (ts.length) quoted.push({ text: text.trim(), terms: ts });
     });
-    // A letter typed after a space (`sinh hoạt c`) answers nothing yet: not every word starting
-    // with it (a large part of the index to load), nor only the word `c` (found nowhere). Outside
-    // quotes; a quote left open keeps its last word a prefix, whatever its length.
-    var last = all[all.length - 1], leftOut = typing && pieces.length % 2 === 1 && last !== undefined && last.whole
+    // A letter just typed after a space (`sinh hoạt c`, `stillTyped`: more keys may come) answers
+    // nothing yet: not every word starting with it (a large part of the index to load), nor only
+    // the word `c` (found nowhere). Outside quotes; a quote left open keeps its last word a
+    // prefix, whatever its length.
+    var last = all[all.length - 1], leftOut = Boolean(stillTyped) && pieces.length % 2 === 1 && last !== undefined && last.whole
       && new RegExp("[" + L + N + M + "]$", "u").test(query);
     if (leftOut) all = all.slice(0, -1);
     return { terms: all, quoted: quoted, loose: outside.join(" ").replace(/\s+/g, " ").trim(), leftOut: leftOut };
@@ -524,7 +525,8 @@
   // (`paired`), of which the first `checked` had their records read to see the phrases are there.
   var current = { query: "", order: [], shown: 0, terms: [], phrases: [], paired: 0, checked: 0 };
   var asked = null;      // the query of the latest answer asked for (maybe still loading)
-  var typing = false;    // the query is being typed (answered 120 ms after a key), not entered
+  var typing = false;    // the query is being typed (answered 120 ms after a key, not after a
+                         // space), not entered, pasted or taken from the address
   var leftOut = false;   // the latest answer left out the letter typed last (`readQuery`)
 
   function recordSrc(n) { return folder + "bai/" + n + ".js"; }
@@ -550,13 +552,19 @@
       });
       return;
     }
+    // A keyboard's reading (`typed`) reads whole keys: its last word is no letter still typed.
+    var read = readQuery(q, typing && !typed);
+    leftOut = read.leftOut;
     // Nothing to look for (no query, or only quote marks or signs): the reader is asked for words.
-    leftOut = readQuery(q).leftOut;
-    if (readQuery(q).terms.length === 0) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
+    if (read.terms.length === 0) { status.textContent = "Nhập từ khóa để tìm trong " + count(manifest.docs) + " bài viết."; return; }
+    // The status names what was looked for, and the letter that waits: `cho “ngày”; nhấn Enter để
+    // tìm cả “5”`.
+    var named = leftOut ? q.replace(new RegExp("[" + L + N + M + "]+$", "u"), "").trim() : q;
+    var waits = leftOut ? "; nhấn Enter để tìm cả “" + q.slice(named.length).trim() + "”" : "";
     // Parts in quotes (`"hợp tác xã" kiểm tra`) ask for their phrases: only the articles with
     // every one are shown. The pair lists know whole words only: the last word of a quote left
     // open, still a prefix, is left to the records.
-    var read = readQuery(q), ts = read.terms, quoted = askedPhrases(read), phraseOnly = quoted.length > 0;
+    var ts = read.terms, quoted = askedPhrases(read), phraseOnly = quoted.length > 0;
     // A keyboard's reading of the keys is taken as spelt: `tax` is no search for every `tả…`,
     // nor marks one in a passage.
     ts.forEach(function (t) { t.strict = Boolean(typed && typed.exact.indexOf(t.exact) >= 0); });
@@ -597,8 +605,8 @@
         // A phrase's count is of the articles not yet found without it on their records.
         var order = current.order;
         status.textContent = order.length === 0
-          ? "Không tìm thấy bài nào" + told(typed ? typed.text : q) + "."
-          : "Tìm thấy " + count(order.length) + " bài" + told(q) + (typed ? " (đọc “" + unquoted(typed.text) + "” như gõ " + typed.way + ")" : "") + ".";
+          ? "Không tìm thấy bài nào" + told(typed ? typed.text : named) + waits + "."
+          : "Tìm thấy " + count(order.length) + " bài" + told(named) + (typed ? " (đọc “" + unquoted(typed.text) + "” như gõ " + typed.way + ")" : "") + waits + ".";
         showMore(mine);
       });
     });
@@ -737,8 +745,9 @@
   // by Enter, which answers a letter typed last too.
   function answerTyped(entered) {
     clearTimeout(timer);
-    typing = !entered;
-    if (input.value.trim() !== asked || (entered && leftOut)) show(input.value);
+    // After a space, the word before it is finished.
+    typing = !entered && !/\s$/.test(input.value);
+    if (input.value.trim() !== asked || (leftOut && !typing)) show(input.value);
     try {
       var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
       window.history.replaceState(null, "", url);
@@ -746,9 +755,11 @@
   }
 
   var timer = null;
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
     clearTimeout(timer);
-    timer = setTimeout(function () { answerTyped(false); }, 120);
+    // Text pasted, dropped or put in by the browser comes whole: no key follows.
+    var whole = ["insertFromPaste", "insertFromDrop", "insertReplacementText", "insertFromYank"].indexOf(event.inputType) >= 0;
+    timer = setTimeout(function () { answerTyped(whole); }, 120);
   });
   // Enter answers in place: the page is not loaded again as a new entry of the history.
   if (input.form) input.form.addEventListener("submit", function (event) {

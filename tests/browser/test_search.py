@@ -982,8 +982,8 @@ def statuses_while_typing(driver, text: str) -> list[str]:
     for k, key in enumerate(text):
         box.send_keys(key)
         typed = text[:k + 1].strip()
-        WebDriverWait(driver, 10).until(lambda d: f"“{typed}”" in d.find_element(By.ID, "search-status").text
-                                        or "Nhập từ khóa" in d.find_element(By.ID, "search-status").text)
+        WebDriverWait(driver, 10).until(lambda d: any(
+            sign in d.find_element(By.ID, "search-status").text for sign in [f"“{typed}”", "nhấn Enter để tìm cả", "Nhập từ khóa"]))
         time.sleep(0.2)
         seen.append(driver.find_element(By.ID, "search-status").text)
     return seen
@@ -996,7 +996,8 @@ def test_a_letter_typed_after_a_space_waits_for_the_next_key(driver, numbers_sit
     open_search(driver, numbers_site)
     seen = statuses_while_typing(driver, "ngay 5")
     assert not any("Không tìm thấy" in s for s in seen), seen
-    assert "Tìm thấy 2 bài" in seen[-1], seen
+    # What was looked for, and the digit that waits.
+    assert seen[-1] == "Tìm thấy 2 bài cho “ngay”; nhấn Enter để tìm cả “5”.", seen
     loaded = {f for f in loaded_index_files(driver) if f.startswith("t-")}
     assert not any(name in loaded for key, name in shards.items() if key.startswith("5") and key != "5"), loaded
     driver.find_element(By.ID, "search-q").send_keys(Keys.ENTER)
@@ -1017,3 +1018,26 @@ def test_a_quote_left_open_keeps_its_last_letter_a_prefix(driver, site):
     open_search(driver, site, "q=" + quote('"đồng t'))
     WebDriverWait(driver, 10).until(lambda d: "Tìm thấy" in d.find_element(By.ID, "search-status").text)
     assert len(all_results(driver)) >= with_two > 0
+
+
+def test_a_letter_finished_by_a_space_or_pasted_is_answered_as_itself(driver, numbers_site):
+    """A space after the digit ends its word; a query pasted whole has no key to wait for."""
+    open_search(driver, numbers_site)
+    seen = statuses_while_typing(driver, "ngay 5 ")
+    assert seen[-1] == "Tìm thấy 1 bài cho “ngay 5”.", seen
+    open_search(driver, numbers_site)
+    driver.execute_script("""const box = document.getElementById('search-q'); box.value = 'ngay 5';
+        box.dispatchEvent(new InputEvent('input', {inputType: 'insertFromPaste', data: 'ngay 5', bubbles: true}));""")
+    WebDriverWait(driver, 10).until(lambda d: "“ngay 5”" in d.find_element(By.ID, "search-status").text)
+    assert [r["title"] for r in results(driver)] == ["Hội nghị ngày 5"]
+
+
+def test_a_keyboards_reading_keeps_its_last_word_of_one_letter(driver, site):
+    """`owr` is three keys read as `ở`: a whole word, not a letter still being typed."""
+    open_search(driver, site, "q=" + quote("chi booj owr"))
+    WebDriverWait(driver, 10).until(lambda d: "như gõ Telex" in d.find_element(By.ID, "search-status").text)
+    entered = driver.find_element(By.ID, "search-status").text
+    open_search(driver, site)
+    seen = statuses_while_typing(driver, "chi booj owr")
+    assert seen[-1] == entered, (seen[-1], entered)
+    assert "nhấn Enter" not in seen[-1]
