@@ -123,7 +123,7 @@ struct Watch: ParsableCommand {
                     if due == nil { return }
                     continue
                 }
-                if let next = schedule?.nextDue, next.instant == due {
+                if let schedule, schedule.waiting > 0, let next = schedule.nextDue, next.instant == due {
                     Console.out("Scheduled for \(next.iso8601) (\(next.vietnameseDisplay)): building.")
                 } else {
                     Console.out("A published article's `updated` time has come: building.")

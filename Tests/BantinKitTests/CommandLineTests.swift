@@ -440,6 +440,11 @@ import Testing
         // A published article's `updated` a moment later: its time comes too (its warning goes).
         let updated = due.addingTimeInterval(3)
         try clockSite.write("content/articles/cap-nhat.md", article(title: "Tin cập nhật", extra: "updated: \(format.string(from: updated))\n"))
+        // With `--future` nothing waits: an `updated` at the article's own date builds for itself.
+        let futureSite = try TestSite(content: "bulletin")
+        try futureSite.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        try futureSite.write("content/articles/cap-nhat.md", article(title: "Tin cập nhật", extra: "updated: \(format.string(from: due))\n"))
+        let future = try WatchRun(in: futureSite, arguments: ["--future"])
         let clock = try WatchRun(in: clockSite)
         let fixed = try WatchRun(in: fixedSite, sourceDateEpoch: String(Int(Date().timeIntervalSince1970)))
         for watch in [clock, fixed] {
@@ -454,11 +459,13 @@ import Testing
         #expect(clock.waitFor("A published article's `updated` time has come: building."), "\(clock.log)")
         #expect(clock.waitFor("Built ", count: 3), "\(clock.log)")
         #expect(clock.log.components(separatedBy: "is later than now").count - 1 == 2, "warned by the first two builds, not the third: \(clock.log)")
+        #expect(future.waitFor("A published article's `updated` time has come: building."), "\(future.log)")
+        #expect(!future.log.contains("Scheduled for"), "\(future.log)")
         // The fixed "now" was left as it was: one build, the article still waiting.
         Thread.sleep(forTimeInterval: 1)
         #expect(fixed.log.components(separatedBy: "Built ").count - 1 == 1 && !fixed.log.contains("Scheduled for"), "\(fixed.log)")
         #expect(!fixedSite.exists(page))
-        for watch in [clock, fixed] {
+        for watch in [clock, fixed, future] {
             watch.process.interrupt()
             watch.process.waitUntilExit()
             #expect(watch.process.terminationStatus == 0)
@@ -613,9 +620,9 @@ final class WatchRun {
     let logURL: URL
 
     /// `sourceDateEpoch`: `SOURCE_DATE_EPOCH` for watch (unset when `nil`, whatever the test's own).
-    init(in site: TestSite, sourceDateEpoch: String? = nil) throws {
+    init(in site: TestSite, sourceDateEpoch: String? = nil, arguments: [String] = []) throws {
         process.executableURL = CommandLineTests.executable
-        process.arguments = ["watch"]
+        process.arguments = ["watch"] + arguments
         process.currentDirectoryURL = site.root
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch

@@ -69,6 +69,14 @@ import Testing
         #expect(broken.count == 1 && broken[0].contains("/index.html") && broken[0].contains("starts at the domain's root"), "\(broken)")
     }
 
+    /// An attribute's value read as browsers read it: after white space around `=` (a line
+    /// break, a tab), in quotes of either kind or none.
+    @Test func anAttributeIsReadPastWhiteSpaceAroundItsEquals() {
+        let html = "<a href=\n\"../a/index.html\">a</a><a\thref\t=\t'../b/index.html'>b</a><a href=../c/index.html\n>c</a><a id = x>"
+        #expect(LinkChecker.attributeValues(in: html, names: ["href"]) == ["../a/index.html", "../b/index.html", "../c/index.html"])
+        #expect(LinkChecker.attributeValues(in: html, names: ["id"]) == ["x"])
+    }
+
     /// A link to a folder (`../../`, `../../van-ban/`, `../../van-ban`) opens its page on a web
     /// server, but from disk the browser lists the folder's files: `check` names it, with the
     /// link to write. A site with a base URL is for the web, where a folder's address is its page's.

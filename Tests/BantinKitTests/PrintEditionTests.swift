@@ -282,6 +282,13 @@ import Testing
             == "<h3 id='bai-2-ket-qua'>K</h3><a href=\"#bai-2-ket-qua\" title='Xem \"kết quả\"'>x</a>")
         #expect(adapt("<img src=anh.jpg alt=Ảnh>") == "<img src=\"../../../../bai-viet/x/anh.jpg\" alt=\"Ảnh\">")
         #expect(adapt("<h2 id=top>Top</h2><a href='#top'>x</a>") == "<h3 id=\"bai-2-top\">Top</h3><a href='#bai-2-top'>x</a>")
+        // White space around `=` (a line break too) is HTML's: read past, not taken for an empty value.
+        #expect(adapt("<a href= \"../y/\">a</a><a href =\n'../y/'>b</a><span id = \"sp\">c</span><img src= anh.jpg>")
+            == "<a href=\"../../../../bai-viet/y/\">a</a><a href='../../../../bai-viet/y/'>b</a><span id=\"bai-2-sp\">c</span><img src=\"../../../../bai-viet/x/anh.jpg\">")
+        // An attribute without a value stays so; a label's `for` names the id it labels.
+        #expect(adapt("<label for=o>Ô</label><input disabled id=o>") == "<label for=\"bai-2-o\">Ô</label><input disabled id=\"bai-2-o\">")
+        // A value without quotes that holds one is quoted with the other.
+        #expect(adapt("<a href=x\"y>a</a>") == "<a href='../../../../bai-viet/x/x\"y'>a</a>")
     }
 
     @Test func footnotesAndInPageLinksStayWithTheArticle() {

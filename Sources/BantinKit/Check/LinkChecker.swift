@@ -285,7 +285,7 @@ public enum LinkChecker {
                 }
                 continue
             }
-            if isNameByte(b), i > 0, bytes[i - 1] == 32 || bytes[i - 1] == 10 || bytes[i - 1] == 9 {
+            if isNameByte(b), i > 0, isSpace(bytes[i - 1]) {
                 var j = i
                 while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
                 let name = bytes[i..<j]
@@ -293,10 +293,10 @@ public enum LinkChecker {
                     candidate.count == name.count && zip(candidate, name).allSatisfy { $0 == ($1 | 0x20) || $0 == $1 }
                 }
                 var k = j
-                while k < bytes.count, bytes[k] == 32 { k += 1 }
+                while k < bytes.count, isSpace(bytes[k]) { k += 1 }
                 if k < bytes.count, bytes[k] == UInt8(ascii: "=") {
                     k += 1
-                    while k < bytes.count, bytes[k] == 32 { k += 1 }
+                    while k < bytes.count, isSpace(bytes[k]) { k += 1 }
                     var range = k..<k
                     if k < bytes.count, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
                         let quote = bytes[k]
@@ -306,7 +306,7 @@ public enum LinkChecker {
                         k = end + 1
                     } else {
                         var end = k
-                        while end < bytes.count, bytes[end] != 32, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                        while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
                         range = k..<end
                         k = end
                     }
@@ -322,6 +322,9 @@ public enum LinkChecker {
         }
         return values
     }
+
+    /// HTML's white space around an attribute's `=` and after an unquoted value: space, tab, line feed, form feed, return.
+    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 12 || b == 13 }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")

@@ -128,18 +128,23 @@ struct PrintBody: Sendable {
             let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
             let attribute = Attribute(name)
             if attribute == .dropped, out.last == UInt8(ascii: " ") { out.removeLast() } else { out.append(contentsOf: name) }
-            guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "=") else { continue }
-            // The value, in double quotes as cmark-gfm writes it, or (HTML written with
-            // `unsafe_html`) in single quotes or none, up to a space or the tag's end.
-            let quote: UInt8? = bytes[at + 1] == UInt8(ascii: "\"") || bytes[at + 1] == UInt8(ascii: "'") ? bytes[at + 1] : nil
-            let valueStart = quote == nil ? at + 1 : at + 2
+            // The value, after `=` and any white space around it: in double quotes as cmark-gfm
+            // writes it, or (HTML written with `unsafe_html`) in single quotes or none, up to white
+            // space or the tag's end. An attribute without one is copied as it is.
+            var equals = at
+            while equals < bytes.count, Self.isSpace(bytes[equals]) { equals += 1 }
+            guard equals < bytes.count, bytes[equals] == UInt8(ascii: "=") else { continue }
+            var valueStart = equals + 1
+            while valueStart < bytes.count, Self.isSpace(bytes[valueStart]) { valueStart += 1 }
+            let quote: UInt8? = valueStart < bytes.count && (bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")) ? bytes[valueStart] : nil
+            if quote != nil { valueStart += 1 }
             let valueEnd = quote.map { Self.find($0, in: bytes, from: valueStart) ?? bytes.count }
-                ?? (valueStart..<bytes.count).first { [UInt8(ascii: " "), 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: ">")].contains(bytes[$0]) } ?? bytes.count
-            at = quote == nil ? valueEnd : valueEnd + 1
+                ?? (valueStart..<bytes.count).first { Self.isSpace(bytes[$0]) || bytes[$0] == UInt8(ascii: ">") } ?? bytes.count
+            at = quote == nil ? valueEnd : min(valueEnd + 1, bytes.count)
             if attribute == .dropped { continue }
             let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
-            // A value without quotes holds no quote: it may take the usual ones.
-            let mark = quote ?? UInt8(ascii: "\"")
+            // Written again in the quotes it had; one that had none, in those it holds none of.
+            let mark = quote ?? (value.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "'") : UInt8(ascii: "\""))
             out += [UInt8(ascii: "="), mark]
             copyValue(value, of: attribute, into: &out)
             out.append(mark)
@@ -155,8 +160,9 @@ struct PrintBody: Sendable {
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             let named = { (text: StaticString) in PrintBody.named(name, text) }
-            // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is one too.
-            if named("id") || named("name") {
+            // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is one too,
+            // and so is the id a `<label for>` names.
+            if named("id") || named("name") || named("for") {
                 self = .id
             } else if named("href") || named("src") {
                 self = .url
@@ -262,6 +268,9 @@ struct PrintBody: Sendable {
         else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
+
+    /// HTML's white space: space, tab, line feed, form feed, return.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
