@@ -792,6 +792,11 @@ import Testing
         let starts = ["5:1: " + own, "5:46: " + own, "5:80: image from another site (https://bantin.example.vn.khac.com/c.jpg)"]
         #expect(warned.count == 3 && zip(warned, starts).allSatisfy { $0.hasPrefix($1) }, "\(warned)")
         #expect(warned.first?.hasSuffix("(http://Bantin.example.vn/media/a.jpg): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there; save it under content/media/ and link to it there") == true, "\(warned)")
+        // The address `--base-url` gives is the site's own too, over `site.yml`'s.
+        try site.write("content/site.yml", "title: Bản tin\n")
+        let report = try site.build(baseURL: "https://bantin.example.vn/")
+        let byOption = report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" }
+        #expect(byOption == warned, "\(byOption)")
     }
 
     /// A note no footnote names is left out of the page in a quote or a list item too (nested

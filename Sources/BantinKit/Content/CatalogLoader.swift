@@ -16,7 +16,7 @@ public enum CatalogLoader {
     static func load(
         content: URL, displayRoot: String, includeDrafts: Bool, now: Int64 = .max, includeFuture: Bool = false,
         listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil },
-        whenRefused: ((Catalog, [Diagnostic]) -> [Diagnostic])? = nil
+        baseURL override: String? = nil, whenRefused: ((Catalog, [Diagnostic]) -> [Diagnostic])? = nil
     ) -> (Catalog?, [Diagnostic]) {
         guard Directory.leadsToFolder(content.path) else {
             let found = Directory.linkStatus(content.path) != nil ? "\(displayRoot) is a file, not a folder" : "content folder not found"
@@ -121,7 +121,8 @@ public enum CatalogLoader {
         for (file, references, text, body) in bodies {
             if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text, body: body) { diagnostics.append(warning) }
             diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text)
-            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: config.baseURL)
+            // The site's own address is the one `--base-url` gives, over `site.yml`'s.
+            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: override.flatMap(BaseURL.normalize) ?? config.baseURL)
         }
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
