@@ -285,34 +285,17 @@ public enum LinkChecker {
                 }
                 continue
             }
-            if isNameByte(b), i > 0, isSpace(bytes[i - 1]) {
+            if isNameByte(b), i > 0, bytes[i - 1].isHTMLSpace {
                 var j = i
                 while j < bytes.count, isNameByte(bytes[j]) { j += 1 }
                 let name = bytes[i..<j]
                 let isWanted = wanted.contains { candidate in
                     candidate.count == name.count && zip(candidate, name).allSatisfy { $0 == ($1 | 0x20) || $0 == $1 }
                 }
-                var k = j
-                while k < bytes.count, isSpace(bytes[k]) { k += 1 }
-                if k < bytes.count, bytes[k] == UInt8(ascii: "=") {
-                    k += 1
-                    while k < bytes.count, isSpace(bytes[k]) { k += 1 }
-                    var range = k..<k
-                    if k < bytes.count, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
-                        let quote = bytes[k]
-                        var end = k + 1
-                        while end < bytes.count, bytes[end] != quote { end += 1 }
-                        range = (k + 1)..<min(end, bytes.count)
-                        k = end + 1
-                    } else {
-                        var end = k
-                        while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
-                        range = k..<end
-                        k = end
-                    }
+                if let (range, _, end) = HTMLAttributeValue.after(j, in: bytes) {
                     let value = isWanted ? String(decoding: bytes[range], as: UTF8.self) : ""
                     if isWanted { values.append(value) }
-                    i = k
+                    i = end
                     continue
                 }
                 i = j
@@ -322,9 +305,6 @@ public enum LinkChecker {
         }
         return values
     }
-
-    /// HTML's white space around an attribute's `=` and after an unquoted value: space, tab, line feed, form feed, return.
-    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 12 || b == 13 }
 
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")

@@ -108,13 +108,10 @@ enum HTMLText {
         if inline {
             var k = 2
             while k < text.count, text[k] >= UInt8(ascii: "A"), text[k] <= UInt8(ascii: "Z") { k += 1 }
-            guard k > 2, k < text.count, isSpace(text[k]) else { return nil }
+            guard k > 2, k < text.count, text[k].isWhitespace else { return nil }
         }
         return (Array(">".utf8), 2)
     }
-
-    /// A space, tab or line end: what may stand between a tag's attributes.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// Whether the tag at the start of `text` is one GFM's tag filter shows as text.
     static func isFiltered(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -135,7 +132,7 @@ enum HTMLText {
         i += name.count
         func spaces() -> Int {
             let start = i
-            while i < text.count, isSpace(text[i]) { i += 1 }
+            while i < text.count, text[i].isWhitespace { i += 1 }
             return i - start
         }
         if closing {
@@ -165,7 +162,7 @@ enum HTMLText {
                 i = close + 1
             } else {
                 let start = i
-                while i < text.count, !isSpace(text[i]), !"\"'=<>`".utf8.contains(text[i]) { i += 1 }
+                while i < text.count, !text[i].isWhitespace, !"\"'=<>`".utf8.contains(text[i]) { i += 1 }
                 guard i > start else { return nil }
             }
         }

@@ -128,21 +128,12 @@ struct PrintBody: Sendable {
             let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
             let attribute = Attribute(name)
             if attribute == .dropped, out.last == UInt8(ascii: " ") { out.removeLast() } else { out.append(contentsOf: name) }
-            // The value, after `=` and any white space around it: in double quotes as cmark-gfm
-            // writes it, or (HTML written with `unsafe_html`) in single quotes or none, up to white
-            // space or the tag's end. An attribute without one is copied as it is.
-            var equals = at
-            while equals < bytes.count, Self.isSpace(bytes[equals]) { equals += 1 }
-            guard equals < bytes.count, bytes[equals] == UInt8(ascii: "=") else { continue }
-            var valueStart = equals + 1
-            while valueStart < bytes.count, Self.isSpace(bytes[valueStart]) { valueStart += 1 }
-            let quote: UInt8? = valueStart < bytes.count && (bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'")) ? bytes[valueStart] : nil
-            if quote != nil { valueStart += 1 }
-            let valueEnd = quote.map { Self.find($0, in: bytes, from: valueStart) ?? bytes.count }
-                ?? (valueStart..<bytes.count).first { Self.isSpace(bytes[$0]) || bytes[$0] == UInt8(ascii: ">") } ?? bytes.count
-            at = quote == nil ? valueEnd : min(valueEnd + 1, bytes.count)
+            // The value: in double quotes as cmark-gfm writes it, or (HTML written with
+            // `unsafe_html`) in single quotes or none. An attribute without one is copied as it is.
+            guard let (range, quote, end) = HTMLAttributeValue.after(at, in: bytes) else { continue }
+            at = end
             if attribute == .dropped { continue }
-            let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+            let value = UnsafeBufferPointer(rebasing: bytes[range])
             // Written again in the quotes it had; one that had none, in those it holds none of.
             let mark = quote ?? (value.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "'") : UInt8(ascii: "\""))
             out += [UInt8(ascii: "="), mark]
@@ -268,9 +259,6 @@ struct PrintBody: Sendable {
         else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
-
-    /// HTML's white space: space, tab, line feed, form feed, return.
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
