@@ -291,6 +291,17 @@ import Testing
         #expect(adapt("<a href=x\"y>a</a>") == "<a href='../../../../bai-viet/x/x\"y'>a</a>")
     }
 
+    /// Every attribute that names ids (one, or several apart) names them with the prefix, so that
+    /// a table's header cells, a described figure or an image map still find theirs in the edition.
+    @Test func referencesToIdsTakeThePrefix() {
+        #expect(adapt("<figure aria-labelledby=\"t\" aria-describedby=' d1\n d2 '><img usemap=\"#m\"></figure>")
+            == "<figure aria-labelledby=\"bai-2-t\" aria-describedby='bai-2-d1 bai-2-d2'><img usemap=\"#bai-2-m\"></figure>")
+        #expect(adapt("<td HEADERS=\"h1 h2\">1</td><input list=ds form=f><button popovertarget=p aria-controls=\"p q\">x</button>")
+            == "<td HEADERS=\"bai-2-h1 bai-2-h2\">1</td><input list=\"bai-2-ds\" form=\"bai-2-f\"><button popovertarget=\"bai-2-p\" aria-controls=\"bai-2-p bai-2-q\">x</button>")
+        // Other ARIA attributes hold words, not ids.
+        #expect(adapt("<div aria-label=\"t\" aria-hidden=\"true\">x</div>") == "<div aria-label=\"t\" aria-hidden=\"true\">x</div>")
+    }
+
     @Test func footnotesAndInPageLinksStayWithTheArticle() {
         let footnote = "<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>"
         #expect(adapt(footnote) == "<sup class=\"footnote-ref\"><a href=\"#bai-2-fn-1\" id=\"bai-2-fnref-1\" data-footnote-ref>1</a></sup>")

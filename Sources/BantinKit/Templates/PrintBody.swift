@@ -3,7 +3,8 @@ import Foundation
 /// An article body's HTML (as cmark-gfm wrote it for the article's page) made to sit in the print
 /// edition beside the month's other articles, in one pass over its bytes:
 ///
-/// - every `id` (and anchor `name`) and in-page link (`#…`) takes the article's prefix (`bai-2-`), so the headings
+/// - every `id` (and anchor `name`), in-page link (`#…`) and reference to an id (`<label for>`,
+///   `aria-labelledby`, a cell's `headers`, …) takes the article's prefix (`bai-2-`), so the headings
 ///   and footnotes of two articles never share an id; a link to the page's top (`#`, or `#top`
 ///   when no element of the text has that id) leads to the article's own start (`#bai-2`); a text
 ///   fragment after the id (`#top:~:text=…`, `#:~:text=…`) is kept after it;
@@ -146,6 +147,9 @@ struct PrintBody: Sendable {
     /// The attributes whose values change; any other is copied as it is.
     enum Attribute {
         case id, url, other
+        /// Ids separated by white space (`aria-labelledby="a b"`, a table cell's `headers`): each
+        /// takes the prefix.
+        case ids
         /// A photo's choice of files and loading: print shows the widest, at once.
         case dropped
 
@@ -153,9 +157,11 @@ struct PrintBody: Sendable {
             let named = { (text: StaticString) in PrintBody.named(name, text) }
             // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is one too,
             // and so is the id a `<label for>` names.
-            if named("id") || named("name") || named("for") {
+            if named("id") || named("name") || named("for") || (["list", "form", "popovertarget", "aria-activedescendant", "aria-details", "aria-errormessage"] as [StaticString]).contains(where: named) {
                 self = .id
-            } else if named("href") || named("src") {
+            } else if (["aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-flowto", "headers"] as [StaticString]).contains(where: named) {
+                self = .ids
+            } else if named("href") || named("src") || named("usemap") {
                 self = .url
             } else if named("srcset") || named("sizes") || named("loading") || named("fetchpriority") {
                 self = .dropped
@@ -179,6 +185,14 @@ struct PrintBody: Sendable {
         case .id:
             out += idPrefix.utf8
             out.append(contentsOf: value)
+        case .ids:
+            var first = true
+            for id in value.split(whereSeparator: \.isHTMLSpace) {
+                if !first { out.append(UInt8(ascii: " ")) }
+                first = false
+                out += idPrefix.utf8
+                out.append(contentsOf: id)
+            }
         case .url where value.first == UInt8(ascii: "#"):
             out += Self.fragment(String(decoding: value.dropFirst(), as: UTF8.self)[...], in: EditionArticle(anchor: anchor, hasTopID: hasTopID)).utf8
         case .url:
