@@ -69,7 +69,6 @@ enum Console {
         StandardStream.error(text + "\n")
     }
 
-    /// Builds once and prints diagnostics and the one-line summary; true when it succeeded.
     /// How a build ended: built, failed, or refused for the command's own options (the output
     /// refused, a bad `--base-url`), which no edit of the content or templates can mend.
     enum BuildOutcome: Equatable {
@@ -81,7 +80,7 @@ enum Console {
         var schedule: PublicationSchedule? { if case .built(let schedule) = self { schedule } else { nil } }
     }
 
-    /// Builds and prints what the build said.
+    /// Builds once and prints diagnostics and the one-line summary; how the build ended.
     static func runBuild(_ options: BuildOptions) -> BuildOutcome {
         // The site's files are readable by all (644, folders 755) whatever the user's umask, so
         // that a static host can serve every one, and a rebuild has a clean build's modes (it

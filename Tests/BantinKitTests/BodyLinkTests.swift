@@ -110,6 +110,34 @@ import Testing
         #expect(resolve("#fn-ghi-chu", ids: ["fn-ghi-ch%C3%BA"]) == "no element with id \"fn-ghi-chu\"")
     }
 
+    /// An id written with a character reference (`id="hoi&amp;dap"`, `id="caf&eacute;"`) is the
+    /// one a browser reads (`hoi&dap`, `café`): in an HTML file of `content/` and in a page alike.
+    @Test func anIdWrittenWithAReferenceIsTheOneABrowserReads() throws {
+        let site = try Self.site(withBody: "[Hỏi đáp](../../media/hd.html#hoi&dap), [quán](../../media/hd.html#caf%C3%A9), [không có](../../media/hd.html#hoi-dap).\n")
+        try site.write("content/media/hd.html", "<!doctype html><title>Hỏi đáp</title><h2 id=\"hoi&amp;dap\">Hỏi &amp; đáp</h2><h2 id=\"caf&eacute;\">Quán</h2>\n")
+        let refused = site.failingBuild().filter { $0.file.hasSuffix("bai.md") }
+        #expect(refused.map { "\($0.line):\($0.column)" } == ["5:80"], "\(refused)")
+        try site.write("content/articles/2023/bai.md", article(title: "Bài thử liên kết", date: "2023-07-01", body: "[Hỏi đáp](../../media/hd.html#hoi&dap), [quán](../../media/hd.html#caf%C3%A9).\n"))
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+    }
+
+    /// A reference reads as Markdown reads it in a body's text, and as a browser does in HTML: a
+    /// number needs no `;` there, and may have any count of digits.
+    @Test func aReferenceReadsAsItsReaderReadsIt() {
+        func read(_ text: String, _ reading: HTMLReference.Reading) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                HTMLReference.at(bytes, reading: reading).map { "\(String(decoding: $0.0, as: UTF8.self))/\($0.1)" }
+            }
+        }
+        #expect(read("&#115cript", .browser) == "s/5" && read("&#115cript", .markdown) == nil)
+        #expect(read("&#x0000000073;", .browser) == "s/14" && read("&#x0000000073;", .markdown) == nil)
+        #expect(read("&#x1EA1;", .markdown) == "ạ/8" && read("&eacute;x", .markdown) == "é/8" && read("&eacute x", .browser) == nil)
+        #expect(read("&#0;", .markdown) == "\u{FFFD}/4" && read("&#xD800;", .browser) == "\u{FFFD}/8" && read("&notaname;", .browser) == nil)
+        #expect(HTMLReference.decode("java&#115cript:a&amp;b &nbsp;&unknown; &") == "javascript:a&b \u{A0}&unknown; &")
+    }
+
     @Test func aLinkByTheSitesOwnAddressIsCheckedAtItsPlace() throws {
         let base = DiscoveryTests.base
         let quangNinh = "\(base)bai-viet/quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw/"

@@ -687,9 +687,14 @@ import Testing
 
             <object data="data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;"></object>
 
+            <a href="java&#115cript:alert(4)">b</a> <a href="java&#x0000000073;cript:alert(5)">c</a>
+
             """
         let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { $0.contains("unsafe link") }
-        #expect(warned.map { String($0.prefix(30)) } == ["5:1: unsafe link `javascript:`", "7:1: unsafe link `javascript:`", "9:1: unsafe link `data:` in HT"], "\(warned)")
+        #expect(warned.map { String($0.prefix(30)) } == [
+            "5:1: unsafe link `javascript:`", "7:1: unsafe link `javascript:`", "9:1: unsafe link `data:` in HT",
+            "11:1: unsafe link `javascript:", "11:41: unsafe link `javascript",
+        ], "\(warned)")
     }
 
     /// With `unsafe_html`, an address in HTML written in the article that bantin would resolve

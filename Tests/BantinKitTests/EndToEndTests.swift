@@ -27,6 +27,25 @@ import Testing
         #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("21-KL/TW") })
     }
 
+    /// Every page that points to a feed names it by the feed's own title (page 2 of a theme's
+    /// list too), and the feed is there.
+    @Test func everyPageNamesItsFeedByTheFeedsTitle() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { $0.hasSuffix(".html") }.sorted()
+        var checked = 0
+        for page in pages {
+            let html = try site.read("public/" + page)
+            guard let tag = html.firstMatch(of: /<link rel="alternate" type="application\/atom\+xml" title="([^"]*)" href="([^"]*)">/) else { continue }
+            let folder = URL(fileURLWithPath: site.output.path + "/" + page).deletingLastPathComponent()
+            let feed = try String(contentsOf: folder.appendingPathComponent(String(tag.2)).standardizedFileURL, encoding: .utf8)
+            let title = try #require(feed.firstMatch(of: /<title>([^<]*)<\/title>/)).1
+            #expect(HTMLReference.decode(String(tag.1)) == HTMLReference.decode(String(title)), "\(page)")
+            checked += 1
+        }
+        #expect(checked > 20 && pages.contains("chuyen-de/2023/trang/2/index.html"), "\(checked)")
+    }
+
     @Test func aSubtitleIsShownAboveTheTitleEscaped() throws {
         let site = try TestSite(content: "bulletin")
         try site.write("content/articles/2023/05/tit-phu.md", article(title: "Bài có tít phụ", extra: "subtitle: \"Kỷ niệm 95 năm <Ngày thành lập>\"\n"))

@@ -37,7 +37,7 @@ public enum LinkChecker {
             let text = valid ?? String(decoding: bytes, as: UTF8.self)
             let sources = attributeValues(in: text, names: ["srcset"]).flatMap(candidates)
             return (
-                entry.relativePath, Set(attributeValues(in: text, names: ["id", "name"]).map(decodeEntities)),
+                entry.relativePath, ids(in: text),
                 attributeValues(in: text, names: ["href", "src"]) + sources + refreshTargets(in: text),
                 valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text))
         }
@@ -51,7 +51,7 @@ public enum LinkChecker {
             var seen: [String: String?] = [:]
             var broken: [BrokenLink] = []
             for raw in page.links {
-                let link = decodeEntities(raw)
+                let link = HTMLReference.decode(raw)
                 let problem: String?
                 if let known = seen[link] {
                     problem = known
@@ -238,7 +238,6 @@ public enum LinkChecker {
         return false
     }
 
-    /// Values of the named attributes in HTML, quoted or not.
     /// The addresses of a `srcset` (`a-480.webp 480w, a-960.webp 960w`).
     static func candidates(_ srcset: String) -> [String] {
         srcset.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
@@ -247,6 +246,7 @@ public enum LinkChecker {
     /// Elements whose content is text, not markup: what looks like a tag in them is none.
     private static let textElements = ["script", "style", "textarea", "title"].map { Array($0.utf8) }
 
+    /// Values of the named attributes in HTML, quoted or not, as written (references not decoded).
     static func attributeValues(in html: String, names: Set<String>) -> [String] {
         var values: [String] = []
         let wanted = names.map { Array($0.utf8) }
@@ -310,30 +310,8 @@ public enum LinkChecker {
         (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ":")
     }
 
-    /// An attribute's value as the browser reads it: `&amp;`, `&quot;`, `&apos;`, `&lt;`, `&gt;`
-    /// and every numeric reference (`&#237;`, `&#xED;`) decoded; anything else is left.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.utf8.contains(0x26) else { return text }
-        let named: [Substring: String] = [
-            "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": "\u{A0}", "ndash": "–", "mdash": "—", "hellip": "…",
-            "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "laquo": "«", "raquo": "»",
-        ]
-        var out = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            rest = rest[amp...]
-            guard let semicolon = rest.prefix(12).firstIndex(of: ";") else { break }
-            let name = rest[rest.index(after: rest.startIndex)..<semicolon]
-            let number = name.hasPrefix("#x") || name.hasPrefix("#X") ? UInt32(name.dropFirst(2), radix: 16) : name.hasPrefix("#") ? UInt32(name.dropFirst(), radix: 10) : nil
-            if let value = named[name] ?? number.flatMap(Unicode.Scalar.init).map({ String(Character($0)) }) {
-                out += value
-                rest = rest[rest.index(after: semicolon)...]
-            } else {
-                out += "&"
-                rest = rest.dropFirst()
-            }
-        }
-        return out + rest
+    /// The ids of a page or HTML file (`id`, and an old anchor's `name`), as a browser reads them.
+    static func ids(in html: String) -> Set<String> {
+        Set(attributeValues(in: html, names: ["id", "name"]).map(HTMLReference.decode))
     }
 }

@@ -12,14 +12,14 @@ enum TemplateLinks {
             (graph.route(of: plan).outputPath, String(decoding: renderer.html(for: plan), as: UTF8.self))
         }
         var ids: [String: Set<String>] = [:]
-        for page in rendered { ids[page.path] = Set(LinkChecker.attributeValues(in: page.html, names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+        for page in rendered { ids[page.path] = LinkChecker.ids(in: page.html) }
         var diagnostics: [Diagnostic] = []
         var told: Set<String> = []
         for page in rendered {
             let links = LinkChecker.attributeValues(in: page.html, names: ["href", "src"])
                 + LinkChecker.attributeValues(in: page.html, names: ["srcset"]).flatMap(LinkChecker.candidates)
             for raw in links {
-                let link = LinkChecker.decodeEntities(raw)
+                let link = HTMLReference.decode(raw)
                 // An anchor in a page not rendered here is left to `check`: only its file is looked for.
                 var checked = link
                 if let hash = link.firstIndex(of: "#") {

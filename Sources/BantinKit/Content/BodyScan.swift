@@ -23,13 +23,6 @@ enum BodyScan {
         }
     }
 
-    /// The headings of a body (`#` to `######`, and a paragraph's line underlined with `===` or
-    /// `---`), outside fenced code and HTML blocks (comments, `<pre>`, `<script>`…), each warned
-    /// when it misleads a reader: a level-1 heading is a second title on the article's page (and
-    /// of the title's rank in the print edition); a heading more than one level below the one
-    /// before it (the title first) skips a level, which screen readers move through. Read on
-    /// bytes, a line at a time, only when the body has a `#` or a `=` (a body whose only heading
-    /// is underlined with `===` has a second title; one underlined with `---` skips no level).
     /// A warning when the body starts with a second front matter: a line `---`, then a field of
     /// the front matter's (`title:`), as when a header is pasted twice or an old one is left.
     /// Markdown would publish it as a rule and a heading of its fields.
@@ -138,6 +131,13 @@ enum BodyScan {
     private static let joomlaShortcodes = ["youtube", "/youtube", "loadposition", "loadmodule", "gallery", "/gallery", "mp4", "vimeo"]
     private static func isNameByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x2D || (byte >= 0x30 && byte <= 0x39) }
 
+    /// The headings of a body (`#` to `######`, and a paragraph's line underlined with `===` or
+    /// `---`), outside fenced code and HTML blocks (comments, `<pre>`, `<script>`…), each warned
+    /// when it misleads a reader: a level-1 heading is a second title on the article's page (and
+    /// of the title's rank in the print edition); a heading more than one level below the one
+    /// before it (the title first) skips a level, which screen readers move through. Read on
+    /// bytes, a line at a time, only when the body has a `#` or a `=` (a body whose only heading
+    /// is underlined with `===` has a second title; one underlined with `---` skips no level).
     static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
@@ -289,7 +289,7 @@ enum BodyScan {
         let leftEmpty = !hasImage && body.map { body in
             body.utf8.withUnsafeBufferPointer { bytes in
                 isBlank(MarkdownPlainText.text(of: bytes, rawHTML: false))
-                    && (showsMore || !isBlank(Array(LinkChecker.decodeEntities(String(decoding: MarkdownPlainText.text(of: bytes, rawHTML: true), as: UTF8.self)).utf8)))
+                    && (showsMore || !isBlank(Array(HTMLReference.decode(String(decoding: MarkdownPlainText.text(of: bytes, rawHTML: true), as: UTF8.self)).utf8)))
             }
         } ?? false
         return first.position.diagnostic(leftEmpty ? .error : .warning, file,

@@ -122,7 +122,7 @@ public enum CatalogLoader {
             if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text, body: body) { diagnostics.append(warning) }
             diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text)
             // The site's own address is the one `--base-url` gives, over `site.yml`'s.
-            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: override.flatMap(BaseURL.normalize) ?? config.baseURL)
+            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: BaseURL.ofSite(override: override, config: config))
         }
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)

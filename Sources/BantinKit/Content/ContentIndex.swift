@@ -130,6 +130,6 @@ struct ContentIndex {
     /// The `id`s of an HTML file under `content/` (copied as it is).
     func htmlIDs(at path: String) -> Set<String>? {
         guard let entry = files[path], let text = try? String(contentsOfFile: entry.path, encoding: .utf8) else { return nil }
-        return Set(LinkChecker.attributeValues(in: text, names: ["id", "name"]))
+        return LinkChecker.ids(in: text)
     }
 }

@@ -212,14 +212,6 @@ struct FieldReader {
         return nil
     }
 
-    mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
-        guard let value = value(key), !isNull(value) else { return nil }
-        if case .scalar(let scalar) = value.shape, let n = Node.scalar(scalar).int, range.contains(n) { return n }
-        diagnostics.append(
-            value.position.diagnostic(.error, path, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
-        return nil
-    }
-
     /// A list field; a single text value is taken as a list of one.
     mutating func list(_ key: String) -> [(text: String, at: SourcePosition)] {
         guard let value = value(key), !isNull(value) else { return [] }
@@ -334,7 +326,7 @@ extension SourcePosition {
 /// "Did you mean …?" for misspelt field names, slugs and file names.
 enum Suggestion {
     /// The candidate fewest edits away from `word` (case aside), if no more than `limit` (by
-    /// default a third of its length, at least 2); among equals, the first in order.
+    /// default a third of its length, at least 2); among equals, the first alphabetically.
     static func nearest(to word: String, among candidates: some Sequence<String>, within limit: Int? = nil) -> String? {
         let lower = word.lowercased()
         let limit = limit ?? max(2, lower.count / 3)

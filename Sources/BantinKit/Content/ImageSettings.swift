@@ -61,17 +61,12 @@ extension ImageSettings: NodeDecodable {
                         + ": write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)" + (quoted ? ", without quotes" : "")
                 }
             case let other:
-                let guess = ["widths", "quality"].min { Self.distance(other ?? "", $0) < Self.distance(other ?? "", $1) }!
+                // Always a guess: there are only two.
+                let guess = Suggestion.nearest(to: other ?? "", among: ["widths", "quality"], within: .max) ?? "widths"
                 return "`\(key)` has no setting `\(other ?? "…")`: did you mean `\(guess)`? (`\(key)` takes `widths` and `quality`)"
             }
         }
         return nil
-    }
-
-    /// Letters that differ, position by position, plus the difference in length: enough to tell
-    /// `qualty` from `widths`.
-    private static func distance(_ a: String, _ b: String) -> Int {
-        zip(a, b).filter { $0 != $1 }.count + abs(a.count - b.count)
     }
 
     static let expected =

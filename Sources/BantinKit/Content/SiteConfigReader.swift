@@ -57,6 +57,11 @@ enum SiteConfigReader {
 
 /// A site's base URL, always ending in `/`.
 public enum BaseURL {
+    /// The site's base URL: the one `--base-url` gives (`override`), over `site.yml`'s.
+    static func ofSite(override: String?, config: SiteConfig) -> String? {
+        override.flatMap(normalize) ?? config.baseURL
+    }
+
     /// What a base URL must be, for messages.
     public static let shape = "an absolute http(s) URL such as `https://example.org/bantin/`, with no user name, password, query or fragment"
 

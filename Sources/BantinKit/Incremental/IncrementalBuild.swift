@@ -95,7 +95,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         return index
     }
 
-    func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
+    func earlier(_ files: [PlannedFile], graph: SiteGraph) -> [OutputFile.Contents?] {
         let fingerprints = prints(graph)
         articles = graph.articles
         let prints: [UInt64] = files.parallelMap { file in
@@ -119,7 +119,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let fingerprints { return fingerprints }
-        let made = PageFingerprints(graph: graph, options: options, baseURL: options.baseURL.flatMap(BaseURL.normalize) ?? graph.config.baseURL)
+        let made = PageFingerprints(graph: graph, options: options, baseURL: BaseURL.ofSite(override: options.baseURL, config: graph.config))
         fingerprints = made
         return made
     }

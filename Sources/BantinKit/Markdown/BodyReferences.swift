@@ -183,7 +183,7 @@ struct RawHTML: Sendable, Hashable, Codable {
                 at = valueEnd
             }
             // As the browser reads it: `java&#x73;cript:` is `javascript:`.
-            let value = LinkChecker.decodeEntities(String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self))
+            let value = HTMLReference.decode(String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self))
             switch name {
             // A form's action and an object's data are addresses the browser opens too.
             case "href", "src", "poster", "action", "formaction", "data": found.append(value)

@@ -13,23 +13,15 @@ public struct AtomFeed: Sendable {
 
     /// Every feed of the site.
     public static func all(for graph: SiteGraph) -> [AtomFeed] {
-        var feeds = [AtomFeed(path: "feed.xml", title: graph.config.title, alternate: .home(page: 1), articles: Array(graph.articles.indices))]
+        let config = graph.config
         let newest = graph.articles.map { $0.updated ?? $0.date }.max()
-        for entry in graph.directives {
-            let d = entry.directive
-            let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
-            feeds.append(AtomFeed(path: "van-ban/\(d.code.slug.value)/feed.xml", title: "\(name) – \(graph.config.title)",
-                                  alternate: .directive(d.code.slug, page: 1), articles: entry.articles, updatedWhenEmpty: d.issued ?? newest))
-        }
-        for entry in graph.themes {
-            feeds.append(AtomFeed(path: "chuyen-de/\(entry.theme.year)/feed.xml", title: "Chuyên đề năm \(entry.theme.year) – \(graph.config.title)",
-                                  alternate: .theme(year: entry.theme.year, page: 1), articles: entry.articles, updatedWhenEmpty: newest))
-        }
-        for entry in graph.taxonomies.categories {
-            feeds.append(AtomFeed(path: "chuyen-muc/\(entry.slug.value)/feed.xml", title: "\(entry.name) – \(graph.config.title)",
-                                  alternate: .category(entry.slug, page: 1), articles: entry.articles))
-        }
-        return feeds
+        return [AtomFeed(.site(config), alternate: .home(page: 1), articles: Array(graph.articles.indices))]
+            + graph.directives.map { entry in
+                let d = entry.directive
+                return AtomFeed(.directive(d, config), alternate: .directive(d.code.slug, page: 1), articles: entry.articles, updatedWhenEmpty: d.issued ?? newest)
+            }
+            + graph.themes.map { AtomFeed(.theme($0.theme.year, config), alternate: .theme(year: $0.theme.year, page: 1), articles: $0.articles, updatedWhenEmpty: newest) }
+            + graph.taxonomies.categories.map { AtomFeed(.category($0, config), alternate: .category($0.slug, page: 1), articles: $0.articles) }
     }
 
     /// The feed's XML. Entry ids and `updated` come from the content, never from the clock.
@@ -116,3 +108,32 @@ public struct AtomFeed: Sendable {
 }
 
 import Foundation
+
+extension AtomFeed {
+    init(_ link: FeedLink, alternate: Route, articles: [Int], updatedWhenEmpty: LocalDateTime? = nil) {
+        self.init(path: link.path, title: link.title, alternate: alternate, articles: articles, updatedWhenEmpty: updatedWhenEmpty)
+    }
+}
+
+/// Where a feed is and what it is called: for the feed itself (`AtomFeed.all`) and for the pages
+/// that point to it (`<link rel="alternate">`).
+struct FeedLink: Sendable, Equatable {
+    var path: String
+    var title: String
+
+    /// The site's newest articles.
+    static func site(_ config: SiteConfig) -> FeedLink { FeedLink(path: "feed.xml", title: config.title) }
+
+    static func directive(_ d: Directive, _ config: SiteConfig) -> FeedLink {
+        let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
+        return FeedLink(path: "van-ban/\(d.code.slug.value)/feed.xml", title: "\(name) – \(config.title)")
+    }
+
+    static func theme(_ year: Int, _ config: SiteConfig) -> FeedLink {
+        FeedLink(path: "chuyen-de/\(year)/feed.xml", title: "Chuyên đề năm \(year) – \(config.title)")
+    }
+
+    static func category(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink {
+        FeedLink(path: "chuyen-muc/\(entry.slug.value)/feed.xml", title: "\(entry.name) – \(config.title)")
+    }
+}

@@ -6,7 +6,6 @@ public enum PhotoFormat: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The file extension of a variant: `anh-480.jpg`.
     var fileExtension: String { self == .jpeg ? "jpg" : rawValue }
-    var mimeType: String { "image/" + rawValue }
     var name: String { self == .jpeg ? "JPEG" : self == .png ? "PNG" : "WebP" }
 }
 

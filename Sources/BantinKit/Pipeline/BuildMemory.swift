@@ -14,7 +14,7 @@ protocol BuildMemory: Sendable {
     /// it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
     /// Called once per group of the site's files (the search index's come last), in the order
     /// they are written.
-    func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?]
+    func earlier(_ files: [PlannedFile], graph: SiteGraph) -> [OutputFile.Contents?]
     /// Where encoded photos are kept between builds (`nil`: encoded for this build only).
     var photoCache: PhotoCache? { get }
 }
@@ -24,7 +24,7 @@ struct NoMemory: BuildMemory {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)? { nil }
     func related(_ articles: [Article]) -> [[Int]] { RelatedArticles.compute(articles) }
     func searchIndex(_ graph: SiteGraph) -> SearchIndex { SearchIndex.make(for: graph) }
-    func earlier(_ files: [PlannedFile], graph: SiteGraph, baseURL: String?) -> [OutputFile.Contents?] {
+    func earlier(_ files: [PlannedFile], graph: SiteGraph) -> [OutputFile.Contents?] {
         Array(repeating: nil, count: files.count)
     }
     var photoCache: PhotoCache? { nil }

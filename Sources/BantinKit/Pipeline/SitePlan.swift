@@ -70,7 +70,7 @@ extension SiteBuilder {
         }
 
         // The search index is made meanwhile (`search`): its files are planned once it is ready.
-        let earlier = memory.earlier(planned, graph: graph, baseURL: inputs.baseURL)
+        let earlier = memory.earlier(planned, graph: graph)
         let reused = zip(planned, earlier).count { if case .page = $0 { $1 != nil } else { false } }
         clock.lap("pages kept")
         // Dates are formatted ahead only when there are many pages to render.
@@ -92,7 +92,7 @@ extension SiteBuilder {
             // A page, rendered; an HTML file of content/, as it is copied.
             let html = plansByPath[path].map { String(decoding: renderer.html(for: $0), as: UTF8.self) }
                 ?? inputs.catalog.staticFiles.first { $0.relativePath == path }.flatMap { try? String(contentsOfFile: $0.path, encoding: .utf8) }
-            let ids = html.map { Set(LinkChecker.attributeValues(in: $0, names: ["id", "name"]).map(LinkChecker.decodeEntities)) }
+            let ids = html.map(LinkChecker.ids(in:))
             idsByPath[path] = ids
             return ids
         }
@@ -105,11 +105,11 @@ extension SiteBuilder {
         let made = Made(graph: graph, renderer: renderer, feedBodies: feedBodies, search: .none, baseURL: inputs.baseURL, pages: pagePlans)
         let files = zip(planned, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
         // The search index is still being made while those are written; its files come after them.
-        let later = PlannedSite.Later { [baseURL = inputs.baseURL] in
+        let later = PlannedSite.Later {
             var made = made
             made.search = search.value
             let searchFiles: [PlannedFile] = made.search.files.map { .bytes(path: $0.path, $0.bytes) } + made.search.recordNumbers.map { .searchRecord(number: $0) }
-            let earlier = memory.earlier(searchFiles, graph: graph, baseURL: baseURL)
+            let earlier = memory.earlier(searchFiles, graph: graph)
             let files = zip(searchFiles, earlier).map { file, earlier in OutputFile(path: file.path, contents: earlier ?? made.contents(of: file)) }
             // Without the index, its empty table is no index: its size is not told.
             return (files, options.searchIndex ? made.search.byteCount : 0)
@@ -168,15 +168,11 @@ extension SiteBuilder {
         let (templates, templateProblems) = TemplateSet.load(
             folder: options.templates, displayRoot: options.templatesName, knownNames: catalog.map { TemplateNames.known(site: $0.config) })
         diagnostics += SavedColumns.inSavedFiles(templateProblems, content: options.templates, displayRoot: options.templatesName)
-        var baseURL = catalog?.config.baseURL
-        if let override = options.baseURL {
-            baseURL = BaseURL.normalize(override)
-            if baseURL == nil {
-                diagnostics.append(.error("--base-url", "`\(override)` \(BaseURL.problem(override))"))
-            }
+        if let override = options.baseURL, BaseURL.normalize(override) == nil {
+            diagnostics.append(.error("--base-url", "`\(override)` \(BaseURL.problem(override))"))
         }
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
-        return (Inputs(catalog: catalog, templates: templates, baseURL: baseURL), diagnostics)
+        return (Inputs(catalog: catalog, templates: templates, baseURL: BaseURL.ofSite(override: options.baseURL, config: catalog.config)), diagnostics)
     }
 
     /// The links by the site's own address of a catalog refused for other errors, checked against
@@ -186,7 +182,7 @@ extension SiteBuilder {
     /// not all known (a refused article's own, its category's and its feed, its month's): a link
     /// to a page or feed is a warning that says so, a link to a file an error.
     static func ownSiteLinks(of catalog: Catalog, media: [(file: PlannedFile, source: String)], options: BuildOptions, textsRefused: Bool = false) -> [Diagnostic] {
-        guard !catalog.addressLinks.isEmpty, let baseURL = options.baseURL.flatMap(BaseURL.normalize) ?? catalog.config.baseURL else { return [] }
+        guard !catalog.addressLinks.isEmpty, let baseURL = BaseURL.ofSite(override: options.baseURL, config: catalog.config) else { return [] }
         let toPage = { (link: BodyLink) -> Bool in
             guard textsRefused, let path = LinkChecker.pathUnder(baseURL, of: LinkParts(link.destination).path) else { return false }
             // A page, or a feed (a refused text's category may have one).

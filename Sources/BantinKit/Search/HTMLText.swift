@@ -83,7 +83,7 @@ enum HTMLText {
                     i += 1
                 }
             case UInt8(ascii: "&"):
-                if let (text, length) = entity(rest) {
+                if let (text, length) = HTMLReference.at(rest, reading: .browser) {
                     out += text
                     i += length
                 } else {
@@ -198,56 +198,5 @@ enum HTMLText {
             return start
         }
         return nil
-    }
-
-    /// The entity at the start of `text` (`&hellip;`, `&#8220;`, `&#x1EA1;`): the UTF-8 of what it
-    /// stands for, and its length; `nil` when it is none (then `&` is shown as it is).
-    static func entity(_ text: UnsafeBufferPointer<UInt8>) -> ([UInt8], Int)? {
-        guard text.count > 3, text[0] == UInt8(ascii: "&") else { return nil }
-        if text[1] == UInt8(ascii: "#") {
-            let hex = text[2] | 0x20 == UInt8(ascii: "x")
-            var i = hex ? 3 : 2
-            var value: UInt32 = 0
-            let start = i
-            while i < text.count, i - start < 8 {
-                let byte = text[i]
-                if isDigit(byte) {
-                    value = value * (hex ? 16 : 10) + UInt32(byte - UInt8(ascii: "0"))
-                } else if hex, byte | 0x20 >= UInt8(ascii: "a"), byte | 0x20 <= UInt8(ascii: "f") {
-                    value = value * 16 + UInt32(byte | 0x20 - UInt8(ascii: "a") + 10)
-                } else {
-                    break
-                }
-                i += 1
-            }
-            guard i > start, i < text.count, text[i] == UInt8(ascii: ";") else { return nil }
-            // What cmark shows for no character: the replacement character.
-            let scalar = value == 0 ? nil : Unicode.Scalar(value)
-            return (Array(String(Character(scalar ?? "\u{FFFD}")).utf8), i + 1)
-        }
-        var i = 1
-        while i < text.count, i <= 32, isLetter(text[i]) || (i > 1 && isDigit(text[i])) { i += 1 }
-        guard i > 1, i < text.count, text[i] == UInt8(ascii: ";") else { return nil }
-        return named.value(of: Array(text[0...i])).map { ($0, i + 1) }
-    }
-
-    /// The named entities met, each looked up once (by cmark-gfm, which knows all of HTML's).
-    private static let named = NamedEntities()
-
-    private final class NamedEntities: @unchecked Sendable {
-        private let lock = NSLock()
-        private var known: [[UInt8]: [UInt8]?] = [
-            "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&apos;": "'", "&nbsp;": " ",
-        ].reduce(into: [:]) { $0[Array($1.key.utf8)] = Array($1.value.utf8) }
-
-        /// What `entity` (`&name;`) stands for, or `nil` when HTML has no such entity.
-        func value(of entity: [UInt8]) -> [UInt8]? {
-            lock.lock()
-            defer { lock.unlock() }
-            if let value = known[entity] { return value }
-            let value = MarkdownRenderer.character(ofEntity: entity)
-            known[entity] = .some(value)
-            return value
-        }
     }
 }

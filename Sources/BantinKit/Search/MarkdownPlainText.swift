@@ -542,7 +542,7 @@ enum MarkdownPlainText {
                 }
                 out.append(byte)
             case 0x26:  // &entity;
-                if let (text, length) = HTMLText.entity(UnsafeBufferPointer(rebasing: line[i...])) {
+                if let (text, length) = HTMLReference.at(UnsafeBufferPointer(rebasing: line[i...]), reading: .markdown) {
                     out += text
                     i += length
                     continue

@@ -29,6 +29,10 @@ final class FactView: NamedView, Sendable {
         self.value = value
     }
 
+    /// How many articles a list has, the fact every list of a directive, theme, category, place
+    /// or month shows.
+    static func articleCount(_ count: Int) -> FactView { FactView(label: "Số bài viết", value: count.vietnamese) }
+
     enum Name: String, CaseIterable { case label, value }
 
     func value(of name: Name) -> TemplateValue? {
@@ -229,8 +233,4 @@ final class TermsView: NamedView, Sendable {
         case .empty: .bool(groups.isEmpty)
         }
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -41,7 +41,8 @@ public final class PageRenderer: Sendable {
 
     // MARK: Shared parts
 
-    func context(for route: Route, kind: PageKind, title: String, description: String?, feed: Route?, crumbs: [(String, Route?)]) -> PageFrame {
+    /// `feed`: the feed the page points to (`<link rel="alternate">`), by its address and title.
+    func context(for route: Route, kind: PageKind, title: String, description: String?, feed: FeedLink?, crumbs: [(String, Route?)]) -> PageFrame {
         let link = LinkBuilder(from: route, baseURL: baseURL)
         let config = graph.config
         let trail: [(String, Route?)] = [("Trang chủ", Route.home(page: 1))] + crumbs
@@ -59,8 +60,8 @@ public final class PageRenderer: Sendable {
         let shared = config.shareImage.flatMap(photo(at:)).flatMap { photo in link.absoluteURL(.file(photo.largest.path)).map { (url: $0, photo: photo) } }
         var page = PageView.Parts(
             kind: kind, title: title, description: description ?? config.description, canonical: link.absoluteURL(route),
-            feed: feed.map(link.href), feedTitle: feed.map { $0 == .file("feed.xml") ? config.title : "\(title) – \(config.title)" },
-            ownFeed: feed.map { $0 != .file("feed.xml") } ?? false, structuredData: trail.count > 1 ? [structuredCrumbs] : [])
+            feed: feed.map { link.href(.file($0.path)) }, feedTitle: feed?.title,
+            ownFeed: feed.map { $0 != .site(config) } ?? false, structuredData: trail.count > 1 ? [structuredCrumbs] : [])
         page.image = shared?.url
         page.imageAlt = shared.map { _ in config.title }
         page.imageSize = shared.map { ($0.photo.largest.width, $0.photo.largest.height) }
@@ -71,7 +72,7 @@ public final class PageRenderer: Sendable {
             links: LinksView(
                 home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
-                feed: link.href(.file("feed.xml")), categories: link.href(.categoryIndex), places: link.href(.placeIndex)),
+                feed: link.href(.file(FeedLink.site(config).path)), categories: link.href(.categoryIndex), places: link.href(.placeIndex)),
             // An item is this page, or this page is under it: another page of it (page 2 of the
             // home page, which the item does not link to) or a page below it on the trail.
             nav: menu.map { item in

@@ -74,7 +74,7 @@ extension PageRenderer {
         switch plan {
         case .home(let slice):
             let ctx = context(for: route, kind: .home, title: slice.number == 1 ? "" : "Trang \(slice.number)",
-                              description: nil, feed: .file("feed.xml"), crumbs: slice.number == 1 ? [] : [("Trang \(slice.number)", nil)])
+                              description: nil, feed: .site(graph.config), crumbs: slice.number == 1 ? [] : [("Trang \(slice.number)", nil)])
             var indices = Array(slice.range)
             var lead: CardView? = nil
             if slice.number == 1, let first = indices.first {
@@ -91,7 +91,7 @@ extension PageRenderer {
 
         case .directiveIndex:
             let ctx = context(for: route, kind: .directives, title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
-                              feed: .file("feed.xml"), crumbs: [("Văn bản", nil)])
+                              feed: .site(graph.config), crumbs: [("Văn bản", nil)])
             return render(ctx, .terms(TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
                                   groups: directiveGroups(link: link))), template: .terms)
 
@@ -100,7 +100,7 @@ extension PageRenderer {
 
         case .themeIndex:
             let ctx = context(for: route, kind: .themes, title: "Chuyên đề năm", description: "Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo từng năm",
-                              feed: .file("feed.xml"), crumbs: [("Chuyên đề", nil)])
+                              feed: .site(graph.config), crumbs: [("Chuyên đề", nil)])
             let items = graph.themes.map { entry in
                 TermItemView(label: "Năm \(entry.theme.year)", sublabel: entry.theme.title, meta: nil,
                              url: link.href(.theme(year: entry.theme.year, page: 1)), count: entry.articles.count)
@@ -113,7 +113,7 @@ extension PageRenderer {
 
         case .archiveIndex:
             let ctx = context(for: route, kind: .archive, title: "Lưu trữ", description: "Tất cả tin bài theo tháng",
-                              feed: .file("feed.xml"), crumbs: [("Lưu trữ", nil)])
+                              feed: .site(graph.config), crumbs: [("Lưu trữ", nil)])
             let groups = TermGroupView.grouped(graph.months.enumerated().map { index, month in
                 ("Năm \(month.year)", TermItemView(label: VietnameseDate.monthName(year: month.year, month: month.month), sublabel: nil, meta: nil,
                                                   url: link.href(.month(year: month.year, month: month.month)), count: month.articles.count,
@@ -125,9 +125,9 @@ extension PageRenderer {
             let month = graph.months[index]
             let name = VietnameseDate.monthName(year: month.year, month: month.month)
             let ctx = context(for: route, kind: .month, title: name, description: "Tin bài \(name.lowercased())",
-                              feed: .file("feed.xml"), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
+                              feed: .site(graph.config), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             return render(ctx, .listing(ListingView(
-                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: month.articles.count.vietnamese)],
+                kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [.articleCount(month.articles.count)],
                 description: nil, lead: nil, articles: month.articles.map { card($0, link: link) }, pagination: nil,
                 printEdition: printEditionLink(index, link: link))), template: .list)
 
@@ -158,7 +158,7 @@ extension PageRenderer {
             crumbs.append((graph.directives[d].directive.code.text, .directive(code.slug, page: 1)))
         }
         crumbs.append((article.title, nil))
-        var ctx = context(for: route, kind: .article, title: article.title, description: article.summary, feed: .file("feed.xml"), crumbs: crumbs)
+        var ctx = context(for: route, kind: .article, title: article.title, description: article.summary, feed: .site(graph.config), crumbs: crumbs)
         // Open Graph and JSON-LD show the widest JPEG.
         let published = article.image.flatMap { photo(at: $0.path) }
         let imageURL = article.image.flatMap { link.absoluteURL(.file(published?.largest.path ?? $0.path)) }
@@ -233,11 +233,11 @@ extension PageRenderer {
         }
         let ctx = context(for: route, kind: .directive, title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
                           description: d.title ?? "Tin bài về việc thực hiện \(name)",
-                          feed: .file("van-ban/\(d.code.slug.value)/feed.xml"), crumbs: crumbs)
+                          feed: .directive(d, graph.config), crumbs: crumbs)
         var facts: [FactView] = []
         if let issuer = d.issuer { facts.append(FactView(label: "Cơ quan ban hành", value: issuer)) }
         if let issued = d.issued { facts.append(FactView(label: "Ngày ban hành", value: issued.vietnameseShort)) }
-        facts.append(FactView(label: "Số bài viết", value: entry.articles.count.vietnamese))
+        facts.append(.articleCount(entry.articles.count))
         if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: entry.mentions.count.vietnamese)) }
         let description = slice.number == 1 && showsBodies ? markdown.render(d.body, links: bodyLinks(d.file, link: link, leadsPage: true, directive: d.code)) : nil
         return render(ctx, .listing(ListingView(
@@ -257,11 +257,11 @@ extension PageRenderer {
             crumbs.append(("Năm \(year)", nil))
         }
         let ctx = context(for: route, kind: .theme, title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
-                          description: entry.theme.title, feed: .file("chuyen-de/\(year)/feed.xml"), crumbs: crumbs)
+                          description: entry.theme.title, feed: .theme(year, graph.config), crumbs: crumbs)
         let description = slice.number == 1 && showsBodies ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link, leadsPage: true)) : nil
         return render(ctx, .listing(ListingView(
             kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
-            facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)], description: description, lead: nil,
+            facts: [.articleCount(entry.articles.count)], description: description, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: .list)
     }

@@ -5,7 +5,7 @@ extension PageRenderer {
         let month = graph.months[index]
         let name = VietnameseDate.monthName(year: month.year, month: month.month)
         let issue = graph.issueNumber(ofMonth: index)
-        let title = ["Bản in", issue.map { "Số \($0)" }, name].compactMap { $0 }.joined(separator: " · ")
+        let title = ["Bản in", graph.issueLabel(ofMonth: index), name].compactMap { $0 }.joined(separator: " · ")
         let monthRoute = Route.month(year: month.year, month: month.month)
         let ctx = context(
             for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
@@ -22,7 +22,7 @@ extension PageRenderer {
         }
         let cover = articles.lazy.compactMap(\.card.image).first
         let view = PrintEditionView(
-            issue: issue, month: name, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
+            issue: issue, label: graph.issueLabel(ofMonth: index), month: name, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
         return render(ctx, .printEdition(view), template: .print)
     }
 
@@ -41,7 +41,7 @@ extension PageRenderer {
     /// The link to month `index`'s print edition: `Bản in số 17`.
     func printEditionLink(_ index: Int, link: LinkBuilder) -> LinkView {
         let month = graph.months[index]
-        let label = graph.issueNumber(ofMonth: index).map { "Bản in số \($0)" } ?? "Bản in"
+        let label = graph.issueLabel(ofMonth: index).map { "Bản in \($0.lowercased())" } ?? "Bản in"
         return LinkView(label: label, url: link.href(.printEdition(year: month.year, month: month.month)))
     }
 }

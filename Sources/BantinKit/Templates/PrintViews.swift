@@ -16,8 +16,9 @@ final class PrintEditionView: NamedView, Sendable {
     let cssTitle: String
     let cssIssue: String
 
-    init(issue: Int?, month: String, siteTitle: String, cover: ImageView?, articles: [PrintArticleView], monthURL: String) {
-        self.issue = issue.map { "Số \($0)" }
+    /// `label`: the issue's (`Số 17`, `SiteGraph.issueLabel`).
+    init(issue: Int?, label: String?, month: String, siteTitle: String, cover: ImageView?, articles: [PrintArticleView], monthURL: String) {
+        self.issue = label
         number = issue
         self.month = month
         self.cover = cover

@@ -20,7 +20,7 @@ enum Taxonomy: Sendable {
     func route(_ slug: Slug, page: Int) -> Route { self == .category ? .category(slug, page: page) : .place(slug, page: page) }
 
     /// Categories have a feed each; places have none.
-    func feed(_ slug: Slug) -> Route? { self == .category ? .file("chuyen-muc/\(slug.value)/feed.xml") : nil }
+    func feed(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink? { self == .category ? .category(entry, config) : nil }
 }
 
 extension PagePlan {
@@ -72,7 +72,7 @@ extension PageRenderer {
     }
 
     private func taxonomyIndexPage(_ taxonomy: Taxonomy, route: Route, link: LinkBuilder) -> [UInt8] {
-        let ctx = context(for: route, kind: taxonomy.kinds.index, title: taxonomy.label, description: taxonomy.intro, feed: .file("feed.xml"),
+        let ctx = context(for: route, kind: taxonomy.kinds.index, title: taxonomy.label, description: taxonomy.intro, feed: .site(graph.config),
                           crumbs: [(taxonomy.label, nil)])
         let items = graph.taxonomies[keyPath: taxonomy.entries].map { entry in
             (heading: taxonomy == .place ? Self.initial(of: entry.name) : "",
@@ -90,9 +90,9 @@ extension PageRenderer {
         }
         let title = entry.name + (slice.number > 1 ? " · trang \(slice.number)" : "")
         let description = "\(taxonomy.label) \(entry.name): \(entry.articles.count.vietnamese) bài viết"
-        let ctx = context(for: route, kind: taxonomy.kinds.entry, title: title, description: description, feed: taxonomy.feed(entry.slug), crumbs: crumbs)
+        let ctx = context(for: route, kind: taxonomy.kinds.entry, title: title, description: description, feed: taxonomy.feed(entry, graph.config), crumbs: crumbs)
         return render(ctx, .listing(ListingView(
-            kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [FactView(label: "Số bài viết", value: entry.articles.count.vietnamese)],
+            kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [.articleCount(entry.articles.count)],
             description: nil, lead: nil, articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: .list)
     }

@@ -100,13 +100,26 @@ final class TestSite {
         return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
     }
 
-    /// `differences(from:)` a clean build of the same inputs, made into `clean/`: empty when the
-    /// output (an incremental build's) is what a build from nothing gives.
+    /// `differences(from:)` a clean build of the same inputs, made into `clean/`, and any
+    /// `fingerprintProblems()`: empty when the output (an incremental build's) is what a build
+    /// from nothing gives, and the next build will know it for what it is.
     func differencesFromACleanBuild() throws -> [String] {
         let clean = root.appendingPathComponent("clean")
         try? FileManager.default.removeItem(at: clean)
         _ = try SiteBuilder.build(options(output: clean))
-        return try differences(from: clean)
+        return try differences(from: clean) + fingerprintProblems()
+    }
+
+    /// Whether the output's fingerprint recorded for the next build (worked out from the paths
+    /// written when the build went onto the retired output) is the one a walk of `public/` gives,
+    /// and the one its listing gives: what is wrong, else nothing.
+    func fingerprintProblems() -> [String] {
+        let output = OutputFolder(url: options().output, display: "public")
+        let recorded = PageManifest.load(from: output.manifestURL).outputFingerprint
+        var problems: [String] = []
+        if recorded != FolderPrint.of(folder: output.url.path)?.description { problems.append("(recorded output fingerprint is not the folder's)") }
+        if recorded != PageManifest.load(from: output.manifestURL).listedPrint(of: output.url.path)?.description { problems.append("(recorded output fingerprint is not its listing's)") }
+        return problems
     }
 
     /// Flips one bit of the file at `relative`, `offset` bytes into the first `text` it holds:
