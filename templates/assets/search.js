@@ -528,6 +528,15 @@
   var typing = false;    // the query is being typed (answered 120 ms after a key, not after a
                          // space), not entered, pasted or taken from the address
   var leftOut = false;   // the latest answer left out the letter typed last (`readQuery`)
+  // Come back to (Back from a result): how many results were shown for which query, and where
+  // the page was scrolled, as the page kept them in its history entry when it was left. A
+  // browser that keeps the whole page (over HTTP) needs none of it; one opened from disk does.
+  var restore = null;
+  try {
+    restore = window.history.state && window.history.state.shown > 0 ? window.history.state : null;
+    // The place is put back once the results are there; the browser's own try comes too early.
+    if (restore && "scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
+  } catch (err) { /* no history */ }
 
   function recordSrc(n) { return folder + "bai/" + n + ".js"; }
 
@@ -675,6 +684,16 @@
       notLoaded();
     }
     if (focus && first) first.focus();
+    if (restore && restore.q === current.query && current.shown < Math.min(restore.shown, current.order.length) && !missing) {
+      showMore(mine);
+      return;
+    }
+    if (restore && restore.q === current.query) {
+      // At once, not with the page's smooth scrolling (a browser without it takes two numbers).
+      if ("scrollBehavior" in document.documentElement.style) window.scrollTo({ top: restore.y || 0, behavior: "instant" });
+      else window.scrollTo(0, restore.y || 0);
+    }
+    restore = null;
     document.documentElement.dataset.searchShownAt = String(performance.now());
   }
 
@@ -766,5 +785,9 @@
     event.preventDefault();
     answerTyped(true);
   });
-  window.addEventListener("popstate", function () { input.value = queryFromURL(); typing = false; show(input.value); });
+  window.addEventListener("popstate", function () { restore = null; input.value = queryFromURL(); typing = false; show(input.value); });
+  // Leaving the page (to a result): what it shows is kept with its history entry (`restore`).
+  window.addEventListener("pagehide", function () {
+    try { window.history.replaceState({ q: current.query, shown: current.shown, y: window.scrollY }, "", window.location.href); } catch (err) { /* file:// may refuse */ }
+  });
 })();

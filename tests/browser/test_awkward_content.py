@@ -76,3 +76,32 @@ def test_the_archives_print_links_are_big_enough_to_tap(driver, awkward_site):
     wait_ready(driver)
     heights = driver.execute_script("return [...document.querySelectorAll('.term-print')].map(e => e.getBoundingClientRect().height)")
     assert heights and min(heights) >= 24, heights
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_focused_crumbs_ring_is_whole_even_when_its_text_is_cut(driver, awkward_site, width):
+    """The long category's crumb is cut short on a phone; the keyboard's focus ring around its
+    link, and every other crumb's, is not cut with it (no ancestor hides any of it)."""
+    set_size(driver, width, 800)
+    driver.get(file_url(pages(awkward_site)["category-page-2"]))
+    wait_ready(driver)
+    links = driver.find_elements(By.CSS_SELECTOR, ".breadcrumbs a")
+    assert len(links) == 3, [a.text for a in links]
+    for link in links:
+        driver.execute_script("arguments[0].focus({focusVisible: true})", link)
+        clipped = driver.execute_script(
+            """
+            const a = arguments[0], s = getComputedStyle(a);
+            const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset), r = a.getBoundingClientRect();
+            if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) return 'no ring: ' + s.outlineStyle + ' ' + s.outlineWidth;
+            const ring = [r.left - out, r.top - out, r.right + out, r.bottom + out];
+            for (let e = a.parentElement; e; e = e.parentElement) {
+              const c = getComputedStyle(e);
+              if (c.overflowX === 'visible' && c.overflowY === 'visible') continue;
+              const b = e.getBoundingClientRect();
+              if (ring[0] < b.left || ring[1] < b.top || ring[2] > b.right || ring[3] > b.bottom)
+                return e.tagName + '.' + e.className + ' (overflow ' + c.overflow + ') cuts the ring ' + ring.map(Math.round) + ' at ' + [b.left, b.top, b.right, b.bottom].map(Math.round);
+            }
+            return null;
+            """, link)
+        assert clipped is None, f"{link.text[:30]!r} at {width} px: {clipped}"

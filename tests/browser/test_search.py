@@ -18,7 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import (
     DESKTOP, PHONE, assert_fits_phone, click_in_place, drain_console, file_url, fold, h1_text, poll, screenshot, search_records, search_shards,
-    severe_console, wait_ready,
+    set_size, severe_console, wait_ready,
 )
 
 
@@ -514,6 +514,47 @@ def test_more_results_move_the_focus_to_the_first_new_one(driver, site):
         " return a && a.tagName === 'A' ? items.indexOf(a.closest('li')) : -1;"
     )
     assert focused == 10, f"focus is on result {focused}, not the first new one"
+
+
+def test_back_from_a_result_shows_as_many_results_where_the_reader_was(driver, site):
+    """Opened from disk, a browser loads the search page again on Back: the results shown
+    ("Xem thêm kết quả" pressed) and the place scrolled to come back with it."""
+    set_size(driver, PHONE[0], 700)
+    try:
+        back_from_a_result(driver, site)
+    finally:
+        set_size(driver, *DESKTOP)
+
+
+def back_from_a_result(driver, site):
+    open_search(driver, site, "q=dang")
+    driver.find_element(By.ID, "search-more").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: len(results(d)) > 10)
+    shown = results(driver)
+    link = driver.find_elements(By.CSS_SELECTOR, "#search-results > li a")[len(shown) - 2]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+    y = driver.execute_script("return window.scrollY")
+    assert y > 200, "the page is too short to tell a place in it"
+    title = link.text
+    link.click()
+    WebDriverWait(driver, 10).until(lambda d: "tim-kiem" not in d.current_url)
+    driver.back()
+    wait_ready(driver)
+    WebDriverWait(driver, 10).until(lambda d: len(results(d)) == len(shown))
+    # Where it was when the page was left (a click may have moved it a little).
+    try:
+        WebDriverWait(driver, 10).until(lambda d: abs(d.execute_script("return window.scrollY") - y) < 100)
+    except Exception:
+        pytest.fail(f"scrolled to {driver.execute_script('return window.scrollY')}, not about {y} as before")
+    assert [r["href"] for r in results(driver)] == [r["href"] for r in shown]
+    assert driver.find_element(By.ID, "search-q").get_attribute("value") == "dang"
+    # Where the reader was: the result they opened is in view.
+    assert driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
+        next(a for a in driver.find_elements(By.CSS_SELECTOR, "#search-results > li a") if a.text == title))
+    # A new query starts at its first results.
+    type_query(driver, "chi bo")
+    assert len(results(driver)) <= 10
 
 
 def build_site(root: Path, bantin_bin, articles: dict[str, str], others: dict[str, str] | None = None) -> Path:
