@@ -148,7 +148,7 @@ import Testing
         let lines = bad.stdout.split(separator: "\n").filter { $0.contains(": broken link → ") }
         let pages = Set(lines.map { $0.prefix { $0 != ":" } }).count
         // One page fewer than before the page was deleted.
-        let checked = Int(good.stdout.split(separator: " ")[1])! - 1
+        let checked = try #require(Int(good.stdout.split(separator: " ").dropFirst().first ?? ""), "\(good)") - 1
         #expect(pages > 1 && pages < checked && lines.count > pages, "\(bad)")
         #expect(bad.stderr.contains("\(lines.count) broken links in \(pages) pages (\(checked) pages checked)."), "\(bad)")
     }

@@ -165,8 +165,9 @@ struct ArticleChecks {
 
     /// A category or place has a page of its own, whose address is made from its name.
     mutating func checkPageNames(_ fields: ArticleFields) {
-        for (key, name) in [("category", fields.category), ("location", fields.location)] {
-            guard let name, !name.isEmpty else { continue }
+        for taxonomy in Taxonomy.allCases {
+            let key = taxonomy.key
+            guard let name = fields[keyPath: taxonomy.field], !name.isEmpty else { continue }
             guard let slug = Slug(from: name) else {
                 error("`\(key)` `\(name)` has no letters or digits to make its page's address from; name it in words", at: positions.of(key))
                 continue

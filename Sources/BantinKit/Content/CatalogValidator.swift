@@ -92,12 +92,12 @@ enum CatalogValidator {
     /// Categories or places written differently (`Hà Tĩnh`, `Hà Tịnh`) whose names give one
     /// address share one page: a warning at the first article of each less used spelling.
     static func spellingsSharingAPage(_ articles: [Article]) -> [Diagnostic] {
-        [("category", \ArticleFields.category, "category", { Route.category($0, page: 1) }),
-         ("location", \ArticleFields.location, "place", { Route.place($0, page: 1) })].flatMap { key, field, noun, route in
+        Taxonomy.allCases.flatMap { taxonomy in
+            let (key, noun) = (taxonomy.key, taxonomy.noun)
             var diagnostics: [Diagnostic] = []
-            for group in NameGroup.groups(articles, by: field).sorted(by: { $0.slug < $1.slug }) where group.spellings.count > 1 {
+            for group in NameGroup.groups(articles, by: taxonomy.field).sorted(by: { $0.slug < $1.slug }) where group.spellings.count > 1 {
                 let mainFile = articles[group.spellings[0].first].file
-                let address = String(route(group.slug).outputPath.dropLast("index.html".count))
+                let address = String(taxonomy.route(group.slug, page: 1).outputPath.dropLast("index.html".count))
                 for other in group.spellings.dropFirst() {
                     let article = articles[other.first]
                     let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)

@@ -28,6 +28,8 @@ struct IndexedArticle {
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
         let codes = article.directives.map { code in (code, graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }) }
         let themes = article.themes.map { "Chuyên đề \($0)" }
+        // The byline's texts, searched and shown on a result's line of what else was read.
+        let byline = [article.author, article.source, article.location, article.category]
         // Made in place: the record's length is filled in once the record is written. An article
         // usually takes less than twice its plain text.
         var out: [UInt8] = [0, 0, 0, 0, UInt8(ascii: "[")]
@@ -41,7 +43,7 @@ struct IndexedArticle {
         out += "\",".utf8
         // What else was read for search, shown when a query's word is found only there.
         // A directive by its kind and code (`Kết luận 01-KL/TW`), as both are searched.
-        let about = [article.author, article.source, article.location, article.category].compactMap { $0 }
+        let about = byline.compactMap { $0 }
             + codes.map { code, kind in kind.map { "\($0) \(code.text)" } ?? code.text } + themes
         Escape.appendJSONString(about.filter { !$0.isEmpty }.joined(separator: " · "), to: &out)
         // The subtitle, read with the title, when there is one.
@@ -61,7 +63,7 @@ struct IndexedArticle {
         add(article.title, .title)
         add(article.subtitle, .title)
         add(article.summary, .sapo)
-        for text in [article.author, article.source, article.category, article.location] { add(text, .meta) }
+        for text in byline { add(text, .meta) }
         for (code, kind) in codes {
             add(code.text, .meta)
             add(kind, .meta)

@@ -7,6 +7,59 @@ public struct TaxonomyEntry: Sendable {
     public var articles: [Int]
 }
 
+/// The groupings of articles by a field of theirs that have pages: categories (*chuyên mục*)
+/// and places (*địa phương*). Each property is a switch, so that a third grouping is listed by
+/// the compiler wherever it needs something of its own (its pages' words: `TaxonomyPages`).
+public enum Taxonomy: CaseIterable, Sendable {
+    case category
+    case place
+
+    /// The front matter's key, and the field it fills.
+    var key: String {
+        switch self {
+        case .category: "category"
+        case .place: "location"
+        }
+    }
+
+    var field: KeyPath<ArticleFields, String?> {
+        switch self {
+        case .category: \.category
+        case .place: \.location
+        }
+    }
+
+    /// What messages call one.
+    var noun: String {
+        switch self {
+        case .category: "category"
+        case .place: "place"
+        }
+    }
+
+    var entries: KeyPath<Taxonomies, [TaxonomyEntry]> {
+        switch self {
+        case .category: \.categories
+        case .place: \.places
+        }
+    }
+
+    /// Each article's entry (by its index in site order), if it has one.
+    var entryOfArticle: KeyPath<Taxonomies, [Int?]> {
+        switch self {
+        case .category: \.categoryOf
+        case .place: \.placeOf
+        }
+    }
+
+    func route(_ slug: Slug, page: Int) -> Route {
+        switch self {
+        case .category: .category(slug, page: page)
+        case .place: .place(slug, page: page)
+        }
+    }
+}
+
 /// The categories and places of the site, and which one each article is in.
 public struct Taxonomies: Sendable {
     /// Categories and places, each in Vietnamese alphabetical order.
@@ -22,10 +75,10 @@ public struct Taxonomies: Sendable {
     var placePaths: [String?]
 
     init(articles: [Article], menu: [String]) {
-        (categories, categoryOf) = Self.group(articles, by: \.category)
-        (places, placeOf) = Self.group(articles, by: \.location)
-        let categoryPath = categories.map { Route.category($0.slug, page: 1).outputPath }
-        let placePath = places.map { Route.place($0.slug, page: 1).outputPath }
+        (categories, categoryOf) = Self.group(articles, by: Taxonomy.category.field)
+        (places, placeOf) = Self.group(articles, by: Taxonomy.place.field)
+        let categoryPath = categories.map { Taxonomy.category.route($0.slug, page: 1).outputPath }
+        let placePath = places.map { Taxonomy.place.route($0.slug, page: 1).outputPath }
         categoryPaths = categoryOf.map { $0.map { categoryPath[$0] } }
         placePaths = placeOf.map { $0.map { placePath[$0] } }
         var bySlug: [Slug: Int] = [:]

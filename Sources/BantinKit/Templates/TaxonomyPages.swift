@@ -1,26 +1,51 @@
 import Foundation
 
-/// The two groupings of articles by a field: categories (*chuyên mục*) and places (*địa phương*),
-/// with what their pages say.
-enum Taxonomy: Sendable {
-    case category
-    case place
-
-    var entries: KeyPath<Taxonomies, [TaxonomyEntry]> { self == .category ? \.categories : \.places }
-    var indexRoute: Route { self == .category ? .categoryIndex : .placeIndex }
-    /// The page `kind` of the index and of one entry (templates see `page.kind`, `page.is_<kind>`).
-    var kinds: (index: PageKind, entry: PageKind) { self == .category ? (.categories, .category) : (.places, .place) }
-    var label: String { self == .category ? "Chuyên mục" : "Địa phương" }
-    var intro: String {
-        self == .category
-            ? "Tin bài theo chuyên mục của bản tin."
-            : "Tin bài theo tỉnh, thành phố, bộ, ngành, xếp theo thứ tự chữ cái."
+/// What the pages of categories and places say, and where they lead.
+extension Taxonomy {
+    var indexRoute: Route {
+        switch self {
+        case .category: .categoryIndex
+        case .place: .placeIndex
+        }
     }
 
-    func route(_ slug: Slug, page: Int) -> Route { self == .category ? .category(slug, page: page) : .place(slug, page: page) }
+    /// The page `kind` of the index and of one entry (templates see `page.kind`, `page.is_<kind>`).
+    var kinds: (index: PageKind, entry: PageKind) {
+        switch self {
+        case .category: (.categories, .category)
+        case .place: (.places, .place)
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .category: "Chuyên mục"
+        case .place: "Địa phương"
+        }
+    }
+
+    var intro: String {
+        switch self {
+        case .category: "Tin bài theo chuyên mục của bản tin."
+        case .place: "Tin bài theo tỉnh, thành phố, bộ, ngành, xếp theo thứ tự chữ cái."
+        }
+    }
+
+    /// Whether its index groups entries under their initial letter (places, listed A to Z).
+    var groupsByInitial: Bool {
+        switch self {
+        case .category: false
+        case .place: true
+        }
+    }
 
     /// Categories have a feed each; places have none.
-    func feed(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink? { self == .category ? .category(entry, config) : nil }
+    func feed(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink? {
+        switch self {
+        case .category: .category(entry, config)
+        case .place: nil
+        }
+    }
 }
 
 extension PagePlan {
@@ -45,6 +70,15 @@ extension PagePlan {
         default: nil
         }
     }
+
+    /// The taxonomy of a category or place index page.
+    var taxonomyOfIndex: Taxonomy? {
+        switch self {
+        case .categoryIndex: .category
+        case .placeIndex: .place
+        default: nil
+        }
+    }
 }
 
 extension SiteGraph {
@@ -52,13 +86,13 @@ extension SiteGraph {
         if let (taxonomy, index, slice) = plan.taxonomyEntry {
             return taxonomy.route(taxonomies[keyPath: taxonomy.entries][index].slug, page: slice.number)
         }
-        return if case .categoryIndex = plan { .categoryIndex } else { .placeIndex }
+        guard let taxonomy = plan.taxonomyOfIndex else { preconditionFailure("\(plan) is no category or place page") }
+        return taxonomy.indexRoute
     }
 
     /// The first page of the category or place of the article at `index`, if it has one.
     func taxonomyRoute(_ taxonomy: Taxonomy, ofArticle index: Int) -> Route? {
-        let of = taxonomy == .category ? taxonomies.categoryOf : taxonomies.placeOf
-        return of[index].map { taxonomy.route(taxonomies[keyPath: taxonomy.entries][$0].slug, page: 1) }
+        taxonomies[keyPath: taxonomy.entryOfArticle][index].map { taxonomy.route(taxonomies[keyPath: taxonomy.entries][$0].slug, page: 1) }
     }
 }
 
@@ -67,7 +101,7 @@ extension PageRenderer {
         if let (taxonomy, index, slice) = plan.taxonomyEntry {
             return taxonomyEntryPage(taxonomy, graph.taxonomies[keyPath: taxonomy.entries][index], slice: slice, route: route, link: link)
         }
-        let taxonomy: Taxonomy = if case .categoryIndex = plan { .category } else { .place }
+        guard let taxonomy = plan.taxonomyOfIndex else { preconditionFailure("\(plan) is no category or place page") }
         return taxonomyIndexPage(taxonomy, route: route, link: link)
     }
 
@@ -75,7 +109,7 @@ extension PageRenderer {
         let ctx = context(for: route, kind: taxonomy.kinds.index, title: taxonomy.label, description: taxonomy.intro, feed: .site(graph.config),
                           crumbs: [(taxonomy.label, nil)])
         let items = graph.taxonomies[keyPath: taxonomy.entries].map { entry in
-            (heading: taxonomy == .place ? Self.initial(of: entry.name) : "",
+            (heading: taxonomy.groupsByInitial ? Self.initial(of: entry.name) : "",
              item: TermItemView(label: entry.name, sublabel: nil, meta: nil, url: link.href(taxonomy.route(entry.slug, page: 1)), count: entry.articles.count))
         }
         return render(ctx, .terms(TermsView(heading: taxonomy.label, intro: taxonomy.intro, groups: TermGroupView.grouped(items))), template: .terms)
