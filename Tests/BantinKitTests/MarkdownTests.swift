@@ -19,6 +19,15 @@ import Testing
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Chưa xong\" /> chưa"))
     }
 
+    /// `&#xFFFE;` and `&#65535;` name characters no text may hold: the page shows U+FFFD for
+    /// them, as browsers do, in UTF-8 (cmark-gfm writes a lone byte no UTF-8 has).
+    @Test func aReferenceToANoncharacterShowsTheReplacementCharacter() throws {
+        let html = safe.render("Số &#xFFFE; và &#65535; và *&#xfffe;*\n").html
+        #expect(html == "<p>Số \u{FFFD} và \u{FFFD} và <em>\u{FFFD}</em></p>\n")
+        let bytes = safe.render("Số &#xFFFE;\n").utf8
+        #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil)
+    }
+
     /// A link that shows its own address (an address pasted bare, `<…>`, `www.…`, an e-mail, one
     /// with Vietnamese letters) is marked for print, which then does not write it again; a link
     /// with words of its own, or another address, is not.

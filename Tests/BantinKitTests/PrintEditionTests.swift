@@ -298,6 +298,11 @@ import Testing
             == "<figure aria-labelledby=\"bai-2-t\" aria-describedby='bai-2-d1 bai-2-d2'><img usemap=\"#bai-2-m\"></figure>")
         #expect(adapt("<td HEADERS=\"h1 h2\">1</td><input list=ds form=f><button popovertarget=p aria-controls=\"p q\">x</button>")
             == "<td HEADERS=\"bai-2-h1 bai-2-h2\">1</td><input list=\"bai-2-ds\" form=\"bai-2-f\"><button popovertarget=\"bai-2-p\" aria-controls=\"bai-2-p bai-2-q\">x</button>")
+        #expect(adapt("<output for=\"a b\"></output><p aria-details=\"d1 d2\" itemref=\"i\"></p><button commandfor=hop>x</button>")
+            == "<output for=\"bai-2-a bai-2-b\"></output><p aria-details=\"bai-2-d1 bai-2-d2\" itemref=\"bai-2-i\"></p><button commandfor=\"bai-2-hop\">x</button>")
+        // A drawing's gradient, pattern, clip or marker, named by its id.
+        #expect(adapt("<rect fill=\"url(#g1)\" stroke=\"url('#g2') blue\" clip-path=url(#c) /><use xlink:href=\"#s\"/><circle fill=\"red\"/>")
+            == "<rect fill=\"url(#bai-2-g1)\" stroke=\"url('#bai-2-g2') blue\" clip-path=\"url(#bai-2-c)\" /><use xlink:href=\"#bai-2-s\"/><circle fill=\"red\"/>")
         // Other ARIA attributes hold words, not ids.
         #expect(adapt("<div aria-label=\"t\" aria-hidden=\"true\">x</div>") == "<div aria-label=\"t\" aria-hidden=\"true\">x</div>")
     }

@@ -312,6 +312,6 @@ public enum LinkChecker {
 
     /// The ids of a page or HTML file (`id`, and an old anchor's `name`), as a browser reads them.
     static func ids(in html: String) -> Set<String> {
-        Set(attributeValues(in: html, names: ["id", "name"]).map(HTMLReference.decode))
+        Set(attributeValues(in: html, names: ["id", "name"]).map { HTMLReference.decode($0) })
     }
 }

@@ -289,7 +289,7 @@ enum BodyScan {
         let leftEmpty = !hasImage && body.map { body in
             body.utf8.withUnsafeBufferPointer { bytes in
                 isBlank(MarkdownPlainText.text(of: bytes, rawHTML: false))
-                    && (showsMore || !isBlank(Array(HTMLReference.decode(String(decoding: MarkdownPlainText.text(of: bytes, rawHTML: true), as: UTF8.self)).utf8)))
+                    && (showsMore || !isBlank(MarkdownPlainText.text(of: bytes, rawHTML: true)))
             }
         } ?? false
         return first.position.diagnostic(leftEmpty ? .error : .warning, file,

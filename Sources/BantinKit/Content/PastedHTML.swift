@@ -6,7 +6,7 @@ enum PastedHTML {
     static func problem(in text: String, key: String) -> String? {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) else { return nil }
         if let reference = firstMatch(in: text, of: references) {
-            let meant = HTMLReference.decode(text)
+            let meant = HTMLReference.decode(text, reading: .htmlText)
             let shown = meant.count > 80 ? meant.prefix(80) + "…" : meant[...]
             return "`\(key)` holds `\(reference)`, an HTML character reference as web pages write them, which is shown as written: write the characters themselves (`\(shown)`)"
         }

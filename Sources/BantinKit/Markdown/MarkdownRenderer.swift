@@ -99,8 +99,16 @@ public struct MarkdownRenderer: Sendable {
                 headings: headings, starts: starts)
             html = AccessibleMarkup.mended(html, markdown: markdown)
             if !unplaced.isEmpty { html = Self.withPictures(unplaced, in: html) }
+            if markdown.firstOffset(of: Array("&#".utf8)) != nil { html = Self.noncharactersMended(html) }
             return RenderedMarkdown(utf8: html, headings: headings, images: images)
         }
+    }
+
+    /// `html` with the lone bytes 0xFE and 0xFF cmark-gfm writes for `&#xFFFE;` and `&#xFFFF;`
+    /// (no UTF-8 has them) written as U+FFFD, which browsers show for those references.
+    static func noncharactersMended(_ html: [UInt8]) -> [UInt8] {
+        guard html.contains(where: { $0 >= 0xFE }) else { return html }
+        return html.flatMap { $0 >= 0xFE ? [0xEF, 0xBF, 0xBD] : [$0] }
     }
 
     /// `html` with each `<img src="<placeholder>" …/>` cmark-gfm wrote made the picture bantin
@@ -182,7 +190,8 @@ public struct MarkdownRenderer: Sendable {
         let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html)))
         guard bytes.starts(with: "<p>".utf8), bytes.count >= 8, bytes.suffix(5).elementsEqual("</p>\n".utf8) else { return nil }
         var text = String(decoding: bytes[3..<(bytes.count - 5)], as: UTF8.self)
-        guard !text.hasPrefix("&amp;") else { return nil }
+        // No such name: cmark-gfm shows it as it is (`&amp;khong;`); `&AMP;` is `&amp;` alone.
+        guard !text.hasPrefix("&amp;") || text == "&amp;" else { return nil }
         for (escaped, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] { text = text.replacingOccurrences(of: escaped, with: plain) }
         return Array(text.utf8)
     }

@@ -83,7 +83,7 @@ enum HTMLText {
                     i += 1
                 }
             case UInt8(ascii: "&"):
-                if let (text, length) = HTMLReference.at(rest, reading: .browser) {
+                if let (text, length) = HTMLReference.at(rest, reading: .htmlText) {
                     out += text
                     i += length
                 } else {

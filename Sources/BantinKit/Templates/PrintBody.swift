@@ -150,6 +150,8 @@ struct PrintBody: Sendable {
         /// Ids separated by white space (`aria-labelledby="a b"`, a table cell's `headers`): each
         /// takes the prefix.
         case ids
+        /// A drawing's paint or effect, which may name an element of the page (`fill="url(#g1)"`).
+        case paint
         /// A photo's choice of files and loading: print shows the widest, at once.
         case dropped
 
@@ -157,18 +159,26 @@ struct PrintBody: Sendable {
             let named = { (text: StaticString) in PrintBody.named(name, text) }
             // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is one too,
             // and so is the id a `<label for>` names.
-            if named("id") || named("name") || named("for") || (["list", "form", "popovertarget", "aria-activedescendant", "aria-details", "aria-errormessage"] as [StaticString]).contains(where: named) {
+            if named("id") || named("name") || (["list", "form", "popovertarget", "commandfor", "aria-activedescendant", "aria-errormessage"] as [StaticString]).contains(where: named) {
                 self = .id
-            } else if (["aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-flowto", "headers"] as [StaticString]).contains(where: named) {
+            } else if (["for", "aria-labelledby", "aria-describedby", "aria-details", "aria-controls", "aria-owns", "aria-flowto", "headers", "itemref"] as [StaticString]).contains(where: named) {
+                // (`for`: a label's one id, an `<output>`'s several.)
                 self = .ids
-            } else if named("href") || named("src") || named("usemap") {
+            } else if named("href") || named("src") || named("usemap") || named("xlink:href") {
                 self = .url
+            } else if (["fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end"] as [StaticString]).contains(where: named) {
+                self = .paint
             } else if named("srcset") || named("sizes") || named("loading") || named("fetchpriority") {
                 self = .dropped
             } else {
                 self = .other
             }
         }
+    }
+
+    /// A paint or effect (`url(#g1) red`) with the id it names prefixed (`url(#bai-2-g1) red`).
+    static func paint(_ value: String, idPrefix: String) -> String {
+        value.replacing(#/url\(\s*(["']?)#/#) { match in "url(\(match.output.1)#\(idPrefix)" }
     }
 
     /// Whether a tag or attribute name is `text` (lower case), in any case.
@@ -185,6 +195,8 @@ struct PrintBody: Sendable {
         case .id:
             out += idPrefix.utf8
             out.append(contentsOf: value)
+        case .paint:
+            out += Self.paint(String(decoding: value, as: UTF8.self), idPrefix: idPrefix).utf8
         case .ids:
             var first = true
             for id in value.split(whereSeparator: \.isHTMLSpace) {
