@@ -688,13 +688,22 @@
       showMore(mine);
       return;
     }
-    if (restore && restore.q === current.query) {
-      // At once, not with the page's smooth scrolling (a browser without it takes two numbers).
-      if ("scrollBehavior" in document.documentElement.style) window.scrollTo({ top: restore.y || 0, behavior: "instant" });
-      else window.scrollTo(0, restore.y || 0);
-    }
+    if (restore && restore.q === current.query) back(restore);
     restore = null;
     document.documentElement.dataset.searchShownAt = String(performance.now());
+  }
+
+  // Puts the page back as it was left: scrolled as it was (at once, not with the page's smooth
+  // scrolling; a browser without it takes two numbers), the result that was opened in view
+  // (the window may have changed size) and with the keyboard's focus, as Back over HTTP keeps it.
+  function back(left) {
+    if ("scrollBehavior" in document.documentElement.style) window.scrollTo({ top: left.y || 0, behavior: "instant" });
+    else window.scrollTo(0, left.y || 0);
+    var opened = list.querySelectorAll("li > h2 > a")[left.opened];
+    if (!opened) return;
+    var box = opened.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) opened.scrollIntoView({ block: "center" });
+    try { opened.focus({ preventScroll: true }); } catch (err) { opened.focus(); }
   }
 
   function item(record, ts, lead) {
@@ -785,9 +794,20 @@
     event.preventDefault();
     answerTyped(true);
   });
-  window.addEventListener("popstate", function () { restore = null; input.value = queryFromURL(); typing = false; show(input.value); });
-  // Leaving the page (to a result): what it shows is kept with its history entry (`restore`).
+  // Back or Forward to another query (a place on the page, as the skip link's, changes no query).
+  window.addEventListener("popstate", function () {
+    if (queryFromURL().trim() === current.query && input.value.trim() === current.query) return;
+    restore = null;
+    input.value = queryFromURL();
+    typing = false;
+    show(input.value);
+  });
+  // Leaving the page (to a result): what it shows is kept with its history entry (`restore`),
+  // and which result has the focus (the one opened).
   window.addEventListener("pagehide", function () {
-    try { window.history.replaceState({ q: current.query, shown: current.shown, y: window.scrollY }, "", window.location.href); } catch (err) { /* file:// may refuse */ }
+    var opened = Array.prototype.indexOf.call(list.querySelectorAll("li > h2 > a"), document.activeElement);
+    try {
+      window.history.replaceState({ q: current.query, shown: current.shown, y: window.scrollY, opened: opened }, "", window.location.href);
+    } catch (err) { /* file:// may refuse */ }
   });
 })();

@@ -552,6 +552,14 @@ def back_from_a_result(driver, site):
     assert driver.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;",
         next(a for a in driver.find_elements(By.CSS_SELECTOR, "#search-results > li a") if a.text == title))
+    # And with the keyboard's focus, as the page was left.
+    assert driver.execute_script("return document.activeElement.textContent") == title
+    # Going to a place on the page (the skip link's) changes nothing listed, nor does Back from it.
+    driver.execute_script("window.location.hash = 'main_content'")
+    time.sleep(0.3)
+    driver.back()
+    time.sleep(0.3)
+    assert len(results(driver)) == len(shown)
     # A new query starts at its first results.
     type_query(driver, "chi bo")
     assert len(results(driver)) <= 10
