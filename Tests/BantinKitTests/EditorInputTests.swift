@@ -433,6 +433,11 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: "Mở đầu.\n\nTiêu đề thứ hai\n  ===\n\nĐoạn văn.\n"))
         let underlined = try site.build().diagnostics.filter { $0.message.hasPrefix("a `===` heading is a second title") }
         #expect(underlined.map { "\($0.line):\($0.column)" } == ["8:3"], "\(underlined)")
+        // Inside an HTML block, as cmark-gfm reads it (a `<div>` up to a blank line; a
+        // `<textarea>` is no block of its own kind to cmark-gfm 0.29), a `#` line is no heading.
+        try site.write("content/articles/a.md", article(title: "Bài", body: "<div>\n# trong khối HTML\n</div>\n\n<textarea>\n\n# Tiêu đề sau\n\n<!-- ghi chú\n# trong chú thích\n-->\n"))
+        let html = try site.build().diagnostics.filter { $0.message.hasPrefix("a `#` heading is a second title") }
+        #expect(html.map { "\($0.line):\($0.column)" } == ["11:1"], "\(html)")
     }
 
     /// A YAML merge key (`<<: *chung`) is not read: it is told as that, not as a misspelt field.
@@ -729,6 +734,12 @@ import Testing
         #expect(described.count == 1 && described[0].hasPrefix("4:5: `../articles/a.md` in HTML written in the description (`<a>`) is published as written"), "\(described)")
         let without = try Self.build(site, withArticleBody: body, unsafeHTML: false)
         #expect(without.count == 1 && without[0].contains("is left out of its page"), "\(without)")
+        // A quote inside a value without quotes is part of it, as a browser reads it: the tag
+        // ends at its `>`, and the next tag is read (its address was lost in the first's).
+        let quoted = try Self.build(site, withArticleBody: "<p><a title=a\"b href=khac.md>a</a> và <img src=\"../media/anh.jpg\" alt=\"\"></p>\n", unsafeHTML: true)
+        #expect(quoted.map { String($0.prefix { $0 != "(" }) } == [
+            "5:4: `khac.md` in HTML written in the article ", "5:39: `../media/anh.jpg` in HTML written in the article ",
+        ], "\(quoted)")
     }
 
     /// A block is looked at whole: a video's `<iframe>` inside a `<div>` (shown as text even

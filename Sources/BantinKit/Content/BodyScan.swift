@@ -132,7 +132,8 @@ enum BodyScan {
     private static func isNameByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x2D || (byte >= 0x30 && byte <= 0x39) }
 
     /// The headings of a body (`#` to `######`, and a paragraph's line underlined with `===` or
-    /// `---`), outside fenced code and HTML blocks (comments, `<pre>`, `<script>`…), each warned
+    /// `---`), outside fenced code and HTML blocks (`HTMLText.Block`: comments, `<pre>`, a `<div>`
+    /// up to a blank line…), each warned
     /// when it misleads a reader: a level-1 heading is a second title on the article's page (and
     /// of the title's rank in the print edition); a heading more than one level below the one
     /// before it (the title first) skips a level, which screen readers move through. Read on
@@ -147,7 +148,8 @@ enum BodyScan {
             var warnings: [Diagnostic] = []
             var fence: (byte: UInt8, count: Int)? = nil
             /// The end of an HTML block (`-->`, `</pre>`…) being skipped.
-            var htmlEnd: [UInt8]? = nil
+            // The HTML block being read (cmark-gfm's kinds, as search reads them): no heading in it.
+            var html: HTMLText.Block? = nil
             // The level before (the title's first, in the body's or not), and whether the line
             // before is a paragraph's (a `---` or `===` under it makes it a heading).
             var previous = (level: 1, inBody: false), paragraphBefore = false
@@ -168,8 +170,8 @@ enum BodyScan {
                 let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
                 defer { lineStart = lineEnd + 1; index += 1 }
-                if let end = htmlEnd {
-                    if line.firstOffset(of: end) != nil { htmlEnd = nil }
+                if let block = html {
+                    if block.endsBlock(line) { html = nil }
                     continue
                 }
                 var at = 0
@@ -194,8 +196,9 @@ enum BodyScan {
                     paragraphBefore = false
                     continue
                 }
-                if first == UInt8(ascii: "<"), let end = Self.htmlBlockEnd(UnsafeBufferPointer(rebasing: line[at...])) {
-                    if line.firstOffset(of: end) == nil { htmlEnd = end }
+                let text = UnsafeBufferPointer(rebasing: line[at...])
+                if first == UInt8(ascii: "<"), let block = HTMLText.Block.starting(text, indent: at, interrupting: paragraphBefore) {
+                    if block.ends.isEmpty || !block.endsBlock(text) { html = block }
                     paragraphBefore = false
                     continue
                 }
@@ -215,16 +218,6 @@ enum BodyScan {
             }
             return warnings
         }
-    }
-
-    /// What ends an HTML block a line starts (`<!--`, `<pre`, `<script`, `<style`, `<textarea`), if it is one.
-    private static func htmlBlockEnd(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        if text.starts(with: "<!--".utf8) { return Array("-->".utf8) }
-        let lower = text.prefix(10).map { $0 | 0x20 }
-        for tag in ["pre", "script", "style", "textarea"] where lower.starts(with: Array(("<" + tag).utf8)) {
-            return Array("</\(tag)".utf8)
-        }
-        return nil
     }
 
     /// Whether a line's text starts a block of its own (a list item, a quote, a table row), under

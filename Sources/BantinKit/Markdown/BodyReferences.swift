@@ -130,18 +130,12 @@ struct RawHTML: Sendable, Hashable, Codable {
             let closing = rest.count > 1 && rest[1] == UInt8(ascii: "/")
             let name = rest[(closing ? 2 : 1)...].prefix { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
             if let first = name.first, isASCIILetter(first) {
-                // To the tag's end, past any `>` inside a quoted value.
-                var end = at + 1 + name.count, quote: UInt8? = nil
-                while end < html.count, quote != nil || html[end] != UInt8(ascii: ">") {
-                    if html[end] == quote { quote = nil } else if quote == nil, html[end] == UInt8(ascii: "\"") || html[end] == UInt8(ascii: "'") { quote = html[end] }
-                    end += 1
-                }
+                // To the tag's end, read as a browser reads it: past any `>` inside a quoted value.
+                let read = Self.attributes(html, from: at + (closing ? 2 : 1) + name.count)
                 if !closing {
-                    let attributes = UnsafeBufferPointer(rebasing: html[(at + 1 + name.count)..<end])
-                    let read = Self.attributes(attributes)
-                    tags.append(Opened(name: String(decoding: name, as: UTF8.self).lowercased(), range: at..<min(end + 1, html.count), addresses: read.addresses, handlers: read.handlers))
+                    tags.append(Opened(name: String(decoding: name, as: UTF8.self).lowercased(), range: at..<min(read.end + 1, html.count), addresses: read.addresses, handlers: read.handlers))
                 }
-                at = min(end + 1, html.count)
+                at = min(read.end + 1, html.count)
                 continue
             }
             hasText = true
@@ -151,39 +145,30 @@ struct RawHTML: Sendable, Hashable, Codable {
         return tags
     }
 
-    /// What a tag's attributes (values quoted or not, character references decoded) hold that
-    /// bantin looks at: the addresses of `href`, `src`, `poster`, `action`, `formaction`, `data`,
-    /// and each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`); the
-    /// names of those that run a script (`on…`).
-    static func attributes(_ attributes: UnsafeBufferPointer<UInt8>) -> (addresses: [String], handlers: [String]) {
+    /// What a tag's attributes, from `start` (after its name) to its `>` (values quoted or not,
+    /// character references decoded, each read by `HTMLAttributeValue`), hold that bantin looks
+    /// at: the addresses of `href`, `src`, `poster`, `action`, `formaction`, `data`, and each
+    /// candidate of `srcset` (`a.jpg 1x, b.jpg 2x`); the names of those that run a script
+    /// (`on…`); and where the tag's `>` is (the end of `html` when it has none).
+    static func attributes(_ html: UnsafeBufferPointer<UInt8>, from start: Int) -> (addresses: [String], handlers: [String], end: Int) {
         var found: [String] = []
         var handlers: [String] = []
-        var at = 0
-        while at < attributes.count {
-            let start = at
-            while at < attributes.count, isASCIILetterOrDigit(attributes[at]) || attributes[at] == UInt8(ascii: "-") { at += 1 }
-            let name = String(decoding: attributes[start..<at], as: UTF8.self).lowercased()
-            // `on` and an event's name (`oncut`, `onerror`): not `one`, not `data-on`.
-            if name.count >= 5, name.hasPrefix("on"), name.utf8.allSatisfy(isASCIILetter) { handlers.append(name) }
-            var next = at
-            while next < attributes.count, attributes[next].isWhitespace { next += 1 }
-            guard at > start, next < attributes.count, attributes[next] == UInt8(ascii: "=") else {
-                at = max(next, at + 1)
+        var at = start
+        while at < html.count, html[at] != UInt8(ascii: ">") {
+            // A name: up to white space, `/`, `>` or `=` (an `=` may start one).
+            let nameStart = at
+            while at < html.count, !html[at].isHTMLSpace, html[at] != UInt8(ascii: "/"), html[at] != UInt8(ascii: ">"), at == nameStart || html[at] != UInt8(ascii: "=") { at += 1 }
+            guard at > nameStart else {
+                at += 1  // white space, `/`
                 continue
             }
-            next += 1
-            while next < attributes.count, attributes[next].isWhitespace { next += 1 }
-            var valueStart = next, valueEnd: Int
-            if next < attributes.count, attributes[next] == UInt8(ascii: "\"") || attributes[next] == UInt8(ascii: "'") {
-                valueStart += 1
-                valueEnd = attributes[valueStart...].firstIndex(of: attributes[next]) ?? attributes.count
-                at = valueEnd + 1
-            } else {
-                valueEnd = attributes[next...].firstIndex(where: \.isWhitespace) ?? attributes.count
-                at = valueEnd
-            }
+            let name = String(decoding: html[nameStart..<at], as: UTF8.self).lowercased()
+            // `on` and an event's name (`oncut`, `onerror`): not `one`, not `data-on`.
+            if name.count >= 5, name.hasPrefix("on"), name.utf8.allSatisfy(isASCIILetter) { handlers.append(name) }
+            guard let (range, _, end) = HTMLAttributeValue.after(at, in: html) else { continue }
+            at = end
             // As the browser reads it: `java&#x73;cript:` is `javascript:`.
-            let value = HTMLReference.decode(String(decoding: attributes[valueStart..<valueEnd], as: UTF8.self))
+            let value = HTMLReference.decode(String(decoding: html[range], as: UTF8.self))
             switch name {
             // A form's action and an object's data are addresses the browser opens too.
             case "href", "src", "poster", "action", "formaction", "data": found.append(value)
@@ -191,7 +176,7 @@ struct RawHTML: Sendable, Hashable, Codable {
             default: break
             }
         }
-        return (found, handlers)
+        return (found, handlers, at)
     }
 
     /// What `tags` says of a block whose text is lost though it opens no tag.

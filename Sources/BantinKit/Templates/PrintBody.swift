@@ -4,7 +4,7 @@ import Foundation
 /// edition beside the month's other articles, in one pass over its bytes:
 ///
 /// - every `id` (and anchor `name`), in-page link (`#…`) and reference to an id (`<label for>`,
-///   `aria-labelledby`, a cell's `headers`, …) takes the article's prefix (`bai-2-`), so the headings
+///   `aria-labelledby`, a cell's `headers`, a drawing's `fill="url(#…)"`, …) takes the article's prefix (`bai-2-`), so the headings
 ///   and footnotes of two articles never share an id; a link to the page's top (`#`, or `#top`
 ///   when no element of the text has that id) leads to the article's own start (`#bai-2`); a text
 ///   fragment after the id (`#top:~:text=…`, `#:~:text=…`) is kept after it;
@@ -157,8 +157,8 @@ struct PrintBody: Sendable {
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
             let named = { (text: StaticString) in PrintBody.named(name, text) }
-            // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is one too,
-            // and so is the id a `<label for>` names.
+            // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is an id
+            // too; the attributes that name ids name them with the prefix.
             if named("id") || named("name") || (["list", "form", "popovertarget", "commandfor", "aria-activedescendant", "aria-errormessage"] as [StaticString]).contains(where: named) {
                 self = .id
             } else if (["for", "aria-labelledby", "aria-describedby", "aria-details", "aria-controls", "aria-owns", "aria-flowto", "headers", "itemref"] as [StaticString]).contains(where: named) {
