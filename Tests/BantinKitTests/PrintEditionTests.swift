@@ -303,6 +303,9 @@ import Testing
         // A drawing's gradient, pattern, clip or marker, named by its id.
         #expect(adapt("<rect fill=\"url(#g1)\" stroke=\"url('#g2') blue\" clip-path=url(#c) /><use xlink:href=\"#s\"/><circle fill=\"red\"/>")
             == "<rect fill=\"url(#bai-2-g1)\" stroke=\"url('#bai-2-g2') blue\" clip-path=\"url(#bai-2-c)\" /><use xlink:href=\"#bai-2-s\"/><circle fill=\"red\"/>")
+        // As drawing programs write them: in a style, `URL(`, `&quot;`.
+        #expect(adapt("<svg><path style=\"fill:URL(#g2);stroke:red\" fill=\"url(&quot;#g3&quot;)\"/></svg><p style=\"color:red\">#a</p>")
+            == "<svg><path style=\"fill:URL(#bai-2-g2);stroke:red\" fill=\"url(&quot;#bai-2-g3&quot;)\"/></svg><p style=\"color:red\">#a</p>")
         // Other ARIA attributes hold words, not ids.
         #expect(adapt("<div aria-label=\"t\" aria-hidden=\"true\">x</div>") == "<div aria-label=\"t\" aria-hidden=\"true\">x</div>")
     }

@@ -699,7 +699,7 @@
   function back(left) {
     if ("scrollBehavior" in document.documentElement.style) window.scrollTo({ top: left.y || 0, behavior: "instant" });
     else window.scrollTo(0, left.y || 0);
-    var opened = list.querySelectorAll("li > h2 > a")[left.opened];
+    var opened = Array.prototype.filter.call(list.querySelectorAll("li > h2 > a"), function (a) { return a.href === left.opened; })[0];
     if (!opened) return;
     var box = opened.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) opened.scrollIntoView({ block: "center" });
@@ -779,9 +779,12 @@
     try {
       var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
       window.history.replaceState(null, "", url);
+      answeredSearch = window.location.search;
     } catch (err) { /* some browsers refuse history changes on file:// */ }
   }
 
+  // The address's query as last answered or written (`popstate` compares).
+  var answeredSearch = window.location.search;
   var timer = null;
   input.addEventListener("input", function (event) {
     clearTimeout(timer);
@@ -796,16 +799,19 @@
   });
   // Back or Forward to another query (a place on the page, as the skip link's, changes no query).
   window.addEventListener("popstate", function () {
-    if (queryFromURL().trim() === current.query && input.value.trim() === current.query) return;
+    if (window.location.search === answeredSearch) return;
+    answeredSearch = window.location.search;
     restore = null;
     input.value = queryFromURL();
     typing = false;
     show(input.value);
   });
   // Leaving the page (to a result): what it shows is kept with its history entry (`restore`),
-  // and which result has the focus (the one opened).
+  // and which result has the focus (the one opened), by its address (the site may be built
+  // again before the reader comes back).
   window.addEventListener("pagehide", function () {
-    var opened = Array.prototype.indexOf.call(list.querySelectorAll("li > h2 > a"), document.activeElement);
+    var active = document.activeElement;
+    var opened = active && active.tagName === "A" && list.contains(active) ? active.href : null;
     try {
       window.history.replaceState({ q: current.query, shown: current.shown, y: window.scrollY, opened: opened }, "", window.location.href);
     } catch (err) { /* file:// may refuse */ }

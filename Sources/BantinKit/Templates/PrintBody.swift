@@ -150,7 +150,8 @@ struct PrintBody: Sendable {
         /// Ids separated by white space (`aria-labelledby="a b"`, a table cell's `headers`): each
         /// takes the prefix.
         case ids
-        /// A drawing's paint or effect, which may name an element of the page (`fill="url(#g1)"`).
+        /// A drawing's paint or effect, which may name an element of the page (`fill="url(#g1)"`,
+        /// `style="fill:url(#g1)"`).
         case paint
         /// A photo's choice of files and loading: print shows the widest, at once.
         case dropped
@@ -166,7 +167,7 @@ struct PrintBody: Sendable {
                 self = .ids
             } else if named("href") || named("src") || named("usemap") || named("xlink:href") {
                 self = .url
-            } else if (["fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end"] as [StaticString]).contains(where: named) {
+            } else if (["fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "style"] as [StaticString]).contains(where: named) {
                 self = .paint
             } else if named("srcset") || named("sizes") || named("loading") || named("fetchpriority") {
                 self = .dropped
@@ -176,9 +177,12 @@ struct PrintBody: Sendable {
         }
     }
 
-    /// A paint or effect (`url(#g1) red`) with the id it names prefixed (`url(#bai-2-g1) red`).
+    /// A paint or effect (`url(#g1) red`, in any case, its address in quotes or `&quot;`), or a
+    /// style holding some, with the ids it names prefixed (`url(#bai-2-g1) red`). (A `<style>`
+    /// is never published: cmark-gfm's tag filter shows it as text.)
     static func paint(_ value: String, idPrefix: String) -> String {
-        value.replacing(#/url\(\s*(["']?)#/#) { match in "url(\(match.output.1)#\(idPrefix)" }
+        guard value.contains("#") else { return value }
+        return value.replacing(#/(?i)(url\(\s*(?:["']|&quot;)?)#/#) { match in "\(match.output.1)#\(idPrefix)" }
     }
 
     /// Whether a tag or attribute name is `text` (lower case), in any case.
