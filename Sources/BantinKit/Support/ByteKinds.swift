@@ -12,7 +12,8 @@ extension UInt8 {
 }
 
 /// An HTML attribute's value read as a browser reads it, for scanners that go through tags byte
-/// by byte (`check`'s links, the print edition's rewriting).
+/// by byte (`check`'s links, the print edition's rewriting, the build's look at HTML written in
+/// a text: `BodyReferences`).
 enum HTMLAttributeValue {
     /// The value of the attribute whose name ends at `nameEnd`: after `=` and any white space
     /// around it, in double or single quotes, or without (up to white space or the tag's `>`);

@@ -157,24 +157,19 @@ struct PrintBody: Sendable {
         case dropped
 
         init(_ name: UnsafeBufferPointer<UInt8>) {
-            let named = { (text: StaticString) in PrintBody.named(name, text) }
-            // An old anchor's `name` (`<a name="…">`, HTML written with `unsafe_html`) is an id
-            // too; the attributes that name ids name them with the prefix.
-            if named("id") || named("name") || (["list", "form", "popovertarget", "commandfor", "aria-activedescendant", "aria-errormessage"] as [StaticString]).contains(where: named) {
-                self = .id
-            } else if (["for", "aria-labelledby", "aria-describedby", "aria-details", "aria-controls", "aria-owns", "aria-flowto", "headers", "itemref"] as [StaticString]).contains(where: named) {
-                // (`for`: a label's one id, an `<output>`'s several.)
-                self = .ids
-            } else if named("href") || named("src") || named("usemap") || named("xlink:href") {
-                self = .url
-            } else if (["fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "style"] as [StaticString]).contains(where: named) {
-                self = .paint
-            } else if named("srcset") || named("sizes") || named("loading") || named("fetchpriority") {
-                self = .dropped
-            } else {
-                self = .other
-            }
+            self = Self.byName.first { names, _ in names.contains { PrintBody.named(name, $0) } }?.1 ?? .other
         }
+
+        /// Each kind's attributes, made once. An old anchor's `name` (`<a name="…">`, HTML written
+        /// with `unsafe_html`) is an id too; the attributes that name ids name them with the
+        /// prefix (`for`: a label's one id, an `<output>`'s several).
+        private static let byName: [([StaticString], Attribute)] = [
+            (["id", "name", "list", "form", "popovertarget", "commandfor", "aria-activedescendant", "aria-errormessage"], .id),
+            (["for", "aria-labelledby", "aria-describedby", "aria-details", "aria-controls", "aria-owns", "aria-flowto", "headers", "itemref"], .ids),
+            (["href", "src", "usemap", "xlink:href"], .url),
+            (["fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid", "marker-end", "style"], .paint),
+            (["srcset", "sizes", "loading", "fetchpriority"], .dropped),
+        ]
     }
 
     /// A paint or effect (`url(#g1) red`, in any case, its address in quotes or `&quot;`), or a
