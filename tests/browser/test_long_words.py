@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import file_url, horizontal_overflow, set_size, wait_ready
+from helpers import assert_images_loaded, file_url, horizontal_overflow, set_size, wait_ready
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCE = "https://www.xaydungdang.org.vn/Uploads/Files/TaiLieuHocTap/2023/KetLuan21KLTWHoiNghiTrungUong4.pdf"
@@ -64,6 +64,8 @@ def test_on_paper_nothing_is_wider_than_the_page_and_photos_keep_their_shape(dri
     set_size(driver, 666, 900)
     driver.get(file_url(long_site / PAGES[kind]))
     wait_ready(driver)
+    # Photos loaded (a lazy one has no natural size until then; paper loads every one).
+    assert_images_loaded(driver)
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         info = horizontal_overflow(driver)
