@@ -275,6 +275,16 @@ import Testing
         }
     }
 
+    /// An element with the id (or anchor name) `top`, however its value is quoted, and nothing else.
+    @Test func anElementWithTheIdTopIsFoundHoweverItIsWritten() {
+        for html in ["<h2 id=\"top\">T</h2>", "<a name='top'></a>", "<h2 id=top>T</h2>", "<h2 id=top class=x>T</h2>", "<p>a = b</p><h3 id=\"top\">"] {
+            #expect(PrintBody.hasTopID(Array(html.utf8)), "\(html)")
+        }
+        for html in ["<h2 id=\"topic\">T</h2>", "<h2 data-id=\"top\">", "<h2 id=\"top'>", "<p>id=\"top\"</p>", "=top>", "<h2 id=to", "<h2 class=\"top\">"] {
+            #expect(!PrintBody.hasTopID(Array(html.utf8)), "\(html)")
+        }
+    }
+
     /// HTML written with `unsafe_html` may quote its values with `'`, or not at all: adapted alike.
     @Test func valuesInSingleQuotesOrNoneAreAdaptedAlike() {
         #expect(adapt("<a href='../y/'>a</a><a href=../y/>b</a>") == "<a href='../../../../bai-viet/y/'>a</a><a href=\"../../../../bai-viet/y/\">b</a>")

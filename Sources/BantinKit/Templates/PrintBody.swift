@@ -59,9 +59,22 @@ struct PrintBody: Sendable {
 
     /// Whether a body's HTML has an element with the id (or anchor name) `top` (a heading "Top"):
     /// a link to `#top` then leads to it, not to the page's top.
+    /// One pass over the `=` signs (the attributes' few): ` id=` or ` name=`, then `"top"`,
+    /// `'top'`, or `top` before `>` or a space.
     static func hasTopID(_ html: [UInt8]) -> Bool {
-        ["id", "name"].contains { attribute in
-            ["\"top\"", "'top'", "top>", "top "].contains { html.firstOffset(of: Array(" \(attribute)=\($0)".utf8)) != nil }
+        html.withUnsafeBufferPointer { bytes in
+            func follows(_ text: StaticString, at start: Int) -> Bool {
+                let count = text.utf8CodeUnitCount
+                return start >= 0 && start + count <= bytes.count
+                    && UnsafeBufferPointer(start: text.utf8Start, count: count).elementsEqual(bytes[start..<(start + count)])
+            }
+            var at = 0
+            while let equals = find(UInt8(ascii: "="), in: bytes, from: at) {
+                at = equals + 1
+                guard follows(" id", at: equals - 3) || follows(" name", at: equals - 5) else { continue }
+                if follows("\"top\"", at: at) || follows("'top'", at: at) || follows("top>", at: at) || follows("top ", at: at) { return true }
+            }
+            return false
         }
     }
 
