@@ -33,6 +33,17 @@ enum ArticleReader {
     /// The front-matter keys of an article, found once.
     static let articleFieldNames = Set(FieldDefaults.names(of: ArticleFields.self))
 
+    /// Whether a name has a tab or two spaces together (read byte by byte: Foundation's search
+    /// bridged every name to UTF-16).
+    private static func hasSpacesToJoin(_ name: String) -> Bool {
+        var afterSpace = false
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "\t") || (byte == UInt8(ascii: " ") && afterSpace) { return true }
+            afterSpace = byte == UInt8(ascii: " ")
+        }
+        return false
+    }
+
     static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejected: Rejected?) {
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
@@ -52,7 +63,7 @@ enum ArticleReader {
         // A category or place is one name however many spaces were typed between its words
         // (`Hà  Nội` is `Hà Nội`): each spelling counts when the page's name is chosen.
         for key in [\ArticleFields.category, \ArticleFields.location] {
-            if let name = decoded.fields[keyPath: key], name.contains("  ") || name.contains("\t") {
+            if let name = decoded.fields[keyPath: key], Self.hasSpacesToJoin(name) {
                 decoded.fields[keyPath: key] = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
             }
         }

@@ -134,11 +134,11 @@ enum AddressLinks {
     /// address pasted from a browser's address bar is percent-encoded in the text too.
     private static func readable(_ bytes: some Collection<UInt8>) -> String {
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("&") {
+        if text.utf8.contains(UInt8(ascii: "&")) {
             for (reference, character) in [("&#x27;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
                 text = text.replacingOccurrences(of: reference, with: character)
             }
         }
-        return text.contains("%") ? text.removingPercentEncoding ?? text : text
+        return text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
     }
 }

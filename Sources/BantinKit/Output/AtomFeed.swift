@@ -97,7 +97,23 @@ public struct AtomFeed: Sendable {
     /// A body's in-page links (`#ket-qua`, a footnote's `#fn-1`) made to lead to its article's
     /// `page`: in a feed they would be read against the feed's own address.
     static func leadingToPage(_ html: String, page: String) -> String {
-        html.replacingOccurrences(of: "href=\"#", with: "href=\"\(Escape.xml(page))#")
+        // Found by their rare `#` (Foundation's search bridged every body to UTF-16).
+        let bytes = Array(html.utf8), opening = Array("href=\"".utf8)
+        var out: [UInt8] = []
+        var copied = 0
+        bytes.withUnsafeBufferPointer { bytes in
+            var at = 0
+            while let hash = bytes[at...].firstIndex(of: UInt8(ascii: "#")) {
+                at = hash + 1
+                guard hash >= opening.count, bytes[(hash - opening.count)..<hash].elementsEqual(opening) else { continue }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 256) }
+                out += bytes[copied..<hash]
+                out += Escape.xml(page).utf8
+                copied = hash
+            }
+            if copied > 0 { out += bytes[copied...] }
+        }
+        return copied == 0 ? html : String(decoding: out, as: UTF8.self)
     }
 
     /// A stable id: the absolute URL under the base URL, else a URN from the path.
