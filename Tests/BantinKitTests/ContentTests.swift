@@ -236,6 +236,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             ("key", "---\ntitle: Tin\ndate: 2023-05-09\n\u{200B}category: Xây dựng Đảng\n---\nx\n",
              "4:1: error: `⟨zero-width space U+200B⟩category` is `category` with a character that shows as nothing"),
             ("draft", "---\ntitle: Tin\ndate: 2023-05-09\ndraft: true\u{200B}\n---\nx\n", "4:8: error: `draft` must be `true` or `false`, not `true⟨zero-width space U+200B⟩`"),
+            ("quoted", "---\ntitle: Tin\ndate: 2023-05-09\ndraft: 'false'\n---\nx\n", "4:8: error: `draft` must be `true` or `false`, not `'false'`; in quotes it is text: write `false` without them"),
             ("bom", "---\ntitle: Tin\n\u{FEFF}date: 2023-05-09\n---\nx\n", "3:1: error: malformed YAML front matter: this line starts with ⟨zero-width no-break space U+FEFF⟩"),
             ("start", "\u{200B}---\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the first line is `---` after ⟨zero-width space U+200B⟩"),
             // Inside a block of text it is text: the mistake YAML stops at is told.
@@ -506,6 +507,13 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         let error = try #require(onlyError(diagnostics))
         #expect(error.file == "content/directives/x.md")
         #expect(error.line == 3)
+        // A directive file has one code: not told to write an article's list.
+        #expect(error.message.hasSuffix("write codes like `01-KL/TW` or `05-CT/TW`"), "\(error.message)")
+        // An article's codes are a list, and told so.
+        try site.remove("content/directives/x.md")
+        try site.write("content/articles/a.md", "---\ntitle: Tin\ndate: 2023-05-09\ndirectives: 01-KL/TW; 05-CT/TW\n---\nx\n")
+        let listed = try #require(onlyError(load(site).1))
+        #expect(listed.message.hasSuffix("as a list: `directives: [\"01-KL/TW\"]`"), "\(listed.message)")
     }
 
     @Test(arguments: ["---\ntitle: \"Chuyên đề năm 2023\"\n---\nMô tả.\n", "---\nyear: hai nghìn\n---\n", "---\nyear: 23\n---\n"])
@@ -613,6 +621,11 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("title: \" \"\n", 1...1, "`title` is empty"),
         ("description: x\ntitle: \"\u{00A0}\"\n", 2...2, "`title` is empty"),
         ("title: \"\u{200B}\"\n", 1...1, "`title` is empty"),
+        // Left blank (YAML's null): blank too, not the default name given in silence.
+        ("description: x\ntitle:\n", 2...2, "`title` is empty"),
+        ("title: ~\n", 1...1, "`title` is empty"),
+        // In quotes, `true` is text: the message shows the quotes it was refused for.
+        ("unsafe_html: \"true\"\n", 1...1, "`unsafe_html` must be `true` or `false`, not `\"true\"`; in quotes it is text: write `true` without them"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {
         let site = try TestSite(copyTemplates: false)

@@ -87,6 +87,25 @@ import Testing
     /// link stays a link, and bantin's own folder sits beside the real one.
     /// What someone put into the output (a `CNAME`, a `.git` folder) is never lost with the old
     /// site: the next build moves it beside the output, says where, and builds as before.
+    /// With `--strict` it is an error, told before anything moves: the output is left as it was,
+    /// the file where it was put; without `--strict` the build after moves it as above.
+    @Test func withStrictWhatSomeonePutIntoTheOutputFailsTheBuildBeforeAnythingMoves() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\n")
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "summary: Tóm tắt.\n"))
+        #expect(try site.build(strict: true).diagnostics.isEmpty)
+        try site.write("public/CNAME", "bantin.example.vn\n")
+        try site.write("public/bai-viet/ghi-chu.txt", "x")
+        let before = try site.read("public/index.html")
+        try site.write("content/articles/a.md", article(title: "Tin mới", extra: "summary: Tóm tắt.\n"))
+        let errors = site.failingBuild(strict: true)
+        #expect(errors.map(\.file) == ["public/CNAME", "public/bai-viet/ghi-chu.txt"], "\(errors)")
+        #expect(errors.allSatisfy { $0.message.hasPrefix("no build wrote this") && $0.message.hasSuffix("[--strict]") })
+        #expect(try site.read("public/CNAME") == "bantin.example.vn\n" && site.exists("public/bai-viet/ghi-chu.txt"))
+        #expect(try site.read("public/index.html") == before && !site.exists(".public.bantin/kept"))
+        #expect(try site.build().diagnostics.filter { $0.message.hasPrefix("no build wrote this") }.map(\.file).contains("public/CNAME"))
+    }
+
     @Test func whatSomeonePutIntoTheOutputIsKept() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()

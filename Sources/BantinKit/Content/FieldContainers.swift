@@ -100,7 +100,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
-        guard let scalar, let flag = Node.scalar(scalar).bool else { throw FieldError(message: "`\(key)` must be `true` or `false`, not `\(scalar?.string ?? "")`") }
+        guard let scalar, let flag = Node.scalar(scalar).bool else { throw FieldError(message: FieldReader.notBoolean(key, scalar)) }
         return flag
     }
 

@@ -207,9 +207,19 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key), !isNull(value) else { return nil }
         if case .scalar(let scalar) = value.shape, let b = Node.scalar(scalar).bool { return b }
-        let written = if case .scalar(let scalar) = value.shape { ", not `\(scalar.string)`" } else { "" }
-        diagnostics.append(value.position.diagnostic(.error, path, "`\(key)` must be `true` or `false`\(written)"))
+        let scalar: Node.Scalar? = if case .scalar(let scalar) = value.shape { scalar } else { nil }
+        diagnostics.append(value.position.diagnostic(.error, path, Self.notBoolean(key, scalar)))
         return nil
+    }
+
+    /// What is said of a value of `key` that is not `true` or `false`: the value as written,
+    /// quotes and all (`"true"` is text, and a message saying "not `true`" would contradict itself).
+    static func notBoolean(_ key: String, _ scalar: Node.Scalar?) -> String {
+        guard let scalar else { return "`\(key)` must be `true` or `false`" }
+        let quote = scalar.style == .singleQuoted ? "'" : scalar.style == .doubleQuoted ? "\"" : ""
+        guard !quote.isEmpty else { return "`\(key)` must be `true` or `false`, not `\(scalar.string)`" }
+        let meant = Node.scalar(Node.Scalar(scalar.string)).bool.map { "; in quotes it is text: write `\($0)` without them" } ?? ""
+        return "`\(key)` must be `true` or `false`, not `\(quote)\(scalar.string)\(quote)`\(meant)"
     }
 
     /// A list field; a single text value is taken as a list of one.

@@ -31,7 +31,9 @@ extension DirectiveCode: Codable {
         if decoder.userInfo[.siteTimeZone] != nil {
             let raw = try decoder.singleValueContainer().decode(String.self)
             guard let code = DirectiveCode(raw) else {
-                throw FieldError(message: "`\(raw)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`, as a list: `directives: [\"01-KL/TW\"]`")
+                // An article lists its codes; a directive file's `code` is one.
+                let list = decoder.codingPath.first?.stringValue == "directives" ? ", as a list: `directives: [\"01-KL/TW\"]`" : ""
+                throw FieldError(message: "`\(raw)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`\(list)")
             }
             // It names its page's folder (`van-ban/<code>/`).
             guard code.slug.value.utf8.count <= Slug.maxLength else {

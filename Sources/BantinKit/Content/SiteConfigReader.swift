@@ -17,7 +17,7 @@ enum SiteConfigReader {
         diagnostics += decoded.diagnostics
         positions = decoded.positions
         var config = decoded.fields
-        let at = { (key: String) in decoded.positions.of(key) ?? SourcePosition(line: 1, column: 1) }
+        let at = { (key: String) in decoded.positions.of(key) ?? reader.position(of: key) }
         if let base = config.baseURL {
             config.baseURL = BaseURL.normalize(base)
             if config.baseURL == nil {
@@ -26,7 +26,8 @@ enum SiteConfigReader {
         }
         // The bulletin's name is every page's title: none (spaces or invisible characters only)
         // would leave the home page's and the feed's empty.
-        if config.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || LookAlikes.zeroWidth[$0.value] != nil }) {
+        // `title:` with nothing after it is blank too, not the default name.
+        if reader.value("title").map(reader.isNull) == true || config.title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || LookAlikes.zeroWidth[$0.value] != nil }) {
             diagnostics.append(at("title").diagnostic(.error, file,
                 "`title` is empty: write the bulletin's name, shown in every page's title, the feeds and the print edition (`title: Bản tin Xây dựng Đảng`; without the line it is `\(SiteConfig().title)`)"))
             config.title = SiteConfig().title

@@ -150,6 +150,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// `recovered`: what finishing a killed build's swap kept, told with what this build keeps.
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress, recovered: OutputFolder.Keeping = .init()) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
+        // With `--strict`, a file someone put into the output fails the build before anything
+        // moves: moved aside after the new site is in place, it could only be a warning.
+        if options.strict {
+            let foreign = output.foreignEntries().prefix(Self.keptNamed).map { notWritten($0, movedTo: nil) }
+            if !foreign.isEmpty { throw BuildFailure(diagnostics: diagnostics + foreign.strict(true)) }
+        }
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool, kept: OutputFolder.Keeping)
         var later: (files: [OutputFile], bytes: Int) = ([], 0)
@@ -179,11 +185,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             // The output itself, a file someone put there while this build ran.
             entry.name.isEmpty
                 ? Diagnostic.warning(options.outputName, "a file stood here when the new site was put in place (saved while bantin was building): it was moved to \(output.stateShown)/\(entry.keptAs)")
-                : Diagnostic.warning(
-                ContentTree.join(options.outputName, entry.name),
-                "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: it was moved to \(output.stateShown)/kept/\(entry.keptAs); "
-                    + (entry.name.split(separator: "/").last?.hasPrefix(".") == true
-                        ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
+                : notWritten(entry.name, movedTo: entry.keptAs)
         }
         if keeping.kept.count > Self.keptNamed {
             kept.append(.warning(options.outputName, "\(keeping.kept.count - Self.keptNamed) more files or folders no build wrote were moved to \(output.stateShown)/kept/, under the same paths"))
@@ -233,6 +235,17 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                 "could not save \(names)\(why) (what the next build reuses; the site itself was published whole): \(next)\(full)"))
         }
         return report
+    }
+
+    /// The warning for `name`, in the output though no build wrote it: moved to `kept/` as
+    /// `movedTo`, or (`nil`) to be moved there.
+    private func notWritten(_ name: String, movedTo: String?) -> Diagnostic {
+        let moved = movedTo.map { "it was moved to \(output.stateShown)/kept/\($0)" } ?? "the build would move it to \(output.stateShown)/kept/"
+        return .warning(
+            ContentTree.join(options.outputName, name),
+            "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: \(moved); "
+                + (name.split(separator: "/").last?.hasPrefix(".") == true
+                    ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
     }
 
     /// How many of the entries moved to `kept/` are named one by one; the rest are counted.

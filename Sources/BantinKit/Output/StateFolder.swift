@@ -260,6 +260,15 @@ extension OutputFolder {
         }
     }
 
+    /// What stands in the output that the last build did not write (its manifest says what it
+    /// wrote), in every folder: what putting a new site in place would move to `kept/`. None when
+    /// no build is known to have written the output.
+    func foreignEntries() -> [String] {
+        let written = PageManifest.load(from: manifestURL).paths
+        guard !written.isEmpty, Directory.leadsToFolder(url.path) else { return [] }
+        return ForeignEntries(written: written, ignoring: [Self.markerName]).find(under: url.path, everywhere: true)
+    }
+
     /// Moves into `kept/` what the retired site holds that no build wrote: a `CNAME` or a `.git`
     /// folder someone put into the output, a file added to one of its folders. `written`: the
     /// paths its build wrote (its manifest), and any other manifest's; `everywhere`: every folder
