@@ -621,6 +621,47 @@ import Testing
         try expectTheCleanBuild("changing an article's photo")
     }
 
+    /// The photos' bytes change only with `PhotoCodec.version`, which keys the photo cache: a
+    /// change to how bantin encodes that left it as it was (as 5d15494's CMYK conversion did) would
+    /// keep every newsroom's cached variants, and a clean build would differ from theirs. Each
+    /// version's checksum of the variants of a set of photos (noise of a fixed seed as a phone's
+    /// JPEG turned a quarter, a PNG, a CMYK JPEG with a print shop's profile, a grey one with an
+    /// RGB profile) is in `Golden/photo-encoder.txt`; `RECORD_GOLDEN=1` records the current one.
+    @Test func aPhotosBytesChangeOnlyWithTheCodecVersion() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin ảnh\"\n")
+        let media = site.root.appendingPathComponent("content/media").path
+        try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
+        try Self.tool(["vips", "gaussnoise", media + "/nhieu.v", "1200", "900", "--sigma", "40", "--seed", "7"])
+        try Self.tool(["vips", "bandjoin", media + "/nhieu.v " + media + "/nhieu.v " + media + "/nhieu.v", media + "/mau.v"])
+        try Self.tool(["vips", "linear", media + "/mau.v", media + "/mau2.v", "1 0.8 0.6", "0 30 60", "--uchar"])
+        try Self.tool(["vips", "copy", media + "/mau2.v", media + "/anh.jpg"])
+        try Self.tagLikeAPhone(site, "content/media/anh.jpg")
+        try Self.tool(["vips", "copy", media + "/nhieu.v", media + "/so-do.png"])
+        try Self.tool(["vips", "copy", media + "/mau2.v", media + "/mau-srgb.v", "--interpretation", "srgb"])
+        try Self.tool(["vips", "icc_transform", media + "/mau-srgb.v", media + "/in-an.jpg[Q=95]", "/usr/share/color/icc/ghostscript/default_cmyk.icc", "--input-profile", "srgb"])
+        try Self.tool(["vips", "linear", media + "/nhieu.v", media + "/xam.v", "1", "0", "--uchar"])
+        try Self.tool(["vips", "copy", media + "/xam.v", media + "/tu-lieu.jpg[profile=srgb]"])
+        for made in ["nhieu.v", "mau.v", "mau2.v", "mau-srgb.v", "xam.v"] { try site.remove("content/media/" + made) }
+        try site.build()
+        var hasher = StableHasher()
+        for (path, bytes) in try site.snapshot().filter({ $0.key.hasPrefix("/media/") }).sorted(by: { $0.key < $1.key }) {
+            hasher.add(path)
+            bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+        }
+        let line = "\(PhotoCodec.version)\t\(String(hasher.value, radix: 16))"
+        let golden = GoldenPageTests.folder.appendingPathComponent("photo-encoder.txt")
+        let recorded = (try? String(contentsOf: golden, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        let sameVersion = recorded.filter { $0.hasPrefix(PhotoCodec.version + "\t") }
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try ((recorded.filter { !$0.hasPrefix(PhotoCodec.version + "\t") } + [line]).sorted().joined(separator: "\n") + "\n").write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(sameVersion == [line], sameVersion.isEmpty
+            ? "no checksum recorded for `\(PhotoCodec.version)`: record it with RECORD_GOLDEN=1 swift test --filter aPhotosBytesChangeOnlyWithTheCodecVersion"
+            : "the variants' bytes changed but `PhotoCodec.version` did not (\(sameVersion) against \(line)): raise it, so that cached variants are made again")
+    }
+
     /// A print shop's CMYK photo with its profile embedded is published in sRGB, without the profile.
     @Test func aPhotoWithItsOwnColourProfileIsConvertedToSRGB() throws {
         let site = try TestSite()

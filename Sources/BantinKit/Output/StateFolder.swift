@@ -65,18 +65,19 @@ extension OutputFolder {
     /// of the old site so that it is never lost with it.
     var keptURL: URL { state("kept") }
 
-    /// Makes the state folder (and the folders it is in) when it is missing. Making it the first
-    /// time removes the loose entries earlier versions of bantin kept beside the output.
+    /// Makes the state folder (and the folders it is in) when it is missing, and removes the
+    /// loose entries earlier versions of bantin kept beside the output: at every build, as a
+    /// build by an older version (a rolled-back CI image) leaves them there again.
     func prepareState() throws(FileFault) {
         let path = stateURL.path
         if let info = Directory.linkStatus(path) {
             guard Directory.isDirectory(info) else {
                 throw FileFault("use", stateShown, reason: "it is not a folder; move it away (bantin keeps its own files there)")
             }
-            return
+        } else {
+            let code = Self.makeFolder(path)
+            guard code == 0 else { throw FileFault("create bantin's folder", stateShown, code: code) }
         }
-        let code = Self.makeFolder(path)
-        guard code == 0 else { throw FileFault("create bantin's folder", stateShown, code: code) }
         removeLegacyState()
     }
 

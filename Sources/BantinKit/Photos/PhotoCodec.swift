@@ -41,7 +41,7 @@ enum PhotoCodec {
     }
 
     /// What changes the bytes of every variant: the library's version, and how bantin calls it.
-    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-5"
+    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-6"
 
     /// libvips is started once, before any parallel work, with its own threads and operation cache
     /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and

@@ -52,7 +52,8 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += includeCycles(references)
         for page in Page.allCases.map(\.rawValue) where !present.contains(page) {
-            diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"), "missing page template"))
+            diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"),
+                "missing page template: every page kind needs its own (a theme made for an older bantin may lack it); start from the one in bantin's own templates/ folder, with the partials and assets it uses"))
         }
         // An editor's leftovers (`style.css~`, `style.css.bak`) are not published, as in content/.
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") && !CatalogLoader.ContentFiles.isLeftover($0.relativePath) }
