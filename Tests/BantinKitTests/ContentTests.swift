@@ -41,6 +41,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         return error
     }
 
+    /// A body with no text (only blank lines or HTML comments, even one never closed) and no
+    /// lead photo is a warning at the body's first line; a photo in the body, or any text, is none.
+    @Test(arguments: [("", true), ("\n\n  \n", true), ("<!-- TODO: dán nội dung bài vào đây -->\n", true), ("\n<!-- a -->\n<!-- b", true),
+                      ("x", false), ("<!-- a --> x", false), ("![Ảnh](anh.jpg)", false)])
+    func aBodyWithNoTextIsAWarning(body: String, warned: Bool) throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-05-09\n---\n" + body)
+        try site.write("content/articles/2023/05/anh.jpg", "")
+        let told = load(site).1.filter { $0.message.hasPrefix("the article has no text") }
+        #expect(told.map(\.description) == (warned ? ["\(Self.file):5:1: warning: " + (told.first?.message ?? "")] : []), "\(told)")
+    }
+
     @Test(arguments: [
         "---\ndate: 2023-05-09\n---\nNội dung.\n",
         "---\ntitle:\ndate: 2023-05-09\n---\nNội dung.\n",

@@ -57,6 +57,26 @@ import Testing
         #expect(!(try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")).contains("story-subtitle"))
     }
 
+    /// A bulletin of one article: its home shows it as the lead, with no "Tin bài" heading over an
+    /// empty list; with none, the list says there is none.
+    @Test func theHomeOfABulletinOfOneShowsNoEmptyList() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\n")
+        try site.write("content/articles/a.md", article(title: "Tin đầu tiên"))
+        try site.build()
+        let home = try site.read("public/index.html")
+        #expect(home.contains("Tin đầu tiên") && !home.contains("listing_heading") && !home.contains("Chưa có bài viết nào"))
+        try site.remove("content/articles/a.md")
+        try site.build()
+        let empty = try site.read("public/index.html")
+        #expect(empty.contains("listing_heading") && empty.contains("Chưa có bài viết nào"))
+        try site.write("content/articles/a.md", article(title: "Tin đầu tiên"))
+        try site.write("content/articles/b.md", article(title: "Tin thứ hai", date: "2023-05-10T08:00:00+07:00"))
+        try site.build()
+        let two = try site.read("public/index.html")
+        #expect(two.contains("listing_heading") && two.contains("Tin đầu tiên") && !two.contains("Chưa có bài viết nào"))
+    }
+
     /// The gap between page numbers is no list item a screen reader reads out, nor a box that
     /// looks like a link.
     @Test func aGapInThePageNumbersIsHiddenFromScreenReaders() throws {

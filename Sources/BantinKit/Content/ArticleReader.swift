@@ -76,6 +76,12 @@ enum ArticleReader {
         problems.checkUpdated(&decoded.fields)
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
         diagnostics += problems.diagnostics
+        // No text and no photo (an editor's `<!-- dán nội dung vào đây -->` left as it was): told,
+        // as a body left empty by HTML the page does not show is.
+        if decoded.fields.image == nil, BodyScan.isEmpty(split.body) {
+            diagnostics.append(.warning(file, line: split.bodyLine, column: 1,
+                "the article has no text under its front matter (only blank lines or HTML comments): its page shows just the title and sapo; write the text under the closing `---`"))
+        }
         let references = blowUp == nil ? BodyScan.references(of: split.body, listed: decoded.fields.directives, bodyLine: split.bodyLine) : .none
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.lostText(references, file: file)

@@ -241,6 +241,18 @@ enum BodyScan {
         return shifted(found, by: bodyLine - 1)
     }
 
+    /// Whether a body holds nothing but white space and HTML comments (which no page shows).
+    static func isEmpty(_ body: String) -> Bool {
+        var rest = Substring(body)
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            guard rest.hasPrefix("<!--") else { return rest.isEmpty }
+            // A comment never closed runs to the end of the text.
+            guard let end = rest.firstRange(of: "-->") else { return true }
+            rest = rest[end.upperBound...]
+        }
+    }
+
     /// An image loaded by its full address: from another site (fetched from there by every
     /// reader, gone when that site moves it or is out of reach), or from the bulletin's own
     /// `baseURL` (not shown from disk, and not checked): each a warning at its place.

@@ -131,7 +131,7 @@ final class ListingView: NamedView, Sendable {
 
     enum Name: String, CaseIterable {
         case kicker, heading, subtitle, facts, description, lead, articles, empty, pagination, mentions
-        case printEdition = "print_edition", hasMentions = "has_mentions"
+        case printEdition = "print_edition", hasMentions = "has_mentions", leadOnly = "lead_only"
     }
 
     func value(of name: Name) -> TemplateValue? {
@@ -144,6 +144,8 @@ final class ListingView: NamedView, Sendable {
         case .lead: lead.map { .object($0) }
         case .articles: TemplateValue.nonEmpty(articles)
         case .empty: .bool(articles.isEmpty && lead == nil)
+        // The lead is the page's one article (a bulletin of one): no list to head.
+        case .leadOnly: .bool(articles.isEmpty && lead != nil)
         case .pagination: pagination.map { .object($0) }
         case .printEdition: printEdition.map { .object($0) }
         case .mentions: TemplateValue.nonEmpty(mentions)
