@@ -638,6 +638,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("title: ~\n", 1...1, "`title` is empty"),
         // In quotes, `true` is text: the message shows the quotes it was refused for.
         ("unsafe_html: \"true\"\n", 1...1, "`unsafe_html` must be `true` or `false`, not `\"true\"`; in quotes it is text: write `true` without them"),
+        ("unsafe_html: !!str false\n", 1...1, "`unsafe_html` must be `true` or `false`, not `false` made text by its tag (`!!str`): write `false` alone"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {
         let site = try TestSite(copyTemplates: false)

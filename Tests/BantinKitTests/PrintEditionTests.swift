@@ -277,10 +277,12 @@ import Testing
 
     /// An element with the id (or anchor name) `top`, however its value is quoted, and nothing else.
     @Test func anElementWithTheIdTopIsFoundHoweverItIsWritten() {
-        for html in ["<h2 id=\"top\">T</h2>", "<a name='top'></a>", "<h2 id=top>T</h2>", "<h2 id=top class=x>T</h2>", "<p>a = b</p><h3 id=\"top\">"] {
+        for html in ["<h2 id=\"top\">T</h2>", "<a name='top'></a>", "<h2 id=top>T</h2>", "<h2 id=top class=x>T</h2>", "<p>a = b</p><h3 id=\"top\">",
+                     // Attribute names in any case, white space around `=` (HTML written with `unsafe_html`).
+                     "<p ID=\"top\">", "<p\tid=\"top\">", "<p id = \"top\">", "<a\nNAME=top>"] {
             #expect(PrintBody.hasTopID(Array(html.utf8)), "\(html)")
         }
-        for html in ["<h2 id=\"topic\">T</h2>", "<h2 data-id=\"top\">", "<h2 id=\"top'>", "<p>id=\"top\"</p>", "=top>", "<h2 id=to", "<h2 class=\"top\">"] {
+        for html in ["<h2 id=\"topic\">T</h2>", "<h2 data-id=\"top\">", "<h2 id=\"top'>", "<p>id=\"top\"</p>", "=top>", "<h2 id=to", "<h2 class=\"top\">", "<h2 id=top", "<h2 xid=\"top\">", "<h2 id=\"TOP\">"] {
             #expect(!PrintBody.hasTopID(Array(html.utf8)), "\(html)")
         }
     }

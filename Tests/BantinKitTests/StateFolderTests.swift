@@ -104,6 +104,21 @@ import Testing
         #expect(try site.read("public/CNAME") == "bantin.example.vn\n" && site.exists("public/bai-viet/ghi-chu.txt"))
         #expect(try site.read("public/index.html") == before && !site.exists(".public.bantin/kept"))
         #expect(try site.build().diagnostics.filter { $0.message.hasPrefix("no build wrote this") }.map(\.file).contains("public/CNAME"))
+        // A note left in a folder of the site goes with it into the retired site (a build moves
+        // it out of there once it is not built onto): with `--strict`, that build fails instead.
+        try site.write("public/bai-viet/tin/ghi-chu.txt", "x")
+        try site.write("content/articles/a.md", article(title: "Tin lần ba", extra: "slug: tin\nsummary: Tóm tắt.\n"))
+        try site.build()
+        try site.write("content/articles/a.md", article(title: "Tin lần bốn", extra: "slug: tin\nsummary: Tóm tắt.\n"))
+        let retired = site.failingBuild(strict: true)
+        #expect(retired.map(\.file) == ["public/bai-viet/tin/ghi-chu.txt"] && !site.exists(".public.bantin/kept/bai-viet/tin/ghi-chu.txt"), "\(retired)")
+        // With no list of what the last build wrote (bantin's folder damaged), against this build's.
+        try site.build()
+        try site.write(".public.bantin/pages", "hỏng")
+        for k in 0..<12 { try site.write("public/ghi-chu-\(k).txt", "x") }
+        let unlisted = site.failingBuild(strict: true)
+        #expect(unlisted.count == 11 && unlisted.contains { $0.file == "public" && $0.message.hasPrefix("2 more files or folders no build wrote would be moved") }, "\(unlisted)")
+        #expect(site.exists("public/ghi-chu-11.txt") && !site.exists(".public.bantin/kept/ghi-chu-0.txt"))
     }
 
     @Test func whatSomeonePutIntoTheOutputIsKept() throws {

@@ -217,9 +217,13 @@ struct FieldReader {
     static func notBoolean(_ key: String, _ scalar: Node.Scalar?) -> String {
         guard let scalar else { return "`\(key)` must be `true` or `false`" }
         let quote = scalar.style == .singleQuoted ? "'" : scalar.style == .doubleQuoted ? "\"" : ""
-        guard !quote.isEmpty else { return "`\(key)` must be `true` or `false`, not `\(scalar.string)`" }
-        let meant = Node.scalar(Node.Scalar(scalar.string)).bool.map { "; in quotes it is text: write `\($0)` without them" } ?? ""
-        return "`\(key)` must be `true` or `false`, not `\(quote)\(scalar.string)\(quote)`\(meant)"
+        let meant = Node.scalar(Node.Scalar(scalar.string)).bool
+        guard !quote.isEmpty else {
+            // Plain, yet text: a tag (`!!str true`) made it so.
+            guard let meant else { return "`\(key)` must be `true` or `false`, not `\(scalar.string)`" }
+            return "`\(key)` must be `true` or `false`, not `\(scalar.string)` made text by its tag (`!!str`): write `\(meant)` alone"
+        }
+        return "`\(key)` must be `true` or `false`, not `\(quote)\(scalar.string)\(quote)`" + (meant.map { "; in quotes it is text: write `\($0)` without them" } ?? "")
     }
 
     /// A list field; a single text value is taken as a list of one.

@@ -150,12 +150,21 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     /// `recovered`: what finishing a killed build's swap kept, told with what this build keeps.
     func publish(_ site: PlannedSite, diagnostics: [Diagnostic], progress: BuildProgress, recovered: OutputFolder.Keeping = .init()) throws(BuildFailure) -> BuildReport {
         var clock = StageClock()
-        // With `--strict`, a file someone put into the output fails the build before anything
-        // moves: moved aside after the new site is in place, it could only be a warning.
+        // With `--strict`, what someone put into the output fails the build before anything
+        // moves (moved aside as the new site is put in place, it could only be a warning): in the
+        // output, against what the last build wrote; in the retired site, which a build without
+        // a base to write onto looks through; and, when no build's list of files is left, in the
+        // output against this build's, once that is whole (just before the swap).
+        let lastWritten = PageManifest.load(from: output.manifestURL).paths
         if options.strict {
-            let foreign = output.foreignEntries().prefix(Self.keptNamed).map { notWritten($0, movedTo: nil) }
-            if !foreign.isEmpty { throw BuildFailure(diagnostics: diagnostics + foreign.strict(true)) }
+            var foreign = output.foreignEntries(under: output.url, written: lastWritten)
+            if previous.value.base == nil {
+                let retiredWritten = PageManifest.load(from: output.retiredManifestURL).paths
+                foreign += output.foreignEntries(under: output.retiredURL, written: retiredWritten + lastWritten).filter { !foreign.contains($0) }
+            }
+            if !foreign.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign(foreign)) }
         }
+        var foreignBeforeSwap: [String] = []
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool, kept: OutputFolder.Keeping)
         var later: (files: [OutputFile], bytes: Int) = ([], 0)
@@ -170,13 +179,17 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                     return (later.files, plannedManifest)
                 }
             ) { () throws(FileFault) in
+                if options.strict, lastWritten.isEmpty {
+                    foreignBeforeSwap = output.foreignEntries(under: output.url, written: plannedManifest.paths)
+                    if !foreignBeforeSwap.isEmpty { throw FileFault("put the new site in place of", options.outputName, reason: "it holds files no build wrote") }
+                }
                 try Self.checkBodiesWereRead(articles)
                 if let name = site.endlessTemplate() {
                     throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (partials \(TemplateRendering.maximumDepth) deep): a section around the include must end with the data")
                 }
             }
         } catch {
-            throw BuildFailure(diagnostics: diagnostics + [error.diagnostic(output: options.outputName)])
+            throw BuildFailure(diagnostics: diagnostics + (foreignBeforeSwap.isEmpty ? [error.diagnostic(output: options.outputName)] : strictlyForeign(foreignBeforeSwap)))
         }
         clock.lap("search index written")
         var manifest = plannedManifest
@@ -246,6 +259,16 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: \(moved); "
                 + (name.split(separator: "/").last?.hasPrefix(".") == true
                     ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
+    }
+
+    /// The errors of `--strict` for what no build wrote, found before anything moved: as many
+    /// named as a build moving them would name, the rest counted.
+    private func strictlyForeign(_ paths: [String]) -> [Diagnostic] {
+        var told = paths.prefix(Self.keptNamed).map { notWritten($0, movedTo: nil) }
+        if paths.count > Self.keptNamed {
+            told.append(.warning(options.outputName, "\(paths.count - Self.keptNamed) more files or folders no build wrote would be moved to \(output.stateShown)/kept/, under the same paths"))
+        }
+        return told.strict(true)
     }
 
     /// How many of the entries moved to `kept/` are named one by one; the rest are counted.

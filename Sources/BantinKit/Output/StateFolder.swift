@@ -90,13 +90,13 @@ extension OutputFolder {
         let parent = url.deletingLastPathComponent()
         for role in Self.legacyRoles {
             let legacy = parent.appendingPathComponent(".\(url.lastPathComponent).bantin-\(role)")
+            unlink(legacy.path + ".tmp")
             guard let info = Directory.linkStatus(legacy.path) else { continue }
             if Directory.isDirectory(info) {
                 try? FileManager.default.removeItem(at: legacy)
             } else {
                 unlink(legacy.path)
             }
-            unlink(legacy.path + ".tmp")
         }
     }
 
@@ -261,13 +261,11 @@ extension OutputFolder {
         }
     }
 
-    /// What stands in the output that the last build did not write (its manifest says what it
-    /// wrote), in every folder: what putting a new site in place would move to `kept/`. None when
-    /// no build is known to have written the output.
-    func foreignEntries() -> [String] {
-        let written = PageManifest.load(from: manifestURL).paths
-        guard !written.isEmpty, Directory.leadsToFolder(url.path) else { return [] }
-        return ForeignEntries(written: written, ignoring: [Self.markerName]).find(under: url.path, everywhere: true)
+    /// What stands under `root` (the output, or the retired site) that none of `written` names,
+    /// in every folder: what a build would move to `kept/`. None when `written` is empty.
+    func foreignEntries(under root: URL, written: [String]) -> [String] {
+        guard !written.isEmpty, Directory.leadsToFolder(root.path) else { return [] }
+        return ForeignEntries(written: written, ignoring: [Self.markerName]).find(under: root.path, everywhere: true)
     }
 
     /// Moves into `kept/` what the retired site holds that no build wrote: a `CNAME` or a `.git`

@@ -58,21 +58,30 @@ struct PrintBody: Sendable {
     }
 
     /// Whether a body's HTML has an element with the id (or anchor name) `top` (a heading "Top"):
-    /// a link to `#top` then leads to it, not to the page's top.
-    /// One pass over the `=` signs (the attributes' few): ` id=` or ` name=`, then `"top"`,
-    /// `'top'`, or `top` before `>` or a space.
+    /// a link to `#top` then leads to it, not to the page's top. One pass over the body's `=` signs
+    /// (the attributes' few): an attribute `id` or `name` in any case, white space around the `=`
+    /// as HTML allows, then `"top"`, `'top'`, or `top` before `>` or white space.
     static func hasTopID(_ html: [UInt8]) -> Bool {
         html.withUnsafeBufferPointer { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
             func follows(_ text: StaticString, at start: Int) -> Bool {
                 let count = text.utf8CodeUnitCount
-                return start >= 0 && start + count <= bytes.count
-                    && UnsafeBufferPointer(start: text.utf8Start, count: count).elementsEqual(bytes[start..<(start + count)])
+                return start + count <= bytes.count && UnsafeBufferPointer(start: text.utf8Start, count: count).elementsEqual(bytes[start..<(start + count)])
             }
             var at = 0
             while let equals = find(UInt8(ascii: "="), in: bytes, from: at) {
                 at = equals + 1
-                guard follows(" id", at: equals - 3) || follows(" name", at: equals - 5) else { continue }
-                if follows("\"top\"", at: at) || follows("'top'", at: at) || follows("top>", at: at) || follows("top ", at: at) { return true }
+                // The attribute's name, before any white space, and white space before it.
+                var end = equals
+                while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+                var name = end
+                while name > 0, isAttributeNameByte(bytes[name - 1]) { name -= 1 }
+                guard name > 0, isSpace(bytes[name - 1]), named(UnsafeBufferPointer(rebasing: bytes[name..<end]), "id") || named(UnsafeBufferPointer(rebasing: bytes[name..<end]), "name")
+                else { continue }
+                var value = equals + 1
+                while value < bytes.count, isSpace(bytes[value]) { value += 1 }
+                if follows("\"top\"", at: value) || follows("'top'", at: value) { return true }
+                if follows("top", at: value), value + 3 < bytes.count, bytes[value + 3] == UInt8(ascii: ">") || isSpace(bytes[value + 3]) { return true }
             }
             return false
         }
