@@ -625,8 +625,8 @@ import Testing
     /// change to how bantin encodes that left it as it was (as 5d15494's CMYK conversion did) would
     /// keep every newsroom's cached variants, and a clean build would differ from theirs. Each
     /// version's checksum of the variants of a set of photos (noise of a fixed seed as a phone's
-    /// JPEG turned a quarter, a PNG, one with transparency, a WebP, a CMYK JPEG with a print shop's
-    /// profile, a grey one with an RGB profile) is in `Golden/photo-encoder.txt`; `RECORD_GOLDEN=1`
+    /// JPEG turned a quarter, a PNG, one with transparency, a WebP, one in Adobe RGB, a CMYK JPEG
+    /// with a print shop's profile, a wide one, a grey one with an RGB profile) is in `Golden/photo-encoder.txt`; `RECORD_GOLDEN=1`
     /// records the current one. (SwiftPM does not rebuild for an edit of `Sources/CVips/shim.h`
     /// alone: touch `PhotoCodec.swift` too, or this test runs the code before the edit.)
     @Test func aPhotosBytesChangeOnlyWithTheCodecVersion() throws {
@@ -648,7 +648,14 @@ import Testing
         try Self.tool(["vips", "bandjoin", media + "/mau2.v " + media + "/nhieu.v", media + "/trong.v"])
         try Self.tool(["vips", "copy", media + "/trong.v", media + "/logo.png"])
         try Self.tool(["vips", "copy", media + "/mau2.v", media + "/anh-goc.webp"])
-        for made in ["nhieu.v", "mau.v", "mau2.v", "mau-srgb.v", "xam.v", "trong.v"] { try site.remove("content/media/" + made) }
+        // A WebP in Adobe RGB (converted to sRGB), and a wide CMYK photo (read shrunk first).
+        let profiles = "/usr/share/color/icc/ghostscript/"
+        try Self.tool(["vips", "icc_transform", media + "/mau-srgb.v", media + "/adobe.webp", profiles + "a98.icc", "--input-profile", "srgb"])
+        try Self.tool(["vips", "black", media + "/den.v", "3400", "240", "--bands", "3"])
+        try Self.tool(["vips", "linear", media + "/den.v", media + "/rong.v", "1", "128", "--uchar"])
+        try Self.tool(["vips", "copy", media + "/rong.v", media + "/rong-srgb.v", "--interpretation", "srgb"])
+        try Self.tool(["vips", "icc_transform", media + "/rong-srgb.v", media + "/in-an-rong.jpg[Q=90]", profiles + "default_cmyk.icc", "--input-profile", "srgb"])
+        for made in ["nhieu.v", "mau.v", "mau2.v", "mau-srgb.v", "xam.v", "trong.v", "den.v", "rong.v", "rong-srgb.v"] { try site.remove("content/media/" + made) }
         try site.build()
         var hasher = StableHasher()
         for (path, bytes) in try site.snapshot().filter({ $0.key.hasPrefix("/media/") }).sorted(by: { $0.key < $1.key }) {

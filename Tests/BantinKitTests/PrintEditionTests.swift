@@ -282,7 +282,9 @@ import Testing
                      "<p ID=\"top\">", "<p\tid=\"top\">", "<p id = \"top\">", "<a\nNAME=top>"] {
             #expect(PrintBody.hasTopID(Array(html.utf8)), "\(html)")
         }
-        for html in ["<h2 id=\"topic\">T</h2>", "<h2 data-id=\"top\">", "<h2 id=\"top'>", "<p>id=\"top\"</p>", "=top>", "<h2 id=to", "<h2 class=\"top\">", "<h2 id=top", "<h2 xid=\"top\">", "<h2 id=\"TOP\">"] {
+        for html in ["<h2 id=\"topic\">T</h2>", "<h2 data-id=\"top\">", "<h2 id=\"top'>", "<p>id=\"top\"</p>", "=top>", "<h2 id=to", "<h2 class=\"top\">", "<h2 id=top", "<h2 xid=\"top\">", "<h2 id=\"TOP\">",
+                     // Text, not a tag.
+                     "<p>viết id=top rồi lưu</p>", "<p>a</p> name=\"top\" b"] {
             #expect(!PrintBody.hasTopID(Array(html.utf8)), "\(html)")
         }
     }
@@ -335,6 +337,8 @@ import Testing
         #expect(adapt("<a href=\"#ket-qua:~:text=chi\">x</a>") == "<a href=\"#bai-2-ket-qua:~:text=chi\">x</a>")
         // A text with a heading "Top": `#top` is that heading.
         #expect(adapt("<h2 id=\"top\">Top</h2>\n<a href=\"#top\">x</a>") == "<h3 id=\"bai-2-top\">Top</h3>\n<a href=\"#bai-2-top\">x</a>")
+        // Ids are told apart by case: `#TOP` is the page's top even beside an id `top`.
+        #expect(adapt("<h2 id=\"top\">Top</h2>\n<a href=\"#TOP\">x</a>") == "<h3 id=\"bai-2-top\">Top</h3>\n<a href=\"#bai-2\">x</a>")
         // An old anchor's `name` (HTML written with `unsafe_html`) is an id too: links to it follow.
         #expect(adapt("<a id=\"moi\" name=\"cu\"></a><a href=\"#cu\">x</a>") == "<a id=\"bai-2-moi\" name=\"bai-2-cu\"></a><a href=\"#bai-2-cu\">x</a>")
     }

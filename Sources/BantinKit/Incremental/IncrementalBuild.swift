@@ -158,11 +158,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let lastWritten = PageManifest.load(from: output.manifestURL).paths
         if options.strict {
             var foreign = output.foreignEntries(under: output.url, written: lastWritten)
+            var retired: [String] = []
             if previous.value.base == nil {
                 let retiredWritten = PageManifest.load(from: output.retiredManifestURL).paths
-                foreign += output.foreignEntries(under: output.retiredURL, written: retiredWritten + lastWritten).filter { !foreign.contains($0) }
+                retired = output.foreignEntries(under: output.retiredURL, written: retiredWritten + lastWritten)
             }
-            if !foreign.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign(foreign)) }
+            if !foreign.isEmpty || !retired.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign(foreign, retired: retired)) }
         }
         var foreignBeforeSwap: [String] = []
         output.clearStamp()
@@ -179,8 +180,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                     return (later.files, plannedManifest)
                 }
             ) { () throws(FileFault) in
-                if options.strict, lastWritten.isEmpty {
-                    foreignBeforeSwap = output.foreignEntries(under: output.url, written: plannedManifest.paths)
+                // Again just before the swap: a file put into the output while this build wrote.
+                if options.strict {
+                    foreignBeforeSwap = output.foreignEntries(under: output.url, written: lastWritten.isEmpty ? plannedManifest.paths : lastWritten)
                     if !foreignBeforeSwap.isEmpty { throw FileFault("put the new site in place of", options.outputName, reason: "it holds files no build wrote") }
                 }
                 try Self.checkBodiesWereRead(articles)
@@ -263,10 +265,16 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     /// The errors of `--strict` for what no build wrote, found before anything moved: as many
     /// named as a build moving them would name, the rest counted.
-    private func strictlyForeign(_ paths: [String]) -> [Diagnostic] {
+    /// `retired`: found in the retired site (`old/`, the output an earlier build replaced), named there.
+    private func strictlyForeign(_ paths: [String], retired: [String] = []) -> [Diagnostic] {
         var told = paths.prefix(Self.keptNamed).map { notWritten($0, movedTo: nil) }
-        if paths.count > Self.keptNamed {
-            told.append(.warning(options.outputName, "\(paths.count - Self.keptNamed) more files or folders no build wrote would be moved to \(output.stateShown)/kept/, under the same paths"))
+        told += retired.prefix(max(0, Self.keptNamed - told.count)).map { path in
+            Diagnostic.warning(ContentTree.join(output.stateShown, "old/" + path),
+                "no build wrote this: it was in \(options.outputName)/ when an earlier build put a new site in place, and the build would move it to \(output.stateShown)/kept/; to publish a file, put it in \(options.contentName)/")
+        }
+        let count = paths.count + retired.count
+        if count > Self.keptNamed {
+            told.append(.warning(options.outputName, "\(count - Self.keptNamed) more files or folders no build wrote would be moved to \(output.stateShown)/kept/, under the same paths"))
         }
         return told.strict(true)
     }

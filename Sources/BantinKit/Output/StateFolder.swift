@@ -404,7 +404,12 @@ struct ForeignEntries {
                 let path = folder.isEmpty ? name : folder + "/" + name
                 if files.contains(path) { continue }
                 if folders.contains(path) {
-                    if everywhere { pending.append(path) }
+                    // A file or link put where a build wrote a folder is someone's too.
+                    if let info = Directory.linkStatus(root + "/" + path), !Directory.isDirectory(info) {
+                        found.append(path)
+                    } else if everywhere {
+                        pending.append(path)
+                    }
                     continue
                 }
                 found.append(path)

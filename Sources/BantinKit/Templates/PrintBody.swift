@@ -78,6 +78,10 @@ struct PrintBody: Sendable {
                 while name > 0, isAttributeNameByte(bytes[name - 1]) { name -= 1 }
                 guard name > 0, isSpace(bytes[name - 1]), named(UnsafeBufferPointer(rebasing: bytes[name..<end]), "id") || named(UnsafeBufferPointer(rebasing: bytes[name..<end]), "name")
                 else { continue }
+                // Inside a tag, not the text (`viết id=top`): a `<` before it, not a `>`.
+                var open = name - 1
+                while open >= 0, bytes[open] != UInt8(ascii: "<"), bytes[open] != UInt8(ascii: ">") { open -= 1 }
+                guard open >= 0, bytes[open] == UInt8(ascii: "<") else { continue }
                 var value = equals + 1
                 while value < bytes.count, isSpace(bytes[value]) { value += 1 }
                 if follows("\"top\"", at: value) || follows("'top'", at: value) { return true }
@@ -288,7 +292,9 @@ struct PrintBody: Sendable {
     private static func fragment(_ fragment: Substring, in article: EditionArticle) -> String {
         let idEnd = fragment.range(of: ":~:")?.lowerBound ?? fragment.endIndex
         let id = fragment[..<idEnd]
-        let start = id.isEmpty || (!article.hasTopID && id.lowercased() == "top")
+        // `top` in any case is the page's top, unless an element has exactly that id (ids are
+        // told apart by case: `#TOP` beside an id `top` is still the top).
+        let start = id.isEmpty || (id.lowercased() == "top" && !(article.hasTopID && id == "top"))
         return "#" + article.anchor + (start ? "" : "-" + id) + fragment[idEnd...]
     }
 
