@@ -155,7 +155,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         // output, against what the last build wrote; in the retired site, which a build without
         // a base to write onto looks through; and, when no build's list of files is left, in the
         // output against this build's, once that is whole (just before the swap).
-        let lastWritten = PageManifest.load(from: output.manifestURL).paths
+        let lastWritten = options.strict ? PageManifest.load(from: output.manifestURL).paths : []
         if options.strict {
             var foreign = output.foreignEntries(under: output.url, written: lastWritten)
             var retired: [String] = []
