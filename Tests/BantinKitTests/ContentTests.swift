@@ -44,7 +44,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     /// A body with no text (only blank lines or HTML comments, even one never closed) and no
     /// lead photo is a warning at the body's first line; a photo in the body, or any text, is none.
     @Test(arguments: [("", true), ("\n\n  \n", true), ("<!-- TODO: dán nội dung bài vào đây -->\n", true), ("\n<!-- a -->\n<!-- b", true),
-                      ("x", false), ("<!-- a --> x", false), ("![Ảnh](anh.jpg)", false)])
+                      ("x", false), ("<!-- a --> x", false), ("![Ảnh](anh.jpg)", false), ("    <!-- mã -->", false)])
     func aBodyWithNoTextIsAWarning(body: String, warned: Bool) throws {
         let site = try makeSite()
         try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-05-09\n---\n" + body)

@@ -656,18 +656,32 @@ import Testing
         try Self.tool(["vips", "copy", media + "/rong.v", media + "/rong-srgb.v", "--interpretation", "srgb"])
         try Self.tool(["vips", "icc_transform", media + "/rong-srgb.v", media + "/in-an-rong.jpg[Q=90]", profiles + "default_cmyk.icc", "--input-profile", "srgb"])
         for made in ["nhieu.v", "mau.v", "mau2.v", "mau-srgb.v", "xam.v", "trong.v", "den.v", "rong.v", "rong-srgb.v"] { try site.remove("content/media/" + made) }
-        try site.build()
-        var hasher = StableHasher()
-        for (path, bytes) in try site.snapshot().filter({ $0.key.hasPrefix("/media/") }).sorted(by: { $0.key < $1.key }) {
-            hasher.add(path)
-            bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+        func checksum() throws -> String {
+            var hasher = StableHasher()
+            for (path, bytes) in try site.snapshot().filter({ $0.key.hasPrefix("/media/") }).sorted(by: { $0.key < $1.key }) {
+                hasher.add(path)
+                bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+            }
+            return String(hasher.value, radix: 16)
         }
-        let line = "\(PhotoCodec.version)\t\(String(hasher.value, radix: 16))"
+        try site.build()
+        let line = "\(PhotoCodec.version)\t\(try checksum())"
         let golden = GoldenPageTests.folder.appendingPathComponent("photo-encoder.txt")
         let recorded = (try? String(contentsOf: golden, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         let sameVersion = recorded.filter { $0.hasPrefix(PhotoCodec.version + "\t") }
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try ((recorded.filter { !$0.hasPrefix(PhotoCodec.version + "\t") } + [line]).sorted().joined(separator: "\n") + "\n").write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        // Another libvips (another system's packages, as the publish workflow's image) encodes
+        // other bytes, recorded for no version of it here: there the variants must at least be
+        // the same bytes every time (made again from nothing).
+        let libvips = PhotoCodec.version.components(separatedBy: " bantin-").first ?? ""
+        guard recorded.contains(where: { $0.hasPrefix(libvips + " bantin-") }) else {
+            try site.remove("public")
+            try site.remove(".public.bantin")
+            try site.build()
+            #expect(line == "\(PhotoCodec.version)\t\(try checksum())", "the variants' bytes differ from one build to the next")
             return
         }
         #expect(sameVersion == [line], sameVersion.isEmpty

@@ -284,7 +284,9 @@ import Testing
         }
         for html in ["<h2 id=\"topic\">T</h2>", "<h2 data-id=\"top\">", "<h2 id=\"top'>", "<p>id=\"top\"</p>", "=top>", "<h2 id=to", "<h2 class=\"top\">", "<h2 id=top", "<h2 xid=\"top\">", "<h2 id=\"TOP\">",
                      // Text, not a tag.
-                     "<p>viết id=top rồi lưu</p>", "<p>a</p> name=\"top\" b"] {
+                     "<p>viết id=top rồi lưu</p>", "<p>a</p> name=\"top\" b",
+                     // Inside another attribute's value.
+                     "<img alt=\"xem id=top nhé\" src=\"a.jpg\">", "<img alt='it\"s id=top'>"] {
             #expect(!PrintBody.hasTopID(Array(html.utf8)), "\(html)")
         }
     }

@@ -694,16 +694,36 @@
   }
 
   // Puts the page back as it was left: scrolled as it was (at once, not with the page's smooth
-  // scrolling; a browser without it takes two numbers), the result that was opened in view
-  // (the window may have changed size) and with the keyboard's focus, as Back over HTTP keeps it.
+  // scrolling; a browser without it takes two numbers), the result that was opened where it was
+  // in the window, or in view when the window has changed size, and with the keyboard's focus,
+  // as Back over HTTP keeps it. For the first frames, what moves the page while it settles is
+  // undone, until the reader scrolls.
   function back(left) {
-    if ("scrollBehavior" in document.documentElement.style) window.scrollTo({ top: left.y || 0, behavior: "instant" });
+    var instant = "scrollBehavior" in document.documentElement.style;
+    function scrollBy(dy) {
+      if (instant) window.scrollTo({ top: window.scrollY + dy, behavior: "instant" });
+      else window.scrollTo(0, window.scrollY + dy);
+    }
+    if (instant) window.scrollTo({ top: left.y || 0, behavior: "instant" });
     else window.scrollTo(0, left.y || 0);
     var opened = Array.prototype.filter.call(list.querySelectorAll("li > h2 > a"), function (a) { return a.href === left.opened; })[0];
     if (!opened) return;
-    var box = opened.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > window.innerHeight) opened.scrollIntoView({ block: "center" });
+    function place() {
+      var box = opened.getBoundingClientRect();
+      var fits = typeof left.top === "number" && left.top >= 0 && left.top + box.height <= window.innerHeight;
+      if (fits) { if (Math.abs(box.top - left.top) > 1) scrollBy(box.top - left.top); }
+      else if (box.top < 0 || box.bottom > window.innerHeight) opened.scrollIntoView({ block: "center" });
+    }
+    place();
     try { opened.focus({ preventScroll: true }); } catch (err) { opened.focus(); }
+    var frames = 0, moved = false;
+    function stop() { moved = true; }
+    ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (name) { window.addEventListener(name, stop, { once: true, passive: true }); });
+    (function settle() {
+      if (moved || ++frames > 30 || !window.requestAnimationFrame) return;
+      place();
+      window.requestAnimationFrame(settle);
+    })();
   }
 
   function item(record, ts, lead) {
@@ -812,8 +832,9 @@
   window.addEventListener("pagehide", function () {
     var active = document.activeElement;
     var opened = active && active.tagName === "A" && list.contains(active) ? active.href : null;
+    var top = opened ? active.getBoundingClientRect().top : null;
     try {
-      window.history.replaceState({ q: current.query, shown: current.shown, y: window.scrollY, opened: opened }, "", window.location.href);
+      window.history.replaceState({ q: current.query, shown: current.shown, y: window.scrollY, opened: opened, top: top }, "", window.location.href);
     } catch (err) { /* file:// may refuse */ }
   });
 })();

@@ -549,10 +549,10 @@ def back_from_a_result(driver, site):
     # after the scroll move the page with them, which the browser's scroll anchoring keeps still).
     def opened_top(d):
         link = next((a for a in d.find_elements(By.CSS_SELECTOR, "#search-results > li a") if a.text == title), None)
-        return link and d.execute_script("return arguments[0].getBoundingClientRect().top", link)
+        return None if link is None else d.execute_script("return arguments[0].getBoundingClientRect().top", link)
 
     try:
-        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.scrollY") > 200 and abs((opened_top(d) or -1e9) - top) < 100)
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.scrollY") > 200 and (lambda t: t is not None and abs(t - top) < 100)(opened_top(d)))
     except Exception:
         pytest.fail(f"the result opened is at {opened_top(driver)} px from the window's top, not about {top} as before "
                     f"(scrolled to {driver.execute_script('return window.scrollY')}, {y} before)")

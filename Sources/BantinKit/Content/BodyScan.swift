@@ -241,15 +241,23 @@ enum BodyScan {
         return shifted(found, by: bodyLine - 1)
     }
 
-    /// Whether a body holds nothing but white space and HTML comments (which no page shows).
+    /// Whether a body holds nothing but blank lines and HTML comments (which no page shows; one
+    /// indented four spaces or a tab is a code block, shown as text).
     static func isEmpty(_ body: String) -> Bool {
         var rest = Substring(body)
         while true {
-            rest = rest.drop(while: \.isWhitespace)
-            guard rest.hasPrefix("<!--") else { return rest.isEmpty }
+            rest = rest.drop { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            let indent = rest.prefix { $0 == " " || $0 == "\t" }
+            let line = rest.dropFirst(indent.count)
+            if line.isEmpty { return true }
+            if line.first == "\n" || line.first == "\r" || line.first == "\r\n" {
+                rest = line
+                continue
+            }
+            guard line.hasPrefix("<!--"), indent.count < 4, !indent.contains("\t") else { return false }
             // A comment never closed runs to the end of the text.
-            guard let end = rest.firstRange(of: "-->") else { return true }
-            rest = rest[end.upperBound...]
+            guard let end = line.firstRange(of: "-->") else { return true }
+            rest = line[end.upperBound...]
         }
     }
 

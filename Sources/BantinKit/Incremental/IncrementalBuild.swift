@@ -152,18 +152,14 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         var clock = StageClock()
         // With `--strict`, what someone put into the output fails the build before anything
         // moves (moved aside as the new site is put in place, it could only be a warning): in the
-        // output, against what the last build wrote; in the retired site, which a build without
-        // a base to write onto looks through; and, when no build's list of files is left, in the
-        // output against this build's, once that is whole (just before the swap).
+        // retired site, which a build without a base to write onto looks through first; and in
+        // the output just before the swap (what the last build wrote, or, when no list of it is
+        // left, this build's), which also finds a file put there while this build wrote.
         let lastWritten = options.strict ? PageManifest.load(from: output.manifestURL).paths : []
-        if options.strict {
-            var foreign = output.foreignEntries(under: output.url, written: lastWritten)
-            var retired: [String] = []
-            if previous.value.base == nil {
-                let retiredWritten = PageManifest.load(from: output.retiredManifestURL).paths
-                retired = output.foreignEntries(under: output.retiredURL, written: retiredWritten + lastWritten)
-            }
-            if !foreign.isEmpty || !retired.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign(foreign, retired: retired)) }
+        if options.strict, previous.value.base == nil {
+            let retiredWritten = PageManifest.load(from: output.retiredManifestURL).paths
+            let retired = output.foreignEntries(under: output.retiredURL, written: retiredWritten + lastWritten)
+            if !retired.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign([], retired: retired)) }
         }
         var foreignBeforeSwap: [String] = []
         output.clearStamp()
@@ -180,7 +176,6 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                     return (later.files, plannedManifest)
                 }
             ) { () throws(FileFault) in
-                // Again just before the swap: a file put into the output while this build wrote.
                 if options.strict {
                     foreignBeforeSwap = output.foreignEntries(under: output.url, written: lastWritten.isEmpty ? plannedManifest.paths : lastWritten)
                     if !foreignBeforeSwap.isEmpty { throw FileFault("put the new site in place of", options.outputName, reason: "it holds files no build wrote") }

@@ -78,10 +78,16 @@ struct PrintBody: Sendable {
                 while name > 0, isAttributeNameByte(bytes[name - 1]) { name -= 1 }
                 guard name > 0, isSpace(bytes[name - 1]), named(UnsafeBufferPointer(rebasing: bytes[name..<end]), "id") || named(UnsafeBufferPointer(rebasing: bytes[name..<end]), "name")
                 else { continue }
-                // Inside a tag, not the text (`viết id=top`): a `<` before it, not a `>`.
+                // Inside a tag, not the text (`viết id=top`): a `<` before it, not a `>`; and not
+                // inside another attribute's quoted value (`alt="xem id=top"`).
                 var open = name - 1
                 while open >= 0, bytes[open] != UInt8(ascii: "<"), bytes[open] != UInt8(ascii: ">") { open -= 1 }
                 guard open >= 0, bytes[open] == UInt8(ascii: "<") else { continue }
+                var quote: UInt8? = nil
+                for byte in bytes[open..<name] {
+                    if let open = quote { if byte == open { quote = nil } } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte }
+                }
+                guard quote == nil else { continue }
                 var value = equals + 1
                 while value < bytes.count, isSpace(bytes[value]) { value += 1 }
                 if follows("\"top\"", at: value) || follows("'top'", at: value) { return true }
