@@ -253,9 +253,13 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let moved = movedTo.map { "it was moved to \(output.stateShown)/kept/\($0)" } ?? "the build would move it to \(output.stateShown)/kept/"
         return .warning(
             ContentTree.join(options.outputName, name),
-            "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: \(moved); "
-                + (name.split(separator: "/").last?.hasPrefix(".") == true
-                    ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"))
+            "no build wrote this, and bantin replaces \(options.outputName)/ as a whole: \(moved); " + publishing(name))
+    }
+
+    /// How the file at `name` could be published instead.
+    private func publishing(_ name: String) -> String {
+        name.split(separator: "/").last?.hasPrefix(".") == true
+            ? "bantin publishes no hidden file (a name starting with a dot)" : "to publish a file, put it in \(options.contentName)/"
     }
 
     /// The errors of `--strict` for what no build wrote, found before anything moved: as many
@@ -265,7 +269,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         var told = paths.prefix(Self.keptNamed).map { notWritten($0, movedTo: nil) }
         told += retired.prefix(max(0, Self.keptNamed - told.count)).map { path in
             Diagnostic.warning(ContentTree.join(output.stateShown, "old/" + path),
-                "no build wrote this: it was in \(options.outputName)/ when an earlier build put a new site in place, and the build would move it to \(output.stateShown)/kept/; to publish a file, put it in \(options.contentName)/")
+                "no build wrote this: it was in \(options.outputName)/ when an earlier build put a new site in place, and the build would move it to \(output.stateShown)/kept/; " + publishing(path))
         }
         let count = paths.count + retired.count
         if count > Self.keptNamed {
