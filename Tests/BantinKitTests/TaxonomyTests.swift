@@ -48,6 +48,10 @@ import Testing
         #expect(try site.read("public/chuyen-muc/xay-dung-dang/index.html").contains("<dd>4</dd>"))
         let second = try site.read("public/chuyen-muc/xay-dung-dang/trang/2/index.html")
         #expect(second.contains("Trang 2/2") && second.contains("Tiền Giang nhân rộng"))
+        // A reader who jumps to the heading hears which page it is, as the title says.
+        #expect(second.contains("<h1>Xây dựng Đảng · trang 2</h1>") && second.contains("<title>Xây dựng Đảng · trang 2"))
+        #expect(try site.read("public/chuyen-muc/xay-dung-dang/index.html").contains("<h1>Xây dựng Đảng</h1>"))
+        #expect(try site.read("public/chuyen-de/2023/trang/2/index.html").contains("<h1>Năm 2023 · trang 2</h1>"))
         #expect(LinkChecker.check(folder: site.output).broken == [])
     }
 

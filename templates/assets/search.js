@@ -742,6 +742,9 @@
     var meta = document.createElement("p"), time = document.createElement("time");
     meta.className = "meta";
     time.textContent = record[2];
+    // The day shown (`14/06/2023`) in the form machines read (`2023-06-14`), as pages write it.
+    var day = /^(\d\d)\/(\d\d)\/(\d{4,})$/.exec(record[2]);
+    if (day) time.dateTime = day[3] + "-" + day[2] + "-" + day[1];
     meta.appendChild(time);
     li.appendChild(meta);
     if (record[3]) {

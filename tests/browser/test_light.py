@@ -141,3 +141,32 @@ def test_performance_api_sees_only_the_site(netlog_driver, site, loopback):
     network_requests(driver)
     assert count > 0
     assert not problems, "resources outside the site:\n" + "\n".join(problems)
+
+
+def platform_fonts(driver, selector: str) -> dict[str, int]:
+    """The fonts Chromium drew the text of the first element matching `selector` with (its own
+    text, not its children's), as family name and glyph count."""
+    driver.execute_cdp_cmd("DOM.enable", {})
+    driver.execute_cdp_cmd("CSS.enable", {})
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, f"no element {selector}"
+    fonts = driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return {f["familyName"]: f["glyphCount"] for f in fonts}
+
+
+def test_vietnamese_words_are_set_in_one_serif(site, driver):
+    """A serif without some Vietnamese letters (Liberation Serif, which Linux offers for Times New
+    Roman, has no `ế` or `ổ`) makes words of two fonts, a sans-serif letter in a serif word: the
+    theme names serifs that have them all first, so each text is drawn with one. (The sans-serif
+    texts keep Arial's widths, which a printed table of figures is sized for.)"""
+    article = next(p for p in html_files(site) if "bai-viet" in p.parts and "Đảng" in p.read_text(encoding="utf-8"))
+    driver.get(file_url(article))
+    wait_ready(driver)
+    mixed = {}
+    for selector in [".site-title a", "h1", ".sapo", ".story-body p"]:
+        fonts = platform_fonts(driver, selector)
+        assert fonts, f"{article.relative_to(site)}: {selector} drew no text"
+        if len(fonts) > 1:
+            mixed[selector] = fonts
+    assert not mixed, f"{article.relative_to(site)}: text drawn with more than one font: {mixed}"

@@ -66,9 +66,10 @@ def test_a_wide_table_of_figures_prints_every_column(driver, print_site, shots, 
 
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_an_address_shown_as_its_link_prints_once(driver, print_site, shots, kind):
-    text = " ".join(printed_text(driver, print_site / PAGES[kind], shots / f"print-address-{kind}.pdf").split())
+    # Without spaces: where a line ends depends on the fonts the machine has.
+    text = "".join(printed_text(driver, print_site / PAGES[kind], shots / f"print-address-{kind}.pdf").split())
     assert text.count(ADDRESS) == 1, f"{kind}: {ADDRESS} printed {text.count(ADDRESS)} times"
-    assert "trang tư liệu (https://tulieuvankien.dangcongsan.vn/)" in text, f"{kind}: a link's address follows its text"
+    assert "trangtưliệu(https://tulieuvankien.dangcongsan.vn/)" in text, f"{kind}: a link's address follows its text"
 
 
 @pytest.mark.parametrize("width,height", [(1280, 800), (390, 844)])

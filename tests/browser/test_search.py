@@ -97,6 +97,19 @@ def test_no_diacritics_finds_dong_thap(driver, site, index):
     assert status.startswith(f"Tìm thấy {len(found)} bài"), status
 
 
+def test_each_result_dates_its_article_for_machines_too(driver, site):
+    """A result's `<time>` says its day as pages do, in the form machines read: `datetime`
+    (without it, `14/06/2023` is no valid time, and 03/06 could be read as 6 March)."""
+    open_search(driver, site)
+    found = type_query(driver, "dang")
+    assert found, "no result to look at"
+    times = [(t.text, t.get_attribute("datetime")) for t in driver.find_elements(By.CSS_SELECTOR, ".search-result time")]
+    assert len(times) == len(found), times
+    for shown, machine in times:
+        day, month, year = shown.split("/")
+        assert machine == f"{year}-{month}-{day}", (shown, machine)
+
+
 def test_hoc_tap_finds_hoc_tap(driver, site, index):
     # every article whose title or sapo says "học tập" must be found by "hoc tap"
     expected = {r[1] for r in index if "học tập" in (r[1] + " " + r[3]).lower()}

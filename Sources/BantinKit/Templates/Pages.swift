@@ -82,7 +82,7 @@ extension PageRenderer {
                 indices.removeFirst()
             }
             return render(ctx, .listing(ListingView(
-                kicker: nil, heading: slice.number == 1 ? "Tin mới nhất" : "Tin bài · trang \(slice.number)", subtitle: nil, facts: [],
+                kicker: nil, heading: slice.number == 1 ? "Tin mới nhất" : "Tin bài" + slice.nameSuffix, subtitle: nil, facts: [],
                 description: nil, lead: lead, articles: indices.map { card($0, link: link) },
                 pagination: pagination(slice, route: { .home(page: $0) }, link: link))), template: .list)
 
@@ -231,7 +231,7 @@ extension PageRenderer {
         } else {
             crumbs.append((d.code.text, nil))
         }
-        let ctx = context(for: route, kind: .directive, title: slice.number > 1 ? "\(name) · trang \(slice.number)" : name,
+        let ctx = context(for: route, kind: .directive, title: name + slice.nameSuffix,
                           description: d.title ?? "Tin bài về việc thực hiện \(name)",
                           feed: .directive(d, graph.config), crumbs: crumbs)
         var facts: [FactView] = []
@@ -241,7 +241,7 @@ extension PageRenderer {
         if !entry.mentions.isEmpty { facts.append(FactView(label: "Bài có nhắc đến", value: entry.mentions.count.vietnamese)) }
         let description = slice.number == 1 && showsBodies ? markdown.render(d.body, links: bodyLinks(d.file, link: link, leadsPage: true, directive: d.code)) : nil
         return render(ctx, .listing(ListingView(
-            kicker: d.kind ?? "Văn bản", heading: d.code.text, subtitle: d.title, facts: facts, description: description, lead: nil,
+            kicker: d.kind ?? "Văn bản", heading: d.code.text + slice.nameSuffix, subtitle: d.title, facts: facts, description: description, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .directive(d.code.slug, page: $0) }, link: link),
             mentions: slice.number == 1 ? entry.mentions.map { card($0, link: link) } : [])), template: .list)
@@ -256,11 +256,11 @@ extension PageRenderer {
         } else {
             crumbs.append(("Năm \(year)", nil))
         }
-        let ctx = context(for: route, kind: .theme, title: "Chuyên đề năm \(year)" + (slice.number > 1 ? " · trang \(slice.number)" : ""),
+        let ctx = context(for: route, kind: .theme, title: "Chuyên đề năm \(year)" + slice.nameSuffix,
                           description: entry.theme.title, feed: .theme(year, graph.config), crumbs: crumbs)
         let description = slice.number == 1 && showsBodies ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link, leadsPage: true)) : nil
         return render(ctx, .listing(ListingView(
-            kicker: "Chuyên đề năm", heading: "Năm \(year)", subtitle: entry.theme.title,
+            kicker: "Chuyên đề năm", heading: "Năm \(year)" + slice.nameSuffix, subtitle: entry.theme.title,
             facts: [.articleCount(entry.articles.count)], description: description, lead: nil,
             articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { .theme(year: year, page: $0) }, link: link))), template: .list)

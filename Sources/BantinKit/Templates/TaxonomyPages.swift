@@ -122,11 +122,11 @@ extension PageRenderer {
         } else {
             crumbs.append((entry.name, nil))
         }
-        let title = entry.name + (slice.number > 1 ? " · trang \(slice.number)" : "")
+        let title = entry.name + slice.nameSuffix
         let description = "\(taxonomy.label) \(entry.name): \(entry.articles.count.vietnamese) bài viết"
         let ctx = context(for: route, kind: taxonomy.kinds.entry, title: title, description: description, feed: taxonomy.feed(entry, graph.config), crumbs: crumbs)
         return render(ctx, .listing(ListingView(
-            kicker: taxonomy.label, heading: entry.name, subtitle: nil, facts: [.articleCount(entry.articles.count)],
+            kicker: taxonomy.label, heading: title, subtitle: nil, facts: [.articleCount(entry.articles.count)],
             description: nil, lead: nil, articles: entry.articles[slice.range].map { card($0, link: link) },
             pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: .list)
     }
