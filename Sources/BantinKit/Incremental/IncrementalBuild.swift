@@ -136,12 +136,15 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private func unsaved(_ url: @autoclosure () -> URL, code: Int32 = errno) {
         let url = url()
         lock.lock()
-        unsavedFiles.append(url)
-        unsavedCodes.append(code)
+        // Each file once (the photo cache is told of each photo it could not keep).
+        if !unsavedFiles.contains(url) {
+            unsavedFiles.append(url)
+            unsavedCodes.append(code)
+        }
         lock.unlock()
     }
 
-    var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL) }
+    var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL, keysURL: output.photoKeysURL) { self.unsaved($0) } }
 
     // MARK: Publishing
 

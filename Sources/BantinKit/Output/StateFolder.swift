@@ -55,6 +55,8 @@ extension OutputFolder {
     var searchShardsURL: URL { state("search-shards") }
     /// The encoded variants of photos (see `PhotoCache`).
     var photosURL: URL { state("photos") }
+    /// What the last build learnt by reading photos and the cache's files (see `PhotoKeys`).
+    var photoKeysURL: URL { state("photo-keys") }
     /// The file a build holds an OS lock on, with the holder's process id (see `BuildLock`).
     public var lockURL: URL { state("lock") }
     /// Written just before the staging folder and the output are swapped: which folder the

@@ -8,6 +8,10 @@ import Foundation
 /// or damaged, or whose files do not match it, is not used: the photo is encoded again.
 struct PhotoCache: Sendable {
     let folder: URL
+    /// Where what the last build learnt by reading photos and this cache's files is kept (`PhotoKeys`).
+    var keysURL: URL? = nil
+    /// Told of a file of the cache, or of the keys, that could not be saved (a full disk).
+    var unsaved: @Sendable (URL) -> Void = { _ in }
 
     /// One variant as stored: the width it was asked for (its name), what it is, where it is.
     struct Stored: Sendable {
@@ -22,8 +26,28 @@ struct PhotoCache: Sendable {
 
     private func file(_ key: String, _ suffix: String) -> String { folder.path + "/" + key + suffix }
 
-    /// The entry of `key`, when it is whole and every file is as it was written.
-    func load(_ key: String) -> [Stored]? {
+    /// What the last build learnt (none when it kept nothing, or under other settings).
+    func keys(_ settings: ImageSettings) -> PhotoKeys {
+        let context = PhotoKeys.context(settings)
+        return keysURL.map { PhotoKeys.load(from: $0, context: context) } ?? PhotoKeys(context: context)
+    }
+
+    /// Saves `keys` when they differ from `last`.
+    func save(_ keys: PhotoKeys, over last: PhotoKeys) {
+        if let keysURL, keys != last, !keys.save(to: keysURL) { unsaved(keysURL) }
+    }
+
+    /// The files of `entries` (as loaded or saved) as they are now: whole, as checked or written.
+    func whole(_ entries: [[Stored]]) -> [PhotoKeys.Whole] {
+        entries.joined().compactMap { variant in
+            guard case .file(let url) = variant.contents, let info = Directory.linkStatus(url.path) else { return nil }
+            return PhotoKeys.Whole(name: url.lastPathComponent, file: FileKey(info))
+        }
+    }
+
+    /// The entry of `key`, when it is whole and every file is as it was written (`known`: the
+    /// files the last build found whole, not read again while their `FileKey` is the same).
+    func load(_ key: String, known: PhotoKeys? = nil) -> [Stored]? {
         guard Directory.isFolder(atPath: folder.path), let index = Directory.contents(of: file(key, ".txt")) else { return nil }
         let text = String(decoding: index, as: UTF8.self)
         let lines = text.split(separator: "\n")
@@ -38,7 +62,10 @@ struct PhotoCache: Sendable {
                 let format = PhotoFormat(rawValue: String(words[3])), let size = Int(words[4]), let sum = UInt64(words[5], radix: 16)
             else { return nil }
             let path = file(key, "-\(name).\(format.fileExtension)")
-            guard let mapped = MappedFile(path: path), mapped.size == size, mapped.withBytes(Self.checksum) == sum else { return nil }
+            guard let info = Directory.linkStatus(path), Directory.isRegularFile(info), Int(info.st_size) == size else { return nil }
+            if known?.isWhole((path as NSString).lastPathComponent, FileKey(info)) != true {
+                guard let mapped = MappedFile(path: path), mapped.size == size, mapped.withBytes(Self.checksum) == sum else { return nil }
+            }
             stored.append(Stored(name: name, width: width, height: height, format: format, contents: .file(URL(fileURLWithPath: path))))
         }
         return stored
@@ -50,7 +77,7 @@ struct PhotoCache: Sendable {
     func save(_ key: String, _ variants: [(name: Int, encoded: PhotoCodec.Encoded)]) -> [Stored] {
         // Never written through a link (or over a file) in its place: the folder is bantin's own.
         if !Directory.isFolder(atPath: folder.path) { unlink(folder.path) }
-        guard OutputFolder.makeFolder(folder.path) == 0, Directory.isFolder(atPath: folder.path) else { return variants.map(Self.inMemory) }
+        guard OutputFolder.makeFolder(folder.path) == 0, Directory.isFolder(atPath: folder.path) else { return unsaved(variants) }
         var index = [Self.format]
         var stored: [Stored] = []
         for (name, encoded) in variants {
@@ -58,7 +85,7 @@ struct PhotoCache: Sendable {
             do {
                 try OutputFolder.writeFile(encoded.bytes, to: path, replacing: true)
             } catch {
-                return variants.map(Self.inMemory)
+                return unsaved(variants)
             }
             let sum = encoded.bytes.withUnsafeBufferPointer(Self.checksum)
             index.append("\(name) \(encoded.width) \(encoded.height) \(encoded.format.rawValue) \(encoded.bytes.count) \(String(sum, radix: 16))")
@@ -66,9 +93,15 @@ struct PhotoCache: Sendable {
         }
         let lines = Array((index.joined(separator: "\n") + "\n").utf8)
         guard OutputFolder.replaceFile(parts: [lines, Array((Self.endLine(of: lines[...]) + "\n").utf8)], at: file(key, ".txt")) else {
-            return variants.map(Self.inMemory)
+            return unsaved(variants)
         }
         return stored
+    }
+
+    /// `variants` kept in memory for this build, the cache told that it could not keep them.
+    private func unsaved(_ variants: [(name: Int, encoded: PhotoCodec.Encoded)]) -> [Stored] {
+        unsaved(folder)
+        return variants.map(Self.inMemory)
     }
 
     /// The index's last line: `end` and a checksum of the `lines` before it.

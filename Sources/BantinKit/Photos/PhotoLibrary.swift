@@ -3,8 +3,10 @@ import Foundation
 /// The photos of a build, by their path under `content/`.
 public struct PhotoSet: Sendable {
     public var photos: [String: Photo] = [:]
-    /// How many photos this build encoded (the others came from the photo cache).
+    /// How many photos this build encoded (the others came from the photo cache), and how many
+    /// it read to find their keys (the others were read by an earlier build as they are now).
     public var encoded = 0
+    public var read = 0
     /// What pages show of each photo and GIF (its files and sizes), by path under `content/`: a
     /// page's fingerprint holds those of the photos it shows, so a photo added or changed
     /// renders again only the pages that show it.
@@ -90,14 +92,22 @@ enum PhotoLibrary {
     static func publish(_ entries: [TreeEntry], settings: ImageSettings, cache: PhotoCache?) -> Outcome {
         guard !entries.isEmpty else { return Outcome() }
         PhotoCodec.start()
-        let read = entries.parallelMap { entry in Result { () throws(PhotoCodec.Failure) in try key(of: entry, settings: settings) } }
+        // A photo read by the last build as it is now is not read again, nor its variants.
+        let known = cache?.keys(settings)
+        let recalled = entries.map { known?.known($0) }
+        let read = Array(zip(entries, recalled)).parallelMap { entry, recalled in
+            Result { () throws(PhotoCodec.Failure) in
+                if let recalled { return recalled }
+                return try key(of: entry, settings: settings)
+            }
+        }
         let keys = read.map { $0.map(\.key) }
         var first: [String: Int] = [:]
         for (index, key) in keys.enumerated() {
             if case .success(let key) = key, first[key] == nil { first[key] = index }
         }
         let distinct = first.sorted { $0.value < $1.value }.map { (key: $0.key, entry: entries[$0.value]) }
-        let kept = distinct.parallelMap { cache?.load($0.key) }
+        let kept = distinct.parallelMap { cache?.load($0.key, known: known) }
         let missing = zip(distinct, kept).filter { $1 == nil }.map(\.0)
         let variantsInParallel = missing.count < ProcessInfo.processInfo.activeProcessorCount
         let made = missing.parallelMap { photo in
@@ -114,6 +124,7 @@ enum PhotoLibrary {
         var outcome = Outcome()
         outcome.animated = zip(entries, read).compactMap { entry, read in (try? read.get())?.animated == true ? entry.relativePath : nil }
         outcome.set.encoded = made.count { if case .success = $0 { true } else { false } }
+        outcome.set.read = recalled.count { $0 == nil }
         for (entry, key) in zip(entries, keys) {
             switch key.flatMap({ stored[$0]! }) {
             case .failure(let failure):
@@ -129,6 +140,14 @@ enum PhotoLibrary {
             }
         }
         if outcome.failures.isEmpty { cache?.removeAll(except: Set(first.keys)) }
+        if let cache, let known {
+            let sources = zip(entries, read).compactMap { entry, read -> PhotoKeys.Source? in
+                guard let file = entry.fileKey, case .success(let found) = read else { return nil }
+                return PhotoKeys.Source(path: entry.relativePath, file: file, key: found.key, animated: found.animated)
+            }
+            let whole = cache.whole(stored.values.compactMap { try? $0.get() })
+            cache.save(PhotoKeys(context: known.context, sources: sources, whole: whole), over: known)
+        }
         return outcome
     }
 

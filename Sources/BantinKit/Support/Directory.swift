@@ -62,6 +62,8 @@ enum Directory {
 
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
 
+    static func isRegularFile(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
+
     /// Whether `path` is a folder itself (not a link to one).
     static func isFolder(atPath path: String) -> Bool { linkStatus(path).map(isDirectory) ?? false }
 

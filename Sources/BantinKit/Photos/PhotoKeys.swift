@@ -1,0 +1,80 @@
+import Foundation
+
+/// What the last build learnt by reading files it did not encode: each photo's cache key (its
+/// bytes hashed, `PhotoLibrary`) and whether it moves, and which variant files of the cache it
+/// found whole (or wrote), each under the `FileKey` the file had then. A file whose `FileKey` is
+/// unchanged holds the same bytes (as the article cache takes it), so a build after an edit of an
+/// article's text reads no photo and checks no cached variant again: without it, every build read
+/// and hashed every photo under `content/` and every variant (about 0.75 s a gigabyte).
+///
+/// Kept beside the photo cache (`photo-keys` in the state folder), with a checksum; missing,
+/// damaged, or made under other settings or by another executable, it is not used, and every
+/// photo is read again.
+struct PhotoKeys: Sendable, Equatable {
+    struct Source: Codable, Sendable, Equatable {
+        /// Relative to the content folder.
+        var path: String
+        var file: FileKey
+        var key: String
+        var animated: Bool
+    }
+
+    struct Whole: Codable, Sendable, Equatable {
+        /// A file's name in the photo cache's folder.
+        var name: String
+        var file: FileKey
+    }
+
+    /// What decides a key besides a photo's bytes and name (`PhotoCodec.version`, the widths and
+    /// quality), and the executable that reads this.
+    let context: String
+    private let sources: [String: Source]
+    private let whole: [String: FileKey]
+
+    /// As saved: the lists in order, so the same keys are the same bytes.
+    private struct Saved: Codable {
+        var context: String
+        var sources: [Source]
+        var whole: [Whole]
+    }
+
+    init(context: String, sources: [Source] = [], whole: [Whole] = []) {
+        self.context = context
+        self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.whole = Dictionary(whole.map { ($0.name, $0.file) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func context(_ settings: ImageSettings) -> String {
+        "\(PhotoCodec.version) \(settings.widths) \(settings.quality) \(SearchMemo.executableKey)"
+    }
+
+    /// The key and animation of the photo at `entry` when the last build read it as it is now.
+    func known(_ entry: TreeEntry) -> (key: String, animated: Bool)? {
+        guard let file = entry.fileKey, let source = sources[entry.relativePath], source.file == file else { return nil }
+        return (source.key, source.animated)
+    }
+
+    /// Whether the cache's file `name` was whole when its `FileKey` was `file`.
+    func isWhole(_ name: String, _ file: FileKey) -> Bool { whole[name] == file }
+
+    /// The keys kept at `url` when made in `context`; none otherwise.
+    static func load(from url: URL, context: String) -> PhotoKeys {
+        guard let bytes = Directory.contents(of: url.path), bytes.count > 8 else { return PhotoKeys(context: context) }
+        let body = Array(bytes.dropLast(8))
+        let sum = bytes.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard body.withUnsafeBytes(StableHasher.hash(of:)) == sum, let saved = BinaryCoding.decode(Saved.self, from: body), saved.context == context
+        else { return PhotoKeys(context: context) }
+        return PhotoKeys(context: context, sources: saved.sources, whole: saved.whole)
+    }
+
+    /// Saves the keys at `url` (written beside, then renamed over the last ones); whether it could.
+    @discardableResult
+    func save(to url: URL) -> Bool {
+        let saved = Saved(
+            context: context, sources: sources.values.sorted { $0.path < $1.path },
+            whole: whole.map { Whole(name: $0.key, file: $0.value) }.sorted { $0.name < $1.name })
+        let body = BinaryCoding.encode(saved)
+        let sum = body.withUnsafeBytes(StableHasher.hash(of:))
+        return OutputFolder.replaceFile(parts: [body, withUnsafeBytes(of: sum.littleEndian, Array.init)], at: url.path)
+    }
+}
