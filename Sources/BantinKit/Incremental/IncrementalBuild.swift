@@ -239,6 +239,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             // With the stamp and manifest saved, a next build with nothing changed is up to date all the same.
             let next = unsavedFiles.contains(output.stampURL) || unsavedFiles.contains(output.manifestURL)
                 ? "the next build will read and write everything again"
+                : unsavedFiles.allSatisfy { [output.photosURL, output.photoKeysURL].contains($0) }
+                ? "the next build after an edit will read the photos again, and encode again those that could not be kept"
                 : "the next build after an edit will read and write everything again (with nothing changed, the site stays up to date)"
             // The system's reasons, each once; a full disk's has its own advice.
             let codes = unsavedCodes.filter { $0 > 0 }.reduce(into: [Int32]()) { if !$0.contains($1) { $0.append($1) } }

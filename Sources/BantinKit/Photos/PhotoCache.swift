@@ -32,9 +32,9 @@ struct PhotoCache: Sendable {
         return keysURL.map { PhotoKeys.load(from: $0, context: context) } ?? PhotoKeys(context: context)
     }
 
-    /// Saves `keys` when they differ from `last`.
+    /// Saves `keys` unless `last` already trusts all they list.
     func save(_ keys: PhotoKeys, over last: PhotoKeys) {
-        if let keysURL, keys != last, !keys.save(to: keysURL) { unsaved(keysURL) }
+        if let keysURL, !last.settles(keys), !keys.save(to: keysURL) { unsaved(keysURL) }
     }
 
     /// The files of `entries` (as loaded or saved) as they are now: whole, as checked or written.

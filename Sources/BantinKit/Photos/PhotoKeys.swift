@@ -7,10 +7,15 @@ import Foundation
 /// article's text reads no photo and checks no cached variant again: without it, every build read
 /// and hashed every photo under `content/` and every variant (about 0.75 s a gigabyte).
 ///
+/// A file changed in the seconds before it was read is not trusted by its `FileKey` alone: on a
+/// file system that keeps times to the second (ext2, FAT's two seconds, some network mounts) a
+/// second change within the same second, of the same size, in place, would leave it unchanged;
+/// such a file is read again by the next build, and trusted by the one after.
+///
 /// Kept beside the photo cache (`photo-keys` in the state folder), with a checksum; missing,
 /// damaged, or made under other settings or by another executable, it is not used, and every
 /// photo is read again.
-struct PhotoKeys: Sendable, Equatable {
+struct PhotoKeys: Sendable {
     struct Source: Codable, Sendable, Equatable {
         /// Relative to the content folder.
         var path: String
@@ -30,18 +35,39 @@ struct PhotoKeys: Sendable, Equatable {
     let context: String
     private let sources: [String: Source]
     private let whole: [String: FileKey]
+    /// When the files were read (or written), at the latest: nanoseconds since 1970.
+    let readAt: Int64
+
+    /// The coarsest time a file system keeps, and a second more: a file changed this close
+    /// before `readAt` could change again unseen.
+    static let coarsest: Int64 = 3_000_000_000
 
     /// As saved: the lists in order, so the same keys are the same bytes.
     private struct Saved: Codable {
         var context: String
+        var readAt: Int64
         var sources: [Source]
         var whole: [Whole]
     }
 
-    init(context: String, sources: [Source] = [], whole: [Whole] = []) {
+    init(context: String, readAt: Int64 = 0, sources: [Source] = [], whole: [Whole] = []) {
         self.context = context
+        self.readAt = readAt
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.whole = Dictionary(whole.map { ($0.name, $0.file) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether a file that had `file` as its `FileKey` when read still has the bytes read.
+    private func trusts(_ file: FileKey, now: FileKey?) -> Bool {
+        file == now && max(file.changed, file.modified) < readAt - Self.coarsest
+    }
+
+    /// Whether these keys trust every file `newer` lists as it is listed there: when they do,
+    /// saving `newer` would tell the next build nothing more.
+    func settles(_ newer: PhotoKeys) -> Bool {
+        context == newer.context
+            && sources.count == newer.sources.count && newer.sources.allSatisfy { path, source in sources[path].map { $0.key == source.key && $0.animated == source.animated && trusts($0.file, now: source.file) } ?? false }
+            && whole.count == newer.whole.count && newer.whole.allSatisfy { name, file in whole[name].map { trusts($0, now: file) } ?? false }
     }
 
     static func context(_ settings: ImageSettings) -> String {
@@ -50,12 +76,12 @@ struct PhotoKeys: Sendable, Equatable {
 
     /// The key and animation of the photo at `entry` when the last build read it as it is now.
     func known(_ entry: TreeEntry) -> (key: String, animated: Bool)? {
-        guard let file = entry.fileKey, let source = sources[entry.relativePath], source.file == file else { return nil }
+        guard let source = sources[entry.relativePath], trusts(source.file, now: entry.fileKey) else { return nil }
         return (source.key, source.animated)
     }
 
     /// Whether the cache's file `name` was whole when its `FileKey` was `file`.
-    func isWhole(_ name: String, _ file: FileKey) -> Bool { whole[name] == file }
+    func isWhole(_ name: String, _ file: FileKey) -> Bool { whole[name].map { trusts($0, now: file) } ?? false }
 
     /// The keys kept at `url` when made in `context`; none otherwise.
     static func load(from url: URL, context: String) -> PhotoKeys {
@@ -64,14 +90,14 @@ struct PhotoKeys: Sendable, Equatable {
         let sum = bytes.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
         guard body.withUnsafeBytes(StableHasher.hash(of:)) == sum, let saved = BinaryCoding.decode(Saved.self, from: body), saved.context == context
         else { return PhotoKeys(context: context) }
-        return PhotoKeys(context: context, sources: saved.sources, whole: saved.whole)
+        return PhotoKeys(context: context, readAt: saved.readAt, sources: saved.sources, whole: saved.whole)
     }
 
     /// Saves the keys at `url` (written beside, then renamed over the last ones); whether it could.
     @discardableResult
     func save(to url: URL) -> Bool {
         let saved = Saved(
-            context: context, sources: sources.values.sorted { $0.path < $1.path },
+            context: context, readAt: readAt, sources: sources.values.sorted { $0.path < $1.path },
             whole: whole.map { Whole(name: $0.key, file: $0.value) }.sorted { $0.name < $1.name })
         let body = BinaryCoding.encode(saved)
         let sum = body.withUnsafeBytes(StableHasher.hash(of:))

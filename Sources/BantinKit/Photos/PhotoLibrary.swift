@@ -146,7 +146,11 @@ enum PhotoLibrary {
                 return PhotoKeys.Source(path: entry.relativePath, file: file, key: found.key, animated: found.animated)
             }
             let whole = cache.whole(stored.values.compactMap { try? $0.get() })
-            cache.save(PhotoKeys(context: known.context, sources: sources, whole: whole), over: known)
+            // Every file was read or written before now.
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            let readAt = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+            cache.save(PhotoKeys(context: known.context, readAt: readAt, sources: sources, whole: whole), over: known)
         }
         return outcome
     }
