@@ -88,7 +88,9 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     @discardableResult
     func save(to url: URL, slack: Int = 1 << 20) -> Bool {
         var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
-        table += fresh.keys.map { ($0, nil) }
+        // A file that could have changed again unseen since it was read is read again next time.
+        let now = FileKey.now
+        table += fresh.filter { !$0.value.key.mayChangeUnseen(now: now) }.keys.map { ($0, nil) }
         table.sort { $0.path < $1.path }
         let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
         return CacheWriter.save(at: url.path, over: file, live: live, slack: slack) { out in

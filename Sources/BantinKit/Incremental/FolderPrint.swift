@@ -133,6 +133,9 @@ struct FolderPrint: Equatable, Sendable {
             hasher.add(Int64(info.st_ctim.tv_sec))
             hasher.add(Int64(info.st_ctim.tv_nsec))
             hasher.add(Int64(bitPattern: UInt64(info.st_ino)))
+            // An input that could change again unseen: no later fingerprint of the folder is this one.
+            let now = FileKey.now
+            if FileKey(info).mayChangeUnseen(now: now) { hasher.add(now) }
         }
         // One more round, so that sums of entries differing in one field do not cancel out.
         hasher.add(Int64(bitPattern: hasher.value &* 0x9E37_79B9_7F4A_7C15))

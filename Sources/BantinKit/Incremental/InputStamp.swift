@@ -16,10 +16,13 @@ public struct InputStamp: Sendable, Equatable {
         hasher.add("bantin-stamp-3")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
+        let now = FileKey.now
         for file in content.files {
             hasher.add(file.relativePath)
             let key = file.fileKey
             for number in [key?.size ?? -1, key?.modified ?? -1, key?.changed ?? -1, Int64(bitPattern: key?.inode ?? 0)] { hasher.add(number) }
+            // A file that could change again unseen: no later build may take this one's output as up to date.
+            if key?.mayChangeUnseen(now: now) == true { hasher.add(now) }
         }
         // The listing's problems themselves (a broken link where a loop was is another input).
         for problem in content.diagnostics { hasher.add(problem.description) }

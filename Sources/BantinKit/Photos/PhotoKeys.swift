@@ -7,10 +7,8 @@ import Foundation
 /// article's text reads no photo and checks no cached variant again: without it, every build read
 /// and hashed every photo under `content/` and every variant (about 0.75 s a gigabyte).
 ///
-/// A file changed in the seconds before it was read is not trusted by its `FileKey` alone: on a
-/// file system that keeps times to the second (ext2, FAT's two seconds, some network mounts) a
-/// second change within the same second, of the same size, in place, would leave it unchanged;
-/// such a file is read again by the next build, and trusted by the one after.
+/// A file that could have changed again unseen (`FileKey.mayChangeUnseen`: times kept to the
+/// second, changed in the seconds before it was read) is read again by the next build.
 ///
 /// Kept beside the photo cache (`photo-keys` in the state folder), with a checksum; missing,
 /// damaged, or made under other settings or by another executable, it is not used, and every
@@ -38,10 +36,6 @@ struct PhotoKeys: Sendable {
     /// When the files were read (or written), at the latest: nanoseconds since 1970.
     let readAt: Int64
 
-    /// The coarsest time a file system keeps, and a second more: a file changed this close
-    /// before `readAt` could change again unseen.
-    static let coarsest: Int64 = 3_000_000_000
-
     /// As saved: the lists in order, so the same keys are the same bytes.
     private struct Saved: Codable {
         var context: String
@@ -59,7 +53,7 @@ struct PhotoKeys: Sendable {
 
     /// Whether a file that had `file` as its `FileKey` when read still has the bytes read.
     private func trusts(_ file: FileKey, now: FileKey?) -> Bool {
-        file == now && max(file.changed, file.modified) < readAt - Self.coarsest
+        file == now && !file.mayChangeUnseen(now: readAt)
     }
 
     /// Whether these keys trust every file `newer` lists as it is listed there: when they do,

@@ -147,10 +147,7 @@ enum PhotoLibrary {
             }
             let whole = cache.whole(stored.values.compactMap { try? $0.get() })
             // Every file was read or written before now.
-            var now = timespec()
-            clock_gettime(CLOCK_REALTIME, &now)
-            let readAt = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-            cache.save(PhotoKeys(context: known.context, readAt: readAt, sources: sources, whole: whole), over: known)
+            cache.save(PhotoKeys(context: known.context, readAt: FileKey.now, sources: sources, whole: whole), over: known)
         }
         return outcome
     }

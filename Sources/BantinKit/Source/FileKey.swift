@@ -15,6 +15,25 @@ public struct FileKey: Hashable, Codable, Sendable {
         self.inode = inode
     }
 
+    /// Whether the file could change again with this key unchanged, seen at `now` (nanoseconds
+    /// since 1970): its times are kept to the second (a file system such as ext2, HFS+ or FAT, or
+    /// a time set by hand) and it changed in the seconds before `now`, so that a second change of
+    /// the same size, in place, within that second would keep every number of it. What a build
+    /// read of such a file is not kept for the next build, which reads it again.
+    func mayChangeUnseen(now: Int64) -> Bool {
+        modified % 1_000_000_000 == 0 && max(changed, modified) > now - Self.coarsest
+    }
+
+    /// The coarsest time a file system keeps (FAT's two seconds), and a second more.
+    static let coarsest: Int64 = 3_000_000_000
+
+    /// The time now, as `mayChangeUnseen` takes it.
+    static var now: Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
     init(_ info: stat) {
         self.init(
             size: Int64(info.st_size),
