@@ -86,11 +86,11 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     /// over the old one. Loaded entries are copied byte for byte, never decoded again.
     /// `slack`: bytes of unused entries always tolerated before the file is written anew.
     @discardableResult
-    func save(to url: URL, slack: Int = 1 << 20) -> Bool {
+    /// `readSince`: a time taken before the files were read; one that could have changed again
+    /// unseen since then (`FileKey.mayChangeUnseen`) is not kept, and is read again next time.
+    func save(to url: URL, readSince: Int64 = 0, slack: Int = 1 << 20) -> Bool {
         var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
-        // A file that could have changed again unseen since it was read is read again next time.
-        let now = FileKey.now
-        table += fresh.filter { !$0.value.key.mayChangeUnseen(now: now) }.keys.map { ($0, nil) }
+        table += fresh.filter { !$0.value.key.mayChangeUnseen(readSince: readSince) }.keys.map { ($0, nil) }
         table.sort { $0.path < $1.path }
         let live = table.reduce(0) { $0 + ($1.stored?.count ?? 0) }
         return CacheWriter.save(at: url.path, over: file, live: live, slack: slack) { out in

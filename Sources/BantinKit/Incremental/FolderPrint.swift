@@ -23,18 +23,20 @@ struct FolderPrint: Equatable, Sendable {
     /// each entry's change time and inode count too, so that an edit that keeps a file's size
     /// and modification time is still seen (for inputs; an output's folders change them when
     /// swapped into place).
-    static func of(folder root: String, changeTimes: Bool = false) -> FolderPrint? {
+    /// `readSince` (with `changeTimes`): a time taken before the folder's files are read; an
+    /// entry that could change again unseen since (`FileKey.mayChangeUnseen`) adds it.
+    static func of(folder root: String, changeTimes: Bool = false, readSince: Int64? = nil) -> FolderPrint? {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
         let base = RootDescriptor(fd: rootFD)
         var info = stat()
         guard fstat(rootFD, &info) == 0 else { return nil }
-        var total: UInt64 = Self.itself.withUnsafeBytes { entry(in: folderHash(""), name: $0, info, changeTimes: changeTimes) }
+        var total: UInt64 = Self.itself.withUnsafeBytes { entry(in: folderHash(""), name: $0, info, changeTimes: changeTimes, readSince: readSince) }
         // Level by level: every folder of a level is read on some core, and gives the next level.
         var level: [String] = [""]
         while !level.isEmpty {
-            let scanned = level.parallelMap { scan($0, in: base, changeTimes: changeTimes) }
+            let scanned = level.parallelMap { scan($0, in: base, changeTimes: changeTimes, readSince: readSince) }
             level = []
             for (sum, folders) in scanned {
                 total &+= sum
@@ -122,7 +124,7 @@ struct FolderPrint: Equatable, Sendable {
         return hasher
     }
 
-    private static func entry(in folder: StableHasher, name: UnsafeRawBufferPointer, _ info: stat, changeTimes: Bool = false) -> UInt64 {
+    private static func entry(in folder: StableHasher, name: UnsafeRawBufferPointer, _ info: stat, changeTimes: Bool = false, readSince: Int64? = nil) -> UInt64 {
         var hasher = folder
         hasher.add(bytes: name)
         hasher.add(Int64(info.st_size))
@@ -134,8 +136,7 @@ struct FolderPrint: Equatable, Sendable {
             hasher.add(Int64(info.st_ctim.tv_nsec))
             hasher.add(Int64(bitPattern: UInt64(info.st_ino)))
             // An input that could change again unseen: no later fingerprint of the folder is this one.
-            let now = FileKey.now
-            if FileKey(info).mayChangeUnseen(now: now) { hasher.add(now) }
+            if let readSince, FileKey(info).mayChangeUnseen(readSince: readSince) { hasher.add(readSince) }
         }
         // One more round, so that sums of entries differing in one field do not cancel out.
         hasher.add(Int64(bitPattern: hasher.value &* 0x9E37_79B9_7F4A_7C15))
@@ -145,7 +146,7 @@ struct FolderPrint: Equatable, Sendable {
     private struct RootDescriptor: @unchecked Sendable { let fd: Int32 }
 
     /// The sum of the entries of one folder, and its subfolders' relative paths.
-    private static func scan(_ relative: String, in root: RootDescriptor, changeTimes: Bool) -> (UInt64, [String]) {
+    private static func scan(_ relative: String, in root: RootDescriptor, changeTimes: Bool, readSince: Int64?) -> (UInt64, [String]) {
         let fd = relative.isEmpty ? dup(root.fd) : openat(root.fd, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0, let dir = fdopendir(fd) else {
             if fd >= 0 { close(fd) }
@@ -161,7 +162,7 @@ struct FolderPrint: Equatable, Sendable {
             let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            sum &+= entry(in: folder, name: bytes, info, changeTimes: changeTimes)
+            sum &+= entry(in: folder, name: bytes, info, changeTimes: changeTimes, readSince: readSince)
             if Directory.isDirectory(info) {
                 let text = String(cString: name)
                 folders.append(relative.isEmpty ? text : relative + "/" + text)

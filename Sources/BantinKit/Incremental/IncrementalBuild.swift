@@ -10,6 +10,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     let options: BuildOptions
     let output: OutputFolder
     let inputs: InputStamp
+    /// Taken before this build read any input (`FileKey.mayChangeUnseen`).
+    let readSince = FileKey.now
     /// What earlier output can be reused, checked on another core while the content is read.
     private let previous: Background<Reuse>
     /// Set while planning (each once, before any parallel work reads them).
@@ -26,7 +28,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     init(options: BuildOptions, output: OutputFolder, listing: ContentListing) {
         self.options = options
         self.output = output
-        inputs = InputStamp.inputs(options, content: listing)
+        inputs = InputStamp.inputs(options, content: listing, readSince: readSince)
         previous = Background { [output] () -> Reuse in
             // The site before the last one, when exactly as that build left it, becomes the staging
             // folder: only files that differ are written into it. Without one, unchanged pages of the
@@ -102,7 +104,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             switch file {
             case .page(let plan, path: _): return fingerprints.fingerprint(plan) ?? PageManifest.alwaysWritten
             case .feed(let feed): return fingerprints.fingerprint(feed)
-            case .copy(path: _, source: let source): return PageFingerprints.fingerprint(copyOf: source)
+            case .copy(path: _, source: let source): return PageFingerprints.fingerprint(copyOf: source, readSince: readSince)
             case .bytes(path: _, let bytes): return bytes.withUnsafeBufferPointer { PageManifest.fingerprint(PhotoCache.checksum($0)) }
             case .generated: return PageManifest.alwaysWritten
             case .searchRecord(let number): return fingerprints.searchRecordPrint(number)
@@ -119,7 +121,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let fingerprints { return fingerprints }
-        let made = PageFingerprints(graph: graph, options: options, baseURL: BaseURL.ofSite(override: options.baseURL, config: graph.config))
+        let made = PageFingerprints(graph: graph, options: options, baseURL: BaseURL.ofSite(override: options.baseURL, config: graph.config), readSince: readSince)
         fingerprints = made
         return made
     }
@@ -213,7 +215,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.schedule = site.schedule
         report.photos = site.photos
         report.encodedPhotos = site.encodedPhotos
-        let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL) == false { self.unsaved(output.cacheURL) } }
+        let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

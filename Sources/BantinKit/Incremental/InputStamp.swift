@@ -11,29 +11,29 @@ public struct InputStamp: Sendable, Equatable {
 
     init(value: String) { self.value = value }
 
-    static func inputs(_ options: BuildOptions, content: ContentListing) -> InputStamp {
+    /// `readSince`: a time taken before any input is read (`FileKey.mayChangeUnseen`).
+    static func inputs(_ options: BuildOptions, content: ContentListing, readSince: Int64 = FileKey.now) -> InputStamp {
         var hasher = StableHasher()
         hasher.add("bantin-stamp-3")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
-        let now = FileKey.now
         for file in content.files {
             hasher.add(file.relativePath)
             let key = file.fileKey
             for number in [key?.size ?? -1, key?.modified ?? -1, key?.changed ?? -1, Int64(bitPattern: key?.inode ?? 0)] { hasher.add(number) }
             // A file that could change again unseen: no later build may take this one's output as up to date.
-            if key?.mayChangeUnseen(now: now) == true { hasher.add(now) }
+            if key?.mayChangeUnseen(readSince: readSince) == true { hasher.add(readSince) }
         }
         // The listing's problems themselves (a broken link where a loop was is another input).
         for problem in content.diagnostics { hasher.add(problem.description) }
-        hasher.add(fingerprint(of: options.templates))
+        hasher.add(fingerprint(of: options.templates, readSince: readSince))
         return InputStamp(value: String(hasher.value, radix: 16))
     }
 
     /// Every file and folder under `folder` (relative path, size, modification and change times,
     /// inode, mode).
-    public static func fingerprint(of folder: URL) -> String {
-        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true)?.description ?? ""
+    public static func fingerprint(of folder: URL, readSince: Int64) -> String {
+        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true, readSince: readSince)?.description ?? ""
     }
 
     /// The running bantin executable, described like any input: a new build of bantin invalidates
@@ -44,10 +44,13 @@ public struct InputStamp: Sendable, Equatable {
     /// One file's path, size, modification and change times, inode and mode (of what a symbolic
     /// link leads to): an edit that keeps
     /// the size and sets the modification time back still changes the change time.
-    static func describe(_ url: URL) -> String {
+    /// With `readSince` (a time taken before the file is read), a file that could change again
+    /// unseen (`FileKey.mayChangeUnseen`) is described with that time: no later description is this one.
+    static func describe(_ url: URL, readSince: Int64? = nil) -> String {
         // What a link inside the content folder leads to: its target's bytes are what is copied.
         var info = stat()
         guard stat(url.path, &info) == 0 else { return url.path }
-        return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)|\(info.st_ino)|\(info.st_mode)"
+        let unsettled = readSince.map { FileKey(info).mayChangeUnseen(readSince: $0) ? "|unsettled \($0)" : "" } ?? ""
+        return "\(url.path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)|\(info.st_ino)|\(info.st_mode)" + unsettled
     }
 }

@@ -13,7 +13,8 @@ struct PageFingerprints: Sendable {
     let directiveHashes: [(card: UInt64, whole: UInt64)]
     let themeHashes: [(card: UInt64, whole: UInt64)]
 
-    init(graph: SiteGraph, options: BuildOptions, baseURL: String?) {
+    /// `readSince`: a time taken before the build read its inputs (`FileKey.mayChangeUnseen`).
+    init(graph: SiteGraph, options: BuildOptions, baseURL: String?, readSince: Int64) {
         self.graph = graph
         // A card shows its article's photo: the files and sizes published from it.
         articleHashes = graph.articles.parallelMap { article in
@@ -30,9 +31,9 @@ struct PageFingerprints: Sendable {
         directiveHashes = graph.directives.map { Self.hash(fields: $0.directive.fields, body: $0.directive.body, links: described($0.directive.file)) }
         themeHashes = graph.themes.map { Self.hash(fields: $0.theme.fields, body: $0.theme.body, links: described($0.theme.file)) }
         var hasher = StableHasher()
-        hasher.add(InputStamp.fingerprint(of: options.templates))
+        hasher.add(InputStamp.fingerprint(of: options.templates, readSince: readSince))
         for name in ["site.yml", "site.yaml"] {
-            hasher.add(InputStamp.describe(options.content.appendingPathComponent(name)))
+            hasher.add(InputStamp.describe(options.content.appendingPathComponent(name), readSince: readSince))
         }
         hasher.add(InputStamp.executable)
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
@@ -120,9 +121,9 @@ struct PageFingerprints: Sendable {
     }
 
     /// A copied file's fingerprint: its source path, size, time and mode.
-    static func fingerprint(copyOf source: URL) -> UInt64 {
+    static func fingerprint(copyOf source: URL, readSince: Int64) -> UInt64 {
         var signature = StableHasher()
-        signature.add("copy " + InputStamp.describe(source))
+        signature.add("copy " + InputStamp.describe(source, readSince: readSince))
         return PageManifest.fingerprint(signature.value)
     }
 

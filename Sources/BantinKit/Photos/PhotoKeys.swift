@@ -33,7 +33,7 @@ struct PhotoKeys: Sendable {
     let context: String
     private let sources: [String: Source]
     private let whole: [String: FileKey]
-    /// When the files were read (or written), at the latest: nanoseconds since 1970.
+    /// A time taken before the files were read (or written): nanoseconds since 1970.
     let readAt: Int64
 
     /// As saved: the lists in order, so the same keys are the same bytes.
@@ -53,7 +53,7 @@ struct PhotoKeys: Sendable {
 
     /// Whether a file that had `file` as its `FileKey` when read still has the bytes read.
     private func trusts(_ file: FileKey, now: FileKey?) -> Bool {
-        file == now && !file.mayChangeUnseen(now: readAt)
+        file == now && !file.mayChangeUnseen(readSince: readAt)
     }
 
     /// Whether these keys trust every file `newer` lists as it is listed there: when they do,

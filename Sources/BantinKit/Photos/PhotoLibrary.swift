@@ -94,6 +94,8 @@ enum PhotoLibrary {
         PhotoCodec.start()
         // A photo read by the last build as it is now is not read again, nor its variants.
         let known = cache?.keys(settings)
+        // Taken before any photo is read.
+        let readSince = FileKey.now
         let recalled = entries.map { known?.known($0) }
         let read = Array(zip(entries, recalled)).parallelMap { entry, recalled in
             Result { () throws(PhotoCodec.Failure) in
@@ -146,8 +148,7 @@ enum PhotoLibrary {
                 return PhotoKeys.Source(path: entry.relativePath, file: file, key: found.key, animated: found.animated)
             }
             let whole = cache.whole(stored.values.compactMap { try? $0.get() })
-            // Every file was read or written before now.
-            cache.save(PhotoKeys(context: known.context, readAt: FileKey.now, sources: sources, whole: whole), over: known)
+            cache.save(PhotoKeys(context: known.context, readAt: readSince, sources: sources, whole: whole), over: known)
         }
         return outcome
     }

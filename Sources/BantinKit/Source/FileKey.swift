@@ -15,13 +15,14 @@ public struct FileKey: Hashable, Codable, Sendable {
         self.inode = inode
     }
 
-    /// Whether the file could change again with this key unchanged, seen at `now` (nanoseconds
-    /// since 1970): its times are kept to the second (a file system such as ext2, HFS+ or FAT, or
-    /// a time set by hand) and it changed in the seconds before `now`, so that a second change of
-    /// the same size, in place, within that second would keep every number of it. What a build
-    /// read of such a file is not kept for the next build, which reads it again.
-    func mayChangeUnseen(now: Int64) -> Bool {
-        modified % 1_000_000_000 == 0 && max(changed, modified) > now - Self.coarsest
+    /// Whether a file read after `readSince` (nanoseconds since 1970: a time taken before it was
+    /// read) could change again with this key unchanged: its change time, which the system sets
+    /// and no one can set by hand, is kept to the second (a file system such as ext2 or HFS+) and
+    /// falls in the seconds before `readSince`, so that a second change of the same size, in
+    /// place, within that second would keep every number of the key. What a build read of such a
+    /// file is not kept for the next build, which reads it again.
+    func mayChangeUnseen(readSince: Int64) -> Bool {
+        changed % 1_000_000_000 == 0 && changed > readSince - Self.coarsest
     }
 
     /// The coarsest time a file system keeps (FAT's two seconds), and a second more.
