@@ -214,13 +214,34 @@ import Testing
     }
 
     @Test func pollingComparesStampsAndNoticesWhatIsGone() {
-        let stamp = PollingSource.Stamp(size: 1, modified: Date(timeIntervalSince1970: 1), isFolder: false)
+        let stamp = PollingSource.Stamp(key: FileKey(size: 1, modified: 1, changed: 1, inode: 5), isFolder: false)
         var grown = stamp
-        grown.size = 2
-        let before = ["/a": stamp, "/b": stamp, "/c": stamp]
-        let after = ["/a": stamp, "/b": grown, "/d": stamp]
-        #expect(PollingSource.difference(before, after) == ["/b", "/c", "/d"])
+        grown.key.size = 2
+        var timesSetBack = stamp
+        timesSetBack.key.changed = 2
+        let before = ["/a": stamp, "/b": stamp, "/c": stamp, "/e": stamp]
+        let after = ["/a": stamp, "/b": grown, "/d": stamp, "/e": timesSetBack]
+        #expect(PollingSource.difference(before, after) == ["/b", "/c", "/d", "/e"], "an edit whose modification time was set back still changes the change time")
         #expect(PollingSource.difference(before, before).isEmpty)
+    }
+
+    /// On a disk that keeps change times to the second, a file listed in the seconds after its
+    /// change could change again, at the same size, within that second, unseen: it is reported
+    /// as changed once it settles, so that the build after sees that second edit too.
+    @Test func pollingReportsAFileThatCouldHaveChangedUnseenOnceItSettles() throws {
+        let folder = try Folder()
+        try folder.write("bai.md")
+        let path = try #require(PollingSource.listing(of: [folder.url.path], readSince: FileKey.now).keys.first)
+        let listed = try #require(PollingSource.listing(of: [folder.url.path], readSince: FileKey.now)[path])
+        #expect(!listed.unsettled, "a change time to the nanosecond")
+        let second: Int64 = 1_800_000_000 * 1_000_000_000
+        let coarse = PollingSource.Stamp(key: FileKey(size: 3, modified: second, changed: second, inode: 9), isFolder: false)
+        #expect(!coarse.key.mayChangeUnseen(readSince: second + FileKey.coarsest))
+        var unsettled = coarse
+        unsettled.unsettled = coarse.key.mayChangeUnseen(readSince: second + 500_000_000)
+        #expect(unsettled.unsettled)
+        #expect(PollingSource.difference(["/a": unsettled], ["/a": coarse]) == ["/a"], "settled since: reported once")
+        #expect(PollingSource.difference(["/a": coarse], ["/a": coarse]).isEmpty)
     }
 
     @Test func waitsAreRoundedUpToWholeMilliseconds() {

@@ -1,13 +1,16 @@
 import Foundation
 
 /// Notices changes by listing the folders every `interval` and comparing each file's and
-/// folder's size and modification time with the listing before. Works everywhere.
+/// folder's size, times and inode with the listing before. Works everywhere.
 final class PollingSource: ChangeSource {
-    /// What a listing keeps of one file or folder.
+    /// What a listing keeps of one file or folder. `unsettled`: it could still change unseen
+    /// (`FileKey.mayChangeUnseen`, on a disk that keeps change times to the second): the first
+    /// listing after it settles reports it as changed, so that a second edit of the same size
+    /// within that second is built too.
     struct Stamp: Equatable {
-        var size: Int
-        var modified: Date?
+        var key: FileKey
         var isFolder: Bool
+        var unsettled = false
     }
 
     let method = FolderWatcher.Method.polling
@@ -20,7 +23,7 @@ final class PollingSource: ChangeSource {
     init(folders: [String], interval: Duration) {
         self.folders = folders
         self.interval = interval
-        last = Self.listing(of: folders)
+        last = Self.listing(of: folders, readSince: FileKey.now)
     }
 
     func changes(within timeout: Duration?) -> [String] {
@@ -32,7 +35,7 @@ final class PollingSource: ChangeSource {
             let pause = deadline.map { min(step, max(.zero, $0 - clock.now)) } ?? step
             Thread.sleep(forTimeInterval: Double(pause.roundedUpMilliseconds) / 1000)
             let started = clock.now
-            let now = Self.listing(of: folders)
+            let now = Self.listing(of: folders, readSince: FileKey.now)
             listingTime = clock.now - started
             let changed = Self.difference(last, now)
             last = now
@@ -53,7 +56,7 @@ final class PollingSource: ChangeSource {
     /// pointing the link elsewhere is a change of every file).
     /// Listed with POSIX calls (`Directory`), each entry's own status (a link inside is not
     /// followed): FileManager's enumerator cost ten times as much, for every file, every poll.
-    static func listing(of folders: [String]) -> [String: Stamp] {
+    static func listing(of folders: [String], readSince: Int64) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         for folder in folders {
             var pending = [URL(fileURLWithPath: folder, isDirectory: true).resolvingSymlinksInPath().path]
@@ -67,8 +70,8 @@ final class PollingSource: ChangeSource {
                     let entry = path + "/" + name
                     guard let info = Directory.linkStatus(entry) else { continue }
                     let isFolder = Directory.isDirectory(info)
-                    let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-                    stamps[entry] = Stamp(size: Int(info.st_size), modified: modified, isFolder: isFolder)
+                    let key = FileKey(info)
+                    stamps[entry] = Stamp(key: key, isFolder: isFolder, unsettled: key.mayChangeUnseen(readSince: readSince))
                     if isFolder { pending.append(entry) }
                 }
             }
