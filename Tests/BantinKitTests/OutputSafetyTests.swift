@@ -455,13 +455,15 @@ import Testing
     /// date"). The change time decides: no one can set it, unlike a modification time a zip sets
     /// in the future.
     @Test func aFileThatCouldChangeUnseenIsNotKeptForTheNextBuild() throws {
-        let second: Int64 = 1_800_000_000 * 1_000_000_000
+        // A whole second a minute ago.
+        let second = (FileKey.now / 1_000_000_000 - 60) * 1_000_000_000
         func key(changed: Int64, modified: Int64 = 0) -> FileKey { FileKey(size: 10, modified: modified, changed: changed, inode: 7) }
         #expect(key(changed: second).mayChangeUnseen(readSince: second + 500_000_000))
         #expect(key(changed: second).mayChangeUnseen(readSince: second + 2_900_000_000))
         #expect(!key(changed: second).mayChangeUnseen(readSince: second + FileKey.coarsest), "read seconds after its change")
         #expect(!key(changed: second + 123).mayChangeUnseen(readSince: second + 500_000_000), "a change time to the nanosecond")
         #expect(!key(changed: second - 5_000_000_000, modified: second + 3_600_000_000_000).mayChangeUnseen(readSince: second), "a modification time in the future")
+        #expect(!key(changed: second + 3_600_000_000_000).mayChangeUnseen(readSince: second + 3_600_000_000_000), "a change time ahead of the clock")
 
         let site = try TestSite(content: "bulletin")
         let cacheURL = site.root.appendingPathComponent("cache")

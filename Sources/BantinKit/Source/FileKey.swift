@@ -20,9 +20,10 @@ public struct FileKey: Hashable, Codable, Sendable {
     /// and no one can set by hand, is kept to the second (a file system such as ext2 or HFS+) and
     /// falls in the seconds before `readSince`, so that a second change of the same size, in
     /// place, within that second would keep every number of the key. What a build read of such a
-    /// file is not kept for the next build, which reads it again.
-    func mayChangeUnseen(readSince: Int64) -> Bool {
-        changed % 1_000_000_000 == 0 && changed > readSince - Self.coarsest
+    /// file is not kept for the next build, which reads it again. A change time ahead of `now`
+    /// (written while a clock was ahead) cannot come again before the clock gets there: trusted.
+    func mayChangeUnseen(readSince: Int64, now: Int64 = FileKey.now) -> Bool {
+        changed % 1_000_000_000 == 0 && changed > readSince - Self.coarsest && changed <= now + 1_000_000_000
     }
 
     /// The coarsest time a file system keeps (FAT's two seconds), and a second more.
