@@ -65,7 +65,7 @@ struct PhotoKeys: Sendable {
     }
 
     static func context(_ settings: ImageSettings) -> String {
-        "\(PhotoCodec.version) \(settings.widths) \(settings.quality) \(SearchMemo.executableKey)"
+        "\(PhotoCodec.version) \(settings.widths) \(settings.quality)\n" + InputStamp.executable
     }
 
     /// The key and animation of the photo at `entry` when the last build read it as it is now.
