@@ -320,6 +320,28 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(told == ["\(Self.file):2: `title` l", "\(Self.file):4: `summary`", "\(Self.file):8: the text "], "\(told)")
     }
 
+    /// A long text is judged by its start (a text typed so is garbled from its first lines) and
+    /// told at the garbled line; a long text of decomposed letters is not garbled.
+    @Test func aLongTextInALegacyEncodingIsToldAtItsLine() throws {
+        let site = try makeSite()
+        let plain = String(repeating: "Chi bộ họp bàn việc nâng cao chất lượng sinh hoạt, đảng viên phát biểu ý kiến.\n", count: 40)
+        let decomposed = plain.decomposedStringWithCanonicalMapping
+        try site.write(Self.file, "---\ntitle: Họp chi bộ\ndate: 2023-05-09\n---\nMở đầu.\n\nÄáº£ng bá»™ tá»‰nh há»p.\n\n" + plain)
+        try site.write("content/articles/dai.md", "---\ntitle: Họp chi bộ tháng sáu\ndate: 2023-06-10\n---\n" + decomposed)
+        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }.map { "\($0.file):\($0.line)" }
+        #expect(told == ["\(Self.file):7"], "\(told)")
+    }
+
+    /// The start of a text cut by bytes ends where a scalar ends, never inside one.
+    @Test func aTextsStartEndsWhereAScalarEnds() {
+        #expect(ArticleReader.start(of: "aạb", bytes: 2) == "a")
+        #expect(ArticleReader.start(of: "aạb", bytes: 4) == "aạ")
+        #expect(ArticleReader.start(of: "đđ", bytes: 3) == "đ")
+        #expect(ArticleReader.start(of: "a\u{0323}b", bytes: 2) == "a")
+        #expect(ArticleReader.start(of: "a\u{0323}b", bytes: 3).unicodeScalars.count == 2)
+        #expect(ArticleReader.start(of: "Đảng", bytes: 100) == "Đảng")
+    }
+
     @Test func slugOverrideIsUsed() throws {
         let site = try makeSite()
         try site.write(Self.file, article(title: "Học và làm theo Bác", extra: "slug: tin-moi-2023\n"))

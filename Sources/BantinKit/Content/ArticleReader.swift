@@ -235,13 +235,21 @@ extension ArticleReader {
                 told.append((positions.of(key) ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file, "`\(key)` \(advice) (`\(word)`)"))
             }
         }
-        // Its start: a text typed so is garbled from its first lines.
-        let start = body.utf8.count > 1500 ? String(body.prefix(1000)) : body
+        // Its start: a text typed so is garbled from its first lines. Cut by bytes: counting
+        // characters (or scalars) to the cut cost more than the check itself.
+        let start = body.utf8.count > 1500 ? String(Self.start(of: body, bytes: 1500)) : body
         if let word = LegacyVietnamese.garbledWord(in: start) {
             let line = start.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(word) } ?? 0
             told.append(.warning(file, line: bodyLine + line, column: 1, "the text \(advice) (`\(word)`)"))
         }
         return told
+    }
+
+    /// At most the first `bytes` of `text`'s UTF-8, ending where a scalar ends (a string's
+    /// slice rounds an index inside a scalar down to where the scalar starts).
+    static func start(of text: String, bytes: Int) -> Substring {
+        let utf8 = text.utf8
+        return text[..<(utf8.index(utf8.startIndex, offsetBy: bytes, limitedBy: utf8.endIndex) ?? utf8.endIndex)]
     }
 }
 
