@@ -267,7 +267,7 @@ extension OutputFolder {
     /// in every folder: what a build would move to `kept/`. None when `written` is empty.
     func foreignEntries(under root: URL, written: [String]) -> [String] {
         guard !written.isEmpty, Directory.leadsToFolder(root.path) else { return [] }
-        return ForeignEntries(written: written, ignoring: [Self.markerName]).find(under: root.path, everywhere: true)
+        return ForeignEntries(written: written, ignoring: [Self.markerName], everywhere: true).find(under: root.path)
     }
 
     /// Moves into `kept/` what the retired site holds that no build wrote: a `CNAME` or a `.git`
@@ -282,7 +282,7 @@ extension OutputFolder {
         let root = root ?? retiredURL.path
         let paths = manifests.flatMap(\.paths)
         guard !paths.isEmpty else { return Keeping() }
-        let foreign = ForeignEntries(written: paths, ignoring: [Self.markerName]).find(under: root, everywhere: everywhere)
+        let foreign = ForeignEntries(written: paths, ignoring: [Self.markerName], everywhere: everywhere).find(under: root)
         var keeping = Keeping()
         for path in foreign {
             let (name, code) = keptName(for: path)
@@ -376,14 +376,23 @@ extension OutputFolder {
 /// What a folder holds beyond the paths a build wrote there: the entries, file or folder, that
 /// are neither a path written nor a folder holding one (their contents go with them).
 struct ForeignEntries {
-    /// Every path written, and every folder holding one.
+    /// Every path written, and every folder holding one (at the top only, unless `everywhere`).
     private var files: Set<String> = []
     private var folders: Set<String> = [""]
+    /// Whether every folder written is looked through, or the top only.
+    private let everywhere: Bool
     /// The files a system leaves in folders it shows: never the user's work.
     static let systemJunk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
 
-    init(written: [String], ignoring: [String]) {
+    init(written: [String], ignoring: [String], everywhere: Bool) {
+        self.everywhere = everywhere
         for path in written + ignoring {
+            guard everywhere else {
+                // At the top, a path is its file or the folder it starts with: the rest is never
+                // looked at (every build would otherwise index a whole site's paths for it).
+                if let slash = path.firstIndex(of: "/") { folders.insert(String(path[..<slash])) } else { files.insert(path) }
+                continue
+            }
             files.insert(path)
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
@@ -393,9 +402,9 @@ struct ForeignEntries {
         }
     }
 
-    /// The foreign entries under `root`, as paths relative to it, sorted; `everywhere`: in every
-    /// folder written, else at the top only.
-    func find(under root: String, everywhere: Bool) -> [String] {
+    /// The foreign entries under `root`, as paths relative to it, sorted: in every folder
+    /// written (`everywhere`), else at the top only.
+    func find(under root: String) -> [String] {
         var found: [String] = []
         var pending = [""]
         while let folder = pending.popLast() {
