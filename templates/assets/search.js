@@ -342,7 +342,10 @@
     });
   }
 
-  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8;
+  // What a query word finds in an article: it begins a word there (MATCH), of the title, of the
+  // sapo, spelt as typed; and the same for the word itself, not a longer one it begins (`thi`,
+  // not `thiếu`: a Vietnamese word is one syllable, the start of many others).
+  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8, WHOLE = 16, WHOLE_TITLE = 32, WHOLE_SAPO = 64;
 
   // For each article, what one query word finds in it (bits above): every indexed word it begins,
   // or only itself when whole.
@@ -350,16 +353,22 @@
     var flags = new Uint8Array(manifest.docs);
     for (var w in words) {
       if (term.whole ? w !== term.folded : w.lastIndexOf(term.folded, 0) !== 0) continue;
-      var entry = words[w];
-      forEachDoc(entry[0], function (n) { flags[n] |= TITLE; });
-      forEachDoc(entry[1], function (n) { flags[n] |= SAPO; });
+      var entry = words[w], itself = w === term.folded;
+      var title = itself ? TITLE | WHOLE_TITLE : TITLE, sapo = itself ? SAPO | WHOLE_SAPO : SAPO;
+      forEachDoc(entry[0], function (n) { flags[n] |= title; });
+      forEachDoc(entry[1], function (n) { flags[n] |= sapo; });
       for (var k = 2; k + 1 < entry.length; k += 2) {
-        var bit = term.marked && spelling(entry[k]).lastIndexOf(term.exact, 0) === 0 ? MATCH | EXACT : MATCH;
+        var bit = (itself ? MATCH | WHOLE : MATCH) | (term.marked && spelling(entry[k]).lastIndexOf(term.exact, 0) === 0 ? EXACT : 0);
         forEachDoc(entry[k + 1], function (n) { flags[n] |= bit; });
       }
     }
     return flags;
   }
+
+  // What one word scores by where it stands: the title 3, the sapo 2, elsewhere 1, doubled for
+  // the word itself, less one when it only begins a longer word there (the title's `Thiếu`
+  // comes before the sapo's `thi`, after the title's).
+  function placeScore(tier, wholeTier) { return Math.max(2 * wholeTier, 2 * tier - 1); }
 
   // Articles with every word of `ts`, best first: exact spelling, then title over sapo over the
   // rest, then newer (higher numbers are newer). A strict word matches only as spelt.
@@ -378,7 +387,7 @@
         if (!(f & MATCH) || (strict[t] && !(f & EXACT))) { ok = false; break; }
         if (f & EXACT) exact++;
         else if (ts[t].marked) asTyped = false;
-        place += f & TITLE ? 3 : f & SAPO ? 2 : 1;
+        place += placeScore(f & TITLE ? 3 : f & SAPO ? 2 : 1, f & WHOLE_TITLE ? 3 : f & WHOLE_SAPO ? 2 : f & WHOLE ? 1 : 0);
         inTitle = inTitle && (f & TITLE) !== 0;
         inSapo = inSapo && (f & SAPO) !== 0;
       }
@@ -448,34 +457,78 @@
     return sum;
   }
 
-  // 0 to 3: the query's words in order in the body (1), the sapo or the byline, place,
-  // category, codes and themes (2: an article listing the directive, or in the place, is
-  // about it), the title or subtitle (3); +4 when spelt as typed.
-  function phraseScore(record, ts) {
-    var fields = [[[record[1], record[6] || ""].join("\n"), 3], [record[3], 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4], 1]];
-    for (var i = 0; i < fields.length; i++) {
-      var found = phrases(fields[i][0] || "", ts);
-      if (found.length) return fields[i][1] + (found[0][1] ? 4 : 0);
-    }
-    return 0;
+  // A record's fields, each with what a word or phrase found there scores: the title or subtitle
+  // 3, the sapo or the byline, place, category, codes and themes 2 (an article listing the
+  // directive, or in the place, is about it), the body 1.
+  function recordFields(record) {
+    return [[[record[1], record[6] || ""].join("\n"), 3], [record[3] || "", 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4] || "", 1]];
   }
 
-  // [start, end, folded word, spelt as typed] where a query word begins a word of `text` (is one,
-  // when whole; spelt as typed, when strict), in order; of two starting at one place (`dan`,
-  // `dang`), the longer first.
+  // The query's words in order: 0 when nowhere, else the best of its fields' scores where they
+  // stand so, +4 when spelt as typed there (`Tô` in a title scores 3, `tổ` in the body 5).
+  function phraseScore(record, ts) {
+    var best = 0;
+    recordFields(record).forEach(function (field) {
+      var found = phrases(field[0], ts);
+      if (found.length) best = Math.max(best, field[1] + (found[0][1] ? 4 : 0));
+    });
+    return best;
+  }
+
+  // What the query's words score on a record, as `rank` scores them on the shards, but knowing
+  // how each field spells them: 100 for each word spelt as typed somewhere, then where it stands
+  // (`placeScore`), counting, for a word typed with marks, only where it is so spelt when it is
+  // anywhere (the title's `Tôn` is not the `tổ` of the body).
+  function wordsScore(record, ts) {
+    var fields = recordFields(record);
+    return ts.reduce(function (sum, t) {
+      var found = fields.map(function (field) { return occurrences(field[0], t); });
+      var spelt = t.marked && found.some(function (list) { return list.some(function (m) { return m[3]; }); });
+      var best = 0;
+      found.forEach(function (list, i) {
+        list.forEach(function (m) {
+          if (spelt && !m[3]) return;
+          best = Math.max(best, placeScore(fields[i][1], m[4] ? fields[i][1] : 0));
+        });
+      });
+      return sum + (spelt ? 100 : 0) + best;
+    }, 0);
+  }
+
+  // [start, end, folded word, spelt as typed, the whole word] where the query word `t` begins a
+  // word of `text` (is one, when whole; spelt as typed, when strict), in order.
+  var WORD_GOES_ON = new RegExp("[" + L + N + M + "]", "uy");
+  function occurrences(text, t, folded) {
+    var f = folded || foldWithMap(text), found = [], m;
+    var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu");
+    while ((m = re.exec(f.text)) !== null) {
+      var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
+      var spelt = t.marked && spelling(text.slice(start, end)) === t.exact;
+      WORD_GOES_ON.lastIndex = at + t.folded.length;
+      if (spelt || !t.strict) found.push([start, end, t.folded, spelt, !WORD_GOES_ON.test(f.text)]);
+      re.lastIndex = at + t.folded.length;
+    }
+    return found;
+  }
+
+  // The same for every query word, in order; of two starting at one place (`dan`, `dang`), the
+  // longer first.
   function matches(text, ts) {
     var f = foldWithMap(text), found = [];
-    ts.forEach(function (t) {
-      var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu"), m;
-      while ((m = re.exec(f.text)) !== null) {
-        var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
-        var spelt = t.marked && spelling(text.slice(start, end)) === t.exact;
-        if (spelt || !t.strict) found.push([start, end, t.folded, spelt]);
-        re.lastIndex = at + t.folded.length;
-      }
-    });
+    ts.forEach(function (t) { found = found.concat(occurrences(text, t, f)); });
     found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     return found;
+  }
+
+  // The query's words as a result shows them: one typed with marks and spelt so anywhere in the
+  // record is marked, and its passage found, only where it is so spelt (`tổ`, not the `Tôn`
+  // of the title nor the `to`, `toàn`, `tôi` around it); else wherever its letters are.
+  function shownTerms(record, ts) {
+    var fields = recordFields(record);
+    return ts.map(function (t) {
+      if (t.strict || !t.marked || !fields.some(function (field) { return occurrences(field[0], t).some(function (m) { return m[3]; }); })) return t;
+      return { exact: t.exact, folded: t.folded, marked: true, whole: t.whole, strict: true };
+    });
   }
 
   // Appends `text` to `parent`, each match in <mark>.
@@ -635,8 +688,9 @@
       if (failed) c.lost = true;
       var phrase = [], stray = [];
       chunk.forEach(function (r) {
-        var score = phrasesScore(docs[r.n] || [], c.phrases);
-        r.score += 1000 * score;
+        var record = docs[r.n] || [], score = phrasesScore(record, c.phrases);
+        // Read, a record tells how each field spells the words: it ranks them, after the phrase.
+        if (score > 0) r.score = 100000 * score + wordsScore(record, c.terms);
         (score > 0 ? phrase : stray).push(r);
       });
       phrase.sort(byScore);
@@ -726,8 +780,9 @@
     })();
   }
 
-  function item(record, ts, lead) {
-    var li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
+  function item(record, typed, lead) {
+    var ts = shownTerms(record, typed), li = document.createElement("li"), h = document.createElement("h2"), a = document.createElement("a");
+    lead = shownTerms(record, lead);
     li.className = "search-result";
     a.href = root + record[0];
     highlight(a, record[1], ts);

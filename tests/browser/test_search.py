@@ -1113,3 +1113,51 @@ def test_a_keyboards_reading_keeps_its_last_word_of_one_letter(driver, site):
     seen = statuses_while_typing(driver, "chi booj owr")
     assert seen[-1] == entered, (seen[-1], entered)
     assert "nhấn Enter" not in seen[-1]
+
+
+@pytest.fixture(scope="module")
+def syllable_site(tmp_path_factory, bantin_bin) -> Path:
+    """Words that share their letters without their marks (`tổ`, `Tôn`, `tốt`), and syllables that
+    begin longer words (`thi`, `Thiếu`): the newer article of each pair is the one a reader
+    asking for the word itself would not expect first."""
+    return build_site(tmp_path_factory.mktemp("am-tiet"), bantin_bin, {
+        "moi.md": article_md("Bản tin trong tuần", "2024-06-05T08:00:00+07:00", "Phường tổ chức gặp mặt người cao tuổi.",
+                             'summary: "Tin của phường."\n'),
+        "ton-vinh.md": article_md("Tôn vinh người tốt", "2024-01-05T08:00:00+07:00", "Phường tổ chức gặp mặt người cao tuổi.",
+                                  'summary: "Mừng thọ các cụ."\n'),
+        "hoa-giai-moi.md": article_md("Tô đẹp phố phường", "2024-06-07T08:00:00+07:00", "Buổi sinh hoạt của tổ dân phố."),
+        "hoa-giai-cu.md": article_md("Phố phường yên vui", "2024-01-07T08:00:00+07:00", "Buổi sinh hoạt của tổ dân phố."),
+        "hoi-thi.md": article_md("Hội thi dân vận khéo", "2023-01-05T08:00:00+07:00", "Các mô hình hay được biểu dương."),
+        "thieu-nhi.md": article_md("Thiếu nhi vui hè", "2023-06-05T08:00:00+07:00", "Các em vui chơi ở nhà văn hóa."),
+        "dai.md": article_md("Chuyện ở khu dân cư", "2023-02-05T08:00:00+07:00",
+                             "Người dân nói về việc to lớn, toàn diện, tốt đẹp của khu phố. " * 5
+                             + "\n\nCuối năm, tổ tự quản được khen thưởng."),
+    })
+
+
+@pytest.mark.parametrize("query, first", [
+    ("tổ chức", "Bản tin trong tuần"),
+    ("tổ", "Tô đẹp phố phường"),
+    ("thi", "Hội thi dân vận khéo"),
+    ("hội thi", "Hội thi dân vận khéo"),
+])
+def test_a_word_ranks_by_where_it_stands_as_typed_not_by_words_sharing_its_letters(driver, syllable_site, query, first):
+    """`Tôn` in an older title earns it no place before a newer article: both have `tổ chức` in
+    the body only; of two with `tổ` in the body, the newer comes first though its title has
+    `Tô`; `thi` in a title comes before `Thiếu` in a newer one."""
+    open_search(driver, syllable_site, "q=" + quote(query))
+    found = [r["title"] for r in results(driver)]
+    assert found[:1] == [first], found
+
+
+def test_a_word_typed_with_marks_is_marked_where_it_is_so_spelt(driver, syllable_site):
+    """The passage shown is where `tổ` stands, and `to`, `toàn`, `tốt` around it, or `Tôn` in a
+    title, are not marked; an article without `tổ` spelt so is marked where its letters are."""
+    open_search(driver, syllable_site, "q=" + quote("tổ"))
+    shown = {r["title"]: r for r in all_results(driver)}
+    long = shown["Chuyện ở khu dân cư"]
+    assert long["snippet_marks"] == ["tổ"], long
+    assert long["snippet"].startswith("… Cuối năm"), long["snippet"]
+    assert shown["Tôn vinh người tốt"]["marks"] == ["tổ"], shown["Tôn vinh người tốt"]
+    open_search(driver, syllable_site, "q=" + quote("tôn"))
+    assert [r["marks"] for r in results(driver)][:1] == [["Tôn"]]
