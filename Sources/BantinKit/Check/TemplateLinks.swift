@@ -44,12 +44,17 @@ enum TemplateLinks {
     /// article with a photo, `{{#prev}}` on a second page.
     private static func samples(_ pages: [PagePlan], graph: SiteGraph) -> [PagePlan] {
         var bits: [Substring: Int] = [:]
+        // Worked out once for each set of keys written (10,000 articles write a handful).
+        var masks: [String: UInt64] = [:]
         func mask(_ positions: FieldPositions) -> UInt64 {
-            positions.keyNames.reduce(0) { mask, key in
+            if let known = masks[positions.keysWritten] { return known }
+            let mask = positions.keyNames.reduce(UInt64(0)) { mask, key in
                 let bit = bits[key] ?? min(bits.count, Feature.firstOfPage - 1)
                 bits[key] = bit
                 return mask | 1 << UInt64(bit)
             }
+            masks[positions.keysWritten] = mask
+            return mask
         }
         let written = graph.articles.map { mask($0.positions) }
         let directives = graph.directives.map { mask($0.directive.positions) }

@@ -74,6 +74,9 @@ public struct FieldPositions: Sendable, Hashable, Codable {
     /// The keys written, in the order written.
     var keyNames: [Substring] { keys.split(separator: "\n") }
 
+    /// The same, as one text (most articles of a bulletin write the same keys in the same order).
+    var keysWritten: String { keys }
+
     /// Where item `index` of the list `key` is written (its value's position when not a list).
     public func item(_ key: String, _ index: Int) -> SourcePosition? {
         guard let entry = find(key) else { return nil }
