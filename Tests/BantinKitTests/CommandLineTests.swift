@@ -201,6 +201,24 @@ import Testing
         #expect(Set(based.broken.map(\.target)) == ["khong-co.html", "https://EXAMPLE.org/bantin/khong-co-5.html", "//example.org/bantin/khong-co-6.html"], "\(based.broken)")
     }
 
+    /// Every address of a `srcset` is checked, not only its first (a photo's variant deleted from
+    /// the middle of the list is a broken image for the screens that pick it), and an anchor made
+    /// the old way (`<a name>`) is one a link may lead to.
+    @Test func checkReadsEveryAddressOfASrcsetAndOldAnchors() throws {
+        let site = try TestSite()
+        try site.write("trang/a.png", bytes: [0x89])
+        try site.write("trang/a.webp", bytes: [0x52])
+        try site.write("trang/index.html", """
+            <!DOCTYPE html><html><head><title>a</title></head><body>
+            <img src="a.png" srcset="a.png 1x, khong-co-2x.png 2x, a.png 3x" alt="">
+            <picture><source srcset="a.webp 480w, khong-co-960.webp 960w, a.webp 1200w"><img src="a.png" alt=""></picture>
+            <p><a name="cu">cũ</a> <a href="#cu">về neo cũ</a> <a id="moi">mới</a> <a href="#moi">về neo mới</a> <a href="#khong-co">x</a></p>
+            </body></html>
+            """)
+        let result = LinkChecker.check(folder: site.root.appendingPathComponent("trang"))
+        #expect(result.broken.map(\.target).sorted() == ["#khong-co", "khong-co-2x.png", "khong-co-960.webp"], "\(result.broken)")
+    }
+
     /// A base URL is one address however it is typed: its scheme and host in any case, its
     /// escapes in either case or its letters unencoded, its path tidied. The build writes one spelling, and `check`
     /// finds the site's links under any of them, with escapes of either case in the links too.

@@ -161,13 +161,48 @@ import Testing
     @Test func everyImgHasWidthHeightAndAlt() throws {
         for site in [try Self.site(), try TestSite(content: "bulletin")] {
             try site.build()
+            var seen = 0
             for (path, data) in try site.snapshot() where path.hasSuffix(".html") {
                 let html = String(decoding: data, as: UTF8.self)
                 for tag in html.components(separatedBy: "<img ").dropFirst().map({ rest in rest.prefix { $0 != ">" } }) {
+                    seen += 1
                     #expect(tag.contains(" width=\"") && tag.contains(" height=\"") && tag.contains(" alt=\""), "\(path): <img \(tag)>")
                 }
             }
+            #expect(seen >= 2, "\(site.root.path): only \(seen) <img> found")
         }
+    }
+
+    /// Each of the eight orientations a camera writes: the four that turn a photo a quarter
+    /// (5–8: transposed, turned right, transversed, turned left) make the stored 1200 × 900 a
+    /// portrait, in the files and in the page's `width` and `height`; the others (mirrored,
+    /// turned half) keep it a landscape.
+    @Test(arguments: 1...8)
+    func aPhotoIsUprightByEachOrientation(_ orientation: Int) throws {
+        let site = try Self.site()
+        try Self.tool(["exiftool", "-q", "-overwrite_original", "-n", "-Orientation=\(orientation)", site.root.appendingPathComponent("content/media/2023/anh.jpg").path])
+        try site.build()
+        let portrait = orientation >= 5
+        let html = try site.read(Self.page)
+        let tag = try #require(html.components(separatedBy: "<img ").dropFirst().first { $0.contains("media/2023/anh") }).prefix { $0 != ">" }
+        func number(_ name: String) -> Int? {
+            tag.components(separatedBy: " \(name)=\"").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
+        }
+        let (width, height) = (try #require(number("width")), try #require(number("height")))
+        #expect(portrait ? height > width : width > height, "<img \(tag)>")
+        // Every variant is named by its width, none wider than the photo upright, the widest as wide.
+        let read = try Self.imagesRead(site).filter { ($0["SourceFile"] as? String ?? "").contains("/anh-") }
+        let upright = portrait ? 900 : 1200
+        var widest = 0
+        for image in read {
+            let name = image["SourceFile"] as? String ?? "?"
+            let w = image["File:ImageWidth"] as? Int ?? image["RIFF:ImageWidth"] as? Int ?? 0
+            let h = image["File:ImageHeight"] as? Int ?? image["RIFF:ImageHeight"] as? Int ?? 0
+            let named = Int(name.split(separator: "-").last?.prefix { $0.isNumber } ?? "")
+            #expect(named == w && w <= upright && h * 1200 == w * (portrait ? 1600 : 900), "\(name) is \(w) × \(h)")
+            widest = max(widest, w)
+        }
+        #expect(read.count >= 2 && widest == upright, "\(read.map { $0["SourceFile"] ?? "?" })")
     }
 
     @Test func aDamagedPhotoFailsTheBuildWhereItIsShownAndLeavesTheSiteAsItWas() throws {
@@ -858,6 +893,28 @@ import Testing
         let clean = site.root.appendingPathComponent("clean")
         try SiteBuilder.build(site.options(output: clean))
         #expect(try site.snapshot() == (try site.snapshot(clean)))
+    }
+
+    /// A variant encoded again is a new file in the cache, never written into the old one: a
+    /// hard link to the old one elsewhere (a backup made with `cp -al`) keeps what it held.
+    @Test func aCachedVariantEncodedAgainIsANewFileNotWrittenThrough() throws {
+        let site = try Self.site()
+        try site.build()
+        let fm = FileManager.default
+        let cache = site.root.appendingPathComponent(".public.bantin/photos")
+        let held = site.root.appendingPathComponent("giu-lai")
+        try fm.createDirectory(at: held, withIntermediateDirectories: true)
+        let variants = try fm.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".webp") }
+        #expect(variants.count == 3)
+        for name in variants { try fm.linkItem(at: cache.appendingPathComponent(name), to: held.appendingPathComponent(name)) }
+        for index in try fm.contentsOfDirectory(atPath: cache.path) where index.hasSuffix(".txt") { try fm.removeItem(at: cache.appendingPathComponent(index)) }
+        try site.write(Self.articleFile, try site.read(Self.articleFile) + "\nThêm một dòng.\n")
+        #expect(try site.build().encodedPhotos == 2)
+        for name in variants {
+            let now = try #require(Directory.linkStatus(cache.appendingPathComponent(name).path))
+            let old = try #require(Directory.linkStatus(held.appendingPathComponent(name).path))
+            #expect(now.st_ino != old.st_ino && old.st_nlink == 1, "\(name) was written through")
+        }
     }
 
     /// An index whose sizes were changed (its variant files intact) is not used either.

@@ -147,6 +147,12 @@ import Testing
         #expect(try site.read("public/luu-tru/2022/11/ban-in/index.html").contains("<title>Bản in · Tháng 11/2022 – "))
         #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == ["Số 5"])
         #expect(report.notes.contains("1 month(s) before first_issue 2023-01 have print editions without an issue number"))
+
+        // The month just before the first issue has no number either (no `Số 0`).
+        try site.write("content/site.yml", config + "first_issue: 2022-12\n")
+        try site.build()
+        #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/2022/11/ban-in/index.html")).isEmpty)
+        #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == ["Số 6"])
     }
 
     /// Without `first_issue`, issue 1 is the first month with a published article: a preview

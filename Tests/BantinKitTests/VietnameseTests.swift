@@ -25,6 +25,7 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("...Hà Nội: A, B & C?", "ha-noi-a-b-c"),
         ("Quyết định…số 5 — “mới”", "quyet-dinh-so-5-moi"),
         ("Tin 🇻🇳 mới 🎉", "tin-moi"),
+        ("Họp chi bộ qua Zalo và Zoom", "hop-chi-bo-qua-zalo-va-zoom"), ("ABCXYZ", "abcxyz"),
         ("a\t\n\r b", "a-b"),
         ("Ｈà Ｎội ２０２３", "ha-noi-2023"), ("Đại hội ﬁnal: ﬂash ﬀ", "dai-hoi-final-flash-ff"),
         // A soft hyphen, a zero-width space or joiner inside a word (from Word, a web page) is nothing.
@@ -105,6 +106,8 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("Kết luận 01-KL/TW", "ket luan 01-kl/tw"),
         ("Ăn Âm Ê Ô Ơ Ư", "an am e o o u"),
         ("\u{D0}ảng \u{F0}ồng \u{189}ảng \u{256}ồng", "dang dong dang dong"),  // look-alikes of Đ and đ
+        // Every ASCII capital, the first and last too (`Zalo`, `An`): each byte's own rule.
+        ("ABCDEFGHIJKLMNOPQRSTUVWXYZ @[{", "abcdefghijklmnopqrstuvwxyz @[{"),
     ])
     func folds(_ input: String, _ expected: String) {
         #expect(VietnameseFolding.fold(input) == expected)

@@ -1129,6 +1129,9 @@ def syllable_site(tmp_path_factory, bantin_bin) -> Path:
         "hoa-giai-cu.md": article_md("Phố phường yên vui", "2024-01-07T08:00:00+07:00", "Buổi sinh hoạt của tổ dân phố."),
         "hoi-thi.md": article_md("Hội thi dân vận khéo", "2023-01-05T08:00:00+07:00", "Các mô hình hay được biểu dương."),
         "thieu-nhi.md": article_md("Thiếu nhi vui hè", "2023-06-05T08:00:00+07:00", "Các em vui chơi ở nhà văn hóa."),
+        "sau-rieng.md": article_md("Nông dân trồng sầu riêng", "2022-01-05T08:00:00+07:00", "Vườn cây cho thu nhập khá."),
+        "gia-ca.md": article_md("Tin thị trường", "2022-06-05T08:00:00+07:00", "Thương lái về tận vườn.",
+                                'summary: "Giá sầu riêng tăng cao."\n'),
         "dai.md": article_md("Chuyện ở khu dân cư", "2023-02-05T08:00:00+07:00",
                              "Người dân nói về việc to lớn, toàn diện, tốt đẹp của khu phố. " * 5
                              + "\n\nCuối năm, tổ tự quản được khen thưởng."),
@@ -1140,11 +1143,14 @@ def syllable_site(tmp_path_factory, bantin_bin) -> Path:
     ("tổ", "Tô đẹp phố phường"),
     ("thi", "Hội thi dân vận khéo"),
     ("hội thi", "Hội thi dân vận khéo"),
+    ("rieng", "Nông dân trồng sầu riêng"),
+    ("sầu riêng", "Nông dân trồng sầu riêng"),
 ])
 def test_a_word_ranks_by_where_it_stands_as_typed_not_by_words_sharing_its_letters(driver, syllable_site, query, first):
     """`Tôn` in an older title earns it no place before a newer article: both have `tổ chức` in
     the body only; of two with `tổ` in the body, the newer comes first though its title has
-    `Tô`; `thi` in a title comes before `Thiếu` in a newer one."""
+    `Tô`; `thi` in a title comes before `Thiếu` in a newer one; a word in an older title before
+    the same word in a newer sapo."""
     open_search(driver, syllable_site, "q=" + quote(query))
     found = [r["title"] for r in results(driver)]
     assert found[:1] == [first], found
