@@ -61,6 +61,9 @@ import Testing
         #expect(index.articles("tan", in: .title) == [a] && index.articles("tan", in: .sapo).isEmpty)
         #expect(index.articles("doan", in: .sapo) == [a] && index.articles("doan", in: .title).isEmpty)
         #expect(index.articles("song", in: .title).isEmpty, "a body word is in neither list")
+        // The byline, place, category and codes are one list: what the article is about.
+        for word in ["tran", "binh", "giang", "xay", "01", "kl"] { #expect(index.articles(word, in: .about) == [a], "\(word)") }
+        #expect(index.articles("song", in: .about).isEmpty && index.articles("tan", in: .about).isEmpty && index.articles("doan", in: .about).isEmpty)
         // Markup and link targets are not words.
         for word in ["https", "example", "media", "png", "em", "amp"] { #expect(index.words[word] == nil, "\(word) was indexed") }
     }

@@ -17,7 +17,7 @@
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
   var manifest = null;   // {docs, pairs: {buckets, perFile}, shards}
-  var words = {};        // folded word → [title, sapo, form, articles, …] (DocList strings)
+  var words = {};        // folded word → [title, sapo, about, form, articles, …] (DocList strings)
   var pairLists = {};    // PhrasePairs file number → its buckets' DocList strings
   var docs = {};         // article number → [url, title, date, sapo, body, byline and terms, subtitle?]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
@@ -343,21 +343,23 @@
   }
 
   // What a query word finds in an article: it begins a word there (MATCH), of the title, of the
-  // sapo, spelt as typed; and the same for the word itself, not a longer one it begins (`thi`,
-  // not `thiếu`: a Vietnamese word is one syllable, the start of many others).
-  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8, WHOLE = 16, WHOLE_TITLE = 32, WHOLE_SAPO = 64;
+  // sapo or of the byline, place, category, codes and themes (ABOUT), spelt as typed; and the
+  // same for the word itself, not a longer one it begins (`thi`, not `thiếu`: a Vietnamese word
+  // is one syllable, the start of many others).
+  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8, WHOLE = 16, WHOLE_TITLE = 32, WHOLE_SAPO = 64, ABOUT = 128, WHOLE_ABOUT = 256;
 
   // For each article, what one query word finds in it (bits above): every indexed word it begins,
   // or only itself when whole.
   function flagsFor(term) {
-    var flags = new Uint8Array(manifest.docs);
+    var flags = new Uint16Array(manifest.docs);
     for (var w in words) {
       if (term.whole ? w !== term.folded : w.lastIndexOf(term.folded, 0) !== 0) continue;
       var entry = words[w], itself = w === term.folded;
-      var title = itself ? TITLE | WHOLE_TITLE : TITLE, sapo = itself ? SAPO | WHOLE_SAPO : SAPO;
+      var title = itself ? TITLE | WHOLE_TITLE : TITLE, sapo = itself ? SAPO | WHOLE_SAPO : SAPO, about = itself ? ABOUT | WHOLE_ABOUT : ABOUT;
       forEachDoc(entry[0], function (n) { flags[n] |= title; });
       forEachDoc(entry[1], function (n) { flags[n] |= sapo; });
-      for (var k = 2; k + 1 < entry.length; k += 2) {
+      forEachDoc(entry[2], function (n) { flags[n] |= about; });
+      for (var k = 3; k + 1 < entry.length; k += 2) {
         var bit = (itself ? MATCH | WHOLE : MATCH) | (term.marked && spelling(entry[k]).lastIndexOf(term.exact, 0) === 0 ? EXACT : 0);
         forEachDoc(entry[k + 1], function (n) { flags[n] |= bit; });
       }
@@ -365,33 +367,38 @@
     return flags;
   }
 
-  // What one word scores by where it stands: the title 3, the sapo 2, elsewhere 1, doubled for
-  // the word itself, less one when it only begins a longer word there (the title's `Thiếu`
-  // comes before the sapo's `thi`, after the title's).
-  function placeScore(tier, wholeTier) { return Math.max(2 * wholeTier, 2 * tier - 1); }
+  // What one word scores by where it stands: the title 3, the sapo or the byline, place,
+  // category, codes and themes 2 (an article in the place, by the author, is about them), the
+  // body 1; 3 more where it is the word itself, not only the start of a longer one (the body's
+  // `thi` before the title's `Thiếu`: a Vietnamese word is one syllable, the start of many).
+  function placeScore(tier, wholeTier) { return wholeTier > 0 ? 3 + wholeTier : tier; }
 
-  // Articles with every word of `ts`, best first: exact spelling, then title over sapo over the
-  // rest, then newer (higher numbers are newer). A strict word matches only as spelt.
-  // `bound`: the most the words in order can score there (`phraseScore`), as far as the shards
-  // tell: in the title only if every word is, in the sapo likewise, spelt as typed only if every
-  // word typed with marks is so spelt there.
+  // Articles with every word of `ts`, best first: exact spelling, then title over sapo (and
+  // byline, place…) over the rest, then newer (higher numbers are newer). A strict word matches
+  // only as spelt. `bound`: the most the words in order can score there (`phraseScore`), as far
+  // as the shards tell: in the title only if every word is, in the sapo or byline, place…
+  // likewise, spelt as typed only if every word typed with marks is so spelt there, and as the
+  // whole words only where each is itself.
   function rank(ts) {
     var found = [];
     if (ts.length === 0) return found;
     var all = ts.map(flagsFor), strict = ts.map(function (t) { return t.strict; });
     var marked = ts.some(function (t) { return t.marked; });
     for (var n = 0; n < manifest.docs; n++) {
-      var exact = 0, place = 0, ok = true, inTitle = true, inSapo = true, asTyped = marked;
+      var exact = 0, place = 0, ok = true, tierAll = 3, wholeAll = 3, asTyped = marked;
       for (var t = 0; t < all.length && ok; t++) {
         var f = all[t][n];
         if (!(f & MATCH) || (strict[t] && !(f & EXACT))) { ok = false; break; }
         if (f & EXACT) exact++;
         else if (ts[t].marked) asTyped = false;
-        place += placeScore(f & TITLE ? 3 : f & SAPO ? 2 : 1, f & WHOLE_TITLE ? 3 : f & WHOLE_SAPO ? 2 : f & WHOLE ? 1 : 0);
-        inTitle = inTitle && (f & TITLE) !== 0;
-        inSapo = inSapo && (f & SAPO) !== 0;
+        var tier = f & TITLE ? 3 : f & (SAPO | ABOUT) ? 2 : 1, wholeTier = f & WHOLE_TITLE ? 3 : f & (WHOLE_SAPO | WHOLE_ABOUT) ? 2 : f & WHOLE ? 1 : 0;
+        place += placeScore(tier, wholeTier);
+        tierAll = Math.min(tierAll, tier);
+        wholeAll = Math.min(wholeAll, wholeTier);
       }
-      if (ok) found.push({ n: n, score: exact * 100 + place, bound: (inTitle ? 3 : inSapo ? 2 : 1) + (asTyped ? 4 : 0) });
+      // The words whole in a field only where each is whole somewhere, in a field no better
+      // than the worst of those (the title's `Tôn` and the body's `tổ` bound it as a body's `tổ`).
+      if (ok) found.push({ n: n, score: exact * 100 + place, bound: Math.max(tierAll, wholeAll > 0 ? 8 + wholeAll : 0) + (asTyped ? 4 : 0) });
     }
     found.sort(byScore);
     return found;
@@ -422,16 +429,17 @@
   var INDICES = (function () { try { return new RegExp("a", "d").hasIndices === true; } catch (err) { return false; } })();
 
   // Where the query's words stand in order in `text`: [start of the first word, spelt as typed
-  // (each word typed with diacritics is spelt so there)], those spelt as typed first.
+  // (each word typed with diacritics is spelt so there), each the whole word (none only begins
+  // a longer one)], those spelt as typed first, then the whole words.
   var NOT_WORD_START = new RegExp("^[^" + L + N + M + "]", "u");
-  function phrases(text, ts) {
+  function phrases(text, ts, folded) {
     if (ts.length === 0) return [];
-    var f = foldWithMap(text), re = phrasePattern(ts), found = [], m;
+    var f = folded || foldWithMap(text), re = phrasePattern(ts), found = [], m;
     while ((m = re.exec(f.text)) !== null) {
       var indices = m.indices;
       if (!indices) {
         var lead = m[0].length - m[0].replace(NOT_WORD_START, "").length;
-        found.push([f.map[m.index + lead], false]);
+        found.push([f.map[m.index + lead], false, false]);
         re.lastIndex = m.index + lead + m[1].length;
         continue;
       }
@@ -439,10 +447,14 @@
         var at = indices[k + 1];
         return !t.marked || spelling(text.slice(f.map[at[0]], f.map[at[1]])) === t.exact;
       });
-      found.push([f.map[indices[1][0]], typed]);
+      var whole = ts.every(function (t, k) {
+        WORD_GOES_ON.lastIndex = indices[k + 1][1];
+        return !WORD_GOES_ON.test(f.text);
+      });
+      found.push([f.map[indices[1][0]], typed, whole]);
       re.lastIndex = indices[1][1];
     }
-    return found.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return found.sort(function (a, b) { return b[1] - a[1] || b[2] - a[2] || a[0] - b[0]; });
   }
 
   // The sum of the `phraseScore`s of the phrases of `list` (each a list of words), or 0 when one
@@ -457,20 +469,30 @@
     return sum;
   }
 
-  // A record's fields, each with what a word or phrase found there scores: the title or subtitle
-  // 3, the sapo or the byline, place, category, codes and themes 2 (an article listing the
-  // directive, or in the place, is about it), the body 1.
+  // A record's fields {text, tier: what a word or phrase found there scores}, best first: the
+  // title or subtitle 3, the sapo or the byline, place, category, codes and themes 2 (an article
+  // listing the directive, or in the place, is about it), the body 1. Kept on the record, each
+  // folded when first needed (`folded`): a long body only when nothing before it scores more.
   function recordFields(record) {
-    return [[[record[1], record[6] || ""].join("\n"), 3], [record[3] || "", 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4] || "", 1]];
+    if (!record.fields) {
+      record.fields = [[[record[1], record[6] || ""].join("\n"), 3], [record[3] || "", 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4] || "", 1]]
+        .map(function (field) { return { text: field[0], tier: field[1], fold: null }; });
+    }
+    return record.fields;
   }
 
+  // A field's text folded (`foldWithMap`), once.
+  function folded(field) { return field.fold || (field.fold = foldWithMap(field.text)); }
+
   // The query's words in order: 0 when nowhere, else the best of its fields' scores where they
-  // stand so, +4 when spelt as typed there (`Tô` in a title scores 3, `tổ` in the body 5).
+  // stand so, +4 when spelt as typed there, +8 when they are the whole words (`Tô` in a title
+  // scores 3, `tổ` in the body 13, `tổng` in a title 7: a Vietnamese word is one syllable, and
+  // the longer words it begins are other words).
   function phraseScore(record, ts) {
     var best = 0;
     recordFields(record).forEach(function (field) {
-      var found = phrases(field[0], ts);
-      if (found.length) best = Math.max(best, field[1] + (found[0][1] ? 4 : 0));
+      if (best >= field.tier + 12) return;
+      phrases(field.text, ts, folded(field)).forEach(function (p) { best = Math.max(best, field.tier + (p[1] ? 4 : 0) + (p[2] ? 8 : 0)); });
     });
     return best;
   }
@@ -482,16 +504,18 @@
   function wordsScore(record, ts) {
     var fields = recordFields(record);
     return ts.reduce(function (sum, t) {
-      var found = fields.map(function (field) { return occurrences(field[0], t); });
-      var spelt = t.marked && found.some(function (list) { return list.some(function (m) { return m[3]; }); });
-      var best = 0;
-      found.forEach(function (list, i) {
-        list.forEach(function (m) {
-          if (spelt && !m[3]) return;
-          best = Math.max(best, placeScore(fields[i][1], m[4] ? fields[i][1] : 0));
+      var spelt = false, best = 0, bestSpelt = 0;
+      fields.forEach(function (field) {
+        // A field that cannot score more than what is found already is not read.
+        var most = placeScore(field.tier, field.tier);
+        if (t.marked ? spelt && bestSpelt >= most : best >= most) return;
+        occurrences(field.text, t, folded(field)).forEach(function (m) {
+          var score = placeScore(field.tier, m[4] ? field.tier : 0);
+          best = Math.max(best, score);
+          if (m[3]) { spelt = true; bestSpelt = Math.max(bestSpelt, score); }
         });
       });
-      return sum + (spelt ? 100 : 0) + best;
+      return sum + (t.marked && spelt ? 100 + bestSpelt : best);
     }, 0);
   }
 
@@ -513,8 +537,8 @@
 
   // The same for every query word, in order; of two starting at one place (`dan`, `dang`), the
   // longer first.
-  function matches(text, ts) {
-    var f = foldWithMap(text), found = [];
+  function matches(text, ts, foldedText) {
+    var f = foldedText || foldWithMap(text), found = [];
     ts.forEach(function (t) { found = found.concat(occurrences(text, t, f)); });
     found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     return found;
@@ -526,7 +550,7 @@
   function shownTerms(record, ts) {
     var fields = recordFields(record);
     return ts.map(function (t) {
-      if (t.strict || !t.marked || !fields.some(function (field) { return occurrences(field[0], t).some(function (m) { return m[3]; }); })) return t;
+      if (t.strict || !t.marked || !fields.some(function (field) { return occurrences(field.text, t, folded(field)).some(function (m) { return m[3]; }); })) return t;
       return { exact: t.exact, folded: t.folded, marked: true, whole: t.whole, strict: true };
     });
   }
@@ -549,10 +573,10 @@
   // quotes) stand in order (spelt as typed first), or else with most of the query's words `ts`
   // close together, then most of them spelt as typed (the first such); cut at word boundaries,
   // its blocks apart: [text, cut before, cut after]; null when the body has none.
-  function passage(body, ts, lead) {
-    var found = matches(body, ts);
+  function passage(body, ts, lead, foldedBody) {
+    var f = foldedBody || foldWithMap(body), found = matches(body, ts, f);
     if (found.length === 0) return null;
-    var phrase = lead.length > 1 ? phrases(body, lead)[0] : null, best = 0, bestCount = 0, bestExact = 0;
+    var phrase = lead.length > 1 ? phrases(body, lead, f)[0] : null, best = 0, bestCount = 0, bestExact = 0;
     for (var i = 0; i < found.length; i++) {
       if (phrase && found[i][0] === phrase[0]) { best = i; break; }
       var seen = {}, count = 0, exact = 0;
@@ -808,7 +832,7 @@
       highlight(sapo, record[3], ts);
       li.appendChild(sapo);
     }
-    var found = passage(record[4] || "", ts, lead);
+    var found = passage(record[4] || "", ts, lead, folded(recordFields(record)[3]));
     if (found) {
       var p = document.createElement("p");
       p.className = "search-snippet";

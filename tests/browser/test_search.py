@@ -1132,6 +1132,9 @@ def syllable_site(tmp_path_factory, bantin_bin) -> Path:
         "sau-rieng.md": article_md("Nông dân trồng sầu riêng", "2022-01-05T08:00:00+07:00", "Vườn cây cho thu nhập khá."),
         "gia-ca.md": article_md("Tin thị trường", "2022-06-05T08:00:00+07:00", "Thương lái về tận vườn.",
                                 'summary: "Giá sầu riêng tăng cao."\n'),
+        "canh-quan.md": article_md("Phường giữ gìn cảnh quan", "2022-02-05T08:00:00+07:00", "Bà con dọn vệ sinh đường phố.",
+                                   'location: "Huế"\nauthor: "Lê Quang Khải"\n'),
+        "tin-van.md": article_md("Tin vắn tổng hợp", "2022-07-05T08:00:00+07:00", "Đoàn công tác từ Huế về thăm, anh Khải phát biểu."),
         "dai.md": article_md("Chuyện ở khu dân cư", "2023-02-05T08:00:00+07:00",
                              "Người dân nói về việc to lớn, toàn diện, tốt đẹp của khu phố. " * 5
                              + "\n\nCuối năm, tổ tự quản được khen thưởng."),
@@ -1145,12 +1148,15 @@ def syllable_site(tmp_path_factory, bantin_bin) -> Path:
     ("hội thi", "Hội thi dân vận khéo"),
     ("rieng", "Nông dân trồng sầu riêng"),
     ("sầu riêng", "Nông dân trồng sầu riêng"),
+    ("hue", "Phường giữ gìn cảnh quan"),
+    ("khai", "Phường giữ gìn cảnh quan"),
 ])
 def test_a_word_ranks_by_where_it_stands_as_typed_not_by_words_sharing_its_letters(driver, syllable_site, query, first):
     """`Tôn` in an older title earns it no place before a newer article: both have `tổ chức` in
     the body only; of two with `tổ` in the body, the newer comes first though its title has
     `Tô`; `thi` in a title comes before `Thiếu` in a newer one; a word in an older title before
-    the same word in a newer sapo."""
+    the same word in a newer sapo; a place or author, typed without marks, before a newer body
+    that names them."""
     open_search(driver, syllable_site, "q=" + quote(query))
     found = [r["title"] for r in results(driver)]
     assert found[:1] == [first], found
@@ -1167,3 +1173,22 @@ def test_a_word_typed_with_marks_is_marked_where_it_is_so_spelt(driver, syllable
     assert shown["Tôn vinh người tốt"]["marks"] == ["tổ"], shown["Tôn vinh người tốt"]
     open_search(driver, syllable_site, "q=" + quote("tôn"))
     assert [r["marks"] for r in results(driver)][:1] == [["Tôn"]]
+
+
+@pytest.fixture(scope="module")
+def window_site(tmp_path_factory, bantin_bin) -> Path:
+    """More articles than the page reads records of at once (30), each with `Tôn` in its title
+    and `tổ` in its body, and a newer one with `tổ` in its sapo."""
+    articles = {f"ton-vinh-{n}.md": article_md(f"Tôn vinh gương sáng, tin số {n + 1}", f"2022-01-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00",
+                                                 "Xã tổ chức lễ biểu dương.", 'summary: "Tin của xã."\n') for n in range(32)}
+    articles["hoa-giai.md"] = article_md("Tin ngắn trong tuần", "2023-06-05T08:00:00+07:00", "Bà con phấn khởi.",
+                                         'summary: "Hội nghị của tổ hòa giải ở khu phố."\n')
+    return build_site(tmp_path_factory.mktemp("cua-so"), bantin_bin, articles)
+
+
+def test_the_records_read_first_are_those_the_word_as_typed_can_rank_first(driver, window_site):
+    """The shards tell `Tôn` in a title from `tổ` only by its letters: the word as typed can stand
+    only in those bodies, so the sapo with `tổ` is read, and shown, first."""
+    open_search(driver, window_site, "q=" + quote("tổ"))
+    found = [r["title"] for r in results(driver)]
+    assert found[:1] == ["Tin ngắn trong tuần"], found

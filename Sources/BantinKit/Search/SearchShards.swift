@@ -7,8 +7,9 @@ import Foundation
 /// - `p-<k>.js`: the articles of `PhrasePairs` buckets `k·F` to `k·F + F − 1`;
 /// - `t-<key>.js`: `BANTIN_SEARCH_SHARD("key",{word: entry, …})`: the folded words (no
 ///   diacritics, `đ` → `d`) whose longest shard key is a prefix of them. An entry is
-///   `[title, sapo, form, articles, form, articles, …]`: the articles with the word in their
-///   title, in their sapo, and for each exact (lower-case) form, the articles it occurs in, as
+///   `[title, sapo, about, form, articles, form, articles, …]`: the articles with the word in their
+///   title, in their sapo, in their byline, place, category, codes or themes (`about`), and for
+///   each exact (lower-case) form, the articles it occurs in, as
 ///   `DocList`s. A query word loads the shards whose key is a prefix of it or starts with it;
 /// - `bai/<n>.js`: `BANTIN_SEARCH_DOC(n,[url,title,date,sapo,body,about(,subtitle)])`: what a result shows.
 /// Articles are numbered oldest first, so a new article leaves the others' numbers alone.

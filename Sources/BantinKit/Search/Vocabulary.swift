@@ -145,7 +145,7 @@ struct Vocabulary: Sendable {
         return min(run.count * 2, Int(articles[last]) / 6 + 2)
     }
 
-    /// `"folded":[title,sapo,form,articles,…]`, as it is written in a shard.
+    /// `"folded":[title,sapo,about,form,articles,…]`, as it is written in a shard.
     func entry(for word: FoldedWord) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out += word.folded
@@ -153,6 +153,8 @@ struct Vocabulary: Sendable {
         DocList.append(articles(of: word.forms, with: .title), to: &out)
         out += "\",\"".utf8
         DocList.append(articles(of: word.forms, with: .sapo), to: &out)
+        out += "\",\"".utf8
+        DocList.append(articles(of: word.forms, with: .meta), to: &out)
         out.append(UInt8(ascii: "\""))
         for form in word.forms {
             out += ",\"".utf8

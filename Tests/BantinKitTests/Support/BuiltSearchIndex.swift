@@ -6,7 +6,7 @@ import Foundation
 struct BuiltSearchIndex {
     var docs: Int
     var keys: [String]
-    /// Folded word → its shard key and entry (`[title, sapo, form, articles, …]`).
+    /// Folded word → its shard key and entry (`[title, sapo, about, form, articles, …]`).
     var words: [String: (key: String, entry: [String])] = [:]
     /// Article number → `[url, title, date, sapo, body, byline and terms]`.
     var records: [Int: [String]] = [:]
@@ -65,23 +65,25 @@ struct BuiltSearchIndex {
         return try JSONSerialization.jsonObject(with: Data((arguments ? "[" + text + "]" : text).utf8), options: [.fragmentsAllowed])
     }
 
-    /// The articles a folded word occurs in (any form), or with it in the title or sapo.
+    /// The articles a folded word occurs in (any form), or with it in the title, the sapo or
+    /// the byline, place, category, codes and themes (`about`).
     func articles(_ folded: String, in part: Part = .anywhere) -> Set<Int> {
         guard let entry = words[folded]?.entry else { return [] }
         switch part {
         case .title: return Set(DocList.decode(Array(entry[0].utf8)).map(Int.init))
         case .sapo: return Set(DocList.decode(Array(entry[1].utf8)).map(Int.init))
+        case .about: return Set(DocList.decode(Array(entry[2].utf8)).map(Int.init))
         case .anywhere:
-            return Set(stride(from: 3, to: entry.count, by: 2).flatMap { DocList.decode(Array(entry[$0].utf8)).map(Int.init) })
+            return Set(stride(from: 4, to: entry.count, by: 2).flatMap { DocList.decode(Array(entry[$0].utf8)).map(Int.init) })
         }
     }
 
-    enum Part { case title, sapo, anywhere }
+    enum Part { case title, sapo, about, anywhere }
 
     /// The exact forms of a folded word, most used first.
     func forms(_ folded: String) -> [String] {
         guard let entry = words[folded]?.entry else { return [] }
-        return stride(from: 2, to: entry.count, by: 2).map { entry[$0] }
+        return stride(from: 3, to: entry.count, by: 2).map { entry[$0] }
     }
 
     /// The number of the article whose record's title is `title`.
