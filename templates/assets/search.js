@@ -470,12 +470,13 @@
   }
 
   // A record's fields {text, tier: what a word or phrase found there scores}, best first: the
-  // title or subtitle 3, the sapo or the byline, place, category, codes and themes 2 (an article
-  // listing the directive, or in the place, is about it), the body 1. Kept on the record, each
-  // folded when first needed (`folded`): a long body only when nothing before it scores more.
+  // title or subtitle 3, the sapo or the author, place, category, codes and themes 2 (an article
+  // listing the directive, or in the place, is about it), the body and the source 1 (the source
+  // is often the bulletin's own name, on every article). Kept on the record, each folded when
+  // first needed (`folded`): a long body only when nothing before it scores more.
   function recordFields(record) {
     if (!record.fields) {
-      record.fields = [[[record[1], record[6] || ""].join("\n"), 3], [record[3] || "", 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4] || "", 1]]
+      record.fields = [[[record[1], record[6] || ""].join("\n"), 3], [record[3] || "", 2], [(record[5] || "").split(" · ").join("\n"), 2], [record[4] || "", 1], [record[7] || "", 1]]
         .map(function (field) { return { text: field[0], tier: field[1], fold: null }; });
     }
     return record.fields;
@@ -844,11 +845,12 @@
     // A word found only in the byline, place, category, codes or themes: they are shown, so the
     // reader sees why the article was found.
     var shown = [record[1], record[6] || "", record[3] || "", found ? found[0] : ""].join("\n");
-    var elsewhere = ts.filter(function (t) { return !matches(shown, [t]).length && matches(record[5] || "", [t]).length; });
+    var read = [record[5], record[7]].filter(Boolean).join(" · ");
+    var elsewhere = ts.filter(function (t) { return !matches(shown, [t]).length && matches(read, [t]).length; });
     if (elsewhere.length) {
       var about = document.createElement("p");
       about.className = "meta search-about";
-      highlight(about, record[5], ts);
+      highlight(about, read, ts);
       li.appendChild(about);
     }
     return li;

@@ -1135,6 +1135,10 @@ def syllable_site(tmp_path_factory, bantin_bin) -> Path:
         "canh-quan.md": article_md("Phường giữ gìn cảnh quan", "2022-02-05T08:00:00+07:00", "Bà con dọn vệ sinh đường phố.",
                                    'location: "Huế"\nauthor: "Lê Quang Khải"\n'),
         "tin-van.md": article_md("Tin vắn tổng hợp", "2022-07-05T08:00:00+07:00", "Đoàn công tác từ Huế về thăm, anh Khải phát biểu."),
+        "kiem-tra.md": article_md("Chi bộ khu phố họp mặt", "2021-01-05T08:00:00+07:00", "Nội dung buổi họp mặt.",
+                                  'summary: "Công tác kiểm tra ở chi bộ được chú trọng."\nsource: "Tạp chí Kiểm tra"\n'),
+        "chi-nguon.md": article_md("Hội nông dân ra quân làm đường", "2021-06-05T08:00:00+07:00", "Bà con góp công.",
+                                   'source: "Tạp chí Kiểm tra"\n'),
         "dai.md": article_md("Chuyện ở khu dân cư", "2023-02-05T08:00:00+07:00",
                              "Người dân nói về việc to lớn, toàn diện, tốt đẹp của khu phố. " * 5
                              + "\n\nCuối năm, tổ tự quản được khen thưởng."),
@@ -1150,13 +1154,16 @@ def syllable_site(tmp_path_factory, bantin_bin) -> Path:
     ("sầu riêng", "Nông dân trồng sầu riêng"),
     ("hue", "Phường giữ gìn cảnh quan"),
     ("khai", "Phường giữ gìn cảnh quan"),
+    ("kiểm tra", "Chi bộ khu phố họp mặt"),
+    ("kiem", "Chi bộ khu phố họp mặt"),
 ])
 def test_a_word_ranks_by_where_it_stands_as_typed_not_by_words_sharing_its_letters(driver, syllable_site, query, first):
     """`Tôn` in an older title earns it no place before a newer article: both have `tổ chức` in
     the body only; of two with `tổ` in the body, the newer comes first though its title has
     `Tô`; `thi` in a title comes before `Thiếu` in a newer one; a word in an older title before
     the same word in a newer sapo; a place or author, typed without marks, before a newer body
-    that names them."""
+    that names them; a sapo before a newer article whose source (an outlet's name, which many
+    articles share) has the words."""
     open_search(driver, syllable_site, "q=" + quote(query))
     found = [r["title"] for r in results(driver)]
     assert found[:1] == [first], found

@@ -1,8 +1,9 @@
 import Foundation
 
 /// What search keeps of one article: the record its results show (address, title, date, sapo,
-/// the body's plain text with the photo's caption above it, the byline, place, category,
-/// codes and themes in one line, and the subtitle when there is one, as JSON) and its distinct words, each with the fields it occurs in.
+/// the body's plain text with the photo's caption above it, the author, place, category,
+/// codes and themes in one line, then the subtitle and the source when there are, as JSON) and
+/// its distinct words, each with the fields it occurs in.
 /// Made on every core, one article at a time (each core with its `WordCache`), and kept between
 /// builds (`SearchMemo`) so that a rebuild reads again only the articles that changed.
 ///
@@ -28,8 +29,11 @@ struct IndexedArticle {
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
         let codes = article.directives.map { code in (code, graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }) }
         let themes = article.themes.map { "Chuyên đề \($0)" }
-        // The byline's texts, searched and shown on a result's line of what else was read.
-        let byline = [article.author, article.source, article.location, article.category]
+        // The byline's texts that say what the article is about (who wrote it, where, under which
+        // category), searched and shown on a result's line of what else was read. Its source
+        // (where it was taken from: often the bulletin's own name, on every article) is searched
+        // as the body is, and kept apart in the record.
+        let byline = [article.author, article.location, article.category]
         // Made in place: the record's length is filled in once the record is written. An article
         // usually takes less than twice its plain text.
         var out: [UInt8] = [0, 0, 0, 0, UInt8(ascii: "[")]
@@ -46,10 +50,16 @@ struct IndexedArticle {
         let about = byline.compactMap { $0 }
             + codes.map { code, kind in kind.map { "\($0) \(code.text)" } ?? code.text } + themes
         Escape.appendJSONString(about.filter { !$0.isEmpty }.joined(separator: " · "), to: &out)
-        // The subtitle, read with the title, when there is one.
-        if let subtitle = article.subtitle, !subtitle.isEmpty {
+        // The subtitle, read with the title, when there is one; then the source, when there is one
+        // (after an empty subtitle when there is none).
+        let subtitle = article.subtitle ?? "", source = article.source ?? ""
+        if !subtitle.isEmpty || !source.isEmpty {
             out.append(UInt8(ascii: ","))
             Escape.appendJSONString(subtitle, to: &out)
+        }
+        if !source.isEmpty {
+            out.append(UInt8(ascii: ","))
+            Escape.appendJSONString(source, to: &out)
         }
         out.append(UInt8(ascii: "]"))
         withUnsafeBytes(of: UInt32(out.count - 4).littleEndian) { length in
@@ -64,6 +74,7 @@ struct IndexedArticle {
         add(article.subtitle, .title)
         add(article.summary, .sapo)
         for text in byline { add(text, .meta) }
+        add(article.source, .body)
         for (code, kind) in codes {
             add(code.text, .meta)
             add(kind, .meta)

@@ -11,7 +11,7 @@ import Foundation
 ///   title, in their sapo, in their byline, place, category, codes or themes (`about`), and for
 ///   each exact (lower-case) form, the articles it occurs in, as
 ///   `DocList`s. A query word loads the shards whose key is a prefix of it or starts with it;
-/// - `bai/<n>.js`: `BANTIN_SEARCH_DOC(n,[url,title,date,sapo,body,about(,subtitle)])`: what a result shows.
+/// - `bai/<n>.js`: `BANTIN_SEARCH_DOC(n,[url,title,date,sapo,body,about(,subtitle(,source))])`: what a result shows.
 /// Articles are numbered oldest first, so a new article leaves the others' numbers alone.
 /// A shard key is a folded word's first character, then letters and digits, split further
 /// wherever a shard would pass `shardLimit` bytes.
