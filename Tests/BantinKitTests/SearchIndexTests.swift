@@ -202,6 +202,23 @@ import Testing
         return text
     }
 
+    /// A search page's script copied from an earlier bantin reads another format of the index
+    /// (its entries' lists, its records): the build says so at the script, and the page says it
+    /// cannot read the index, not that nothing was found. Bantin's own script reads this format.
+    @Test func aSearchScriptForAnotherIndexFormatIsTold() throws {
+        let site = try site()
+        func told() throws -> [String] {
+            try site.build().diagnostics.filter { $0.file == "templates/assets/search.js" }.map(\.message)
+        }
+        #expect(try told().isEmpty)
+        #expect(try site.read("public/tim-kiem/chi-muc/muc-luc.js").hasPrefix("BANTIN_SEARCH_INDEX({\"format\":\(SearchShards.format),"))
+        let script = try site.read("templates/assets/search.js")
+        #expect(script.contains(SearchShards.formatLine))
+        try site.write("templates/assets/search.js", script.replacingOccurrences(of: SearchShards.formatLine, with: "var INDEX_FORMAT = 2;"))
+        let message = try #require(try told().first)
+        #expect(message.hasPrefix("reads another format of the search index than this bantin writes (it has no `var INDEX_FORMAT = \(SearchShards.format);`)"), "\(message)")
+    }
+
     /// The photo's caption is read above the body; the author, place, category, codes and themes
     /// make a line of their own, which the page shows when a word is found only there, and which
     /// ranks as the sapo; the source (often the bulletin's own name) is kept apart, after the

@@ -13,13 +13,14 @@
   if (!input || !list || !status) return;
   var root = list.getAttribute("data-root") || "../";
   var folder = root + "tim-kiem/chi-muc/";
+  var INDEX_FORMAT = 3;  // the format of the index this script reads (SearchShards.format)
   var PAGE = 10;     // results shown at a time
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
-  var manifest = null;   // {docs, pairs: {buckets, perFile}, shards}
+  var manifest = null;   // {format, docs, pairs: {buckets, perFile}, shards}
   var words = {};        // folded word → [title, sapo, about, form, articles, …] (DocList strings)
   var pairLists = {};    // PhrasePairs file number → its buckets' DocList strings
-  var docs = {};         // article number → [url, title, date, sapo, body, byline and terms, subtitle?]
+  var docs = {};         // article number → [url, title, date, sapo, body, author place category codes themes, subtitle?, source?]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
 
@@ -637,6 +638,12 @@
         if (!failed) show(query);
         else { status.textContent = "Không tải được chỉ mục tìm kiếm."; notLoaded(); }
       });
+      return;
+    }
+    // An index this script cannot read (a site built by another bantin than its script's) is
+    // said so, not taken for one without the words.
+    if (manifest.format !== INDEX_FORMAT) {
+      status.textContent = "Không đọc được chỉ mục tìm kiếm: trang tìm kiếm và chỉ mục thuộc hai phiên bản bantin khác nhau.";
       return;
     }
     // A keyboard's reading (`typed`) reads whole keys: its last word is no letter still typed.

@@ -262,7 +262,8 @@ def html_files(site: Path) -> list[Path]:
 
 
 def search_records(site: Path) -> list[list[str]]:
-    """The search index's article records, [url, title, date, sapo, body, byline and terms], newest first
+    """The search index's article records, [url, title, date, sapo, body, author place category codes
+    and themes, (subtitle, (source))], newest first
     (tim-kiem/chi-muc/bai/<n>.js, numbered oldest first)."""
     folder = site / "tim-kiem" / "chi-muc" / "bai"
     records = {}

@@ -1199,3 +1199,18 @@ def test_the_records_read_first_are_those_the_word_as_typed_can_rank_first(drive
     open_search(driver, window_site, "q=" + quote("tổ"))
     found = [r["title"] for r in results(driver)]
     assert found[:1] == ["Tin ngắn trong tuần"], found
+
+
+def test_an_index_of_another_format_is_said_so_not_taken_for_no_match(driver, site, tmp_path):
+    """A search page whose script reads another format of the index than the site's (its
+    templates copied from an earlier bantin) says it cannot read it."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    script = copy / "assets" / "search.js"
+    text = script.read_text(encoding="utf-8")
+    assert "var INDEX_FORMAT = " in text
+    script.write_text(re.sub(r"var INDEX_FORMAT = \d+;", "var INDEX_FORMAT = 1;", text), encoding="utf-8")
+    open_search(driver, copy, "q=" + quote("đảng bộ"))
+    status = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text if "Đang" not in d.find_element(By.ID, "search-status").text else None)
+    assert status.startswith("Không đọc được chỉ mục tìm kiếm"), status
+    assert results(driver) == []

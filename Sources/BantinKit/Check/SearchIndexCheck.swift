@@ -3,7 +3,7 @@ import Foundation
 /// The files of the search index, which the search page's script loads by name (no link of a
 /// page names them): the table `muc-luc.js`, and every shard, pair file and record it lists.
 enum SearchIndexCheck {
-    /// `muc-luc.js`'s JSON: `{"docs": N, "pairs": {"buckets": B, "perFile": F}, "shards": [keys]}`.
+    /// `muc-luc.js`'s JSON: `{"format": V, "docs": N, "pairs": {"buckets": B, "perFile": F}, "shards": [keys]}` (what `check` reads of it).
     struct Table: Decodable {
         struct Pairs: Decodable {
             var buckets: Int

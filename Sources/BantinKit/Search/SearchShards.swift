@@ -2,13 +2,13 @@ import Foundation
 
 /// The full-text index, as the small scripts the search page loads from disk (`<script>`, no
 /// `fetch`), under `tim-kiem/chi-muc/`:
-/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"docs":N,"pairs":{"buckets":B,"perFile":F},"shards":[keys]})`:
-///   how many articles, how the `PhrasePairs` files are cut, and the key of every shard;
+/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"format":V,"docs":N,"pairs":{"buckets":B,"perFile":F},"shards":[keys]})`:
+///   the format (`format`), how many articles, how the `PhrasePairs` files are cut, and the key of every shard;
 /// - `p-<k>.js`: the articles of `PhrasePairs` buckets `k·F` to `k·F + F − 1`;
 /// - `t-<key>.js`: `BANTIN_SEARCH_SHARD("key",{word: entry, …})`: the folded words (no
 ///   diacritics, `đ` → `d`) whose longest shard key is a prefix of them. An entry is
 ///   `[title, sapo, about, form, articles, form, articles, …]`: the articles with the word in their
-///   title, in their sapo, in their byline, place, category, codes or themes (`about`), and for
+///   title, in their sapo, in their author, place, category, codes or themes (`about`), and for
 ///   each exact (lower-case) form, the articles it occurs in, as
 ///   `DocList`s. A query word loads the shards whose key is a prefix of it or starts with it;
 /// - `bai/<n>.js`: `BANTIN_SEARCH_DOC(n,[url,title,date,sapo,body,about(,subtitle(,source))])`: what a result shows.
@@ -18,6 +18,13 @@ import Foundation
 enum SearchShards {
     static let folder = "tim-kiem/chi-muc/"
     static let shardLimit = 16_000
+    /// What the files above hold and how, as a number: the table says it, and the search page's
+    /// script reads only the format it names (`var INDEX_FORMAT = 3;` in `assets/search.js`). Raised
+    /// with every change of what a script of the index holds.
+    static let format = 3
+
+    /// The line of a search page's script that says it reads this format.
+    static var formatLine: String { "var INDEX_FORMAT = \(format);" }
 
     struct File: Sendable {
         var path: String
@@ -65,7 +72,7 @@ enum SearchShards {
         }
         let (pairFiles, perFile) = PhrasePairs.files(contents.pairs, folder: folder)
         files += pairFiles
-        var table = Array("BANTIN_SEARCH_INDEX({\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
+        var table = Array("BANTIN_SEARCH_INDEX({\"format\":\(format),\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
         for (k, key) in keys.enumerated() {
             if k > 0 { table.append(UInt8(ascii: ",")) }
             Escape.appendJSONString(key, to: &table)

@@ -58,8 +58,20 @@ public struct TemplateSet: Sendable {
         // An editor's leftovers (`style.css~`, `style.css.bak`) are not published, as in content/.
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") && !CatalogLoader.ContentFiles.isLeftover($0.relativePath) }
         diagnostics += assets.compactMap { conflict(in: $0, displayRoot: displayRoot) }
+        diagnostics += assets.compactMap { searchScriptFormat(of: $0, displayRoot: displayRoot) }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
+    }
+
+    /// A warning when the search page's script (`assets/search.js`) reads another format of the
+    /// search index than this bantin writes: templates copied from an earlier bantin, whose
+    /// search page would find nothing, or rank and show results wrongly, without a word.
+    static func searchScriptFormat(of asset: TreeEntry, displayRoot: String) -> Diagnostic? {
+        guard asset.relativePath == "assets/search.js", let script = try? String(contentsOfFile: asset.path, encoding: .utf8),
+            !script.contains(SearchShards.formatLine)
+        else { return nil }
+        return .warning(ContentTree.join(displayRoot, asset.relativePath),
+            "reads another format of the search index than this bantin writes (it has no `\(SearchShards.formatLine)`): the search page would find nothing or rank wrongly; copy assets/search.js from the templates/ folder of this version of bantin")
     }
 
     /// What to write instead of a partial's name that no template has: the same path without
