@@ -553,7 +553,11 @@
     var fields = recordFields(record);
     return ts.map(function (t) {
       if (t.strict || !t.marked || !fields.some(function (field) { return occurrences(field.text, t, folded(field)).some(function (m) { return m[3]; }); })) return t;
-      return { exact: t.exact, folded: t.folded, marked: true, whole: t.whole, strict: true };
+      // The same word, matching only as spelt.
+      var strict = {};
+      for (var key in t) if (Object.prototype.hasOwnProperty.call(t, key)) strict[key] = t[key];
+      strict.strict = true;
+      return strict;
     });
   }
 

@@ -85,9 +85,9 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     /// the file at `url` and mostly in use, otherwise written anew into a temporary file renamed
     /// over the old one. Loaded entries are copied byte for byte, never decoded again.
     /// `slack`: bytes of unused entries always tolerated before the file is written anew.
-    @discardableResult
     /// `readSince`: a time taken before the files were read; one that could have changed again
     /// unseen since then (`FileKey.mayChangeUnseen`) is not kept, and is read again next time.
+    @discardableResult
     func save(to url: URL, readSince: Int64 = 0, slack: Int = 1 << 20) -> Bool {
         var table: [(path: String, stored: Range<Int>?)] = used.map { ($0, paths.position(of: $0).flatMap { entries[$0].stored }) }
         table += fresh.filter { !$0.value.key.mayChangeUnseen(readSince: readSince) }.keys.map { ($0, nil) }
