@@ -21,6 +21,26 @@ import Testing
         #expect(site.exists("public/bai-viet/ban-nhap/index.html"))
     }
 
+    /// The settings saved under another spelling (Notepad's `.txt`, another case) are not read:
+    /// an error at that file, rather than a site with a default title, no menu, and the settings
+    /// published as a file. A settings file read leaves other files of similar names alone.
+    @Test func settingsUnderAnotherNameAreAnError() throws {
+        for name in ["Site.yml", "site.yml.txt", "SITE.YAML", "site.yaml.txt"] {
+            let site = try TestSite()
+            try site.write("content/\(name)", "title: \"Bản tin Chi bộ\"\n")
+            try site.write("content/articles/a.md", article(title: "Bài viết"))
+            let errors = site.failingBuild().filter { $0.severity == .error }
+            #expect(errors.map(\.file) == ["content/\(name)"], "\(name): \(errors)")
+            #expect(errors.first?.message.contains("rename it to site.yml") == true, "\(errors)")
+        }
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin Chi bộ\"\n")
+        try site.write("content/media/site.yml.txt", "ghi chú\n")
+        try site.write("content/articles/a.md", article(title: "Bài viết"))
+        try site.build()
+        #expect(try site.read("public/index.html").contains("Bản tin Chi bộ"))
+    }
+
     @Test func anEditorsLeftoversAreNotPublished() throws {
         let site = try TestSite()
         try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))

@@ -128,6 +128,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: Tin\ndate：2024-01-05\n---\nNội dung.\n", 3, 5, "`date` is followed by a full-width colon"),
         // A quoted value on two lines is YAML: the mistake is the later one.
         ("---\ntitle: \"Hội nghị\n  toàn tỉnh\"\ndate: 2024-01-05\nsummary: a: b\n---\nNội dung.\n", 5, 11, "a value with `: ` in it must be quoted"),
+        // The first field's slip, which YAML finds out only on the line below.
+        ("---\ntitle:Hội nghị sơ kết\ndate: 2024-01-05\n---\nNội dung.\n", 2, 7, "there is no space after `title:`"),
+        ("---\ntitle Hội nghị sơ kết\ndate: 2024-01-05\n---\nNội dung.\n", 2, 6, "there is no colon after `title`, so YAML does not read this line as a field: write `title: …`"),
+        ("---\n title: \"Hội nghị\"\ndate: 2024-01-05\n---\nNội dung.\n", 2, 1, "this field starts with a space, and the fields below it do not"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\nauthor Ban biên tập\nsummary: x\n---\nNội dung.\n", 4, 7, "there is no colon after `author`"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\n  author: Ban biên tập\n---\nNội dung.\n", 4, 1, "this line is indented"),
+        // A value that starts with a character YAML does not read as text.
+        ("---\ntitle: [Video] Hội nghị\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "`title`'s value starts with `[`, which YAML reads as the start of a list: put the whole value in straight quotes, e.g. `title: \"[Video] Hội nghị\"`"),
+        ("---\ntitle: @Thanh niên\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "starts with `@`"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\nsummary: `Nêu gương` \"mới\"\n---\nNội dung.\n", 4, 10, "starts with a backquote, which YAML reads as a character no value may start with: put the whole value in straight quotes, e.g. `summary: '`Nêu gương` \"mới\"'`"),
+        ("---\ntitle: - Tin nóng\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "starts with `- `, which YAML reads as a list's item"),
+        ("---\ntitle: “Hỏi – đáp: chi bộ”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `title: \"Hỏi – đáp: chi bộ\"`"),
     ])
     func aYAMLMistakeIsReportedWhereItWasMade(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let error = try refusal(of: text)

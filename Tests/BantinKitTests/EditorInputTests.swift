@@ -462,6 +462,21 @@ import Testing
         #expect(warnings.first?.message.contains("`title:`") == true)
     }
 
+    /// A field typed under the closing `---` (`draft: true`), or left under a stray `---` that
+    /// closed the front matter early, would be published as text and not read: an error at its
+    /// line that names the `---` above it. A body that starts with words and a colon is text.
+    @Test func aFieldUnderTheClosingDashesIsAnErrorAtItsLine() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: \"Bài nháp\"\ndate: 2023-05-20\n---\n\nDraft: true\nThân bài.\n")
+        try site.write("content/articles/b.md", "---\ntitle: \"Bài có ảnh\"\ndate: 2023-05-21\n---\nimage: media/anh.jpg\nimage_alt: \"Ảnh\"\n---\nThân bài.\n")
+        try site.write("content/articles/c.md", "---\ntitle: \"Bài hỏi đáp\"\ndate: 2023-05-22\n---\nHỏi: chi bộ sinh hoạt thế nào?\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:6:1", "content/articles/b.md:5:1"], "\(errors)")
+        #expect(errors.first?.message.hasPrefix("`Draft:` is a field of the front matter, but it is under the `---` of line 4") == true, "\(errors)")
+        #expect(errors.last?.message.hasPrefix("`image:` is a field of the front matter, but it is under the `---` of line 4") == true, "\(errors)")
+        #expect(!site.exists("public/index.html"))
+    }
+
     /// A heading more than one level below the one before it (the title first) skips a level:
     /// a warning at it; fenced code and a closing `##` are no headings of their own.
     @Test func aHeadingThatSkipsALevelIsAWarningAtItsLine() throws {

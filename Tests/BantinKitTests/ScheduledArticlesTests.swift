@@ -104,6 +104,23 @@ import Testing
         #expect(!page.contains("2023-06-05T00:00:00+07:00"), "never modified before it was published")
     }
 
+    /// A `date` more than a year after now (`2203` typed for `2023`: the article would wait, off
+    /// the site, for 180 years) or before 1900 (`1023`) is a warning at its line; an article
+    /// scheduled for next month is not.
+    @Test func aDateYearsAheadOrBefore1900IsAWarningAtItsLine() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/06/xa.md", article(title: "Năm gõ nhầm", date: "2203-06-06 10:00"))
+        try site.write("content/articles/2023/06/cu.md", article(title: "Năm quá cũ", date: "1023-06-06 10:00"))
+        try site.write("content/articles/2023/06/sap.md", article(title: "Tháng sau mới đăng", date: "2023-07-06 10:00"))
+        let report = try build(site, now: Self.now)
+        let told = report.diagnostics.filter { $0.message.contains("is its year right") && $0.message.hasPrefix("`date`") }
+            .map { "\($0.file):\($0.line) \($0.severity) \($0.message)" }
+        #expect(told.sorted() == [
+            "content/articles/2023/06/cu.md:3 warning `date`'s year, 1023, is before 1900: the article would be published under a month of 1023; is its year right?",
+            "content/articles/2023/06/xa.md:3 warning `date`'s year, 2203, is more than a year from now: the article would wait, off the site, until 2203-06-06T10:00:00+07:00; is its year right?",
+        ], "\(told)")
+    }
+
     @Test func futurePublishesItNow() throws {
         let site = try scheduledSite()
         let report = try build(site, now: Self.now, future: true)

@@ -91,6 +91,9 @@ enum ArticleReader {
         if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Self.articleFieldNames) {
             diagnostics.append(second)
         }
+        if let field = BodyScan.fieldUnderFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Self.articleFieldNames) {
+            diagnostics.append(field)
+        }
         func article(_ slug: Slug, fields: ArticleFields) -> Article {
             var hasher = StableHasher()
             hasher.add(split.body)

@@ -36,6 +36,19 @@ enum BodyScan {
             "the body starts with a second front matter (`---`, then `\(line[..<colon]):`): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
     }
 
+    /// An error when the body starts with a line of the front matter's (`draft: true`,
+    /// `image: media/anh.jpg`): typed under the closing `---`, or left under a stray `---` that
+    /// closed the front matter early. Markdown would publish it as text, and the article would go
+    /// out without it (a draft published, a photo lost).
+    static func fieldUnderFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
+        guard let first = firstLines(of: body, count: 1).first, let colon = first.text.firstIndex(of: ":") else { return nil }
+        let key = String(first.text[..<colon]).trimmingWhitespace
+        guard fields.contains(key) || fields.contains(key.lowercased()) else { return nil }
+        let closing = bodyLine - 1
+        return .error(file, line: bodyLine + first.index, column: 1,
+            "`\(key):` is a field of the front matter, but it is under the `---` of line \(closing) that closed the front matter: it would be published as the article's text (and not be read as a field); move it above that `---`, or delete that `---` if it is a stray one")
+    }
+
     /// The first `count` lines of `body` that are not blank, each trimmed, with its index: read
     /// a byte at a time and no further (every article's body is asked, whole bodies are long).
     private static func firstLines(of body: String, count: Int) -> [(index: Int, text: String)] {

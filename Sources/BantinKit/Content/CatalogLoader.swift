@@ -61,6 +61,14 @@ public enum CatalogLoader {
         for name in ["site.yml", "site.yaml"] where files.settings.isEmpty && Directory.leadsToFolder(content.appendingPathComponent(name).path) {
             diagnostics.append(.error(ContentTree.join(displayRoot, name), "this is a folder; the site's settings are a file of this name: move what the folder holds and write the settings in it"))
         }
+        // Settings saved under another spelling (`Site.yml`, Notepad's `site.yml.txt`) would leave
+        // the site with a default title and no menu, and be published as they are.
+        if files.settings.isEmpty {
+            for file in files.other where ContentFiles.isSettingsUnderAnotherName(file.relativePath) {
+                diagnostics.append(.error(ContentTree.join(displayRoot, file.relativePath),
+                    "this looks like the site's settings under another name: bantin reads only `site.yml` (lower case, no `.txt`), so the site would get a default title and no menu, and this file would be published as it is; rename it to site.yml"))
+            }
+        }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics, content: content)
         let config = settings.config
         if !config.unsafeHTML { diagnostics += activeFiles(starts, displayRoot: displayRoot) }
@@ -88,6 +96,7 @@ public enum CatalogLoader {
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         diagnostics += CatalogValidator.updatedLater(than: now, published)
+        diagnostics += CatalogValidator.unlikelyYears(now: now, articles)
         // A file refused for its errors is published once they are fixed: its category is a menu's.
         diagnostics += CatalogValidator.validateMenu(
             config.menu, published: published + PublicationSchedule.split(rejected, now: now, includeFuture: includeFuture).published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],
@@ -225,6 +234,14 @@ public enum CatalogLoader {
             guard let fence else { return false }
             let field = start.dropFirst(fence)
             return ["title", "date", "draft", "summary", "slug", "category", "location", "author", "directives", "themes", "image"].contains { field.starts(with: Array(($0 + ":").utf8)) }
+        }
+
+        /// A file at the top of the content folder named as the settings are, in another case or
+        /// with an extension added (`Site.yml`, `SITE.YAML`, `site.yml.txt`, `site.yaml.txt`).
+        static func isSettingsUnderAnotherName(_ path: String) -> Bool {
+            guard !path.contains("/") else { return false }
+            let name = path.lowercased()
+            return ["site.yml", "site.yaml"].contains { name == $0 || name.hasPrefix($0 + ".") } && path != "site.yml" && path != "site.yaml"
         }
 
         /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is

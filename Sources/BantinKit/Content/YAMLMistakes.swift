@@ -72,13 +72,105 @@ enum YAMLMistakes {
             let quote = lines[index][column - 1] == UInt8(ascii: "\"") ? "\"" : "'"
             return (index + 1, column, "the quote \(quote) opened here is not closed on its line, so YAML reads on into the lines below; close it at the end of the value")
         }
-        if problem.contains("mapping values are not allowed"), errorLine <= lines.count, errorLine >= 2 {
+        if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key"), errorLine <= lines.count, errorLine >= 2 {
             let line = lines[errorLine - 1]
             let indent = line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
             let above = lines[..<(errorLine - 1)].last { !$0.allSatisfy { $0 == UInt8(ascii: " ") } }
             if indent > 0, let above, let key = topLevelKey(above), looksLikeField(line[indent...]) {
                 return (errorLine, 1, "this line is indented, so YAML reads it as more of `\(key)`'s value on the line above; start it at the beginning of the line")
             }
+        }
+        // Lists nested deeper than YAML reads are no slip of these.
+        if problem.contains("nesting level") { return nil }
+        // A value that starts with a character YAML reads as something else, on the error's line
+        // or the line before it (YAML may find out a line later).
+        for index in stride(from: min(errorLine, lines.count) - 1, through: max(0, errorLine - 2), by: -1) {
+            if let told = markedValue(lines[index]) { return (index + 1, told.column, told.message) }
+        }
+        return lineWithoutField(Array(lines.prefix(errorLine)))
+    }
+
+    /// What YAML makes of a value's first character, for those it does not read as text.
+    private static let valueStarts: [UInt8: String] = [
+        UInt8(ascii: "["): "the start of a list", UInt8(ascii: "{"): "the start of a mapping",
+        UInt8(ascii: "*"): "a reference to another value (an alias)", UInt8(ascii: "&"): "a name given to the value (an anchor)",
+        UInt8(ascii: "!"): "the value's type (a tag)", UInt8(ascii: "@"): "a character no value may start with",
+        UInt8(ascii: "`"): "a character no value may start with", UInt8(ascii: "%"): "a character no value may start with",
+        UInt8(ascii: "|"): "the start of a block of lines", UInt8(ascii: ">"): "the start of a block of lines",
+    ]
+
+    /// A field whose value starts with a character YAML does not read as text (`title: [Video]
+    /// Hội nghị`, `title: @Thanh niên`, `title: - Tin`), or with Word's curly quotes (which YAML
+    /// takes for text, so a `: ` inside breaks it): where the value starts, and what to write.
+    private static func markedValue(_ line: [UInt8]) -> (column: Int, message: String)? {
+        guard let colon = valueColon(in: line, from: 0) else { return nil }
+        let key = String(decoding: line[..<colon], as: UTF8.self)
+        guard let start = line[(colon + 1)...].firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+        let value = line[start...]
+        let text = String(decoding: value, as: UTF8.self).trimmingWhitespace
+        let last = text.utf8.last
+        let what: String
+        if value.starts(with: "“".utf8) || value.starts(with: "‘".utf8) {
+            // Word's quotes around the whole value: straight ones in their place.
+            let inner = text.hasSuffix("”") || text.hasSuffix("’") ? String(text.dropFirst().dropLast()) : text
+            let shown = inner.count > 50 ? String(inner.prefix(50)) + "…" : inner
+            return (column(ofByte: start, in: line),
+                "`\(key)`'s value starts with \(text.first!), a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `\(key): \(quoted(shown))`")
+        } else if value.count >= 2, value.first == UInt8(ascii: "-"), value[start + 1] == UInt8(ascii: " ") {
+            what = "starts with `- `, which YAML reads as a list's item"
+        } else if let first = value.first, let meaning = valueStarts[first] {
+            // A list or mapping written whole, or a block whose lines come below, is meant so.
+            if first == UInt8(ascii: "["), last == UInt8(ascii: "]") { return nil }
+            if first == UInt8(ascii: "{"), last == UInt8(ascii: "}") { return nil }
+            if first == UInt8(ascii: "|") || first == UInt8(ascii: ">"),
+                text.utf8.dropFirst().allSatisfy({ [UInt8(ascii: "-"), UInt8(ascii: "+")].contains($0) || (48...57).contains($0) }) { return nil }
+            let character = first == UInt8(ascii: "`") ? "a backquote" : "`\(String(decoding: [first], as: UTF8.self))`"
+            what = "starts with \(character), which YAML reads as \(meaning)"
+        } else {
+            return nil
+        }
+        let shown = text.count > 50 ? String(text.prefix(50)) + "…" : text
+        return (column(ofByte: start, in: line), "`\(key)`'s value \(what): put the whole value in straight quotes, e.g. `\(key): \(quoted(shown))`")
+    }
+
+    /// `text` in double quotes, or in single quotes when it holds a double one.
+    private static func quoted(_ text: String) -> String {
+        text.contains("\"") ? "'\(text.replacingOccurrences(of: "'", with: "''"))'" : "\"\(text)\""
+    }
+
+    /// The first line that is not a field where one must be: `title:Hội nghị` (no space after the
+    /// colon), `title Hội nghị` (no colon), or a first field indented when those below are not.
+    /// YAML finds each out on a line below, where its message is of no help.
+    private static func lineWithoutField(_ lines: [[UInt8]]) -> (line: Int, column: Int, message: String)? {
+        let fields = lines.indices.filter { !lines[$0].allSatisfy { $0 == UInt8(ascii: " ") } && lines[$0].first != UInt8(ascii: "#") }
+        if let first = fields.first, lines[first].first == UInt8(ascii: " "),
+            fields.dropFirst().contains(where: { valueColon(in: lines[$0], from: 0) != nil }), looksLikeField(lines[first].drop { $0 == UInt8(ascii: " ") }) {
+            return (first + 1, 1, "this field starts with a space, and the fields below it do not: start each field at the beginning of its line")
+        }
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            defer { index += 1 }
+            guard let byte = line.first, byte != UInt8(ascii: " "), byte != UInt8(ascii: "#"), byte != UInt8(ascii: "\t") else { continue }
+            if line.count > 1, byte == UInt8(ascii: "-"), line[1] == UInt8(ascii: " ") || line.count == 1 { continue }
+            if valueColon(in: line, from: 0) != nil {
+                // A quote left open runs on to a line below: what is between is its text.
+                if let column = openQuote(in: line) {
+                    guard let closed = closingLine(of: lines, quoteAt: index, column: column) else { return nil }
+                    index = closed
+                }
+                continue
+            }
+            var k = 0
+            while k < line.count, isKeyByte(line[k]) { k += 1 }
+            let key = String(decoding: line[..<k], as: UTF8.self)
+            if k > 0, k < line.count, line[k] == UInt8(ascii: ":") {
+                return (index + 1, k + 2, "there is no space after `\(key):`, so YAML does not read this line as a field: type a space after the colon")
+            }
+            if k > 0, k < line.count, line[k] == UInt8(ascii: " ") {
+                return (index + 1, k + 1, "there is no colon after `\(key)`, so YAML does not read this line as a field: write `\(key): …`")
+            }
+            return (index + 1, 1, "this line is not a field (`field: value`); the article's text goes after the closing `---`")
         }
         return nil
     }
