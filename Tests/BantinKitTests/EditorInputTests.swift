@@ -42,6 +42,24 @@ import Testing
         #expect(errors.first?.message.hasPrefix("`date` is not a valid date: `\(date)` \(reason); write") == true, "\(errors)")
     }
 
+    /// A date written day first, as Vietnamese dates are, is written back year first in the
+    /// error, so that `5/12/2026` (5 December) is not retyped `2026-05-12`; a day first that is
+    /// no day of the calendar gets the usual message.
+    @Test(arguments: [
+        ("18/05/2023 08:00", "2023-05-18 08:00"), ("5/12/2026", "2026-12-05"), ("18.05.2023", "2023-05-18"),
+        ("Thứ Năm, 18/05/2023 08:00", "2023-05-18 08:00"), ("Chủ nhật, 7/5/2023 8h30", "2023-05-07 08:30"),
+        ("31/02/2023", nil), ("05/13/2023", nil),
+    ])
+    func aDateWrittenDayFirstIsWrittenBackYearFirst(date: String, written: String?) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: \(date)\n---\nNội dung.\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map(\.line) == [3])
+        let expected = written.map { "`date` is not a valid date: `\(date)` is written day first; write the year first, then the month and the day: `\($0)`" }
+            ?? "`date` is not a valid date: `\(date)`; write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`"
+        #expect(errors.first?.message == expected, "\(errors)")
+    }
+
     /// In a site timezone with summer time, a time the clocks skip is no time: an error saying
     /// what to write, not an article dated an hour earlier than written. A time the clocks show
     /// twice (autumn) is read, and so is the same time with its offset.
@@ -265,12 +283,52 @@ import Testing
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
         for expected in [
             "content/articles/b.md:3: ", "content/articles/b.md:6: ",
-            "content/articles/a.md:1: two articles have the slug `bai-viet`", "content/articles/b.md:1: two articles have the slug `bai-viet`",
+            "content/articles/a.md:4: two articles have the slug `bai-viet`", "content/articles/b.md:2: two articles have the slug `bai-viet`",
             "content/articles/b.md:4: image `media/khong-co.jpg` not found", "content/articles/b.md:7: unknown theme year 1999",
             "content/articles/b.md:8: related article `khong-co` does not exist",
         ] {
             #expect(errors.contains { $0.hasPrefix(expected) }, "\(expected) in \(errors.joined(separator: "\n"))")
         }
+    }
+
+    /// A file saved as UTF-16 without its byte-order mark, or as UTF-32, is told so (not as a
+    /// legacy Vietnamese encoding, or as having no front matter); `menu` written as one line of
+    /// names is told to be a list in brackets.
+    @Test func otherEncodingsAndAMenuOnOneLineAreToldWhatTheyAre() throws {
+        let site = try TestSite()
+        let text = article(title: "Hội nghị sơ kết")
+        try site.write("content/articles/le.md", bytes: Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try site.write("content/articles/be.md", bytes: Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        try site.write("content/articles/u32.md", bytes: [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } })
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
+        #expect(errors.sorted() == [
+            "content/articles/be.md: file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+            "content/articles/le.md: file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+            "content/articles/u32.md: file is saved as UTF-32; save it as UTF-8",
+        ], "\(errors)")
+        for name in ["le", "be", "u32"] { try site.remove("content/articles/\(name).md") }
+        try site.write("content/site.yml", "title: Bản tin\nmenu: Xây dựng Đảng, Dân vận\n")
+        try site.write("content/articles/a.md", article(title: "Bài một", extra: "category: Xây dựng Đảng\n"))
+        let menu = try site.build().diagnostics.filter { $0.file == "content/site.yml" }.map(\.message)
+        #expect(menu == ["menu entry `Xây dựng Đảng, Dân vận` is not the category of any published article; it is left out of the navigation; a list of entries is written in brackets: `menu: [Xây dựng Đảng, Dân vận]`"], "\(menu)")
+    }
+
+    /// Each message is at the line of the mistake: a slug two articles share at each one's
+    /// `slug:` (saying to change one, when both have one); a field given twice at its second
+    /// use, however its colon is spaced; an empty `image_alt` at its own line.
+    @Test func eachMistakeIsToldAtItsOwnLine() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài một", extra: "slug: bai-chung\n"))
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "author: Ban biên tập\nslug: bai-chung\n"))
+        try site.write("content/articles/c.md", "---\ntitle: \"Bài ba\"\ndate: 2023-05-09\ncategory: Tin\ntitle : \"Tiêu đề khác\"\n---\nNội dung.\n")
+        try site.write("content/articles/d.md", article(title: "Bài bốn", extra: "image: media/anh.jpg\nimage_alt: \"\"\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
+        #expect(errors.sorted() == [
+            "content/articles/a.md:4:7 two articles have the slug `bai-chung`: this file and content/articles/b.md; change one of their `slug:`",
+            "content/articles/b.md:5:7 two articles have the slug `bai-chung`: this file and content/articles/a.md; change one of their `slug:`",
+            "content/articles/c.md:5:1 `title` is given twice; keep one",
+            "content/articles/d.md:5:12 `image_alt` is empty: write a short description of the photo for readers who cannot see it",
+        ], "\(errors)")
     }
 
     /// Two spellings as many times each: the page takes the newest article's, and the warning

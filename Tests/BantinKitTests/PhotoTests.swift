@@ -222,6 +222,20 @@ import Testing
         #expect(try site.snapshot() == before, "public/ was left as it was")
     }
 
+    /// A web page saved under a photo's name (the page the photo was on, a site's error page) is
+    /// told as one; a photo's path written from the repository (`content/media/…`) is told to
+    /// drop `content/`.
+    @Test func aWebPageSavedAsAPhotoAndAPathWithContentAreToldSo() throws {
+        let site = try Self.site()
+        try site.write("content/media/2023/anh.jpg", "\n  <!DOCTYPE html><html><head><title>403 Forbidden</title></head></html>\n")
+        let page = site.failingBuild().first { $0.file == Self.articleFile }
+        #expect(page?.message.contains("cannot be published: it is a web page (HTML), not a photo") == true, "\(String(describing: page))")
+        try Self.photo(site, "content/media/2023/anh.jpg", width: 800, height: 600)
+        try site.write(Self.articleFile, try site.read(Self.articleFile).replacingOccurrences(of: "image: media/2023/anh.jpg", with: "image: content/media/2023/anh.jpg"))
+        let path = site.failingBuild().first { $0.file == Self.articleFile }
+        #expect(path?.message == "image `content/media/2023/anh.jpg` not found: there is no file content/content/media/2023/anh.jpg; the path is from content/: write `media/2023/anh.jpg`", "\(String(describing: path))")
+    }
+
     /// A JPEG whose compressed data is damaged (libjpeg only warns, and shows grey from there on)
     /// is an error too; stray bytes between two of its parts, which some cameras write and which
     /// cost no pixel, are not.

@@ -71,7 +71,7 @@ enum ArticleReader {
         if let image = decoded.fields.image, image.hasPrefix("/"), !image.hasPrefix("//") { decoded.fields.image = String(image.drop { $0 == "/" }) }
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)
-        problems.checkImage(decoded.fields)
+        problems.checkImage(decoded.fields, altWritten: reader.value("image_alt")?.position)
         problems.checkPageNames(decoded.fields)
         problems.checkUpdated(&decoded.fields)
         let slug = problems.slug(of: decoded.fields, headerLine: split.yamlLine)
@@ -161,9 +161,14 @@ struct ArticleChecks {
         }
     }
 
-    mutating func checkImage(_ fields: ArticleFields) {
+    /// `altWritten`: where `image_alt` is written, even empty.
+    mutating func checkImage(_ fields: ArticleFields, altWritten: SourcePosition? = nil) {
         if fields.image != nil && fields.imageAlt == nil {
-            error("`image` needs `image_alt`: a short description of the photo for readers who cannot see it", at: positions.of("image"))
+            if let empty = altWritten {
+                error("`image_alt` is empty: write a short description of the photo for readers who cannot see it", at: empty)
+            } else {
+                error("`image` needs `image_alt`: a short description of the photo for readers who cannot see it", at: positions.of("image"))
+            }
         }
         for (key, value) in [("image_caption", fields.imageCaption), ("image_alt", fields.imageAlt)] where fields.image == nil && value != nil {
             let at = positions.of(key) ?? SourcePosition(line: 1, column: 1)

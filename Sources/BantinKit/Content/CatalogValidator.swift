@@ -15,10 +15,14 @@ enum CatalogValidator {
             if firstWithSlug[slug] == nil { firstWithSlug[slug] = index } else { shared.append(slug) }
         }
         for slug in Set(shared).sorted() {
-            let files = articles.indices.filter { articles[$0].slug == slug }.map { articles[$0].file }.sorted()
-            for file in files {
-                let others = files.filter { $0 != file }.joined(separator: ", ")
-                diagnostics.append(.error(file, line: 1, "two articles have the slug `\(slug)`: this file and \(others); give one of them `slug:`"))
+            let sharing = articles.filter { $0.slug == slug }.sorted { $0.file < $1.file }
+            // Each told where its slug comes from: its `slug:`, or else its title.
+            let allWritten = sharing.allSatisfy { $0.positions.of("slug") != nil }
+            for article in sharing {
+                let others = sharing.map(\.file).filter { $0 != article.file }.joined(separator: ", ")
+                let at = article.positions.of("slug") ?? article.positions.of("title") ?? SourcePosition(line: 1, column: 1)
+                let fix = allWritten ? "change one of their `slug:`" : "give one of them `slug:`"
+                diagnostics.append(at.diagnostic(.error, article.file, "two articles have the slug `\(slug)`: this file and \(others); \(fix)"))
             }
         }
         let isPublished = { (slug: String) in Slug(validated: slug).map { firstWithSlug[$0] != nil } ?? false }
@@ -53,7 +57,10 @@ enum CatalogValidator {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? slashes ?? written ?? meant ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     // The same path in another case (`IMG_1234.JPG` written `img_1234.jpg`), which hosts tell apart.
-                    let other = staticPaths.first { $0.lowercased() == image.path.precomposedStringWithCanonicalMapping.lowercased() }.map { "; did you mean `\($0)`? (names are told apart by case)" } ?? ""
+                    let other = staticPaths.first { $0.lowercased() == image.path.precomposedStringWithCanonicalMapping.lowercased() }.map { "; did you mean `\($0)`? (names are told apart by case)" }
+                        // `content/media/anh.jpg`: the path is from content/ already.
+                        ?? (image.path.hasPrefix(contentRoot + "/") && staticPaths.contains(String(image.path.dropFirst(contentRoot.count + 1)))
+                            ? "; the path is from \(contentRoot)/: write `\(image.path.dropFirst(contentRoot.count + 1))`" : "")
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))" + other))
                 }
             }
@@ -182,7 +189,11 @@ enum CatalogValidator {
                 let at = positions.item("menu", index) ?? SourcePosition(line: 1, column: 1)
                 let first = waiting.filter { $0.category.flatMap { Slug(from: $0) } == Slug(from: name) }.map(\.date).min()
                 let until = first.map { ": only articles scheduled for later have it, and it is left out of the navigation until the first is due, \($0.iso8601) (\($0.vietnameseDisplay))" }
-                return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation"))
+                // `menu: A, B, C` is one entry: a list is written in brackets.
+                let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let list = menu.count == 1 && parts.count > 1 && parts.contains { Slug(from: $0).map(used.contains) == true }
+                    ? "; a list of entries is written in brackets: `menu: [\(parts.joined(separator: ", "))]`" : ""
+                return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation") + list)
             }
             return nil
         }

@@ -126,7 +126,8 @@ struct FieldReader {
             // The key's second use, however deep in the YAML it is indented.
             let uses = lines.indices.filter { index in
                 let line = lines[index].drop { $0 == " " }
-                return line.hasPrefix(key + ":") || line.hasPrefix("\"\(key)\":")
+                // `title:`, `title :` (a space before the colon), `"title":`.
+                return (line.hasPrefix(key) && line.dropFirst(key.count).drop { $0 == " " }.hasPrefix(":")) || line.hasPrefix("\"\(key)\":")
             }
             let index = uses.dropFirst().first ?? uses.first ?? 0
             let column = index < lines.count ? lines[index].prefix { $0 == " " }.count + 1 : 1

@@ -135,6 +135,33 @@ public enum DateParser {
         return "there is no \(clock(wall)) on \(trimmed.prefix(10)) in \(zone.identifier): the clocks go forward then; write \(clock(later))"
     }
 
+    /// A date written day first, as Vietnamese dates are (`18/05/2023 08:00`, `5/12/2026`,
+    /// `18.05.2023`, `Thứ Năm, 18/05/2023 08:00` as pages show it), written year first
+    /// (`2023-05-18 08:00`); `nil` when `text` is none such, or no day of the calendar.
+    static func yearFirst(_ text: String) -> String? {
+        var rest = Substring(LookAlikes.typed(text).trimmingWhitespace)
+        // A weekday's name before it (`Thứ Năm, `, `Chủ nhật, `).
+        if let comma = rest.firstIndex(of: ","), rest[..<comma].hasPrefix("Thứ") || rest[..<comma].lowercased().hasPrefix("chủ nhật") {
+            rest = rest[rest.index(after: comma)...].drop { $0 == " " }
+        }
+        let parts = rest.split(separator: " ", maxSplits: 1)
+        guard let day = parts.first else { return nil }
+        let numbers = day.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard numbers.count == 3, let d = Int(numbers[0]), let m = Int(numbers[1]), let y = Int(numbers[2]),
+            numbers[0].count <= 2, numbers[1].count <= 2, numbers[2].count == 4, (1...12).contains(m),
+            (1...CivilCalendar.daysInMonth(year: y, month: m)).contains(d) else { return nil }
+        var written = String(format: "%04d-%02d-%02d", y, m, d)
+        if parts.count == 2 {
+            // `08:00` or `8h00`, `8h`.
+            let time = parts[1].lowercased().split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
+            guard (1...2).contains(time.count), let hour = Int(time[0]), (0...23).contains(hour) else { return nil }
+            let minute = time.count == 2 ? (time[1].isEmpty ? 0 : Int(time[1]) ?? -1) : 0
+            guard (0...59).contains(minute) else { return nil }
+            written += String(format: " %02d:%02d", hour, minute)
+        }
+        return written
+    }
+
     /// Why a date written in the right shape (`2023-02-30`, `0023-05-09 08:00`) is none, for
     /// messages; `nil` when its shape is wrong or it is a date.
     static func reason(_ text: String, in zone: SiteTimeZone? = nil) -> String? {

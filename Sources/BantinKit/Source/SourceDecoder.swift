@@ -14,8 +14,12 @@ public enum SourceDecoder {
             return .failure(
                 .error(path, line: 1, column: 1, "file holds only zero bytes (\(body.count)), as a file being saved when the computer crashed or lost power does: its text is lost; restore it from a copy (git, a backup) or write it again"))
         }
-        // Notepad's "Unicode" is UTF-16: its byte-order mark says so.
-        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+        if body.starts(with: [0xFF, 0xFE, 0, 0]) || body.starts(with: [0, 0, 0xFE, 0xFF]) {
+            return .failure(.error(path, line: 1, column: 1, "file is saved as UTF-32; save it as UTF-8"))
+        }
+        // Notepad's "Unicode" is UTF-16: its byte-order mark says so, or, without one, a zero
+        // byte beside each of its first letters (`---` is `-` and 0, three times).
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) || isUTF16WithoutMark(body) {
             return .failure(
                 .error(path, line: 1, column: 1, "file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
         }
@@ -34,6 +38,16 @@ public enum SourceDecoder {
         }
         let text = String(decoding: body, as: UTF8.self)
         return .success(normalize(text))
+    }
+
+    /// UTF-16 with no byte-order mark: its first eight characters are ASCII with a zero byte
+    /// before or after each, as no UTF-8 text is.
+    static func isUTF16WithoutMark(_ body: ArraySlice<UInt8>) -> Bool {
+        guard body.count >= 16 else { return false }
+        let start = Array(body.prefix(16))
+        let even = stride(from: 0, to: 16, by: 2).map { start[$0] }, odd = stride(from: 1, to: 16, by: 2).map { start[$0] }
+        let ascii = { (bytes: [UInt8]) in bytes.allSatisfy { $0 != 0 && $0 < 0x80 } }
+        return (ascii(even) && odd.allSatisfy { $0 == 0 }) || (ascii(odd) && even.allSatisfy { $0 == 0 })
     }
 
     /// A merge conflict left in a file (`ConflictMarkers`) as an error at its first marker line.
