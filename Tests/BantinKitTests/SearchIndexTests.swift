@@ -274,6 +274,22 @@ import Testing
         #expect(words == ["đảng", "bộ", "01", "kl", "tw", "người", "dân", "x²", "ωmega", "cuối"])
     }
 
+    /// A number written with dots between thousands, as Vietnamese writes them, is one word, its
+    /// digits joined: `1250` finds `1.250 hộ`. A decimal, a date or a version keeps its parts.
+    @Test func aNumberWithThousandsDotsIsOneWord() throws {
+        var words: [String] = []
+        SearchWords.forEach(in: "Có 1.250 hộ, 2.500.000 đồng; 3.14 và 2023.05.18; 12.3456; A1.250; 1.25.000; có 1.250.") {
+            words.append(String(decoding: $0, as: UTF8.self))
+        }
+        #expect(words == ["có", "1250", "hộ", "2500000", "đồng", "3", "14", "và", "2023", "05", "18", "12", "3456", "a1250", "1", "25000", "có", "1250"])
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Giảm nghèo", body: "Năm nay huyện có 1.250 hộ thoát nghèo.\n"))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(index.words["1250"] != nil && index.words["250"] == nil, "\(index.words.keys.sorted())")
+        #expect(index.pairs[BuiltSearchIndex.bucket("1250", "hộ")] == [0])
+    }
+
     /// An emoji's variation selector (U+FE0F, as phones write ❤️ ✔️ ⚠️) or an accent after a
     /// space is a mark with no letter before it: no word, and the words around it stay neighbours.
     @Test func aMarkWithNoLetterBeforeItStartsNoWord() throws {

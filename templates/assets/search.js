@@ -13,7 +13,7 @@
   if (!input || !list || !status) return;
   var root = list.getAttribute("data-root") || "../";
   var folder = root + "tim-kiem/chi-muc/";
-  var INDEX_FORMAT = 3;  // the format of the index this script reads (SearchShards.format)
+  var INDEX_FORMAT = 4;  // the format of the index this script reads (SearchShards.format)
   var PAGE = 10;     // results shown at a time
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
@@ -86,10 +86,28 @@
     return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  // The folded text and, for each folded position, the position in the original.
+  // A number written with a dot between thousands (`1.250`, `2.500.000`) is one word, its
+  // digits joined (`1250`), as SearchWords.swift reads it: a dot followed by three digits and no
+  // fourth, after one to three digits (back to anything else, a dot too).
+  function digitAt(text, i) { var c = text.charCodeAt(i); return c >= 48 && c <= 57; }
+  function isThousandsDot(text, i) {
+    if (text.charCodeAt(i) !== 46 || !digitAt(text, i + 1) || !digitAt(text, i + 2) || !digitAt(text, i + 3) || digitAt(text, i + 4)) return false;
+    var run = 0;
+    while (run < 4 && digitAt(text, i - run - 1)) run++;
+    return run >= 1 && run <= 3;
+  }
+  function joinThousands(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) if (!isThousandsDot(text, i)) out += text[i];
+    return out;
+  }
+
+  // The folded text and, for each folded position, the position in the original (a thousands
+  // dot has none: `1.250` folds to `1250`, which maps back over the dot).
   function foldWithMap(text) {
     var folded = "", map = [];
     for (var i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 46 && isThousandsDot(text, i)) continue;
       var f = foldChar(text[i]);
       for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
     }
@@ -116,7 +134,7 @@
   // While the reader types, such a word at the very end is the start of one still being typed:
   // it is left out until the next key (`readQuery`).
   function terms(query) {
-    var found = spelling(query).replace(APOSTROPHES, "'").match(WORD) || [];
+    var found = joinThousands(spelling(query)).replace(APOSTROPHES, "'").match(WORD) || [];
     return found.map(function (exact) {
       var folded = fold(exact);
       return { exact: exact, folded: folded, marked: folded !== exact, whole: Array.from(folded).length === 1 };

@@ -1,8 +1,12 @@
 /// The words of a text as search sees them: maximal runs of letters, digits and marks that
 /// start with a letter or digit, lower-cased
 /// with their diacritics kept (the exact form; folding comes later, once per distinct word).
-/// `đảng-bộ` is two words, `01-KL/TW` three. Longer runs than `maxLength` bytes are not words
-/// anyone types (encoded data, long numbers) and are skipped.
+/// `đảng-bộ` is two words, `01-KL/TW` three. A number written with a dot between thousands
+/// (`1.250`, `2.500.000`, as Vietnamese writes them) is one word, its digits joined (`1250`),
+/// so that `1250` finds it: a dot followed by three digits and no fourth, after one to three
+/// digits (since the word's start or its last such dot); `3.14` and `2023.05` are two words.
+/// Longer runs than `maxLength` bytes are not words anyone types (encoded data, long numbers)
+/// and are skipped.
 enum SearchWords {
     static let maxLength = 48
 
@@ -27,11 +31,24 @@ enum SearchWords {
                 let out = buffer.baseAddress!
                 out.initialize(repeating: 0, count: maxLength + 8)
                 var length = 0
+                // Where the word's digits after its last thousands dot start.
+                var joined = 0
                 @inline(__always) func flush() {
                     if length > 0, length <= maxLength {
                         word(UnsafeBufferPointer(start: out, count: length), WordTable.hash(readingPast: UnsafeRawBufferPointer(start: out, count: length)))
                     }
                     length = 0
+                    joined = 0
+                }
+                @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+                /// Whether the dot just read (before `p`) is a thousands dot of the word being read.
+                func joinsThousands(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+                    guard length > 0, length <= maxLength, end - p >= 3, isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), end - p == 3 || !isDigit(p[3]) else { return false }
+                    var run = 0
+                    while run < 4, length - run > joined, isDigit(out[length - run - 1]) { run += 1 }
+                    guard (1...3).contains(run) else { return false }
+                    joined = length
+                    return true
                 }
                 /// Appends a `Kinds.table` entry's bytes (up to three, written as four).
                 @inline(__always) func append(_ entry: UInt32) {
@@ -86,7 +103,11 @@ enum SearchWords {
                         }
                         p += width
                     }
-                    if entry == 0 { flush() } else { append(entry) }
+                    if entry != 0 {
+                        append(entry)
+                    } else if byte != UInt8(ascii: ".") || !joinsThousands(p, end) {
+                        flush()
+                    }
                 }
                 flush()
             }
