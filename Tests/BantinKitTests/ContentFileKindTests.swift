@@ -41,6 +41,21 @@ import Testing
         #expect(try site.read("public/index.html").contains("Bản tin Chi bộ"))
     }
 
+    /// With both `site.yml` and `site.yaml`, the one not read is told so (its edits would change
+    /// nothing); a file refused for what it is (`bai.md.txt` beside the articles) is not also
+    /// said to be published.
+    @Test func aSettingsFileNotReadAndARefusedFileAreToldOnce() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin cũ\"\n")
+        try site.write("content/site.yaml", "title: \"Bản tin mới\"\n")
+        try site.write("content/articles/a.md", article(title: "Bài viết"))
+        let warnings = try site.build().diagnostics.filter { $0.file.hasPrefix("content/site.") }.map { "\($0.file): \($0.message)" }
+        #expect(warnings == ["content/site.yaml: not read: the settings are read from content/site.yml when there is one; keep one settings file (move what this one holds into content/site.yml, and delete it)"], "\(warnings)")
+        try site.write("content/articles/bai.md.txt", article(title: "Bài lưu nhầm đuôi"))
+        let told = site.failingBuild().filter { $0.file == "content/articles/bai.md.txt" }.map { "\($0.severity) \($0.message.prefix(30))" }
+        #expect(told == ["error this is Markdown under another"], "\(told)")
+    }
+
     @Test func anEditorsLeftoversAreNotPublished() throws {
         let site = try TestSite()
         try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))

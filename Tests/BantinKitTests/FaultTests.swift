@@ -106,9 +106,17 @@ import Testing
     @Test func anUnreadableFileIsNamedWithTheSystemsReason() throws {
         let (site, result) = try buildWithUnreadable("content/articles/2023/dong-thap.md")
         #expect(result.status == 1)
-        #expect(result.stderr.split(separator: "\n").contains("content/articles/2023/dong-thap.md: error: cannot read this file: Permission denied"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").contains("content/articles/2023/dong-thap.md: error: cannot read this file: Permission denied (check the permissions and owner of that path and of the folders above it)"), "\(result.stderr)")
         Self.expectPlainWords(result.stderr)
         #expect(!site.exists("public"))
+    }
+
+    /// A folder that cannot be read at all is named with the system's reason and what to check.
+    @Test func anUnreadableFolderIsNamedWithWhatToCheck() throws {
+        let (site, result) = try buildWithUnreadable("content/articles/2023")
+        chmod(site.content.appendingPathComponent("articles/2023").path, 0o755)
+        #expect(result.status == 1)
+        #expect(result.stderr.split(separator: "\n").contains("content/articles/2023: error: cannot read this folder: Permission denied (check the permissions and owner of that path and of the folders above it)"), "\(result.stderr)")
     }
 
     /// A folder whose names can be listed but which cannot be entered (`chmod a-x`): its files

@@ -78,6 +78,9 @@ import Testing
             OutputFolder(url: site.root.appendingPathComponent(output), display: output).validate(protecting: [])?.message
         }
         #expect(refusal("ghi-chu.txt/site/moi") == "refusing to build into ghi-chu.txt/site/moi: ghi-chu.txt is a file, not a folder; choose another `--output`")
+        // Given as an absolute path, named as one.
+        let absolute = site.root.appendingPathComponent("ghi-chu.txt/site").path
+        #expect(OutputFolder(url: URL(fileURLWithPath: absolute), display: absolute).validate(protecting: [])?.message == "refusing to build into \(absolute): \(site.root.appendingPathComponent("ghi-chu.txt").path) is a file, not a folder; choose another `--output`")
         #expect(refusal(String(repeating: "a", count: 248))?.hasPrefix("the output folder's name is longer than 247 bytes") == true)
         #expect(refusal(String(repeating: "a", count: 247)) == nil && refusal("site/moi") == nil)
         var options = site.options()

@@ -125,7 +125,10 @@ public enum CatalogLoader {
             articles: drafts, publishedNow: published, read: read.articles, rejected: [], described: [], directives: directives, themes: themes,
             staticFiles: files.other, displayRoot: displayRoot, into: &untold)
         let allLinks = links.merging(draftLinks) { kept, _ in kept }
-        diagnostics += unlinkedDocuments(files.other, links: allLinks, displayRoot: displayRoot)
+        // A file refused for what it is (Markdown under another name, a photo under no photo's
+        // name) is not said to be published as well.
+        let refused = Set(diagnostics.filter { $0.severity == .error }.map(\.file))
+        diagnostics += unlinkedDocuments(files.other.filter { !refused.contains(ContentTree.join(displayRoot, $0.relativePath)) }, links: allLinks, displayRoot: displayRoot)
         let bodies = articles.map { ($0.file, $0.references, "the article", Optional($0.bodyText)) } + described.map { ($0.file, $0.references, "the description", BodyText?.none) }
         for (file, references, text, body) in bodies {
             if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text, body: body) { diagnostics.append(warning) }
@@ -448,6 +451,11 @@ public enum CatalogLoader {
             return (SiteConfig(), ContentTree.join(displayRoot, "site.yml"), positions)
         }
         let display = ContentTree.join(displayRoot, file.relativePath)
+        // Both names: one is read, the other's edits would change nothing without a word.
+        for other in files where other.relativePath != file.relativePath {
+            diagnostics.append(.warning(ContentTree.join(displayRoot, other.relativePath),
+                "not read: the settings are read from \(display) when there is one; keep one settings file (move what this one holds into \(display), and delete it)"))
+        }
         guard let text = readText(file.path, display: display, into: &diagnostics) else { return (SiteConfig(), display, positions) }
         return (SiteConfigReader.read(text: text, file: display, positions: &positions, diagnostics: &diagnostics), display, positions)
     }
@@ -460,7 +468,7 @@ public enum CatalogLoader {
     static func readSource(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> (bytes: [UInt8], text: String)? {
         errno = 0
         guard let bytes = Directory.contents(of: path) else {
-            let reason = errno == EISDIR ? "it is a folder" : FileFault.words(for: errno == 0 ? EIO : errno)
+            let reason = errno == EISDIR ? "it is a folder" : FileFault.told(errno == 0 ? EIO : errno)
             diagnostics.append(.error(display, "cannot read this file: \(reason)"))
             return nil
         }

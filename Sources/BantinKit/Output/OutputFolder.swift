@@ -44,7 +44,8 @@ public struct OutputFolder: Sendable {
             levels += 1
         } while Directory.linkStatus(above) == nil && above != "/" && !above.isEmpty
         if !above.isEmpty, !Directory.leadsToFolder(above) {
-            let shown = display.split(separator: "/").dropLast(levels).joined(separator: "/")
+            // As the output was given: an absolute path keeps its leading `/`.
+            let shown = (display.hasPrefix("/") ? "/" : "") + display.split(separator: "/").dropLast(levels).joined(separator: "/")
             return .error(display, "refusing to build into \(display): \(shown.isEmpty ? above : shown) is a file, not a folder; choose another `--output`")
         }
         // bantin's folder beside it is named `.<name>.bantin`, which must fit a file system's 255 bytes.

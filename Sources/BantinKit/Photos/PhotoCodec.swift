@@ -117,7 +117,7 @@ enum PhotoCodec {
         guard loader.lowercased().contains("webp") else { return body(nil) }
         errno = 0
         guard let bytes = Directory.contents(of: path) else {
-            throw Failure(reason: "it cannot be read: " + FileFault.words(for: errno == 0 ? EIO : errno))
+            throw Failure(reason: "it cannot be read: " + FileFault.told(errno == 0 ? EIO : errno))
         }
         return bytes.withUnsafeBytes { body($0) }
     }

@@ -237,7 +237,7 @@ enum PhotoLibrary {
         // client) would end a mapping under the reader's feet, and the process with SIGBUS.
         errno = 0
         guard let bytes = Directory.contents(of: entry.path) else {
-            throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.words(for: errno == 0 ? EIO : errno))
+            throw PhotoCodec.Failure(reason: "it cannot be read: " + FileFault.told(errno == 0 ? EIO : errno))
         }
         guard !bytes.isEmpty else { throw PhotoCodec.Failure(reason: "it is empty") }
         if let misnamed = bytes.withUnsafeBufferPointer({ Self.misnamed(entry.relativePath, fileStart: $0) }) { throw PhotoCodec.Failure(reason: misnamed) }

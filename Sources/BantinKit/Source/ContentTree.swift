@@ -32,7 +32,7 @@ public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
         var info = stat()
         guard stat(root.path, &info) == 0 else {
-            diagnostics.append(.error(displayRoot, "cannot read this folder: \(FileFault.words(for: errno))"))
+            diagnostics.append(.error(displayRoot, "cannot read this folder: \(FileFault.told(errno))"))
             return []
         }
         guard Directory.isDirectory(info), let real = SymbolicLinks.realPath(root.path) else {
@@ -133,9 +133,9 @@ public enum ContentTree {
         var diagnostics: [Diagnostic] = []
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0, let entries = Directory.entries(ofOpen: fd) else {
-            let reason = FileFault.words(for: errno)
+            let code = errno
             if fd >= 0 { close(fd) }
-            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(reason)")])
+            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(FileFault.told(code))")])
         }
         defer { close(fd) }
         for (name, isUTF8) in entries where isRead(name: name) {

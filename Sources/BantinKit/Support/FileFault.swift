@@ -72,6 +72,12 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
     public static func words(for code: Int32) -> String {
         String(cString: strerror(code))
     }
+
+    /// Those words, and what to do when there is something to do (`Permission denied (check
+    /// the permissions and owner …)`).
+    static func told(_ code: Int32) -> String {
+        words(for: code) + (wayOut(for: code).map { " (\($0))" } ?? "")
+    }
 }
 
 /// A system call's failure, before it is told in words: its `errno`.
