@@ -129,7 +129,7 @@
   // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics),
   // whole (matches only the whole word, not a longer one it begins), strict (matches only as
   // spelt: set for a keyboard's reading of keys, `show`)}. A word of one letter or digit is
-  // whole: the `5` of `ngày 5`, the `2` of `2.345`, the `K` of `Điểu K'Ré` mean themselves, and
+  // whole: the `5` of `ngày 5`, the `2` of `2,5`, the `K` of `Điểu K'Ré` mean themselves, and
   // every word they begin would be a good part of the index to load (every number starting 5).
   // While the reader types, such a word at the very end is the start of one still being typed:
   // it is left out until the next key (`readQuery`).

@@ -1217,7 +1217,7 @@ def test_an_index_of_another_format_is_said_so_not_taken_for_no_match(driver, si
 
 
 @pytest.fixture(scope="module")
-def numbers_site(tmp_path_factory, bantin_bin) -> Path:
+def thousands_site(tmp_path_factory, bantin_bin) -> Path:
     """Numbers written the Vietnamese way, with dots between thousands, and without them."""
     return build_site(tmp_path_factory.mktemp("so"), bantin_bin, {
         "giam-ngheo.md": article_md("Kết quả giảm nghèo ở huyện vùng cao", "2023-01-05T08:00:00+07:00",
@@ -1228,19 +1228,19 @@ def numbers_site(tmp_path_factory, bantin_bin) -> Path:
 
 
 @pytest.mark.parametrize("query", ["1250", "1.250"])
-def test_a_number_is_found_with_or_without_its_thousands_dots(driver, numbers_site, query):
+def test_a_number_is_found_with_or_without_its_thousands_dots(driver, thousands_site, query):
     """`1250` finds `1.250 hộ` (as Vietnamese writes thousands) and `1250 đảng viên`, and so
     does `1.250`, the number marked whole; `250` is neither (it finds the `250` that stands
     alone)."""
-    open_search(driver, numbers_site, "q=" + query)
+    open_search(driver, thousands_site, "q=" + query)
     found = results(driver)
     assert sorted(r["title"] for r in found) == ["Kết nạp đảng viên mới", "Kết quả giảm nghèo ở huyện vùng cao"], found
     dotted = next(r for r in found if r["title"].startswith("Kết quả giảm nghèo"))
     assert dotted["snippet_marks"] == ["1.250"], dotted
     plain = next(r for r in found if r["title"].startswith("Kết nạp"))
     assert plain["snippet_marks"] == ["1250"], plain
-    open_search(driver, numbers_site, "q=250")
+    open_search(driver, thousands_site, "q=250")
     assert [r["title"] for r in results(driver)] == ["Tăng trưởng kinh tế quý I"]
-    open_search(driver, numbers_site, "q=" + quote("3.700.000 tấn"))
+    open_search(driver, thousands_site, "q=" + quote("3.700.000 tấn"))
     found = results(driver)
     assert [r["title"] for r in found] == ["Kết quả giảm nghèo ở huyện vùng cao"] and found[0]["snippet_marks"] == ["3.700.000", "tấn"], found
