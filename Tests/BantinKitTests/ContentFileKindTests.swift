@@ -131,6 +131,17 @@ import Testing
         }
     }
 
+    /// A merge conflict in an article's body does not hide the article's other problems: they
+    /// are told in the same build (not one build after the conflict is resolved), and what
+    /// Markdown makes of the marker lines is not told as the text's.
+    @Test func aMergeConflictInABodyHidesNoOtherProblem() throws {
+        let site = try TestSite()
+        try site.write("content/articles/2024/hop.md", article(title: "Họp chi bộ", extra: "category: \"???\"\n",
+            body: "Xem [biên bản](bien-ban.md).\n<<<<<<< HEAD\nCó 25 đảng viên dự.\n=======\nCó 26 đảng viên dự.\n>>>>>>> nhanh-b\n"))
+        let told = site.failingBuild().filter { $0.file == "content/articles/2024/hop.md" }.map { "\($0.line) \($0.severity) \($0.message.prefix(24))" }
+        #expect(told == ["4 error `category` `???` has no ", "6 error `bien-ban.md` does not e", "7 error a merge conflict is left"], "\(told)")
+    }
+
     @Test func markdownThatIsNoTextOfTheSiteIsNotPublishedAndSaysSo() throws {
         let site = try TestSite()
         try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))

@@ -293,8 +293,16 @@ public enum CatalogLoader {
 
     static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], ArticleReader.Rejected?) {
         var diagnostics: [Diagnostic] = []
-        guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics) else { return (nil, diagnostics, nil) }
+        guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics, readingOnPastConflicts: true) else { return (nil, diagnostics, nil) }
         var (article, more, rejected) = ArticleReader.read(text: text, file: display, zone: zone)
+        // With a merge conflict left in (an error already), what Markdown makes of its marker
+        // lines (`=======` underlines a heading) is no problem of the text's.
+        if diagnostics.hasErrors {
+            let markers = Set(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+                ["<<<<<<<", "=======", ">>>>>>>"].contains { line.hasPrefix($0) } ? index + 1 : nil
+            })
+            more.removeAll { $0.severity == .warning && markers.contains($0.line) }
+        }
         // A body that is the end of its file is read from there again when its page is made:
         // tens of thousands of bodies are not all kept in memory.
         if let read = article, let place = BodyText.place(of: read.body, hash: read.bodyHash, endingFile: bytes, at: entry.path) {
@@ -465,15 +473,23 @@ public enum CatalogLoader {
     }
 
     /// A file's bytes and its text.
-    static func readSource(_ path: String, display: String, into diagnostics: inout [Diagnostic]) -> (bytes: [UInt8], text: String)? {
+    /// `readingOnPastConflicts`: a merge conflict left in the body (after the front matter) is
+    /// an error, and the file is read on, so that its other problems are told in the same build.
+    static func readSource(_ path: String, display: String, into diagnostics: inout [Diagnostic], readingOnPastConflicts: Bool = false) -> (bytes: [UInt8], text: String)? {
         errno = 0
         guard let bytes = Directory.contents(of: path) else {
             let reason = errno == EISDIR ? "it is a folder" : FileFault.told(errno == 0 ? EIO : errno)
             diagnostics.append(.error(display, "cannot read this file: \(reason)"))
             return nil
         }
-        switch SourceDecoder.decode(bytes, path: display) {
-        case .success(let text): return (bytes, text)
+        switch SourceDecoder.decode(bytes, path: display, checkingConflicts: !readingOnPastConflicts) {
+        case .success(let text):
+            if readingOnPastConflicts, let conflict = SourceDecoder.conflict(in: bytes[...], path: display) {
+                diagnostics.append(conflict)
+                // In the front matter, the markers would only make YAML errors of their own.
+                guard case .success(let split) = FrontMatterSplitter.split(text, path: display), conflict.line >= split.bodyLine else { return nil }
+            }
+            return (bytes, text)
         case .failure(let problem):
             diagnostics.append(problem)
             return nil

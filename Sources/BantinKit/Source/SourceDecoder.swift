@@ -4,7 +4,9 @@ import Foundation
 /// pipeline sees: checked as UTF-8, byte-order mark and CR line endings removed,
 /// NFC-normalised so decomposed and precomposed Vietnamese are the same text.
 public enum SourceDecoder {
-    public static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+    /// `checkingConflicts`: whether a merge conflict left in the file is a failure (the caller
+    /// may look for one itself, `conflict(in:path:)`, and read on).
+    public static func decode(_ bytes: [UInt8], path: String, checkingConflicts: Bool = true) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
@@ -23,7 +25,7 @@ public enum SourceDecoder {
             return .failure(
                 .error(path, line: 1, column: 1, "file is saved as UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
         }
-        if let conflict = conflict(in: body, path: path) { return .failure(conflict) }
+        if checkingConflicts, let conflict = conflict(in: body, path: path) { return .failure(conflict) }
         // Validating while making the string is the fast path; the offset is found only for bad files.
         if let text = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) { return .success(normalize(text)) }
         if let bad = firstInvalidUTF8Offset(body) {
