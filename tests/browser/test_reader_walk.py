@@ -11,6 +11,8 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import TimeoutException
 
 from helpers import (
     PHONE, assert_fits_phone, assert_images_loaded, check_page, click, drain_console,
@@ -276,6 +278,42 @@ def test_current_menu_item_in_view_on_a_phone(driver, site):
         """)
     assert orders == [[True, "-1"], [False, "0"]], \
         f"the current item first as the page opens, in its place with focus in the menu: {orders}"
+
+
+def test_a_menu_link_pressed_on_a_phone_opens_its_page(driver, site):
+    """A press on a menu link a phone shows opens its page, on every kind of page. Chromium
+    focuses a link as it is pressed: a menu that moved as focus came into it (its page's item
+    put back in its place) had the release land on another link, and the click on none."""
+    article = next(p for p in html_files(site) if "/bai-viet/" in p.as_posix())
+    pages = [article, site / "luu-tru" / "index.html", site / "van-ban" / "index.html", site / "dia-phuong" / "index.html"]
+    lost, pressed = [], 0
+    for page in pages:
+        driver.get(file_url(page))
+        wait_ready(driver)
+        set_size(driver, *PHONE)
+        count = len(driver.find_elements(By.CSS_SELECTOR, ".site-nav a"))
+        for k in range(count):
+            driver.get(file_url(page))
+            wait_ready(driver)
+            link = driver.find_elements(By.CSS_SELECTOR, ".site-nav a")[k]
+            # Only a link the phone shows whole: the menu scrolls sideways, under the search pin.
+            shown = driver.execute_script(
+                """
+                const a = arguments[0], r = a.getBoundingClientRect(), ul = a.closest('ul').getBoundingClientRect();
+                const pinned = a.parentElement === a.closest('ul').lastElementChild;
+                return pinned || (r.left >= ul.left - 1 && r.right <= ul.right + 1);
+                """, link)
+            if not shown:
+                continue
+            target = url_to_path(link.get_attribute("href"))
+            pressed += 1
+            ActionChains(driver).move_to_element(link).click().perform()
+            try:
+                WebDriverWait(driver, 3).until(lambda d: url_to_path(d.current_url) == target)
+            except TimeoutException:
+                lost.append(f"{page.relative_to(site)}: {link.text!r}")
+    assert pressed >= 8, f"only {pressed} menu links shown: nothing to test"
+    assert not lost, f"pressed, but their page did not open: {lost}"
 
 
 def test_every_menu_link_the_keyboard_reaches_is_whole_on_a_phone(driver, site):
