@@ -140,6 +140,13 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: Tin\ndate: 2024-01-05\nsummary: `Nêu gương` \"mới\"\n---\nNội dung.\n", 4, 10, "starts with a backquote, which YAML reads as a character no value may start with: put the whole value in straight quotes, e.g. `summary: '`Nêu gương` \"mới\"'`"),
         ("---\ntitle: - Tin nóng\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "starts with `- `, which YAML reads as a list's item"),
         ("---\ntitle: “Hỏi – đáp: chi bộ”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `title: \"Hỏi – đáp: chi bộ\"`"),
+        ("---\ntitle: “Nói đi đôi với làm”: bài học từ “Dân vận”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "e.g. `title: \"“Nói đi đôi với làm”: bài học từ “Dân vận”\"`"),
+        // Fields YAML reads as such above the slip are not taken for it: the slip is told at its line.
+        ("---\ntitle:\tHội nghị\ndate: 2024-01-05\nauthor: Hà Nội: hội nghị\n---\nNội dung.\n", 4, 15, "a value with `: ` in it must be quoted"),
+        ("---\n\"title\": Hội nghị\ndate: 2024-01-05\nauthor: Hà Nội: hội nghị\n---\nNội dung.\n", 4, 15, "a value with `: ` in it must be quoted"),
+        ("---\ntitle : Hội nghị\ndate: 2024-01-05\nauthor: Hà Nội: hội nghị\n---\nNội dung.\n", 4, 15, "a value with `: ` in it must be quoted"),
+        ("---\ndate: 2024-01-05\ntitle: “Dân vận khéo”\nsummary: Bác dặn: dân là gốc\n---\nNội dung.\n", 4, 17, "a value with `: ` in it must be quoted"),
+        ("---\ntitle: Tin\ndirectives: [\"01-KL/TW\",\n\"05-CT/TW\"]\nsummary: Hà Nội: hội nghị\n---\nNội dung.\n", 5, 16, "a value with `: ` in it must be quoted"),
     ])
     func aYAMLMistakeIsReportedWhereItWasMade(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let error = try refusal(of: text)

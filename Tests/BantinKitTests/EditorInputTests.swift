@@ -528,6 +528,10 @@ import Testing
         try site.write("content/articles/a.md", "---\ntitle: \"Bài nháp\"\ndate: 2023-05-20\n---\n\nDraft: true\nThân bài.\n")
         try site.write("content/articles/b.md", "---\ntitle: \"Bài có ảnh\"\ndate: 2023-05-21\n---\nimage: media/anh.jpg\nimage_alt: \"Ảnh\"\n---\nThân bài.\n")
         try site.write("content/articles/c.md", "---\ntitle: \"Bài hỏi đáp\"\ndate: 2023-05-22\n---\nHỏi: chi bộ sinh hoạt thế nào?\n")
+        // An English text's first line, a word capitalised as a sentence starts; a line of code.
+        try site.write("content/articles/d.md", "---\ntitle: \"Bài dịch\"\ndate: 2023-05-23\n---\nSource: Reuters, 12 May 2023\n")
+        try site.write("content/articles/e.md", "---\ntitle: \"Bài dịch hai\"\ndate: 2023-05-24\n---\nTitle: \"The Party and the People\" (excerpt)\n")
+        try site.write("content/articles/f.md", "---\ntitle: \"Bài có mã\"\ndate: 2023-05-25\n---\n    draft: true\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:6:1", "content/articles/b.md:5:1"], "\(errors)")
         #expect(errors.first?.message.hasPrefix("`Draft:` is a field of the front matter, but it is under the `---` of line 4") == true, "\(errors)")

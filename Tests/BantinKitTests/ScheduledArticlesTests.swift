@@ -119,6 +119,11 @@ import Testing
             "content/articles/2023/06/cu.md:3 warning `date`'s year, 1023, is before 1900: the article would be published under a month of 1023; is its year right?",
             "content/articles/2023/06/xa.md:3 warning `date`'s year, 2203, is more than a year from now: the article would wait, off the site, until 2203-06-06T10:00:00+07:00; is its year right?",
         ], "\(told)")
+        // With `--future` it is published now: said so.
+        let future = try build(site, now: Self.now, future: true, output: site.root.appendingPathComponent("future"))
+        #expect(future.diagnostics.filter { $0.file.hasSuffix("xa.md") && $0.message.hasPrefix("`date`") }.map(\.message) == [
+            "`date`'s year, 2203, is more than a year from now: the article is published now only because of --future (builds without it leave it out until 2203-06-06T10:00:00+07:00); is its year right?",
+        ])
     }
 
     @Test func futurePublishesItNow() throws {

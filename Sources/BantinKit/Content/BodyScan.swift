@@ -40,10 +40,26 @@ enum BodyScan {
     /// `image: media/anh.jpg`): typed under the closing `---`, or left under a stray `---` that
     /// closed the front matter early. Markdown would publish it as text, and the article would go
     /// out without it (a draft published, a photo lost).
+    /// A key as typed in front matter (`draft`); a capitalised one (`Source: Reuters`, the first
+    /// line of an English text) only when its value reads as that field's (`Draft: true`, a date,
+    /// a photo's path). A line indented as code is none.
     static func fieldUnderFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
         guard let first = firstLines(of: body, count: 1).first, let colon = first.text.firstIndex(of: ":") else { return nil }
+        let raw = body.split(separator: "\n", maxSplits: first.index + 1, omittingEmptySubsequences: false)[first.index]
+        guard !raw.hasPrefix("    "), !raw.hasPrefix("\t") else { return nil }
         let key = String(first.text[..<colon]).trimmingWhitespace
-        guard fields.contains(key) || fields.contains(key.lowercased()) else { return nil }
+        let value = first.text[first.text.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
+        if !fields.contains(key) {
+            guard fields.contains(key.lowercased()) else { return nil }
+            let reads: Bool
+            switch key.lowercased() {
+            case "draft": reads = ["true", "false", "yes", "no"].contains(value)
+            case "date", "updated": reads = value.count >= 10 && DateParser.parse(String(value.prefix(25)), in: .vietnam) != nil
+            case "image": reads = !value.contains(" ") && PhotoNaming.isPhoto(value)
+            default: reads = false
+            }
+            guard reads else { return nil }
+        }
         let closing = bodyLine - 1
         return .error(file, line: bodyLine + first.index, column: 1,
             "`\(key):` is a field of the front matter, but it is under the `---` of line \(closing) that closed the front matter: it would be published as the article's text (and not be read as a field); move it above that `---`, or delete that `---` if it is a stray one")

@@ -96,7 +96,7 @@ public enum CatalogLoader {
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         diagnostics += CatalogValidator.updatedLater(than: now, published)
-        diagnostics += CatalogValidator.unlikelyYears(now: now, articles)
+        diagnostics += CatalogValidator.unlikelyYears(now: now, includeFuture: includeFuture, articles)
         // A file refused for its errors is published once they are fixed: its category is a menu's.
         diagnostics += CatalogValidator.validateMenu(
             config.menu, published: published + PublicationSchedule.split(rejected, now: now, includeFuture: includeFuture).published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],

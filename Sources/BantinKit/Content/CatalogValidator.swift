@@ -166,14 +166,16 @@ enum CatalogValidator {
     /// A warning at the `date` of an article dated more than a year after now (`2203` typed for
     /// `2023`: it would wait, off the site, until then) or before 1900 (`1023`: published under a
     /// month of that year): a slip of the year's digits, most likely.
-    static func unlikelyYears(now: Int64, _ articles: [Article]) -> [Diagnostic] {
+    /// `includeFuture`: the article is published now (`--future`), and said so.
+    static func unlikelyYears(now: Int64, includeFuture: Bool = false, _ articles: [Article]) -> [Diagnostic] {
         articles.compactMap { article in
             let year = article.date.fields.year
             let ahead = now != .max && article.date.instant > now + 366 * 86_400
             guard ahead || year < 1900 else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let what = ahead
-                ? "is more than a year from now: the article would wait, off the site, until \(article.date.iso8601)"
+                ? (includeFuture ? "is more than a year from now: the article is published now only because of --future (builds without it leave it out until \(article.date.iso8601))"
+                    : "is more than a year from now: the article would wait, off the site, until \(article.date.iso8601)")
                 : "is before 1900: the article would be published under a month of \(year)"
             return at.diagnostic(.warning, article.file, "`date`'s year, \(year), \(what); is its year right?")
         }

@@ -85,7 +85,13 @@ enum YAMLMistakes {
         // A value that starts with a character YAML reads as something else, on the error's line
         // or the line before it (YAML may find out a line later).
         for index in stride(from: min(errorLine, lines.count) - 1, through: max(0, errorLine - 2), by: -1) {
-            if let told = markedValue(lines[index]) { return (index + 1, told.column, told.message) }
+            if let told = markedValue(lines[index], onErrorLine: index == errorLine - 1) { return (index + 1, told.column, told.message) }
+        }
+        // A later line with no colon (`author Ban biên tập`): YAML stops on the line below it.
+        if problem.contains("could not find expected ':'") {
+            for index in stride(from: min(errorLine, lines.count) - 1, through: max(0, errorLine - 2), by: -1) {
+                if let slip = fieldSlip(lines[index], at: index) { return slip }
+            }
         }
         return lineWithoutField(Array(lines.prefix(errorLine)))
     }
@@ -102,7 +108,9 @@ enum YAMLMistakes {
     /// A field whose value starts with a character YAML does not read as text (`title: [Video]
     /// Hội nghị`, `title: @Thanh niên`, `title: - Tin`), or with Word's curly quotes (which YAML
     /// takes for text, so a `: ` inside breaks it): where the value starts, and what to write.
-    private static func markedValue(_ line: [UInt8]) -> (column: Int, message: String)? {
+    /// `onErrorLine`: whether YAML stopped at this line (curly quotes are valid YAML: they are
+    /// the cause only of a stop on their own line, at a `: ` inside them).
+    private static func markedValue(_ line: [UInt8], onErrorLine: Bool) -> (column: Int, message: String)? {
         guard let colon = valueColon(in: line, from: 0) else { return nil }
         let key = String(decoding: line[..<colon], as: UTF8.self)
         guard let start = line[(colon + 1)...].firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
@@ -111,8 +119,10 @@ enum YAMLMistakes {
         let last = text.utf8.last
         let what: String
         if value.starts(with: "“".utf8) || value.starts(with: "‘".utf8) {
-            // Word's quotes around the whole value: straight ones in their place.
-            let inner = text.hasSuffix("”") || text.hasSuffix("’") ? String(text.dropFirst().dropLast()) : text
+            guard onErrorLine, text.contains(": ") else { return nil }
+            // Word's quotes around the whole value (and none inside it): straight ones in their place.
+            let inside = text.dropFirst().dropLast()
+            let inner = (text.hasSuffix("”") || text.hasSuffix("’")) && !inside.contains(where: { "“”‘’".contains($0) }) ? String(inside) : text
             let shown = inner.count > 50 ? String(inner.prefix(50)) + "…" : inner
             return (column(ofByte: start, in: line),
                 "`\(key)`'s value starts with \(text.first!), a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `\(key): \(quoted(shown))`")
@@ -143,36 +153,35 @@ enum YAMLMistakes {
     /// YAML finds each out on a line below, where its message is of no help.
     private static func lineWithoutField(_ lines: [[UInt8]]) -> (line: Int, column: Int, message: String)? {
         let fields = lines.indices.filter { !lines[$0].allSatisfy { $0 == UInt8(ascii: " ") } && lines[$0].first != UInt8(ascii: "#") }
-        if let first = fields.first, lines[first].first == UInt8(ascii: " "),
-            fields.dropFirst().contains(where: { valueColon(in: lines[$0], from: 0) != nil }), looksLikeField(lines[first].drop { $0 == UInt8(ascii: " ") }) {
-            return (first + 1, 1, "this field starts with a space, and the fields below it do not: start each field at the beginning of its line")
+        guard let index = fields.first else { return nil }
+        let line = lines[index]
+        if line.first == UInt8(ascii: " ") {
+            guard fields.dropFirst().contains(where: { valueColon(in: lines[$0], from: 0) != nil }), looksLikeField(line.drop { $0 == UInt8(ascii: " ") }) else { return nil }
+            return (index + 1, 1, "this field starts with a space, and the fields below it do not: start each field at the beginning of its line")
         }
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            defer { index += 1 }
-            guard let byte = line.first, byte != UInt8(ascii: " "), byte != UInt8(ascii: "#"), byte != UInt8(ascii: "\t") else { continue }
-            if line.count > 1, byte == UInt8(ascii: "-"), line[1] == UInt8(ascii: " ") || line.count == 1 { continue }
-            if valueColon(in: line, from: 0) != nil {
-                // A quote left open runs on to a line below: what is between is its text.
-                if let column = openQuote(in: line) {
-                    guard let closed = closingLine(of: lines, quoteAt: index, column: column) else { return nil }
-                    index = closed
-                }
-                continue
-            }
-            var k = 0
-            while k < line.count, isKeyByte(line[k]) { k += 1 }
-            let key = String(decoding: line[..<k], as: UTF8.self)
-            if k > 0, k < line.count, line[k] == UInt8(ascii: ":") {
-                return (index + 1, k + 2, "there is no space after `\(key):`, so YAML does not read this line as a field: type a space after the colon")
-            }
-            if k > 0, k < line.count, line[k] == UInt8(ascii: " ") {
-                return (index + 1, k + 1, "there is no colon after `\(key)`, so YAML does not read this line as a field: write `\(key): …`")
-            }
-            return (index + 1, 1, "this line is not a field (`field: value`); the article's text goes after the closing `---`")
+        // Only the first field: a slip of a later one YAML tells at its own line.
+        return fieldSlip(line, at: index)
+    }
+
+    /// What is wrong with `line` (index `index`), written where a field must be: no space after
+    /// the key's colon, no colon, or no key at all; `nil` for anything YAML may read as a field
+    /// (a quoted key, a tab after the colon, a list's item).
+    private static func fieldSlip(_ line: [UInt8], at index: Int) -> (line: Int, column: Int, message: String)? {
+        guard let byte = line.first, ![UInt8(ascii: "\t"), UInt8(ascii: " "), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "?")].contains(byte),
+            valueColon(in: line, from: 0) == nil else { return nil }
+        var k = 0
+        while k < line.count, isKeyByte(line[k]) { k += 1 }
+        let key = String(decoding: line[..<k], as: UTF8.self)
+        let colon = line[k...].drop { $0 == UInt8(ascii: " ") }.first == UInt8(ascii: ":") ? line[k...].firstIndex(of: UInt8(ascii: ":")) : nil
+        if k > 0, let colon {
+            // `title :` and `title:<tab>` are fields as YAML reads them.
+            if colon > k || colon + 1 == line.count || line[colon + 1] == UInt8(ascii: "\t") { return nil }
+            return (index + 1, k + 2, "there is no space after `\(key):`, so YAML does not read this line as a field: type a space after the colon")
         }
-        return nil
+        if k > 0, k < line.count, line[k] == UInt8(ascii: " ") {
+            return (index + 1, k + 1, "there is no colon after `\(key)`, so YAML does not read this line as a field: write `\(key): …`")
+        }
+        return (index + 1, 1, "this line is not a field (`field: value`); the article's text goes after the closing `---`")
     }
 
     /// Hashtags that YAML reads as comments: in a value not in quotes, a `#` at its start or after
