@@ -40,6 +40,7 @@ enum BodyScan {
     /// `image: media/anh.jpg`): typed under the closing `---`, or left under a stray `---` that
     /// closed the front matter early. Markdown would publish it as text, and the article would go
     /// out without it (a draft published, a photo lost).
+    ///
     /// A key as typed in front matter (`draft`); a capitalised one (`Source: Reuters`, the first
     /// line of an English text) only when its value reads as that field's (`Draft: true`, a date,
     /// a photo's path). A line indented as code is none.
