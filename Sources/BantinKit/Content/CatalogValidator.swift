@@ -193,7 +193,9 @@ enum CatalogValidator {
                 let until = first.map { ": only articles scheduled for later have it, and it is left out of the navigation until the first is due, \($0.iso8601) (\($0.vietnameseDisplay))" }
                 // `menu: A, B, C` is one entry: a list is written in brackets.
                 let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                let list = menu.count == 1 && parts.count > 1 && parts.contains { Slug(from: $0).map(used.contains) == true }
+                // (Written as one value, its one item stands where the value does; `["A, B"]` is a list.)
+                let asOneValue = positions.item("menu", 0) == positions.of("menu")
+                let list = menu.count == 1 && asOneValue && parts.count > 1 && parts.contains { Slug(from: $0).map(used.contains) == true }
                     ? "; a list of entries is written in brackets: `menu: [\(parts.joined(separator: ", "))]`" : ""
                 return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation") + list)
             }
