@@ -132,12 +132,14 @@
   // whole: the `5` of `ngày 5`, the `2` of `2,5`, the `K` of `Điểu K'Ré` mean themselves, and
   // every word they begin would be a good part of the index to load (every number starting 5).
   // While the reader types, such a word at the very end is the start of one still being typed:
-  // it is left out until the next key (`readQuery`).
+  // it is left out until the next key (`readQuery`). A number of digits only (`number`) begins
+  // only the numbers that go on by whole groups of three: `1.250` (`1250`) begins `1.250.000`,
+  // not `125.000` or `12.500`, whose size differs.
   function terms(query) {
     var found = joinThousands(spelling(query)).replace(APOSTROPHES, "'").match(WORD) || [];
     return found.map(function (exact) {
-      var folded = fold(exact);
-      return { exact: exact, folded: folded, marked: folded !== exact, whole: Array.from(folded).length === 1 };
+      var folded = fold(exact), whole = Array.from(folded).length === 1;
+      return { exact: exact, folded: folded, marked: folded !== exact, whole: whole, number: !whole && /^[0-9]+$/.test(folded) };
     }).filter(function (t) { return t.folded.length > 0; });
   }
 
@@ -373,6 +375,7 @@
     var flags = new Uint16Array(manifest.docs);
     for (var w in words) {
       if (term.whole ? w !== term.folded : w.lastIndexOf(term.folded, 0) !== 0) continue;
+      if (term.number && !GROUPS_ONLY.test(w.slice(term.folded.length))) continue;
       var entry = words[w], itself = w === term.folded;
       var title = itself ? TITLE | WHOLE_TITLE : TITLE, sapo = itself ? SAPO | WHOLE_SAPO : SAPO, about = itself ? ABOUT | WHOLE_ABOUT : ABOUT;
       forEachDoc(entry[0], function (n) { flags[n] |= title; });
@@ -434,12 +437,17 @@
 
   // After a whole query word matched in folded text: no more of a word.
   var WORD_END = "(?![" + L + N + M + "])";
+  // What may follow a number typed (`term.number`) in a number it begins: whole groups of three digits.
+  var GROUPS_ONLY = /^(?:[0-9]{3})*$/;
+  function after(t) {
+    return t.whole ? WORD_END : t.number ? "(?=(?:[0-9]{3})*" + WORD_END + ")" : "[" + L + N + M + "]*";
+  }
 
   // Matches the query's words in order, each the start of a word (the whole word when whole), in
   // folded text, within one block (a line of the body: a paragraph, heading, list item or table
   // row); a group per word.
   function phrasePattern(ts) {
-    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : "[" + L + N + M + "]*"); });
+    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")" + after(t) + (t.number ? "[0-9]*" : ""); });
     return new RegExp("(?:^|[^" + L + N + M + "])" + parts.join("[^" + L + N + M + "\\n]+"), INDICES ? "gud" : "gu");
   }
 
@@ -544,9 +552,10 @@
   var WORD_GOES_ON = new RegExp("[" + L + N + M + "]", "uy");
   function occurrences(text, t, folded) {
     var f = folded || foldWithMap(text), found = [], m;
-    var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + (t.whole ? WORD_END : ""), "gu");
+    var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + (t.whole || t.number ? after(t) : ""), "gu");
     while ((m = re.exec(f.text)) !== null) {
-      var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length];
+      // Its end is after its last character (not after a thousands dot that follows it).
+      var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length - 1] + 1;
       var spelt = t.marked && spelling(text.slice(start, end)) === t.exact;
       WORD_GOES_ON.lastIndex = at + t.folded.length;
       if (spelt || !t.strict) found.push([start, end, t.folded, spelt, !WORD_GOES_ON.test(f.text)]);
@@ -909,11 +918,20 @@
     // After a space, the word before it is finished.
     typing = !entered && !/\s$/.test(input.value);
     if (input.value.trim() !== asked || (leftOut && !typing)) show(input.value);
+    else if (entered) announceAgain();
     try {
       var url = window.location.pathname + (input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "");
       window.history.replaceState(null, "", url);
       answeredSearch = window.location.search;
     } catch (err) { /* some browsers refuse history changes on file:// */ }
+  }
+
+  // Enter on the query already answered: its answer is said again (a screen reader says a live
+  // region's text when it changes; unchanged, Enter would be met with silence).
+  function announceAgain() {
+    var text = status.textContent, mine = generation;
+    status.textContent = "";
+    setTimeout(function () { if (mine === generation && status.textContent === "") status.textContent = text; }, 100);
   }
 
   // The address's query as last answered or written (`popstate` compares).

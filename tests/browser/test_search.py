@@ -474,6 +474,25 @@ def test_enter_answers_in_place_without_a_second_history_entry(driver, site):
     assert results(driver), "no results after Enter"
 
 
+def test_enter_on_the_query_answered_says_its_answer_again(driver, site):
+    """Enter on a query already answered is not met with silence: the status, a live region,
+    is said again (emptied, then its text put back), and the results stay."""
+    open_search(driver, site)
+    type_query(driver, "làm theo Bác")
+    told = driver.find_element(By.ID, "search-status").text
+    count = len(results(driver))
+    driver.execute_script(
+        """
+        const status = document.getElementById('search-status');
+        window.statusTexts = [];
+        new MutationObserver(() => window.statusTexts.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true});
+        """)
+    driver.find_element(By.ID, "search-q").send_keys(Keys.ENTER)
+    poll(lambda: driver.execute_script("return window.statusTexts.length") >= 2)
+    assert driver.execute_script("return window.statusTexts") == ["", told]
+    assert len(results(driver)) == count
+
+
 def test_what_fails_to_load_is_told_and_asked_for_again(driver, site, tmp_path):
     """A shard or record that does not load (a connection that dropped, a file copied late) is
     not "nothing found": the page says so, and the same query asked again (Enter) loads it."""
@@ -1224,23 +1243,29 @@ def thousands_site(tmp_path_factory, bantin_bin) -> Path:
                                     "Năm nay huyện có 1.250 hộ thoát nghèo và thu 3.700.000 tấn lúa."),
         "ket-nap.md": article_md("Kết nạp đảng viên mới", "2023-02-05T08:00:00+07:00", "Toàn tỉnh kết nạp 1250 đảng viên trong năm."),
         "so-thap-phan.md": article_md("Tăng trưởng kinh tế quý I", "2023-03-05T08:00:00+07:00", "Tốc độ tăng 3.14 phần trăm, 250 doanh nghiệp mới."),
+        "gia-thoc.md": article_md("Giá thóc đầu vụ", "2023-04-05T08:00:00+07:00", "Thóc khô 125.000 đồng một tạ, rơm 12.500 đồng, 10.000 người bán."),
+        "von.md": article_md("Vốn cho hợp tác xã", "2023-05-05T08:00:00+07:00", "Tỉnh cho vay 1.250.000 đồng mỗi hộ."),
     })
 
 
 @pytest.mark.parametrize("query", ["1250", "1.250"])
 def test_a_number_is_found_with_or_without_its_thousands_dots(driver, thousands_site, query):
     """`1250` finds `1.250 hộ` (as Vietnamese writes thousands) and `1250 đảng viên`, and so
-    does `1.250`, the number marked whole; `250` is neither (it finds the `250` that stands
-    alone)."""
+    does `1.250`, the number marked whole; and `1.250.000`, which goes on by a group of three,
+    marked as typed; not `125.000` or `12.500`, whose size differs. `250` finds the `250` that
+    stands alone, `1.000` no `10.000`."""
     open_search(driver, thousands_site, "q=" + query)
     found = results(driver)
-    assert sorted(r["title"] for r in found) == ["Kết nạp đảng viên mới", "Kết quả giảm nghèo ở huyện vùng cao"], found
+    assert sorted(r["title"] for r in found) == ["Kết nạp đảng viên mới", "Kết quả giảm nghèo ở huyện vùng cao", "Vốn cho hợp tác xã"], found
+    assert next(r for r in found if r["title"] == "Vốn cho hợp tác xã")["snippet_marks"] == ["1.250"]
     dotted = next(r for r in found if r["title"].startswith("Kết quả giảm nghèo"))
     assert dotted["snippet_marks"] == ["1.250"], dotted
     plain = next(r for r in found if r["title"].startswith("Kết nạp"))
     assert plain["snippet_marks"] == ["1250"], plain
     open_search(driver, thousands_site, "q=250")
     assert [r["title"] for r in results(driver)] == ["Tăng trưởng kinh tế quý I"]
+    open_search(driver, thousands_site, "q=1.000")
+    assert [r["title"] for r in results(driver)] == []
     open_search(driver, thousands_site, "q=" + quote("3.700.000 tấn"))
     found = results(driver)
     assert [r["title"] for r in found] == ["Kết quả giảm nghèo ở huyện vùng cao"] and found[0]["snippet_marks"] == ["3.700.000", "tấn"], found
