@@ -552,7 +552,7 @@
   var WORD_GOES_ON = new RegExp("[" + L + N + M + "]", "uy");
   function occurrences(text, t, folded) {
     var f = folded || foldWithMap(text), found = [], m;
-    var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + (t.whole || t.number ? after(t) : ""), "gu");
+    var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + after(t), "gu");
     while ((m = re.exec(f.text)) !== null) {
       // Its end is after its last character (not after a thousands dot that follows it).
       var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length - 1] + 1;

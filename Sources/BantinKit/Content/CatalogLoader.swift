@@ -298,9 +298,7 @@ public enum CatalogLoader {
         // With a merge conflict left in (an error already), what Markdown makes of its marker
         // lines (`=======` underlines a heading) is no problem of the text's.
         if diagnostics.hasErrors {
-            let markers = Set(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-                ["<<<<<<<", "=======", ">>>>>>>"].contains { line.hasPrefix($0) } ? index + 1 : nil
-            })
+            let markers = ConflictMarkers.markerLines(in: text)
             more.removeAll { $0.severity == .warning && markers.contains($0.line) }
         }
         // A body that is the end of its file is read from there again when its page is made:

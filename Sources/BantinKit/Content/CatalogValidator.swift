@@ -173,10 +173,10 @@ enum CatalogValidator {
             let ahead = now != .max && article.date.instant > now + 366 * 86_400
             guard ahead || year < 1900 else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
-            let what = ahead
-                ? (includeFuture ? "is more than a year from now: the article is published now only because of --future (builds without it leave it out until \(article.date.iso8601))"
-                    : "is more than a year from now: the article would wait, off the site, until \(article.date.iso8601)")
-                : "is before 1900: the article would be published under a month of \(year)"
+            let waits = includeFuture
+                ? "the article is published now only because of --future (builds without it leave it out until \(article.date.iso8601))"
+                : "the article would wait, off the site, until \(article.date.iso8601)"
+            let what = ahead ? "is more than a year from now: " + waits : "is before 1900: the article would be published under a month of \(year)"
             return at.diagnostic(.warning, article.file, "`date`'s year, \(year), \(what); is its year right?")
         }
     }

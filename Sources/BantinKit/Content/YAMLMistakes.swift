@@ -82,14 +82,15 @@ enum YAMLMistakes {
         }
         // Lists nested deeper than YAML reads are no slip of these.
         if problem.contains("nesting level") { return nil }
-        // A value that starts with a character YAML reads as something else, on the error's line
-        // or the line before it (YAML may find out a line later).
-        for index in stride(from: min(errorLine, lines.count) - 1, through: max(0, errorLine - 2), by: -1) {
+        // The error's line and the one before it (YAML may find a slip out a line later).
+        let nearError = stride(from: min(errorLine, lines.count) - 1, through: max(0, errorLine - 2), by: -1)
+        // A value that starts with a character YAML reads as something else.
+        for index in nearError {
             if let told = markedValue(lines[index], onErrorLine: index == errorLine - 1) { return (index + 1, told.column, told.message) }
         }
         // A later line with no colon (`author Ban biên tập`): YAML stops on the line below it.
         if problem.contains("could not find expected ':'") {
-            for index in stride(from: min(errorLine, lines.count) - 1, through: max(0, errorLine - 2), by: -1) {
+            for index in nearError {
                 if let slip = fieldSlip(lines[index], at: index) { return slip }
             }
         }

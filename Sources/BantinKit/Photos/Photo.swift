@@ -81,6 +81,12 @@ enum PhotoNaming {
         bytes.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) || bytes.starts(with: [0xFF, 0x4F, 0xFF, 0x51])
     }
 
+    /// Whether a file starts as a web page does (`<!doctype html`, `<html`, `<head`), after white space.
+    static func isWebPage(fileStart bytes: [UInt8]) -> Bool {
+        let start = String(decoding: bytes, as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
+        return ["<!doctype html", "<html", "<head"].contains { start.hasPrefix($0) }
+    }
+
     /// Whether a file starts as a GIF does.
     static func isGIF(fileStart bytes: [UInt8]) -> Bool { bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) }
 

@@ -73,23 +73,13 @@ enum PhotoCodec {
     /// memory for the 60 photos of `bench/photos`: 153 MB without, measured in the commit's message).
     static func returnFreedMemory() { malloc_trim(0) }
 
-    /// Whether the file at `path` starts as a web page does (`<!doctype html`, `<html`), after
-    /// white space.
-    static func isWebPage(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let start = String(decoding: (try? handle.read(upToCount: 512)) ?? Data(), as: UTF8.self)
-            .drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
-        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head")
-    }
-
     /// The header of the photo at `path`, read without decoding its pixels.
     static func header(of path: String) throws(Failure) -> Header {
         start()
         defer { vips_thread_shutdown() }
         guard let loader = vips_foreign_find_load(path) else {
             _ = takeError()  // it names the file by its full path: the message does already
-            if isWebPage(path) {
+            if PosixFiles.start(of: path, count: 512).map(PhotoNaming.isWebPage(fileStart:)) == true {
                 throw Failure(reason: "it is a web page (HTML), not a photo: the page the photo was on, or a site's error page, saved under the photo's name; save the photo itself (open it alone in the browser first)")
             }
             throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips knows no image format with its bytes): another kind of file renamed, or a damaged one")

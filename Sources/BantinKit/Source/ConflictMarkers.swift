@@ -12,6 +12,14 @@ enum ConflictMarkers {
         line(starting: "<<<<<<<", in: bytes)
     }
 
+    /// The 1-based numbers of the lines of `text` that start as a conflict's markers do (`<<<<<<<`,
+    /// `=======`, `>>>>>>>`), for a file that has a conflict already found.
+    static func markerLines(in text: String) -> Set<Int> {
+        Set(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            ["<<<<<<<", "=======", ">>>>>>>"].contains { line.hasPrefix($0) } ? index + 1 : nil
+        })
+    }
+
     /// The first line that starts with `marker` (ASCII), then a space or its end; `memchr` finds
     /// each candidate many bytes at a time.
     private static func line(starting marker: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -51,14 +51,14 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
         FileFault(action, path, code: errno)
     }
 
-    public var description: String { "cannot \(action) \(path): \(reason)" + (wayOut.map { " (\($0))" } ?? "") }
+    public var description: String { "cannot \(action) \(path): " + Self.explained(reason, wayOut) }
 
     /// The fault as a build's error: filed under the file read when a source could not be
     /// (`templates/assets/style.css: error: cannot read this file: …`), else under `output`, the
     /// folder being written.
     func diagnostic(output: String) -> Diagnostic {
         guard action == "read" else { return .error(output, description) }
-        return .error(path, "cannot read this file: \(reason)" + (wayOut.map { " (\($0))" } ?? ""))
+        return .error(path, "cannot read this file: " + Self.explained(reason, wayOut))
     }
 
     /// `path` as the user would type it: relative to the working folder when it is inside it.
@@ -75,9 +75,10 @@ public struct FileFault: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Those words, and what to do when there is something to do (`Permission denied (check
     /// the permissions and owner …)`).
-    static func told(_ code: Int32) -> String {
-        words(for: code) + (wayOut(for: code).map { " (\($0))" } ?? "")
-    }
+    static func told(_ code: Int32) -> String { explained(words(for: code), wayOut(for: code)) }
+
+    /// A reason and what to do about it, as messages put them together.
+    static func explained(_ reason: String, _ wayOut: String?) -> String { reason + (wayOut.map { " (\($0))" } ?? "") }
 }
 
 /// A system call's failure, before it is told in words: its `errno`.
