@@ -115,8 +115,12 @@ struct Watch: ParsableCommand {
         // When a scheduled article's time comes (or a published one's `updated`), watch builds
         // by itself: with the clock, not with a fixed SOURCE_DATE_EPOCH, which never gets there.
         let followsClock = PublicationTime.followsClock()
+        // What waits for its time, as the last build that succeeded saw it: a failed build (a
+        // full disk, a link to an article not due yet) does not keep what is due from being built.
+        var waiting = outcome.schedule
         while true {
-            let schedule = followsClock ? outcome.schedule : nil
+            if outcome.succeeded { waiting = outcome.schedule }
+            let schedule = followsClock ? waiting : nil
             let due = schedule.flatMap { $0.nextChange(after: builtAt) }
             guard let batch = watcher.nextBatch(timeout: due.map(Self.wait(until:))) else {
                 guard let due, Date().timeIntervalSince1970 >= Double(due) else {

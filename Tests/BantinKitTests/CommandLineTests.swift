@@ -445,12 +445,38 @@ import Testing
     /// A scheduled article is published by `watch` when its time comes, with no edit saved: watch
     /// builds by itself then. Not with a fixed SOURCE_DATE_EPOCH, which never reaches that time
     /// (a watch beside, with "now" fixed at the start, builds once and waits for edits).
-    @Test func watchPublishesAScheduledArticleWhenItsTimeComes() throws {
-        let due = Date().addingTimeInterval(8)
+    /// A time as front matter writes it, at Vietnam's offset: `2024-05-01T08:00:00+07:00`.
+    static var dateFormat: DateFormatter {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
         format.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
+        return format
+    }
+
+    @Test func watchStillBuildsWhenAScheduledArticlesTimeComesAfterAFailedBuild() throws {
+        let due = Date().addingTimeInterval(8)
+        let format = Self.dateFormat
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        let watch = try WatchRun(in: site)
+        #expect(watch.waitFor("Watching content/"), "\(watch.log)")
+        // A build fails after the one that knew the schedule: at the time, watch builds all the same.
+        try site.write("content/articles/hong.md", "---\ntitle: \"Thiếu ngày\"\n---\n")
+        #expect(watch.waitFor("Build failed"), "\(watch.log)")
+        #expect(watch.waitFor("Scheduled for \(format.string(from: due))", seconds: 20), "\(watch.log)")
+        #expect(watch.waitFor("Build failed", count: 2), "\(watch.log)")
+        try site.remove("content/articles/hong.md")
+        #expect(watch.waitFor("Built ", count: 2), "\(watch.log)")
+        #expect(site.exists("public/bai-viet/tin-hen-gio/index.html"))
+        watch.process.interrupt()
+        watch.process.waitUntilExit()
+        #expect(watch.process.terminationStatus == 0)
+    }
+
+    @Test func watchPublishesAScheduledArticleWhenItsTimeComes() throws {
+        let due = Date().addingTimeInterval(8)
+        let format = Self.dateFormat
         let clockSite = try TestSite(content: "bulletin"), fixedSite = try TestSite(content: "bulletin")
         for site in [clockSite, fixedSite] {
             try site.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))

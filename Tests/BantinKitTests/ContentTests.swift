@@ -147,6 +147,11 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle : Hội nghị\ndate: 2024-01-05\nauthor: Hà Nội: hội nghị\n---\nNội dung.\n", 4, 15, "a value with `: ` in it must be quoted"),
         ("---\ndate: 2024-01-05\ntitle: “Dân vận khéo”\nsummary: Bác dặn: dân là gốc\n---\nNội dung.\n", 4, 17, "a value with `: ` in it must be quoted"),
         ("---\ntitle: Tin\ndirectives: [\"01-KL/TW\",\n\"05-CT/TW\"]\nsummary: Hà Nội: hội nghị\n---\nNội dung.\n", 5, 16, "a value with `: ` in it must be quoted"),
+        // A list written whole and a block's indicator with its chomping, on the line above the slip.
+        ("---\ntitle: Tin\ndirectives: [\"01-KL/TW\"]\nsummary: Hà Nội: hội nghị\n---\nNội dung.\n", 4, 16, "a value with `: ` in it must be quoted"),
+        ("---\ntitle: Tin\nsummary: |-\nauthor: Hà Nội: hội nghị\n---\nNội dung.\n", 4, 15, "a value with `: ` in it must be quoted"),
+        // A field indented under a quoted value (YAML: "did not find expected key").
+        ("---\ntitle: \"Tin\"\n  category: Tin tức\ndate: 2024-01-05\n---\nNội dung.\n", 3, 1, "this line is indented, so YAML reads it as more of `title`'s value on the line above"),
     ])
     func aYAMLMistakeIsReportedWhereItWasMade(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let error = try refusal(of: text)

@@ -198,6 +198,21 @@ import Testing
         #expect(!site.exists("public/index.html"))
     }
 
+    /// A section of a field that only some articles write is checked on a page of one of them,
+    /// though other articles write as many fields (other ones).
+    @Test func aLinkInTheSectionOfAFieldFewArticlesWriteIsChecked() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài mới", date: "2024-04-10", extra: "author: Ban Tuyên giáo\n"))
+        try site.write("content/articles/b.md", article(title: "Bài giữa", date: "2024-03-10", extra: "author: Ban Dân vận\n"))
+        try site.write("content/articles/c.md", article(title: "Bài cũ", date: "2024-02-10", extra: "subtitle: Chuyện ở cơ sở\n"))
+        try site.build()
+        let text = try site.read("templates/article.mustache")
+        try #require(text.contains("{{#article.subtitle}}"))
+        try site.write("templates/article.mustache", text.replacingOccurrences(of: "{{#article.subtitle}}", with: "{{#article.subtitle}}<a href=\"{{root}}phu-de/\">phụ đề</a>"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors.count == 1 && errors.first?.hasPrefix("bai-viet/bai-cu/index.html, as the templates render it, links to `../../phu-de/`") == true, "\(errors)")
+    }
+
     /// A print edition's section for a month before `first_issue` (no issue number), and an
     /// article's for a cited directive's field, are checked on the pages that show them.
     @Test func aLinkInAnUnnumberedIssueOrACitedDirectivesFieldIsChecked() throws {

@@ -113,7 +113,10 @@ import Testing
         #expect(page.contains("<source type=\"image/webp\" srcset=\"../../media/2023/anh-480.webp 480w, ../../media/2023/anh-900.webp 900w\""))
         #expect(page.contains("<img src=\"../../media/2023/anh.jpg\" srcset=\"../../media/2023/anh-480.jpg 480w, ../../media/2023/anh.jpg 900w\""))
         #expect(page.contains("width=\"900\" height=\"1200\" alt=\"Quang cảnh hội nghị\" fetchpriority=\"high\">"))
-        #expect(page.contains("<source media=\"print\" srcset=\"../../media/2023/anh.jpg 900w\" sizes=\"100vw\">"))
+        // Print shows the widest file, from a copy after the picture (hidden on screen, lazily loaded: never fetched there).
+        #expect(page.contains("</picture><img class=\"print-copy\" src=\"../../media/2023/anh.jpg\" width=\"900\" height=\"1200\" alt=\"\" loading=\"lazy\">"))
+        #expect(page.contains("</picture><img class=\"print-copy\" src=\"../../media/so-do.png\" width=\"300\" height=\"200\" alt=\"\" loading=\"lazy\">"))
+        #expect(!page.contains("media=\"print\""))
         // The body's photo: a picture too, loaded lazily (the article's own photo comes first).
         #expect(page.contains("<img src=\"../../media/so-do.png\" srcset=\"../../media/so-do-300.jpg 300w\""))
         #expect(page.contains("width=\"300\" height=\"200\" alt=\"Sơ đồ tổ chức\" loading=\"lazy\"></picture>"))
@@ -125,7 +128,7 @@ import Testing
         let print = try site.read("public/luu-tru/2023/05/ban-in/index.html")
         #expect(print.contains("<img src=\"../../../../media/2023/anh.jpg\" width=\"900\" height=\"1200\" alt=\"Quang cảnh hội nghị\">"))
         #expect(print.contains("<picture><img src=\"../../../../media/so-do.png\" width=\"300\" height=\"200\" alt=\"Sơ đồ tổ chức\"></picture>"))
-        #expect(!print.contains("srcset") && !print.contains("loading="))
+        #expect(!print.contains("srcset") && !print.contains("loading=") && !print.contains("print-copy"))
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://vi-du.org/ban-tin/").broken.isEmpty)
         #expect(page.contains("<meta property=\"og:image:alt\" content=\"Quang cảnh hội nghị\">"))
         // A feed's entry starts with the article's photo and its caption, as its page does: feed
@@ -230,10 +233,20 @@ import Testing
         try site.write("content/media/2023/anh.jpg", "\n  <!DOCTYPE html><html><head><title>403 Forbidden</title></head></html>\n")
         let page = site.failingBuild().first { $0.file == Self.articleFile }
         #expect(page?.message.contains("cannot be published: it is a web page (HTML), not a photo") == true, "\(String(describing: page))")
+        // Saved with a byte-order mark, or starting at `<html` or `<head`.
+        for start in ["\u{FEFF}<!doctype html><html>", "<HTML lang=\"vi\"><body>", "\r\n<head><title>404</title></head>"] {
+            try site.write("content/media/2023/anh.jpg", start + "<p>Không tìm thấy</p>\n")
+            let told = site.failingBuild().first { $0.file == Self.articleFile }
+            #expect(told?.message.contains("it is a web page (HTML), not a photo") == true, "\(start.debugDescription): \(String(describing: told))")
+        }
         try Self.photo(site, "content/media/2023/anh.jpg", width: 800, height: 600)
         try site.write(Self.articleFile, try site.read(Self.articleFile).replacingOccurrences(of: "image: media/2023/anh.jpg", with: "image: content/media/2023/anh.jpg"))
         let path = site.failingBuild().first { $0.file == Self.articleFile }
         #expect(path?.message == "image `content/media/2023/anh.jpg` not found: there is no file content/content/media/2023/anh.jpg; the path is from content/: write `media/2023/anh.jpg`", "\(String(describing: path))")
+        // Without that photo in content/ either, nothing to drop: only what is missing.
+        try site.write(Self.articleFile, try site.read(Self.articleFile).replacingOccurrences(of: "image: content/media/2023/anh.jpg", with: "image: content/media/2023/khong-co.jpg"))
+        let missing = site.failingBuild().first { $0.file == Self.articleFile }
+        #expect(missing?.message == "image `content/media/2023/khong-co.jpg` not found: there is no file content/content/media/2023/khong-co.jpg", "\(String(describing: missing))")
     }
 
     /// A JPEG whose compressed data is damaged (libjpeg only warns, and shows grey from there on)

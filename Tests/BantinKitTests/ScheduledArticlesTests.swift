@@ -112,11 +112,18 @@ import Testing
         try site.write("content/articles/2023/06/xa.md", article(title: "Năm gõ nhầm", date: "2203-06-06 10:00"))
         try site.write("content/articles/2023/06/cu.md", article(title: "Năm quá cũ", date: "1023-06-06 10:00"))
         try site.write("content/articles/2023/06/sap.md", article(title: "Tháng sau mới đăng", date: "2023-07-06 10:00"))
+        // Just past a year ahead, and just short of it; before 1900 by decades, and just after it.
+        try site.write("content/articles/2023/06/nam-sau.md", article(title: "Hơn một năm nữa", date: "2024-06-20 10:00"))
+        try site.write("content/articles/2023/06/gan-nam.md", article(title: "Gần một năm nữa", date: "2024-06-05 10:00"))
+        try site.write("content/articles/2023/06/tk19.md", article(title: "Thế kỷ trước nữa", date: "1850-06-06 10:00"))
+        try site.write("content/articles/2023/06/dau-tk.md", article(title: "Đầu thế kỷ", date: "1900-01-02 10:00"))
         let report = try build(site, now: Self.now)
         let told = report.diagnostics.filter { $0.message.contains("is its year right") && $0.message.hasPrefix("`date`") }
             .map { "\($0.file):\($0.line) \($0.severity) \($0.message)" }
         #expect(told.sorted() == [
             "content/articles/2023/06/cu.md:3 warning `date`'s year, 1023, is before 1900: the article would be published under a month of 1023; is its year right?",
+            "content/articles/2023/06/nam-sau.md:3 warning `date`'s year, 2024, is more than a year from now: the article would wait, off the site, until 2024-06-20T10:00:00+07:00; is its year right?",
+            "content/articles/2023/06/tk19.md:3 warning `date`'s year, 1850, is before 1900: the article would be published under a month of 1850; is its year right?",
             "content/articles/2023/06/xa.md:3 warning `date`'s year, 2203, is more than a year from now: the article would wait, off the site, until 2203-06-06T10:00:00+07:00; is its year right?",
         ], "\(told)")
         // With `--future` it is published now: said so.

@@ -88,23 +88,25 @@ def h1_text(driver) -> str:
 
 
 def load_images(driver, timeout_ms: int = 10000) -> list:
-    """Scrolls every <img> into view (so loading=lazy ones start), waits until all
-    finished, scrolls back to the top; returns [{src, complete, w}]."""
+    """Scrolls every <img> shown into view (so loading=lazy ones start), waits until all
+    finished, scrolls back to the top; returns [{src, complete, w}]. An image not shown (a
+    photo's copy for print, hidden on screen) is never loaded there, and is left out."""
     return driver.execute_async_script(
         """
         const done = arguments[arguments.length - 1], timeout = arguments[0];
         const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const shown = () => [...document.images].filter(i => i.getClientRects().length);
         (async () => {
-          for (const img of document.images) {
+          for (const img of shown()) {
             img.scrollIntoView({block: "center", behavior: "instant"});
             await frame();
           }
           const deadline = Date.now() + timeout;
-          while (Date.now() < deadline && ![...document.images].every(i => i.complete)) {
+          while (Date.now() < deadline && !shown().every(i => i.complete)) {
             await new Promise(r => setTimeout(r, 50));
           }
           window.scrollTo({top: 0, left: 0, behavior: "instant"});
-          done([...document.images].map(i => ({src: i.currentSrc || i.src, complete: i.complete, w: i.naturalWidth})));
+          done(shown().map(i => ({src: i.currentSrc || i.src, complete: i.complete, w: i.naturalWidth})));
         })().catch(e => done([{src: "script error: " + e, complete: false, w: 0}]));
         """,
         timeout_ms,

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from selenium.webdriver.support.ui import WebDriverWait
+
 from helpers import assert_images_loaded, file_url, horizontal_overflow, set_size, wait_ready
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,10 +72,13 @@ def test_on_paper_nothing_is_wider_than_the_page_and_photos_keep_their_shape(dri
     try:
         info = horizontal_overflow(driver)
         assert info["scrollWidth"] <= info["clientWidth"], f"{kind} is wider than the paper: {info}"
+        # The photos printed (an article's page prints a copy of the widest file, loaded now).
+        printed = "[...document.querySelectorAll('.prose img')].filter(i => i.getClientRects().length)"
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return {printed}.every(i => i.complete && i.naturalWidth)"))
         shapes = driver.execute_script(
-            """return [...document.querySelectorAll('.prose img')].map(i => {
+            f"""return {printed}.map(i => {{
                  const r = i.getBoundingClientRect();
-                 return [r.width / r.height, i.naturalWidth / i.naturalHeight]; })""")
+                 return [r.width / r.height, i.naturalWidth / i.naturalHeight]; }})""")
         assert shapes, f"{kind}: no photo in the body"
         for shown, natural in shapes:
             assert abs(shown / natural - 1) < 0.02, f"{kind}: a photo of shape {natural:.3f} prints as {shown:.3f}"

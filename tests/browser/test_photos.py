@@ -2,7 +2,9 @@
 light, on a large 2× screen the sharpest variant is chosen, and both are looked at."""
 from __future__ import annotations
 
+import base64
 import re
+import subprocess
 
 import pytest
 
@@ -82,6 +84,36 @@ def test_a_large_sharp_screen_gets_the_widest_variant(netlog_driver, site, shots
     assert int(photo["width"]) == width and int(photo["height"]) > 0
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     screenshot(driver, shots, "photo-article-desktop", 1280)
+
+
+@pytest.mark.parametrize("width,mobile", [(390, True), (1280, False)], ids=["phone", "desktop"])
+def test_a_printed_article_has_the_widest_file_from_any_window(site, shots, width, mobile):
+    """A browser printing a page keeps the file its <picture> took for the screen (480 px on a
+    phone): print shows a copy of the widest file instead, hidden on screen, where it is never
+    loaded. A fresh browser each time: its memory cache would keep a file loaded before."""
+    driver = make_driver(performance_log=True)
+    try:
+        emulate(driver, width, 844, 1, mobile)
+        network_requests(driver)
+        driver.get(file_url(site / ARTICLE))
+        wait_ready(driver)
+        load_images(driver)
+        copy = driver.execute_script(
+            """const c = document.querySelector('.story-figure .print-copy');
+               return c && {src: c.src, width: +c.getAttribute('width'), height: +c.getAttribute('height'),
+                            shown: getComputedStyle(c).display, widest: c.previousElementSibling.querySelector('img').getAttribute('src')};""")
+        assert copy and copy["shown"] == "none", f"a copy for print, hidden on screen: {copy}"
+        assert copy["src"].endswith(copy["widest"].lstrip("./")), f"the copy is the widest file: {copy}"
+        loaded = [u.split("#")[0] for u in network_requests(driver)]
+        assert copy["src"] not in loaded, f"the screen at {width} px loaded the widest file for print: {loaded}"
+        pdf = shots / f"print-article-{width}.pdf"
+        pdf.write_bytes(base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "paperWidth": 8.27, "paperHeight": 11.69})["data"]))
+    finally:
+        driver.quit()
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert listed, "no photo printed"
+    printed = tuple(int(n) for n in listed[0].split()[3:5])
+    assert printed == (copy["width"], copy["height"]), f"printed from a {width} px window: {printed}, not the widest {copy}"
 
 
 PORTRAIT_ARTICLE = "bai-viet/dang-bo-dong-thap-gan-chuyen-de-nam-2022-voi-nang-chat-doi-ngu-can-bo/index.html"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import drain_console, file_url, first_ink_row, load_images, page_margin_top_mm, severe_console, wait_ready
 
@@ -68,12 +69,14 @@ def test_print_article(driver, site, shots):
     open_print(driver, page)
     assert_no_chrome(driver)
     assert display(driver, ".story-title") == ["block"]
-    for selector in (".story-figure", ".story-figure img", ".story-figure figcaption"):
+    for selector in (".story-figure", ".story-figure .print-copy", ".story-figure figcaption"):
         shown = display(driver, selector)
         assert shown and "none" not in shown, f"{selector} not printed: {shown}"
-    img = driver.find_element(By.CSS_SELECTOR, ".story-figure img")
+    # The screen's choice of file is not printed: the widest file's copy is, loaded now.
+    assert display(driver, ".story-figure picture") == ["none"]
+    img = driver.find_element(By.CSS_SELECTOR, ".story-figure .print-copy")
     assert img.size["width"] > 0 and img.size["height"] > 0
-    assert driver.execute_script("return arguments[0].naturalWidth", img) > 0
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img) > 0)
     assert display(driver, ".related") in ([], ["none"]), "Xem thêm printed"
     links = driver.find_elements(By.CSS_SELECTOR, ".story-body a[href^='http']")
     if links:

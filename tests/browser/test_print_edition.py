@@ -188,6 +188,27 @@ def striped_png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
+def test_a_portrait_cover_photo_shows_whole_with_its_caption(driver, site, shots):
+    """On screen the cover's photo is no taller than 80 % of the window, as an article's is."""
+    portrait = [p for p in sorted(site.glob("luu-tru/*/*/ban-in/index.html"))
+                if (m := re.search(r'<figure class="cover-figure">\s*<img [^>]*width="(\d+)" height="(\d+)"', p.read_text(encoding="utf-8")))
+                and int(m[2]) > int(m[1])]
+    assert portrait, "no print edition of the sample has a portrait cover photo"
+    driver.get(file_url(portrait[0]))
+    wait_ready(driver)
+    for size in (DESKTOP, (768, 1024)):
+        set_size(driver, *size)
+        assert_images_loaded(driver)
+        box = driver.execute_script(
+            """const i = document.querySelector('.cover-figure img'), c = document.querySelector('.cover-figure figcaption');
+               return {height: i.getBoundingClientRect().height, width: i.getBoundingClientRect().width,
+                       ratio: i.naturalHeight / i.naturalWidth, window: innerHeight};""")
+        assert box["height"] <= 0.8 * box["window"] + 1, f"at {size} the cover photo is {box['height']} px tall in a {box['window']} px window"
+        assert abs(box["height"] / box["width"] - box["ratio"]) < 0.02, f"the photo keeps its shape: {box}"
+    set_size(driver, *DESKTOP)
+    screenshot(driver, shots, "print-edition-portrait-cover", DESKTOP[0])
+
+
 @pytest.fixture(scope="module")
 def awkward_month(tmp_path_factory, bantin_bin) -> Path:
     """A month whose one article has what paper handles badly: a portrait photo taller than a

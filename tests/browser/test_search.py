@@ -3,6 +3,7 @@ with <script> for the words typed, ?q= links, <mark> highlighting in titles and 
 passages, the no-result status, keyboard reach, exact-spelling and phrase ranking."""
 from __future__ import annotations
 
+import base64
 import re
 import time
 import shutil
@@ -145,6 +146,19 @@ def test_query_in_url(driver, site, shots):
     assert_fits_phone(driver)
     screenshot(driver, shots, "search-results-desktop", DESKTOP[0])
     screenshot(driver, shots, "search-results-phone", PHONE[0])
+
+
+def test_a_printed_search_says_what_was_searched(driver, site, shots):
+    """On paper, the results come with what was searched and how many were found, and without
+    the "Xem thêm kết quả" button, which nobody can press there."""
+    open_search(driver, site, "q=dang%20bo")
+    status = driver.find_element(By.ID, "search-status").text
+    assert driver.find_element(By.ID, "search-more").is_displayed(), "the sample has more results for `dang bo` than one batch"
+    pdf = shots / "print-search.pdf"
+    pdf.write_bytes(base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "paperWidth": 8.27, "paperHeight": 11.69})["data"]))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert status and status in text, f"the printed results do not say {status!r}: {text[:300]}"
+    assert "Xem thêm kết quả" not in text, "the button is printed"
 
 
 def test_no_match_says_so(driver, site):
@@ -825,11 +839,16 @@ def test_search_reads_a_body_as_its_page_shows_it(driver, page_text_site, query,
         assert "Dấu ba chấm… bản quyền © 2023 và tỷ lệ x<y và bêntrong>z." in results(driver)[0]["snippet"], results(driver)[0]["snippet"]
 
 
-def test_a_result_found_by_its_directives_kind_shows_why(driver, page_text_site):
-    open_search(driver, page_text_site, "q=ket luan")
-    about = driver.execute_script(
+def first_about(driver) -> list | None:
+    """The first result's line of what else was found (byline, source, kind): its text and marks."""
+    return driver.execute_script(
         "const li = document.querySelector('#search-results > li'); const about = li && li.querySelector('.search-about');"
         " return about ? [about.textContent, [...about.querySelectorAll('mark')].map(m => m.textContent)] : null;")
+
+
+def test_a_result_found_by_its_directives_kind_shows_why(driver, page_text_site):
+    open_search(driver, page_text_site, "q=ket luan")
+    about = first_about(driver)
     assert about and "Kết luận 01-KL/TW" in about[0] and about[1] == ["Kết", "luận"], about
 
 
@@ -1269,3 +1288,29 @@ def test_a_number_is_found_with_or_without_its_thousands_dots(driver, thousands_
     open_search(driver, thousands_site, "q=" + quote("3.700.000 tấn"))
     found = results(driver)
     assert [r["title"] for r in found] == ["Kết quả giảm nghèo ở huyện vùng cao"] and found[0]["snippet_marks"] == ["3.700.000", "tấn"], found
+
+
+@pytest.fixture(scope="module")
+def passage_site(tmp_path_factory, bantin_bin) -> Path:
+    """A body where the words typed first begin longer words ("ăn cướp") and, far below, stand
+    whole ("an cư"); an article whose only match is its source."""
+    filler = "Xã tổ chức nhiều buổi họp dân để bàn việc làm đường, dựng nhà văn hóa và giữ gìn vệ sinh thôn xóm. " * 8
+    body = f"Trước kia vùng này có nạn ăn cướp hoành hành ban đêm.\n\n{filler}\n\nNay người dân an cư lạc nghiệp, yên tâm làm ăn.\n"
+    return build_site(tmp_path_factory.mktemp("passage"), bantin_bin, {
+        "yen-binh.md": article_md("Thôn xóm bình yên", "2024-05-01T08:00:00+07:00", body),
+        "nguon.md": article_md("Bộ đội giúp dân gặt lúa", "2024-05-02T08:00:00+07:00", "Các chiến sĩ xuống đồng cùng bà con.\n",
+                               extra="source: Báo Quân khu\n"),
+    })
+
+
+def test_the_snippet_is_the_passage_with_the_words_whole(driver, passage_site):
+    open_search(driver, passage_site, "q=an%20cu")
+    found = results(driver)
+    assert found and found[0]["title"] == "Thôn xóm bình yên", found
+    assert [m.lower() for m in found[0]["snippet_marks"]][:2] == ["an", "cư"], found[0]
+
+
+def test_a_result_found_by_its_source_shows_it(driver, passage_site):
+    open_search(driver, passage_site, "q=quan%20khu")
+    about = first_about(driver)
+    assert about and "Báo Quân khu" in about[0] and about[1] == ["Quân", "khu"], about

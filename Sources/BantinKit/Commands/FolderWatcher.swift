@@ -80,12 +80,12 @@ public struct ChangeBatch: Sendable, Equatable {
     }
 
     /// Whether every path is one a build reads nothing from: an editor's leftover (`a.md~`,
-    /// `.a.md.swp`, vim's `4913` probe), or a hidden file. vim rewrites its swap file every few
+    /// `.a.md.swp`, vim's `4913` probe, `sed -i`'s file), or a hidden file. vim rewrites its swap file every few
     /// seconds while an editor types: no rebuild, and no warnings printed again, for that.
     public var holdsOnlyLeftovers: Bool {
         paths.allSatisfy { path in
             let name = (path as NSString).lastPathComponent
-            return !ContentTree.isRead(name: name) || name == "4913" || CatalogLoader.ContentFiles.isLeftover(name)
+            return !ContentTree.isRead(name: name) || CatalogLoader.ContentFiles.isLeftover(name)
         }
     }
 }

@@ -248,18 +248,39 @@ public enum CatalogLoader {
         }
 
         /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
-        /// hidden already; `#bai.md#`, Word's `~$bai.docx`), and the files Windows leaves in
-        /// folders of photos, a downloaded file's `anh.jpg:Zone.Identifier` (where it was downloaded
-        /// from, copied out of Windows beside it) and macOS's folder icon `Icon\r`. Looked at as
-        /// bytes: every file of the content passes here.
+        /// hidden already; `#bai.md#`, Word's `~$bai.docx`), what a save left when it was cut
+        /// short (nano's `bai.md.save`, `bai.md.save.1`; JetBrains' `bai.md___jb_tmp___` and
+        /// `___jb_old___`; `sed -i`'s `sedAbc123`; vim's probe `4913`, or `5036`, `5159`… when that
+        /// one is taken), a download not finished (`anh.jpg.part`, `.crdownload`, `.partial`), and
+        /// the files Windows leaves in folders of photos, a downloaded file's `anh.jpg:Zone.Identifier`
+        /// (where it was downloaded from, copied out of Windows beside it) and macOS's folder icon
+        /// `Icon\r`. Looked at as bytes: every file of the content passes here.
         static func isLeftover(_ path: String) -> Bool {
             let bytes = path.utf8
             let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
             guard let first = name.first, let last = name.last else { return false }
             return last == UInt8(ascii: "~") || name.starts(with: "~$".utf8) || (first == UInt8(ascii: "#") && last == UInt8(ascii: "#"))
-                || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej"].contains { endsWith(path, $0) }
+                || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej", ".save", ".part", ".partial", ".crdownload", "___jb_tmp___", "___jb_old___"].contains { endsWith(path, $0) }
                 || [("thumbs.db"), ("desktop.ini"), ("icon\r")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
-                || endsWith(path, ":zone.identifier")
+                || endsWith(path, ":zone.identifier") || isNumberedSave(name) || isSedTemporary(name) || isVimProbe(name)
+        }
+
+        /// nano's second and later saves of one file: `bai.md.save.1`.
+        private static func isNumberedSave(_ name: Substring.UTF8View) -> Bool {
+            guard let dot = name.lastIndex(of: UInt8(ascii: ".")), name.index(after: dot) < name.endIndex,
+                name[name.index(after: dot)...].allSatisfy({ (48...57).contains($0) }) else { return false }
+            return endsWith(String(Substring(name[..<dot])), ".save")
+        }
+
+        /// `sed -i`'s file while it writes: `sed` and six letters or digits.
+        private static func isSedTemporary(_ name: Substring.UTF8View) -> Bool {
+            name.count == 9 && name.starts(with: "sed".utf8) && name.dropFirst(3).allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
+        }
+
+        /// vim's test of whether it may write a folder: 4913, or the next free of 5036, 5159, …
+        private static func isVimProbe(_ name: Substring.UTF8View) -> Bool {
+            guard (4...9).contains(name.count), name.allSatisfy({ (48...57).contains($0) }), let number = Int(Substring(name)) else { return false }
+            return number >= 4913 && (number - 4913) % 123 == 0
         }
 
         /// Whether `path` ends with `suffix` (lower-case ASCII), in any case.

@@ -5,10 +5,10 @@ import Foundation
 ///   as it is) is marked ` data-shown`, so that print does not write the address again;
 /// - an address on the web keeps its letters readable (`…/wiki/Hồ_Chí_Minh`, not cmark-gfm's
 ///   `…/wiki/H%E1%BB%93_Ch%C3%AD_Minh`), which a reader can copy from paper: a browser sends
-///   both alike.
+///   both alike; and so does the text of a link that shows its address.
 enum AddressLinks {
     /// `html` (as cmark-gfm wrote a body) with each such link's start tag marked and each web
-    /// address's letters decoded.
+    /// address's letters decoded, in its `href` and, when it is the link's text, there too.
     static func marked(_ html: [UInt8]) -> [UInt8] {
         let start = Array("<a href=\"".utf8)
         guard var found = html.firstOffset(of: start) else { return html }
@@ -26,8 +26,15 @@ enum AddressLinks {
                 }
                 if let close = bytes.firstOffset(of: [UInt8(ascii: ">")], from: found), showsItsAddress(bytes, tag: found..<(close + 1)) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<close]))
-                    out += " data-shown".utf8
-                    copied = close
+                    out += " data-shown>".utf8
+                    copied = close + 1
+                    // Its text, the address as pasted from an address bar, as readable as its address.
+                    if let textEnd = bytes.firstOffset(of: Array("</a>".utf8), from: copied),
+                        let readable = readableAddress(UnsafeBufferPointer(rebasing: bytes[copied..<textEnd]))
+                    {
+                        out += readable
+                        copied = textEnd
+                    }
                 }
                 guard let next = bytes.firstOffset(of: start, from: valueStart) else { break }
                 found = next

@@ -15,7 +15,8 @@ import Foundation
 ///   of an article of the same edition, relative or by the site's full address, leads to that
 ///   article in it (`#bai-5`, `#bai-5-ket-qua`);
 /// - a photo's `<picture>` keeps only its `<img>` of the widest JPEG, loaded at once (no
-///   `<source>`, `srcset`, `sizes`, `loading` or `fetchpriority`): paper wants the sharpest file.
+///   `<source>`, `srcset`, `sizes`, `loading` or `fetchpriority`): paper wants the sharpest file;
+///   its copy for an article's page printed (`PictureSources.printCopy`) goes.
 struct PrintBody: Sendable {
     /// The id of the article's start in the edition: `bai-2`.
     let anchor: String
@@ -128,7 +129,7 @@ struct PrintBody: Sendable {
             return open + 1
         }
         let name = UnsafeBufferPointer(rebasing: bytes[nameStart..<at])
-        if !closing, Self.named(name, "source") {
+        if !closing, Self.named(name, "source") || UnsafeBufferPointer(rebasing: bytes[open...]).starts(with: PictureSources.printCopyStart.utf8) {
             return (Self.find(UInt8(ascii: ">"), in: bytes, from: at) ?? bytes.count - 1) + 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<nameStart]))
