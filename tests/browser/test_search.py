@@ -1321,3 +1321,32 @@ def test_a_result_found_by_its_source_shows_it(driver, passage_site):
     open_search(driver, passage_site, "q=quan%20khu")
     about = first_about(driver)
     assert about and "Báo Quân khu" in about[0] and about[1] == ["Quân", "khu"], about
+
+
+@pytest.fixture(scope="module")
+def spelt_site(tmp_path_factory, bantin_bin) -> Path:
+    """`tổ` in two sapos, one article also with `Tô` in its title (older); and 35 titles with
+    `thiếu` beside an older article whose body has the word `thi` itself."""
+    articles = {
+        "to-diem.md": article_md("Tô điểm phố phường", "2024-01-02T08:00:00+07:00", "Nội dung.", extra='summary: "Các tổ dân phố ra quân."\n'),
+        "ra-quan.md": article_md("Ra quân làm sạch đường làng", "2024-01-03T08:00:00+07:00", "Nội dung.", extra='summary: "Mỗi tổ nhận một đoạn đường."\n'),
+        "ky-thi.md": article_md("Học sinh vùng cao vượt khó", "2023-01-01T08:00:00+07:00", "Các em chuẩn bị cho kỳ thi tốt nghiệp."),
+    }
+    for n in range(35):
+        articles[f"thieu-{n}.md"] = article_md(f"Thiếu nước sạch ở thôn số {n + 1}", f"2024-02-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00", "Bà con chờ dự án.")
+    return build_site(tmp_path_factory.mktemp("spelt"), bantin_bin, articles)
+
+
+def test_a_word_typed_with_marks_ranks_by_where_it_is_so_spelt(driver, spelt_site):
+    """The title's `Tô` is not the `tổ` of the sapos: the two articles rank by their sapos, the
+    newer first."""
+    open_search(driver, spelt_site, "q=" + quote("tổ"))
+    assert [r["title"] for r in results(driver)][:2] == ["Ra quân làm sạch đường làng", "Tô điểm phố phường"]
+
+
+def test_a_word_itself_comes_before_many_titles_with_longer_words_it_begins(driver, spelt_site):
+    """More than thirty titles begin with `thi` (`thiếu`): the body with the word `thi` itself is
+    read among the first records all the same, and comes first."""
+    open_search(driver, spelt_site, "q=thi")
+    found = results(driver)
+    assert len(found) == 10 and found[0]["title"] == "Học sinh vùng cao vượt khó", [r["title"] for r in found]
