@@ -115,9 +115,10 @@ struct Watch: ParsableCommand {
         // When a scheduled article's time comes (or a published one's `updated`), watch builds
         // by itself: with the clock, not with a fixed SOURCE_DATE_EPOCH, which never gets there.
         let followsClock = PublicationTime.followsClock()
-        // What waits for its time, as the last build that succeeded saw it: a failed build (a
-        // full disk, a link to an article not due yet) does not keep what is due from being built.
-        var waiting = outcome.schedule
+        // What waits for its time, as the last build that succeeded saw it (this watch's, or one
+        // before it): a failed build (a full disk, a link to an article not due yet) does not keep
+        // what is due from being built.
+        var waiting = outcome.succeeded ? outcome.schedule : OutputFolder(url: options.output, display: options.outputName).lastSchedule()
         while true {
             if outcome.succeeded { waiting = outcome.schedule }
             let schedule = followsClock ? waiting : nil

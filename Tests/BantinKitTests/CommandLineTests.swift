@@ -459,6 +459,13 @@ import Testing
         let format = Self.dateFormat
         let site = try TestSite(content: "bulletin")
         try site.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        // A watch started on a failing build knows the schedule of the last build before it.
+        let started = try TestSite(content: "bulletin")
+        try started.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        // (Built by the command, with the clock's "now": in the test's process nothing would wait.)
+        #expect(try run(["build"], in: started.root).status == 0)
+        try started.write("content/articles/hong.md", "---\ntitle: \"Thiếu ngày\"\n---\n")
+        let failing = try WatchRun(in: started)
         let watch = try WatchRun(in: site)
         #expect(watch.waitFor("Watching content/"), "\(watch.log)")
         // A build fails after the one that knew the schedule: at the time, watch builds all the same.
@@ -469,9 +476,13 @@ import Testing
         try site.remove("content/articles/hong.md")
         #expect(watch.waitFor("Built ", count: 2), "\(watch.log)")
         #expect(site.exists("public/bai-viet/tin-hen-gio/index.html"))
-        watch.process.interrupt()
-        watch.process.waitUntilExit()
-        #expect(watch.process.terminationStatus == 0)
+        #expect(failing.waitFor("Scheduled for \(format.string(from: due))", seconds: 5), "\(failing.log)")
+        #expect(failing.waitFor("Build failed", count: 2), "\(failing.log)")
+        for run in [watch, failing] {
+            run.process.interrupt()
+            run.process.waitUntilExit()
+            #expect(run.process.terminationStatus == 0)
+        }
     }
 
     @Test func watchPublishesAScheduledArticleWhenItsTimeComes() throws {

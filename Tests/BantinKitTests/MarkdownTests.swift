@@ -47,8 +47,8 @@ import Testing
         #expect(html.components(separatedBy: "data-shown").count == 10)
         // Its text, pasted from an address bar, is as readable as its address; `%20` stays.
         #expect(html.contains("data-shown>https://vi.wikipedia.org/wiki/Hồ_Chí_Minh</a>"), "\(html)")
-        let spaced = String(decoding: AddressLinks.marked(Array(safe.render("Xem https://s.vn/a%20b%C3%A1 và <https://t.vn/%E1%BB%93>.\n").html.utf8)), as: UTF8.self)
-        #expect(spaced.contains(">https://s.vn/a%20bá</a>") && spaced.contains(">https://t.vn/ồ</a>"), "\(spaced)")
+        let spaced = String(decoding: AddressLinks.marked(Array(safe.render("Xem https://s.vn/a%20b%C3%A1 và <https://t.vn/%E1%BB%93>, www.u.vn/%E1%BB%93.\n").html.utf8)), as: UTF8.self)
+        #expect(spaced.contains(">https://s.vn/a%20bá</a>") && spaced.contains(">https://t.vn/ồ</a>") && spaced.contains(">www.u.vn/ồ</a>"), "\(spaced)")
         let plain = Array(safe.render("Không có liên kết nào.\n").html.utf8)
         #expect(AddressLinks.marked(plain) == plain)
     }

@@ -29,7 +29,7 @@ def emulate(driver, width: int, height: int, scale: float, mobile: bool) -> None
 def lead_photo(driver) -> dict:
     return driver.execute_script(
         """
-        const img = document.querySelector('.story-figure img');
+        const img = document.querySelector('.story-figure picture img');
         return img && {current: img.currentSrc, srcset: img.srcset,
                        webp: img.parentElement.querySelector('source[type="image/webp"]').srcset,
                        shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
@@ -101,8 +101,16 @@ def test_a_printed_article_has_the_widest_file_from_any_window(site, shots, widt
         copy = driver.execute_script(
             """const c = document.querySelector('.story-figure .print-copy');
                return c && {src: c.src, width: +c.getAttribute('width'), height: +c.getAttribute('height'),
-                            shown: getComputedStyle(c).display, widest: c.previousElementSibling.querySelector('img').getAttribute('src')};""")
+                            shown: getComputedStyle(c).display, widest: c.nextElementSibling.querySelector('img').getAttribute('src'),
+                            alt: c.alt, photoAlt: c.nextElementSibling.querySelector('img').alt};""")
         assert copy and copy["shown"] == "none", f"a copy for print, hidden on screen: {copy}"
+        assert copy["alt"] and copy["alt"] == copy["photoAlt"], f"printed, the photo keeps its alt: {copy}"
+        # Hidden by its own style: a theme's older stylesheet (none here) shows it no more.
+        unstyled = driver.execute_script(
+            "for (const s of document.styleSheets) s.disabled = true;"
+            " const d = getComputedStyle(document.querySelector('.print-copy')).display;"
+            " for (const s of document.styleSheets) s.disabled = false; return d;")
+        assert unstyled == "none", f"without the stylesheet the copy shows: {unstyled}"
         assert copy["src"].endswith(copy["widest"].lstrip("./")), f"the copy is the widest file: {copy}"
         loaded = [u.split("#")[0] for u in network_requests(driver)]
         assert copy["src"] not in loaded, f"the screen at {width} px loaded the widest file for print: {loaded}"
@@ -130,7 +138,7 @@ def test_a_portrait_photo_shows_whole_with_its_caption(driver, site, width, heig
     load_images(driver)
     box = driver.execute_script(
         """
-        const img = document.querySelector('.story-figure img'), r = img.getBoundingClientRect();
+        const img = document.querySelector('.story-figure picture img'), r = img.getBoundingClientRect();
         const figure = document.querySelector('.story-figure').getBoundingClientRect();
         const caption = document.querySelector('.story-figure figcaption').getBoundingClientRect();
         return {width: r.width, height: r.height, left: r.left - figure.left, right: figure.right - r.right,

@@ -80,7 +80,7 @@ def test_a_portrait_photo_in_the_body_shows_whole(driver, print_site, width, hei
     load_images(driver)
     box = driver.execute_script(
         """
-        const img = document.querySelector('.prose img'), r = img.getBoundingClientRect();
+        const img = document.querySelector('.prose picture img'), r = img.getBoundingClientRect();
         // The photo as drawn in its box: shrunk to fit it whole (object-fit: contain), or filling it.
         const fit = getComputedStyle(img).objectFit;
         const scale = fit === 'contain' ? Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight) : null;

@@ -15,6 +15,12 @@ extension OutputFolder {
         return (String(parts[0]), String(parts[1]), String(text[text.index(after: newline)...]))
     }
 
+    /// What waited for its time when the last successful build into this folder was made
+    /// (`nil` when no build's stamp is there, or it said nothing of it).
+    public func lastSchedule() -> PublicationSchedule? {
+        lastStamp().flatMap { BuildReport(saved: $0.report) }?.schedule
+    }
+
     /// Saves the stamp of a successful build (beside the output, so the site itself never changes).
     @discardableResult
     func saveStamp(inputs: InputStamp, output: FolderPrint, report: String) -> Bool {

@@ -45,12 +45,12 @@ enum AddressLinks {
         return out
     }
 
-    /// A web address (`http:` or `https:`) with its percent-encoded letters, marks and digits
+    /// A web address (`http:`, `https:`, or a link's text `www.…`) with its percent-encoded letters, marks and digits
     /// (UTF-8 beyond ASCII) written as themselves; `nil` when there is none. Everything else
     /// stays encoded: ASCII (`%20`, `%2F`, `%23` mean what they are written for), spaces,
     /// invisible and direction characters, and bytes that are not UTF-8.
     static func readableAddress(_ address: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard address.starts(with: "http".utf8), address.contains(UInt8(ascii: "%")) else { return nil }
+        guard address.starts(with: "http".utf8) || address.starts(with: "www.".utf8), address.contains(UInt8(ascii: "%")) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(address.count)
         var changed = false

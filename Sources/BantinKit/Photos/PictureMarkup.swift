@@ -22,25 +22,27 @@ struct PictureSources: Sendable {
     static let bodySizes = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
 
     /// A `<picture>` of a body image: WebP and JPEG `srcset`, width, height, `alt` (and
-    /// `title`); lazily loaded unless it is the first image of its page. After it, the widest
+    /// `title`); lazily loaded unless it is the first image of its page. Before it, the widest
     /// file for print (`printCopy`).
     func html(alt: String, title: String?, first: Bool) -> String {
         let (src, jpeg, webp) = (Escape.xml(src), Escape.xml(jpeg), Escape.xml(webp))
         var img = "<img src=\"\(src)\" srcset=\"\(jpeg)\" sizes=\"\(Self.bodySizes)\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\""
         if let title, !title.isEmpty { img += " title=\"\(Escape.xml(title))\"" }
         img += first ? " fetchpriority=\"high\">" : " loading=\"lazy\">"
-        return "<picture><source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(Self.bodySizes)\">" + img + "</picture>" + printCopy
+        return printCopy(alt: alt) + "<picture><source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(Self.bodySizes)\">" + img + "</picture>"
     }
 
-    /// The widest file, shown in print in place of the `<picture>` before it and hidden on screen
-    /// (where, loaded lazily, it is never fetched): a browser printing a page keeps the file
-    /// its `<picture>` took for the screen (480 px on a phone), and a `<source media="print">`
-    /// is not taken when printing. `article.mustache` writes the same after its photo.
-    var printCopy: String {
-        Self.printCopyStart + "src=\"\(Escape.xml(src))\" width=\"\(width)\" height=\"\(height)\" alt=\"\" loading=\"lazy\">"
+    /// The widest file, with the photo's `alt`, shown in print in place of the `<picture>` after
+    /// it (`.print-copy + picture`): a browser printing a page keeps the file its `<picture>`
+    /// took for the screen (480 px on a phone), and a `<source media="print">` is not taken when
+    /// printing. Hidden by its own `style` (so a theme's older stylesheet hides it too, and
+    /// prints the picture as before), lazily loaded: never fetched on screen.
+    /// `article.mustache` writes the same before its photo.
+    func printCopy(alt: String) -> String {
+        Self.printCopyStart + "src=\"\(Escape.xml(src))\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\" loading=\"lazy\">"
     }
 
-    static let printCopyStart = "<img class=\"print-copy\" "
+    static let printCopyStart = "<img class=\"print-copy\" style=\"display:none\" "
 
     /// A plain `<img>` of the widest variant (feeds, which readers show without `srcset`).
     func plainHTML(alt: String, title: String?) -> String {
