@@ -84,6 +84,10 @@ import Testing
         for file in ["media/2023.csv", "media/5037", "media/sedge.txt", "media/bao-cao.save.pdf"] { try site.write("content/" + file, "x\n") }
         try site.build()
         for file in ["media/2023.csv", "media/5037", "media/sedge.txt", "media/bao-cao.save.pdf"] { #expect(site.exists("public/" + file), "\(file) was not published") }
+        // A link to one is told why nothing is published for it, not that it does not exist.
+        try site.write("content/articles/2023/b.md", article(title: "Bài hai", body: "Xem [báo cáo](../../media/anh.jpg.part).\n"))
+        let told = site.failingBuild().filter { $0.file == "content/articles/2023/b.md" }.map(\.message)
+        #expect(told == ["`../../media/anh.jpg.part` has the name of an editor's leftover (a backup, a save cut short, a download not finished), and such files are never published: rename the file if it is meant for readers"], "\(told)")
     }
 
     /// Markdown saved with Notepad's `.txt` (or another Markdown extension bantin does not read)

@@ -121,6 +121,11 @@ struct BodyLinkResolver {
                 fail(link, document, "`\(destination)` is an address on the site this text was copied from (a post by its number), which leads to no page here: link to the article's file instead (`../2019/05/bai-viet.md`), or leave the words without a link")
                 return nil
             }
+            // A file there or not, a leftover's name is never published: not "does not exist" for a file one sees.
+            if CatalogLoader.ContentFiles.isLeftover(path) {
+                fail(link, document, "`\(parts.path)` has the name of an editor's leftover (a backup, a save cut short, a download not finished), and such files are never published: rename the file if it is meant for readers")
+                return nil
+            }
             fail(link, document, missing(parts.path, resolved: path, from: document.path, fragment: parts.fragment))
             return nil
         }
