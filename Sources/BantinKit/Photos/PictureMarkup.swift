@@ -37,7 +37,7 @@ struct PictureSources: Sendable {
     /// took for the screen (480 px on a phone), and a `<source media="print">` is not taken when
     /// printing. Hidden by its own `style` (so a theme's older stylesheet hides it too, and
     /// prints the picture as before), lazily loaded: never fetched on screen.
-    /// `article.mustache` writes the same before its photo.
+    /// `article.mustache` writes it before its photo (`{{{print_copy}}}`).
     func printCopy(alt: String) -> String {
         Self.printCopyStart + "src=\"\(Escape.xml(src))\" width=\"\(width)\" height=\"\(height)\" alt=\"\(Escape.xml(alt))\" loading=\"lazy\">"
     }

@@ -30,13 +30,15 @@ final class ImageView: NamedView, Sendable {
         ImageView(url: url, alt: alt, caption: caption, picture: picture, first: true)
     }
 
-    enum Name: String, CaseIterable { case url, print, alt, caption, first, webp, jpeg, width, height }
+    enum Name: String, CaseIterable { case url, print, printCopy = "print_copy", alt, caption, first, webp, jpeg, width, height }
 
     func value(of name: Name) -> TemplateValue? {
         switch name {
         case .url: .text(url)
         // In a `srcset` (print's `<source>`), where a space would end the address.
         case .print: .text(picture == nil ? url : Photo.candidate(url))
+        // The widest file for print, before the `<picture>` (`PictureSources.printCopy`); HTML.
+        case .printCopy: .text(picture.map { $0.printCopy(alt: alt) } ?? "")
         case .alt: .text(alt)
         case .caption: TemplateValue.nonEmpty(caption)
         case .first: .bool(first)
