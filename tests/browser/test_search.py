@@ -1350,3 +1350,26 @@ def test_a_word_itself_comes_before_many_titles_with_longer_words_it_begins(driv
     open_search(driver, spelt_site, "q=thi")
     found = results(driver)
     assert len(found) == 10 and found[0]["title"] == "Học sinh vùng cao vượt khó", [r["title"] for r in found]
+
+
+@pytest.fixture(scope="module")
+def apart_site(tmp_path_factory, bantin_bin) -> Path:
+    """35 newer titles with words that begin `thi` and `học` apart (`Thiết bị dạy học`), each
+    body with `thi học`; an older article with `thi học` in its sapo."""
+    articles = {
+        "hsg.md": article_md("Tuyên dương học sinh giỏi cấp tỉnh", "2023-01-01T08:00:00+07:00", "Lễ trao thưởng diễn ra tại hội trường.",
+                             extra='summary: "Kỳ thi học sinh giỏi năm nay có bốn trăm em dự."\n'),
+    }
+    for n in range(35):
+        articles[f"thiet-bi-{n}.md"] = article_md(f"Thiết bị dạy học mới cho trường số {n + 1}", f"2024-03-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00",
+                                                  "Trường chuẩn bị cho kỳ thi học kỳ một.")
+    return build_site(tmp_path_factory.mktemp("apart"), bantin_bin, articles)
+
+
+def test_a_phrase_of_whole_words_in_a_sapo_comes_before_many_titles_with_its_words_apart(driver, apart_site):
+    """More than thirty titles have words that begin both query words, and their bodies the
+    phrase: the older sapo with the phrase itself is read among the first records, and comes
+    first (the words whole in a sapo over the body)."""
+    open_search(driver, apart_site, "q=thi+hoc")
+    found = results(driver)
+    assert len(found) == 10 and found[0]["title"] == "Tuyên dương học sinh giỏi cấp tỉnh", [r["title"] for r in found]
