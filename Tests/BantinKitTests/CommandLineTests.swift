@@ -5,6 +5,19 @@ import Testing
 
 /// The `bantin` executable, run as editors and CI run it.
 @Suite struct CommandLineTests {
+    /// The publishing workflow installs what bantin needs with the scripts and tests as `.ci/run`
+    /// does, the tools the tests use with them: a workflow with a list of its own missed two
+    /// (`strace`, the CMYK profile) and failed on every push.
+    @Test func thePublishingWorkflowTestsAsCIDoes() throws {
+        let workflow = try String(contentsOf: Repo.root.appendingPathComponent(".github/workflows/publish.yml"), encoding: .utf8)
+        let runs = workflow.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("run: ") }.map { $0.dropFirst(5) }
+        #expect(runs.first == "./scripts/setup", "\(runs)")
+        #expect(runs.contains("./scripts/test"), "\(runs)")
+        #expect(!workflow.contains("apt-get"), "packages come from scripts/setup, one list")
+        let ci = try String(contentsOf: Repo.root.appendingPathComponent(".ci/run"), encoding: .utf8)
+        #expect(ci.contains("exec ./scripts/test"))
+    }
+
     struct Run {
         var status: Int32
         var stdout: String

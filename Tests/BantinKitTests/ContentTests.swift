@@ -344,6 +344,22 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(told == ["\(Self.file):2: `title` l", "\(Self.file):4: `summary`", "\(Self.file):8: the text "], "\(told)")
     }
 
+    /// Every text of front matter is looked at, of every kind of file: a category or place typed
+    /// so would make a page and an address of garbled letters; a directive's description is a body.
+    @Test func everyTextInALegacyEncodingIsAWarning() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: Họp chi bộ\ndate: 2023-05-09\ncategory: \"Xaây döïng Ñaûng\"\nlocation: \"Huyeän Ñoâng Hoøa\"\nauthor: \"Nguyeãn Ñöùc Thoï\"\n---\nMở đầu.\n")
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\nkind: Kết luận\ntitle: \"Veà tieáp tuïc thöïc hieän\"\n---\nKeát luaän cuûa Boä Chính trò.\n")
+        try site.write("content/themes/2023.md", "---\nyear: 2023\ntitle: \"Hoïc taäp vaø laøm theo\"\n---\nChuyên đề năm.\n")
+        try site.write("content/site.yml", "title: \"Baûn tin Xaây döïng Ñaûng\"\n")
+        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }.map { "\($0.file):\($0.line): \($0.message.prefix(10))" }.sorted()
+        #expect(told == [
+            "\(Self.file):4: `category`", "\(Self.file):5: `location`", "\(Self.file):6: `author` l",
+            "content/directives/01-kl-tw.md:4: `title` lo", "content/directives/01-kl-tw.md:6: the text l",
+            "content/site.yml:1: `title` lo", "content/themes/2023.md:3: `title` lo",
+        ], "\(told)")
+    }
+
     /// A long text is judged by its start (a text typed so is garbled from its first lines) and
     /// told at the garbled line; a long text of decomposed letters is not garbled.
     @Test func aLongTextInALegacyEncodingIsToldAtItsLine() throws {
@@ -358,12 +374,12 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 
     /// The start of a text cut by bytes ends where a scalar ends, never inside one.
     @Test func aTextsStartEndsWhereAScalarEnds() {
-        #expect(ArticleReader.start(of: "aạb", bytes: 2) == "a")
-        #expect(ArticleReader.start(of: "aạb", bytes: 4) == "aạ")
-        #expect(ArticleReader.start(of: "đđ", bytes: 3) == "đ")
-        #expect(ArticleReader.start(of: "a\u{0323}b", bytes: 2) == "a")
-        #expect(ArticleReader.start(of: "a\u{0323}b", bytes: 3).unicodeScalars.count == 2)
-        #expect(ArticleReader.start(of: "Đảng", bytes: 100) == "Đảng")
+        #expect(LegacyVietnamese.start(of: "aạb", bytes: 2) == "a")
+        #expect(LegacyVietnamese.start(of: "aạb", bytes: 4) == "aạ")
+        #expect(LegacyVietnamese.start(of: "đđ", bytes: 3) == "đ")
+        #expect(LegacyVietnamese.start(of: "a\u{0323}b", bytes: 2) == "a")
+        #expect(LegacyVietnamese.start(of: "a\u{0323}b", bytes: 3).unicodeScalars.count == 2)
+        #expect(LegacyVietnamese.start(of: "Đảng", bytes: 100) == "Đảng")
     }
 
     @Test func slugOverrideIsUsed() throws {

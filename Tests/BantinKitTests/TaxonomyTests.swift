@@ -84,6 +84,21 @@ import Testing
         #expect(headings == ["E", "H", "Q", "T"], "\(headings)")
     }
 
+    /// Names that begin with a number are filed under one heading, before the letters, in the
+    /// order of their numbers (`1 Tháng 5`, `9 Tháng 9`, `10 Tháng 3`); one pasted in full-width
+    /// letters (`Ｈà Ｇiang`) is filed and sorted as the letters it shows.
+    @Test func numberedAndFullWidthPlacesAreFiledWhereTheyAreSorted() throws {
+        let site = try TestSite()
+        for (index, place) in ["10 Tháng 3", "Yên Bái", "9 Tháng 9", "Ｈà Ｇiang", "1 Tháng 5", "Ấp 3A", "Ấp 12", "Ấp 3"].enumerated() {
+            try site.write("content/articles/dia-phuong-\(index).md", article(title: "Tin số \(index)", extra: "location: \"\(place)\"\n"))
+        }
+        try site.build()
+        let index = try site.read("public/dia-phuong/index.html")
+        let headings = index.components(separatedBy: "<h2 class=\"section-title\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(headings == ["0–9", "Â", "H", "Y"], "\(headings)")
+        #expect(Self.labels(in: index) == ["1 Tháng 5", "9 Tháng 9", "10 Tháng 3", "Ấp 3", "Ấp 3A", "Ấp 12", "Ｈà Ｇiang", "Yên Bái"], "\(Self.labels(in: index))")
+    }
+
     @Test func everyKickerAndBylinePlaceLinksToItsPage() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()

@@ -87,7 +87,7 @@ enum ArticleReader {
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
         diagnostics += [BodyScan.shortcodes(in: split.body, bodyLine: split.bodyLine, file: file)].compactMap { $0 }
-        diagnostics += Self.legacyVietnamese(decoded.fields, body: split.body, bodyLine: split.bodyLine, positions: decoded.positions, file: file)
+        diagnostics += [LegacyVietnamese.warning(inStartOf: split.body, bodyLine: split.bodyLine, file: file)].compactMap { $0 }
         if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Self.articleFieldNames) {
             diagnostics.append(second)
         }
@@ -232,35 +232,6 @@ struct ArticleChecks {
     }
 }
 
-extension ArticleReader {
-    /// A title, sapo or body typed in a legacy Vietnamese font's encoding (or read in the wrong
-    /// one): a warning at it, with the first word that shows it.
-    static func legacyVietnamese(_ fields: ArticleFields, body: String, bodyLine: Int, positions: FieldPositions, file: String) -> [Diagnostic] {
-        let advice = "looks like Vietnamese typed with a legacy font (VNI, TCVN3) or read in the wrong encoding, which no reader can read: convert it to Unicode (Unikey's converter: from VNI Windows or TCVN3 to Unicode) and save the file again"
-        var told: [Diagnostic] = []
-        for (key, text) in [("title", fields.title), ("summary", fields.summary ?? "")] {
-            if let word = LegacyVietnamese.garbledWord(in: text) {
-                told.append((positions.of(key) ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file, "`\(key)` \(advice) (`\(word)`)"))
-            }
-        }
-        // Its start: a text typed so is garbled from its first lines. Cut by bytes: counting
-        // characters (or scalars) to the cut cost more than the check itself.
-        let start = body.utf8.count > 1500 ? String(Self.start(of: body, bytes: 1500)) : body
-        if let word = LegacyVietnamese.garbledWord(in: start) {
-            let line = start.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(word) } ?? 0
-            told.append(.warning(file, line: bodyLine + line, column: 1, "the text \(advice) (`\(word)`)"))
-        }
-        return told
-    }
-
-    /// At most the first `bytes` of `text`'s UTF-8, ending where a scalar ends (a string's
-    /// slice rounds an index inside a scalar down to where the scalar starts).
-    static func start(of text: String, bytes: Int) -> Substring {
-        let utf8 = text.utf8
-        return text[..<(utf8.index(utf8.startIndex, offsetBy: bytes, limitedBy: utf8.endIndex) ?? utf8.endIndex)]
-    }
-}
-
 /// Reads `content/directives/*.md` and `content/themes/*.md`.
 enum TermReader {
     /// A directive file read. One with errors is still given when its code read well, so that a
@@ -317,6 +288,7 @@ enum TermReader {
         if let blowUp = BodyScan.blowUp(in: split.body, bodyLine: split.bodyLine, file: file) {
             return (decoded, ("", split.bodyLine), diagnostics + decoded.diagnostics + [blowUp])
         }
-        return (decoded, (split.body, split.bodyLine), diagnostics + decoded.diagnostics)
+        let legacy = [LegacyVietnamese.warning(inStartOf: split.body, bodyLine: split.bodyLine, file: file)].compactMap { $0 }
+        return (decoded, (split.body, split.bodyLine), diagnostics + decoded.diagnostics + legacy)
     }
 }

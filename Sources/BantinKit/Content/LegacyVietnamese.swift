@@ -3,6 +3,26 @@
 /// reader can read. Told by the letters those produce and Vietnamese never has, several in one
 /// text (one `ñ` in `Peña` or `ä` in `Ärzte` is a name).
 enum LegacyVietnamese {
+    /// What a warning says of such a text, after what it is (`\`title\``, "the text").
+    static let advice = "looks like Vietnamese typed with a legacy font (VNI, TCVN3) or read in the wrong encoding, which no reader can read: convert it to Unicode (Unikey's converter: from VNI Windows or TCVN3 to Unicode) and save the file again"
+
+    /// A warning at the first line of a body's start that shows it: a text typed so is garbled
+    /// from its first lines. (Each front-matter text is looked at as it is read: `FieldValueDecoder`.)
+    static func warning(inStartOf body: String, bodyLine: Int, file: String) -> Diagnostic? {
+        // Cut by bytes: counting characters (or scalars) to the cut cost more than the check itself.
+        let start = body.utf8.count > 1500 ? String(Self.start(of: body, bytes: 1500)) : body
+        guard let word = garbledWord(in: start) else { return nil }
+        let line = start.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(word) } ?? 0
+        return .warning(file, line: bodyLine + line, column: 1, "the text \(advice) (`\(word)`)")
+    }
+
+    /// At most the first `bytes` of `text`'s UTF-8, ending where a scalar ends (a string's
+    /// slice rounds an index inside a scalar down to where the scalar starts).
+    static func start(of text: String, bytes: Int) -> Substring {
+        let utf8 = text.utf8
+        return text[..<(utf8.index(utf8.startIndex, offsetBy: bytes, limitedBy: utf8.endIndex) ?? utf8.endIndex)]
+    }
+
     /// The first word of `text` that reads as such, when at least three such marks are in it.
     static func garbledWord(in text: String) -> Substring? {
         guard mayHoldMarks(text) else { return nil }

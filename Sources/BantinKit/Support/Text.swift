@@ -70,4 +70,24 @@ enum LookAlikes {
         }
         return String(typed)
     }
+
+    /// `text` as the letters it shows: fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from
+    /// a CJK input method or a PDF) and the ligatures of Latin letters (`ﬁ`, `ﬂ`, from a PDF) read
+    /// as the ASCII ones they stand for; characters that show as nothing (a soft hyphen or a
+    /// zero-width space inside a word, from Word or a web page) left out, not read as a space.
+    /// Slugs and the order of names read names so.
+    static func plain(_ text: String) -> String {
+        let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E, ligatures: ClosedRange<UInt32> = 0xFB00...0xFB06
+        var text = text
+        // Their UTF-8 starts with one of these bytes (U+00AD, U+200B–U+2060, U+FEFF, U+FB00–U+FF5E).
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return text }
+        if text.unicodeScalars.contains(where: { zeroWidth[$0.value] != nil }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { zeroWidth[$0.value] == nil }))
+        }
+        guard text.unicodeScalars.contains(where: { fullwidth.contains($0.value) || ligatures.contains($0.value) }) else { return text }
+        return text.unicodeScalars.map { scalar -> String in
+            if fullwidth.contains(scalar.value) { return String(Unicode.Scalar(scalar.value - 0xFEE0)!) }
+            return ligatures.contains(scalar.value) ? String(scalar).precomposedStringWithCompatibilityMapping : String(scalar)
+        }.joined()
+    }
 }

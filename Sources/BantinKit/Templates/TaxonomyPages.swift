@@ -131,11 +131,17 @@ extension PageRenderer {
             pagination: pagination(slice, route: { taxonomy.route(entry.slug, page: $0) }, link: link))), template: .list)
     }
 
+    /// The heading of the names that begin with a number.
+    static let numbersHeading = "0–9"
+
     /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`;
     /// its look-alikes `Ð` and `Ɖ` are filed as `Đ`, as it is sorted); marks before it are passed
     /// over (`(Hà Nội)` and `“Quê hương”` under `H` and `Q`), as sorting passes over them.
     static func initial(of name: String) -> String {
+        let name = LookAlikes.plain(name)
         guard var first = name.first(where: { $0.isLetter || $0.isNumber }) ?? name.first else { return "" }
+        // Numbers sort by their value, before the letters (`1 Tháng 5`, `9 Tháng 9`, `10 Tháng 3`): one heading.
+        if first.isASCII, first.isNumber { return Self.numbersHeading }
         if let letter = first.unicodeScalars.first, first.unicodeScalars.count == 1, LookAlikes.đ.contains(letter) { first = "Đ" }
         let tones: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
         let kept = String(first).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !tones.contains($0.value) }

@@ -18,6 +18,7 @@ public enum VietnameseCollation {
         }
     }
 
+    /// The name is read as the letters it shows (`LookAlikes.plain`: `Ｈà Ｇiang` as `Hà Giang`).
     public static func key(_ text: String) -> Key {
         var weights: [UInt32] = []
         var letters: [UInt32] = []
@@ -33,12 +34,16 @@ public enum VietnameseCollation {
             letters.removeAll(keepingCapacity: true)
             tone = 0
         }
-        for character in text.lowercased() {
+        for character in LookAlikes.plain(text).lowercased() {
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
             guard let base = scalars.first, character.isLetter || character.isNumber else {
                 endSyllable()
                 continue
             }
+            // A number and the letters written against it are apart: `Ấp 3A` sorts as `Ấp 3 A`,
+            // after `Ấp 3` and before `Ấp 12`.
+            let isDigit = character.isASCII && character.isNumber
+            if !letters.isEmpty, isDigit != digitsOnly { endSyllable() }
             var modifier: UInt32 = 0
             for mark in scalars.dropFirst() {
                 switch mark.value {
@@ -57,7 +62,7 @@ public enum VietnameseCollation {
             // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
             if LookAlikes.đ.contains(base) { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
-            if !character.isASCII || !character.isNumber { digitsOnly = false }
+            digitsOnly = isDigit
         }
         endSyllable()
         return Key(weights: weights, original: text)

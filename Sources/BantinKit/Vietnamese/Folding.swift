@@ -119,23 +119,10 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 
     /// Makes a slug from any text; `nil` when nothing usable is left (e.g. only punctuation).
-    /// Fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from a CJK input method or a PDF)
-    /// and the ligatures of Latin letters (`ﬁ`, `ﬂ`, from a PDF) are read as the ASCII ones
-    /// they stand for; characters that show as nothing (a soft hyphen or a zero-width space
-    /// inside a word, from Word or a web page) are left out, not read as a space.
+    /// The text is read as the letters it shows (`LookAlikes.plain`: `Ｈà Ｎội ２０２３` as
+    /// `Hà Nội 2023`, a soft hyphen inside a word left out).
     public init?(from text: String) {
-        let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E, ligatures: ClosedRange<UInt32> = 0xFB00...0xFB06
-        // Their UTF-8 starts with one of these bytes (U+00AD, U+200B–U+2060, U+FEFF).
-        var text = text
-        if text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }), text.unicodeScalars.contains(where: { LookAlikes.zeroWidth[$0.value] != nil }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { LookAlikes.zeroWidth[$0.value] == nil }))
-        }
-        text = text.unicodeScalars.contains { fullwidth.contains($0.value) || ligatures.contains($0.value) }
-            ? String(text.unicodeScalars.map { scalar -> String in
-                if fullwidth.contains(scalar.value) { return String(Unicode.Scalar(scalar.value - 0xFEE0)!) }
-                return ligatures.contains(scalar.value) ? String(scalar).precomposedStringWithCompatibilityMapping : String(scalar)
-            }.joined())
-            : text
+        let text = LookAlikes.plain(text)
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
