@@ -495,7 +495,7 @@ import Testing
         #expect(first.diagnostics.contains { $0.file.hasSuffix("canh-bao.md") && $0.message.contains("tieu_de_phu") })
         // The edits below rewrite nghe-an.md, and with it its own warnings.
         let others = first.diagnostics.filter { !$0.file.hasSuffix("nghe-an.md") }
-        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: bài đã sửa", date: "2023-05-20T09:00:00+07:00"))
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: chi bộ làm theo Bác từ việc nhỏ", date: "2023-05-20T09:00:00+07:00", body: "Bài đã sửa."))
         let second = try expectSameAsCleanBuild(site, "one article edited, the others from the cache")
         #expect(second.readArticles == 1, "only the edited article is read again")
         #expect(second.cachedArticles == files - 1)

@@ -97,7 +97,7 @@ import Testing
         try site.write("public/CNAME", "bantin.example.vn\n")
         try site.write("public/bai-viet/ghi-chu.txt", "x")
         let before = try site.read("public/index.html")
-        try site.write("content/articles/a.md", article(title: "Tin mới", extra: "summary: Tóm tắt.\n"))
+        try site.write("content/articles/a.md", article(title: "Tin", extra: "summary: Tóm tắt mới.\n"))
         let errors = site.failingBuild(strict: true)
         #expect(errors.map(\.file) == ["public/CNAME", "public/bai-viet/ghi-chu.txt"], "\(errors)")
         #expect(errors.allSatisfy { $0.message.hasPrefix("no build wrote this") && $0.message.hasSuffix("[--strict]") })

@@ -57,6 +57,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)? {
         let cache = ArticleCache.load(from: output.cacheURL, context: ArticleCache.context(zone: zone) + "\n" + options.contentName)
+        cache.isPublished = { [output = output.url] slug in
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(Route.article(slug).outputPath).path)
+        }
         articleCache = cache
         return cache
     }
