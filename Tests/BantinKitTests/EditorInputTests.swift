@@ -714,6 +714,33 @@ import Testing
         ], "\(warned)")
     }
 
+    /// Script hidden from a reading of tags that is not the browser's is found all the same: a
+    /// tag inside quotes after `</noscript>` (which the browser, reading a `<noscript>`'s content
+    /// as text, takes as its end), in a paragraph or a block; an SVG link's `xlink:href`; an
+    /// address an SVG animation sets. After a `<textarea>`, which is published as text, a tag is
+    /// a tag; inside quotes after its `</textarea>`, a value.
+    @Test func scriptHiddenFromAReadingOfTagsIsAWarning() throws {
+        let site = try TestSite()
+        let body = """
+            Mở <noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript> đầu.
+
+            <div><noscript><b title="</NOSCRIPT><svg onload=alert(2)>"></b></noscript></div>
+
+            <svg><a xlink:href="javascript:alert(3)"><text>a</text></a><a><animate attributeName="href" values="#a;javascript:alert(4)"/></a></svg>
+
+            <p><textarea><img src=y onerror=alert(5)><b title="</textarea><i onclick=x()>"></b></textarea> <set to="5" /></p>
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { !$0.contains("neither checks it") && !$0.contains("shown on its page as text") }
+        #expect(warned == [
+            "5:35: `onerror` in HTML written in the article (`<img>`) is published as written: it runs a script in the reader's browser; take it out",
+            "7:37: `onload` in HTML written in the article (`<svg>`) is published as written: it runs a script in the reader's browser; take it out",
+            "9:6: unsafe link `javascript:` in HTML written in the article (`<a>`) is published as written: it runs in the reader's browser (from Markdown it would be shown as text); link to a web page instead",
+            "9:63: unsafe link `javascript:` in HTML written in the article (`<animate>`) is published as written: it runs in the reader's browser (from Markdown it would be shown as text); link to a web page instead",
+            "11:14: `onerror` in HTML written in the article (`<img>`) is published as written: it runs a script in the reader's browser; take it out",
+        ], "\(warned)")
+    }
+
     /// A migrated post's shortcodes (WordPress's, Joomla's) are shown as written: one warning at
     /// the first, with their count; a link's text that starts like one is none.
     @Test func shortcodesOfAnOldSiteAreAWarningAtTheFirst() throws {

@@ -56,6 +56,35 @@ import Testing
         #expect(problem.line == 4)
     }
 
+    /// A body that would keep Markdown busy for minutes is refused at its line before it is
+    /// parsed: a line opening lists or quotes thousands deep (before lines read as going on in
+    /// them), `www.` addresses run together with `_`. Nesting an article could have, a rule of
+    /// many marks, and many addresses apart, build.
+    @Test func aBodyThatWouldTakeMinutesToParseIsRefusedAtItsLine() throws {
+        let lazy = String(repeating: "b\n", count: 2_000)
+        for (opening, depth) in [(String(repeating: "- ", count: 5_000), 5_000), (String(repeating: "> - 1. ", count: 1_000), 3_000), (String(repeating: ">", count: 200), 200)] {
+            let site = try TestSite()
+            try site.write("content/articles/long.md", article(title: "Danh sách", body: "Mở đầu.\n\n" + opening + "a\n" + lazy))
+            let told = try #require(site.failingBuild().first { $0.file == "content/articles/long.md" })
+            #expect((told.severity, told.line, told.column) == (.error, 7, 1), "\(told)")
+            #expect(told.message.hasPrefix("this line opens \(depth) lists or quotes inside each other, more than the 100 bantin reads"), "\(told.message)")
+        }
+        let run = try TestSite()
+        try run.write("content/articles/www.md", article(title: "Địa chỉ", body: "Mở đầu.\n\nXem " + String(repeating: "www.a_", count: 20_000) + " nhé.\n"))
+        let told = try #require(run.failingBuild().first { $0.file == "content/articles/www.md" })
+        #expect((told.line, told.column) == (7, 5), "\(told)")
+        #expect(told.message.hasPrefix("this text has 20000 web addresses `www.…` run together in 120000 characters without a space"), "\(told.message)")
+
+        let sound = try TestSite()
+        let nested = (0..<30).map { String(repeating: "  ", count: $0) + "- mục \($0)" }.joined(separator: "\n")
+        let body = nested + "\n\n" + String(repeating: "> ", count: 100) + "trích\n" + lazy + "\n" + String(repeating: "- ", count: 500) + "\n\n"
+            + String(repeating: "www.vi-du.vn/a_b ", count: 20_000) + "\n"
+        try sound.write("content/articles/sau.md", article(title: "Lồng nhau", body: body))
+        try sound.build()
+        let page = try sound.read("public/bai-viet/long-nhau/index.html")
+        #expect(page.contains("mục 29") && page.contains("<hr />") && page.contains("href=\"http://www.vi-du.vn/a_b\""))
+    }
+
     /// A body whose page would be far larger than its text is refused at its line before it is
     /// parsed (cmark-gfm would take gigabytes): a wide table header over many short rows, in a
     /// quote too, or a long link address used over and over; so is such a directive's

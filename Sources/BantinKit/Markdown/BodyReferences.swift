@@ -81,8 +81,9 @@ struct Footnote: Sendable, Hashable, Codable {
 struct RawHTML: Sendable, Hashable, Codable {
     var tag: String
     var position: SourcePosition
-    /// Its `href`, `src`, `poster`, `action`, `formaction` and `data`, and each address of its
-    /// `srcset`, as the browser reads them (character references decoded).
+    /// Its `href`, `src`, `poster`, `action`, `formaction`, `data` and `xlink:href`, each address of
+    /// its `srcset`, and an unsafe one an SVG animation sets (`values`, `to`, `from`), as the
+    /// browser reads them (character references decoded).
     var addresses: [String] = []
     /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
     var handlers: [String] = []
@@ -108,10 +109,17 @@ struct RawHTML: Sendable, Hashable, Codable {
     /// What a block's or inline's HTML loses: the tags it opens (`<iframe src=…>` → `iframe`),
     /// comments and closing tags aside; for a block that opens none but holds text (after a
     /// comment or a closing tag), `text`, which is lost with it.
-    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool) -> [Opened] {
+    /// `rawText`: the raw-text element (`noscript`, `textarea`…) an HTML before this one opened
+    /// and did not close, whose text this one goes on with up to its closing tag; on return, the
+    /// one this HTML leaves open.
+    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool, rawText: inout String?) -> [Opened] {
         var tags: [Opened] = []
         var hasText = false
         var at = 0
+        if let open = rawText {
+            at = Self.end(ofRawText: open, in: html, from: 0)
+            if at < html.count { rawText = nil }
+        }
         while at < html.count {
             let byte = html[at]
             guard byte == UInt8(ascii: "<") else {
@@ -132,10 +140,17 @@ struct RawHTML: Sendable, Hashable, Codable {
             if let first = name.first, isASCIILetter(first) {
                 // To the tag's end, read as a browser reads it: past any `>` inside a quoted value.
                 let read = Self.attributes(html, from: at + (closing ? 2 : 1) + name.count)
+                let lowered = String(decoding: name, as: UTF8.self).lowercased()
                 if !closing {
-                    tags.append(Opened(name: String(decoding: name, as: UTF8.self).lowercased(), range: at..<min(read.end + 1, html.count), addresses: read.addresses, handlers: read.handlers))
+                    tags.append(Opened(name: lowered, range: at..<min(read.end + 1, html.count), addresses: read.addresses, handlers: read.handlers))
                 }
                 at = min(read.end + 1, html.count)
+                // Its text, which the browser reads as text up to its closing tag (a `</noscript>`
+                // inside an attribute's quotes there closes it, and what follows is a tag).
+                if !closing, rawTextElements.contains(lowered) {
+                    at = Self.end(ofRawText: lowered, in: html, from: at)
+                    if at == html.count { rawText = lowered }
+                }
                 continue
             }
             hasText = true
@@ -147,8 +162,8 @@ struct RawHTML: Sendable, Hashable, Codable {
 
     /// What a tag's attributes, from `start` (after its name) to its `>` (values quoted or not,
     /// character references decoded, each read by `HTMLAttributeValue`), hold that bantin looks
-    /// at: the addresses of `href`, `src`, `poster`, `action`, `formaction`, `data`, and each
-    /// candidate of `srcset` (`a.jpg 1x, b.jpg 2x`); the names of those that run a script
+    /// at: the addresses of `href`, `src`, `poster`, `action`, `formaction`, `data`, `xlink:href`,
+    /// each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`), and an unsafe one an SVG animation sets; the names of those that run a script
     /// (`on…`); and where the tag's `>` is (the end of `html` when it has none).
     static func attributes(_ html: UnsafeBufferPointer<UInt8>, from start: Int) -> (addresses: [String], handlers: [String], end: Int) {
         var found: [String] = []
@@ -171,12 +186,35 @@ struct RawHTML: Sendable, Hashable, Codable {
             let value = HTMLReference.decode(String(decoding: html[range], as: UTF8.self))
             switch name {
             // A form's action and an object's data are addresses the browser opens too.
-            case "href", "src", "poster", "action", "formaction", "data": found.append(value)
+            case "href", "src", "poster", "action", "formaction", "data", "xlink:href": found.append(value)
+            // What an SVG animation sets an attribute to (`<animate attributeName="href"
+            // values="javascript:…">`): an address only when it runs.
+            case "values", "to", "from": found += value.split(separator: ";").map(String.init).filter(LinkDestination.isUnsafe)
             case "srcset": found += value.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
             default: break
             }
         }
         return (found, handlers, at)
+    }
+
+    /// Elements whose content a browser reads as text, not tags, up to their closing tag, as
+    /// bantin publishes them: `noscript` (in a browser that runs scripts). The others HTML reads
+    /// so (`script`, `style`, `textarea`, `title`, `xmp`, `iframe`, `noembed`, `noframes`,
+    /// `plaintext`) cmark-gfm's tag filter writes as text (`&lt;textarea>`): what follows them
+    /// is read as tags.
+    static let rawTextElements: Set<String> = ["noscript"]
+
+    /// Where the text of the raw-text element `name` that starts at `start` ends: at its closing
+    /// tag (`</name`, in any case), or the end of `html`.
+    private static func end(ofRawText name: String, in html: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let closer = Array(("</" + name).utf8)
+        guard closer.count <= html.count else { return html.count }
+        var at = start
+        while at + closer.count <= html.count {
+            if html[at] == UInt8(ascii: "<"), (0..<closer.count).allSatisfy({ html[at + $0] | (closer[$0] >= UInt8(ascii: "a") ? 0x20 : 0) == closer[$0] }) { return at }
+            at += 1
+        }
+        return html.count
     }
 
     /// What `tags` says of a block whose text is lost though it opens no tag.

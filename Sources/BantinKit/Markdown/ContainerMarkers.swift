@@ -13,4 +13,37 @@ enum ContainerMarkers {
         }
         return text
     }
+
+    /// How many quote markers and list items' markers a line opens, one inside the other
+    /// (`> - 1. a`: 3). A line of nothing but one of `-`, `*`, `_` (with spaces) is a rule, no list.
+    static func depth(of line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var depth = 0, at = line.startIndex
+        let end = line.endIndex
+        func isSpace(_ k: Int) -> Bool { k < end && (line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t")) }
+        while true {
+            while isSpace(at) { at += 1 }
+            guard at < end else { break }
+            let byte = line[at]
+            if byte == UInt8(ascii: ">") {
+                depth += 1
+                at += 1
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"), isSpace(at + 1) {
+                depth += 1
+                at += 2
+            } else {
+                var digits = at
+                while digits < end, digits - at < 9, line[digits] >= UInt8(ascii: "0"), line[digits] <= UInt8(ascii: "9") { digits += 1 }
+                guard digits > at, digits < end, line[digits] == UInt8(ascii: ".") || line[digits] == UInt8(ascii: ")"), isSpace(digits + 1) else { break }
+                depth += 1
+                at = digits + 2
+            }
+        }
+        // A thematic break (`- - - -`, `* * *`): one mark repeated, nothing else.
+        if at == end, let mark = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }), mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*"),
+            line.allSatisfy({ $0 == mark || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        {
+            return 0
+        }
+        return depth
+    }
 }

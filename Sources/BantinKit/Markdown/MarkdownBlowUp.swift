@@ -6,11 +6,20 @@ import Foundation
 /// reference (`[a]` 10,000 times). cmark-gfm 0.29.0.gfm.6 limits neither, and would take
 /// gigabytes to parse such a body: it is found on the text alone, before any parse, and refused
 /// at its line, as a photo of too many pixels is.
+/// Nor does it limit two slow parses, found the same way: a line that opens lists or quotes
+/// thousands deep (each line after it is then checked against every one of them: 40 KB took
+/// 30 s), and web addresses `www.` run together with `_` (its search for links goes over the
+/// rest of the run from each one: 240 KB took 100 s).
 enum MarkdownBlowUp {
     /// The empty cells Markdown may add to a body's tables: more than any article's table needs.
     static let maximumFilledCells = 100_000
     /// The bytes a body's link references may write out: far more than any article holds.
     static let maximumReferenceBytes = 8_000_000
+    /// Lists and quotes one line may open inside each other: far more than any article nests.
+    static let maximumNesting = 100
+    /// The `www.` of a run of letters, digits, `.`, `-` and `_` times the run's length, over a
+    /// body: what the search for links goes over (about a second's work).
+    static let maximumLinkSearch = 100_000_000
 
     struct Problem: Equatable {
         /// Line and column in the body (from 1).
@@ -25,10 +34,73 @@ enum MarkdownBlowUp {
         var body = body
         return body.withUTF8 { bytes -> Problem? in
             guard let base = bytes.baseAddress else { return nil }
+            if let deep = deepNesting(in: bytes) { return deep }
+            if bytes.firstOffset(of: Self.www, from: 0) != nil, let run = wwwRun(in: bytes) { return run }
             if memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil, let table = filledTable(in: bytes) { return table }
             if bytes.firstOffset(of: Array("]:".utf8), from: 0) != nil { return repeatedReference(in: bytes) }
             return nil
         }
+    }
+
+    /// The first line that opens more than `maximumNesting` lists and quotes inside each other
+    /// (`> > - 1. - …`). Only a line longer than the limit can: most are passed over by length.
+    private static func deepNesting(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        let base = bytes.baseAddress!
+        var start = 0, line = 1
+        while start < bytes.count {
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+            let newline = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
+            if newline - start > maximumNesting {
+                let depth = ContainerMarkers.depth(of: bytes[start..<newline])
+                if depth > maximumNesting {
+                    return Problem(
+                        line: line, column: 1,
+                        message: "this line opens \(depth) lists or quotes inside each other, more than the \(maximumNesting) bantin reads: Markdown would check every line after it against each of them, for minutes; nest fewer (a line of `- ` or `> ` marks is read as lists or quotes)")
+                }
+            }
+            start = newline + 1
+            line += 1
+        }
+        return nil
+    }
+
+    private static let www = Array("www.".utf8)
+
+    /// Where the `www.` of runs of letters, digits, `.`, `-` and `_` (what a web address's
+    /// domain is made of) times the runs' lengths, added up, passes `maximumLinkSearch`.
+    private static func wwwRun(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        func inDomain(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        var total = 0, from = 0
+        var run = 0..<0, count = 0
+        while let at = bytes.firstOffset(of: www, from: from) {
+            if at >= run.upperBound {
+                total += count * run.count
+                var lower = at, upper = at
+                while lower > 0, inDomain(bytes[lower - 1]) { lower -= 1 }
+                while upper < bytes.count, inDomain(bytes[upper]) { upper += 1 }
+                run = lower..<upper
+                count = 0
+            }
+            count += 1
+            if total + count * run.count > maximumLinkSearch {
+                // All of the run's, for the message.
+                var next = at + www.count
+                while let more = bytes.firstOffset(of: www, from: next), more < run.upperBound {
+                    count += 1
+                    next = more + www.count
+                }
+                let line = 1 + bytes[..<run.lowerBound].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                let column = run.lowerBound - (bytes[..<run.lowerBound].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+                return Problem(
+                    line: line, column: column,
+                    message: "this text has \(count) web addresses `www.…` run together in \(run.count) characters without a space: Markdown's search for links would go over the rest of them from each one, for minutes; put spaces between the addresses")
+            }
+            from = at + www.count
+        }
+        return nil
     }
 
     /// The table (a line with a `|`, then a line of dashes with as many cells) at which the

@@ -131,6 +131,8 @@ public struct MarkdownRenderer: Sendable {
             var found = BodyReferences()
             // Text nodes read already, as part of a run that began before them.
             var inRun: Set<OpaquePointer> = []
+            // A raw-text element (`<noscript>`) one HTML opened: the browser reads what follows as its text, to its closing tag.
+            var rawText: String? = nil
             _ = DocumentWalk.run(document, texts: true) { item in
                 switch item {
                 case .link(let node, let isImage):
@@ -162,7 +164,7 @@ public struct MarkdownRenderer: Sendable {
                     // Every tag of a block (a video's `<iframe>` inside a `<div>`) where it is written,
                     // found from the block's start (a block in a list or a quote is written indented).
                     var from = DocumentWalk.knownStart(of: node)
-                    for tag in RawHTML.tags(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+                    for tag in RawHTML.tags(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, rawText: &rawText) {
                         var position = from
                         let written = Array(html[tag.range].prefix { $0 != 0x0A })
                         if let place = lines.find(written, line: from.line, fromByteColumn: from.column) {
