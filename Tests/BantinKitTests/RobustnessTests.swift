@@ -56,6 +56,27 @@ import Testing
         #expect(problem.line == 4)
     }
 
+    /// A page or file Windows cannot hold (a device's name, `:` or `?` in a name, a last dot) is
+    /// a warning at what names it: where the site is copied or unzipped there, it is lost.
+    /// `Con người`, `Con Cuông`, `console.pdf` are no such names.
+    @Test func namesWindowsCannotHoldAreAWarning() throws {
+        let site = try TestSite()
+        try site.write("content/articles/con.md", article(title: "Con", extra: "category: Aux\nlocation: Con Cuông\n"))
+        try site.write("content/articles/nul.md", article(title: "Bài khác", extra: "slug: nul\n"))
+        try site.write("content/articles/con-nguoi.md", article(title: "Con người", body: "[Báo cáo](../media/bao-cao-10:30.pdf), [phụ lục](../media/com1/phu-luc.pdf), [a](../media/aux.txt), [b](../media/cuoi.), [c](../media/console.pdf)"))
+        for name in ["bao-cao-10:30.pdf", "com1/phu-luc.pdf", "aux.txt", "cuoi.", "console.pdf"] { try site.write("content/media/" + name, "x") }
+        let told = try site.build().diagnostics.filter { $0.message.contains("on Windows") }.map { "\($0.file):\($0.line): \($0.message.prefix(60))" }.sorted()
+        #expect(told == [
+            "content/articles/con.md:2: `title` makes the page bai-viet/con/, and `CON` is the name ",
+            "content/articles/con.md:4: `category` makes the page chuyen-muc/aux/, and `AUX` is the ",
+            "content/articles/nul.md:4: `slug` makes the page bai-viet/nul/, and `NUL` is the name o",
+            "content/media/aux.txt:0: `AUX` is the name of a device on Windows, which no file or f",
+            "content/media/bao-cao-10:30.pdf:0: Windows does not allow `:` in a name: where the site is copi",
+            "content/media/com1/phu-luc.pdf:0: `COM1` is the name of a device on Windows, which no file or ",
+            "content/media/cuoi.:0: Windows drops a name's last dot: where the site is copied, u",
+        ], "\(told)")
+    }
+
     /// A body that would keep Markdown busy for minutes is refused at its line before it is
     /// parsed: a line opening lists or quotes thousands deep (before lines read as going on in
     /// them), `www.` addresses run together with `_`. Nesting an article could have, a rule of

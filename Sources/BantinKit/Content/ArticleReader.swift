@@ -200,7 +200,16 @@ struct ArticleChecks {
             if slug.value.utf8.count > Slug.maxLength {
                 error("`\(key)` makes an address \(slug.value.utf8.count) characters long, more than the \(Slug.maxLength) a page may have; shorten it", at: positions.of(key))
             }
+            warnOfWindows(slug, key: key, folder: taxonomy.route(slug, page: 1).outputPath, fix: "name it in more words")
         }
+    }
+
+    /// A page's folder Windows cannot hold (`bai-viet/con/`): a warning at the field it is made from.
+    mutating func warnOfWindows(_ slug: Slug, key: String, folder path: String, fix: String) {
+        guard let why = WindowsNames.problem(in: Substring(slug.value)) else { return }
+        let folder = path.dropLast("index.html".count)
+        diagnostics.append((positions.of(key) ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file,
+            "`\(key)` makes the page \(folder), and \(why): where the site is copied, unzipped or opened from disk on Windows, the page is lost; \(fix)"))
     }
 
     /// The slug `slug:` gives, or else the title.
@@ -216,7 +225,9 @@ struct ArticleChecks {
                 error("slug `\(override.prefix(40))…` is \(override.utf8.count) characters long, more than the \(Slug.maxLength) an address may give one article; shorten it", at: positions.of("slug"))
                 return nil
             }
-            return Slug(from: override)
+            let slug = Slug(from: override)
+            if let slug { warnOfWindows(slug, key: "slug", folder: Route.article(slug).outputPath, fix: "choose another") }
+            return slug
         }
         guard !fields.title.isEmpty else { return nil }
         let titleAt = positions.of("title") ?? SourcePosition(line: headerLine, column: 1)
@@ -228,6 +239,7 @@ struct ArticleChecks {
             error("the title makes an address \(slug.value.utf8.count) characters long, more than the \(Slug.maxLength) one article may have; add a shorter `slug:`, e.g. `slug: \(slug.shortened().value)`", at: titleAt)
             return nil
         }
+        warnOfWindows(slug, key: "title", folder: Route.article(slug).outputPath, fix: "add a `slug:` of more words")
         return slug
     }
 }

@@ -34,6 +34,7 @@ public enum CatalogLoader {
             .warning(ContentTree.join(displayRoot, $0.relativePath), gif)
         }
         diagnostics += Self.namesDifferingInCaseOnly(files.other, displayRoot: displayRoot)
+        diagnostics += Self.namesWindowsCannotHold(files.other, displayRoot: displayRoot)
         // The first bytes of every file that is no photo by its name, read once: photos and
         // markup are told by them, whatever their names.
         let starts = files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.map { (file: $0, start: PosixFiles.start(of: $0.path, count: 64)) }
@@ -446,6 +447,16 @@ public enum CatalogLoader {
             }
         }
         return told
+    }
+
+    /// Published files whose names, or their folders', Windows cannot hold (`aux.pdf`,
+    /// `Báo cáo 10:30.pdf`): a warning at each.
+    static func namesWindowsCannotHold(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
+        files.compactMap { file in
+            file.relativePath.split(separator: "/").lazy.compactMap(WindowsNames.problem).first.map { why in
+                .warning(ContentTree.join(displayRoot, file.relativePath), "\(why): where the site is copied, unzipped or opened from disk on Windows, this file is lost; rename it")
+            }
+        }
     }
 
     /// Directives that articles cite but no file describes: each still gets a page, made from its
