@@ -360,6 +360,31 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ], "\(told)")
     }
 
+    /// A foreign name, a unit or a sign repeated is no legacy font, in any field: garbled
+    /// Vietnamese mixes several kinds of such letters.
+    @Test func foreignNamesAndUnitsAreNoLegacyFont() throws {
+        let site = try makeSite()
+        try site.write(Self.file, """
+            ---
+            title: "Viettel®, VNPT® và MobiFone® ký kết hợp tác"
+            subtitle: "«Lá», «Cá» và «Mây»"
+            date: 2023-05-09
+            summary: "Đoàn thăm Saïgon, Hanoï, Haïphong xưa qua tư liệu Pháp."
+            source: "Luật, §1, §2 và §3"
+            author: "Björn Höcke, Jürgen Röttgen"
+            location: "Ñuñoa, Santiago de Chile (Peña)"
+            image: media/a.jpg
+            image_alt: Bụi mịn
+            image_caption: "Bụi mịn 45 µg/m³ sáng nay, 80 µg/m³ trưa, 25 µg/m³ tối."
+            ---
+            Nội dung.
+
+            """)
+        try PhotoTests.photo(site, "content/media/a.jpg", width: 64, height: 48)
+        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }
+        #expect(told.isEmpty, "\(told)")
+    }
+
     /// A long text is judged by its start (a text typed so is garbled from its first lines) and
     /// told at the garbled line; a long text of decomposed letters is not garbled.
     @Test func aLongTextInALegacyEncodingIsToldAtItsLine() throws {

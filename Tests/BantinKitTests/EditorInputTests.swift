@@ -741,6 +741,25 @@ import Testing
         ], "\(warned)")
     }
 
+    /// A `<noscript>`'s content is read both ways, as browsers with and without scripts read it:
+    /// a photo in it by a path is told as anywhere else; one never closed hides the rest of the
+    /// page from browsers that run scripts, and is told at its tag.
+    @Test func aNoscriptIsReadAsBrowsersWithAndWithoutScriptsReadIt() throws {
+        let site = try TestSite()
+        let body = """
+            <noscript><img src="../media/ban-do.jpg" alt="Bản đồ"></noscript>
+
+            Xem bản đồ <noscript>(cần bật JavaScript)
+
+            Đoạn cuối.
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true)
+        #expect(warned.count == 2, "\(warned)")
+        #expect(warned.first?.hasPrefix("5:11: `../media/ban-do.jpg` in HTML written in the article (`<img>`) is published as written") == true, "\(warned)")
+        #expect(warned.last?.hasPrefix("7:12: `<noscript>` in HTML written in the article (`<noscript>`) is published as written and is not closed") == true, "\(warned)")
+    }
+
     /// A migrated post's shortcodes (WordPress's, Joomla's) are shown as written: one warning at
     /// the first, with their count; a link's text that starts like one is none.
     @Test func shortcodesOfAnOldSiteAreAWarningAtTheFirst() throws {

@@ -502,7 +502,7 @@ import Testing
         #expect(second.diagnostics == others, "warnings of cached articles are reported again")
         // A damaged cache is ignored, never trusted.
         try site.write(".public.bantin/cache", "hỏng")
-        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần nữa", date: "2023-05-20T09:00:00+07:00"))
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: chi bộ làm theo Bác từ việc nhỏ", date: "2023-05-20T09:00:00+07:00", body: "Sửa lần nữa."))
         let third = try expectSameAsCleanBuild(site, "a damaged cache")
         #expect(third.cachedArticles == 0)
         #expect(third.readArticles == files)
@@ -511,7 +511,7 @@ import Testing
         let cache = site.root.appendingPathComponent(".public.bantin/cache")
         let whole = try Data(contentsOf: cache)
         try whole.prefix(whole.count / 2).write(to: cache)
-        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: sửa lần cuối", date: "2023-05-20T09:00:00+07:00"))
+        try site.write("content/articles/2023/05/nghe-an.md", article(title: "Nghệ An: chi bộ làm theo Bác từ việc nhỏ", date: "2023-05-20T09:00:00+07:00", body: "Sửa lần cuối."))
         let fourth = try expectSameAsCleanBuild(site, "a truncated cache")
         #expect(fourth.readArticles == files)
     }

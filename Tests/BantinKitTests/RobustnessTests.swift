@@ -78,17 +78,23 @@ import Testing
     }
 
     /// A body that would keep Markdown busy for minutes is refused at its line before it is
-    /// parsed: a line opening lists or quotes thousands deep (before lines read as going on in
-    /// them), `www.` addresses run together with `_`. Nesting an article could have, a rule of
-    /// many marks, and many addresses apart, build.
+    /// parsed: lists or quotes thousands deep, opened on one line or going on across lines (by
+    /// their indent), before thousands of lines; `www.` addresses run together with `_`. Nesting
+    /// an article could have, a deep quote or a line of `>` before fewer lines, a rule of many
+    /// marks, and many addresses apart, build.
     @Test func aBodyThatWouldTakeMinutesToParseIsRefusedAtItsLine() throws {
-        let lazy = String(repeating: "b\n", count: 2_000)
-        for (opening, depth) in [(String(repeating: "- ", count: 5_000), 5_000), (String(repeating: "> - 1. ", count: 1_000), 3_000), (String(repeating: ">", count: 200), 200)] {
+        let lazy = String(repeating: "b\n", count: 10_000)
+        // Lines each opening 100 lists, indented with tabs to go on inside those before: 2,000 deep.
+        let acrossLines = (0..<20).map { String(repeating: "\t", count: 50 * $0) + String(repeating: "- ", count: 100) + "a" }.joined(separator: "\n") + "\n"
+        for (opening, line, depth) in [
+            (String(repeating: "- ", count: 5_000) + "a\n", 7, 5_000), (String(repeating: "> - 1. ", count: 1_000) + "a\n", 7, 3_000),
+            (acrossLines, 26, 2_000),
+        ] {
             let site = try TestSite()
-            try site.write("content/articles/long.md", article(title: "Danh sách", body: "Mở đầu.\n\n" + opening + "a\n" + lazy))
+            try site.write("content/articles/long.md", article(title: "Danh sách", body: "Mở đầu.\n\n" + opening + lazy))
             let told = try #require(site.failingBuild().first { $0.file == "content/articles/long.md" })
-            #expect((told.severity, told.line, told.column) == (.error, 7, 1), "\(told)")
-            #expect(told.message.hasPrefix("this line opens \(depth) lists or quotes inside each other, more than the 100 bantin reads"), "\(told.message)")
+            #expect((told.severity, told.line, told.column) == (.error, line, 1), "\(told)")
+            #expect(told.message.hasPrefix("this line is \(depth) lists or quotes deep, and Markdown would check each of the lines after it"), "\(told.message)")
         }
         let run = try TestSite()
         try run.write("content/articles/www.md", article(title: "Địa chỉ", body: "Mở đầu.\n\nXem " + String(repeating: "www.a_", count: 20_000) + " nhé.\n"))
@@ -98,8 +104,9 @@ import Testing
 
         let sound = try TestSite()
         let nested = (0..<30).map { String(repeating: "  ", count: $0) + "- mục \($0)" }.joined(separator: "\n")
-        let body = nested + "\n\n" + String(repeating: "> ", count: 100) + "trích\n" + lazy + "\n" + String(repeating: "- ", count: 500) + "\n\n"
-            + String(repeating: "www.vi-du.vn/a_b ", count: 20_000) + "\n"
+        // A quote 200 deep over 10,000 lines, a line of 150 `>` in code, a rule of 500 `- `.
+        let body = nested + "\n\n" + String(repeating: "> ", count: 200) + "trích\n" + lazy + "\n```\n" + String(repeating: ">", count: 150) + "\n```\n\n"
+            + String(repeating: "- ", count: 500) + "\n\n" + String(repeating: "www.vi-du.vn/a_b ", count: 20_000) + "\n"
         try sound.write("content/articles/sau.md", article(title: "Lồng nhau", body: body))
         try sound.build()
         let page = try sound.read("public/bai-viet/long-nhau/index.html")

@@ -18,8 +18,15 @@ export BANTIN_SITE BANTIN_SCREENSHOTS BANTIN_BIN
 sudo=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi
 
-# Debian packages: Chromium, its driver, poppler (print-edition PDFs), Java 17+ for vnu.jar
+# Debian packages: Python and pip, fonts, Chromium, its driver, poppler (print-edition PDFs), Java 17+ for vnu.jar
 missing=()
+# Python and pip for the PyPI packages below (a Swift container has neither)
+command -v python3 >/dev/null || missing+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+# The fonts the pages take where no Noto is (DejaVu Serif, Liberation Sans for Arial), as the
+# suite was written on; a bare container has none
+fc-list 2>/dev/null | grep -q "DejaVu Serif:style=Italic" || missing+=(fonts-dejavu-core fonts-dejavu-extra)
+fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation)
 command -v chromium >/dev/null || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)  # pdfinfo, pdftotext, pdftoppm

@@ -6,7 +6,4 @@ protocol ArticleMemory: Sendable {
     func remember(_ path: String, key: FileKey, article: Article?, diagnostics: [Diagnostic])
     /// The remembered files this build used; the others are forgotten.
     func used(_ paths: [String])
-    /// The address of the article the last build published from the file at `path`, whatever
-    /// the file holds now (`nil`: none, or its page is not in the output).
-    func publishedSlug(of path: String) -> Slug?
 }

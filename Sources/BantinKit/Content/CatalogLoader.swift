@@ -307,24 +307,10 @@ public enum CatalogLoader {
             if let memory, let key = entry.fileKey, rejected == nil {
                 memory.remember(entry.path, key: key, article: article, diagnostics: diagnostics)
             }
-            // Told by the build that moves it only (not remembered with the file's messages).
-            let moved = article.flatMap { article in memory?.publishedSlug(of: entry.path).flatMap { movedAddress(of: article, from: $0) } }
-            return (article, diagnostics + [moved].compactMap { $0 }, rejected, false)
+            return (article, diagnostics, rejected, false)
         }
         memory?.used(zip(files, parsed).compactMap { $1.remembered ? $0.path : nil })
         return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics), parsed.compactMap(\.rejected))
-    }
-
-    /// A warning when an article the last build published at `published` now has another
-    /// address (its title, or its `slug:`, edited): the old one stops working for everyone who
-    /// has it, and feed readers take the article for a new one.
-    static func movedAddress(of article: Article, from published: Slug) -> Diagnostic? {
-        guard published != article.slug else { return nil }
-        let key = article.fields.slug == nil ? "title" : "slug"
-        let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
-        let folder = { (slug: Slug) in Route.article(slug).outputPath.dropLast("index.html".count) }
-        return at.diagnostic(.warning, article.file,
-            "the article's address changes with its `\(key)`, from \(folder(published)) to \(folder(article.slug)): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`")
     }
 
     static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], ArticleReader.Rejected?) {

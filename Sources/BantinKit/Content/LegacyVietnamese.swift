@@ -23,17 +23,22 @@ enum LegacyVietnamese {
         return text[..<(utf8.index(utf8.startIndex, offsetBy: bytes, limitedBy: utf8.endIndex) ?? utf8.endIndex)]
     }
 
-    /// The first word of `text` that reads as such, when at least three such marks are in it.
+    /// The first word of `text` that reads as such, when at least three such marks are in it, of
+    /// two kinds or more: garbled Vietnamese mixes them (`Ñaûng boä`: `Ñ`, `û`, `ä`), while a
+    /// foreign name or a unit repeats one (`Björn Höcke, Jürgen Röttgen`; `45 µg/m³`, three
+    /// times; `Viettel®`, `§1`, `Hanoï, Saïgon`).
     static func garbledWord(in text: String) -> Substring? {
         guard mayHoldMarks(text) else { return nil }
-        var marks = 0
+        var count = 0
+        var kinds: Set<UInt32> = []
         var first: Substring? = nil
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let found = count(in: word)
-            if found > 0, first == nil { first = word }
-            marks += found
+            let found = marks(in: word)
+            if !found.isEmpty, first == nil { first = word }
+            count += found.count
+            kinds.formUnion(found)
         }
-        return marks >= 3 ? first : nil
+        return count >= 3 && kinds.count >= 2 ? first : nil
     }
 
     /// Whether `text`'s UTF-8 holds a letter or sign of U+0080–U+00FF that Vietnamese does not
@@ -62,21 +67,23 @@ enum LegacyVietnamese {
 
     /// Marks of a garbled word: UTF-8 read as Windows-1252 (`áº`, `á»`, `Ä‘`, `Æ°`, `Ã©`…), VNI's
     /// `ñ`/`Ñ` and its tone bytes after a vowel (`aû`, `oä`, `eà`… `ø`, `õ`, `ï`), TCVN3's `§`, `®`, `¸`, `¹`, `¶`, `µ`.
-    private static func count(in word: Substring) -> Int {
+    /// Each as its kind: the scalar (in lower case: `Ñ` as `ñ`), or for a pair the two.
+    private static func marks(in word: Substring) -> [UInt32] {
         let scalars = Array(word.unicodeScalars)
-        var found = 0
+        var found: [UInt32] = []
         for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
             let next = index + 1 < scalars.count ? scalars[index + 1].value : 0
-            switch scalar.value {
-            case 0xE1 where next == 0xBA || next == 0xBB: found += 1  // áº, á»
-            case 0xC4 where next == 0x91 || next == 0x90 || next == 0x2018: found += 1  // Ä‘, Ä
-            case 0xC6 where next == 0xB0 || next == 0xA1: found += 1  // Æ°, Æ¡
-            case 0xC3 where next >= 0xA1 && next <= 0xBF || next == 0x20AC || next == 0x2030: found += 1  // Ã©, Ã¡
-            case 0xF1, 0xD1: found += 1  // VNI's đ, Đ
+            switch value {
+            case 0xE1 where next == 0xBA || next == 0xBB: found.append(value << 16 | next)  // áº, á»
+            case 0xC4 where next == 0x91 || next == 0x90 || next == 0x2018: found.append(value << 16 | next)  // Ä‘, Ä
+            case 0xC6 where next == 0xB0 || next == 0xA1: found.append(value << 16 | next)  // Æ°, Æ¡
+            case 0xC3 where next >= 0xA1 && next <= 0xBF || next == 0x20AC || next == 0x2030: found.append(value << 16 | next)  // Ã©, Ã¡
+            case 0xF1, 0xD1: found.append(0xF1)  // VNI's đ, Đ
             case 0xFB, 0xF8, 0xF5, 0xEF, 0xE4, 0xF6, 0xDB, 0xD8, 0xD5, 0xCF, 0xC4, 0xD6:
                 // VNI's tone and vowel bytes, after a vowel (`aû`, `oä`, `ö` for `ư`).
-                if index > 0, "aeiouyAEIOUY".unicodeScalars.contains(scalars[index - 1]) || scalar.value == 0xF6 || scalar.value == 0xD6 { found += 1 }
-            case 0xA7, 0xAE, 0xB8, 0xB9, 0xB6, 0xB5: found += 1  // TCVN3's Đ, đ and tones
+                if index > 0, "aeiouyAEIOUY".unicodeScalars.contains(scalars[index - 1]) || value == 0xF6 || value == 0xD6 { found.append(value | 0x20) }
+            case 0xA7, 0xAE, 0xB8, 0xB9, 0xB6, 0xB5: found.append(value)  // TCVN3's Đ, đ and tones
             default: break
             }
         }

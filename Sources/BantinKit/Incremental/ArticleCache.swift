@@ -29,9 +29,6 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
     private var fresh: [String: Entry] = [:]
     private var used: [String] = []
     private let lock = NSLock()
-    /// Whether the output holds the page of an article of that address (set by the build that
-    /// loads the cache, before any file is read).
-    var isPublished: @Sendable (Slug) -> Bool = { _ in false }
 
     init(context: String, paths: [String] = [], entries: [Entry] = [], file: MappedFile? = nil) {
         self.context = context
@@ -61,11 +58,6 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
 
     func recall(_ path: String, key: FileKey) -> (article: Article?, diagnostics: [Diagnostic])? {
         lookup(path, key: key).map { ($0.article, $0.diagnostics) }
-    }
-
-    func publishedSlug(of path: String) -> Slug? {
-        guard let index = paths.position(of: path), let article = entries[index].article, isPublished(article.slug) else { return nil }
-        return article.slug
     }
 
     func remember(_ path: String, key: FileKey, article: Article?, diagnostics: [Diagnostic]) {

@@ -57,9 +57,6 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)? {
         let cache = ArticleCache.load(from: output.cacheURL, context: ArticleCache.context(zone: zone) + "\n" + options.contentName)
-        cache.isPublished = { [output = output.url] slug in
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(Route.article(slug).outputPath).path)
-        }
         articleCache = cache
         return cache
     }
@@ -151,6 +148,15 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL, keysURL: output.photoKeysURL) { self.unsaved($0) } }
 
+    func moves(of articles: [Article]) -> [Diagnostic] {
+        PublishedAddresses(url: output.addressesURL).moves(of: articles.map { (contentPath($0), $0) }, published: { [output] slug in
+            FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path)
+        }, strict: options.strict)
+    }
+
+    /// An article's path in the content folder, wherever that is.
+    private func contentPath(_ article: Article) -> String { ContentIndex.path(of: article.file, under: options.contentName) }
+
     // MARK: Publishing
 
     /// Writes the site beside the output (into the retired site when it can), swaps it in, and
@@ -219,6 +225,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.photos = site.photos
         report.encodedPhotos = site.encodedPhotos
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
+        let addresses = PublishedAddresses(url: output.addressesURL).adding(articles.map { (contentPath($0), $0) })
+        if !addresses.save(to: output.addressesURL) { unsaved(output.addressesURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

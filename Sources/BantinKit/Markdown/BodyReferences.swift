@@ -87,6 +87,9 @@ struct RawHTML: Sendable, Hashable, Codable {
     var addresses: [String] = []
     /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
     var handlers: [String] = []
+    /// A raw-text element (`<noscript>`) not closed in the text: a browser reads the rest of the
+    /// page as its content.
+    var leftOpen = false
 
     /// Its addresses that name a file or page of the site, as a Markdown link's would (trimmed;
     /// not an anchor or query of this page, another site's, or one that runs).
@@ -112,11 +115,22 @@ struct RawHTML: Sendable, Hashable, Codable {
     /// `rawText`: the raw-text element (`noscript`, `textarea`…) an HTML before this one opened
     /// and did not close, whose text this one goes on with up to its closing tag; on return, the
     /// one this HTML leaves open.
-    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool, rawText: inout String?) -> [Opened] {
+    /// Read as a browser that runs scripts does and as one that does not (which reads the content
+    /// of a `<noscript>` as tags, not text): a tag either finds counts.
+    static func tagsEitherWay(in html: UnsafeBufferPointer<UInt8>, block: Bool, rawText: inout String?) -> [Opened] {
+        let running = tags(in: html, block: block, rawText: &rawText)
+        var none: String? = nil
+        let seen = Set(running.map { "\($0.range.lowerBound) \($0.name)" })
+        let other = tags(in: html, block: block, rawText: &none, readingRawText: false).filter { !seen.contains("\($0.range.lowerBound) \($0.name)") }
+        return other.isEmpty ? running : (running + other).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `readingRawText`: `false` reads a raw-text element's content as tags.
+    static func tags(in html: UnsafeBufferPointer<UInt8>, block: Bool, rawText: inout String?, readingRawText: Bool = true) -> [Opened] {
         var tags: [Opened] = []
         var hasText = false
         var at = 0
-        if let open = rawText {
+        if readingRawText, let open = rawText {
             at = Self.end(ofRawText: open, in: html, from: 0)
             if at < html.count { rawText = nil }
         }
@@ -147,7 +161,7 @@ struct RawHTML: Sendable, Hashable, Codable {
                 at = min(read.end + 1, html.count)
                 // Its text, which the browser reads as text up to its closing tag (a `</noscript>`
                 // inside an attribute's quotes there closes it, and what follows is a tag).
-                if !closing, rawTextElements.contains(lowered) {
+                if readingRawText, !closing, rawTextElements.contains(lowered) {
                     at = Self.end(ofRawText: lowered, in: html, from: at)
                     if at == html.count { rawText = lowered }
                 }

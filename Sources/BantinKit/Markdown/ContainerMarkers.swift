@@ -14,11 +14,18 @@ enum ContainerMarkers {
         return text
     }
 
-    /// How many quote markers and list items' markers a line opens, one inside the other
-    /// (`> - 1. a`: 3). A line of nothing but one of `-`, `*`, `_` (with spaces) is a rule, no list.
-    static func depth(of line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
-        var depth = 0, at = line.startIndex
+    /// How many lists and quotes a line can be inside, at most: those its indent can go on with
+    /// (a list inside a list is written two columns further in; a tab is four columns), and the
+    /// quote markers and list items' markers it opens (`> - 1. a`: 3). A line of nothing but
+    /// one of `-`, `*` (with spaces) is a rule, no list.
+    static func depthBound(of line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var columns = 0, at = line.startIndex
         let end = line.endIndex
+        while at < end, line[at] == UInt8(ascii: " ") || line[at] == UInt8(ascii: "\t") {
+            columns += line[at] == UInt8(ascii: "\t") ? 4 : 1
+            at += 1
+        }
+        var depth = columns / 2
         func isSpace(_ k: Int) -> Bool { k < end && (line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t")) }
         while true {
             while isSpace(at) { at += 1 }
@@ -42,7 +49,7 @@ enum ContainerMarkers {
         if at == end, let mark = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }), mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*"),
             line.allSatisfy({ $0 == mark || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
         {
-            return 0
+            return columns / 2
         }
         return depth
     }

@@ -6,17 +6,18 @@ import Foundation
 /// reference (`[a]` 10,000 times). cmark-gfm 0.29.0.gfm.6 limits neither, and would take
 /// gigabytes to parse such a body: it is found on the text alone, before any parse, and refused
 /// at its line, as a photo of too many pixels is.
-/// Nor does it limit two slow parses, found the same way: a line that opens lists or quotes
-/// thousands deep (each line after it is then checked against every one of them: 40 KB took
-/// 30 s), and web addresses `www.` run together with `_` (its search for links goes over the
-/// rest of the run from each one: 240 KB took 100 s).
+/// Nor does it limit two slow parses, found the same way: lists or quotes open thousands deep
+/// (each line after them is checked against every one: 40 KB took 30 s), and web addresses
+/// `www.` run together with `_` (its search for links goes over the rest of the run from each
+/// one: 240 KB took 100 s).
 enum MarkdownBlowUp {
     /// The empty cells Markdown may add to a body's tables: more than any article's table needs.
     static let maximumFilledCells = 100_000
     /// The bytes a body's link references may write out: far more than any article holds.
     static let maximumReferenceBytes = 8_000_000
-    /// Lists and quotes one line may open inside each other: far more than any article nests.
-    static let maximumNesting = 100
+    /// The lists and quotes open at each line, added up over a body: what Markdown checks each
+    /// line against (about a second's work; 1,000 open over 10,000 lines is a tenth of it).
+    static let maximumNestingWork = 10_000_000
     /// The `www.` of a run of letters, digits, `.`, `-` and `_` times the run's length, over a
     /// body: what the search for links goes over (about a second's work).
     static let maximumLinkSearch = 100_000_000
@@ -42,21 +43,28 @@ enum MarkdownBlowUp {
         }
     }
 
-    /// The first line that opens more than `maximumNesting` lists and quotes inside each other
-    /// (`> > - 1. - …`). Only a line longer than the limit can: most are passed over by length.
+    /// The line from which the lists and quotes open at each line, added up, pass
+    /// `maximumNestingWork`: the deepest line so far. How deep a line may be is bounded by its
+    /// indent (a list inside a list is written two columns further in, a tab four) and the
+    /// markers on it (`ContainerMarkers.depth`); a line after it without them may still be
+    /// inside them all, so the deepest line's bound counts for every line after it.
     private static func deepNesting(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         let base = bytes.baseAddress!
         var start = 0, line = 1
+        var deepest = 0, deepestLine = 1, work = 0
         while start < bytes.count {
             let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
             let newline = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
-            if newline - start > maximumNesting {
-                let depth = ContainerMarkers.depth(of: bytes[start..<newline])
-                if depth > maximumNesting {
-                    return Problem(
-                        line: line, column: 1,
-                        message: "this line opens \(depth) lists or quotes inside each other, more than the \(maximumNesting) bantin reads: Markdown would check every line after it against each of them, for minutes; nest fewer (a line of `- ` or `> ` marks is read as lists or quotes)")
-                }
+            // A line of n bytes is at most 2n deep (a tab: four columns, two lists).
+            if 2 * (newline - start) > deepest {
+                let depth = ContainerMarkers.depthBound(of: bytes[start..<newline])
+                if depth > deepest { (deepest, deepestLine) = (depth, line) }
+            }
+            work += deepest
+            if work > maximumNestingWork {
+                return Problem(
+                    line: deepestLine, column: 1,
+                    message: "this line is \(deepest) lists or quotes deep, and Markdown would check each of the lines after it against every one of them, for minutes; nest fewer (a line of `- ` or `> ` marks, or an indent of hundreds of spaces or tabs, is read as lists or quotes inside each other)")
             }
             start = newline + 1
             line += 1

@@ -164,17 +164,21 @@ public struct MarkdownRenderer: Sendable {
                     // Every tag of a block (a video's `<iframe>` inside a `<div>`) where it is written,
                     // found from the block's start (a block in a list or a quote is written indented).
                     var from = DocumentWalk.knownStart(of: node)
-                    for tag in RawHTML.tags(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, rawText: &rawText) {
+                    let tags = RawHTML.tagsEitherWay(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, rawText: &rawText)
+                    for (k, tag) in tags.enumerated() {
                         var position = from
                         let written = Array(html[tag.range].prefix { $0 != 0x0A })
                         if let place = lines.find(written, line: from.line, fromByteColumn: from.column) {
                             position = (place.line, place.byteColumn)
-                            from = (place.line, place.byteColumn + written.count)
+                            // Past it, unless the next starts inside it (read one way, a tag in another's quotes).
+                            let inside = k + 1 < tags.count && tags[k + 1].range.lowerBound < tag.range.upperBound
+                            from = (place.line, place.byteColumn + (inside ? 1 : written.count))
                         }
                         found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses, handlers: tag.handlers))
                     }
                 }
             }
+            if let open = rawText, let last = found.rawHTML.lastIndex(where: { $0.tag == open }) { found.rawHTML[last].leftOpen = true }
             found.notesWithoutFootnote = Footnotes.unused(in: markdown, document: document, lines: lines)
             found.brokenTables = BrokenTable.all(in: markdown, document: document, lines: lines)
             return found

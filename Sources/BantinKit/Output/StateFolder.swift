@@ -47,6 +47,8 @@ extension OutputFolder {
     var retiredManifestURL: URL { state("old-pages") }
     /// What reading each article gave, for the next build (see `ArticleCache`).
     var cacheURL: URL { state("cache") }
+    /// The addresses each article file was published at (see `PublishedAddresses`).
+    var addressesURL: URL { state("addresses") }
     /// The last "Xem thêm" ranking (see `RelatedMemo`).
     var relatedURL: URL { state("related") }
     /// The last search index, record by record (see `SearchMemo`).

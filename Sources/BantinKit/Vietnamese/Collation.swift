@@ -26,9 +26,13 @@ public enum VietnameseCollation {
         var digitsOnly = true
         func endSyllable() {
             guard !letters.isEmpty else { return }
-            // A number sorts by its value (Quận 9 before Quận 10): its count of digits first,
-            // below every letter's weight.
-            if digitsOnly { weights.append(100 + UInt32(min(letters.count, 200))) }
+            // A number sorts by its value (Quận 9 before Quận 10, Khu phố 03 as Khu phố 3): its
+            // count of digits but leading zeros first, below every letter's weight.
+            if digitsOnly {
+                let zero = UInt32(UInt8(ascii: "0")) << 3
+                letters = Array(letters.drop { $0 == zero }.ifEmpty([zero]))
+                weights.append(100 + UInt32(min(letters.count, 200)))
+            }
             weights += letters + [0, tone + 1, 0]
             digitsOnly = true
             letters.removeAll(keepingCapacity: true)
@@ -71,4 +75,9 @@ public enum VietnameseCollation {
     public static func sorted<T>(_ items: [T], by name: (T) -> String) -> [T] {
         items.map { (key(name($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
+}
+
+extension Collection {
+    /// The collection, or `other` when it is empty.
+    fileprivate func ifEmpty(_ other: [Element]) -> [Element] { isEmpty ? other : Array(self) }
 }
