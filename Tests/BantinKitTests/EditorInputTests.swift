@@ -940,17 +940,31 @@ import Testing
     }
 
     /// An image by the full address of the bulletin's own site (`base_url`, by any scheme) is
-    /// not from another site: it is told so, with what it costs (not shown from disk, not
-    /// checked). A host that only begins like the site's is another site.
+    /// not from another site: it is told so, with what it costs (not shown from disk), and
+    /// checked as a link by that address is: one the site does not have is an error, in Markdown
+    /// and in HTML. A host that only begins like the site's is another site.
     @Test func anImageOnTheSitesOwnAddressIsToldAsSuch() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: Bản tin\nbase_url: \"https://bantin.example.vn/\"\n")
+        try PhotoTests.photo(site, "content/media/a.jpg", width: 64, height: 48)
+        try PhotoTests.photo(site, "content/b.jpg", width: 64, height: 48)
         let body = "![Ảnh](http://Bantin.example.vn/media/a.jpg) ![Ảnh](//bantin.example.vn/b.jpg) ![Ảnh](https://bantin.example.vn.khac.com/c.jpg)\n"
         let (_, warned) = try Self.build(site, withArticleBody: body)
         let own = "image on this bulletin's own site by its full address"
         let starts = ["5:1: " + own, "5:46: " + own, "5:80: image from another site (https://bantin.example.vn.khac.com/c.jpg)"]
         #expect(warned.count == 3 && zip(warned, starts).allSatisfy { $0.hasPrefix($1) }, "\(warned)")
-        #expect(warned.first?.hasSuffix("(http://Bantin.example.vn/media/a.jpg): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there; save it under content/media/ and link to it there") == true, "\(warned)")
+        #expect(warned.first?.hasSuffix("(http://Bantin.example.vn/media/a.jpg): it does not show when the site is opened from disk or before it is published; save it under content/media/ and link to it there") == true, "\(warned)")
+        // One the site does not have, in Markdown or in HTML: an error, as `bantin check` would reject it.
+        try site.write("content/site.yml", "title: Bản tin\nbase_url: \"https://bantin.example.vn/\"\nunsafe_html: true\n")
+        try site.write("content/articles/a.md", article(title: "Bài", body: "![Ảnh](https://bantin.example.vn/media/khong-co.jpg)\n\n<p><img src=\"https://bantin.example.vn/media/khong-co-2.jpg\" alt=\"Ảnh\"></p>\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.line):\($0.column): \($0.message.prefix(60))" }
+        #expect(errors == [
+            "5:1: `https://bantin.example.vn/media/khong-co.jpg` is an address", "7:4: `https://bantin.example.vn/media/khong-co-2.jpg` is an addre",
+        ], "\(errors)")
+        try PhotoTests.photo(site, "content/media/khong-co.jpg", width: 64, height: 48)
+        try PhotoTests.photo(site, "content/media/khong-co-2.jpg", width: 64, height: 48)
+        #expect(try site.build().diagnostics.allSatisfy { $0.severity == .warning })
+        try site.write("content/articles/a.md", article(title: "Bài", body: body))
         // The address `--base-url` gives is the site's own too, over `site.yml`'s.
         try site.write("content/site.yml", "title: Bản tin\n")
         let report = try site.build(baseURL: "https://bantin.example.vn/")

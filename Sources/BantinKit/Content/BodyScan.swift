@@ -298,7 +298,7 @@ enum BodyScan {
         references.remote.filter(\.isImage).map { image in
             let ownSite = baseURL.map { LinkDestination.isAddress(image.destination, under: $0) } ?? false
             let why = ownSite
-                ? "image on this bulletin's own site by its full address (\(image.destination)): it does not show when the site is opened from disk or before it is published, and bantin cannot tell whether it is there"
+                ? "image on this bulletin's own site by its full address (\(image.destination)): it does not show when the site is opened from disk or before it is published"
                 : "image from another site (\(image.destination)): every reader's browser fetches it from there, and it is gone when that site moves it or is out of reach"
             return image.position.diagnostic(.warning, file, why + "; save it under content/media/ and link to it there" + (image.hasText ? "" : ", with what it shows between the brackets"))
         }
@@ -384,7 +384,7 @@ enum BodyScan {
     }
 
     /// The tags GFM's tag filter shows as text whatever the site allows.
-    private static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+    static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 
     /// A footnote `[^9]` with no note (shown as written), a note `[^3]: …` no footnote names
     /// (left out of the page) and a table GFM did not make (shown as a paragraph of `|`s): each a

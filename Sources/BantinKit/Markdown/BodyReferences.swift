@@ -46,15 +46,14 @@ public struct BodyReferences: Sendable, Hashable, Codable {
         self.mentions = mentions
     }
 
-    /// Its links by a full address that a page shows (`OwnSiteLinks` checks those by the site's
-    /// own address): Markdown's, and with `unsafeHTML` (when the page keeps HTML written in the
-    /// body) each `<a href>` written so.
+    /// Its links and images by a full address that a page shows (`OwnSiteLinks` checks those by
+    /// the site's own address): Markdown's, and with `unsafeHTML` (when the page keeps HTML
+    /// written in the body) each address of HTML written so (`<a href>`, `<img src>`…).
     func addressLinks(unsafeHTML: Bool) -> [BodyLink] {
-        let written = remote.filter { !$0.isImage }
-        guard unsafeHTML else { return written }
-        return written + rawHTML.filter { ["a", "area"].contains($0.tag) }.flatMap { html in
+        guard unsafeHTML else { return remote }
+        return remote + rawHTML.filter { !BodyScan.filteredTags.contains($0.tag) }.flatMap { html in
             html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter(LinkDestination.isOnAnotherSite).map {
-                BodyLink(destination: $0, position: html.position, isImage: false)
+                BodyLink(destination: $0, position: html.position, isImage: !["a", "area"].contains(html.tag))
             }
         }
     }
