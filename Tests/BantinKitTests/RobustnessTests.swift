@@ -64,7 +64,7 @@ import Testing
         try site.write("content/articles/con.md", article(title: "Con", extra: "category: Aux\nlocation: Con Cuông\n"))
         try site.write("content/articles/nul.md", article(title: "Bài khác", extra: "slug: nul\n"))
         try site.write("content/articles/con-nguoi.md", article(title: "Con người", body: "[Báo cáo](../media/bao-cao-10:30.pdf), [phụ lục](../media/com1/phu-luc.pdf), [a](../media/aux.txt), [b](../media/cuoi.), [c](../media/console.pdf)"))
-        for name in ["bao-cao-10:30.pdf", "com1/phu-luc.pdf", "aux.txt", "cuoi.", "console.pdf"] { try site.write("content/media/" + name, "x") }
+        for name in ["bao-cao-10:30.pdf", "com1/phu-luc.pdf", "com1/phu-luc-2.pdf", "aux.txt", "cuoi.", "console.pdf"] { try site.write("content/media/" + name, "x") }
         let told = try site.build().diagnostics.filter { $0.message.contains("on Windows") }.map { "\($0.file):\($0.line): \($0.message.prefix(60))" }.sorted()
         #expect(told == [
             "content/articles/con.md:2: `title` makes the page bai-viet/con/, and `CON` is the name ",
@@ -72,7 +72,7 @@ import Testing
             "content/articles/nul.md:4: `slug` makes the page bai-viet/nul/, and `NUL` is the name o",
             "content/media/aux.txt:0: `AUX` is the name of a device on Windows, which no file or f",
             "content/media/bao-cao-10:30.pdf:0: Windows does not allow `:` in a name: where the site is copi",
-            "content/media/com1/phu-luc.pdf:0: `COM1` is the name of a device on Windows, which no file or ",
+            "content/media/com1/:0: `COM1` is the name of a device on Windows, which no file or ",
             "content/media/cuoi.:0: Windows drops a name's last dot: where the site is copied, u",
         ], "\(told)")
     }
@@ -88,7 +88,7 @@ import Testing
         let acrossLines = (0..<20).map { String(repeating: "\t", count: 50 * $0) + String(repeating: "- ", count: 100) + "a" }.joined(separator: "\n") + "\n"
         for (opening, line, depth) in [
             (String(repeating: "- ", count: 5_000) + "a\n", 7, 5_000), (String(repeating: "> - 1. ", count: 1_000) + "a\n", 7, 3_000),
-            (acrossLines, 26, 2_000),
+            (acrossLines, 26, 2_000), ((0..<2_000).map { "[^\($0)]: " }.joined() + "x\n", 7, 2_000),
         ] {
             let site = try TestSite()
             try site.write("content/articles/long.md", article(title: "Danh sách", body: "Mở đầu.\n\n" + opening + lazy))
@@ -104,8 +104,10 @@ import Testing
 
         let sound = try TestSite()
         let nested = (0..<30).map { String(repeating: "  ", count: $0) + "- mục \($0)" }.joined(separator: "\n")
-        // A quote 200 deep over 10,000 lines, a line of 150 `>` in code, a rule of 500 `- `.
+        // A quote 200 deep over 10,000 lines, a line of 150 `>` in code, a rule of 500 `- `, a
+        // line of spaces only.
         let body = nested + "\n\n" + String(repeating: "> ", count: 200) + "trích\n" + lazy + "\n```\n" + String(repeating: ">", count: 150) + "\n```\n\n"
+            + String(repeating: " ", count: 40_000) + "\n" + lazy + "\n"
             + String(repeating: "- ", count: 500) + "\n\n" + String(repeating: "www.vi-du.vn/a_b ", count: 20_000) + "\n"
         try sound.write("content/articles/sau.md", article(title: "Lồng nhau", body: body))
         try sound.build()

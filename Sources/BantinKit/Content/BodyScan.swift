@@ -377,7 +377,7 @@ enum BodyScan {
                 "link": "it loads a stylesheet or more from wherever it names",
             ][html.tag].map { why in [html.position.diagnostic(.warning, file, "`<\(html.tag)>` \(written): \(why); take it out")] } ?? []
             let unclosed = html.leftOpen
-                ? [html.position.diagnostic(.warning, file, "`<\(html.tag)>` \(written) and is not closed: a browser that runs scripts reads all the page after it as its content, and shows none of it (the rest of the text, the page's foot); close it with `</\(html.tag)>`")]
+                ? [html.position.diagnostic(.warning, file, "`<\(html.tag)>` in HTML written in \(text) is not closed: a browser that runs scripts reads all the page after it as its content, and shows none of it (the rest of the text, the page's foot); close it with `</\(html.tag)>`")]
                 : []
             return unresolved + unsafe + scripts + misdirecting + unclosed
         }

@@ -436,12 +436,17 @@ public enum CatalogLoader {
     }
 
     /// Published files whose names, or their folders', Windows cannot hold (`aux.pdf`,
-    /// `Báo cáo 10:30.pdf`): a warning at each.
+    /// `Báo cáo 10:30.pdf`, `media/aux/`): a warning at each, once for a folder.
     static func namesWindowsCannotHold(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
-        files.compactMap { file in
-            file.relativePath.split(separator: "/").lazy.compactMap(WindowsNames.problem).first.map { why in
-                .warning(ContentTree.join(displayRoot, file.relativePath), "\(why): where the site is copied, unzipped or opened from disk on Windows, this file is lost; rename it")
-            }
+        var told: Set<String> = []
+        return files.compactMap { file in
+            let parts = file.relativePath.split(separator: "/")
+            guard let at = parts.firstIndex(where: { WindowsNames.problem(in: $0) != nil }), let why = WindowsNames.problem(in: parts[at]) else { return nil }
+            let folder = at < parts.count - 1
+            let path = parts[...at].joined(separator: "/")
+            guard told.insert(path).inserted else { return nil }
+            return .warning(ContentTree.join(displayRoot, path) + (folder ? "/" : ""),
+                "\(why): where the site is copied, unzipped or opened from disk on Windows, this \(folder ? "folder and every file in it are" : "file is") lost; rename it")
         }
     }
 

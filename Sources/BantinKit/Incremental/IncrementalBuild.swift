@@ -14,6 +14,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     let readSince = FileKey.now
     /// What earlier output can be reused, checked on another core while the content is read.
     private let previous: Background<Reuse>
+    /// The addresses the articles were published at, read on another core meanwhile.
+    private let lastAddresses: Background<PublishedAddresses>
     /// Set while planning (each once, before any parallel work reads them).
     private var articleCache: ArticleCache?
     /// Every file planned so far and its fingerprint (`earlier` is called once per group of files).
@@ -29,6 +31,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         self.options = options
         self.output = output
         inputs = InputStamp.inputs(options, content: listing, readSince: readSince)
+        lastAddresses = Background { [url = output.addressesURL] in PublishedAddresses(url: url) }
         previous = Background { [output] () -> Reuse in
             // The site before the last one, when exactly as that build left it, becomes the staging
             // folder: only files that differ are written into it. Without one, unchanged pages of the
@@ -149,7 +152,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL, keysURL: output.photoKeysURL) { self.unsaved($0) } }
 
     func moves(of articles: [Article]) -> [Diagnostic] {
-        PublishedAddresses(url: output.addressesURL).moves(of: articles.map { (contentPath($0), $0) }, published: { [output] slug in
+        let addresses = lastAddresses.value
+        return addresses.moves(of: articles.map { (contentPath($0), $0) }, published: { [output] slug in
             FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path)
         }, strict: options.strict)
     }
@@ -225,8 +229,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.photos = site.photos
         report.encodedPhotos = site.encodedPhotos
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
-        let addresses = PublishedAddresses(url: output.addressesURL).adding(articles.map { (contentPath($0), $0) })
-        if !addresses.save(to: output.addressesURL) { unsaved(output.addressesURL) }
+        // Written only when an address changed (a one-article rebuild seldom changes one).
+        let last = lastAddresses.value, addresses = last.adding(articles.map { (contentPath($0), $0) })
+        if addresses.addresses != last.addresses, !addresses.save(to: output.addressesURL) { unsaved(output.addressesURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

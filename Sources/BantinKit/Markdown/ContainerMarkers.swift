@@ -16,8 +16,9 @@ enum ContainerMarkers {
 
     /// How many lists and quotes a line can be inside, at most: those its indent can go on with
     /// (a list inside a list is written two columns further in; a tab is four columns), and the
-    /// quote markers and list items' markers it opens (`> - 1. a`: 3). A line of nothing but
-    /// one of `-`, `*` (with spaces) is a rule, no list.
+    /// quote markers, list items' markers and footnotes' labels it opens (`> - 1. [^a]: x`: 4).
+    /// A line of nothing but one of `-`, `*` (with spaces) is a rule, no list; a blank line opens
+    /// and goes on with nothing.
     static func depthBound(of line: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         var columns = 0, at = line.startIndex
         let end = line.endIndex
@@ -25,6 +26,7 @@ enum ContainerMarkers {
             columns += line[at] == UInt8(ascii: "\t") ? 4 : 1
             at += 1
         }
+        guard at < end, line[at] != UInt8(ascii: "\r") else { return 0 }
         var depth = columns / 2
         func isSpace(_ k: Int) -> Bool { k < end && (line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t")) }
         while true {
@@ -37,6 +39,12 @@ enum ContainerMarkers {
             } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"), isSpace(at + 1) {
                 depth += 1
                 at += 2
+            } else if byte == UInt8(ascii: "["), at + 1 < end, line[at + 1] == UInt8(ascii: "^"),
+                let close = line[(at + 2)..<min(end, at + 1002)].firstIndex(of: UInt8(ascii: "]")), close + 1 < end, line[close + 1] == UInt8(ascii: ":")
+            {
+                // A footnote's note (`[^1]: …`) holds blocks, as a list item does.
+                depth += 1
+                at = close + 2
             } else {
                 var digits = at
                 while digits < end, digits - at < 9, line[digits] >= UInt8(ascii: "0"), line[digits] <= UInt8(ascii: "9") { digits += 1 }

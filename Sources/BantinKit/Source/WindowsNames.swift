@@ -5,7 +5,7 @@ import Foundation
 /// or the whole copy fails.
 enum WindowsNames {
     /// The names of devices: no file or folder may be named so, with any extension (`aux.pdf`).
-    private static let devices: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+    private static let devices: Set<String> = Set(["con", "prn", "aux", "nul"] + (Array("123456789") + ["¹", "²", "³"]).flatMap { ["com\($0)", "lpt\($0)"] })
 
     /// Why Windows cannot hold a file or folder named `name` (one part of a path), if it cannot.
     static func problem(in name: Substring) -> String? {
