@@ -33,7 +33,7 @@ struct PublishedAddresses {
     /// unless it goes back to one it had; drafts are previews, never told.
     func moves(of articles: [(path: String, article: Article)], published: (Slug) -> Bool, strict: Bool) -> [Diagnostic] {
         articles.compactMap { path, article in
-            guard !article.fields.draft, let known = addresses[path], let last = known.first.flatMap { Slug.isValid($0) ? Slug(checked: $0) : nil },
+            guard !article.fields.draft, let known = addresses[path], let last = known.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }),
                 last != article.slug, !known.contains(article.slug.value), published(last)
             else { return nil }
             return Self.warning(article, from: last, strict: strict)
