@@ -230,8 +230,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.encodedPhotos = site.encodedPhotos
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
         // Written only when an address changed (a one-article rebuild seldom changes one).
-        let last = lastAddresses.value, addresses = last.adding(articles.map { (contentPath($0), $0) })
-        if addresses.addresses != last.addresses, !addresses.save(to: output.addressesURL) { unsaved(output.addressesURL) }
+        let last = lastAddresses.value, byPath = articles.map { (contentPath($0), $0) }
+        if !last.areLast(of: byPath), !last.adding(byPath).save(to: output.addressesURL) { unsaved(output.addressesURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

@@ -40,6 +40,17 @@ struct PublishedAddresses {
         }
     }
 
+    /// Whether these addresses are those `articles` were published at: each file's last is its
+    /// article's, and no other file is listed (`adding` would change nothing).
+    func areLast(of articles: [(path: String, article: Article)]) -> Bool {
+        var count = 0
+        for (path, article) in articles where !article.fields.draft {
+            guard addresses[path]?.first == article.slug.value else { return false }
+            count += 1
+        }
+        return count == addresses.count
+    }
+
     /// These addresses after a build that published `articles`: each one's address first.
     func adding(_ articles: [(path: String, article: Article)]) -> PublishedAddresses {
         var next: [String: [String]] = [:]
