@@ -441,7 +441,7 @@ public enum CatalogLoader {
         var told: Set<String> = []
         return files.compactMap { file in
             let parts = file.relativePath.split(separator: "/")
-            guard let at = parts.firstIndex(where: { WindowsNames.problem(in: $0) != nil }), let why = WindowsNames.problem(in: parts[at]) else { return nil }
+            guard let (at, why) = parts.indices.lazy.compactMap({ k in WindowsNames.problem(in: parts[k]).map { (k, $0) } }).first else { return nil }
             let folder = at < parts.count - 1
             let path = parts[...at].joined(separator: "/")
             guard told.insert(path).inserted else { return nil }
