@@ -63,6 +63,8 @@ import Testing
         let site = try TestSite()
         try site.write("content/articles/con.md", article(title: "Con", extra: "category: Aux\nlocation: Con Cuông\n"))
         try site.write("content/articles/nul.md", article(title: "Bài khác", extra: "slug: nul\n"))
+        // A category's page is told once, however many articles name it.
+        try site.write("content/articles/cu.md", article(title: "Bài cũ", date: "2022-01-01", extra: "category: aux\n"))
         try site.write("content/articles/con-nguoi.md", article(title: "Con người", body: "[Báo cáo](../media/bao-cao-10:30.pdf), [phụ lục](../media/com1/phu-luc.pdf), [a](../media/aux.txt), [b](../media/cuoi.), [c](../media/console.pdf)"))
         for name in ["bao-cao-10:30.pdf", "com1/phu-luc.pdf", "com1/phu-luc-2.pdf", "aux.txt", "cuoi.", "console.pdf"] { try site.write("content/media/" + name, "x") }
         let told = try site.build().diagnostics.filter { $0.message.contains("on Windows") }.map { "\($0.file):\($0.line): \($0.message.prefix(60))" }.sorted()

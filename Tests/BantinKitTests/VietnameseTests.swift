@@ -167,8 +167,8 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         #expect(shuffledSort(["Quận 1", "Quận 2", "Quận 9", "Quận 10", "Quận 12", "Quận Bình Thạnh"], seed: seed) == ["Quận 1", "Quận 2", "Quận 9", "Quận 10", "Quận 12", "Quận Bình Thạnh"])
         #expect(shuffledSort(shorterFirst, seed: seed) == shorterFirst)
         // A number and letters written against it: the number first (`Ấp 3A` after `Ấp 3`, before
-        // `Ấp 12`); a number written with leading zeros by its value.
-        let numbered = ["Ấp 3", "Ấp 3A", "Ấp 3B", "Ấp 12", "Khu phố 0", "Khu phố 03", "Khu phố 5", "Khu phố 012", "Tổ 2B", "Tổ 9", "Tổ 9A", "Tổ 10", "Tổ 10A", "Tổ A1"]
+        // `Ấp 12`); a number written with leading zeros, or with dots between thousands, by its value.
+        let numbered = ["Ấp 3", "Ấp 3A", "Ấp 3B", "Ấp 12", "Khu phố 0", "Khu phố 03", "Khu phố 5", "Khu phố 012", "Khu phố 999", "Khu phố 1.000", "Khu phố 1.000.001", "Tổ 2B", "Tổ 9", "Tổ 9A", "Tổ 10", "Tổ 10A", "Tổ A1"]
         #expect(shuffledSort(numbered, seed: seed) == numbered)
     }
 

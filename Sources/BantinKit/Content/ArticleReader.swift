@@ -200,16 +200,21 @@ struct ArticleChecks {
             if slug.value.utf8.count > Slug.maxLength {
                 error("`\(key)` makes an address \(slug.value.utf8.count) characters long, more than the \(Slug.maxLength) a page may have; shorten it", at: positions.of(key))
             }
-            warnOfWindows(slug, key: key, folder: taxonomy.route(slug, page: 1).outputPath, fix: "name it in more words")
         }
     }
 
-    /// A page's folder Windows cannot hold (`bai-viet/con/`): a warning at the field it is made from.
+    /// An article's page whose folder Windows cannot hold (`bai-viet/con/`): a warning at the
+    /// field it is made from. (A category's or place's: once a page, `CatalogValidator`.)
     mutating func warnOfWindows(_ slug: Slug, key: String, folder path: String, fix: String) {
-        guard let why = WindowsNames.problem(in: Substring(slug.value)) else { return }
+        if let warning = Self.windowsWarning(slug, key: key, folder: path, fix: fix, at: positions.of(key), file: file) { diagnostics.append(warning) }
+    }
+
+    /// A warning when Windows cannot hold the folder `path` (`…/index.html`) `slug` makes.
+    static func windowsWarning(_ slug: Slug, key: String, folder path: String, fix: String, at position: SourcePosition?, file: String) -> Diagnostic? {
+        guard let why = WindowsNames.problem(in: Substring(slug.value)) else { return nil }
         let folder = path.dropLast("index.html".count)
-        diagnostics.append((positions.of(key) ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file,
-            "`\(key)` makes the page \(folder), and \(why): where the site is copied, unzipped or opened from disk on Windows, the page is lost; \(fix)"))
+        return (position ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file,
+            "`\(key)` makes the page \(folder), and \(why): where the site is copied, unzipped or opened from disk on Windows, the page is lost; \(fix)")
     }
 
     /// The slug `slug:` gives, or else the title.

@@ -116,6 +116,18 @@ enum CatalogValidator {
         }
     }
 
+    /// Category and place pages whose folders Windows cannot hold (`Côn` → `chuyen-muc/con/`):
+    /// a warning once a page, at the first article of its name as most write it.
+    static func pagesWindowsCannotHold(_ articles: [Article]) -> [Diagnostic] {
+        Taxonomy.allCases.flatMap { taxonomy in
+            NameGroup.groups(articles, by: taxonomy.field).compactMap { group -> Diagnostic? in
+                let article = articles[group.spellings[0].first]
+                return ArticleChecks.windowsWarning(group.slug, key: taxonomy.key, folder: taxonomy.route(group.slug, page: 1).outputPath,
+                    fix: "name it in more words", at: article.positions.of(taxonomy.key), file: article.file)
+            }
+        }
+    }
+
     /// Kinds of directive written differently that make one address (`Nghị quyết`, `Nghị Quyết`,
     /// `Nghị  quyết`) are one kind, as most directive files write it (among equals, one with
     /// single spaces, then one in lower case after its first letter, then the first file's): the

@@ -38,16 +38,20 @@ public enum VietnameseCollation {
             letters.removeAll(keepingCapacity: true)
             tone = 0
         }
-        for character in LookAlikes.plain(text).lowercased() {
+        let characters = Array(LookAlikes.plain(text).lowercased())
+        let isDigit = { (k: Int) in k < characters.count && characters[k].isASCII && characters[k].isNumber }
+        for (k, character) in characters.enumerated() {
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
             guard let base = scalars.first, character.isLetter || character.isNumber else {
+                // A dot between thousands (`1.000`, as Vietnamese writes numbers) is inside the number.
+                if character == ".", !letters.isEmpty, digitsOnly, isDigit(k + 1), isDigit(k + 2), isDigit(k + 3), !isDigit(k + 4) { continue }
                 endSyllable()
                 continue
             }
             // A number and the letters written against it are apart: `Ấp 3A` sorts as `Ấp 3 A`,
             // after `Ấp 3` and before `Ấp 12`.
-            let isDigit = character.isASCII && character.isNumber
-            if !letters.isEmpty, isDigit != digitsOnly { endSyllable() }
+            let digit = isDigit(k)
+            if !letters.isEmpty, digit != digitsOnly { endSyllable() }
             var modifier: UInt32 = 0
             for mark in scalars.dropFirst() {
                 switch mark.value {
@@ -66,7 +70,7 @@ public enum VietnameseCollation {
             // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
             if LookAlikes.đ.contains(base) { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
             letters.append(weight)
-            digitsOnly = isDigit
+            digitsOnly = digit
         }
         endSyllable()
         return Key(weights: weights, original: text)
