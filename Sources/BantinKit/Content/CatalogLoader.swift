@@ -93,8 +93,7 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.validate(
             articles: articles + rejected, directives: directives, themes: themes, staticPaths: Set(files.other.map(\.relativePath)),
             termFiles: Set((files.directives + files.themes).map(\.relativePath)), allSlugs: Set(read.articles.map(\.slug.value)), contentRoot: displayRoot)
-        diagnostics += CatalogValidator.spellingsSharingAPage(articles + rejected)
-        diagnostics += CatalogValidator.pagesWindowsCannotHold(articles + rejected)
+        diagnostics += CatalogValidator.pageNameProblems(articles + rejected)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         diagnostics += CatalogValidator.updatedLater(than: now, published)

@@ -98,12 +98,21 @@ enum CatalogValidator {
     /// and case may differ); one that none has would lead nowhere, and is left out with a warning.
     /// Categories or places written differently (`Hà Tĩnh`, `Hà Tịnh`) whose names give one
     /// address share one page: a warning at the first article of each less used spelling.
-    static func spellingsSharingAPage(_ articles: [Article]) -> [Diagnostic] {
+    /// And a page whose folder Windows cannot hold (`Côn` → `chuyen-muc/con/`): a warning once,
+    /// at the first article of its name as most write it.
+    static func pageNameProblems(_ articles: [Article]) -> [Diagnostic] {
         Taxonomy.allCases.flatMap { taxonomy in
             let (key, noun) = (taxonomy.key, taxonomy.noun)
             var diagnostics: [Diagnostic] = []
-            for group in NameGroup.groups(articles, by: taxonomy.field).sorted(by: { $0.slug < $1.slug }) where group.spellings.count > 1 {
-                let mainFile = articles[group.spellings[0].first].file
+            for group in NameGroup.groups(articles, by: taxonomy.field).sorted(by: { $0.slug < $1.slug }) {
+                let main = articles[group.spellings[0].first]
+                if let windows = ArticleChecks.windowsWarning(group.slug, key: key, folder: taxonomy.route(group.slug, page: 1).outputPath,
+                    fix: "name it in more words", at: main.positions.of(key), file: main.file)
+                {
+                    diagnostics.append(windows)
+                }
+                guard group.spellings.count > 1 else { continue }
+                let mainFile = main.file
                 let address = String(taxonomy.route(group.slug, page: 1).outputPath.dropLast("index.html".count))
                 for other in group.spellings.dropFirst() {
                     let article = articles[other.first]
@@ -113,18 +122,6 @@ enum CatalogValidator {
                 }
             }
             return diagnostics
-        }
-    }
-
-    /// Category and place pages whose folders Windows cannot hold (`Côn` → `chuyen-muc/con/`):
-    /// a warning once a page, at the first article of its name as most write it.
-    static func pagesWindowsCannotHold(_ articles: [Article]) -> [Diagnostic] {
-        Taxonomy.allCases.flatMap { taxonomy in
-            NameGroup.groups(articles, by: taxonomy.field).compactMap { group -> Diagnostic? in
-                let article = articles[group.spellings[0].first]
-                return ArticleChecks.windowsWarning(group.slug, key: taxonomy.key, folder: taxonomy.route(group.slug, page: 1).outputPath,
-                    fix: "name it in more words", at: article.positions.of(taxonomy.key), file: article.file)
-            }
         }
     }
 
