@@ -16,6 +16,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private let previous: Background<Reuse>
     /// The addresses the articles were published at, read on another core meanwhile.
     private let lastAddresses: Background<PublishedAddresses>
+    /// The articles published, by their paths in the content folder (`moves`, then saved).
+    private var publishedByPath: [(path: String, article: Article)] = []
     /// Set while planning (each once, before any parallel work reads them).
     private var articleCache: ArticleCache?
     /// Every file planned so far and its fingerprint (`earlier` is called once per group of files).
@@ -152,8 +154,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL, keysURL: output.photoKeysURL) { self.unsaved($0) } }
 
     func moves(of articles: [Article]) -> [Diagnostic] {
-        let addresses = lastAddresses.value
-        return addresses.moves(of: articles.map { (contentPath($0), $0) }, published: { [output] slug in
+        publishedByPath = articles.map { (contentPath($0), $0) }
+        return lastAddresses.value.moves(of: publishedByPath, published: { [output] slug in
             FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path)
         }, strict: options.strict)
     }
@@ -230,8 +232,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.encodedPhotos = site.encodedPhotos
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
         // Written only when an address changed (a one-article rebuild seldom changes one).
-        let last = lastAddresses.value, byPath = articles.map { (contentPath($0), $0) }
-        if !last.areLast(of: byPath), !last.adding(byPath).save(to: output.addressesURL) { unsaved(output.addressesURL) }
+        let last = lastAddresses.value
+        if !last.areLast(of: publishedByPath), !last.adding(publishedByPath).save(to: output.addressesURL) { unsaved(output.addressesURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

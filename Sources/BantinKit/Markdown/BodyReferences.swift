@@ -111,7 +111,7 @@ struct RawHTML: Sendable, Hashable, Codable {
     /// What a block's or inline's HTML loses: the tags it opens (`<iframe src=…>` → `iframe`),
     /// comments and closing tags aside; for a block that opens none but holds text (after a
     /// comment or a closing tag), `text`, which is lost with it.
-    /// `rawText`: the raw-text element (`noscript`, `textarea`…) an HTML before this one opened
+    /// `rawText`: the raw-text element (`noscript`) an HTML before this one opened
     /// and did not close, whose text this one goes on with up to its closing tag; on return, the
     /// one this HTML leaves open.
     /// Read as a browser that runs scripts does and as one that does not (which reads the content
