@@ -272,6 +272,39 @@ import Testing
         #expect(report.photos == 2)
     }
 
+    /// libvips keeps one error buffer for the whole process: photos failing on several cores at
+    /// once must each be told with their own words, and a photo with only stray bytes between its
+    /// parts must not be taken as damaged for words of another photo that failed beside it.
+    @Test func photosFailingAtOnceAreEachToldWithTheirOwnWords() throws {
+        let site = try Self.site()
+        let good = [UInt8](try Data(contentsOf: site.root.appendingPathComponent("content/media/2023/anh.jpg")))
+        let scan = try #require((0..<(good.count - 1)).first { good[$0] == 0xFF && good[$0 + 1] == 0xDA })
+        let stray = site.root.appendingPathComponent("stray.jpg").path
+        try Data(Array(good[..<scan]) + [0x12, 0x34] + Array(good[scan...])).write(to: URL(fileURLWithPath: stray))
+        let damaged = (0..<3).map { site.root.appendingPathComponent("hong-\($0).jpg").path }
+        for (index, path) in damaged.enumerated() {
+            var bytes = good
+            for at in stride(from: scan + 300 + 50 * index, to: good.count - 100, by: 29) { bytes[at] = 0x55 }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        let header = try PhotoCodec.header(of: stray)
+        let outcome = { @Sendable (path: String) -> String in
+            do throws(PhotoCodec.Failure) {
+                _ = try PhotoCodec.encode(path, header: header, largest: 600, wanted: [(600, .jpeg)], quality: 80, inParallel: false)
+                return "made"
+            } catch {
+                return error.reason
+            }
+        }
+        let alone = Dictionary(uniqueKeysWithValues: ([stray] + damaged).map { ($0, outcome($0)) })
+        #expect(alone[stray] == "made")
+        #expect(damaged.allSatisfy { alone[$0]?.contains("Corrupt JPEG data") == true }, "\(alone)")
+        let rounds = Array(repeating: [stray] + damaged, count: 12).flatMap { $0 }
+        for (path, together) in zip(rounds, rounds.parallelMap(outcome)) {
+            #expect(together == alone[path], "\((path as NSString).lastPathComponent), beside others: \(together)")
+        }
+    }
+
     /// Which of libjpeg's warnings mean stray bytes between parts of the header (harmless), and
     /// which mean compressed data read wrong (bytes left over before the image's end or a restart
     /// marker, data ending early): damage.

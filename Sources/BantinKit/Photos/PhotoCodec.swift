@@ -77,8 +77,8 @@ enum PhotoCodec {
     static func header(of path: String) throws(Failure) -> Header {
         start()
         defer { vips_thread_shutdown() }
-        guard let loader = vips_foreign_find_load(path) else {
-            _ = takeError()  // it names the file by its full path: the message does already
+        // Its words, if it fails, name the file by its full path: the message does already.
+        guard let loader = Calls.alone({ vips_foreign_find_load(path) }).result else {
             if PosixFiles.start(of: path, count: 512).map(PhotoNaming.isWebPage(fileStart:)) == true {
                 throw Failure(reason: "it is a web page (HTML), not a photo: the page the photo was on, or a site's error page, saved under the photo's name; save the photo itself (open it alone in the browser first)")
             }
@@ -87,17 +87,19 @@ enum PhotoCodec {
         let name = String(cString: loader)
         // A WebP photo from memory (see `bantin_vips_open_memory`), read while its bytes are
         // there; every other by its path.
-        let read = try Self.inMemory(name, path: path) { bytes -> Header? in
-            guard let image = bytes.map({ bantin_vips_open_memory($0.baseAddress, $0.count) }) ?? bantin_vips_open(path) else { return nil }
-            defer { bantin_vips_unref(image) }
-            return Header(
-                width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
-                orientation: Int(vips_image_get_orientation(image)), loader: name,
-                profiled: vips_image_get_typeof(image, "icc-profile-data") != 0,
-                cmyk: vips_image_guess_interpretation(image) == VIPS_INTERPRETATION_CMYK)
+        let read = try Self.inMemory(name, path: path) { bytes in
+            Calls.alone { () -> Header? in
+                guard let image = bytes.map({ bantin_vips_open_memory($0.baseAddress, $0.count) }) ?? bantin_vips_open(path) else { return nil }
+                defer { bantin_vips_unref(image) }
+                return Header(
+                    width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
+                    orientation: Int(vips_image_get_orientation(image)), loader: name,
+                    profiled: vips_image_get_typeof(image, "icc-profile-data") != 0,
+                    cmyk: vips_image_guess_interpretation(image) == VIPS_INTERPRETATION_CMYK)
+            }
         }
-        guard let read else { throw Failure(reason: "its header cannot be read" + detail(takeError(), path: path)) }
-        return read
+        guard let header = read.result else { throw Failure(reason: "its header cannot be read" + detail(read.words, path: path)) }
+        return header
     }
 
     /// Calls `body` with the photo's bytes, read into memory, when libvips's loader `loader`
@@ -184,20 +186,22 @@ enum PhotoCodec {
         defer { vips_thread_shutdown() }
         // Rendered into memory here, once (while a WebP's bytes are there): this is where the
         // file is actually decoded.
-        let made: UnsafeMutablePointer<VipsImage>?
+        let made: (result: UnsafeMutablePointer<VipsImage>?, words: String)
         do {
             made = try inMemory(loader, path: path) { bytes in
-                var decoded: UnsafeMutablePointer<VipsImage>?
-                let status = bytes.map { bantin_vips_thumbnail_memory($0.baseAddress, $0.count, &decoded, Int32(largest), profiled ? 1 : 0) }
-                    ?? bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0, Int32(cmykShrink))
-                guard status == 0, let lazy = decoded else { return nil }
-                defer { bantin_vips_unref(lazy) }
-                return vips_image_copy_memory(lazy)
+                Calls.alone { () -> UnsafeMutablePointer<VipsImage>? in
+                    var decoded: UnsafeMutablePointer<VipsImage>?
+                    let status = bytes.map { bantin_vips_thumbnail_memory($0.baseAddress, $0.count, &decoded, Int32(largest), profiled ? 1 : 0) }
+                        ?? bantin_vips_thumbnail(path, &decoded, Int32(largest), profiled ? 1 : 0, strict ? 1 : 0, Int32(cmykShrink))
+                    guard status == 0, let lazy = decoded else { return nil }
+                    defer { bantin_vips_unref(lazy) }
+                    return vips_image_copy_memory(lazy)
+                }
             }
         } catch {
             return .failure(DecodeError(message: error.reason))
         }
-        guard let memory = made else { return .failure(DecodeError(message: takeError())) }
+        guard let memory = made.result else { return .failure(DecodeError(message: made.words)) }
         return .success(memory)
     }
 
@@ -227,30 +231,35 @@ enum PhotoCodec {
         var image = base
         let baseWidth = Int(vips_image_get_width(base))
         if width < baseWidth {
-            var scaled: UnsafeMutablePointer<VipsImage>?
-            guard bantin_vips_resize(base, &scaled, Double(width) / Double(baseWidth)) == 0, let scaled else {
-                throw Failure(reason: "it cannot be resized" + detail(takeError()))
+            let resized = Calls.alone { () -> UnsafeMutablePointer<VipsImage>? in
+                var scaled: UnsafeMutablePointer<VipsImage>?
+                return bantin_vips_resize(base, &scaled, Double(width) / Double(baseWidth)) == 0 ? scaled : nil
             }
+            guard let scaled = resized.result else { throw Failure(reason: "it cannot be resized" + detail(resized.words)) }
             owned.append(scaled)
             image = scaled
         }
         if format == .jpeg, vips_image_hasalpha(image) != 0 {
-            var flat: UnsafeMutablePointer<VipsImage>?
-            guard bantin_vips_flatten_white(image, &flat) == 0, let flat else {
-                throw Failure(reason: "its transparency cannot be removed for JPEG" + detail(takeError()))
+            let flattened = Calls.alone { [image] () -> UnsafeMutablePointer<VipsImage>? in
+                var flat: UnsafeMutablePointer<VipsImage>?
+                return bantin_vips_flatten_white(image, &flat) == 0 ? flat : nil
             }
+            guard let flat = flattened.result else { throw Failure(reason: "its transparency cannot be removed for JPEG" + detail(flattened.words)) }
             owned.append(flat)
             image = flat
         }
-        var buffer: UnsafeMutableRawPointer?
-        var length = 0
-        let status: Int32
-        switch format {
-        case .jpeg: status = bantin_vips_jpeg(image, &buffer, &length, Int32(quality))
-        case .webp: status = bantin_vips_webp(image, &buffer, &length, Int32(quality))
-        case .png: status = bantin_vips_png(image, &buffer, &length)
+        let saved = Calls.alone { [image] () -> (buffer: UnsafeMutableRawPointer, length: Int)? in
+            var buffer: UnsafeMutableRawPointer?
+            var length = 0
+            let status: Int32
+            switch format {
+            case .jpeg: status = bantin_vips_jpeg(image, &buffer, &length, Int32(quality))
+            case .webp: status = bantin_vips_webp(image, &buffer, &length, Int32(quality))
+            case .png: status = bantin_vips_png(image, &buffer, &length)
+            }
+            return status == 0 ? buffer.map { ($0, length) } : nil
         }
-        guard status == 0, let buffer else { throw Failure(reason: "it cannot be encoded as \(format.name)" + detail(takeError())) }
+        guard let (buffer, length) = saved.result else { throw Failure(reason: "it cannot be encoded as \(format.name)" + detail(saved.words)) }
         defer { g_free(buffer) }
         let encoded = Array(UnsafeRawBufferPointer(start: buffer, count: length))
         let bytes = format == .webp ? WebPChunks.strippingMetadata(encoded) : encoded
@@ -260,6 +269,38 @@ enum PhotoCodec {
     /// An image in memory that the variants read on several cores at once (libvips allows it).
     private struct SharedImage: @unchecked Sendable {
         let pointer: UnsafeMutablePointer<VipsImage>
+    }
+
+    /// libvips keeps one buffer of error words for the whole process, which a failing call adds
+    /// to and `takeError` empties: photos failing on two cores at once would take each other's
+    /// words (a photo with harmless stray bytes then told as damaged, for another's). So every
+    /// call that can fail runs beside the others, and one that failed runs again alone, no other
+    /// call running, with the buffer emptied first: the words it leaves are its own. A failure is
+    /// rare and costs its call twice.
+    enum Calls {
+        nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_rwlock_t> = {
+            let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+            var attributes = pthread_rwlockattr_t()
+            pthread_rwlockattr_init(&attributes)
+            // A call waiting to run alone goes before new ones, so it is not kept waiting for
+            // the end of every photo's work; no call runs inside another, so none can deadlock.
+            pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+            pthread_rwlock_init(lock, &attributes)
+            return lock
+        }()
+
+        /// What `call` made (`nil` when it failed) and, when it failed, libvips's words for it.
+        static func alone<R>(_ call: () -> R?) -> (result: R?, words: String) {
+            pthread_rwlock_rdlock(lock)
+            let made = call()
+            pthread_rwlock_unlock(lock)
+            if let made { return (made, "") }
+            pthread_rwlock_wrlock(lock)
+            defer { pthread_rwlock_unlock(lock) }
+            vips_error_clear()
+            let again = call()
+            return (again, again == nil ? takeError() : "")
+        }
     }
 
     /// libvips's last error messages, taken (the buffer is emptied), on one line.
