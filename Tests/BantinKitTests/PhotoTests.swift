@@ -443,26 +443,33 @@ import Testing
         #expect(site.exists("public/media/tai-lieu.pdf") && site.exists("public/media/phim.mp4") && site.exists("public/media/ghi-chu.txt"))
     }
 
-    /// A JPEG 2000 image (libvips is not trusted to read it) would be published as it is, GPS
-    /// position and all, whatever its name: an error says to save it as JPEG or PNG. A GIF under
-    /// another name is published as it is with the warning a `.gif` gets.
-    @Test func aJPEG2000ImageIsAnErrorAndAGIFUnderAnotherNameIsTold() throws {
+    /// A JPEG 2000 or JPEG XL image (libvips is not trusted to read the first) and a Photoshop
+    /// document would be published as they are, GPS position and all, whatever their names: an
+    /// error says to save them as JPEG or PNG. A GIF under another name is published as it is
+    /// with the warning a `.gif` gets.
+    @Test func imagesNotMadeIntoPhotosAreErrorsAndAGIFUnderAnotherNameIsTold() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: \"Bản tin\"\n")
         let jp2: [UInt8] = [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A, 0x00, 0x00, 0x00, 0x14] + Array("ftypjp2 ".utf8)
         try site.write("content/media/anh.jp2", bytes: jp2)
         try site.write("content/media/anh-quet", bytes: [0xFF, 0x4F, 0xFF, 0x51, 0x00, 0x2F])
+        try site.write("content/media/anh.jxl", bytes: [0x00, 0x00, 0x00, 0x0C] + Array("JXL \r\n".utf8) + [0x87, 0x0A, 0x00, 0x00, 0x00, 0x14] + Array("ftypjxl ".utf8))
+        try site.write("content/media/anh-moi.jxl", bytes: [0xFF, 0x0A, 0xFA, 0x1F, 0x42])
+        try site.write("content/media/thiet-ke.psd", bytes: Array("8BPS".utf8) + [0x00, 0x01] + Array(repeating: 0, count: 20))
         let gif = Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0, 0x3B]
         try site.write("content/media/anh-zalo", bytes: gif)
         try site.write("content/media/dong.gif", bytes: gif)
         let told = site.failingBuild()
-        #expect(told.filter { $0.severity == .error }.map(\.file).sorted() == ["content/media/anh-quet", "content/media/anh.jp2"], "\(told)")
+        #expect(told.filter { $0.severity == .error }.map(\.file).sorted() == [
+            "content/media/anh-moi.jxl", "content/media/anh-quet", "content/media/anh.jp2", "content/media/anh.jxl", "content/media/thiet-ke.psd",
+        ], "\(told)")
         #expect(told.first { $0.file == "content/media/anh.jp2" }?.message.hasPrefix("this is a JPEG 2000 image") == true)
+        #expect(told.filter { $0.file.hasSuffix(".jxl") }.allSatisfy { $0.message.hasPrefix("this is a JPEG XL image, which bantin does not make into a photo") })
+        #expect(told.first { $0.file == "content/media/thiet-ke.psd" }?.message.hasPrefix("this is a Photoshop document (PSD), which bantin does not make") == true)
         let renamed = try #require(told.first { $0.file == "content/media/anh-zalo" })
         #expect(renamed.severity == .warning && renamed.message.hasPrefix("this is a GIF, though its name does not say so; a GIF is published as it is"), "\(renamed)")
         #expect(told.first { $0.file == "content/media/dong.gif" }?.message.hasPrefix("a GIF is published as it is") == true)
-        try site.remove("content/media/anh.jp2")
-        try site.remove("content/media/anh-quet")
+        for name in ["anh.jp2", "anh-quet", "anh.jxl", "anh-moi.jxl", "thiet-ke.psd"] { try site.remove("content/media/\(name)") }
         try site.build()
         #expect(site.exists("public/media/anh-zalo"))
     }
@@ -638,13 +645,40 @@ import Testing
         // told with the others (here the missing site.yml).
         let strict = site.failingBuild(strict: true)
         #expect(strict.map(\.description).sorted() == [
-            "content/media/dong-xmp.png: error: \(PhotoAnimation.warning) [--strict]", "content/media/dong.png: error: \(PhotoAnimation.warning) [--strict]",
+            "content/media/dong-xmp.png: error: \(PhotoAnimation.InPart.firstFrame.warning) [--strict]", "content/media/dong.png: error: \(PhotoAnimation.InPart.firstFrame.warning) [--strict]",
             "content/site.yml: error: no site.yml; using a default title [--strict]",
         ], "\(strict)")
         // A WebP says so in its extended header's flags.
         let vp8x: [UInt8] = Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0]
         #expect(PhotoAnimation.isAnimated((vp8x + [0x02] + Array(repeating: 0, count: 9))[...]))
         #expect(!PhotoAnimation.isAnimated((vp8x + [0x10] + Array(repeating: 0, count: 9))[...]))
+    }
+
+    /// A TIFF of several pages (a scanner's document feeder) is published as its first page only,
+    /// as an animation is as its first frame: a warning at its file says so. A TIFF of one page,
+    /// or of one page and a reduced copy of it (a preview), is a photo like any other.
+    @Test func aTIFFOfSeveralPagesIsToldToBePublishedAsItsFirstPage() throws {
+        let site = try Self.site(body: "![Quyết định](../../../media/quyet-dinh.tif) ![Ảnh](../../../media/mot-trang.tif)\n")
+        let tall = site.root.appendingPathComponent("tall.v").path
+        try Self.tool(["vips", "gaussnoise", tall, "120", "300", "--sigma", "40"])
+        try Self.tool(["vips", "tiffsave", tall, site.root.appendingPathComponent("content/media/quyet-dinh.tif").path, "--page-height", "100"])
+        try Self.tool(["vips", "tiffsave", tall, site.root.appendingPathComponent("content/media/mot-trang.tif").path])
+        let report = try site.build()
+        #expect(report.diagnostics.map(\.description) == ["content/media/quyet-dinh.tif: warning: \(PhotoAnimation.InPart.firstPage.warning)"], "\(report.diagnostics)")
+        #expect(site.exists("public/media/quyet-dinh.jpg") && site.exists("public/media/mot-trang.jpg"))
+        // Told again by a build that reads no photo (their keys kept from the last).
+        try site.write(Self.articleFile, try site.read(Self.articleFile) + "Thêm.\n")
+        #expect(try site.build().diagnostics.map(\.description) == report.diagnostics.map(\.description))
+
+        // Two image directories, little-endian: the second a page (`NewSubfileType` 2), or a preview (1).
+        func tiff(secondKind: UInt8) -> [UInt8] {
+            let first: [UInt8] = [1, 0] + [0x00, 0x01, 3, 0, 1, 0, 0, 0, 8, 0, 0, 0] + [26, 0, 0, 0]
+            let second: [UInt8] = [1, 0] + [0xFE, 0x00, 4, 0, 1, 0, 0, 0, secondKind, 0, 0, 0] + [0, 0, 0, 0]
+            return Array("II".utf8) + [42, 0, 8, 0, 0, 0] + first + second
+        }
+        #expect(PhotoAnimation.hasSeveralPages(tiff(secondKind: 2)[...]))
+        #expect(!PhotoAnimation.hasSeveralPages(tiff(secondKind: 1)[...]))
+        #expect(!PhotoAnimation.hasSeveralPages(Array(tiff(secondKind: 2).prefix(26))[...]))
     }
 
     /// A PNG chunk: length, name, data and CRC-32.
@@ -922,7 +956,7 @@ import Testing
         let recentFile = FileKey(size: 10, modified: 0, changed: second, inode: 8)
         let keys = PhotoKeys(
             context: "c", readAt: second + 500_000_000,
-            sources: [.init(path: "a.jpg", file: settledFile, key: "k1", animated: false), .init(path: "b.jpg", file: recentFile, key: "k2", animated: false)],
+            sources: [.init(path: "a.jpg", file: settledFile, key: "k1", inPart: nil), .init(path: "b.jpg", file: recentFile, key: "k2", inPart: nil)],
             whole: [.init(name: "k1-480.webp", file: settledFile), .init(name: "k2-480.webp", file: recentFile)])
         #expect(keys.known(TreeEntry(relativePath: "a.jpg", path: "/a.jpg", fileKey: settledFile))?.key == "k1")
         #expect(keys.known(TreeEntry(relativePath: "b.jpg", path: "/b.jpg", fileKey: recentFile)) == nil)

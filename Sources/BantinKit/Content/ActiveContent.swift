@@ -58,6 +58,24 @@ enum ActiveContent {
         return (1 + lower[..<found.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, found.what)
     }
 
+    /// The first picture written into the file's text as an address (`data:image/jpeg`, an SVG's
+    /// embedded photo; however it is spelt), and its line; an SVG so written is `firstActive`'s.
+    static func firstPictureWrittenIn(_ bytes: [UInt8]) -> (line: Int, kind: String)? {
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard lower.firstOffset(of: Array("image/".utf8)) != nil else { return nil }
+        let (plain, offsets) = decoded(lower)
+        let prefix = Array("data:image/".utf8)
+        var from = 0
+        while let at = plain.firstOffset(of: prefix, from: from) {
+            from = at + 1
+            let kind = plain[(at + prefix.count)...].prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+            guard !kind.starts(with: Array("svg".utf8)) else { continue }
+            let line = 1 + lower[..<offsets[at]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return (line, "data:image/" + String(decoding: kind, as: UTF8.self))
+        }
+        return nil
+    }
+
     /// Elements that run or embed a document, by their name without a prefix (`<s:script>`). A
     /// `<foreignObject>` (draw.io's labels) only holds HTML, whose scripts, events and
     /// addresses are looked for like any other.

@@ -98,6 +98,10 @@ struct BodyLinkResolver {
             warn(link, document, "unsafe \(what) `\(scheme):` is not allowed: its text is shown without a link")
             return ResolvedLink(target: .text, suffix: "")
         }
+        if LinkDestination.isPictureWrittenIn(destination) {
+            fail(link, document, BodyScan.pictureWrittenIn(destination, contentRoot: contentRoot))
+            return nil
+        }
         let parts = LinkParts(destination)
         guard !parts.path.isEmpty else {
             if let fragment = parts.fragment.flatMap(LinkChecker.elementID), !headings(of: document.path).contains(fragment) {

@@ -45,9 +45,9 @@ public enum CatalogLoader {
                 return .error(shown,
                     "this is a \(kind.name) photo, but its name does not end in a photo's extension, so it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); rename it to end in `.\(kind.fileExtension)` (and the links to it) to have it published like every photo")
             }
-            if PhotoNaming.isJPEG2000(fileStart: start) {
+            if let image = PhotoNaming.unprocessedImage(fileStart: start) {
                 return .error(shown,
-                    "this is a JPEG 2000 image, which bantin does not make into a photo (most browsers cannot show it): it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); save it as JPEG or PNG")
+                    "this is \(image), which bantin does not make into a photo (most browsers cannot show it): it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); save it as JPEG or PNG")
             }
             if ContentFiles.isMarkdownUnderAnotherName(file.relativePath, fileStart: start) {
                 return .error(shown,
@@ -72,7 +72,7 @@ public enum CatalogLoader {
         }
         let settings = siteSettings(files.settings, displayRoot: displayRoot, diagnostics: &diagnostics, content: content)
         let config = settings.config
-        if !config.unsafeHTML { diagnostics += activeFiles(starts, displayRoot: displayRoot) }
+        diagnostics += markupFiles(starts, displayRoot: displayRoot, unsafeHTML: config.unsafeHTML)
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
         let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
@@ -133,7 +133,7 @@ public enum CatalogLoader {
         let bodies = articles.map { ($0.file, $0.references, "the article", Optional($0.bodyText)) } + described.map { ($0.file, $0.references, "the description", BodyText?.none) }
         for (file, references, text, body) in bodies {
             if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text, body: body) { diagnostics.append(warning) }
-            diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text)
+            diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text, contentRoot: displayRoot)
             // The site's own address is the one `--base-url` gives, over `site.yml`'s.
             diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: BaseURL.ofSite(override: override, config: config))
         }
@@ -387,16 +387,26 @@ public enum CatalogLoader {
         return links
     }
 
-    /// The SVG, HTML and XML files of `content/` (by name, or by a first character `<`) holding
-    /// what a browser would run (`ActiveContent`): each an error at the line where it first does.
-    static func activeFiles(_ files: [(file: TreeEntry, start: [UInt8]?)], displayRoot: String) -> [Diagnostic] {
-        files.compactMap { file, start in
+    /// The SVG, HTML and XML files of `content/` (by name, or by a first character `<`), which
+    /// are published as they are: each holding what a browser would run (`ActiveContent`) is an
+    /// error at the line where it first does (unless `unsafe_html` is on); each holding a picture
+    /// written into it (a drawing's embedded photo, `data:image/jpeg;base64,…`) a warning there.
+    static func markupFiles(_ files: [(file: TreeEntry, start: [UInt8]?)], displayRoot: String, unsafeHTML: Bool) -> [Diagnostic] {
+        files.flatMap { file, start -> [Diagnostic] in
             guard ActiveContent.isChecked(file.relativePath) || start.map(ActiveContent.looksLikeMarkup) == true,
-                let bytes = Directory.contents(of: file.path),
-                let (line, what) = ActiveContent.firstActive(in: bytes, path: file.relativePath)
-            else { return nil }
-            return .error(ContentTree.join(displayRoot, file.relativePath), line: line, column: 0,
-                "this file holds \(what), which could run as a page of the bulletin's own site when a reader opens it: bantin publishes nothing from \(displayRoot)/ that runs (`unsafe_html` is off); remove it, or publish a picture as PNG and a document as PDF")
+                let bytes = Directory.contents(of: file.path)
+            else { return [] }
+            let shown = ContentTree.join(displayRoot, file.relativePath)
+            var told: [Diagnostic] = []
+            if !unsafeHTML, let (line, what) = ActiveContent.firstActive(in: bytes, path: file.relativePath) {
+                told.append(.error(shown, line: line, column: 0,
+                    "this file holds \(what), which could run as a page of the bulletin's own site when a reader opens it: bantin publishes nothing from \(displayRoot)/ that runs (`unsafe_html` is off); remove it, or publish a picture as PNG and a document as PDF"))
+            }
+            if let (line, kind) = ActiveContent.firstPictureWrittenIn(bytes) {
+                told.append(.warning(shown, line: line, column: 0,
+                    "this file holds a picture written into it (`\(kind)`), published as it is: never made smaller, and with all it holds of where and by whom it was taken (its GPS position too); link the picture as a file of its own (Inkscape: Extensions → Images → Extract Image), or save the drawing as PNG"))
+            }
+            return told
         }
     }
 

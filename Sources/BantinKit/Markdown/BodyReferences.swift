@@ -95,7 +95,7 @@ struct RawHTML: Sendable, Hashable, Codable {
     var localAddresses: [String] {
         addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter { address in
             !address.isEmpty && !address.hasPrefix("#") && !address.hasPrefix("?")
-                && LinkDestination.needsResolving(address) && !LinkDestination.isUnsafe(address)
+                && LinkDestination.needsResolving(address) && !LinkDestination.isUnsafe(address) && !LinkDestination.isPictureWrittenIn(address)
         }
     }
 
@@ -275,6 +275,13 @@ enum LinkDestination {
         return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
     }
 
+    /// A picture written into the address itself (`data:image/jpeg;base64,…`, as some editors
+    /// paste one): published as it is, metadata and all, wherever the text is shown.
+    static func isPictureWrittenIn(_ destination: String) -> Bool {
+        let lower = destination.drop { $0 == " " }.prefix(11).lowercased()
+        return lower.hasPrefix("data:image/") && !isUnsafe(destination)
+    }
+
     /// An address on another site (`https://…`, `//…`), not one carrying what it shows (`data:`).
     static func isOnAnotherSite(_ destination: String) -> Bool {
         !needsResolving(destination) && (destination.hasPrefix("//") || destination.contains("://"))
@@ -299,7 +306,7 @@ enum LinkDestination {
 
     /// Whether bantin must look at this link: anything but an address on another site.
     static func needsResolving(_ destination: String) -> Bool {
-        if destination.isEmpty || isUnsafe(destination) || isPathOnAComputer(destination) { return true }
+        if destination.isEmpty || isUnsafe(destination) || isPictureWrittenIn(destination) || isPathOnAComputer(destination) { return true }
         return !destination.hasPrefix("//") && !LinkChecker.hasScheme(destination)
     }
 }

@@ -76,9 +76,18 @@ enum PhotoNaming {
         return nil
     }
 
-    /// Whether a file starts as a JPEG 2000 image does (its `jP` box, or a bare codestream).
-    static func isJPEG2000(fileStart bytes: [UInt8]) -> Bool {
-        bytes.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) || bytes.starts(with: [0xFF, 0x4F, 0xFF, 0x51])
+    /// The image a file is by its first bytes when it is one bantin does not make into a photo,
+    /// which would be published as it is, metadata and all: a JPEG 2000 image (its `jP` box, or a
+    /// bare codestream), a JPEG XL one (its box, or a bare codestream), a Photoshop document.
+    static func unprocessedImage(fileStart bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) || bytes.starts(with: [0xFF, 0x4F, 0xFF, 0x51]) {
+            return "a JPEG 2000 image"
+        }
+        if bytes.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) || bytes.starts(with: [0xFF, 0x0A]) {
+            return "a JPEG XL image"
+        }
+        if bytes.starts(with: Array("8BPS".utf8)) { return "a Photoshop document (PSD)" }
+        return nil
     }
 
     /// Whether a file starts as a web page does (`<!doctype html`, `<html`, `<head`), after white space.

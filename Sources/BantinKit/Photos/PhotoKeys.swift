@@ -19,7 +19,7 @@ struct PhotoKeys: Sendable {
         var path: String
         var file: FileKey
         var key: String
-        var animated: Bool
+        var inPart: PhotoAnimation.InPart?
     }
 
     struct Whole: Codable, Sendable, Equatable {
@@ -60,7 +60,7 @@ struct PhotoKeys: Sendable {
     /// saving `newer` would tell the next build nothing more.
     func settles(_ newer: PhotoKeys) -> Bool {
         context == newer.context
-            && sources.count == newer.sources.count && newer.sources.allSatisfy { path, source in sources[path].map { $0.key == source.key && $0.animated == source.animated && trusts($0.file, now: source.file) } ?? false }
+            && sources.count == newer.sources.count && newer.sources.allSatisfy { path, source in sources[path].map { $0.key == source.key && $0.inPart == source.inPart && trusts($0.file, now: source.file) } ?? false }
             && whole.count == newer.whole.count && newer.whole.allSatisfy { name, file in whole[name].map { trusts($0, now: file) } ?? false }
     }
 
@@ -68,10 +68,10 @@ struct PhotoKeys: Sendable {
         "\(PhotoCodec.version) \(settings.widths) \(settings.quality)\n" + InputStamp.executable
     }
 
-    /// The key and animation of the photo at `entry` when the last build read it as it is now.
-    func known(_ entry: TreeEntry) -> (key: String, animated: Bool)? {
+    /// The key of the photo at `entry`, and what of it is published, when the last build read it as it is now.
+    func known(_ entry: TreeEntry) -> (key: String, inPart: PhotoAnimation.InPart?)? {
         guard let source = sources[entry.relativePath], trusts(source.file, now: entry.fileKey) else { return nil }
-        return (source.key, source.animated)
+        return (source.key, source.inPart)
     }
 
     /// Whether the cache's file `name` was whole when its `FileKey` was `file`.

@@ -78,8 +78,8 @@ enum PhotoLibrary {
         /// Every file to write, with the photo it is made from.
         var files: [(file: PlannedFile, source: String)] = []
         var failures: [PhotoFailure] = []
-        /// The photos that are animations (`PhotoAnimation`), by path under `content/`.
-        var animated: [String] = []
+        /// The photos of several pictures, published in part (`PhotoAnimation`), by path under `content/`.
+        var inPart: [(path: String, part: PhotoAnimation.InPart)] = []
     }
 
     /// `entries` are the photos (`PhotoNaming.isPhoto`); `cache`, where variants are kept
@@ -124,7 +124,7 @@ enum PhotoLibrary {
         for (photo, made) in zip(missing, made) { stored[photo.key] = made }
 
         var outcome = Outcome()
-        outcome.animated = zip(entries, read).compactMap { entry, read in (try? read.get())?.animated == true ? entry.relativePath : nil }
+        outcome.inPart = zip(entries, read).compactMap { entry, read in (try? read.get())?.inPart.map { (entry.relativePath, $0) } }
         outcome.set.encoded = made.count { if case .success = $0 { true } else { false } }
         outcome.set.read = recalled.count { $0 == nil }
         for (entry, key) in zip(entries, keys) {
@@ -145,7 +145,7 @@ enum PhotoLibrary {
         if let cache, let known {
             let sources = zip(entries, read).compactMap { entry, read -> PhotoKeys.Source? in
                 guard let file = entry.fileKey, case .success(let found) = read else { return nil }
-                return PhotoKeys.Source(path: entry.relativePath, file: file, key: found.key, animated: found.animated)
+                return PhotoKeys.Source(path: entry.relativePath, file: file, key: found.key, inPart: found.inPart)
             }
             let whole = cache.whole(stored.values.compactMap { try? $0.get() })
             cache.save(PhotoKeys(context: known.context, readAt: readSince, sources: sources, whole: whole), over: known)
@@ -232,7 +232,7 @@ enum PhotoLibrary {
     }
 
     /// The photo cache's key: the photo's bytes, the settings, how it is named, and libvips's version.
-    private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> (key: String, animated: Bool) {
+    private static func key(of entry: TreeEntry, settings: ImageSettings) throws(PhotoCodec.Failure) -> (key: String, inPart: PhotoAnimation.InPart?) {
         // Read, not mapped: a photo another program rewrites meanwhile (a copy over it, a sync
         // client) would end a mapping under the reader's feet, and the process with SIGBUS.
         errno = 0
@@ -244,12 +244,12 @@ enum PhotoLibrary {
         var hasher = StableHasher()
         hasher.add(PhotoCodec.version)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
-        // Read once: hashed for the key, and its start looked at for an animation.
-        let animated = bytes.withUnsafeBufferPointer { bytes in
+        // Read once: hashed for the key, and looked at for frames or pages after the first.
+        let inPart = bytes.withUnsafeBufferPointer { bytes in
             hasher.add(bytes: UnsafeRawBufferPointer(bytes))
-            return PhotoAnimation.isAnimated(bytes)
+            return PhotoAnimation.inPart(bytes)
         }
         let hex = String(hasher.value, radix: 16)
-        return (String(repeating: "0", count: 16 - hex.count) + hex, animated)
+        return (String(repeating: "0", count: 16 - hex.count) + hex, inPart)
     }
 }

@@ -18,9 +18,10 @@ enum PhotoUses {
     }
 
     /// One error for each place a photo that could not be published is shown (for a photo no
-    /// article shows, one error at the photo's file), and a warning at each animated photo's file.
+    /// article shows, one error at the photo's file), and a warning at the file of each photo of
+    /// several pictures (an animation, a TIFF of several pages), of which one is published.
     static func diagnostics(_ outcome: PhotoLibrary.Outcome, catalog: Catalog, contentName: String) -> [Diagnostic] {
-        outcome.animated.map { Diagnostic.warning(ContentTree.join(contentName, $0), PhotoAnimation.warning) } + outcome.failures.flatMap { failure -> [Diagnostic] in
+        outcome.inPart.map { Diagnostic.warning(ContentTree.join(contentName, $0.path), $0.part.warning) } + outcome.failures.flatMap { failure -> [Diagnostic] in
             let shown = ContentTree.join(contentName, failure.source.relativePath)
             let uses = uses(of: failure.source.relativePath, in: catalog)
             guard !uses.isEmpty else { return [.error(shown, "cannot publish this photo: \(failure.reason)")] }
