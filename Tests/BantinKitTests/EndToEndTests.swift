@@ -133,6 +133,40 @@ import Testing
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://example.org/").broken.isEmpty)
     }
 
+    /// `check --base-url` reads the feeds, the sitemap and robots.txt as a feed reader and a search
+    /// engine do: each address they give under the base URL (an entry's link, a photo or a
+    /// footnote in its HTML, a `<loc>`, a `Sitemap:` line) must lead to a file and an id there.
+    @Test func checkReadsTheFeedsAndTheSitemapToo() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/06/anh.md", article(title: "Bài có ảnh", date: "2023-06-02", body: "Ảnh.[^1]\n\n![Hội nghị](../../../media/hoi-nghi.png)\n\n[^1]: Ghi chú.\n"))
+        let base = "https://example.org/ban-tin/"
+        try site.build(baseURL: base)
+        #expect(LinkChecker.check(folder: site.output, baseURL: base).broken == [])
+        let feed = try site.read("public/feed.xml")
+        let page = "\(base)bai-viet/bai-co-anh/"
+        #expect(feed.contains("href=&quot;\(page)#fn-1&quot;") && feed.contains("\(base)media/hoi-nghi.png"), "\(feed)")
+        try site.write("public/feed.xml", feed.replacingOccurrences(of: "\(page)#fn-1", with: "\(page)#fn-9").replacingOccurrences(of: "media/hoi-nghi.png", with: "media/khong-co.png"))
+        let sitemap = try site.read("public/sitemap.xml")
+        try site.write("public/sitemap.xml", sitemap.replacingOccurrences(of: "<loc>\(page)</loc>", with: "<loc>\(base)bai-viet/khong-co/</loc>"))
+        try site.write("public/robots.txt", try site.read("public/robots.txt").replacingOccurrences(of: "sitemap.xml", with: "so-do.xml"))
+        let broken = LinkChecker.check(folder: site.output, baseURL: base).broken.map { "\($0.page) \($0.target) \($0.reason)" }
+        #expect(broken == [
+            "feed.xml \(page)#fn-9 no element with id \"fn-9\"", "feed.xml \(base)media/khong-co.png no such file",
+            "feed.xml \(base)media/khong-co.png no such file",  // in this article's body, and as another article's photo
+            "robots.txt \(base)so-do.xml no such file", "sitemap.xml \(base)bai-viet/khong-co/ no such file",
+        ], "\(broken)")
+        // Without the base URL, the feeds' absolute addresses are another site's, as a page's are.
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+        // A site built without one has feeds of relative addresses, an entry's HTML read against
+        // its `xml:base` (the site's root, from a theme's feed).
+        try site.build()
+        #expect(LinkChecker.check(folder: site.output).broken == [])
+        let themeFeed = try site.read("public/chuyen-de/2023/feed.xml")
+        #expect(themeFeed.contains("xml:base=\"../../\"") && themeFeed.contains("src=&quot;media/hoi-nghi.png&quot;"), "\(themeFeed)")
+        try site.write("public/chuyen-de/2023/feed.xml", themeFeed.replacingOccurrences(of: "src=&quot;media/hoi-nghi.png", with: "src=&quot;media/khong-co.png"))
+        #expect(LinkChecker.check(folder: site.output).broken.map { "\($0.page) \($0.target)" } == ["chuyen-de/2023/feed.xml ../../media/khong-co.png"])
+    }
+
     /// What `check` would reject in the links the templates write is told by the build, before
     /// anything is written: a stylesheet not in `templates/assets/`, a link to a folder, an
     /// anchor no element has. Each once, however many pages have it. With a base URL a folder's

@@ -28,7 +28,7 @@ public enum LinkChecker {
         // Read by the folder as it was given: relative to the working folder, a path stays short
         // however deep that folder is.
         let given = folder.relativePath.isEmpty ? root.path : folder.relativePath
-        let scanned: [(path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)])] = pages.parallelMap { entry in
+        let pagesRead: [(path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)])] = pages.parallelMap { entry in
             guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
                 let reason = String(cString: strerror(errno))
                 return (entry.relativePath, [], [], "cannot read this page: \(reason), so its links are not checked", [])
@@ -41,6 +41,15 @@ public enum LinkChecker {
                 attributeValues(in: text, names: ["href", "src"]) + sources + refreshTargets(in: text),
                 valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text))
         }
+        // Feeds, the sitemap and robots.txt, read as a feed reader or a search engine reads them.
+        let feeds: [(path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)])] =
+            files.filter(isFeedOrSitemap).parallelMap { entry in
+                guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
+                    return (entry.relativePath, [], [], "cannot read this file: \(String(cString: strerror(errno))), so its links are not checked", [])
+                }
+                return (entry.relativePath, [], addressesOfFeed(String(decoding: bytes, as: UTF8.self)), nil, [])
+            }
+        let scanned = pagesRead + feeds
         let unreadable = scanned.compactMap { page in page.problem.map { BrokenLink(page: page.path, target: "", reason: $0) } }
             + scanned.flatMap { page in page.misdirecting.map { BrokenLink(page: page.path, target: $0.tag, reason: $0.reason) } }
         var idsByPage: [String: Set<String>] = [:]
@@ -67,6 +76,34 @@ public enum LinkChecker {
         let searchPage = scanned.first { $0.links.contains { $0.hasSuffix("assets/search.js") } }
         let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: given) } ?? []
         return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + perPage.flatMap { $0 } + index)
+    }
+
+    /// Whether a file of the site is a feed, the sitemap or robots.txt, whose addresses are checked as a page's.
+    static func isFeedOrSitemap(_ entry: TreeEntry) -> Bool {
+        entry.relativePath.hasSuffix(".xml") || entry.relativePath == "robots.txt"
+    }
+
+    /// The addresses a feed, a sitemap or robots.txt gives a reader's app or a search engine:
+    /// each element's `href` (`<link>`), each `<loc>`, each `Sitemap:` line, and each address of
+    /// the HTML an entry carries as escaped text (its links, photos and their `srcset`s), read
+    /// against the entry's `xml:base` as a feed reader reads it.
+    static func addressesOfFeed(_ text: String) -> [String] {
+        let entries = text.matches(of: /<(?:content|summary)([^>]*)>([^<]*)</).flatMap { match -> [String] in
+            let html = HTMLReference.decode(String(match.output.2))
+            let base = match.output.1.firstMatch(of: /xml:base="([^"]*)"/).map { HTMLReference.decode(String($0.output.1)) } ?? ""
+            let addresses = attributeValues(in: html, names: ["href", "src"]) + attributeValues(in: html, names: ["srcset"]).flatMap(candidates)
+            return addresses.map { address in
+                let decoded = HTMLReference.decode(address)
+                let relative = !decoded.hasPrefix("/") && !decoded.hasPrefix("#") && !hasScheme(decoded)
+                return relative ? base + decoded : decoded
+            }
+        }
+        let locations = text.matches(of: /<loc>\s*([^<]*?)\s*<\/loc>/).map { String($0.output.1) }
+        let sitemaps = text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            guard line.lowercased().hasPrefix("sitemap:") else { return nil }
+            return line.dropFirst("sitemap:".count).trimmingCharacters(in: .whitespaces)
+        }
+        return attributeValues(in: text, names: ["href", "src"]) + entries + locations + sitemaps
     }
 
     /// Elements of a page that send its links or its reader elsewhere, each with why: a `<base>`
