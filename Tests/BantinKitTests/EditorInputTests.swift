@@ -745,7 +745,9 @@ import Testing
     /// editors paste) would be published as it is, metadata and all, in every page, feed and
     /// print edition that shows the text: an error at its place, as an image or a link in
     /// Markdown and in HTML the site publishes. An SVG with one written in is published with a
-    /// warning at its line. A `data:text/html` link is still only unsafe (shown as text).
+    /// warning at its line. In HTML, a picture is found wherever it is written (a comment, a
+    /// style's `url(…)`, after a line break in an attribute); words about one are none. A
+    /// `data:text/html` link is still only unsafe (shown as text).
     @Test func aPictureWrittenIntoTheTextIsAnError() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: Bản tin\nunsafe_html: true\n")
@@ -756,17 +758,25 @@ import Testing
 
             <p><img src="data:image/webp;base64,UklGRg==" alt="Ảnh"></p>
 
+            <!-- ![Ảnh cũ](data:image/jpeg;base64,/9j/4AAQ) -->
+
+            <div style="background-image:url(data:image/png;base64,iVBORw0KGgo=)">Nền <img alt="x" src="
+            data:image/gif;base64,R0lGODlh"></div>
+
             """
         try site.write("content/articles/a.md", article(title: "Bài", body: body))
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n<rect width=\"4\" height=\"4\"/>\n"
         try site.write("content/media/so-do.svg", svg + "<image xlink:href=\"data:image/jpeg;base64,/9j/4AAQ\" width=\"4\" height=\"4\"/>\n</svg>\n")
-        try site.write("content/media/hinh.svg", svg + "</svg>\n")
+        try site.write("content/media/hinh.svg", svg + "<!-- the data:image/png was removed; data:image/svg+xml;utf8, is not a photo -->\n</svg>\n")
         let told = site.failingBuild().map { "\($0.severity) \($0.file):\($0.line):\($0.column) \($0.message.prefix(70))" }
         #expect(told == [
             "error content/articles/a.md:5:10 a picture written into the text (`data:image/jpeg…`, as some editors p",
             "error content/articles/a.md:7:1 a picture written into the text (`DATA:image/png…`, as some editors pa",
             "warning content/articles/a.md:7:51 unsafe link `data:` is not allowed: its text is shown without a link",
-            "error content/articles/a.md:9:4 a picture written into the text (`data:image/webp…`, as some editors p",
+            "error content/articles/a.md:9:14 a picture written into the text (`data:image/webp…`, as some editors p",
+            "error content/articles/a.md:11:16 a picture written into the text (`data:image/jpeg…`, as some editors p",
+            "error content/articles/a.md:13:34 a picture written into the text (`data:image/png…`, as some editors pa",
+            "error content/articles/a.md:14:1 a picture written into the text (`data:image/gif…`, as some editors pa",
             "warning content/media/so-do.svg:3:0 this file holds a picture written into it (`data:image/jpeg`), publish",
         ], "\(told)")
         try site.write("content/articles/a.md", article(title: "Bài", body: "Ảnh: ![Sơ đồ](../media/hinh.svg)\n"))

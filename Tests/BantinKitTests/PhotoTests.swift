@@ -456,21 +456,25 @@ import Testing
         try site.write("content/media/anh.jxl", bytes: [0x00, 0x00, 0x00, 0x0C] + Array("JXL \r\n".utf8) + [0x87, 0x0A, 0x00, 0x00, 0x00, 0x14] + Array("ftypjxl ".utf8))
         try site.write("content/media/anh-moi.jxl", bytes: [0xFF, 0x0A, 0xFA, 0x1F, 0x42])
         try site.write("content/media/thiet-ke.psd", bytes: Array("8BPS".utf8) + [0x00, 0x01] + Array(repeating: 0, count: 20))
+        try site.write("content/media/IMG_0001.dng", bytes: Array("II".utf8) + [42, 0, 8, 0, 0, 0, 0, 0])
+        try site.write("content/media/ghi-chu.txt", "8BPS là tên gọi tắt, ghi lại cho khỏi quên.\n")
         let gif = Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0, 0x3B]
         try site.write("content/media/anh-zalo", bytes: gif)
         try site.write("content/media/dong.gif", bytes: gif)
         let told = site.failingBuild()
         #expect(told.filter { $0.severity == .error }.map(\.file).sorted() == [
-            "content/media/anh-moi.jxl", "content/media/anh-quet", "content/media/anh.jp2", "content/media/anh.jxl", "content/media/thiet-ke.psd",
+            "content/media/IMG_0001.dng", "content/media/anh-moi.jxl", "content/media/anh-quet", "content/media/anh.jp2", "content/media/anh.jxl", "content/media/thiet-ke.psd",
         ], "\(told)")
+        #expect(told.first { $0.file == "content/media/IMG_0001.dng" }?.message.hasPrefix("this is a camera's raw file, which bantin does not make into a photo") == true)
         #expect(told.first { $0.file == "content/media/anh.jp2" }?.message.hasPrefix("this is a JPEG 2000 image") == true)
         #expect(told.filter { $0.file.hasSuffix(".jxl") }.allSatisfy { $0.message.hasPrefix("this is a JPEG XL image, which bantin does not make into a photo") })
         #expect(told.first { $0.file == "content/media/thiet-ke.psd" }?.message.hasPrefix("this is a Photoshop document (PSD), which bantin does not make") == true)
         let renamed = try #require(told.first { $0.file == "content/media/anh-zalo" })
         #expect(renamed.severity == .warning && renamed.message.hasPrefix("this is a GIF, though its name does not say so; a GIF is published as it is"), "\(renamed)")
         #expect(told.first { $0.file == "content/media/dong.gif" }?.message.hasPrefix("a GIF is published as it is") == true)
-        for name in ["anh.jp2", "anh-quet", "anh.jxl", "anh-moi.jxl", "thiet-ke.psd"] { try site.remove("content/media/\(name)") }
+        for name in ["anh.jp2", "anh-quet", "anh.jxl", "anh-moi.jxl", "thiet-ke.psd", "IMG_0001.dng"] { try site.remove("content/media/\(name)") }
         try site.build()
+        #expect(site.exists("public/media/ghi-chu.txt"))
         #expect(site.exists("public/media/anh-zalo"))
     }
 
@@ -663,22 +667,29 @@ import Testing
         try Self.tool(["vips", "gaussnoise", tall, "120", "300", "--sigma", "40"])
         try Self.tool(["vips", "tiffsave", tall, site.root.appendingPathComponent("content/media/quyet-dinh.tif").path, "--page-height", "100"])
         try Self.tool(["vips", "tiffsave", tall, site.root.appendingPathComponent("content/media/mot-trang.tif").path])
+        try Self.tool(["vips", "tiffsave", tall, site.root.appendingPathComponent("content/media/to-trinh.tif").path, "--page-height", "100", "--bigtiff"])
         let report = try site.build()
-        #expect(report.diagnostics.map(\.description) == ["content/media/quyet-dinh.tif: warning: \(PhotoAnimation.InPart.firstPage.warning)"], "\(report.diagnostics)")
+        #expect(report.diagnostics.map(\.description) == ["quyet-dinh", "to-trinh"].map { "content/media/\($0).tif: warning: \(PhotoAnimation.InPart.firstPage.warning)" }, "\(report.diagnostics)")
         #expect(site.exists("public/media/quyet-dinh.jpg") && site.exists("public/media/mot-trang.jpg"))
         // Told again by a build that reads no photo (their keys kept from the last).
         try site.write(Self.articleFile, try site.read(Self.articleFile) + "Thêm.\n")
         #expect(try site.build().diagnostics.map(\.description) == report.diagnostics.map(\.description))
 
-        // Two image directories, little-endian: the second a page (`NewSubfileType` 2), or a preview (1).
-        func tiff(secondKind: UInt8) -> [UInt8] {
-            let first: [UInt8] = [1, 0] + [0x00, 0x01, 3, 0, 1, 0, 0, 0, 8, 0, 0, 0] + [26, 0, 0, 0]
-            let second: [UInt8] = [1, 0] + [0xFE, 0x00, 4, 0, 1, 0, 0, 0, secondKind, 0, 0, 0] + [0, 0, 0, 0]
-            return Array("II".utf8) + [42, 0, 8, 0, 0, 0] + first + second
+        // Two image directories, little-endian, of one entry each: the second a page
+        // (`NewSubfileType` 2), a preview (1) or an Exif thumbnail (`JPEGInterchangeFormat`).
+        func tiff(first tag: UInt8 = 0xFE, firstKind: UInt8 = 0, second: UInt8 = 0xFE, secondKind: UInt8) -> [UInt8] {
+            let one: [UInt8] = [1, 0] + [tag, tag == 0xFE ? 0x00 : 0xC6, 4, 0, 1, 0, 0, 0, firstKind, 0, 0, 0] + [26, 0, 0, 0]
+            let two: [UInt8] = [1, 0] + [second, second == 0xFE ? 0x00 : 0x02, 4, 0, 1, 0, 0, 0, secondKind, 0, 0, 0] + [0, 0, 0, 0]
+            return Array("II".utf8) + [42, 0, 8, 0, 0, 0] + one + two
         }
-        #expect(PhotoAnimation.hasSeveralPages(tiff(secondKind: 2)[...]))
-        #expect(!PhotoAnimation.hasSeveralPages(tiff(secondKind: 1)[...]))
-        #expect(!PhotoAnimation.hasSeveralPages(Array(tiff(secondKind: 2).prefix(26))[...]))
+        #expect(PhotoAnimation.TIFFLayout(tiff(secondKind: 2)[...])?.pages == 2)
+        #expect(PhotoAnimation.TIFFLayout(tiff(secondKind: 1)[...])?.pages == 1)
+        #expect(PhotoAnimation.TIFFLayout(tiff(second: 0x01, secondKind: 0)[...])?.pages == 1)
+        #expect(PhotoAnimation.TIFFLayout(Array(tiff(secondKind: 2).prefix(26))[...])?.pages == 1)
+        // A preview first, or a raw file (`DNGVersion`, 50706 = 0xC612): libvips would read no photo.
+        #expect(PhotoAnimation.refusal(tiff(firstKind: 1, secondKind: 0)[...]) != nil)
+        #expect(PhotoAnimation.refusal(tiff(first: 0x12, secondKind: 0)[...]) != nil)
+        #expect(PhotoAnimation.refusal(tiff(secondKind: 1)[...]) == nil)
     }
 
     /// A PNG chunk: length, name, data and CRC-32.

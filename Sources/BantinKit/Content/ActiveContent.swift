@@ -58,22 +58,25 @@ enum ActiveContent {
         return (1 + lower[..<found.offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, found.what)
     }
 
-    /// The first picture written into the file's text as an address (`data:image/jpeg`, an SVG's
-    /// embedded photo; however it is spelt), and its line; an SVG so written is `firstActive`'s.
-    static func firstPictureWrittenIn(_ bytes: [UInt8]) -> (line: Int, kind: String)? {
+    /// Each picture written into a text as an address (`data:image/jpeg;base64,…`, an SVG's
+    /// embedded photo, a pasted one in HTML, in an attribute, a style's `url(…)` or a comment),
+    /// however it is spelt (references, spaces), and where it starts in `bytes`; an SVG so
+    /// written is `firstActive`'s. The kind must end at the `;` or `,` an address has there,
+    /// so that words about one (`the data:image/png was…`) are none.
+    static func picturesWrittenIn<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> [(offset: Int, kind: String)] where Bytes.Index == Int {
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        guard lower.firstOffset(of: Array("image/".utf8)) != nil else { return nil }
-        let (plain, offsets) = decoded(lower)
+        let (plain, offsets) = decoded(lower, keepingSpaces: true)
         let prefix = Array("data:image/".utf8)
+        var found: [(offset: Int, kind: String)] = []
         var from = 0
         while let at = plain.firstOffset(of: prefix, from: from) {
             from = at + 1
-            let kind = plain[(at + prefix.count)...].prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
-            guard !kind.starts(with: Array("svg".utf8)) else { continue }
-            let line = 1 + lower[..<offsets[at]].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return (line, "data:image/" + String(decoding: kind, as: UTF8.self))
+            let kind = plain[(at + prefix.count)...].prefix { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || "+-.".utf8.contains($0) }
+            let end = at + prefix.count + kind.count
+            guard !kind.isEmpty, !kind.starts(with: Array("svg".utf8)), end < plain.count, plain[end] == UInt8(ascii: ";") || plain[end] == UInt8(ascii: ",") else { continue }
+            found.append((offsets[at], "data:image/" + String(decoding: kind, as: UTF8.self)))
         }
-        return nil
+        return found
     }
 
     /// Elements that run or embed a document, by their name without a prefix (`<s:script>`). A
@@ -175,15 +178,17 @@ enum ActiveContent {
     }
 
     /// `lower` with its character references decoded (`&#106;`, `&#x6A;`, `&colon;`…) and every
-    /// space and control character left out, with each byte's offset in `lower`.
-    private static func decoded(_ lower: [UInt8]) -> (bytes: [UInt8], offsets: [Int]) {
+    /// space and control character left out (spaces kept with `keepingSpaces`, as an address
+    /// keeps them where a browser takes out tabs and line breaks), with each byte's offset in `lower`.
+    private static func decoded(_ lower: [UInt8], keepingSpaces: Bool = false) -> (bytes: [UInt8], offsets: [Int]) {
+        let lowest: UInt32 = keepingSpaces ? 0x20 : 0x21
         var bytes: [UInt8] = [], offsets: [Int] = []
         bytes.reserveCapacity(lower.count)
         offsets.reserveCapacity(lower.count)
         var k = 0
         while k < lower.count {
             if lower[k] == UInt8(ascii: "&"), let (value, length) = reference(lower, at: k) {
-                if value > 0x20 {
+                if value >= lowest {
                     for byte in String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).lowercased().utf8 {
                         bytes.append(byte)
                         offsets.append(k)
@@ -192,7 +197,7 @@ enum ActiveContent {
                 k += length
                 continue
             }
-            if lower[k] > 0x20, lower[k] != 0x7F {
+            if lower[k] >= lowest, lower[k] != 0x7F {
                 bytes.append(lower[k])
                 offsets.append(k)
             }

@@ -98,8 +98,8 @@ struct BodyLinkResolver {
             warn(link, document, "unsafe \(what) `\(scheme):` is not allowed: its text is shown without a link")
             return ResolvedLink(target: .text, suffix: "")
         }
-        if LinkDestination.isPictureWrittenIn(destination) {
-            fail(link, document, BodyScan.pictureWrittenIn(destination, contentRoot: contentRoot))
+        if let kind = LinkDestination.pictureKind(destination) {
+            fail(link, document, BodyScan.pictureWrittenIn(kind, contentRoot: contentRoot))
             return nil
         }
         let parts = LinkParts(destination)

@@ -349,7 +349,8 @@ enum BodyScan {
     /// would not, each a warning at its tag: an address bantin would have to resolve, as it does a
     /// Markdown link's (it is neither checked nor made to lead to the article or file it names);
     /// an unsafe address (`javascript:`), which Markdown would show as text; an attribute that
-    /// runs a script (`onerror`). A picture written into an address is an error, as in Markdown.
+    /// runs a script (`onerror`). A picture written into the HTML as an address (in an attribute,
+    /// a style or a comment, all published as written) is an error, as in Markdown.
     static func rawHTMLAddresses(_ references: BodyReferences, file: String, unsafeHTML: Bool, text: String = "the article", contentRoot: String) -> [Diagnostic] {
         guard unsafeHTML else { return [] }
         return references.rawHTML.filter { !filteredTags.contains($0.tag) }.flatMap { html -> [Diagnostic] in
@@ -367,9 +368,6 @@ enum BodyScan {
                 html.position.diagnostic(.warning, file,
                     "unsafe link `\(address.prefix { $0 != ":" }.lowercased()):` \(written): it runs in the reader's browser (from Markdown it would be shown as text); link to a web page instead")
             }
-            let pasted = addresses.filter(LinkDestination.isPictureWrittenIn).map { address in
-                html.position.diagnostic(.error, file, pictureWrittenIn(address, contentRoot: contentRoot))
-            }
             let scripts = html.handlers.map { handler in
                 html.position.diagnostic(.warning, file, "`\(handler)` \(written): it runs a script in the reader's browser; take it out")
             }
@@ -382,14 +380,13 @@ enum BodyScan {
             let unclosed = html.leftOpen
                 ? [html.position.diagnostic(.warning, file, "`<\(html.tag)>` in HTML written in \(text) is not closed: a browser that runs scripts reads all the page after it as its content, and shows none of it (the rest of the text, the page's foot); close it with `</\(html.tag)>`")]
                 : []
-            return unresolved + unsafe + pasted + scripts + misdirecting + unclosed
-        }
+            return unresolved + unsafe + scripts + misdirecting + unclosed
+        } + references.picturesInHTML.map { $0.position.diagnostic(.error, file, pictureWrittenIn($0.kind, contentRoot: contentRoot)) }
     }
 
-    /// The error at a picture written into a text's address (`data:image/jpeg;base64,…`).
-    static func pictureWrittenIn(_ address: String, contentRoot: String) -> String {
-        let kind = address.drop { $0 == " " }.prefix { $0 != ";" && $0 != "," }.prefix(24)
-        return "a picture written into the text (`\(kind)…`, as some editors paste one) would be published as it is in every page, feed and print edition that shows the text: never made smaller, and with all it holds of where and by whom it was taken (its GPS position too); save it as a file under \(contentRoot)/ (\(contentRoot)/media/, say) and show it by its path, relative to this file"
+    /// The error at a picture written into a text's address (`kind`: `data:image/jpeg`).
+    static func pictureWrittenIn(_ kind: String, contentRoot: String) -> String {
+        "a picture written into the text (`\(kind.prefix(24))…`, as some editors paste one) would be published as it is in every page, feed and print edition that shows the text: never made smaller, and with all it holds of where and by whom it was taken (its GPS position too); save it as a file under \(contentRoot)/ (\(contentRoot)/media/, say) and show it by its path, relative to this file"
     }
 
     /// The tags GFM's tag filter shows as text whatever the site allows.
@@ -469,6 +466,7 @@ enum BodyScan {
         moved.mentions.moveDown(lines)
         moved.unlinked.moveDown(lines)
         moved.rawHTML.moveDown(lines)
+        moved.picturesInHTML.moveDown(lines)
         moved.remote.moveDown(lines)
         moved.footnotesWithoutNote.moveDown(lines)
         moved.notesWithoutFootnote.moveDown(lines)
@@ -486,6 +484,7 @@ extension BodyLink: PlacedInBody {}
 extension DirectiveMention: PlacedInBody {}
 extension UnlinkedLinks.Found: PlacedInBody {}
 extension RawHTML: PlacedInBody {}
+extension PictureInHTML: PlacedInBody {}
 extension Footnote: PlacedInBody {}
 extension BrokenTable: PlacedInBody {}
 

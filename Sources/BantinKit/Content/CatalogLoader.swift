@@ -41,6 +41,10 @@ public enum CatalogLoader {
         diagnostics += starts.compactMap { file, start in
             guard let start else { return nil }
             let shown = ContentTree.join(displayRoot, file.relativePath)
+            if PhotoNaming.cameraRaw.contains(PhotoNaming.fileExtension(of: file.relativePath)) {
+                return .error(shown,
+                    "this is a camera's raw file, which bantin does not make into a photo: it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); export the photo as JPEG from the camera's or the editor's software")
+            }
             if let kind = PhotoNaming.photoKind(ofFileStart: start) {
                 return .error(shown,
                     "this is a \(kind.name) photo, but its name does not end in a photo's extension, so it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); rename it to end in `.\(kind.fileExtension)` (and the links to it) to have it published like every photo")
@@ -402,7 +406,8 @@ public enum CatalogLoader {
                 told.append(.error(shown, line: line, column: 0,
                     "this file holds \(what), which could run as a page of the bulletin's own site when a reader opens it: bantin publishes nothing from \(displayRoot)/ that runs (`unsafe_html` is off); remove it, or publish a picture as PNG and a document as PDF"))
             }
-            if let (line, kind) = ActiveContent.firstPictureWrittenIn(bytes) {
+            if let (offset, kind) = ActiveContent.picturesWrittenIn(bytes).first {
+                let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 told.append(.warning(shown, line: line, column: 0,
                     "this file holds a picture written into it (`\(kind)`), published as it is: never made smaller, and with all it holds of where and by whom it was taken (its GPS position too); link the picture as a file of its own (Inkscape: Extensions → Images → Extract Image), or save the drawing as PNG"))
             }

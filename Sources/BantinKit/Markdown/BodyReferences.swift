@@ -31,6 +31,8 @@ public struct BodyReferences: Sendable, Hashable, Codable {
     /// Where HTML is written in the body (comments aside): the page leaves it out unless
     /// `site.yml` sets `unsafe_html: true`.
     var rawHTML: [RawHTML] = []
+    /// Pictures written into that HTML as addresses (`data:image/jpeg;…`, `ActiveContent.picturesWrittenIn`).
+    var picturesInHTML: [PictureInHTML] = []
     /// Links and images by a full address (`[…](https://…)`, `![…](//…)`): to another site, or to
     /// the bulletin's own by its base URL (`OwnSiteLinks`).
     var remote: [BodyLink] = []
@@ -60,7 +62,7 @@ public struct BodyReferences: Sendable, Hashable, Codable {
 
     public static let none = BodyReferences()
     public var isEmpty: Bool {
-        links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty && remote.isEmpty && footnotesWithoutNote.isEmpty
+        links.isEmpty && mentions.isEmpty && unlinked.isEmpty && rawHTML.isEmpty && picturesInHTML.isEmpty && remote.isEmpty && footnotesWithoutNote.isEmpty
             && notesWithoutFootnote.isEmpty && brokenTables.isEmpty
     }
 }
@@ -73,6 +75,13 @@ struct Footnote: Sendable, Hashable, Codable {
     var again = false
     /// A label with a space, which makes no footnote.
     var spaced = false
+}
+
+/// A picture written into HTML of a body as an address (`data:image/jpeg;base64,…`): where it
+/// starts, and its kind (`data:image/jpeg`).
+struct PictureInHTML: Sendable, Hashable, Codable {
+    var position: SourcePosition
+    var kind: String
 }
 
 /// An HTML tag written in a body (`<iframe …>`, `<b>`): its name, lower-cased, where it starts,
@@ -277,9 +286,16 @@ enum LinkDestination {
 
     /// A picture written into the address itself (`data:image/jpeg;base64,…`, as some editors
     /// paste one): published as it is, metadata and all, wherever the text is shown.
-    static func isPictureWrittenIn(_ destination: String) -> Bool {
-        let lower = destination.drop { $0 == " " }.prefix(11).lowercased()
-        return lower.hasPrefix("data:image/") && !isUnsafe(destination)
+    static func isPictureWrittenIn(_ destination: String) -> Bool { pictureKind(destination) != nil }
+
+    /// The kind of picture written into the address (`data:image/jpeg`), read as a browser reads
+    /// an address (tabs and line breaks taken out, spaces and controls before it dropped).
+    static func pictureKind(_ destination: String) -> String? {
+        guard !isUnsafe(destination) else { return nil }
+        let plain = String(destination.prefix(64).unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+            .drop { $0 == " " || $0.asciiValue.map { $0 < 0x20 } ?? false }
+        guard plain.lowercased().hasPrefix("data:image/") else { return nil }
+        return String(plain.prefix { $0 != ";" && $0 != "," })
     }
 
     /// An address on another site (`https://…`, `//…`), not one carrying what it shows (`data:`).

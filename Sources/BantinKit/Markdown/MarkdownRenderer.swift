@@ -163,7 +163,8 @@ public struct MarkdownRenderer: Sendable {
                     let html = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
                     // Every tag of a block (a video's `<iframe>` inside a `<div>`) where it is written,
                     // found from the block's start (a block in a list or a quote is written indented).
-                    var from = DocumentWalk.knownStart(of: node)
+                    let start = DocumentWalk.knownStart(of: node)
+                    var from = start
                     let tags = RawHTML.tagsEitherWay(in: html, block: cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, rawText: &rawText)
                     for (k, tag) in tags.enumerated() {
                         var position = from
@@ -175,6 +176,13 @@ public struct MarkdownRenderer: Sendable {
                             from = (place.line, place.byteColumn + (inside ? 1 : written.count))
                         }
                         found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses, handlers: tag.handlers))
+                    }
+                    // Pictures written in, wherever in the HTML (a comment too): at the line where each is.
+                    for (offset, kind) in ActiveContent.picturesWrittenIn(html) {
+                        let line = start.line + html[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                        let written = Array(html[offset...].prefix { $0 != 0x0A }.prefix(24))
+                        let place = lines.find(written, line: line, fromByteColumn: 1) ?? (line, 1)
+                        found.picturesInHTML.append(PictureInHTML(position: lines.position(line: place.line, byteColumn: place.byteColumn), kind: kind))
                     }
                 }
             }

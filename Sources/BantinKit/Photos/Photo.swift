@@ -76,6 +76,12 @@ enum PhotoNaming {
         return nil
     }
 
+    /// Extensions of cameras' raw files (`.dng`, Nikon's `.nef`, Canon's `.cr2`…): sensor data
+    /// with the camera's metadata, its GPS position too, which bantin does not make into photos.
+    static let cameraRaw: Set<String> = [
+        "dng", "nef", "nrw", "cr2", "cr3", "crw", "arw", "srf", "sr2", "orf", "rw2", "raf", "pef", "srw", "3fr", "erf", "kdc", "mef", "mos", "iiq", "rwl", "x3f",
+    ]
+
     /// The image a file is by its first bytes when it is one bantin does not make into a photo,
     /// which would be published as it is, metadata and all: a JPEG 2000 image (its `jP` box, or a
     /// bare codestream), a JPEG XL one (its box, or a bare codestream), a Photoshop document.
@@ -86,7 +92,10 @@ enum PhotoNaming {
         if bytes.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20, 0x0D, 0x0A, 0x87, 0x0A]) || bytes.starts(with: [0xFF, 0x0A]) {
             return "a JPEG XL image"
         }
-        if bytes.starts(with: Array("8BPS".utf8)) { return "a Photoshop document (PSD)" }
+        // `8BPS`, its version (1, or 2 for a large document), six bytes kept zero.
+        if bytes.count >= 12, bytes.starts(with: Array("8BPS".utf8)), bytes[4] == 0, [1, 2].contains(bytes[5]), bytes[6..<12].allSatisfy({ $0 == 0 }) {
+            return "a Photoshop document (PSD)"
+        }
         return nil
     }
 

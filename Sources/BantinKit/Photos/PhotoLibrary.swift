@@ -241,6 +241,7 @@ enum PhotoLibrary {
         }
         guard !bytes.isEmpty else { throw PhotoCodec.Failure(reason: "it is empty") }
         if let misnamed = bytes.withUnsafeBufferPointer({ Self.misnamed(entry.relativePath, fileStart: $0) }) { throw PhotoCodec.Failure(reason: misnamed) }
+        if let refused = PhotoAnimation.refusal(bytes) { throw PhotoCodec.Failure(reason: refused) }
         var hasher = StableHasher()
         hasher.add(PhotoCodec.version)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
