@@ -189,6 +189,29 @@ import Testing
         #expect(site.exists("public/index.html"))
     }
 
+    /// The templates' links by the site's own full address are checked to their anchors, as
+    /// relative ones are; a `<base>` and a `<meta http-equiv="refresh">`, which `check` rejects,
+    /// are errors too, and the address a refresh leads to is checked as a link.
+    @Test func theTemplatesFullAddressesAndRedirectingElementsAreChecked() throws {
+        let site = try TestSite(content: "bulletin")
+        let base = "https://example.org/ban-tin/"
+        let footer = try site.read("templates/footer.mustache")
+        try site.write("templates/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"\(base)#khong-co\">x</a><a href=\"\(base)#top\">y</a></footer>"))
+        let anchors = site.failingBuild(baseURL: base).filter { $0.severity == .error }.map(\.description)
+        #expect(anchors == [
+            "templates: error: index.html, as the templates render it, links to `\(base)#khong-co`: no element with id \"khong-co\" (`bantin check` would reject the site)",
+        ], "\(anchors)")
+        try site.write("templates/footer.mustache", footer.replacingOccurrences(
+            of: "</footer>", with: "<base href=\"{{root}}index.html\"><meta http-equiv=\"refresh\" content=\"0;url={{root}}khong-co.html\"></footer>"))
+        let redirecting = site.failingBuild(baseURL: base).filter { $0.severity == .error }.map(\.description)
+        #expect(redirecting == [
+            "templates: error: index.html, as the templates render it, has <base>: a `<base>` element makes every relative link of the page lead under another address (menu, breadcrumbs, cards) (`bantin check` would reject the site)",
+            "templates: error: index.html, as the templates render it, has <meta http-equiv=\"refresh\">: a `<meta http-equiv=\"refresh\">` takes the reader to another page (`bantin check` would reject the site)",
+            "templates: error: index.html, as the templates render it, links to `khong-co.html`: no such file (`bantin check` would reject the site)",
+        ], "\(redirecting)")
+        #expect(!site.exists("public/index.html"))
+    }
+
     /// Templates kept inside the content folder (a newcomer's one folder for everything) would be
     /// read as content too: refused, naming the folder, before anything is read or written (a
     /// hidden folder in it is never read as content: kept there, it is no trouble).

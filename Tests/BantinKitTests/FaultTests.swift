@@ -253,4 +253,64 @@ import Testing
         })
         #expect(try site.snapshot() == before)
     }
+
+    /// The site a clean build of `site`'s content gives, as files and bytes.
+    private static func cleanBuild(of site: TestSite) throws -> [String: Data] {
+        let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        _ = try SiteBuilder.build(site.options(output: clean))
+        return try site.snapshot(clean)
+    }
+
+    private static let deleted = (file: "content/articles/2023/05/nghe-an.md", page: "bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html")
+
+    /// A page of a deleted article that cannot be removed from the earlier site the build writes
+    /// into (an I/O error) fails the build: published, the new site would still serve it. The
+    /// site stays as it was, and the next build is the clean one.
+    @Test func aStalePageThatCannotBeRemovedFailsTheBuild() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try Bantin.run(["build"], in: site.root).status == 0)
+        try site.write("content/site.yml", try site.read("content/site.yml") + "\n")
+        #expect(try Bantin.run(["build"], in: site.root).status == 0)
+        let before = try site.snapshot()
+        try site.remove(Self.deleted.file)
+        let stale = site.root.appendingPathComponent(".public.bantin/staging/" + Self.deleted.page).path
+        let result = try Bantin.run(["build"], in: site.root, faults: ["-P", stale, "-e", "trace=unlink", "-e", "inject=unlink:error=EIO"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot remove public/\(Self.deleted.page): Input/output error"), "\(result.stderr)")
+        Self.expectPlainWords(result.stderr)
+        #expect(try site.snapshot() == before, "the previous site, byte for byte")
+        #expect(try Bantin.run(["build", "--strict"], in: site.root).stderr.contains("no build wrote") == false)
+        let next = try Bantin.run(["build"], in: site.root)
+        #expect(next.status == 0 && !next.stderr.contains("no build wrote"), "\(next.stderr)")
+        #expect(try site.snapshot() == Self.cleanBuild(of: site))
+    }
+
+    /// The list of the earlier site's files that cannot be kept (its rename fails: an I/O
+    /// error; or the first build could not save the output's list: a full disk) is told, and no
+    /// later build takes a page bantin wrote for one someone put there: `--strict` finds none,
+    /// and nothing is moved to `kept/`.
+    @Test(arguments: [("pages", "rename:error=EIO:when=1"), ("pages.tmp", "openat:error=ENOSPC")])
+    func aListOfTheSitesFilesThatCannotBeKeptTakesNoPageForTheUsers(file: String, fault: String) throws {
+        let site = try TestSite(content: "bulletin")
+        let state = site.root.appendingPathComponent(".public.bantin/" + file).path
+        let call = String(fault.prefix { $0 != ":" })
+        let faults = ["-P", state, "-e", "trace=\(call)", "-e", "inject=\(fault)"]
+        if call == "openat" {
+            let first = try Bantin.run(["build"], in: site.root, faults: faults)
+            #expect(first.status == 0 && first.stderr.contains("could not save pages: No space left on device"), "\(first.stderr)")
+        } else {
+            #expect(try Bantin.run(["build"], in: site.root).status == 0)
+            try site.write("content/site.yml", try site.read("content/site.yml") + "\n")
+            let faulted = try Bantin.run(["build"], in: site.root, faults: faults)
+            #expect(faulted.status == 0 && faulted.stderr.contains("could not save old-pages: Input/output error"), "\(faulted.stderr)")
+        }
+        try site.remove(Self.deleted.file)
+        let strict = try Bantin.run(["build", "--strict"], in: site.root)
+        #expect(!strict.stderr.contains("no build wrote"), "\(strict.stderr)")
+        try site.write("content/site.yml", try site.read("content/site.yml") + "\n")
+        #expect(try Bantin.run(["build"], in: site.root).stderr.contains("no build wrote") == false)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".public.bantin/kept").path))
+        #expect(try site.snapshot() == Self.cleanBuild(of: site))
+    }
 }

@@ -132,6 +132,12 @@ import Testing
             "la": try Template(parsing: "<b>{{.}}</b>"),
         ])
         #expect(looping.renderChecked("page", root: rows).endless == "vong")
+
+        // Inside sections, each time round takes as many levels of the stack as sections: found
+        // long before a hundred partials (which would overflow the stack first), and named.
+        let sections = String(repeating: "{{#rows}}", count: 40) + "{{> sau}}" + String(repeating: "{{/rows}}", count: 40)
+        let deep = TemplateLibrary(["page": try Template(parsing: "{{> sau}}"), "sau": try Template(parsing: sections)])
+        #expect(deep.renderChecked("page", root: TemplateEngineTests.object(["rows": .bool(true)])).endless == "sau")
     }
 
     /// Sections nested hundreds deep are refused where the one too many opens, rather than

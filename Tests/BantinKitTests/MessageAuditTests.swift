@@ -100,7 +100,7 @@ import Testing
             try site.read("templates/footer.mustache") + """
                 {{#site.params.lien_ket}}{{> lien-ket}}{{/site.params.lien_ket}}{{site.params.khong_co}}{{#site.params.x}}{{y}}{{/site.params.x}}
                 {{#page.is_month}}{{.}}{{article.date.iso}}{{/page.is_month}}{{#article}}{{image.webp}}{{/article}}
-                <p>{{page.is_hom}} {{artcle.date.iso}} {{{article.date.isoo}}}</p>{{^site.params.x}}{{lnag}}{{/site.params.x}}
+                <p>{{page.is_hom}} {{artcle.date.iso}} {{{article.date.isoo}}}</p>{{^site.params.x}}{{lnag}}{{/site.params.x}}{{^page.is_hme}}.{{/page.is_hme}}
 
                 """)
         let warnings = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
@@ -114,6 +114,7 @@ import Testing
             "templates/footer.mustache:\(footerLine):40 no page has a value named `isoo` (in `article.date.isoo`), so this shows nothing; did you mean `iso`?",
             // An inverted section over `params` looks its names up where they would be outside it.
             "templates/footer.mustache:\(footerLine):85 no page has a value named `lnag`, so this shows nothing; did you mean `lang`?",
+            "templates/footer.mustache:\(footerLine):111 no page has a value named `is_hme` (in `page.is_hme`), so what this inverted section holds is shown on every page; did you mean `is_home`?",
         ], "\(warnings)")
         // The pages are written all the same, the misspelt name empty.
         #expect(try site.read("public/index.html").contains("https://nhandan.vn/"))

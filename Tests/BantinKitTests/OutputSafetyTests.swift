@@ -133,6 +133,25 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
+    /// Files no build reads under `templates/` (a theme kept in git: its `.git/`; an editor's
+    /// swap file, made and removed beside the template it edits) leave a build up to date; a file
+    /// added beside them does not.
+    @Test func hiddenFilesOfTheTemplatesLeaveTheBuildUpToDate() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let before = try site.snapshot()
+        try site.write("templates/.git/index", "DIRC")
+        try site.write("templates/.article.mustache.swp", "b0VIM")
+        try site.write("templates/assets/.DS_Store", "x")
+        #expect(try site.build().upToDate)
+        try site.remove("templates/.article.mustache.swp")
+        #expect(try site.build().upToDate)
+        #expect(try site.snapshot() == before)
+        try site.write("templates/assets/moi.css", "p{}")
+        #expect(try !site.build().upToDate)
+        #expect(site.exists("public/assets/moi.css") && !site.exists("public/assets/.DS_Store"))
+    }
+
     @Test func anEditedArticleTemplateOrOptionRebuilds() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()

@@ -17,25 +17,40 @@ enum TemplateLinks {
         var told: Set<String> = []
         for page in rendered {
             let links = LinkChecker.attributeValues(in: page.html, names: ["href", "src"])
-                + LinkChecker.attributeValues(in: page.html, names: ["srcset"]).flatMap(LinkChecker.candidates)
+                + LinkChecker.attributeValues(in: page.html, names: ["srcset"]).flatMap(LinkChecker.candidates) + LinkChecker.refreshTargets(in: page.html)
+            // A `<base>`, a `<meta http-equiv="refresh">` to another page: each once.
+            for (tag, reason) in LinkChecker.misdirecting(page.html) where told.insert(tag + "\n" + reason).inserted {
+                diagnostics.append(.error(templatesName, "\(page.path), as the templates render it, has \(tag): \(reason) (`bantin check` would reject the site)"))
+            }
             for raw in links {
                 let link = HTMLReference.decode(raw)
-                // An anchor in a page not rendered here is left to `check`: only its file is looked for.
+                // An anchor in a page not rendered here is left to `check`: only its file is looked for
+                // (by a path, or by the site's own full address).
                 var checked = link
                 if let hash = link.firstIndex(of: "#") {
-                    let path = link[..<hash].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-                    if ids[path.isEmpty ? page.path : ContentPath.resolve(path, from: page.path) ?? ""] == nil { checked = String(link[..<hash]) }
+                    let before = String(link[..<hash])
+                    var target: String? = before.prefix { $0 != "?" }.isEmpty ? page.path : nil
+                    if target == nil, case .file(let file, _) = LinkChecker.locate(before, from: page.path, existing: planned, baseURL: baseURL) { target = file }
+                    if target.flatMap({ ids[$0] }) == nil { checked = before }
                 }
                 let reason = LinkChecker.resolve(checked, from: page.path, existing: planned, idsByPage: ids, baseURL: baseURL)
                 // Told once for what it leads to and why: `van-ban/` and `../../van-ban/` are one
                 // mistake, and so is `#neo` on every page.
                 let path = String(checked.prefix { $0 != "#" && $0 != "?" })
-                guard let reason, told.insert((path.isEmpty ? link : ContentPath.resolve(path, from: page.path) ?? path) + "\n" + reason.prefix { $0 != ":" }).inserted
+                guard let reason, told.insert(Self.target(of: path, link: link, from: page.path, baseURL: baseURL) + "\n" + reason.prefix { $0 != ":" }).inserted
                 else { continue }
                 diagnostics.append(.error(templatesName, "\(page.path), as the templates render it, links to `\(link)`: \(reason) (`bantin check` would reject the site)"))
             }
         }
         return diagnostics
+    }
+
+    /// What a link leads to, the same from every page: its path in the site (by the site's own
+    /// full address too), another site's address as written, the page itself for an anchor.
+    private static func target(of path: String, link: String, from page: String, baseURL: String?) -> String {
+        if let baseURL, let under = LinkChecker.pathUnder(baseURL, of: path) { return String(under) }
+        if path.hasPrefix("//") || LinkChecker.hasScheme(path) { return path }
+        return path.isEmpty ? link : ContentPath.resolve(path, from: page) ?? path
     }
 
     /// The pages rendered: the first of each kind, then each page that shows something no page

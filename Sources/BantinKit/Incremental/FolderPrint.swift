@@ -25,7 +25,8 @@ struct FolderPrint: Equatable, Sendable {
     /// swapped into place).
     /// `readSince` (with `changeTimes`): a time taken before the folder's files are read; an
     /// entry that could change again unseen since (`FileKey.mayChangeUnseen`) adds it.
-    static func of(folder root: String, changeTimes: Bool = false, readSince: Int64? = nil) -> FolderPrint? {
+    /// `read`: the names of entries that count (as a build reads the folder: hidden ones left out).
+    static func of(folder root: String, changeTimes: Bool = false, readSince: Int64? = nil, read: @escaping @Sendable (String) -> Bool = { _ in true }) -> FolderPrint? {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { return nil }
         defer { close(rootFD) }
@@ -36,7 +37,7 @@ struct FolderPrint: Equatable, Sendable {
         // Level by level: every folder of a level is read on some core, and gives the next level.
         var level: [String] = [""]
         while !level.isEmpty {
-            let scanned = level.parallelMap { scan($0, in: base, changeTimes: changeTimes, readSince: readSince) }
+            let scanned = level.parallelMap { scan($0, in: base, changeTimes: changeTimes, readSince: readSince, read: read) }
             level = []
             for (sum, folders) in scanned {
                 total &+= sum
@@ -127,11 +128,16 @@ struct FolderPrint: Equatable, Sendable {
     private static func entry(in folder: StableHasher, name: UnsafeRawBufferPointer, _ info: stat, changeTimes: Bool = false, readSince: Int64? = nil) -> UInt64 {
         var hasher = folder
         hasher.add(bytes: name)
-        hasher.add(Int64(info.st_size))
-        hasher.add(Int64(info.st_mtim.tv_sec))
-        hasher.add(Int64(info.st_mtim.tv_nsec))
+        // An input's folder is known by its entries, each hashed: not by its own size and times,
+        // which a hidden file (an editor's swap file) made and removed in it changes.
+        let folderOfInputs = changeTimes && Directory.isDirectory(info)
+        if !folderOfInputs {
+            hasher.add(Int64(info.st_size))
+            hasher.add(Int64(info.st_mtim.tv_sec))
+            hasher.add(Int64(info.st_mtim.tv_nsec))
+        }
         hasher.add(Int64(info.st_mode))
-        if changeTimes {
+        if changeTimes, !folderOfInputs {
             hasher.add(Int64(info.st_ctim.tv_sec))
             hasher.add(Int64(info.st_ctim.tv_nsec))
             hasher.add(Int64(bitPattern: UInt64(info.st_ino)))
@@ -146,7 +152,7 @@ struct FolderPrint: Equatable, Sendable {
     private struct RootDescriptor: @unchecked Sendable { let fd: Int32 }
 
     /// The sum of the entries of one folder, and its subfolders' relative paths.
-    private static func scan(_ relative: String, in root: RootDescriptor, changeTimes: Bool, readSince: Int64?) -> (UInt64, [String]) {
+    private static func scan(_ relative: String, in root: RootDescriptor, changeTimes: Bool, readSince: Int64?, read: (String) -> Bool) -> (UInt64, [String]) {
         let fd = relative.isEmpty ? dup(root.fd) : openat(root.fd, relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0, let dir = fdopendir(fd) else {
             if fd >= 0 { close(fd) }
@@ -158,7 +164,7 @@ struct FolderPrint: Equatable, Sendable {
         var folders: [String] = []
         while let item = readdir(dir) {
             let name = Directory.nameOf(item)
-            if Directory.isSelfOrParent(name) { continue }
+            if Directory.isSelfOrParent(name) || !read(String(cString: name)) { continue }
             let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }

@@ -176,8 +176,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         // the output just before the swap (what the last build wrote, or, when no list of it is
         // left, this build's), which also finds a file put there while this build wrote.
         let lastWritten = options.strict ? PageManifest.load(from: output.manifestURL).paths : []
+        let retiredWritten = options.strict ? PageManifest.load(from: output.retiredManifestURL).paths : []
         if options.strict, previous.value.base == nil {
-            let retiredWritten = PageManifest.load(from: output.retiredManifestURL).paths
             let retired = output.foreignEntries(under: output.retiredURL, written: retiredWritten + lastWritten)
             if !retired.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign([], retired: retired)) }
         }
@@ -197,12 +197,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                 }
             ) { () throws(FileFault) in
                 if options.strict {
-                    foreignBeforeSwap = output.foreignEntries(under: output.url, written: lastWritten.isEmpty ? plannedManifest.paths : lastWritten)
+                    foreignBeforeSwap = output.foreignEntries(under: output.url, written: lastWritten.isEmpty ? plannedManifest.paths + retiredWritten : lastWritten)
                     if !foreignBeforeSwap.isEmpty { throw FileFault("put the new site in place of", options.outputName, reason: "it holds files no build wrote") }
                 }
                 try Self.checkBodiesWereRead(articles)
                 if let name = site.endlessTemplate() {
-                    throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (partials \(TemplateRendering.maximumDepth) deep): a section around the include must end with the data")
+                    throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (partials \(TemplateRendering.maximumDepth) deep, or sections and partials \(TemplateRendering.maximumNesting) deep): a section around the include must end with the data")
                 }
             }
         } catch {
@@ -211,6 +211,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         clock.lap("search index written")
         var manifest = plannedManifest
         let keeping = recovered + published.kept
+        if let code = keeping.unlisted { unsaved(output.retiredManifestURL, code: code) }
         var kept = keeping.kept.prefix(Self.keptNamed).map { entry in
             // The output itself, a file someone put there while this build ran.
             entry.name.isEmpty

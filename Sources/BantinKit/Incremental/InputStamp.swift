@@ -31,9 +31,9 @@ public struct InputStamp: Sendable, Equatable {
     }
 
     /// Every file and folder under `folder` (relative path, size, modification and change times,
-    /// inode, mode).
+    /// inode, mode), but hidden ones, which no build reads (a theme's `.git/`, an editor's `.swp`).
     public static func fingerprint(of folder: URL, readSince: Int64) -> String {
-        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true, readSince: readSince)?.description ?? ""
+        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true, readSince: readSince, read: ContentTree.isRead(name:))?.description ?? ""
     }
 
     /// The running bantin executable, described like any input: a new build of bantin invalidates

@@ -104,6 +104,9 @@ extension OutputFolder {
                 guard mkdir(stagingURL.path, 0o755) == 0 else { throw FileFault.last("create the folder", stateShown + "/staging") }
                 if Directory.linkStatus(url.path) == nil, mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
+            // What a build wrote into the earlier site, read before its list goes: when the old
+            // site's own list could not be saved, none of it is taken for the user's at the swap.
+            let earlierList = PageManifest.load(from: retiredManifestURL)
             unlink(retiredManifestURL.path)
             Self.takeAttributes(of: url.path, to: stagingURL.path)
             // Written in two rounds: `files`, then `later` ones and the removals. Each round's paths
@@ -116,7 +119,7 @@ extension OutputFolder {
                 let changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
                 let before = base == nil ? 0 : FolderPrint.listed(changed, extra: extra, under: stagingURL.path)?.value ?? 0
                 let twinned = try Self.write(files, into: stagingURL, shown: display, replacing: base != nil, twin: twin, progress: progress, stage: stage)
-                Self.remove(stale, from: stagingURL)
+                try Self.remove(stale, from: stagingURL, shown: display)
                 try finish()
                 let after = base == nil ? 0 : FolderPrint.listed(changed, extra: extra, under: stagingURL.path)?.value ?? 0
                 print = print?.replacing(before, with: after)
@@ -134,7 +137,7 @@ extension OutputFolder {
                 }
             } && firstTwinned
             try beforeSwap()
-            let kept = try rescued + swapIntoPlace(manifest: whole)
+            let kept = try rescued + swapIntoPlace(manifest: whole, earlier: earlierList)
             guard let twin else { return (print, false, kept) }
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
                 return (print, true, kept)

@@ -92,10 +92,18 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes files of the old site that the new one does not have, and folders left empty.
-    static func remove(_ stale: [String], from root: URL) {
-        for path in stale { unlink(root.path + "/" + path) }
+    /// - Throws: when one cannot be removed (an I/O error): the new site would still serve it.
+    ///   `shown`: how messages name the site (`public`).
+    static func remove(_ stale: [String], from root: URL, shown: String) throws(FileFault) {
+        // Gone already, or a folder of the new site now (a file that became one), or under a
+        // file now (a folder that became one): nothing of the old site is left there.
+        for path in stale where unlink(root.path + "/" + path) != 0 && ![ENOENT, EISDIR, ENOTDIR].contains(errno) {
+            throw FileFault.last("remove", ContentTree.join(shown, path))
+        }
         // Deepest first; a folder that still holds anything stays.
-        for folder in folders(holding: stale).sorted(by: { $0.count > $1.count }) { rmdir(root.path + "/" + folder) }
+        for folder in folders(holding: stale).sorted(by: { $0.count > $1.count }) where rmdir(root.path + "/" + folder) != 0 {
+            guard [ENOTEMPTY, EEXIST, ENOENT, ENOTDIR].contains(errno) else { throw FileFault.last("remove the folder", ContentTree.join(shown, folder)) }
+        }
     }
 
     /// Writes every file, on every core; folders are made first, in order. `replacing`: a file

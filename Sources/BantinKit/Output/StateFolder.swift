@@ -121,7 +121,9 @@ extension OutputFolder {
     /// - Returns: what the old site held at its top level that its build had not written, each
     ///   moved into `kept/` (`keepForeignEntries`); with no manifest of the old site (bantin's
     ///   folder was deleted), what it held anywhere that the new site (`manifest`) does not.
-    func swapIntoPlace(manifest: PageManifest) throws(FileFault) -> Keeping {
+    /// `earlier`: the list of the earlier site (`old-pages`), whose paths a build wrote: taken
+    /// as written too when the old site's own list could not be saved.
+    func swapIntoPlace(manifest: PageManifest, earlier: PageManifest = PageManifest()) throws(FileFault) -> Keeping {
         let staging = stagingURL.path, output = url.path
         guard Directory.linkStatus(output) != nil else {
             let code = Self.makeFolder(url.deletingLastPathComponent().path)
@@ -172,7 +174,8 @@ extension OutputFolder {
         }
         let old = PageManifest.load(from: manifestURL)
         var kept = old.paths.isEmpty
-            ? keepForeignEntries(in: retired, written: [manifest], everywhere: true) : keepForeignEntries(in: retired, written: [old], everywhere: retired == staging)
+            ? keepForeignEntries(in: retired, written: [manifest, earlier], everywhere: true)
+            : keepForeignEntries(in: retired, written: [old], everywhere: retired == staging)
         if retired == staging {
             // Removed, unless it holds what could not be kept by itself: then it is kept whole
             // (the next build removes the staging folder).
@@ -183,17 +186,34 @@ extension OutputFolder {
                 kept.whole = keepWholeSite(staging)
             }
         }
-        settleManifests()
+        let listed = settleManifests()
+        let code = errno
+        // A retired site with no list of its files (the old site had none, or its list could not
+        // be kept: an I/O error) could not be told by a later build from what someone added to
+        // its folders. What no build wrote was kept just now, looked for in every folder (now,
+        // while the list is known, when it could not be kept); the rest is removed, and the next
+        // build writes a whole site.
+        if retired != staging, old.paths.isEmpty || !listed {
+            if !listed, !old.paths.isEmpty {
+                kept.unlisted = code
+                kept = kept + keepForeignEntries(in: retired, written: [old], everywhere: true)
+            }
+            if kept.stuck.isEmpty { try? FileManager.default.removeItem(atPath: retired) }
+        }
         return kept
     }
 
     /// Once the new site is in place: the old site's manifest becomes the retired site's, and the
     /// new site's (`pendingManifestURL`) the output's. Done at most once per swap: without a
     /// pending manifest there is nothing to settle.
-    private func settleManifests() {
-        guard Directory.linkStatus(pendingManifestURL.path) != nil else { return }
-        if Directory.linkStatus(manifestURL.path) != nil { rename(manifestURL.path, retiredManifestURL.path) }
+    /// - Returns: false when the old site's manifest could not become the retired site's.
+    @discardableResult
+    private func settleManifests() -> Bool {
+        guard Directory.linkStatus(pendingManifestURL.path) != nil else { return true }
+        var retiredListed = true
+        if Directory.linkStatus(manifestURL.path) != nil { retiredListed = rename(manifestURL.path, retiredManifestURL.path) == 0 }
         rename(pendingManifestURL.path, manifestURL.path)
+        return retiredListed
     }
 
     /// A folder's device and inode, as `swapURL` notes them.
@@ -259,9 +279,12 @@ extension OutputFolder {
         /// Where in the state folder the whole site holding what is stuck was moved
         /// (`kept/site-before`, or `kept-site-before` when `kept/` takes nothing).
         var whole: String? = nil
+        /// The retired site's list (`old-pages`) could not be saved (with the error), and the
+        /// site was removed after what no build wrote was kept.
+        var unlisted: Int32? = nil
 
         static func + (a: Keeping, b: Keeping) -> Keeping {
-            Keeping(kept: a.kept + b.kept, stuck: a.stuck + b.stuck, stuckIn: a.stuck.isEmpty ? b.stuckIn : a.stuckIn, whole: a.whole ?? b.whole)
+            Keeping(kept: a.kept + b.kept, stuck: a.stuck + b.stuck, stuckIn: a.stuck.isEmpty ? b.stuckIn : a.stuckIn, whole: a.whole ?? b.whole, unlisted: a.unlisted ?? b.unlisted)
         }
     }
 

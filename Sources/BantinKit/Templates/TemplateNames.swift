@@ -71,7 +71,7 @@ enum TemplateNames {
             guard let unknown = checked.first(where: { !known.contains($0) }) else { return nil }
             var message = "no page has a value named `\(unknown)`"
             if use.parts.count > 1 { message += " (in `\(use.parts.joined(separator: "."))`)" }
-            message += ", so this shows nothing"
+            message += use.inverted ? ", so what this inverted section holds is shown on every page" : ", so this shows nothing"
             if let near = Suggestion.nearest(to: unknown, among: known) { message += "; did you mean `\(near)`?" }
             return .warning(file, line: use.line, column: use.column, message)
         }

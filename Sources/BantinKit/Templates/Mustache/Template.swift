@@ -13,6 +13,8 @@ public struct Template: Sendable {
         public var sections: [[String]]
         public var line: Int
         public var column: Int
+        /// Named by an inverted section (`{{^name}}`), which shows what it holds when the value is not there.
+        public var inverted = false
     }
 }
 

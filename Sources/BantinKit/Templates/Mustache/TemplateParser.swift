@@ -10,7 +10,7 @@ struct TemplateParser {
     var references: [(name: String, line: Int, column: Int, conditional: Bool)] = []
     /// The name of every variable, section and dynamic partial, with where its tag starts and
     /// the sections it is inside (outermost first; not inverted ones, which look nothing up), in order.
-    var names: [(name: TemplateName, offset: Int, sections: [TemplateName])] = []
+    var names: [(name: TemplateName, offset: Int, sections: [TemplateName], inverted: Bool)] = []
     /// The elements being read, innermost last; the first holds the template's top level.
     var frames: [Frame] = [Frame(kind: .section, rawName: "", tagStart: 0)]
     /// Text read since the last node, not yet a node itself.
@@ -99,7 +99,7 @@ struct TemplateParser {
             guard let target = TemplateName(String(tag.content.dropFirst()).trimmingBlanks) else {
                 throw error("`\(tag.source)` does not name a value", at: tag.start)
             }
-            names.append((target, tag.start, sections))
+            names.append((target, tag.start, sections, false))
             append(.dynamicPartial(target, indentation: indentation))
         } else {
             try checkPlainName(tag)
@@ -119,7 +119,7 @@ struct TemplateParser {
         let frame: Frame
         switch kind {
         case .section, .inverted:
-            let name = try readName(tag)
+            let name = try readName(tag, inverted: kind == .inverted)
             let standalone = removeLineIfStandalone(place) != nil
             frame = Frame(kind: kind, rawName: tag.content, name: name, tagStart: tag.start, standalone: standalone)
         case .parent:
@@ -238,10 +238,10 @@ struct TemplateParser {
         return frames.removeLast().nodes
     }
 
-    /// The name of a variable or section tag, kept in `names`.
-    private mutating func readName(_ tag: Tag) throws(TemplateSyntaxError) -> TemplateName {
+    /// The name of a variable or section tag (`inverted`: of an inverted section), kept in `names`.
+    private mutating func readName(_ tag: Tag, inverted: Bool = false) throws(TemplateSyntaxError) -> TemplateName {
         let name = try name(tag)
-        names.append((name, tag.start, sections))
+        names.append((name, tag.start, sections, inverted))
         return name
     }
 
@@ -254,7 +254,9 @@ struct TemplateParser {
         var place = (line: 1, lineStart: 0)
         return names.map { name in
             advance(&place, to: name.offset)
-            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: place.line, column: column(of: name.offset, lineStart: place.lineStart))
+            return Template.NameUse(
+                parts: name.name.parts, sections: name.sections.map(\.parts), line: place.line, column: column(of: name.offset, lineStart: place.lineStart),
+                inverted: name.inverted)
         }
     }
 

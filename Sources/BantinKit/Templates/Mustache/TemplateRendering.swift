@@ -22,6 +22,14 @@ struct TemplateRendering {
     /// Partials nested deeper than this stop the rendering (a partial that includes itself forever).
     static let maximumDepth = 100
 
+    /// Sections, partials and blocks being rendered inside one another: each a level of the
+    /// machine's stack.
+    var depth = 0
+    /// More than this stops the rendering too: a partial that includes itself inside sections
+    /// takes as many levels each time round (the 100 partials would overflow the stack first).
+    /// A template nests sections 500 deep at most (`TemplateParser.maximumNesting`).
+    static let maximumNesting = 1_000
+
     init(library: TemplateLibrary, code: UnsafeBufferPointer<TemplateLibrary.Instruction>, text: UnsafeBufferPointer<UInt8>, root: TemplateValue) {
         self.library = library
         self.code = code
@@ -36,6 +44,12 @@ struct TemplateRendering {
     }
 
     mutating func run(_ start: Int, _ end: Int) {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumNesting else {
+            if cutOff == nil, !including.isEmpty { cutOff = Self.mostRepeated(including) }
+            return
+        }
         var pc = start
         while pc < end {
             switch code[pc] {
