@@ -256,6 +256,43 @@ import Testing
         #expect(try build(site, now: Self.due + 60).upToDate)
     }
 
+    /// An article dated more than a year after now is a warning (a slip of the year's digits):
+    /// when "now" moves across that line with no file changed, the build is not up to date but
+    /// tells what a clean build tells (with `--strict`, fails as it does).
+    @Test func nowMovingAcrossAYearBeforeAnArticleIsNoUpToDateBuild() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2024/xa.md", article(title: "Bài năm sau", date: "2024-07-01T08:00:00+07:00"))
+        let line = DateParser.parse("2024-07-01T08:00:00+07:00", in: .vietnam)!.instant - 366 * 86_400
+        func warned(_ report: BuildReport) -> Bool { report.diagnostics.contains { $0.message.hasPrefix("`date`'s year, 2024, is more than a year from now") } }
+        #expect(warned(try build(site, now: line - 60)))
+        let after = try build(site, now: line + 60)
+        #expect(!after.upToDate && !warned(after), "\(after.diagnostics)")
+        #expect(try build(site, now: line + 120).upToDate)
+        let back = try build(site, now: line - 60)
+        #expect(!back.upToDate && warned(back))
+        try build(site, now: line + 60)
+        var strict = site.options(baseURL: Self.baseURL)
+        strict.now = line - 60
+        strict.strict = true
+        #expect(throws: BuildFailure.self) { try SiteBuilder.build(strict) }
+    }
+
+    /// The site's share image is shown by every page: it is published whatever articles use it,
+    /// a scheduled one or a draft as its own photo too.
+    @Test func theShareImageIsPublishedThoughAScheduledArticleUsesIt() throws {
+        let site = try scheduledSite()
+        try site.write("content/media/bia.png", bytes: [UInt8](try Data(contentsOf: site.root.appendingPathComponent("content/media/hoi-nghi.png"))))
+        try site.write("content/site.yml", try site.read("content/site.yml") + "share_image: media/bia.png\n")
+        let scheduled = "content/articles/2023/06/khai-mac.md"
+        try site.write(scheduled, try site.read(scheduled).replacingOccurrences(of: "themes: [2023]\n", with: "themes: [2023]\nimage: media/bia.png\nimage_alt: Hội nghị\n"))
+        let report = try build(site, now: Self.now)
+        #expect(report.schedule?.waiting == 1 && report.schedule?.waitingFiles == 0, "\(String(describing: report.schedule))")
+        // Every page shows it, by a file the build wrote.
+        let shown = try #require(try site.read("public/index.html").firstMatch(of: /og:image" content="([^"]+)"/)?.output.1)
+        #expect(shown.hasPrefix(Self.baseURL + "media/bia"), "\(shown)")
+        #expect(site.exists("public/" + shown.dropFirst(Self.baseURL.count)), "\(shown)")
+    }
+
     /// A published article that links by file to the scheduled one: the link is text (with a
     /// warning at its place) until the scheduled article's date, then a link, with no file changed.
     @Test func aLinkToAScheduledArticleIsTextUntilItsDate() throws {

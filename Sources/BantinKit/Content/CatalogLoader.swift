@@ -164,12 +164,12 @@ public enum CatalogLoader {
         // counts those of the scheduled ones (whatever drafts use too).
         catalog.waitingFiles = PublicationSchedule.filesWaiting(
             with: catalog.waiting + drafts, published: published, described: described, links: allLinks, contentRoot: displayRoot,
-            unsafeHTML: config.unsafeHTML)
+            unsafeHTML: config.unsafeHTML, siteShows: config.shareImage.map { [$0] } ?? [])
         if diagnostics.hasErrors { return (nil, diagnostics + (whenRefused?(catalog, diagnostics) ?? [])) }
         if schedule.waiting > 0 {
             catalog.schedule.waitingFiles = PublicationSchedule.filesWaiting(
                 with: catalog.waiting, published: published, described: described, links: links, contentRoot: displayRoot,
-                unsafeHTML: config.unsafeHTML
+                unsafeHTML: config.unsafeHTML, siteShows: config.shareImage.map { [$0] } ?? []
             ).count
         }
         return (catalog, diagnostics)

@@ -172,6 +172,9 @@ enum CatalogValidator {
         }
     }
 
+    /// How far ahead of now a date may be without a warning (`unlikelyYears`): 366 days.
+    static let aYear: Int64 = 366 * 86_400
+
     /// A warning at the `date` of an article dated more than a year after now (`2203` typed for
     /// `2023`: it would wait, off the site, until then) or before 1900 (`1023`: published under a
     /// month of that year): a slip of the year's digits, most likely.
@@ -179,7 +182,7 @@ enum CatalogValidator {
     static func unlikelyYears(now: Int64, includeFuture: Bool = false, _ articles: [Article]) -> [Diagnostic] {
         articles.compactMap { article in
             let year = article.date.fields.year
-            let ahead = now != .max && article.date.instant > now + 366 * 86_400
+            let ahead = article.date.instant > PublicationSchedule.aYearAfter(now)
             guard ahead || year < 1900 else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let waits = includeFuture

@@ -18,10 +18,14 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// first one after it (a warning until then: `CatalogValidator.updatedLater`).
     public var latestUpdated: Int64?
     public var nextUpdated: Int64?
+    /// The latest article's date at most a year after now, and the first one past it (a warning:
+    /// `CatalogValidator.unlikelyYears`).
+    public var latestWithinAYear: Int64?
+    public var firstPastAYear: Int64?
 
     public init(
         waiting: Int = 0, publishedEarly: Int = 0, nextDue: LocalDateTime? = nil, latestPublished: Int64? = nil, waitingFiles: Int = 0,
-        latestUpdated: Int64? = nil, nextUpdated: Int64? = nil
+        latestUpdated: Int64? = nil, nextUpdated: Int64? = nil, latestWithinAYear: Int64? = nil, firstPastAYear: Int64? = nil
     ) {
         self.waiting = waiting
         self.publishedEarly = publishedEarly
@@ -30,6 +34,13 @@ public struct PublicationSchedule: Sendable, Equatable {
         self.waitingFiles = waitingFiles
         self.latestUpdated = latestUpdated
         self.nextUpdated = nextUpdated
+        self.latestWithinAYear = latestWithinAYear
+        self.firstPastAYear = firstPastAYear
+    }
+
+    /// A year after `now` (the most a date may be ahead without a warning), no further than time goes.
+    static func aYearAfter(_ now: Int64) -> Int64 {
+        now > Int64.max - CatalogValidator.aYear ? Int64.max : now + CatalogValidator.aYear
     }
 
     /// The articles published at `now` (all of them with `includeFuture`), and the schedule.
@@ -37,8 +48,14 @@ public struct PublicationSchedule: Sendable, Equatable {
         var schedule = PublicationSchedule()
         var published: [Article] = []
         published.reserveCapacity(articles.count)
+        let yearAhead = aYearAfter(now)
         for article in articles {
             let date = article.date
+            if date.instant <= yearAhead {
+                schedule.latestWithinAYear = max(schedule.latestWithinAYear ?? date.instant, date.instant)
+            } else {
+                schedule.firstPastAYear = min(schedule.firstPastAYear ?? date.instant, date.instant)
+            }
             if date.instant <= now {
                 schedule.latestPublished = max(schedule.latestPublished ?? date.instant, date.instant)
                 if let updated = article.updated?.instant {
@@ -67,11 +84,12 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// nothing of an article shows before its time (a photo's address is easily guessed). They
     /// are still read and processed, so that a problem shows before the date. A file no text
     /// uses is published as always; what a directive's or theme's description (`described`, always
-    /// published) uses too. HTML written in a published text names a file for a reader only when
-    /// the site publishes HTML (`unsafeHTML`); a waiting text's always counts.
+    /// published) uses too, and what the site shows on every page (`siteShows`: its share image).
+    /// HTML written in a published text names a file for a reader only when the site publishes
+    /// HTML (`unsafeHTML`); a waiting text's always counts.
     static func filesWaiting(
         with waiting: [Article], published: [Article], described: [(file: String, references: BodyReferences)] = [], links: BodyLinkMap,
-        contentRoot: String, unsafeHTML: Bool
+        contentRoot: String, unsafeHTML: Bool, siteShows: [String] = []
     ) -> Set<String> {
         guard !waiting.isEmpty else { return [] }
         let waitingTexts = Set(waiting.map(\.file))
@@ -84,6 +102,7 @@ public struct PublicationSchedule: Sendable, Equatable {
         }
         func path(_ image: ArticleImage) -> String { image.path.precomposedStringWithCanonicalMapping }
         used.formUnion(published.compactMap { $0.image.map(path) })
+        used.formUnion(siteShows.map(\.precomposedStringWithCanonicalMapping))
         usedByWaiting.formUnion(waiting.compactMap { $0.image.map(path) })
         // What their HTML names (`<img src>`, `<a href>`), published as written or not.
         if unsafeHTML {
@@ -114,9 +133,11 @@ public struct PublicationSchedule: Sendable, Equatable {
 
     /// True when a build at `now` publishes the same articles as the build this schedule describes,
     /// and tells the same warnings: no article's date, nor any `updated` of a published one, lies
-    /// between the two "now"s.
+    /// between the two "now"s, nor any date between a year after each.
     public func publishesSame(at now: Int64) -> Bool {
-        (latestPublished.map { $0 <= now } ?? true) && (nextDue.map { now < $0.instant } ?? true)
+        let yearAhead = Self.aYearAfter(now)
+        return (latestPublished.map { $0 <= now } ?? true) && (nextDue.map { now < $0.instant } ?? true)
             && (latestUpdated.map { $0 <= now } ?? true) && (nextUpdated.map { now < $0 } ?? true)
+            && (latestWithinAYear.map { $0 <= yearAhead } ?? true) && (firstPastAYear.map { yearAhead < $0 } ?? true)
     }
 }

@@ -55,11 +55,11 @@ extension PublicationSchedule {
 
     /// One line of the saved report: its name, then waiting, published early, the next date due
     /// (instant and offset), the latest published, the files waiting, the latest `updated` and the
-    /// next, `-` for none, separated by tabs.
+    /// next, the latest date within a year and the first past it, `-` for none, separated by tabs.
     var saved: String {
         let numbers: [Int64?] = [
             Int64(waiting), Int64(publishedEarly), nextDue?.instant, nextDue.map { Int64($0.offset) }, latestPublished, Int64(waitingFiles),
-            latestUpdated, nextUpdated,
+            latestUpdated, nextUpdated, latestWithinAYear, firstPastAYear,
         ]
         return ([Self.savedName] + numbers.map { $0.map(String.init) ?? "-" }).joined(separator: "\t")
     }
@@ -67,12 +67,12 @@ extension PublicationSchedule {
     /// The line `saved` wrote (`nil` when it is not one).
     init?(saved line: String) {
         let words = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst()
-        guard words.count == 8 else { return nil }
+        guard words.count == 10 else { return nil }
         let numbers = words.map { $0 == "-" ? Int64?.none : Int64($0) }
         guard zip(words, numbers).allSatisfy({ $1 != nil || $0 == "-" }), let waiting = numbers[0], let early = numbers[1] else { return nil }
         let next = numbers[2].flatMap { instant in numbers[3].map { LocalDateTime(instant: instant, offset: Int($0)) } }
         self.init(
             waiting: Int(waiting), publishedEarly: Int(early), nextDue: next, latestPublished: numbers[4], waitingFiles: Int(numbers[5] ?? 0),
-            latestUpdated: numbers[6], nextUpdated: numbers[7])
+            latestUpdated: numbers[6], nextUpdated: numbers[7], latestWithinAYear: numbers[8], firstPastAYear: numbers[9])
     }
 }
