@@ -113,7 +113,7 @@ public enum LinkChecker {
     /// same words in a page's text are written `&lt;base`.
     static func misdirecting(_ html: String) -> [(tag: String, reason: String)] {
         // Nearly every page has neither word: it is lower-cased only when one is there.
-        guard html.range(of: "<base", options: .caseInsensitive) != nil || html.range(of: "refresh", options: .caseInsensitive) != nil else { return [] }
+        guard html.containsASCII(anyCase: "<base") || html.containsASCII(anyCase: "refresh") else { return [] }
         let lower = html.lowercased()
         let tags = { (name: String) in
             lower.ranges(of: "<" + name).compactMap { start -> Substring? in
@@ -138,7 +138,7 @@ public enum LinkChecker {
     /// Where a `<meta http-equiv="refresh" content="0;url=…">` sends the reader (a stub kept for
     /// an old address): a link like any other.
     static func refreshTargets(in html: String) -> [String] {
-        guard html.range(of: "refresh", options: .caseInsensitive) != nil else { return [] }
+        guard html.containsASCII(anyCase: "refresh") else { return [] }
         return html.ranges(of: /<meta\s[^>]*>/.ignoresCase()).compactMap { range -> String? in
             let tag = html[range]
             guard tag.range(of: "http-equiv", options: .caseInsensitive) != nil, tag.range(of: "refresh", options: .caseInsensitive) != nil,

@@ -30,6 +30,23 @@ extension UnsafeBufferPointer where Element == UInt8 {
     }
 }
 
+extension String {
+    /// Whether the text holds `needle` (lower-case ASCII) in any case: a byte loop, where
+    /// Foundation's case-insensitive search folds every character of a page.
+    func containsASCII(anyCase needle: String) -> Bool {
+        let wanted = Array(needle.utf8)
+        guard let first = wanted.first else { return true }
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.count >= wanted.count else { return false }
+            for start in 0...(bytes.count - wanted.count) where bytes[start] | 0x20 == first {
+                if (1..<wanted.count).allSatisfy({ bytes[start + $0] | 0x20 == wanted[$0] }) { return true }
+            }
+            return false
+        }
+    }
+}
+
 extension Array where Element == UInt8 {
     /// Where `needle` first is at or after `start` (`UnsafeBufferPointer.firstOffset(of:from:)`).
     func firstOffset(of needle: [UInt8], from start: Int = 0) -> Int? {
