@@ -191,12 +191,12 @@ import Testing
 
     /// The templates' links by the site's own full address are checked to their anchors, as
     /// relative ones are; a `<base>` and a `<meta http-equiv="refresh">`, which `check` rejects,
-    /// are errors too, and the address a refresh leads to is checked as a link.
+    /// are errors too (not in a comment), and the address a refresh leads to is checked as a link.
     @Test func theTemplatesFullAddressesAndRedirectingElementsAreChecked() throws {
         let site = try TestSite(content: "bulletin")
         let base = "https://example.org/ban-tin/"
         let footer = try site.read("templates/footer.mustache")
-        try site.write("templates/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"\(base)#khong-co\">x</a><a href=\"\(base)#top\">y</a></footer>"))
+        try site.write("templates/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"\(base)#khong-co\">x</a><a href=\"\(base)#top\">y</a><!-- <base href=\"/\"> bỏ --></footer>"))
         let anchors = site.failingBuild(baseURL: base).filter { $0.severity == .error }.map(\.description)
         #expect(anchors == [
             "templates: error: index.html, as the templates render it, links to `\(base)#khong-co`: no element with id \"khong-co\" (`bantin check` would reject the site)",

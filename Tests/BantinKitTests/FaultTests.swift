@@ -95,6 +95,30 @@ import Testing
         _ = try IncrementalBuildTests().expectSameAsCleanBuild(site, "a build after the folder was writable again")
     }
 
+    /// A folder of the site made read-only in `public/` (a reader's `chmod 555`) goes with the
+    /// site into bantin's own copies of it, which bantin removes in time: it makes such a folder
+    /// writable first. Every build after succeeds, and the article the folder held can be deleted
+    /// (as `nobody` when the tests run as root, whom no mode stops).
+    @Test func aReadOnlyFolderOfTheSiteStopsNoLaterBuild() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.openToEveryone()
+        let folder = site.root.appendingPathComponent("public/" + Self.deleted.page).deletingLastPathComponent().path
+        #expect(try Bantin.run(["build"], in: site.root, asNobody: true).status == 0)
+        for round in 1...4 {
+            chmod(folder, 0o555)
+            let edited = round < 4 ? Self.deleted.file : "content/articles/2023/dong-thap.md"
+            try site.write(edited, try site.read(edited) + "\nSửa lần \(round).\n")
+            let run = try Bantin.run(["build"], in: site.root, asNobody: true)
+            #expect(run.status == 0, "round \(round): \(run.stderr)")
+        }
+        try site.remove(Self.deleted.file)
+        for round in 1...2 {
+            let run = try Bantin.run(["build"], in: site.root, asNobody: true)
+            #expect(run.status == 0, "after the deletion, build \(round): \(run.stderr)")
+        }
+        #expect(!site.exists("public/" + Self.deleted.page))
+    }
+
     /// A first build, as `nobody`, of the bulletin with the file at `relative` unreadable.
     func buildWithUnreadable(_ relative: String) throws -> (site: TestSite, result: Bantin.Run) {
         let site = try TestSite(content: "bulletin")

@@ -135,7 +135,7 @@ import Testing
 
     /// Files no build reads under `templates/` (a theme kept in git: its `.git/`; an editor's
     /// swap file, made and removed beside the template it edits) leave a build up to date; a file
-    /// added beside them does not.
+    /// added beside them does not, nor an edit of a hidden file a template links to.
     @Test func hiddenFilesOfTheTemplatesLeaveTheBuildUpToDate() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()
@@ -150,6 +150,14 @@ import Testing
         try site.write("templates/assets/moi.css", "p{}")
         #expect(try !site.build().upToDate)
         #expect(site.exists("public/assets/moi.css") && !site.exists("public/assets/.DS_Store"))
+        // A hidden file a template is a link to is read, and its edit seen.
+        try site.write("templates/.giao-dien/footer.mustache", try site.read("templates/footer.mustache"))
+        try site.remove("templates/footer.mustache")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("templates/footer.mustache").path, withDestinationPath: ".giao-dien/footer.mustache")
+        try site.build()
+        try site.write("templates/.giao-dien/footer.mustache", try site.read("templates/.giao-dien/footer.mustache").replacingOccurrences(of: "</footer>", with: "Chân trang mới</footer>"))
+        #expect(try !site.build().upToDate)
+        #expect(try site.read("public/index.html").contains("Chân trang mới"))
     }
 
     @Test func anEditedArticleTemplateOrOptionRebuilds() throws {

@@ -110,11 +110,15 @@ public enum LinkChecker {
     /// (every relative link then leads under its address: menu, breadcrumbs, cards) and, in a
     /// page with content (a `<main>`; not a redirecting stub kept for an old address), a
     /// `<meta http-equiv="refresh">` (the reader is taken to another page). Elements only: the
-    /// same words in a page's text are written `&lt;base`.
+    /// same words in a page's text are written `&lt;base`, and a comment (`<!-- <base …> -->`,
+    /// code a theme put aside) holds none.
     static func misdirecting(_ html: String) -> [(tag: String, reason: String)] {
         // Nearly every page has neither word: it is lower-cased only when one is there.
         guard html.containsASCII(anyCase: "<base") || html.containsASCII(anyCase: "refresh") else { return [] }
-        let lower = html.lowercased()
+        var lower = html.lowercased()
+        while let open = lower.range(of: "<!--") {
+            lower.removeSubrange(open.lowerBound..<(lower[open.upperBound...].range(of: "-->")?.upperBound ?? lower.endIndex))
+        }
         let tags = { (name: String) in
             lower.ranges(of: "<" + name).compactMap { start -> Substring? in
                 let rest = lower[start.upperBound...]

@@ -31,9 +31,18 @@ public struct InputStamp: Sendable, Equatable {
     }
 
     /// Every file and folder under `folder` (relative path, size, modification and change times,
-    /// inode, mode), but hidden ones, which no build reads (a theme's `.git/`, an editor's `.swp`).
+    /// inode, mode), but what version control and editors keep beside the files they track or
+    /// edit (`.git/`, `.a.mustache.swp`, `.DS_Store`), which no build reads (a hidden file a
+    /// template links to is read, and counts).
     public static func fingerprint(of folder: URL, readSince: Int64) -> String {
-        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true, readSince: readSince, read: ContentTree.isRead(name:))?.description ?? ""
+        FolderPrint.of(folder: folder.standardizedFileURL.path, changeTimes: true, readSince: readSince, read: { !isKeptByTools($0) })?.description ?? ""
+    }
+
+    /// Whether a name is one that version control or an editor keeps beside the files it tracks or edits.
+    static func isKeptByTools(_ name: String) -> Bool {
+        guard name.hasPrefix(".") else { return false }
+        return [".git", ".hg", ".svn", ".bzr", ".DS_Store", ".idea", ".vscode"].contains(name) || name.hasPrefix(".#")
+            || [".swp", ".swo", ".swn", ".swx"].contains { name.hasSuffix($0) }
     }
 
     /// The running bantin executable, described like any input: a new build of bantin invalidates

@@ -75,9 +75,8 @@ extension OutputFolder {
         later: () -> (files: [OutputFile], manifest: PageManifest) = { ([], PageManifest()) },
         beforeSwap: () throws(FileFault) -> Void = {}
     ) throws(FileFault) -> (print: FolderPrint?, twin: Bool, kept: Keeping) {
-        let fm = FileManager.default
-        try? fm.removeItem(at: stagingURL)
-        try? fm.removeItem(at: twinURL)
+        Directory.removeWholly(stagingURL.path)
+        Directory.removeWholly(twinURL.path)
         do throws(FileFault) {
             var twin: String? = nil
             var rescued = Keeping()
@@ -100,7 +99,7 @@ extension OutputFolder {
                         }
                     }
                 }
-                try? fm.removeItem(at: retiredURL)
+                Directory.removeWholly(retiredURL.path)
                 guard mkdir(stagingURL.path, 0o755) == 0 else { throw FileFault.last("create the folder", stateShown + "/staging") }
                 if Directory.linkStatus(url.path) == nil, mkdir(twinURL.path, 0o755) == 0 { twin = twinURL.path }
             }
@@ -142,11 +141,11 @@ extension OutputFolder {
             if twinned, link(url.path + "/" + Self.markerName, twin + "/" + Self.markerName) == 0, rename(twin, retiredURL.path) == 0 {
                 return (print, true, kept)
             }
-            try? fm.removeItem(atPath: twin)
+            Directory.removeWholly(twin)
             return (print, false, kept)
         } catch {
-            try? fm.removeItem(at: stagingURL)
-            try? fm.removeItem(at: twinURL)
+            Directory.removeWholly(stagingURL.path)
+            Directory.removeWholly(twinURL.path)
             throw error
         }
     }

@@ -180,7 +180,7 @@ extension OutputFolder {
             // Removed, unless it holds what could not be kept by itself: then it is kept whole
             // (the next build removes the staging folder).
             if kept.stuck.isEmpty {
-                try? FileManager.default.removeItem(atPath: staging)
+                Directory.removeWholly(staging)
             } else {
                 kept.stuckIn = "staging"
                 kept.whole = keepWholeSite(staging)
@@ -198,7 +198,7 @@ extension OutputFolder {
                 kept.unlisted = code
                 kept = kept + keepForeignEntries(in: retired, written: [old], everywhere: true)
             }
-            if kept.stuck.isEmpty { try? FileManager.default.removeItem(atPath: retired) }
+            if kept.stuck.isEmpty { Directory.removeWholly(retired) }
         }
         return kept
     }

@@ -62,6 +62,21 @@ enum Directory {
 
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
 
+    /// Removes the folder (or file) at `path` and all it holds, as bantin removes its own copies
+    /// of a site: a read-only folder in it (a reader's `chmod 555` kept from the output) is made
+    /// writable first, when a first try leaves it. Links are removed, not followed.
+    static func removeWholly(_ path: String) {
+        let fm = FileManager.default
+        guard (try? fm.removeItem(atPath: path)) == nil, linkStatus(path) != nil else { return }
+        var folders = [path]
+        while let folder = folders.popLast() {
+            guard let info = linkStatus(folder), isDirectory(info) else { continue }
+            chmod(folder, (info.st_mode & 0o7777) | S_IRWXU)
+            folders += ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
+        }
+        try? fm.removeItem(atPath: path)
+    }
+
     static func isRegularFile(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
 
     /// Whether `path` is a folder itself (not a link to one).
