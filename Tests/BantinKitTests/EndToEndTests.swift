@@ -212,6 +212,20 @@ import Testing
         #expect(!site.exists("public/index.html"))
     }
 
+    /// A theme's assets are published as they are, beside the content's files: names differing
+    /// only in case, and names Windows cannot hold, are warned as the content's are (a PNG and a
+    /// JPEG of one name are two files here: assets are not made into photos).
+    @Test func aThemesAssetsNamedAsNoFilesMayBeAreWarned() throws {
+        let site = try TestSite(content: "bulletin")
+        for name in ["Logo.svg", "logo.svg", "bia.png", "bia.jpg", "aux.css", "in/con/a.css"] { try site.write("templates/assets/" + name, "x") }
+        let told = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map { "\($0.file): \($0.message.prefix(40))" }
+        #expect(told.sorted() == [
+            "templates/assets/aux.css: `AUX` is the name of a device on Windows",
+            "templates/assets/in/con/: `CON` is the name of a device on Windows",
+            "templates/assets/logo.svg: its name differs from templates/assets/L",
+        ], "\(told)")
+    }
+
     /// Templates kept inside the content folder (a newcomer's one folder for everything) would be
     /// read as content too: refused, naming the folder, before anything is read or written (a
     /// hidden folder in it is never read as content: kept there, it is no trouble).

@@ -432,12 +432,13 @@ public enum CatalogLoader {
     /// Published files whose paths differ only in case (`IMG_1234.JPG`, `img_1234.jpg`): one file
     /// where the site is previewed on Windows or macOS, or served from a host that ignores case,
     /// and one of them replaces the other. A warning at each but the first.
-    static func namesDifferingInCaseOnly(_ files: [TreeEntry], displayRoot: String) -> [Diagnostic] {
+    /// `photos`: the files' photos are published as photos (content's, not a theme's assets).
+    static func namesDifferingInCaseOnly(_ files: [TreeEntry], displayRoot: String, photos: Bool = true) -> [Diagnostic] {
         var first: [String: String] = [:]
         var told: [Diagnostic] = []
         // Photos are published under their name without its extension (`anh-480.webp`): theirs must
         // differ too (when it is the same, case and all, the photos' own check tells it).
-        let stem = { (path: String) in PhotoNaming.isPhoto(path) ? String(path.dropLast(PhotoNaming.fileExtension(of: path).count)) : path }
+        let stem = { (path: String) in photos && PhotoNaming.isPhoto(path) ? String(path.dropLast(PhotoNaming.fileExtension(of: path).count)) : path }
         for file in files {
             let key = stem(file.relativePath).lowercased()
             if let other = first[key], stem(other) != stem(file.relativePath) {

@@ -59,6 +59,9 @@ public struct TemplateSet: Sendable {
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") && !CatalogLoader.ContentFiles.isLeftover($0.relativePath) }
         diagnostics += assets.compactMap { conflict(in: $0, displayRoot: displayRoot) }
         diagnostics += assets.compactMap { searchScriptFormat(of: $0, displayRoot: displayRoot) }
+        // Published beside the content's files, as they are: the same names they must not have.
+        diagnostics += CatalogLoader.namesDifferingInCaseOnly(assets, displayRoot: displayRoot, photos: false)
+        diagnostics += CatalogLoader.namesWindowsCannotHold(assets, displayRoot: displayRoot)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TemplateSet(library: TemplateLibrary(templates), assets: assets), diagnostics)
     }
