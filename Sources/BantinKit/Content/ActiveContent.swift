@@ -64,6 +64,12 @@ enum ActiveContent {
     /// written is `firstActive`'s. The kind must end at the `;` or `,` an address has there,
     /// so that words about one (`the data:image/png was…`) are none.
     static func picturesWrittenIn<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> [(offset: Int, kind: String)] where Bytes.Index == Int {
+        // Every body's HTML passes here: none is read further without `image/`, in any case, or a
+        // character reference (`&#105;mage/`) that could spell it.
+        let mayHold = bytes.contains(UInt8(ascii: "&")) || bytes.indices.contains { at in
+            at + 6 <= bytes.endIndex && zip("image/".utf8, bytes[at..<(at + 6)]).allSatisfy { $0 == $1 | 0x20 || $0 == $1 }
+        }
+        guard mayHold else { return [] }
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let (plain, offsets) = decoded(lower, keepingSpaces: true)
         let prefix = Array("data:image/".utf8)

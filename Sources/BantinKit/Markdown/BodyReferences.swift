@@ -276,9 +276,24 @@ extension BodyLinkRewriter {
 enum LinkDestination {
     /// `javascript:`, `vbscript:`, `file:` and `data:` other than `data:image/{png,gif,jpeg,webp}`:
     /// what cmark-gfm's safe mode empties (and browsers must not follow), case-insensitively.
-    static func isUnsafe(_ destination: String) -> Bool {
-        let lower = String(destination.lowercased().unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
-            .drop { $0 == " " || $0.asciiValue.map { $0 < 0x20 } ?? false }
+    static func isUnsafe(_ destination: String) -> Bool { isUnsafe(lowerStart: start(of: destination).lowercased()) }
+
+    /// The start of an address as a browser reads it (tabs and line breaks taken out, spaces and
+    /// controls before it dropped): 64 characters, enough to tell its scheme and a `data:` kind,
+    /// however long the address (a pasted photo's is megabytes).
+    private static func start(of destination: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var count = 0
+        for scalar in destination.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+            if count == 0, scalar == " " || scalar.value < 0x20 { continue }
+            kept.append(scalar)
+            count += 1
+            if count == 64 { break }
+        }
+        return String(kept)
+    }
+
+    private static func isUnsafe(lowerStart lower: String) -> Bool {
         for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
         guard lower.hasPrefix("data:") else { return false }
         return !["png", "gif", "jpeg", "webp"].contains { lower.hasPrefix("data:image/\($0)") }
@@ -291,10 +306,8 @@ enum LinkDestination {
     /// The kind of picture written into the address (`data:image/jpeg`), read as a browser reads
     /// an address (tabs and line breaks taken out, spaces and controls before it dropped).
     static func pictureKind(_ destination: String) -> String? {
-        guard !isUnsafe(destination) else { return nil }
-        let plain = String(destination.prefix(64).unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
-            .drop { $0 == " " || $0.asciiValue.map { $0 < 0x20 } ?? false }
-        guard plain.lowercased().hasPrefix("data:image/") else { return nil }
+        let plain = start(of: destination), lower = plain.lowercased()
+        guard lower.hasPrefix("data:image/"), !isUnsafe(lowerStart: lower) else { return nil }
         return String(plain.prefix { $0 != ";" && $0 != "," })
     }
 
