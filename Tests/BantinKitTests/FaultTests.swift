@@ -210,6 +210,27 @@ import Testing
         #expect(!result.stderr.contains("changed during the build"), "\(result.stderr)")
     }
 
+    /// A photo whose file fails one read (a disk's or a network folder's fault), at any of its
+    /// reads, is published or told with the system's reason: never as a damaged photo or an image
+    /// of another kind.
+    @Test func aPhotoThatFailsOneReadIsNeverToldAsAnotherKindOfFile() throws {
+        let site = try TestSite(content: "bulletin")
+        try PhotoTests.photo(site, "content/media/anh.jpg", width: 320, height: 240)
+        try site.write("content/articles/2023/anh.md", article(title: "Bài có ảnh", date: "2023-07-01", extra: "image: /media/anh.jpg\nimage_alt: Hội nghị\n"))
+        let photo = site.root.appendingPathComponent("content/media/anh.jpg").path
+        var failed = 0
+        for read in 1...16 {
+            try? FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
+            try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".public.bantin"))
+            let result = try Bantin.run(["build"], in: site.root, faults: ["-P", photo, "-e", "trace=read,pread64", "-e", "inject=read,pread64:error=EIO:when=\(read)"])
+            guard result.status != 0 else { continue }
+            failed += 1
+            let told = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
+            #expect(told.count == 1 && told[0].hasSuffix("content/media/anh.jpg cannot be published: it cannot be read: Input/output error"), "read \(read): \(result.stderr)")
+        }
+        // The first reads are bantin's own, which a fault stops.
+        #expect(failed > 0)
+    }
     /// A theme file that cannot be read while the site is written is filed under its own path,
     /// as every problem with a file is, not under the output folder.
     @Test func anUnreadableAssetIsFiledUnderItsOwnPath() throws {

@@ -98,7 +98,10 @@ enum PhotoCodec {
                     cmyk: vips_image_guess_interpretation(image) == VIPS_INTERPRETATION_CMYK)
             }
         }
-        guard let header = read.result else { throw Failure(reason: "its header cannot be read" + detail(read.words, path: path)) }
+        guard let header = read.result else {
+            if let fault = systemFault(in: read.words) { throw Failure(reason: "it cannot be read: " + fault) }
+            throw Failure(reason: "its header cannot be read" + detail(read.words, path: path))
+        }
         return header
     }
 
@@ -149,6 +152,7 @@ enum PhotoCodec {
         switch decoded {
         case .success(let image): base = image
         case .failure(let error):
+            if let fault = systemFault(in: error.message) { throw Failure(reason: "it cannot be read: " + fault) }
             throw Failure(reason: "it cannot be decoded: the file is damaged or was not copied whole; copy it again from the camera or phone" + detail(error.message, path: path))
         }
         // Stripped here, once, before any variant is made from it: whatever an encoder does with `strip`.
@@ -308,6 +312,14 @@ enum PhotoCodec {
         guard let copy = vips_error_buffer_copy() else { return "" }
         defer { g_free(copy) }
         return String(cString: copy).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+    }
+
+    /// The system's reason when libvips's words say a read of the file failed (a disk's or a
+    /// network folder's fault, `unix error: Input/output error`): the photo may be whole.
+    static func systemFault(in words: String) -> String? {
+        guard let said = words.range(of: "unix error: ") else { return nil }
+        let reason = words[said.upperBound...].prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
+        return reason.isEmpty ? nil : reason
     }
 
     /// libvips's words, the photo named by its file name (the message names it by its path already).

@@ -202,8 +202,12 @@ enum PhotoLibrary {
     /// The photo's header checked (a photo libvips reads, of at most `maxPixels`), then decoded once
     /// and encoded at every width it is published at.
     private static func encode(_ entry: TreeEntry, settings: ImageSettings, variantsInParallel: Bool) throws(PhotoCodec.Failure) -> [(name: Int, encoded: PhotoCodec.Encoded)] {
-        let header = try PhotoCodec.header(of: entry.path)
-        guard ["jpeg", "png", "webp", "heif", "tiff"].contains(where: header.loader.lowercased().contains) else {
+        let published = { (header: PhotoCodec.Header) in ["jpeg", "png", "webp", "heif", "tiff"].contains(where: header.loader.lowercased().contains) }
+        var header = try PhotoCodec.header(of: entry.path)
+        // A read of the file that failed once (a disk's or a network folder's fault) makes libvips
+        // take a photo for an image of another kind: it is looked at once more before it is told.
+        if !published(header) { header = try PhotoCodec.header(of: entry.path) }
+        guard published(header) else {
             throw PhotoCodec.Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips reads it with \(header.loader))")
         }
         let pixels = header.width * header.height
