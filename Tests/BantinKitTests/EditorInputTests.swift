@@ -816,10 +816,82 @@ import Testing
 
             """
         let warned = try Self.build(site, withArticleBody: body, unsafeHTML: false).filter { $0.contains("shortcode") }
-        #expect(warned.count == 1 && warned[0].hasPrefix("7:6: `[caption…` is a shortcode of the site this text was copied from (6 in all, the first here), which Markdown shows as written"), "\(warned)")
+        #expect(warned.count == 1 && warned[0].hasPrefix("7:6: `[caption…` is a shortcode of the site this text was copied from (3 in all, the first here), which Markdown shows as written"), "\(warned)")
         // Reference links' labels and definitions, and code, are none.
         let links = "Xem [toàn cảnh hội nghị][video] và [video].\n\nMã `[gallery ids=\"1,2\"]` và:\n\n```\n[embed]https://x[/embed]\n```\n\n    [caption id=\"1\"]Ảnh[/caption]\n\n[video]: https://example.com/v\n"
         #expect(try Self.build(site, withArticleBody: links, unsafeHTML: false).filter { $0.contains("shortcode") } == [])
+    }
+
+    /// What other tools write that Markdown shows as written, from a migration (Hugo's shortcodes,
+    /// Jekyll's Liquid, any WordPress shortcode with attributes or a closing, pandoc's attributes,
+    /// grid tables, divs and citations from Word): one warning for each kind at its first, with
+    /// how many, each pair of an opening and its closing counted once; a Liquid tag in a link's
+    /// address is told as Liquid, not as an address with a space. Text and code that only look
+    /// alike are none.
+    @Test func markupOfOtherToolsIsAWarningForEachKind() throws {
+        let site = try TestSite()
+        let body = """
+            Đoạn mở đầu.
+
+            {{< figure src="anh.jpg" title="Hội nghị" >}} và {{% notice %}}Ghi chú{{% /notice %}}
+
+            Xem [bài trước]({% post_url 2021-03-01-bai-truoc %}) và {{ site.baseurl }}/lien-he/.
+
+            [table id=3 /] [button link="https://example.com/nq.pdf"]Tải về[/button] [tabs]A[/tabs]
+
+            Đây là [chữ gạch chân]{.underline} và ![Sơ đồ](https://example.com/a.png){width="6.5in"}.
+
+            ## Mục một {#muc-1 .unnumbered}
+
+            +--------+--------+
+            | Đơn vị | Kết quả|
+            +========+========+
+            | Chi bộ | Tốt    |
+            +--------+--------+
+
+            ::: {custom-style="Body Text"}
+            Đoạn trong khối.
+            :::
+
+            Như đã nêu [@nguyen2020, tr. 5].
+
+            """
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: false).filter { !$0.contains("image from another site") }
+            .sorted { Int($0.prefix { $0 != ":" })! < Int($1.prefix { $0 != ":" })! }
+        let expected = [
+            "7:1: `{{< figure…` is a Hugo shortcode (2 in all, the first here), which Markdown shows as written",
+            "9:17: `{% post_url…` is Jekyll's Liquid (2 in all, the first here), which bantin does not run",
+            "11:1: `[table…` is a shortcode of the site this text was copied from (3 in all, the first here)",
+            "13:23: `{.underline}` is an attribute list of pandoc's (a text converted from Word) (3 in all, the first here)",
+            "17:1: `+--------+---` begins a grid table of pandoc's",
+            "23:1: `::: {custom-style=\"Body Text\"}` opens a div of pandoc's (a style from Word), which",
+            "27:12: `[@nguyen2020, tr. 5]` is a citation of pandoc's, which Markdown shows as written",
+        ]
+        #expect(warned.count == expected.count && zip(warned, expected).allSatisfy { $0.hasPrefix($1) }, "\(warned)")
+        #expect(!warned.contains { $0.contains("has a space") }, "\(warned)")
+        // Words in brackets or braces, task lists, a list of `+`, a table of `|`, and code are none.
+        let alike = """
+            Xem [thêm ở đây] và [x] hay [a] {a, b} {.} [@] [xem trang](https://example.com "Trang").
+
+            - [x] Việc đã làm
+            + Mục một
+
+            | Đơn vị | Kết quả |
+            | --- | --- |
+            | Chi bộ | Tốt |
+
+            Mã `{{< figure >}}` và `{% raw %}`:
+
+            ```
+            {{ site.baseurl }} [table id=3 /] [@x]
+            +---+---+
+            :::
+            ```
+
+                {% include a.html %}
+
+            """
+        #expect(try Self.build(site, withArticleBody: alike, unsafeHTML: false) == [])
     }
 
     /// A migrated post written all in HTML would be published empty: without `unsafe_html`, an

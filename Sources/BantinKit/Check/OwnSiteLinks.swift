@@ -26,7 +26,7 @@ enum OwnSiteLinks {
                 }
                 let what = "`\(link.destination)` is an address on this bulletin's own site (its base URL \(baseURL)) that leads nowhere"
                 let remedy = link.isImage
-                    ? "show the file by its path (`../media/anh.jpg`), which bantin checks and publishes"
+                    ? "show the file by its path (`/media/anh.jpg`, from content/), which bantin checks and publishes"
                     : "link to the text by its file (`../bai-khac.md#tieu-de`), whose address bantin keeps right"
                 found.append(scheduled.contains(file)
                     ? link.position.diagnostic(.warning, file, "\(what) today: \(why); this scheduled article is checked again on its day, and fails that build if the link still leads nowhere; \(remedy)")

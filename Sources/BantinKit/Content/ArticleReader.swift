@@ -86,7 +86,7 @@ enum ArticleReader {
         diagnostics += BodyScan.unlinkedProblems(references, file: file)
         diagnostics += BodyScan.lostText(references, file: file)
         diagnostics += BodyScan.titleHeadings(in: split.body, bodyLine: split.bodyLine, file: file)
-        diagnostics += [BodyScan.shortcodes(in: split.body, bodyLine: split.bodyLine, file: file)].compactMap { $0 }
+        diagnostics += ForeignMarkup.warnings(in: split.body, bodyLine: split.bodyLine, file: file)
         diagnostics += [LegacyVietnamese.warning(inStartOf: split.body, bodyLine: split.bodyLine, file: file)].compactMap { $0 }
         if let second = BodyScan.secondFrontMatter(in: split.body, bodyLine: split.bodyLine, file: file, fields: Self.articleFieldNames) {
             diagnostics.append(second)

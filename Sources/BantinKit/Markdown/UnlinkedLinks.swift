@@ -60,7 +60,9 @@ enum UnlinkedLinks {
             let start = at + 2
             guard let close = text[start...].firstIndex(of: UInt8(ascii: ")")) else { break }
             let address = text[start..<close]
-            if !address.contains(0), let space = address.firstIndex(of: UInt8(ascii: " ")), space > start {
+            // Jekyll's `{% post_url … %}` or Hugo's `{{< ref … >}}` is told as what it is (`ForeignMarkup`).
+            let template = address.starts(with: "{%".utf8) || address.starts(with: "{{".utf8)
+            if !address.contains(0), !template, let space = address.firstIndex(of: UInt8(ascii: " ")), space > start {
                 let after = address[space...].first { $0 != UInt8(ascii: " ") }
                 if after.map({ ![UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains($0) }) ?? false {
                     found.append((Array(text[at...close]), address))
