@@ -285,6 +285,39 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         }
     }
 
+    /// Files of a site migrated from Hugo or Jekyll are told as what they are, with what to
+    /// write: TOML front matter, a section's list page (`_index.md`, with no "missing `date`"), a
+    /// text in `_drafts/` that is no draft (one marked a draft is none), a post's date in its
+    /// file's name, fields of an old address and of the last change, a photo beside the article
+    /// (a page bundle's) or the only one of its name.
+    @Test func aMigratedSitesFilesAreToldWhatTheyAreAndWhatToWrite() throws {
+        let site = try makeSite()
+        try site.write("content/articles/2023/05/bundle/anh-bia.jpg", bytes: [0xFF, 0xD8, 0xFF])
+        try site.write("content/media/2021/chi-mot.jpg", bytes: [0xFF, 0xD8, 0xFF])
+        let cases = [
+            ("2023/toml.md", "+++\ntitle = \"Tin\"\ndate = 2023-05-09\n+++\nx\n",
+             "1:1: error: no front matter: it is written in TOML between `+++` lines (Hugo's), and bantin reads YAML between `---` lines: write `---` in place of each `+++`"),
+            ("2023/_index.md", "---\ntitle: Tin năm 2023\n---\nDanh sách.\n", "1:1: error: `_index.md` is Hugo's page of a section's list, not an article"),
+            ("_drafts/nhap.md", "---\ntitle: Nháp\ndate: 2023-05-09\n---\nx\n", "1:1: error: this text is in `_drafts/`, Jekyll's folder of posts not published, which bantin publishes as any other: write `draft: true`"),
+            ("_posts/2021-03-04-nghe-an.md", "---\ntitle: Nghệ An\n---\nx\n", "2:1: error: missing `date`: write the publication time, e.g. `date: 2023-05-09T17:00:00+07:00` (its file's name begins with its date, as a Jekyll post's does: `date: 2021-03-04`)"),
+            ("2023/url.md", "---\ntitle: Tin url\ndate: 2023-05-09\npermalink: /2023/05/09/tin/\n---\nx\n", "4:1: warning: unknown field `permalink` is ignored; did you mean `slug`? An article's address is bai-viet/<slug>/, and no page is made at an address of the site it came from"),
+            ("2023/alias.md", "---\ntitle: Tin alias\ndate: 2023-05-09\naliases: [/cu/tin/]\n---\nx\n", "4:1: warning: unknown field `aliases` is ignored: an article has one address, bai-viet/<slug>/, and no page is made at an address"),
+            ("2023/lastmod.md", "---\ntitle: Tin sửa\ndate: 2023-05-09\nlastmod: 2023-06-01\n---\nx\n", "4:1: warning: unknown field `lastmod` is ignored; did you mean `updated`?"),
+            ("2023/05/bundle/index.md", "---\ntitle: Tin bundle\ndate: 2023-05-09\nimage: anh-bia.jpg\nimage_alt: Ảnh\n---\nx\n",
+             "4:8: error: image `anh-bia.jpg` not found: there is no file content/anh-bia.jpg; `image` is written from content/, not from the article's folder as a body's links are: write `articles/2023/05/bundle/anh-bia.jpg`"),
+            ("2023/only.md", "---\ntitle: Tin một ảnh\ndate: 2023-05-09\nimage: media/chi-mot.jpg\nimage_alt: Ảnh\n---\nx\n",
+             "4:8: error: image `media/chi-mot.jpg` not found: there is no file content/media/chi-mot.jpg; did you mean `media/2021/chi-mot.jpg`? (the only file of its name)"),
+        ]
+        for (name, text, _) in cases { try site.write("content/articles/\(name)", text) }
+        try site.write("content/articles/_drafts/da-danh-dau.md", "---\ntitle: Nháp đã đánh dấu\ndate: 2023-05-09\ndraft: true\n---\nx\n")
+        let told = load(site).1.map(\.description)
+        for (name, _, expected) in cases {
+            #expect(told.contains { $0.hasPrefix("content/articles/\(name):" + expected) }, "\(name): \(told)")
+        }
+        #expect(!told.contains { $0.contains("_index.md") && $0.contains("missing") }, "\(told)")
+        #expect(!told.contains { $0.contains("da-danh-dau.md") }, "\(told)")
+    }
+
     /// A date pasted from Word or a web page (a no-break space before the time, non-breaking
     /// hyphens or en dashes, a zero-width space) is read as typed; `date:` left empty is told at
     /// its own line; a date written in UTC before the year 1000 keeps four digits.

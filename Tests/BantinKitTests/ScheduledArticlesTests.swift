@@ -431,6 +431,8 @@ import Testing
         "Draft: true", "drafts: true", "published: false", "Status: draft", "hidden: true", "nháp: true", "is_draft: true",
         // WordPress's, from a migration's export.
         "post_status: draft", "post_status: private", "status: trash", "visibility: private", "post_status: pending",
+        // Hugo's.
+        "headless: true", "_build: {render: never, list: never}", "_build:\n  render: false",
     ])
     func aKeyMeantToHoldTheArticleBackIsAnError(line: String) throws {
         let site = try TestSite(content: "bulletin")
@@ -443,7 +445,8 @@ import Testing
     }
 
     /// The same keys saying to publish (or something else) are only unknown: a warning.
-    @Test(arguments: ["status: published", "status: \"Đang cập nhật\"", "published: true", "Draft: false", "hidden: false", "post_status: publish", "visibility: public", "post_status: future", "status: archived"])
+    @Test(arguments: ["status: published", "status: \"Đang cập nhật\"", "published: true", "Draft: false", "hidden: false", "post_status: publish", "visibility: public", "post_status: future", "status: archived",
+        "headless: false", "_build: {render: always}", "publishDate: 2023-06-01", "publishDate: 2023-06-08"])
     func aKeyThatHoldsNothingBackIsOnlyAnUnknownField(line: String) throws {
         let site = try TestSite(content: "bulletin")
         let file = "content/articles/2023/06/nhap.md"
@@ -452,6 +455,23 @@ import Testing
         let key = String(line.prefix { $0 != ":" })
         #expect(report.diagnostics.contains { $0.file == file && $0.severity == .warning && $0.message.hasPrefix("unknown field `\(key)` is ignored") }, "\(report.diagnostics)")
         #expect(site.exists("public/bai-viet/ban-nhap-chua-duyet/index.html"))
+    }
+
+    /// Another generator's dates that would hold an article back after its `date` (Hugo's
+    /// `publishDate`) or take it down (`expiryDate`, in the past or not) are errors that say what
+    /// bantin does instead: ignored, the article would be published at once and for good.
+    @Test(arguments: [
+        ("publishDate: 2023-07-01", "would not keep this text waiting: bantin publishes an article at its `date`, which is earlier; write this date as `date:`"),
+        ("publishdate: 2023-06-08T17:00:00+07:00", "would not keep this text waiting"),
+        ("expiryDate: 2023-06-30", "would not take this text down at its date: bantin publishes an article until it is deleted or marked `draft: true`"),
+        ("expiryDate: 2099-01-01", "would not take this text down at its date"),
+    ])
+    func anotherGeneratorsDateThatWouldHoldTheArticleBackOrTakeItDownIsAnError(line: String, said: String) throws {
+        let site = try TestSite(content: "bulletin")
+        let file = "content/articles/2023/06/hen.md"
+        try site.write(file, article(title: "Bài hẹn giờ", date: "2023-06-08", extra: line + "\n"))
+        let told = try #require(site.failingBuild().first { $0.file == file })
+        #expect(told.severity == .error && told.line == 4 && told.message.contains(said), "\(told)")
     }
 
     /// A clean build at `now` into another folder gives the output's bytes.

@@ -44,7 +44,23 @@ enum ArticleReader {
         return false
     }
 
+    /// Hugo's page of a section's list (`_index.md`), which is no article: its error, read no further.
+    static func listPage(_ file: String) -> Diagnostic? {
+        guard let name = file.split(separator: "/").last, ["_index.md", "_index.markdown"].contains(name.lowercased()) else { return nil }
+        return .error(file, line: 1, column: 1, "`\(name)` is Hugo's page of a section's list, not an article: bantin makes its lists itself; delete it (or, to publish its text as an article, rename it and give it a `date:`)")
+    }
+
+    /// A text in Jekyll's folder of posts not published (`_drafts/`), which bantin would publish
+    /// unless it is marked a draft.
+    static func otherGeneratorsFiles(_ file: String, draft: Bool) -> [Diagnostic] {
+        if !draft, file.split(separator: "/").dropLast().contains("_drafts") {
+            return [.error(file, line: 1, column: 1, "this text is in `_drafts/`, Jekyll's folder of posts not published, which bantin publishes as any other: write `draft: true` in its front matter to keep it out (or move it out of `_drafts/` to publish it)")]
+        }
+        return []
+    }
+
     static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejected: Rejected?) {
+        if let listPage = listPage(file) { return (nil, [listPage], Rejected(file: file, references: nil, article: nil)) }
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
         case .success(let source): split = source
@@ -69,6 +85,7 @@ enum ArticleReader {
         }
         // `/media/anh.jpg` is from content/, as in a body's links (`//host/anh.jpg` is another site).
         if let image = decoded.fields.image, image.hasPrefix("/"), !image.hasPrefix("//") { decoded.fields.image = String(image.drop { $0 == "/" }) }
+        diagnostics += Self.otherGeneratorsFiles(file, draft: decoded.fields.draft)
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)
         problems.checkImage(decoded.fields, altWritten: reader.value("image_alt")?.position)

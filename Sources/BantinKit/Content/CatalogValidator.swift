@@ -29,6 +29,16 @@ enum CatalogValidator {
         let describedDirectives = Set(directives.map(\.code))
         let describedThemes = Set(themes.map(\.year))
         var warnedCodes: Set<DirectiveCode> = []
+        let exists = { (path: String) in isSafeRelativePath(path) && staticPaths.contains(path.precomposedStringWithCanonicalMapping) }
+        // A photo's path read from the article's folder, as a body's links are, when a file is there.
+        let fromArticle = { (path: String, article: Article) -> String? in
+            ContentPath.resolve(path, from: ContentIndex.path(of: article.file, under: contentRoot)).flatMap { exists($0) ? $0 : nil }
+        }
+        let onlyOfItsName = { (path: String) -> String? in
+            let name = path.split(separator: "/").last.map(String.init) ?? ""
+            let sameName = staticPaths.filter { $0.split(separator: "/").last.map(String.init) == name }
+            return sameName.count == 1 ? sameName.first : nil
+        }
         for article in articles {
             let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
             if let image = article.image {
@@ -36,16 +46,11 @@ enum CatalogValidator {
                 if isSafeRelativePath(image.path), !PhotoNaming.isPhoto(image.path) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
                 } else if !isSafeRelativePath(image.path) {
-                    // Written from the article's folder, as a body's links are.
-                    let exists = { (path: String) in isSafeRelativePath(path) && staticPaths.contains(path.precomposedStringWithCanonicalMapping) }
-                    let fromArticle = image.path.hasPrefix("../") ? ContentPath.resolve(image.path, from: ContentIndex.path(of: article.file, under: contentRoot)) : nil
                     // The photo meant, when it is there: from the article's folder, from content/
                     // with the `..` left out (`../media/anh.jpg`), or the only file of its name.
-                    let name = image.path.split(separator: "/").last.map(String.init) ?? ""
-                    let sameName = staticPaths.filter { $0.split(separator: "/").last.map(String.init) == name }
                     let dropped = image.path.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
-                    let hint = fromArticle.flatMap { path in exists(path) ? ": `image` is written from content/, not from the article's folder as a body's links are; write `\(path)`" : nil }
-                    let meant = (exists(dropped) ? dropped : sameName.count == 1 ? sameName.first : nil).map { ": write `\($0)`, its path from content/" }
+                    let hint = fromArticle(image.path, article).map { ": `image` is written from content/, not from the article's folder as a body's links are; write `\($0)`" }
+                    let meant = (exists(dropped) ? dropped : onlyOfItsName(image.path)).map { ": write `\($0)`, its path from content/" }
                     // `./media/anh.jpg`, `media/../media/anh.jpg`: inside content/, but not plainly.
                     let plain = image.path.hasPrefix("/") ? nil : ContentPath.resolve(image.path, from: "site.yml").flatMap { isSafeRelativePath($0) ? $0 : nil }
                     let written = plain.map { ": write it without `.` or `..` parts, `\($0)`" }
@@ -57,10 +62,15 @@ enum CatalogValidator {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? slashes ?? written ?? meant ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     // The same path in another case (`IMG_1234.JPG` written `img_1234.jpg`), which hosts tell apart.
-                    let other = staticPaths.first { $0.lowercased() == image.path.precomposedStringWithCanonicalMapping.lowercased() }.map { "; did you mean `\($0)`? (names are told apart by case)" }
-                        // `content/media/anh.jpg`: the path is from content/ already.
-                        ?? (image.path.hasPrefix(contentRoot + "/") && staticPaths.contains(String(image.path.dropFirst(contentRoot.count + 1)))
-                            ? "; the path is from \(contentRoot)/: write `\(image.path.dropFirst(contentRoot.count + 1))`" : "")
+                    let folded = image.path.precomposedStringWithCanonicalMapping.lowercased()
+                    let otherCase: String? = staticPaths.first { $0.lowercased() == folded }.map { "; did you mean `\($0)`? (names are told apart by case)" }
+                    // `content/media/anh.jpg`: the path is from content/ already.
+                    let fromContent = String(image.path.dropFirst(contentRoot.count + 1))
+                    let rooted: String? = image.path.hasPrefix(contentRoot + "/") && staticPaths.contains(fromContent) ? "; the path is from \(contentRoot)/: write `\(fromContent)`" : nil
+                    // Beside the article (a Hugo page bundle's photo), or the only file of its name.
+                    let beside: String? = fromArticle(image.path, article).map { "; `image` is written from content/, not from the article's folder as a body's links are: write `\($0)`" }
+                    let only: String? = onlyOfItsName(image.path).map { "; did you mean `\($0)`? (the only file of its name)" }
+                    let other = otherCase ?? rooted ?? beside ?? only ?? ""
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` not found: there is no file \(ContentTree.join(contentRoot, image.path))" + other))
                 }
             }

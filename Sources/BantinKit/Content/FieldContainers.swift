@@ -36,7 +36,7 @@ struct FieldKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             if let written = state.reader.value(key) {
                 state.report("`\(key)` is empty: \(hint)", at: written.position)
             } else {
-                state.diagnostics.append(.error(state.reader.path, line: state.reader.lineOffset + 1, column: 1, "missing `\(key)`: \(hint)"))
+                state.diagnostics.append(.error(state.reader.path, line: state.reader.lineOffset + 1, column: 1, "missing `\(key)`: \(hint)" + (key == "date" ? FieldDecoding.dateOfFileName(state.reader.path) : "")))
             }
         }
         guard let fallback = state.defaults[key] as? T else { throw FieldError(message: "`\(key)` has no default") }

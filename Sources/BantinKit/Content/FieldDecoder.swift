@@ -10,7 +10,7 @@ enum FieldDecoding {
         let state = FieldDecodingState(reader: reader, zone: zone, defaults: FieldDefaults.of(Model.self), required: Model.required)
         let fields = (try? Model(from: FieldDocumentDecoder(state: state))) ?? Model()
         var reader = reader
-        reader.warnUnknownKeys(known: state.asked)
+        reader.warnUnknownKeys(known: state.asked, zone: zone)
         return Decoded(fields: fields, positions: state.positions, diagnostics: state.diagnostics + reader.diagnostics)
     }
 
@@ -19,6 +19,16 @@ enum FieldDecoding {
         var fields: Model
         var positions: FieldPositions
         var diagnostics: [Diagnostic]
+    }
+
+    /// For a file named by its date, as Jekyll's posts are (`2021-03-04-nghe-an.md`): that date as
+    /// the field to write, after a `missing `date`` (else nothing).
+    static func dateOfFileName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        let parts = name.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.prefix(3).allSatisfy(digits) else { return "" }
+        return " (its file's name begins with its date, as a Jekyll post's does: `date: \(parts.prefix(3).joined(separator: "-"))`)"
     }
 
     /// `imageAlt` → `image_alt`, `baseURL` → `base_url`.

@@ -252,7 +252,7 @@ struct FieldReader {
     /// Warns about every key not in `known`, suggesting the nearest known one. A key meant to
     /// keep a text out of the site (`Draft`, or another generator's `published`, `status`,
     /// `hidden`) is an error: ignored, it would publish the text.
-    mutating func warnUnknownKeys(known: [String]) {
+    mutating func warnUnknownKeys(known: [String], zone: SiteTimeZone? = nil) {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown field `\(entry.key)` is ignored"
             let suggestion = Suggestion.nearest(to: entry.key, among: known) ?? Self.otherGenerators[entry.key.lowercased()].flatMap { known.contains($0) ? $0 : nil }
@@ -264,10 +264,16 @@ struct FieldReader {
             }
             if entry.key == "<<" {
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
+            } else if known.contains("draft"), let why = otherGeneratorsTiming(entry, zone: zone) {
+                diagnostics.append(entry.keyPosition.diagnostic(.error, path, why))
+                continue
             } else if known.contains("draft"), Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: suggestion == "draft") {
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path,
                     "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
                 continue
+            } else if known.contains("slug"), Self.oldAddresses.contains(entry.key.lowercased()) {
+                let own = ["url", "permalink"].contains(entry.key.lowercased()) ? "; did you mean `slug`? An article's address is bai-viet/<slug>/" : ": an article has one address, bai-viet/<slug>/"
+                message += own + ", and no page is made at an address of the site it came from (a link to that address from elsewhere leads to the page for a missing one)"
             } else if let suggestion {
                 message += "; did you mean `\(suggestion)`?"
             }
@@ -280,7 +286,27 @@ struct FieldReader {
     private static let otherGenerators = [
         "description": "summary", "excerpt": "summary", "lead": "summary", "sapo": "summary", "tags": "category", "categories": "category",
         "featured_image": "image", "cover": "image", "thumbnail": "image", "place": "location", "tac_gia": "author", "authors": "author",
+        "lastmod": "updated", "last_modified_at": "updated", "last_modified": "updated", "modified": "updated", "updated_at": "updated",
     ]
+
+    /// Other generators' fields for an article's address, or its old ones (Hugo's `url` and
+    /// `aliases`, Jekyll's `permalink` and `redirect_from`).
+    private static let oldAddresses: Set<String> = ["url", "permalink", "aliases", "redirect_from", "redirect-from"]
+
+    /// The error at another generator's date that would hold an article back or take it down
+    /// (Hugo's `publishDate` later than `date`, `expiryDate`), which bantin does not read.
+    private func otherGeneratorsTiming(_ entry: (key: String, keyPosition: SourcePosition, value: FieldValue), zone: SiteTimeZone?) -> String? {
+        guard let zone, case .scalar(let scalar) = entry.value.shape, let when = DateParser.parse(scalar.string.trimmingSpaces, in: zone) else { return nil }
+        switch entry.key.lowercased() {
+        case "publishdate", "publish_date", "pubdate", "publishdatetime":
+            guard case .scalar(let written)? = value("date")?.shape, let date = DateParser.parse(written.string.trimmingSpaces, in: zone), when > date else { return nil }
+            return "unknown field `\(entry.key)` would not keep this text waiting: bantin publishes an article at its `date`, which is earlier; write this date as `date:` (bantin waits for it), and delete this line"
+        case "expirydate", "expiry_date", "expirationdate", "expiration_date", "expires", "unpublishdate", "unpublish_date":
+            return "unknown field `\(entry.key)` would not take this text down at its date: bantin publishes an article until it is deleted or marked `draft: true`; delete this line (and mark the article `draft: true` when it is to come down)"
+        default:
+            return nil
+        }
+    }
 
     /// Whether a key meant to keep a text unpublished says to: a misspelt `draft`, an editor's
     /// `nháp` or another generator's `hidden`, `is_draft`… set to yes; `published` or `visible`
@@ -288,13 +314,18 @@ struct FieldReader {
     /// `private`, `trash`… (`status: published`,
     /// `published: true` or `Draft: false` keep nothing back: they are only unknown).
     private static func holdsBack(key: String, value: FieldValue, misspeltDraft: Bool) -> Bool {
+        // Hugo's `_build: {render: never}` (or `false`): a page that is not made.
+        if ["_build", "build"].contains(key.lowercased()), case .mapping(let options)? = value.node,
+           case .scalar(let render)? = options["render"] {
+            return ["never", "false", "no"].contains(render.string.lowercased())
+        }
         guard case .scalar(let scalar) = value.shape else { return false }
         let said = scalar.string.trimmingSpaces.lowercased()
         let yes = ["true", "yes", "on", "1", "có"].contains(said), no = ["false", "no", "off", "0", "không"].contains(said)
         switch key.lowercased() {
         case _ where misspeltDraft: return yes
         case "published", "publish", "visible": return no
-        case "hidden", "unpublished", "private", "unlisted", "expired", "nháp", "nhap", "bản nháp", "ban_nhap", "is_draft", "isdraft": return yes
+        case "hidden", "unpublished", "private", "unlisted", "expired", "headless", "nháp", "nhap", "bản nháp", "ban_nhap", "is_draft", "isdraft": return yes
         // WordPress's `post_status` and `visibility` too (a migration's export): anything but published.
         case "status", "post_status", "visibility", "post_visibility":
             return ["draft", "drafts", "nháp", "bản nháp", "private", "hidden", "unpublished", "pending", "review", "chờ duyệt", "chưa đăng", "ẩn",

@@ -34,6 +34,8 @@ public enum FrontMatterSplitter {
                     let unseen = line.unicodeScalars.prefix { LookAlikes.zeroWidth[$0.value] != nil }
                     let why = !unseen.isEmpty && isFence(Substring(line.unicodeScalars.dropFirst(unseen.count)), opening: true)
                         ? "the first line is `---` after \(String(String.UnicodeScalarView(unseen)).namingLookAlikes), a character that shows as nothing: delete it"
+                        : line.trimmingCharacters(in: .whitespacesAndNewlines) == "+++"
+                        ? "it is written in TOML between `+++` lines (Hugo's), and bantin reads YAML between `---` lines: write `---` in place of each `+++`, and each `key = value` as `key: value`"
                         : "the file must start with a line `---`, then YAML fields such as `title:` and `date:`, then a closing `---`"
                     return .failure(.error(path, line: 1, column: 1, "no front matter: " + why))
                 }
