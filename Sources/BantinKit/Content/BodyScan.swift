@@ -211,11 +211,12 @@ enum BodyScan {
         }
     }
 
-    /// An image loaded by its full address: from another site (fetched from there by every
+    /// An image loaded by its full address, in Markdown or in HTML the site publishes (`<img
+    /// src>`, a `srcset`, a video's `poster`): from another site (fetched from there by every
     /// reader, gone when that site moves it or is out of reach), or from the bulletin's own
     /// `baseURL` (not shown from disk, and not checked): each a warning at its place.
-    static func borrowedImages(_ references: BodyReferences, file: String, baseURL: String?) -> [Diagnostic] {
-        references.remote.filter(\.isImage).map { image in
+    static func borrowedImages(_ references: BodyReferences, file: String, baseURL: String?, unsafeHTML: Bool) -> [Diagnostic] {
+        references.addressLinks(unsafeHTML: unsafeHTML).filter(\.isImage).map { image in
             let ownSite = baseURL.map { LinkDestination.isAddress(image.destination, under: $0) } ?? false
             let why = ownSite
                 ? "image on this bulletin's own site by its full address (\(image.destination)): it does not show when the site is opened from disk or before it is published"

@@ -139,7 +139,7 @@ public enum CatalogLoader {
             if let warning = BodyScan.rawHTMLWarning(references, file: file, unsafeHTML: config.unsafeHTML, text: text, body: body) { diagnostics.append(warning) }
             diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text, contentRoot: displayRoot)
             // The site's own address is the one `--base-url` gives, over `site.yml`'s.
-            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: BaseURL.ofSite(override: override, config: config))
+            diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: BaseURL.ofSite(override: override, config: config), unsafeHTML: config.unsafeHTML)
         }
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)

@@ -55,10 +55,13 @@ public struct BodyReferences: Sendable, Hashable, Codable {
         guard unsafeHTML else { return remote }
         return remote + rawHTML.filter { !BodyScan.filteredTags.contains($0.tag) }.flatMap { html in
             html.addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter(LinkDestination.isOnAnotherSite).map {
-                BodyLink(destination: $0, position: html.position, isImage: !["a", "area"].contains(html.tag))
+                BodyLink(destination: $0, position: html.position, isImage: Self.mediaTags.contains(html.tag))
             }
         }
     }
+
+    /// The tags whose addresses a page shows or plays as they stand (`<img src>`, a video's `poster`…).
+    static let mediaTags: Set<String> = ["img", "source", "picture", "video", "audio", "track", "image", "input"]
 
     public static let none = BodyReferences()
     public var isEmpty: Bool {
