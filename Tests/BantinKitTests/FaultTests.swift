@@ -210,6 +210,45 @@ import Testing
         #expect(!result.stderr.contains("changed during the build"), "\(result.stderr)")
     }
 
+    /// A template saved while a build runs, after the build read it, is the next build's: the
+    /// pages made from the text read are not recorded as made from the one saved, so no later
+    /// build takes them for it (before, two builds later `public/` served the old foot on most
+    /// pages, and every build after said "Up to date"). Each opening of the templates folder and
+    /// of the foot is held 1.5 s by `strace`, so that the save lands after the foot is read and
+    /// before the build looks at the folder again.
+    @Test func aTemplateSavedWhileTheBuildRunsIsNeverTakenForWhatItRead() throws {
+        let site = try TestSite(content: "bulletin")
+        // Every build by the one executable (the page fingerprints hold the running code).
+        let build = { () throws in #expect(try Bantin.run(["build"], in: site.root).status == 0) }
+        try build()
+        let article = "content/articles/2023/05/nghe-an.md"
+        try site.write(article, try site.read(article) + "\nThêm một đoạn.\n")
+        let footer = site.templates.appendingPathComponent("footer.mustache")
+        let trace = site.root.appendingPathComponent("trace.txt")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
+        process.arguments = ["-f", "-qq", "-o", trace.path, "-P", site.templates.path, "-P", footer.path, "-e", "trace=openat",
+                             "-e", "inject=openat:delay_enter=1500000", Bantin.executable.path, "build"]
+        process.currentDirectoryURL = site.root
+        let started = try Bantin.start(process)
+        // The foot opened (and read at once): saved 0.3 s later.
+        var opened = false
+        for _ in 0..<600 where !opened {
+            usleep(20_000)
+            opened = ((try? String(contentsOf: trace, encoding: .utf8)) ?? "").split(separator: "\n").contains { $0.contains("footer.mustache") && $0.contains("DELAYED") }
+        }
+        #expect(opened)
+        usleep(300_000)
+        let old = try String(contentsOf: footer, encoding: .utf8)
+        try old.replacingOccurrences(of: "</footer>", with: "<p>Sửa khi đang dựng</p></footer>").write(to: footer, atomically: false, encoding: .utf8)
+        #expect(started.finish().status == 0)
+        try build()
+        try site.write(article, try site.read(article) + "\nThêm đoạn nữa.\n")
+        try build()
+        #expect(try Bantin.run(["build", "--output", "clean"], in: site.root).status == 0)
+        #expect(try site.differences(from: site.root.appendingPathComponent("clean")) == [])
+    }
+
     /// A photo whose file fails one read (a disk's or a network folder's fault), at any of its
     /// reads, is published or told with the system's reason: never as a damaged photo or an image
     /// of another kind.

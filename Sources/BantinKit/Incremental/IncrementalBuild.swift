@@ -126,7 +126,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let fingerprints { return fingerprints }
-        let made = PageFingerprints(graph: graph, options: options, baseURL: BaseURL.ofSite(override: options.baseURL, config: graph.config), readSince: readSince)
+        let made = PageFingerprints(graph: graph, options: options, inputs: inputs, baseURL: BaseURL.ofSite(override: options.baseURL, config: graph.config))
         fingerprints = made
         return made
     }

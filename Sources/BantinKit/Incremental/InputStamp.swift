@@ -8,8 +8,17 @@ import Foundation
 /// a new build would write, so the build can stop early and leave it byte-for-byte as it is.
 public struct InputStamp: Sendable, Equatable {
     public let value: String
+    /// The templates folder's fingerprint and the site settings' descriptions, as they were when
+    /// the stamp was taken, before the build read them: what the pages are fingerprinted with
+    /// (`PageFingerprints`), so that one saved while the build ran is not taken for what it read.
+    let templates: String
+    let settings: String
 
-    init(value: String) { self.value = value }
+    init(value: String, templates: String = "", settings: String = "") {
+        self.value = value
+        self.templates = templates
+        self.settings = settings
+    }
 
     /// `readSince`: a time taken before any input is read (`FileKey.mayChangeUnseen`).
     static func inputs(_ options: BuildOptions, content: ContentListing, readSince: Int64 = FileKey.now) -> InputStamp {
@@ -26,8 +35,10 @@ public struct InputStamp: Sendable, Equatable {
         }
         // The listing's problems themselves (a broken link where a loop was is another input).
         for problem in content.diagnostics { hasher.add(problem.description) }
-        hasher.add(fingerprint(of: options.templates, readSince: readSince))
-        return InputStamp(value: String(hasher.value, radix: 16))
+        let templates = fingerprint(of: options.templates, readSince: readSince)
+        hasher.add(templates)
+        let settings = ["site.yml", "site.yaml"].map { describe(options.content.appendingPathComponent($0), readSince: readSince) }.joined(separator: "\n")
+        return InputStamp(value: String(hasher.value, radix: 16), templates: templates, settings: settings)
     }
 
     /// Every file and folder under `folder` (relative path, size, modification and change times,

@@ -13,8 +13,8 @@ struct PageFingerprints: Sendable {
     let directiveHashes: [(card: UInt64, whole: UInt64)]
     let themeHashes: [(card: UInt64, whole: UInt64)]
 
-    /// `readSince`: a time taken before the build read its inputs (`FileKey.mayChangeUnseen`).
-    init(graph: SiteGraph, options: BuildOptions, baseURL: String?, readSince: Int64) {
+    /// `inputs`: the build's stamp, taken before it read its inputs.
+    init(graph: SiteGraph, options: BuildOptions, inputs: InputStamp, baseURL: String?) {
         self.graph = graph
         // A card shows its article's photo: the files and sizes published from it.
         articleHashes = graph.articles.parallelMap { article in
@@ -31,10 +31,9 @@ struct PageFingerprints: Sendable {
         directiveHashes = graph.directives.map { Self.hash(fields: $0.directive.fields, body: $0.directive.body, links: described($0.directive.file)) }
         themeHashes = graph.themes.map { Self.hash(fields: $0.theme.fields, body: $0.theme.body, links: described($0.theme.file)) }
         var hasher = StableHasher()
-        hasher.add(InputStamp.fingerprint(of: options.templates, readSince: readSince))
-        for name in ["site.yml", "site.yaml"] {
-            hasher.add(InputStamp.describe(options.content.appendingPathComponent(name), readSince: readSince))
-        }
+        // As they were before the build read them (an edit saved since is the next build's).
+        hasher.add(inputs.templates)
+        hasher.add(inputs.settings)
         hasher.add(InputStamp.executable)
         hasher.add("\(baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)")
         // Every page without a photo of its own shows the site's share image.
