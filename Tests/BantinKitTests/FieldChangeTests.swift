@@ -130,4 +130,29 @@ import Testing
         #expect(report.reusedPages > 0, "pages that do not show the article are taken from the last build")
         #expect(changed.count < report.pages)
     }
+
+    /// After a change every page shows (the templates' foot), the next build after an edit of one
+    /// article renders only what that edit changes: the pages the last build wrote are linked
+    /// from its output, not made again from the site before it, which the build writes into;
+    /// and its output is a clean build's.
+    @Test func theBuildAfterAChangeOfEveryPageRendersOnlyWhatTheNextEditChanges() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build()
+        let footer = site.templates.appendingPathComponent("footer.mustache")
+        try (String(contentsOf: footer, encoding: .utf8) + "<!-- chân trang mới -->\n").write(to: footer, atomically: true, encoding: .utf8)
+        let everyPage = try site.build()
+        #expect(everyPage.reusedPages == 0, "the foot is on every page")
+        let edit = { (site: TestSite) in
+            try site.write(Self.article, Self.replacing("location", with: "\"Cà Mau\"", in: try site.read(Self.article), frontMatter: true))
+        }
+        try edit(site)
+        let report = try site.build()
+        #expect(try site.differencesFromACleanBuild() == [])
+        // As many pages as the same edit leaves unchanged after a build that changed nothing else.
+        let plain = try TestSite(content: "bulletin")
+        try plain.build()
+        try edit(plain)
+        let expected = try plain.build().reusedPages
+        #expect(expected > 0 && report.reusedPages == expected, "\(report.reusedPages) of \(report.pages) pages reused, against \(expected)")
+    }
 }

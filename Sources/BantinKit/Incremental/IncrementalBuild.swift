@@ -36,10 +36,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         lastAddresses = Background { [url = output.addressesURL] in PublishedAddresses(url: url) }
         previous = Background { [output] () -> Reuse in
             // The site before the last one, when exactly as that build left it, becomes the staging
-            // folder: only files that differ are written into it. Without one, unchanged pages of the
+            // folder: only files that differ are written into it (or linked from the output, when
+            // the last build wrote them as they are now). Without one, unchanged pages of the
             // output itself (when it is as the last build left it) are hard-linked.
-            if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil) }
             let last = PageManifest.load(from: output.manifestURL)
+            if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil, last: LastOutput(manifest: last, folder: output.url.path)) }
             let intact = FolderPrint(last.outputFingerprint).map { $0 == last.listedPrint(of: output.url.path) } ?? false
             return Reuse(manifest: intact ? last : PageManifest(), linkFrom: options.output)
         }

@@ -1,10 +1,15 @@
 import Foundation
 
 /// What a build may take from earlier output: the files `manifest` lists with the same
-/// fingerprint, already in the staging folder or, with `linkFrom`, hard-linked from that folder.
+/// fingerprint, already in the staging folder or, with `linkFrom`, hard-linked from that folder;
+/// and, beside a staging folder, those of the last output (`last`) that differ from its files.
 struct Reuse: Sendable {
     var manifest: PageManifest
     var linkFrom: URL?
+    /// The last build's output, when the build writes into the site before it: what that build
+    /// changed (after an edit of the templates or of an option, every page) is linked from there,
+    /// not made again.
+    var last: LastOutput? = nil
 
     /// The retired output's manifest, when that folder is what the build writes into.
     var base: PageManifest? { linkFrom == nil ? manifest : nil }
@@ -12,8 +17,33 @@ struct Reuse: Sendable {
     /// The earlier file at `path`, when it had the fingerprint `print` (`nil`: the file must be
     /// made again, always for `alwaysWritten`).
     func earlier(_ path: String, print: UInt64) -> OutputFile.Contents? {
-        guard print != PageManifest.alwaysWritten, manifest.print(of: path) == print else { return nil }
-        return linkFrom.map { .link($0.path + "/" + path) } ?? .keep
+        guard print != PageManifest.alwaysWritten else { return nil }
+        if manifest.print(of: path) == print { return linkFrom.map { .link($0.path + "/" + path) } ?? .keep }
+        if let last, last.manifest.print(of: path) == print, last.isIntact { return .link(last.folder + "/" + path) }
+        return nil
+    }
+}
+
+/// The last build's output and its manifest; whether it is as that build left it is found once,
+/// when a file is first asked of it (listing the folder costs, and most builds ask nothing).
+final class LastOutput: @unchecked Sendable {
+    let manifest: PageManifest
+    let folder: String
+    private let lock = NSLock()
+    private var intact: Bool?
+
+    init(manifest: PageManifest, folder: String) {
+        self.manifest = manifest
+        self.folder = folder
+    }
+
+    var isIntact: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let intact { return intact }
+        let found = FolderPrint(manifest.outputFingerprint).map { $0 == manifest.listedPrint(of: folder) } ?? false
+        intact = found
+        return found
     }
 }
 
