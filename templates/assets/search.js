@@ -633,7 +633,7 @@
   // the phrases looked for on the records (the query's words, or its parts in quotes), and how
   // many of the results come first because their neighbouring words are the phrases'
   // (`paired`), of which the first `checked` had their records read to see the phrases are there.
-  var current = { query: "", order: [], shown: 0, terms: [], phrases: [], paired: 0, checked: 0 };
+  var current = { query: "", order: [], shown: 0, terms: [], phrases: [], paired: 0, checked: 0, tell: function () {} };
   var asked = null;      // the query of the latest answer asked for (maybe still loading)
   var typing = false;    // the query is being typed (answered 120 ms after a key, not after a
                          // space), not entered, pasted or taken from the address
@@ -725,13 +725,22 @@
       // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
       var reading = order.length === 0 && !typed ? keyed(q) : null;
       if (reading) { show(reading.query, { text: q, way: reading.way, exact: reading.exact }); return; }
-      current = { query: q, order: order, shown: 0, terms: ts, phrases: phraseList, paired: paired, checked: 0, phraseOnly: phraseOnly };
-      checkPhrases(mine, WINDOW, function () {
-        // A phrase's count is of the articles not yet found without it on their records.
-        var order = current.order;
-        status.textContent = order.length === 0
+      var c = { query: q, order: order, shown: 0, terms: ts, phrases: phraseList, paired: paired, checked: 0, phraseOnly: phraseOnly };
+      // A phrase's count is of the articles not yet found without it on their records. Where
+      // the pair lists could not tell which have it (`"an toàn`, its last word still typed), those
+      // not read yet may not: the count is of those found so far, "at least", until all are read.
+      c.tell = function () {
+        var unsure = phraseOnly && !inOrder_ && c.checked < c.paired;
+        var n = unsure ? "ít nhất " + count(c.checked) : count(c.order.length);
+        if (c.told === n) return;
+        c.told = n;
+        status.textContent = c.order.length === 0
           ? "Không tìm thấy bài nào" + told(typed ? typed.text : named) + waits + "."
-          : "Tìm thấy " + count(order.length) + " bài" + told(named) + (typed ? " (đọc “" + unquoted(typed.text) + "” như gõ " + typed.way + ")" : "") + waits + ".";
+          : "Tìm thấy " + n + " bài" + told(named) + (typed ? " (đọc “" + unquoted(typed.text) + "” như gõ " + typed.way + ")" : "") + waits + ".";
+      };
+      current = c;
+      checkPhrases(mine, WINDOW, function () {
+        c.tell();
         showMore(mine);
       });
     });
@@ -774,6 +783,8 @@
     if (current.loadingMore) return;
     current.loadingMore = true;
     checkPhrases(mine, current.shown + PAGE, function () {
+      // Records read since may have shown articles without the phrase: the count is told again.
+      current.tell();
       var next = current.order.slice(current.shown, current.shown + PAGE);
       loadAll(next.map(function (r) { return recordSrc(r.n); }), function () { shown(mine, next, focus); });
     });

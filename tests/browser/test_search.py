@@ -930,6 +930,39 @@ def test_a_quote_left_open_runs_to_the_end_of_the_query(driver, quotes_site, que
     assert closed_titles and sorted(titles) == sorted(closed_titles), (titles, closed_titles)
 
 
+@pytest.fixture(scope="module")
+def open_quote_site(tmp_path_factory, bantin_bin) -> Path:
+    """40 articles with the phrase "an toàn" and 40 with its words apart: a quote left open
+    (`"an toàn`, its last word still typed) gives the pair lists no whole pair to tell them apart."""
+    root = tmp_path_factory.mktemp("ngoac-mo")
+    articles = root / "content" / "articles"
+    articles.mkdir(parents=True)
+    (root / "content" / "site.yml").write_text('title: "Bản tin thử"\nlanguage: vi\ntimezone: Asia/Ho_Chi_Minh\n', encoding="utf-8")
+    for n in range(80):
+        body = f"Bài {n} nói về an toàn lao động." if n < 40 else f"Người dân an cư. Họ toàn tâm làm việc, bài {n}."
+        (articles / f"bai-{n}.md").write_text(
+            f'---\ntitle: "Bài thử số {n}"\ndate: 2024-01-{1 + n % 28:02d}T{8 + n // 28:02d}:00:00+07:00\n---\n{body}\n', encoding="utf-8")
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    subprocess.run([str(bantin_bin), "build", "--content", str(root / "content"), "--templates", str(templates),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public"
+
+
+def test_a_quote_left_open_counts_only_the_articles_read_to_have_the_phrase(driver, open_quote_site):
+    """Where the pair lists cannot tell which articles have the phrase, the status says how many
+    were found so far ("at least"), never more than are listed in the end; once every article
+    is read, the count is exact, and the closed quote's."""
+    open_search(driver, open_quote_site, "q=" + quote('"an toàn'))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt"))
+    first = driver.find_element(By.ID, "search-status").text
+    assert first == "Tìm thấy ít nhất 30 bài có cụm “an toàn”.", first
+    found = all_results(driver)
+    assert len(found) == 40 and all("an toàn" in r["snippet"] for r in found), [r["snippet"] for r in found]
+    assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 40 bài có cụm “an toàn”."
+    closed = asked(driver, open_quote_site, '"an toàn"')
+    assert closed[0] == "Tìm thấy 40 bài có cụm “an toàn”." and len(closed[1]) == 40, closed[0]
+
+
 def test_a_query_without_words_asks_for_some_and_messages_quote_no_quotes(driver, quotes_site):
     """Quote marks or signs alone are no query: the reader is asked for words, not told that
     nothing has them. A query in quotes typed without a Vietnamese keyboard is told read, its
