@@ -125,7 +125,11 @@ struct Watch: ParsableCommand {
             let due = schedule.flatMap { $0.nextChange(after: builtAt) }
             guard let batch = watcher.nextBatch(timeout: due.map(Self.wait(until:))) else {
                 guard let due, Date().timeIntervalSince1970 >= Double(due) else {
-                    if due == nil { return }
+                    // With no time to wait for, only the system's failure to say when folders change ends a wait.
+                    if due == nil {
+                        Console.error("\(options.contentName)/: the system stopped telling bantin of changes (\(String(cString: strerror(errno)))); no edit is built from now on: start `bantin watch` again")
+                        throw ExitCode.failure
+                    }
                     continue
                 }
                 if let schedule, schedule.waiting > 0, let next = schedule.nextDue, next.instant == due {

@@ -30,6 +30,20 @@ import Testing
         }
     }
 
+    /// A source of changes waited on from another thread, one wait at a time.
+    final class Used<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// Set once, read from any thread.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
     func watcher(_ folder: Folder, _ method: FolderWatcher.Method, quiet: Duration = .milliseconds(100)) -> FolderWatcher {
         FolderWatcher(folders: [folder.url], polling: method == .polling, quiet: quiet, pollInterval: .milliseconds(50))
     }
@@ -137,6 +151,33 @@ import Testing
             seen.formUnion(try #require(watcher.nextBatch(timeout: Self.patience)).paths)
         }
     }
+
+    /// A folder moved out in the last moment of a batch that ran its longest (an editor saving
+    /// all the while): what the system says after it of its watch, removed, is no change, and
+    /// the next wait without a time limit goes on to the next real change. (It ended at once,
+    /// with nothing: `bantin watch` took that for the end, and stopped with status 0 and no
+    /// word.) The move is made before inotify is read, so that it is read in one piece, as when
+    /// the watcher was held up meanwhile.
+    #if os(Linux)
+        @Test func aFolderMovedOutIsNoEndOfTheWaitThatFollows() throws {
+            let folder = try Folder()
+            try folder.makeFolder("cu")
+            let outside = try Folder()
+            let source = try #require(InotifySource(folders: [folder.path]))
+            try FileManager.default.moveItem(atPath: folder.path + "/cu", toPath: outside.path + "/cu")
+            #expect(source.changes(within: Self.patience).contains(folder.path + "/cu"))
+            let shared = Used(source)
+            let ended = Flag()
+            let next = Background { () -> [String] in
+                defer { ended.set() }
+                return shared.value.changes(within: nil)
+            }
+            usleep(1_000_000)
+            #expect(!ended.isSet, "the wait ended with no change")
+            try folder.write("b.md")
+            #expect(next.value.contains(folder.path + "/b.md"), "\(next.value)")
+        }
+    #endif
 
     /// The watched folder itself replaced (moved away and a copy made in its place, or removed and
     /// made again): changes in the new one are reported.

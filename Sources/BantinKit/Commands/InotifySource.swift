@@ -45,14 +45,18 @@
                 let missing = roots.filter { !folderOf.values.contains($0) }
                 var wait = deadline.map { max(.zero, $0 - .now) }
                 if !missing.isEmpty || !ledTo.isEmpty { wait = min(wait ?? Self.rootCheck, Self.rootCheck) }
-                var found = waitUntilReadable(wait) ? readEvents() : []
+                let readable = waitUntilReadable(wait)
+                var found = readable ? readEvents() : []
                 for root in missing where Directory.leadsToFolder(root) { found += [root] + watchTree(root) }
                 for (root, target) in ledTo where Self.target(of: root) != target && Directory.leadsToFolder(root) {
                     forget(under: root)
                     found += [root] + watchTree(root)
                 }
-                if !found.isEmpty || (missing.isEmpty && ledTo.isEmpty) { return found }
+                if !found.isEmpty { return found }
                 if let deadline, ContinuousClock.now >= deadline { return [] }
+                // Events that change nothing (a folder's watch removed after it moved away) are no
+                // change: the wait goes on. Only a failing `poll` ends one with no time given.
+                if deadline == nil, !readable, missing.isEmpty, ledTo.isEmpty { return [] }
             }
         }
 
