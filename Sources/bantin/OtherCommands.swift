@@ -21,7 +21,14 @@ struct Check: ParsableCommand {
             Console.error("--base-url: `\(baseURL)` \(BaseURL.problem(baseURL))")
             throw ExitCode.failure
         }
-        let result = LinkChecker.check(folder: URL(fileURLWithPath: folder), baseURL: baseURL.flatMap(BaseURL.normalize))
+        let url = URL(fileURLWithPath: folder)
+        // A build that runs meanwhile is waited for: half of one site and half of the next would be
+        // checked, with links broken in neither.
+        let result = BuildLock.reading(OutputFolder(url: url, display: folder)) { holder in
+            Console.error("waiting for the bantin build of \(folder)/\(holder.map { " (pid \($0))" } ?? "") to end before checking it…")
+        } _: {
+            LinkChecker.check(folder: url, baseURL: baseURL.flatMap(BaseURL.normalize))
+        }
         guard result.pages > 0 else {
             Console.error("\(folder): no HTML pages to check; give the folder a build wrote (`public` by default)")
             throw ExitCode.failure

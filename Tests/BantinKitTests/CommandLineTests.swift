@@ -560,6 +560,23 @@ import Testing
         process.waitUntilExit()
     }
 
+    /// `bantin check` run while a build writes the site waits for it, saying so, and then checks
+    /// the whole site that build made (it read part of the last site and part of the next, and
+    /// told of links broken in neither). The build is stood for by its lock, held here.
+    @Test func checkWaitsForABuildOfTheSiteItChecks() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try Bantin.run(["build"], in: site.root).status == 0)
+        let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
+        let check = try Bantin.start(Bantin.process(["check", "public"], in: site.root))
+        usleep(1_000_000)
+        let waited = check.process.isRunning
+        lock.release()
+        let result = check.finish()
+        #expect(waited, "check did not wait for the build")
+        #expect(result.status == 0 && result.stdout.hasPrefix("Checked "), "\(result)")
+        #expect(result.stderr.hasPrefix("waiting for the bantin build of public/ (pid \(getpid())) to end before checking it…"), "\(result.stderr)")
+    }
+
     /// SIGTERM (or Ctrl-C) during the first build stops `watch` as it does later: status 0 and
     /// "Stopped watching." (it was the default action, status 143, with no word). The first
     /// build is held waiting for the build lock, so that the signal certainly comes during it.

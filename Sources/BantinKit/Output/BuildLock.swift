@@ -86,6 +86,22 @@ public final class BuildLock: @unchecked Sendable {
         return nil
     }
 
+    /// Runs `body` while no build writes `output`, under the lock shared with other readers
+    /// (`bantin check` reads one whole site, not part of the last and part of the next): when a
+    /// build holds it, calls `waiting` with its process id first. Without a lock file (a folder no
+    /// build made), at once; a build that starts meanwhile waits for `body`.
+    public static func reading<R>(_ output: OutputFolder, waiting: (Int32?) -> Void, _ body: () throws -> R) rethrows -> R {
+        let fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return try body() }
+        // Closing the file drops the lock.
+        defer { close(fd) }
+        if flock(fd, LOCK_SH | LOCK_NB) != 0 {
+            waiting(holder(fd))
+            while flock(fd, LOCK_SH) != 0, errno == EINTR {}
+        }
+        return try body()
+    }
+
     /// What a build prints while it waits: `waiting for another bantin build of public/ (pid 4242)…`.
     public static func waitingMessage(output: String, holder: Int32?) -> String {
         "waiting for another bantin build of \(output)/\(holder.map { " (pid \($0))" } ?? "")…"
