@@ -316,6 +316,10 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         }
         #expect(!told.contains { $0.contains("_index.md") && $0.contains("missing") }, "\(told)")
         #expect(!told.contains { $0.contains("da-danh-dau.md") }, "\(told)")
+        // A folder above the content folder named so is none of the site's.
+        let text = "---\ntitle: Tin\ndate: 2023-05-09\n---\nx\n"
+        let above = ArticleReader.read(text: text, file: "/srv/_drafts/bantin/content/articles/a.md", path: "articles/a.md", zone: .vietnam)
+        #expect(above.article != nil && above.diagnostics.isEmpty, "\(above.diagnostics)")
     }
 
     /// A date pasted from Word or a web page (a no-break space before the time, non-breaking
@@ -373,8 +377,12 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         let site = try makeSite()
         try site.write(Self.file, "---\ntitle: \"Ñaûng boä Tieàn Giang hoïp\"\ndate: 2023-05-09\nsummary: \"§¶ng bé TiÒn Giang ®· häp\"\n---\nMở đầu.\n\nÄáº£ng bá»™ tá»‰nh há»p.\n")
         try site.write("content/articles/thuong.md", "---\ntitle: \"Đảng bộ xã Tân Phú gặp đoàn từ München và Peña\"\ndate: 2023-05-09\nsummary: \"XÃ HỘI: rõ ràng, nhiệt độ 30°C · 5 µg\"\n---\nRõ ràng là võ sĩ.\n")
-        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }.map { "\($0.file):\($0.line): \($0.message.prefix(9))" }
+        let warned = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
+        let told = warned.map { "\($0.file):\($0.line): \($0.message.prefix(9))" }
         #expect(told == ["\(Self.file):2: `title` l", "\(Self.file):4: `summary`", "\(Self.file):8: the text "], "\(told)")
+        // A legacy font's text is converted from it; UTF-8 read as Windows-1252 is copied again as UTF-8.
+        #expect(warned.map { $0.message.contains("legacy font (VNI, TCVN3)") } == [true, true, false], "\(warned)")
+        #expect(warned.last?.message.contains("a program read as Windows-1252 (Western European) before it was pasted here") == true, "\(warned)")
     }
 
     /// Every text of front matter is looked at, of every kind of file: a category or place typed
@@ -414,7 +422,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 
             """)
         try PhotoTests.photo(site, "content/media/a.jpg", width: 64, height: 48)
-        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }
+        let told = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
         #expect(told.isEmpty, "\(told)")
     }
 
@@ -426,7 +434,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         let decomposed = plain.decomposedStringWithCanonicalMapping
         try site.write(Self.file, "---\ntitle: Họp chi bộ\ndate: 2023-05-09\n---\nMở đầu.\n\nÄáº£ng bá»™ tá»‰nh há»p.\n\n" + plain)
         try site.write("content/articles/dai.md", "---\ntitle: Họp chi bộ tháng sáu\ndate: 2023-06-10\n---\n" + decomposed)
-        let told = warnings(load(site).1).filter { $0.message.contains("legacy font") }.map { "\($0.file):\($0.line)" }
+        let told = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }.map { "\($0.file):\($0.line)" }
         #expect(told == ["\(Self.file):7"], "\(told)")
     }
 

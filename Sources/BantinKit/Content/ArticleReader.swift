@@ -52,14 +52,16 @@ enum ArticleReader {
 
     /// A text in Jekyll's folder of posts not published (`_drafts/`), which bantin would publish
     /// unless it is marked a draft.
-    static func otherGeneratorsFiles(_ file: String, draft: Bool) -> [Diagnostic] {
-        if !draft, file.split(separator: "/").dropLast().contains("_drafts") {
+    /// `path`: the file's path under the content folder (the folders above it say nothing).
+    static func otherGeneratorsFiles(_ file: String, path: String, draft: Bool) -> [Diagnostic] {
+        if !draft, path.split(separator: "/").dropLast().contains("_drafts") {
             return [.error(file, line: 1, column: 1, "this text is in `_drafts/`, Jekyll's folder of posts not published, which bantin publishes as any other: write `draft: true` in its front matter to keep it out (or move it out of `_drafts/` to publish it)")]
         }
         return []
     }
 
-    static func read(text: String, file: String, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejected: Rejected?) {
+    /// `path`: the file's path under the content folder, when it is not `file`'s.
+    static func read(text: String, file: String, path: String? = nil, zone: SiteTimeZone) -> (article: Article?, diagnostics: [Diagnostic], rejected: Rejected?) {
         if let listPage = listPage(file) { return (nil, [listPage], Rejected(file: file, references: nil, article: nil)) }
         let split: SplitSource
         switch FrontMatterSplitter.split(text, path: file) {
@@ -85,7 +87,7 @@ enum ArticleReader {
         }
         // `/media/anh.jpg` is from content/, as in a body's links (`//host/anh.jpg` is another site).
         if let image = decoded.fields.image, image.hasPrefix("/"), !image.hasPrefix("//") { decoded.fields.image = String(image.drop { $0 == "/" }) }
-        diagnostics += Self.otherGeneratorsFiles(file, draft: decoded.fields.draft)
+        diagnostics += Self.otherGeneratorsFiles(file, path: path ?? file, draft: decoded.fields.draft)
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)
         problems.checkImage(decoded.fields, altWritten: reader.value("image_alt")?.position)

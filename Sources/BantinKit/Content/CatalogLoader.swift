@@ -320,7 +320,7 @@ public enum CatalogLoader {
     static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], ArticleReader.Rejected?) {
         var diagnostics: [Diagnostic] = []
         guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics, readingOnPastConflicts: true) else { return (nil, diagnostics, nil) }
-        var (article, more, rejected) = ArticleReader.read(text: text, file: display, zone: zone)
+        var (article, more, rejected) = ArticleReader.read(text: text, file: display, path: entry.relativePath, zone: zone)
         // With a merge conflict left in (an error already), what Markdown makes of its marker
         // lines (`=======` underlines a heading) is no problem of the text's.
         if diagnostics.hasErrors {

@@ -96,7 +96,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
         guard let scalar else { throw notText }
         let text = scalar.string.trimmingWhitespace
         if let pasted = PastedHTML.problem(in: text, key: key) { state.warn(pasted, at: value.position) }
-        if let word = LegacyVietnamese.garbledWord(in: text) { state.warn("`\(key)` \(LegacyVietnamese.advice) (`\(word)`)", at: value.position) }
+        if let word = LegacyVietnamese.garbledWord(in: text) { state.warn("`\(key)` \(LegacyVietnamese.advice(for: word)) (`\(word)`)", at: value.position) }
         return text
     }
 

@@ -62,15 +62,14 @@ enum ForeignMarkup {
     static func find(in bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
         guard let base = bytes.baseAddress else { return [] }
         var found: [Found] = []
-        // What Markdown shows as code is none; found when something is, most bodies have nothing.
-        var code: [Range<Int>]? = nil
+        // What Markdown shows as code, and HTML comments, which show nothing, hold none; found
+        // when something is (most bodies have nothing).
+        var hidden: [Range<Int>]? = nil
         let inCode = { (offset: Int) -> Bool in
-            if code == nil { code = codeBlocks(in: bytes) }
-            if code!.contains(where: { $0.contains(offset) }) { return true }
+            if hidden == nil { hidden = codeBlocks(in: bytes) + comments(in: bytes) }
+            if hidden!.contains(where: { $0.contains(offset) }) { return true }
             let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            // An indented code block's line (four spaces or a tab).
-            if bytes[lineStart...].prefix(4).elementsEqual(Array("    ".utf8)) || bytes[lineStart...].first == 0x09 { return true }
-            return bytes[lineStart..<offset].count { $0 == UInt8(ascii: "`") } % 2 == 1
+            return isInCodeSpan(offset, lineStart: lineStart, in: bytes)
         }
         for opener in [UInt8(ascii: "["), UInt8(ascii: "{")] {
             var at = 0
@@ -116,21 +115,30 @@ enum ForeignMarkup {
         // `[text][video]`: a reference link's label.
         if offset > 0, bytes[offset - 1] == UInt8(ascii: "]") { return nil }
         let closer = UInt8(ascii: "]")
-        guard let end = rest.firstIndex(of: closer), !rest[..<end].contains(0x0A) else { return nil }
+        let lineEnd = rest.firstIndex(of: 0x0A) ?? rest.endIndex
+        guard let end = rest[..<lineEnd].firstIndex(of: closer) else {
+            // `[caption id="…"` with its attributes going on to the next line: a known name's opening.
+            let name = rest[..<lineEnd].prefix { isNameByte($0) || $0 == UInt8(ascii: "_") }
+            let nameText = String(decoding: name, as: UTF8.self)
+            guard name.endIndex < lineEnd, rest[name.endIndex] == 0x20, wordPressShortcodes.contains(nameText), rest.contains(closer) else { return nil }
+            return Found(offset: offset, kind: .shortcode, shown: "[" + nameText)
+        }
         let inside = UnsafeBufferPointer(rebasing: rest[..<end])
-        // `[@nguyen2020, tr. 5]`: pandoc's citation.
+        let following = rest.count > end + 1 ? rest[end + 1] : nil
+        // `[text](…)`, `[text][1]`, `[text]: https://…`: a link, its label or its definition.
+        let linked = following.map { [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains($0) } ?? false
+        // `[@nguyen2020, tr. 5]`: pandoc's citation (`[@thongtanxa](https://…)` is a link's text).
         if inside.count > 1, inside[0] == UInt8(ascii: "@"), isNameByte(inside[1]) {
-            return Found(offset: offset, kind: .citation, shown: "[" + String(decoding: inside.prefix(40), as: UTF8.self) + "]")
+            return linked ? nil : Found(offset: offset, kind: .citation, shown: "[" + String(decoding: inside.prefix(40), as: UTF8.self) + "]")
         }
         let closes = inside.first == UInt8(ascii: "/")
         let name = inside.dropFirst(closes ? 1 : 0).prefix { isNameByte($0) || $0 == UInt8(ascii: "_") }
         guard !name.isEmpty, name.first.map({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) == true else { return nil }
         let nameText = String(decoding: name, as: UTF8.self)
         let after = inside[name.endIndex...]
-        let following = rest.count > end + 1 ? rest[end + 1] : nil
         // `[gallery](…)`, `[gallery][1]`, `[video]: https://…` and `[video]` where that is defined are links.
         if after.isEmpty {
-            if let following, [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ":")].contains(following) { return nil }
+            if linked { return nil }
             if isDefinedLabel(nameText, in: bytes) { return nil }
         } else if after.first != UInt8(ascii: " ") {
             // `[su_box]`-like names go on past the known start (`su_`).
@@ -139,7 +147,8 @@ enum ForeignMarkup {
         let shown = "[" + (closes ? "/" : "") + nameText
         let known = wordPressShortcodes.contains(nameText) || wordPressPrefixes.contains(where: nameText.hasPrefix)
         let attributes = after.contains(UInt8(ascii: "=")) && hasAttribute(UnsafeBufferPointer(rebasing: after))
-        let selfClosing = after.last == UInt8(ascii: "/")
+        // `[table id=3 /]`, not `[xem https://baochinhphu.vn/]`.
+        let selfClosing = after.last == UInt8(ascii: "/") && (after.count == 1 || after[after.endIndex - 2] == 0x20)
         let address = after.first == UInt8(ascii: " ") && known && rest[..<end].firstRange(of: Array("://".utf8)) != nil
         // Another name is one when it has attributes, closes itself, or is closed (`[button …]…[/button]`).
         let closed = !closes && bytes.firstRange(of: Array("[/\(nameText)]".utf8)) != nil
@@ -166,7 +175,8 @@ enum ForeignMarkup {
         }
         // Liquid: `{% name … %}` (closings `{% endname %}`), `{{ name… }}`.
         if first == UInt8(ascii: "%") {
-            let inner = words(1).drop { $0 == 0x20 }
+            // `{%- include … -%}`: Liquid's whitespace control.
+            let inner = words(1).drop { $0 == 0x20 || $0 == UInt8(ascii: "-") }
             let name = inner.prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 == UInt8(ascii: "_") }
             guard !name.isEmpty, line.firstRange(of: Array("%}".utf8)) != nil else { return nil }
             let nameText = String(Substring(name))
@@ -226,25 +236,108 @@ enum ForeignMarkup {
         return previous.first == UInt8(ascii: "|") || previous.first == UInt8(ascii: "+")
     }
 
-    /// The byte ranges of a body's fenced code blocks (```` ``` ```` or `~~~` lines).
+    /// The byte ranges of a body's code blocks: fenced (a run of three or more ```` ` ```` or `~`,
+    /// closed by a run of the same sign at least as long, in a quote too) and indented (four
+    /// spaces or a tab, after a blank line or another such line, not inside a list item).
     private static func codeBlocks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var blocks: [Range<Int>] = [], open: Int? = nil, lineStart = 0
+        var blocks: [Range<Int>] = [], open: (start: Int, sign: UInt8, length: Int)? = nil, lineStart = 0
+        var previousBlank = true, previousCode = false, inList = false
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = bytes[lineStart..<lineEnd].drop { $0 == 0x20 }
-            if line.starts(with: Array("```".utf8)) || line.starts(with: Array("~~~".utf8)) {
-                if let start = open { blocks.append(start..<lineEnd); open = nil } else { open = lineStart }
+            // Past a quote's `>` markers, and up to three spaces.
+            var line = bytes[lineStart..<lineEnd]
+            while let first = line.drop(while: { $0 == 0x20 }).first, first == UInt8(ascii: ">") {
+                line = line.drop { $0 == 0x20 }.dropFirst()
             }
+            let indent = line.prefix { $0 == 0x20 }.count
+            let text = line.dropFirst(min(indent, 3))
+            let sign = text.first, run = text.prefix { $0 == sign }.count
+            let isFence = indent < 4 && (sign == UInt8(ascii: "`") || sign == UInt8(ascii: "~")) && run >= 3
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if let fence = open {
+                if isFence, sign == fence.sign, run >= fence.length, text.dropFirst(run).allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+                    blocks.append(fence.start..<lineEnd)
+                    open = nil
+                }
+            } else if isFence {
+                open = (lineStart, sign!, run)
+            } else if !blank, indent >= 4 || line.first == 0x09, previousBlank || previousCode, !inList {
+                blocks.append(lineStart..<lineEnd)
+                previousCode = true
+                lineStart = lineEnd + 1
+                previousBlank = false
+                continue
+            } else if !blank, indent < 4 {
+                // A list item's text goes on in lines indented under it.
+                let marker = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                let afterMarker = marker.isEmpty ? text : text.dropFirst(marker.count)
+                let bullet = marker.isEmpty ? [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(afterMarker.first ?? 0)
+                    : [UInt8(ascii: "."), UInt8(ascii: ")")].contains(afterMarker.first ?? 0)
+                inList = bullet && (afterMarker.dropFirst().first == 0x20 || afterMarker.count == 1)
+            }
+            previousCode = false
+            previousBlank = blank
             lineStart = lineEnd + 1
         }
-        if let start = open { blocks.append(start..<bytes.count) }
+        if let fence = open { blocks.append(fence.start..<bytes.count) }
         return blocks
     }
 
-    /// Whether a line of `bytes` defines the link label `name` (`[video]: https://…`).
+    /// The byte ranges of a body's HTML comments (`<!-- … -->`), which show nothing.
+    private static func comments(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = [], from = 0
+        while let open = bytes[from...].firstRange(of: Array("<!--".utf8)) {
+            let close = bytes[open.upperBound...].firstRange(of: Array("-->".utf8))?.upperBound ?? bytes.count
+            found.append(open.lowerBound..<close)
+            from = close
+        }
+        return found
+    }
+
+    /// Whether `offset` is inside a code span of its line: a run of backticks up to the next run
+    /// of as many (``` ``{{ title }}`` ```).
+    private static func isInCodeSpan(_ offset: Int, lineStart: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The backtick runs from `index` on, as long as `going` says, each as its length.
+        func runs(from index: Int, while going: (Int) -> Bool, _ each: (Int) -> Bool) {
+            var index = index
+            while going(index) {
+                guard bytes[index] == UInt8(ascii: "`") else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count, bytes[index] == UInt8(ascii: "`") { index += 1 }
+                if !each(index - start) { return }
+            }
+        }
+        var open: Int? = nil
+        runs(from: lineStart, while: { $0 < offset }) { run in
+            if open == nil { open = run } else if open == run { open = nil }
+            return true
+        }
+        guard let open else { return false }
+        // Open only when a run as long closes it later on the line.
+        var closed = false
+        runs(from: offset, while: { $0 < bytes.count && bytes[$0] != 0x0A }) { run in
+            closed = run == open
+            return !closed
+        }
+        return closed
+    }
+
+    /// Whether a line of `bytes` defines the link label `name` (`[Video]: https://…`, up to three
+    /// spaces in, any case: labels match so).
     private static func isDefinedLabel(_ name: String, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let definition = Array("[\(name)]:".utf8)
-        return bytes.starts(with: definition) || bytes.firstRange(of: [0x0A] + definition) != nil
+        let definition = Array("[\(name.lowercased())]:".utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            let text = line.dropFirst(min(line.prefix { $0 == 0x20 }.count, 3))
+            if text.count >= definition.count, zip(text, definition).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) { return true }
+            lineStart = lineEnd + 1
+        }
+        return false
     }
 
     /// WordPress's own shortcodes and its common plugins' (Jetpack, TablePress, Contact Form 7…),

@@ -3,8 +3,15 @@
 /// reader can read. Told by the letters those produce and Vietnamese never has, several in one
 /// text (one `ñ` in `Peña` or `ä` in `Ärzte` is a name).
 enum LegacyVietnamese {
-    /// What a warning says of such a text, after what it is (`\`title\``, "the text").
-    static let advice = "looks like Vietnamese typed with a legacy font (VNI, TCVN3) or read in the wrong encoding, which no reader can read: convert it to Unicode (Unikey's converter: from VNI Windows or TCVN3 to Unicode) and save the file again"
+    /// What a warning says of such a text, after what it is (`\`title\``, "the text"), given
+    /// its first such word: UTF-8 read as Windows-1252 (`Äáº£ng`: the `á»`, `áº` every such text
+    /// has), which a legacy font's converter does not mend; else a legacy font's text.
+    static func advice(for word: Substring) -> String {
+        if ["á»", "áº", "Ä‘", "Ã¡", "Ã "].contains(where: word.contains) {
+            return "looks like Vietnamese in Unicode (UTF-8) that a program read as Windows-1252 (Western European) before it was pasted here, which no reader can read: copy it again from where it came from, opened as UTF-8, and save the file again"
+        }
+        return "looks like Vietnamese typed with a legacy font (VNI, TCVN3) or read in the wrong encoding, which no reader can read: convert it to Unicode (Unikey's converter: from VNI Windows or TCVN3 to Unicode) and save the file again"
+    }
 
     /// A warning at the first line of a body's start that shows it: a text typed so is garbled
     /// from its first lines. (Each front-matter text is looked at as it is read: `FieldValueDecoder`.)
@@ -13,7 +20,7 @@ enum LegacyVietnamese {
         let start = body.utf8.count > 1500 ? String(Self.start(of: body, bytes: 1500)) : body
         guard let word = garbledWord(in: start) else { return nil }
         let line = start.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(word) } ?? 0
-        return .warning(file, line: bodyLine + line, column: 1, "the text \(advice) (`\(word)`)")
+        return .warning(file, line: bodyLine + line, column: 1, "the text \(advice(for: word)) (`\(word)`)")
     }
 
     /// At most the first `bytes` of `text`'s UTF-8, ending where a scalar ends (a string's

@@ -60,8 +60,8 @@ public struct BodyReferences: Sendable, Hashable, Codable {
         }
     }
 
-    /// The tags whose addresses a page shows or plays as they stand (`<img src>`, a video's `poster`…).
-    static let mediaTags: Set<String> = ["img", "source", "picture", "video", "audio", "track", "image", "input"]
+    /// The tags whose addresses a page shows as an image as they stand (`<img src>`, its `srcset`).
+    static let mediaTags: Set<String> = ["img", "picture", "image", "input"]
 
     public static let none = BodyReferences()
     public var isEmpty: Bool {
