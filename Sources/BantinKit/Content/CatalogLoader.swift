@@ -141,6 +141,7 @@ public enum CatalogLoader {
             // The site's own address is the one `--base-url` gives, over `site.yml`'s.
             diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: BaseURL.ofSite(override: override, config: config), unsafeHTML: config.unsafeHTML)
         }
+        diagnostics += OldAddresses.linksToOld(in: bodies.map { ($0.0, $0.1) }, articles: published, contentRoot: displayRoot)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)

@@ -69,12 +69,13 @@ struct ContentIndex {
     func target(at path: String) -> ResolvedLink.Target? { targets[path] }
 
     /// The file under `content/` whose page is at `address` of the site (`van-ban/144-qd-tw/`,
-    /// `bai-viet/x/index.html`, as a browser shows it), if any: what a link to it is written as.
+    /// `bai-viet/x/index.html`, as a browser shows it), or one of whose old addresses it is
+    /// (`aliases`), if any: what a link to it is written as.
     func source(ofPage address: String) -> String? {
         var page = address.hasSuffix("index.html") ? String(address.dropLast("index.html".count)) : address
         if !page.hasSuffix("/") { page += "/" }
         page += "index.html"
-        return targets.lazy.filter { _, target in
+        let own = targets.lazy.filter { _, target in
             switch target {
             case .article(let slug): Route.article(slug).outputPath == page
             case .directive(let code): Route.directive(code.slug, page: 1).outputPath == page
@@ -82,6 +83,13 @@ struct ContentIndex {
             default: false
             }
         }.map(\.key).min()
+        let old = { [address] () -> String? in
+            let kept = [page, try? OldAddresses.outputPath(of: address).get()]
+            return self.read.filter { _, article in
+                article.fields.aliases.contains { kept.contains(try? OldAddresses.outputPath(of: $0).get()) }
+            }.map(\.key).min()
+        }
+        return own ?? old()
     }
 
     /// Whether the file at `path` under `content/` holds no byte (as it was listed, or now).

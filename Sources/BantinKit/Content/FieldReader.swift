@@ -272,8 +272,7 @@ struct FieldReader {
                     "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
                 continue
             } else if known.contains("slug"), Self.oldAddresses.contains(entry.key.lowercased()) {
-                let own = ["url", "permalink"].contains(entry.key.lowercased()) ? "; did you mean `slug`? An article's address is bai-viet/<slug>/" : ": an article has one address, bai-viet/<slug>/"
-                message += own + ", and no page is made at an address of the site it came from (a link to that address from elsewhere leads to the page for a missing one)"
+                message += "; did you mean `slug`? An article's address is bai-viet/<slug>/; to keep an address of the site it came from leading to it, list that address under `aliases:`"
             } else if let suggestion {
                 message += "; did you mean `\(suggestion)`?"
             }
@@ -287,11 +286,12 @@ struct FieldReader {
         "description": "summary", "excerpt": "summary", "lead": "summary", "sapo": "summary", "tags": "category", "categories": "category",
         "featured_image": "image", "cover": "image", "thumbnail": "image", "place": "location", "tac_gia": "author", "authors": "author",
         "lastmod": "updated", "last_modified_at": "updated", "last_modified": "updated", "modified": "updated", "updated_at": "updated",
+        "redirect_from": "aliases", "redirect-from": "aliases",
     ]
 
     /// Other generators' fields for an article's address, or its old ones (Hugo's `url` and
     /// `aliases`, Jekyll's `permalink` and `redirect_from`).
-    private static let oldAddresses: Set<String> = ["url", "permalink", "aliases", "redirect_from", "redirect-from"]
+    private static let oldAddresses: Set<String> = ["url", "permalink"]
 
     /// The error at another generator's date that would hold an article back or take it down
     /// (Hugo's `publishDate` later than `date`, `expiryDate`), which bantin does not read.

@@ -35,6 +35,9 @@ public struct ArticleFields: FrontMatterFields, Hashable {
     public var slug: String?
     public var draft = false
     public var related: [String] = []
+    /// Old addresses of the article, on the site it was migrated from (`/2023/05/01/ten-bai/`):
+    /// each kept as a page that sends the reader on to it (`OldAddresses`).
+    public var aliases: [String] = []
 
     public init() {}
 

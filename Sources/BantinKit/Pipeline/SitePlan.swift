@@ -64,6 +64,7 @@ extension SiteBuilder {
         let pagePlans = PagePlan.all(for: graph)
         var planned = generatedFiles(graph, pages: pagePlans, assets: inputs.templates.assets, baseURL: inputs.baseURL)
         diagnostics += addMedia(mediaFiles(of: inputs.catalog, photos: photos.files), to: &planned, contentName: options.contentName)
+        diagnostics += addOldAddresses(graph.articles, to: &planned, language: graph.config.language, baseURL: inputs.baseURL)
         // Every warning is known by now (the photos' last): `--strict` makes each an error.
         diagnostics = diagnostics.strict(options.strict)
         if diagnostics.hasErrors {
@@ -196,7 +197,7 @@ extension SiteBuilder {
             TreeEntry(relativePath: "assets/" + $0, path: folder.appendingPathComponent($0).path)
         }
         let planned = Set((generatedFiles(graph, pages: PagePlan.all(for: graph), assets: assets, baseURL: baseURL)
-            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path))
+            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path) + OldAddresses.kept(graph.articles).kept.map(\.path))
         let check = { (links: [String: [BodyLink]]) in
             OwnSiteLinks.problems(links, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
         }
@@ -259,6 +260,31 @@ extension SiteBuilder {
             }
             copied[file.path] = source
             planned.append(file)
+        }
+        return diagnostics
+    }
+
+    /// The pages kept at the articles' old addresses (`OldAddresses`), after every other file: one
+    /// that would stand where bantin writes a page or file, or a folder of them (or another old
+    /// address's), is an error at its place.
+    static func addOldAddresses(_ articles: [Article], to planned: inout [PlannedFile], language: String, baseURL: String?) -> [Diagnostic] {
+        var (kept, diagnostics) = OldAddresses.kept(articles)
+        guard !kept.isEmpty else { return diagnostics }
+        let generated = PathIndex(planned.map(\.path))
+        let folders = Self.folders(of: planned.map(\.path) + [SearchShards.folder])
+        var added: Set<String> = []
+        kept.sort { $0.path < $1.path }
+        for old in kept {
+            let article = articles[old.article]
+            let at = article.positions.item("aliases", old.alias) ?? SourcePosition(line: 1, column: 1)
+            let clash = generated.contains(old.path) ? "would stand where bantin writes \(old.path)" : Self.folderClash(old.path, generated: generated, folders: folders)
+                ?? Self.folders(of: [old.path]).first { added.contains(String($0)) }.map { "would be inside \($0), the page of another old address" }
+            if let clash {
+                diagnostics.append(at.diagnostic(.error, article.file, "old address `\(article.fields.aliases[old.alias])`: its page \(clash); leave it out"))
+                continue
+            }
+            added.insert(old.path)
+            planned.append(.bytes(path: old.path, OldAddresses.page(at: old.path, for: article, language: language, baseURL: baseURL)))
         }
         return diagnostics
     }
