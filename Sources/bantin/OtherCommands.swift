@@ -23,12 +23,17 @@ struct Check: ParsableCommand {
         }
         let url = URL(fileURLWithPath: folder)
         // A build that runs meanwhile is waited for: half of one site and half of the next would be
-        // checked, with links broken in neither.
-        let result = BuildLock.reading(OutputFolder(url: url, display: folder)) { holder in
-            Console.error("waiting for the bantin build of \(folder)/\(holder.map { " (pid \($0))" } ?? "") to end before checking it…")
-        } _: {
-            LinkChecker.check(folder: url, baseURL: baseURL.flatMap(BaseURL.normalize))
+        // checked, with links broken in neither. Built by the name given or by where it leads (a link to `public/`).
+        let outputs = [url.standardizedFileURL, url.resolvingSymlinksInPath()].reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
+        func checked(_ rest: ArraySlice<URL>) -> LinkChecker.Result {
+            guard let next = rest.first else { return LinkChecker.check(folder: url, baseURL: baseURL.flatMap(BaseURL.normalize)) }
+            return BuildLock.reading(OutputFolder(url: next, display: folder)) { holder in
+                Console.error("waiting for the bantin build of \(folder)/\(holder.map { " (pid \($0))" } ?? "") to end before checking it…")
+            } _: {
+                checked(rest.dropFirst())
+            }
         }
+        let result = checked(outputs[...])
         guard result.pages > 0 else {
             Console.error("\(folder): no HTML pages to check; give the folder a build wrote (`public` by default)")
             throw ExitCode.failure

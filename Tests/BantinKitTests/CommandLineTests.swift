@@ -566,15 +566,19 @@ import Testing
     @Test func checkWaitsForABuildOfTheSiteItChecks() throws {
         let site = try TestSite(content: "bulletin")
         #expect(try Bantin.run(["build"], in: site.root).status == 0)
-        let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
-        let check = try Bantin.start(Bantin.process(["check", "public"], in: site.root))
-        usleep(1_000_000)
-        let waited = check.process.isRunning
-        lock.release()
-        let result = check.finish()
-        #expect(waited, "check did not wait for the build")
-        #expect(result.status == 0 && result.stdout.hasPrefix("Checked "), "\(result)")
-        #expect(result.stderr.hasPrefix("waiting for the bantin build of public/ (pid \(getpid())) to end before checking it…"), "\(result.stderr)")
+        // By its name, and through a link to it.
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("site").path, withDestinationPath: "public")
+        for name in ["public", "site"] {
+            let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
+            let check = try Bantin.start(Bantin.process(["check", name], in: site.root))
+            usleep(1_000_000)
+            let waited = check.process.isRunning
+            lock.release()
+            let result = check.finish()
+            #expect(waited, "check \(name) did not wait for the build")
+            #expect(result.status == 0 && result.stdout.hasPrefix("Checked "), "\(result)")
+            #expect(result.stderr.hasPrefix("waiting for the bantin build of \(name)/ (pid \(getpid())) to end before checking it…"), "\(result.stderr)")
+        }
     }
 
     /// SIGTERM (or Ctrl-C) during the first build stops `watch` as it does later: status 0 and

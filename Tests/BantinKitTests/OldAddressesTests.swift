@@ -28,7 +28,7 @@ import Testing
 
     @Test func anOldAddressIsKeptAsAPageThatSendsTheReaderOn() throws {
         let site = try TestSite(content: "bulletin")
-        try Self.withAliases(site, "[\"/2023/05/01/nghe-an-sinh-hoat/\", \"https://cu.example.vn/tin-tuc/12.html#dau\", \"chi-bo/ban-lang\"]")
+        try Self.withAliases(site, "[\"/2023/05/01/nghe-an-sinh-hoat/\", \"https://cu.example.vn/tin-tuc/12.html#dau\", \"/chi-bo/ban-lang\"]")
         try site.build(baseURL: "https://bantin.example.vn/")
         let article = "/" + Route.article(try #require(Slug(validated: "nghe-an-chi-bo-lam-theo-bac-tu-viec-nho"))).outputPath
         for kept in ["2023/05/01/nghe-an-sinh-hoat/index.html", "tin-tuc/12.html", "chi-bo/ban-lang/index.html"] {
@@ -42,7 +42,7 @@ import Testing
         #expect(try !site.read("public/sitemap.xml").contains("nghe-an-sinh-hoat"))
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://bantin.example.vn/").broken.isEmpty)
         // Taken away, its page goes, as a clean build has it.
-        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: ", \"chi-bo/ban-lang\"", with: ""))
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: ", \"/chi-bo/ban-lang\"", with: ""))
         try site.build(baseURL: "https://bantin.example.vn/")
         #expect(!site.exists("public/chi-bo/ban-lang/index.html"))
         let clean = site.root.appendingPathComponent("clean")
@@ -54,7 +54,7 @@ import Testing
     /// place, saying why; the article's own address is a warning (nothing is made for it).
     @Test func oldAddressesThatCannotBeKeptAreToldWhereWritten() throws {
         let site = try TestSite(content: "bulletin")
-        try Self.withAliases(site, "[\"/?p=77\", \"/tin/a.php\", \"/\", \"/van-ban/\", \"/404.html/x/\", \"/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/\", \"/cu/\"]")
+        try Self.withAliases(site, "[\"/?p=77\", \"/tin/a.php\", \"/\", \"/van-ban/\", \"/404.html/x/\", \"/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/\", \"/cu/\", true, \"mailto:toasoan\", \"/.bantin-output/\", \"/Van-Ban/\"]")
         let other = "content/articles/2023/05/khac.md"
         try site.write(other, article(title: "Bài khác", extra: "aliases: [\"/cu/\"]\n"))
         let told = site.failingBuild().filter { ($0.file == Self.file || $0.file == other) && $0.message.hasPrefix("old address") }.map { "\($0.file == other ? "khac" : "nghe-an"):\($0.severity): \($0.message)" }
@@ -66,6 +66,10 @@ import Testing
             "nghe-an:error: old address `/404.html/x/`: its page would be inside 404.html, which is a page or file bantin writes",
             "nghe-an:warning: old address `/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/` is this article's own address",
             "khac:error: old address `/cu/` is also an old address of \(Self.file): one address leads to one article",
+            "nghe-an:error: old address `true` is no address of the site the article came from: write its path from that site's root, starting with `/`",
+            "nghe-an:error: old address `mailto:toasoan` is no address of the site the article came from",
+            "nghe-an:error: old address `/.bantin-output/` has a hidden name (`.bantin-output`), which hosts do not serve as a page",
+            "nghe-an:error: old address `/Van-Ban/`: its page would stand on a host or computer that tells no case apart where bantin writes van-ban/index.html",
         ]
         for start in expected { #expect(told.contains { $0.hasPrefix(start) }, "\(start): \(told)") }
         #expect(told.count == expected.count, "\(told)")

@@ -34,7 +34,9 @@ struct PublishedAddresses {
     func moves(of articles: [(path: String, article: Article)], published: (Slug) -> Bool, strict: Bool) -> [Diagnostic] {
         articles.compactMap { path, article in
             guard !article.fields.draft, let known = addresses[path], let last = known.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }),
-                last != article.slug, !known.contains(article.slug.value), published(last)
+                last != article.slug, !known.contains(article.slug.value), published(last),
+                // Kept as an old address, the published one still leads to the article.
+                !article.fields.aliases.contains(where: { (try? OldAddresses.outputPath(of: $0).get()) == Route.article(last).outputPath })
             else { return nil }
             return Self.warning(article, from: last, strict: strict)
         }
@@ -83,7 +85,7 @@ struct PublishedAddresses {
         let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
         let folder = { (slug: Slug) in Route.article(slug).outputPath.dropLast("index.html".count) }
         return at.diagnostic(.warning, article.file,
-            "the article's address changes with its `\(key)`, from \(folder(published)) to \(folder(article.slug)): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`"
+            "the article's address changes with its `\(key)`, from \(folder(published)) to \(folder(article.slug)): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`, or keep it leading to the new one with `aliases: [\"/\(folder(published))\"]`"
                 + (strict ? " (to move it, build once without `--strict`)" : ""))
     }
 }

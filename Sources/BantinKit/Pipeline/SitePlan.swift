@@ -270,14 +270,21 @@ extension SiteBuilder {
     static func addOldAddresses(_ articles: [Article], to planned: inout [PlannedFile], language: String, baseURL: String?) -> [Diagnostic] {
         var (kept, diagnostics) = OldAddresses.kept(articles)
         guard !kept.isEmpty else { return diagnostics }
-        let generated = PathIndex(planned.map(\.path))
-        let folders = Self.folders(of: planned.map(\.path) + [SearchShards.folder])
+        // Compared without case too: on a host or computer that tells none apart, `Bai-Viet/x/` is `bai-viet/x/`.
+        let paths = planned.map(\.path), lowered = paths.map { $0.lowercased() }
+        let generated = PathIndex(paths), generatedLowered = PathIndex(lowered)
+        let folders = Self.folders(of: paths + [SearchShards.folder]), foldersLowered = Self.folders(of: lowered + [SearchShards.folder])
+        let byLowered = Dictionary(zip(lowered, paths)) { first, _ in first }
         var added: Set<String> = []
         kept.sort { $0.path < $1.path }
         for old in kept {
             let article = articles[old.article]
             let at = article.positions.item("aliases", old.alias) ?? SourcePosition(line: 1, column: 1)
+            let low = old.path.lowercased()
+            let caseless = " on a host or computer that tells no case apart"
             let clash = generated.contains(old.path) ? "would stand where bantin writes \(old.path)" : Self.folderClash(old.path, generated: generated, folders: folders)
+                ?? (generatedLowered.contains(low) ? "would stand\(caseless) where bantin writes \(byLowered[low] ?? low)" : nil)
+                ?? Self.folderClash(low, generated: generatedLowered, folders: foldersLowered).map { $0 + caseless }
                 ?? Self.folders(of: [old.path]).first { added.contains(String($0)) }.map { "would be inside \($0), the page of another old address" }
             if let clash {
                 diagnostics.append(at.diagnostic(.error, article.file, "old address `\(article.fields.aliases[old.alias])`: its page \(clash); leave it out"))

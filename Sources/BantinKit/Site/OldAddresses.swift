@@ -11,10 +11,13 @@ enum OldAddresses {
     static func outputPath(of alias: String) -> Result<String, Refused> {
         var address = Substring(alias.trimmingCharacters(in: .whitespaces))
         // A full address: its path (the old site's host is the one the bulletin moves to, or not: the path is what can be kept).
-        if let scheme = address.range(of: "://"), !address[..<scheme.lowerBound].contains("/") {
-            address = address[scheme.upperBound...].drop { $0 != "/" }
+        let lowered = address.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            address = address[address.range(of: "://")!.upperBound...].drop { $0 != "/" }
         } else if address.hasPrefix("//") {
             address = address.dropFirst(2).drop { $0 != "/" }
+        } else if !address.hasPrefix("/") {
+            return .failure(Refused("is no address of the site the article came from: write its path from that site's root, starting with `/` (`/2023/05/01/ten-bai/`), or its full address (`https://…`)"))
         }
         if let fragment = address.firstIndex(of: "#") { address = address[..<fragment] }
         if address.contains("?") {
@@ -27,6 +30,10 @@ enum OldAddresses {
         guard !parts.isEmpty else { return .failure(Refused("is the site's home page, which bantin makes itself; leave this address out")) }
         if parts.contains(where: { $0 == "." || $0 == ".." }) {
             return .failure(Refused("has `.` or `..` parts; write its path from the site's root, as `/2023/05/01/ten-bai/`"))
+        }
+        // Hosts hide or refuse hidden names (`.well-known/`, `.htaccess`), and bantin keeps its own there.
+        if let hidden = parts.first(where: { $0.hasPrefix(".") }) {
+            return .failure(Refused("has a hidden name (`\(hidden)`), which hosts do not serve as a page; leave this address out"))
         }
         let path = parts.joined(separator: "/")
         let last = parts.last!.lowercased()
