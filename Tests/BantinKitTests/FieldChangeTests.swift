@@ -41,6 +41,7 @@ import Testing
         case (article, "related"): return "[quang-ninh-tu-phe-binh-theo-ket-luan-21-kl-tw]"
         case (article, "themes"): return "[]"
         case (article, "directives"): return "[\"05-CT/TW\"]"
+        case (article, "aliases"): return "[\"/2023/05/01/tien-giang-cu/\"]"
         case (directive, "code"): return "01-KL/TU"
         case (site, "base_url"): return "https://vi-du.org/ban-tin/"
         case (site, "share_image"): return "media/hoi-nghi.png"
