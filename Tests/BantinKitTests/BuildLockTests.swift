@@ -29,7 +29,8 @@ import Testing
 
     @Test func theMessagesNameTheOutputAndTheHolder() {
         #expect(BuildLock.waitingMessage(output: "public", holder: 4242) == "waiting for another bantin build of public/ (pid 4242)…")
-        #expect(BuildLock.waitingMessage(output: "public", holder: nil) == "waiting for another bantin build of public/…")
+        #expect(BuildLock.waitingMessage(output: "public", holder: nil) == "waiting for another bantin build or check of public/…")
+        #expect(BuildLock.busyMessage(output: "public", holder: nil) == "another bantin build or check of public/ is running; not waiting for it (--no-wait)")
         #expect(BuildLock.busyMessage(output: "public", holder: 4242) == "another bantin build of public/ is running (pid 4242); not waiting for it (--no-wait)")
     }
 

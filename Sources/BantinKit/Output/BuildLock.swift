@@ -103,12 +103,13 @@ public final class BuildLock: @unchecked Sendable {
     }
 
     /// What a build prints while it waits: `waiting for another bantin build of public/ (pid 4242)…`.
+    /// Without a holder's process id, the lock may be a check's (`reading`), which records none.
     public static func waitingMessage(output: String, holder: Int32?) -> String {
-        "waiting for another bantin build of \(output)/\(holder.map { " (pid \($0))" } ?? "")…"
+        "waiting for another bantin build\(holder.map { " of \(output)/ (pid \($0))" } ?? " or check of \(output)/")…"
     }
 
     /// Why a build that would not wait did not run.
     public static func busyMessage(output: String, holder: Int32?) -> String {
-        "another bantin build of \(output)/ is running\(holder.map { " (pid \($0))" } ?? ""); not waiting for it (--no-wait)"
+        "another bantin build\(holder.map { " of \(output)/ is running (pid \($0))" } ?? " or check of \(output)/ is running"); not waiting for it (--no-wait)"
     }
 }
