@@ -626,6 +626,26 @@ import Testing
         #expect(warnings.count == 1 && warnings[0].message.hasPrefix("a GIF is published as it is"), "\(report.diagnostics)")
     }
 
+    /// An SVG drawing is shown as a GIF is, with the size its root element gives (`width` and
+    /// `height` in an absolute unit, else its `viewBox`), the first at once, the next lazily: nothing
+    /// jumps as it loads. One whose size is not said (`100%`, no `viewBox`) is shown without.
+    @Test func anSVGDrawingIsShownWithItsSize() throws {
+        let site = try TestSite()
+        try site.write("content/media/so-do.svg", "<?xml version=\"1.0\"?>\n<!-- vẽ bằng Inkscape -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" stroke-width=\"2\" width=\"600\" height=\"400px\"><rect width=\"10\" height=\"10\"/></svg>\n")
+        try site.write("content/media/khung.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 320.4 180\"><rect width=\"10\" height=\"10\"/></svg>\n")
+        try site.write("content/media/in.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\" height=\"1in\"></svg>\n")
+        try site.write("content/media/khong-ro.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"50%\"></svg>\n")
+        try site.write(Self.articleFile, article(title: "Sơ đồ", body: "![Sơ đồ](../../../media/so-do.svg)\n\n![Khung](../../../media/khung.svg) ![In](../../../media/in.svg) ![Không rõ](../../../media/khong-ro.svg)\n"))
+        try site.build()
+        let page = try site.read("public/bai-viet/so-do/index.html")
+        for img in [
+            "<img src=\"../../media/so-do.svg\" width=\"600\" height=\"400\" alt=\"Sơ đồ\" fetchpriority=\"high\" />",
+            "<img src=\"../../media/khung.svg\" width=\"320\" height=\"180\" alt=\"Khung\" loading=\"lazy\" />",
+            "<img src=\"../../media/in.svg\" width=\"794\" height=\"96\" alt=\"In\" loading=\"lazy\" />",
+            "<img src=\"../../media/khong-ro.svg\" alt=\"Không rõ\" />",
+        ] { #expect(page.contains(img), "\(img): \(page)") }
+    }
+
     /// An animated WebP or PNG is published as its first frame: a warning says so where it is.
     @Test func anAnimatedPhotoIsPublishedAsItsFirstFrameWithAWarning() throws {
         let site = try TestSite()

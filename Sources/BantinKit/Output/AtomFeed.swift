@@ -85,7 +85,7 @@ public struct AtomFeed: Sendable {
         let img: String
         if let photo = graph.photos.photo(at: image.path) {
             img = PictureSources(photo, address: { address(.file($0)) }).plainHTML(alt: image.alt, title: nil)
-        } else if let size = graph.photos.gifSizes[image.path] {
+        } else if let size = graph.photos.asIsSizes[image.path] {
             img = PictureSources.imgHTML(src: address(.file(image.path)), width: size.width, height: size.height, alt: image.alt, title: nil, first: nil)
         } else {
             img = "<img src=\"\(Escape.xml(address(.file(image.path))))\" alt=\"\(Escape.xml(image.alt))\" />"

@@ -11,22 +11,57 @@ public struct PhotoSet: Sendable {
     /// page's fingerprint holds those of the photos it shows, so a photo added or changed
     /// renders again only the pages that show it.
     private var prints: [String: UInt64] = [:]
-    /// The GIFs, which are published as they are, by path under `content/`: their size, read
-    /// from their header, so that pages give them a `width` and a `height` too.
-    var gifSizes: [String: (width: Int, height: Int)] = [:]
+    /// The GIFs and SVG drawings, which are published as they are, by path under `content/`:
+    /// their size, read from their start, so that pages give them a `width` and a `height` too
+    /// (nothing jumps as they load) and load them as they load photos.
+    var asIsSizes: [String: (width: Int, height: Int)] = [:]
 
     public init() {}
 
-    /// Reads the size of each GIF of `entries` (one that is no GIF inside is left out: a page
-    /// shows it without a size).
-    mutating func addGIFs(_ entries: [TreeEntry]) {
+    /// Reads the size of each GIF and SVG drawing of `entries` (one whose size cannot be read is
+    /// left out: a page shows it without a size).
+    mutating func addPicturesAsTheyAre(_ entries: [TreeEntry]) {
         for entry in entries {
-            guard let start = PosixFiles.start(of: entry.path, count: 10), let size = Self.gifSize(ofFileStart: start) else { continue }
-            gifSizes[entry.relativePath] = size
+            let svg = entry.relativePath.lowercased().hasSuffix(".svg")
+            guard let start = PosixFiles.start(of: entry.path, count: svg ? 4096 : 10),
+                  let size = svg ? Self.svgSize(ofFileStart: start) : Self.gifSize(ofFileStart: start) else { continue }
+            asIsSizes[entry.relativePath] = size
             var print = StableHasher()
             print.add("\(entry.relativePath) \(size.width) \(size.height)")
             prints[entry.relativePath] = print.value
         }
+    }
+
+    /// An SVG drawing's size in CSS pixels, from its root element: its `width` and `height` in an
+    /// absolute unit (none, `px`, `pt`, `mm`…), else its `viewBox`'s; `nil` when neither says.
+    static func svgSize(ofFileStart bytes: [UInt8]) -> (width: Int, height: Int)? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let open = text.range(of: "<svg"), let end = text[open.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = text[open.upperBound..<end]
+        func attribute(_ name: String) -> String? {
+            var from = tag.startIndex
+            while let found = tag[from...].range(of: name + "=") {
+                from = found.upperBound
+                // A whole attribute name (not `stroke-width=`).
+                guard found.lowerBound == tag.startIndex || tag[tag.index(before: found.lowerBound)].isWhitespace,
+                      let quote = tag[found.upperBound...].first, quote == "\"" || quote == "'" else { continue }
+                let value = tag[tag.index(after: found.upperBound)...].prefix { $0 != quote }
+                return String(value)
+            }
+            return nil
+        }
+        let units: [String: Double] = ["": 1, "px": 1, "pt": 4.0 / 3, "pc": 16, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4]
+        func length(_ value: String?) -> Int? {
+            guard let value = value?.trimmingCharacters(in: .whitespaces) else { return nil }
+            let number = value.prefix { $0.isNumber || $0 == "." }
+            guard let amount = Double(number), let unit = units[String(value.dropFirst(number.count))] else { return nil }
+            let pixels = (amount * unit).rounded()
+            return pixels >= 1 && pixels <= 100_000 ? Int(pixels) : nil
+        }
+        if let width = length(attribute("width")), let height = length(attribute("height")) { return (width, height) }
+        let box = (attribute("viewBox") ?? "").split { $0 == " " || $0 == "," }.compactMap { Double($0) }
+        guard box.count == 4, box[2] >= 1, box[3] >= 1, box[2] <= 100_000, box[3] <= 100_000 else { return nil }
+        return (Int(box[2].rounded()), Int(box[3].rounded()))
     }
 
     /// Adds `photo`, published from the file at `path` under `content/`.

@@ -28,8 +28,8 @@ struct PageBodyLinks: BodyLinkRewriter {
     func picture(_ destination: String, alt: String, title: String?, index: Int) -> String? {
         guard case .file(let path)? = resolved[destination]?.target else { return nil }
         let first = leadsPage && index == 0
-        if let size = photos.gifSizes[path] {
-            // A GIF is published as it is: one file, with its size and the page's loading.
+        if let size = photos.asIsSizes[path] {
+            // A GIF or an SVG drawing is published as it is: one file, with its size and the page's loading.
             return PictureSources.imgHTML(src: address(.file(path)), width: size.width, height: size.height, alt: alt, title: title, first: pictures ? first : nil)
         }
         guard let photo = photos.photos[path] else { return nil }
