@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from selenium.webdriver.support.ui import WebDriverWait
+
 from helpers import Scripts, drain_console, file_url, html_files, load_images, make_driver, network_requests, wait_ready
 
 CSS_LIMIT = 21 * 1000  # bytes: light (about 5 KB compressed), with room for what accessibility asks
@@ -170,3 +172,27 @@ def test_vietnamese_words_are_set_in_one_serif(site, driver):
         if len(fonts) > 1:
             mixed[selector] = fonts
     assert not mixed, f"{article.relative_to(site)}: text drawn with more than one font: {mixed}"
+
+
+def test_a_link_to_a_search_moves_nothing_as_its_results_arrive(driver, loopback):
+    """A link to a search (`?q=` in the address) over a slow network paints the page before its
+    results arrive: they fill room kept for them, and push nothing already shown (the footer)
+    about. Layout shifts are summed as Chromium reports them (those after input excepted)."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 400, "downloadThroughput": 180 * 1024, "uploadThroughput": 80 * 1024})
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        window.__shift = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+          .observe({type: 'layout-shift', buffered: true});
+    """})
+    try:
+        driver.get(loopback + "tim-kiem/index.html?q=sinh%20ho%E1%BA%A1t%20chi%20b%E1%BB%99")
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt"))
+        assert driver.execute_script("return document.querySelectorAll('#search-results > li').length") > 0
+        shift = driver.execute_script("return window.__shift")
+        assert shift < 0.05, f"the page shifted by {shift:.3f} as the results arrived"
+    finally:
+        driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
