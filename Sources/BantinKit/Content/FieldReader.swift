@@ -289,8 +289,8 @@ struct FieldReader {
         "redirect_from": "aliases", "redirect-from": "aliases",
     ]
 
-    /// Other generators' fields for an article's address, or its old ones (Hugo's `url` and
-    /// `aliases`, Jekyll's `permalink` and `redirect_from`).
+    /// Other generators' fields for an article's own address (Hugo's `url`, Jekyll's
+    /// `permalink`): bantin's is its `slug`, and an old one is kept with `aliases`.
     private static let oldAddresses: Set<String> = ["url", "permalink"]
 
     /// The error at another generator's date that would hold an article back or take it down
