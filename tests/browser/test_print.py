@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -114,6 +115,21 @@ def test_a_printed_list_says_it_goes_on(driver, site, shots):
     assert display(driver, ".pagination ul") == ["none"], "page links printed"
     label = driver.find_element(By.CSS_SELECTOR, ".pagination-label")
     assert label.is_displayed() and re.fullmatch(r"Trang 1/\d+", label.text), label.text
+
+
+def test_a_printed_search_keeps_no_room_for_results(driver, site, shots):
+    """On screen the results have room kept for them (nothing moves as they arrive); printed,
+    a search with a few results is one sheet, not one followed by a blank one."""
+    drain_console(driver)
+    driver.get(file_url(site / "tim-kiem" / "index.html", "q=" + quote("bắc ninh")))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt"))
+    count = len(driver.find_elements(By.CSS_SELECTOR, "#search-results > li"))
+    assert 0 < count <= 4, f"{count} results: the test wants a search of a few"
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert driver.execute_script("return getComputedStyle(document.getElementById('search-results')).minHeight") == "0px"
+    data = save_pdf(driver, shots / "print-search.pdf")
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert pages == 1, f"{count} results printed on {pages} pages"
 
 
 @pytest.mark.parametrize("kind", ["home", "article", "print-edition"])
