@@ -275,8 +275,10 @@ extension SiteBuilder {
         let generated = PathIndex(paths), generatedLowered = PathIndex(lowered)
         let folders = Self.folders(of: paths + [SearchShards.folder]), foldersLowered = Self.folders(of: lowered + [SearchShards.folder])
         let byLowered = Dictionary(zip(lowered, paths)) { first, _ in first }
-        var added: Set<String> = []
-        kept.sort { $0.path < $1.path }
+        // The old addresses' pages kept so far, by their paths without case.
+        var added: [String: String] = [:]
+        // By path without case (a page before any inside its path), then as written: of two differing only in case, the later is told.
+        kept.sort { ($0.path.lowercased(), $0.article, $0.alias) < ($1.path.lowercased(), $1.article, $1.alias) }
         for old in kept {
             let article = articles[old.article]
             let at = article.positions.item("aliases", old.alias) ?? SourcePosition(line: 1, column: 1)
@@ -285,12 +287,13 @@ extension SiteBuilder {
             let clash = generated.contains(old.path) ? "would stand where bantin writes \(old.path)" : Self.folderClash(old.path, generated: generated, folders: folders)
                 ?? (generatedLowered.contains(low) ? "would stand\(caseless) where bantin writes \(byLowered[low] ?? low)" : nil)
                 ?? Self.folderClash(low, generated: generatedLowered, folders: foldersLowered).map { $0 + caseless }
-                ?? Self.folders(of: [old.path]).first { added.contains(String($0)) }.map { "would be inside \($0), the page of another old address" }
+                ?? added[low].map { "would stand\(caseless) where another old address's page is written, \($0)" }
+                ?? Self.folders(of: [low]).first { added[String($0)] != nil }.map { "would be inside \(added[String($0)]!), the page of another old address" }
             if let clash {
                 diagnostics.append(at.diagnostic(.error, article.file, "old address `\(article.fields.aliases[old.alias])`: its page \(clash); leave it out"))
                 continue
             }
-            added.insert(old.path)
+            added[low] = old.path
             planned.append(.bytes(path: old.path, OldAddresses.page(at: old.path, for: article, language: language, baseURL: baseURL)))
         }
         return diagnostics
