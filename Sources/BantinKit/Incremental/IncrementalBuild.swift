@@ -41,8 +41,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             // output itself (when it is as the last build left it) are hard-linked.
             let last = PageManifest.load(from: output.manifestURL)
             if let base = output.reusableBase() { return Reuse(manifest: base, linkFrom: nil, last: LastOutput(manifest: last, folder: output.url.path)) }
-            let intact = FolderPrint(last.outputFingerprint).map { $0 == last.listedPrint(of: output.url.path) } ?? false
-            return Reuse(manifest: intact ? last : PageManifest(), linkFrom: options.output)
+            return Reuse(manifest: last.isAsLeft(in: output.url.path) ? last : PageManifest(), linkFrom: options.output)
         }
     }
 

@@ -221,6 +221,12 @@ struct PageManifest: Sendable {
         FolderPrint.listed(paths, extra: [OutputFolder.markerName], under: folder)
     }
 
+    /// Whether `folder` is as the build that wrote this manifest left it: its listing gives the
+    /// fingerprint recorded then (a manifest with none, or cut short, describes no folder).
+    func isAsLeft(in folder: String) -> Bool {
+        FolderPrint(outputFingerprint).map { $0 == listedPrint(of: folder) } ?? false
+    }
+
     /// `listedPrint` in its two parts; with `files` known, only the folders are looked up.
     func listedSums(of folder: String, files: UInt64? = nil) -> (files: UInt64, folders: UInt64)? {
         FolderPrint.listedSums(paths, extra: [OutputFolder.markerName], under: folder, files: files)

@@ -41,8 +41,7 @@ extension OutputFolder {
         // folders are all made anew, in that group.
         if let output = Directory.linkStatus(url.path), output.st_gid != retired.st_gid || output.st_mode & 0o7777 != retired.st_mode & 0o7777 { return nil }
         let manifest = PageManifest.load(from: retiredManifestURL)
-        guard let recorded = FolderPrint(manifest.outputFingerprint), manifest.listedPrint(of: retiredURL.path) == recorded else { return nil }
-        return manifest
+        return manifest.isAsLeft(in: retiredURL.path) ? manifest : nil
     }
 
     /// Writes `files` into a staging folder, then swaps it with the output folder. With a `base`,

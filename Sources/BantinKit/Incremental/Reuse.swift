@@ -41,7 +41,7 @@ final class LastOutput: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let intact { return intact }
-        let found = FolderPrint(manifest.outputFingerprint).map { $0 == manifest.listedPrint(of: folder) } ?? false
+        let found = manifest.isAsLeft(in: folder)
         intact = found
         return found
     }

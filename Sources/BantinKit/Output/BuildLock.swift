@@ -58,9 +58,10 @@ public final class BuildLock: @unchecked Sendable {
 
     deinit { release() }
 
-    /// `flock` with `LOCK_EX`, retried when a signal interrupts it; 0 or the `errno`.
-    private static func lock(_ fd: Int32, blocking: Bool) -> Int32 {
-        while flock(fd, LOCK_EX | (blocking ? 0 : LOCK_NB)) != 0 {
+    /// `flock`, exclusive (a build's) or `shared` (a check's), retried when a signal interrupts
+    /// it; 0 or the `errno`.
+    private static func lock(_ fd: Int32, blocking: Bool, shared: Bool = false) -> Int32 {
+        while flock(fd, (shared ? LOCK_SH : LOCK_EX) | (blocking ? 0 : LOCK_NB)) != 0 {
             if errno != EINTR { return errno }
         }
         return 0
@@ -95,9 +96,9 @@ public final class BuildLock: @unchecked Sendable {
         guard fd >= 0 else { return try body() }
         // Closing the file drops the lock.
         defer { close(fd) }
-        if flock(fd, LOCK_SH | LOCK_NB) != 0 {
+        if lock(fd, blocking: false, shared: true) != 0 {
             waiting(holder(fd))
-            while flock(fd, LOCK_SH) != 0, errno == EINTR {}
+            _ = lock(fd, blocking: true, shared: true)
         }
         return try body()
     }
