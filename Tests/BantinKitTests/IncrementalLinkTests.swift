@@ -61,6 +61,38 @@ import Testing
         #expect(try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html").contains("url=../../bai-viet/nghe-an-moi/index.html"))
     }
 
+    /// A published article whose file is renamed as its title is edited (its date and body as
+    /// they were) is told as the move it is, at the new file, naming the old one; so is a second
+    /// such rename, the address history following the file. A rename alone moves nothing, and an
+    /// article deleted while another is written is no rename, even on the same date.
+    @Test func aFileRenamedAsItsTitleIsEditedIsToldAsTheMoveItIs() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/07/cu.md", article(title: "Bài sẽ bị xóa", date: "2023-07-03"))
+        try site.build()
+        let moved = { (report: BuildReport) in report.diagnostics.filter { $0.message.hasPrefix("the article's address changes") } }
+        let renamed = "content/articles/2023/05/nghe-an-cac-chi-bo.md"
+        try site.write(renamed, try site.read(Self.ngheAn).replacingOccurrences(of: "Nghệ An: chi bộ", with: "Nghệ An: các chi bộ"))
+        try site.remove(Self.ngheAn)
+        // Deleted, and another article of the same date written: no move.
+        try site.remove("content/articles/2023/07/cu.md")
+        try site.write("content/articles/2023/07/moi.md", article(title: "Bài mới cùng ngày", date: "2023-07-03", body: "Một nội dung khác."))
+        let told = try moved(site.build())
+        #expect(told.map { "\($0.file):\($0.line)" } == [renamed + ":2"], "\(told)")
+        let message = try #require(told.first?.message)
+        #expect(message.contains("from bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/ to bai-viet/nghe-an-cac-chi-bo-lam-theo-bac-tu-viec-nho/ (its file renamed from \(Self.ngheAn))"), "\(message)")
+        #expect(message.hasSuffix("add `slug: nghe-an-chi-bo-lam-theo-bac-tu-viec-nho`, or keep it leading to the new one with `aliases: [\"/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/\"]`"), "\(message)")
+        // Renamed again, given back its first address: no move, the file's history followed.
+        let again = "content/articles/2023/05/nghe-an.md"
+        try site.write(again, try site.read(renamed).replacingOccurrences(of: "Nghệ An: các chi bộ", with: "Nghệ An: chi bộ"))
+        try site.remove(renamed)
+        #expect(try moved(site.build()).isEmpty)
+        // A rename alone keeps the address.
+        try site.write("content/articles/2023/05/nghe-an-2.md", try site.read(again))
+        try site.remove(again)
+        #expect(try moved(site.build()).isEmpty)
+        #expect(site.exists("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"))
+    }
+
     @Test func categoryPlaceMentionAndLinkedTextEditsGiveTheCleanBuildsBytes() throws {
         let site = try TestSite(content: "bulletin")
         let incremental = IncrementalBuildTests()

@@ -18,6 +18,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private let lastAddresses: Background<PublishedAddresses>
     /// The articles published, by their paths in the content folder (`moves`, then saved).
     private var publishedByPath: [(path: String, article: Article)] = []
+    /// The files of `publishedByPath` renamed since the last build, to the path each had.
+    private var renamedPaths: [String: String] = [:]
     /// Set while planning (each once, before any parallel work reads them).
     private var articleCache: ArticleCache?
     /// Every file planned so far and its fingerprint (`earlier` is called once per group of files).
@@ -155,7 +157,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func moves(of articles: [Article]) -> [Diagnostic] {
         publishedByPath = articles.map { (contentPath($0), $0) }
-        return lastAddresses.value.moves(of: publishedByPath, published: { [output] slug in
+        // What the last build read of each file, from the article cache it left.
+        renamedPaths = lastAddresses.value.renamed(publishedByPath) { [articleCache] in
+            (articleCache?.earlierArticles ?? []).map { (self.contentPath($0), $0) }
+        }
+        return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: { [output] slug in
             FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path)
         }, strict: options.strict)
     }
@@ -234,7 +240,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
         // Written only when an address changed (a one-article rebuild seldom changes one).
         let last = lastAddresses.value
-        if !last.areLast(of: publishedByPath), !last.adding(publishedByPath).save(to: output.addressesURL) { unsaved(output.addressesURL) }
+        if !last.areLast(of: publishedByPath), !last.adding(publishedByPath, renamed: renamedPaths).save(to: output.addressesURL) { unsaved(output.addressesURL) }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

@@ -4,7 +4,9 @@ import Foundation
 /// then those before it (a few). A build told of an article whose address changed since (its
 /// title or `slug:` edited) warns while the old page is still in the output: links to it stop
 /// working, and feed readers take the article for a new one. Keyed by the file's path in the
-/// content folder, kept whatever bantin executable builds and wherever the project is.
+/// content folder, kept whatever bantin executable builds and wherever the project is. A file
+/// renamed as its title is edited is known for the one it was by what the last build read
+/// (`renamed`).
 struct PublishedAddresses {
     /// Each file's addresses (slugs), the last first.
     private(set) var addresses: [String: [String]] = [:]
@@ -28,17 +30,38 @@ struct PublishedAddresses {
         }
     }
 
+    /// The files of `articles` published for the first time whose article is one published under
+    /// a path now gone, as the last build read it there (`earlier`): the same date and body, one
+    /// of each. By path, the path each was published under.
+    func renamed(_ articles: [(path: String, article: Article)], earlier: () -> [(path: String, article: Article)]) -> [String: String] {
+        let new = articles.filter { !$0.article.fields.draft && addresses[$0.path] == nil }
+        guard !new.isEmpty else { return [:] }
+        let paths = Set(articles.map(\.path))
+        let identity = { (article: Article) in "\(article.date.instant) \(article.bodyHash)" }
+        let gone = Dictionary(grouping: earlier().filter { addresses[$0.path] != nil && !paths.contains($0.path) }, by: { identity($0.article) })
+        var renamed: [String: String] = [:]
+        for (key, new) in Dictionary(grouping: new, by: { identity($0.article) }) {
+            guard new.count == 1, let old = gone[key], old.count == 1 else { continue }
+            renamed[new[0].path] = old[0].path
+        }
+        return renamed
+    }
+
     /// A warning for each of `articles` (by its path in the content folder) whose address is no
-    /// longer the one it was last published at, while that page is in the output (`published`),
-    /// unless it goes back to one it had; drafts are previews, never told.
-    func moves(of articles: [(path: String, article: Article)], published: (Slug) -> Bool, strict: Bool) -> [Diagnostic] {
+    /// longer the one it was last published at (under this path, or the one it was `renamed`
+    /// from, named in the content folder `contentName`), while that page is in the output
+    /// (`published`), unless it goes back to one it had; drafts are previews, never told.
+    func moves(
+        of articles: [(path: String, article: Article)], renamed: [String: String] = [:], contentName: String, published: (Slug) -> Bool, strict: Bool
+    ) -> [Diagnostic] {
         articles.compactMap { path, article in
-            guard !article.fields.draft, let known = addresses[path], let last = known.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }),
+            let before = renamed[path]
+            guard !article.fields.draft, let known = addresses[before ?? path], let last = known.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }),
                 last != article.slug, !known.contains(article.slug.value), published(last),
                 // Kept as an old address, the published one still leads to the article.
                 !article.fields.aliases.contains(where: { (try? OldAddresses.outputPath(of: $0).get()) == Route.article(last).outputPath })
             else { return nil }
-            return Self.warning(article, from: last, strict: strict)
+            return Self.warning(article, from: last, renamedFrom: before.map { ContentTree.join(contentName, $0) }, strict: strict)
         }
     }
 
@@ -53,12 +76,13 @@ struct PublishedAddresses {
         return count == addresses.count
     }
 
-    /// These addresses after a build that published `articles`: each one's address first.
-    func adding(_ articles: [(path: String, article: Article)]) -> PublishedAddresses {
+    /// These addresses after a build that published `articles`: each one's address first, then
+    /// those of its file, or of the file it was `renamed` from.
+    func adding(_ articles: [(path: String, article: Article)], renamed: [String: String] = [:]) -> PublishedAddresses {
         var next: [String: [String]] = [:]
         for (path, article) in articles where !article.fields.draft {
             let slug = article.slug.value
-            next[path] = Array(([slug] + (addresses[path] ?? []).filter { $0 != slug }).prefix(Self.kept))
+            next[path] = Array(([slug] + (addresses[path] ?? renamed[path].flatMap { addresses[$0] } ?? []).filter { $0 != slug }).prefix(Self.kept))
         }
         return PublishedAddresses(addresses: next)
     }
@@ -79,13 +103,14 @@ struct PublishedAddresses {
         return OutputFolder.replaceFile(parts: [bytes], at: url.path)
     }
 
-    /// The warning at the field the address is made from (`slug:`, else the title).
-    static func warning(_ article: Article, from published: Slug, strict: Bool) -> Diagnostic {
+    /// The warning at the field the address is made from (`slug:`, else the title); `renamedFrom`:
+    /// the path the article's file had.
+    static func warning(_ article: Article, from published: Slug, renamedFrom: String? = nil, strict: Bool) -> Diagnostic {
         let key = article.fields.slug == nil ? "title" : "slug"
         let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
         let folder = { (slug: Slug) in Route.article(slug).outputPath.dropLast("index.html".count) }
         return at.diagnostic(.warning, article.file,
-            "the article's address changes with its `\(key)`, from \(folder(published)) to \(folder(article.slug)): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`, or keep it leading to the new one with `aliases: [\"/\(folder(published))\"]`"
+            "the article's address changes with its `\(key)`, from \(folder(published)) to \(folder(article.slug))\(renamedFrom.map { " (its file renamed from \($0))" } ?? ""): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`, or keep it leading to the new one with `aliases: [\"/\(folder(published))\"]`"
                 + (strict ? " (to move it, build once without `--strict`)" : ""))
     }
 }
