@@ -1,6 +1,7 @@
 """What a long word does to a page: a source that is a web address, a place name with no space,
 a category written with underscores (on the index of categories and places too), lists nested twelve deep, in the byline of an article, on the home page's lead and in the print edition's contents; a
-table of ten columns and nested lists in a body; photos in a body printed on paper. Nothing
+table of ten columns, a table with a long address in a cell, and nested lists in a body; a
+directive's issuer written as one run; photos in a body printed on paper. Nothing
 makes a page wider than the screen or the paper (a phone or a printer would shrink all of it),
 a photo keeps its shape on paper, and the links on cards are big enough to tap."""
 from __future__ import annotations
@@ -19,6 +20,9 @@ REPO = Path(__file__).resolve().parents[2]
 SOURCE = "https://www.xaydungdang.org.vn/Uploads/Files/TaiLieuHocTap/2023/KetLuan21KLTWHoiNghiTrungUong4.pdf"
 PLACE = "Xã" + "Đồngbằngsôngcửulong" * 6
 CATEGORY = "Ban_Tuyên_giáo_Đảng_ủy_Khối_các_cơ_quan_Trung_ương"
+DOCUMENT = ("https://xaydungdang.org.vn/Uploads/Files/TaiLieuHocTap/2024/"
+            "HuongDanThucHienKetLuan01KLTWVeHocTapVaLamTheoTuTuongDaoDucPhongCachHoChiMinh_BanChinhThuc.pdf")
+ISSUER = "BanchấphànhTrungươngĐảngCộngsảnViệtNam"
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +32,22 @@ def long_site(tmp_path_factory, bantin_bin) -> Path:
     (content / "articles").mkdir(parents=True)
     (content / "media").mkdir()
     shutil.copy(REPO / "content" / "media" / "2022" / "quang-ninh-binh-minh.jpg", content / "media" / "anh.jpg")
-    (content / "site.yml").write_text('title: "Bản tin thử"\n', encoding="utf-8")
+    (content / "site.yml").write_text('title: "Bản tin thử"\nunsafe_html: true\n', encoding="utf-8")
+    (content / "directives").mkdir()
+    (content / "directives" / "99-kl-tw.md").write_text(
+        f'---\ncode: "99-KL/TW"\nkind: "Kết luận"\ntitle: "Kết luận thử"\nissuer: "{ISSUER}"\nissued: 2024-01-05\n---\nNội dung.\n',
+        encoding="utf-8")
     table = "| " + " | ".join("ABCDEFGHIJ") + " |\n|" + "---|" * 10 + "\n| " + " | ".join(["năm sáu"] * 10) + " |\n"
     # Lists nested twelve deep, as a long plan of work may be.
     deep = "".join("  " * level + f"- cấp {level} đảng bộ xã phường thị trấn\n" for level in range(12))
+    # A bare address to a document in a cell: it wraps on paper rather than widen every page.
+    addresses = f"| Tài liệu | Đường dẫn | Người gửi |\n| --- | --- | --- |\n| Hướng dẫn | {DOCUMENT} | Văn phòng Tỉnh ủy |\n"
+    fold = "<details><summary>Xem toàn văn</summary>\n\nNội dung trong khung gập cũng được in.\n\n</details>\n"
     body = ("Mở đầu.\n\n- Mục một\n  - Cấp hai mục một\n  - Cấp hai mục hai\n- Mục hai\n\n" + deep + "\n" + table
-            + "\n![Ảnh ngang trong thân bài](../media/anh.jpg)\n")
+            + "\n" + addresses + "\n" + fold + "\n![Ảnh ngang trong thân bài](../media/anh.jpg)\n")
     (content / "articles" / "dai.md").write_text(
         f'---\ntitle: "Bài có nguồn là đường dẫn dài"\ndate: 2024-06-20T08:00:00+07:00\ncategory: "{CATEGORY}"\n'
-        f'author: "Nguyễn Văn An"\nsource: "{SOURCE}"\nlocation: "{PLACE}"\n---\n{body}', encoding="utf-8")
+        f'author: "Nguyễn Văn An"\nsource: "{SOURCE}"\nlocation: "{PLACE}"\ndirectives: ["99-KL/TW"]\n---\n{body}', encoding="utf-8")
     (content / "articles" / "khac.md").write_text(
         '---\ntitle: "Bài thứ hai"\ndate: 2024-06-10T08:00:00+07:00\ncategory: "Xây dựng Đảng"\nlocation: "Huế"\n---\nNội dung.\n',
         encoding="utf-8")
@@ -47,7 +58,7 @@ def long_site(tmp_path_factory, bantin_bin) -> Path:
 
 PAGES = {"article": "bai-viet/bai-co-nguon-la-duong-dan-dai/index.html", "home": "index.html",
          "print edition": "luu-tru/2024/06/ban-in/index.html", "category index": "chuyen-muc/index.html",
-         "place index": "dia-phuong/index.html"}
+         "place index": "dia-phuong/index.html", "directive": "van-ban/99-kl-tw/index.html"}
 
 
 @pytest.mark.parametrize("width", [360, 390, 768])
@@ -84,6 +95,20 @@ def test_on_paper_nothing_is_wider_than_the_page_and_photos_keep_their_shape(dri
             assert abs(shown / natural - 1) < 0.02, f"{kind}: a photo of shape {natural:.3f} prints as {shown:.3f}"
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize("kind", ["article", "print edition"])
+def test_on_paper_a_fold_prints_open(driver, long_site, kind):
+    driver.get(file_url(long_site / PAGES[kind]))
+    wait_ready(driver)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = driver.execute_script(
+            """return [...document.querySelectorAll('details p')].map(p => [p.textContent,
+                 p.checkVisibility() && p.closest('details').getBoundingClientRect().bottom >= p.getBoundingClientRect().bottom])""")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown == [["Nội dung trong khung gập cũng được in.", True]], f"{kind}: the text in a closed <details> prints: {shown}"
 
 
 def test_the_links_on_cards_are_big_enough_to_tap(driver, long_site):

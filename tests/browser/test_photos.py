@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import base64
 import re
+import struct
 import subprocess
+import zlib
+from pathlib import Path
 
 import pytest
 
 from helpers import file_url, load_images, make_driver, network_requests, screenshot, wait_ready
 
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = "bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html"
 PHONE_BUDGET = 250 * 1000  # bytes: HTML, CSS and images of the page at 390 px
 
@@ -153,3 +157,43 @@ def test_a_portrait_photo_shows_whole_with_its_caption(driver, site, width, heig
     assert box["height"] + box["captionHeight"] <= box["viewport"], f"photo and caption fit on the screen: {box}"
     if width < 500:
         assert box["width"] >= box["column"] - 1 or box["height"] >= 0.8 * box["viewport"] - 1, f"a phone fills the column: {box}"
+
+
+def solid_png(width: int, height: int) -> bytes:
+    """A PNG of one colour, written here (no image library needed)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\xb0\x20\x20" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.fixture(scope="module")
+def small_photo_site(tmp_path_factory, bantin_bin) -> Path:
+    root = tmp_path_factory.mktemp("anh-nho")
+    content = root / "content"
+    files = {"site.yml": 'title: "Bản tin thử"\n'.encode(), "media/anh-cu.png": solid_png(400, 300),
+             "articles/anh-cu.md": ('---\ntitle: "Ảnh cũ từ kho lưu trữ"\ndate: 2024-05-10T08:00:00+07:00\n'
+                                    'image: media/anh-cu.png\nimage_alt: "Ảnh cũ"\n---\nNội dung.\n').encode()}
+    for name, data in files.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_bytes(data)
+    subprocess.run([str(bantin_bin), "build", "--content", str(content), "--templates", str(REPO / "templates"),
+                    "--output", str(root / "public")], check=True, capture_output=True)
+    return root / "public"
+
+
+@pytest.mark.parametrize("width,scale", [(1280, 1), (1280, 2), (390, 2)])
+def test_an_articles_photo_smaller_than_the_column_is_never_enlarged(driver, small_photo_site, width, scale):
+    """A 400 px archive photo as an article's photo is shown 400 px wide on a desktop (not
+    stretched to the 704 px column, blurred), and within the column on a phone."""
+    emulate(driver, width, 900, scale, width < 500)
+    driver.get(file_url(small_photo_site / "bai-viet/anh-cu-tu-kho-luu-tru/index.html"))
+    wait_ready(driver)
+    load_images(driver)
+    photo = lead_photo(driver)
+    column = driver.execute_script("return document.querySelector('.story-figure').getBoundingClientRect().width")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert photo["width"] == "400", photo
+    assert photo["shown"] <= min(400, column) + 0.5, f"the photo is shown wider than it is: {photo}, column {column}"
+    assert photo["shown"] >= min(400, column) - 0.5, f"the photo is shown at its size, or the column's: {photo}, column {column}"
