@@ -8,7 +8,7 @@
 /// Longer runs than `maxLength` bytes are not words anyone types (encoded data, long numbers)
 /// and are skipped.
 enum SearchWords {
-    static let maxLength = 48
+    static let maxLength = 128
 
     /// Calls `word` with each word's lower-cased UTF-8 bytes, in order.
     static func forEach(in text: String, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
