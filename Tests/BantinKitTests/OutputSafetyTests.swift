@@ -6,6 +6,26 @@ import Testing
 /// A failed build never costs the user their site, and the output folder is only ever
 /// replaced when it is bantin's own.
 @Suite struct OutputSafetyTests {
+    /// A file renamed only in case (`Bao-Cao.txt` → `bao-cao.txt`): on a disk that tells no case
+    /// apart, the old name is the new file (here two names of one file, as such a disk shows it),
+    /// and removing the old one would leave the site without the new; a file differing only in
+    /// case that is another file is removed as any old file is.
+    @Test func anOldFileNamedAsANewOneInAnotherCaseIsTheNewOneOnACaseBlindDisk() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-case-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("media"), withIntermediateDirectories: true)
+        let file = { (name: String) in root.appendingPathComponent(name).path }
+        try Data("mới".utf8).write(to: URL(fileURLWithPath: file("media/bao-cao.txt")))
+        #expect(link(file("media/bao-cao.txt"), file("media/Bao-Cao.txt")) == 0)
+        try Data("cũ".utf8).write(to: URL(fileURLWithPath: file("media/Anh.txt")))
+        try Data("mới".utf8).write(to: URL(fileURLWithPath: file("media/anh.txt")))
+        try OutputFolder.remove(["media/Bao-Cao.txt", "media/Anh.txt"], from: root, shown: "public", written: ["media/bao-cao.txt", "media/anh.txt"])
+        #expect(try String(contentsOfFile: file("media/bao-cao.txt"), encoding: .utf8) == "mới")
+        #expect(FileManager.default.fileExists(atPath: file("media/Bao-Cao.txt")), "one file with two names: neither removed")
+        #expect(!FileManager.default.fileExists(atPath: file("media/Anh.txt")))
+        #expect(try String(contentsOfFile: file("media/anh.txt"), encoding: .utf8) == "mới")
+    }
+
     @Test func aFailedBuildLeavesThePreviousSiteByteForByte() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()

@@ -112,12 +112,13 @@ extension OutputFolder {
             // they add to the folder's fingerprint before and after is all that changes in it.
             var print = base.flatMap { FolderPrint($0.outputFingerprint) }
             func round(
-                _ files: [OutputFile], stage: String, removing stale: [String] = [], extra: [String] = [], finish: () throws(FileFault) -> Void = {}
+                _ files: [OutputFile], stage: String, removing stale: [String] = [], keeping written: [String] = [], extra: [String] = [],
+                finish: () throws(FileFault) -> Void = {}
             ) throws(FileFault) -> Bool {
                 let changed = files.filter { !$0.contents.isKeep }.map(\.path) + stale
                 let before = base == nil ? 0 : FolderPrint.listed(changed, extra: extra, under: stagingURL.path)?.value ?? 0
                 let twinned = try Self.write(files, into: stagingURL, shown: display, replacing: base != nil, twin: twin, progress: progress, stage: stage)
-                try Self.remove(stale, from: stagingURL, shown: display)
+                try Self.remove(stale, from: stagingURL, shown: display, written: written)
                 try finish()
                 let after = base == nil ? 0 : FolderPrint.listed(changed, extra: extra, under: stagingURL.path)?.value ?? 0
                 print = print?.replacing(before, with: after)
@@ -126,7 +127,7 @@ extension OutputFolder {
             let firstTwinned = try round(files, stage: "writing")
             let (laterFiles, whole) = later()
             let stale = base.map { base in base.paths.filter { !whole.contains($0) && !manifest.contains($0) } } ?? []
-            let twinned = try round(laterFiles, stage: "writing the search index", removing: stale, extra: [Self.markerName]) { () throws(FileFault) in
+            let twinned = try round(laterFiles, stage: "writing the search index", removing: stale, keeping: whole.paths, extra: [Self.markerName]) { () throws(FileFault) in
                 let marker = stagingURL.appendingPathComponent(Self.markerName).path
                 do throws(FileFault) {
                     try Self.writeFile(Array(Self.markerText.utf8), to: marker, replacing: true)

@@ -92,18 +92,42 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes files of the old site that the new one does not have, and folders left empty.
+    /// `written`: the new site's paths; on a disk that tells no case apart, an old file differing
+    /// from one of them only in case is that new file, and stays.
     /// - Throws: when one cannot be removed (an I/O error): the new site would still serve it.
     ///   `shown`: how messages name the site (`public`).
-    static func remove(_ stale: [String], from root: URL, shown: String) throws(FileFault) {
+    static func remove(_ stale: [String], from root: URL, shown: String, written: [String] = []) throws(FileFault) {
+        let renamed = casedAlike(stale, written)
         // Gone already, or a folder of the new site now (a file that became one), or under a
         // file now (a folder that became one): nothing of the old site is left there.
-        for path in stale where unlink(root.path + "/" + path) != 0 && ![ENOENT, EISDIR, ENOTDIR].contains(errno) {
+        for path in stale where !isSameFile(root.path + "/" + path, asAnyOf: renamed[path] ?? [], under: root.path) {
+            guard unlink(root.path + "/" + path) != 0, ![ENOENT, EISDIR, ENOTDIR].contains(errno) else { continue }
             throw FileFault.last("remove", ContentTree.join(shown, path))
         }
         // Deepest first; a folder that still holds anything stays.
         for folder in folders(holding: stale).sorted(by: { $0.count > $1.count }) where rmdir(root.path + "/" + folder) != 0 {
             guard [ENOTEMPTY, EEXIST, ENOENT, ENOTDIR].contains(errno) else { throw FileFault.last("remove the folder", ContentTree.join(shown, folder)) }
         }
+    }
+
+    /// For each of `stale`, the paths of `written` that differ from it only in case (a file
+    /// renamed so); only paths of the same length are compared.
+    static func casedAlike(_ stale: [String], _ written: [String]) -> [String: [String]] {
+        guard !stale.isEmpty else { return [:] }
+        let lengths = Set(stale.map(\.utf8.count))
+        let folded = Dictionary(grouping: stale, by: { $0.lowercased() })
+        var alike: [String: [String]] = [:]
+        for path in written where lengths.contains(path.utf8.count) {
+            for old in folded[path.lowercased()] ?? [] where old != path { alike[old, default: []].append(path) }
+        }
+        return alike
+    }
+
+    /// Whether the file at `path` is the one at any of `others` (paths under `root`): the same
+    /// file on a disk that tells no case apart.
+    private static func isSameFile(_ path: String, asAnyOf others: [String], under root: String) -> Bool {
+        guard !others.isEmpty, let file = Directory.linkStatus(path) else { return false }
+        return others.contains { other in Directory.linkStatus(root + "/" + other).map { $0.st_dev == file.st_dev && $0.st_ino == file.st_ino } ?? false }
     }
 
     /// Writes every file, on every core; folders are made first, in order. `replacing`: a file
