@@ -140,20 +140,46 @@ struct Build: ParsableCommand {
 }
 
 /// On a terminal, a build that takes more than a second shows its stage and count on one
-/// line of standard error; elsewhere (CI, pipes) nothing is printed but the summary.
+/// line of standard error; elsewhere (CI, pipes, a terminal that takes no cursor controls:
+/// Emacs's `dumb` one, or none named in `TERM`) nothing is printed but the summary.
 enum TerminalProgress {
-    static let isTerminal = isatty(STDERR_FILENO) == 1
+    static let isTerminal = isatty(STDERR_FILENO) == 1 && takesControls(term: ProcessInfo.processInfo.environment["TERM"])
+
+    /// Whether a terminal named `term` moves its cursor as told (`\r`, erase the line).
+    static func takesControls(term: String?) -> Bool {
+        guard let term, !term.isEmpty else { return false }
+        return term != "dumb"
+    }
+
+    /// Whether a progress line is on the screen, to be erased before anything else is written.
+    private static let shown = Flag()
 
     static func forStandardError(start: ContinuousClock.Instant) -> BuildProgress {
         guard isTerminal else { return .silent }
         return BuildProgress { stage, done, total in
             guard ContinuousClock.now - start > .seconds(1) else { return }
             let text = total > 0 ? "\r\u{1B}[2K\(stage) \(done)/\(total) files" : "\r\u{1B}[2K\(stage)…"
+            shown.set(true)
             StandardStream.error(text)
         }
     }
 
     static func clear() {
-        if isTerminal { StandardStream.error("\r\u{1B}[2K") }
+        if shown.set(false) { StandardStream.error("\r\u{1B}[2K") }
+    }
+
+    /// A flag set from any thread.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+
+        /// Sets the flag; returns what it was.
+        @discardableResult
+        func set(_ new: Bool) -> Bool {
+            lock.withLock {
+                defer { value = new }
+                return value
+            }
+        }
     }
 }

@@ -67,6 +67,26 @@ import Testing
         #expect(piped.stderr.hasSuffix("status 0\n"), "\(piped)")
     }
 
+    /// On a terminal, a build that drew no progress line (up to date) erases none; on one that
+    /// takes no cursor controls (Emacs's `dumb`, or none named in `TERM`) nothing is drawn at
+    /// all: the first problem starts its line, where editors and CI read it.
+    @Test(arguments: ["xterm-256color", "dumb", nil] as [String?])
+    func aTerminalIsSentNoCursorControlsItCannotTakeOrThatEraseNothing(term: String?) throws {
+        let site = try TestSite(content: "bulletin")
+        let bantin = Self.executable.path
+        let script = { () throws -> Run in
+            let shell = "\(term.map { "TERM=\($0)" } ?? "unset TERM;") script -qec '\(bantin) build' /dev/null"
+            return try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", shell], in: site.root)
+        }
+        let first = try script()
+        #expect(first.stdout.contains("Built "), "\(first)")
+        if term != "xterm-256color" { #expect(!first.stdout.contains("\u{1B}"), "\(first.stdout.prefix(300))") }
+        let second = try script()
+        #expect(second.stdout.contains("Up to date"), "\(second)")
+        #expect(second.stdout.contains(": warning: "), "the sample's warning is told again: \(second)")
+        #expect(!second.stdout.contains("\u{1B}"), "\(second.stdout.prefix(300))")
+    }
+
     /// `BANTIN_TRACE=1` prints each stage with its memory now and at most so far: the most so far
     /// is never less than now (the two are read from different counters, which round apart).
     @Test func theTracesPeakMemoryIsNeverBelowItsResidentMemory() throws {
