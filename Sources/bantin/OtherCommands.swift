@@ -144,7 +144,7 @@ struct Watch: ParsableCommand {
                     }
                     continue
                 }
-                if let schedule, schedule.waiting > 0, let next = schedule.nextDue, next.instant == due {
+                if let next = schedule?.waitingDate(at: due) {
                     Console.out("Scheduled for \(next.iso8601) (\(next.vietnameseDisplay)): building.")
                 } else {
                     Console.out("A published article's `updated` time has come: building.")

@@ -487,14 +487,18 @@ import Testing
         return format
     }
 
+    /// Each time one comes: a second article due after the first is built at its time too, though
+    /// the build at the first failed again.
     @Test func watchStillBuildsWhenAScheduledArticlesTimeComesAfterAFailedBuild() throws {
-        let due = Date().addingTimeInterval(8)
+        let due = Date().addingTimeInterval(8), later = Date().addingTimeInterval(13)
         let format = Self.dateFormat
         let site = try TestSite(content: "bulletin")
         try site.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        try site.write("content/articles/hen-gio-hai.md", article(title: "Tin hẹn giờ hai", date: format.string(from: later)))
         // A watch started on a failing build knows the schedule of the last build before it.
         let started = try TestSite(content: "bulletin")
         try started.write("content/articles/hen-gio.md", article(title: "Tin hẹn giờ", date: format.string(from: due)))
+        try started.write("content/articles/hen-gio-hai.md", article(title: "Tin hẹn giờ hai", date: format.string(from: later)))
         // (Built by the command, with the clock's "now": in the test's process nothing would wait.)
         #expect(try run(["build"], in: started.root).status == 0)
         try started.write("content/articles/hong.md", "---\ntitle: \"Thiếu ngày\"\n---\n")
@@ -506,11 +510,14 @@ import Testing
         #expect(watch.waitFor("Build failed"), "\(watch.log)")
         #expect(watch.waitFor("Scheduled for \(format.string(from: due))", seconds: 20), "\(watch.log)")
         #expect(watch.waitFor("Build failed", count: 2), "\(watch.log)")
+        #expect(watch.waitFor("Scheduled for \(format.string(from: later))", seconds: 20), "\(watch.log)")
+        #expect(watch.waitFor("Build failed", count: 3), "\(watch.log)")
         try site.remove("content/articles/hong.md")
         #expect(watch.waitFor("Built ", count: 2), "\(watch.log)")
-        #expect(site.exists("public/bai-viet/tin-hen-gio/index.html"))
+        #expect(site.exists("public/bai-viet/tin-hen-gio/index.html") && site.exists("public/bai-viet/tin-hen-gio-hai/index.html"))
         #expect(failing.waitFor("Scheduled for \(format.string(from: due))", seconds: 5), "\(failing.log)")
-        #expect(failing.waitFor("Build failed", count: 2), "\(failing.log)")
+        #expect(failing.waitFor("Scheduled for \(format.string(from: later))", seconds: 10), "\(failing.log)")
+        #expect(failing.waitFor("Build failed", count: 3), "\(failing.log)")
         for run in [watch, failing] {
             run.process.interrupt()
             run.process.waitUntilExit()

@@ -349,8 +349,16 @@ import Testing
         var report = BuildReport(articles: 1, pages: 2, files: 3, searchIndexBytes: 4, diagnostics: [.warning("a.md", line: 2, "w")], notes: ["n"])
         report.schedule = PublicationSchedule(
             waiting: 2, publishedEarly: 0, nextDue: LocalDateTime(instant: Self.due, offset: 25200), latestPublished: 77, latestUpdated: 80, nextUpdated: 90)
+        report.schedule?.waitingDates = [LocalDateTime(instant: Self.due, offset: 25200), LocalDateTime(instant: Self.due + 60, offset: -18000)]
+        report.schedule?.laterUpdates = [90, 95]
         let read = try #require(BuildReport(saved: report.saved))
         #expect(read.schedule == report.schedule)
+        // As a bantin before the lists saved it: read, without them.
+        let older = report.saved.split(separator: "\n").map { line in
+            line.hasPrefix(PublicationSchedule.savedName + "\t") ? line.split(separator: "\t", omittingEmptySubsequences: false).dropLast(2).joined(separator: "\t") : String(line)
+        }.joined(separator: "\n")
+        #expect(BuildReport(saved: older)?.schedule?.nextDue == report.schedule?.nextDue)
+        #expect(BuildReport(saved: older)?.schedule?.waitingDates == [])
         #expect(read.diagnostics == report.diagnostics)
         #expect(read.notes == ["n"])
         report.schedule = PublicationSchedule()
@@ -384,6 +392,18 @@ import Testing
         // Asked about a "now" past every date (a fixed SOURCE_DATE_EPOCH later than them), nothing.
         #expect(schedule.nextChange(after: 300) == nil)
         #expect(PublicationSchedule().nextChange(after: 0) == nil)
+        // Each waiting article's date and each later update, past the first: as the articles give them.
+        let articles = ([(400, nil), (200, nil), (400, nil), (50, 300), (60, 500)] as [(Int64, Int64?)]).map { date, updated in
+            var fields = ArticleFields()
+            fields.date = LocalDateTime(instant: date, offset: 0)
+            fields.updated = updated.map { LocalDateTime(instant: $0, offset: 0) }
+            return Article(file: "a.md", fields: fields, slug: Slug(from: "bai")!, body: "")
+        }
+        let split = PublicationSchedule.split(articles, now: 100, includeFuture: false).schedule
+        #expect(split.waitingDates.map(\.instant) == [200, 400] && split.laterUpdates == [300, 500])
+        #expect([100, 200, 300, 400, 500].map { split.nextChange(after: $0) } == [200, 300, 400, 500, nil])
+        #expect(split.waitingDate(at: 400)?.instant == 400 && split.waitingDate(at: 300) == nil)
+        #expect(PublicationSchedule.split(articles, now: 100, includeFuture: true).schedule.nextChange(after: 200) == 300, "with `--future` nothing waits")
     }
 
     /// "Up to date" repeats the last build's warnings: it must not when "now" has moved past an

@@ -22,6 +22,12 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// `CatalogValidator.unlikelyYears`).
     public var latestWithinAYear: Int64?
     public var firstPastAYear: Int64?
+    /// Every waiting article's date and every later `updated` of a published one, in order: the
+    /// moments past the next one at which a build would publish otherwise, so that a `watch`
+    /// whose build at the next one fails (a full disk, a link to an article not due yet) still
+    /// builds at those after it.
+    public var waitingDates: [LocalDateTime] = []
+    public var laterUpdates: [Int64] = []
 
     public init(
         waiting: Int = 0, publishedEarly: Int = 0, nextDue: LocalDateTime? = nil, latestPublished: Int64? = nil, waitingFiles: Int = 0,
@@ -63,6 +69,7 @@ public struct PublicationSchedule: Sendable, Equatable {
                         schedule.latestUpdated = max(schedule.latestUpdated ?? updated, updated)
                     } else {
                         schedule.nextUpdated = min(schedule.nextUpdated ?? updated, updated)
+                        schedule.laterUpdates.append(updated)
                     }
                 }
                 published.append(article)
@@ -74,9 +81,18 @@ public struct PublicationSchedule: Sendable, Equatable {
                 published.append(article)
             } else {
                 schedule.waiting += 1
+                schedule.waitingDates.append(date)
             }
         }
+        schedule.waitingDates = Self.inOrder(schedule.waitingDates, by: \.instant)
+        schedule.laterUpdates = Self.inOrder(schedule.laterUpdates, by: { $0 })
         return (published, schedule)
+    }
+
+    /// `moments` in time order, each instant once.
+    static func inOrder<T>(_ moments: [T], by instant: (T) -> Int64) -> [T] {
+        var seen: Set<Int64> = []
+        return moments.sorted { instant($0) < instant($1) }.filter { seen.insert(instant($0)).inserted }
     }
 
     /// The files of `content/` that only articles not published use (waiting, or drafts), as
@@ -128,7 +144,14 @@ public struct PublicationSchedule: Sendable, Equatable {
     /// a waiting article's time comes, or the `updated` of a published one. `bantin watch` builds
     /// again by itself then. `nil` when nothing is due (with `--future`, nothing waits).
     public func nextChange(after now: Int64) -> Int64? {
-        [waiting > 0 ? nextDue?.instant : nil, nextUpdated].compactMap { $0 }.filter { $0 > now }.min()
+        ([waiting > 0 ? nextDue?.instant : nil, nextUpdated].compactMap { $0 } + waitingDates.map(\.instant) + laterUpdates).filter { $0 > now }.min()
+    }
+
+    /// The waiting article's date that comes at `instant`, if one does (else a published one's
+    /// `updated` does).
+    public func waitingDate(at instant: Int64) -> LocalDateTime? {
+        guard waiting > 0 else { return nil }
+        return nextDue?.instant == instant ? nextDue : waitingDates.first { $0.instant == instant }
     }
 
     /// True when a build at `now` publishes the same articles as the build this schedule describes,

@@ -85,24 +85,38 @@ extension PublicationSchedule {
 
     /// One line of the saved report: its name, then waiting, published early, the next date due
     /// (instant and offset), the latest published, the files waiting, the latest `updated` and the
-    /// next, the latest date within a year and the first past it, `-` for none, separated by tabs.
+    /// next, the latest date within a year and the first past it, `-` for none, then the waiting
+    /// dates (`instant@offset`) and the later updates, each list comma-separated (`-` when
+    /// empty), separated by tabs.
     var saved: String {
         let numbers: [Int64?] = [
             Int64(waiting), Int64(publishedEarly), nextDue?.instant, nextDue.map { Int64($0.offset) }, latestPublished, Int64(waitingFiles),
             latestUpdated, nextUpdated, latestWithinAYear, firstPastAYear,
         ]
-        return ([Self.savedName] + numbers.map { $0.map(String.init) ?? "-" }).joined(separator: "\t")
+        let lists = [waitingDates.map { "\($0.instant)@\($0.offset)" }, laterUpdates.map(String.init)].map { $0.isEmpty ? "-" : $0.joined(separator: ",") }
+        return ([Self.savedName] + numbers.map { $0.map(String.init) ?? "-" } + lists).joined(separator: "\t")
     }
 
     /// The line `saved` wrote (`nil` when it is not one).
     init?(saved line: String) {
-        let words = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst()
-        guard words.count == 10 else { return nil }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst()
+        // Saved by a bantin before the lists: ten fields.
+        guard fields.count == 10 || fields.count == 12 else { return nil }
+        let words = fields.prefix(10)
         let numbers = words.map { $0 == "-" ? Int64?.none : Int64($0) }
         guard zip(words, numbers).allSatisfy({ $1 != nil || $0 == "-" }), let waiting = numbers[0], let early = numbers[1] else { return nil }
         let next = numbers[2].flatMap { instant in numbers[3].map { LocalDateTime(instant: instant, offset: Int($0)) } }
         self.init(
             waiting: Int(waiting), publishedEarly: Int(early), nextDue: next, latestPublished: numbers[4], waitingFiles: Int(numbers[5] ?? 0),
             latestUpdated: numbers[6], nextUpdated: numbers[7], latestWithinAYear: numbers[8], firstPastAYear: numbers[9])
+        guard fields.count == 12 else { return }
+        let list = { (field: Substring) in field == "-" ? [] : field.split(separator: ",") }
+        let dates = list(fields[fields.startIndex + 10]).map { item in
+            item.split(separator: "@").compactMap { Int64($0) }
+        }
+        let updates = list(fields[fields.startIndex + 11]).map { Int64($0) }
+        guard dates.allSatisfy({ $0.count == 2 }), updates.allSatisfy({ $0 != nil }) else { return nil }
+        waitingDates = dates.map { LocalDateTime(instant: $0[0], offset: Int($0[1])) }
+        laterUpdates = updates.compactMap { $0 }
     }
 }
