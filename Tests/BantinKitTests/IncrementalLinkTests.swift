@@ -93,6 +93,27 @@ import Testing
         #expect(site.exists("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"))
     }
 
+    /// A published article dated later than now by a slip (a month, a year) leaves the site until
+    /// then: the build that takes its page away warns at its date; one never published, a draft,
+    /// or the build after is not told.
+    @Test func aPublishedArticleDatedLaterThanNowIsToldItLeavesTheSite() throws {
+        let site = try TestSite(content: "bulletin")
+        var options = site.options()
+        options.now = 1_767_225_600  // 2026-01-01
+        try site.write("content/articles/2023/07/nhap.md", article(title: "Bài nháp", date: "2023-07-01", extra: "draft: true\n"))
+        try SiteBuilder.build(options)
+        let withdrawn = { () throws -> [Diagnostic] in try SiteBuilder.build(options).diagnostics.filter { $0.message.hasPrefix("the article is published") } }
+        try edit(site, Self.ngheAn) { $0.replacingOccurrences(of: "date: 2023-05-", with: "date: 2099-05-") }
+        try edit(site, "content/articles/2023/07/nhap.md") { $0.replacingOccurrences(of: "2023-07-01", with: "2099-07-01") }
+        try site.write("content/articles/2023/07/hen.md", article(title: "Bài hẹn giờ", date: "2099-07-02"))
+        let told = try withdrawn()
+        #expect(told.map { "\($0.file):\($0.line)" } == [Self.ngheAn + ":3"], "\(told)")
+        #expect(told.first?.message.contains("(bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/), and now dated 2099-05-") == true, "\(told)")
+        #expect(!site.exists("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"))
+        try edit(site, Self.ngheAn) { $0 + "\nMột đoạn thêm.\n" }
+        #expect(try withdrawn().isEmpty)
+    }
+
     @Test func categoryPlaceMentionAndLinkedTextEditsGiveTheCleanBuildsBytes() throws {
         let site = try TestSite(content: "bulletin")
         let incremental = IncrementalBuildTests()

@@ -155,15 +155,15 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL, keysURL: output.photoKeysURL) { self.unsaved($0) } }
 
-    func moves(of articles: [Article]) -> [Diagnostic] {
+    func moves(of articles: [Article], waiting: [Article]) -> [Diagnostic] {
         publishedByPath = articles.map { (contentPath($0), $0) }
         // What the last build read of each file, from the article cache it left.
         renamedPaths = lastAddresses.value.renamed(publishedByPath) { [articleCache] in
             (articleCache?.earlierArticles ?? []).map { (self.contentPath($0), $0) }
         }
-        return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: { [output] slug in
-            FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path)
-        }, strict: options.strict)
+        let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
+        return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict)
+            + lastAddresses.value.withdrawn(waiting.map { (contentPath($0), $0) }, published: published)
     }
 
     /// An article's path in the content folder, wherever that is.

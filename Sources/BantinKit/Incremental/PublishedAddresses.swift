@@ -65,6 +65,19 @@ struct PublishedAddresses {
         }
     }
 
+    /// A warning for each of `waiting` (articles dated after now, by path) that a build published,
+    /// while its page is in the output (`published`): dated later since (a slip of a month or a
+    /// year), it leaves the site until then, and links to it stop working.
+    func withdrawn(_ waiting: [(path: String, article: Article)], published: (Slug) -> Bool) -> [Diagnostic] {
+        waiting.compactMap { path, article in
+            guard !article.fields.draft, let last = addresses[path]?.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }), published(last) else { return nil }
+            let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
+            let folder = Route.article(last).outputPath.dropLast("index.html".count)
+            return at.diagnostic(.warning, article.file,
+                "the article is published (\(folder)), and now dated \(article.date.iso8601), after now: it leaves the site until then, and links to it stop working; if the date is a slip, correct it")
+        }
+    }
+
     /// Whether these addresses are those `articles` were published at: each file's last is its
     /// article's, and no other file is listed (`adding` would change nothing).
     func areLast(of articles: [(path: String, article: Article)]) -> Bool {

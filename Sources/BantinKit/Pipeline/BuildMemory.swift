@@ -17,9 +17,10 @@ protocol BuildMemory: Sendable {
     func earlier(_ files: [PlannedFile], graph: SiteGraph) -> [OutputFile.Contents?]
     /// Where encoded photos are kept between builds (`nil`: encoded for this build only).
     var photoCache: PhotoCache? { get }
-    /// A warning for each of `articles` whose address changed since a build published it, while
-    /// that page is in the output (`PublishedAddresses`).
-    func moves(of articles: [Article]) -> [Diagnostic]
+    /// A warning for each of `articles` whose address changed since a build published it, and
+    /// for each article now `waiting` for its date that a build published, while that page is in
+    /// the output (`PublishedAddresses`).
+    func moves(of articles: [Article], waiting: [Article]) -> [Diagnostic]
 }
 
 /// A plain build: nothing remembered, everything made.
@@ -31,7 +32,7 @@ struct NoMemory: BuildMemory {
         Array(repeating: nil, count: files.count)
     }
     var photoCache: PhotoCache? { nil }
-    func moves(of articles: [Article]) -> [Diagnostic] { [] }
+    func moves(of articles: [Article], waiting: [Article]) -> [Diagnostic] { [] }
 }
 
 /// A file of the site as planned, before it is made: what it will show.

@@ -44,7 +44,7 @@ extension SiteBuilder {
         _ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory, clock: inout StageClock
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (inputs, diagnostics) = try readInputs(options, listing: listing, memory: memory)
-        diagnostics += memory.moves(of: inputs.catalog.articles)
+        diagnostics += memory.moves(of: inputs.catalog.articles, waiting: inputs.catalog.waiting)
         clock.lap("read content")
         // Photos are decoded and encoded on every core (or taken from the photo cache) while the graph is made.
         let photoFiles = inputs.catalog.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
