@@ -266,12 +266,13 @@ import Testing
         #expect(split.pairs[BuiltSearchIndex.bucket("thông", "nông", "thôn")] == [0])
     }
 
-    /// A hashtag of a slogan (47 letters, 66 bytes) is a word; a run longer than any word typed
-    /// (encoded data) is not.
+    /// A hashtag of a slogan (47 letters, 66 bytes) is a word; a run longer than any word typed,
+    /// or encoded data (a checksum: letters and digits) longer than a word with digits, is not.
     @Test func wordsAreLowerCasedRunsOfLettersAndDigits() {
         var words: [String] = []
         let long = String(repeating: "a", count: SearchWords.maxLength + 1)
-        SearchWords.forEach(in: "ĐẢNG bộ 01-KL/TW, NGƯỜI dân; x² Ωmega \(long) #HọcTậpVàLàmTheoTưTưởngĐạoĐứcPhongCáchHồChíMinh cuối") {
+        let checksum = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+        SearchWords.forEach(in: "ĐẢNG bộ 01-KL/TW, NGƯỜI dân; x² Ωmega \(long) #HọcTậpVàLàmTheoTưTưởngĐạoĐứcPhongCáchHồChíMinh \(checksum) cuối") {
             words.append(String(decoding: $0, as: UTF8.self))
         }
         #expect(words == ["đảng", "bộ", "01", "kl", "tw", "người", "dân", "x²", "ωmega", "họctậpvàlàmtheotưtưởngđạođứcphongcáchhồchíminh", "cuối"])

@@ -5,10 +5,13 @@
 /// (`1.250`, `2.500.000`, as Vietnamese writes them) is one word, its digits joined (`1250`),
 /// so that `1250` finds it: a dot followed by three digits and no fourth, after one to three
 /// digits (since the word's start or its last such dot); `3.14` and `2023.05` are two words.
-/// Longer runs than `maxLength` bytes are not words anyone types (encoded data, long numbers)
-/// and are skipped.
+/// Longer runs than `maxLength` bytes are not words anyone types and are skipped; a run with a
+/// digit in it longer than `maxLengthWithDigits` is encoded data (a checksum, base64, a long
+/// number), skipped too, while letters alone may run as long as a hashtag of a slogan
+/// (`#HọcTậpVàLàmTheoTưTưởngĐạoĐứcPhongCáchHồChíMinh`, 66 bytes).
 enum SearchWords {
     static let maxLength = 128
+    static let maxLengthWithDigits = 48
 
     /// Calls `word` with each word's lower-cased UTF-8 bytes, in order.
     static func forEach(in text: String, _ word: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -33,14 +36,14 @@ enum SearchWords {
                 var length = 0
                 // Where the word's digits after its last thousands dot start.
                 var joined = 0
+                @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
                 @inline(__always) func flush() {
-                    if length > 0, length <= maxLength {
+                    if length > 0, length <= maxLengthWithDigits || (length <= maxLength && !UnsafeBufferPointer(start: out, count: length).contains(where: isDigit)) {
                         word(UnsafeBufferPointer(start: out, count: length), WordTable.hash(readingPast: UnsafeRawBufferPointer(start: out, count: length)))
                     }
                     length = 0
                     joined = 0
                 }
-                @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
                 /// Whether the dot just read (before `p`) is a thousands dot of the word being read.
                 func joinsThousands(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
                     guard length > 0, length <= maxLength, end - p >= 3, isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), end - p == 3 || !isDigit(p[3]) else { return false }
