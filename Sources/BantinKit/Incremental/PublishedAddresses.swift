@@ -54,14 +54,20 @@ struct PublishedAddresses {
     func moves(
         of articles: [(path: String, article: Article)], renamed: [String: String] = [:], contentName: String, published: (Slug) -> Bool, strict: Bool
     ) -> [Diagnostic] {
-        articles.compactMap { path, article in
+        let moved: [(article: Article, from: Slug, before: String?)] = articles.compactMap { path, article in
             let before = renamed[path]
             guard !article.fields.draft, let known = addresses[before ?? path], let last = known.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }),
                 last != article.slug, !known.contains(article.slug.value), published(last),
                 // Kept as an old address, the published one still leads to the article.
                 !article.fields.aliases.contains(where: { (try? OldAddresses.outputPath(of: $0).get()) == Route.article(last).outputPath })
             else { return nil }
-            return Self.warning(article, from: last, renamedFrom: before.map { ContentTree.join(contentName, $0) }, strict: strict)
+            return (article, last, before)
+        }
+        guard !moved.isEmpty else { return [] }
+        // An address another article has now stays (a file renamed, another started under its name).
+        let current = Set(articles.lazy.filter { !$0.article.fields.draft }.map(\.article.slug))
+        return moved.filter { !current.contains($0.from) }.map { article, last, before in
+            Self.warning(article, from: last, renamedFrom: before.map { ContentTree.join(contentName, $0) }, strict: strict)
         }
     }
 
