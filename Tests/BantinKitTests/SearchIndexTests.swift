@@ -377,8 +377,8 @@ import Testing
     }
 
     /// Random texts of Vietnamese, punctuation, other scripts, emoji and combining marks, with
-    /// runs near the longest word kept: the byte-level reader finds the words a reader of
-    /// whole scalars finds with `Kinds.kind`.
+    /// runs near the longest words kept (with a digit and without): the byte-level reader finds
+    /// the words a reader of whole scalars finds with `Kinds.kind`.
     @Test func wordsReadFromBytesAreThoseOfTheirScalars() {
         let pieces = ["a", "Z", "7", " ", ",", "-", "/", "đ", "Đ", "ư", "Ư", "ạ", "Ấ", "ế", "ỹ", "\u{00A0}", "“", "”", "–", "…", "«",
                       "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "\u{0301}", "❤\u{FE0F}", "\u{FE0F}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}"]
@@ -386,7 +386,8 @@ import Testing
         func reference(_ text: String) -> [String] {
             var words: [String] = [], current: [UInt8] = []
             func end() {
-                if !current.isEmpty, current.count <= SearchWords.maxLength { words.append(String(decoding: current, as: UTF8.self)) }
+                let longest = current.contains { $0 >= 0x30 && $0 <= 0x39 } ? SearchWords.maxLengthWithDigits : SearchWords.maxLength
+                if !current.isEmpty, current.count <= longest { words.append(String(decoding: current, as: UTF8.self)) }
                 current = []
             }
             for scalar in text.unicodeScalars {
