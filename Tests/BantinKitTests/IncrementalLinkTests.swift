@@ -100,7 +100,7 @@ import Testing
 
     /// A published article dated later than now by a slip (a month, a year) leaves the site until
     /// then: the build that takes its page away warns at its date; one never published, a draft,
-    /// or the build after is not told.
+    /// the build after, one previewed with `--future`, or "now" going back is not told.
     @Test func aPublishedArticleDatedLaterThanNowIsToldItLeavesTheSite() throws {
         let site = try TestSite(content: "bulletin")
         var options = site.options()
@@ -117,6 +117,16 @@ import Testing
         #expect(!site.exists("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"))
         try edit(site, Self.ngheAn) { $0 + "\nMột đoạn thêm.\n" }
         #expect(try withdrawn().isEmpty)
+        // Previewed with `--future`, then built as it waits: its date is the one it had.
+        var preview = options
+        preview.includeFuture = true
+        try SiteBuilder.build(preview)
+        #expect(site.exists("public/bai-viet/bai-hen-gio/index.html"))
+        #expect(try withdrawn().isEmpty)
+        // Nor is "now" going back told, for every article it takes away.
+        var earlier = options
+        earlier.now = 1_672_531_200  // 2023-01-01
+        #expect(try SiteBuilder.build(earlier).diagnostics.filter { $0.message.hasPrefix("the article is published") }.isEmpty)
     }
 
     @Test func categoryPlaceMentionAndLinkedTextEditsGiveTheCleanBuildsBytes() throws {

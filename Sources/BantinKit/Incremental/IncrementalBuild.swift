@@ -163,7 +163,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         }
         let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
         return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict)
-            + lastAddresses.value.withdrawn(waiting.map { (contentPath($0), $0) }, published: published)
+            + lastAddresses.value.withdrawn(waiting.map { (contentPath($0), $0) }, now: options.now, earlier: { [articleCache] in
+                Dictionary((articleCache?.earlierArticles ?? []).map { (self.contentPath($0), $0) }) { first, _ in first }
+            }, published: published)
     }
 
     /// An article's path in the content folder, wherever that is.

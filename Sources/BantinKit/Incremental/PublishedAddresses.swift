@@ -71,12 +71,19 @@ struct PublishedAddresses {
         }
     }
 
-    /// A warning for each of `waiting` (articles dated after now, by path) that a build published,
-    /// while its page is in the output (`published`): dated later since (a slip of a month or a
-    /// year), it leaves the site until then, and links to it stop working.
-    func withdrawn(_ waiting: [(path: String, article: Article)], published: (Slug) -> Bool) -> [Diagnostic] {
-        waiting.compactMap { path, article in
-            guard !article.fields.draft, let last = addresses[path]?.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }), published(last) else { return nil }
+    /// A warning for each of `waiting` (articles dated after `now`, by path) that a build published,
+    /// while its page is in the output (`published`), whose date an edit moved past now: the
+    /// last build read it (`earlier`) dated at or before now (a slip of a month or a year). It
+    /// leaves the site until then, and links to it stop working. One previewed with `--future`,
+    /// or published again as "now" goes back, has the date it had: not told.
+    func withdrawn(_ waiting: [(path: String, article: Article)], now: Int64, earlier: () -> [String: Article], published: (Slug) -> Bool) -> [Diagnostic] {
+        let candidates = waiting.filter { !$0.article.fields.draft && addresses[$0.path] != nil }
+        guard !candidates.isEmpty else { return [] }
+        let before = earlier()
+        return candidates.compactMap { path, article in
+            guard let date = before[path]?.date.instant, date <= now, date != article.date.instant,
+                let last = addresses[path]?.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }), published(last)
+            else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let folder = Route.article(last).outputPath.dropLast("index.html".count)
             return at.diagnostic(.warning, article.file,
