@@ -183,6 +183,19 @@ import Testing
         #expect(try site.snapshot() == before, "the previous site, byte for byte")
     }
 
+    /// A folder of templates/ that cannot be listed hides only what it holds: a page template
+    /// missing beside it is still told, in the same build.
+    @Test func anUnlistedTemplatesFolderHidesOnlyWhatItHolds() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.remove("templates/search.mustache")
+        let assets = site.root.appendingPathComponent("templates/assets").path
+        let result = try Bantin.run(["build"], in: site.root, faults: ["-P", assets, "-e", "trace=getdents64", "-e", "inject=getdents64:error=EIO"])
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 2, "\(result.stderr)")
+        #expect(errors.first?.hasPrefix("templates/assets: error: cannot read this folder: Input/output error") == true, "\(result.stderr)")
+        #expect(errors.last?.hasPrefix("templates/search.mustache: error: missing page template") == true, "\(result.stderr)")
+    }
+
     /// A file of the earlier site that cannot be unlinked before a new one is written in its place
     /// fails the build: writing into it would write into the site being read, which shares it (a
     /// hard link). Here the swap fails too, and the site must be the one before, byte for byte.

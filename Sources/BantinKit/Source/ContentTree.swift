@@ -32,11 +32,11 @@ public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
         var info = stat()
         guard stat(root.path, &info) == 0 else {
-            diagnostics.append(.error(displayRoot, "cannot read this folder: \(FileFault.told(errno))"))
+            diagnostics.append(.error(displayRoot, "\(unreadFolder): \(FileFault.told(errno))"))
             return []
         }
         guard Directory.isDirectory(info), let real = SymbolicLinks.realPath(root.path) else {
-            diagnostics.append(.error(displayRoot, "cannot read this folder: it is not a folder"))
+            diagnostics.append(.error(displayRoot, "\(unreadFolder): it is not a folder"))
             return []
         }
         let place = Place(root: real, shown: displayRoot)
@@ -135,7 +135,7 @@ public enum ContentTree {
         guard fd >= 0, let entries = Directory.entries(ofOpen: fd) else {
             let code = errno
             if fd >= 0 { close(fd) }
-            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(FileFault.told(code))")])
+            return ([], [], [.error(join(displayRoot, folder.relative), "\(unreadFolder): \(FileFault.told(code))")])
         }
         defer { close(fd) }
         for (name, isUTF8) in entries where isRead(name: name) {
@@ -152,7 +152,7 @@ public enum ContentTree {
                 // A folder whose names can be listed but whose files cannot be reached (no `x`):
                 // told once, for the folder, rather than its files left out without a word.
                 if errno == EACCES {
-                    return ([], [], [.error(join(displayRoot, folder.relative), "cannot read the files of this folder: \(FileFault.words(for: EACCES)) (its names can be listed, but it cannot be entered: it needs the permission to search it, `chmod +x`)")])
+                    return ([], [], [.error(join(displayRoot, folder.relative), "\(unenteredFolder): \(FileFault.words(for: EACCES)) (its names can be listed, but it cannot be entered: it needs the permission to search it, `chmod +x`)")])
                 }
                 diagnostics.append(.error(join(displayRoot, rel), "cannot read this: \(FileFault.words(for: errno))"))
                 continue
@@ -192,6 +192,20 @@ public enum ContentTree {
     /// Whether a build reads what is named `name` (a file or folder of `content/` or
     /// `templates/`): never a hidden one (`.git/`, `.DS_Store`, an editor's `.a.md.swp`).
     static func isRead(name: String) -> Bool { !name.hasPrefix(".") }
+
+    /// How a folder that could not be listed, or entered, is told.
+    static let unreadFolder = "cannot read this folder", unenteredFolder = "cannot read the files of this folder"
+
+    /// The folders, under `displayRoot` (`""` for itself), that `diagnostics` tell could not be
+    /// listed or entered: what they hold is unknown.
+    static func unlistedFolders(in diagnostics: [Diagnostic], under displayRoot: String) -> [String] {
+        diagnostics.compactMap { problem in
+            guard problem.severity == .error, problem.message.hasPrefix(unreadFolder + ":") || problem.message.hasPrefix(unenteredFolder + ":") else { return nil }
+            if problem.file == displayRoot { return "" }
+            let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
+            return problem.file.hasPrefix(prefix) ? String(problem.file.dropFirst(prefix.count)) : nil
+        }
+    }
 
     static func join(_ root: String, _ relative: String) -> String {
         if relative.isEmpty { return root }

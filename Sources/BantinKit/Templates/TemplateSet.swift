@@ -25,8 +25,9 @@ public struct TemplateSet: Sendable {
         }
         let files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
         // A folder that could not be listed (no permission, too many open files) hides what it
-        // holds: nothing is told missing then, the folder's error says why.
-        let listedWhole = !diagnostics.hasErrors
+        // holds: nothing under it is told missing, the folder's error says why.
+        let unlisted = ContentTree.unlistedFolders(in: diagnostics, under: displayRoot)
+        let listed = { (name: String) in !unlisted.contains { $0.isEmpty || name.hasPrefix($0 + "/") } }
         var templates: [String: Template] = [:]
         var present: Set<String> = []
         var references: [Reference] = []
@@ -47,14 +48,14 @@ public struct TemplateSet: Sendable {
             }
         }
         if let knownNames { diagnostics += TemplateNames.unknownNames(in: nameUses, known: knownNames) }
-        for reference in references where listedWhole && !present.contains(reference.name) {
+        for reference in references where !present.contains(reference.name) && listed(reference.name) {
             diagnostics.append(
                 .error(reference.file, line: reference.line, column: reference.column,
                        "partial `\(reference.name)` does not exist (no \(ContentTree.join(displayRoot, reference.name + ".mustache")))"
                         + missingPartialHint(reference.name, present: present, files: files.map(\.relativePath))))
         }
         diagnostics += includeCycles(references)
-        for page in Page.allCases.map(\.rawValue) where listedWhole && !present.contains(page) {
+        for page in Page.allCases.map(\.rawValue) where !present.contains(page) && listed(page) {
             diagnostics.append(.error(ContentTree.join(displayRoot, page + ".mustache"),
                 "missing page template: every page kind needs its own (a theme made for an older bantin may lack it); start from the one in bantin's own templates/ folder, with the partials and assets it uses"))
         }
