@@ -158,14 +158,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     func moves(of articles: [Article], waiting: [Article]) -> [Diagnostic] {
         publishedByPath = articles.map { (contentPath($0), $0) }
         // What the last build read of each file, from the article cache it left.
-        renamedPaths = lastAddresses.value.renamed(publishedByPath) { [articleCache] in
-            (articleCache?.earlierArticles ?? []).map { (self.contentPath($0), $0) }
-        }
+        let earlier = { [articleCache] in (articleCache?.earlierArticles ?? []).map { (path: self.contentPath($0), article: $0) } }
+        renamedPaths = lastAddresses.value.renamed(publishedByPath, earlier: earlier)
         let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
         return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict)
-            + lastAddresses.value.withdrawn(waiting.map { (contentPath($0), $0) }, now: options.now, earlier: { [articleCache] in
-                Dictionary((articleCache?.earlierArticles ?? []).map { (self.contentPath($0), $0) }) { first, _ in first }
-            }, published: published)
+            + lastAddresses.value.withdrawn(waiting.map { (contentPath($0), $0) }, now: options.now, earlier: earlier, published: published)
     }
 
     /// An article's path in the content folder, wherever that is.

@@ -56,7 +56,7 @@ struct PublishedAddresses {
     ) -> [Diagnostic] {
         let moved: [(article: Article, from: Slug, before: String?)] = articles.compactMap { path, article in
             let before = renamed[path]
-            guard !article.fields.draft, let known = addresses[before ?? path], let last = known.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }),
+            guard !article.fields.draft, let known = addresses[before ?? path], let last = lastSlug(of: before ?? path),
                 last != article.slug, !known.contains(article.slug.value), published(last),
                 // Kept as an old address, the published one still leads to the article.
                 !article.fields.aliases.contains(where: { (try? OldAddresses.outputPath(of: $0).get()) == Route.article(last).outputPath })
@@ -76,19 +76,24 @@ struct PublishedAddresses {
     /// last build read it (`earlier`) dated at or before now (a slip of a month or a year). It
     /// leaves the site until then, and links to it stop working. One previewed with `--future`,
     /// or published again as "now" goes back, has the date it had: not told.
-    func withdrawn(_ waiting: [(path: String, article: Article)], now: Int64, earlier: () -> [String: Article], published: (Slug) -> Bool) -> [Diagnostic] {
+    func withdrawn(
+        _ waiting: [(path: String, article: Article)], now: Int64, earlier: () -> [(path: String, article: Article)], published: (Slug) -> Bool
+    ) -> [Diagnostic] {
         let candidates = waiting.filter { !$0.article.fields.draft && addresses[$0.path] != nil }
         guard !candidates.isEmpty else { return [] }
-        let before = earlier()
+        let before = Dictionary(earlier().map { ($0.path, $0.article.date.instant) }) { first, _ in first }
         return candidates.compactMap { path, article in
-            guard let date = before[path]?.date.instant, date <= now, date != article.date.instant,
-                let last = addresses[path]?.first.flatMap({ Slug.isValid($0) ? Slug(checked: $0) : nil }), published(last)
-            else { return nil }
+            guard let date = before[path], date <= now, date != article.date.instant, let last = lastSlug(of: path), published(last) else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let folder = Route.article(last).outputPath.dropLast("index.html".count)
             return at.diagnostic(.warning, article.file,
                 "the article is published (\(folder)), and now dated \(article.date.iso8601), after now: it leaves the site until then, and links to it stop working; if the date is a slip, correct it")
         }
+    }
+
+    /// The address the file at `path` was last published at.
+    private func lastSlug(of path: String) -> Slug? {
+        addresses[path]?.first.flatMap { Slug.isValid($0) ? Slug(checked: $0) : nil }
     }
 
     /// Whether these addresses are those `articles` were published at: each file's last is its
