@@ -35,10 +35,12 @@ struct PublishedAddresses {
     /// of each. By path, the path each was published under.
     func renamed(_ articles: [(path: String, article: Article)], earlier: () -> [(path: String, article: Article)]) -> [String: String] {
         let new = articles.filter { !$0.article.fields.draft && addresses[$0.path] == nil }
-        guard !new.isEmpty else { return [:] }
+        guard !new.isEmpty, !addresses.isEmpty else { return [:] }
         let paths = Set(articles.map(\.path))
+        let goneFiles = earlier().filter { addresses[$0.path] != nil && !paths.contains($0.path) }
+        guard !goneFiles.isEmpty else { return [:] }
         let identity = { (article: Article) in "\(article.date.instant) \(article.bodyHash)" }
-        let gone = Dictionary(grouping: earlier().filter { addresses[$0.path] != nil && !paths.contains($0.path) }, by: { identity($0.article) })
+        let gone = Dictionary(grouping: goneFiles, by: { identity($0.article) })
         var renamed: [String: String] = [:]
         for (key, new) in Dictionary(grouping: new, by: { identity($0.article) }) {
             guard new.count == 1, let old = gone[key], old.count == 1 else { continue }
