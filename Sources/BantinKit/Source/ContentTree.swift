@@ -17,11 +17,23 @@ public struct ContentListing: Sendable {
     public var files: [TreeEntry]
     /// Problems met while listing (unreadable folders, broken links, loops).
     public var diagnostics: [Diagnostic]
+    /// The folders that could not be listed or entered (relative paths, `""` for the folder
+    /// itself), each told in `diagnostics`: what they hold is unknown, not missing.
+    var unlistedFolders: [String]
 
     public init(of folder: URL, displayRoot: String) {
-        var diagnostics: [Diagnostic] = []
-        files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
+        self = ContentTree.listing(under: folder, displayRoot: displayRoot)
+    }
+
+    init(files: [TreeEntry], diagnostics: [Diagnostic], unlistedFolders: [String]) {
+        self.files = files
         self.diagnostics = diagnostics
+        self.unlistedFolders = unlistedFolders
+    }
+
+    /// Whether a path under the folder could be there unseen: it is in a folder not listed.
+    func mayHold(_ relativePath: String) -> Bool {
+        unlistedFolders.contains { $0.isEmpty || relativePath.hasPrefix($0 + "/") }
     }
 }
 
@@ -30,20 +42,26 @@ public struct ContentListing: Sendable {
 /// never followed forever. An entry of any other kind (a pipe, a socket) is an error.
 public enum ContentTree {
     public static func files(under root: URL, diagnostics: inout [Diagnostic], displayRoot: String) -> [TreeEntry] {
+        let listing = listing(under: root, displayRoot: displayRoot)
+        diagnostics += listing.diagnostics
+        return listing.files
+    }
+
+    static func listing(under root: URL, displayRoot: String) -> ContentListing {
         var info = stat()
         guard stat(root.path, &info) == 0 else {
-            diagnostics.append(.error(displayRoot, "\(unreadFolder): \(FileFault.told(errno))"))
-            return []
+            return ContentListing(files: [], diagnostics: [.error(displayRoot, "cannot read this folder: \(FileFault.told(errno))")], unlistedFolders: [""])
         }
         guard Directory.isDirectory(info), let real = SymbolicLinks.realPath(root.path) else {
-            diagnostics.append(.error(displayRoot, "\(unreadFolder): it is not a folder"))
-            return []
+            return ContentListing(files: [], diagnostics: [.error(displayRoot, "cannot read this folder: it is not a folder")], unlistedFolders: [""])
         }
         let place = Place(root: real, shown: displayRoot)
         // Level by level, every folder of a level read on some core; the results keep the order
         // of the folders, so the diagnostics never depend on scheduling.
         var level = [Folder(path: root.path, relative: "", ancestors: [FolderID(info)])]
         var result: [TreeEntry] = []
+        var diagnostics: [Diagnostic] = []
+        var unlisted: [String] = []
         while !level.isEmpty {
             let scanned = level.parallelMap { scan($0, in: place) }
             level = []
@@ -51,10 +69,12 @@ public enum ContentTree {
                 result += folder.files
                 diagnostics += folder.diagnostics
                 level += folder.subfolders
+                if let folder = folder.unlisted { unlisted.append(folder) }
             }
         }
         // Each folder's files are in order already: sorting merges those runs.
-        return oneFilePerName(result.sorted { precedesInUTF8($0.relativePath, $1.relativePath) }, root: root.path, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let files = oneFilePerName(result.sorted { precedesInUTF8($0.relativePath, $1.relativePath) }, root: root.path, displayRoot: displayRoot, diagnostics: &diagnostics)
+        return ContentListing(files: files, diagnostics: diagnostics, unlistedFolders: unlisted)
     }
 
     /// Whether `text`'s scalars are those of its NFC form (`==` on strings would say so of NFD too).
@@ -126,7 +146,9 @@ public enum ContentTree {
         var ancestors: [FolderID]
     }
 
-    private static func scan(_ folder: Folder, in place: Place) -> (files: [TreeEntry], subfolders: [Folder], diagnostics: [Diagnostic]) {
+    /// What one folder holds; `unlisted` is the folder's own path when it could not be listed
+    /// or entered.
+    private static func scan(_ folder: Folder, in place: Place) -> (files: [TreeEntry], subfolders: [Folder], diagnostics: [Diagnostic], unlisted: String?) {
         let displayRoot = place.shown
         var files: [TreeEntry] = []
         var subfolders: [Folder] = []
@@ -135,7 +157,7 @@ public enum ContentTree {
         guard fd >= 0, let entries = Directory.entries(ofOpen: fd) else {
             let code = errno
             if fd >= 0 { close(fd) }
-            return ([], [], [.error(join(displayRoot, folder.relative), "\(unreadFolder): \(FileFault.told(code))")])
+            return ([], [], [.error(join(displayRoot, folder.relative), "cannot read this folder: \(FileFault.told(code))")], folder.relative)
         }
         defer { close(fd) }
         for (name, isUTF8) in entries where isRead(name: name) {
@@ -152,7 +174,7 @@ public enum ContentTree {
                 // A folder whose names can be listed but whose files cannot be reached (no `x`):
                 // told once, for the folder, rather than its files left out without a word.
                 if errno == EACCES {
-                    return ([], [], [.error(join(displayRoot, folder.relative), "\(unenteredFolder): \(FileFault.words(for: EACCES)) (its names can be listed, but it cannot be entered: it needs the permission to search it, `chmod +x`)")])
+                    return ([], [], [.error(join(displayRoot, folder.relative), "cannot read the files of this folder: \(FileFault.words(for: EACCES)) (its names can be listed, but it cannot be entered: it needs the permission to search it, `chmod +x`)")], folder.relative)
                 }
                 diagnostics.append(.error(join(displayRoot, rel), "cannot read this: \(FileFault.words(for: errno))"))
                 continue
@@ -186,26 +208,12 @@ public enum ContentTree {
         files.sort { precedesInUTF8($0.relativePath, $1.relativePath) }
         subfolders.sort { $0.relative < $1.relative }
         diagnostics.sort { $0.file < $1.file }
-        return (files, subfolders, diagnostics)
+        return (files, subfolders, diagnostics, nil)
     }
 
     /// Whether a build reads what is named `name` (a file or folder of `content/` or
     /// `templates/`): never a hidden one (`.git/`, `.DS_Store`, an editor's `.a.md.swp`).
     static func isRead(name: String) -> Bool { !name.hasPrefix(".") }
-
-    /// How a folder that could not be listed, or entered, is told.
-    static let unreadFolder = "cannot read this folder", unenteredFolder = "cannot read the files of this folder"
-
-    /// The folders, under `displayRoot` (`""` for itself), that `diagnostics` tell could not be
-    /// listed or entered: what they hold is unknown.
-    static func unlistedFolders(in diagnostics: [Diagnostic], under displayRoot: String) -> [String] {
-        diagnostics.compactMap { problem in
-            guard problem.severity == .error, problem.message.hasPrefix(unreadFolder + ":") || problem.message.hasPrefix(unenteredFolder + ":") else { return nil }
-            if problem.file == displayRoot { return "" }
-            let prefix = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
-            return problem.file.hasPrefix(prefix) ? String(problem.file.dropFirst(prefix.count)) : nil
-        }
-    }
 
     static func join(_ root: String, _ relative: String) -> String {
         if relative.isEmpty { return root }

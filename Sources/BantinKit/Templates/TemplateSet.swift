@@ -23,11 +23,12 @@ public struct TemplateSet: Sendable {
             let found = Directory.linkStatus(folder.path) != nil ? "\(displayRoot) is a file, not a folder" : "templates folder not found"
             return (nil, [.error(displayRoot, "\(found); pass `--templates DIR`")])
         }
-        let files = ContentTree.files(under: folder, diagnostics: &diagnostics, displayRoot: displayRoot)
+        let listing = ContentListing(of: folder, displayRoot: displayRoot)
+        let files = listing.files
+        diagnostics += listing.diagnostics
         // A folder that could not be listed (no permission, too many open files) hides what it
         // holds: nothing under it is told missing, the folder's error says why.
-        let unlisted = ContentTree.unlistedFolders(in: diagnostics, under: displayRoot)
-        let listed = { (name: String) in !unlisted.contains { $0.isEmpty || name.hasPrefix($0 + "/") } }
+        let listed = { (name: String) in !listing.mayHold(name) }
         var templates: [String: Template] = [:]
         var present: Set<String> = []
         var references: [Reference] = []
