@@ -129,6 +129,24 @@ import Testing
         #expect(try SiteBuilder.build(earlier).diagnostics.filter { $0.message.hasPrefix("the article is published") }.isEmpty)
     }
 
+    /// A published article's file renamed as it is redated after now, in one edit: known by its
+    /// body (its date and path both changed), and told at its new file; a new article waiting with
+    /// a body none gone had is not.
+    @Test func aPublishedArticleRenamedAndRedatedLaterThanNowIsToldItLeavesTheSite() throws {
+        let site = try TestSite(content: "bulletin")
+        var options = site.options()
+        options.now = 1_767_225_600  // 2026-01-01
+        try SiteBuilder.build(options)
+        let moved = "content/articles/2023/06/nghe-an-hen.md"
+        try site.write(moved, try site.read(Self.ngheAn).replacingOccurrences(of: "date: 2023-05-", with: "date: 2099-05-"))
+        try site.remove(Self.ngheAn)
+        try site.write("content/articles/2023/06/moi.md", article(title: "Bài mới hẹn giờ", date: "2099-07-02"))
+        let told = try SiteBuilder.build(options).diagnostics.filter { $0.message.hasPrefix("the article is published") }
+        #expect(told.map { "\($0.file):\($0.line)" } == [moved + ":3"], "\(told)")
+        #expect(told.first?.message.contains("(bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/, its file renamed from \(Self.ngheAn)), and now dated 2099-05-") == true, "\(told)")
+        #expect(!site.exists("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html"))
+    }
+
     @Test func categoryPlaceMentionAndLinkedTextEditsGiveTheCleanBuildsBytes() throws {
         let site = try TestSite(content: "bulletin")
         let incremental = IncrementalBuildTests()

@@ -77,19 +77,26 @@ struct PublishedAddresses {
     /// while its page is in the output (`published`), whose date an edit moved past now: the
     /// last build read it (`earlier`) dated at or before now (a slip of a month or a year). It
     /// leaves the site until then, and links to it stop working. One previewed with `--future`,
-    /// or published again as "now" goes back, has the date it had: not told.
+    /// or published again as "now" goes back, has the date it had: not told. A file renamed in
+    /// the same edit is known by its body: the one body of a published file gone (not among
+    /// `present`, the paths of the articles read), named in the content folder `contentName`.
     func withdrawn(
-        _ waiting: [(path: String, article: Article)], now: Int64, earlier: () -> [(path: String, article: Article)], published: (Slug) -> Bool
+        _ waiting: [(path: String, article: Article)], present: Set<String>, contentName: String, now: Int64,
+        earlier: () -> [(path: String, article: Article)], published: (Slug) -> Bool
     ) -> [Diagnostic] {
-        let candidates = waiting.filter { !$0.article.fields.draft && addresses[$0.path] != nil }
-        guard !candidates.isEmpty else { return [] }
-        let before = Dictionary(earlier().map { ($0.path, $0.article.date.instant) }) { first, _ in first }
+        let candidates = waiting.filter { !$0.article.fields.draft }
+        guard !candidates.isEmpty, !addresses.isEmpty else { return [] }
+        let read = earlier().filter { addresses[$0.path] != nil }
+        let before = Dictionary(read.map { ($0.path, $0.article.date.instant) }) { first, _ in first }
+        let gone = Dictionary(grouping: read.filter { !present.contains($0.path) }, by: \.article.bodyHash)
         return candidates.compactMap { path, article in
-            guard let date = before[path], date <= now, date != article.date.instant, let last = lastSlug(of: path), published(last) else { return nil }
+            let renamedFrom = addresses[path] != nil ? nil : gone[article.bodyHash].flatMap { $0.count == 1 ? $0[0].path : nil }
+            let from = renamedFrom ?? path
+            guard let date = before[from], date <= now, date != article.date.instant, let last = lastSlug(of: from), published(last) else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let folder = Route.article(last).outputPath.dropLast("index.html".count)
             return at.diagnostic(.warning, article.file,
-                "the article is published (\(folder)), and now dated \(article.date.iso8601), after now: it leaves the site until then, and links to it stop working; if the date is a slip, correct it")
+                "the article is published (\(folder)\(renamedFrom.map { ", its file renamed from \(ContentTree.join(contentName, $0))" } ?? "")), and now dated \(article.date.iso8601), after now: it leaves the site until then, and links to it stop working; if the date is a slip, correct it")
         }
     }
 
