@@ -132,6 +132,22 @@ import Testing
         #expect(items.last?["item"] as? String == url)
     }
 
+    /// Without the site's address, a page claims none (canonical, Open Graph, JSON-LD's `url`), and
+    /// gives no breadcrumb list, whose items search engines read only with their addresses.
+    @Test func withoutABaseURLNoPageGivesAddressesItDoesNotKnow() throws {
+        let site = try builtSite(baseURL: nil)
+        for path in ["bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html", "chuyen-muc/hoc-va-lam-theo-bac/index.html", "van-ban/01-kl-tw/index.html", "index.html"] {
+            let page = try site.read("public/" + path)
+            #expect(!page.contains("rel=\"canonical\"") && !page.contains("og:url"), "\(path)")
+            let graph = (Self.jsonLD(in: page)?["@graph"] as? [[String: Any]]) ?? []
+            #expect(!graph.contains { $0["@type"] as? String == "BreadcrumbList" }, "\(path)")
+            #expect(!graph.contains { $0["url"] != nil }, "\(path)")
+        }
+        let article = try site.read("public/bai-viet/hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien/index.html")
+        let graph = try #require(Self.jsonLD(in: article)?["@graph"] as? [[String: Any]])
+        #expect(graph.map { $0["@type"] as? String } == ["NewsArticle"], "the article is still described")
+    }
+
     /// Open Graph's locale and the JSON-LD's language follow `language` (`en-GB` → `en_GB`), as
     /// `lang` does; a language without its country takes its usual one (`vi` → `vi_VN`).
     @Test func theLocaleAndTheStructuredDataFollowTheLanguage() throws {

@@ -61,7 +61,10 @@ public final class PageRenderer: Sendable {
         var page = PageView.Parts(
             kind: kind, title: title, description: description ?? config.description, canonical: link.absoluteURL(route),
             feed: feed.map { link.href(.file($0.path)) }, feedTitle: feed?.title,
-            ownFeed: feed.map { $0 != .site(config) } ?? false, structuredData: trail.count > 1 ? [structuredCrumbs] : [])
+            ownFeed: feed.map { $0 != .site(config) } ?? false,
+            // Without the site's address, the trail's pages have none to give search engines
+            // (each item but the last needs one): left out, not written invalid.
+            structuredData: trail.count > 1 && baseURL != nil ? [structuredCrumbs] : [])
         page.image = shared?.url
         page.imageAlt = shared.map { _ in config.title }
         page.imageSize = shared.map { ($0.photo.largest.width, $0.photo.largest.height) }
