@@ -35,6 +35,8 @@ import Testing
             #expect(try Self.target(ofKeptPage: kept, in: site) == article, "\(kept)")
             let html = try site.read("public/" + kept)
             #expect(html.contains("<meta name=\"robots\" content=\"noindex\">") && html.contains("<link rel=\"canonical\" href=\"https://bantin.example.vn/bai-viet/"), "\(html)")
+            // A shared old link is previewed from the article (Facebook and Zalo follow `og:url`).
+            #expect(html.contains("<meta property=\"og:url\" content=\"https://bantin.example.vn\(article.dropLast("index.html".count))\">"), "\(html)")
             #expect(html.contains("Bài viết đã chuyển đến địa chỉ mới: <a href="))
         }
         #expect(site.exists("public" + article))

@@ -90,12 +90,16 @@ enum OldAddresses {
 
     /// The page kept at an old address: it sends the reader to the article at once (a browser's
     /// refresh, relative, so that it works from disk too), links to it for a reader whose browser
-    /// does not follow, and tells search engines the article's own address and not to list it.
+    /// does not follow, and tells search engines the article's own address and not to list it,
+    /// and a program making a preview of a shared link (Facebook, Zalo) where to make it from.
     static func page(at path: String, for article: Article, language: String, baseURL: String?) -> [UInt8] {
         let links = LinkBuilder(from: .file(path), baseURL: nil)
         let target = links.href(.article(article.slug))
         let title = Escape.xml(article.title)
-        let canonical = baseURL.map { "<link rel=\"canonical\" href=\"\(Escape.xml(LinkBuilder.absolute(.article(article.slug), baseURL: $0)))\">\n" } ?? ""
+        let canonical = baseURL.map { base in
+            let address = Escape.xml(LinkBuilder.absolute(.article(article.slug), baseURL: base))
+            return "<link rel=\"canonical\" href=\"\(address)\">\n<meta property=\"og:url\" content=\"\(address)\">\n"
+        } ?? ""
         return Array("""
             <!DOCTYPE html>
             <html lang="\(Escape.xml(language))">
