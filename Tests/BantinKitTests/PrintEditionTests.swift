@@ -180,6 +180,15 @@ import Testing
         #expect(problem.message.contains("`first_issue` is not a month"), "\(problem.message)")
     }
 
+    /// Shared (Zalo, Facebook), an edition shows its cover photo, as an article shows its own.
+    @Test func sharedTheEditionShowsItsCover() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: "https://vi-du.org/ban-tin/")
+        let page = try site.read(Self.may)
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://vi-du.org/ban-tin/media/hoi-nghi-64.jpg\">"), "the cover's widest JPEG")
+        #expect(page.contains("<meta property=\"og:image:alt\" content=\"Quang cảnh hội nghị\">"))
+    }
+
     @Test func theSitemapListsEveryEdition() throws {
         let site = try TestSite(content: "bulletin")
         try site.build(baseURL: "https://vi-du.org/ban-tin/")

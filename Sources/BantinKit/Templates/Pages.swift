@@ -149,6 +149,19 @@ extension PageRenderer {
         }
     }
 
+    /// Shows an article's photo when the page is shared (Open Graph; the article's JSON-LD takes
+    /// the address returned): the widest JPEG, said of with the photo's own `alt` and size. The
+    /// site's share image stays when the article has none.
+    func share(photoOf article: Article, on page: inout PageView.Parts, link: LinkBuilder) -> String? {
+        guard let image = article.image else { return nil }
+        let published = photo(at: image.path)
+        guard let url = link.absoluteURL(.file(published?.largest.path ?? image.path)) else { return nil }
+        page.image = url
+        page.imageAlt = image.alt
+        page.imageSize = published.map { ($0.largest.width, $0.largest.height) }
+        return url
+    }
+
     func articlePage(_ index: Int, route: Route, link: LinkBuilder) -> [UInt8] {
         let article = graph.articles[index]
         var crumbs: [(String, Route?)] = []
@@ -159,16 +172,9 @@ extension PageRenderer {
         }
         crumbs.append((article.title, nil))
         var ctx = context(for: route, kind: .article, title: article.title, description: article.summary, feed: .site(graph.config), crumbs: crumbs)
-        // Open Graph and JSON-LD show the widest JPEG.
-        let published = article.image.flatMap { photo(at: $0.path) }
-        let imageURL = article.image.flatMap { link.absoluteURL(.file(published?.largest.path ?? $0.path)) }
+        // Its own photo, else the site's share image (`context`).
+        let imageURL = share(photoOf: article, on: &ctx.page, link: link)
         let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
-        // Its own photo, else the site's share image (`context`). Said of the photo Open Graph shows: only with it.
-        if let imageURL {
-            ctx.page.image = imageURL
-            ctx.page.imageAlt = article.image?.alt
-            ctx.page.imageSize = published.map { ($0.largest.width, $0.largest.height) }
-        }
         ctx.page.published = article.date.iso8601
         ctx.page.modified = (article.updated ?? article.date).iso8601
         ctx.page.section = article.category

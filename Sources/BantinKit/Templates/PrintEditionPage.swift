@@ -7,7 +7,7 @@ extension PageRenderer {
         let issue = graph.issueNumber(ofMonth: index)
         let title = ["Bản in", graph.issueLabel(ofMonth: index), name].compactMap { $0 }.joined(separator: " · ")
         let monthRoute = Route.month(year: month.year, month: month.month)
-        let ctx = context(
+        var ctx = context(
             for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
             crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
         let order = graph.issueOrder(ofMonth: index)
@@ -21,6 +21,8 @@ extension PageRenderer {
             printArticle(article.0, body: article.1, number: position + 1, total: order.count, edition: edition, link: link)
         }
         let cover = articles.lazy.compactMap(\.card.image).first
+        // Shared, the edition shows its cover.
+        if let first = order.first(where: { graph.articles[$0].image != nil }) { _ = share(photoOf: graph.articles[first], on: &ctx.page, link: link) }
         let view = PrintEditionView(
             issue: issue, label: graph.issueLabel(ofMonth: index), month: name, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
         return render(ctx, .printEdition(view), template: .print)
