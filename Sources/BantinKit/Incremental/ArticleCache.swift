@@ -53,9 +53,6 @@ public final class ArticleCache: ArticleMemory, @unchecked Sendable {
         return entries[index]
     }
 
-    /// The articles of the cache as it was loaded: what the last build read.
-    var earlierArticles: [Article] { entries.compactMap(\.article) }
-
     /// The loaded entries this build used, to be kept.
     func used(_ paths: [String]) { use(paths) }
 

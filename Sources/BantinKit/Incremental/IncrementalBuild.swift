@@ -158,12 +158,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     func moves(of articles: [Article], waiting: [Article]) -> [Diagnostic] {
         publishedByPath = articles.map { (contentPath($0), $0) }
         let waitingByPath = waiting.map { (path: contentPath($0), article: $0) }
-        // What the last build read of each file, from the article cache it left.
-        let earlier = { [articleCache] in (articleCache?.earlierArticles ?? []).map { (path: self.contentPath($0), article: $0) } }
-        renamedPaths = lastAddresses.value.renamed(publishedByPath, earlier: earlier)
+        renamedPaths = lastAddresses.value.renamed(publishedByPath)
         let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
         return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict)
-            + lastAddresses.value.withdrawn(waitingByPath, present: Set((publishedByPath + waitingByPath).map(\.path)), contentName: options.contentName, now: options.now, earlier: earlier, published: published)
+            + lastAddresses.value.withdrawn(waitingByPath, present: Set((publishedByPath + waitingByPath).map(\.path)), contentName: options.contentName, now: options.now, published: published)
     }
 
     /// An article's path in the content folder, wherever that is.

@@ -1,50 +1,75 @@
 import Foundation
 
 /// The addresses each article file was published at, kept beside the output: the last first,
-/// then those before it (a few). A build told of an article whose address changed since (its
-/// title or `slug:` edited) warns while the old page is still in the output: links to it stop
-/// working, and feed readers take the article for a new one. Keyed by the file's path in the
-/// content folder, kept whatever bantin executable builds and wherever the project is. A file
-/// renamed as its title is edited is known for the one it was by what the last build read
-/// (`renamed`).
+/// then those before it (a few), and what the article was then (its date and body: `Identity`).
+/// A build told of an article whose address changed since (its title or `slug:` edited) warns
+/// while the old page is still in the output: links to it stop working, and feed readers take
+/// the article for a new one. Keyed by the file's path in the content folder, kept whatever
+/// bantin executable builds and wherever the project is (a CI run's executable is a new file
+/// each time). A file renamed as its title is edited is known for the one it was by its
+/// identity (`renamed`).
 struct PublishedAddresses {
     /// Each file's addresses (slugs), the last first.
     private(set) var addresses: [String: [String]] = [:]
+    /// What each file's article was when it was last published.
+    private(set) var identities: [String: Identity] = [:]
     /// The addresses of a file kept: enough to know an address given back.
     static let kept = 8
 
-    init(addresses: [String: [String]] = [:]) { self.addresses = addresses }
+    /// An article as the build that published it read it: its date and its body.
+    struct Identity: Hashable {
+        var date: Int64
+        var body: UInt64
+
+        init(date: Int64, body: UInt64) {
+            self.date = date
+            self.body = body
+        }
+
+        init(_ article: Article) { self.init(date: article.date.instant, body: article.bodyHash) }
+    }
+
+    init(addresses: [String: [String]] = [:], identities: [String: Identity] = [:]) {
+        self.addresses = addresses
+        self.identities = identities
+    }
 
     /// What `save` wrote; nothing when the file is missing or unreadable. Read as bytes: a
-    /// one-article rebuild of 10,000 articles reads it whole.
+    /// one-article rebuild of 10,000 articles reads it whole. A line is a path, a tab, its
+    /// addresses (by spaces), then (since stop 60) a tab and its identity: the date's instant
+    /// and the body's hash in hexadecimal.
     init(url: URL) {
         guard let data = try? Data(contentsOf: url) else { return }
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             addresses.reserveCapacity(bytes.count / 64)
+            identities.reserveCapacity(bytes.count / 64)
             for line in bytes.lineRanges() {
                 guard let tab = bytes[line].firstIndex(of: UInt8(ascii: "\t")) else { continue }
                 let path = String(decoding: bytes[line.lowerBound..<tab], as: UTF8.self)
-                addresses[path] = bytes[(tab + 1)..<line.upperBound].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+                let rest = bytes[(tab + 1)..<line.upperBound]
+                let second = rest.firstIndex(of: UInt8(ascii: "\t")) ?? line.upperBound
+                addresses[path] = bytes[rest.startIndex..<second].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+                guard second < line.upperBound else { continue }
+                let fields = bytes[(second + 1)..<line.upperBound].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+                if fields.count == 2, let date = Int64(fields[0]), let body = UInt64(fields[1], radix: 16) { identities[path] = Identity(date: date, body: body) }
             }
         }
     }
 
     /// The files of `articles` published for the first time whose article is one published under
-    /// a path now gone, as the last build read it there (`earlier`): the same date and body, one
-    /// of each. By path, the path each was published under.
-    func renamed(_ articles: [(path: String, article: Article)], earlier: () -> [(path: String, article: Article)]) -> [String: String] {
+    /// a path now gone: the same date and body, one of each. By path, the path each was
+    /// published under.
+    func renamed(_ articles: [(path: String, article: Article)]) -> [String: String] {
         let new = articles.filter { !$0.article.fields.draft && addresses[$0.path] == nil }
-        guard !new.isEmpty, !addresses.isEmpty else { return [:] }
+        guard !new.isEmpty, !identities.isEmpty else { return [:] }
         let paths = Set(articles.map(\.path))
-        let goneFiles = earlier().filter { addresses[$0.path] != nil && !paths.contains($0.path) }
-        guard !goneFiles.isEmpty else { return [:] }
-        let identity = { (article: Article) in "\(article.date.instant) \(article.bodyHash)" }
-        let gone = Dictionary(grouping: goneFiles, by: { identity($0.article) })
+        let gone = Dictionary(grouping: identities.filter { !paths.contains($0.key) }, by: \.value)
+        guard !gone.isEmpty else { return [:] }
         var renamed: [String: String] = [:]
-        for (key, new) in Dictionary(grouping: new, by: { identity($0.article) }) {
-            guard new.count == 1, let old = gone[key], old.count == 1 else { continue }
-            renamed[new[0].path] = old[0].path
+        for (identity, new) in Dictionary(grouping: new, by: { Identity($0.article) }) {
+            guard new.count == 1, let old = gone[identity], old.count == 1 else { continue }
+            renamed[new[0].path] = old[0].key
         }
         return renamed
     }
@@ -75,24 +100,21 @@ struct PublishedAddresses {
 
     /// A warning for each of `waiting` (articles dated after `now`, by path) that a build published,
     /// while its page is in the output (`published`), whose date an edit moved past now: the
-    /// last build read it (`earlier`) dated at or before now (a slip of a month or a year). It
-    /// leaves the site until then, and links to it stop working. One previewed with `--future`,
-    /// or published again as "now" goes back, has the date it had: not told. A file renamed in
-    /// the same edit is known by its body: the one body of a published file gone (not among
-    /// `present`, the paths of the articles read), named in the content folder `contentName`.
+    /// build that published it last read it dated at or before now (a slip of a month or a
+    /// year). It leaves the site until then, and links to it stop working. One previewed with
+    /// `--future`, or published again as "now" goes back, has the date it had: not told. A file
+    /// renamed in the same edit is known by its body: the one body of a published file gone (not
+    /// among `present`, the paths of the articles read), named in the content folder `contentName`.
     func withdrawn(
-        _ waiting: [(path: String, article: Article)], present: Set<String>, contentName: String, now: Int64,
-        earlier: () -> [(path: String, article: Article)], published: (Slug) -> Bool
+        _ waiting: [(path: String, article: Article)], present: Set<String>, contentName: String, now: Int64, published: (Slug) -> Bool
     ) -> [Diagnostic] {
         let candidates = waiting.filter { !$0.article.fields.draft }
-        guard !candidates.isEmpty, !addresses.isEmpty else { return [] }
-        let read = earlier().filter { addresses[$0.path] != nil }
-        let before = Dictionary(read.map { ($0.path, $0.article.date.instant) }) { first, _ in first }
-        let gone = Dictionary(grouping: read.filter { !present.contains($0.path) }, by: \.article.bodyHash)
+        guard !candidates.isEmpty, !identities.isEmpty else { return [] }
+        let gone = Dictionary(grouping: identities.filter { !present.contains($0.key) }, by: \.value.body)
         return candidates.compactMap { path, article in
-            let renamedFrom = addresses[path] != nil ? nil : gone[article.bodyHash].flatMap { $0.count == 1 ? $0[0].path : nil }
+            let renamedFrom = addresses[path] != nil ? nil : gone[article.bodyHash].flatMap { $0.count == 1 ? $0[0].key : nil }
             let from = renamedFrom ?? path
-            guard let date = before[from], date <= now, date != article.date.instant, let last = lastSlug(of: from), published(last) else { return nil }
+            guard let date = identities[from]?.date, date <= now, date != article.date.instant, let last = lastSlug(of: from), published(last) else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let folder = Route.article(last).outputPath.dropLast("index.html".count)
             return at.diagnostic(.warning, article.file,
@@ -106,25 +128,27 @@ struct PublishedAddresses {
     }
 
     /// Whether these addresses are those `articles` were published at: each file's last is its
-    /// article's, and no other file is listed (`adding` would change nothing).
+    /// article's, its identity the article's, and no other file is listed (`adding` would change
+    /// nothing).
     func areLast(of articles: [(path: String, article: Article)]) -> Bool {
         var count = 0
         for (path, article) in articles where !article.fields.draft {
-            guard addresses[path]?.first == article.slug.value else { return false }
+            guard addresses[path]?.first == article.slug.value, identities[path] == Identity(article) else { return false }
             count += 1
         }
         return count == addresses.count
     }
 
     /// These addresses after a build that published `articles`: each one's address first, then
-    /// those of its file, or of the file it was `renamed` from.
+    /// those of its file, or of the file it was `renamed` from; and each one's identity.
     func adding(_ articles: [(path: String, article: Article)], renamed: [String: String] = [:]) -> PublishedAddresses {
-        var next: [String: [String]] = [:]
+        var next = PublishedAddresses()
         for (path, article) in articles where !article.fields.draft {
             let slug = article.slug.value
-            next[path] = Array(([slug] + (addresses[path] ?? renamed[path].flatMap { addresses[$0] } ?? []).filter { $0 != slug }).prefix(Self.kept))
+            next.addresses[path] = Array(([slug] + (addresses[path] ?? renamed[path].flatMap { addresses[$0] } ?? []).filter { $0 != slug }).prefix(Self.kept))
+            next.identities[path] = Identity(article)
         }
-        return PublishedAddresses(addresses: next)
+        return next
     }
 
     @discardableResult
@@ -138,6 +162,7 @@ struct PublishedAddresses {
                 if k > 0 { bytes.append(UInt8(ascii: " ")) }
                 bytes += slug.utf8
             }
+            if let identity = identities[path] { bytes += "\t\(identity.date) \(String(identity.body, radix: 16))".utf8 }
             bytes.append(UInt8(ascii: "\n"))
         }
         return OutputFolder.replaceFile(parts: [bytes], at: url.path)
