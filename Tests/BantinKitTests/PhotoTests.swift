@@ -226,6 +226,23 @@ import Testing
         #expect(try site.snapshot() == before, "public/ was left as it was")
     }
 
+    /// A file Git LFS keeps, checked out as its pointer (git-lfs missing, a CI checkout without
+    /// `lfs: true`), is told as one, with what to do: a photo, a PDF of content/ and a theme's
+    /// asset alike, and nothing is published.
+    @Test func aGitLFSPointerCheckedOutForAFileIsToldSo() throws {
+        let site = try Self.site()
+        let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1483924\n"
+        try site.write("content/media/2023/anh.jpg", pointer)
+        try site.write("content/media/van-ban/ket-luan.pdf", pointer)
+        try site.write("templates/assets/logo.png", pointer)
+        let told = site.failingBuild()
+        let lfs = "it is a Git LFS pointer, not the file"
+        #expect(told.first { $0.file == Self.articleFile }?.message.contains(lfs) == true, "\(told)")
+        #expect(told.contains { $0.file == "content/media/van-ban/ket-luan.pdf" && $0.severity == .error && $0.message.hasPrefix(lfs) && $0.message.hasSuffix("run `git lfs pull` (in GitHub Actions, `actions/checkout` with `lfs: true`)") }, "\(told)")
+        #expect(told.contains { $0.file == "templates/assets/logo.png" && $0.severity == .error && $0.message.hasPrefix(lfs) }, "\(told)")
+        #expect(!site.exists("public/media/van-ban/ket-luan.pdf"))
+    }
+
     /// A web page saved under a photo's name (the page the photo was on, a site's error page) is
     /// told as one; a photo's path written from the repository (`content/media/…`) is told to
     /// drop `content/`.

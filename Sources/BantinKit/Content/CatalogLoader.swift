@@ -41,6 +41,7 @@ public enum CatalogLoader {
         diagnostics += starts.compactMap { file, start in
             guard let start else { return nil }
             let shown = ContentTree.join(displayRoot, file.relativePath)
+            if GitLFSPointer.isPointer(fileStart: start) { return .error(shown, GitLFSPointer.told) }
             if PhotoNaming.cameraRaw.contains(PhotoNaming.fileExtension(of: file.relativePath)) {
                 return .error(shown,
                     "this is a camera's raw file, which bantin does not make into a photo: it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); export the photo as JPEG from the camera's or the editor's software")

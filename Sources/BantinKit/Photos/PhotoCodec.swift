@@ -79,9 +79,11 @@ enum PhotoCodec {
         defer { vips_thread_shutdown() }
         // Its words, if it fails, name the file by its full path: the message does already.
         guard let loader = Calls.alone({ vips_foreign_find_load(path) }).result else {
-            if PosixFiles.start(of: path, count: 512).map(PhotoNaming.isWebPage(fileStart:)) == true {
+            let start = PosixFiles.start(of: path, count: 512)
+            if start.map(PhotoNaming.isWebPage(fileStart:)) == true {
                 throw Failure(reason: "it is a web page (HTML), not a photo: the page the photo was on, or a site's error page, saved under the photo's name; save the photo itself (open it alone in the browser first)")
             }
+            if start.map(GitLFSPointer.isPointer(fileStart:)) == true { throw Failure(reason: GitLFSPointer.told) }
             throw Failure(reason: "it is not a JPEG, PNG, WebP, HEIC, AVIF or TIFF photo (libvips knows no image format with its bytes): another kind of file renamed, or a damaged one")
         }
         let name = String(cString: loader)

@@ -63,6 +63,9 @@ public struct TemplateSet: Sendable {
         // An editor's leftovers (`style.css~`, `style.css.bak`) are not published, as in content/.
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") && !CatalogLoader.ContentFiles.isLeftover($0.relativePath) }
         diagnostics += assets.compactMap { conflict(in: $0, displayRoot: displayRoot) }
+        diagnostics += assets.filter { PosixFiles.start(of: $0.path, count: 64).map(GitLFSPointer.isPointer(fileStart:)) == true }.map {
+            .error(ContentTree.join(displayRoot, $0.relativePath), GitLFSPointer.told)
+        }
         diagnostics += assets.compactMap { searchScriptFormat(of: $0, displayRoot: displayRoot) }
         // Published beside the content's files, as they are: the same names they must not have.
         diagnostics += CatalogLoader.namesDifferingInCaseOnly(assets, displayRoot: displayRoot, photos: false)
