@@ -111,7 +111,8 @@ import Testing
     }
 
     /// A merge conflict nobody resolved, left in an article (body or front matter, git's style or
-    /// diff3's), a directive or a template, is an error at its first marker line, and the site
+    /// diff3's), a directive, a template or a text file published as it is (a theme's stylesheet,
+    /// a drawing or a table of content/), is an error at its first marker line, and the site
     /// before stays; a line of `=` under a heading, or a quote seven deep, is none.
     @Test func aMergeConflictLeftInAFileIsAnErrorAtItsMarker() throws {
         let site = try TestSite()
@@ -129,6 +130,9 @@ import Testing
             ("templates/footer.mustache", "<footer>\n<<<<<<< HEAD\n<p>A</p>\n=======\n<p>B</p>\n>>>>>>> b\n</footer>\n", 2),
             // A stylesheet or script of the theme, published as it is, breaks every page.
             ("templates/assets/style.css", "body { margin: 0 }\n<<<<<<< HEAD\na { color: red }\n=======\na { color: blue }\n>>>>>>> b\n", 2),
+            // So does a drawing, a table or a page of content/, published as it is.
+            ("content/media/so-do.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<<<<<<< HEAD\n<rect width=\"5\" height=\"5\"/>\n=======\n<rect width=\"6\" height=\"6\"/>\n>>>>>>> b\n</svg>\n", 2),
+            ("content/media/so-lieu.csv", "Tỉnh,Số chi bộ\n<<<<<<< HEAD\nĐồng Tháp,120\n=======\nĐồng Tháp,121\n>>>>>>> b\n", 2),
             // An old Mac editor's lone CR line breaks.
             ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\r\r<<<<<<< HEAD\rBản A.\r=======\rBản B.\r>>>>>>> b\r").replacingOccurrences(of: "\n", with: "\r"), 8),
         ]

@@ -33,6 +33,7 @@ public enum CatalogLoader {
         diagnostics += files.other.filter { PhotoNaming.fileExtension(of: $0.relativePath) == "gif" }.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), gif)
         }
+        diagnostics += files.other.compactMap { SourceDecoder.conflict(inPublished: $0, displayRoot: displayRoot) }
         diagnostics += Self.namesDifferingInCaseOnly(files.other, displayRoot: displayRoot)
         diagnostics += Self.namesWindowsCannotHold(files.other, displayRoot: displayRoot)
         // The first bytes of every file that is no photo by its name, read once: photos and

@@ -52,6 +52,14 @@ public enum SourceDecoder {
         return (ascii(even) && odd.allSatisfy { $0 == 0 }) || (ascii(odd) && even.allSatisfy { $0 == 0 })
     }
 
+    /// A merge conflict left in a text file published as it is (a theme's stylesheet or script,
+    /// a drawing, a table or a page of content/), which would break what loads it.
+    static func conflict(inPublished file: TreeEntry, displayRoot: String) -> Diagnostic? {
+        let text = ["css", "js", "mjs", "json", "html", "htm", "svg", "xml", "txt", "csv", "tsv", "webmanifest"]
+        guard text.contains(PhotoNaming.fileExtension(of: file.relativePath)), let bytes = Directory.contents(of: file.path) else { return nil }
+        return conflict(in: bytes[...], path: ContentTree.join(displayRoot, file.relativePath))
+    }
+
     /// A merge conflict left in a file (`ConflictMarkers`) as an error at its first marker line.
     static func conflict(in body: ArraySlice<UInt8>, path: String) -> Diagnostic? {
         guard let at = body.withUnsafeBufferPointer(ConflictMarkers.first(in:)) else { return nil }

@@ -62,7 +62,7 @@ public struct TemplateSet: Sendable {
         }
         // An editor's leftovers (`style.css~`, `style.css.bak`) are not published, as in content/.
         let assets = files.filter { $0.relativePath.hasPrefix("assets/") && !CatalogLoader.ContentFiles.isLeftover($0.relativePath) }
-        diagnostics += assets.compactMap { conflict(in: $0, displayRoot: displayRoot) }
+        diagnostics += assets.compactMap { SourceDecoder.conflict(inPublished: $0, displayRoot: displayRoot) }
         diagnostics += assets.filter { PosixFiles.start(of: $0.path, count: 64).map(GitLFSPointer.isPointer(fileStart:)) == true }.map {
             .error(ContentTree.join(displayRoot, $0.relativePath), GitLFSPointer.told)
         }
@@ -131,16 +131,6 @@ public struct TemplateSet: Sendable {
             }
         }
         return diagnostics
-    }
-
-    /// A merge conflict left in a text asset (a stylesheet, a script: `ConflictMarkers`), which
-    /// would be published as it is and break every page that loads it.
-    private static func conflict(in asset: TreeEntry, displayRoot: String) -> Diagnostic? {
-        let text = ["css", "js", "mjs", "json", "html", "htm", "svg", "xml", "txt", "webmanifest"]
-        guard let dot = asset.relativePath.lastIndex(of: "."), text.contains(asset.relativePath[asset.relativePath.index(after: dot)...].lowercased()),
-            let bytes = Directory.contents(of: asset.path)
-        else { return nil }
-        return SourceDecoder.conflict(in: bytes[...], path: ContentTree.join(displayRoot, asset.relativePath))
     }
 
     /// The page rendered by the template `page`, as UTF-8.
