@@ -24,15 +24,21 @@
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
 
-  window.BANTIN_SEARCH_INDEX = function (m) { manifest = m; };
+  // Each index file calls one of these as it runs, and so says it ran: a file that loads but
+  // does not run (cut short while it was copied, a host's error page sent as the file) is one
+  // that failed, not one that holds nothing.
+  function ran() { if (document.currentScript) document.currentScript.bantinRan = true; }
+  window.BANTIN_SEARCH_INDEX = function (m) { ran(); manifest = m; };
   window.BANTIN_SEARCH_SHARD = function (key, entries) {
+    ran();
     for (var w in entries) if (Object.prototype.hasOwnProperty.call(entries, w)) words[w] = entries[w];
   };
-  window.BANTIN_SEARCH_DOC = function (n, record) { docs[n] = record; };
-  window.BANTIN_SEARCH_PAIRS = function (k, lists) { pairLists[k] = lists; };
+  window.BANTIN_SEARCH_DOC = function (n, record) { ran(); docs[n] = record; };
+  window.BANTIN_SEARCH_PAIRS = function (k, lists) { ran(); pairLists[k] = lists; };
 
   // Runs `done(failed)` once every script of `srcs` has run or failed to load (`failed`: any
-  // did). One that failed is forgotten, so that the next query asks for it again.
+  // did, or loaded without running: `ran`). One that failed is forgotten, so that the next
+  // query asks for it again. (An engine without `document.currentScript` takes a load as run.)
   function loadAll(srcs, done) {
     var waiting = 1, failed = false;
     function one(ok) {
@@ -47,7 +53,7 @@
       var script = document.createElement("script");
       script.src = src;
       script.onload = script.onerror = function (event) {
-        var callbacks = loaded[src], ok = event.type === "load";
+        var callbacks = loaded[src], ok = event.type === "load" && (script.bantinRan === true || !("currentScript" in document));
         if (ok) loaded[src] = true;
         else { delete loaded[src]; script.remove(); }
         callbacks.forEach(function (f) { f(ok); });
@@ -180,7 +186,7 @@
   // without its quotes.
   function told(query) {
     var read = readQuery(query);
-    if (read.quoted.length === 0) return " cho “" + query + "”";
+    if (read.quoted.length === 0) return " cho “" + unquoted(query) + "”";
     var named = read.quoted.map(function (part) { return (part.terms.length > 1 ? "cụm “" : "từ “") + part.text + "”"; });
     var last = named.pop();
     return (read.loose ? " cho “" + read.loose + "”" : "") + " có " + (named.length ? named.join(", ") + " và " : "") + last;
