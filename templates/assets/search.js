@@ -23,6 +23,23 @@
   var docs = {};         // article number → [url, title, date, sapo, body, author place category codes themes, subtitle?, source?]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
+  var fresh = "";        // after every index file's address once files of two builds were met (`readAgain`)
+
+  function indexSrc(name) { return folder + name + fresh; }
+
+  // The site built again while the page was open, or a browser's cache keeping some files of the
+  // build before (a host may let it keep them ten minutes): the articles are numbered anew when
+  // one is deleted or redated, so files of two builds name the wrong articles. Found so (a record
+  // without the words its shards listed it for: `hasEvery`), everything read is dropped and read
+  // again, past any cache (a query the files' address does not name, which a host ignores), once.
+  function readAgain() {
+    if (fresh) return false;
+    fresh = "?v=" + Date.now();
+    document.documentElement.dataset.searchReadAgain = "1";
+    manifest = null; words = {}; pairLists = {}; docs = {}; loaded = {};
+    [].slice.call(document.querySelectorAll("script[src]")).forEach(function (s) { if (/\/chi-muc\//.test(s.src)) s.remove(); });
+    return true;
+  }
 
   // Each index file calls one of these as it runs, and so says it ran: a file that loads but
   // does not run (cut short while it was copied, a host's error page sent as the file) is one
@@ -54,6 +71,8 @@
       script.src = src;
       script.onload = script.onerror = function (event) {
         var callbacks = loaded[src], ok = event.type === "load" && (script.bantinRan === true || !("currentScript" in document));
+        // Asked for before everything read was dropped (`readAgain`): no one waits for it.
+        if (!Array.isArray(callbacks)) return;
         if (ok) loaded[src] = true;
         else { delete loaded[src]; script.remove(); }
         callbacks.forEach(function (f) { f(ok); });
@@ -343,7 +362,7 @@
     return found;
   }
 
-  function pairFileSrc(bucket) { return folder + "p-" + Math.floor(bucket / manifest.pairs.perFile) + ".js"; }
+  function pairFileSrc(bucket) { return indexSrc("p-" + Math.floor(bucket / manifest.pairs.perFile) + ".js"); }
 
   // Articles that have every bucket of `buckets` (the query's words probably in order):
   // article number → true.
@@ -365,7 +384,7 @@
     return manifest.shards.filter(function (key) {
       return folded.lastIndexOf(key, 0) === 0 || (!term.whole && key.lastIndexOf(folded, 0) === 0);
     }).map(function (key) {
-      return folder + "t-" + key.replace(/[^a-z0-9]/gu, function (c) { return "_" + c.codePointAt(0).toString(16); }) + ".js";
+      return indexSrc("t-" + key.replace(/[^a-z0-9]/gu, function (c) { return "_" + c.codePointAt(0).toString(16); }) + ".js");
     });
   }
 
@@ -579,6 +598,21 @@
     return found;
   }
 
+  // Whether a record has every query word somewhere, spelt as typed or not, as the shards that
+  // listed it said: one without is an article of another build of the site (`readAgain`).
+  function hasEvery(record, ts) {
+    var fields = recordFields(record);
+    return ts.every(function (t) {
+      var loose = {};
+      for (var key in t) if (Object.prototype.hasOwnProperty.call(t, key)) loose[key] = t[key];
+      loose.strict = false;
+      return fields.some(function (field) { return occurrences(field.text, loose, folded(field)).length > 0; });
+    });
+  }
+
+  // Whether any of the results `rs` whose records are read is of another build than the shards.
+  function ofAnotherBuild(rs, ts) { return rs.some(function (r) { return docs[r.n] && !hasEvery(docs[r.n], ts); }); }
+
   // The query's words as a result shows them: one typed with marks and spelt so anywhere in the
   // record is marked, and its passage found, only where it is so spelt (`tổ`, not the `Tôn`
   // of the title nor the `to`, `toàn`, `tôi` around it); else wherever its letters are.
@@ -654,7 +688,7 @@
     if (restore && "scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
   } catch (err) { /* no history */ }
 
-  function recordSrc(n) { return folder + "bai/" + n + ".js"; }
+  function recordSrc(n) { return indexSrc("bai/" + n + ".js"); }
 
   // 12.345, as Vietnamese writes numbers.
   function count(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
@@ -667,10 +701,10 @@
     if (more) more.hidden = true;
     if (!manifest) {
       // Still loading, or asked for again: the answer comes once it is there.
-      var loading = Array.isArray(loaded[folder + "muc-luc.js"]);
+      var loading = Array.isArray(loaded[indexSrc("muc-luc.js")]);
       status.textContent = loading ? "Đang tải chỉ mục tìm kiếm…" : "Không tải được chỉ mục tìm kiếm.";
       if (!loading) notLoaded();
-      loadAll([folder + "muc-luc.js"], function (failed) {
+      loadAll([indexSrc("muc-luc.js")], function (failed) {
         if (mine !== generation) return;
         if (!failed) show(query);
         else { status.textContent = "Không tải được chỉ mục tìm kiếm."; notLoaded(); }
@@ -732,6 +766,7 @@
       var reading = order.length === 0 && !typed ? keyed(q) : null;
       if (reading) { show(reading.query, { text: q, way: reading.way, exact: reading.exact }); return; }
       var c = { query: q, order: order, shown: 0, terms: ts, phrases: phraseList, paired: paired, checked: 0, phraseOnly: phraseOnly };
+      c.again = function () { show(query, typed); };
       // A phrase's count is of the articles not yet found without it on their records. Where
       // the pair lists could not tell which have it (`"an toàn`, its last word still typed), those
       // not read yet may not: the count is of those found so far, "at least", until all are read.
@@ -762,6 +797,7 @@
     var chunk = c.order.slice(c.checked, Math.min(c.paired, end, c.checked + WINDOW));
     loadAll(chunk.map(function (r) { return recordSrc(r.n); }), function (failed) {
       if (mine !== generation) return;
+      if (ofAnotherBuild(chunk, c.terms) && readAgain()) { c.again(); return; }
       // A record not read cannot be ranked by its phrase: the reader is told, as in `shown`.
       if (failed) c.lost = true;
       var phrase = [], stray = [];
@@ -802,6 +838,7 @@
   // Adds the results `next`, whose records are loaded, to the list.
   function shown(mine, next, focus) {
     if (mine !== generation) return;
+    if (ofAnotherBuild(next, current.terms) && readAgain()) { current.again(); return; }
     var first = null, missing = 0;
     next.forEach(function (r) {
       if (!docs[r.n]) { missing++; return; }
@@ -922,7 +959,7 @@
 
   if (more) more.addEventListener("click", function () { showMore(generation, true); });
 
-  loadAll([folder + "muc-luc.js"], function () {
+  loadAll([indexSrc("muc-luc.js")], function () {
     // What the reader typed while the index loaded stays; else the address's query is asked.
     if (!input.value.trim()) input.value = queryFromURL();
     show(input.value);

@@ -78,7 +78,13 @@ def type_query(driver, text: str) -> list[dict]:
     assert box.get_attribute("value") == text
     # the script waits 120 ms after the last keystroke, then rewrites the status
     WebDriverWait(driver, 10).until(lambda d: f"“{text}”" in d.find_element(By.ID, "search-status").text)
+    assert not read_again(driver), "files of one build taken for two"
     return results(driver)
+
+
+def read_again(driver) -> bool:
+    """Whether the page took the index files it read for files of two builds, and read them again."""
+    return bool(driver.execute_script("return document.documentElement.dataset.searchReadAgain"))
 
 
 def row_for(index, title_part: str):
@@ -657,6 +663,35 @@ def article_md(title: str, date: str, body: str, extra: str = "") -> str:
     return f'---\ntitle: "{title}"\ndate: {date}\n{extra}---\n{body}\n'
 
 
+def test_files_of_two_builds_are_read_again(driver, tmp_path, bantin_bin):
+    """A page opened before the site was built again (or a browser's cache keeping files of the
+    build before) reads index files of two builds: the articles are numbered anew when one is
+    deleted, so records name other articles (past the 30 the page reads at once). Found so, the
+    page reads everything again and shows only the articles with the words, as they are now."""
+    articles = {
+        f"bai-{i}.md": article_md(f"Đồng Tháp sơ kết sinh hoạt chi bộ (bài {i})" if i % 2 == 0 else f"Tây Ninh đẩy mạnh dân vận (bài {i})",
+                                  f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}T08:00:00+07:00", "Tin từ cơ sở.")
+        for i in range(80)}
+    site = build_site(tmp_path, bantin_bin, articles)
+    open_search(driver, site, "q=dong%20thap")
+    assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 40 bài cho “dong thap”."
+    assert len(results(driver)) == 10
+    # Built again, the oldest article deleted, while the page is open.
+    (tmp_path / "content" / "articles" / "bai-0.md").unlink()
+    subprocess.run([str(bantin_bin), "build", "--content", str(tmp_path / "content"), "--templates",
+                    str(Path(__file__).resolve().parents[2] / "templates"), "--output", str(site)], check=True, capture_output=True)
+    more = driver.find_element(By.ID, "search-more")
+    while more.is_displayed():
+        shown_at = driver.execute_script("return document.documentElement.dataset.searchShownAt")
+        more.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt") != shown_at)
+    titles = [r["title"] for r in results(driver)]
+    assert sorted(titles) == sorted(f"Đồng Tháp sơ kết sinh hoạt chi bộ (bài {i})" for i in range(2, 80, 2)), titles
+    assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 39 bài cho “dong thap”."
+    assert read_again(driver)
+    assert not severe_console(driver)
+
+
 @pytest.fixture(scope="module")
 def colliding_site(tmp_path_factory, bantin_bin) -> Path:
     """35 articles with "an ninh" in their bodies, and 5 newer ones with "an" and "ninh" apart
@@ -890,6 +925,7 @@ def asked(driver, site, query: str) -> tuple[str, list[str]]:
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt"))
     assert not severe_console(driver)
     titles = [r["title"] for r in all_results(driver)]
+    assert not read_again(driver), "files of one build taken for two"
     return driver.find_element(By.ID, "search-status").text, titles
 
 
