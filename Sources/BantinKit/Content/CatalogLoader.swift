@@ -255,7 +255,8 @@ public enum CatalogLoader {
             return ["site.yml", "site.yaml"].contains { name == $0 || name.hasPrefix($0 + ".") } && path != "site.yml" && path != "site.yaml"
         }
 
-        /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
+        /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig` and `bai_BASE_12345.md`,
+        /// git's `bai.md~HEAD`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
         /// hidden already; `#bai.md#`, Word's `~$bai.docx`), what a save left when it was cut
         /// short (nano's `bai.md.save`, `bai.md.save.1`; JetBrains' `bai.md___jb_tmp___` and
         /// `___jb_old___`; `sed -i`'s `sedAbc123`; vim's probe `4913`, or `5036`, `5159`… when that
@@ -271,6 +272,22 @@ public enum CatalogLoader {
                 || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej", ".save", ".part", ".partial", ".crdownload", "___jb_tmp___", "___jb_old___"].contains { endsWith(path, $0) }
                 || [("thumbs.db"), ("desktop.ini"), ("icon\r")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
                 || endsWith(path, ":zone.identifier") || isNumberedSave(name) || isSedTemporary(name) || isVimProbe(name)
+                || isMergeLeftover(String(Substring(name)))
+        }
+
+        /// What a merge leaves beside a file: `git mergetool`'s copies of its versions (`bai_BASE_12345.md`,
+        /// `_LOCAL_`, `_REMOTE_`, `_BACKUP_`, kept when it is cut short), and the file git moves
+        /// aside when a file and a folder of one name conflict (`bai.md~HEAD`, `anh.jpg~nhanh-b`).
+        private static func isMergeLeftover(_ name: String) -> Bool {
+            for side in ["_BASE_", "_LOCAL_", "_REMOTE_", "_BACKUP_"] {
+                // The side and the process's number, then the file's own extension if it has one.
+                guard let at = name.range(of: side, options: .backwards), at.lowerBound > name.startIndex else { continue }
+                let rest = name[at.upperBound...], number = rest.prefix { $0.isASCII && $0.isNumber }
+                if !number.isEmpty, number.endIndex == rest.endIndex || (rest[number.endIndex] == "." && !rest[rest.index(after: number.endIndex)...].contains(".")) { return true }
+            }
+            guard let tilde = name.lastIndex(of: "~"), let dot = name[..<tilde].lastIndex(of: ".") else { return false }
+            let ext = name[name.index(after: dot)..<tilde]
+            return !ext.isEmpty && ext.count <= 10 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
 
         /// nano's second and later saves of one file: `bai.md.save.1`.
