@@ -153,7 +153,7 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
-    /// Files no build reads under `templates/` (a theme kept in git: its `.git/`; an editor's
+    /// Files no build reads under `templates/` (a theme kept in git: its `.git/`, `.gitignore`…; an editor's
     /// swap file, made and removed beside the template it edits) leave a build up to date; a file
     /// added beside them does not, nor an edit of a hidden file a template links to.
     @Test func hiddenFilesOfTheTemplatesLeaveTheBuildUpToDate() throws {
@@ -164,6 +164,12 @@ import Testing
         try site.write("templates/.article.mustache.swp", "b0VIM")
         try site.write("templates/assets/.DS_Store", "x")
         #expect(try site.build().upToDate)
+        // What git keeps beside a theme it tracks (a submodule's): its ignore and attribute lists,
+        // an empty folder's placeholder, CI workflows.
+        for file in ["templates/.gitignore", "templates/.gitattributes", "templates/assets/.gitkeep", "templates/.github/workflows/ci.yml"] {
+            try site.write(file, "# \(file)\n")
+            #expect(try site.build().upToDate, "\(file)")
+        }
         try site.remove("templates/.article.mustache.swp")
         #expect(try site.build().upToDate)
         #expect(try site.snapshot() == before)

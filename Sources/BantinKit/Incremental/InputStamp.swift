@@ -52,7 +52,8 @@ public struct InputStamp: Sendable, Equatable {
     /// Whether a name is one that version control or an editor keeps beside the files it tracks or edits.
     static func isKeptByTools(_ name: String) -> Bool {
         guard name.hasPrefix(".") else { return false }
-        return [".git", ".hg", ".svn", ".bzr", ".DS_Store", ".idea", ".vscode"].contains(name) || name.hasPrefix(".#")
+        return [".git", ".hg", ".svn", ".bzr", ".DS_Store", ".idea", ".vscode", ".gitignore", ".gitattributes", ".gitkeep", ".gitmodules", ".github", ".gitlab-ci.yml", ".hgignore"].contains(name)
+            || name.hasPrefix(".#")
             || [".swp", ".swo", ".swn", ".swx"].contains { name.hasSuffix($0) }
     }
 
