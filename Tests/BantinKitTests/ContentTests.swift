@@ -371,6 +371,22 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ], "\(told)")
     }
 
+    /// A title, sapo or caption written in Markdown (as Hugo renders a front-matter summary) is
+    /// shown with its marks: a warning at its line with the words meant; a star or underscore
+    /// that marks nothing, and a path's `__`, are not.
+    @Test func markdownInAProseFieldIsAWarningWithTheWordsMeant() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: \"Phong trào *Dân vận khéo* ở Cần Thơ\"\ndate: 2023-05-09\nsummary: \"Chi bộ **đổi mới** sinh hoạt theo [Kết luận 01](https://example.org/kl01).\"\nimage: media/anh__1__.jpg\nimage_caption: \"Hội nghị __sơ kết__\"\n---\nx\n")
+        try site.write("content/articles/thuong.md", "---\ntitle: \"Tăng 5 * 3 lần, số liệu* và tên_biến\"\ndate: 2023-05-09\nsummary: \"Điểm [1] và (2), **\"\n---\nx\n")
+        try site.write("content/media/anh__1__.jpg", "")
+        let told = warnings(load(site).1).filter { $0.message.contains("Markdown") }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(told == [
+            "\(Self.file):2: `title` holds Markdown emphasis, `*Dân vận khéo*`, which is shown with its marks (front matter is plain text): write the words alone (`Dân vận khéo`)",
+            "\(Self.file):4: `summary` holds the Markdown link `[Kết luận 01](https://example.org/kl01)`, which is shown as written (front matter is plain text): write its words alone (`Kết luận 01`), and the link in the body",
+            "\(Self.file):6: `image_caption` holds Markdown emphasis, `__sơ kết__`, which is shown with its marks (front matter is plain text): write the words alone (`sơ kết`)",
+        ], "\(told)")
+    }
+
     /// Vietnamese typed with a legacy font's encoding (VNI, TCVN3), or UTF-8 read as Windows-1252,
     /// is a warning at its field or line; Vietnamese and a foreign name or two are not.
     @Test func vietnameseInALegacyEncodingIsAWarning() throws {

@@ -95,7 +95,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: String.Type) throws -> String {
         guard let scalar else { throw notText }
         let text = scalar.string.trimmingWhitespace
-        if let pasted = PastedHTML.problem(in: text, key: key) { state.warn(pasted, at: value.position) }
+        if let pasted = PastedHTML.problem(in: text, key: key) ?? PastedHTML.markdownProblem(in: text, key: key) { state.warn(pasted, at: value.position) }
         if let word = LegacyVietnamese.garbledWord(in: text) { state.warn("`\(key)` \(LegacyVietnamese.advice(for: word)) (`\(word)`)", at: value.position) }
         return text
     }

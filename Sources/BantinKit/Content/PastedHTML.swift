@@ -21,6 +21,28 @@ enum PastedHTML {
     /// The tags an export leaves in titles and sapos.
     private static var tags: Regex<(Substring, Substring, Substring?)> { #/</?(strong|b|em|i|u|span|br|p|a|div|sup|sub|font|h[1-6])(\s[^>]*)?/?>/#.ignoresCase() }
 
+    /// Why `text`, the value of the prose field `key` (a title, a sapo, a caption), reads as
+    /// Markdown (`**đổi mới**`, `[Kết luận 01](https://…)`, as Hugo renders a front-matter
+    /// summary), with what to write instead; `nil` when it does not, or for another field (a
+    /// path's `__` is no markup).
+    static func markdownProblem(in text: String, key: String) -> String? {
+        guard proseKeys.contains(key), text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "[") }) else { return nil }
+        if let link = text.firstMatch(of: markdownLink) {
+            return "`\(key)` holds the Markdown link `\(text[link.range])`, which is shown as written (front matter is plain text): write its words alone (`\(link.1)`), and the link in the body"
+        }
+        if let strong = text.firstMatch(of: markdownEmphasis) {
+            return "`\(key)` holds Markdown emphasis, `\(text[strong.range])`, which is shown with its marks (front matter is plain text): write the words alone (`\(strong.2)`)"
+        }
+        return nil
+    }
+
+    /// The fields readers read as prose, where Markdown's marks are no one's words.
+    private static let proseKeys: Set<String> = ["title", "subtitle", "summary", "image_alt", "image_caption", "description"]
+    /// `[words](address)`.
+    private static var markdownLink: Regex<(Substring, Substring)> { #/\[([^\]\n]+)\]\([^()\s]+\)/# }
+    /// `**words**`, `__words__`, or `*words*` between letters' ends (not `5 * 3 * 2`).
+    private static var markdownEmphasis: Regex<(Substring, Substring, Substring)> { #/(\*\*|__|\*)([^\s*_](?:[^*_]*[^\s*_])?)\1/# }
+
     private static func firstMatch<Output>(in text: String, of pattern: Regex<Output>) -> Substring? {
         text.firstMatch(of: pattern).map { text[$0.range] }
     }
