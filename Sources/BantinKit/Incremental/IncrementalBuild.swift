@@ -18,6 +18,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private let lastAddresses: Background<PublishedAddresses>
     /// The articles published, by their paths in the content folder (`moves`, then saved).
     private var publishedByPath: [(path: String, article: Article)] = []
+    /// The articles read that wait for their date, by path.
+    private var waitingByPath: [(path: String, article: Article)] = []
     /// The files of `publishedByPath` renamed since the last build, to the path each had.
     private var renamedPaths: [String: String] = [:]
     /// Set while planning (each once, before any parallel work reads them).
@@ -35,7 +37,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         self.options = options
         self.output = output
         inputs = InputStamp.inputs(options, content: listing, readSince: readSince)
-        lastAddresses = Background { [url = output.addressesURL] in PublishedAddresses(url: url) }
+        lastAddresses = Background { [url = output.addressesURL, read = output.readArticlesURL] in PublishedAddresses(url: url, identitiesURL: read) }
         previous = Background { [output] () -> Reuse in
             // The site before the last one, when exactly as that build left it, becomes the staging
             // folder: only files that differ are written into it (or linked from the output, when
@@ -157,11 +159,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func moves(of articles: [Article], waiting: [Article]) -> [Diagnostic] {
         publishedByPath = articles.map { (contentPath($0), $0) }
-        let waitingByPath = waiting.map { (path: contentPath($0), article: $0) }
-        renamedPaths = lastAddresses.value.renamed(publishedByPath)
+        waitingByPath = waiting.map { (path: contentPath($0), article: $0) }
+        let present = Set((publishedByPath + waitingByPath).map(\.path))
+        renamedPaths = lastAddresses.value.renamed(publishedByPath, present: present)
         let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
         return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict)
-            + lastAddresses.value.withdrawn(waitingByPath, present: Set((publishedByPath + waitingByPath).map(\.path)), contentName: options.contentName, now: options.now, published: published)
+            + lastAddresses.value.withdrawn(waitingByPath, present: present, contentName: options.contentName, now: options.now, published: published)
     }
 
     /// An article's path in the content folder, wherever that is.
@@ -238,7 +241,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
         // Written only when an address changed (a one-article rebuild seldom changes one).
         let last = lastAddresses.value
-        if !last.areLast(of: publishedByPath), !last.adding(publishedByPath, renamed: renamedPaths).save(to: output.addressesURL) { unsaved(output.addressesURL) }
+        if !last.areLast(of: publishedByPath, waiting: waitingByPath),
+            !last.adding(publishedByPath, waiting: waitingByPath, renamed: renamedPaths).save(to: output.addressesURL, identitiesURL: output.readArticlesURL) {
+            unsaved(output.addressesURL)
+        }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
         let sums = published.print == nil ? manifest.listedSums(of: output.url.path) : nil

@@ -1,22 +1,23 @@
 import Foundation
 
 /// The addresses each article file was published at, kept beside the output: the last first,
-/// then those before it (a few), and what the article was then (its date and body: `Identity`).
-/// A build told of an article whose address changed since (its title or `slug:` edited) warns
-/// while the old page is still in the output: links to it stop working, and feed readers take
-/// the article for a new one. Keyed by the file's path in the content folder, kept whatever
-/// bantin executable builds and wherever the project is (a CI run's executable is a new file
-/// each time). A file renamed as its title is edited is known for the one it was by its
-/// identity (`renamed`).
+/// then those before it (a few); and what the last build read of each article file, drafts
+/// aside (its date and body: `Identity`), published or waiting. A build told of an article
+/// whose address changed since (its title or `slug:` edited) warns while the old page is still
+/// in the output: links to it stop working, and feed readers take the article for a new one.
+/// Keyed by the file's path in the content folder, kept whatever bantin executable builds and
+/// wherever the project is (a CI run's executable is a new file each time). A new file whose
+/// article is one published under a path now gone is known for it (`renamed`, `withdrawn`).
+/// The identities are a file of their own, which a bantin of before they were kept does not read.
 struct PublishedAddresses {
     /// Each file's addresses (slugs), the last first.
     private(set) var addresses: [String: [String]] = [:]
-    /// What each file's article was when it was last published.
+    /// What the last build read of each article file, drafts aside.
     private(set) var identities: [String: Identity] = [:]
     /// The addresses of a file kept: enough to know an address given back.
     static let kept = 8
 
-    /// An article as the build that published it read it: its date and its body.
+    /// An article as a build read it: its date and its body.
     struct Identity: Hashable {
         var date: Int64
         var body: UInt64
@@ -34,37 +35,45 @@ struct PublishedAddresses {
         self.identities = identities
     }
 
-    /// What `save` wrote; nothing when the file is missing or unreadable. Read as bytes: a
-    /// one-article rebuild of 10,000 articles reads it whole. A line is a path, a tab, its
-    /// addresses (by spaces), then (since stop 60) a tab and its identity: the date's instant
-    /// and the body's hash in hexadecimal.
-    init(url: URL) {
+    /// What `save` wrote; nothing of a file missing or unreadable. Read as bytes: a one-article
+    /// rebuild of 10,000 articles reads them whole. A line is a path, a tab, then its addresses
+    /// (by spaces), or its identity (the date's instant and the body's hash in hexadecimal).
+    init(url: URL, identitiesURL: URL) {
+        Self.forEachLine(of: url) { path, rest in
+            addresses[path] = rest.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+        }
+        Self.forEachLine(of: identitiesURL) { path, rest in
+            let fields = rest.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            if fields.count == 2, let date = Int64(fields[0]), let body = UInt64(fields[1], radix: 16) { identities[path] = Identity(date: date, body: body) }
+        }
+    }
+
+    private static func forEachLine(of url: URL, _ line: (String, UnsafeBufferPointer<UInt8>.SubSequence) -> Void) {
         guard let data = try? Data(contentsOf: url) else { return }
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            addresses.reserveCapacity(bytes.count / 64)
-            identities.reserveCapacity(bytes.count / 64)
-            for line in bytes.lineRanges() {
-                guard let tab = bytes[line].firstIndex(of: UInt8(ascii: "\t")) else { continue }
-                let path = String(decoding: bytes[line.lowerBound..<tab], as: UTF8.self)
-                let rest = bytes[(tab + 1)..<line.upperBound]
-                let second = rest.firstIndex(of: UInt8(ascii: "\t")) ?? line.upperBound
-                addresses[path] = bytes[rest.startIndex..<second].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-                guard second < line.upperBound else { continue }
-                let fields = bytes[(second + 1)..<line.upperBound].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-                if fields.count == 2, let date = Int64(fields[0]), let body = UInt64(fields[1], radix: 16) { identities[path] = Identity(date: date, body: body) }
+            for range in bytes.lineRanges() {
+                guard let tab = bytes[range].firstIndex(of: UInt8(ascii: "\t")) else { continue }
+                line(String(decoding: bytes[range.lowerBound..<tab], as: UTF8.self), bytes[(tab + 1)..<range.upperBound])
             }
         }
     }
 
-    /// The files of `articles` published for the first time whose article is one published under
-    /// a path now gone: the same date and body, one of each. By path, the path each was
-    /// published under.
-    func renamed(_ articles: [(path: String, article: Article)]) -> [String: String] {
-        let new = articles.filter { !$0.article.fields.draft && addresses[$0.path] == nil }
-        guard !new.isEmpty, !identities.isEmpty else { return [:] }
-        let paths = Set(articles.map(\.path))
-        let gone = Dictionary(grouping: identities.filter { !paths.contains($0.key) }, by: \.value)
+    /// Whether the file at `path` is new: the last build read no article there (nor kept what it read).
+    private func isNew(_ path: String) -> Bool { identities[path] == nil && addresses[path] == nil }
+
+    /// The files published by the last build that are gone (not among `present`, the paths of
+    /// the articles read), with what it read of them.
+    private func gone(present: Set<String>) -> [(key: String, value: Identity)] {
+        identities.filter { addresses[$0.key] != nil && !present.contains($0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// The new files of `articles`, published, whose article is one published under a path now
+    /// gone: the same date and body, one of each. By path, the path each was published under.
+    func renamed(_ articles: [(path: String, article: Article)], present: Set<String>) -> [String: String] {
+        let new = articles.filter { !$0.article.fields.draft && isNew($0.path) }
+        guard !new.isEmpty else { return [:] }
+        let gone = Dictionary(grouping: gone(present: present), by: \.value)
         guard !gone.isEmpty else { return [:] }
         var renamed: [String: String] = [:]
         for (identity, new) in Dictionary(grouping: new, by: { Identity($0.article) }) {
@@ -102,19 +111,23 @@ struct PublishedAddresses {
     /// while its page is in the output (`published`), whose date an edit moved past now: the
     /// build that published it last read it dated at or before now (a slip of a month or a
     /// year). It leaves the site until then, and links to it stop working. One previewed with
-    /// `--future`, or published again as "now" goes back, has the date it had: not told. A file
-    /// renamed in the same edit is known by its body: the one body of a published file gone (not
-    /// among `present`, the paths of the articles read), named in the content folder `contentName`.
+    /// `--future`, or published again as "now" goes back, has the date it had: not told. A new
+    /// file, renamed in the same edit, is known by its body: the one body of a published file
+    /// gone (not among `present`, the paths of the articles read), that one new file has; named in
+    /// the content folder `contentName`.
     func withdrawn(
         _ waiting: [(path: String, article: Article)], present: Set<String>, contentName: String, now: Int64, published: (Slug) -> Bool
     ) -> [Diagnostic] {
         let candidates = waiting.filter { !$0.article.fields.draft }
         guard !candidates.isEmpty, !identities.isEmpty else { return [] }
-        let gone = Dictionary(grouping: identities.filter { !present.contains($0.key) }, by: \.value.body)
+        let gone = Dictionary(grouping: gone(present: present), by: \.value.body)
+        let newBodies = Dictionary(grouping: candidates.filter { isNew($0.path) }, by: \.article.bodyHash)
         return candidates.compactMap { path, article in
-            let renamedFrom = addresses[path] != nil ? nil : gone[article.bodyHash].flatMap { $0.count == 1 ? $0[0].key : nil }
+            let renamedFrom = addresses[path] != nil || !isNew(path) || newBodies[article.bodyHash]?.count != 1
+                ? nil : gone[article.bodyHash].flatMap { $0.count == 1 ? $0[0].key : nil }
             let from = renamedFrom ?? path
-            guard let date = identities[from]?.date, date <= now, date != article.date.instant, let last = lastSlug(of: from), published(last) else { return nil }
+            guard addresses[from] != nil, let date = identities[from]?.date, date <= now, date != article.date.instant,
+                let last = lastSlug(of: from), published(last) else { return nil }
             let at = article.positions.of("date") ?? SourcePosition(line: 1, column: 1)
             let folder = Route.article(last).outputPath.dropLast("index.html".count)
             return at.diagnostic(.warning, article.file,
@@ -127,45 +140,47 @@ struct PublishedAddresses {
         addresses[path]?.first.flatMap { Slug.isValid($0) ? Slug(checked: $0) : nil }
     }
 
-    /// Whether these addresses are those `articles` were published at: each file's last is its
-    /// article's, its identity the article's, and no other file is listed (`adding` would change
-    /// nothing).
-    func areLast(of articles: [(path: String, article: Article)]) -> Bool {
-        var count = 0
-        for (path, article) in articles where !article.fields.draft {
-            guard addresses[path]?.first == article.slug.value, identities[path] == Identity(article) else { return false }
+    /// Whether these are the addresses `published` were published at and what was read of them and
+    /// of `waiting`: each published file's last address is its article's, each file's identity its
+    /// article's, and no other file is listed (`adding` would change nothing).
+    func areLast(of published: [(path: String, article: Article)], waiting: [(path: String, article: Article)]) -> Bool {
+        var count = 0, read = 0
+        for (path, article) in published where !article.fields.draft {
+            guard addresses[path]?.first == article.slug.value else { return false }
             count += 1
         }
-        return count == addresses.count
+        for (path, article) in published + waiting where !article.fields.draft {
+            guard identities[path] == Identity(article) else { return false }
+            read += 1
+        }
+        return count == addresses.count && read == identities.count
     }
 
-    /// These addresses after a build that published `articles`: each one's address first, then
-    /// those of its file, or of the file it was `renamed` from; and each one's identity.
-    func adding(_ articles: [(path: String, article: Article)], renamed: [String: String] = [:]) -> PublishedAddresses {
+    /// These addresses after a build that published `published` (and read `waiting`): each one's
+    /// address first, then those of its file, or of the file it was `renamed` from; and what was
+    /// read of each.
+    func adding(_ published: [(path: String, article: Article)], waiting: [(path: String, article: Article)], renamed: [String: String] = [:]) -> PublishedAddresses {
         var next = PublishedAddresses()
-        for (path, article) in articles where !article.fields.draft {
+        for (path, article) in published where !article.fields.draft {
             let slug = article.slug.value
             next.addresses[path] = Array(([slug] + (addresses[path] ?? renamed[path].flatMap { addresses[$0] } ?? []).filter { $0 != slug }).prefix(Self.kept))
-            next.identities[path] = Identity(article)
         }
+        for (path, article) in published + waiting where !article.fields.draft { next.identities[path] = Identity(article) }
         return next
     }
 
+    /// Writes the addresses to `url` and the identities to `identitiesURL`: whether both were saved.
     @discardableResult
-    func save(to url: URL) -> Bool {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(addresses.count * 128)
-        for path in addresses.keys.sorted() {
-            bytes += path.utf8
-            bytes.append(UInt8(ascii: "\t"))
-            for (k, slug) in addresses[path]!.enumerated() {
-                if k > 0 { bytes.append(UInt8(ascii: " ")) }
-                bytes += slug.utf8
-            }
-            if let identity = identities[path] { bytes += "\t\(identity.date) \(String(identity.body, radix: 16))".utf8 }
-            bytes.append(UInt8(ascii: "\n"))
+    func save(to url: URL, identitiesURL: URL) -> Bool {
+        let lines = { (paths: [String], rest: (String) -> String) -> [UInt8] in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(paths.count * 96)
+            for path in paths.sorted() { bytes += "\(path)\t\(rest(path))\n".utf8 }
+            return bytes
         }
-        return OutputFolder.replaceFile(parts: [bytes], at: url.path)
+        let addressLines = lines(Array(addresses.keys)) { self.addresses[$0]!.joined(separator: " ") }
+        let identityLines = lines(Array(identities.keys)) { "\(self.identities[$0]!.date) \(String(self.identities[$0]!.body, radix: 16))" }
+        return OutputFolder.replaceFile(parts: [addressLines], at: url.path) && OutputFolder.replaceFile(parts: [identityLines], at: identitiesURL.path)
     }
 
     /// The warning at the field the address is made from (`slug:`, else the title); `renamedFrom`:

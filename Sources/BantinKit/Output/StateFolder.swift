@@ -49,6 +49,8 @@ extension OutputFolder {
     var cacheURL: URL { state("cache") }
     /// The addresses each article file was published at (see `PublishedAddresses`).
     var addressesURL: URL { state("addresses") }
+    /// What the last build read of each article file: its date and body (see `PublishedAddresses`).
+    var readArticlesURL: URL { state("read") }
     /// The last "Xem thêm" ranking (see `RelatedMemo`).
     var relatedURL: URL { state("related") }
     /// The last search index, record by record (see `SearchMemo`).
