@@ -138,6 +138,8 @@ import Testing
             // So does a drawing, a table or a page of content/, published as it is.
             ("content/media/so-do.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<<<<<<< HEAD\n<rect width=\"5\" height=\"5\"/>\n=======\n<rect width=\"6\" height=\"6\"/>\n>>>>>>> b\n</svg>\n", 2),
             ("content/media/so-lieu.csv", "Tỉnh,Số chi bộ\n<<<<<<< HEAD\nĐồng Tháp,120\n=======\nĐồng Tháp,121\n>>>>>>> b\n", 2),
+            ("content/media/phu-de.vtt", "WEBVTT\n\n<<<<<<< HEAD\n00:00.000 --> 00:02.000\nXin chào\n=======\n00:00.000 --> 00:03.000\nChào\n>>>>>>> b\n", 3),
+            ("content/media/ban-do.geojson", "{\"type\": \"FeatureCollection\",\n<<<<<<< HEAD\n\"features\": []\n=======\n\"features\": [{}]\n>>>>>>> b\n}\n", 2),
             // An old Mac editor's lone CR line breaks.
             ("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n", body: "Mở đầu.\r\r<<<<<<< HEAD\rBản A.\r=======\rBản B.\r>>>>>>> b\r").replacingOccurrences(of: "\n", with: "\r"), 8),
         ]
@@ -150,6 +152,11 @@ import Testing
             #expect(try site.snapshot() == before)
             if let kept { try site.write(conflict.file, kept) } else { try site.remove(conflict.file) }
         }
+        // A data set larger than any merged by hand is not read whole at every build for it.
+        let large = String(repeating: "Tỉnh,Số chi bộ,Số đảng viên\n", count: Int(SourceDecoder.conflictCheckedBytes) / 30 + 1)
+        try site.write("content/media/du-lieu.csv", "<<<<<<< HEAD\n" + large)
+        try site.build()
+        #expect(site.exists("public/media/du-lieu.csv"))
     }
 
     /// A merge conflict in an article's body does not hide the article's other problems: they

@@ -53,12 +53,21 @@ public enum SourceDecoder {
     }
 
     /// A merge conflict left in a text file published as it is (a theme's stylesheet or script,
-    /// a drawing, a table or a page of content/), which would break what loads it.
+    /// a drawing, a table, a feed, a map or a page of content/), which would break what loads it.
+    /// A file larger than `conflictCheckedBytes` (a data set of hundreds of megabytes, which no
+    /// one merges by hand) is not read for it: every build would read it whole.
     static func conflict(inPublished file: TreeEntry, displayRoot: String) -> Diagnostic? {
-        let text = ["css", "js", "mjs", "json", "html", "htm", "svg", "xml", "txt", "csv", "tsv", "webmanifest"]
-        guard text.contains(PhotoNaming.fileExtension(of: file.relativePath)), let bytes = Directory.contents(of: file.path) else { return nil }
+        guard publishedText.contains(PhotoNaming.fileExtension(of: file.relativePath)), (file.fileKey?.size ?? 0) <= conflictCheckedBytes,
+            let bytes = Directory.contents(of: file.path) else { return nil }
         return conflict(in: bytes[...], path: ContentTree.join(displayRoot, file.relativePath))
     }
+
+    /// The extensions of the text files published as they are that a merge may leave a conflict in.
+    private static let publishedText: Set<String> = [
+        "css", "js", "mjs", "json", "html", "htm", "xhtml", "xht", "svg", "xml", "rss", "atom", "txt", "csv", "tsv",
+        "webmanifest", "kml", "gpx", "geojson", "vtt", "srt", "ics", "yml", "yaml",
+    ]
+    static let conflictCheckedBytes: Int64 = 16 << 20
 
     /// A merge conflict left in a file (`ConflictMarkers`) as an error at its first marker line.
     static func conflict(in body: ArraySlice<UInt8>, path: String) -> Diagnostic? {
