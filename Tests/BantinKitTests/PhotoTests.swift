@@ -227,15 +227,19 @@ import Testing
     }
 
     /// A file Git LFS keeps, checked out as its pointer (git-lfs missing, a CI checkout without
-    /// `lfs: true`), is told as one, with what to do: a photo, a PDF of content/ and a theme's
-    /// asset alike, and nothing is published.
+    /// `lfs: true`), is told as one, with what to do: a photo, a PDF or GIF of content/, an
+    /// article and a theme's asset alike, and nothing is published.
     @Test func aGitLFSPointerCheckedOutForAFileIsToldSo() throws {
         let site = try Self.site()
         let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1483924\n"
         try site.write("content/media/2023/anh.jpg", pointer)
         try site.write("content/media/van-ban/ket-luan.pdf", pointer)
         try site.write("templates/assets/logo.png", pointer)
+        try site.write("content/articles/2023/lfs.md", pointer)
+        try site.write("content/media/hoat-hinh.gif", pointer)
         let told = site.failingBuild()
+        #expect(told.contains { $0.file == "content/articles/2023/lfs.md" && $0.line == 1 && $0.message.hasPrefix("it is a Git LFS pointer") }, "\(told)")
+        #expect(told.filter { $0.file == "content/media/hoat-hinh.gif" }.map(\.severity) == [.error], "no GIF's warning beside it: \(told)")
         let lfs = "it is a Git LFS pointer, not the file"
         #expect(told.first { $0.file == Self.articleFile }?.message.contains(lfs) == true, "\(told)")
         #expect(told.contains { $0.file == "content/media/van-ban/ket-luan.pdf" && $0.severity == .error && $0.message.hasPrefix(lfs) && $0.message.hasSuffix("run `git lfs pull` (in GitHub Actions, `actions/checkout` with `lfs: true`)") }, "\(told)")

@@ -29,16 +29,16 @@ public enum CatalogLoader {
         diagnostics += files.unread.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "not published: Markdown is read only as an article (under articles/) or a directive or theme (directly in directives/ or themes/)")
         }
+        // The first bytes of every file that is no photo by its name, read once: photos and
+        // markup are told by them, whatever their names.
+        let starts = files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.map { (file: $0, start: PosixFiles.start(of: $0.path, count: 64)) }
         let gif = "a GIF is published as it is: not resized, and with all it holds of where and by whom it was made; save it as PNG or JPEG to have it processed like a photo"
-        diagnostics += files.other.filter { PhotoNaming.fileExtension(of: $0.relativePath) == "gif" }.map {
-            .warning(ContentTree.join(displayRoot, $0.relativePath), gif)
+        diagnostics += starts.filter { PhotoNaming.fileExtension(of: $0.file.relativePath) == "gif" && !GitLFSPointer.isPointer(fileStart: $0.start ?? []) }.map {
+            .warning(ContentTree.join(displayRoot, $0.file.relativePath), gif)
         }
         diagnostics += files.other.compactMap { SourceDecoder.conflict(inPublished: $0, displayRoot: displayRoot) }
         diagnostics += Self.namesDifferingInCaseOnly(files.other, displayRoot: displayRoot)
         diagnostics += Self.namesWindowsCannotHold(files.other, displayRoot: displayRoot)
-        // The first bytes of every file that is no photo by its name, read once: photos and
-        // markup are told by them, whatever their names.
-        let starts = files.other.filter { !PhotoNaming.isPhoto($0.relativePath) }.map { (file: $0, start: PosixFiles.start(of: $0.path, count: 64)) }
         diagnostics += starts.compactMap { file, start in
             guard let start else { return nil }
             let shown = ContentTree.join(displayRoot, file.relativePath)

@@ -73,6 +73,10 @@ struct FieldReader {
             return nil
         }
         guard case .mapping(let mapping) = root else {
+            if GitLFSPointer.isPointer(fileStart: yaml.utf8) {
+                diagnostics.append(.error(path, line: firstLine, column: 1, GitLFSPointer.told))
+                return nil
+            }
             diagnostics.append(
                 .error(path, line: (root.mark?.line ?? 1) + lineOffset, column: root.mark?.column ?? 1,
                        "\(document) must be YAML fields (`key: value`), one per line"))

@@ -30,6 +30,7 @@ public enum FrontMatterSplitter {
             let line = Substring(text.unicodeScalars[lineStart..<lineEnd])
             if lineNumber == 1 {
                 guard isFence(line, opening: true) else {
+                    if GitLFSPointer.isPointer(fileStart: line.utf8) { return .failure(.error(path, line: 1, column: 1, GitLFSPointer.told)) }
                     // `---` after a character that shows as nothing (pasted in, or a second byte-order mark).
                     let unseen = line.unicodeScalars.prefix { LookAlikes.zeroWidth[$0.value] != nil }
                     let why = !unseen.isEmpty && isFence(Substring(line.unicodeScalars.dropFirst(unseen.count)), opening: true)
