@@ -64,10 +64,7 @@ import Testing
             "media/~$bien-ban.docx", "media/Thumbs.db", "media/desktop.ini", "media/tam.tmp",
             // A merge tool's copy of the conflicted file, a patch's rejects.
             "directives/01-kl-tw.md.orig", "media/ghi-chu.md.orig", "articles/2023/a.md.rej",
-            // `git mergetool`'s copies of the versions, cut short; the file git moves aside when a
-            // file and a folder of one name conflict.
-            "articles/2023/a_BASE_12345.md", "articles/2023/a.v2_LOCAL_7.md", "articles/2023/a_REMOTE_12345.md", "articles/2023/a_BACKUP_9.md",
-            "media/so-lieu_BASE_4242", "articles/2023/b.md~HEAD", "media/anh.jpg~nhanh-b",
+
             // Where a file copied out of Windows was downloaded from; macOS's folder icon.
             "media/anh.jpg:Zone.Identifier", "media/Icon\r",
             // Saves cut short: nano's, JetBrains', `sed -i`'s, vim's probe when 4913 was taken; downloads not finished.
@@ -85,7 +82,7 @@ import Testing
         #expect(!report.diagnostics.contains { $0.severity == .error })
         #expect(!report.diagnostics.contains { $0.message.contains("published as") }, "\(report.diagnostics)")
         // Names like theirs that are content's: published.
-        let likeTheirs = ["media/2023.csv", "media/5037", "media/sedge.txt", "media/bao-cao.save.pdf", "media/so-lieu_BASE_2023.xlsx.pdf", "media/ke-hoach_LOCAL_.pdf", "media/a~b.pdf"]
+        let likeTheirs = ["media/2023.csv", "media/5037", "media/sedge.txt", "media/bao-cao.save.pdf"]
         for file in likeTheirs { try site.write("content/" + file, "x\n") }
         try site.build()
         for file in likeTheirs { #expect(site.exists("public/" + file), "\(file) was not published") }
@@ -93,6 +90,35 @@ import Testing
         try site.write("content/articles/2023/b.md", article(title: "Bài hai", body: "Xem [báo cáo](../../media/anh.jpg.part).\n"))
         let told = site.failingBuild().filter { $0.file == "content/articles/2023/b.md" }.map(\.message)
         #expect(told == ["`../../media/anh.jpg.part` has the name of an editor's leftover (a backup, a save cut short, a download not finished), and such files are never published: rename the file if it is meant for readers"], "\(told)")
+    }
+
+    /// What a merge leaves beside a file (`git mergetool`'s copies of its versions, cut short; the
+    /// file git moves aside when a file and a folder of one name conflict) is not published, with
+    /// a warning naming the file it is a copy of; a name like theirs with no such file beside it
+    /// is content like any.
+    @Test func whatAMergeLeftBesideAFileIsNotPublished() throws {
+        let site = try TestSite()
+        try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
+        try site.write("content/articles/2023/b.v2.md", article(title: "Bài hai", extra: "slug: bai-hai\n"))
+        try site.write("content/media/so-lieu.csv", "x\n")
+        try site.write("content/media/anh.jpg.txt/ghi-chu.txt", "x\n")
+        let left = [
+            "articles/2023/a_BASE_12345.md", "articles/2023/a_LOCAL_12345.md", "articles/2023/a_REMOTE_12345.md", "articles/2023/a_BACKUP_9.md",
+            "articles/2023/b.v2_LOCAL_7.md", "media/so-lieu_BASE_4242.csv", "articles/2023/a.md~HEAD", "media/anh.jpg.txt~nhanh-b",
+        ]
+        for (n, file) in left.enumerated() { try site.write("content/" + file, article(title: "Bản cũ \(n)", extra: "draft: true\n")) }
+        let report = try site.build()
+        for file in left { #expect(!site.exists("public/" + file), "\(file) was published") }
+        #expect(!site.exists("public/bai-viet/ban-cu-0/index.html"))
+        let told = report.diagnostics.filter { $0.message.hasPrefix("not published: a copy of") }.map(\.file)
+        #expect(told == left.map { "content/" + $0 }.sorted(), "\(report.diagnostics)")
+        // Names like theirs, with no file beside them: an article and a file like any.
+        let likeTheirs = ["articles/2023/KE_HOACH_BACKUP_2025.md", "articles/2023/lich-truc-tuan-01.05~07.05.md", "media/bao-cao-quy-1.2024~quy-2.2024.pdf", "media/so-lieu_BASE_2023.xlsx.pdf"]
+        for (n, file) in likeTheirs.enumerated() { try site.write("content/" + file, file.hasSuffix(".md") ? article(title: "Bài thật \(n)") : "x\n") }
+        let again = try site.build()
+        #expect(site.exists("public/bai-viet/bai-that-0/index.html") && site.exists("public/bai-viet/bai-that-1/index.html"))
+        #expect(site.exists("public/media/bao-cao-quy-1.2024~quy-2.2024.pdf") && site.exists("public/media/so-lieu_BASE_2023.xlsx.pdf"))
+        #expect(again.diagnostics.filter { $0.message.hasPrefix("not published: a copy of") }.count == left.count)
     }
 
     /// Markdown saved with Notepad's `.txt` (or another Markdown extension bantin does not read)

@@ -26,6 +26,9 @@ public enum CatalogLoader {
         let listed = listing ?? ContentListing(of: content, displayRoot: displayRoot)
         var diagnostics = listed.diagnostics
         let files = ContentFiles(listed.files)
+        diagnostics += files.mergeLeftovers.map {
+            .warning(ContentTree.join(displayRoot, $0.file.relativePath), "not published: a copy of \(ContentTree.join(displayRoot, $0.original)) that a merge left (git mergetool's, or the file git moved aside); delete it once the merge is done, or rename it if it is a file of its own")
+        }
         diagnostics += files.unread.map {
             .warning(ContentTree.join(displayRoot, $0.relativePath), "not published: Markdown is read only as an article (under articles/) or a directive or theme (directly in directives/ or themes/)")
         }
@@ -186,10 +189,22 @@ public enum CatalogLoader {
         var settings: [TreeEntry] = []
         /// Markdown that is none of those: its source is not published.
         var unread: [TreeEntry] = []
+        /// What a merge left beside a file (`mergeOriginal`), with that file: not published.
+        var mergeLeftovers: [(file: TreeEntry, original: String)] = []
 
         init(_ files: [TreeEntry]) {
             articles.reserveCapacity(files.count)
+            // What a merge left beside a file that is there (or a folder: `bai.md~HEAD` beside
+            // `bai.md/`) is no content; a name like theirs alone is.
+            let paths = Set(files.map(\.relativePath))
+            let beside = { (original: String) in
+                paths.contains(original) || files.contains { $0.relativePath.hasPrefix(original + "/") }
+            }
             for file in files where !Self.isLeftover(file.relativePath) {
+                if let original = Self.mergeOriginal(of: file.relativePath), beside(original) {
+                    mergeLeftovers.append((file, original))
+                    continue
+                }
                 let markdown = Self.isMarkdown(file.relativePath)
                 if markdown && file.relativePath.hasPrefix("articles/") {
                     articles.append(file)
@@ -255,8 +270,7 @@ public enum CatalogLoader {
             return ["site.yml", "site.yaml"].contains { name == $0 || name.hasPrefix($0 + ".") } && path != "site.yml" && path != "site.yaml"
         }
 
-        /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig` and `bai_BASE_12345.md`,
-        /// git's `bai.md~HEAD`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
+        /// Backups (`bai.md~`, `bai.md.bak`; a merge tool's `bai.md.orig`, a patch's `.rej`), editors' swap and lock files (`.bai.md.swp` is
         /// hidden already; `#bai.md#`, Word's `~$bai.docx`), what a save left when it was cut
         /// short (nano's `bai.md.save`, `bai.md.save.1`; JetBrains' `bai.md___jb_tmp___` and
         /// `___jb_old___`; `sed -i`'s `sedAbc123`; vim's probe `4913`, or `5036`, `5159`… when that
@@ -272,23 +286,39 @@ public enum CatalogLoader {
                 || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej", ".save", ".part", ".partial", ".crdownload", "___jb_tmp___", "___jb_old___"].contains { endsWith(path, $0) }
                 || [("thumbs.db"), ("desktop.ini"), ("icon\r")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
                 || endsWith(path, ":zone.identifier") || isNumberedSave(name) || isSedTemporary(name) || isVimProbe(name)
-                || isMergeLeftover(String(Substring(name)))
         }
 
-        /// What a merge leaves beside a file: `git mergetool`'s copies of its versions (`bai_BASE_12345.md`,
-        /// `_LOCAL_`, `_REMOTE_`, `_BACKUP_`, kept when it is cut short), and the file git moves
-        /// aside when a file and a folder of one name conflict (`bai.md~HEAD`, `anh.jpg~nhanh-b`).
-        private static func isMergeLeftover(_ name: String) -> Bool {
-            for side in ["_BASE_", "_LOCAL_", "_REMOTE_", "_BACKUP_"] {
-                // The side and the process's number, then the file's own extension if it has one.
-                guard let at = name.range(of: side, options: .backwards), at.lowerBound > name.startIndex else { continue }
-                let rest = name[at.upperBound...], number = rest.prefix { $0.isASCII && $0.isNumber }
-                if !number.isEmpty, number.endIndex == rest.endIndex || (rest[number.endIndex] == "." && !rest[rest.index(after: number.endIndex)...].contains(".")) { return true }
+        /// The file a merge left `path` beside, by its name: `git mergetool`'s copies of a
+        /// conflicted file's versions (`bai_BASE_12345.md`, `_LOCAL_`, `_REMOTE_`, `_BACKUP_`, kept
+        /// when it is cut short) are of `bai.md`, and the file git moves aside when a file and a
+        /// folder of one name conflict (`bai.md~HEAD`, `anh.jpg~nhanh-b`) is of `bai.md`; `nil` for
+        /// any other name. Looked at as bytes: every file of the content passes here.
+        static func mergeOriginal(of path: String) -> String? {
+            let bytes = Array(path.utf8)
+            let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+            if let tilde = bytes[start...].lastIndex(of: UInt8(ascii: "~")), let dot = bytes[start..<tilde].lastIndex(of: UInt8(ascii: ".")) {
+                let ext = bytes[(dot + 1)..<tilde]
+                if (1...10).contains(ext.count), ext.allSatisfy({ isASCIILetterOrDigit($0) }), ext.contains(where: { isASCIILetter($0) }) {
+                    return String(decoding: bytes[..<tilde], as: UTF8.self)
+                }
             }
-            guard let tilde = name.lastIndex(of: "~"), let dot = name[..<tilde].lastIndex(of: ".") else { return false }
-            let ext = name[name.index(after: dot)..<tilde]
-            return !ext.isEmpty && ext.count <= 10 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            var at = start
+            while let underscore = bytes[at...].firstIndex(of: UInt8(ascii: "_")) {
+                at = underscore + 1
+                guard underscore > start else { continue }
+                for side in ["BASE_", "LOCAL_", "REMOTE_", "BACKUP_"] where bytes[at...].starts(with: side.utf8) {
+                    let digits = at + side.utf8.count
+                    var end = digits
+                    while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
+                    guard end > digits, end == bytes.count || (bytes[end] == UInt8(ascii: ".") && !bytes[(end + 1)...].contains(UInt8(ascii: "."))) else { continue }
+                    return String(decoding: bytes[..<underscore] + bytes[end...], as: UTF8.self)
+                }
+            }
+            return nil
         }
+
+        private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+        private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { isASCIILetter(byte) || (48...57).contains(byte) }
 
         /// nano's second and later saves of one file: `bai.md.save.1`.
         private static func isNumberedSave(_ name: Substring.UTF8View) -> Bool {
