@@ -377,7 +377,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     @Test func markdownInAProseFieldIsAWarningWithTheWordsMeant() throws {
         let site = try makeSite()
         try site.write(Self.file, "---\ntitle: \"Phong trào *Dân vận khéo* ở Cần Thơ\"\ndate: 2023-05-09\nsummary: \"Chi bộ **đổi mới** sinh hoạt theo [Kết luận 01](https://example.org/kl01).\"\nimage: media/anh__1__.jpg\nimage_caption: \"Hội nghị __sơ kết__\"\n---\nx\n")
-        try site.write("content/articles/thuong.md", "---\ntitle: \"Tăng 5 * 3 lần, số liệu* và tên_biến\"\ndate: 2023-05-09\nsummary: \"Điểm [1] và (2), **\"\n---\nx\n")
+        try site.write("content/articles/thuong.md", "---\ntitle: \"Tăng 5 * 3 lần, số liệu* và tên_biến, a*b*c\"\ndate: 2023-05-09\nsummary: \"Điểm [1] và (2), **; (*) của người đứng đầu (*), tep__2024__moi\"\n---\nx\n")
         try site.write("content/media/anh__1__.jpg", "")
         let told = warnings(load(site).1).filter { $0.message.contains("Markdown") }.map { "\($0.file):\($0.line): \($0.message)" }
         #expect(told == [

@@ -31,7 +31,7 @@ enum PastedHTML {
             return "`\(key)` holds the Markdown link `\(text[link.range])`, which is shown as written (front matter is plain text): write its words alone (`\(link.1)`), and the link in the body"
         }
         if let strong = text.firstMatch(of: markdownEmphasis) {
-            return "`\(key)` holds Markdown emphasis, `\(text[strong.range])`, which is shown with its marks (front matter is plain text): write the words alone (`\(strong.2)`)"
+            return "`\(key)` holds Markdown emphasis, `\(strong.2)\(strong.3)\(strong.2)`, which is shown with its marks (front matter is plain text): write the words alone (`\(strong.3)`)"
         }
         return nil
     }
@@ -40,8 +40,11 @@ enum PastedHTML {
     private static let proseKeys: Set<String> = ["title", "subtitle", "summary", "image_alt", "image_caption", "description"]
     /// `[words](address)`.
     private static var markdownLink: Regex<(Substring, Substring)> { #/\[([^\]\n]+)\]\([^()\s]+\)/# }
-    /// `**words**`, `__words__`, or `*words*` between letters' ends (not `5 * 3 * 2`).
-    private static var markdownEmphasis: Regex<(Substring, Substring, Substring)> { #/(\*\*|__|\*)([^\s*_](?:[^*_]*[^\s*_])?)\1/# }
+    /// `**words**`, `__words__` or `*words*`: marks outside a word, around words that start and end
+    /// with a letter or digit (not `5 * 3 * 2`, `a*b*c`, a footnote's `(*) … (*)`, a name's `_2024_`).
+    private static var markdownEmphasis: Regex<(Substring, Substring, Substring, Substring)> {
+        #/(^|[^\p{L}\p{N}*_])(\*\*|__|\*)([\p{L}\p{N}](?:[^*_]*[\p{L}\p{N}])?)\2(?![\p{L}\p{N}*_])/#
+    }
 
     private static func firstMatch<Output>(in text: String, of pattern: Regex<Output>) -> Substring? {
         text.firstMatch(of: pattern).map { text[$0.range] }
