@@ -96,7 +96,7 @@
     + "\\u1780-\\u17B3\\u1E00-\\u1FFF\\u3041-\\u3096\\u309D-\\u309F\\u30A1-\\u30FA\\u30FC-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7A3"
     + "\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFF9D\\u{20000}-\\u{2FA1F}";
   var N = CLASSES ? "\\p{N}" : "0-9\\u00B2\\u00B3\\u00B9\\u00BC-\\u00BE\\u0660-\\u0669\\u06F0-\\u06F9\\u2070-\\u2079\\u2080-\\u2089\\u2150-\\u2189\\u2460-\\u249B\\uFF10-\\uFF19";
-  var M = CLASSES ? "\\p{M}" : "\\u0300-\\u036F\\u0483-\\u0489\\u0591-\\u05BD\\u064B-\\u065F\\u093A-\\u094F\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E"
+  var M = CLASSES ? "\\p{Mn}\\p{Mc}" : "\\u0300-\\u036F\\u0483-\\u0489\\u0591-\\u05BD\\u064B-\\u065F\\u093A-\\u094F\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E"
     + "\\u17B4-\\u17D3\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\u3099\\u309A\\uFE20-\\uFE2F";
   var WORD = new RegExp("[" + L + N + "][" + L + N + M + "]*", "gu");
 
@@ -104,11 +104,15 @@
   // character each, so that folded positions still map to the text's.
   var APOSTROPHES = /[\u02b9-\u02bd]/g;
 
+  // What folding drops, as VietnameseFolding.swift does: every nonspacing mark (accents, an
+  // Arabic vowel, a variation selector), and a letter or mark that is a diacritic (`ˈ`); in an
+  // engine without Unicode's classes, the accents.
+  var DROPPED = CLASSES ? new RegExp("\\p{Mn}|(?=[\\p{L}\\p{N}\\p{M}])\\p{Diacritic}", "gu") : /[\u0300-\u036f]/g;
   function foldChar(ch) {
     if (ch.search(APOSTROPHES) === 0) return "'";
     var lower = ch.toLowerCase();
     if (lower === "đ" || lower === "ð" || lower === "ɖ") return "d";
-    return lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return lower.normalize("NFD").replace(DROPPED, "");
   }
 
   // A number written with a dot between thousands (`1.250`, `2.500.000`) is one word, its
@@ -681,6 +685,7 @@
   // Come back to (Back from a result): how many results were shown for which query, and where
   // the page was scrolled, as the page kept them in its history entry when it was left. A
   // browser that keeps the whole page (over HTTP) needs none of it; one opened from disk does.
+  var resume = null;     // after reading again: {q, shown, focus: the result to focus, or -1}
   var restore = null;
   try {
     restore = window.history.state && window.history.state.shown > 0 ? window.history.state : null;
@@ -706,7 +711,7 @@
       if (!loading) notLoaded();
       loadAll([indexSrc("muc-luc.js")], function (failed) {
         if (mine !== generation) return;
-        if (!failed) show(query);
+        if (!failed) show(query, typed);
         else { status.textContent = "Không tải được chỉ mục tìm kiếm."; notLoaded(); }
       });
       return;
@@ -766,7 +771,12 @@
       var reading = order.length === 0 && !typed ? keyed(q) : null;
       if (reading) { show(reading.query, { text: q, way: reading.way, exact: reading.exact }); return; }
       var c = { query: q, order: order, shown: 0, terms: ts, phrases: phraseList, paired: paired, checked: 0, phraseOnly: phraseOnly };
-      c.again = function () { show(query, typed); };
+      // Read again (`readAgain`) while more results were asked for: as many are shown again, and
+      // the first new one takes the focus if it was to.
+      c.again = function () {
+        if (c.shown > 0 || c.loadingMore) resume = { q: c.query, shown: c.shown + (c.loadingMore ? PAGE : 0), focus: c.wantsFocus ? c.shown : -1 };
+        show(query, typed);
+      };
       // A phrase's count is of the articles not yet found without it on their records. Where
       // the pair lists could not tell which have it (`"an toàn`, its last word still typed), those
       // not read yet may not: the count is of those found so far, "at least", until all are read.
@@ -824,6 +834,7 @@
     // A second tap while the next results load would add them twice.
     if (current.loadingMore) return;
     current.loadingMore = true;
+    current.wantsFocus = Boolean(focus);
     checkPhrases(mine, current.shown + PAGE, function () {
       // Records read since may have shown articles without the phrase: the count is told again.
       current.tell();
@@ -855,6 +866,12 @@
       notLoaded();
     }
     if (focus && first) first.focus();
+    if (resume && resume.q === current.query) {
+      if (current.shown < Math.min(resume.shown, current.order.length) && !missing) { showMore(mine); return; }
+      var shownLinks = list.querySelectorAll("li > h2 > a");
+      if (resume.focus >= 0 && shownLinks[resume.focus]) shownLinks[resume.focus].focus();
+    }
+    resume = null;
     if (restore && restore.q === current.query && current.shown < Math.min(restore.shown, current.order.length) && !missing) {
       showMore(mine);
       return;

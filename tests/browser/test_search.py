@@ -681,15 +681,41 @@ def test_files_of_two_builds_are_read_again(driver, tmp_path, bantin_bin):
     subprocess.run([str(bantin_bin), "build", "--content", str(tmp_path / "content"), "--templates",
                     str(Path(__file__).resolve().parents[2] / "templates"), "--output", str(site)], check=True, capture_output=True)
     more = driver.find_element(By.ID, "search-more")
-    while more.is_displayed():
+
+    def press_more() -> None:
         shown_at = driver.execute_script("return document.documentElement.dataset.searchShownAt")
         more.send_keys(Keys.ENTER)
         WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt") != shown_at)
+    # The 30 records read at first are the earlier build's; the next ten are not.
+    press_more()
+    press_more()
+    assert len(results(driver)) == 30 and not read_again(driver)
+    press_more()
+    assert read_again(driver)
     titles = [r["title"] for r in results(driver)]
     assert sorted(titles) == sorted(f"Đồng Tháp sơ kết sinh hoạt chi bộ (bài {i})" for i in range(2, 80, 2)), titles
     assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 39 bài cho “dong thap”."
-    assert read_again(driver)
+    # Where the reader was: as many results as asked for, the first new one focused.
+    focused = driver.execute_script(
+        "const a = document.activeElement, items = [...document.querySelectorAll('#search-results > li')];"
+        " return a && a.tagName === 'A' ? items.indexOf(a.closest('li')) : -1;")
+    assert focused == 30, focused
+    assert not more.is_displayed()
     assert not severe_console(driver)
+
+
+def test_words_with_marks_of_other_scripts_are_read_as_the_index_reads_them(driver, tmp_path, bantin_bin):
+    """The page folds and parts words as the index does: a keycap's `2️⃣` is the word `2`, an
+    Arabic word is found without its vowel marks, a Khmer word as written; none is taken for a
+    record of another build."""
+    site = build_site(tmp_path, bantin_bin, {
+        "a.md": article_md("Hướng dẫn họp chi bộ", "2024-01-02T08:00:00+07:00", "Các bước: 1️⃣ chuẩn bị, 2️⃣ họp chi bộ."),
+        "b.md": article_md("Giao lưu với bạn bè quốc tế", "2024-01-03T08:00:00+07:00", "Đoàn có anh مُحَمَّد và chị សួស្តីឆ្នាំថ្មី ខេត្ត ở Sóc Trăng."),
+    })
+    for query, title in [("bước 2", "Hướng dẫn họp chi bộ"), ("2", "Hướng dẫn họp chi bộ"), ("محمد", "Giao lưu với bạn bè quốc tế"),
+                         ("ខេត្ត", "Giao lưu với bạn bè quốc tế")]:
+        status, titles = asked(driver, site, query)
+        assert titles == [title], (query, status, titles)
 
 
 @pytest.fixture(scope="module")
