@@ -455,7 +455,7 @@ import Testing
             words += (0..<6).map { "th\(n % 97)x\($0)" }
             blobs.append(Self.blob(record: "[\"bai-viet/\(n)/index.html\",\"Bài \(n)\",\"01/01/2023\",\"\",\"\"]", words: words))
         }
-        let index = SearchIndex(articles: ArticleBlobs(blobs))
+        let index = SearchIndex(articles: ArticleBlobs(blobs), numbering: "")
         let files = index.files + index.recordNumbers.map { SearchShards.File(path: SearchShards.recordPath($0), bytes: index.record($0)) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

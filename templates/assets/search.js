@@ -17,15 +17,48 @@
   var PAGE = 10;     // results shown at a time
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
-  var manifest = null;   // {format, docs, pairs: {buckets, perFile}, shards}
+  var manifest = null;   // {format, docs, build, pairs: {buckets, perFile}, shards}
   var words = {};        // folded word → [title, sapo, about, form, articles, …] (DocList strings)
   var pairLists = {};    // PhrasePairs file number → its buckets' DocList strings
   var docs = {};         // article number → [url, title, date, sapo, body, author place category codes themes, subtitle?, source?]
   var loaded = {};       // script src → true once run, or a list of callbacks while loading
   var generation = 0;    // the query being answered; older answers are dropped
-  var fresh = "";        // after every index file's address once files of two builds were met (`readAgain`)
+  var fresh = "";        // in every index file's address once files of two builds were met (`readAgain`)
+  var RECHECK = 30000;   // ms after which a new query or "Xem thêm" first asks the table again
+  var checkedAt = 0;     // when the table was last asked for
+  var tableSrc = null;   // the table's address then
+  var tableRead = false, build;  // the numbering of the articles read so far (the table's `build`)
 
-  function indexSrc(name) { return folder + name + fresh; }
+  // An index file's address: under the numbering of its articles (`build`), so that a browser's
+  // cache never gives a file of another build for it.
+  function indexSrc(name) {
+    var query = [];
+    if (manifest && manifest.build) query.push("v=" + encodeURIComponent(manifest.build));
+    if (fresh) query.push("r=" + fresh);
+    return folder + name + (query.length ? "?" + query.join("&") : "");
+  }
+
+  // Loads the table past any cache (its address names the time), then `done(failed)`; a table of
+  // another numbering than what was read (the site built again: articles are numbered anew when
+  // one is added, deleted or redated) drops what was read (`BANTIN_SEARCH_INDEX`).
+  function loadTable(done) {
+    if (!(tableSrc && Array.isArray(loaded[tableSrc]))) {
+      checkedAt = Date.now();
+      tableSrc = folder + "muc-luc.js?t=" + checkedAt;
+    }
+    loadAll([tableSrc], done);
+  }
+
+  // Drops every index file read and its script, but the table's, loading.
+  function dropRead() {
+    words = {}; pairLists = {}; docs = {};
+    var table = tableSrc && loaded[tableSrc];
+    loaded = {};
+    if (table) loaded[tableSrc] = table;
+    [].slice.call(document.querySelectorAll("script[src]")).forEach(function (s) {
+      if (/\/chi-muc\//.test(s.src) && s.getAttribute("src") !== tableSrc) s.remove();
+    });
+  }
 
   // The site built again while the page was open, or a browser's cache keeping some files of the
   // build before (a host may let it keep them ten minutes): the articles are numbered anew when
@@ -34,10 +67,10 @@
   // again, past any cache (a query the files' address does not name, which a host ignores), once.
   function readAgain() {
     if (fresh) return false;
-    fresh = "?v=" + Date.now();
+    fresh = String(Date.now());
     document.documentElement.dataset.searchReadAgain = "1";
-    manifest = null; words = {}; pairLists = {}; docs = {}; loaded = {};
-    [].slice.call(document.querySelectorAll("script[src]")).forEach(function (s) { if (/\/chi-muc\//.test(s.src)) s.remove(); });
+    manifest = null;
+    dropRead();
     return true;
   }
 
@@ -45,7 +78,13 @@
   // does not run (cut short while it was copied, a host's error page sent as the file) is one
   // that failed, not one that holds nothing.
   function ran() { if (document.currentScript) document.currentScript.bantinRan = true; }
-  window.BANTIN_SEARCH_INDEX = function (m) { ran(); manifest = m; };
+  window.BANTIN_SEARCH_INDEX = function (m) {
+    ran();
+    if (tableRead && m.build !== build) dropRead();
+    tableRead = true;
+    build = m.build;
+    manifest = m;
+  };
   window.BANTIN_SEARCH_SHARD = function (key, entries) {
     ran();
     for (var w in entries) if (Object.prototype.hasOwnProperty.call(entries, w)) words[w] = entries[w];
@@ -704,14 +743,17 @@
     asked = typed ? typed.text : q;
     list.textContent = "";
     if (more) more.hidden = true;
-    if (!manifest) {
+    // The table asked for again a while after it was read: the site may have been built again.
+    var stale = manifest && Date.now() - checkedAt > RECHECK;
+    if (!manifest || stale) {
       // Still loading, or asked for again: the answer comes once it is there.
-      var loading = Array.isArray(loaded[indexSrc("muc-luc.js")]);
-      status.textContent = loading ? "Đang tải chỉ mục tìm kiếm…" : "Không tải được chỉ mục tìm kiếm.";
-      if (!loading) notLoaded();
-      loadAll([indexSrc("muc-luc.js")], function (failed) {
+      var loading = tableSrc !== null && Array.isArray(loaded[tableSrc]);
+      status.textContent = stale ? "Đang tìm…" : loading ? "Đang tải chỉ mục tìm kiếm…" : "Không tải được chỉ mục tìm kiếm.";
+      if (!stale && !loading) notLoaded();
+      loadTable(function (failed) {
         if (mine !== generation) return;
-        if (!failed) show(query, typed);
+        // Not read again (offline a while), the table read before still answers.
+        if (!failed || manifest) show(query, typed);
         else { status.textContent = "Không tải được chỉ mục tìm kiếm."; notLoaded(); }
       });
       return;
@@ -835,6 +877,18 @@
     if (current.loadingMore) return;
     current.loadingMore = true;
     current.wantsFocus = Boolean(focus);
+    // A while after the table was read: asked again, and the query answered anew if the site
+    // was built again meanwhile (as many results shown, `again`).
+    if (Date.now() - checkedAt > RECHECK) {
+      var before = build;
+      loadTable(function () {
+        if (mine !== generation) return;
+        if (build !== before) { current.again(); return; }
+        current.loadingMore = false;
+        showMore(mine, focus);
+      });
+      return;
+    }
     checkPhrases(mine, current.shown + PAGE, function () {
       // Records read since may have shown articles without the phrase: the count is told again.
       current.tell();
@@ -976,7 +1030,7 @@
 
   if (more) more.addEventListener("click", function () { showMore(generation, true); });
 
-  loadAll([indexSrc("muc-luc.js")], function () {
+  loadTable(function () {
     // What the reader typed while the index loaded stays; else the address's query is asked.
     if (!input.value.trim()) input.value = queryFromURL();
     show(input.value);

@@ -332,7 +332,7 @@ def loaded_index_files(driver) -> list[str]:
     """The index scripts the page added (Chromium keeps no resource timing for file://)."""
     return driver.execute_script(
         """return [...document.querySelectorAll('script[src]')].map(s => s.src)
-             .filter(n => n.includes('/tim-kiem/chi-muc/')).map(n => n.split('/tim-kiem/chi-muc/')[1]);""")
+             .filter(n => n.includes('/tim-kiem/chi-muc/')).map(n => n.split('/tim-kiem/chi-muc/')[1].split('?')[0]);""")
 
 
 def test_a_query_loads_only_the_shards_of_its_words(driver, site):
@@ -701,6 +701,36 @@ def test_files_of_two_builds_are_read_again(driver, tmp_path, bantin_bin):
         " return a && a.tagName === 'A' ? items.indexOf(a.closest('li')) : -1;")
     assert focused == 30, focused
     assert not more.is_displayed()
+    assert not severe_console(driver)
+
+
+def test_a_page_open_while_the_site_is_built_again_asks_its_table_again(driver, tmp_path, bantin_bin):
+    """A while after the index's table was read, "Xem thêm" or a new query asks for it again (past
+    any cache): the site built again meanwhile (an article deleted: the others numbered anew), the
+    page drops what it read and answers from the new index, though the records of the old
+    numbers would still have the words."""
+    articles = {
+        f"bai-{i}.md": article_md(f"Đồng Tháp sơ kết (bài {i})" if i % 2 == 0 else f"Tây Ninh dân vận (bài {i})",
+                                  f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}T08:00:00+07:00", "Tin gửi từ Đồng Tháp.")
+        for i in range(80)}
+    site = build_site(tmp_path, bantin_bin, articles)
+    open_search(driver, site, "q=dong")
+    assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 80 bài cho “dong”."
+    (tmp_path / "content" / "articles" / "bai-0.md").unlink()
+    subprocess.run([str(bantin_bin), "build", "--content", str(tmp_path / "content"), "--templates",
+                    str(Path(__file__).resolve().parents[2] / "templates"), "--output", str(site)], check=True, capture_output=True)
+    # A minute later, as the page's clock tells it.
+    driver.execute_script("const now = Date.now; Date.now = () => now() + 60000;")
+    shown_at = driver.execute_script("return document.documentElement.dataset.searchShownAt")
+    driver.find_element(By.ID, "search-more").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.documentElement.dataset.searchShownAt") != shown_at
+                                    and len(results(d)) == 20)
+    titles = [r["title"] for r in results(driver)]
+    assert not any("(bài 0)" in t for t in titles) and len(set(titles)) == 20, titles
+    assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 79 bài cho “dong”."
+    # A new query is answered from the new index too.
+    type_query(driver, "dong thap")
+    assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 79 bài cho “dong thap”."
     assert not severe_console(driver)
 
 

@@ -98,7 +98,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                 ?? SearchShards.contents(blobs: articles)
             shardsSaved = Background { [contents, output] in if bodiesRead, !shardMemo.save(contents, keys: keys) { self.unsaved(output.searchShardsURL) } }
         }
-        let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count), articles: articles)
+        let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count, numbering: SearchShards.numbering(graph)), articles: articles)
         clock.lap("  search shards")
         shardsSaved?.value
         saved.value

@@ -12,21 +12,21 @@ struct SearchIndex: Sendable {
 
     /// The index of no article (`--without-search-index`): its table and empty pair lists, so
     /// that the search page loads what it asks for and finds nothing.
-    static let empty = SearchIndex(articles: ArticleBlobs([]))
+    static let empty = SearchIndex(articles: ArticleBlobs([]), numbering: "")
 
     init(files: [SearchShards.File], articles: ArticleBlobs) {
         self.files = files
         self.articles = articles
     }
 
-    /// The index of `articles` (in site order).
-    init(articles: ArticleBlobs) {
-        self.init(files: SearchShards.files(blobs: articles), articles: articles)
+    /// The index of `articles` (in site order; `numbering`: `SearchShards.numbering`).
+    init(articles: ArticleBlobs, numbering: String) {
+        self.init(files: SearchShards.files(blobs: articles, numbering: numbering), articles: articles)
     }
 
     /// Every article of `graph` read for search.
     static func make(for graph: SiteGraph) -> SearchIndex {
-        SearchIndex(articles: ArticleBlobs(articleMaker(for: graph)(Array(graph.articles.indices))))
+        SearchIndex(articles: ArticleBlobs(articleMaker(for: graph)(Array(graph.articles.indices))), numbering: SearchShards.numbering(graph))
     }
 
     /// Makes what search keeps of the articles at some indices of `graph`, on every core: each

@@ -2,8 +2,10 @@ import Foundation
 
 /// The full-text index, as the small scripts the search page loads from disk (`<script>`, no
 /// `fetch`), under `tim-kiem/chi-muc/`:
-/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"format":V,"docs":N,"pairs":{"buckets":B,"perFile":F},"shards":[keys]})`:
-///   the format (`format`), how many articles, how the `PhrasePairs` files are cut, and the key of every shard;
+/// - `muc-luc.js`: `BANTIN_SEARCH_INDEX({"format":V,"docs":N,"build":"…","pairs":{"buckets":B,"perFile":F},"shards":[keys]})`:
+///   the format (`format`), how many articles, which articles in which order (`numbering`: the
+///   page reads every other file under it, and drops what it read under another), how the
+///   `PhrasePairs` files are cut, and the key of every shard;
 /// - `p-<k>.js`: the articles of `PhrasePairs` buckets `k·F` to `k·F + F − 1`;
 /// - `t-<key>.js`: `BANTIN_SEARCH_SHARD("key",{word: entry, …})`: the folded words (no
 ///   diacritics, `đ` → `d`) whose longest shard key is a prefix of them. An entry is
@@ -41,8 +43,17 @@ enum SearchShards {
 
     /// The shards and table of contents of the index of articles whose `IndexedArticle` bytes
     /// are `blobs`, in site order (newest first). The records are files of their own (`record`).
-    static func files(blobs: ArticleBlobs) -> [File] {
-        files(contents(blobs: blobs), docs: blobs.count)
+    static func files(blobs: ArticleBlobs, numbering: String) -> [File] {
+        files(contents(blobs: blobs), docs: blobs.count, numbering: numbering)
+    }
+
+    /// Which articles the index numbers, in its order (their addresses, oldest first), as a short
+    /// text: the same for two builds whose files name the same articles by the same numbers, and
+    /// another once an article is added, deleted, redated or moved.
+    static func numbering(_ graph: SiteGraph) -> String {
+        var hasher = StableHasher()
+        for article in graph.articles.reversed() { hasher.add(article.slug.value) }
+        return String(hasher.value, radix: 36)
     }
 
     /// The contents of the index of `blobs`.
@@ -53,8 +64,9 @@ enum SearchShards {
         return Contents(words: words, pairs: pairs.value)
     }
 
-    /// The shards, pair files and table of contents of `contents`, for `count` articles.
-    static func files(_ contents: Contents, docs count: Int) -> [File] {
+    /// The shards, pair files and table of contents of `contents`, for `count` articles
+    /// (`numbering`: see `numbering(_:)`).
+    static func files(_ contents: Contents, docs count: Int, numbering: String) -> [File] {
         let words = contents.words
         var files: [File] = []
         var keys: [String] = []
@@ -72,7 +84,7 @@ enum SearchShards {
         }
         let (pairFiles, perFile) = PhrasePairs.files(contents.pairs, folder: folder)
         files += pairFiles
-        var table = Array("BANTIN_SEARCH_INDEX({\"format\":\(format),\"docs\":\(count),\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
+        var table = Array("BANTIN_SEARCH_INDEX({\"format\":\(format),\"docs\":\(count),\"build\":\"\(numbering)\",\"pairs\":{\"buckets\":\(PhrasePairs.buckets),\"perFile\":\(perFile)},\"shards\":[".utf8)
         for (k, key) in keys.enumerated() {
             if k > 0 { table.append(UInt8(ascii: ",")) }
             Escape.appendJSONString(key, to: &table)
