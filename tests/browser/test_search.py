@@ -663,23 +663,32 @@ def article_md(title: str, date: str, body: str, extra: str = "") -> str:
     return f'---\ntitle: "{title}"\ndate: {date}\n{extra}---\n{body}\n'
 
 
+def two_places_site(root: Path, bantin_bin, body: str) -> Path:
+    """80 articles a day apart, oldest first: even ones about Đồng Tháp, odd ones about Tây Ninh."""
+    return build_site(root, bantin_bin, {
+        f"bai-{i}.md": article_md(f"Đồng Tháp sơ kết sinh hoạt chi bộ (bài {i})" if i % 2 == 0 else f"Tây Ninh đẩy mạnh dân vận (bài {i})",
+                                  f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}T08:00:00+07:00", body)
+        for i in range(80)})
+
+
+def build_again_without_the_oldest(root: Path, bantin_bin, site: Path) -> None:
+    """`two_places_site` built again into its folder, its oldest article deleted: the others numbered anew."""
+    (root / "content" / "articles" / "bai-0.md").unlink()
+    subprocess.run([str(bantin_bin), "build", "--content", str(root / "content"), "--templates",
+                    str(Path(__file__).resolve().parents[2] / "templates"), "--output", str(site)], check=True, capture_output=True)
+
+
 def test_files_of_two_builds_are_read_again(driver, tmp_path, bantin_bin):
     """A page opened before the site was built again (or a browser's cache keeping files of the
     build before) reads index files of two builds: the articles are numbered anew when one is
     deleted, so records name other articles (past the 30 the page reads at once). Found so, the
     page reads everything again and shows only the articles with the words, as they are now."""
-    articles = {
-        f"bai-{i}.md": article_md(f"Đồng Tháp sơ kết sinh hoạt chi bộ (bài {i})" if i % 2 == 0 else f"Tây Ninh đẩy mạnh dân vận (bài {i})",
-                                  f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}T08:00:00+07:00", "Tin từ cơ sở.")
-        for i in range(80)}
-    site = build_site(tmp_path, bantin_bin, articles)
+    site = two_places_site(tmp_path, bantin_bin, "Tin từ cơ sở.")
     open_search(driver, site, "q=dong%20thap")
     assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 40 bài cho “dong thap”."
     assert len(results(driver)) == 10
     # Built again, the oldest article deleted, while the page is open.
-    (tmp_path / "content" / "articles" / "bai-0.md").unlink()
-    subprocess.run([str(bantin_bin), "build", "--content", str(tmp_path / "content"), "--templates",
-                    str(Path(__file__).resolve().parents[2] / "templates"), "--output", str(site)], check=True, capture_output=True)
+    build_again_without_the_oldest(tmp_path, bantin_bin, site)
     more = driver.find_element(By.ID, "search-more")
 
     def press_more() -> None:
@@ -709,16 +718,10 @@ def test_a_page_open_while_the_site_is_built_again_asks_its_table_again(driver, 
     any cache): the site built again meanwhile (an article deleted: the others numbered anew), the
     page drops what it read and answers from the new index, though the records of the old
     numbers would still have the words."""
-    articles = {
-        f"bai-{i}.md": article_md(f"Đồng Tháp sơ kết (bài {i})" if i % 2 == 0 else f"Tây Ninh dân vận (bài {i})",
-                                  f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}T08:00:00+07:00", "Tin gửi từ Đồng Tháp.")
-        for i in range(80)}
-    site = build_site(tmp_path, bantin_bin, articles)
+    site = two_places_site(tmp_path, bantin_bin, "Tin gửi từ Đồng Tháp.")
     open_search(driver, site, "q=dong")
     assert driver.find_element(By.ID, "search-status").text == "Tìm thấy 80 bài cho “dong”."
-    (tmp_path / "content" / "articles" / "bai-0.md").unlink()
-    subprocess.run([str(bantin_bin), "build", "--content", str(tmp_path / "content"), "--templates",
-                    str(Path(__file__).resolve().parents[2] / "templates"), "--output", str(site)], check=True, capture_output=True)
+    build_again_without_the_oldest(tmp_path, bantin_bin, site)
     # A minute later, as the page's clock tells it.
     driver.execute_script("const now = Date.now; Date.now = () => now() + 60000;")
     shown_at = driver.execute_script("return document.documentElement.dataset.searchShownAt")
