@@ -239,11 +239,12 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         report.photos = site.photos
         report.encodedPhotos = site.encodedPhotos
         let cacheSaved = Background { [articleCache, output] in if articleCache?.save(to: output.cacheURL, readSince: self.readSince) == false { self.unsaved(output.cacheURL) } }
-        // Written only when an address changed (a one-article rebuild seldom changes one).
-        let last = lastAddresses.value
-        if !last.areLast(of: publishedByPath, waiting: waitingByPath),
-            !last.adding(publishedByPath, waiting: waitingByPath, renamed: renamedPaths).save(to: output.addressesURL, identitiesURL: output.readArticlesURL) {
-            unsaved(output.addressesURL)
+        // Each file written only when what it holds changed (a one-article rebuild seldom changes
+        // an address, but an edit changes what was read), beside the saves below.
+        let addressesSaved = Background { [lastAddresses, publishedByPath, waitingByPath, renamedPaths, output] in
+            let last = lastAddresses.value
+            let next = last.adding(publishedByPath, waiting: waitingByPath, renamed: renamedPaths)
+            if !next.save(to: output.addressesURL, identitiesURL: output.readArticlesURL, unless: last) { self.unsaved(output.addressesURL) }
         }
         // Built onto the retired output, the new one's fingerprint is known from the paths written;
         // otherwise the output was made afresh and holds just the files of the site.
@@ -262,6 +263,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             if !retired.save(to: output.retiredManifestURL) { unsaved(output.retiredManifestURL) }
         }
         cacheSaved.value
+        addressesSaved.value
         clock.lap("stamp, manifest and article cache saved")
         // Said once, by the build that moved them: not part of the report an up-to-date build repeats.
         report.diagnostics += kept

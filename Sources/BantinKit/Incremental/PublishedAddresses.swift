@@ -140,47 +140,55 @@ struct PublishedAddresses {
         addresses[path]?.first.flatMap { Slug.isValid($0) ? Slug(checked: $0) : nil }
     }
 
-    /// Whether these are the addresses `published` were published at and what was read of them and
-    /// of `waiting`: each published file's last address is its article's, each file's identity its
-    /// article's, and no other file is listed (`adding` would change nothing).
-    func areLast(of published: [(path: String, article: Article)], waiting: [(path: String, article: Article)]) -> Bool {
-        var count = 0, read = 0
-        for (path, article) in published where !article.fields.draft {
-            guard addresses[path]?.first == article.slug.value else { return false }
-            count += 1
-        }
-        for (path, article) in published + waiting where !article.fields.draft {
-            guard identities[path] == Identity(article) else { return false }
-            read += 1
-        }
-        return count == addresses.count && read == identities.count
-    }
-
     /// These addresses after a build that published `published` (and read `waiting`): each one's
     /// address first, then those of its file, or of the file it was `renamed` from; and what was
     /// read of each.
     func adding(_ published: [(path: String, article: Article)], waiting: [(path: String, article: Article)], renamed: [String: String] = [:]) -> PublishedAddresses {
         var next = PublishedAddresses()
-        for (path, article) in published where !article.fields.draft {
-            let slug = article.slug.value
-            next.addresses[path] = Array(([slug] + (addresses[path] ?? renamed[path].flatMap { addresses[$0] } ?? []).filter { $0 != slug }).prefix(Self.kept))
+        // Kept as they are when each published file's last address is its article's and no other
+        // file is listed (a one-article rebuild seldom changes an address).
+        let listed = published.lazy.filter { !$0.article.fields.draft }
+        if listed.allSatisfy({ addresses[$0.path]?.first == $0.article.slug.value }), listed.count == addresses.count {
+            next.addresses = addresses
+            next.addressesKept = true
+        } else {
+            for (path, article) in listed {
+                let slug = article.slug.value
+                next.addresses[path] = Array(([slug] + (addresses[path] ?? renamed[path].flatMap { addresses[$0] } ?? []).filter { $0 != slug }).prefix(Self.kept))
+            }
         }
+        next.identities.reserveCapacity(published.count + waiting.count)
         for (path, article) in published + waiting where !article.fields.draft { next.identities[path] = Identity(article) }
         return next
     }
 
-    /// Writes the addresses to `url` and the identities to `identitiesURL`: whether both were saved.
+    /// Whether `adding` kept the addresses as they were (nothing to write).
+    private var addressesKept = false
+
+    /// Writes the addresses to `url` and the identities to `identitiesURL`, each unless it is what
+    /// `earlier` (what the last build saved) holds: whether those written were saved.
     @discardableResult
-    func save(to url: URL, identitiesURL: URL) -> Bool {
-        let lines = { (paths: [String], rest: (String) -> String) -> [UInt8] in
+    func save(to url: URL, identitiesURL: URL, unless earlier: PublishedAddresses? = nil) -> Bool {
+        // In no order: the next build reads them into a dictionary.
+        func lines<Value>(_ values: [String: Value], _ rest: (Value, inout [UInt8]) -> Void) -> [UInt8] {
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(paths.count * 96)
-            for path in paths.sorted() { bytes += "\(path)\t\(rest(path))\n".utf8 }
+            bytes.reserveCapacity(values.count * 96)
+            for (path, value) in values {
+                bytes += path.utf8
+                bytes.append(UInt8(ascii: "\t"))
+                rest(value, &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            }
             return bytes
         }
-        let addressLines = lines(Array(addresses.keys)) { self.addresses[$0]!.joined(separator: " ") }
-        let identityLines = lines(Array(identities.keys)) { "\(self.identities[$0]!.date) \(String(self.identities[$0]!.body, radix: 16))" }
-        return OutputFolder.replaceFile(parts: [addressLines], at: url.path) && OutputFolder.replaceFile(parts: [identityLines], at: identitiesURL.path)
+        var saved = true
+        if !addressesKept || earlier == nil, addresses != earlier?.addresses {
+            saved = OutputFolder.replaceFile(parts: [lines(addresses) { slugs, bytes in bytes += slugs.joined(separator: " ").utf8 }], at: url.path)
+        }
+        if identities != earlier?.identities {
+            saved = OutputFolder.replaceFile(parts: [lines(identities) { identity, bytes in bytes += "\(identity.date) \(String(identity.body, radix: 16))".utf8 }], at: identitiesURL.path) && saved
+        }
+        return saved
     }
 
     /// The warning at the field the address is made from (`slug:`, else the title); `renamedFrom`:
