@@ -186,9 +186,34 @@ struct PublishedAddresses {
             saved = OutputFolder.replaceFile(parts: [lines(addresses) { slugs, bytes in bytes += slugs.joined(separator: " ").utf8 }], at: url.path)
         }
         if identities != earlier?.identities {
-            saved = OutputFolder.replaceFile(parts: [lines(identities) { identity, bytes in bytes += "\(identity.date) \(String(identity.body, radix: 16))".utf8 }], at: identitiesURL.path) && saved
+            saved = OutputFolder.replaceFile(parts: [lines(identities) { identity, bytes in
+                Self.appendDigits(of: identity.date, to: &bytes)
+                bytes.append(UInt8(ascii: " "))
+                Self.appendHex(of: identity.body, to: &bytes)
+            }], at: identitiesURL.path) && saved
         }
         return saved
+    }
+
+    /// `value` in decimal, as `Int64(_:)` reads it back (written for every article at every edit:
+    /// no `String` made for it).
+    private static func appendDigits(of value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var magnitude = value.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `value` in hexadecimal, as `UInt64(_:radix: 16)` reads it back.
+    private static func appendHex(of value: UInt64, to bytes: inout [UInt8]) {
+        let width = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
+        for k in stride(from: width - 1, through: 0, by: -1) { bytes.append(hexDigits[Int((value >> (4 * UInt64(k))) & 0xF)]) }
     }
 
     /// The warning at the field the address is made from (`slug:`, else the title); `renamedFrom`:
