@@ -196,9 +196,11 @@ public enum CatalogLoader {
             articles.reserveCapacity(files.count)
             // What a merge left beside a file that is there (or a folder: `bai.md~HEAD` beside
             // `bai.md/`) is no content; a name like theirs alone is.
-            let paths = Set(files.map(\.relativePath))
-            let beside = { (original: String) in
-                paths.contains(original) || files.contains { $0.relativePath.hasPrefix(original + "/") }
+            // Made only when a name is one a merge gives (most builds meet none).
+            var paths: Set<String>? = nil
+            let beside = { (original: String) -> Bool in
+                if paths == nil { paths = Set(files.map(\.relativePath)) }
+                return paths!.contains(original) || files.contains { $0.relativePath.hasPrefix(original + "/") }
             }
             for file in files where !Self.isLeftover(file.relativePath) {
                 if let original = Self.mergeOriginal(of: file.relativePath), beside(original) {
@@ -294,6 +296,8 @@ public enum CatalogLoader {
         /// folder of one name conflict (`bai.md~HEAD`, `anh.jpg~nhanh-b`) is of `bai.md`; `nil` for
         /// any other name. Looked at as bytes: every file of the content passes here.
         static func mergeOriginal(of path: String) -> String? {
+            // Most names have neither mark: no copy of their bytes is made.
+            guard path.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "_") }) else { return nil }
             let bytes = Array(path.utf8)
             let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
             if let tilde = bytes[start...].lastIndex(of: UInt8(ascii: "~")), let dot = bytes[start..<tilde].lastIndex(of: UInt8(ascii: ".")) {
