@@ -914,6 +914,11 @@ import Testing
         let more = "Đoạn.\n\n- Mục một\n    {%- include footer.html -%}\n\n[caption id=\"1\"\nalign=\"center\"]Ảnh[/caption]\n"
         let told = try Self.build(site, withArticleBody: more, unsafeHTML: false).map { $0.prefix { $0 != "…" } }
         #expect(told.sorted() == ["10:1: `[caption", "8:5: `{% include"], "\(told)")
+        // Backticks with a backtick after them on their line open no code block (CommonMark):
+        // what follows is shown, and told.
+        let notAFence = "Đoạn.\n\n``` mã`lạ\n\n{{< figure src=\"a.jpg\" >}}\n"
+        let shown = try Self.build(site, withArticleBody: notAFence, unsafeHTML: false).map { $0.prefix { $0 != "…" } }
+        #expect(shown == ["9:1: `{{< figure"], "\(shown)")
     }
 
     /// A migrated post written all in HTML would be published empty: without `unsafe_html`, an

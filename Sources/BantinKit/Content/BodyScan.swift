@@ -96,7 +96,7 @@ enum BodyScan {
                   memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "=")), bytes.count) != nil
             else { return [] }
             var warnings: [Diagnostic] = []
-            var fence: (byte: UInt8, count: Int)? = nil
+            var fence: CodeFence? = nil
             /// The end of an HTML block (`-->`, `</pre>`…) being skipped.
             // The HTML block being read (cmark-gfm's kinds, as search reads them): no heading in it.
             var html: HTMLText.Block? = nil
@@ -132,21 +132,19 @@ enum BodyScan {
                     continue
                 }
                 let first = line[at]
-                var run = at
-                while run < line.count, line[run] == first { run += 1 }
-                let rest = line[run...].allSatisfy(\.isWhitespace)
+                let text = UnsafeBufferPointer(rebasing: line[at...])
                 if let open = fence {
-                    // Closed by a run of the same character at least as long, and nothing after it.
-                    if first == open.byte, run - at >= open.count, rest { fence = nil }
+                    if open.isClosed(by: text) { fence = nil }
                     continue
                 }
-                // A fence; a run of backticks followed by more backticks on its line is code inline.
-                if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), run - at >= 3, first == UInt8(ascii: "~") || !line[run...].contains(UInt8(ascii: "`")) {
-                    fence = (first, run - at)
+                if let open = CodeFence(opening: text) {
+                    fence = open
                     paragraphBefore = false
                     continue
                 }
-                let text = UnsafeBufferPointer(rebasing: line[at...])
+                var run = at
+                while run < line.count, line[run] == first { run += 1 }
+                let rest = line[run...].allSatisfy(\.isWhitespace)
                 if first == UInt8(ascii: "<"), let block = HTMLText.Block.starting(text, indent: at, interrupting: paragraphBefore) {
                     if block.ends.isEmpty || !block.endsBlock(text) { html = block }
                     paragraphBefore = false

@@ -240,7 +240,7 @@ enum ForeignMarkup {
     /// closed by a run of the same sign at least as long, in a quote too) and indented (four
     /// spaces or a tab, after a blank line or another such line, not inside a list item).
     private static func codeBlocks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var blocks: [Range<Int>] = [], open: (start: Int, sign: UInt8, length: Int)? = nil, lineStart = 0
+        var blocks: [Range<Int>] = [], open: (start: Int, fence: CodeFence)? = nil, lineStart = 0
         var previousBlank = true, previousCode = false, inList = false
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
@@ -251,16 +251,14 @@ enum ForeignMarkup {
             }
             let indent = line.prefix { $0 == 0x20 }.count
             let text = line.dropFirst(min(indent, 3))
-            let sign = text.first, run = text.prefix { $0 == sign }.count
-            let isFence = indent < 4 && (sign == UInt8(ascii: "`") || sign == UInt8(ascii: "~")) && run >= 3
             let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if let fence = open {
-                if isFence, sign == fence.sign, run >= fence.length, text.dropFirst(run).allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
-                    blocks.append(fence.start..<lineEnd)
+            if let (start, fence) = open {
+                if indent < 4, fence.isClosed(by: text) {
+                    blocks.append(start..<lineEnd)
                     open = nil
                 }
-            } else if isFence {
-                open = (lineStart, sign!, run)
+            } else if indent < 4, let fence = CodeFence(opening: text) {
+                open = (lineStart, fence)
             } else if !blank, indent >= 4 || line.first == 0x09, previousBlank || previousCode, !inList {
                 blocks.append(lineStart..<lineEnd)
                 previousCode = true
@@ -279,7 +277,7 @@ enum ForeignMarkup {
             previousBlank = blank
             lineStart = lineEnd + 1
         }
-        if let fence = open { blocks.append(fence.start..<bytes.count) }
+        if let (start, _) = open { blocks.append(start..<bytes.count) }
         return blocks
     }
 

@@ -15,8 +15,8 @@ enum MarkdownPlainText {
     static func text(of markdown: UnsafeBufferPointer<UInt8>, rawHTML: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(markdown.count)
-        /// The fence of the code block being read: its character and how many.
-        var fence: (byte: UInt8, count: Int)? = nil
+        /// The fence of the code block being read.
+        var fence: CodeFence? = nil
         /// The HTML block being read, and where reading its HTML has got to.
         var htmlBlock: HTMLText.Block? = nil
         var html = HTMLText.State.text
@@ -68,7 +68,7 @@ enum MarkdownPlainText {
                 if rest.continues(line) { continue }
             }
             if let open = fence {
-                if isFence(line, closing: open) {
+                if open.isClosed(by: line) {
                     fence = nil
                     closeBlock(&out, &paragraphOpen)
                     continue
@@ -91,7 +91,7 @@ enum MarkdownPlainText {
                 }
                 continue
             }
-            if let open = fenceOpening(line) {
+            if let open = CodeFence(opening: line) {
                 fence = open
                 closeBlock(&out, &paragraphOpen)
                 continue
@@ -143,7 +143,7 @@ enum MarkdownPlainText {
             let (skip, startsBlock) = blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
             // A code block opened in a list item or a quote: its info string (`~~~python`) is not shown.
-            if skip > 0, let open = fenceOpening(text) {
+            if skip > 0, let open = CodeFence(opening: text) {
                 fence = open
                 closeBlock(&out, &paragraphOpen)
                 continue
@@ -188,22 +188,6 @@ enum MarkdownPlainText {
         HTMLText.appendText(of: line, state: &state, to: &out)
         while out.count > before, out.last == 0x20 || out.last == 0x09 { out.removeLast() }
         if out.count > before { paragraphOpen = true }
-    }
-
-    /// The fence a line opens a code block with: three or more backticks or tildes (backticks
-    /// not followed by one in the info string).
-    private static func fenceOpening(_ line: UnsafeBufferPointer<UInt8>) -> (byte: UInt8, count: Int)? {
-        guard let first = line.first, first == 0x60 || first == 0x7E else { return nil }
-        let count = line.prefix { $0 == first }.count
-        guard count >= 3 else { return nil }
-        if first == 0x60, line[count...].contains(0x60) { return nil }
-        return (first, count)
-    }
-
-    /// Whether a line closes the code block `open` opened: as many of its characters or more, alone.
-    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, closing open: (byte: UInt8, count: Int)) -> Bool {
-        let count = line.prefix { $0 == open.byte }.count
-        return count >= open.count && line[count...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     private static func closeBlock(_ out: inout [UInt8], _ open: inout Bool) {

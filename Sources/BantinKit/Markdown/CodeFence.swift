@@ -1,0 +1,26 @@
+/// The fence a fenced code block opens with, as CommonMark reads it: a run of three or more
+/// backticks or tildes (backticks followed by another backtick on their line are code inline, not
+/// a fence); the block is closed by a line with a run of the same character at least as long and
+/// nothing after it but spaces. The one reader of fences for what skips code in a body
+/// (`ForeignMarkup`, `BodyScan`, `MarkdownPlainText`). Lines are given from their first character
+/// past their indent and any quote or list markers (how far a fence may be indented is the
+/// caller's to say: a list item's lines are indented under it).
+struct CodeFence {
+    let sign: UInt8
+    let length: Int
+
+    /// The fence `line` opens a code block with, if it does.
+    init?<Line: Collection<UInt8>>(opening line: Line) {
+        guard let sign = line.first, sign == UInt8(ascii: "`") || sign == UInt8(ascii: "~") else { return nil }
+        let length = line.prefix { $0 == sign }.count
+        guard length >= 3, sign == UInt8(ascii: "~") || !line.dropFirst(length).contains(UInt8(ascii: "`")) else { return nil }
+        self.sign = sign
+        self.length = length
+    }
+
+    /// Whether `line` closes the code block this fence opened.
+    func isClosed<Line: Collection<UInt8>>(by line: Line) -> Bool {
+        let run = line.prefix { $0 == sign }.count
+        return run >= length && line.dropFirst(run).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}
