@@ -667,6 +667,26 @@ import Testing
         ] { #expect(page.contains(img), "\(img): \(page)") }
     }
 
+    /// A BMP is shown with the size its header gives, as a GIF is: 32-bit (a height below zero is a
+    /// picture stored top row first) or an OS/2 header's 16-bit.
+    @Test func aBMPIsShownWithItsSize() throws {
+        let site = try TestSite()
+        func little(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let pixels = [UInt8](repeating: 0xFF, count: 64)
+        let windows = Array("BM".utf8) + little(54 + 64, 4) + little(0, 4) + little(54, 4)
+            + little(40, 4) + little(40, 4) + little(-30, 4) + little(1, 2) + little(24, 2) + [UInt8](repeating: 0, count: 24) + pixels
+        let os2 = Array("BM".utf8) + little(26 + 64, 4) + little(0, 4) + little(26, 4) + little(12, 4) + little(20, 2) + little(10, 2) + little(1, 2) + little(24, 2) + pixels
+        try site.write("content/media/bieu-do.bmp", bytes: windows)
+        try site.write("content/media/cu.bmp", bytes: os2)
+        try site.write(Self.articleFile, article(title: "Biểu đồ", body: "![Biểu đồ](../../../media/bieu-do.bmp)\n\n![Cũ](../../../media/cu.bmp)\n"))
+        try site.build()
+        let page = try site.read("public/bai-viet/bieu-do/index.html")
+        for img in [
+            "<img src=\"../../media/bieu-do.bmp\" width=\"40\" height=\"30\" alt=\"Biểu đồ\" fetchpriority=\"high\" />",
+            "<img src=\"../../media/cu.bmp\" width=\"20\" height=\"10\" alt=\"Cũ\" loading=\"lazy\" />",
+        ] { #expect(page.contains(img), "\(img): \(page)") }
+    }
+
     /// An animated WebP or PNG is published as its first frame: a warning says so where it is.
     @Test func anAnimatedPhotoIsPublishedAsItsFirstFrameWithAWarning() throws {
         let site = try TestSite()

@@ -11,26 +11,31 @@ public struct PhotoSet: Sendable {
     /// page's fingerprint holds those of the photos it shows, so a photo added or changed
     /// renders again only the pages that show it.
     private var prints: [String: UInt64] = [:]
-    /// The GIFs and SVG drawings, which are published as they are, by path under `content/`:
+    /// The GIFs, SVG drawings and BMPs, which are published as they are, by path under `content/`:
     /// their size, read from their start, so that pages give them a `width` and a `height` too
     /// (nothing jumps as they load) and load them as they load photos.
     var asIsSizes: [String: (width: Int, height: Int)] = [:]
 
     public init() {}
 
-    /// Reads the size of each GIF and SVG drawing of `entries` (one whose size cannot be read is
-    /// left out: a page shows it without a size).
+    /// Reads the size of each picture published as it is among `entries` whose start says it
+    /// (`sizeReaders`); one whose size cannot be read is left out: a page shows it without a size.
     mutating func addPicturesAsTheyAre(_ entries: [TreeEntry]) {
         for entry in entries {
-            let svg = entry.relativePath.lowercased().hasSuffix(".svg")
-            guard let start = PosixFiles.start(of: entry.path, count: svg ? 4096 : 10),
-                  let size = svg ? Self.svgSize(ofFileStart: start) : Self.gifSize(ofFileStart: start) else { continue }
+            guard let reader = Self.sizeReaders[PhotoNaming.fileExtension(of: entry.relativePath)],
+                  let start = PosixFiles.start(of: entry.path, count: reader.bytes), let size = reader.size(start) else { continue }
             asIsSizes[entry.relativePath] = size
             var print = StableHasher()
             print.add("\(entry.relativePath) \(size.width) \(size.height)")
             prints[entry.relativePath] = print.value
         }
     }
+
+    /// The pictures published as they are whose size is read from their start, by extension: how
+    /// many bytes of it, and how.
+    private static let sizeReaders: [String: (bytes: Int, size: @Sendable ([UInt8]) -> (width: Int, height: Int)?)] = [
+        "gif": (10, gifSize), "svg": (4096, svgSize), "bmp": (26, bmpSize),
+    ]
 
     /// An SVG drawing's size in CSS pixels, from its root element: its `width` and `height` in an
     /// absolute unit (none, `px`, `pt`, `mm`…), else its `viewBox`'s; `nil` when neither says.
@@ -89,6 +94,17 @@ public struct PhotoSet: Sendable {
     static func gifSize(ofFileStart bytes: [UInt8]) -> (width: Int, height: Int)? {
         guard bytes.count >= 10, bytes.starts(with: Array("GIF8".utf8)), bytes[5] == UInt8(ascii: "a") else { return nil }
         let width = Int(bytes[6]) | Int(bytes[7]) << 8, height = Int(bytes[8]) | Int(bytes[9]) << 8
+        return width > 0 && height > 0 ? (width, height) : nil
+    }
+
+    /// A BMP's size, from its header: 16-bit in an OS/2 header of 12 bytes, else 32-bit (a height
+    /// below zero is a picture stored top row first).
+    static func bmpSize(ofFileStart bytes: [UInt8]) -> (width: Int, height: Int)? {
+        guard bytes.count >= 26, bytes.starts(with: Array("BM".utf8)) else { return nil }
+        func little(_ at: Int, _ count: Int) -> UInt32 { (0..<count).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * $1) } }
+        let core = little(14, 4) == 12
+        let width = core ? Int(little(18, 2)) : Int(Int32(bitPattern: little(18, 4)))
+        let height = core ? Int(little(20, 2)) : abs(Int(Int32(bitPattern: little(22, 4))))
         return width > 0 && height > 0 ? (width, height) : nil
     }
 

@@ -55,7 +55,7 @@ extension SiteBuilder {
         clock.lap("site graph")
         let photos = photoWork.value
         withPhotos.photos = photos.set
-        withPhotos.photos.addPicturesAsTheyAre(inputs.catalog.staticFiles.filter { [".gif", ".svg"].contains(where: $0.relativePath.lowercased().hasSuffix) })
+        withPhotos.photos.addPicturesAsTheyAre(inputs.catalog.staticFiles)
         let graph = withPhotos
         diagnostics += SavedColumns.inSavedFiles(
             PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName), content: options.content, displayRoot: options.contentName)
