@@ -165,6 +165,11 @@ import Testing
         // Without `--strict` the same are warnings, and the site is built.
         let plain = try run(["build"], in: site.root)
         #expect(plain.status == 0 && plain.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }.count == told.count, "\(plain.stderr)")
+        // With an error found as the content is read, the warnings found with it are errors too.
+        try site.write("content/articles/2023/05/sai.md", "---\ntitle: \"Sai\"\ndate: 2023-05-09\nfoo: 1\n---\n[x](khong-co.md)\n")
+        let refused = try run(["build", "--strict"], in: site.root)
+        #expect(refused.status == 1 && refused.stderr.contains("content/articles/2023/05/sai.md:4:1: error: unknown field `foo` is ignored [--strict]"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains(": warning: "), "\(refused.stderr)")
     }
 
     @Test func checkPassesAGoodSiteAndCatchesADeletedPage() throws {

@@ -173,7 +173,8 @@ extension SiteBuilder {
         if let override = options.baseURL, BaseURL.normalize(override) == nil {
             diagnostics.append(.error("--base-url", "`\(override)` \(BaseURL.problem(override))"))
         }
-        guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
+        // Refused here, the warnings found so far fail as `--strict` says, as they would with the rest.
+        guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.strict(options.strict)) }
         return (Inputs(catalog: catalog, templates: templates, baseURL: BaseURL.ofSite(override: options.baseURL, config: catalog.config)), diagnostics)
     }
 
