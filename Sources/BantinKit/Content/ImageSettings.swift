@@ -40,33 +40,34 @@ extension ImageSettings: NodeDecodable {
         }
     }
 
-    /// The first wrong part of an `images:` value: an unknown key (with the known one it looks
-    /// like), a width or quality that is no whole number or out of range, an empty list.
+    /// Every wrong part of an `images:` value, in one message: an unknown key (with the known one
+    /// it looks like), a width or quality that is no whole number or out of range, an empty list.
     static func problem(in node: Node, key: String) -> String? {
         guard case .mapping(let mapping) = node else { return nil }
-        for (name, value) in mapping {
-            switch name.string {
-            case "widths":
-                let items = value.sequence.map(Array.init) ?? [value]
-                if items.isEmpty { return "`\(key).widths` is empty: list the widths photos are published at, e.g. `[480, 960, 1600]`" }
-                for item in items where !(item.int.map(Self.widthRange.contains) ?? false) {
-                    let quoted = item.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
-                    let written = quoted ? "`\"\(item.string ?? "")\"`, text in quotes" : "`\(item.string ?? "…")`"
-                    return "`\(key).widths` has \(written), which is not a width: each is a whole number of pixels from \(widthRange.lowerBound) to \(widthRange.upperBound)" + (quoted ? ", written without quotes" : "")
-                }
-            case "quality":
-                if !(value.int.map(Self.qualityRange.contains) ?? false) {
-                    let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
-                    return "`\(key).quality` is " + (quoted ? "`\"\(value.string ?? "")\"`, text in quotes" : "`\(value.string ?? "…")`")
-                        + ": write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)" + (quoted ? ", without quotes" : "")
-                }
-            case let other:
-                // Always a guess: there are only two.
-                let guess = Suggestion.nearest(to: other ?? "", among: ["widths", "quality"], within: .max) ?? "widths"
-                return "`\(key)` has no setting `\(other ?? "…")`: did you mean `\(guess)`? (`\(key)` takes `widths` and `quality`)"
-            }
+        let problems = mapping.compactMap { name, value in problem(of: name.string, value: value, key: key) }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+
+    /// What is wrong with the setting `name` of `images:`, if anything.
+    private static func problem(of name: String?, value: Node, key: String) -> String? {
+        switch name {
+        case "widths":
+            let items = value.sequence.map(Array.init) ?? [value]
+            if items.isEmpty { return "`\(key).widths` is empty: list the widths photos are published at, e.g. `[480, 960, 1600]`" }
+            guard let item = items.first(where: { !($0.int.map(Self.widthRange.contains) ?? false) }) else { return nil }
+            let quoted = item.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            let written = quoted ? "`\"\(item.string ?? "")\"`, text in quotes" : "`\(item.string ?? "…")`"
+            return "`\(key).widths` has \(written), which is not a width: each is a whole number of pixels from \(widthRange.lowerBound) to \(widthRange.upperBound)" + (quoted ? ", written without quotes" : "")
+        case "quality":
+            if value.int.map(Self.qualityRange.contains) ?? false { return nil }
+            let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            return "`\(key).quality` is " + (quoted ? "`\"\(value.string ?? "")\"`, text in quotes" : "`\(value.string ?? "…")`")
+                + ": write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)" + (quoted ? ", without quotes" : "")
+        case let other:
+            // Always a guess: there are only two.
+            let guess = Suggestion.nearest(to: other ?? "", among: ["widths", "quality"], within: .max) ?? "widths"
+            return "`\(key)` has no setting `\(other ?? "…")`: did you mean `\(guess)`? (`\(key)` takes `widths` and `quality`)"
         }
-        return nil
     }
 
     static let expected =
