@@ -90,6 +90,14 @@ import Testing
         try site.write("content/articles/2023/b.md", article(title: "Bài hai", body: "Xem [báo cáo](../../media/anh.jpg.part).\n"))
         let told = site.failingBuild().filter { $0.file == "content/articles/2023/b.md" }.map(\.message)
         #expect(told == ["`../../media/anh.jpg.part` has the name of an editor's leftover (a backup, a save cut short, a download not finished), and such files are never published: rename the file if it is meant for readers"], "\(told)")
+        // So is a link to a hidden file, there or not, or to a file in a hidden folder.
+        try site.write("content/media/.an.pdf", "%PDF-1.4\n")
+        try site.write("content/articles/2023/b.md", article(title: "Bài hai", body: "Xem [tệp](../../media/.an.pdf) và [nháp](../../.nhap/a.pdf).\n"))
+        let hidden = site.failingBuild().filter { $0.file == "content/articles/2023/b.md" }.map(\.message)
+        #expect(hidden == [
+            "`../../media/.an.pdf` has a hidden name (`.an.pdf` begins with a dot), and hidden files are never published: rename it without the dot if it is meant for readers",
+            "`../../.nhap/a.pdf` has a hidden name (`.nhap` begins with a dot), and hidden files are never published: rename it without the dot if it is meant for readers",
+        ], "\(hidden)")
     }
 
     /// What a merge leaves beside a file (`git mergetool`'s copies of its versions, cut short; the
