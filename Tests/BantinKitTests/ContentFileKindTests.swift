@@ -136,8 +136,10 @@ import Testing
         let site = try TestSite()
         try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
         let draft = "---\ntitle: Bản nháp chưa duyệt\ndraft: true\n---\nNội dung chưa duyệt.\n"
-        let misnamed = ["Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt"]
+        let misnamed = ["Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt", "media/tit-phu.txt"]
         for file in misnamed { try site.write("content/" + file, draft) }
+        // Front matter that starts with any field of an article's (the subtitle, above the title).
+        try site.write("content/media/tit-phu.txt", "---\nsubtitle: Tít phụ\n" + draft.dropFirst(4))
         try site.write("content/media/doc-ky.txt", "Danh sách đảng viên dự họp.\n")
         // A text whose first line is a rule, with no field after it, is no Markdown.
         try site.write("content/media/bien-ban.txt", "---\nBiên bản họp chi bộ tháng 5\n---\nNội dung: kiểm điểm.\n")

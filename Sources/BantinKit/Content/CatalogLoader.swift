@@ -251,8 +251,8 @@ public enum CatalogLoader {
 
         /// Markdown saved under a name bantin does not read as Markdown: `bai.md.txt` (Notepad's
         /// "Save as" adds `.txt`, which Explorer hides), `.mdown`, `.mkd`, `.mkdn`, `.mdwn`,
-        /// `.mdtxt`; or a `.txt` that starts with front matter: a line `---`, then a field of an
-        /// article's (`title:`, `date:`…), not a text whose first line is a rule.
+        /// `.mdtxt`; or a `.txt` that starts with front matter: a line `---`, then any field of an
+        /// article's (`title:`, `subtitle:`…), not a text whose first line is a rule.
         static func isMarkdownUnderAnotherName(_ path: String, fileStart: [UInt8]) -> Bool {
             let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
             if [".md.txt", ".markdown.txt", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"].contains(where: name.hasSuffix) { return true }
@@ -260,8 +260,10 @@ public enum CatalogLoader {
             let start = fileStart.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(fileStart.dropFirst(3)) : fileStart
             let fence = start.starts(with: Array("---\n".utf8)) ? 4 : start.starts(with: Array("---\r\n".utf8)) ? 5 : nil
             guard let fence else { return false }
-            let field = start.dropFirst(fence)
-            return ["title", "date", "draft", "summary", "slug", "category", "location", "author", "directives", "themes", "image"].contains { field.starts(with: Array(($0 + ":").utf8)) }
+            // The first field's name: any of an article's.
+            let line = start.dropFirst(fence).prefix { $0 != 0x0A && $0 != 0x0D }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            return ArticleReader.articleFieldNames.contains(String(decoding: line[..<colon], as: UTF8.self))
         }
 
         /// A file at the top of the content folder named as the settings are, in another case or
