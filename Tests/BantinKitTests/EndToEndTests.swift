@@ -284,6 +284,20 @@ import Testing
         #expect(errors.count == 1 && errors.first?.hasPrefix("bai-viet/bai-cu/index.html, as the templates render it, links to `../../phu-de/`") == true, "\(errors)")
     }
 
+    /// An empty list written (`themes: []`, as `bantin new` writes them) opens no section: the
+    /// section is checked on the page of an article that lists something.
+    @Test func aLinkInTheSectionOfAListIsCheckedPastArticlesWithTheListEmpty() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài mới", date: "2024-04-10", extra: "themes: []\ndirectives: []\n"))
+        try site.write("content/articles/b.md", article(title: "Bài cũ", date: "2024-02-10", extra: "themes: [2023]\n"))
+        try site.write("content/themes/2023.md", "---\nyear: 2023\ntitle: \"Học tập và làm theo\"\n---\nChuyên đề năm.\n")
+        let text = try site.read("templates/article.mustache")
+        try #require(text.contains("<h1 class=\"story-title\">"))
+        try site.write("templates/article.mustache", text.replacingOccurrences(of: "<h1 class=\"story-title\">", with: "{{#article.themes}}<a href=\"{{root}}chuyen-de/{{year}}/\">{{year}}</a>{{/article.themes}}<h1 class=\"story-title\">"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors.count == 1 && errors.first?.hasPrefix("bai-viet/bai-cu/index.html, as the templates render it, links to `../../chuyen-de/2023/`: names a folder") == true, "\(errors)")
+    }
+
     /// A print edition's section for a month before `first_issue` (no issue number), and an
     /// article's for a cited directive's field, are checked on the pages that show them.
     @Test func aLinkInAnUnnumberedIssueOrACitedDirectivesFieldIsChecked() throws {

@@ -242,7 +242,9 @@ extension Array: FieldList where Element: Decodable {
                 state.report((error as? FieldError)?.message ?? "an entry of `\(key)` has a value bantin cannot read", at: item.position)
             }
         }
-        state.positions.append(key, at: value.position, items: positions)
+        // An empty list (`themes: []`, as `bantin new` writes) shows nothing, as an absent one: the
+        // templates' link check takes the keys written for what a page shows (`TemplateLinks`).
+        if !items.isEmpty { state.positions.append(key, at: value.position, items: positions) }
         return decoded
     }
 }
