@@ -401,6 +401,16 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(warned.last?.message.contains("a program read as Windows-1252 (Western European) before it was pasted here") == true, "\(warned)")
     }
 
+    /// A short text is told by one word garbled on its own: TCVN3's signs inside a word (`Th¸p`,
+    /// `V¨n`, `§¶ng`), or the `áº`/`á»` of UTF-8 read as Windows-1252.
+    @Test func aShortTextInALegacyEncodingIsAWarningToo() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: \"§¶ng bé\"\ndate: 2023-05-09\nsummary: \"Äáº£ng\"\nlocation: \"§ång Th¸p\"\nauthor: \"NguyÔn V¨n An\"\n---\nMở đầu.\n")
+        let told = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
+            .map { "\($0.line): \($0.message.prefix { $0 != " " }) \($0.message.components(separatedBy: " (`").last ?? "")" }
+        #expect(told == ["2: `title` §¶ng`)", "4: `summary` Äáº£ng`)", "5: `location` §ång`)", "6: `author` V¨n`)"], "\(told)")
+    }
+
     /// Every text of front matter is looked at, of every kind of file: a category or place typed
     /// so would make a page and an address of garbled letters; a directive's description is a body.
     @Test func everyTextInALegacyEncodingIsAWarning() throws {
@@ -432,7 +442,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             location: "Ñuñoa, Santiago de Chile (Peña)"
             image: media/a.jpg
             image_alt: Bụi mịn
-            image_caption: "Bụi mịn 45 µg/m³ sáng nay, 80 µg/m³ trưa, 25 µg/m³ tối."
+            image_caption: "Bụi mịn 45 µg/m³ sáng nay, 80 µg/m³ trưa, 25 µg/m³ tối; 25°C, công thức a²b, Hà·Nội, chính\u{AD}trị."
             ---
             Nội dung.
 

@@ -34,12 +34,15 @@ enum LegacyVietnamese {
     /// two kinds or more: garbled Vietnamese mixes them (`Ñaûng boä`: `Ñ`, `û`, `ä`), while a
     /// foreign name or a unit repeats one (`Björn Höcke, Jürgen Röttgen`; `45 µg/m³`, three
     /// times; `Viettel®`, `§1`, `Hanoï, Saïgon`).
+    /// A word that is garbled on its own is told even alone (a short field: `title: "§¶ng bé"`,
+    /// `location: "Th¸p"`, `summary: "Äáº£ng"`): `isGarbledAlone`.
     static func garbledWord(in text: String) -> Substring? {
         guard mayHoldMarks(text) else { return nil }
         var count = 0
         var kinds: Set<UInt32> = []
         var first: Substring? = nil
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            if isGarbledAlone(word) { return first ?? word }
             let found = marks(in: word)
             if !found.isEmpty, first == nil { first = word }
             count += found.count
@@ -47,6 +50,36 @@ enum LegacyVietnamese {
         }
         return count >= 3 && kinds.count >= 2 ? first : nil
     }
+
+    /// Whether a word is garbled by itself: it has the `áº` or `á»` of UTF-8 read as Windows-1252,
+    /// with what that shows for a third byte after it (no language writes them), or a sign of Latin-1 that TCVN3 types for a Vietnamese letter
+    /// (`¸` for `á`, `¨` for `ă`, `¶` for `ả`…) inside the word, with a letter after it and a
+    /// letter or another such sign before it (`Th¸p`, `V¨n`, `§¶ng`); a unit's `µg`, a
+    /// footnote's `x²`, `25°C`, `Viettel®`, a soft hyphen or a middle dot are none.
+    private static func isGarbledAlone(_ word: Substring) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        func isSign(_ value: UInt32) -> Bool { (0xA1...0xBF).contains(value) && ![0xAD, 0xB0, 0xB2, 0xB3, 0xB7, 0xB9].contains(value) }
+        for index in scalars.indices.dropLast() {
+            let value = scalars[index].value, next = scalars[index + 1]
+            if value == 0xE1, next.value == 0xBA || next.value == 0xBB, index + 2 < scalars.count, isContinuation(scalars[index + 2]) { return true }
+            guard index > 0, isSign(value), next.properties.isAlphabetic else { continue }
+            let before = scalars[index - 1]
+            if before.properties.isAlphabetic || isSign(before.value) { return true }
+        }
+        return false
+    }
+
+    /// Whether a scalar is what Windows-1252 shows for a byte that goes on a UTF-8 sequence
+    /// (0x80–0xBF): `£` in `áº£`, `™` in `á»™` (not the `,` after a closing `«Lá»,`).
+    private static func isContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        (0x80...0xBF).contains(scalar.value) || windows1252High.contains(scalar.value)
+    }
+
+    /// What Windows-1252 shows for the bytes 0x80–0x9F it names (`€`, `‚`, `ƒ`… `Ÿ`).
+    private static let windows1252High: Set<UInt32> = [
+        0x20AC, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017D,
+        0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x017E, 0x0178,
+    ]
 
     /// Whether `text`'s UTF-8 holds a letter or sign of U+0080–U+00FF that Vietnamese does not
     /// use (not `à`, `ã`, `õ`… nor a no-break space): looked at as bytes, as nearly every text has none.
