@@ -119,7 +119,8 @@ enum TemplateLinks {
         case .month(let index), .printEdition(let index):
             let numbered = graph.issueNumber(ofMonth: index) != nil
             return list(graph.months[index].articles) | bit(Feature.numbered, numbered) | bit(Feature.unnumbered, !numbered)
-        default: return 0
+        // Listed, not `default`: a new page kind is then one the compiler asks about here.
+        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .categoryIndex, .placeIndex: return 0
         }
     }
 

@@ -67,7 +67,9 @@ extension PagePlan {
         switch self {
         case .category(let index, let slice): (.category, index, slice)
         case .place(let index, let slice): (.place, index, slice)
-        default: nil
+        // Listed, not `default`: a new page kind is then one the compiler asks about here.
+        case .home, .article, .directiveIndex, .directive, .themeIndex, .theme, .archiveIndex, .month, .printEdition, .search, .notFound,
+             .categoryIndex, .placeIndex: nil
         }
     }
 
@@ -76,7 +78,8 @@ extension PagePlan {
         switch self {
         case .categoryIndex: .category
         case .placeIndex: .place
-        default: nil
+        case .home, .article, .directiveIndex, .directive, .themeIndex, .theme, .archiveIndex, .month, .printEdition, .search, .notFound,
+             .category, .place: nil
         }
     }
 }

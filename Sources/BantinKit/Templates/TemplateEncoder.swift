@@ -1,6 +1,6 @@
 /// A model's fields as templates see them, derived from its `Encodable` conformance: each field
 /// under its front-matter key (`{{article.image_alt}}`), empty text and lists absent (so
-/// `{{#x}}…{{/x}}` tests for presence), numbers as text, dates as `DateView`s. A field added to
+/// `{{#x}}…{{/x}}` shows nothing for them; over a list it repeats for each item), numbers as text, dates as `DateView`s. A field added to
 /// `ArticleFields` is in every template that shows an article, with no other edit.
 public final class TemplateFields: TemplateObject, @unchecked Sendable {
     // Filled while the model is encoded, then only read: no run-time exclusivity checks.
