@@ -41,8 +41,10 @@ enum LegacyVietnamese {
         var count = 0
         var kinds: Set<UInt32> = []
         var first: Substring? = nil
+        // A `»` closing a `«` is a quote, whatever follows it (`«đột phá»—đó`, `hoá»”`).
+        let quotes = text.unicodeScalars.contains("«")
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if isGarbledAlone(word) { return first ?? word }
+            if isGarbledAlone(word, quotes: quotes) { return first ?? word }
             let found = marks(in: word)
             if !found.isEmpty, first == nil { first = word }
             count += found.count
@@ -51,23 +53,42 @@ enum LegacyVietnamese {
         return count >= 3 && kinds.count >= 2 ? first : nil
     }
 
-    /// Whether a word is garbled by itself: it has the `áº` or `á»` of UTF-8 read as Windows-1252,
-    /// with what that shows for a third byte after it (no language writes them), or a sign of Latin-1 that TCVN3 types for a Vietnamese letter
-    /// (`¸` for `á`, `¨` for `ă`, `¶` for `ả`…) inside the word, with a letter after it and a
-    /// letter or another such sign before it (`Th¸p`, `V¨n`, `§¶ng`); a unit's `µg`, a
-    /// footnote's `x²`, `25°C`, `Viettel®`, a soft hyphen or a middle dot are none.
-    private static func isGarbledAlone(_ word: Substring) -> Bool {
+    /// Whether a word is garbled by itself:
+    /// - the `áº` or `á»` of UTF-8 read as Windows-1252 with what that shows for a third byte
+    ///   (`áº£`, `á»™`), which no language writes; after a `«` in the text, not with a quote's or a
+    ///   dash's sign for that third byte (`«văn hoá»”`);
+    /// - TCVN3's `§` or `®` (Đ, đ) starting the word before a vowel (`§¶ng`, `®i`, `§ång`, `§¹i`);
+    /// - a sign TCVN3 types for a vowel (`¨` ă, `©` â, `ª` ê, `¬` ơ, `µ` à, `¶` ả, `¸` á, `¼`–`¾`…)
+    ///   after a letter, before a letter or ending the word (`Th¸p`, `V¨n`, `Hµ`, `Lª`).
+    /// None of a unit's `µg`, `x²`, `25°C`, `WHO¹`, `Moody´s`, `Viettel®Pay`, `«Lá»`, `¡Hola`, a soft
+    /// hyphen or a middle dot (TCVN3's `ư`, `ã`, `ạ`, which those share, are left to `marks`).
+    private static func isGarbledAlone(_ word: Substring, quotes: Bool) -> Bool {
         let scalars = Array(word.unicodeScalars)
-        func isSign(_ value: UInt32) -> Bool { (0xA1...0xBF).contains(value) && ![0xAD, 0xB0, 0xB2, 0xB3, 0xB7, 0xB9].contains(value) }
-        for index in scalars.indices.dropLast() {
-            let value = scalars[index].value, next = scalars[index + 1]
-            if value == 0xE1, next.value == 0xBA || next.value == 0xBB, index + 2 < scalars.count, isContinuation(scalars[index + 2]) { return true }
-            guard index > 0, isSign(value), next.properties.isAlphabetic else { continue }
-            let before = scalars[index - 1]
-            if before.properties.isAlphabetic || isSign(before.value) { return true }
+        func isLetter(_ k: Int) -> Bool { scalars.indices.contains(k) && scalars[k].properties.isAlphabetic }
+        func isVowel(_ k: Int) -> Bool {
+            guard scalars.indices.contains(k) else { return false }
+            let value = scalars[k].value
+            return "aeiouyAEIOUY".unicodeScalars.contains(scalars[k]) || (value >= 0xC0 && isLetter(k)) || vowelSigns.contains(value)
+                || value == 0xAD || value == 0xB7 || value == 0xB9  // ư, ã, ạ: after `§`, no hyphen, dot or footnote
+        }
+        for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            if value == 0xE1, index + 2 < scalars.count, scalars[index + 1].value == 0xBA || scalars[index + 1].value == 0xBB {
+                let third = scalars[index + 2].value
+                if isContinuation(scalars[index + 2]), !(quotes && closingSigns.contains(third)) { return true }
+            }
+            if index == 0, value == 0xA7 || value == 0xAE, isVowel(1) { return true }
+            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && value != 0xBB) { return true }
         }
         return false
     }
+
+    /// TCVN3's signs for vowels that no other text puts between or after letters: `¡`–`¦`
+    /// (Ă Â Ê Ô Ơ Ư), `¨`–`¬` (ă â ê ô ơ), `µ` `¶` `¸` (à ả á), `»`–`¾` (ằ ẳ ẵ ắ).
+    private static let vowelSigns: Set<UInt32> = [0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xB5, 0xB6, 0xB8, 0xBB, 0xBC, 0xBD, 0xBE]
+
+    /// What follows a closing quote (`”`, `’`, `…`, `–`, `—`, a no-break space, `›`).
+    private static let closingSigns: Set<UInt32> = [0x201D, 0x2019, 0x2026, 0x2013, 0x2014, 0xA0, 0x203A]
 
     /// Whether a scalar is what Windows-1252 shows for a byte that goes on a UTF-8 sequence
     /// (0x80–0xBF): `£` in `áº£`, `™` in `á»™` (not the `,` after a closing `«Lá»,`).
