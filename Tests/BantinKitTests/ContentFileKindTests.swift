@@ -95,9 +95,18 @@ import Testing
         try site.write("content/articles/2023/b.md", article(title: "Bài hai", body: "Xem [tệp](../../media/.an.pdf) và [nháp](../../.nhap/a.pdf).\n"))
         let hidden = site.failingBuild().filter { $0.file == "content/articles/2023/b.md" }.map(\.message)
         #expect(hidden == [
-            "`../../media/.an.pdf` has a hidden name (`.an.pdf` begins with a dot), and hidden files are never published: rename it without the dot if it is meant for readers",
-            "`../../.nhap/a.pdf` has a hidden name (`.nhap` begins with a dot), and hidden files are never published: rename it without the dot if it is meant for readers",
+            "`../../media/.an.pdf` has a hidden name (`.an.pdf` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers",
+            "`../../.nhap/a.pdf` has a hidden name (`.nhap` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers",
         ], "\(hidden)")
+        // And `image:` or `share_image:` naming one.
+        try site.write("content/media/.anh.jpg", bytes: [0xFF, 0xD8, 0xFF])
+        try site.write("content/articles/2023/b.md", article(title: "Bài hai", extra: "image: media/.anh.jpg\nimage_alt: Ảnh\n"))
+        try site.write("content/site.yml", "title: Bản tin\nshare_image: media/.anh.jpg\n")
+        let fields = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }.sorted()
+        #expect(fields == [
+            "content/articles/2023/b.md: image `media/.anh.jpg` has a hidden name (`.anh.jpg` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers",
+            "content/site.yml: `share_image` `media/.anh.jpg` has a hidden name (`.anh.jpg` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers",
+        ], "\(fields)")
     }
 
     /// What a merge leaves beside a file (`git mergetool`'s copies of its versions, cut short; the

@@ -131,8 +131,8 @@ struct BodyLinkResolver {
                 return nil
             }
             // Nor is a hidden one (`.an.pdf`, a file in `.nhap/`), which the content folder's listing leaves out.
-            if let hidden = path.split(separator: "/").first(where: { !ContentTree.isRead(name: String($0)) }) {
-                fail(link, document, "`\(parts.path)` has a hidden name (`\(hidden)` begins with a dot), and hidden files are never published: rename it without the dot if it is meant for readers")
+            if let hidden = ContentTree.hiddenProblem(path, written: parts.path) {
+                fail(link, document, hidden)
                 return nil
             }
             fail(link, document, missing(parts.path, resolved: path, from: document.path, fragment: parts.fragment))

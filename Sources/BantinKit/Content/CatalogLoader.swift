@@ -116,6 +116,8 @@ public enum CatalogLoader {
             let path = SourceDecoder.isKnownNFC(image) ? image : image.precomposedStringWithCanonicalMapping
             if !PhotoNaming.isPhoto(path) {
                 diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file under \(displayRoot)/"))
+            } else if let hidden = ContentTree.hiddenProblem(path, written: image) {
+                diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` " + hidden))
             } else if !files.other.contains(where: { $0.relativePath == path }) {
                 diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` not found: there is no file \(ContentTree.join(displayRoot, image)) (the path is from \(displayRoot)/, like `media/logo.jpg`)"))
             }

@@ -60,6 +60,8 @@ enum CatalogValidator {
                     // `media\anh.jpg`, as Windows writes paths.
                     let slashes = image.path.contains("\\") ? ": write `/` between folders, `\(image.path.replacingOccurrences(of: "\\", with: "/"))`" : nil
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? slashes ?? written ?? meant ?? "")))
+                } else if let hidden = ContentTree.hiddenProblem(image.path, written: image.path) {
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image " + hidden))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     // The same path in another case (`IMG_1234.JPG` written `img_1234.jpg`), which hosts tell apart.
                     let folded = image.path.precomposedStringWithCanonicalMapping.lowercased()

@@ -215,6 +215,13 @@ public enum ContentTree {
     /// `templates/`): never a hidden one (`.git/`, `.DS_Store`, an editor's `.a.md.swp`).
     static func isRead(name: String) -> Bool { !name.hasPrefix(".") }
 
+    /// Why nothing is published for a path with a hidden part (`media/.an.pdf`, `.nhap/a.md`),
+    /// there or not: what a link or a field naming it is told. `nil` for a path without one.
+    static func hiddenProblem(_ path: String, written: String) -> String? {
+        guard let hidden = path.split(separator: "/").first(where: { $0 != "." && $0 != ".." && !isRead(name: String($0)) }) else { return nil }
+        return "`\(written)` has a hidden name (`\(hidden)` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers"
+    }
+
     static func join(_ root: String, _ relative: String) -> String {
         if relative.isEmpty { return root }
         if root.isEmpty || root == "." { return relative }
