@@ -158,6 +158,9 @@ import Testing
             "Đầu `mở <a title='x và ` đóng ` cuối <a b='c' và `` ` `` x.",
             "Thư <ban@xa.vn> và <https://xa.vn/a?b=1> và <không phải link>.",
             "~~~\n```\nmã trong rào\n~~~\nSau rào.",
+            // A fence in a quote closes in the quote, or where the quote ends.
+            "> Ví dụ:\n>\n> ```\n> mã nguồn\n> ```\n\nĐoạn **đậm** và [liên kết](https://example.org).\n\n## Mục hai",
+            "> ```\n> mã\nĐoạn sau **đậm** và [liên kết](https://example.org).",
             "````\nmã\n```\nvẫn mã\n````\nHết.",
             "> Trích <!-- ẩn --> dẫn\n> tiếp\n\n- Một <em>mục</em>\n- Hai",
             "| Cột | Số |\n| --- | --- |\n| <b>a</b> | 1 |",

@@ -15,8 +15,10 @@ enum MarkdownPlainText {
     static func text(of markdown: UnsafeBufferPointer<UInt8>, rawHTML: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(markdown.count)
-        /// The fence of the code block being read.
+        /// The fence of the code block being read, and whether it was opened in a quote (its
+        /// lines then start with `>`, and one that does not ends the quote and the block).
         var fence: CodeFence? = nil
+        var fenceQuoted = false
         /// The HTML block being read, and where reading its HTML has got to.
         var htmlBlock: HTMLText.Block? = nil
         var html = HTMLText.State.text
@@ -67,14 +69,19 @@ enum MarkdownPlainText {
                 }
                 if rest.continues(line) { continue }
             }
+            if fence != nil, fenceQuoted, line.first != UInt8(ascii: ">") {
+                fence = nil
+                closeBlock(&out, &paragraphOpen)
+            }
             if let open = fence {
-                if open.isClosed(by: line) {
+                let code = fenceQuoted ? UnsafeBufferPointer(rebasing: line[quoteMarkers(line)...]) : line
+                if open.isClosed(by: code) {
                     fence = nil
                     closeBlock(&out, &paragraphOpen)
                     continue
                 }
                 if paragraphOpen { out.append(0x20) }
-                out += line
+                out += code
                 paragraphOpen = true
                 continue
             }
@@ -93,6 +100,7 @@ enum MarkdownPlainText {
             }
             if let open = CodeFence(opening: line) {
                 fence = open
+                fenceQuoted = false
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
@@ -145,6 +153,7 @@ enum MarkdownPlainText {
             // A code block opened in a list item or a quote: its info string (`~~~python`) is not shown.
             if skip > 0, let open = CodeFence(opening: text) {
                 fence = open
+                fenceQuoted = line.first == UInt8(ascii: ">")
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
@@ -365,6 +374,16 @@ enum MarkdownPlainText {
 
     /// How many bytes of block markers (`#`, `>`, list bullets and numbers, a task's box) the line starts with,
     /// and whether it starts a block of its own (a heading or a list item, not a paragraph's next line).
+    /// How many bytes a line's quote markers take (`> > `, with the spaces after each).
+    private static func quoteMarkers(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        while i < line.count, line[i] == UInt8(ascii: ">") {
+            i += 1
+            while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 }
+        }
+        return i
+    }
+
     private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
         var i = 0
         var starts = false
