@@ -145,19 +145,29 @@ import Testing
         let site = try TestSite()
         try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
         let draft = "---\ntitle: Bản nháp chưa duyệt\ndraft: true\n---\nNội dung chưa duyệt.\n"
-        let misnamed = ["Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt", "media/tit-phu.txt"]
+        let misnamed = ["Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt"]
         for file in misnamed { try site.write("content/" + file, draft) }
-        // Front matter that starts with any field of an article's (the subtitle, above the title).
-        try site.write("content/media/tit-phu.txt", "---\nsubtitle: Tít phụ\n" + draft.dropFirst(4))
+        // Front matter that starts with any field of an article's (the subtitle, above the title), or
+        // holds one after a comment, a blank line, another generator's field; a key in quotes; a
+        // fence with a space after it; Windows' line ends.
+        let variants = [
+            "media/tit-phu.txt": "---\nsubtitle: Tít phụ\n" + draft.dropFirst(4), "media/chu-thich.txt": "---\n# ghi chú\n" + draft.dropFirst(4),
+            "media/dong-trong.txt": "---\n\n" + draft.dropFirst(4), "media/ngoac.txt": "---\n\"title\": Bản nháp\ndraft: true\n---\nx\n",
+            "media/cach.txt": "--- \n" + draft.dropFirst(4), "media/hugo.txt": "---\ndescription: Tóm tắt\n" + draft.dropFirst(4),
+            "media/windows.txt": draft.replacingOccurrences(of: "\n", with: "\r\n"),
+        ]
+        for (file, text) in variants { try site.write("content/" + file, text) }
+        // A text whose fields are none of an article's is no Markdown.
+        try site.write("content/media/ghi-chu.txt", "---\nGhi chú: họp chi bộ\nNgười ghi: Lan\n---\nNội dung.\n")
         try site.write("content/media/doc-ky.txt", "Danh sách đảng viên dự họp.\n")
         // A text whose first line is a rule, with no field after it, is no Markdown.
         try site.write("content/media/bien-ban.txt", "---\nBiên bản họp chi bộ tháng 5\n---\nNội dung: kiểm điểm.\n")
         let told = site.failingBuild().filter { $0.severity == .error }
-        #expect(Set(told.map(\.file)) == Set(misnamed.map { "content/" + $0 }), "\(told)")
+        #expect(Set(told.map(\.file)) == Set((misnamed + variants.keys).map { "content/" + $0 }), "\(told)")
         #expect(told.allSatisfy { $0.message.contains("rename it to end in `.md`") })
-        for file in misnamed { try site.remove("content/" + file) }
+        for file in misnamed + variants.keys { try site.remove("content/" + file) }
         try site.build()
-        #expect(site.exists("public/media/doc-ky.txt") && site.exists("public/media/bien-ban.txt"))
+        #expect(site.exists("public/media/doc-ky.txt") && site.exists("public/media/bien-ban.txt") && site.exists("public/media/ghi-chu.txt"))
     }
 
     /// A merge conflict nobody resolved, left in an article (body or front matter, git's style or

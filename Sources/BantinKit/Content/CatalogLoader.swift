@@ -58,7 +58,7 @@ public enum CatalogLoader {
                 return .error(shown,
                     "this is \(image), which bantin does not make into a photo (most browsers cannot show it): it would be published as it is, with all it holds of where and by whom it was taken (its GPS position too); save it as JPEG or PNG")
             }
-            if ContentFiles.isMarkdownUnderAnotherName(file.relativePath, fileStart: start) {
+            if ContentFiles.isMarkdownUnderAnotherName(file.relativePath, fileStart: start, more: { PosixFiles.start(of: file.path, count: 2048) }) {
                 return .error(shown,
                     "this is Markdown under another name (Notepad adds `.txt`), which would be published as it is, draft or not: rename it to end in `.md` (an article's file, under articles/, is then read; anywhere else it is not published)")
             }
@@ -253,19 +253,26 @@ public enum CatalogLoader {
 
         /// Markdown saved under a name bantin does not read as Markdown: `bai.md.txt` (Notepad's
         /// "Save as" adds `.txt`, which Explorer hides), `.mdown`, `.mkd`, `.mkdn`, `.mdwn`,
-        /// `.mdtxt`; or a `.txt` that starts with front matter: a line `---`, then any field of an
-        /// article's (`title:`, `subtitle:`…), not a text whose first line is a rule.
-        static func isMarkdownUnderAnotherName(_ path: String, fileStart: [UInt8]) -> Bool {
+        /// `.mdtxt`; or a `.txt` that starts with front matter: a line `---`, then fields among
+        /// which one of an article's (`title:`, `"subtitle":`…, after comments, blank lines or
+        /// another generator's fields), not a text whose first line is a rule. `more`: the file's
+        /// first 2 KB, read only for a `.txt` whose start is such a line.
+        static func isMarkdownUnderAnotherName(_ path: String, fileStart: [UInt8], more: () -> [UInt8]?) -> Bool {
             let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
             if [".md.txt", ".markdown.txt", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"].contains(where: name.hasSuffix) { return true }
             guard name.hasSuffix(".txt") else { return false }
-            let start = fileStart.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(fileStart.dropFirst(3)) : fileStart
-            let fence = start.starts(with: Array("---\n".utf8)) ? 4 : start.starts(with: Array("---\r\n".utf8)) ? 5 : nil
-            guard let fence else { return false }
-            // The first field's name: any of an article's.
-            let line = start.dropFirst(fence).prefix { $0 != 0x0A && $0 != 0x0D }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
-            return ArticleReader.articleFieldNames.contains(String(decoding: line[..<colon], as: UTF8.self))
+            func withoutMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> { bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...] }
+            func text(_ line: ArraySlice<UInt8>) -> String { String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let isFence = { (line: ArraySlice<UInt8>) in text(line) == "---" }
+            guard isFence(withoutMark(fileStart).prefix { $0 != 0x0A && $0 != 0x0D }), let start = more() else { return false }
+            for line in withoutMark(start).split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast() {
+                if isFence(line) { return false }
+                // A key at the line's start, in quotes or not.
+                guard let colon = line.firstIndex(of: UInt8(ascii: ":")), line.first != 0x20, line.first != 0x09 else { continue }
+                let key = text(line[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                if ArticleReader.articleFieldNames.contains(key) { return true }
+            }
+            return false
         }
 
         /// A file at the top of the content folder named as the settings are, in another case or
