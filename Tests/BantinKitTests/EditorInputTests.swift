@@ -905,6 +905,18 @@ import Testing
             > {% raw %}
             > ```
 
+            - ```
+              # không phải tiêu đề
+              {{< figure src="x" >}}
+              ```
+
+            - a
+              - b
+
+                ```
+                {{< figure src="x" >}}
+                ```
+
             [video]: https://example.com/v
 
             """

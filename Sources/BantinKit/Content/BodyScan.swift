@@ -137,8 +137,8 @@ enum BodyScan {
                     if open.isClosed(by: text) { fence = nil }
                     continue
                 }
-                if let open = CodeFence(opening: text) {
-                    fence = open
+                if let open = CodeFence.opening(orInListItem: text) {
+                    fence = open.fence
                     paragraphBefore = false
                     continue
                 }

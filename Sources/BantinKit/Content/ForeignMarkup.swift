@@ -253,12 +253,13 @@ enum ForeignMarkup {
             let text = line.dropFirst(min(indent, 3))
             let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if let (start, fence) = open {
-                if indent < 4, fence.isClosed(by: text) {
+                // In a list item, a fence is indented as the item's text is.
+                if indent < 4 || inList, fence.isClosed(by: line.dropFirst(indent)) {
                     blocks.append(start..<lineEnd)
                     open = nil
                 }
-            } else if indent < 4, let fence = CodeFence(opening: text) {
-                open = (lineStart, fence)
+            } else if indent < 4 || inList, let fence = CodeFence.opening(orInListItem: line.dropFirst(indent)) {
+                open = (lineStart, fence.fence)
             } else if !blank, indent >= 4 || line.first == 0x09, previousBlank || previousCode, !inList {
                 blocks.append(lineStart..<lineEnd)
                 previousCode = true

@@ -18,6 +18,20 @@ struct CodeFence {
         self.length = length
     }
 
+    /// The fence `line` opens a code block with, or a list item's first line does after its
+    /// marker (`- ```` `, `1. ~~~`), with how far into the line it starts.
+    static func opening<Line: Collection<UInt8>>(orInListItem line: Line) -> (fence: CodeFence, at: Int)? {
+        if let fence = CodeFence(opening: line) { return (fence, 0) }
+        let digits = line.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        let marker = line.dropFirst(digits).first
+        guard digits <= 9, digits == 0 ? [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(marker) : [UInt8(ascii: "."), UInt8(ascii: ")")].contains(marker)
+        else { return nil }
+        let afterMarker = line.dropFirst(digits + 1)
+        let spaces = afterMarker.prefix { $0 == 0x20 }.count
+        guard (1...4).contains(spaces), let fence = CodeFence(opening: afterMarker.dropFirst(spaces)) else { return nil }
+        return (fence, digits + 1 + spaces)
+    }
+
     /// Whether `line` closes the code block this fence opened.
     func isClosed<Line: Collection<UInt8>>(by line: Line) -> Bool {
         let run = line.prefix { $0 == sign }.count
