@@ -455,6 +455,10 @@ import Testing
         #expect(error("articles/sap-nguon.md")?.message.hasPrefix("file holds only zero bytes (4096), as a file being saved when the computer crashed") == true)
         let twice = try #require(error("site.yml"))
         #expect(twice.message.hasPrefix("`a` is given twice") && twice.line == 5 && twice.column == 3, "\(twice)")
+        // In braces too, at the second (`images: {widths: [480], quality: 80, widths: [960]}`).
+        try site.write("content/site.yml", "title: Bản tin\nimages: {widths: [480], quality: 80, widths: [960]}\n")
+        let inBraces = try #require(site.failingBuild().first { $0.file == "content/site.yml" })
+        #expect(inBraces.message.hasPrefix("`widths` is given twice") && inBraces.line == 2 && inBraces.column == 38, "\(inBraces)")
     }
 
     /// A front matter with errors does not hide the problems of the body below it: one build

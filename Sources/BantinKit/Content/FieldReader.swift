@@ -127,14 +127,21 @@ struct FieldReader {
         case .duplicatedKeysInMapping(let duplicates, _):
             let key = duplicates.sorted().first ?? ""
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            // The key's second use, however deep in the YAML it is indented.
-            let uses = lines.indices.filter { index in
-                let line = lines[index].drop { $0 == " " }
-                // `title:`, `title :` (a space before the colon), `"title":`.
-                return (line.hasPrefix(key) && line.dropFirst(key.count).drop { $0 == " " }.hasPrefix(":")) || line.hasPrefix("\"\(key)\":")
+            // The key's second use, however deep in the YAML it is indented, in a block or in braces
+            // (`images: {widths: [480], widths: [960]}`): `title:`, `title :`, `"title":`.
+            let uses = lines.indices.flatMap { index in
+                let line = Array(lines[index])
+                return line.indices.filter { at in
+                    // At the line's start (after its indent), or after a `{` or a `,`.
+                    let before = line[..<at].reversed().first { $0 != " " }
+                    guard at == 0 || line[at - 1] != "\"", before == nil || before == "{" || before == "," else { return false }
+                    let rest = line[at...].drop { $0 == "\"" }
+                    guard rest.starts(with: key) else { return false }
+                    return rest.dropFirst(key.count).drop { $0 == "\"" || $0 == " " }.first == ":"
+                }.map { (index, $0) }
             }
-            let index = uses.dropFirst().first ?? uses.first ?? 0
-            let column = index < lines.count ? lines[index].prefix { $0 == " " }.count + 1 : 1
+            let (index, at) = uses.dropFirst().first ?? uses.first ?? (0, 0)
+            let column = at + 1
             let others = duplicates.sorted().dropFirst().map { "`\($0)`" }
             let more = others.isEmpty ? "" : " (and \(others.joined(separator: ", ")) in the same place)"
             return .error(path, line: index + 1 + lineOffset, column: column, "`\(key)` is given twice\(more); keep one")
