@@ -196,3 +196,80 @@ def test_a_link_to_a_search_moves_nothing_as_its_results_arrive(driver, loopback
         driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
             "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def test_letters_with_two_marks_are_whole_in_the_search_box(site, driver):
+    """A box draws its text in one line's height and cuts what rises above it: the line must
+    hold a capital's two marks (`ĐỒNG THÁP` read `ĐÔNG THÁP` in a line of the font's own height).
+    The ink of `ẪỖỄỒỔỂ`, measured in the box's font, against the room above the baseline."""
+    driver.get(file_url(site / SEARCH_PAGE))
+    wait_ready(driver)
+    fit = driver.execute_script("""
+        const box = document.getElementById('search-q'), cs = getComputedStyle(box);
+        const c = document.createElement('canvas').getContext('2d');
+        c.font = cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
+        const m = c.measureText('ẪỖỄỒỔỂ'), line = box.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+        const height = Math.min(line, cs.lineHeight === 'normal' ? line : parseFloat(cs.lineHeight));
+        return {ink: m.actualBoundingBoxAscent, room: (height - m.fontBoundingBoxAscent - m.fontBoundingBoxDescent) / 2 + m.fontBoundingBoxAscent};""")
+    assert fit["ink"] <= fit["room"] + 0.5, f"the marks rise {fit['ink']:.1f} px above the baseline, the box shows {fit['room']:.1f}"
+
+
+@pytest.mark.parametrize("width, title", [
+    (320, "Bản tin Học tập Lý luận Chính trị Đảng bộ Huyện Mỹ Lộc"),
+    (390, "Bản tin Học tập Lý luận Chính trị Đảng bộ Huyện Mỹ Lộc"),
+    (768, "Bản tin Nội bộ Đảng ủy Xã Ngọc Hồi"),
+])
+def test_the_bulletins_name_keeps_the_marks_of_its_lines_apart(site, driver, width, title):
+    """The bulletin's name, in capitals over several lines: the dot below a letter (Ộ, Ọ) of one
+    line stays clear of the marks above the letter under it (Ồ, Ả) on the next. Each letter's ink,
+    measured in the title's font, around its line's baseline; letters of two lines that stand
+    one above the other must not reach each other."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 800})
+    try:
+        driver.get(file_url(site / "index.html"))
+        wait_ready(driver)
+        found = driver.execute_script(r"""
+            const a = document.querySelector('.site-title a');
+            const node = [...a.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+            node.textContent = arguments[0];
+            const cs = getComputedStyle(a), c = document.createElement('canvas').getContext('2d');
+            c.font = cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
+            const range = document.createRange(), letters = [];
+            for (const {segment, index} of new Intl.Segmenter('vi', {granularity: 'grapheme'}).segment(node.textContent)) {
+              if (!segment.trim()) continue;
+              range.setStart(node, index); range.setEnd(node, index + segment.length);
+              const b = range.getBoundingClientRect(), m = c.measureText(segment.toLocaleUpperCase('vi'));
+              const baseline = b.top + (b.height - m.fontBoundingBoxAscent - m.fontBoundingBoxDescent) / 2 + m.fontBoundingBoxAscent;
+              letters.push({left: b.left, right: b.right, top: Math.round(b.top), inkTop: baseline - m.actualBoundingBoxAscent, inkBottom: baseline + m.actualBoundingBoxDescent, text: segment});
+            }
+            const lines = [...new Set(letters.map(l => l.top))].sort((x, y) => x - y);
+            let worst = {by: -Infinity};
+            for (const upper of letters) for (const lower of letters) {
+              if (lines.indexOf(lower.top) !== lines.indexOf(upper.top) + 1 || upper.right <= lower.left || lower.right <= upper.left) continue;
+              const by = upper.inkBottom - lower.inkTop;
+              if (by > worst.by) worst = {by, upper: upper.text, lower: lower.text};
+            }
+            return {lines: lines.length, worst};""", title)
+        assert found["lines"] >= 2, f"{title!r} takes one line at {width} px: nothing to check"
+        worst = found["worst"]
+        assert worst["by"] <= 0, f"at {width} px, {worst['upper']!r} reaches {worst['by']:.1f} px into {worst['lower']!r} on the line under it"
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_without_scripts_the_search_page_says_so_under_its_form(site, driver):
+    """Without JavaScript the search page says search needs it, right under its form, on a
+    phone's first screen: not below the room kept for results."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(file_url(site / SEARCH_PAGE))
+        where = driver.execute_script("""
+            const form = document.querySelector('main form').getBoundingClientRect();
+            const notice = [...document.querySelectorAll('.notice-box')].find(p => p.getBoundingClientRect().height > 0);
+            return notice ? {form: form.bottom, notice: notice.getBoundingClientRect().top, screen: innerHeight} : null;""")
+        assert where, "no notice shown without JavaScript"
+        assert where["notice"] - where["form"] < 100 and where["notice"] < where["screen"], f"the notice starts at {where['notice']:.0f} px, the form ends at {where['form']:.0f} px"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
