@@ -24,9 +24,10 @@ missing=()
 command -v python3 >/dev/null || missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 # The fonts the pages take where no Noto is (DejaVu Serif, Liberation Sans for Arial), as the
-# suite was written on; a bare container has none
-fc-list 2>/dev/null | grep -q "DejaVu Serif:style=Italic" || missing+=(fonts-dejavu-core fonts-dejavu-extra)
-fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation)
+# suite was written on; a bare container has none (grep reads all of fc-list: `-q` would stop it
+# early, and under pipefail its broken pipe would count the fonts missing)
+fc-list 2>/dev/null | grep "DejaVu Serif:style=Italic" >/dev/null || missing+=(fonts-dejavu-core fonts-dejavu-extra)
+fc-list 2>/dev/null | grep "Liberation Sans" >/dev/null || missing+=(fonts-liberation)
 command -v chromium >/dev/null || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)  # pdfinfo, pdftotext, pdftoppm
