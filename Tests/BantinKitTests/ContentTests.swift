@@ -448,7 +448,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 
             """)
         // Signs of Latin-1 between letters that are no TCVN3, each in a text of its own.
-        try site.write("content/articles/2023/05/ky-hieu.md", "---\ntitle: \"Moody´s xếp hạng\"\nsubtitle: \"L´Humanité đưa tin\"\ndate: 2023-05-09\nsummary: \"Ví Viettel®Pay\"\nauthor: \"¡¡Viva\"\nsource: \"µ±σ\"\n---\nNội dung.\n")
+        try site.write("content/articles/2023/05/ky-hieu.md", "---\ntitle: \"Moody´s xếp hạng\"\nsubtitle: \"L´Humanité đưa tin\"\ndate: 2023-05-09\nsummary: \"Ví Viettel®Pay\"\nauthor: \"¡¡Viva\"\nsource: \"µ±σ\"\nimage_caption: \"Ảnh: TTXVN©\"\n---\nNội dung.\n")
         try PhotoTests.photo(site, "content/media/a.jpg", width: 64, height: 48)
         let told = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
         #expect(told.isEmpty, "\(told)")

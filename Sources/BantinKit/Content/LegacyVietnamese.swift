@@ -78,7 +78,7 @@ enum LegacyVietnamese {
                 if isContinuation(scalars[index + 2]), !(quotes && closingSigns.contains(third)) { return true }
             }
             if index == 0, value == 0xA7 || value == 0xAE, isVowel(1) { return true }
-            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && value != 0xBB) { return true }
+            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value)) { return true }
         }
         return false
     }
@@ -86,6 +86,10 @@ enum LegacyVietnamese {
     /// TCVN3's signs for vowels that no other text puts between or after letters: `¡`–`¦`
     /// (Ă Â Ê Ô Ơ Ư), `¨`–`¬` (ă â ê ô ơ), `µ` `¶` `¸` (à ả á), `»`–`¾` (ằ ẳ ẵ ắ).
     private static let vowelSigns: Set<UInt32> = [0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xB5, 0xB6, 0xB8, 0xBB, 0xBC, 0xBD, 0xBE]
+
+    /// Those of them that can end a Vietnamese word (`ê`, `ơ`, `à`, `ả`, `á`, `Ê`, `Ô`, `Ơ`; `â`, `ă`
+    /// never do): not `©` after a name (`TTXVN©`), nor a closing `»`.
+    private static let endingSigns: Set<UInt32> = [0xA3, 0xA4, 0xA5, 0xAA, 0xAC, 0xB5, 0xB6, 0xB8]
 
     /// What follows a closing quote (`”`, `’`, `…`, `–`, `—`, a no-break space, `›`).
     private static let closingSigns: Set<UInt32> = [0x201D, 0x2019, 0x2026, 0x2013, 0x2014, 0xA0, 0x203A]
