@@ -372,8 +372,6 @@ enum MarkdownPlainText {
         return UnsafeBufferPointer(rebasing: text[..<start])
     }
 
-    /// How many bytes of block markers (`#`, `>`, list bullets and numbers, a task's box) the line starts with,
-    /// and whether it starts a block of its own (a heading or a list item, not a paragraph's next line).
     /// How many bytes a line's quote markers take (`> > `, with the spaces after each).
     private static func quoteMarkers(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
@@ -384,6 +382,8 @@ enum MarkdownPlainText {
         return i
     }
 
+    /// How many bytes of block markers (`#`, `>`, list bullets and numbers, a task's box) the line starts with,
+    /// and whether it starts a block of its own (a heading or a list item, not a paragraph's next line).
     private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
         var i = 0
         var starts = false
