@@ -55,8 +55,9 @@ enum LegacyVietnamese {
 
     /// Whether a word is garbled by itself:
     /// - the `áº` or `á»` of UTF-8 read as Windows-1252 with what that shows for a third byte
-    ///   (`áº£`, `á»™`), which no language writes; after a `«` in the text, not with a quote's or a
-    ///   dash's sign for that third byte (`«văn hoá»”`);
+    ///   (`áº£`, `á»™`), or `Ã`, `Ä`, `Æ` with what it shows for a second (`Ã´`, `Äƒ`), which no
+    ///   language writes; after a `«` in the text, not with a quote's or a dash's sign there
+    ///   (`«văn hoá»”`);
     /// - TCVN3's `§` or `®` (Đ, đ) starting the word before a vowel (`§¶ng`, `®i`, `§ång`, `§¹i`);
     /// - a sign TCVN3 types for a vowel (`¨` ă, `©` â, `ª` ê, `¬` ơ, `µ` à, `¶` ả, `¸` á, `¼`–`¾`…)
     ///   after a letter, before a letter or ending the word (`Th¸p`, `V¨n`, `Hµ`, `Lª`).
@@ -77,6 +78,10 @@ enum LegacyVietnamese {
                 let third = scalars[index + 2].value
                 if isContinuation(scalars[index + 2]), !(quotes && closingSigns.contains(third)) { return true }
             }
+            // `Ã´`, `Ãº`, `Äƒ`, `Ä‘`, `Æ°`: a letter's two bytes read as two (`NgÃ´`, `VÄƒn`).
+            if value == 0xC3 || value == 0xC4 || value == 0xC6, index + 1 < scalars.count, scalars[index + 1].value != 0xA0, isContinuation(scalars[index + 1]) {
+                if !(quotes && closingSigns.contains(scalars[index + 1].value)) { return true }
+            }
             if index == 0, value == 0xA7 || value == 0xAE, isVowel(1) { return true }
             if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value)) { return true }
         }
@@ -87,9 +92,9 @@ enum LegacyVietnamese {
     /// (Ă Â Ê Ô Ơ Ư), `¨`–`¬` (ă â ê ô ơ), `µ` `¶` `¸` (à ả á), `»`–`¾` (ằ ẳ ẵ ắ).
     private static let vowelSigns: Set<UInt32> = [0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xB5, 0xB6, 0xB8, 0xBB, 0xBC, 0xBD, 0xBE]
 
-    /// Those of them that can end a Vietnamese word (`ê`, `ơ`, `à`, `ả`, `á`, `Ê`, `Ô`, `Ơ`; `â`, `ă`
-    /// never do): not `©` after a name (`TTXVN©`), nor a closing `»`.
-    private static let endingSigns: Set<UInt32> = [0xA3, 0xA4, 0xA5, 0xAA, 0xAC, 0xB5, 0xB6, 0xB8]
+    /// Those of them that end a word only as TCVN3 (`ơ`, `à`, `ả`, `á`): not `©` after a name
+    /// (`TTXVN©`), `ª` of Spanish (`Mª José`), `¥` or `£` after a currency's letters, a closing `»`.
+    private static let endingSigns: Set<UInt32> = [0xAC, 0xB5, 0xB6, 0xB8]
 
     /// What follows a closing quote (`”`, `’`, `…`, `–`, `—`, a no-break space, `›`).
     private static let closingSigns: Set<UInt32> = [0x201D, 0x2019, 0x2026, 0x2013, 0x2014, 0xA0, 0x203A]
