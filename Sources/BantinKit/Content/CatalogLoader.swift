@@ -267,9 +267,13 @@ public enum CatalogLoader {
             guard isFence(withoutMark(fileStart).prefix { $0 != 0x0A && $0 != 0x0D }), let start = more() else { return false }
             for line in withoutMark(start).split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast() {
                 if isFence(line) { return false }
-                // A key at the line's start, in quotes or not.
-                guard let colon = line.firstIndex(of: UInt8(ascii: ":")), line.first != 0x20, line.first != 0x09 else { continue }
+                // Blank lines, comments, a value's lines or a list's items go on with the fields.
+                if text(line).isEmpty || line.first == UInt8(ascii: "#") || line.first == 0x20 || line.first == 0x09 || line.first == UInt8(ascii: "-") { continue }
+                // A field: a name of letters, digits, `_` and `-` (in quotes or not) and a colon;
+                // any other line is prose, which front matter is not.
+                guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
                 let key = text(line[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                guard !key.isEmpty, key.utf8.allSatisfy({ $0 < 0x80 && ($0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) }) else { return false }
                 if ArticleReader.articleFieldNames.contains(key) { return true }
             }
             return false

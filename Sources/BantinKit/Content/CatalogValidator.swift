@@ -43,7 +43,10 @@ enum CatalogValidator {
             let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
             if let image = article.image {
                 let p = at(article.positions.of("image"))
-                if isSafeRelativePath(image.path), !PhotoNaming.isPhoto(image.path) {
+                if let hidden = ContentTree.hiddenProblem(image.path, written: image.path) {
+                    // Before the advice to write the path plainly (`./media/.anh.jpg`), which would still name it.
+                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image " + hidden))
+                } else if isSafeRelativePath(image.path), !PhotoNaming.isPhoto(image.path) {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file (save a GIF or drawing as PNG)"))
                 } else if !isSafeRelativePath(image.path) {
                     // The photo meant, when it is there: from the article's folder, from content/
@@ -60,8 +63,6 @@ enum CatalogValidator {
                     // `media\anh.jpg`, as Windows writes paths.
                     let slashes = image.path.contains("\\") ? ": write `/` between folders, `\(image.path.replacingOccurrences(of: "\\", with: "/"))`" : nil
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? slashes ?? written ?? meant ?? "")))
-                } else if let hidden = ContentTree.hiddenProblem(image.path, written: image.path) {
-                    diagnostics.append(.error(article.file, line: p.line, column: p.column, "image " + hidden))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     // The same path in another case (`IMG_1234.JPG` written `img_1234.jpg`), which hosts tell apart.
                     let folded = image.path.precomposedStringWithCanonicalMapping.lowercased()
