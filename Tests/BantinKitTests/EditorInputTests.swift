@@ -459,6 +459,10 @@ import Testing
         try site.write("content/site.yml", "title: Bản tin\nimages: {widths: [480], quality: 80, widths: [960]}\n")
         let inBraces = try #require(site.failingBuild().first { $0.file == "content/site.yml" })
         #expect(inBraces.message.hasPrefix("`widths` is given twice") && inBraces.line == 2 && inBraces.column == 38, "\(inBraces)")
+        // Not at a value, a comment or a mapping inside that shows the name with a colon.
+        try site.write("content/site.yml", "title: Bản tin\ndescription: \"Bản tin, title: nội bộ\"\n# ví dụ, title: x\nparams: {title: 1}\ntitle: Lần nữa\n")
+        let inValue = try #require(site.failingBuild().first { $0.file == "content/site.yml" })
+        #expect(inValue.message.hasPrefix("`title` is given twice") && inValue.line == 5 && inValue.column == 1, "\(inValue)")
     }
 
     /// A front matter with errors does not hide the problems of the body below it: one build

@@ -124,24 +124,29 @@ struct FieldReader {
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int, document: String) -> Diagnostic {
         switch error {
-        case .duplicatedKeysInMapping(let duplicates, _):
-            let key = duplicates.sorted().first ?? ""
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? "", name = Array(key.unicodeScalars)
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            // The key's second use, however deep in the YAML it is indented, in a block or in braces
-            // (`images: {widths: [480], widths: [960]}`): `title:`, `title :`, `"title":`.
+            // Where the key is written (line and column from 1, in scalars, as YAML counts them):
+            // at a line's start (after its indent), or after a `{` or a `,`; `title:`, `title :`,
+            // `"title":`.
             let uses = lines.indices.flatMap { index in
-                let line = Array(lines[index])
+                let line = Array(lines[index].unicodeScalars)
                 return line.indices.filter { at in
-                    // At the line's start (after its indent), or after a `{` or a `,`.
                     let before = line[..<at].reversed().first { $0 != " " }
                     guard at == 0 || line[at - 1] != "\"", before == nil || before == "{" || before == "," else { return false }
                     let rest = line[at...].drop { $0 == "\"" }
-                    guard rest.starts(with: key) else { return false }
-                    return rest.dropFirst(key.count).drop { $0 == "\"" || $0 == " " }.first == ":"
-                }.map { (index, $0) }
+                    guard rest.starts(with: name) else { return false }
+                    return rest.dropFirst(name.count).drop { $0 == "\"" || $0 == " " }.first == ":"
+                }.map { (line: index + 1, column: $0 + 1) }
             }
-            let (index, at) = uses.dropFirst().first ?? uses.first ?? (0, 0)
-            let column = at + 1
+            // The use after the first (YAML's mark): a key of the same mapping in a block stands
+            // in the first's column (not one in a value, a comment or a mapping inside), else the
+            // next one in braces.
+            let first = context.mark
+            let after = uses.filter { $0.line > first.line || ($0.line == first.line && $0.column > first.column) }
+            let second = after.first { $0.column == first.column && $0.line > first.line } ?? after.first ?? uses.first ?? (line: 1, column: 1)
+            let (index, column) = (second.line - 1, second.column)
             let others = duplicates.sorted().dropFirst().map { "`\($0)`" }
             let more = others.isEmpty ? "" : " (and \(others.joined(separator: ", ")) in the same place)"
             return .error(path, line: index + 1 + lineOffset, column: column, "`\(key)` is given twice\(more); keep one")
