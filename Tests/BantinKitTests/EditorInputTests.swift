@@ -517,6 +517,10 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: "<div>\n# trong khối HTML\n</div>\n\n<textarea>\n\n# Tiêu đề sau\n\n<!-- ghi chú\n# trong chú thích\n-->\n"))
         let html = try site.build().diagnostics.filter { $0.message.hasPrefix("a `#` heading is a second title") }
         #expect(html.map { "\($0.line):\($0.column)" } == ["11:1"], "\(html)")
+        // After a block fenced on a list item's line, closed as indented as the item's text.
+        try site.write("content/articles/a.md", article(title: "Bài", body: "10. ```\n    # mã\n    ```\n\n# Tiêu đề sau\n"))
+        let listed = try site.build().diagnostics.filter { $0.message.hasPrefix("a `#` heading is a second title") }
+        #expect(listed.map { "\($0.line):\($0.column)" } == ["9:1"], "\(listed)")
     }
 
     /// A YAML merge key (`<<: *chung`) is not read: it is told as that, not as a misspelt field.
@@ -939,6 +943,11 @@ import Testing
         let notAFence = "Đoạn.\n\n``` mã`lạ\n\n{{< figure src=\"a.jpg\" >}}\n"
         let shown = try Self.build(site, withArticleBody: notAFence, unsafeHTML: false).map { $0.prefix { $0 != "…" } }
         #expect(shown == ["9:1: `{{< figure"], "\(shown)")
+        // A block fenced on a list item's line ends with its fence, indented as the item's text,
+        // or with the item: what follows is read (and told).
+        let listFence = "10. ```\n    git pull\n    ```\n\nXem {{< youtube a >}}\n\n- ```\n  mã\n\nCòn {{% notice %}}\n"
+        let after = try Self.build(site, withArticleBody: listFence, unsafeHTML: false)
+        #expect(after.count == 1 && after[0].hasPrefix("9:5: `{{< youtube…` is a Hugo shortcode (2 in all, the first here)"), "\(after)")
     }
 
     /// A migrated post written all in HTML would be published empty: without `unsafe_html`, an

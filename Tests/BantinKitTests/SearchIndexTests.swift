@@ -161,6 +161,7 @@ import Testing
             // A fence in a quote closes in the quote, or where the quote ends.
             "> Ví dụ:\n>\n> ```\n> mã nguồn\n> ```\n\nĐoạn **đậm** và [liên kết](https://example.org).\n\n## Mục hai",
             "> ```\n> mã\nĐoạn sau **đậm** và [liên kết](https://example.org).",
+            "- > ```\n  > lệnh\n  > ```\n- mục hai\n\nĐoạn sau có **chữ đậm** và [liên kết](https://example.com/diachiweb).",
             "````\nmã\n```\nvẫn mã\n````\nHết.",
             "> Trích <!-- ẩn --> dẫn\n> tiếp\n\n- Một <em>mục</em>\n- Hai",
             "| Cột | Số |\n| --- | --- |\n| <b>a</b> | 1 |",

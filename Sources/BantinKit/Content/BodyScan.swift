@@ -96,7 +96,9 @@ enum BodyScan {
                   memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "=")), bytes.count) != nil
             else { return [] }
             var warnings: [Diagnostic] = []
-            var fence: CodeFence? = nil
+            // The code block being read: its fence, and for one opened on a list item's line, the
+            // column of the item's text (a line less indented ends the item, and the block).
+            var fence: (fence: CodeFence, content: Int?)? = nil
             /// The end of an HTML block (`-->`, `</pre>`…) being skipped.
             // The HTML block being read (cmark-gfm's kinds, as search reads them): no heading in it.
             var html: HTMLText.Block? = nil
@@ -124,6 +126,16 @@ enum BodyScan {
                     if block.endsBlock(line) { html = nil }
                     continue
                 }
+                if let (open, content) = fence {
+                    let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+                    let rest = UnsafeBufferPointer(rebasing: line[indent...])
+                    if let content, indent < content, !rest.allSatisfy(\.isWhitespace) {
+                        fence = nil
+                    } else {
+                        if indent - (content ?? 0) < 4, open.isClosed(by: rest) { fence = nil }
+                        continue
+                    }
+                }
                 var at = 0
                 while at < line.count, at < 4, line[at] == UInt8(ascii: " ") { at += 1 }
                 let blank = line[at...].allSatisfy(\.isWhitespace)
@@ -133,12 +145,8 @@ enum BodyScan {
                 }
                 let first = line[at]
                 let text = UnsafeBufferPointer(rebasing: line[at...])
-                if let open = fence {
-                    if open.isClosed(by: text) { fence = nil }
-                    continue
-                }
                 if let open = CodeFence.opening(orInListItem: text) {
-                    fence = open.fence
+                    fence = (open.fence, open.at > 0 ? at + open.at : nil)
                     paragraphBefore = false
                     continue
                 }

@@ -240,7 +240,9 @@ enum ForeignMarkup {
     /// closed by a run of the same sign at least as long, in a quote too) and indented (four
     /// spaces or a tab, after a blank line or another such line, not inside a list item).
     private static func codeBlocks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var blocks: [Range<Int>] = [], open: (start: Int, fence: CodeFence)? = nil, lineStart = 0
+        // The code block being read: where it starts, its fence, and for one opened on a list
+        // item's line the column of the item's text (a line less indented ends the item, and it).
+        var blocks: [Range<Int>] = [], open: (start: Int, fence: CodeFence, content: Int?)? = nil, lineStart = 0
         var previousBlank = true, previousCode = false, inList = false
         while lineStart < bytes.count {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
@@ -252,14 +254,18 @@ enum ForeignMarkup {
             let indent = line.prefix { $0 == 0x20 }.count
             let text = line.dropFirst(min(indent, 3))
             let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if let (start, fence) = open {
+            if let (start, _, content) = open, let content, indent < content, !blank {
+                blocks.append(start..<lineStart)
+                open = nil
+            }
+            if let (start, fence, content) = open {
                 // In a list item, a fence is indented as the item's text is.
-                if indent < 4 || inList, fence.isClosed(by: line.dropFirst(indent)) {
+                if content.map({ indent - $0 < 4 }) ?? (indent < 4 || inList), fence.isClosed(by: line.dropFirst(indent)) {
                     blocks.append(start..<lineEnd)
                     open = nil
                 }
-            } else if indent < 4 || inList, let fence = CodeFence.opening(orInListItem: line.dropFirst(indent)) {
-                open = (lineStart, fence.fence)
+            } else if indent < 4 || inList, let opened = CodeFence.opening(orInListItem: line.dropFirst(indent)) {
+                open = (lineStart, opened.fence, opened.at > 0 ? indent + opened.at : nil)
             } else if !blank, indent >= 4 || line.first == 0x09, previousBlank || previousCode, !inList {
                 blocks.append(lineStart..<lineEnd)
                 previousCode = true
@@ -278,7 +284,7 @@ enum ForeignMarkup {
             previousBlank = blank
             lineStart = lineEnd + 1
         }
-        if let (start, _) = open { blocks.append(start..<bytes.count) }
+        if let (start, _, _) = open { blocks.append(start..<bytes.count) }
         return blocks
     }
 

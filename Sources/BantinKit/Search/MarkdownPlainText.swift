@@ -153,7 +153,7 @@ enum MarkdownPlainText {
             // A code block opened in a list item or a quote: its info string (`~~~python`) is not shown.
             if skip > 0, let open = CodeFence(opening: text) {
                 fence = open
-                fenceQuoted = line.first == UInt8(ascii: ">")
+                fenceQuoted = line[..<skip].contains(UInt8(ascii: ">"))
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
