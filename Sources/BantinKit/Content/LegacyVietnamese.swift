@@ -60,7 +60,8 @@ enum LegacyVietnamese {
     ///   (`«văn hoá»”`);
     /// - TCVN3's `§` or `®` (Đ, đ) starting the word before a vowel (`§¶ng`, `®i`, `§ång`, `§¹i`);
     /// - a sign TCVN3 types for a vowel (`¨` ă, `©` â, `ª` ê, `¬` ơ, `µ` à, `¶` ả, `¸` á, `¼`–`¾`…)
-    ///   after a letter, before a letter or ending the word (`Th¸p`, `V¨n`, `Hµ`, `Lª`).
+    ///   after a letter, before a letter or ending the word (`Th¸p`, `V¨n`, `Hµ`);
+    /// - TCVN3's `Ç`, `Ð`, `Þ` after a lower-case letter (`TrÇn`, `ThÞ`).
     /// None of a unit's `µg`, `x²`, `25°C`, `WHO¹`, `Moody´s`, `Viettel®Pay`, `«Lá»`, `¡Hola`, a soft
     /// hyphen or a middle dot (TCVN3's `ư`, `ã`, `ạ`, which those share, are left to `marks`).
     private static func isGarbledAlone(_ word: Substring, quotes: Bool) -> Bool {
@@ -83,6 +84,9 @@ enum LegacyVietnamese {
                 if !(quotes && closingSigns.contains(scalars[index + 1].value)) { return true }
             }
             if index == 0, value == 0xA7 || value == 0xAE, isVowel(1) { return true }
+            // TCVN3's `Ç` (ầ), `Ð` (é), `Þ` (ị) after a lower-case letter (`TrÇn`, `ThÞ`): a capital no
+            // language writes inside a word.
+            if value == 0xC7 || value == 0xD0 || value == 0xDE, index > 0, scalars[index - 1].properties.isLowercase { return true }
             if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value)) { return true }
         }
         return false
@@ -127,11 +131,11 @@ enum LegacyVietnamese {
         }
     }
 
-    /// Second bytes after `0xC3` of the Latin-1 letters Vietnamese never has (`Ä`, `Æ`, `Ñ`, `ñ`, `û`, `ø`, `ï`, `ä`, `ö`…).
+    /// Second bytes after `0xC3` of the Latin-1 letters Vietnamese never has (`Ä`, `Æ`, `Ç`, `Ð`, `Ñ`, `Þ`, `ñ`, `û`, `ø`, `ï`, `ä`, `ö`…).
     /// (A table by byte: looked up for every `0xC3` of every text.)
     private static let foreignLatin1: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for byte in [0x84, 0x85, 0x86, 0x8B, 0x8E, 0x8F, 0x91, 0x96, 0x98, 0x9B, 0x9C, 0xA4, 0xA5, 0xA6, 0xAB, 0xAE, 0xAF, 0xB1, 0xB6, 0xB8, 0xBB, 0xBC] { table[byte] = true }
+        for byte in [0x84, 0x85, 0x86, 0x87, 0x8B, 0x8E, 0x8F, 0x90, 0x91, 0x96, 0x98, 0x9B, 0x9C, 0x9E, 0xA4, 0xA5, 0xA6, 0xAB, 0xAE, 0xAF, 0xB1, 0xB6, 0xB8, 0xBB, 0xBC] { table[byte] = true }
         return table
     }()
 
