@@ -7,7 +7,8 @@ enum LegacyVietnamese {
     /// its first such word: UTF-8 read as Windows-1252 (`Äáº£ng`: the `á»`, `áº` every such text
     /// has), which a legacy font's converter does not mend; else a legacy font's text.
     static func advice(for word: Substring) -> String {
-        if ["á»", "áº", "Ä‘", "Ã¡", "Ã "].contains(where: word.contains) {
+        let scalars = Array(word.unicodeScalars)
+        if ["á»", "áº", "Ä‘", "Ã¡", "Ã "].contains(where: word.contains) || scalars.indices.contains(where: { isWindows1252Letter(scalars, at: $0) }) {
             return "looks like Vietnamese in Unicode (UTF-8) that a program read as Windows-1252 (Western European) before it was pasted here, which no reader can read: copy it again from where it came from, opened as UTF-8, and save the file again"
         }
         return "looks like Vietnamese typed with a legacy font (VNI, TCVN3) or read in the wrong encoding, which no reader can read: convert it to Unicode (Unikey's converter: from VNI Windows or TCVN3 to Unicode) and save the file again"
@@ -55,9 +56,8 @@ enum LegacyVietnamese {
 
     /// Whether a word is garbled by itself:
     /// - the `áº` or `á»` of UTF-8 read as Windows-1252 with what that shows for a third byte
-    ///   (`áº£`, `á»™`), or `Ã`, `Ä`, `Æ` with what it shows for a second (`Ã´`, `Äƒ`), which no
-    ///   language writes; after a `«` in the text, not with a quote's or a dash's sign there
-    ///   (`«văn hoá»”`);
+    ///   (`áº£`, `á»™`), which no language writes, after a `«` in the text not with a quote's or
+    ///   a dash's sign there (`«văn hoá»”`); or a letter's two bytes (`Ã´`: `isWindows1252Letter`);
     /// - TCVN3's `§` or `®` (Đ, đ) starting the word before a vowel (`§¶ng`, `®i`, `§ång`, `§¹i`);
     /// - a sign TCVN3 types for a vowel (`¨` ă, `©` â, `ª` ê, `¬` ơ, `µ` à, `¶` ả, `¸` á, `¼`–`¾`…)
     ///   after a letter, before a letter or ending the word (`Th¸p`, `V¨n`, `Hµ`);
@@ -79,26 +79,54 @@ enum LegacyVietnamese {
                 let third = scalars[index + 2].value
                 if isContinuation(scalars[index + 2]), !(quotes && closingSigns.contains(third)) { return true }
             }
-            // `Ã´`, `Ãº`, `Äƒ`, `Ä‘`, `Æ°`: a letter's two bytes read as two (`NgÃ´`, `VÄƒn`).
-            if value == 0xC3 || value == 0xC4 || value == 0xC6, index + 1 < scalars.count, scalars[index + 1].value != 0xA0, isContinuation(scalars[index + 1]) {
-                if !(quotes && closingSigns.contains(scalars[index + 1].value)) { return true }
-            }
+            if isWindows1252Letter(scalars, at: index) { return true }
             if index == 0, value == 0xA7 || value == 0xAE, isVowel(1) { return true }
             // TCVN3's `Ç` (ầ), `Ð` (é), `Þ` (ị) after a lower-case letter (`TrÇn`, `ThÞ`): a capital no
             // language writes inside a word.
             if value == 0xC7 || value == 0xD0 || value == 0xDE, index > 0, scalars[index - 1].properties.isLowercase { return true }
-            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value)) { return true }
+            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value) && !isAbbreviation(scalars)) { return true }
         }
         return false
     }
+
+    /// Whether the scalars at `index` are a Vietnamese letter's two UTF-8 bytes read as
+    /// Windows-1252 (`Ã´` ô, `Ãº` ú, `Äƒ` ă, `Ä‘` đ, `Å©` ũ, `Æ°` ư): only the pairs Vietnamese
+    /// letters give; where the second is a sign a text puts after a capital (`XÃ”`, `XÃ–`, `Ä‘`
+    /// too), only with a lower-case letter after it (`Ã”ng`, `Ä‘á»™i`).
+    private static func isWindows1252Letter(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + 1 < scalars.count, let seconds = windows1252Pairs[scalars[index].value] else { return false }
+        let second = scalars[index + 1].value
+        if seconds.plain.contains(second) { return true }
+        return seconds.beforeLetter.contains(second) && index + 2 < scalars.count && scalars[index + 2].properties.isLowercase
+    }
+
+    /// The second scalars of those pairs, by first (`Ã`, `Ä`, `Å`, `Æ`).
+    private static let windows1252Pairs: [UInt32: (plain: Set<UInt32>, beforeLetter: Set<UInt32>)] = [
+        // á â ã è é ê ì ò ó ô õ ù ú ý; Ã ƒ, È ˆ, É ‰, Ê Š, Ì Œ, Ú š; and í (a soft hyphen), À €, Â ‚,
+        // Ò ', Ó ", Ô ", Õ •, Ù ™.
+        0xC3: ([0xA1, 0xA2, 0xA3, 0xA8, 0xA9, 0xAA, 0xAC, 0xB2, 0xB3, 0xB4, 0xB5, 0xB9, 0xBA, 0xBD, 0x0192, 0x02C6, 0x2030, 0x0160, 0x0152, 0x0161],
+               [0xAD, 0x20AC, 0x201A, 0x2019, 0x201C, 0x201D, 0x2022, 0x2122]),
+        // ă ƒ, ĩ ©, Ĩ ¨; đ '.
+        0xC4: ([0x0192, 0xA9, 0xA8], [0x2018]),
+        // ũ ©, Ũ ¨.
+        0xC5: ([0xA9, 0xA8], []),
+        // ơ ¡, ư °, Ư ¯.
+        0xC6: ([0xA1, 0xB0, 0xAF], []),
+    ]
 
     /// TCVN3's signs for vowels that no other text puts between or after letters: `¡`–`¦`
     /// (Ă Â Ê Ô Ơ Ư), `¨`–`¬` (ă â ê ô ơ), `µ` `¶` `¸` (à ả á), `»`–`¾` (ằ ẳ ẵ ắ).
     private static let vowelSigns: Set<UInt32> = [0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xB5, 0xB6, 0xB8, 0xBB, 0xBC, 0xBD, 0xBE]
 
-    /// Those of them that end a word only as TCVN3 (`ơ`, `à`, `ả`, `á`): not `©` after a name
-    /// (`TTXVN©`), `ª` of Spanish (`Mª José`), `¥` or `£` after a currency's letters, a closing `»`.
-    private static let endingSigns: Set<UInt32> = [0xAC, 0xB5, 0xB6, 0xB8]
+    /// Those of them that end a word only as TCVN3 (`ê`, `ô`, `ơ`, `à`, `ả`, `á`): not `©` after a
+    /// name (`TTXVN©`), `¥` or `£` after a currency's letters, a closing `»`.
+    private static let endingSigns: Set<UInt32> = [0xAA, 0xAB, 0xAC, 0xB5, 0xB6, 0xB8]
+
+    /// Spanish and Portuguese abbreviations with `ª` (`Mª José`, `Dª`, `Profª`), which TCVN3's `ê`
+    /// ending a word (`Lª` Lê, `Quª` quê) looks like.
+    private static func isAbbreviation(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.last?.value == 0xAA && ["M", "D", "N", "Sr", "Dr", "Prof"].contains(String(String.UnicodeScalarView(scalars.dropLast())))
+    }
 
     /// What follows a closing quote (`”`, `’`, `…`, `–`, `—`, a no-break space, `›`).
     private static let closingSigns: Set<UInt32> = [0x201D, 0x2019, 0x2026, 0x2013, 0x2014, 0xA0, 0x203A]
