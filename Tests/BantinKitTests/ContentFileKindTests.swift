@@ -102,9 +102,11 @@ import Testing
         try site.write("content/media/.anh.jpg", bytes: [0xFF, 0xD8, 0xFF])
         try site.write("content/articles/2023/b.md", article(title: "Bài hai", extra: "image: ./media/.anh.jpg\nimage_alt: Ảnh\n"))
         try site.write("content/site.yml", "title: Bản tin\nshare_image: media/.anh.jpg\n")
+        try site.write("content/articles/2023/c.md", article(title: "Bài ba", extra: "image: https://example.org/.thumbs/anh.jpg\nimage_alt: Ảnh\n"))
         let fields = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }.sorted()
         #expect(fields == [
             "content/articles/2023/b.md: image `./media/.anh.jpg` has a hidden name (`.anh.jpg` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers",
+            "content/articles/2023/c.md: image `https://example.org/.thumbs/anh.jpg` must be a path inside content/, like `media/2023/anh.jpg`: a photo on another site is not published from there; save it under content/ (`media/2023/anh.jpg`) and write that path",
             "content/site.yml: `share_image` `media/.anh.jpg` has a hidden name (`.anh.jpg` begins with a dot), and hidden files are never published: name it without the dot if it is meant for readers",
         ], "\(fields)")
     }

@@ -43,7 +43,7 @@ enum CatalogValidator {
             let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
             if let image = article.image {
                 let p = at(article.positions.of("image"))
-                if let hidden = ContentTree.hiddenProblem(image.path, written: image.path) {
+                if !LinkChecker.hasScheme(image.path), !image.path.hasPrefix("//"), let hidden = ContentTree.hiddenProblem(image.path, written: image.path) {
                     // Before the advice to write the path plainly (`./media/.anh.jpg`), which would still name it.
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image " + hidden))
                 } else if isSafeRelativePath(image.path), !PhotoNaming.isPhoto(image.path) {
