@@ -463,6 +463,13 @@ import Testing
         try site.write("content/site.yml", "title: Bản tin\ndescription: \"Bản tin, title: nội bộ\"\n# ví dụ, title: x\nparams: {title: 1}\ntitle: Lần nữa\n")
         let inValue = try #require(site.failingBuild().first { $0.file == "content/site.yml" })
         #expect(inValue.message.hasPrefix("`title` is given twice") && inValue.line == 5 && inValue.column == 1, "\(inValue)")
+        // In braces followed by a mapping that has the name in the same column; in single quotes.
+        try site.write("content/site.yml", "title: Bản tin\nparams: {a: 1, a: 2}\nkhac:\n         a: 3\n")
+        let braces = try #require(site.failingBuild().first { $0.file == "content/site.yml" })
+        #expect(braces.message.hasPrefix("`a` is given twice") && braces.line == 2 && braces.column == 16, "\(braces)")
+        try site.write("content/site.yml", "'title': Bản tin\ndescription: x\n'title': Lần nữa\n")
+        let quoted = try #require(site.failingBuild().first { $0.file == "content/site.yml" })
+        #expect(quoted.message.hasPrefix("`title` is given twice") && quoted.line == 3 && quoted.column == 1, "\(quoted)")
     }
 
     /// A front matter with errors does not hide the problems of the body below it: one build

@@ -132,20 +132,22 @@ struct FieldReader {
             // `"title":`.
             let uses = lines.indices.flatMap { index in
                 let line = Array(lines[index].unicodeScalars)
-                return line.indices.filter { at in
+                let quote = { (c: Unicode.Scalar) in c == "\"" || c == "'" }
+                return line.indices.compactMap { at -> (line: Int, column: Int, inBraces: Bool)? in
                     let before = line[..<at].reversed().first { $0 != " " }
-                    guard at == 0 || line[at - 1] != "\"", before == nil || before == "{" || before == "," else { return false }
-                    let rest = line[at...].drop { $0 == "\"" }
-                    guard rest.starts(with: name) else { return false }
-                    return rest.dropFirst(name.count).drop { $0 == "\"" || $0 == " " }.first == ":"
-                }.map { (line: index + 1, column: $0 + 1) }
+                    guard at == 0 || !quote(line[at - 1]), before == nil || before == "{" || before == "," else { return nil }
+                    let rest = line[at...].drop(while: quote)
+                    guard rest.starts(with: name), rest.dropFirst(name.count).drop(while: { quote($0) || $0 == " " }).first == ":" else { return nil }
+                    return (index + 1, at + 1, before != nil)
+                }
             }
-            // The use after the first (YAML's mark): a key of the same mapping in a block stands
-            // in the first's column (not one in a value, a comment or a mapping inside), else the
-            // next one in braces.
+            // The use after the first (YAML's mark): in braces, the next in braces; in a block, the
+            // next in the first's column (not one in a value, a comment or a mapping inside).
             let first = context.mark
             let after = uses.filter { $0.line > first.line || ($0.line == first.line && $0.column > first.column) }
-            let second = after.first { $0.column == first.column && $0.line > first.line } ?? after.first ?? uses.first ?? (line: 1, column: 1)
+            let inBraces = uses.first { $0.line == first.line && $0.column == first.column }?.inBraces ?? false
+            let second = (inBraces ? after.first { $0.inBraces } : after.first { $0.column == first.column && $0.line > first.line && !$0.inBraces })
+                ?? after.first ?? uses.first ?? (line: 1, column: 1, inBraces: false)
             let (index, column) = (second.line - 1, second.column)
             let others = duplicates.sorted().dropFirst().map { "`\($0)`" }
             let more = others.isEmpty ? "" : " (and \(others.joined(separator: ", ")) in the same place)"
