@@ -934,6 +934,15 @@ import Testing
                 {{< figure src="x" >}}
                 ```
 
+            - ```
+            \t{{< figure src="x" >}}
+            \t```
+
+            - ```bash
+            \tcd content
+              # tạo bài mới
+              ```
+
             [video]: https://example.com/v
 
             """

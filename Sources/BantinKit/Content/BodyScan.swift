@@ -127,8 +127,8 @@ enum BodyScan {
                     continue
                 }
                 if let (open, content) = fence {
-                    let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
-                    let rest = UnsafeBufferPointer(rebasing: line[indent...])
+                    let (indent, lead) = CodeFence.indent(of: line)
+                    let rest = UnsafeBufferPointer(rebasing: line[lead...])
                     if let content, indent < content, !rest.allSatisfy(\.isWhitespace) {
                         fence = nil
                     } else {

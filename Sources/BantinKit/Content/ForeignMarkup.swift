@@ -254,13 +254,16 @@ enum ForeignMarkup {
             let indent = line.prefix { $0 == 0x20 }.count
             let text = line.dropFirst(min(indent, 3))
             let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if let (start, _, content) = open, let content, indent < content, !blank {
+            // For a block opened on a list item's line, the indent in columns (a tab counts to the
+            // next multiple of four).
+            let (columns, lead) = CodeFence.indent(of: line)
+            if let (start, _, content) = open, let content, columns < content, !blank {
                 blocks.append(start..<lineStart)
                 open = nil
             }
             if let (start, fence, content) = open {
                 // In a list item, a fence is indented as the item's text is.
-                if content.map({ indent - $0 < 4 }) ?? (indent < 4 || inList), fence.isClosed(by: line.dropFirst(indent)) {
+                if content.map({ columns - $0 < 4 }) ?? (indent < 4 || inList), fence.isClosed(by: line.dropFirst(content == nil ? indent : lead)) {
                     blocks.append(start..<lineEnd)
                     open = nil
                 }

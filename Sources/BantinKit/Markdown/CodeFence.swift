@@ -32,6 +32,17 @@ struct CodeFence {
         return (fence, digits + 1 + spaces)
     }
 
+    /// How far a line is indented, in columns (a tab to the next multiple of four, as CommonMark
+    /// counts), and in bytes.
+    static func indent<Line: Collection<UInt8>>(of line: Line) -> (columns: Int, bytes: Int) {
+        var columns = 0, bytes = 0
+        for byte in line {
+            if byte == 0x20 { columns += 1 } else if byte == 0x09 { columns += 4 - columns % 4 } else { break }
+            bytes += 1
+        }
+        return (columns, bytes)
+    }
+
     /// Whether `line` closes the code block this fence opened.
     func isClosed<Line: Collection<UInt8>>(by line: Line) -> Bool {
         let run = line.prefix { $0 == sign }.count
