@@ -157,6 +157,8 @@ import Testing
             "media/dong-trong.txt": "---\n\n" + draft.dropFirst(4), "media/ngoac.txt": "---\n\"title\": Bản nháp\ndraft: true\n---\nx\n",
             "media/cach.txt": "--- \n" + draft.dropFirst(4), "media/hugo.txt": "---\ndescription: Tóm tắt\n" + draft.dropFirst(4),
             "media/windows.txt": draft.replacingOccurrences(of: "\n", with: "\r\n"),
+            // After another tool's fields: a value going on to the next line, a name in Vietnamese.
+            "media/dai.txt": "---\nlayout: post\ndescription: \"Một đoạn dài\ntiếp ở dòng sau\"\ntags: [Đảng bộ,\nChi bộ]\ntác_giả: Lan\n" + draft.dropFirst(4),
         ]
         for (file, text) in variants { try site.write("content/" + file, text) }
         // A text whose fields are none of an article's is no Markdown.

@@ -265,16 +265,32 @@ public enum CatalogLoader {
             func text(_ line: ArraySlice<UInt8>) -> String { String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
             let isFence = { (line: ArraySlice<UInt8>) in text(line) == "---" }
             guard isFence(withoutMark(fileStart).prefix { $0 != 0x0A && $0 != 0x0D }), let start = more() else { return false }
+            // A field's value that goes on to the next lines: a quote left open, brackets not closed.
+            var quoteOpen = false, depth = 0
+            func read(_ value: ArraySlice<UInt8>) {
+                for byte in value {
+                    if byte == UInt8(ascii: "\"") { quoteOpen.toggle() }
+                    if quoteOpen { continue }
+                    if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
+                    if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+                }
+            }
             for line in withoutMark(start).split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast() {
                 if isFence(line) { return false }
+                if quoteOpen || depth > 0 {
+                    read(line)
+                    continue
+                }
                 // Blank lines, comments, a value's lines or a list's items go on with the fields.
                 if text(line).isEmpty || line.first == UInt8(ascii: "#") || line.first == 0x20 || line.first == 0x09 || line.first == UInt8(ascii: "-") { continue }
-                // A field: a name of letters, digits, `_` and `-` (in quotes or not) and a colon;
-                // any other line is prose, which front matter is not.
+                // A field: a name without spaces (letters of any script, digits, `_`, `-`, `.`; a
+                // merge's `<<`), in quotes or not, and a colon; any other line is prose, which
+                // front matter is not.
                 guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
                 let key = text(line[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                guard !key.isEmpty, key.utf8.allSatisfy({ $0 < 0x80 && ($0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) }) else { return false }
+                guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || "_-.<".contains($0) }) else { return false }
                 if ArticleReader.articleFieldNames.contains(key) { return true }
+                read(line[(colon + 1)...])
             }
             return false
         }
