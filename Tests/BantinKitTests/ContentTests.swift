@@ -406,8 +406,12 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     @Test func aShortTextInALegacyEncodingIsAWarningToo() throws {
         let site = try makeSite()
         try site.write(Self.file, "---\ntitle: \"§¶ng bé\"\ndate: 2023-05-09\nsummary: \"Äáº£ng\"\nlocation: \"§ång Th¸p\"\nauthor: \"NguyÔn V¨n An\"\nsubtitle: \"§¹i héi chi bé\"\nsource: \"Hµ Néi\"\ncategory: \"NÃ´ng thÃ´n\"\nimage_caption: \"TrÇn ThÞ Hoa\"\nimage_alt: \"VÅ© Lan\"\nslug: \"Lª Hoa\"\n---\nMở đầu.\n")
-        let told = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
-            .sorted { $0.line < $1.line }
+        // In capitals, and a word's last letter.
+        try site.write("content/articles/2023/05/hoa.md", "---\ntitle: \"KRÃ”NG NÄ‚NG\"\ndate: 2023-05-09\nsummary: \"Giá 200Ä‘\"\n---\nMở đầu.\n")
+        let all = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
+        let told = all.filter { $0.file == Self.file }.sorted { $0.line < $1.line }
+        let capitals = all.filter { $0.file == "content/articles/2023/05/hoa.md" }.map { "\($0.line): \($0.message.components(separatedBy: " (`").last ?? "")" }.sorted()
+        #expect(capitals == ["2: KRÃ”NG`)", "4: 200Ä‘`)"] && all.allSatisfy { $0.file != "content/articles/2023/05/hoa.md" || $0.message.contains("read as Windows-1252") }, "\(all)")
         // UTF-8 read as Windows-1252 is copied again, not converted as a legacy font is.
         #expect(told.filter { $0.message.contains("read as Windows-1252") }.map(\.line) == [4, 9, 11], "\(told)")
         let words = told.map { "\($0.line): \($0.message.prefix { $0 != " " }) \($0.message.components(separatedBy: " (`").last ?? "")" }
@@ -451,7 +455,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
 
             """)
         // Signs of Latin-1 between letters that are no TCVN3, each in a text of its own.
-        try site.write("content/articles/2023/05/ky-hieu.md", "---\ntitle: \"Moody´s xếp hạng\"\nsubtitle: \"L´Humanité đưa tin\"\ndate: 2023-05-09\nsummary: \"Ví Viettel®Pay\"\nauthor: \"¡¡Viva\"\nsource: \"µ±σ\"\nimage_caption: \"Ảnh: TTXVN©\"\nlocation: \"Mª José\"\ncategory: \"300 triệu CN¥, cỡ A½, »Văn hoá«, François, ÇAĞ, Þór, VnÉconomie\"\nimage_alt: \"«NÔNG THÔN MỚI CẤP XÃ», “CẤP XÔ, CẤP XÃ–PHƯỜNG, “AMANHÔ, “ECCLESIÆ”\"\n---\nNội dung.\n")
+        try site.write("content/articles/2023/05/ky-hieu.md", "---\ntitle: \"Moody´s xếp hạng\"\nsubtitle: \"L´Humanité đưa tin\"\ndate: 2023-05-09\nsummary: \"Ví Viettel®Pay\"\nauthor: \"¡¡Viva\"\nsource: \"µ±σ\"\nimage_caption: \"Ảnh: TTXVN©\"\nlocation: \"Mª José\"\ncategory: \"300 triệu CN¥, cỡ A½, »Văn hoá«, François, ÇAĞ, Þór, VnÉconomie\"\nimage_alt: \"«NÔNG THÔN MỚI CẤP XÃ», “CẤP XÔ, CẤP XÃ–PHƯỜNG, “AMANHÔ, “ECCLESIÆ”\"\n---\nEngª Maria, V. Exª, Ilmª, »Die Zeit«.\n")
         try PhotoTests.photo(site, "content/media/a.jpg", width: 64, height: 48)
         let told = warnings(load(site).1).filter { $0.message.contains("looks like Vietnamese") }
         #expect(told.isEmpty, "\(told)")

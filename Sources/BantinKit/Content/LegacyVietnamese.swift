@@ -43,9 +43,9 @@ enum LegacyVietnamese {
         var kinds: Set<UInt32> = []
         var first: Substring? = nil
         // A `»` closing a `«` is a quote, whatever follows it (`«đột phá»—đó`, `hoá»”`).
-        let quotes = text.unicodeScalars.contains("«")
+        let quotes = text.unicodeScalars.contains("«"), reversedQuotes = text.unicodeScalars.contains("»")
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if isGarbledAlone(word, quotes: quotes) { return first ?? word }
+            if isGarbledAlone(word, quotes: quotes, reversedQuotes: reversedQuotes) { return first ?? word }
             let found = marks(in: word)
             if !found.isEmpty, first == nil { first = word }
             count += found.count
@@ -64,7 +64,8 @@ enum LegacyVietnamese {
     /// - TCVN3's `Ç`, `Ð`, `Þ` after a lower-case letter (`TrÇn`, `ThÞ`).
     /// None of a unit's `µg`, `x²`, `25°C`, `WHO¹`, `Moody´s`, `Viettel®Pay`, `«Lá»`, `¡Hola`, a soft
     /// hyphen or a middle dot (TCVN3's `ư`, `ã`, `ạ`, which those share, are left to `marks`).
-    private static func isGarbledAlone(_ word: Substring, quotes: Bool) -> Bool {
+    /// `reversedQuotes`: the text has a `»`, which a `«` ending a word may close (`»Die Zeit«`).
+    private static func isGarbledAlone(_ word: Substring, quotes: Bool, reversedQuotes: Bool) -> Bool {
         let scalars = Array(word.unicodeScalars)
         func isLetter(_ k: Int) -> Bool { scalars.indices.contains(k) && scalars[k].properties.isAlphabetic }
         func isVowel(_ k: Int) -> Bool {
@@ -84,30 +85,30 @@ enum LegacyVietnamese {
             // TCVN3's `Ç` (ầ), `Ð` (é), `Þ` (ị) after a lower-case letter (`TrÇn`, `ThÞ`): a capital no
             // language writes inside a word.
             if value == 0xC7 || value == 0xD0 || value == 0xDE, index > 0, scalars[index - 1].properties.isLowercase { return true }
-            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value) && !isAbbreviation(scalars)) { return true }
+            if vowelSigns.contains(value), isLetter(index - 1), isLetter(index + 1) || (index == scalars.count - 1 && endingSigns.contains(value) && !isAbbreviation(scalars) && !(value == 0xAB && reversedQuotes)) { return true }
         }
         return false
     }
 
     /// Whether the scalars at `index` are a Vietnamese letter's two UTF-8 bytes read as
     /// Windows-1252 (`Ã´` ô, `Ãº` ú, `Äƒ` ă, `Ä‘` đ, `Å©` ũ, `Æ°` ư): only the pairs Vietnamese
-    /// letters give; where the second is a sign a text puts after a capital (`XÃ”`, `XÃ–`, `Ä‘`
-    /// too), only with a lower-case letter after it (`Ã”ng`, `Ä‘á»™i`).
+    /// letters give; where the second is a sign a text puts after a capital (`XÃ”`, `XÃ’`), only
+    /// with a letter after it (`Ã”ng`, `KRÃ”NG`).
     private static func isWindows1252Letter(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + 1 < scalars.count, let seconds = windows1252Pairs[scalars[index].value] else { return false }
         let second = scalars[index + 1].value
         if seconds.plain.contains(second) { return true }
-        return seconds.beforeLetter.contains(second) && index + 2 < scalars.count && scalars[index + 2].properties.isLowercase
+        return seconds.beforeLetter.contains(second) && index + 2 < scalars.count && scalars[index + 2].properties.isAlphabetic
     }
 
     /// The second scalars of those pairs, by first (`Ã`, `Ä`, `Å`, `Æ`).
     private static let windows1252Pairs: [UInt32: (plain: Set<UInt32>, beforeLetter: Set<UInt32>)] = [
         // á â ã è é ê ì ò ó ô õ ù ú ý; Ã ƒ, È ˆ, É ‰, Ê Š, Ì Œ, Ú š; and í (a soft hyphen), À €, Â ‚,
         // Ò ', Ó ", Ô ", Õ •, Ù ™.
-        0xC3: ([0xA1, 0xA2, 0xA3, 0xA8, 0xA9, 0xAA, 0xAC, 0xB2, 0xB3, 0xB4, 0xB5, 0xB9, 0xBA, 0xBD, 0x0192, 0x02C6, 0x2030, 0x0160, 0x0152, 0x0161],
-               [0xAD, 0x20AC, 0x201A, 0x2019, 0x201C, 0x201D, 0x2022, 0x2122]),
-        // ă ƒ, ĩ ©, Ĩ ¨; đ '.
-        0xC4: ([0x0192, 0xA9, 0xA8], [0x2018]),
+        0xC3: ([0xA1, 0xA2, 0xA3, 0xA8, 0xA9, 0xAA, 0xAC, 0xB2, 0xB3, 0xB4, 0xB5, 0xB9, 0xBA, 0xBD, 0x0192, 0x02C6, 0x2030, 0x0160, 0x0152, 0x0161, 0x20AC, 0x201A],
+               [0xAD, 0x2019, 0x201C, 0x201D, 0x2022, 0x2122]),
+        // ă ƒ, Ă ‚, ĩ ©, Ĩ ¨, đ ', Đ (0x90, which Windows-1252 leaves as it is).
+        0xC4: ([0x0192, 0x201A, 0xA9, 0xA8, 0x2018, 0x90], []),
         // ũ ©, Ũ ¨.
         0xC5: ([0xA9, 0xA8], []),
         // ơ ¡, ư °, Ư ¯.
@@ -122,10 +123,10 @@ enum LegacyVietnamese {
     /// name (`TTXVN©`), `¥` or `£` after a currency's letters, a closing `»`.
     private static let endingSigns: Set<UInt32> = [0xAA, 0xAB, 0xAC, 0xB5, 0xB6, 0xB8]
 
-    /// Spanish and Portuguese abbreviations with `ª` (`Mª José`, `Dª`, `Profª`), which TCVN3's `ê`
+    /// Spanish and Portuguese abbreviations with `ª` (`Mª José`, `Dª`, `Profª`, `Engª`, `V. Exª`), which TCVN3's `ê`
     /// ending a word (`Lª` Lê, `Quª` quê) looks like.
     private static func isAbbreviation(_ scalars: [Unicode.Scalar]) -> Bool {
-        scalars.last?.value == 0xAA && ["M", "D", "N", "Sr", "Dr", "Prof"].contains(String(String.UnicodeScalarView(scalars.dropLast())))
+        scalars.last?.value == 0xAA && ["M", "D", "N", "S", "Sr", "Dr", "Prof", "Eng", "Exm", "Ex", "Ilm", "Arq"].contains(String(String.UnicodeScalarView(scalars.dropLast())))
     }
 
     /// What follows a closing quote (`”`, `’`, `…`, `–`, `—`, a no-break space, `›`).
