@@ -152,13 +152,16 @@ import Testing
         // Front matter that starts with any field of an article's (the subtitle, above the title), or
         // holds one after a comment, a blank line, another generator's field; a key in quotes; a
         // fence with a space after it; Windows' line ends.
-        let variants = [
-            "media/tit-phu.txt": "---\nsubtitle: Tít phụ\n" + draft.dropFirst(4), "media/chu-thich.txt": "---\n# ghi chú\n" + draft.dropFirst(4),
-            "media/dong-trong.txt": "---\n\n" + draft.dropFirst(4), "media/ngoac.txt": "---\n\"title\": Bản nháp\ndraft: true\n---\nx\n",
-            "media/cach.txt": "--- \n" + draft.dropFirst(4), "media/hugo.txt": "---\ndescription: Tóm tắt\n" + draft.dropFirst(4),
+        let fields = String(draft.dropFirst(4))
+        let variants: [String: String] = [
+            "media/tit-phu.txt": "---\nsubtitle: Tít phụ\n" + fields, "media/chu-thich.txt": "---\n# ghi chú\n" + fields,
+            "media/dong-trong.txt": "---\n\n" + fields, "media/ngoac.txt": "---\n\"title\": Bản nháp\ndraft: true\n---\nx\n",
+            "media/cach.txt": "--- \n" + fields, "media/hugo.txt": "---\ndescription: Tóm tắt\n" + fields,
             "media/windows.txt": draft.replacingOccurrences(of: "\n", with: "\r\n"),
             // After another tool's fields: a value going on to the next line, a name in Vietnamese.
-            "media/dai.txt": "---\nlayout: post\ndescription: \"Một đoạn dài\ntiếp ở dòng sau\"\ntags: [Đảng bộ,\nChi bộ]\ntác_giả: Lan\n" + draft.dropFirst(4),
+            "media/dai.txt": "---\nlayout: post\ndescription: \"Một đoạn dài\ntiếp ở dòng sau\"\ntags: [Đảng bộ,\nChi bộ]\ntác_giả: Lan\n" + fields,
+            // A quote or a bracket inside a plain value, or escaped, leaves nothing open.
+            "media/ngoac-le.txt": "---\nscreen: 15.6\"\nalt: 'Màn hình 24\"'\nnote: Xem mục [a\nquote: \"Bác dạy: \\\"Đoàn kết\"\n" + fields,
         ]
         for (file, text) in variants { try site.write("content/" + file, text) }
         // A text whose fields are none of an article's is no Markdown.

@@ -265,19 +265,41 @@ public enum CatalogLoader {
             func text(_ line: ArraySlice<UInt8>) -> String { String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
             let isFence = { (line: ArraySlice<UInt8>) in text(line) == "---" }
             guard isFence(withoutMark(fileStart).prefix { $0 != 0x0A && $0 != 0x0D }), let start = more() else { return false }
-            // A field's value that goes on to the next lines: a quote left open, brackets not closed.
-            var quoteOpen = false, depth = 0
-            func read(_ value: ArraySlice<UInt8>) {
-                for byte in value {
-                    if byte == UInt8(ascii: "\"") { quoteOpen.toggle() }
-                    if quoteOpen { continue }
-                    if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
-                    if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { depth = max(0, depth - 1) }
+            // A field's value that goes on to the next lines, as YAML reads one: a value that starts
+            // with a quote, up to its closing one (`\"` escaped in double quotes, `''` in single
+            // ones); one that starts with a bracket, up to the bracket that closes it. A quote or
+            // a bracket inside a plain value (`15.6"`, `mục [a`) is text.
+            var quote: UInt8? = nil, depth = 0
+            func read(_ text: ArraySlice<UInt8>) {
+                var k = text.startIndex
+                while k < text.endIndex {
+                    let byte = text[k]
+                    if let open = quote {
+                        if byte == UInt8(ascii: "\\"), open == UInt8(ascii: "\"") { k += 2; continue }
+                        if byte == open {
+                            if open == UInt8(ascii: "'"), k + 1 < text.endIndex, text[k + 1] == open { k += 2; continue }
+                            quote = nil
+                        }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: "#"), k > text.startIndex, text[k - 1] == 0x20 {
+                        return
+                    } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                        depth += 1
+                    } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                        depth = max(0, depth - 1)
+                    }
+                    k += 1
                 }
+            }
+            func readValue(_ value: ArraySlice<UInt8>) {
+                let start = value.drop { $0 == 0x20 || $0 == 0x09 }
+                guard let first = start.first, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["), UInt8(ascii: "{")].contains(first) else { return }
+                read(start)
             }
             for line in withoutMark(start).split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().dropLast() {
                 if isFence(line) { return false }
-                if quoteOpen || depth > 0 {
+                if quote != nil || depth > 0 {
                     read(line)
                     continue
                 }
@@ -290,7 +312,7 @@ public enum CatalogLoader {
                 let key = text(line[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
                 guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || "_-.<".contains($0) }) else { return false }
                 if ArticleReader.articleFieldNames.contains(key) { return true }
-                read(line[(colon + 1)...])
+                readValue(line[(colon + 1)...])
             }
             return false
         }
