@@ -943,6 +943,10 @@ import Testing
               # tạo bài mới
               ```
 
+            -\t```
+            \t{{< figure src="x" >}}
+            \t```
+
             [video]: https://example.com/v
 
             """
@@ -962,6 +966,9 @@ import Testing
         let listFence = "10. ```\n    git pull\n    ```\n\nXem {{< youtube a >}}\n\n- ```\n  mã\n\nCòn {{% notice %}}\n"
         let after = try Self.build(site, withArticleBody: listFence, unsafeHTML: false)
         #expect(after.count == 1 && after[0].hasPrefix("9:5: `{{< youtube…` is a Hugo shortcode (2 in all, the first here)"), "\(after)")
+        // In a quote, a tab after its `>` counts from the line's start: here it ends the item.
+        let quoted = try Self.build(site, withArticleBody: "> -  ```\n>\t{{< youtube a >}}\n", unsafeHTML: false)
+        #expect(quoted.count == 1 && quoted[0].hasPrefix("6:"), "\(quoted)")
     }
 
     /// A migrated post written all in HTML would be published empty: without `unsafe_html`, an

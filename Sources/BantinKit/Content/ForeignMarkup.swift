@@ -256,7 +256,7 @@ enum ForeignMarkup {
             let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             // For a block opened on a list item's line, the indent in columns (a tab counts to the
             // next multiple of four).
-            let (columns, lead) = CodeFence.indent(of: line)
+            let (columns, lead) = CodeFence.indent(of: line, at: line.startIndex - lineStart)
             if let (start, _, content) = open, let content, columns < content, !blank {
                 blocks.append(start..<lineStart)
                 open = nil

@@ -27,20 +27,21 @@ struct CodeFence {
         guard digits <= 9, digits == 0 ? [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(marker) : [UInt8(ascii: "."), UInt8(ascii: ")")].contains(marker)
         else { return nil }
         let afterMarker = line.dropFirst(digits + 1)
-        let spaces = afterMarker.prefix { $0 == 0x20 }.count
+        // One to four spaces, or a tab, after the marker.
+        let spaces = afterMarker.prefix { $0 == 0x20 || $0 == 0x09 }.count
         guard (1...4).contains(spaces), let fence = CodeFence(opening: afterMarker.dropFirst(spaces)) else { return nil }
         return (fence, digits + 1 + spaces)
     }
 
     /// How far a line is indented, in columns (a tab to the next multiple of four, as CommonMark
-    /// counts), and in bytes.
-    static func indent<Line: Collection<UInt8>>(of line: Line) -> (columns: Int, bytes: Int) {
-        var columns = 0, bytes = 0
+    /// counts, from the column `at` where the line starts: after a quote's `>`), and in bytes.
+    static func indent<Line: Collection<UInt8>>(of line: Line, at start: Int = 0) -> (columns: Int, bytes: Int) {
+        var column = start, bytes = 0
         for byte in line {
-            if byte == 0x20 { columns += 1 } else if byte == 0x09 { columns += 4 - columns % 4 } else { break }
+            if byte == 0x20 { column += 1 } else if byte == 0x09 { column += 4 - column % 4 } else { break }
             bytes += 1
         }
-        return (columns, bytes)
+        return (column - start, bytes)
     }
 
     /// Whether `line` closes the code block this fence opened.
