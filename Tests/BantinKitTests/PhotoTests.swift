@@ -658,13 +658,18 @@ import Testing
         try site.write("content/media/khong-ro.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"50%\"></svg>\n")
         try site.write(Self.articleFile, article(title: "Sơ đồ", body: "![Sơ đồ](../../../media/so-do.svg)\n\n![Khung](../../../media/khung.svg) ![In](../../../media/in.svg) ![Không rõ](../../../media/khong-ro.svg)\n"))
         try site.build()
-        let page = try site.read("public/bai-viet/so-do/index.html")
-        for img in [
+        try Self.expectPage("public/bai-viet/so-do/index.html", of: site, shows: [
             "<img src=\"../../media/so-do.svg\" width=\"600\" height=\"400\" alt=\"Sơ đồ\" fetchpriority=\"high\" />",
             "<img src=\"../../media/khung.svg\" width=\"320\" height=\"180\" alt=\"Khung\" loading=\"lazy\" />",
             "<img src=\"../../media/in.svg\" width=\"794\" height=\"96\" alt=\"In\" loading=\"lazy\" />",
             "<img src=\"../../media/khong-ro.svg\" alt=\"Không rõ\" />",
-        ] { #expect(page.contains(img), "\(img): \(page)") }
+        ])
+    }
+
+    /// Expects the page at `path` of `site` to hold each of `images` (the `<img>` tags it writes).
+    static func expectPage(_ path: String, of site: TestSite, shows images: [String]) throws {
+        let page = try site.read(path)
+        for img in images { #expect(page.contains(img), "\(img): \(page)") }
     }
 
     /// A BMP is shown with the size its header gives, as a GIF is: 32-bit (a height below zero is a
@@ -680,11 +685,10 @@ import Testing
         try site.write("content/media/cu.bmp", bytes: os2)
         try site.write(Self.articleFile, article(title: "Biểu đồ", body: "![Biểu đồ](../../../media/bieu-do.bmp)\n\n![Cũ](../../../media/cu.bmp)\n"))
         try site.build()
-        let page = try site.read("public/bai-viet/bieu-do/index.html")
-        for img in [
+        try Self.expectPage("public/bai-viet/bieu-do/index.html", of: site, shows: [
             "<img src=\"../../media/bieu-do.bmp\" width=\"40\" height=\"30\" alt=\"Biểu đồ\" fetchpriority=\"high\" />",
             "<img src=\"../../media/cu.bmp\" width=\"20\" height=\"10\" alt=\"Cũ\" loading=\"lazy\" />",
-        ] { #expect(page.contains(img), "\(img): \(page)") }
+        ])
     }
 
     /// An animated WebP or PNG is published as its first frame: a warning says so where it is.
