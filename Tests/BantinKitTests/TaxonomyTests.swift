@@ -39,6 +39,28 @@ import Testing
         #expect(try site.read("public/chuyen-muc/index.html").contains("<span class=\"term-count\">2 bài viết</span>"))
     }
 
+    /// Every page's kind is one templates may ask of (`page.is_<kind>` is no unknown name), each
+    /// kind's name is its own, and the pages of each grouping lie in its own folder: the groupings'
+    /// pages, routes and names are all made from `Taxonomy`.
+    @Test func everyPageKindIsKnownByItsOwnNameAndEachGroupingKeepsToItsFolder() throws {
+        let site = try TestSite(content: "bulletin")
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        let graph = SiteGraph(catalog: try #require(catalog))
+        let plans = PagePlan.all(for: graph)
+        let kinds = PageKind.allCases
+        #expect(Set(kinds.map(\.name)).count == kinds.count, "\(kinds.map(\.name))")
+        #expect(Set(plans.map(\.kind)).subtracting(kinds).isEmpty)
+        #expect(Set(plans.map(\.kind)) == Set(kinds), "the fixture has a page of every kind")
+        let known = TemplateNames.known(site: graph.config)
+        for kind in kinds { #expect(known.contains("is_" + kind.name), "\(kind.name)") }
+        for taxonomy in Taxonomy.allCases {
+            #expect(known.contains(taxonomy.pageKinds.index), "links.\(taxonomy.pageKinds.index)")
+            let paths = plans.filter { $0.kind == .taxonomy(taxonomy) || $0.kind == .taxonomyIndex(taxonomy) }.map { graph.route(of: $0).outputPath }
+            #expect(paths.count == 1 + graph.taxonomies[taxonomy].entries.count, "one page each in the fixture")
+            #expect(paths.allSatisfy { $0.hasPrefix(taxonomy.folder + "/") }, "\(paths)")
+        }
+    }
+
     @Test func aLongCategoryIsPaginated() throws {
         let site = try TestSite(content: "bulletin")
         for day in 1...3 {

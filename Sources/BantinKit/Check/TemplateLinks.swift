@@ -73,9 +73,9 @@ enum TemplateLinks {
         }
         let written = graph.articles.map { mask($0.positions) }
         let directives = graph.directives.map { mask($0.directive.positions) }
-        var covered: [Int: UInt64] = [:]
+        var covered: [PageKind: UInt64] = [:]
         return pages.filter { plan in
-            let kind = kind(of: plan), shown = features(of: plan, in: graph, written: written, directives: directives)
+            let kind = plan.kind, shown = features(of: plan, in: graph, written: written, directives: directives)
             let seen = covered[kind]
             covered[kind] = (seen ?? 0) | shown
             return seen.map { shown & ~$0 != 0 } ?? true
@@ -107,8 +107,7 @@ enum TemplateLinks {
             let cited = graph.articles[index].directives.reduce(0) { $0 | (graph.directiveIndex[$1].map { directives[$0] } ?? 0) }
             return written[index] | cited | bit(Feature.related, !graph.related[index].isEmpty)
         case .home(let slice): return page(slice, of: graph.articles.indices)
-        case .category(let index, let slice): return page(slice, of: graph.taxonomies.categories[index].articles)
-        case .place(let index, let slice): return page(slice, of: graph.taxonomies.places[index].articles)
+        case .taxonomy(let taxonomy, let index, let slice): return page(slice, of: graph.taxonomies[taxonomy].entries[index].articles)
         case .directive(let index, let slice):
             let entry = graph.directives[index]
             return page(slice, of: entry.articles) | directives[index] | bit(Feature.described, !entry.directive.body.isEmpty)
@@ -120,28 +119,7 @@ enum TemplateLinks {
             let numbered = graph.issueNumber(ofMonth: index) != nil
             return list(graph.months[index].articles) | bit(Feature.numbered, numbered) | bit(Feature.unnumbered, !numbered)
         // Listed, not `default`: a new page kind is then one the compiler asks about here.
-        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .categoryIndex, .placeIndex: return 0
-        }
-    }
-
-    /// Which case of `PagePlan` a page is.
-    private static func kind(of plan: PagePlan) -> Int {
-        switch plan {
-        case .home: 0
-        case .article: 1
-        case .directiveIndex: 2
-        case .directive: 3
-        case .themeIndex: 4
-        case .theme: 5
-        case .archiveIndex: 6
-        case .month: 7
-        case .printEdition: 8
-        case .search: 9
-        case .notFound: 10
-        case .categoryIndex: 11
-        case .category: 12
-        case .placeIndex: 13
-        case .place: 14
+        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .taxonomyIndex: return 0
         }
     }
 }

@@ -39,7 +39,7 @@ struct PageFingerprints: Sendable {
         // Every page without a photo of its own shows the site's share image.
         if let shared = graph.config.shareImage { hasher.add(Int64(bitPattern: graph.photos.print(of: shared))) }
         // The navigation shows the menu's categories that have articles.
-        for index in graph.taxonomies.menu { hasher.add("menu " + graph.taxonomies.categories[index].slug.value + " " + graph.taxonomies.categories[index].name) }
+        for index in graph.taxonomies.menu { hasher.add("menu " + graph.taxonomies[.category].entries[index].slug.value + " " + graph.taxonomies[.category].entries[index].name) }
         global = String(hasher.value, radix: 16)
     }
 
@@ -108,12 +108,11 @@ struct PageFingerprints: Sendable {
                 for code in article.directives { addDirective(code, body: false, to: &h) }
                 for year in article.themes { addTheme(year, body: false, to: &h) }
             }
-        case .category, .place:
-            guard let (taxonomy, t, slice) = plan.taxonomyEntry else { return nil }
-            let entry = graph.taxonomies[keyPath: taxonomy.entries][t]
-            h.add("\(taxonomy.kinds.entry.rawValue) \(slice.number) \(slice.pageCount) \(entry.articles.count) \(entry.name)")
+        case .taxonomy(let taxonomy, let t, let slice):
+            let entry = graph.taxonomies[taxonomy].entries[t]
+            h.add("\(taxonomy.pageKinds.entry) \(slice.number) \(slice.pageCount) \(entry.articles.count) \(entry.name)")
             for index in entry.articles[slice.range] { addArticle(index, body: false, to: &h) }
-        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .categoryIndex, .placeIndex:
+        case .directiveIndex, .themeIndex, .archiveIndex, .search, .notFound, .taxonomyIndex:
             return nil
         }
         return PageManifest.fingerprint(h.value)

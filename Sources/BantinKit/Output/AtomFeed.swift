@@ -21,7 +21,11 @@ public struct AtomFeed: Sendable {
                 return AtomFeed(.directive(d, config), alternate: .directive(d.code.slug, page: 1), articles: entry.articles, updatedWhenEmpty: d.issued ?? newest)
             }
             + graph.themes.map { AtomFeed(.theme($0.theme.year, config), alternate: .theme(year: $0.theme.year, page: 1), articles: $0.articles, updatedWhenEmpty: newest) }
-            + graph.taxonomies.categories.map { AtomFeed(.category($0, config), alternate: .category($0.slug, page: 1), articles: $0.articles) }
+            + Taxonomy.allCases.flatMap { taxonomy in
+                graph.taxonomies[taxonomy].entries.compactMap { entry in
+                    taxonomy.feed(entry, config).map { AtomFeed($0, alternate: taxonomy.route(entry.slug, page: 1), articles: entry.articles) }
+                }
+            }
     }
 
     /// The feed's XML. Entry ids and `updated` come from the content, never from the clock.
@@ -149,7 +153,8 @@ struct FeedLink: Sendable, Equatable {
         FeedLink(path: "chuyen-de/\(year)/feed.xml", title: "Chuyên đề năm \(year) – \(config.title)")
     }
 
-    static func category(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink {
-        FeedLink(path: "chuyen-muc/\(entry.slug.value)/feed.xml", title: "\(entry.name) – \(config.title)")
+    /// An entry of a grouping that has feeds (a category: `Taxonomy.hasFeeds`).
+    static func taxonomy(_ taxonomy: Taxonomy, _ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink {
+        FeedLink(path: "\(taxonomy.folder)/\(entry.slug.value)/feed.xml", title: "\(entry.name) – \(config.title)")
     }
 }

@@ -394,9 +394,8 @@ extension SiteBuilder {
         case .directive(let i, let slice): return newest(graph.directives[i].articles[slice.range])
         case .theme(let i, let slice): return newest(graph.themes[i].articles[slice.range])
         case .month(let i), .printEdition(let i): return newest(graph.months[i].articles)
-        case .category(let i, let slice): return newest(graph.taxonomies.categories[i].articles[slice.range])
-        case .place(let i, let slice): return newest(graph.taxonomies.places[i].articles[slice.range])
-        case .directiveIndex, .themeIndex, .archiveIndex, .categoryIndex, .placeIndex: return newest(graph.articles.indices)
+        case .taxonomy(let taxonomy, let i, let slice): return newest(graph.taxonomies[taxonomy].entries[i].articles[slice.range])
+        case .directiveIndex, .themeIndex, .archiveIndex, .taxonomyIndex: return newest(graph.articles.indices)
         case .search, .notFound: return nil
         }
     }

@@ -12,10 +12,9 @@ public enum Route: Hashable, Sendable {
     case printEdition(year: Int, month: Int)
     case search
     case notFound
-    case categoryIndex
-    case category(Slug, page: Int)
-    case placeIndex
-    case place(Slug, page: Int)
+    /// The index of a grouping's entries (categories, places), and a page of one entry's articles.
+    case taxonomyIndex(Taxonomy)
+    case taxonomy(Taxonomy, Slug, page: Int)
     /// A file written as it is (asset, image, feed, index): path relative to the output root.
     case file(String)
 
@@ -33,10 +32,8 @@ public enum Route: Hashable, Sendable {
         case .printEdition(let year, let month): return Self.monthFolder(year, month) + "ban-in/index.html"
         case .search: return "tim-kiem/index.html"
         case .notFound: return "404.html"
-        case .categoryIndex: return "chuyen-muc/index.html"
-        case .category(let slug, let page): return Self.paged("chuyen-muc/\(slug.value)/", page)
-        case .placeIndex: return "dia-phuong/index.html"
-        case .place(let slug, let page): return Self.paged("dia-phuong/\(slug.value)/", page)
+        case .taxonomyIndex(let taxonomy): return taxonomy.folder + "/index.html"
+        case .taxonomy(let taxonomy, let slug, let page): return Self.paged("\(taxonomy.folder)/\(slug.value)/", page)
         case .file(let path): return path
         }
     }

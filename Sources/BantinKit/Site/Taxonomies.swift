@@ -8,9 +8,10 @@ public struct TaxonomyEntry: Sendable {
 }
 
 /// The groupings of articles by a field of theirs that have pages: categories (*chuyên mục*)
-/// and places (*địa phương*). Each property is a switch, so that a third grouping is listed by
-/// the compiler wherever it needs something of its own (its pages' words: `TaxonomyPages`).
-public enum Taxonomy: CaseIterable, Sendable {
+/// and places (*địa phương*). A grouping is one case: each property is a switch, so that the
+/// compiler asks for everything a third one (authors, say) needs of its own, and every page,
+/// route, feed, link and check of the groupings is made from these (`TaxonomyPages`).
+public enum Taxonomy: Int, CaseIterable, Sendable {
     case category
     case place
 
@@ -37,64 +38,62 @@ public enum Taxonomy: CaseIterable, Sendable {
         }
     }
 
-    var entries: KeyPath<Taxonomies, [TaxonomyEntry]> {
+    /// The output folder of its pages: its index, and a folder for each entry.
+    var folder: String {
         switch self {
-        case .category: \.categories
-        case .place: \.places
+        case .category: "chuyen-muc"
+        case .place: "dia-phuong"
         }
     }
 
-    /// Each article's entry (by its index in site order), if it has one.
-    var entryOfArticle: KeyPath<Taxonomies, [Int?]> {
+    /// What templates call its pages (`page.kind`, `page.is_<kind>`): an entry's and the
+    /// index's; the index's is also the name of the link to it (`links.<index>`).
+    var pageKinds: (entry: String, index: String) {
         switch self {
-        case .category: \.categoryOf
-        case .place: \.placeOf
+        case .category: ("category", "categories")
+        case .place: ("place", "places")
         }
     }
 
-    func route(_ slug: Slug, page: Int) -> Route {
-        switch self {
-        case .category: .category(slug, page: page)
-        case .place: .place(slug, page: page)
+    func route(_ slug: Slug, page: Int) -> Route { .taxonomy(self, slug, page: page) }
+}
+
+/// The entries of one grouping, and which one each article is in.
+public struct TaxonomyGroup: Sendable {
+    /// In Vietnamese alphabetical order.
+    public var entries: [TaxonomyEntry]
+    /// For each article (in site order), its entry's index, if it has one with a usable slug.
+    public var entryOfArticle: [Int?]
+    /// For each article, the path of its entry's first page (every card shows it).
+    var pathOfArticle: [String?]
+
+    init(_ taxonomy: Taxonomy, articles: [Article]) {
+        let groups = NameGroup.groups(articles, by: taxonomy.field).map { TaxonomyEntry(name: $0.name, slug: $0.slug, articles: $0.articles) }
+        entries = VietnameseCollation.sorted(groups, by: \.name)
+        var of = [Int?](repeating: nil, count: articles.count)
+        for (position, entry) in entries.enumerated() {
+            for index in entry.articles { of[index] = position }
         }
+        entryOfArticle = of
+        let paths = entries.map { taxonomy.route($0.slug, page: 1).outputPath }
+        pathOfArticle = of.map { $0.map { paths[$0] } }
     }
 }
 
-/// The categories and places of the site, and which one each article is in.
+/// The groupings of the site (categories, places), and the categories of the menu.
 public struct Taxonomies: Sendable {
-    /// Categories and places, each in Vietnamese alphabetical order.
-    public var categories: [TaxonomyEntry]
-    public var places: [TaxonomyEntry]
-    /// For each article (in site order), its category's and place's index, if it has one with a usable slug.
-    public var categoryOf: [Int?]
-    public var placeOf: [Int?]
-    /// The categories of `site.yml`'s `menu` that have articles, in its order, as indices into `categories`.
+    /// By `Taxonomy.rawValue`.
+    private var groups: [TaxonomyGroup]
+    /// The categories of `site.yml`'s `menu` that have articles, in its order, as indices into the categories' entries.
     public var menu: [Int]
-    /// For each article, the path of its category's and place's first page (every card shows them).
-    var categoryPaths: [String?]
-    var placePaths: [String?]
+
+    public subscript(taxonomy: Taxonomy) -> TaxonomyGroup { groups[taxonomy.rawValue] }
 
     init(articles: [Article], menu: [String]) {
-        (categories, categoryOf) = Self.group(articles, by: Taxonomy.category.field)
-        (places, placeOf) = Self.group(articles, by: Taxonomy.place.field)
-        let categoryPath = categories.map { Taxonomy.category.route($0.slug, page: 1).outputPath }
-        let placePath = places.map { Taxonomy.place.route($0.slug, page: 1).outputPath }
-        categoryPaths = categoryOf.map { $0.map { categoryPath[$0] } }
-        placePaths = placeOf.map { $0.map { placePath[$0] } }
+        groups = Taxonomy.allCases.map { TaxonomyGroup($0, articles: articles) }
         var bySlug: [Slug: Int] = [:]
-        for (index, entry) in categories.enumerated() { bySlug[entry.slug] = index }
+        for (index, entry) in groups[Taxonomy.category.rawValue].entries.enumerated() { bySlug[entry.slug] = index }
         var seen: Set<Int> = []
         self.menu = menu.compactMap { Slug(from: $0).flatMap { bySlug[$0] } }.filter { seen.insert($0).inserted }
-    }
-
-    /// Articles grouped by the slug of a field; every group named as most of its articles spell it.
-    private static func group(_ articles: [Article], by field: KeyPath<ArticleFields, String?>) -> ([TaxonomyEntry], [Int?]) {
-        let entries = NameGroup.groups(articles, by: field).map { TaxonomyEntry(name: $0.name, slug: $0.slug, articles: $0.articles) }
-        let sorted = VietnameseCollation.sorted(entries, by: \.name)
-        var of = [Int?](repeating: nil, count: articles.count)
-        for (position, entry) in sorted.enumerated() {
-            for index in entry.articles { of[index] = position }
-        }
-        return (sorted, of)
     }
 }

@@ -52,7 +52,7 @@ public final class PageRenderer: Sendable {
         let menu: [(String, Route, [PageKind])] = [("Trang chủ", .home(page: 1), [.home])] + menuCategories(current: route) + [
             ("Văn bản", .directiveIndex, [.directives]),
             ("Chuyên đề", .themeIndex, [.themes]),
-            ("Địa phương", .placeIndex, [.places]),
+        ] + Taxonomy.allCases.filter(\.isInMenu).map { ($0.label, .taxonomyIndex($0), [.taxonomyIndex($0)]) } + [
             ("Lưu trữ", .archiveIndex, [.archive]),
             ("Tìm kiếm", .search, [.search]),
         ]
@@ -75,7 +75,7 @@ public final class PageRenderer: Sendable {
             links: LinksView(
                 home: link.href(.home(page: 1)), directives: link.href(.directiveIndex), themes: link.href(.themeIndex),
                 archive: link.href(.archiveIndex), search: link.href(.search), stylesheet: link.href(.file("assets/style.css")),
-                feed: link.href(.file(FeedLink.site(config).path)), categories: link.href(.categoryIndex), places: link.href(.placeIndex)),
+                feed: link.href(.file(FeedLink.site(config).path)), taxonomyIndexes: Taxonomy.allCases.map { link.href(.taxonomyIndex($0)) }),
             // An item is this page, or this page is under it: another page of it (page 2 of the
             // home page, which the item does not link to) or a page below it on the trail.
             nav: menu.map { item in
@@ -92,9 +92,9 @@ public final class PageRenderer: Sendable {
     /// The categories of `site.yml`'s `menu`, each current on its own pages.
     private func menuCategories(current route: Route) -> [(String, Route, [PageKind])] {
         graph.taxonomies.menu.map { index in
-            let entry = graph.taxonomies.categories[index]
-            let isCurrent = if case .category(let slug, _) = route { slug == entry.slug } else { false }
-            return (entry.name, .category(entry.slug, page: 1), isCurrent ? [.category] : [])
+            let entry = graph.taxonomies[.category].entries[index]
+            let isCurrent = if case .taxonomy(.category, let slug, _) = route { slug == entry.slug } else { false }
+            return (entry.name, Taxonomy.category.route(entry.slug, page: 1), isCurrent ? [.taxonomy(.category)] : [])
         }
     }
 
@@ -104,8 +104,8 @@ public final class PageRenderer: Sendable {
         return CardView(
             fields: fields(ofArticle: index), url: link.href(.article(article.slug)),
             image: article.image.map { image(of: $0, link: link, first: first) },
-            categoryURL: graph.taxonomies.categoryPaths[index].map { link.root + $0 },
-            locationURL: graph.taxonomies.placePaths[index].map { link.root + $0 })
+            categoryURL: graph.taxonomies[.category].pathOfArticle[index].map { link.root + $0 },
+            locationURL: graph.taxonomies[.place].pathOfArticle[index].map { link.root + $0 })
     }
 
     /// An article's photo as the page at `link` shows it.

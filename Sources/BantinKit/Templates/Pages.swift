@@ -12,11 +12,10 @@ public enum PagePlan: Sendable {
     case printEdition(Int)
     case search
     case notFound
-    case categoryIndex
-    /// A category (an index into `graph.taxonomies.categories`) and a page of its articles.
-    case category(Int, PageSlice)
-    case placeIndex
-    case place(Int, PageSlice)
+    /// The index of a grouping's entries (categories, places).
+    case taxonomyIndex(Taxonomy)
+    /// An entry of a grouping (an index into `graph.taxonomies[taxonomy].entries`) and a page of its articles.
+    case taxonomy(Taxonomy, Int, PageSlice)
 
     /// Every page of the site, in a fixed order. Articles come in site order, each month's
     /// print edition right after the month's articles, so that it is rendered soon after them
@@ -46,6 +45,27 @@ public enum PagePlan: Sendable {
     }
 }
 
+extension PagePlan {
+    /// What the page is, as its templates see it; pages of one kind share their template.
+    var kind: PageKind {
+        switch self {
+        case .home: .home
+        case .article: .article
+        case .directiveIndex: .directives
+        case .directive: .directive
+        case .themeIndex: .themes
+        case .theme: .theme
+        case .archiveIndex: .archive
+        case .month: .month
+        case .printEdition: .print
+        case .search: .search
+        case .notFound: .notFound
+        case .taxonomyIndex(let taxonomy): .taxonomyIndex(taxonomy)
+        case .taxonomy(let taxonomy, _, _): .taxonomy(taxonomy)
+        }
+    }
+}
+
 extension SiteGraph {
     /// Where a page is.
     public func route(of plan: PagePlan) -> Route {
@@ -61,7 +81,8 @@ extension SiteGraph {
         case .printEdition(let i): .printEdition(year: months[i].year, month: months[i].month)
         case .search: .search
         case .notFound: .notFound
-        case .categoryIndex, .category, .placeIndex, .place: taxonomyRoute(of: plan)
+        case .taxonomyIndex(let taxonomy): .taxonomyIndex(taxonomy)
+        case .taxonomy(let taxonomy, let i, let slice): taxonomy.route(taxonomies[taxonomy].entries[i].slug, page: slice.number)
         }
     }
 }
@@ -144,8 +165,11 @@ extension PageRenderer {
                               crumbs: [("Không tìm thấy trang", nil)])
             return render(ctx, template: .notFound)
 
-        case .categoryIndex, .category, .placeIndex, .place:
-            return taxonomyPage(plan, route: route, link: link)
+        case .taxonomyIndex(let taxonomy):
+            return taxonomyIndexPage(taxonomy, route: route, link: link)
+
+        case .taxonomy(let taxonomy, let index, let slice):
+            return taxonomyEntryPage(taxonomy, graph.taxonomies[taxonomy].entries[index], slice: slice, route: route, link: link)
         }
     }
 

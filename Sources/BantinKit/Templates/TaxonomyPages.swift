@@ -2,21 +2,6 @@ import Foundation
 
 /// What the pages of categories and places say, and where they lead.
 extension Taxonomy {
-    var indexRoute: Route {
-        switch self {
-        case .category: .categoryIndex
-        case .place: .placeIndex
-        }
-    }
-
-    /// The page `kind` of the index and of one entry (templates see `page.kind`, `page.is_<kind>`).
-    var kinds: (index: PageKind, entry: PageKind) {
-        switch self {
-        case .category: (.categories, .category)
-        case .place: (.places, .place)
-        }
-    }
-
     var label: String {
         switch self {
         case .category: "Chuyên mục"
@@ -39,87 +24,60 @@ extension Taxonomy {
         }
     }
 
-    /// Categories have a feed each; places have none.
-    func feed(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink? {
+    /// Whether its index is an item of the navigation (places are; the categories of
+    /// `site.yml`'s `menu` are items each).
+    var isInMenu: Bool {
         switch self {
-        case .category: .category(entry, config)
-        case .place: nil
+        case .category: false
+        case .place: true
         }
+    }
+
+    /// Categories have a feed each; places have none.
+    var hasFeeds: Bool {
+        switch self {
+        case .category: true
+        case .place: false
+        }
+    }
+
+    func feed(_ entry: TaxonomyEntry, _ config: SiteConfig) -> FeedLink? {
+        hasFeeds ? .taxonomy(self, entry, config) : nil
     }
 }
 
 extension PagePlan {
-    /// The index and the pages of every category, then of every place.
+    /// The index and the pages of every entry, of each grouping in turn.
     static func taxonomyPlans(for graph: SiteGraph) -> [PagePlan] {
-        var plans: [PagePlan] = [.categoryIndex]
-        for (index, entry) in graph.taxonomies.categories.enumerated() {
-            plans += PageSlice.paginate(count: entry.articles.count, perPage: graph.config.perPage).map { .category(index, $0) }
-        }
-        plans.append(.placeIndex)
-        for (index, entry) in graph.taxonomies.places.enumerated() {
-            plans += PageSlice.paginate(count: entry.articles.count, perPage: graph.config.perPage).map { .place(index, $0) }
-        }
-        return plans
-    }
-
-    /// The taxonomy of a category or place page, its entry's index and its slice (`nil` for an index page).
-    var taxonomyEntry: (taxonomy: Taxonomy, index: Int, slice: PageSlice)? {
-        switch self {
-        case .category(let index, let slice): (.category, index, slice)
-        case .place(let index, let slice): (.place, index, slice)
-        // Listed, not `default`: a new page kind is then one the compiler asks about here.
-        case .home, .article, .directiveIndex, .directive, .themeIndex, .theme, .archiveIndex, .month, .printEdition, .search, .notFound,
-             .categoryIndex, .placeIndex: nil
-        }
-    }
-
-    /// The taxonomy of a category or place index page.
-    var taxonomyOfIndex: Taxonomy? {
-        switch self {
-        case .categoryIndex: .category
-        case .placeIndex: .place
-        case .home, .article, .directiveIndex, .directive, .themeIndex, .theme, .archiveIndex, .month, .printEdition, .search, .notFound,
-             .category, .place: nil
+        Taxonomy.allCases.flatMap { taxonomy in
+            [.taxonomyIndex(taxonomy)] + graph.taxonomies[taxonomy].entries.indices.flatMap { index in
+                PageSlice.paginate(count: graph.taxonomies[taxonomy].entries[index].articles.count, perPage: graph.config.perPage)
+                    .map { PagePlan.taxonomy(taxonomy, index, $0) }
+            }
         }
     }
 }
 
 extension SiteGraph {
-    func taxonomyRoute(of plan: PagePlan) -> Route {
-        if let (taxonomy, index, slice) = plan.taxonomyEntry {
-            return taxonomy.route(taxonomies[keyPath: taxonomy.entries][index].slug, page: slice.number)
-        }
-        guard let taxonomy = plan.taxonomyOfIndex else { preconditionFailure("\(plan) is no category or place page") }
-        return taxonomy.indexRoute
-    }
-
-    /// The first page of the category or place of the article at `index`, if it has one.
+    /// The first page of the entry of `taxonomy` the article at `index` is in, if it has one.
     func taxonomyRoute(_ taxonomy: Taxonomy, ofArticle index: Int) -> Route? {
-        taxonomies[keyPath: taxonomy.entryOfArticle][index].map { taxonomy.route(taxonomies[keyPath: taxonomy.entries][$0].slug, page: 1) }
+        taxonomies[taxonomy].entryOfArticle[index].map { taxonomy.route(taxonomies[taxonomy].entries[$0].slug, page: 1) }
     }
 }
 
 extension PageRenderer {
-    func taxonomyPage(_ plan: PagePlan, route: Route, link: LinkBuilder) -> [UInt8] {
-        if let (taxonomy, index, slice) = plan.taxonomyEntry {
-            return taxonomyEntryPage(taxonomy, graph.taxonomies[keyPath: taxonomy.entries][index], slice: slice, route: route, link: link)
-        }
-        guard let taxonomy = plan.taxonomyOfIndex else { preconditionFailure("\(plan) is no category or place page") }
-        return taxonomyIndexPage(taxonomy, route: route, link: link)
-    }
-
-    private func taxonomyIndexPage(_ taxonomy: Taxonomy, route: Route, link: LinkBuilder) -> [UInt8] {
-        let ctx = context(for: route, kind: taxonomy.kinds.index, title: taxonomy.label, description: taxonomy.intro, feed: .site(graph.config),
+    func taxonomyIndexPage(_ taxonomy: Taxonomy, route: Route, link: LinkBuilder) -> [UInt8] {
+        let ctx = context(for: route, kind: .taxonomyIndex(taxonomy), title: taxonomy.label, description: taxonomy.intro, feed: .site(graph.config),
                           crumbs: [(taxonomy.label, nil)])
-        let items = graph.taxonomies[keyPath: taxonomy.entries].map { entry in
+        let items = graph.taxonomies[taxonomy].entries.map { entry in
             (heading: taxonomy.groupsByInitial ? Self.initial(of: entry.name) : "",
              item: TermItemView(label: entry.name, sublabel: nil, meta: nil, url: link.href(taxonomy.route(entry.slug, page: 1)), count: entry.articles.count))
         }
         return render(ctx, .terms(TermsView(heading: taxonomy.label, intro: taxonomy.intro, groups: TermGroupView.grouped(items))), template: .terms)
     }
 
-    private func taxonomyEntryPage(_ taxonomy: Taxonomy, _ entry: TaxonomyEntry, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
-        var crumbs: [(String, Route?)] = [(taxonomy.label, taxonomy.indexRoute)]
+    func taxonomyEntryPage(_ taxonomy: Taxonomy, _ entry: TaxonomyEntry, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
+        var crumbs: [(String, Route?)] = [(taxonomy.label, .taxonomyIndex(taxonomy))]
         if slice.number > 1 {
             crumbs += [(entry.name, taxonomy.route(entry.slug, page: 1)), ("Trang \(slice.number)", nil)]
         } else {
@@ -127,7 +85,7 @@ extension PageRenderer {
         }
         let title = entry.name + slice.nameSuffix
         let description = "\(taxonomy.label) \(entry.name): \(entry.articles.count.vietnamese) bài viết"
-        let ctx = context(for: route, kind: taxonomy.kinds.entry, title: title, description: description, feed: taxonomy.feed(entry, graph.config), crumbs: crumbs)
+        let ctx = context(for: route, kind: .taxonomy(taxonomy), title: title, description: description, feed: taxonomy.feed(entry, graph.config), crumbs: crumbs)
         return render(ctx, .listing(ListingView(
             kicker: taxonomy.label, heading: title, subtitle: nil, facts: [.articleCount(entry.articles.count)],
             description: nil, lead: nil, articles: entry.articles[slice.range].map { card($0, link: link) },

@@ -5,6 +5,8 @@ protocol NamedView: TemplateObject {
     associatedtype Name: RawRepresentable<String> & CaseIterable
     /// The value of one of its names; `nil` when it is absent.
     func value(of name: Name) -> TemplateValue?
+    /// Its names, as templates write them: its `Name`s, and any it answers besides.
+    static var names: [String] { get }
 }
 
 extension NamedView {
@@ -15,7 +17,6 @@ extension NamedView {
     /// name that is not its own (a view that adds names to another's looks there next).
     func ownValue(named name: String) -> TemplateValue? { Name(rawValue: name).map { value(of: $0) ?? .absent } }
 
-    /// Its own names, as templates write them.
     static var names: [String] { Name.allCases.map(\.rawValue) }
 }
 
@@ -36,7 +37,7 @@ enum TemplateNames {
     /// keys of its `params` at any depth), and `page.is_<kind>` of every page kind.
     static func known(site config: SiteConfig) -> Set<String> {
         var known = Set(views.flatMap { $0.names })
-        known.formUnion(PageKind.allCases.map { "is_\($0.rawValue)" })
+        known.formUnion(PageKind.allCases.map { "is_" + $0.name })
         let models: [TemplateFields] = [TemplateFields(ArticleFields()), TemplateFields(DirectiveFields()), TemplateFields(ThemeFields()), TemplateFields(config)]
         for model in models { addNames(of: .object(model), to: &known) }
         return known

@@ -97,9 +97,35 @@ final class ParamMap: TemplateObject, Sendable {
 }
 
 /// What a page is, as templates see it (`page.kind`, `page.is_<kind>`).
-enum PageKind: String, CaseIterable {
-    case home, article, directive, directives, theme, themes, category, categories, place, places, archive, month, print, search
-    case notFound = "404"
+enum PageKind: Hashable, CaseIterable {
+    case home, article, directive, directives, theme, themes, archive, month, print, search, notFound
+    /// The index of a grouping (`categories`, `places`), and a page of one of its entries.
+    case taxonomyIndex(Taxonomy), taxonomy(Taxonomy)
+
+    /// Every kind, for the names templates may ask (`is_<kind>`).
+    static var allCases: [PageKind] {
+        [.home, .article, .directive, .directives, .theme, .themes, .archive, .month, .print, .search, .notFound]
+            + Taxonomy.allCases.flatMap { [.taxonomyIndex($0), .taxonomy($0)] }
+    }
+
+    /// As templates write it.
+    var name: String {
+        switch self {
+        case .home: "home"
+        case .article: "article"
+        case .directive: "directive"
+        case .directives: "directives"
+        case .theme: "theme"
+        case .themes: "themes"
+        case .archive: "archive"
+        case .month: "month"
+        case .print: "print"
+        case .search: "search"
+        case .notFound: "404"
+        case .taxonomyIndex(let taxonomy): taxonomy.pageKinds.index
+        case .taxonomy(let taxonomy): taxonomy.pageKinds.entry
+        }
+    }
 }
 
 final class PageView: NamedView, Sendable {
@@ -168,7 +194,7 @@ final class PageView: NamedView, Sendable {
 
     func value(of name: Name) -> TemplateValue? {
         switch name {
-        case .kind: .text(kind.rawValue)
+        case .kind: .text(kind.name)
         case .title: TemplateValue.nonEmpty(title)
         case .description: TemplateValue.nonEmpty(description)
         case .canonical: canonical.map { .text($0) }
@@ -191,18 +217,18 @@ final class PageView: NamedView, Sendable {
     /// Its names, and `is_<kind>`: true for its own kind.
     func value(named name: String) -> TemplateValue? {
         if let own = ownValue(named: name) { return own }
-        return name.utf8.count == kind.rawValue.utf8.count + 3 && name == "is_" + kind.rawValue ? .bool(true) : nil
+        let kindName = kind.name
+        return name.utf8.count == kindName.utf8.count + 3 && name == "is_" + kindName ? .bool(true) : nil
     }
 }
 
 final class LinksView: NamedView, Sendable {
-    let home, directives, themes, archive, search, stylesheet, categories, places: String
+    let home, directives, themes, archive, search, stylesheet: String
     let feed: String?
+    /// The index of each grouping (by `Taxonomy.rawValue`), named as its page kind (`links.places`).
+    let taxonomyIndexes: [String]
 
-    init(
-        home: String, directives: String, themes: String, archive: String, search: String, stylesheet: String, feed: String?,
-        categories: String, places: String
-    ) {
+    init(home: String, directives: String, themes: String, archive: String, search: String, stylesheet: String, feed: String?, taxonomyIndexes: [String]) {
         self.home = home
         self.directives = directives
         self.themes = themes
@@ -210,11 +236,17 @@ final class LinksView: NamedView, Sendable {
         self.search = search
         self.stylesheet = stylesheet
         self.feed = feed
-        self.categories = categories
-        self.places = places
+        self.taxonomyIndexes = taxonomyIndexes
     }
 
-    enum Name: String, CaseIterable { case home, directives, themes, archive, search, stylesheet, categories, places, feed }
+    enum Name: String, CaseIterable { case home, directives, themes, archive, search, stylesheet, feed }
+
+    static var names: [String] { Name.allCases.map(\.rawValue) + Taxonomy.allCases.map(\.pageKinds.index) }
+
+    func value(named name: String) -> TemplateValue? {
+        if let own = ownValue(named: name) { return own }
+        return Taxonomy.allCases.first { $0.pageKinds.index == name }.map { .text(taxonomyIndexes[$0.rawValue]) }
+    }
 
     func value(of name: Name) -> TemplateValue? {
         switch name {
@@ -224,8 +256,6 @@ final class LinksView: NamedView, Sendable {
         case .archive: .text(archive)
         case .search: .text(search)
         case .stylesheet: .text(stylesheet)
-        case .categories: .text(categories)
-        case .places: .text(places)
         case .feed: feed.map { .text($0) }
         }
     }
