@@ -85,6 +85,36 @@ import Testing
         #expect(html.contains("về Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."))
     }
 
+    /// cmark-gfm places the text after a backslash's line break (what pandoc writes for Word's)
+    /// on the break's line: a code there is linked all the same, and after two spaces' break too.
+    @Test func aMentionAfterAHardLineBreakIsLinked() {
+        for markdown in ["Hội nghị quán triệt\\\ntheo Kết luận 21-KL/TW.\n", "Hội nghị quán triệt  \ntheo Kết luận 21-KL/TW.\n"] {
+            let html = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
+            #expect(html.contains("theo Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."), "\(html)")
+        }
+    }
+
+    /// With raw HTML allowed, a code inside the body's own `<a>`, `<code>`, `<kbd>` or a heading
+    /// is left as it is (a link in a link is no HTML); the first mention outside them is linked,
+    /// and an element left open ends with its paragraph.
+    @Test func aMentionInsideTheBodysOwnHTMLLinkOrCodeIsLeftAlone() {
+        let markdown = """
+            Xem <a href="https://example.org/kl">toàn văn Kết luận 21-KL/TW</a>, gõ <KBD>05-CT/TW</KBD> hay <code class="x">05-CT/TW</code>.
+
+            Theo <abbr>21-KL/TW</abbr> và <a name="x">mở
+
+            Rồi 05-CT/TW.
+
+            """
+        let html = MarkdownRenderer(allowRawHTML: true).render(markdown, links: Rewriter()).html
+        #expect(html.contains("<a href=\"https://example.org/kl\">toàn văn Kết luận 21-KL/TW</a>, gõ <KBD>05-CT/TW</KBD> hay <code class=\"x\">05-CT/TW</code>."), "\(html)")
+        #expect(html.contains("Theo <abbr><a href=\"/vb/21-kl-tw\">21-KL/TW</a></abbr>"), "\(html)")
+        #expect(html.contains("<p>Rồi <a href=\"/vb/05-ct-tw\">05-CT/TW</a>.</p>"), "\(html)")
+        // Without raw HTML the tags are left out and their text is shown as any other: linked.
+        let safe = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
+        #expect(safe.contains("toàn văn Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a><!-- raw HTML omitted -->, gõ <!-- raw HTML omitted --><a href=\"/vb/05-ct-tw\">05-CT/TW</a>"), "\(safe)")
+    }
+
     /// Every id of a page is one element's: a heading whose slug is an id already given (`Kết
     /// quả 2` after two `Kết quả`), or one a footnote has (`fn-1`), takes another. vnu rejected
     /// the page, and the footnote's link jumped to the heading.

@@ -66,7 +66,7 @@ public struct MarkdownRenderer: Sendable {
             var images = 0
             // Only text on the lines that hold a code is looked at (each look copies the text).
             let mentionLines = links?.linksMentions == true ? SourceLines.lines(at: DirectiveMentions.ranges(in: markdown).map(\.lowerBound), in: markdown) : []
-            let (headings, starts) = DocumentWalk.run(document, texts: !mentionLines.isEmpty) { item in
+            let (headings, starts) = DocumentWalk.run(document, texts: !mentionLines.isEmpty, htmlShown: allowRawHTML) { item in
                 guard let links else { return }
                 switch item {
                 case .link(let node, let isImage):
@@ -82,9 +82,10 @@ public struct MarkdownRenderer: Sendable {
                     if rewrite != .keep { edits.links.append((node, rewrite)) }
                 case .text(let node, let running):
                     guard running else { return }
-                    // Text an extension cut out (after an e-mail autolink) has no line: it is looked at too.
+                    // Text an extension cut out (after an e-mail autolink) has no line, and text after a
+                    // backslash's line break has the break's (cmark-gfm's): both are looked at too.
                     let line = Int(cmark_node_get_start_line(node))
-                    if line == 0 || mentionLines.contains(line) { edits.mention(in: node, links: links) }
+                    if line == 0 || mentionLines.contains(line) || Self.followsHardBreak(node) { edits.mention(in: node, links: links) }
                 case .html:
                     break
                 }
@@ -102,6 +103,11 @@ public struct MarkdownRenderer: Sendable {
             if markdown.firstOffset(of: Array("&#".utf8)) != nil { html = Self.noncharactersMended(html) }
             return RenderedMarkdown(utf8: html, headings: headings, images: images)
         }
+    }
+
+    /// Whether a text node comes right after a hard line break (`\\` or two spaces at a line's end).
+    private static func followsHardBreak(_ node: OpaquePointer) -> Bool {
+        cmark_node_previous(node).map { cmark_node_get_type($0) == CMARK_NODE_LINEBREAK } ?? false
     }
 
     /// `html` with the lone bytes 0xFE and 0xFF cmark-gfm writes for `&#xFFFE;` and `&#xFFFF;`
@@ -275,8 +281,6 @@ enum DocumentWalk {
         case html(OpaquePointer)
     }
 
-    /// The headings, each with its `line:column-` start; text and HTML nodes are visited only
-    /// when `texts`.
     /// A heading's id: its text's slug, or `muc` for none; the second of a name `-2`, and so on,
     /// past any id taken (`## A`, `## A`, `## A 2` are `a`, `a-2`, `a-2-2`). One that cmark-gfm's
     /// footnotes could have (`fn-1`, `fnref-1`) starts with `muc-`.
@@ -302,11 +306,18 @@ enum DocumentWalk {
         var lastNumber: [String: Int] = [:]
     }
 
-    static func run(_ document: OpaquePointer, texts: Bool, visit: (Item) -> Void) -> (headings: [Heading], starts: [String]) {
+    /// The headings, each with its `line:column-` start; text and HTML nodes are visited only
+    /// when `texts`. `htmlShown`: the body's own HTML is written into the page (`unsafe_html`), so text inside
+    /// its `<a>` or `<code>` is no running text; without it cmark-gfm leaves the tags out and
+    /// shows their text as any other.
+    static func run(_ document: OpaquePointer, texts: Bool, htmlShown: Bool = false, visit: (Item) -> Void) -> (headings: [Heading], starts: [String]) {
         var headings: [Heading] = []
         var starts: [String] = []
         var used = HeadingIDsUsed()
         var inLink = 0, inHeading = 0
+        // Elements the body's own inline HTML opened that hold no running text (`<a>`, `<code>`),
+        // in the block being read: a block starts with none open.
+        var inRawElement = 0
         guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -314,7 +325,9 @@ enum DocumentWalk {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
-            switch cmark_node_get_type(node) {
+            let type = cmark_node_get_type(node)
+            if type.rawValue & 0xC000 == 0x8000 { inRawElement = 0 }
+            switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering { visit(.link(node, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE)) }
                 inLink += entering ? 1 : -1
@@ -325,8 +338,11 @@ enum DocumentWalk {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: Self.uniqueID(for: text, used: &used)))
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
             case CMARK_NODE_TEXT where texts:
-                visit(.text(node, running: inLink == 0 && inHeading == 0))
-            case CMARK_NODE_HTML_BLOCK where texts, CMARK_NODE_HTML_INLINE where texts:
+                visit(.text(node, running: inLink == 0 && inHeading == 0 && inRawElement == 0))
+            case CMARK_NODE_HTML_INLINE where texts:
+                if htmlShown { inRawElement = max(0, inRawElement + RawInlineTag.change(cmark_node_get_literal(node))) }
+                visit(.html(node))
+            case CMARK_NODE_HTML_BLOCK where texts:
                 visit(.html(node))
             default:
                 continue
@@ -460,5 +476,31 @@ private struct BodyEdits {
         url.withCString { _ = cmark_node_set_url(node, $0) }
         cmark_node_append_child(node, Self.text(text))
         return node
+    }
+}
+
+/// What one tag of a body's inline HTML does to the running text after it: `+1` for an opening tag
+/// of an element whose text is no running text (a link, code, a heading, or raw text a browser
+/// never reads as HTML: `<script>`, `<textarea>`), `-1` for its closing tag, `0` for anything else.
+enum RawInlineTag {
+    static let notRunning: Set<String> = [
+        "a", "code", "kbd", "samp", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    ]
+
+    static func change(_ literal: UnsafePointer<CChar>?) -> Int {
+        guard let literal, literal.pointee == CChar(UInt8(ascii: "<")) else { return 0 }
+        var at = literal + 1
+        let closing = at.pointee == CChar(UInt8(ascii: "/"))
+        if closing { at += 1 }
+        var name: [UInt8] = []
+        while name.count <= 8 {
+            let byte = UInt8(bitPattern: at.pointee), isDigit = (0x30...0x39).contains(byte), lower = byte | 0x20
+            guard isDigit || (0x61...0x7A).contains(lower) else { break }
+            name.append(isDigit ? byte : lower)
+            at += 1
+        }
+        guard notRunning.contains(String(decoding: name, as: UTF8.self)) else { return 0 }
+        return closing ? -1 : 1
     }
 }
