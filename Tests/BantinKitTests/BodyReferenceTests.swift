@@ -137,6 +137,45 @@ import Testing
         #expect(MarkdownRenderer.headingIDs(in: markdown) == ["ket-qua", "ket-qua-2", "doi-moi"])
     }
 
+    /// cmark-gfm counts the references inside a note no text refers to (which it leaves out) and
+    /// gives the note they lead to a `↩` to each: a way back to nothing is left out, the others stay.
+    @Test func aNoteHasNoWayBackToAReferenceThePageLeftOut() {
+        let markdown = "Chữ[^b] và[^c].\n\n[^a]: Ghi a, xem [^b] và [^c].\n\n[^b]: Ghi b.\n\n[^c]: Ghi c.\n\n[^d]: Ghi d, xem [^e].\n\n[^e]: Ghi e.\n"
+        let html = MarkdownRenderer(allowRawHTML: false).render(markdown).html
+        let ids = Set(html.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) })
+        let backrefs = html.matches(of: #/href="#(fnref-[^"]*)" class="footnote-backref"/#).map { String($0.output.1) }
+        #expect(backrefs == ["fnref-b", "fnref-c"], "\(html)")
+        #expect(backrefs.allSatisfy(ids.contains))
+        #expect(html.contains("<p>Ghi e.</p>"), "a note only a left-out note refers to is shown, without a way back: \(html)")
+        #expect(html.contains("aria-label=\"Quay lại chỗ đọc\">↩</a></p>"))
+    }
+
+    /// With raw HTML allowed, what the body's own HTML writes that looks like bantin's marks is
+    /// left as it is: `data-sourcepos` in its text, or on a pasted heading (which takes no id of
+    /// another's), and `<table>` inside an attribute.
+    @Test func theBodysOwnHTMLIsNotTakenForCmarksMarks() {
+        let markdown = """
+            ## Mở đầu
+
+            <h3 data-sourcepos="1:1-1:10">Phụ lục</h3>
+
+            <p>Ghi chú kỹ thuật: data-sourcepos="1:1" là vị trí dòng.</p>
+
+            Bảng: <abbr title="thẻ <table> của HTML">bảng</abbr>.
+
+            | a |
+            | - |
+            | 1 |
+
+            """
+        let html = MarkdownRenderer(allowRawHTML: true).render(markdown).html
+        #expect(html.contains("<h2 id=\"mo-dau\">Mở đầu</h2>"), "\(html)")
+        #expect(html.contains("<h3 data-sourcepos=\"1:1-1:10\">Phụ lục</h3>"), "\(html)")
+        #expect(html.contains("<p>Ghi chú kỹ thuật: data-sourcepos=\"1:1\" là vị trí dòng.</p>"), "\(html)")
+        #expect(html.contains("<abbr title=\"thẻ <table> của HTML\">bảng</abbr>"), "\(html)")
+        #expect(html.contains("<table tabindex=\"0\">") && !html.contains("<th data-sourcepos"), "\(html)")
+    }
+
     @Test func aBodyWithNothingToResolveIsNotParsed() {
         #expect(BodyScan.references(of: "Theo Kết luận 01-KL/TW, chi bộ **làm theo**.\n", listed: [DirectiveCode("01-KL/TW")!], bodyLine: 9) == .none)
         let unlisted = BodyScan.references(of: "Theo Kết luận 21-KL/TW.\n", listed: [DirectiveCode("01-KL/TW")!], bodyLine: 9)

@@ -22,16 +22,60 @@ enum AccessibleMarkup {
         var html = html
         for (pattern, replacement) in plain {
             let needed = pattern.starts(with: "<pre".utf8) ? code : pattern.starts(with: "<table".utf8) ? table : pattern.starts(with: "<input".utf8) ? task : footnote
-            if needed, contains(html, pattern) { html = replacing(pattern, in: html) { _ in replacement } }
+            // A tag, not the same bytes inside one: raw HTML may write `<table>` in an attribute's value (`title="…"`).
+            let isTag = pattern.first == UInt8(ascii: "<")
+            if needed, contains(html, pattern) { html = replacing(pattern, in: html) { before, _ in isTag && isInsideTag(before) ? nil : replacement } }
         }
         if footnote, contains(html, footnoteRef) {
             // `data-footnote-ref>2</a>`: the number is read and put into the name.
-            html = replacing(footnoteRef, in: html) { after in
+            html = replacing(footnoteRef, in: html) { _, after in
                 let number = after.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
                 return Array("data-footnote-ref aria-label=\"Chú thích ".utf8) + number + Array("\">".utf8)
             }
         }
+        if footnote, contains(html, backref) { html = withoutBackrefsToNothing(html) }
         return html
+    }
+
+    private static let backref = Array(" <a href=\"#fnref-".utf8)
+
+    /// `html` without the ways back (`↩`) to a reference the page does not have: cmark-gfm counts
+    /// the references inside a note no text refers to, though it leaves that note out, and gives
+    /// the note they lead to a `↩` for each.
+    static func withoutBackrefsToNothing(_ html: [UInt8]) -> [UInt8] {
+        let idStart = Array(" id=\"fnref-".utf8)
+        var ids: Set<ArraySlice<UInt8>> = []
+        var from = 0
+        while let found = html.firstOffset(of: idStart, from: from) {
+            let start = found + idStart.count
+            let end = html[start...].firstIndex(of: UInt8(ascii: "\"")) ?? html.count
+            ids.insert(html[start..<end])
+            from = end
+        }
+        let close = Array("</a>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count)
+        from = 0
+        while let found = html.firstOffset(of: backref, from: from) {
+            let start = found + backref.count
+            let end = html[start...].firstIndex(of: UInt8(ascii: "\"")) ?? html.count
+            guard !ids.contains(html[start..<end]), html[end...].starts(with: "\" class=\"footnote-backref\"".utf8),
+                  let closed = html.firstOffset(of: close, from: end)
+            else {
+                out += html[from..<start]
+                from = start
+                continue
+            }
+            out += html[from..<found]
+            from = closed + close.count
+        }
+        out += html[from...]
+        return out
+    }
+
+    /// Whether the bytes before a `<` end inside a tag (its `<` met before any `>`).
+    private static func isInsideTag(_ before: ArraySlice<UInt8>) -> Bool {
+        before.last { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") } == UInt8(ascii: "<")
     }
 
     /// Tags replaced as they are.
@@ -47,14 +91,15 @@ enum AccessibleMarkup {
 
     private static let footnoteRef = Array("data-footnote-ref>".utf8)
 
-    /// `html` with every `pattern` replaced by what `make` gives, seeing the bytes after it.
-    static func replacing(_ pattern: [UInt8], in html: [UInt8], _ make: (ArraySlice<UInt8>) -> [UInt8]) -> [UInt8] {
+    /// `html` with every `pattern` replaced by what `make` gives, seeing the bytes before and after
+    /// it (`nil`: left as it is).
+    static func replacing(_ pattern: [UInt8], in html: [UInt8], _ make: (_ before: ArraySlice<UInt8>, _ after: ArraySlice<UInt8>) -> [UInt8]?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(html.count + 256)
         var from = 0
         while let found = html.firstOffset(of: pattern, from: from) {
             out += html[from..<found]
-            out += make(html[(found + pattern.count)...])
+            if let made = make(html[..<found], html[(found + pattern.count)...]) { out += made } else { out += pattern }
             from = found + pattern.count
         }
         out += html[from...]

@@ -3,18 +3,19 @@ import Foundation
 /// Heading ids written into cmark-gfm's HTML, where it marked each heading's position.
 extension MarkdownRenderer {
     /// cmark-gfm was asked for `data-sourcepos` on every block; headings get their id in its
-    /// place and every other `data-sourcepos` is removed, so the rest is exactly cmark-gfm's HTML.
+    /// place and every other `data-sourcepos` it wrote is removed, so the rest is exactly
+    /// cmark-gfm's HTML. The body's own HTML may hold the same bytes (pasted from a page's
+    /// source): cmark-gfm writes its attribute inside a tag, and its headings in the order of
+    /// `starts`; what is not that is left as it is written.
     static let sourceposMarker = Array(" data-sourcepos=\"".utf8CString)
 
     /// `bytes` must be followed by a NUL byte (cmark-gfm's output is).
     static func applyHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings: [Heading], starts: [String]) -> [UInt8] {
-        var idByStart: [String: String] = [:]
-        for (heading, start) in zip(headings, starts) { idByStart[start] = heading.id }
         let marker = Self.sourceposMarker
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + headings.count * 24)
         guard let base = bytes.baseAddress else { return [] }
-        var copiedUpTo = 0
+        var copiedUpTo = 0, nextHeading = 0
         // The buffer is cmark-gfm's NUL-terminated string: strstr finds each marker far faster than a byte loop.
         while copiedUpTo < bytes.count,
             let found = UnsafeRawPointer(base + copiedUpTo).withMemoryRebound(to: CChar.self, capacity: 1, { text in
@@ -26,17 +27,36 @@ extension MarkdownRenderer {
             let valueStart = i + marker.count - 1
             var close = valueStart
             while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
-            // `<hN data-sourcepos="12:1-12:20"`: the tag name is the three bytes before the marker.
-            let isHeading = i >= 3 && bytes[i - 3] == UInt8(ascii: "<") && bytes[i - 2] == UInt8(ascii: "h")
-                && (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i - 1])
-            if isHeading, let dash = bytes[valueStart..<close].firstIndex(of: UInt8(ascii: "-")),
-                let id = idByStart[String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart...dash]), as: UTF8.self)]
-            {
-                out.append(contentsOf: " id=\"\(id)\"".utf8)
+            let next = min(close + 1, bytes.count)
+            guard let tag = Self.tagName(before: i, in: bytes) else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
+                copiedUpTo = next
+                continue
             }
-            copiedUpTo = min(close + 1, bytes.count)
+            // `<hN data-sourcepos="12:1-12:20"`: the next heading's start, and its id in its place.
+            if tag.count == 2, bytes[tag.lowerBound] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[tag.lowerBound + 1]) {
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<close])
+                if nextHeading < starts.count, value.starts(with: starts[nextHeading].utf8) {
+                    out.append(contentsOf: " id=\"\(headings[nextHeading].id)\"".utf8)
+                    nextHeading += 1
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
+                }
+            }
+            copiedUpTo = next
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
         return out
+    }
+
+    /// Where the name of the tag the bytes before `at` end inside is (`<h2`, `<th align="left"`),
+    /// if they end inside one.
+    private static func tagName(before at: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var open = at
+        while open > 0, bytes[open - 1] != UInt8(ascii: "<"), bytes[open - 1] != UInt8(ascii: ">") { open -= 1 }
+        guard open > 0, bytes[open - 1] == UInt8(ascii: "<") else { return nil }
+        var end = open
+        while end < at, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+        return open..<end
     }
 }
