@@ -226,12 +226,19 @@ def awkward_month(tmp_path_factory, bantin_bin) -> Path:
         "Đoạn mở đầu.\n\n![Ảnh chụp dọc bằng điện thoại](../media/anh-doc.png)\n\n"
         f"Đoạn sau ảnh.\n\n```\n{code}\n```\n\n"
         "Văn kiện đăng tại https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai và được chú thích.[^1]\n\n"
-        "[^1]: Xem thêm https://example.org/a/b/c.\n\nBài trên https://vi.wikipedia.org/wiki/Hà_Nội về thủ đô.\n",
+        "[^1]: Xem thêm https://example.org/a/b/c.\n\nBài trên https://vi.wikipedia.org/wiki/Hà_Nội về thủ đô.\n\n"
+        # Addresses as Word's autocorrect and other tools write them: each printed too.
+        + "".join(f"Xem [{text}]({href}). " for text, href in OTHER_SITES) + "\n\nVề [bài trước](truoc.md).\n",
         encoding="utf-8")
+    (content / "articles" / "truoc.md").write_text('---\ntitle: "Bài trước"\ndate: 2024-07-01\n---\nChữ.\n', encoding="utf-8")
     templates = Path(__file__).resolve().parents[2] / "templates"
     subprocess.run([str(bantin_bin), "build", "--content", str(content), "--templates", str(templates),
                     "--output", str(root / "public")], check=True, capture_output=True)
     return root / "public" / "luu-tru" / "2024" / "07" / "ban-in" / "index.html"
+
+
+OTHER_SITES = [("cổng", "Http://dangcongsan.vn/cong"), ("văn bản", "HTTPS://example.org/VB"),
+               ("tệp", "ftp://example.org/tep.pdf"), ("tài liệu", "//example.net/tl")]
 
 
 def test_print_edition_keeps_photos_code_and_addresses_whole(driver, shots, awkward_month):
@@ -245,3 +252,6 @@ def test_print_edition_keeps_photos_code_and_addresses_whole(driver, shots, awkw
     assert "HẾT" in text, "the end of the long code line is cut off on paper"
     for address in ("https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai", "https://example.org/a/b/c", "https://vi.wikipedia.org/wiki/Hà_Nội"):
         assert text.count(address) == 1, f"{address} printed {text.count(address)} times: the link's text is the address"
+    for _, href in OTHER_SITES:
+        assert f"({href})" in text, f"the link to another site {href} prints no address"
+    assert "truoc" not in text and "#bai-" not in text, "a link inside the edition prints its address"
