@@ -164,6 +164,10 @@ import Testing
             "- > ```\n  > lệnh\n  > ```\n- mục hai\n\nĐoạn sau có **chữ đậm** và [liên kết](https://example.com/diachiweb).",
             "````\nmã\n```\nvẫn mã\n````\nHết.",
             "> Trích <!-- ẩn --> dẫn\n> tiếp\n\n- Một <em>mục</em>\n- Hai",
+            // An HTML block in a quote: read past its `>`, ended by a blank quoted line or the quote's end.
+            "> <p>Trích <em>nghị quyết</em>\n> của chi bộ.</p>\n\nĐoạn.",
+            "> <div>\n> <b>Mở</b>\n>\n> **Đậm** chữ sau khoảng trống.\n>\n> </div>\n\nĐoạn.",
+            "> <div>\n> trong khối\nĐoạn **sau** trích dẫn.",
             "| Cột | Số |\n| --- | --- |\n| <b>a</b> | 1 |",
             // Found by a fuzzer comparing pages with search (the script each came from).
             "Chú thích[^ghi] và ý kiến](đồng chí Lan) cùng ][mục hai] và bộ[^k]họp",  // bracket-text.sh

@@ -21,6 +21,8 @@ enum MarkdownPlainText {
         var fenceQuoted = false
         /// The HTML block being read, and where reading its HTML has got to.
         var htmlBlock: HTMLText.Block? = nil
+        /// The HTML block was opened in a quote: its lines are read past their `>`, and it ends with the quote.
+        var htmlQuoted = false
         var html = HTMLText.State.text
         /// Where a tag or comment that ran past its line ends: the rest of that line continues the paragraph.
         var resume: Int? = nil
@@ -85,14 +87,19 @@ enum MarkdownPlainText {
                 paragraphOpen = true
                 continue
             }
+            if htmlBlock != nil, htmlQuoted, line.first != UInt8(ascii: ">") {
+                htmlBlock = nil
+                closeBlock(&out, &paragraphOpen)
+            }
             if let block = htmlBlock {
-                if block.ends.isEmpty, block.endsBlock(line) {
+                let text = htmlQuoted ? UnsafeBufferPointer(rebasing: line[quoteMarkers(line)...]) : line
+                if block.ends.isEmpty, block.endsBlock(text) {
                     htmlBlock = nil
                     closeBlock(&out, &paragraphOpen)
                     continue
                 }
-                if rawHTML { appendHTML(line, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
-                if !block.ends.isEmpty, block.endsBlock(line) {
+                if rawHTML { appendHTML(text, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
+                if !block.ends.isEmpty, block.endsBlock(text) {
                     htmlBlock = nil
                     closeBlock(&out, &paragraphOpen)
                 }
@@ -173,6 +180,7 @@ enum MarkdownPlainText {
                 if rawHTML { appendHTML(text, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
                 if block.ends.isEmpty || !block.endsBlock(text) {
                     htmlBlock = block
+                    htmlQuoted = line[..<skip].contains(UInt8(ascii: ">"))
                 } else {
                     closeBlock(&out, &paragraphOpen)
                 }
