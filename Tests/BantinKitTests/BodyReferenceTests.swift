@@ -174,6 +174,31 @@ import Testing
         #expect(html.contains("<p>Ghi chú kỹ thuật: data-sourcepos=\"1:1\" là vị trí dòng.</p>"), "\(html)")
         #expect(html.contains("<abbr title=\"thẻ <table> của HTML\">bảng</abbr>"), "\(html)")
         #expect(html.contains("<table tabindex=\"0\">") && !html.contains("<th data-sourcepos"), "\(html)")
+        // Nor the same bytes inside an attribute's value, where a mark written in would close it.
+        let inValues = MarkdownRenderer(allowRawHTML: true).render("""
+            <div title='<pre lang=x onmouseover=alert(1) '>a</div>
+
+            <div title=' data-sourcepos="' data-x="' onmouseover=alert(2)>b</div>
+
+            Chữ[^1] và <span title="data-footnote-ref>">c</span>.
+
+            [^1]: Ghi.
+
+            """).html
+        #expect(inValues.contains("<div title='<pre lang=x onmouseover=alert(1) '>a</div>"), "\(inValues)")
+        #expect(inValues.contains("<div title=' data-sourcepos=\"' data-x=\"' onmouseover=alert(2)>b</div>"), "\(inValues)")
+        #expect(inValues.contains("<span title=\"data-footnote-ref>\">c</span>") && inValues.contains("aria-label=\"Chú thích 1\">1</a>"), "\(inValues)")
+    }
+
+    /// GFM never publishes `<iframe>`, `<script>`, `<style>` and the like, even with raw HTML:
+    /// written inline, such a tag is shown as text whole, what its attributes hold too (cmark-gfm
+    /// escaped only its first `<`, and a `<script>` in its `srcdoc` ran).
+    @Test func aFilteredTagWrittenInlineIsTextWhole() {
+        let markdown = "Mời xem: <iframe srcdoc=\"<script>window.x=1</script><style>body{display:none}</style>\"></iframe> và <b>đậm</b>.\n\n| a |\n| - |\n| <IFRAME srcdoc='<script>x</script>'> |\n"
+        let html = MarkdownRenderer(allowRawHTML: true).render(markdown).html
+        #expect(!html.contains("<script") && !html.contains("<style") && !html.contains("<iframe") && !html.contains("<IFRAME"), "\(html)")
+        #expect(html.contains("Mời xem: &lt;iframe srcdoc=&quot;&lt;script&gt;window.x=1&lt;/script&gt;"), "\(html)")
+        #expect(html.contains("&lt;/iframe&gt; và <b>đậm</b>."), "the body's other HTML is published: \(html)")
     }
 
     @Test func aBodyWithNothingToResolveIsNotParsed() {

@@ -28,7 +28,9 @@ enum AccessibleMarkup {
         }
         if footnote, contains(html, footnoteRef) {
             // `data-footnote-ref>2</a>`: the number is read and put into the name.
-            html = replacing(footnoteRef, in: html) { _, after in
+            html = replacing(footnoteRef, in: html) { before, after in
+                // cmark-gfm's own (`<a href="#fn-1" id="fnref-1" data-footnote-ref>`), not the same bytes in an attribute's value.
+                guard isFootnoteReference(before) else { return nil }
                 let number = after.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
                 return Array("data-footnote-ref aria-label=\"Chú thích ".utf8) + number + Array("\">".utf8)
             }
@@ -71,6 +73,14 @@ enum AccessibleMarkup {
         }
         out += html[from...]
         return out
+    }
+
+    /// Whether the bytes before `data-footnote-ref>` are cmark-gfm's tag for a footnote reference:
+    /// `<a href="#fn-…" id="fnref-…" `, with no other quote.
+    private static func isFootnoteReference(_ before: ArraySlice<UInt8>) -> Bool {
+        guard let open = before.lastIndex(of: UInt8(ascii: "<")) else { return false }
+        let tag = before[open...]
+        return tag.starts(with: "<a href=\"#fn-".utf8) && tag.reversed().starts(with: " \"".utf8) && tag.count { $0 == UInt8(ascii: "\"") } == 4
     }
 
     /// Whether the bytes before a `<` end inside a tag (its `<` met before any `>`).

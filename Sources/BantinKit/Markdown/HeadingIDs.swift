@@ -28,7 +28,9 @@ extension MarkdownRenderer {
             var close = valueStart
             while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
             let next = min(close + 1, bytes.count)
-            guard let tag = Self.tagName(before: i, in: bytes) else {
+            // cmark-gfm's value is `12:1-12:20`; any other is the body's own, left as it is written.
+            let isPosition = bytes[valueStart..<close].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: ":")).contains($0) || $0 == UInt8(ascii: "-") }
+            guard isPosition, close > valueStart, let tag = Self.tagName(before: i, in: bytes) else {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
                 copiedUpTo = next
                 continue

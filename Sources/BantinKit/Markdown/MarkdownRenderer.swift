@@ -91,6 +91,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             let unplaced = edits.apply()
+            if allowRawHTML { Self.filteredTagsAsText(in: document) }
             // Written into the thread's parse arena: freed with the document.
             guard let raw = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser), ParseArena.allocator) else {
                 fatalError("cmark_render_html failed: out of memory")
@@ -102,6 +103,25 @@ public struct MarkdownRenderer: Sendable {
             if !unplaced.isEmpty { html = Self.withPictures(unplaced, in: html) }
             if markdown.firstOffset(of: Array("&#".utf8)) != nil { html = Self.noncharactersMended(html) }
             return RenderedMarkdown(utf8: html, headings: headings, images: images)
+        }
+    }
+
+    /// Each tag of the body's inline HTML that GFM never publishes (`<iframe …>`) made text, shown
+    /// as written. cmark-gfm's tag filter escapes only such a tag's first `<`, and copies the rest as
+    /// it is: a `<script>` or `<style>` inside its attribute (`srcdoc="<script>…"`) ran.
+    private static func filteredTagsAsText(in document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        var filtered: [OpaquePointer] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
+                  RawInlineTag.isFiltered(cmark_node_get_literal(node)) else { continue }
+            filtered.append(node)
+        }
+        cmark_iter_free(iterator)
+        for node in filtered {
+            let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, ParseArena.allocator)!
+            _ = cmark_node_set_literal(text, cmark_node_get_literal(node))
+            if cmark_node_replace(node, text) != 0 { cmark_node_free(node) } else { cmark_node_free(text) }
         }
     }
 
@@ -479,28 +499,40 @@ private struct BodyEdits {
     }
 }
 
-/// What one tag of a body's inline HTML does to the running text after it: `+1` for an opening tag
-/// of an element whose text is no running text (a link, code, a heading, or raw text a browser
-/// never reads as HTML: `<script>`, `<textarea>`), `-1` for its closing tag, `0` for anything else.
+/// One tag of a body's inline HTML, as a browser reads its name.
 enum RawInlineTag {
+    /// Elements whose text is no running text: a link, code, a heading, or raw text a browser
+    /// never reads as HTML (`<script>`, `<textarea>`).
     static let notRunning: Set<String> = [
         "a", "code", "kbd", "samp", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     ]
 
-    static func change(_ literal: UnsafePointer<CChar>?) -> Int {
-        guard let literal, literal.pointee == CChar(UInt8(ascii: "<")) else { return 0 }
+    /// The name of the tag a literal starts with, lower-cased, and whether it closes (`</a>`).
+    static func parse(_ literal: UnsafePointer<CChar>?) -> (name: String, closing: Bool)? {
+        guard let literal, literal.pointee == CChar(UInt8(ascii: "<")) else { return nil }
         var at = literal + 1
         let closing = at.pointee == CChar(UInt8(ascii: "/"))
         if closing { at += 1 }
         var name: [UInt8] = []
-        while name.count <= 8 {
+        while name.count <= 9 {
             let byte = UInt8(bitPattern: at.pointee), isDigit = (0x30...0x39).contains(byte), lower = byte | 0x20
             guard isDigit || (0x61...0x7A).contains(lower) else { break }
             name.append(isDigit ? byte : lower)
             at += 1
         }
-        guard notRunning.contains(String(decoding: name, as: UTF8.self)) else { return 0 }
-        return closing ? -1 : 1
+        return name.isEmpty ? nil : (String(decoding: name, as: UTF8.self), closing)
+    }
+
+    /// What the tag does to the running text after it: `+1` for an opening tag of an element
+    /// that holds none (`notRunning`), `-1` for its closing tag, `0` for anything else.
+    static func change(_ literal: UnsafePointer<CChar>?) -> Int {
+        guard let tag = parse(literal), notRunning.contains(tag.name) else { return 0 }
+        return tag.closing ? -1 : 1
+    }
+
+    /// Whether the tag is one GFM never publishes (`<iframe>`, `<script>`: `BodyScan.filteredTags`).
+    static func isFiltered(_ literal: UnsafePointer<CChar>?) -> Bool {
+        parse(literal).map { BodyScan.filteredTags.contains($0.name) } ?? false
     }
 }

@@ -168,11 +168,17 @@ struct PrintBody: Sendable {
             at = end
             if attribute == .dropped { continue }
             let value = UnsafeBufferPointer(rebasing: bytes[range])
-            // Written again in the quotes it had; one that had none, in those it holds none of.
-            let mark = quote ?? (value.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "'") : UInt8(ascii: "\""))
-            out += [UInt8(ascii: "="), mark]
-            copyValue(value, of: attribute, into: &out)
-            out.append(mark)
+            // Written again in the quotes it had; one that had none, in double quotes with any it
+            // holds written `&quot;` (a value can hold both kinds: `a'b"c`).
+            out += [UInt8(ascii: "="), quote ?? UInt8(ascii: "\"")]
+            if quote != nil {
+                copyValue(value, of: attribute, into: &out)
+            } else {
+                var copied: [UInt8] = []
+                copyValue(value, of: attribute, into: &copied)
+                for byte in copied { if byte == UInt8(ascii: "\"") { out += "&quot;".utf8 } else { out.append(byte) } }
+            }
+            out.append(quote ?? UInt8(ascii: "\""))
         }
         return at
     }
