@@ -92,6 +92,10 @@ import Testing
             let html = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
             #expect(html.contains("theo Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."), "\(html)")
         }
+        // Every inline after the break has its line: in emphasis, after code or a link.
+        let after = "Dòng một\\\n`x` rồi 21-KL/TW, *05-CT/TW* và [l](https://x.vn) rồi 01-KL/TW.\n"
+        let html = MarkdownRenderer(allowRawHTML: false).render(after, links: Rewriter()).html
+        #expect(html.contains("rồi <a href=\"/vb/21-kl-tw\">21-KL/TW</a>, <em><a href=\"/vb/05-ct-tw\">05-CT/TW</a></em> và <a href=\"/dich/https://x.vn\">l</a> rồi <a href=\"/vb/01-kl-tw\">01-KL/TW</a>."), "\(html)")
     }
 
     /// With raw HTML allowed, a code inside the body's own `<a>`, `<code>`, `<kbd>` or a heading
@@ -105,11 +109,15 @@ import Testing
 
             Rồi 05-CT/TW.
 
+            Mẫu thẻ <textarea> và <a-tip>theo 01-KL/TW</a-tip>.
+
             """
         let html = MarkdownRenderer(allowRawHTML: true).render(markdown, links: Rewriter()).html
         #expect(html.contains("<a href=\"https://example.org/kl\">toàn văn Kết luận 21-KL/TW</a>, gõ <KBD>05-CT/TW</KBD> hay <code class=\"x\">05-CT/TW</code>."), "\(html)")
         #expect(html.contains("Theo <abbr><a href=\"/vb/21-kl-tw\">21-KL/TW</a></abbr>"), "\(html)")
         #expect(html.contains("<p>Rồi <a href=\"/vb/05-ct-tw\">05-CT/TW</a>.</p>"), "\(html)")
+        // A tag GFM filters is shown as text and opens nothing; a custom element is no `<a>`.
+        #expect(html.contains("<p>Mẫu thẻ &lt;textarea&gt; và <a-tip>theo <a href=\"/vb/01-kl-tw\">01-KL/TW</a></a-tip>.</p>"), "\(html)")
         // Without raw HTML the tags are left out and their text is shown as any other: linked.
         let safe = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
         #expect(safe.contains("toàn văn Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a><!-- raw HTML omitted -->, gõ <!-- raw HTML omitted --><a href=\"/vb/05-ct-tw\">05-CT/TW</a>"), "\(safe)")
@@ -188,6 +196,9 @@ import Testing
         #expect(inValues.contains("<div title='<pre lang=x onmouseover=alert(1) '>a</div>"), "\(inValues)")
         #expect(inValues.contains("<div title=' data-sourcepos=\"' data-x=\"' onmouseover=alert(2)>b</div>"), "\(inValues)")
         #expect(inValues.contains("<span title=\"data-footnote-ref>\">c</span>") && inValues.contains("aria-label=\"Chú thích 1\">1</a>"), "\(inValues)")
+        // A lone `<` in an HTML block's text starts no tag: the table after it is still made focusable.
+        let lone = MarkdownRenderer(allowRawHTML: true).render("<div class=\"ghi\">\nGiá < 5 triệu\n\n| a |\n| - |\n| 1 |\n").html
+        #expect(lone.contains("<table tabindex=\"0\">"), "\(lone)")
     }
 
     /// GFM never publishes `<iframe>`, `<script>`, `<style>` and the like, even with raw HTML:

@@ -228,7 +228,8 @@ def awkward_month(tmp_path_factory, bantin_bin) -> Path:
         "Văn kiện đăng tại https://tulieuvankien.dangcongsan.vn/van-kien/mot-hai và được chú thích.[^1]\n\n"
         "[^1]: Xem thêm https://example.org/a/b/c.\n\nBài trên https://vi.wikipedia.org/wiki/Hà_Nội về thủ đô.\n\n"
         # Addresses as Word's autocorrect and other tools write them: each printed too.
-        + "".join(f"Xem [{text}]({href}). " for text, href in OTHER_SITES) + "\n\nVề [bài trước](truoc.md).\n",
+        + "".join(f"Xem [{text}]({href}). " for text, href in OTHER_SITES) + "\n\nVề [bài trước](truoc.md), theo văn bản[^QĐ//2023].\n\n"
+        "[^QĐ//2023]: Quyết định năm 2023.\n",
         encoding="utf-8")
     (content / "articles" / "truoc.md").write_text('---\ntitle: "Bài trước"\ndate: 2024-07-01\n---\nChữ.\n', encoding="utf-8")
     templates = Path(__file__).resolve().parents[2] / "templates"
@@ -254,4 +255,4 @@ def test_print_edition_keeps_photos_code_and_addresses_whole(driver, shots, awkw
         assert text.count(address) == 1, f"{address} printed {text.count(address)} times: the link's text is the address"
     for _, href in OTHER_SITES:
         assert f"({href})" in text, f"the link to another site {href} prints no address"
-    assert "truoc" not in text and "#bai-" not in text, "a link inside the edition prints its address"
+    assert "truoc" not in text and "#bai-" not in text and "(#" not in text, "a link inside the edition prints its address"

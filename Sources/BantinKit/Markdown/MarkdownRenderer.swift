@@ -80,12 +80,12 @@ public struct MarkdownRenderer: Sendable {
                     }
                     let rewrite = links.rewrite(DocumentWalk.url(of: node))
                     if rewrite != .keep { edits.links.append((node, rewrite)) }
-                case .text(let node, let running):
+                case .text(let node, let running, let afterHardBreak):
                     guard running else { return }
                     // Text an extension cut out (after an e-mail autolink) has no line, and text after a
-                    // backslash's line break has the break's (cmark-gfm's): both are looked at too.
+                    // hard line break has the break's (cmark-gfm's): both are looked at too.
                     let line = Int(cmark_node_get_start_line(node))
-                    if line == 0 || mentionLines.contains(line) || Self.followsHardBreak(node) { edits.mention(in: node, links: links) }
+                    if line == 0 || afterHardBreak || mentionLines.contains(line) { edits.mention(in: node, links: links) }
                 case .html:
                     break
                 }
@@ -123,11 +123,6 @@ public struct MarkdownRenderer: Sendable {
             _ = cmark_node_set_literal(text, cmark_node_get_literal(node))
             if cmark_node_replace(node, text) != 0 { cmark_node_free(node) } else { cmark_node_free(text) }
         }
-    }
-
-    /// Whether a text node comes right after a hard line break (`\\` or two spaces at a line's end).
-    private static func followsHardBreak(_ node: OpaquePointer) -> Bool {
-        cmark_node_previous(node).map { cmark_node_get_type($0) == CMARK_NODE_LINEBREAK } ?? false
     }
 
     /// `html` with the lone bytes 0xFE and 0xFF cmark-gfm writes for `&#xFFFE;` and `&#xFFFF;`
@@ -170,7 +165,7 @@ public struct MarkdownRenderer: Sendable {
                         return
                     }
                     found.links.append(link)
-                case .text(let node, let running):
+                case .text(let node, let running, _):
                     guard let literal = cmark_node_get_literal(node) else { return }
                     let (line, column) = DocumentWalk.knownStart(of: node)
                     let text = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
@@ -295,8 +290,9 @@ extension MarkdownRenderer {
 enum DocumentWalk {
     enum Item {
         case link(OpaquePointer, isImage: Bool)
-        /// `running`: not in a link, an image's description or a heading.
-        case text(OpaquePointer, running: Bool)
+        /// `running`: not in a link, an image's description or a heading. `afterHardBreak`: a hard
+        /// line break comes before it in its block (cmark-gfm gives what follows one the break's line).
+        case text(OpaquePointer, running: Bool, afterHardBreak: Bool)
         /// Raw HTML, a block or inline.
         case html(OpaquePointer)
     }
@@ -338,6 +334,7 @@ enum DocumentWalk {
         // Elements the body's own inline HTML opened that hold no running text (`<a>`, `<code>`),
         // in the block being read: a block starts with none open.
         var inRawElement = 0
+        var afterHardBreak = false
         guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -346,7 +343,7 @@ enum DocumentWalk {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
             let type = cmark_node_get_type(node)
-            if type.rawValue & 0xC000 == 0x8000 { inRawElement = 0 }
+            if type.rawValue & 0xC000 == 0x8000 { (inRawElement, afterHardBreak) = (0, false) }
             switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering { visit(.link(node, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE)) }
@@ -358,7 +355,9 @@ enum DocumentWalk {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: Self.uniqueID(for: text, used: &used)))
                 starts.append("\(cmark_node_get_start_line(node)):\(cmark_node_get_start_column(node))-")
             case CMARK_NODE_TEXT where texts:
-                visit(.text(node, running: inLink == 0 && inHeading == 0 && inRawElement == 0))
+                visit(.text(node, running: inLink == 0 && inHeading == 0 && inRawElement == 0, afterHardBreak: afterHardBreak))
+            case CMARK_NODE_LINEBREAK:
+                afterHardBreak = true
             case CMARK_NODE_HTML_INLINE where texts:
                 if htmlShown { inRawElement = max(0, inRawElement + RawInlineTag.change(cmark_node_get_literal(node))) }
                 visit(.html(node))
@@ -501,12 +500,10 @@ private struct BodyEdits {
 
 /// One tag of a body's inline HTML, as a browser reads its name.
 enum RawInlineTag {
-    /// Elements whose text is no running text: a link, code, a heading, or raw text a browser
-    /// never reads as HTML (`<script>`, `<textarea>`).
-    static let notRunning: Set<String> = [
-        "a", "code", "kbd", "samp", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-    ]
+    /// Elements whose text is no running text: a link, code, a heading, or `<noscript>` (what it
+    /// holds is shown only without scripts, read as text). The tags GFM filters (`<script>`,
+    /// `<textarea>`) are shown as text, and open nothing.
+    static let notRunning: Set<String> = ["a", "code", "kbd", "samp", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "noscript"]
 
     /// The name of the tag a literal starts with, lower-cased, and whether it closes (`</a>`).
     static func parse(_ literal: UnsafePointer<CChar>?) -> (name: String, closing: Bool)? {
@@ -516,9 +513,10 @@ enum RawInlineTag {
         if closing { at += 1 }
         var name: [UInt8] = []
         while name.count <= 9 {
-            let byte = UInt8(bitPattern: at.pointee), isDigit = (0x30...0x39).contains(byte), lower = byte | 0x20
-            guard isDigit || (0x61...0x7A).contains(lower) else { break }
-            name.append(isDigit ? byte : lower)
+            // A custom element's name goes on past a `-` (`<a-tip>` is no `<a>`).
+            let byte = UInt8(bitPattern: at.pointee), isOther = (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-"), lower = byte | 0x20
+            guard isOther || (0x61...0x7A).contains(lower) else { break }
+            name.append(isOther ? byte : lower)
             at += 1
         }
         return name.isEmpty ? nil : (String(decoding: name, as: UTF8.self), closing)
