@@ -62,6 +62,8 @@ import Testing
         ]
         #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#missing}}M{{/missing}}", data) == "Y")
         #expect(try render("{{#items}}<{{.}}>{{/items}}", data) == "<một><hai>")
+        // True is pushed as the spec's single-element list: `{{.}}` inside shows it, not the item around.
+        #expect(try render("{{#items}}{{#yes}}{{.}}{{/yes}}{{/items}}", data) == "truetrue")
         #expect(try render("{{#people}}{{name}},{{/people}}", data) == "An,Bình,")
         #expect(try render("{{#none}}x{{/none}}", data) == "")
         #expect(try render("{{#text}}[{{.}}]{{/text}}", data) == "[chữ]")
@@ -98,6 +100,17 @@ import Testing
     @Test func aPartialThatIncludesItselfStops() throws {
         let output = try render("{{> loop}}", ["x": .text("a")], partials: ["loop": "{{x}}{{> loop}}"])
         #expect(output == String(repeating: "a", count: 100))
+    }
+
+    /// A block that holds itself twice in its own override goes down again from each: it stops
+    /// at once, naming the template, as a partial that includes itself does (it rendered 2^1000).
+    @Test func aBlockThatHoldsItselfTwiceStops() throws {
+        let library = TemplateLibrary([
+            "page": try Template(parsing: "{{<layout}}{{$b}}{{$b}}x{{/b}}{{$b}}y{{/b}}{{/b}}{{/layout}}"),
+            "layout": try Template(parsing: "[{{$b}}d{{/b}}]"),
+        ])
+        let rendered = library.renderChecked("page", root: Self.object([:]))
+        #expect(rendered.endless == "layout", "\(rendered)")
     }
 
     @Test func dynamicPartialsAreNamedByAValue() throws {

@@ -8,6 +8,8 @@ struct TemplateParser {
     var open: [UInt8] = Array("{{".utf8)
     var close: [UInt8] = Array("}}".utf8)
     var references: [(name: String, line: Int, column: Int, conditional: Bool)] = []
+    /// Where the last reference was, to count the next one's place on from it.
+    var referencePlaces = SourcePlaces()
     /// The name of every variable, section and dynamic partial, with where its tag starts and
     /// the sections it is inside (outermost first; not inverted ones, which look nothing up), in order.
     var names: [(name: TemplateName, offset: Int, sections: [TemplateName], inverted: Bool)] = []
@@ -251,17 +253,15 @@ struct TemplateParser {
 
     /// `names` with the 1-based line and column of each (read in one pass over the bytes).
     func namesWithPlaces() -> [Template.NameUse] {
-        var place = (line: 1, lineStart: 0)
+        var places = SourcePlaces()
         return names.map { name in
-            advance(&place, to: name.offset)
-            return Template.NameUse(
-                parts: name.name.parts, sections: name.sections.map(\.parts), line: place.line, column: column(of: name.offset, lineStart: place.lineStart),
-                inverted: name.inverted)
+            let (line, column) = lineAndColumn(of: name.offset, from: &places)
+            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: line, column: column, inverted: name.inverted)
         }
     }
 
     private mutating func reference(_ name: String, at offset: Int) {
-        let (line, column) = lineAndColumn(of: offset)
+        let (line, column) = lineAndColumn(of: offset, from: &referencePlaces)
         let conditional = frames.dropFirst().contains { $0.kind == .section || $0.kind == .inverted }
         references.append((name, line, column, conditional))
     }

@@ -44,6 +44,9 @@ struct TemplateRendering {
     }
 
     mutating func run(_ start: Int, _ end: Int) {
+        // Nothing more once a template was found including itself without end: blocks that hold
+        // themselves twice would otherwise go down again from each sibling (2^1000 renderings).
+        guard cutOff == nil else { return }
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumNesting else {
@@ -89,7 +92,12 @@ struct TemplateRendering {
     mutating func section(_ value: TemplateValue, _ start: Int, _ end: Int) {
         switch value {
         case .bool(let flag):
-            if flag { run(start, end) }
+            // As the spec asks of any value but false: pushed, so `{{.}}` inside shows it.
+            if flag {
+                stack.append(value)
+                run(start, end)
+                stack.removeLast()
+            }
         case .list(let items):
             for item in items {
                 stack.append(item)

@@ -98,6 +98,22 @@ extension TemplateParser {
         return (place.line, column(of: offset, lineStart: place.lineStart))
     }
 
+    /// 1-based line and column of a byte offset, counted on from the last one asked (`places`)
+    /// when it is further on: a template's tags are read in order, and one long line of thousands
+    /// of tags (a minified template) is not counted again from its start for each.
+    func lineAndColumn(of offset: Int, from places: inout SourcePlaces) -> (Int, Int) {
+        if offset < places.offset { places = SourcePlaces() }
+        var from = places.offset
+        while let newline = bytes[from..<offset].firstIndex(of: 0x0A) {
+            places.line += 1
+            places.column = 1
+            from = newline + 1
+        }
+        places.column += column(of: offset, lineStart: from) - 1
+        places.offset = offset
+        return (places.line, places.column)
+    }
+
     /// Moves a 1-based line, and the offset where it starts, from `place`'s line to `offset`'s.
     func advance(_ place: inout (line: Int, lineStart: Int), to offset: Int) {
         var at = place.lineStart
@@ -127,4 +143,11 @@ extension String {
         guard let first = utf8.firstIndex(where: { !$0.isBlank }), let last = utf8.lastIndex(where: { !$0.isBlank }) else { return "" }
         return String(self[first...last])
     }
+}
+
+/// Where the last place asked of a template is: its offset, line and column.
+struct SourcePlaces {
+    var offset = 0
+    var line = 1
+    var column = 1
 }

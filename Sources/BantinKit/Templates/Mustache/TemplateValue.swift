@@ -5,7 +5,7 @@ public enum TemplateValue: Sendable {
     case text(String)
     /// Text already as UTF-8 bytes (a rendered Markdown body): shown like `.text`, never re-validated.
     case utf8([UInt8])
-    /// A section renders its content when true, without pushing anything.
+    /// A section renders its content when true, with it on top of the stack (the spec's "single-element list").
     case bool(Bool)
     /// A section renders its content once per item, with the item on top of the stack.
     case list([TemplateValue])
