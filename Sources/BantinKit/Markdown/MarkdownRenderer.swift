@@ -91,7 +91,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             let unplaced = edits.apply()
-            if allowRawHTML { Self.filteredTagsAsText(in: document) }
+            if allowRawHTML { Self.filteredTagsEscaped(in: document) }
             // Written into the thread's parse arena: freed with the document.
             guard let raw = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser), ParseArena.allocator) else {
                 fatalError("cmark_render_html failed: out of memory")
@@ -106,22 +106,24 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Each tag of the body's inline HTML that GFM never publishes (`<iframe …>`) made text, shown
-    /// as written. cmark-gfm's tag filter escapes only such a tag's first `<`, and copies the rest as
-    /// it is: a `<script>` or `<style>` inside its attribute (`srcdoc="<script>…"`) ran.
-    private static func filteredTagsAsText(in document: OpaquePointer) {
+    /// Each tag of the body's inline HTML that GFM never publishes (`<iframe …>`) with every `<`
+    /// after its first written `&lt;`. cmark-gfm's tag filter escapes only such a tag's first `<`
+    /// and copies the rest as it is: a `<script>` or `<style>` inside its attribute
+    /// (`srcdoc="<script>…"`) ran. What it writes of any other is kept, to the byte.
+    private static func filteredTagsEscaped(in document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
         var filtered: [OpaquePointer] = []
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
-                  RawInlineTag.isFiltered(cmark_node_get_literal(node)) else { continue }
+                  let literal = cmark_node_get_literal(node), strchr(literal + 1, Int32(UInt8(ascii: "<"))) != nil,
+                  RawInlineTag.isFiltered(literal) else { continue }
             filtered.append(node)
         }
         cmark_iter_free(iterator)
         for node in filtered {
-            let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, ParseArena.allocator)!
-            _ = cmark_node_set_literal(text, cmark_node_get_literal(node))
-            if cmark_node_replace(node, text) != 0 { cmark_node_free(node) } else { cmark_node_free(text) }
+            let literal = String(cString: cmark_node_get_literal(node)!)
+            let escaped = "<" + literal.dropFirst().replacingOccurrences(of: "<", with: "&lt;")
+            _ = escaped.withCString { cmark_node_set_literal(node, $0) }
         }
     }
 
