@@ -85,6 +85,17 @@ import Testing
         #expect(html.contains("về Kết luận <a href=\"/vb/21-kl-tw\">21-KL/TW</a>."))
     }
 
+    /// Codes as Word and real documents write them: a character that shows as nothing inside one
+    /// (a zero-width space, a soft hyphen) is read as the code; a number going on from another
+    /// (`1.234-QĐ/TU`, `01/2023-NQ/ĐU`) or a word typed on without a space (`21-KL/TWđã`) makes none.
+    @Test func codesAsWordAndRealDocumentsWriteThem() {
+        let markdown = "Theo 21-KL/\u{200B}TW và 0\u{AD}5-CT/TW, số 1.234-QĐ/TU, 01/2023-NQ/ĐU và 2,5-KL/TW; Kết luận 01-KL/TWđã.\n"
+        #expect(MarkdownRenderer.references(in: markdown).mentions.map(\.code.text) == ["21-KL/TW", "05-CT/TW"])
+        let html = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
+        #expect(html.contains("Theo <a href=\"/vb/21-kl-tw\">21-KL/\u{200B}TW</a> và <a href=\"/vb/05-ct-tw\">0\u{AD}5-CT/TW</a>, số 1.234-QĐ/TU"), "\(html)")
+        #expect(html.contains("Kết luận 01-KL/TWđã."), "\(html)")
+    }
+
     /// cmark-gfm places the text after a backslash's line break (what pandoc writes for Word's)
     /// on the break's line: a code there is linked all the same, and after two spaces' break too.
     @Test func aMentionAfterAHardLineBreakIsLinked() {

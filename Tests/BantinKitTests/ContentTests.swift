@@ -717,9 +717,20 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(directive.file == nil)
     }
 
-    /// What a directive code is: a number, a dash, then groups of letters (any script) between slashes.
+    /// `/Tư` however its letters are cased is `/TW`; a code's number both ways is searched.
+    @Test func aCodeTypedWithTưIsTWAndItsNumberIsSearchedBothWays() throws {
+        #expect(DirectiveCode("12-NQ/Tư")?.text == "12-NQ/TW" && DirectiveCode("12-NQ/tƯ")?.text == "12-NQ/TW")
+        #expect(DirectiveCode("12-nq/tư")?.text == "12-NQ/TW")
+        #expect(DirectiveCode("1-KL/TW")?.numberSpellings == "01 1" && DirectiveCode("01-KL/TW")?.numberSpellings == "01 1")
+        #expect(DirectiveCode("144-QĐ/TW")?.numberSpellings == "144")
+    }
+
+    /// What a directive code is: a number, a dash, then two groups of letters (any script) or more
+    /// between slashes (`<number>-<KIND>/<ISSUER>`), each capitals and at most two lower-case
+    /// letters, or all lower case: no word typed on without a space (`21-KL/TWđã`).
     @Test(arguments: [
-        ("01-KL/TW", true), ("144-QĐ/TW", true), ("08-QĐi/TW", true), ("5-ct/tw", true), (" 35-NQ/TW ", true), ("12-CT", true),
+        ("01-KL/TW", true), ("144-QĐ/TW", true), ("08-QĐi/TW", true), ("5-ct/tw", true), (" 35-NQ/TW ", true), ("12-CT", false),
+        ("12-HD/BTGTW", true), ("01-NQ/ĐU", true), ("21-KL/TWđã", false), ("21-KL/TWda", true), ("21-KL/TWdaf", false), ("21-Kl/TwW", false),
         ("KL/TW", false), ("-KL/TW", false), ("01-", false), ("01-KL/", false), ("01-/TW", false), ("01-KL//TW", false),
         ("01-K L/TW", false), ("0a-KL/TW", false), ("01-KL/T1", false), ("01_KL/TW", false), ("１-KL/TW", false),
         ("01-KL-TW", false), ("01-QĐ /TW", false), ("01-Q1Đ/TW", false),

@@ -1286,6 +1286,9 @@ import Testing
         try site.write("content/directives/2016-chi-thi-bo-chinh-tri.md", "---\ncode: 06-CT/TW\ntitle: Chỉ thị\n---\n")
         try site.write("content/directives/2017-chi-thi.md", "---\ncode: 07-CT/TW\ntitle: Chỉ thị\n---\n")
         try site.write("content/directives/36-nq-tw-moi.md", "---\ncode: 36-NQ/TW\ntitle: Nghị quyết\n---\n")
+        // Named with the number as its other spelling writes it: one document, no copy.
+        try site.write("content/directives/1-nq-tw.md", "---\ncode: 01-NQ/TW\ntitle: Nghị quyết\n---\n")
+        try site.write("content/directives/02-nq-tw.md", "---\ncode: 2-NQ/TW\ntitle: Nghị quyết\n---\n")
         try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\", \"21-KL/TW\"]\n"))
         let report = try site.build()
         let told = report.diagnostics.filter { !$0.file.hasSuffix("site.yml") }.map { "\($0.file):\($0.line):\($0.column): \($0.message)" }

@@ -68,6 +68,18 @@ import Testing
         for word in ["https", "example", "media", "png", "em", "amp"] { #expect(index.words[word] == nil, "\(word) was indexed") }
     }
 
+    /// A code's number with or without its leading zero is one document (README): an article
+    /// citing `01-KL/TW` is found by `1-KL/TW` and one citing `1-KL/TW` by `01-KL/TW`.
+    @Test func aCodesNumberIsFoundWithAndWithoutItsLeadingZero() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài một", extra: "directives: [\"01-KL/TW\"]\n"))
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "directives: [\"1-KL/TW\"]\n"))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        let a = try #require(index.number(title: "Bài một")), b = try #require(index.number(title: "Bài hai"))
+        #expect(index.articles("1") == [a, b] && index.articles("01") == [a, b])
+    }
+
     /// A subtitle is read with the title, and its record holds it (last) for the result to show.
     @Test func aSubtitleIsInTheRecordAndReadAsTheTitle() throws {
         let site = try TestSite()

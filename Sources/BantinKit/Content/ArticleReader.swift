@@ -280,7 +280,9 @@ enum TermReader {
         // A file named after another code (`01-kl-tw.md` holding `code: 05-CT/TW`): copied, and its code not changed.
         let code = decoded.fields.code
         // Named as the code is written (`1-kl-tw.md` for `1-KL/TW`, whose address is `01-kl-tw`): no copy.
-        if !code.text.isEmpty, stem != code.slug.value, stem != Slug(from: code.text)?.value, DirectiveCode.isSlugOfACode(stem) {
+        // And `1-kl-tw.md` for `01-KL/TW` (one document, whichever way its number is written).
+        if !code.text.isEmpty, stem != code.slug.value, DirectiveCode.numberedAsOne(stem) != code.slug.value, stem != Slug(from: code.text)?.value,
+           DirectiveCode.isSlugOfACode(stem) {
             let at = decoded.positions.of("code") ?? SourcePosition(line: 1, column: 1)
             // `01-kl-tu.md` for `01-KL/TƯ`, which is read as `01-KL/TW`.
             let typedWithTƯ = code.slug.value.hasSuffix("-tw") && stem == code.slug.value.dropLast(2) + "tu"

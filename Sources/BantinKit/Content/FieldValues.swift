@@ -36,6 +36,10 @@ extension DirectiveCode: Codable {
             guard let code = DirectiveCode(raw) else {
                 // An article lists its codes; a directive file's `code` is one.
                 let list = decoder.codingPath.first?.stringValue == "directives" ? ", as a list: `directives: [\"01-KL/TW\"]`" : ""
+                // `05-CT`: the issuer left out (codes are `<number>-<KIND>/<ISSUER>`).
+                if let withIssuer = DirectiveCode(raw.trimmingSpaces + "/TW"), !raw.contains("/") {
+                    throw FieldError(message: "`\(raw)` is not a directive code: a code names its issuer after a slash; did you mean `\(withIssuer)`?")
+                }
                 throw FieldError(message: "`\(raw)` is not a directive code; write codes like `01-KL/TW` or `05-CT/TW`\(list)")
             }
             // It names its page's folder (`van-ban/<code>/`).

@@ -22,7 +22,8 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             text = Self.asTyped(text)
             // In the case it is typed in: `12-nq/tư` is shown `12-NQ/TW`, as `12-nq/tw` is.
-            if Self.endsWithTƯ(text) { text = String(text.dropLast(2)) + text.suffix(2).map { $0 == "T" ? "T" : $0 == "t" ? "t" : $0 == "Ư" ? "W" : "w" } }
+            // `TW` whichever of its letters was typed a capital (`12-NQ/Tư` is `12-NQ/TW`, not `Tw`).
+            if Self.endsWithTƯ(text) { text = String(text.dropLast(2)) + (text.suffix(2).contains(where: \.isUppercase) ? "TW" : "tw") }
         }
         guard Self.isASCIICode(text) ?? Self.isCode(text), let slug = Slug(from: Self.numberedAsOne(text)) else { return nil }
         self.text = Self.hasCapital(text) ? text : text.uppercased()
@@ -31,11 +32,19 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// `text` with its number written as codes write it: two digits at least, no other leading
     /// zero (`1-KL/TW` and `001-KL/TW` are `01-KL/TW`, one document with one address).
-    private static func numberedAsOne(_ text: String) -> String {
+    static func numberedAsOne(_ text: String) -> String {
         let digits = text.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         let significant = digits.drop { $0 == UInt8(ascii: "0") }
         guard digits.count != max(significant.count, 2) else { return text }
         return String(repeating: "0", count: max(0, 2 - significant.count)) + String(decoding: significant, as: UTF8.self) + text.dropFirst(digits.count)
+    }
+
+    /// Its number as either spelling writes it, `01 1` for `01-KL/TW` or `1-KL/TW` (one document):
+    /// searched with the code, so that either finds the other.
+    var numberSpellings: String {
+        let digits = slug.value.prefix { $0.isASCII && $0.isNumber }
+        let significant = digits.drop { $0 == "0" }
+        return significant.count == digits.count ? String(digits) : "\(digits) \(significant.isEmpty ? "0" : significant)"
     }
 
     /// Whether `text` ends in `/TƯ`, in any case (composed: the content is read so).
@@ -69,13 +78,22 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         return !ascii && text.contains(where: \.isUppercase)
     }
 
-    /// `number-LETTERS/LETTERS…`, letters in any script.
+    /// `number-KIND/ISSUER…` (SPEC: `<number>-<KIND>/<ISSUER>`, two groups at least), letters in
+    /// any script; each group capitals, then at most two lower-case ASCII letters (`QĐi`), or all
+    /// lower case (typed so, shown in capitals): a word typed on without a space (`21-KL/TWđã`) is
+    /// no part of a code.
     private static func isCode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber),
             let rest = parts.last, !rest.isEmpty, !rest.contains(where: \.isWhitespace)
         else { return false }
-        return rest.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isLetter) })
+        let groups = rest.split(separator: "/", omittingEmptySubsequences: false)
+        return groups.count >= 2 && groups.allSatisfy { group in
+            guard !group.isEmpty, group.allSatisfy(\.isLetter) else { return false }
+            if group.allSatisfy(\.isLowercase) { return true }
+            let capitals = group.prefix(while: \.isUppercase), tail = group.dropFirst(capitals.count)
+            return !capitals.isEmpty && tail.count <= 2 && tail.allSatisfy { $0.isASCII && $0.isLowercase }
+        }
     }
 
     /// `isCode` for ASCII text, on its bytes (most codes: `05-CT/TW`); `nil` for any other text.
@@ -86,7 +104,13 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")), dash != bytes.startIndex, bytes[..<dash].allSatisfy(isDigit) else { return false }
         let rest = bytes[bytes.index(after: dash)...]
-        return !rest.isEmpty && rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(isLetter) }
+        let isLower = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        let groups = rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return groups.count >= 2 && groups.allSatisfy { group in
+            guard !group.isEmpty, group.allSatisfy(isLetter) else { return false }
+            let capitals = group.prefix { !isLower($0) }, tail = group.dropFirst(capitals.count)
+            return tail.allSatisfy(isLower) && (capitals.isEmpty || tail.count <= 2)
+        }
     }
 
     public static func == (lhs: DirectiveCode, rhs: DirectiveCode) -> Bool { lhs.slug == rhs.slug }

@@ -3,7 +3,9 @@ import Foundation
 /// Directive codes written in running text: `Kết luận 21-KL/TW`, `Chỉ thị số 05-CT/TW`,
 /// `Quy định 37-QĐ/TW`. A code is a number, `-`, then groups of letters joined by `/`, each group
 /// starting with a capital (`01-KL/TW`, `144-QĐ/TW`, `08-QĐi/TW`), with no letter or digit
-/// touching it on either side; the `-` may be a word processor's dash (`01–KL/TW`). Works on UTF-8 bytes: every body of the bulletin passes here.
+/// touching it on either side; the `-` may be a word processor's dash (`01–KL/TW`), and a
+/// character that shows as nothing (a zero-width space Word leaves, a soft hyphen) may stand
+/// anywhere inside it (`LookAlikes.zeroWidth`). Works on UTF-8 bytes: every body of the bulletin passes here.
 enum DirectiveMentions {
     /// The byte ranges of the codes in `text`, in order.
     static func ranges(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -12,12 +14,25 @@ enum DirectiveMentions {
         var dashes = DashFinder(text: text, base: base)
         while let at = dashes.next() {
             // Cheapest tests first: a digit before, a capital after (ASCII, or the lead byte of `Đ`, `Ư`…).
-            guard at > 0, isDigit(text[at - 1]), let length = dashLength(at: at, in: text), at + length < text.count else { continue }
+            guard at > 0, let length = dashLength(at: at, in: text), at + length < text.count else { continue }
+            let beforeDash = at - zeroWidthLength(before: at, in: text)
+            guard beforeDash > 0, isDigit(text[beforeDash - 1]) else { continue }
             let letter = text[at + length]
-            guard letter >= 0x41, letter <= 0x5A || letter >= 0xC3 else { continue }
-            var start = at - 1
-            while start > 0, isDigit(text[start - 1]) { start -= 1 }
-            guard start == 0 || !isWordScalar(before: start, in: text), let end = codeEnd(startingAt: start, in: text) else { continue }
+            // A capital, the lead byte of a non-ASCII one (`Đ`), or of a character that shows as nothing.
+            guard letter >= 0x41, letter <= 0x5A || letter >= 0xC2 else { continue }
+            var start = beforeDash - 1
+            while start > 0 {
+                let invisible = zeroWidthLength(before: start, in: text)
+                if isDigit(text[start - 1]) {
+                    start -= 1
+                } else if invisible > 0, start - invisible > 0, isDigit(text[start - invisible - 1]) {
+                    start -= invisible
+                } else {
+                    break
+                }
+            }
+            guard start == 0 || !isWordScalar(before: start, in: text), !continuesANumber(before: start, in: text),
+                  let end = codeEnd(startingAt: start, in: text) else { continue }
             found.append(start..<end)
             dashes.skip(to: end)
         }
@@ -75,7 +90,7 @@ enum DirectiveMentions {
     /// Where the code starting with the digit at `start` ends, or `nil` when there is none.
     private static func codeEnd(startingAt start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = start
-        while i < text.count, isDigit(text[i]) { i += 1 }
+        while i < text.count, isDigit(text[i]) || zeroWidthLength(at: i, in: text) > 0 { i += max(1, zeroWidthLength(at: i, in: text)) }
         guard i < text.count, let dash = dashLength(at: i, in: text), var end = letterGroupEnd(at: i + dash, in: text) else { return nil }
         var groups = 1
         while end < text.count, text[end] == UInt8(ascii: "/"), let next = letterGroupEnd(at: end + 1, in: text) {
@@ -88,10 +103,51 @@ enum DirectiveMentions {
 
     /// The end of a run of letters starting with a capital at `start`.
     private static func letterGroupEnd(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = start
+        while zeroWidthLength(at: start, in: text) > 0 { start += zeroWidthLength(at: start, in: text) }
         guard let first = scalar(at: start, in: text), isUppercase(first.scalar) else { return nil }
+        // Capitals, then at most two lower-case ASCII letters (`QĐi`): a word typed on without a
+        // space (`TWđã`) is no part of it, and leaves a letter touching the code.
         var i = start + first.length
-        while let next = scalar(at: i, in: text), isLetter(next.scalar) { i += next.length }
-        return i
+        var end = i, lower = 0
+        while let next = scalar(at: i, in: text) {
+            if lower == 0, isUppercase(next.scalar) {
+                i += next.length
+                end = i
+            } else if lower < 2, next.scalar.isASCII, (0x61...0x7A).contains(next.scalar.value) {
+                lower += 1
+                i += next.length
+                end = i
+            } else if LookAlikes.zeroWidth[next.scalar.value] != nil {
+                i += next.length
+            } else {
+                break
+            }
+        }
+        // Ends at its last letter: a character that shows as nothing after it is not the code's.
+        return end
+    }
+
+    /// Whether the digits at `start` go on a number before them (`1.234`, `2,5`, `01/2023`): a
+    /// code does not start in the middle of one (`1.234-QĐ/TU` is no `234-QĐ/TU`).
+    private static func continuesANumber(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start >= 2, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "/")].contains(text[start - 1]) else { return false }
+        return isDigit(text[start - 2])
+    }
+
+    /// The length in bytes of a character that shows as nothing (`LookAlikes.zeroWidth`) at `index`, else 0.
+    private static func zeroWidthLength(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard index < text.count, text[index] >= 0xC2, let found = scalar(at: index, in: text), LookAlikes.zeroWidth[found.scalar.value] != nil else { return 0 }
+        return found.length
+    }
+
+    /// The length in bytes of a character that shows as nothing ending right before `index`, else 0.
+    private static func zeroWidthLength(before index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard index > 0, text[index - 1] >= 0x80 else { return 0 }
+        var start = index - 1
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        let length = zeroWidthLength(at: start, in: text)
+        return start + length == index ? length : 0
     }
 
     /// ASCII letters are told apart without Unicode's property tables (most text is ASCII).

@@ -77,6 +77,7 @@ struct IndexedArticle {
         add(article.source, .body)
         for (code, kind) in codes {
             add(code.text, .meta)
+            add(code.numberSpellings, .meta)
             add(kind, .meta)
         }
         for theme in themes { add(theme, .meta) }
