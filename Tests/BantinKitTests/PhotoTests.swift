@@ -792,6 +792,25 @@ import Testing
         #expect(try site.snapshot()["/media/2023/anh-900.webp"] == nil, "the old photo's variants are gone")
     }
 
+    /// A build that fails keeps the photo cache's entries of the site it leaves in place: the
+    /// change undone, nothing is encoded again (a failed build pruned them, and every photo was
+    /// encoded again). A build that succeeds then removes the entries no photo uses.
+    @Test func aFailedBuildKeepsThePhotoCacheOfTheSiteItLeaves() throws {
+        let site = try Self.site()
+        #expect(try site.build().encodedPhotos == 2)
+        let config = try site.read("content/site.yml")
+        try site.write("content/site.yml", config + "images:\n  quality: 70\n")
+        let body = try site.read(Self.articleFile)
+        try site.write(Self.articleFile, body + "\n[Hỏng](khong-co.md)\n")
+        #expect(site.failingBuild().contains { $0.severity == .error })
+        try site.write("content/site.yml", config)
+        try site.write(Self.articleFile, body)
+        #expect(try site.build().encodedPhotos == 0, "the site's photos are still in the cache")
+        let cache = site.root.appendingPathComponent(".public.bantin/photos")
+        let entries = { try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".txt") }.count }
+        #expect(try entries() == 2, "the entries encoded at quality 70 by the failed build are removed by this one")
+    }
+
     /// A photo put in `content/` before any article shows it renders no page again, and a
     /// changed photo renders again only the pages that show it; each time the output is the
     /// clean build's.

@@ -216,6 +216,9 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             throw BuildFailure(diagnostics: diagnostics + (foreignBeforeSwap.isEmpty ? [error.diagnostic(output: options.outputName)] : strictlyForeign(foreignBeforeSwap)))
         }
         clock.lap("search index written")
+        // The site is in place: the photo cache's entries it does not use go (not before: a build
+        // that fails keeps the site it leaves, and undoing the change then encodes nothing).
+        if let keys = site.photoKeysInUse { photoCache?.removeAll(except: keys) }
         var manifest = plannedManifest
         let keeping = recovered + published.kept
         if let code = keeping.unlisted { unsaved(output.retiredManifestURL, code: code) }

@@ -131,6 +131,10 @@ enum PhotoLibrary {
         var failures: [PhotoFailure] = []
         /// The photos of several pictures, published in part (`PhotoAnimation`), by path under `content/`.
         var inPart: [(path: String, part: PhotoAnimation.InPart)] = []
+        /// The cache's entries this build's photos use, when every photo published: the others
+        /// are removed once the build has put its site in place (`PhotoCache.removeAll(except:)`);
+        /// a build that fails keeps those of the site that stays.
+        var keysInUse: Set<String>? = nil
     }
 
     /// `entries` are the photos (`PhotoNaming.isPhoto`); `cache`, where variants are kept
@@ -192,7 +196,7 @@ enum PhotoLibrary {
                 outcome.files += files.map { (file: $0, source: entry.relativePath) }
             }
         }
-        if outcome.failures.isEmpty { cache?.removeAll(except: Set(first.keys)) }
+        if outcome.failures.isEmpty { outcome.keysInUse = Set(first.keys) }
         if let cache, let known {
             let sources = zip(entries, read).compactMap { entry, read -> PhotoKeys.Source? in
                 guard let file = entry.fileKey, case .success(let found) = read else { return nil }

@@ -15,6 +15,8 @@ public struct PlannedSite: Sendable {
     /// Photos published, and how many of them this build encoded (the others came from the photo cache).
     public var photos = 0
     public var encodedPhotos = 0
+    /// The photo cache's entries the site uses, to keep once it is in place (`nil`: keep all).
+    var photoKeysInUse: Set<String>? = nil
 
     /// A template found, while pages were rendered, to include itself without end (checked
     /// before the site is published).
@@ -130,6 +132,7 @@ extension SiteBuilder {
         site.schedule = inputs.catalog.schedule
         site.photos = graph.photos.photos.count
         site.encodedPhotos = graph.photos.encoded
+        site.photoKeysInUse = photos.keysInUse
         return (site, diagnostics)
     }
 
