@@ -89,11 +89,14 @@ import Testing
     /// (a zero-width space, a soft hyphen) is read as the code; a number going on from another
     /// (`1.234-QĐ/TU`, `01/2023-NQ/ĐU`) or a word typed on without a space (`21-KL/TWđã`) makes none.
     @Test func codesAsWordAndRealDocumentsWriteThem() {
-        let markdown = "Theo 21-KL/\u{200B}TW và 0\u{AD}5-CT/TW, số 1.234-QĐ/TU, 01/2023-NQ/ĐU và 2,5-KL/TW; Kết luận 01-KL/TWđã.\n"
+        let markdown = "Theo 21-KL/\u{200B}TW và 0\u{AD}5-CT/TW, số 1.234-QĐ/TU, 01/2023-NQ/ĐU và 2,5-KL/TW; Kết luận 01-KL/TWđã, 05-CT/TWra đời.\n"
         #expect(MarkdownRenderer.references(in: markdown).mentions.map(\.code.text) == ["21-KL/TW", "05-CT/TW"])
+        // A character that shows as nothing before the slash; `Tư` typed for `TW`, in the issuer.
+        let more = "Theo 12-NQ\u{2060}/TW, 13-NQ/Tư và 15-HD/BTGTư, 08-QĐi/TW.\n"
+        #expect(MarkdownRenderer.references(in: more).mentions.map(\.code.text) == ["12-NQ/TW", "13-NQ/TW", "15-HD/BTGTư", "08-QĐi/TW"])
         let html = MarkdownRenderer(allowRawHTML: false).render(markdown, links: Rewriter()).html
         #expect(html.contains("Theo <a href=\"/vb/21-kl-tw\">21-KL/\u{200B}TW</a> và <a href=\"/vb/05-ct-tw\">0\u{AD}5-CT/TW</a>, số 1.234-QĐ/TU"), "\(html)")
-        #expect(html.contains("Kết luận 01-KL/TWđã."), "\(html)")
+        #expect(html.contains("Kết luận 01-KL/TWđã, 05-CT/TWra đời."), "\(html)")
     }
 
     /// cmark-gfm places the text after a backslash's line break (what pandoc writes for Word's)
@@ -221,6 +224,9 @@ import Testing
         #expect(!html.contains("<script") && !html.contains("<style") && !html.contains("<iframe") && !html.contains("<IFRAME"), "\(html)")
         #expect(html.contains("Mời xem: &lt;iframe srcdoc=\"&lt;script>window.x=1&lt;/script>&lt;style>"), "\(html)")
         #expect(html.contains("&lt;/iframe> và <b>đậm</b>."), "the body's other HTML is published, and the filter's own output kept: \(html)")
+        // In an HTML block too, and inside a `<div>`: an `<img onerror>` in its attribute is text.
+        let block = MarkdownRenderer(allowRawHTML: true).render("<iframe srcdoc=\"<img src=x onerror=alert(1)>\"></iframe>\n\n<div>\n<iframe title='<img src=x onerror=alert(2)>'>\n</div>\n").html
+        #expect(!block.contains("<img") && block.contains("&lt;iframe srcdoc=\"&lt;img src=x onerror=alert(1)>\">") && block.contains("<div>\n&lt;iframe title='&lt;img"), "\(block)")
     }
 
     @Test func aBodyWithNothingToResolveIsNotParsed() {

@@ -79,9 +79,8 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     /// `number-KIND/ISSUER…` (SPEC: `<number>-<KIND>/<ISSUER>`, two groups at least), letters in
-    /// any script; each group capitals, then at most two lower-case ASCII letters (`QĐi`), or all
-    /// lower case (typed so, shown in capitals): a word typed on without a space (`21-KL/TWđã`) is
-    /// no part of a code.
+    /// any script; a group with capitals holds no lower-case letter with a mark but `đ` and `ư`
+    /// (`QĐi`, `BTGTư`): a Vietnamese word typed on without a space (`21-KL/TWđã`) is no part of a code.
     private static func isCode(_ text: String) -> Bool {
         let parts = text.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber),
@@ -90,9 +89,7 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         let groups = rest.split(separator: "/", omittingEmptySubsequences: false)
         return groups.count >= 2 && groups.allSatisfy { group in
             guard !group.isEmpty, group.allSatisfy(\.isLetter) else { return false }
-            if group.allSatisfy(\.isLowercase) { return true }
-            let capitals = group.prefix(while: \.isUppercase), tail = group.dropFirst(capitals.count)
-            return !capitals.isEmpty && tail.count <= 2 && tail.allSatisfy { $0.isASCII && $0.isLowercase }
+            return !group.contains(where: \.isUppercase) || group.allSatisfy { !$0.isLowercase || $0.isASCII || "đư".contains($0) }
         }
     }
 
@@ -104,13 +101,8 @@ public struct DirectiveCode: Hashable, Sendable, Comparable, CustomStringConvert
         let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")), dash != bytes.startIndex, bytes[..<dash].allSatisfy(isDigit) else { return false }
         let rest = bytes[bytes.index(after: dash)...]
-        let isLower = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
         let groups = rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        return groups.count >= 2 && groups.allSatisfy { group in
-            guard !group.isEmpty, group.allSatisfy(isLetter) else { return false }
-            let capitals = group.prefix { !isLower($0) }, tail = group.dropFirst(capitals.count)
-            return tail.allSatisfy(isLower) && (capitals.isEmpty || tail.count <= 2)
-        }
+        return groups.count >= 2 && groups.allSatisfy { !$0.isEmpty && $0.allSatisfy(isLetter) }
     }
 
     public static func == (lhs: DirectiveCode, rhs: DirectiveCode) -> Bool { lhs.slug == rhs.slug }

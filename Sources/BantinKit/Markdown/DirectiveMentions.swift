@@ -91,40 +91,56 @@ enum DirectiveMentions {
     private static func codeEnd(startingAt start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = start
         while i < text.count, isDigit(text[i]) || zeroWidthLength(at: i, in: text) > 0 { i += max(1, zeroWidthLength(at: i, in: text)) }
-        guard i < text.count, let dash = dashLength(at: i, in: text), var end = letterGroupEnd(at: i + dash, in: text) else { return nil }
-        var groups = 1
-        while end < text.count, text[end] == UInt8(ascii: "/"), let next = letterGroupEnd(at: end + 1, in: text) {
-            end = next
+        guard i < text.count, let dash = dashLength(at: i, in: text) else { return nil }
+        var groupStart = i + dash, groups = 0
+        while true {
+            guard let kindEnd = letterGroupEnd(at: groupStart, in: text, tail: .kind) else { return nil }
             groups += 1
+            var slash = kindEnd
+            while zeroWidthLength(at: slash, in: text) > 0 { slash += zeroWidthLength(at: slash, in: text) }
+            if slash < text.count, text[slash] == UInt8(ascii: "/"), letterGroupEnd(at: slash + 1, in: text, tail: .kind) != nil {
+                groupStart = slash + 1
+                continue
+            }
+            // The last group: the issuer's.
+            guard groups >= 2, let end = letterGroupEnd(at: groupStart, in: text, tail: .issuer), end == text.count || !isWordScalar(at: end, in: text)
+            else { return nil }
+            return end
         }
-        guard groups >= 2, end == text.count || !isWordScalar(at: end, in: text) else { return nil }
-        return end
     }
 
-    /// The end of a run of letters starting with a capital at `start`.
-    private static func letterGroupEnd(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// What may follow a group's capitals: in a kind, up to two lower-case ASCII letters (`QĐi`);
+    /// in the issuer, the last group, one `ư` or `w` (`Tư`, typed for `TW`). A word typed on without
+    /// a space (`TWđã`, `TWra`) is then no part of it, and leaves a letter touching the code.
+    enum Tail { case kind, issuer }
+
+    /// The end of a run of letters starting with a capital at `start` (characters that show as
+    /// nothing passed over, but not ending it).
+    private static func letterGroupEnd(at start: Int, in text: UnsafeBufferPointer<UInt8>, tail: Tail) -> Int? {
         var start = start
         while zeroWidthLength(at: start, in: text) > 0 { start += zeroWidthLength(at: start, in: text) }
         guard let first = scalar(at: start, in: text), isUppercase(first.scalar) else { return nil }
-        // Capitals, then at most two lower-case ASCII letters (`QĐi`): a word typed on without a
-        // space (`TWđã`) is no part of it, and leaves a letter touching the code.
         var i = start + first.length
         var end = i, lower = 0
         while let next = scalar(at: i, in: text) {
+            let value = next.scalar.value
+            let allowed = switch tail {
+            case .kind: lower < 2 && (0x61...0x7A).contains(value)
+            case .issuer: lower < 1 && (value == 0x01B0 || value == 0x77)
+            }
             if lower == 0, isUppercase(next.scalar) {
                 i += next.length
                 end = i
-            } else if lower < 2, next.scalar.isASCII, (0x61...0x7A).contains(next.scalar.value) {
+            } else if allowed {
                 lower += 1
                 i += next.length
                 end = i
-            } else if LookAlikes.zeroWidth[next.scalar.value] != nil {
+            } else if LookAlikes.zeroWidth[value] != nil {
                 i += next.length
             } else {
                 break
             }
         }
-        // Ends at its last letter: a character that shows as nothing after it is not the code's.
         return end
     }
 

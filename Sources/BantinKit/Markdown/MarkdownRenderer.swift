@@ -106,25 +106,20 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Each tag of the body's inline HTML that GFM never publishes (`<iframe …>`) with every `<`
-    /// after its first written `&lt;`. cmark-gfm's tag filter escapes only such a tag's first `<`
-    /// and copies the rest as it is: a `<script>` or `<style>` inside its attribute
-    /// (`srcdoc="<script>…"`) ran. What it writes of any other is kept, to the byte.
+    /// Each tag of the body's HTML that GFM never publishes (`<iframe …>`, inline or in a block)
+    /// with every `<` inside it after its first written `&lt;`. cmark-gfm's tag filter escapes only
+    /// such a tag's own `<`, and copies the rest as it is: a `<script>` or an `<img onerror>` inside
+    /// its attribute (`srcdoc="<script>…"`) ran. What it writes of any other HTML is kept, to the byte.
     private static func filteredTagsEscaped(in document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
-        var filtered: [OpaquePointer] = []
+        var changed: [(node: OpaquePointer, literal: String)] = []
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE,
-                  let literal = cmark_node_get_literal(node), strchr(literal + 1, Int32(UInt8(ascii: "<"))) != nil,
-                  RawInlineTag.isFiltered(literal) else { continue }
-            filtered.append(node)
+            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE || cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK,
+                  let literal = cmark_node_get_literal(node), let escaped = RawInlineTag.insidesOfFilteredTagsEscaped(String(cString: literal)) else { continue }
+            changed.append((node, escaped))
         }
         cmark_iter_free(iterator)
-        for node in filtered {
-            let literal = String(cString: cmark_node_get_literal(node)!)
-            let escaped = "<" + literal.dropFirst().replacingOccurrences(of: "<", with: "&lt;")
-            _ = escaped.withCString { cmark_node_set_literal(node, $0) }
-        }
+        for (node, literal) in changed { _ = literal.withCString { cmark_node_set_literal(node, $0) } }
     }
 
     /// `html` with the lone bytes 0xFE and 0xFF cmark-gfm writes for `&#xFFFE;` and `&#xFFFF;`
@@ -531,8 +526,45 @@ enum RawInlineTag {
         return tag.closing ? -1 : 1
     }
 
-    /// Whether the tag is one GFM never publishes (`<iframe>`, `<script>`: `BodyScan.filteredTags`).
-    static func isFiltered(_ literal: UnsafePointer<CChar>?) -> Bool {
-        parse(literal).map { BodyScan.filteredTags.contains($0.name) } ?? false
+    /// `html` with every `<` inside a tag GFM filters (`<iframe srcdoc="<script>…">`), after the
+    /// tag's own, written `&lt;`; `nil` when there is none to write so.
+    static func insidesOfFilteredTagsEscaped(_ html: String) -> String? {
+        let bytes = Array(html.utf8)
+        guard bytes.count { $0 == UInt8(ascii: "<") } > 1 else { return nil }
+        var out: [UInt8] = []
+        var at = 0, changed = false
+        while let open = bytes[at...].firstIndex(of: UInt8(ascii: "<")) {
+            out += bytes[at...open]
+            at = open + 1
+            guard let tag = name(in: bytes, at: open), BodyScan.filteredTags.contains(tag.name), !tag.closing else { continue }
+            // To the tag's `>` outside its quotes (or the end): each `<` on the way is text.
+            var quote: UInt8? = nil
+            while at < bytes.count {
+                let byte = bytes[at]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                }
+                if byte == UInt8(ascii: "<") {
+                    out += "&lt;".utf8
+                    changed = true
+                } else {
+                    out.append(byte)
+                }
+                at += 1
+            }
+        }
+        out += bytes[at...]
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// The name of the tag whose `<` is at `open` in `bytes`.
+    private static func name(in bytes: [UInt8], at open: Int) -> (name: String, closing: Bool)? {
+        var literal = Array(bytes[open..<min(bytes.count, open + 16)]).map { CChar(bitPattern: $0) }
+        literal.append(0)
+        return literal.withUnsafeBufferPointer { parse($0.baseAddress) }
     }
 }
