@@ -80,6 +80,14 @@ import Testing
         #expect(index.articles("1") == [a, b] && index.articles("01") == [a, b])
     }
 
+    /// A note is searched only when the text refers to it: its label written only in code (a span
+    /// or a fenced block) or in a comment refers to nothing, as the page shows no such note.
+    @Test func aNoteNamedOnlyInCodeOrACommentIsNotSearched() {
+        let body = "Viết `[^1]` và ``x [^2] x`` rồi <!-- [^3] --> chữ[^4].\n\n```\n[^5]\n```\n\n[^1]: Ghi một.\n\n[^2]: Ghi hai.\n\n[^3]: Ghi ba.\n\n[^4]: Ghi bốn.\n\n[^5]: Ghi năm.\n"
+        let words = Self.words(MarkdownPlainText.text(of: body, rawHTML: false))
+        #expect(words.contains("bốn") && !words.contains("một") && !words.contains("hai") && !words.contains("ba") && !words.contains("năm"), "\(words)")
+    }
+
     /// A subtitle is read with the title, and its record holds it (last) for the result to show.
     @Test func aSubtitleIsInTheRecordAndReadAsTheTitle() throws {
         let site = try TestSite()

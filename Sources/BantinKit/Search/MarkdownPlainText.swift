@@ -307,7 +307,14 @@ enum MarkdownPlainText {
             guard let base = markdown.baseAddress, let first = memchr(base, 0x5E, markdown.count) else { return }
             // From the first `^`: most bodies have none.
             var i = max(0, UnsafePointer<UInt8>(first.assumingMemoryBound(to: UInt8.self)) - base - 1)
+            // Code (a span, or a block between fences of one length) and comments refer to no note:
+            // where they start before the first `^`, from the start.
+            if markdown[..<i].contains(0x60) || markdown[..<i].contains(0x3C) { i = 0 }
             while i + 2 < markdown.count {
+                if let past = Self.pastCodeOrComment(at: i, in: markdown) {
+                    i = past
+                    continue
+                }
                 guard markdown[i] == 0x5B, markdown[i + 1] == 0x5E,
                     let close = markdown[(i + 2)...].prefix(1000).firstIndex(where: { $0 == 0x5D || $0 == 0x0A }), markdown[close] == 0x5D, close > i + 2
                 else { i += 1; continue }
@@ -318,6 +325,30 @@ enum MarkdownPlainText {
                 if atLineStart, close + 1 < markdown.count, markdown[close + 1] == 0x3A { defined.insert(label) } else { referred.insert(label) }
                 i = close + 1
             }
+        }
+
+        /// Where a code span, a fenced block (a run of backticks closed by the same run) or an HTML
+        /// comment starting at `i` ends; `nil` when none starts there or it is never closed.
+        private static func pastCodeOrComment(at i: Int, in markdown: UnsafeBufferPointer<UInt8>) -> Int? {
+            if markdown[i] == 0x60, i == 0 || markdown[i - 1] != 0x60 {
+                var run = i
+                while run < markdown.count, markdown[run] == 0x60 { run += 1 }
+                let ticks = run - i
+                // Looked for within 16 KB: a run that closes nothing is not read to the end again and again.
+                let limit = min(markdown.count, run + 16_384)
+                var at = run
+                while let next = markdown[at..<limit].firstIndex(of: 0x60) {
+                    var end = next
+                    while end < markdown.count, markdown[end] == 0x60 { end += 1 }
+                    if end - next == ticks { return end }
+                    at = end
+                }
+                return nil
+            }
+            if markdown[i] == 0x3C, markdown[i...].starts(with: "<!--".utf8) {
+                return markdown.firstOffset(of: Array("-->".utf8), from: i + 4).map { $0 + 3 }
+            }
+            return nil
         }
 
         func isReferred(_ label: [UInt8]) -> Bool { referred.contains(label) }
