@@ -83,20 +83,23 @@ enum AccessibleMarkup {
         return tag.starts(with: "<a href=\"#fn-".utf8) && tag.reversed().starts(with: " \"".utf8) && tag.count { $0 == UInt8(ascii: "\"") } == 4
     }
 
-    /// Whether the bytes before a `<` end inside a tag: its `<` (one that starts a tag, followed by
-    /// a letter or `/`, not a lone `<` of text) met before any `>`.
-    private static func isInsideTag(_ before: ArraySlice<UInt8>) -> Bool {
-        var at = before.endIndex
-        while at > before.startIndex {
+    /// Whether the bytes before a `<` end inside a tag (`openingOfTag`).
+    private static func isInsideTag(_ before: ArraySlice<UInt8>) -> Bool { openingOfTag(before: before.endIndex, in: before) != nil }
+
+    /// Where the `<` of the tag the bytes before `end` end inside is: one that starts a tag
+    /// (followed by a letter or `/`, not a lone `<` of text), met before any `>`; `nil` outside one.
+    static func openingOfTag<Bytes: RandomAccessCollection<UInt8>>(before end: Int, in bytes: Bytes) -> Int? where Bytes.Index == Int {
+        var at = end
+        while at > bytes.startIndex {
             at -= 1
-            if before[at] == UInt8(ascii: ">") { return false }
-            if before[at] == UInt8(ascii: "<"), at + 1 < before.endIndex, startsTag(before[at + 1]) { return true }
+            if bytes[at] == UInt8(ascii: ">") { return nil }
+            if bytes[at] == UInt8(ascii: "<"), at + 1 < end, startsTag(bytes[at + 1]) { return at }
         }
-        return false
+        return nil
     }
 
     /// Whether a byte after `<` makes it a tag's start: a letter or `/`.
-    static func startsTag(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "/") }
+    private static func startsTag(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "/") }
 
     /// Tags replaced as they are.
     static let plain: [(pattern: [UInt8], replacement: [UInt8])] = [

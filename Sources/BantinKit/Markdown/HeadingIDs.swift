@@ -54,9 +54,7 @@ extension MarkdownRenderer {
     /// Where the name of the tag the bytes before `at` end inside is (`<h2`, `<th align="left"`),
     /// if they end inside one.
     private static func tagName(before at: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var open = at
-        while open > 0, bytes[open - 1] != UInt8(ascii: ">"), bytes[open - 1] != UInt8(ascii: "<") || !AccessibleMarkup.startsTag(bytes[open]) { open -= 1 }
-        guard open > 0, bytes[open - 1] == UInt8(ascii: "<") else { return nil }
+        guard let open = AccessibleMarkup.openingOfTag(before: at, in: bytes).map({ $0 + 1 }) else { return nil }
         var end = open
         while end < at, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
         return open..<end

@@ -502,20 +502,16 @@ enum RawInlineTag {
     /// `<textarea>`) are shown as text, and open nothing.
     static let notRunning: Set<String> = ["a", "code", "kbd", "samp", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "noscript"]
 
-    /// The name of the tag a literal starts with, lower-cased, and whether it closes (`</a>`).
+    /// The name of the tag a literal starts with, lower-cased (`HTMLText.tagName`), and whether it closes (`</a>`).
     static func parse(_ literal: UnsafePointer<CChar>?) -> (name: String, closing: Bool)? {
-        guard let literal, literal.pointee == CChar(UInt8(ascii: "<")) else { return nil }
-        var at = literal + 1
-        let closing = at.pointee == CChar(UInt8(ascii: "/"))
-        if closing { at += 1 }
-        var name: [UInt8] = []
-        while name.count <= 9 {
-            // A custom element's name goes on past a `-` (`<a-tip>` is no `<a>`).
-            let byte = UInt8(bitPattern: at.pointee), isOther = (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-"), lower = byte | 0x20
-            guard isOther || (0x61...0x7A).contains(lower) else { break }
-            name.append(isOther ? byte : lower)
-            at += 1
-        }
+        guard let literal else { return nil }
+        return parse(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (name: String, closing: Bool)? {
+        guard bytes.count > 1, bytes[0] == UInt8(ascii: "<") else { return nil }
+        let closing = bytes[1] == UInt8(ascii: "/")
+        let name = HTMLText.tagName(UnsafeBufferPointer(rebasing: bytes[(closing ? 2 : 1)...]))
         return name.isEmpty ? nil : (String(decoding: name, as: UTF8.self), closing)
     }
 
@@ -536,7 +532,8 @@ enum RawInlineTag {
         while let open = bytes[at...].firstIndex(of: UInt8(ascii: "<")) {
             out += bytes[at...open]
             at = open + 1
-            guard let tag = name(in: bytes, at: open), BodyScan.filteredTags.contains(tag.name), !tag.closing else { continue }
+            let tag = bytes.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[open...])) }
+            guard let tag, BodyScan.filteredTags.contains(tag.name), !tag.closing else { continue }
             // To the tag's `>` outside its quotes (or the end): each `<` on the way is text.
             var quote: UInt8? = nil
             while at < bytes.count {
@@ -561,10 +558,4 @@ enum RawInlineTag {
         return changed ? String(decoding: out, as: UTF8.self) : nil
     }
 
-    /// The name of the tag whose `<` is at `open` in `bytes`.
-    private static func name(in bytes: [UInt8], at open: Int) -> (name: String, closing: Bool)? {
-        var literal = Array(bytes[open..<min(bytes.count, open + 16)]).map { CChar(bitPattern: $0) }
-        literal.append(0)
-        return literal.withUnsafeBufferPointer { parse($0.baseAddress) }
-    }
 }

@@ -169,7 +169,7 @@ enum HTMLText {
     }
 
     /// The tag name at the start of `text`, lower-cased: a letter, then letters, digits and dashes.
-    private static func tagName(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func tagName(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         guard let first = text.first, isLetter(first) else { return [] }
         var name: [UInt8] = []
         for byte in text {
