@@ -134,6 +134,8 @@ import Testing
         ("Xem [bài](<../a b.md> \"tựa\") và [khác](x\\)y) nữa.", "Xem bài và khác nữa."),
         // A code span is shown as written: a tag or a star in it is text, and is searched.
         ("Ghi `<script>` (khóa), `` a`b `` và `a<b` cùng `x > y` và *đậm*, còn `mở.", "Ghi <script> (khóa), a`b và a<b cùng x > y và đậm, còn mở."),
+        // A code block in a list item ends with the item: the line indented less is a paragraph.
+        ("- mục\n  ```\n  rào chưa đóng\n dòng lùi sau rào\n\n- ```\n  mã\nngoài", "mục\nrào chưa đóng\ndòng lùi sau rào\nmã\nngoài"),
     ])
     func plainTextDropsMarkup(markdown: String, plain: String) {
         #expect(MarkdownPlainText.text(of: markdown) == plain)
@@ -203,6 +205,12 @@ import Testing
             "Tỷ lệ đạt <!-- 90 phần trăm\nvượt chỉ tiêu đề ra của tỉnh\n\nĐoạn sau.",  // unclosed-comment-paragraph.sh
             "đảng`viên chi*bộ nghị~quyết",  // unmatched-markup-joins.sh
             "Chi bộ họp thường kỳ.\n\n[^1]: Ghi chú nội bộ chưa duyệt",  // unreferenced-footnote.sh
+            // A heading's text holds no block; a code or HTML block in a list item ends with the
+            // item, at a line indented less than the item's text.
+            "## <!-- ghi chú --> Kết quả đại hội\n\n### ```mã``` trong tiêu đề\n\n# [a]: /x\n\nĐoạn.",
+            "- <div>\nChữ sau danh sách.\n\n1. <p>mục</p>\n   trong mục\nngoài mục lười\n\n2. <!--\n   ghi\n dòng lùi -->",
+            "> - <div>\n> Chữ trong trích dẫn.\n>\n>  * <span>\n>    thẻ\n> > lồng",
+            "- mục\n  ```\n  rào chưa đóng\n dòng thụt lùi sau rào\n\n- ```\n  mã\n\n  vẫn mã\nngoài rào\n\n  - con\n\n    ~~~\n    mã con\n  ra con",
         ]
         let renderer = MarkdownRenderer(allowRawHTML: rawHTML)
         for body in bodies {

@@ -35,6 +35,11 @@ enum MarkdownPlainText {
         /// A link reference definition with no title yet: its address, or its title, may be on the next line.
         var definition: DefinitionRest? = nil
         var paragraphOpen = false
+        /// The column where the text of the list item last started stands (0: none known), and
+        /// that of the item the open code or HTML block is in: a line indented less than it ends
+        /// the item, and so the block (only a paragraph's line can continue lazily).
+        var listColumn = 0
+        var blockColumn = 0
         var lineStart = 0
         while lineStart < markdown.count {
             let lineEnd = memchr(markdown.baseAddress! + lineStart, 0x0A, markdown.count - lineStart)
@@ -71,6 +76,13 @@ enum MarkdownPlainText {
                 }
                 if rest.continues(line) { continue }
             }
+            if blockColumn > 0, fence != nil || htmlBlock != nil,
+                let column = textColumn(line, indent: indent, quoted: fence != nil ? fenceQuoted : htmlQuoted), column < blockColumn
+            {
+                fence = nil
+                htmlBlock = nil
+                closeBlock(&out, &paragraphOpen)
+            }
             if fence != nil, fenceQuoted, line.first != UInt8(ascii: ">") {
                 fence = nil
                 closeBlock(&out, &paragraphOpen)
@@ -105,9 +117,11 @@ enum MarkdownPlainText {
                 }
                 continue
             }
+            if !line.isEmpty, indent < listColumn, !paragraphOpen || line.first == UInt8(ascii: ">") { listColumn = 0 }
             if let open = CodeFence(opening: line) {
                 fence = open
                 fenceQuoted = false
+                blockColumn = indent >= listColumn ? listColumn : 0
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
@@ -155,23 +169,27 @@ enum MarkdownPlainText {
                 paragraphOpen = true
                 continue
             }
-            let (skip, startsBlock) = blockMarkers(line)
+            let (skip, startsBlock, heading) = blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
+            let item = itemColumn(line, indent: indent, markers: skip)
+            if startsBlock, !heading, line.first != UInt8(ascii: ">") { listColumn = item }
             // A code block opened in a list item or a quote: its info string (`~~~python`) is not shown.
-            if skip > 0, let open = CodeFence(opening: text) {
+            // (A heading's text holds no block.)
+            if skip > 0, !heading, let open = CodeFence(opening: text) {
                 fence = open
                 fenceQuoted = line[..<skip].contains(UInt8(ascii: ">"))
+                blockColumn = item
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
             // A link reference definition in a list item or a quote.
-            if skip > 0, !paragraphOpen || startsBlock, let rest = definitionRest(text, at: lineAt + skip) {
+            if skip > 0, !heading, !paragraphOpen || startsBlock, let rest = definitionRest(text, at: lineAt + skip) {
                 closeBlock(&out, &paragraphOpen)
                 definition = rest
                 continue
             }
             // An HTML block, or one in a list item or a quote.
-            if let block = skip > 0
+            if !heading, let block = skip > 0
                 ? HTMLText.Block.starting(text, indent: 0, interrupting: paragraphOpen && !startsBlock)
                 : HTMLText.Block.starting(line, indent: indent, interrupting: paragraphOpen)
             {
@@ -181,6 +199,7 @@ enum MarkdownPlainText {
                 if block.ends.isEmpty || !block.endsBlock(text) {
                     htmlBlock = block
                     htmlQuoted = line[..<skip].contains(UInt8(ascii: ">"))
+                    blockColumn = skip > 0 ? item : indent >= listColumn ? listColumn : 0
                 } else {
                     closeBlock(&out, &paragraphOpen)
                 }
@@ -188,7 +207,7 @@ enum MarkdownPlainText {
             }
             if paragraphOpen { out.append(0x20) }
             if startsBlock || line.first == 0x7C, paragraphOpen { out[out.count - 1] = 0x0A }
-            if line.first == 0x23, startsBlock { text = withoutClosingHashes(text) }
+            if heading { text = withoutClosingHashes(text) }
             if let count = tableCells { text = firstCells(text, count: count) }
             resume = appendInline(text, at: lineAt + skip, in: markdown, footnotes: footnotes, rawHTML: rawHTML, to: &out)
             if resume == nil { while out.last == 0x20 { out.removeLast() } }
@@ -422,10 +441,12 @@ enum MarkdownPlainText {
     }
 
     /// How many bytes of block markers (`#`, `>`, list bullets and numbers, a task's box) the line starts with,
-    /// and whether it starts a block of its own (a heading or a list item, not a paragraph's next line).
-    private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+    /// whether it starts a block of its own (a heading or a list item, not a paragraph's next line),
+    /// and whether that is a heading.
+    private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, starts: Bool, heading: Bool) {
         var i = 0
         var starts = false
+        var heading = false
         func skipSpaces() { while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
         while i < line.count {
             let byte = line[i]
@@ -441,6 +462,7 @@ enum MarkdownPlainText {
                     i = j
                     skipSpaces()
                     starts = true
+                    heading = true
                 }
                 break
             }
@@ -465,7 +487,41 @@ enum MarkdownPlainText {
             }
             break
         }
-        return (i, starts)
+        return (i, starts, heading)
+    }
+
+    /// The column the text of a list item begun on `line` (indented `indent`, its block markers
+    /// `markers` bytes long, not a heading's) stands at, within the quote the item is in: 0 when
+    /// the line's markers hold no list item, or a quote inside the item.
+    private static func itemColumn(_ line: UnsafeBufferPointer<UInt8>, indent: Int, markers: Int) -> Int {
+        let quote = quotePrefix(line)
+        guard markers > quote.end, !line[quote.end..<markers].contains(UInt8(ascii: ">")) else { return 0 }
+        return (quote.end == 0 ? indent : 0) + markers - quote.end
+    }
+
+    /// The column the text of `line` (indented `indent`) stands at inside its quote when
+    /// `quoted`, or on the page: `nil` for a blank line.
+    private static func textColumn(_ line: UnsafeBufferPointer<UInt8>, indent: Int, quoted: Bool) -> Int? {
+        guard quoted, line.first == UInt8(ascii: ">") else { return line.isEmpty ? nil : indent }
+        let quote = quotePrefix(line)
+        return quote.end == line.count ? nil : quote.indent
+    }
+
+    /// Where a line's quote markers end, each with the one space that belongs to it, and how
+    /// many more spaces indent the text after them.
+    private static func quotePrefix(_ line: UnsafeBufferPointer<UInt8>) -> (end: Int, indent: Int) {
+        var i = 0, end = 0, indent = 0
+        while i < line.count, line[i] == UInt8(ascii: ">") {
+            i += 1
+            if i < line.count, line[i] == 0x20 { i += 1 }
+            end = i
+            indent = 0
+            while i < line.count, line[i] == 0x20 || line[i] == 0x09 {
+                indent += line[i] == 0x09 ? 4 : 1
+                i += 1
+            }
+        }
+        return i == line.count ? (i, 0) : (end, indent)
     }
 
     /// Inline markup dropped: `*`, `_`, `` ` ``, `~`, `\` escapes, HTML tags and comments,
