@@ -39,12 +39,21 @@ enum LookAlikes {
         0x2010: "hyphen", 0x2011: "non-breaking hyphen", 0x2012: "figure dash", 0x2013: "en dash", 0x2014: "em dash", 0x2212: "minus sign",
     ]
     /// Characters that show as nothing.
+    /// (The marks of writing direction among them come with text copied from a web page.)
     static let zeroWidth: [UInt32: String] = [
         0x200B: "zero-width space", 0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner", 0x2060: "word joiner",
         0xFEFF: "zero-width no-break space", 0x00AD: "soft hyphen",
+        0x200E: "left-to-right mark", 0x200F: "right-to-left mark", 0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
+        0x202C: "pop directional formatting", 0x202D: "left-to-right override", 0x202E: "right-to-left override",
+        0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
     ]
     /// Spaces that look like a space.
-    static let spaces: [UInt32: String] = [0x00A0: "no-break space", 0x2007: "figure space", 0x202F: "narrow no-break space"]
+    static let spaces: [UInt32: String] = [
+        0x00A0: "no-break space", 0x2000: "en quad", 0x2001: "em quad", 0x2002: "en space", 0x2003: "em space",
+        0x2004: "three-per-em space", 0x2005: "four-per-em space", 0x2006: "six-per-em space", 0x2007: "figure space",
+        0x2008: "punctuation space", 0x2009: "thin space", 0x200A: "hair space", 0x202F: "narrow no-break space",
+        0x205F: "medium mathematical space", 0x3000: "ideographic space",
+    ]
     /// Letters that look like Vietnamese ones.
     static let letters: [UInt32: String] = [
         0x00D0: "Icelandic Ð, not Đ", 0x00F0: "Icelandic ð, not đ", 0x0189: "African Ɖ, not Đ", 0x0256: "African ɖ, not đ",
@@ -79,7 +88,7 @@ enum LookAlikes {
     static func plain(_ text: String) -> String {
         let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E, ligatures: ClosedRange<UInt32> = 0xFB00...0xFB06
         var text = text
-        // Their UTF-8 starts with one of these bytes (U+00AD, U+200B–U+2060, U+FEFF, U+FB00–U+FF5E).
+        // Their UTF-8 starts with one of these bytes (U+00AD, U+200B–U+2069, U+FEFF, U+FB00–U+FF5E).
         guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return text }
         if text.unicodeScalars.contains(where: { zeroWidth[$0.value] != nil }) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { zeroWidth[$0.value] == nil }))
