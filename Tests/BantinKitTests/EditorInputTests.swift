@@ -147,14 +147,17 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("content/articles/d.md:4: category `tin tức` shares one page (chuyen-muc/tin-tuc/) with `Tin tức`") }, "\(warnings)")
         #expect(warnings.contains { $0.hasPrefix("content/articles/e.md:4: place `Hà T⟨soft hyphen U+00AD⟩ĩnh` shares one page (dia-phuong/ha-tinh/) with `Hà Tĩnh`") }, "\(warnings)")
         #expect(warnings.filter { $0.contains("shares one page") }.count == 3, "\(warnings.joined(separator: "\n"))")
-        // A spelling with a pasted invisible character never names the page, however many write it.
-        for (file, place) in [("f", "Cà\u{200B} Mau"), ("g", "Cà\u{200B} Mau"), ("h", "Cà Mau")] {
-            try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "location: \(place)\n"))
+        // A spelling with a pasted invisible character (a mark of writing direction too, from a
+        // web page) never names the page, however many write it.
+        for (invisible, name) in [("\u{200B}", "zero-width space U+200B"), ("\u{200E}", "left-to-right mark U+200E")] {
+            for (file, place) in [("f", "Cà\(invisible) Mau"), ("g", "Cà\(invisible) Mau"), ("h", "Cà Mau")] {
+                try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "location: \(place)\n"))
+            }
+            let pasted = try site.build().diagnostics.filter { $0.message.contains("dia-phuong/ca-mau/") }.map { "\($0.file):\($0.line): \($0.message)" }
+            #expect(pasted.count == 1 && pasted[0].hasPrefix("content/articles/f.md:4: place `Cà⟨\(name)⟩ Mau` shares one page (dia-phuong/ca-mau/) with `Cà Mau`"), "\(pasted)")
+            #expect(try site.read("public/dia-phuong/ca-mau/index.html").contains("<title>Cà Mau – "), "the page is named without it")
+            for file in ["f", "g", "h"] { try site.remove("content/articles/\(file).md") }
         }
-        let pasted = try site.build().diagnostics.filter { $0.message.contains("dia-phuong/ca-mau/") }.map { "\($0.file):\($0.line): \($0.message)" }
-        #expect(pasted.count == 1 && pasted[0].hasPrefix("content/articles/f.md:4: place `Cà⟨zero-width space U+200B⟩ Mau` shares one page (dia-phuong/ca-mau/) with `Cà Mau`"), "\(pasted)")
-        #expect(try site.read("public/dia-phuong/ca-mau/index.html").contains("<title>Cà Mau – "), "the page is named without it")
-        for file in ["f", "g", "h"] { try site.remove("content/articles/\(file).md") }
 
         try site.write("content/articles/d.md", article(title: "Bài d", extra: "category: \"???\"\nlocation: \"\(String(repeating: "Xã Tân Phú ", count: 20))\"\n"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
@@ -222,16 +225,19 @@ import Testing
     /// that tells them apart named where it stands.
     @Test func lookAlikeCharactersAreReadAsMeantOrNamed() throws {
         let site = try TestSite()
-        for (k, code) in ["01–KL/TW", "01\u{2011}KL/TW", "01-KL/TW\u{200B}", "01-KL/TW"].enumerated() {
-            try site.write("content/articles/k\(k).md", article(title: "Mã \(k)", extra: "directives: [\"\(code)\"]\nlocation: \(k == 2 ? "Đà\u{A0}Nẵng" : "Đà Nẵng")\n"))
+        let places = [2: "Đà\u{A0}Nẵng", 3: "Đà\u{2009}Nẵng", 4: "Đà\u{3000}Nẵng"]
+        for (k, code) in ["01–KL/TW", "01\u{2011}KL/TW", "01-KL/TW\u{200B}", "01-KL/TW", "01-KL\u{202A}/TW\u{202C}"].enumerated() {
+            try site.write("content/articles/k\(k).md", article(title: "Mã \(k)", extra: "directives: [\"\(code)\"]\nlocation: \(places[k] ?? "Đà Nẵng")\n"))
         }
         let report = try site.build()
-        #expect(!report.diagnostics.contains { $0.severity == .error })
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
         let page = try site.read("public/van-ban/01-kl-tw/index.html")
-        #expect((0..<4).allSatisfy { page.contains("Mã \($0)") }, "every article under one code")
-        let told = report.diagnostics.filter { $0.message.contains("shares one page") }
-        #expect(told.count == 1 && told[0].file == "content/articles/k2.md", "\(told)")
-        #expect(told.first?.message.hasPrefix("place `Đà⟨no-break space U+00A0⟩Nẵng` shares one page (dia-phuong/da-nang/) with `Đà Nẵng`") == true, "\(told)")
+        #expect((0..<5).allSatisfy { page.contains("Mã \($0)") }, "every article under one code")
+        let told = report.diagnostics.filter { $0.message.contains("shares one page") }.sorted { $0.file < $1.file }
+        #expect(told.map(\.file) == ["content/articles/k2.md", "content/articles/k3.md", "content/articles/k4.md"], "\(told)")
+        for (k, (file, name)) in zip(2..., [("k2", "no-break space U+00A0"), ("k3", "thin space U+2009"), ("k4", "ideographic space U+3000")]) where told.count == 3 {
+            #expect(told[k - 2].file == "content/articles/\(file).md" && told[k - 2].message.hasPrefix("place `Đà⟨\(name)⟩Nẵng` shares one page (dia-phuong/da-nang/) with `Đà Nẵng`"), "\(told[k - 2])")
+        }
     }
 
     /// Kinds of directive that differ only by case or spaces are one kind: one heading in the list
@@ -293,7 +299,8 @@ import Testing
 
     /// A file saved as UTF-16 without its byte-order mark, or as UTF-32, is told so (not as a
     /// legacy Vietnamese encoding, or as having no front matter); `menu` written as one line of
-    /// names is told to be a list in brackets.
+    /// names is told to be a list in brackets, and a category with commas cut into entries of a
+    /// list to be quoted.
     @Test func otherEncodingsAndAMenuOnOneLineAreToldWhatTheyAre() throws {
         let site = try TestSite()
         let text = article(title: "Hội nghị sơ kết")
@@ -319,6 +326,17 @@ import Testing
         try site.write("content/site.yml", "title: Bản tin\nmenu: Kinh tế, Văn hóa\n")
         let named = try site.build().diagnostics.filter { $0.file == "content/site.yml" }.map(\.message)
         #expect(named == ["menu entry `Kinh tế, Văn hóa` is not the category of any published article; it is left out of the navigation"], "\(named)")
+        // A category with commas of its own, unquoted in a list, is cut into entries: each says to quote it.
+        try site.write("content/site.yml", "title: Bản tin\nmenu: [Xây dựng Đảng, Phòng, chống tham nhũng, tiêu cực, Dân vận]\n")
+        try site.write("content/articles/b.md", article(title: "Bài hai", extra: "category: \"Phòng, chống tham nhũng, tiêu cực\"\n"))
+        let cut = try site.build().diagnostics.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column): \($0.message)" }
+        let quote = "; it is left out of the navigation; a category with commas is written in quotes: `\"Phòng, chống tham nhũng, tiêu cực\"`"
+        #expect(cut == [
+            "2:23: menu entry `Phòng` is not the category of any published article" + quote,
+            "2:30: menu entry `chống tham nhũng` is not the category of any published article" + quote,
+            "2:48: menu entry `tiêu cực` is not the category of any published article" + quote,
+            "2:58: menu entry `Dân vận` is not the category of any published article; it is left out of the navigation",
+        ], "\(cut)")
     }
 
     /// Each message is at the line of the mistake: a slug two articles share at each one's

@@ -222,10 +222,24 @@ enum CatalogValidator {
                 let asOneValue = positions.item("menu", 0) == positions.of("menu")
                 let list = menu.count == 1 && asOneValue && parts.count > 1 && parts.contains { Slug(from: $0).map(used.contains) == true }
                     ? "; a list of entries is written in brackets: `menu: [\(parts.joined(separator: ", "))]`" : ""
-                return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation") + list)
+                // `[A, Phòng, chống tham nhũng]`: a category's own commas cut it into entries.
+                let cut = commaCutCategory(menu, at: index, used: used).map { "; a category with commas is written in quotes: `\"\($0)\"`" } ?? ""
+                return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation") + list + cut)
             }
             return nil
         }
+    }
+
+    /// The category that entries of `menu` around `index`, joined by commas, name, when one
+    /// published article has it (a name with commas written unquoted in a list is cut at them).
+    static func commaCutCategory(_ menu: [String], at index: Int, used: Set<Slug>) -> String? {
+        for first in stride(from: index, through: 0, by: -1) {
+            for last in max(index, first + 1)..<menu.count {
+                let joined = menu[first...last].joined(separator: ", ")
+                if let slug = Slug(from: joined), used.contains(slug) { return joined }
+            }
+        }
+        return nil
     }
 
     /// Not empty, not absolute, no `\\`, no `://`, no `.` or `..` part.
