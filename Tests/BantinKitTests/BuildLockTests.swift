@@ -103,13 +103,34 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
-    @Test func aStateFolderThatIsAFileIsReportedInPlainWords() throws {
+    @Test func aStateFolderThatIsAFileOrALinkIsReportedInPlainWords() throws {
         let site = try TestSite(content: "bulletin")
         try site.write(".public.bantin", "không phải thư mục")
         let diagnostics = site.failingBuild()
         #expect(diagnostics.map(\.description) == [
             "public: error: cannot use .public.bantin: it is not a folder; move it away (bantin keeps its own files there)"
         ])
+        // A link to a folder (a CI cache kept elsewhere) is a link, not "not a folder".
+        try site.remove(".public.bantin")
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("bo-nho"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(".public.bantin").path, withDestinationPath: "bo-nho")
+        #expect(site.failingBuild().map(\.description) == [
+            "public: error: cannot use .public.bantin: it is a symbolic link, and bantin keeps its own files in a folder of its own beside the output; remove the link (the next build makes the folder, and rebuilds everything once)"
+        ])
+    }
+
+    /// A check holds the lock shared and records no process id: a build that waits for it is not
+    /// told the id a killed build left in the file (the system may have given it to another
+    /// process since, here the test's parent), but that a build or a check is running.
+    @Test func aProcessIdAKilledBuildLeftIsNotNamedWhileACheckReads() throws {
+        let site = try TestSite(content: "bulletin")
+        let output = OutputFolder(url: site.output, display: "public")
+        try output.prepareState()
+        try "\(getppid())\n".write(to: output.lockURL, atomically: false, encoding: .utf8)
+        try BuildLock.reading(output, waiting: { _ in }) {
+            #expect(throws: BuildLock.Failure.busy(holder: nil)) { try BuildLock(for: output, wait: false) }
+        }
+        try BuildLock(for: output, wait: false).release()
     }
 }
 

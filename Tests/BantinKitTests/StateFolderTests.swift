@@ -488,5 +488,20 @@ import Testing
             #expect(try site.read("srv/ban-tin/bai-viet/bai-viet/index.html").contains(title))
             #expect(site.exists("srv/.ban-tin.bantin"))
         }
+        // Reached through a linked folder, a link's relative target is read from the folder it
+        // really stands in: `dl/www` → `../pub` is `real/pub` (where `dl` → `real/sub`), as the
+        // system reads it; and so is a target whose folder exists only there.
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.root.appendingPathComponent("real/sub"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: site.root.appendingPathComponent("real/pub2"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("dl").path, withDestinationPath: "real/sub")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("real/sub/www").path, withDestinationPath: "../pub")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("real/sub/www2").path, withDestinationPath: "../pub2/site")
+        for (link, lands) in [("dl/www", "real/pub"), ("dl/www2", "real/pub2/site")] {
+            try SiteBuilder.build(site.options(output: site.root.appendingPathComponent(link)))
+            #expect(site.exists("\(lands)/bai-viet/bai-viet/index.html"), "\(link) is built where it leads")
+            #expect(try site.read("\(link)/bai-viet/bai-viet/index.html").contains("Bài viết đã sửa"))
+        }
+        #expect(!site.exists("pub") && !site.exists("pub2"), "nothing built where the path's text would lead")
     }
 }

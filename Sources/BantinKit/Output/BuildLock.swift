@@ -92,7 +92,9 @@ public final class BuildLock: @unchecked Sendable {
     /// build holds it, calls `waiting` with its process id first. Without a lock file (a folder no
     /// build made), at once; a build that starts meanwhile waits for `body`.
     public static func reading<R>(_ output: OutputFolder, waiting: (Int32?) -> Void, _ body: () throws -> R) rethrows -> R {
-        let fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC)
+        var fd = open(output.lockURL.path, O_RDWR | O_CLOEXEC)
+        let writable = fd >= 0
+        if !writable { fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return try body() }
         // Closing the file drops the lock.
         defer { close(fd) }
@@ -100,6 +102,10 @@ public final class BuildLock: @unchecked Sendable {
             waiting(holder(fd))
             _ = lock(fd, blocking: true, shared: true)
         }
+        // No build holds the lock now: a process id left in it is a killed build's, which a build
+        // waiting for this check would name as the one running (the system may have given that
+        // number to another process since).
+        if writable { ftruncate(fd, 0) }
         return try body()
     }
 

@@ -78,6 +78,10 @@ extension OutputFolder {
         let path = stateURL.path
         if let info = Directory.linkStatus(path) {
             guard Directory.isDirectory(info) else {
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    // Swapped with the output by renaming, it must be a folder of the output's own disk.
+                    throw FileFault("use", stateShown, reason: "it is a symbolic link, and bantin keeps its own files in a folder of its own beside the output; remove the link (the next build makes the folder, and rebuilds everything once)")
+                }
                 throw FileFault("use", stateShown, reason: "it is not a folder; move it away (bantin keeps its own files there)")
             }
         } else {

@@ -89,14 +89,23 @@ extension SiteBuilder {
     /// leads, with bantin's own folder beside that: the link stays as the user made it.
     static func followingOutputLink(_ options: BuildOptions) -> BuildOptions {
         guard let info = Directory.linkStatus(options.output.path), info.st_mode & S_IFMT == S_IFLNK,
-            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)
+            let (_, target) = linkTarget(options.output)
         else { return options }
         var followed = options
-        followed.output = target.hasPrefix("/")
-            ? URL(fileURLWithPath: target) : options.output.deletingLastPathComponent().appendingPathComponent(target)
-        followed.output = followed.output.standardizedFileURL
+        followed.output = target
         // A link to a link is followed too.
         return followed.output == options.output ? followed : followingOutputLink(followed)
+    }
+
+    /// What the link at `url` says, and where that is: a relative target is read from the folder
+    /// the link really stands in (through a linked folder, its `..` is that folder's parent, as
+    /// the system reads it, not the path's).
+    static func linkTarget(_ url: URL) -> (written: String, url: URL)? {
+        guard let written = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { return nil }
+        if written.hasPrefix("/") { return (written, URL(fileURLWithPath: written).standardizedFileURL) }
+        let folder = url.deletingLastPathComponent()
+        let real = SymbolicLinks.realPath(folder.path).map { URL(fileURLWithPath: $0, isDirectory: true) } ?? folder
+        return (written, real.appendingPathComponent(written).standardizedFileURL)
     }
 }
 
@@ -111,9 +120,8 @@ public enum SiteBuilder {
             !Directory.leadsToFolder(followed.output.deletingLastPathComponent().path)
         {
             // The target as the link writes it, or, through more links, where they lead.
-            let written = try? FileManager.default.destinationOfSymbolicLink(atPath: options.output.path)
-            let direct = written.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : options.output.deletingLastPathComponent().appendingPathComponent($0) }
-            let target = direct?.standardizedFileURL == followed.output ? written ?? followed.output.path : followed.output.path
+            let direct = linkTarget(options.output)
+            let target = direct?.url == followed.output ? direct?.written ?? followed.output.path : followed.output.path
             throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")], refusedOptions: true)
         }
         let options = followed
