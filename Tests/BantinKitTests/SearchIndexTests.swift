@@ -211,6 +211,10 @@ import Testing
             "- <div>\nChữ sau danh sách.\n\n1. <p>mục</p>\n   trong mục\nngoài mục lười\n\n2. <!--\n   ghi\n dòng lùi -->",
             "> - <div>\n> Chữ trong trích dẫn.\n>\n>  * <span>\n>    thẻ\n> > lồng",
             "- mục\n  ```\n  rào chưa đóng\n dòng thụt lùi sau rào\n\n- ```\n  mã\n\n  vẫn mã\nngoài rào\n\n  - con\n\n    ~~~\n    mã con\n  ra con",
+            // Spaces after `>` are the text's indent, not a list item's (they end no block).
+            ">  ```html\n> <p class=\"x\">Xin chào đồng chí</p>\n> ```\n\n>  <div>\n> Danh sách nội bộ chưa duyệt\n>  </div>\n\nĐoạn.",
+            // A closing `</pre>`, `</script>` or `</style>` alone on its line starts an HTML block, as cmark-gfm reads it.
+            "</pre>\nẩn đi khi không đăng HTML\n\nĐoạn.\n\n- <div>\n</script>\nẩn nữa\n\nHết.",
         ]
         let renderer = MarkdownRenderer(allowRawHTML: rawHTML)
         for body in bodies {

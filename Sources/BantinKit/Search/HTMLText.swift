@@ -26,8 +26,8 @@ enum HTMLText {
                 || (line[after] == UInt8(ascii: "/") && after + 1 < line.count && line[after + 1] == UInt8(ascii: ">"))
             if !closing, ended, rawTextNames.contains(name) { return Block(ends: rawTextNames.map { Array("</\(String(decoding: $0, as: UTF8.self))>".utf8) }) }
             if ended, blockNames.contains(name) { return Block(ends: []) }
-            // Any other whole tag alone on its line.
-            guard !interrupting, !rawTextNames.contains(name), let length = tagLength(line),
+            // Any other whole tag alone on its line (`</pre>` too, as cmark-gfm reads it).
+            guard !interrupting, closing || !rawTextNames.contains(name), let length = tagLength(line),
                 line[length...].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
             else { return nil }
             return Block(ends: [])

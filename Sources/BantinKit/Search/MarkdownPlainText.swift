@@ -495,7 +495,10 @@ enum MarkdownPlainText {
     /// the line's markers hold no list item, or a quote inside the item.
     private static func itemColumn(_ line: UnsafeBufferPointer<UInt8>, indent: Int, markers: Int) -> Int {
         let quote = quotePrefix(line)
-        guard markers > quote.end, !line[quote.end..<markers].contains(UInt8(ascii: ">")) else { return 0 }
+        // A list's marker after the quote's (its spaces alone are the text's indent).
+        var marker = quote.end
+        while marker < markers, line[marker] == 0x20 || line[marker] == 0x09 { marker += 1 }
+        guard marker < markers, !line[marker..<markers].contains(UInt8(ascii: ">")) else { return 0 }
         return (quote.end == 0 ? indent : 0) + markers - quote.end
     }
 
