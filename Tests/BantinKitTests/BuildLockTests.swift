@@ -132,6 +132,21 @@ import Testing
         }
         try BuildLock(for: output, wait: false).release()
     }
+
+    /// The lock is bantin's own file: a link in its place is refused by a build and passed over by
+    /// a check, and what it leads to is never written (a check only reads).
+    @Test func aLockFileThatIsALinkIsNeverFollowed() throws {
+        let site = try TestSite(content: "bulletin")
+        let output = OutputFolder(url: site.output, display: "public")
+        try output.prepareState()
+        try site.write("ngoai.txt", "giữ nguyên\n")
+        try FileManager.default.createSymbolicLink(atPath: output.lockURL.path, withDestinationPath: site.root.appendingPathComponent("ngoai.txt").path)
+        #expect(site.failingBuild().map(\.description) == [
+            "public: error: cannot open bantin's lock file .public.bantin/lock: it is a symbolic link; remove it (bantin makes the file)"
+        ])
+        #expect(BuildLock.reading(output, waiting: { _ in Issue.record("nothing to wait for") }) { true })
+        #expect(try site.read("ngoai.txt") == "giữ nguyên\n")
+    }
 }
 
 /// A number several threads add to, and a test can wait on.

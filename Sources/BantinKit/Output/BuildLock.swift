@@ -28,10 +28,18 @@ public final class BuildLock: @unchecked Sendable {
         // Kept in a local until the lock is held: a class whose properties are all set runs its
         // `deinit` when its `init` throws, and `release()` would then truncate and close again a
         // number the system may have given to another file of the process meanwhile.
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .fault(FileFault.last("open bantin's lock file", output.stateShown + "/lock")) }
+        // Never through a link: the lock is bantin's own file, and nothing outside is written.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw .fault(FileFault("open bantin's lock file", output.stateShown + "/lock", reason: "it is a symbolic link; remove it (bantin makes the file)")) }
+            throw .fault(FileFault.last("open bantin's lock file", output.stateShown + "/lock"))
+        }
+        guard Self.isFile(fd) else {
+            close(fd)
+            throw .fault(FileFault("open bantin's lock file", output.stateShown + "/lock", reason: "it is not a file; move it away (bantin keeps its lock there)"))
+        }
         if Self.lock(fd, blocking: false) != 0 {
-            let holder = Self.holder(fd)
+            let holder = Self.buildHolding(fd)
             guard wait else {
                 close(fd)
                 throw .busy(holder: holder)
@@ -74,6 +82,23 @@ public final class BuildLock: @unchecked Sendable {
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress!, $0.count, 0) }
     }
 
+    /// Whether `fd` is a regular file (not a folder or a pipe someone put there).
+    private static func isFile(_ fd: Int32) -> Bool {
+        var info = stat()
+        return fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// The process id of the build that holds the lock: none when only checks hold it (shared,
+    /// recording no id: the file may still hold the id of a build killed before them, a number
+    /// the system may have given to another process since).
+    private static func buildHolding(_ fd: Int32) -> Int32? {
+        if lock(fd, blocking: false, shared: true) == 0 {
+            flock(fd, LOCK_UN)
+            return nil
+        }
+        return holder(fd)
+    }
+
     /// The process id recorded by the holder. The holder writes it just after taking the lock,
     /// so an empty file, or the id of a process that is gone, is read again for a moment.
     private static func holder(_ fd: Int32) -> Int32? {
@@ -92,20 +117,16 @@ public final class BuildLock: @unchecked Sendable {
     /// build holds it, calls `waiting` with its process id first. Without a lock file (a folder no
     /// build made), at once; a build that starts meanwhile waits for `body`.
     public static func reading<R>(_ output: OutputFolder, waiting: (Int32?) -> Void, _ body: () throws -> R) rethrows -> R {
-        var fd = open(output.lockURL.path, O_RDWR | O_CLOEXEC)
-        let writable = fd >= 0
-        if !writable { fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC) }
+        // Not through a link, nor a file that is not one: no build could hold the lock there.
+        let fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return try body() }
         // Closing the file drops the lock.
         defer { close(fd) }
+        guard isFile(fd) else { return try body() }
         if lock(fd, blocking: false, shared: true) != 0 {
             waiting(holder(fd))
             _ = lock(fd, blocking: true, shared: true)
         }
-        // No build holds the lock now: a process id left in it is a killed build's, which a build
-        // waiting for this check would name as the one running (the system may have given that
-        // number to another process since).
-        if writable { ftruncate(fd, 0) }
         return try body()
     }
 
