@@ -337,6 +337,10 @@ import Testing
             "2:48: menu entry `tiêu cực` is not the category of any published article" + quote,
             "2:58: menu entry `Dân vận` is not the category of any published article; it is left out of the navigation",
         ], "\(cut)")
+        // Written on one line, the list it is told to be keeps such a category whole, in quotes.
+        try site.write("content/site.yml", "title: Bản tin\nmenu: Xây dựng Đảng, Phòng, chống tham nhũng, tiêu cực\n")
+        let oneLine = try site.build().diagnostics.filter { $0.file == "content/site.yml" }.map(\.message)
+        #expect(oneLine == ["menu entry `Xây dựng Đảng, Phòng, chống tham nhũng, tiêu cực` is not the category of any published article; it is left out of the navigation; a list of entries is written in brackets: `menu: [Xây dựng Đảng, \"Phòng, chống tham nhũng, tiêu cực\"]`"], "\(oneLine)")
     }
 
     /// Each message is at the line of the mistake: a slug two articles share at each one's

@@ -30,6 +30,8 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("Ｈà Ｎội ２０２３", "ha-noi-2023"), ("Đại hội ﬁnal: ﬂash ﬀ", "dai-hoi-final-flash-ff"),
         // A soft hyphen, a zero-width space or joiner inside a word (from Word, a web page) is nothing.
         ("Tiền Gi\u{00AD}ang", "tien-giang"), ("Xây dựng Đ\u{200B}ảng", "xay-dung-dang"), ("Hội\u{200D} nghị\u{FEFF}", "hoi-nghi"),
+        // A mark of writing direction parts two words, as it always has: addresses made so do not move.
+        ("Hà\u{200F}Nội", "ha-noi"), ("Đại hội\u{200E}Chi bộ\u{202C}", "dai-hoi-chi-bo"),
     ])
     func slugOf(_ input: String, _ expected: String) {
         #expect(Slug(from: input)?.value == expected)

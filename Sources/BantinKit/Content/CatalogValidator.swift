@@ -221,13 +221,26 @@ enum CatalogValidator {
                 // (Written as one value, its one item stands where the value does; `["A, B"]` is a list.)
                 let asOneValue = positions.item("menu", 0) == positions.of("menu")
                 let list = menu.count == 1 && asOneValue && parts.count > 1 && parts.contains { Slug(from: $0).map(used.contains) == true }
-                    ? "; a list of entries is written in brackets: `menu: [\(parts.joined(separator: ", "))]`" : ""
+                    ? "; a list of entries is written in brackets: `menu: [\(listed(parts, used: used).joined(separator: ", "))]`" : ""
                 // `[A, Phòng, chống tham nhũng]`: a category's own commas cut it into entries.
                 let cut = commaCutCategory(menu, at: index, used: used).map { "; a category with commas is written in quotes: `\"\($0)\"`" } ?? ""
                 return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation") + list + cut)
             }
             return nil
         }
+    }
+
+    /// `parts` of a one-line `menu` as entries of a list: those that name a category with commas
+    /// of its own together, in quotes (`Xây dựng Đảng, "Phòng, chống tham nhũng"`).
+    static func listed(_ parts: [String], used: Set<Slug>) -> [String] {
+        var entries: [String] = []
+        var first = 0
+        while first < parts.count {
+            let last = (first + 1..<parts.count).last { Slug(from: parts[first...$0].joined(separator: ", ")).map(used.contains) == true }
+            entries.append(last.map { "\"\(parts[first...$0].joined(separator: ", "))\"" } ?? parts[first])
+            first = (last ?? first) + 1
+        }
+        return entries
     }
 
     /// The category that entries of `menu` around `index`, joined by commas, name, when one

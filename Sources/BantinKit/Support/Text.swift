@@ -38,11 +38,18 @@ enum LookAlikes {
     static let dashes: [UInt32: String] = [
         0x2010: "hyphen", 0x2011: "non-breaking hyphen", 0x2012: "figure dash", 0x2013: "en dash", 0x2014: "em dash", 0x2212: "minus sign",
     ]
-    /// Characters that show as nothing.
-    /// (The marks of writing direction among them come with text copied from a web page.)
-    static let zeroWidth: [UInt32: String] = [
+    /// Characters that show as nothing: those a word processor puts inside words, and the marks
+    /// of writing direction text copied from a web page carries.
+    static let zeroWidth = insideWords.merging(directionMarks) { kept, _ in kept }
+    /// Those a word processor or a web page puts inside a word (`Hà T⟨soft hyphen⟩ĩnh`): an
+    /// address or the order of names reads the word without them.
+    static let insideWords: [UInt32: String] = [
         0x200B: "zero-width space", 0x200C: "zero-width non-joiner", 0x200D: "zero-width joiner", 0x2060: "word joiner",
         0xFEFF: "zero-width no-break space", 0x00AD: "soft hyphen",
+    ]
+    /// Marks of writing direction: between two words they part them in an address as they
+    /// always have (an address made before they were told by name does not move).
+    static let directionMarks: [UInt32: String] = [
         0x200E: "left-to-right mark", 0x200F: "right-to-left mark", 0x202A: "left-to-right embedding", 0x202B: "right-to-left embedding",
         0x202C: "pop directional formatting", 0x202D: "left-to-right override", 0x202E: "right-to-left override",
         0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
@@ -82,16 +89,17 @@ enum LookAlikes {
 
     /// `text` as the letters it shows: fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from
     /// a CJK input method or a PDF) and the ligatures of Latin letters (`ﬁ`, `ﬂ`, from a PDF) read
-    /// as the ASCII ones they stand for; characters that show as nothing (a soft hyphen or a
-    /// zero-width space inside a word, from Word or a web page) left out, not read as a space.
+    /// as the ASCII ones they stand for; characters that show as nothing inside a word (a soft
+    /// hyphen or a zero-width space, from Word or a web page: `insideWords`) left out, not read
+    /// as a space.
     /// Slugs and the order of names read names so.
     static func plain(_ text: String) -> String {
         let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E, ligatures: ClosedRange<UInt32> = 0xFB00...0xFB06
         var text = text
-        // Their UTF-8 starts with one of these bytes (U+00AD, U+200B–U+2069, U+FEFF, U+FB00–U+FF5E).
+        // Their UTF-8 starts with one of these bytes (U+00AD, U+200B–U+2060, U+FEFF, U+FB00–U+FF5E).
         guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return text }
-        if text.unicodeScalars.contains(where: { zeroWidth[$0.value] != nil }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { zeroWidth[$0.value] == nil }))
+        if text.unicodeScalars.contains(where: { insideWords[$0.value] != nil }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { insideWords[$0.value] == nil }))
         }
         guard text.unicodeScalars.contains(where: { fullwidth.contains($0.value) || ligatures.contains($0.value) }) else { return text }
         return text.unicodeScalars.map { scalar -> String in
