@@ -215,6 +215,11 @@ import Testing
             ">  ```html\n> <p class=\"x\">Xin chào đồng chí</p>\n> ```\n\n>  <div>\n> Danh sách nội bộ chưa duyệt\n>  </div>\n\nĐoạn.",
             // A closing `</pre>`, `</script>` or `</style>` alone on its line starts an HTML block, as cmark-gfm reads it.
             "</pre>\nẩn đi khi không đăng HTML\n\nĐoạn.\n\n- <div>\n</script>\nẩn nữa\n\nHết.",
+            // A code or HTML block in a quote ends with a line that leaves it, or the list item around it.
+            "- > </pre>\n> chữ một hiện\n\n> > <div>\n> chữ hai\n\n-  > <div>\n  > chữ ba\n\n  > <div>\n> trong khối\n\nHết.",
+            "- > ```\n> chữ sau rào\n\n> > ~~~\n> > mã\n> ngoài mã",
+            // An empty list item does not interrupt a paragraph.
+            "Mở đầu\n* \n</script>\nchữ bốn hiện\n\nMở\n- \n<span>\nchữ năm hiện",
         ]
         let renderer = MarkdownRenderer(allowRawHTML: rawHTML)
         for body in bodies {

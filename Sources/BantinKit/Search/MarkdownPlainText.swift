@@ -40,6 +40,22 @@ enum MarkdownPlainText {
         /// the item, and so the block (only a paragraph's line can continue lazily).
         var listColumn = 0
         var blockColumn = 0
+        /// How many quotes the open code or HTML block opened in a quote is in, and the column the
+        /// outermost one's `>` stands at in a list item: a line with fewer, or indented less,
+        /// leaves them (and ends the block: only a paragraph's line continues lazily).
+        var quoteDepth = 0
+        var quoteColumn = 0
+        func leavesQuote(_ line: UnsafeBufferPointer<UInt8>, indent: Int) -> Bool {
+            line.first != UInt8(ascii: ">") || indent < quoteColumn || quotePrefix(line).depth < quoteDepth
+        }
+        func openedInQuote(_ line: UnsafeBufferPointer<UInt8>, markers: Int, indent: Int) -> Bool {
+            quoteDepth = line[..<markers].count { $0 == UInt8(ascii: ">") }
+            // (The column a list item's text stands at, when the quote is in one; a quote's own
+            // markers may stand anywhere up to three spaces in.)
+            let first = line[..<markers].firstIndex(of: UInt8(ascii: ">")) ?? 0
+            quoteColumn = first > 0 ? indent + first : 0
+            return quoteDepth > 0
+        }
         var lineStart = 0
         while lineStart < markdown.count {
             let lineEnd = memchr(markdown.baseAddress! + lineStart, 0x0A, markdown.count - lineStart)
@@ -83,7 +99,7 @@ enum MarkdownPlainText {
                 htmlBlock = nil
                 closeBlock(&out, &paragraphOpen)
             }
-            if fence != nil, fenceQuoted, line.first != UInt8(ascii: ">") {
+            if fence != nil, fenceQuoted, leavesQuote(line, indent: indent) {
                 fence = nil
                 closeBlock(&out, &paragraphOpen)
             }
@@ -99,7 +115,7 @@ enum MarkdownPlainText {
                 paragraphOpen = true
                 continue
             }
-            if htmlBlock != nil, htmlQuoted, line.first != UInt8(ascii: ">") {
+            if htmlBlock != nil, htmlQuoted, leavesQuote(line, indent: indent) {
                 htmlBlock = nil
                 closeBlock(&out, &paragraphOpen)
             }
@@ -169,7 +185,8 @@ enum MarkdownPlainText {
                 paragraphOpen = true
                 continue
             }
-            let (skip, startsBlock, heading) = blockMarkers(line)
+            // An empty list item does not interrupt a paragraph: its marker is the paragraph's text.
+            let (skip, startsBlock, heading) = paragraphOpen && isEmptyListItem(line) ? (0, false, false) : blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
             let item = itemColumn(line, indent: indent, markers: skip)
             if startsBlock, !heading, line.first != UInt8(ascii: ">") { listColumn = item }
@@ -177,7 +194,7 @@ enum MarkdownPlainText {
             // (A heading's text holds no block.)
             if skip > 0, !heading, let open = CodeFence(opening: text) {
                 fence = open
-                fenceQuoted = line[..<skip].contains(UInt8(ascii: ">"))
+                fenceQuoted = openedInQuote(line, markers: skip, indent: indent)
                 blockColumn = item
                 closeBlock(&out, &paragraphOpen)
                 continue
@@ -198,7 +215,7 @@ enum MarkdownPlainText {
                 if rawHTML { appendHTML(text, state: &html, to: &out, paragraphOpen: &paragraphOpen) }
                 if block.ends.isEmpty || !block.endsBlock(text) {
                     htmlBlock = block
-                    htmlQuoted = line[..<skip].contains(UInt8(ascii: ">"))
+                    htmlQuoted = openedInQuote(line, markers: skip, indent: indent)
                     blockColumn = skip > 0 ? item : indent >= listColumn ? listColumn : 0
                 } else {
                     closeBlock(&out, &paragraphOpen)
@@ -234,7 +251,8 @@ enum MarkdownPlainText {
     /// `---`, `***`, `___`, `===` (with spaces): a thematic break, or a setext heading's underline.
     private static func isRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first, first == 0x2D || first == 0x2A || first == 0x5F || first == 0x3D else { return false }
-        return line.allSatisfy { $0 == first || $0 == 0x20 }
+        // A rule of `*` or `_` takes three (one `-` or `=` under a paragraph makes it a heading).
+        return line.allSatisfy { $0 == first || $0 == 0x20 } && (first == 0x2D || first == 0x3D || line.count { $0 == first } >= 3)
     }
 
     /// What a link reference definition may still have on the next line: its address (and title), or its title.
@@ -510,12 +528,13 @@ enum MarkdownPlainText {
         return quote.end == line.count ? nil : quote.indent
     }
 
-    /// Where a line's quote markers end, each with the one space that belongs to it, and how
-    /// many more spaces indent the text after them.
-    private static func quotePrefix(_ line: UnsafeBufferPointer<UInt8>) -> (end: Int, indent: Int) {
-        var i = 0, end = 0, indent = 0
+    /// Where a line's quote markers end, each with the one space that belongs to it, how many
+    /// more spaces indent the text after them, and how many quotes the line is in.
+    private static func quotePrefix(_ line: UnsafeBufferPointer<UInt8>) -> (end: Int, indent: Int, depth: Int) {
+        var i = 0, end = 0, indent = 0, depth = 0
         while i < line.count, line[i] == UInt8(ascii: ">") {
             i += 1
+            depth += 1
             if i < line.count, line[i] == 0x20 { i += 1 }
             end = i
             indent = 0
@@ -524,7 +543,7 @@ enum MarkdownPlainText {
                 i += 1
             }
         }
-        return i == line.count ? (i, 0) : (end, indent)
+        return i == line.count ? (i, 0, depth) : (end, indent, depth)
     }
 
     /// Inline markup dropped: `*`, `_`, `` ` ``, `~`, `\` escapes, HTML tags and comments,
