@@ -146,6 +146,13 @@ import Testing
         ])
         #expect(BuildLock.reading(output, waiting: { _ in Issue.record("nothing to wait for") }) { true })
         #expect(try site.read("ngoai.txt") == "giữ nguyên\n")
+        // A pipe there (opening one for reading waits for a writer) is passed over, or refused.
+        try FileManager.default.removeItem(atPath: output.lockURL.path)
+        #expect(mkfifo(output.lockURL.path, 0o644) == 0)
+        #expect(BuildLock.reading(output, waiting: { _ in Issue.record("nothing to wait for") }) { true })
+        #expect(site.failingBuild().map(\.description) == [
+            "public: error: cannot open bantin's lock file .public.bantin/lock: it is not a file; move it away (bantin keeps its lock there)"
+        ])
     }
 }
 

@@ -29,7 +29,8 @@ public final class BuildLock: @unchecked Sendable {
         // `deinit` when its `init` throws, and `release()` would then truncate and close again a
         // number the system may have given to another file of the process meanwhile.
         // Never through a link: the lock is bantin's own file, and nothing outside is written.
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        // (Nor waiting to open a pipe someone put there.)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
         guard fd >= 0 else {
             if errno == ELOOP { throw .fault(FileFault("open bantin's lock file", output.stateShown + "/lock", reason: "it is a symbolic link; remove it (bantin makes the file)")) }
             throw .fault(FileFault.last("open bantin's lock file", output.stateShown + "/lock"))
@@ -118,7 +119,7 @@ public final class BuildLock: @unchecked Sendable {
     /// build made), at once; a build that starts meanwhile waits for `body`.
     public static func reading<R>(_ output: OutputFolder, waiting: (Int32?) -> Void, _ body: () throws -> R) rethrows -> R {
         // Not through a link, nor a file that is not one: no build could hold the lock there.
-        let fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = open(output.lockURL.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return try body() }
         // Closing the file drops the lock.
         defer { close(fd) }
