@@ -341,6 +341,11 @@ import Testing
         try site.write("content/site.yml", "title: Bản tin\nmenu: Xây dựng Đảng, Phòng, chống tham nhũng, tiêu cực\n")
         let oneLine = try site.build().diagnostics.filter { $0.file == "content/site.yml" }.map(\.message)
         #expect(oneLine == ["menu entry `Xây dựng Đảng, Phòng, chống tham nhũng, tiêu cực` is not the category of any published article; it is left out of the navigation; a list of entries is written in brackets: `menu: [Xây dựng Đảng, \"Phòng, chống tham nhũng, tiêu cực\"]`"], "\(oneLine)")
+        // Also when every category it names has commas.
+        try site.write("content/site.yml", "title: Bản tin\nmenu: Phòng, chống tham nhũng, tiêu cực, Dân vận, dân chủ\n")
+        try site.write("content/articles/a.md", article(title: "Bài một", extra: "category: \"Dân vận, dân chủ\"\n"))
+        let commas = try site.build().diagnostics.filter { $0.file == "content/site.yml" }.map(\.message)
+        #expect(commas.count == 1 && commas[0].hasSuffix("; a list of entries is written in brackets: `menu: [\"Phòng, chống tham nhũng, tiêu cực\", \"Dân vận, dân chủ\"]`"), "\(commas)")
     }
 
     /// Each message is at the line of the mistake: a slug two articles share at each one's

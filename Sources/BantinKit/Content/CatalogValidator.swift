@@ -220,8 +220,10 @@ enum CatalogValidator {
                 let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 // (Written as one value, its one item stands where the value does; `["A, B"]` is a list.)
                 let asOneValue = positions.item("menu", 0) == positions.of("menu")
-                let list = menu.count == 1 && asOneValue && parts.count > 1 && parts.contains { Slug(from: $0).map(used.contains) == true }
-                    ? "; a list of entries is written in brackets: `menu: [\(listed(parts, used: used).joined(separator: ", "))]`" : ""
+                // (Told when a part, or parts joined, name a category.)
+                let entries = listed(parts, used: used)
+                let list = menu.count == 1 && asOneValue && parts.count > 1 && (entries.count < parts.count || parts.contains { category([$0], used: used) != nil })
+                    ? "; a list of entries is written in brackets: `menu: [\(entries.joined(separator: ", "))]`" : ""
                 // `[A, Phòng, chống tham nhũng]`: a category's own commas cut it into entries.
                 let cut = commaCutCategory(menu, at: index, used: used).map { "; a category with commas is written in quotes: `\"\($0)\"`" } ?? ""
                 return at.diagnostic(.warning, file, "menu entry `\(name)` is not the category of any published article" + (until ?? "; it is left out of the navigation") + list + cut)
@@ -236,8 +238,8 @@ enum CatalogValidator {
         var entries: [String] = []
         var first = 0
         while first < parts.count {
-            let last = (first + 1..<parts.count).last { Slug(from: parts[first...$0].joined(separator: ", ")).map(used.contains) == true }
-            entries.append(last.map { "\"\(parts[first...$0].joined(separator: ", "))\"" } ?? parts[first])
+            let last = (first + 1..<parts.count).last { category(parts[first...$0], used: used) != nil }
+            entries.append(last.flatMap { category(parts[first...$0], used: used) }.map { "\"\($0)\"" } ?? parts[first])
             first = (last ?? first) + 1
         }
         return entries
@@ -248,11 +250,16 @@ enum CatalogValidator {
     static func commaCutCategory(_ menu: [String], at index: Int, used: Set<Slug>) -> String? {
         for first in stride(from: index, through: 0, by: -1) {
             for last in max(index, first + 1)..<menu.count {
-                let joined = menu[first...last].joined(separator: ", ")
-                if let slug = Slug(from: joined), used.contains(slug) { return joined }
+                if let joined = category(menu[first...last], used: used) { return joined }
             }
         }
         return nil
+    }
+
+    /// `parts` joined by commas, when that is the category of a published article.
+    private static func category(_ parts: ArraySlice<String>, used: Set<Slug>) -> String? {
+        let joined = parts.joined(separator: ", ")
+        return Slug(from: joined).map(used.contains) == true ? joined : nil
     }
 
     /// Not empty, not absolute, no `\\`, no `://`, no `.` or `..` part.
