@@ -218,8 +218,13 @@ import Testing
             // A code or HTML block in a quote ends with a line that leaves it, or the list item around it.
             "- > </pre>\n> chữ một hiện\n\n> > <div>\n> chữ hai\n\n-  > <div>\n  > chữ ba\n\n  > <div>\n> trong khối\n\nHết.",
             "- > ```\n> chữ sau rào\n\n> > ~~~\n> > mã\n> ngoài mã",
-            // An empty list item does not interrupt a paragraph.
+            // An empty list item does not interrupt a paragraph (of the item the line is in).
             "Mở đầu\n* \n</script>\nchữ bốn hiện\n\nMở\n- \n<span>\nchữ năm hiện",
+            "- * Chi bộ họp chữ một\n2) \n\nHết.",
+            // A heading or a rule leaves the list item; an empty item's text stands one space after its marker.
+            "- Chi bộ họp\n# Kết luận\n  ```\n  mã\n<!-- chữ một -->\n  ```\n\n- Họp\n***\n  <div>\n chữ ba\n\n-  \n  </pre>\nchữ một hiện ra",
+            // A row of `-` with no pipe makes no table: the rows after it keep all their text.
+            "Tiêu đề\n---\nChi bộ A | chi bộ B\n\n| a |\n---\n| b | c |",
         ]
         let renderer = MarkdownRenderer(allowRawHTML: rawHTML)
         for body in bodies {

@@ -133,7 +133,9 @@ enum MarkdownPlainText {
                 }
                 continue
             }
-            if !line.isEmpty, indent < listColumn, !paragraphOpen || line.first == UInt8(ascii: ">") { listColumn = 0 }
+            // A line indented less than the item's text leaves it, unless it continues a paragraph
+            // lazily (a line that starts a block of its own never does).
+            if !line.isEmpty, indent < listColumn, !paragraphOpen || startsOwnBlock(line, indent: indent) { listColumn = 0 }
             if let open = CodeFence(opening: line) {
                 fence = open
                 fenceQuoted = false
@@ -168,7 +170,12 @@ enum MarkdownPlainText {
                 definition = rest
                 continue
             }
-            if line.isEmpty || isRule(line) || (!paragraphOpen && isEmptyListItem(line)) {
+            if !paragraphOpen, isEmptyListItem(line) {
+                // Its text, on the lines after, stands one space after its marker.
+                listColumn = indent + (line.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? 0) + 2
+                continue
+            }
+            if line.isEmpty || isRule(line) {
                 closeBlock(&out, &paragraphOpen)
                 continue
             }
@@ -185,8 +192,9 @@ enum MarkdownPlainText {
                 paragraphOpen = true
                 continue
             }
-            // An empty list item does not interrupt a paragraph: its marker is the paragraph's text.
-            let (skip, startsBlock, heading) = paragraphOpen && isEmptyListItem(line) ? (0, false, false) : blockMarkers(line)
+            // An empty list item does not interrupt a paragraph (of the item the line is in): its
+            // marker is the paragraph's text.
+            let (skip, startsBlock, heading) = paragraphOpen && indent >= listColumn && isEmptyListItem(line) ? (0, false, false) : blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
             let item = itemColumn(line, indent: indent, markers: skip)
             if startsBlock, !heading, line.first != UInt8(ascii: ">") { listColumn = item }
@@ -433,8 +441,10 @@ enum MarkdownPlainText {
         return (1...9).contains(digits.count) && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
+    /// A table's delimiter row (`| --- | :-: |`): a row of `-` alone, with no pipe, is a rule, a
+    /// setext heading's underline or an empty list item, never a table's.
     private static func isTableDivider(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.contains(0x2D) && line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
+        line.contains(0x2D) && line.contains(0x7C) && line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
     }
 
     /// A heading's text without its closing `#`s (`## Kết quả ##`): a run of them after a space, at the end.
@@ -514,10 +524,33 @@ enum MarkdownPlainText {
     private static func itemColumn(_ line: UnsafeBufferPointer<UInt8>, indent: Int, markers: Int) -> Int {
         let quote = quotePrefix(line)
         // A list's marker after the quote's (its spaces alone are the text's indent).
-        var marker = quote.end
-        while marker < markers, line[marker] == 0x20 || line[marker] == 0x09 { marker += 1 }
-        guard marker < markers, !line[marker..<markers].contains(UInt8(ascii: ">")) else { return 0 }
-        return (quote.end == 0 ? indent : 0) + markers - quote.end
+        var at = quote.end
+        while at < markers, line[at] == 0x20 || line[at] == 0x09 { at += 1 }
+        guard at < markers, !line[at..<markers].contains(UInt8(ascii: ">")) else { return 0 }
+        // The innermost item's text: one to four spaces after its marker, or one when none follows
+        // it or five do (the text then starts with indented code).
+        var text = at
+        while at < markers, line[at] != UInt8(ascii: "[") {
+            var end = at
+            if line[end] == 0x2D || line[end] == 0x2A || line[end] == 0x2B {
+                end += 1
+            } else {
+                while end < markers, line[end] >= 0x30 && line[end] <= 0x39 { end += 1 }
+                end += 1
+            }
+            var next = end
+            while next < line.count, line[next] == 0x20 || line[next] == 0x09 { next += 1 }
+            text = next == line.count || next - end >= 5 ? end + 1 : next
+            at = next
+        }
+        return (quote.end == 0 ? indent : 0) + text - quote.end
+    }
+
+    /// Whether `line` starts a block of its own, which no paragraph takes as its next line: a
+    /// quote, a heading, a rule, a fence or an HTML block that may interrupt a paragraph.
+    private static func startsOwnBlock(_ line: UnsafeBufferPointer<UInt8>, indent: Int) -> Bool {
+        line.first == UInt8(ascii: ">") || blockMarkers(line).heading || isRule(line) || CodeFence(opening: line) != nil
+            || HTMLText.Block.starting(line, indent: indent, interrupting: true) != nil
     }
 
     /// The column the text of `line` (indented `indent`) stands at inside its quote when
