@@ -194,9 +194,9 @@ enum MarkdownPlainText {
             }
             // An empty list item does not interrupt a paragraph (of the item the line is in): its
             // marker is the paragraph's text.
-            let (skip, startsBlock, heading) = paragraphOpen && indent >= listColumn && isEmptyListItem(line) ? (0, false, false) : blockMarkers(line)
+            let (skip, startsBlock, heading, itemText) = paragraphOpen && indent >= listColumn && isEmptyListItem(line) ? (0, false, false, nil) : blockMarkers(line)
             var text = UnsafeBufferPointer(rebasing: line[skip...])
-            let item = itemColumn(line, indent: indent, markers: skip)
+            let item = itemColumn(line, indent: indent, text: itemText)
             if startsBlock, !heading, line.first != UInt8(ascii: ">") { listColumn = item }
             // A code block opened in a list item or a quote: its info string (`~~~python`) is not shown.
             // (A heading's text holds no block.)
@@ -470,17 +470,28 @@ enum MarkdownPlainText {
 
     /// How many bytes of block markers (`#`, `>`, list bullets and numbers, a task's box) the line starts with,
     /// whether it starts a block of its own (a heading or a list item, not a paragraph's next line),
-    /// and whether that is a heading.
-    private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, starts: Bool, heading: Bool) {
+    /// whether that is a heading, and where the text of the innermost list item it begins
+    /// stands (one to four spaces after its marker, or one when none follows it or five do: the
+    /// text then starts with indented code); `nil` when it begins none, or a quote inside one.
+    private static func blockMarkers(_ line: UnsafeBufferPointer<UInt8>) -> (Int, starts: Bool, heading: Bool, itemText: Int?) {
         var i = 0
         var starts = false
         var heading = false
+        var itemText: Int? = nil
         func skipSpaces() { while i < line.count, line[i] == 0x20 || line[i] == 0x09 { i += 1 } }
+        /// Past the spaces after a list item's marker, which ends at `i`.
+        func itemBegun() {
+            let markerEnd = i
+            skipSpaces()
+            itemText = i == line.count || i - markerEnd >= 5 ? markerEnd + 1 : i
+            starts = true
+        }
         while i < line.count {
             let byte = line[i]
             if byte == 0x3E {  // > quote
                 i += 1
                 skipSpaces()
+                itemText = nil
                 continue
             }
             if byte == 0x23 {  // # heading
@@ -495,9 +506,8 @@ enum MarkdownPlainText {
                 break
             }
             if byte == 0x2D || byte == 0x2A || byte == 0x2B, i + 1 < line.count, line[i + 1] == 0x20 {
-                i += 2
-                skipSpaces()
-                starts = true
+                i += 1
+                itemBegun()
                 // A task list's box: `[ ]`, `[x]`.
                 if i + 3 < line.count, line[i] == 0x5B, line[i + 1] == 0x20 || line[i + 1] | 0x20 == 0x78, line[i + 2] == 0x5D, line[i + 3] == 0x20 || line[i + 3] == 0x09 {
                     i += 3
@@ -508,41 +518,21 @@ enum MarkdownPlainText {
             var j = i
             while j < line.count, j - i < 10, line[j] >= 0x30 && line[j] <= 0x39 { j += 1 }
             if j > i, j - i <= 9, j + 1 < line.count, line[j] == 0x2E || line[j] == 0x29, line[j + 1] == 0x20 {
-                i = j + 2
-                skipSpaces()
-                starts = true
+                i = j + 1
+                itemBegun()
                 continue
             }
             break
         }
-        return (i, starts, heading)
+        return (i, starts, heading, itemText)
     }
 
-    /// The column the text of a list item begun on `line` (indented `indent`, its block markers
-    /// `markers` bytes long, not a heading's) stands at, within the quote the item is in: 0 when
-    /// the line's markers hold no list item, or a quote inside the item.
-    private static func itemColumn(_ line: UnsafeBufferPointer<UInt8>, indent: Int, markers: Int) -> Int {
+    /// The column the text of a list item begun on `line` (indented `indent`; `text`: where its
+    /// text stands, `blockMarkers`'s `itemText`) stands at, within the quote the item is in: 0
+    /// when the line begins no list item, or a quote inside one.
+    private static func itemColumn(_ line: UnsafeBufferPointer<UInt8>, indent: Int, text: Int?) -> Int {
+        guard let text else { return 0 }
         let quote = quotePrefix(line)
-        // A list's marker after the quote's (its spaces alone are the text's indent).
-        var at = quote.end
-        while at < markers, line[at] == 0x20 || line[at] == 0x09 { at += 1 }
-        guard at < markers, !line[at..<markers].contains(UInt8(ascii: ">")) else { return 0 }
-        // The innermost item's text: one to four spaces after its marker, or one when none follows
-        // it or five do (the text then starts with indented code).
-        var text = at
-        while at < markers, line[at] != UInt8(ascii: "[") {
-            var end = at
-            if line[end] == 0x2D || line[end] == 0x2A || line[end] == 0x2B {
-                end += 1
-            } else {
-                while end < markers, line[end] >= 0x30 && line[end] <= 0x39 { end += 1 }
-                end += 1
-            }
-            var next = end
-            while next < line.count, line[next] == 0x20 || line[next] == 0x09 { next += 1 }
-            text = next == line.count || next - end >= 5 ? end + 1 : next
-            at = next
-        }
         return (quote.end == 0 ? indent : 0) + text - quote.end
     }
 
