@@ -223,6 +223,9 @@ import Testing
             "- * Chi bộ họp chữ một\n2) \n\nHết.",
             // A heading or a rule leaves the list item; an empty item's text stands one space after its marker.
             "- Chi bộ họp\n# Kết luận\n  ```\n  mã\n<!-- chữ một -->\n  ```\n\n- Họp\n***\n  <div>\n chữ ba\n\n-  \n  </pre>\nchữ một hiện ra",
+            // A fence four spaces in is no fence (in a paragraph, its line is the paragraph's); in a
+            // list item, its indent counts from the item's text.
+            "Chữ b\n    ```\n    <!-- chữ c -->\nchữ d\n\n- Mục\n\n    ```\n    <!-- mã trong mục -->\n    ```\n\nHết.",
             // A row of `-` with no pipe makes no table: the rows after it keep all their text.
             "Tiêu đề\n---\nChi bộ A | chi bộ B\n\n| a |\n---\n| b | c |",
         ]

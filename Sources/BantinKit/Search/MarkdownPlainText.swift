@@ -136,7 +136,9 @@ enum MarkdownPlainText {
             // A line indented less than the item's text leaves it, unless it continues a paragraph
             // lazily (a line that starts a block of its own never does).
             if !line.isEmpty, indent < listColumn, !paragraphOpen || startsOwnBlock(line, indent: indent) { listColumn = 0 }
-            if let open = CodeFence(opening: line) {
+            // A fence stands at most three spaces in from the margin, or from its item's text:
+            // further in, its line is a paragraph's or indented code.
+            if indent - (indent >= listColumn ? listColumn : 0) < 4, let open = CodeFence(opening: line) {
                 fence = open
                 fenceQuoted = false
                 blockColumn = indent >= listColumn ? listColumn : 0
