@@ -158,6 +158,15 @@ import Testing
             #expect(try site.read("public/dia-phuong/ca-mau/index.html").contains("<title>Cà Mau – "), "the page is named without it")
             for file in ["f", "g", "h"] { try site.remove("content/articles/\(file).md") }
         }
+        // One standing where another name has a space makes a page apart from that name's: said
+        // at its first article (a soft hyphen inside a word, above, is not).
+        try site.write("content/articles/i.md", article(title: "Bài i", extra: "location: Quảng\u{200B}Ninh\ncategory: Học và làm\u{AD}theo Bác\n"))
+        try site.write("content/articles/j.md", article(title: "Bài j", extra: "location: Quảng Ninh\ncategory: Học và làm theo Bác\n"))
+        let apart = try site.build().diagnostics.filter { $0.message.contains("of its own") }.map { "\($0.file):\($0.line): \($0.message)" }.sorted()
+        #expect(apart.count == 2, "\(apart)")
+        #expect(apart.first?.hasPrefix("content/articles/i.md:4: place `Quảng⟨zero-width space U+200B⟩Ninh` has a page of its own (dia-phuong/quangninh/), apart from `Quảng Ninh` (dia-phuong/quang-ninh/, as content/articles/j.md writes it): a character that shows as nothing stands where that name has a space") == true, "\(apart)")
+        #expect(apart.last?.hasPrefix("content/articles/i.md:5: category `Học và làm⟨soft hyphen U+00AD⟩theo Bác` has a page of its own (chuyen-muc/hoc-va-lamtheo-bac/), apart from `Học và làm theo Bác` (chuyen-muc/hoc-va-lam-theo-bac/") == true, "\(apart)")
+        for file in ["i", "j"] { try site.remove("content/articles/\(file).md") }
 
         try site.write("content/articles/d.md", article(title: "Bài d", extra: "category: \"???\"\nlocation: \"\(String(repeating: "Xã Tân Phú ", count: 20))\"\n"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }

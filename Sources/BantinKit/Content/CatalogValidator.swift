@@ -113,11 +113,24 @@ enum CatalogValidator {
     /// address share one page: a warning at the first article of each less used spelling.
     /// And a page whose folder Windows cannot hold (`Côn` → `chuyen-muc/con/`): a warning once,
     /// at the first article of its name as most write it.
+    /// And a spelling with a character that shows as nothing (read as inside a word: `Quảng⟨zero-width
+    /// space⟩Ninh` is `quangninh`) where another name of the field has a space (`Quảng Ninh`): its
+    /// articles get a page of their own, apart from that name's; a warning at the first of them.
     static func pageNameProblems(_ articles: [Article]) -> [Diagnostic] {
         Taxonomy.allCases.flatMap { taxonomy in
             let (key, noun) = (taxonomy.key, taxonomy.noun)
             var diagnostics: [Diagnostic] = []
-            for group in NameGroup.groups(articles, by: taxonomy.field).sorted(by: { $0.slug < $1.slug }) {
+            let groups = NameGroup.groups(articles, by: taxonomy.field)
+            let bySlug = Dictionary(groups.map { ($0.slug, $0) }) { first, _ in first }
+            for group in groups.sorted(by: { $0.slug < $1.slug }) {
+                for spelling in group.spellings {
+                    guard let spaced = Slug(from: LookAlikes.insideWordsAsSpaces(spelling.name)), spaced != group.slug, let apart = bySlug[spaced] else { continue }
+                    let article = articles[spelling.first]
+                    let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
+                    let address = { (slug: Slug) in String(taxonomy.route(slug, page: 1).outputPath.dropLast("index.html".count)) }
+                    diagnostics.append(at.diagnostic(.warning, article.file,
+                        "\(noun) `\(spelling.name.namingLookAlikes)` has a page of its own (\(address(group.slug))), apart from `\(apart.name)` (\(address(spaced)), as \(articles[apart.spellings[0].first].file) writes it): a character that shows as nothing stands where that name has a space; write a space there, or delete the character"))
+                }
                 let main = articles[group.spellings[0].first]
                 if let windows = ArticleChecks.windowsWarning(group.slug, key: key, folder: taxonomy.route(group.slug, page: 1).outputPath,
                     fix: "name it in more words", at: main.positions.of(key), file: main.file)

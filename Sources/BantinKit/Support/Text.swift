@@ -87,6 +87,12 @@ enum LookAlikes {
         return String(typed)
     }
 
+    /// `text` with each character a word processor puts inside a word (`insideWords`) read as a space.
+    static func insideWordsAsSpaces(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { insideWords[$0.value] != nil }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { insideWords[$0.value] == nil ? $0 : " " }))
+    }
+
     /// `text` as the letters it shows: fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from
     /// a CJK input method or a PDF) and the ligatures of Latin letters (`ﬁ`, `ﬂ`, from a PDF) read
     /// as the ASCII ones they stand for; characters that show as nothing inside a word (a soft
