@@ -3,10 +3,20 @@
 #include <vips/vips.h>
 // mallopt, to tune glibc for the megabyte buffers of decoding and encoding (see PhotoCodec).
 #include <malloc.h>
+// dlsym, to ask the libwebp libvips loaded for its version.
+#include <dlfcn.h>
 
 /// libvips's switch for its vector code (declared in its `vips/vector.h`, which `vips.h` leaves
 /// out and which needs ORC's headers).
 void vips_vector_set_enabled(gboolean enabled);
+
+/// The version of the libwebp libvips encodes WebP with, as `WebPGetEncoderVersion` gives it
+/// (`0x010204` for 1.2.4), or -1 when none is loaded: the system's libwebp can change while
+/// libvips's version stays.
+static inline int bantin_webp_encoder_version(void) {
+    int (*version)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "WebPGetEncoderVersion");
+    return version ? version() : -1;
+}
 
 /// Opens a photo for its header only (nothing is decoded until pixels are asked for).
 static inline VipsImage *bantin_vips_open(const char *path) {

@@ -792,6 +792,32 @@ import Testing
         #expect(try site.snapshot()["/media/2023/anh-900.webp"] == nil, "the old photo's variants are gone")
     }
 
+    /// The system's libwebp updated alone (libvips's version the same: an `apt upgrade`, a CI
+    /// cache restored on a newer image) encodes WebP variants anew: they were kept, and differed
+    /// from a clean build's. A libwebp that says another version (put first with `LD_PRELOAD`)
+    /// stands for the update.
+    @Test func photosAreEncodedAgainWhenTheSystemsLibwebpChanges() throws {
+        let site = try Self.site()
+        let other = site.root.appendingPathComponent("webp-khac.c"), library = site.root.appendingPathComponent("libwebp-khac.so")
+        try "int WebPGetEncoderVersion(void) { return 0x090909; }\n".write(to: other, atomically: true, encoding: .utf8)
+        _ = try Self.tool(["cc", "-shared", "-fPIC", "-o", library.path, other.path])
+        func build(_ environment: [String: String] = [:]) throws -> String {
+            let run = try CommandLineTests.Run.of(CommandLineTests.executable, ["build"], in: site.root,
+                environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+            #expect(run.status == 0, "\(run.stderr)")
+            return run.stdout
+        }
+        let first = try build()
+        #expect(first.contains("2 photos (2 encoded)"), "\(first)")
+        let same = try build()
+        #expect(same.contains("Up to date"), "\(same)")
+        // Nothing else changed: the build is not up to date, and encodes the photos again.
+        let updated = try build(["LD_PRELOAD": library.path])
+        #expect(updated.contains("2 photos (2 encoded)"), "\(updated)")
+        let again = try build(["LD_PRELOAD": library.path])
+        #expect(again.contains("Up to date"), "\(again)")
+    }
+
     /// A build that fails keeps the photo cache's entries of the site it leaves in place: the
     /// change undone, nothing is encoded again (a failed build pruned them, and every photo was
     /// encoded again). A build that succeeds then removes the entries no photo uses.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A fingerprint of everything a build reads: every file of the content folder (path, size,
 /// modification and change times, inode), every file and folder under the templates folder, the
-/// options but "now", and the bantin executable itself. ("Now" is compared with the dates the
+/// options but "now", the bantin executable itself and the libraries that encode its photos. ("Now" is compared with the dates the
 /// last build published between: `PublicationSchedule.publishesSame(at:)`.) When it matches the one saved by the last
 /// successful build, and the output folder is as that build left it, the output is already what
 /// a new build would write, so the build can stop early and leave it byte-for-byte as it is.
@@ -26,6 +26,8 @@ public struct InputStamp: Sendable, Equatable {
         hasher.add("bantin-stamp-3")
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
+        // The libraries that encode photos: an update of them alone changes a clean build's bytes.
+        hasher.add(PhotoCodec.version)
         for file in content.files {
             hasher.add(file.relativePath)
             let key = file.fileKey

@@ -40,8 +40,16 @@ enum PhotoCodec {
         var reason: String
     }
 
-    /// What changes the bytes of every variant: the library's version, and how bantin calls it.
-    static let version = "libvips \(String(cString: vips_version_string())) bantin-photos-6"
+    /// What changes the bytes of every variant: the libraries' versions (libvips's, and that of the
+    /// libwebp it encodes with, which a system's update can change alone), and how bantin calls them.
+    static let version = "libvips \(String(cString: vips_version_string())) libwebp \(webpVersion) bantin-photos-6"
+
+    /// As `major.minor.revision`, or `none`.
+    private static let webpVersion: String = {
+        let packed = bantin_webp_encoder_version()
+        guard packed >= 0 else { return "none" }
+        return [packed >> 16, packed >> 8 & 0xFF, packed & 0xFF].map(String.init).joined(separator: ".")
+    }()
 
     /// libvips is started once, before any parallel work, with its own threads and operation cache
     /// off (bantin makes variants on every core itself, and keeps nothing it will not reuse), and
