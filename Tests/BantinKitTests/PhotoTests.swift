@@ -800,7 +800,8 @@ import Testing
         let site = try Self.site()
         let other = site.root.appendingPathComponent("webp-khac.c"), library = site.root.appendingPathComponent("libwebp-khac.so")
         try "int WebPGetEncoderVersion(void) { return 0x090909; }\n".write(to: other, atomically: true, encoding: .utf8)
-        _ = try Self.tool(["cc", "-shared", "-fPIC", "-o", library.path, other.path])
+        // (The clang of the Swift toolchain: a machine that builds bantin has it.)
+        _ = try Self.tool(["clang", "-shared", "-fPIC", "-o", library.path, other.path])
         func build(_ environment: [String: String] = [:]) throws -> String {
             let run = try CommandLineTests.Run.of(CommandLineTests.executable, ["build"], in: site.root,
                 environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
