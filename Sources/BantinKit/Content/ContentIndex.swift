@@ -13,6 +13,8 @@ struct ContentIndex {
     private let read: [String: Article]
     /// Files of the content folder that are no page or file of the site, and why.
     private let unused: [String: String]
+    /// What a link to nothing looks up, made when one first does.
+    private let lookups = Lookups()
 
     /// `published`: the articles the site shows now or once their date comes; `publishedNow`:
     /// those it shows in this build; `read`: every article read, drafts included; `unused`: files
@@ -75,21 +77,12 @@ struct ContentIndex {
         var page = address.hasSuffix("index.html") ? String(address.dropLast("index.html".count)) : address
         if !page.hasSuffix("/") { page += "/" }
         page += "index.html"
-        let own = targets.lazy.filter { _, target in
-            switch target {
-            case .article(let slug): Route.article(slug).outputPath == page
-            case .directive(let code): Route.directive(code.slug, page: 1).outputPath == page
-            case .theme(let year): Route.theme(year: year, page: 1).outputPath == page
-            default: false
-            }
-        }.map(\.key).min()
+        let pages = lookups.pages(targets)
         let old = { [address] () -> String? in
-            let kept = [page, try? OldAddresses.outputPath(of: address).get()]
-            return self.read.filter { _, article in
-                article.fields.aliases.contains { kept.contains(try? OldAddresses.outputPath(of: $0).get()) }
-            }.map(\.key).min()
+            let olds = lookups.oldAddresses(read)
+            return [page, try? OldAddresses.outputPath(of: address).get()].compactMap { $0.flatMap { olds[$0] } }.min()
         }
-        return own ?? old()
+        return pages[page] ?? old()
     }
 
     /// Whether the file at `path` under `content/` holds no byte (as it was listed, or now).
@@ -103,18 +96,63 @@ struct ContentIndex {
     /// elsewhere (another month's folder), else the nearest name in its folder (a typo, another
     /// case), if near enough.
     func nearest(to path: String) -> String? {
+        let files = lookups.files(targets)
         // A photo published under another name (`anh.heic` as `anh.jpg`) is linked by its own.
-        if let photo = targets.keys.filter({ PhotoNaming.published($0) == path }).min() { return photo }
+        if let photo = files.published[path] { return photo }
         let (folder, name) = Self.split(path)
-        let sameName = targets.keys.filter { Self.split($0).name == name }
-        if sameName.count == 1 { return sameName[0] }
-        let siblings = targets.keys.filter { Self.split($0).folder == folder }.map { String(Self.split($0).name) }
-        return Suggestion.nearest(to: String(name), among: siblings, within: max(2, name.count / 6)).map { folder.isEmpty ? $0 : folder + "/" + $0 }
+        if let sameName = files.byName[name], sameName.count == 1 { return sameName[0] }
+        let siblings = files.byFolder[folder] ?? []
+        return Suggestion.nearest(to: String(name), among: siblings.map(String.init), within: max(2, name.count / 6)).map { folder.isEmpty ? $0 : folder + "/" + $0 }
     }
 
-    private static func split(_ path: String) -> (folder: Substring, name: Substring) {
+    fileprivate static func split(_ path: String) -> (folder: Substring, name: Substring) {
         guard let slash = path.lastIndex(of: "/") else { return ("", Substring(path)) }
         return (path[..<slash], path[path.index(after: slash)...])
+    }
+
+    /// Indexes of the paths a link to nothing is looked up in, each made once, when first asked
+    /// (a migrated archive's thousands of such links each looked through every path).
+    private final class Lookups {
+        private var madeFiles: (published: [String: String], byName: [Substring: [String]], byFolder: [Substring: [Substring]])?
+        private var madePages: [String: String]?
+        private var madeOldAddresses: [String: String]?
+
+        /// Paths under `content/` by the name each is published as, by file name, and the names in each folder.
+        func files(_ targets: [String: ResolvedLink.Target]) -> (published: [String: String], byName: [Substring: [String]], byFolder: [Substring: [Substring]]) {
+            if let madeFiles { return madeFiles }
+            let paths = targets.keys.sorted()
+            let made = (
+                published: Dictionary(paths.map { (PhotoNaming.published($0), $0) }) { first, _ in first },
+                byName: Dictionary(grouping: paths) { ContentIndex.split($0).name },
+                byFolder: Dictionary(grouping: paths.map(ContentIndex.split)) { $0.folder }.mapValues { $0.map(\.name) })
+            madeFiles = made
+            return made
+        }
+
+        /// The file whose page each address (`bai-viet/x/index.html`) is (the first by path).
+        func pages(_ targets: [String: ResolvedLink.Target]) -> [String: String] {
+            if let madePages { return madePages }
+            let made = Dictionary(targets.compactMap { path, target -> (String, String)? in
+                switch target {
+                case .article(let slug): (Route.article(slug).outputPath, path)
+                case .directive(let code): (Route.directive(code.slug, page: 1).outputPath, path)
+                case .theme(let year): (Route.theme(year: year, page: 1).outputPath, path)
+                default: nil
+                }
+            }, uniquingKeysWith: min)
+            madePages = made
+            return made
+        }
+
+        /// The article each old address (`aliases`) is of (the first by path).
+        func oldAddresses(_ read: [String: Article]) -> [String: String] {
+            if let madeOldAddresses { return madeOldAddresses }
+            let made = Dictionary(read.flatMap { path, article in
+                article.fields.aliases.compactMap { try? OldAddresses.outputPath(of: $0).get() }.map { ($0, path) }
+            }, uniquingKeysWith: min)
+            madeOldAddresses = made
+            return made
+        }
     }
 
     /// Why the file at `path`, which is there, becomes nothing of the site (Markdown that is not
