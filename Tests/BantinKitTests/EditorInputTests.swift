@@ -378,6 +378,15 @@ import Testing
             "content/articles/e.md:4:7 two articles have the slug `bai-nam`: this file and content/articles/f.md; give one of them `slug:`",
             "content/articles/f.md:2:8 two articles have the slug `bai-nam`: this file and content/articles/e.md; give one of them `slug:`",
         ], "\(errors)")
+
+        // Many with one title (a migrated archive's weekly `Lịch công tác tuần`): each message
+        // names three of the others and counts the rest (it named them all, a thousand in each).
+        for file in ["a", "b", "c", "d", "e", "f"] { try site.remove("content/articles/\(file).md") }
+        for n in 1...6 { try site.write("content/articles/lich-\(n).md", article(title: "Lịch công tác tuần")) }
+        let many = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line) \($0.message)" }.sorted()
+        #expect(many.count == 6, "\(many)")
+        #expect(many.first == "content/articles/lich-1.md:2 6 articles have the slug `lich-cong-tac-tuan`: this file and content/articles/lich-2.md, content/articles/lich-3.md, content/articles/lich-4.md and 2 more; give one of them `slug:`", "\(many)")
+        #expect(many.last == "content/articles/lich-6.md:2 6 articles have the slug `lich-cong-tac-tuan`: this file and content/articles/lich-1.md, content/articles/lich-2.md, content/articles/lich-3.md and 2 more; give one of them `slug:`", "\(many)")
     }
 
     /// Two spellings as many times each: the page takes the newest article's, and the warning
@@ -1397,6 +1406,12 @@ import Testing
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
         #expect(errors.contains { $0.hasPrefix("content/articles/2026/12/a.md: image `media/img_1234.jpg` not found") && $0.hasSuffix("; did you mean `media/IMG_1234.JPG`? (names are told apart by case)") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("content/articles/2026/12/b.md: image `media\\IMG_1234.JPG`") && $0.contains("write `/` between folders, `media/IMG_1234.JPG`") }, "\(errors)")
+
+        // More files in other cases: the first by name is named (it was any of them, by the order
+        // of a set, which changes from one run to the next).
+        for name in ["Img_1234.jpg", "iMG_1234.Jpg", "img_1234.JPG"] { try PhotoTests.photo(site, "content/media/\(name)", width: 64, height: 48) }
+        let cased = site.failingBuild().filter { $0.file.hasSuffix("a.md") }.map(\.message)
+        #expect(cased.count == 1 && cased[0].hasSuffix("; did you mean `media/IMG_1234.JPG`? (names are told apart by case)"), "\(cased)")
     }
 
     /// A photo's address on another site is told to be saved under content/, not given a

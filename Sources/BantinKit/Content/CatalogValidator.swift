@@ -14,15 +14,21 @@ enum CatalogValidator {
             let slug = articles[index].slug
             if firstWithSlug[slug] == nil { firstWithSlug[slug] = index } else { shared.append(slug) }
         }
-        for slug in Set(shared).sorted() {
-            let sharing = articles.filter { $0.slug == slug }.sorted { $0.file < $1.file }
+        var sharingSlug: [Slug: [Article]] = Dictionary(shared.map { ($0, []) }) { first, _ in first }
+        for article in articles where sharingSlug[article.slug] != nil { sharingSlug[article.slug]!.append(article) }
+        for (slug, sharing) in sharingSlug.sorted(by: { $0.key < $1.key }) {
+            let sharing = sharing.sorted { $0.file < $1.file }
             // Each told where its slug comes from: its `slug:`, or else its title.
             let allWritten = sharing.allSatisfy { $0.positions.of("slug") != nil }
+            let how = sharing.count == 2 ? "two articles" : "\(sharing.count) articles"
             for article in sharing {
-                let others = sharing.map(\.file).filter { $0 != article.file }.joined(separator: ", ")
+                // A few of the others named (a migrated archive's thousand `Lịch công tác tuần`
+                // would name a thousand files in each of a thousand messages).
+                let named = Array(sharing.lazy.map(\.file).filter { $0 != article.file }.prefix(3))
+                let others = named.joined(separator: ", ") + (sharing.count - 1 > named.count ? " and \(sharing.count - 1 - named.count) more" : "")
                 let at = article.positions.of("slug") ?? article.positions.of("title") ?? SourcePosition(line: 1, column: 1)
                 let fix = allWritten ? "change one of their `slug:`" : "give one of them `slug:`"
-                diagnostics.append(at.diagnostic(.error, article.file, "two articles have the slug `\(slug)`: this file and \(others); \(fix)"))
+                diagnostics.append(at.diagnostic(.error, article.file, "\(how) have the slug `\(slug)`: this file and \(others); \(fix)"))
             }
         }
         let isPublished = { (slug: String) in Slug(validated: slug).map { firstWithSlug[$0] != nil } ?? false }
@@ -34,10 +40,19 @@ enum CatalogValidator {
         let fromArticle = { (path: String, article: Article) -> String? in
             ContentPath.resolve(path, from: ContentIndex.path(of: article.file, under: contentRoot)).flatMap { exists($0) ? $0 : nil }
         }
+        // The files by name and by their path in lower case, read when a photo not found first
+        // asks (once, not once per photo: a migrated archive's thousands of them).
+        var byName: [Substring: [String]]? = nil
+        var byLowerCase: [String: String]? = nil
+        let name = { (path: String) in path.split(separator: "/").last ?? "" }
         let onlyOfItsName = { (path: String) -> String? in
-            let name = path.split(separator: "/").last.map(String.init) ?? ""
-            let sameName = staticPaths.filter { $0.split(separator: "/").last.map(String.init) == name }
+            if byName == nil { byName = Dictionary(grouping: staticPaths, by: name) }
+            let sameName = byName![name(path)] ?? []
             return sameName.count == 1 ? sameName.first : nil
+        }
+        let inOtherCase = { (path: String) -> String? in
+            if byLowerCase == nil { byLowerCase = Dictionary(staticPaths.map { ($0.lowercased(), $0) }, uniquingKeysWith: min) }
+            return byLowerCase![path.precomposedStringWithCanonicalMapping.lowercased()]
         }
         for article in articles {
             let at = { (position: SourcePosition?) in position ?? SourcePosition(line: 1, column: 1) }
@@ -65,8 +80,7 @@ enum CatalogValidator {
                     diagnostics.append(.error(article.file, line: p.line, column: p.column, "image `\(image.path)` must be a path inside content/, like `media/2023/anh.jpg`" + (hint ?? remote ?? slashes ?? written ?? meant ?? "")))
                 } else if !staticPaths.contains(SourceDecoder.isKnownNFC(image.path) ? image.path : image.path.precomposedStringWithCanonicalMapping) {
                     // The same path in another case (`IMG_1234.JPG` written `img_1234.jpg`), which hosts tell apart.
-                    let folded = image.path.precomposedStringWithCanonicalMapping.lowercased()
-                    let otherCase: String? = staticPaths.first { $0.lowercased() == folded }.map { "; did you mean `\($0)`? (names are told apart by case)" }
+                    let otherCase: String? = inOtherCase(image.path).map { "; did you mean `\($0)`? (names are told apart by case)" }
                     // `content/media/anh.jpg`: the path is from content/ already.
                     let fromContent = String(image.path.dropFirst(contentRoot.count + 1))
                     let rooted: String? = image.path.hasPrefix(contentRoot + "/") && staticPaths.contains(fromContent) ? "; the path is from \(contentRoot)/: write `\(fromContent)`" : nil
