@@ -41,6 +41,8 @@ import Yams
             "title: Bài\nthemes:\n- 2022\n- 2023\n# ghi chú\ncategory: Xây dựng Đảng   \nlocation:    Đồng Tháp\n",
             "per_page: 20\nunsafe_html: yes\nempty_list: []\nname: ~\n",
             "title: \"Trích \\\"nguyên văn\\\" và \\\\ gạch\"\n",
+            // Items on one line, each counted on from the one before (columns in characters).
+            "tags: [thẻ một, \"Đồng Tháp\", 'ba', Hà Nội, bốn]\nlocation: Hà Nội\nthemes: [2022,  2023 ,2024]\n",
         ]
         for yaml in usual { #expect(Self.agreesWithYams(yaml), "taken: \(yaml.debugDescription)") }
     }

@@ -27,6 +27,12 @@ enum PlainFrontMatter {
         let lineOffset: Int
         /// Byte ranges of the lines, without their `\n`.
         var lines: [Range<Int>] = []
+        /// The last column counted, and where: the items of a list on one line are counted on from
+        /// the one before (from the line's start each, 40,000 of them took seconds).
+        private let lastColumn = LastColumn()
+        private final class LastColumn {
+            var offset = 0, column = 1
+        }
 
         init(bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
             self.bytes = bytes
@@ -208,9 +214,17 @@ enum PlainFrontMatter {
         /// 1-based, in characters (Unicode scalars), as libyaml counts.
         func column(of offset: Int) -> Int {
             var start = offset
-            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
             var column = 1
+            while start > 0, bytes[start - 1] != 0x0A {
+                // On the line of the last one counted, after it: counted on from there.
+                if start == lastColumn.offset {
+                    column = lastColumn.column
+                    break
+                }
+                start -= 1
+            }
             for i in start..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
+            (lastColumn.offset, lastColumn.column) = (offset, column)
             return column
         }
 
