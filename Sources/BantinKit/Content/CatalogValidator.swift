@@ -136,12 +136,13 @@ enum CatalogValidator {
             var diagnostics: [Diagnostic] = []
             let groups = NameGroup.groups(articles, by: taxonomy.field)
             let bySlug = Dictionary(groups.map { ($0.slug, $0) }) { first, _ in first }
+            // A page's address as a reader sees it (`dia-phuong/ha-tinh/`).
+            let address = { (slug: Slug) in String(taxonomy.route(slug, page: 1).outputPath.dropLast("index.html".count)) }
             for group in groups.sorted(by: { $0.slug < $1.slug }) {
                 for spelling in group.spellings {
                     guard let spaced = Slug(from: LookAlikes.insideWordsAsSpaces(spelling.name)), spaced != group.slug, let apart = bySlug[spaced] else { continue }
                     let article = articles[spelling.first]
                     let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
-                    let address = { (slug: Slug) in String(taxonomy.route(slug, page: 1).outputPath.dropLast("index.html".count)) }
                     diagnostics.append(at.diagnostic(.warning, article.file,
                         "\(noun) `\(spelling.name.namingLookAlikes)` has a page of its own (\(address(group.slug))), apart from `\(apart.name)` (\(address(spaced)), as \(articles[apart.spellings[0].first].file) writes it): a character that shows as nothing stands where that name has a space; write a space there, or delete the character"))
                 }
@@ -153,12 +154,11 @@ enum CatalogValidator {
                 }
                 guard group.spellings.count > 1 else { continue }
                 let mainFile = main.file
-                let address = String(taxonomy.route(group.slug, page: 1).outputPath.dropLast("index.html".count))
                 for other in group.spellings.dropFirst() {
                     let article = articles[other.first]
                     let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
                     diagnostics.append(at.diagnostic(.warning, article.file,
-                        "\(noun) `\(other.name.namingLookAlikes)` shares one page (\(address)) with `\(group.name.namingLookAlikes)`, as \(mainFile) writes it: their names make the same address; write one \(noun) alike everywhere, or tell two apart by more than marks or case"))
+                        "\(noun) `\(other.name.namingLookAlikes)` shares one page (\(address(group.slug))) with `\(group.name.namingLookAlikes)`, as \(mainFile) writes it: their names make the same address; write one \(noun) alike everywhere, or tell two apart by more than marks or case"))
                 }
             }
             return diagnostics
