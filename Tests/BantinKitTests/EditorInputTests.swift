@@ -166,7 +166,18 @@ import Testing
         #expect(apart.count == 2, "\(apart)")
         #expect(apart.first?.hasPrefix("content/articles/i.md:4: place `Quảng⟨zero-width space U+200B⟩Ninh` has a page of its own (dia-phuong/quangninh/), apart from `Quảng Ninh` (dia-phuong/quang-ninh/, as content/articles/j.md writes it): a character that shows as nothing stands where that name has a space") == true, "\(apart)")
         #expect(apart.last?.hasPrefix("content/articles/i.md:5: category `Học và làm⟨soft hyphen U+00AD⟩theo Bác` has a page of its own (chuyen-muc/hoc-va-lamtheo-bac/), apart from `Học và làm theo Bác` (chuyen-muc/hoc-va-lam-theo-bac/") == true, "\(apart)")
-        for file in ["i", "j"] { try site.remove("content/articles/\(file).md") }
+        // Another character that shows as nothing (a combining grapheme joiner), named as one.
+        try site.write("content/articles/i.md", article(title: "Bài i", extra: "location: Quảng\u{34F}Ninh\n"))
+        let joiner = try site.build().diagnostics.filter { $0.message.contains("of its own") }.map(\.message)
+        #expect(joiner.count == 1 && joiner[0].hasPrefix("place `Quảng⟨invisible character U+034F⟩Ninh` has a page of its own (dia-phuong/quangninh/)"), "\(joiner)")
+        // One that parts words (an invisible separator), written by more articles than the plain
+        // name: the page is still named without it.
+        for file in ["i", "k"] { try site.write("content/articles/\(file).md", article(title: "Bài \(file)", extra: "location: Hồ Chí\u{2063}Minh\n")) }
+        try site.write("content/articles/j.md", article(title: "Bài j", extra: "location: Hồ Chí Minh\n"))
+        let separated = try site.build().diagnostics.filter { $0.message.contains("dia-phuong/ho-chi-minh/") }.map(\.message)
+        #expect(separated.count == 1 && separated[0].hasPrefix("place `Hồ Chí⟨invisible character U+2063⟩Minh` shares one page (dia-phuong/ho-chi-minh/) with `Hồ Chí Minh`"), "\(separated)")
+        #expect(try site.read("public/dia-phuong/ho-chi-minh/index.html").contains("<h1>Hồ Chí Minh</h1>"))
+        for file in ["i", "j", "k"] { try site.remove("content/articles/\(file).md") }
 
         try site.write("content/articles/d.md", article(title: "Bài d", extra: "category: \"???\"\nlocation: \"\(String(repeating: "Xã Tân Phú ", count: 20))\"\n"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }

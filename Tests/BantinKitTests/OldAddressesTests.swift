@@ -85,6 +85,12 @@ import Testing
         try site.write("content/articles/2023/05/khac.md", article(title: "Bài khác", body: "Xem [bài cũ](/2023/05/01/nghe-an-sinh-hoat/).\n"))
         let told = site.failingBuild().filter { $0.file == "content/articles/2023/05/khac.md" }.map(\.message)
         #expect(told.count == 1 && told[0].contains("it is the address of the page \(Self.file) makes") && told[0].hasSuffix("write `nghe-an.md`"), "\(told)")
+        // An old address that is the path of a file (`/tin/12.html`, as a CMS wrote it) is told so too.
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "/2023/05/01/nghe-an-sinh-hoat/", with: "/tin/12.html"))
+        try site.write("content/articles/2023/05/khac.md", article(title: "Bài khác", body: "Xem [bài cũ](/tin/12.html).\n"))
+        let file = site.failingBuild().filter { $0.file == "content/articles/2023/05/khac.md" }.map(\.message)
+        #expect(file.count == 1 && file[0].contains("it is the address of the page \(Self.file) makes") && file[0].hasSuffix("write `nghe-an.md`"), "\(file)")
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "/tin/12.html", with: "/2023/05/01/nghe-an-sinh-hoat/"))
         // By its full address on the site the texts came from: a warning (the link leads there).
         try site.write("content/articles/2023/05/khac.md", article(title: "Bài khác", body: "Xem [bài cũ](https://cu.example.vn/2023/05/01/nghe-an-sinh-hoat/) và [trang](https://cu.example.vn/lien-he/).\n"))
         let warned = try site.build().diagnostics.filter { $0.file == "content/articles/2023/05/khac.md" }.map(\.message)

@@ -140,7 +140,7 @@ enum CatalogValidator {
             let address = { (slug: Slug) in String(taxonomy.route(slug, page: 1).outputPath.dropLast("index.html".count)) }
             for group in groups.sorted(by: { $0.slug < $1.slug }) {
                 for spelling in group.spellings {
-                    guard let spaced = Slug(from: LookAlikes.insideWordsAsSpaces(spelling.name)), spaced != group.slug, let apart = bySlug[spaced] else { continue }
+                    guard let spaced = Slug(from: LookAlikes.invisiblesAsSpaces(spelling.name)), spaced != group.slug, let apart = bySlug[spaced] else { continue }
                     let article = articles[spelling.first]
                     let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
                     diagnostics.append(at.diagnostic(.warning, article.file,

@@ -80,7 +80,9 @@ struct ContentIndex {
         let pages = lookups.pages(targets)
         let old = { [address] () -> String? in
             let olds = lookups.oldAddresses(read)
-            return [page, try? OldAddresses.outputPath(of: address).get()].compactMap { $0.flatMap { olds[$0] } }.min()
+            // (An old address is written from the site's root: `/tin/12.html`, the path of a file.)
+            let rooted = address.hasPrefix("/") ? address : "/" + address
+            return [page, try? OldAddresses.outputPath(of: rooted).get()].compactMap { $0.flatMap { olds[$0] } }.min()
         }
         return pages[page] ?? old()
     }

@@ -15,10 +15,10 @@ extension String {
     /// named where it stands (`Đà⟨no-break space U+00A0⟩Nẵng`), so that two spellings that look
     /// alike can be told apart: text pasted from Word or a PDF carries them.
     var namingLookAlikes: String {
-        guard unicodeScalars.contains(where: { LookAlikes.all[$0.value] != nil }) else { return self }
+        guard unicodeScalars.contains(where: { LookAlikes.all[$0.value] != nil || LookAlikes.showsAsNothing($0) }) else { return self }
         var shown = ""
         for scalar in unicodeScalars {
-            if let name = LookAlikes.all[scalar.value] {
+            if let name = LookAlikes.all[scalar.value] ?? (LookAlikes.showsAsNothing(scalar) ? "invisible character" : nil) {
                 shown += "⟨\(name) U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))⟩"
             } else {
                 shown.unicodeScalars.append(scalar)
@@ -87,10 +87,20 @@ enum LookAlikes {
         return String(typed)
     }
 
-    /// `text` with each character a word processor puts inside a word (`insideWords`) read as a space.
-    static func insideWordsAsSpaces(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { insideWords[$0.value] != nil }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { insideWords[$0.value] == nil ? $0 : " " }))
+    /// Whether a character shows as nothing: one of `zeroWidth`, or another that Unicode says a
+    /// reader is shown nothing of (default ignorable: a combining grapheme joiner U+034F, an
+    /// invisible separator U+2063, a Hangul filler), but the variation selectors that choose how an
+    /// emoji or ideograph before them is drawn (`❤️`).
+    static func showsAsNothing(_ scalar: Unicode.Scalar) -> Bool {
+        if zeroWidth[scalar.value] != nil { return true }
+        guard !scalar.isASCII, scalar.properties.isDefaultIgnorableCodePoint else { return false }
+        return !(0xFE00...0xFE0F).contains(scalar.value) && !(0xE0100...0xE01EF).contains(scalar.value) && !(0x180B...0x180D).contains(scalar.value)
+    }
+
+    /// `text` with each character that shows as nothing read as a space.
+    static func invisiblesAsSpaces(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: showsAsNothing) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { showsAsNothing($0) ? " " : $0 }))
     }
 
     /// `text` as the letters it shows: fullwidth letters and digits (`Ｈà Ｎội ２０２３`, pasted from
