@@ -795,7 +795,7 @@ import Testing
     /// The system's libwebp updated alone (libvips's version the same: an `apt upgrade`, a CI
     /// cache restored on a newer image) encodes WebP variants anew: they were kept, and differed
     /// from a clean build's. A libwebp that says another version (put first with `LD_PRELOAD`)
-    /// stands for the update.
+    /// stands for the update; so does another file of libjpeg.
     @Test func photosAreEncodedAgainWhenTheSystemsLibwebpChanges() throws {
         let site = try Self.site()
         let other = site.root.appendingPathComponent("webp-khac.c"), library = site.root.appendingPathComponent("libwebp-khac.so")
@@ -817,6 +817,16 @@ import Testing
         #expect(updated.contains("2 photos (2 encoded)"), "\(updated)")
         let again = try build(["LD_PRELOAD": library.path])
         #expect(again.contains("Up to date"), "\(again)")
+        // Any library libvips is linked with, updated alone (libjpeg here: another file of it,
+        // found first on the library path), counts as well.
+        let libraries = PhotoCodec.loadedLibraries().split(separator: "\n").map { String($0.prefix { $0 != "|" }) }
+        let libjpeg = try #require(libraries.first { $0.contains("/libjpeg.so") }, "\(libraries)")
+        let folder = site.root.appendingPathComponent("thu-vien")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: libjpeg, toPath: folder.appendingPathComponent((libjpeg as NSString).lastPathComponent).path)
+        let copied = try build(["LD_LIBRARY_PATH": folder.path])
+        #expect(copied.contains("2 photos (2 encoded)"), "\(copied)")
+        #expect(try build(["LD_LIBRARY_PATH": folder.path]).contains("Up to date"))
     }
 
     /// A build that fails keeps the photo cache's entries of the site it leaves in place: the

@@ -27,7 +27,7 @@ public struct InputStamp: Sendable, Equatable {
         hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
         // The libraries that encode photos: an update of them alone changes a clean build's bytes.
-        hasher.add(PhotoCodec.version)
+        hasher.add(PhotoCodec.identity)
         for file in content.files {
             hasher.add(file.relativePath)
             let key = file.fileKey

@@ -44,6 +44,33 @@ enum PhotoCodec {
     /// libwebp it encodes with, which a system's update can change alone), and how bantin calls them.
     static let version = "libvips \(String(cString: vips_version_string())) libwebp \(webpVersion) bantin-photos-6"
 
+    /// What decides a variant's bytes: `version`, and the shared libraries libvips is linked with
+    /// (libjpeg, libpng, libtiff, lcms2, zlib, … as the system's update of one alone changes
+    /// them: each file by path, size and modification time, as its package left it). Read before
+    /// libvips starts (`started` reads it first), so that every process reads the same libraries
+    /// (not the modules libvips then loads, nor their libraries: libheif's update is not seen).
+    /// The photo cache's key, and the build's stamp, hold it.
+    static let identity = version + "\n" + loadedLibraries()
+
+    /// The shared libraries this process has mapped but Swift's own (which a new toolchain
+    /// changes with no photo's bytes), each as `path|size|mtime`, sorted, one per line.
+    static func loadedLibraries() -> String {
+        guard let maps = Directory.contents(of: "/proc/self/maps") else { return "" }
+        var paths = Set<String>()
+        for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") {
+            guard let slash = line.firstIndex(of: "/") else { continue }
+            let path = String(line[slash...])
+            // (Not glibc's character sets and name services, loaded when first used.)
+            if path.contains(".so"), !path.contains("/gconv/"), !path.contains("/libnss_") { paths.insert(path) }
+        }
+        let swift = paths.first { $0.hasSuffix("/libswiftCore.so") }.map { String($0.dropLast("libswiftCore.so".count)) }
+        return paths.filter { swift == nil || !$0.hasPrefix(swift!) }.sorted().map { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return path }
+            return "\(path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }.joined(separator: "\n")
+    }
+
     /// As `major.minor.revision`, or `none`.
     private static let webpVersion: String = {
         let packed = bantin_webp_encoder_version()
@@ -60,6 +87,7 @@ enum PhotoCodec {
     /// a fixed threshold of 1 MiB returns them to the system when freed (peak memory for 20 photos
     /// of 4000 × 3000: 185 MB without, 124 MB with).
     private static let started: Void = {
+        _ = identity
         mallopt(M_MMAP_THRESHOLD, 1 << 20)
         setenv("VIPS_WARNING", "0", 0)
         guard vips_init("bantin") == 0 else { fatalError("libvips could not start: \(takeError())") }

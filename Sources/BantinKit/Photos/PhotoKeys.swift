@@ -28,7 +28,7 @@ struct PhotoKeys: Sendable {
         var file: FileKey
     }
 
-    /// What decides a key besides a photo's bytes and name (`PhotoCodec.version`, the widths and
+    /// What decides a key besides a photo's bytes and name (`PhotoCodec.identity`, the widths and
     /// quality), and the executable that reads this.
     let context: String
     private let sources: [String: Source]
@@ -65,7 +65,7 @@ struct PhotoKeys: Sendable {
     }
 
     static func context(_ settings: ImageSettings) -> String {
-        "\(PhotoCodec.version) \(settings.widths) \(settings.quality)\n" + InputStamp.executable
+        "\(PhotoCodec.identity) \(settings.widths) \(settings.quality)\n" + InputStamp.executable
     }
 
     /// The key of the photo at `entry`, and what of it is published, when the last build read it as it is now.

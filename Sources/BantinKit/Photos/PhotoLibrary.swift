@@ -302,7 +302,7 @@ enum PhotoLibrary {
         if let misnamed = bytes.withUnsafeBufferPointer({ Self.misnamed(entry.relativePath, fileStart: $0) }) { throw PhotoCodec.Failure(reason: misnamed) }
         if let refused = PhotoAnimation.refusal(bytes) { throw PhotoCodec.Failure(reason: refused) }
         var hasher = StableHasher()
-        hasher.add(PhotoCodec.version)
+        hasher.add(PhotoCodec.identity)
         hasher.add("\(settings.widths) \(settings.quality) \(PhotoNaming.family(of: entry.relativePath).rawValue)")
         // Read once: hashed for the key, and looked at for frames or pages after the first.
         let inPart = bytes.withUnsafeBufferPointer { bytes in
