@@ -57,14 +57,15 @@ enum PhotoCodec {
     static func loadedLibraries() -> String {
         guard let maps = Directory.contents(of: "/proc/self/maps") else { return "" }
         var paths = Set<String>()
-        for line in String(decoding: maps, as: UTF8.self).split(separator: "\n") {
-            guard let slash = line.firstIndex(of: "/") else { continue }
-            let path = String(line[slash...])
-            // (Not glibc's character sets and name services, loaded when first used.)
-            if path.contains(".so"), !path.contains("/gconv/"), !path.contains("/libnss_") { paths.insert(path) }
+        // Each mapping's line ends with the file mapped, if any (a library has several).
+        for line in maps.split(separator: UInt8(ascii: "\n")) {
+            guard let slash = line.firstIndex(of: UInt8(ascii: "/")), line[slash...].firstRange(of: Array(".so".utf8)) != nil else { continue }
+            paths.insert(String(decoding: line[slash...], as: UTF8.self))
         }
         let swift = paths.first { $0.hasSuffix("/libswiftCore.so") }.map { String($0.dropLast("libswiftCore.so".count)) }
-        return paths.filter { swift == nil || !$0.hasPrefix(swift!) }.sorted().map { path in
+        // (Not glibc's character sets and name services either, loaded when first used.)
+        let linked = paths.filter { (swift == nil || !$0.hasPrefix(swift!)) && !$0.contains("/gconv/") && !$0.contains("/libnss_") }
+        return linked.sorted().map { path in
             var info = stat()
             guard stat(path, &info) == 0 else { return path }
             return "\(path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
