@@ -246,6 +246,36 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(mentioned), "\(error.message)")
     }
 
+    /// "Did you mean" counts edits only as far as it needs (within a bound, near the diagonal):
+    /// the count is the full one whenever that is within the bound, and none when it is not.
+    @Test func editsCountedWithinABoundAreTheFullCount() {
+        func full(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+            var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                }
+            }
+            return d[a.count][b.count]
+        }
+        var random = SeededGenerator(seed: 17)
+        let letters: [Unicode.Scalar] = ["a", "b", "c", "đ", "ộ"]
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let bound = Int.random(in: 0...6, using: &random)
+            let expected = full(a, b)
+            #expect(Suggestion.distance(a, b, atMost: bound) == (expected <= bound ? expected : nil), "\(a) \(b) \(bound)")
+        }
+        #expect(Suggestion.nearest(to: "bai-so-12", among: ["bai-so-13", "bai-so-21", "bai-so-120", "bai-so-12x"]) == "bai-so-120")
+        #expect(Suggestion.nearest(to: "tittle", among: ["title", "summary"]) == "title")
+        #expect(Suggestion.nearest(to: "xyz", among: ["title", "summary"]) == nil)
+        #expect(Suggestion.nearest(to: "xyz", among: ["widths", "quality"], within: .max) == "widths")
+    }
+
     @Test(arguments: [
         ("directive", "directives"), ("tittle", "title"), ("theme", "themes"), ("sumary", "summary"), ("imagealt", "image_alt"),
         // Other generators' names (Hugo's, WordPress's) for bantin's fields.

@@ -391,29 +391,68 @@ extension SourcePosition {
 enum Suggestion {
     /// The candidate fewest edits away from `word` (case aside), if no more than `limit` (by
     /// default a third of its length, at least 2); among equals, the first alphabetically.
+    /// Each candidate is measured only as far as the best so far allows: a migrated archive's
+    /// hundreds of stale `related:` slugs, each against thousands of slugs, took minutes.
     static func nearest(to word: String, among candidates: some Sequence<String>, within limit: Int? = nil) -> String? {
-        let lower = word.lowercased()
+        let lower = Array(word.lowercased().unicodeScalars)
         let limit = limit ?? max(2, lower.count / 3)
-        let scored = candidates.map { ($0, distance(lower, $0.lowercased())) }.filter { $0.1 <= limit }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+        var best: (name: String, edits: Int)? = nil
+        for candidate in candidates {
+            let bound = best?.edits ?? limit
+            guard let edits = distance(lower, Array(candidate.lowercased().unicodeScalars), atMost: bound) else { continue }
+            if best == nil || (edits, candidate) < (best!.edits, best!.name) { best = (candidate, edits) }
+        }
+        return best?.name
     }
 
     /// Edits from `a` to `b`: a character added, removed or replaced, or two neighbours swapped
     /// (`titel` is one edit from `title`, as a slip of the fingers is).
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var beforePrevious: [Int] = []
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            for (j, cb) in b.enumerated() {
-                var best = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-                if i > 0, j > 0, ca == b[j - 1], a[i - 1] == cb { best = min(best, beforePrevious[j - 1] + 1) }
-                current.append(best)
+        let (a, b) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
+        return distance(a, b, atMost: max(a.count, b.count))!
+    }
+
+    /// The same, when no more than `bound`; `nil` when more. Only the cells within `bound` of the
+    /// diagonal are worked out, and a row whose every cell is past `bound` ends the count.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
+        // (No count is more than the longer's length: a bound past it, `Int.max` too, is that.)
+        let bound = min(bound, max(a.count, b.count))
+        guard abs(a.count - b.count) <= bound, letterCountsDiffer(a, b) <= bound else { return nil }
+        let far = bound + 1
+        var beforePrevious = [Int](repeating: far, count: b.count + 1)
+        var previous = (0...b.count).map { min($0, far) }
+        var current = [Int](repeating: far, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            let low = max(1, i - bound), high = min(b.count, i + bound)
+            current[0] = min(i, far)
+            if low > 1 { current[low - 1] = far }
+            var rowBest = current[0]
+            if low <= high {
+                for j in low...high {
+                    var cell = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cell = min(cell, beforePrevious[j - 2] + 1) }
+                    current[j] = min(cell, far)
+                    rowBest = min(rowBest, current[j])
+                }
             }
-            beforePrevious = previous
-            previous = current
+            if high < b.count { current[high + 1] = far }
+            if rowBest > bound { return nil }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return previous[b.count]
+        return previous[b.count] <= bound ? previous[b.count] : nil
+    }
+
+    /// How many edits the characters' counts alone ask for (those `a` has more of, or those `b`
+    /// has more of, whichever is more): never more than the edits (a swap changes no count), and
+    /// counted in one pass, so that candidates far off are passed over before any table is made.
+    /// (Characters are counted by their last six bits: two sharing a count only lower it.)
+    static func letterCountsDiffer(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { counts in
+            counts.initialize(repeating: 0)
+            for scalar in a { counts[Int(scalar.value & 63)] += 1 }
+            for scalar in b { counts[Int(scalar.value & 63)] -= 1 }
+            let more = counts.reduce(0) { $0 + max($1, 0) }, fewer = counts.reduce(0) { $0 + max(-$1, 0) }
+            return max(more, fewer)
+        }
     }
 }
