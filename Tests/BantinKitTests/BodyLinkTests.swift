@@ -415,6 +415,15 @@ import Testing
         #expect(error.message.contains(message), "\(error.message)")
     }
 
+    /// A link to no heading of a text with many (a law's articles, each linked by many texts)
+    /// names the nearest and twelve, and counts the rest: it listed them all, in each message.
+    @Test func aLinkToNoHeadingOfATextWithManyNamesTheNearestAndAFew() throws {
+        let headings = (1...20).map { "## Điều \($0)\n\nNội dung điều \($0).\n" }.joined(separator: "\n")
+        let site = try Self.site(withBody: headings + "\nXem [điều hai mươi mốt](#dieu-21).")
+        let errors = site.failingBuild().filter { $0.severity == .error }.map(\.message)
+        #expect(errors == ["`#dieu-21` is not a heading of this text; did you mean `#dieu-1`? its headings: #dieu-1, #dieu-10, #dieu-11, #dieu-12, #dieu-13, #dieu-14, #dieu-15, #dieu-16, #dieu-17, #dieu-18, #dieu-19, #dieu-2 and 8 more"], "\(errors)")
+    }
+
     @Test(arguments: ["javascript:alert(1)", "JavaScript:void(0)", "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd"])
     func anUnsafeLinkIsAWarningAndStaysText(url: String) throws {
         let site = try Self.site(withBody: "Bấm [vào đây](\(url)) nhé, hoặc <\(url)>.")

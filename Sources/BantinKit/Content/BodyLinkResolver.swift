@@ -57,6 +57,8 @@ struct BodyLinkResolver {
     let catalog: ContentIndex
     let contentRoot: String
     private var headingCache: [String: Set<String>] = [:]
+    /// The same, sorted, for the messages of links to none of them.
+    private var sortedHeadings: [String: [String]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(catalog: ContentIndex, contentRoot: String) {
@@ -105,7 +107,7 @@ struct BodyLinkResolver {
         let parts = LinkParts(destination)
         guard !parts.path.isEmpty else {
             if let fragment = parts.fragment.flatMap(LinkChecker.elementID), !headings(of: document.path).contains(fragment) {
-                fail(link, document, "`#\(fragment)` is not a heading of this text\(listing(headings(of: document.path)))")
+                fail(link, document, "`#\(fragment)` is not a heading of this text\(listing(headings(of: document.path), of: document.path, near: fragment))")
             }
             return ResolvedLink(target: .samePage, suffix: parts.suffix)
         }
@@ -158,7 +160,7 @@ struct BodyLinkResolver {
             return nil
         }
         if let fragment = parts.fragment.flatMap(LinkChecker.elementID), let ids = anchors(of: target, at: path), !ids.contains(fragment) {
-            fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids))")
+            fail(link, document, "`#\(fragment)` is not a heading of \(ContentTree.join(contentRoot, path))\(listing(ids, of: path, near: fragment))")
         }
         if let due = catalog.waitingUntil(path) {
             // The text is linked by the first build at or after the target's date.
@@ -187,8 +189,18 @@ struct BodyLinkResolver {
         return ids
     }
 
-    private func listing(_ ids: Set<String>) -> String {
-        ids.isEmpty ? " (it has no headings)" : "; its headings: " + ids.sorted().map { "#\($0)" }.joined(separator: ", ")
+    /// The headings a link to `fragment` could have meant: all of them, or, of a text with many
+    /// (a law's hundreds of articles, each linked by a thousand texts), the nearest and the first
+    /// few by name, the rest counted (each message listed them all: megabytes of messages).
+    private mutating func listing(_ ids: Set<String>, of path: String, near fragment: String) -> String {
+        if ids.isEmpty { return " (it has no headings)" }
+        let shown = 12
+        let sorted = sortedHeadings[path] ?? ids.sorted()
+        sortedHeadings[path] = sorted
+        guard ids.count > shown else { return "; its headings: " + sorted.map { "#\($0)" }.joined(separator: ", ") }
+        let first = sorted.prefix(shown)
+        let near = Suggestion.nearest(to: fragment, among: ids).map { "did you mean `#\($0)`? " } ?? ""
+        return "; \(near)its headings: " + first.map { "#\($0)" }.joined(separator: ", ") + " and \(ids.count - shown) more"
     }
 
     /// Why nothing is at `resolved`, with a hint when the editor wrote a path from `content/`.
