@@ -44,7 +44,7 @@ struct NameGroup {
         }
         // A spelling with a character that shows as nothing or as a space (pasted from Word) is
         // never the name while one without is written, however many write it.
-        let pasted = { (name: String) in name.unicodeScalars.contains { LookAlikes.showsAsNothing($0) || LookAlikes.spaces[$0.value] != nil } }
+        let pasted = { (name: String) in name.unicodeScalars.contains(where: LookAlikes.showsAsNothingOrSpace) }
         for at in groups.indices where groups[at].spellings.count > 1 {
             groups[at].spellings.sort {
                 let (a, b) = (pasted($0.name), pasted($1.name))

@@ -53,7 +53,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
     /// `text` with its control characters escaped: `\n`, `\t`, `\r`, else `\u{…}`.
     static func oneLine(_ text: String) -> String {
         let breaks = { (scalar: Unicode.Scalar) in [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory) }
-        let unseen = { (scalar: Unicode.Scalar) in LookAlikes.showsAsNothing(scalar) || LookAlikes.spaces[scalar.value] != nil }
+        let unseen = LookAlikes.showsAsNothingOrSpace
         guard text.unicodeScalars.contains(where: { breaks($0) || (!$0.isASCII && unseen($0)) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

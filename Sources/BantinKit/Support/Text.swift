@@ -97,6 +97,11 @@ enum LookAlikes {
         return !(0xFE00...0xFE0F).contains(scalar.value) && !(0xE0100...0xE01EF).contains(scalar.value) && !(0x180B...0x180D).contains(scalar.value)
     }
 
+    /// Whether a character shows as nothing or as a space (`spaces`): what a message names.
+    static func showsAsNothingOrSpace(_ scalar: Unicode.Scalar) -> Bool {
+        showsAsNothing(scalar) || spaces[scalar.value] != nil
+    }
+
     /// `text` with each character that shows as nothing read as a space.
     static func invisiblesAsSpaces(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: showsAsNothing) else { return text }
