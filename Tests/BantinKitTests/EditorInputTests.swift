@@ -258,6 +258,11 @@ import Testing
         for (k, (file, name)) in zip(2..., [("k2", "no-break space U+00A0"), ("k3", "thin space U+2009"), ("k4", "ideographic space U+3000")]) where told.count == 3 {
             #expect(told[k - 2].file == "content/articles/\(file).md" && told[k - 2].message.hasPrefix("place `Đà⟨\(name)⟩Nẵng` shares one page (dia-phuong/da-nang/) with `Đà Nẵng`"), "\(told[k - 2])")
         }
+        // Any character Unicode shows as nothing is named, but those that are part of an emoji:
+        // its variation selector (❤️) and a flag's tags (🏴 of England).
+        #expect("Quảng\u{2063}Ninh\u{34F}".namingLookAlikes == "Quảng⟨invisible character U+2063⟩Ninh⟨invisible character U+034F⟩")
+        let emoji = "Bóng đá 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} ❤\u{FE0F}"
+        #expect(emoji.namingLookAlikes == emoji)
     }
 
     /// Kinds of directive that differ only by case or spaces are one kind: one heading in the list

@@ -90,11 +90,12 @@ enum LookAlikes {
     /// Whether a character shows as nothing: one of `zeroWidth`, or another that Unicode says a
     /// reader is shown nothing of (default ignorable: a combining grapheme joiner U+034F, an
     /// invisible separator U+2063, a Hangul filler), but the variation selectors that choose how an
-    /// emoji or ideograph before them is drawn (`❤️`).
+    /// emoji or ideograph before them is drawn (`❤️`) and the tags that spell a flag's region (🏴 of
+    /// England), parts of what they follow.
     static func showsAsNothing(_ scalar: Unicode.Scalar) -> Bool {
         if zeroWidth[scalar.value] != nil { return true }
         guard !scalar.isASCII, scalar.properties.isDefaultIgnorableCodePoint else { return false }
-        return !(0xFE00...0xFE0F).contains(scalar.value) && !(0xE0100...0xE01EF).contains(scalar.value) && !(0x180B...0x180D).contains(scalar.value)
+        return ![0xFE00...0xFE0F, 0xE0000...0xE007F, 0xE0100...0xE01EF, 0x180B...0x180D, 0x180F...0x180F].contains { $0.contains(scalar.value) }
     }
 
     /// Whether a character shows as nothing or as a space (`spaces`): what a message names.
