@@ -274,6 +274,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(Suggestion.nearest(to: "tittle", among: ["title", "summary"]) == "title")
         #expect(Suggestion.nearest(to: "xyz", among: ["title", "summary"]) == nil)
         #expect(Suggestion.nearest(to: "xyz", among: ["widths", "quality"], within: .max) == "widths")
+        // Letters typed decomposed count as the composed ones they show.
+        #expect(Suggestion.nearest(to: "mục-bốm", among: ["mu\u{323}c-ba", "mu\u{323}c-bo\u{302}\u{301}n"]) == "mu\u{323}c-bo\u{302}\u{301}n")
     }
 
     @Test(arguments: [

@@ -394,15 +394,22 @@ enum Suggestion {
     /// Each candidate is measured only as far as the best so far allows: a migrated archive's
     /// hundreds of stale `related:` slugs, each against thousands of slugs, took minutes.
     static func nearest(to word: String, among candidates: some Sequence<String>, within limit: Int? = nil) -> String? {
-        let lower = Array(word.lowercased().unicodeScalars)
+        let lower = compared(word)
         let limit = limit ?? max(2, lower.count / 3)
         var best: (name: String, edits: Int)? = nil
         for candidate in candidates {
             let bound = best?.edits ?? limit
-            guard let edits = distance(lower, Array(candidate.lowercased().unicodeScalars), atMost: bound) else { continue }
+            guard let edits = distance(lower, compared(candidate), atMost: bound) else { continue }
             if best == nil || (edits, candidate) < (best!.edits, best!.name) { best = (candidate, edits) }
         }
         return best?.name
+    }
+
+    /// A name as its edits are counted: in lower case, its letters composed (`ố` one character,
+    /// however it was typed).
+    private static func compared(_ name: String) -> [Unicode.Scalar] {
+        let composed = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.precomposedStringWithCanonicalMapping
+        return Array(composed.lowercased().unicodeScalars)
     }
 
     /// Edits from `a` to `b`: a character added, removed or replaced, or two neighbours swapped
