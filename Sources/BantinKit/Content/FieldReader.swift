@@ -412,14 +412,9 @@ enum Suggestion {
         return Array(composed.lowercased().unicodeScalars)
     }
 
-    /// Edits from `a` to `b`: a character added, removed or replaced, or two neighbours swapped
-    /// (`titel` is one edit from `title`, as a slip of the fingers is).
-    static func distance(_ a: String, _ b: String) -> Int {
-        let (a, b) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
-        return distance(a, b, atMost: max(a.count, b.count))!
-    }
-
-    /// The same, when no more than `bound`; `nil` when more. Only the cells within `bound` of the
+    /// Edits from `a` to `b` (a character added, removed or replaced, or two neighbours swapped:
+    /// `titel` is one edit from `title`, as a slip of the fingers is), when no more than `bound`;
+    /// `nil` when more. Only the cells within `bound` of the
     /// diagonal are worked out, and a row whose every cell is past `bound` ends the count.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
         // (No count is more than the longer's length: a bound past it, `Int.max` too, is that.)
