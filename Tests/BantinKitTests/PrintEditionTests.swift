@@ -155,6 +155,28 @@ import Testing
         #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == ["Số 6"])
     }
 
+    /// Issues are numbered whatever the year of the first month: an article from before 1900
+    /// (warned) is issue 1 of a site without `first_issue`, and a month after 2200 (previewed
+    /// with `--future`) has its number, with no word of months before `first_issue`.
+    @Test func issuesOfAnyYearAreNumbered() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/1899/cu.md", article(title: "Bài cũ", date: "1899-12-31", body: "Chữ.\n"))
+        var report = try site.build()
+        #expect(try texts(ofClass: "cover-issue", in: site.read(Self.may)) == ["Số 1482"])
+        #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/1899/12/ban-in/index.html")) == ["Số 1"])
+        #expect(!report.notes.contains { $0.contains("first_issue") }, "\(report.notes)")
+
+        try site.remove("content/articles/1899/cu.md")
+        let config = try site.read("content/site.yml")
+        try site.write("content/site.yml", config + "first_issue: 2022-01\n")
+        try site.write("content/articles/2203/xa.md", article(title: "Bài xa", date: "2203-05-09", body: "Chữ.\n"))
+        var options = site.options()
+        options.includeFuture = true
+        report = try SiteBuilder.build(options)
+        #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/2203/05/ban-in/index.html")) == ["Số \((2203 - 2022) * 12 + 5)"])
+        #expect(!report.notes.contains { $0.contains("first_issue") }, "\(report.notes)")
+    }
+
     /// Without `first_issue`, issue 1 is the first month with a published article: a preview
     /// with an older draft (`--drafts`) numbers the issues as the site will.
     @Test func aDraftDoesNotRenumberThePreviewsIssues() throws {
