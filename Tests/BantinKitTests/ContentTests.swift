@@ -332,6 +332,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             ("2023/_index.md", "---\ntitle: Tin năm 2023\n---\nDanh sách.\n", "1:1: error: `_index.md` is Hugo's page of a section's list, not an article"),
             ("_drafts/nhap.md", "---\ntitle: Nháp\ndate: 2023-05-09\n---\nx\n", "1:1: error: this text is in `_drafts/`, Jekyll's folder of posts not published, which bantin publishes as any other: write `draft: true`"),
             ("_posts/2021-03-04-nghe-an.md", "---\ntitle: Nghệ An\n---\nx\n", "2:1: error: missing `date`: write the publication time, e.g. `date: 2023-05-09T17:00:00+07:00` (its file's name begins with its date, as a Jekyll post's does: `date: 2021-03-04`)"),
+            // A name that begins with no day of the calendar suggests none.
+            ("_posts/2021-02-30-ha-tinh.md", "---\ntitle: Hà Tĩnh\n---\nx\n", "2:1: error: missing `date`: write the publication time, e.g. `date: 2023-05-09T17:00:00+07:00`"),
             ("2023/url.md", "---\ntitle: Tin url\ndate: 2023-05-09\npermalink: /2023/05/09/tin/\n---\nx\n", "4:1: warning: unknown field `permalink` is ignored; did you mean `slug`? An article's address is bai-viet/<slug>/; to keep an address of the site it came from leading to it, list that address under `aliases:`"),
             ("2023/alias.md", "---\ntitle: Tin alias\ndate: 2023-05-09\nredirect_from: [/cu/tin/]\n---\nx\n", "4:1: warning: unknown field `redirect_from` is ignored; did you mean `aliases`?"),
             ("2023/lastmod.md", "---\ntitle: Tin sửa\ndate: 2023-05-09\nlastmod: 2023-06-01\n---\nx\n", "4:1: warning: unknown field `lastmod` is ignored; did you mean `updated`?"),
@@ -348,6 +350,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         }
         #expect(!told.contains { $0.contains("_index.md") && $0.contains("missing") }, "\(told)")
         #expect(!told.contains { $0.contains("da-danh-dau.md") }, "\(told)")
+        #expect(!told.contains { $0.contains("`date: 2021-02-30`") }, "\(told)")
         // A folder above the content folder named so is none of the site's.
         let text = "---\ntitle: Tin\ndate: 2023-05-09\n---\nx\n"
         let above = ArticleReader.read(text: text, file: "/srv/_drafts/bantin/content/articles/a.md", path: "articles/a.md", zone: .vietnam)

@@ -28,8 +28,10 @@ import Testing
 
     /// A date of the right shape that is none says why.
     @Test(arguments: [
-        ("0023-05-09", "(its year, 0023, is before the year 1000: write all four digits of the year)"),
-        ("0000-05-09", "(its year, 0000, is before the year 1000: write all four digits of the year)"),
+        ("0023-05-09", "(its year, 0023, is before the year 1000, the first bantin reads: write the year in full, e.g. 2023)"),
+        ("0000-05-09", "(its year, 0000, is before the year 1000, the first bantin reads: write the year in full, e.g. 2023)"),
+        // The year 10000 in the site's timezone: no feed or sitemap could write it.
+        ("9999-12-31T23:00:00Z", "(in Asia/Ho_Chi_Minh it is already 10000-01-01 06:00, after the last day bantin reads, 9999-12-31)"),
         ("2023-02-30", "(month 2 of 2023 has 28 days)"), ("2024-13-01", "(there is no month 13)"), ("2023-05-09 25:00", "(there is no hour 25: hours go from 00 to 23)"),
         ("2023-12-31T23:59:60", "(there is no second 60: seconds go from 00 to 59, and a leap second cannot be written)"),
         ("2023-12-31 08:05:60+07:00", "(there is no second 60: seconds go from 00 to 59, and a leap second cannot be written)"),
@@ -42,22 +44,35 @@ import Testing
         #expect(errors.first?.message.hasPrefix("`date` is not a valid date: `\(date)` \(reason); write") == true, "\(errors)")
     }
 
-    /// A date written day first, as Vietnamese dates are, is written back year first in the
-    /// error, so that `5/12/2026` (5 December) is not retyped `2026-05-12`; a day first that is
-    /// no day of the calendar gets the usual message.
+    /// A date written day first, as Vietnamese dates are (with a weekday as pages and news sites
+    /// write it, seconds as spreadsheets export them, a zone as `GMT+7`), is written back year
+    /// first in the error, so that `5/12/2026` (5 December) is not retyped `2026-05-12`; a day
+    /// first that is no day of the calendar says why; a date year first with a part of one digit,
+    /// other separators or two spaces is written back as bantin reads it. Any other text gets
+    /// the usual message.
     @Test(arguments: [
-        ("18/05/2023 08:00", "2023-05-18 08:00"), ("5/12/2026", "2026-12-05"), ("18.05.2023", "2023-05-18"),
-        ("Thứ Năm, 18/05/2023 08:00", "2023-05-18 08:00"), ("Chủ nhật, 7/5/2023 8h30", "2023-05-07 08:30"),
-        ("31/02/2023", nil), ("05/13/2023", nil), ("18/05/23", nil), ("18/05/2023 25:00", nil), ("18/05/2023 08:75", nil),
-    ])
-    func aDateWrittenDayFirstIsWrittenBackYearFirst(date: String, written: String?) throws {
+        ("18/05/2023 08:00", "is written day first", "2023-05-18 08:00"), ("5/12/2026", "is written day first", "2026-12-05"),
+        ("18.05.2023", "is written day first", "2023-05-18"), ("09-05-2023 8:00", "is written day first", "2023-05-09 08:00"),
+        ("Thứ Năm, 18/05/2023 08:00", "is written day first", "2023-05-18 08:00"), ("Chủ nhật, 7/5/2023 8h30", "is written day first", "2023-05-07 08:30"),
+        ("thứ ba, 09/05/2023", "is written day first", "2023-05-09"), ("09/05/2023 17:00:00", "is written day first", "2023-05-09 17:00:00"),
+        ("09/05/2023 - 17:00", "is written day first", "2023-05-09 17:00"), ("09/05/2023 17:00 GMT+7", "is written day first", "2023-05-09 17:00 +07:00"),
+        ("Thứ ba, 9/5/2023, 17:00 (GMT+7)", "is written day first", "2023-05-09 17:00 +07:00"),
+        ("31/04/2023", "is written day first, and month 4 of 2023 has 30 days", nil), ("05/13/2023", "is written day first, and there is no month 13", nil),
+        ("2023-2-3", "is not written as bantin reads dates", "2023-02-03"), ("2023-05-09 7:00", "is not written as bantin reads dates", "2023-05-09 07:00"),
+        ("2023-05-09  17:00", "is not written as bantin reads dates", "2023-05-09 17:00"), ("2023/05/09", "is not written as bantin reads dates", "2023-05-09"),
+        ("18/05/23", nil, nil), ("18/05/2023 25:00", nil, nil), ("18/05/2023 08:75", nil, nil), ("2023-2-30", nil, nil), ("9/5/0999", nil, nil),
+    ] as [(String, String?, String?)])
+    func aDateWrittenDayFirstIsWrittenBackYearFirst(date: String, because: String?, written: String?) throws {
         let site = try TestSite()
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: \(date)\n---\nNội dung.\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.map(\.line) == [3])
-        let expected = written.map { "`date` is not a valid date: `\(date)` is written day first; write the year first, then the month and the day: `\($0)`" }
+        let write = written.map { "; write the year first, then the month and the day, each with two digits (and the hour's too): `\($0)`" } ?? ""
+        let expected = because.map { "`date` is not a valid date: `\(date)` \($0)\(write)" }
             ?? "`date` is not a valid date: `\(date)`; write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`"
         #expect(errors.first?.message == expected, "\(errors)")
+        // What it says to write is a date bantin reads.
+        if let written { #expect(DateParser.parse(written, in: .vietnam) != nil) }
     }
 
     /// In a site timezone with summer time, a time the clocks skip is no time: an error saying
@@ -81,6 +96,21 @@ import Testing
         #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("datetime=\"2025-03-09T03:30:00-04:00\""))
         #expect(try site.read("public/bai-viet/bai-ba/index.html").contains("datetime=\"2025-03-09T03:30:00-04:00\""))
         #expect(try site.read("public/bai-viet/bai-hai/index.html").contains("datetime=\"2025-11-02T01:30:00-04:00\""))
+    }
+
+    /// Where the clocks skip a whole day (Samoa's 30 December 2011), the time to write is on the
+    /// next day, and what the error says to write is read.
+    @Test func aDayTheClocksSkipSaysWhichDayToWrite() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\ntimezone: Pacific/Apia\n")
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2011-12-30 10:00\n---\nNội dung.\n")
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.map { $0.message.components(separatedBy: "; write `2023").first! } == [
+            "`date` is not a valid date: `2011-12-30 10:00` (there is no 10:00 on 2011-12-30 in Pacific/Apia: the clocks go forward then; write 2011-12-31 10:00)",
+        ], "\(errors)")
+        try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2011-12-31 10:00\n---\nNội dung.\n")
+        try site.build()
+        #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("datetime=\"2011-12-31T10:00:00+14:00\""))
     }
 
     /// A time the clocks show twice (when they go back) is the first of the two, east of UTC as

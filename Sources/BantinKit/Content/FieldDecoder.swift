@@ -28,7 +28,10 @@ enum FieldDecoding {
         let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
         let parts = name.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.prefix(3).allSatisfy(digits) else { return "" }
-        return " (its file's name begins with its date, as a Jekyll post's does: `date: \(parts.prefix(3).joined(separator: "-"))`)"
+        // Only a day of the calendar (not `2021-02-30`), which bantin then reads.
+        let date = parts.prefix(3).joined(separator: "-")
+        guard DateParser.parse(date, in: .utc) != nil else { return "" }
+        return " (its file's name begins with its date, as a Jekyll post's does: `date: \(date)`)"
     }
 
     /// `imageAlt` → `image_alt`, `baseURL` → `base_url`.

@@ -7,7 +7,7 @@ public struct IssueMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Any month of the years a date can be in (`DateParser.years`): an article from before 1900
     /// (warned) still has its issue, numbered as every other.
     public init?(year: Int, month: Int) {
-        guard (1...12).contains(month), (1...9999).contains(year) else { return nil }
+        guard (1...12).contains(month), (1...DateParser.years.upperBound).contains(year) else { return nil }
         self.year = year
         self.month = month
     }

@@ -45,9 +45,19 @@ public struct SiteTimeZone: Sendable {
 /// Reads the dates editors write: `2023-05-09`, `2023-05-09 17:00`, `2023-05-09T17:00:00+07:00`, `…Z`.
 /// A date or time without a zone is in the site timezone.
 public enum DateParser {
+    /// The years of the dates bantin reads, as written and in the site's timezone: four digits,
+    /// as feeds and sitemaps write them (RFC 3339, W3C dates).
+    public static let years = 1000...9999
+
     /// A date pasted from Word or a web page (a no-break space before the time, an en dash or a
     /// non-breaking hyphen between its parts, a zero-width space) is read as typed by hand.
+    /// `nil` for a date in the year 10000 in the site's timezone (`9999-12-31T23:00:00Z` in Hà Nội).
     public static func parse(_ text: String, in zone: SiteTimeZone) -> LocalDateTime? {
+        parseAnyYear(text, in: zone).flatMap { $0.fields.year <= years.upperBound ? $0 : nil }
+    }
+
+    /// The same, whatever year it is in the site's timezone.
+    private static func parseAnyYear(_ text: String, in zone: SiteTimeZone) -> LocalDateTime? {
         let s = Array(LookAlikes.typed(text).trimmingWhitespace.utf8)
         var i = 0
         func number(_ width: Int) -> Int? {
@@ -66,7 +76,7 @@ public enum DateParser {
             return true
         }
         // A year before 1000 (`0023` for 2023) is a slip: dates are written with four digits.
-        guard let year = number(4), year >= 1000, expect(45), let month = number(2), expect(45), let day = number(2) else { return nil }
+        guard let year = number(4), year >= years.lowerBound, expect(45), let month = number(2), expect(45), let day = number(2) else { return nil }
         guard (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day) else {
             return nil
         }
@@ -132,47 +142,97 @@ public enum DateParser {
             let inDay = ((seconds % 86_400) + 86_400) % 86_400
             return String(format: "%02d:%02d", Int(inDay / 3600), Int(inDay % 3600 / 60))
         }
-        return "there is no \(clock(wall)) on \(trimmed.prefix(10)) in \(zone.identifier): the clocks go forward then; write \(clock(later))"
+        // A whole day skipped (Samoa's 30 December 2011): the time to write is on another day.
+        let laterDay = LocalDateTime(instant: later, offset: 0).iso8601.prefix(10)
+        let write = laterDay == trimmed.prefix(10) ? clock(later) : "\(laterDay) \(clock(later))"
+        return "there is no \(clock(wall)) on \(trimmed.prefix(10)) in \(zone.identifier): the clocks go forward then; write \(write)"
     }
 
-    /// A date written day first, as Vietnamese dates are (`18/05/2023 08:00`, `5/12/2026`,
-    /// `18.05.2023`, `Thứ Năm, 18/05/2023 08:00` as pages show it), written year first
-    /// (`2023-05-18 08:00`); `nil` when `text` is none such, or no day of the calendar.
-    static func yearFirst(_ text: String) -> String? {
-        var rest = Substring(LookAlikes.typed(text).trimmingWhitespace)
-        // A weekday's name before it (`Thứ Năm, `, `Chủ nhật, `).
-        if let comma = rest.firstIndex(of: ","), rest[..<comma].hasPrefix("Thứ") || rest[..<comma].lowercased().hasPrefix("chủ nhật") {
-            rest = rest[rest.index(after: comma)...].drop { $0 == " " }
+    /// A date in a shape bantin does not read but can tell apart, and what to write instead:
+    /// day first, as Vietnamese dates are (`18/05/2023 08:00`, `5/12/2026`, `18.05.2023`,
+    /// `Thứ Năm, 18/05/2023 08:00` as pages show it, `Thứ ba, 9/5/2023, 17:00 (GMT+7)` as news
+    /// sites do, `09/05/2023 17:00:00` as spreadsheets export it), or year first with a part of
+    /// one digit, other separators or spaces (`2023-2-3`, `2023/05/09`, `2023-05-09 7:00`).
+    /// `because` says what is wrong; `write` is the date written as bantin reads it, `nil` for a
+    /// day first that is no day of the calendar (`31/04/2023`: `because` says so). `nil` for any
+    /// other text, and for a date year first in bantin's shape (`reason` tells what is wrong).
+    static func advice(_ text: String) -> (because: String, write: String?)? {
+        let trimmed = LookAlikes.typed(text).trimmingWhitespace
+        var rest = Substring(trimmed)
+        // A weekday's name before it (`Thứ Năm, `, `thứ ba, `, `Chủ nhật, `).
+        if let comma = rest.firstIndex(of: ","), ["thứ", "chủ nhật"].contains(where: rest[..<comma].lowercased().hasPrefix) {
+            rest = rest[rest.index(after: comma)...]
         }
-        let parts = rest.split(separator: " ", maxSplits: 1)
-        guard let day = parts.first else { return nil }
-        let numbers = day.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard numbers.count == 3, let d = Int(numbers[0]), let m = Int(numbers[1]), let y = Int(numbers[2]),
-            numbers[0].count <= 2, numbers[1].count <= 2, numbers[2].count == 4, (1...12).contains(m),
-            (1...CivilCalendar.daysInMonth(year: y, month: m)).contains(d) else { return nil }
-        var written = String(format: "%04d-%02d-%02d", y, m, d)
-        if parts.count == 2 {
-            // `08:00` or `8h00`, `8h`.
-            let time = parts[1].lowercased().split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
-            guard (1...2).contains(time.count), let hour = Int(time[0]), (0...23).contains(hour) else { return nil }
-            let minute = time.count == 2 ? (time[1].isEmpty ? 0 : Int(time[1]) ?? -1) : 0
-            guard (0...59).contains(minute) else { return nil }
-            written += String(format: " %02d:%02d", hour, minute)
+        // The date, then the time and zone, parted by spaces, commas or a dash.
+        let parts = rest.split(whereSeparator: { $0 == " " || $0 == "," }).filter { $0 != "-" && $0 != "–" }
+        guard let date = parts.first else { return nil }
+        let numbers = date.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard numbers.count == 3, numbers.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let dayFirst = numbers[2].count == 4 && numbers[0].count <= 2 && numbers[1].count <= 2
+        let yearFirst = numbers[0].count == 4 && numbers[1].count <= 2 && numbers[2].count <= 2
+        guard dayFirst || yearFirst, let a = Int(numbers[0]), let m = Int(numbers[1]), let b = Int(numbers[2]) else { return nil }
+        let (y, d) = dayFirst ? (b, a) : (a, b)
+        guard years.contains(y) else { return nil }
+        var time = "", zone = ""
+        for part in parts.dropFirst() {
+            let piece = Substring(part.trimmingCharacters(in: CharacterSet(charactersIn: "()")))
+            if time.isEmpty, zone.isEmpty, let clock = clockTime(piece) {
+                time = clock
+            } else if zone.isEmpty, let offset = zoneOffset(piece) {
+                zone = offset
+            } else {
+                return nil
+            }
         }
-        return written
+        guard (1...12).contains(m), (1...CivilCalendar.daysInMonth(year: y, month: m)).contains(d) else {
+            guard dayFirst else { return nil }
+            let days = (1...12).contains(m) ? "month \(m) of \(y) has \(CivilCalendar.daysInMonth(year: y, month: m)) days" : "there is no month \(m)"
+            return ("is written day first, and \(days)", nil)
+        }
+        let written = String(format: "%04d-%02d-%02d", y, m, d) + (time.isEmpty ? "" : " " + time + zone)
+        guard written != trimmed else { return nil }
+        return (dayFirst ? "is written day first" : "is not written as bantin reads dates", written)
+    }
+
+    /// `08:00`, `8h00`, `8h`, `17:00:00`, written `08:00` or `17:00:00`.
+    private static func clockTime(_ text: Substring) -> String? {
+        let time = text.lowercased().split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
+        guard (1...3).contains(time.count), time.allSatisfy({ $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let hour = Int(time[0]), (0...23).contains(hour) else { return nil }
+        let minute = time.count >= 2 ? (time[1].isEmpty && time.count == 2 ? 0 : Int(time[1]) ?? -1) : 0
+        let second = time.count == 3 ? Int(time[2]) ?? -1 : 0
+        guard (0...59).contains(minute), (0...59).contains(second), time.count < 3 || text.contains(":") else { return nil }
+        return String(format: "%02d:%02d", hour, minute) + (time.count == 3 ? String(format: ":%02d", second) : "")
+    }
+
+    /// `GMT+7`, `UTC+07:00`, `+07:00`, written ` +07:00`.
+    private static func zoneOffset(_ text: Substring) -> String? {
+        var rest = text.uppercased()[...]
+        for name in ["GMT", "UTC"] where rest.hasPrefix(name) { rest = rest.dropFirst(name.count) }
+        guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
+        let parts = rest.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let hours = Int(parts[0]), hours <= 14, let minutes = parts.count == 2 ? Int(parts[1]) : 0, minutes < 60 else { return nil }
+        return String(format: " %@%02d:%02d", String(sign), hours, minutes)
     }
 
     /// Why a date written in the right shape (`2023-02-30`, `0023-05-09 08:00`) is none, for
     /// messages; `nil` when its shape is wrong or it is a date.
     static func reason(_ text: String, in zone: SiteTimeZone? = nil) -> String? {
         if let zone, let skipped = skipped(text, in: zone) { return skipped }
+        if let zone, let date = parseAnyYear(text, in: zone), date.fields.year > years.upperBound {
+            let f = date.fields
+            return "in \(zone.identifier) it is already \(String(format: "%d-%02d-%02d %02d:%02d", f.year, f.month, f.day, f.hour, f.minute)), after the last day bantin reads, \(years.upperBound)-12-31"
+        }
         let s = Array(LookAlikes.typed(text).trimmingWhitespace.utf8)
         func number(_ at: Int, _ width: Int) -> Int? {
             guard at + width <= s.count, s[at..<(at + width)].allSatisfy({ (48...57).contains($0) }) else { return nil }
             return s[at..<(at + width)].reduce(0) { $0 * 10 + Int($1 - 48) }
         }
         guard let year = number(0, 4), s.count >= 10, s[4] == 45, s[7] == 45, let month = number(5, 2), let day = number(8, 2) else { return nil }
-        if year < 1000 { return "its year, \(text.trimmingWhitespace.prefix(4)), is before the year 1000: write all four digits of the year" }
+        if year < years.lowerBound {
+            return "its year, \(text.trimmingWhitespace.prefix(4)), is before the year \(years.lowerBound), the first bantin reads: write the year in full, e.g. 2023"
+        }
         guard (1...12).contains(month) else { return "there is no month \(month)" }
         let days = CivilCalendar.daysInMonth(year: year, month: month)
         guard (1...days).contains(day) else { return "month \(month) of \(year) has \(days) days" }
