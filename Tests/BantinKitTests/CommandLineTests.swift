@@ -263,6 +263,8 @@ import Testing
     @Test func checkFindsTheSitesLinksUnderEverySpellingOfItsBase() throws {
         #expect(BaseURL.normalize("HTTPS://Example.ORG/b%e1%ba%a3n-tin") == "https://example.org/b%E1%BA%A3n-tin/")
         #expect(BaseURL.normalize("https://example.org/bản-tin/") == "https://example.org/b%E1%BA%A3n-tin/")
+        // Typed decomposed (`--base-url` pasted on a Mac): the same address.
+        #expect(BaseURL.normalize("https://example.org/bản-tin/".decomposedStringWithCanonicalMapping) == "https://example.org/b%E1%BA%A3n-tin/")
         // The scheme's own port, slashes written twice, `.` and `..` steps, a page's name pasted
         // with the address: the same folder. A port no server has, or a path above the domain: none.
         for spelling in [
@@ -283,13 +285,18 @@ import Testing
             #expect(BaseURL.problem(wrong).hasPrefix(problem), "\(BaseURL.problem(wrong))")
         }
         let site = try TestSite()
+        // Links with the scheme's own port, or a slash doubled after the base, are the site's too.
         try site.write("trang/index.html", """
             <!DOCTYPE html><title>a</title><a href="https://example.org/b%e1%ba%a3n-tin/khong-co/">a</a>
             <a href="https://example.org/b%E1%BA%A3n-tin/index.html">b</a>
+            <a href="https://example.org:443/b%E1%BA%A3n-tin/khong-co-2/">c</a><a href="http://example.org:80/b%E1%BA%A3n-tin//khong-co-3/">d</a>
+            <a href="https://example.org:443/b%E1%BA%A3n-tin/">e</a><a href="https://example.org:4430/b%E1%BA%A3n-tin/khong-co-4/">f</a>
             """)
         for spelling in ["https://example.org/bản-tin/", "https://example.org/b%E1%BA%A3n-tin/", "HTTPS://EXAMPLE.org/b%e1%ba%a3n-tin"] {
             let based = LinkChecker.check(folder: site.root.appendingPathComponent("trang"), baseURL: BaseURL.normalize(spelling))
-            #expect(based.broken.map(\.target) == ["https://example.org/b%e1%ba%a3n-tin/khong-co/"], "\(spelling): \(based.broken)")
+            #expect(based.broken.map(\.target) == [
+                "https://example.org/b%e1%ba%a3n-tin/khong-co/", "https://example.org:443/b%E1%BA%A3n-tin/khong-co-2/", "http://example.org:80/b%E1%BA%A3n-tin//khong-co-3/",
+            ], "\(spelling): \(based.broken)")
         }
     }
 

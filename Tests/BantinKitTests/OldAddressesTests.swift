@@ -98,4 +98,29 @@ import Testing
             "`https://cu.example.vn/2023/05/01/nghe-an-sinh-hoat/` is an old address of \(Self.file) (its `aliases`), on the site the texts came from: link to that file instead (`nghe-an.md`), which leads to the article here wherever the site is published",
         ], "\(warned)")
     }
+
+    /// On a bulletin served under a path (`https://example.org/bt/`), an old address written in
+    /// full on that base URL is kept at its path under it (served at that very address), and a
+    /// link to it is told as an old address, not as one leading nowhere; one on the same host
+    /// outside the path, which this site cannot serve, is an error at its place.
+    @Test func anOldAddressOnTheSitesOwnBaseURLIsKeptUnderIt() throws {
+        let site = try TestSite(content: "bulletin")
+        let base = "https://example.org/bt/"
+        try Self.withAliases(site, "[\"https://example.org/bt/2020/05/nghe-an.html\", \"https://EXAMPLE.org:443/bt/tin/12/\"]")
+        try site.write("content/articles/2023/05/khac.md", article(title: "Bài khác", body: "Xem [bài cũ](https://example.org/bt/2020/05/nghe-an.html).\n"))
+        let told = try site.build(baseURL: base).diagnostics.filter { $0.file == "content/articles/2023/05/khac.md" }.map(\.message)
+        #expect(told.count == 1 && told[0].hasPrefix("`https://example.org/bt/2020/05/nghe-an.html` is an old address of \(Self.file)"), "\(told)")
+        let page = "/" + Route.article(try #require(Slug(validated: "nghe-an-chi-bo-lam-theo-bac-tu-viec-nho"))).outputPath
+        #expect(try Self.target(ofKeptPage: "2020/05/nghe-an.html", in: site) == page)
+        #expect(try Self.target(ofKeptPage: "tin/12/index.html", in: site) == page)
+        #expect(!site.exists("public/bt"))
+
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "\"https://example.org/bt/2020/05/nghe-an.html\", \"https://EXAMPLE.org:443/bt/tin/12/\"", with: "\"https://example.org/cu/tin-12.html\""))
+        try site.write("content/articles/2023/05/khac.md", article(title: "Bài khác"))
+        let refused = site.failingBuild(baseURL: base).filter { $0.file == Self.file }.map(\.message)
+        #expect(refused.contains { $0.hasPrefix("old address `https://example.org/cu/tin-12.html` is on this bulletin's own host but outside its base URL `https://example.org/bt/`") }, "\(refused)")
+        // Without a base URL (or on another host), a full address keeps its whole path.
+        try site.build()
+        #expect(try Self.target(ofKeptPage: "cu/tin-12.html", in: site) == page)
+    }
 }

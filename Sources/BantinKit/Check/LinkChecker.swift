@@ -249,7 +249,9 @@ public enum LinkChecker {
     }
 
     /// What follows `baseURL` in `link` when the link is under it: the scheme and host in any
-    /// case, and a link without scheme (`//example.org/…`) as if it had the base's.
+    /// case, the scheme's own port written or not (`https://example.org:443/…`), and a link
+    /// without scheme (`//example.org/…`) as if it had the base's. Slashes doubled after the
+    /// base (`/bt//bai-viet/…`), which hosts read as one, are left out.
     static func pathUnder(_ baseURL: String, of link: String) -> Substring? {
         guard let schemeEnd = baseURL.range(of: "://") else { return nil }
         let written = link.hasPrefix("//") ? baseURL[..<schemeEnd.lowerBound] + ":" + link : link
@@ -263,9 +265,15 @@ public enum LinkChecker {
         let host = baseURL[schemeEnd.upperBound..<hostEnd], path = baseURL[hostEnd...]
         let afterScheme = written[writtenEnd.upperBound...]
         guard afterScheme.count >= host.count, afterScheme.prefix(host.count).lowercased() == host.lowercased() else { return nil }
+        var afterHost = afterScheme.dropFirst(host.count)
+        // The port the link's scheme has without saying (the base is written without it).
+        let ownPort = written[..<writtenEnd.lowerBound].lowercased() == "http" ? ":80" : ":443"
+        if afterHost.hasPrefix(ownPort), afterHost.dropFirst(ownPort.count).first.map({ "/?#".contains($0) }) ?? true {
+            afterHost = afterHost.dropFirst(ownPort.count)
+        }
         // Escapes in either case (`%e1` or `%E1`), letters unencoded: spelt as the base is (`BaseURL.normalize`).
-        let rest = BaseURL.percentEncoded(afterScheme.dropFirst(host.count))
-        return rest.hasPrefix(path) ? rest.dropFirst(path.count) : nil
+        let rest = BaseURL.percentEncoded(afterHost)
+        return rest.hasPrefix(path) ? rest.dropFirst(path.count).drop { $0 == "/" } : nil
     }
 
     /// `mailto:`, `https:`…: a scheme is a letter, then letters, digits, `+`, `.` or `-`, then `:`.

@@ -90,7 +90,9 @@ public enum BaseURL {
     }
 
     public static func normalize(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        // Composed, as every text bantin reads: `--base-url` typed decomposed (a macOS
+        // terminal's paste) is the same address as `site.yml`'s.
+        let trimmed = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
         guard let schemeEnd = trimmed.range(of: "://") else { return nil }
         let path = trimmed[schemeEnd.upperBound...].firstIndex(of: "/") ?? trimmed.endIndex
         guard trimmed[..<path].allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }

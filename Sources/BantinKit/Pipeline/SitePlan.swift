@@ -46,7 +46,7 @@ extension SiteBuilder {
         _ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory, clock: inout StageClock
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (inputs, diagnostics) = try readInputs(options, listing: listing, memory: memory)
-        diagnostics += memory.moves(of: inputs.catalog.articles, waiting: inputs.catalog.waiting)
+        diagnostics += memory.moves(of: inputs.catalog.articles, waiting: inputs.catalog.waiting, baseURL: inputs.baseURL)
         clock.lap("read content")
         // Photos are decoded and encoded on every core (or taken from the photo cache) while the graph is made.
         let photoFiles = inputs.catalog.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
@@ -201,7 +201,7 @@ extension SiteBuilder {
             TreeEntry(relativePath: "assets/" + $0, path: folder.appendingPathComponent($0).path)
         }
         let planned = Set((generatedFiles(graph, pages: PagePlan.all(for: graph), assets: assets, baseURL: baseURL)
-            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path) + OldAddresses.kept(graph.articles).kept.map(\.path))
+            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path) + OldAddresses.kept(graph.articles, baseURL: baseURL).kept.map(\.path))
         let check = { (links: [String: [BodyLink]]) in
             OwnSiteLinks.problems(links, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
         }
@@ -272,7 +272,7 @@ extension SiteBuilder {
     /// that would stand where bantin writes a page or file, or a folder of them (or another old
     /// address's), is an error at its place.
     static func addOldAddresses(_ articles: [Article], to planned: inout [PlannedFile], language: String, baseURL: String?) -> [Diagnostic] {
-        var (kept, diagnostics) = OldAddresses.kept(articles)
+        var (kept, diagnostics) = OldAddresses.kept(articles, baseURL: baseURL)
         guard !kept.isEmpty else { return diagnostics }
         // Compared without case too: on a host or computer that tells none apart, `Bai-Viet/x/` is `bai-viet/x/`.
         let paths = planned.map(\.path), lowered = paths.map { $0.lowercased() }
