@@ -105,6 +105,18 @@ import Testing
         #expect(listed == routes.filter { $0 != .notFound }.map { LinkBuilder.absolute($0, baseURL: Self.base) })
     }
 
+    /// `share_image` is a path from `content/` as an article's `image` is: written with a leading
+    /// `/` or `./`, it is the same photo, shared by every page that has none of its own.
+    @Test(arguments: ["/media/logo.png", "./media/logo.png", "media/logo.png"])
+    func theShareImageIsWrittenFromContentAsAnArticlesPhotoIs(written: String) throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/logo.png", width: 200, height: 100)
+        try site.write("content/site.yml", "title: Bản tin\nshare_image: \"\(written)\"\n")
+        try site.write("content/articles/a.md", article(title: "Bài viết"))
+        try site.build(baseURL: Self.base)
+        #expect(try site.read("public/index.html").contains("<meta property=\"og:image\" content=\"\(Self.base)media/logo-200.jpg\">"))
+    }
+
     @Test func everyArticleCarriesParseableSharingMetadata() throws {
         let site = try builtSite()
         let slug = "hoc-va-lam-theo-bac-tien-giang-nhan-rong-dien-hinh-tien-tien"

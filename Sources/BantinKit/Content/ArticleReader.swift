@@ -85,8 +85,7 @@ enum ArticleReader {
                 decoded.fields[keyPath: key] = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
             }
         }
-        // `/media/anh.jpg` is from content/, as in a body's links (`//host/anh.jpg` is another site).
-        if let image = decoded.fields.image, image.hasPrefix("/"), !image.hasPrefix("//") { decoded.fields.image = String(image.drop { $0 == "/" }) }
+        decoded.fields.image = decoded.fields.image.map(ContentPath.fromContent)
         diagnostics += Self.otherGeneratorsFiles(file, path: path ?? file, draft: decoded.fields.draft)
         var problems = ArticleChecks(file: file, positions: decoded.positions)
         problems.checkThemeYears(decoded.fields)

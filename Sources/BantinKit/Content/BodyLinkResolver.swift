@@ -249,6 +249,17 @@ struct LinkParts {
 
 /// Paths under `content/`, as links write them.
 enum ContentPath {
+    /// A photo's path as a field or setting writes it from `content/` (`media/anh.jpg`), with a
+    /// leading `/` (as a body's links write it: `/media/anh.jpg`) or `./` left out; `//host/…`
+    /// is another site's, kept.
+    static func fromContent(_ written: String) -> String {
+        var path = Substring(written)
+        while path.hasPrefix("./") || (path.hasPrefix("/") && !path.hasPrefix("//")) {
+            path = path.hasPrefix("./") ? path.dropFirst(2) : path.drop { $0 == "/" }
+        }
+        return String(path)
+    }
+
     /// `written` (relative to the file at `document`, or from `content/` when it starts with `/`)
     /// as a path under `content/`, NFC; `nil` when it climbs out.
     static func resolve(_ written: String, from document: String) -> String? {

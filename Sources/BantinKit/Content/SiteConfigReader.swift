@@ -18,6 +18,7 @@ enum SiteConfigReader {
         positions = decoded.positions
         var config = decoded.fields
         let at = { (key: String) in decoded.positions.of(key) ?? reader.position(of: key) }
+        config.shareImage = config.shareImage.map(ContentPath.fromContent)
         if let base = config.baseURL {
             config.baseURL = BaseURL.normalize(base)
             if config.baseURL == nil {
