@@ -300,6 +300,23 @@ import Testing
         }
     }
 
+    /// A site built for another base URL than the one `check --base-url` is given fails the check
+    /// once (every page's canonical address, its feeds and sitemap are on the other site), at the
+    /// first page, saying how many; under its own base URL, or any spelling of it, it passes.
+    @Test func checkUnderAnotherBaseURLThanTheSitesFails() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: "https://old.example.org/bantin/")
+        let other = LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/")
+        #expect(other.broken.count == 1, "\(other.broken)")
+        let problem = try #require(other.broken.first)
+        #expect(problem.target.hasPrefix("https://old.example.org/bantin/"))
+        #expect(problem.reason.contains("other pages', is not under https://user.github.io/bantin/: the site was built for another base URL"), "\(problem)")
+        for base in ["https://old.example.org/bantin/", "HTTPS://OLD.example.org:443/bantin"] {
+            #expect(LinkChecker.check(folder: site.output, baseURL: BaseURL.normalize(base)).broken.isEmpty, "\(base)")
+        }
+        #expect(LinkChecker.check(folder: site.output).broken.isEmpty)
+    }
+
     /// The search index is loaded by the search page's script, by name: a site missing any file
     /// of it (its table, a shard, a pair file, a record) fails the check, which CI publishes by.
     @Test func checkCatchesAMissingFileOfTheSearchIndex() throws {

@@ -28,10 +28,10 @@ public enum LinkChecker {
         // Read by the folder as it was given: relative to the working folder, a path stays short
         // however deep that folder is.
         let given = folder.relativePath.isEmpty ? root.path : folder.relativePath
-        let pagesRead: [(path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)])] = pages.parallelMap { entry in
+        let pagesRead: [Scanned] = pages.parallelMap { entry in
             guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
                 let reason = String(cString: strerror(errno))
-                return (entry.relativePath, [], [], "cannot read this page: \(reason), so its links are not checked", [])
+                return (entry.relativePath, [], [], "cannot read this page: \(reason), so its links are not checked", [], nil)
             }
             let valid = String(validating: bytes, as: UTF8.self)
             let text = valid ?? String(decoding: bytes, as: UTF8.self)
@@ -39,15 +39,15 @@ public enum LinkChecker {
             return (
                 entry.relativePath, ids(in: text),
                 attributeValues(in: text, names: ["href", "src"]) + sources + refreshTargets(in: text),
-                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text))
+                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text), canonical(in: text))
         }
         // Feeds, the sitemap and robots.txt, read as a feed reader or a search engine reads them.
-        let feeds: [(path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)])] =
+        let feeds: [Scanned] =
             files.filter(isFeedOrSitemap).parallelMap { entry in
                 guard let bytes = Directory.contents(of: given + "/" + entry.relativePath) else {
-                    return (entry.relativePath, [], [], "cannot read this file: \(String(cString: strerror(errno))), so its links are not checked", [])
+                    return (entry.relativePath, [], [], "cannot read this file: \(String(cString: strerror(errno))), so its links are not checked", [], nil)
                 }
-                return (entry.relativePath, [], addressesOfFeed(String(decoding: bytes, as: UTF8.self)), nil, [])
+                return (entry.relativePath, [], addressesOfFeed(String(decoding: bytes, as: UTF8.self)), nil, [], nil)
             }
         let scanned = pagesRead + feeds
         let unreadable = scanned.compactMap { page in page.problem.map { BrokenLink(page: page.path, target: "", reason: $0) } }
@@ -75,8 +75,46 @@ public enum LinkChecker {
         // The search page's script loads the index's files by name: each must be there too.
         let searchPage = scanned.first { $0.links.contains { $0.hasSuffix("assets/search.js") } }
         let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: given) } ?? []
-        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + perPage.flatMap { $0 } + index)
+        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + perPage.flatMap { $0 } + index + builtElsewhere(pagesRead, baseURL: baseURL))
     }
+
+    /// What is read of a page (or feed) to check it: its ids, links, why it cannot be read, the
+    /// elements that send its reader elsewhere, and its canonical address.
+    typealias Scanned = (path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)], canonical: String?)
+
+    /// A site built for another base URL than `baseURL` (its pages' canonical addresses, and so
+    /// its feeds, sitemap and `robots.txt`, are all on that one): one problem, at the first page
+    /// that says so. Its links resolve as files, but a search engine and a feed reader would be
+    /// sent to the other site.
+    static func builtElsewhere(_ pages: [Scanned], baseURL: String?) -> [BrokenLink] {
+        guard let baseURL else { return [] }
+        let elsewhere = pages.filter { page in page.canonical.map { pathUnder(baseURL, of: HTMLReference.decode($0)) == nil } ?? false }
+        guard let first = elsewhere.min(by: { $0.path < $1.path }), let address = first.canonical else { return [] }
+        let others = elsewhere.count > 1 ? ", as are \(elsewhere.count - 1) other page\(elsewhere.count == 2 ? "'s" : "s'")," : ""
+        return [BrokenLink(page: first.path, target: address,
+            reason: "the page's canonical address\(others) is not under \(baseURL): the site was built for another base URL, which its feeds, sitemap and robots.txt give too; build it with --base-url \(baseURL) or that base_url in site.yml")]
+    }
+
+    /// The address a page's `<link rel="canonical">` gives, as written: each `<link` tag's bytes
+    /// found with `memchr`, in a page that has the word.
+    static func canonical(in html: String) -> String? {
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            guard bytes.firstOffset(of: Self.canonicalWord) != nil else { return nil }
+            var at = 0
+            while let open = bytes.firstOffset(of: Self.linkTag, from: at) {
+                let end = bytes.firstOffset(of: [UInt8(ascii: ">")], from: open) ?? bytes.count
+                let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<end]), as: UTF8.self) + ">"
+                if attributeValues(in: tag, names: ["rel"]).contains(where: { $0.lowercased() == "canonical" }) {
+                    return attributeValues(in: tag, names: ["href"]).first
+                }
+                at = end
+            }
+            return nil
+        }
+    }
+
+    private static let canonicalWord = Array("canonical".utf8), linkTag = Array("<link".utf8)
 
     /// Whether a file of the site is a feed, the sitemap or robots.txt, whose addresses are checked as a page's.
     static func isFeedOrSitemap(_ entry: TreeEntry) -> Bool {
