@@ -78,4 +78,27 @@ import Testing
         let article = try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html")
         #expect(article.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"Bản tin\"}"))
     }
+
+    /// A list or a mapping under `params` printed by a variable shows nothing (the default
+    /// theme's tagline and publisher are printed so): a warning at the tag, saying what to
+    /// write; printed item by item, or by one of its keys, it is none.
+    @Test func aParamsListOrMappingPrintedAsTextIsAWarningAtTheTag() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", """
+            title: "Bản tin"
+            params:
+              tagline: [Nêu gương, lan tỏa]
+              publisher: {ten: Ban Tuyên giáo, cap: Tỉnh ủy}
+
+            """)
+        let told = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map { "\($0.file):\($0.line) \($0.message)" }
+        #expect(told.contains { $0.hasPrefix("templates/header.mustache:") && $0.hasSuffix("`site.params.tagline` is a list in site.yml, which this prints as nothing: write it as one text there, or print its items with a section over it (`{{#site.params.tagline}}{{.}}{{/site.params.tagline}}`)") }, "\(told)")
+        #expect(told.contains { $0.hasPrefix("templates/footer.mustache:") && $0.hasSuffix("`site.params.publisher` is a mapping in site.yml, which this prints as nothing: write it as one text there, or print one of its keys (`{{site.params.publisher.cap}}`)") }, "\(told)")
+        #expect(told.count == 2, "\(told)")
+        try site.write("templates/header.mustache", "{{#site.params.tagline}}<p>{{.}}</p>{{/site.params.tagline}}{{site.params.publisher.ten}}\n")
+        try site.write("templates/footer.mustache", "{{site.params.tagline.0}}\n")
+        let after = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }
+        #expect(after.isEmpty, "\(after)")
+        #expect(try site.read("public/index.html").contains("<p>Nêu gương</p><p>lan tỏa</p>Ban Tuyên giáo"))
+    }
 }

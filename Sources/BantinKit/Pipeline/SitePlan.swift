@@ -171,7 +171,7 @@ extension SiteBuilder {
         }
         diagnostics = SavedColumns.inSavedFiles(diagnostics, content: options.content, displayRoot: options.contentName)
         let (templates, templateProblems) = TemplateSet.load(
-            folder: options.templates, displayRoot: options.templatesName, knownNames: catalog.map { TemplateNames.known(site: $0.config) })
+            folder: options.templates, displayRoot: options.templatesName, site: catalog?.config)
         diagnostics += SavedColumns.inSavedFiles(templateProblems, content: options.templates, displayRoot: options.templatesName)
         if let override = options.baseURL, BaseURL.normalize(override) == nil {
             diagnostics.append(.error("--base-url", "`\(override)` \(BaseURL.problem(override))"))

@@ -78,6 +78,28 @@ enum TemplateNames {
         }
     }
 
+    /// A warning for each variable of `uses` that prints `site.params.…` where `site.yml` gives
+    /// a list or a mapping, which a variable prints as nothing (`tagline: [Nêu gương, lan tỏa]`
+    /// under `{{site.params.tagline}}`): a list's items are printed by a section over it.
+    static func paramsPrintedAsNothing(in uses: [(file: String, use: Template.NameUse)], params: ParamValue) -> [Diagnostic] {
+        uses.compactMap { file, use in
+            guard use.printed, use.parts.count > 2, use.parts[0] == "site", use.parts[1] == paramsName else { return nil }
+            var value: ParamValue? = params
+            for key in use.parts.dropFirst(2) {
+                guard case .map(let map)? = value else { return nil }
+                value = map[key]
+            }
+            let name = use.parts.joined(separator: ".")
+            let kind: String, instead: String
+            switch value {
+            case .list?: (kind, instead) = ("a list", "print its items with a section over it (`{{#\(name)}}{{.}}{{/\(name)}}`)")
+            case .map(let map)?: (kind, instead) = ("a mapping", "print one of its keys (`{{\(name).\(map.keys.min() ?? "…")}}`)")
+            default: return nil
+            }
+            return .warning(file, line: use.line, column: use.column, "`\(name)` is \(kind) in site.yml, which this prints as nothing: write it as one text there, or \(instead)")
+        }
+    }
+
     /// `site.params`: anything the templates want (`SiteConfig.params`).
     private static let paramsName = "params"
 }

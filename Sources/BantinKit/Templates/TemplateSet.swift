@@ -15,9 +15,10 @@ public struct TemplateSet: Sendable {
     }
 
     /// Loads templates one by one so that every parse error is reported, with file, line and column.
-    /// `knownNames`: the names pages have (`TemplateNames.known`); a name of a template that
-    /// parses and is none of them is a warning, whatever the other templates hold.
-    public static func load(folder: URL, displayRoot: String, knownNames: Set<String>? = nil) -> (TemplateSet?, [Diagnostic]) {
+    /// `site`: the site's settings, whose pages have the names `TemplateNames.known` gives; a
+    /// name of a template that parses and is none of them is a warning, whatever the other
+    /// templates hold, and so is a variable printing a `site.params` list or mapping.
+    public static func load(folder: URL, displayRoot: String, site: SiteConfig? = nil) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard Directory.leadsToFolder(folder.path) else {
             let found = Directory.linkStatus(folder.path) != nil ? "\(displayRoot) is a file, not a folder" : "templates folder not found"
@@ -48,7 +49,10 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(display, line: error.line, column: error.column, "template does not parse: \(error.message)"))
             }
         }
-        if let knownNames { diagnostics += TemplateNames.unknownNames(in: nameUses, known: knownNames) }
+        if let site {
+            diagnostics += TemplateNames.unknownNames(in: nameUses, known: TemplateNames.known(site: site))
+            diagnostics += TemplateNames.paramsPrintedAsNothing(in: nameUses, params: site.params)
+        }
         for reference in references where !present.contains(reference.name) && listed(reference.name) {
             diagnostics.append(
                 .error(reference.file, line: reference.line, column: reference.column,

@@ -15,6 +15,8 @@ public struct Template: Sendable {
         public var column: Int
         /// Named by an inverted section (`{{^name}}`), which shows what it holds when the value is not there.
         public var inverted = false
+        /// Named by a variable (`{{name}}`), which prints the value as text.
+        public var printed = false
     }
 }
 

@@ -12,7 +12,7 @@ struct TemplateParser {
     var referencePlaces = SourcePlaces()
     /// The name of every variable, section and dynamic partial, with where its tag starts and
     /// the sections it is inside (outermost first; not inverted ones, which look nothing up), in order.
-    var names: [(name: TemplateName, offset: Int, sections: [TemplateName], inverted: Bool)] = []
+    var names: [(name: TemplateName, offset: Int, sections: [TemplateName], inverted: Bool, printed: Bool)] = []
     /// The elements being read, innermost last; the first holds the template's top level.
     var frames: [Frame] = [Frame(kind: .section, rawName: "", tagStart: 0)]
     /// Text read since the last node, not yet a node itself.
@@ -86,7 +86,7 @@ struct TemplateParser {
             close = newClose
         case .variable(let escaped):
             tagOnLine = true
-            append(.variable(try readName(tag), escaped: escaped))
+            append(.variable(try readName(tag, printed: true), escaped: escaped))
         case .partial:
             try readPartial(tag, indentation: removeLineIfStandalone(place) ?? [])
         case .open(let kind):
@@ -101,7 +101,7 @@ struct TemplateParser {
             guard let target = TemplateName(String(tag.content.dropFirst()).trimmingBlanks) else {
                 throw error("`\(tag.source)` does not name a value", at: tag.start)
             }
-            names.append((target, tag.start, sections, false))
+            names.append((target, tag.start, sections, false, false))
             append(.dynamicPartial(target, indentation: indentation))
         } else {
             try checkPlainName(tag)
@@ -240,10 +240,10 @@ struct TemplateParser {
         return frames.removeLast().nodes
     }
 
-    /// The name of a variable or section tag (`inverted`: of an inverted section), kept in `names`.
-    private mutating func readName(_ tag: Tag, inverted: Bool = false) throws(TemplateSyntaxError) -> TemplateName {
+    /// The name of a variable (`printed`) or section tag (`inverted`: of an inverted section), kept in `names`.
+    private mutating func readName(_ tag: Tag, inverted: Bool = false, printed: Bool = false) throws(TemplateSyntaxError) -> TemplateName {
         let name = try name(tag)
-        names.append((name, tag.start, sections, inverted))
+        names.append((name, tag.start, sections, inverted, printed))
         return name
     }
 
@@ -256,7 +256,7 @@ struct TemplateParser {
         var places = SourcePlaces()
         return names.map { name in
             let (line, column) = lineAndColumn(of: name.offset, from: &places)
-            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: line, column: column, inverted: name.inverted)
+            return Template.NameUse(parts: name.name.parts, sections: name.sections.map(\.parts), line: line, column: column, inverted: name.inverted, printed: name.printed)
         }
     }
 
