@@ -315,6 +315,11 @@ import Testing
             #expect(LinkChecker.check(folder: site.output, baseURL: BaseURL.normalize(base)).broken.isEmpty, "\(base)")
         }
         #expect(LinkChecker.check(folder: site.output).broken.isEmpty)
+        // A page of content/ copied as written that names another site's page as its canonical
+        // one is no other base URL.
+        try site.write("content/ban-goc.html", "<!DOCTYPE html><html lang=\"vi\"><head><title>Bản gốc</title><link rel=\"canonical\" href=\"https://baochinhphu.vn/bai-goc.htm\"></head><body><p>x</p></body></html>\n")
+        try site.build(baseURL: "https://user.github.io/bantin/")
+        #expect(LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/").broken.isEmpty)
     }
 
     /// The search index is loaded by the search page's script, by name: a site missing any file

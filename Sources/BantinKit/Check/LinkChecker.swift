@@ -82,14 +82,16 @@ public enum LinkChecker {
     /// elements that send its reader elsewhere, and its canonical address.
     typealias Scanned = (path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)], canonical: String?)
 
-    /// A site built for another base URL than `baseURL` (its pages' canonical addresses, and so
-    /// its feeds, sitemap and `robots.txt`, are all on that one): one problem, at the first page
+    /// A site built for another base URL than `baseURL` (no page's canonical address is under
+    /// it, and so neither are its feeds, sitemap and `robots.txt`): one problem, at the first page
     /// that says so. Its links resolve as files, but a search engine and a feed reader would be
-    /// sent to the other site.
+    /// sent to the other site. (A page of `content/` copied as written may name another site's
+    /// page as its canonical one: that alone is no other base URL.)
     static func builtElsewhere(_ pages: [Scanned], baseURL: String?) -> [BrokenLink] {
         guard let baseURL else { return [] }
-        let elsewhere = pages.filter { page in page.canonical.map { pathUnder(baseURL, of: HTMLReference.decode($0)) == nil } ?? false }
-        guard let first = elsewhere.min(by: { $0.path < $1.path }), let address = first.canonical else { return [] }
+        let canonical = pages.filter { $0.canonical != nil }
+        let elsewhere = canonical.filter { pathUnder(baseURL, of: HTMLReference.decode($0.canonical!)) == nil }
+        guard elsewhere.count == canonical.count, let first = elsewhere.min(by: { $0.path < $1.path }), let address = first.canonical else { return [] }
         let others = elsewhere.count > 1 ? ", as are \(elsewhere.count - 1) other page\(elsewhere.count == 2 ? "'s" : "s'")," : ""
         return [BrokenLink(page: first.path, target: address,
             reason: "the page's canonical address\(others) is not under \(baseURL): the site was built for another base URL, which its feeds, sitemap and robots.txt give too; build it with --base-url \(baseURL) or that base_url in site.yml")]
