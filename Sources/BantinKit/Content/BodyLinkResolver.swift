@@ -250,14 +250,10 @@ struct LinkParts {
 /// Paths under `content/`, as links write them.
 enum ContentPath {
     /// A photo's path as a field or setting writes it from `content/` (`media/anh.jpg`), with a
-    /// leading `/` (as a body's links write it: `/media/anh.jpg`) or `./` left out; `//host/…`
-    /// is another site's, kept.
+    /// leading `/` (as a body's links write it: `/media/anh.jpg`) left out; `//host/…` is another
+    /// site's, kept. (`./media/anh.jpg` is told to be written plainly.)
     static func fromContent(_ written: String) -> String {
-        var path = Substring(written)
-        while path.hasPrefix("./") || (path.hasPrefix("/") && !path.hasPrefix("//")) {
-            path = path.hasPrefix("./") ? path.dropFirst(2) : path.drop { $0 == "/" }
-        }
-        return String(path)
+        written.hasPrefix("/") && !written.hasPrefix("//") ? String(written.drop { $0 == "/" }) : written
     }
 
     /// `written` (relative to the file at `document`, or from `content/` when it starts with `/`)

@@ -120,6 +120,10 @@ public enum CatalogLoader {
                 diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` is not a photo: give a JPEG, PNG, WebP, HEIC, AVIF or TIFF file under \(displayRoot)/"))
             } else if let hidden = ContentTree.hiddenProblem(path, written: image) {
                 diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` " + hidden))
+            } else if !CatalogValidator.isSafeRelativePath(path) {
+                // `./media/logo.jpg`: inside content/, but not plainly (as an article's `image`).
+                let plain = ContentPath.resolve(path, from: "site.yml").flatMap { CatalogValidator.isSafeRelativePath($0) ? ": write it without `.` or `..` parts, `\($0)`" : nil }
+                diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` must be a path inside \(displayRoot)/, like `media/logo.jpg`" + (plain ?? "")))
             } else if !files.other.contains(where: { $0.relativePath == path }) {
                 diagnostics.append(at.diagnostic(.error, settings.file, "`share_image` `\(image)` not found: there is no file \(ContentTree.join(displayRoot, image)) (the path is from \(displayRoot)/, like `media/logo.jpg`)"))
             }
