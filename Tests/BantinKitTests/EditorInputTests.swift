@@ -30,8 +30,9 @@ import Testing
     @Test(arguments: [
         ("0023-05-09", "(its year, 0023, is before the year 1000, the first bantin reads: write the year in full, e.g. 2023)"),
         ("0000-05-09", "(its year, 0000, is before the year 1000, the first bantin reads: write the year in full, e.g. 2023)"),
-        // The year 10000 in the site's timezone: no feed or sitemap could write it.
+        // The year 10000 in the site's timezone: no feed or sitemap could write it; nor 999.
         ("9999-12-31T23:00:00Z", "(in Asia/Ho_Chi_Minh it is already 10000-01-01 06:00, after the last day bantin reads, 9999-12-31)"),
+        ("1000-01-01T00:00:00+14:00", "(in Asia/Ho_Chi_Minh it is still 0999-12-31 17:06, before the first day bantin reads, 1000-01-01)"),
         ("2023-02-30", "(month 2 of 2023 has 28 days)"), ("2024-13-01", "(there is no month 13)"), ("2023-05-09 25:00", "(there is no hour 25: hours go from 00 to 23)"),
         ("2023-12-31T23:59:60", "(there is no second 60: seconds go from 00 to 59, and a leap second cannot be written)"),
         ("2023-12-31 08:05:60+07:00", "(there is no second 60: seconds go from 00 to 59, and a leap second cannot be written)"),
@@ -61,13 +62,19 @@ import Testing
         ("2023-2-3", "is not written as bantin reads dates", "2023-02-03"), ("2023-05-09 7:00", "is not written as bantin reads dates", "2023-05-09 07:00"),
         ("2023-05-09  17:00", "is not written as bantin reads dates", "2023-05-09 17:00"), ("2023/05/09", "is not written as bantin reads dates", "2023-05-09"),
         ("18/05/23", nil, nil), ("18/05/2023 25:00", nil, nil), ("18/05/2023 08:75", nil, nil), ("2023-2-30", nil, nil), ("9/5/0999", nil, nil),
+        // A bare number after the date is no hour.
+        ("9/5/2023 5", nil, nil), ("2023-05-09 1", nil, nil),
+        // The date meant, written as bantin reads it, is none there either: why, and what to write.
+        ("31/12/9999 23:00 GMT-5", "is written day first; as bantin reads dates, `9999-12-31 23:00 -05:00`, it is no time either (in Asia/Ho_Chi_Minh it is already 10000-01-01 11:00, after the last day bantin reads, 9999-12-31)", nil),
+        // A weekday that is not the date's.
+        ("Thứ hai, 9/5/2023", "is written day first; write the year first, then the month and the day: `2023-05-09`; it says Thứ hai, but 2023-05-09 is a Thứ Ba: check which is right", nil),
     ] as [(String, String?, String?)])
     func aDateWrittenDayFirstIsWrittenBackYearFirst(date: String, because: String?, written: String?) throws {
         let site = try TestSite()
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: \(date)\n---\nNội dung.\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.map(\.line) == [3])
-        let write = written.map { "; write the year first, then the month and the day, each with two digits (and the hour's too): `\($0)`" } ?? ""
+        let write = written.map { "; write \(because == "is written day first" ? "the year first, then the month and the day: " : "")`\($0)`" } ?? ""
         let expected = because.map { "`date` is not a valid date: `\(date)` \($0)\(write)" }
             ?? "`date` is not a valid date: `\(date)`; write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`"
         #expect(errors.first?.message == expected, "\(errors)")
@@ -99,15 +106,22 @@ import Testing
     }
 
     /// Where the clocks skip a whole day (Samoa's 30 December 2011), the time to write is on the
-    /// next day, and what the error says to write is read.
+    /// next day, and what the error says to write is read; that day alone is no date either (it
+    /// was read as the next day, untold), written year first or day first.
     @Test func aDayTheClocksSkipSaysWhichDayToWrite() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: Bản tin\ntimezone: Pacific/Apia\n")
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2011-12-30 10:00\n---\nNội dung.\n")
+        try site.write("content/articles/b.md", "---\ntitle: Bài hai\ndate: 2011-12-30\n---\nNội dung.\n")
+        try site.write("content/articles/c.md", "---\ntitle: Bài ba\ndate: 30/12/2011 10:00\n---\nNội dung.\n")
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.map { $0.message.components(separatedBy: "; write `2023").first! } == [
             "`date` is not a valid date: `2011-12-30 10:00` (there is no 10:00 on 2011-12-30 in Pacific/Apia: the clocks go forward then; write 2011-12-31 10:00)",
+            "`date` is not a valid date: `2011-12-30` (there is no 2011-12-30 in Pacific/Apia: the clocks skip that whole day; write 2011-12-31)",
+            "`date` is not a valid date: `30/12/2011 10:00` is written day first; as bantin reads dates, `2011-12-30 10:00`, it is no time either (there is no 10:00 on 2011-12-30 in Pacific/Apia: the clocks go forward then; write 2011-12-31 10:00)",
         ], "\(errors)")
+        try site.remove("content/articles/b.md")
+        try site.remove("content/articles/c.md")
         try site.write("content/articles/a.md", "---\ntitle: Bài viết\ndate: 2011-12-31 10:00\n---\nNội dung.\n")
         try site.build()
         #expect(try site.read("public/bai-viet/bai-viet/index.html").contains("datetime=\"2011-12-31T10:00:00+14:00\""))

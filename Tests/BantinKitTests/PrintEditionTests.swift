@@ -175,6 +175,19 @@ import Testing
         report = try SiteBuilder.build(options)
         #expect(try texts(ofClass: "cover-issue", in: site.read("public/luu-tru/2203/05/ban-in/index.html")) == ["Số \((2203 - 2022) * 12 + 5)"])
         #expect(!report.notes.contains { $0.contains("first_issue") }, "\(report.notes)")
+
+        // `first_issue` with a year slip: `0023` is refused as a date's year is; `2203` more than
+        // a year ahead and `1899` are warnings at its line, as such an article's date is.
+        try site.remove("content/articles/2203/xa.md")
+        try site.write("content/site.yml", config + "first_issue: 0023-05\n")
+        #expect(site.failingBuild().contains { $0.file == "content/site.yml" && $0.message.hasPrefix("`first_issue` is not a month: `0023-05`") })
+        for (year, what) in [(2203, "is more than a year from now: every print edition until then has no issue number"), (1899, "is before 1900: the issues are numbered from then")] {
+            try site.write("content/site.yml", config + "first_issue: \(year)-01\n")
+            var options = site.options()
+            options.now = 1_790_000_000  // 2026-09-21
+            let told = try SiteBuilder.build(options).diagnostics.filter { $0.file == "content/site.yml" }.map(\.message)
+            #expect(told == ["`first_issue`'s year, \(year), \(what); is its year right?"], "\(told)")
+        }
     }
 
     /// Without `first_issue`, issue 1 is the first month with a published article: a preview

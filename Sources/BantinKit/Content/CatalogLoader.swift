@@ -109,6 +109,7 @@ public enum CatalogLoader {
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
         diagnostics += CatalogValidator.updatedLater(than: now, published)
         diagnostics += CatalogValidator.unlikelyYears(now: now, includeFuture: includeFuture, articles)
+        diagnostics += CatalogValidator.unlikelyFirstIssue(config, now: now, at: settings.positions.of("first_issue"), file: settings.file)
         // A file refused for its errors is published once they are fixed: its category is a menu's.
         diagnostics += CatalogValidator.validateMenu(
             config.menu, published: published + PublicationSchedule.split(rejected, now: now, includeFuture: includeFuture).published, waiting: schedule.waiting > 0 ? articles.filter { $0.date.instant > now } : [],

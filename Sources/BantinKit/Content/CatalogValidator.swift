@@ -233,6 +233,16 @@ enum CatalogValidator {
         }
     }
 
+    /// A warning at `first_issue` (`at`, in `file`) more than a year from now or before 1900, as
+    /// at such an article's date: `2203-01` for `2023-01` takes the number off every edition.
+    static func unlikelyFirstIssue(_ config: SiteConfig, now: Int64, at: SourcePosition?, file: String) -> [Diagnostic] {
+        guard let first = config.firstIssue, let start = DateParser.parse("\(first)-01", in: config.timezone) else { return [] }
+        let ahead = start.instant > PublicationSchedule.aYearAfter(now)
+        guard ahead || first.year < 1900 else { return [] }
+        let what = ahead ? "is more than a year from now: every print edition until then has no issue number" : "is before 1900: the issues are numbered from then"
+        return [(at ?? SourcePosition(line: 1, column: 1)).diagnostic(.warning, file, "`first_issue`'s year, \(first.year), \(what); is its year right?")]
+    }
+
     /// A warning at each `menu` entry that no published article has as its category: it is left
     /// out of the navigation (until the first of its scheduled articles, when only those have it).
     static func validateMenu(_ menu: [String], published: [Article], waiting: [Article], positions: FieldPositions, file: String) -> [Diagnostic] {

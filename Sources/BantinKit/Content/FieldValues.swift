@@ -9,9 +9,8 @@ extension LocalDateTime: Codable {
             let raw = try decoder.singleValueContainer().decode(String.self)
             guard let date = DateParser.parse(raw, in: zone) else {
                 let reason = DateParser.reason(raw, in: zone).map { " (\($0))" } ?? ""
-                if let advice = DateParser.advice(raw) {
-                    let write = advice.write.map { "; write the year first, then the month and the day, each with two digits (and the hour's too): `\($0)`" } ?? ""
-                    throw FieldError(message: "`\(decoder.fieldName)` is not a valid date: `\(raw)` \(advice.because)\(write)")
+                if let advice = DateParser.advice(raw, in: zone) {
+                    throw FieldError(message: "`\(decoder.fieldName)` is not a valid date: `\(raw)` \(advice)")
                 }
                 throw FieldError(
                     message: "`\(decoder.fieldName)` is not a valid date: `\(raw)`\(reason); write `2023-05-09`, `2023-05-09 17:00` or `2023-05-09T17:00:00+07:00`")

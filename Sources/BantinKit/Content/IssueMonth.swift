@@ -5,9 +5,9 @@ public struct IssueMonth: Sendable, Hashable, Comparable, CustomStringConvertibl
     public let month: Int
 
     /// Any month of the years a date can be in (`DateParser.years`): an article from before 1900
-    /// (warned) still has its issue, numbered as every other.
+    /// (warned) still has its issue, numbered as every other; `0023-05` is a slip (for `2023`).
     public init?(year: Int, month: Int) {
-        guard (1...12).contains(month), (1...DateParser.years.upperBound).contains(year) else { return nil }
+        guard (1...12).contains(month), DateParser.years.contains(year) else { return nil }
         self.year = year
         self.month = month
     }

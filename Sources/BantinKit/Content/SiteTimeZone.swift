@@ -51,9 +51,10 @@ public enum DateParser {
 
     /// A date pasted from Word or a web page (a no-break space before the time, an en dash or a
     /// non-breaking hyphen between its parts, a zero-width space) is read as typed by hand.
-    /// `nil` for a date in the year 10000 in the site's timezone (`9999-12-31T23:00:00Z` in Hà Nội).
+    /// `nil` for a date in a year outside `years` in the site's timezone (`9999-12-31T23:00:00Z`
+    /// is the year 10000 in Hà Nội, `1000-01-01T00:00:00+14:00` still 999).
     public static func parse(_ text: String, in zone: SiteTimeZone) -> LocalDateTime? {
-        parseAnyYear(text, in: zone).flatMap { $0.fields.year <= years.upperBound ? $0 : nil }
+        parseAnyYear(text, in: zone).flatMap { years.contains($0.fields.year) ? $0 : nil }
     }
 
     /// The same, whatever year it is in the site's timezone.
@@ -121,8 +122,12 @@ public enum DateParser {
             return zone.localize(wall - Int64(zoneOffset))
         }
         // A date alone is its day's first instant: midnight, or, where the clocks go forward at
-        // midnight (Chile, Cuba), the time they go to.
-        if !timeWritten, zone.instant(forWallClock: wall) == nil { return zone.instant(forWallClock: wall + zone.skip(around: wall)) }
+        // midnight (Chile, Cuba), the time they go to; none when they skip the whole day (Samoa's
+        // 30 December 2011).
+        if !timeWritten, zone.instant(forWallClock: wall) == nil {
+            let skip = zone.skip(around: wall)
+            return skip < 86_400 ? zone.instant(forWallClock: wall + skip) : nil
+        }
         return zone.instant(forWallClock: wall)
     }
 
@@ -133,6 +138,12 @@ public enum DateParser {
         // A fraction of a second (`02:30:00.5`) changes nothing of the time the clocks skip.
         if trimmed.utf8.count > 20, Array(trimmed.utf8)[19] == UInt8(ascii: "."), trimmed.utf8.dropFirst(20).allSatisfy({ (48...57).contains($0) }) {
             trimmed = String(trimmed.prefix(19))
+        }
+        // A day the clocks skip whole (Samoa's 30 December 2011).
+        if trimmed.utf8.count == 10, let day = parse(trimmed + "T00:00:00Z", in: .utc), parse(trimmed, in: zone) == nil,
+            zone.instant(forWallClock: day.instant) == nil {
+            let next = LocalDateTime(instant: day.instant + zone.skip(around: day.instant), offset: 0).iso8601.prefix(10)
+            return "there is no \(trimmed) in \(zone.identifier): the clocks skip that whole day; write \(next)"
         }
         guard trimmed.utf8.count == 16 || trimmed.utf8.count == 19, let written = parse(trimmed + "Z", in: .utc) else { return nil }
         let wall = written.instant
@@ -148,19 +159,22 @@ public enum DateParser {
         return "there is no \(clock(wall)) on \(trimmed.prefix(10)) in \(zone.identifier): the clocks go forward then; write \(write)"
     }
 
-    /// A date in a shape bantin does not read but can tell apart, and what to write instead:
-    /// day first, as Vietnamese dates are (`18/05/2023 08:00`, `5/12/2026`, `18.05.2023`,
-    /// `Thứ Năm, 18/05/2023 08:00` as pages show it, `Thứ ba, 9/5/2023, 17:00 (GMT+7)` as news
-    /// sites do, `09/05/2023 17:00:00` as spreadsheets export it), or year first with a part of
-    /// one digit, other separators or spaces (`2023-2-3`, `2023/05/09`, `2023-05-09 7:00`).
-    /// `because` says what is wrong; `write` is the date written as bantin reads it, `nil` for a
-    /// day first that is no day of the calendar (`31/04/2023`: `because` says so). `nil` for any
-    /// other text, and for a date year first in bantin's shape (`reason` tells what is wrong).
-    static func advice(_ text: String) -> (because: String, write: String?)? {
+    /// A date in a shape bantin does not read but can tell apart, and what to write instead, for
+    /// a message after the date: day first, as Vietnamese dates are (`18/05/2023 08:00`,
+    /// `5/12/2026`, `18.05.2023`, `Thứ Năm, 18/05/2023 08:00` as pages show it, `Thứ ba, 9/5/2023,
+    /// 17:00 (GMT+7)` as news sites do, `09/05/2023 17:00:00` as spreadsheets export it), or year
+    /// first with a part of one digit, other separators or spaces (`2023-2-3`, `2023/05/09`,
+    /// `2023-05-09 7:00`). What it says to write is a date bantin reads in `zone`; when the date
+    /// meant is none there (no such day, a time the clocks skip), it says why. A weekday that is
+    /// not the date's is told. `nil` for any other text, and for a date year first in bantin's
+    /// shape (`reason` tells what is wrong).
+    static func advice(_ text: String, in zone: SiteTimeZone) -> String? {
         let trimmed = LookAlikes.typed(text).trimmingWhitespace
         var rest = Substring(trimmed)
         // A weekday's name before it (`Thứ Năm, `, `thứ ba, `, `Chủ nhật, `).
+        var weekday: String? = nil
         if let comma = rest.firstIndex(of: ","), ["thứ", "chủ nhật"].contains(where: rest[..<comma].lowercased().hasPrefix) {
+            weekday = String(rest[..<comma]).trimmingWhitespace
             rest = rest[rest.index(after: comma)...]
         }
         // The date, then the time and zone, parted by spaces, commas or a dash.
@@ -173,25 +187,31 @@ public enum DateParser {
         guard dayFirst || yearFirst, let a = Int(numbers[0]), let m = Int(numbers[1]), let b = Int(numbers[2]) else { return nil }
         let (y, d) = dayFirst ? (b, a) : (a, b)
         guard years.contains(y) else { return nil }
-        var time = "", zone = ""
+        var time = "", offset = ""
         for part in parts.dropFirst() {
             let piece = Substring(part.trimmingCharacters(in: CharacterSet(charactersIn: "()")))
-            if time.isEmpty, zone.isEmpty, let clock = clockTime(piece) {
+            if time.isEmpty, offset.isEmpty, let clock = clockTime(piece) {
                 time = clock
-            } else if zone.isEmpty, let offset = zoneOffset(piece) {
-                zone = offset
+            } else if offset.isEmpty, let written = zoneOffset(piece) {
+                offset = written
             } else {
                 return nil
             }
         }
+        let shape = dayFirst ? "is written day first" : "is not written as bantin reads dates"
         guard (1...12).contains(m), (1...CivilCalendar.daysInMonth(year: y, month: m)).contains(d) else {
             guard dayFirst else { return nil }
-            let days = (1...12).contains(m) ? "month \(m) of \(y) has \(CivilCalendar.daysInMonth(year: y, month: m)) days" : "there is no month \(m)"
-            return ("is written day first, and \(days)", nil)
+            return "\(shape), and " + ((1...12).contains(m) ? "month \(m) of \(y) has \(CivilCalendar.daysInMonth(year: y, month: m)) days" : "there is no month \(m)")
         }
-        let written = String(format: "%04d-%02d-%02d", y, m, d) + (time.isEmpty ? "" : " " + time + zone)
+        let written = String(format: "%04d-%02d-%02d", y, m, d) + (time.isEmpty ? "" : " " + time + offset)
         guard written != trimmed else { return nil }
-        return (dayFirst ? "is written day first" : "is not written as bantin reads dates", written)
+        // The weekday written, when it is not the date's: one of the two is wrong.
+        let actual = VietnameseDate.weekdays[((CivilCalendar.days(year: y, month: m, day: d) % 7) + 7 + 4) % 7]
+        let wrongDay = weekday.map { $0.lowercased() == actual.lowercased() ? "" : "; it says \($0), but \(written.prefix(10)) is a \(actual): check which is right" } ?? ""
+        guard parse(written, in: zone) != nil else {
+            return "\(shape); as bantin reads dates, `\(written)`, it is no time either (\(reason(written, in: zone) ?? "none in \(zone.identifier)"))\(wrongDay)"
+        }
+        return "\(shape); write \(dayFirst ? "the year first, then the month and the day: " : "")`\(written)`\(wrongDay)"
     }
 
     /// `08:00`, `8h00`, `8h`, `17:00:00`, written `08:00` or `17:00:00`.
@@ -201,7 +221,8 @@ public enum DateParser {
             let hour = Int(time[0]), (0...23).contains(hour) else { return nil }
         let minute = time.count >= 2 ? (time[1].isEmpty && time.count == 2 ? 0 : Int(time[1]) ?? -1) : 0
         let second = time.count == 3 ? Int(time[2]) ?? -1 : 0
-        guard (0...59).contains(minute), (0...59).contains(second), time.count < 3 || text.contains(":") else { return nil }
+        // A bare number (`5`) is no time: an hour is written with `:` or `h`.
+        guard time.count > 1, (0...59).contains(minute), (0...59).contains(second), time.count < 3 || text.contains(":") else { return nil }
         return String(format: "%02d:%02d", hour, minute) + (time.count == 3 ? String(format: ":%02d", second) : "")
     }
 
@@ -220,9 +241,12 @@ public enum DateParser {
     /// messages; `nil` when its shape is wrong or it is a date.
     static func reason(_ text: String, in zone: SiteTimeZone? = nil) -> String? {
         if let zone, let skipped = skipped(text, in: zone) { return skipped }
-        if let zone, let date = parseAnyYear(text, in: zone), date.fields.year > years.upperBound {
+        if let zone, let date = parseAnyYear(text, in: zone), !years.contains(date.fields.year) {
             let f = date.fields
-            return "in \(zone.identifier) it is already \(String(format: "%d-%02d-%02d %02d:%02d", f.year, f.month, f.day, f.hour, f.minute)), after the last day bantin reads, \(years.upperBound)-12-31"
+            let local = String(format: "%04d-%02d-%02d %02d:%02d", f.year, f.month, f.day, f.hour, f.minute)
+            return f.year > years.upperBound
+                ? "in \(zone.identifier) it is already \(local), after the last day bantin reads, \(years.upperBound)-12-31"
+                : "in \(zone.identifier) it is still \(local), before the first day bantin reads, \(years.lowerBound)-01-01"
         }
         let s = Array(LookAlikes.typed(text).trimmingWhitespace.utf8)
         func number(_ at: Int, _ width: Int) -> Int? {
