@@ -263,6 +263,8 @@ import Testing
     @Test func checkFindsTheSitesLinksUnderEverySpellingOfItsBase() throws {
         #expect(BaseURL.normalize("HTTPS://Example.ORG/b%e1%ba%a3n-tin") == "https://example.org/b%E1%BA%A3n-tin/")
         #expect(BaseURL.normalize("https://example.org/bản-tin/") == "https://example.org/b%E1%BA%A3n-tin/")
+        // An escape of a letter, digit, `-`, `.`, `_` or `~` is that character (RFC 3986).
+        #expect(BaseURL.normalize("https://example.org/%7Enguyen/%62t/") == "https://example.org/~nguyen/bt/")
         // Typed decomposed (`--base-url` pasted on a Mac): the same address.
         #expect(BaseURL.normalize("https://example.org/bản-tin/".decomposedStringWithCanonicalMapping) == "https://example.org/b%E1%BA%A3n-tin/")
         // The scheme's own port, slashes written twice, `.` and `..` steps, a page's name pasted
@@ -297,28 +299,35 @@ import Testing
             #expect(based.broken.map(\.target) == [
                 "https://example.org/b%e1%ba%a3n-tin/khong-co/", "https://example.org:443/b%E1%BA%A3n-tin/khong-co-2/", "http://example.org:80/b%E1%BA%A3n-tin//khong-co-3/",
             ], "\(spelling): \(based.broken)")
+            // A slash doubled after the base is a page no host that reads paths as written has.
+            #expect(based.broken.last?.reason.hasPrefix("has `//` after the base URL") == true, "\(based.broken)")
         }
     }
 
-    /// A site built for another base URL than the one `check --base-url` is given fails the check
-    /// once (every page's canonical address, its feeds and sitemap are on the other site), at the
-    /// first page, saying how many; under its own base URL, or any spelling of it, it passes.
+    /// A site built for another base URL than the one `check --base-url` is given (another host,
+    /// `http://` for `https://`, a deeper path) fails the check once, at the home page (every
+    /// page's canonical address, its feeds and sitemap are on the other site); under its own
+    /// base URL, or any spelling of it, it passes, and so does a site built with no base URL.
     @Test func checkUnderAnotherBaseURLThanTheSitesFails() throws {
         let site = try TestSite(content: "bulletin")
         try site.build(baseURL: "https://old.example.org/bantin/")
-        let other = LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/")
-        #expect(other.broken.count == 1, "\(other.broken)")
-        let problem = try #require(other.broken.first)
-        #expect(problem.target.hasPrefix("https://old.example.org/bantin/"))
-        #expect(problem.reason.contains("other pages', is not under https://user.github.io/bantin/: the site was built for another base URL"), "\(problem)")
-        for base in ["https://old.example.org/bantin/", "HTTPS://OLD.example.org:443/bantin"] {
+        for other in ["https://user.github.io/bantin/", "http://old.example.org/bantin/", "https://old.example.org/"] {
+            let checked = LinkChecker.check(folder: site.output, baseURL: other)
+            #expect(checked.broken.count == 1, "\(other): \(checked.broken)")
+            let problem = try #require(checked.broken.first)
+            #expect(problem.page == "index.html" && problem.target == "https://old.example.org/bantin/", "\(problem)")
+            #expect(problem.reason.hasPrefix("the home page's canonical address is not \(other): the site was built for another base URL"), "\(problem)")
+        }
+        for base in ["https://old.example.org/bantin/", "HTTPS://OLD.example.org:443/bantin", "https://old.example.org/%62antin/"] {
             #expect(LinkChecker.check(folder: site.output, baseURL: BaseURL.normalize(base)).broken.isEmpty, "\(base)")
         }
         #expect(LinkChecker.check(folder: site.output).broken.isEmpty)
         // A page of content/ copied as written that names another site's page as its canonical
-        // one is no other base URL.
+        // one is no other base URL, with a base URL or without.
         try site.write("content/ban-goc.html", "<!DOCTYPE html><html lang=\"vi\"><head><title>Bản gốc</title><link rel=\"canonical\" href=\"https://baochinhphu.vn/bai-goc.htm\"></head><body><p>x</p></body></html>\n")
         try site.build(baseURL: "https://user.github.io/bantin/")
+        #expect(LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/").broken.isEmpty)
+        try site.build()
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/").broken.isEmpty)
     }
 

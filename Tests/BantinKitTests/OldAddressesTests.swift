@@ -122,5 +122,18 @@ import Testing
         // Without a base URL (or on another host), a full address keeps its whole path.
         try site.build()
         #expect(try Self.target(ofKeptPage: "cu/tin-12.html", in: site) == page)
+
+        // The base itself without its last slash is the home page; the host alone, outside the base.
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "\"https://example.org/cu/tin-12.html\"", with: "\"https://example.org/bt\", \"https://example.org\""))
+        let reasons = site.failingBuild(baseURL: base).filter { $0.file == Self.file }.map(\.message)
+        #expect(reasons.contains { $0.hasPrefix("old address `https://example.org/bt` is the site's home page") }, "\(reasons)")
+        #expect(reasons.contains { $0.hasPrefix("old address `https://example.org` is on this bulletin's own host but outside its base URL") }, "\(reasons)")
+
+        // A preview built under another path of the same host keeps the published site's old
+        // addresses (`site.yml`'s base URL) where that site does.
+        try site.write("content/site.yml", try site.read("content/site.yml") + "base_url: https://example.org/\n")
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "\"https://example.org/bt\", \"https://example.org\"", with: "\"https://example.org/tin/cu/\""))
+        try site.build(baseURL: "https://example.org/xem-truoc/")
+        #expect(try Self.target(ofKeptPage: "tin/cu/index.html", in: site) == page)
     }
 }

@@ -153,6 +153,17 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
+    /// `--base-url` typed another way (decomposed, in upper case, without its last slash) is the
+    /// same address: the build after is up to date.
+    @Test func theBaseURLTypedAnotherWayLeavesTheBuildUpToDate() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.build(baseURL: "https://example.org/bản-tin/")
+        for spelling in ["https://example.org/bản-tin/".decomposedStringWithCanonicalMapping, "HTTPS://EXAMPLE.org/b%e1%ba%a3n-tin"] {
+            #expect(try site.build(baseURL: spelling).upToDate, "\(spelling)")
+        }
+        #expect(try !site.build(baseURL: "https://example.org/ban-tin/").upToDate)
+    }
+
     /// Files no build reads under `templates/` (a theme kept in git: its `.git/`, `.gitignore`…; an editor's
     /// swap file, made and removed beside the template it edits) leave a build up to date; a file
     /// added beside them does not, nor an edit of a hidden file a template links to.

@@ -39,7 +39,7 @@ public enum LinkChecker {
             return (
                 entry.relativePath, ids(in: text),
                 attributeValues(in: text, names: ["href", "src"]) + sources + refreshTargets(in: text),
-                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text), canonical(in: text))
+                valid == nil ? "this page is not UTF-8 text: a browser would show it garbled (bantin writes UTF-8)" : nil, misdirecting(text), entry.relativePath == "index.html" ? canonical(in: text) : nil)
         }
         // Feeds, the sitemap and robots.txt, read as a feed reader or a search engine reads them.
         let feeds: [Scanned] =
@@ -75,26 +75,28 @@ public enum LinkChecker {
         // The search page's script loads the index's files by name: each must be there too.
         let searchPage = scanned.first { $0.links.contains { $0.hasSuffix("assets/search.js") } }
         let index = searchPage.map { SearchIndexCheck.missing(page: $0.path, existing: existing, root: given) } ?? []
-        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + perPage.flatMap { $0 } + index + builtElsewhere(pagesRead, baseURL: baseURL))
+        // Built for another base URL, the site's full addresses lead there: that is told once,
+        // not at each of them.
+        let elsewhere = builtElsewhere(pagesRead, baseURL: baseURL)
+        let linkProblems = perPage.flatMap { $0 }.filter { elsewhere.isEmpty || !(hasScheme($0.target) || $0.target.hasPrefix("//")) }
+        return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + elsewhere + linkProblems + index)
     }
 
     /// What is read of a page (or feed) to check it: its ids, links, why it cannot be read, the
-    /// elements that send its reader elsewhere, and its canonical address.
+    /// elements that send its reader elsewhere, and its canonical address (the home page's).
     typealias Scanned = (path: String, ids: Set<String>, links: [String], problem: String?, misdirecting: [(tag: String, reason: String)], canonical: String?)
 
-    /// A site built for another base URL than `baseURL` (no page's canonical address is under
-    /// it, and so neither are its feeds, sitemap and `robots.txt`): one problem, at the first page
-    /// that says so. Its links resolve as files, but a search engine and a feed reader would be
-    /// sent to the other site. (A page of `content/` copied as written may name another site's
-    /// page as its canonical one: that alone is no other base URL.)
+    /// A site built for another base URL than `baseURL`: its home page's canonical address is
+    /// another (`http://` for `https://`, a deeper or another path, another host), and so are its
+    /// pages', feeds', sitemap's and `robots.txt`'s. One problem, at the home page: its links
+    /// resolve as files, but a search engine and a feed reader would be sent to the other site.
+    /// (A site built with no base URL, or whose theme writes no canonical address, is not told.)
     static func builtElsewhere(_ pages: [Scanned], baseURL: String?) -> [BrokenLink] {
-        guard let baseURL else { return [] }
-        let canonical = pages.filter { $0.canonical != nil }
-        let elsewhere = canonical.filter { pathUnder(baseURL, of: HTMLReference.decode($0.canonical!)) == nil }
-        guard elsewhere.count == canonical.count, let first = elsewhere.min(by: { $0.path < $1.path }), let address = first.canonical else { return [] }
-        let others = elsewhere.count > 1 ? ", as are \(elsewhere.count - 1) other page\(elsewhere.count == 2 ? "'s" : "s'")," : ""
-        return [BrokenLink(page: first.path, target: address,
-            reason: "the page's canonical address\(others) is not under \(baseURL): the site was built for another base URL, which its feeds, sitemap and robots.txt give too; build it with --base-url \(baseURL) or that base_url in site.yml")]
+        guard let baseURL, let home = pages.first(where: { $0.path == "index.html" }), let address = home.canonical,
+            BaseURL.normalize(HTMLReference.decode(address)) != (BaseURL.normalize(baseURL) ?? baseURL)
+        else { return [] }
+        return [BrokenLink(page: home.path, target: address,
+            reason: "the home page's canonical address is not \(baseURL): the site was built for another base URL, which its pages, feeds, sitemap and robots.txt give search engines and feed readers; build it with --base-url \(baseURL) or that base_url in site.yml")]
     }
 
     /// The address a page's `<link rel="canonical">` gives, as written: each `<link` tag's bytes
@@ -247,7 +249,13 @@ public enum LinkChecker {
         if link.hasPrefix("/"), !link.hasPrefix("//") {
             return .broken("starts at the domain's root: it breaks when the site is opened from disk or published under a sub-path; write it relative to the page")
         }
-        if let baseURL, let path = pathUnder(baseURL, of: link) { link = "/" + path }
+        if let baseURL, let path = pathUnder(baseURL, of: link) {
+            // `https://example.org/bt//van-ban/` (a theme's `{{site.base_url}}/van-ban/`).
+            if path.hasPrefix("/") {
+                return .broken("has `//` after the base URL: a host that reads a path as written (Amazon S3) has no page there; write one `/`")
+            }
+            link = "/" + path
+        }
         if link.isEmpty { return .broken("empty link") }
         if LinkDestination.isPathOnAComputer(link) { return .broken("a path on someone's computer, not an address: no reader can open it") }
         if link.hasPrefix("//") || hasScheme(link) { return .elsewhere }
@@ -290,8 +298,8 @@ public enum LinkChecker {
 
     /// What follows `baseURL` in `link` when the link is under it: the scheme and host in any
     /// case, the scheme's own port written or not (`https://example.org:443/…`), and a link
-    /// without scheme (`//example.org/…`) as if it had the base's. Slashes doubled after the
-    /// base (`/bt//bai-viet/…`), which hosts read as one, are left out.
+    /// without scheme (`//example.org/…`) as if it had the base's. A slash doubled after the
+    /// base (`/bt//bai-viet/…`) is kept: the rest then starts with `/`.
     static func pathUnder(_ baseURL: String, of link: String) -> Substring? {
         guard let schemeEnd = baseURL.range(of: "://") else { return nil }
         let written = link.hasPrefix("//") ? baseURL[..<schemeEnd.lowerBound] + ":" + link : link
@@ -313,7 +321,7 @@ public enum LinkChecker {
         }
         // Escapes in either case (`%e1` or `%E1`), letters unencoded: spelt as the base is (`BaseURL.normalize`).
         let rest = BaseURL.percentEncoded(afterHost)
-        return rest.hasPrefix(path) ? rest.dropFirst(path.count).drop { $0 == "/" } : nil
+        return rest.hasPrefix(path) ? rest.dropFirst(path.count) : nil
     }
 
     /// `mailto:`, `https:`…: a scheme is a letter, then letters, digits, `+`, `.` or `-`, then `:`.

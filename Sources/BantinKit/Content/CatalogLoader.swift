@@ -83,6 +83,7 @@ public enum CatalogLoader {
         let config = settings.config
         // The site's own address is the one `--base-url` gives, over `site.yml`'s.
         let baseURL = BaseURL.ofSite(override: override, config: config)
+        let bases = BaseURL.ofOldAddresses(override: override, config: config)
         diagnostics += markupFiles(starts, displayRoot: displayRoot, unsafeHTML: config.unsafeHTML)
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
@@ -136,13 +137,13 @@ public enum CatalogLoader {
             articles: articles, publishedNow: published, read: read.articles, rejected: read.rejected, described: described,
             directives: directives, themes: themes, staticFiles: files.other,
             unused: { files.unused(read: read.articles, directives, themes, displayRoot: displayRoot) },
-            displayRoot: displayRoot, baseURL: baseURL, into: &diagnostics)
+            displayRoot: displayRoot, bases: bases, into: &diagnostics)
         // What drafts link to, for the files they use alone: their problems are told once they are
         // published (or built with `--drafts`), not now.
         var untold: [Diagnostic] = []
         let draftLinks = resolveLinks(
             articles: drafts, publishedNow: published, read: read.articles, rejected: [], described: [], directives: directives, themes: themes,
-            staticFiles: files.other, displayRoot: displayRoot, baseURL: baseURL, into: &untold)
+            staticFiles: files.other, displayRoot: displayRoot, bases: bases, into: &untold)
         let allLinks = links.merging(draftLinks) { kept, _ in kept }
         // A file refused for what it is (Markdown under another name, a photo under no photo's
         // name) is not said to be published as well.
@@ -154,7 +155,7 @@ public enum CatalogLoader {
             diagnostics += BodyScan.rawHTMLAddresses(references, file: file, unsafeHTML: config.unsafeHTML, text: text, contentRoot: displayRoot)
             diagnostics += BodyScan.borrowedImages(references, file: file, baseURL: baseURL, unsafeHTML: config.unsafeHTML)
         }
-        diagnostics += OldAddresses.linksToOld(in: bodies.map { ($0.0, $0.1) }, articles: published, contentRoot: displayRoot, baseURL: baseURL)
+        diagnostics += OldAddresses.linksToOld(in: bodies.map { ($0.0, $0.1) }, articles: published, contentRoot: displayRoot, bases: bases)
         clock.lap("  catalog checked")
         directives += citedWithoutFile(by: published, described: directives)
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
@@ -483,7 +484,7 @@ public enum CatalogLoader {
     /// pages in this build: a link to one that waits is shown as text until its date.
     static func resolveLinks(
         articles: [Article], publishedNow: [Article], read: [Article], rejected: [ArticleReader.Rejected], described: [(file: String, references: BodyReferences)],
-        directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, baseURL: String?,
+        directives: [Directive], themes: [Theme], staticFiles: [TreeEntry], unused: () -> [String: String] = { [:] }, displayRoot: String, bases: [String],
         into diagnostics: inout [Diagnostic]
     ) -> BodyLinkMap {
         let path = { (file: String) in ContentIndex.path(of: file, under: displayRoot) }
@@ -497,7 +498,7 @@ public enum CatalogLoader {
         guard !documents.isEmpty else { return [:] }
         let index = ContentIndex(
             published: articles, publishedNow: publishedNow, read: read, directives: directives, themes: themes,
-            staticFiles: staticFiles, unused: unused(), contentRoot: displayRoot, baseURL: baseURL)
+            staticFiles: staticFiles, unused: unused(), contentRoot: displayRoot, bases: bases)
         var resolver = BodyLinkResolver(catalog: index, contentRoot: displayRoot)
         let links = resolver.resolve(documents)
         diagnostics += resolver.diagnostics

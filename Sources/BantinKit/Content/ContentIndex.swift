@@ -13,20 +13,20 @@ struct ContentIndex {
     private let read: [String: Article]
     /// Files of the content folder that are no page or file of the site, and why.
     private let unused: [String: String]
-    private let baseURL: String?
+    private let bases: [String]
     /// What a link to nothing looks up, made when one first does.
     private let lookups = Lookups()
 
     /// `published`: the articles the site shows now or once their date comes; `publishedNow`:
     /// those it shows in this build; `read`: every article read, drafts included; `unused`: files
-    /// under `content/` that become nothing of the site, and why (by path there); `baseURL`: the
-    /// site's, under which an old address written in full is a path (`OldAddresses`).
+    /// under `content/` that become nothing of the site, and why (by path there); `bases`: the
+    /// site's base URLs, under which an old address written in full is a path (`OldAddresses`).
     init(
         published: [Article], publishedNow: [Article], read: [Article], directives: [Directive], themes: [Theme],
-        staticFiles: [TreeEntry], unused: [String: String] = [:], contentRoot: String, baseURL: String?
+        staticFiles: [TreeEntry], unused: [String: String] = [:], contentRoot: String, bases: [String]
     ) {
         self.unused = unused
-        self.baseURL = baseURL
+        self.bases = bases
         let path = { (file: String) in Self.path(of: file, under: contentRoot) }
         var byPath: [String: Article] = [:]
         for article in read { byPath[path(article.file)] = article }
@@ -82,10 +82,10 @@ struct ContentIndex {
         page += "index.html"
         let pages = lookups.pages(targets)
         let old = { [address] () -> String? in
-            let olds = lookups.oldAddresses(read, baseURL: baseURL)
+            let olds = lookups.oldAddresses(read, bases: bases)
             // (An old address is written from the site's root: `/tin/12.html`, the path of a file.)
             let rooted = address.hasPrefix("/") ? address : "/" + address
-            return [page, try? OldAddresses.outputPath(of: rooted, baseURL: baseURL).get()].compactMap { $0.flatMap { olds[$0] } }.min()
+            return [page, try? OldAddresses.outputPath(of: rooted, bases: bases).get()].compactMap { $0.flatMap { olds[$0] } }.min()
         }
         return pages[page] ?? old()
     }
@@ -150,10 +150,10 @@ struct ContentIndex {
         }
 
         /// The article each old address (`aliases`) is of (the first by path).
-        func oldAddresses(_ read: [String: Article], baseURL: String?) -> [String: String] {
+        func oldAddresses(_ read: [String: Article], bases: [String]) -> [String: String] {
             if let madeOldAddresses { return madeOldAddresses }
             let made = Dictionary(read.flatMap { path, article in
-                article.fields.aliases.compactMap { try? OldAddresses.outputPath(of: $0, baseURL: baseURL).get() }.map { ($0, path) }
+                article.fields.aliases.compactMap { try? OldAddresses.outputPath(of: $0, bases: bases).get() }.map { ($0, path) }
             }, uniquingKeysWith: min)
             madeOldAddresses = made
             return made

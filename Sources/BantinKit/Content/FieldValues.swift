@@ -85,6 +85,14 @@ public enum ParamValue: Sendable, Equatable, Encodable {
     case list([ParamValue])
     case map([String: ParamValue])
 
+    /// Text (or a flag) a variable prints, not a list or mapping.
+    var isText: Bool {
+        switch self {
+        case .text, .flag: true
+        case .list, .map: false
+        }
+    }
+
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar) where scalar.style == .plain && Self.flags[scalar.string] != nil: self = .flag(Self.flags[scalar.string]!)

@@ -64,6 +64,14 @@ public enum BaseURL {
         override.flatMap(normalize) ?? config.baseURL
     }
 
+    /// The base URLs an old address (`aliases:`) written in full may be on, as the site's own:
+    /// the build's (`ofSite`), then `site.yml`'s, whose addresses a preview built for another
+    /// (`--base-url https://example.org/xem-truoc/`) keeps as the published site does.
+    static func ofOldAddresses(override: String?, config: SiteConfig) -> [String] {
+        let build = ofSite(override: override, config: config)
+        return [build, config.baseURL == build ? nil : config.baseURL].compactMap { $0 }
+    }
+
     /// What a base URL must be, for messages.
     public static let shape = "an absolute http(s) URL such as `https://example.org/bantin/`, with no user name, password, query or fragment"
 
@@ -144,8 +152,12 @@ public enum BaseURL {
         while at < bytes.count {
             let byte = bytes[at]
             if byte == UInt8(ascii: "%"), isHex(at + 1), isHex(at + 2) {
-                // An escape, its digits in upper case.
-                out += "%" + String(decoding: bytes[(at + 1)...(at + 2)], as: UTF8.self).uppercased()
+                // An escape, its digits in upper case; of a letter, digit, `-`, `.`, `_` or `~`,
+                // the character itself (`%7E` is `~`: RFC 3986's one spelling).
+                let hex = String(decoding: bytes[(at + 1)...(at + 2)], as: UTF8.self).uppercased()
+                let value = UInt8(hex, radix: 16)!
+                let unreserved = value < 0x80 && (Character(Unicode.Scalar(value)).isLetter || Character(Unicode.Scalar(value)).isNumber || "-._~".utf8.contains(value))
+                out += unreserved ? String(Character(Unicode.Scalar(value))) : "%" + hex
                 at += 3
                 continue
             }

@@ -157,13 +157,13 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     var photoCache: PhotoCache? { PhotoCache(folder: output.photosURL, keysURL: output.photoKeysURL) { self.unsaved($0) } }
 
-    func moves(of articles: [Article], waiting: [Article], baseURL: String?) -> [Diagnostic] {
+    func moves(of articles: [Article], waiting: [Article], bases: [String]) -> [Diagnostic] {
         publishedByPath = articles.map { (contentPath($0), $0) }
         waitingByPath = waiting.map { (path: contentPath($0), article: $0) }
         let present = Set((publishedByPath + waitingByPath).map(\.path))
         renamedPaths = lastAddresses.value.renamed(publishedByPath, present: present)
         let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
-        return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict, baseURL: baseURL)
+        return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict, bases: bases)
             + lastAddresses.value.withdrawn(waitingByPath, present: present, contentName: options.contentName, now: options.now, published: published)
     }
 

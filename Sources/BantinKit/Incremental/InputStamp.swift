@@ -24,7 +24,8 @@ public struct InputStamp: Sendable, Equatable {
     static func inputs(_ options: BuildOptions, content: ContentListing, readSince: Int64 = FileKey.now) -> InputStamp {
         var hasher = StableHasher()
         hasher.add("bantin-stamp-3")
-        hasher.add("\(options.baseURL ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
+        // The base URL as pages write it: `--base-url` typed another way changes no page.
+        hasher.add("\(options.baseURL.map { BaseURL.normalize($0) ?? $0 } ?? "")|\(options.includeDrafts)|\(options.includeFuture)|\(options.strict)|\(options.searchIndex)|\(options.contentName)|\(options.templatesName)")
         hasher.add(executable)
         // The libraries that encode photos: an update of them alone changes a clean build's bytes.
         hasher.add(PhotoCodec.identity)

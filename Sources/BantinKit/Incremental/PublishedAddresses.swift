@@ -87,17 +87,17 @@ struct PublishedAddresses {
     /// longer the one it was last published at (under this path, or the one it was `renamed`
     /// from, named in the content folder `contentName`), while that page is in the output
     /// (`published`), unless it goes back to one it had or keeps it as an old address (under the
-    /// site's `baseURL`); drafts are previews, never told.
+    /// site's base URLs, `bases`); drafts are previews, never told.
     func moves(
         of articles: [(path: String, article: Article)], renamed: [String: String] = [:], contentName: String, published: (Slug) -> Bool, strict: Bool,
-        baseURL: String?
+        bases: [String]
     ) -> [Diagnostic] {
         let moved: [(article: Article, from: Slug, before: String?)] = articles.compactMap { path, article in
             let before = renamed[path]
             guard !article.fields.draft, let known = addresses[before ?? path], let last = lastSlug(of: before ?? path),
                 last != article.slug, !known.contains(article.slug.value), published(last),
                 // Kept as an old address, the published one still leads to the article.
-                !article.fields.aliases.contains(where: { (try? OldAddresses.outputPath(of: $0, baseURL: baseURL).get()) == Route.article(last).outputPath })
+                !article.fields.aliases.contains(where: { (try? OldAddresses.outputPath(of: $0, bases: bases).get()) == Route.article(last).outputPath })
             else { return nil }
             return (article, last, before)
         }

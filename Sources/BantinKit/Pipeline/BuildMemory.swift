@@ -19,9 +19,9 @@ protocol BuildMemory: Sendable {
     var photoCache: PhotoCache? { get }
     /// A warning for each of `articles` whose address changed since a build published it, and
     /// for each article now `waiting` for its date that a build published, while that page is in
-    /// the output (`PublishedAddresses`); `baseURL`: the site's, under which an old address
-    /// written in full is a path (`OldAddresses`).
-    func moves(of articles: [Article], waiting: [Article], baseURL: String?) -> [Diagnostic]
+    /// the output (`PublishedAddresses`); `bases`: the site's base URLs, under which an old
+    /// address written in full is a path (`OldAddresses`).
+    func moves(of articles: [Article], waiting: [Article], bases: [String]) -> [Diagnostic]
 }
 
 /// A plain build: nothing remembered, everything made.
@@ -33,7 +33,7 @@ struct NoMemory: BuildMemory {
         Array(repeating: nil, count: files.count)
     }
     var photoCache: PhotoCache? { nil }
-    func moves(of articles: [Article], waiting: [Article], baseURL: String?) -> [Diagnostic] { [] }
+    func moves(of articles: [Article], waiting: [Article], bases: [String]) -> [Diagnostic] { [] }
 }
 
 /// A file of the site as planned, before it is made: what it will show.

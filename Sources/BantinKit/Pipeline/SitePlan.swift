@@ -46,7 +46,7 @@ extension SiteBuilder {
         _ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory, clock: inout StageClock
     ) throws(BuildFailure) -> (PlannedSite, [Diagnostic]) {
         var (inputs, diagnostics) = try readInputs(options, listing: listing, memory: memory)
-        diagnostics += memory.moves(of: inputs.catalog.articles, waiting: inputs.catalog.waiting, baseURL: inputs.baseURL)
+        diagnostics += memory.moves(of: inputs.catalog.articles, waiting: inputs.catalog.waiting, bases: inputs.oldAddressBases)
         clock.lap("read content")
         // Photos are decoded and encoded on every core (or taken from the photo cache) while the graph is made.
         let photoFiles = inputs.catalog.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }
@@ -66,7 +66,7 @@ extension SiteBuilder {
         let pagePlans = PagePlan.all(for: graph)
         var planned = generatedFiles(graph, pages: pagePlans, assets: inputs.templates.assets, baseURL: inputs.baseURL)
         diagnostics += addMedia(mediaFiles(of: inputs.catalog, photos: photos.files), to: &planned, contentName: options.contentName)
-        diagnostics += addOldAddresses(graph.articles, to: &planned, language: graph.config.language, baseURL: inputs.baseURL)
+        diagnostics += addOldAddresses(graph.articles, to: &planned, language: graph.config.language, baseURL: inputs.baseURL, bases: inputs.oldAddressBases)
         // Every warning is known by now (the photos' last): `--strict` makes each an error.
         diagnostics = diagnostics.strict(options.strict)
         if diagnostics.hasErrors {
@@ -154,6 +154,8 @@ extension SiteBuilder {
         var catalog: Catalog
         var templates: TemplateSet
         var baseURL: String?
+        /// The base URLs an old address written in full may be on (`BaseURL.ofOldAddresses`).
+        var oldAddressBases: [String]
     }
 
     static func readInputs(_ options: BuildOptions, listing: ContentListing?, memory: any BuildMemory) throws(BuildFailure) -> (Inputs, [Diagnostic]) {
@@ -178,7 +180,10 @@ extension SiteBuilder {
         }
         // Refused here, the warnings found so far fail as `--strict` says, as they would with the rest.
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.strict(options.strict)) }
-        return (Inputs(catalog: catalog, templates: templates, baseURL: BaseURL.ofSite(override: options.baseURL, config: catalog.config)), diagnostics)
+        let inputs = Inputs(
+            catalog: catalog, templates: templates, baseURL: BaseURL.ofSite(override: options.baseURL, config: catalog.config),
+            oldAddressBases: BaseURL.ofOldAddresses(override: options.baseURL, config: catalog.config))
+        return (inputs, diagnostics)
     }
 
     /// The links by the site's own address of a catalog refused for other errors, checked against
@@ -201,7 +206,7 @@ extension SiteBuilder {
             TreeEntry(relativePath: "assets/" + $0, path: folder.appendingPathComponent($0).path)
         }
         let planned = Set((generatedFiles(graph, pages: PagePlan.all(for: graph), assets: assets, baseURL: baseURL)
-            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path) + OldAddresses.kept(graph.articles, baseURL: baseURL).kept.map(\.path))
+            + mediaFiles(of: catalog, photos: media).map(\.file)).map(\.path) + OldAddresses.kept(graph.articles, bases: BaseURL.ofOldAddresses(override: options.baseURL, config: catalog.config)).kept.map(\.path))
         let check = { (links: [String: [BodyLink]]) in
             OwnSiteLinks.problems(links, baseURL: baseURL, planned: planned, scheduled: Set(catalog.waiting.map(\.file))) { _ in nil }
         }
@@ -271,8 +276,8 @@ extension SiteBuilder {
     /// The pages kept at the articles' old addresses (`OldAddresses`), after every other file: one
     /// that would stand where bantin writes a page or file, or a folder of them (or another old
     /// address's), is an error at its place.
-    static func addOldAddresses(_ articles: [Article], to planned: inout [PlannedFile], language: String, baseURL: String?) -> [Diagnostic] {
-        var (kept, diagnostics) = OldAddresses.kept(articles, baseURL: baseURL)
+    static func addOldAddresses(_ articles: [Article], to planned: inout [PlannedFile], language: String, baseURL: String?, bases: [String]) -> [Diagnostic] {
+        var (kept, diagnostics) = OldAddresses.kept(articles, bases: bases)
         guard !kept.isEmpty else { return diagnostics }
         // Compared without case too: on a host or computer that tells none apart, `Bai-Viet/x/` is `bai-viet/x/`.
         let paths = planned.map(\.path), lowered = paths.map { $0.lowercased() }

@@ -7,19 +7,20 @@ import Foundation
 enum OldAddresses {
     /// Where the page of the old address `alias` is written (`/2023/05/01/dong-thap/` →
     /// `2023/05/01/dong-thap/index.html`; `https://cu.example.vn/tin/12.html` → `tin/12.html`),
-    /// or why no page can stand there. A full address on the site's own base URL `baseURL`
-    /// (`https://example.org/bt/2020/05/x.html` for `https://example.org/bt/`) is its path under
-    /// it (`2020/05/x.html`); one on the base URL's host but outside its path, none this site holds.
-    static func outputPath(of alias: String, baseURL: String?) -> Result<String, Refused> {
+    /// or why no page can stand there. A full address on one of the site's own base URLs `bases`
+    /// (`BaseURL.ofOldAddresses`: `https://example.org/bt/2020/05/x.html` for
+    /// `https://example.org/bt/`) is its path under it (`2020/05/x.html`); one on a base URL's
+    /// host but outside its path, none this site holds.
+    static func outputPath(of alias: String, bases: [String]) -> Result<String, Refused> {
         var address = Substring(alias.trimmingCharacters(in: .whitespaces))
         // A full address: its path (the old site's host is the one the bulletin moves to, or not: the path is what can be kept).
         let lowered = address.lowercased()
-        if let baseURL, let schemeEnd = baseURL.range(of: "://"), lowered.hasPrefix("http") || address.hasPrefix("//") {
-            let root = String(baseURL[..<(baseURL[schemeEnd.upperBound...].firstIndex(of: "/") ?? baseURL.endIndex)]) + "/"
-            if let under = LinkChecker.pathUnder(baseURL, of: String(address)) {
-                address = "/" + under
-            } else if root != baseURL, LinkChecker.pathUnder(root, of: String(address)) != nil {
-                return .failure(Refused("is on this bulletin's own host but outside its base URL `\(baseURL)`, where the site is served: no page it writes can stand there; leave this address out (the host itself can send it on)"))
+        if lowered.hasPrefix("http") || address.hasPrefix("//") {
+            switch place(String(address), bases: bases) {
+            case .under(let path): address = "/" + path.drop { $0 == "/" }
+            case .outside(let base):
+                return .failure(Refused("is on this bulletin's own host but outside its base URL `\(base)`, where the site is served: no page it writes can stand there; leave this address out (the host itself can send it on)"))
+            case .elsewhere: break
             }
         }
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), !address.hasPrefix("/") {
@@ -57,6 +58,24 @@ enum OldAddresses {
         return .success(path + "/index.html")
     }
 
+    /// Where a full address is for the site with base URLs `bases`: under one (its path there),
+    /// on one's host outside its path, or on another site. The host or the base without its last
+    /// slash (`https://example.org`, `https://example.org/bt`) is the folder it names.
+    private enum Place { case under(Substring), outside(String), elsewhere }
+
+    private static func place(_ address: String, bases: [String]) -> Place {
+        let asFolder = address.hasSuffix("/") ? address : address + "/"
+        var outside: String? = nil
+        for base in bases {
+            if let path = LinkChecker.pathUnder(base, of: address) { return .under(path) }
+            if LinkChecker.pathUnder(base, of: asFolder) == "" { return .under("") }
+            guard outside == nil, let schemeEnd = base.range(of: "://") else { continue }
+            let root = String(base[..<(base[schemeEnd.upperBound...].firstIndex(of: "/") ?? base.endIndex)]) + "/"
+            if root != base, LinkChecker.pathUnder(root, of: asFolder) != nil { outside = base }
+        }
+        return outside.map(Place.outside) ?? .elsewhere
+    }
+
     /// Why an old address cannot be kept.
     struct Refused: Error, Equatable {
         let reason: String
@@ -74,12 +93,12 @@ enum OldAddresses {
     /// The old addresses of `articles` to keep, and the problems of the others, each an error at
     /// its place: an address no page can stand at; one another article already keeps. One that is
     /// the article's own address is a warning (nothing is made for it).
-    static func kept(_ articles: [Article], baseURL: String?) -> (kept: [Kept], diagnostics: [Diagnostic]) {
+    static func kept(_ articles: [Article], bases: [String]) -> (kept: [Kept], diagnostics: [Diagnostic]) {
         var kept: [Kept] = [], diagnostics: [Diagnostic] = [], keeper: [String: Int] = [:]
         for (index, article) in articles.enumerated() {
             for (number, alias) in article.fields.aliases.enumerated() {
                 let at = article.positions.item("aliases", number) ?? SourcePosition(line: 1, column: 1)
-                switch outputPath(of: alias, baseURL: baseURL) {
+                switch outputPath(of: alias, bases: bases) {
                 case .failure(let refused):
                     diagnostics.append(at.diagnostic(.error, article.file, "old address `\(alias)` \(refused.reason)"))
                 case .success(let path) where path == Route.article(article.slug).outputPath:
@@ -131,17 +150,17 @@ enum OldAddresses {
     /// is an old address an article keeps: a warning at it, naming the file to link to instead
     /// (the link leads to the old site, which the bulletin is leaving; by its file it leads to the
     /// article wherever the site is published). `contentRoot`: how files are named under `content/`.
-    static func linksToOld(in texts: [(file: String, references: BodyReferences)], articles: [Article], contentRoot: String, baseURL: String?) -> [Diagnostic] {
+    static func linksToOld(in texts: [(file: String, references: BodyReferences)], articles: [Article], contentRoot: String, bases: [String]) -> [Diagnostic] {
         var keeper: [String: String] = [:]
         for article in articles {
             for alias in article.fields.aliases {
-                if case .success(let path) = outputPath(of: alias, baseURL: baseURL), keeper[path] == nil { keeper[path] = article.file }
+                if case .success(let path) = outputPath(of: alias, bases: bases), keeper[path] == nil { keeper[path] = article.file }
             }
         }
         guard !keeper.isEmpty else { return [] }
         return texts.flatMap { file, references in
             references.remote.filter { !$0.isImage }.compactMap { link -> Diagnostic? in
-                guard case .success(let path) = outputPath(of: link.destination, baseURL: baseURL), let source = keeper[path], source != file else { return nil }
+                guard case .success(let path) = outputPath(of: link.destination, bases: bases), let source = keeper[path], source != file else { return nil }
                 let written = ContentPath.relative(ContentIndex.path(of: source, under: contentRoot), from: ContentIndex.path(of: file, under: contentRoot)) ?? source
                 return link.position.diagnostic(.warning, file,
                     "`\(link.destination)` is an old address of \(source) (its `aliases`), on the site the texts came from: link to that file instead (`\(written)`), which leads to the article here wherever the site is published")

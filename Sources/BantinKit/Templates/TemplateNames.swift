@@ -90,13 +90,27 @@ enum TemplateNames {
                 value = map[key]
             }
             let name = use.parts.joined(separator: ".")
-            let kind: String, instead: String
+            let kind: String
             switch value {
-            case .list?: (kind, instead) = ("a list", "print its items with a section over it (`{{#\(name)}}{{.}}{{/\(name)}}`)")
-            case .map(let map)?: (kind, instead) = ("a mapping", "print one of its keys (`{{\(name).\(map.keys.min() ?? "…")}}`)")
+            case .list?: kind = "a list"
+            case .map?: kind = "a mapping"
             default: return nil
             }
-            return .warning(file, line: use.line, column: use.column, "`\(name)` is \(kind) in site.yml, which this prints as nothing: write it as one text there, or \(instead)")
+            let instead = value.flatMap { textOf($0, named: name) }.map { ", or print what it holds: `\($0)`" } ?? ""
+            return .warning(file, line: use.line, column: use.column, "`\(name)` is \(kind) in site.yml, which this prints as nothing: write it as one text there\(instead)")
+        }
+    }
+
+    /// Tags that print a text `value` (named `name`) holds: a list's items by a section over it,
+    /// a mapping's key (one of text first) by its name, down to the text; `nil` when it holds none.
+    private static func textOf(_ value: ParamValue, named name: String) -> String? {
+        switch value {
+        case .text, .flag: return "{{\(name)}}"
+        case .list(let items):
+            return items.lazy.compactMap { textOf($0, named: ".") }.first.map { "{{#\(name)}}\($0){{/\(name)}}" }
+        case .map(let map):
+            let keys = map.keys.sorted { (map[$0]!.isText ? 0 : 1, $0) < (map[$1]!.isText ? 0 : 1, $1) }
+            return keys.lazy.compactMap { key in textOf(map[key]!, named: name == "." ? key : name + "." + key) }.first
         }
     }
 
