@@ -329,6 +329,11 @@ import Testing
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/").broken.isEmpty)
         try site.build()
         #expect(LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/").broken.isEmpty)
+        // Built elsewhere, a link that is broken whatever the base is still told.
+        try site.write("content/ban-goc.html", "<!DOCTYPE html><html lang=\"vi\"><head><title>Bản gốc</title></head><body><a href=\"C:/Users/a/tai-lieu.docx\">x</a></body></html>\n")
+        try site.build(baseURL: "https://old.example.org/bantin/")
+        let both = LinkChecker.check(folder: site.output, baseURL: "https://user.github.io/bantin/").broken.map(\.target)
+        #expect(both == ["https://old.example.org/bantin/", "C:/Users/a/tai-lieu.docx"], "\(both)")
     }
 
     /// The search index is loaded by the search page's script, by name: a site missing any file

@@ -68,6 +68,9 @@ import Testing
         ("31/12/9999 23:00 GMT-5", "is written day first; as bantin reads dates, `9999-12-31 23:00 -05:00`, it is no time either (in Asia/Ho_Chi_Minh it is already 10000-01-01 11:00, after the last day bantin reads, 9999-12-31)", nil),
         // A weekday that is not the date's.
         ("Thứ hai, 9/5/2023", "is written day first; write the year first, then the month and the day: `2023-05-09`; it says Thứ hai, but 2023-05-09 is a Thứ Ba: check which is right", nil),
+        // The weekday as a number, or spelt `Bẩy`, is the same day.
+        ("Thứ 3, 9/5/2023, 17:00 (GMT+7)", "is written day first", "2023-05-09 17:00 +07:00"), ("Thứ Bẩy, 13/5/2023", "is written day first", "2023-05-13"),
+        ("Thứ 7, 9/5/2023", "is written day first; write the year first, then the month and the day: `2023-05-09`; it says Thứ 7, but 2023-05-09 is a Thứ Ba: check which is right", nil),
     ] as [(String, String?, String?)])
     func aDateWrittenDayFirstIsWrittenBackYearFirst(date: String, because: String?, written: String?) throws {
         let site = try TestSite()

@@ -101,9 +101,13 @@ import Testing
         #expect(after.isEmpty, "\(after)")
         #expect(try site.read("public/index.html").contains("<p>Nêu gương</p><p>lan tỏa</p>Ban Tuyên giáo"))
         // A list of mappings: what it says to print is a text of each item.
-        try site.write("content/site.yml", "title: \"Bản tin\"\nparams:\n  tagline: [{vi: Nêu gương, en: [x]}, {vi: lan tỏa}]\n")
+        try site.write("content/site.yml", "title: \"Bản tin\"\nparams:\n  tagline: [{\"a chỉ\": x, a.x.vn: y, vi: Nêu gương, en: [x]}, {vi: lan tỏa}]\n")
         try site.write("templates/header.mustache", "{{site.params.tagline}}\n")
         let items = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map(\.message)
         #expect(items == ["`site.params.tagline` is a list in site.yml, which this prints as nothing: write it as one text there, or print what it holds: `{{#site.params.tagline}}{{vi}}{{/site.params.tagline}}`"], "\(items)")
+        // A mapping whose keys no tag can name (a space, a dot): only what to write in site.yml.
+        try site.write("content/site.yml", "title: \"Bản tin\"\nparams:\n  tagline: {\"địa chỉ\": Số 1, www.x.vn: y}\n")
+        let unnamed = try site.build().diagnostics.filter { $0.file.hasPrefix("templates/") }.map(\.message)
+        #expect(unnamed == ["`site.params.tagline` is a mapping in site.yml, which this prints as nothing: write it as one text there"], "\(unnamed)")
     }
 }

@@ -78,7 +78,9 @@ public enum LinkChecker {
         // Built for another base URL, the site's full addresses lead there: that is told once,
         // not at each of them.
         let elsewhere = builtElsewhere(pagesRead, baseURL: baseURL)
-        let linkProblems = perPage.flatMap { $0 }.filter { elsewhere.isEmpty || !(hasScheme($0.target) || $0.target.hasPrefix("//")) }
+        let linkProblems = perPage.flatMap { $0 }.filter { problem in
+            elsewhere.isEmpty || !["http://", "https://", "//"].contains { problem.target.lowercased().hasPrefix($0) }
+        }
         return Result(pages: pages.count, links: scanned.reduce(0) { $0 + $1.links.count }, broken: unreadable + elsewhere + linkProblems + index)
     }
 

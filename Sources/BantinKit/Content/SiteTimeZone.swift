@@ -206,8 +206,10 @@ public enum DateParser {
         let written = String(format: "%04d-%02d-%02d", y, m, d) + (time.isEmpty ? "" : " " + time + offset)
         guard written != trimmed else { return nil }
         // The weekday written, when it is not the date's: one of the two is wrong.
-        let actual = VietnameseDate.weekdays[((CivilCalendar.days(year: y, month: m, day: d) % 7) + 7 + 4) % 7]
-        let wrongDay = weekday.map { $0.lowercased() == actual.lowercased() ? "" : "; it says \($0), but \(written.prefix(10)) is a \(actual): check which is right" } ?? ""
+        let actual = LocalDateTime(instant: Int64(CivilCalendar.days(year: y, month: m, day: d)) * 86_400, offset: 0).fields.weekday
+        let wrongDay = weekday.flatMap { named in
+            VietnameseDate.weekday(named: named).flatMap { $0 == actual ? nil : "; it says \(named), but \(written.prefix(10)) is a \(VietnameseDate.weekdays[actual]): check which is right" }
+        } ?? ""
         guard parse(written, in: zone) != nil else {
             return "\(shape); as bantin reads dates, `\(written)`, it is no time either (\(reason(written, in: zone) ?? "none in \(zone.identifier)"))\(wrongDay)"
         }

@@ -102,16 +102,24 @@ enum TemplateNames {
     }
 
     /// Tags that print a text `value` (named `name`) holds: a list's items by a section over it,
-    /// a mapping's key (one of text first) by its name, down to the text; `nil` when it holds none.
+    /// a mapping's key (one of text first) by its name, down to the text; `nil` when it holds none
+    /// a tag can name (a key with a space or a dot, `địa chỉ`, `www.x.vn`, is no part of a name).
     private static func textOf(_ value: ParamValue, named name: String) -> String? {
         switch value {
         case .text, .flag: return "{{\(name)}}"
         case .list(let items):
             return items.lazy.compactMap { textOf($0, named: ".") }.first.map { "{{#\(name)}}\($0){{/\(name)}}" }
         case .map(let map):
-            let keys = map.keys.sorted { (map[$0]!.isText ? 0 : 1, $0) < (map[$1]!.isText ? 0 : 1, $1) }
+            let keys = map.keys.filter(isNamePart).sorted { (map[$0]!.isText ? 0 : 1, $0) < (map[$1]!.isText ? 0 : 1, $1) }
             return keys.lazy.compactMap { key in textOf(map[key]!, named: name == "." ? key : name + "." + key) }.first
         }
+    }
+
+    /// Whether a tag can name `key` as a part of a name: no space, dot or parenthesis, and no
+    /// sigil first that makes the tag another kind (`#`, `&`, `>`…).
+    private static func isNamePart(_ key: String) -> Bool {
+        guard let first = key.first, !"!#^/><$&={*".contains(first) else { return false }
+        return !key.contains { $0 == "." || $0.isWhitespace || "(){}".contains($0) }
     }
 
     /// `site.params`: anything the templates want (`SiteConfig.params`).

@@ -60,6 +60,17 @@ public enum VietnameseDate {
     /// Index 0 is Sunday.
     public static let weekdays = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
 
+    /// The weekday (0 is Sunday) a name as editors write it gives: `Thứ Ba`, `thứ 3`, `Thứ Bẩy`,
+    /// `Chủ nhật`, `CN`; `nil` for any other text.
+    static func weekday(named text: String) -> Int? {
+        let name = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if name == "chủ nhật" || name == "cn" { return 0 }
+        guard name.hasPrefix("thứ ") else { return nil }
+        let rest = String(name.dropFirst("thứ ".count))
+        let names = ["hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "bảy": 6, "bẩy": 6]
+        return Int(rest).flatMap { (2...7).contains($0) ? $0 - 1 : nil } ?? names[rest]
+    }
+
     /// `Tháng 5/2023`
     public static func monthName(year: Int, month: Int) -> String { "Tháng \(month)/\(year)" }
 }
