@@ -141,10 +141,13 @@ public enum BaseURL {
         return "/" + steps.map { $0 + "/" }.joined()
     }
 
+    /// The characters an address holds as themselves, never escaped (RFC 3986's unreserved).
+    static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+
     /// Bytes a URL's path may not hold as they are, as `%XX`; a `%` before two hex digits is taken
     /// as already encoding one (its digits in upper case: one spelling), any other `%` as itself (`%25`).
     static func percentEncoded(_ path: Substring) -> String {
-        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#".utf8)
+        let kept = unreserved.union("!$&'()*+,;=:@/?#".utf8)
         let bytes = Array(path.utf8)
         func isHex(_ at: Int) -> Bool { at < bytes.count && bytes[at] < 0x80 && Character(Unicode.Scalar(bytes[at])).isHexDigit }
         var out = ""
@@ -156,8 +159,7 @@ public enum BaseURL {
                 // the character itself (`%7E` is `~`: RFC 3986's one spelling).
                 let hex = String(decoding: bytes[(at + 1)...(at + 2)], as: UTF8.self).uppercased()
                 let value = UInt8(hex, radix: 16)!
-                let unreserved = value < 0x80 && (Character(Unicode.Scalar(value)).isLetter || Character(Unicode.Scalar(value)).isNumber || "-._~".utf8.contains(value))
-                out += unreserved ? String(Character(Unicode.Scalar(value))) : "%" + hex
+                out += unreserved.contains(value) ? String(Character(Unicode.Scalar(value))) : "%" + hex
                 at += 3
                 continue
             }
