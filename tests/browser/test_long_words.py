@@ -1,4 +1,5 @@
-"""What a long word does to a page: a source that is a web address, a place name with no space,
+"""What a long word does to a page: the bulletin's name, description and publisher written as
+one run (a domain, an e-mail address), a source that is a web address, a place name with no space,
 a category written with underscores (on the index of categories and places too), lists nested twelve deep, in the byline of an article, on the home page's lead and in the print edition's contents; a
 table of ten columns, a table with a long address in a cell, and nested lists in a body; a
 directive's issuer written as one run; photos in a body printed on paper. Nothing
@@ -32,7 +33,12 @@ def long_site(tmp_path_factory, bantin_bin) -> Path:
     (content / "articles").mkdir(parents=True)
     (content / "media").mkdir()
     shutil.copy(REPO / "content" / "media" / "2022" / "quang-ninh-binh-minh.jpg", content / "media" / "anh.jpg")
-    (content / "site.yml").write_text('title: "Bản tin thử"\nunsafe_html: true\n', encoding="utf-8")
+    # The bulletin named with its domain, an e-mail address in its description, a publisher
+    # written as one run: in the masthead and footer of every page.
+    (content / "site.yml").write_text(
+        'title: "Bản tin thử XayDungDang.DongThap.gov.vn"\nunsafe_html: true\n'
+        'description: "Liên hệ: bantuyengiao.tinhuydongthap@dongthap.gov.vn"\n'
+        'params:\n  publisher: "BanTuyêngiáoTỉnhủyĐồngThápXayDungDang"\n', encoding="utf-8")
     (content / "directives").mkdir()
     (content / "directives" / "99-kl-tw.md").write_text(
         f'---\ncode: "99-KL/TW"\nkind: "Kết luận"\ntitle: "Kết luận thử"\nissuer: "{ISSUER}"\nissued: 2024-01-05\n---\nNội dung.\n',
@@ -61,7 +67,7 @@ PAGES = {"article": "bai-viet/bai-co-nguon-la-duong-dan-dai/index.html", "home":
          "place index": "dia-phuong/index.html", "directive": "van-ban/99-kl-tw/index.html"}
 
 
-@pytest.mark.parametrize("width", [360, 390, 768])
+@pytest.mark.parametrize("width", [320, 360, 390, 768])
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_a_long_word_never_widens_the_page(driver, long_site, kind, width):
     set_size(driver, width, 800)

@@ -177,6 +177,21 @@ def test_no_match_says_so(driver, site):
     assert status.get_attribute("role") == "status" or status.get_attribute("aria-live") == "polite"
 
 
+def test_the_status_stays_a_live_region_while_it_is_said_again(driver, site):
+    """Enter says the answer again: the status is emptied for a moment, then written. It stays
+    shown throughout (a region hidden, then shown with its text, is a new one a screen reader
+    may not read)."""
+    open_search(driver, site)
+    type_query(driver, "chi bộ")
+    driver.execute_script("""window.__shown = []; const s = document.getElementById('search-status');
+        new MutationObserver(() => window.__shown.push(getComputedStyle(s).display))
+          .observe(s, {childList: true, characterData: true, subtree: true});""")
+    driver.find_element(By.ID, "search-q").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: len(d.execute_script("return window.__shown")) >= 2)
+    shown = driver.execute_script("return window.__shown")
+    assert "none" not in shown, f"the status was hidden while said again: {shown}"
+
+
 @pytest.mark.parametrize("typed, way", [("ddangr booj ddoongf thaps", "Telex"), ("d9a3ng bo65 d9o6ng2 tha1p", "VNI")])
 def test_keys_typed_without_a_vietnamese_keyboard_are_read_as_it_would(driver, site, typed, way):
     """On a computer without a Vietnamese keyboard the keys stay as typed (Telex `ddangr`, VNI
