@@ -420,6 +420,17 @@ import Testing
         #expect(commas.count == 1 && commas[0].hasSuffix("; a list of entries is written in brackets: `menu: [\"Phòng, chống tham nhũng, tiêu cực\", \"Dân vận, dân chủ\"]`"), "\(commas)")
     }
 
+    /// An `image_alt` of a zero-width space alone (pasted to fill the field) or of spaces
+    /// shows nothing: an error at its line, as an empty one.
+    @Test(arguments: ["\u{200B}", "\u{00A0}\u{200B}\u{2060}"])
+    func anImageAltThatShowsNothingIsAnError(alt: String) throws {
+        let site = try TestSite()
+        try PhotoTests.photo(site, "content/media/anh.jpg", width: 64, height: 48)
+        try site.write("content/articles/g.md", article(title: "Bài bảy", extra: "image: media/anh.jpg\nimage_alt: \"\(alt)\"\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }
+        #expect(errors == ["content/articles/g.md:5:12 `image_alt` shows nothing (its characters show as nothing or as spaces): write a short description of the photo for readers who cannot see it"], "\(errors)")
+    }
+
     /// Each message is at the line of the mistake: a slug two articles share at each one's
     /// `slug:` (saying to change one, when both have one); a field given twice at its second
     /// use, however its colon is spaced; an empty `image_alt` at its own line.

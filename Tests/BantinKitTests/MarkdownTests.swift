@@ -79,6 +79,9 @@ import Testing
         #expect(html.contains("data-footnote-ref aria-label=\"Chú thích 1\">1</a>") && html.contains("data-footnote-ref aria-label=\"Chú thích 2\">2</a>"), "\(html)")
         #expect(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"footnotes-title\">Chú thích</h2>\n<ol>"), "\(html)")
         #expect(html.contains("aria-label=\"Quay lại chỗ đọc\"") && !html.contains("Back to content"))
+        // A note cited twice has two ways back, each named with the number it shows.
+        let twice = safe.render("A[^1] và B[^1].\n\n[^1]: Ghi chú.\n").html
+        #expect(twice.contains("aria-label=\"Quay lại chỗ đọc\">↩</a>") && twice.contains("aria-label=\"Quay lại chỗ đọc thứ 2\">↩<sup class=\"footnote-ref\">2</sup></a>"), "\(twice)")
     }
 
     /// cmark-gfm switches its extensions' characters (`~`, `|`, …) on and off in one table for

@@ -38,6 +38,8 @@ import Testing
             // A shared old link is previewed from the article (Facebook and Zalo follow `og:url`).
             #expect(html.contains("<meta property=\"og:url\" content=\"https://bantin.example.vn\(article.dropLast("index.html".count))\">"), "\(html)")
             #expect(html.contains("Bài viết đã chuyển đến địa chỉ mới: <a href="))
+            // A page of its own for a reader whose browser does not follow: a main landmark and a heading.
+            #expect(html.contains("<div role=\"main\">\n<h1>Nghệ An: chi bộ làm theo Bác từ việc nhỏ</h1>"), "\(html)")
         }
         #expect(site.exists("public" + article))
         // No search engine is told of them, and `check` follows where they send.

@@ -181,9 +181,13 @@ struct ArticleChecks {
 
     /// `altWritten`: where `image_alt` is written, even empty.
     mutating func checkImage(_ fields: ArticleFields, altWritten: SourcePosition? = nil) {
-        if fields.image != nil && fields.imageAlt == nil {
+        // Characters that show as nothing or as spaces alone (a zero-width space pasted to fill
+        // the field) are no description: a screen reader reads nothing.
+        let shown = fields.imageAlt.map { !$0.unicodeScalars.allSatisfy { LookAlikes.showsAsNothingOrSpace($0) || $0.properties.isWhitespace } } ?? false
+        if fields.image != nil && !shown {
             if let empty = altWritten {
-                error("`image_alt` is empty: write a short description of the photo for readers who cannot see it", at: empty)
+                let what = fields.imageAlt == nil ? "is empty" : "shows nothing (its characters show as nothing or as spaces)"
+                error("`image_alt` \(what): write a short description of the photo for readers who cannot see it", at: empty)
             } else {
                 error("`image` needs `image_alt`: a short description of the photo for readers who cannot see it", at: positions.of("image"))
             }

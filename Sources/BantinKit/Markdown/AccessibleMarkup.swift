@@ -24,7 +24,17 @@ enum AccessibleMarkup {
             let needed = pattern.starts(with: "<pre".utf8) ? code : pattern.starts(with: "<table".utf8) ? table : pattern.starts(with: "<input".utf8) ? task : footnote
             // A tag, not the same bytes inside one: raw HTML may write `<table>` in an attribute's value (`title="…"`).
             let isTag = pattern.first == UInt8(ascii: "<")
-            if needed, contains(html, pattern) { html = replacing(pattern, in: html) { before, _ in isTag && isInsideTag(before) ? nil : replacement } }
+            if needed, contains(html, pattern) {
+                html = replacing(pattern, in: html) { before, after in
+                    guard !(isTag && isInsideTag(before)) else { return nil }
+                    // A second way back to the same note (`↩<sup class="footnote-ref">2</sup>`): its number in its name.
+                    if pattern == backToContent, after.starts(with: secondBackref) {
+                        let number = after.dropFirst(secondBackref.count).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                        return replacement.dropLast() + Array(" thứ ".utf8) + number + [UInt8(ascii: "\"")]
+                    }
+                    return replacement
+                }
+            }
         }
         if footnote, contains(html, footnoteRef) {
             // `data-footnote-ref>2</a>`: the number is read and put into the name.
@@ -113,6 +123,8 @@ enum AccessibleMarkup {
     ].map { (Array($0.utf8), Array($1.utf8)) }
 
     private static let footnoteRef = Array("data-footnote-ref>".utf8)
+    private static let backToContent = Array(" aria-label=\"Back to content\"".utf8)
+    private static let secondBackref = Array(">↩<sup class=\"footnote-ref\">".utf8)
 
     /// `html` with every `pattern` replaced by what `make` gives, seeing the bytes before and after
     /// it (`nil`: left as it is).

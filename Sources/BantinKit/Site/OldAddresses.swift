@@ -120,7 +120,9 @@ enum OldAddresses {
     /// The page kept at an old address: it sends the reader to the article at once (a browser's
     /// refresh, relative, so that it works from disk too), links to it for a reader whose browser
     /// does not follow, and tells search engines the article's own address and not to list it,
-    /// and a program making a preview of a shared link (Facebook, Zalo) where to make it from.
+    /// and a program making a preview of a shared link (Facebook, Zalo) where to make it from;
+    /// its text is a main landmark with a heading (a `role`, not `<main>`: a page with `<main>`
+    /// that refreshes is one `check` tells).
     static func page(at path: String, for article: Article, language: String, baseURL: String?) -> [UInt8] {
         let links = LinkBuilder(from: .file(path), baseURL: nil)
         let target = links.href(.article(article.slug))
@@ -140,7 +142,10 @@ enum OldAddresses {
             \(canonical)<meta http-equiv="refresh" content="0; url=\(Escape.xml(target))">
             </head>
             <body>
+            <div role="main">
+            <h1>\(title)</h1>
             <p>Bài viết đã chuyển đến địa chỉ mới: <a href="\(Escape.xml(target))">\(title)</a>.</p>
+            </div>
             </body>
             </html>
 
