@@ -711,6 +711,22 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: others))
         let more = try site.build().diagnostics.filter { $0.message.contains("skips a level") }.map { "\($0.line)" }
         #expect(more == ["25"], "only `#####` after `###`: \(more)")
+        // In a quote or a list item a `#` heading is one all the same; a thematic break is none.
+        try site.write("content/articles/a.md", article(title: "Bài", body: "> #### Điều 1\n\n- - -\n\n1. # Một\n\n* > ## Hai\n"))
+        let contained = try site.build().diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column) \($0.message)" }
+        #expect(contained == [
+            "5:3 a `####` heading right after the title skips a level, which screen readers move through: write `##`",
+            "9:4 a `#` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)",
+        ], "\(contained)")
+        // A directive's and a theme's texts are read so too, on their own pages.
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\"]\nthemes: [2023]\n"))
+        try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\n# Toàn văn\n\nNội dung.\n")
+        try site.write("content/themes/2023.md", "---\nyear: 2023\ntitle: Chuyên đề\n---\n### Mục một\n")
+        let described = try site.build().diagnostics.filter { $0.message.contains("heading") }.map { "\($0.file):\($0.line) \($0.message)" }
+        #expect(described.sorted() == [
+            "content/directives/01-kl-tw.md:4 a `#` heading is a second title on the directive's page, whose title is the only one: write `##` for a section (`###` below it)",
+            "content/themes/2023.md:5 a `###` heading right after the title skips a level, which screen readers move through: write `##`",
+        ], "\(described)")
     }
 
     /// `TƯ` (Trung ương) typed for `TW` is `TW`, in front matter, bodies and directive files:

@@ -88,8 +88,10 @@ enum BodyScan {
     /// of the title's rank in the print edition); a heading more than one level below the one
     /// before it (the title first) skips a level, which screen readers move through. Read on
     /// bytes, a line at a time, only when the body has a `#` or a `=` (a body whose only heading
-    /// is underlined with `===` has a second title; one underlined with `---` skips no level).
-    static func titleHeadings(in body: String, bodyLine: Int, file: String) -> [Diagnostic] {
+    /// is underlined with `===` has a second title; one underlined with `---` skips no level). A
+    /// `#` heading in a quote or a list item (`> #### Điều 1`, `1. # Một`) is one too. `page`:
+    /// whose page the body is on (`the article's`, `the directive's`).
+    static func titleHeadings(in body: String, bodyLine: Int, file: String, page: String = "the article's") -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
             guard let base = bytes.baseAddress,
@@ -109,7 +111,7 @@ enum BodyScan {
             func warn(_ level: Int, column: Int, marks: String) {
                 if level == 1 {
                     warnings.append(.warning(file, line: bodyLine + index, column: column,
-                        "a `\(marks)` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)"))
+                        "a `\(marks)` heading is a second title on \(page) page, whose title is the only one: write `##` for a section (`###` below it)"))
                 } else if level > previous.level + 1 {
                     let above = String(repeating: "#", count: previous.level + 1)
                     let after = previous.inBody ? "after a level-\(previous.level) heading" : "right after the title"
@@ -164,9 +166,13 @@ enum BodyScan {
                     paragraphBefore = false
                     continue
                 }
-                let level = run - at
-                if first == UInt8(ascii: "#"), level <= 6, run == line.count || line[run] == UInt8(ascii: " ") || line[run] == UInt8(ascii: "\t") {
-                    warn(level, column: at + 1, marks: String(repeating: "#", count: level))
+                // In a quote or a list item, after its marks (`> `, `- `, `1. `).
+                let start = Self.afterContainers(line, from: at)
+                var end = start
+                while end < line.count, line[end] == UInt8(ascii: "#") { end += 1 }
+                let level = end - start
+                if (1...6).contains(level), end == line.count || line[end] == UInt8(ascii: " ") || line[end] == UInt8(ascii: "\t") {
+                    warn(level, column: start + 1, marks: String(repeating: "#", count: level))
                     paragraphBefore = false
                     continue
                 }
@@ -174,6 +180,29 @@ enum BodyScan {
             }
             return warnings
         }
+    }
+
+    /// Where a line's text starts after the marks of the quotes and list items it is in (`> `,
+    /// `- `, `* `, `+ `, `1. `, `1) `, and up to three spaces after each), from `at`.
+    private static func afterContainers(_ line: UnsafeBufferPointer<UInt8>, from at: Int) -> Int {
+        var at = at
+        func spaces() { var n = 0; while at < line.count, n < 3, line[at] == UInt8(ascii: " ") { at += 1; n += 1 } }
+        while at < line.count {
+            if line[at] == UInt8(ascii: ">") {
+                at += 1
+                spaces()
+                continue
+            }
+            var marker = at
+            while marker < line.count, marker - at < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[marker]) { marker += 1 }
+            let numbered = marker > at && marker < line.count && (line[marker] == UInt8(ascii: ".") || line[marker] == UInt8(ascii: ")"))
+            let bullet = marker == at && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(line[at])
+            let after = numbered ? marker + 1 : at + 1
+            guard numbered || bullet, after < line.count, line[after] == UInt8(ascii: " ") else { break }
+            at = after
+            spaces()
+        }
+        return at
     }
 
     /// Whether a line's text starts a block of its own (a list item, a quote, a table row), under

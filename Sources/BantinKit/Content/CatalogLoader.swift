@@ -131,8 +131,11 @@ public enum CatalogLoader {
             }
         }
         // What the descriptions of directives and themes hold, read as an article's body is.
-        let described = (directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine) } } + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine) } })
-            .map { file, body, line in (file: file, references: BodyScan.links(of: body, bodyLine: line)) }
+        let descriptions = directives.compactMap { d in d.file.map { ($0, d.body, d.bodyLine, "the directive's") } }
+            + themes.compactMap { t in t.file.map { ($0, t.body, t.bodyLine, "the theme's") } }
+        let described = descriptions.map { file, body, line, _ in (file: file, references: BodyScan.links(of: body, bodyLine: line)) }
+        // Their headings, as an article's: their page's title is the only `#`.
+        for (file, body, line, page) in descriptions { diagnostics += BodyScan.titleHeadings(in: body, bodyLine: line, file: file, page: page) }
         let links = resolveLinks(
             articles: articles, publishedNow: published, read: read.articles, rejected: read.rejected, described: described,
             directives: directives, themes: themes, staticFiles: files.other,
