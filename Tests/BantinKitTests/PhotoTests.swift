@@ -1190,4 +1190,21 @@ import Testing
         let warning = report.diagnostics.first { $0.message.contains("image without alt text") }
         #expect(warning?.file == Self.articleFile && warning?.line == 10 && warning?.column == 1, "\(report.diagnostics)")
     }
+
+    /// An alt text that is a file's name (a camera's `IMG_2034`, an upload's `sơ đồ.png`) is no
+    /// description: a screen reader reads it out as it is. A warning at it, in a body and in
+    /// `image_alt`; a description with a number, or a name of no file, is none.
+    @Test func anAltTextThatIsAFileNameIsAWarning() throws {
+        let body = "![IMG_2034.JPG](../../../media/so-do.png)\n\n![DSC-0012](../../../media/so-do.png)\n\n![sơ đồ tổ chức.png](../../../media/so-do.png)\n\n"
+            + "![Sơ đồ tổ chức năm 2023](../../../media/so-do.png)\n\n![Biểu đồ 12.5%](../../../media/so-do.png)\n"
+        let site = try Self.site(body: body)
+        try site.write(Self.articleFile, try site.read(Self.articleFile).replacingOccurrences(of: "image_alt: \"Quang cảnh hội nghị\"", with: "image_alt: \"PXL_20230509_101500\""))
+        let told = try site.build().diagnostics.filter { $0.message.contains("file's name") }.map { "\($0.line): \($0.message)" }
+        #expect(told == [
+            "5: `image_alt` `PXL_20230509_101500` is a file's name, which a screen reader reads out as it is: write what the photo shows, e.g. `image_alt: \"Quang cảnh hội nghị\"`",
+            "8: image whose alt text is a file's name, which a screen reader reads out as it is: write what it shows between the brackets: `![Quang cảnh hội nghị](../../../media/so-do.png)`",
+            "10: image whose alt text is a file's name, which a screen reader reads out as it is: write what it shows between the brackets: `![Quang cảnh hội nghị](../../../media/so-do.png)`",
+            "12: image whose alt text is a file's name, which a screen reader reads out as it is: write what it shows between the brackets: `![Quang cảnh hội nghị](../../../media/so-do.png)`",
+        ], "\(told)")
+    }
 }

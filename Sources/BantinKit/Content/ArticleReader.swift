@@ -192,6 +192,10 @@ struct ArticleChecks {
                 error("`image` needs `image_alt`: a short description of the photo for readers who cannot see it", at: positions.of("image"))
             }
         }
+        if fields.image != nil, let alt = fields.imageAlt, PhotoNaming.isFileName(alt: alt) {
+            let at = altWritten ?? positions.of("image_alt") ?? SourcePosition(line: 1, column: 1)
+            diagnostics.append(at.diagnostic(.warning, file, "`image_alt` `\(alt)` is a file's name, which a screen reader reads out as it is: write what the photo shows, e.g. `image_alt: \"Quang cảnh hội nghị\"`"))
+        }
         for (key, value) in [("image_caption", fields.imageCaption), ("image_alt", fields.imageAlt)] where fields.image == nil && value != nil {
             let at = positions.of(key) ?? SourcePosition(line: 1, column: 1)
             diagnostics.append(at.diagnostic(.warning, file, "`\(key)` is shown only with a photo: add `image:` (the photo's path under content/), or remove it"))

@@ -85,6 +85,8 @@ struct BodyLinkResolver {
         let what = link.isImage ? "image" : "link"
         if link.isImage, !link.hasText {
             warn(link, document, "image without alt text: write what it shows between the brackets, for readers who cannot see it: `![Quang cảnh hội nghị](\(destination))`")
+        } else if link.isImage, link.altIsFileName {
+            warn(link, document, "image whose alt text is a file's name, which a screen reader reads out as it is: write what it shows between the brackets: `![Quang cảnh hội nghị](\(destination))`")
         }
         if destination.trimmingCharacters(in: .whitespaces).isEmpty {
             warn(link, document, "empty \(what): its text is shown without a link; write the address between the brackets: `[chữ](../bai-khac.md)`")

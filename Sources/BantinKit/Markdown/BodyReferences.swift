@@ -9,6 +9,8 @@ public struct BodyLink: Sendable, Hashable, Codable {
     public var isImage: Bool
     /// False for an image without alt text (`![](anh.jpg)`).
     public var hasText = true
+    /// An image whose alt text is a file's name (`![IMG_2034.jpg](…)`: `PhotoNaming.isFileName`).
+    public var altIsFileName = false
 }
 
 /// A directive code written in a body's running text (not in code, a link or a heading).

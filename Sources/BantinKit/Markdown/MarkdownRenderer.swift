@@ -156,7 +156,11 @@ public struct MarkdownRenderer: Sendable {
                 case .link(let node, let isImage):
                     let destination = DocumentWalk.url(of: node)
                     var link = BodyLink(destination: destination, position: DocumentWalk.start(of: node, isImage: isImage, in: lines), isImage: isImage)
-                    link.hasText = isImage ? !DocumentWalk.textContent(node).trimmingCharacters(in: .whitespaces).isEmpty : true
+                    if isImage {
+                        let alt = DocumentWalk.textContent(node)
+                        link.hasText = !alt.trimmingCharacters(in: .whitespaces).isEmpty
+                        link.altIsFileName = PhotoNaming.isFileName(alt: alt)
+                    }
                     guard LinkDestination.needsResolving(destination) else {
                         if LinkDestination.isOnAnotherSite(destination) { found.remote.append(link) }
                         return

@@ -116,6 +116,20 @@ enum PhotoNaming {
     /// Whether a page can show the file at `path` as an image: a photo, or a picture browsers show as it is.
     static func isPicture(_ path: String) -> Bool { isPhoto(path) || picturesAsTheyAre.contains(fileExtension(of: path)) }
 
+    /// Whether a photo's alt text is a file's name (`IMG_2034.jpg`, `DSC_0012`, as a camera or an
+    /// editor's upload names it), which a screen reader reads out as it is: no description.
+    static func isFileName(alt text: String) -> Bool {
+        let alt = text.trimmingWhitespace
+        guard !alt.isEmpty, !alt.contains(" ") || isPicture(alt) else { return false }
+        if isPicture(alt) { return true }
+        // A camera's: a few capitals, `_` or `-`, then digits (`IMG_2034`, `DSC-0012`, `PXL_20230509_…`).
+        let letters = alt.prefix { $0.isASCII && $0.isUppercase }
+        let rest = alt.dropFirst(letters.count)
+        guard (1...4).contains(letters.count), let separator = rest.first, separator == "_" || separator == "-" else { return false }
+        let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+        return digits.count >= 3 && rest.dropFirst(digits.count + 1).allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_" || $0 == "-") }
+    }
+
     /// The format the file at the original's path keeps: PNG or WebP for those, else JPEG.
     static func family(of path: String) -> PhotoFormat {
         switch fileExtension(of: path) {
