@@ -718,6 +718,12 @@ import Testing
             "5:3 a `####` heading right after the title skips a level, which screen readers move through: write `##`",
             "9:4 a `#` heading is a second title on the article's page, whose title is the only one: write `##` for a section (`###` below it)",
         ], "\(contained)")
+        // Code and HTML in a quote are no headings; a number other than 1 after a paragraph's
+        // line starts no list; a quote's text four spaces in and a list item after a tab are.
+        let more2 = "> ```sh\n> # tải bản cập nhật\n> ```\n\n> <div>\n> # x\n> </div>\n\nKết quả xếp hạng năm\n2023. # 1 toàn tỉnh\n\n>    # Trong trích dẫn\n\n-\t# Trong danh sách\n"
+        try site.write("content/articles/a.md", article(title: "Bài", body: more2))
+        let quoted = try site.build().diagnostics.filter { $0.file == "content/articles/a.md" && $0.message.contains("heading") }.map { "\($0.line):\($0.column)" }
+        #expect(quoted == ["16:6", "18:3"], "\(quoted)")
         // A directive's and a theme's texts are read so too, on their own pages.
         try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\"]\nthemes: [2023]\n"))
         try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\n# Toàn văn\n\nNội dung.\n")

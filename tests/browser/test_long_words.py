@@ -127,3 +127,25 @@ def test_the_links_on_cards_are_big_enough_to_tap(driver, long_site):
     assert sizes, "no category or place link on the cards"
     small = [(text, height) for text, height in sizes if height < 24]
     assert not small, f"links under 24 px tall (WCAG 2.5.8): {small}"
+
+
+@pytest.mark.parametrize("width", [768, 1280])
+def test_a_table_whose_words_fit_keeps_them_whole(driver, site, width):
+    """Text breaks anywhere it must on a narrow screen, but a table's short words that fit its
+    columns stay whole: the sample's header `Quý` is not shown `Qu` over `ý` on a wide screen."""
+    set_size(driver, width, 900)
+    driver.get(file_url(site / "bai-viet/hoi-dap-dua-ket-luan-01-kl-tw-vao-sinh-hoat-chi-bo/index.html"))
+    wait_ready(driver)
+    split = driver.execute_script("""
+        const out = [];
+        for (const cell of document.querySelectorAll('.prose th, .prose td')) {
+          const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT); let node;
+          while ((node = walk.nextNode())) {
+            const word = /[^\\s\\/-]{2,}/gu; let m;
+            while ((m = word.exec(node.data))) {
+              const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+              const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+              if (lines.size > 1) out.push(m[0]);
+            } } }
+        return out;""")
+    assert split == [], f"words split in a table at {width} px: {split}"

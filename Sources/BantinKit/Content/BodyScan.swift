@@ -122,7 +122,10 @@ enum BodyScan {
             }
             while lineStart < bytes.count {
                 let lineEnd = memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                // In a quote, its text after the `>` marks: code fences, HTML blocks and headings there are read as outside.
+                let whole = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                let quoted = Self.afterQuotes(whole)
+                let line = UnsafeBufferPointer(rebasing: whole[quoted...])
                 defer { lineStart = lineEnd + 1; index += 1 }
                 if let block = html {
                     if block.endsBlock(line) { html = nil }
@@ -162,17 +165,18 @@ enum BodyScan {
                 }
                 // `===` or `---` under a paragraph's line: a heading of level 1 or 2.
                 if paragraphBefore, first == UInt8(ascii: "=") || first == UInt8(ascii: "-"), rest {
-                    warn(first == UInt8(ascii: "=") ? 1 : 2, column: at + 1, marks: first == UInt8(ascii: "=") ? "===" : "---")
+                    warn(first == UInt8(ascii: "=") ? 1 : 2, column: quoted + at + 1, marks: first == UInt8(ascii: "=") ? "===" : "---")
                     paragraphBefore = false
                     continue
                 }
-                // In a quote or a list item, after its marks (`> `, `- `, `1. `).
-                let start = Self.afterContainers(line, from: at)
+                // In a list item (or a quote in one), after its marks (`- `, `1. `, `- > `); a
+                // number other than 1 starts no list after a paragraph's line (`2023. # 1 toàn tỉnh`).
+                let start = Self.afterContainers(line, from: at, paragraphBefore: paragraphBefore)
                 var end = start
                 while end < line.count, line[end] == UInt8(ascii: "#") { end += 1 }
                 let level = end - start
                 if (1...6).contains(level), end == line.count || line[end] == UInt8(ascii: " ") || line[end] == UInt8(ascii: "\t") {
-                    warn(level, column: start + 1, marks: String(repeating: "#", count: level))
+                    warn(level, column: quoted + start + 1, marks: String(repeating: "#", count: level))
                     paragraphBefore = false
                     continue
                 }
@@ -182,25 +186,45 @@ enum BodyScan {
         }
     }
 
-    /// Where a line's text starts after the marks of the quotes and list items it is in (`> `,
-    /// `- `, `* `, `+ `, `1. `, `1) `, and up to three spaces after each), from `at`.
-    private static func afterContainers(_ line: UnsafeBufferPointer<UInt8>, from at: Int) -> Int {
+    /// Where a line's text starts after the `>` marks of the quotes it is in (each after up to
+    /// three spaces, with one space of its own): 0 for a line of no quote.
+    private static func afterQuotes(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var at = 0, text = 0
+        while true {
+            var mark = at
+            while mark < line.count, mark - at < 3, line[mark] == UInt8(ascii: " ") { mark += 1 }
+            guard mark < line.count, line[mark] == UInt8(ascii: ">") else { return text }
+            at = mark + 1
+            if at < line.count, line[at] == UInt8(ascii: " ") || line[at] == UInt8(ascii: "\t") { at += 1 }
+            text = at
+        }
+    }
+
+    /// Where a line's text starts after the marks of the list items (and quotes in them) it is in
+    /// (`- `, `* `, `+ `, `1. `, `1) `, `> `, each followed by a space or a tab, then up to three
+    /// more spaces), from `at`. After a paragraph's line only a list starting at 1 is one.
+    private static func afterContainers(_ line: UnsafeBufferPointer<UInt8>, from at: Int, paragraphBefore: Bool) -> Int {
         var at = at
         func spaces() { var n = 0; while at < line.count, n < 3, line[at] == UInt8(ascii: " ") { at += 1; n += 1 } }
+        var first = true
         while at < line.count {
             if line[at] == UInt8(ascii: ">") {
                 at += 1
+                if at < line.count, line[at] == UInt8(ascii: " ") { at += 1 }
                 spaces()
+                first = false
                 continue
             }
             var marker = at
             while marker < line.count, marker - at < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[marker]) { marker += 1 }
             let numbered = marker > at && marker < line.count && (line[marker] == UInt8(ascii: ".") || line[marker] == UInt8(ascii: ")"))
+                && !(first && paragraphBefore && !(marker - at == 1 && line[at] == UInt8(ascii: "1")))
             let bullet = marker == at && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(line[at])
             let after = numbered ? marker + 1 : at + 1
-            guard numbered || bullet, after < line.count, line[after] == UInt8(ascii: " ") else { break }
-            at = after
+            guard numbered || bullet, after < line.count, line[after] == UInt8(ascii: " ") || line[after] == UInt8(ascii: "\t") else { break }
+            at = after + 1
             spaces()
+            first = false
         }
         return at
     }

@@ -122,12 +122,16 @@ enum PhotoNaming {
         let alt = text.trimmingWhitespace
         guard !alt.isEmpty, !alt.contains(" ") || isPicture(alt) else { return false }
         if isPicture(alt) { return true }
-        // A camera's: a few capitals, `_` or `-`, then digits (`IMG_2034`, `DSC-0012`, `PXL_20230509_…`).
+        // A camera's: a few capitals, `_`, `-` or nothing, then four digits or more (`IMG_2034`,
+        // `DSC-0012`, `DSCN0012`, `PXL_20230509_…`); not a name and its year (`APEC-2017`).
         let letters = alt.prefix { $0.isASCII && $0.isUppercase }
-        let rest = alt.dropFirst(letters.count)
-        guard (1...4).contains(letters.count), let separator = rest.first, separator == "_" || separator == "-" else { return false }
-        let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
-        return digits.count >= 3 && rest.dropFirst(digits.count + 1).allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_" || $0 == "-") }
+        var rest = alt.dropFirst(letters.count)
+        let separator = rest.first.flatMap { $0 == "_" || $0 == "-" ? $0 : nil }
+        if separator != nil { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let year = separator == "-" && digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+        return (1...4).contains(letters.count) && digits.count >= 4 && !year
+            && rest.dropFirst(digits.count).allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_" || $0 == "-") }
     }
 
     /// The format the file at the original's path keeps: PNG or WebP for those, else JPEG.
