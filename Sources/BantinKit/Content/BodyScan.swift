@@ -209,8 +209,7 @@ enum BodyScan {
         var first = true
         while at < line.count {
             if line[at] == UInt8(ascii: ">") {
-                at += 1
-                if at < line.count, line[at] == UInt8(ascii: " ") { at += 1 }
+                at += afterQuotes(UnsafeBufferPointer(rebasing: line[at...]))
                 spaces()
                 first = false
                 continue
