@@ -724,6 +724,11 @@ import Testing
         try site.write("content/articles/a.md", article(title: "Bài", body: more2))
         let quoted = try site.build().diagnostics.filter { $0.file == "content/articles/a.md" && $0.message.contains("heading") }.map { "\($0.line):\($0.column)" }
         #expect(quoted == ["16:6", "18:3"], "\(quoted)")
+        // A table whose header row is empty (pasted from Word): its columns have no names.
+        let tables = "| | |\n|---|:--:|\n| 1 | Chi bộ |\n\n| STT | Đơn vị |\n| --- | --- |\n| | |\n\n```\n| | |\n|---|---|\n```\n"
+        try site.write("content/articles/a.md", article(title: "Bài", body: tables))
+        let headers = try site.build().diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column) \($0.message)" }
+        #expect(headers == ["5:1 a table's first row, its header, is empty: a screen reader names each column by it; write the columns' names there (`| STT | Đơn vị | Ghi chú |`)"], "\(headers)")
         // A directive's and a theme's texts are read so too, on their own pages.
         try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-KL/TW\"]\nthemes: [2023]\n"))
         try site.write("content/directives/01-kl-tw.md", "---\ncode: 01-KL/TW\n---\n# Toàn văn\n\nNội dung.\n")

@@ -87,15 +87,16 @@ enum BodyScan {
     /// when it misleads a reader: a level-1 heading is a second title on the article's page (and
     /// of the title's rank in the print edition); a heading more than one level below the one
     /// before it (the title first) skips a level, which screen readers move through. Read on
-    /// bytes, a line at a time, only when the body has a `#` or a `=` (a body whose only heading
+    /// bytes, a line at a time, only when the body has a `#`, a `=` or a `|` (a body whose only heading
     /// is underlined with `===` has a second title; one underlined with `---` skips no level). A
-    /// `#` heading in a quote or a list item (`> #### Điều 1`, `1. # Một`) is one too. `page`:
-    /// whose page the body is on (`the article's`, `the directive's`).
+    /// `#` heading in a quote or a list item (`> #### Điều 1`, `1. # Một`) is one too. A table whose
+    /// header row is empty is told too (its columns have no names). `page`: whose page the body is
+    /// on (`the article's`, `the directive's`).
     static func titleHeadings(in body: String, bodyLine: Int, file: String, page: String = "the article's") -> [Diagnostic] {
         var body = body
         return body.withUTF8 { bytes -> [Diagnostic] in
             guard let base = bytes.baseAddress,
-                  memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "=")), bytes.count) != nil
+                  ["#", "=", "|"].contains(where: { memchr(base, Int32(UInt8(ascii: $0)), bytes.count) != nil })
             else { return [] }
             var warnings: [Diagnostic] = []
             // The code block being read: its fence, and for one opened on a list item's line, the
@@ -107,6 +108,8 @@ enum BodyScan {
             // The level before (the title's first, in the body's or not), and whether the line
             // before is a paragraph's (a `---` or `===` under it makes it a heading).
             var previous = (level: 1, inBody: false), paragraphBefore = false
+            // The last line that was a table row of empty cells (`| | |`): its index and column.
+            var emptyRow: (index: Int, column: Int)? = nil
             var lineStart = 0, index = 0
             func warn(_ level: Int, column: Int, marks: String) {
                 if level == 1 {
@@ -180,9 +183,31 @@ enum BodyScan {
                     paragraphBefore = false
                     continue
                 }
+                // A table whose header row has no text (`| | |`, a table pasted from Word with
+                // none): a screen reader names its columns by nothing.
+                if let row = emptyRow, row.index == index - 1, Self.isDelimiterRow(line[at...]) {
+                    warnings.append(.warning(file, line: bodyLine + row.index, column: row.column,
+                        "a table's first row, its header, is empty: a screen reader names each column by it; write the columns' names there (`| STT | Đơn vị | Ghi chú |`)"))
+                }
+                emptyRow = Self.isEmptyRow(line[at...]) ? (index, quoted + at + 1) : nil
                 paragraphBefore = !Self.startsBlock(line[at...])
             }
             return warnings
+        }
+    }
+
+    /// A table row of cells with nothing in them (`| | |`).
+    private static func isEmptyRow(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        text.count { $0 == UInt8(ascii: "|") } >= 2 && text.allSatisfy { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// A table's delimiter row, under its header (`|---|:---:|`): cells of `-` with a `:` at either end.
+    private static func isDelimiterRow(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard text.contains(UInt8(ascii: "|")) else { return false }
+        let cells = text.split(separator: UInt8(ascii: "|")).map { $0.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } }.filter { !$0.isEmpty }
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            let dashes = cell.drop { $0 == UInt8(ascii: ":") }.reversed().drop { $0 == UInt8(ascii: ":") }
+            return !dashes.isEmpty && dashes.allSatisfy { $0 == UInt8(ascii: "-") } && cell.count - dashes.count <= 2
         }
     }
 
