@@ -64,6 +64,12 @@ public enum BaseURL {
         override.flatMap(normalize) ?? config.baseURL
     }
 
+    /// The root of a base URL's host (`https://example.org/` of `https://example.org/bt/`).
+    static func root(of base: String) -> String? {
+        guard let schemeEnd = base.range(of: "://") else { return nil }
+        return String(base[..<(base[schemeEnd.upperBound...].firstIndex(of: "/") ?? base.endIndex)]) + "/"
+    }
+
     /// The base URLs an old address (`aliases:`) written in full may be on, as the site's own:
     /// the build's (`ofSite`), then `site.yml`'s, whose addresses a preview built for another
     /// (`--base-url https://example.org/xem-truoc/`) keeps as the published site does.

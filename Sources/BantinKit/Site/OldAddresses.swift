@@ -69,8 +69,7 @@ enum OldAddresses {
         for base in bases {
             if let path = LinkChecker.pathUnder(base, of: address) { return .under(path) }
             if LinkChecker.pathUnder(base, of: asFolder) == "" { return .under("") }
-            guard outside == nil, let schemeEnd = base.range(of: "://") else { continue }
-            let root = String(base[..<(base[schemeEnd.upperBound...].firstIndex(of: "/") ?? base.endIndex)]) + "/"
+            guard outside == nil, let root = BaseURL.root(of: base) else { continue }
             if root != base, LinkChecker.pathUnder(root, of: asFolder) != nil { outside = base }
         }
         return outside.map(Place.outside) ?? .elsewhere
