@@ -881,6 +881,21 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             + "write the name of the place instead, which also knows its summer time (`Asia/Ho_Chi_Minh` for Việt Nam, UTC+7; `America/New_York`), or `Etc/GMT-\(hours)` for UTC+\(hours)"] } ?? []), "\(told)")
     }
 
+    /// A language's three-letter code (`vie`), where it has a two-letter one, is no tag BCP 47
+    /// registers: every page's `lang` would name no language a screen reader knows. A warning at
+    /// its value, and the two-letter code used (its region kept); `vi`, `en-GB` and a language
+    /// with no two-letter code (`cmn`) are none.
+    @Test(arguments: [("vie", "vi"), ("VIE-VN", "vi-VN"), ("eng-GB", "en-GB"), ("vi", nil), ("en-GB", nil), ("cmn", nil)])
+    func aThreeLetterCodeWithATwoLetterOneIsAWarning(language: String, meant: String?) throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/site.yml", "title: Bản tin\nlanguage: \(language)\n")
+        try site.write("content/articles/a.md", article(title: "Tin"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog?.config.language == meant ?? language)
+        let told = diagnostics.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column) \($0.severity): \($0.message)" }
+        #expect(told == (meant.map { ["2:11 warning: `language: \(language)`: a language with a two-letter code is written with it (BCP 47), which screen readers and search engines know: write `language: \($0)` (read so meanwhile)"] } ?? []))
+    }
+
     /// Settings saved one folder too high, beside the content folder, are not read: the warning
     /// that there are none says where they are.
     @Test func settingsBesideTheContentFolderAreToldWhereTheyAre() throws {

@@ -40,6 +40,13 @@ enum SiteConfigReader {
         if !isTag {
             diagnostics.append(at("language").diagnostic(.error, file, "`language` must be a language tag such as `vi` or `en-GB`, not `\(config.language)`"))
             config.language = SiteConfig().language
+        } else if let short = Self.twoLetterCode[subtags[0].lowercased()] {
+            // BCP 47 takes a language's two-letter code where it has one: `vie` is no tag a
+            // screen reader or a search engine knows as Vietnamese.
+            let written = config.language
+            config.language = ([short] + subtags.dropFirst().map(String.init)).joined(separator: "-")
+            diagnostics.append(at("language").diagnostic(.warning, file,
+                "`language: \(written)`: a language with a two-letter code is written with it (BCP 47), which screen readers and search engines know: write `language: \(config.language)` (read so meanwhile)"))
         }
         // `Etc/GMT+7` is seven hours behind UTC: in the `Etc/` names the sign is turned round,
         // and one who meant Việt Nam's time would date every article 14 hours wrong.
@@ -55,6 +62,13 @@ enum SiteConfigReader {
         }
         return config
     }
+
+    /// The three-letter codes (ISO 639-2, both its forms) of languages a bulletin may be written in
+    /// that have a two-letter one (ISO 639-1), which BCP 47 takes instead.
+    static let twoLetterCode: [String: String] = [
+        "vie": "vi", "eng": "en", "fra": "fr", "fre": "fr", "zho": "zh", "chi": "zh", "jpn": "ja", "kor": "ko",
+        "rus": "ru", "deu": "de", "ger": "de", "khm": "km", "lao": "lo", "tha": "th", "spa": "es", "por": "pt",
+    ]
 }
 
 /// A site's base URL, always ending in `/`.
