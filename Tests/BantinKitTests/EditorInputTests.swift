@@ -857,6 +857,31 @@ import Testing
         return (report, report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column): \($0.message)" })
     }
 
+    /// With `unsafe_html`, an `<img>` written in HTML is told as a Markdown image is: without
+    /// `alt` (its attribute missing, in any case), or with a file's name for it. `alt=""` (a picture
+    /// that only decorates), `alt` written bare, and other tags' are none; without `unsafe_html`
+    /// the HTML is left out, and only that is told.
+    @Test func anImageInHTMLWithoutAltIsAWarning() throws {
+        let site = try TestSite()
+        let body = """
+            Hội nghị sơ kết.
+
+            <img src="https://example.com/a.png">
+
+            <p><IMG SRC="https://example.com/b.png" ALT='IMG_2034.JPG'> và <img alt="Quang cảnh" src="https://example.com/c.png"></p>
+
+            <img src="https://example.com/d.png" alt=""> <img alt src="https://example.com/e.png"> <video src="https://example.com/f.mp4"></video>
+
+            """
+        let told = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { $0.contains("`<img>`") }
+        let write = "write what it shows (`alt=\"Quang cảnh hội nghị\"`), or `alt=\"\"` for a picture that only decorates"
+        #expect(told == [
+            "7:1: `<img>` in HTML written in the article has no `alt`: a screen reader reads out its address, or nothing of what it shows; \(write)",
+            "9:4: `<img>` in HTML written in the article has a file's name for its `alt` (`IMG_2034.JPG`), which a screen reader reads out as it is: \(write)",
+        ], "\(told)")
+        #expect(try Self.build(site, withArticleBody: body, unsafeHTML: false).filter { $0.contains("`<img>`") && $0.contains("alt") }.isEmpty)
+    }
+
     /// With `unsafe_html`, HTML written in the article that runs a script in readers' browsers
     /// (a `javascript:` address, an `on…` attribute) is published as written, with a warning at its
     /// tag; `data-on…` and `one=` are no script.
@@ -895,7 +920,9 @@ import Testing
             <p><textarea><img src=y onerror=alert(5)><b title="</textarea><i onclick=x()>"></b></textarea> <set to="5" /></p>
 
             """
-        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { !$0.contains("neither checks it") && !$0.contains("shown on its page as text") }
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter {
+            !$0.contains("neither checks it") && !$0.contains("shown on its page as text") && !$0.contains("has no `alt`")
+        }
         #expect(warned == [
             "5:35: `onerror` in HTML written in the article (`<img>`) is published as written: it runs a script in the reader's browser; take it out",
             "7:37: `onload` in HTML written in the article (`<svg>`) is published as written: it runs a script in the reader's browser; take it out",
@@ -1199,8 +1226,9 @@ import Testing
               </div>
 
             """
-        // (The image from another site is told as such: `anImageFromAnotherSiteInHTMLIsWarnedAsInMarkdown`.)
-        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { !$0.contains("image from another site") }
+        // (The image from another site is told as such: `anImageFromAnotherSiteInHTMLIsWarnedAsInMarkdown`;
+        // its missing `alt` too: `anImageInHTMLWithoutAltIsAWarning`.)
+        let warned = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { !$0.contains("image from another site") && !$0.contains("has no `alt`") }
         #expect(warned.map { String($0.prefix { $0 != "(" }) } == [
             "5:8: `khac.md` in HTML written in the article ", "5:115: `../media/anh.jpg` in HTML written in the article ",
             "7:6: `khac.md` in HTML written in the article ",

@@ -384,8 +384,21 @@ enum BodyScan {
             let unclosed = html.leftOpen
                 ? [html.position.diagnostic(.warning, file, "`<\(html.tag)>` in HTML written in \(text) is not closed: a browser that runs scripts reads all the page after it as its content, and shows none of it (the rest of the text, the page's foot); close it with `</\(html.tag)>`")]
                 : []
-            return unresolved + unsafe + scripts + misdirecting + unclosed
+            return unresolved + unsafe + scripts + misdirecting + unclosed + imageWithoutAlt(html, file: file, text: text)
         } + references.picturesInHTML.map { $0.position.diagnostic(.error, file, pictureWrittenIn($0.kind, contentRoot: contentRoot)) }
+    }
+
+    /// An image in HTML written in a text (`<img>`) as a Markdown image is told: without `alt`
+    /// (a screen reader reads its address, or nothing), or with a file's name for one.
+    /// `alt=""` says the picture only decorates, and is none.
+    private static func imageWithoutAlt(_ html: RawHTML, file: String, text: String) -> [Diagnostic] {
+        guard html.tag == "img" else { return [] }
+        let write = "write what it shows (`alt=\"Quang cảnh hội nghị\"`), or `alt=\"\"` for a picture that only decorates"
+        if let alt = html.alt {
+            guard PhotoNaming.isFileName(alt: alt) else { return [] }
+            return [html.position.diagnostic(.warning, file, "`<img>` in HTML written in \(text) has a file's name for its `alt` (`\(alt)`), which a screen reader reads out as it is: \(write)")]
+        }
+        return [html.position.diagnostic(.warning, file, "`<img>` in HTML written in \(text) has no `alt`: a screen reader reads out its address, or nothing of what it shows; \(write)")]
     }
 
     /// The error at a picture written into a text's address (`kind`: `data:image/jpeg`).

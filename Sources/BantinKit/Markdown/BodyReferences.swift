@@ -100,6 +100,8 @@ struct RawHTML: Sendable, Hashable, Codable {
     var addresses: [String] = []
     /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
     var handlers: [String] = []
+    /// Its `alt`, decoded; `nil` when it has none.
+    var alt: String? = nil
     /// A raw-text element (`<noscript>`) not closed in the text: a browser reads the rest of the
     /// page as its content.
     var leftOpen = false
@@ -120,6 +122,7 @@ struct RawHTML: Sendable, Hashable, Codable {
         var range: Range<Int>
         var addresses: [String]
         var handlers: [String] = []
+        var alt: String? = nil
     }
 
     /// What a block's or inline's HTML loses: the tags it opens (`<iframe src=…>` → `iframe`),
@@ -169,7 +172,7 @@ struct RawHTML: Sendable, Hashable, Codable {
                 let read = Self.attributes(html, from: at + (closing ? 2 : 1) + name.count)
                 let lowered = String(decoding: name, as: UTF8.self).lowercased()
                 if !closing {
-                    tags.append(Opened(name: lowered, range: at..<min(read.end + 1, html.count), addresses: read.addresses, handlers: read.handlers))
+                    tags.append(Opened(name: lowered, range: at..<min(read.end + 1, html.count), addresses: read.addresses, handlers: read.handlers, alt: read.alt))
                 }
                 at = min(read.end + 1, html.count)
                 // Its text, which the browser reads as text up to its closing tag (a `</noscript>`
@@ -191,10 +194,11 @@ struct RawHTML: Sendable, Hashable, Codable {
     /// character references decoded, each read by `HTMLAttributeValue`), hold that bantin looks
     /// at: the addresses of `href`, `src`, `poster`, `action`, `formaction`, `data`, `xlink:href`,
     /// each candidate of `srcset` (`a.jpg 1x, b.jpg 2x`), and an unsafe one an SVG animation sets; the names of those that run a script
-    /// (`on…`); and where the tag's `>` is (the end of `html` when it has none).
-    static func attributes(_ html: UnsafeBufferPointer<UInt8>, from start: Int) -> (addresses: [String], handlers: [String], end: Int) {
+    /// (`on…`); its `alt`; and where the tag's `>` is (the end of `html` when it has none).
+    static func attributes(_ html: UnsafeBufferPointer<UInt8>, from start: Int) -> (addresses: [String], handlers: [String], alt: String?, end: Int) {
         var found: [String] = []
         var handlers: [String] = []
+        var alt: String? = nil
         var at = start
         while at < html.count, html[at] != UInt8(ascii: ">") {
             // A name: up to white space, `/`, `>` or `=` (an `=` may start one).
@@ -207,7 +211,11 @@ struct RawHTML: Sendable, Hashable, Codable {
             let name = String(decoding: html[nameStart..<at], as: UTF8.self).lowercased()
             // `on` and an event's name (`oncut`, `onerror`): not `one`, not `data-on`.
             if name.count >= 5, name.hasPrefix("on"), name.utf8.allSatisfy(isASCIILetter) { handlers.append(name) }
-            guard let (range, _, end) = HTMLAttributeValue.after(at, in: html) else { continue }
+            guard let (range, _, end) = HTMLAttributeValue.after(at, in: html) else {
+                // An attribute with no value is an empty one (`<img alt>`).
+                if name == "alt", alt == nil { alt = "" }
+                continue
+            }
             at = end
             // As the browser reads it: `java&#x73;cript:` is `javascript:`.
             let value = HTMLReference.decode(String(decoding: html[range], as: UTF8.self))
@@ -218,10 +226,12 @@ struct RawHTML: Sendable, Hashable, Codable {
             // values="javascript:…">`): an address only when it runs.
             case "values", "to", "from": found += value.split(separator: ";").map(String.init).filter(LinkDestination.isUnsafe)
             case "srcset": found += value.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+            // The first of an attribute written twice is the one a browser keeps.
+            case "alt" where alt == nil: alt = value
             default: break
             }
         }
-        return (found, handlers, at)
+        return (found, handlers, alt, at)
     }
 
     /// Elements whose content a browser reads as text, not tags, up to their closing tag, as

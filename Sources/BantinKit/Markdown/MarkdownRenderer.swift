@@ -197,7 +197,7 @@ public struct MarkdownRenderer: Sendable {
                             let inside = k + 1 < tags.count && tags[k + 1].range.lowerBound < tag.range.upperBound
                             from = (place.line, place.byteColumn + (inside ? 1 : written.count))
                         }
-                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses, handlers: tag.handlers))
+                        found.rawHTML.append(RawHTML(tag: tag.name, position: lines.position(line: position.line, byteColumn: position.column), addresses: tag.addresses, handlers: tag.handlers, alt: tag.alt))
                     }
                     // Pictures written in, wherever in the HTML (a comment too): at the line where each is.
                     for (offset, kind) in ActiveContent.picturesWrittenIn(html) {
