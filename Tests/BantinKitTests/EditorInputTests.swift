@@ -657,6 +657,21 @@ import Testing
         ])
     }
 
+    /// A merge that would keep the text out (`<<: *nhap` with `draft: true`, or another
+    /// generator's `published: false`), ignored, would publish it: an error at the `<<`.
+    /// A merge of other fields stays a warning.
+    @Test(arguments: [
+        ("chung: &nhap {draft: true}\n<<: *nhap\n", 5, true), ("<<: {Draft: yes, category: Tin}\n", 4, true),
+        ("<<: [{category: Tin}, {published: false}]\n", 4, true), ("chung: &c {draft: false}\n<<: *c\n", 5, false),
+    ])
+    func aMergeKeyThatWouldKeepTheTextOutIsAnError(merge: String, line: Int, refused: Bool) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: Bài\ndate: 2023-05-20\n" + merge + "---\nThân bài.\n")
+        let told = (refused ? site.failingBuild() : try site.build().diagnostics).filter { $0.message.contains("`<<`") }
+        #expect(told.map { "\($0.line) \($0.severity)" } == ["\(line) \(refused ? "error" : "warning")"], "\(told)")
+        if refused { #expect(told.first?.message.contains("bantin does not read YAML's merges: the text would be published") == true) }
+    }
+
     /// A front matter pasted twice, or an old one left under the new: the second is the body's
     /// start, which Markdown would publish as a rule and a heading of its fields. A warning at
     /// its first line; a body that starts with a rule and text is left alone.
@@ -667,6 +682,21 @@ import Testing
         let warnings = try site.build().diagnostics.filter { $0.message.contains("second front matter") }
         #expect(warnings.map { "\($0.file):\($0.line):\($0.column)" } == ["content/articles/a.md:6:1"], "\(warnings)")
         #expect(warnings.first?.message.contains("`title:`") == true)
+    }
+
+    /// A second front matter that sets `draft` (as its first field, after another generator's
+    /// `layout: post` or a comment, in any case, closed or not) would publish the draft: an error
+    /// at that line. One whose field comes after others is still told; `draft: false` is only that.
+    @Test(arguments: [
+        ("draft: true\n---\n", "6:1 error"), ("draft: true\n", "6:1 error"), ("layout: post\n# cũ\nDraft: yes\n---\n", "8:1 error"),
+        ("layout: post\nsummary: Nội bộ\n---\n", "5:1 warning"), ("draft: false\n---\n", "5:1 warning"),
+    ])
+    func aDraftInASecondFrontMatterIsAnError(second: String, told: String) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", "---\ntitle: Bài\ndate: 2023-05-20\n---\n---\n" + second + "Thân bài.\n")
+        let refused = told.hasSuffix("error")
+        let found = (refused ? site.failingBuild() : try site.build().diagnostics).filter { $0.message.contains("second front matter") }
+        #expect(found.map { "\($0.line):\($0.column) \($0.severity)" } == [told], "\(found)")
     }
 
     /// A field typed under the closing `---` (`draft: true`), or left under a stray `---` that

@@ -23,17 +23,32 @@ enum BodyScan {
         }
     }
 
-    /// A warning when the body starts with a second front matter: a line `---`, then a field of
-    /// the front matter's (`title:`), as when a header is pasted twice or an old one is left.
-    /// Markdown would publish it as a rule and a heading of its fields.
+    /// A warning when the body starts with a second front matter: a line `---`, then lines up to
+    /// the next `---` (or a blank line) of which one is a field of the front matter's (`title:`,
+    /// in any case), as when a header is pasted twice or an old one (Jekyll's `layout: post`
+    /// first) is left. Markdown would publish it as a rule and a heading of its fields. An error
+    /// when one of them is `draft` set (`draft: true`): the draft would be published.
     static func secondFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
-        let lines = firstLines(of: body, count: 2)
-        guard lines.count == 2, lines[0].text == "---", let colon = lines[1].text.firstIndex(of: ":"),
-              fields.contains(String(lines[1].text[..<colon]))
-        else { return nil }
-        let (fence, line) = (lines[0].index, lines[1].text)
-        return .warning(file, line: bodyLine + fence, column: 1,
-            "the body starts with a second front matter (`---`, then `\(line[..<colon]):`): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
+        guard let fence = firstLines(of: body, count: 1).first, fence.text == "---" else { return nil }
+        let lines = body.split(separator: "\n", maxSplits: fence.index + 32, omittingEmptySubsequences: false).dropFirst(fence.index + 1).prefix(30)
+        var named: (index: Int, key: String)? = nil
+        for (k, raw) in lines.enumerated() {
+            let line = String(raw).trimmingWhitespace
+            if line.isEmpty || line == "---" || line == "..." { break }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon]).trimmingWhitespace
+            guard fields.contains(key) || fields.contains(key.lowercased()) else { continue }
+            let index = fence.index + 1 + k
+            let value = String(line[line.index(after: colon)...]).trimmingWhitespace.lowercased()
+            if key.lowercased() == "draft", ["true", "yes", "on"].contains(value) {
+                return .error(file, line: bodyLine + index, column: 1,
+                    "`\(key): \(value)` is in a second front matter at the body's start (the `---` of line \(bodyLine + fence.index)): bantin reads only the first, so the article would be published, and this shown as its text; move its fields into the front matter above, and delete it")
+            }
+            if named == nil { named = (index, key) }
+        }
+        guard let named else { return nil }
+        return .warning(file, line: bodyLine + fence.index, column: 1,
+            "the body starts with a second front matter (`---`, then `\(named.key):` at line \(bodyLine + named.index)): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
     }
 
     /// An error when the body starts with a line of the front matter's (`draft: true`,

@@ -281,6 +281,14 @@ struct FieldReader {
                 continue
             }
             if entry.key == "<<" {
+                // A merged field that would keep the text out (`<<: *nhap` with `draft: true`), ignored, would publish it.
+                if known.contains("draft"), let held = Self.mergedFields(entry.value).first(where: { key, value in
+                    Self.holdsBack(key: key, value: value, misspeltDraft: key.lowercased() == "draft")
+                }) {
+                    diagnostics.append(entry.keyPosition.diagnostic(.error, path,
+                        "`<<` merges `\(held.key)` into this front matter, but bantin does not read YAML's merges: the text would be published; write `draft: true` itself, and delete this line"))
+                    continue
+                }
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
             } else if known.contains("draft"), let why = otherGeneratorsTiming(entry, zone: zone) {
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path, why))
@@ -323,6 +331,18 @@ struct FieldReader {
             return "unknown field `\(entry.key)` would not take this text down at its date: bantin publishes an article until it is deleted or marked `draft: true`; delete this line (and mark the article `draft: true` when it is to come down)"
         default:
             return nil
+        }
+    }
+
+    /// The fields a merge key's value holds (`<<: *chung`, `<<: [*a, *b]`), each with its value.
+    private static func mergedFields(_ value: FieldValue) -> [(key: String, value: FieldValue)] {
+        let mappings: [Node.Mapping] = switch value.node {
+        case .mapping(let mapping)?: [mapping]
+        case .sequence(let sequence)?: sequence.compactMap { if case .mapping(let mapping) = $0 { mapping } else { nil } }
+        default: []
+        }
+        return mappings.flatMap { mapping in
+            mapping.compactMap { key, value in key.string.map { ($0, FieldValue(value, lineOffset: 0)) } }
         }
     }
 
