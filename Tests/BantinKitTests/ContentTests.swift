@@ -881,6 +881,17 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             + "write the name of the place instead, which also knows its summer time (`Asia/Ho_Chi_Minh` for Việt Nam, UTC+7; `America/New_York`), or `Etc/GMT-\(hours)` for UTC+\(hours)"] } ?? []), "\(told)")
     }
 
+    /// A number of `images:` with a leading zero is read in tens, as `per_page`'s is: `075` is
+    /// 75, not YAML 1.1's octal 61 (every photo made at another quality, untold).
+    @Test func imageSettingsWithALeadingZeroAreReadInTens() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/site.yml", "title: Bản tin\nimages:\n  widths: [0480, 960]\n  quality: 075\n")
+        try site.write("content/articles/a.md", article(title: "Tin"))
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog?.config.images == ImageSettings(widths: [480, 960], quality: 75))
+        #expect(diagnostics.filter { $0.file == "content/site.yml" }.isEmpty, "\(diagnostics)")
+    }
+
     /// A language's three-letter code (`vie`), where it has a two-letter one, is no tag BCP 47
     /// registers: every page's `lang` would name no language a screen reader knows. A warning at
     /// its value, and the two-letter code used (its region kept); `vi`, `en-GB` and a language

@@ -17,6 +17,13 @@ public struct ImageSettings: Sendable, Hashable, Codable {
 
     static let widthRange = 16...8192
     static let qualityRange = 1...100
+
+    /// A whole number as written, in tens (`075` is 75, as `per_page: 075` is, not YAML 1.1's octal
+    /// 61); YAML's other forms (`0x4B`) as YAML reads them; text in quotes none.
+    static func number(_ node: Node) -> Int? {
+        if let scalar = node.scalar, scalar.style == .plain, let number = Int(scalar.string) { return number }
+        return node.int
+    }
 }
 
 extension ImageSettings: NodeDecodable {
@@ -28,11 +35,11 @@ extension ImageSettings: NodeDecodable {
             switch key.string {
             case "widths":
                 let items = value.sequence.map(Array.init) ?? [value]
-                let numbers = items.compactMap(\.int)
+                let numbers = items.compactMap(Self.number)
                 guard !numbers.isEmpty, numbers.count == items.count, numbers.allSatisfy(Self.widthRange.contains) else { return nil }
                 widths = numbers
             case "quality":
-                guard let number = value.int, Self.qualityRange.contains(number) else { return nil }
+                guard let number = Self.number(value), Self.qualityRange.contains(number) else { return nil }
                 quality = number
             default:
                 return nil
@@ -54,12 +61,12 @@ extension ImageSettings: NodeDecodable {
         case "widths":
             let items = value.sequence.map(Array.init) ?? [value]
             if items.isEmpty { return "`\(key).widths` is empty: list the widths photos are published at, e.g. `[480, 960, 1600]`" }
-            guard let item = items.first(where: { !($0.int.map(Self.widthRange.contains) ?? false) }) else { return nil }
+            guard let item = items.first(where: { !(Self.number($0).map(Self.widthRange.contains) ?? false) }) else { return nil }
             let quoted = item.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             let written = quoted ? "`\"\(item.string ?? "")\"`, text in quotes" : "`\(item.string ?? "…")`"
             return "`\(key).widths` has \(written), which is not a width: each is a whole number of pixels from \(widthRange.lowerBound) to \(widthRange.upperBound)" + (quoted ? ", written without quotes" : "")
         case "quality":
-            if value.int.map(Self.qualityRange.contains) ?? false { return nil }
+            if Self.number(value).map(Self.qualityRange.contains) ?? false { return nil }
             let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             return "`\(key).quality` is " + (quoted ? "`\"\(value.string ?? "")\"`, text in quotes" : "`\(value.string ?? "…")`")
                 + ": write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)" + (quoted ? ", without quotes" : "")
