@@ -139,6 +139,9 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: @Thanh niên\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "starts with `@`"),
         ("---\ntitle: Tin\ndate: 2024-01-05\nsummary: `Nêu gương` \"mới\"\n---\nNội dung.\n", 4, 10, "starts with a backquote, which YAML reads as a character no value may start with: put the whole value in straight quotes, e.g. `summary: '`Nêu gương` \"mới\"'`"),
         ("---\ntitle: - Tin nóng\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "starts with `- `, which YAML reads as a list's item"),
+        // A list's item on its key's line: below it, or in brackets (quoted, it would be no code).
+        ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW\n---\nNội dung.\n", 4, 13,
+         "`directives`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - 01-KL/TW`, or write the list in brackets, `directives: [01-KL/TW]`"),
         ("---\ntitle: “Hỏi – đáp: chi bộ”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `title: \"Hỏi – đáp: chi bộ\"`"),
         ("---\ntitle: “Nói đi đôi với làm”: bài học từ “Dân vận”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "e.g. `title: \"“Nói đi đôi với làm”: bài học từ “Dân vận”\"`"),
         // Fields YAML reads as such above the slip are not taken for it: the slip is told at its line.
@@ -850,6 +853,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         // In quotes, `true` is text: the message shows the quotes it was refused for.
         ("unsafe_html: \"true\"\n", 1...1, "`unsafe_html` must be `true` or `false`, not `\"true\"`; in quotes it is text: write `true` without them"),
         ("unsafe_html: !!str false\n", 1...1, "`unsafe_html` must be `true` or `false`, not `false` made text by its tag (`!!str`): write `false` alone"),
+        ("unsafe_html: >-\n  true\n", 1...2, "`unsafe_html` must be `true` or `false`, not a block of lines (`>`, which is text): write `unsafe_html: true` on one line"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {
         let site = try TestSite(copyTemplates: false)

@@ -684,6 +684,21 @@ import Testing
         #expect(warnings.first?.message.contains("`title:`") == true)
     }
 
+    /// A directive's or theme's page has no draft: `draft: true` (or `published: false`) in its
+    /// file, ignored, would leave it published; an error at the key. `draft: false` is only unknown.
+    @Test(arguments: [
+        ("directives/01-kl-tw.md", "code: 01-KL/TW\ndraft: true\n", true), ("themes/2023.md", "year: 2023\npublished: false\n", true),
+        ("directives/01-kl-tw.md", "code: 01-KL/TW\ndraft: false\n", false),
+    ])
+    func aDraftOfADirectiveOrThemeIsAnError(file: String, fields: String, refused: Bool) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài", date: "2023-05-20", extra: file.hasPrefix("themes") ? "themes: [2023]\n" : "directives: [01-KL/TW]\n"))
+        try site.write("content/" + file, "---\n" + fields + "---\nMô tả.\n")
+        let told = (refused ? site.failingBuild() : try site.build().diagnostics).filter { $0.file == "content/" + file }
+        #expect(told.map { "\($0.line) \($0.severity)" } == ["3 \(refused ? "error" : "warning")"], "\(told)")
+        if refused { #expect(told.first?.message.contains("would not keep this page out of the site: a directive's or theme's page has no draft") == true) }
+    }
+
     /// A second front matter that sets `draft` (as its first field, after another generator's
     /// `layout: post` or a comment, in any case, closed or not) would publish the draft: an error
     /// at that line. One whose field comes after others is still told; `draft: false` is only that.

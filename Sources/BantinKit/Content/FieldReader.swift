@@ -238,8 +238,12 @@ struct FieldReader {
         let quote = scalar.style == .singleQuoted ? "'" : scalar.style == .doubleQuoted ? "\"" : ""
         let meant = Node.scalar(Node.Scalar(scalar.string)).bool
         guard !quote.isEmpty else {
-            // Plain, yet text: a tag (`!!str true`) made it so.
             guard let meant else { return "`\(key)` must be `true` or `false`, not `\(scalar.string)`" }
+            // A block of lines (`draft: >-` and `true` below) is text.
+            if scalar.style == .literal || scalar.style == .folded {
+                return "`\(key)` must be `true` or `false`, not a block of lines (`\(scalar.style == .literal ? "|" : ">")`, which is text): write `\(key): \(meant)` on one line"
+            }
+            // Plain, yet text: a tag (`!!str true`) made it so.
             return "`\(key)` must be `true` or `false`, not `\(scalar.string)` made text by its tag (`!!str`): write `\(meant)` alone"
         }
         return "`\(key)` must be `true` or `false`, not `\(quote)\(scalar.string)\(quote)`" + (meant.map { "; in quotes it is text: write `\($0)` without them" } ?? "")
@@ -296,6 +300,12 @@ struct FieldReader {
             } else if known.contains("draft"), Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: suggestion == "draft") {
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path,
                     "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
+                continue
+            } else if known.contains("code") || known.contains("year"),
+                      Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: entry.key.lowercased() == "draft" || suggestion == "draft") {
+                // A directive's or theme's file: its page is made for the articles that list it.
+                diagnostics.append(entry.keyPosition.diagnostic(.error, path,
+                    "`\(entry.key)` would not keep this page out of the site: a directive's or theme's page has no draft, and is published while an article lists its code or year; delete this line (to take the page down, take the code or year off those articles)"))
                 continue
             } else if known.contains("slug"), Self.oldAddresses.contains(entry.key.lowercased()) {
                 message += "; did you mean `slug`? An article's address is bai-viet/<slug>/; to keep an address of the site it came from leading to it, list that address under `aliases:`"

@@ -97,6 +97,9 @@ enum YAMLMistakes {
         return lineWithoutField(Array(lines.prefix(errorLine)))
     }
 
+    /// The fields whose value is a list (of an article, and `site.yml`'s `menu`).
+    private static let listKeys: Set<String> = ["directives", "themes", "related", "aliases", "menu"]
+
     /// What YAML makes of a value's first character, for those it does not read as text.
     private static let valueStarts: [UInt8: String] = [
         UInt8(ascii: "["): "the start of a list", UInt8(ascii: "{"): "the start of a mapping",
@@ -128,6 +131,12 @@ enum YAMLMistakes {
             return (column(ofByte: start, in: line),
                 "`\(key)`'s value starts with \(text.first!), a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `\(key): \(quoted(shown))`")
         } else if value.count >= 2, value.first == UInt8(ascii: "-"), value[start + 1] == UInt8(ascii: " ") {
+            // A list's item typed on its key's line: the item goes below, or the list in brackets.
+            if listKeys.contains(key) {
+                let item = text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                return (column(ofByte: start, in: line),
+                    "`\(key)`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - \(item)`, or write the list in brackets, `\(key): [\(item)]`")
+            }
             what = "starts with `- `, which YAML reads as a list's item"
         } else if let first = value.first, let meaning = valueStarts[first] {
             // A list or mapping written whole, or a block whose lines come below, is meant so.
