@@ -684,6 +684,20 @@ import Testing
         #expect(warnings.first?.message.contains("`title:`") == true)
     }
 
+    /// A date, path, code or flag wrapped in Word's curly quotes (`date: “2023-05-09”`, an item
+    /// `[“2023”]`) is read without them, with a warning at each; a title's own quotes are its text.
+    @Test func curlyQuotesAroundAValueThatIsNoTextAreReadWithoutThem() throws {
+        let site = try TestSite()
+        try site.write("content/themes/2023.md", "---\nyear: 2023\n---\nChuyên đề.\n")
+        try site.write("content/articles/a.md", "---\ntitle: “Dân vận khéo”\ndate: “2023-05-09”\nthemes: [“2023”]\nslug: ‘dan-van-kheo’\ndraft: “false”\n---\nThân bài.\n")
+        let report = try site.build()
+        let told = report.diagnostics.filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column) \($0.severity)" }
+        #expect(told == ["3:7 warning", "4:10 warning", "5:7 warning", "6:8 warning"], "\(report.diagnostics)")
+        let page = try site.read("public/bai-viet/dan-van-kheo/index.html")
+        #expect(page.contains("“Dân vận khéo”") && page.contains("2023-05-09"))
+        #expect(try site.read("public/chuyen-de/2023/index.html").contains("dan-van-kheo"))
+    }
+
     /// A directive's or theme's page has no draft: `draft: true` (or `published: false`) in its
     /// file, ignored, would leave it published; an error at the key. `draft: false` is only unknown.
     @Test(arguments: [

@@ -7,9 +7,10 @@ import Yams
 /// with a problem takes its default, so that the fields after it are still checked.
 enum FieldDecoding {
     static func decode<Model: FrontMatterFields>(_ type: Model.Type, from reader: FieldReader, zone: SiteTimeZone) -> Decoded<Model> {
+        var reader = reader
+        reader.readWithoutCurlyQuotes()
         let state = FieldDecodingState(reader: reader, zone: zone, defaults: FieldDefaults.of(Model.self), required: Model.required)
         let fields = (try? Model(from: FieldDocumentDecoder(state: state))) ?? Model()
-        var reader = reader
         reader.warnUnknownKeys(known: state.asked, zone: zone)
         return Decoded(fields: fields, positions: state.positions, diagnostics: state.diagnostics + reader.diagnostics)
     }

@@ -100,6 +100,40 @@ struct FieldReader {
     /// More values than any front matter holds.
     static let mostValues = 100_000
 
+    /// The fields whose values are no free text (a date, a path, an address, a code, a number, a
+    /// flag), in any file's front matter or `site.yml`.
+    static let notFreeText: Set<String> = [
+        "date", "updated", "image", "slug", "draft", "directives", "themes", "related", "aliases",
+        "code", "issued", "year", "base_url", "timezone", "language", "per_page", "unsafe_html", "first_issue", "share_image",
+    ]
+
+    /// A value of those fields wrapped in Word's curly quotes (`image: “media/anh.jpg”`, an item
+    /// `[“2023”]`), which YAML keeps as characters of it: read without them, with a warning at it.
+    /// (A text's own quotes, `title: “Dân vận khéo”`, are its text.)
+    mutating func readWithoutCurlyQuotes() {
+        func unquoted(_ value: FieldValue, key: String) -> FieldValue {
+            switch value.shape {
+            case .list(let items):
+                return FieldValue(shape: .list(items.map { unquoted($0, key: key) }), position: value.position, node: value.node)
+            case .scalar(let scalar) where scalar.style == .plain:
+                let text = scalar.string
+                guard let first = text.first, let last = text.last, text.count >= 2,
+                      (first == "“" && last == "”") || (first == "‘" && last == "’") else { return value }
+                let inner = String(text.dropFirst().dropLast())
+                guard !inner.contains(where: { "“”‘’".contains($0) }) else { return value }
+                diagnostics.append(value.position.diagnostic(.warning, path,
+                    "`\(key)`'s value `\(text)` is in curly quotes (typed by Word), which YAML keeps as part of it: read as `\(inner)`; write straight quotes (`\"\(inner)\"`) or none"))
+                let plain = Node.Scalar(inner, scalar.tag, .plain)
+                return FieldValue(shape: .scalar(plain), position: value.position, node: .scalar(plain))
+            default:
+                return value
+            }
+        }
+        entries = entries.map { entry in
+            Self.notFreeText.contains(entry.key) ? (entry.key, entry.keyPosition, unquoted(entry.value, key: entry.key)) : entry
+        }
+    }
+
     /// How many values `node` holds (itself, and in a list or mapping everything in it, an alias
     /// each time it is used), counted no further than just past `limit`.
     static func valueCount(of node: Node, upTo limit: Int) -> Int {
