@@ -290,7 +290,7 @@ extension SiteBuilder {
         kept.sort { ($0.path.lowercased(), $0.article, $0.alias) < ($1.path.lowercased(), $1.article, $1.alias) }
         for old in kept {
             let article = articles[old.article]
-            let at = article.positions.item("aliases", old.alias) ?? SourcePosition(line: 1, column: 1)
+            let at = { article.positions.item("aliases", old.alias) ?? SourcePosition(line: 1, column: 1) }
             let low = old.path.lowercased()
             let caseless = " on a host or computer that tells no case apart"
             let clash = generated.contains(old.path) ? "would stand where bantin writes \(old.path)" : Self.folderClash(old.path, generated: generated, folders: folders)
@@ -299,7 +299,7 @@ extension SiteBuilder {
                 ?? added[low].map { "would stand\(caseless) where another old address's page is written, \($0)" }
                 ?? Self.folders(of: [low]).first { added[String($0)] != nil }.map { "would be inside \(added[String($0)]!), the page of another old address" }
             if let clash {
-                diagnostics.append(at.diagnostic(.error, article.file, "old address `\(article.fields.aliases[old.alias])`: its page \(clash); leave it out"))
+                diagnostics.append(at().diagnostic(.error, article.file, "old address `\(article.fields.aliases[old.alias])`: its page \(clash); leave it out"))
                 continue
             }
             added[low] = old.path

@@ -96,16 +96,17 @@ enum OldAddresses {
         var kept: [Kept] = [], diagnostics: [Diagnostic] = [], keeper: [String: Int] = [:]
         for (index, article) in articles.enumerated() {
             for (number, alias) in article.fields.aliases.enumerated() {
-                let at = article.positions.item("aliases", number) ?? SourcePosition(line: 1, column: 1)
+                // Looked up only for a message: one article may have thousands of old addresses.
+                let at = { article.positions.item("aliases", number) ?? SourcePosition(line: 1, column: 1) }
                 switch outputPath(of: alias, bases: bases) {
                 case .failure(let refused):
-                    diagnostics.append(at.diagnostic(.error, article.file, "old address `\(alias)` \(refused.reason)"))
+                    diagnostics.append(at().diagnostic(.error, article.file, "old address `\(alias)` \(refused.reason)"))
                 case .success(let path) where path == Route.article(article.slug).outputPath:
-                    diagnostics.append(at.diagnostic(.warning, article.file, "old address `\(alias)` is this article's own address: nothing is made for it; delete it"))
+                    diagnostics.append(at().diagnostic(.warning, article.file, "old address `\(alias)` is this article's own address: nothing is made for it; delete it"))
                 case .success(let path):
                     if let other = keeper[path] {
                         let whose = other == index ? "is given twice" : "is also an old address of \(articles[other].file)"
-                        diagnostics.append(at.diagnostic(.error, article.file, "old address `\(alias)` \(whose): one address leads to one article; keep it where it belongs"))
+                        diagnostics.append(at().diagnostic(.error, article.file, "old address `\(alias)` \(whose): one address leads to one article; keep it where it belongs"))
                         continue
                     }
                     keeper[path] = index
