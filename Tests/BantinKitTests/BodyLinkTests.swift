@@ -403,10 +403,13 @@ import Testing
         ("[typo](05/tien-gaing.md)", "there is no content/articles/2023/05/tien-gaing.md; did you mean `05/tien-giang.md`?"),
         ("[hoa](05/Nghe-An.md)", "did you mean `05/nghe-an.md`?"),
         ("[tháng](06/tien-giang.md)", "did you mean `05/tien-giang.md`?"),
+        // A `#` in a folder's name starts the link's anchor: the name's is written `%23`.
+        ("[mục](<Mục #1/a.md>)", "`Mục ` does not exist: the `#` after it starts the name of a heading (an anchor), not more of the path; write the `#` of a file's or folder's name as `%23`: `Mục %231/a.md`"),
     ])
     func aLinkThatLeadsNowhereIsAnErrorAtItsLineAndColumn(link: String, message: String) throws {
         let site = try Self.site(withBody: "Dòng đầu.\n\nMở đầu, \(link) ở giữa.")
         try site.write("content/media/so-do.svg", "")  // a drawing whose export failed
+        try site.write("content/articles/2023/Mục #1/a.md", article(title: "Bài trong mục"))
         let errors = site.failingBuild().filter { $0.severity == .error }
         #expect(errors.count == 1)
         let error = try #require(errors.first)

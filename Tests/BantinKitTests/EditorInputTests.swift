@@ -698,6 +698,17 @@ import Testing
         #expect(try site.read("public/chuyen-de/2023/index.html").contains("dan-van-kheo"))
     }
 
+    /// A theme year out of the years themes have (1900–2200) is told so, at its item: it is
+    /// written as a number already.
+    @Test(arguments: [2201, 1875])
+    func aThemeYearOutOfRangeIsToldItsRange(year: Int) throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài", date: "2023-05-20", extra: "themes: [2023, \(year)]\n"))
+        try site.write("content/themes/2023.md", "---\nyear: 2023\n---\nChuyên đề.\n")
+        let told = site.failingBuild().filter { $0.file == "content/articles/a.md" }.map { "\($0.line):\($0.column) \($0.message)" }
+        #expect(told == ["4:16 `\(year)` is not a theme year: write a year from 1900 to 2200, e.g. `themes: [2023]`"], "\(told)")
+    }
+
     /// A directive's or theme's page has no draft: `draft: true` (or `published: false`) in its
     /// file, ignored, would leave it published; an error at the key. `draft: false` is only unknown.
     @Test(arguments: [

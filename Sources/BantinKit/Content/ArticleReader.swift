@@ -175,7 +175,7 @@ struct ArticleChecks {
 
     mutating func checkThemeYears(_ fields: ArticleFields) {
         for (index, year) in fields.themes.enumerated() where !themeYears.contains(year) {
-            error("`\(year)` is not a theme year; write years as numbers: `themes: [2023]`", at: positions.item("themes", index))
+            error("`\(year)` is not a theme year: write a year from \(themeYears.lowerBound) to \(themeYears.upperBound), e.g. `themes: [2023]`", at: positions.item("themes", index))
         }
     }
 

@@ -207,6 +207,10 @@ struct BodyLinkResolver {
 
     /// Why nothing is at `resolved`, with a hint when the editor wrote a path from `content/`.
     private func missing(_ written: String, resolved: String, from document: String, fragment: String? = nil) -> String {
+        // A `#` in a file's or folder's name (`Mục #1/`) starts the link's anchor: the name's is written `%23`.
+        if let fragment, let whole = ContentPath.resolve(written + "#" + fragment, from: document), catalog.target(at: whole) != nil || catalog.isFolder(whole) {
+            return "`\(written)` does not exist: the `#` after it starts the name of a heading (an anchor), not more of the path; write the `#` of a file's or folder's name as `%23`: `\(written)%23\(fragment)`"
+        }
         var message = "`\(written)` does not exist: there is no \(ContentTree.join(contentRoot, resolved))"
         if catalog.isFolder(resolved) { message = "`\(written)` is a folder; link to a file in it" }
         // An address of the site, copied from the browser (`/van-ban/144-qd-tw/`): links name the file that makes the page.
