@@ -79,6 +79,26 @@ import Testing
         #expect(article.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"Bản tin\"}"))
     }
 
+    /// YAML's merge key under `params` (`<<: *chung`, `<<: [*a, *b]`) gives the merged fields
+    /// this mapping does not write itself, the first mapping's first, at any depth; they were
+    /// dropped in silence.
+    @Test func paramsMergeTheFieldsOfAMergeKey() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/site.yml", """
+            title: "Bản tin"
+            chung: &chung {tagline: "Chung", contact: "Ban Tuyên giáo"}
+            rieng: &rieng {tagline: "Riêng", phone: "0123"}
+            params:
+              <<: [*rieng, *chung]
+              contact: "Văn phòng"
+              nested: {<<: *chung}
+
+            """)
+        try site.write("templates/404.mustache", "{{site.params.tagline}}|{{site.params.contact}}|{{site.params.phone}}|{{site.params.nested.tagline}}\n")
+        _ = try site.build()
+        #expect(try site.read("public/404.html") == "Riêng|Văn phòng|0123|Chung\n")
+    }
+
     /// A list or a mapping under `params` printed by a variable shows nothing (the default
     /// theme's tagline and publisher are printed so): a warning at the tag, saying what to
     /// write; printed item by item, or by one of its keys, it is none.

@@ -101,7 +101,19 @@ public enum ParamValue: Sendable, Equatable, Encodable {
         case .sequence(let sequence): self = .list(sequence.map(ParamValue.init))
         case .mapping(let mapping):
             var map: [String: ParamValue] = [:]
-            for (key, value) in mapping { map[key.string ?? ""] = ParamValue(value) }
+            // YAML's merge key (`<<: *chung`, `<<: [*a, *b]`): the fields of those mappings that
+            // this one does not write itself, the first mapping's before the next's.
+            var merged: [Node] = []
+            for (key, value) in mapping {
+                if key.scalar?.style == .plain, key.string == "<<" {
+                    if case .sequence(let sequence) = value { merged += sequence } else { merged.append(value) }
+                    continue
+                }
+                map[key.string ?? ""] = ParamValue(value)
+            }
+            for case .map(let fields) in merged.map(ParamValue.init) {
+                for (key, value) in fields where map[key] == nil { map[key] = value }
+            }
             self = .map(map)
         case .alias: self = .text("")
         }
