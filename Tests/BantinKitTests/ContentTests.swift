@@ -208,13 +208,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains(words) }, "\(said)")
         }
         // In a list item's next line, and in a list in brackets: told too.
-        for (text, line, column) in [("directives:\n  - 01-KL/TW\n    #ChungTay\n", 6, 5), ("source: [Báo Nhân Dân, #ChungTay]\n", 4, 24)] {
+        // And glued to a value's closing quote, which YAML takes as a comment all the same.
+        for (text, line, column) in [
+            ("directives:\n  - 01-KL/TW\n    #ChungTay\n", 6, 5), ("source: [Báo Nhân Dân, #ChungTay]\n", 4, 24),
+            ("summary: \"Hội nghị\"#TinMoi\n", 4, 20), ("source: 'Báo Nhân Dân'#ChungTay\n", 4, 23),
+        ] {
             try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\n\(text)---\nNội dung.\n")
             let (_, said) = load(site)
             #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains("as a comment") }, "\(said)")
         }
         // A value in quotes that starts on the line after its key keeps its #: nothing told.
         try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\nsummary:\n  \"Phát động #ChungTay\"\nsubtitle:\n  'Chiến dịch\n  #VìCộngĐồng'\n---\nNội dung.\n")
+        try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "---\nNội dung.", with: "location: \"Huế\" # giờ Hà Nội\n---\nNội dung."))
         let (nextLine, quietly) = load(site)
         #expect(nextLine?.articles.first?.summary == "Phát động #ChungTay")
         #expect(!quietly.contains { $0.message.contains("as a comment") }, "\(quietly)")

@@ -262,8 +262,20 @@ enum YAMLMistakes {
                 if let told = hashtagInList(line, from: start, key: key, line: number) { found.append(told) }
                 continue
             }
-            // Quoted values keep their `#`.
-            if [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "{")].contains(line[start]) { continue }
+            // Quoted values keep their `#`; one glued to the closing quote (`"Hội nghị"#TinMoi`)
+            // YAML reads as a comment all the same.
+            if line[start] == UInt8(ascii: "\"") || line[start] == UInt8(ascii: "'") {
+                if let end = closing(line[start], in: line, from: start + 1), end + 2 < line.count, line[end + 1] == UInt8(ascii: "#"),
+                   line[end + 2] != UInt8(ascii: " "), line[end + 2] != UInt8(ascii: "\t") {
+                    let lost = String(decoding: line[(end + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    let inside = String(decoding: line[(start + 1)..<end], as: UTF8.self)
+                    let quote = String(decoding: [line[start]], as: UTF8.self)
+                    found.append((number, column(ofByte: end + 1, in: line),
+                        "YAML reads `\(lost)` after the closing quote as a comment, so \(key.map { "`\($0)`" } ?? "this item") ends at the quote and `\(lost)` is dropped: put it inside the quotes to keep it, e.g. `\(key.map { "\($0): " } ?? "- ")\(quote)\(inside) \(lost)\(quote)`"))
+                }
+                continue
+            }
+            if line[start] == UInt8(ascii: "{") { continue }
             if let told = hashtag(in: line, from: start, key: key, line: number) {
                 found.append(told)
             } else {
