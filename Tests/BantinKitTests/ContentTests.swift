@@ -162,6 +162,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(message), "\(error.message)")
     }
 
+    /// A line or paragraph separator (U+2028) pasted into a value shows as nothing, and YAML takes
+    /// it for a line's end (the fast reader did not): a space, with a warning where it is, whichever
+    /// reads the front matter.
+    @Test(arguments: ["", "summary: >\n  Tóm tắt.\n"])
+    func aLineSeparatorInAValueIsASpaceToldAtItsPlace(more: String) throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: Hà Nội\u{2028}Hội nghị\ndate: 2023-06-01\n" + more + "---\nNội dung.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog?.articles.first?.title == "Hà Nội Hội nghị")
+        #expect(warnings(diagnostics).map { "\($0.line):\($0.column) \($0.message.prefix(34))" } == ["2:14 a line separator (U+2028) is here,"], "\(diagnostics)")
+    }
+
     /// A hashtag in a value not in quotes is a YAML comment, dropped without a word by YAML: a
     /// warning at its `#` says what is lost and how to keep it; a comment meant as one (`# ` with
     /// a space), a quoted value, a block value and a `#` inside a word are not told.

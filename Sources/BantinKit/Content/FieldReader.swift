@@ -50,6 +50,18 @@ struct FieldReader {
     init?(yaml: String, path: String, firstLine: Int, diagnostics: inout [Diagnostic], plainReader: Bool = true, document: String = "front matter") {
         self.path = path
         self.lineOffset = firstLine - 1
+        // A line or paragraph separator (U+2028, U+2029), pasted from a web page or PDF, shows as
+        // nothing or breaks a line, and YAML takes it for a line's end: a space, told where it is.
+        var yaml = yaml
+        if yaml.unicodeScalars.contains(where: Self.isSeparator) {
+            for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard let at = line.unicodeScalars.firstIndex(where: Self.isSeparator) else { continue }
+                let column = line.unicodeScalars[..<at].count + 1
+                diagnostics.append(.warning(path, line: firstLine + number, column: column,
+                    "a \(line.unicodeScalars[at].value == 0x2028 ? "line separator (U+2028)" : "paragraph separator (U+2029)") is here, a character that shows as nothing or as a line's end (pasted from a web page or PDF): read as a space; delete it, or write a space"))
+            }
+            yaml = String(String.UnicodeScalarView(yaml.unicodeScalars.map { Self.isSeparator($0) ? " " : $0 }))
+        }
         if plainReader, let entries = PlainFrontMatter.read(yaml, lineOffset: lineOffset) {
             self.entries = entries
             return
@@ -96,6 +108,8 @@ struct FieldReader {
             entries.append((key, keyPosition, FieldValue(value, lineOffset: lineOffset)))
         }
     }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x2028 || scalar.value == 0x2029 }
 
     /// More values than any front matter holds.
     static let mostValues = 100_000
