@@ -64,6 +64,8 @@ import Testing
             "media/~$bien-ban.docx", "media/Thumbs.db", "media/desktop.ini", "media/tam.tmp",
             // A merge tool's copy of the conflicted file, a patch's rejects.
             "directives/01-kl-tw.md.orig", "media/ghi-chu.md.orig", "articles/2023/a.md.rej",
+            // Backups by their names' other endings.
+            "articles/2023/a.md.old", "articles/2023/a.md.bk", "media/ghi-chu.md.backup",
 
             // Where a file copied out of Windows was downloaded from; macOS's folder icon.
             "media/anh.jpg:Zone.Identifier", "media/Icon\r",
@@ -147,7 +149,11 @@ import Testing
         let site = try TestSite()
         try site.write("content/articles/2023/a.md", article(title: "Bài viết", extra: "slug: bai-viet\n"))
         let draft = "---\ntitle: Bản nháp chưa duyệt\ndraft: true\n---\nNội dung chưa duyệt.\n"
-        let misnamed = ["Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt"]
+        let misnamed = [
+            "Bài mới.md.txt", "articles/2023/nhap.MD.TXT", "media/ghi-chu.mdown", "media/ke-hoach.txt", "media/bai.mdx", "articles/2023/bai.qmd",
+            // An article's file with more after its name, or a `.text`, starting as an article does.
+            "articles/2023/nhap.md.draft", "media/bai.md.1", "media/bai.md.html", "media/ghi.text",
+        ]
         for file in misnamed { try site.write("content/" + file, draft) }
         // Front matter that starts with any field of an article's (the subtitle, above the title), or
         // holds one after a comment, a blank line, another generator's field; a key in quotes; a

@@ -263,14 +263,17 @@ public enum CatalogLoader {
 
         /// Markdown saved under a name bantin does not read as Markdown: `bai.md.txt` (Notepad's
         /// "Save as" adds `.txt`, which Explorer hides), `.mdown`, `.mkd`, `.mkdn`, `.mdwn`,
-        /// `.mdtxt`; or a `.txt` that starts with front matter: a line `---`, then fields among
+        /// `.mdtxt`, `.mdx`, `.qmd`, `.Rmd`; or a `.txt`, `.text` or `bai.md.<more>` that starts
+        /// with front matter: a line `---`, then fields among
         /// which one of an article's (`title:`, `"subtitle":`…, after comments, blank lines or
         /// another generator's fields), not a text whose first line is a rule. `more`: the file's
         /// first 2 KB, read only for a `.txt` whose start is such a line.
         static func isMarkdownUnderAnotherName(_ path: String, fileStart: [UInt8], more: () -> [UInt8]?) -> Bool {
             let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-            if [".md.txt", ".markdown.txt", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"].contains(where: name.hasSuffix) { return true }
-            guard name.hasSuffix(".txt") else { return false }
+            if [".md.txt", ".markdown.txt", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext", ".mdx", ".markdn", ".rmd", ".qmd"].contains(where: name.hasSuffix) { return true }
+            // A text, or an article's file with more after its name (`bai.md.draft`, `bai.md.1`,
+            // `bai.md.html`): Markdown when it starts as an article does.
+            guard name.hasSuffix(".txt") || name.hasSuffix(".text") || name.contains(".md.") || name.contains(".markdown.") else { return false }
             func withoutMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> { bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...] }
             func text(_ line: ArraySlice<UInt8>) -> String { String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
             let isFence = { (line: ArraySlice<UInt8>) in text(line) == "---" }
@@ -348,7 +351,7 @@ public enum CatalogLoader {
             let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
             guard let first = name.first, let last = name.last else { return false }
             return last == UInt8(ascii: "~") || name.starts(with: "~$".utf8) || (first == UInt8(ascii: "#") && last == UInt8(ascii: "#"))
-                || [".swp", ".swo", ".bak", ".tmp", ".orig", ".rej", ".save", ".part", ".partial", ".crdownload", "___jb_tmp___", "___jb_old___"].contains { endsWith(path, $0) }
+                || [".swp", ".swo", ".bak", ".old", ".bk", ".backup", ".tmp", ".orig", ".rej", ".save", ".part", ".partial", ".crdownload", "___jb_tmp___", "___jb_old___"].contains { endsWith(path, $0) }
                 || [("thumbs.db"), ("desktop.ini"), ("icon\r")].contains { name.count == $0.utf8.count && endsWith(path, $0) }
                 || endsWith(path, ":zone.identifier") || isNumberedSave(name) || isSedTemporary(name) || isVimProbe(name)
         }
