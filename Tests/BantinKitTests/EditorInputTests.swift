@@ -727,16 +727,22 @@ import Testing
     /// A second front matter that sets `draft` (as its first field, after another generator's
     /// `layout: post` or a comment, in any case, closed or not) would publish the draft: an error
     /// at that line. One whose field comes after others is still told; `draft: false` is only that.
+    /// Jekyll's `published: false` keeps a text out as `draft: true` does; a blank line inside
+    /// the block (before its closing `---`) and a comment after the value are YAML's. An English
+    /// text's first line under a rule (`Source: Reuters`) is no field.
     @Test(arguments: [
         ("draft: true\n---\n", "6:1 error"), ("draft: true\n", "6:1 error"), ("layout: post\n# cũ\nDraft: yes\n---\n", "8:1 error"),
         ("layout: post\nsummary: Nội bộ\n---\n", "5:1 warning"), ("draft: false\n---\n", "5:1 warning"),
+        ("layout: post\npublished: false\n---\n", "7:1 error"), ("title: \"Bài\"\n\ndraft: true\n---\n", "8:1 error"),
+        ("draft: true # nháp\n---\n", "6:1 error"), ("Source: Reuters\nLocation: Hanoi\n\n", nil),
     ])
-    func aDraftInASecondFrontMatterIsAnError(second: String, told: String) throws {
+    func aDraftInASecondFrontMatterIsAnError(second: String, told: String?) throws {
         let site = try TestSite()
+        try site.write("content/site.yml", "title: Bản tin\n")
         try site.write("content/articles/a.md", "---\ntitle: Bài\ndate: 2023-05-20\n---\n---\n" + second + "Thân bài.\n")
-        let refused = told.hasSuffix("error")
-        let found = (refused ? site.failingBuild() : try site.build().diagnostics).filter { $0.message.contains("second front matter") }
-        #expect(found.map { "\($0.line):\($0.column) \($0.severity)" } == [told], "\(found)")
+        let refused = told?.hasSuffix("error") == true
+        let found = (refused ? site.failingBuild() : try site.build(strict: told == nil).diagnostics).filter { $0.message.contains("second front matter") }
+        #expect(found.map { "\($0.line):\($0.column) \($0.severity)" } == (told.map { [$0] } ?? []), "\(found)")
     }
 
     /// A field typed under the closing `---` (`draft: true`), or left under a stray `---` that

@@ -24,31 +24,47 @@ enum BodyScan {
     }
 
     /// A warning when the body starts with a second front matter: a line `---`, then lines up to
-    /// the next `---` (or a blank line) of which one is a field of the front matter's (`title:`,
-    /// in any case), as when a header is pasted twice or an old one (Jekyll's `layout: post`
+    /// the next `---` (without one, to a blank line) of which one is a field of the front matter's
+    /// (`title:`; capitalised, `Source: Reuters` of an English text, only when its value reads as
+    /// that field's), as when a header is pasted twice or an old one (Jekyll's `layout: post`
     /// first) is left. Markdown would publish it as a rule and a heading of its fields. An error
-    /// when one of them is `draft` set (`draft: true`): the draft would be published.
+    /// when one of its lines would keep the text out (`draft: true`, Jekyll's `published: false`:
+    /// `FieldReader.keepsOut`): the draft would be published.
     static func secondFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
         guard let fence = firstLines(of: body, count: 1).first, fence.text == "---" else { return nil }
-        let lines = body.split(separator: "\n", maxSplits: fence.index + 32, omittingEmptySubsequences: false).dropFirst(fence.index + 1).prefix(30)
+        let after = body.split(separator: "\n", maxSplits: fence.index + 42, omittingEmptySubsequences: false)
+            .dropFirst(fence.index + 1).prefix(40).map { String($0).trimmingWhitespace }
+        // Blank lines are YAML's too, up to a closing `---`.
+        let block = after.firstIndex { $0 == "---" || $0 == "..." }.map { after[..<$0] } ?? after.prefix { !$0.isEmpty }
         var named: (index: Int, key: String)? = nil
-        for (k, raw) in lines.enumerated() {
-            let line = String(raw).trimmingWhitespace
-            if line.isEmpty || line == "---" || line == "..." { break }
-            guard let colon = line.firstIndex(of: ":") else { continue }
+        for (k, line) in block.enumerated() {
+            guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { continue }
             let key = String(line[..<colon]).trimmingWhitespace
-            guard fields.contains(key) || fields.contains(key.lowercased()) else { continue }
+            var value = String(line[line.index(after: colon)...])
+            if let comment = value.range(of: " #") { value = String(value[..<comment.lowerBound]) }
+            value = value.trimmingWhitespace
             let index = fence.index + 1 + k
-            let value = String(line[line.index(after: colon)...]).trimmingWhitespace.lowercased()
-            if key.lowercased() == "draft", ["true", "yes", "on"].contains(value) {
+            if FieldReader.keepsOut(key: key, value: value) {
                 return .error(file, line: bodyLine + index, column: 1,
                     "`\(key): \(value)` is in a second front matter at the body's start (the `---` of line \(bodyLine + fence.index)): bantin reads only the first, so the article would be published, and this shown as its text; move its fields into the front matter above, and delete it")
             }
-            if named == nil { named = (index, key) }
+            if named == nil, fields.contains(key) || (fields.contains(key.lowercased()) && reads(value, asField: key.lowercased())) { named = (index, key) }
         }
         guard let named else { return nil }
         return .warning(file, line: bodyLine + fence.index, column: 1,
             "the body starts with a second front matter (`---`, then `\(named.key):` at line \(bodyLine + named.index)): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
+    }
+
+    /// Whether `value` (lower-cased) reads as the value of the field `key` takes: a capitalised
+    /// key (`Draft: true`) is taken for a field only so, not the first line of an English text.
+    private static func reads(_ value: String, asField key: String) -> Bool {
+        let value = value.lowercased()
+        switch key {
+        case "draft": return ["true", "false", "yes", "no"].contains(value)
+        case "date", "updated": return value.count >= 10 && DateParser.parse(String(value.prefix(25)), in: .vietnam) != nil
+        case "image": return !value.contains(" ") && PhotoNaming.isPhoto(value)
+        default: return false
+        }
     }
 
     /// An error when the body starts with a line of the front matter's (`draft: true`,
@@ -66,15 +82,7 @@ enum BodyScan {
         let key = String(first.text[..<colon]).trimmingWhitespace
         let value = first.text[first.text.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
         if !fields.contains(key) {
-            guard fields.contains(key.lowercased()) else { return nil }
-            let reads: Bool
-            switch key.lowercased() {
-            case "draft": reads = ["true", "false", "yes", "no"].contains(value)
-            case "date", "updated": reads = value.count >= 10 && DateParser.parse(String(value.prefix(25)), in: .vietnam) != nil
-            case "image": reads = !value.contains(" ") && PhotoNaming.isPhoto(value)
-            default: reads = false
-            }
-            guard reads else { return nil }
+            guard fields.contains(key.lowercased()), reads(value, asField: key.lowercased()) else { return nil }
         }
         let closing = bodyLine - 1
         return .error(file, line: bodyLine + first.index, column: 1,

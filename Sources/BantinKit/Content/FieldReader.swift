@@ -392,6 +392,14 @@ struct FieldReader {
         }
     }
 
+    /// Whether a line `key: value` of front matter would keep its text out (`draft: true`, a
+    /// misspelt `Draft: yes`, Jekyll's `published: false`, `status: draft`…: `holdsBack`).
+    static func keepsOut(key: String, value: String) -> Bool {
+        let scalar = Node.Scalar(value)
+        return holdsBack(key: key, value: FieldValue(shape: .scalar(scalar), position: SourcePosition(line: 1, column: 1), node: .scalar(scalar)),
+            misspeltDraft: key.lowercased() == "draft")
+    }
+
     /// The fields a merge key's value holds (`<<: *chung`, `<<: [*a, *b]`), each with its value.
     private static func mergedFields(_ value: FieldValue) -> [(key: String, value: FieldValue)] {
         let mappings: [Node.Mapping] = switch value.node {
