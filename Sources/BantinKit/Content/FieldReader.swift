@@ -114,16 +114,18 @@ struct FieldReader {
     /// More values than any front matter holds.
     static let mostValues = 100_000
 
-    /// The fields whose values are no free text (a date, a path, an address, a code, a number, a
-    /// flag), in any file's front matter or `site.yml`.
-    static let notFreeText: Set<String> = [
+    /// The fields whose values never hold quotes of their own: a date, a path, an address, a code,
+    /// a number, a flag, or a name (a category, a place, an author, a source, a directive's kind or
+    /// issuer), in any file's front matter or `site.yml`.
+    static let neverQuoted: Set<String> = [
         "date", "updated", "image", "slug", "draft", "directives", "themes", "related", "aliases",
         "code", "issued", "year", "base_url", "timezone", "language", "per_page", "unsafe_html", "first_issue", "share_image",
+        "category", "location", "author", "source", "kind", "issuer",
     ]
 
     /// A value of those fields wrapped in Word's curly quotes (`image: “media/anh.jpg”`, an item
-    /// `[“2023”]`), which YAML keeps as characters of it: read without them, with a warning at it.
-    /// (A text's own quotes, `title: “Dân vận khéo”`, are its text.)
+    /// `[“2023”]`, `category: “Xây dựng Đảng”`), which YAML keeps as characters of it: read without
+    /// them, with a warning at it. (A title's own quotes, `title: “Dân vận khéo”`, are its text.)
     mutating func readWithoutCurlyQuotes() {
         func unquoted(_ value: FieldValue, key: String) -> FieldValue {
             switch value.shape {
@@ -136,7 +138,7 @@ struct FieldReader {
                 let inner = String(text.dropFirst().dropLast())
                 guard !inner.contains(where: { "“”‘’".contains($0) }) else { return value }
                 diagnostics.append(value.position.diagnostic(.warning, path,
-                    "`\(key)`'s value `\(text)` is in curly quotes (typed by Word), which YAML keeps as part of it: read as `\(inner)`; write straight quotes (`\"\(inner)\"`) or none"))
+                    "`\(key)`'s value `\(text)` is in curly quotes (typed by Word), which YAML keeps as part of it: read as `\(inner)`; write it without quotes"))
                 let plain = Node.Scalar(inner, scalar.tag, .plain)
                 return FieldValue(shape: .scalar(plain), position: value.position, node: .scalar(plain))
             default:
@@ -144,7 +146,7 @@ struct FieldReader {
             }
         }
         entries = entries.map { entry in
-            Self.notFreeText.contains(entry.key) ? (entry.key, entry.keyPosition, unquoted(entry.value, key: entry.key)) : entry
+            Self.neverQuoted.contains(entry.key) ? (entry.key, entry.keyPosition, unquoted(entry.value, key: entry.key)) : entry
         }
     }
 
