@@ -142,6 +142,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         // A list's item on its key's line: below it, or in brackets (quoted, it would be no code).
         ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW\n---\nNội dung.\n", 4, 13,
          "`directives`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - 01-KL/TW`, or write the list in brackets, `directives: [01-KL/TW]`"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW, - 05-CT/TW # ghi chú\n---\nNội dung.\n", 4, 13, "or write the list in brackets, `directives: [01-KL/TW, 05-CT/TW]`"),
         ("---\ntitle: “Hỏi – đáp: chi bộ”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `title: \"Hỏi – đáp: chi bộ\"`"),
         ("---\ntitle: “Nói đi đôi với làm”: bài học từ “Dân vận”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "e.g. `title: \"“Nói đi đôi với làm”: bài học từ “Dân vận”\"`"),
         // Fields YAML reads as such above the slip are not taken for it: the slip is told at its line.

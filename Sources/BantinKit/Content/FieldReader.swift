@@ -335,12 +335,16 @@ struct FieldReader {
                 continue
             }
             if entry.key == "<<" {
-                // A merged field that would keep the text out (`<<: *nhap` with `draft: true`), ignored, would publish it.
-                if known.contains("draft"), let held = Self.mergedFields(entry.value).first(where: { key, value in
-                    Self.holdsBack(key: key, value: value, misspeltDraft: key.lowercased() == "draft")
+                // A merged field that would keep the text out (`<<: *nhap` with `draft: true`), ignored,
+                // would publish it; one the front matter writes itself is YAML's to override.
+                let written = Set(entries.map(\.key))
+                let isPage = known.contains("code") || known.contains("year")
+                if known.contains("draft") || isPage, let held = Self.mergedFields(entry.value).first(where: { key, value in
+                    !written.contains(key) && Self.holdsBack(key: key, value: value, misspeltDraft: key.lowercased() == "draft")
                 }) {
-                    diagnostics.append(entry.keyPosition.diagnostic(.error, path,
-                        "`<<` merges `\(held.key)` into this front matter, but bantin does not read YAML's merges: the text would be published; write `draft: true` itself, and delete this line"))
+                    diagnostics.append(entry.keyPosition.diagnostic(.error, path, isPage
+                        ? "`<<` merges `\(held.key)` into this file, but bantin does not read YAML's merges, and a directive's or theme's page has no draft: it is published while an article lists its code or year; delete this line"
+                        : "`<<` merges `\(held.key)` into this front matter, but bantin does not read YAML's merges: the text would be published; write `draft: true` itself, and delete this line"))
                     continue
                 }
                 message = "`<<` (YAML's merge of another mapping's fields) is not read here: its fields are ignored; write each field itself"
@@ -409,8 +413,12 @@ struct FieldReader {
         case .sequence(let sequence)?: sequence.compactMap { if case .mapping(let mapping) = $0 { mapping } else { nil } }
         default: []
         }
+        // A merged mapping's own merges (`&nhap {<<: *goc}`) are its fields too.
         return mappings.flatMap { mapping in
-            mapping.compactMap { key, value in key.string.map { ($0, FieldValue(value, lineOffset: 0)) } }
+            mapping.flatMap { key, value -> [(key: String, value: FieldValue)] in
+                guard let name = key.string else { return [] }
+                return name == "<<" ? mergedFields(FieldValue(value, lineOffset: 0)) : [(name, FieldValue(value, lineOffset: 0))]
+            }
         }
     }
 

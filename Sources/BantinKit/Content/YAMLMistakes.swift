@@ -133,9 +133,12 @@ enum YAMLMistakes {
         } else if value.count >= 2, value.first == UInt8(ascii: "-"), value[start + 1] == UInt8(ascii: " ") {
             // A list's item typed on its key's line: the item goes below, or the list in brackets.
             if listKeys.contains(key) {
-                let item = text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                // The items as written (`- 01-KL/TW, - 05-CT/TW`), without a comment after them.
+                let written = text.range(of: " #").map { String(text[..<$0.lowerBound]) } ?? text
+                let items = written.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { $0.hasPrefix("- ") ? $0.dropFirst(2).trimmingCharacters(in: .whitespaces) : $0 }.filter { !$0.isEmpty }
                 return (column(ofByte: start, in: line),
-                    "`\(key)`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - \(item)`, or write the list in brackets, `\(key): [\(item)]`")
+                    "`\(key)`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - \(items.first ?? "")`, or write the list in brackets, `\(key): [\(items.joined(separator: ", "))]`")
             }
             what = "starts with `- `, which YAML reads as a list's item"
         } else if let first = value.first, let meaning = valueStarts[first] {
