@@ -405,6 +405,9 @@ import Testing
         ("[tháng](06/tien-giang.md)", "did you mean `05/tien-giang.md`?"),
         // A `#` in a folder's name starts the link's anchor: the name's is written `%23`.
         ("[mục](<Mục #1/a.md>)", "`Mục ` does not exist: the `#` after it starts the name of a heading (an anchor), not more of the path; write the `#` of a file's or folder's name as `%23`: `Mục %231/a.md`"),
+        // With an anchor of its own after it; the folder there but not the file.
+        ("[mục](<Mục #1/a.md#phan>)", "write the `#` of a file's or folder's name as `%23`: `Mục %231/a.md#phan`"),
+        ("[mục](<Mục #1/khong.md>)", "write the `#` of a file's or folder's name as `%23`: `Mục %231/khong.md`"),
     ])
     func aLinkThatLeadsNowhereIsAnErrorAtItsLineAndColumn(link: String, message: String) throws {
         let site = try Self.site(withBody: "Dòng đầu.\n\nMở đầu, \(link) ở giữa.")

@@ -207,9 +207,17 @@ struct BodyLinkResolver {
 
     /// Why nothing is at `resolved`, with a hint when the editor wrote a path from `content/`.
     private func missing(_ written: String, resolved: String, from document: String, fragment: String? = nil) -> String {
-        // A `#` in a file's or folder's name (`Mục #1/`) starts the link's anchor: the name's is written `%23`.
-        if let fragment, let whole = ContentPath.resolve(written + "#" + fragment, from: document), catalog.target(at: whole) != nil || catalog.isFolder(whole) {
-            return "`\(written)` does not exist: the `#` after it starts the name of a heading (an anchor), not more of the path; write the `#` of a file's or folder's name as `%23`: `\(written)%23\(fragment)`"
+        // A `#` in a file's or folder's name (`Mục #1/a.md`, `C#/b.md#phan`) starts the link's anchor:
+        // the name's is written `%23`. The longest part of the anchor that, with it, names a file or
+        // folder (up to a `/` or another `#`) is the name's.
+        if let fragment {
+            let ends = fragment.indices.filter { fragment[$0] == "/" || fragment[$0] == "#" } + [fragment.endIndex]
+            if let end = ends.reversed().first(where: { end in
+                ContentPath.resolve(written + "#" + fragment[..<end], from: document).map { catalog.target(at: $0) != nil || catalog.isFolder($0) } ?? false
+            }) {
+                let name = fragment[..<end].replacingOccurrences(of: "#", with: "%23")
+                return "`\(written)` does not exist: the `#` after it starts the name of a heading (an anchor), not more of the path; write the `#` of a file's or folder's name as `%23`: `\(written)%23\(name)\(fragment[end...])`"
+            }
         }
         var message = "`\(written)` does not exist: there is no \(ContentTree.join(contentRoot, resolved))"
         if catalog.isFolder(resolved) { message = "`\(written)` is a folder; link to a file in it" }
