@@ -845,6 +845,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("title: \"Bản tin\"\ntimezone: Asia/Hanoi_City\n", 2...2, "Asia/Hanoi_City"),
         ("per_page: 0\n", 1...1, "`per_page`"),
         ("per_page: hai mươi\n", 1...1, "`per_page`"),
+        // YAML 1.1's base 60: 1:20 is no 80 anyone meant.
+        ("per_page: 1:20\n", 1...1, "`per_page` must be a whole number, not `1:20`"),
         ("title: x\ndescription: y\nbase_url: not a url\n", 3...3, "`base_url`"),
         ("base_url: ftp://example.org/\n", 1...1, "`base_url`"),
         ("base_url: https://bientap:matkhau@example.org/\n", 1...1, "with no user name, password"),

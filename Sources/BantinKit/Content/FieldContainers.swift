@@ -108,7 +108,8 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: Int.Type) throws -> Int {
         guard let scalar else { throw FieldError(message: "`\(key)` must be a whole number") }
         if let number = Int(scalar.string) { return number }
-        guard let number = Node.scalar(scalar).int else { throw FieldError(message: "`\(key)` must be a whole number, not `\(scalar.string)`") }
+        // YAML 1.1 reads `20:23` in base 60 (1223): no editor means that.
+        guard !scalar.string.contains(":"), let number = Node.scalar(scalar).int else { throw FieldError(message: "`\(key)` must be a whole number, not `\(scalar.string)`") }
         return number
     }
 
