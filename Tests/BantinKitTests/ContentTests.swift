@@ -857,6 +857,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("images:\n  widths: [\"480\", 960]\n", 1...3, "`images.widths` has `\"480\"`, text in quotes, which is not a width: each is a whole number of pixels from 16 to 8192, written without quotes"),
         ("images:\n  quality: '80'\n", 1...3, "`images.quality` is `\"80\"`, text in quotes: write a whole number from 1 to 100 (80 by default), without quotes"),
         ("images:\n  qualty: 80\n", 1...3, "`images` has no setting `qualty`: did you mean `quality`?"),
+        ("anh: &anh {quality: 70}\nimages: {<<: *anh, widths: [480]}\n", 1...3, "`images` takes no YAML merge (`<<`), which bantin does not read: write `widths` and `quality` themselves"),
         // Every wrong setting of `images:` at once, not the first alone.
         ("images: {widths: [8, 480], quality: 0}\n", 1...1, "`images.widths` has `8`, which is not a width: each is a whole number of pixels from 16 to 8192; `images.quality` is `0`"),
         ("language: \"en\\\" x=\\\"<&\"\n", 1...1, "`language` must be a language tag such as `vi` or `en-GB`"),

@@ -70,6 +70,8 @@ extension ImageSettings: NodeDecodable {
             let quoted = value.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
             return "`\(key).quality` is " + (quoted ? "`\"\(value.string ?? "")\"`, text in quotes" : "`\(value.string ?? "…")`")
                 + ": write a whole number from \(qualityRange.lowerBound) to \(qualityRange.upperBound) (80 by default)" + (quoted ? ", without quotes" : "")
+        case "<<":
+            return "`\(key)` takes no YAML merge (`<<`), which bantin does not read: write `widths` and `quality` themselves"
         case let other:
             // Always a guess: there are only two.
             let guess = Suggestion.nearest(to: other ?? "", among: ["widths", "quality"], within: .max) ?? "widths"
