@@ -906,6 +906,20 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             + "write the name of the place instead, which also knows its summer time (`Asia/Ho_Chi_Minh` for Việt Nam, UTC+7; `America/New_York`), or `Etc/GMT-\(hours)` for UTC+\(hours)"] } ?? []), "\(told)")
     }
 
+    /// A key of `params` with a character that shows as nothing or as a space (pasted), at any
+    /// depth, is read by no template's tag: an error at it, naming the character. Plain keys are none.
+    @Test func aParamsKeyWithAnInvisibleCharacterIsAnError() throws {
+        let site = try TestSite(copyTemplates: false)
+        try site.write("content/site.yml", "title: Bản tin\nparams:\n  tagline\u{200B}: \"Khẩu hiệu\"\n  publisher: Ban Tuyên giáo\n  lien_he:\n    \u{00A0}dia_chi: x\n")
+        try site.write("content/articles/a.md", article(title: "Tin"))
+        let (_, diagnostics) = load(site)
+        let told = diagnostics.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column) \($0.severity): \($0.message.prefix(60))" }
+        #expect(told == [
+            "3:3 error: `params.tagline⟨zero-width space U+200B⟩` is `params.tagline",
+            "6:5 error: `params.lien_he.⟨no-break space U+00A0⟩dia_chi` is `params.l",
+        ], "\(told)")
+    }
+
     /// A number of `images:` with a leading zero is read in tens, as `per_page`'s is: `075` is
     /// 75, not YAML 1.1's octal 61 (every photo made at another quality, untold).
     @Test func imageSettingsWithALeadingZeroAreReadInTens() throws {

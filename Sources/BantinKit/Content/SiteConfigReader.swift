@@ -1,3 +1,4 @@
+import Yams
 import Foundation
 
 /// Reads `site.yml` into a `SiteConfig` (each key as `SiteConfig` declares it), then checks what
@@ -18,6 +19,7 @@ enum SiteConfigReader {
         positions = decoded.positions
         var config = decoded.fields
         let at = { (key: String) in decoded.positions.of(key) ?? reader.position(of: key) }
+        if let params = reader.value("params")?.node { diagnostics += invisibleKeys(in: params, under: "params", file: file) }
         config.shareImage = config.shareImage.map(ContentPath.fromContent)
         if let base = config.baseURL {
             config.baseURL = BaseURL.normalize(base)
@@ -61,6 +63,25 @@ enum SiteConfigReader {
             config.perPage = SiteConfig().perPage
         }
         return config
+    }
+
+    /// The keys of `params` (at any depth) with a character that shows as nothing or as a space
+    /// (`tagline⟨zero-width space⟩`, a no-break space pasted before it): no template's
+    /// `site.params.tagline` reads them. An error at each, naming the character, as at a field's.
+    static func invisibleKeys(in node: Node, under path: String, file: String) -> [Diagnostic] {
+        switch node {
+        case .mapping(let mapping):
+            return mapping.flatMap { key, value -> [Diagnostic] in
+                guard let name = key.string else { return [] }
+                let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { LookAlikes.zeroWidth[$0.value] == nil && LookAlikes.spaces[$0.value] == nil }))
+                    .trimmingCharacters(in: .whitespaces)
+                let here = visible == name ? [] : [Diagnostic.error(file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
+                    "`\(path).\(name.namingLookAlikes)` is `\(path).\(visible)` with a character that shows as nothing or as a space (pasted from Word or a web page): delete it, or `{{site.\(path).\(visible)}}` does not read it")]
+                return here + invisibleKeys(in: value, under: path + "." + visible, file: file)
+            }
+        case .sequence(let items): return items.flatMap { invisibleKeys(in: $0, under: path, file: file) }
+        default: return []
+        }
     }
 
     /// The three-letter codes (ISO 639-2, both its forms) of languages a bulletin may be written in
