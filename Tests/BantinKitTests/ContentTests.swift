@@ -328,6 +328,12 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             ("quoted", "---\ntitle: Tin\ndate: 2023-05-09\ndraft: 'false'\n---\nx\n", "4:8: error: `draft` must be `true` or `false`, not `'false'`; in quotes it is text: write `false` without them"),
             ("bom", "---\ntitle: Tin\n\u{FEFF}date: 2023-05-09\n---\nx\n", "3:1: error: malformed YAML front matter: this line starts with ⟨zero-width no-break space U+FEFF⟩"),
             ("start", "\u{200B}---\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the first line is `---` after ⟨zero-width space U+200B⟩"),
+            // A fence with a no-break or zero-width space, or Word's dashes for its hyphens, at its line;
+            // so is one whose text below has a rule YAML would read on to.
+            ("nbsp", "---\u{00A0}\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the line `---⟨no-break space U+00A0⟩` is meant as `---` but is not"),
+            ("emdash", "\u{2014}\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the line `⟨em dash U+2014⟩` is meant as `---` but is not"),
+            ("closing", "---\ntitle: Tin\ndate: 2023-05-09\n---\u{200B}\nx\n\n---\n\ny\n", "4:1: error: front matter is not closed: the line `---⟨zero-width space U+200B⟩` is meant as `---` but is not"),
+            ("endash", "---\ntitle: Tin\ndate: 2023-05-09\n\u{2013}-\nx\n", "4:1: error: front matter is not closed: the line `⟨en dash U+2013⟩-` is meant as `---` but is not"),
             // Inside a block of text it is text: the mistake YAML stops at is told.
             ("block", "---\ntitle: Tin\ndate: 2023-05-09\nsummary: |\n  \u{200B}Đoạn dán từ Word.\nauthor: \"Nguyễn \"Văn\" A\"\n---\nx\n", "6:17: error: malformed YAML front matter: the quote \" here closes the value"),
         ]

@@ -118,8 +118,13 @@ private func expectedSplit(_ text: String) -> (yaml: [UInt8], body: [UInt8], bod
         while let last = l.last, last == 32 || last == 9 { l = l.dropLast() }
         return Array(l) == Array("---".utf8) || (!opening && Array(l) == Array("...".utf8))
     }
+    // A fence with a zero-width no-break space in it (the pool's only look-alike) is refused where it stands.
+    func lookAlike(_ line: [UInt8]) -> Bool {
+        line.first != 32 && line.first != 9 && !fence(line, opening: false) && fence(Array(String(decoding: line, as: UTF8.self).replacingOccurrences(of: "\u{FEFF}", with: "").utf8), opening: false)
+            && Array(line) != Array("\u{FEFF}...".utf8)
+    }
     guard let first = lines.first, fence(first, opening: true) else { return nil }
-    guard let closing = lines.indices.dropFirst().first(where: { fence(lines[$0], opening: false) }) else { return nil }
+    guard let closing = lines.indices.dropFirst().first(where: { fence(lines[$0], opening: false) || lookAlike(lines[$0]) }), !lookAlike(lines[closing]) else { return nil }
     let yaml = Array(lines[1..<closing].joined(separator: [10]))
     let body = Array(lines[(closing + 1)...].joined(separator: [10]))
     return (yaml, body, closing + 2)

@@ -35,12 +35,17 @@ public enum FrontMatterSplitter {
                     let unseen = line.unicodeScalars.prefix { LookAlikes.zeroWidth[$0.value] != nil }
                     let why = !unseen.isEmpty && isFence(Substring(line.unicodeScalars.dropFirst(unseen.count)), opening: true)
                         ? "the first line is `---` after \(String(String.UnicodeScalarView(unseen)).namingLookAlikes), a character that shows as nothing: delete it"
+                        : looksLikeFence(line, opening: true)
+                        ? lookAlike(line)
                         : line.trimmingCharacters(in: .whitespacesAndNewlines) == "+++"
                         ? "it is written in TOML between `+++` lines (Hugo's), and bantin reads YAML between `---` lines: write `---` in place of each `+++`, and each `key = value` as `key: value`"
                         : "the file must start with a line `---`, then YAML fields such as `title:` and `date:`, then a closing `---`"
                     return .failure(.error(path, line: 1, column: 1, "no front matter: " + why))
                 }
                 yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            } else if looksLikeFence(line, opening: false) {
+                // Meant as the closing `---`: YAML would read it, and the text below, as fields.
+                return .failure(.error(path, line: lineNumber, column: 1, "front matter is not closed: " + lookAlike(line)))
             } else if isFence(line, opening: false), let yamlStart {
                 let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
                 let yaml = String(text.unicodeScalars[yamlStart..<yamlEnd])
@@ -63,6 +68,21 @@ public enum FrontMatterSplitter {
             diagnostics.append(problem)
             return nil
         }
+    }
+
+    /// A line meant as a fence that is none: `---` with a no-break or zero-width space, or a
+    /// word processor's dashes for its hyphens (Word makes `—` of `---`, `–-` of `---`); in the
+    /// front matter, only one that starts at the line's start (an indented `---` is a block's text).
+    private static func looksLikeFence(_ line: Substring, opening: Bool) -> Bool {
+        guard !isFence(line, opening: opening), let first = line.unicodeScalars.first, opening || (first != " " && first != "\t") else { return false }
+        let typed = LookAlikes.typed(String(line)).trimmingCharacters(in: .whitespaces)
+        let dashed = line.unicodeScalars.contains { LookAlikes.dashes[$0.value] != nil }
+        return typed == "---" || (dashed && (typed == "-" || typed == "--"))
+    }
+
+    /// What to say of a line `looksLikeFence`.
+    private static func lookAlike(_ line: Substring) -> String {
+        "the line `\(String(line).namingLookAlikes)` is meant as `---` but is not (a word processor's dashes or spaces, or a character that shows as nothing): write three hyphens `---` alone on the line"
     }
 
     private static func isFence(_ line: Substring, opening: Bool) -> Bool {
