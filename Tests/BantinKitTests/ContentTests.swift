@@ -334,6 +334,10 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             ("emdash", "\u{2014}\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the line `⟨em dash U+2014⟩` is meant as `---` but is not"),
             ("closing", "---\ntitle: Tin\ndate: 2023-05-09\n---\u{200B}\nx\n\n---\n\ny\n", "4:1: error: front matter is not closed: the line `---⟨zero-width space U+200B⟩` is meant as `---` but is not"),
             ("endash", "---\ntitle: Tin\ndate: 2023-05-09\n\u{2013}-\nx\n", "4:1: error: front matter is not closed: the line `⟨en dash U+2013⟩-` is meant as `---` but is not"),
+            // A list's item indented with no-break spaces (Word's), and an indented key with one after its colon.
+            ("nbsp-list", "---\ntitle: Tin\ndate: 2023-05-09\ndirectives:\n\u{00A0}\u{00A0}- 01-KL/TW\n---\nx\n",
+             "5:1: error: malformed YAML front matter: this line is indented with ⟨no-break space U+00A0⟩"),
+            // In a block of lines, after ordinary spaces, it is text: nothing said.
             // Inside a block of text it is text: the mistake YAML stops at is told.
             ("block", "---\ntitle: Tin\ndate: 2023-05-09\nsummary: |\n  \u{200B}Đoạn dán từ Word.\nauthor: \"Nguyễn \"Văn\" A\"\n---\nx\n", "6:17: error: malformed YAML front matter: the quote \" here closes the value"),
         ]
@@ -915,6 +919,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
     /// A key of `params` with a character that shows as nothing or as a space (pasted), at any
     /// depth, is read by no template's tag: an error at it, naming the character. Plain keys are none.
     @Test func aParamsKeyWithAnInvisibleCharacterIsAnError() throws {
+        // A no-break space after an indented key's colon: YAML reads the settings as one text.
+        do {
+            let site = try TestSite(copyTemplates: false)
+            try site.write("content/site.yml", "title: Bản tin\nparams:\n  tagline:\u{00A0}\"Nêu gương\"\n")
+            try site.write("content/articles/a.md", article(title: "Tin"))
+            let told = load(site).1.filter { $0.file == "content/site.yml" }.map(\.message)
+            #expect(told == ["`params` must be a mapping of names to values, but YAML reads it as one text: the space after `tagline:` is ⟨no-break space U+00A0⟩ (pasted from a word processor?), which YAML does not read as one: type an ordinary space"], "\(told)")
+            // With a setting below, YAML fails: told at the no-break space all the same.
+            try site.write("content/site.yml", "title: Bản tin\nparams:\n  tagline:\u{00A0}\"Nêu gương\"\n  publisher: Ban Tuyên giáo\n")
+            let failed = load(site).1.filter { $0.file == "content/site.yml" }.map { "\($0.line):\($0.column) \($0.message.prefix(51))" }
+            #expect(failed == ["3:11 malformed YAML settings: the space after `tagline:`"], "\(failed)")
+        }
         let site = try TestSite(copyTemplates: false)
         try site.write("content/site.yml", "title: Bản tin\nparams:\n  tagline\u{200B}: \"Khẩu hiệu\"\n  publisher: Ban Tuyên giáo\n  lien_he:\n    \u{00A0}dia_chi: x\n")
         try site.write("content/articles/a.md", article(title: "Tin"))

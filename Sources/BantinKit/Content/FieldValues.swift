@@ -150,6 +150,16 @@ extension ParamValue: Decodable, NodeDecodable {
 
     static let expected = "a mapping of names to values"
 
+    /// Its settings written with a no-break space after a key's colon (`  tagline:⟨no-break space⟩…`,
+    /// pasted), which YAML reads as one text: the space named.
+    static func problem(in node: Node, key: String) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let scalars = Array(scalar.string.unicodeScalars)
+        guard let at = scalars.indices.first(where: { $0 + 1 < scalars.count && scalars[$0] == ":" && LookAlikes.spaces[scalars[$0 + 1].value] != nil }) else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[..<at].reversed().prefix { !$0.properties.isWhitespace }.reversed()))
+        return "`\(key)` must be \(expected), but YAML reads it as one text: the space after `\(name):` is \(String(scalars[at + 1]).namingLookAlikes) (pasted from a word processor?), which YAML does not read as one: type an ordinary space"
+    }
+
     /// The value of `name` in a map.
     public subscript(name: String) -> ParamValue? {
         if case .map(let map) = self { return map[name] }

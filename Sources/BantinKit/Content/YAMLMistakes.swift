@@ -10,12 +10,23 @@ enum YAMLMistakes {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard errorLine >= 1 else { return nil }
         let upToError = lines.prefix(errorLine)
-        // A no-break space after `key:`, or a full-width colon: YAML sees no field there.
+        // A line indented with no-break or ideographic spaces (pasted from Word): YAML reads them as
+        // text. (After ordinary spaces, in a block of lines, they are its text.)
         for (index, line) in upToError.enumerated() {
-            var k = 0
+            let text = String(decoding: line, as: UTF8.self)
+            if let first = text.unicodeScalars.first, LookAlikes.spaces[first.value] != nil,
+               text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+                return (index + 1, 1,
+                    "this line is indented with \(String(first).namingLookAlikes) (pasted from a word processor?), which YAML does not take for indentation: indent with ordinary spaces")
+            }
+        }
+        // A no-break space after `key:` (indented too), or a full-width colon: YAML sees no field there.
+        for (index, line) in upToError.enumerated() {
+            let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+            var k = indent
             while k < line.count, isKeyByte(line[k]) { k += 1 }
-            guard k > 0 else { continue }
-            let key = String(decoding: line[..<k], as: UTF8.self)
+            guard k > indent else { continue }
+            let key = String(decoding: line[indent..<k], as: UTF8.self)
             if line[k...].starts(with: [0x3A, 0xC2, 0xA0]) {
                 return (index + 1, k + 2, "the space after `\(key):` is a no-break space (pasted from a word processor?), which YAML does not read as one: type an ordinary space")
             }
