@@ -143,6 +143,9 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW\n---\nNội dung.\n", 4, 13,
          "`directives`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - 01-KL/TW`, or write the list in brackets, `directives: [01-KL/TW]`"),
         ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW, - 05-CT/TW # ghi chú\n---\nNội dung.\n", 4, 13, "or write the list in brackets, `directives: [01-KL/TW, 05-CT/TW]`"),
+        // A quoted value going on to a line that starts with a no-break space is YAML's: the slip below is told.
+        ("---\ntitle: \"Hội nghị\n\u{00A0}tổng kết\"\ndate: 2024-01-05\nsummary: a: b\n---\nNội dung.\n", 5, 11, "a value with `: ` in it must be quoted"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\nrelated: - Kinh tế, xã hội\n---\nNội dung.\n", 4, 10, "below, `  - Kinh tế, xã hội`, or write the list in brackets, `related: [\"Kinh tế, xã hội\"]`"),
         ("---\ntitle: “Hỏi – đáp: chi bộ”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `title: \"Hỏi – đáp: chi bộ\"`"),
         ("---\ntitle: “Nói đi đôi với làm”: bài học từ “Dân vận”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "e.g. `title: \"“Nói đi đôi với làm”: bài học từ “Dân vận”\"`"),
         // Fields YAML reads as such above the slip are not taken for it: the slip is told at its line.
@@ -163,13 +166,22 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(message), "\(error.message)")
     }
 
+    /// A dash alone on a line of a quoted value (`—`, a pause in a sapo) is the value's, when the
+    /// front matter is closed below it: not a fence written with Word's dashes.
+    @Test func aDashAloneInAQuotedValueIsItsText() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-01\nsummary: \"Dòng một\n\u{2014}\ndòng hai\"\n---\nNội dung.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog?.articles.first?.summary == "Dòng một — dòng hai", "\(diagnostics)")
+    }
+
     /// A line or paragraph separator (U+2028) pasted into a value shows as nothing, and YAML takes
     /// it for a line's end (the fast reader did not): a space, with a warning where it is, whichever
     /// reads the front matter.
     @Test(arguments: ["", "summary: >\n  Tóm tắt.\n"])
     func aLineSeparatorInAValueIsASpaceToldAtItsPlace(more: String) throws {
         let site = try makeSite()
-        try site.write(Self.file, "---\ntitle: Hà Nội\u{2028}Hội nghị\ndate: 2023-06-01\n" + more + "---\nNội dung.\n")
+        try site.write(Self.file, "---\ntitle: Hà Nội\u{2028}Hội nghị\ndate: 2023-06-01\n" + more + "# ghi chú\u{2028}cũ\n---\nNội dung.\n")
         let (catalog, diagnostics) = load(site)
         #expect(catalog?.articles.first?.title == "Hà Nội Hội nghị")
         #expect(warnings(diagnostics).map { "\($0.line):\($0.column) \($0.message.prefix(34))" } == ["2:14 a line separator (U+2028) is here,"], "\(diagnostics)")
@@ -225,11 +237,14 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         for (text, line, column) in [
             ("directives:\n  - 01-KL/TW\n    #ChungTay\n", 6, 5), ("source: [Báo Nhân Dân, #ChungTay]\n", 4, 24),
             ("summary: \"Hội nghị\"#TinMoi\n", 4, 20), ("source: 'Báo Nhân Dân'#ChungTay\n", 4, 23),
+            // After spaces after it too; a field that holds no `#` is told to make it a note.
+            ("summary: \"Hội nghị\"  #TinMoi\n", 4, 22), ("slug: \"hoi-nghi\"#sua\n", 4, 17), ("slug: hoi-nghi #sua\n", 4, 16),
         ] {
             try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\n\(text)---\nNội dung.\n")
             let (_, said) = load(site)
             #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains("as a comment") }, "\(said)")
         }
+        #expect(load(site).1.contains { $0.message.hasSuffix("this field holds no `#`: to keep it as a note, write a space after its `#` (`# sua`), which YAML's comments take; else delete it") })
         // A value in quotes that starts on the line after its key keeps its #: nothing told.
         try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\nsummary:\n  \"Phát động #ChungTay\"\nsubtitle:\n  'Chiến dịch\n  #VìCộngĐồng'\n---\nNội dung.\n")
         try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "---\nNội dung.", with: "location: \"Huế\" # giờ Hà Nội\n---\nNội dung."))

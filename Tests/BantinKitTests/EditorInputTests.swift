@@ -740,6 +740,8 @@ import Testing
         ("layout: post\nsummary: Nội bộ\n---\n", "5:1 warning"), ("draft: false\n---\n", "5:1 warning"),
         ("layout: post\npublished: false\n---\n", "7:1 error"), ("title: \"Bài\"\n\ndraft: true\n---\n", "8:1 error"),
         ("draft: true # nháp\n---\n", "6:1 error"), ("Source: Reuters\nLocation: Hanoi\n\n", nil),
+        // A guide that shows front matter in a code block, under a rule and a paragraph.
+        ("\nHướng dẫn viết bài:\n\n```yaml\ntitle: Bài\ndraft: true\n```\n\n---\n", nil),
     ])
     func aDraftInASecondFrontMatterIsAnError(second: String, told: String?) throws {
         let site = try TestSite()

@@ -32,10 +32,21 @@ enum BodyScan {
     /// `FieldReader.keepsOut`): the draft would be published.
     static func secondFrontMatter(in body: String, bodyLine: Int, file: String, fields: Set<String>) -> Diagnostic? {
         guard let fence = firstLines(of: body, count: 1).first, fence.text == "---" else { return nil }
-        let after = body.split(separator: "\n", maxSplits: fence.index + 42, omittingEmptySubsequences: false)
-            .dropFirst(fence.index + 1).prefix(40).map { String($0).trimmingWhitespace }
-        // Blank lines are YAML's too, up to a closing `---`.
-        let block = after.firstIndex { $0 == "---" || $0 == "..." }.map { after[..<$0] } ?? after.prefix { !$0.isEmpty }
+        let raw = body.split(separator: "\n", maxSplits: fence.index + 42, omittingEmptySubsequences: false).dropFirst(fence.index + 1).prefix(40)
+        let after = raw.map { String($0).trimmingWhitespace }
+        // Its lines as YAML's: fields, comments, list items, lines indented under them, and blank
+        // lines up to a closing `---`; a paragraph or a code fence is the text's (a guide showing
+        // front matter in a code block).
+        let yamlish = raw.map { line in
+            let text = String(line).trimmingWhitespace
+            guard let first = line.first, !text.isEmpty else { return true }
+            if first == " " || first == "\t" { return !text.hasPrefix("```") && !text.hasPrefix("~~~") }
+            if text.hasPrefix("#") || text.hasPrefix("- ") || text == "---" || text == "..." { return true }
+            guard let colon = text.firstIndex(of: ":") else { return false }
+            return !text[..<colon].isEmpty && !text[..<colon].contains(" ")
+        }
+        let end = yamlish.firstIndex(of: false) ?? after.count
+        let block = after[..<end].firstIndex { $0 == "---" || $0 == "..." }.map { after[..<$0] } ?? after[..<end].prefix { !$0.isEmpty }
         var named: (index: Int, key: String)? = nil
         for (k, line) in block.enumerated() {
             guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { continue }

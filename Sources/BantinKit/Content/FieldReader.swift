@@ -55,7 +55,8 @@ struct FieldReader {
         var yaml = yaml
         if yaml.unicodeScalars.contains(where: Self.isSeparator) {
             for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard let at = line.unicodeScalars.firstIndex(where: Self.isSeparator) else { continue }
+                // In a comment of a whole line, nothing is read.
+                guard let at = line.unicodeScalars.firstIndex(where: Self.isSeparator), !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") else { continue }
                 let column = line.unicodeScalars[..<at].count + 1
                 diagnostics.append(.warning(path, line: firstLine + number, column: column,
                     "a \(line.unicodeScalars[at].value == 0x2028 ? "line separator (U+2028)" : "paragraph separator (U+2029)") is here, a character that shows as nothing or as a line's end (pasted from a web page or PDF): read as a space; delete it, or write a space"))
@@ -117,10 +118,12 @@ struct FieldReader {
     /// The fields whose values never hold quotes of their own: a date, a path, an address, a code,
     /// a number, a flag, or a name (a category, a place, an author, a source, a directive's kind or
     /// issuer), in any file's front matter or `site.yml`.
-    static let neverQuoted: Set<String> = [
+    static let neverQuoted = notText.union(["category", "location", "author", "source", "kind", "issuer"])
+
+    /// Those of them that are no text at all, which never hold a `#` either.
+    static let notText: Set<String> = [
         "date", "updated", "image", "slug", "draft", "directives", "themes", "related", "aliases",
         "code", "issued", "year", "base_url", "timezone", "language", "per_page", "unsafe_html", "first_issue", "share_image",
-        "category", "location", "author", "source", "kind", "issuer",
     ]
 
     /// A value of those fields wrapped in Word's curly quotes (`image: “media/anh.jpg”`, an item

@@ -11,8 +11,9 @@ enum YAMLMistakes {
         guard errorLine >= 1 else { return nil }
         let upToError = lines.prefix(errorLine)
         // A line indented with no-break or ideographic spaces (pasted from Word): YAML reads them as
-        // text. (After ordinary spaces, in a block of lines, they are its text.)
-        for (index, line) in upToError.enumerated() {
+        // text. (After ordinary spaces, in a block of lines, they are its text.) Only where YAML
+        // stopped, or just above: further up, such a line goes on a quoted value, as YAML read it.
+        for (index, line) in upToError.enumerated() where index >= errorLine - 2 {
             let text = String(decoding: line, as: UTF8.self)
             if let first = text.unicodeScalars.first, LookAlikes.spaces[first.value] != nil,
                text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
@@ -146,10 +147,12 @@ enum YAMLMistakes {
             if listKeys.contains(key) {
                 // The items as written (`- 01-KL/TW, - 05-CT/TW`), without a comment after them.
                 let written = text.range(of: " #").map { String(text[..<$0.lowerBound]) } ?? text
-                let items = written.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .map { $0.hasPrefix("- ") ? $0.dropFirst(2).trimmingCharacters(in: .whitespaces) : $0 }.filter { !$0.isEmpty }
+                // Items part at a comma before another `- ` only: a name may hold a comma (`Kinh tế, xã hội`).
+                let items = written.dropFirst(2).components(separatedBy: ", - ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                // In brackets, an item with a comma or a colon is quoted.
+                let bracketed = items.map { $0.contains(where: { ",:[]{}#".contains($0) }) ? quoted($0) : $0 }
                 return (column(ofByte: start, in: line),
-                    "`\(key)`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - \(items.first ?? "")`, or write the list in brackets, `\(key): [\(items.joined(separator: ", "))]`")
+                    "`\(key)`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - \(items.first ?? "")`, or write the list in brackets, `\(key): [\(bracketed.joined(separator: ", "))]`")
             }
             what = "starts with `- `, which YAML reads as a list's item"
         } else if let first = value.first, let meaning = valueStarts[first] {
@@ -279,13 +282,18 @@ enum YAMLMistakes {
             // Quoted values keep their `#`; one glued to the closing quote (`"Hội nghị"#TinMoi`)
             // YAML reads as a comment all the same.
             if line[start] == UInt8(ascii: "\"") || line[start] == UInt8(ascii: "'") {
-                if let end = closing(line[start], in: line, from: start + 1), end + 2 < line.count, line[end + 1] == UInt8(ascii: "#"),
-                   line[end + 2] != UInt8(ascii: " "), line[end + 2] != UInt8(ascii: "\t") {
-                    let lost = String(decoding: line[(end + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                // After it, glued or after spaces: `#TinMoi`, not a comment meant as one (`# ghi chú`).
+                if let end = closing(line[start], in: line, from: start + 1),
+                   let hash = line[(end + 1)...].firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+                   line[hash] == UInt8(ascii: "#"), hash + 1 < line.count, line[hash + 1] != UInt8(ascii: " "), line[hash + 1] != UInt8(ascii: "\t") {
+                    let lost = String(decoding: line[hash...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                     let inside = String(decoding: line[(start + 1)..<end], as: UTF8.self)
                     let quote = String(decoding: [line[start]], as: UTF8.self)
-                    found.append((number, column(ofByte: end + 1, in: line),
-                        "YAML reads `\(lost)` after the closing quote as a comment, so \(key.map { "`\($0)`" } ?? "this item") ends at the quote and `\(lost)` is dropped: put it inside the quotes to keep it, e.g. `\(key.map { "\($0): " } ?? "- ")\(quote)\(inside) \(lost)\(quote)`"))
+                    let keep = key.map(FieldReader.notText.contains) == true
+                        ? notAHashtag(lost)
+                        : "put it inside the quotes to keep it, e.g. `\(key.map { "\($0): " } ?? "- ")\(quote)\(inside) \(lost)\(quote)`"
+                    found.append((number, column(ofByte: hash, in: line),
+                        "YAML reads `\(lost)` after the closing quote as a comment, so \(key.map { "`\($0)`" } ?? "this item") ends at the quote and `\(lost)` is dropped: \(keep)"))
                 }
                 continue
             }
@@ -340,11 +348,19 @@ enum YAMLMistakes {
         let value = String(decoding: line[start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         let quoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         let example = key.map { "\($0): " } ?? "- "
-        let keep = continued
+        let keep = key.map(FieldReader.notText.contains) == true
+            ? notAHashtag(String(lost))
+            : continued
             ? "put the whole value, from its first line, in double quotes to keep it"
             : "put the whole value in quotes to keep it, e.g. `\(example)\"\(quoted.count > 60 ? quoted.prefix(60) + "…" : quoted)\"`"
         return (number, column(ofByte: hash, in: line),
             "YAML reads `\(shown)` as a comment (a # at the start of a value or after a space starts one), so \(what) and the rest is dropped: \(keep)")
+    }
+
+    /// What to do with a `#…` a field that holds no `#` (a date, a code, a name) loses: it was a
+    /// note, or is none of the value's.
+    private static func notAHashtag(_ lost: String) -> String {
+        "this field holds no `#`: to keep it as a note, write a space after its `#` (`# \(lost.dropFirst().prefix(30))`), which YAML's comments take; else delete it"
     }
 
     /// The 1-based column of a quote that opens a value (after `key: ` or `- `) and is not closed

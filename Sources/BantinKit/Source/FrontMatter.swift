@@ -25,6 +25,7 @@ public enum FrontMatterSplitter {
         var lineStart = bytes.startIndex
         var lineNumber = 1
         var yamlStart: String.Index? = nil
+        var lookAlikeLine: (number: Int, text: Substring)? = nil
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
             let line = Substring(text.unicodeScalars[lineStart..<lineEnd])
@@ -43,9 +44,15 @@ public enum FrontMatterSplitter {
                     return .failure(.error(path, line: 1, column: 1, "no front matter: " + why))
                 }
                 yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
-            } else if looksLikeFence(line, opening: false) {
-                // Meant as the closing `---`: YAML would read it, and the text below, as fields.
-                return .failure(.error(path, line: lineNumber, column: 1, "front matter is not closed: " + lookAlike(line)))
+            } else if looksLikeFence(line, opening: false), lookAlikeLine == nil {
+                // Meant as the closing `---`: YAML would read it, and the text below, as fields. A
+                // `---` with a space or character pasted in is never YAML's; a dash alone (`—`) may
+                // be a line of a quoted value's, when a fence follows.
+                if line.unicodeScalars.contains(where: { LookAlikes.dashes[$0.value] != nil }) {
+                    lookAlikeLine = (lineNumber, line)
+                } else {
+                    return .failure(.error(path, line: lineNumber, column: 1, "front matter is not closed: " + lookAlike(line)))
+                }
             } else if isFence(line, opening: false), let yamlStart {
                 let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
                 let yaml = String(text.unicodeScalars[yamlStart..<yamlEnd])
@@ -57,6 +64,7 @@ public enum FrontMatterSplitter {
             lineStart = bytes.index(after: lineEnd)
             lineNumber += 1
         }
+        if let (number, text) = lookAlikeLine { return .failure(.error(path, line: number, column: 1, "front matter is not closed: " + lookAlike(text))) }
         return .failure(.error(path, line: 1, column: 1, "front matter is not closed: add a line `---` after the last YAML field"))
     }
 
