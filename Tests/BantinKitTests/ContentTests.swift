@@ -143,9 +143,11 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW\n---\nNội dung.\n", 4, 13,
          "`directives`'s item is on its key's line, where YAML reads `- ` as nothing it can take: put each item on a line of its own below, `  - 01-KL/TW`, or write the list in brackets, `directives: [01-KL/TW]`"),
         ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW, - 05-CT/TW # ghi chú\n---\nNội dung.\n", 4, 13, "or write the list in brackets, `directives: [01-KL/TW, 05-CT/TW]`"),
+        // One item pasted with no-break spaces among typed ones: told at it, not where YAML stops.
+        ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives:\n  - 01-KL/TW\n\u{00A0}\u{00A0}- 05-CT/TW\n  - 21-KL/TW\nsummary: x\n---\nNội dung.\n", 6, 1, "this line is indented with ⟨no-break space U+00A0⟩"),
         // A quoted value going on to a line that starts with a no-break space is YAML's: the slip below is told.
         ("---\ntitle: \"Hội nghị\n\u{00A0}tổng kết\"\ndate: 2024-01-05\nsummary: a: b\n---\nNội dung.\n", 5, 11, "a value with `: ` in it must be quoted"),
-        ("---\ntitle: Tin\ndate: 2024-01-05\nrelated: - Kinh tế, xã hội\n---\nNội dung.\n", 4, 10, "below, `  - Kinh tế, xã hội`, or write the list in brackets, `related: [\"Kinh tế, xã hội\"]`"),
+        ("---\ntitle: Tin\ndate: 2024-01-05\ndirectives: - 01-KL/TW, 05-CT/TW\n---\nNội dung.\n", 4, 13, "or write the list in brackets, `directives: [01-KL/TW, 05-CT/TW]`"),
         ("---\ntitle: “Hỏi – đáp: chi bộ”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "a curly quote (typed by Word), which YAML reads as text, so a `: ` inside breaks it: quote the value with straight quotes instead, e.g. `title: \"Hỏi – đáp: chi bộ\"`"),
         ("---\ntitle: “Nói đi đôi với làm”: bài học từ “Dân vận”\ndate: 2024-01-05\n---\nNội dung.\n", 2, 8, "e.g. `title: \"“Nói đi đôi với làm”: bài học từ “Dân vận”\"`"),
         // Fields YAML reads as such above the slip are not taken for it: the slip is told at its line.
@@ -164,6 +166,16 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         let error = try refusal(of: text)
         #expect((error.line, error.column) == (line, column), "\(error)")
         #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    /// A line separator on a block's line that starts with `#` is the block's text, told; in a
+    /// comment of a whole line it is nothing read.
+    @Test func aLineSeparatorInABlocksHashLineIsTold() throws {
+        let site = try makeSite()
+        try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-01\nsummary: |\n  #ChungTay\u{2028}#VìCộngĐồng\n# cũ\u{2028}bỏ\n---\nNội dung.\n")
+        let (catalog, diagnostics) = load(site)
+        #expect(catalog?.articles.first?.summary == "#ChungTay #VìCộngĐồng")
+        #expect(warnings(diagnostics).map { "\($0.line):\($0.column)" } == ["5:12"], "\(diagnostics)")
     }
 
     /// A dash alone on a line of a quoted value (`—`, a pause in a sapo) is the value's, when the
@@ -245,6 +257,11 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             #expect(said.contains { $0.severity == .warning && ($0.line, $0.column) == (line, column) && $0.message.contains("as a comment") }, "\(said)")
         }
         #expect(load(site).1.contains { $0.message.hasSuffix("this field holds no `#`: to keep it as a note, write a space after its `#` (`# sua`), which YAML's comments take; else delete it") })
+        // A code's item, in a list below its key or in brackets, holds none either.
+        for items in ["directives:\n  - \"01-KL/TW\" #sua\n", "directives: [\"01-KL/TW\"] #sua\n"] {
+            try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\n\(items)---\nNội dung.\n")
+            #expect(load(site).1.contains { $0.message.hasSuffix("this field holds no `#`: to keep it as a note, write a space after its `#` (`# sua`), which YAML's comments take; else delete it") }, "\(items)")
+        }
         // A value in quotes that starts on the line after its key keeps its #: nothing told.
         try site.write(Self.file, "---\ntitle: Tin\ndate: 2023-06-02\nsummary:\n  \"Phát động #ChungTay\"\nsubtitle:\n  'Chiến dịch\n  #VìCộngĐồng'\n---\nNội dung.\n")
         try site.write(Self.file, try site.read(Self.file).replacingOccurrences(of: "---\nNội dung.", with: "location: \"Huế\" # giờ Hà Nội\n---\nNội dung."))
@@ -349,6 +366,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             ("emdash", "\u{2014}\ntitle: Tin\ndate: 2023-05-09\n---\nx\n", "1:1: error: no front matter: the line `⟨em dash U+2014⟩` is meant as `---` but is not"),
             ("closing", "---\ntitle: Tin\ndate: 2023-05-09\n---\u{200B}\nx\n\n---\n\ny\n", "4:1: error: front matter is not closed: the line `---⟨zero-width space U+200B⟩` is meant as `---` but is not"),
             ("endash", "---\ntitle: Tin\ndate: 2023-05-09\n\u{2013}-\nx\n", "4:1: error: front matter is not closed: the line `⟨en dash U+2013⟩-` is meant as `---` but is not"),
+            ("dashrule", "---\ntitle: Tin\ndate: 2023-05-09\n\u{2014}\nx\n\n---\n\ny\n", "4:1: error: front matter is not closed: the line `⟨em dash U+2014⟩` is meant as `---` but is not"),
             // A list's item indented with no-break spaces (Word's), and an indented key with one after its colon.
             ("nbsp-list", "---\ntitle: Tin\ndate: 2023-05-09\ndirectives:\n\u{00A0}\u{00A0}- 01-KL/TW\n---\nx\n",
              "5:1: error: malformed YAML front matter: this line is indented with ⟨no-break space U+00A0⟩"),
@@ -882,6 +900,8 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("images:\n  widths: [\"480\", 960]\n", 1...3, "`images.widths` has `\"480\"`, text in quotes, which is not a width: each is a whole number of pixels from 16 to 8192, written without quotes"),
         ("images:\n  quality: '80'\n", 1...3, "`images.quality` is `\"80\"`, text in quotes: write a whole number from 1 to 100 (80 by default), without quotes"),
         ("images:\n  qualty: 80\n", 1...3, "`images` has no setting `qualty`: did you mean `quality`?"),
+        // A category's name may hold a comma: a menu's items part only before another `-`.
+        ("menu: - Kinh tế, xã hội, - Văn hóa\n", 1...1, "below, `  - Kinh tế, xã hội`, or write the list in brackets, `menu: [\"Kinh tế, xã hội\", Văn hóa]`"),
         ("anh: &anh {quality: 70}\nimages: {<<: *anh, widths: [480]}\n", 1...3, "`images` takes no YAML merge (`<<`), which bantin does not read: write `widths` and `quality` themselves"),
         // Every wrong setting of `images:` at once, not the first alone.
         ("images: {widths: [8, 480], quality: 0}\n", 1...1, "`images.widths` has `8`, which is not a width: each is a whole number of pixels from 16 to 8192; `images.quality` is `0`"),

@@ -742,6 +742,10 @@ import Testing
         ("draft: true # nháp\n---\n", "6:1 error"), ("Source: Reuters\nLocation: Hanoi\n\n", nil),
         // A guide that shows front matter in a code block, under a rule and a paragraph.
         ("\nHướng dẫn viết bài:\n\n```yaml\ntitle: Bài\ndraft: true\n```\n\n---\n", nil),
+        // A value going on to a line of its own, an HTML comment first: still the header's; code
+        // indented right under the rule is Markdown's.
+        ("title: \"Hội nghị\ntổng kết\"\ndraft: true\n---\n", "8:1 error"), ("<!-- cũ -->\ndraft: true\n---\n", "7:1 error"),
+        ("    title: Bài\n    draft: true\n", nil),
     ])
     func aDraftInASecondFrontMatterIsAnError(second: String, told: String?) throws {
         let site = try TestSite()

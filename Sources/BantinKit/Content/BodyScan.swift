@@ -34,19 +34,19 @@ enum BodyScan {
         guard let fence = firstLines(of: body, count: 1).first, fence.text == "---" else { return nil }
         let raw = body.split(separator: "\n", maxSplits: fence.index + 42, omittingEmptySubsequences: false).dropFirst(fence.index + 1).prefix(40)
         let after = raw.map { String($0).trimmingWhitespace }
-        // Its lines as YAML's: fields, comments, list items, lines indented under them, and blank
-        // lines up to a closing `---`; a paragraph or a code fence is the text's (a guide showing
-        // front matter in a code block).
-        let yamlish = raw.map { line in
-            let text = String(line).trimmingWhitespace
-            guard let first = line.first, !text.isEmpty else { return true }
-            if first == " " || first == "\t" { return !text.hasPrefix("```") && !text.hasPrefix("~~~") }
-            if text.hasPrefix("#") || text.hasPrefix("- ") || text == "---" || text == "..." { return true }
-            guard let colon = text.firstIndex(of: ":") else { return false }
-            return !text[..<colon].isEmpty && !text[..<colon].contains(" ")
+        // Code right under the rule (indented four spaces) is Markdown's, not YAML's.
+        if let first = raw.first(where: { !$0.allSatisfy(\.isWhitespace) }), first.hasPrefix("    ") || first.hasPrefix("\t") { return nil }
+        // Up to its closing `---` (over blank lines, and lines a value goes on to); a code fence, or a
+        // paragraph after a blank line, is the text's (a guide showing front matter in a code block).
+        // Without a closing `---`, up to a blank line.
+        var closing: Int? = nil
+        for (k, line) in raw.enumerated() {
+            let text = after[k]
+            if text == "---" || text == "..." { closing = k; break }
+            if text.hasPrefix("```") || text.hasPrefix("~~~") { break }
+            if k > 0, after[k - 1].isEmpty, !text.isEmpty, !isYAMLLine(line) { break }
         }
-        let end = yamlish.firstIndex(of: false) ?? after.count
-        let block = after[..<end].firstIndex { $0 == "---" || $0 == "..." }.map { after[..<$0] } ?? after[..<end].prefix { !$0.isEmpty }
+        let block = closing.map { after[..<$0] } ?? after.prefix { !$0.isEmpty }
         var named: (index: Int, key: String)? = nil
         for (k, line) in block.enumerated() {
             guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { continue }
@@ -64,6 +64,15 @@ enum BodyScan {
         guard let named else { return nil }
         return .warning(file, line: bodyLine + fence.index, column: 1,
             "the body starts with a second front matter (`---`, then `\(named.key):` at line \(bodyLine + named.index)): bantin reads only the first, and would publish this one as text; move its fields into the front matter above, and delete it")
+    }
+
+    /// Whether a line reads as one of YAML fields: a field (`key:`, a key of no space), a comment,
+    /// a list's item, or a line indented under one.
+    private static func isYAMLLine(_ line: Substring) -> Bool {
+        let text = String(line).trimmingWhitespace
+        if line.first == " " || line.first == "\t" || text.hasPrefix("#") || text.hasPrefix("- ") { return true }
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return !text[..<colon].isEmpty && !text[..<colon].contains(" ")
     }
 
     /// Whether `value` (lower-cased) reads as the value of the field `key` takes: a capitalised

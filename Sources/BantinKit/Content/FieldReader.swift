@@ -55,8 +55,8 @@ struct FieldReader {
         var yaml = yaml
         if yaml.unicodeScalars.contains(where: Self.isSeparator) {
             for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                // In a comment of a whole line, nothing is read.
-                guard let at = line.unicodeScalars.firstIndex(where: Self.isSeparator), !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") else { continue }
+                // In a comment of a whole line (from its start: indented, it may be a block's text), nothing is read.
+                guard let at = line.unicodeScalars.firstIndex(where: Self.isSeparator), !line.hasPrefix("#") else { continue }
                 let column = line.unicodeScalars[..<at].count + 1
                 diagnostics.append(.warning(path, line: firstLine + number, column: column,
                     "a \(line.unicodeScalars[at].value == 0x2028 ? "line separator (U+2028)" : "paragraph separator (U+2029)") is here, a character that shows as nothing or as a line's end (pasted from a web page or PDF): read as a space; delete it, or write a space"))

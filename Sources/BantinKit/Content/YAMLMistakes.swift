@@ -11,9 +11,13 @@ enum YAMLMistakes {
         guard errorLine >= 1 else { return nil }
         let upToError = lines.prefix(errorLine)
         // A line indented with no-break or ideographic spaces (pasted from Word): YAML reads them as
-        // text. (After ordinary spaces, in a block of lines, they are its text.) Only where YAML
-        // stopped, or just above: further up, such a line goes on a quoted value, as YAML read it.
-        for (index, line) in upToError.enumerated() where index >= errorLine - 2 {
+        // text. (After ordinary spaces, in a block of lines, they are its text; inside a quoted
+        // value, going on from a line above, they are the value's.)
+        var quote: UInt8? = nil
+        for (index, line) in upToError.enumerated() {
+            let inside = quote != nil
+            quote = openQuote(after: line, before: quote)
+            if inside { continue }
             let text = String(decoding: line, as: UTF8.self)
             if let first = text.unicodeScalars.first, LookAlikes.spaces[first.value] != nil,
                text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
@@ -147,8 +151,11 @@ enum YAMLMistakes {
             if listKeys.contains(key) {
                 // The items as written (`- 01-KL/TW, - 05-CT/TW`), without a comment after them.
                 let written = text.range(of: " #").map { String(text[..<$0.lowerBound]) } ?? text
-                // Items part at a comma before another `- ` only: a name may hold a comma (`Kinh tế, xã hội`).
-                let items = written.dropFirst(2).components(separatedBy: ", - ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                // Items part at each comma, but a menu's, at a comma before another `-` only: a
+                // category's name may hold one (`Kinh tế, xã hội`); no code, year or address does.
+                let parts = key == "menu" ? written.dropFirst(2).components(separatedBy: ", -") : written.dropFirst(2).components(separatedBy: ",")
+                let items = parts.map { $0.trimmingCharacters(in: .whitespaces) }.map { $0.hasPrefix("- ") ? String($0.dropFirst(2)).trimmingCharacters(in: .whitespaces) : $0 }
+                    .filter { !$0.isEmpty }
                 // In brackets, an item with a comma or a colon is quoted.
                 let bracketed = items.map { $0.contains(where: { ",:[]{}#".contains($0) }) ? quoted($0) : $0 }
                 return (column(ofByte: start, in: line),
@@ -224,6 +231,8 @@ enum YAMLMistakes {
         var blockIndent: Int?
         // The field whose plain value may go on to the next lines (deeper than its indent).
         var plain: (key: String?, indent: Int)?
+        // The field of the lines below (a list's items are its).
+        var field: String?
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -246,6 +255,7 @@ enum YAMLMistakes {
                 start += 2
             } else if let colon = valueColon(in: line, from: indent) {
                 key = String(decoding: line[indent..<colon], as: UTF8.self)
+                if indent == 0 { field = key }
                 start = colon + 1
             } else if let field = plain, indent > field.indent, indent < line.count {
                 // A value in quotes that starts on the line after its key: text up to its closing quote.
@@ -264,6 +274,9 @@ enum YAMLMistakes {
                 continue
             }
             plain = nil
+            // A field that holds no `#` (a date, a code, an address: its list's items too), whose
+            // `#…` is told to be a note rather than quoted in.
+            let holdsNoHash = (key ?? field).map(FieldReader.notText.contains) == true
             while start < line.count, line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t") { start += 1 }
             guard start < line.count else {
                 // An empty value may start on the next line.
@@ -276,7 +289,7 @@ enum YAMLMistakes {
             }
             // In a list in brackets, a `#` after a space, `[` or `,` outside quotes starts a comment too.
             if line[start] == UInt8(ascii: "[") {
-                if let told = hashtagInList(line, from: start, key: key, line: number) { found.append(told) }
+                if let told = hashtagInList(line, from: start, key: key, line: number, holdsNoHash: holdsNoHash) { found.append(told) }
                 continue
             }
             // Quoted values keep their `#`; one glued to the closing quote (`"Hội nghị"#TinMoi`)
@@ -289,7 +302,7 @@ enum YAMLMistakes {
                     let lost = String(decoding: line[hash...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                     let inside = String(decoding: line[(start + 1)..<end], as: UTF8.self)
                     let quote = String(decoding: [line[start]], as: UTF8.self)
-                    let keep = key.map(FieldReader.notText.contains) == true
+                    let keep = holdsNoHash
                         ? notAHashtag(lost)
                         : "put it inside the quotes to keep it, e.g. `\(key.map { "\($0): " } ?? "- ")\(quote)\(inside) \(lost)\(quote)`"
                     found.append((number, column(ofByte: hash, in: line),
@@ -298,7 +311,7 @@ enum YAMLMistakes {
                 continue
             }
             if line[start] == UInt8(ascii: "{") { continue }
-            if let told = hashtag(in: line, from: start, key: key, line: number) {
+            if let told = hashtag(in: line, from: start, key: key, line: number, holdsNoHash: holdsNoHash) {
                 found.append(told)
             } else {
                 plain = (key, indent)
@@ -309,7 +322,7 @@ enum YAMLMistakes {
 
     /// The hashtag YAML reads as a comment (or cannot read) in the list in brackets that starts
     /// at `start` of `line`: `menu: [Xây dựng Đảng, #Thời sự]`.
-    private static func hashtagInList(_ line: [UInt8], from start: Int, key: String?, line number: Int) -> (line: Int, column: Int, message: String)? {
+    private static func hashtagInList(_ line: [UInt8], from start: Int, key: String?, line number: Int, holdsNoHash: Bool) -> (line: Int, column: Int, message: String)? {
         var quote: UInt8?
         for k in (start + 1)..<line.count {
             let byte = line[k]
@@ -327,7 +340,7 @@ enum YAMLMistakes {
             let item = line[k...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "]") }
             let name = String(decoding: item, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             return (number, column(ofByte: k, in: line),
-                "YAML reads `#…` in a list in brackets as a comment (a # after a space, `[` or `,` starts one), so \(key.map { "`\($0)`" } ?? "this list") loses `\(name)` and what follows on the line: put the item in quotes to keep it, e.g. `\"\(name)\"`")
+                "YAML reads `#…` in a list in brackets as a comment (a # after a space, `[` or `,` starts one), so \(key.map { "`\($0)`" } ?? "this list") loses `\(name)` and what follows on the line: \(holdsNoHash ? notAHashtag(name) : "put the item in quotes to keep it, e.g. `\"\(name)\"`")")
         }
         return nil
     }
@@ -335,7 +348,9 @@ enum YAMLMistakes {
     /// The hashtag YAML reads as a comment in the plain value that starts at `start` of `line`
     /// (number `number`), if any: where it is and what to say.
     /// `continued`: the line is one the value goes on to from the lines above.
-    private static func hashtag(in line: [UInt8], from start: Int, key: String?, line number: Int, continued: Bool = false) -> (line: Int, column: Int, message: String)? {
+    private static func hashtag(
+        in line: [UInt8], from start: Int, key: String?, line number: Int, continued: Bool = false, holdsNoHash: Bool? = nil
+    ) -> (line: Int, column: Int, message: String)? {
         guard let hash = (start..<line.count).first(where: { k in
             line[k] == UInt8(ascii: "#") && (k == start || line[k - 1] == UInt8(ascii: " ") || line[k - 1] == UInt8(ascii: "\t"))
         }), hash + 1 < line.count, line[hash + 1] != UInt8(ascii: " "), line[hash + 1] != UInt8(ascii: "\t") else { return nil }
@@ -348,7 +363,7 @@ enum YAMLMistakes {
         let value = String(decoding: line[start...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         let quoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         let example = key.map { "\($0): " } ?? "- "
-        let keep = key.map(FieldReader.notText.contains) == true
+        let keep = holdsNoHash ?? (key.map(FieldReader.notText.contains) == true)
             ? notAHashtag(String(lost))
             : continued
             ? "put the whole value, from its first line, in double quotes to keep it"
@@ -365,6 +380,12 @@ enum YAMLMistakes {
 
     /// The 1-based column of a quote that opens a value (after `key: ` or `- `) and is not closed
     /// on the line (`closing`).
+    /// The quote a value is open in after `line`, given the one it was open in before (`nil`: none).
+    static func openQuote(after line: [UInt8], before open: UInt8?) -> UInt8? {
+        if let open { return closing(open, in: line, from: 0) == nil ? open : nil }
+        return openQuote(in: line).map { line[$0 - 1] }
+    }
+
     static func openQuote(in line: [UInt8]) -> Int? {
         guard let start = openingQuote(in: line) else { return nil }
         return closing(line[start], in: line, from: start + 1) == nil ? start + 1 : nil

@@ -30,7 +30,8 @@ enum OldAddresses {
         } else if !address.hasPrefix("/") {
             return .failure(Refused("is no address of the site the article came from: write its path from that site's root, starting with `/` (`/2023/05/01/ten-bai/`), or its full address (`https://…`)"))
         }
-        if let fragment = address.firstIndex(of: "#") { address = address[..<fragment] }
+        // Its anchor goes, and a space before it (`/tin-cu/ #cu`: none of the path).
+        if let fragment = address.firstIndex(of: "#") { address = Substring(address[..<fragment].trimmingCharacters(in: .whitespaces)) }
         if address.contains("?") {
             return .failure(Refused("has a query (`?…`), which a static site cannot keep: its host reads the path alone, not the query, so no page can stand there; leave this address out"))
         }

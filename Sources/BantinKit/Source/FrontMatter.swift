@@ -25,7 +25,8 @@ public enum FrontMatterSplitter {
         var lineStart = bytes.startIndex
         var lineNumber = 1
         var yamlStart: String.Index? = nil
-        var lookAlikeLine: (number: Int, text: Substring)? = nil
+        // The quote a value of the front matter is open in, up to this line.
+        var quote: UInt8? = nil
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
             let line = Substring(text.unicodeScalars[lineStart..<lineEnd])
@@ -44,15 +45,10 @@ public enum FrontMatterSplitter {
                     return .failure(.error(path, line: 1, column: 1, "no front matter: " + why))
                 }
                 yamlStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
-            } else if looksLikeFence(line, opening: false), lookAlikeLine == nil {
+            } else if looksLikeFence(line, opening: false), quote == nil || !line.unicodeScalars.contains(where: { LookAlikes.dashes[$0.value] != nil }) {
                 // Meant as the closing `---`: YAML would read it, and the text below, as fields. A
-                // `---` with a space or character pasted in is never YAML's; a dash alone (`—`) may
-                // be a line of a quoted value's, when a fence follows.
-                if line.unicodeScalars.contains(where: { LookAlikes.dashes[$0.value] != nil }) {
-                    lookAlikeLine = (lineNumber, line)
-                } else {
-                    return .failure(.error(path, line: lineNumber, column: 1, "front matter is not closed: " + lookAlike(line)))
-                }
+                // dash alone (`—`) on a line of a quoted value is the value's.
+                return .failure(.error(path, line: lineNumber, column: 1, "front matter is not closed: " + lookAlike(line)))
             } else if isFence(line, opening: false), let yamlStart {
                 let yamlEnd = lineStart > yamlStart ? bytes.index(before: lineStart) : yamlStart
                 let yaml = String(text.unicodeScalars[yamlStart..<yamlEnd])
@@ -60,11 +56,14 @@ public enum FrontMatterSplitter {
                 let body = String(text.unicodeScalars[bodyStart...])
                 return .success(SplitSource(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineNumber + 1))
             }
+            // Only a line with a quote in it opens or closes one (most have none).
+            if lineNumber > 1, line.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
+                quote = YAMLMistakes.openQuote(after: Array(line.utf8), before: quote)
+            }
             if lineEnd == bytes.endIndex { break }
             lineStart = bytes.index(after: lineEnd)
             lineNumber += 1
         }
-        if let (number, text) = lookAlikeLine { return .failure(.error(path, line: number, column: 1, "front matter is not closed: " + lookAlike(text))) }
         return .failure(.error(path, line: 1, column: 1, "front matter is not closed: add a line `---` after the last YAML field"))
     }
 
