@@ -81,7 +81,11 @@ public enum FrontMatterSplitter {
     /// word processor's dashes for its hyphens (Word makes `—` of `---`, `–-` of `---`); in the
     /// front matter, only one that starts at the line's start (an indented `---` is a block's text).
     private static func looksLikeFence(_ line: Substring, opening: Bool) -> Bool {
-        guard !isFence(line, opening: opening), let first = line.unicodeScalars.first, opening || (first != " " && first != "\t") else { return false }
+        // Asked of every line of every front matter: a short line that starts with a dash, or a
+        // character beyond ASCII (or a space, for the first), else none, before any work.
+        guard line.utf8.count <= 24, let first = line.unicodeScalars.first,
+              first == "-" || first.value >= 0x80 || (opening && (first == " " || first == "\t")), !isFence(line, opening: opening)
+        else { return false }
         let typed = LookAlikes.typed(String(line)).trimmingCharacters(in: .whitespaces)
         let dashed = line.unicodeScalars.contains { LookAlikes.dashes[$0.value] != nil }
         return typed == "---" || (dashed && (typed == "-" || typed == "--"))
