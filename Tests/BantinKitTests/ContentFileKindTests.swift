@@ -180,6 +180,8 @@ import Testing
         let told = site.failingBuild().filter { $0.severity == .error }
         #expect(Set(told.map(\.file)) == Set((misnamed + variants.keys).map { "content/" + $0 }), "\(told)")
         #expect(told.allSatisfy { $0.message.contains("rename it to end in `.md`") })
+        // Notepad's `.txt` is named only where the name ends so.
+        #expect(told.allSatisfy { $0.message.contains("(Notepad adds `.txt`)") == $0.file.lowercased().hasSuffix(".txt") }, "\(told)")
         for file in misnamed + variants.keys { try site.remove("content/" + file) }
         try site.build()
         #expect(site.exists("public/media/doc-ky.txt") && site.exists("public/media/bien-ban.txt") && site.exists("public/media/ghi-chu.txt") && site.exists("public/media/huong-dan.txt"))

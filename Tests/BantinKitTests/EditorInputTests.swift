@@ -719,6 +719,8 @@ import Testing
     @Test(arguments: [
         ("directives/01-kl-tw.md", "code: 01-KL/TW\ndraft: true\n", true), ("themes/2023.md", "year: 2023\npublished: false\n", true),
         ("directives/01-kl-tw.md", "code: 01-KL/TW\ndraft: false\n", false), ("themes/2023.md", "year: 2023\n<<: {draft: true}\n", true),
+        // Misspelt: still meant to keep the page out.
+        ("directives/01-kl-tw.md", "code: 01-KL/TW\ndarft: true\n", true),
     ])
     func aDraftOfADirectiveOrThemeIsAnError(file: String, fields: String, refused: Bool) throws {
         let site = try TestSite()
@@ -946,7 +948,8 @@ import Testing
 
     /// With `unsafe_html`, an `<img>` written in HTML is told as a Markdown image is: without
     /// `alt` (its attribute missing, in any case), or with a file's name for it. `alt=""` (a picture
-    /// that only decorates), `alt` written bare, and other tags' are none; without `unsafe_html`
+    /// that only decorates), `alt` written bare, an `aria-label` or `role="presentation"` and other
+    /// tags' are none; without `unsafe_html`
     /// the HTML is left out, and only that is told.
     @Test func anImageInHTMLWithoutAltIsAWarning() throws {
         let site = try TestSite()
@@ -958,6 +961,8 @@ import Testing
             <p><IMG SRC="https://example.com/b.png" ALT='IMG_2034.JPG'> và <img alt="Quang cảnh" src="https://example.com/c.png"></p>
 
             <img src="https://example.com/d.png" alt=""> <img alt src="https://example.com/e.png"> <video src="https://example.com/f.mp4"></video>
+
+            <img src="https://example.com/g.png" aria-label="Sơ đồ tổ chức"> <img src="https://example.com/h.png" role="presentation">
 
             """
         let told = try Self.build(site, withArticleBody: body, unsafeHTML: true).filter { $0.contains("`<img>`") }

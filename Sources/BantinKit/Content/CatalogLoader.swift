@@ -60,7 +60,7 @@ public enum CatalogLoader {
             }
             if ContentFiles.isMarkdownUnderAnotherName(file.relativePath, fileStart: start, more: { PosixFiles.start(of: file.path, count: 2048) }) {
                 return .error(shown,
-                    "this is Markdown under another name (Notepad adds `.txt`), which would be published as it is, draft or not: rename it to end in `.md` (an article's file, under articles/, is then read; anywhere else it is not published)")
+                    "this is Markdown under another name\(file.relativePath.lowercased().hasSuffix(".txt") ? " (Notepad adds `.txt`)" : ""), which would be published as it is, draft or not: rename it to end in `.md` (an article's file, under articles/, is then read; anywhere else it is not published)")
             }
             if PhotoNaming.isGIF(fileStart: start), PhotoNaming.fileExtension(of: file.relativePath) != "gif" {
                 return .warning(shown, "this is a GIF, though its name does not say so; \(gif)")

@@ -359,7 +359,7 @@ struct FieldReader {
                     "unknown field `\(entry.key)` would not keep this text out of the site: bantin would publish it; write `draft: true` to keep it out, or delete this line"))
                 continue
             } else if known.contains("code") || known.contains("year"),
-                      Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: entry.key.lowercased() == "draft" || suggestion == "draft") {
+                      Self.holdsBack(key: entry.key, value: entry.value, misspeltDraft: Suggestion.nearest(to: entry.key.lowercased(), among: ["draft"]) != nil) {
                 // A directive's or theme's file: its page is made for the articles that list it.
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path,
                     "`\(entry.key)` would not keep this page out of the site: a directive's or theme's page has no draft, and is published while an article lists its code or year; delete this line (to take the page down, take the code or year off those articles)"))

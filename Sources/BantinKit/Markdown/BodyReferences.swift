@@ -100,7 +100,8 @@ struct RawHTML: Sendable, Hashable, Codable {
     var addresses: [String] = []
     /// Its attributes that run a script (`onclick`, `onerror`, …), lower-cased.
     var handlers: [String] = []
-    /// Its `alt`, decoded; `nil` when it has none.
+    /// Its `alt`, decoded; `nil` when it has none (and no `aria-label`, `aria-labelledby` or
+    /// `role="presentation"`, which name it for a screen reader or mark it as decoration).
     var alt: String? = nil
     /// A raw-text element (`<noscript>`) not closed in the text: a browser reads the rest of the
     /// page as its content.
@@ -199,6 +200,7 @@ struct RawHTML: Sendable, Hashable, Codable {
         var found: [String] = []
         var handlers: [String] = []
         var alt: String? = nil
+        var named = false
         var at = start
         while at < html.count, html[at] != UInt8(ascii: ">") {
             // A name: up to white space, `/`, `>` or `=` (an `=` may start one).
@@ -228,10 +230,13 @@ struct RawHTML: Sendable, Hashable, Codable {
             case "srcset": found += value.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
             // The first of an attribute written twice is the one a browser keeps.
             case "alt" where alt == nil: alt = value
+            // Named for a screen reader otherwise, or marked as decoration: as `alt` is.
+            case "aria-label", "aria-labelledby": if !value.trimmingCharacters(in: .whitespaces).isEmpty { named = true }
+            case "role": if ["presentation", "none"].contains(value.trimmingCharacters(in: .whitespaces).lowercased()) { named = true }
             default: break
             }
         }
-        return (found, handlers, alt, at)
+        return (found, handlers, alt ?? (named ? "" : nil), at)
     }
 
     /// Elements whose content a browser reads as text, not tags, up to their closing tag, as
