@@ -920,6 +920,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("unsafe_html: \"true\"\n", 1...1, "`unsafe_html` must be `true` or `false`, not `\"true\"`; in quotes it is text: write `true` without them"),
         ("unsafe_html: !!str false\n", 1...1, "`unsafe_html` must be `true` or `false`, not `false` made text by its tag (`!!str`): write `false` alone"),
         ("unsafe_html: >-\n  true\n", 1...2, "`unsafe_html` must be `true` or `false`, not a block of lines (`>`, which is text): write `unsafe_html: true` on one line"),
+        ("unsafe_html: |+\n  false\n", 1...2, "`unsafe_html` must be `true` or `false`, not a block of lines (`|`, which is text): write `unsafe_html: false` on one line"),
     ])
     func badSetting(_ yaml: String, _ lines: ClosedRange<Int>, _ mentioned: String) throws {
         let site = try TestSite(copyTemplates: false)

@@ -289,11 +289,13 @@ struct FieldReader {
     static func notBoolean(_ key: String, _ scalar: Node.Scalar?) -> String {
         guard let scalar else { return "`\(key)` must be `true` or `false`" }
         let quote = scalar.style == .singleQuoted ? "'" : scalar.style == .doubleQuoted ? "\"" : ""
-        let meant = Node.scalar(Node.Scalar(scalar.string)).bool
+        // A block kept with its last line's end (`>+`, `|+`) means the word before it.
+        let block = scalar.style == .literal || scalar.style == .folded
+        let meant = Node.scalar(Node.Scalar(block ? scalar.string.trimmingCharacters(in: .newlines) : scalar.string)).bool
         guard !quote.isEmpty else {
             guard let meant else { return "`\(key)` must be `true` or `false`, not `\(scalar.string)`" }
             // A block of lines (`draft: >-` and `true` below) is text.
-            if scalar.style == .literal || scalar.style == .folded {
+            if block {
                 return "`\(key)` must be `true` or `false`, not a block of lines (`\(scalar.style == .literal ? "|" : ">")`, which is text): write `\(key): \(meant)` on one line"
             }
             // Plain, yet text: a tag (`!!str true`) made it so.
