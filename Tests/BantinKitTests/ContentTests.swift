@@ -370,7 +370,6 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
             // A list's item indented with no-break spaces (Word's), and an indented key with one after its colon.
             ("nbsp-list", "---\ntitle: Tin\ndate: 2023-05-09\ndirectives:\n\u{00A0}\u{00A0}- 01-KL/TW\n---\nx\n",
              "5:1: error: malformed YAML front matter: this line is indented with ⟨no-break space U+00A0⟩"),
-            // In a block of lines, after ordinary spaces, it is text: nothing said.
             // Inside a block of text it is text: the mistake YAML stops at is told.
             ("block", "---\ntitle: Tin\ndate: 2023-05-09\nsummary: |\n  \u{200B}Đoạn dán từ Word.\nauthor: \"Nguyễn \"Văn\" A\"\n---\nx\n", "6:17: error: malformed YAML front matter: the quote \" here closes the value"),
         ]

@@ -333,7 +333,7 @@ struct FieldReader {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown field `\(entry.key)` is ignored"
             let suggestion = Suggestion.nearest(to: entry.key, among: known) ?? Self.otherGenerators[entry.key.lowercased()].flatMap { known.contains($0) ? $0 : nil }
-            let visible = String(String.UnicodeScalarView(entry.key.unicodeScalars.filter { LookAlikes.zeroWidth[$0.value] == nil && LookAlikes.spaces[$0.value] == nil }))
+            let visible = LookAlikes.visible(entry.key)
             if visible != entry.key, known.contains(visible) {
                 diagnostics.append(entry.keyPosition.diagnostic(.error, path,
                     "`\(entry.key.namingLookAlikes)` is `\(visible)` with a character that shows as nothing (pasted from Word or a web page): delete it, or the field is not read"))

@@ -189,6 +189,9 @@ public final class Article: Sendable {
     /// The Markdown body, exactly as written after the front matter.
     public var body: String { bodyText.value }
 
+    /// Where old address `number` of `aliases` is written (the file's start when unknown).
+    func position(ofAlias number: Int) -> SourcePosition { positions.item("aliases", number) ?? SourcePosition(line: 1, column: 1) }
+
     /// The same article, its body read from `place` when a page needs it.
     func with(bodyAt place: BodyText.Place) -> Article {
         Article(

@@ -73,8 +73,7 @@ enum SiteConfigReader {
         case .mapping(let mapping):
             return mapping.flatMap { key, value -> [Diagnostic] in
                 guard let name = key.string else { return [] }
-                let visible = String(String.UnicodeScalarView(name.unicodeScalars.filter { LookAlikes.zeroWidth[$0.value] == nil && LookAlikes.spaces[$0.value] == nil }))
-                    .trimmingCharacters(in: .whitespaces)
+                let visible = LookAlikes.visible(name).trimmingCharacters(in: .whitespaces)
                 let here = visible == name ? [] : [Diagnostic.error(file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
                     "`\(path).\(name.namingLookAlikes)` is `\(path).\(visible)` with a character that shows as nothing or as a space (pasted from Word or a web page): delete it, or `{{site.\(path).\(visible)}}` does not read it")]
                 return here + invisibleKeys(in: value, under: path + "." + visible, file: file)

@@ -290,7 +290,7 @@ extension SiteBuilder {
         kept.sort { ($0.path.lowercased(), $0.article, $0.alias) < ($1.path.lowercased(), $1.article, $1.alias) }
         for old in kept {
             let article = articles[old.article]
-            let at = { article.positions.item("aliases", old.alias) ?? SourcePosition(line: 1, column: 1) }
+            let at = { article.position(ofAlias: old.alias) }
             let low = old.path.lowercased()
             let caseless = " on a host or computer that tells no case apart"
             let clash = generated.contains(old.path) ? "would stand where bantin writes \(old.path)" : Self.folderClash(old.path, generated: generated, folders: folders)

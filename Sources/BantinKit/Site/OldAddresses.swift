@@ -98,7 +98,7 @@ enum OldAddresses {
         for (index, article) in articles.enumerated() {
             for (number, alias) in article.fields.aliases.enumerated() {
                 // Looked up only for a message: one article may have thousands of old addresses.
-                let at = { article.positions.item("aliases", number) ?? SourcePosition(line: 1, column: 1) }
+                let at = { article.position(ofAlias: number) }
                 switch outputPath(of: alias, bases: bases) {
                 case .failure(let refused):
                     diagnostics.append(at().diagnostic(.error, article.file, "old address `\(alias)` \(refused.reason)"))

@@ -70,6 +70,12 @@ enum LookAlikes {
     static let đ: Set<Unicode.Scalar> = Set(letters.keys.compactMap(Unicode.Scalar.init)).union(["Đ", "đ"])
     static let all = [dashes, zeroWidth, spaces, letters].reduce(into: [:]) { $0.merge($1) { kept, _ in kept } }
 
+    /// `text` without the characters that show as nothing or as a space (`zeroWidth`, `spaces`):
+    /// a name as an editor sees it.
+    static func visible(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { zeroWidth[$0.value] == nil && spaces[$0.value] == nil }))
+    }
+
     /// `text` as typed by hand: a word processor's dashes as hyphens, its spaces as spaces, and
     /// the characters that show as nothing left out (a date or a code pasted from Word).
     static func typed(_ text: String) -> String {
