@@ -889,6 +889,7 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         ("per_page: hai mươi\n", 1...1, "`per_page`"),
         // YAML 1.1's base 60: 1:20 is no 80 anyone meant.
         ("per_page: 1:20\n", 1...1, "`per_page` must be a whole number, not `1:20`"),
+        ("images:\n  quality: 1:20\n", 1...3, "`images.quality` is `1:20`: write a whole number from 1 to 100"),
         ("title: x\ndescription: y\nbase_url: not a url\n", 3...3, "`base_url`"),
         ("base_url: ftp://example.org/\n", 1...1, "`base_url`"),
         ("base_url: https://bientap:matkhau@example.org/\n", 1...1, "with no user name, password"),

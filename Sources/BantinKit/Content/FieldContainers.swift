@@ -72,6 +72,16 @@ struct FieldKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 }
 
 /// One scalar value (a field's, or a list item's), decoded as text, a number or a flag.
+extension Node.Scalar {
+    /// A whole number as an editor writes one: in tens (`075` is 75, not YAML 1.1's octal 61),
+    /// YAML's other forms (`0x4B`) as YAML reads them, and none with a colon (`1:20`, which YAML
+    /// 1.1 reads in base 60).
+    var wholeNumber: Int? {
+        if let number = Int(string) { return number }
+        return string.contains(":") ? nil : Node.scalar(self).int
+    }
+}
+
 struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: FieldValue
     let key: String
@@ -107,9 +117,7 @@ struct FieldValueDecoder: Decoder, SingleValueDecodingContainer {
 
     func decode(_ type: Int.Type) throws -> Int {
         guard let scalar else { throw FieldError(message: "`\(key)` must be a whole number") }
-        if let number = Int(scalar.string) { return number }
-        // YAML 1.1 reads `20:23` in base 60 (1223): no editor means that.
-        guard !scalar.string.contains(":"), let number = Node.scalar(scalar).int else { throw FieldError(message: "`\(key)` must be a whole number, not `\(scalar.string)`") }
+        guard let number = scalar.wholeNumber else { throw FieldError(message: "`\(key)` must be a whole number, not `\(scalar.string)`") }
         return number
     }
 

@@ -18,11 +18,10 @@ public struct ImageSettings: Sendable, Hashable, Codable {
     static let widthRange = 16...8192
     static let qualityRange = 1...100
 
-    /// A whole number as written, in tens (`075` is 75, as `per_page: 075` is, not YAML 1.1's octal
-    /// 61); YAML's other forms (`0x4B`) as YAML reads them; text in quotes none.
+    /// A whole number as `per_page`'s is read (`Node.Scalar.wholeNumber`); text in quotes none.
     static func number(_ node: Node) -> Int? {
-        if let scalar = node.scalar, scalar.style == .plain, let number = Int(scalar.string) { return number }
-        return node.int
+        guard let scalar = node.scalar, scalar.style == .plain else { return node.int }
+        return scalar.wholeNumber
     }
 }
 
