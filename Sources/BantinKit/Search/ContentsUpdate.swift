@@ -44,7 +44,7 @@ extension SearchShards {
 
         init(_ blob: UnsafeRawBufferPointer) {
             IndexedArticle.forEachWord(in: blob) { word, fields in words[Array(word.bytes)] = fields.rawValue }
-            IndexedArticle.withPairBuckets(in: blob) { for b in $0 { buckets.insert(Int(b)) } }
+            IndexedArticle.forEachPairBucket(in: blob) { buckets.insert($0) }
         }
     }
 
@@ -100,7 +100,7 @@ extension SearchShards {
         var found: [Int: [Int32]] = [:]
         for number in 0..<blobs.count {
             blobs.withBlob(numbered: number) {
-                IndexedArticle.withPairBuckets(in: $0) { for b in $0 where wanted[Int(b)] { found[Int(b), default: []].append(Int32(number)) } }
+                IndexedArticle.forEachPairBucket(in: $0) { b in if wanted[b] { found[b, default: []].append(Int32(number)) } }
             }
         }
         var updated = PhrasePairs.Lists(bytes: [], ends: [])

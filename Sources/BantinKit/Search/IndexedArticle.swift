@@ -92,20 +92,14 @@ struct IndexedArticle {
         return UnsafeRawBufferPointer(rebasing: blob[4..<(4 + length)])
     }
 
-    /// Calls `body` with an article's `PhrasePairs` buckets, in the order first met (copied out
-    /// when the bytes are not aligned for them).
-    static func withPairBuckets(in blob: UnsafeRawBufferPointer, _ body: (UnsafeBufferPointer<UInt16>) -> Void) {
+    /// Calls `bucket` with each of an article's `PhrasePairs` buckets, in the order first met
+    /// (read where they are, aligned or not).
+    @inline(__always)
+    static func forEachPairBucket(in blob: UnsafeRawBufferPointer, _ bucket: (Int) -> Void) {
         let pairsAt = 4 + Int(UInt32(littleEndian: blob.loadUnaligned(as: UInt32.self)))
         let count = Int(UInt32(littleEndian: blob.loadUnaligned(fromByteOffset: pairsAt, as: UInt32.self)))
         let start = blob.baseAddress! + pairsAt + 4
-        if Int(bitPattern: start) % MemoryLayout<UInt16>.alignment == 0, UInt16(littleEndian: 1) == 1 {
-            body(UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt16.self), count: count))
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(count, 1)) { copy in
-            for k in 0..<count { copy[k] = UInt16(littleEndian: start.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self)) }
-            body(UnsafeBufferPointer(rebasing: copy[0..<count]))
-        }
+        for k in 0..<count { bucket(Int(UInt16(littleEndian: start.loadUnaligned(fromByteOffset: 2 * k, as: UInt16.self)))) }
     }
 
     /// How many distinct words an article's bytes hold.

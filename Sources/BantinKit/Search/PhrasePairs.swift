@@ -59,24 +59,24 @@ enum PhrasePairs {
         var articles: [Int32] = []
         starts.withUnsafeMutableBufferPointer { starts in
             for number in 0..<count {
-                blobs.withBlob(numbered: number) { IndexedArticle.withPairBuckets(in: $0) { for b in $0 { starts[Int(b) + 1] += 1 } } }
+                blobs.withBlob(numbered: number) { IndexedArticle.forEachPairBucket(in: $0) { starts[$0 + 1] += 1 } }
             }
             for b in 0..<buckets { starts[b + 1] += starts[b] }
             var next = Array(starts)
-            articles = [Int32](repeating: 0, count: Int(starts[buckets]))
-            articles.withUnsafeMutableBufferPointer { articles in
+            // Every place is written below: no need to clear them first.
+            let total = Int(starts[buckets])
+            articles = [Int32](unsafeUninitializedCapacity: total) { articles, initialized in
                 next.withUnsafeMutableBufferPointer { next in
                     for number in 0..<count {
                         blobs.withBlob(numbered: number) {
-                            IndexedArticle.withPairBuckets(in: $0) {
-                                for b in $0 {
-                                    articles[Int(next[Int(b)])] = Int32(number)
-                                    next[Int(b)] += 1
-                                }
+                            IndexedArticle.forEachPairBucket(in: $0) { b in
+                                articles[Int(next[b])] = Int32(number)
+                                next[b] += 1
                             }
                         }
                     }
                 }
+                initialized = total
             }
         }
         // Every bucket's `DocList`, made on every core a group of buckets at a time, one after

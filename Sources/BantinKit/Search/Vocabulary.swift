@@ -19,8 +19,7 @@ struct Vocabulary: Sendable {
             var table = WordTable()
             // Counted first, then written in place.
             let total = range.reduce(0) { total, number in total + blobs.withBlob(numbered: number, IndexedArticle.wordCount(in:)) }
-            var postings = [UInt64](repeating: 0, count: total)
-            postings.withUnsafeMutableBufferPointer { postings in
+            let postings = [UInt64](unsafeUninitializedCapacity: total) { postings, initialized in
                 var at = 0
                 for number in range {
                     blobs.withBlob(numbered: number) { blob in
@@ -31,6 +30,7 @@ struct Vocabulary: Sendable {
                         }
                     }
                 }
+                initialized = total
             }
             return (table, postings)
         }
@@ -53,10 +53,10 @@ struct Vocabulary: Sendable {
         runs = counts
         let total = Int(counts[table.count])
         var next = counts
-        articles = [Int32](repeating: 0, count: total)
-        fields = [UInt8](repeating: 0, count: total)
-        articles.withUnsafeMutableBufferPointer { articles in
-            fields.withUnsafeMutableBufferPointer { fields in
+        // Every place of both is written below: no need to clear them first.
+        var fieldsMade: [UInt8] = []
+        articles = [Int32](unsafeUninitializedCapacity: total) { articles, initialized in
+            fieldsMade = [UInt8](unsafeUninitializedCapacity: total) { fields, initialized in
                 for (part, remap) in zip(parts, remaps) {
                     for posting in part.1 {
                         let word = remap[Int(posting >> 32)]
@@ -66,8 +66,11 @@ struct Vocabulary: Sendable {
                         fields[at] = UInt8(truncatingIfNeeded: posting)
                     }
                 }
+                initialized = total
             }
+            initialized = total
         }
+        fields = fieldsMade
     }
 
     /// A word without diacritics and the exact forms that fold to it, most used first.
@@ -173,7 +176,15 @@ struct Vocabulary: Sendable {
         for form in forms {
             for at in run(form) where fields[at] & field.rawValue != 0 { found.append(articles[at]) }
         }
-        if forms.count > 1 { found = Array(Set(found)).sorted() }
+        guard forms.count > 1, found.count > 1 else { return found }
+        // Each form's run is ascending; of several forms' runs, sorted together, each article once.
+        found.sort()
+        var kept = 1
+        for at in 1..<found.count where found[at] != found[kept - 1] {
+            found[kept] = found[at]
+            kept += 1
+        }
+        found.removeLast(found.count - kept)
         return found
     }
 }
