@@ -421,6 +421,20 @@ import Testing
         #expect(!site.exists("public"), "nothing was built")
     }
 
+    /// A bad `--base-url` (an empty one: a variable left unset) is refused after a build without
+    /// one as on a fresh build: not taken for "no base URL" and told "Up to date".
+    @Test func aBadBaseURLIsRefusedAfterABuildToo() throws {
+        let site = try TestSite(content: "bulletin")
+        #expect(try run(["build"], in: site.root).status == 0)
+        let before = try site.snapshot(site.output)
+        for bad in ["", "vi-du.org"] {
+            let build = try run(["build", "--base-url", bad], in: site.root)
+            #expect(build.status == 1 && build.stderr.contains("--base-url: error: `\(bad)` is not an absolute http(s) URL"), "\(bad): \(build)")
+            #expect(!build.stdout.contains("Up to date"), "\(bad): \(build)")
+        }
+        #expect(try site.snapshot(site.output) == before)
+    }
+
     /// An output that is a link into a folder that does not exist (a mistyped target) is
     /// refused: no folder is made where it leads.
     @Test func anOutputLinkingToNothingIsRefused() throws {

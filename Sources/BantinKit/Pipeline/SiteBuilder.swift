@@ -124,6 +124,8 @@ public enum SiteBuilder {
             let target = direct?.url == followed.output ? direct?.written ?? followed.output.path : followed.output.path
             throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link to \(target), in a folder that does not exist; create it, or correct the link")], refusedOptions: true)
         }
+        // Before the up-to-date check: a build that would be refused is never taken for the last one.
+        if let refused = baseURLRefused(options) { throw BuildFailure(diagnostics: [refused], refusedOptions: true) }
         let options = followed
         let output = OutputFolder(url: options.output, display: options.outputName)
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

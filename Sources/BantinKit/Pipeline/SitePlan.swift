@@ -149,6 +149,13 @@ extension SiteBuilder {
             "the templates folder \(templates == content ? "is" : "is inside") \(options.contentName), whose every file is read as the bulletin's texts and files (its templates would be published as they are): keep it beside \(options.contentName) (`templates/`, the default, or `--templates DIR`)")
     }
 
+    /// A `--base-url` that is no base URL (`""`, `example.org`): refused whatever the content,
+    /// on every build, before anything is read.
+    static func baseURLRefused(_ options: BuildOptions) -> Diagnostic? {
+        guard let override = options.baseURL, BaseURL.normalize(override) == nil else { return nil }
+        return .error("--base-url", "`\(override)` \(BaseURL.problem(override))")
+    }
+
     /// What a build reads: the content, the templates, and the base URL (option over `site.yml`).
     struct Inputs {
         var catalog: Catalog
@@ -175,9 +182,7 @@ extension SiteBuilder {
         let (templates, templateProblems) = TemplateSet.load(
             folder: options.templates, displayRoot: options.templatesName, site: catalog?.config)
         diagnostics += SavedColumns.inSavedFiles(templateProblems, content: options.templates, displayRoot: options.templatesName)
-        if let override = options.baseURL, BaseURL.normalize(override) == nil {
-            diagnostics.append(.error("--base-url", "`\(override)` \(BaseURL.problem(override))"))
-        }
+        if let refused = baseURLRefused(options) { diagnostics.append(refused) }
         // Refused here, the warnings found so far fail as `--strict` says, as they would with the rest.
         guard let catalog, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.strict(options.strict)) }
         let inputs = Inputs(
