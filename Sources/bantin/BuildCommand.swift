@@ -25,11 +25,7 @@ struct SiteOptions: ParsableArguments {
 
     /// The options of a build starting now (`SOURCE_DATE_EPOCH` or the clock).
     func buildOptions() throws -> BuildOptions {
-        // An empty path would be the working folder, named as nothing in every message.
-        for (option, value, usual) in [("content", content, "content"), ("templates", templates, "templates"), ("output", output, "public")] where value.isEmpty {
-            Console.error("--\(option): error: it names no folder; give one, or leave the option out for `\(usual)`")
-            throw ExitCode.failure
-        }
+        try CommandInput.refuseEmptyFolders([("content", content, "content"), ("templates", templates, "templates"), ("output", output, "public")])
         let now: Int64
         do throws(PublicationTime.Invalid) {
             now = try PublicationTime.now()
@@ -49,6 +45,18 @@ struct SiteOptions: ParsableArguments {
 
     private func trimmed(_ path: String) -> String {
         path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}
+
+/// What `build`, `watch` and `new` read from the command line alike, refused alike.
+enum CommandInput {
+    /// Refuses a folder option given as `""` (a variable left unset in a script): an empty path
+    /// would be the working folder, named as nothing in every message. `usual`: the default.
+    static func refuseEmptyFolders(_ folders: [(option: String, value: String, usual: String)]) throws {
+        for (option, value, usual) in folders where value.isEmpty {
+            Console.error("--\(option): error: it names no folder; give one, or leave the option out for `\(usual)`")
+            throw ExitCode.failure
+        }
     }
 }
 

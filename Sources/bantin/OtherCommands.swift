@@ -79,6 +79,8 @@ struct New: ParsableCommand {
     }
 
     func run() throws {
+        // Not the working folder: its `articles/` is read by no build.
+        try CommandInput.refuseEmptyFolders([("content", content, "content")])
         let request = NewArticleRequest(title: title, directives: directives, themes: themes)
         do {
             Console.out(try NewArticleCommand.run(request, content: URL(fileURLWithPath: content), contentName: content, now: Date()))

@@ -411,7 +411,7 @@ import Testing
     }
 
     /// `--output ''` (a variable left unset in a script) names no folder: said so, not taken for
-    /// the working folder and called ` ` or `/` in the messages.
+    /// the working folder and called ` ` or `/` in the messages; `new --content ''` alike.
     @Test func anEmptyFolderOptionIsRefused() throws {
         let site = try TestSite(content: "bulletin")
         for option in ["--output", "--content", "--templates"] {
@@ -419,6 +419,10 @@ import Testing
             #expect(build.status == 1 && build.stderr.contains("\(option): error: it names no folder; give one, or leave the option out for"), "\(build)")
         }
         #expect(!site.exists("public"), "nothing was built")
+        // `new` too: it wrote `articles/…` into the working folder, where no build reads it.
+        let new = try run(["new", "Tin mới", "--content", ""], in: site.root)
+        #expect(new.status == 1 && new.stderr.contains("--content: error: it names no folder; give one, or leave the option out for `content`"), "\(new)")
+        #expect(!site.exists("articles"))
     }
 
     /// A bad `--base-url` (an empty one: a variable left unset) is refused after a build without
