@@ -26,14 +26,7 @@ struct SiteOptions: ParsableArguments {
     /// The options of a build starting now (`SOURCE_DATE_EPOCH` or the clock).
     func buildOptions() throws -> BuildOptions {
         try CommandInput.refuseEmptyFolders([("content", content, "content"), ("templates", templates, "templates"), ("output", output, "public")])
-        let now: Int64
-        do throws(PublicationTime.Invalid) {
-            now = try PublicationTime.now()
-        } catch {
-            // As every problem is told: what, then `error:`, then why.
-            Console.error("SOURCE_DATE_EPOCH: error: " + error.description)
-            throw ExitCode.failure
-        }
+        let now = try CommandInput.now()
         var options = BuildOptions(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), output: URL(fileURLWithPath: output),
             contentName: trimmed(content), templatesName: trimmed(templates), outputName: trimmed(output), baseURL: baseURL,
@@ -55,6 +48,17 @@ enum CommandInput {
     static func refuseEmptyFolders(_ folders: [(option: String, value: String, usual: String)]) throws {
         for (option, value, usual) in folders where value.isEmpty {
             Console.error("--\(option): error: it names no folder; give one, or leave the option out for `\(usual)`")
+            throw ExitCode.failure
+        }
+    }
+
+    /// "Now" in seconds since 1970: `SOURCE_DATE_EPOCH` when set, else the clock (`PublicationTime`).
+    static func now() throws -> Int64 {
+        do throws(PublicationTime.Invalid) {
+            return try PublicationTime.now()
+        } catch {
+            // As every problem is told: what, then `error:`, then why.
+            Console.error("SOURCE_DATE_EPOCH: error: " + error.description)
             throw ExitCode.failure
         }
     }

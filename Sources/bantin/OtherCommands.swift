@@ -81,9 +81,11 @@ struct New: ParsableCommand {
     func run() throws {
         // Not the working folder: its `articles/` is read by no build.
         try CommandInput.refuseEmptyFolders([("content", content, "content")])
+        // The build's "now": with SOURCE_DATE_EPOCH set, a draft dated by the clock would wait for its time.
+        let now = Date(timeIntervalSince1970: Double(try CommandInput.now()))
         let request = NewArticleRequest(title: title, directives: directives, themes: themes)
         do {
-            Console.out(try NewArticleCommand.run(request, content: URL(fileURLWithPath: content), contentName: content, now: Date()))
+            Console.out(try NewArticleCommand.run(request, content: URL(fileURLWithPath: content), contentName: content, now: now))
         } catch let refusal as NewArticleRefusal {
             // A mistake in the command: said with this command's usage (a ValidationError thrown
             // here would show the top-level one).

@@ -374,6 +374,22 @@ import Testing
         #expect(try site.read(path) == text, "never overwrites")
     }
 
+    /// `new` dates the article with the build's "now": `SOURCE_DATE_EPOCH` when set (dated by
+    /// the clock, the draft was a scheduled article `build --drafts` left out).
+    @Test func newDatesTheArticleWithTheBuildsNow() throws {
+        let site = try TestSite(content: "bulletin")
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1760000000"  // 2025-10-09 08:53:20 UTC
+        let made = try Run.of(Self.executable, ["new", "Bài mới viết"], in: site.root, environment: environment)
+        #expect(made.status == 0 && made.stdout == "content/articles/2025/10/bai-moi-viet.md\n", "\(made)")
+        #expect(try site.read("content/articles/2025/10/bai-moi-viet.md").contains("date: 2025-10-09T15:53:20+07:00"))
+        let built = try Run.of(Self.executable, ["build", "--drafts"], in: site.root, environment: environment)
+        #expect(built.status == 0 && site.exists("public/bai-viet/bai-moi-viet/index.html"), "\(built)")
+        environment["SOURCE_DATE_EPOCH"] = "soon"
+        let refused = try Run.of(Self.executable, ["new", "Bài khác"], in: site.root, environment: environment)
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("SOURCE_DATE_EPOCH: error: `soon` is not a time"), "\(refused)")
+    }
+
     /// An article of another month with the same address, or a theme no file describes, would
     /// fail the next build: `new` picks a free address, and refuses the theme.
     @Test func newWritesOnlyWhatTheNextBuildAccepts() throws {
