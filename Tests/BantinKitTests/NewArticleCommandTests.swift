@@ -34,10 +34,26 @@ import Testing
         #expect(refusal(NewArticleRequest(title: title)) == NewArticleRefusal(message: "the title must contain letters or digits", isUsageError: true))
     }
 
-    @Test(arguments: ["Dòng một\nDòng hai", "Tab\tở giữa"])
-    func aTitleOnMoreThanOneLineIsRefused(title: String) {
-        let expected = NewArticleRefusal(message: "the title must be one line of text, without line breaks or tabs", isUsageError: true)
+    /// Each break named: a line separator (U+2028, pasted from a PDF) too, which the build reads as a line's end.
+    @Test(arguments: [
+        ("Dòng một\nDòng hai", "line break (U+000A)"), ("Tab\tở giữa", "tab (U+0009)"), ("Dòng\u{2028}tách", "line separator (U+2028)"),
+        ("Đoạn\u{2029}tách", "paragraph separator (U+2029)"), ("Về\u{85}dòng", "next line character (U+0085)"),
+    ])
+    func aTitleOnMoreThanOneLineIsRefused(title: String, named: String) {
+        let expected = NewArticleRefusal(message: "the title must be one line of text, without line breaks or tabs: it holds a \(named); write a space there", isUsageError: true)
         #expect(refusal(NewArticleRequest(title: title)) == expected)
+    }
+
+    @Test func aControlCharacterInTheTitleIsRefusedByCode() {
+        let expected = NewArticleRefusal(message: "the title holds a control character (U+0007), which no page can show: delete it", isUsageError: true)
+        #expect(refusal(NewArticleRequest(title: "Chuông\u{7}reo")) == expected)
+    }
+
+    /// What shows as nothing inside a word (a soft hyphen from Word, a zero-width space) or joins
+    /// an emoji is taken as it is, as the build takes it in a title.
+    @Test(arguments: ["Hội nghị chuyên\u{AD}đề", "Học\u{200B}tập", "Gia đình 👨‍👩‍👧 văn hoá", "Tiêu đề\u{2060}mới"])
+    func whatTheBuildTakesInATitleIsTaken(title: String) throws {
+        #expect(try NewArticleCommand.check(NewArticleRequest(title: title)).title == title.precomposedStringWithCanonicalMapping)
     }
 
     @Test func aTrailingLineBreakIsTrimmedNotRefused() throws {

@@ -40,8 +40,13 @@ public enum NewArticleCommand {
     /// Checks the title, the directive codes and the theme years.
     public static func check(_ request: NewArticleRequest) throws(NewArticleRefusal) -> CheckedNewArticle {
         let title = request.title.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-            throw usage("the title must be one line of text, without line breaks or tabs")
+        // A soft hyphen, a zero-width space, the joiner inside an emoji (👨‍👩‍👧) are what the build
+        // takes in a title as they are: only what breaks the line, or what no page can show, is refused.
+        if let (scalar, name) = title.unicodeScalars.lazy.compactMap({ scalar in lineBreakName(scalar).map { (scalar, $0) } }).first {
+            throw usage("the title must be one line of text, without line breaks or tabs: it holds a \(name) (U+\(String(format: "%04X", scalar.value))); write a space there")
+        }
+        if let control = title.unicodeScalars.first(where: SourceDecoder.isControl) {
+            throw usage("the title holds a control character (U+\(String(format: "%04X", control.value))), which no page can show: delete it")
         }
         guard let slug = Slug(from: title) else {
             // `Лето`, `中文`: letters, but none an address (a file's name) is made of.
@@ -65,6 +70,22 @@ public enum NewArticleCommand {
             if !years.contains(year) { years.append(year) }
         }
         return CheckedNewArticle(title: title, slug: slug, directives: codes, themes: years)
+    }
+
+    /// The name of a character that ends a line of text or moves it on (a tab), or `nil`: YAML and
+    /// the build read U+2028 and U+2029 as a line's end as well.
+    static func lineBreakName(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0x09: "tab"
+        case 0x0A: "line break"
+        case 0x0B: "vertical tab"
+        case 0x0C: "form feed"
+        case 0x0D: "carriage return"
+        case 0x85: "next line character"
+        case 0x2028: "line separator"
+        case 0x2029: "paragraph separator"
+        default: nil
+        }
     }
 
     /// Checks the request and writes the article, dated `now` in the site's timezone, under
