@@ -12,11 +12,6 @@ struct Check: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        guard isFolder(folder) else {
-            let exists = FileManager.default.fileExists(atPath: folder)
-            Console.error("\(folder): " + (exists ? "a file, not a folder; give the folder a build wrote (`public` by default)" : "no such folder; build the site first with `bantin build`"))
-            throw ExitCode.failure
-        }
         if let baseURL, BaseURL.normalize(baseURL) == nil {
             Console.error("--base-url: `\(baseURL)` \(BaseURL.problem(baseURL))")
             throw ExitCode.failure
@@ -25,15 +20,22 @@ struct Check: ParsableCommand {
         // A build that runs meanwhile is waited for: half of one site and half of the next would be
         // checked, with links broken in neither. Built by the name given or by where it leads (a link to `public/`).
         let outputs = [url.standardizedFileURL, url.resolvingSymlinksInPath()].reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
-        func checked(_ rest: ArraySlice<URL>) -> LinkChecker.Result {
-            guard let next = rest.first else { return LinkChecker.check(folder: url, baseURL: baseURL.flatMap(BaseURL.normalize)) }
+        // The folder is looked for once the build is waited for: its first build makes it.
+        func checked(_ rest: ArraySlice<URL>) -> LinkChecker.Result? {
+            guard let next = rest.first else {
+                return isFolder(folder) ? LinkChecker.check(folder: url, baseURL: baseURL.flatMap(BaseURL.normalize)) : nil
+            }
             return BuildLock.reading(OutputFolder(url: next, display: folder)) { holder in
                 Console.error("waiting for the bantin build of \(folder)/\(holder.map { " (pid \($0))" } ?? "") to end before checking it…")
             } _: {
                 checked(rest.dropFirst())
             }
         }
-        let result = checked(outputs[...])
+        guard let result = checked(outputs[...]) else {
+            let exists = FileManager.default.fileExists(atPath: folder)
+            Console.error("\(folder): " + (exists ? "a file, not a folder; give the folder a build wrote (`public` by default)" : "no such folder; build the site first with `bantin build`"))
+            throw ExitCode.failure
+        }
         guard result.pages > 0 else {
             Console.error("\(folder): no HTML pages to check; give the folder a build wrote (`public` by default)")
             throw ExitCode.failure
