@@ -81,6 +81,13 @@ enum Console {
         StandardStream.error(text + "\n")
     }
 
+    /// Tells a refusal of the command's own input as a build tells a problem (`name: error: …`,
+    /// `error: …` when no path is concerned); exit status 1.
+    static func refusal(_ name: String, _ message: String) -> ExitCode {
+        error(Diagnostic.error(name, message).description)
+        return ExitCode.failure
+    }
+
     /// How a build ended: built, failed, or refused for the command's own options (the output
     /// refused, a bad `--base-url`), which no edit of the content or templates can mend.
     enum BuildOutcome: Equatable {

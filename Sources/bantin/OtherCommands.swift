@@ -12,10 +12,9 @@ struct Check: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        if let baseURL, BaseURL.normalize(baseURL) == nil {
-            Console.error("--base-url: `\(baseURL)` \(BaseURL.problem(baseURL))")
-            throw ExitCode.failure
-        }
+        // An empty name (a variable left unset in a script) would be the working folder, named as nothing.
+        if folder.isEmpty { throw Console.refusal("", "the folder to check is given as \"\", which names no folder; give one, or leave it out for `public`") }
+        if let baseURL, BaseURL.normalize(baseURL) == nil { throw Console.refusal("--base-url", "`\(baseURL)` \(BaseURL.problem(baseURL))") }
         let url = URL(fileURLWithPath: folder)
         // A build that runs meanwhile is waited for: half of one site and half of the next would be
         // checked, with links broken in neither. Built by the name given or by where it leads (a link to `public/`).
@@ -33,13 +32,9 @@ struct Check: ParsableCommand {
         }
         guard let result = checked(outputs[...]) else {
             let exists = FileManager.default.fileExists(atPath: folder)
-            Console.error("\(folder): " + (exists ? "a file, not a folder; give the folder a build wrote (`public` by default)" : "no such folder; build the site first with `bantin build`"))
-            throw ExitCode.failure
+            throw Console.refusal(folder, exists ? "a file, not a folder; give the folder a build wrote (`public` by default)" : "no such folder; build the site first with `bantin build`")
         }
-        guard result.pages > 0 else {
-            Console.error("\(folder): no HTML pages to check; give the folder a build wrote (`public` by default)")
-            throw ExitCode.failure
-        }
+        guard result.pages > 0 else { throw Console.refusal(folder, "no HTML pages to check; give the folder a build wrote (`public` by default)") }
         for link in result.broken { Console.out(link.description) }
         if result.broken.isEmpty {
             Console.out("Checked \(result.pages) pages, \(result.links) links: all resolve.")

@@ -412,18 +412,23 @@ import Testing
         }
     }
 
+    /// Check's refusals are told as a build's problems are: `name: error: …`.
     @Test func checkOfAFolderWithoutPagesFailsAndWatchOfAMissingFolderStops() throws {
         let site = try TestSite()
         try site.write("trong/ghi-chu.txt", "không phải trang")
         let empty = try run(["check", "trong"], in: site.root)
-        #expect(empty.status == 1 && empty.stderr.contains("trong: no HTML pages to check"), "\(empty)")
+        #expect(empty.status == 1 && empty.stderr.contains("trong: error: no HTML pages to check"), "\(empty)")
         try site.write("trang/index.html", "<!DOCTYPE html><title>x</title><a href=\"index.html\">x</a>")
         let badBase = try run(["check", "trang", "--base-url", "example.org"], in: site.root)
-        #expect(badBase.status == 1 && badBase.stderr.contains("--base-url: `example.org` is not an absolute http(s) URL"), "\(badBase)")
+        #expect(badBase.status == 1 && badBase.stderr.contains("--base-url: error: `example.org` is not an absolute http(s) URL"), "\(badBase)")
         let watch = try run(["watch", "--content", "khong-co"], in: site.root)
         #expect(watch.status == 1 && watch.stderr.contains("khong-co: no such folder to watch"), "\(watch)")
         let file = try run(["check", "trang/index.html"], in: site.root)
-        #expect(file.status == 1 && file.stderr.contains("trang/index.html: a file, not a folder"), "\(file)")
+        #expect(file.status == 1 && file.stderr.contains("trang/index.html: error: a file, not a folder"), "\(file)")
+        // An empty name is no folder, not the working folder named as nothing (`: no such folder`).
+        let unnamed = try run(["check", ""], in: site.root)
+        #expect(unnamed.status == 1 && unnamed.stderr == "error: the folder to check is given as \"\", which names no folder; give one, or leave it out for `public`\n", "\(unnamed)")
+        #expect(try run(["check", "khong-co"], in: site.root).stderr == "khong-co: error: no such folder; build the site first with `bantin build`\n")
     }
 
     /// `--output ''` (a variable left unset in a script) names no folder: said so, not taken for
