@@ -163,6 +163,14 @@ struct Build: ParsableCommand {
 /// Emacs's `dumb` one, or none named in `TERM`) nothing is printed but the summary.
 enum TerminalProgress {
     static let isTerminal = isatty(STDERR_FILENO) == 1 && takesControls(term: ProcessInfo.processInfo.environment["TERM"])
+        && !isCI(ProcessInfo.processInfo.environment["CI"])
+
+    /// Whether `CI` (set by GitHub Actions, GitLab, Travis…) says the build runs in CI: its log
+    /// keeps every progress line, also on the pseudo-terminal some runners give (`docker run -t`).
+    static func isCI(_ value: String?) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        return !["false", "0"].contains(value.lowercased())
+    }
 
     /// Whether a terminal named `term` moves its cursor as told (`\r`, erase the line).
     static func takesControls(term: String?) -> Bool {

@@ -87,6 +87,26 @@ import Testing
         #expect(!second.stdout.contains("\u{1B}"), "\(second.stdout.prefix(300))")
     }
 
+    /// In CI (`CI=true`) only the summary is printed, also on the pseudo-terminal some runners
+    /// give (GitLab's, `docker run -t`): a progress line is for a person watching a terminal. The
+    /// sample's photos make its build long enough for one, as the build without `CI` shows.
+    @Test func inCIAPseudoTerminalIsSentNoProgressLine() throws {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: Repo.content, to: site.content)
+        let bantin = Self.executable.path
+        let script = { (ci: String, output: String) throws -> Run in
+            let shell = "\(ci) TERM=xterm-256color script -qec '\(bantin) build --output \(output)' /dev/null"
+            return try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", shell], in: site.root)
+        }
+        let person = try script("unset CI;", "nguoi-xem")
+        #expect(person.stdout.contains("Built ") && person.stdout.contains("\u{1B}[2K"), "\(person.stdout.prefix(300))")
+        for ci in ["CI=true", "CI=1"] {
+            let run = try script("\(ci) ", "ci-\(ci.suffix(1))")
+            #expect(run.stdout.contains("Built ") && !run.stdout.contains("\u{1B}"), "\(ci): \(run.stdout.prefix(300))")
+        }
+    }
+
     /// `BANTIN_TRACE=1` prints each stage with its memory now and at most so far: the most so far
     /// is never less than now (the two are read from different counters, which round apart).
     @Test func theTracesPeakMemoryIsNeverBelowItsResidentMemory() throws {
