@@ -844,6 +844,19 @@ import Testing
         #expect(result.stdout.contains("USAGE: bantin \(command)"))
     }
 
+    /// The README's table of commands gives each command with every option its `--help` lists
+    /// (`watch` takes build's options and `--poll`: an editor looking for `watch --drafts` reads it there).
+    @Test(arguments: ["build", "check", "new", "watch"])
+    func theReadmeListsEveryOptionOfEachCommand(command: String) throws {
+        let help = try run([command, "--help"], in: FileManager.default.temporaryDirectory).stdout
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `bantin \(command)") })
+        let synopsis = row.split(separator: "|")[0]
+        let options = Set(help.matches(of: /--[a-z][a-z-]*/).map { String($0.output) }).subtracting(["--help", "--version"])
+        #expect(!options.isEmpty)
+        for option in options.sorted() { #expect(synopsis.contains(option), "\(command): \(option) not in README's `\(synopsis)`") }
+    }
+
     /// The engineer who pins a version in CI asks it so.
     @Test func theVersionIsToldOnAsking() throws {
         let result = try run(["--version"], in: FileManager.default.temporaryDirectory)
