@@ -347,6 +347,27 @@ import Testing
         #expect(index.pairs[BuiltSearchIndex.bucket("1250", "hộ")] == [0])
     }
 
+    /// Scripts written without spaces between words (Chinese, kana, Thai, Lao, Khmer, Myanmar)
+    /// are parted into their letters, each a word with the marks after it, and their digits go
+    /// on as numbers do: a paragraph of them was one run longer than any word, skipped whole, and
+    /// a run shorter than that was found only by its start.
+    @Test func aScriptWithoutSpacesIsPartedIntoItsLetters() throws {
+        var words: [String] = []
+        SearchWords.forEach(in: "中国共产党 2023年5月 ពិធីបុណ្យ ការประชุม Hà Nội中国A ໄຊ ๒๕๖๖ปี 一二") { words.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(words == [
+            "中", "国", "共", "产", "党", "2023", "年", "5", "月", "ពិ", "ធី", "បុ", "ណ្", "យ", "កា", "រ", "ป", "ร", "ะ", "ชุ", "ม",
+            "hà", "nội", "中", "国", "a", "ໄ", "ຊ", "๒๕๖๖", "ปี", "一", "二",
+        ])
+        let paragraph = "ពិធីបុណ្យចូលឆ្នាំថ្មីប្រពៃណីជាតិខ្មែរនៅខេត្តសុកត្រាំងត្រូវបានប្រារព្ធយ៉ាងអធិកអធម។\n\n中国共产党代表团访问越南双方就党的建设和干部培训工作交换了意见。\n"
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Lễ hội ở Sóc Trăng", body: paragraph))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(["共", "产", "党", "ខ", "ត"].allSatisfy { index.words[$0] != nil }, "\(index.words.keys.sorted())")
+        #expect(index.pairs[BuiltSearchIndex.bucket("共", "产")] == [0])
+        #expect(index.pairs[BuiltSearchIndex.bucket("产", "党")] == [0])
+    }
+
     /// An emoji's variation selector (U+FE0F, as phones write ❤️ ✔️ ⚠️) or an accent after a
     /// space is a mark with no letter before it: no word, and the words around it stay neighbours.
     @Test func aMarkWithNoLetterBeforeItStartsNoWord() throws {
@@ -434,21 +455,27 @@ import Testing
     /// the words a reader of whole scalars finds with `Kinds.kind`.
     @Test func wordsReadFromBytesAreThoseOfTheirScalars() {
         let pieces = ["a", "Z", "7", " ", ",", "-", "/", "đ", "Đ", "ư", "Ư", "ạ", "Ấ", "ế", "ỹ", "\u{00A0}", "“", "”", "–", "…", "«",
-                      "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "\u{0301}", "❤\u{FE0F}", "\u{FE0F}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}"]
+                      "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "\u{0301}", "❤\u{FE0F}", "\u{FE0F}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}",
+                      "ก", "\u{0E34}", "ក", "\u{17B6}", "\u{17D2}", "๒", "𠀀"]
         var random = SeededGenerator(seed: 17)
         func reference(_ text: String) -> [String] {
-            var words: [String] = [], current: [UInt8] = []
+            var words: [String] = [], current: [UInt8] = [], alone = false
             func end() {
                 let longest = current.contains { $0 >= 0x30 && $0 <= 0x39 } ? SearchWords.maxLengthWithDigits : SearchWords.maxLength
                 if !current.isEmpty, current.count <= longest { words.append(String(decoding: current, as: UTF8.self)) }
                 current = []
+                alone = false
             }
             for scalar in text.unicodeScalars {
                 let kind = SearchWords.Kinds.kind(of: scalar.value)
                 if kind == SearchWords.Kinds.boundary { end() } else if current.isEmpty && SearchWords.Kinds.isMark(scalar.value) {
                     // A mark starts no word.
                 } else {
+                    // A letter of a script written without spaces is a word with the marks after it.
+                    let standsAlone = SearchWords.Kinds.standsAlone(scalar.value)
+                    if !current.isEmpty, standsAlone || (alone && !SearchWords.Kinds.isAnyMark(scalar.value)) { end() }
                     current += String(kind == SearchWords.Kinds.same ? scalar : Unicode.Scalar(kind)!).utf8
+                    alone = alone || standsAlone
                 }
             }
             end()

@@ -13,7 +13,7 @@
   if (!input || !list || !status) return;
   var root = list.getAttribute("data-root") || "../";
   var folder = root + "tim-kiem/chi-muc/";
-  var INDEX_FORMAT = 4;  // the format of the index this script reads (SearchShards.format)
+  var INDEX_FORMAT = 5;  // the format of the index this script reads (SearchShards.format)
   var PAGE = 10;     // results shown at a time
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
@@ -139,6 +139,43 @@
     + "\\u17B4-\\u17D3\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\u3099\\u309A\\uFE20-\\uFE2F";
   var WORD = new RegExp("[" + L + N + "][" + L + N + M + "]*", "gu");
 
+  // Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, CJK
+  // ideographs: the blocks of SearchWords.swift's `unspacedBlocks`): each of their letters is a
+  // word with the marks after it, as the index parts them, so that any part of a run of them is
+  // found (`共产党` in `中国共产党代表团`); their digits go on as any number does.
+  var UNSPACED = "\\u0E00-\\u0EFF\\u1000-\\u109F\\u1780-\\u17FF\\u19E0-\\u19FF\\u3040-\\u30FF\\u31F0-\\u31FF\\u3400-\\u4DBF"
+    + "\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{3FFFF}";
+  var STANDS_ALONE = new RegExp("^(?![" + M + N + "])" + (CLASSES ? "(?=\\p{Alphabetic})" : "(?=[" + L + "])") + "[" + UNSPACED + "]", "u");
+  var WORD_CHAR = new RegExp("^[" + L + N + M + "]", "u");
+  var ANY_MARK = new RegExp("^[" + M + "]", "u");
+
+  // Where a word of `text` ends though no space parts it: before a letter that stands alone, and
+  // after one (and its marks) before any other letter or digit.
+  function unspacedBreaks(text) {
+    var breaks = [], alone = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c >= 0xDC00 && c <= 0xDFFF || c < 0x0E00 && !alone) continue;
+      var ch = String.fromCodePoint(text.codePointAt(i));
+      if (STANDS_ALONE.test(ch)) {
+        var before = i === 0 ? "" : text.charCodeAt(i - 1) >= 0xDC00 && text.charCodeAt(i - 1) <= 0xDFFF && i > 1 ? text.slice(i - 2, i) : text[i - 1];
+        if (WORD_CHAR.test(before)) breaks.push(i);
+        alone = true;
+      } else if (alone && !ANY_MARK.test(ch)) {
+        if (WORD_CHAR.test(ch)) breaks.push(i);
+        alone = false;
+      }
+    }
+    return breaks;
+  }
+
+  // `text` with a space where `unspacedBreaks` says a word ends.
+  function partedUnspaced(text) {
+    var breaks = unspacedBreaks(text);
+    for (var k = breaks.length - 1; k >= 0; k--) text = text.slice(0, breaks[k]) + " " + text.slice(breaks[k]);
+    return text;
+  }
+
   // Letters written for an apostrophe (`Hʼmông`, U+02B9–U+02BD) part words as `'` does: one
   // character each, so that folded positions still map to the text's.
   var APOSTROPHES = /[\u02b9-\u02bd]/g;
@@ -172,9 +209,12 @@
 
   // The folded text and, for each folded position, the position in the original (a thousands
   // dot has none: `1.250` folds to `1250`, which maps back over the dot).
+  // Where a word of a script without spaces ends, the folded text has a space (mapped to the
+  // letter after it), so that it is parted as the index parts it.
   function foldWithMap(text) {
-    var folded = "", map = [];
+    var folded = "", map = [], breaks = unspacedBreaks(text), next = 0;
     for (var i = 0; i < text.length; i++) {
+      if (next < breaks.length && breaks[next] === i) { folded += " "; map.push(i); next++; }
       if (text.charCodeAt(i) === 46 && isThousandsDot(text, i)) continue;
       var f = foldChar(text[i]);
       for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
@@ -204,7 +244,7 @@
   // only the numbers that go on by whole groups of three: `1.250` (`1250`) begins `1.250.000`,
   // not `125.000` or `12.500`, whose size differs.
   function terms(query) {
-    var found = joinThousands(spelling(query)).replace(APOSTROPHES, "'").match(WORD) || [];
+    var found = partedUnspaced(joinThousands(spelling(query)).replace(APOSTROPHES, "'")).match(WORD) || [];
     return found.map(function (exact) {
       var folded = fold(exact), whole = Array.from(folded).length === 1;
       return { exact: exact, folded: folded, marked: folded !== exact, whole: whole, number: !whole && /^[0-9]+$/.test(folded) };
@@ -232,8 +272,9 @@
     // nothing yet: not every word starting with it (a large part of the index to load), nor only
     // the word `c` (found nowhere). Outside quotes; a quote left open keeps its last word a
     // prefix, whatever its length.
+    // (A letter of a script written without spaces is a word of its own: it answers at once.)
     var last = all[all.length - 1], leftOut = Boolean(stillTyped) && pieces.length % 2 === 1 && last !== undefined && last.whole
-      && new RegExp("[" + L + N + M + "]$", "u").test(query);
+      && !STANDS_ALONE.test(last.exact) && new RegExp("[" + L + N + M + "]$", "u").test(query);
     if (leftOut) all = all.slice(0, -1);
     return { terms: all, quoted: quoted, loose: outside.join(" ").replace(/\s+/g, " ").trim(), leftOut: leftOut };
   }

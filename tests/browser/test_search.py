@@ -766,6 +766,29 @@ def test_words_with_marks_of_other_scripts_are_read_as_the_index_reads_them(driv
         assert titles == [title], (query, status, titles)
 
 
+def test_a_script_written_without_spaces_is_found_by_any_part_of_a_run(driver, tmp_path, bantin_bin):
+    """Chinese, Thai, Lao, Khmer are written without spaces between words: a paragraph is one run
+    of letters, which the index skipped (longer than any word) and a shorter run was found only
+    by its start. Each letter is a word now, in the index and on the page: a part from the middle
+    of a run is found, the article with its letters in order first, and a letter typed alone
+    answers at once."""
+    site = build_site(tmp_path, bantin_bin, {
+        "a.md": article_md("Lễ hội Chôl Chnăm Thmây ở Sóc Trăng", "2024-01-02T08:00:00+07:00",
+                           "Bản tiếng Khmer:\n\nពិធីបុណ្យចូលឆ្នាំថ្មីប្រពៃណីជាតិខ្មែរនៅខេត្តសុកត្រាំងត្រូវបានប្រារព្ធយ៉ាងអធិកអធម។\n\n"
+                           "中国共产党代表团访问越南双方就党的建设和干部培训工作交换了意见。"),
+        "b.md": article_md("Đoàn Trung Quốc thăm Hà Nội", "2024-01-03T08:00:00+07:00",
+                           "Hai bên cùng bàn: 共同发展, 生产合作, 政党交流。"),
+    })
+    status, titles = asked(driver, site, "共产党")
+    assert titles == ["Lễ hội Chôl Chnăm Thmây ở Sóc Trăng", "Đoàn Trung Quốc thăm Hà Nội"], (status, titles)
+    assert "共产党" in results(driver)[0]["snippet"], results(driver)[0]
+    for query in ["ខេត្តសុកត្រាំង", "ពិធីបុណ្យ", "干部培训"]:
+        status, titles = asked(driver, site, query)
+        assert titles == ["Lễ hội Chôl Chnăm Thmây ở Sóc Trăng"], (query, status, titles)
+    type_query(driver, "政")
+    assert [r["title"] for r in results(driver)] == ["Đoàn Trung Quốc thăm Hà Nội"]
+
+
 @pytest.fixture(scope="module")
 def colliding_site(tmp_path_factory, bantin_bin) -> Path:
     """35 articles with "an ninh" in their bodies, and 5 newer ones with "an" and "ninh" apart

@@ -5,6 +5,10 @@
 /// (`1.250`, `2.500.000`, as Vietnamese writes them) is one word, its digits joined (`1250`),
 /// so that `1250` finds it: a dot followed by three digits and no fourth, after one to three
 /// digits (since the word's start or its last such dot); `3.14` and `2023.05` are two words.
+/// Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+/// Myanmar: `Kinds.standsAlone`) are parted into their letters, each a word with the marks that
+/// follow it (`中国共产党` is five words, `ពិធី` two): any part of a run of them can be found, and
+/// the index's pairs put them in order first, as `search.js` parts a query and a record alike.
 /// Longer runs than `maxLength` bytes are not words anyone types and are skipped; a run with a
 /// digit in it longer than `maxLengthWithDigits` is encoded data (a checksum, base64, a long
 /// number), skipped too, while letters alone may run as long as a hashtag of a slogan
@@ -36,6 +40,9 @@ enum SearchWords {
                 var length = 0
                 // Where the word's digits after its last thousands dot start.
                 var joined = 0
+                // The word is a letter that stands alone (and its marks): whatever else follows
+                // starts another.
+                var alone = false
                 @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
                 @inline(__always) func flush() {
                     if length > 0, length <= maxLengthWithDigits || (length <= maxLength && !UnsafeBufferPointer(start: out, count: length).contains(where: isDigit)) {
@@ -43,6 +50,7 @@ enum SearchWords {
                     }
                     length = 0
                     joined = 0
+                    alone = false
                 }
                 /// Whether the dot just read (before `p`) is a thousands dot of the word being read.
                 func joinsThousands(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
@@ -62,12 +70,17 @@ enum SearchWords {
                 /// word. A mark with no letter or digit before it (an emoji's U+FE0F, an accent
                 /// after a space) starts no word: the table holds no mark.
                 func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
-                    switch Kinds.kind(of: value) {
-                    case Kinds.boundary: flush()
-                    case Kinds.same where length == 0 && Kinds.isMark(value): break
-                    case Kinds.same: for k in 0..<width { append(UInt32(bytes[k]) | 1 << 24) }
-                    case let lower: for unit in UTF8.encode(Unicode.Scalar(lower)!)! { append(UInt32(unit) | 1 << 24) }
+                    let kind = Kinds.kind(of: value)
+                    if kind == Kinds.boundary { return flush() }
+                    if kind == Kinds.same, length == 0, Kinds.isMark(value) { return }
+                    let standsAlone = Kinds.standsAlone(value)
+                    if length > 0, standsAlone || (alone && !Kinds.isAnyMark(value)) { flush() }
+                    if kind == Kinds.same {
+                        for k in 0..<width { append(UInt32(bytes[k]) | 1 << 24) }
+                    } else {
+                        for unit in UTF8.encode(Unicode.Scalar(kind)!)! { append(UInt32(unit) | 1 << 24) }
                     }
+                    if standsAlone { alone = true }
                 }
                 var p = start
                 let end = start + utf8.count
@@ -107,6 +120,8 @@ enum SearchWords {
                         p += width
                     }
                     if entry != 0 {
+                        // (The table holds no mark: after a letter that stands alone, a word starts.)
+                        if alone { flush() }
                         append(entry)
                     } else if byte != UInt8(ascii: ".") || !joinsThousands(p, end) {
                         flush()
@@ -150,6 +165,30 @@ enum SearchWords {
 
         static func isMark(_ value: UInt32) -> Bool {
             Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
+        }
+
+        /// A combining mark, spacing or not (a Khmer or Thai vowel sign written after its letter).
+        static func isAnyMark(_ value: UInt32) -> Bool {
+            let category = Unicode.Scalar(value)?.properties.generalCategory
+            return category == .nonspacingMark || category == .spacingMark
+        }
+
+        /// The blocks of the scripts written without spaces between words: Thai, Lao, Myanmar,
+        /// Khmer (and its symbols), kana, CJK ideographs (and compatibility ones, half-width
+        /// katakana, the supplementary planes' ideographs). `search.js` names the same (`UNSPACED`).
+        static let unspacedBlocks: [ClosedRange<UInt32>] = [
+            0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x19E0...0x19FF, 0x3040...0x30FF, 0x31F0...0x31FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3FFFF,
+        ]
+
+        /// A letter of such a script: a word on its own, with the marks that follow it (a digit of
+        /// such a script goes on with the digits next to it, as any number does).
+        static func standsAlone(_ value: UInt32) -> Bool {
+            guard unspacedBlocks.contains(where: { $0.contains(value) }), let scalar = Unicode.Scalar(value) else { return false }
+            // A number by its category, as `\p{N}` is: `一` and `十` are letters that stand alone.
+            let category = scalar.properties.generalCategory
+            return scalar.properties.isAlphabetic && category != .nonspacingMark && category != .spacingMark
+                && category != .decimalNumber && category != .letterNumber && category != .otherNumber
         }
 
         static func kind(of value: UInt32) -> UInt32 {
