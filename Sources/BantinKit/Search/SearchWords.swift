@@ -69,7 +69,7 @@ enum SearchWords {
                 /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a
                 /// word. A mark with no letter or digit before it (an emoji's U+FE0F, an accent
                 /// after a space) starts no word: the table holds no mark.
-                func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
+                @inline(never) func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
                     let kind = Kinds.kind(of: value)
                     if kind == Kinds.boundary { return flush() }
                     if kind == Kinds.same, length == 0, Kinds.isMark(value) { return }
@@ -119,13 +119,11 @@ enum SearchWords {
                         }
                         p += width
                     }
-                    if entry != 0 {
-                        // (The table holds no mark: after a letter that stands alone, a word starts.)
-                        if alone { flush() }
-                        append(entry)
-                    } else if byte != UInt8(ascii: ".") || !joinsThousands(p, end) {
-                        flush()
-                    }
+                    // A word ends at a boundary (not a thousands dot), and before any scalar of the
+                    // table after a letter that stands alone (the table holds no mark). Flushed
+                    // from one place: the loop stays small enough to take the word's handling whole.
+                    if entry == 0 ? byte != UInt8(ascii: ".") || !joinsThousands(p, end) : alone { flush() }
+                    if entry != 0 { append(entry) }
                 }
                 flush()
             }
