@@ -121,6 +121,22 @@ import Testing
         #expect(Self.labels(in: index) == ["1 Tháng 5", "9 Tháng 9", "10 Tháng 3", "Ấp 3", "Ấp 3A", "Ấp 12", "Ｈà Ｇiang", "Yên Bái"], "\(Self.labels(in: index))")
     }
 
+    /// A name whose first letter Unicode does not decompose (`Ƀuôn Kơ` of Ê Đê, `Łódź`) has an
+    /// address of all its letters, and is sorted and filed as its base letters, among the `B`s and
+    /// `L`s, not dropped from the address nor sorted after `Y`.
+    @Test func aPlaceStartingWithALetterWithAStrokeIsFiledUnderItsBaseLetter() throws {
+        let site = try TestSite()
+        for (index, place) in ["Yên Bái", "Ƀuôn Kơ", "Łódź", "Buôn Đôn", "Buôn Ma Thuột", "Lào Cai"].enumerated() {
+            try site.write("content/articles/dia-phuong-\(index).md", article(title: "Tin số \(index)", extra: "location: \"\(place)\"\n"))
+        }
+        try site.build()
+        let index = try site.read("public/dia-phuong/index.html")
+        let headings = index.components(separatedBy: "<h2 class=\"section-title\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(headings == ["B", "L", "Y"], "\(headings)")
+        #expect(Self.labels(in: index) == ["Buôn Đôn", "Ƀuôn Kơ", "Buôn Ma Thuột", "Lào Cai", "Łódź", "Yên Bái"], "\(Self.labels(in: index))")
+        #expect(site.exists("public/dia-phuong/buon-ko/index.html") && site.exists("public/dia-phuong/lodz/index.html"))
+    }
+
     @Test func everyKickerAndBylinePlaceLinksToItsPage() throws {
         let site = try TestSite(content: "bulletin")
         try site.build()

@@ -32,6 +32,9 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("Tiền Gi\u{00AD}ang", "tien-giang"), ("Xây dựng Đ\u{200B}ảng", "xay-dung-dang"), ("Hội\u{200D} nghị\u{FEFF}", "hoi-nghi"),
         // A mark of writing direction parts two words, as it always has: addresses made so do not move.
         ("Hà\u{200F}Nội", "ha-noi"), ("Đại hội\u{200E}Chi bộ\u{202C}", "dai-hoi-chi-bo"),
+        // Letters Unicode does not decompose are their base letters, not dropped.
+        ("Ƀuôn Kơ", "buon-ko"), ("Søren, Łukasz và Straße", "soren-lukasz-va-strasse"), ("Ærø, Œuvre, İstanbul", "aero-oeuvre-istanbul"),
+        ("ØRESUND KØBENHAVN ẞ", "oresund-kobenhavn-ss"), ("Þingvellir, ı, Ħamrun", "thingvellir-i-hamrun"),
     ])
     func slugOf(_ input: String, _ expected: String) {
         #expect(Slug(from: input)?.value == expected)
@@ -110,10 +113,30 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
         ("\u{D0}ảng \u{F0}ồng \u{189}ảng \u{256}ồng", "dang dong dang dong"),  // look-alikes of Đ and đ
         // Every ASCII capital, the first and last too (`Zalo`, `An`): each byte's own rule.
         ("ABCDEFGHIJKLMNOPQRSTUVWXYZ @[{", "abcdefghijklmnopqrstuvwxyz @[{"),
+        // Letters Unicode does not decompose into a letter and a mark: their base letters.
+        ("Ƀuôn Kơ ƀuôn", "buon ko buon"), ("Søren Łukasz Straße ẞ", "soren lukasz strasse ss"), ("Ærø Œuvre İstanbul ı", "aero oeuvre istanbul i"),
+        ("Þór Ðoàn Ɓamako Ɗakar Ǿ", "thor doan bamako dakar o"),
     ])
     func folds(_ input: String, _ expected: String) {
         #expect(VietnameseFolding.fold(input) == expected)
         #expect(VietnameseFolding.fold(input.decomposedStringWithCanonicalMapping) == expected)
+    }
+
+    /// The search page folds a query and the records it shows as the index folds words: its table
+    /// of letters Unicode does not decompose (`BASE_LETTERS` in `search.js`) is this one.
+    @Test func theSearchPageReadsLettersWithoutDecompositionAsTheIndexDoes() throws {
+        let script = try String(contentsOf: Repo.templates.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        let table = try #require(script.firstMatch(of: #/var BASE_LETTERS = \{([^}]*)\}/#)).1
+        var read: [Unicode.Scalar: String] = [:]
+        for pair in table.matches(of: #/"(.)": "([a-z]+)"/#) {
+            let letter = try #require(pair.1.unicodeScalars.first)
+            #expect(read.updateValue(String(pair.2), forKey: letter) == nil, "\(letter) twice")
+        }
+        #expect(read == VietnameseFolding.baseLetters)
+        // Each is the lower-case form a capital is lowered to, and one decomposing leaves whole.
+        for letter in VietnameseFolding.baseLetters.keys {
+            #expect(String(letter).lowercased() == String(letter) && String(letter).decomposedStringWithCanonicalMapping == String(letter), "\(letter)")
+        }
     }
 
     @Test func foldedTextIsPlainASCIIForVietnamese() {
@@ -187,6 +210,14 @@ private func matchesSlugGrammar(_ text: String) -> Bool {
     @Test(arguments: [21, 22] as [UInt64])
     func directiveKinds(seed: UInt64) {
         let expected = ["Chỉ thị", "Hướng dẫn", "Kết luận", "Nghị quyết", "Quy định", "Thông báo"]
+        #expect(shuffledSort(expected, seed: seed) == expected)
+    }
+
+    /// A letter Unicode does not decompose sorts as its base letters (`Ƀuôn Kơ` among the `Buôn`s),
+    /// not after `y`.
+    @Test(arguments: [51, 52, 53] as [UInt64])
+    func lettersWithoutDecompositionSortAsTheirBaseLetters(seed: UInt64) {
+        let expected = ["Bình Định", "Buôn Đôn", "Ƀuôn Kơ", "Buôn Ma Thuột", "Kon Tum", "Lào Cai", "Łódź", "Long An", "Strand", "Straße", "Yên Bái"]
         #expect(shuffledSort(expected, seed: seed) == expected)
     }
 

@@ -1213,6 +1213,29 @@ def foreign_words_site(tmp_path_factory, bantin_bin) -> Path:
     })
 
 
+@pytest.fixture(scope="module")
+def stroked_letters_site(tmp_path_factory, bantin_bin) -> Path:
+    """Names with letters that Unicode does not decompose into a letter and a mark: the Ê Đê
+    `Ƀuôn Kơ`, foreign `Søren`, `Łukasz`, `Straße`; and a `Buôn` of plain letters."""
+    return build_site(tmp_path_factory.mktemp("stroked"), bantin_bin, {
+        "a.md": article_md("Ƀuôn Kơ đón đoàn Đan Mạch", "2024-03-01", "Ông Søren, ông Łukasz và bà Straße đến thăm buôn.", 'location: "Ƀuôn Kơ"\n'),
+        "b.md": article_md("Buôn Đôn vào mùa lễ hội", "2024-03-02", "Bà con chuẩn bị lễ hội."),
+    })
+
+
+@pytest.mark.parametrize("query, marks", [
+    ("buon ko", ["Ƀuôn", "Kơ"]), ("Ƀuôn kơ", ["Ƀuôn", "Kơ"]), ("soren", ["Søren"]), ("SØREN", ["Søren"]), ("lukasz", ["Łukasz"]),
+    ("strasse", ["Straße"]), ("straße", ["Straße"]),
+])
+def test_a_letter_without_decomposition_is_found_as_its_base_letters(driver, stroked_letters_site, query, marks):
+    """The page folds `ƀ`, `ø`, `ł`, `ß` to the letters the index folds them to (`b`, `o`, `l`,
+    `ss`), a query and the records alike, and marks the words as written."""
+    open_search(driver, stroked_letters_site, "q=" + quote(query))
+    found = results(driver)
+    assert [r["title"] for r in found] == ["Ƀuôn Kơ đón đoàn Đan Mạch"], (query, found)
+    assert set(marks) <= set(found[0]["marks"]), (query, found[0]["marks"])
+
+
 def answers_with_and_without_unicode_classes(driver, site, query) -> tuple[list[dict], list[dict]]:
     """The results and marks of `query`, then the same where patterns know no Unicode classes."""
     open_search(driver, site)

@@ -96,7 +96,8 @@ extension PageRenderer {
     static let numbersHeading = "0–9"
 
     /// The letter a name is filed under: its first, without tone (`Đắk Lắk` → `Đ`, `Ấp` → `Â`;
-    /// its look-alikes `Ð` and `Ɖ` are filed as `Đ`, as it is sorted); marks before it are passed
+    /// its look-alikes `Ð` and `Ɖ` are filed as `Đ`, as it is sorted; a letter sorted as its base
+    /// letters, as its first: `Ƀuôn Kơ` under `B`, `Łódź` under `L`); marks before it are passed
     /// over (`(Hà Nội)` and `“Quê hương”` under `H` and `Q`), as sorting passes over them.
     static func initial(of name: String) -> String {
         let name = LookAlikes.plain(name)
@@ -104,6 +105,10 @@ extension PageRenderer {
         // Numbers sort by their value, before the letters (`1 Tháng 5`, `9 Tháng 9`, `10 Tháng 3`): one heading.
         if first.isASCII, first.isNumber { return Self.numbersHeading }
         if let letter = first.unicodeScalars.first, first.unicodeScalars.count == 1, LookAlikes.đ.contains(letter) { first = "Đ" }
+        if let letter = String(first).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars.first,
+           let base = VietnameseFolding.baseLetters[letter]?.first {
+            first = base
+        }
         let tones: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
         let kept = String(first).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !tones.contains($0.value) }
         return String(String.UnicodeScalarView(kept)).precomposedStringWithCanonicalMapping.uppercased()

@@ -66,10 +66,15 @@ public enum VietnameseCollation {
                 default: break
                 }
             }
-            var weight = base.value << 3 | modifier
-            // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
-            if LookAlikes.đ.contains(base) { weight = ("d" as Unicode.Scalar).value << 3 | 4 }
-            letters.append(weight)
+            if LookAlikes.đ.contains(base) {
+                // `ð` (U+00F0, from `Ð`) is how many keyboards and fonts give `đ`.
+                letters.append(("d" as Unicode.Scalar).value << 3 | 4)
+            } else if let read = VietnameseFolding.baseLetters[base] {
+                // `Ƀuôn Kơ` among the `Buôn`s, `Łódź` among the `L`s, `Ærø` as `Aerø`: not after `z`.
+                letters += read.unicodeScalars.map { $0.value << 3 | modifier }
+            } else {
+                letters.append(base.value << 3 | modifier)
+            }
             digitsOnly = digit
         }
         endSyllable()

@@ -2,8 +2,9 @@ import Foundation
 
 /// Vietnamese text without its diacritics: the basis of slugs and of search.
 public enum VietnameseFolding {
-    /// Lower-cases, maps `đ`/`Đ` (and its look-alikes `ð`/`Ð`, `ɖ`/`Ɖ`) to `d` and removes every combining mark,
-    /// so `Đảng bộ Đồng Tháp` becomes `dang bo dong thap`.
+    /// Lower-cases, maps `đ`/`Đ` (and its look-alikes `ð`/`Ð`, `ɖ`/`Ɖ`) to `d`, a letter Unicode does not
+    /// decompose to its base letters (`baseLetters`: `Ƀuôn` → `buon`, `Straße` → `strasse`) and removes
+    /// every combining mark, so `Đảng bộ Đồng Tháp` becomes `dang bo dong thap`.
     public static func fold(_ text: String) -> String {
         String(decoding: foldedUTF8(text), as: UTF8.self)
     }
@@ -85,6 +86,20 @@ public enum VietnameseFolding {
     /// it does (`search.js` reads them so too).
     static let apostropheLetters: ClosedRange<UInt32> = 0x02B9...0x02BD
 
+    /// Latin letters that Unicode does not decompose into a letter and a mark, each as the letters
+    /// it is read as, by its lower-case form (a capital is lowered first: `Ƀ`, `Ø`, `Ł`, `ẞ`, `Æ`):
+    /// the Ê Đê, Jrai and Bahnar `ƀ` (`Ƀuôn Kơ`), the `ø`, `ł`, `ß`, `æ`, `œ` of foreign names, letters
+    /// with a stroke or hook of African and other alphabets. Decomposing leaves them whole, so
+    /// without this an address dropped them (`Ƀuôn Kơ` → `uon-ko`), search could not find them
+    /// typed plain (`buon`, `soren`) and they sorted after `z`. The look-alikes of `đ` are
+    /// `LookAlikes.đ`. `search.js` keeps the same table (`BASE_LETTERS`).
+    static let baseLetters: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "ø": "o", "þ": "th", "ħ": "h", "ı": "i", "ĳ": "ij", "ŀ": "l", "ł": "l", "œ": "oe", "ŧ": "t", "ſ": "s",
+        "ƀ": "b", "ɓ": "b", "ƃ": "b", "ƈ": "c", "ȼ": "c", "ɗ": "d", "ƌ": "d", "ȡ": "d", "ɇ": "e", "ƒ": "f", "ǥ": "g", "ɠ": "g",
+        "ɨ": "i", "ɉ": "j", "ȷ": "j", "ƙ": "k", "ƚ": "l", "ȴ": "l", "ƞ": "n", "ȵ": "n", "ɲ": "n", "ɵ": "o", "ƥ": "p", "ɋ": "q",
+        "ɍ": "r", "ƫ": "t", "ƭ": "t", "ʈ": "t", "ȶ": "t", "ʉ": "u", "ʋ": "v", "ƴ": "y", "ɏ": "y", "ƶ": "z", "ȥ": "z",
+    ]
+
     /// Decomposes (NFD) and drops the marks: correct for any text, but slow.
     static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
@@ -95,7 +110,9 @@ public enum VietnameseFolding {
             } else if apostropheLetters.contains(scalar.value) {
                 out.append("'")
             } else if !(scalar.properties.isDiacritic || scalar.properties.generalCategory == .nonspacingMark) {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    if let base = baseLetters[lower] { out.append(contentsOf: base.unicodeScalars) } else { out.append(lower) }
+                }
             }
         }
         return String(out)
