@@ -757,7 +757,25 @@
     if (lineStart >= start) start = lineStart + 1;
     else if (start > 0) { var space = body.indexOf(" ", start); if (space >= 0 && space < found[best][0]) start = space + 1; }
     if (end < body.length) { var back = body.lastIndexOf(" ", end); if (back > found[best][0]) end = back; }
+    start = characterStart(body, start);
+    end = characterStart(body, end);
     return [body.slice(start, end).replace(/\n/g, " · "), start > 0, end < body.length];
+  }
+
+  // Where a cut at `i` of `text` parts no character, `i` or before it: not between the halves
+  // of a surrogate pair (a Hán-Nôm ideograph of Extension B, an emoji: either half alone shows
+  // as �), nor before a combining mark (a Khmer or Thai vowel sign, a tone mark typed apart),
+  // which would be left without its letter. Text without spaces (Chinese, Hán-Nôm, Khmer) is
+  // cut where its count of characters falls.
+  var MARK_FIRST = new RegExp("^[" + M + "]", "u");
+  function characterStart(text, i) {
+    while (i > 0 && i < text.length) {
+      var c = text.charCodeAt(i), before = text.charCodeAt(i - 1);
+      var inPair = c >= 0xDC00 && c <= 0xDFFF && before >= 0xD800 && before <= 0xDBFF;
+      if (!inPair && !MARK_FIRST.test(text.slice(i, i + 2))) break;
+      i--;
+    }
+    return i;
   }
 
   // ---- The page ----

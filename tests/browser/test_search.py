@@ -1523,6 +1523,40 @@ def test_the_snippet_is_the_passage_with_the_words_whole(driver, passage_site):
     assert [m.lower() for m in found[0]["snippet_marks"]][:2] == ["an", "cư"], found[0]
 
 
+# Bodies without spaces, where the passage is cut by its count of characters: 70 UTF-16 units
+# before the word falls between the halves of a Hán-Nôm ideograph of Extension B (`𠀀`, two
+# units) or before a Khmer sign (the coeng of `ប្រ`), and 230 after it on the other.
+KHMER = "ប្រពៃណី"
+UNSPACED_BODIES = {
+    "中国": "𠀀" * 50 + "，中国，" + "កក" + KHMER * 40,
+    "日本": "ក" + KHMER * 20 + "，日本，" + "𠀀" * 150,
+}
+
+
+@pytest.fixture(scope="module")
+def unspaced_site(tmp_path_factory, bantin_bin) -> Path:
+    return build_site(tmp_path_factory.mktemp("unspaced"), bantin_bin, {
+        f"bai-{k}.md": article_md(f"Văn bản số {k}", f"2024-05-0{k + 1}T08:00:00+07:00", body) for k, body in enumerate(UNSPACED_BODIES.values())
+    })
+
+
+@pytest.mark.parametrize("query", list(UNSPACED_BODIES))
+def test_a_passage_of_text_without_spaces_is_cut_between_characters(driver, unspaced_site, query):
+    """Neither cut of the passage parts a character: no half of a surrogate pair (shown as �),
+    no combining sign left at its start without its letter or cut off the letter at its end."""
+    open_search(driver, unspaced_site, "q=" + quote(query))
+    cut = driver.execute_script(r"""
+      const body = arguments[0], snippet = document.querySelector('.search-snippet');
+      if (!snippet) return null;
+      const text = snippet.textContent.replace(/^… /, '').replace(/ …$/, ''), at = body.indexOf(text);
+      const mark = new RegExp('^\\p{M}', 'u');
+      return {at, length: text.length, half: /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text),
+              markFirst: mark.test(text), markAfter: mark.test(body.slice(at + text.length, at + text.length + 2))};""",
+                                UNSPACED_BODIES[query])
+    assert cut and cut["at"] > 0 and cut["at"] + cut["length"] < len(UNSPACED_BODIES[query].encode("utf-16-le")) // 2, cut
+    assert not cut["half"] and not cut["markFirst"] and not cut["markAfter"], cut
+
+
 def test_a_result_found_by_its_source_shows_it(driver, passage_site):
     open_search(driver, passage_site, "q=quan%20khu")
     about = first_about(driver)
