@@ -138,6 +138,8 @@
   var M = CLASSES ? "\\p{Mn}\\p{Mc}" : "\\u0300-\\u036F\\u0483-\\u0489\\u0591-\\u05BD\\u064B-\\u065F\\u093A-\\u094F\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E"
     + "\\u17B4-\\u17D3\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\u3099\\u309A\\uFE20-\\uFE2F";
   var WORD = new RegExp("[" + L + N + "][" + L + N + M + "]*", "gu");
+  // A text that starts with a combining mark.
+  var MARK_FIRST = new RegExp("^[" + M + "]", "u");
 
   // Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, CJK
   // ideographs: the blocks of SearchWords.swift's `unspacedBlocks`): each of their letters is a
@@ -672,14 +674,23 @@
     var f = folded || foldWithMap(text), found = [], m;
     var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + after(t), "gu");
     while ((m = re.exec(f.text)) !== null) {
-      // Its end is after its last character (not after a thousands dot that follows it).
-      var at = m.index + m[1].length, start = f.map[at], end = f.map[at + t.folded.length - 1] + 1;
+      // Its end is after its last character (not after a thousands dot that follows it), and
+      // after the marks that follow that folding drops (`kơ̆`, Khmer `ប្រពៃណី`): part of the word.
+      var at = m.index + m[1].length, start = f.map[at];
+      var end = afterDroppedMarks(text, f.map[at + t.folded.length - 1] + 1, f.map[at + t.folded.length]);
       var spelt = t.marked && spelling(text.slice(start, end)) === t.exact;
       WORD_GOES_ON.lastIndex = at + t.folded.length;
       if (spelt || !t.strict) found.push([start, end, t.folded, spelt, !WORD_GOES_ON.test(f.text)]);
       re.lastIndex = at + t.folded.length;
     }
     return found;
+  }
+
+  // `end` moved on over the marks of `text` before `next` (where the next folded character
+  // stands), which folding drops.
+  function afterDroppedMarks(text, end, next) {
+    while (end < next && MARK_FIRST.test(text.slice(end, end + 2))) end += text.codePointAt(end) > 0xFFFF ? 2 : 1;
+    return end;
   }
 
   // The same for every query word, in order; of two starting at one place (`dan`, `dang`), the
@@ -767,7 +778,6 @@
   // as �), nor before a combining mark (a Khmer or Thai vowel sign, a tone mark typed apart),
   // which would be left without its letter. Text without spaces (Chinese, Hán-Nôm, Khmer) is
   // cut where its count of characters falls.
-  var MARK_FIRST = new RegExp("^[" + M + "]", "u");
   function characterStart(text, i) {
     while (i > 0 && i < text.length) {
       var c = text.charCodeAt(i), before = text.charCodeAt(i - 1);

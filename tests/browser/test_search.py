@@ -1557,6 +1557,25 @@ def test_a_passage_of_text_without_spaces_is_cut_between_characters(driver, unsp
     assert not cut["half"] and not cut["markFirst"] and not cut["markAfter"], cut
 
 
+@pytest.fixture(scope="module")
+def final_mark_site(tmp_path_factory, bantin_bin) -> Path:
+    """Words that end in a combining mark with no precomposed letter, which folding drops: the
+    Ê Đê `kơ̆` (`ơ` and a breve) beside `kơ` and `ko`; the Khmer `ប្រពៃណី` (its last sign U+17B8)."""
+    return build_site(tmp_path_factory.mktemp("final-mark"), bantin_bin, {
+        "ede.md": article_md("Klei k\u01a1\u0306 hlăm buôn", "2024-05-01T08:00:00+07:00", "Mnuih k\u01a1\u0306 mơ̆ng buôn, kơ ko."),
+        "km.md": article_md(f"Lễ hội {KHMER} Khmer", "2024-05-02T08:00:00+07:00", f"បុណ្យ {KHMER} ជាតិ."),
+    })
+
+
+@pytest.mark.parametrize("query", ["k\u01a1\u0306", "ko\u031b\u0306", KHMER])
+def test_a_word_ending_in_a_mark_that_folding_drops_is_marked_whole_where_spelt_so(driver, final_mark_site, query):
+    """The word is marked with its last mark, and is spelt as typed there, so only it is marked,
+    not the `kơ` or `ko` beside it."""
+    open_search(driver, final_mark_site, "q=" + quote(query))
+    marks = [unicodedata.normalize("NFC", m) for r in results(driver) for m in r["marks"]]
+    assert marks and set(marks) == {unicodedata.normalize("NFC", query)}, marks
+
+
 def test_a_result_found_by_its_source_shows_it(driver, passage_site):
     open_search(driver, passage_site, "q=quan%20khu")
     about = first_about(driver)
