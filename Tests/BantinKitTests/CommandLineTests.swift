@@ -522,6 +522,7 @@ import Testing
         let noLatin = try run(["new", "Лето"], in: site.root)
         #expect(noLatin.status == 64)
         #expect(noLatin.stderr.contains("the title gives no address: an address is made of its Latin letters"), "\(noLatin)")
+        #expect(noLatin.stderr.contains("write it with some (`bantin new \"Tên tiếng Việt – Лето\"`): once the file is made, its `title:` may be this one alone, with a `slug:` for its address"), "\(noLatin)")
         // A title starting with `-` before `--` would be read as options (`-thời sự` holds `h`:
         // the help, and success): a usage error saying where it goes.
         let dashed = try ["-thời sự", "-5 độ C ở Sa Pa"].map { try run(["new", $0], in: site.root) }

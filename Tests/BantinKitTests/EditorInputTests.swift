@@ -236,6 +236,18 @@ import Testing
     /// An article refused for an error in its body is published once it is fixed: its category is
     /// still a menu's, and its spelling of a place still told beside another's (a build that
     /// failed said the menu entry was unused, and dropped the look-alike warning).
+    /// A category or place named in another script (Khmer, Cyrillic) has letters, but none an
+    /// address is made of: the error says so, and how to give it one, not that it has no letters.
+    @Test func aNameInAnotherScriptIsToldItHasNoLatinLetters() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Tin tiếng Khmer", extra: "category: \"ភាសាខ្មែរ\"\nlocation: \"Москва\"\n"))
+        let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
+        #expect(errors == [
+            "content/articles/a.md:4: `category` `ភាសាខ្មែរ` has no Latin letters (Vietnamese ones too) or digits to make its page's address from; write its name in Vietnamese or in Latin letters, alone or beside this one (`Tên tiếng Việt (ភាសាខ្មែរ)`)",
+            "content/articles/a.md:5: `location` `Москва` has no Latin letters (Vietnamese ones too) or digits to make its page's address from; write its name in Vietnamese or in Latin letters, alone or beside this one (`Tên tiếng Việt (Москва)`)",
+        ], "\(errors)")
+    }
+
     @Test func anArticleRefusedForItsBodyStillCountsForTheMenuAndItsSpellings() throws {
         let site = try TestSite()
         try site.write("content/site.yml", "title: Bản tin\nmenu: [Xây dựng Đảng]\n")

@@ -50,8 +50,8 @@ public enum NewArticleCommand {
         }
         guard let slug = Slug(from: title) else {
             // `Лето`, `中文`: letters, but none an address (a file's name) is made of.
-            throw usage(title.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
-                ? "the title gives no address: an address is made of its Latin letters (Vietnamese ones too) and digits, and it has none"
+            throw usage(Slug.hasLettersOrDigits(title)
+                ? "the title gives no address: an address is made of its Latin letters (Vietnamese ones too) and digits, and it has none; write it with some (`bantin new \"Tên tiếng Việt – \(title)\"`): once the file is made, its `title:` may be this one alone, with a `slug:` for its address"
                 : "the title must contain letters or digits")
         }
         var codes: [DirectiveCode] = []

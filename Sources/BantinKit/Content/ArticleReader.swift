@@ -220,7 +220,9 @@ struct ArticleChecks {
             let key = taxonomy.key
             guard let name = fields[keyPath: taxonomy.field], !name.isEmpty else { continue }
             guard let slug = Slug(from: name) else {
-                error("`\(key)` `\(name)` has no letters or digits to make its page's address from; name it in words", at: positions.of(key))
+                error(Slug.hasLettersOrDigits(name)
+                    ? "`\(key)` `\(name)` has no Latin letters (Vietnamese ones too) or digits to make its page's address from; write its name in Vietnamese or in Latin letters, alone or beside this one (`Tên tiếng Việt (\(name))`)"
+                    : "`\(key)` `\(name)` has no letters or digits to make its page's address from; name it in words", at: positions.of(key))
                 continue
             }
             if slug.value.utf8.count > Slug.maxLength {

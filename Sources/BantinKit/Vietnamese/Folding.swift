@@ -158,6 +158,13 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         key = Self.key(value)
     }
 
+    /// Whether `text` has letters or digits of any script: when it makes no slug all the same
+    /// (`ភាសាខ្មែរ`, `Москва`, `中文`), it has letters, but none an address is made of, and a
+    /// message says so rather than that it has none (`???`).
+    static func hasLettersOrDigits(_ text: String) -> Bool {
+        text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+    }
+
     /// The longest a slug may be, in characters: it names a folder (`bai-viet/<slug>/`), and
     /// file systems allow 255 bytes a name.
     public static let maxLength = 200
