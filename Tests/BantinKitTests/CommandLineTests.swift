@@ -493,6 +493,23 @@ import Testing
         #expect(deep.status == 0 && site.exists("ban-dung/a/public/index.html"), "\(deep)")
     }
 
+    /// An output that is a link leading back to itself (`site` → `site`) or round a chain
+    /// (`a` → `b` → `a`) is refused, naming the links: the chain crashed the build (its stack
+    /// ran out), and a link to itself was replaced by a folder with a warning of a file saved
+    /// while bantin built.
+    @Test func anOutputLinkThatLeadsBackToItselfIsRefused() throws {
+        let site = try TestSite(content: "bulletin")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("site").path, withDestinationPath: "site")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("a").path, withDestinationPath: "b")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("b").path, withDestinationPath: "a")
+        for (output, chain) in [("site", "site → site"), ("a", "a → b → a")] {
+            let build = try run(["build", "--output", output], in: site.root)
+            #expect(build.status == 1 && build.stderr.contains("\(output): error: \(output) is a link that leads back to itself (\(chain))"), "\(output): \(build)")
+            #expect((try? fm.destinationOfSymbolicLink(atPath: site.root.appendingPathComponent(output).path)) != nil, "\(output) is still the link")
+        }
+    }
+
     /// The new article is dated in the site's timezone: with errors in `site.yml` (an unknown
     /// timezone, YAML that does not parse), it would be dated, and filed, in another. `new` says
     /// what is wrong and writes nothing.
@@ -505,6 +522,19 @@ import Testing
             #expect(refused.status == 1 && refused.stderr.contains("content/site.yml:") && refused.stderr.contains("mend content/site.yml first"), "\(refused)")
             #expect(try site.snapshot(site.content) == before)
         }
+    }
+
+    /// A mistyped command (`bantin chek public`) was read as build's words and refused with
+    /// build's usage, not a word of `check`: told as a command bantin does not have, with the
+    /// nearest one, and nothing built.
+    @Test func aMistypedCommandIsToldWithTheNearestOne() throws {
+        let site = try TestSite(content: "bulletin")
+        for (typed, nearest) in [(["chek", "public"], "; did you mean `check`?"), (["biuld"], "; did you mean `build`?"), (["xuatban"], "")] {
+            let result = try run(typed, in: site.root)
+            #expect(result.status == 64 && result.stderr.contains("Error: bantin has no command `\(typed[0])`\(nearest) (its commands: build, check, new, watch;"), "\(typed): \(result)")
+            #expect(!site.exists("public"), "\(typed)")
+        }
+        #expect(try run(["check", "--help"], in: site.root).status == 0)
     }
 
     @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {

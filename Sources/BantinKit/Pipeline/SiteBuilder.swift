@@ -86,15 +86,22 @@ public struct BuildReport: Sendable {
 
 extension SiteBuilder {
     /// An output that is a symbolic link (`public` → `/srv/www/ban-tin`) is built where it
-    /// leads, with bantin's own folder beside that: the link stays as the user made it.
-    static func followingOutputLink(_ options: BuildOptions) -> BuildOptions {
-        guard let info = Directory.linkStatus(options.output.path), info.st_mode & S_IFMT == S_IFLNK,
-            let (_, target) = linkTarget(options.output)
-        else { return options }
+    /// leads (through a link to a link too), with bantin's own folder beside that: the link stays
+    /// as the user made it. `loop`: the targets as the links write them, when they lead back to
+    /// one of themselves (`site` → `site`, `a` → `b` → `a`): there is no folder to build in.
+    static func followingOutputLink(_ options: BuildOptions) -> (options: BuildOptions, loop: [String]?) {
         var followed = options
-        followed.output = target
-        // A link to a link is followed too.
-        return followed.output == options.output ? followed : followingOutputLink(followed)
+        var visited = [options.output.standardizedFileURL.path]
+        var written: [String] = []
+        while let info = Directory.linkStatus(followed.output.path), info.st_mode & S_IFMT == S_IFLNK,
+            let (text, target) = linkTarget(followed.output)
+        {
+            written.append(text)
+            if visited.contains(target.path) { return (options, written) }
+            visited.append(target.path)
+            followed.output = target
+        }
+        return (followed, nil)
     }
 
     /// What the link at `url` says, and where that is: a relative target is read from the folder
@@ -113,7 +120,11 @@ extension SiteBuilder {
 /// speed-up layer (`IncrementalBuild`) answering what earlier builds kept.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: BuildProgress = .silent) throws(BuildFailure) -> BuildReport {
-        let followed = followingOutputLink(options)
+        let (followed, loop) = followingOutputLink(options)
+        if let loop {
+            let chain = ([options.outputName] + loop).joined(separator: " → ")
+            throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link that leads back to itself (\(chain)): there is no folder to build in; remove the link, or make it lead to a folder")], refusedOptions: true)
+        }
         // A link into a folder that does not exist: most likely a mistyped target, whose folders
         // a build would make anywhere. (The folder it names may be missing: the build makes it.)
         if Directory.linkStatus(options.output.path).map({ $0.st_mode & S_IFMT == S_IFLNK }) == true,
