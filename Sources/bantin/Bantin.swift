@@ -18,10 +18,24 @@ struct Bantin: ParsableCommand {
                 Console.error("Error: the title `\(title)` starts with `-`, so it would be read as options; put it after `--`: bantin new -- \"\(title)\"\nUsage: \(usageString(for: New.self))")
                 throw ExitCode.validationFailure
             }
+            if let word = CommandLine.arguments.dropFirst().first, let refusal = unknownCommand(word) {
+                Console.error(refusal)
+                throw ExitCode.validationFailure
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// `bantin chek public`: a first word that is no option and names no command would be read as
+    /// build's (which takes no word) and refused with build's usage: it is told as a command
+    /// bantin does not have, with the nearest one.
+    static func unknownCommand(_ word: String) -> String? {
+        let commands = configuration.subcommands.map { $0._commandName }
+        guard !word.hasPrefix("-"), !(commands + ["help"]).contains(word) else { return nil }
+        let nearest = Suggestion.nearest(to: word, among: commands).map { "; did you mean `\($0)`?" } ?? ""
+        return "Error: bantin has no command `\(word)`\(nearest) (its commands: \(commands.joined(separator: ", ")); `bantin help` tells more)"
     }
 }

@@ -489,12 +489,12 @@ extension SourcePosition {
 }
 
 /// "Did you mean …?" for misspelt field names, slugs and file names.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate fewest edits away from `word` (case aside), if no more than `limit` (by
     /// default a third of its length, at least 2); among equals, the first alphabetically.
     /// Each candidate is measured only as far as the best so far allows: a migrated archive's
     /// hundreds of stale `related:` slugs, each against thousands of slugs, took minutes.
-    static func nearest(to word: String, among candidates: some Sequence<String>, within limit: Int? = nil) -> String? {
+    public static func nearest(to word: String, among candidates: some Sequence<String>, within limit: Int? = nil) -> String? {
         let lower = compared(word)
         let limit = limit ?? max(2, lower.count / 3)
         var best: (name: String, edits: Int)? = nil
