@@ -198,8 +198,11 @@
     if (ch.search(APOSTROPHES) === 0) return "'";
     var lower = ch.toLowerCase();
     if (lower === "đ" || lower === "ð" || lower === "ɖ") return "d";
-    if (Object.prototype.hasOwnProperty.call(BASE_LETTERS, lower)) return BASE_LETTERS[lower];
-    return lower.normalize("NFD").replace(DROPPED, "");
+    // Broken into its letter and marks first, as VietnameseFolding.slowFold does: `ǿ` is `ø`
+    // and an accent, folded to `o`.
+    var bare = lower.normalize("NFD").replace(DROPPED, ""), out = "";
+    for (var k = 0; k < bare.length; k++) out += Object.prototype.hasOwnProperty.call(BASE_LETTERS, bare[k]) ? BASE_LETTERS[bare[k]] : bare[k];
+    return out;
   }
 
   // A number written with a dot between thousands (`1.250`, `2.500.000`) is one word, its
@@ -222,13 +225,18 @@
   // dot has none: `1.250` folds to `1250`, which maps back over the dot).
   // Where a word of a script without spaces ends, the folded text has a space (mapped to the
   // letter after it), so that it is parted as the index parts it.
+  // A character past U+FFFF is folded whole (an ideographic variation selector, U+E0100 on, is
+  // a mark folding drops); what it folds to maps to its two halves, so that a word's end after
+  // it falls after both.
   function foldWithMap(text) {
     var folded = "", map = [], breaks = unspacedBreaks(text), next = 0;
     for (var i = 0; i < text.length; i++) {
       if (next < breaks.length && breaks[next] === i) { folded += " "; map.push(i); next++; }
       if (text.charCodeAt(i) === 46 && isThousandsDot(text, i)) continue;
-      var f = foldChar(text[i]);
-      for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
+      var c = text.charCodeAt(i), width = c >= 0xD800 && c <= 0xDBFF && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00 ? 2 : 1;
+      var f = foldChar(text.substr(i, width));
+      for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i + Math.min(k, width - 1)); }
+      i += width - 1;
     }
     map.push(text.length);
     return { text: folded, map: map };

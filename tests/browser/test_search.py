@@ -1220,6 +1220,7 @@ def stroked_letters_site(tmp_path_factory, bantin_bin) -> Path:
     return build_site(tmp_path_factory.mktemp("stroked"), bantin_bin, {
         "a.md": article_md("Ƀuôn Kơ đón đoàn Đan Mạch", "2024-03-01", "Ông Søren, ông Łukasz và bà Straße đến thăm buôn.", 'location: "Ƀuôn Kơ"\n'),
         "b.md": article_md("Buôn Đôn vào mùa lễ hội", "2024-03-02", "Bà con chuẩn bị lễ hội."),
+        "c.md": article_md("Hợp tác điện gió với Ǿrsted", "2024-03-03", "Đoàn thăm vùng 葛󠄀飾 của Tokyo."),
     })
 
 
@@ -1233,6 +1234,18 @@ def test_a_letter_without_decomposition_is_found_as_its_base_letters(driver, str
     open_search(driver, stroked_letters_site, "q=" + quote(query))
     found = results(driver)
     assert [r["title"] for r in found] == ["Ƀuôn Kơ đón đoàn Đan Mạch"], (query, found)
+    assert set(marks) <= set(found[0]["marks"]), (query, found[0]["marks"])
+
+
+@pytest.mark.parametrize("query, marks", [("Ǿrsted", ["Ǿrsted"]), ("orsted", ["Ǿrsted"]), ("葛\U000E0100", ["葛\U000E0100"]), ("葛", ["葛\U000E0100"])])
+def test_a_letter_folded_whole_reads_as_the_index_reads_it(driver, stroked_letters_site, query, marks):
+    """A letter that breaks into one without a decomposition and a mark (`Ǿ` is `Ø` and an
+    accent) folds as the index folds it, and an ideograph's variation selector (U+E0100, past
+    U+FFFF) is a mark folding drops: the page found nothing for `Ǿrsted` typed as written (it
+    looked `ø` up before breaking the letter), and marked no `葛` where the text has its selector."""
+    open_search(driver, stroked_letters_site, "q=" + quote(query))
+    found = results(driver)
+    assert [r["title"] for r in found] == ["Hợp tác điện gió với Ǿrsted"], (query, found)
     assert set(marks) <= set(found[0]["marks"]), (query, found[0]["marks"])
 
 
