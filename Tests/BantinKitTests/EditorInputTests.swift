@@ -241,10 +241,13 @@ import Testing
     @Test func aNameInAnotherScriptIsToldItHasNoLatinLetters() throws {
         let site = try TestSite()
         try site.write("content/articles/a.md", article(title: "Tin tiếng Khmer", extra: "category: \"ភាសាខ្មែរ\"\nlocation: \"Москва\"\n"))
+        // An emoji (with its variation selector, a mark) has no letters of any script.
+        try site.write("content/articles/b.md", article(title: "Tin vui", extra: "category: \"❤️\"\n"))
         let errors = site.failingBuild().filter { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" }
         #expect(errors == [
             "content/articles/a.md:4: `category` `ភាសាខ្មែរ` has no Latin letters (Vietnamese ones too) or digits to make its page's address from; write its name in Vietnamese or in Latin letters, alone or beside this one (`Tên tiếng Việt (ភាសាខ្មែរ)`)",
             "content/articles/a.md:5: `location` `Москва` has no Latin letters (Vietnamese ones too) or digits to make its page's address from; write its name in Vietnamese or in Latin letters, alone or beside this one (`Tên tiếng Việt (Москва)`)",
+            "content/articles/b.md:4: `category` `❤️` has no letters or digits to make its page's address from; name it in words",
         ], "\(errors)")
     }
 

@@ -160,9 +160,15 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Whether `text` has letters or digits of any script: when it makes no slug all the same
     /// (`ភាសាខ្មែរ`, `Москва`, `中文`), it has letters, but none an address is made of, and a
-    /// message says so rather than that it has none (`???`).
+    /// message says so rather than that it has none (`???`, `❤️`: a mark, an emoji's variation
+    /// selector, is neither).
     static func hasLettersOrDigits(_ text: String) -> Bool {
-        text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+        text.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber: true
+            default: false
+            }
+        }
     }
 
     /// The longest a slug may be, in characters: it names a folder (`bai-viet/<slug>/`), and
