@@ -18,14 +18,14 @@ struct Check: ParsableCommand {
         let url = URL(fileURLWithPath: folder)
         // A build that runs meanwhile is waited for: half of one site and half of the next would be
         // checked, with links broken in neither. Built by the name given or by where it leads (a link to `public/`).
-        let outputs = [url.standardizedFileURL, url.resolvingSymlinksInPath()].reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
+        let outputs = [url.standardizedFileURL, SiteBuilder.builtFolder(of: url)].reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
         // The folder is looked for once the build is waited for: its first build makes it.
         func checked(_ rest: ArraySlice<URL>) -> LinkChecker.Result? {
             guard let next = rest.first else {
                 return isFolder(folder) ? LinkChecker.check(folder: url, baseURL: baseURL.flatMap(BaseURL.normalize)) : nil
             }
             return BuildLock.reading(OutputFolder(url: next, display: folder)) { holder in
-                Console.error("waiting for the bantin build of \(folder)/\(holder.map { " (pid \($0))" } ?? "") to end before checking it…")
+                Console.error("waiting for the bantin build of \(folder.hasSuffix("/") ? folder : folder + "/")\(holder.map { " (pid \($0))" } ?? "") to end before checking it…")
             } _: {
                 checked(rest.dropFirst())
             }
@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
             Console.out("Checked \(result.pages) pages, \(result.links) links: all resolve.")
         } else {
             let pages = Set(result.broken.map(\.page)).count
-            Console.error("\(result.broken.count) broken link\(result.broken.count == 1 ? "" : "s") in \(pages) page\(pages == 1 ? "" : "s") (\(result.pages) pages checked).")
+            Console.error("\(result.broken.count) broken link\(result.broken.count == 1 ? "" : "s") in \(pages) page\(pages == 1 ? "" : "s") (\(result.pages) page\(result.pages == 1 ? "" : "s") checked).")
             throw ExitCode.failure
         }
     }

@@ -748,10 +748,13 @@ import Testing
 
     /// During the first build of a site (`bantin build & bantin check` in CI), there is no folder
     /// yet: check waits for the build that makes it (it said "no such folder" at once, exit 1).
-    @Test func checkWaitsForTheFirstBuildOfTheSite() throws {
+    /// The same given a link to the output (`site` → `public`) whose folder the first build has
+    /// not made yet: the link was read as leading nowhere, and `check` said "no such folder".
+    @Test(arguments: ["public", "site"]) func checkWaitsForTheFirstBuildOfTheSite(named name: String) throws {
         let site = try TestSite(content: "bulletin")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("site").path, withDestinationPath: "public")
         let lock = try BuildLock(for: OutputFolder(url: site.output, display: "public"), wait: false)
-        let check = try Bantin.start(Bantin.process(["check", "public"], in: site.root))
+        let check = try Bantin.start(Bantin.process(["check", name], in: site.root))
         usleep(1_000_000)
         let waited = check.process.isRunning
         try site.write("public/index.html", "<!DOCTYPE html><title>x</title><a href=\"index.html\">x</a>")

@@ -90,19 +90,30 @@ extension SiteBuilder {
     /// as the user made it. `loop`: the targets as the links write them, when they lead back to
     /// one of themselves (`site` → `site`, `a` → `b` → `a`): there is no folder to build in.
     static func followingOutputLink(_ options: BuildOptions) -> (options: BuildOptions, loop: [String]?) {
+        let (target, loop) = outputTarget(options.output)
         var followed = options
-        var visited = [options.output.standardizedFileURL.path]
+        followed.output = target
+        return (followed, loop)
+    }
+
+    /// Where an output named `url` is built: where its links lead, or `url` when it is no link
+    /// (or when they go round: `loop`, see `followingOutputLink`).
+    static func outputTarget(_ url: URL) -> (url: URL, loop: [String]?) {
+        var followed = url
+        var visited = [url.standardizedFileURL.path]
         var written: [String] = []
-        while let info = Directory.linkStatus(followed.output.path), info.st_mode & S_IFMT == S_IFLNK,
-            let (text, target) = linkTarget(followed.output)
-        {
+        while let info = Directory.linkStatus(followed.path), info.st_mode & S_IFMT == S_IFLNK, let (text, target) = linkTarget(followed) {
             written.append(text)
-            if visited.contains(target.path) { return (options, written) }
+            if visited.contains(target.path) { return (url, written) }
             visited.append(target.path)
-            followed.output = target
+            followed = target
         }
         return (followed, nil)
     }
+
+    /// Where a build of the output named `url` writes (`bantin check` waits for a build there),
+    /// even before that folder is made.
+    public static func builtFolder(of url: URL) -> URL { outputTarget(url).url }
 
     /// What the link at `url` says, and where that is: a relative target is read from the folder
     /// the link really stands in (through a linked folder, its `..` is that folder's parent, as
