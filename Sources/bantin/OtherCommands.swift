@@ -110,8 +110,7 @@ struct Watch: ParsableCommand {
         // A folder that is not there is a slip in the command, not an edit to wait for.
         for (folder, name) in [(options.content, options.contentName), (options.templates, options.templatesName)] {
             guard isFolder(folder.path) else {
-                Console.error("\(name): no such folder to watch; run bantin where `content/` and `templates/` are, or pass `--content` and `--templates`")
-                throw ExitCode.failure
+                throw Console.refusal(name, "no such folder to watch; run bantin where `content/` and `templates/` are, or pass `--content` and `--templates`")
             }
         }
         // Watching from before the first build: an edit saved while it runs (which may fail it,
@@ -140,8 +139,7 @@ struct Watch: ParsableCommand {
                 guard let due, Date().timeIntervalSince1970 >= Double(due) else {
                     // With no time to wait for, only the system's failure to say when folders change ends a wait.
                     if due == nil {
-                        Console.error("\(options.contentName)/: the system stopped telling bantin of changes (\(String(cString: strerror(errno)))); no edit is built from now on: start `bantin watch` again")
-                        throw ExitCode.failure
+                        throw Console.refusal(options.contentName + "/", "the system stopped telling bantin of changes (\(String(cString: strerror(errno)))); no edit is built from now on: start `bantin watch` again")
                     }
                     continue
                 }

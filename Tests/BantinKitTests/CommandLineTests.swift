@@ -423,7 +423,7 @@ import Testing
         #expect(text.contains("slug: ") && made.stdout.contains("-2.md"), "\(text)")
         #expect(try run(["build", "--drafts"], in: site.root).status == 0)
         let theme = try run(["new", "Tin mới", "--theme", "2030"], in: site.root)
-        #expect(theme.status == 1 && theme.stderr.contains("no theme of 2030 is described: write content/themes/2030.md first"), "\(theme)")
+        #expect(theme.status == 1 && theme.stderr.contains("--theme: error: no theme of 2030 is described: write content/themes/2030.md first"), "\(theme)")
         // An article refused for its date (wrong, or missing in a draft) keeps its address too.
         for (file, date) in [("ngay-sai", "date: 2025-02-30\n"), ("khong-ngay", "")] {
             try site.write("content/articles/2025/\(file).md", "---\ntitle: \"Hà Giang giữ vững kỷ cương \(file)\"\n\(date)draft: true\n---\nNội dung.\n")
@@ -442,7 +442,7 @@ import Testing
         let badBase = try run(["check", "trang", "--base-url", "example.org"], in: site.root)
         #expect(badBase.status == 1 && badBase.stderr.contains("--base-url: error: `example.org` is not an absolute http(s) URL"), "\(badBase)")
         let watch = try run(["watch", "--content", "khong-co"], in: site.root)
-        #expect(watch.status == 1 && watch.stderr.contains("khong-co: no such folder to watch"), "\(watch)")
+        #expect(watch.status == 1 && watch.stderr.contains("khong-co: error: no such folder to watch"), "\(watch)")
         let file = try run(["check", "trang/index.html"], in: site.root)
         #expect(file.status == 1 && file.stderr.contains("trang/index.html: error: a file, not a folder"), "\(file)")
         // An empty name is no folder, not the working folder named as nothing (`: no such folder`).
@@ -571,7 +571,7 @@ import Testing
         try site.remove(dash.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let noFolder = try run(["new", "Tin mới", "--content", "noi-dung"], in: site.root)
         #expect(noFolder.status == 1)
-        #expect(noFolder.stderr.contains("noi-dung: no such folder"))
+        #expect(noFolder.stderr.contains("noi-dung: error: no such folder"))
         #expect(try site.snapshot(site.content) == before)
     }
 

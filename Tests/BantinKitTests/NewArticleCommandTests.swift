@@ -99,7 +99,7 @@ import Testing
         let refused = #expect(throws: NewArticleRefusal.self) {
             try NewArticleCommand.run(NewArticleRequest(title: "Tin mới"), content: site.content, contentName: "content", now: Self.now)
         }
-        #expect(refused == NewArticleRefusal(message: "content/articles/2023/05/tin-moi.md: already exists; choose another title", isUsageError: false))
+        #expect(refused == NewArticleRefusal(message: "content/articles/2023/05/tin-moi.md: error: already exists; choose another title", isUsageError: false))
         #expect(try site.read("content/articles/2023/05/tin-moi.md") == "giữ nguyên")
     }
 
@@ -130,9 +130,15 @@ import Testing
         let refused = #expect(throws: NewArticleRefusal.self) {
             try NewArticleCommand.run(NewArticleRequest(title: "Tin"), content: missing, contentName: "noi-dung", now: Self.now)
         }
-        let expected = "noi-dung: no such folder; run bantin new in the site's folder, or name it with --content"
+        let expected = "noi-dung: error: no such folder; run bantin new in the site's folder, or name it with --content"
         #expect(refused == NewArticleRefusal(message: expected, isUsageError: false))
         #expect(!FileManager.default.fileExists(atPath: missing.path))
+        // A file given for the folder is told as one.
+        try site.write("tep", "x")
+        let file = #expect(throws: NewArticleRefusal.self) {
+            try NewArticleCommand.run(NewArticleRequest(title: "Tin"), content: site.root.appendingPathComponent("tep"), contentName: "tep", now: Self.now)
+        }
+        #expect(file?.message == "tep: error: a file, not a folder; run bantin new in the site's folder, or name it with --content")
     }
 
     @Test func theSiteTimezoneDatesTheArticle() throws {

@@ -94,14 +94,14 @@ public enum NewArticleCommand {
     public static func run(_ request: NewArticleRequest, content: URL, contentName: String, now: Date) throws -> String {
         let article = try check(request)
         guard Directory.leadsToFolder(content.path) else {
-            throw NewArticleRefusal(message: "\(contentName): no such folder; run bantin new in the site's folder, or name it with --content", isUsageError: false)
+            let problem = FileManager.default.fileExists(atPath: content.path) ? "a file, not a folder" : "no such folder"
+            throw refusal(contentName, "\(problem); run bantin new in the site's folder, or name it with --content")
         }
         let zone = try siteTimeZone(content: content, contentName: contentName)
         let date = zone.localize(Int64(now.timeIntervalSince1970.rounded(.down)))
         let written = Written(content: content, contentName: contentName, zone: zone)
         if let year = article.themes.first(where: { !written.themeYears.contains($0) }) {
-            throw NewArticleRefusal(
-                message: "no theme of \(year) is described: write \(contentName)/themes/\(year).md first, or leave out --theme \(year)", isUsageError: false)
+            throw refusal("--theme", "no theme of \(year) is described: write \(contentName)/themes/\(year).md first, or leave out --theme \(year)")
         }
         // A title too long for an address gets a shorter `slug:`, which names the file too; one
         // whose address an article already has gets the first free `-2`, `-3`…
@@ -146,7 +146,7 @@ public enum NewArticleCommand {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             if errno == EEXIST {
-                throw NewArticleRefusal(message: "\(display): already exists; choose another title", isUsageError: false)
+                throw refusal(display, "already exists; choose another title")
             }
             throw refusal(FileFault.last("create", display))
         }
@@ -162,6 +162,11 @@ public enum NewArticleCommand {
 
     /// A fault as `new` tells it: under the path it concerns, as a build's errors are; the way
     /// out of a read-only disk is the content folder's (`new` has no `--output`).
+    /// What the files say no to, told as a build tells a problem (`name: error: …`).
+    private static func refusal(_ name: String, _ message: String) -> NewArticleRefusal {
+        NewArticleRefusal(message: Diagnostic.error(name, message).description, isUsageError: false)
+    }
+
     private static func refusal(_ fault: FileFault) -> NewArticleRefusal {
         var fault = fault
         if fault.wayOut == FileFault.readOnly { fault.wayOut = "that disk is read-only: write the article in a copy of the content folder on a writable disk" }
