@@ -169,7 +169,7 @@ enum TerminalProgress {
     /// keeps every progress line, also on the pseudo-terminal some runners give (`docker run -t`).
     static func isCI(_ value: String?) -> Bool {
         guard let value, !value.isEmpty else { return false }
-        return !["false", "0"].contains(value.lowercased())
+        return !["false", "0", "no", "off"].contains(value.lowercased())
     }
 
     /// Whether a terminal named `term` moves its cursor as told (`\r`, erase the line).

@@ -99,8 +99,11 @@ import Testing
             let shell = "\(ci) TERM=xterm-256color script -qec '\(bantin) build --output \(output)' /dev/null"
             return try Run.of(URL(fileURLWithPath: "/bin/sh"), ["-c", shell], in: site.root)
         }
-        let person = try script("unset CI;", "nguoi-xem")
-        #expect(person.stdout.contains("Built ") && person.stdout.contains("\u{1B}[2K"), "\(person.stdout.prefix(300))")
+        // `CI` unset, or set to say no (`false`, `0`, `no`, `off`), is a person at a terminal.
+        for (person, output) in [("unset CI;", "nguoi-xem"), ("CI=no", "khong-ci")] {
+            let run = try script(person, output)
+            #expect(run.stdout.contains("Built ") && run.stdout.contains("\u{1B}[2K"), "\(person): \(run.stdout.prefix(300))")
+        }
         for ci in ["CI=true", "CI=1"] {
             let run = try script("\(ci) ", "ci-\(ci.suffix(1))")
             #expect(run.stdout.contains("Built ") && !run.stdout.contains("\u{1B}"), "\(ci): \(run.stdout.prefix(300))")
