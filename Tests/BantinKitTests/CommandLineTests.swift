@@ -411,6 +411,12 @@ import Testing
         environment["SOURCE_DATE_EPOCH"] = "soon"
         let refused = try Run.of(Self.executable, ["new", "Bài khác"], in: site.root, environment: environment)
         #expect(refused.status == 1 && refused.stderr.hasPrefix("SOURCE_DATE_EPOCH: error: `soon` is not a time"), "\(refused)")
+        // The last seconds a time may be (9999 in UTC) are 10000 in the site's +07:00: no date
+        // a front matter holds (the build then refused the article `new` wrote).
+        environment["SOURCE_DATE_EPOCH"] = "253402300799"
+        let late = try Run.of(Self.executable, ["new", "Bài cuối"], in: site.root, environment: environment)
+        #expect(late.status == 1 && late.stderr.hasPrefix("SOURCE_DATE_EPOCH: error: now is in the year 10000 in the site's timezone"), "\(late)")
+        #expect(!site.exists("content/articles/10000"))
     }
 
     /// An article of another month with the same address, or a theme no file describes, would

@@ -99,6 +99,10 @@ public enum NewArticleCommand {
         }
         let zone = try siteTimeZone(content: content, contentName: contentName)
         let date = zone.localize(Int64(now.timeIntervalSince1970.rounded(.down)))
+        // The last seconds of 9999 in UTC are 10000 east of it: a date no front matter can hold.
+        if date.fields.year > 9999 {
+            throw refusal("SOURCE_DATE_EPOCH", "now is in the year \(date.fields.year) in the site's timezone, and an article's date has a year of four digits; give an earlier time")
+        }
         let written = Written(content: content, contentName: contentName, zone: zone)
         if let year = article.themes.first(where: { !written.themeYears.contains($0) }) {
             throw refusal("--theme", "no theme of \(year) is described: write \(contentName)/themes/\(year).md first, or leave out --theme \(year)")
