@@ -223,15 +223,17 @@
 
   // The folded text and, for each folded position, the position in the original (a thousands
   // dot has none: `1.250` folds to `1250`, which maps back over the dot).
-  // Where a word of a script without spaces ends, the folded text has a space (mapped to the
-  // letter after it), so that it is parted as the index parts it.
+  // Where a word of a script without spaces ends, the folded text has `UNSPACED_BREAK` (mapped to
+  // the letter after it), so that it is parted as the index parts it, and a phrase of such
+  // letters is told from letters a space or a stop parts (`phrasePattern`).
+  var UNSPACED_BREAK = "\u0000";
   // A character past U+FFFF is folded whole (an ideographic variation selector, U+E0100 on, is
   // a mark folding drops); what it folds to maps to its two halves, so that a word's end after
   // it falls after both.
   function foldWithMap(text) {
     var folded = "", map = [], breaks = unspacedBreaks(text), next = 0;
     for (var i = 0; i < text.length; i++) {
-      if (next < breaks.length && breaks[next] === i) { folded += " "; map.push(i); next++; }
+      if (next < breaks.length && breaks[next] === i) { folded += UNSPACED_BREAK; map.push(i); next++; }
       if (text.charCodeAt(i) === 46 && isThousandsDot(text, i)) continue;
       var c = text.charCodeAt(i), width = c >= 0xD800 && c <= 0xDBFF && (text.charCodeAt(i + 1) & 0xFC00) === 0xDC00 ? 2 : 1;
       var f = foldChar(text.substr(i, width));
@@ -574,9 +576,15 @@
   // Matches the query's words in order, each the start of a word (the whole word when whole), in
   // folded text, within one block (a line of the body: a paragraph, heading, list item or table
   // row); a group per word.
+  // Two letters of a script written without spaces are a phrase only side by side: a space
+  // there parts its phrases (Thai), as a stop does.
   function phrasePattern(ts) {
-    var parts = ts.map(function (t) { return "(" + escapeRegExp(t.folded) + ")" + after(t) + (t.number ? "[0-9]*" : ""); });
-    return new RegExp("(?:^|[^" + L + N + M + "])" + parts.join("[^" + L + N + M + "\\n]+"), INDICES ? "gud" : "gu");
+    var pattern = "(?:^|[^" + L + N + M + "])";
+    ts.forEach(function (t, k) {
+      if (k > 0) pattern += STANDS_ALONE.test(ts[k - 1].exact) && STANDS_ALONE.test(t.exact) ? UNSPACED_BREAK : "[^" + L + N + M + "\\n]+";
+      pattern += "(" + escapeRegExp(t.folded) + ")" + after(t) + (t.number ? "[0-9]*" : "");
+    });
+    return new RegExp(pattern, INDICES ? "gud" : "gu");
   }
 
   // Whether the browser gives a match's groups their places (the `d` flag; older ones do not,

@@ -778,6 +778,8 @@ def test_a_script_written_without_spaces_is_found_by_any_part_of_a_run(driver, t
                            "中国共产党代表团访问越南双方就党的建设和干部培训工作交换了意见。"),
         "b.md": article_md("Đoàn Trung Quốc thăm Hà Nội", "2024-01-03T08:00:00+07:00",
                            "Hai bên cùng bàn: 共同发展, 生产合作, 政党交流。"),
+        "c.md": article_md("Hội nghị với tỉnh bạn Thái Lan", "2024-01-04T08:00:00+07:00", "Tin tiếng Thái: การประชุมสรุปผลงาน"),
+        "d.md": article_md("Tin ngắn từ Thái Lan", "2024-01-05T08:00:00+07:00", "Tin tiếng Thái: ข่าวประ ชุมชนท้องถิ่น"),
     })
     status, titles = asked(driver, site, "共产党")
     assert titles == ["Lễ hội Chôl Chnăm Thmây ở Sóc Trăng", "Đoàn Trung Quốc thăm Hà Nội"], (status, titles)
@@ -787,6 +789,9 @@ def test_a_script_written_without_spaces_is_found_by_any_part_of_a_run(driver, t
         assert titles == ["Lễ hội Chôl Chnăm Thmây ở Sóc Trăng"], (query, status, titles)
     type_query(driver, "政")
     assert [r["title"] for r in results(driver)] == ["Đoàn Trung Quốc thăm Hà Nội"]
+    # In quotes, letters of such a script are a phrase only side by side: a space parts Thai phrases.
+    status, titles = asked(driver, site, '"ประชุม"')
+    assert titles == ["Hội nghị với tỉnh bạn Thái Lan"], (status, titles)
 
 
 @pytest.fixture(scope="module")
