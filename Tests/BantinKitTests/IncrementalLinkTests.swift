@@ -46,7 +46,9 @@ import Testing
         let told = try moved(site.build(drafts: true))
         #expect(told.map { "\($0.file):\($0.line)" } == [Self.ngheAn + ":2"], "\(told)")
         let message = try #require(told.first?.message)
-        #expect(message.contains("from bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/ to bai-viet/nghe-an-cac-chi-bo-lam-theo-bac-tu-viec-nho/"), "\(message)")
+        // (Made from the title, which an upgrade of bantin may read by a newer rule: `Straße` was
+        // `stra-e`, then `strasse`, with no edit; the warning blamed an edit of the title.)
+        #expect(message.contains("from bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/ to bai-viet/nghe-an-cac-chi-bo-lam-theo-bac-tu-viec-nho/, as it is made from its `title` (edited, or read by the rule of a newer bantin)"), "\(message)")
         #expect(message.hasSuffix("add `slug: nghe-an-chi-bo-lam-theo-bac-tu-viec-nho`, or keep it leading to the new one with `aliases: [\"/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/\"]`"), "\(message)")
         #expect(site.exists("public/bai-viet/nghe-an-cac-chi-bo-lam-theo-bac-tu-viec-nho/index.html"))
         // Moved, the page is the new address's: an edit of its body is not told again.
@@ -85,7 +87,7 @@ import Testing
         let told = try moved(site.build())
         #expect(told.map { "\($0.file):\($0.line)" } == [renamed + ":2"], "\(told)")
         let message = try #require(told.first?.message)
-        #expect(message.contains("from bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/ to bai-viet/nghe-an-cac-chi-bo-lam-theo-bac-tu-viec-nho/ (its file renamed from \(Self.ngheAn))"), "\(message)")
+        #expect(message.contains("from bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/ to bai-viet/nghe-an-cac-chi-bo-lam-theo-bac-tu-viec-nho/, as it is made from its `title` (edited, or read by the rule of a newer bantin) (its file renamed from \(Self.ngheAn))"), "\(message)")
         #expect(message.hasSuffix("add `slug: nghe-an-chi-bo-lam-theo-bac-tu-viec-nho`, or keep it leading to the new one with `aliases: [\"/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/\"]`"), "\(message)")
         // Renamed again, given back its first address: no move, the file's history followed.
         let again = "content/articles/2023/05/nghe-an.md"

@@ -225,7 +225,7 @@ struct PublishedAddresses {
         let at = article.positions.of(key) ?? SourcePosition(line: 1, column: 1)
         let folder = { (slug: Slug) in Route.article(slug).outputPath.dropLast("index.html".count) }
         return at.diagnostic(.warning, article.file,
-            "the article's address changes with its `\(key)`, from \(folder(published)) to \(folder(article.slug))\(renamedFrom.map { " (its file renamed from \($0))" } ?? ""): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`, or keep it leading to the new one with `aliases: [\"/\(folder(published))\"]`"
+            "the article's address changes, from \(folder(published)) to \(folder(article.slug))\(key == "title" ? ", as it is made from its `title` (edited, or read by the rule of a newer bantin)" : " with its `slug`")\(renamedFrom.map { " (its file renamed from \($0))" } ?? ""): links to the published address (shared, bookmarked, in search engines) stop working, and feed readers show the article again as new; to keep it, \(key == "title" ? "add" : "write again") `slug: \(published.value)`, or keep it leading to the new one with `aliases: [\"/\(folder(published))\"]`"
                 + (strict ? " (to move it, build once without `--strict`)" : ""))
     }
 }
