@@ -16,6 +16,7 @@ struct Check: ParsableCommand {
         if folder.isEmpty { throw Console.refusal("", "the folder to check is given as \"\", which names no folder; give one, or leave it out for `public`") }
         if let baseURL, BaseURL.normalize(baseURL) == nil { throw Console.refusal("--base-url", "`\(baseURL)` \(BaseURL.problem(baseURL))") }
         let url = URL(fileURLWithPath: folder)
+        if let loop = SiteBuilder.loopRefusal(of: url, name: folder) { throw Console.refusal(folder, loop) }
         // A build that runs meanwhile is waited for: half of one site and half of the next would be
         // checked, with links broken in neither. Built by the name given or by where it leads (a link to `public/`).
         let outputs = [url.standardizedFileURL, SiteBuilder.builtFolder(of: url)].reduce(into: [URL]()) { if !$0.contains($1) { $0.append($1) } }
@@ -110,7 +111,8 @@ struct Watch: ParsableCommand {
         // A folder that is not there is a slip in the command, not an edit to wait for.
         for (folder, name) in [(options.content, options.contentName), (options.templates, options.templatesName)] {
             guard isFolder(folder.path) else {
-                throw Console.refusal(name, "no such folder to watch; run bantin where `content/` and `templates/` are, or pass `--content` and `--templates`")
+                let problem = FileManager.default.fileExists(atPath: folder.path) ? "a file, not a folder" : "no such folder"
+                throw Console.refusal(name, "\(problem) to watch; run bantin where `content/` and `templates/` are, or pass `--content` and `--templates`")
             }
         }
         // Watching from before the first build: an edit saved while it runs (which may fail it,

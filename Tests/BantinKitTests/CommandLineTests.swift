@@ -452,6 +452,9 @@ import Testing
         #expect(badBase.status == 1 && badBase.stderr.contains("--base-url: error: `example.org` is not an absolute http(s) URL"), "\(badBase)")
         let watch = try run(["watch", "--content", "khong-co"], in: site.root)
         #expect(watch.status == 1 && watch.stderr.contains("khong-co: error: no such folder to watch"), "\(watch)")
+        try site.write("tep", "x")
+        let watchFile = try run(["watch", "--content", "tep"], in: site.root)
+        #expect(watchFile.status == 1 && watchFile.stderr.contains("tep: error: a file, not a folder to watch"), "\(watchFile)")
         let file = try run(["check", "trang/index.html"], in: site.root)
         #expect(file.status == 1 && file.stderr.contains("trang/index.html: error: a file, not a folder"), "\(file)")
         // An empty name is no folder, not the working folder named as nothing (`: no such folder`).
@@ -516,6 +519,26 @@ import Testing
             let build = try run(["build", "--output", output], in: site.root)
             #expect(build.status == 1 && build.stderr.contains("\(output): error: \(output) is a link that leads back to itself (\(chain))"), "\(output): \(build)")
             #expect((try? fm.destinationOfSymbolicLink(atPath: site.root.appendingPathComponent(output).path)) != nil, "\(output) is still the link")
+            // `check` says what build says (not "build the site first").
+            let check = try run(["check", output], in: site.root)
+            #expect(check.status == 1 && check.stderr.contains("\(output): error: \(output) is a link that leads back to itself (\(chain))"), "\(output): \(check)")
+        }
+    }
+
+    /// A link whose target goes through a linked folder and then `..` (`lnk/../public`, `lnk`
+    /// leading to `elsewhere/deep/inner`) leads where the system reads it, `elsewhere/deep/public`:
+    /// the path's text was shortened first, so a relative one was refused as a loop and an
+    /// absolute one was built beside the link, where it leads to nothing.
+    @Test func anOutputLinkThroughALinkedFolderLeadsWhereTheSystemReadsIt() throws {
+        let site = try TestSite(content: "bulletin")
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.root.appendingPathComponent("elsewhere/deep/inner"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("lnk").path, withDestinationPath: "elsewhere/deep/inner")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("public").path, withDestinationPath: "lnk/../public")
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("site").path, withDestinationPath: site.root.path + "/lnk/../site")
+        for (output, built) in [("public", "elsewhere/deep/public"), ("site", "elsewhere/deep/site")] {
+            let build = try run(["build", "--output", output], in: site.root)
+            #expect(build.status == 0 && site.exists("\(built)/index.html") && site.exists("\(output)/index.html"), "\(output): \(build)")
         }
     }
 

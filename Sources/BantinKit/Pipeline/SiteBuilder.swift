@@ -115,15 +115,36 @@ extension SiteBuilder {
     /// even before that folder is made.
     public static func builtFolder(of url: URL) -> URL { outputTarget(url).url }
 
-    /// What the link at `url` says, and where that is: a relative target is read from the folder
-    /// the link really stands in (through a linked folder, its `..` is that folder's parent, as
-    /// the system reads it, not the path's).
+    /// What the link at `url` says, and where that is, as the system reads it: a relative target
+    /// from the folder the link really stands in, and a `..` after a linked folder in the target
+    /// itself (`lnk/../public`) the parent of where that folder leads, not of the path's text.
     static func linkTarget(_ url: URL) -> (written: String, url: URL)? {
         guard let written = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { return nil }
-        if written.hasPrefix("/") { return (written, URL(fileURLWithPath: written).standardizedFileURL) }
-        let folder = url.deletingLastPathComponent()
-        let real = SymbolicLinks.realPath(folder.path).map { URL(fileURLWithPath: $0, isDirectory: true) } ?? folder
-        return (written, real.appendingPathComponent(written).standardizedFileURL)
+        let folder = url.deletingLastPathComponent().path
+        let full = written.hasPrefix("/") ? written : (SymbolicLinks.realPath(folder) ?? folder) + "/" + written
+        return (written, readAsTheSystemDoes(full))
+    }
+
+    /// `path` (absolute) with the folders it goes through resolved as far as they exist, the rest
+    /// as written; its last name is left as it is (it may be a link the caller follows itself).
+    static func readAsTheSystemDoes(_ path: String) -> URL {
+        let names = path.split(separator: "/").map(String.init)
+        let kept = names.last.map { $0 == "." || $0 == ".." } == false ? 1 : 0
+        for resolved in stride(from: names.count - kept, through: 0, by: -1) {
+            guard let real = SymbolicLinks.realPath("/" + names[..<resolved].joined(separator: "/")) else { continue }
+            return names[resolved...].reduce(URL(fileURLWithPath: real, isDirectory: true)) { $0.appendingPathComponent($1) }.standardizedFileURL
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    /// Why an output whose links go round (`followingOutputLink`'s `loop`) cannot be built or checked.
+    public static func loopRefusal(name: String, loop: [String]) -> String {
+        "\(name) is a link that leads back to itself (\(([name] + loop).joined(separator: " → "))): there is no folder to build in; remove the link, or make it lead to a folder"
+    }
+
+    /// The same for the output named `url`, if its links go round.
+    public static func loopRefusal(of url: URL, name: String) -> String? {
+        outputTarget(url).loop.map { loopRefusal(name: name, loop: $0) }
     }
 }
 
@@ -132,10 +153,7 @@ extension SiteBuilder {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: BuildProgress = .silent) throws(BuildFailure) -> BuildReport {
         let (followed, loop) = followingOutputLink(options)
-        if let loop {
-            let chain = ([options.outputName] + loop).joined(separator: " → ")
-            throw BuildFailure(diagnostics: [.error(options.outputName, "\(options.outputName) is a link that leads back to itself (\(chain)): there is no folder to build in; remove the link, or make it lead to a folder")], refusedOptions: true)
-        }
+        if let loop { throw BuildFailure(diagnostics: [.error(options.outputName, loopRefusal(name: options.outputName, loop: loop))], refusedOptions: true) }
         // A link into a folder that does not exist: most likely a mistyped target, whose folders
         // a build would make anywhere. (The folder it names may be missing: the build makes it.)
         if Directory.linkStatus(options.output.path).map({ $0.st_mode & S_IFMT == S_IFLNK }) == true,
