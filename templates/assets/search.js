@@ -714,8 +714,31 @@
   function matches(text, ts, foldedText) {
     var f = foldedText || foldWithMap(text), found = [];
     ts.forEach(function (t) { found = found.concat(occurrences(text, t, f)); });
+    found = together(found, ts, f);
     found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     return found;
+  }
+
+  // Of `found`, the query's letters of a script written without spaces only where they stand
+  // side by side as typed (`ประชุม`): each alone is a letter met all over a text (ร, ม), which
+  // marks nothing of what was asked. Such a letter typed alone stays wherever it is; a browser
+  // that gives no places of a match's groups keeps them all.
+  function together(found, ts, f) {
+    if (!INDICES) return found;
+    var kept = {}, asked = {};
+    for (var k = 0; k < ts.length; k++) {
+      var end = k;
+      while (end < ts.length && STANDS_ALONE.test(ts[end].exact)) end++;
+      if (end - k < 2) continue;
+      var run = ts.slice(k, end), re = phrasePattern(run), m;
+      run.forEach(function (t) { asked[t.folded] = true; });
+      while ((m = re.exec(f.text)) !== null) {
+        for (var j = 1; j < m.indices.length; j++) kept[f.map[m.indices[j][0]] + ":" + run[j - 1].folded] = true;
+        re.lastIndex = m.indices[1][1];
+      }
+      k = end - 1;
+    }
+    return found.filter(function (m) { return !asked[m[2]] || kept[m[0] + ":" + m[2]]; });
   }
 
   // Whether a record has every query word somewhere, spelt as typed or not, as the shards that
@@ -748,15 +771,20 @@
     });
   }
 
-  // Appends `text` to `parent`, each match in <mark>.
+  // Appends `text` to `parent`, each match in <mark>; matches side by side (the letters of a
+  // script written without spaces: `ប្រពៃណី`) in one.
   function highlight(parent, text, ts) {
-    var cursor = 0;
+    var cursor = 0, mark = null;
     matches(text, ts).forEach(function (m) {
       if (m[0] < cursor) return;
-      parent.appendChild(document.createTextNode(text.slice(cursor, m[0])));
-      var mark = document.createElement("mark");
-      mark.textContent = text.slice(m[0], m[1]);
-      parent.appendChild(mark);
+      if (mark && m[0] === cursor) {
+        mark.textContent += text.slice(m[0], m[1]);
+      } else {
+        parent.appendChild(document.createTextNode(text.slice(cursor, m[0])));
+        mark = document.createElement("mark");
+        mark.textContent = text.slice(m[0], m[1]);
+        parent.appendChild(mark);
+      }
       cursor = m[1];
     });
     parent.appendChild(document.createTextNode(text.slice(cursor)));

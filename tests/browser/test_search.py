@@ -792,6 +792,13 @@ def test_a_script_written_without_spaces_is_found_by_any_part_of_a_run(driver, t
     # In quotes, letters of such a script are a phrase only side by side: a space parts Thai phrases.
     status, titles = asked(driver, site, '"ประชุม"')
     assert titles == ["Hội nghị với tỉnh bạn Thái Lan"], (status, titles)
+    # Unquoted, both are found, and the letters are marked only where they stand together:
+    # each alone is met all over a text (ร in การ and สรุป), which marks nothing of what was asked.
+    status, titles = asked(driver, site, "ประชุม")
+    assert titles == ["Hội nghị với tỉnh bạn Thái Lan", "Tin ngắn từ Thái Lan"], (status, titles)
+    shown = results(driver)
+    assert "".join(shown[0]["snippet_marks"]) == "ประชุม", shown[0]
+    assert shown[1]["marks"] == [], shown[1]
 
 
 @pytest.fixture(scope="module")
