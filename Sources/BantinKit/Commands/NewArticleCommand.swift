@@ -164,13 +164,13 @@ public enum NewArticleCommand {
         close(fd)
     }
 
-    /// A fault as `new` tells it: under the path it concerns, as a build's errors are; the way
-    /// out of a read-only disk is the content folder's (`new` has no `--output`).
     /// What the files say no to, told as a build tells a problem (`name: error: …`).
     private static func refusal(_ name: String, _ message: String) -> NewArticleRefusal {
         NewArticleRefusal(message: Diagnostic.error(name, message).description, isUsageError: false)
     }
 
+    /// A fault as `new` tells it: under the path it concerns, as a build's errors are; the way
+    /// out of a read-only disk is the content folder's (`new` has no `--output`).
     private static func refusal(_ fault: FileFault) -> NewArticleRefusal {
         var fault = fault
         if fault.wayOut == FileFault.readOnly { fault.wayOut = "that disk is read-only: write the article in a copy of the content folder on a writable disk" }
