@@ -149,7 +149,6 @@
     + "\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{3FFFF}";
   var STANDS_ALONE = new RegExp("^(?![" + M + N + "])" + (CLASSES ? "(?=\\p{Alphabetic})" : "(?=[" + L + "])") + "[" + UNSPACED + "]", "u");
   var WORD_CHAR = new RegExp("^[" + L + N + M + "]", "u");
-  var ANY_MARK = new RegExp("^[" + M + "]", "u");
 
   // Where a word of `text` ends though no space parts it: before a letter that stands alone, and
   // after one (and its marks) before any other letter or digit.
@@ -163,7 +162,7 @@
         var before = i === 0 ? "" : text.charCodeAt(i - 1) >= 0xDC00 && text.charCodeAt(i - 1) <= 0xDFFF && i > 1 ? text.slice(i - 2, i) : text[i - 1];
         if (WORD_CHAR.test(before)) breaks.push(i);
         alone = true;
-      } else if (alone && !ANY_MARK.test(ch)) {
+      } else if (alone && !MARK_FIRST.test(ch)) {
         if (WORD_CHAR.test(ch)) breaks.push(i);
         alone = false;
       }
