@@ -368,6 +368,15 @@ import Testing
         #expect(index.pairs[BuiltSearchIndex.bucket("产", "党")] == [0])
     }
 
+    /// The search page parts a query and a record into letters in the same blocks as the index
+    /// (`UNSPACED` in search.js): a block in one and not the other would find nothing typed in it.
+    @Test func theSearchPageNamesTheIndexsScriptsWithoutSpaces() throws {
+        let script = try String(contentsOf: Repo.templates.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        let declaration = try #require(script.firstMatch(of: #/var UNSPACED = ([^;]*);/#)).1
+        let blocks = declaration.matches(of: #/\\\\u\{?([0-9A-Fa-f]+)\}?-\\\\u\{?([0-9A-Fa-f]+)\}?/#).map { UInt32($0.1, radix: 16)!...UInt32($0.2, radix: 16)! }
+        #expect(!blocks.isEmpty && blocks == SearchWords.Kinds.unspacedBlocks, "\(blocks)")
+    }
+
     /// An emoji's variation selector (U+FE0F, as phones write ❤️ ✔️ ⚠️) or an accent after a
     /// space is a mark with no letter before it: no word, and the words around it stay neighbours.
     @Test func aMarkWithNoLetterBeforeItStartsNoWord() throws {
