@@ -18,7 +18,7 @@ struct Bantin: ParsableCommand {
                 Console.error("Error: the title `\(title)` starts with `-`, so it would be read as options; put it after `--`: bantin new -- \"\(title)\"\nUsage: \(usageString(for: New.self))")
                 throw ExitCode.validationFailure
             }
-            if let word = CommandLine.arguments.dropFirst().first, let refusal = unknownCommand(word) {
+            if let refusal = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
                 Console.error(refusal)
                 throw ExitCode.validationFailure
             }
@@ -31,8 +31,14 @@ struct Bantin: ParsableCommand {
 
     /// `bantin chek public`: a first word that is no option and names no command would be read as
     /// build's (which takes no word) and refused with build's usage: it is told as a command
-    /// bantin does not have, with the nearest one.
-    static func unknownCommand(_ word: String) -> String? {
+    /// bantin does not have, with the nearest one; so is `bantin help chek` (which printed the
+    /// help of bantin, with success).
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard var word = arguments.first else { return nil }
+        if word == "help" {
+            guard arguments.count > 1 else { return nil }
+            word = arguments[1]
+        }
         let commands = configuration.subcommands.map { $0._commandName }
         guard !word.hasPrefix("-"), !(commands + ["help"]).contains(word) else { return nil }
         let nearest = Suggestion.nearest(to: word, among: commands).map { "; did you mean `\($0)`?" } ?? ""

@@ -561,12 +561,14 @@ import Testing
     /// nearest one, and nothing built.
     @Test func aMistypedCommandIsToldWithTheNearestOne() throws {
         let site = try TestSite(content: "bulletin")
-        for (typed, nearest) in [(["chek", "public"], "; did you mean `check`?"), (["biuld"], "; did you mean `build`?"), (["xuatban"], "")] {
+        for (typed, nearest) in [(["chek", "public"], "; did you mean `check`?"), (["biuld"], "; did you mean `build`?"), (["xuatban"], ""), (["help", "chek"], "; did you mean `check`?")] {
             let result = try run(typed, in: site.root)
-            #expect(result.status == 64 && result.stderr.contains("Error: bantin has no command `\(typed[0])`\(nearest) (its commands: build, check, new, watch;"), "\(typed): \(result)")
+            let word = typed[0] == "help" ? typed[1] : typed[0]
+            #expect(result.status == 64 && result.stderr.contains("Error: bantin has no command `\(word)`\(nearest) (its commands: build, check, new, watch;"), "\(typed): \(result)")
             #expect(!site.exists("public"), "\(typed)")
         }
         #expect(try run(["check", "--help"], in: site.root).status == 0)
+        #expect(try run(["help", "new"], in: site.root).status == 0)
     }
 
     @Test func newRefusesBadArgumentsWithUsageStatusAndWritesNothing() throws {
