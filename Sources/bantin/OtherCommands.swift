@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
     func run() throws {
         // An empty name (a variable left unset in a script) would be the working folder, named as nothing.
         if folder.isEmpty { throw Console.refusal("", "the folder to check is given as \"\", which names no folder; give one, or leave it out for `public`") }
-        if let baseURL, BaseURL.normalize(baseURL) == nil { throw Console.refusal("--base-url", "`\(baseURL)` \(BaseURL.problem(baseURL))") }
+        if let baseURL, BaseURL.normalize(baseURL) == nil { throw Console.refusal("--base-url", BaseURL.refusal(baseURL)) }
         let url = URL(fileURLWithPath: folder)
         if let loop = SiteBuilder.loopRefusal(of: url, name: folder) { throw Console.refusal(folder, loop) }
         // A build that runs meanwhile is waited for: half of one site and half of the next would be

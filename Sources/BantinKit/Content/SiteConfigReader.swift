@@ -120,6 +120,14 @@ public enum BaseURL {
     /// its `xn--` form).
     /// What is wrong with `raw`, which `normalize` refused, for messages: a domain name in
     /// letters outside ASCII is told the form to write (`https://xn--…/`).
+    /// How a `--base-url` that is no base URL is told: what was given, and why; one given as
+    /// nothing (a variable left unset in a script) as that.
+    public static func refusal(_ raw: String) -> String {
+        raw.trimmingCharacters(in: .whitespaces).isEmpty
+            ? "the address is given as \"\(raw)\", which names none; give the one the site is published at (\(shape)), or leave --base-url out"
+            : "`\(raw)` \(problem(raw))"
+    }
+
     public static func problem(_ raw: String) -> String {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard let schemeEnd = trimmed.range(of: "://") else { return "is not \(shape)" }

@@ -153,7 +153,7 @@ extension SiteBuilder {
     /// on every build, before anything is read.
     static func baseURLRefused(_ options: BuildOptions) -> Diagnostic? {
         guard let override = options.baseURL, BaseURL.normalize(override) == nil else { return nil }
-        return .error("--base-url", "`\(override)` \(BaseURL.problem(override))")
+        return .error("--base-url", BaseURL.refusal(override))
     }
 
     /// What a build reads: the content, the templates, and the base URL (option over `site.yml`).
