@@ -92,13 +92,8 @@ enum AddressLinks {
     /// A letter, mark or digit a reader sees (not one of the invisible ones).
     private static func isReadable(_ scalar: Unicode.Scalar) -> Bool {
         guard !scalar.properties.isDefaultIgnorableCodePoint else { return false }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
+        let category = scalar.properties.generalCategory
+        return category.isLetter || category.isMark || category.isNumber
     }
 
     private static func hexByte(_ high: UInt8, _ low: UInt8) -> UInt8? {

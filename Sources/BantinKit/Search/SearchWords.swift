@@ -167,8 +167,7 @@ enum SearchWords {
 
         /// A combining mark, spacing or not (a Khmer or Thai vowel sign written after its letter).
         static func isAnyMark(_ value: UInt32) -> Bool {
-            let category = Unicode.Scalar(value)?.properties.generalCategory
-            return category == .nonspacingMark || category == .spacingMark
+            Unicode.Scalar(value)?.properties.generalCategory.isMark == true
         }
 
         /// The blocks of the scripts written without spaces between words: Thai, Lao, Myanmar,
@@ -185,8 +184,7 @@ enum SearchWords {
             guard unspacedBlocks.contains(where: { $0.contains(value) }), let scalar = Unicode.Scalar(value) else { return false }
             // A number by its category, as `\p{N}` is: `一` and `十` are letters that stand alone.
             let category = scalar.properties.generalCategory
-            return scalar.properties.isAlphabetic && category != .nonspacingMark && category != .spacingMark
-                && category != .decimalNumber && category != .letterNumber && category != .otherNumber
+            return scalar.properties.isAlphabetic && !category.isMark && !category.isNumber
         }
 
         static func kind(of value: UInt32) -> UInt32 {

@@ -163,12 +163,7 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// message says so rather than that it has none (`???`, `❤️`: a mark, an emoji's variation
     /// selector, is neither).
     static func hasLettersOrDigits(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber: true
-            default: false
-            }
-        }
+        text.unicodeScalars.contains { $0.properties.generalCategory.isLetter || $0.properties.generalCategory.isNumber }
     }
 
     /// The longest a slug may be, in characters: it names a folder (`bai-viet/<slug>/`), and
