@@ -448,6 +448,37 @@ import Testing
         for (word, id) in ids { #expect(padded.word(id) { Array($0) } == word) }
     }
 
+    /// A word's key is the same whether it is read byte by byte, eight bytes at a time, or kept
+    /// as a number while it is read (`SearchWords`): a table numbers it the same whichever way
+    /// it was met, and a long word sharing a short one's first eight bytes is another word.
+    @Test func aWordsKeyIsTheSameHoweverItIsWorkedOut() {
+        var random = SeededGenerator(seed: 9)
+        let letters = Array("aođơ0ạ".utf8)
+        var table = WordTable()
+        for _ in 0..<3_000 {
+            let word = (0..<Int.random(in: 1...20, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let padded = word + (0..<8).map { _ in letters.randomElement(using: &random)! }
+            let plain = word.withUnsafeBytes { WordTable.key($0) }
+            let read = padded.withUnsafeBytes { WordTable.key(readingPast: UnsafeRawBufferPointer(rebasing: $0[0..<word.count])) }
+            #expect(plain.hash == read.hash && plain.head == read.head, "\(word)")
+            if word.count <= 8 {
+                let head = word.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                let kept = WordTable.key(head: head, count: word.count)
+                #expect(kept.hash == plain.hash && kept.head == plain.head, "\(word)")
+            }
+            let id = padded.withUnsafeBytes { table.intern(WordTable.Padded(UnsafeRawBufferPointer(rebasing: $0[0..<word.count])), key: read) }
+            #expect(word.withUnsafeBytes { table.id(of: $0) } == id)
+        }
+        // Words that share their first eight bytes are told apart by the rest, and by their length
+        // (hundreds of them, so that some meet in the table's slots).
+        var long = WordTable()
+        let ends = "abcdefghijklmnopqrstuvwxyz".map { String($0) }
+        let words = (["abcdefg", "abcdefgh", "abcdefghi"] + ends.flatMap { a in ends.map { b in "abcdefgh" + a + b } }).map { Array($0.utf8) }
+        let ids = words.map { word in word.withUnsafeBytes { long.intern($0) } }
+        #expect(Set(ids).count == words.count && long.count == words.count)
+        for (word, id) in zip(words, ids) { #expect(long.word(id) { Array($0) } == word) }
+    }
+
     /// An entry lists a folded word's forms by how many articles have them, then bytewise.
     @Test func aFoldedWordsFormsComeMostUsedFirst() throws {
         let site = try TestSite()

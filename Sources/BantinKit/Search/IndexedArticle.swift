@@ -185,9 +185,9 @@ struct WordCache {
                                     // The folded hash of the word before, in this block, the mix of
                                     // the two before, and how many words of it came before.
                                     var previous: UInt32 = 0, previousPair: UInt32 = 0, before = 0
-                                    SearchWords.forEach(in: line) { bytes, hash in
+                                    SearchWords.forEach(in: line) { bytes, key in
                                         let word = UnsafeRawBufferPointer(bytes)
-                                        let id = table.intern(WordTable.Padded(word), hash: hash)
+                                        let id = table.intern(WordTable.Padded(word), key: key)
                                         let known = seen.baseAddress! + id
                                         if id == knownCount {
                                             known.pointee.folded = VietnameseFolding.foldedHash(word)

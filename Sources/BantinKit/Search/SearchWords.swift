@@ -23,11 +23,13 @@ enum SearchWords {
         text.withUTF8 { forEach(in: $0) { bytes, _ in word(bytes) } }
     }
 
-    /// The same, for valid UTF-8, with each word's hash (`WordTable.hash` of its bytes). The
-    /// word's bytes are followed by at least eight that can be read (`WordTable.Padded`).
+    /// The same, for valid UTF-8, with each word's `WordTable.Key`. The word's bytes are
+    /// followed by at least eight that can be read (`WordTable.Padded`).
     /// Runs over every body of the bulletin: pointers and wrapping arithmetic, no bounds checks
-    /// per byte, and a scalar's lower-case bytes taken whole from `Kinds.table`.
-    static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+    /// per byte, and a scalar's lower-case bytes taken whole from `Kinds.table`; a word's first
+    /// eight bytes are kept as a number as they are written, so that a short word's key is
+    /// worked out without reading it back.
+    static func forEach(in utf8: UnsafeBufferPointer<UInt8>, _ word: (UnsafeBufferPointer<UInt8>, WordTable.Key) -> Void) {
         guard let start = utf8.baseAddress, !utf8.isEmpty else { return }
         let kinds = Kinds.table
         kinds.withUnsafeBufferPointer { kindBuffer in
@@ -38,6 +40,8 @@ enum SearchWords {
                 let out = buffer.baseAddress!
                 out.initialize(repeating: 0, count: maxLength + 8)
                 var length = 0
+                // The word's first eight bytes, as `WordTable.Key` has them.
+                var head: UInt64 = 0
                 // Where the word's digits after its last thousands dot start.
                 var joined = 0
                 // The word is a letter that stands alone (and its marks): whatever else follows
@@ -46,9 +50,11 @@ enum SearchWords {
                 @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
                 @inline(__always) func flush() {
                     if length > 0, length <= maxLengthWithDigits || (length <= maxLength && !UnsafeBufferPointer(start: out, count: length).contains(where: isDigit)) {
-                        word(UnsafeBufferPointer(start: out, count: length), WordTable.hash(readingPast: UnsafeRawBufferPointer(start: out, count: length)))
+                        let bytes = UnsafeRawBufferPointer(start: out, count: length)
+                        word(UnsafeBufferPointer(start: out, count: length), length <= 8 ? WordTable.key(head: head, count: length) : WordTable.key(readingPast: bytes))
                     }
                     length = 0
+                    head = 0
                     joined = 0
                     alone = false
                 }
@@ -64,6 +70,7 @@ enum SearchWords {
                 /// Appends a `Kinds.table` entry's bytes (up to three, written as four).
                 @inline(__always) func append(_ entry: UInt32) {
                     if length <= maxLength { UnsafeMutableRawPointer(out + length).storeBytes(of: entry.littleEndian, as: UInt32.self) }
+                    if length < 8 { head |= UInt64(entry & 0xFF_FFFF) &<< UInt64(truncatingIfNeeded: 8 &* length) }
                     length &+= Int(entry >> 24)
                 }
                 /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a

@@ -189,7 +189,10 @@ struct Vocabulary: Sendable {
     }
 }
 
-/// Distinct words (bytes), each numbered in the order first interned: an open-addressing table.
+/// Distinct words (bytes), each numbered in the order first interned: an open-addressing table
+/// whose slots hold each word's first eight bytes and its length, so that a word of eight bytes
+/// or fewer (most Vietnamese syllables: `người`, `nghiệp`) is found by its slot alone, and a
+/// longer one compares only the bytes after its first eight.
 struct WordTable: Sendable {
     /// The words one after another, then `padding` zero bytes: every word can be read eight
     /// bytes at a time.
@@ -202,11 +205,25 @@ struct WordTable: Sendable {
         let bytes: UnsafeRawBufferPointer
         init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     }
-    private var starts: [Int32] = [0]
-    private var hashes: [UInt64] = []
-    private var slots = [Int32](repeating: 0, count: 1 << 14)
 
-    var count: Int { hashes.count }
+    /// What a word is looked up by: its hash, and its first eight bytes as a number
+    /// (little-endian, zero past its end).
+    struct Key {
+        let hash: UInt64
+        let head: UInt64
+    }
+
+    private struct Slot {
+        var head: UInt64 = 0
+        /// The word's number + 1 (0: an empty slot).
+        var id: Int32 = 0
+        var length: Int32 = 0
+    }
+
+    private var starts: [Int32] = [0]
+    private var slots = [Slot](repeating: Slot(), count: 1 << 12)
+
+    var count: Int { starts.count - 1 }
 
     func length(of id: Int) -> Int { Int(starts[id + 1] - starts[id]) }
 
@@ -220,44 +237,54 @@ struct WordTable: Sendable {
         bytes.withUnsafeBufferPointer { bytes in starts.withUnsafeBufferPointer { body(bytes, $0) } }
     }
 
-    /// A hash of the word's bytes, eight at a time (a word is a few bytes: one or two rounds),
-    /// little-endian.
-    @inline(__always)
-    static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
-        hash(word) { at in
+    /// The key of a word, read byte by byte.
+    static func key(_ word: UnsafeRawBufferPointer) -> Key {
+        var head: UInt64 = 0
+        for k in (0..<min(word.count, 8)).reversed() { head = head &<< 8 | UInt64(word[k]) }
+        return key(word, head: head) { at in
             var tail: UInt64 = 0
-            var k = word.count
-            while k > at {
-                k &-= 1
-                tail = tail &<< 8 | UInt64(word[k])
-            }
+            for k in (at..<word.count).reversed() { tail = tail &<< 8 | UInt64(word[k]) }
             return tail
         }
     }
 
-    /// The same, for a word followed by at least seven bytes that can be read: its last bytes are
-    /// read as a whole group, the bytes after the word masked off.
+    /// The same, for a word followed by at least seven bytes that can be read: its bytes are
+    /// read eight at a time, the bytes after the word masked off.
     @inline(__always)
-    static func hash(readingPast word: UnsafeRawBufferPointer) -> UInt64 {
-        hash(word) { at in
-            let group = UInt64(littleEndian: word.baseAddress!.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-            return group & (1 &<< (8 &* UInt64(truncatingIfNeeded: word.count &- at)) &- 1)
+    static func key(readingPast word: UnsafeRawBufferPointer) -> Key {
+        if word.isEmpty { return key(word) }
+        @inline(__always) func group(at offset: Int) -> UInt64 {
+            let bytes = UInt64(littleEndian: word.baseAddress!.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let count = word.count &- offset
+            return count >= 8 ? bytes : bytes & (1 &<< (8 &* UInt64(truncatingIfNeeded: count)) &- 1)
         }
+        return key(word, head: group(at: 0), tail: group(at:))
     }
 
-    /// The rounds of `hash`: whole groups of eight bytes, then `tail`, given where the last
-    /// bytes (fewer than eight) start.
+    /// The rounds of `key`: a word of one to eight bytes by its head alone, a longer one by its
+    /// whole groups of eight bytes, then `tail`, given where its last bytes (fewer than eight) start.
     @inline(__always)
-    private static func hash(_ word: UnsafeRawBufferPointer, tail: (Int) -> UInt64) -> UInt64 {
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: word.count)
+    private static func key(_ word: UnsafeRawBufferPointer, head: UInt64, tail: (Int) -> UInt64) -> Key {
+        if word.count >= 1, word.count <= 8 { return key(head: head, count: word.count) }
+        var hash = seed ^ UInt64(truncatingIfNeeded: word.count)
         var at = 0
         while at &+ 8 <= word.count {
             hash = mix(hash ^ UInt64(littleEndian: word.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
             at &+= 8
         }
         if at < word.count { hash = mix(hash ^ tail(at)) }
-        return hash ^ (hash >> 32)
+        return Key(hash: hash ^ (hash >> 32), head: head)
     }
+
+    /// The key of a word of one to eight bytes, given as a number (`head`, little-endian, zero
+    /// past its end): what `SearchWords` keeps of a word as it reads it, without reading it back.
+    @inline(__always)
+    static func key(head: UInt64, count: Int) -> Key {
+        let hash = mix(seed ^ UInt64(truncatingIfNeeded: count) ^ head)
+        return Key(hash: hash ^ (hash >> 32), head: head)
+    }
+
+    private static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     @inline(__always)
     private static func mix(_ x: UInt64) -> UInt64 {
@@ -266,84 +293,77 @@ struct WordTable: Sendable {
     }
 
     /// The number of `word`, if the table has it.
-    func id(of word: UnsafeRawBufferPointer) -> Int? { find(word, hash: Self.hash(word)).0 }
+    func id(of word: UnsafeRawBufferPointer) -> Int? { find(word, key: Self.key(word), readingPast: false).0 }
 
     /// The same, read eight bytes at a time.
-    func id(of word: Padded) -> Int? { find(word.bytes, hash: Self.hash(readingPast: word.bytes), readingPast: true).0 }
+    func id(of word: Padded) -> Int? { find(word.bytes, key: Self.key(readingPast: word.bytes), readingPast: true).0 }
 
     /// The number of `word`, given one if it is new.
-    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, hash: Self.hash(word), readingPast: false) }
+    mutating func intern(_ word: UnsafeRawBufferPointer) -> Int { intern(word, key: Self.key(word), readingPast: false) }
 
     /// The same, read eight bytes at a time.
-    mutating func intern(_ word: Padded) -> Int { intern(word, hash: Self.hash(readingPast: word.bytes)) }
+    mutating func intern(_ word: Padded) -> Int { intern(word.bytes, key: Self.key(readingPast: word.bytes), readingPast: true) }
 
-    /// The same, for a word whose `hash` is known.
+    /// The same, for a word whose key is known.
     @inline(__always)
-    mutating func intern(_ word: Padded, hash: UInt64) -> Int { intern(word.bytes, hash: hash, readingPast: true) }
+    mutating func intern(_ word: Padded, key: Key) -> Int { intern(word.bytes, key: key, readingPast: true) }
 
     /// `readingPast`: at least seven bytes after the word can be read.
     @inline(__always)
-    private mutating func intern(_ word: UnsafeRawBufferPointer, hash: UInt64, readingPast: Bool) -> Int {
-        let (found, slot) = find(word, hash: hash, readingPast: readingPast)
+    private mutating func intern(_ word: UnsafeRawBufferPointer, key: Key, readingPast: Bool) -> Int {
+        let (found, slot) = find(word, key: key, readingPast: readingPast)
         if let found { return found }
-        let id = hashes.count
-        slots[slot] = Int32(id + 1)
-        hashes.append(hash)
+        let id = count
+        slots[slot] = Slot(head: key.head, id: Int32(id + 1), length: Int32(word.count))
         bytes.removeLast(Self.padding)
         bytes.append(contentsOf: word)
         starts.append(Int32(bytes.count))
         bytes.append(contentsOf: repeatElement(0, count: Self.padding))
-        if hashes.count * 2 > slots.count { grow() }
+        if count * 2 > slots.count { grow() }
         return id
     }
 
     /// The number of `word` if the table has it, else the empty slot where it would go. Read
     /// through pointers: this runs for every word of every article.
     @inline(__always)
-    private func find(_ word: UnsafeRawBufferPointer, hash: UInt64, readingPast: Bool = false) -> (Int?, slot: Int) {
+    private func find(_ word: UnsafeRawBufferPointer, key: Key, readingPast: Bool) -> (Int?, slot: Int) {
         slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                starts.withUnsafeBufferPointer { starts in
-                    bytes.withUnsafeBufferPointer { bytes in
-                        let mask = slots.count &- 1
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        while true {
-                            let held = Int(slots[slot])
-                            if held == 0 { return (nil, slot) }
-                            let id = held &- 1
-                            let start = Int(starts[id])
-                            if hashes[id] == hash, Int(starts[id &+ 1]) &- start == word.count,
-                                Self.same(UnsafeRawPointer(bytes.baseAddress! + start), word, readingPast: readingPast) {
-                                return (id, slot)
-                            }
-                            slot = (slot &+ 1) & mask
-                        }
-                    }
+            let mask = slots.count &- 1
+            var slot = Int(truncatingIfNeeded: key.hash) & mask
+            while true {
+                let held = slots[slot]
+                if held.id == 0 { return (nil, slot) }
+                if held.head == key.head, Int(held.length) == word.count {
+                    let id = Int(held.id) &- 1
+                    if word.count <= 8 || sameAfterHead(id, word, readingPast: readingPast) { return (id, slot) }
                 }
+                slot = (slot &+ 1) & mask
             }
         }
     }
 
-    /// Whether the `word.count` bytes at `stored` (a word of the table, padded) are `word`'s:
-    /// eight at a time when `word` can be read past, else one by one.
-    @inline(__always)
-    private static func same(_ stored: UnsafeRawPointer, _ word: UnsafeRawBufferPointer, readingPast: Bool) -> Bool {
-        let count = word.count
-        guard readingPast else {
+    /// Whether word `id` of the table, of `word.count` bytes (more than eight), has `word`'s
+    /// bytes after the first eight: eight at a time when `word` can be read past, else one by one.
+    private func sameAfterHead(_ id: Int, _ word: UnsafeRawBufferPointer, readingPast: Bool) -> Bool {
+        bytes.withUnsafeBytes { bytes in
+            let stored = bytes.baseAddress! + Int(starts[id]) + 8
+            let probe = word.baseAddress! + 8
+            let count = word.count &- 8
+            guard readingPast else {
+                var k = 0
+                while k < count, stored.load(fromByteOffset: k, as: UInt8.self) == probe.load(fromByteOffset: k, as: UInt8.self) { k &+= 1 }
+                return k == count
+            }
             var k = 0
-            while k < count, stored.load(fromByteOffset: k, as: UInt8.self) == word[k] { k &+= 1 }
-            return k == count
+            while k &+ 8 <= count {
+                if stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) != probe.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+                k &+= 8
+            }
+            guard k < count else { return true }
+            let difference = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ probe.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // The bytes past the word's end (the high ones, read little-endian) are not compared.
+            return UInt64(littleEndian: difference) & (1 &<< (8 &* UInt64(truncatingIfNeeded: count &- k)) &- 1) == 0
         }
-        let probe = word.baseAddress!
-        var k = 0
-        while k &+ 8 <= count {
-            if stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) != probe.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k &+= 8
-        }
-        guard k < count else { return true }
-        let difference = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ probe.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-        // The bytes past the word's end (the high ones, read little-endian) are not compared.
-        return UInt64(littleEndian: difference) & (1 &<< (8 &* UInt64(truncatingIfNeeded: count &- k)) &- 1) == 0
     }
 
     /// The words' numbers, their bytes in ascending order (a shorter word before the longer
@@ -374,12 +394,17 @@ struct WordTable: Sendable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+        var grown = [Slot](repeating: Slot(), count: slots.count * 2)
+        let mask = grown.count - 1
+        bytes.withUnsafeBytes { bytes in
+            for id in 0..<count {
+                let start = Int(starts[id])
+                let key = Self.key(readingPast: UnsafeRawBufferPointer(rebasing: bytes[start..<Int(starts[id + 1])]))
+                var slot = Int(truncatingIfNeeded: key.hash) & mask
+                while grown[slot].id != 0 { slot = (slot + 1) & mask }
+                grown[slot] = Slot(head: key.head, id: Int32(id + 1), length: starts[id + 1] - starts[id])
+            }
         }
+        slots = grown
     }
 }
