@@ -162,20 +162,22 @@ struct WordCache {
         // that each word is handled with pointers alone.
         let most = texts.reduce(0) { $0 + $1.bytes.count / 2 + 1 }
         if seen.count < table.count + most { seen += repeatElement(Seen(), count: table.count + most - seen.count + 1024) }
-        if distinct.count < most { distinct = [Int32](repeating: 0, count: most) }
-        let bucketRoom = min(2 * most, PhrasePairs.buckets)
+        if distinct.count < most + 1 { distinct = [Int32](repeating: 0, count: most + 1) }
+        let bucketRoom = min(2 * most, PhrasePairs.buckets) + 1
         if buckets.count < bucketRoom { buckets = [UInt16](repeating: 0, count: bucketRoom) }
         var knownCount = table.count, distinctCount = 0, bucketCount = 0
         seen.withUnsafeMutableBufferPointer { seen in
             distinct.withUnsafeMutableBufferPointer { distinct in
                 buckets.withUnsafeMutableBufferPointer { buckets in
                     bucketBits.withUnsafeMutableBufferPointer { bits in
+                        // Without branches (whether a word or bucket is new is as likely as
+                        // not): written in any case, counted only when new (room for one more).
                         @inline(__always) func insert(_ b: Int) {
-                            let bit: UInt64 = 1 << UInt64(b & 63)
-                            if bits[b >> 6] & bit != 0 { return }
-                            bits[b >> 6] |= bit
+                            let bit: UInt64 = 1 &<< UInt64(b & 63)
+                            let held = bits[b >> 6]
+                            bits[b >> 6] = held | bit
                             buckets[bucketCount] = UInt16(truncatingIfNeeded: b)
-                            bucketCount &+= 1
+                            bucketCount &+= held & bit == 0 ? 1 : 0
                         }
                         for (text, field) in texts {
                             text.withUnsafeBufferPointer { text in
@@ -193,14 +195,11 @@ struct WordCache {
                                             known.pointee.folded = VietnameseFolding.foldedHash(word)
                                             knownCount &+= 1
                                         }
-                                        if known.pointee.article != stamp {
-                                            known.pointee.article = stamp
-                                            known.pointee.fields = field.rawValue
-                                            distinct[distinctCount] = Int32(truncatingIfNeeded: id)
-                                            distinctCount &+= 1
-                                        } else {
-                                            known.pointee.fields |= field.rawValue
-                                        }
+                                        let isNew = known.pointee.article != stamp
+                                        known.pointee.fields = isNew ? field.rawValue : known.pointee.fields | field.rawValue
+                                        known.pointee.article = stamp
+                                        distinct[distinctCount] = Int32(truncatingIfNeeded: id)
+                                        distinctCount &+= isNew ? 1 : 0
                                         let folded = known.pointee.folded
                                         if before > 0 {
                                             let pair = PhrasePairs.mix(previous, folded)
