@@ -275,7 +275,8 @@ import Testing
     /// The photo's caption is read above the body; the author, place, category, codes and themes
     /// make a line of their own, which the page shows when a word is found only there, and which
     /// ranks as the sapo; the source (often the bulletin's own name) is kept apart, after the
-    /// subtitle (empty when there is none), searched as the body is.
+    /// subtitle (empty when there is none), searched as the body is. A theme is named there as
+    /// every page and feed names it (`Chuyên đề năm 2023`), not `Chuyên đề 2023`.
     @Test func aRecordHoldsTheCaptionAndWhatElseWasRead() throws {
         let site = try TestSite()
         try site.write("content/media/sen.png", bytes: Self.png)
@@ -287,7 +288,7 @@ import Testing
         let index = try BuiltSearchIndex(site: site.output)
         let record = try #require(index.records[0])
         #expect(record[4] == "Hoa sen — biểu tượng của vùng đất Sen Hồng\nNội dung.")
-        #expect(record[5] == "Lê Đình Khôi · Đồng Tháp · Xây dựng Đảng · 05-CT/TW · Chuyên đề 2023")
+        #expect(record[5] == "Lê Đình Khôi · Đồng Tháp · Xây dựng Đảng · 05-CT/TW · Chuyên đề năm 2023")
         #expect(record.count == 8 && record[6] == "" && record[7] == "TTXVN", "\(record)")
         #expect(index.articles("sen") == [0] && index.articles("khoi") == [0] && index.articles("ttxvn") == [0])
         #expect(index.articles("khoi", in: .about) == [0] && index.articles("ttxvn", in: .about).isEmpty)

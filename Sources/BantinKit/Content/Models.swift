@@ -249,6 +249,9 @@ public struct Theme: Sendable {
     public var bodyLine = 1
 
     public subscript<Value>(dynamicMember field: KeyPath<ThemeFields, Value>) -> Value { fields[keyPath: field] }
+
+    /// What every page, feed and search record calls a year's theme: `Chuyên đề năm 2023`.
+    static func name(_ year: Int) -> String { "Chuyên đề năm \(year)" }
 }
 
 /// A directive or a theme: what makes two files describe the same one.

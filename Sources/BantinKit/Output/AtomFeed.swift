@@ -59,7 +59,7 @@ public struct AtomFeed: Sendable {
                 out += "    <author><name>\(Escape.xml(author))</name></author>\n"
             }
             for code in article.directives { out += "    <category term=\"\(Escape.xml(code.text))\"/>\n" }
-            for year in article.themes { out += "    <category term=\"chuyen-de-\(year)\" label=\"Chuyên đề năm \(year)\"/>\n" }
+            for year in article.themes { out += "    <category term=\"chuyen-de-\(year)\" label=\"\(Theme.name(year))\"/>\n" }
             if let summary = article.summary { out += "    <summary>\(Escape.xml(summary))</summary>\n" }
             // Bodies are rendered once for every feed, their links from the site's root (absolute with a base URL).
             let base = baseURL == nil && !link.root.isEmpty ? " xml:base=\"\(link.root)\"" : ""
@@ -150,7 +150,7 @@ struct FeedLink: Sendable, Equatable {
     }
 
     static func theme(_ year: Int, _ config: SiteConfig) -> FeedLink {
-        FeedLink(path: "chuyen-de/\(year)/feed.xml", title: "Chuyên đề năm \(year) – \(config.title)")
+        FeedLink(path: "chuyen-de/\(year)/feed.xml", title: "\(Theme.name(year)) – \(config.title)")
     }
 
     /// An entry of a grouping that has feeds (a category: `Taxonomy.hasFeeds`).

@@ -28,7 +28,7 @@ struct IndexedArticle {
         // The photo's caption is read above the body.
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
         let codes = article.directives.map { code in (code, graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }) }
-        let themes = article.themes.map { "Chuyên đề \($0)" }
+        let themes = article.themes.map(Theme.name)
         // The byline's texts that say what the article is about (who wrote it, where, under which
         // category), searched and shown on a result's line of what else was read. Its source
         // (where it was taken from: often the bulletin's own name, on every article) is searched

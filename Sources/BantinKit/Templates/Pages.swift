@@ -198,7 +198,7 @@ extension PageRenderer {
         var ctx = context(for: route, kind: .article, title: article.title, description: article.summary, feed: .site(graph.config), crumbs: crumbs)
         // Its own photo, else the site's share image (`context`).
         let imageURL = share(photoOf: article, on: &ctx.page, link: link)
-        let keywords = article.directives.map(\.text) + article.themes.map { "Chuyên đề năm \($0)" }
+        let keywords = article.directives.map(\.text) + article.themes.map(Theme.name)
         ctx.page.published = article.date.iso8601
         ctx.page.modified = (article.updated ?? article.date).iso8601
         ctx.page.section = article.category
@@ -286,7 +286,7 @@ extension PageRenderer {
         } else {
             crumbs.append(("Năm \(year)", nil))
         }
-        let ctx = context(for: route, kind: .theme, title: "Chuyên đề năm \(year)" + slice.nameSuffix,
+        let ctx = context(for: route, kind: .theme, title: Theme.name(year) + slice.nameSuffix,
                           description: entry.theme.title, feed: .theme(year, graph.config), crumbs: crumbs)
         let description = slice.number == 1 && showsBodies ? markdown.render(entry.theme.body, links: bodyLinks(entry.theme.file, link: link, leadsPage: true)) : nil
         return render(ctx, .listing(ListingView(
