@@ -354,6 +354,56 @@ import Testing
         #expect(try site.read("public/van-ban/04-nq-tw/index.html").contains("<title>Nghị quyết 04-NQ/TW"))
     }
 
+    /// A directive with no `kind` (a code no file describes, or a file without `kind:`) is named
+    /// by its code's letters (`NQ` a Nghị quyết, `QĐ` and `QĐi` a Quy định), as a file writes that
+    /// kind when one does, wherever its kind shows: its page, its feed, the list of directives, the
+    /// articles citing it, their print edition and search records. A code of other letters keeps
+    /// its code alone, listed last as "Văn bản khác", and under no heading when it is all there is.
+    @Test func aDirectiveWithNoKindIsNamedByItsCode() throws {
+        let site = try TestSite()
+        try site.write("content/directives/35-nq-tw.md", "---\ncode: 35-NQ/TW\ntitle: Về bảo vệ nền tảng tư tưởng của Đảng\n---\nMô tả.\n")
+        try site.write("content/directives/05-ct-tw.md", "---\ncode: 05-CT/TW\nkind: Chỉ Thị\n---\nMô tả.\n")
+        let codes = ["35-NQ/TW", "12-QĐ/TW", "08-QĐi/TW", "09-CT/TW", "05-CT/TW", "01-XY/TW"]
+        try site.write("content/articles/a.md", article(title: "Bài", date: "2023-05-09", extra: "directives: [\(codes.map { "\"\($0)\"" }.joined(separator: ", "))]\n"))
+        try site.build()
+        for (page, name, kicker) in [
+            ("35-nq-tw", "Nghị quyết 35-NQ/TW", "Nghị quyết"), ("12-qd-tw", "Quy định 12-QĐ/TW", "Quy định"),
+            ("08-qdi-tw", "Quy định 08-QĐi/TW", "Quy định"), ("09-ct-tw", "Chỉ Thị 09-CT/TW", "Chỉ Thị"), ("01-xy-tw", "01-XY/TW", "Văn bản"),
+        ] {
+            let html = try site.read("public/van-ban/\(page)/index.html")
+            #expect(html.contains("<title>\(name) – ") && html.contains("<p class=\"kicker\">\(kicker)</p>"), "\(page)")
+            #expect(try site.read("public/van-ban/\(page)/feed.xml").contains("<title>\(name) – "), "\(page)")
+        }
+        let headings = try site.read("public/van-ban/index.html").components(separatedBy: "<h2 class=\"section-title\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(headings == ["Chỉ Thị", "Nghị quyết", "Quy định", "Văn bản khác"])
+        let page = try site.read("public/bai-viet/bai/index.html")
+        #expect(page.contains("<span class=\"term-tag\">Nghị quyết</span> <strong class=\"term-code\">35-NQ/TW</strong>"))
+        #expect(page.contains("<span class=\"term-tag\">Văn bản</span> <strong class=\"term-code\">01-XY/TW</strong>"))
+        #expect(try site.read("public/luu-tru/2023/05/ban-in/index.html").contains("<strong>Quy định 12-QĐ/TW</strong>"))
+        let record = try #require(try BuiltSearchIndex(site: site.output).records[0])
+        #expect(record[5] == "Nghị quyết 35-NQ/TW · Quy định 12-QĐ/TW · Quy định 08-QĐi/TW · Chỉ Thị 09-CT/TW · Chỉ Thị 05-CT/TW · 01-XY/TW")
+
+        try site.write("content/articles/a.md", article(title: "Bài", extra: "directives: [\"01-XY/TW\"]\n"))
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("directives"))
+        try site.build()
+        #expect(!(try site.read("public/van-ban/index.html")).contains("section-title"))
+    }
+
+    /// Of two articles citing only directives no file describes, the page of the one whose
+    /// directive has a kind (named by its code) is the one that shows `{{#kind}}`: a link there is
+    /// checked before the site is written.
+    @Test func aLinkShownForAKindNamedByTheCodeIsChecked() throws {
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bài một", date: "2023-05-10", extra: "directives: [\"01-XY/TW\"]\n"))
+        try site.write("content/articles/b.md", article(title: "Bài hai", date: "2023-05-09", extra: "directives: [\"05-CT/TW\"]\n"))
+        let text = try site.read("templates/article.mustache")
+        try #require(text.contains("{{#article.directives}}"))
+        try site.write("templates/article.mustache", text.replacingOccurrences(
+            of: "{{#article.directives}}", with: "{{#article.directives}}{{#kind}}<a href=\"{{root}}loai/\">loại</a>{{/kind}}"))
+        let errors = site.failingBuild().filter { $0.severity == .error }
+        #expect(errors.count == 1 && errors.first?.message.contains("links to `../../loai/`") == true, "\(errors)")
+    }
+
     /// A file with errors in its front matter is still checked against the rest of the bulletin:
     /// its slug another article has, its missing photo, its unknown theme year and related
     /// article are told in the same build as its bad date and code, not one build after another.

@@ -288,7 +288,7 @@ import Testing
         let index = try BuiltSearchIndex(site: site.output)
         let record = try #require(index.records[0])
         #expect(record[4] == "Hoa sen — biểu tượng của vùng đất Sen Hồng\nNội dung.")
-        #expect(record[5] == "Lê Đình Khôi · Đồng Tháp · Xây dựng Đảng · 05-CT/TW · Chuyên đề năm 2023")
+        #expect(record[5] == "Lê Đình Khôi · Đồng Tháp · Xây dựng Đảng · Chỉ thị 05-CT/TW · Chuyên đề năm 2023")
         #expect(record.count == 8 && record[6] == "" && record[7] == "TTXVN", "\(record)")
         #expect(index.articles("sen") == [0] && index.articles("khoi") == [0] && index.articles("ttxvn") == [0])
         #expect(index.articles("khoi", in: .about) == [0] && index.articles("ttxvn", in: .about).isEmpty)

@@ -61,18 +61,20 @@ enum TemplateLinks {
         var bits: [Substring: Int] = [:]
         // Worked out once for each set of keys written (10,000 articles write a handful).
         var masks: [String: UInt64] = [:]
+        func bit(_ key: Substring) -> UInt64 {
+            let bit = bits[key] ?? min(bits.count, Feature.firstOfPage - 1)
+            bits[key] = bit
+            return 1 << UInt64(bit)
+        }
         func mask(_ positions: FieldPositions) -> UInt64 {
             if let known = masks[positions.keysWritten] { return known }
-            let mask = positions.keyNames.reduce(UInt64(0)) { mask, key in
-                let bit = bits[key] ?? min(bits.count, Feature.firstOfPage - 1)
-                bits[key] = bit
-                return mask | 1 << UInt64(bit)
-            }
+            let mask = positions.keyNames.reduce(UInt64(0)) { $0 | bit($1) }
             masks[positions.keysWritten] = mask
             return mask
         }
         let written = graph.articles.map { mask($0.positions) }
-        let directives = graph.directives.map { mask($0.directive.positions) }
+        // A kind its code names (`DirectiveKind`) is shown as one its file writes.
+        let directives = graph.directives.map { mask($0.directive.positions) | ($0.directive.kind != nil ? bit("kind") : 0) }
         var covered: [PageKind: UInt64] = [:]
         return pages.filter { plan in
             let kind = plan.kind, shown = features(of: plan, in: graph, written: written, directives: directives)

@@ -160,7 +160,7 @@ public enum CatalogLoader {
         }
         diagnostics += OldAddresses.linksToOld(in: bodies.map { ($0.0, $0.1) }, articles: published, contentRoot: displayRoot, bases: bases)
         clock.lap("  catalog checked")
-        directives += citedWithoutFile(by: published, described: directives)
+        directives = DirectiveKind.filled(directives + citedWithoutFile(by: published, described: directives))
         var catalog = Catalog(config: config, articles: published, directives: directives, themes: themes, staticFiles: files.other, links: links)
         // A scheduled article's too: checked today, not on its day.
         for (file, references) in articles.map({ ($0.file, $0.references) }) + described.map({ ($0.file, $0.references) }) {

@@ -224,6 +224,10 @@ public struct Directive: Sendable {
 
     public subscript<Value>(dynamicMember field: KeyPath<DirectiveFields, Value>) -> Value { fields[keyPath: field] }
 
+    /// What pages and feeds call it: its kind and code (`Nghị quyết 35-NQ/TW`); its code alone
+    /// when no kind is known (`DirectiveKind`).
+    var name: String { [fields.kind, fields.code.text].compactMap { $0 }.joined(separator: " ") }
+
     /// A directive known only by its code.
     init(citing code: DirectiveCode) {
         var fields = DirectiveFields()

@@ -145,8 +145,7 @@ struct FeedLink: Sendable, Equatable {
     static func site(_ config: SiteConfig) -> FeedLink { FeedLink(path: "feed.xml", title: config.title) }
 
     static func directive(_ d: Directive, _ config: SiteConfig) -> FeedLink {
-        let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
-        return FeedLink(path: "van-ban/\(d.code.slug.value)/feed.xml", title: "\(name) – \(config.title)")
+        FeedLink(path: "van-ban/\(d.code.slug.value)/feed.xml", title: "\(d.name) – \(config.title)")
     }
 
     static func theme(_ year: Int, _ config: SiteConfig) -> FeedLink {

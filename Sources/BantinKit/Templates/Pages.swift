@@ -242,11 +242,14 @@ extension PageRenderer {
         }
     }
 
+    /// The directives by kind; those of no known kind last, as "Văn bản khác" after other kinds,
+    /// and under no heading of their own when there is no other (the page's is "Văn bản").
     func directiveGroups(link: LinkBuilder) -> [TermGroupView] {
-        TermGroupView.grouped(graph.directives.map { entry in
+        let others = graph.directives.contains { $0.directive.kind != nil } ? "Văn bản khác" : ""
+        return TermGroupView.grouped(graph.directives.map { entry in
             let d = entry.directive
             let meta = [d.issuer, d.issued?.vietnameseShort].compactMap { $0 }.joined(separator: " · ")
-            return (d.kind ?? "Văn bản khác", TermItemView(label: d.code.text, sublabel: d.title, meta: meta, url: link.href(.directive(d.code.slug, page: 1)),
+            return (d.kind ?? others, TermItemView(label: d.code.text, sublabel: d.title, meta: meta, url: link.href(.directive(d.code.slug, page: 1)),
                                                          count: entry.articles.count))
         })
     }
@@ -254,7 +257,7 @@ extension PageRenderer {
     func directivePage(_ index: Int, slice: PageSlice, route: Route, link: LinkBuilder) -> [UInt8] {
         let entry = graph.directives[index]
         let d = entry.directive
-        let name = [d.kind, d.code.text].compactMap { $0 }.joined(separator: " ")
+        let name = d.name
         var crumbs: [(String, Route?)] = [("Văn bản", .directiveIndex)]
         if slice.number > 1 {
             crumbs += [(d.code.text, .directive(d.code.slug, page: 1)), ("Trang \(slice.number)", nil)]
