@@ -97,6 +97,8 @@ import Testing
         }
         #expect(page.components(separatedBy: "onclick=").count == 2)
         #expect(page.contains("<button type=\"button\" class=\"issue-print-button\" onclick=\"window.print()\">In bản tin</button>"))
+        // The way back names the month as a sentence does, not with a capital mid-phrase.
+        #expect(page.contains("<a class=\"issue-back\" href=\"../../../../luu-tru/2023/05/index.html\">Về trang tháng 5/2023</a>"))
         #expect(page.contains("href=\"../../../../assets/print.css\""))
         #expect(site.exists("public/assets/print.css"))
     }

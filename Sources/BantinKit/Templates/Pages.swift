@@ -145,7 +145,7 @@ extension PageRenderer {
         case .month(let index):
             let month = graph.months[index]
             let name = VietnameseDate.monthName(year: month.year, month: month.month)
-            let ctx = context(for: route, kind: .month, title: name, description: "Tin bài \(name.lowercased())",
+            let ctx = context(for: route, kind: .month, title: name, description: "Tin bài \(VietnameseDate.monthInText(year: month.year, month: month.month))",
                               feed: .site(graph.config), crumbs: [("Lưu trữ", .archiveIndex), (name, nil)])
             return render(ctx, .listing(ListingView(
                 kicker: "Lưu trữ", heading: name, subtitle: nil, facts: [.articleCount(month.articles.count)],

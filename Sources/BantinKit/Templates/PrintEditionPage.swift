@@ -4,11 +4,12 @@ extension PageRenderer {
     func printEditionPage(_ index: Int, route: Route, link: LinkBuilder) -> [UInt8] {
         let month = graph.months[index]
         let name = VietnameseDate.monthName(year: month.year, month: month.month)
+        let inText = VietnameseDate.monthInText(year: month.year, month: month.month)
         let issue = graph.issueNumber(ofMonth: index)
         let title = ["Bản in", graph.issueLabel(ofMonth: index), name].compactMap { $0 }.joined(separator: " · ")
         let monthRoute = Route.month(year: month.year, month: month.month)
         var ctx = context(
-            for: route, kind: .print, title: title, description: "Bản tin \(name.lowercased()) để in cho sinh hoạt chi bộ", feed: nil,
+            for: route, kind: .print, title: title, description: "Bản tin \(inText) để in cho sinh hoạt chi bộ", feed: nil,
             crumbs: [("Lưu trữ", .archiveIndex), (name, monthRoute), ("Bản in", nil)])
         let order = graph.issueOrder(ofMonth: index)
         // Each body asked for once (the article's page asks for it once more: `SharedBodies` keeps
@@ -24,7 +25,7 @@ extension PageRenderer {
         // Shared, the edition shows its cover.
         if let first = order.first(where: { graph.articles[$0].image != nil }) { _ = share(photoOf: graph.articles[first], on: &ctx.page, link: link) }
         let view = PrintEditionView(
-            issue: issue, label: graph.issueLabel(ofMonth: index), month: name, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
+            issue: issue, label: graph.issueLabel(ofMonth: index), month: name, monthInText: inText, siteTitle: graph.config.title, cover: cover, articles: articles, monthURL: link.href(monthRoute))
         return render(ctx, .printEdition(view), template: .print)
     }
 

@@ -5,8 +5,9 @@ final class PrintEditionView: NamedView, Sendable {
     /// `Số 17`; `nil` for a month before `first_issue`.
     let issue: String?
     let number: Int?
-    /// `Tháng 5/2023`
+    /// `Tháng 5/2023`, and as a sentence names it, `tháng 5/2023`.
     let month: String
+    let monthInText: String
     /// The cover photo: the photo of the first article (in issue order) that has one.
     let cover: ImageView?
     let articles: [PrintArticleView]
@@ -17,10 +18,13 @@ final class PrintEditionView: NamedView, Sendable {
     let cssIssue: String
 
     /// `label`: the issue's (`Số 17`, `SiteGraph.issueLabel`).
-    init(issue: Int?, label: String?, month: String, siteTitle: String, cover: ImageView?, articles: [PrintArticleView], monthURL: String) {
+    init(
+        issue: Int?, label: String?, month: String, monthInText: String, siteTitle: String, cover: ImageView?, articles: [PrintArticleView], monthURL: String
+    ) {
         self.issue = label
         number = issue
         self.month = month
+        self.monthInText = monthInText
         self.cover = cover
         self.articles = articles
         self.monthURL = monthURL
@@ -30,7 +34,7 @@ final class PrintEditionView: NamedView, Sendable {
 
     enum Name: String, CaseIterable {
         case issue, number, month, cover, articles, count
-        case monthURL = "month_url", cssTitle = "css_title", cssIssue = "css_issue"
+        case monthInText = "month_in_text", monthURL = "month_url", cssTitle = "css_title", cssIssue = "css_issue"
     }
 
     func value(of name: Name) -> TemplateValue? {
@@ -38,6 +42,7 @@ final class PrintEditionView: NamedView, Sendable {
         case .issue: TemplateValue.nonEmpty(issue)
         case .number: number.map { .text(String($0)) }
         case .month: .text(month)
+        case .monthInText: .text(monthInText)
         case .cover: cover.map { .object($0) }
         case .articles: TemplateValue.nonEmpty(articles)
         case .count: .text(articles.count.vietnamese)

@@ -73,6 +73,9 @@ public enum VietnameseDate {
 
     /// `Tháng 5/2023`
     public static func monthName(year: Int, month: Int) -> String { "Tháng \(month)/\(year)" }
+
+    /// `tháng 5/2023`: the month as a sentence names it (`Về trang tháng 5/2023`).
+    public static func monthInText(year: Int, month: Int) -> String { "tháng \(month)/\(year)" }
 }
 
 /// Proleptic Gregorian calendar arithmetic (Howard Hinnant's days-from-civil algorithm),
