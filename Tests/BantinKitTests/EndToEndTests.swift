@@ -89,6 +89,25 @@ import Testing
         #expect(!page.contains("<li><span class=\"pagination-gap\""))
     }
 
+    /// A total is written as counts are, thousands set apart (`Trang 1/1.000`, `Bài 1/1.000` in the
+    /// print edition, beside its `1.000 bài viết`); the numbers of pages and articles in a list
+    /// stay as the pager and the contents number them (`1000`, `1000.`).
+    @Test func totalsAreWrittenWithThousandsDotsAndPlacesAsListsNumberThem() throws {
+        let site = try TestSite()
+        try site.write("content/site.yml", "title: \"Bản tin\"\nper_page: 1\n")
+        for n in 1...1000 {
+            try site.write("content/articles/b\(n).md", article(title: "Bài \(n)", date: "2023-05-10T08:\(String(format: "%02d:%02d", n / 60 % 60, n % 60))+07:00"))
+        }
+        try site.build()
+        #expect(try site.read("public/index.html").contains("<p class=\"pagination-label\">Trang 1/1.000</p>"))
+        let last = try site.read("public/trang/1000/index.html")
+        #expect(last.contains("<p class=\"pagination-label\">Trang 1000/1.000</p>") && last.contains("<span aria-current=\"page\">1000</span>"))
+        let edition = try site.read("public/luu-tru/2023/05/ban-in/index.html")
+        #expect(edition.contains("<p class=\"cover-meta\">1.000 bài viết"))
+        #expect(edition.contains("<p class=\"kicker\">Bài 1/1.000</p>") && edition.contains("<p class=\"kicker\">Bài 1000/1.000</p>"))
+        #expect(edition.contains("<span class=\"toc-number\">1000.</span>"))
+    }
+
     @Test func everyInternalLinkAndImageResolves() throws {
         let site = try TestSite(content: "bulletin")
         let report = try site.build()

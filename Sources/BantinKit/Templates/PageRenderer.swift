@@ -121,7 +121,7 @@ public final class PageRenderer: Sendable {
     func pagination(_ slice: PageSlice, route: (Int) -> Route, link: LinkBuilder) -> PaginationView? {
         guard slice.pageCount > 1 else { return nil }
         return PaginationView(
-            label: "Trang \(slice.number)/\(slice.pageCount)",
+            label: Self.pageLabel(slice.number, of: slice.pageCount),
             prev: slice.number > 1 ? link.href(route(slice.number - 1)) : nil,
             next: slice.number < slice.pageCount ? link.href(route(slice.number + 1)) : nil,
             pages: Self.shownPageNumbers(current: slice.number, count: slice.pageCount).map { number in
@@ -130,6 +130,9 @@ public final class PageRenderer: Sendable {
                     : PageNumberView(number: number, url: link.href(route(number)), current: number == slice.number)
             })
     }
+
+    /// `Trang 7/1.000`: the page as the pager numbers it, the total as counts are written.
+    static func pageLabel(_ number: Int, of count: Int) -> String { "Trang \(number)/\(count.vietnamese)" }
 
     /// The page numbers a pager shows: first, last, and two either side of the current one;
     /// `0` marks a gap. A list of 500 pages still shows at most 9 entries.

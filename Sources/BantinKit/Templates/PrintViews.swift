@@ -70,7 +70,8 @@ final class PrintEditionView: NamedView, Sendable {
 /// One article of a print edition: its card fields and photo, its body made for the edition
 /// (`PrintBody`), and the directives and themes it concerns.
 final class PrintArticleView: NamedView, Sendable {
-    /// 1-based place in the issue, and how many articles the issue has.
+    /// 1-based place in the issue (as the contents number it), and how many articles the issue
+    /// has (written as counts are: `1.000`).
     let number: Int
     let total: Int
     /// The id of the article's section (`bai-1`), which the table of contents links to.
@@ -98,7 +99,7 @@ final class PrintArticleView: NamedView, Sendable {
     func value(of name: Name) -> TemplateValue? {
         switch name {
         case .number: .text(String(number))
-        case .total: .text(String(total))
+        case .total: .text(total.vietnamese)
         case .anchor: .text(anchor)
         case .body: .utf8(body)
         case .byline: .bool(card.hasByline)
