@@ -150,6 +150,9 @@ import Testing
         #expect(related.contains("href=\"../../dia-phuong/tien-giang/index.html\""), "cards in Xem thêm link too")
     }
 
+    /// The menu holds the categories and the site's own sections (Văn bản, Lưu trữ, Tìm kiếm…):
+    /// a screen reader names it the main navigation, not "Chuyên mục chính" (the site's word for
+    /// its categories).
     @Test func theMenuListsItsCategoriesInOrderAndWarnsOfAnUnusedOne() throws {
         let site = try TestSite(content: "bulletin")
         try site.write("content/site.yml", "title: \"Bản tin\"\nmenu:\n  - Xây dựng Đảng\n  - Kinh tế số\n  - học và làm theo bác\n")
@@ -158,6 +161,7 @@ import Testing
         #expect(warning.severity == .warning && warning.file == "content/site.yml" && warning.line == 4 && warning.column == 5)
         let nav = try site.read("public/chuyen-muc/xay-dung-dang/index.html").components(separatedBy: "class=\"site-nav\"")[1]
             .components(separatedBy: "</nav>")[0]
+        #expect(nav.hasPrefix(" aria-label=\"Điều hướng chính\">"))
         let labels = nav.components(separatedBy: "</a>").dropLast().map { String($0.split(separator: ">").last ?? "") }
         #expect(Array(labels.prefix(3)) == ["Trang chủ", "Xây dựng Đảng", "Học và làm theo Bác"])
         #expect(nav.contains("<a href=\"../../chuyen-muc/xay-dung-dang/index.html\" aria-current=\"page\">Xây dựng Đảng</a>"))
