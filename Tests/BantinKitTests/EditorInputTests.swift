@@ -351,6 +351,8 @@ import Testing
             #expect(list.components(separatedBy: "<h2 class=\"section-title\">\(heading)</h2>").count == 2, "one heading \(heading)")
         }
         #expect(!list.contains("Nghị Quyết") && !list.contains("Chỉ  thị"))
+        // The introduction names the kinds in the order the press does, Quy định included.
+        #expect(list.contains("<p class=\"listing-subtitle\">Nghị quyết, chỉ thị, kết luận, quy định của Trung ương và các bài viết về việc thực hiện.</p>"))
         #expect(try site.read("public/van-ban/04-nq-tw/index.html").contains("<title>Nghị quyết 04-NQ/TW"))
     }
 

@@ -113,7 +113,7 @@ extension PageRenderer {
         case .directiveIndex:
             let ctx = context(for: route, kind: .directives, title: "Văn bản", description: "Các văn bản của Trung ương được bản tin theo dõi",
                               feed: .site(graph.config), crumbs: [("Văn bản", nil)])
-            return render(ctx, .terms(TermsView(heading: "Văn bản", intro: "Kết luận, chỉ thị, nghị quyết của Trung ương và các bài viết về việc thực hiện.",
+            return render(ctx, .terms(TermsView(heading: "Văn bản", intro: "Nghị quyết, chỉ thị, kết luận, quy định của Trung ương và các bài viết về việc thực hiện.",
                                   groups: directiveGroups(link: link))), template: .terms)
 
         case .directive(let index, let slice):
