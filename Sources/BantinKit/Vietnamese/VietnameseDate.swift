@@ -57,8 +57,9 @@ public struct LocalDateTime: Sendable, Equatable, Comparable, Hashable {
 }
 
 public enum VietnameseDate {
-    /// Index 0 is Sunday.
-    public static let weekdays = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
+    /// Index 0 is Sunday. `Chủ nhật` has a capital on its first syllable only, as Vietnamese
+    /// writes it; the others keep one on the number they name (`Thứ Hai`, `Thứ Ba`), as the SPEC's.
+    public static let weekdays = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
 
     /// The weekday (0 is Sunday) a name as editors write it gives: `Thứ Ba`, `thứ 3`, `Thứ Bẩy`,
     /// `Chủ nhật`, `CN`; `nil` for any other text.
