@@ -79,6 +79,22 @@ import Testing
         #expect(article.contains("\"publisher\":{\"@type\":\"Organization\",\"name\":\"Bản tin\"}"))
     }
 
+    /// An author who is a body (`Ban biên tập`, the publisher itself, `Tòa soạn`, `Tỉnh uỷ`…) is an
+    /// Organization to search engines, not a Person; a person's name stays a Person.
+    @Test func anAuthorThatIsABodyIsAnOrganizationInJSONLD() throws {
+        let site = try TestSite(content: "bulletin")
+        try site.write("content/articles/2023/05/bbt.md", article(title: "Gợi ý sinh hoạt chi bộ", extra: "author: Ban biên tập\n"))
+        try site.build()
+        #expect(try site.read("public/bai-viet/goi-y-sinh-hoat-chi-bo/index.html").contains("\"author\":[{\"@type\":\"Organization\",\"name\":\"Ban biên tập\"}]"))
+        #expect(try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html").contains("\"author\":[{\"@type\":\"Person\",\"name\":\"Lan Anh\"}]"))
+        for body in ["Ban biên tập", "BBT", "Tòa soạn", "Toà soạn", "Văn phòng Tỉnh uỷ", "Báo Nhân Dân", "Nhóm phóng viên", "Bản tin Thử nghiệm", "bản tin thử nghiệm"] {
+            #expect(StructuredData.isOrganization(body, publisher: "Bản tin Thử nghiệm"), "\(body)")
+        }
+        for person in ["Minh Trí", "Lan Anh", "Bàn Văn Sơn", "Tô Lâm", "Thành Trung", "Văn Minh"] {
+            #expect(!StructuredData.isOrganization(person, publisher: "Bản tin Thử nghiệm"), "\(person)")
+        }
+    }
+
     /// YAML's merge key under `params` (`<<: *chung`, `<<: [*a, *b]`) gives the merged fields
     /// this mapping does not write itself, the first mapping's first, at any depth; they were
     /// dropped in silence.

@@ -57,7 +57,8 @@ public enum StructuredData {
         pairs.append(("datePublished", .string(article.date.iso8601)))
         pairs.append(("dateModified", .string((article.updated ?? article.date).iso8601)))
         if let author = article.author {
-            pairs.append(("author", .array([.object([("@type", .string("Person")), ("name", .string(author))])])))
+            let type = isOrganization(author, publisher: publisher) ? "Organization" : "Person"
+            pairs.append(("author", .array([.object([("@type", .string(type)), ("name", .string(author))])])))
         } else {
             pairs.append(("author", .array([.object([("@type", .string("Organization")), ("name", .string(article.source ?? publisher))])])))
         }
@@ -72,6 +73,25 @@ public enum StructuredData {
         }
         return .object(pairs)
     }
+
+    /// Whether an article's `author` names a body, not a person: the publisher itself, or a name
+    /// that starts with a body's word (`Ban biên tập`, `BBT`, `Tòa soạn`, `Nhóm phóng viên`, `Báo
+    /// Nhân Dân`, `Văn phòng Tỉnh uỷ`…). A byline of a person's name (`Minh Trí`) is a Person.
+    static func isOrganization(_ author: String, publisher: String) -> Bool {
+        // Both places of the tone mark (`uỷ`, `ủy`; `toà`, `tòa`) are written.
+        func plain(_ text: String) -> String { text.lowercased().replacingOccurrences(of: "uỷ", with: "ủy").replacingOccurrences(of: "oà", with: "òa") }
+        let name = plain(author)
+        if name == plain(publisher) { return true }
+        let words = name.split(whereSeparator: \.isWhitespace)
+        guard let first = words.first else { return false }
+        return bodyWords.contains(String(first)) || (words.count > 1 && bodyWords.contains("\(first) \(words[1])"))
+    }
+
+    /// The first word, or two, of a body's name: words no Vietnamese family name is.
+    private static let bodyWords: Set<String> = [
+        "ban", "bbt", "báo", "đài", "nhóm", "tổ", "ttxvn", "tòa soạn", "tạp chí", "văn phòng", "trung tâm", "hội đồng", "ủy ban",
+        "thông tấn", "cổng thông", "chi bộ", "đảng bộ", "đảng ủy", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy",
+    ]
 
     static func document(_ items: [JSON]) -> String {
         JSON.object([("@context", .string("https://schema.org")), ("@graph", .array(items))]).text
