@@ -757,6 +757,26 @@ import Testing
         #expect(try site.differences(from: cleanAfter) == [])
     }
 
+    /// The pair lists are the same whether a bulletin's article numbers are held in two bytes
+    /// (up to 65,536 articles) or four, and each list is its bucket's articles, ascending.
+    @Test func pairListsAreTheSameHoweverTheirNumbersAreHeld() throws {
+        let site = try site()
+        let graph = try #require(try SiteBuilderProbe.graph(site))
+        let blobs = ArticleBlobs(SearchIndex.articleMaker(for: graph)(Array(graph.articles.indices)))
+        let short = PhrasePairs.lists(blobs: blobs, as: UInt16.self), long = PhrasePairs.lists(blobs: blobs, as: Int32.self)
+        #expect(short == long)
+        #expect(PhrasePairs.lists(blobs: blobs) == long)
+        var expected = [[Int32]](repeating: [], count: PhrasePairs.buckets)
+        for number in 0..<blobs.count {
+            blobs.withBlob(numbered: number) { IndexedArticle.forEachPairBucket(in: $0) { expected[$0].append(Int32(number)) } }
+        }
+        #expect(expected.contains { $0.count > 1 })
+        for b in 0..<PhrasePairs.buckets where DocList.decode(Array(short.list(b))) != expected[b] {
+            Issue.record("bucket \(b): \(DocList.decode(Array(short.list(b)))) against \(expected[b])")
+            break
+        }
+    }
+
     /// The contents updated for an edited article, then for a new one, are those made from
     /// nothing; without the edited article's earlier bytes there is no update.
     @Test func updatedContentsAreThoseMadeFromNothing() throws {

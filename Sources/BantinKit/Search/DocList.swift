@@ -14,10 +14,10 @@ enum DocList {
         numbers.withUnsafeBufferPointer { append($0, to: &out) }
     }
 
-    /// The same, for numbers in memory: made in a buffer of its own, then appended at once
-    /// (every word and pair bucket of the bulletin is written this way).
-    static func append(_ numbers: UnsafeBufferPointer<Int32>, to out: inout [UInt8]) {
-        guard let last = numbers.last else { return }
+    /// The same, for numbers in memory (of any width that holds them): made in a buffer of its
+    /// own, then appended at once (every word and pair bucket of the bulletin is written this way).
+    static func append<Number: FixedWidthInteger>(_ numbers: UnsafeBufferPointer<Number>, to out: inout [UInt8]) {
+        guard let last = numbers.last.map(Int32.init(truncatingIfNeeded:)) else { return }
         let bitmapLength = 1 + Int(last) / 6 + 1
         // The gaps stop as soon as they are longer than the bits; a number takes at most 7 digits.
         let room = min(bitmapLength, numbers.count * 7) + 7
@@ -28,6 +28,7 @@ enum DocList {
                 more.withUnsafeBufferPointer { more in
                     var previous: Int32 = -1
                     for number in numbers {
+                        let number = Int32(truncatingIfNeeded: number)
                         let value = UInt32(number &- previous &- 1)
                         previous = number
                         var digits = 1
@@ -49,7 +50,7 @@ enum DocList {
             // The bits, six to a character, in the same buffer (it holds more than `bitmapLength`).
             let length = Int(last) / 6 + 1
             gaps.initialize(repeating: 0, count: length)
-            for number in numbers { gaps[Int(number) / 6] |= 1 << UInt8(number % 6) }
+            for number in numbers { gaps[Int(number) / 6] |= 1 << UInt8(Int(number) % 6) }
             bits.withUnsafeBufferPointer { bits in
                 for k in 0..<length { gaps[k] = bits[Int(gaps[k])] }
             }
