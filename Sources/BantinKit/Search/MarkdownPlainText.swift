@@ -444,9 +444,11 @@ enum MarkdownPlainText {
     }
 
     /// A table's delimiter row (`| --- | :-: |`): a row of `-` alone, with no pipe, is a rule, a
-    /// setext heading's underline or an empty list item, never a table's.
+    /// setext heading's underline or an empty list item, never a table's. Its characters are
+    /// looked at first: a paragraph's line (every line of every body comes here) fails at its
+    /// first letter, where looking for a dash and a pipe first read it whole, twice.
     private static func isTableDivider(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.contains(0x2D) && line.contains(0x7C) && line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
+        line.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 } && line.contains(0x2D) && line.contains(0x7C)
     }
 
     /// A heading's text without its closing `#`s (`## Kết quả ##`): a run of them after a space, at the end.
