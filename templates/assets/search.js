@@ -481,6 +481,36 @@
     return found;
   }
 
+  // Marks the words of an unquoted query the pair lists cannot place (`open`): its last, which
+  // may be still typed or begin longer words (`dong th` for `Đồng Tháp`), and any that is no
+  // indexed word itself (the pair lists know whole indexed words only). A word of one letter or
+  // digit is whole.
+  function markOpen(ts) {
+    ts.forEach(function (t, k) { t.open = ts.length > 1 && !t.whole && (k === ts.length - 1 || !words[t.folded]); });
+  }
+
+  // The buckets of the runs of words between the open ones (`markOpen`): what the pair lists
+  // tell of the order of the others.
+  function knownBuckets(ts) {
+    var found = [], run = [];
+    ts.concat([{ open: true }]).forEach(function (t) {
+      if (!t.open) { run.push(t); return; }
+      found = found.concat(queryBuckets(run));
+      run = [];
+    });
+    return found;
+  }
+
+  // Of the results `order` (`rank`), those not in `sure` whose words may stand in order where the
+  // pair lists cannot tell: each open word begins a longer word there (`begun`), and the other
+  // words' runs are in order. Their records are read to see: the best `WINDOW` by where the
+  // words stand (a word still typed begins words of most articles; reading them all would cost
+  // as many records).
+  function begunInOrder(order, ts, sure) {
+    var buckets = knownBuckets(ts), known = buckets.length > 0 ? inOrder(buckets) : null;
+    return order.filter(function (r) { return r.begun && !(sure && sure[r.n]) && (!known || known[r.n]); }).sort(byBound).slice(0, WINDOW);
+  }
+
   // The shard scripts a query word needs: those whose key is a prefix of it or, unless it is
   // whole, starts with it (those hold only longer words).
   function shardsFor(term) {
@@ -496,7 +526,8 @@
   // sapo or of the byline, place, category, codes and themes (ABOUT), spelt as typed; and the
   // same for the word itself, not a longer one it begins (`thi`, not `thiếu`: a Vietnamese word
   // is one syllable, the start of many others).
-  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8, WHOLE = 16, WHOLE_TITLE = 32, WHOLE_SAPO = 64, ABOUT = 128, WHOLE_ABOUT = 256;
+  // LONGER: it begins a longer word there.
+  var MATCH = 1, TITLE = 2, SAPO = 4, EXACT = 8, WHOLE = 16, WHOLE_TITLE = 32, WHOLE_SAPO = 64, ABOUT = 128, WHOLE_ABOUT = 256, LONGER = 512;
 
   // For each article, what one query word finds in it (bits above): every indexed word it begins,
   // or only itself when whole.
@@ -511,7 +542,7 @@
       forEachDoc(entry[1], function (n) { flags[n] |= sapo; });
       forEachDoc(entry[2], function (n) { flags[n] |= about; });
       for (var k = 3; k + 1 < entry.length; k += 2) {
-        var bit = (itself ? MATCH | WHOLE : MATCH) | (term.marked && spelling(entry[k]).lastIndexOf(term.exact, 0) === 0 ? EXACT : 0);
+        var bit = (itself ? MATCH | WHOLE : MATCH | LONGER) | (term.marked && spelling(entry[k]).lastIndexOf(term.exact, 0) === 0 ? EXACT : 0);
         forEachDoc(entry[k + 1], function (n) { flags[n] |= bit; });
       }
     }
@@ -529,17 +560,19 @@
   // only as spelt. `bound`: the most the words in order can score there (`phraseScore`), as far
   // as the shards tell: in the title only if every word is, in the sapo or byline, place…
   // likewise, spelt as typed only if every word typed with marks is so spelt there, and as the
-  // whole words only where each is itself.
+  // whole words only where each is itself. `begun`: every open word of the query (`openWords`)
+  // begins a longer word there, where the pair lists cannot tell the order.
   function rank(ts) {
     var found = [];
     if (ts.length === 0) return found;
     var all = ts.map(flagsFor), strict = ts.map(function (t) { return t.strict; });
     var marked = ts.some(function (t) { return t.marked; });
     for (var n = 0; n < manifest.docs; n++) {
-      var exact = 0, place = 0, ok = true, tierAll = 3, wholeAll = 3, asTyped = marked;
+      var exact = 0, place = 0, ok = true, tierAll = 3, wholeAll = 3, asTyped = marked, begun = null;
       for (var t = 0; t < all.length && ok; t++) {
         var f = all[t][n];
         if (!(f & MATCH) || (strict[t] && !(f & EXACT))) { ok = false; break; }
+        if (ts[t].open) begun = begun !== false && Boolean(f & LONGER);
         if (f & EXACT) exact++;
         else if (ts[t].marked) asTyped = false;
         var tier = f & TITLE ? 3 : f & (SAPO | ABOUT) ? 2 : 1, wholeTier = f & WHOLE_TITLE ? 3 : f & (WHOLE_SAPO | WHOLE_ABOUT) ? 2 : f & WHOLE ? 1 : 0;
@@ -549,7 +582,7 @@
       }
       // The words whole in a field only where each is whole somewhere, in a field no better
       // than the worst of those (the title's `Tôn` and the body's `tổ` bound it as a body's `tổ`).
-      if (ok) found.push({ n: n, score: exact * 100 + place, bound: Math.max(tierAll, wholeAll > 0 ? 8 + wholeAll : 0) + (asTyped ? 4 : 0) });
+      if (ok) found.push({ n: n, score: exact * 100 + place, bound: Math.max(tierAll, wholeAll > 0 ? 8 + wholeAll : 0) + (asTyped ? 4 : 0), begun: begun === true });
     }
     found.sort(byScore);
     return found;
@@ -917,6 +950,7 @@
         return;
       }
       document.documentElement.dataset.searchLoadedAt = String(performance.now());
+      if (!phraseOnly) markOpen(ts);
       var order = rank(ts), paired = 0;
       // Articles whose neighbouring words match the phrase's come first, to be checked on
       // their records: however many articles have the words apart, the phrase is among them.
@@ -924,11 +958,16 @@
       // cannot tell (`"đồng th`), every article with the words is checked.
       // One word typed with its marks is checked the same way: the shards tell which articles
       // have it spelt so, and which have its folded form in the title, not that the title spells it so.
+      // Where the last word typed only begins the article's (`dang bo dong th`), the pair lists
+      // cannot tell: those that may have the words in order are checked after them (`begunInOrder`).
       var inOrder_ = buckets.length > 0 ? inOrder(buckets) : null, spelt = !phraseOnly && ts.length === 1 && ts[0].marked;
-      if (inOrder_ || phraseOnly || spelt) {
-        var together = (inOrder_ ? order.filter(function (r) { return inOrder_[r.n]; }) : order.slice()).sort(byBound);
+      var begun = phraseOnly ? [] : begunInOrder(order, ts, inOrder_);
+      if (inOrder_ || phraseOnly || spelt || begun.length > 0) {
+        var together = (inOrder_ ? order.filter(function (r) { return inOrder_[r.n]; }) : phraseOnly || spelt ? order.slice() : []).sort(byBound).concat(begun);
+        var chosen = {};
+        together.forEach(function (r) { chosen[r.n] = true; });
         paired = together.length;
-        order = inOrder_ && !phraseOnly ? together.concat(order.filter(function (r) { return !inOrder_[r.n]; })) : together;
+        order = phraseOnly ? together : together.concat(order.filter(function (r) { return !chosen[r.n]; }));
       }
       // Nothing for keys typed without a Vietnamese keyboard: what it would have made of them.
       var reading = order.length === 0 && !typed ? keyed(q) : null;

@@ -869,6 +869,36 @@ def test_a_phrase_in_the_sapo_comes_before_phrases_in_bodies_read_first_by_their
 
 
 @pytest.fixture(scope="module")
+def begun_word_site(tmp_path_factory, bantin_bin) -> Path:
+    """An article titled "Đảng bộ Đồng Tháp…", ten newer "Đảng bộ Đồng Nai … tham nhũng" (the
+    words of `dang bo dong th` all in their titles, not in that order) and an older one with
+    "đảng bộ đồng thả" in its body alone."""
+    articles = {
+        "dong-thap.md": article_md("Đảng bộ Đồng Tháp phát huy dân chủ ở cơ sở", "2022-01-10T08:00:00+07:00", "Nội dung."),
+        "tha-ca.md": article_md("Mùa nước nổi ở vùng trũng", "2021-01-10T08:00:00+07:00",
+                                "Cả đảng bộ đồng thả cá giống xuống ruộng."),
+    }
+    for n in range(10):
+        articles[f"dong-nai-{n}.md"] = article_md(
+            f"Đảng bộ Đồng Nai phòng, chống tham nhũng (kỳ {n + 1})", f"2023-01-{1 + n:02d}T08:00:00+07:00", "Nội dung.")
+    return build_site(tmp_path_factory.mktemp("tu-dang-go"), bantin_bin, articles)
+
+
+@pytest.mark.parametrize("query, first", [
+    ("dang bo dong th", ["Đảng bộ Đồng Tháp phát huy dân chủ ở cơ sở", "Mùa nước nổi ở vùng trũng"]),
+    ("dang bo dong tha", ["Mùa nước nổi ở vùng trũng", "Đảng bộ Đồng Tháp phát huy dân chủ ở cơ sở"]),
+])
+def test_the_words_in_order_come_first_when_the_last_only_begins_a_word(driver, begun_word_site, query, first):
+    """The pair lists know whole words only: `dong th` is no pair of `Đồng Tháp`. The articles
+    with the words in order ending in a word the last begins are read and come first, after
+    those where it is the whole word (`thả`), before the newer ones with the words apart."""
+    open_search(driver, begun_word_site, "q=" + query)
+    shown = [r["title"] for r in results(driver)]
+    assert "Tìm thấy 12 bài" in driver.find_element(By.ID, "search-status").text
+    assert shown[:2] == first, shown
+
+
+@pytest.fixture(scope="module")
 def spelling_site(tmp_path_factory, bantin_bin) -> Path:
     """Tone marks placed the old way and the new, a query typed partly without diacritics, a
     word only in a subtitle, and a phrase whose words also stand apart earlier in the body."""
