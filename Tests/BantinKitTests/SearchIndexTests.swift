@@ -415,6 +415,36 @@ import Testing
         }
     }
 
+    /// A syllable whose only vowel is written `y` or `i` after its initial (`lý`/`lí`, `quy`/`qui`,
+    /// `kỹ`/`kĩ`, `mỹ`/`mĩ`, `tỷ`/`tỉ`), both spellings in print, is one word to search: one folded
+    /// word (with `i`) holding both forms, and one pair of neighbours, however an article spells
+    /// it; `tuy`, `tay`, `quyết`, `yêu`, `y` and `city` keep their `y`. The page folds a query and
+    /// a record with the same initials (`Y_AS_I` in search.js).
+    @Test func aSyllableSpeltWithYOrIIsOneWord() throws {
+        func fnv(_ bytes: [UInt8]) -> UInt32 { bytes.reduce(0x811C_9DC5) { ($0 ^ UInt32($1)) &* 0x0100_0193 } }
+        let folds = [
+            ("lý", "li"), ("lí", "li"), ("ly", "li"), ("quy", "qui"), ("quí", "qui"), ("kỹ", "ki"), ("Kĩ", "ki"), ("mỹ", "mi"), ("tỷ", "ti"),
+            ("hy", "hi"), ("nghy", "nghi"), ("tuy", "tuy"), ("tay", "tay"), ("quyết", "quyet"), ("yêu", "yeu"), ("y", "y"), ("city", "city"),
+            ("party", "party"), ("sky", "sky"), ("gy", "gi"), ("giy", "giy"),
+        ]
+        for (word, folded) in folds {
+            let made = Array(word.utf8).withUnsafeBytes(VietnameseFolding.foldedWordUTF8)
+            #expect(String(decoding: made, as: UTF8.self) == folded, "\(word)")
+            #expect(Array(word.utf8).withUnsafeBytes(VietnameseFolding.foldedHash) == fnv(made), "\(word)")
+        }
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(title: "Bồi dưỡng lí luận chính trị", date: "2023-03-14T08:00:00+07:00", body: "Anh Kĩ học thêm."))
+        try site.write("content/articles/b.md", article(title: "Lý luận và thực tiễn", date: "2023-03-15T08:00:00+07:00", body: "Kỹ sư trẻ."))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(Set(index.forms("li")) == ["lí", "lý"] && index.words["ly"] == nil, "\(index.words.keys.sorted())")
+        #expect(index.articles("li") == [0, 1] && index.articles("ki") == [0, 1])
+        #expect(index.pairs[BuiltSearchIndex.bucket("lý", "luận")] == [0, 1] && index.pairs[BuiltSearchIndex.bucket("li", "luan")] == [0, 1])
+        let script = try String(contentsOf: Repo.templates.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        let list = try #require(script.firstMatch(of: #/var Y_AS_I = \[([^\]]*)\]/#)).1
+        #expect(list.matches(of: #/"([a-z]+)"/#).map { String($0.1) } == VietnameseFolding.initialsOfIOrY)
+    }
+
     /// Words sharing their first eight bytes or more, words that start others, and letters of
     /// two and three bytes come out in plain bytewise order.
     @Test func aWordTableSortsItsWordsBytewise() {

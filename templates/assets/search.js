@@ -13,7 +13,7 @@
   if (!input || !list || !status) return;
   var root = list.getAttribute("data-root") || "../";
   var folder = root + "tim-kiem/chi-muc/";
-  var INDEX_FORMAT = 5;  // the format of the index this script reads (SearchShards.format)
+  var INDEX_FORMAT = 6;  // the format of the index this script reads (SearchShards.format)
   var PAGE = 10;     // results shown at a time
   var WINDOW = 30;   // the best results by word, read whole to rank phrases and show passages
 
@@ -230,6 +230,12 @@
   // a mark folding drops); what it folds to maps to its two halves, so that a word's end after
   // it falls after both.
   function foldWithMap(text) {
+    var f = foldLetters(text);
+    return { text: yAsI(f.text), map: f.map };
+  }
+
+  // The same, each letter as it folds, a syllable's `y` left as typed.
+  function foldLetters(text) {
     var folded = "", map = [], breaks = unspacedBreaks(text), next = 0;
     for (var i = 0; i < text.length; i++) {
       if (next < breaks.length && breaks[next] === i) { folded += UNSPACED_BREAK; map.push(i); next++; }
@@ -243,7 +249,14 @@
     return { text: folded, map: map };
   }
 
-  function fold(text) { return foldWithMap(text).text; }
+  // The initials after which a syllable's only vowel is written `y` or `i` alike (`lý`/`lí`,
+  // `quy`/`qui`, `kỹ`/`kĩ`, `mỹ`/`mĩ`, `tỷ`/`tỉ`): such a word's `y` is read as `i`, one word
+  // whichever was typed (VietnameseFolding.initialsOfIOrY, which a test holds this list to). Not
+  // `ay`, `tuy`, `quyết`, `y` alone nor `city`: only the whole syllable.
+  var Y_AS_I = ["b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"];
+  var Y_READ_AS_I = new RegExp("(^|[^" + L + N + M + "])(" + Y_AS_I.join("|") + ")y(?![" + L + N + M + "])", "gu");
+  // Folded `text` with such a syllable's `y` as `i` (the text keeps its length).
+  function yAsI(text) { return text.replace(Y_READ_AS_I, "$1$2i"); }
 
   // Lower-case NFC text with each tone mark where the newer rule puts it: `hóa` and `hoá`,
   // `thủy` and `thuỷ`, `khỏe` and `khoẻ` are one spelling, however the keyboard placed the mark.
@@ -254,7 +267,8 @@
       .replace(TONE_BEFORE_VOWEL, "$1$3$2").normalize("NFC");
   }
 
-  // The words of a query: {exact (its `spelling`), folded, marked (typed with diacritics),
+  // The words of a query: {exact (its `spelling`), folded, begins (folded as typed, a `y` read
+  // as `i` left: `ly` is the word `li` and begins `lyon`), marked (typed with diacritics),
   // whole (matches only the whole word, not a longer one it begins), strict (matches only as
   // spelt: set for a keyboard's reading of keys, `show`)}. A word of one letter or digit is
   // whole: the `5` of `ngày 5`, the `2` of `2,5`, the `K` of `Điểu K'Ré` mean themselves, and
@@ -266,8 +280,8 @@
   function terms(query) {
     var found = partedUnspaced(joinThousands(spelling(query)).replace(APOSTROPHES, "'")).match(WORD) || [];
     return found.map(function (exact) {
-      var folded = fold(exact), whole = Array.from(folded).length === 1;
-      return { exact: exact, folded: folded, marked: folded !== exact, whole: whole, number: !whole && /^[0-9]+$/.test(folded) };
+      var begins = foldLetters(exact).text, folded = yAsI(begins), whole = Array.from(folded).length === 1;
+      return { exact: exact, folded: folded, begins: begins, marked: folded !== exact, whole: whole, number: !whole && /^[0-9]+$/.test(folded) };
     }).filter(function (t) { return t.folded.length > 0; });
   }
 
@@ -511,12 +525,11 @@
     return order.filter(function (r) { return r.begun && !(sure && sure[r.n]) && (!known || known[r.n]); }).sort(byBound).slice(0, WINDOW);
   }
 
-  // The shard scripts a query word needs: those whose key is a prefix of it or, unless it is
-  // whole, starts with it (those hold only longer words).
+  // The shard scripts a query word needs: those whose key is a prefix of it or of what it begins
+  // (`begins`) or, unless it is whole, starts with what it begins (those hold only longer words).
   function shardsFor(term) {
-    var folded = term.folded;
     return manifest.shards.filter(function (key) {
-      return folded.lastIndexOf(key, 0) === 0 || (!term.whole && key.lastIndexOf(folded, 0) === 0);
+      return term.folded.lastIndexOf(key, 0) === 0 || term.begins.lastIndexOf(key, 0) === 0 || (!term.whole && key.lastIndexOf(term.begins, 0) === 0);
     }).map(function (key) {
       return indexSrc("t-" + key.replace(/[^a-z0-9]/gu, function (c) { return "_" + c.codePointAt(0).toString(16); }) + ".js");
     });
@@ -534,7 +547,7 @@
   function flagsFor(term) {
     var flags = new Uint16Array(manifest.docs);
     for (var w in words) {
-      if (term.whole ? w !== term.folded : w.lastIndexOf(term.folded, 0) !== 0) continue;
+      if (w !== term.folded && (term.whole || w.lastIndexOf(term.begins, 0) !== 0)) continue;
       if (term.number && !GROUPS_ONLY.test(w.slice(term.folded.length))) continue;
       var entry = words[w], itself = w === term.folded;
       var title = itself ? TITLE | WHOLE_TITLE : TITLE, sapo = itself ? SAPO | WHOLE_SAPO : SAPO, about = itself ? ABOUT | WHOLE_ABOUT : ABOUT;
@@ -601,6 +614,11 @@
   var WORD_END = "(?![" + L + N + M + "])";
   // What may follow a number typed (`term.number`) in a number it begins: whole groups of three digits.
   var GROUPS_ONLY = /^(?:[0-9]{3})*$/;
+  // A query word in folded text: itself, or what it begins as typed (`ly`: the word `li`, or
+  // `lyon`); both are as long.
+  function termPattern(t) {
+    return t.begins === t.folded ? escapeRegExp(t.folded) : "(?:" + escapeRegExp(t.folded) + WORD_END + "|" + escapeRegExp(t.begins) + ")";
+  }
   function after(t) {
     return t.whole ? WORD_END : t.number ? "(?=(?:[0-9]{3})*" + WORD_END + ")" : "[" + L + N + M + "]*";
   }
@@ -614,7 +632,7 @@
     var pattern = "(?:^|[^" + L + N + M + "])";
     ts.forEach(function (t, k) {
       if (k > 0) pattern += STANDS_ALONE.test(ts[k - 1].exact) && STANDS_ALONE.test(t.exact) ? UNSPACED_BREAK : "[^" + L + N + M + "\\n]+";
-      pattern += "(" + escapeRegExp(t.folded) + ")" + after(t) + (t.number ? "[0-9]*" : "");
+      pattern += "(" + termPattern(t) + ")" + after(t) + (t.number ? "[0-9]*" : "");
     });
     return new RegExp(pattern, INDICES ? "gud" : "gu");
   }
@@ -720,7 +738,7 @@
   var WORD_GOES_ON = new RegExp("[" + L + N + M + "]", "uy");
   function occurrences(text, t, folded) {
     var f = folded || foldWithMap(text), found = [], m;
-    var re = new RegExp("(^|[^" + L + N + M + "])(" + escapeRegExp(t.folded) + ")" + after(t), "gu");
+    var re = new RegExp("(^|[^" + L + N + M + "])(" + termPattern(t) + ")" + after(t), "gu");
     while ((m = re.exec(f.text)) !== null) {
       // Its end is after its last character (not after a thousands dot that follows it), and
       // after the marks that follow that folding drops (`kơ̆`, Khmer `ប្រពៃណី`): part of the word.

@@ -899,6 +899,42 @@ def test_the_words_in_order_come_first_when_the_last_only_begins_a_word(driver, 
 
 
 @pytest.fixture(scope="module")
+def i_or_y_site(tmp_path_factory, bantin_bin) -> Path:
+    """Syllables spelt with `i` and with `y` (`lí`/`lý`, `Qui`/`quy`, `Kĩ`/`kỹ`), a word `lí`
+    begins (`Liên`) and a `túi` that `tuy` is not."""
+    return build_site(tmp_path_factory.mktemp("i-y"), bantin_bin, {
+        "li.md": article_md("Bồi dưỡng lí luận chính trị cho đảng viên trẻ", "2023-03-14T08:00:00+07:00", "Lớp học kéo dài hai tuần."),
+        "ly.md": article_md("Lý luận và thực tiễn ở cơ sở", "2023-03-10T08:00:00+07:00", "Anh Kĩ học thêm kĩ thuật hàn."),
+        "qui.md": article_md("Học tập Qui định 144 ở chi bộ khu phố", "2023-03-15T08:00:00+07:00", "Chi bộ học tập."),
+        "lien.md": article_md("Liên kết sản xuất ở xã", "2023-03-16T08:00:00+07:00", "Túi quà cho hộ nghèo."),
+    })
+
+
+@pytest.mark.parametrize("query, first", [
+    ("ly luan chinh tri", "Bồi dưỡng lí luận chính trị cho đảng viên trẻ"),
+    ("lý luận", "Lý luận và thực tiễn ở cơ sở"),
+    ("lí luận", "Bồi dưỡng lí luận chính trị cho đảng viên trẻ"),
+    ("quy định 144", "Học tập Qui định 144 ở chi bộ khu phố"),
+    ("kỹ thuật", "Lý luận và thực tiễn ở cơ sở"),
+])
+def test_a_syllable_spelt_with_i_or_y_is_one_word(driver, i_or_y_site, query, first):
+    """`lý` and `lí`, `quy` and `qui`, `kỹ` and `kĩ` are one word, spelt either way: found and
+    marked, the spelling typed first; `ly` begins no `Liên`."""
+    open_search(driver, i_or_y_site, "q=" + query)
+    shown = results(driver)
+    assert shown and shown[0]["title"] == first, [r["title"] for r in shown]
+    assert not any(r["title"].startswith("Liên") for r in shown), [r["title"] for r in shown]
+    assert {fold(m) for m in shown[0]["marks"]} & {"li", "ly", "qui", "quy", "ki", "ky"}, shown[0]["marks"]
+    if query.startswith("l"):
+        assert len(shown) == 2 - ("chinh" in query), [r["title"] for r in shown]
+
+
+def test_only_a_whole_syllable_reads_its_y_as_i(driver, i_or_y_site):
+    open_search(driver, i_or_y_site, "q=tuy")
+    assert driver.find_element(By.ID, "search-status").text == "Không tìm thấy bài nào cho “tuy”."
+
+
+@pytest.fixture(scope="module")
 def spelling_site(tmp_path_factory, bantin_bin) -> Path:
     """Tone marks placed the old way and the new, a query typed partly without diacritics, a
     word only in a subtitle, and a phrase whose words also stand apart earlier in the body."""

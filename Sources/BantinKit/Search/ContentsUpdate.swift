@@ -52,7 +52,7 @@ extension SearchShards {
     /// when no article has it any more).
     private static func updatedWords(_ words: [Vocabulary.ShardWord], changed: Set<[UInt8]>, blobs: ArticleBlobs) -> [Vocabulary.ShardWord] {
         guard !changed.isEmpty else { return words }
-        let folded = Set(changed.map { $0.withUnsafeBytes(VietnameseFolding.foldedUTF8) })
+        let folded = Set(changed.map { $0.withUnsafeBytes(VietnameseFolding.foldedWordUTF8) })
         // Every exact form of those: the ones they had, and the changed ones.
         var wanted = WordTable()
         for word in changed { word.withUnsafeBytes { _ = wanted.intern($0) } }

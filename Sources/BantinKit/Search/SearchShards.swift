@@ -21,9 +21,9 @@ enum SearchShards {
     static let folder = "tim-kiem/chi-muc/"
     static let shardLimit = 16_000
     /// What the files above hold and how, as a number: the table says it, and the search page's
-    /// script reads only the format it names (`var INDEX_FORMAT = 5;` in `assets/search.js`). Raised
+    /// script reads only the format it names (`var INDEX_FORMAT = 6;` in `assets/search.js`). Raised
     /// with every change of what a script of the index holds.
-    static let format = 5
+    static let format = 6
 
     /// The line of a search page's script that says it reads this format.
     static var formatLine: String { "var INDEX_FORMAT = \(format);" }

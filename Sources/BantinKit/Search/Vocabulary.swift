@@ -109,7 +109,7 @@ struct Vocabulary: Sendable {
         var scratch: [UInt8] = []
         for id in 0..<table.count {
             scratch.removeAll(keepingCapacity: true)
-            table.word(id) { VietnameseFolding.appendFolded($0, to: &scratch) }
+            table.word(id) { VietnameseFolding.appendFoldedWord($0, to: &scratch) }
             foldedOf[id] = Int32(scratch.withUnsafeBytes { folded.intern($0) })
         }
         // Each folded word's forms, in the order of their numbers.

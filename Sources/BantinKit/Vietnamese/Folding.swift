@@ -17,24 +17,60 @@ public enum VietnameseFolding {
         return out
     }
 
-    /// `foldedUTF8` of valid UTF-8 `bytes`.
-    static func foldedUTF8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    /// The folded form search gives a word of valid UTF-8 `bytes`: `foldedUTF8`, a syllable's
+    /// final `y` read as `i` (`yReadAsI`).
+    static func foldedWordUTF8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         var out: [UInt8] = []
-        appendFolded(bytes, to: &out)
+        appendFoldedWord(bytes, to: &out)
         return out
     }
 
-    /// `foldedUTF8` of valid UTF-8 `bytes`, appended to `out`.
-    static func appendFolded(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    /// `foldedWordUTF8` of valid UTF-8 `bytes`, appended to `out`.
+    static func appendFoldedWord(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        let start = out.count
         forEachScalar(of: bytes) { forEachFoldedByte(of: $0) { out.append($0) } }
+        let count = out.count - start
+        guard count >= 2, count <= 4 else { return }
+        var head: UInt32 = 0
+        for k in 0..<count { head |= UInt32(out[start + k]) << (8 * k) }
+        if yReadAsI(head: head, count: count) { out[out.count - 1] = UInt8(ascii: "i") }
     }
 
-    /// FNV-1a (32 bits) of the folded form of a lower-case word's UTF-8 bytes (valid UTF-8), as
-    /// `search.js` works it out for a query's words: folded without making the folded bytes.
+    /// FNV-1a (32 bits) of the folded form search gives a lower-case word of UTF-8 `bytes` (valid
+    /// UTF-8, `foldedWordUTF8`), as `search.js` works it out for a query's words: folded without
+    /// making the folded bytes.
     static func foldedHash(_ word: UnsafeRawBufferPointer) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        forEachScalar(of: word) { forEachFoldedByte(of: $0) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 } }
-        return hash
+        var hash: UInt32 = 0x811C_9DC5, beforeLast = hash, head: UInt32 = 0, count = 0
+        forEachScalar(of: word) {
+            forEachFoldedByte(of: $0) { byte in
+                if count < 4 { head |= UInt32(byte) << (8 * count) }
+                count += 1
+                beforeLast = hash
+                hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+            }
+        }
+        return yReadAsI(head: head, count: count) ? (beforeLast ^ UInt32(UInt8(ascii: "i"))) &* 0x0100_0193 : hash
+    }
+
+    /// The initial consonants after which a syllable's only vowel is written `y` or `i` alike:
+    /// `lý`/`lí`, `quy`/`qui`, `quý`/`quí`, `kỹ`/`kĩ`, `mỹ`/`mĩ`, `tỷ`/`tỉ`, `hy`/`hi`, `sỹ`/`sĩ`.
+    /// Both spellings are in print (in names too: `Kỹ`, `Kĩ`), so search reads such a word's `y` as
+    /// `i`: one word, whichever was typed. `search.js` lists the same (`Y_AS_I`).
+    static let initialsOfIOrY = ["b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"]
+
+    /// Each of `initialsOfIOrY` as `yReadAsI` compares it: its bytes little-endian, their count above.
+    private static let packedInitials = Set(initialsOfIOrY.map { initial in
+        initial.utf8.enumerated().reduce(UInt32(initial.utf8.count) << 24) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+    })
+
+    /// Whether a folded word of `count` bytes whose first ones (up to four) are `head`, the first
+    /// lowest, is one of `initialsOfIOrY` and then `y`, which search reads as `i` (not `ay`, `tuy`,
+    /// `quyết`, `y` alone, nor `city`: only the whole syllable).
+    @inline(__always)
+    static func yReadAsI(head: UInt32, count: Int) -> Bool {
+        guard count >= 2, count <= 4, (head >> (8 * UInt32(count - 1))) & 0xFF == UInt32(UInt8(ascii: "y")) else { return false }
+        let initial = head & ((UInt32(1) << (8 * UInt32(count - 1))) &- 1)
+        return packedInitials.contains(initial | UInt32(count - 1) << 24)
     }
 
     /// Each scalar value of valid UTF-8 `bytes` (an incomplete last one left out).
