@@ -445,6 +445,36 @@ import Testing
         #expect(list.matches(of: #/"([a-z]+)"/#).map { String($0.1) } == VietnameseFolding.initialsOfIOrY)
     }
 
+    /// A soft hyphen (`&shy;`, or one pasted from a page that hyphenates), a word joiner, a
+    /// zero-width joiner or non-joiner inside a word is no part of it and parts nothing: the page
+    /// shows `Tháp`, and `thap` finds it. The word's key is that of its letters (the first eight
+    /// bytes and the length as the loop keeps them). A zero-width space still parts words. The
+    /// page reads a query and a record so too (`INSIDE_WORDS` in search.js).
+    @Test func aCharacterThatShowsAsNothingInsideAWordIsNotThere() throws {
+        let text = "Đồng Th\u{AD}áp, Mỹ Hi\u{AD}ệp, Ngh\u{2060}iên\u{200C}cứu \u{AD}Cà\u{FEFF}Mau\u{AD} x\u{200B}y, ngh\u{AD}iêngnghi\u{200D}êng"
+        var words: [String] = [], keysDiffer: [String] = []
+        Array(text.utf8).withUnsafeBufferPointer { utf8 in
+            SearchWords.forEach(in: utf8) { word, key in
+                words.append(String(decoding: word, as: UTF8.self))
+                let plain = WordTable.key(UnsafeRawBufferPointer(word))
+                if plain.hash != key.hash || plain.head != key.head { keysDiffer.append(words.last!) }
+            }
+        }
+        #expect(words == ["đồng", "tháp", "mỹ", "hiệp", "nghiêncứu", "càmau", "x", "y", "nghiêngnghiêng"])
+        #expect(keysDiffer.isEmpty, "\(keysDiffer)")
+        let site = try TestSite()
+        try site.write("content/articles/a.md", article(
+            title: "Đường làng mới", body: "Đảng bộ tỉnh Đồng Th\u{AD}áp hỗ trợ vật liệu.\n\nChi bộ ấp Mỹ Hi&shy;ệp góp ngày công."))
+        try site.build()
+        let index = try BuiltSearchIndex(site: site.output)
+        #expect(index.forms("thap") == ["tháp"] && index.forms("hiep") == ["hiệp"], "\(index.words.keys.sorted())")
+        #expect(["th", "hi", "ep"].allSatisfy { index.words[$0] == nil }, "\(index.words.keys.sorted())")
+        #expect(index.pairs[BuiltSearchIndex.bucket("đồng", "tháp")] == [0] && index.pairs[BuiltSearchIndex.bucket("ấp", "mỹ", "hiệp")] == [0])
+        let script = try String(contentsOf: Repo.templates.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        let declaration = try #require(script.firstMatch(of: #/var INSIDE_WORDS = ([^;]*);/#)).1
+        #expect(Set(declaration.matches(of: #/\\u([0-9a-fA-F]{4})/#).map { UInt32($0.1, radix: 16)! }) == SearchWords.Kinds.insideWords)
+    }
+
     /// Words sharing their first eight bytes or more, words that start others, and letters of
     /// two and three bytes come out in plain bytewise order.
     @Test func aWordTableSortsItsWordsBytewise() {
@@ -527,7 +557,7 @@ import Testing
     @Test func wordsReadFromBytesAreThoseOfTheirScalars() {
         let pieces = ["a", "Z", "7", " ", ",", "-", "/", "đ", "Đ", "ư", "Ư", "ạ", "Ấ", "ế", "ỹ", "\u{00A0}", "“", "”", "–", "…", "«",
                       "ß", "ẞ", "İ", "Ǆ", "e\u{0301}", "\u{0301}", "❤\u{FE0F}", "\u{FE0F}", "Ж", "ж", "中", "😀", "²", "\t", "\n", "ƒ", "Ω", "\u{2028}",
-                      "ก", "\u{0E34}", "ក", "\u{17B6}", "\u{17D2}", "๒", "𠀀"]
+                      "ก", "\u{0E34}", "ក", "\u{17B6}", "\u{17D2}", "๒", "𠀀", "\u{00AD}", "\u{2060}", "\u{200C}", "\u{FEFF}", "\u{200B}"]
         var random = SeededGenerator(seed: 17)
         func reference(_ text: String) -> [String] {
             var words: [String] = [], current: [UInt8] = [], alone = false
@@ -539,6 +569,7 @@ import Testing
             }
             for scalar in text.unicodeScalars {
                 let kind = SearchWords.Kinds.kind(of: scalar.value)
+                if kind == SearchWords.Kinds.skipped { continue }
                 if kind == SearchWords.Kinds.boundary { end() } else if current.isEmpty && SearchWords.Kinds.isMark(scalar.value) {
                     // A mark starts no word.
                 } else {
@@ -577,7 +608,7 @@ import Testing
             var words: [String] = []
             SearchWords.forEach(in: "a" + String(scalar) + "b") { words.append(String(decoding: $0, as: UTF8.self)) }
             let kind = SearchWords.Kinds.kind(of: value)
-            let expected = kind == SearchWords.Kinds.boundary ? ["a", "b"]
+            let expected = kind == SearchWords.Kinds.skipped ? ["ab"] : kind == SearchWords.Kinds.boundary ? ["a", "b"]
                 : ["a" + String(kind == SearchWords.Kinds.same ? scalar : Unicode.Scalar(kind)!) + "b"]
             if words != expected { differ.append("U+\(String(value, radix: 16)): \(words)") }
         }

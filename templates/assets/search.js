@@ -181,6 +181,11 @@
   // character each, so that folded positions still map to the text's.
   var APOSTROPHES = /[\u02b9-\u02bd]/g;
 
+  // What shows as nothing inside a word (a soft hyphen, a word joiner, a zero-width joiner or
+  // non-joiner: SearchWords.Kinds.insideWords, which a test holds this to) is no part of it and
+  // parts nothing: `Th&shy;áp` is `tháp`. Folding drops it; a match's marks still cover it.
+  var INSIDE_WORDS = /[\u00ad\u200c\u200d\u2060\ufeff]/g;
+
   // What folding drops, as VietnameseFolding.swift does: every nonspacing mark (accents, an
   // Arabic vowel, a variation selector), and a letter or mark that is a diacritic (`ˈ`); in an
   // engine without Unicode's classes, the accents.
@@ -195,6 +200,7 @@
   };
   function foldChar(ch) {
     if (ch.search(APOSTROPHES) === 0) return "'";
+    if (ch.search(INSIDE_WORDS) === 0) return "";
     var lower = ch.toLowerCase();
     if (lower === "đ" || lower === "ð" || lower === "ɖ") return "d";
     // Broken into its letter and marks first, as VietnameseFolding.slowFold does: `ǿ` is `ø`
@@ -259,11 +265,11 @@
   function yAsI(text) { return text.replace(Y_READ_AS_I, "$1$2i"); }
 
   // Lower-case NFC text with each tone mark where the newer rule puts it: `hóa` and `hoá`,
-  // `thủy` and `thuỷ`, `khỏe` and `khoẻ` are one spelling, however the keyboard placed the mark.
-  // The text keeps its length.
+  // `thủy` and `thuỷ`, `khỏe` and `khoẻ` are one spelling, however the keyboard placed the mark;
+  // what shows as nothing inside a word (`INSIDE_WORDS`) is left out.
   var TONE_BEFORE_VOWEL = new RegExp("([ou])([\\u0300\\u0301\\u0303\\u0309\\u0323])([aey])(?![" + L + M + "])", "gu");
   function spelling(text) {
-    return text.normalize("NFC").toLowerCase().normalize("NFD")
+    return text.replace(INSIDE_WORDS, "").normalize("NFC").toLowerCase().normalize("NFD")
       .replace(TONE_BEFORE_VOWEL, "$1$3$2").normalize("NFC");
   }
 

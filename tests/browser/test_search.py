@@ -934,6 +934,21 @@ def test_only_a_whole_syllable_reads_its_y_as_i(driver, i_or_y_site):
     assert driver.find_element(By.ID, "search-status").text == "Không tìm thấy bài nào cho “tuy”."
 
 
+@pytest.mark.parametrize("query", ["dong thap", "đồng tháp", "Đồng Th\u00adáp", "my hiep"])
+def test_a_soft_hyphen_inside_a_word_parts_nothing(driver, tmp_path, bantin_bin, query):
+    """A soft hyphen (pasted from a page that hyphenates, or `&shy;`) or a word joiner inside a
+    word shows as nothing: the word is found whole, typed or pasted with it or not, and its
+    visible letters are marked."""
+    site = build_site(tmp_path, bantin_bin, {"a.md": article_md(
+        "Đường làng mới ở vùng lũ", "2023-01-02T08:00:00+07:00",
+        "Đảng bộ tỉnh Đồng Th\u00adáp hỗ trợ vật liệu làm đường.\n\nChi bộ ấp Mỹ Hi&shy;ệp góp ngày công, Ngh\u2060iên cứu.")})
+    open_search(driver, site, "q=" + quote(query))
+    shown = results(driver)
+    assert [r["title"] for r in shown] == ["Đường làng mới ở vùng lũ"], driver.find_element(By.ID, "search-status").text
+    marks = [m.replace("\u00ad", "") for m in shown[0]["snippet_marks"]]
+    assert marks in (["Đồng", "Tháp"], ["Mỹ", "Hiệp"]), shown[0]["snippet_marks"]
+
+
 @pytest.fixture(scope="module")
 def spelling_site(tmp_path_factory, bantin_bin) -> Path:
     """Tone marks placed the old way and the new, a query typed partly without diacritics, a

@@ -1,7 +1,9 @@
 /// The words of a text as search sees them: maximal runs of letters, digits and marks that
 /// start with a letter or digit, lower-cased
 /// with their diacritics kept (the exact form; folding comes later, once per distinct word).
-/// `đảng-bộ` is two words, `01-KL/TW` three. A number written with a dot between thousands
+/// `đảng-bộ` is two words, `01-KL/TW` three. A character that shows as nothing inside a word (a
+/// soft hyphen, a word joiner: `Kinds.insideWords`) is no part of it and parts nothing:
+/// `Th⟨soft hyphen⟩áp` is `tháp`, as a reader sees it. A number written with a dot between thousands
 /// (`1.250`, `2.500.000`, as Vietnamese writes them) is one word, its digits joined (`1250`),
 /// so that `1250` finds it: a dot followed by three digits and no fourth, after one to three
 /// digits (since the word's start or its last such dot); `3.14` and `2023.05` are two words.
@@ -78,6 +80,7 @@ enum SearchWords {
                 /// after a space) starts no word: the table holds no mark.
                 @inline(never) func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
                     let kind = Kinds.kind(of: value)
+                    if kind == Kinds.skipped { return }
                     if kind == Kinds.boundary { return flush() }
                     if kind == Kinds.same, length == 0, Kinds.isMark(value) { return }
                     let standsAlone = Kinds.standsAlone(value)
@@ -108,6 +111,8 @@ enum SearchWords {
                         }
                         entry = kinds[Int(value &- Kinds.latinFirst)]
                         p += 2
+                        // A character that shows as nothing inside a word: neither `length` nor `head` changes.
+                        if entry == Kinds.skipped { continue }
                     } else {
                         let width = byte >= 0xF0 ? 4 : 3
                         guard end - p >= width else { break }
@@ -119,6 +124,10 @@ enum SearchWords {
                             entry = kinds[Int(value &- Kinds.extendedFirst) &+ Kinds.extendedStart]
                         } else if value &- Kinds.punctuationFirst <= Kinds.punctuationEnd - Kinds.punctuationFirst {
                             entry = kinds[Int(value &- Kinds.punctuationFirst) &+ Kinds.punctuationStart]
+                            if entry == Kinds.skipped {
+                                p += width
+                                continue
+                            }
                         } else {
                             appendOther(value, bytes: p, width: width)
                             p += width
@@ -138,16 +147,24 @@ enum SearchWords {
     }
 
     /// What a scalar is to a word: `boundary`, `same` (a letter, digit or combining mark already
-    /// lower-case), or the value of its lower-case form.
+    /// lower-case), or the value of its lower-case form; or nothing (`insideWords`, `skipped`).
     ///
     /// `table` has it for U+0080–U+024F (Latin-1 and Latin Extended: all precomposed Vietnamese
     /// letters but those below, and the no-break space), U+1E00–U+1EFF (Latin Extended
     /// Additional: ạ, ả, ấ…), U+2000–U+206F (General Punctuation: dashes, curly quotes, …) and
     /// ASCII, computed once, as the lower-case form's UTF-8 bytes (little-endian, the low three
-    /// bytes) and their count (the high byte), or 0 for a boundary.
+    /// bytes) and their count (the high byte), or 0 for a boundary, or `skipped`.
     enum Kinds {
         static let boundary: UInt32 = 0
         static let same: UInt32 = 1
+        /// One of `insideWords`, and its entry in `table`: no entry of bytes has this count.
+        static let skipped: UInt32 = 0xFF00_0000
+
+        /// The characters that show as nothing which a word processor or a web page puts inside a
+        /// word (`LookAlikes.insideWords`: a soft hyphen, a word joiner, a zero-width joiner or
+        /// non-joiner), read as not there; but the zero-width space, which says where a line may
+        /// break between words. `search.js` reads the same (`INSIDE_WORDS`).
+        static let insideWords = Set(LookAlikes.insideWords.keys.filter { $0 != 0x200B })
 
         static let latinFirst: UInt32 = 0x80, latinEnd: UInt32 = 0x24F
         static let extendedFirst: UInt32 = 0x1E00, extendedEnd: UInt32 = 0x1EFF
@@ -162,6 +179,7 @@ enum SearchWords {
         /// `table`'s entry for a scalar of at most three bytes whose lower-case form is too.
         static func entry(of value: UInt32) -> UInt32 {
             let kind = kind(of: value)
+            if kind == skipped { return skipped }
             guard kind != boundary, let scalar = Unicode.Scalar(kind == same ? value : kind) else { return 0 }
             let bytes = Array(String(scalar).utf8)
             precondition(bytes.count <= 3, "U+\(String(value, radix: 16)): a table entry holds three bytes at most")
@@ -195,6 +213,7 @@ enum SearchWords {
         }
 
         static func kind(of value: UInt32) -> UInt32 {
+            if insideWords.contains(value) { return skipped }
             // Letters written for an apostrophe part words as `'` does.
             guard let scalar = Unicode.Scalar(value), !VietnameseFolding.apostropheLetters.contains(value) else { return boundary }
             let properties = scalar.properties
