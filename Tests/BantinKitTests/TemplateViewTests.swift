@@ -87,7 +87,7 @@ import Testing
         try site.build()
         #expect(try site.read("public/bai-viet/goi-y-sinh-hoat-chi-bo/index.html").contains("\"author\":[{\"@type\":\"Organization\",\"name\":\"Ban biên tập\"}]"))
         #expect(try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html").contains("\"author\":[{\"@type\":\"Person\",\"name\":\"Lan Anh\"}]"))
-        for body in ["Ban biên tập", "BBT", "Tòa soạn", "Toà soạn", "Văn phòng Tỉnh uỷ", "Báo Nhân Dân", "Nhóm phóng viên", "Bản tin Thử nghiệm", "bản tin thử nghiệm"] {
+        for body in ["Ban biên tập", "BBT", "Tòa soạn", "Toà soạn", "Văn phòng Tỉnh uỷ", "Tỉnh uỷ Nghệ An", "TỈNH UỶ Hà Tĩnh", "Báo Nhân Dân", "Nhóm phóng viên", "Bản tin Thử nghiệm", "bản tin thử nghiệm"] {
             #expect(StructuredData.isOrganization(body, publisher: "Bản tin Thử nghiệm"), "\(body)")
         }
         for person in ["Minh Trí", "Lan Anh", "Bàn Văn Sơn", "Tô Lâm", "Thành Trung", "Văn Minh"] {

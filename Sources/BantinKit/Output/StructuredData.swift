@@ -50,14 +50,17 @@ public enum StructuredData {
         ])
     }
 
-    static func newsArticle(_ article: Article, url: String?, imageURL: String?, publisher: String, keywords: [String], language: String) -> JSON {
+    /// `authorIsOrganization`: whether the article's author names a body (`isOrganization`).
+    static func newsArticle(
+        _ article: Article, url: String?, imageURL: String?, publisher: String, authorIsOrganization: Bool, keywords: [String], language: String
+    ) -> JSON {
         var pairs: [(String, JSON)] = [("@type", .string("NewsArticle")), ("headline", .string(article.title))]
         if let summary = article.summary { pairs.append(("description", .string(summary))) }
         if let imageURL { pairs.append(("image", .array([.string(imageURL)]))) }
         pairs.append(("datePublished", .string(article.date.iso8601)))
         pairs.append(("dateModified", .string((article.updated ?? article.date).iso8601)))
         if let author = article.author {
-            let type = isOrganization(author, publisher: publisher) ? "Organization" : "Person"
+            let type = authorIsOrganization ? "Organization" : "Person"
             pairs.append(("author", .array([.object([("@type", .string(type)), ("name", .string(author))])])))
         } else {
             pairs.append(("author", .array([.object([("@type", .string("Organization")), ("name", .string(article.source ?? publisher))])])))
@@ -78,13 +81,32 @@ public enum StructuredData {
     /// that starts with a body's word (`Ban biên tập`, `BBT`, `Tòa soạn`, `Nhóm phóng viên`, `Báo
     /// Nhân Dân`, `Văn phòng Tỉnh uỷ`…). A byline of a person's name (`Minh Trí`) is a Person.
     static func isOrganization(_ author: String, publisher: String) -> Bool {
-        // Both places of the tone mark (`uỷ`, `ủy`; `toà`, `tòa`) are written.
-        func plain(_ text: String) -> String { text.lowercased().replacingOccurrences(of: "uỷ", with: "ủy").replacingOccurrences(of: "oà", with: "òa") }
         let name = plain(author)
         if name == plain(publisher) { return true }
         let words = name.split(whereSeparator: \.isWhitespace)
         guard let first = words.first else { return false }
         return bodyWords.contains(String(first)) || (words.count > 1 && bodyWords.contains("\(first) \(words[1])"))
+    }
+
+    /// `text` lower-cased, the tone mark of `uỷ` and `toà` where `ủy` and `tòa` have it (both
+    /// places are written), scalar by scalar.
+    private static func plain(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.lowercased().unicodeScalars {
+            switch (previous, scalar) {
+            case ("u", "\u{1EF7}"):
+                scalars.removeLast()
+                scalars.append(contentsOf: ["\u{1EE7}", "y"])
+            case ("o", "\u{E0}"):
+                scalars.removeLast()
+                scalars.append(contentsOf: ["\u{F2}", "a"])
+            default:
+                scalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(scalars)
     }
 
     /// The first word, or two, of a body's name: words no Vietnamese family name is.
@@ -95,5 +117,14 @@ public enum StructuredData {
 
     static func document(_ items: [JSON]) -> String {
         JSON.object([("@context", .string("https://schema.org")), ("@graph", .array(items))]).text
+    }
+}
+
+extension SiteConfig {
+    /// Who publishes the bulletin, as its pages' structured data names it: `params.publisher`,
+    /// else the bulletin's title.
+    var publisher: String {
+        if case .text(let name)? = params["publisher"], !name.isEmpty { return name }
+        return title
     }
 }

@@ -43,6 +43,9 @@ public struct SiteGraph: Sendable {
     public var links: BodyLinkMap
     /// The photos of `content/` as published (sizes, variants), by their path there.
     public var photos = PhotoSet()
+    /// The authors (`author:`) that name a body, not a person (`StructuredData.isOrganization`):
+    /// told once a name, not once a page.
+    public var organizationAuthors: Set<String>
 
     /// `rankRelated` gives the "Xem thêm" articles of the articles in site order (by default,
     /// `RelatedArticles.compute`; a build passes one that reuses the last ranking when it can).
@@ -92,6 +95,7 @@ public struct SiteGraph: Sendable {
             }
         }
         taxonomies = Taxonomies(articles: articles, menu: config.menu)
+        organizationAuthors = Set(articles.compactMap(\.author)).filter { [config] in StructuredData.isOrganization($0, publisher: config.publisher) }
         links = catalog.links
         related = rankRelated(articles)
     }

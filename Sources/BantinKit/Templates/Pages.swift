@@ -203,10 +203,11 @@ extension PageRenderer {
         ctx.page.modified = (article.updated ?? article.date).iso8601
         ctx.page.section = article.category
         ctx.page.tags = keywords
-        let publisher: String
-        if case .text(let name)? = graph.config.params["publisher"], !name.isEmpty { publisher = name } else { publisher = graph.config.title }
         ctx.page.structuredData.insert(
-            StructuredData.newsArticle(article, url: link.absoluteURL(route), imageURL: imageURL, publisher: publisher, keywords: keywords, language: graph.config.language), at: 0)
+            StructuredData.newsArticle(
+                article, url: link.absoluteURL(route), imageURL: imageURL, publisher: graph.config.publisher,
+                authorIsOrganization: article.author.map(graph.organizationAuthors.contains) ?? false, keywords: keywords, language: graph.config.language),
+            at: 0)
         let view = ArticleView(
             card: card(index, link: link, first: true), body: articleBody(index),
             directives: directiveLinks(of: article, link: link), themes: themeLinks(of: article, link: link),
