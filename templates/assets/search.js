@@ -151,16 +151,17 @@
   var WORD_CHAR = new RegExp("^[" + L + N + M + "]", "u");
 
   // Where a word of `text` ends though no space parts it: before a letter that stands alone, and
-  // after one (and its marks) before any other letter or digit.
+  // after one (and its marks) before any other letter or digit. What shows as nothing
+  // (`INSIDE_WORDS`: `甲⟨soft hyphen⟩乙`) is passed over, as the index passes it over.
   function unspacedBreaks(text) {
     var breaks = [], alone = false;
     for (var i = 0; i < text.length; i++) {
       var c = text.charCodeAt(i);
       if (c >= 0xDC00 && c <= 0xDFFF || c < 0x0E00 && !alone) continue;
       var ch = String.fromCodePoint(text.codePointAt(i));
+      if (ch.search(INSIDE_WORDS) === 0) continue;
       if (STANDS_ALONE.test(ch)) {
-        var before = i === 0 ? "" : text.charCodeAt(i - 1) >= 0xDC00 && text.charCodeAt(i - 1) <= 0xDFFF && i > 1 ? text.slice(i - 2, i) : text[i - 1];
-        if (WORD_CHAR.test(before)) breaks.push(i);
+        if (WORD_CHAR.test(charBefore(text, i))) breaks.push(i);
         alone = true;
       } else if (alone && !MARK_FIRST.test(ch)) {
         if (WORD_CHAR.test(ch)) breaks.push(i);
@@ -168,6 +169,17 @@
       }
     }
     return breaks;
+  }
+
+  // The character before position `i` of `text`, past any that shows as nothing (`INSIDE_WORDS`).
+  function charBefore(text, i) {
+    while (i > 0) {
+      var start = i > 1 && text.charCodeAt(i - 1) >= 0xDC00 && text.charCodeAt(i - 1) <= 0xDFFF ? i - 2 : i - 1;
+      var ch = text.slice(start, i);
+      if (ch.search(INSIDE_WORDS) !== 0) return ch;
+      i = start;
+    }
+    return "";
   }
 
   // `text` with a space where `unspacedBreaks` says a word ends.

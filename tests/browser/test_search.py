@@ -949,6 +949,17 @@ def test_a_soft_hyphen_inside_a_word_parts_nothing(driver, tmp_path, bantin_bin,
     assert marks in (["Đồng", "Tháp"], ["Mỹ", "Hiệp"]), shown[0]["snippet_marks"]
 
 
+@pytest.mark.parametrize("body, query", [("甲\u00ad乙 丙丁", "乙"), ("戊\u2060己 庚辛", "己"), ("สวัสดี\u00adครับ", "ครับ")])
+def test_a_character_that_shows_as_nothing_between_letters_that_stand_alone_parts_them_still(driver, tmp_path, bantin_bin, body, query):
+    """A soft hyphen or word joiner between Chinese or Thai letters (each a word of its own) is
+    passed over where the page parts them too: the letter after it is found, in a passage, marked."""
+    site = build_site(tmp_path, bantin_bin, {"a.md": article_md("Bài thử chữ", "2023-01-02T08:00:00+07:00", body)})
+    open_search(driver, site, "q=" + quote(query))
+    shown = results(driver)
+    assert [r["title"] for r in shown] == ["Bài thử chữ"], driver.find_element(By.ID, "search-status").text
+    assert "".join(shown[0]["snippet_marks"]) == query, shown[0]
+
+
 @pytest.fixture(scope="module")
 def spelling_site(tmp_path_factory, bantin_bin) -> Path:
     """Tone marks placed the old way and the new, a query typed partly without diacritics, a
