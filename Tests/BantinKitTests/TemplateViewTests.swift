@@ -87,10 +87,15 @@ import Testing
         try site.build()
         #expect(try site.read("public/bai-viet/goi-y-sinh-hoat-chi-bo/index.html").contains("\"author\":[{\"@type\":\"Organization\",\"name\":\"Ban biên tập\"}]"))
         #expect(try site.read("public/bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/index.html").contains("\"author\":[{\"@type\":\"Person\",\"name\":\"Lan Anh\"}]"))
-        for body in ["Ban biên tập", "BBT", "Tòa soạn", "Toà soạn", "Văn phòng Tỉnh uỷ", "Tỉnh uỷ Nghệ An", "TỈNH UỶ Hà Tĩnh", "Báo Nhân Dân", "Nhóm phóng viên", "Bản tin Thử nghiệm", "bản tin thử nghiệm"] {
+        for body in ["Ban biên tập", "BBT", "Tòa soạn", "Toà soạn", "Văn phòng Tỉnh uỷ", "Tỉnh uỷ Nghệ An", "TỈNH UỶ Hà Tĩnh", "Báo Nhân Dân", "Nhóm phóng viên", "Bản tin Thử nghiệm", "bản tin thử nghiệm",
+                     "Ban Tuyên giáo Tỉnh ủy", "Đài Truyền hình Việt Nam", "Tổ biên tập", "Uỷ ban nhân dân xã"] {
             #expect(StructuredData.isOrganization(body, publisher: "Bản tin Thử nghiệm"), "\(body)")
         }
-        for person in ["Minh Trí", "Lan Anh", "Bàn Văn Sơn", "Tô Lâm", "Thành Trung", "Văn Minh"] {
+        // The publisher written with its tone mark placed the other way, in capitals, decomposed.
+        for publisher in ["Bản tin Thanh Hoá", "BẢN TIN THANH HÓA", "Ba\u{0309}n tin Thanh Ho\u{0301}a"] {
+            #expect(StructuredData.isOrganization("Bản tin Thanh Hóa", publisher: publisher), "\(publisher)")
+        }
+        for person in ["Minh Trí", "Lan Anh", "Bàn Văn Sơn", "Tô Lâm", "Thành Trung", "Văn Minh", "Đài Trang", "Tổ Thị Hà", "Ban Mai", "Báu"] {
             #expect(!StructuredData.isOrganization(person, publisher: "Bản tin Thử nghiệm"), "\(person)")
         }
     }

@@ -78,42 +78,26 @@ public enum StructuredData {
     }
 
     /// Whether an article's `author` names a body, not a person: the publisher itself, or a name
-    /// that starts with a body's word (`Ban biên tập`, `BBT`, `Tòa soạn`, `Nhóm phóng viên`, `Báo
-    /// Nhân Dân`, `Văn phòng Tỉnh uỷ`…). A byline of a person's name (`Minh Trí`) is a Person.
+    /// that starts with a body's words (`Ban biên tập`, `BBT`, `Tòa soạn`, `Nhóm phóng viên`, `Báo
+    /// Nhân Dân`, `Văn phòng Tỉnh uỷ`…). A byline of a person's name (`Minh Trí`, `Đài Trang`, `Ban
+    /// Mai`) is a Person. Names are compared as Vietnamese orders them (`VietnameseCollation`):
+    /// whatever the case, and with the tone mark placed either way (`Thanh Hoá`, `Thanh Hóa`).
     static func isOrganization(_ author: String, publisher: String) -> Bool {
-        let name = plain(author)
-        if name == plain(publisher) { return true }
-        let words = name.split(whereSeparator: \.isWhitespace)
-        guard let first = words.first else { return false }
-        return bodyWords.contains(String(first)) || (words.count > 1 && bodyWords.contains("\(first) \(words[1])"))
+        let name = VietnameseCollation.key(author).weights
+        guard !name.isEmpty else { return false }
+        return name == VietnameseCollation.key(publisher).weights || bodyNames.contains { name.starts(with: $0) }
     }
 
-    /// `text` lower-cased, the tone mark of `uỷ` and `toà` where `ủy` and `tòa` have it (both
-    /// places are written), scalar by scalar.
-    private static func plain(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in text.lowercased().unicodeScalars {
-            switch (previous, scalar) {
-            case ("u", "\u{1EF7}"):
-                scalars.removeLast()
-                scalars.append(contentsOf: ["\u{1EE7}", "y"])
-            case ("o", "\u{E0}"):
-                scalars.removeLast()
-                scalars.append(contentsOf: ["\u{F2}", "a"])
-            default:
-                scalars.append(scalar)
-            }
-            previous = scalar
-        }
-        return String(scalars)
-    }
-
-    /// The first word, or two, of a body's name: words no Vietnamese family name is.
-    private static let bodyWords: Set<String> = [
-        "ban", "bbt", "báo", "đài", "nhóm", "tổ", "ttxvn", "tòa soạn", "tạp chí", "văn phòng", "trung tâm", "hội đồng", "ủy ban",
-        "thông tấn", "cổng thông", "chi bộ", "đảng bộ", "đảng ủy", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy",
-    ]
+    /// The first words of a body's name, none of them how a person's name starts (`Ban`, `Đài`
+    /// and `Tổ` alone may: `Ban Mai`, `Đài Trang`), as `VietnameseCollation` weighs them, whole
+    /// syllables each.
+    private static let bodyNames: [[UInt32]] = [
+        "ban biên tập", "ban tuyên giáo", "ban tổ chức", "ban dân vận", "ban kiểm tra", "ban nội chính", "ban chỉ đạo",
+        "ban thường vụ", "ban chấp hành", "ban quản lý", "ban đại diện", "ban thời sự", "bbt", "báo", "đài truyền hình",
+        "đài phát thanh", "đài tiếng nói", "nhóm", "tổ biên tập", "tổ phóng viên", "tổ công tác", "ttxvn", "tòa soạn",
+        "tạp chí", "văn phòng", "trung tâm", "hội đồng", "ủy ban", "thông tấn", "cổng thông tin", "chi bộ", "đảng bộ",
+        "đảng ủy", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy",
+    ].map { VietnameseCollation.key($0).weights }
 
     static func document(_ items: [JSON]) -> String {
         JSON.object([("@context", .string("https://schema.org")), ("@graph", .array(items))]).text
