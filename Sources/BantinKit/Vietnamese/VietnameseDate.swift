@@ -72,8 +72,11 @@ public enum VietnameseDate {
         return Int(rest).flatMap { (2...7).contains($0) ? $0 - 1 : nil } ?? names[rest]
     }
 
-    /// `Tháng 5/2023`
-    public static func monthName(year: Int, month: Int) -> String { "Tháng \(month)/\(year)" }
+    /// `Tháng 5/2023`: `monthInText` as a heading starts it.
+    public static func monthName(year: Int, month: Int) -> String {
+        let text = monthInText(year: year, month: month)
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
 
     /// `tháng 5/2023`: the month as a sentence names it (`Về trang tháng 5/2023`).
     public static func monthInText(year: Int, month: Int) -> String { "tháng \(month)/\(year)" }
