@@ -413,4 +413,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".public.bantin/kept").path))
         #expect(try site.snapshot() == Self.cleanBuild(of: site))
     }
+
+    /// A full disk while the search memo is written as the articles are read for search (a first
+    /// build writes it anew): the site is published whole with its index, the warning says the
+    /// memo could not be saved and why, and the next build gives the clean build's site.
+    @Test func aFullDiskWhileTheSearchMemoIsWrittenCostsOnlyTheMemo() throws {
+        let site = try TestSite(content: "bulletin")
+        let memo = site.root.appendingPathComponent(".public.bantin/search.tmp").path
+        let faults = ["-P", memo, "-e", "trace=pwrite64", "-e", "inject=pwrite64:error=ENOSPC:when=1"]
+        let first = try Bantin.run(["build"], in: site.root, faults: faults)
+        #expect(first.status == 0 && first.stderr.contains("could not save search: No space left on device"), "\(first.stderr)")
+        #expect(try site.snapshot() == Self.cleanBuild(of: site))
+        #expect(!FileManager.default.fileExists(atPath: memo))
+        try site.write("content/site.yml", try site.read("content/site.yml") + "\n")
+        let next = try Bantin.run(["build"], in: site.root)
+        #expect(next.status == 0 && !next.stderr.contains("could not save"), "\(next.stderr)")
+        #expect(try site.snapshot() == Self.cleanBuild(of: site))
+    }
 }

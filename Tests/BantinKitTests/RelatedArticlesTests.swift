@@ -152,8 +152,9 @@ import Testing
         let memo = SearchMemo(url: url)
         let body = String(repeating: "đảng viên ", count: 50)
         func save(_ keys: [UInt64], slack: Int = 1 << 20) -> [String] {
+            let memo = SearchMemo(url: url, slack: slack)
             let (blobs, changed, _) = memo.articles(keys: keys) { indices in indices.map { Array("\(keys[$0]) \(body)".utf8) } }
-            if changed { memo.save(blobs, keys: keys, slack: slack) }
+            if changed { memo.save(blobs, keys: keys) }
             return (0..<blobs.count).map { index in blobs.withBlob(index) { String(decoding: $0, as: UTF8.self) } }
         }
         func file() throws -> (inode: Int, size: Int) {

@@ -703,14 +703,12 @@ import Testing
             title: "Tân Phú giữ rừng đước", date: "2023-07-01T08:00:00+07:00", extra: "summary: \"Rừng đước Tân Phú\"\n",
             body: "Chi bộ ấp Tân Hòa giữ rừng đước, rừng đước giữ đất. Đảng viên đăng ký giữ rừng."))
         let graph = try #require(try SiteBuilderProbe.graph(site))
-        let make = SearchIndex.articleMaker(for: graph)
         let indices = Array(graph.articles.indices)
         #expect(indices.count == 4)
-        let alone = indices.map { make([$0]).first! }
+        let alone = indices.map { SearchIndex.articleBytes(for: graph, [$0]).first! }
         for chunk in [SearchIndex.chunk, 1] {
-            let makeInRuns = SearchIndex.articleMaker(for: graph, chunk: chunk)
             for order in [indices, indices.reversed()] {
-                for (index, bytes) in zip(order, makeInRuns(order)) {
+                for (index, bytes) in zip(order, SearchIndex.articleBytes(for: graph, order, chunk: chunk)) {
                     #expect(bytes.elementsEqual(alone[index]), "article \(index) read after others, in the order \(order), runs of \(chunk)")
                 }
             }
@@ -823,7 +821,7 @@ import Testing
     @Test func pairListsAreTheSameHoweverTheirNumbersAreHeld() throws {
         let site = try site()
         let graph = try #require(try SiteBuilderProbe.graph(site))
-        let blobs = ArticleBlobs(SearchIndex.articleMaker(for: graph)(Array(graph.articles.indices)))
+        let blobs = ArticleBlobs(SearchIndex.articleBytes(for: graph, Array(graph.articles.indices)))
         let short = PhrasePairs.lists(blobs: blobs, as: UInt16.self), long = PhrasePairs.lists(blobs: blobs, as: Int32.self)
         #expect(short == long)
         #expect(PhrasePairs.lists(blobs: blobs) == long)
@@ -844,7 +842,7 @@ import Testing
         let site = try site()
         func blobs() throws -> [[UInt8]] {
             let graph = try #require(try SiteBuilderProbe.graph(site))
-            return SearchIndex.articleMaker(for: graph)(Array(graph.articles.indices))
+            return SearchIndex.articleBytes(for: graph, Array(graph.articles.indices))
         }
         let before = try blobs()
         let keysBefore = before.indices.map { UInt64(100 + $0) }
@@ -913,5 +911,16 @@ import Testing
             found[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
         }
         return found
+    }
+}
+
+extension SearchIndex {
+    /// What search keeps of the articles at `indices` of `graph`, in that order, made as a build
+    /// makes them (`articleMaker`, runs of `chunk`).
+    static func articleBytes(for graph: SiteGraph, _ indices: [Int], chunk: Int = chunk) -> [[UInt8]] {
+        let writer = BlobWriter(count: indices.count)
+        articleMaker(for: graph, chunk: chunk)(indices, writer)
+        let blobs = ArticleBlobs(made: writer)
+        return (0..<blobs.count).map { number in blobs.withBlob(number) { Array($0) } }
     }
 }

@@ -84,7 +84,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         // gave search nothing: kept, that would stand for the article's text when it is back.
         let bodiesRead = !graph.articles.contains { $0.bodyText.unreadable != nil }
         // Saved while the index is made from them.
-        let saved = Background { [output] in if changed, bodiesRead, !memo.save(articles, keys: keys) { self.unsaved(output.searchURL) } }
+        let saved = Background { [output] in
+            guard changed, bodiesRead else { return memo.abandon() }
+            if !memo.save(articles, keys: keys) { self.unsaved(output.searchURL) }
+        }
         // The shards' contents: the last build's when every article gave search the same key,
         // else those updated for the articles that changed, else made from every article.
         let shardMemo = SearchShardMemo(url: output.searchShardsURL)

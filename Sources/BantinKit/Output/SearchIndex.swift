@@ -24,21 +24,36 @@ struct SearchIndex: Sendable {
         self.init(files: SearchShards.files(blobs: articles, numbering: numbering), articles: articles)
     }
 
-    /// Every article of `graph` read for search.
+    /// Every article of `graph` read for search (kept in memory).
     static func make(for graph: SiteGraph) -> SearchIndex {
-        SearchIndex(articles: ArticleBlobs(articleMaker(for: graph)(Array(graph.articles.indices))), numbering: SearchShards.numbering(graph))
+        let writer = BlobWriter(count: graph.articles.count)
+        articleMaker(for: graph)(Array(graph.articles.indices), writer)
+        return SearchIndex(articles: ArticleBlobs(made: writer), numbering: SearchShards.numbering(graph))
     }
 
-    /// Makes what search keeps of the articles at some indices of `graph`, on every core: each
-    /// takes runs of `chunk` articles, with a `WordCache` no other core uses meanwhile and that
-    /// serves the runs after (the words of a bulletin are met once per core, not once per run).
-    static func articleMaker(for graph: SiteGraph, chunk: Int = chunk) -> @Sendable ([Int]) -> [[UInt8]] {
-        { indices in
-            let caches = Pool { WordCache() }
+    /// Makes what search keeps of the articles at some indices of `graph`, on every core, into a
+    /// `BlobWriter` (numbered in the order of the indices): each core takes runs of `chunk` articles, with a `WordCache` no other core
+    /// uses meanwhile and that serves the runs after (the words of a bulletin are met once per
+    /// core, not once per run), and writes a run's bytes at once from memory it uses again for
+    /// the next (no fresh memory per article).
+    static func articleMaker(for graph: SiteGraph, chunk: Int = chunk) -> @Sendable ([Int], BlobWriter) -> Void {
+        { indices, writer in
+            let workers = Pool { (words: WordCache(), run: [UInt8]()) }
             let runs = stride(from: 0, to: indices.count, by: chunk).map { $0..<min($0 + chunk, indices.count) }
-            return runs.parallelMap { run in
-                caches.with { words in indices[run].map { IndexedArticle.make(graph.articles[$0], graph: graph, words: &words) } }
-            }.flatMap { $0 }
+            _ = runs.parallelMap { run in
+                workers.with { worker in
+                    worker.run.removeAll(keepingCapacity: true)
+                    var ranges: [Range<Int>] = []
+                    ranges.reserveCapacity(run.count)
+                    for index in indices[run] {
+                        let start = worker.run.count
+                        IndexedArticle.append(graph.articles[index], graph: graph, words: &worker.words, to: &worker.run)
+                        ranges.append(start..<worker.run.count)
+                        BlobWriter.sealArticle(from: start, in: &worker.run)
+                    }
+                    worker.run.withUnsafeBytes { writer.add($0, ranges: ranges, at: run) }
+                }
+            }
         }
     }
 

@@ -24,6 +24,13 @@ struct IndexedArticle {
     }
 
     static func make(_ article: Article, graph: SiteGraph, words: inout WordCache) -> [UInt8] {
+        var out: [UInt8] = []
+        append(article, graph: graph, words: &words, to: &out)
+        return out
+    }
+
+    /// Appends an article's bytes (`make`'s) to `out`, a run of several articles' bytes.
+    static func append(_ article: Article, graph: SiteGraph, words: inout WordCache, to out: inout [UInt8]) {
         var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: graph.config.unsafeHTML) }
         // The photo's caption is read above the body.
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
@@ -36,8 +43,10 @@ struct IndexedArticle {
         let byline = [article.author, article.location, article.category]
         // Made in place: the record's length is filled in once the record is written. An article
         // usually takes less than twice its plain text.
-        var out: [UInt8] = [0, 0, 0, 0, UInt8(ascii: "[")]
-        out.reserveCapacity(plainBody.count * 2 + 1024)
+        let start = out.count
+        out += [0, 0, 0, 0, UInt8(ascii: "[")]
+        let room = start + plainBody.count * 2 + 1024
+        if out.capacity < room { out.reserveCapacity(max(room, 2 * out.capacity)) }
         for field in [Route.article(article.slug).outputPath, article.title, article.date.vietnameseShort, article.summary ?? ""] {
             Escape.appendJSONString(field, to: &out)
             out.append(UInt8(ascii: ","))
@@ -62,8 +71,8 @@ struct IndexedArticle {
             Escape.appendJSONString(source, to: &out)
         }
         out.append(UInt8(ascii: "]"))
-        withUnsafeBytes(of: UInt32(out.count - 4).littleEndian) { length in
-            for k in 0..<4 { out[k] = length[k] }
+        withUnsafeBytes(of: UInt32(out.count - start - 4).littleEndian) { length in
+            for k in 0..<4 { out[start + k] = length[k] }
         }
 
         var texts: [(bytes: [UInt8], field: Field)] = [(plainBody, .body)]
@@ -83,7 +92,6 @@ struct IndexedArticle {
         for theme in themes { add(theme, .meta) }
 
         words.append(texts, to: &out)
-        return out
     }
 
     /// The record of an article's bytes (`make`'s output).

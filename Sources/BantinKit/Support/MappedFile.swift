@@ -7,10 +7,19 @@ final class MappedFile: @unchecked Sendable {
     private let fd: Int32
     private let base: UnsafeMutableRawPointer
     let size: Int
-    private let inode: UInt64
+    let inode: UInt64
 
-    init?(path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    convenience init?(path: String) {
+        self.init(descriptor: open(path, O_RDONLY | O_CLOEXEC))
+    }
+
+    /// The file open as `fd` (read from, or a copy of it kept), whole as it is now.
+    convenience init?(duplicating fd: Int32) {
+        self.init(descriptor: dup(fd))
+    }
+
+    /// Maps the file open as `fd`, which it closes.
+    private init?(descriptor fd: Int32) {
         guard fd >= 0 else { return nil }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_size > 0, let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
