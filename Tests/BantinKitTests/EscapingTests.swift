@@ -107,6 +107,13 @@ import Testing
                 #expect(json == expected, "\(escaped) at \(place)")
                 let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
                 #expect(decoded == string)
+                // Twice, a few characters apart (in one group of bytes read together, or two).
+                for gap in [1, 3, 17] where place + gap <= text.count {
+                    var twice = text
+                    twice.insert(character, at: place + gap)
+                    let expected = "\"" + String(twice).replacingOccurrences(of: String(character), with: escaped) + "\""
+                    #expect(Escape.jsonString(String(twice)) == expected, "\(escaped) at \(place) and \(place + gap)")
+                }
             }
         }
     }

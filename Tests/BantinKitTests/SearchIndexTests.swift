@@ -919,7 +919,7 @@ extension SearchIndex {
     /// makes them (`articleMaker`, runs of `chunk`).
     static func articleBytes(for graph: SiteGraph, _ indices: [Int], chunk: Int = chunk) -> [[UInt8]] {
         let writer = BlobWriter(count: indices.count)
-        articleMaker(for: graph, chunk: chunk)(indices, writer)
+        articleMaker(for: graph.articles, context: SearchContext(graph), chunk: chunk)(indices, writer)
         let blobs = ArticleBlobs(made: writer)
         return (0..<blobs.count).map { number in blobs.withBlob(number) { Array($0) } }
     }

@@ -72,17 +72,16 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func related(_ articles: [Article]) -> [[Int]] { RelatedMemo(url: output.relatedURL).related(articles) }
 
-    func searchIndex(_ graph: SiteGraph) -> SearchIndex {
+    func searchIndex(_ sources: [Article], context: SearchContext) -> SearchIndex {
         var clock = StageClock()
-        let fingerprints = prints(graph)
         let memo = SearchMemo(url: output.searchURL)
-        let keys = graph.articles.indices.map(fingerprints.searchKey)
+        let keys = sources.parallelMap { IndexedArticle.key($0, context: context) }
         clock.lap("  search keys")
-        let (articles, changed, earlier) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: graph))
+        let (articles, changed, earlier) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: sources, context: context))
         clock.lap("  search articles")
         // A body that changed since it was read (the build then fails: `checkBodiesWereRead`)
         // gave search nothing: kept, that would stand for the article's text when it is back.
-        let bodiesRead = !graph.articles.contains { $0.bodyText.unreadable != nil }
+        let bodiesRead = !sources.contains { $0.bodyText.unreadable != nil }
         // Saved while the index is made from them.
         let saved = Background { [output] in
             guard changed, bodiesRead else { return memo.abandon() }
@@ -101,7 +100,7 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                 ?? SearchShards.contents(blobs: articles)
             shardsSaved = Background { [contents, output] in if bodiesRead, !shardMemo.save(contents, keys: keys) { self.unsaved(output.searchShardsURL) } }
         }
-        let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count, numbering: SearchShards.numbering(graph)), articles: articles)
+        let index = SearchIndex(files: SearchShards.files(contents, docs: keys.count, numbering: SearchShards.numbering(sources)), articles: articles)
         clock.lap("  search shards")
         shardsSaved?.value
         saved.value

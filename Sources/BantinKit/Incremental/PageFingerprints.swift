@@ -12,10 +12,13 @@ struct PageFingerprints: Sendable {
     /// What pages show of each directive and theme (in site order): without and with its description.
     let directiveHashes: [(card: UInt64, whole: UInt64)]
     let themeHashes: [(card: UInt64, whole: UInt64)]
+    /// What search reads besides the articles, for the search records' fingerprints.
+    let searchContext: SearchContext
 
     /// `inputs`: the build's stamp, taken before it read its inputs.
     init(graph: SiteGraph, options: BuildOptions, inputs: InputStamp, baseURL: String?) {
         self.graph = graph
+        searchContext = SearchContext(graph)
         // A card shows its article's photo: the files and sizes published from it.
         articleHashes = graph.articles.parallelMap { article in
             guard let image = article.image else { return article.cardHash }
@@ -43,23 +46,12 @@ struct PageFingerprints: Sendable {
         global = String(hasher.value, radix: 16)
     }
 
-    /// A fingerprint of everything search reads of an article: its card, its body (and whether
-    /// the HTML in it is published), and the kinds of its directives.
-    func searchKey(_ index: Int) -> UInt64 {
-        var h = StableHasher()
-        h.add(Int64(bitPattern: graph.articles[index].cardHash))
-        h.add(Int64(bitPattern: graph.articles[index].bodyHash))
-        h.add(graph.config.unsafeHTML ? "raw HTML published" : "")
-        for code in graph.articles[index].directives { addDirective(code, body: false, to: &h) }
-        return h.value
-    }
-
     /// A search record's fingerprint: its number and what search reads of its article (the
     /// record shows nothing else), and the code that makes it.
     func searchRecordPrint(_ number: Int) -> UInt64 {
         var h = StableHasher()
         h.add("search record \(number)")
-        h.add(Int64(bitPattern: searchKey(SearchShards.siteIndex(ofNumber: number, count: graph.articles.count))))
+        h.add(Int64(bitPattern: IndexedArticle.key(graph.articles[SearchShards.siteIndex(ofNumber: number, count: graph.articles.count)], context: searchContext)))
         h.add(Int64(bitPattern: SearchMemo.executableKey))
         return PageManifest.fingerprint(h.value)
     }

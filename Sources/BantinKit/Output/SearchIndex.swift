@@ -24,19 +24,19 @@ struct SearchIndex: Sendable {
         self.init(files: SearchShards.files(blobs: articles, numbering: numbering), articles: articles)
     }
 
-    /// Every article of `graph` read for search (kept in memory).
-    static func make(for graph: SiteGraph) -> SearchIndex {
-        let writer = BlobWriter(count: graph.articles.count)
-        articleMaker(for: graph)(Array(graph.articles.indices), writer)
-        return SearchIndex(articles: ArticleBlobs(made: writer), numbering: SearchShards.numbering(graph))
+    /// Every article read for search (kept in memory): `articles` in site order.
+    static func make(_ articles: [Article], context: SearchContext) -> SearchIndex {
+        let writer = BlobWriter(count: articles.count)
+        articleMaker(for: articles, context: context)(Array(articles.indices), writer)
+        return SearchIndex(articles: ArticleBlobs(made: writer), numbering: SearchShards.numbering(articles))
     }
 
-    /// Makes what search keeps of the articles at some indices of `graph`, on every core, into a
-    /// `BlobWriter` (numbered in the order of the indices): each core takes runs of `chunk` articles, with a `WordCache` no other core
-    /// uses meanwhile and that serves the runs after (the words of a bulletin are met once per
-    /// core, not once per run), and writes a run's bytes at once from memory it uses again for
-    /// the next (no fresh memory per article).
-    static func articleMaker(for graph: SiteGraph, chunk: Int = chunk) -> @Sendable ([Int], BlobWriter) -> Void {
+    /// Makes what search keeps of some of `articles` (by index), on every core, into a
+    /// `BlobWriter` (numbered in the order of the indices): each core takes runs of `chunk`
+    /// articles, with a `WordCache` no other core uses meanwhile and that serves the runs after
+    /// (the words of a bulletin are met once per core, not once per run), and writes a run's
+    /// bytes at once from memory it uses again for the next (no fresh memory per article).
+    static func articleMaker(for articles: [Article], context: SearchContext, chunk: Int = chunk) -> @Sendable ([Int], BlobWriter) -> Void {
         { indices, writer in
             let workers = Pool { (words: WordCache(), run: [UInt8]()) }
             let runs = stride(from: 0, to: indices.count, by: chunk).map { $0..<min($0 + chunk, indices.count) }
@@ -47,7 +47,7 @@ struct SearchIndex: Sendable {
                     ranges.reserveCapacity(run.count)
                     for index in indices[run] {
                         let start = worker.run.count
-                        IndexedArticle.append(graph.articles[index], graph: graph, words: &worker.words, to: &worker.run)
+                        IndexedArticle.append(articles[index], context: context, words: &worker.words, to: &worker.run)
                         ranges.append(start..<worker.run.count)
                         BlobWriter.sealArticle(from: start, in: &worker.run)
                     }

@@ -53,7 +53,12 @@ extension SiteBuilder {
         let photoWork = Background { [settings = inputs.catalog.config.images, cache = memory.photoCache] in
             PhotoLibrary.publish(photoFiles, settings: settings, cache: cache)
         }
-        var withPhotos = SiteGraph(catalog: inputs.catalog, rankRelated: memory.related)
+        // The search index reads the articles in site order and its context only: it is made
+        // from now, while the rest of the graph is (one core is otherwise idle there), and the pages.
+        let articles = SiteGraph.articles(of: inputs.catalog)
+        let searchContext = SearchContext(config: inputs.catalog.config, directives: inputs.catalog.directives)
+        let search = Background { options.searchIndex ? memory.searchIndex(articles, context: searchContext) : .empty }
+        var withPhotos = SiteGraph(catalog: inputs.catalog, articles: articles, rankRelated: memory.related)
         clock.lap("site graph")
         let photos = photoWork.value
         withPhotos.photos = photos.set
@@ -62,7 +67,6 @@ extension SiteBuilder {
         diagnostics += SavedColumns.inSavedFiles(
             PhotoUses.diagnostics(photos, catalog: inputs.catalog, contentName: options.contentName), content: options.content, displayRoot: options.contentName)
         clock.lap("photos")
-        let search = Background { options.searchIndex ? memory.searchIndex(graph) : .empty }
         let pagePlans = PagePlan.all(for: graph)
         var planned = generatedFiles(graph, pages: pagePlans, assets: inputs.templates.assets, baseURL: inputs.baseURL)
         diagnostics += addMedia(mediaFiles(of: inputs.catalog, photos: photos.files), to: &planned, contentName: options.contentName)

@@ -23,18 +23,29 @@ struct IndexedArticle {
         static let meta = Field(rawValue: 8)
     }
 
-    static func make(_ article: Article, graph: SiteGraph, words: inout WordCache) -> [UInt8] {
+    static func make(_ article: Article, context: SearchContext, words: inout WordCache) -> [UInt8] {
         var out: [UInt8] = []
-        append(article, graph: graph, words: &words, to: &out)
+        append(article, context: context, words: &words, to: &out)
         return out
     }
 
+    /// A fingerprint of everything `make` reads of an article: its card, its body (and whether
+    /// the HTML in it is published), and the kinds of its directives.
+    static func key(_ article: Article, context: SearchContext) -> UInt64 {
+        var h = StableHasher()
+        h.add(Int64(bitPattern: article.cardHash))
+        h.add(Int64(bitPattern: article.bodyHash))
+        h.add(context.unsafeHTML ? "raw HTML published" : "")
+        for code in article.directives { h.add(code.text + "\u{1F}" + (context.kinds[code] ?? "")) }
+        return h.value
+    }
+
     /// Appends an article's bytes (`make`'s) to `out`, a run of several articles' bytes.
-    static func append(_ article: Article, graph: SiteGraph, words: inout WordCache, to out: inout [UInt8]) {
-        var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: graph.config.unsafeHTML) }
+    static func append(_ article: Article, context: SearchContext, words: inout WordCache, to out: inout [UInt8]) {
+        var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: context.unsafeHTML) }
         // The photo's caption is read above the body.
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
-        let codes = article.directives.map { code in (code, graph.directiveIndex[code].flatMap { graph.directives[$0].directive.kind }) }
+        let codes = article.directives.map { code in (code, context.kinds[code]) }
         let themes = article.themes.map(Theme.name)
         // The byline's texts that say what the article is about (who wrote it, where, under which
         // category), searched and shown on a result's line of what else was read. Its source
@@ -134,6 +145,24 @@ struct IndexedArticle {
             header += 2
             start += length
         }
+    }
+}
+
+/// What search reads of a bulletin besides its articles, known before the site's graph is made
+/// (the index is made meanwhile): whether the HTML in bodies is published, and each directive's
+/// kind by its code.
+struct SearchContext: Sendable {
+    var unsafeHTML: Bool
+    /// A code no directive file describes, or whose kind is not known, is not here.
+    var kinds: [DirectiveCode: String]
+
+    init(config: SiteConfig, directives: [Directive]) {
+        unsafeHTML = config.unsafeHTML
+        kinds = Dictionary(directives.compactMap { directive in directive.kind.map { (directive.code, $0) } }) { first, _ in first }
+    }
+
+    init(_ graph: SiteGraph) {
+        self.init(config: graph.config, directives: graph.directives.map(\.directive))
     }
 }
 

@@ -50,9 +50,9 @@ enum SearchShards {
     /// Which articles the index numbers, in its order (their addresses, oldest first), as a short
     /// text: the same for two builds whose files name the same articles by the same numbers, and
     /// another once an article is added, deleted, redated or moved.
-    static func numbering(_ graph: SiteGraph) -> String {
+    static func numbering(_ articles: [Article]) -> String {
         var hasher = StableHasher()
-        for article in graph.articles.reversed() { hasher.add(article.slug.value) }
+        for article in articles.reversed() { hasher.add(article.slug.value) }
         return String(hasher.value, radix: 36)
     }
 
@@ -65,7 +65,7 @@ enum SearchShards {
     }
 
     /// The shards, pair files and table of contents of `contents`, for `count` articles
-    /// (`numbering`: see `numbering(_:)`).
+    /// (`numbering`: see `numbering(_:)`, of the articles in site order).
     static func files(_ contents: Contents, docs count: Int, numbering: String) -> [File] {
         let words = contents.words
         var files: [File] = []

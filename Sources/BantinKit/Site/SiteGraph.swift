@@ -53,18 +53,12 @@ public struct SiteGraph: Sendable {
         self.init(catalog: catalog, rankRelated: { RelatedArticles.compute($0) })
     }
 
-    init(catalog: Catalog, rankRelated: ([Article]) -> [[Int]]) {
+    /// `articles`: the catalog's articles as the graph has them (`articles(of:)`), when they were
+    /// made already (the search index is made from them while the rest of the graph is).
+    init(catalog: Catalog, articles: [Article]? = nil, rankRelated: ([Article]) -> [[Int]]) {
         config = catalog.config
-        // Every article shows a directive's code as its file spells it, however the article wrote it.
-        let canonical = Dictionary(catalog.directives.map { ($0.code, $0.code) }, uniquingKeysWith: { a, _ in a })
-        let source = catalog.articles
-        let order = source.indices.sorted { Article.inSiteOrder(source[$0], source[$1]) }
-        articles = order.map { index in
-            // Changed only where the spelling differs: changing an article copies its fields.
-            let codes = source[index].directives
-            guard codes.contains(where: { code in canonical[code].map { $0.text != code.text } ?? false }) else { return source[index] }
-            return source[index].with(directives: codes.map { canonical[$0] ?? $0 })
-        }
+        self.articles = articles ?? Self.articles(of: catalog)
+        let articles = self.articles
         staticFiles = catalog.staticFiles
         articleIndex = Dictionary(articles.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
@@ -98,6 +92,20 @@ public struct SiteGraph: Sendable {
         organizationAuthors = Set(articles.compactMap(\.author)).filter { [config] in StructuredData.isOrganization($0, publisher: config.publisher) }
         links = catalog.links
         related = rankRelated(articles)
+    }
+
+    /// The catalog's articles in site order, each showing a directive's code as its file spells
+    /// it, however the article wrote it.
+    static func articles(of catalog: Catalog) -> [Article] {
+        let canonical = Dictionary(catalog.directives.map { ($0.code, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let source = catalog.articles
+        let order = source.indices.sorted { Article.inSiteOrder(source[$0], source[$1]) }
+        return order.map { index in
+            // Changed only where the spelling differs: changing an article copies its fields.
+            let codes = source[index].directives
+            guard codes.contains(where: { code in canonical[code].map { $0.text != code.text } ?? false }) else { return source[index] }
+            return source[index].with(directives: codes.map { canonical[$0] ?? $0 })
+        }
     }
 }
 
