@@ -231,4 +231,42 @@ import Testing
         let page = try site.read("public/dia-phuong/ha-noi/index.html")
         #expect(page.contains("<h1>Hà Nội</h1>"), "\(page.components(separatedBy: "<h1>").dropFirst().first?.prefix(40) ?? "")")
     }
+
+    /// The card of an article in an entry of any grouping links to the entry's page
+    /// (`<key>_url`: `category_url`, `location_url`), a name templates may ask for; the card of
+    /// one in none has it absent. Cards make these from `Taxonomy`, so a third grouping has them.
+    @Test func aCardLinksToItsEntrysPageInEveryGrouping() throws {
+        let site = try TestSite(content: "bulletin")
+        let (catalog, _) = CatalogLoader.load(content: site.content, displayRoot: "content", includeDrafts: false)
+        let graph = SiteGraph(catalog: try #require(catalog))
+        let renderer = PageRenderer(graph: graph, templates: try #require(TemplateSet.load(folder: site.templates, displayRoot: "templates").0), baseURL: nil)
+        let link = LinkBuilder(from: .home(page: 1), baseURL: nil)
+        let known = TemplateNames.known(site: graph.config)
+        for taxonomy in Taxonomy.allCases {
+            let name = taxonomy.key + "_url"
+            #expect(known.contains(name), "\(name) is a name templates may ask for")
+            let group = graph.taxonomies[taxonomy]
+            let index = try #require(group.entryOfArticle.firstIndex { $0 != nil }, "an article of the fixture has a \(taxonomy.noun)")
+            let entry = group.entries[group.entryOfArticle[index]!]
+            for card in [renderer.card(index, link: link), renderer.card(index, link: link).withFirstImage()] {
+                guard case .text(let url) = card.value(named: name) else {
+                    Issue.record("the card of \(graph.articles[index].slug.value) has no \(name)")
+                    continue
+                }
+                #expect(url == link.href(taxonomy.route(entry.slug, page: 1)))
+            }
+            if let without = group.entryOfArticle.firstIndex(where: { $0 == nil }), case .text = renderer.card(without, link: link).value(named: name) {
+                Issue.record("the card of \(graph.articles[without].slug.value), in no \(taxonomy.noun), has \(name)")
+            }
+        }
+    }
+
+    /// Spaces typed twice in the name of any grouping's entry are one space.
+    @Test func spacesTypedTwiceAreJoinedInEveryGroupingsField() throws {
+        for taxonomy in Taxonomy.allCases {
+            let text = "---\ntitle: Một\ndate: 2024-01-01\n\(taxonomy.key): \"Hà  Nội\"\n---\nNội dung.\n"
+            let article = try #require(ArticleReader.read(text: text, file: "content/articles/mot.md", zone: .vietnam).article)
+            #expect(article.fields[keyPath: taxonomy.field] == "Hà Nội", "\(taxonomy.key)")
+        }
+    }
 }

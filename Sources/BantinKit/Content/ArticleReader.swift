@@ -80,7 +80,7 @@ enum ArticleReader {
         ArticleChecks.dropRepeatedTerms(&decoded.fields, positions: &decoded.positions)
         // A category or place is one name however many spaces were typed between its words
         // (`Hà  Nội` is `Hà Nội`): each spelling counts when the page's name is chosen.
-        for key in [\ArticleFields.category, \ArticleFields.location] {
+        for key in Taxonomy.allCases.map(\.field) {
             if let name = decoded.fields[keyPath: key], Self.hasSpacesToJoin(name) {
                 decoded.fields[keyPath: key] = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
             }

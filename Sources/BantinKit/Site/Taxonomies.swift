@@ -10,7 +10,8 @@ public struct TaxonomyEntry: Sendable {
 /// The groupings of articles by a field of theirs that have pages: categories (*chuyên mục*)
 /// and places (*địa phương*). A grouping is one case: each property is a switch, so that the
 /// compiler asks for everything a third one (authors, say) needs of its own, and every page,
-/// route, feed, link and check of the groupings is made from these (`TaxonomyPages`).
+/// route, feed, link (a card's `<key>_url`) and check of the groupings is made from these
+/// (`TaxonomyPages`).
 public enum Taxonomy: Int, CaseIterable, Sendable {
     case category
     case place
@@ -23,7 +24,7 @@ public enum Taxonomy: Int, CaseIterable, Sendable {
         }
     }
 
-    var field: KeyPath<ArticleFields, String?> {
+    var field: WritableKeyPath<ArticleFields, String?> {
         switch self {
         case .category: \.category
         case .place: \.location

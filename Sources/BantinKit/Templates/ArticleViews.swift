@@ -51,36 +51,62 @@ final class ImageView: NamedView, Sendable {
     }
 }
 
-/// An article in a list: its fields, its address, its photo, and the addresses of its
-/// category's and place's pages (`category_url`, `location_url`).
+/// An article in a list: its fields, its address, its photo, and the address of its entry's
+/// page in each grouping (`<key>_url`: `category_url`, `location_url`).
 final class CardView: NamedView, Sendable {
     let fields: TemplateFields
     let url: String
     let image: ImageView?
-    let categoryURL: String?
-    let locationURL: String?
+    /// By `Taxonomy.rawValue`: the address of the page of the article's entry, if it is in one.
+    let entryURLs: [String?]
 
-    init(fields: TemplateFields, url: String, image: ImageView?, categoryURL: String? = nil, locationURL: String? = nil) {
+    init(fields: TemplateFields, url: String, image: ImageView?, entryURLs: [String?]) {
         self.fields = fields
         self.url = url
         self.image = image
-        self.categoryURL = categoryURL
-        self.locationURL = locationURL
+        self.entryURLs = entryURLs
     }
 
     /// The same card, its photo the first image of its page.
     func withFirstImage() -> CardView {
-        CardView(fields: fields, url: url, image: image?.asFirst(), categoryURL: categoryURL, locationURL: locationURL)
+        CardView(fields: fields, url: url, image: image?.asFirst(), entryURLs: entryURLs)
     }
 
-    enum Name: String, CaseIterable { case url, image, categoryURL = "category_url", locationURL = "location_url" }
+    enum Name: RawRepresentable, CaseIterable {
+        case url, image
+        /// The address of the page of the article's entry in a grouping (`category_url`).
+        case entryURL(Taxonomy)
+
+        static let allCases: [Name] = [.url, .image] + Taxonomy.allCases.map { .entryURL($0) }
+
+        /// `<key>_url` of each grouping, by `Taxonomy.rawValue`: made once, as cards are asked
+        /// for their names on every page.
+        private static let entryURLNames = Taxonomy.allCases.map { $0.key + "_url" }
+
+        init?(rawValue: String) {
+            switch rawValue {
+            case "url": self = .url
+            case "image": self = .image
+            default:
+                guard let taxonomy = Self.entryURLNames.firstIndex(of: rawValue).flatMap(Taxonomy.init(rawValue:)) else { return nil }
+                self = .entryURL(taxonomy)
+            }
+        }
+
+        var rawValue: String {
+            switch self {
+            case .url: "url"
+            case .image: "image"
+            case .entryURL(let taxonomy): Self.entryURLNames[taxonomy.rawValue]
+            }
+        }
+    }
 
     func value(of name: Name) -> TemplateValue? {
         switch name {
         case .url: .text(url)
         case .image: image.map { .object($0) }
-        case .categoryURL: categoryURL.map { .text($0) }
-        case .locationURL: locationURL.map { .text($0) }
+        case .entryURL(let taxonomy): entryURLs[taxonomy.rawValue].map { .text($0) }
         }
     }
 

@@ -104,8 +104,7 @@ public final class PageRenderer: Sendable {
         return CardView(
             fields: fields(ofArticle: index), url: link.href(.article(article.slug)),
             image: article.image.map { image(of: $0, link: link, first: first) },
-            categoryURL: graph.taxonomies[.category].pathOfArticle[index].map { link.root + $0 },
-            locationURL: graph.taxonomies[.place].pathOfArticle[index].map { link.root + $0 })
+            entryURLs: Taxonomy.allCases.map { graph.taxonomies[$0].pathOfArticle[index].map { link.root + $0 } })
     }
 
     /// An article's photo as the page at `link` shows it.
