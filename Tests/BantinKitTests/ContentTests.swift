@@ -934,6 +934,18 @@ private func onlyError(_ diagnostics: [Diagnostic], sourceLocation: SourceLocati
         #expect(error.message.contains(mentioned), "\(error.message)")
     }
 
+    /// A mapping setting (`images`, `params`) is read with where it is written, as any other is:
+    /// a check of it made after reading names its line, not the file's first.
+    @Test func aMappingSettingKeepsWhereItIsWritten() throws {
+        var positions = FieldPositions()
+        var diagnostics: [Diagnostic] = []
+        let yaml = "title: Bản tin\nimages:\n  widths: [480]\nper_page: 5\nparams: {tagline: Nêu gương}\n"
+        _ = SiteConfigReader.read(text: yaml, file: "content/site.yml", positions: &positions, diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let lines = ["images", "per_page", "params"].map { positions.of($0).map { "\($0.line):\($0.column)" } ?? "none" }
+        #expect(lines == ["3:3", "4:11", "5:9"], "\(lines)")
+    }
+
     /// `Etc/GMT+7` is seven hours behind UTC (the `Etc/` names turn the sign round): a bulletin
     /// meaning Việt Nam's time would date every article 14 hours wrong, so it is a warning at its
     /// value; `Etc/GMT-7` and `Asia/Ho_Chi_Minh` are none.

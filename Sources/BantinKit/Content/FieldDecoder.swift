@@ -198,10 +198,10 @@ final class FieldDecodingState {
             } else if let list = T.self as? any FieldList.Type {
                 return list.decodeItems(value, key: key, state: self) as? T
             } else if let nodeType = T.self as? any NodeDecodable.Type {
-                guard let node = value.node, let decoded = nodeType.init(node: node) else {
+                guard let node = value.node, let read = nodeType.init(node: node) as? T else {
                     throw FieldError(message: value.node.flatMap { nodeType.problem(in: $0, key: key) } ?? "`\(key)` must be \(nodeType.expected)")
                 }
-                return decoded as? T
+                decoded = read
             } else {
                 decoded = try T(from: single)
             }
