@@ -61,20 +61,12 @@ import Testing
             case theme: FieldDefaults.of(ThemeFields.self)
             default: FieldDefaults.of(SiteConfig.self)
             }
-        switch defaults[key].map(heldType) {
+        switch defaults[key].map(FieldKinds.heldType) {
         case is Bool.Type: return current == "true" ? "false" : "true"
         case is LocalDateTime.Type: return "2023-05-21T08:30:00+07:00"
         case is Int.Type: return "7"
         default: return "\"Giá trị mới của \(key)\""
         }
-    }
-
-    /// The type of value a field holds, given its default: `String` for a `String?` (a field's
-    /// absent optional default is a `nil` that casts to an optional of any type, so its type is
-    /// read from the `Optional`'s own, not by casting the value).
-    static func heldType(_ defaultValue: Any) -> Any.Type {
-        let type = type(of: defaultValue)
-        return (type as? any OptionalField.Type)?.wrapped ?? type
     }
 
     /// A new optional field gets a new value of the type it wraps: text for a `String?`, a date
@@ -85,9 +77,9 @@ import Testing
         for (file, key) in [(Self.article, "subtitle"), (Self.article, "summary"), (Self.directive, "kind"), (Self.theme, "title")] {
             #expect(Self.newValue(for: key, in: file, current: nil) == "\"Giá trị mới của \(key)\"", "\(key) in \(file)")
         }
-        #expect(Self.heldType(Int?.none as Any) is Int.Type)
-        #expect(Self.heldType([String]?.none as Any) is [String].Type)
-        #expect(Self.heldType(false) is Bool.Type)
+        #expect(FieldKinds.heldType(Int?.none as Any) is Int.Type)
+        #expect(FieldKinds.heldType([String]?.none as Any) is [String].Type)
+        #expect(FieldKinds.heldType(false) is Bool.Type)
     }
 
     /// The value written on `key`'s line of `text`.
@@ -177,13 +169,4 @@ import Testing
         let expected = try plain.build().reusedPages
         #expect(expected > 0 && report.reusedPages == expected, "\(report.reusedPages) of \(report.pages) pages reused, against \(expected)")
     }
-}
-
-/// An `Optional` of any type, which names the type it wraps.
-protocol OptionalField {
-    static var wrapped: Any.Type { get }
-}
-
-extension Optional: OptionalField {
-    static var wrapped: Any.Type { Wrapped.self }
 }

@@ -152,3 +152,24 @@ import Yams
         #expect(accepted > 40, "enough random cases take the plain path to mean something (\(accepted))")
     }
 }
+
+/// Every declared field (`Fields.swift`) is of a kind the hints and checks of front matter know
+/// (`FieldKinds`), and their lists name only declared fields: a new field whose type does not
+/// tell its kind is told here until its kind is written.
+@Suite struct FieldKindTests {
+    @Test func everyDeclaredFieldIsOfAKindAndEveryKindNamesDeclaredFields() {
+        let defaults = [FieldDefaults.of(ArticleFields.self), FieldDefaults.of(DirectiveFields.self), FieldDefaults.of(ThemeFields.self), FieldDefaults.of(SiteConfig.self)]
+        let declared = Set(defaults.flatMap(\.keys))
+        let mappings = Set(defaults.flatMap { $0.filter { type(of: $0.value) is any NodeDecodable.Type }.keys })
+        let kinds = [
+            "no text": FieldReader.notText, "never quoted": FieldReader.neverQuoted, "prose": PastedHTML.proseKeys,
+            "list": YAMLMistakes.listKeys, "mapping": mappings,
+        ]
+        let ofNoKind = declared.filter { key in !kinds.values.contains { $0.contains(key) } }
+        #expect(ofNoKind.isEmpty, "fields of no kind: \(ofNoKind.sorted()); say what each holds in FieldKinds")
+        for (kind, keys) in kinds {
+            #expect(keys.isSubset(of: declared), "\(kind): \(keys.subtracting(declared).sorted()) declared nowhere")
+        }
+        #expect(YAMLMistakes.listKeys.isSuperset(of: ["directives", "themes", "related", "aliases", "menu"]))
+    }
+}

@@ -118,13 +118,10 @@ struct FieldReader {
     /// The fields whose values never hold quotes of their own: a date, a path, an address, a code,
     /// a number, a flag, or a name (a category, a place, an author, a source, a directive's kind or
     /// issuer), in any file's front matter or `site.yml`.
-    static let neverQuoted = notText.union(["category", "location", "author", "source", "kind", "issuer"])
+    static let neverQuoted = notText.union(FieldKinds.names)
 
-    /// Those of them that are no text at all, which never hold a `#` either.
-    static let notText: Set<String> = [
-        "date", "updated", "image", "slug", "draft", "directives", "themes", "related", "aliases",
-        "code", "issued", "year", "base_url", "timezone", "language", "per_page", "unsafe_html", "first_issue", "share_image",
-    ]
+    /// Those of them that are no words at all, which never hold a `#` either.
+    static let notText = FieldKinds.typedNotText.union(FieldKinds.plainText)
 
     /// A value of those fields wrapped in Word's curly quotes (`image: “media/anh.jpg”`, an item
     /// `[“2023”]`, `category: “Xây dựng Đảng”`), which YAML keeps as characters of it: read without

@@ -37,7 +37,7 @@ enum PastedHTML {
     }
 
     /// The fields readers read as prose, where Markdown's marks are no one's words.
-    private static let proseKeys: Set<String> = ["title", "subtitle", "summary", "image_alt", "image_caption", "description"]
+    static let proseKeys = FieldKinds.prose
     /// `[words](address)`.
     private static var markdownLink: Regex<(Substring, Substring)> { #/\[([^\]\n]+)\]\([^()\s]+\)/# }
     /// `**words**`, `__words__` or `*words*`: marks outside a word, around words that start and end

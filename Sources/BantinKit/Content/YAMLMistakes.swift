@@ -114,7 +114,7 @@ enum YAMLMistakes {
     }
 
     /// The fields whose value is a list (of an article, and `site.yml`'s `menu`).
-    private static let listKeys: Set<String> = ["directives", "themes", "related", "aliases", "menu"]
+    static let listKeys = FieldKinds.lists
 
     /// What YAML makes of a value's first character, for those it does not read as text.
     private static let valueStarts: [UInt8: String] = [
