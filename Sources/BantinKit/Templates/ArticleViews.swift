@@ -88,8 +88,12 @@ final class CardView: NamedView, Sendable {
             case "url": self = .url
             case "image": self = .image
             default:
-                guard let taxonomy = Self.entryURLNames.firstIndex(of: rawValue).flatMap(Taxonomy.init(rawValue:)) else { return nil }
-                self = .entryURL(taxonomy)
+                // Asked for each name a card's template uses, on every page: compared, not searched.
+                for taxonomy in Taxonomy.allCases where Self.entryURLNames[taxonomy.rawValue] == rawValue {
+                    self = .entryURL(taxonomy)
+                    return
+                }
+                return nil
             }
         }
 
