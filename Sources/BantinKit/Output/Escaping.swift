@@ -47,6 +47,19 @@ public enum Escape {
     /// 0xE2 (which starts U+2028 and U+2029).
     private static let jsonEscaped: [Bool] = (0..<256).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains($0) }
 
+    /// Whether any of eight bytes is one `jsonEscaped` holds: a byte below 0x20, or one equal
+    /// to any of the others (`(v − 0x01…) & ~v & 0x80…` is not zero exactly when a byte of `v`
+    /// is zero, and `(x − 0x20…) & ~x & 0x80…` when a byte of `x` is below 0x20).
+    @inline(__always)
+    private static func anyEscaped(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroIn(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (x &- ones &* 0x20) & ~x & highs
+        let quote = zeroIn(x ^ (ones &* 0x22)) | zeroIn(x ^ (ones &* 0x5C))
+        let markup = zeroIn(x ^ (ones &* 0x3C)) | zeroIn(x ^ (ones &* 0x3E)) | zeroIn(x ^ (ones &* 0x26))
+        return control | quote | markup | zeroIn(x ^ (ones &* 0xE2)) != 0
+    }
+
     /// `text` escaped for a JSON string, without the quotes.
     static func appendJSONContent(_ text: String, to out: inout [UInt8]) {
         var text = text
@@ -55,16 +68,21 @@ public enum Escape {
 
     /// UTF-8 `bytes` escaped for a JSON string, without the quotes.
     static func appendJSONContent(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
         jsonEscaped.withUnsafeBufferPointer { escaped in
-            // Runs of bytes that need no escape are copied whole.
+            // Runs of bytes that need no escape are copied whole; they are found eight bytes at a
+            // time (a whole article's text, for search), then byte by byte in eight that have one.
             var run = 0
             var i = 0
             while i < bytes.count {
-                let byte = bytes[i]
-                if !escaped[Int(byte)] {
-                    i += 1
+                if i + 8 <= bytes.count, !anyEscaped(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
                     continue
                 }
+                let eight = min(i + 8, bytes.count)
+                while i < eight, !escaped[Int(base[i])] { i += 1 }
+                if i == eight { continue }
+                let byte = base[i]
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 switch byte {
                 case 0x22: out += #"\""#.utf8
