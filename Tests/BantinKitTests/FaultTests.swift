@@ -430,4 +430,20 @@ import Testing
         #expect(next.status == 0 && !next.stderr.contains("could not save"), "\(next.stderr)")
         #expect(try site.snapshot() == Self.cleanBuild(of: site))
     }
+
+    /// A build that fails once the search index is begun (here `--strict` makes the bulletin's
+    /// warnings errors) stops the index and waits for it: no file of its memo is left half-written
+    /// in bantin's folder (here each write of it is held back, so that the build fails meanwhile).
+    @Test func aBuildThatFailsLeavesNoHalfWrittenSearchMemo() throws {
+        let site = try TestSite(content: "bulletin")
+        let faults = ["-e", "trace=pwrite64", "-e", "inject=pwrite64:delay_enter=300000"]
+        let failed = try Bantin.run(["build", "--strict"], in: site.root, faults: faults)
+        #expect(failed.status == 1 && failed.stderr.contains("Build failed"), "\(failed.stderr)")
+        let state = site.root.appendingPathComponent(".public.bantin").path
+        let left = try FileManager.default.contentsOfDirectory(atPath: state).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+        // The next build, without the warnings' errors, gives the clean build's site.
+        #expect(try Bantin.run(["build"], in: site.root).status == 0)
+        #expect(try site.snapshot() == Self.cleanBuild(of: site))
+    }
 }

@@ -72,12 +72,13 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func related(_ articles: [Article]) -> [[Int]] { RelatedMemo(url: output.relatedURL).related(articles) }
 
-    func searchIndex(_ sources: [Article], context: SearchContext) -> SearchIndex {
+    func searchIndex(_ sources: [Article], context: SearchContext, stop: Cancellation) -> SearchIndex {
         var clock = StageClock()
         let memo = SearchMemo(url: output.searchURL)
         let keys = sources.parallelMap { IndexedArticle.key($0, context: context) }
         clock.lap("  search keys")
-        let (articles, changed, earlier) = memo.articles(keys: keys, make: SearchIndex.articleMaker(for: sources, context: context))
+        let maker = SearchIndex.articleMaker(for: sources, context: context, stop: stop)
+        guard let (articles, changed, earlier) = memo.articles(keys: keys, until: stop, make: maker) else { return .none }
         clock.lap("  search articles")
         // A body that changed since it was read (the build then fails: `checkBodiesWereRead`)
         // gave search nothing: kept, that would stand for the article's text when it is back.
@@ -86,6 +87,11 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let saved = Background { [output] in
             guard changed, bodiesRead else { return memo.abandon() }
             if !memo.save(articles, keys: keys) { self.unsaved(output.searchURL) }
+        }
+        // The build failed meanwhile: the articles made are kept (a whole memo), nothing more made.
+        if stop.isCancelled {
+            saved.value
+            return .none
         }
         // The shards' contents: the last build's when every article gave search the same key,
         // else those updated for the articles that changed, else made from every article.

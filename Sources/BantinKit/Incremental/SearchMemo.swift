@@ -33,6 +33,14 @@ final class SearchMemo: @unchecked Sendable {
     /// differ from what is saved (anything made, or the order changed); and the articles' bytes
     /// the memo held before, by key (still readable after the memo is saved again).
     func articles(keys: [UInt64], make: @Sendable ([Int], BlobWriter) -> Void) -> (ArticleBlobs, changed: Bool, earlier: Earlier) {
+        articles(keys: keys, until: nil, make: make)!
+    }
+
+    /// The same; nil once `stop` is cancelled (`make` may then leave articles out), the memo
+    /// left as it was.
+    func articles(
+        keys: [UInt64], until stop: Cancellation?, make: @Sendable ([Int], BlobWriter) -> Void
+    ) -> (ArticleBlobs, changed: Bool, earlier: Earlier)? {
         abandon()
         let saved = load()
         last = saved?.file
@@ -47,6 +55,10 @@ final class SearchMemo: @unchecked Sendable {
             writer = started.writer
         }
         make(missing, writer)
+        if stop?.isCancelled == true {
+            abandon()
+            return nil
+        }
         let blobs = ArticleBlobs(count: keys.count, made: writer, at: missing, saved: kept)
         return (blobs, !missing.isEmpty || saved?.keys != keys, Earlier(saved: saved))
     }

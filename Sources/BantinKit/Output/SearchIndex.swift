@@ -24,10 +24,12 @@ struct SearchIndex: Sendable {
         self.init(files: SearchShards.files(blobs: articles, numbering: numbering), articles: articles)
     }
 
-    /// Every article read for search (kept in memory): `articles` in site order.
-    static func make(_ articles: [Article], context: SearchContext) -> SearchIndex {
+    /// Every article read for search (kept in memory): `articles` in site order. `.none` once
+    /// `stop` is cancelled.
+    static func make(_ articles: [Article], context: SearchContext, stop: Cancellation? = nil) -> SearchIndex {
         let writer = BlobWriter(count: articles.count)
-        articleMaker(for: articles, context: context)(Array(articles.indices), writer)
+        articleMaker(for: articles, context: context, stop: stop)(Array(articles.indices), writer)
+        if stop?.isCancelled == true { return .none }
         return SearchIndex(articles: ArticleBlobs(made: writer), numbering: SearchShards.numbering(articles))
     }
 
@@ -35,12 +37,16 @@ struct SearchIndex: Sendable {
     /// `BlobWriter` (numbered in the order of the indices): each core takes runs of `chunk`
     /// articles, with a `WordCache` no other core uses meanwhile and that serves the runs after
     /// (the words of a bulletin are met once per core, not once per run), and writes a run's
-    /// bytes at once from memory it uses again for the next (no fresh memory per article).
-    static func articleMaker(for articles: [Article], context: SearchContext, chunk: Int = chunk) -> @Sendable ([Int], BlobWriter) -> Void {
+    /// bytes at once from memory it uses again for the next (no fresh memory per article). Once
+    /// `stop` is cancelled, the runs not begun are left out (the writer then lacks them).
+    static func articleMaker(
+        for articles: [Article], context: SearchContext, chunk: Int = chunk, stop: Cancellation? = nil
+    ) -> @Sendable ([Int], BlobWriter) -> Void {
         { indices, writer in
             let workers = Pool { (words: WordCache(), run: [UInt8]()) }
             let runs = stride(from: 0, to: indices.count, by: chunk).map { $0..<min($0 + chunk, indices.count) }
             _ = runs.parallelMap { run in
+                if stop?.isCancelled == true { return }
                 workers.with { worker in
                     worker.run.removeAll(keepingCapacity: true)
                     var ranges: [Range<Int>] = []

@@ -8,8 +8,9 @@ protocol BuildMemory: Sendable {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)?
     /// The "Xem thêm" ranking of the articles in site order.
     func related(_ articles: [Article]) -> [[Int]]
-    /// The search index of `articles` (in site order), made while the rest of the site's graph is.
-    func searchIndex(_ articles: [Article], context: SearchContext) -> SearchIndex
+    /// The search index of `articles` (in site order), made while the rest of the site's graph
+    /// is; `.none`, with nothing of it kept, once `stop` is cancelled (the build failed).
+    func searchIndex(_ articles: [Article], context: SearchContext, stop: Cancellation) -> SearchIndex
     /// For each of `files`, what of earlier output is exactly what it would hold (`nil`: make
     /// it). Feeds and pages are planned before anything is rendered, so kept ones cost nothing.
     /// Called once per group of the site's files (the search index's come last), in the order
@@ -28,7 +29,9 @@ protocol BuildMemory: Sendable {
 struct NoMemory: BuildMemory {
     func articles(zone: SiteTimeZone) -> (any ArticleMemory)? { nil }
     func related(_ articles: [Article]) -> [[Int]] { RelatedArticles.compute(articles) }
-    func searchIndex(_ articles: [Article], context: SearchContext) -> SearchIndex { SearchIndex.make(articles, context: context) }
+    func searchIndex(_ articles: [Article], context: SearchContext, stop: Cancellation) -> SearchIndex {
+        SearchIndex.make(articles, context: context, stop: stop)
+    }
     func earlier(_ files: [PlannedFile], graph: SiteGraph) -> [OutputFile.Contents?] {
         Array(repeating: nil, count: files.count)
     }

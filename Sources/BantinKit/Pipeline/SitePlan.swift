@@ -57,7 +57,15 @@ extension SiteBuilder {
         // from now, while the rest of the graph is (one core is otherwise idle there), and the pages.
         let articles = SiteGraph.articles(of: inputs.catalog)
         let searchContext = SearchContext(config: inputs.catalog.config, directives: inputs.catalog.directives)
-        let search = Background { options.searchIndex ? memory.searchIndex(articles, context: searchContext) : .empty }
+        let stopSearch = Cancellation()
+        let search = Background { options.searchIndex ? memory.searchIndex(articles, context: searchContext, stop: stopSearch) : .empty }
+        // A build that fails from now on stops the index and waits for it first: no file of it is
+        // left half-written in bantin's folder, nor written on while the next build runs (`watch`).
+        func failing(_ failure: BuildFailure) -> BuildFailure {
+            stopSearch.cancel()
+            _ = search.value
+            return failure
+        }
         var withPhotos = SiteGraph(catalog: inputs.catalog, articles: articles, rankRelated: memory.related)
         clock.lap("site graph")
         let photos = photoWork.value
@@ -74,7 +82,7 @@ extension SiteBuilder {
         // Every warning is known by now (the photos' last): `--strict` makes each an error.
         diagnostics = diagnostics.strict(options.strict)
         if diagnostics.hasErrors {
-            throw BuildFailure(diagnostics: diagnostics + ownSiteLinks(of: inputs.catalog, media: photos.files, options: options).strict(options.strict))
+            throw failing(BuildFailure(diagnostics: diagnostics + ownSiteLinks(of: inputs.catalog, media: photos.files, options: options).strict(options.strict)))
         }
 
         // The search index is made meanwhile (`search`): its files are planned once it is ready.
@@ -106,7 +114,7 @@ extension SiteBuilder {
         }
         linkProblems += SavedColumns.inSavedFiles(ownSite, content: options.content, displayRoot: options.contentName)
         linkProblems = linkProblems.strict(options.strict)
-        if linkProblems.hasErrors { throw BuildFailure(diagnostics: diagnostics + linkProblems) }
+        if linkProblems.hasErrors { throw failing(BuildFailure(diagnostics: diagnostics + linkProblems)) }
         diagnostics += linkProblems
         let feedBodies = bodies(of: planned, earlier: earlier, graph: graph, renderer: renderer)
         clock.lap("feed bodies")

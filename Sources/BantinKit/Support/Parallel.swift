@@ -62,6 +62,24 @@ final class Background<T: Sendable>: @unchecked Sendable {
     }
 }
 
+/// A request that work running on other threads stop early, which it looks for between its steps.
+final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+    }
+
+    var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+}
+
 /// Values that work on every core reuses, one at a time each: a value is taken when a piece of
 /// work starts and given back when it ends, so that what it learnt (a cache) serves the next piece.
 /// As many are made as are ever in use at once.
