@@ -59,56 +59,6 @@ import Testing
         print("ProcessFaultTests: kill rounds: \(outcomes.joined(separator: "; "))")
     }
 
-    /// Where a build is held by `strace` and killed, its new site in place: at the exchange of
-    /// the two sites (`renameat2`, done), or as it saves the new site's list (`pages`), the swap
-    /// over; before it saved the articles' addresses and its stamp, or printed anything.
-    enum KillAfterSwap: CaseIterable { case atTheExchange, atTheList, atTheExchangeThenOutputRemoved }
-
-    /// A build that moved an article's page (its title edited), killed once its new site was in
-    /// place, printed nothing; the next build looked for the old page in the output, where it
-    /// no longer is, and no build ever said that the address changed (links to it stop working).
-    /// The next build says it, once; and none does when someone removed the output since.
-    @Test(arguments: KillAfterSwap.allCases)
-    func anAddressChangeOfABuildKilledAfterItsSwapIsToldOnceByTheNext(_ kill: KillAfterSwap) throws {
-        let site = try TestSite(content: "bulletin")
-        #expect(try Bantin.run(["build"], in: site.root).status == 0)
-        let file = "content/articles/2023/05/nghe-an.md"
-        let (old, new) = ("bai-viet/nghe-an-chi-bo-lam-theo-bac-tu-viec-nho/", "bai-viet/nghe-an-doi-ten-bai/")
-        try site.write(file, try site.read(file).replacingOccurrences(of: "title: \"Nghệ An: chi bộ làm theo Bác từ việc nhỏ\"", with: "title: \"Nghệ An: đổi tên bài\""))
-        let held = kill == .atTheList
-            ? ["-P", site.root.appendingPathComponent(".public.bantin/pages.tmp").path, "-e", "trace=openat", "-e", "inject=openat:delay_exit=5000000"]
-            : ["-P", site.root.appendingPathComponent(".public.bantin/staging").path, "-e", "trace=renameat2", "-e", "inject=renameat2:delay_exit=5000000"]
-        let trace = site.root.appendingPathComponent("trace.txt")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        process.arguments = ["-f", "-qq", "-o", trace.path] + held + [Bantin.executable.path, "build"]
-        process.currentDirectoryURL = site.root
-        let started = try Bantin.start(process)
-        var holding: pid_t? = nil
-        for _ in 0..<600 where holding == nil {
-            usleep(20_000)
-            let line = ((try? String(contentsOf: trace, encoding: .utf8)) ?? "").split(separator: "\n").first { $0.contains("DELAYED") }
-            holding = line.flatMap { pid_t($0.prefix { $0 != " " }) }
-        }
-        let thread = try #require(holding, "the build was held after its swap")
-        Glibc.kill(thread, SIGKILL)
-        let killed = started.finish()
-        #expect(!killed.stderr.contains("address changes"), "\(killed.stderr)")
-        try #require(site.exists("public/\(new)index.html") && !site.exists("public/\(old)index.html"), "the new site is in place")
-        if kill == .atTheExchangeThenOutputRemoved { try site.remove("public") }
-        let warning = "the article's address changes, from \(old) to \(new)"
-        var told: [Int] = []
-        for edit in ["", "", "\nThêm một đoạn.\n"] {
-            try site.write(file, try site.read(file) + edit)
-            let run = try Bantin.run(["build"], in: site.root)
-            #expect(run.status == 0, "\(run.stderr)")
-            told.append(run.stderr.components(separatedBy: warning).count - 1)
-        }
-        // Told by the build after the killed one; the next is up to date, and the one after an edit builds.
-        #expect(told == (kill == .atTheExchangeThenOutputRemoved ? [0, 0, 0] : [1, 0, 0]))
-        #expect(try site.snapshot() == cleanBuild(of: site))
-    }
-
     /// Two builds of one output started together both succeed, each in its turn. The test starts
     /// both while it holds the output itself, and lets go a second later, so that they overlap
     /// however slowly a loaded machine runs them (left to themselves, the first could finish

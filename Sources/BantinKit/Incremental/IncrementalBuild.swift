@@ -32,8 +32,6 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
     private var fingerprints: PageFingerprints?
     /// The articles of the site planned, whose bodies must all have been read when it is written.
     private var articles: [Article] = []
-    /// The warnings of `moves`: pages this build takes off their addresses.
-    private var moveWarnings: [Diagnostic] = []
 
     init(options: BuildOptions, output: OutputFolder, listing: ContentListing) {
         self.options = options
@@ -173,9 +171,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let present = Set((publishedByPath + waitingByPath).map(\.path))
         renamedPaths = lastAddresses.value.renamed(publishedByPath, present: present)
         let published = { [output] (slug: Slug) in FileManager.default.fileExists(atPath: output.url.appendingPathComponent(Route.article(slug).outputPath).path) }
-        moveWarnings = lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict, bases: bases)
+        return lastAddresses.value.moves(of: publishedByPath, renamed: renamedPaths, contentName: options.contentName, published: published, strict: options.strict, bases: bases)
             + lastAddresses.value.withdrawn(waitingByPath, present: present, contentName: options.contentName, now: options.now, published: published)
-        return moveWarnings
     }
 
     /// An article's path in the content folder, wherever that is.
@@ -200,8 +197,6 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             if !retired.isEmpty { throw BuildFailure(diagnostics: diagnostics + strictlyForeign([], retired: retired)) }
         }
         var foreignBeforeSwap: [String] = []
-        // What a build killed once its site was in place (the output still) had to tell.
-        let untold = UntoldMoves.load(from: output.untoldMovesURL, output: output.url.path)
         output.clearStamp()
         let published: (print: FolderPrint?, twin: Bool, kept: OutputFolder.Keeping)
         var later: (files: [OutputFile], bytes: Int) = ([], 0)
@@ -224,11 +219,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
                 if let name = site.endlessTemplate() {
                     throw FileFault("render", ContentTree.join(options.templatesName, name + ".mustache"), reason: "it includes itself without end (partials \(TemplateRendering.maximumDepth) deep, or sections and partials \(TemplateRendering.maximumNesting) deep): a section around the include must end with the data")
                 }
-                UntoldMoves.save(untold + moveWarnings, site: output.stagingURL.path, to: output.untoldMovesURL)
             }
         } catch {
-            // The output is the site it was: what it had to tell is left for the next build again.
-            UntoldMoves.save(untold, site: output.url.path, to: output.untoldMovesURL)
             throw BuildFailure(diagnostics: diagnostics + (foreignBeforeSwap.isEmpty ? [error.diagnostic(output: options.outputName)] : strictlyForeign(foreignBeforeSwap)))
         }
         clock.lap("search index written")
@@ -271,10 +263,6 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let outputAfter = published.print ?? sums.map { FolderPrint(value: $0.files &+ $0.folders) } ?? FolderPrint(value: 0)
         manifest.outputFingerprint = outputAfter.description
         if !manifest.save(to: output.manifestURL) { unsaved(output.manifestURL) }
-        // With the addresses saved, a next build finds no move this one told; not after the stamp,
-        // which an up-to-date build takes with this build's report.
-        addressesSaved.value
-        UntoldMoves.forget(at: output.untoldMovesURL)
         // The stamp last: it says the output, its manifest and the cache are this build's.
         if !output.saveStamp(inputs: inputs, output: outputAfter, report: report.saved) { unsaved(output.stampURL) }
         // After a build into an empty place, the output's twin is the earlier site the next build
@@ -286,10 +274,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
             if !retired.save(to: output.retiredManifestURL) { unsaved(output.retiredManifestURL) }
         }
         cacheSaved.value
+        addressesSaved.value
         clock.lap("stamp, manifest and article cache saved")
-        // Said once, by the build that moved them (`untold`: by this one, for a build killed
-        // before it could): not part of the report an up-to-date build repeats.
-        report.diagnostics += kept + untold
+        // Said once, by the build that moved them: not part of the report an up-to-date build repeats.
+        report.diagnostics += kept
         if !unsavedFiles.isEmpty {
             let names = unsavedFiles.map(\.lastPathComponent).joined(separator: ", ")
             // With the stamp and manifest saved, a next build with nothing changed is up to date all the same.

@@ -42,10 +42,6 @@ extension OutputFolder {
     /// which the build adds once it knows it): a build killed right after the swap leaves a site
     /// whose every file is listed, so that none looks like something the user put there.
     var pendingManifestURL: URL { state("pages-next") }
-    /// The warnings of a build that takes pages off their addresses, saved just before the swap
-    /// and removed once the build has saved the addresses: a build killed in between leaves them
-    /// to the next build to tell (see `UntoldMoves`).
-    var untoldMovesURL: URL { state("moves-next") }
     /// The output before this one, kept to be built into next time, and its manifest.
     var retiredURL: URL { state("old") }
     var retiredManifestURL: URL { state("old-pages") }
@@ -227,7 +223,7 @@ extension OutputFolder {
     }
 
     /// A folder's device and inode, as `swapURL` notes them.
-    static func identity(of path: String) -> String {
+    private static func identity(of path: String) -> String {
         Directory.linkStatus(path).map { "\($0.st_dev) \($0.st_ino)" } ?? ""
     }
 
