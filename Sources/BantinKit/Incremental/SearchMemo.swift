@@ -74,15 +74,13 @@ final class SearchMemo: @unchecked Sendable {
         unlink(path)
         let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return nil }
-        var header: [UInt8] = []
-        for number in [Self.magic, Self.executableKey] { withUnsafeBytes(of: number.littleEndian) { header += $0 } }
         var info = stat()
-        guard (try? OutputFolder.writeAll(header, to: fd)) != nil, fstat(fd, &info) == 0 else {
+        guard (try? OutputFolder.writeAll(Self.header, to: fd)) != nil, fstat(fd, &info) == 0 else {
             close(fd)
             unlink(path)
             return nil
         }
-        return Fresh(path: path, fd: fd, inode: UInt64(info.st_ino), writer: BlobWriter(fd: fd, at: header.count, count: count))
+        return Fresh(path: path, fd: fd, inode: UInt64(info.st_ino), writer: BlobWriter(fd: fd, at: Self.header.count, count: count))
     }
 
     /// Leaves the memo as it was: the new file begun by `articles`, if any, is removed.
@@ -158,8 +156,7 @@ final class SearchMemo: @unchecked Sendable {
         }
         let live = keys.indices.reduce(0) { $0 + (inLast($1).map { $0.count + 8 } ?? 0) }
         return CacheWriter.save(at: url.path, over: last, live: live, slack: slack) { out in
-            out.int(Int64(bitPattern: Self.magic))
-            out.int(Int64(bitPattern: Self.executableKey))
+            out.bytes += Self.header
         } entries: { out, appending in
             (Self.entries(articles, keys: keys, into: &out) { appending ? inLast($0) : nil }, keys)
         }
@@ -209,6 +206,9 @@ final class SearchMemo: @unchecked Sendable {
     }
 
     /// Articles are read by this executable's code: another one's bytes are not reused.
+    /// What a memo file starts with: the magic and the executable's key, little-endian.
+    static let header: [UInt8] = [magic, executableKey].flatMap { number in withUnsafeBytes(of: number.littleEndian, Array.init) }
+
     static let executableKey: UInt64 = {
         var hasher = StableHasher()
         hasher.add(InputStamp.executable)
