@@ -816,6 +816,18 @@ import Testing
         #expect(try site.differences(from: cleanAfter) == [])
     }
 
+    /// The index's large arrays are hinted to be huge pages over the whole pages they span
+    /// only: a hint past either end would reach memory that holds something else.
+    @Test func aLargeArrayIsHintedOnlyOverTheWholeHugePagesInside() {
+        let page = UInt(HugePages.size)
+        #expect(HugePages.wholePages(at: 3 * page + 10, count: 4 * Int(page)) == 4 * page..<7 * page)
+        #expect(HugePages.wholePages(at: 2 * page, count: 2 * Int(page)) == 2 * page..<4 * page)
+        #expect(HugePages.wholePages(at: 2 * page + 1, count: 2 * Int(page)) == 3 * page..<4 * page)
+        #expect(HugePages.wholePages(at: page - 1, count: 2 * Int(page) + 1) == page..<3 * page)
+        #expect(HugePages.wholePages(at: 0, count: 2 * Int(page) - 1) == nil)
+        #expect(HugePages.wholePages(at: 1, count: 2 * Int(page) - 1) == nil)
+    }
+
     /// The pair lists are the same whether a bulletin's article numbers are held in two bytes
     /// (up to 65,536 articles) or four, and each list is its bucket's articles, ascending.
     @Test func pairListsAreTheSameHoweverTheirNumbersAreHeld() throws {

@@ -72,6 +72,7 @@ enum PhrasePairs {
             // Every place is written below: no need to clear them first.
             let total = Int(starts[buckets])
             articles = [Number](unsafeUninitializedCapacity: total) { articles, initialized in
+                HugePages.advise(articles)
                 next.withUnsafeMutableBufferPointer { next in
                     for number in 0..<count {
                         blobs.withBlob(numbered: number) {

@@ -20,6 +20,7 @@ struct Vocabulary: Sendable {
             // Counted first, then written in place.
             let total = range.reduce(0) { total, number in total + blobs.withBlob(numbered: number, IndexedArticle.wordCount(in:)) }
             let postings = [UInt64](unsafeUninitializedCapacity: total) { postings, initialized in
+                HugePages.advise(postings)
                 var at = 0
                 for number in range {
                     blobs.withBlob(numbered: number) { blob in
@@ -56,7 +57,9 @@ struct Vocabulary: Sendable {
         // Every place of both is written below: no need to clear them first.
         var fieldsMade: [UInt8] = []
         articles = [Int32](unsafeUninitializedCapacity: total) { articles, initialized in
+            HugePages.advise(articles)
             fieldsMade = [UInt8](unsafeUninitializedCapacity: total) { fields, initialized in
+                HugePages.advise(fields)
                 for (part, remap) in zip(parts, remaps) {
                     for posting in part.1 {
                         let word = remap[Int(posting >> 32)]
