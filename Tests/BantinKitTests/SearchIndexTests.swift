@@ -617,6 +617,8 @@ import Testing
 
     @Test(arguments: [
         [Int32](), [0], [5, 300, 70_000], Array(0..<1000), Array(stride(from: 0, to: 5000, by: 2)), [1, 2, 3, 40, 41, 1_000_000],
+        // Gaps of 31, 32, 1,023 and 1,024: one digit, two, two, three.
+        [31, 64, 1088, 2113, 2114],
     ])
     func docListsReadBackWhicheverFormIsShorter(numbers: [Int32]) {
         var out: [UInt8] = []
