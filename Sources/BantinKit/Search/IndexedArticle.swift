@@ -233,7 +233,11 @@ struct WordCache {
                                             knownCount &+= 1
                                         }
                                         let isNew = known.pointee.article != stamp
-                                        known.pointee.fields = isNew ? field.rawValue : known.pointee.fields | field.rawValue
+                                        // Read in any case, so that the choice is made without a
+                                        // branch: read only when the word is not new, it was one,
+                                        // mispredicted about once in two words.
+                                        let fields = known.pointee.fields
+                                        known.pointee.fields = isNew ? field.rawValue : fields | field.rawValue
                                         known.pointee.article = stamp
                                         distinct[distinctCount] = Int32(truncatingIfNeeded: id)
                                         distinctCount &+= isNew ? 1 : 0
