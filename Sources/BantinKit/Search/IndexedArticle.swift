@@ -209,12 +209,15 @@ struct WordCache {
                     bucketBits.withUnsafeMutableBufferPointer { bits in
                         // Without branches (whether a word or bucket is new is as likely as
                         // not): written in any case, counted only when new (room for one more).
-                        @inline(__always) func insert(_ b: Int) {
+                        // The count is passed, not captured: a variable a local function captures
+                        // is checked for exclusive access at run time once `SearchWords` calls out
+                        // of line with the words' closure.
+                        @inline(__always) func insert(_ b: Int, counted count: inout Int) {
                             let bit: UInt64 = 1 &<< UInt64(b & 63)
                             let held = bits[b >> 6]
                             bits[b >> 6] = held | bit
-                            buckets[bucketCount] = UInt16(truncatingIfNeeded: b)
-                            bucketCount &+= held & bit == 0 ? 1 : 0
+                            buckets[count] = UInt16(truncatingIfNeeded: b)
+                            count &+= held & bit == 0 ? 1 : 0
                         }
                         for (text, field) in texts {
                             text.withUnsafeBufferPointer { text in
@@ -244,8 +247,8 @@ struct WordCache {
                                         let folded = known.pointee.folded
                                         if before > 0 {
                                             let pair = PhrasePairs.mix(previous, folded)
-                                            insert(PhrasePairs.bucket(ofMix: pair))
-                                            if before > 1 { insert(PhrasePairs.bucket(ofMix: PhrasePairs.mix(previousPair, folded))) }
+                                            insert(PhrasePairs.bucket(ofMix: pair), counted: &bucketCount)
+                                            if before > 1 { insert(PhrasePairs.bucket(ofMix: PhrasePairs.mix(previousPair, folded)), counted: &bucketCount) }
                                             previousPair = pair
                                         }
                                         previous = folded

@@ -41,57 +41,7 @@ enum SearchWords {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength + 8) { buffer in
                 let out = buffer.baseAddress!
                 out.initialize(repeating: 0, count: maxLength + 8)
-                var length = 0
-                // The word's first eight bytes, as `WordTable.Key` has them.
-                var head: UInt64 = 0
-                // Where the word's digits after its last thousands dot start.
-                var joined = 0
-                // The word is a letter that stands alone (and its marks): whatever else follows
-                // starts another.
-                var alone = false
-                @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-                @inline(__always) func flush() {
-                    if length > 0, length <= maxLengthWithDigits || (length <= maxLength && !UnsafeBufferPointer(start: out, count: length).contains(where: isDigit)) {
-                        let bytes = UnsafeRawBufferPointer(start: out, count: length)
-                        word(UnsafeBufferPointer(start: out, count: length), length <= 8 ? WordTable.key(head: head, count: length) : WordTable.key(readingPast: bytes))
-                    }
-                    length = 0
-                    head = 0
-                    joined = 0
-                    alone = false
-                }
-                /// Whether the dot just read (before `p`) is a thousands dot of the word being read.
-                func joinsThousands(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
-                    guard length > 0, length <= maxLength, end - p >= 3, isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), end - p == 3 || !isDigit(p[3]) else { return false }
-                    var run = 0
-                    while run < 4, length - run > joined, isDigit(out[length - run - 1]) { run += 1 }
-                    guard (1...3).contains(run) else { return false }
-                    joined = length
-                    return true
-                }
-                /// Appends a `Kinds.table` entry's bytes (up to three, written as four).
-                @inline(__always) func append(_ entry: UInt32) {
-                    if length <= maxLength { UnsafeMutableRawPointer(out + length).storeBytes(of: entry.littleEndian, as: UInt32.self) }
-                    if length < 8 { head |= UInt64(entry & 0xFF_FFFF) &<< UInt64(truncatingIfNeeded: 8 &* length) }
-                    length &+= Int(entry >> 24)
-                }
-                /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a
-                /// word. A mark with no letter or digit before it (an emoji's U+FE0F, an accent
-                /// after a space) starts no word: the table holds no mark.
-                @inline(never) func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int) {
-                    let kind = Kinds.kind(of: value)
-                    if kind == Kinds.skipped { return }
-                    if kind == Kinds.boundary { return flush() }
-                    if kind == Kinds.same, length == 0, Kinds.isMark(value) { return }
-                    let standsAlone = Kinds.standsAlone(value)
-                    if length > 0, standsAlone || (alone && !Kinds.isAnyMark(value)) { flush() }
-                    if kind == Kinds.same {
-                        for k in 0..<width { append(UInt32(bytes[k]) | 1 << 24) }
-                    } else {
-                        for unit in UTF8.encode(Unicode.Scalar(kind)!)! { append(UInt32(unit) | 1 << 24) }
-                    }
-                    if standsAlone { alone = true }
-                }
+                var reading = Reading(out: out)
                 var p = start
                 let end = start + utf8.count
                 while p < end {
@@ -105,7 +55,7 @@ enum SearchWords {
                         guard end - p >= 2 else { break }
                         let value = UInt32(byte & 0x1F) << 6 | UInt32(p[1] & 0x3F)
                         guard value <= Kinds.latinEnd else {
-                            appendOther(value, bytes: p, width: 2)
+                            reading.appendOther(value, bytes: p, width: 2, word)
                             p += 2
                             continue
                         }
@@ -129,7 +79,7 @@ enum SearchWords {
                                 continue
                             }
                         } else {
-                            appendOther(value, bytes: p, width: width)
+                            reading.appendOther(value, bytes: p, width: width, word)
                             p += width
                             continue
                         }
@@ -138,11 +88,81 @@ enum SearchWords {
                     // A word ends at a boundary (not a thousands dot), and before any scalar of the
                     // table after a letter that stands alone (the table holds no mark). Flushed
                     // from one place: the loop stays small enough to take the word's handling whole.
-                    if entry == 0 ? byte != UInt8(ascii: ".") || !joinsThousands(p, end) : alone { flush() }
-                    if entry != 0 { append(entry) }
+                    if entry == 0 ? byte != UInt8(ascii: ".") || !reading.joinsThousands(p, end) : reading.alone { reading.flush(word) }
+                    if entry != 0 { reading.append(entry) }
                 }
-                flush()
+                reading.flush(word)
             }
+        }
+    }
+
+    /// The word being read by `forEach`. A value of its own, not variables its local functions
+    /// share: a variable captured by a function called out of line (`appendOther`) is checked for
+    /// exclusive access at run time, eight `swift_beginAccess` calls for each text read.
+    private struct Reading {
+        /// The word's bytes.
+        let out: UnsafeMutablePointer<UInt8>
+        var length = 0
+        /// The word's first eight bytes, as `WordTable.Key` has them.
+        var head: UInt64 = 0
+        /// Where the word's digits after its last thousands dot start.
+        var joined = 0
+        /// The word is a letter that stands alone (and its marks): whatever else follows
+        /// starts another.
+        var alone = false
+
+        init(out: UnsafeMutablePointer<UInt8>) { self.out = out }
+
+        @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+        /// Calls `word` with the word read, if it is one, and starts the next.
+        @inline(__always)
+        mutating func flush(_ word: (UnsafeBufferPointer<UInt8>, WordTable.Key) -> Void) {
+            if length > 0, length <= maxLengthWithDigits || (length <= maxLength && !UnsafeBufferPointer(start: out, count: length).contains(where: Self.isDigit)) {
+                let bytes = UnsafeRawBufferPointer(start: out, count: length)
+                word(UnsafeBufferPointer(start: out, count: length), length <= 8 ? WordTable.key(head: head, count: length) : WordTable.key(readingPast: bytes))
+            }
+            length = 0
+            head = 0
+            joined = 0
+            alone = false
+        }
+
+        /// Whether the dot just read (before `p`) is a thousands dot of the word being read.
+        mutating func joinsThousands(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Bool {
+            guard length > 0, length <= maxLength, end - p >= 3, Self.isDigit(p[0]), Self.isDigit(p[1]), Self.isDigit(p[2]), end - p == 3 || !Self.isDigit(p[3]) else { return false }
+            var run = 0
+            while run < 4, length - run > joined, Self.isDigit(out[length - run - 1]) { run += 1 }
+            guard (1...3).contains(run) else { return false }
+            joined = length
+            return true
+        }
+
+        /// Appends a `Kinds.table` entry's bytes (up to three, written as four).
+        @inline(__always)
+        mutating func append(_ entry: UInt32) {
+            if length <= maxLength { UnsafeMutableRawPointer(out + length).storeBytes(of: entry.littleEndian, as: UInt32.self) }
+            if length < 8 { head |= UInt64(entry & 0xFF_FFFF) &<< UInt64(truncatingIfNeeded: 8 &* length) }
+            length &+= Int(entry >> 24)
+        }
+
+        /// A scalar outside the table: its own bytes, its lower-case form's, or the end of a
+        /// word. A mark with no letter or digit before it (an emoji's U+FE0F, an accent
+        /// after a space) starts no word: the table holds no mark.
+        @inline(never)
+        mutating func appendOther(_ value: UInt32, bytes: UnsafePointer<UInt8>, width: Int, _ word: (UnsafeBufferPointer<UInt8>, WordTable.Key) -> Void) {
+            let kind = Kinds.kind(of: value)
+            if kind == Kinds.skipped { return }
+            if kind == Kinds.boundary { return flush(word) }
+            if kind == Kinds.same, length == 0, Kinds.isMark(value) { return }
+            let standsAlone = Kinds.standsAlone(value)
+            if length > 0, standsAlone || (alone && !Kinds.isAnyMark(value)) { flush(word) }
+            if kind == Kinds.same {
+                for k in 0..<width { append(UInt32(bytes[k]) | 1 << 24) }
+            } else {
+                for unit in UTF8.encode(Unicode.Scalar(kind)!)! { append(UInt32(unit) | 1 << 24) }
+            }
+            if standsAlone { alone = true }
         }
     }
 
