@@ -723,6 +723,26 @@ import Testing
         }
     }
 
+    /// A `WordCache` numbers the articles it reads in its words' marks, and clears the marks
+    /// when the numbers run out: each article's bytes are then those of a cache whose numbers
+    /// have not, whichever words and fields the articles before had.
+    @Test func aWordCacheWhoseArticleNumbersRunOutMakesTheSameBytes() {
+        var random = SeededGenerator(seed: 17)
+        let words = ["đảng", "bộ", "chi", "ấp", "tân", "hòa", "giữ", "rừng", "1.250", "nghiêngnghiêng"]
+        let fields: [IndexedArticle.Field] = [.title, .sapo, .body, .meta]
+        var runningOut = WordCache(lastStamp: 3), plain = WordCache()
+        for article in 0..<30 {
+            let texts = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+                return (bytes: Array(text.utf8), field: fields.randomElement(using: &random)!)
+            }
+            var made: [UInt8] = [], expected: [UInt8] = []
+            runningOut.append(texts, to: &made)
+            plain.append(texts, to: &expected)
+            #expect(made == expected, "article \(article)")
+        }
+    }
+
     /// An article's bytes as `IndexedArticle.make` writes them, with every word in the body.
     static func blob(record: String, words: [String]) -> [UInt8] {
         var out: [UInt8] = []

@@ -173,19 +173,37 @@ struct WordCache {
     private var table = WordTable()
     /// What is known of each word of `table` (and room for the words an article may add).
     private var seen: [Seen] = []
-    private var articleStamp: Int32 = 0
+    /// The article being read, numbered from 1 (in `Seen.mark`); after `lastStamp` (2^28 − 1
+    /// articles, fewer in tests) every mark is cleared and the numbers start again.
+    private var articleStamp: UInt32 = 0
+    private let lastStamp: UInt32
     /// Scratch for one article: its words in the order first seen, and its `PhrasePairs` buckets
     /// in the order first met, with a bit for each bucket listed.
     private var distinct: [Int32] = []
     private var buckets: [UInt16] = []
     private var bucketBits = [UInt64](repeating: 0, count: PhrasePairs.buckets / 64)
 
+    init(lastStamp: UInt32 = UInt32.max >> Seen.fieldBits) { self.lastStamp = lastStamp }
+
     private struct Seen {
         /// `VietnameseFolding.foldedHash` of the word.
         var folded: UInt32 = 0
-        /// The last article that had it (`articleStamp`), and the fields it had there.
-        var article: Int32 = 0
-        var fields: UInt8 = 0
+        /// The last article that had it (`articleStamp`) above `fieldBits`, and the fields it had
+        /// there below: one number, so that a word's record is eight bytes and read and written
+        /// once per word (`marked`).
+        var mark: UInt32 = 0
+
+        /// Room for every `IndexedArticle.Field` bit.
+        static let fieldBits: UInt32 = 4
+
+        /// `mark` once the article stamped `stamp` (shifted above the fields) has the word in
+        /// `field`: the stamp only grows, so the larger of the two is the article's stamp for a
+        /// word new to it, and the word's mark with the fields met so far otherwise. Without a
+        /// branch: whether a word is new to the article is as likely as not.
+        @inline(__always)
+        static func marked(_ mark: UInt32, stamp: UInt32, field: IndexedArticle.Field) -> UInt32 {
+            max(mark, stamp) | UInt32(field.rawValue)
+        }
     }
 
     /// Appends to `out` what `IndexedArticle` keeps of the words of `texts`: the number of
@@ -193,8 +211,12 @@ struct WordCache {
     /// the buckets, then the number of distinct words, each one's fields and length, and their
     /// bytes, in the order first seen.
     mutating func append(_ texts: [(bytes: [UInt8], field: IndexedArticle.Field)], to out: inout [UInt8]) {
+        if articleStamp == lastStamp {
+            for k in seen.indices { seen[k].mark = 0 }
+            articleStamp = 0
+        }
         articleStamp += 1
-        let stamp = articleStamp
+        let stamp = articleStamp << Seen.fieldBits
         // Room made first for all the words the texts can have (one per two bytes, at most), so
         // that each word is handled with pointers alone.
         let most = texts.reduce(0) { $0 + $1.bytes.count / 2 + 1 }
@@ -235,13 +257,9 @@ struct WordCache {
                                             known.pointee.folded = VietnameseFolding.foldedHash(word)
                                             knownCount &+= 1
                                         }
-                                        let isNew = known.pointee.article != stamp
-                                        // Read in any case, so that the choice is made without a
-                                        // branch: read only when the word is not new, it was one,
-                                        // mispredicted about once in two words.
-                                        let fields = known.pointee.fields
-                                        known.pointee.fields = isNew ? field.rawValue : fields | field.rawValue
-                                        known.pointee.article = stamp
+                                        let mark = known.pointee.mark
+                                        let isNew = mark < stamp
+                                        known.pointee.mark = Seen.marked(mark, stamp: stamp, field: field)
                                         distinct[distinctCount] = Int32(truncatingIfNeeded: id)
                                         distinctCount &+= isNew ? 1 : 0
                                         let folded = known.pointee.folded
@@ -283,7 +301,7 @@ struct WordCache {
             table.withStorage { bytes, starts in
                 for (k, id) in words.enumerated() {
                     let start = Int(starts[Int(id)]), length = Int(starts[Int(id) + 1]) - start
-                    out[headers + 2 * k] = seen[Int(id)].fields
+                    out[headers + 2 * k] = UInt8(truncatingIfNeeded: seen[Int(id)].mark & (1 << Seen.fieldBits - 1))
                     out[headers + 2 * k + 1] = UInt8(truncatingIfNeeded: length)
                     (out.baseAddress! + at).update(from: bytes.baseAddress! + start, count: length)
                     at += length
