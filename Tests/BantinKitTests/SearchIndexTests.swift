@@ -850,6 +850,34 @@ import Testing
         #expect(HugePages.wholePages(at: 1, count: 2 * Int(page) - 1) == nil)
     }
 
+    /// A body read with its article is kept for the search index, which reads it once without
+    /// its file (here deleted since); after that, it is the file's again (and missing, told so).
+    @Test func aBodyKeptForTheIndexIsReadOnceWithoutItsFile() throws {
+        let site = try TestSite(content: "bulletin")
+        let file = "content/articles/2023/bai.md"
+        try site.write(file, "---\ntitle: \"Bài giữ lại\"\ndate: 2023-07-01\n---\n\nĐoạn giữ lại của bài.\n")
+        let path = site.root.appendingPathComponent(file).path
+        let (read, _, _) = CatalogLoader.readArticle(TreeEntry(relativePath: "articles/2023/bai.md", path: path), zone: .vietnam, keepingBodyIn: BodyStore(), display: file)
+        let article = try #require(read)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(article.bodyText.readOnce { String(decoding: $0, as: UTF8.self) } == "\nĐoạn giữ lại của bài.\n")
+        #expect(article.bodyText.unreadable == nil)
+        #expect(article.bodyText.readOnce { $0.count } == 0)
+        #expect(article.bodyText.unreadable == ENOENT)
+    }
+
+    /// The bodies kept for the index are copies, whole, of what was read, however many fill a
+    /// block of the store and however large one is.
+    @Test func theBodyStoreKeepsEveryBodyWhole() {
+        let store = BodyStore()
+        let bodies: [[UInt8]] = [Array("Đoạn một.".utf8), [], Array(repeating: 0x61, count: BodyStore.blockSize + 10)]
+            + (0..<200).map { n in (0..<(n * 997 % 70_000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) } }
+        let kept = bodies.map { body in body.withUnsafeBytes { store.keep($0) } }
+        for (body, copy) in zip(bodies, kept) where Array(copy) != body {
+            Issue.record("a body of \(body.count) bytes kept as \(copy.count)")
+        }
+    }
+
     /// The pair lists are the same whether a bulletin's article numbers are held in two bytes
     /// (up to 65,536 articles) or four, and each list is its bucket's articles, ascending.
     @Test func pairListsAreTheSameHoweverTheirNumbersAreHeld() throws {

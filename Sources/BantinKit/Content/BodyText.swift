@@ -13,6 +13,10 @@ final class BodyText: @unchecked Sendable {
     }
 
     private var text: String?
+    /// The bytes as the file was read, kept (in `BodyStore`, which is kept with them) for the
+    /// search index to read once rather than read the file again (`readOnce`); let go once read,
+    /// or when the index does not need them (`letGo`).
+    private var held: (store: BodyStore, bytes: UnsafeRawBufferPointer)?
     /// Where the bytes are, when they are read on first use (the article cache says so too).
     let place: Place?
     /// Set when the bytes could not be read (the `errno`, or `changed`): the build then fails
@@ -27,9 +31,10 @@ final class BodyText: @unchecked Sendable {
         place = nil
     }
 
-    init(at place: Place) {
+    init(at place: Place, holding bytes: (store: BodyStore, bytes: UnsafeRawBufferPointer)? = nil) {
         text = nil
         self.place = place
+        held = bytes
     }
 
     var value: String {
@@ -75,6 +80,27 @@ final class BodyText: @unchecked Sendable {
             lock.unlock()
         }
         return bytes
+    }
+
+    /// Calls `body` with the body's bytes: those held since the file was read, then let go, or
+    /// else read (`utf8`). The search index reads each body this way, and the page later from
+    /// its place: no body of the bulletin is kept until its page is made.
+    func readOnce<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let lock = LazyLocks.lock(for: self)
+        lock.lock()
+        let kept = held
+        held = nil
+        lock.unlock()
+        if let kept { return withExtendedLifetime(kept.store) { body(kept.bytes.bindMemory(to: UInt8.self)) } }
+        return utf8.withUnsafeBufferPointer(body)
+    }
+
+    /// Lets go of the bytes held since the file was read, if no one took them.
+    func letGo() {
+        let lock = LazyLocks.lock(for: self)
+        lock.lock()
+        held = nil
+        lock.unlock()
     }
 
     /// Where `body` (whose hash is `hash`) is in the content file at `path` holding `bytes`: when

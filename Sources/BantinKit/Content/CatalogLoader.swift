@@ -11,12 +11,14 @@ public enum CatalogLoader {
     ///     articles whose files have not changed are taken from it instead of read again.
     ///   - now: seconds since 1970; articles dated after it wait (are left out) unless
     ///     `includeFuture`. By default every article is published.
+    ///   - holdingBodies: the search index will read the published articles' bodies: each is kept
+    ///     as read until then (`BodyText.readOnce`), rather than read again.
     ///   - whenRefused: more problems to report of a catalog refused for its errors (what could
     ///     be read of it, and the problems found): so that an editor learns every problem in one build.
     static func load(
         content: URL, displayRoot: String, includeDrafts: Bool, now: Int64 = .max, includeFuture: Bool = false,
         listing: ContentListing? = nil, memory: (SiteTimeZone) -> (any ArticleMemory)? = { _ in nil },
-        baseURL override: String? = nil, whenRefused: ((Catalog, [Diagnostic]) -> [Diagnostic])? = nil
+        baseURL override: String? = nil, holdingBodies: Bool = false, whenRefused: ((Catalog, [Diagnostic]) -> [Diagnostic])? = nil
     ) -> (Catalog?, [Diagnostic]) {
         guard Directory.leadsToFolder(content.path) else {
             let found = Directory.linkStatus(content.path) != nil ? "\(displayRoot) is a file, not a folder" : "content folder not found"
@@ -87,7 +89,7 @@ public enum CatalogLoader {
         diagnostics += markupFiles(starts, displayRoot: displayRoot, unsafeHTML: config.unsafeHTML)
         let display: @Sendable (TreeEntry) -> String = { ContentTree.join(displayRoot, $0.relativePath) }
         clock.lap("  site settings")
-        let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), display: display)
+        let read = readArticles(files.articles, zone: config.timezone, memory: memory(config.timezone), bodies: holdingBodies ? BodyStore() : nil, display: display)
         clock.lap("  articles from cache or read")
         diagnostics += read.diagnostics
         var articles = read.articles
@@ -108,6 +110,11 @@ public enum CatalogLoader {
         diagnostics += CatalogValidator.pageNameProblems(articles + rejected)
         // Scheduled articles are checked with the others (a problem shows before their date), then wait.
         let (published, schedule) = PublicationSchedule.split(articles, now: now, includeFuture: includeFuture)
+        // Only the published articles are read for search: the bodies of the others are not kept.
+        if holdingBodies {
+            let indexed = Set(published.map(\.file))
+            for article in read.articles where !indexed.contains(article.file) { article.bodyText.letGo() }
+        }
         diagnostics += CatalogValidator.updatedLater(than: now, published)
         diagnostics += CatalogValidator.unlikelyYears(now: now, includeFuture: includeFuture, articles)
         diagnostics += CatalogValidator.unlikelyFirstIssue(config, now: now, at: settings.positions.of("first_issue"), file: settings.file)
@@ -418,13 +425,13 @@ public enum CatalogLoader {
 
     /// Every article file, on every core: from `memory` while the file is unchanged, otherwise read.
     static func readArticles(
-        _ files: [TreeEntry], zone: SiteTimeZone, memory: (any ArticleMemory)?, display: @escaping @Sendable (TreeEntry) -> String
+        _ files: [TreeEntry], zone: SiteTimeZone, memory: (any ArticleMemory)?, bodies: BodyStore? = nil, display: @escaping @Sendable (TreeEntry) -> String
     ) -> (articles: [Article], diagnostics: [Diagnostic], rejected: [ArticleReader.Rejected]) {
         let parsed: [(article: Article?, diagnostics: [Diagnostic], rejected: ArticleReader.Rejected?, remembered: Bool)] = files.parallelMap { entry in
             if let memory, let key = entry.fileKey, let known = memory.recall(entry.path, key: key) {
                 return (known.article, known.diagnostics, nil, true)
             }
-            let (article, diagnostics, rejected) = readArticle(entry, zone: zone, display: display(entry))
+            let (article, diagnostics, rejected) = readArticle(entry, zone: zone, keepingBodyIn: bodies, display: display(entry))
             // A file whose front matter has errors, with links or an article as far as it was read,
             // is read again next time: those are checked in each build, and the memory keeps only
             // articles and messages.
@@ -437,7 +444,8 @@ public enum CatalogLoader {
         return (parsed.compactMap(\.article), parsed.flatMap(\.diagnostics), parsed.compactMap(\.rejected))
     }
 
-    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, display: String) -> (Article?, [Diagnostic], ArticleReader.Rejected?) {
+    /// `bodies`: where a body read from its file later is kept until then (`BodyText.readOnce`).
+    static func readArticle(_ entry: TreeEntry, zone: SiteTimeZone, keepingBodyIn bodies: BodyStore? = nil, display: String) -> (Article?, [Diagnostic], ArticleReader.Rejected?) {
         var diagnostics: [Diagnostic] = []
         guard let (bytes, text) = readSource(entry.path, display: display, into: &diagnostics, readingOnPastConflicts: true) else { return (nil, diagnostics, nil) }
         var (article, more, rejected) = ArticleReader.read(text: text, file: display, path: entry.relativePath, zone: zone)
@@ -448,9 +456,13 @@ public enum CatalogLoader {
             more.removeAll { $0.severity == .warning && markers.contains($0.line) }
         }
         // A body that is the end of its file is read from there again when its page is made:
-        // tens of thousands of bodies are not all kept in memory.
+        // tens of thousands of bodies are not all kept in memory (but until the search index has
+        // read them, when it is made: `bodies`).
         if let read = article, let place = BodyText.place(of: read.body, hash: read.bodyHash, endingFile: bytes, at: entry.path) {
-            article = article?.with(bodyAt: place)
+            let held: (store: BodyStore, bytes: UnsafeRawBufferPointer)? = if let bodies, case .source(_, let offset, _, _) = place {
+                (bodies, bytes.withUnsafeBytes { bodies.keep(UnsafeRawBufferPointer(rebasing: $0[offset...])) })
+            } else { nil }
+            article = article?.with(bodyAt: place, holding: held)
         }
         // Kept only when something of it is left to check.
         return (article, diagnostics + more, rejected.flatMap { $0.isEmpty ? nil : $0 })

@@ -192,10 +192,11 @@ public final class Article: Sendable {
     /// Where old address `number` of `aliases` is written (the file's start when unknown).
     func position(ofAlias number: Int) -> SourcePosition { positions.item("aliases", number) ?? SourcePosition(line: 1, column: 1) }
 
-    /// The same article, its body read from `place` when a page needs it.
-    func with(bodyAt place: BodyText.Place) -> Article {
+    /// The same article, its body read from `place` when a page needs it (`holding`: the bytes
+    /// just read there, kept for the search index: `BodyText.readOnce`).
+    func with(bodyAt place: BodyText.Place, holding bytes: (store: BodyStore, bytes: UnsafeRawBufferPointer)? = nil) -> Article {
         Article(
-            file: file, fields: fields, slug: slug, bodyText: BodyText(at: place), bodyLine: bodyLine, positions: positions,
+            file: file, fields: fields, slug: slug, bodyText: BodyText(at: place, holding: bytes), bodyLine: bodyLine, positions: positions,
             bodyHash: bodyHash, encodedFields: encodedFields, references: references)
     }
 

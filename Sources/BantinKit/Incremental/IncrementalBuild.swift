@@ -74,6 +74,8 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
 
     func searchIndex(_ sources: [Article], context: SearchContext, stop: Cancellation) -> SearchIndex {
         var clock = StageClock()
+        // The bodies held for the articles the memo has (or for all, when the build fails meanwhile).
+        defer { for article in sources { article.bodyText.letGo() } }
         let memo = SearchMemo(url: output.searchURL)
         let keys = sources.parallelMap { IndexedArticle.key($0, context: context) }
         clock.lap("  search keys")

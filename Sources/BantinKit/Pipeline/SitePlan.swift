@@ -182,7 +182,7 @@ extension SiteBuilder {
         var (catalog, diagnostics) = CatalogLoader.load(
             content: options.content, displayRoot: options.contentName, includeDrafts: options.includeDrafts, now: options.now,
             includeFuture: options.includeFuture, listing: listing,
-            memory: memory.articles(zone:), baseURL: options.baseURL
+            memory: memory.articles(zone:), baseURL: options.baseURL, holdingBodies: options.searchIndex
         ) { refused, problems in
             // The photos are read all the same: a broken one is told in this build, not the next.
             let photos = refused.staticFiles.filter { PhotoNaming.isPhoto($0.relativePath) }

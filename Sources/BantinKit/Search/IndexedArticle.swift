@@ -42,7 +42,7 @@ struct IndexedArticle {
 
     /// Appends an article's bytes (`make`'s) to `out`, a run of several articles' bytes.
     static func append(_ article: Article, context: SearchContext, words: inout WordCache, to out: inout [UInt8]) {
-        var plainBody = article.bodyText.utf8.withUnsafeBufferPointer { MarkdownPlainText.text(of: $0, rawHTML: context.unsafeHTML) }
+        var plainBody = article.bodyText.readOnce { MarkdownPlainText.text(of: $0, rawHTML: context.unsafeHTML) }
         // The photo's caption is read above the body.
         if let caption = article.image?.caption, !caption.isEmpty { plainBody = Array(caption.utf8) + [0x0A] + plainBody }
         let codes = article.directives.map { code in (code, context.kinds[code]) }
