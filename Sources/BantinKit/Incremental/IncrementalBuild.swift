@@ -82,8 +82,10 @@ final class IncrementalBuild: BuildMemory, @unchecked Sendable {
         let maker = SearchIndex.articleMaker(for: sources, context: context, stop: stop)
         guard let (articles, changed, earlier) = memo.articles(keys: keys, until: stop, make: maker) else { return .none }
         clock.lap("  search articles")
-        // A body that changed since it was read (the build then fails: `checkBodiesWereRead`)
-        // gave search nothing: kept, that would stand for the article's text when it is back.
+        // A body read again for search (one not kept since its article was read: `BodyText.readOnce`)
+        // that changed since it was read (the build then fails: `checkBodiesWereRead`) gave search
+        // nothing: kept, that would stand for the article's text when it is back. (A body kept
+        // gives search the bytes its key was made from.)
         let bodiesRead = !sources.contains { $0.bodyText.unreadable != nil }
         // Saved while the index is made from them.
         let saved = Background { [output] in

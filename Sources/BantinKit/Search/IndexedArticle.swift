@@ -183,7 +183,10 @@ struct WordCache {
     private var buckets: [UInt16] = []
     private var bucketBits = [UInt64](repeating: 0, count: PhrasePairs.buckets / 64)
 
-    init(lastStamp: UInt32 = UInt32.max >> Seen.fieldBits) { self.lastStamp = lastStamp }
+    init(lastStamp: UInt32 = UInt32.max >> Seen.fieldBits) {
+        precondition(lastStamp <= UInt32.max >> Seen.fieldBits, "a stamp must fit above the fields")
+        self.lastStamp = lastStamp
+    }
 
     private struct Seen {
         /// `VietnameseFolding.foldedHash` of the word.
@@ -202,7 +205,9 @@ struct WordCache {
         /// branch: whether a word is new to the article is as likely as not.
         @inline(__always)
         static func marked(_ mark: UInt32, stamp: UInt32, field: IndexedArticle.Field) -> UInt32 {
-            max(mark, stamp) | UInt32(field.rawValue)
+            // A field past `fieldBits` would be read as a later article's stamp.
+            assert(UInt32(field.rawValue) >> fieldBits == 0, "IndexedArticle.Field needs more than Seen.fieldBits")
+            return max(mark, stamp) | UInt32(field.rawValue)
         }
     }
 
