@@ -872,7 +872,7 @@ import Testing
         let store = BodyStore()
         let bodies: [[UInt8]] = [Array("Đoạn một.".utf8), [], Array(repeating: 0x61, count: BodyStore.blockSize + 10)]
             + (0..<200).map { n in (0..<(n * 997 % 70_000)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) } }
-        let kept = bodies.map { body in body.withUnsafeBytes { store.keep($0) } }
+        let kept = bodies.map { body in body.withUnsafeBytes { store.keep($0).bytes } }
         for (body, copy) in zip(bodies, kept) where Array(copy) != body {
             Issue.record("a body of \(body.count) bytes kept as \(copy.count)")
         }

@@ -14,9 +14,15 @@ final class BodyStore: @unchecked Sendable {
     private var used = 0
     static let blockSize = 8 << 20
 
-    /// A copy of `bytes` in the store (which must be kept while the copy is read).
-    func keep(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+    /// A body kept: its bytes, and the store they are in (kept with them).
+    struct Kept {
+        let store: BodyStore
+        let bytes: UnsafeRawBufferPointer
+    }
+
+    /// A copy of `bytes` in the store.
+    func keep(_ bytes: UnsafeRawBufferPointer) -> Kept {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return Kept(store: self, bytes: UnsafeRawBufferPointer(start: nil, count: 0)) }
         lock.lock()
         if blocks.last.map({ used + bytes.count > $0.count }) ?? true {
             let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(Self.blockSize, bytes.count), alignment: HugePages.size)
@@ -29,7 +35,7 @@ final class BodyStore: @unchecked Sendable {
         lock.unlock()
         // Copied outside the lock: the place is this caller's alone.
         at.copyMemory(from: source, byteCount: bytes.count)
-        return UnsafeRawBufferPointer(start: at, count: bytes.count)
+        return Kept(store: self, bytes: UnsafeRawBufferPointer(start: at, count: bytes.count))
     }
 
     deinit {

@@ -16,7 +16,7 @@ final class BodyText: @unchecked Sendable {
     /// The bytes as the file was read, kept (in `BodyStore`, which is kept with them) for the
     /// search index to read once rather than read the file again (`readOnce`); let go once read,
     /// or when the index does not need them (`letGo`).
-    private var held: (store: BodyStore, bytes: UnsafeRawBufferPointer)?
+    private var held: BodyStore.Kept?
     /// Where the bytes are, when they are read on first use (the article cache says so too).
     let place: Place?
     /// Set when the bytes could not be read (the `errno`, or `changed`): the build then fails
@@ -31,7 +31,7 @@ final class BodyText: @unchecked Sendable {
         place = nil
     }
 
-    init(at place: Place, holding bytes: (store: BodyStore, bytes: UnsafeRawBufferPointer)? = nil) {
+    init(at place: Place, holding bytes: BodyStore.Kept? = nil) {
         text = nil
         self.place = place
         held = bytes

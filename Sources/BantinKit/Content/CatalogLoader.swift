@@ -459,8 +459,8 @@ public enum CatalogLoader {
         // tens of thousands of bodies are not all kept in memory (but until the search index has
         // read them, when it is made: `bodies`).
         if let read = article, let place = BodyText.place(of: read.body, hash: read.bodyHash, endingFile: bytes, at: entry.path) {
-            let held: (store: BodyStore, bytes: UnsafeRawBufferPointer)? = if let bodies, case .source(_, let offset, _, _) = place {
-                (bodies, bytes.withUnsafeBytes { bodies.keep(UnsafeRawBufferPointer(rebasing: $0[offset...])) })
+            let held: BodyStore.Kept? = if let bodies, case .source(_, let offset, _, _) = place {
+                bytes.withUnsafeBytes { bodies.keep(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
             } else { nil }
             article = article?.with(bodyAt: place, holding: held)
         }

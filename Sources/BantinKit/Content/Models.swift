@@ -194,7 +194,7 @@ public final class Article: Sendable {
 
     /// The same article, its body read from `place` when a page needs it (`holding`: the bytes
     /// just read there, kept for the search index: `BodyText.readOnce`).
-    func with(bodyAt place: BodyText.Place, holding bytes: (store: BodyStore, bytes: UnsafeRawBufferPointer)? = nil) -> Article {
+    func with(bodyAt place: BodyText.Place, holding bytes: BodyStore.Kept? = nil) -> Article {
         Article(
             file: file, fields: fields, slug: slug, bodyText: BodyText(at: place, holding: bytes), bodyLine: bodyLine, positions: positions,
             bodyHash: bodyHash, encodedFields: encodedFields, references: references)
