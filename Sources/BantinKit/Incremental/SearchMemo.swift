@@ -205,10 +205,10 @@ final class SearchMemo: @unchecked Sendable {
         return places
     }
 
-    /// Articles are read by this executable's code: another one's bytes are not reused.
     /// What a memo file starts with: the magic and the executable's key, little-endian.
     static let header: [UInt8] = [magic, executableKey].flatMap { number in withUnsafeBytes(of: number.littleEndian, Array.init) }
 
+    /// Articles are read by this executable's code: another one's bytes are not reused.
     static let executableKey: UInt64 = {
         var hasher = StableHasher()
         hasher.add(InputStamp.executable)
